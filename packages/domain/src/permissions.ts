@@ -1,0 +1,158 @@
+/**
+ * Who may do what. One pure function, deny by default: anything not granted below is refused.
+ * Services call it before every use case; the web app calls it to hide what a user cannot use.
+ */
+
+export const ROLES_PLATEFORME = ['admin', 'ars_regional', 'referent_organisation'] as const;
+export const ROLES_CONTRAT = ['coordonnateur', 'referent_ars', 'pilote', 'membre', 'lecteur'] as const;
+export type RolePlateforme = (typeof ROLES_PLATEFORME)[number];
+export type RoleContrat = (typeof ROLES_CONTRAT)[number];
+export type Role = RolePlateforme | RoleContrat;
+
+export const LIBELLES_ROLE: Record<Role, string> = {
+  admin: 'Administrateur de la plateforme',
+  ars_regional: 'ARS – niveau régional',
+  referent_organisation: 'Référent d’organisation',
+  coordonnateur: 'Coordonnateur·rice CLS',
+  referent_ars: 'Référent ARS du contrat',
+  pilote: 'Pilote de fiches-action',
+  membre: 'Membre',
+  lecteur: 'Lecteur',
+};
+
+/** A role granted to a user, with its scope. */
+export type Habilitation =
+  | { role: 'admin' }
+  | { role: 'ars_regional'; regionCode: string }
+  | { role: 'referent_organisation'; organisationId: string }
+  | { role: RoleContrat; contratId: string };
+
+export interface Sujet {
+  userId: string;
+  organisationId: string | null;
+  habilitations: readonly Habilitation[];
+}
+
+/** What the rules need to know of a contract: its regions, whether it is published, who is engaged. */
+export interface RefContrat {
+  id: string;
+  regions: readonly string[];
+  publie: boolean;
+  /** Organisations that sign, partner or lead a fiche in it (organisation-level readers). */
+  organisationsEngagees?: readonly string[];
+}
+
+export type Ressource =
+  | { type: 'plateforme' }
+  | { type: 'referentiel' }
+  | { type: 'audit' }
+  | { type: 'organisation'; id: string | null }
+  | { type: 'utilisateur'; id: string | null }
+  | { type: 'jeton'; userId: string }
+  | { type: 'doctrine'; regionCode: string }
+  | { type: 'contrat'; contrat: RefContrat | null; regionCode?: string }
+  | { type: 'fiche'; contrat: RefContrat; piloteOrganisationIds: readonly string[]; partenaireOrganisationIds: readonly string[] };
+
+export type Action = 'lire' | 'creer' | 'modifier' | 'supprimer' | 'valider' | 'commenter' | 'saisir_suivi' | 'administrer';
+
+const EDITEURS_CONTRAT: readonly RoleContrat[] = ['coordonnateur', 'referent_ars'];
+
+function roleSurContrat(sujet: Sujet, contratId: string): RoleContrat | null {
+  for (const h of sujet.habilitations) {
+    if ('contratId' in h && h.contratId === contratId) return h.role;
+  }
+  return null;
+}
+
+const estAdmin = (sujet: Sujet) => sujet.habilitations.some((h) => h.role === 'admin');
+const regionsArs = (sujet: Sujet) =>
+  sujet.habilitations.flatMap((h) => (h.role === 'ars_regional' ? [h.regionCode] : []));
+const organisationsReferent = (sujet: Sujet) =>
+  sujet.habilitations.flatMap((h) => (h.role === 'referent_organisation' ? [h.organisationId] : []));
+
+function peutLireContrat(sujet: Sujet | null, contrat: RefContrat): boolean {
+  if (contrat.publie) return true;
+  if (!sujet) return false;
+  if (estAdmin(sujet) || roleSurContrat(sujet, contrat.id)) return true;
+  if (regionsArs(sujet).some((r) => contrat.regions.includes(r))) return true;
+  return organisationsReferent(sujet).some((o) => contrat.organisationsEngagees?.includes(o) ?? false);
+}
+
+export function can(sujet: Sujet | null, action: Action, ressource: Ressource): boolean {
+  switch (ressource.type) {
+    case 'referentiel':
+      return action === 'lire';
+    case 'plateforme':
+    case 'audit':
+      return sujet !== null && estAdmin(sujet) && (action === 'lire' || action === 'administrer');
+    case 'organisation':
+      if (!sujet) return false;
+      if (action === 'lire') return true;
+      if (estAdmin(sujet)) return ['creer', 'modifier', 'supprimer', 'administrer'].includes(action);
+      // A referent keeps its own organisation's record up to date.
+      return action === 'modifier' && ressource.id !== null && organisationsReferent(sujet).includes(ressource.id);
+    case 'utilisateur':
+      if (!sujet) return false;
+      if (estAdmin(sujet)) return ['lire', 'creer', 'modifier', 'supprimer', 'administrer'].includes(action);
+      return ressource.id === sujet.userId && (action === 'lire' || action === 'modifier');
+    case 'jeton':
+      return sujet !== null && ressource.userId === sujet.userId && ['lire', 'creer', 'supprimer'].includes(action);
+    case 'doctrine':
+      if (action === 'lire') return sujet !== null;
+      if (!sujet) return false;
+      return action === 'modifier' && (estAdmin(sujet) || regionsArs(sujet).includes(ressource.regionCode));
+    case 'contrat': {
+      if (!sujet && action !== 'lire') return false;
+      if (ressource.contrat === null) {
+        // Creating a contract: the platform admin, or an ARS for its own region.
+        if (action !== 'creer' || !sujet) return false;
+        return estAdmin(sujet) || (ressource.regionCode !== undefined && regionsArs(sujet).includes(ressource.regionCode));
+      }
+      const contrat = ressource.contrat;
+      if (action === 'lire') return peutLireContrat(sujet, contrat);
+      if (!sujet) return false;
+      if (estAdmin(sujet)) return action !== 'saisir_suivi';
+      const role = roleSurContrat(sujet, contrat.id);
+      const arsDuContrat = regionsArs(sujet).some((r) => contrat.regions.includes(r));
+      switch (action) {
+        case 'modifier':
+          return role !== null && EDITEURS_CONTRAT.includes(role);
+        case 'valider':
+          return role === 'referent_ars' || arsDuContrat;
+        case 'supprimer':
+          return role === 'coordonnateur';
+        case 'commenter':
+          return role !== null && role !== 'lecteur';
+        default:
+          return false;
+      }
+    }
+    case 'fiche': {
+      const contrat = ressource.contrat;
+      if (action === 'lire') {
+        if (peutLireContrat(sujet, contrat)) return true;
+        const orgs = sujet ? organisationsReferent(sujet) : [];
+        return orgs.some((o) => ressource.piloteOrganisationIds.includes(o) || ressource.partenaireOrganisationIds.includes(o));
+      }
+      if (!sujet) return false;
+      if (estAdmin(sujet)) return action !== 'saisir_suivi';
+      const role = roleSurContrat(sujet, contrat.id);
+      const pilote =
+        role === 'pilote' && sujet.organisationId !== null && ressource.piloteOrganisationIds.includes(sujet.organisationId);
+      switch (action) {
+        case 'creer':
+        case 'supprimer':
+          return role !== null && EDITEURS_CONTRAT.includes(role);
+        case 'modifier':
+        case 'saisir_suivi':
+          return (role !== null && EDITEURS_CONTRAT.includes(role)) || pilote;
+        case 'valider':
+          return role === 'referent_ars' || regionsArs(sujet).some((r) => contrat.regions.includes(r));
+        case 'commenter':
+          return role !== null && role !== 'lecteur';
+        default:
+          return false;
+      }
+    }
+  }
+}
