@@ -1,0 +1,54 @@
+import { construireApplication } from './app';
+import { lireConfig } from './config';
+import { creerDonneesDemo } from './modules/demo/demo.service';
+import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
+import { purgerSessionsExpirees } from './modules/comptes/comptes.repository';
+import { demarrerPlateforme, type Plateforme } from './platform/demarrage';
+import { DemarrageRefuse } from './platform/embedded-postgres';
+
+const journal = (m: string) => console.log(`[maillage] ${m}`);
+
+async function main() {
+  const config = lireConfig();
+  const plateforme = await demarrerPlateforme(config, journal);
+  try {
+    await servir(plateforme);
+  } catch (e) {
+    await plateforme.arreter().catch(() => {});
+    throw e;
+  }
+}
+
+async function servir(plateforme: Plateforme) {
+  const { ctx } = plateforme;
+  const config = ctx.config;
+  if (config.adminEmail && config.adminPassword) {
+    const resultat = await assurerAdministrateur(ctx, config.adminEmail, config.adminPassword);
+    journal(resultat === 'cree' ? `Administrateur ${config.adminEmail} créé.` : `Administrateur ${config.adminEmail} déjà présent.`);
+  }
+  if (config.demo) await creerDonneesDemo(ctx, journal);
+  await purgerSessionsExpirees(ctx.db);
+
+  const app = await construireApplication(ctx);
+  let arretEnCours = false;
+  const arreter = async (signal: string) => {
+    if (arretEnCours) return;
+    arretEnCours = true;
+    journal(`${signal} reçu : arrêt propre…`);
+    await app.close().catch(() => {});
+    await plateforme.arreter().catch((e) => console.error(e));
+    journal('Arrêté.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void arreter('SIGINT'));
+  process.on('SIGTERM', () => void arreter('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  journal(`Maillage est prêt : ${config.publicUrl} (base ${ctx.modeBase}, courriels : ${ctx.messagerie.description})`);
+}
+
+main().catch((e) => {
+  if (e instanceof DemarrageRefuse) console.error(`[maillage] Démarrage refusé : ${e.message}`);
+  else console.error('[maillage] Échec du démarrage :', e);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Contexte } from '../../platform/contexte';
+import { probleme } from '../../platform/openapi';
+import { pagination } from '../comptes/comptes.schemas';
+import * as service from './audit.service';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ');
+
+export function routesAudit(app: FastifyInstance, ctx: Contexte) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/audit', {
+    schema: {
+      tags: ['Administration'],
+      summary: 'Journal d’audit (administrateurs)',
+      querystring: pagination.extend({
+        entiteType: z.string().max(50).optional(),
+        entiteId: z.string().max(100).optional(),
+        acteur: z.string().max(100).optional(),
+        action: z.string().max(50).optional(),
+        depuis: date.optional(),
+        jusqua: date.optional(),
+      }),
+      response: {
+        200: z.object({
+          total: z.number().int(),
+          elements: z.array(
+            z.object({
+              id: z.number().int(),
+              le: z.string(),
+              acteurId: z.string().nullable(),
+              acteurLibelle: z.string(),
+              entiteType: z.string(),
+              entiteId: z.string().nullable(),
+              action: z.string(),
+              diff: z.record(z.string(), z.object({ avant: z.unknown(), apres: z.unknown() })),
+              contexte: z.record(z.string(), z.unknown()),
+            }),
+          ),
+          entiteTypes: z.array(z.string()),
+          actions: z.array(z.string()),
+        }),
+        400: probleme,
+        401: probleme,
+        403: probleme,
+      },
+    },
+    handler: (req) => service.consulterJournal(ctx, req.utilisateur, req.query),
+  });
+}

@@ -1,0 +1,24 @@
+import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
+import * as repository from './audit.repository';
+
+export async function consulterJournal(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  f: { entiteType?: string; entiteId?: string; acteur?: string; action?: string; depuis?: string; jusqua?: string; page: number; parPage: number },
+) {
+  exiger(utilisateur, 'lire', { type: 'audit' });
+  const [page, valeurs] = await Promise.all([
+    repository.listerEvenements(ctx.db, {
+      entiteType: f.entiteType || null,
+      entiteId: f.entiteId || null,
+      acteur: f.acteur?.trim() || null,
+      action: f.action || null,
+      depuis: f.depuis || null,
+      jusqua: f.jusqua || null,
+      limite: f.parPage,
+      decalage: (f.page - 1) * f.parPage,
+    }),
+    repository.valeursDistinctes(ctx.db),
+  ]);
+  return { ...page, ...valeurs };
+}

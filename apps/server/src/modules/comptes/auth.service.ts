@@ -1,0 +1,170 @@
+import { MOT_DE_PASSE_LONGUEUR_MIN } from '@maillage/domain';
+import { auditer } from '../../platform/audit';
+import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { enTransaction } from '../../platform/database';
+import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
+import { empreinte, hachageLeurre, hacherMotDePasse, nouveauJeton, verifierMotDePasse } from '../../platform/secrets';
+import * as repository from './comptes.repository';
+
+export const DUREE_SESSION_HEURES = 12;
+const FENETRE_ECHECS_MINUTES = 15;
+const MAX_ECHECS_PAR_EMAIL = 5;
+const MAX_ECHECS_PAR_IP = 30;
+
+const IDENTIFIANTS_INCORRECTS = new ErreurMetier(401, 'Connexion refusée', 'Adresse e-mail ou mot de passe incorrect.');
+
+export function utilisateurDepuisLigne(ligne: repository.UtilisateurLigne): Utilisateur {
+  return {
+    userId: ligne.id,
+    organisationId: ligne.organisationId,
+    habilitations: ligne.habilitations,
+    email: ligne.email,
+    libelle: `${ligne.prenom} ${ligne.nom}`,
+  };
+}
+
+/** Checks the password and opens a session. The answer is the same whether or not the account exists. */
+export async function seConnecter(ctx: Contexte, saisie: { email: string; password: string }, client: { ip: string; userAgent: string | null }) {
+  const echecs = await repository.compterEchecs(ctx.db, saisie.email, client.ip, FENETRE_ECHECS_MINUTES);
+  if (echecs.parEmail >= MAX_ECHECS_PAR_EMAIL || echecs.parIp >= MAX_ECHECS_PAR_IP) {
+    throw new ErreurMetier(429, 'Trop de tentatives', `Trop de tentatives de connexion. Réessayez dans ${FENETRE_ECHECS_MINUTES} minutes ou réinitialisez votre mot de passe.`);
+  }
+  const compte = await repository.utilisateurParEmail(ctx.db, saisie.email);
+  const valide = await verifierMotDePasse(compte?.passwordHash ?? (await hachageLeurre()), saisie.password);
+  if (!compte || !valide || !compte.actif) {
+    await repository.noterEchec(ctx.db, saisie.email, client.ip);
+    throw IDENTIFIANTS_INCORRECTS;
+  }
+  const jeton = nouveauJeton();
+  const csrfToken = nouveauJeton();
+  const utilisateur = utilisateurDepuisLigne(compte);
+  await enTransaction(ctx.db, async (tx) => {
+    await repository.effacerEchecs(tx, saisie.email);
+    const sessionId = await repository.creerSession(tx, {
+      utilisateurId: compte.id,
+      tokenHash: empreinte(jeton),
+      csrfToken,
+      dureeHeures: DUREE_SESSION_HEURES,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+    await repository.noterConnexion(tx, compte.id);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'session', entiteId: sessionId, action: 'connexion', contexte: { ip: client.ip } });
+  });
+  return { jeton, csrfToken, utilisateur: compte };
+}
+
+export async function seDeconnecter(ctx: Contexte, utilisateur: Utilisateur, sessionId: string) {
+  await enTransaction(ctx.db, async (tx) => {
+    await repository.supprimerSession(tx, sessionId);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'session', entiteId: sessionId, action: 'deconnexion' });
+  });
+}
+
+export interface Authentification {
+  utilisateur: Utilisateur;
+  ligne: repository.UtilisateurLigne;
+  sessionId: string | null;
+  csrfToken: string | null;
+}
+
+export async function authentifierParSession(ctx: Contexte, jeton: string): Promise<Authentification | null> {
+  const session = await repository.sessionParEmpreinte(ctx.db, empreinte(jeton));
+  if (!session) return null;
+  const ligne = await repository.obtenirUtilisateur(ctx.db, session.utilisateurId);
+  if (!ligne) return null;
+  return { utilisateur: utilisateurDepuisLigne(ligne), ligne, sessionId: session.id, csrfToken: session.csrfToken };
+}
+
+export async function authentifierParJeton(ctx: Contexte, jeton: string): Promise<Authentification | null> {
+  const utilisateurId = await repository.utilisateurDuJeton(ctx.db, empreinte(jeton));
+  if (!utilisateurId) return null;
+  const ligne = await repository.obtenirUtilisateur(ctx.db, utilisateurId);
+  if (!ligne) return null;
+  return { utilisateur: utilisateurDepuisLigne(ligne), ligne, sessionId: null, csrfToken: null };
+}
+
+/**
+ * Sends a link to choose a password: a reset (valid one hour) or, for a new account, a welcome (valid three days).
+ * Says nothing about whether the address has an account.
+ */
+export async function demanderReinitialisation(ctx: Contexte, email: string, options: { bienvenue?: boolean } = {}) {
+  const compte = await repository.utilisateurParEmail(ctx.db, email);
+  if (!compte || !compte.actif) return;
+  const jeton = nouveauJeton();
+  await enTransaction(ctx.db, async (tx) => {
+    await repository.creerReinitialisation(tx, compte.id, empreinte(jeton), options.bienvenue ? 72 : 1);
+    await auditer(tx, { acteur: { id: compte.id, libelle: `${compte.prenom} ${compte.nom}` }, entiteType: 'utilisateur', entiteId: compte.id, action: 'demande_reinitialisation' });
+  });
+  const lien = `${ctx.config.publicUrl}/reinitialiser-mot-de-passe?jeton=${encodeURIComponent(jeton)}`;
+  await ctx.messagerie.envoyer(
+    options.bienvenue
+      ? {
+          a: compte.email,
+          sujet: 'Maillage — votre compte a été créé',
+          texte:
+            `Bonjour ${compte.prenom},\n\nUn compte Maillage, la plateforme des contrats locaux de santé, vient d’être créé pour vous.\n` +
+            `Choisissez votre mot de passe dans les trois jours avec ce lien :\n${lien}\n\nL’équipe Maillage`,
+        }
+      : {
+          a: compte.email,
+          sujet: 'Maillage — réinitialisation de votre mot de passe',
+          texte:
+            `Bonjour ${compte.prenom},\n\nPour choisir un nouveau mot de passe Maillage, ouvrez ce lien dans l’heure :\n${lien}\n\n` +
+            `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.\n\nL’équipe Maillage`,
+        },
+  );
+}
+
+export async function reinitialiserMotDePasse(ctx: Contexte, jeton: string, motDePasse: string) {
+  const hache = await hacherMotDePasse(motDePasse);
+  await enTransaction(ctx.db, async (tx) => {
+    const utilisateurId = await repository.consommerReinitialisation(tx, empreinte(jeton));
+    if (!utilisateurId) throw invalide('Ce lien de réinitialisation est invalide, déjà utilisé ou expiré. Faites une nouvelle demande.');
+    await repository.changerMotDePasse(tx, utilisateurId, hache);
+    // A reset closes every open session: whoever knew the old password is logged out.
+    await repository.supprimerSessionsUtilisateur(tx, utilisateurId);
+    await auditer(tx, { acteur: { id: utilisateurId, libelle: 'Utilisateur (lien de réinitialisation)' }, entiteType: 'utilisateur', entiteId: utilisateurId, action: 'reinitialisation_mot_de_passe' });
+  });
+}
+
+export async function changerSonMotDePasse(ctx: Contexte, utilisateur: Utilisateur, ancien: string, nouveau: string) {
+  exiger(utilisateur, 'modifier', { type: 'utilisateur', id: utilisateur.userId });
+  const compte = await repository.utilisateurParEmail(ctx.db, utilisateur.email);
+  if (!compte || !(await verifierMotDePasse(compte.passwordHash, ancien))) {
+    throw invalide('Le mot de passe actuel est incorrect.', [{ champ: 'ancien', message: 'Le mot de passe actuel est incorrect' }]);
+  }
+  if (nouveau.length < MOT_DE_PASSE_LONGUEUR_MIN) throw invalide('Mot de passe trop court.');
+  const hache = await hacherMotDePasse(nouveau);
+  await enTransaction(ctx.db, async (tx) => {
+    await repository.changerMotDePasse(tx, utilisateur.userId, hache);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'utilisateur', entiteId: utilisateur.userId, action: 'changement_mot_de_passe' });
+  });
+}
+
+// ---------- Jetons d'API personnels
+
+export async function listerSesJetons(ctx: Contexte, utilisateur: Utilisateur) {
+  exiger(utilisateur, 'lire', { type: 'jeton', userId: utilisateur.userId });
+  return repository.listerJetons(ctx.db, utilisateur.userId);
+}
+
+/** The token is shown once, at creation; afterwards only its prefix identifies it. */
+export async function creerSonJeton(ctx: Contexte, utilisateur: Utilisateur, libelle: string) {
+  exiger(utilisateur, 'creer', { type: 'jeton', userId: utilisateur.userId });
+  const jeton = nouveauJeton('mlg_');
+  return enTransaction(ctx.db, async (tx) => {
+    const ligne = await repository.creerJeton(tx, { utilisateurId: utilisateur.userId, libelle, prefixe: jeton.slice(0, 10), tokenHash: empreinte(jeton) });
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'jeton_api', entiteId: ligne.id, action: 'creation', apres: { libelle, prefixe: ligne.prefixe } });
+    return { ...ligne, jeton };
+  });
+}
+
+export async function revoquerSonJeton(ctx: Contexte, utilisateur: Utilisateur, id: string) {
+  exiger(utilisateur, 'supprimer', { type: 'jeton', userId: utilisateur.userId });
+  await enTransaction(ctx.db, async (tx) => {
+    const ligne = await repository.revoquerJeton(tx, utilisateur.userId, id);
+    if (!ligne) throw introuvable('Ce jeton n’existe pas ou a déjà été révoqué.');
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'jeton_api', entiteId: id, action: 'revocation', avant: { libelle: ligne.libelle, prefixe: ligne.prefixe } });
+  });
+}

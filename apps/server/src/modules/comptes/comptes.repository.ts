@@ -1,0 +1,298 @@
+import type { Habilitation, OrganisationSaisie } from '@maillage/domain';
+import type { Queryable } from '../../platform/database';
+
+// ---------- Organisations
+
+export interface OrganisationLigne {
+  id: string;
+  nom: string;
+  sigle: string | null;
+  type: string;
+  siret: string | null;
+  finess: string | null;
+  regionCode: string | null;
+  departementCode: string | null;
+  territoireCode: string | null;
+  version: number;
+  modifieLe: string;
+}
+
+const COLONNES_ORGANISATION = `id, nom, sigle, type, siret, finess, region_code as "regionCode", departement_code as "departementCode",
+  territoire_code as "territoireCode", version, modifie_le as "modifieLe"`;
+
+export async function listerOrganisations(
+  db: Queryable,
+  filtre: { q: string | null; type: string | null; limite: number; decalage: number },
+): Promise<{ total: number; elements: OrganisationLigne[] }> {
+  const { rows } = await db.query(
+    `select ${COLONNES_ORGANISATION}, count(*) over () as total from organisations
+     where ($1::text is null or nom ilike '%' || $1 || '%' or sigle ilike '%' || $1 || '%')
+       and ($2::text is null or type = $2)
+     order by nom limit $3 offset $4`,
+    [filtre.q, filtre.type, filtre.limite, filtre.decalage],
+  );
+  return { total: rows[0]?.total ?? 0, elements: rows.map(({ total, ...o }) => o) };
+}
+
+export async function obtenirOrganisation(db: Queryable, id: string): Promise<OrganisationLigne | null> {
+  const { rows } = await db.query(`select ${COLONNES_ORGANISATION} from organisations where id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function organisationParNom(db: Queryable, nom: string): Promise<OrganisationLigne | null> {
+  const { rows } = await db.query(`select ${COLONNES_ORGANISATION} from organisations where lower(nom) = lower($1)`, [nom]);
+  return rows[0] ?? null;
+}
+
+export async function creerOrganisation(db: Queryable, o: OrganisationSaisie): Promise<OrganisationLigne> {
+  const { rows } = await db.query(
+    `insert into organisations (nom, sigle, type, siret, finess, region_code, departement_code, territoire_code)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLONNES_ORGANISATION}`,
+    [o.nom, o.sigle ?? null, o.type, o.siret ?? null, o.finess ?? null, o.regionCode ?? null, o.departementCode ?? null, o.territoireCode ?? null],
+  );
+  return rows[0];
+}
+
+/** Optimistic lock: updates only if the row still has the version the user edited. */
+export async function modifierOrganisation(db: Queryable, id: string, version: number, o: OrganisationSaisie): Promise<OrganisationLigne | null> {
+  const { rows } = await db.query(
+    `update organisations set nom = $3, sigle = $4, type = $5, siret = $6, finess = $7, region_code = $8,
+       departement_code = $9, territoire_code = $10, version = version + 1, modifie_le = now()
+     where id = $1 and version = $2 returning ${COLONNES_ORGANISATION}`,
+    [id, version, o.nom, o.sigle ?? null, o.type, o.siret ?? null, o.finess ?? null, o.regionCode ?? null, o.departementCode ?? null, o.territoireCode ?? null],
+  );
+  return rows[0] ?? null;
+}
+
+export async function supprimerOrganisation(db: Queryable, id: string): Promise<void> {
+  await db.query('delete from organisations where id = $1', [id]);
+}
+
+export async function organisationUtilisee(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `select exists (select 1 from personnes where organisation_id = $1) or exists (select 1 from habilitations where organisation_id = $1) as utilisee`,
+    [id],
+  );
+  return rows[0].utilisee;
+}
+
+// ---------- Utilisateurs
+
+export interface UtilisateurLigne {
+  id: string;
+  email: string;
+  prenom: string;
+  nom: string;
+  personneId: string;
+  organisationId: string | null;
+  organisationNom: string | null;
+  organisationType: string | null;
+  actif: boolean;
+  version: number;
+  derniereConnexion: string | null;
+  habilitations: Habilitation[];
+}
+
+const SELECT_UTILISATEUR = `
+  select u.id, u.email, p.prenom, p.nom, p.id as "personneId", p.organisation_id as "organisationId",
+    o.nom as "organisationNom", o.type as "organisationType", u.actif, u.version, u.derniere_connexion as "derniereConnexion",
+    coalesce((select json_agg(json_strip_nulls(json_build_object('role', h.role, 'regionCode', h.region_code,
+        'organisationId', h.organisation_id, 'contratId', h.contrat_id)) order by h.role)
+      from habilitations h where h.utilisateur_id = u.id), '[]') as habilitations
+  from utilisateurs u join personnes p on p.id = u.personne_id left join organisations o on o.id = p.organisation_id`;
+
+export async function obtenirUtilisateur(db: Queryable, id: string): Promise<UtilisateurLigne | null> {
+  const { rows } = await db.query(`${SELECT_UTILISATEUR} where u.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function utilisateurParEmail(db: Queryable, email: string): Promise<(UtilisateurLigne & { passwordHash: string | null }) | null> {
+  const { rows } = await db.query(
+    `select x.*, (select password_hash from utilisateurs where id = x.id) as "passwordHash" from (${SELECT_UTILISATEUR} where u.email = $1) x`,
+    [email],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listerUtilisateurs(
+  db: Queryable,
+  filtre: { q: string | null; limite: number; decalage: number },
+): Promise<{ total: number; elements: UtilisateurLigne[] }> {
+  const { rows } = await db.query(
+    `select x.*, count(*) over () as total from (${SELECT_UTILISATEUR}) x
+     where ($1::text is null or x.email ilike '%' || $1 || '%' or x.nom ilike '%' || $1 || '%' or x.prenom ilike '%' || $1 || '%')
+     order by x.nom, x.prenom limit $2 offset $3`,
+    [filtre.q, filtre.limite, filtre.decalage],
+  );
+  return { total: rows[0]?.total ?? 0, elements: rows.map(({ total, ...u }) => u) };
+}
+
+export async function creerUtilisateur(
+  db: Queryable,
+  u: { email: string; prenom: string; nom: string; organisationId: string | null; passwordHash: string | null },
+): Promise<string> {
+  const personne = await db.query(
+    'insert into personnes (prenom, nom, email, organisation_id) values ($1, $2, $3, $4) returning id',
+    [u.prenom, u.nom, u.email, u.organisationId],
+  );
+  const { rows } = await db.query(
+    'insert into utilisateurs (personne_id, email, password_hash) values ($1, $2, $3) returning id',
+    [personne.rows[0].id, u.email, u.passwordHash],
+  );
+  return rows[0].id;
+}
+
+export async function modifierUtilisateur(
+  db: Queryable,
+  id: string,
+  version: number,
+  u: { prenom: string; nom: string; organisationId: string | null; actif: boolean },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'update utilisateurs set actif = $3, version = version + 1, modifie_le = now() where id = $1 and version = $2',
+    [id, version, u.actif],
+  );
+  if (!rowCount) return false;
+  await db.query(
+    `update personnes set prenom = $2, nom = $3, organisation_id = $4, version = version + 1, modifie_le = now()
+     where id = (select personne_id from utilisateurs where id = $1)`,
+    [id, u.prenom, u.nom, u.organisationId],
+  );
+  return true;
+}
+
+export async function remplacerHabilitations(db: Queryable, utilisateurId: string, habilitations: Habilitation[]): Promise<void> {
+  await db.query('delete from habilitations where utilisateur_id = $1', [utilisateurId]);
+  for (const h of habilitations) {
+    await db.query(
+      'insert into habilitations (utilisateur_id, role, region_code, organisation_id, contrat_id) values ($1, $2, $3, $4, $5) on conflict do nothing',
+      [utilisateurId, h.role, 'regionCode' in h ? h.regionCode : null, 'organisationId' in h ? h.organisationId : null, 'contratId' in h ? h.contratId : null],
+    );
+  }
+}
+
+export async function changerMotDePasse(db: Queryable, utilisateurId: string, passwordHash: string): Promise<void> {
+  await db.query('update utilisateurs set password_hash = $2, version = version + 1, modifie_le = now() where id = $1', [utilisateurId, passwordHash]);
+}
+
+export async function noterConnexion(db: Queryable, utilisateurId: string): Promise<void> {
+  await db.query('update utilisateurs set derniere_connexion = now() where id = $1', [utilisateurId]);
+}
+
+// ---------- Sessions, jetons, réinitialisations
+
+export async function creerSession(
+  db: Queryable,
+  s: { utilisateurId: string; tokenHash: Buffer; csrfToken: string; dureeHeures: number; ip: string; userAgent: string | null },
+): Promise<string> {
+  const { rows } = await db.query(
+    `insert into sessions (utilisateur_id, token_hash, csrf_token, expire_le, ip, user_agent)
+     values ($1, $2, $3, now() + make_interval(hours => $4), $5, $6) returning id`,
+    [s.utilisateurId, s.tokenHash, s.csrfToken, s.dureeHeures, s.ip, s.userAgent],
+  );
+  return rows[0].id;
+}
+
+export async function sessionParEmpreinte(db: Queryable, tokenHash: Buffer): Promise<{ id: string; utilisateurId: string; csrfToken: string } | null> {
+  const { rows } = await db.query(
+    `select s.id, s.utilisateur_id as "utilisateurId", s.csrf_token as "csrfToken" from sessions s
+     join utilisateurs u on u.id = s.utilisateur_id
+     where s.token_hash = $1 and s.expire_le > now() and u.actif`,
+    [tokenHash],
+  );
+  return rows[0] ?? null;
+}
+
+export async function supprimerSession(db: Queryable, id: string): Promise<void> {
+  await db.query('delete from sessions where id = $1', [id]);
+}
+
+export async function supprimerSessionsUtilisateur(db: Queryable, utilisateurId: string): Promise<void> {
+  await db.query('delete from sessions where utilisateur_id = $1', [utilisateurId]);
+}
+
+export async function purgerSessionsExpirees(db: Queryable): Promise<void> {
+  await db.query('delete from sessions where expire_le < now()');
+  await db.query("delete from echecs_connexion where le < now() - interval '1 day'");
+}
+
+export interface JetonLigne {
+  id: string;
+  libelle: string;
+  prefixe: string;
+  creeLe: string;
+  dernierUsage: string | null;
+}
+
+export async function creerJeton(db: Queryable, j: { utilisateurId: string; libelle: string; prefixe: string; tokenHash: Buffer }): Promise<JetonLigne> {
+  const { rows } = await db.query(
+    `insert into jetons_api (utilisateur_id, libelle, prefixe, token_hash) values ($1, $2, $3, $4)
+     returning id, libelle, prefixe, cree_le as "creeLe", dernier_usage as "dernierUsage"`,
+    [j.utilisateurId, j.libelle, j.prefixe, j.tokenHash],
+  );
+  return rows[0];
+}
+
+export async function listerJetons(db: Queryable, utilisateurId: string): Promise<JetonLigne[]> {
+  const { rows } = await db.query(
+    `select id, libelle, prefixe, cree_le as "creeLe", dernier_usage as "dernierUsage" from jetons_api
+     where utilisateur_id = $1 and revoque_le is null order by cree_le desc`,
+    [utilisateurId],
+  );
+  return rows;
+}
+
+export async function revoquerJeton(db: Queryable, utilisateurId: string, id: string): Promise<JetonLigne | null> {
+  const { rows } = await db.query(
+    `update jetons_api set revoque_le = now() where id = $1 and utilisateur_id = $2 and revoque_le is null
+     returning id, libelle, prefixe, cree_le as "creeLe", dernier_usage as "dernierUsage"`,
+    [id, utilisateurId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function utilisateurDuJeton(db: Queryable, tokenHash: Buffer): Promise<string | null> {
+  const { rows } = await db.query(
+    `update jetons_api j set dernier_usage = now() from utilisateurs u
+     where j.token_hash = $1 and j.revoque_le is null and u.id = j.utilisateur_id and u.actif
+     returning j.utilisateur_id as "utilisateurId"`,
+    [tokenHash],
+  );
+  return rows[0]?.utilisateurId ?? null;
+}
+
+export async function creerReinitialisation(db: Queryable, utilisateurId: string, tokenHash: Buffer, dureeHeures: number): Promise<void> {
+  await db.query(
+    `insert into reinitialisations_mot_de_passe (utilisateur_id, token_hash, expire_le) values ($1, $2, now() + make_interval(hours => $3))`,
+    [utilisateurId, tokenHash, dureeHeures],
+  );
+}
+
+/** Consumes a reset token once: returns its user, or null if unknown, used or expired. */
+export async function consommerReinitialisation(db: Queryable, tokenHash: Buffer): Promise<string | null> {
+  const { rows } = await db.query(
+    `update reinitialisations_mot_de_passe set utilise_le = now()
+     where token_hash = $1 and utilise_le is null and expire_le > now() returning utilisateur_id as "utilisateurId"`,
+    [tokenHash],
+  );
+  return rows[0]?.utilisateurId ?? null;
+}
+
+// ---------- Échecs de connexion
+
+export async function compterEchecs(db: Queryable, email: string, ip: string, minutes: number): Promise<{ parEmail: number; parIp: number }> {
+  const { rows } = await db.query(
+    `select count(*) filter (where email = $1) as "parEmail", count(*) filter (where ip = $2) as "parIp"
+     from echecs_connexion where le > now() - make_interval(mins => $3) and (email = $1 or ip = $2)`,
+    [email, ip, minutes],
+  );
+  return rows[0];
+}
+
+export async function noterEchec(db: Queryable, email: string, ip: string): Promise<void> {
+  await db.query('insert into echecs_connexion (email, ip) values ($1, $2)', [email, ip]);
+}
+
+export async function effacerEchecs(db: Queryable, email: string): Promise<void> {
+  await db.query('delete from echecs_connexion where email = $1', [email]);
+}

@@ -1,0 +1,70 @@
+import type { OrganisationSaisie } from '@maillage/domain';
+import { auditer } from '../../platform/audit';
+import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { enTransaction } from '../../platform/database';
+import { conflit, introuvable, invalide } from '../../platform/errors';
+import * as repository from './comptes.repository';
+
+export async function listerOrganisations(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  filtre: { q?: string; type?: string; page: number; parPage: number },
+) {
+  exiger(utilisateur, 'lire', { type: 'organisation', id: null });
+  return repository.listerOrganisations(ctx.db, {
+    q: filtre.q?.trim() || null,
+    type: filtre.type ?? null,
+    limite: filtre.parPage,
+    decalage: (filtre.page - 1) * filtre.parPage,
+  });
+}
+
+export async function obtenirOrganisation(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
+  exiger(utilisateur, 'lire', { type: 'organisation', id });
+  const organisation = await repository.obtenirOrganisation(ctx.db, id);
+  if (!organisation) throw introuvable('Cette organisation n’existe pas.');
+  return organisation;
+}
+
+/** Maps unique-index violations to messages that name the field. */
+function traduireDoublon(e: unknown): never {
+  const err = e as { code?: string; constraint?: string };
+  if (err.code === '23505' && err.constraint === 'organisations_siret')
+    throw invalide('Une organisation porte déjà ce SIRET.', [{ champ: 'siret', message: 'Une organisation porte déjà ce SIRET' }]);
+  if (err.code === '23505' && err.constraint === 'organisations_nom')
+    throw invalide('Une organisation porte déjà ce nom.', [{ champ: 'nom', message: 'Une organisation porte déjà ce nom' }]);
+  throw e;
+}
+
+export async function creerOrganisation(ctx: Contexte, utilisateur: Utilisateur, saisie: OrganisationSaisie) {
+  exiger(utilisateur, 'creer', { type: 'organisation', id: null });
+  return enTransaction(ctx.db, async (tx) => {
+    const organisation = await repository.creerOrganisation(tx, saisie).catch(traduireDoublon);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'organisation', entiteId: organisation.id, action: 'creation', apres: organisation as never });
+    return organisation;
+  });
+}
+
+export async function modifierOrganisation(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, saisie: OrganisationSaisie) {
+  exiger(utilisateur, 'modifier', { type: 'organisation', id });
+  return enTransaction(ctx.db, async (tx) => {
+    const avant = await repository.obtenirOrganisation(tx, id);
+    if (!avant) throw introuvable('Cette organisation n’existe pas.');
+    const apres = await repository.modifierOrganisation(tx, id, version, saisie).catch(traduireDoublon);
+    if (!apres) throw conflit('Cette organisation a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', avant);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'organisation', entiteId: id, action: 'modification', avant: avant as never, apres: apres as never });
+    return apres;
+  });
+}
+
+export async function supprimerOrganisation(ctx: Contexte, utilisateur: Utilisateur, id: string) {
+  exiger(utilisateur, 'supprimer', { type: 'organisation', id });
+  await enTransaction(ctx.db, async (tx) => {
+    const avant = await repository.obtenirOrganisation(tx, id);
+    if (!avant) throw introuvable('Cette organisation n’existe pas.');
+    if (await repository.organisationUtilisee(tx, id))
+      throw conflit('Cette organisation a des membres ou des référents : rattachez-les ailleurs avant de la supprimer.');
+    await repository.supprimerOrganisation(tx, id);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'organisation', entiteId: id, action: 'suppression', avant: avant as never });
+  });
+}

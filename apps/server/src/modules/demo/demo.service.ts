@@ -1,0 +1,84 @@
+import type { Habilitation, OrganisationSaisie } from '@maillage/domain';
+import { SYSTEME } from '../../platform/audit';
+import type { Contexte } from '../../platform/contexte';
+import { enTransaction } from '../../platform/database';
+import * as comptes from '../comptes/comptes.repository';
+import { inscrire } from '../comptes/utilisateurs.service';
+import { auditer } from '../../platform/audit';
+
+export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
+export const DOMAINE_DEMO = 'demo.maillage.fr';
+
+/** Real organisations of the sources (../shared/fixtures/contrats.json): Redon, Belle-Île, their ARS and partners. */
+const ORGANISATIONS: OrganisationSaisie[] = [
+  { nom: 'ARS Bretagne', sigle: 'ARS', type: 'ars', regionCode: '53' },
+  { nom: 'ARS Bretagne – Délégation départementale d’Ille-et-Vilaine', sigle: 'DD 35', type: 'ars_delegation', regionCode: '53', departementCode: '35' },
+  { nom: 'ARS Pays de la Loire', sigle: 'ARS PDL', type: 'ars', regionCode: '52' },
+  { nom: 'Redon Agglomération', type: 'epci', regionCode: '53', departementCode: '35', territoireCode: '243500741' },
+  { nom: 'Communauté de communes de Belle-Île-en-Mer', type: 'epci', regionCode: '53', departementCode: '56', territoireCode: '245600465' },
+  { nom: 'Préfecture d’Ille-et-Vilaine', type: 'prefecture', regionCode: '53', departementCode: '35' },
+  { nom: 'Conseil régional de Bretagne', type: 'region', regionCode: '53' },
+  { nom: 'Conseil départemental du Morbihan', type: 'departement', regionCode: '53', departementCode: '56' },
+  { nom: 'CPAM d’Ille-et-Vilaine', sigle: 'CPAM 35', type: 'cpam', regionCode: '53', departementCode: '35' },
+  { nom: 'CPAM de Loire-Atlantique', sigle: 'CPAM 44', type: 'cpam', regionCode: '52', departementCode: '44' },
+  { nom: 'CPAM du Morbihan', sigle: 'CPAM 56', type: 'cpam', regionCode: '53', departementCode: '56' },
+  { nom: 'MSA Portes de Bretagne', type: 'msa', regionCode: '53' },
+  { nom: 'MSA Loire-Atlantique–Vendée', type: 'msa', regionCode: '52' },
+  { nom: 'Centre hospitalier de Redon', sigle: 'CH Redon', type: 'hopital', regionCode: '53', departementCode: '35' },
+  { nom: 'IREPS Bretagne', sigle: 'IREPS', type: 'ireps', regionCode: '53' },
+  { nom: 'Acsantis', type: 'bureau_etudes' },
+];
+
+interface CompteDemo {
+  email: string;
+  prenom: string;
+  nom: string;
+  organisation: string | null;
+  role: string;
+  habilitations: (ids: Map<string, string>) => Habilitation[];
+}
+
+const COMPTES: CompteDemo[] = [
+  { email: `admin@${DOMAINE_DEMO}`, prenom: 'Camille', nom: 'Administratrice', organisation: null, role: 'administrateur de la plateforme', habilitations: () => [{ role: 'admin' }] },
+  { email: `ars.bretagne@${DOMAINE_DEMO}`, prenom: 'Yann', nom: 'Le Goff', organisation: 'ARS Bretagne', role: 'ARS régionale (Bretagne)', habilitations: () => [{ role: 'ars_regional', regionCode: '53' }] },
+  { email: `coordination@${DOMAINE_DEMO}`, prenom: 'Marie', nom: 'Dupont', organisation: 'Redon Agglomération', role: 'coordonnatrice CLS', habilitations: () => [] },
+  { email: `referent.ars@${DOMAINE_DEMO}`, prenom: 'Gaël', nom: 'Morvan', organisation: 'ARS Bretagne – Délégation départementale d’Ille-et-Vilaine', role: 'référent ARS (délégation 35)', habilitations: () => [] },
+  { email: `pilote@${DOMAINE_DEMO}`, prenom: 'Sophie', nom: 'Martin', organisation: 'Centre hospitalier de Redon', role: 'pilote de fiches-action', habilitations: () => [] },
+  { email: `cpam@${DOMAINE_DEMO}`, prenom: 'Hélène', nom: 'Guillou', organisation: 'CPAM d’Ille-et-Vilaine', role: 'référente d’organisation (CPAM 35)', habilitations: (ids) => [{ role: 'referent_organisation', organisationId: ids.get('CPAM d’Ille-et-Vilaine')! }] },
+  { email: `membre@${DOMAINE_DEMO}`, prenom: 'Erwan', nom: 'Le Bihan', organisation: 'IREPS Bretagne', role: 'membre', habilitations: () => [] },
+  { email: `lecteur@${DOMAINE_DEMO}`, prenom: 'Nathalie', nom: 'Rouxel', organisation: 'Conseil régional de Bretagne', role: 'lecteur', habilitations: () => [] },
+];
+
+/**
+ * Demo data on an empty database (no organisation yet). Contract roles (coordonnateur, pilote…) are granted when
+ * the demo contracts exist; until then these accounts see the empty states of their homes.
+ */
+export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => void): Promise<void> {
+  const { rows } = await ctx.db.query('select (select count(*) from organisations) as organisations');
+  if (rows[0].organisations === 0) {
+    await enTransaction(ctx.db, async (tx) => {
+      const ids = new Map<string, string>();
+      for (const saisie of ORGANISATIONS) {
+        const organisation = await comptes.creerOrganisation(tx, saisie);
+        ids.set(organisation.nom, organisation.id);
+        await auditer(tx, { acteur: SYSTEME, entiteType: 'organisation', entiteId: organisation.id, action: 'creation', apres: organisation as never, contexte: { demo: true } });
+      }
+      for (const compte of COMPTES) {
+        await inscrire(tx, SYSTEME, {
+          email: compte.email,
+          prenom: compte.prenom,
+          nom: compte.nom,
+          organisationId: compte.organisation ? ids.get(compte.organisation)! : null,
+          password: MOT_DE_PASSE_DEMO,
+          habilitations: compte.habilitations(ids),
+        });
+      }
+    });
+    journal('Données de démonstration créées (MAILLAGE_DEMO=0 pour s’en passer).');
+  }
+  const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
+  if (demo.rowCount) {
+    journal(`Comptes de démonstration (mot de passe : ${MOT_DE_PASSE_DEMO}) :`);
+    for (const compte of COMPTES.filter((c) => demo.rows.some((r) => r.email === c.email))) journal(`  ${compte.email.padEnd(34)} ${compte.role}`);
+  }
+}

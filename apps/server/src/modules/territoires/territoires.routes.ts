@@ -1,0 +1,73 @@
+import { perimetreSchema, typeTerritoireSchema, TYPES_TERRITOIRE } from '@maillage/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Contexte } from '../../platform/contexte';
+import { probleme } from '../../platform/openapi';
+import * as service from './territoires.service';
+
+const territoire = z.object({
+  type: typeTerritoireSchema,
+  code: z.string(),
+  nom: z.string(),
+  population: z.number().int(),
+  departementCode: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  nature: z.string().nullable().describe('Nature juridique d’un EPCI : CA, CC, CU, METRO'),
+});
+const reference = z.object({ code: z.string(), nom: z.string() }).nullable();
+
+export function routesTerritoires(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/territoires', {
+    schema: {
+      tags: ['Territoires'],
+      summary: 'Rechercher un territoire',
+      description: 'Recherche par préfixe de n’importe quel mot du nom, sans tenir compte des accents ni de la casse, ou par début de code INSEE/SIREN.',
+      querystring: z.object({
+        q: z.string().max(100).optional(),
+        type: z.enum(TYPES_TERRITOIRE, { error: `Type attendu : ${TYPES_TERRITOIRE.join(', ')}` }).optional(),
+        limite: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+      response: { 200: z.array(territoire), 400: probleme },
+    },
+    handler: (req) => service.rechercherTerritoires(ctx, req.utilisateur, req.query),
+  });
+
+  r.get('/api/territoires/:type/:code', {
+    schema: {
+      tags: ['Territoires'],
+      summary: 'Un territoire, avec sa population et, pour un EPCI, ses communes membres',
+      params: z.object({ type: typeTerritoireSchema, code: z.string().max(20) }),
+      response: {
+        200: territoire.extend({
+          departement: reference,
+          region: reference,
+          membres: z.array(territoire).optional(),
+          epci: z.array(territoire).optional(),
+        }),
+        404: probleme,
+      },
+    },
+    handler: (req) => service.obtenirTerritoire(ctx, req.utilisateur, req.params.type, req.params.code),
+  });
+
+  r.post('/api/territoires/perimetre', {
+    schema: {
+      tags: ['Territoires'],
+      summary: 'Résoudre un périmètre (EPCI et/ou communes) en communes, départements, régions et population',
+      body: perimetreSchema,
+      response: {
+        200: z.object({
+          communes: z.array(z.object({ code: z.string(), nom: z.string(), departement: z.string(), region: z.string(), population: z.number() })),
+          departements: z.array(z.string()),
+          regions: z.array(z.string()),
+          population: z.number(),
+          inconnus: z.array(z.object({ type: z.enum(['commune', 'epci']), code: z.string() })),
+        }),
+        400: probleme,
+      },
+    },
+    handler: (req) => service.resoudreUnPerimetre(ctx, req.utilisateur, req.body),
+  });
+}

@@ -1,0 +1,45 @@
+import { motsDeRecherche, resoudrePerimetre, type Perimetre, type TypeTerritoire } from '@maillage/domain';
+import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { introuvable } from '../../platform/errors';
+import * as repository from './territoires.repository';
+
+export async function rechercherTerritoires(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  criteres: { q?: string; type?: TypeTerritoire; limite: number },
+) {
+  exiger(utilisateur, 'lire', { type: 'referentiel' });
+  const requete = (criteres.q ?? '').trim();
+  const code = /^(\d|2[ABab])[\dABab]*$/.test(requete) ? requete.toUpperCase() : null;
+  return repository.rechercher(ctx.db, {
+    mots: motsDeRecherche(requete),
+    code,
+    type: criteres.type ?? null,
+    limite: criteres.limite,
+  });
+}
+
+export async function obtenirTerritoire(ctx: Contexte, utilisateur: Utilisateur | null, type: TypeTerritoire, code: string) {
+  exiger(utilisateur, 'lire', { type: 'referentiel' });
+  const territoire = await repository.obtenir(ctx.db, type, code);
+  if (!territoire) throw introuvable(`Aucun territoire de type ${type} avec le code ${code}.`);
+  const [membres, epci, departement, region] = await Promise.all([
+    type === 'epci' ? repository.membresEpci(ctx.db, code) : Promise.resolve(undefined),
+    type === 'commune' ? repository.epciDeCommune(ctx.db, code) : Promise.resolve(undefined),
+    territoire.departementCode && type !== 'departement' ? repository.obtenir(ctx.db, 'departement', territoire.departementCode) : null,
+    territoire.regionCode && type !== 'region' ? repository.obtenir(ctx.db, 'region', territoire.regionCode) : null,
+  ]);
+  return {
+    ...territoire,
+    departement: departement ? { code: departement.code, nom: departement.nom } : null,
+    region: region ? { code: region.code, nom: region.nom } : null,
+    ...(membres ? { membres } : {}),
+    ...(epci ? { epci } : {}),
+  };
+}
+
+export async function resoudreUnPerimetre(ctx: Contexte, utilisateur: Utilisateur | null, perimetre: Perimetre) {
+  exiger(utilisateur, 'lire', { type: 'referentiel' });
+  const referentiel = await repository.referentielPourPerimetre(ctx.db, perimetre.epci, perimetre.communes);
+  return resoudrePerimetre(perimetre, referentiel);
+}

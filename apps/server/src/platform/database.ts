@@ -1,0 +1,33 @@
+import pg from 'pg';
+
+// Dates stay ISO strings end to end (architecture: dates as ISO strings); bigint counts fit in a JS number here.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export type Db = pg.Pool;
+export type Tx = pg.PoolClient;
+/** Anything that runs a query: the pool or a transaction's client. */
+export type Queryable = pg.Pool | pg.PoolClient;
+
+export function creerPool(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {}); // an idle client lost with the server; the next query reports it
+  return pool;
+}
+
+export async function enTransaction<T>(db: Db, travail: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query('begin');
+    const resultat = await travail(client);
+    await client.query('commit');
+    return resultat;
+  } catch (e) {
+    await client.query('rollback').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
