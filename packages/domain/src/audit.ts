@@ -1,7 +1,8 @@
 /** Field-level difference between two states of an entity, as stored in the audit log. */
 export type Diff = Record<string, { avant: unknown; apres: unknown }>;
 
-const IGNORES = new Set(['version', 'updatedAt', 'updated_at', 'passwordHash', 'password_hash']);
+// Bookkeeping fields change on every write and secrets never enter the log.
+const IGNORES = new Set(['version', 'modifieLe', 'modifie_le', 'passwordHash', 'password_hash']);
 
 export function difference(avant: Record<string, unknown> | null, apres: Record<string, unknown> | null): Diff {
   const diff: Diff = {};

@@ -13,6 +13,7 @@ export const probleme = z
     detail: z.string().describe('Explication en français'),
     instance: z.string().optional(),
     erreurs: z.array(z.object({ champ: z.string(), message: z.string() })).optional().describe('Erreurs de validation, champ par champ'),
+    courant: z.unknown().optional().describe('Pour un conflit (409) : l’état actuel de la ressource'),
   })
   .describe('Problème (RFC 9457), servi en application/problem+json');
 
