@@ -1,0 +1,139 @@
+import type { OrganisationSaisie } from '@maillage/domain';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { parametres, requete } from './client';
+import type { JetonApi, JetonApiCree, Organisation, Page, Utilisateur } from './types';
+import type { Habilitation } from '@maillage/domain';
+
+export interface FiltresOrganisations {
+  q?: string;
+  type?: string;
+  page?: number;
+  parPage?: number;
+}
+
+export function useOrganisations(filtres: FiltresOrganisations, actif = true) {
+  return useQuery({
+    queryKey: ['organisations', filtres],
+    queryFn: ({ signal }) => requete<Page<Organisation>>(`/api/organisations${parametres({ ...filtres })}`, { signal }),
+    placeholderData: keepPreviousData,
+    enabled: actif,
+  });
+}
+
+export function useOrganisation(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['organisation', id],
+    queryFn: ({ signal }) => requete<Organisation>(`/api/organisations/${id}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export const obtenirOrganisation = (id: string) => requete<Organisation>(`/api/organisations/${id}`);
+export const obtenirUtilisateur = (id: string) => requete<Utilisateur>(`/api/utilisateurs/${id}`);
+
+function useInvalidation() {
+  const client = useQueryClient();
+  return (...prefixes: string[]) =>
+    client.invalidateQueries({ predicate: (q) => prefixes.includes(String(q.queryKey[0])) });
+}
+
+export function useEnregistrementOrganisation() {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: ({ id, saisie, version }: { id?: string; saisie: OrganisationSaisie; version?: number }) =>
+      id
+        ? requete<Organisation>(`/api/organisations/${id}`, { methode: 'PUT', corps: { ...saisie, version } })
+        : requete<Organisation>('/api/organisations', { methode: 'POST', corps: saisie }),
+    onSuccess: () => invalider('organisations', 'organisation', 'audit'),
+  });
+}
+
+export function useSuppressionOrganisation() {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: (id: string) => requete<void>(`/api/organisations/${id}`, { methode: 'DELETE' }),
+    onSuccess: () => invalider('organisations', 'organisation', 'audit'),
+  });
+}
+
+export interface FiltresUtilisateurs {
+  q?: string;
+  page?: number;
+  parPage?: number;
+}
+
+export function useUtilisateurs(filtres: FiltresUtilisateurs) {
+  return useQuery({
+    queryKey: ['utilisateurs', filtres],
+    queryFn: ({ signal }) => requete<Page<Utilisateur>>(`/api/utilisateurs${parametres({ ...filtres })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUtilisateur(id: string | undefined) {
+  return useQuery({
+    queryKey: ['utilisateur', id],
+    queryFn: ({ signal }) => requete<Utilisateur>(`/api/utilisateurs/${id}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export interface CreationUtilisateur {
+  email: string;
+  prenom: string;
+  nom: string;
+  organisationId: string | null;
+  password?: string;
+  habilitations: Habilitation[];
+}
+
+export interface ModificationUtilisateur {
+  prenom: string;
+  nom: string;
+  organisationId: string | null;
+  actif: boolean;
+  habilitations: Habilitation[];
+  version: number;
+}
+
+export function useCreationUtilisateur() {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: (corps: CreationUtilisateur) => requete<Utilisateur>('/api/utilisateurs', { methode: 'POST', corps }),
+    onSuccess: () => invalider('utilisateurs', 'audit'),
+  });
+}
+
+export function useModificationUtilisateur(id: string) {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: (corps: ModificationUtilisateur) => requete<Utilisateur>(`/api/utilisateurs/${id}`, { methode: 'PUT', corps }),
+    onSuccess: () => invalider('utilisateurs', 'utilisateur', 'audit'),
+  });
+}
+
+export function useChangementMotDePasse() {
+  return useMutation({
+    mutationFn: (corps: { ancien: string; nouveau: string }) => requete<void>('/api/moi/mot-de-passe', { methode: 'POST', corps }),
+  });
+}
+
+export function useJetons() {
+  return useQuery({ queryKey: ['jetons'], queryFn: ({ signal }) => requete<JetonApi[]>('/api/moi/jetons', { signal }) });
+}
+
+export function useCreationJeton() {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: (corps: { libelle: string }) => requete<JetonApiCree>('/api/moi/jetons', { methode: 'POST', corps }),
+    onSuccess: () => invalider('jetons'),
+  });
+}
+
+export function useRevocationJeton() {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: (id: string) => requete<void>(`/api/moi/jetons/${id}`, { methode: 'DELETE' }),
+    onSuccess: () => invalider('jetons'),
+  });
+}

@@ -1,0 +1,64 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { definirJetonCsrf, estErreurApi, requete } from './client';
+import type { Session } from './types';
+
+export const CLE_SESSION = ['session'] as const;
+
+/** The current session, or null when nobody is logged in (401). */
+async function chargerSession(): Promise<Session | null> {
+  try {
+    const session = await requete<Session>('/api/auth/session');
+    definirJetonCsrf(session.csrfToken);
+    return session;
+  } catch (e) {
+    if (estErreurApi(e, 401)) {
+      definirJetonCsrf(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function useRequeteSession() {
+  return useQuery({ queryKey: CLE_SESSION, queryFn: chargerSession, staleTime: Infinity, retry: 1 });
+}
+
+export function useConnexion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (identifiants: { email: string; password: string }) =>
+      requete<Session>('/api/auth/login', { methode: 'POST', corps: identifiants }),
+    onSuccess: (session) => {
+      definirJetonCsrf(session.csrfToken);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== CLE_SESSION[0] });
+      client.setQueryData(CLE_SESSION, session);
+    },
+  });
+}
+
+export function useDeconnexion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => requete<void>('/api/auth/logout', { methode: 'POST' }),
+    // Logged out locally even if the server already forgot the session.
+    onSettled: () => {
+      definirJetonCsrf(null);
+      client.clear();
+      client.setQueryData(CLE_SESSION, null);
+    },
+  });
+}
+
+export function useDemandeReinitialisation() {
+  return useMutation({
+    mutationFn: (corps: { email: string }) =>
+      requete<{ message: string }>('/api/auth/mot-de-passe/demande', { methode: 'POST', corps }),
+  });
+}
+
+export function useReinitialisation() {
+  return useMutation({
+    mutationFn: (corps: { token: string; password: string }) =>
+      requete<void>('/api/auth/mot-de-passe/reinitialisation', { methode: 'POST', corps }),
+  });
+}
