@@ -5,3 +5,4 @@ export * from './organisations';
 export * from './permissions';
 export * from './comptes';
 export * from './audit';
+export * from './contrats';

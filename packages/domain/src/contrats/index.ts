@@ -1,0 +1,5 @@
+export * from './statuts';
+export * from './numerotation';
+export * from './doctrine';
+export * from './taxonomies';
+export * from './schemas';
