@@ -7,11 +7,19 @@ import path from 'node:path';
 import { z } from 'zod';
 import { routesAudit } from './modules/audit/audit.routes';
 import { routesComptes } from './modules/comptes/comptes.routes';
+import { routesContrats } from './modules/contrats/contrats.routes';
+import { routesFiches } from './modules/fiches/fiches.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
 import type { Contexte } from './platform/contexte';
 import { installerGestionErreurs } from './platform/errors';
 import { installerOpenApi, probleme } from './platform/openapi';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routesApi: { methode: string; url: string }[];
+  }
+}
 
 // French messages for every zod error, server-side as in the web app.
 z.config(z.locales.fr());
@@ -43,6 +51,13 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
     },
     hsts: ctx.config.secureCookies,
   });
+  // Every API route, as registered: the OpenAPI test checks each is documented.
+  const routesApi: { methode: string; url: string }[] = [];
+  app.decorate('routesApi', routesApi);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') return;
+    for (const methode of [route.method].flat()) if (methode !== 'HEAD') routesApi.push({ methode, url: route.url });
+  });
   await installerOpenApi(app);
   await installerAuthentification(app, ctx);
 
@@ -62,6 +77,8 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesTerritoires(app, ctx);
   routesComptes(app, ctx);
   routesAudit(app, ctx);
+  routesContrats(app, ctx);
+  routesFiches(app, ctx);
 
   servirApplicationWeb(app, ctx.config.webDist);
   return app;

@@ -42,6 +42,7 @@ async function demarrerSmtp() {
 
 export interface ServeurDeTest {
   url: string;
+  routesApi: { methode: string; url: string }[];
   ctx: Contexte;
   courriels: CourrielRecu[];
   client(): ClientHttp;
@@ -73,6 +74,7 @@ export async function demarrerServeurDeTest(options: { demo?: boolean } = {}): P
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
     url: base,
+    routesApi: app.routesApi,
     ctx,
     courriels: smtp.recus,
     client: () => new ClientHttp(base),

@@ -30,6 +30,8 @@ export type Habilitation =
 export interface Sujet {
   userId: string;
   organisationId: string | null;
+  /** Type of the user's organisation: a collectivité or an ARS may start a contract. */
+  organisationType?: string | null;
   habilitations: readonly Habilitation[];
 }
 
@@ -56,6 +58,7 @@ export type Ressource =
 export type Action = 'lire' | 'creer' | 'modifier' | 'supprimer' | 'valider' | 'commenter' | 'saisir_suivi' | 'administrer';
 
 const EDITEURS_CONTRAT: readonly RoleContrat[] = ['coordonnateur', 'referent_ars'];
+const ORGANISATIONS_PORTEUSES: readonly string[] = ['commune', 'epci', 'pays', 'departement', 'region', 'ars', 'ars_delegation'];
 
 function roleSurContrat(sujet: Sujet, contratId: string): RoleContrat | null {
   for (const h of sujet.habilitations) {
@@ -104,9 +107,12 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
     case 'contrat': {
       if (!sujet && action !== 'lire') return false;
       if (ressource.contrat === null) {
-        // Creating a contract: the platform admin, or an ARS for its own region.
+        // Creating a contract: the platform admin, an ARS for its own region, or someone from a collectivité or an
+        // ARS, who becomes its coordinator (the initiative may be "ascendante" or "descendante").
         if (action !== 'creer' || !sujet) return false;
-        return estAdmin(sujet) || (ressource.regionCode !== undefined && regionsArs(sujet).includes(ressource.regionCode));
+        if (estAdmin(sujet)) return true;
+        if (ressource.regionCode !== undefined && regionsArs(sujet).includes(ressource.regionCode)) return true;
+        return ORGANISATIONS_PORTEUSES.includes(sujet.organisationType ?? '');
       }
       const contrat = ressource.contrat;
       if (action === 'lire') return peutLireContrat(sujet, contrat);

@@ -79,6 +79,18 @@ async function motDePasse(dataDir: string): Promise<string> {
   return secret;
 }
 
+/** The URL of the embedded PostgreSQL a running Maillage started in this directory, if any (for the CLI). */
+export async function urlPostgresEnMarche(dataDir: string): Promise<string | null> {
+  try {
+    const lignes = (await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n');
+    if (!processusVivant(Number(lignes[0]))) return null;
+    const password = (await fs.readFile(path.join(dataDir, 'postgres.secret'), 'utf8')).trim();
+    return `postgres://maillage:${password}@127.0.0.1:${Number(lignes[3])}/maillage`;
+  } catch {
+    return null;
+  }
+}
+
 export async function demarrerPostgresEmbarque(
   dataDir: string,
   journal: (message: string) => void = () => {},

@@ -1,3 +1,4 @@
+import { changementsEntre, type EtatContrat } from './avenants';
 import { describe, expect, it } from 'vitest';
 import { DOCTRINE_VIDE, ecartsDoctrine, type ContratPourDoctrine, type Doctrine } from './doctrine';
 import { deplacer, prochainNumero } from './numerotation';
@@ -142,5 +143,43 @@ describe('schéma de fiche', () => {
     expect(niveauTetDepuisRifkin({})).toBe('Pas de participation');
     expect(niveauTetDepuisRifkin({ organisation: 3, leadership: 3 })).toBe('Consultation');
     expect(niveauTetDepuisRifkin({ organisation: 5 })).toBe('Co-construction');
+  });
+});
+
+describe('avenants', () => {
+  const signe: EtatContrat = {
+    intitule: 'CLS de Redon',
+    periode: { debut: '2015-01-01', fin: '2020-12-31' },
+    perimetre: { epci: ['243500741'], communes: [] },
+    signataires: [{ organisationId: 'ars', organisation: 'ARS Bretagne', dateSignature: '2015-06-01' }],
+    axes: [{ id: 'a1', intitule: 'Accès aux soins', objectifs: [] }],
+    fiches: [
+      { id: 'f9', numero: 9, intitule: 'Fiche 9', statut: 'a_venir', description: 'x' },
+      { id: 'f10', numero: 10, intitule: 'Fiche 10', statut: 'a_venir' },
+    ],
+  };
+
+  it('liste les fiches ajoutées, modifiées et retirées, la période et les signataires', () => {
+    const apres: EtatContrat = {
+      ...signe,
+      periode: { debut: '2015-01-01', fin: '2021-12-31' },
+      signataires: [...signe.signataires, { organisationId: 'cpam', organisation: 'CPAM d’Ille-et-Vilaine', dateSignature: '2019-02-05' }],
+      fiches: [
+        { id: 'f9', numero: 9, intitule: 'Fiche 9', statut: 'en_cours', description: 'y' },
+        { id: 'f38', numero: 38, intitule: 'Fiche 38', statut: 'a_venir' },
+      ],
+    };
+    expect(changementsEntre(signe, apres)).toEqual([
+      { type: 'periode', libelle: 'Période : 2015-01-01 – 2020-12-31 devient 2015-01-01 – 2021-12-31' },
+      { type: 'signataire_ajoute', libelle: 'Nouveau signataire : CPAM d’Ille-et-Vilaine' },
+      { type: 'fiche_modifiee', libelle: 'Fiche 9 modifiée : Fiche 9' },
+      { type: 'fiche_ajoutee', libelle: 'Fiche 38 ajoutée : Fiche 38' },
+      { type: 'fiche_retiree', libelle: 'Fiche 10 retirée : Fiche 10' },
+    ]);
+  });
+
+  it('ignore le suivi (statut d’une fiche) : ce n’est pas un avenant', () => {
+    const suivi = { ...signe, fiches: signe.fiches.map((f) => ({ ...f, statut: 'realisee' })) };
+    expect(changementsEntre(signe, suivi)).toEqual([]);
   });
 });

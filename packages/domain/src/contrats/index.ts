@@ -3,3 +3,4 @@ export * from './numerotation';
 export * from './doctrine';
 export * from './taxonomies';
 export * from './schemas';
+export * from './avenants';

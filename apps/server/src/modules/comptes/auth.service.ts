@@ -17,6 +17,7 @@ export function utilisateurDepuisLigne(ligne: repository.UtilisateurLigne): Util
   return {
     userId: ligne.id,
     organisationId: ligne.organisationId,
+    organisationType: ligne.organisationType,
     habilitations: ligne.habilitations,
     email: ligne.email,
     libelle: `${ligne.prenom} ${ligne.nom}`,

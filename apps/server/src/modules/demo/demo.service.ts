@@ -5,6 +5,7 @@ import { enTransaction } from '../../platform/database';
 import * as comptes from '../comptes/comptes.repository';
 import { inscrire } from '../comptes/utilisateurs.service';
 import { auditer } from '../../platform/audit';
+import { creerContratsDemo } from './contrats-demo';
 
 export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
 export const DOMAINE_DEMO = 'demo.maillage.fr';
@@ -54,7 +55,7 @@ const COMPTES: CompteDemo[] = [
  * the demo contracts exist; until then these accounts see the empty states of their homes.
  */
 export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => void): Promise<void> {
-  const { rows } = await ctx.db.query('select (select count(*) from organisations) as organisations');
+  const { rows } = await ctx.db.query('select count(*)::int as organisations from organisations');
   if (rows[0].organisations === 0) {
     await enTransaction(ctx.db, async (tx) => {
       const ids = new Map<string, string>();
@@ -75,6 +76,14 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
       }
     });
     journal('Données de démonstration créées (MAILLAGE_DEMO=0 pour s’en passer).');
+  }
+  const contrats = await ctx.db.query('select count(*)::int n from contrats');
+  if (contrats.rows[0].n === 0) {
+    await enTransaction(ctx.db, async (tx) => {
+      const { rows: comptes } = await tx.query(`select split_part(email, '@', 1) as prefixe, id from utilisateurs where email like $1`, [`%@${DOMAINE_DEMO}`]);
+      await creerContratsDemo(tx, new Map(comptes.map((c) => [c.prefixe, c.id])));
+    });
+    journal('Contrats de démonstration créés : Redon (CLS 1 et 2), Belle-Île-en-Mer, Craon-Renazé.');
   }
   const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
   if (demo.rowCount) {

@@ -1,0 +1,42 @@
+import { can, estSigne, type Action, type RefContrat, type StatutContrat } from '@maillage/domain';
+import type { Utilisateur } from '../../platform/contexte';
+import type { Queryable } from '../../platform/database';
+import { conflit, interdit, introuvable, nonAuthentifie } from '../../platform/errors';
+import * as repository from './contrats.repository';
+
+/** What the permission rules need of a contract, read from the database. */
+export async function referenceContrat(db: Queryable, contratId: string): Promise<RefContrat & { statut: StatutContrat }> {
+  const contrat = await repository.obtenirContrat(db, contratId);
+  if (!contrat) throw introuvable('Ce contrat n’existe pas.');
+  return {
+    id: contrat.id,
+    regions: contrat.regions,
+    publie: contrat.publie,
+    statut: contrat.statut as StatutContrat,
+    organisationsEngagees: await repository.organisationsEngagees(db, contratId),
+  };
+}
+
+/**
+ * Loads the contract and checks the action. A contract the user may not even read answers 404, so that its
+ * existence is not disclosed.
+ */
+export async function exigerSurContrat(db: Queryable, utilisateur: Utilisateur | null, action: Action, contratId: string) {
+  const ref = await referenceContrat(db, contratId);
+  if (!can(utilisateur, 'lire', { type: 'contrat', contrat: ref })) throw utilisateur ? introuvable('Ce contrat n’existe pas.') : nonAuthentifie();
+  if (action !== 'lire' && !can(utilisateur, action, { type: 'contrat', contrat: ref })) throw interdit();
+  return ref;
+}
+
+export async function avenantOuvert(db: Queryable, contratId: string): Promise<{ id: string; numero: number } | null> {
+  const { rows } = await db.query(`select id, numero from avenants where contrat_id = $1 and etat = 'brouillon'`, [contratId]);
+  return rows[0] ?? null;
+}
+
+/** After signature the text of the contract changes only through an avenant being drafted. */
+export async function exigerModifiable(db: Queryable, contratId: string, statut: StatutContrat) {
+  if (!estSigne(statut)) return;
+  if (statut === 'echu' || statut === 'renouvele') throw conflit('Ce contrat est clos : il ne peut plus être modifié.');
+  if (!(await avenantOuvert(db, contratId)))
+    throw conflit('Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.');
+}

@@ -1,0 +1,80 @@
+import { ficheSaisieSchema, type StatutContrat } from '@maillage/domain';
+import { auditer } from '../../platform/audit';
+import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { enTransaction } from '../../platform/database';
+import { conflit, invalide } from '../../platform/errors';
+import { creerFiche, fichesCompletes } from '../fiches/fiches.service';
+import { exigerSurContrat } from './acces';
+import * as repository from './contrats.repository';
+
+/**
+ * Starts generation N+1 from N: same perimeter, ARS, porteurs, partners and signatories (to sign again), and the
+ * fiches the user selects, with their axes and objectives, renumbered from 1 and back to "à venir".
+ */
+export async function renouveler(ctx: Contexte, utilisateur: Utilisateur, contratId: string, choix: { ficheIds: string[]; intitule?: string | null }) {
+  await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
+  return enTransaction(ctx.db, async (tx) => {
+    const source = (await repository.obtenirContrat(tx, contratId, true))!;
+    const statutsRenouvelables: StatutContrat[] = ['signe', 'evaluation', 'echu'];
+    if (!statutsRenouvelables.includes(source.statut as StatutContrat)) throw conflit('Seul un contrat signé, en évaluation ou échu peut être renouvelé.');
+    const { rows: deja } = await tx.query('select id, intitule from contrats where predecesseur_id = $1', [contratId]);
+    if (deja.length) throw conflit(`Ce contrat a déjà une génération suivante : « ${deja[0].intitule} ».`);
+    const fiches = await fichesCompletes(tx, contratId);
+    const inconnues = choix.ficheIds.filter((id) => !fiches.some((f) => f.id === id));
+    if (inconnues.length) throw invalide('Certaines fiches choisies n’appartiennent pas à ce contrat.', [{ champ: 'ficheIds', message: 'Fiches inconnues dans ce contrat' }]);
+
+    const organisations = await repository.organisationsDuContrat(tx, contratId);
+    const generation = source.generation + 1;
+    const { rows } = await tx.query(
+      `insert into contrats (intitule, perimetre, generation, predecesseur_id, origine, regions, departements, population, nombre_communes, insulaire, contexte)
+       select $2, perimetre, $3, id, origine, regions, departements, population, nombre_communes, insulaire, contexte from contrats where id = $1 returning id`,
+      [contratId, choix.intitule?.trim() || `${source.intitule} (${generation}e génération)`, generation],
+    );
+    const id: string = rows[0].id;
+    await tx.query('insert into contrat_communes (contrat_id, commune_code) select $2, commune_code from contrat_communes where contrat_id = $1', [contratId, id]);
+    await repository.remplacerOrganisations(tx, id, 'ars', organisations.ars.map((o) => o.id));
+    await repository.remplacerOrganisations(tx, id, 'porteur', organisations.porteurs.map((o) => o.id));
+    await tx.query(
+      `insert into signataires (contrat_id, organisation_id, representant, qualite, ordre)
+       select $2, organisation_id, representant, qualite, ordre from signataires where contrat_id = $1`,
+      [contratId, id],
+    );
+    await tx.query('insert into partenaires (contrat_id, organisation_id, role) select $2, organisation_id, role from partenaires where contrat_id = $1', [contratId, id]);
+    await tx.query(
+      `insert into habilitations (utilisateur_id, role, contrat_id) select utilisateur_id, role, $2 from habilitations where contrat_id = $1 on conflict do nothing`,
+      [contratId, id],
+    );
+
+    // Copy only the axes and objectives the selected fiches use.
+    const axes = await repository.listerAxes(tx, contratId);
+    const retenues = fiches.filter((f) => choix.ficheIds.includes(f.id));
+    const nouveauxAxes = new Map<string, string>();
+    const nouveauxObjectifs = new Map<string, string>();
+    for (const axe of axes.filter((a) => retenues.some((f) => f.axeId === a.id))) {
+      nouveauxAxes.set(axe.id, await repository.creerAxe(tx, id, axe));
+      for (const objectif of axe.objectifs.filter((o) => retenues.some((f) => f.objectifId === o.id)))
+        nouveauxObjectifs.set(objectif.id, await repository.creerObjectif(tx, nouveauxAxes.get(axe.id)!, objectif));
+    }
+    const createur = utilisateur.habilitations.some((h) => h.role === 'admin') ? utilisateur : { ...utilisateur, habilitations: [...utilisateur.habilitations, { role: 'coordonnateur' as const, contratId: id }] };
+    if (!utilisateur.habilitations.some((h) => h.role === 'admin')) await repository.accorderRole(tx, utilisateur.userId, id, 'coordonnateur');
+    for (const fiche of retenues) {
+      const saisie = ficheSaisieSchema.parse({
+        ...fiche,
+        axeId: fiche.axeId ? nouveauxAxes.get(fiche.axeId) : null,
+        objectifId: fiche.objectifId ? nouveauxObjectifs.get(fiche.objectifId) ?? null : null,
+        pilotes: fiche.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service })),
+        financements: [],
+        statut: 'a_venir',
+      });
+      await creerFiche(ctx, createur, id, saisie, {}, tx);
+    }
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'contrat',
+      entiteId: id,
+      action: 'renouvellement',
+      apres: { predecesseurId: contratId, generation, fiches: retenues.map((f) => f.numero) },
+    });
+    return { id, generation };
+  });
+}

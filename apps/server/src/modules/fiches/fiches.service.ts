@@ -1,0 +1,201 @@
+import {
+  can,
+  estSigne,
+  LIBELLES_STATUT_FICHE,
+  prochainNumero,
+  type Action,
+  type FicheSaisie,
+  type StatutFiche,
+} from '@maillage/domain';
+import { auditer } from '../../platform/audit';
+import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { enTransaction, type Queryable } from '../../platform/database';
+import { conflit, interdit, introuvable, invalide, nonAuthentifie } from '../../platform/errors';
+import { exigerModifiable, exigerSurContrat, referenceContrat } from '../contrats/acces';
+import * as contrats from '../contrats/contrats.repository';
+import * as repository from './fiches.repository';
+
+type Axes = Awaited<ReturnType<typeof contrats.listerAxes>>;
+
+/** The fiche as the API gives it: its columns and content, with its axe and objectif numbered as on the contract page. */
+export function vueFiche(f: repository.FicheLigne, axes: Axes) {
+  const rangAxe = axes.findIndex((a) => a.id === f.axeId);
+  const axe = rangAxe >= 0 ? axes[rangAxe] : null;
+  const rangObjectif = axe ? axe.objectifs.findIndex((o) => o.id === f.objectifId) : -1;
+  const { contenu, ...colonnes } = f;
+  return {
+    ...contenu,
+    ...colonnes,
+    statutLibelle: LIBELLES_STATUT_FICHE[f.statut as StatutFiche] ?? f.statut,
+    axe: axe ? { id: axe.id, numero: rangAxe + 1, intitule: axe.intitule } : null,
+    objectif: axe && rangObjectif >= 0 ? { id: axe.objectifs[rangObjectif].id, numero: `${rangAxe + 1}.${rangObjectif + 1}`, intitule: axe.objectifs[rangObjectif].intitule } : null,
+    pilotes: f.pilotes.map((p) => ({
+      ...p,
+      libelle: p.organisationId ? `${p.organisationSigle ?? p.organisationNom}${p.service ? ` (${p.service})` : ''}` : 'À définir',
+    })),
+    totalFinancementCentimes: f.financements.filter((l) => l.statut !== 'refuse').reduce((t, l) => t + l.montantCentimes, 0),
+  };
+}
+export type VueFiche = ReturnType<typeof vueFiche>;
+
+async function exigerSurFiche(db: Queryable, utilisateur: Utilisateur | null, action: Action, fiche: repository.FicheLigne) {
+  const ref = await referenceContrat(db, fiche.contratId);
+  const partenaires = (fiche.contenu.partenaires ?? []).flatMap((p: { organisationId?: string }) => (p.organisationId ? [p.organisationId] : []));
+  const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: partenaires };
+  if (!can(utilisateur, 'lire', ressource)) throw utilisateur ? introuvable('Cette fiche n’existe pas.') : nonAuthentifie();
+  if (action !== 'lire' && !can(utilisateur, action, ressource)) throw interdit();
+  return ref;
+}
+
+async function chargerFiche(db: Queryable, id: string, verrouiller = false) {
+  const fiche = await repository.obtenirFiche(db, id, verrouiller);
+  if (!fiche) throw introuvable('Cette fiche n’existe pas.');
+  return fiche;
+}
+
+export async function listerFiches(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, filtre: Partial<repository.FiltreFiches>) {
+  await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
+  const [fiches, axes] = await Promise.all([
+    repository.listerFiches(ctx.db, contratId, {
+      axeId: filtre.axeId ?? null,
+      statut: filtre.statut ?? null,
+      piloteId: filtre.piloteId ?? null,
+      thematique: filtre.thematique ?? null,
+      financeurId: filtre.financeurId ?? null,
+      public: filtre.public ?? null,
+      q: filtre.q?.trim() || null,
+      tri: filtre.tri ?? 'ordre',
+    }),
+    contrats.listerAxes(ctx.db, contratId),
+  ]);
+  return fiches.map((f) => vueFiche(f, axes));
+}
+
+export async function obtenirFiche(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
+  const fiche = await chargerFiche(ctx.db, id);
+  const ref = await exigerSurFiche(ctx.db, utilisateur, 'lire', fiche);
+  const [axes, historique] = await Promise.all([contrats.listerAxes(ctx.db, fiche.contratId), repository.historiqueStatuts(ctx.db, id)]);
+  const pilotes = fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : []));
+  return {
+    ...vueFiche(fiche, axes),
+    historiqueStatuts: historique,
+    modifiable: can(utilisateur, 'modifier', { type: 'fiche', contrat: ref, piloteOrganisationIds: pilotes, partenaireOrganisationIds: [] }),
+  };
+}
+
+/** Axe, objectif and organisations named by a fiche must belong to its contract / exist. */
+async function verifierReferences(tx: Queryable, contratId: string, f: FicheSaisie) {
+  if (f.axeId && !(await contrats.axeDuContrat(tx, contratId, f.axeId))) throw invalide('Axe inconnu dans ce contrat.', [{ champ: 'axeId', message: 'Axe inconnu dans ce contrat' }]);
+  if (f.objectifId) {
+    const objectif = await contrats.objectifDuContrat(tx, contratId, f.objectifId);
+    if (!objectif) throw invalide('Objectif inconnu dans ce contrat.', [{ champ: 'objectifId', message: 'Objectif inconnu dans ce contrat' }]);
+    if (f.axeId && objectif.axeId !== f.axeId) throw invalide('L’objectif n’appartient pas à l’axe choisi.', [{ champ: 'objectifId', message: 'L’objectif n’appartient pas à l’axe choisi' }]);
+  }
+  const ids = [...f.pilotes.map((p) => p.organisationId), ...f.financements.map((l) => l.financeurId), ...f.partenaires.map((p) => p.organisationId)].filter((x): x is string => !!x);
+  const connues = await contrats.organisationsParIds(tx, ids);
+  if (connues.length !== new Set(ids).size) throw invalide('Une organisation citée (pilote, partenaire ou financeur) est inconnue.');
+}
+
+async function enregistrerLiens(tx: Queryable, contratId: string, id: string, f: FicheSaisie) {
+  await repository.remplacerPilotes(tx, id, f.pilotes);
+  await repository.remplacerFinancements(tx, contratId, id, f.financements);
+}
+
+/** Creates a fiche with the next number never used in this contract, at the end of the list or at `position`. */
+export async function creerFiche(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  contratId: string,
+  saisie: FicheSaisie,
+  options: { numero?: number; position?: number } = {},
+  tx?: Queryable,
+) {
+  const ref = await exigerSurContrat(tx ?? ctx.db, utilisateur, 'lire', contratId);
+  if (!can(utilisateur, 'creer', { type: 'fiche', contrat: ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] })) throw interdit();
+  const travail = async (t: Queryable) => {
+    await exigerModifiable(t, contratId, ref.statut);
+    await t.query('select 1 from contrats where id = $1 for update', [contratId]);
+    await verifierReferences(t, contratId, saisie);
+    const numeros = await repository.numerosAttribues(t, contratId);
+    if (options.numero !== undefined && numeros.includes(options.numero))
+      throw invalide(`Le numéro ${options.numero} a déjà été attribué dans ce contrat.`, [{ champ: 'numero', message: 'Numéro déjà attribué dans ce contrat' }]);
+    const numero = options.numero ?? prochainNumero(numeros);
+    const total = await repository.nombreFiches(t, contratId);
+    const ordre = Math.min(Math.max(1, options.position ?? total + 1), total + 1);
+    const id = await repository.creerFiche(t, contratId, numero, ordre, saisie);
+    await enregistrerLiens(t, contratId, id, saisie);
+    await repository.noterStatut(t, id, saisie.statut, utilisateur.libelle);
+    await contrats.toucherContrat(t, contratId);
+    await auditer(t, { acteur: acteurDe(utilisateur), entiteType: 'fiche', entiteId: id, action: 'creation', apres: { numero, ...saisie } as never, contexte: { contratId } });
+    return { id, numero };
+  };
+  return tx ? travail(tx) : enTransaction(ctx.db, travail);
+}
+
+/** Only the statut of a signed contract's fiche follows the action's life; anything else is an amendment. */
+function seulementLeStatut(avant: repository.FicheLigne, saisie: FicheSaisie): boolean {
+  const courant = { ...avant.contenu, intitule: avant.intitule, axeId: avant.axeId, objectifId: avant.objectifId, priorite: avant.priorite, debut: avant.debut, fin: avant.fin, thematiques: avant.thematiques, publics: avant.publics };
+  const { statut, notes, pilotes, financements, ...reste } = saisie;
+  return Object.entries(reste).every(([cle, valeur]) => JSON.stringify(valeur ?? null) === JSON.stringify((courant as Record<string, unknown>)[cle] ?? null));
+}
+
+export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, saisie: FicheSaisie) {
+  const fiche = await chargerFiche(ctx.db, id);
+  const ref = await exigerSurFiche(ctx.db, utilisateur, 'modifier', fiche);
+  return enTransaction(ctx.db, async (tx) => {
+    const avant = await chargerFiche(tx, id, true);
+    if (avant.version !== version) {
+      const axes = await contrats.listerAxes(tx, avant.contratId);
+      throw conflit('Cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', vueFiche(avant, axes));
+    }
+    if (!(estSigne(ref.statut) && seulementLeStatut(avant, saisie))) await exigerModifiable(tx, avant.contratId, ref.statut);
+    await verifierReferences(tx, avant.contratId, saisie);
+    await repository.modifierFiche(tx, id, version, saisie);
+    await enregistrerLiens(tx, avant.contratId, id, saisie);
+    if (avant.statut !== saisie.statut) await repository.noterStatut(tx, id, saisie.statut, utilisateur.libelle);
+    await contrats.toucherContrat(tx, avant.contratId);
+    const apres = (await repository.obtenirFiche(tx, id))!;
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'fiche',
+      entiteId: id,
+      action: 'modification',
+      avant: aplatir(avant) as never,
+      apres: aplatir(apres) as never,
+      contexte: { contratId: avant.contratId, numero: avant.numero },
+    });
+    return vueFiche(apres, await contrats.listerAxes(tx, avant.contratId));
+  });
+}
+
+function aplatir(f: repository.FicheLigne) {
+  const { contenu, version, modifieLe, ...reste } = f;
+  return { ...contenu, ...reste, pilotes: f.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service })), financements: f.financements.map(({ id, financeurNom, ...l }) => l) };
+}
+
+export async function supprimerFiche(ctx: Contexte, utilisateur: Utilisateur, id: string) {
+  const fiche = await chargerFiche(ctx.db, id);
+  const ref = await exigerSurFiche(ctx.db, utilisateur, 'supprimer', fiche);
+  await enTransaction(ctx.db, async (tx) => {
+    await exigerModifiable(tx, fiche.contratId, ref.statut);
+    await repository.supprimerFiche(tx, id);
+    await contrats.toucherContrat(tx, fiche.contratId);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'fiche', entiteId: id, action: 'suppression', avant: aplatir(fiche) as never, contexte: { contratId: fiche.contratId, numero: fiche.numero } });
+  });
+}
+
+export async function ordonnerFiches(ctx: Contexte, utilisateur: Utilisateur, contratId: string, ids: string[]) {
+  const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
+  await enTransaction(ctx.db, async (tx) => {
+    await exigerModifiable(tx, contratId, ref.statut);
+    if (!(await repository.ordonnerFiches(tx, contratId, ids))) throw invalide('La liste doit contenir chaque fiche du contrat, une fois.');
+    await contrats.toucherContrat(tx, contratId);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'contrat', entiteId: contratId, action: 'ordre_fiches', apres: { ordre: ids } });
+  });
+}
+
+/** Every fiche of a contract in full, for snapshots, documents and exports. */
+export async function fichesCompletes(db: Queryable, contratId: string) {
+  const [fiches, axes] = await Promise.all([repository.listerFiches(db, contratId, { axeId: null, statut: null, piloteId: null, thematique: null, financeurId: null, public: null, q: null, tri: 'ordre' }), contrats.listerAxes(db, contratId)]);
+  return fiches.map((f) => vueFiche(f, axes));
+}

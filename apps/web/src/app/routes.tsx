@@ -1,0 +1,53 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { PageNonTrouvee } from '../components/pages-erreur';
+import { AccueilPage } from '../features/accueil/accueil-page';
+import { ConnexionPage } from '../features/auth/connexion-page';
+import { Gabarit } from './gabarit';
+import { ExigerAdmin, ExigerConnexion } from './gardes';
+
+// The login and home pages ship in the main bundle; everything else loads on demand.
+const MotDePasseOubliePage = lazy(() => import('../features/auth/mot-de-passe-oublie-page'));
+const ReinitialisationPage = lazy(() => import('../features/auth/reinitialisation-page'));
+const AccessibilitePage = lazy(() => import('../features/accueil/accessibilite-page'));
+const ProfilPage = lazy(() => import('../features/profil/profil-page'));
+const TerritoiresPage = lazy(() => import('../features/territoires/territoires-page'));
+const TerritoirePage = lazy(() => import('../features/territoires/territoire-page'));
+const AnnuairePage = lazy(() => import('../features/organisations/annuaire-page'));
+const OrganisationsAdminPage = lazy(() => import('../features/organisations/organisations-admin-page'));
+const OrganisationEditionPage = lazy(() => import('../features/organisations/organisation-edition-page'));
+const UtilisateursPage = lazy(() => import('../features/utilisateurs/utilisateurs-page'));
+const UtilisateurCreationPage = lazy(() => import('../features/utilisateurs/utilisateur-creation-page'));
+const UtilisateurEditionPage = lazy(() => import('../features/utilisateurs/utilisateur-edition-page'));
+const JournalPage = lazy(() => import('../features/audit/journal-page'));
+
+export function RoutesApplication() {
+  return (
+    <Routes>
+      <Route element={<Gabarit />}>
+        <Route path="connexion" element={<ConnexionPage />} />
+        <Route path="mot-de-passe-oublie" element={<MotDePasseOubliePage />} />
+        <Route path="reinitialiser-mot-de-passe" element={<ReinitialisationPage />} />
+        <Route path="accessibilite" element={<AccessibilitePage />} />
+        {/* The référentiel géographique is public. */}
+        <Route path="territoires" element={<TerritoiresPage />} />
+        <Route path="territoires/:type/:code" element={<TerritoirePage />} />
+        <Route element={<ExigerConnexion />}>
+          <Route index element={<AccueilPage />} />
+          <Route path="profil" element={<ProfilPage />} />
+          <Route path="annuaire" element={<AnnuairePage />} />
+          <Route path="administration" element={<ExigerAdmin />}>
+            <Route path="utilisateurs" element={<UtilisateursPage />} />
+            <Route path="utilisateurs/nouveau" element={<UtilisateurCreationPage />} />
+            <Route path="utilisateurs/:id" element={<UtilisateurEditionPage />} />
+            <Route path="organisations" element={<OrganisationsAdminPage />} />
+            <Route path="organisations/nouvelle" element={<OrganisationEditionPage />} />
+            <Route path="organisations/:id" element={<OrganisationEditionPage />} />
+            <Route path="journal" element={<JournalPage />} />
+          </Route>
+        </Route>
+        <Route path="*" element={<PageNonTrouvee />} />
+      </Route>
+    </Routes>
+  );
+}

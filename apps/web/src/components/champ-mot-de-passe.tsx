@@ -1,0 +1,23 @@
+import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+
+interface Props {
+  label: string;
+  enregistrement: UseFormRegisterReturn;
+  erreur?: string;
+  indication?: string;
+  autoComplete: 'current-password' | 'new-password';
+}
+
+/** DSFR password field (with "Afficher") wired to react-hook-form. */
+export function ChampMotDePasse({ label, enregistrement, erreur, indication, autoComplete }: Props) {
+  return (
+    <PasswordInput
+      label={label}
+      hintText={indication}
+      messagesHint=""
+      messages={erreur ? [{ severity: 'error', message: erreur }] : []}
+      nativeInputProps={{ ...enregistrement, autoComplete, required: true, 'aria-invalid': erreur ? true : undefined }}
+    />
+  );
+}

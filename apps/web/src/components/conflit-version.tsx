@@ -1,0 +1,63 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Table } from '@codegouvfr/react-dsfr/Table';
+
+export interface Difference {
+  libelle: string;
+  saisie: string;
+  actuel: string;
+}
+
+/** Compares what the user typed with the current state, field by field, as readable text. */
+export function differences<T>(champs: { libelle: string; valeur: (x: T) => string }[], saisie: T, actuel: T): Difference[] {
+  return champs
+    .map(({ libelle, valeur }) => ({ libelle, saisie: valeur(saisie), actuel: valeur(actuel) }))
+    .filter((d) => d.saisie !== d.actuel);
+}
+
+interface Props {
+  entite: string;
+  diffs: Difference[];
+  onReprendre: () => void;
+  onEcraser: () => void;
+  enCours?: boolean;
+}
+
+/** A stale edit (409): show what changed meanwhile and let the user choose. Nothing is silently overwritten. */
+export function ConflitVersion({ entite, diffs, onReprendre, onEcraser, enCours }: Props) {
+  return (
+    <div className={fr.cx('fr-mb-4w')}>
+      <Alert
+        severity="warning"
+        as="h2"
+        title={`${entite} a été modifiée entre-temps`}
+        description={
+          diffs.length === 0
+            ? 'Quelqu’un l’a enregistrée pendant que vous la modifiiez, mais votre saisie est identique à la version actuelle.'
+            : 'Quelqu’un l’a enregistrée pendant que vous la modifiiez. Comparez, puis choisissez la version à garder.'
+        }
+      />
+      {diffs.length > 0 && (
+        <Table
+          className={fr.cx('fr-mt-2w')}
+          caption="Différences entre votre saisie et la version enregistrée"
+          headers={['Champ', 'Votre saisie', 'Version enregistrée']}
+          data={diffs.map((d) => [d.libelle, d.saisie || '(vide)', d.actuel || '(vide)'])}
+        />
+      )}
+      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-mt-2w')}>
+        <li>
+          <Button type="button" priority="secondary" onClick={onReprendre}>
+            Abandonner ma saisie et reprendre la version enregistrée
+          </Button>
+        </li>
+        <li>
+          <Button type="button" onClick={onEcraser} disabled={enCours}>
+            Enregistrer ma saisie à la place
+          </Button>
+        </li>
+      </ul>
+    </div>
+  );
+}

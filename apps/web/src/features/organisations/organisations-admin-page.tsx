@@ -1,0 +1,80 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useSuppressionOrganisation } from '../../api/comptes';
+import type { Organisation } from '../../api/types';
+import { AlerteErreur } from '../../components/alerte-erreur';
+import { creerConfirmation } from '../../components/confirmation';
+import { EtatVide } from '../../components/etat-vide';
+import { useTitrePage } from '../../components/titre-page';
+import { ListeOrganisations } from './liste-organisations';
+
+const suppressionOrganisation = creerConfirmation('modale-suppression-organisation');
+
+export default function OrganisationsAdminPage() {
+  useTitrePage('Organisations — Administration');
+  const suppression = useSuppressionOrganisation();
+  const [aSupprimer, setASupprimer] = useState<Organisation | null>(null);
+  const { state } = useLocation() as { state: { message?: string } | null };
+
+  return (
+    <>
+      <h1>Organisations</h1>
+      <div className={fr.cx('fr-mb-4w')}>
+        <Button iconId="fr-icon-add-line" linkProps={{ to: '/administration/organisations/nouvelle' }}>
+          Créer une organisation
+        </Button>
+      </div>
+      {state?.message && !suppression.isSuccess && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
+      {suppression.isSuccess && aSupprimer && (
+        <Alert severity="success" small description={`L’organisation « ${aSupprimer.nom} » a été supprimée.`} className={fr.cx('fr-mb-3w')} />
+      )}
+      {suppression.error && <AlerteErreur erreur={suppression.error} titre="L’organisation n’a pas été supprimée" />}
+      <ListeOrganisations
+        actions={{
+          entete: 'Actions',
+          cellule: (o) => (
+            <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--sm')}>
+              <li>
+                <Link className={fr.cx('fr-btn', 'fr-btn--secondary', 'fr-btn--sm')} to={`/administration/organisations/${o.id}`}>
+                  Modifier<span className={fr.cx('fr-sr-only')}> {o.nom}</span>
+                </Link>
+              </li>
+              <li>
+                <Button
+                  type="button"
+                  priority="tertiary"
+                  size="small"
+                  onClick={() => {
+                    suppression.reset();
+                    setASupprimer(o);
+                    suppressionOrganisation.ouvrir();
+                  }}
+                >
+                  Supprimer<span className={fr.cx('fr-sr-only')}> {o.nom}</span>
+                </Button>
+              </li>
+            </ul>
+          ),
+        }}
+        vide={
+          <EtatVide titre="Aucune organisation" action={{ children: 'Créer la première organisation', linkProps: { to: '/administration/organisations/nouvelle' } }}>
+            <p>Les organisations sont les signataires, pilotes et partenaires des contrats. Commencez par l’ARS et les collectivités.</p>
+          </EtatVide>
+        }
+      />
+      <suppressionOrganisation.Confirmation
+        titre="Supprimer cette organisation ?"
+        libelleConfirmer="Supprimer l’organisation"
+        onConfirmer={() => aSupprimer && suppression.mutate(aSupprimer.id)}
+      >
+        <p>
+          L’organisation « {aSupprimer?.nom} » sera retirée de l’annuaire. La suppression est refusée tant que des personnes y
+          sont rattachées ou en sont référentes. Elle reste tracée dans le journal d’audit.
+        </p>
+      </suppressionOrganisation.Confirmation>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { changementMotDePasseSchema, MOT_DE_PASSE_LONGUEUR_MIN } from '@maillage/domain';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { useChangementMotDePasse } from '../../api/comptes';
+import { AlerteErreur } from '../../components/alerte-erreur';
+import { ChampMotDePasse } from '../../components/champ-mot-de-passe';
+import { appliquerErreursServeur } from '../../components/formulaire';
+
+const saisieSchema = changementMotDePasseSchema
+  .extend({ confirmation: z.string() })
+  .refine((v) => v.nouveau === v.confirmation, { path: ['confirmation'], message: 'Les deux mots de passe ne sont pas identiques' });
+type Saisie = z.infer<typeof saisieSchema>;
+
+export function ChangementMotDePasse() {
+  const changement = useChangementMotDePasse();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors },
+  } = useForm<Saisie>({ resolver: zodResolver(saisieSchema), defaultValues: { ancien: '', nouveau: '', confirmation: '' } });
+
+  const envoyer = handleSubmit(({ ancien, nouveau }) =>
+    changement.mutate(
+      { ancien, nouveau },
+      {
+        onSuccess: () => reset(),
+        onError: (e) => appliquerErreursServeur(e, setError, ['ancien', 'nouveau']),
+      },
+    ),
+  );
+
+  return (
+    <section className={fr.cx('fr-mb-6w')} aria-labelledby="profil-mot-de-passe">
+      <h2 id="profil-mot-de-passe">Mot de passe</h2>
+      {changement.isSuccess && (
+        <Alert
+          severity="success"
+          as="h3"
+          small={false}
+          title="Mot de passe modifié"
+          description="Votre nouveau mot de passe est enregistré."
+          className={fr.cx('fr-mb-3w')}
+        />
+      )}
+      {changement.error && <AlerteErreur erreur={changement.error} as="h3" titre="Le mot de passe n’a pas été changé" />}
+      <form onSubmit={envoyer} noValidate className={fr.cx('fr-col-12', 'fr-col-md-8', 'fr-col-lg-6')}>
+        <ChampMotDePasse label="Mot de passe actuel" autoComplete="current-password" enregistrement={register('ancien')} erreur={errors.ancien?.message} />
+        <div className={fr.cx('fr-mt-3w')}>
+          <ChampMotDePasse
+            label="Nouveau mot de passe"
+            indication={`Au moins ${MOT_DE_PASSE_LONGUEUR_MIN} caractères.`}
+            autoComplete="new-password"
+            enregistrement={register('nouveau')}
+            erreur={errors.nouveau?.message}
+          />
+        </div>
+        <div className={fr.cx('fr-mt-3w')}>
+          <ChampMotDePasse
+            label="Confirmation du nouveau mot de passe"
+            autoComplete="new-password"
+            enregistrement={register('confirmation')}
+            erreur={errors.confirmation?.message}
+          />
+        </div>
+        <Button type="submit" className={fr.cx('fr-mt-3w')} disabled={changement.isPending}>
+          Changer mon mot de passe
+        </Button>
+      </form>
+    </section>
+  );
+}
