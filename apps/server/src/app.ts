@@ -27,7 +27,6 @@ z.config(z.locales.fr());
 export async function construireApplication(ctx: Contexte, options: { journal?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.journal === false ? false : { level: ctx.config.logLevel },
-    disableRequestLogging: ctx.config.logLevel !== 'debug',
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
   });

@@ -36,6 +36,6 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.MAILLAGE_ADMIN_PASSWORD || null,
     secureCookies: (env.PUBLIC_URL ?? '').startsWith('https://'),
     webDist: path.resolve(RACINE, 'apps/web/dist'),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? 'warn',
   };
 }

@@ -69,7 +69,7 @@ export async function demarrerServeurDeTest(options: { demo?: boolean } = {}): P
   const messagerie = creerMessagerie({ smtpUrl: smtp.url, expediteur: config.mailFrom, dossierSortie: config.dataDir, journal: () => {} });
   const ctx: Contexte = { db, config, messagerie, modeBase: inject('modeBase') };
   if (options.demo !== false) await creerDonneesDemo(ctx, () => {});
-  const app = await construireApplication(ctx, { journal: false });
+  const app = await construireApplication(ctx, { journal: process.env.MAILLAGE_TEST_LOG === '1' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

@@ -21,8 +21,9 @@ export function useTerritoire(type: TypeTerritoire | string | undefined, code: s
 }
 
 /** The 18 régions, for pickers. */
-export function useRegions() {
+export function useRegions(actif = true) {
   return useQuery({
+    enabled: actif,
     queryKey: ['territoires', { type: 'region', limite: 100 }],
     queryFn: ({ signal }) => requete<Territoire[]>('/api/territoires?type=region&limite=100', { signal }),
     select: (regions) => [...regions].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')),

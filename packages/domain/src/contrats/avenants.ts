@@ -30,8 +30,20 @@ const formatPeriode = (p: EtatContrat['periode']) => `${p.debut ?? '?'} – ${p.
 // Follow-up fields move without amendment; they are not changes of the contract.
 const CHAMPS_SUIVI = new Set(['statut', 'statutLibelle', 'notes', 'version', 'modifieLe', 'ordre', 'historiqueStatuts', 'modifiable']);
 
+/** JSON with sorted keys at every level: snapshots come back from jsonb with their keys reordered. */
+export function canonique(valeur: unknown): string {
+  if (Array.isArray(valeur)) return `[${valeur.map(canonique).join(',')}]`;
+  if (valeur && typeof valeur === 'object')
+    return `{${Object.entries(valeur as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonique(v)}`)
+      .join(',')}}`;
+  return JSON.stringify(valeur ?? null);
+}
+
 function ficheSansSuivi(f: EtatContrat['fiches'][number]) {
-  return JSON.stringify(Object.fromEntries(Object.entries(f).filter(([k]) => !CHAMPS_SUIVI.has(k)).sort(([a], [b]) => a.localeCompare(b))));
+  return canonique(Object.fromEntries(Object.entries(f).filter(([k]) => !CHAMPS_SUIVI.has(k))));
 }
 
 /** The list of changes between two signed states: what an avenant does to the contract. */
@@ -54,7 +66,7 @@ export function changementsEntre(avant: EtatContrat, apres: EtatContrat): Change
   for (const [id, a] of axesApres) {
     const ancien = axesAvant.get(id);
     if (!ancien) changements.push({ type: 'axe_ajoute', libelle: `Axe ajouté : ${a.intitule}` });
-    else if (JSON.stringify(ancien) !== JSON.stringify(a)) changements.push({ type: 'axe_modifie', libelle: `Axe modifié : ${a.intitule}` });
+    else if (canonique(ancien) !== canonique(a)) changements.push({ type: 'axe_modifie', libelle: `Axe modifié : ${a.intitule}` });
   }
   for (const [id, a] of axesAvant) if (!axesApres.has(id)) changements.push({ type: 'axe_retire', libelle: `Axe retiré : ${a.intitule}` });
 

@@ -86,7 +86,7 @@ export async function obtenirContrat(db: Queryable, id: string, verrouiller = fa
 }
 
 export async function organisationsEngagees(db: Queryable, contratId: string): Promise<string[]> {
-  const { rows } = await db.query(`select distinct o.organisation_id::text as id from contrats c, ${ORGANISATIONS_ENGAGEES} o(organisation_id) where c.id = $1`, [contratId]);
+  const { rows } = await db.query(`select distinct o.organisation_id::text as id from contrats c cross join lateral ${ORGANISATIONS_ENGAGEES} o(organisation_id) where c.id = $1`, [contratId]);
   return rows.map((r) => r.id);
 }
 

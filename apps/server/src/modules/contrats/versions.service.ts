@@ -9,14 +9,13 @@ import * as repository from './contrats.repository';
 
 /** The contract's current text, as a snapshot: what the parties sign. */
 export async function etatActuel(db: Queryable, contratId: string) {
-  const [contrat, signataires, partenaires, axes, fiches, organisations] = await Promise.all([
-    repository.obtenirContrat(db, contratId),
-    repository.listerSignataires(db, contratId),
-    repository.listerPartenaires(db, contratId),
-    repository.listerAxes(db, contratId),
-    fichesCompletes(db, contratId),
-    repository.organisationsDuContrat(db, contratId),
-  ]);
+  // One after the other: `db` may be a transaction's client, which runs one query at a time.
+  const contrat = await repository.obtenirContrat(db, contratId);
+  const signataires = await repository.listerSignataires(db, contratId);
+  const partenaires = await repository.listerPartenaires(db, contratId);
+  const axes = await repository.listerAxes(db, contratId);
+  const fiches = await fichesCompletes(db, contratId);
+  const organisations = await repository.organisationsDuContrat(db, contratId);
   if (!contrat) throw introuvable('Ce contrat n’existe pas.');
   return {
     intitule: contrat.intitule,

@@ -1,5 +1,6 @@
 import {
   can,
+  canonique,
   estSigne,
   LIBELLES_STATUT_FICHE,
   prochainNumero,
@@ -136,7 +137,7 @@ export async function creerFiche(
 function seulementLeStatut(avant: repository.FicheLigne, saisie: FicheSaisie): boolean {
   const courant = { ...avant.contenu, intitule: avant.intitule, axeId: avant.axeId, objectifId: avant.objectifId, priorite: avant.priorite, debut: avant.debut, fin: avant.fin, thematiques: avant.thematiques, publics: avant.publics };
   const { statut, notes, pilotes, financements, ...reste } = saisie;
-  return Object.entries(reste).every(([cle, valeur]) => JSON.stringify(valeur ?? null) === JSON.stringify((courant as Record<string, unknown>)[cle] ?? null));
+  return Object.entries(reste).every(([cle, valeur]) => canonique(valeur) === canonique((courant as Record<string, unknown>)[cle]));
 }
 
 export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, saisie: FicheSaisie) {
@@ -196,6 +197,7 @@ export async function ordonnerFiches(ctx: Contexte, utilisateur: Utilisateur, co
 
 /** Every fiche of a contract in full, for snapshots, documents and exports. */
 export async function fichesCompletes(db: Queryable, contratId: string) {
-  const [fiches, axes] = await Promise.all([repository.listerFiches(db, contratId, { axeId: null, statut: null, piloteId: null, thematique: null, financeurId: null, public: null, q: null, tri: 'ordre' }), contrats.listerAxes(db, contratId)]);
+  const fiches = await repository.listerFiches(db, contratId, { axeId: null, statut: null, piloteId: null, thematique: null, financeurId: null, public: null, q: null, tri: 'ordre' });
+  const axes = await contrats.listerAxes(db, contratId);
   return fiches.map((f) => vueFiche(f, axes));
 }

@@ -1,6 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { ROLES_CONTRAT, type Habilitation } from '@maillage/domain';
+import { useRegions } from '../../api/territoires';
 import { useSession } from '../../app/session';
 import { libelleHabilitation, libelleTypeOrganisation } from '../../components/libelles';
 import { useTitrePage } from '../../components/titre-page';
@@ -15,6 +16,7 @@ const estRoleContrat = (h: Habilitation) => (ROLES_CONTRAT as readonly string[])
 export function AccueilPage() {
   useTitrePage('Accueil');
   const { session, roles, estAdmin } = useSession();
+  const regionsArs = useRegions(roles.some((r) => r.role === 'ars_regional'));
   if (!session) return null;
   const { utilisateur, organisation } = session;
 
@@ -25,7 +27,7 @@ export function AccueilPage() {
   return (
     <>
       <h1 className={fr.cx('fr-mb-2w')}>Bonjour {utilisateur.prenom}</h1>
-      <p className={fr.cx('fr-text--lead', 'fr-mb-1w')}>
+      <p className={fr.cx('fr-text--lead', roles.length > 0 ? 'fr-mb-1w' : 'fr-mb-4w')}>
         {organisation ? (
           <>
             {organisation.nom}
@@ -40,7 +42,10 @@ export function AccueilPage() {
           {roles.map((r, i) => (
             <li key={i}>
               <Badge small noIcon severity="info" as="span">
-                {libelleHabilitation(r, { organisations: organisation ? new Map([[organisation.id, organisation.nom]]) : undefined })}
+                {libelleHabilitation(r, {
+                  regions: new Map(regionsArs.data?.map((x) => [x.code, x.nom])),
+                  organisations: organisation ? new Map([[organisation.id, organisation.nom]]) : undefined,
+                })}
               </Badge>
             </li>
           ))}

@@ -95,7 +95,7 @@ export default function JournalPage() {
             <Input label="Jusqu’au" hintText="Date incluse" nativeInputProps={{ ...champ('jusqua'), type: 'date' }} />
           </div>
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-mt-md-5w')}>
+            <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--icon-left', 'fr-mt-md-5w')}>
               <li>
                 <Button type="submit" iconId="fr-icon-filter-line">
                   Filtrer

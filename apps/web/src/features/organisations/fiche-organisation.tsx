@@ -1,19 +1,24 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Card } from '@codegouvfr/react-dsfr/Card';
 import { Link } from 'react-router';
+import { useTerritoire } from '../../api/territoires';
 import type { Organisation } from '../../api/types';
 import { libelleTypeOrganisation } from '../../components/libelles';
 
 /** An organisation's identity card: type, identifiers, territory. */
 export function FicheOrganisation({ organisation, titreAs = 'h2' }: { organisation: Organisation; titreAs?: 'h2' | 'h3' }) {
   const o = organisation;
+  const region = useTerritoire('region', o.regionCode ?? undefined);
+  const departement = useTerritoire('departement', o.departementCode ?? undefined);
   const lignes: [string, React.ReactNode][] = [
     ['Type', libelleTypeOrganisation(o.type)],
     ['Sigle', o.sigle],
     ['SIRET', o.siret],
     ['FINESS', o.finess],
-    ['Région', o.regionCode && <Link to={`/territoires/region/${o.regionCode}`}>{o.regionCode}</Link>],
-    ['Département', o.departementCode && <Link to={`/territoires/departement/${o.departementCode}`}>{o.departementCode}</Link>],
+    ['Région', o.regionCode && <Link to={`/territoires/region/${o.regionCode}`}>{region.data?.nom ?? o.regionCode}</Link>],
+    ['Département', o.departementCode && <>
+        <Link to={`/territoires/departement/${o.departementCode}`}>{departement.data?.nom ?? o.departementCode}</Link> ({o.departementCode})
+      </>],
   ];
   return (
     <Card

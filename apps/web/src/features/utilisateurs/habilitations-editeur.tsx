@@ -92,9 +92,11 @@ export function HabilitationsEditeur({ form }: { form: UseFormReturn<FormulaireU
                 )}
               </>
             )}
-            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => remove(i)}>
-              Retirer le rôle {i + 1}
-            </Button>
+            <div className={fr.cx('fr-mt-2w')}>
+              <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => remove(i)}>
+                Retirer le rôle {i + 1}
+              </Button>
+            </div>
           </div>
         );
       })}
