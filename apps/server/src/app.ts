@@ -9,6 +9,7 @@ import { routesAudit } from './modules/audit/audit.routes';
 import { routesComptes } from './modules/comptes/comptes.routes';
 import { routesContrats } from './modules/contrats/contrats.routes';
 import { routesFiches } from './modules/fiches/fiches.routes';
+import { routesDocuments } from './modules/documents/documents.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
 import type { Contexte } from './platform/contexte';
@@ -78,6 +79,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesAudit(app, ctx);
   routesContrats(app, ctx);
   routesFiches(app, ctx);
+  routesDocuments(app, ctx);
 
   servirApplicationWeb(app, ctx.config.webDist);
   return app;

@@ -6,3 +6,4 @@ export * from './permissions';
 export * from './comptes';
 export * from './audit';
 export * from './contrats';
+export * from './format';

@@ -28,6 +28,7 @@ export function AlerteErreur({ erreur, titre, as = 'h2', className }: Props) {
     <Alert
       severity="error"
       as={as}
+      role="alert"
       title={titre ?? titreParDefaut}
       description={messageErreur(erreur)}
       className={className ?? fr.cx('fr-mb-4w')}

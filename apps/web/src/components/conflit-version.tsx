@@ -2,6 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Table } from '@codegouvfr/react-dsfr/Table';
+import { useEffect, useRef } from 'react';
 
 export interface Difference {
   libelle: string;
@@ -26,8 +27,11 @@ interface Props {
 
 /** A stale edit (409): show what changed meanwhile and let the user choose. Nothing is silently overwritten. */
 export function ConflitVersion({ entite, diffs, onReprendre, onEcraser, enCours }: Props) {
+  // The user pressed "Enregistrer" at the bottom of the form: bring them to the choice.
+  const bloc = useRef<HTMLDivElement>(null);
+  useEffect(() => bloc.current?.focus(), []);
   return (
-    <div className={fr.cx('fr-mb-4w')}>
+    <div className={fr.cx('fr-mb-4w')} ref={bloc} tabIndex={-1}>
       <Alert
         severity="warning"
         as="h2"

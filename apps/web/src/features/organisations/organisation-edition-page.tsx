@@ -109,6 +109,7 @@ export default function OrganisationEditionPage() {
             setVersion(courant.version);
             setCourant(null);
             enregistrement.reset();
+            void existante.refetch();
           }}
           onEcraser={() => {
             setVersion(courant.version);

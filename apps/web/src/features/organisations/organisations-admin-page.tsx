@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSuppressionOrganisation } from '../../api/comptes';
 import type { Organisation } from '../../api/types';
@@ -18,6 +18,8 @@ export default function OrganisationsAdminPage() {
   const suppression = useSuppressionOrganisation();
   const [aSupprimer, setASupprimer] = useState<Organisation | null>(null);
   const { state } = useLocation() as { state: { message?: string } | null };
+  // After the modal, the deleted row is gone: focus goes to the outcome message.
+  const issue = useRef<HTMLDivElement>(null);
 
   return (
     <>
@@ -27,11 +29,13 @@ export default function OrganisationsAdminPage() {
           Créer une organisation
         </Button>
       </div>
+      <div ref={issue} tabIndex={-1}>
       {state?.message && !suppression.isSuccess && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
       {suppression.isSuccess && aSupprimer && (
         <Alert severity="success" small description={`L’organisation « ${aSupprimer.nom} » a été supprimée.`} className={fr.cx('fr-mb-3w')} />
       )}
       {suppression.error && <AlerteErreur erreur={suppression.error} titre="L’organisation n’a pas été supprimée" />}
+      </div>
       <ListeOrganisations
         actions={{
           entete: 'Actions',
@@ -68,7 +72,7 @@ export default function OrganisationsAdminPage() {
       <suppressionOrganisation.Confirmation
         titre="Supprimer cette organisation ?"
         libelleConfirmer="Supprimer l’organisation"
-        onConfirmer={() => aSupprimer && suppression.mutate(aSupprimer.id)}
+        onConfirmer={() => aSupprimer && suppression.mutate(aSupprimer.id, { onSettled: () => setTimeout(() => issue.current?.focus(), 0) })}
       >
         <p>
           L’organisation « {aSupprimer?.nom} » sera retirée de l’annuaire. La suppression est refusée tant que des personnes y

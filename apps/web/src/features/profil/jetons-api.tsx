@@ -5,7 +5,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { jetonCreationSchema } from '@maillage/domain';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useCreationJeton, useJetons, useRevocationJeton } from '../../api/comptes';
@@ -27,6 +27,8 @@ export function JetonsApi() {
   const creation = useCreationJeton();
   const suppression = useRevocationJeton();
   const [aRevoquer, setARevoquer] = useState<JetonApi | null>(null);
+  // The revoked row (and its button) disappears: focus goes back to the section instead of being lost.
+  const titre = useRef<HTMLHeadingElement>(null);
   const {
     register,
     handleSubmit,
@@ -44,7 +46,9 @@ export function JetonsApi() {
 
   return (
     <section aria-labelledby="profil-jetons">
-      <h2 id="profil-jetons">Jetons d’API personnels</h2>
+      <h2 id="profil-jetons" tabIndex={-1} ref={titre}>
+        Jetons d’API personnels
+      </h2>
       <p>
         Un jeton permet à un programme (tableur, script, outil de la collectivité) d’utiliser l’
         <a href="/api/docs">API de Maillage</a> en votre nom, avec vos droits. Envoyez-le dans l’en-tête{' '}
@@ -88,6 +92,9 @@ export function JetonsApi() {
         </div>
       </form>
 
+      {suppression.isSuccess && aRevoquer && (
+        <Alert severity="success" small description={`Le jeton « ${aRevoquer.libelle} » est révoqué.`} className={fr.cx('fr-mb-3w')} />
+      )}
       {suppression.error && <AlerteErreur erreur={suppression.error} as="h3" titre="Le jeton n’a pas été révoqué" />}
       {jetons.isPending ? (
         <Chargement libelle="Chargement des jetons…" />
@@ -124,7 +131,7 @@ export function JetonsApi() {
       <revocation.Confirmation
         titre="Révoquer ce jeton ?"
         libelleConfirmer="Révoquer le jeton"
-        onConfirmer={() => aRevoquer && suppression.mutate(aRevoquer.id)}
+        onConfirmer={() => aRevoquer && suppression.mutate(aRevoquer.id, { onSettled: () => titre.current?.focus() })}
       >
         <p>
           Le jeton « {aRevoquer?.libelle} » cessera de fonctionner immédiatement : les programmes qui l’utilisent n’auront plus

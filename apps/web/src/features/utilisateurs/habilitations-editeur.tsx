@@ -49,7 +49,7 @@ export function HabilitationsEditeur({ form }: { form: UseFormReturn<FormulaireU
                   label={`${numero} : type`}
                   hint={EXPLICATIONS[role]}
                   nativeSelectProps={register(`habilitations.${i}.role`)}
-                  {...etatChamp(erreur?.role?.message ?? erreur?.message)}
+                  {...etatChamp(erreur && !role ? 'Choisissez le type de rôle' : (erreur?.role?.message ?? erreur?.message))}
                 >
                   <option value="" disabled>
                     Choisir un rôle

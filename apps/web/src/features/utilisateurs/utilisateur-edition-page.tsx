@@ -135,6 +135,7 @@ export default function UtilisateurEditionPage() {
             setVersion(courant.version);
             setCourant(null);
             modification.reset();
+            void existant.refetch();
           }}
           onEcraser={() => {
             setVersion(courant.version);

@@ -1,0 +1,61 @@
+import { formaterDate } from '@maillage/domain';
+import type { Contexte, Utilisateur } from '../../platform/contexte';
+import { exigerSurContrat } from '../contrats/acces';
+import * as contrats from '../contrats/contrats.repository';
+import { etatActuel, versionDuContrat, type EtatComplet } from '../contrats/versions.service';
+import { obtenirTerritoire } from '../territoires/territoires.service';
+import { construireDocument } from './modele-document';
+import { rendreDocx } from './rendu-docx';
+import { rendrePdf } from './rendu-pdf';
+
+export type Format = 'docx' | 'pdf';
+export interface ChoixVersion {
+  version?: 'actuelle' | 'signee';
+  date?: string;
+}
+
+const TYPES_MIME: Record<Format, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/** A file name that survives every system: "cls-redon-agglomeration-signe.pdf". */
+function nomFichier(intitule: string, suffixe: string, format: Format) {
+  const base = intitule
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+  return `${base}${suffixe}.${format}`;
+}
+
+/** The contract as a DOCX or PDF: current text, as signed, or consolidated at a date. */
+export async function genererDocumentContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, format: Format, choix: ChoixVersion) {
+  await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
+  let etat: EtatComplet;
+  let mention: string;
+  let suffixe = '';
+  if (choix.version === 'signee') {
+    const version = await versionDuContrat(ctx, utilisateur, contratId, { signe: true });
+    etat = version.etat;
+    mention = `Version signée le ${formaterDate(version.dateEffet)}`;
+    suffixe = '-signe';
+  } else if (choix.date) {
+    const version = await versionDuContrat(ctx, utilisateur, contratId, { date: choix.date });
+    etat = version.etat;
+    mention = `Version consolidée au ${formaterDate(choix.date)} (dernière modification en vigueur le ${formaterDate(version.dateEffet)})`;
+    suffixe = `-consolide-${choix.date}`;
+  } else {
+    etat = await etatActuel(ctx.db, contratId);
+    mention = etat.dateSignature ? `Texte en vigueur, signé le ${formaterDate(etat.dateSignature)}` : `Projet de contrat — document de travail du ${formaterDate(new Date().toISOString())}`;
+  }
+  const nomsEpci = await Promise.all(etat.perimetre.epci.map(async (code) => (await obtenirTerritoire(ctx, null, 'epci', code).catch(() => null))?.nom ?? code));
+  const nomsDepartements = await Promise.all(etat.departements.map(async (code) => `${(await obtenirTerritoire(ctx, null, 'departement', code).catch(() => null))?.nom ?? code} (${code})`));
+  const doctrines = await Promise.all(etat.regions.map((r) => contrats.obtenirDoctrine(ctx.db, r)));
+  const copilParAn = Math.max(0, ...doctrines.map((d) => d?.regles.copilParAn ?? 0)) || null;
+  const document = construireDocument(etat, { mention, territoire: { epci: nomsEpci, departements: nomsDepartements }, copilParAn });
+  const contenu = format === 'docx' ? await rendreDocx(document) : await rendrePdf(document);
+  return { contenu, typeMime: TYPES_MIME[format], nom: nomFichier(etat.intitule, suffixe, format) };
+}

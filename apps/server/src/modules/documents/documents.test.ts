@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
+
+let serveur: ServeurDeTest;
+let admin: ClientHttp;
+let contrats: any[];
+
+beforeAll(async () => {
+  serveur = await demarrerServeurDeTest();
+  admin = serveur.client();
+  await admin.connecter(DEMO.admin);
+  contrats = (await admin.get('/api/contrats')).body;
+});
+afterAll(() => serveur.fermer());
+
+async function telecharger(chemin: string) {
+  const r = await fetch(serveur.url + chemin, { headers: { cookie: admin.cookie! } });
+  return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), corps: Buffer.from(await r.arrayBuffer()) };
+}
+
+/** The text of a DOCX: its document.xml, read with unzip (Debian's) — no library of ours in the loop. */
+function texteDocx(contenu: Buffer) {
+  const fichier = path.join(os.tmpdir(), `maillage-${process.pid}-${Date.now()}.docx`);
+  fs.writeFileSync(fichier, contenu);
+  try {
+    return execFileSync('unzip', ['-p', fichier, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/<[^>]+>/g, ' ');
+  } finally {
+    fs.rmSync(fichier);
+  }
+}
+
+describe('document du contrat', () => {
+  it('produit un DOCX avec les parties, les axes, une signature par signataire et chaque fiche en annexe', async () => {
+    const belleIle = contrats.find((c) => c.intitule.includes('Belle-Île'));
+    const r = await telecharger(`/api/contrats/${belleIle.id}/document.docx`);
+    expect(r.status).toBe(200);
+    expect(r.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(r.disposition).toBe('attachment; filename="contrat-local-de-sante-de-belle-ile-en-mer.docx"');
+    expect(r.corps.subarray(0, 2).toString()).toBe('PK');
+    const texte = texteDocx(r.corps);
+    for (const attendu of ['Contrat local de santé de Belle-Île-en-Mer', 'Les parties au contrat', 'Pour Conseil départemental du Morbihan', 'Signé le 1er janvier 2013', 'Axe 1. Améliorer l’organisation et l’accès aux soins', 'Gouvernance', 'au moins deux fois par an'])
+      expect(texte).toContain(attendu);
+    expect(texte.match(/Pour [A-Z]/g)).toHaveLength(3);
+  });
+
+  it('met les 39 fiches de Redon en annexe, dans l’ordre de la liste, en DOCX comme en PDF', async () => {
+    const cls1 = contrats.find((c) => c.intitule === 'Contrat local de santé du Pays de Redon-Bretagne Sud');
+    const docx = await telecharger(`/api/contrats/${cls1.id}/document.docx`);
+    const texte = texteDocx(docx.corps);
+    const numeros = [...texte.matchAll(/Fiche-action n° (\d+) —/g)].map((m) => Number(m[1]));
+    expect(numeros).toHaveLength(39);
+    expect(numeros.slice(8, 12)).toEqual([9, 38, 39, 10]);
+    expect(texte).toContain('Porteur(s) / pilote(s)');
+    expect(texte).toContain('Redon Agglomération (CLIC)');
+
+    const pdf = await telecharger(`/api/contrats/${cls1.id}/document.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    expect(pdf.corps.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = Number(pdf.corps.toString('latin1').match(/\/Type \/Pages[^>]*\/Count (\d+)/)?.[1]);
+    expect(pages).toBeGreaterThan(39); // cover, body, signatures, then one page per fiche at least
+  });
+
+  it('donne la version signée ou consolidée, et 404 quand il n’y en a pas', async () => {
+    const belleIle = contrats.find((c) => c.intitule.includes('Belle-Île'));
+    const signee = await telecharger(`/api/contrats/${belleIle.id}/document.docx?version=signee`);
+    expect(signee.disposition).toContain('-signe.docx');
+    expect(texteDocx(signee.corps)).toContain('Version signée le 1er janvier 2013');
+    const cls2 = contrats.find((c) => c.generation === 2);
+    expect((await telecharger(`/api/contrats/${cls2.id}/document.pdf?version=signee`)).status).toBe(404);
+    const projet = texteDocx((await telecharger(`/api/contrats/${cls2.id}/document.docx`)).corps);
+    expect(projet).toContain('Projet de contrat');
+  });
+
+  it('suit les droits de lecture du contrat', async () => {
+    const cls2 = contrats.find((c) => c.generation === 2);
+    const r = await fetch(`${serveur.url}/api/contrats/${cls2.id}/document.pdf`);
+    expect(r.status).toBe(401);
+    const cpam = serveur.client();
+    await cpam.connecter(DEMO.cpam);
+    const refus = await fetch(`${serveur.url}/api/contrats/${cls2.id}/document.pdf`, { headers: { cookie: cpam.cookie! } });
+    expect(refus.status).toBe(404);
+  });
+});

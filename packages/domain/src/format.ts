@@ -1,0 +1,41 @@
+/** French formatting, for the UI and documents only: data stays ISO dates and integer cents. */
+
+const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "2021-07-01" → "1er juillet 2021". */
+export function formaterDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [annee, mois, jour] = iso.slice(0, 10).split('-').map(Number);
+  if (!annee || !mois || !jour) return iso;
+  return `${jour === 1 ? '1er' : jour} ${MOIS[mois - 1]} ${annee}`;
+}
+
+/** "2021-07-01" → "juillet 2021". */
+export function formaterMois(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [annee, mois] = iso.slice(0, 7).split('-').map(Number);
+  return `${MOIS[mois - 1]} ${annee}`;
+}
+
+/** Spaces as thousands separator and a decimal comma, as French readers expect ("12 345,6"). */
+export function formaterNombre(n: number, decimales = 0): string {
+  return n.toLocaleString('fr-FR', { minimumFractionDigits: decimales, maximumFractionDigits: decimales }).replace(/\u202f/g, '\u00a0');
+}
+
+/** 2000000 cents → "20 000 €"; cents shown only when there are some. */
+export function formaterMontant(centimes: number): string {
+  const euros = centimes / 100;
+  return `${formaterNombre(euros, Number.isInteger(euros) ? 0 : 2)}\u00a0€`;
+}
+
+export function formaterPeriode(debut: string | null | undefined, fin: string | null | undefined): string {
+  if (debut && fin) return `du ${formaterDate(debut)} au ${formaterDate(fin)}`;
+  if (debut) return `à partir du ${formaterDate(debut)}`;
+  if (fin) return `jusqu’au ${formaterDate(fin)}`;
+  return 'période non renseignée';
+}
+
+/** 1 → "1re", 2 → "2e". */
+export function ordinal(n: number): string {
+  return n === 1 ? '1re' : `${n}e`;
+}
