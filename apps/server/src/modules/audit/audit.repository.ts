@@ -32,3 +32,16 @@ export async function valeursDistinctes(db: Queryable) {
   );
   return rows[0] as { entiteTypes: string[]; actions: string[] };
 }
+
+/** Events of a contract and of its parts (fiches, axes, signataires…), newest first. */
+export async function historiqueContrat(db: Queryable, contratId: string, limite: number, decalage: number) {
+  const { rows } = await db.query(
+    `select id, le, acteur_id as "acteurId", acteur_libelle as "acteurLibelle", entite_type as "entiteType",
+       entite_id as "entiteId", action, diff, contexte, count(*) over () as total
+     from audit_evenements
+     where (entite_type = 'contrat' and entite_id = $1) or contexte ->> 'contratId' = $1
+     order by id desc limit $2 offset $3`,
+    [contratId, limite, decalage],
+  );
+  return { total: rows[0]?.total ?? 0, elements: rows.map(({ total, ...e }) => e) };
+}

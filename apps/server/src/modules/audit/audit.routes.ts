@@ -8,7 +8,30 @@ import * as service from './audit.service';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ');
 
+const evenement = z.object({
+  id: z.number().int(),
+  le: z.string(),
+  acteurId: z.string().nullable(),
+  acteurLibelle: z.string(),
+  entiteType: z.string(),
+  entiteId: z.string().nullable(),
+  action: z.string(),
+  diff: z.record(z.string(), z.object({ avant: z.unknown(), apres: z.unknown() })),
+  contexte: z.record(z.string(), z.unknown()),
+});
+
 export function routesAudit(app: FastifyInstance, ctx: Contexte) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/contrats/:id/historique', {
+    schema: {
+      tags: ['Contrats'],
+      summary: 'Historique d’un contrat et de ses parties (journal d’audit)',
+      params: z.object({ id: z.uuid('Identifiant invalide') }),
+      querystring: pagination,
+      response: { 200: z.object({ total: z.number().int(), elements: z.array(evenement) }), 400: probleme, 401: probleme, 404: probleme },
+    },
+    handler: (req) => service.historiqueContrat(ctx, req.utilisateur, req.params.id, req.query.page, req.query.parPage),
+  });
+
   app.withTypeProvider<ZodTypeProvider>().get('/api/audit', {
     schema: {
       tags: ['Administration'],
@@ -24,19 +47,7 @@ export function routesAudit(app: FastifyInstance, ctx: Contexte) {
       response: {
         200: z.object({
           total: z.number().int(),
-          elements: z.array(
-            z.object({
-              id: z.number().int(),
-              le: z.string(),
-              acteurId: z.string().nullable(),
-              acteurLibelle: z.string(),
-              entiteType: z.string(),
-              entiteId: z.string().nullable(),
-              action: z.string(),
-              diff: z.record(z.string(), z.object({ avant: z.unknown(), apres: z.unknown() })),
-              contexte: z.record(z.string(), z.unknown()),
-            }),
-          ),
+          elements: z.array(evenement),
           entiteTypes: z.array(z.string()),
           actions: z.array(z.string()),
         }),

@@ -1,4 +1,5 @@
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { exigerSurContrat } from '../contrats/acces';
 import * as repository from './audit.repository';
 
 export async function consulterJournal(
@@ -21,4 +22,10 @@ export async function consulterJournal(
     repository.valeursDistinctes(ctx.db),
   ]);
   return { ...page, ...valeurs };
+}
+
+/** The history tab of a contract: readable by whoever may read the contract. */
+export async function historiqueContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, page: number, parPage: number) {
+  await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
+  return repository.historiqueContrat(ctx.db, contratId, parPage, (page - 1) * parPage);
 }

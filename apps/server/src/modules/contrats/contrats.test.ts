@@ -241,6 +241,16 @@ describe('cycle de vie d’un contrat', () => {
     const encore = await coordination.post(`/api/contrats/${id}/renouvellement`, { ficheIds: [] });
     expect(encore.status).toBe(409);
   });
+
+  it('garde l’historique de tout ce qui a changé, lisible par les lecteurs du contrat', async () => {
+    const h = await coordination.get(`/api/contrats/${id}/historique?parPage=200`);
+    expect(h.status).toBe(200);
+    const actions = h.body.elements.map((e: any) => `${e.entiteType}:${e.action}`);
+    expect(actions).toEqual(expect.arrayContaining(['contrat:creation', 'axe:creation', 'fiche:creation', 'signataire:creation', 'contrat:statut', 'avenant:signature', 'fiche:modification']));
+    const statut = h.body.elements.find((e: any) => e.action === 'statut' && e.diff.statut?.apres === 'signe');
+    expect(statut.diff).toEqual({ statut: { avant: 'elaboration', apres: 'signe' } });
+    expect(statut.acteurLibelle).toBe('Marie Dupont');
+  });
 });
 
 describe('droits par rôle', () => {
