@@ -6,6 +6,13 @@ import { defineConfig, type Plugin } from 'vite';
 
 const dossierFavicons = path.dirname(createRequire(import.meta.url).resolve('@codegouvfr/react-dsfr/favicon/favicon.svg'));
 
+const TYPES: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
 /**
  * The DSFR favicons and their web manifest, served from the package under /favicon/ (dev) and copied
  * as-is into dist/favicon/ (build), so the manifest's relative icon paths keep working.
@@ -18,6 +25,7 @@ function faviconsDsfr(): Plugin {
       serveur.middlewares.use('/favicon', (req, res, suite) => {
         const nom = decodeURIComponent((req.url ?? '').split('?')[0].replace(/^\//, ''));
         if (!fichiers.includes(nom)) return suite();
+        res.setHeader('Content-Type', TYPES[path.extname(nom)] ?? 'application/octet-stream');
         createReadStream(path.join(dossierFavicons, nom)).pipe(res);
       });
     },

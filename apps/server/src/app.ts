@@ -1,6 +1,7 @@
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -9,11 +10,12 @@ import { routesAudit } from './modules/audit/audit.routes';
 import { routesComptes } from './modules/comptes/comptes.routes';
 import { routesContrats } from './modules/contrats/contrats.routes';
 import { routesFiches } from './modules/fiches/fiches.routes';
+import { routesPlans } from './modules/plans/plans.routes';
 import { routesDocuments } from './modules/documents/documents.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
 import type { Contexte } from './platform/contexte';
-import { installerGestionErreurs } from './platform/errors';
+import { installerGestionErreurs, repondreIntrouvable } from './platform/errors';
 import { installerOpenApi, probleme } from './platform/openapi';
 
 declare module 'fastify' {
@@ -58,6 +60,8 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') return;
     for (const methode of [route.method].flat()) if (methode !== 'HEAD') routesApi.push({ methode, url: route.url });
   });
+  // Text answers (JSON, the app's JS and CSS) go compressed: the main bundle is a third of its size in gzip.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await installerOpenApi(app);
   await installerAuthentification(app, ctx);
 
@@ -79,6 +83,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesAudit(app, ctx);
   routesContrats(app, ctx);
   routesFiches(app, ctx);
+  routesPlans(app, ctx);
   routesDocuments(app, ctx);
 
   servirApplicationWeb(app, ctx.config.webDist);
@@ -92,18 +97,24 @@ function servirApplicationWeb(app: FastifyInstance, dossier: string) {
     app.get('/', { schema: { hide: true } }, async (_req, reponse) =>
       reponse.type('text/plain; charset=utf-8').send('Application web non construite : lancez « npm run build » (npm start le fait).'),
     );
+    app.setNotFoundHandler(repondreIntrouvable);
     return;
   }
+  // wildcard: files are looked up on each request, so a rebuild is served without a restart.
   app.register(fastifyStatic, {
     root: dossier,
-    wildcard: false,
+    wildcard: true,
     index: false,
     setHeaders: (res, chemin) => {
       if (chemin.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
     },
   });
-  app.get('/*', { schema: { hide: true } }, async (req, reponse) => {
-    if (req.url.startsWith('/api/')) return reponse.callNotFound();
-    return reponse.header('cache-control', 'no-cache').sendFile('index.html');
+  const pageApplication = (_req: unknown, reponse: FastifyReply) => reponse.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  app.get('/', { schema: { hide: true } }, pageApplication);
+  // Any other path is a page of the app, which routes it (and shows its own 404).
+  app.setNotFoundHandler((req, reponse) => {
+    const chemin = req.url.split('?')[0];
+    if (req.method !== 'GET' || chemin.startsWith('/api/') || chemin.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(chemin)) return repondreIntrouvable(req, reponse);
+    return pageApplication(req, reponse);
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ZodError } from 'zod';
 
@@ -34,6 +34,15 @@ export function erreursDeZod(erreur: ZodError): ErreurChamp[] {
 
 const LIEUX: Record<string, string> = { body: 'corps', querystring: 'paramètres', params: 'chemin', headers: 'en-têtes' };
 
+/** The JSON 404 of the API (and of missing files). */
+export function repondreIntrouvable(requete: FastifyRequest, reponse: FastifyReply) {
+  const chemin = requete.url.split('?')[0];
+  return reponse
+    .code(404)
+    .type('application/problem+json')
+    .send({ type: 'about:blank', title: 'Ressource introuvable', status: 404, detail: `Aucune route ${requete.method} ${chemin}.`, instance: requete.url });
+}
+
 export function installerGestionErreurs(app: FastifyInstance) {
   app.setErrorHandler((erreur: FastifyError, requete, reponse) => {
     const probleme = (statut: number, titre: string, detail: string, extra: Record<string, unknown> = {}) =>
@@ -56,6 +65,8 @@ export function installerGestionErreurs(app: FastifyInstance) {
       requete.log.error({ err: erreur, issues: erreur.cause.issues }, 'réponse non conforme au schéma');
       return probleme(500, 'Erreur interne', 'Une erreur interne est survenue. Elle a été journalisée.');
     }
+    // The static file server refuses directories (403) and misses files (404): both are just not found.
+    if (erreur.statusCode === 403 || erreur.statusCode === 404) return repondreIntrouvable(requete, reponse);
     if (erreur.statusCode === 429) return probleme(429, 'Trop de requêtes', 'Trop de tentatives. Réessayez dans quelques minutes.');
     if (erreur.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return probleme(415, 'Format non pris en charge', 'Le contenu doit être envoyé en JSON.');
     if (erreur.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || erreur.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || erreur.statusCode === 400)
@@ -65,10 +76,4 @@ export function installerGestionErreurs(app: FastifyInstance) {
     return probleme(500, 'Erreur interne', 'Une erreur interne est survenue. Elle a été journalisée.');
   });
 
-  app.setNotFoundHandler((requete, reponse) => {
-    reponse
-      .code(404)
-      .type('application/problem+json')
-      .send({ type: 'about:blank', title: 'Ressource introuvable', status: 404, detail: `Aucune route ${requete.method} ${requete.url.split('?')[0]}.`, instance: requete.url });
-  });
 }

@@ -43,8 +43,9 @@ export function useDeconnexion() {
     // Logged out locally even if the server already forgot the session.
     onSettled: () => {
       definirJetonCsrf(null);
-      client.clear();
+      // Update the session query in place (its observer must see null), then drop everything else.
       client.setQueryData(CLE_SESSION, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== CLE_SESSION[0] });
     },
   });
 }

@@ -34,7 +34,7 @@ describe('connexion et session', () => {
     const client = serveur.client();
     const r = await client.connecter(DEMO.cpam);
     expect(r.body.organisation).toMatchObject({ nom: 'CPAM d’Ille-et-Vilaine', type: 'cpam' });
-    expect(r.body.roles).toEqual([{ role: 'referent_organisation', organisationId: r.body.organisation.id }]);
+    expect(r.body.roles).toEqual([{ role: 'referent_organisation', organisationId: r.body.organisation.id, organisationNom: 'CPAM d’Ille-et-Vilaine' }]);
   });
 
   it('répond 401 sans session', async () => {

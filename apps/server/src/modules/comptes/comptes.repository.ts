@@ -70,7 +70,10 @@ export async function supprimerOrganisation(db: Queryable, id: string): Promise<
 
 export async function organisationUtilisee(db: Queryable, id: string): Promise<boolean> {
   const { rows } = await db.query(
-    `select exists (select 1 from personnes where organisation_id = $1) or exists (select 1 from habilitations where organisation_id = $1) as utilisee`,
+    `select exists (select 1 from personnes where organisation_id = $1) or exists (select 1 from habilitations where organisation_id = $1)
+       or exists (select 1 from contrat_organisations where organisation_id = $1) or exists (select 1 from signataires where organisation_id = $1)
+       or exists (select 1 from partenaires where organisation_id = $1) or exists (select 1 from fiche_pilotes where organisation_id = $1)
+       or exists (select 1 from financements where financeur_id = $1) as utilisee`,
     [id],
   );
   return rows[0].utilisee;
@@ -97,7 +100,9 @@ const SELECT_UTILISATEUR = `
   select u.id, u.email, p.prenom, p.nom, p.id as "personneId", p.organisation_id as "organisationId",
     o.nom as "organisationNom", o.type as "organisationType", u.actif, u.version, u.derniere_connexion as "derniereConnexion",
     coalesce((select json_agg(json_strip_nulls(json_build_object('role', h.role, 'regionCode', h.region_code,
-        'organisationId', h.organisation_id, 'contratId', h.contrat_id)) order by h.role)
+        'organisationId', h.organisation_id, 'contratId', h.contrat_id,
+        'organisationNom', (select nom from organisations where id = h.organisation_id),
+        'contratIntitule', (select intitule from contrats where id = h.contrat_id))) order by h.role)
       from habilitations h where h.utilisateur_id = u.id), '[]') as habilitations
   from utilisateurs u join personnes p on p.id = u.personne_id left join organisations o on o.id = p.organisation_id`;
 

@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const habilitation = z.union([
   z.object({ role: z.literal('admin') }),
   z.object({ role: z.literal('ars_regional'), regionCode: z.string() }),
-  z.object({ role: z.literal('referent_organisation'), organisationId: z.string() }),
-  z.object({ role: z.enum(ROLES_CONTRAT), contratId: z.string() }),
+  z.object({ role: z.literal('referent_organisation'), organisationId: z.string(), organisationNom: z.string().optional() }),
+  z.object({ role: z.enum(ROLES_CONTRAT), contratId: z.string(), contratIntitule: z.string().optional() }),
 ]);
 
 export const organisation = z.object({

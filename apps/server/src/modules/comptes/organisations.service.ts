@@ -2,7 +2,7 @@ import type { OrganisationSaisie } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
-import { conflit, introuvable, invalide } from '../../platform/errors';
+import { conflit, ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import * as repository from './comptes.repository';
 
 export async function listerOrganisations(
@@ -63,7 +63,7 @@ export async function supprimerOrganisation(ctx: Contexte, utilisateur: Utilisat
     const avant = await repository.obtenirOrganisation(tx, id);
     if (!avant) throw introuvable('Cette organisation n’existe pas.');
     if (await repository.organisationUtilisee(tx, id))
-      throw conflit('Cette organisation a des membres ou des référents : rattachez-les ailleurs avant de la supprimer.');
+      throw new ErreurMetier(409, 'Suppression impossible', 'Cette organisation a des membres, des référents ou des engagements : rattachez-les ailleurs avant de la supprimer.');
     await repository.supprimerOrganisation(tx, id);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'organisation', entiteId: id, action: 'suppression', avant: avant as never });
   });

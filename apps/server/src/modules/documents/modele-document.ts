@@ -51,10 +51,10 @@ const texte = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : 'N
 /** One fiche laid out in the order of ARS Bretagne's template (seed 002, annexe 5). */
 function blocFiche(f: Fiche): Bloc {
   const g = f as Fiche & Record<string, any>;
-  const etapes: { libelle: string; debut?: string; fin?: string }[] = g.etapes ?? [];
-  const partenaires: { secteur: string; acteur: string; participation: string[] }[] = g.partenaires ?? [];
-  const indicateurs: { libelle: string; type: keyof typeof LIBELLES_TYPE_INDICATEUR; methode?: string; cible?: string }[] = g.indicateurs ?? [];
-  const rifkin: Record<string, number> = g.rifkin ?? {};
+  const etapes = g.etapes ?? [];
+  const partenaires = g.partenaires ?? [];
+  const indicateurs = g.indicateurs ?? [];
+  const rifkin: Partial<Record<string, number>> = g.rifkin ?? {};
   const sections = [
     { libelle: 'Axe stratégique', valeur: g.axe ? `${g.axe.numero}. ${g.axe.intitule}` : 'Non rattachée à un axe' },
     { libelle: 'Objectif stratégique', valeur: g.objectif ? `${g.objectif.numero}. ${g.objectif.intitule}` : 'Non renseigné' },
@@ -85,18 +85,18 @@ function blocFiche(f: Fiche): Bloc {
   ];
   const tableaux = [];
   if (etapes.length)
-    tableaux.push({ titre: 'Déroulé', entetes: ['Étape', 'Période'], lignes: etapes.map((e) => [e.libelle, formaterPeriode(e.debut, e.fin)]) });
+    tableaux.push({ titre: 'Déroulé', entetes: ['Étape', 'Période'], lignes: etapes.map((e: any) => [e.libelle, formaterPeriode(e.debut, e.fin)]) });
   if (partenaires.length)
     tableaux.push({
       titre: 'Partenaires',
       entetes: ['Secteur', 'Acteur', 'Type de participation'],
-      lignes: partenaires.map((p) => [libelleTerme(SECTEURS, p.secteur), p.acteur, p.participation.map((c) => libelleTerme(TYPES_PARTICIPATION, c)).join(', ')]),
+      lignes: partenaires.map((p: any) => [libelleTerme(SECTEURS, p.secteur), p.acteur, p.participation.map((c: string) => libelleTerme(TYPES_PARTICIPATION, c)).join(', ')]),
     });
   if (indicateurs.length)
     tableaux.push({
       titre: 'Suivi, évaluation, réajustement : indicateurs',
       entetes: ['Indicateur', 'Type', 'Méthode', 'Cible'],
-      lignes: indicateurs.map((i) => [i.libelle, LIBELLES_TYPE_INDICATEUR[i.type] ?? i.type, i.methode ?? '', i.cible ?? '']),
+      lignes: indicateurs.map((i: any) => [i.libelle, LIBELLES_TYPE_INDICATEUR[i.type as keyof typeof LIBELLES_TYPE_INDICATEUR] ?? i.type, i.methode ?? '', i.cible ?? '']),
     });
   if (g.financements.length)
     tableaux.push({

@@ -4,8 +4,11 @@ import type { Queryable } from '../../platform/database';
 /** Fields kept in columns (filtered, sorted, joined); the rest of the template lives in `contenu`. */
 const EN_COLONNES = ['intitule', 'axeId', 'objectifId', 'statut', 'priorite', 'debut', 'fin', 'thematiques', 'publics', 'pilotes', 'financements'] as const;
 
-export function contenuDe(fiche: FicheSaisie): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fiche).filter(([cle]) => !(EN_COLONNES as readonly string[]).includes(cle)));
+/** The template's fields kept in the jsonb column. */
+export type ContenuFiche = Omit<FicheSaisie, (typeof EN_COLONNES)[number]>;
+
+export function contenuDe(fiche: FicheSaisie): ContenuFiche {
+  return Object.fromEntries(Object.entries(fiche).filter(([cle]) => !(EN_COLONNES as readonly string[]).includes(cle))) as ContenuFiche;
 }
 
 export interface PiloteLigne {
@@ -42,7 +45,7 @@ export interface FicheLigne {
   fin: string | null;
   thematiques: string[];
   publics: string[];
-  contenu: Record<string, any>;
+  contenu: ContenuFiche;
   pilotes: PiloteLigne[];
   financements: FinancementLigne[];
   version: number;

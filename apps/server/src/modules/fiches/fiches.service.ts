@@ -41,7 +41,7 @@ export type VueFiche = ReturnType<typeof vueFiche>;
 
 async function exigerSurFiche(db: Queryable, utilisateur: Utilisateur | null, action: Action, fiche: repository.FicheLigne) {
   const ref = await referenceContrat(db, fiche.contratId);
-  const partenaires = (fiche.contenu.partenaires ?? []).flatMap((p: { organisationId?: string }) => (p.organisationId ? [p.organisationId] : []));
+  const partenaires = (fiche.contenu.partenaires ?? []).flatMap((p) => (p.organisationId ? [p.organisationId] : []));
   const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: partenaires };
   if (!can(utilisateur, 'lire', ressource)) throw utilisateur ? introuvable('Cette fiche n’existe pas.') : nonAuthentifie();
   if (action !== 'lire' && !can(utilisateur, action, ressource)) throw interdit();
@@ -140,10 +140,10 @@ function seulementLeStatut(avant: repository.FicheLigne, saisie: FicheSaisie): b
   return Object.entries(reste).every(([cle, valeur]) => canonique(valeur) === canonique((courant as Record<string, unknown>)[cle]));
 }
 
-export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, saisie: FicheSaisie) {
-  const fiche = await chargerFiche(ctx.db, id);
-  const ref = await exigerSurFiche(ctx.db, utilisateur, 'modifier', fiche);
-  return enTransaction(ctx.db, async (tx) => {
+export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, saisie: FicheSaisie, tx?: Queryable) {
+  const fiche = await chargerFiche(tx ?? ctx.db, id);
+  const ref = await exigerSurFiche(tx ?? ctx.db, utilisateur, 'modifier', fiche);
+  const travail = async (tx: Queryable) => {
     const avant = await chargerFiche(tx, id, true);
     if (avant.version !== version) {
       const axes = await contrats.listerAxes(tx, avant.contratId);
@@ -166,7 +166,8 @@ export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id:
       contexte: { contratId: avant.contratId, numero: avant.numero },
     });
     return vueFiche(apres, await contrats.listerAxes(tx, avant.contratId));
-  });
+  };
+  return tx ? travail(tx) : enTransaction(ctx.db, travail);
 }
 
 function aplatir(f: repository.FicheLigne) {

@@ -27,7 +27,7 @@ export function routesTerritoires(app: FastifyInstance, ctx: Contexte) {
       querystring: z.object({
         q: z.string().max(100).optional(),
         type: z.enum(TYPES_TERRITOIRE, { error: `Type attendu : ${TYPES_TERRITOIRE.join(', ')}` }).optional(),
-        limite: z.coerce.number().int().min(1).max(100).default(20),
+        limite: z.coerce.number().int().min(1).max(200).default(20),
       }),
       response: { 200: z.array(territoire), 400: probleme },
     },

@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
+
+/** WCAG 2.1 A and AA, the bar of RGAA: any violation fails the test, with its rule and nodes in the message. */
+export async function verifierAccessibilite(page: Page, nom: string) {
+  await page.waitForLoadState('networkidle');
+  const resultat = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = resultat.violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(violations, `violations d’accessibilité sur ${nom}`).toEqual([]);
+}
+
+/** Every page must also load without a script error or a CSP refusal. */
+export function surveillerConsole(page: Page): string[] {
+  const erreurs: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of (401|404|409)/.test(m.text())) erreurs.push(m.text());
+  });
+  page.on('pageerror', (e) => erreurs.push(e.message));
+  return erreurs;
+}
+
+export async function seConnecter(page: Page, email: string, motDePasse = MOT_DE_PASSE_DEMO) {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(motDePasse);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Connexion à Maillage');
+}
