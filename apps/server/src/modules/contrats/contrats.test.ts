@@ -102,7 +102,7 @@ describe('cycle de vie d’un contrat', () => {
     expect(detail.body).toMatchObject({ statut: 'preparation', territoire: { nombreCommunes: 31 }, droits: { modifier: true } });
     expect(detail.body.territoire.departements.map((d: any) => d.nom)).toEqual(['Ille-et-Vilaine', 'Loire-Atlantique', 'Morbihan']);
     const session = await coordination.get('/api/auth/session');
-    expect(session.body.roles).toContainEqual({ role: 'coordonnateur', contratId: id });
+    expect(session.body.roles).toContainEqual({ role: 'coordonnateur', contratId: id, contratIntitule: 'CLS de Redon Agglomération 2027-2031' });
   });
 
   it('refuse un contrat mal saisi en nommant les champs', async () => {
