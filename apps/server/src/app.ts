@@ -11,7 +11,7 @@ import { routesComptes } from './modules/comptes/comptes.routes';
 import { routesContrats } from './modules/contrats/contrats.routes';
 import { routesFiches } from './modules/fiches/fiches.routes';
 import { routesPlans } from './modules/plans/plans.routes';
-import { routesDocuments } from './modules/documents/documents.routes';
+import { routesDocuments, routesFichiers } from './modules/documents/documents.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
 import type { Contexte } from './platform/contexte';
@@ -85,6 +85,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesFiches(app, ctx);
   routesPlans(app, ctx);
   routesDocuments(app, ctx);
+  routesFichiers(app, ctx);
 
   servirApplicationWeb(app, ctx.config.webDist);
   return app;

@@ -1,9 +1,26 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
+import { exigerConnecte } from '../../platform/auth';
+import { invalide } from '../../platform/errors';
 import { genererDocumentContrat, type Format } from './documents.service';
+import * as fichiers from './fichiers.service';
+
+const fichier = z.object({
+  id: z.uuid(),
+  contratId: z.uuid(),
+  nom: z.string(),
+  typeMime: z.string(),
+  taille: z.number().int(),
+  categorie: z.string().nullable(),
+  creeLe: z.string(),
+  creePar: z.string().nullable(),
+});
+const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme };
+const id = z.object({ id: z.uuid('Identifiant invalide') });
 
 const choix = z.object({
   version: z.enum(['actuelle', 'signee']).default('actuelle').describe('« signee » : le contrat tel que signé'),
@@ -32,4 +49,55 @@ export function routesDocuments(app: FastifyInstance, ctx: Contexte) {
       },
     });
   }
+}
+
+/** Files attached to a contract (signed scans, reports, minutes): stored in the database with the rest. */
+export function routesFichiers(app: FastifyInstance, ctx: Contexte) {
+  app.register(async (instance) => {
+    await instance.register(multipart, { limits: { fileSize: fichiers.TAILLE_MAX, files: 1, fields: 2 } });
+    const r = instance.withTypeProvider<ZodTypeProvider>();
+    const t = ['Documents'];
+    r.get('/api/contrats/:id/fichiers', {
+      schema: { tags: t, summary: 'Les fichiers déposés sur un contrat', params: id, response: { 200: z.array(fichier), ...erreurs } },
+      handler: (req) => fichiers.listerFichiers(ctx, req.utilisateur, req.params.id),
+    });
+    r.post('/api/contrats/:id/fichiers', {
+      schema: {
+        tags: t,
+        summary: 'Déposer un fichier (champ « fichier », et « categorie » facultatif ; 20 Mo au plus)',
+        params: id,
+        consumes: ['multipart/form-data'],
+        response: { 201: fichier, ...erreurs, 413: probleme },
+      },
+      handler: async (req, reponse) => {
+        if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');
+        let depot: { nom: string; contenu: Buffer } | null = null;
+        let categorie: string | null = null;
+        for await (const partie of req.parts()) {
+          if (partie.type === 'file' && partie.fieldname === 'fichier') depot = { nom: partie.filename, contenu: await partie.toBuffer() };
+          else if (partie.type === 'field' && partie.fieldname === 'categorie') categorie = String(partie.value).slice(0, 100) || null;
+        }
+        if (!depot) throw invalide('Aucun fichier reçu dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
+        return reponse.code(201).send(await fichiers.deposerFichier(ctx, exigerConnecte(req.utilisateur), req.params.id, { ...depot, categorie }));
+      },
+    });
+    r.get('/api/fichiers/:id', {
+      schema: { tags: t, summary: 'Télécharger un fichier déposé', params: id, response: { 200: z.any().describe('Le fichier'), ...erreurs } },
+      handler: async (req, reponse) => {
+        const f = await fichiers.telechargerFichier(ctx, req.utilisateur, req.params.id);
+        return reponse
+          .type(f.typeMime)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.nom)}`)
+          .header('x-content-type-options', 'nosniff')
+          .send(f.contenu);
+      },
+    });
+    r.delete('/api/fichiers/:id', {
+      schema: { tags: t, summary: 'Supprimer un fichier déposé', params: id, response: { 204: z.null(), ...erreurs } },
+      handler: async (req, reponse) => {
+        await fichiers.supprimerFichier(ctx, exigerConnecte(req.utilisateur), req.params.id);
+        return reponse.code(204).send(null);
+      },
+    });
+  });
 }

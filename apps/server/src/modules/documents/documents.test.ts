@@ -86,3 +86,44 @@ describe('document du contrat', () => {
     expect(refus.status).toBe(404);
   });
 });
+
+describe('fichiers déposés', () => {
+  async function deposer(client: ClientHttp, contratId: string, nom: string, contenu: string | Buffer, categorie?: string) {
+    const formulaire = new FormData();
+    formulaire.append('fichier', new Blob([contenu]), nom);
+    if (categorie) formulaire.append('categorie', categorie);
+    const r = await fetch(`${serveur.url}/api/contrats/${contratId}/fichiers`, { method: 'POST', body: formulaire, headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf! } });
+    return { status: r.status, body: (await r.json()) as any };
+  }
+
+  it('se déposent, se listent, se téléchargent à l’identique et se suppriment, avec audit', async () => {
+    const coordination = serveur.client();
+    await coordination.connecter(DEMO.coordination);
+    const cls2 = contrats.find((c) => c.generation === 2);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 7)]);
+    const depot = await deposer(coordination, cls2.id, 'Compte rendu COPIL 1er juillet 2021.pdf', pdf, 'Compte rendu');
+    expect(depot.status).toBe(201);
+    expect(depot.body).toMatchObject({ nom: 'Compte rendu COPIL 1er juillet 2021.pdf', typeMime: 'application/pdf', taille: pdf.length, categorie: 'Compte rendu', creePar: 'Marie Dupont' });
+    const liste = await coordination.get(`/api/contrats/${cls2.id}/fichiers`);
+    expect(liste.body.map((f: any) => f.nom)).toEqual(['Compte rendu COPIL 1er juillet 2021.pdf']);
+    const telecharge = await fetch(`${serveur.url}/api/fichiers/${depot.body.id}`, { headers: { cookie: coordination.cookie! } });
+    expect(telecharge.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Compte rendu COPIL 1er juillet 2021.pdf')}`);
+    expect(Buffer.from(await telecharge.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await coordination.delete(`/api/fichiers/${depot.body.id}`)).status).toBe(204);
+    const h = await coordination.get(`/api/contrats/${cls2.id}/historique`);
+    expect(h.body.elements.slice(0, 2).map((e: any) => `${e.entiteType}:${e.action}`)).toEqual(['document:suppression', 'document:creation']);
+  });
+
+  it('refuse un format inconnu, un fichier vide et un lecteur', async () => {
+    const coordination = serveur.client();
+    await coordination.connecter(DEMO.coordination);
+    const cls2 = contrats.find((c) => c.generation === 2);
+    const exe = await deposer(coordination, cls2.id, 'programme.exe', 'MZ');
+    expect(exe.status).toBe(400);
+    expect(exe.body.erreurs).toEqual([{ champ: 'fichier', message: 'Format de fichier non accepté' }]);
+    expect((await deposer(coordination, cls2.id, 'vide.pdf', '')).status).toBe(400);
+    const lecteur = serveur.client();
+    await lecteur.connecter(DEMO.lecteur);
+    expect((await deposer(lecteur, cls2.id, 'note.txt', 'bonjour')).status).toBe(403);
+  });
+});
