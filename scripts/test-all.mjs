@@ -31,7 +31,8 @@ const vitest = lancer('node', ['node_modules/vitest/vitest.mjs', 'run', '--repor
 const rapportVitest = lire('vitest.json');
 if (rapportVitest) {
   passes += rapportVitest.numPassedTests;
-  echecs += rapportVitest.numFailedTests + (rapportVitest.numFailedTestSuites && !rapportVitest.numFailedTests ? 1 : 0);
+  // A file that fails to load has no failed test but a failed suite: count whichever is larger.
+  echecs += Math.max(rapportVitest.numFailedTests, rapportVitest.numFailedTestSuites);
 } else echecs += 1;
 if (vitest !== 0) code = 1;
 
