@@ -10,6 +10,7 @@ import { routesAudit } from './modules/audit/audit.routes';
 import { routesComptes } from './modules/comptes/comptes.routes';
 import { routesContrats } from './modules/contrats/contrats.routes';
 import { routesFiches } from './modules/fiches/fiches.routes';
+import { routesPlans } from './modules/plans/plans.routes';
 import { routesDocuments, routesFichiers } from './modules/documents/documents.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
@@ -82,6 +83,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesAudit(app, ctx);
   routesContrats(app, ctx);
   routesFiches(app, ctx);
+  routesPlans(app, ctx);
   routesDocuments(app, ctx);
   routesFichiers(app, ctx);
 

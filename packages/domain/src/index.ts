@@ -7,3 +7,4 @@ export * from './comptes';
 export * from './audit';
 export * from './contrats';
 export * from './format';
+export * from './plans';

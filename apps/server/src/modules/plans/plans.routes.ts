@@ -1,0 +1,103 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exigerConnecte } from '../../platform/auth';
+import type { Contexte } from '../../platform/contexte';
+import { invalide } from '../../platform/errors';
+import { probleme } from '../../platform/openapi';
+import * as service from './plans.service';
+
+const id = z.object({ id: z.uuid('Identifiant invalide') });
+const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme };
+
+const rapport = z
+  .object({
+    format: z.enum(['maillage', 'tet']).describe('Format reconnu par les en-têtes : celui de Maillage ou l’import de Territoires en Transitions'),
+    dryRun: z.boolean(),
+    applique: z.boolean().describe('Vrai quand les changements ont été enregistrés'),
+    lignes: z.array(
+      z.object({
+        ligne: z.number().int().describe('Numéro de la ligne dans le fichier'),
+        statut: z.enum(['cree', 'mis_a_jour', 'inchange', 'rejete']),
+        numero: z.number().int().optional().describe('Numéro de la fiche'),
+        intitule: z.string().optional(),
+        raison: z.string().optional().describe('Pour une ligne rejetée : la colonne et la valeur en cause'),
+      }),
+    ),
+    colonnesInconnues: z.array(z.string()).describe('En-têtes du fichier qu’aucun champ ne lit (leur contenu n’est pas importé)'),
+    axesCrees: z.array(z.string()),
+    objectifsCrees: z.array(z.string()),
+    organisationsCreees: z.array(z.string()),
+    resume: z.object({ crees: z.number().int(), misAJour: z.number().int(), inchanges: z.number().int(), rejetes: z.number().int() }),
+  })
+  .describe('Rapport d’import, ligne par ligne');
+
+const attachement = (nom: string) => `attachment; filename="${nom}"`;
+
+export function routesPlans(app: FastifyInstance, ctx: Contexte) {
+  // Multipart only for these routes: registered in their own encapsulated context.
+  app.register(async (instance) => {
+    await instance.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 2 } });
+    const r = instance.withTypeProvider<ZodTypeProvider>();
+    const t = ['Plan d’action'];
+
+    r.get('/api/contrats/:id/plan.xlsx', {
+      schema: {
+        tags: t,
+        summary: 'Le plan d’action en classeur Excel : au format de Maillage ou au format d’import de Territoires en Transitions',
+        description:
+          '`format=maillage` (par défaut) : une ligne par fiche, tous ses champs (listes jointes par « ; », listes structurées en JSON), ' +
+          'et une feuille « Axes ». `format=tet` : la feuille « Fichier dimport » du modèle de Territoires en Transitions ' +
+          '(ligne de groupes, ligne d’en-têtes, puis les fiches ; le numéro de la fiche en tête de son titre : « Fiche action 12. Titre »).',
+        params: id,
+        querystring: z.object({ format: z.enum(['maillage', 'tet']).default('maillage') }),
+        produces: [service.TYPE_XLSX],
+        // The file itself is sent as is (a Buffer is never serialised); the schema only documents it.
+        response: { 200: z.unknown().describe('Classeur .xlsx, en pièce jointe'), ...erreurs },
+      },
+      handler: async (req, rep) => {
+        const f = await service.exporterPlan(ctx, req.utilisateur, req.params.id, req.query.format, 'xlsx');
+        return rep.type(f.type).header('content-disposition', attachement(f.nom)).send(f.contenu);
+      },
+    });
+
+    r.get('/api/contrats/:id/plan.csv', {
+      schema: {
+        tags: t,
+        summary: 'Le plan d’action au format de Maillage, en CSV pour Excel (séparateur « ; », UTF-8 avec BOM)',
+        params: id,
+        produces: ['text/csv'],
+        response: { 200: z.unknown().describe('Fichier .csv, en pièce jointe'), ...erreurs },
+      },
+      handler: async (req, rep) => {
+        const f = await service.exporterPlan(ctx, req.utilisateur, req.params.id, 'maillage', 'csv');
+        return rep.type(f.type).header('content-disposition', attachement(f.nom)).send(f.contenu);
+      },
+    });
+
+    r.post('/api/contrats/:id/plan/import', {
+      schema: {
+        tags: t,
+        summary: 'Importer un plan d’action (.xlsx ou .csv, champ « fichier ») : tout ou rien',
+        description:
+          'Le format (Maillage ou Territoires en Transitions) est reconnu par les en-têtes, où qu’ils soient. Les fiches sont ' +
+          'retrouvées par leur numéro (au format TeT sans numéro : par leur titre) ; réimporter le même fichier ne crée rien. ' +
+          'Axes, objectifs et organisations inconnus sont créés. Avec `dryRun=true` rien n’est enregistré, le rapport est le même. ' +
+          'Une seule ligne rejetée et rien n’est enregistré : 422 avec le rapport. 409 pour un contrat signé sans avenant ouvert.',
+        consumes: ['multipart/form-data'],
+        params: id,
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').describe('true : vérifier sans rien enregistrer') }),
+        response: { 200: rapport, ...erreurs, 409: probleme, 413: probleme, 422: probleme.extend({ rapport }) },
+      },
+      handler: async (req) => {
+        const utilisateur = exigerConnecte(req.utilisateur);
+        if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');
+        const fichier = await req.file();
+        if (!fichier || fichier.fieldname !== 'fichier') throw invalide('Aucun fichier reçu : envoyez-le dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
+        const contenu = await fichier.toBuffer();
+        return service.importerPlan(ctx, utilisateur, req.params.id, { nom: fichier.filename, contenu }, req.query.dryRun === 'true');
+      },
+    });
+  });
+}
