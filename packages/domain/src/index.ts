@@ -8,3 +8,4 @@ export * from './audit';
 export * from './contrats';
 export * from './format';
 export * from './plans';
+export * from './diagnostics';

@@ -1,0 +1,145 @@
+import type { Valeur } from './valeurs';
+
+export const METHODES_AGREGATION = {
+  somme: 'Somme des effectifs',
+  ratio: 'Ratio des sommes (numérateur / dénominateur)',
+  moyenne_ponderee: 'Moyenne pondérée par la population',
+  non_agregeable: 'Non agrégeable (valide seulement au niveau publié)',
+} as const;
+export type MethodeAgregation = keyof typeof METHODES_AGREGATION;
+
+export const POLARITES = { defavorable: 'Une valeur élevée est défavorable', favorable: 'Une valeur élevée est favorable', neutre: 'Neutre' } as const;
+export type Polarite = keyof typeof POLARITES;
+
+export interface ValeurCommune {
+  code: string;
+  population: number;
+  valeur: Valeur;
+  numerateur?: number | null;
+  denominateur?: number | null;
+}
+
+export interface Couverture {
+  communes: number;
+  renseignees: number;
+  masquees: number;
+  manquantes: number;
+  /** Share of the perimeter's population living in communes with a value, 0–1. */
+  partPopulationRenseignee: number;
+}
+
+export type Agregat =
+  | { nature: 'exacte'; valeur: number; couverture: Couverture }
+  | { nature: 'intervalle'; borneInf: number; borneSup: number; infIncluse: boolean; supIncluse: boolean; couverture: Couverture }
+  | { nature: 'borne_inferieure'; valeur: number; couverture: Couverture; raison: string }
+  | { nature: 'indisponible'; couverture: Couverture; raison: string; valeurPartielle?: number };
+
+/** An exact value is a degenerate closed interval: the maths below work on bounds only. */
+function bornes(v: Valeur): { inf: number; sup: number; infIncluse: boolean; supIncluse: boolean } | null {
+  if (v.nature === 'exacte') return { inf: v.valeur, sup: v.valeur, infIncluse: true, supIncluse: true };
+  if (v.nature === 'intervalle') return { inf: v.borneInf, sup: v.borneSup, infIncluse: v.infIncluse, supIncluse: v.supIncluse };
+  return null;
+}
+
+function couvertureDe(valeurs: readonly ValeurCommune[]): Couverture {
+  const populationTotale = valeurs.reduce((t, v) => t + v.population, 0);
+  const renseignees = valeurs.filter((v) => v.valeur.nature === 'exacte' || v.valeur.nature === 'intervalle');
+  const populationRenseignee = renseignees.reduce((t, v) => t + v.population, 0);
+  return {
+    communes: valeurs.length,
+    renseignees: renseignees.length,
+    masquees: valeurs.filter((v) => v.valeur.nature === 'masquee').length,
+    manquantes: valeurs.filter((v) => v.valeur.nature === 'manquante').length,
+    partPopulationRenseignee: populationTotale > 0 ? populationRenseignee / populationTotale : 0,
+  };
+}
+
+const fr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+
+function resultat(inf: number, sup: number, infIncluse: boolean, supIncluse: boolean, couverture: Couverture): Agregat {
+  if (inf === sup) return { nature: 'exacte', valeur: inf, couverture };
+  return { nature: 'intervalle', borneInf: inf, borneSup: sup, infIncluse, supIncluse, couverture };
+}
+
+/**
+ * Aggregates commune values to a perimeter with the indicator's method (domain.md §5). Never invents a value:
+ * intervals stay intervals, masked or missing communes make a count a lower bound and a rate unavailable.
+ * `facteur` scales a ratio (100 for %, 10 000 or 100 000 for rates).
+ */
+export function agreger(methode: MethodeAgregation, valeurs: readonly ValeurCommune[], facteur = 1): Agregat {
+  const couverture = couvertureDe(valeurs);
+  const inconnues = couverture.masquees + couverture.manquantes;
+  const connues = valeurs.map((v) => ({ ...v, b: bornes(v.valeur) })).filter((v): v is typeof v & { b: NonNullable<typeof v.b> } => v.b !== null);
+
+  if (valeurs.length === 0) return { nature: 'indisponible', couverture, raison: 'Le périmètre ne compte aucune commune.' };
+  if (methode === 'non_agregeable')
+    return { nature: 'indisponible', couverture, raison: 'Cet indicateur n’est valide qu’au niveau où il est publié : il ne se calcule pas sur un périmètre.' };
+  if (connues.length === 0) return { nature: 'indisponible', couverture, raison: 'Aucune commune du périmètre n’a de valeur.' };
+
+  if (methode === 'somme') {
+    const inf = connues.reduce((t, v) => t + v.b.inf, 0);
+    const sup = connues.reduce((t, v) => t + v.b.sup, 0);
+    if (inconnues > 0) {
+      // Counts are never negative: what is known is a floor.
+      return {
+        nature: 'borne_inferieure',
+        valeur: inf,
+        couverture,
+        raison: `Au moins ${fr(inf)} : ${inconnues} commune(s) sur ${valeurs.length} sans valeur publiée (${couverture.masquees} sous secret statistique).`,
+      };
+    }
+    return resultat(inf, sup, connues.every((v) => v.b.infIncluse), connues.every((v) => v.b.supIncluse), couverture);
+  }
+
+  if (methode === 'ratio') {
+    const avecTermes = valeurs.filter((v) => typeof v.numerateur === 'number' && typeof v.denominateur === 'number');
+    if (avecTermes.length === valeurs.length) {
+      const denominateur = avecTermes.reduce((t, v) => t + v.denominateur!, 0);
+      if (denominateur <= 0) return { nature: 'indisponible', couverture, raison: 'Le dénominateur est nul sur ce périmètre.' };
+      const valeur = (avecTermes.reduce((t, v) => t + v.numerateur!, 0) / denominateur) * facteur;
+      return { nature: 'exacte', valeur, couverture: { ...couverture, renseignees: valeurs.length, partPopulationRenseignee: 1 } };
+    }
+    // Without numerators and denominators a rate can only be approached by population weighting.
+  }
+
+  // moyenne_ponderee, or a ratio whose terms are not published
+  const partielle = (() => {
+    const population = connues.reduce((t, v) => t + v.population, 0);
+    return population > 0 ? connues.reduce((t, v) => t + ((v.b.inf + v.b.sup) / 2) * v.population, 0) / population : undefined;
+  })();
+  if (inconnues > 0) {
+    return {
+      nature: 'indisponible',
+      couverture,
+      valeurPartielle: partielle,
+      raison: `Non calculable : ${inconnues} commune(s) sur ${valeurs.length} sans valeur publiée (${couverture.masquees} sous secret statistique), soit ${fr((1 - couverture.partPopulationRenseignee) * 100)} % de la population.`,
+    };
+  }
+  const population = connues.reduce((t, v) => t + v.population, 0);
+  if (population <= 0) return { nature: 'indisponible', couverture, raison: 'La population des communes est inconnue : pas de pondération possible.' };
+  const inf = connues.reduce((t, v) => t + v.b.inf * v.population, 0) / population;
+  const sup = connues.reduce((t, v) => t + v.b.sup * v.population, 0) / population;
+  return resultat(inf, sup, connues.every((v) => v.b.infIncluse), connues.every((v) => v.b.supIncluse), couverture);
+}
+
+export type Sens = 'favorable' | 'defavorable' | 'neutre' | 'indetermine';
+
+/**
+ * How the perimeter compares with a comparator, read with the indicator's polarity. When an interval straddles
+ * the comparator's value, the gap is undetermined: it is said, not guessed.
+ */
+export function comparer(perimetre: Agregat | Valeur, comparateur: Valeur | Agregat, polarite: Polarite): { ecart: number | null; sens: Sens } {
+  const a = 'valeur' in perimetre && (perimetre.nature === 'exacte') ? { inf: perimetre.valeur, sup: perimetre.valeur } : perimetre.nature === 'intervalle' ? { inf: perimetre.borneInf, sup: perimetre.borneSup } : null;
+  const b = comparateur.nature === 'exacte' ? { inf: comparateur.valeur, sup: comparateur.valeur } : comparateur.nature === 'intervalle' ? { inf: comparateur.borneInf, sup: comparateur.borneSup } : null;
+  if (!a || !b) return { ecart: null, sens: 'indetermine' };
+  const ecart = a.inf === a.sup && b.inf === b.sup ? a.inf - b.inf : null;
+  let plusHaut: boolean | null;
+  if (a.inf > b.sup) plusHaut = true;
+  else if (a.sup < b.inf) plusHaut = false;
+  else if (ecart === 0) return { ecart, sens: 'neutre' };
+  else plusHaut = null;
+  if (plusHaut === null) return { ecart, sens: 'indetermine' };
+  if (polarite === 'neutre') return { ecart, sens: 'neutre' };
+  const defavorable = polarite === 'defavorable' ? plusHaut : !plusHaut;
+  return { ecart, sens: defavorable ? 'defavorable' : 'favorable' };
+}

@@ -1,0 +1,3 @@
+export * from './valeurs';
+export * from './agregation';
+export * from './vulnerabilite';
