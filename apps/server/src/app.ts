@@ -12,6 +12,7 @@ import { routesContrats } from './modules/contrats/contrats.routes';
 import { routesFiches } from './modules/fiches/fiches.routes';
 import { routesPlans } from './modules/plans/plans.routes';
 import { routesDocuments, routesFichiers } from './modules/documents/documents.routes';
+import { routesDiagnostics } from './modules/diagnostics/diagnostics.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
 import type { Contexte } from './platform/contexte';
@@ -86,6 +87,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesPlans(app, ctx);
   routesDocuments(app, ctx);
   routesFichiers(app, ctx);
+  routesDiagnostics(app, ctx);
 
   servirApplicationWeb(app, ctx.config.webDist);
   return app;

@@ -58,6 +58,8 @@ const table: [string, Ressource, Action, string[]][] = [
   ['créer ses jetons', { type: 'jeton', userId: 'u1' }, 'creer', Object.keys(profils).filter((p) => p !== 'public')],
   ['supprimer les jetons d’un autre', { type: 'jeton', userId: 'u2' }, 'supprimer', []],
   ['modifier la doctrine bretonne', { type: 'doctrine', regionCode: '53' }, 'modifier', ['admin', 'arsBretagne']],
+  ['lire le catalogue d’indicateurs', { type: 'catalogue' }, 'lire', Object.keys(profils).filter((p) => p !== 'public')],
+  ['importer des valeurs', { type: 'catalogue' }, 'creer', ['admin', 'arsBretagne', 'arsOccitanie']],
   ['lire une doctrine', { type: 'doctrine', regionCode: '53' }, 'lire', Object.keys(profils).filter((p) => p !== 'public')],
 ];
 

@@ -52,6 +52,8 @@ export type Ressource =
   | { type: 'utilisateur'; id: string | null }
   | { type: 'jeton'; userId: string }
   | { type: 'doctrine'; regionCode: string }
+  /** Indicator catalogue and imported values: shared by every contract. */
+  | { type: 'catalogue' }
   | { type: 'contrat'; contrat: RefContrat | null; regionCode?: string }
   | { type: 'fiche'; contrat: RefContrat; piloteOrganisationIds: readonly string[]; partenaireOrganisationIds: readonly string[] };
 
@@ -100,6 +102,11 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
       return ressource.id === sujet.userId && (action === 'lire' || action === 'modifier');
     case 'jeton':
       return sujet !== null && ressource.userId === sujet.userId && ['lire', 'creer', 'supprimer'].includes(action);
+    case 'catalogue':
+      if (!sujet) return false;
+      if (action === 'lire') return true;
+      // The data roles: platform admins and ARS agents maintain indicators and import official values.
+      return ['creer', 'modifier', 'supprimer'].includes(action) && (estAdmin(sujet) || regionsArs(sujet).length > 0);
     case 'doctrine':
       if (action === 'lire') return sujet !== null;
       if (!sujet) return false;

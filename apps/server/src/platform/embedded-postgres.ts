@@ -139,7 +139,7 @@ export async function demarrerPostgresEmbarque(
         // Ctrl+C signals the whole process group: PostgreSQL may already be gone, and stop() would then wait forever.
         const processus = (pg as unknown as { process?: ChildProcess }).process;
         if (processus && processus.exitCode === null && processus.signalCode === null) {
-          await Promise.race([pg.stop(), new Promise((resolve) => setTimeout(resolve, 15000))]);
+          await Promise.race([pg.stop(), new Promise((resolve) => setTimeout(resolve, 15000).unref())]);
         }
         await libererVerrou();
       },

@@ -55,7 +55,7 @@ describe('lecture des valeurs publiées', () => {
   it('relit ce qu’elle écrit (propriété)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 99 }), (entier, centiemes) => {
-        const valeur = entier + (Math.sign(entier || 1) * centiemes) / 100;
+        const valeur = (entier * 100 + Math.sign(entier || 1) * centiemes) / 100;
         const relu = lireValeur(ecrireValeur({ nature: 'exacte', valeur }));
         expect(relu).toEqual({ nature: 'exacte', valeur });
       }),

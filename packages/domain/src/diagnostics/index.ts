@@ -1,3 +1,5 @@
 export * from './valeurs';
 export * from './agregation';
 export * from './vulnerabilite';
+export * from './catalogue';
+export * from './qualitatif';

@@ -6,6 +6,7 @@ import * as comptes from '../comptes/comptes.repository';
 import { inscrire } from '../comptes/utilisateurs.service';
 import { auditer } from '../../platform/audit';
 import { creerContratsDemo } from './contrats-demo';
+import { creerDiagnosticsDemo } from './diagnostics-demo';
 
 export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
 export const DOMAINE_DEMO = 'demo.maillage.fr';
@@ -84,6 +85,11 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
       await creerContratsDemo(tx, new Map(comptes.map((c) => [c.prefixe, c.id])));
     });
     journal('Contrats de démonstration créés : Redon (CLS 1 et 2), Belle-Île-en-Mer, Craon-Renazé.');
+  }
+  const indicateurs = await ctx.db.query('select count(*)::int n from indicateurs');
+  if (indicateurs.rows[0].n === 0) {
+    await enTransaction(ctx.db, (tx) => creerDiagnosticsDemo(tx));
+    journal('Diagnostics de démonstration importés : Redon 2021 (indicateurs, professionnels par commune, verbatims), Centre-Val de Loire.');
   }
   const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
   if (demo.rowCount) {

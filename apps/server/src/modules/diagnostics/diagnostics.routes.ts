@@ -1,0 +1,169 @@
+import multipart from '@fastify/multipart';
+import { besoinSchema, constatSchema, indicateurSchema, prioriteSchema, rencontreSchema, verbatimSchema } from '@maillage/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exigerConnecte } from '../../platform/auth';
+import type { Contexte } from '../../platform/contexte';
+import { ErreurMetier, invalide } from '../../platform/errors';
+import { probleme } from '../../platform/openapi';
+import { agregatPublic } from './agregation.service';
+import { diagnosticContrat, vulnerabilite } from './diagnostics.service';
+import * as imports from './import.service';
+import * as indicateurs from './indicateurs.service';
+import * as qualitatif from './qualitatif.service';
+
+const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
+const idContrat = z.object({ id: z.uuid('Identifiant invalide') });
+const idElement = z.object({ id: z.uuid('Identifiant invalide'), elementId: z.uuid('Identifiant invalide') });
+const indicateurVue = indicateurSchema.extend({ facteur: z.coerce.number(), version: z.number().int(), nombreValeurs: z.number().int().optional() });
+
+/** Multipart with a `fichier` and an optional `options` JSON field. */
+async function lireEnvoi(req: FastifyRequest) {
+  if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');
+  let fichier: { nom: string; contenu: Buffer } | null = null;
+  let options: unknown = {};
+  for await (const partie of req.parts()) {
+    if (partie.type === 'file' && partie.fieldname === 'fichier') fichier = { nom: partie.filename, contenu: await partie.toBuffer() };
+    else if (partie.type === 'field' && partie.fieldname === 'options') {
+      try {
+        options = JSON.parse(String(partie.value || '{}'));
+      } catch {
+        throw invalide('Le champ « options » doit être du JSON.', [{ champ: 'options', message: 'JSON invalide' }]);
+      }
+    }
+  }
+  if (!fichier) throw invalide('Aucun fichier reçu dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
+  return { fichier, options };
+}
+
+export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
+  app.register(async (instance) => {
+    // 2 million values are about 100 MB of CSV.
+    await instance.register(multipart, { limits: { fileSize: 300 * 1024 * 1024, files: 1, fields: 4 } });
+    const r = instance.withTypeProvider<ZodTypeProvider>();
+    const t = ['Indicateurs'];
+
+    r.get('/api/indicateurs', {
+      schema: { tags: t, summary: 'Le catalogue des indicateurs', response: { 200: z.array(indicateurVue), 401: probleme } },
+      handler: (req) => indicateurs.listerIndicateurs(ctx, req.utilisateur),
+    });
+    r.post('/api/indicateurs', {
+      schema: { tags: t, summary: 'Ajouter un indicateur au catalogue (administrateurs et ARS)', body: indicateurSchema, response: { 201: indicateurVue, ...erreurs } },
+      handler: async (req, rep) => rep.code(201).send(await indicateurs.creerIndicateur(ctx, exigerConnecte(req.utilisateur), req.body)),
+    });
+    r.get('/api/indicateurs/:code', {
+      schema: { tags: t, summary: 'Un indicateur', params: z.object({ code: z.string().max(60) }), response: { 200: indicateurVue, ...erreurs } },
+      handler: (req) => indicateurs.obtenirIndicateur(ctx, req.utilisateur, req.params.code),
+    });
+    r.put('/api/indicateurs/:code', {
+      schema: { tags: t, summary: 'Modifier un indicateur (version attendue)', params: z.object({ code: z.string().max(60) }), body: indicateurSchema.extend({ version: z.number().int() }), response: { 200: indicateurVue, ...erreurs } },
+      handler: (req) => indicateurs.modifierIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.code, req.body.version, req.body),
+    });
+    r.delete('/api/indicateurs/:code', {
+      schema: { tags: t, summary: 'Supprimer un indicateur et ses valeurs', params: z.object({ code: z.string().max(60) }), response: { 204: z.null(), ...erreurs } },
+      handler: async (req, rep) => {
+        await indicateurs.supprimerIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.code);
+        return rep.code(204).send(null);
+      },
+    });
+
+    r.post('/api/indicateurs/valeurs/apercu', {
+      schema: {
+        tags: t,
+        summary: 'Aperçu d’un fichier de valeurs : format, encodage, séparateur, correspondance des colonnes proposée, premières lignes lues',
+        consumes: ['multipart/form-data'],
+        response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+      },
+      handler: async (req) => {
+        const { fichier, options } = await lireEnvoi(req);
+        return imports.apercu(ctx, req.utilisateur, fichier, options);
+      },
+    });
+    r.post('/api/indicateurs/valeurs/import', {
+      schema: {
+        tags: t,
+        summary: 'Importer un fichier de valeurs (CSV, XLSX ou dataValueSets DHIS2)',
+        description:
+          'Multipart : `fichier`, et `options` en JSON (sens de « - », source, correspondance des colonnes). Tout ou rien : avec une ligne rejetée, rien n’est écrit ' +
+          '(422 avec le rapport). `dryRun=true` rend le même rapport sans rien écrire. Un gros fichier part en arrière-plan (202 + identifiant de suivi).',
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+        consumes: ['multipart/form-data'],
+        response: { 200: z.record(z.string(), z.unknown()), 202: z.object({ importId: z.uuid(), suivi: z.string() }), ...erreurs, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()) }) },
+      },
+      handler: async (req, rep) => {
+        const { fichier, options } = await lireEnvoi(req);
+        const dryRun = req.query.dryRun === 'true';
+        const resultat = await imports.importerValeurs(ctx, exigerConnecte(req.utilisateur), fichier, options, dryRun);
+        if (resultat.arrierePlan) return rep.code(202).send({ importId: resultat.importId, suivi: `/api/indicateurs/imports/${resultat.importId}` });
+        if (!dryRun && !resultat.rapport.applique)
+          throw new ErreurMetier(422, 'Import refusé', `${resultat.rapport.rejetees} ligne(s) rejetée(s) : rien n’a été importé. Corrigez le fichier et recommencez.`, { rapport: resultat.rapport });
+        return { ...resultat.rapport };
+      },
+    });
+    r.get('/api/indicateurs/imports/:id', {
+      schema: { tags: t, summary: 'Suivi d’un import (progression, puis rapport)', params: z.object({ id: z.uuid() }), response: { 200: z.record(z.string(), z.unknown()), ...erreurs } },
+      handler: (req) => imports.etatImport(ctx, req.utilisateur, req.params.id),
+    });
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const td = ['Diagnostic'];
+  r.get('/api/diagnostics/agregat', {
+    schema: {
+      tags: td,
+      summary: 'Un indicateur sur un périmètre : valeur (exacte, intervalle, borne ou indisponible), couverture, comparaisons, série',
+      querystring: z.object({ indicateur: z.string().max(60), territoires: z.string().max(5000).describe('epci:243500741,commune:35236'), periode: z.string().max(20).optional() }),
+      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+    },
+    handler: (req) => agregatPublic(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
+  });
+  r.get('/api/contrats/:id/diagnostic', {
+    schema: { tags: td, summary: 'Le diagnostic d’un contrat : indicateurs du périmètre avec comparateurs, verbatims, rencontres, constats → besoins → priorités → axes', params: idContrat, response: { 200: z.record(z.string(), z.unknown()), ...erreurs } },
+    handler: (req) => diagnosticContrat(ctx, req.utilisateur, req.params.id),
+  });
+  r.get('/api/vulnerabilite', {
+    schema: {
+      tags: td,
+      summary: 'Indice composite de vulnérabilité des EPCI d’une région, avec leur couverture par un CLS',
+      querystring: z.object({ region: z.string().max(3), indicateurs: z.string().max(2000).describe('codes séparés par des virgules'), poids: z.string().max(500).optional().describe('poids séparés par des virgules (1 par défaut)') }),
+      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+    },
+    handler: (req) =>
+      vulnerabilite(
+        ctx,
+        req.utilisateur,
+        req.query.region,
+        req.query.indicateurs.split(',').map((c) => c.trim()).filter(Boolean),
+        (req.query.poids ?? '').split(',').filter(Boolean).map(Number),
+      ),
+  });
+
+  const elements = [
+    ['verbatims', 'verbatim', verbatimSchema, qualitatif.enregistrerVerbatim],
+    ['rencontres', 'rencontre', rencontreSchema, qualitatif.enregistrerRencontre],
+    ['constats', 'constat', constatSchema, qualitatif.enregistrerConstat],
+    ['besoins', 'besoin', besoinSchema, qualitatif.enregistrerBesoin],
+    ['priorites', 'priorite', prioriteSchema, qualitatif.enregistrerPriorite],
+  ] as const;
+  for (const [chemin, entite, schema, enregistrer] of elements) {
+    r.post(`/api/contrats/:id/${chemin}`, {
+      schema: { tags: td, summary: `Ajouter un élément (${entite}) au diagnostic du contrat`, params: idContrat, body: schema, response: { 201: z.object({ id: z.uuid() }), ...erreurs } },
+      handler: async (req, rep) => rep.code(201).send(await (enregistrer as (...a: unknown[]) => Promise<{ id: string }>)(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    });
+    r.put(`/api/contrats/:id/${chemin}/:elementId`, {
+      schema: { tags: td, summary: `Modifier un élément (${entite}) du diagnostic`, params: idElement, body: schema, response: { 204: z.null(), ...erreurs } },
+      handler: async (req, rep) => {
+        await (enregistrer as (...a: unknown[]) => Promise<unknown>)(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body, req.params.elementId);
+        return rep.code(204).send(null);
+      },
+    });
+    r.delete(`/api/contrats/:id/${chemin}/:elementId`, {
+      schema: { tags: td, summary: `Supprimer un élément (${entite}) du diagnostic`, params: idElement, response: { 204: z.null(), ...erreurs } },
+      handler: async (req, rep) => {
+        await qualitatif.supprimerElement(ctx, exigerConnecte(req.utilisateur), req.params.id, entite, req.params.elementId);
+        return rep.code(204).send(null);
+      },
+    });
+  }
+}

@@ -1,0 +1,194 @@
+import { auditer } from '../../platform/audit';
+import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { enTransaction, type Queryable } from '../../platform/database';
+import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
+import { codesIndicateurs } from './indicateurs.repository';
+import { lireLigne, optionsImportSchema, proposerCorrespondance, type OptionsImport, type Referentiels, type Rejet, type ValeurImportee } from './import-valeurs';
+import { lireFichier, type Tableau } from './lecture-fichier';
+import { appliquerValeurs } from './valeurs.repository';
+
+/** Beyond this many rows an import runs in the background and reports its progress. */
+export const SEUIL_ARRIERE_PLAN = 50_000;
+const REJETS_DETAILLES_MAX = 10_000;
+
+export interface RapportImport {
+  importId: string | null;
+  nomFichier: string;
+  format: string;
+  encodage: string | null;
+  separateur: string | null;
+  mode: string;
+  tiret: string;
+  dryRun: boolean;
+  applique: boolean;
+  lignesLues: number;
+  valeursValides: number;
+  rejetees: number;
+  rejets: Rejet[];
+  colonnesIgnorees: string[];
+  indicateurs: string[];
+  creees: number;
+  modifiees: number;
+  inchangees: number;
+}
+
+async function referentiels(db: Queryable): Promise<Referentiels> {
+  const { rows } = await db.query(`select type || ':' || code as cle from territoires`);
+  return { indicateurs: await codesIndicateurs(db), territoires: new Set(rows.map((r) => r.cle)) };
+}
+
+async function ouvrir(nom: string, contenu: Buffer): Promise<Tableau> {
+  try {
+    return await lireFichier(nom, contenu);
+  } catch (e) {
+    throw invalide(`Fichier illisible : ${(e as Error).message}`, [{ champ: 'fichier', message: 'Fichier illisible' }]);
+  }
+}
+
+/** The preview: what was detected, the proposed column mapping and the first rows, before anything is written. */
+export async function apercu(ctx: Contexte, utilisateur: Utilisateur | null, fichier: { nom: string; contenu: Buffer }, optionsBrutes: unknown) {
+  exiger(utilisateur, 'creer', { type: 'catalogue' });
+  const options = optionsImportSchema.parse(optionsBrutes ?? {});
+  const tableau = await ouvrir(fichier.nom, fichier.contenu);
+  const ref = await referentiels(ctx.db);
+  const correspondance = proposerCorrespondance(tableau, options, ref.indicateurs);
+  const exemples: { ligne: number; cellules: (string | number | null)[] }[] = [];
+  const lectures: { ligne: number; valeurs: number; rejets: string[] }[] = [];
+  for await (const ligne of tableau.lignes()) {
+    if (exemples.length >= 10) break;
+    exemples.push(ligne);
+    const lu = lireLigne(ligne, correspondance, options, ref);
+    lectures.push({ ligne: ligne.ligne, valeurs: lu.valeurs.length, rejets: lu.rejets.map((r) => r.raison) });
+  }
+  return {
+    format: tableau.format,
+    encodage: tableau.encodage,
+    separateur: tableau.separateur,
+    entetes: tableau.entetes,
+    mode: correspondance.mode,
+    colonnes: Object.fromEntries(Object.entries(correspondance.colonnes).map(([k, i]) => [k, tableau.entetes[i as number]])),
+    indicateursParColonne: Object.fromEntries([...correspondance.indicateursParColonne].map(([i, code]) => [tableau.entetes[i], code])),
+    colonnesIgnorees: correspondance.colonnesIgnorees,
+    exemples,
+    lectures,
+  };
+}
+
+/** Reads and checks every row; keeps valid values in memory and every rejection with its reason. */
+async function analyser(tableau: Tableau, options: OptionsImport, ref: Referentiels, progression?: (n: number) => void) {
+  const correspondance = proposerCorrespondance(tableau, options, ref.indicateurs);
+  if (correspondance.mode === 'large' && correspondance.indicateursParColonne.size === 0)
+    throw invalide('Aucune colonne reconnue : il faut une colonne « indicateur » et une colonne « valeur », ou des colonnes portant des codes d’indicateurs du catalogue.');
+  if (correspondance.colonnes.territoireCode === undefined && correspondance.mode !== 'dhis2')
+    throw invalide('Colonne du code de territoire introuvable (code_insee, codgeo, territoire_code…) : indiquez-la dans la correspondance des colonnes.');
+  const valeurs: ValeurImportee[] = [];
+  const rejets: Rejet[] = [];
+  const vues = new Map<string, number>();
+  let lignes = 0;
+  for await (const ligne of tableau.lignes()) {
+    lignes++;
+    if (progression && lignes % 10_000 === 0) progression(lignes);
+    const lu = lireLigne(ligne, correspondance, options, ref);
+    rejets.push(...lu.rejets);
+    for (const v of lu.valeurs) {
+      const cle = `${v.indicateur}|${v.territoireType}|${v.territoireCode}|${v.periode}|${v.source}`;
+      const deja = vues.get(cle);
+      if (deja !== undefined) rejets.push({ ligne: v.ligne, raison: `Doublon de la ligne ${deja} (même indicateur, territoire, période et source).` });
+      else {
+        vues.set(cle, v.ligne);
+        valeurs.push(v);
+      }
+    }
+  }
+  return { correspondance, valeurs, rejets, lignes };
+}
+
+const etatsImports = new Map<string, { lignesTraitees: number }>();
+
+async function executer(ctx: Contexte, utilisateur: Utilisateur, importId: string, tableau: Tableau, options: OptionsImport, nomFichier: string, dryRun: boolean, ligneExistante = false): Promise<RapportImport> {
+  const ref = await referentiels(ctx.db);
+  const { correspondance, valeurs, rejets, lignes } = await analyser(tableau, options, ref, (n) => etatsImports.set(importId, { lignesTraitees: n }));
+  const rapport: RapportImport = {
+    importId: dryRun ? null : importId,
+    nomFichier,
+    format: tableau.format,
+    encodage: tableau.encodage,
+    separateur: tableau.separateur,
+    mode: correspondance.mode,
+    tiret: options.tiret,
+    dryRun,
+    applique: false,
+    lignesLues: lignes,
+    valeursValides: valeurs.length,
+    rejetees: rejets.length,
+    rejets: rejets.slice(0, REJETS_DETAILLES_MAX),
+    colonnesIgnorees: correspondance.colonnesIgnorees,
+    indicateurs: [...new Set(valeurs.map((v) => v.indicateur))].sort(),
+    creees: 0,
+    modifiees: 0,
+    inchangees: 0,
+  };
+  // All or nothing, and a dry run is the same run rolled back: its figures are those of the real import.
+  await enTransaction(ctx.db, async (tx) => {
+    if (!ligneExistante)
+      await tx.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par) values ($1, $2, $3, $4, $5)`, [importId, nomFichier, tableau.format, options, utilisateur.libelle]);
+    const { creees, modifiees } = await appliquerValeurs(tx, valeurs, importId, options.tiret);
+    Object.assign(rapport, { creees, modifiees, inchangees: valeurs.length - creees - modifiees });
+    if (rejets.length || dryRun) throw new AnnulerImport();
+    rapport.applique = true;
+    await tx.query(`update imports_valeurs set etat = 'termine', lignes_total = $2, lignes_traitees = $2, rapport = $3, termine_le = now() where id = $1`, [importId, lignes, rapport]);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'import_valeurs', entiteId: importId, action: 'import', apres: { nomFichier, valeurs: valeurs.length, creees, modifiees, indicateurs: rapport.indicateurs } });
+  }).catch((e) => {
+    if (!(e instanceof AnnulerImport)) throw e;
+  });
+  return rapport;
+}
+
+class AnnulerImport extends Error {}
+
+/**
+ * Imports a file of values. Small files answer with the report; large ones start in the background (202) and are
+ * followed with `etatImport`. With any rejected row nothing is written.
+ */
+export async function importerValeurs(ctx: Contexte, utilisateur: Utilisateur, fichier: { nom: string; contenu: Buffer }, optionsBrutes: unknown, dryRun: boolean) {
+  exiger(utilisateur, 'creer', { type: 'catalogue' });
+  const options = optionsImportSchema.parse(optionsBrutes ?? {});
+  const tableau = await ouvrir(fichier.nom, fichier.contenu);
+  const importId = crypto.randomUUID();
+  const estime = fichier.contenu.length / 40; // rows, roughly: a value line is about 40 bytes
+  if (!dryRun && estime > SEUIL_ARRIERE_PLAN) {
+    etatsImports.set(importId, { lignesTraitees: 0 });
+    await ctx.db.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par, lignes_total) values ($1, $2, $3, $4, $5, $6)`, [importId, fichier.nom, tableau.format, options, utilisateur.libelle, Math.round(estime)]);
+    void executer(ctx, utilisateur, importId, tableau, options, fichier.nom, false, true)
+      .then((rapport) =>
+        ctx.db.query(`update imports_valeurs set etat = $2, rapport = $3, lignes_traitees = $4, termine_le = now() where id = $1`, [importId, rapport.applique ? 'termine' : 'echoue', rapport, rapport.lignesLues]),
+      )
+      .catch((e) => ctx.db.query(`update imports_valeurs set etat = 'echoue', rapport = $2, termine_le = now() where id = $1`, [importId, { erreur: e instanceof ErreurMetier ? e.message : 'Erreur interne' }]))
+      .finally(() => etatsImports.delete(importId));
+    return { arrierePlan: true as const, importId };
+  }
+  return { arrierePlan: false as const, rapport: await executer(ctx, utilisateur, importId, tableau, options, fichier.nom, dryRun) };
+}
+
+export async function etatImport(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
+  exiger(utilisateur, 'lire', { type: 'catalogue' });
+  const { rows } = await ctx.db.query(
+    `select id, nom_fichier as "nomFichier", format, etat, lignes_total as "lignesTotal", lignes_traitees as "lignesTraitees", rapport,
+       cree_par as "creePar", cree_le as "creeLe", termine_le as "termineLe" from imports_valeurs where id = $1`,
+    [id],
+  );
+  if (!rows[0]) throw introuvable('Cet import n’existe pas.');
+  const enCours = etatsImports.get(id);
+  return { ...rows[0], lignesTraitees: enCours?.lignesTraitees ?? rows[0].lignesTraitees };
+}
+
+/** The demo and the bench load files through the same reading and merging as users, without a user. */
+export async function importerSansUtilisateur(tx: Queryable, fichier: { nom: string; contenu: Buffer }, optionsBrutes: unknown) {
+  const options = optionsImportSchema.parse(optionsBrutes ?? {});
+  const tableau = await lireFichier(fichier.nom, fichier.contenu);
+  const { valeurs, rejets } = await analyser(tableau, options, await referentiels(tx));
+  if (rejets.length) throw new Error(`${fichier.nom} : ${rejets.length} ligne(s) rejetée(s), dont ligne ${rejets[0].ligne} : ${rejets[0].raison}`);
+  const importId = crypto.randomUUID();
+  await tx.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par, etat, termine_le) values ($1, $2, $3, $4, 'Système', 'termine', now())`, [importId, fichier.nom, tableau.format, options]);
+  return appliquerValeurs(tx, valeurs, importId, options.tiret);
+}

@@ -1,0 +1,68 @@
+import type { IndicateurSaisie } from '@maillage/domain';
+import type { Queryable } from '../../platform/database';
+
+export interface IndicateurLigne extends IndicateurSaisie {
+  version: number;
+  nombreValeurs?: number;
+}
+
+const COLONNES = `code, libelle, famille, unite, facteur, numerateur, denominateur, standardisation, polarite,
+  methode_agregation as "methodeAgregation", source, millesime, regle_secret as "regleSecret", version`;
+
+export async function listerIndicateurs(db: Queryable): Promise<IndicateurLigne[]> {
+  const { rows } = await db.query(
+    `select ${COLONNES}, (select count(*)::int from valeurs v where v.indicateur_code = i.code) as "nombreValeurs"
+     from indicateurs i order by famille, libelle`,
+  );
+  return rows;
+}
+
+export async function obtenirIndicateur(db: Queryable, code: string): Promise<IndicateurLigne | null> {
+  const { rows } = await db.query(`select ${COLONNES} from indicateurs where code = $1`, [code]);
+  return rows[0] ?? null;
+}
+
+export async function codesIndicateurs(db: Queryable): Promise<Set<string>> {
+  const { rows } = await db.query('select code from indicateurs');
+  return new Set(rows.map((r) => r.code));
+}
+
+const valeursDe = (i: IndicateurSaisie) => [
+  i.code,
+  i.libelle,
+  i.famille,
+  i.unite,
+  i.facteur,
+  i.numerateur ?? null,
+  i.denominateur ?? null,
+  i.standardisation ?? null,
+  i.polarite,
+  i.methodeAgregation,
+  i.source ?? null,
+  i.millesime ?? null,
+  i.regleSecret ?? null,
+];
+
+export async function creerIndicateur(db: Queryable, i: IndicateurSaisie): Promise<void> {
+  await db.query(
+    `insert into indicateurs (code, libelle, famille, unite, facteur, numerateur, denominateur, standardisation, polarite,
+       methode_agregation, source, millesime, regle_secret) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    valeursDe(i),
+  );
+}
+
+export async function modifierIndicateur(db: Queryable, codeActuel: string, version: number, i: IndicateurSaisie): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update indicateurs set code = $1, libelle = $2, famille = $3, unite = $4, facteur = $5, numerateur = $6, denominateur = $7,
+       standardisation = $8, polarite = $9, methode_agregation = $10, source = $11, millesime = $12, regle_secret = $13,
+       version = version + 1, modifie_le = now()
+     where code = $14 and version = $15`,
+    [...valeursDe(i), codeActuel, version],
+  );
+  return rowCount === 1;
+}
+
+export async function supprimerIndicateur(db: Queryable, code: string): Promise<void> {
+  await db.query('delete from valeurs where indicateur_code = $1', [code]);
+  await db.query('delete from indicateurs where code = $1', [code]);
+}
