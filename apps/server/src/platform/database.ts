@@ -19,6 +19,13 @@ export function creerPool(url: string, max = 10): Db {
 
 export async function enTransaction<T>(db: Db, travail: (tx: Tx) => Promise<T>): Promise<T> {
   const client = await db.connect();
+  // A server going away while the client is checked out emits 'error' on it; without a listener the process dies.
+  // The query in flight rejects anyway, and the transaction fails like any other.
+  let perdue: Error | undefined;
+  const ignorer = (e: Error) => {
+    perdue = e;
+  };
+  client.on('error', ignorer);
   try {
     await client.query('begin');
     const resultat = await travail(client);
@@ -28,6 +35,7 @@ export async function enTransaction<T>(db: Db, travail: (tx: Tx) => Promise<T>):
     await client.query('rollback').catch(() => {});
     throw e;
   } finally {
-    client.release();
+    client.off('error', ignorer);
+    client.release(perdue); // a lost connection is destroyed, not returned to the pool
   }
 }

@@ -87,7 +87,11 @@ async function analyser(tableau: Tableau, options: OptionsImport, ref: Referenti
   let lignes = 0;
   for await (const ligne of tableau.lignes()) {
     lignes++;
-    if (progression && lignes % 10_000 === 0) progression(lignes);
+    if (lignes % 5_000 === 0) {
+      progression?.(lignes);
+      // Parsing is CPU work: let the server answer other requests between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const lu = lireLigne(ligne, correspondance, options, ref);
     rejets.push(...lu.rejets);
     for (const v of lu.valeurs) {

@@ -42,7 +42,11 @@ function lireCsv(contenu: Buffer): Tableau {
     separateur,
     entetes,
     lignes: async function* () {
-      const analyseur = Readable.from([texte]).pipe(parse({ ...options, from_line: 2, info: true }));
+      // Fed in small pieces: one 100 MB chunk would be parsed in a single synchronous call, freezing the server.
+      const morceaux = function* () {
+        for (let i = 0; i < texte.length; i += 1 << 16) yield texte.slice(i, i + (1 << 16));
+      };
+      const analyseur = Readable.from(morceaux()).pipe(parse({ ...options, from_line: 2, info: true }));
       for await (const { record, info } of analyseur as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { ligne: info.lines, cellules: record };
     },
   };
