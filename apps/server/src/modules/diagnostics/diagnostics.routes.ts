@@ -12,6 +12,7 @@ import { diagnosticContrat, vulnerabilite } from './diagnostics.service';
 import * as imports from './import.service';
 import * as indicateurs from './indicateurs.service';
 import * as qualitatif from './qualitatif.service';
+import { contoursDe, importerContours } from './contours.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
 const idContrat = z.object({ id: z.uuid('Identifiant invalide') });
@@ -101,6 +102,22 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         return { ...resultat.rapport };
       },
     });
+    r.post('/api/contours/import', {
+      schema: {
+        tags: ['Territoires'],
+        summary: 'Importer des contours (GeoJSON, par exemple IGN ADMIN EXPRESS) pour les cartes communales',
+        querystring: z.object({ type: z.enum(['commune', 'epci', 'departement', 'region']).default('commune'), dryRun: z.enum(['true', 'false']).default('false') }),
+        consumes: ['multipart/form-data'],
+        response: { 200: z.record(z.string(), z.unknown()), ...erreurs, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()) }) },
+      },
+      handler: async (req) => {
+        const { fichier } = await lireEnvoi(req);
+        const rapport = await importerContours(ctx, exigerConnecte(req.utilisateur), fichier, req.query.type, req.query.dryRun === 'true');
+        if (rapport.rejets.length && req.query.dryRun !== 'true')
+          throw new ErreurMetier(422, 'Import refusé', `${rapport.rejets.length} contour(s) rejeté(s) : rien n’a été importé.`, { rapport: { ...rapport } });
+        return { ...rapport };
+      },
+    });
     r.get('/api/indicateurs/imports/:id', {
       schema: { tags: t, summary: 'Suivi d’un import (progression, puis rapport)', params: z.object({ id: z.uuid() }), response: { 200: z.record(z.string(), z.unknown()), ...erreurs } },
       handler: (req) => imports.etatImport(ctx, req.utilisateur, req.params.id),
@@ -117,6 +134,16 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
     },
     handler: (req) => agregatPublic(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
+  });
+  r.get('/api/contours', {
+    schema: {
+      tags: ['Territoires'],
+      summary: 'Contours importés de territoires (FeatureCollection GeoJSON, vide sans import)',
+      security: [],
+      querystring: z.object({ type: z.enum(['commune', 'epci', 'departement', 'region']), codes: z.string().max(200000).describe('codes séparés par des virgules') }),
+      response: { 200: z.record(z.string(), z.unknown()), 400: probleme },
+    },
+    handler: (req) => contoursDe(ctx, req.utilisateur, req.query.type, req.query.codes.split(',').map((c) => c.trim()).filter(Boolean)),
   });
   r.get('/api/contrats/:id/diagnostic', {
     schema: { tags: td, summary: 'Le diagnostic d’un contrat : indicateurs du périmètre avec comparateurs, verbatims, rencontres, constats → besoins → priorités → axes', params: idContrat, response: { 200: z.record(z.string(), z.unknown()), ...erreurs } },

@@ -204,3 +204,23 @@ describe('vulnérabilité', () => {
     expect(belleIle.couvert).toBe(false); // échu
   });
 });
+
+describe('contours communaux', () => {
+  it('s’importent depuis un GeoJSON et se relisent ; un code inconnu rejette tout', async () => {
+    const carre = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 47], [x + 0.1, 47], [x + 0.1, 47.1], [x, 47.1], [x, 47]]] });
+    const geojson = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { INSEE_COM: '35236', NOM: 'Redon' }, geometry: carre(-2.1) }, { type: 'Feature', properties: { INSEE_COM: '56001' }, geometry: carre(-2.2) }] };
+    const envoyer = async (contenu: object) => {
+      const formulaire = new FormData();
+      formulaire.append('fichier', new Blob([JSON.stringify(contenu)]), 'communes.geojson');
+      const r = await fetch(`${serveur.url}/api/contours/import?type=commune`, { method: 'POST', body: formulaire, headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! } });
+      return { status: r.status, body: (await r.json()) as any };
+    };
+    const ok = await envoyer(geojson);
+    expect(ok.body).toMatchObject({ valides: 2, applique: true });
+    const relu = await ars.get('/api/contours?type=commune&codes=35236,56001,44007');
+    expect(relu.body.features.map((f: any) => f.properties.nom).sort()).toEqual(['Allaire', 'Redon']);
+    const mauvais = await envoyer({ ...geojson, features: [...geojson.features, { type: 'Feature', properties: { INSEE_COM: '99999' }, geometry: carre(0) }] });
+    expect(mauvais.status).toBe(422);
+    expect(mauvais.body.rapport.rejets).toEqual([{ element: 3, raison: 'Code inconnu du référentiel : commune 99999.' }]);
+  });
+});
