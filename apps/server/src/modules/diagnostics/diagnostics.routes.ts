@@ -13,6 +13,7 @@ import * as imports from './import.service';
 import * as indicateurs from './indicateurs.service';
 import * as qualitatif from './qualitatif.service';
 import { contoursDe, importerContours } from './contours.service';
+import { genererRapportDiagnostic } from './rapport-diagnostic';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
 const idContrat = z.object({ id: z.uuid('Identifiant invalide') });
@@ -149,6 +150,15 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
     schema: { tags: td, summary: 'Le diagnostic d’un contrat : indicateurs du périmètre avec comparateurs, verbatims, rencontres, constats → besoins → priorités → axes', params: idContrat, response: { 200: z.record(z.string(), z.unknown()), ...erreurs } },
     handler: (req) => diagnosticContrat(ctx, req.utilisateur, req.params.id),
   });
+  for (const format of ['docx', 'pdf'] as const) {
+    r.get(`/api/contrats/:id/diagnostic.${format}`, {
+      schema: { tags: td, summary: `Le rapport de diagnostic en ${format.toUpperCase()}, avec ses graphiques et leurs tableaux`, params: idContrat, produces: [format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], response: { 200: z.any().describe('Le fichier'), ...erreurs } },
+      handler: async (req, rep) => {
+        const f = await genererRapportDiagnostic(ctx, req.utilisateur, req.params.id, format);
+        return rep.type(f.typeMime).header('content-disposition', `attachment; filename="${f.nom}"`).header('cache-control', 'no-store').send(f.contenu);
+      },
+    });
+  }
   r.get('/api/vulnerabilite', {
     schema: {
       tags: td,

@@ -224,3 +224,20 @@ describe('contours communaux', () => {
     expect(mauvais.body.rapport.rejets).toEqual([{ element: 3, raison: 'Code inconnu du référentiel : commune 99999.' }]);
   });
 });
+
+describe('rapport de diagnostic', () => {
+  it('sort en PDF et en DOCX, avec graphiques SVG et tableaux', async () => {
+    const coordination = serveur.client();
+    await coordination.connecter(DEMO.coordination);
+    const cls2 = (await coordination.get('/api/contrats?generation=2')).body[0];
+    const pdf = await fetch(`${serveur.url}/api/contrats/${cls2.id}/diagnostic.pdf`, { headers: { cookie: coordination.cookie! } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await fetch(`${serveur.url}/api/contrats/${cls2.id}/diagnostic.docx`, { headers: { cookie: coordination.cookie! } });
+    const contenu = Buffer.from(await docx.arrayBuffer());
+    expect(docx.headers.get('content-disposition')).toContain('diagnostic-contrat-local-de-sante-de-redon-agglomeration');
+    const fichiers = contenu.toString('latin1');
+    expect(fichiers).toContain('word/media/'); // the charts
+    expect(fichiers).toContain('.svg');
+  });
+});

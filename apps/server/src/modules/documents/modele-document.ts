@@ -34,7 +34,10 @@ export type Bloc =
   | { type: 'liste'; elements: string[] }
   | { type: 'tableau'; entetes: string[]; lignes: string[][]; largeurs?: number[] }
   | { type: 'fiche'; titre: string; sections: { libelle: string; valeur: string }[]; tableaux: { titre: string; entetes: string[]; lignes: string[][] }[] }
-  | { type: 'signatures'; blocs: { organisation: string; representant: string; date: string }[] };
+  | { type: 'signatures'; blocs: { organisation: string; representant: string; date: string }[] }
+  /** A chart drawn as SVG (server-side ECharts), always followed in the document by its table. */
+  | { type: 'graphique'; titre: string; svg: string; largeur: number; hauteur: number }
+  | { type: 'citation'; texte: string; auteur: string };
 
 export interface DocumentContrat {
   titre: string;

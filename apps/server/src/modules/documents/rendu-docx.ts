@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  ImageRun,
   BorderStyle,
   Document,
   Footer,
@@ -17,6 +18,7 @@ import {
 import type { Bloc, DocumentContrat } from './modele-document';
 
 const BLEU = '000091'; // bleu France of the State design system
+const PNG_VIDE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
 
 const paragraphes = (texte: string, options: { italique?: boolean; gras?: boolean } = {}) =>
   texte.split('\n').map((ligne) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: ligne, italics: options.italique, bold: options.gras })] }));
@@ -66,6 +68,27 @@ function rendreBloc(bloc: Bloc): (Paragraph | Table)[] {
           new Paragraph({ heading: HeadingLevel.HEADING_3, spacing: { before: 200, after: 80 }, children: [new TextRun(t.titre)] }),
           tableau(t.entetes, t.lignes),
         ]),
+      ];
+    case 'graphique':
+      return [
+        new Paragraph({
+          keepNext: true,
+          children: [
+            new ImageRun({
+              type: 'svg',
+              data: Buffer.from(bloc.svg),
+              // Word versions without SVG support show this blank fallback; the table that follows carries the figures.
+              fallback: { type: 'png', data: PNG_VIDE },
+              transformation: { width: bloc.largeur, height: bloc.hauteur },
+              altText: { name: bloc.titre, title: bloc.titre, description: `${bloc.titre} (les valeurs figurent dans le tableau qui suit)` },
+            }),
+          ],
+        }),
+      ];
+    case 'citation':
+      return [
+        new Paragraph({ indent: { left: 567 }, spacing: { after: 40 }, children: [new TextRun({ text: `« ${bloc.texte} »`, italics: true })] }),
+        new Paragraph({ indent: { left: 567 }, spacing: { after: 160 }, children: [new TextRun({ text: `— ${bloc.auteur}`, size: 18 })] }),
       ];
     case 'signatures':
       return bloc.blocs.flatMap((s) => [

@@ -48,6 +48,10 @@ function rendreBloc(bloc: Bloc): unknown[] {
         tableau(['Rubrique', 'Contenu'], bloc.sections.map((s) => [s.libelle, s.valeur]), ['30%', '70%']),
         ...bloc.tableaux.flatMap((t) => [{ text: t.titre, style: 'h3' }, tableau(t.entetes, t.lignes)]),
       ];
+    case 'graphique':
+      return [{ svg: bloc.svg, width: Math.min(bloc.largeur, 495), margin: [0, 4, 0, 4], unbreakable: true }];
+    case 'citation':
+      return [{ stack: [{ text: `« ${bloc.texte} »`, italics: true }, { text: `— ${bloc.auteur}`, fontSize: 8, color: '#666666' }], margin: [20, 2, 0, 8] }];
     case 'signatures':
       return [
         {
