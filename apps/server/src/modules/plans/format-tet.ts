@@ -224,7 +224,7 @@ export const formatTet: FormatPlan = {
       else inconnues.push(noms[i]);
     });
 
-    /** A cell's value, with the template's instructions and header-like placeholders ("Calendrier") removed. */
+    /** A cell’s value, without the template’s instructions or header-like texts left in data rows ("Calendrier"). */
     const cellule = (cellules: Valeur[], i: number | undefined): Valeur => {
       if (i === undefined) return null;
       const v = cellules[i] ?? null;
