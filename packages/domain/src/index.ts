@@ -9,3 +9,4 @@ export * from './contrats';
 export * from './format';
 export * from './plans';
 export * from './diagnostics';
+export * from './gouvernance';
