@@ -15,6 +15,8 @@ export interface Probleme {
   erreurs?: ErreurChamp[];
   /** On 409 (stale version): the current state of the resource, when the server sends it. */
   courant?: unknown;
+  /** On 422 of a plan import: the line-by-line report. */
+  rapport?: unknown;
 }
 
 export class ErreurApi extends Error {
@@ -47,7 +49,9 @@ export interface OptionsRequete {
 
 export async function requete<T>(chemin: string, { methode = 'GET', corps, signal }: OptionsRequete = {}): Promise<T> {
   const entetes: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (corps !== undefined) entetes['Content-Type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart Content-Type, boundary included.
+  const formulaire = corps instanceof FormData;
+  if (corps !== undefined && !formulaire) entetes['Content-Type'] = 'application/json';
   if (methode !== 'GET' && jetonCsrf) entetes['X-CSRF-Token'] = jetonCsrf;
 
   let reponse: Response;
@@ -56,7 +60,7 @@ export async function requete<T>(chemin: string, { methode = 'GET', corps, signa
       method: methode,
       credentials: 'same-origin',
       headers: entetes,
-      body: corps === undefined ? undefined : JSON.stringify(corps),
+      body: corps === undefined ? undefined : formulaire ? corps : JSON.stringify(corps),
       signal,
     });
   } catch (e) {

@@ -7,7 +7,7 @@ import { useSession } from './session';
 
 function useNavigation(): MainNavigationProps.Item[] {
   const { pathname } = useLocation();
-  const { session, estAdmin } = useSession();
+  const { session, estAdmin, roles } = useSession();
   const actif = (prefixe: string) => pathname === prefixe || pathname.startsWith(`${prefixe}/`);
   const territoires: MainNavigationProps.Item = { text: 'Territoires', linkProps: { to: '/territoires' }, isActive: actif('/territoires') };
   const api: MainNavigationProps.Item = { text: 'API', linkProps: { href: '/api/docs' } };
@@ -15,9 +15,21 @@ function useNavigation(): MainNavigationProps.Item[] {
 
   const items: MainNavigationProps.Item[] = [
     { text: 'Accueil', linkProps: { to: '/' }, isActive: pathname === '/' },
+    { text: 'Contrats', linkProps: { to: '/contrats' }, isActive: actif('/contrats') || actif('/fiches') },
     territoires,
     { text: 'Annuaire', linkProps: { to: '/annuaire' }, isActive: actif('/annuaire') },
   ];
+  // The regional doctrine: its ARS edits it (one link per region it covers).
+  const regionsArs = roles.flatMap((r) => (r.role === 'ars_regional' ? [r.regionCode] : []));
+  if (regionsArs.length === 1) {
+    items.push({ text: 'Doctrine', linkProps: { to: `/doctrine/${regionsArs[0]}` }, isActive: actif('/doctrine') });
+  } else if (regionsArs.length > 1) {
+    items.push({
+      text: 'Doctrine',
+      isActive: actif('/doctrine'),
+      menuLinks: regionsArs.map((code) => ({ text: `Région ${code}`, linkProps: { to: `/doctrine/${code}` }, isActive: actif(`/doctrine/${code}`) })),
+    });
+  }
   if (estAdmin) {
     items.push({
       text: 'Administration',
@@ -25,6 +37,7 @@ function useNavigation(): MainNavigationProps.Item[] {
       menuLinks: [
         { text: 'Utilisateurs', linkProps: { to: '/administration/utilisateurs' }, isActive: actif('/administration/utilisateurs') },
         { text: 'Organisations', linkProps: { to: '/administration/organisations' }, isActive: actif('/administration/organisations') },
+        { text: 'Doctrines régionales', linkProps: { to: '/doctrine' }, isActive: actif('/doctrine') },
         { text: 'Journal d’audit', linkProps: { to: '/administration/journal' }, isActive: actif('/administration/journal') },
       ],
     });

@@ -20,6 +20,13 @@ const UtilisateursPage = lazy(() => import('../features/utilisateurs/utilisateur
 const UtilisateurCreationPage = lazy(() => import('../features/utilisateurs/utilisateur-creation-page'));
 const UtilisateurEditionPage = lazy(() => import('../features/utilisateurs/utilisateur-edition-page'));
 const JournalPage = lazy(() => import('../features/audit/journal-page'));
+const ContratsPage = lazy(() => import('../features/contrats/contrats-page'));
+const ContratEditionPage = lazy(() => import('../features/contrats/contrat-edition-page'));
+const ContratPage = lazy(() => import('../features/contrats/contrat-page'));
+const RenouvellementPage = lazy(() => import('../features/contrats/renouvellement-page'));
+const FicheCreationPage = lazy(() => import('../features/fiches/fiche-creation-page'));
+const FichePage = lazy(() => import('../features/fiches/fiche-page'));
+const DoctrinePage = lazy(() => import('../features/doctrine/doctrine-page'));
 
 export function RoutesApplication() {
   return (
@@ -36,6 +43,15 @@ export function RoutesApplication() {
           <Route index element={<AccueilPage />} />
           <Route path="profil" element={<ProfilPage />} />
           <Route path="annuaire" element={<AnnuairePage />} />
+          <Route path="contrats" element={<ContratsPage />} />
+          <Route path="contrats/nouveau" element={<ContratEditionPage />} />
+          <Route path="contrats/:id" element={<ContratPage />} />
+          <Route path="contrats/:id/modifier" element={<ContratEditionPage />} />
+          <Route path="contrats/:id/renouvellement" element={<RenouvellementPage />} />
+          <Route path="contrats/:id/fiches/nouvelle" element={<FicheCreationPage />} />
+          <Route path="fiches/:id" element={<FichePage />} />
+          <Route path="doctrine" element={<DoctrinePage />} />
+          <Route path="doctrine/:regionCode" element={<DoctrinePage />} />
           <Route path="administration" element={<ExigerAdmin />}>
             <Route path="utilisateurs" element={<UtilisateursPage />} />
             <Route path="utilisateurs/nouveau" element={<UtilisateurCreationPage />} />

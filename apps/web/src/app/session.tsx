@@ -25,7 +25,9 @@ export function FournisseurSession({ children }: { children: ReactNode }) {
       session: isPending ? undefined : (data ?? null),
       chargement: isPending,
       erreur: error,
-      sujet: data ? { userId: data.utilisateur.id, organisationId: data.organisation?.id ?? null, habilitations: roles } : null,
+      sujet: data
+        ? { userId: data.utilisateur.id, organisationId: data.organisation?.id ?? null, organisationType: data.organisation?.type ?? null, habilitations: roles }
+        : null,
       estAdmin: roles.some((r) => r.role === 'admin'),
       roles,
     };

@@ -1,4 +1,5 @@
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
+import type { FrIconClassName } from '@codegouvfr/react-dsfr';
 import type { ReactNode } from 'react';
 
 interface PropsConfirmation {
@@ -6,6 +7,8 @@ interface PropsConfirmation {
   children: ReactNode;
   libelleConfirmer: string;
   onConfirmer: () => void;
+  /** The confirm button's icon: a bin by default (destructive), another for a non-destructive step. */
+  iconeConfirmer?: FrIconClassName;
 }
 
 /**
@@ -14,14 +17,14 @@ interface PropsConfirmation {
  */
 export function creerConfirmation(id: string) {
   const modale = createModal({ id, isOpenedByDefault: false });
-  function Confirmation({ titre, children, libelleConfirmer, onConfirmer }: PropsConfirmation) {
+  function Confirmation({ titre, children, libelleConfirmer, onConfirmer, iconeConfirmer = 'fr-icon-delete-line' }: PropsConfirmation) {
     return (
       <modale.Component
         title={titre}
         iconId="fr-icon-warning-line"
         buttons={[
           { children: 'Annuler', priority: 'secondary' },
-          { children: libelleConfirmer, onClick: onConfirmer, iconId: 'fr-icon-delete-line', iconPosition: 'left' },
+          { children: libelleConfirmer, onClick: onConfirmer, iconId: iconeConfirmer, iconPosition: 'left' },
         ]}
       >
         {children}

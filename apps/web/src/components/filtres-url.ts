@@ -4,8 +4,9 @@ import { useSearchParams } from 'react-router';
 /**
  * Filters of a list live in the URL (shareable; back and forward restore them). The fields are controlled
  * by a draft that follows the URL, so submitting never remounts a field and focus stays where it was.
+ * `conserver`: other parameters the page keeps while filtering (e.g. the selected tab).
  */
-export function useFiltresUrl<K extends string>(cles: readonly K[]) {
+export function useFiltresUrl<K extends string>(cles: readonly K[], conserver: readonly string[] = []) {
   const [params, definirParams] = useSearchParams();
   const lire = () => Object.fromEntries(cles.map((c) => [c, params.get(c) ?? ''])) as Record<K, string>;
   const valeurs = lire();
@@ -17,13 +18,18 @@ export function useFiltresUrl<K extends string>(cles: readonly K[]) {
   const appliquer = useCallback(
     (nouvelles: Partial<Record<K, string>>) => {
       const suivants = new URLSearchParams();
+      for (const cle of conserver) {
+        const valeur = params.get(cle);
+        if (valeur) suivants.set(cle, valeur);
+      }
       for (const [cle, valeur] of Object.entries(nouvelles) as [K, string | undefined][]) {
         if (valeur && valeur.trim() !== '') suivants.set(cle, valeur.trim());
       }
       // A new search starts at page 1 (no "page" parameter).
       definirParams(suivants);
     },
-    [definirParams],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [definirParams, params, conserver.join()],
   );
 
   const champ = (cle: K) => ({

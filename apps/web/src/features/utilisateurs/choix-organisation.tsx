@@ -12,6 +12,8 @@ interface Props {
   onBlur?: () => void;
   /** Offer "Aucune organisation" (a person may belong to none; a role scope may not). */
   aucune?: boolean;
+  /** Label of the empty choice when `aucune` (default "Aucune organisation"; a fiche's pilot says "À définir"). */
+  libelleAucune?: string;
   erreur?: string;
   indication?: string;
 }
@@ -20,7 +22,7 @@ interface Props {
  * Picks one organisation among possibly thousands: a filter field narrows a native select (keyboard and
  * screen-reader friendly) to the first 50 matches; the chosen one always stays listed.
  */
-export function ChoixOrganisation({ label, valeur, onChange, onBlur, aucune = false, erreur, indication }: Props) {
+export function ChoixOrganisation({ label, valeur, onChange, onBlur, aucune = false, libelleAucune = 'Aucune organisation', erreur, indication }: Props) {
   const id = useId();
   const [filtre, setFiltre] = useState('');
   const q = useDeferredValue(filtre.trim());
@@ -62,7 +64,7 @@ export function ChoixOrganisation({ label, valeur, onChange, onBlur, aucune = fa
           }}
         >
           <option value="" disabled={!aucune}>
-            {aucune ? 'Aucune organisation' : 'Choisir une organisation'}
+            {aucune ? libelleAucune : 'Choisir une organisation'}
           </option>
           {manquante && <option value={manquante.id}>{manquante.nom}</option>}
           {options.map((o) => (

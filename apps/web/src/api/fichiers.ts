@@ -1,0 +1,41 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { requete } from './client';
+
+export interface FichierContrat {
+  id: string;
+  contratId: string;
+  nom: string;
+  typeMime: string;
+  taille: number;
+  categorie: string | null;
+  creeLe: string;
+  creePar: string | null;
+}
+
+export function useFichiersContrat(contratId: string) {
+  return useQuery({
+    queryKey: ['fichiers', contratId],
+    queryFn: ({ signal }) => requete<FichierContrat[]>(`/api/contrats/${contratId}/fichiers`, { signal }),
+  });
+}
+
+/** Upload (multipart: « categorie » then « fichier ») and delete; the list and the history follow. */
+export function useGestionFichiers(contratId: string) {
+  const client = useQueryClient();
+  const rafraichir = () => client.invalidateQueries({ predicate: (q) => ['fichiers', 'historique', 'audit'].includes(String(q.queryKey[0])) });
+  return {
+    depot: useMutation({
+      mutationFn: ({ fichier, categorie }: { fichier: File; categorie: string | null }) => {
+        const corps = new FormData();
+        if (categorie) corps.append('categorie', categorie);
+        corps.append('fichier', fichier);
+        return requete<FichierContrat>(`/api/contrats/${contratId}/fichiers`, { methode: 'POST', corps });
+      },
+      onSuccess: rafraichir,
+    }),
+    suppression: useMutation({
+      mutationFn: (id: string) => requete<void>(`/api/fichiers/${id}`, { methode: 'DELETE' }),
+      onSuccess: rafraichir,
+    }),
+  };
+}

@@ -1,0 +1,108 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
+import { lazy, Suspense } from 'react';
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import { useContrat } from '../../api/contrats';
+import { useRegions } from '../../api/territoires';
+import { AlerteErreur } from '../../components/alerte-erreur';
+import { Chargement } from '../../components/chargement';
+import { useTitrePage } from '../../components/titre-page';
+import { CycleContrat } from './cycle-contrat';
+import { EnTeteContrat } from './en-tete-contrat';
+import { OngletSynthese } from './onglet-synthese';
+
+const OngletStrategie = lazy(() => import('./onglet-strategie'));
+const OngletParties = lazy(() => import('./onglet-parties'));
+const OngletDocuments = lazy(() => import('./onglet-documents'));
+const OngletAvenants = lazy(() => import('./onglet-avenants'));
+const OngletHistorique = lazy(() => import('./onglet-historique'));
+
+export const ONGLETS = [
+  { tabId: 'synthese', label: 'Synthèse' },
+  { tabId: 'strategie', label: 'Stratégie et fiches' },
+  { tabId: 'parties', label: 'Parties' },
+  { tabId: 'documents', label: 'Documents' },
+  { tabId: 'avenants', label: 'Avenants' },
+  { tabId: 'historique', label: 'Historique' },
+] as const;
+export type Onglet = (typeof ONGLETS)[number]['tabId'];
+
+/** The contract page: header, life cycle, doctrine warnings, and its tabs (?onglet=…, shareable). */
+export default function ContratPage() {
+  const { id = '' } = useParams();
+  const contrat = useContrat(id);
+  const regions = useRegions();
+  const [params, definirParams] = useSearchParams();
+  const { state } = useLocation() as { state: { message?: string } | null };
+  const demande = params.get('onglet');
+  const onglet: Onglet = ONGLETS.some((o) => o.tabId === demande) ? (demande as Onglet) : 'synthese';
+  const libelleOnglet = ONGLETS.find((o) => o.tabId === onglet)!.label;
+  useTitrePage(contrat.data ? `${libelleOnglet} — ${contrat.data.intitule}` : 'Contrat');
+
+  const filAriane = (
+    <Breadcrumb
+      currentPageLabel={contrat.data?.intitule ?? 'Contrat'}
+      homeLinkProps={{ to: '/' }}
+      segments={[{ label: 'Contrats', linkProps: { to: '/contrats' } }]}
+    />
+  );
+  if (contrat.isPending) return <>{filAriane}<Chargement /></>;
+  if (contrat.error) {
+    return (
+      <>
+        {filAriane}
+        <h1>Contrat introuvable</h1>
+        <AlerteErreur erreur={contrat.error} />
+      </>
+    );
+  }
+  const c = contrat.data;
+  const nomRegion = (code: string) => regions.data?.find((r) => r.code === code)?.nom ?? `région ${code}`;
+
+  return (
+    <>
+      {filAriane}
+      {state?.message && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
+      <EnTeteContrat contrat={c} />
+      <CycleContrat contrat={c} />
+      {c.ecartsDoctrine.length > 0 && (
+        <Alert
+          severity="warning"
+          as="h2"
+          className={fr.cx('fr-mb-4w')}
+          title="Écarts à la doctrine régionale"
+          description={
+            <>
+              <ul className={fr.cx('fr-mb-1w')}>
+                {c.ecartsDoctrine.map((e) => (
+                  <li key={`${e.region}-${e.regle}`}>
+                    {c.regions.length > 1 ? `${nomRegion(e.region)} : ` : ''}
+                    {e.message}
+                  </li>
+                ))}
+              </ul>
+              <span className={fr.cx('fr-text--sm')}>Ces écarts sont signalés pour information : ils n’empêchent aucune étape du contrat.</span>
+            </>
+          }
+        />
+      )}
+      <Tabs
+        label="Sections du contrat"
+        selectedTabId={onglet}
+        onTabChange={(tabId) => definirParams(tabId === 'synthese' ? {} : { onglet: tabId })}
+        tabs={ONGLETS.map((o) => ({ tabId: o.tabId, label: o.label }))}
+      >
+        <Suspense fallback={<Chargement />}>
+          {onglet === 'synthese' && <OngletSynthese contrat={c} />}
+          {onglet === 'strategie' && <OngletStrategie contrat={c} />}
+          {onglet === 'parties' && <OngletParties contrat={c} />}
+          {onglet === 'documents' && <OngletDocuments contrat={c} />}
+          {onglet === 'avenants' && <OngletAvenants contrat={c} />}
+          {onglet === 'historique' && <OngletHistorique contrat={c} />}
+        </Suspense>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { LIBELLES_STATUT_FICHE, PUBLICS, STATUTS_FICHE, THEMATIQUES } from '@maillage/domain';
+import type { ContratDetail, Fiche } from '../../api/types-contrats';
+import type { useFiltresUrl } from '../../components/filtres-url';
+
+export const FILTRES_FICHES = ['q', 'axe', 'statut', 'pilote', 'thematique', 'financeur', 'public', 'tri'] as const;
+export type CleFiltreFiche = (typeof FILTRES_FICHES)[number];
+
+export const TRIS: Record<string, string> = {
+  ordre: 'Ordre du contrat',
+  numero: 'Numéro de fiche',
+  intitule: 'Intitulé',
+  statut: 'Statut',
+  debut: 'Date de début',
+};
+
+/** Distinct organisations among the pilots and the funders of all fiches, for the filters. */
+function organisations(fiches: Fiche[]) {
+  const pilotes = new Map<string, string>();
+  const financeurs = new Map<string, string>();
+  for (const f of fiches) {
+    for (const p of f.pilotes) if (p.organisationId) pilotes.set(p.organisationId, p.organisationNom ?? p.libelle);
+    for (const l of f.financements) if (l.financeurId) financeurs.set(l.financeurId, l.financeurNom ?? l.financeurLibelle ?? 'Financeur');
+  }
+  const trier = (m: Map<string, string>) => [...m].sort((a, b) => a[1].localeCompare(b[1], 'fr'));
+  return { pilotes: trier(pilotes), financeurs: trier(financeurs) };
+}
+
+interface Props {
+  contrat: ContratDetail;
+  toutes: Fiche[];
+  filtres: ReturnType<typeof useFiltresUrl<CleFiltreFiche>>;
+}
+
+/** The fiche filters (axe, statut, pilote, thématique, financeur, public, text) and the sort, kept in the URL. */
+export function FiltresFiches({ contrat, toutes, filtres }: Props) {
+  const { champ, soumettre, appliquer, valeurs } = filtres;
+  const { pilotes, financeurs } = organisations(toutes);
+  const actif = FILTRES_FICHES.some((f) => f !== 'tri' && valeurs[f]);
+  return (
+    <form onSubmit={soumettre} aria-label="Filtrer les fiches-action" className={fr.cx('fr-mb-3w')}>
+      <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <Input label="Rechercher" hintText="Intitulé, description, numéro" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 200 }} />
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <Select label="Axe" nativeSelectProps={champ('axe')}>
+            <option value="">Tous</option>
+            {contrat.axes.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.numero}. {a.intitule}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <Select label="Statut" nativeSelectProps={champ('statut')}>
+            <option value="">Tous</option>
+            {STATUTS_FICHE.map((s) => (
+              <option key={s} value={s}>
+                {LIBELLES_STATUT_FICHE[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <Select label="Pilote" nativeSelectProps={champ('pilote')}>
+            <option value="">Tous</option>
+            {pilotes.map(([id, nom]) => (
+              <option key={id} value={id}>
+                {nom}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <Select label="Thématique" nativeSelectProps={champ('thematique')}>
+            <option value="">Toutes</option>
+            {THEMATIQUES.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.libelle}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <Select label="Financeur" nativeSelectProps={champ('financeur')}>
+            <option value="">Tous</option>
+            {financeurs.map(([id, nom]) => (
+              <option key={id} value={id}>
+                {nom}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <Select label="Public visé" nativeSelectProps={champ('public')}>
+            <option value="">Tous</option>
+            {PUBLICS.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.libelle}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <Select label="Trier par" nativeSelectProps={champ('tri')}>
+            {Object.entries(TRIS).map(([code, libelle]) => (
+              <option key={code} value={code === 'ordre' ? '' : code}>
+                {libelle}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--icon-left', 'fr-mt-md-5w')}>
+            <li>
+              <Button type="submit" iconId="fr-icon-filter-line">
+                Filtrer
+              </Button>
+            </li>
+            {(actif || valeurs.tri) && (
+              <li>
+                <Button type="button" priority="secondary" onClick={() => appliquer({})}>
+                  Réinitialiser
+                </Button>
+              </li>
+            )}
+          </ul>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,215 @@
+import {
+  DETERMINANTS,
+  formaterDate,
+  formaterMontant,
+  formaterPeriode,
+  INTERVENTIONS,
+  ISTS,
+  LIBELLES_PRIORITE,
+  LIBELLES_STATUT_CONTRAT,
+  LIBELLES_STATUT_FICHE,
+  libelleTerme,
+  ORIGINES_CONTRAT,
+  PUBLICS,
+  THEMATIQUES,
+  type Terme,
+} from '@maillage/domain';
+import type { EvenementAudit } from '../../api/types';
+import type { ContratDetail } from '../../api/types-contrats';
+
+const CHAMPS: Record<string, string> = {
+  intitule: 'intitulé',
+  perimetre: 'périmètre',
+  generation: 'génération',
+  predecesseurId: 'contrat précédent',
+  arsIds: 'ARS',
+  porteursIds: 'collectivités porteuses',
+  origine: 'origine',
+  periode: 'période',
+  debutElaboration: 'début de l’élaboration',
+  dateSignature: 'date de signature',
+  insulaire: 'insulaire',
+  contexte: 'contexte',
+  publie: 'publié',
+  statut: 'statut',
+  population: 'population',
+  nombreCommunes: 'nombre de communes',
+  regions: 'régions',
+  departements: 'départements',
+  organisationId: 'organisation',
+  organisation: 'organisation',
+  representant: 'représentant',
+  qualite: 'qualité',
+  role: 'rôle',
+  axePrs: 'axe du PRS',
+  description: 'description',
+  objectifsOperationnels: 'objectifs opérationnels',
+  axeId: 'axe',
+  objectifId: 'objectif',
+  numero: 'numéro',
+  ordre: 'ordre',
+  pilotes: 'pilotes',
+  personnesReferentes: 'personnes référentes',
+  duree: 'durée',
+  debut: 'début',
+  fin: 'fin',
+  argumentation: 'argumentation',
+  istsIdentifiees: 'ISTS identifiées',
+  ists: 'ISTS',
+  istsPrecision: 'précision sur les ISTS',
+  territoireTout: 'tout le territoire',
+  territoiresConcernes: 'territoires concernés',
+  publics: 'publics',
+  publicPrecision: 'précision sur le public',
+  publicCibleIsts: 'public concerné par les ISTS',
+  dejaEnCours: 'action déjà en cours',
+  phase: 'phase',
+  objectifsCiblentIsts: 'objectifs ciblant les ISTS',
+  etapes: 'étapes',
+  determinants: 'déterminants',
+  interventions: 'interventions',
+  partenaires: 'partenaires',
+  lienContratVille: 'lien avec le contrat de ville',
+  participationCitoyenne: 'participation citoyenne',
+  rifkin: 'échelle de Rifkin',
+  facteursFacilitants: 'facteurs facilitants',
+  difficultes: 'difficultés',
+  indicateurs: 'indicateurs',
+  methodeEvaluation: 'méthode d’évaluation',
+  financements: 'financements',
+  priorite: 'priorité',
+  thematiques: 'thématiques',
+  notes: 'notes',
+  objet: 'objet',
+  dateAvenant: 'date de l’avenant',
+  changements: 'changements',
+};
+
+const TAXONOMIES: Record<string, readonly Terme[]> = { thematiques: THEMATIQUES, publics: PUBLICS, ists: ISTS, determinants: DETERMINANTS, interventions: INTERVENTIONS };
+const COMPTES: Record<string, [string, string]> = {
+  etapes: ['étape', 'étapes'],
+  indicateurs: ['indicateur', 'indicateurs'],
+  partenaires: ['partenaire', 'partenaires'],
+  objectifsOperationnels: ['objectif', 'objectifs'],
+};
+
+export const libelleChampHistorique = (champ: string) => CHAMPS[champ] ?? champ;
+
+/** Names the history can use: organisations, axes, objectifs of the contract. */
+export function nomsDuContrat(contrat: ContratDetail): Map<string, string> {
+  const noms = new Map<string, string>();
+  for (const o of [...contrat.ars, ...contrat.porteurs, ...contrat.signataires.map((s) => s.organisation), ...contrat.partenaires.map((p) => p.organisation)]) noms.set(o.id, o.nom);
+  for (const a of contrat.axes) {
+    noms.set(a.id, `axe ${a.numero} « ${a.intitule} »`);
+    for (const o of a.objectifs) noms.set(o.id, `objectif ${o.numero} « ${o.intitule} »`);
+  }
+  for (const e of contrat.territoire.epci) noms.set(e.code, e.nom);
+  return noms;
+}
+
+const court = (t: string) => (t.length > 160 ? `${t.slice(0, 157)}…` : t);
+
+/** A value of a diff, as a French reader expects it. */
+export function valeurHistorique(champ: string, v: unknown, entite: string, noms: Map<string, string>): string {
+  if (v === null || v === undefined || v === '') return '(vide)';
+  if (typeof v === 'boolean') return v ? 'oui' : 'non';
+  if (typeof v === 'number') return champ === 'montantCentimes' ? formaterMontant(v) : new Intl.NumberFormat('fr-FR').format(v);
+  if (typeof v === 'string') {
+    if (champ === 'statut') return (entite === 'contrat' ? LIBELLES_STATUT_CONTRAT : LIBELLES_STATUT_FICHE)[v as never] ?? v;
+    if (champ === 'priorite') return LIBELLES_PRIORITE[v as never] ?? v;
+    if (champ === 'origine') return ORIGINES_CONTRAT[v as never] ?? v;
+    if (noms.has(v)) return noms.get(v)!;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formaterDate(v);
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-/.test(v)) return 'un élément supprimé depuis';
+    return court(v);
+  }
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '(aucun)';
+    if (TAXONOMIES[champ]) return v.map((c) => libelleTerme(TAXONOMIES[champ], String(c))).join(', ');
+    if (COMPTES[champ]) return `${v.length} ${v.length > 1 ? COMPTES[champ][1] : COMPTES[champ][0]}`;
+    if (champ === 'financements') {
+      const total = v.reduce((s: number, l: { montantCentimes?: number }) => s + (l.montantCentimes ?? 0), 0);
+      return `${v.length} ligne${v.length > 1 ? 's' : ''}, ${formaterMontant(total)}`;
+    }
+    if (champ === 'pilotes') return v.map((p: { organisationId?: string | null; service?: string | null }) => (p.organisationId ? (noms.get(p.organisationId) ?? 'une organisation') : 'à définir') + (p.service ? ` (${p.service})` : '')).join(', ');
+    if (champ === 'ordre' || champ === 'ids') return `${v.length} éléments réordonnés`;
+    return court(v.map((x) => valeurHistorique(champ, x, entite, noms)).join(', '));
+  }
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('debut' in o || 'fin' in o) return formaterPeriode(o.debut as string | null, o.fin as string | null);
+    if ('epci' in o || 'communes' in o) {
+      const epci = ((o.epci as string[]) ?? []).map((c) => noms.get(c) ?? `EPCI ${c}`);
+      const communes = (o.communes as string[]) ?? [];
+      return [...epci, ...(communes.length ? [`${communes.length} commune(s) : ${communes.join(', ')}`] : [])].join(' ; ') || '(vide)';
+    }
+    if (champ === 'rifkin') return Object.entries(o).map(([k, n]) => `${k.replaceAll('_', ' ')} ${n}`).join(', ') || '(aucun)';
+    return court(JSON.stringify(v));
+  }
+  return String(v);
+}
+
+const numeroFiche = (e: EvenementAudit) => (e.contexte?.numero ?? (e.diff.numero?.apres as number | undefined) ?? (e.diff.numero?.avant as number | undefined)) as number | undefined;
+const texte = (e: EvenementAudit, champ: string) => (e.diff[champ]?.apres ?? e.diff[champ]?.avant) as string | undefined;
+
+/** "a changé le statut de la fiche 12", "a ajouté le signataire ARS Bretagne"… (the actor's name comes before). */
+export function phraseHistorique(e: EvenementAudit, noms: Map<string, string>): string {
+  const orga = () => {
+    const id = texte(e, 'organisationId');
+    return (id && noms.get(id)) ?? texte(e, 'organisation') ?? null;
+  };
+  const intitule = texte(e, 'intitule');
+  const entre = intitule ? ` « ${court(intitule)} »` : '';
+  switch (e.entiteType) {
+    case 'contrat':
+      if (e.action === 'creation') return 'a créé le contrat';
+      if (e.action === 'statut') return `a fait passer le contrat de « ${valeurHistorique('statut', e.diff.statut?.avant, 'contrat', noms)} » à « ${valeurHistorique('statut', e.diff.statut?.apres, 'contrat', noms)} »`;
+      if (e.action === 'ordre_fiches') return 'a changé l’ordre des fiches-action';
+      if (e.action === 'renouvellement') return 'a créé ce contrat par renouvellement du précédent';
+      if (e.action === 'import_plan') {
+        const n = (champ: string) => Number(e.diff[champ]?.apres ?? 0);
+        const fiches = (k: number, sing: string, plur: string) => (k === 0 ? `aucune fiche ${sing}` : `${k} fiche${k > 1 ? 's' : ''} ${k > 1 ? plur : sing}`);
+        return `a importé le plan d’action${texte(e, 'fichier') ? ` « ${texte(e, 'fichier')} »` : ''} : ${fiches(n('crees'), 'créée', 'créées')}, ${fiches(n('misAJour'), 'mise à jour', 'mises à jour')}`;
+      }
+      if (e.action === 'suppression') return 'a supprimé le contrat';
+      return 'a modifié le contrat';
+    case 'fiche': {
+      const n = numeroFiche(e);
+      const fiche = n !== undefined ? `la fiche ${n}` : 'une fiche';
+      if (e.action === 'creation') return `a créé ${fiche}${entre}`;
+      if (e.action === 'suppression') return `a supprimé ${fiche}${entre}`;
+      const champs = Object.keys(e.diff);
+      if (champs.length === 1 && champs[0] === 'statut') return `a changé le statut de ${fiche}`;
+      return `a modifié ${fiche}`;
+    }
+    case 'signataire':
+    case 'partenaire': {
+      const nom = orga();
+      const quoi = `${e.entiteType === 'signataire' ? 'le signataire' : 'le partenaire'}${nom ? ` ${nom}` : ''}`;
+      if (e.action === 'creation') return `a ajouté ${quoi}`;
+      if (e.action === 'suppression') return `a retiré ${nom ? quoi : `un ${e.entiteType}`}`;
+      return `a modifié ${quoi}`;
+    }
+    case 'axe':
+      if (e.action === 'reordonnancement') return 'a changé l’ordre des axes';
+      if (e.action === 'creation') return `a ajouté l’axe${entre}`;
+      if (e.action === 'suppression') return `a supprimé l’axe${entre}`;
+      return `a modifié l’axe${entre}`;
+    case 'objectif':
+      if (e.action === 'reordonnancement') return `a changé l’ordre des objectifs${e.entiteId && noms.has(e.entiteId) ? ` de l’${noms.get(e.entiteId)}` : ''}`;
+      if (e.action === 'creation') return `a ajouté l’objectif${entre}`;
+      if (e.action === 'suppression') return 'a supprimé un objectif';
+      return `a modifié l’objectif${entre}`;
+    case 'document':
+      if (e.action === 'suppression') return `a supprimé le fichier${texte(e, 'nom') ? ` « ${texte(e, 'nom')} »` : ''}`;
+      return `a déposé le fichier${texte(e, 'nom') ? ` « ${texte(e, 'nom')} »` : ''}`;
+    case 'avenant':
+      if (e.action === 'signature') return `a signé un avenant, en date du ${formaterDate(texte(e, 'dateAvenant'))}`;
+      return `a ouvert l’avenant n° ${texte(e, 'numero') ?? ''}${texte(e, 'objet') ? ` : ${texte(e, 'objet')}` : ''}`;
+    default:
+      return `a enregistré « ${e.action} » sur ${e.entiteType}`;
+  }
+}
+
+/** Fields not worth a line: identifiers, technical or derived values. */
+export const CHAMPS_MASQUES = new Set(['id', 'version', 'modifieLe', 'creeLe', 'contratId', 'numero', 'regions', 'departements', 'population', 'nombreCommunes', 'predecesseurId']);

@@ -1,0 +1,78 @@
+import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
+import {
+  estSigne,
+  LIBELLES_ROLE,
+  LIBELLES_STATUT_CONTRAT,
+  LIBELLES_STATUT_FICHE,
+  type Role,
+  type StatutContrat,
+  type StatutFiche,
+} from '@maillage/domain';
+
+const SEVERITE_CONTRAT: Record<StatutContrat, BadgeProps['severity'] | undefined> = {
+  preparation: undefined,
+  diagnostic: 'info',
+  elaboration: 'new',
+  signe: 'success',
+  evaluation: 'warning',
+  echu: undefined,
+  renouvele: 'info',
+  abandonne: 'error',
+};
+
+const SEVERITE_FICHE: Record<StatutFiche, BadgeProps['severity'] | undefined> = {
+  a_venir: 'info',
+  en_cours: 'new',
+  realisee: 'success',
+  en_retard: 'error',
+  en_pause: 'warning',
+  abandonnee: undefined,
+};
+
+/** The statut of a contract; the text always says it, the colour only helps. */
+export function BadgeStatutContrat({ statut, petit = true }: { statut: StatutContrat; petit?: boolean }) {
+  return (
+    <Badge small={petit} noIcon severity={SEVERITE_CONTRAT[statut]} as="span">
+      {LIBELLES_STATUT_CONTRAT[statut] ?? statut}
+    </Badge>
+  );
+}
+
+export function BadgeStatutFiche({ statut, petit = true }: { statut: StatutFiche; petit?: boolean }) {
+  return (
+    <Badge small={petit} noIcon severity={SEVERITE_FICHE[statut]} as="span">
+      {LIBELLES_STATUT_FICHE[statut] ?? statut}
+    </Badge>
+  );
+}
+
+/** "Coordonnateur·rice CLS", or what gives the user sight of the contract. */
+export function libelleRole(role: string | null): string {
+  if (!role) return 'Consultation';
+  return LIBELLES_ROLE[role as Role] ?? role;
+}
+
+/** "1re génération", "2e génération". */
+export const libelleGeneration = (n: number) => `${n === 1 ? '1re' : `${n}e`} génération`;
+
+/** Why the text of a contract is locked now (closed, or signed without an open avenant), or null when it is not. */
+export function verrouContrat(contrat: { statut: StatutContrat; avenantOuvert: unknown }): string | null {
+  if (contrat.statut === 'echu' || contrat.statut === 'renouvele' || contrat.statut === 'abandonne')
+    return 'Ce contrat est clos : il ne peut plus être modifié. Le statut de chaque fiche peut encore être mis à jour.';
+  if (estSigne(contrat.statut) && !contrat.avenantOuvert)
+    return 'Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant (onglet « Avenants ») pour modifier sa stratégie, ses fiches ou ses parties. Le statut d’une fiche peut changer sans avenant.';
+  return null;
+}
+
+/**
+ * Whether the text of the contract (axes, fiches, parties, perimeter) may change now, and why not:
+ * after signature only through an open avenant; a closed contract never.
+ */
+export function editionStructure(contrat: { statut: StatutContrat; avenantOuvert: unknown; droits: { modifier: boolean } }): {
+  possible: boolean;
+  raison: string | null;
+} {
+  if (!contrat.droits.modifier) return { possible: false, raison: null };
+  const raison = verrouContrat(contrat);
+  return { possible: raison === null, raison };
+}

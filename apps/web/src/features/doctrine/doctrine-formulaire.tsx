@@ -1,0 +1,143 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { doctrineSchema, TYPES_ORGANISATION, type Doctrine } from '@maillage/domain';
+import { Controller, type UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
+import { etatChamp } from '../../components/formulaire';
+
+const nombre = z.string().transform((v) => (v.trim() === '' ? null : Number(v.trim().replace(/\s/g, ''))));
+const lignes = z.string().transform((v) =>
+  v
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean),
+);
+
+/** The form holds text (numbers as typed, lists one per line); it becomes a Doctrine checked by the shared doctrineSchema. */
+export const formulaireDoctrineSchema = z
+  .object({
+    populationMin: nombre,
+    exceptionIles: z.boolean(),
+    axesMax: nombre,
+    themesRequis: lignes,
+    elaborationMoisMax: nombre,
+    copilParAn: nombre,
+    typesSignatairesRequis: z.array(z.string()),
+    axesPrs: lignes,
+    partsCoordinationEgales: z.boolean(),
+  })
+  .pipe(doctrineSchema);
+
+export type FormulaireDoctrine = z.input<typeof formulaireDoctrineSchema>;
+export const CHAMPS_DOCTRINE = Object.keys(doctrineSchema.shape);
+
+const texteNombre = (n: number | null) => (n === null ? '' : String(n));
+export const versFormulaireDoctrine = (d: Doctrine): FormulaireDoctrine => ({
+  populationMin: texteNombre(d.populationMin),
+  exceptionIles: d.exceptionIles,
+  axesMax: texteNombre(d.axesMax),
+  themesRequis: d.themesRequis.join('\n'),
+  elaborationMoisMax: texteNombre(d.elaborationMoisMax),
+  copilParAn: texteNombre(d.copilParAn),
+  typesSignatairesRequis: [...d.typesSignatairesRequis],
+  axesPrs: d.axesPrs.join('\n'),
+  partsCoordinationEgales: d.partsCoordinationEgales,
+});
+
+/** A list's error may sit on one of its lines ("themesRequis.2"): show the first one on the field. */
+function messageListe(e: unknown): string | undefined {
+  if (!e || typeof e !== 'object') return undefined;
+  if ('message' in e && typeof e.message === 'string') return e.message;
+  for (const x of Object.values(e)) if (x && typeof x === 'object' && 'message' in x) return String(x.message);
+  return undefined;
+}
+
+export function ChampsDoctrine({ form, lectureSeule }: { form: UseFormReturn<FormulaireDoctrine, unknown, Doctrine>; lectureSeule: boolean }) {
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const nombreProps = (nom: 'populationMin' | 'axesMax' | 'elaborationMoisMax' | 'copilParAn') => ({ ...register(nom), inputMode: 'numeric' as const, readOnly: lectureSeule });
+  return (
+    <fieldset className={fr.cx('fr-fieldset')} disabled={lectureSeule}>
+      <legend className={fr.cx('fr-sr-only')}>Règles de la doctrine</legend>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <h2 className={fr.cx('fr-h5')}>Territoire</h2>
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input label="Population minimale du territoire" hintText="Nombre d’habitants ; laissez vide s’il n’y a pas de seuil" nativeInputProps={nombreProps('populationMin')} {...etatChamp(errors.populationMin?.message)} />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Checkbox options={[{ label: 'Les îles sont dispensées de la population minimale', nativeInputProps: register('exceptionIles') }]} />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <h2 className={fr.cx('fr-h5')}>Stratégie</h2>
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input label="Nombre maximal d’axes stratégiques" hintText="De 1 à 20 ; vide : pas de limite" nativeInputProps={nombreProps('axesMax')} {...etatChamp(errors.axesMax?.message)} />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Input
+          label="Thématiques obligatoires"
+          hintText="Une par ligne ; un contrat doit les couvrir par ses axes ou les thématiques de ses fiches"
+          textArea
+          nativeTextAreaProps={{ ...register('themesRequis'), rows: 4, readOnly: lectureSeule }}
+          {...etatChamp(messageListe(errors.themesRequis))}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Input
+          label="Axes du projet régional de santé (PRS)"
+          hintText="Un par ligne ; proposés aux coordinations pour aligner chaque axe du contrat"
+          textArea
+          nativeTextAreaProps={{ ...register('axesPrs'), rows: 4, readOnly: lectureSeule }}
+          {...etatChamp(messageListe(errors.axesPrs))}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <h2 className={fr.cx('fr-h5')}>Calendrier et gouvernance</h2>
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input label="Durée maximale de l’élaboration (mois)" hintText="De 1 à 60 ; vide : pas de limite" nativeInputProps={nombreProps('elaborationMoisMax')} {...etatChamp(errors.elaborationMoisMax?.message)} />
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input label="Nombre minimal de COPIL par an" hintText="De 0 à 12" nativeInputProps={nombreProps('copilParAn')} {...etatChamp(errors.copilParAn?.message)} />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Checkbox
+          options={[
+            {
+              label: 'Poste de coordination cofinancé à parts égales',
+              hintText: 'Par l’ARS et la ou les collectivités porteuses',
+              nativeInputProps: register('partsCoordinationEgales'),
+            },
+          ]}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Controller
+          control={form.control}
+          name="typesSignatairesRequis"
+          render={({ field }) => (
+            <Checkbox
+              className="maillage-colonnes"
+              legend="Signataires attendus"
+              hintText="Types d’organisation qui devraient signer chaque contrat de la région"
+              small
+              state={messageListe(errors.typesSignatairesRequis) ? 'error' : 'default'}
+              stateRelatedMessage={messageListe(errors.typesSignatairesRequis)}
+              options={Object.entries(TYPES_ORGANISATION).map(([code, libelle]) => ({
+                label: libelle,
+                nativeInputProps: {
+                  checked: field.value.includes(code),
+                  onChange: (e) => field.onChange(e.target.checked ? [...field.value, code] : field.value.filter((c) => c !== code)),
+                },
+              }))}
+            />
+          )}
+        />
+      </div>
+    </fieldset>
+  );
+}
