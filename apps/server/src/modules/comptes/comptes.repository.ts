@@ -22,14 +22,14 @@ const COLONNES_ORGANISATION = `id, nom, sigle, type, siret, finess, region_code 
 
 export async function listerOrganisations(
   db: Queryable,
-  filtre: { q: string | null; type: string | null; limite: number; decalage: number },
+  filtre: { q: string | null; types: string[] | null; limite: number; decalage: number },
 ): Promise<{ total: number; elements: OrganisationLigne[] }> {
   const { rows } = await db.query(
     `select ${COLONNES_ORGANISATION}, count(*) over () as total from organisations
      where ($1::text is null or nom ilike '%' || $1 || '%' or sigle ilike '%' || $1 || '%')
-       and ($2::text is null or type = $2)
+       and ($2::text[] is null or type = any($2))
      order by nom limit $3 offset $4`,
-    [filtre.q, filtre.type, filtre.limite, filtre.decalage],
+    [filtre.q, filtre.types, filtre.limite, filtre.decalage],
   );
   return { total: rows[0]?.total ?? 0, elements: rows.map(({ total, ...o }) => o) };
 }

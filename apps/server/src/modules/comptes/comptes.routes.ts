@@ -138,7 +138,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Organisations'],
       summary: 'Lister les organisations',
-      querystring: s.pagination.extend({ q: z.string().max(100).optional(), type: z.string().max(40).optional() }),
+      querystring: s.pagination.extend({ q: z.string().max(100).optional(), type: z.string().max(400).optional().describe('un type ou plusieurs, séparés par des virgules') }),
       response: { 200: s.page(s.organisation), 401: probleme },
     },
     handler: (req) => organisations.listerOrganisations(ctx, req.utilisateur, req.query),

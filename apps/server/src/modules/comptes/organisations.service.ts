@@ -13,7 +13,7 @@ export async function listerOrganisations(
   exiger(utilisateur, 'lire', { type: 'organisation', id: null });
   return repository.listerOrganisations(ctx.db, {
     q: filtre.q?.trim() || null,
-    type: filtre.type ?? null,
+    types: filtre.type ? filtre.type.split(',').map((t) => t.trim()).filter(Boolean) : null,
     limite: filtre.parPage,
     decalage: (filtre.page - 1) * filtre.parPage,
   });

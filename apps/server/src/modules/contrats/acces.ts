@@ -40,3 +40,11 @@ export async function exigerModifiable(db: Queryable, contratId: string, statut:
   if (!(await avenantOuvert(db, contratId)))
     throw conflit('Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.');
 }
+
+/** Why the contract's text cannot be edited right now, or null: the same rule the services enforce. */
+export function raisonVerrou(statut: StatutContrat, avenantOuvert: boolean): string | null {
+  if (statut === 'echu' || statut === 'renouvele' || statut === 'abandonne') return 'Ce contrat est clos : il ne peut plus être modifié.';
+  if (estSigne(statut) && !avenantOuvert) return 'Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.';
+  return null;
+}
+

@@ -69,6 +69,8 @@ const contratDetail = contratResume.omit({ nombreFiches: true, role: true }).ext
   ecartsDoctrine: z.array(z.object({ regle: z.string(), message: z.string(), region: z.string() })),
   transitions: z.array(z.object({ statut: z.enum(STATUTS_CONTRAT), libelle: z.string(), empechements: z.array(z.string()) })),
   avenantOuvert: z.object({ id: z.string(), numero: z.number() }).nullable(),
+  verrou: z.string().nullable().describe('Pourquoi le texte du contrat ne peut pas être modifié maintenant (contrat clos, ou signé sans avenant ouvert)'),
+  role: z.string().nullable().describe('Rôle de l’utilisateur sur ce contrat'),
   droits: z.object({ modifier: z.boolean(), valider: z.boolean(), supprimer: z.boolean(), creerFiche: z.boolean() }),
 });
 

@@ -15,7 +15,7 @@ import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platfor
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
 import { obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
-import { avenantOuvert, exigerModifiable, exigerSurContrat } from './acces';
+import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou } from './acces';
 import * as repository from './contrats.repository';
 import { prendreInstantane } from './versions.service';
 
@@ -129,6 +129,8 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
       ? transitionsPossibles(statut).map((vers) => ({ statut: vers, libelle: LIBELLES_STATUT_CONTRAT[vers], empechements: refusTransition(statut, vers, pourSignature) }))
       : [],
     avenantOuvert: avenant,
+    verrou: raisonVerrou(statut, avenant !== null),
+    role: utilisateur?.habilitations.find((h) => 'contratId' in h && h.contratId === id)?.role ?? null,
     droits: {
       modifier: peutModifier,
       valider: can(utilisateur, 'valider', { type: 'contrat', contrat: ref }),
@@ -187,7 +189,7 @@ export async function modifierContrat(ctx: Contexte, utilisateur: Utilisateur, i
     const avant = await repository.obtenirContrat(tx, id, true);
     const orgsAvant = await repository.organisationsDuContrat(tx, id);
     if (!(await repository.modifierContrat(tx, id, version, saisie, territoire)))
-      throw conflit('Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', avant);
+      throw conflit('Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', await obtenirContrat(ctx, utilisateur, id));
     await repository.remplacerCommunes(tx, id, territoire.communes.map((c) => c.code));
     await repository.remplacerOrganisations(tx, id, 'ars', saisie.arsIds);
     await repository.remplacerOrganisations(tx, id, 'porteur', saisie.porteursIds);
@@ -208,7 +210,7 @@ export async function changerStatut(ctx: Contexte, utilisateur: Utilisateur, id:
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', id);
   await enTransaction(ctx.db, async (tx) => {
     const contrat = (await repository.obtenirContrat(tx, id, true))!;
-    if (contrat.version !== version) throw conflit('Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', contrat);
+    if (contrat.version !== version) throw conflit('Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', await obtenirContrat(ctx, utilisateur, id));
     const signataires = await repository.listerSignataires(tx, id);
     const { rows } = await tx.query('select (select count(*) from axes where contrat_id = $1)::int axes, (select count(*) from fiches where contrat_id = $1)::int fiches', [id]);
     const de = contrat.statut as StatutContrat;
@@ -261,7 +263,7 @@ export async function enregistrerDoctrine(ctx: Contexte, utilisateur: Utilisateu
   await enTransaction(ctx.db, async (tx) => {
     const avant = await repository.obtenirDoctrine(tx, regionCode);
     const ok = await repository.enregistrerDoctrine(tx, regionCode, regles, version === 0 ? null : version);
-    if (!ok) throw conflit('Cette doctrine a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', avant);
+    if (!ok) throw conflit('Cette doctrine a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', await obtenirDoctrine(ctx, utilisateur, regionCode));
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'doctrine', entiteId: regionCode, action: avant ? 'modification' : 'creation', avant: avant?.regles as never, apres: regles as never });
   });
   return obtenirDoctrine(ctx, utilisateur, regionCode);

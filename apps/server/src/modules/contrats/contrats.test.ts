@@ -221,6 +221,13 @@ describe('cycle de vie d’un contrat', () => {
     expect(apres.body.historiqueStatuts.map((h: any) => h.statut)).toEqual(['a_venir', 'en_cours']);
     const perime = await coordination.put(`/api/fiches/${ficheId}`, { ...reste, statut: 'realisee', version });
     expect(perime.status).toBe(409);
+    // A new pilote or funding line is a change of the contract: it needs an avenant.
+    const lue = (await coordination.get(`/api/fiches/${ficheId}`)).body;
+    expect(lue.verrou).toBe('Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.');
+    const { id: _i, version: v2, ...r2 } = lue;
+    const pilote = await coordination.put(`/api/fiches/${ficheId}`, { ...r2, pilotes: [...r2.pilotes, { organisationId: ids.cpam }], version: v2 });
+    expect(pilote.status).toBe(409);
+    expect((await coordination.get(`/api/contrats/${id}`)).body).toMatchObject({ verrou: expect.stringContaining('avenant'), role: 'coordonnateur' });
     expect(perime.body.courant).toMatchObject({ statut: 'en_cours', version: version + 1 });
   });
 

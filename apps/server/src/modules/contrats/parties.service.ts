@@ -42,7 +42,8 @@ function doublon(e: unknown, message: string): never {
 export const ajouterSignataire = (ctx: Contexte, u: Utilisateur, contratId: string, s: Signataire) =>
   modifierPartie(ctx, u, contratId, 'signataire', async (tx) => {
     const id = await repository.ajouterSignataire(tx, contratId, s).catch((e) => doublon(e, 'Cette organisation est déjà signataire du contrat'));
-    return { resultat: { id }, entiteId: id, action: 'creation', apres: s };
+    const [organisation] = await repository.organisationsParIds(tx, [s.organisationId]);
+    return { resultat: { id }, entiteId: id, action: 'creation', apres: { organisation: organisation?.nom, ...s } };
   });
 
 export const modifierSignataire = (ctx: Contexte, u: Utilisateur, contratId: string, id: string, s: Signataire) =>
@@ -69,13 +70,15 @@ export const supprimerSignataire = (ctx: Contexte, u: Utilisateur, contratId: st
 export const ajouterPartenaire = (ctx: Contexte, u: Utilisateur, contratId: string, p: { organisationId: string; role?: string | null }) =>
   modifierPartie(ctx, u, contratId, 'partenaire', async (tx) => {
     const id = await repository.ajouterPartenaire(tx, contratId, p).catch((e) => doublon(e, 'Cette organisation est déjà partenaire du contrat'));
-    return { resultat: { id }, entiteId: id, action: 'creation', apres: p };
+    const [organisation] = await repository.organisationsParIds(tx, [p.organisationId]);
+    return { resultat: { id }, entiteId: id, action: 'creation', apres: { organisation: organisation?.nom, ...p } };
   });
 
 export const supprimerPartenaire = (ctx: Contexte, u: Utilisateur, contratId: string, id: string) =>
   modifierPartie(ctx, u, contratId, 'partenaire', async (tx) => {
-    if (!(await repository.supprimerPartenaire(tx, contratId, id))) throw introuvable('Ce partenaire n’existe pas.');
-    return { resultat: undefined, entiteId: id, action: 'suppression' };
+    const avant = (await repository.listerPartenaires(tx, contratId)).find((x) => x.id === id);
+    if (!avant || !(await repository.supprimerPartenaire(tx, contratId, id))) throw introuvable('Ce partenaire n’existe pas.');
+    return { resultat: undefined, entiteId: id, action: 'suppression', avant: { organisation: avant.organisation.nom, role: avant.role } };
   });
 
 // ---------- Stratégie : axes et objectifs
@@ -115,9 +118,9 @@ export const ordonnerAxes = (ctx: Contexte, u: Utilisateur, contratId: string, i
   });
 
 async function objectifDe(tx: Queryable, contratId: string, id: string) {
-  const objectif = await repository.objectifDuContrat(tx, contratId, id);
+  const objectif = (await repository.listerAxes(tx, contratId)).flatMap((a) => a.objectifs).find((o) => o.id === id);
   if (!objectif) throw introuvable('Cet objectif n’existe pas.');
-  return objectif;
+  return { intitule: objectif.intitule, objectifsOperationnels: objectif.objectifsOperationnels };
 }
 
 export const creerObjectif = (ctx: Contexte, u: Utilisateur, contratId: string, axeId: string, o: Objectif) =>
@@ -129,16 +132,16 @@ export const creerObjectif = (ctx: Contexte, u: Utilisateur, contratId: string, 
 
 export const modifierObjectif = (ctx: Contexte, u: Utilisateur, contratId: string, id: string, o: Objectif) =>
   modifierPartie(ctx, u, contratId, 'objectif', async (tx) => {
-    await objectifDe(tx, contratId, id);
+    const avant = await objectifDe(tx, contratId, id);
     await repository.modifierObjectif(tx, id, o);
-    return { resultat: undefined, entiteId: id, action: 'modification', apres: o };
+    return { resultat: undefined, entiteId: id, action: 'modification', avant, apres: o };
   });
 
 export const supprimerObjectif = (ctx: Contexte, u: Utilisateur, contratId: string, id: string) =>
   modifierPartie(ctx, u, contratId, 'objectif', async (tx) => {
-    await objectifDe(tx, contratId, id);
+    const avant = await objectifDe(tx, contratId, id);
     await repository.supprimerObjectif(tx, id);
-    return { resultat: undefined, entiteId: id, action: 'suppression' };
+    return { resultat: undefined, entiteId: id, action: 'suppression', avant };
   });
 
 export const ordonnerObjectifs = (ctx: Contexte, u: Utilisateur, contratId: string, axeId: string, ids: string[]) =>

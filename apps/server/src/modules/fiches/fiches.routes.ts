@@ -104,7 +104,7 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get('/api/fiches/:id', {
-    schema: { tags: t, summary: 'Une fiche-action complète, avec l’historique de son statut', params: id, response: { 200: ficheResume.extend({ historiqueStatuts: z.array(z.object({ statut: z.string(), le: z.string(), par: z.string() })), modifiable: z.boolean() }), ...erreurs } },
+    schema: { tags: t, summary: 'Une fiche-action complète, avec l’historique de son statut', params: id, response: { 200: ficheResume.extend({ historiqueStatuts: z.array(z.object({ statut: z.string(), le: z.string(), par: z.string() })), modifiable: z.boolean(), verrou: z.string().nullable().describe('Pourquoi seul le statut peut changer (contrat signé sans avenant ouvert, ou clos)') }), ...erreurs } },
     handler: (req) => service.obtenirFiche(ctx, req.utilisateur, req.params.id),
   });
 

@@ -12,7 +12,7 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, interdit, introuvable, invalide, nonAuthentifie } from '../../platform/errors';
-import { exigerModifiable, exigerSurContrat, referenceContrat } from '../contrats/acces';
+import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou, referenceContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 import * as repository from './fiches.repository';
 
@@ -77,8 +77,10 @@ export async function obtenirFiche(ctx: Contexte, utilisateur: Utilisateur | nul
   const ref = await exigerSurFiche(ctx.db, utilisateur, 'lire', fiche);
   const [axes, historique] = await Promise.all([contrats.listerAxes(ctx.db, fiche.contratId), repository.historiqueStatuts(ctx.db, id)]);
   const pilotes = fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : []));
+  const avenant = await avenantOuvert(ctx.db, fiche.contratId);
   return {
     ...vueFiche(fiche, axes),
+    verrou: raisonVerrou(ref.statut, avenant !== null),
     historiqueStatuts: historique,
     modifiable: can(utilisateur, 'modifier', { type: 'fiche', contrat: ref, piloteOrganisationIds: pilotes, partenaireOrganisationIds: [] }),
   };
@@ -133,11 +135,24 @@ export async function creerFiche(
   return tx ? travail(tx) : enTransaction(ctx.db, travail);
 }
 
-/** Only the statut of a signed contract's fiche follows the action's life; anything else is an amendment. */
+/** Only the statut (and notes) of a signed contract's fiche follow the action's life; anything else is an amendment. */
 function seulementLeStatut(avant: repository.FicheLigne, saisie: FicheSaisie): boolean {
-  const courant = { ...avant.contenu, intitule: avant.intitule, axeId: avant.axeId, objectifId: avant.objectifId, priorite: avant.priorite, debut: avant.debut, fin: avant.fin, thematiques: avant.thematiques, publics: avant.publics };
-  const { statut, notes, pilotes, financements, ...reste } = saisie;
-  return Object.entries(reste).every(([cle, valeur]) => canonique(valeur) === canonique((courant as Record<string, unknown>)[cle]));
+  const courant: Record<string, unknown> = {
+    ...avant.contenu,
+    intitule: avant.intitule,
+    axeId: avant.axeId,
+    objectifId: avant.objectifId,
+    priorite: avant.priorite,
+    debut: avant.debut,
+    fin: avant.fin,
+    thematiques: avant.thematiques,
+    publics: avant.publics,
+    pilotes: avant.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service })),
+    financements: avant.financements.map(({ id, financeurNom, ...l }) => l),
+  };
+  const { statut, notes, ...reste } = saisie;
+  const normalise = { ...reste, pilotes: reste.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service ?? null })), financements: reste.financements.map((l) => ({ financeurId: l.financeurId ?? null, financeurLibelle: l.financeurLibelle ?? null, dispositif: l.dispositif, annee: l.annee, montantCentimes: l.montantCentimes, nature: l.nature, statut: l.statut, valorisationNature: l.valorisationNature ?? null })) };
+  return Object.entries(normalise).every(([cle, valeur]) => canonique(valeur) === canonique(courant[cle]));
 }
 
 export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, saisie: FicheSaisie, tx?: Queryable) {

@@ -128,7 +128,7 @@ export async function appliquerImport(
   // One import at a time per contract: two would otherwise both create the same missing axe or organisation.
   await contrats.obtenirContrat(tx, contratId, true);
   const ref = await referenceContrat(tx, contratId);
-  const { elements: organisations } = await comptes.listerOrganisations(tx, { q: null, type: null, limite: 1_000_000, decalage: 0 });
+  const { elements: organisations } = await comptes.listerOrganisations(tx, { q: null, types: null, limite: 1_000_000, decalage: 0 });
   const annuaire = new Annuaire(tx, utilisateur, contratId, organisations);
   const strategie = new Strategie(tx, utilisateur, contratId, await contrats.listerAxes(tx, contratId));
   const lecteurExport = format.lecteur(format.colonnes.map((c) => c.entete));
