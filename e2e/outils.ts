@@ -6,6 +6,8 @@ export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
 /** WCAG 2.1 A and AA, the bar of RGAA: any violation fails the test, with its rule and nodes in the message. */
 export async function verifierAccessibilite(page: Page, nom: string) {
   await page.waitForLoadState('networkidle');
+  // A modal fading in has half-transparent text: judge colours once transitions are over.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const resultat = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const violations = resultat.violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   expect(violations, `violations d’accessibilité sur ${nom}`).toEqual([]);

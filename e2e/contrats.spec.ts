@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import { seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
+
+test.setTimeout(120_000);
+
+test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le fait signer et télécharge le PDF', async ({ browser }) => {
+  const contexte = await browser.newContext({ acceptDownloads: true });
+  const page = await contexte.newPage();
+  const erreurs = surveillerConsole(page);
+  await seConnecter(page, 'coordination@demo.maillage.fr');
+
+  // The contract, on Redon Agglomération's 31 communes.
+  await page.goto('/contrats/nouveau');
+  await page.getByRole('button', { name: 'Créer le contrat' }).click();
+  await verifierAccessibilite(page, 'la création de contrat avec ses erreurs');
+  await page.getByLabel('Intitulé').fill('Contrat local de santé de Redon Agglomération 2027-2031');
+  await page.getByLabel('Ajouter un EPCI ou une commune').fill('243500741');
+  await page.getByRole('button', { name: /Ajouter CA Redon Agglomération au périmètre/ }).click();
+  await expect(page.getByText('Le périmètre compte 31 communes')).toBeVisible();
+  const ars = page.locator('fieldset', { has: page.locator('legend', { hasText: /^ARS/ }) });
+  await ars.getByLabel('Organisation à ajouter').selectOption({ label: 'ARS Bretagne (ARS)' });
+  await ars.getByRole('button', { name: 'Ajouter' }).click();
+  const porteurs = page.locator('fieldset', { has: page.locator('legend', { hasText: 'Collectivités porteuses' }) });
+  await porteurs.getByLabel('Filtrer la liste « Collectivités porteuses »').fill('Redon');
+  await expect(porteurs.getByLabel('Organisation à ajouter').locator('option', { hasText: 'Redon Agglomération' })).toHaveCount(1);
+  await porteurs.getByLabel('Organisation à ajouter').selectOption({ label: 'Redon Agglomération' });
+  await porteurs.getByRole('button', { name: 'Ajouter' }).click();
+  await page.getByLabel('Début de la période du contrat').fill('2027-01-01');
+  await page.getByLabel('Fin de la période du contrat').fill('2031-12-31');
+  await page.getByRole('spinbutton', { name: /^Génération/ }).fill('3');
+  await verifierAccessibilite(page, 'la création de contrat remplie');
+  await page.getByRole('button', { name: 'Créer le contrat' }).click();
+  await page.waitForURL(/\/contrats\/[0-9a-f-]{36}$/);
+  const urlContrat = page.url();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Redon Agglomération 2027-2031');
+  await verifierAccessibilite(page, 'la page du contrat');
+
+  // An axe.
+  await page.getByRole('tab', { name: 'Stratégie et fiches' }).click();
+  await verifierAccessibilite(page, 'la stratégie vide');
+  await page.getByRole('button', { name: 'Ajouter un axe stratégique' }).click();
+  await page.getByLabel('Intitulé de l’axe').fill('Améliorer l’accès aux soins de premier recours');
+  await page.getByRole('button', { name: 'Ajouter l’axe' }).click();
+  await expect(page.getByRole('heading', { name: /Axe 1\. Améliorer/ })).toBeVisible();
+  await verifierAccessibilite(page, 'la stratégie avec un axe');
+
+  // A fiche with a funding line.
+  await page.getByRole('link', { name: 'Nouvelle fiche' }).first().click();
+  await page.waitForURL(/fiches\/nouvelle/);
+  await verifierAccessibilite(page, 'la création de fiche');
+  await page.getByLabel('Intitulé de la fiche-action').fill('Accueillir les internes en médecine générale');
+  await page.getByLabel('Axe stratégique', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Ajouter une ligne de financement' }).click();
+  await page.getByRole('combobox', { name: /^Financeur \(ligne 1\)/ }).selectOption({ label: 'ARS Bretagne (ARS) — Agence régionale de santé (ARS)' });
+  await page.getByLabel('Montant en euros (ligne 1)').fill('20 000');
+  await page.getByLabel('Année (ligne 1)').fill('2027');
+  await page.getByLabel('Statut (ligne 1)').selectOption('accorde');
+  await page.getByRole('button', { name: 'Créer la fiche' }).click();
+  await page.waitForURL(/\/fiches\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Accueillir les internes');
+  await expect(page.getByText(/20\s000\s€/).first()).toBeVisible();
+  await verifierAccessibilite(page, 'la fiche-action');
+
+  // Two signatories, each with a date.
+  await page.goto(`${urlContrat}?onglet=parties`);
+  for (const [nom, filtre, date, representant] of [
+    ['ARS Bretagne (ARS) — Agence régionale de santé (ARS)', 'ARS Bretagne', '2027-01-15', 'Directrice générale'],
+    ['Redon Agglomération — EPCI (communauté de communes, d’agglomération…)', 'Redon Agglo', '2027-01-20', 'Président'],
+  ]) {
+    await page.getByRole('button', { name: 'Ajouter un signataire' }).click();
+    await page.getByLabel('Filtrer la liste « Organisation signataire »').fill(filtre);
+    await expect(page.getByRole('combobox', { name: /^Organisation signataire/ }).locator('option', { hasText: nom })).toHaveCount(1);
+    await page.getByRole('combobox', { name: /^Organisation signataire/ }).selectOption({ label: nom });
+    await page.getByLabel('Représentant (facultatif)').fill(representant);
+    await page.getByLabel('Date de signature (facultatif)').fill(date);
+    await page.getByRole('button', { name: 'Ajouter le signataire' }).click();
+    await expect(page.getByText('Le signataire est ajouté.')).toBeVisible();
+  }
+  await verifierAccessibilite(page, 'les parties');
+
+  // Élaboration, then signature.
+  await page.goto(urlContrat);
+  for (const statut of ['En élaboration', 'Signé (en vigueur)']) {
+    await page.getByRole('button', { name: `Passer à « ${statut} »` }).click();
+    await verifierAccessibilite(page, `la confirmation « ${statut} »`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
+  await expect(page.getByText('Étape 4 sur 6')).toBeVisible();
+  await verifierAccessibilite(page, 'le contrat signé');
+
+  // The signed contract as a PDF.
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  await verifierAccessibilite(page, 'les documents');
+  const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Contrat tel que signé.*PDF/ }).click()]);
+  const chemin = await telechargement.path();
+  const pdf = fs.readFileSync(chemin!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(telechargement.suggestedFilename()).toMatch(/-signe\.pdf$/);
+
+  // Historique tells what happened.
+  await page.goto(`${urlContrat}?onglet=historique`);
+  await expect(page.getByText(/Marie Dupont/).first()).toBeVisible();
+  await verifierAccessibilite(page, 'l’historique');
+  expect(erreurs).toEqual([]);
+  await contexte.close();
+});
