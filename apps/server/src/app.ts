@@ -13,6 +13,7 @@ import { routesFiches } from './modules/fiches/fiches.routes';
 import { routesPlans } from './modules/plans/plans.routes';
 import { routesDocuments, routesFichiers } from './modules/documents/documents.routes';
 import { routesDiagnostics } from './modules/diagnostics/diagnostics.routes';
+import { routesGouvernance } from './modules/gouvernance/gouvernance.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
 import type { Contexte } from './platform/contexte';
@@ -88,6 +89,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesDocuments(app, ctx);
   routesFichiers(app, ctx);
   routesDiagnostics(app, ctx);
+  routesGouvernance(app, ctx);
 
   servirApplicationWeb(app, ctx.config.webDist);
   return app;

@@ -18,6 +18,7 @@ export interface CourrielRecu {
   a: string;
   sujet: string;
   texte: string;
+  piecesJointes: { nom: string; type: string; contenu: string }[];
 }
 
 /** A real SMTP server in the test process: the app sends through SMTP_URL and we read what arrives. */
@@ -29,7 +30,12 @@ async function demarrerSmtp() {
     onData(flux, session, fin) {
       simpleParser(flux)
         .then((m) => {
-          recus.push({ a: session.envelope.rcptTo.map((r) => r.address).join(','), sujet: m.subject ?? '', texte: m.text ?? '' });
+          recus.push({
+            a: session.envelope.rcptTo.map((r) => r.address).join(','),
+            sujet: m.subject ?? '',
+            texte: m.text ?? '',
+            piecesJointes: m.attachments.map((p) => ({ nom: p.filename ?? '', type: p.contentType, contenu: p.content.toString('utf8') })),
+          });
           fin();
         })
         .catch(fin);

@@ -1,1 +1,2 @@
 export * from './alertes';
+export * from './schemas';

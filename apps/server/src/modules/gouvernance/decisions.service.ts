@@ -1,0 +1,78 @@
+import { LIBELLES_STATUT_FICHE, type decisionSchema, type StatutFiche } from '@maillage/domain';
+import type { z } from 'zod';
+import { auditer } from '../../platform/audit';
+import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { enTransaction } from '../../platform/database';
+import { invalide } from '../../platform/errors';
+import { exigerSurContrat } from '../contrats/acces';
+import * as fiches from '../fiches/fiches.repository';
+import { lireSeance } from './seances.service';
+
+type Decision = z.infer<typeof decisionSchema>;
+
+/**
+ * Records a decision of a séance and applies it to its fiche in the same transaction: validation, a new statut or a
+ * changed funding line. The fiche's audit event names the decision, so its history says why it changed.
+ */
+export async function prendreDecision(ctx: Contexte, utilisateur: Utilisateur, seanceId: string, d: Decision) {
+  const seance = await lireSeance(ctx.db, seanceId);
+  await exigerSurContrat(ctx.db, utilisateur, 'modifier', seance.contratId);
+  return enTransaction(ctx.db, async (tx) => {
+    const fiche = d.action === 'aucune' ? null : await fiches.obtenirFiche(tx, d.ficheId, true);
+    if (d.action !== 'aucune' && (!fiche || fiche.contratId !== seance.contratId))
+      throw invalide('Cette fiche n’appartient pas au contrat de la séance.', [{ champ: 'ficheId', message: 'Fiche inconnue dans ce contrat' }]);
+    const { rows } = await tx.query(
+      `insert into decisions (seance_id, rang, texte, action, fiche_id, parametres)
+       values ($1, (select count(*) from decisions where seance_id = $1), $2, $3, $4, $5) returning id`,
+      [seanceId, d.texte, d.action === 'aucune' ? null : d.action, fiche?.id ?? null, d.action === 'statut_fiche' ? { statut: d.statut } : d.action === 'financement_fiche' ? { rang: d.rang ?? null, ligne: d.ligne } : {}],
+    );
+    const decisionId: string = rows[0].id;
+    const dateSeance = String(seance.debut).slice(0, 10);
+    const contexte = { contratId: seance.contratId, decisionId, seanceId, seance: `${seance.instanceNom} du ${dateSeance}` };
+    let effet: Record<string, unknown> | null = null;
+
+    if (fiche && d.action === 'valider_fiche') {
+      await tx.query('update fiches set validee_le = $2, validee_par = $3, version = version + 1, modifie_le = now() where id = $1', [fiche.id, dateSeance, decisionId]);
+      effet = { validation: { avant: null, apres: dateSeance } };
+    } else if (fiche && d.action === 'statut_fiche') {
+      await tx.query('update fiches set statut = $2, version = version + 1, modifie_le = now() where id = $1', [fiche.id, d.statut]);
+      await fiches.noterStatut(tx, fiche.id, d.statut, `${utilisateur.libelle} (décision du ${dateSeance})`);
+      effet = { statut: { avant: fiche.statut, apres: d.statut } };
+    } else if (fiche && d.action === 'financement_fiche') {
+      const lignes = fiche.financements.map(({ id, financeurNom, ...l }) => l);
+      const rang = d.rang ?? null;
+      if (rang !== null && !lignes[rang]) throw invalide('Cette ligne de financement n’existe pas.', [{ champ: 'rang', message: 'Ligne inconnue' }]);
+      const avant = rang !== null ? lignes[rang] : null;
+      if (rang !== null) lignes[rang] = { ...d.ligne, financeurId: d.ligne.financeurId ?? null, financeurLibelle: d.ligne.financeurLibelle ?? null, valorisationNature: d.ligne.valorisationNature ?? null };
+      else lignes.push({ ...d.ligne, financeurId: d.ligne.financeurId ?? null, financeurLibelle: d.ligne.financeurLibelle ?? null, valorisationNature: d.ligne.valorisationNature ?? null });
+      await fiches.remplacerFinancements(tx, fiche.contratId, fiche.id, lignes as never);
+      await tx.query('update fiches set version = version + 1, modifie_le = now() where id = $1', [fiche.id]);
+      effet = { financement: { avant, apres: d.ligne } };
+    }
+    if (fiche && effet) {
+      await tx.query('update decisions set appliquee_le = now(), effet = $2 where id = $1', [decisionId, effet]);
+      await auditer(tx, {
+        acteur: acteurDe(utilisateur),
+        entiteType: 'fiche',
+        entiteId: fiche.id,
+        action: d.action === 'valider_fiche' ? 'validation' : 'modification',
+        avant: Object.fromEntries(Object.entries(effet).map(([k, v]) => [k, (v as { avant: unknown }).avant])),
+        apres: Object.fromEntries(Object.entries(effet).map(([k, v]) => [k, (v as { apres: unknown }).apres])),
+        contexte: { ...contexte, numero: fiche.numero, motif: `Décision : ${d.texte}` },
+      });
+    }
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'decision', entiteId: decisionId, action: 'creation', apres: d as never, contexte });
+    return {
+      id: decisionId,
+      effet,
+      resume:
+        d.action === 'statut_fiche' && fiche
+          ? `Fiche ${fiche.numero} : ${LIBELLES_STATUT_FICHE[fiche.statut as StatutFiche]} → ${LIBELLES_STATUT_FICHE[d.statut]}`
+          : d.action === 'valider_fiche' && fiche
+            ? `Fiche ${fiche.numero} validée`
+            : d.action === 'financement_fiche' && fiche
+              ? `Fiche ${fiche.numero} : financement modifié`
+              : null,
+    };
+  });
+}

@@ -1,0 +1,146 @@
+import { financementSaisieSchema, formaterMontant, LIBELLES_STATUT_FINANCEMENT, type StatutFinancement } from '@maillage/domain';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Contexte, Utilisateur } from '../../platform/contexte';
+import { introuvable } from '../../platform/errors';
+import { exigerSurContrat } from '../contrats/acces';
+import * as contrats from '../contrats/contrats.repository';
+import { changerGouvernance } from './instances.service';
+
+export const OBJETS_CONTRAT = { coordination: 'Poste de coordination', diagnostic: 'Diagnostic', evaluation: 'Évaluation', animation: 'Animation', autre: 'Autre' } as const;
+export const ligneContratSchema = financementSaisieSchema.and(z.object({ objet: z.enum(Object.keys(OBJETS_CONTRAT) as [keyof typeof OBJETS_CONTRAT], { error: 'Objet inconnu' }) }));
+
+interface Ligne {
+  id: string;
+  ficheId: string | null;
+  ficheNumero: number | null;
+  ficheIntitule: string | null;
+  axe: string | null;
+  objet: string | null;
+  financeur: string;
+  financeurId: string | null;
+  dispositif: string;
+  annee: number;
+  montantCentimes: number;
+  nature: string;
+  statut: StatutFinancement;
+  valorisationNature: string | null;
+}
+
+function totaux(lignes: Ligne[], cle: (l: Ligne) => string) {
+  const parCle = new Map<string, { cle: string; prevu: number; acquis: number; total: number }>();
+  for (const l of lignes) {
+    if (l.statut === 'refuse') continue;
+    const k = cle(l);
+    const t = parCle.get(k) ?? { cle: k, prevu: 0, acquis: 0, total: 0 };
+    // "Acquis" is what is granted or paid; the rest is still hoped for.
+    if (l.statut === 'accorde' || l.statut === 'verse') t.acquis += l.montantCentimes;
+    else t.prevu += l.montantCentimes;
+    t.total += l.montantCentimes;
+    parCle.set(k, t);
+  }
+  return [...parCle.values()].sort((a, b) => b.total - a.total || a.cle.localeCompare(b.cle));
+}
+
+async function lignesDe(ctx: Contexte, contratId: string): Promise<Ligne[]> {
+  const axes = await contrats.listerAxes(ctx.db, contratId);
+  const { rows } = await ctx.db.query(
+    `select l.id, l.fiche_id as "ficheId", f.numero as "ficheNumero", f.intitule as "ficheIntitule", f.axe_id as "axeId", l.objet,
+       coalesce(o.nom, l.financeur_libelle, 'Financeur non précisé') as financeur, l.financeur_id as "financeurId", l.dispositif, l.annee,
+       l.montant_centimes as "montantCentimes", l.nature, l.statut, l.valorisation_nature as "valorisationNature"
+     from financements l left join fiches f on f.id = l.fiche_id left join organisations o on o.id = l.financeur_id
+     where l.contrat_id = $1 order by l.annee, f.ordre nulls first, l.rang`,
+    [contratId],
+  );
+  return rows.map(({ axeId, ...l }) => {
+    const rang = axes.findIndex((a) => a.id === axeId);
+    return { ...l, axe: l.ficheId ? (rang >= 0 ? `Axe ${rang + 1}. ${axes[rang].intitule}` : 'Fiches sans axe') : 'Contrat (hors fiches)' };
+  });
+}
+
+/** Every funding line of a contract, and the summaries by funder, dispositif, year and axe. */
+export async function financementsDuContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
+  await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
+  const lignes = await lignesDe(ctx, contratId);
+  return {
+    lignes,
+    total: lignes.filter((l) => l.statut !== 'refuse').reduce((t, l) => t + l.montantCentimes, 0),
+    parFinanceur: totaux(lignes, (l) => l.financeur),
+    parDispositif: totaux(lignes, (l) => l.dispositif),
+    parAnnee: totaux(lignes, (l) => String(l.annee)).sort((a, b) => a.cle.localeCompare(b.cle)),
+    parAxe: totaux(lignes, (l) => l.axe ?? ''),
+  };
+}
+
+type LigneContrat = z.infer<typeof ligneContratSchema>;
+
+export const ajouterLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: string, l: LigneContrat) =>
+  changerGouvernance(ctx, u, contratId, 'financement', async (tx) => {
+    const { rows } = await tx.query(
+      `insert into financements (contrat_id, objet, financeur_id, financeur_libelle, dispositif, annee, montant_centimes, nature, statut, valorisation_nature)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+      [contratId, l.objet, l.financeurId ?? null, l.financeurLibelle ?? null, l.dispositif, l.annee, l.montantCentimes, l.nature, l.statut, l.valorisationNature ?? null],
+    );
+    return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: l };
+  });
+
+export const supprimerLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: string, id: string) =>
+  changerGouvernance(ctx, u, contratId, 'financement', async (tx) => {
+    const { rows } = await tx.query('delete from financements where id = $1 and contrat_id = $2 and fiche_id is null returning dispositif, annee, montant_centimes', [id, contratId]);
+    if (!rows[0]) throw introuvable('Cette ligne de financement du contrat n’existe pas (les lignes des fiches se modifient sur la fiche).');
+    return { id, action: 'suppression', resultat: undefined, avant: rows[0] };
+  });
+
+/** The funding as a workbook: the lines, then one sheet per summary. */
+export async function exporterFinancements(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
+  const donnees = await financementsDuContrat(ctx, utilisateur, contratId);
+  const contrat = (await contrats.obtenirContrat(ctx.db, contratId))!;
+  const classeur = new ExcelJS.Workbook();
+  classeur.creator = 'Maillage';
+  const euros = '#,##0.00 "€"';
+  const feuille = classeur.addWorksheet('Lignes');
+  feuille.columns = [
+    { header: 'Fiche', key: 'fiche', width: 10 },
+    { header: 'Intitulé ou objet', key: 'intitule', width: 50 },
+    { header: 'Axe', key: 'axe', width: 40 },
+    { header: 'Financeur', key: 'financeur', width: 35 },
+    { header: 'Dispositif', key: 'dispositif', width: 22 },
+    { header: 'Année', key: 'annee', width: 8 },
+    { header: 'Montant', key: 'montant', width: 14, style: { numFmt: euros } },
+    { header: 'Nature', key: 'nature', width: 16 },
+    { header: 'Statut', key: 'statut', width: 12 },
+    { header: 'Valorisation en nature', key: 'valorisation', width: 30 },
+  ];
+  for (const l of donnees.lignes)
+    feuille.addRow({
+      fiche: l.ficheNumero,
+      intitule: l.ficheIntitule ?? OBJETS_CONTRAT[l.objet as keyof typeof OBJETS_CONTRAT] ?? l.objet,
+      axe: l.axe,
+      financeur: l.financeur,
+      dispositif: l.dispositif,
+      annee: l.annee,
+      montant: l.montantCentimes / 100,
+      nature: l.nature === 'investissement' ? 'Investissement' : 'Fonctionnement',
+      statut: LIBELLES_STATUT_FINANCEMENT[l.statut] ?? l.statut,
+      valorisation: l.valorisationNature,
+    });
+  feuille.getRow(1).font = { bold: true };
+  for (const [nom, totauxFeuille] of [
+    ['Par financeur', donnees.parFinanceur],
+    ['Par dispositif', donnees.parDispositif],
+    ['Par année', donnees.parAnnee],
+    ['Par axe', donnees.parAxe],
+  ] as const) {
+    const f = classeur.addWorksheet(nom);
+    f.columns = [
+      { header: nom.replace('Par ', '').replace(/^./, (c) => c.toUpperCase()), key: 'cle', width: 45 },
+      { header: 'Acquis (accordé ou versé)', key: 'acquis', width: 22, style: { numFmt: euros } },
+      { header: 'Prévu ou sollicité', key: 'prevu', width: 20, style: { numFmt: euros } },
+      { header: 'Total', key: 'total', width: 16, style: { numFmt: euros } },
+    ];
+    for (const t of totauxFeuille) f.addRow({ cle: t.cle, acquis: t.acquis / 100, prevu: t.prevu / 100, total: t.total / 100 });
+    f.getRow(1).font = { bold: true };
+  }
+  const base = contrat.intitule.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 70);
+  return { contenu: Buffer.from(await classeur.xlsx.writeBuffer()), nom: `financements-${base}.xlsx`, total: formaterMontant(donnees.total) };
+}

@@ -1,0 +1,205 @@
+import { compteRenduSchema, decisionSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exigerConnecte } from '../../platform/auth';
+import { exiger, type Contexte } from '../../platform/contexte';
+import { probleme } from '../../platform/openapi';
+import { alertesDuContrat, changerPreferencesCourriel, envoyerSyntheses, preferencesCourriel } from './alertes.service';
+import { creerPoste, listerPostes, modifierPoste } from './coordination.service';
+import { prendreDecision } from './decisions.service';
+import { ajouterOffre, engagements, exporterEngagements, rattacherOffre } from './engagements.service';
+import { ajouterLigneContrat, exporterFinancements, financementsDuContrat, ligneContratSchema, supprimerLigneContrat } from './financements.service';
+import * as instances from './instances.service';
+import * as seances from './seances.service';
+
+const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
+const uuid = z.uuid('Identifiant invalide');
+const id = z.object({ id: uuid });
+const objet = z.record(z.string(), z.unknown());
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const t = ['Gouvernance'];
+
+  // ---------- Instances
+  r.get('/api/contrats/:id/instances', {
+    schema: { tags: t, summary: 'Les instances du contrat (COPIL, COTECH, coordination, groupes de travail…) et leurs membres', params: id, response: { 200: z.array(objet), ...erreurs } },
+    handler: (req) => instances.listerInstances(ctx, req.utilisateur, req.params.id),
+  });
+  r.post('/api/contrats/:id/instances', {
+    schema: { tags: t, summary: 'Créer une instance', params: id, body: instanceSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    handler: async (req, rep) => rep.code(201).send(await instances.creerInstance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+  r.put('/api/contrats/:id/instances/:instanceId', {
+    schema: { tags: t, summary: 'Modifier une instance', params: z.object({ id: uuid, instanceId: uuid }), body: instanceSchema, response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await instances.modifierInstance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.body);
+      return rep.code(204).send(null);
+    },
+  });
+  r.delete('/api/contrats/:id/instances/:instanceId', {
+    schema: { tags: t, summary: 'Supprimer une instance et ses séances', params: z.object({ id: uuid, instanceId: uuid }), response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await instances.supprimerInstance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId);
+      return rep.code(204).send(null);
+    },
+  });
+  r.post('/api/contrats/:id/instances/:instanceId/membres', {
+    schema: { tags: t, summary: 'Ajouter un membre (organisation ou personne, rôle, présidence, dates)', params: z.object({ id: uuid, instanceId: uuid }), body: membreInstanceSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    handler: async (req, rep) => rep.code(201).send(await instances.ajouterMembre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.body)),
+  });
+  r.delete('/api/contrats/:id/instances/:instanceId/membres/:membreId', {
+    schema: { tags: t, summary: 'Retirer un membre', params: z.object({ id: uuid, instanceId: uuid, membreId: uuid }), response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await instances.retirerMembre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.params.membreId);
+      return rep.code(204).send(null);
+    },
+  });
+  r.get('/api/contrats/:id/instances/:instanceId/calendrier', {
+    schema: { tags: t, summary: 'Le lien secret du calendrier (ICS) d’une instance, à ajouter dans un agenda', params: z.object({ id: uuid, instanceId: uuid }), response: { 200: z.object({ url: z.string() }), ...erreurs } },
+    handler: (req) => instances.lienCalendrier(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId),
+  });
+  r.get('/api/calendriers/:jeton.ics', {
+    schema: { tags: t, summary: 'Flux de calendrier d’une instance (ICS), lu avec son jeton secret', security: [], params: z.object({ jeton: z.string().max(100) }), produces: ['text/calendar'], response: { 200: z.any(), 404: probleme } },
+    handler: async (req, rep) => rep.type('text/calendar; charset=utf-8').send(await seances.fluxCalendrier(ctx, req.params.jeton)),
+  });
+
+  // ---------- Séances
+  r.get('/api/contrats/:id/seances', {
+    schema: { tags: t, summary: 'Les séances du contrat : ordre du jour, présences, compte rendu, décisions', params: id, response: { 200: z.array(objet), ...erreurs } },
+    handler: (req) => seances.listerSeances(ctx, req.utilisateur, req.params.id),
+  });
+  r.post('/api/contrats/:id/seances', {
+    schema: { tags: t, summary: 'Planifier une séance, avec son ordre du jour', params: id, body: seanceSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    handler: async (req, rep) => rep.code(201).send(await seances.planifierSeance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+  r.get('/api/seances/:id', {
+    schema: { tags: t, summary: 'Une séance', params: id, response: { 200: objet, ...erreurs } },
+    handler: (req) => seances.obtenirSeance(ctx, req.utilisateur, req.params.id),
+  });
+  r.put('/api/seances/:id', {
+    schema: { tags: t, summary: 'Modifier une séance (version attendue)', params: id, body: seanceSchema.and(z.object({ version: z.number().int() })), response: { 200: objet, ...erreurs } },
+    handler: (req) => seances.modifierSeance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.version, seanceSchema.parse(req.body)),
+  });
+  r.get('/api/seances/:id.ics', {
+    schema: { tags: t, summary: 'La séance au format iCalendar', params: id, produces: ['text/calendar'], response: { 200: z.any(), ...erreurs } },
+    handler: async (req, rep) => rep.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="seance.ics"').send(await seances.icsSeance(ctx, req.utilisateur, req.params.id)),
+  });
+  r.post('/api/seances/:id/invitations', {
+    schema: { tags: t, summary: 'Envoyer les invitations par courriel, avec le fichier ICS', params: id, response: { 200: z.object({ invites: z.array(z.string()) }), ...erreurs } },
+    handler: (req) => seances.inviter(ctx, exigerConnecte(req.utilisateur), req.params.id),
+  });
+  r.put('/api/seances/:id/presences', {
+    schema: { tags: t, summary: 'Enregistrer les présences (présent, excusé, absent, représenté par)', params: id, body: presencesSchema, response: { 200: objet, ...erreurs } },
+    handler: (req) => seances.enregistrerPresences(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body),
+  });
+  r.put('/api/seances/:id/compte-rendu', {
+    schema: { tags: t, summary: 'Enregistrer le compte rendu (texte riche, assaini par le serveur)', params: id, body: compteRenduSchema, response: { 200: objet, ...erreurs } },
+    handler: (req) => seances.enregistrerCompteRendu(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.compteRendu, req.body.version),
+  });
+  r.post('/api/seances/:id/decisions', {
+    schema: {
+      tags: t,
+      summary: 'Ajouter une décision au relevé ; une décision sur une fiche (valider, changer son statut ou un financement) est appliquée et tracée',
+      params: id,
+      body: decisionSchema,
+      response: { 201: z.object({ id: uuid, effet: objet.nullable(), resume: z.string().nullable() }), ...erreurs },
+    },
+    handler: async (req, rep) => rep.code(201).send(await prendreDecision(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+
+  // ---------- Coordination, alertes
+  r.get('/api/contrats/:id/coordination', {
+    schema: { tags: t, summary: 'Les postes de coordination (personne, employeur, ETP, cofinancements, vacance, passation)', params: id, response: { 200: z.array(objet), ...erreurs } },
+    handler: (req) => listerPostes(ctx, req.utilisateur, req.params.id),
+  });
+  r.post('/api/contrats/:id/coordination', {
+    schema: { tags: t, summary: 'Ajouter un poste de coordination', params: id, body: posteCoordinationSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    handler: async (req, rep) => rep.code(201).send(await creerPoste(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+  r.put('/api/contrats/:id/coordination/:posteId', {
+    schema: { tags: t, summary: 'Modifier un poste de coordination (version attendue)', params: z.object({ id: uuid, posteId: uuid }), body: posteCoordinationSchema.and(z.object({ version: z.number().int() })), response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await modifierPoste(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.posteId, req.body.version, posteCoordinationSchema.parse(req.body));
+      return rep.code(204).send(null);
+    },
+  });
+  r.get('/api/contrats/:id/alertes', {
+    schema: { tags: t, summary: 'Les alertes du contrat (COPIL, coordination, élaboration, fiches sans pilote)', params: id, response: { 200: z.array(z.object({ type: z.string(), gravite: z.string(), message: z.string() })), ...erreurs } },
+    handler: (req) => alertesDuContrat(ctx, req.utilisateur, req.params.id),
+  });
+  r.get('/api/moi/preferences', {
+    schema: { tags: ['Profil'], summary: 'Ses préférences de courriel', response: { 200: z.object({ syntheseHebdomadaire: z.boolean() }), 401: probleme } },
+    handler: (req) => preferencesCourriel(ctx, exigerConnecte(req.utilisateur)),
+  });
+  r.put('/api/moi/preferences', {
+    schema: { tags: ['Profil'], summary: 'Recevoir ou non la synthèse hebdomadaire', body: z.object({ syntheseHebdomadaire: z.boolean() }), response: { 200: z.object({ syntheseHebdomadaire: z.boolean() }), ...erreurs } },
+    handler: (req) => changerPreferencesCourriel(ctx, exigerConnecte(req.utilisateur), req.body.syntheseHebdomadaire),
+  });
+  r.post('/api/administration/syntheses', {
+    schema: { tags: ['Administration'], summary: 'Envoyer maintenant la synthèse hebdomadaire aux coordonnateurs', response: { 200: z.object({ envoyes: z.array(z.string()) }), ...erreurs } },
+    handler: async (req) => {
+      exiger(exigerConnecte(req.utilisateur), 'administrer', { type: 'plateforme' });
+      return { envoyes: await envoyerSyntheses(ctx) };
+    },
+  });
+
+  // ---------- Financements
+  const tf = ['Financements'];
+  r.get('/api/contrats/:id/financements', {
+    schema: { tags: tf, summary: 'Les lignes de financement (fiches et contrat) et leurs synthèses par financeur, dispositif, année et axe', params: id, response: { 200: objet, ...erreurs } },
+    handler: (req) => financementsDuContrat(ctx, req.utilisateur, req.params.id),
+  });
+  r.get('/api/contrats/:id/financements.xlsx', {
+    schema: { tags: tf, summary: 'Les financements en classeur Excel', params: id, produces: [XLSX], response: { 200: z.any(), ...erreurs } },
+    handler: async (req, rep) => {
+      const f = await exporterFinancements(ctx, req.utilisateur, req.params.id);
+      return rep.type(XLSX).header('content-disposition', `attachment; filename="${f.nom}"`).send(f.contenu);
+    },
+  });
+  r.post('/api/contrats/:id/financements', {
+    schema: { tags: tf, summary: 'Ajouter une ligne de financement du contrat lui-même (coordination, diagnostic, évaluation…)', params: id, body: ligneContratSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    handler: async (req, rep) => rep.code(201).send(await ajouterLigneContrat(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+  r.delete('/api/contrats/:id/financements/:ligneId', {
+    schema: { tags: tf, summary: 'Supprimer une ligne de financement du contrat', params: z.object({ id: uuid, ligneId: uuid }), response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await supprimerLigneContrat(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.ligneId);
+      return rep.code(204).send(null);
+    },
+  });
+
+  // ---------- Engagements d'une organisation
+  const to = ['Organisations'];
+  r.get('/api/organisations/:id/engagements', {
+    schema: { tags: to, summary: 'Tout ce où l’organisation est engagée : contrats, fiches, rôles, financements, référents, offres de service', params: id, response: { 200: objet, ...erreurs } },
+    handler: (req) => engagements(ctx, req.utilisateur, req.params.id),
+  });
+  r.get('/api/organisations/:id/engagements.xlsx', {
+    schema: { tags: to, summary: 'Les engagements de l’organisation en classeur Excel', params: id, produces: [XLSX], response: { 200: z.any(), ...erreurs } },
+    handler: async (req, rep) => {
+      const f = await exporterEngagements(ctx, req.utilisateur, req.params.id);
+      return rep.type(XLSX).header('content-disposition', `attachment; filename="${f.nom}"`).send(f.contenu);
+    },
+  });
+  r.post('/api/organisations/:id/offres', {
+    schema: { tags: to, summary: 'Ajouter une offre de service au catalogue de l’organisation', params: id, body: z.object({ intitule: z.string().trim().min(2, 'Intitulé trop court').max(300), description: z.string().max(5000).nullish() }), response: { 201: z.object({ id: uuid }), ...erreurs } },
+    handler: async (req, rep) => rep.code(201).send(await ajouterOffre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+  r.put('/api/fiches/:id/offres/:offreId', {
+    schema: { tags: to, summary: 'Rattacher une offre de service à une fiche', params: z.object({ id: uuid, offreId: uuid }), response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await rattacherOffre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.offreId, true);
+      return rep.code(204).send(null);
+    },
+  });
+  r.delete('/api/fiches/:id/offres/:offreId', {
+    schema: { tags: to, summary: 'Détacher une offre de service d’une fiche', params: z.object({ id: uuid, offreId: uuid }), response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await rattacherOffre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.offreId, false);
+      return rep.code(204).send(null);
+    },
+  });
+}
