@@ -182,7 +182,7 @@ describe('financements et engagements', () => {
     const offre = await cpam.post(`/api/organisations/${session.organisation.id}/offres`, { intitule: 'M’T dents', description: 'Examen bucco-dentaire de prévention' });
     expect(offre.status).toBe(201);
     const fiche27 = (await coordination.get(`/api/contrats/${cls1.id}/fiches`)).body.find((f: any) => f.numero === 27);
-    expect((await cpam.put(`/api/fiches/${fiche27.id}/offres/${offre.body.id}`)).status).toBe(204);
+    expect((await cpam.requete('PUT', `/api/fiches/${fiche27.id}/offres/${offre.body.id}`)).status).toBe(204);
     const r = await cpam.get(`/api/organisations/${session.organisation.id}/engagements`);
     expect(r.status).toBe(200);
     const contrat = r.body.contrats.find((c: any) => c.id === cls1.id);
