@@ -7,6 +7,7 @@ import { inscrire } from '../comptes/utilisateurs.service';
 import { auditer } from '../../platform/audit';
 import { creerContratsDemo } from './contrats-demo';
 import { creerDiagnosticsDemo } from './diagnostics-demo';
+import { creerGouvernanceDemo } from './gouvernance-demo';
 
 export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
 export const DOMAINE_DEMO = 'demo.maillage.fr';
@@ -85,6 +86,11 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
       await creerContratsDemo(tx, new Map(comptes.map((c) => [c.prefixe, c.id])));
     });
     journal('Contrats de démonstration créés : Redon (CLS 1 et 2), Belle-Île-en-Mer, Craon-Renazé.');
+  }
+  const instances = await ctx.db.query('select count(*)::int n from instances');
+  if (instances.rows[0].n === 0) {
+    await enTransaction(ctx.db, (tx) => creerGouvernanceDemo(tx));
+    journal('Gouvernance de démonstration créée : COPIL et groupe de travail Assurance maladie de Redon (2021).');
   }
   const indicateurs = await ctx.db.query('select count(*)::int n from indicateurs');
   if (indicateurs.rows[0].n === 0) {

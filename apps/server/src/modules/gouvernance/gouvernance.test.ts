@@ -195,3 +195,21 @@ describe('financements et engagements', () => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
 });
+
+describe('démonstration', () => {
+  it('reprend les séances 2021 de Redon et le groupe de travail Assurance maladie', async () => {
+    const instancesDemo = (await coordination.get(`/api/contrats/${cls2.id}/instances`)).body;
+    const groupe = instancesDemo.find((i: any) => i.nom === 'Groupe de travail Assurance maladie');
+    const membres = groupe.membres.map((m: any) => m.organisationNom);
+    expect(membres).toHaveLength(5);
+    expect(membres).toEqual(expect.arrayContaining(['CPAM d’Ille-et-Vilaine', 'CPAM de Loire-Atlantique', 'CPAM du Morbihan', 'MSA Loire-Atlantique–Vendée', 'MSA Portes de Bretagne']));
+    const seances2021 = (await coordination.get(`/api/contrats/${cls2.id}/seances`)).body.filter((s: any) => s.debut.startsWith('2021'));
+    expect(seances2021.map((s: any) => `${s.debut.slice(0, 10)} ${s.instanceNom}`)).toEqual([
+      '2021-03-15 Groupe de travail Assurance maladie',
+      '2021-06-16 Groupe de travail Assurance maladie',
+      '2021-07-01 COPIL CLS Redon Agglomération',
+      '2021-08-07 Groupe de travail Assurance maladie',
+    ]);
+    expect(seances2021[3].ordreDuJour[0].intitule).toBe('retour sur le COPIL du 1er juillet 2021');
+  });
+});
