@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { routesAudit } from './modules/audit/audit.routes';
+import { routesAnnuaire } from './modules/comptes/annuaire.routes';
 import { routesComptes } from './modules/comptes/comptes.routes';
 import { routesContrats } from './modules/contrats/contrats.routes';
 import { routesFiches } from './modules/fiches/fiches.routes';
@@ -82,6 +83,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
 
   routesTerritoires(app, ctx);
   routesComptes(app, ctx);
+  routesAnnuaire(app, ctx);
   routesAudit(app, ctx);
   routesContrats(app, ctx);
   routesFiches(app, ctx);

@@ -1,6 +1,6 @@
 import { lirePeriode, lireTypeTerritoire, lireValeur, lireNombre, normaliser, type SensDuTiret, type Valeur } from '@maillage/domain';
 import { z } from 'zod';
-import type { Tableau } from './lecture-fichier';
+import type { Tableau } from '../../platform/lecture-tableur';
 
 /** How to read a file: the preview proposes it, the user may correct it. */
 export const optionsImportSchema = z.object({

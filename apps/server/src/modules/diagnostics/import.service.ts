@@ -4,7 +4,7 @@ import { enTransaction, type Queryable } from '../../platform/database';
 import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import { codesIndicateurs } from './indicateurs.repository';
 import { lireLigne, optionsImportSchema, proposerCorrespondance, type OptionsImport, type Referentiels, type Rejet, type ValeurImportee } from './import-valeurs';
-import { lireFichier, type Tableau } from './lecture-fichier';
+import { lireFichier, type Tableau } from '../../platform/lecture-tableur';
 import { appliquerValeurs } from './valeurs.repository';
 
 /** Beyond this many rows an import runs in the background and reports its progress. */
