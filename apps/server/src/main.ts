@@ -4,10 +4,36 @@ import { lireConfig } from './config';
 import { creerDonneesDemo } from './modules/demo/demo.service';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
 import { purgerSessionsExpirees } from './modules/comptes/comptes.repository';
+import { envoyerSyntheses } from './modules/gouvernance/alertes.service';
 import { demarrerPlateforme, type Plateforme } from './platform/demarrage';
 import { DemarrageRefuse } from './platform/embedded-postgres';
 
 const journal = (m: string) => console.log(`[maillage] ${m}`);
+
+/**
+ * The weekly digest goes out on Monday mornings (Paris time). Checked every hour; an advisory lock keeps several
+ * server processes from sending it twice, and each coordinator's last digest date keeps a restart from resending.
+ */
+function planifierSyntheses(ctx: Plateforme['ctx']) {
+  const verifier = async () => {
+    const maintenant = new Date();
+    const paris = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', hour: 'numeric', hour12: false }).formatToParts(maintenant);
+    const jour = paris.find((p) => p.type === 'weekday')?.value;
+    const heure = Number(paris.find((p) => p.type === 'hour')?.value);
+    if (jour !== 'lundi' || heure < 8) return;
+    const client = await ctx.db.connect();
+    try {
+      const { rows } = await client.query("select pg_try_advisory_lock(hashtext('maillage:syntheses')) as verrou");
+      if (!rows[0].verrou) return;
+      const envoyes = await envoyerSyntheses(ctx, maintenant);
+      if (envoyes.length) journal(`Synthèse hebdomadaire envoyée à ${envoyes.length} coordonnateur(s).`);
+      await client.query("select pg_advisory_unlock(hashtext('maillage:syntheses'))");
+    } finally {
+      client.release();
+    }
+  };
+  setInterval(() => void verifier().catch((e) => console.error('[maillage] synthèse hebdomadaire :', e)), 60 * 60 * 1000).unref();
+}
 
 async function main() {
   const config = lireConfig();
@@ -45,6 +71,7 @@ async function servir(plateforme: Plateforme) {
       });
   });
 
+  planifierSyntheses(ctx);
   await app.listen({ port: config.port, host: config.host });
   journal(`Maillage est prêt : ${config.publicUrl} (base ${ctx.modeBase}, courriels : ${ctx.messagerie.description})`);
 }
