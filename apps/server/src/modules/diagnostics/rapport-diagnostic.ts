@@ -5,6 +5,7 @@ import type { Bloc, DocumentContrat } from '../documents/modele-document';
 import { rendreDocx } from '../documents/rendu-docx';
 import { rendrePdf } from '../documents/rendu-pdf';
 import { diagnosticContrat } from './diagnostics.service';
+import { nomDeFichier } from '../../platform/nom-fichier';
 
 type Diagnostic = Awaited<ReturnType<typeof diagnosticContrat>>;
 type Carte = Diagnostic['indicateurs'][number];
@@ -107,10 +108,9 @@ export function construireRapport(d: Diagnostic): DocumentContrat {
 export async function genererRapportDiagnostic(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, format: 'docx' | 'pdf') {
   const diagnostic = await diagnosticContrat(ctx, utilisateur, contratId);
   const document = construireRapport(diagnostic);
-  const base = diagnostic.contrat.intitule.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 70);
   return {
     contenu: format === 'docx' ? await rendreDocx(document) : await rendrePdf(document),
     typeMime: format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
-    nom: `diagnostic-${base}.${format}`,
+    nom: nomDeFichier('diagnostic', diagnostic.contrat.intitule, format),
   };
 }

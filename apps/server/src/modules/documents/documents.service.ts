@@ -7,6 +7,7 @@ import { obtenirTerritoire } from '../territoires/territoires.service';
 import { construireDocument } from './modele-document';
 import { rendreDocx } from './rendu-docx';
 import { rendrePdf } from './rendu-pdf';
+import { nomDeFichier } from '../../platform/nom-fichier';
 
 export type Format = 'docx' | 'pdf';
 export interface ChoixVersion {
@@ -19,17 +20,6 @@ const TYPES_MIME: Record<Format, string> = {
   pdf: 'application/pdf',
 };
 
-/** A file name that survives every system: "cls-redon-agglomeration-signe.pdf". */
-function nomFichier(intitule: string, suffixe: string, format: Format) {
-  const base = intitule
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
-  return `${base}${suffixe}.${format}`;
-}
 
 /** The contract as a DOCX or PDF: current text, as signed, or consolidated at a date. */
 export async function genererDocumentContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, format: Format, choix: ChoixVersion) {
@@ -57,5 +47,5 @@ export async function genererDocumentContrat(ctx: Contexte, utilisateur: Utilisa
   const copilParAn = Math.max(0, ...doctrines.map((d) => d?.regles.copilParAn ?? 0)) || null;
   const document = construireDocument(etat, { mention, territoire: { epci: nomsEpci, departements: nomsDepartements }, copilParAn });
   const contenu = format === 'docx' ? await rendreDocx(document) : await rendrePdf(document);
-  return { contenu, typeMime: TYPES_MIME[format], nom: nomFichier(etat.intitule, suffixe, format) };
+  return { contenu, typeMime: TYPES_MIME[format], nom: nomDeFichier('', etat.intitule, format, suffixe) };
 }

@@ -7,6 +7,7 @@ import { introuvable, invalide } from '../../platform/errors';
 import { obtenirOrganisation } from '../comptes/organisations.service';
 import { exigerSurContrat } from '../contrats/acces';
 import { organisationsEngagees } from '../contrats/contrats.repository';
+import { nomDeFichier } from '../../platform/nom-fichier';
 
 /**
  * The CPAM case (domain.md §6): one page per organisation listing every contract and fiche where it signs, partners,
@@ -84,7 +85,7 @@ export async function exporterEngagements(ctx: Contexte, utilisateur: Utilisateu
     for (const fiche of c.fiches) f.addRow({ ...base, fiche: fiche.numero, intitule: fiche.intitule, roleFiche: fiche.roles.join(', '), offres: fiche.offres.join(', ') });
   }
   f.getRow(1).font = { bold: true };
-  return { contenu: Buffer.from(await classeur.xlsx.writeBuffer()), nom: `engagements-${e.organisation.nom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')}.xlsx` };
+  return { contenu: Buffer.from(await classeur.xlsx.writeBuffer()), nom: nomDeFichier('engagements', e.organisation.nom, 'xlsx') };
 }
 
 /** Offers of service an organisation keeps in its catalogue (CPAM: M'T dents, MISAS, SOPHIA…) and attaches to fiches. */

@@ -6,6 +6,7 @@ import { introuvable } from '../../platform/errors';
 import { exigerSurContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 import { changerGouvernance } from './instances.service';
+import { nomDeFichier } from '../../platform/nom-fichier';
 
 export const OBJETS_CONTRAT = { coordination: 'Poste de coordination', diagnostic: 'Diagnostic', evaluation: 'Évaluation', animation: 'Animation', autre: 'Autre' } as const;
 export const ligneContratSchema = financementSaisieSchema.and(z.object({ objet: z.enum(Object.keys(OBJETS_CONTRAT) as [keyof typeof OBJETS_CONTRAT], { error: 'Objet inconnu' }) }));
@@ -141,6 +142,5 @@ export async function exporterFinancements(ctx: Contexte, utilisateur: Utilisate
     for (const t of totauxFeuille) f.addRow({ cle: t.cle, acquis: t.acquis / 100, prevu: t.prevu / 100, total: t.total / 100 });
     f.getRow(1).font = { bold: true };
   }
-  const base = contrat.intitule.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 70);
-  return { contenu: Buffer.from(await classeur.xlsx.writeBuffer()), nom: `financements-${base}.xlsx`, total: formaterMontant(donnees.total) };
+  return { contenu: Buffer.from(await classeur.xlsx.writeBuffer()), nom: nomDeFichier('financements', contrat.intitule, 'xlsx'), total: formaterMontant(donnees.total) };
 }

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { invalide } from '../../platform/errors';
+import { nomDeFichier as nomCommun } from '../../platform/nom-fichier';
 
 /** A cell as the formats see it, whatever the file: text, number, boolean, date (UTC midnight) or empty. */
 export type Valeur = string | number | boolean | Date | null;
@@ -159,12 +160,5 @@ export function ecrireCsv(entetes: string[], lignes: Valeur[][]): Buffer {
 
 /** A header-safe file name from a contract's title: "plan-contrat-local-de-sante-du-pays-de-redon.xlsx". */
 export function nomDeFichier(intitule: string, extension: string, suffixe = ''): string {
-  const base = intitule
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
-  return `plan-${base || 'contrat'}${suffixe}.${extension}`;
+  return nomCommun('plan', intitule, extension, suffixe);
 }
