@@ -121,8 +121,9 @@ export async function agregatIndicateur(ctx: Contexte, indicateur: IndicateurLig
       if (!ligne) return null;
       const nom = t.type === 'france_metro' ? 'France métropolitaine' : t.type === 'france' ? 'France' : (await obtenirTerritoire(ctx, null, t.type as 'region', t.code).catch(() => null))?.nom ?? t.code;
       const valeurPerimetre = resultat?.valeur;
+      // A count (method somme) grows with the territory: 40 GPs against France's 58 392 says nothing.
       const comparaison =
-        valeurPerimetre && (valeurPerimetre.nature === 'exacte' || valeurPerimetre.nature === 'intervalle')
+        indicateur.methodeAgregation !== 'somme' && valeurPerimetre && (valeurPerimetre.nature === 'exacte' || valeurPerimetre.nature === 'intervalle')
           ? comparer(valeurPerimetre as unknown as Valeur, ligne.valeur, indicateur.polarite as Polarite)
           : { ecart: null, sens: 'indetermine' as const };
       return { territoire: { type: t.type, code: t.code, nom }, valeur: { ...vueValeur(ligne.valeur), texte: ligne.textePublie && ligne.valeur.nature === 'intervalle' ? ligne.textePublie : vueValeur(ligne.valeur).texte }, source: ligne.source || null, ...comparaison };
@@ -146,4 +147,33 @@ export async function agregatPublic(ctx: Contexte, utilisateur: Utilisateur | nu
   const demandes = lireTerritoires(territoires);
   if (!demandes.length) throw invalide('Indiquez au moins un territoire.', [{ champ: 'territoires', message: 'Au moins un territoire' }]);
   return agregatIndicateur(ctx, indicateur, demandes, periode);
+}
+
+/** The published values of one indicator on every commune of a perimeter (one query), for commune tables and maps. */
+export async function valeursParCommune(ctx: Contexte, utilisateur: Utilisateur | null, code: string, territoires: string, periode?: string) {
+  exiger(utilisateur, 'lire', { type: 'catalogue' });
+  const indicateur = await obtenirIndicateur(ctx.db, code);
+  if (!indicateur) throw introuvable(`Indicateur inconnu : ${code}.`);
+  const demandes = lireTerritoires(territoires);
+  const perimetre = await resoudreUnPerimetre(ctx, null, { epci: demandes.filter((t) => t.type === 'epci').map((t) => t.code), communes: demandes.filter((t) => t.type === 'commune').map((t) => t.code) });
+  const lignes = await valeursCommunales(ctx.db, code, perimetre.communes.map((c) => c.code));
+  const periodes = [...new Set(lignes.map((l) => `${l.periodeFin}|${l.periode}`))].sort().map((p) => p.split('|')[1]);
+  const choisie = periode ?? periodes.at(-1) ?? null;
+  return {
+    indicateur: { code: indicateur.code, libelle: indicateur.libelle, unite: indicateur.unite, polarite: indicateur.polarite },
+    periode: choisie,
+    periodes,
+    communes: perimetre.communes.map((c) => {
+      const l = lignes.find((x) => x.territoireCode === c.code && x.periode === choisie);
+      return {
+        code: c.code,
+        nom: c.nom,
+        departement: c.departement,
+        population: c.population,
+        valeur: l ? { ...vueValeur(l.valeur), texte: l.textePublie && l.valeur.nature === 'intervalle' ? l.textePublie : vueValeur(l.valeur).texte } : { nature: 'manquante' as const, texte: 'non disponible' },
+        source: l?.source ?? null,
+        tiret: l?.tiret ?? null,
+      };
+    }),
+  };
 }

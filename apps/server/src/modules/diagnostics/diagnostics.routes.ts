@@ -7,7 +7,7 @@ import { exigerConnecte } from '../../platform/auth';
 import type { Contexte } from '../../platform/contexte';
 import { ErreurMetier, invalide } from '../../platform/errors';
 import { probleme } from '../../platform/openapi';
-import { agregatPublic } from './agregation.service';
+import { agregatPublic, valeursParCommune } from './agregation.service';
 import { diagnosticContrat, vulnerabilite } from './diagnostics.service';
 import * as imports from './import.service';
 import * as indicateurs from './indicateurs.service';
@@ -135,6 +135,15 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
     },
     handler: (req) => agregatPublic(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
+  });
+  r.get('/api/diagnostics/communes', {
+    schema: {
+      tags: td,
+      summary: 'Les valeurs publiées d’un indicateur pour chaque commune d’un périmètre (tableaux et cartes communales)',
+      querystring: z.object({ indicateur: z.string().max(60), territoires: z.string().max(5000), periode: z.string().max(20).optional() }),
+      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+    },
+    handler: (req) => valeursParCommune(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
   });
   r.get('/api/contours', {
     schema: {

@@ -41,7 +41,7 @@ export async function vulnerabilite(ctx: Contexte, utilisateur: Utilisateur | nu
   const catalogue = (await listerIndicateurs(ctx.db)).filter((i) => codes.includes(i.code));
   if (catalogue.length !== new Set(codes).size) throw invalide('Indicateur inconnu du catalogue.', [{ champ: 'indicateurs', message: 'Indicateur inconnu' }]);
   const { rows: epci } = await ctx.db.query(
-    `select e.code, e.nom, e.population,
+    `select e.code, e.nom, e.population, e.departement_code as "departementCode",
        coalesce((select json_agg(distinct jsonb_build_object('id', c.id, 'intitule', c.intitule, 'statut', c.statut))
          from epci_membres m join contrat_communes cc on cc.commune_code = m.commune_code join contrats c on c.id = cc.contrat_id
          where m.epci_code = e.code and c.statut in ('signe', 'evaluation')), '[]') as contrats
@@ -96,6 +96,7 @@ export async function vulnerabilite(ctx: Contexte, utilisateur: Utilisateur | nu
     epci: scores.map((s) => ({
       ...s,
       nom: parCode.get(s.territoire)!.nom,
+      departementCode: parCode.get(s.territoire)!.departementCode,
       population: parCode.get(s.territoire)!.population,
       valeurs: Object.fromEntries(criteres.map((c) => [c.indicateur, valeurs.get(c.indicateur)?.get(s.territoire) ?? null])),
       contrats: parCode.get(s.territoire)!.contrats,

@@ -42,7 +42,12 @@ describe('faits du diagnostic de Redon (fixtures)', () => {
     expect(rows[0].n).toBe(17);
     const publiee = await agregat('effectif_mg', 'epci:243500741', '2020');
     expect(publiee.body.resultat).toMatchObject({ origine: 'publiee', valeur: { valeur: 40 }, source: 'Insee, FNPS, CartoSanté (31/12/2020)' });
-    expect(publiee.body.comparaisons.find((c: any) => c.territoire.type === 'france_metro')).toMatchObject({ valeur: { valeur: 58392 } });
+    // A count is shown beside France's but not compared with it.
+    expect(publiee.body.comparaisons.find((c: any) => c.territoire.type === 'france_metro')).toMatchObject({ valeur: { valeur: 58392 }, ecart: null, sens: 'indetermine' });
+    const parCommune = await ars.get('/api/diagnostics/communes?indicateur=effectif_mg&territoires=epci:243500741');
+    expect(parCommune.body.periode).toBe('2020');
+    expect(parCommune.body.communes).toHaveLength(31);
+    expect(parCommune.body.communes.find((c: any) => c.nom === 'Redon')).toMatchObject({ valeur: { nature: 'exacte', valeur: 13 }, tiret: 'zero' });
   });
 
   it('garde la classe d’intervalle telle que publiée et compare avec la polarité', async () => {

@@ -160,12 +160,18 @@ export async function importerValeurs(ctx: Contexte, utilisateur: Utilisateur, f
   const tableau = await ouvrir(fichier.nom, fichier.contenu);
   const importId = crypto.randomUUID();
   const estime = fichier.contenu.length / 40; // rows, roughly: a value line is about 40 bytes
-  if (!dryRun && estime > SEUIL_ARRIERE_PLAN) {
+  if (estime > SEUIL_ARRIERE_PLAN) {
     etatsImports.set(importId, { lignesTraitees: 0 });
     await ctx.db.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par, lignes_total) values ($1, $2, $3, $4, $5, $6)`, [importId, fichier.nom, tableau.format, options, utilisateur.libelle, Math.round(estime)]);
-    void executer(ctx, utilisateur, importId, tableau, options, fichier.nom, false, true)
+    // A large dry run runs in the background too: its report is what the real import would do.
+    void executer(ctx, utilisateur, importId, tableau, options, fichier.nom, dryRun, true)
       .then((rapport) =>
-        ctx.db.query(`update imports_valeurs set etat = $2, rapport = $3, lignes_traitees = $4, termine_le = now() where id = $1`, [importId, rapport.applique ? 'termine' : 'echoue', rapport, rapport.lignesLues]),
+        ctx.db.query(`update imports_valeurs set etat = $2, rapport = $3, lignes_traitees = $4, termine_le = now() where id = $1`, [
+          importId,
+          rapport.applique || (dryRun && rapport.rejetees === 0) ? 'termine' : 'echoue',
+          rapport,
+          rapport.lignesLues,
+        ]),
       )
       .catch((e) => ctx.db.query(`update imports_valeurs set etat = 'echoue', rapport = $2, termine_le = now() where id = $1`, [importId, { erreur: e instanceof ErreurMetier ? e.message : 'Erreur interne' }]))
       .finally(() => etatsImports.delete(importId));
@@ -175,7 +181,7 @@ export async function importerValeurs(ctx: Contexte, utilisateur: Utilisateur, f
 }
 
 export async function etatImport(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
-  exiger(utilisateur, 'lire', { type: 'catalogue' });
+  exiger(utilisateur, 'creer', { type: 'catalogue' });
   const { rows } = await ctx.db.query(
     `select id, nom_fichier as "nomFichier", format, etat, lignes_total as "lignesTotal", lignes_traitees as "lignesTraitees", rapport,
        cree_par as "creePar", cree_le as "creeLe", termine_le as "termineLe" from imports_valeurs where id = $1`,

@@ -18,7 +18,7 @@ export async function listerIndicateurs(db: Queryable): Promise<IndicateurLigne[
 }
 
 export async function obtenirIndicateur(db: Queryable, code: string): Promise<IndicateurLigne | null> {
-  const { rows } = await db.query(`select ${COLONNES} from indicateurs where code = $1`, [code]);
+  const { rows } = await db.query(`select ${COLONNES}, (select count(*)::int from valeurs v where v.indicateur_code = i.code) as "nombreValeurs" from indicateurs i where code = $1`, [code]);
   return rows[0] ?? null;
 }
 
