@@ -4,6 +4,7 @@ import path from 'node:path';
 import { seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
 
 test.describe('fondations', () => {
+  test.describe.configure({ timeout: 90_000 });
   test('une administratrice se connecte, parcourt chaque page et se déconnecte', async ({ browser }) => {
     const contexte = await browser.newContext();
     const page = await contexte.newPage();

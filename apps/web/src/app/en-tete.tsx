@@ -15,9 +15,9 @@ function useNavigation(): MainNavigationProps.Item[] {
 
   const items: MainNavigationProps.Item[] = [
     { text: 'Accueil', linkProps: { to: '/' }, isActive: pathname === '/' },
-    { text: 'Contrats', linkProps: { to: '/contrats' }, isActive: actif('/contrats') || actif('/fiches') },
+    { text: 'Contrats', linkProps: { to: '/contrats' }, isActive: actif('/contrats') || actif('/fiches') || actif('/seances') },
     territoires,
-    { text: 'Annuaire', linkProps: { to: '/annuaire' }, isActive: actif('/annuaire') },
+    { text: 'Annuaire', linkProps: { to: '/annuaire' }, isActive: actif('/annuaire') || actif('/organisations') },
   ];
   // The regional doctrine: its ARS edits it (one link per region it covers).
   const regionsArs = roles.flatMap((r) => (r.role === 'ars_regional' ? [r.regionCode] : []));
@@ -29,6 +29,14 @@ function useNavigation(): MainNavigationProps.Item[] {
       isActive: actif('/doctrine'),
       menuLinks: regionsArs.map((code) => ({ text: `Région ${code}`, linkProps: { to: `/doctrine/${code}` }, isActive: actif(`/doctrine/${code}`) })),
     });
+  }
+  // The indicator catalogue and the vulnerability index: the data roles (admins, ARS). Others reach the read-only
+  // catalogue from the diagnostic cards.
+  if (estAdmin || regionsArs.length > 0) {
+    items.push(
+      { text: 'Indicateurs', linkProps: { to: '/indicateurs' }, isActive: actif('/indicateurs') },
+      { text: 'Vulnérabilité', linkProps: { to: '/vulnerabilite' }, isActive: actif('/vulnerabilite') },
+    );
   }
   if (estAdmin) {
     items.push({

@@ -16,6 +16,10 @@ const TerritoirePage = lazy(() => import('../features/territoires/territoire-pag
 const AnnuairePage = lazy(() => import('../features/organisations/annuaire-page'));
 const OrganisationsAdminPage = lazy(() => import('../features/organisations/organisations-admin-page'));
 const OrganisationEditionPage = lazy(() => import('../features/organisations/organisation-edition-page'));
+const OrganisationPage = lazy(() => import('../features/annuaire/organisation-page'));
+const EngagementsPage = lazy(() => import('../features/annuaire/engagements-page'));
+const ImportOrganisationsPage = lazy(() => import('../features/annuaire/import-organisations-page'));
+const SeancePage = lazy(() => import('../features/gouvernance/seance-page'));
 const UtilisateursPage = lazy(() => import('../features/utilisateurs/utilisateurs-page'));
 const UtilisateurCreationPage = lazy(() => import('../features/utilisateurs/utilisateur-creation-page'));
 const UtilisateurEditionPage = lazy(() => import('../features/utilisateurs/utilisateur-edition-page'));
@@ -27,6 +31,11 @@ const RenouvellementPage = lazy(() => import('../features/contrats/renouvellemen
 const FicheCreationPage = lazy(() => import('../features/fiches/fiche-creation-page'));
 const FichePage = lazy(() => import('../features/fiches/fiche-page'));
 const DoctrinePage = lazy(() => import('../features/doctrine/doctrine-page'));
+const IndicateursPage = lazy(() => import('../features/indicateurs/indicateurs-page'));
+const IndicateurPage = lazy(() => import('../features/indicateurs/indicateur-page'));
+const ImportValeursPage = lazy(() => import('../features/indicateurs/import-valeurs-page'));
+const ImportContoursPage = lazy(() => import('../features/indicateurs/import-contours-page'));
+const VulnerabilitePage = lazy(() => import('../features/diagnostics/vulnerabilite-page'));
 
 export function RoutesApplication() {
   return (
@@ -43,6 +52,9 @@ export function RoutesApplication() {
           <Route index element={<AccueilPage />} />
           <Route path="profil" element={<ProfilPage />} />
           <Route path="annuaire" element={<AnnuairePage />} />
+          <Route path="organisations/:id" element={<OrganisationPage />} />
+          <Route path="organisations/:id/engagements" element={<EngagementsPage />} />
+          <Route path="seances/:id" element={<SeancePage />} />
           <Route path="contrats" element={<ContratsPage />} />
           <Route path="contrats/nouveau" element={<ContratEditionPage />} />
           <Route path="contrats/:id" element={<ContratPage />} />
@@ -52,12 +64,19 @@ export function RoutesApplication() {
           <Route path="fiches/:id" element={<FichePage />} />
           <Route path="doctrine" element={<DoctrinePage />} />
           <Route path="doctrine/:regionCode" element={<DoctrinePage />} />
+          <Route path="indicateurs" element={<IndicateursPage />} />
+          <Route path="indicateurs/nouveau" element={<IndicateurPage />} />
+          <Route path="indicateurs/import-valeurs" element={<ImportValeursPage />} />
+          <Route path="indicateurs/import-contours" element={<ImportContoursPage />} />
+          <Route path="indicateurs/:code" element={<IndicateurPage />} />
+          <Route path="vulnerabilite" element={<VulnerabilitePage />} />
           <Route path="administration" element={<ExigerAdmin />}>
             <Route path="utilisateurs" element={<UtilisateursPage />} />
             <Route path="utilisateurs/nouveau" element={<UtilisateurCreationPage />} />
             <Route path="utilisateurs/:id" element={<UtilisateurEditionPage />} />
             <Route path="organisations" element={<OrganisationsAdminPage />} />
             <Route path="organisations/nouvelle" element={<OrganisationEditionPage />} />
+            <Route path="organisations/import" element={<ImportOrganisationsPage />} />
             <Route path="organisations/:id" element={<OrganisationEditionPage />} />
             <Route path="journal" element={<JournalPage />} />
           </Route>

@@ -1,4 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
+import { lazy, Suspense } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useContrats } from '../../api/contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
@@ -6,6 +7,9 @@ import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { usePeutCreerContrat } from '../contrats/droits';
 import { TableauContrats } from '../contrats/tableau-contrats';
+
+// Alerts and next séances: loaded after the page, so the home stays light.
+const SuiviContrats = lazy(() => import('../gouvernance/suivi-contrats'));
 
 /** Coordonnateur, pilote, membre, lecteur: the contracts where they have a role, with that role and the statut. */
 export function AccueilContrats() {
@@ -57,6 +61,9 @@ export function AccueilContrats() {
               </li>
             )}
           </ul>
+          <Suspense fallback={null}>
+            <SuiviContrats contrats={miens} />
+          </Suspense>
         </>
       )}
     </section>

@@ -13,7 +13,10 @@ import { CycleContrat } from './cycle-contrat';
 import { EnTeteContrat } from './en-tete-contrat';
 import { OngletSynthese } from './onglet-synthese';
 
+const OngletDiagnostic = lazy(() => import('../diagnostics/onglet-diagnostic'));
 const OngletStrategie = lazy(() => import('./onglet-strategie'));
+const OngletGouvernance = lazy(() => import('../gouvernance/onglet-gouvernance'));
+const OngletFinancements = lazy(() => import('../financements/onglet-financements'));
 const OngletParties = lazy(() => import('./onglet-parties'));
 const OngletDocuments = lazy(() => import('./onglet-documents'));
 const OngletAvenants = lazy(() => import('./onglet-avenants'));
@@ -21,7 +24,10 @@ const OngletHistorique = lazy(() => import('./onglet-historique'));
 
 export const ONGLETS = [
   { tabId: 'synthese', label: 'Synthèse' },
+  { tabId: 'diagnostic', label: 'Territoire et diagnostic' },
   { tabId: 'strategie', label: 'Stratégie et fiches' },
+  { tabId: 'gouvernance', label: 'Gouvernance' },
+  { tabId: 'financements', label: 'Financements' },
   { tabId: 'parties', label: 'Parties' },
   { tabId: 'documents', label: 'Documents' },
   { tabId: 'avenants', label: 'Avenants' },
@@ -96,7 +102,10 @@ export default function ContratPage() {
       >
         <Suspense fallback={<Chargement />}>
           {onglet === 'synthese' && <OngletSynthese contrat={c} />}
+          {onglet === 'diagnostic' && <OngletDiagnostic contrat={c} />}
           {onglet === 'strategie' && <OngletStrategie contrat={c} />}
+          {onglet === 'gouvernance' && <OngletGouvernance contrat={c} />}
+          {onglet === 'financements' && <OngletFinancements contrat={c} />}
           {onglet === 'parties' && <OngletParties contrat={c} />}
           {onglet === 'documents' && <OngletDocuments contrat={c} />}
           {onglet === 'avenants' && <OngletAvenants contrat={c} />}

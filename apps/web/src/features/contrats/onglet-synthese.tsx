@@ -7,6 +7,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre } from '../../components/format';
+import { AlertesContrat, GouvernanceSynthese } from '../gouvernance/alertes-contrat';
 import { BadgeStatutFiche } from './statuts';
 
 function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
@@ -33,21 +34,26 @@ export function OngletSynthese({ contrat }: { contrat: ContratDetail }) {
 
   if (liste.length === 0 && contrat.axes.length === 0) {
     return (
-      <EtatVide
-        titre="Ce contrat n’a encore ni axe ni fiche-action"
-        action={{ children: 'Définir la stratégie', linkProps: { to: `/contrats/${contrat.id}?onglet=strategie` } }}
-      >
-        <p>
-          La stratégie d’un contrat part des priorités du diagnostic : des axes stratégiques (2 à 6, alignés sur le projet
-          régional de santé), déclinés en objectifs, puis en fiches-action écrites par les groupes de travail. La synthèse
-          montrera ici l’avancement des fiches et leurs financements.
-        </p>
-      </EtatVide>
+      <>
+        <AlertesContrat contratId={contrat.id} />
+        <EtatVide
+          titre="Ce contrat n’a encore ni axe ni fiche-action"
+          action={{ children: 'Définir la stratégie', linkProps: { to: `/contrats/${contrat.id}?onglet=strategie` } }}
+        >
+          <p>
+            La stratégie d’un contrat part des priorités du diagnostic : des axes stratégiques (2 à 6, alignés sur le projet
+            régional de santé), déclinés en objectifs, puis en fiches-action écrites par les groupes de travail. La synthèse
+            montrera ici l’avancement des fiches et leurs financements.
+          </p>
+        </EtatVide>
+        <GouvernanceSynthese contrat={contrat} />
+      </>
     );
   }
 
   return (
     <>
+      <AlertesContrat contratId={contrat.id} />
       <h2>Chiffres clés</h2>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-4w')}>
         <Chiffre valeur={formaterNombre(liste.length)} libelle={liste.length > 1 ? 'fiches-action' : 'fiche-action'} />
@@ -93,6 +99,7 @@ export function OngletSynthese({ contrat }: { contrat: ContratDetail }) {
           ]}
         />
       )}
+      <GouvernanceSynthese contrat={contrat} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { TYPES_ORGANISATION } from '@maillage/domain';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useOrganisations } from '../../api/comptes';
 import type { Organisation } from '../../api/types';
 import { AlerteErreur } from '../../components/alerte-erreur';
@@ -80,7 +81,7 @@ export function ListeOrganisations({ actions, vide }: Props) {
             headers={['Nom', 'Type', 'SIRET', 'FINESS', 'Région', 'Département', ...(actions ? [actions.entete] : [])]}
             data={liste.data.elements.map((o) => [
               <>
-                {o.nom}
+                <Link to={`/organisations/${o.id}`}>{o.nom}</Link>
                 {o.sigle && <span className={fr.cx('fr-text--sm')}> ({o.sigle})</span>}
               </>,
               libelleTypeOrganisation(o.type),

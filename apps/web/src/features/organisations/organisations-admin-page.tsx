@@ -25,9 +25,19 @@ export default function OrganisationsAdminPage() {
     <>
       <h1>Organisations</h1>
       <div className={fr.cx('fr-mb-4w')}>
-        <Button iconId="fr-icon-add-line" linkProps={{ to: '/administration/organisations/nouvelle' }}>
-          Créer une organisation
-        </Button>
+        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
+          <li>
+            <Button iconId="fr-icon-add-line" linkProps={{ to: '/administration/organisations/nouvelle' }}>
+              Créer une organisation
+            </Button>
+          </li>
+          <li>
+            <Button priority="secondary" iconId="fr-icon-upload-line" linkProps={{ to: '/administration/organisations/import' }}>
+              Importer un fichier
+            </Button>
+          </li>
+        </ul>
+        <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>Pour fusionner un doublon, ouvrez la fiche de l’organisation en double depuis la liste.</p>
       </div>
       <div ref={issue} tabIndex={-1}>
       {state?.message && !suppression.isSuccess && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}

@@ -4,6 +4,7 @@ import { libelleHabilitation, libelleTypeOrganisation } from '../../components/l
 import { useTitrePage } from '../../components/titre-page';
 import { ChangementMotDePasse } from './changement-mot-de-passe';
 import { JetonsApi } from './jetons-api';
+import { PreferencesCourriel } from './preferences-courriel';
 
 export default function ProfilPage() {
   useTitrePage('Mon profil');
@@ -39,6 +40,7 @@ export default function ProfilPage() {
           Pour corriger votre nom, votre organisation ou vos rôles, adressez-vous à un administrateur de la plateforme.
         </p>
       </section>
+      <PreferencesCourriel />
       <ChangementMotDePasse />
       <JetonsApi />
     </>

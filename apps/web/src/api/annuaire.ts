@@ -1,0 +1,179 @@
+/** The directory beyond organisations' records: engagements (the CPAM case), offers of service, services, persons, merges, imports. */
+import type { StatutFiche } from '@maillage/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ErreurApi, parametres, requete } from './client';
+import type { Organisation } from './types';
+
+export type RoleEngagement = 'ars' | 'porteur' | 'signataire' | 'partenaire' | 'pilote' | 'financeur';
+
+export interface FicheEngagement {
+  id: string;
+  numero: number;
+  intitule: string;
+  statut: StatutFiche;
+  roles: RoleEngagement[];
+  /** Intitulés of the organisation's offers attached to the fiche. */
+  offres: string[];
+}
+
+export interface ContratEngagement {
+  id: string;
+  intitule: string;
+  statut: string;
+  statutLibelle: string;
+  generation: number;
+  roles: RoleEngagement[];
+  financementCentimes: number | string;
+  fiches: FicheEngagement[];
+}
+
+export interface OffreService {
+  id: string;
+  intitule: string;
+  description: string | null;
+  nombreFiches: number;
+}
+
+export interface Engagements {
+  organisation: Organisation;
+  contrats: ContratEngagement[];
+  referents: { prenom: string; nom: string; email: string | null; role: string }[];
+  offres: OffreService[];
+  financementTotalCentimes: number;
+}
+
+export interface Personne {
+  id: string;
+  prenom: string;
+  nom: string;
+  email: string | null;
+  telephone: string | null;
+  fonction: string | null;
+  organisationId: string | null;
+  organisationNom: string | null;
+  version: number;
+  aUnCompte: boolean;
+}
+
+export interface SaisiePersonne {
+  prenom: string;
+  nom: string;
+  email: string | null;
+  telephone: string | null;
+  fonction: string | null;
+  organisationId: string | null;
+}
+
+export type StatutLigneAnnuaire = 'cree' | 'mis_a_jour' | 'inchange' | 'rejete';
+
+export interface RapportImportAnnuaire {
+  dryRun: boolean;
+  applique: boolean;
+  colonnesInconnues: string[];
+  lignes: { ligne: number; statut: StatutLigneAnnuaire; nom?: string; raison?: string }[];
+  resume: { crees: number; misAJour: number; inchanges: number; rejetes: number };
+}
+
+function useInvalidation() {
+  const client = useQueryClient();
+  return (...prefixes: string[]) => client.invalidateQueries({ predicate: (q) => prefixes.includes(String(q.queryKey[0])) });
+}
+
+export function useEngagements(organisationId: string | undefined) {
+  return useQuery({
+    queryKey: ['engagements', organisationId],
+    queryFn: ({ signal }) => requete<Engagements>(`/api/organisations/${organisationId}/engagements`, { signal }),
+    enabled: !!organisationId,
+  });
+}
+
+export function useOffres(organisationId: string) {
+  const invalider = useInvalidation();
+  const apres = () => invalider('engagements', 'fiche', 'audit');
+  return {
+    ajout: useMutation({
+      mutationFn: (o: { intitule: string; description: string | null }) => requete<{ id: string }>(`/api/organisations/${organisationId}/offres`, { methode: 'POST', corps: o }),
+      onSuccess: apres,
+    }),
+    rattachement: useMutation({
+      mutationFn: ({ ficheId, offreId, rattacher }: { ficheId: string; offreId: string; rattacher: boolean }) =>
+        requete<void>(`/api/fiches/${ficheId}/offres/${offreId}`, { methode: rattacher ? 'PUT' : 'DELETE' }),
+      onSuccess: apres,
+    }),
+  };
+}
+
+export function useServices(organisationId: string) {
+  return useQuery({
+    queryKey: ['services', organisationId],
+    queryFn: ({ signal }) => requete<{ id: string; nom: string }[]>(`/api/organisations/${organisationId}/services`, { signal }),
+  });
+}
+
+export function useAjoutService(organisationId: string) {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: (nom: string) => requete<{ id: string }>(`/api/organisations/${organisationId}/services`, { methode: 'POST', corps: { nom } }),
+    onSuccess: () => invalider('services', 'audit'),
+  });
+}
+
+/** Merges the duplicate `id` into `dansId`: every reference moves, then the duplicate is deleted. */
+export function useFusion() {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: ({ id, dansId }: { id: string; dansId: string }) =>
+      requete<{ gardee: string; deplaces: Record<string, number> }>(`/api/organisations/${id}/fusion`, { methode: 'POST', corps: { dansId } }),
+    onSuccess: () => invalider('organisations', 'organisation', 'engagements', 'personnes', 'services', 'contrats', 'contrat', 'fiches', 'fiche', 'audit'),
+  });
+}
+
+export function rapportAnnuaireDe(erreur: unknown): RapportImportAnnuaire | null {
+  return erreur instanceof ErreurApi && erreur.probleme.rapport ? (erreur.probleme.rapport as RapportImportAnnuaire) : null;
+}
+
+/** POST /api/organisations/import, multipart field « fichier »; dryRun checks without saving anything. */
+export function useImportOrganisations() {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: ({ fichier, dryRun }: { fichier: File; dryRun: boolean }) => {
+      const corps = new FormData();
+      corps.append('fichier', fichier);
+      return requete<RapportImportAnnuaire>(`/api/organisations/import?dryRun=${dryRun}`, { methode: 'POST', corps });
+    },
+    onSuccess: (rapport) => {
+      if (rapport.applique) void invalider('organisations', 'organisation', 'audit');
+    },
+  });
+}
+
+export function usePersonnes(filtres: { q?: string; organisationId?: string }) {
+  return useQuery({
+    queryKey: ['personnes', filtres],
+    queryFn: ({ signal }) => requete<Personne[]>(`/api/personnes${parametres({ ...filtres })}`, { signal }),
+  });
+}
+
+export function useEnregistrementPersonne() {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: ({ id, saisie, version }: { id?: string; saisie: SaisiePersonne; version?: number }) =>
+      id ? requete<{ id: string }>(`/api/personnes/${id}`, { methode: 'PUT', corps: { ...saisie, version } }) : requete<{ id: string }>('/api/personnes', { methode: 'POST', corps: saisie }),
+    onSuccess: () => invalider('personnes', 'engagements', 'instances', 'audit'),
+  });
+}
+
+export function usePreferences() {
+  return useQuery({
+    queryKey: ['preferences'],
+    queryFn: ({ signal }) => requete<{ syntheseHebdomadaire: boolean }>('/api/moi/preferences', { signal }),
+  });
+}
+
+export function useChangementPreferences() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (p: { syntheseHebdomadaire: boolean }) => requete<{ syntheseHebdomadaire: boolean }>('/api/moi/preferences', { methode: 'PUT', corps: p }),
+    onSuccess: (p) => client.setQueryData(['preferences'], p),
+  });
+}

@@ -1,0 +1,90 @@
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { parametres, requete } from './client';
+import type { AgregatIndicateur, Contours, Diagnostic, TerritoireCode, Vulnerabilite } from './types-diagnostics';
+
+/** "epci:243500741,commune:35236" */
+export const texteTerritoires = (territoires: TerritoireCode[]) => territoires.map((t) => `${t.type}:${t.code}`).join(',');
+
+export function useDiagnostic(contratId: string) {
+  return useQuery({
+    queryKey: ['diagnostic', contratId],
+    queryFn: ({ signal }) => requete<Diagnostic>(`/api/contrats/${contratId}/diagnostic`, { signal }),
+  });
+}
+
+/** One indicator on a perimeter for a chosen period (the latest when none). */
+export function useAgregat(indicateur: string, territoires: TerritoireCode[], periode: string | null | undefined, actif = true) {
+  const t = texteTerritoires(territoires);
+  return useQuery({
+    queryKey: ['agregat', indicateur, t, periode ?? null],
+    queryFn: ({ signal }) => requete<AgregatIndicateur>(`/api/diagnostics/agregat${parametres({ indicateur, territoires: t, periode })}`, { signal }),
+    enabled: actif && !!indicateur && territoires.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * One indicator for each commune of a perimeter, as published for that commune (one light request each,
+ * cached; the server has no per-commune list yet).
+ */
+export function useValeursCommunes(indicateur: string | null, communes: string[]) {
+  return useQueries({
+    queries: communes.map((code) => ({
+      queryKey: ['agregat', indicateur, `commune:${code}`, null],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        requete<AgregatIndicateur>(`/api/diagnostics/agregat${parametres({ indicateur, territoires: `commune:${code}` })}`, { signal }),
+      enabled: !!indicateur,
+      staleTime: 60_000,
+    })),
+    combine: (resultats) => ({
+      enCours: resultats.some((r) => r.isPending && r.fetchStatus !== 'idle'),
+      erreur: resultats.find((r) => r.error)?.error ?? null,
+      parCommune: new Map(resultats.flatMap((r, i) => (r.data ? [[communes[i], r.data] as const] : []))),
+    }),
+  });
+}
+
+export function useContours(type: 'commune' | 'epci' | 'departement' | 'region', codes: string[]) {
+  const tries = [...codes].sort();
+  return useQuery({
+    queryKey: ['contours', type, tries.join(',')],
+    queryFn: ({ signal }) => requete<Contours>(`/api/contours${parametres({ type, codes: tries.join(',') })}`, { signal }),
+    enabled: codes.length > 0,
+    staleTime: 300_000,
+  });
+}
+
+export function useVulnerabilite(region: string, indicateurs: string[], poids: number[]) {
+  return useQuery({
+    queryKey: ['vulnerabilite', region, indicateurs.join(','), poids.join(',')],
+    queryFn: ({ signal }) =>
+      requete<Vulnerabilite>(`/api/vulnerabilite${parametres({ region, indicateurs: indicateurs.join(','), poids: poids.join(',') })}`, { signal }),
+    enabled: !!region && indicateurs.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+// ---------- The qualitative side and the chain constats → besoins → priorités → axes
+
+export type ElementDiagnostic = 'verbatims' | 'rencontres' | 'constats' | 'besoins' | 'priorites';
+
+/** Create (no id), update or delete one element; the whole diagnostic (and the contract's history) is refreshed. */
+export function useElementDiagnostic<S>(contratId: string, element: ElementDiagnostic) {
+  const client = useQueryClient();
+  const base = `/api/contrats/${contratId}/${element}`;
+  const rafraichir = () =>
+    client.invalidateQueries({
+      predicate: (q) => q.queryKey[0] === 'audit' || (['diagnostic', 'historique'].includes(String(q.queryKey[0])) && q.queryKey[1] === contratId),
+    });
+  const enregistrer = useMutation({
+    mutationFn: ({ id, saisie }: { id?: string; saisie: S }) =>
+      id ? requete<void>(`${base}/${id}`, { methode: 'PUT', corps: saisie }).then(() => ({ id })) : requete<{ id: string }>(base, { methode: 'POST', corps: saisie }),
+    onSuccess: rafraichir,
+  });
+  const supprimer = useMutation({
+    mutationFn: (id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' }),
+    onSuccess: rafraichir,
+  });
+  return { enregistrer, supprimer };
+}

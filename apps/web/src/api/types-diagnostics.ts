@@ -1,0 +1,244 @@
+/** Shapes of the indicator, diagnostic and vulnerability responses (see /api/openapi.json, tags Indicateurs and Diagnostic). */
+import type { Couverture, FAMILLES_INDICATEUR, MethodeAgregation, Polarite, SensDuTiret, TypeTerritoireValeur } from '@maillage/domain';
+
+export type Famille = (typeof FAMILLES_INDICATEUR)[number];
+
+/** A row of the catalogue (GET /api/indicateurs). */
+export interface Indicateur {
+  code: string;
+  libelle: string;
+  famille: Famille;
+  unite: string;
+  facteur: number;
+  numerateur: string | null;
+  denominateur: string | null;
+  standardisation: string | null;
+  polarite: Polarite;
+  methodeAgregation: MethodeAgregation;
+  source: string | null;
+  millesime: string | null;
+  regleSecret: string | null;
+  version: number;
+  nombreValeurs?: number;
+}
+
+export type NatureValeur = 'exacte' | 'intervalle' | 'borne_inferieure' | 'indisponible' | 'masquee' | 'manquante';
+
+/** A value as the API shows it: its nature, bounds, and `texte` ready to display ("[856 à 932[", "au moins 40"). */
+export interface ValeurVue {
+  nature: NatureValeur;
+  valeur?: number;
+  borneInf?: number;
+  borneSup?: number;
+  infIncluse?: boolean;
+  supIncluse?: boolean;
+  texte: string;
+  couverture?: Couverture;
+  raison?: string;
+  valeurPartielle?: number;
+}
+
+export interface ResultatAgregat {
+  periode: string;
+  /** Published for this very territory, or computed from its communes. */
+  origine: 'publiee' | 'agregee';
+  valeur: ValeurVue;
+  source: string | null;
+  /** What « - » meant in the file the value came from. */
+  tiret: SensDuTiret | null;
+  autresSources: { source: string; texte: string }[];
+}
+
+export type SensEcart = 'favorable' | 'defavorable' | 'neutre' | 'indetermine';
+
+export interface Comparaison {
+  territoire: { type: TypeTerritoireValeur; code: string; nom: string };
+  valeur: ValeurVue;
+  source: string | null;
+  ecart: number | null;
+  sens: SensEcart;
+}
+
+export interface TerritoireCode {
+  type: 'commune' | 'epci' | 'departement' | 'region';
+  code: string;
+}
+
+/** GET /api/diagnostics/agregat: one indicator on a perimeter, with comparators and time series. */
+export interface AgregatIndicateur {
+  indicateur: Indicateur;
+  perimetre: { territoires: TerritoireCode[]; communes: number; population: number; departements: string[]; regions: string[] };
+  periode: string | null;
+  resultat: ResultatAgregat | null;
+  comparaisons: Comparaison[];
+  serie: ResultatAgregat[];
+}
+
+export interface Verbatim {
+  id: string;
+  texte: string;
+  locuteur: string;
+  communeCode: string | null;
+  source: string | null;
+  dateRecueil: string | null;
+}
+
+export interface Rencontre {
+  id: string;
+  type: string;
+  titre: string;
+  dateRencontre: string | null;
+  participants: string | null;
+  synthese: string | null;
+}
+
+export interface Constat {
+  id: string;
+  intitule: string;
+  description: string | null;
+  indicateurs: string[];
+  verbatims: string[];
+  besoins: string[];
+}
+
+export interface Besoin {
+  id: string;
+  intitule: string;
+  description: string | null;
+  constats: string[];
+  priorites: string[];
+}
+
+export interface PrioriteDiagnostic {
+  id: string;
+  intitule: string;
+  description: string | null;
+  besoins: string[];
+  axes: string[];
+}
+
+export interface AxeDiagnostic {
+  id: string;
+  numero: number;
+  intitule: string;
+}
+
+/** GET /api/contrats/{id}/diagnostic */
+export interface Diagnostic {
+  contrat: { id: string; intitule: string; population: number; nombreCommunes: number };
+  territoires: TerritoireCode[];
+  indicateurs: AgregatIndicateur[];
+  verbatims: Verbatim[];
+  rencontres: Rencontre[];
+  constats: Constat[];
+  besoins: Besoin[];
+  priorites: PrioriteDiagnostic[];
+  axes: AxeDiagnostic[];
+}
+
+/** GET /api/vulnerabilite */
+export interface Vulnerabilite {
+  region: string;
+  criteres: { indicateur: string; libelle: string; polarite: Polarite; poids: number; periode: string | null }[];
+  epci: {
+    territoire: string;
+    nom: string;
+    population: number;
+    score: number | null;
+    rang: number | null;
+    contributions: Record<string, number | null>;
+    criteresRenseignes: number;
+    valeurs: Record<string, number | null>;
+    contrats: { id: string; intitule: string; statut: string }[];
+    couvert: boolean;
+    /** Not sent by the server yet: the département of the EPCI's seat, when it is. */
+    departementCode?: string;
+  }[];
+}
+
+// ---------- Imports
+
+export type ChampColonne = 'indicateur' | 'territoireType' | 'territoireCode' | 'periode' | 'valeur' | 'source' | 'numerateur' | 'denominateur';
+export type ModeImport = 'long' | 'large' | 'dhis2';
+
+/** The `options` JSON field of an import (the server's optionsImportSchema). */
+export interface OptionsImport {
+  tiret: SensDuTiret;
+  source?: string;
+  colonnes?: Partial<Record<ChampColonne, string>>;
+  large?: { indicateurs: Record<string, string>; territoireType: string; periode?: string };
+  typeOrgUnit?: string;
+}
+
+/** POST /api/indicateurs/valeurs/apercu */
+export interface ApercuImport {
+  format: string;
+  encodage: string | null;
+  separateur: string | null;
+  entetes: string[];
+  mode: ModeImport;
+  colonnes: Partial<Record<ChampColonne, string>>;
+  indicateursParColonne: Record<string, string>;
+  colonnesIgnorees: string[];
+  exemples: { ligne: number; cellules: (string | number | null)[] }[];
+  lectures: { ligne: number; valeurs: number; rejets: string[] }[];
+}
+
+/** The report of POST /api/indicateurs/valeurs/import (200, or inside a 422 problem). */
+export interface RapportImportValeurs {
+  importId: string | null;
+  nomFichier: string;
+  format: string;
+  encodage: string | null;
+  separateur: string | null;
+  mode: ModeImport;
+  tiret: SensDuTiret;
+  dryRun: boolean;
+  applique: boolean;
+  lignesLues: number;
+  valeursValides: number;
+  rejetees: number;
+  rejets: { ligne: number; raison: string }[];
+  colonnesIgnorees: string[];
+  indicateurs: string[];
+  creees: number;
+  modifiees: number;
+  inchangees: number;
+}
+
+/** GET /api/indicateurs/imports/{id} */
+export interface EtatImport {
+  id: string;
+  nomFichier: string;
+  format: string;
+  etat: 'en_cours' | 'termine' | 'echoue';
+  lignesTotal: number | null;
+  lignesTraitees: number | null;
+  rapport: RapportImportValeurs | { erreur: string } | null;
+  creePar: string | null;
+  creeLe: string;
+  termineLe: string | null;
+}
+
+/** POST /api/contours/import */
+export interface RapportContours {
+  type: string;
+  elements: number;
+  valides: number;
+  rejets: { element: number; raison: string }[];
+  dryRun: boolean;
+  applique: boolean;
+}
+
+// ---------- Contours (GeoJSON, lon/lat)
+
+export type Position = [number, number];
+export interface Contour {
+  type: 'Feature';
+  properties: { code: string; nom: string | null };
+  geometry: { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+}
+export interface Contours {
+  type: 'FeatureCollection';
+  features: Contour[];
+}

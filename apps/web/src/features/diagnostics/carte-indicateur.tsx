@@ -1,0 +1,184 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Card } from '@codegouvfr/react-dsfr/Card';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { formaterNombre } from '@maillage/domain';
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { useAgregat } from '../../api/diagnostics';
+import type { AgregatIndicateur, ResultatAgregat, TerritoireCode } from '../../api/types-diagnostics';
+import { avecUnite, libelleTiret, METHODES_EXPLIQUEES } from '../indicateurs/libelles-indicateurs';
+import { BadgeSens, ecartEnMots, estComparable, sensAffiche } from './ecarts';
+import { GraphiqueComparaison, GraphiqueSerie } from './graphiques-indicateur';
+
+interface Props {
+  agregat: AgregatIndicateur;
+  territoires: TerritoireCode[];
+  nomPerimetre: string;
+  /** The constats that cite this indicator (the chain, read backwards). */
+  constats: { id: string; intitule: string }[];
+}
+
+function libelleOrigine(r: ResultatAgregat): string {
+  if (r.origine === 'publiee') return 'Publiée pour ce territoire';
+  const n = r.valeur.couverture?.communes ?? 0;
+  return `Calculée sur ${formaterNombre(n)} commune${n > 1 ? 's' : ''}`;
+}
+
+function Couverture({ r }: { r: ResultatAgregat }) {
+  const c = r.valeur.couverture;
+  if (r.origine !== 'agregee' || !c) return null;
+  const sans = c.masquees + c.manquantes;
+  return (
+    <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
+      <strong>Couverture :</strong> {formaterNombre(c.renseignees)} commune{c.renseignees > 1 ? 's' : ''} renseignée{c.renseignees > 1 ? 's' : ''} sur{' '}
+      {formaterNombre(c.communes)}
+      {sans > 0 && (
+        <>
+          {' '}
+          ({formaterNombre(c.masquees)} sous secret statistique, {formaterNombre(c.manquantes)} sans valeur)
+        </>
+      )}
+      , soit {formaterNombre(Math.round(c.partPopulationRenseignee * 100))} % de la population.
+    </p>
+  );
+}
+
+/** One indicator on the contract's perimeter: value, origin, coverage, comparators, charts with their tables. */
+export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, constats }: Props) {
+  const id = useId();
+  const [periode, setPeriode] = useState<string | null>(null);
+  const autre = useAgregat(initial.indicateur.code, territoires, periode, periode !== null && periode !== initial.periode);
+  const agregat = periode !== null && periode !== initial.periode && autre.data ? autre.data : initial;
+  const { indicateur, resultat, comparaisons } = agregat;
+  const periodes = initial.serie.map((s) => s.periode);
+  const comparable = estComparable(indicateur);
+  const tiret = libelleTiret(resultat?.tiret);
+  const nature = resultat?.valeur.nature;
+
+  return (
+    <div id={`indicateur-${indicateur.code}`} tabIndex={-1} className={fr.cx('fr-col-12', 'fr-col-lg-6')}>
+      <Card
+        titleAs="h5"
+        title={indicateur.libelle}
+        size="small"
+        start={
+          <ul className={fr.cx('fr-badges-group')}>
+            {resultat && (
+              <li>
+                <Badge small noIcon severity={resultat.origine === 'publiee' ? 'info' : 'new'} as="span">
+                  {libelleOrigine(resultat)}
+                </Badge>
+              </li>
+            )}
+            {nature === 'borne_inferieure' && (
+              <li>
+                <Badge small severity="warning" as="span">
+                  Borne inférieure
+                </Badge>
+              </li>
+            )}
+            {(nature === 'indisponible' || !resultat) && (
+              <li>
+                <Badge small severity="warning" as="span">
+                  Non disponible
+                </Badge>
+              </li>
+            )}
+          </ul>
+        }
+        desc={
+          resultat ? (
+            <>
+              <span className={fr.cx('fr-text--lead', 'fr-text--bold')}>{avecUnite(resultat.valeur.texte, indicateur.unite)}</span>{' '}
+              <span>({agregat.periode})</span>
+            </>
+          ) : (
+            <>Aucune valeur pour la période {agregat.periode ?? 'choisie'}.</>
+          )
+        }
+        end={
+          <div className="maillage-carte-indicateur">
+            {periodes.length > 1 && (
+              <Select
+                label="Période"
+                className={fr.cx('fr-mb-2w')}
+                nativeSelectProps={{ id: `${id}-periode`, value: periode ?? initial.periode ?? '', onChange: (e) => setPeriode(e.target.value) }}
+              >
+                {[...periodes].reverse().map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </Select>
+            )}
+            {autre.isFetching && <p role="status">Chargement de la période…</p>}
+            {resultat?.valeur.raison && (
+              <p className={fr.cx('fr-mb-1w')}>
+                <span className={fr.cx('fr-icon-warning-line', 'fr-icon--sm', 'fr-mr-1v')} aria-hidden="true" />
+                {resultat.valeur.raison}
+              </p>
+            )}
+            {resultat && typeof resultat.valeur.valeurPartielle === 'number' && (
+              <p className={fr.cx('fr-mb-1w')}>
+                Sur les seules communes renseignées, on obtiendrait {avecUnite(formaterNombre(resultat.valeur.valeurPartielle, 1), indicateur.unite)} : à titre indicatif.
+              </p>
+            )}
+            {resultat && <Couverture r={resultat} />}
+            {resultat && resultat.autresSources.length > 0 && (
+              <div className={fr.cx('fr-mb-1w')}>
+                <p className={fr.cx('fr-mb-0')}>
+                  <span className={fr.cx('fr-icon-error-warning-line', 'fr-icon--sm', 'fr-mr-1v')} aria-hidden="true" />
+                  <strong>Les sources divergent</strong> (valeur retenue : {resultat.valeur.texte}, {resultat.source ?? 'source non précisée'}) :
+                </p>
+                <ul className={fr.cx('fr-mb-0')}>
+                  {resultat.autresSources.map((a) => (
+                    <li key={a.source}>
+                      {avecUnite(a.texte, indicateur.unite)} selon {a.source || 'une source non précisée'}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {resultat && comparaisons.length > 0 && (
+              <>
+                <p className={fr.cx('fr-mb-0', 'fr-mt-1w')}>
+                  <strong>Comparaisons</strong> (écart de {nomPerimetre} à chacun)
+                </p>
+                <ul className={fr.cx('fr-mb-1w')}>
+                  {comparaisons.map((c) => (
+                    <li key={`${c.territoire.type}-${c.territoire.code}`}>
+                      {c.territoire.nom} : {avecUnite(c.valeur.texte, indicateur.unite)} — écart : {ecartEnMots(resultat.valeur, c, indicateur)}{' '}
+                      <BadgeSens sens={sensAffiche(c, comparable)} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {resultat && comparaisons.length === 0 && <p className={fr.cx('fr-mb-1w')}>Aucune valeur de comparaison (département, région, France) pour cette période.</p>}
+            <GraphiqueComparaison agregat={agregat} nomPerimetre={nomPerimetre} comparable={comparable} />
+            <GraphiqueSerie agregat={agregat} />
+            <p className={fr.cx('fr-mb-1w')}>
+              <strong>Source :</strong> {resultat?.source ?? indicateur.source ?? 'non précisée'}
+              {tiret && <> — dans ce fichier, « - » signifiait : {tiret}</>}.{' '}
+              {resultat?.origine === 'agregee' && <>Méthode : {METHODES_EXPLIQUEES[indicateur.methodeAgregation].libelle.toLowerCase()}. </>}
+              {indicateur.standardisation && <>{indicateur.standardisation}. </>}
+              <Link to={`/indicateurs/${indicateur.code}`}>Définition de l’indicateur</Link>
+            </p>
+            {constats.length > 0 && (
+              <p className={fr.cx('fr-mb-0')}>
+                Cité par {constats.length > 1 ? 'les constats' : 'le constat'} :{' '}
+                {constats.map((c, i) => (
+                  <span key={c.id}>
+                    {i > 0 && ', '}
+                    <a href={`#constat-${c.id}`}>{c.intitule}</a>
+                  </span>
+                ))}
+              </p>
+            )}
+          </div>
+        }
+      />
+    </div>
+  );
+}

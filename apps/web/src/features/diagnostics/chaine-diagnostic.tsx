@@ -1,0 +1,232 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { besoinSchema, constatSchema, prioriteSchema } from '@maillage/domain';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useElementDiagnostic } from '../../api/diagnostics';
+import type { Diagnostic } from '../../api/types-diagnostics';
+import { AlerteErreur } from '../../components/alerte-erreur';
+import { creerConfirmation } from '../../components/confirmation';
+import { ElementChaine, useFocusApresEnregistrement } from './element-chaine';
+import { extrait } from './formulaire-element';
+import { FormulaireChaine, type SaisieBesoin, type SaisieConstat, type SaisiePriorite } from './formulaires-chaine';
+
+type Maillon = 'constats' | 'besoins' | 'priorites';
+const suppression = creerConfirmation('confirmation-suppression-chaine');
+
+const NOMS = {
+  constats: { un: 'le constat', titreNouveau: 'Nouveau constat', titreModifier: 'Modifier le constat', ajouter: 'Ajouter le constat', enregistrer: 'Enregistrer le constat' },
+  besoins: { un: 'le besoin', titreNouveau: 'Nouveau besoin', titreModifier: 'Modifier le besoin', ajouter: 'Ajouter le besoin', enregistrer: 'Enregistrer le besoin' },
+  priorites: { un: 'la priorité', titreNouveau: 'Nouvelle priorité', titreModifier: 'Modifier la priorité', ajouter: 'Ajouter la priorité', enregistrer: 'Enregistrer la priorité' },
+};
+
+interface Props {
+  contratId: string;
+  diagnostic: Diagnostic;
+  /** Libellé of every indicator of the catalogue (a constat may cite one without value on the perimeter). */
+  libelles: Map<string, string>;
+  editable: boolean;
+}
+
+/** Constats → besoins → priorités → axes, each element linking to what it rests on and to what rests on it. */
+export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable }: Props) {
+  const [edition, setEdition] = useState<{ maillon: Maillon; id?: string } | null>(null);
+  const [aSupprimer, setASupprimer] = useState<{ maillon: Maillon; id: string; intitule: string; consequence: string } | null>(null);
+  const mutations = {
+    constats: useElementDiagnostic<SaisieConstat>(contratId, 'constats'),
+    besoins: useElementDiagnostic<SaisieBesoin>(contratId, 'besoins'),
+    priorites: useElementDiagnostic<SaisiePriorite>(contratId, 'priorites'),
+  };
+  const focaliser = useFocusApresEnregistrement(d);
+  const avecCarte = new Set(d.indicateurs.map((a) => a.indicateur.code));
+  const constat = new Map(d.constats.map((c) => [c.id, c]));
+  const besoin = new Map(d.besoins.map((b) => [b.id, b]));
+  const priorite = new Map(d.priorites.map((p) => [p.id, p]));
+  const axe = new Map(d.axes.map((a) => [a.id, a]));
+  const verbatim = new Map(d.verbatims.map((v) => [v.id, v]));
+  const singulier = { constats: 'constat', besoins: 'besoin', priorites: 'priorite' } as const;
+
+  const ouvrir = (maillon: Maillon, id?: string) => {
+    Object.values(mutations).forEach((m) => m.enregistrer.reset());
+    setEdition({ maillon, id });
+  };
+  const enregistrer = (maillon: Maillon) => (saisie: unknown) =>
+    mutations[maillon].enregistrer.mutateAsync({ id: edition?.id, saisie: saisie as never }).then((r) => {
+      setEdition(null);
+      focaliser(`${singulier[maillon]}-${r.id}`);
+    });
+  const demanderSuppression = (maillon: Maillon, id: string, intitule: string, consequence: string) => {
+    setASupprimer({ maillon, id, intitule, consequence });
+    suppression.ouvrir();
+  };
+
+  const formulaire = (maillon: Maillon) => {
+    if (edition?.maillon !== maillon) return null;
+    const m = mutations[maillon].enregistrer;
+    const commun = { nom: NOMS[maillon], modification: !!edition.id, onAnnuler: () => setEdition(null), erreur: m.error, enCours: m.isPending, onEnregistrer: enregistrer(maillon) };
+    if (maillon === 'constats') {
+      const c = edition.id ? constat.get(edition.id) : undefined;
+      const codes = [...new Set([...d.indicateurs.map((a) => a.indicateur.code), ...(c?.indicateurs ?? [])])];
+      return (
+        <FormulaireChaine<SaisieConstat>
+          {...commun}
+          schema={constatSchema}
+          valeursInitiales={{ intitule: c?.intitule ?? '', description: c?.description ?? null, indicateurs: c?.indicateurs ?? [], verbatims: c?.verbatims ?? [] }}
+          liens={[
+            { champ: 'indicateurs', legende: 'Indicateurs cités', options: codes.map((code) => ({ id: code, libelle: libelles.get(code) ?? code })), vide: 'Aucun indicateur n’a de valeur sur ce périmètre.' },
+            { champ: 'verbatims', legende: 'Verbatims cités', options: d.verbatims.map((v) => ({ id: v.id, libelle: extrait(v.texte) })), vide: 'Aucun verbatim recueilli : ajoutez-en dans la partie « Verbatims ».' },
+          ]}
+        />
+      );
+    }
+    if (maillon === 'besoins') {
+      const b = edition.id ? besoin.get(edition.id) : undefined;
+      return (
+        <FormulaireChaine<SaisieBesoin>
+          {...commun}
+          schema={besoinSchema}
+          valeursInitiales={{ intitule: b?.intitule ?? '', description: b?.description ?? null, constats: b?.constats ?? [] }}
+          liens={[{ champ: 'constats', legende: 'Issu des constats', options: d.constats.map((c) => ({ id: c.id, libelle: c.intitule })), vide: 'Aucun constat : formulez d’abord les constats du diagnostic.' }]}
+        />
+      );
+    }
+    const p = edition.id ? priorite.get(edition.id) : undefined;
+    return (
+      <FormulaireChaine<SaisiePriorite>
+        {...commun}
+        schema={prioriteSchema}
+        valeursInitiales={{ intitule: p?.intitule ?? '', description: p?.description ?? null, besoins: p?.besoins ?? [], axes: p?.axes ?? [] }}
+        liens={[
+          { champ: 'besoins', legende: 'Répond aux besoins', options: d.besoins.map((b) => ({ id: b.id, libelle: b.intitule })), vide: 'Aucun besoin : déduisez d’abord les besoins des constats.' },
+          {
+            champ: 'axes',
+            legende: 'Déclinée dans les axes stratégiques',
+            options: d.axes.map((a) => ({ id: a.id, libelle: `Axe ${a.numero}. ${a.intitule}` })),
+            vide: (
+              <>
+                Le contrat n’a pas encore d’axe stratégique. <Link to={`/contrats/${contratId}?onglet=strategie`}>Définir les axes dans « Stratégie et fiches »</Link>, puis revenez les lier.
+              </>
+            ),
+          },
+        ]}
+      />
+    );
+  };
+
+  const boutonAjout = (maillon: Maillon, libelle: string) =>
+    editable &&
+    edition?.maillon !== maillon && (
+      <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-2w')} onClick={() => ouvrir(maillon)}>
+        {libelle}
+      </Button>
+    );
+  const affiche = (maillon: Maillon, id: string) => !(edition?.maillon === maillon && edition.id === id);
+
+  const erreurSuppression = Object.values(mutations).find((m) => m.supprimer.error)?.supprimer.error;
+  return (
+    <>
+      {erreurSuppression && <AlerteErreur erreur={erreurSuppression} as="h4" titre="La suppression n’a pas abouti" />}
+      <h4 className={fr.cx('fr-mt-4w')}>Constats</h4>
+      {d.constats.length === 0 && <p>Aucun constat. Un constat résume ce que montrent les indicateurs et les verbatims : « Une offre de médecine générale fragile ».</p>}
+      {d.constats.map((c) =>
+        affiche('constats', c.id) ? (
+          <ElementChaine
+            key={c.id}
+            ancre={`constat-${c.id}`}
+            titre={c.intitule}
+            description={c.description}
+            nom={`${NOMS.constats.un} « ${c.intitule} »`}
+            editable={editable}
+            onModifier={() => ouvrir('constats', c.id)}
+            onSupprimer={() => demanderSuppression('constats', c.id, c.intitule, c.besoins.length ? `Les ${c.besoins.length} besoin(s) qui en découlent ne le citeront plus.` : 'Aucun besoin n’en découle.')}
+            liens={[
+              { libelle: 'Indicateurs cités', vide: 'aucun', cibles: c.indicateurs.map((code) => ({ lien: avecCarte.has(code) ? `#indicateur-${code}` : `/indicateurs/${code}`, texte: libelles.get(code) ?? code })) },
+              { libelle: 'Verbatims cités', vide: 'aucun', cibles: c.verbatims.flatMap((id) => (verbatim.get(id) ? [{ lien: `#verbatim-${id}`, texte: extrait(verbatim.get(id)!.texte, 60) }] : [])) },
+              { libelle: 'Besoins qui en découlent', vide: 'aucun pour l’instant', cibles: c.besoins.flatMap((id) => (besoin.get(id) ? [{ lien: `#besoin-${id}`, texte: besoin.get(id)!.intitule }] : [])) },
+            ]}
+          />
+        ) : null,
+      )}
+      {formulaire('constats')}
+      {boutonAjout('constats', 'Ajouter un constat')}
+
+      <h4 className={fr.cx('fr-mt-4w')}>Besoins</h4>
+      {d.besoins.length === 0 && <p>Aucun besoin. Un besoin se déduit d’un ou plusieurs constats : « Faciliter l’installation de médecins généralistes ».</p>}
+      {d.besoins.map((b) =>
+        affiche('besoins', b.id) ? (
+          <ElementChaine
+            key={b.id}
+            ancre={`besoin-${b.id}`}
+            titre={b.intitule}
+            description={b.description}
+            nom={`${NOMS.besoins.un} « ${b.intitule} »`}
+            editable={editable}
+            onModifier={() => ouvrir('besoins', b.id)}
+            onSupprimer={() => demanderSuppression('besoins', b.id, b.intitule, b.priorites.length ? `Les ${b.priorites.length} priorité(s) qui y répondent ne le citeront plus.` : 'Aucune priorité n’y répond.')}
+            liens={[
+              { libelle: 'Issu des constats', vide: 'aucun', cibles: b.constats.flatMap((id) => (constat.get(id) ? [{ lien: `#constat-${id}`, texte: constat.get(id)!.intitule }] : [])) },
+              { libelle: 'Priorités qui y répondent', vide: 'aucune pour l’instant', cibles: b.priorites.flatMap((id) => (priorite.get(id) ? [{ lien: `#priorite-${id}`, texte: priorite.get(id)!.intitule }] : [])) },
+            ]}
+          />
+        ) : null,
+      )}
+      {formulaire('besoins')}
+      {boutonAjout('besoins', 'Ajouter un besoin')}
+
+      <h4 className={fr.cx('fr-mt-4w')}>Priorités</h4>
+      {d.priorites.length === 0 && <p>Aucune priorité. Une priorité retient des besoins et se décline dans les axes stratégiques du contrat.</p>}
+      {d.priorites.map((p) =>
+        affiche('priorites', p.id) ? (
+          <ElementChaine
+            key={p.id}
+            ancre={`priorite-${p.id}`}
+            titre={p.intitule}
+            description={p.description}
+            nom={`${NOMS.priorites.un} « ${p.intitule} »`}
+            editable={editable}
+            onModifier={() => ouvrir('priorites', p.id)}
+            onSupprimer={() => demanderSuppression('priorites', p.id, p.intitule, 'Ses liens vers les besoins et les axes seront retirés ; les axes eux-mêmes ne changent pas.')}
+            liens={[
+              { libelle: 'Répond aux besoins', vide: 'aucun', cibles: p.besoins.flatMap((id) => (besoin.get(id) ? [{ lien: `#besoin-${id}`, texte: besoin.get(id)!.intitule }] : [])) },
+              { libelle: 'Axes stratégiques', vide: 'aucun pour l’instant', cibles: p.axes.flatMap((id) => (axe.get(id) ? [{ lien: `#axe-${id}`, texte: `Axe ${axe.get(id)!.numero}. ${axe.get(id)!.intitule}` }] : [])) },
+            ]}
+          />
+        ) : null,
+      )}
+      {formulaire('priorites')}
+      {boutonAjout('priorites', 'Ajouter une priorité')}
+
+      <h4 className={fr.cx('fr-mt-4w')}>Axes stratégiques</h4>
+      {d.axes.length === 0 ? (
+        <p>
+          Le contrat n’a pas encore d’axe stratégique. Les axes se définissent dans l’onglet{' '}
+          <Link to={`/contrats/${contratId}?onglet=strategie`}>« Stratégie et fiches »</Link> ; chaque priorité pourra ensuite y être rattachée.
+        </p>
+      ) : (
+        d.axes.map((a) => (
+          <ElementChaine
+            key={a.id}
+            ancre={`axe-${a.id}`}
+            titre={`Axe ${a.numero}. ${a.intitule}`}
+            nom={`l’axe ${a.numero}`}
+            editable={false}
+            liens={[
+              { libelle: 'Priorités déclinées dans cet axe', vide: 'aucune', cibles: d.priorites.filter((p) => p.axes.includes(a.id)).map((p) => ({ lien: `#priorite-${p.id}`, texte: p.intitule })) },
+              { libelle: 'Objectifs et fiches-action', vide: '', cibles: [{ lien: `/contrats/${contratId}?onglet=strategie`, texte: 'Voir l’axe dans « Stratégie et fiches »' }] },
+            ]}
+          />
+        ))
+      )}
+
+      <suppression.Confirmation
+        titre={aSupprimer ? `Supprimer ${NOMS[aSupprimer.maillon].un} ?` : 'Supprimer ?'}
+        libelleConfirmer="Supprimer"
+        onConfirmer={() => aSupprimer && mutations[aSupprimer.maillon].supprimer.mutate(aSupprimer.id)}
+      >
+        <p>
+          « {aSupprimer?.intitule} » sera supprimé du diagnostic. {aSupprimer?.consequence} La suppression est tracée dans l’historique du contrat.
+        </p>
+      </suppression.Confirmation>
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { instanceSchema, membreInstanceSchema, TYPES_INSTANCE, type TypeInstance } from '@maillage/domain';
+import { useId, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { Instance, SaisieInstance, SaisieMembre } from '../../api/gouvernance';
+import { AlerteErreur } from '../../components/alerte-erreur';
+import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
+import { ChoixPersonne } from '../annuaire/choix-personne';
+import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
+
+interface PropsCommunes<T> {
+  onEnregistrer: (saisie: T) => Promise<unknown>;
+  onAnnuler: () => void;
+  erreur: unknown;
+  enCours: boolean;
+}
+
+export function BoutonsFormulaire({ libelle, enCours, onAnnuler }: { libelle: string; enCours: boolean; onAnnuler: () => void }) {
+  return (
+    <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--sm', 'fr-mt-2w')}>
+      <li>
+        <Button type="submit" disabled={enCours}>
+          {libelle}
+        </Button>
+      </li>
+      <li>
+        <Button type="button" priority="secondary" onClick={onAnnuler}>
+          Annuler
+        </Button>
+      </li>
+    </ul>
+  );
+}
+
+type ValeursInstance = z.input<typeof instanceSchema>;
+const nombreOuNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(String(v).replace(',', '.')));
+
+/** An instance: its type (COPIL, COTECH…), name, expected rhythm and who chairs it. */
+export function FormulaireInstance({
+  instance,
+  typeInitial = 'copil',
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: PropsCommunes<SaisieInstance> & { instance?: Instance; typeInitial?: TypeInstance }) {
+  const id = useId();
+  const form = useForm<ValeursInstance, unknown, z.output<typeof instanceSchema>>({
+    resolver: zodResolver(instanceSchema),
+    defaultValues: instance
+      ? { type: instance.type, nom: instance.nom, frequenceParAn: instance.frequenceParAn, presidence: instance.presidence }
+      : { type: typeInitial, nom: typeInitial === 'copil' ? 'Comité de pilotage' : '', frequenceParAn: typeInitial === 'copil' ? 2 : null, presidence: null },
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const soumettre = form.handleSubmit((i) =>
+    onEnregistrer({ type: i.type, nom: i.nom, frequenceParAn: i.frequenceParAn ?? null, presidence: i.presidence ?? null }).catch((e) =>
+      appliquerErreursServeur(e, form.setError, ['type', 'nom', 'frequenceParAn', 'presidence']),
+    ),
+  );
+  return (
+    <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
+        {instance ? `Modifier l’instance « ${instance.nom} »` : 'Créer une instance'}
+      </p>
+      {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="L’instance n’a pas été enregistrée" /> : null}
+      <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+          <Select label="Type d’instance" nativeSelectProps={register('type')} {...etatChamp(errors.type?.message)}>
+            {Object.entries(TYPES_INSTANCE).map(([code, libelle]) => (
+              <option key={code} value={code}>
+                {libelle}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+          <Input label="Nom" hintText="Exemple : COPIL CLS Redon Agglomération" nativeInputProps={{ ...register('nom'), maxLength: 200 }} {...etatChamp(errors.nom?.message)} />
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+          <Input
+            label="Séances par an (facultatif)"
+            hintText="La doctrine demande au moins deux COPIL par an"
+            nativeInputProps={{ ...register('frequenceParAn', { setValueAs: nombreOuNull }), inputMode: 'numeric', maxLength: 2 }}
+            {...etatChamp(errors.frequenceParAn?.message)}
+          />
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-8')}>
+          <Input
+            label="Présidence (facultatif)"
+            hintText="Exemple : co-présidé par la directrice générale de l’ARS et le président de l’agglomération"
+            nativeInputProps={{ ...register('presidence', { setValueAs: videEnNull }), maxLength: 300 }}
+            {...etatChamp(errors.presidence?.message)}
+          />
+        </div>
+      </div>
+      <BoutonsFormulaire libelle={instance ? 'Enregistrer' : 'Créer l’instance'} enCours={enCours} onAnnuler={onAnnuler} />
+    </form>
+  );
+}
+
+type ValeursMembre = z.input<typeof membreInstanceSchema>;
+
+/** A member: an organisation (all its users are invited) or a person of the directory, with role, co-chair and dates. */
+export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, enCours }: PropsCommunes<SaisieMembre> & { instance: Instance }) {
+  const id = useId();
+  const [nature, setNature] = useState<'organisation' | 'personne'>('organisation');
+  const form = useForm<ValeursMembre, unknown, z.output<typeof membreInstanceSchema>>({
+    resolver: zodResolver(membreInstanceSchema),
+    defaultValues: { organisationId: null, personneId: null, role: null, copresidence: false, debut: null, fin: null },
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const soumettre = form.handleSubmit((m) =>
+    onEnregistrer({
+      organisationId: nature === 'organisation' ? (m.organisationId ?? null) : null,
+      personneId: nature === 'personne' ? (m.personneId ?? null) : null,
+      role: m.role ?? null,
+      copresidence: m.copresidence,
+      debut: m.debut ?? null,
+      fin: m.fin ?? null,
+    }).catch((e) => appliquerErreursServeur(e, form.setError, ['organisationId', 'personneId', 'role', 'copresidence', 'debut', 'fin'])),
+  );
+  const optionnel = { setValueAs: videEnNull };
+  return (
+    <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
+        Ajouter un membre à « {instance.nom} »
+      </p>
+      {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="Le membre n’a pas été ajouté" /> : null}
+      <RadioButtons
+        legend="Le membre est"
+        orientation="horizontal"
+        options={[
+          {
+            label: 'une organisation',
+            hintText: 'Ses utilisateurs de Maillage reçoivent les invitations',
+            nativeInputProps: { checked: nature === 'organisation', onChange: () => setNature('organisation') },
+          },
+          {
+            label: 'une personne de l’annuaire',
+            hintText: 'Invitée à son adresse e-mail',
+            nativeInputProps: { checked: nature === 'personne', onChange: () => setNature('personne') },
+          },
+        ]}
+      />
+      {nature === 'organisation' ? (
+        <Controller
+          control={form.control}
+          name="organisationId"
+          render={({ field, fieldState }) => (
+            <ChoixOrganisation label="Organisation membre" valeur={field.value} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} erreur={fieldState.error?.message} />
+          )}
+        />
+      ) : (
+        <Controller
+          control={form.control}
+          name="personneId"
+          render={({ field }) => (
+            <ChoixPersonne
+              label="Personne membre"
+              valeur={field.value}
+              onChange={(v) => {
+                field.onChange(v);
+                form.clearErrors('organisationId');
+              }}
+              onBlur={field.onBlur}
+              erreur={errors.personneId?.message ?? errors.organisationId?.message?.replace('une organisation ou une personne', 'une personne')}
+            />
+          )}
+        />
+      )}
+      <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+          <Input label="Rôle (facultatif)" hintText="Exemple : trinôme de pilotage, élu référent, invité permanent" nativeInputProps={{ ...register('role', optionnel), maxLength: 200 }} {...etatChamp(errors.role?.message)} />
+        </div>
+        <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
+          <Input label="Depuis le (facultatif)" nativeInputProps={{ ...register('debut', optionnel), type: 'date' }} {...etatChamp(errors.debut?.message)} />
+        </div>
+        <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
+          <Input label="Jusqu’au (facultatif)" nativeInputProps={{ ...register('fin', optionnel), type: 'date' }} {...etatChamp(errors.fin?.message)} />
+        </div>
+      </div>
+      <Checkbox options={[{ label: 'Co-préside l’instance', nativeInputProps: register('copresidence') }]} />
+      <BoutonsFormulaire libelle="Ajouter le membre" enCours={enCours} onAnnuler={onAnnuler} />
+    </form>
+  );
+}
