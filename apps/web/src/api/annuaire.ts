@@ -120,11 +120,14 @@ export function useAjoutService(organisationId: string) {
 
 /** Merges the duplicate `id` into `dansId`: every reference moves, then the duplicate is deleted. */
 export function useFusion() {
-  const invalider = useInvalidation();
+  const client = useQueryClient();
+  const prefixes = ['organisations', 'organisation', 'engagements', 'personnes', 'services', 'contrats', 'contrat', 'fiches', 'fiche', 'audit'];
   return useMutation({
     mutationFn: ({ id, dansId }: { id: string; dansId: string }) =>
       requete<{ gardee: string; deplaces: Record<string, number> }>(`/api/organisations/${id}/fusion`, { methode: 'POST', corps: { dansId } }),
-    onSuccess: () => invalider('organisations', 'organisation', 'engagements', 'personnes', 'services', 'contrats', 'contrat', 'fiches', 'fiche', 'audit'),
+    // The duplicate is gone: its own record is not fetched again (the page that shows it moves to the one kept).
+    onSuccess: (_, { id }) =>
+      client.invalidateQueries({ predicate: (q) => prefixes.includes(String(q.queryKey[0])) && !(q.queryKey[0] === 'organisation' && q.queryKey[1] === id) }),
   });
 }
 

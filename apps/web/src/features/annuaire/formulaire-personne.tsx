@@ -11,6 +11,7 @@ import { ConflitVersion, differences } from '../../components/conflit-version';
 import { appliquerErreursServeur, etatChamp } from '../../components/formulaire';
 import { BoutonsFormulaire } from '../gouvernance/formulaires-instance';
 import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
+import { useFocusPremierChamp } from '../gouvernance/focus';
 
 const schema = z.object({
   prenom: z.string().trim().min(1, 'Le prénom est obligatoire').max(100),
@@ -57,6 +58,7 @@ interface Props {
 /** A person of the directory: name, contact, function, organisation. A stale edit (409) shows what changed. */
 export function FormulairePersonne({ personne, organisationFixe, onFermer }: Props) {
   const id = useId();
+  const cadre = useFocusPremierChamp<HTMLFormElement>();
   const enregistrement = useEnregistrementPersonne();
   const form = useForm<Valeurs>({ resolver: zodResolver(schema), defaultValues: versValeurs(personne, organisationFixe?.id ?? null) });
   const {
@@ -85,7 +87,7 @@ export function FormulairePersonne({ personne, organisationFixe, onFermer }: Pro
   };
 
   return (
-    <form onSubmit={form.handleSubmit((v) => enregistrer(v))} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form ref={cadre} onSubmit={form.handleSubmit((v) => enregistrer(v))} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         {personne ? `Modifier ${personne.prenom} ${personne.nom}` : 'Ajouter une personne à l’annuaire'}
       </p>

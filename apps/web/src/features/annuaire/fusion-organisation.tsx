@@ -11,19 +11,19 @@ import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
 const confirmation = creerConfirmation('confirmation-fusion-organisation');
 
 /** What a merge moves, table by table, in words. */
-export const LIBELLES_DEPLACEMENTS: Record<string, string> = {
-  personnes: 'personnes de l’annuaire',
-  habilitations: 'rôles d’utilisateurs (référents)',
-  contrat_organisations: 'places d’ARS ou de collectivité porteuse',
-  signataires: 'signatures de contrats',
-  partenaires: 'partenariats de contrats',
-  fiche_pilotes: 'pilotages de fiches-action',
-  financements: 'lignes de financement',
-  membres_instance: 'sièges dans des instances',
-  postes_coordination: 'postes de coordination (employeur)',
-  services: 'services',
-  offres_service: 'offres de service',
-  fiches: 'fiches-action (partenaires)',
+export const LIBELLES_DEPLACEMENTS: Record<string, [string, string]> = {
+  personnes: ['personne de l’annuaire', 'personnes de l’annuaire'],
+  habilitations: ['rôle d’utilisateur (référent)', 'rôles d’utilisateurs (référents)'],
+  contrat_organisations: ['place d’ARS ou de collectivité porteuse', 'places d’ARS ou de collectivité porteuse'],
+  signataires: ['signature de contrat', 'signatures de contrats'],
+  partenaires: ['partenariat de contrat', 'partenariats de contrats'],
+  fiche_pilotes: ['pilotage de fiche-action', 'pilotages de fiches-action'],
+  financements: ['ligne de financement', 'lignes de financement'],
+  membres_instance: ['siège dans une instance', 'sièges dans des instances'],
+  postes_coordination: ['poste de coordination (employeur)', 'postes de coordination (employeur)'],
+  services: ['service', 'services'],
+  offres_service: ['offre de service', 'offres de service'],
+  fiches: ['fiche-action (partenaire)', 'fiches-action (partenaire)'],
 };
 
 export interface ResultatFusion {

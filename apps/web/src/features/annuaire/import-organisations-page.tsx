@@ -14,11 +14,12 @@ import { useTitrePage } from '../../components/titre-page';
 
 const confirmation = creerConfirmation('confirmation-import-organisations');
 
-const STATUTS: Record<StatutLigneAnnuaire, { libelle: string; severite?: BadgeProps['severity'] }> = {
-  cree: { libelle: 'Créée', severite: 'success' },
-  mis_a_jour: { libelle: 'Mise à jour', severite: 'info' },
-  inchange: { libelle: 'Inchangée' },
-  rejete: { libelle: 'Rejetée', severite: 'error' },
+/** A line's outcome: what will happen (dry run) or what happened. */
+const STATUTS: Record<StatutLigneAnnuaire, { fait: string; prevu: string; severite?: BadgeProps['severity'] }> = {
+  cree: { fait: 'Créée', prevu: 'À créer', severite: 'success' },
+  mis_a_jour: { fait: 'Mise à jour', prevu: 'À mettre à jour', severite: 'info' },
+  inchange: { fait: 'Inchangée', prevu: 'Inchangée' },
+  rejete: { fait: 'Rejetée', prevu: 'Rejetée', severite: 'error' },
 };
 
 function Rapport({ rapport, titre }: { rapport: RapportImportAnnuaire; titre: string }) {
@@ -44,7 +45,7 @@ function Rapport({ rapport, titre }: { rapport: RapportImportAnnuaire; titre: st
             formaterNombre(l.ligne),
             l.nom ?? '—',
             <Badge key="b" small noIcon severity={STATUTS[l.statut]?.severite} as="span">
-              {STATUTS[l.statut]?.libelle ?? l.statut}
+              {(fait ? STATUTS[l.statut]?.fait : STATUTS[l.statut]?.prevu) ?? l.statut}
             </Badge>,
             l.raison ?? '',
           ])}

@@ -9,10 +9,12 @@ import { ErreurApi } from '../../api/client';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { pluriel } from '../../components/format';
 import { BoutonsFormulaire } from '../gouvernance/formulaires-instance';
+import { useFocusPremierChamp } from '../gouvernance/focus';
 
 /** Adds an offer of service to the organisation's catalogue (CPAM: M’T dents, MISAS, SOPHIA, examens de santé…). */
 function FormulaireOffre({ organisationId, onFermer }: { organisationId: string; onFermer: (message?: string) => void }) {
   const id = useId();
+  const cadre = useFocusPremierChamp<HTMLFormElement>();
   const { ajout } = useOffres(organisationId);
   const [intitule, setIntitule] = useState('');
   const [description, setDescription] = useState('');
@@ -33,7 +35,7 @@ function FormulaireOffre({ organisationId, onFermer }: { organisationId: string;
     );
   };
   return (
-    <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         Ajouter une offre de service
       </p>
@@ -121,7 +123,7 @@ function RattachementOffre({ engagements, onMessage }: { engagements: Engagement
           </Select>
         </div>
       </div>
-      <Button type="submit" size="small" iconId="fr-icon-links-line" disabled={rattachement.isPending}>
+      <Button type="submit" size="small" iconId="fr-icon-links-line" className={fr.cx('fr-mt-2w')} disabled={rattachement.isPending}>
         Rattacher l’offre
       </Button>
     </form>

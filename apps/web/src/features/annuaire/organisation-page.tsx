@@ -8,7 +8,7 @@ import { useOrganisation } from '../../api/comptes';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
-import { formaterNombre } from '../../components/format';
+import { pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
 import '../gouvernance/gouvernance.css';
 import { FicheOrganisation } from '../organisations/fiche-organisation';
@@ -33,9 +33,7 @@ function IssueFusion({ fusion }: { fusion: ResultatFusion }) {
             <span>Ont été déplacés vers « {fusion.gardee} », puis le doublon a été supprimé :</span>
             <ul className={fr.cx('fr-mb-0')}>
               {lignes.map(([table, n]) => (
-                <li key={table}>
-                  {formaterNombre(n)} {LIBELLES_DEPLACEMENTS[table] ?? table}
-                </li>
+                <li key={table}>{pluriel(n, ...(LIBELLES_DEPLACEMENTS[table] ?? [table, table]))}</li>
               ))}
             </ul>
           </>
@@ -93,8 +91,9 @@ export default function OrganisationPage() {
           </ul>
         </div>
       </div>
-      <ServicesOrganisation organisationId={o.id} modifiable={modifiable} />
-      <div className={fr.cx('fr-mb-6w')}>
+      {/* Keyed by organisation: after a merge, the page of the kept one starts afresh. */}
+      <ServicesOrganisation key={`services-${o.id}`} organisationId={o.id} modifiable={modifiable} />
+      <div key={`personnes-${o.id}`} className={fr.cx('fr-mb-6w')}>
         <PersonnesAnnuaire organisation={{ id: o.id, nom: o.nom }} />
       </div>
       {estAdmin && <FusionOrganisation key={o.id} organisation={o} />}

@@ -13,6 +13,7 @@ import { etatChamp } from '../../components/formulaire';
 import { versCentimes } from '../fiches/fiche-saisie';
 import { BoutonsFormulaire } from '../gouvernance/formulaires-instance';
 import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
+import { useFocusPremierChamp } from '../gouvernance/focus';
 
 const schema = z
   .object({
@@ -54,6 +55,7 @@ interface Props {
 /** A funding line of the contract itself (coordination post, diagnostic, evaluation, animation): amount typed in euros. */
 export function FormulaireLigneContrat({ onEnregistrer, onAnnuler, erreur, enCours }: Props) {
   const id = useId();
+  const cadre = useFocusPremierChamp<HTMLFormElement>();
   const form = useForm<Valeurs>({ resolver: zodResolver(schema), defaultValues: VIDE });
   const {
     register,
@@ -77,7 +79,7 @@ export function FormulaireLigneContrat({ onEnregistrer, onAnnuler, erreur, enCou
     }),
   );
   return (
-    <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         Ajouter une ligne de financement du contrat
       </p>

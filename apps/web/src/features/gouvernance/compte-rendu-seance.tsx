@@ -10,7 +10,9 @@ import { EditeurTexteRiche } from './editeur-texte-riche';
 /** The text of some HTML, to compare two versions in words. */
 function texteDe(html: string | null): string {
   if (!html) return '';
-  return (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // Each paragraph, item or heading ends with " · ", so the blocks do not run into each other.
+  const separe = html.replace(/<\/(p|li|h[2-4]|td|th|blockquote)>/g, ' · $&');
+  return (new DOMParser().parseFromString(separe, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').replace(/( · )+$/, '').replace(/ ·\s*$/, '').trim();
 }
 
 /** The compte rendu: rendered (the server sanitised it), and edited in a small rich-text editor. */

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { formaterNombre, formaterPeriode } from '@maillage/domain';
+import { formaterPeriode } from '@maillage/domain';
 import { useState } from 'react';
 import { estErreurApi } from '../../api/client';
 import { useGestionCoordination, type PosteCoordination } from '../../api/gouvernance';
@@ -10,7 +10,7 @@ import type { ContratDetail } from '../../api/types-contrats';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { EtatVide } from '../../components/etat-vide';
 import { appliquerErreursServeur } from '../../components/formulaire';
-import { CHAMPS_POSTE, FormulairePoste, usePosteForm, versSaisiePoste, versValeursPoste, type ValeursPoste } from './formulaire-poste';
+import { CHAMPS_POSTE, FormulairePoste, nombreFr, usePosteForm, versSaisiePoste, versValeursPoste, type ValeursPoste } from './formulaire-poste';
 
 const CHAMPS_COMPARES = [
   { libelle: 'Intitulé', valeur: (v: ValeursPoste) => v.intitule.trim() },
@@ -98,14 +98,14 @@ function Poste({ poste, edition, onModifier }: { poste: PosteCoordination; editi
           <strong>Employeur :</strong> {poste.employeurNom ?? 'non renseigné'}
         </li>
         <li>
-          <strong>Temps de travail :</strong> {poste.etp !== null ? `${formaterNombre(poste.etp, Number.isInteger(poste.etp) ? 0 : 2)} ETP` : 'non renseigné'}
+          <strong>Temps de travail :</strong> {poste.etp !== null ? `${nombreFr(poste.etp)} ETP` : 'non renseigné'}
         </li>
         <li>
           <strong>Période :</strong> {formaterPeriode(poste.debut, poste.fin)}
         </li>
         <li>
           <strong>Cofinancement :</strong>{' '}
-          {poste.cofinancements.length === 0 ? 'non renseigné' : poste.cofinancements.map((c) => `${c.financeur} ${formaterNombre(c.part, Number.isInteger(c.part) ? 0 : 2)} %`).join(' ; ')}
+          {poste.cofinancements.length === 0 ? 'non renseigné' : poste.cofinancements.map((c) => `${c.financeur} ${nombreFr(c.part)} %`).join(' ; ')}
         </li>
       </ul>
       {poste.ecartDoctrine && <Alert severity="warning" small className={fr.cx('fr-mb-2w')} description={`Doctrine régionale : ${poste.ecartDoctrine}`} />}

@@ -1,11 +1,11 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { formaterDate } from '@maillage/domain';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useGestionSeance, type Seance } from '../../api/gouvernance';
 import type { Fiche } from '../../api/types-contrats';
+import { jourParis } from './dates';
 import { FormulaireDecision } from './formulaire-decision';
 import { effetDecision } from './libelles';
 
@@ -36,7 +36,7 @@ export function DecisionsSeance({ seance, fiches, modifiable }: { seance: Seance
                   <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>
                     {d.appliqueeLe ? (
                       <Badge small severity="success" as="span" className={fr.cx('fr-mr-1w')}>
-                        Appliquée le {formaterDate(d.appliqueeLe)}
+                        Appliquée le {jourParis(d.appliqueeLe)}
                       </Badge>
                     ) : (
                       <Badge small severity="warning" as="span" className={fr.cx('fr-mr-1w')}>

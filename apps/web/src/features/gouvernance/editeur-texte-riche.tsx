@@ -87,7 +87,21 @@ export function EditeurTexteRiche({ label, indication, valeur, onChange }: Props
           {indication}
         </span>
       </p>
-      <div role="toolbar" aria-label={`Mise en forme : ${label}`} aria-controls={`${id}-zone`} className="maillage-barre-outils">
+      <div
+        role="toolbar"
+        aria-label={`Mise en forme : ${label}`}
+        aria-controls={`${id}-zone`}
+        className="maillage-barre-outils"
+        // The arrows move between the buttons, as in any toolbar; Tab still reaches each of them.
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+          const boutons = [...e.currentTarget.querySelectorAll('button')];
+          const i = boutons.indexOf(document.activeElement as HTMLButtonElement);
+          if (i < 0) return;
+          e.preventDefault();
+          boutons[(i + (e.key === 'ArrowRight' ? 1 : boutons.length - 1)) % boutons.length].focus();
+        }}
+      >
         {COMMANDES.map((c) => (
           <Button
             key={c.libelle}

@@ -2,7 +2,6 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { formaterNombre } from '@maillage/domain';
 import { useId } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
@@ -11,7 +10,10 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
 import { BoutonsFormulaire } from './formulaires-instance';
+import { useFocusPremierChamp } from './focus';
 
+/** 0.8 → "0,8", 50 → "50": at most two decimals, no trailing zeros. */
+export const nombreFr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
 const decimal = (v: string) => Number(v.replace(',', '.').replace(/\s/g, ''));
 const schema = z.object({
   intitule: z.string().trim().min(2, 'L’intitulé doit compter au moins 2 caractères').max(200),
@@ -39,8 +41,8 @@ export function versValeursPoste(p?: Pick<PosteCoordination, 'intitule' | 'perso
     intitule: p?.intitule ?? 'Coordination du CLS',
     personne: p?.personne ?? '',
     employeurId: p?.employeurId ?? null,
-    etp: p?.etp !== null && p?.etp !== undefined ? formaterNombre(Number(p.etp), Number.isInteger(Number(p.etp)) ? 0 : 2) : '',
-    cofinancements: (p?.cofinancements ?? []).map((c) => ({ financeur: c.financeur, part: formaterNombre(c.part, Number.isInteger(c.part) ? 0 : 2) })),
+    etp: p?.etp !== null && p?.etp !== undefined ? nombreFr(Number(p.etp)) : '',
+    cofinancements: (p?.cofinancements ?? []).map((c) => ({ financeur: c.financeur, part: nombreFr(c.part) })),
     debut: p?.debut?.slice(0, 10) ?? '',
     fin: p?.fin?.slice(0, 10) ?? '',
     notesPassation: p?.notesPassation ?? '',
@@ -95,7 +97,7 @@ function Cofinancements({ form }: { form: UseFormReturn<ValeursPoste> }) {
         </Button>
         {fields.length > 0 && (
           <p role="status" className={fr.cx('fr-text--sm', 'fr-mt-1w', 'fr-mb-0')}>
-            Total des parts : {formaterNombre(total, Number.isInteger(total) ? 0 : 2)} %
+            Total des parts : {nombreFr(total)} %
           </p>
         )}
         {erreurRacine && (
@@ -122,12 +124,13 @@ export const usePosteForm = (poste?: PosteCoordination) => useForm<ValeursPoste>
 /** The coordinator post: who (empty: vacant), employer, ETP, co-funding shares, dates, handover notes. */
 export function FormulairePoste({ poste, form, onEnregistrer, onAnnuler, erreur, enCours }: Props) {
   const id = useId();
+  const cadre = useFocusPremierChamp<HTMLFormElement>();
   const {
     register,
     formState: { errors },
   } = form;
   return (
-    <form onSubmit={form.handleSubmit(onEnregistrer)} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form ref={cadre} onSubmit={form.handleSubmit(onEnregistrer)} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         {poste ? `Modifier le poste « ${poste.intitule} »` : 'Ajouter un poste de coordination'}
       </p>

@@ -16,6 +16,7 @@ import { versChampsParis, versIsoUtc } from './dates';
 import { BoutonsFormulaire } from './formulaires-instance';
 import './gouvernance.css';
 import { STATUTS_SEANCE } from './libelles';
+import { useFocusPremierChamp } from './focus';
 
 const HEURE = /^\d{2}:\d{2}$/;
 const schema = z
@@ -86,6 +87,7 @@ interface Props {
 /** Plan a séance, or change it: instance, date and time (Paris), place or visio, agenda items with duration and linked fiches. */
 export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, onEnregistrer, onAnnuler, erreur, enCours }: Props) {
   const id = useId();
+  const cadre = useFocusPremierChamp<HTMLFormElement>();
   const form = useForm<Valeurs>({ resolver: zodResolver(schema), defaultValues: versValeurs(seance, instanceInitiale ?? instances[0]?.id ?? '') });
   const {
     register,
@@ -101,7 +103,7 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
   const numeroFiche = new Map(fiches.map((f) => [f.id, f.numero]));
 
   return (
-    <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-4w') + ' maillage-encart'}>
+    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-4w') + ' maillage-encart'}>
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold', 'fr-text--lg')}>
         {seance ? 'Modifier la séance' : 'Planifier une séance'}
       </p>

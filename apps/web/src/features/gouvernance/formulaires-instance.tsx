@@ -14,6 +14,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixPersonne } from '../annuaire/choix-personne';
 import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
+import { useFocusPremierChamp } from './focus';
 
 interface PropsCommunes<T> {
   onEnregistrer: (saisie: T) => Promise<unknown>;
@@ -52,6 +53,7 @@ export function FormulaireInstance({
   enCours,
 }: PropsCommunes<SaisieInstance> & { instance?: Instance; typeInitial?: TypeInstance }) {
   const id = useId();
+  const cadre = useFocusPremierChamp<HTMLFormElement>();
   const form = useForm<ValeursInstance, unknown, z.output<typeof instanceSchema>>({
     resolver: zodResolver(instanceSchema),
     defaultValues: instance
@@ -68,7 +70,7 @@ export function FormulaireInstance({
     ),
   );
   return (
-    <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         {instance ? `Modifier l’instance « ${instance.nom} »` : 'Créer une instance'}
       </p>
@@ -113,6 +115,7 @@ type ValeursMembre = z.input<typeof membreInstanceSchema>;
 /** A member: an organisation (all its users are invited) or a person of the directory, with role, co-chair and dates. */
 export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, enCours }: PropsCommunes<SaisieMembre> & { instance: Instance }) {
   const id = useId();
+  const cadre = useFocusPremierChamp<HTMLFormElement>();
   const [nature, setNature] = useState<'organisation' | 'personne'>('organisation');
   const form = useForm<ValeursMembre, unknown, z.output<typeof membreInstanceSchema>>({
     resolver: zodResolver(membreInstanceSchema),
@@ -134,7 +137,7 @@ export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, e
   );
   const optionnel = { setValueAs: videEnNull };
   return (
-    <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         Ajouter un membre à « {instance.nom} »
       </p>

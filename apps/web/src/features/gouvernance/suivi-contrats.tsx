@@ -26,7 +26,7 @@ export default function SuiviContrats({ contrats }: { contrats: ContratResume[] 
   });
   if (ouverts.length === 0) return null;
   return (
-    <div className={fr.cx('fr-mb-4w')}>
+    <div className={fr.cx('fr-mt-4w', 'fr-mb-4w')}>
       <h3>Alertes et prochaines séances</h3>
       {ouverts.map((c, i) => {
         const liste = [...(alertes[i]?.data ?? [])].sort((a, b) => ORDRE.indexOf(a.gravite) - ORDRE.indexOf(b.gravite));

@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test';
+import { seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
+
+test.setTimeout(120_000);
+
+/** A call to the API with the page's own session, for the setup a test needs but does not test. */
+async function api(page: Page, methode: string, chemin: string, corps?: unknown) {
+  return page.evaluate(
+    async ([m, c, b]) => {
+      const session = await (await fetch('/api/auth/session')).json();
+      const r = await fetch(c as string, { method: m as string, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken }, body: b ? JSON.stringify(b) : undefined });
+      return r.status === 204 ? null : r.json();
+    },
+    [methode, chemin, corps] as const,
+  );
+}
+
+test('une coordonnatrice planifie un COPIL, invite, note les présences et une décision, et voit la fiche changer', async ({ browser }) => {
+  const contexte = await browser.newContext({ acceptDownloads: true });
+  const page = await contexte.newPage();
+  const erreurs = surveillerConsole(page);
+  await seConnecter(page, 'coordination@demo.maillage.fr');
+  const cls2 = (await api(page, 'GET', '/api/contrats')).find((c: { intitule: string }) => c.intitule.includes('2e génération'));
+  const fiche = await api(page, 'POST', `/api/contrats/${cls2.id}/fiches`, { intitule: 'Développer M’T dents dans les écoles' });
+
+  await page.goto(`/contrats/${cls2.id}?onglet=gouvernance`);
+  await expect(page.getByRole('heading', { name: 'Séances', level: 2 })).toBeVisible();
+  await verifierAccessibilite(page, 'l’onglet gouvernance');
+
+  // A COPIL in twenty days, with an agenda item linked to the fiche.
+  await page.getByRole('button', { name: 'Planifier une séance' }).click();
+  const jour = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Date', { exact: true }).fill(jour);
+  await page.getByLabel('Heure de début').fill('14:00');
+  await page.getByLabel('Heure de fin (facultatif)').fill('16:30');
+  await page.getByLabel('Lieu (facultatif)').fill('Hôtel d’agglomération, Redon');
+  await page.getByLabel('Point 1 : intitulé').fill('Lancement de la fiche M’T dents');
+  await page.locator('summary', { hasText: 'Fiches-action liées au point 1' }).click();
+  await page.getByLabel(`${fiche.numero}. ${fiche.intitule ?? 'Développer M’T dents dans les écoles'}`).check({ force: true });
+  await verifierAccessibilite(page, 'la planification');
+  await page.getByRole('button', { name: 'Planifier la séance' }).click();
+  await page.waitForURL(/\/seances\//);
+  await expect(page.getByRole('heading', { name: 'Ordre du jour' })).toBeVisible();
+  await expect(page.locator('li', { hasText: 'Quand :' })).toContainText('14:00 à 16:30');
+
+  // Invitations by e-mail, with the calendar file.
+  await page.getByRole('button', { name: 'Envoyer les invitations' }).click();
+  await expect(page.getByRole('heading', { name: /Invitations envoyées à/ })).toBeVisible();
+  await verifierAccessibilite(page, 'la séance après les invitations');
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ajouter à mon agenda (.ics)' }).click()]);
+  expect(ics.suggestedFilename()).toMatch(/\.ics$/);
+
+  // Attendance.
+  const presences = page.locator('.maillage-presence');
+  await presences.filter({ hasText: 'ARS Bretagne' }).getByText('Présent', { exact: true }).click();
+  await presences.filter({ hasText: 'Redon Agglomération' }).getByText('Excusé', { exact: true }).click();
+  await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
+  await expect(page.getByText('Présences enregistrées.')).toBeVisible();
+
+  // A decision that starts the fiche.
+  await page.getByRole('combobox', { name: 'Fiche-action concernée' }).selectOption(fiche.id);
+  await page.getByRole('combobox', { name: /Nouveau statut de la fiche/ }).selectOption('en_cours');
+  await page.getByLabel(/Texte de la décision/).fill('Le COPIL lance la fiche M’T dents dès la rentrée.');
+  await page.getByRole('button', { name: 'Ajouter et appliquer la décision' }).click();
+  await expect(page.getByRole('heading', { name: 'Décision enregistrée' })).toBeVisible();
+  await expect(page.locator('.fr-alert--success', { hasText: 'Décision enregistrée' })).toContainText(`Fiche ${fiche.numero} : À venir → En cours`);
+  await verifierAccessibilite(page, 'la décision appliquée');
+
+  // The fiche has changed, and its history says why.
+  await page.getByRole('link', { name: `Ouvrir la fiche ${fiche.numero}` }).click();
+  await page.waitForURL(/\/fiches\//);
+  await expect(page.getByText('Statut : En cours')).toBeVisible();
+  await expect(page.getByText(/En cours — .*\(décision du/)).toBeVisible();
+  await verifierAccessibilite(page, 'la fiche après la décision');
+  expect(erreurs).toEqual([]);
+  await contexte.close();
+});
