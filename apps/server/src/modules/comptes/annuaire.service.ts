@@ -211,7 +211,7 @@ export async function enregistrerPersonne(ctx: Contexte, utilisateur: Utilisateu
   return enTransaction(ctx.db, async (tx) => {
     const valeurs = [p.prenom, p.nom, p.email?.toLowerCase() ?? null, p.telephone ?? null, p.fonction ?? null, p.organisationId ?? null];
     if (id) {
-      const { rows: avant } = await tx.query('select prenom, nom, email, telephone, fonction, organisation_id as "organisationId" from personnes where id = $1', [id]);
+      const { rows: avant } = await tx.query('select prenom, nom, email, telephone, fonction, organisation_id as "organisationId", version from personnes where id = $1', [id]);
       if (!avant[0]) throw introuvable('Cette personne n’existe pas.');
       const { rowCount } = await tx.query('update personnes set prenom = $3, nom = $4, email = $5, telephone = $6, fonction = $7, organisation_id = $8, version = version + 1, modifie_le = now() where id = $1 and version = $2', [id, version, ...valeurs]);
       if (!rowCount) throw new ErreurMetier(409, 'Conflit de modification', 'Cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', { courant: avant[0] });

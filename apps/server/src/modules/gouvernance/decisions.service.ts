@@ -1,4 +1,4 @@
-import { LIBELLES_STATUT_FICHE, type decisionSchema, type StatutFiche } from '@maillage/domain';
+import { formaterDate, LIBELLES_STATUT_FICHE, type decisionSchema, type StatutFiche } from '@maillage/domain';
 import type { z } from 'zod';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
@@ -36,7 +36,7 @@ export async function prendreDecision(ctx: Contexte, utilisateur: Utilisateur, s
       effet = { validation: { avant: null, apres: dateSeance } };
     } else if (fiche && d.action === 'statut_fiche') {
       await tx.query('update fiches set statut = $2, version = version + 1, modifie_le = now() where id = $1', [fiche.id, d.statut]);
-      await fiches.noterStatut(tx, fiche.id, d.statut, `${utilisateur.libelle} (décision du ${dateSeance})`);
+      await fiches.noterStatut(tx, fiche.id, d.statut, `${utilisateur.libelle} (décision du ${formaterDate(dateSeance)})`);
       effet = { statut: { avant: fiche.statut, apres: d.statut } };
     } else if (fiche && d.action === 'financement_fiche') {
       const lignes = fiche.financements.map(({ id, financeurNom, ...l }) => l);

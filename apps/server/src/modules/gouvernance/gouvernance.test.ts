@@ -82,9 +82,9 @@ describe('instances et séances', () => {
     expect(sansRepresentant.status).toBe(400);
     const ok = await coordination.put(`/api/seances/${seance}/presences`, { presences: [{ membreId, etat: 'represente', representePar: 'Vice-présidente santé' }] });
     expect(ok.body.presences).toEqual([{ membreId, etat: 'represente', representePar: 'Vice-présidente santé' }]);
-    const cr = await coordination.put(`/api/seances/${seance}/compte-rendu`, { compteRendu: '<h2>Relevé</h2><p onclick="x()">Le COPIL <strong>valide</strong>.</p><script>alert(1)</script><a href="javascript:x">lien</a>', version: ok.body.version });
+    const cr = await coordination.put(`/api/seances/${seance}/compte-rendu`, { compteRendu: '<h2>Relevé</h2><p onclick="x()">Le COPIL <b>valide</b>.</p><script>alert(1)</script><a href="javascript:x">lien</a><div>Suite</div>', version: ok.body.version });
     expect(cr.status).toBe(200);
-    expect(cr.body.compteRendu).toBe('<h2>Relevé</h2><p>Le COPIL <strong>valide</strong>.</p><a rel="noopener noreferrer">lien</a>');
+    expect(cr.body.compteRendu).toBe('<h2>Relevé</h2><p>Le COPIL <strong>valide</strong>.</p><a rel="noopener noreferrer">lien</a><p>Suite</p>');
   });
 
   it('applique une décision à la fiche, et l’historique de la fiche dit pourquoi', async () => {
@@ -94,7 +94,7 @@ describe('instances et séances', () => {
     expect(decision.body.resume).toBe(`Fiche ${fiche.numero} : À venir → En cours`);
     const apres = (await coordination.get(`/api/fiches/${fiche.id}`)).body;
     expect(apres.statut).toBe('en_cours');
-    expect(apres.historiqueStatuts.at(-1).par).toMatch(/décision du 2031-07-01/);
+    expect(apres.historiqueStatuts.at(-1).par).toMatch(/décision du 1er juillet 2031/);
     const historique = (await coordination.get(`/api/contrats/${cls2.id}/historique`)).body.elements;
     const trace = historique.find((e: any) => e.entiteType === 'fiche' && e.entiteId === fiche.id && e.contexte.decisionId === decision.body.id);
     expect(trace).toMatchObject({ action: 'modification', diff: { statut: { avant: 'a_venir', apres: 'en_cours' } }, contexte: { seance: 'COPIL CLS Redon Agglomération du 2031-07-01' } });

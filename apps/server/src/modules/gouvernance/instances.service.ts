@@ -44,7 +44,7 @@ export async function listerInstances(ctx: Contexte, utilisateur: Utilisateur | 
 
 /** The secret calendar link of an instance: only people who may edit the contract see it. */
 export async function lienCalendrier(ctx: Contexte, utilisateur: Utilisateur, contratId: string, instanceId: string) {
-  await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
+  await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
   const { rows } = await ctx.db.query('select jeton_calendrier as jeton from instances where id = $1 and contrat_id = $2', [instanceId, contratId]);
   if (!rows[0]) throw introuvable('Cette instance n’existe pas.');
   return { url: `${ctx.config.publicUrl}/api/calendriers/${rows[0].jeton}.ics` };
