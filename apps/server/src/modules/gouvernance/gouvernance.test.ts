@@ -112,6 +112,15 @@ describe('instances et séances', () => {
     expect(seanceLue.decisions[0].appliqueeLe).not.toBeNull();
   });
 
+  it('garde les présences passées d’un membre qui quitte l’instance : il reçoit une date de fin', async () => {
+    const instance = (await coordination.get(`/api/contrats/${cls2.id}/instances`)).body.find((i: any) => i.id === copil);
+    const membreId = instance.membres[0].id;
+    expect((await coordination.delete(`/api/contrats/${cls2.id}/instances/${copil}/membres/${membreId}`)).status).toBe(204);
+    const apres = (await coordination.get(`/api/contrats/${cls2.id}/instances`)).body.find((i: any) => i.id === copil);
+    expect(apres.membres.find((m: any) => m.id === membreId).fin).toBe(new Date().toISOString().slice(0, 10));
+    expect((await coordination.get(`/api/seances/${seance}`)).body.presences).toHaveLength(1);
+  });
+
   it('refuse aux lecteurs de gérer la gouvernance', async () => {
     const lecteur = serveur.client();
     await lecteur.connecter(DEMO.lecteur);

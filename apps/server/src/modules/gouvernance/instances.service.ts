@@ -93,7 +93,16 @@ export const ajouterMembre = (ctx: Contexte, u: Utilisateur, contratId: string, 
 export const retirerMembre = (ctx: Contexte, u: Utilisateur, contratId: string, instanceId: string, membreId: string) =>
   changerGouvernance(ctx, u, contratId, 'membre_instance', async (tx) => {
     await instanceDuContrat(tx, contratId, instanceId);
-    const { rowCount } = await tx.query('delete from membres_instance where id = $1 and instance_id = $2', [membreId, instanceId]);
-    if (!rowCount) throw introuvable('Ce membre n’existe pas.');
+    const { rows } = await tx.query(
+      'select m.fin, exists (select 1 from presences p where p.membre_id = m.id) as "aSiege" from membres_instance m where m.id = $1 and m.instance_id = $2',
+      [membreId, instanceId],
+    );
+    if (!rows[0]) throw introuvable('Ce membre n’existe pas.');
+    // Someone who sat in past séances leaves the instance with an end date: their attendance is history, kept.
+    if (rows[0].aSiege) {
+      await tx.query('update membres_instance set fin = least(coalesce(fin, current_date), current_date) where id = $1', [membreId]);
+      return { id: membreId, action: 'fin_mandat', resultat: undefined, avant: { fin: rows[0].fin } };
+    }
+    await tx.query('delete from membres_instance where id = $1', [membreId]);
     return { id: membreId, action: 'suppression', resultat: undefined };
   });
