@@ -66,6 +66,12 @@ test('une coordonnatrice planifie un COPIL, invite, note les présences et une d
   await expect(page.locator('.fr-alert--success', { hasText: 'Décision enregistrée' })).toContainText(`Fiche ${fiche.numero} : À venir → En cours`);
   await verifierAccessibilite(page, 'la décision appliquée');
 
+  // The presentation shown at the séance, kept with it.
+  await page.getByRole('form', { name: 'Déposer un fichier' }).locator('input[type=file]').setInputFiles({ name: 'diaporama COPIL.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%essai\n') });
+  await page.getByRole('button', { name: 'Déposer le fichier' }).click();
+  await expect(page.getByText('Le fichier « diaporama COPIL.pdf » est déposé.')).toBeVisible();
+  await verifierAccessibilite(page, 'les documents de la séance');
+
   // The fiche has changed, and its history says why.
   await page.getByRole('link', { name: `Ouvrir la fiche ${fiche.numero}` }).click();
   await page.waitForURL(/\/fiches\//);

@@ -4,6 +4,7 @@ import { requete } from './client';
 export interface FichierContrat {
   id: string;
   contratId: string;
+  seanceId: string | null;
   nom: string;
   typeMime: string;
   taille: number;
@@ -12,15 +13,18 @@ export interface FichierContrat {
   creePar: string | null;
 }
 
-export function useFichiersContrat(contratId: string) {
+/** A contract's files, or only one of its séances' when `seanceId` is given. */
+const cheminFichiers = (contratId: string, seanceId?: string) => (seanceId ? `/api/seances/${seanceId}/fichiers` : `/api/contrats/${contratId}/fichiers`);
+
+export function useFichiersContrat(contratId: string, seanceId?: string) {
   return useQuery({
-    queryKey: ['fichiers', contratId],
-    queryFn: ({ signal }) => requete<FichierContrat[]>(`/api/contrats/${contratId}/fichiers`, { signal }),
+    queryKey: ['fichiers', contratId, seanceId ?? null],
+    queryFn: ({ signal }) => requete<FichierContrat[]>(cheminFichiers(contratId, seanceId), { signal }),
   });
 }
 
 /** Upload (multipart: « categorie » then « fichier ») and delete; the list and the history follow. */
-export function useGestionFichiers(contratId: string) {
+export function useGestionFichiers(contratId: string, seanceId?: string) {
   const client = useQueryClient();
   const rafraichir = () => client.invalidateQueries({ predicate: (q) => ['fichiers', 'historique', 'audit'].includes(String(q.queryKey[0])) });
   return {
@@ -29,7 +33,7 @@ export function useGestionFichiers(contratId: string) {
         const corps = new FormData();
         if (categorie) corps.append('categorie', categorie);
         corps.append('fichier', fichier);
-        return requete<FichierContrat>(`/api/contrats/${contratId}/fichiers`, { methode: 'POST', corps });
+        return requete<FichierContrat>(cheminFichiers(contratId, seanceId), { methode: 'POST', corps });
       },
       onSuccess: rafraichir,
     }),

@@ -18,6 +18,7 @@ export interface Organisation {
   nom: string;
   sigle: string | null;
   type: TypeOrganisation;
+  siren: string | null;
   siret: string | null;
   finess: string | null;
   regionCode: string | null;

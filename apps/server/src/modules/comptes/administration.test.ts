@@ -28,6 +28,10 @@ describe('organisations', () => {
         { champ: 'finess', message: 'FINESS invalide : 9 caractères avec une clé de contrôle correcte' },
       ]),
     );
+    const siren = await admin.post('/api/organisations', { nom: 'Clinique test', type: 'hopital', siren: '243500742' });
+    expect(siren.body.erreurs).toEqual([{ champ: 'siren', message: 'SIREN invalide : 9 chiffres avec une clé de contrôle correcte' }]);
+    const desaccord = await admin.post('/api/organisations', { nom: 'Clinique test', type: 'hopital', siren: '243500741', siret: '13002526500013' });
+    expect(desaccord.body.erreurs).toEqual([{ champ: 'siret', message: 'Le SIRET ne commence pas par ce SIREN' }]);
     const type = await admin.post('/api/organisations', { nom: 'Inconnue', type: 'ovni' });
     expect(type.body.erreurs).toEqual([{ champ: 'type', message: 'Type d’organisation inconnu' }]);
   });
@@ -35,7 +39,7 @@ describe('organisations', () => {
   it('crée, modifie avec verrou optimiste et audite chaque changement', async () => {
     const cree = await admin.post('/api/organisations', { nom: 'Maison de santé de Pipriac', type: 'msp', siret: '130 025 265 00013' });
     expect(cree.status).toBe(201);
-    expect(cree.body).toMatchObject({ siret: '13002526500013', version: 1 });
+    expect(cree.body).toMatchObject({ siret: '13002526500013', siren: '130025265', version: 1 });
     const id = cree.body.id;
 
     const modifie = await admin.put(`/api/organisations/${id}`, { ...cree.body, nom: 'MSP de Pipriac', version: 1 });

@@ -82,6 +82,7 @@ const ALIAS: Record<string, string[]> = {
   nom: ['nom', 'raison sociale', 'organisation', 'denomination', 'dénomination'],
   sigle: ['sigle', 'acronyme'],
   type: ['type', 'categorie', 'catégorie'],
+  siren: ['siren'],
   siret: ['siret'],
   finess: ['finess', 'n° finess', 'numero finess'],
   regionCode: ['region', 'région', 'code region', 'code région'],
@@ -123,7 +124,7 @@ export async function importerOrganisations(ctx: Contexte, utilisateur: Utilisat
         lignes.push({ ligne, statut: 'rejete', nom: valeur('nom') ?? undefined, raison: `Type d’organisation inconnu : « ${valeur('type')} ».` });
         continue;
       }
-      const saisie = organisationSaisieSchema.safeParse({ nom: valeur('nom') ?? '', sigle: valeur('sigle'), type, siret: valeur('siret') ?? '', finess: valeur('finess') ?? '', regionCode: valeur('regionCode'), departementCode: valeur('departementCode') });
+      const saisie = organisationSaisieSchema.safeParse({ nom: valeur('nom') ?? '', sigle: valeur('sigle'), type, siren: valeur('siren') ?? '', siret: valeur('siret') ?? '', finess: valeur('finess') ?? '', regionCode: valeur('regionCode'), departementCode: valeur('departementCode') });
       if (!saisie.success) {
         lignes.push({ ligne, statut: 'rejete', nom: valeur('nom') ?? undefined, raison: saisie.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ') });
         continue;
@@ -141,8 +142,8 @@ export async function importerOrganisations(ctx: Contexte, utilisateur: Utilisat
         lignes.push({ ligne, statut: 'cree', nom: saisie.data.nom });
         continue;
       }
-      const fusion = { ...saisie.data, sigle: saisie.data.sigle ?? existante.sigle, siret: saisie.data.siret ?? existante.siret, finess: saisie.data.finess ?? existante.finess, regionCode: saisie.data.regionCode ?? existante.regionCode, departementCode: saisie.data.departementCode ?? existante.departementCode, territoireCode: existante.territoireCode };
-      const identique = (['nom', 'sigle', 'type', 'siret', 'finess', 'regionCode', 'departementCode'] as const).every((k) => (fusion[k] ?? null) === (existante[k] ?? null));
+      const fusion = { ...saisie.data, siren: saisie.data.siren ?? existante.siren, sigle: saisie.data.sigle ?? existante.sigle, siret: saisie.data.siret ?? existante.siret, finess: saisie.data.finess ?? existante.finess, regionCode: saisie.data.regionCode ?? existante.regionCode, departementCode: saisie.data.departementCode ?? existante.departementCode, territoireCode: existante.territoireCode };
+      const identique = (['nom', 'sigle', 'type', 'siren', 'siret', 'finess', 'regionCode', 'departementCode'] as const).every((k) => (fusion[k] ?? null) === (existante[k] ?? null));
       if (identique) {
         lignes.push({ ligne, statut: 'inchange', nom: saisie.data.nom });
         continue;

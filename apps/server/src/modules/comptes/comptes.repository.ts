@@ -8,6 +8,7 @@ export interface OrganisationLigne {
   nom: string;
   sigle: string | null;
   type: string;
+  siren: string | null;
   siret: string | null;
   finess: string | null;
   regionCode: string | null;
@@ -17,7 +18,7 @@ export interface OrganisationLigne {
   modifieLe: string;
 }
 
-const COLONNES_ORGANISATION = `id, nom, sigle, type, siret, finess, region_code as "regionCode", departement_code as "departementCode",
+const COLONNES_ORGANISATION = `id, nom, sigle, type, siren, siret, finess, region_code as "regionCode", departement_code as "departementCode",
   territoire_code as "territoireCode", version, modifie_le as "modifieLe"`;
 
 export async function listerOrganisations(
@@ -46,9 +47,9 @@ export async function organisationParNom(db: Queryable, nom: string): Promise<Or
 
 export async function creerOrganisation(db: Queryable, o: OrganisationSaisie): Promise<OrganisationLigne> {
   const { rows } = await db.query(
-    `insert into organisations (nom, sigle, type, siret, finess, region_code, departement_code, territoire_code)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLONNES_ORGANISATION}`,
-    [o.nom, o.sigle ?? null, o.type, o.siret ?? null, o.finess ?? null, o.regionCode ?? null, o.departementCode ?? null, o.territoireCode ?? null],
+    `insert into organisations (nom, sigle, type, siret, finess, region_code, departement_code, territoire_code, siren)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLONNES_ORGANISATION}`,
+    [o.nom, o.sigle ?? null, o.type, o.siret ?? null, o.finess ?? null, o.regionCode ?? null, o.departementCode ?? null, o.territoireCode ?? null, o.siren ?? o.siret?.slice(0, 9) ?? null],
   );
   return rows[0];
 }
@@ -57,9 +58,9 @@ export async function creerOrganisation(db: Queryable, o: OrganisationSaisie): P
 export async function modifierOrganisation(db: Queryable, id: string, version: number, o: OrganisationSaisie): Promise<OrganisationLigne | null> {
   const { rows } = await db.query(
     `update organisations set nom = $3, sigle = $4, type = $5, siret = $6, finess = $7, region_code = $8,
-       departement_code = $9, territoire_code = $10, version = version + 1, modifie_le = now()
+       departement_code = $9, territoire_code = $10, siren = $11, version = version + 1, modifie_le = now()
      where id = $1 and version = $2 returning ${COLONNES_ORGANISATION}`,
-    [id, version, o.nom, o.sigle ?? null, o.type, o.siret ?? null, o.finess ?? null, o.regionCode ?? null, o.departementCode ?? null, o.territoireCode ?? null],
+    [id, version, o.nom, o.sigle ?? null, o.type, o.siret ?? null, o.finess ?? null, o.regionCode ?? null, o.departementCode ?? null, o.territoireCode ?? null, o.siren ?? o.siret?.slice(0, 9) ?? null],
   );
   return rows[0] ?? null;
 }

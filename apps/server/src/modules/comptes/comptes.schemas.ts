@@ -13,6 +13,7 @@ export const organisation = z.object({
   nom: z.string(),
   sigle: z.string().nullable(),
   type: z.enum(Object.keys(TYPES_ORGANISATION) as [string, ...string[]]),
+  siren: z.string().nullable(),
   siret: z.string().nullable(),
   finess: z.string().nullable(),
   regionCode: z.string().nullable(),

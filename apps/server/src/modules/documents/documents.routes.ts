@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Contexte } from '../../platform/contexte';
@@ -12,6 +12,7 @@ import * as fichiers from './fichiers.service';
 const fichier = z.object({
   id: z.uuid(),
   contratId: z.uuid(),
+  seanceId: z.uuid().nullable(),
   nom: z.string(),
   typeMime: z.string(),
   taille: z.number().int(),
@@ -61,6 +62,28 @@ export function routesFichiers(app: FastifyInstance, ctx: Contexte) {
       schema: { tags: t, summary: 'Les fichiers déposés sur un contrat', params: id, response: { 200: z.array(fichier), ...erreurs } },
       handler: (req) => fichiers.listerFichiers(ctx, req.utilisateur, req.params.id),
     });
+    const lireDepot = async (req: FastifyRequest) => {
+      if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');
+      let depot: { nom: string; contenu: Buffer } | null = null;
+      let categorie: string | null = null;
+      for await (const partie of req.parts()) {
+        if (partie.type === 'file' && partie.fieldname === 'fichier') depot = { nom: partie.filename, contenu: await partie.toBuffer() };
+        else if (partie.type === 'field' && partie.fieldname === 'categorie') categorie = String(partie.value).slice(0, 100) || null;
+      }
+      if (!depot) throw invalide('Aucun fichier reçu dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
+      return { ...depot, categorie };
+    };
+    r.get('/api/seances/:id/fichiers', {
+      schema: { tags: t, summary: 'Les fichiers d’une séance (annexes, présentations, compte rendu signé)', params: id, response: { 200: z.array(fichier), ...erreurs } },
+      handler: async (req) => fichiers.listerFichiers(ctx, req.utilisateur, await fichiers.contratDeLaSeance(ctx, req.params.id), req.params.id),
+    });
+    r.post('/api/seances/:id/fichiers', {
+      schema: { tags: t, summary: 'Déposer un fichier sur une séance (champ « fichier », et « categorie » facultatif)', params: id, consumes: ['multipart/form-data'], response: { 201: fichier, ...erreurs, 413: probleme } },
+      handler: async (req, reponse) => {
+        const contratId = await fichiers.contratDeLaSeance(ctx, req.params.id);
+        return reponse.code(201).send(await fichiers.deposerFichier(ctx, exigerConnecte(req.utilisateur), contratId, await lireDepot(req), req.params.id));
+      },
+    });
     r.post('/api/contrats/:id/fichiers', {
       schema: {
         tags: t,
@@ -69,17 +92,7 @@ export function routesFichiers(app: FastifyInstance, ctx: Contexte) {
         consumes: ['multipart/form-data'],
         response: { 201: fichier, ...erreurs, 413: probleme },
       },
-      handler: async (req, reponse) => {
-        if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');
-        let depot: { nom: string; contenu: Buffer } | null = null;
-        let categorie: string | null = null;
-        for await (const partie of req.parts()) {
-          if (partie.type === 'file' && partie.fieldname === 'fichier') depot = { nom: partie.filename, contenu: await partie.toBuffer() };
-          else if (partie.type === 'field' && partie.fieldname === 'categorie') categorie = String(partie.value).slice(0, 100) || null;
-        }
-        if (!depot) throw invalide('Aucun fichier reçu dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
-        return reponse.code(201).send(await fichiers.deposerFichier(ctx, exigerConnecte(req.utilisateur), req.params.id, { ...depot, categorie }));
-      },
+      handler: async (req, reponse) => reponse.code(201).send(await fichiers.deposerFichier(ctx, exigerConnecte(req.utilisateur), req.params.id, await lireDepot(req))),
     });
     r.get('/api/fichiers/:id', {
       schema: { tags: t, summary: 'Télécharger un fichier déposé', params: id, response: { 200: z.any().describe('Le fichier'), ...erreurs } },

@@ -22,12 +22,20 @@ export const TYPES_ACCEPTES: Record<string, string> = {
 };
 export const TAILLE_MAX = 20 * 1024 * 1024;
 
-const COLONNES = `id, contrat_id as "contratId", nom, type_mime as "typeMime", taille, categorie, cree_le as "creeLe", cree_par as "creePar"`;
+const COLONNES = `id, contrat_id as "contratId", seance_id as "seanceId", nom, type_mime as "typeMime", taille, categorie, cree_le as "creeLe", cree_par as "creePar"`;
 
-export async function listerFichiers(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
+/** A contract's files (its séances' included), or only one séance's. */
+export async function listerFichiers(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, seanceId: string | null = null) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  const { rows } = await ctx.db.query(`select ${COLONNES} from documents where contrat_id = $1 order by cree_le desc`, [contratId]);
+  const { rows } = await ctx.db.query(`select ${COLONNES} from documents where contrat_id = $1 and ($2::uuid is null or seance_id = $2) order by cree_le desc`, [contratId, seanceId]);
   return rows;
+}
+
+/** The contract a séance belongs to: séance files are contract files with the same rights. */
+export async function contratDeLaSeance(ctx: Contexte, seanceId: string): Promise<string> {
+  const { rows } = await ctx.db.query('select contrat_id as "contratId" from seances where id = $1', [seanceId]);
+  if (!rows[0]) throw introuvable('Cette séance n’existe pas.');
+  return rows[0].contratId;
 }
 
 export async function deposerFichier(
@@ -35,6 +43,7 @@ export async function deposerFichier(
   utilisateur: Utilisateur,
   contratId: string,
   fichier: { nom: string; contenu: Buffer; categorie: string | null },
+  seanceId: string | null = null,
 ) {
   await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
   const extension = fichier.nom.split('.').pop()?.toLowerCase() ?? '';
@@ -44,10 +53,10 @@ export async function deposerFichier(
   if (fichier.contenu.length === 0) throw invalide('Le fichier est vide.', [{ champ: 'fichier', message: 'Le fichier est vide' }]);
   return enTransaction(ctx.db, async (tx) => {
     const { rows } = await tx.query(
-      `insert into documents (contrat_id, nom, type_mime, taille, contenu, categorie, cree_par) values ($1, $2, $3, $4, $5, $6, $7) returning ${COLONNES}`,
-      [contratId, fichier.nom, typeMime, fichier.contenu.length, fichier.contenu, fichier.categorie, utilisateur.libelle],
+      `insert into documents (contrat_id, nom, type_mime, taille, contenu, categorie, cree_par, seance_id) values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLONNES}`,
+      [contratId, fichier.nom, typeMime, fichier.contenu.length, fichier.contenu, fichier.categorie, utilisateur.libelle, seanceId],
     );
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'document', entiteId: rows[0].id, action: 'creation', apres: { nom: fichier.nom, taille: fichier.contenu.length, categorie: fichier.categorie }, contexte: { contratId } });
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'document', entiteId: rows[0].id, action: 'creation', apres: { nom: fichier.nom, taille: fichier.contenu.length, categorie: fichier.categorie }, contexte: { contratId, ...(seanceId ? { seanceId } : {}) } });
     return rows[0];
   });
 }

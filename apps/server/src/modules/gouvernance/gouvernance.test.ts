@@ -121,6 +121,21 @@ describe('instances et séances', () => {
     expect((await coordination.get(`/api/seances/${seance}`)).body.presences).toHaveLength(1);
   });
 
+  it('garde les documents d’une séance, qui sont aussi des documents du contrat', async () => {
+    const formulaire = new FormData();
+    formulaire.append('categorie', 'Présentation');
+    formulaire.append('fichier', new Blob([Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(512, 1)])]), 'diaporama COPIL.pdf');
+    const r = await fetch(`${serveur.url}/api/seances/${seance}/fichiers`, { method: 'POST', body: formulaire, headers: { cookie: coordination.cookie!, 'x-csrf-token': coordination.csrf! } });
+    expect(r.status).toBe(201);
+    const depot = (await r.json()) as any;
+    expect(depot).toMatchObject({ nom: 'diaporama COPIL.pdf', seanceId: seance, contratId: cls2.id, categorie: 'Présentation' });
+    expect((await coordination.get(`/api/seances/${seance}/fichiers`)).body.map((f: any) => f.id)).toEqual([depot.id]);
+    expect((await coordination.get(`/api/contrats/${cls2.id}/fichiers`)).body.map((f: any) => f.id)).toContain(depot.id);
+    const lecteur = serveur.client();
+    await lecteur.connecter(DEMO.lecteur);
+    expect((await lecteur.get(`/api/seances/${seance}/fichiers`)).status).toBe(200);
+  });
+
   it('refuse aux lecteurs de gérer la gouvernance', async () => {
     const lecteur = serveur.client();
     await lecteur.connecter(DEMO.lecteur);

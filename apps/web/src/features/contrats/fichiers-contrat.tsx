@@ -21,9 +21,9 @@ function taille(octets: number): string {
 }
 
 /** Files attached to the contract (comptes rendus, conventions, évaluations…): list, upload, delete. */
-export function FichiersContrat({ contratId, modifiable }: { contratId: string; modifiable: boolean }) {
-  const fichiers = useFichiersContrat(contratId);
-  const { depot, suppression: retrait } = useGestionFichiers(contratId);
+export function FichiersContrat({ contratId, seanceId, modifiable }: { contratId: string; seanceId?: string; modifiable: boolean }) {
+  const fichiers = useFichiersContrat(contratId, seanceId);
+  const { depot, suppression: retrait } = useGestionFichiers(contratId, seanceId);
   const [fichier, setFichier] = useState<File | null>(null);
   const [categorie, setCategorie] = useState('');
   const [erreurFichier, setErreurFichier] = useState<string | undefined>();
@@ -62,7 +62,11 @@ export function FichiersContrat({ contratId, modifiable }: { contratId: string; 
       ) : fichiers.error ? (
         <AlerteErreur erreur={fichiers.error} as="h4" titre="Impossible de charger les fichiers" />
       ) : fichiers.data.length === 0 ? (
-        <p>Aucun fichier déposé. Déposez ici les comptes rendus de COPIL, conventions, rapports d’évaluation ou tout document utile au contrat.</p>
+        <p>
+          {seanceId
+            ? 'Aucun document pour cette séance. Déposez ici les annexes de l’ordre du jour, les présentations ou le compte rendu signé.'
+            : 'Aucun fichier déposé. Déposez ici les comptes rendus de COPIL, conventions, rapports d’évaluation ou tout document utile au contrat.'}
+        </p>
       ) : (
         <Table
           caption={`Fichiers déposés (${formaterNombre(fichiers.data.length)})`}

@@ -16,6 +16,7 @@ import { Chargement } from '../../components/chargement';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
+import { FichiersContrat } from '../contrats/fichiers-contrat';
 import { CompteRenduSeance } from './compte-rendu-seance';
 import { jourParis, quandSeance } from './dates';
 import { DecisionsSeance } from './decisions-seance';
@@ -217,6 +218,10 @@ export default function SeancePage() {
       {instance && <PresencesSeance seance={s} instance={instance} modifiable={modifiable} />}
       <CompteRenduSeance seance={s} modifiable={modifiable} />
       <DecisionsSeance seance={s} fiches={fiches.data ?? []} modifiable={modifiable} />
+      <section aria-labelledby="seance-documents">
+        <h2 id="seance-documents">Documents de la séance</h2>
+        <FichiersContrat contratId={s.contratId} seanceId={s.id} modifiable={modifiable} />
+      </section>
     </>
   );
 }

@@ -13,6 +13,7 @@ export function FicheOrganisation({ organisation, titreAs = 'h2' }: { organisati
   const lignes: [string, React.ReactNode][] = [
     ['Type', libelleTypeOrganisation(o.type)],
     ['Sigle', o.sigle],
+    ['SIREN', o.siren],
     ['SIRET', o.siret],
     ['FINESS', o.finess],
     ['Région', o.regionCode && <Link to={`/territoires/region/${o.regionCode}`}>{region.data?.nom ?? o.regionCode}</Link>],

@@ -9,12 +9,13 @@ import { etatChamp, videEnNull } from '../../components/formulaire';
 
 export type SaisieOrganisation = z.input<typeof organisationSaisieSchema>;
 export type OrganisationValide = z.output<typeof organisationSaisieSchema>;
-export const CHAMPS_ORGANISATION = ['nom', 'sigle', 'type', 'siret', 'finess', 'regionCode', 'departementCode', 'territoireCode'] as const;
+export const CHAMPS_ORGANISATION = ['nom', 'sigle', 'type', 'siren', 'siret', 'finess', 'regionCode', 'departementCode', 'territoireCode'] as const;
 
 export const SAISIE_VIDE: SaisieOrganisation = {
   nom: '',
   sigle: null,
   type: '' as SaisieOrganisation['type'],
+  siren: null,
   siret: null,
   finess: null,
   regionCode: null,
@@ -55,6 +56,14 @@ export function ChampsOrganisation({ form }: { form: UseFormReturn<SaisieOrganis
       </fieldset>
       <fieldset className={fr.cx('fr-fieldset')}>
         <legend className={fr.cx('fr-fieldset__legend')}>Identifiants (facultatifs)</legend>
+        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+          <Input
+            label="SIREN"
+            hintText="9 chiffres : l’unité légale ; déduit du SIRET s’il est vide"
+            nativeInputProps={{ ...register('siren', optionnel), inputMode: 'numeric', autoComplete: 'off' }}
+            {...etatChamp(errors.siren?.message)}
+          />
+        </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
           <Input
             label="SIRET"
