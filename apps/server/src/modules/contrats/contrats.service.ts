@@ -14,7 +14,7 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
-import { obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
+import { nommerTerritoires, obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
 import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou } from './acces';
 import * as repository from './contrats.repository';
 import { prendreInstantane } from './versions.service';
@@ -51,9 +51,6 @@ export async function listerContrats(
     }));
 }
 
-async function nomsTerritoires(ctx: Contexte, type: 'region' | 'departement' | 'epci', codes: string[]) {
-  return Promise.all(codes.map(async (code) => ({ code, nom: (await obtenirTerritoire(ctx, null, type, code).catch(() => null))?.nom ?? code })));
-}
 
 async function doctrineDe(db: Queryable, regionCode: string): Promise<Doctrine> {
   return (await repository.obtenirDoctrine(db, regionCode))?.regles ?? DOCTRINE_VIDE;
@@ -68,9 +65,9 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
     repository.listerSignataires(ctx.db, id),
     repository.listerPartenaires(ctx.db, id),
     repository.listerAxes(ctx.db, id),
-    nomsTerritoires(ctx, 'region', contrat.regions),
-    nomsTerritoires(ctx, 'departement', contrat.departements),
-    nomsTerritoires(ctx, 'epci', contrat.perimetre.epci),
+    nommerTerritoires(ctx, 'region', contrat.regions),
+    nommerTerritoires(ctx, 'departement', contrat.departements),
+    nommerTerritoires(ctx, 'epci', contrat.perimetre.epci),
     ctx.db.query<{ thematiques: string[] }>(
       `select coalesce(array_agg(distinct t), '{}') thematiques from fiches f cross join lateral unnest(f.thematiques) t where f.contrat_id = $1`,
       [id],

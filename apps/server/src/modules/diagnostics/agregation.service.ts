@@ -1,7 +1,7 @@
 import { agreger, comparer, ecrireValeur, type Agregat, type MethodeAgregation, type Polarite, type Valeur } from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable, invalide } from '../../platform/errors';
-import { obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
+import { nommerTerritoires, resoudreUnPerimetre } from '../territoires/territoires.service';
 import { obtenirIndicateur, type IndicateurLigne } from './indicateurs.repository';
 import { valeursCommunales, valeursDe, type ValeurLigne } from './valeurs.repository';
 
@@ -41,7 +41,11 @@ interface Resultat {
   autresSources: { source: string; texte: string }[];
 }
 
-const enValeur = (l: ValeurLigne): Valeur => l.valeur;
+/** A stored value as shown: an interval class keeps the text it was published with ("[856 à 932["). */
+function vuePubliee(l: ValeurLigne) {
+  const vue = vueValeur(l.valeur);
+  return { ...vue, texte: l.textePublie && l.valeur.nature === 'intervalle' ? l.textePublie : vue.texte };
+}
 
 function publiees(lignes: ValeurLigne[], periode: string): Resultat | null {
   const dePeriode = lignes.filter((l) => l.periode === periode);
@@ -50,10 +54,10 @@ function publiees(lignes: ValeurLigne[], periode: string): Resultat | null {
   return {
     periode,
     origine: 'publiee',
-    valeur: { ...vueValeur(enValeur(premiere)), texte: premiere.textePublie && premiere.valeur.nature === 'intervalle' ? premiere.textePublie : vueValeur(enValeur(premiere)).texte },
+    valeur: vuePubliee(premiere),
     source: premiere.source || null,
     tiret: premiere.tiret,
-    autresSources: autres.map((a) => ({ source: a.source, texte: vueValeur(enValeur(a)).texte })),
+    autresSources: autres.map((a) => ({ source: a.source, texte: vueValeur(a.valeur).texte })),
   };
 }
 
@@ -115,18 +119,24 @@ export async function agregatIndicateur(ctx: Contexte, indicateur: IndicateurLig
     { type: 'france', code: 'FRA' },
   ];
   const lignesComparateurs = choisie ? await valeursDe(ctx.db, [indicateur.code], comparateurs) : [];
+  const noms = new Map<string, string>([
+    ['france_metro:FRM', 'France métropolitaine'],
+    ['france:FRA', 'France'],
+    ...(await nommerTerritoires(ctx, 'departement', perimetre.departements)).map((t) => [`departement:${t.code}`, t.nom] as [string, string]),
+    ...(await nommerTerritoires(ctx, 'region', perimetre.regions)).map((t) => [`region:${t.code}`, t.nom] as [string, string]),
+  ]);
   const comparaisons = await Promise.all(
     comparateurs.map(async (t) => {
       const ligne = lignesComparateurs.find((l) => l.territoireType === t.type && l.territoireCode === t.code && l.periode === choisie);
       if (!ligne) return null;
-      const nom = t.type === 'france_metro' ? 'France métropolitaine' : t.type === 'france' ? 'France' : (await obtenirTerritoire(ctx, null, t.type as 'region', t.code).catch(() => null))?.nom ?? t.code;
+      const nom = noms.get(`${t.type}:${t.code}`) ?? t.code;
       const valeurPerimetre = resultat?.valeur;
       // A count (method somme) grows with the territory: 40 GPs against France's 58 392 says nothing.
       const comparaison =
         indicateur.methodeAgregation !== 'somme' && valeurPerimetre && (valeurPerimetre.nature === 'exacte' || valeurPerimetre.nature === 'intervalle')
           ? comparer(valeurPerimetre as unknown as Valeur, ligne.valeur, indicateur.polarite as Polarite)
           : { ecart: null, sens: 'indetermine' as const };
-      return { territoire: { type: t.type, code: t.code, nom }, valeur: { ...vueValeur(ligne.valeur), texte: ligne.textePublie && ligne.valeur.nature === 'intervalle' ? ligne.textePublie : vueValeur(ligne.valeur).texte }, source: ligne.source || null, ...comparaison };
+      return { territoire: { type: t.type, code: t.code, nom }, valeur: vuePubliee(ligne), source: ligne.source || null, ...comparaison };
     }),
   );
 
@@ -170,7 +180,7 @@ export async function valeursParCommune(ctx: Contexte, utilisateur: Utilisateur 
         nom: c.nom,
         departement: c.departement,
         population: c.population,
-        valeur: l ? { ...vueValeur(l.valeur), texte: l.textePublie && l.valeur.nature === 'intervalle' ? l.textePublie : vueValeur(l.valeur).texte } : { nature: 'manquante' as const, texte: 'non disponible' },
+        valeur: l ? vuePubliee(l) : { nature: 'manquante' as const, texte: 'non disponible' },
         source: l?.source ?? null,
         tiret: l?.tiret ?? null,
       };

@@ -3,7 +3,7 @@ import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { exigerSurContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 import { etatActuel, versionDuContrat, type EtatComplet } from '../contrats/versions.service';
-import { obtenirTerritoire } from '../territoires/territoires.service';
+import { nommerTerritoires } from '../territoires/territoires.service';
 import { construireDocument } from './modele-document';
 import { rendreDocx } from './rendu-docx';
 import { rendrePdf } from './rendu-pdf';
@@ -41,8 +41,8 @@ export async function genererDocumentContrat(ctx: Contexte, utilisateur: Utilisa
     etat = await etatActuel(ctx.db, contratId);
     mention = etat.dateSignature ? `Texte en vigueur, signé le ${formaterDate(etat.dateSignature)}` : `Projet de contrat — document de travail du ${formaterDate(new Date().toISOString())}`;
   }
-  const nomsEpci = await Promise.all(etat.perimetre.epci.map(async (code) => (await obtenirTerritoire(ctx, null, 'epci', code).catch(() => null))?.nom ?? code));
-  const nomsDepartements = await Promise.all(etat.departements.map(async (code) => `${(await obtenirTerritoire(ctx, null, 'departement', code).catch(() => null))?.nom ?? code} (${code})`));
+  const nomsEpci = (await nommerTerritoires(ctx, 'epci', etat.perimetre.epci)).map((t) => t.nom);
+  const nomsDepartements = (await nommerTerritoires(ctx, 'departement', etat.departements)).map((t) => `${t.nom} (${t.code})`);
   const doctrines = await Promise.all(etat.regions.map((r) => contrats.obtenirDoctrine(ctx.db, r)));
   const copilParAn = Math.max(0, ...doctrines.map((d) => d?.regles.copilParAn ?? 0)) || null;
   const document = construireDocument(etat, { mention, territoire: { epci: nomsEpci, departements: nomsDepartements }, copilParAn });

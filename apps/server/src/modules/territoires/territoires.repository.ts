@@ -102,3 +102,9 @@ export async function versionChargee(db: Queryable): Promise<{ source: string; v
   const { rows } = await db.query(`select source, version, charge_le as "chargeLe" from referentiel_chargements limit 1`);
   return rows[0] ?? null;
 }
+
+/** Names of some territories of one type, in one query (a name is often all a page needs). */
+export async function noms(db: Queryable, type: string, codes: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query('select code, nom from territoires where type = $1 and code = any($2)', [type, codes]);
+  return new Map(rows.map((r) => [r.code as string, r.nom as string]));
+}

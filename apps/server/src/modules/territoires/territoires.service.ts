@@ -43,3 +43,10 @@ export async function resoudreUnPerimetre(ctx: Contexte, utilisateur: Utilisateu
   const referentiel = await repository.referentielPourPerimetre(ctx.db, perimetre.epci, perimetre.communes);
   return resoudrePerimetre(perimetre, referentiel);
 }
+
+/** Codes with their names, in the given order; an unknown code keeps its code as name. */
+export async function nommerTerritoires(ctx: Contexte, type: TypeTerritoire, codes: string[]): Promise<{ code: string; nom: string }[]> {
+  if (!codes.length) return [];
+  const noms = await repository.noms(ctx.db, type, codes);
+  return codes.map((code) => ({ code, nom: noms.get(code) ?? code }));
+}
