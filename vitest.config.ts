@@ -16,6 +16,18 @@ export default defineConfig({
           hookTimeout: 60000,
         },
       },
+      {
+        // The robustness suite (npm run test:resilience): longer runs, kept out of npm test.
+        test: {
+          name: 'resilience',
+          include: ['apps/server/test/resilience/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['apps/server/test/global-setup.ts'],
+          testTimeout: 600000,
+          hookTimeout: 180000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

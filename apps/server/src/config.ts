@@ -18,6 +18,8 @@ export interface Config {
   secureCookies: boolean;
   webDist: string;
   logLevel: string;
+  /** MAILLAGE_BENCH=1: the bench's bare reference route (GET /api/bench/nu) exists. */
+  bench: boolean;
 }
 
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,7 +37,9 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.MAILLAGE_ADMIN_EMAIL || null,
     adminPassword: env.MAILLAGE_ADMIN_PASSWORD || null,
     secureCookies: (env.PUBLIC_URL ?? '').startsWith('https://'),
-    webDist: path.resolve(RACINE, 'apps/web/dist'),
+    // The built web app; the bench builds its own copy elsewhere so as not to swap files under a running server.
+    webDist: env.MAILLAGE_WEB_DIST ? path.resolve(env.MAILLAGE_WEB_DIST) : path.resolve(RACINE, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'warn',
+    bench: env.MAILLAGE_BENCH === '1',
   };
 }

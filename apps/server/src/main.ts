@@ -5,8 +5,10 @@ import { creerDonneesDemo } from './modules/demo/demo.service';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
 import { purgerSessionsExpirees } from './modules/comptes/comptes.repository';
 import { envoyerSyntheses } from './modules/gouvernance/alertes.service';
+import { envoyerRelancesCampagnes } from './modules/suivi/campagnes.service';
 import { demarrerPlateforme, type Plateforme } from './platform/demarrage';
 import { DemarrageRefuse } from './platform/embedded-postgres';
+import { surveillerProcessus } from './platform/processus';
 
 const journal = (m: string) => console.log(`[maillage] ${m}`);
 
@@ -35,6 +37,17 @@ function planifierSyntheses(ctx: Plateforme['ctx']) {
   setInterval(() => void verifier().catch((e) => console.error('[maillage] synthèse hebdomadaire :', e)), 60 * 60 * 1000).unref();
 }
 
+/** Campaign reminders (seven days and one day before the due date), checked at start and every hour. */
+function planifierRelances(ctx: Plateforme['ctx']) {
+  const verifier = async () => {
+    const envoyes = await envoyerRelancesCampagnes(ctx);
+    if (envoyes.length) journal(`Relances de campagne de suivi envoyées à ${envoyes.length} pilote(s).`);
+  };
+  const lancer = () => void verifier().catch((e) => console.error('[maillage] relances de campagne :', e));
+  setTimeout(lancer, 30_000).unref();
+  setInterval(lancer, 60 * 60 * 1000).unref();
+}
+
 async function main() {
   const config = lireConfig();
   const plateforme = await demarrerPlateforme(config, journal);
@@ -55,6 +68,7 @@ async function servir(plateforme: Plateforme) {
   }
   if (config.demo) await creerDonneesDemo(ctx, journal);
   await purgerSessionsExpirees(ctx.db);
+  await surveillerProcessus(ctx.db, journal);
 
   const app = await construireApplication(ctx);
   // embedded-postgres stops its server from an async-exit-hook on SIGINT/SIGTERM and then exits the process;
@@ -72,6 +86,7 @@ async function servir(plateforme: Plateforme) {
   });
 
   planifierSyntheses(ctx);
+  planifierRelances(ctx);
   await app.listen({ port: config.port, host: config.host });
   journal(`Maillage est prêt : ${config.publicUrl} (base ${ctx.modeBase}, courriels : ${ctx.messagerie.description})`);
 }

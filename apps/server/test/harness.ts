@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
@@ -133,6 +135,32 @@ export class ClientHttp {
   put = <T = any>(chemin: string, corps: unknown) => this.requete<T>('PUT', chemin, corps);
   delete = <T = any>(chemin: string) => this.requete<T>('DELETE', chemin);
 
+  /** A multipart form (file uploads and imports): text fields, and files as { nom, contenu }. */
+  async multipart<T = any>(chemin: string, champs: Record<string, string | { nom: string; contenu: Buffer | string }>): Promise<Reponse<T>> {
+    const formulaire = new FormData();
+    for (const [cle, valeur] of Object.entries(champs))
+      if (typeof valeur === 'string') formulaire.append(cle, valeur);
+      else formulaire.append(cle, new Blob([valeur.contenu]), valeur.nom);
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf) headers['x-csrf-token'] = this.csrf;
+    const reponse = await fetch(this.base + chemin, { method: 'POST', headers, body: formulaire });
+    const texte = await reponse.text();
+    let body: any = texte;
+    try {
+      body = texte ? JSON.parse(texte) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: reponse.status, headers: reponse.headers, body };
+  }
+
+  /** A file download: status, headers and the raw bytes. */
+  async telecharger(chemin: string) {
+    const r = await fetch(this.base + chemin, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), corps: Buffer.from(await r.arrayBuffer()) };
+  }
+
   async connecter(email: string, password = 'maillage-demo-2026') {
     const r = await this.post('/api/auth/login', { email, password });
     if (r.status !== 200) throw new Error(`Connexion de ${email} refusée : ${r.status} ${JSON.stringify(r.body)}`);
@@ -147,4 +175,17 @@ export const DEMO = {
   coordination: 'coordination@demo.maillage.fr',
   cpam: 'cpam@demo.maillage.fr',
   lecteur: 'lecteur@demo.maillage.fr',
+  pilote: 'pilote@demo.maillage.fr',
+  referentArs: 'referent.ars@demo.maillage.fr',
 };
+
+/** The text of a DOCX: its document.xml, read with unzip (Debian's) — no library of ours in the loop. */
+export function texteDocx(contenu: Buffer) {
+  const fichier = path.join(os.tmpdir(), `maillage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.docx`);
+  fs.writeFileSync(fichier, contenu);
+  try {
+    return execFileSync('unzip', ['-p', fichier, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/<[^>]+>/g, ' ');
+  } finally {
+    fs.rmSync(fichier);
+  }
+}

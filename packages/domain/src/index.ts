@@ -10,3 +10,5 @@ export * from './format';
 export * from './plans';
 export * from './diagnostics';
 export * from './gouvernance';
+export * from './suivi';
+export * from './portefeuille';

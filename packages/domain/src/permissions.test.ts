@@ -43,7 +43,7 @@ const table: [string, Ressource, Action, string[]][] = [
   ['saisir le suivi de sa fiche', ficheDuPilote, 'saisir_suivi', ['coordonnateur', 'referentArs', 'pilote']],
   ['modifier la fiche d’un autre pilote', ficheAutrePilote, 'modifier', ['admin', 'coordonnateur', 'referentArs']],
   ['lire une fiche où l’organisation est partenaire', ficheAutrePilote, 'lire', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs', 'pilote', 'membre', 'lecteur', 'referentCpam']],
-  ['valider une fiche', ficheDuPilote, 'valider', ['admin', 'arsBretagne', 'referentArs']],
+  ['valider une fiche', ficheDuPilote, 'valider', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs']],
   ['créer une fiche', ficheDuPilote, 'creer', ['admin', 'coordonnateur', 'referentArs']],
   ['lire le journal d’audit', { type: 'audit' }, 'lire', ['admin']],
   ['administrer la plateforme', { type: 'plateforme' }, 'administrer', ['admin']],
@@ -61,6 +61,9 @@ const table: [string, Ressource, Action, string[]][] = [
   ['lire le catalogue d’indicateurs', { type: 'catalogue' }, 'lire', Object.keys(profils).filter((p) => p !== 'public')],
   ['importer des valeurs', { type: 'catalogue' }, 'creer', ['admin', 'arsBretagne', 'arsOccitanie']],
   ['lire une doctrine', { type: 'doctrine', regionCode: '53' }, 'lire', Object.keys(profils).filter((p) => p !== 'public')],
+  ['lire le portefeuille breton', { type: 'portefeuille', regionCode: '53' }, 'lire', ['admin', 'arsBretagne']],
+  ['lire le portefeuille occitan', { type: 'portefeuille', regionCode: '76' }, 'lire', ['admin', 'arsOccitanie']],
+  ['modifier le portefeuille breton', { type: 'portefeuille', regionCode: '53' }, 'modifier', []],
 ];
 
 describe('can(sujet, action, ressource)', () => {

@@ -54,6 +54,8 @@ export type Ressource =
   | { type: 'doctrine'; regionCode: string }
   /** Indicator catalogue and imported values: shared by every contract. */
   | { type: 'catalogue' }
+  /** The regional portfolio: every contract of a region, its coverage, funding and alerts. */
+  | { type: 'portefeuille'; regionCode: string }
   | { type: 'contrat'; contrat: RefContrat | null; regionCode?: string }
   | { type: 'fiche'; contrat: RefContrat; piloteOrganisationIds: readonly string[]; partenaireOrganisationIds: readonly string[] };
 
@@ -111,6 +113,9 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
       if (action === 'lire') return sujet !== null;
       if (!sujet) return false;
       return action === 'modifier' && (estAdmin(sujet) || regionsArs(sujet).includes(ressource.regionCode));
+    case 'portefeuille':
+      // Read-only, and only for the ARS of that region (or a platform admin): a coordinator sees their own contracts.
+      return action === 'lire' && sujet !== null && (estAdmin(sujet) || regionsArs(sujet).includes(ressource.regionCode));
     case 'contrat': {
       if (!sujet && action !== 'lire') return false;
       if (ressource.contrat === null) {
@@ -160,7 +165,8 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
         case 'saisir_suivi':
           return (role !== null && EDITEURS_CONTRAT.includes(role)) || pilote;
         case 'valider':
-          return role === 'referent_ars' || regionsArs(sujet).some((r) => contrat.regions.includes(r));
+          // Validating follow-up values: the contract's coordination and its ARS.
+          return (role !== null && EDITEURS_CONTRAT.includes(role)) || regionsArs(sujet).some((r) => contrat.regions.includes(r));
         case 'commenter':
           return role !== null && role !== 'lecteur';
         default:

@@ -43,7 +43,29 @@ export function repondreIntrouvable(requete: FastifyRequest, reponse: FastifyRep
     .send({ type: 'about:blank', title: 'Ressource introuvable', status: 404, detail: `Aucune route ${requete.method} ${chemin}.`, instance: requete.url });
 }
 
+/**
+ * Where a text cannot be stored: a NUL character (PostgreSQL text refuses it) or a lone UTF-16 surrogate (not
+ * Unicode; JSON columns refuse it). Named like any invalid field.
+ */
+function champsIllisibles(valeur: unknown, chemin: string, trouves: ErreurChamp[]) {
+  if (trouves.length >= 20) return;
+  if (typeof valeur === 'string') {
+    if (valeur.includes('\u0000')) trouves.push({ champ: chemin || '(racine)', message: 'Caractère nul (\\u0000) interdit' });
+    else if (!(valeur as string & { isWellFormed(): boolean }).isWellFormed()) trouves.push({ champ: chemin || '(racine)', message: 'Texte mal formé : caractère Unicode incomplet' });
+  } else if (Array.isArray(valeur)) valeur.forEach((v, i) => champsIllisibles(v, chemin ? `${chemin}.${i}` : String(i), trouves));
+  else if (valeur && typeof valeur === 'object') for (const [cle, v] of Object.entries(valeur)) champsIllisibles(v, chemin ? `${chemin}.${cle}` : cle, trouves);
+}
+
 export function installerGestionErreurs(app: FastifyInstance) {
+  // Before validation: a NUL character or broken Unicode anywhere in the path, the query or a JSON body is refused.
+  app.addHook('preValidation', async (requete) => {
+    const trouves: ErreurChamp[] = [];
+    champsIllisibles(requete.params, '', trouves);
+    champsIllisibles(requete.query, '', trouves);
+    if (requete.body && typeof requete.body === 'object' && !Buffer.isBuffer(requete.body)) champsIllisibles(requete.body, '', trouves);
+    if (trouves.length) throw invalide(`Données invalides — ${trouves.map((t) => `${t.champ} : ${t.message}`).join(' ; ')}`, trouves);
+  });
+
   app.setErrorHandler((erreur: FastifyError, requete, reponse) => {
     const probleme = (statut: number, titre: string, detail: string, extra: Record<string, unknown> = {}) =>
       reponse

@@ -11,16 +11,22 @@ function useNavigation(): MainNavigationProps.Item[] {
   const actif = (prefixe: string) => pathname === prefixe || pathname.startsWith(`${prefixe}/`);
   const territoires: MainNavigationProps.Item = { text: 'Territoires', linkProps: { to: '/territoires' }, isActive: actif('/territoires') };
   const api: MainNavigationProps.Item = { text: 'API', linkProps: { href: '/api/docs' } };
-  if (!session) return [territoires, api];
+  const publies: MainNavigationProps.Item = { text: 'Contrats publiés', linkProps: { to: '/public/contrats' }, isActive: actif('/public') };
+  if (!session) return [publies, territoires, api];
 
   const items: MainNavigationProps.Item[] = [
     { text: 'Accueil', linkProps: { to: '/' }, isActive: pathname === '/' },
     { text: 'Contrats', linkProps: { to: '/contrats' }, isActive: actif('/contrats') || actif('/fiches') || actif('/seances') },
+  ];
+  // The regional portfolio: ARS agents of a region and administrators.
+  const regionsArs = roles.flatMap((r) => (r.role === 'ars_regional' ? [r.regionCode] : []));
+  if (estAdmin || regionsArs.length > 0) items.push({ text: 'Portefeuille', linkProps: { to: '/portefeuille' }, isActive: actif('/portefeuille') });
+  items.push(
+    { text: 'Bibliothèque', linkProps: { to: '/bibliotheque' }, isActive: actif('/bibliotheque') },
     territoires,
     { text: 'Annuaire', linkProps: { to: '/annuaire' }, isActive: actif('/annuaire') || actif('/organisations') },
-  ];
+  );
   // The regional doctrine: its ARS edits it (one link per region it covers).
-  const regionsArs = roles.flatMap((r) => (r.role === 'ars_regional' ? [r.regionCode] : []));
   if (regionsArs.length === 1) {
     items.push({ text: 'Doctrine', linkProps: { to: `/doctrine/${regionsArs[0]}` }, isActive: actif('/doctrine') });
   } else if (regionsArs.length > 1) {

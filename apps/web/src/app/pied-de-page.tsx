@@ -12,7 +12,11 @@ export function PiedDePage() {
       classes={AVEC_MARIANNE ? undefined : { logo: 'maillage-logo-sans-marianne' }}
       domains={AVEC_MARIANNE ? undefined : []}
       contentDescription="Maillage aide les agences régionales de santé, les collectivités et leurs partenaires à construire, piloter et évaluer les contrats locaux de santé, du diagnostic au bilan."
-      bottomItems={[{ text: 'Documentation de l’API', linkProps: { href: '/api/docs' } }, headerFooterDisplayItem]}
+      bottomItems={[
+        { text: 'Contrats publiés', linkProps: { to: '/public/contrats' } },
+        { text: 'Documentation de l’API', linkProps: { href: '/api/docs' } },
+        headerFooterDisplayItem,
+      ]}
       license={<>Maillage est un logiciel libre publié sous licence MIT.</>}
     />
   );

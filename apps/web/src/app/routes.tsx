@@ -30,12 +30,18 @@ const ContratPage = lazy(() => import('../features/contrats/contrat-page'));
 const RenouvellementPage = lazy(() => import('../features/contrats/renouvellement-page'));
 const FicheCreationPage = lazy(() => import('../features/fiches/fiche-creation-page'));
 const FichePage = lazy(() => import('../features/fiches/fiche-page'));
+const CampagnePage = lazy(() => import('../features/suivi/campagne-page'));
+const EvaluationPage = lazy(() => import('../features/suivi/evaluation-page'));
 const DoctrinePage = lazy(() => import('../features/doctrine/doctrine-page'));
 const IndicateursPage = lazy(() => import('../features/indicateurs/indicateurs-page'));
 const IndicateurPage = lazy(() => import('../features/indicateurs/indicateur-page'));
 const ImportValeursPage = lazy(() => import('../features/indicateurs/import-valeurs-page'));
 const ImportContoursPage = lazy(() => import('../features/indicateurs/import-contours-page'));
 const VulnerabilitePage = lazy(() => import('../features/diagnostics/vulnerabilite-page'));
+const PortefeuillePage = lazy(() => import('../features/portefeuille/portefeuille-page'));
+const BibliothequePage = lazy(() => import('../features/bibliotheque/bibliotheque-page'));
+const ContratsPubliesPage = lazy(() => import('../features/public/contrats-publies-page'));
+const ContratPublicPage = lazy(() => import('../features/public/contrat-public-page'));
 
 export function RoutesApplication() {
   return (
@@ -48,6 +54,9 @@ export function RoutesApplication() {
         {/* The référentiel géographique is public. */}
         <Route path="territoires" element={<TerritoiresPage />} />
         <Route path="territoires/:type/:code" element={<TerritoirePage />} />
+        {/* Published contracts: public pages, no login. */}
+        <Route path="public/contrats" element={<ContratsPubliesPage />} />
+        <Route path="public/contrats/:id" element={<ContratPublicPage />} />
         <Route element={<ExigerConnexion />}>
           <Route index element={<AccueilPage />} />
           <Route path="profil" element={<ProfilPage />} />
@@ -62,6 +71,8 @@ export function RoutesApplication() {
           <Route path="contrats/:id/renouvellement" element={<RenouvellementPage />} />
           <Route path="contrats/:id/fiches/nouvelle" element={<FicheCreationPage />} />
           <Route path="fiches/:id" element={<FichePage />} />
+          <Route path="campagnes/:id" element={<CampagnePage />} />
+          <Route path="evaluations/:id" element={<EvaluationPage />} />
           <Route path="doctrine" element={<DoctrinePage />} />
           <Route path="doctrine/:regionCode" element={<DoctrinePage />} />
           <Route path="indicateurs" element={<IndicateursPage />} />
@@ -70,6 +81,8 @@ export function RoutesApplication() {
           <Route path="indicateurs/import-contours" element={<ImportContoursPage />} />
           <Route path="indicateurs/:code" element={<IndicateurPage />} />
           <Route path="vulnerabilite" element={<VulnerabilitePage />} />
+          <Route path="portefeuille" element={<PortefeuillePage />} />
+          <Route path="bibliotheque" element={<BibliothequePage />} />
           <Route path="administration" element={<ExigerAdmin />}>
             <Route path="utilisateurs" element={<UtilisateursPage />} />
             <Route path="utilisateurs/nouveau" element={<UtilisateurCreationPage />} />

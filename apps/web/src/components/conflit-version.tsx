@@ -23,10 +23,14 @@ interface Props {
   onReprendre: () => void;
   onEcraser: () => void;
   enCours?: boolean;
+  /** The grammatical gender of `entite` ("Cet indicateur" is masculine); feminine by default. */
+  masculin?: boolean;
 }
 
 /** A stale edit (409): show what changed meanwhile and let the user choose. Nothing is silently overwritten. */
-export function ConflitVersion({ entite, diffs, onReprendre, onEcraser, enCours }: Props) {
+export function ConflitVersion({ entite, diffs, onReprendre, onEcraser, enCours, masculin = false }: Props) {
+  const e = masculin ? '' : 'e';
+  const pronom = masculin ? 'le' : 'la';
   // The user pressed "Enregistrer" at the bottom of the form: bring them to the choice.
   const bloc = useRef<HTMLDivElement>(null);
   useEffect(() => bloc.current?.focus(), []);
@@ -35,11 +39,11 @@ export function ConflitVersion({ entite, diffs, onReprendre, onEcraser, enCours 
       <Alert
         severity="warning"
         as="h2"
-        title={`${entite} a été modifiée entre-temps`}
+        title={`${entite} a été modifié${e} entre-temps`}
         description={
           diffs.length === 0
-            ? 'Quelqu’un l’a enregistrée pendant que vous la modifiiez, mais votre saisie est identique à la version actuelle.'
-            : 'Quelqu’un l’a enregistrée pendant que vous la modifiiez. Comparez, puis choisissez la version à garder.'
+            ? `Quelqu’un l’a enregistré${e} pendant que vous ${pronom} modifiiez, mais votre saisie est identique à la version actuelle.`
+            : `Quelqu’un l’a enregistré${e} pendant que vous ${pronom} modifiiez. Comparez, puis choisissez la version à garder.`
         }
       />
       {diffs.length > 0 && (

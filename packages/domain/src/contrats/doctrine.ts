@@ -12,6 +12,12 @@ export const doctrineSchema = z.object({
   typesSignatairesRequis: z.array(z.enum(Object.keys(TYPES_ORGANISATION) as [TypeOrganisation, ...TypeOrganisation[]], { error: 'Type d’organisation inconnu' })).max(20),
   axesPrs: z.array(z.string().trim().min(1).max(300)).max(30),
   partsCoordinationEgales: z.boolean(),
+  /** Share of the region's population a signed CLS should cover (the ARS's contractual KPI, e.g. 90 % in Bretagne). */
+  cibleCouverturePourcent: z
+    .number({ error: 'Pourcentage attendu' })
+    .min(0, 'La cible est un pourcentage, de 0 à 100')
+    .max(100, 'La cible est un pourcentage, de 0 à 100')
+    .nullish(),
 });
 export type Doctrine = z.infer<typeof doctrineSchema>;
 

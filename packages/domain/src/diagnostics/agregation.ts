@@ -1,3 +1,4 @@
+import { nombreFr } from '../format';
 import type { Valeur } from './valeurs';
 
 export const METHODES_AGREGATION = {
@@ -54,11 +55,56 @@ function couvertureDe(valeurs: readonly ValeurCommune[]): Couverture {
   };
 }
 
-const fr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+const fr = (n: number) => nombreFr(n, undefined, 2);
 
 function resultat(inf: number, sup: number, infIncluse: boolean, supIncluse: boolean, couverture: Couverture): Agregat {
   if (inf === sup) return { nature: 'exacte', valeur: inf, couverture };
   return { nature: 'intervalle', borneInf: inf, borneSup: sup, infIncluse, supIncluse, couverture };
+}
+
+/**
+ * What the aggregation needs of a perimeter's communes, summed. `sommer` computes it from commune values; SQL can
+ * compute the same sums for every indicator and period at once (the diagnostic does), and `agregerSommes` then
+ * applies the same rules: the rules stay here, whichever side does the adding up.
+ */
+export interface SommesCommunes {
+  couverture: Couverture;
+  /** Communes with a value (exact or interval), and their population. */
+  connues: number;
+  populationConnue: number;
+  /** Sums over known communes of the lower and upper bounds, plain and weighted by population, and of the weighted midpoint. */
+  inf: number;
+  sup: number;
+  infPondere: number;
+  supPondere: number;
+  milieuPondere: number;
+  /** Whether every known commune's bound is included. */
+  infIncluse: boolean;
+  supIncluse: boolean;
+  /** Communes publishing both terms of a ratio, and the sums of those terms. */
+  avecTermes: number;
+  numerateur: number;
+  denominateur: number;
+}
+
+export function sommer(valeurs: readonly ValeurCommune[]): SommesCommunes {
+  const connues = valeurs.map((v) => ({ ...v, b: bornes(v.valeur) })).filter((v): v is typeof v & { b: NonNullable<typeof v.b> } => v.b !== null);
+  const avecTermes = valeurs.filter((v) => typeof v.numerateur === 'number' && typeof v.denominateur === 'number');
+  return {
+    couverture: couvertureDe(valeurs),
+    connues: connues.length,
+    populationConnue: connues.reduce((t, v) => t + v.population, 0),
+    inf: connues.reduce((t, v) => t + v.b.inf, 0),
+    sup: connues.reduce((t, v) => t + v.b.sup, 0),
+    infPondere: connues.reduce((t, v) => t + v.b.inf * v.population, 0),
+    supPondere: connues.reduce((t, v) => t + v.b.sup * v.population, 0),
+    milieuPondere: connues.reduce((t, v) => t + ((v.b.inf + v.b.sup) / 2) * v.population, 0),
+    infIncluse: connues.every((v) => v.b.infIncluse),
+    supIncluse: connues.every((v) => v.b.supIncluse),
+    avecTermes: avecTermes.length,
+    numerateur: avecTermes.reduce((t, v) => t + v.numerateur!, 0),
+    denominateur: avecTermes.reduce((t, v) => t + v.denominateur!, 0),
+  };
 }
 
 /**
@@ -67,59 +113,50 @@ function resultat(inf: number, sup: number, infIncluse: boolean, supIncluse: boo
  * `facteur` scales a ratio (100 for %, 10 000 or 100 000 for rates).
  */
 export function agreger(methode: MethodeAgregation, valeurs: readonly ValeurCommune[], facteur = 1): Agregat {
-  const couverture = couvertureDe(valeurs);
-  const inconnues = couverture.masquees + couverture.manquantes;
-  const connues = valeurs.map((v) => ({ ...v, b: bornes(v.valeur) })).filter((v): v is typeof v & { b: NonNullable<typeof v.b> } => v.b !== null);
+  return agregerSommes(methode, sommer(valeurs), facteur);
+}
 
-  if (valeurs.length === 0) return { nature: 'indisponible', couverture, raison: 'Le périmètre ne compte aucune commune.' };
+/** The rules of `agreger`, on sums already made (by `sommer` or by SQL). */
+export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, facteur = 1): Agregat {
+  const { couverture } = s;
+  const communes = couverture.communes;
+  const inconnues = couverture.masquees + couverture.manquantes;
+
+  if (communes === 0) return { nature: 'indisponible', couverture, raison: 'Le périmètre ne compte aucune commune.' };
   if (methode === 'non_agregeable')
     return { nature: 'indisponible', couverture, raison: 'Cet indicateur n’est valide qu’au niveau où il est publié : il ne se calcule pas sur un périmètre.' };
-  if (connues.length === 0) return { nature: 'indisponible', couverture, raison: 'Aucune commune du périmètre n’a de valeur.' };
+  if (s.connues === 0) return { nature: 'indisponible', couverture, raison: 'Aucune commune du périmètre n’a de valeur.' };
 
   if (methode === 'somme') {
-    const inf = connues.reduce((t, v) => t + v.b.inf, 0);
-    const sup = connues.reduce((t, v) => t + v.b.sup, 0);
     if (inconnues > 0) {
       // Counts are never negative: what is known is a floor.
       return {
         nature: 'borne_inferieure',
-        valeur: inf,
+        valeur: s.inf,
         couverture,
-        raison: `Au moins ${fr(inf)} : ${inconnues} commune(s) sur ${valeurs.length} sans valeur publiée (${couverture.masquees} sous secret statistique).`,
+        raison: `Au moins ${fr(s.inf)} : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique).`,
       };
     }
-    return resultat(inf, sup, connues.every((v) => v.b.infIncluse), connues.every((v) => v.b.supIncluse), couverture);
+    return resultat(s.inf, s.sup, s.infIncluse, s.supIncluse, couverture);
   }
 
-  if (methode === 'ratio') {
-    const avecTermes = valeurs.filter((v) => typeof v.numerateur === 'number' && typeof v.denominateur === 'number');
-    if (avecTermes.length === valeurs.length) {
-      const denominateur = avecTermes.reduce((t, v) => t + v.denominateur!, 0);
-      if (denominateur <= 0) return { nature: 'indisponible', couverture, raison: 'Le dénominateur est nul sur ce périmètre.' };
-      const valeur = (avecTermes.reduce((t, v) => t + v.numerateur!, 0) / denominateur) * facteur;
-      return { nature: 'exacte', valeur, couverture: { ...couverture, renseignees: valeurs.length, partPopulationRenseignee: 1 } };
-    }
-    // Without numerators and denominators a rate can only be approached by population weighting.
+  if (methode === 'ratio' && s.avecTermes === communes) {
+    if (s.denominateur <= 0) return { nature: 'indisponible', couverture, raison: 'Le dénominateur est nul sur ce périmètre.' };
+    return { nature: 'exacte', valeur: (s.numerateur / s.denominateur) * facteur, couverture: { ...couverture, renseignees: communes, partPopulationRenseignee: 1 } };
   }
+  // Without numerators and denominators a rate can only be approached by population weighting.
 
   // moyenne_ponderee, or a ratio whose terms are not published
-  const partielle = (() => {
-    const population = connues.reduce((t, v) => t + v.population, 0);
-    return population > 0 ? connues.reduce((t, v) => t + ((v.b.inf + v.b.sup) / 2) * v.population, 0) / population : undefined;
-  })();
   if (inconnues > 0) {
     return {
       nature: 'indisponible',
       couverture,
-      valeurPartielle: partielle,
-      raison: `Non calculable : ${inconnues} commune(s) sur ${valeurs.length} sans valeur publiée (${couverture.masquees} sous secret statistique), soit ${fr((1 - couverture.partPopulationRenseignee) * 100)} % de la population.`,
+      valeurPartielle: s.populationConnue > 0 ? s.milieuPondere / s.populationConnue : undefined,
+      raison: `Non calculable : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique), soit ${fr((1 - couverture.partPopulationRenseignee) * 100)} % de la population.`,
     };
   }
-  const population = connues.reduce((t, v) => t + v.population, 0);
-  if (population <= 0) return { nature: 'indisponible', couverture, raison: 'La population des communes est inconnue : pas de pondération possible.' };
-  const inf = connues.reduce((t, v) => t + v.b.inf * v.population, 0) / population;
-  const sup = connues.reduce((t, v) => t + v.b.sup * v.population, 0) / population;
-  return resultat(inf, sup, connues.every((v) => v.b.infIncluse), connues.every((v) => v.b.supIncluse), couverture);
+  if (s.populationConnue <= 0) return { nature: 'indisponible', couverture, raison: 'La population des communes est inconnue : pas de pondération possible.' };
+  return resultat(s.infPondere / s.populationConnue, s.supPondere / s.populationConnue, s.infIncluse, s.supIncluse, couverture);
 }
 
 export type Sens = 'favorable' | 'defavorable' | 'neutre' | 'indetermine';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agreger, comparer, type ValeurCommune } from './agregation';
+import { agreger, agregerSommes, comparer, sommer, type ValeurCommune } from './agregation';
 import { ecrireValeur, lirePeriode, lireNombre, lireTypeTerritoire, lireValeur, normaliserCodeTerritoire, type Valeur } from './valeurs';
 import { indiceVulnerabilite } from './vulnerabilite';
 
@@ -196,5 +196,40 @@ describe('indice de vulnérabilité', () => {
   it('note un territoire sur les critères renseignés et laisse sans rang celui qui n’en a aucun', () => {
     const r = indiceVulnerabilite([...territoires, 'e'], [{ indicateur: 'pauvrete', polarite: 'defavorable', poids: 1 }], valeurs);
     expect(r.at(-1)).toMatchObject({ territoire: 'e', score: null, rang: null, criteresRenseignes: 0 });
+  });
+});
+
+describe('agrégation depuis des sommes', () => {
+  // What SQL_SOMMES_PAR_PERIODE computes on the server, for a small perimeter written by hand.
+  const communes: ValeurCommune[] = [
+    { code: 'a', population: 100, valeur: { nature: 'exacte', valeur: 10 }, numerateur: 1, denominateur: 100 },
+    { code: 'b', population: 50, valeur: { nature: 'intervalle', borneInf: 2, borneSup: 4, infIncluse: true, supIncluse: false } },
+    { code: 'c', population: 30, valeur: { nature: 'masquee' } },
+    { code: 'd', population: 20, valeur: { nature: 'manquante' } },
+  ];
+
+  it('résume les communes en comptes et en sommes', () => {
+    expect(sommer(communes)).toEqual({
+      couverture: { communes: 4, renseignees: 2, masquees: 1, manquantes: 1, partPopulationRenseignee: 0.75 },
+      connues: 2,
+      populationConnue: 150,
+      inf: 12,
+      sup: 14,
+      infPondere: 1100,
+      supPondere: 1200,
+      milieuPondere: 1150,
+      infIncluse: true,
+      supIncluse: false,
+      avecTermes: 1,
+      numerateur: 1,
+      denominateur: 100,
+    });
+  });
+
+  it('applique les mêmes règles aux sommes qu’aux valeurs', () => {
+    for (const methode of ['somme', 'ratio', 'moyenne_ponderee', 'non_agregeable'] as const)
+      for (const perimetre of [communes, communes.slice(0, 2), communes.slice(0, 1), []])
+        expect(agregerSommes(methode, sommer(perimetre), 100)).toEqual(agreger(methode, perimetre, 100));
+    expect(agregerSommes('somme', sommer(communes))).toMatchObject({ nature: 'borne_inferieure', valeur: 12 });
   });
 });

@@ -1,3 +1,4 @@
+import { nombreFr } from '../format';
 /**
  * A published value as the sources give it (domain.md §5): exact ("6,6"), an interval class kept with its
  * bounds and their inclusiveness ("[856 à 932["), masked for statistical secrecy, or missing.
@@ -52,7 +53,7 @@ export function lireValeur(texte: string | number | null | undefined, tiret: Sen
 /** Writes a value as the sources would: "6,6", "[856 à 932[", "secret statistique". */
 export function ecrireValeur(v: Valeur, decimales?: number): string {
   const nombre = (n: number) =>
-    n.toLocaleString('fr-FR', decimales === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: decimales, maximumFractionDigits: decimales }).replace(/\u202f/g, '\u00a0');
+    (decimales === undefined ? nombreFr(n, undefined, 2) : nombreFr(n, decimales, decimales)).replace(/\u202f/g, '\u00a0');
   switch (v.nature) {
     case 'exacte':
       return nombre(v.valeur);

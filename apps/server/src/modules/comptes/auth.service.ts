@@ -70,11 +70,9 @@ export interface Authentification {
 }
 
 export async function authentifierParSession(ctx: Contexte, jeton: string): Promise<Authentification | null> {
-  const session = await repository.sessionParEmpreinte(ctx.db, empreinte(jeton));
+  const session = await repository.sessionEtUtilisateur(ctx.db, empreinte(jeton));
   if (!session) return null;
-  const ligne = await repository.obtenirUtilisateur(ctx.db, session.utilisateurId);
-  if (!ligne) return null;
-  return { utilisateur: utilisateurDepuisLigne(ligne), ligne, sessionId: session.id, csrfToken: session.csrfToken };
+  return { utilisateur: utilisateurDepuisLigne(session.ligne), ligne: session.ligne, sessionId: session.sessionId, csrfToken: session.csrfToken };
 }
 
 export async function authentifierParJeton(ctx: Contexte, jeton: string): Promise<Authentification | null> {
@@ -121,7 +119,7 @@ export async function reinitialiserMotDePasse(ctx: Contexte, jeton: string, motD
   const hache = await hacherMotDePasse(motDePasse);
   await enTransaction(ctx.db, async (tx) => {
     const utilisateurId = await repository.consommerReinitialisation(tx, empreinte(jeton));
-    if (!utilisateurId) throw invalide('Ce lien de réinitialisation est invalide, déjà utilisé ou expiré. Faites une nouvelle demande.');
+    if (!utilisateurId) throw invalide('Ce lien de réinitialisation est invalide, déjà utilisé ou expiré. Faites une nouvelle demande.', [{ champ: 'token', message: 'Lien invalide, déjà utilisé ou expiré' }]);
     await repository.changerMotDePasse(tx, utilisateurId, hache);
     // A reset closes every open session: whoever knew the old password is logged out.
     await repository.supprimerSessionsUtilisateur(tx, utilisateurId);

@@ -199,14 +199,17 @@ export async function creerSession(
   return rows[0].id;
 }
 
-export async function sessionParEmpreinte(db: Queryable, tokenHash: Buffer): Promise<{ id: string; utilisateurId: string; csrfToken: string } | null> {
+/** The session of a token and its user, in one query: every authenticated request starts with it. */
+export async function sessionEtUtilisateur(db: Queryable, tokenHash: Buffer): Promise<{ sessionId: string; csrfToken: string; ligne: UtilisateurLigne } | null> {
   const { rows } = await db.query(
-    `select s.id, s.utilisateur_id as "utilisateurId", s.csrf_token as "csrfToken" from sessions s
-     join utilisateurs u on u.id = s.utilisateur_id
-     where s.token_hash = $1 and s.expire_le > now() and u.actif`,
+    `select s.id as "sessionId", s.csrf_token as "csrfToken", x.* from sessions s
+     join (${SELECT_UTILISATEUR}) x on x.id = s.utilisateur_id
+     where s.token_hash = $1 and s.expire_le > now() and x.actif`,
     [tokenHash],
   );
-  return rows[0] ?? null;
+  if (!rows[0]) return null;
+  const { sessionId, csrfToken, ...ligne } = rows[0];
+  return { sessionId, csrfToken, ligne };
 }
 
 export async function supprimerSession(db: Queryable, id: string): Promise<void> {

@@ -6,15 +6,10 @@ import * as repository from './contrats.repository';
 
 /** What the permission rules need of a contract, read from the database. */
 export async function referenceContrat(db: Queryable, contratId: string): Promise<RefContrat & { statut: StatutContrat }> {
-  const contrat = await repository.obtenirContrat(db, contratId);
-  if (!contrat) throw introuvable('Ce contrat n’existe pas.');
-  return {
-    id: contrat.id,
-    regions: contrat.regions,
-    publie: contrat.publie,
-    statut: contrat.statut as StatutContrat,
-    organisationsEngagees: await repository.organisationsEngagees(db, contratId),
-  };
+  // One query: every request on a contract starts here.
+  const ref = await repository.referenceContrat(db, contratId);
+  if (!ref) throw introuvable('Ce contrat n’existe pas.');
+  return { ...ref, statut: ref.statut as StatutContrat };
 }
 
 /**

@@ -85,6 +85,17 @@ export async function obtenirContrat(db: Queryable, id: string, verrouiller = fa
   return rows[0] ?? null;
 }
 
+/** What the permission rules need of a contract, with the organisations engaged in it. */
+export async function referenceContrat(db: Queryable, id: string): Promise<{ id: string; regions: string[]; publie: boolean; statut: string; organisationsEngagees: string[] } | null> {
+  const { rows } = await db.query(
+    `select c.id, c.regions, c.publie, c.statut,
+       array(select distinct o.organisation_id::text from ${ORGANISATIONS_ENGAGEES} o(organisation_id)) as "organisationsEngagees"
+     from contrats c where c.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
 export async function organisationsEngagees(db: Queryable, contratId: string): Promise<string[]> {
   const { rows } = await db.query(`select distinct o.organisation_id::text as id from contrats c cross join lateral ${ORGANISATIONS_ENGAGEES} o(organisation_id) where c.id = $1`, [contratId]);
   return rows.map((r) => r.id);

@@ -263,11 +263,11 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
   const td = ['Doctrine régionale'];
   const doctrineVue = z.object({ regionCode: z.string(), regionNom: z.string(), regles: doctrineSchema, version: z.number().int(), modifieLe: z.string().nullable(), modifiable: z.boolean() });
   r.get('/api/doctrines/:regionCode', {
-    schema: { tags: td, summary: 'La doctrine CLS d’une région', params: z.object({ regionCode: z.string().max(3) }), response: { 200: doctrineVue, ...erreurs } },
+    schema: { tags: td, summary: 'La doctrine CLS d’une région', params: z.object({ regionCode: z.string().regex(/^\d{2,3}$/, 'Code de région INSEE attendu (53, 84…)') }), response: { 200: doctrineVue, ...erreurs } },
     handler: (req) => contrats.obtenirDoctrine(ctx, req.utilisateur, req.params.regionCode),
   });
   r.put('/api/doctrines/:regionCode', {
-    schema: { tags: td, summary: 'Modifier la doctrine (ARS de la région ; version attendue, 0 pour la première)', params: z.object({ regionCode: z.string().max(3) }), body: doctrineSchema.extend({ version: z.number().int() }), response: { 200: doctrineVue, ...erreurs } },
+    schema: { tags: td, summary: 'Modifier la doctrine (ARS de la région ; version attendue, 0 pour la première)', params: z.object({ regionCode: z.string().regex(/^\d{2,3}$/, 'Code de région INSEE attendu (53, 84…)') }), body: doctrineSchema.extend({ version: z.number().int() }), response: { 200: doctrineVue, ...erreurs } },
     handler: (req) => {
       const { version, ...regles } = req.body;
       return contrats.enregistrerDoctrine(ctx, exigerConnecte(req.utilisateur), req.params.regionCode, version, regles);

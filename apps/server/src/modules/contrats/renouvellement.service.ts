@@ -1,7 +1,7 @@
 import { ficheSaisieSchema, type StatutContrat } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
-import { enTransaction } from '../../platform/database';
+import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, invalide } from '../../platform/errors';
 import { creerFiche, fichesCompletes } from '../fiches/fiches.service';
 import { exigerSurContrat } from './acces';
@@ -11,7 +11,14 @@ import * as repository from './contrats.repository';
  * Starts generation N+1 from N: same perimeter, ARS, porteurs, partners and signatories (to sign again), and the
  * fiches the user selects, with their axes and objectives, renumbered from 1 and back to "à venir".
  */
-export async function renouveler(ctx: Contexte, utilisateur: Utilisateur, contratId: string, choix: { ficheIds: string[]; intitule?: string | null }) {
+export async function renouveler(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  contratId: string,
+  choix: { ficheIds: string[]; intitule?: string | null },
+  /** More to carry into the new generation in the same transaction (an evaluation's recommendations). */
+  complement?: (tx: Queryable, nouveauId: string) => Promise<void>,
+) {
   await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
   return enTransaction(ctx.db, async (tx) => {
     const source = (await repository.obtenirContrat(tx, contratId, true))!;
@@ -75,6 +82,7 @@ export async function renouveler(ctx: Contexte, utilisateur: Utilisateur, contra
       action: 'renouvellement',
       apres: { predecesseurId: contratId, generation, fiches: retenues.map((f) => f.numero) },
     });
+    if (complement) await complement(tx, id);
     return { id, generation };
   });
 }

@@ -119,7 +119,8 @@ export async function creerContratsDemo(tx: Queryable, comptesDemo: Map<string, 
       porteursIds: [redon],
       periode: { debut: '2015-01-01', fin: '2020-12-31' },
       insulaire: false,
-      publie: false,
+      // Published: its public pages and open data show what a signed CLS looks like to the public.
+      publie: true,
       contexte:
         'Piloté par un trinôme ARS Bretagne, ARS Pays de la Loire et Redon Agglomération ; coordination par la coordinatrice CLS du service ' +
         'd’animation territoriale de santé (ATS) de Redon Agglomération. Évalué par le cabinet Acsantis, préalable au CLS 2.',

@@ -8,6 +8,7 @@ import { auditer } from '../../platform/audit';
 import { creerContratsDemo } from './contrats-demo';
 import { creerDiagnosticsDemo } from './diagnostics-demo';
 import { creerGouvernanceDemo } from './gouvernance-demo';
+import { creerSuiviDemo } from './suivi-demo';
 
 export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
 export const DOMAINE_DEMO = 'demo.maillage.fr';
@@ -91,6 +92,11 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   if (instances.rows[0].n === 0) {
     await enTransaction(ctx.db, (tx) => creerGouvernanceDemo(tx));
     journal('Gouvernance de démonstration créée : COPIL et groupe de travail Assurance maladie de Redon (2021).');
+  }
+  const evaluations = await ctx.db.query('select count(*)::int n from evaluations');
+  if (evaluations.rows[0].n === 0) {
+    await enTransaction(ctx.db, (tx) => creerSuiviDemo(tx));
+    journal('Évaluation de démonstration créée : évaluation finale du CLS 1 de Redon par le cabinet Acsantis.');
   }
   const indicateurs = await ctx.db.query('select count(*)::int n from indicateurs');
   if (indicateurs.rows[0].n === 0) {

@@ -1,9 +1,9 @@
-import { agreger, comparer, ecrireValeur, type Agregat, type MethodeAgregation, type Polarite, type Valeur } from '@maillage/domain';
+import { agregerSommes, comparer, ecrireValeur, type Agregat, type MethodeAgregation, type Polarite, type Valeur } from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable, invalide } from '../../platform/errors';
 import { nommerTerritoires, resoudreUnPerimetre } from '../territoires/territoires.service';
-import { obtenirIndicateur, type IndicateurLigne } from './indicateurs.repository';
-import { valeursCommunales, valeursDe, type ValeurLigne } from './valeurs.repository';
+import { listerIndicateurs, obtenirIndicateur, type IndicateurLigne } from './indicateurs.repository';
+import { sommesParPeriode, valeursCommunales, valeursPubliees, type SommesLigne, type ValeurLigne } from './valeurs.repository';
 
 export interface TerritoireDemande {
   type: 'commune' | 'epci' | 'departement' | 'region';
@@ -47,10 +47,12 @@ function vuePubliee(l: ValeurLigne) {
   return { ...vue, texte: l.textePublie && l.valeur.nature === 'intervalle' ? l.textePublie : vue.texte };
 }
 
-function publiees(lignes: ValeurLigne[], periode: string): Resultat | null {
-  const dePeriode = lignes.filter((l) => l.periode === periode);
-  if (!dePeriode.length) return null;
-  const [premiere, ...autres] = dePeriode;
+/** The smaller source first: among several sources for the same value, the choice does not depend on row order. */
+const parSource = (a: ValeurLigne, b: ValeurLigne) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+
+function publiees(dePeriode: ValeurLigne[] | undefined, periode: string): Resultat | null {
+  if (!dePeriode?.length) return null;
+  const [premiere, ...autres] = [...dePeriode].sort(parSource);
   return {
     periode,
     origine: 'publiee',
@@ -61,98 +63,195 @@ function publiees(lignes: ValeurLigne[], periode: string): Resultat | null {
   };
 }
 
-/**
- * One indicator on a perimeter, for one period (the latest by default), with its comparators and time series.
- * A perimeter that is exactly one published territory uses the published value; otherwise commune values are
- * aggregated with the indicator's method.
- */
-export async function agregatIndicateur(ctx: Contexte, indicateur: IndicateurLigne, territoires: TerritoireDemande[], periode?: string) {
+/** A perimeter as the computation needs it, resolved once for every indicator. */
+export interface PerimetreDeCalcul {
+  territoires: TerritoireDemande[];
+  /** How many communes, and their population. */
+  communes: number;
+  departements: string[];
+  regions: string[];
+  population: number;
+  /** Names of its départements and regions, for the comparators. */
+  noms: Map<string, string>;
+}
+
+export async function perimetreDeCalcul(ctx: Contexte, territoires: TerritoireDemande[], avecNoms = true): Promise<PerimetreDeCalcul> {
   const perimetre = await resoudreUnPerimetre(ctx, null, {
     epci: territoires.filter((t) => t.type === 'epci').map((t) => t.code),
     communes: territoires.filter((t) => t.type === 'commune').map((t) => t.code),
   });
-  const unSeul = territoires.length === 1 ? territoires[0] : null;
-  const codesCommunes = unSeul && (unSeul.type === 'departement' || unSeul.type === 'region') ? [] : perimetre.communes.map((c) => c.code);
-  const [lignesCommunes, lignesPubliees] = await Promise.all([
-    codesCommunes.length ? valeursCommunales(ctx.db, indicateur.code, codesCommunes) : Promise.resolve([]),
-    unSeul ? valeursDe(ctx.db, [indicateur.code], [unSeul]) : Promise.resolve([]),
-  ]);
-  const periodes = [...new Set([...lignesPubliees, ...lignesCommunes].map((l) => `${l.periodeFin}|${l.periode}`))].sort().map((p) => p.split('|')[1]);
-  const population = new Map(perimetre.communes.map((c) => [c.code, c.population]));
+  const [departements, regions] = avecNoms
+    ? await Promise.all([nommerTerritoires(ctx, 'departement', perimetre.departements), nommerTerritoires(ctx, 'region', perimetre.regions)])
+    : [[], []];
+  return {
+    territoires,
+    communes: perimetre.communes.length,
+    departements: perimetre.departements,
+    regions: perimetre.regions,
+    population: perimetre.population,
+    noms: new Map([...departements.map((t) => [`departement:${t.code}`, t.nom] as const), ...regions.map((t) => [`region:${t.code}`, t.nom] as const)]),
+  };
+}
 
+/** What the computation reads for any number of indicators on a perimeter: two queries, run together. */
+export interface DonneesPerimetre {
+  /** Sums over the perimeter's communes, by indicator and period. */
+  sommes: SommesLigne[];
+  /** Published values: the territories asked for (only a single one is used as the perimeter's value) and the comparators. */
+  publiees: ValeurLigne[];
+}
+
+export async function donneesDuPerimetre(ctx: Contexte, indicateurs: string[] | null, territoires: TerritoireDemande[], avecComparateurs = true): Promise<DonneesPerimetre> {
+  const unSeul = territoires.length === 1 ? territoires[0] : null;
+  const avecCommunes = !(unSeul && (unSeul.type === 'departement' || unSeul.type === 'region'));
+  const perimetre = avecCommunes
+    ? { epci: territoires.filter((t) => t.type === 'epci').map((t) => t.code), communes: territoires.filter((t) => t.type === 'commune').map((t) => t.code) }
+    : { epci: [], communes: [] };
+  const [sommes, publiees] = await Promise.all([sommesParPeriode(ctx.db, indicateurs, perimetre), valeursPubliees(ctx.db, indicateurs, perimetre, territoires, avecComparateurs)]);
+  return { sommes, publiees };
+}
+
+/** Rows by indicator, so that each indicator's computation reads only its own. */
+export function parIndicateur(donnees: DonneesPerimetre): Map<string, DonneesPerimetre> {
+  const m = new Map<string, DonneesPerimetre>();
+  const de = (code: string) => {
+    let d = m.get(code);
+    if (!d) m.set(code, (d = { sommes: [], publiees: [] }));
+    return d;
+  };
+  for (const l of donnees.sommes) de(l.indicateur).sommes.push(l);
+  for (const l of donnees.publiees) de(l.indicateur).publiees.push(l);
+  return m;
+}
+
+/**
+ * One indicator on a perimeter, from its rows of `donneesDuPerimetre`, for one period (the latest by default), with
+ * its comparators and time series. A perimeter that is exactly one published territory uses the published value;
+ * otherwise commune values are aggregated with the indicator's method (`agregerSommes`, on the sums SQL made).
+ * Pure computation: the contract diagnostic calls it for every indicator on rows read once.
+ */
+export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: PerimetreDeCalcul, donnees: DonneesPerimetre, periode?: string, avecComparateurs = true) {
+  const territoires = perimetre.territoires;
+  const unSeul = territoires.length === 1 ? territoires[0] : null;
+
+  const publieesParPeriode = new Map<string, ValeurLigne[]>();
+  const comparateursParCle = new Map<string, ValeurLigne>();
+  const periodes = new Map<string, number>();
+  for (const l of donnees.publiees) {
+    if (unSeul && l.territoireType === unSeul.type && l.territoireCode === unSeul.code) {
+      const liste = publieesParPeriode.get(l.periode);
+      if (liste) liste.push(l);
+      else publieesParPeriode.set(l.periode, [l]);
+      periodes.set(l.periode, l.periodeFin);
+    }
+    if (!avecComparateurs) continue;
+    const cle = `${l.territoireType}:${l.territoireCode}|${l.periode}`;
+    const deja = comparateursParCle.get(cle);
+    if (!deja || parSource(l, deja) < 0) comparateursParCle.set(cle, l);
+  }
+  const sommesParPeriode = new Map<string, SommesLigne>();
+  for (const l of donnees.sommes) {
+    sommesParPeriode.set(l.periode, l);
+    periodes.set(l.periode, l.periodeFin);
+  }
+  const ordonnees = [...periodes].map(([p, fin]) => `${fin}|${p}`).sort().map((p) => p.split('|')[1]);
+
+  const communes = perimetre.communes;
   const calculer = (p: string): Resultat | null => {
-    const publiee = publiees(lignesPubliees, p);
+    const publiee = publiees(publieesParPeriode.get(p), p);
     if (publiee) return publiee;
-    const dePeriode = lignesCommunes.filter((l) => l.periode === p);
-    if (!dePeriode.length) return null;
-    // One value per commune (the first source); communes without any become "manquante".
-    const parCommune = new Map<string, ValeurLigne>();
-    for (const l of dePeriode) if (!parCommune.has(l.territoireCode)) parCommune.set(l.territoireCode, l);
-    const agregat = agreger(
-      indicateur.methodeAgregation as MethodeAgregation,
-      perimetre.communes.map((c) => {
-        const l = parCommune.get(c.code);
-        return { code: c.code, population: population.get(c.code) ?? 0, valeur: l ? l.valeur : { nature: 'manquante' as const }, numerateur: l?.numerateur, denominateur: l?.denominateur };
-      }),
-      Number(indicateur.facteur),
-    );
-    const sources = [...new Set(dePeriode.map((l) => l.source).filter(Boolean))];
+    const s = sommesParPeriode.get(p);
+    if (!s) return null;
+    // Communes without any value for the period count as "manquante".
+    const couverture = {
+      communes,
+      renseignees: s.connues,
+      masquees: s.masquees,
+      manquantes: communes - s.lues + s.manquantesLues,
+      partPopulationRenseignee: perimetre.population > 0 ? s.populationConnue / perimetre.population : 0,
+    };
+    const agregat = agregerSommes(indicateur.methodeAgregation as MethodeAgregation, { ...s, couverture }, Number(indicateur.facteur));
     return {
       periode: p,
       origine: 'agregee',
       valeur: { ...vueValeur(agregat, indicateur.methodeAgregation === 'somme' ? 0 : 1), couverture: agregat.couverture, ...('raison' in agregat ? { raison: agregat.raison } : {}), ...('valeurPartielle' in agregat ? { valeurPartielle: agregat.valeurPartielle } : {}) },
-      source: sources.join(' ; ') || null,
-      tiret: dePeriode[0].tiret,
+      source: [...new Set([s.sourceMin, s.sourceMax].filter(Boolean))].join(' ; ') || null,
+      tiret: s.tiret,
       autresSources: [],
     };
   };
 
-  const serie = periodes.map(calculer).filter((r): r is Resultat => r !== null);
-  const choisie = periode ?? periodes.at(-1) ?? null;
+  const serie = ordonnees.map(calculer).filter((r): r is Resultat => r !== null);
+  const choisie = periode ?? ordonnees.at(-1) ?? null;
   const resultat = choisie ? serie.find((r) => r.periode === choisie) ?? null : null;
 
   // Comparators: the perimeter's départements and regions, France métropolitaine and France, as published.
-  const comparateurs: TerritoireDemande[] | { type: string; code: string }[] = [
+  const comparateurs: { type: string; code: string }[] = [
     ...perimetre.departements.filter((d) => !(unSeul?.type === 'departement' && unSeul.code === d)).map((code) => ({ type: 'departement', code })),
     ...perimetre.regions.filter((r) => !(unSeul?.type === 'region' && unSeul.code === r)).map((code) => ({ type: 'region', code })),
     { type: 'france_metro', code: 'FRM' },
     { type: 'france', code: 'FRA' },
   ];
-  const lignesComparateurs = choisie ? await valeursDe(ctx.db, [indicateur.code], comparateurs) : [];
-  const noms = new Map<string, string>([
-    ['france_metro:FRM', 'France métropolitaine'],
-    ['france:FRA', 'France'],
-    ...(await nommerTerritoires(ctx, 'departement', perimetre.departements)).map((t) => [`departement:${t.code}`, t.nom] as [string, string]),
-    ...(await nommerTerritoires(ctx, 'region', perimetre.regions)).map((t) => [`region:${t.code}`, t.nom] as [string, string]),
-  ]);
-  const comparaisons = await Promise.all(
-    comparateurs.map(async (t) => {
-      const ligne = lignesComparateurs.find((l) => l.territoireType === t.type && l.territoireCode === t.code && l.periode === choisie);
-      if (!ligne) return null;
-      const nom = noms.get(`${t.type}:${t.code}`) ?? t.code;
-      const valeurPerimetre = resultat?.valeur;
-      // A count (method somme) grows with the territory: 40 GPs against France's 58 392 says nothing.
-      const comparaison =
-        indicateur.methodeAgregation !== 'somme' && valeurPerimetre && (valeurPerimetre.nature === 'exacte' || valeurPerimetre.nature === 'intervalle')
-          ? comparer(valeurPerimetre as unknown as Valeur, ligne.valeur, indicateur.polarite as Polarite)
-          : { ecart: null, sens: 'indetermine' as const };
-      return { territoire: { type: t.type, code: t.code, nom }, valeur: vuePubliee(ligne), source: ligne.source || null, ...comparaison };
-    }),
-  );
+  const comparaisons = choisie && avecComparateurs
+    ? comparateurs.flatMap((t) => {
+        const ligne = comparateursParCle.get(`${t.type}:${t.code}|${choisie}`);
+        if (!ligne) return [];
+        const nom = t.type === 'france_metro' ? 'France métropolitaine' : t.type === 'france' ? 'France' : (perimetre.noms.get(`${t.type}:${t.code}`) ?? t.code);
+        const valeurPerimetre = resultat?.valeur;
+        // A count (method somme) grows with the territory: 40 GPs against France's 58 392 says nothing.
+        const comparaison =
+          indicateur.methodeAgregation !== 'somme' && valeurPerimetre && (valeurPerimetre.nature === 'exacte' || valeurPerimetre.nature === 'intervalle')
+            ? comparer(valeurPerimetre as unknown as Valeur, ligne.valeur, indicateur.polarite as Polarite)
+            : { ecart: null, sens: 'indetermine' as const };
+        return [{ territoire: { type: t.type, code: t.code, nom }, valeur: vuePubliee(ligne), source: ligne.source || null, ...comparaison }];
+      })
+    : [];
 
   return {
     indicateur,
-    perimetre: { territoires, communes: perimetre.communes.length, population: perimetre.population, departements: perimetre.departements, regions: perimetre.regions },
+    perimetre: { territoires, communes, population: perimetre.population, departements: perimetre.departements, regions: perimetre.regions },
     periode: choisie,
     resultat,
-    comparaisons: comparaisons.filter((c) => c !== null),
+    comparaisons,
     serie,
   };
 }
 
+/** One indicator on a perimeter (see calculerIndicateur): the perimeter and the rows are read here. */
+export async function agregatIndicateur(ctx: Contexte, indicateur: IndicateurLigne, territoires: TerritoireDemande[], periode?: string) {
+  const [perimetre, donnees] = await Promise.all([perimetreDeCalcul(ctx, territoires), donneesDuPerimetre(ctx, [indicateur.code], territoires)]);
+  return calculerIndicateur(indicateur, perimetre, donnees, periode);
+}
+
+/**
+ * Every indicator (or those asked for) on a perimeter, each with its whole series: one aggregation query for all
+ * indicators and periods, no comparators. What a chart of the perimeter's trends needs, at the cost of one query.
+ */
+export async function seriesPerimetre(ctx: Contexte, utilisateur: Utilisateur | null, territoires: string, codes?: string) {
+  exiger(utilisateur, 'lire', { type: 'catalogue' });
+  const demandes = lireTerritoires(territoires);
+  if (!demandes.length) throw invalide('Indiquez au moins un territoire.', [{ champ: 'territoires', message: 'Au moins un territoire' }]);
+  const demandesIndicateurs = codes ? codes.split(',').map((c) => c.trim()).filter(Boolean) : null;
+  const [catalogue, donnees] = await Promise.all([listerIndicateurs(ctx.db, false), donneesDuPerimetre(ctx, demandesIndicateurs, demandes, false)]);
+  // The sums carry the perimeter's size: resolve it separately only when they are empty.
+  const premiere = donnees.sommes[0];
+  const perimetre: PerimetreDeCalcul = premiere
+    ? { territoires: demandes, communes: premiere.communesPerimetre, population: premiere.populationPerimetre, departements: [], regions: [], noms: new Map() }
+    : await perimetreDeCalcul(ctx, demandes, false);
+  const parCode = parIndicateur(donnees);
+  const indicateurs = catalogue
+    .filter((i) => parCode.has(i.code))
+    .map((i) => {
+      const { periode, serie } = calculerIndicateur(i, perimetre, parCode.get(i.code)!, undefined, false);
+      return { indicateur: { code: i.code, libelle: i.libelle, famille: i.famille, unite: i.unite, methodeAgregation: i.methodeAgregation, polarite: i.polarite }, periode, serie };
+    })
+    .filter((i) => i.serie.length > 0);
+  return { perimetre: { territoires: demandes, communes: perimetre.communes, population: perimetre.population }, indicateurs };
+}
+
 export async function agregatPublic(ctx: Contexte, utilisateur: Utilisateur | null, code: string, territoires: string, periode?: string) {
   exiger(utilisateur, 'lire', { type: 'catalogue' });
-  const indicateur = await obtenirIndicateur(ctx.db, code);
+  const indicateur = await obtenirIndicateur(ctx.db, code, false);
   if (!indicateur) throw introuvable(`Indicateur inconnu : ${code}.`);
   const demandes = lireTerritoires(territoires);
   if (!demandes.length) throw invalide('Indiquez au moins un territoire.', [{ champ: 'territoires', message: 'Au moins un territoire' }]);
@@ -162,19 +261,21 @@ export async function agregatPublic(ctx: Contexte, utilisateur: Utilisateur | nu
 /** The published values of one indicator on every commune of a perimeter (one query), for commune tables and maps. */
 export async function valeursParCommune(ctx: Contexte, utilisateur: Utilisateur | null, code: string, territoires: string, periode?: string) {
   exiger(utilisateur, 'lire', { type: 'catalogue' });
-  const indicateur = await obtenirIndicateur(ctx.db, code);
+  const indicateur = await obtenirIndicateur(ctx.db, code, false);
   if (!indicateur) throw introuvable(`Indicateur inconnu : ${code}.`);
   const demandes = lireTerritoires(territoires);
   const perimetre = await resoudreUnPerimetre(ctx, null, { epci: demandes.filter((t) => t.type === 'epci').map((t) => t.code), communes: demandes.filter((t) => t.type === 'commune').map((t) => t.code) });
   const lignes = await valeursCommunales(ctx.db, code, perimetre.communes.map((c) => c.code));
   const periodes = [...new Set(lignes.map((l) => `${l.periodeFin}|${l.periode}`))].sort().map((p) => p.split('|')[1]);
   const choisie = periode ?? periodes.at(-1) ?? null;
+  const deLaPeriode = new Map<string, ValeurLigne>();
+  for (const l of lignes) if (l.periode === choisie && !deLaPeriode.has(l.territoireCode)) deLaPeriode.set(l.territoireCode, l);
   return {
     indicateur: { code: indicateur.code, libelle: indicateur.libelle, unite: indicateur.unite, polarite: indicateur.polarite },
     periode: choisie,
     periodes,
     communes: perimetre.communes.map((c) => {
-      const l = lignes.find((x) => x.territoireCode === c.code && x.periode === choisie);
+      const l = deLaPeriode.get(c.code);
       return {
         code: c.code,
         nom: c.nom,

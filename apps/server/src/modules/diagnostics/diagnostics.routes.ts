@@ -7,7 +7,7 @@ import { exigerConnecte } from '../../platform/auth';
 import type { Contexte } from '../../platform/contexte';
 import { ErreurMetier, invalide } from '../../platform/errors';
 import { probleme } from '../../platform/openapi';
-import { agregatPublic, valeursParCommune } from './agregation.service';
+import { agregatPublic, seriesPerimetre, valeursParCommune } from './agregation.service';
 import { diagnosticContrat, vulnerabilite } from './diagnostics.service';
 import * as imports from './import.service';
 import * as indicateurs from './indicateurs.service';
@@ -135,6 +135,21 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
     },
     handler: (req) => agregatPublic(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
+  });
+  r.get('/api/diagnostics/series', {
+    schema: {
+      tags: td,
+      summary: 'Les séries de tous les indicateurs (ou de ceux demandés) sur un périmètre, en une requête : chaque période agrégée ou publiée, avec sa couverture',
+      description:
+        'Un seul calcul pour tous les indicateurs et toutes les périodes (sans comparateurs : voir /api/diagnostics/agregat pour un indicateur avec ses comparaisons). ' +
+        'Un périmètre qui est exactement un territoire publié garde la valeur publiée ; sinon les valeurs communales sont agrégées selon la méthode de l’indicateur.',
+      querystring: z.object({
+        territoires: z.string().max(5000).describe('epci:243500741,commune:35236'),
+        indicateurs: z.string().max(5000).optional().describe('codes séparés par des virgules (tous par défaut)'),
+      }),
+      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+    },
+    handler: (req) => seriesPerimetre(ctx, req.utilisateur, req.query.territoires, req.query.indicateurs),
   });
   r.get('/api/diagnostics/communes', {
     schema: {

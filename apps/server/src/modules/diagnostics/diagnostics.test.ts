@@ -62,6 +62,30 @@ describe('faits du diagnostic de Redon (fixtures)', () => {
     expect(chomage.body.comparaisons.map((c: any) => `${c.territoire.nom} ${c.valeur.texte}`)).toEqual(['Pays de la Loire 11,2', 'Bretagne 11,4']);
   });
 
+  it('donne les séries de tous les indicateurs d’un périmètre en une requête, comme l’agrégat indicateur par indicateur', async () => {
+    const communes = (await ars.get('/api/territoires/epci/243500741')).body.membres.map((c: any) => `commune:${c.code}`).join(',');
+    for (const territoires of ['epci:243500741', communes]) {
+      const r = await ars.get(`/api/diagnostics/series?territoires=${territoires}`);
+      expect(r.status).toBe(200);
+      expect(r.body.perimetre).toMatchObject({ communes: 31 });
+      expect(r.body.indicateurs.length).toBeGreaterThanOrEqual(4);
+      for (const i of r.body.indicateurs) {
+        const seul = await agregat(i.indicateur.code, territoires);
+        expect(i.serie, i.indicateur.code).toEqual(seul.body.serie);
+        expect(i.periode).toBe(seul.body.periode);
+      }
+    }
+    const choisis = await ars.get(`/api/diagnostics/series?territoires=${communes}&indicateurs=effectif_mg,mortalite_generale_std`);
+    // A standardised rate published for the EPCI has no commune value: nothing to show on a list of communes.
+    expect(choisis.body.indicateurs.map((i: any) => i.indicateur.code)).toEqual(['effectif_mg']);
+    expect(choisis.body.indicateurs[0].serie.find((p: any) => p.periode === '2020')).toMatchObject({
+      origine: 'agregee',
+      source: 'Rezone CPTS (31/12/2020)',
+      valeur: { nature: 'exacte', valeur: 40, couverture: { communes: 31, renseignees: 31 } },
+    });
+    expect((await serveur.client().get('/api/diagnostics/series?territoires=epci:243500741')).status).toBe(401);
+  });
+
   it('refuse d’agréger un taux standardisé sur un périmètre qui n’est pas celui de la publication', async () => {
     const r = await agregat('mortalite_generale_std', 'commune:35236,commune:35013');
     expect(r.body.resultat).toBeNull();

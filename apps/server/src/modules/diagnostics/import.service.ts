@@ -1,3 +1,4 @@
+import { PROCESSUS_ID } from '../../platform/processus';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -5,7 +6,7 @@ import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import { codesIndicateurs } from './indicateurs.repository';
 import { lireLigne, optionsImportSchema, proposerCorrespondance, type OptionsImport, type Referentiels, type Rejet, type ValeurImportee } from './import-valeurs';
 import { lireFichier, type Tableau } from '../../platform/lecture-tableur';
-import { appliquerValeurs } from './valeurs.repository';
+import { appliquerValeurs, copierSiNouvelles } from './valeurs.repository';
 
 /** Beyond this many rows an import runs in the background and reports its progress. */
 export const SEUIL_ARRIERE_PLAN = 50_000;
@@ -74,13 +75,48 @@ export async function apercu(ctx: Contexte, utilisateur: Utilisateur | null, fic
   };
 }
 
-/** Reads and checks every row; keeps valid values in memory and every rejection with its reason. */
-async function analyser(tableau: Tableau, options: OptionsImport, ref: Referentiels, progression?: (n: number) => void) {
+function correspondanceVerifiee(tableau: Tableau, options: OptionsImport, ref: Referentiels) {
   const correspondance = proposerCorrespondance(tableau, options, ref.indicateurs);
   if (correspondance.mode === 'large' && correspondance.indicateursParColonne.size === 0)
     throw invalide('Aucune colonne reconnue : il faut une colonne « indicateur » et une colonne « valeur », ou des colonnes portant des codes d’indicateurs du catalogue.');
   if (correspondance.colonnes.territoireCode === undefined && correspondance.mode !== 'dhis2')
     throw invalide('Colonne du code de territoire introuvable (code_insee, codgeo, territoire_code…) : indiquez-la dans la correspondance des colonnes.');
+  return correspondance;
+}
+
+interface Bilan {
+  lignes: number;
+  valeurs: number;
+  rejets: Rejet[];
+  indicateurs: Set<string>;
+}
+
+/**
+ * Reads and checks the rows one by one and yields each valid value, counting rows, values and rejections in `bilan`.
+ * Duplicates are not looked for: the direct path leaves them to the unique index (which then sends the import to
+ * `analyser`, which reports them).
+ */
+async function* valeursLues(tableau: Tableau, correspondance: ReturnType<typeof correspondanceVerifiee>, options: OptionsImport, ref: Referentiels, bilan: Bilan, progression?: (n: number) => void) {
+  for await (const ligne of tableau.lignes()) {
+    bilan.lignes++;
+    if (bilan.lignes % 5_000 === 0) {
+      progression?.(bilan.lignes);
+      // Parsing is CPU work: let the server answer other requests between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const lu = lireLigne(ligne, correspondance, options, ref);
+    if (lu.rejets.length) bilan.rejets.push(...lu.rejets);
+    for (const v of lu.valeurs) {
+      bilan.valeurs++;
+      bilan.indicateurs.add(v.indicateur);
+      yield v;
+    }
+  }
+}
+
+/** Reads and checks every row; keeps valid values in memory and every rejection with its reason. */
+async function analyser(tableau: Tableau, options: OptionsImport, ref: Referentiels, progression?: (n: number) => void) {
+  const correspondance = correspondanceVerifiee(tableau, options, ref);
   const valeurs: ValeurImportee[] = [];
   const rejets: Rejet[] = [];
   const vues = new Map<string, number>();
@@ -111,7 +147,8 @@ const etatsImports = new Map<string, { lignesTraitees: number }>();
 
 async function executer(ctx: Contexte, utilisateur: Utilisateur, importId: string, tableau: Tableau, options: OptionsImport, nomFichier: string, dryRun: boolean, ligneExistante = false): Promise<RapportImport> {
   const ref = await referentiels(ctx.db);
-  const { correspondance, valeurs, rejets, lignes } = await analyser(tableau, options, ref, (n) => etatsImports.set(importId, { lignesTraitees: n }));
+  const correspondance = correspondanceVerifiee(tableau, options, ref);
+  const progression = (n: number) => etatsImports.set(importId, { lignesTraitees: n });
   const rapport: RapportImport = {
     importId: dryRun ? null : importId,
     nomFichier,
@@ -122,26 +159,45 @@ async function executer(ctx: Contexte, utilisateur: Utilisateur, importId: strin
     tiret: options.tiret,
     dryRun,
     applique: false,
-    lignesLues: lignes,
-    valeursValides: valeurs.length,
-    rejetees: rejets.length,
-    rejets: rejets.slice(0, REJETS_DETAILLES_MAX),
+    lignesLues: 0,
+    valeursValides: 0,
+    rejetees: 0,
+    rejets: [],
     colonnesIgnorees: correspondance.colonnesIgnorees,
-    indicateurs: [...new Set(valeurs.map((v) => v.indicateur))].sort(),
+    indicateurs: [],
     creees: 0,
     modifiees: 0,
     inchangees: 0,
   };
+  const completer = (b: Bilan, creees: number, modifiees: number) =>
+    Object.assign(rapport, {
+      lignesLues: b.lignes,
+      valeursValides: b.valeurs,
+      rejetees: b.rejets.length,
+      rejets: b.rejets.slice(0, REJETS_DETAILLES_MAX),
+      indicateurs: [...b.indicateurs].sort(),
+      creees,
+      modifiees,
+      inchangees: b.valeurs - creees - modifiees,
+    });
   // All or nothing, and a dry run is the same run rolled back: its figures are those of the real import.
   await enTransaction(ctx.db, async (tx) => {
     if (!ligneExistante)
       await tx.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par) values ($1, $2, $3, $4, $5)`, [importId, nomFichier, tableau.format, options, utilisateur.libelle]);
-    const { creees, modifiees } = await appliquerValeurs(tx, valeurs, importId, options.tiret);
-    Object.assign(rapport, { creees, modifiees, inchangees: valeurs.length - creees - modifiees });
-    if (rejets.length || dryRun) throw new AnnulerImport();
+    // Direct path: when every value is new, they go into `valeurs` as the file is read. Otherwise (or with a duplicate),
+    // the checked path reads the file again and merges.
+    const direct: Bilan = { lignes: 0, valeurs: 0, rejets: [], indicateurs: new Set() };
+    const copiees = await copierSiNouvelles(tx, valeursLues(tableau, correspondance, options, ref, direct, progression), importId, options.tiret);
+    if (copiees !== null) completer(direct, copiees, 0);
+    else {
+      const { valeurs, rejets, lignes } = await analyser(tableau, options, ref, progression);
+      const { creees, modifiees } = await appliquerValeurs(tx, valeurs, importId, options.tiret);
+      completer({ lignes, valeurs: valeurs.length, rejets, indicateurs: new Set(valeurs.map((v) => v.indicateur)) }, creees, modifiees);
+    }
+    if (rapport.rejetees || dryRun) throw new AnnulerImport();
     rapport.applique = true;
-    await tx.query(`update imports_valeurs set etat = 'termine', lignes_total = $2, lignes_traitees = $2, rapport = $3, termine_le = now() where id = $1`, [importId, lignes, rapport]);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'import_valeurs', entiteId: importId, action: 'import', apres: { nomFichier, valeurs: valeurs.length, creees, modifiees, indicateurs: rapport.indicateurs } });
+    await tx.query(`update imports_valeurs set etat = 'termine', lignes_total = $2, lignes_traitees = $2, rapport = $3, termine_le = now() where id = $1`, [importId, rapport.lignesLues, rapport]);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'import_valeurs', entiteId: importId, action: 'import', apres: { nomFichier, valeurs: rapport.valeursValides, creees: rapport.creees, modifiees: rapport.modifiees, indicateurs: rapport.indicateurs } });
   }).catch((e) => {
     if (!(e instanceof AnnulerImport)) throw e;
   });
@@ -162,7 +218,16 @@ export async function importerValeurs(ctx: Contexte, utilisateur: Utilisateur, f
   const estime = fichier.contenu.length / 40; // rows, roughly: a value line is about 40 bytes
   if (estime > SEUIL_ARRIERE_PLAN) {
     etatsImports.set(importId, { lignesTraitees: 0 });
-    await ctx.db.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par, lignes_total) values ($1, $2, $3, $4, $5, $6)`, [importId, fichier.nom, tableau.format, options, utilisateur.libelle, Math.round(estime)]);
+    // Owned by this process: if it dies, the import is marked failed by the next one (platform/processus.ts).
+    await ctx.db.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par, lignes_total, processus_id) values ($1, $2, $3, $4, $5, $6, $7)`, [
+      importId,
+      fichier.nom,
+      tableau.format,
+      options,
+      utilisateur.libelle,
+      Math.round(estime),
+      PROCESSUS_ID,
+    ]);
     // A large dry run runs in the background too: its report is what the real import would do.
     void executer(ctx, utilisateur, importId, tableau, options, fichier.nom, dryRun, true)
       .then((rapport) =>

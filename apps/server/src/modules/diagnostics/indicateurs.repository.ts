@@ -9,16 +9,16 @@ export interface IndicateurLigne extends IndicateurSaisie {
 const COLONNES = `code, libelle, famille, unite, facteur, numerateur, denominateur, standardisation, polarite,
   methode_agregation as "methodeAgregation", source, millesime, regle_secret as "regleSecret", version`;
 
-export async function listerIndicateurs(db: Queryable): Promise<IndicateurLigne[]> {
-  const { rows } = await db.query(
-    `select ${COLONNES}, (select count(*)::int from valeurs v where v.indicateur_code = i.code) as "nombreValeurs"
-     from indicateurs i order by famille, libelle`,
-  );
+/** The count of values reads every value of the indicator (millions at national scale): only the catalogue pages ask for it. */
+const NOMBRE_VALEURS = `, (select count(*)::int from valeurs v where v.indicateur_code = i.code) as "nombreValeurs"`;
+
+export async function listerIndicateurs(db: Queryable, avecNombres = true): Promise<IndicateurLigne[]> {
+  const { rows } = await db.query(`select ${COLONNES}${avecNombres ? NOMBRE_VALEURS : ''} from indicateurs i order by famille, libelle`);
   return rows;
 }
 
-export async function obtenirIndicateur(db: Queryable, code: string): Promise<IndicateurLigne | null> {
-  const { rows } = await db.query(`select ${COLONNES}, (select count(*)::int from valeurs v where v.indicateur_code = i.code) as "nombreValeurs" from indicateurs i where code = $1`, [code]);
+export async function obtenirIndicateur(db: Queryable, code: string, avecNombre = true): Promise<IndicateurLigne | null> {
+  const { rows } = await db.query(`select ${COLONNES}${avecNombre ? NOMBRE_VALEURS : ''} from indicateurs i where code = $1`, [code]);
   return rows[0] ?? null;
 }
 

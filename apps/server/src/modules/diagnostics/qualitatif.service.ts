@@ -117,20 +117,23 @@ export const supprimerElement = (ctx: Contexte, u: Utilisateur, contratId: strin
 /** The whole qualitative side and the chain, with links in both directions. */
 export async function lireQualitatif(db: Queryable, contratId: string) {
   const requete = async (sql: string) => (await db.query(sql, [contratId])).rows;
-  const verbatims = await requete(`select id, texte, locuteur, commune_code as "communeCode", source, date_recueil as "dateRecueil" from verbatims where contrat_id = $1 order by cree_le`);
-  const rencontres = await requete(`select id, type, titre, date_rencontre as "dateRencontre", participants, synthese from rencontres where contrat_id = $1 order by date_rencontre nulls last, cree_le`);
-  const constats = await requete(`select c.id, c.intitule, c.description,
+  // Independent reads: run together (on the pool) rather than one after the other.
+  const [verbatims, rencontres, constats, besoins, priorites] = await Promise.all([
+    requete(`select id, texte, locuteur, commune_code as "communeCode", source, date_recueil as "dateRecueil" from verbatims where contrat_id = $1 order by cree_le, id`),
+    requete(`select id, type, titre, date_rencontre as "dateRencontre", participants, synthese from rencontres where contrat_id = $1 order by date_rencontre nulls last, cree_le, id`),
+    requete(`select c.id, c.intitule, c.description,
       array(select indicateur_code from constat_indicateurs where constat_id = c.id order by 1) as indicateurs,
       array(select verbatim_id from constat_verbatims where constat_id = c.id) as verbatims,
       array(select besoin_id from besoin_constats where constat_id = c.id) as besoins
-    from constats c where c.contrat_id = $1 order by c.ordre`);
-  const besoins = await requete(`select b.id, b.intitule, b.description,
+    from constats c where c.contrat_id = $1 order by c.ordre, c.id`),
+    requete(`select b.id, b.intitule, b.description,
       array(select constat_id from besoin_constats where besoin_id = b.id) as constats,
       array(select priorite_id from priorite_besoins where besoin_id = b.id) as priorites
-    from besoins b where b.contrat_id = $1 order by b.intitule`);
-  const priorites = await requete(`select p.id, p.intitule, p.description,
+    from besoins b where b.contrat_id = $1 order by b.intitule, b.id`),
+    requete(`select p.id, p.intitule, p.description,
       array(select besoin_id from priorite_besoins where priorite_id = p.id) as besoins,
       array(select axe_id from priorite_axes where priorite_id = p.id) as axes
-    from priorites p where p.contrat_id = $1 order by p.intitule`);
+    from priorites p where p.contrat_id = $1 order by p.intitule, p.id`),
+  ]);
   return { verbatims, rencontres, constats, besoins, priorites };
 }

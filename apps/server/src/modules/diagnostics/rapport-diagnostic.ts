@@ -2,8 +2,7 @@ import { FAMILLES_INDICATEUR, formaterDate, formaterNombre, TYPES_RENCONTRE } fr
 import * as echarts from 'echarts';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import type { Bloc, DocumentContrat } from '../documents/modele-document';
-import { rendreDocx } from '../documents/rendu-docx';
-import { rendrePdf } from '../documents/rendu-pdf';
+import { rendreDocument } from '../documents/documents.service';
 import { diagnosticContrat } from './diagnostics.service';
 import { nomDeFichier } from '../../platform/nom-fichier';
 
@@ -107,10 +106,5 @@ export function construireRapport(d: Diagnostic): DocumentContrat {
 
 export async function genererRapportDiagnostic(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, format: 'docx' | 'pdf') {
   const diagnostic = await diagnosticContrat(ctx, utilisateur, contratId);
-  const document = construireRapport(diagnostic);
-  return {
-    contenu: format === 'docx' ? await rendreDocx(document) : await rendrePdf(document),
-    typeMime: format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
-    nom: nomDeFichier('diagnostic', diagnostic.contrat.intitule, format),
-  };
+  return rendreDocument(construireRapport(diagnostic), format, 'diagnostic', diagnostic.contrat.intitule);
 }

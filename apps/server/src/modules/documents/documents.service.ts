@@ -4,7 +4,7 @@ import { exigerSurContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 import { etatActuel, versionDuContrat, type EtatComplet } from '../contrats/versions.service';
 import { nommerTerritoires } from '../territoires/territoires.service';
-import { construireDocument } from './modele-document';
+import { construireDocument, type DocumentContrat } from './modele-document';
 import { rendreDocx } from './rendu-docx';
 import { rendrePdf } from './rendu-pdf';
 import { nomDeFichier } from '../../platform/nom-fichier';
@@ -15,10 +15,19 @@ export interface ChoixVersion {
   date?: string;
 }
 
-const TYPES_MIME: Record<Format, string> = {
+export const TYPES_MIME: Record<Format, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
 };
+
+/** Any document of blocks as a file to download: the contract, the diagnostic report, the bilan, the evaluation. */
+export async function rendreDocument(document: DocumentContrat, format: Format, prefixe: string, intitule: string) {
+  return {
+    contenu: format === 'docx' ? await rendreDocx(document) : await rendrePdf(document),
+    typeMime: TYPES_MIME[format],
+    nom: nomDeFichier(prefixe, intitule, format),
+  };
+}
 
 
 /** The contract as a DOCX or PDF: current text, as signed, or consolidated at a date. */

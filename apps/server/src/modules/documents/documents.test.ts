@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
+import { demarrerServeurDeTest, DEMO, texteDocx, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 
 let serveur: ServeurDeTest;
 let admin: ClientHttp;
@@ -17,21 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => serveur.fermer());
 
-async function telecharger(chemin: string) {
-  const r = await fetch(serveur.url + chemin, { headers: { cookie: admin.cookie! } });
-  return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), corps: Buffer.from(await r.arrayBuffer()) };
-}
-
-/** The text of a DOCX: its document.xml, read with unzip (Debian's) — no library of ours in the loop. */
-function texteDocx(contenu: Buffer) {
-  const fichier = path.join(os.tmpdir(), `maillage-${process.pid}-${Date.now()}.docx`);
-  fs.writeFileSync(fichier, contenu);
-  try {
-    return execFileSync('unzip', ['-p', fichier, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/<[^>]+>/g, ' ');
-  } finally {
-    fs.rmSync(fichier);
-  }
-}
+const telecharger = (chemin: string) => admin.telecharger(chemin);
 
 describe('document du contrat', () => {
   it('produit un DOCX avec les parties, les axes, une signature par signataire et chaque fiche en annexe', async () => {

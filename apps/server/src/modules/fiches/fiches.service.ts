@@ -39,7 +39,7 @@ export function vueFiche(f: repository.FicheLigne, axes: Axes) {
 }
 export type VueFiche = ReturnType<typeof vueFiche>;
 
-async function exigerSurFiche(db: Queryable, utilisateur: Utilisateur | null, action: Action, fiche: repository.FicheLigne) {
+export async function exigerSurFiche(db: Queryable, utilisateur: Utilisateur | null, action: Action, fiche: repository.FicheLigne) {
   const ref = await referenceContrat(db, fiche.contratId);
   const partenaires = (fiche.contenu.partenaires ?? []).flatMap((p) => (p.organisationId ? [p.organisationId] : []));
   const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: partenaires };
@@ -48,7 +48,7 @@ async function exigerSurFiche(db: Queryable, utilisateur: Utilisateur | null, ac
   return ref;
 }
 
-async function chargerFiche(db: Queryable, id: string, verrouiller = false) {
+export async function chargerFiche(db: Queryable, id: string, verrouiller = false) {
   const fiche = await repository.obtenirFiche(db, id, verrouiller);
   if (!fiche) throw introuvable('Cette fiche n’existe pas.');
   return fiche;

@@ -1,40 +1,65 @@
-import { alertesContrat, type Alerte, type StatutContrat } from '@maillage/domain';
+import { alertesContrat, type Alerte, type Doctrine, type StatutContrat } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
-import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { exigerSurContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 
 /** The alerts of one contract today, with the thresholds of the doctrines of its regions (the strictest wins). */
 export async function calculerAlertes(db: Queryable, contratId: string, aujourdhui = new Date().toISOString().slice(0, 10)): Promise<Alerte[]> {
-  const contrat = await contrats.obtenirContrat(db, contratId);
-  if (!contrat) return [];
-  const doctrines = (await Promise.all(contrat.regions.map((r) => contrats.obtenirDoctrine(db, r)))).map((d) => d?.regles);
-  const { rows: copil } = await db.query(
-    `select to_char(s.debut at time zone 'Europe/Paris', 'YYYY-MM-DD') as jour from seances s join instances i on i.id = s.instance_id
-     where s.contrat_id = $1 and i.type = 'copil' and s.statut <> 'annulee'`,
-    [contratId],
-  );
-  const { rows: postes } = await db.query('select personne, debut, fin from postes_coordination where contrat_id = $1', [contratId]);
-  const { rows: sansPilote } = await db.query(
-    `select f.numero from fiches f where f.contrat_id = $1 and f.statut not in ('realisee', 'abandonnee')
-       and not exists (select 1 from fiche_pilotes p where p.fiche_id = f.id and p.organisation_id is not null) order by f.numero`,
-    [contratId],
-  );
+  return (await calculerAlertesContrats(db, [contratId], aujourdhui)).get(contratId) ?? [];
+}
+
+/**
+ * The alerts of several contracts at once (a regional portfolio): the same rules, fed by one query per kind of fact
+ * instead of one per contract.
+ */
+export async function calculerAlertesContrats(db: Queryable, contratIds: string[], aujourdhui = new Date().toISOString().slice(0, 10)): Promise<Map<string, Alerte[]>> {
+  const alertes = new Map<string, Alerte[]>();
+  if (!contratIds.length) return alertes;
+  const [contratsLus, copil, postes, sansPilote] = await Promise.all([
+    db.query<{ id: string; statut: StatutContrat; dateSignature: string | null; debutElaboration: string | null; doctrines: (Doctrine | null)[] }>(
+      `select c.id, c.statut, c.date_signature as "dateSignature", c.debut_elaboration as "debutElaboration",
+         array(select d.regles from unnest(c.regions) r left join doctrines d on d.region_code = r) as doctrines
+       from contrats c where c.id = any($1::uuid[])`,
+      [contratIds],
+    ),
+    db.query<{ contratId: string; jour: string }>(
+      `select s.contrat_id as "contratId", to_char(s.debut at time zone 'Europe/Paris', 'YYYY-MM-DD') as jour from seances s join instances i on i.id = s.instance_id
+       where s.contrat_id = any($1::uuid[]) and i.type = 'copil' and s.statut <> 'annulee'`,
+      [contratIds],
+    ),
+    db.query<{ contratId: string; personne: string | null; debut: string | null; fin: string | null }>(
+      'select contrat_id as "contratId", personne, debut, fin from postes_coordination where contrat_id = any($1::uuid[])',
+      [contratIds],
+    ),
+    db.query<{ contratId: string; numero: number }>(
+      `select f.contrat_id as "contratId", f.numero from fiches f where f.contrat_id = any($1::uuid[]) and f.statut not in ('realisee', 'abandonnee')
+         and not exists (select 1 from fiche_pilotes p where p.fiche_id = f.id and p.organisation_id is not null) order by f.numero`,
+      [contratIds],
+    ),
+  ]);
   const max = (valeurs: (number | null | undefined)[]) => valeurs.filter((v): v is number => typeof v === 'number').reduce<number | null>((m, v) => (m === null ? v : Math.max(m, v)), null);
   const min = (valeurs: (number | null | undefined)[]) => valeurs.filter((v): v is number => typeof v === 'number').reduce<number | null>((m, v) => (m === null ? v : Math.min(m, v)), null);
-  return alertesContrat(
-    {
-      statut: contrat.statut as StatutContrat,
-      aujourdhui,
-      dateSignature: contrat.dateSignature,
-      debutElaboration: contrat.debutElaboration,
-      seancesCopil: copil.map((c) => c.jour),
-      postesCoordination: postes,
-      fichesSansPilote: sansPilote.map((f) => f.numero),
-    },
-    { copilParAn: max(doctrines.map((d) => d?.copilParAn)), elaborationMoisMax: min(doctrines.map((d) => d?.elaborationMoisMax)) },
-  );
+  for (const contrat of contratsLus.rows) {
+    const doctrines = contrat.doctrines;
+    alertes.set(
+      contrat.id,
+      alertesContrat(
+        {
+          statut: contrat.statut,
+          aujourdhui,
+          dateSignature: contrat.dateSignature,
+          debutElaboration: contrat.debutElaboration,
+          seancesCopil: copil.rows.filter((c) => c.contratId === contrat.id).map((c) => c.jour),
+          postesCoordination: postes.rows.filter((p) => p.contratId === contrat.id).map(({ contratId, ...p }) => p),
+          fichesSansPilote: sansPilote.rows.filter((f) => f.contratId === contrat.id).map((f) => f.numero),
+        },
+        { copilParAn: max(doctrines.map((d) => d?.copilParAn)), elaborationMoisMax: min(doctrines.map((d) => d?.elaborationMoisMax)) },
+      ),
+    );
+  }
+  return alertes;
 }
 
 export async function alertesDuContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
@@ -88,6 +113,14 @@ export async function envoyerSyntheses(ctx: Contexte, maintenant = new Date()) {
     );
     envoyes.push(d.email);
   }
+  return envoyes;
+}
+
+/** An admin sends the digest now (out of the weekly schedule): audited like any action. */
+export async function envoyerSynthesesMaintenant(ctx: Contexte, utilisateur: Utilisateur) {
+  exiger(utilisateur, 'administrer', { type: 'plateforme' });
+  const envoyes = await envoyerSyntheses(ctx);
+  await auditer(ctx.db, { acteur: acteurDe(utilisateur), entiteType: 'synthese_hebdomadaire', entiteId: null, action: 'envoi', apres: { envoyes } });
   return envoyes;
 }
 

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exigerConnecte } from '../../platform/auth';
-import { exiger, type Contexte } from '../../platform/contexte';
+import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
-import { alertesDuContrat, changerPreferencesCourriel, envoyerSyntheses, preferencesCourriel } from './alertes.service';
+import { alertesDuContrat, changerPreferencesCourriel, envoyerSynthesesMaintenant, preferencesCourriel } from './alertes.service';
 import { creerPoste, listerPostes, modifierPoste } from './coordination.service';
 import { prendreDecision } from './decisions.service';
 import { ajouterOffre, engagements, exporterEngagements, rattacherOffre } from './engagements.service';
@@ -141,8 +141,7 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
   r.post('/api/administration/syntheses', {
     schema: { tags: ['Administration'], summary: 'Envoyer maintenant la synthèse hebdomadaire aux coordonnateurs', response: { 200: z.object({ envoyes: z.array(z.string()) }), ...erreurs } },
     handler: async (req) => {
-      exiger(exigerConnecte(req.utilisateur), 'administrer', { type: 'plateforme' });
-      return { envoyes: await envoyerSyntheses(ctx) };
+      return { envoyes: await envoyerSynthesesMaintenant(ctx, exigerConnecte(req.utilisateur)) };
     },
   });
 

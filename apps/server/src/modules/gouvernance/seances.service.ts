@@ -1,7 +1,8 @@
 import { TYPES_INSTANCE, formaterDate, type presencesSchema, type seanceSchema, type TypeInstance } from '@maillage/domain';
 import sanitizeHtml from 'sanitize-html';
 import type { z } from 'zod';
-import type { Contexte, Utilisateur } from '../../platform/contexte';
+import { auditer } from '../../platform/audit';
+import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
 import { exigerSurContrat } from '../contrats/acces';
@@ -187,5 +188,7 @@ export async function inviter(ctx: Contexte, u: Utilisateur, id: string) {
     });
     await ctx.db.query('insert into invitations (seance_id, destinataire) values ($1, $2)', [id, email]);
   }
-  return { invites: rows.map((r) => r.email as string) };
+  const invites = rows.map((r) => r.email as string);
+  await auditer(ctx.db, { acteur: acteurDe(u), entiteType: 'seance', entiteId: id, action: 'invitation', apres: { invites }, contexte: { contratId: seance.contratId } });
+  return { invites };
 }

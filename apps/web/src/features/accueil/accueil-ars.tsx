@@ -51,6 +51,9 @@ export function AccueilArs({ regionCode }: { regionCode: string }) {
           <TableauContrats contrats={contrats.data} caption={`Contrats locaux de santé de la région ${nom}`} avecRole={false} />
           <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm', 'fr-btns-group--icon-left')}>
             <li>
+              <Button linkProps={{ to: `/portefeuille?region=${regionCode}` }}>Ouvrir le portefeuille régional</Button>
+            </li>
+            <li>
               <Button priority="secondary" linkProps={{ to: `/contrats?region=${regionCode}` }}>
                 Filtrer les contrats de la région
               </Button>

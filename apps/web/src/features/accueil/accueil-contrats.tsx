@@ -10,6 +10,8 @@ import { TableauContrats } from '../contrats/tableau-contrats';
 
 // Alerts and next séances: loaded after the page, so the home stays light.
 const SuiviContrats = lazy(() => import('../gouvernance/suivi-contrats'));
+// Open follow-up campaigns: the pilote's fiches to report on, the coordination's completion.
+const CampagnesAccueil = lazy(() => import('../suivi/campagnes-accueil'));
 
 /** Coordonnateur, pilote, membre, lecteur: the contracts where they have a role, with that role and the statut. */
 export function AccueilContrats() {
@@ -61,6 +63,9 @@ export function AccueilContrats() {
               </li>
             )}
           </ul>
+          <Suspense fallback={null}>
+            <CampagnesAccueil contrats={miens} />
+          </Suspense>
           <Suspense fallback={null}>
             <SuiviContrats contrats={miens} />
           </Suspense>

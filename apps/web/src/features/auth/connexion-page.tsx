@@ -81,6 +81,10 @@ export function ConnexionPage() {
           coordination de votre contrat local de santé de vous inviter : vous recevrez un lien par e-mail pour choisir votre
           mot de passe.
         </p>
+        <p>
+          Sans compte, vous pouvez consulter les <Link to="/public/contrats">contrats publiés</Link> : leurs axes, leurs fiches-action et leur
+          avancement.
+        </p>
       </div>
     </div>
   );

@@ -17,6 +17,7 @@ const OngletDiagnostic = lazy(() => import('../diagnostics/onglet-diagnostic'));
 const OngletStrategie = lazy(() => import('./onglet-strategie'));
 const OngletGouvernance = lazy(() => import('../gouvernance/onglet-gouvernance'));
 const OngletFinancements = lazy(() => import('../financements/onglet-financements'));
+const OngletSuivi = lazy(() => import('../suivi/onglet-suivi'));
 const OngletParties = lazy(() => import('./onglet-parties'));
 const OngletDocuments = lazy(() => import('./onglet-documents'));
 const OngletAvenants = lazy(() => import('./onglet-avenants'));
@@ -28,6 +29,7 @@ export const ONGLETS = [
   { tabId: 'strategie', label: 'Stratégie et fiches' },
   { tabId: 'gouvernance', label: 'Gouvernance' },
   { tabId: 'financements', label: 'Financements' },
+  { tabId: 'suivi', label: 'Suivi et évaluation' },
   { tabId: 'parties', label: 'Parties' },
   { tabId: 'documents', label: 'Documents' },
   { tabId: 'avenants', label: 'Avenants' },
@@ -106,6 +108,7 @@ export default function ContratPage() {
           {onglet === 'strategie' && <OngletStrategie contrat={c} />}
           {onglet === 'gouvernance' && <OngletGouvernance contrat={c} />}
           {onglet === 'financements' && <OngletFinancements contrat={c} />}
+          {onglet === 'suivi' && <OngletSuivi contrat={c} />}
           {onglet === 'parties' && <OngletParties contrat={c} />}
           {onglet === 'documents' && <OngletDocuments contrat={c} />}
           {onglet === 'avenants' && <OngletAvenants contrat={c} />}

@@ -8,6 +8,7 @@ import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre } from '../../components/format';
 import { AlertesContrat, GouvernanceSynthese } from '../gouvernance/alertes-contrat';
+import { AvancementSynthese } from '../suivi/avancement-contrat';
 import { BadgeStatutFiche } from './statuts';
 
 function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
@@ -71,6 +72,8 @@ export function OngletSynthese({ contrat }: { contrat: ContratDetail }) {
           return [<BadgeStatutFiche key="b" statut={s} />, formaterNombre(n), pourcentage(n, liste.length)];
         })}
       />
+
+      <AvancementSynthese contratId={contrat.id} />
 
       <h2>Axes stratégiques</h2>
       {contrat.axes.length === 0 ? (

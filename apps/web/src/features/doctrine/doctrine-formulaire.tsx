@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { etatChamp } from '../../components/formulaire';
 
 const nombre = z.string().transform((v) => (v.trim() === '' ? null : Number(v.trim().replace(/\s/g, ''))));
+/** A percentage as typed in French ("90", "87,5"); empty for none. */
+const nombreDecimal = z.string().transform((v): number | null | undefined => (v.trim() === '' ? null : Number(v.trim().replace(/\s/g, '').replace(',', '.'))));
 const lignes = z.string().transform((v) =>
   v
     .split('\n')
@@ -26,6 +28,7 @@ export const formulaireDoctrineSchema = z
     typesSignatairesRequis: z.array(z.string()),
     axesPrs: lignes,
     partsCoordinationEgales: z.boolean(),
+    cibleCouverturePourcent: nombreDecimal.optional(),
   })
   .pipe(doctrineSchema);
 
@@ -43,6 +46,7 @@ export const versFormulaireDoctrine = (d: Doctrine): FormulaireDoctrine => ({
   typesSignatairesRequis: [...d.typesSignatairesRequis],
   axesPrs: d.axesPrs.join('\n'),
   partsCoordinationEgales: d.partsCoordinationEgales,
+  cibleCouverturePourcent: d.cibleCouverturePourcent === null || d.cibleCouverturePourcent === undefined ? '' : String(d.cibleCouverturePourcent).replace('.', ','),
 });
 
 /** A list's error may sit on one of its lines ("themesRequis.2"): show the first one on the field. */
@@ -70,6 +74,17 @@ export function ChampsDoctrine({ form, lectureSeule }: { form: UseFormReturn<For
       </div>
       <div className={fr.cx('fr-fieldset__element')}>
         <Checkbox options={[{ label: 'Les îles sont dispensées de la population minimale', nativeInputProps: register('exceptionIles') }]} />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <h2 className={fr.cx('fr-h5')}>Couverture de la population</h2>
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input
+          label="Cible de population couverte par un CLS (%)"
+          hintText="De 0 à 100, par exemple 90 ; vide : pas de cible. Le portefeuille régional compare la couverture à cette cible."
+          nativeInputProps={{ ...register('cibleCouverturePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
+          {...etatChamp(errors.cibleCouverturePourcent?.message)}
+        />
       </div>
       <div className={fr.cx('fr-fieldset__element')}>
         <h2 className={fr.cx('fr-h5')}>Stratégie</h2>

@@ -30,6 +30,7 @@ const COMPARES = [
   { libelle: 'Signataires attendus', valeur: (f: FormulaireDoctrine) => f.typesSignatairesRequis.map((c) => TYPES_ORGANISATION[c as keyof typeof TYPES_ORGANISATION] ?? c).sort().join(', ') },
   { libelle: 'Axes du PRS', valeur: (f: FormulaireDoctrine) => t(f.axesPrs).split('\n').map(t).join(' ; ') },
   { libelle: 'Coordination à parts égales', valeur: (f: FormulaireDoctrine) => (f.partsCoordinationEgales ? 'oui' : 'non') },
+  { libelle: 'Cible de couverture (%)', valeur: (f: FormulaireDoctrine) => t(f.cibleCouverturePourcent ?? '') },
 ];
 
 /** /doctrine: choose a region (administrators reach every region's doctrine from here). */

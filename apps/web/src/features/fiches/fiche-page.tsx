@@ -23,6 +23,7 @@ import { differencesFiche } from './conflit-fiche';
 import { appliquerErreursFiche, resolverFiche, versFormulaire, type FormulaireFiche } from './fiche-saisie';
 import { PanneauFiche } from './panneau-fiche';
 import { SECTIONS_FICHE } from './sections-fiche';
+import { SuiviFiche } from '../suivi/suivi-fiche';
 
 const suppression = creerConfirmation('confirmation-suppression-fiche');
 const focaliser = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
@@ -182,6 +183,7 @@ export default function FichePage() {
                   <Lecture fiche={f} />
                 </div>
               )}
+              {section === 'suivi' && <SuiviFiche ficheId={f.id} />}
             </section>
           ))}
           {editable && contrat.data?.droits.modifier && (

@@ -1,0 +1,98 @@
+import { contratOuvertSchema, STATUTS_FICHE } from '@maillage/domain';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Contexte } from '../../platform/contexte';
+import { probleme } from '../../platform/openapi';
+import { contratPublic, contratsPublies, contratsPubliesCsv } from './public.service';
+
+const CSV = 'text/csv; charset=utf-8';
+const territoire = z.object({ code: z.string(), nom: z.string() });
+const fichePublique = z.object({
+  id: z.uuid(),
+  numero: z.number().int(),
+  intitule: z.string(),
+  statut: z.enum(STATUTS_FICHE),
+  statutLibelle: z.string(),
+  debut: z.string().nullable(),
+  fin: z.string().nullable(),
+  description: z.string().nullable(),
+  objectifsOperationnels: z.array(z.string()),
+  thematiques: z.array(z.string()).describe('Libellés'),
+  publics: z.array(z.string()).describe('Libellés'),
+  pilotes: z.array(z.string()).describe('Organisations pilotes (et leur service) ; « À définir » sinon'),
+  avancement: z.number().nullable().describe('Avancement de la fiche (0 à 100) d’après ses valeurs validées, ou son statut faute de mesure ; vide pour une fiche abandonnée'),
+});
+const contratPublicVue = contratOuvertSchema.extend({
+  contexte: z.string().nullable(),
+  territoire: z.object({ regions: z.array(territoire), departements: z.array(territoire), epci: z.array(territoire), nombreCommunes: z.number().int(), population: z.number().int() }),
+  signataires: z.array(z.object({ organisation: z.string(), dateSignature: z.string().nullable() })),
+  axes: z.array(
+    z.object({
+      numero: z.number().int(),
+      intitule: z.string(),
+      description: z.string().nullable(),
+      avancement: z.number().nullable().describe('Moyenne pondérée de ses fiches, 0 à 100'),
+      objectifs: z.array(z.object({ numero: z.string(), intitule: z.string(), objectifsOperationnels: z.array(z.string()), fiches: z.array(fichePublique) })),
+      fichesHorsObjectif: z.array(fichePublique),
+    }),
+  ),
+  fichesSansAxe: z.array(fichePublique),
+});
+
+const DESCRIPTION_CSV =
+  'CSV RFC 4180 : séparateur virgule, UTF-8 sans BOM, une ligne d’en-tête avec les noms de champs du JSON, listes jointes par « ; », ' +
+  'dates AAAA-MM-JJ, cellule vide pour une valeur absente. Schéma détaillé dans docs/api.md (« Données ouvertes »).';
+
+/** The wanted format of the list: ?format=csv wins, then an Accept header that prefers CSV to JSON. */
+function veutCsv(format: string | undefined, accept: string | undefined): boolean {
+  if (format) return format === 'csv';
+  return !!accept && /\btext\/csv\b/.test(accept) && !/application\/json/.test(accept);
+}
+
+async function envoyerCsv(ctx: Contexte, rep: FastifyReply) {
+  return rep.type(CSV).header('content-disposition', 'attachment; filename="contrats-locaux-de-sante-publies.csv"').send(await contratsPubliesCsv(ctx));
+}
+
+/** Pages and open data of published contracts: no login, nothing but what their publication makes public. */
+export function routesPublic(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const t = ['Données ouvertes'];
+
+  r.get('/api/public/contrats', {
+    schema: {
+      tags: t,
+      summary: 'Les contrats locaux de santé publiés, en données ouvertes (JSON, ou CSV avec ?format=csv ou Accept: text/csv)',
+      description: `Sans authentification. Un enregistrement par contrat publié. ${DESCRIPTION_CSV}`,
+      security: [],
+      querystring: z.object({ format: z.enum(['json', 'csv']).optional() }),
+      produces: ['application/json', 'text/csv'],
+      response: { 200: z.array(contratOuvertSchema).describe('En JSON ; le CSV porte les mêmes champs, dans cet ordre'), 400: probleme },
+    },
+    handler: async (req, rep) => (veutCsv(req.query.format, req.headers.accept) ? envoyerCsv(ctx, rep) : contratsPublies(ctx)),
+  });
+
+  r.get('/api/public/contrats.csv', {
+    schema: {
+      tags: t,
+      summary: 'Les contrats publiés en CSV (mêmes champs que le JSON)',
+      description: DESCRIPTION_CSV,
+      security: [],
+      produces: ['text/csv'],
+      response: { 200: z.unknown().describe('Fichier CSV') },
+    },
+    handler: (_req, rep) => envoyerCsv(ctx, rep),
+  });
+
+  r.get('/api/public/contrats/:id', {
+    schema: {
+      tags: t,
+      summary: 'Un contrat publié : territoire, signataires, axes, objectifs et fiches-action avec leur statut',
+      description: 'Sans authentification. Ni personne, ni note interne, ni ligne de financement. 404 pour un contrat inconnu ou non publié.',
+      security: [],
+      params: z.object({ id: z.string().max(100) }),
+      response: { 200: contratPublicVue, 404: probleme },
+    },
+    handler: (req) => contratPublic(ctx, req.params.id),
+  });
+}

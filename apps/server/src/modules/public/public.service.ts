@@ -1,0 +1,153 @@
+import { avancementContrat } from '../suivi/avancement.service';
+import {
+  can,
+  CHAMPS_FICHES_PAR_STATUT,
+  COLONNES_CONTRAT_OUVERT,
+  LIBELLES_STATUT_CONTRAT,
+  LIBELLES_STATUT_FICHE,
+  PUBLICS,
+  STATUTS_FICHE,
+  THEMATIQUES,
+  type ContratOuvert,
+  type StatutContrat,
+  type StatutFiche,
+} from '@maillage/domain';
+import { stringify } from 'csv-stringify/sync';
+import type { Contexte } from '../../platform/contexte';
+import { introuvable } from '../../platform/errors';
+import * as contrats from '../contrats/contrats.repository';
+import { fichesCompletes } from '../fiches/fiches.service';
+import { nommerTerritoires } from '../territoires/territoires.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type ParStatut = Partial<Record<StatutFiche, number>>;
+
+function comptesFiches(parStatut: ParStatut | null) {
+  return Object.fromEntries(STATUTS_FICHE.map((s) => [CHAMPS_FICHES_PAR_STATUT[s], parStatut?.[s] ?? 0])) as Record<(typeof CHAMPS_FICHES_PAR_STATUT)[StatutFiche], number>;
+}
+
+/**
+ * The open data of the published contracts (domain.md §8), one record per contract: public facts only (no person,
+ * no internal note, no funding line). Anyone may read it, logged in or not.
+ */
+export async function contratsPublies(ctx: Contexte, id: string | null = null): Promise<ContratOuvert[]> {
+  const { rows } = await ctx.db.query(
+    `select c.id, c.intitule, c.statut, c.generation, c.periode_debut as "periodeDebut", c.periode_fin as "periodeFin",
+       c.date_signature as "dateSignature", c.regions, c.departements, c.perimetre, c.nombre_communes as "nombreCommunes",
+       c.population, c.modifie_le as "modifieLe",
+       (select count(*) from axes a where a.contrat_id = c.id)::int as "nombreAxes",
+       (select count(*) from fiches f where f.contrat_id = c.id)::int as "nombreFiches",
+       (select json_object_agg(s.statut, s.n) from (select statut, count(*)::int as n from fiches where contrat_id = c.id group by statut) s) as "parStatut",
+       array(select distinct t from fiches f cross join unnest(f.thematiques) t where f.contrat_id = c.id order by t) as thematiques,
+       array(select o.nom from contrat_organisations co join organisations o on o.id = co.organisation_id
+             where co.contrat_id = c.id and co.qualite = 'porteur' order by o.nom) as porteurs,
+       array(select o.nom from contrat_organisations co join organisations o on o.id = co.organisation_id
+             where co.contrat_id = c.id and co.qualite = 'ars' order by o.nom) as ars
+     from contrats c where c.publie and ($1::uuid is null or c.id = $1) order by c.intitule, c.generation`,
+    [id],
+  );
+  const publics = rows.filter((c) => can(null, 'lire', { type: 'contrat', contrat: { id: c.id, regions: c.regions, publie: true } }));
+  // Progress from validated follow-up only (and fiche statuts): what may be published.
+  const avancements = await Promise.all(publics.map((c) => avancementContrat(ctx.db, c.id)));
+  return publics.map((c, n) => ({
+      id: c.id,
+      intitule: c.intitule,
+      statut: c.statut,
+      statutLibelle: LIBELLES_STATUT_CONTRAT[c.statut as StatutContrat] ?? c.statut,
+      generation: c.generation,
+      periodeDebut: c.periodeDebut,
+      periodeFin: c.periodeFin,
+      dateSignature: c.dateSignature,
+      regions: c.regions,
+      departements: c.departements,
+      epci: c.perimetre?.epci ?? [],
+      communes: c.perimetre?.communes ?? [],
+      nombreCommunes: c.nombreCommunes,
+      population: c.population,
+      porteurs: c.porteurs,
+      ars: c.ars,
+      nombreAxes: c.nombreAxes,
+      nombreFiches: c.nombreFiches,
+      ...comptesFiches(c.parStatut),
+      thematiques: c.thematiques,
+      avancement: avancements[n].avancement,
+      url: `${ctx.config.publicUrl}/public/contrats/${c.id}`,
+      modifieLe: c.modifieLe,
+    }));
+}
+
+/**
+ * The same records as CSV for open-data portals: RFC 4180 (comma, double quotes, CRLF), UTF-8 without BOM, a header
+ * line with the field names of the JSON, lists joined with " ; ", dates ISO 8601, empty cell for null.
+ */
+export async function contratsPubliesCsv(ctx: Contexte): Promise<string> {
+  const lignes = (await contratsPublies(ctx)).map((c) =>
+    COLONNES_CONTRAT_OUVERT.map((champ) => {
+      const v = c[champ];
+      if (v === null || v === undefined) return '';
+      return Array.isArray(v) ? v.join(' ; ') : String(v);
+    }),
+  );
+  return stringify([COLONNES_CONTRAT_OUVERT, ...lignes], { record_delimiter: '\r\n' });
+}
+
+/**
+ * The public page of a published contract: its open-data record, territory, signatories (organisations and dates,
+ * never their representatives), strategy and fiches with their statut. An unpublished or unknown contract is 404.
+ */
+export async function contratPublic(ctx: Contexte, id: string) {
+  const [enregistrement] = UUID.test(id) ? await contratsPublies(ctx, id) : [];
+  if (!enregistrement) throw introuvable('Ce contrat n’existe pas ou n’est pas publié.');
+  const contrat = (await contrats.obtenirContrat(ctx.db, id))!;
+  const [regions, departements, epci, signataires, axes, fiches, avancement] = await Promise.all([
+    nommerTerritoires(ctx, 'region', contrat.regions),
+    nommerTerritoires(ctx, 'departement', contrat.departements),
+    nommerTerritoires(ctx, 'epci', contrat.perimetre.epci),
+    contrats.listerSignataires(ctx.db, id),
+    contrats.listerAxes(ctx.db, id),
+    fichesCompletes(ctx.db, id),
+    avancementContrat(ctx.db, id),
+  ]);
+  const avancementsFiches = new Map(
+    [...avancement.axes.flatMap((a) => [...a.objectifs.flatMap((o) => o.fiches), ...a.fichesSansObjectif]), ...avancement.fichesSansAxe].map((f) => [f.id, f.avancement]),
+  );
+  const fichePublique = (f: (typeof fiches)[number]) => ({
+    id: f.id,
+    numero: f.numero,
+    intitule: f.intitule,
+    statut: f.statut,
+    statutLibelle: LIBELLES_STATUT_FICHE[f.statut] ?? f.statut,
+    debut: f.debut,
+    fin: f.fin,
+    description: f.description ?? null,
+    objectifsOperationnels: f.objectifsOperationnels ?? [],
+    thematiques: f.thematiques.map((code) => THEMATIQUES.find((t) => t.code === code)?.libelle ?? code),
+    publics: f.publics.map((code) => PUBLICS.find((p) => p.code === code)?.libelle ?? code),
+    // Pilotes are organisations (with their service), never persons.
+    pilotes: f.pilotes.map((p) => p.libelle),
+    avancement: avancementsFiches.get(f.id) ?? null,
+  });
+  const objectifs = new Set(axes.flatMap((a) => a.objectifs.map((o) => o.id)));
+  const sousObjectif = (f: (typeof fiches)[number]) => f.objectifId !== null && objectifs.has(f.objectifId);
+  return {
+    ...enregistrement,
+    contexte: contrat.contexte,
+    territoire: { regions, departements, epci, nombreCommunes: contrat.nombreCommunes, population: contrat.population },
+    signataires: signataires.map((s) => ({ organisation: s.organisation.nom, dateSignature: s.dateSignature })),
+    axes: axes.map((a, i) => ({
+      numero: i + 1,
+      intitule: a.intitule,
+      description: a.description,
+      avancement: avancement.axes[i]?.avancement ?? null,
+      objectifs: a.objectifs.map((o, j) => ({
+        numero: `${i + 1}.${j + 1}`,
+        intitule: o.intitule,
+        objectifsOperationnels: o.objectifsOperationnels,
+        fiches: fiches.filter((f) => f.objectifId === o.id).map(fichePublique),
+      })),
+      fichesHorsObjectif: fiches.filter((f) => f.axeId === a.id && !sousObjectif(f)).map(fichePublique),
+    })),
+    fichesSansAxe: fiches.filter((f) => !sousObjectif(f) && !axes.some((a) => a.id === f.axeId)).map(fichePublique),
+  };
+}

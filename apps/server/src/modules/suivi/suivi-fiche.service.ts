@@ -1,0 +1,389 @@
+import {
+  can,
+  comparerPeriodes,
+  saisiePossible,
+  transition,
+  valeurDeMesure,
+  type ActionSuivi,
+  type BilanFicheSaisie,
+  type DroitsSuivi,
+  type EtatSuivi,
+  type IndicateurSuiviSaisie,
+  type ValeurSuiviSaisie,
+} from '@maillage/domain';
+import { auditer } from '../../platform/audit';
+import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { enTransaction, type Queryable } from '../../platform/database';
+import { conflit, interdit, introuvable, invalide } from '../../platform/errors';
+import { chargerFiche, exigerSurFiche } from '../fiches/fiches.service';
+import * as fichesRepo from '../fiches/fiches.repository';
+import * as contrats from '../contrats/contrats.repository';
+import { agregatIndicateur, type TerritoireDemande } from '../diagnostics/agregation.service';
+import { obtenirIndicateur } from '../diagnostics/indicateurs.repository';
+
+/** What the user may do on the follow-up of this fiche: enter (pilotes, coordination) and validate (coordination, ARS). */
+export async function droitsSurFiche(db: Queryable, utilisateur: Utilisateur | null, ficheId: string) {
+  const fiche = await chargerFiche(db, ficheId);
+  const ref = await exigerSurFiche(db, utilisateur, 'lire', fiche);
+  const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: [] };
+  const droits: DroitsSuivi & { definir: boolean } = {
+    saisir: can(utilisateur, 'saisir_suivi', ressource),
+    valider: can(utilisateur, 'valider', ressource),
+    // Defining indicators (baseline, targets) is part of the fiche: its editors and pilotes.
+    definir: can(utilisateur, 'modifier', ressource),
+  };
+  return { fiche, ref, droits };
+}
+
+const COLONNES_INDICATEUR = `i.id, i.fiche_id as "ficheId", i.contrat_id as "contratId", i.rang, i.libelle, i.type, i.unite, i.methode, i.source,
+  i.pourcentage, i.poids, i.reference_valeur as "referenceValeur", i.reference_numerateur as "referenceNumerateur",
+  i.reference_denominateur as "referenceDenominateur", i.reference_date as "referenceDate", i.cibles,
+  i.indicateur_diagnostic as "indicateurDiagnostic", i.version`;
+
+export interface IndicateurLigne {
+  id: string;
+  ficheId: string;
+  contratId: string;
+  rang: number;
+  libelle: string;
+  type: string;
+  unite: string | null;
+  methode: string | null;
+  source: string | null;
+  pourcentage: boolean;
+  poids: number;
+  referenceValeur: number | null;
+  referenceNumerateur: number | null;
+  referenceDenominateur: number | null;
+  referenceDate: string | null;
+  cibles: { periode: string; valeur?: number | null; numerateur?: number | null; denominateur?: number | null }[];
+  indicateurDiagnostic: string | null;
+  version: number;
+}
+
+export interface ValeurLigne {
+  id: string;
+  indicateurId: string;
+  periode: string;
+  valeur: number | null;
+  numerateur: number | null;
+  denominateur: number | null;
+  recit: string | null;
+  etat: EtatSuivi;
+  version: number;
+  modifieLe: string;
+}
+
+/** Indicators of a set of fiches (or of a whole contract) with every value and its workflow steps, in a few queries. */
+export async function chargerIndicateurs(db: Queryable, filtre: { ficheIds?: string[]; contratId?: string }) {
+  const { rows: indicateurs } = await db.query<IndicateurLigne>(
+    `select ${COLONNES_INDICATEUR} from indicateurs_suivi i
+     where ($1::uuid[] is null or i.fiche_id = any($1)) and ($2::uuid is null or i.contrat_id = $2) order by i.fiche_id, i.rang, i.cree_le`,
+    [filtre.ficheIds ?? null, filtre.contratId ?? null],
+  );
+  const ids = indicateurs.map((i) => i.id);
+  const { rows: valeurs } = await db.query<ValeurLigne & { etapes: unknown[] }>(
+    `select v.id, v.indicateur_id as "indicateurId", v.periode, v.valeur, v.numerateur, v.denominateur, v.recit, v.etat, v.version, v.modifie_le as "modifieLe",
+       coalesce((select json_agg(json_build_object('action', e.action, 'etat', e.etat, 'par', e.acteur_libelle, 'le', e.le, 'commentaire', e.commentaire) order by e.le, e.id)
+         from etapes_suivi e where e.valeur_id = v.id), '[]') as etapes
+     from valeurs_suivi v where v.indicateur_id = any($1)`,
+    [ids],
+  );
+  return indicateurs.map((i) => {
+    const propres = valeurs.filter((v) => v.indicateurId === i.id).sort((a, b) => comparerPeriodes(a.periode, b.periode));
+    return {
+      ...i,
+      reference: (i.referenceValeur ?? i.referenceNumerateur) !== null ? valeurDeMesure({ valeur: i.referenceValeur, numerateur: i.referenceNumerateur, denominateur: i.referenceDenominateur }, i.pourcentage) : null,
+      cibles: [...i.cibles].sort((a, b) => comparerPeriodes(a.periode, b.periode)).map((c) => ({ ...c, mesure: valeurDeMesure(c, i.pourcentage) })),
+      valeurs: propres.map((v) => ({ ...v, mesure: valeurDeMesure(v, i.pourcentage) })),
+    };
+  });
+}
+export type IndicateurComplet = Awaited<ReturnType<typeof chargerIndicateurs>>[number];
+
+async function chargerBilans(db: Queryable, ficheIds: string[]) {
+  const { rows } = await db.query(
+    `select b.id, b.fiche_id as "ficheId", b.periode, b.recit, b.difficultes, b.perspectives, b.statut_propose as "statutPropose", b.etat, b.version, b.modifie_le as "modifieLe",
+       coalesce((select json_agg(json_build_object('action', e.action, 'etat', e.etat, 'par', e.acteur_libelle, 'le', e.le, 'commentaire', e.commentaire) order by e.le, e.id)
+         from etapes_suivi e where e.bilan_id = b.id), '[]') as etapes
+     from bilans_fiche b where b.fiche_id = any($1) order by b.periode desc`,
+    [ficheIds],
+  );
+  return rows;
+}
+
+/** The follow-up of one fiche: indicators, values with their steps, reports by period, statut history, rights. */
+export async function suiviDeFiche(ctx: Contexte, utilisateur: Utilisateur | null, ficheId: string) {
+  const { fiche, droits } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  const [indicateurs, bilans, historiqueStatuts] = await Promise.all([
+    chargerIndicateurs(ctx.db, { ficheIds: [ficheId] }),
+    chargerBilans(ctx.db, [ficheId]),
+    fichesRepo.historiqueStatuts(ctx.db, ficheId),
+  ]);
+  const ecarts = await ecartsAuDiagnostic(ctx, fiche.contratId, indicateurs);
+  return {
+    fiche: { id: fiche.id, numero: fiche.numero, intitule: fiche.intitule, statut: fiche.statut, contratId: fiche.contratId, poids: (fiche as { poids?: number }).poids ?? 1 },
+    droits,
+    indicateurs: indicateurs.map((i) => ({ ...i, diagnostic: ecarts.get(i.id) ?? null })),
+    bilans,
+    historiqueStatuts,
+  };
+}
+
+/**
+ * For an indicator linked to a diagnostic indicator: the contract territory's values over time (aggregated as the
+ * diagnostic does) and the gap to its region at the first and the latest period, to show whether the gap found in
+ * the diagnostic shrinks.
+ */
+async function ecartsAuDiagnostic(ctx: Contexte, contratId: string, indicateurs: IndicateurComplet[]) {
+  const resultat = new Map<string, unknown>();
+  const lies = indicateurs.filter((i) => i.indicateurDiagnostic);
+  if (!lies.length) return resultat;
+  const contrat = (await contrats.obtenirContrat(ctx.db, contratId))!;
+  const territoires: TerritoireDemande[] = [
+    ...contrat.perimetre.epci.map((code) => ({ type: 'epci' as const, code })),
+    ...contrat.perimetre.communes.map((code) => ({ type: 'commune' as const, code })),
+  ];
+  for (const i of lies) {
+    const indicateur = await obtenirIndicateur(ctx.db, i.indicateurDiagnostic!);
+    if (!indicateur || !territoires.length) continue;
+    const dernier = await agregatIndicateur(ctx, indicateur, territoires);
+    const premierePeriode = dernier.serie[0]?.periode;
+    const premier = premierePeriode && premierePeriode !== dernier.periode ? await agregatIndicateur(ctx, indicateur, territoires, premierePeriode) : null;
+    const ecartRegion = (a: typeof dernier | null) => {
+      const c = a?.comparaisons.find((x) => x.territoire.type === 'region');
+      return c && typeof c.ecart === 'number' ? { periode: a!.periode, region: c.territoire.nom, ecart: c.ecart, sens: c.sens } : null;
+    };
+    const debut = ecartRegion(premier);
+    const fin = ecartRegion(dernier);
+    const tendance = !debut || !fin ? 'indeterminee' : Math.abs(Math.abs(fin.ecart) - Math.abs(debut.ecart)) < 1e-9 ? 'stable' : Math.abs(fin.ecart) < Math.abs(debut.ecart) ? 'se_reduit' : 's_accroit';
+    resultat.set(i.id, {
+      code: indicateur.code,
+      libelle: indicateur.libelle,
+      unite: indicateur.unite,
+      serie: dernier.serie.map((r) => ({ periode: r.periode, texte: r.valeur.texte })),
+      ecartInitial: debut,
+      ecartActuel: fin,
+      tendance,
+    });
+  }
+  return resultat;
+}
+
+const colonnesIndicateur = (s: IndicateurSuiviSaisie) => [
+  s.libelle,
+  s.type,
+  s.unite ?? null,
+  s.methode ?? null,
+  s.source ?? null,
+  s.pourcentage,
+  s.poids,
+  s.reference?.valeur ?? null,
+  s.reference?.numerateur ?? null,
+  s.reference?.denominateur ?? null,
+  s.reference?.date ?? null,
+  JSON.stringify(s.cibles),
+  s.indicateurDiagnostic ?? null,
+];
+
+async function verifierIndicateurDiagnostic(db: Queryable, code: string | null | undefined) {
+  if (!code) return;
+  const { rowCount } = await db.query('select 1 from indicateurs where code = $1', [code]);
+  if (!rowCount) throw invalide('Indicateur du diagnostic inconnu.', [{ champ: 'indicateurDiagnostic', message: `Aucun indicateur « ${code} » dans le catalogue` }]);
+}
+
+export async function creerIndicateur(ctx: Contexte, utilisateur: Utilisateur, ficheId: string, s: IndicateurSuiviSaisie) {
+  const { fiche, droits } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  if (!droits.definir) throw interdit('Seuls la coordination et les pilotes de la fiche définissent ses indicateurs.');
+  await verifierIndicateurDiagnostic(ctx.db, s.indicateurDiagnostic);
+  return enTransaction(ctx.db, async (tx) => {
+    const { rows } = await tx.query(
+      `insert into indicateurs_suivi (fiche_id, contrat_id, rang, libelle, type, unite, methode, source, pourcentage, poids,
+         reference_valeur, reference_numerateur, reference_denominateur, reference_date, cibles, indicateur_diagnostic)
+       values ($1, $2, (select coalesce(max(rang) + 1, 0) from indicateurs_suivi where fiche_id = $1), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       returning id`,
+      [ficheId, fiche.contratId, ...colonnesIndicateur(s)],
+    );
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: rows[0].id, action: 'creation', apres: s as never, contexte: { contratId: fiche.contratId, ficheId } });
+    return { id: rows[0].id as string };
+  });
+}
+
+async function chargerIndicateur(db: Queryable, id: string, verrouiller = false): Promise<IndicateurLigne> {
+  const { rows } = await db.query<IndicateurLigne>(`select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.id = $1 ${verrouiller ? 'for update' : ''}`, [id]);
+  if (!rows[0]) throw introuvable('Cet indicateur de suivi n’existe pas.');
+  return rows[0];
+}
+
+export async function modifierIndicateur(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, s: IndicateurSuiviSaisie) {
+  const courant = await chargerIndicateur(ctx.db, id);
+  const { droits } = await droitsSurFiche(ctx.db, utilisateur, courant.ficheId);
+  if (!droits.definir) throw interdit('Seuls la coordination et les pilotes de la fiche définissent ses indicateurs.');
+  await verifierIndicateurDiagnostic(ctx.db, s.indicateurDiagnostic);
+  return enTransaction(ctx.db, async (tx) => {
+    const avant = await chargerIndicateur(tx, id, true);
+    if (avant.version !== version) throw conflit('Cet indicateur a été modifié entre-temps par quelqu’un d’autre.', avant);
+    // Switching between a value and a percentage would change what the validated values mean.
+    if (avant.pourcentage !== s.pourcentage) {
+      const { rowCount } = await tx.query(`select 1 from valeurs_suivi where indicateur_id = $1 and etat = 'valide'`, [id]);
+      if (rowCount) throw conflit('Des valeurs de cet indicateur sont validées : il ne peut plus passer d’une valeur à un pourcentage, ou l’inverse.');
+    }
+    await tx.query(
+      `update indicateurs_suivi set libelle = $2, type = $3, unite = $4, methode = $5, source = $6, pourcentage = $7, poids = $8,
+         reference_valeur = $9, reference_numerateur = $10, reference_denominateur = $11, reference_date = $12, cibles = $13, indicateur_diagnostic = $14,
+         version = version + 1, modifie_le = now() where id = $1`,
+      [id, ...colonnesIndicateur(s)],
+    );
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: id, action: 'modification', avant: avant as never, apres: s as never, contexte: { contratId: avant.contratId, ficheId: avant.ficheId } });
+    return { id, version: version + 1 };
+  });
+}
+
+export async function supprimerIndicateur(ctx: Contexte, utilisateur: Utilisateur, id: string) {
+  const courant = await chargerIndicateur(ctx.db, id);
+  const { droits } = await droitsSurFiche(ctx.db, utilisateur, courant.ficheId);
+  if (!droits.definir) throw interdit('Seuls la coordination et les pilotes de la fiche définissent ses indicateurs.');
+  await enTransaction(ctx.db, async (tx) => {
+    const { rowCount } = await tx.query(`select 1 from valeurs_suivi where indicateur_id = $1 and etat = 'valide'`, [id]);
+    if (rowCount) throw conflit('Cet indicateur a des valeurs validées : elles comptent dans le suivi et ne peuvent être supprimées.');
+    await tx.query('delete from indicateurs_suivi where id = $1', [id]);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: id, action: 'suppression', avant: courant as never, contexte: { contratId: courant.contratId, ficheId: courant.ficheId } });
+  });
+}
+
+async function noterEtape(tx: Queryable, cible: { valeurId?: string; bilanId?: string }, action: string, etat: EtatSuivi, utilisateur: Utilisateur, commentaire?: string | null) {
+  await tx.query('insert into etapes_suivi (valeur_id, bilan_id, action, etat, acteur_id, acteur_libelle, commentaire) values ($1, $2, $3, $4, $5, $6, $7)', [
+    cible.valeurId ?? null,
+    cible.bilanId ?? null,
+    action,
+    etat,
+    utilisateur.userId,
+    utilisateur.libelle,
+    commentaire?.trim() || null,
+  ]);
+}
+
+/** Enters (or corrects) the value of an indicator for a period. A validated or submitted value cannot be changed. */
+export async function saisirValeur(ctx: Contexte, utilisateur: Utilisateur, indicateurId: string, periode: string, s: ValeurSuiviSaisie) {
+  const indicateur = await chargerIndicateur(ctx.db, indicateurId);
+  const { droits } = await droitsSurFiche(ctx.db, utilisateur, indicateur.ficheId);
+  if (indicateur.pourcentage && (s.numerateur == null || s.denominateur == null))
+    throw invalide('Un pourcentage se saisit avec son numérateur et son dénominateur.', [
+      ...(s.numerateur == null ? [{ champ: 'numerateur', message: 'Numérateur attendu pour un pourcentage' }] : []),
+      ...(s.denominateur == null ? [{ champ: 'denominateur', message: 'Dénominateur attendu pour un pourcentage' }] : []),
+    ]);
+  if (!indicateur.pourcentage && s.valeur == null) throw invalide('La valeur est obligatoire.', [{ champ: 'valeur', message: 'Valeur attendue' }]);
+  return enTransaction(ctx.db, async (tx) => {
+    await tx.query('select 1 from indicateurs_suivi where id = $1 for update', [indicateurId]);
+    const { rows } = await tx.query('select id, etat, version, valeur, numerateur, denominateur, recit from valeurs_suivi where indicateur_id = $1 and periode = $2 for update', [indicateurId, periode]);
+    const avant = rows[0] ?? null;
+    const permis = saisiePossible(avant?.etat ?? null, droits);
+    if (!permis.ok) throw droits.saisir ? conflit(permis.raison) : interdit(permis.raison);
+    if (avant && s.version !== undefined && avant.version !== s.version) throw conflit('Cette valeur a été modifiée entre-temps par quelqu’un d’autre.', avant);
+    const mesure = indicateur.pourcentage ? { valeur: valeurDeMesure(s, true), numerateur: s.numerateur, denominateur: s.denominateur } : { valeur: s.valeur, numerateur: null, denominateur: null };
+    let id: string;
+    let version: number;
+    if (avant) {
+      const r = await tx.query('update valeurs_suivi set valeur = $2, numerateur = $3, denominateur = $4, recit = $5, version = version + 1, modifie_le = now() where id = $1 returning version', [
+        avant.id, mesure.valeur, mesure.numerateur, mesure.denominateur, s.recit ?? null,
+      ]);
+      id = avant.id;
+      version = r.rows[0].version;
+    } else {
+      const r = await tx.query('insert into valeurs_suivi (indicateur_id, periode, valeur, numerateur, denominateur, recit) values ($1, $2, $3, $4, $5, $6) returning id, version', [
+        indicateurId, periode, mesure.valeur, mesure.numerateur, mesure.denominateur, s.recit ?? null,
+      ]);
+      id = r.rows[0].id;
+      version = r.rows[0].version;
+    }
+    await noterEtape(tx, { valeurId: id }, 'saisir', permis.etat, utilisateur);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'valeur_suivi', entiteId: id, action: avant ? 'modification' : 'creation', avant, apres: { periode, ...mesure, recit: s.recit ?? null }, contexte: { contratId: indicateur.contratId, ficheId: indicateur.ficheId } });
+    return { id, etat: permis.etat, version };
+  });
+}
+
+/** Submitting needs the right to enter; sending back and validating the right to validate: otherwise 403. */
+function exigerDroitAction(droits: DroitsSuivi, action: ActionSuivi) {
+  if (action === 'soumettre' ? !droits.saisir : !droits.valider)
+    throw interdit(action === 'soumettre' ? 'Seuls les pilotes de la fiche et la coordination peuvent soumettre ce suivi.' : 'Seules la coordination et l’ARS peuvent valider ou renvoyer le suivi.');
+}
+
+/** One workflow step on one value. */
+export async function changerEtatValeur(ctx: Contexte, utilisateur: Utilisateur, valeurId: string, action: ActionSuivi, commentaire?: string | null) {
+  const { rows } = await ctx.db.query('select v.indicateur_id as "indicateurId", i.fiche_id as "ficheId", i.contrat_id as "contratId" from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where v.id = $1', [valeurId]);
+  if (!rows[0]) throw introuvable('Cette valeur de suivi n’existe pas.');
+  const { droits } = await droitsSurFiche(ctx.db, utilisateur, rows[0].ficheId);
+  exigerDroitAction(droits, action);
+  return enTransaction(ctx.db, async (tx) => {
+    const { rows: v } = await tx.query('select etat from valeurs_suivi where id = $1 for update', [valeurId]);
+    const r = transition(v[0].etat, action, droits, commentaire);
+    if (!r.ok) throw conflit(r.raison);
+    await tx.query('update valeurs_suivi set etat = $2, version = version + 1, modifie_le = now() where id = $1', [valeurId, r.etat]);
+    await noterEtape(tx, { valeurId }, action, r.etat, utilisateur, commentaire);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'valeur_suivi', entiteId: valeurId, action, avant: { etat: v[0].etat }, apres: { etat: r.etat, commentaire: commentaire ?? null }, contexte: { contratId: rows[0].contratId, ficheId: rows[0].ficheId } });
+    return { id: valeurId, etat: r.etat };
+  });
+}
+
+/** The pilote's report on the fiche for a period (narrative, difficulties, next steps, statut proposed). */
+export async function saisirBilan(ctx: Contexte, utilisateur: Utilisateur, ficheId: string, periode: string, s: BilanFicheSaisie) {
+  const { fiche, droits } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  return enTransaction(ctx.db, async (tx) => {
+    const { rows } = await tx.query('select id, etat, version, recit, difficultes, perspectives, statut_propose as "statutPropose" from bilans_fiche where fiche_id = $1 and periode = $2 for update', [ficheId, periode]);
+    const avant = rows[0] ?? null;
+    const permis = saisiePossible(avant?.etat ?? null, droits);
+    if (!permis.ok) throw droits.saisir ? conflit(permis.raison) : interdit(permis.raison);
+    if (avant && s.version !== undefined && avant.version !== s.version) throw conflit('Ce bilan a été modifié entre-temps par quelqu’un d’autre.', avant);
+    const valeurs = [s.recit ?? null, s.difficultes ?? null, s.perspectives ?? null, s.statutPropose ?? null];
+    const { rows: r } = avant
+      ? await tx.query('update bilans_fiche set recit = $2, difficultes = $3, perspectives = $4, statut_propose = $5, version = version + 1, modifie_le = now() where id = $1 returning id, version', [avant.id, ...valeurs])
+      : await tx.query('insert into bilans_fiche (fiche_id, periode, recit, difficultes, perspectives, statut_propose) values ($1, $2, $3, $4, $5, $6) returning id, version', [ficheId, periode, ...valeurs]);
+    await noterEtape(tx, { bilanId: r[0].id }, 'saisir', permis.etat, utilisateur);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'bilan_fiche', entiteId: r[0].id, action: avant ? 'modification' : 'creation', avant, apres: { periode, ...s }, contexte: { contratId: fiche.contratId, ficheId } });
+    return { id: r[0].id as string, etat: permis.etat, version: r[0].version as number };
+  });
+}
+
+/**
+ * One step for a whole fiche and period: its report and every value of the period move together (what a pilote
+ * submits at once, and what the coordination validates or sends back at once). Validating the report also applies
+ * the statut the pilote proposed.
+ */
+export async function changerEtatFiche(ctx: Contexte, utilisateur: Utilisateur, ficheId: string, periode: string, action: ActionSuivi, commentaire?: string | null) {
+  const { fiche, droits } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  exigerDroitAction(droits, action);
+  return enTransaction(ctx.db, async (tx) => {
+    const { rows: bilans } = await tx.query('select id, etat, statut_propose as "statutPropose" from bilans_fiche where fiche_id = $1 and periode = $2 for update', [ficheId, periode]);
+    const { rows: valeurs } = await tx.query(
+      `select v.id, v.etat from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where i.fiche_id = $1 and v.periode = $2 order by i.rang for update of v`,
+      [ficheId, periode],
+    );
+    const elements = [...bilans.map((b) => ({ ...b, bilan: true })), ...valeurs.map((v) => ({ ...v, bilan: false }))];
+    if (!elements.length) throw conflit(`Rien n’est saisi pour la période ${periode} sur cette fiche.`);
+    // Only what can take the step moves; validated values stay as they are.
+    const concernes = elements.filter((e) => transition(e.etat, action, droits, commentaire).ok);
+    if (!concernes.length) {
+      const r = transition(elements[0].etat, action, droits, commentaire);
+      throw conflit(r.ok ? 'Aucune saisie ne peut franchir cette étape.' : r.raison);
+    }
+    const etat = (transition(concernes[0].etat, action, droits, commentaire) as { etat: EtatSuivi }).etat;
+    for (const e of concernes) {
+      await tx.query(`update ${e.bilan ? 'bilans_fiche' : 'valeurs_suivi'} set etat = $2, version = version + 1, modifie_le = now() where id = $1`, [e.id, etat]);
+      await noterEtape(tx, e.bilan ? { bilanId: e.id } : { valeurId: e.id }, action, etat, utilisateur, commentaire);
+    }
+    const bilan = bilans[0];
+    if (action === 'valider' && bilan?.statutPropose && concernes.some((e) => e.bilan) && bilan.statutPropose !== fiche.statut) {
+      await tx.query('update fiches set statut = $2, version = version + 1, modifie_le = now() where id = $1', [ficheId, bilan.statutPropose]);
+      await fichesRepo.noterStatut(tx, ficheId, bilan.statutPropose, `${utilisateur.libelle} (bilan ${periode} validé)`);
+    }
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'suivi_fiche',
+      entiteId: ficheId,
+      action,
+      apres: { periode, etat, elements: concernes.length, commentaire: commentaire ?? null, ...(action === 'valider' && bilan?.statutPropose ? { statut: bilan.statutPropose } : {}) },
+      contexte: { contratId: fiche.contratId, ficheId },
+    });
+    return { etat, elements: concernes.length };
+  });
+}

@@ -1,0 +1,17 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import type { ContratDetail } from '../../api/types-contrats';
+import { AvancementContrat } from './avancement-contrat';
+import { CampagnesContrat } from './campagnes-contrat';
+import { EvaluationsContrat } from './evaluations-contrat';
+import './suivi.css';
+
+/** Tab « Suivi et évaluation »: progress from the validated values, the yearly campaigns, the evaluations. */
+export default function OngletSuivi({ contrat }: { contrat: ContratDetail }) {
+  return (
+    <div className={fr.cx('fr-pt-1w') + ' maillage-suivi'}>
+      <AvancementContrat contratId={contrat.id} />
+      <CampagnesContrat contrat={contrat} />
+      <EvaluationsContrat contrat={contrat} />
+    </div>
+  );
+}

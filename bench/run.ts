@@ -1,0 +1,180 @@
+/**
+ * npm run bench [-- --quick]: the national dataset, every figure of the performance issue, bench/results.json and
+ * docs/performance.md. See bench/README.md.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { urlPostgresEnMarche } from '../apps/server/src/platform/embedded-postgres';
+import { compterJeu, echelle, EPCI_REDON, genererJeu } from './donnees';
+import { explications } from './explications';
+import { dossierDonnees, mesurerDemarrages, mesurerDiagnostic, mesurerDocuments, mesurerHttp, mesurerImport, mesurerPortefeuille, percentile } from './mesures';
+import { chiffre, ecrireDocument, ecrireResultats, type Chiffre } from './rapport';
+import { Client, lancerServeur, RACINE, type ServeurLance } from './serveur';
+import { mesurerJavascript, mesurerLighthouse } from './web';
+
+const rapide = process.argv.includes('--quick');
+const garder = process.argv.includes('--garder'); // keep the data directory (to look at it after the run)
+const e = echelle(rapide);
+const debutBench = performance.now();
+const journal = (m: string) => console.log(`[bench ${((performance.now() - debutBench) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+const mediane = (v: number[]) => percentile(v, 50);
+
+const ADMIN = { email: 'admin@demo.maillage.fr', password: 'maillage-demo-2026' };
+
+async function construireWeb(): Promise<string> {
+  const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-web-'));
+  const web = path.join(RACINE, 'apps/web');
+  // The same steps as `npm run build`, into a directory of our own (apps/web/dist may be served by someone else).
+  execFileSync('npm', ['run', 'prebuild', '-w', '@maillage/web'], { cwd: RACINE, stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(RACINE, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dossier, '--emptyOutDir', '--logLevel', 'error'], { cwd: web, stdio: 'inherit' });
+  return dossier;
+}
+
+async function machine(pool: pg.Pool) {
+  const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model ?? 'inconnu').trim();
+  const version = (await pool.query('show server_version')).rows[0].server_version;
+  return {
+    cpu,
+    coeurs: os.cpus().length,
+    memoireGo: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    postgresql: version,
+    os: `${os.type()} ${os.release()}`,
+    charge: os.loadavg().map((c) => c.toFixed(1)).join(', '),
+  };
+}
+
+/** --rapport: docs/performance.md again from the last run's files, without measuring anything. */
+function rapportSeul() {
+  const contexte = JSON.parse(fs.readFileSync(path.join(RACINE, 'bench/details.json'), 'utf8'));
+  const { figures } = JSON.parse(fs.readFileSync(path.join(RACINE, 'bench/results.json'), 'utf8'));
+  ecrireDocument(figures, contexte, explications(contexte));
+}
+
+async function main() {
+  if (process.argv.includes('--rapport')) return rapportSeul();
+  journal(`Banc ${rapide ? 'rapide (1/10)' : 'national'} : ${e.contrats} contrats visés, valeurs sur ${e.partCommunes === 1 ? 'toutes les communes' : 'une commune sur dix et celles des contrats'}.`);
+  const chiffres: Chiffre[] = [];
+  const details: Record<string, unknown> = {};
+  const charge = os.loadavg().map((c) => c.toFixed(1)).join(', ');
+
+  journal('Construction de l’application web…');
+  const webDist = await construireWeb();
+
+  const dataDir = dossierDonnees('maillage-bench-');
+  let serveur: ServeurLance | null = null;
+  let pool: pg.Pool | null = null;
+  const arreter = () => serveur?.processus.kill('SIGTERM');
+  process.once('SIGINT', () => {
+    arreter();
+    process.exit(130);
+  });
+  try {
+    journal('Démarrages à froid et à chaud…');
+    const demarrages = await mesurerDemarrages(dataDir, 3);
+    chiffres.push(chiffre('start_cold_ms', demarrages.froidMs, 'ms', '< 20000'));
+    chiffres.push(chiffre('start_warm_ms', mediane(demarrages.tiedesMs), 'ms', '< 5000'));
+    details.demarrages = demarrages;
+
+    journal('Serveur avec la démonstration, puis génération du jeu…');
+    serveur = await lancerServeur(dataDir, { MAILLAGE_DEMO: '1', MAILLAGE_BENCH: '1', MAILLAGE_WEB_DIST: webDist });
+    pool = new pg.Pool({ connectionString: (await urlPostgresEnMarche(dataDir))!, max: 4 });
+    const client = await pool.connect();
+    const debutJeu = performance.now();
+    try {
+      await genererJeu(client, e, journal);
+      journal('VACUUM ANALYZE…');
+      await client.query('vacuum analyze');
+    } finally {
+      client.release();
+    }
+    details.generationS = Math.round((performance.now() - debutJeu) / 1000);
+    const jeuClient = await pool.connect();
+    const jeu = await compterJeu(jeuClient);
+    jeuClient.release();
+    journal(`Jeu prêt en ${details.generationS} s : ${jeu.contrats} contrats, ${jeu.fiches} fiches, ${jeu.valeurs} valeurs.`);
+
+    const admin = await Client.connecter(serveur.url, ADMIN.email, ADMIN.password);
+    const q = async (sql: string, valeurs: unknown[] = []) => (await pool!.query(sql, valeurs)).rows;
+    const [redon] = await q(`select id from contrats where perimetre = jsonb_build_object('epci', jsonb_build_array($1::text), 'communes', '[]'::jsonb) and generation = 2`, [EPCI_REDON]);
+    const [quarante] = await q(`select id from bench_contrats where n = 1`);
+    const [soixante] = await q(`select id from bench_contrats where n = 2`);
+    const [courant] = await q(`select id, fiches from bench_contrats where n > 2 order by abs(fiches - 30), n limit 1`);
+    const [region] = await q(`select r as code, count(*)::int as contrats from contrats, unnest(regions) r group by r order by 2 desc, 1 limit 1`);
+    const [fiche] = await q(`select id from fiches where contrat_id = $1 order by ordre limit 1`, [courant.id]);
+
+    journal('Diagnostic (séries de tous les indicateurs sur Redon Agglomération)…');
+    const diag = await mesurerDiagnostic(admin, pool, redon.id, rapide ? 60 : 200);
+    const apiP50 = mediane(diag.api);
+    const sqlP50 = mediane(diag.sql);
+    chiffres.push(chiffre('diagnostic_p50_ratio', apiP50 / sqlP50, 'ratio', '≤ 1.5', sqlP50, apiP50 / sqlP50));
+    chiffres.push(chiffre('diagnostic_p95_ms', percentile(diag.api, 95), 'ms', '< 50'));
+    chiffres.push(chiffre('diagnostic_contrat_p95_ms', percentile(diag.contrat, 95), 'ms', 'reported'));
+    details.diagnostic = { apiP50, apiP95: percentile(diag.api, 95), sqlP50, sqlP95: percentile(diag.sql, 95), indicateurs: diag.indicateurs, periodes: diag.periodes, contratP50: mediane(diag.contrat) };
+
+    journal(`Portefeuille de la région ${region.code} (${region.contrats} contrats)…`);
+    const portefeuille = await mesurerPortefeuille(admin, region.code, rapide ? 15 : 40);
+    chiffres.push(chiffre('portefeuille_p95_ms', percentile(portefeuille, 95), 'ms', '< 150'));
+    details.portefeuille = { region: region.code, contrats: region.contrats, p50: mediane(portefeuille) };
+
+    const secondes = rapide ? 10 : 30;
+    journal(`HTTP : 100 clients pendant ${secondes} s sur l’accueil d’un contrat et ses fiches, puis sur la route nue…`);
+    const http = await mesurerHttp(admin, courant.id, secondes);
+    chiffres.push(chiffre('http_p99_ms', http.produit.p99, 'ms', '< 200'));
+    chiffres.push(chiffre('http_errors', http.produit.erreurs, 'count', '= 0'));
+    chiffres.push(chiffre('http_rps_ratio', http.produit.rps / http.nu.rps, 'ratio', 'reported', http.nu.rps, http.produit.rps / http.nu.rps));
+    chiffres.push(chiffre('http_p99_ms_20_clients', http.produit20.p99, 'ms', 'reported'));
+    details.http = { ...http, fichesDuContrat: courant.fiches, secondes };
+
+    journal('Documents (contrat de 40 fiches) et export du plan (60 fiches)…');
+    const docs = await mesurerDocuments(admin, quarante.id, soixante.id, rapide ? 3 : 5);
+    chiffres.push(chiffre('document_pdf_ms', mediane(docs.pdf), 'ms', '< 3000'));
+    chiffres.push(chiffre('document_docx_ms', mediane(docs.docx), 'ms', '< 3000'));
+    chiffres.push(chiffre('plan_xlsx_ms', mediane(docs.xlsx), 'ms', '< 1000'));
+    details.documents = { pdf: docs.pdf, docx: docs.docx, xlsx: docs.xlsx, tailles: docs.tailles };
+
+    const lignesImport = rapide ? 100_000 : 1_000_000;
+    journal(`Import de ${lignesImport} valeurs (chemin du produit) et COPY brut des mêmes lignes…`);
+    const imp = await mesurerImport(admin, pool, lignesImport, journal);
+    chiffres.push(chiffre('import_ratio', imp.copyMs / imp.importMs, 'ratio', '≥ 0.5', imp.copyMs, imp.copyMs / imp.importMs));
+    details.import = imp;
+
+    journal('JavaScript des pages de connexion et d’accueil…');
+    const js = await mesurerJavascript(serveur.url, admin.cookie);
+    chiffres.push(chiffre('web_js_gzip_kb', js.ko, 'kB', '≤ 300'));
+    details.javascript = js;
+
+    journal('Lighthouse (connexion, accueil, contrat, fiche)…');
+    const pages = await mesurerLighthouse(serveur.url, admin.cookie, [
+      { nom: 'connexion', chemin: '/connexion', session: false },
+      { nom: 'accueil', chemin: '/', session: true },
+      { nom: 'contrat', chemin: `/contrats/${courant.id}`, session: true },
+      { nom: 'fiche', chemin: `/fiches/${fiche.id}`, session: true },
+    ]);
+    chiffres.push(chiffre('lighthouse_performance', mediane(pages.map((p) => p.performance)), 'score', '≥ 90'));
+    // Every page must reach 100: the lowest is the figure.
+    chiffres.push(chiffre('lighthouse_accessibility', Math.min(...pages.map((p) => p.accessibilite)), 'score', '= 100'));
+    details.lighthouse = pages;
+
+    const dureeS = (performance.now() - debutBench) / 1000;
+    ecrireResultats(chiffres);
+    const contexte = { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', mode: rapide ? ('rapide' as const) : ('complet' as const), dureeS, machine: { ...(await machine(pool)), charge }, jeu, details };
+    ecrireDocument(chiffres, contexte, explications(contexte));
+    fs.writeFileSync(path.join(RACINE, 'bench/details.json'), JSON.stringify(contexte, null, 2) + '\n');
+    journal(`Terminé en ${Math.round(dureeS)} s.`);
+    console.table(chiffres.map((c) => ({ id: c.id, valeur: c.value, unite: c.unit, reference: c.reference, budget: c.budget, ok: c.ok })));
+  } finally {
+    await pool?.end().catch(() => {});
+    await serveur?.arreter();
+    if (!garder) fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(webDist, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error('[bench] échec :', e);
+  process.exit(1);
+});

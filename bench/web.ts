@@ -1,0 +1,86 @@
+import { chromium } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { gzipSync } from 'node:zlib';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DRAPEAUX = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+/**
+ * The JavaScript a visitor downloads on the login page, then on the home page once logged in: every JS response,
+ * counted once, at its gzip size (level 6, what the server's gzip gives; browsers asking for brotli get less).
+ */
+export async function mesurerJavascript(url: string, cookie: string) {
+  const navigateur = await chromium.launch({ executablePath: CHROMIUM, args: DRAPEAUX.filter((d) => !d.startsWith('--headless')) });
+  try {
+    const fichiers = new Map<string, number>();
+    const parPage: Record<string, number> = {};
+    const visiter = async (chemin: string, avecSession: boolean) => {
+      const contexte = await navigateur.newContext();
+      if (avecSession) {
+        const [nom, valeur] = cookie.split('=');
+        await contexte.addCookies([{ name: nom, value: valeur, url }]);
+      }
+      const page = await contexte.newPage();
+      const lus: Promise<void>[] = [];
+      let total = 0;
+      page.on('response', (r) => {
+        const type = r.headers()['content-type'] ?? '';
+        if (!type.includes('javascript')) return;
+        lus.push(
+          r.body().then((corps) => {
+            const taille = gzipSync(corps).length;
+            total += taille;
+            fichiers.set(new URL(r.url()).pathname, taille);
+          }),
+        );
+      });
+      await page.goto(url + chemin, { waitUntil: 'networkidle' });
+      await Promise.all(lus);
+      parPage[chemin] = total;
+      await contexte.close();
+    };
+    await visiter('/connexion', false);
+    await visiter('/', true);
+    const total = [...fichiers.values()].reduce((a, b) => a + b, 0);
+    return { ko: total / 1024, fichiers: fichiers.size, parPageKo: Object.fromEntries(Object.entries(parPage).map(([p, o]) => [p, o / 1024])) };
+  } finally {
+    await navigateur.close();
+  }
+}
+
+/**
+ * Lighthouse (desktop preset) on each page, in Debian's Chromium, logged in through the session cookie sent with
+ * every request. Scores 0–100.
+ */
+export async function mesurerLighthouse(url: string, cookie: string, pages: { nom: string; chemin: string; session: boolean }[]) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: DRAPEAUX });
+  try {
+    const resultats: { nom: string; chemin: string; performance: number; accessibilite: number; lcpMs: number; tbtMs: number; echecsAccessibilite: string[] }[] = [];
+    for (const p of pages) {
+      const r = await lighthouse(
+        url + p.chemin,
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: p.session ? { Cookie: cookie } : undefined },
+        desktopConfig,
+      );
+      if (!r) throw new Error(`Lighthouse n’a rien rendu pour ${p.chemin}`);
+      const lhr = r.lhr;
+      const echecs = Object.values(lhr.audits)
+        .filter((a) => lhr.categories.accessibility.auditRefs.some((ref) => ref.id === a.id && ref.weight > 0) && a.score !== null && a.score < 1)
+        .map((a) => a.id);
+      resultats.push({
+        nom: p.nom,
+        chemin: p.chemin,
+        performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        accessibilite: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+        lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+        tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
+        echecsAccessibilite: echecs,
+      });
+    }
+    return resultats;
+  } finally {
+    await chrome.kill();
+  }
+}

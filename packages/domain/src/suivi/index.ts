@@ -1,0 +1,3 @@
+export * from './workflow';
+export * from './avancement';
+export * from './schemas';
