@@ -82,16 +82,20 @@ chiffres de référence.
 ## Budgets non tenus, et pourquoi
 
 - **\`http_p99_ms\` < 200 ms avec 100 clients** : ${d.http?.produit?.p99 ?? '?'} ms (${Math.round(d.http?.produit?.rps ?? 0)} requêtes/s). Avec 20 clients, le
-  même mélange donne p99 = ${d.http?.produit20?.p99 ?? '?'} ms. Mesuré en temps CPU (Node + PostgreSQL), l’accueil d’un contrat coûte
-  ~6 ms par requête (une quinzaine de petites requêtes : parties, axes, noms des territoires, doctrine…) et la liste
-  des fiches ~11 ms (elle renvoie chaque fiche complète : ~145 Ko de JSON pour 30 fiches, analysés, sérialisés,
-  validés et compressés). Sur 2 cœurs partagés avec PostgreSQL et le générateur de charge, cela plafonne à ~200
-  requêtes/s ; 100 clients en boucle font alors nécessairement la queue (loi de Little : 100 ÷ 200/s = 0,5 s de
-  latence moyenne). Le budget demande ~1 000 requêtes/s, soit ≤ 2 ms de CPU par requête tout compris. Ce qui le
-  rapprocherait : une liste de fiches qui ne renvoie que les colonnes du tableau (changement d’API et de l’écran
-  \`features/contrats\`, hors de ce ticket), un accueil de contrat en deux ou trois requêtes. Un budget tenable sur
-  cette machine : p99 < 200 ms à 20 clients simultanés (ce qui représente déjà bien plus que l’usage d’une ARS).
-  La route nue, elle, sert ${Math.round(d.http?.nu?.rps ?? 0).toLocaleString('fr-FR')} requêtes/s (p99 ${d.http?.nu?.p99 ?? '?'} ms) : le cadre HTTP n’est pas en cause.
+  même mélange donne p99 = ${d.http?.produit20?.p99 ?? '?'} ms. Ce qui a été fait : l’accueil d’un contrat est passé d’une
+  quinzaine de petites requêtes à une seule (\`pageContrat\` : parties, axes, noms des territoires, doctrines,
+  avenant, prédécesseur et successeurs en un aller-retour ; +25 % de débit sur cette route seule), et la compression
+  Brotli est passée de la qualité 11 (≈ 30 ms de CPU pour 140 Ko de JSON) à la qualité 4. Ce qui reste : profilé sous
+  cette charge, le processus Node est inactif plus de la moitié du temps ; la machine est saturée par PostgreSQL
+  (≈ 1 ms de CPU pour la liste des fiches d’un contrat, plus la session et les droits) et par le noyau (la moitié du
+  CPU en temps système : des milliers d’allers-retours TCP par seconde entre le client de charge, Node et PostgreSQL,
+  tous sur les mêmes 2 cœurs). 100 clients en boucle fermée font alors la queue (loi de Little : 100 ÷ ~250/s =
+  0,4 s de latence moyenne) ; le budget demanderait ~1 000 requêtes/s, soit ≤ 2 ms de CPU par requête pour le
+  serveur, la base, le noyau et le client de charge réunis. Le budget n’est pas faux en soi, il l’est pour une
+  machine de 2 cœurs qui porte aussi la base et le générateur de charge : avec PostgreSQL sur sa propre machine et
+  deux processus serveur (docs/operations.md), le même mélange se répartit sur 3 à 4 fois plus de CPU. Un budget
+  tenable ici : p99 < 200 ms à 20 clients simultanés (mesuré ci-dessus), déjà bien plus que l’usage réel d’une ARS.
+  La route nue sert ${Math.round(d.http?.nu?.rps ?? 0).toLocaleString('fr-FR')} requêtes/s (p99 ${d.http?.nu?.p99 ?? '?'} ms) : le cadre HTTP n’est pas en cause.
 - **\`diagnostic_p50_ratio\` ≤ 1,5** : ${(d.diagnostic?.apiP50 ?? 0).toFixed(1)} ms pour l’API contre ${(d.diagnostic?.sqlP50 ?? 0).toFixed(1)} ms pour sa requête nue. L’écart est un coût
   fixe par appel (recherche de la session, HTTP, ~120 Ko de JSON écrits puis compressés, lectures en parallèle du
   catalogue et des valeurs publiées), de quelques millisecondes quelle que soit la taille du périmètre. Plus la

@@ -18,9 +18,14 @@ export async function referenceContrat(db: Queryable, contratId: string): Promis
  */
 export async function exigerSurContrat(db: Queryable, utilisateur: Utilisateur | null, action: Action, contratId: string) {
   const ref = await referenceContrat(db, contratId);
+  verifierSurContrat(utilisateur, action, ref);
+  return ref;
+}
+
+/** The same check on a contract already read (a page that loads everything in one query checks before answering). */
+export function verifierSurContrat(utilisateur: Utilisateur | null, action: Action, ref: RefContrat) {
   if (!can(utilisateur, 'lire', { type: 'contrat', contrat: ref })) throw utilisateur ? introuvable('Ce contrat n’existe pas.') : nonAuthentifie();
   if (action !== 'lire' && !can(utilisateur, action, { type: 'contrat', contrat: ref })) throw interdit();
-  return ref;
 }
 
 export async function avenantOuvert(db: Queryable, contratId: string): Promise<{ id: string; numero: number } | null> {

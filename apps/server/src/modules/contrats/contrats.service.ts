@@ -14,8 +14,8 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
-import { nommerTerritoires, obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
-import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou } from './acces';
+import { obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
+import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou, verifierSurContrat } from './acces';
 import * as repository from './contrats.repository';
 import { prendreInstantane } from './versions.service';
 
@@ -52,32 +52,17 @@ export async function listerContrats(
 }
 
 
-async function doctrineDe(db: Queryable, regionCode: string): Promise<Doctrine> {
-  return (await repository.obtenirDoctrine(db, regionCode))?.regles ?? DOCTRINE_VIDE;
-}
 
 /** The contract page: the contract, its parties and strategy, its doctrine warnings and possible transitions. */
 export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
-  const ref = await exigerSurContrat(ctx.db, utilisateur, 'lire', id);
-  const contrat = (await repository.obtenirContrat(ctx.db, id))!;
-  const [organisations, signataires, partenaires, axes, regions, departements, epci, fiches, predecesseur, successeurs, avenant] = await Promise.all([
-    repository.organisationsDuContrat(ctx.db, id),
-    repository.listerSignataires(ctx.db, id),
-    repository.listerPartenaires(ctx.db, id),
-    repository.listerAxes(ctx.db, id),
-    nommerTerritoires(ctx, 'region', contrat.regions),
-    nommerTerritoires(ctx, 'departement', contrat.departements),
-    nommerTerritoires(ctx, 'epci', contrat.perimetre.epci),
-    ctx.db.query<{ thematiques: string[] }>(
-      `select coalesce(array_agg(distinct t), '{}') thematiques from fiches f cross join lateral unnest(f.thematiques) t where f.contrat_id = $1`,
-      [id],
-    ),
-    contrat.predecesseurId ? repository.obtenirContrat(ctx.db, contrat.predecesseurId) : null,
-    ctx.db.query('select id, intitule, generation from contrats where predecesseur_id = $1 order by generation', [id]),
-    avenantOuvert(ctx.db, id),
-  ]);
-  const { rows: nombreFichesParStatut } = await ctx.db.query('select count(*)::int n from fiches where contrat_id = $1', [id]);
-  const nombreFiches = nombreFichesParStatut[0].n;
+  const page = await repository.pageContrat(ctx.db, id);
+  if (!page) throw introuvable('Ce contrat n’existe pas.');
+  const { organisationsEngagees, organisations, signataires, partenaires, axes, noms, thematiques, predecesseur, successeurs, avenantOuvert: avenant, nombreFiches, doctrines, ...contrat } = page;
+  const ref = { id, regions: contrat.regions, publie: contrat.publie, statut: contrat.statut as StatutContrat, organisationsEngagees };
+  verifierSurContrat(utilisateur, 'lire', ref);
+  const nommer = (type: string, codes: string[]) => codes.map((code) => ({ code, nom: noms[`${type}:${code}`] ?? code }));
+  const [regions, departements, epci] = [nommer('region', contrat.regions), nommer('departement', contrat.departements), nommer('epci', contrat.perimetre.epci)];
+  const fiches = { rows: [{ thematiques }] };
 
   const pourSignature = {
     signataires: signataires.map((s) => ({ organisationType: s.organisation.type, organisationNom: s.organisation.nom, representant: s.representant, dateSignature: s.dateSignature })),
@@ -102,7 +87,7 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
             debutElaboration: contrat.debutElaboration,
             finElaboration: contrat.dateSignature ?? (statut === 'elaboration' ? new Date().toISOString().slice(0, 10) : null),
           },
-          await doctrineDe(ctx.db, region.code),
+          doctrines[region.code] ?? DOCTRINE_VIDE,
           region.nom,
         ).map((e) => ({ ...e, region: region.code })),
       ),
@@ -113,14 +98,14 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
     ...contrat,
     statutLibelle: LIBELLES_STATUT_CONTRAT[statut],
     territoire: { population: contrat.population, nombreCommunes: contrat.nombreCommunes, regions, departements, epci },
-    ars: organisations.ars,
-    porteurs: organisations.porteurs,
+    ars: organisations.filter((o) => o.qualite === 'ars').map((o) => o.organisation),
+    porteurs: organisations.filter((o) => o.qualite === 'porteur').map((o) => o.organisation),
     signataires,
     partenaires,
     axes: axes.map((a, i) => ({ ...a, numero: i + 1, objectifs: a.objectifs.map((o, j) => ({ ...o, numero: `${i + 1}.${j + 1}` })) })),
     nombreFiches,
-    predecesseur: predecesseur ? { id: predecesseur.id, intitule: predecesseur.intitule, generation: predecesseur.generation } : null,
-    successeurs: successeurs.rows,
+    predecesseur,
+    successeurs,
     ecartsDoctrine: ecarts,
     transitions: peutModifier
       ? transitionsPossibles(statut).map((vers) => ({ statut: vers, libelle: LIBELLES_STATUT_CONTRAT[vers], empechements: refusTransition(statut, vers, pourSignature) }))
