@@ -1,4 +1,4 @@
-import { avancementContrat } from '../suivi/avancement.service';
+import { avancementContrat, avancementsGlobaux } from '../suivi/avancement.service';
 import {
   can,
   CHAMPS_FICHES_PAR_STATUT,
@@ -49,8 +49,8 @@ export async function contratsPublies(ctx: Contexte, id: string | null = null): 
   );
   const publics = rows.filter((c) => can(null, 'lire', { type: 'contrat', contrat: { id: c.id, regions: c.regions, publie: true } }));
   // Progress from validated follow-up only (and fiche statuts): what may be published.
-  const avancements = await Promise.all(publics.map((c) => avancementContrat(ctx.db, c.id)));
-  return publics.map((c, n) => ({
+  const avancements = await avancementsGlobaux(ctx.db, publics.map((c) => c.id));
+  return publics.map((c) => ({
       id: c.id,
       intitule: c.intitule,
       statut: c.statut,
@@ -71,7 +71,7 @@ export async function contratsPublies(ctx: Contexte, id: string | null = null): 
       nombreFiches: c.nombreFiches,
       ...comptesFiches(c.parStatut),
       thematiques: c.thematiques,
-      avancement: avancements[n].avancement,
+      avancement: avancements.get(c.id) ?? null,
       url: `${ctx.config.publicUrl}/public/contrats/${c.id}`,
       modifieLe: c.modifieLe,
     }));

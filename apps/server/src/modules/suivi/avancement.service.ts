@@ -1,4 +1,4 @@
-import { avancementFiche, cumulerAvancement, LIBELLES_STATUT_FICHE, type StatutFiche } from '@maillage/domain';
+import { avancementFiche, cumulerAvancement, LIBELLES_STATUT_FICHE, valeurDeMesure, type IndicateurPourAvancement, type StatutFiche } from '@maillage/domain';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { exigerSurContrat } from '../contrats/acces';
@@ -7,46 +7,73 @@ import * as contrats from '../contrats/contrats.repository';
 const arrondi = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
 /**
+ * Every fiche of these contracts measured: from its validated indicator values against its targets, else from its
+ * statut. Two queries whatever the number of contracts (the open-data list measures all published ones at once).
+ */
+async function mesurerFiches(db: Queryable, contratIds: string[]) {
+  const [{ rows: fiches }, { rows: indicateurs }] = await Promise.all([
+    db.query(
+      `select id, contrat_id as "contratId", numero, intitule, statut, axe_id as "axeId", objectif_id as "objectifId", poids
+       from fiches where contrat_id = any($1) order by contrat_id, ordre`,
+      [contratIds],
+    ),
+    db.query(
+      `select i.fiche_id as "ficheId", i.poids, i.pourcentage, i.cibles, i.reference_valeur as valeur, i.reference_numerateur as numerateur,
+         i.reference_denominateur as denominateur,
+         coalesce(json_agg(json_build_object('periode', v.periode, 'valeur', v.valeur)) filter (where v.id is not null), '[]') as valides
+       from indicateurs_suivi i left join valeurs_suivi v on v.indicateur_id = i.id and v.etat = 'valide' and v.valeur is not null
+       where i.contrat_id = any($1) group by i.id`,
+      [contratIds],
+    ),
+  ]);
+  const parFiche = new Map<string, IndicateurPourAvancement[]>();
+  for (const i of indicateurs) {
+    const cibles = (i.cibles as { periode: string; valeur?: number | null; numerateur?: number | null; denominateur?: number | null }[]).flatMap((c) => {
+      const valeur = valeurDeMesure(c, i.pourcentage);
+      return valeur === null ? [] : [{ periode: c.periode, valeur }];
+    });
+    const liste = parFiche.get(i.ficheId) ?? [];
+    liste.push({ poids: i.poids, reference: valeurDeMesure(i, i.pourcentage), cibles, valeursValidees: i.valides });
+    parFiche.set(i.ficheId, liste);
+  }
+  return fiches.map((f) => {
+    const propres = parFiche.get(f.id) ?? [];
+    return { ...f, ...avancementFiche(f.statut as StatutFiche, propres), indicateurs: propres.length } as {
+      id: string;
+      contratId: string;
+      numero: number;
+      intitule: string;
+      statut: string;
+      axeId: string | null;
+      objectifId: string | null;
+      poids: number;
+    } & ReturnType<typeof avancementFiche> & { indicateurs: number };
+  });
+}
+
+/** The contracts' overall progress (0 to 100, or null), by contract id: for lists. */
+export async function avancementsGlobaux(db: Queryable, contratIds: string[]): Promise<Map<string, number | null>> {
+  const parContrat = new Map<string, Awaited<ReturnType<typeof mesurerFiches>>>(contratIds.map((id) => [id, []]));
+  for (const f of await mesurerFiches(db, contratIds)) parContrat.get(f.contratId)?.push(f);
+  return new Map([...parContrat].map(([id, fiches]) => [id, arrondi(cumulerAvancement(fiches).contrat.avancement)]));
+}
+
+/**
  * The contract's progress: each fiche from its validated indicator values (or its statut), rolled up, weighted, to
  * its objectif, its axe and the contract; with every fiche's statut history. Percentages from 0 to 100.
  * Also used by the public pages, so it reads only what may be published (validated values, statuts).
  */
 export async function avancementContrat(db: Queryable, contratId: string) {
-  const [axes, { rows: fiches }, { rows: indicateurs }, { rows: historiques }] = await Promise.all([
+  const [axes, mesurees, { rows: historiques }] = await Promise.all([
     contrats.listerAxes(db, contratId),
-    db.query(
-      `select id, numero, intitule, statut, axe_id as "axeId", objectif_id as "objectifId", poids from fiches where contrat_id = $1 order by ordre`,
-      [contratId],
-    ),
-    db.query(
-      `select i.id, i.fiche_id as "ficheId", i.poids, i.pourcentage, i.cibles,
-         case when i.pourcentage then i.reference_numerateur / nullif(i.reference_denominateur, 0) * 100 else i.reference_valeur end as reference,
-         coalesce(json_agg(json_build_object('periode', v.periode, 'valeur', v.valeur)) filter (where v.id is not null), '[]') as valides
-       from indicateurs_suivi i left join valeurs_suivi v on v.indicateur_id = i.id and v.etat = 'valide' and v.valeur is not null
-       where i.contrat_id = $1 group by i.id`,
-      [contratId],
-    ),
+    mesurerFiches(db, [contratId]),
     db.query(
       `select s.fiche_id as "ficheId", json_agg(json_build_object('statut', s.statut, 'le', s.le, 'par', s.par) order by s.le, s.id) as historique
        from fiche_statuts s join fiches f on f.id = s.fiche_id where f.contrat_id = $1 group by s.fiche_id`,
       [contratId],
     ),
   ]);
-  const mesurees = fiches.map((f) => {
-    const propres = indicateurs
-      .filter((i) => i.ficheId === f.id)
-      .map((i) => ({
-        poids: i.poids,
-        reference: i.reference,
-        cibles: (i.cibles as { periode: string; valeur?: number | null; numerateur?: number | null; denominateur?: number | null }[]).flatMap((c) => {
-          const v = i.pourcentage ? (c.numerateur != null && c.denominateur ? (c.numerateur / c.denominateur) * 100 : null) : c.valeur ?? null;
-          return v === null ? [] : [{ periode: c.periode, valeur: v }];
-        }),
-        valeursValidees: i.valides as { periode: string; valeur: number }[],
-      }));
-    const a = avancementFiche(f.statut as StatutFiche, propres);
-    return { ...f, ...a, indicateurs: propres.length };
-  });
+  const historiqueDe = new Map(historiques.map((h) => [h.ficheId as string, h.historique]));
   const cumul = cumulerAvancement(mesurees);
   const vueFiche = (f: (typeof mesurees)[number]) => ({
     id: f.id,
@@ -59,12 +86,12 @@ export async function avancementContrat(db: Queryable, contratId: string) {
     source: f.source,
     indicateurs: f.indicateurs,
     indicateursMesures: f.indicateursMesures,
-    historiqueStatuts: historiques.find((h) => h.ficheId === f.id)?.historique ?? [],
+    historiqueStatuts: historiqueDe.get(f.id) ?? [],
   });
-  const parStatut = Object.fromEntries(Object.keys(LIBELLES_STATUT_FICHE).map((s) => [s, fiches.filter((f) => f.statut === s).length]));
+  const parStatut = Object.fromEntries(Object.keys(LIBELLES_STATUT_FICHE).map((s) => [s, mesurees.filter((f) => f.statut === s).length]));
   return {
     avancement: arrondi(cumul.contrat.avancement),
-    fiches: fiches.length,
+    fiches: mesurees.length,
     parStatut,
     axes: axes.map((axe, n) => ({
       id: axe.id,

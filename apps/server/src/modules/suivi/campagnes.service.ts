@@ -43,10 +43,12 @@ const complete = (e: EtatFicheCampagne) => e === 'soumis' || e === 'valide';
 /** Contracts whose actions run: a campaign makes no sense before the plan exists or after the contract ends. */
 const STATUTS_EN_SUIVI: StatutContrat[] = ['elaboration', 'signe', 'evaluation'];
 
+const COLONNES_CAMPAGNE = `c.id, c.contrat_id as "contratId", c.periode, c.echeance, c.message, c.etat, c.ouverte_par as "ouvertePar",
+  c.ouverte_le as "ouverteLe", c.close_le as "closeLe"`;
+
 async function chargerCampagne(db: Queryable, id: string) {
   const { rows } = await db.query(
-    `select c.id, c.contrat_id as "contratId", c.periode, c.echeance, c.message, c.etat, c.ouverte_par as "ouvertePar", c.ouverte_le as "ouverteLe", c.close_le as "closeLe"
-     from campagnes_suivi c where c.id = $1`,
+    `select ${COLONNES_CAMPAGNE} from campagnes_suivi c where c.id = $1`,
     [id],
   );
   if (!rows[0]) throw introuvable('Cette campagne de suivi n’existe pas.');
@@ -175,10 +177,10 @@ async function sansCompte(db: Queryable, contratId: string) {
 
 export async function listerCampagnes(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  const { rows } = await ctx.db.query('select id from campagnes_suivi where contrat_id = $1 order by periode desc', [contratId]);
+  const { rows } = await ctx.db.query(`select ${COLONNES_CAMPAGNE} from campagnes_suivi c where c.contrat_id = $1 order by c.periode desc`, [contratId]);
   const resultat = [];
-  for (const r of rows) {
-    const c = await chargerCampagne(ctx.db, r.id);
+  // One campaign a year: a handful of periods, each read with its fiches' states.
+  for (const c of rows) {
     const fiches = await fichesDeCampagne(ctx.db, contratId, c.periode);
     resultat.push({ ...c, fiches: fiches.length, completes: fiches.filter((f) => complete(f.etat)).length, validees: fiches.filter((f) => f.etat === 'valide').length });
   }
