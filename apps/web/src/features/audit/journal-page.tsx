@@ -1,12 +1,12 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { useJournalAudit } from '../../api/audit';
 import type { EvenementAudit } from '../../api/types';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
+import { FiltreListe } from '../../components/filtre-liste';
 import { useFiltresUrl } from '../../components/filtres-url';
 import { formaterDateHeure, formaterNombre } from '../../components/format';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
@@ -65,26 +65,8 @@ export default function JournalPage() {
       </p>
       <form onSubmit={soumettre} aria-label="Filtrer le journal" className={fr.cx('fr-mb-4w')}>
         <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Type d’entité" nativeSelectProps={champ('entiteType')}>
-              <option value="">Toutes</option>
-              {entiteTypes.map((t) => (
-                <option key={t} value={t}>
-                  {libelleEntite(t)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Action" nativeSelectProps={champ('action')}>
-              <option value="">Toutes</option>
-              {actions.map((a) => (
-                <option key={a} value={a}>
-                  {libelleAction(a)}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <FiltreListe label="Type d’entité" champ={champ('entiteType')} tous="Toutes" options={entiteTypes.map((t) => ({ valeur: t, libelle: libelleEntite(t) }))} />
+          <FiltreListe label="Action" champ={champ('action')} tous="Toutes" options={actions.map((a) => ({ valeur: a, libelle: libelleAction(a) }))} />
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
             <Input label="Acteur" hintText="Nom ou prénom de la personne" nativeInputProps={{ ...champ('acteur'), type: 'search', maxLength: 100 }} />
           </div>

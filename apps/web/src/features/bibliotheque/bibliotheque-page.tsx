@@ -2,7 +2,6 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Tag } from '@codegouvfr/react-dsfr/Tag';
 import { formaterPeriode, LIBELLES_STATUT_FICHE, PUBLICS, STATUTS_FICHE, THEMATIQUES } from '@maillage/domain';
 import { Fragment, useEffect, useRef, useState } from 'react';
@@ -11,6 +10,7 @@ import { useBibliotheque, useDestinations, type ResultatBibliotheque, type Segme
 import { useRegions } from '../../api/territoires';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
+import { FiltreListe } from '../../components/filtre-liste';
 import { useFiltresUrl } from '../../components/filtres-url';
 import { formaterNombre } from '../../components/format';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
@@ -115,46 +115,10 @@ export default function BibliothequePage() {
               nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 200 }}
             />
           </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Thématique" nativeSelectProps={champ('thematique')}>
-              <option value="">Toutes</option>
-              {THEMATIQUES.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.libelle}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Statut de la fiche" nativeSelectProps={champ('statut')}>
-              <option value="">Tous</option>
-              {STATUTS_FICHE.map((s) => (
-                <option key={s} value={s}>
-                  {LIBELLES_STATUT_FICHE[s]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Région du contrat" nativeSelectProps={champ('region')}>
-              <option value="">Toutes</option>
-              {regions.data?.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.nom}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Public visé" nativeSelectProps={champ('public')}>
-              <option value="">Tous</option>
-              {PUBLICS.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.libelle}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <FiltreListe label="Thématique" champ={champ('thematique')} tous="Toutes" options={THEMATIQUES.map((t) => ({ valeur: t.code, libelle: t.libelle }))} />
+          <FiltreListe label="Statut de la fiche" champ={champ('statut')} tous="Tous" options={STATUTS_FICHE.map((s) => ({ valeur: s, libelle: LIBELLES_STATUT_FICHE[s] }))} />
+          <FiltreListe label="Région du contrat" champ={champ('region')} tous="Toutes" options={regions.data?.map((r) => ({ valeur: r.code, libelle: r.nom }))} />
+          <FiltreListe label="Public visé" champ={champ('public')} tous="Tous" options={PUBLICS.map((p) => ({ valeur: p.code, libelle: p.libelle }))} />
         </div>
         <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--icon-left', 'fr-mt-2w')}>
           <li>

@@ -1,7 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { LIBELLES_STATUT_CONTRAT, STATUTS_CONTRAT } from '@maillage/domain';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { useLocation } from 'react-router';
@@ -10,6 +9,7 @@ import { useDepartements, useRegions } from '../../api/territoires';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
+import { FiltreListe } from '../../components/filtre-liste';
 import { useFiltresUrl } from '../../components/filtres-url';
 import { pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
@@ -49,46 +49,10 @@ export default function ContratsPage() {
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
             <Input label="Rechercher" hintText="Intitulé du contrat" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 200 }} />
           </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Région" nativeSelectProps={champ('region')}>
-              <option value="">Toutes</option>
-              {regions.data?.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.nom}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Département" nativeSelectProps={champ('departement')}>
-              <option value="">Tous</option>
-              {departements.data?.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} – {d.nom}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Statut" nativeSelectProps={champ('statut')}>
-              <option value="">Tous</option>
-              {STATUTS_CONTRAT.map((s) => (
-                <option key={s} value={s}>
-                  {LIBELLES_STATUT_CONTRAT[s]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Génération" nativeSelectProps={champ('generation')}>
-              <option value="">Toutes</option>
-              {[1, 2, 3, 4, 5].map((g) => (
-                <option key={g} value={g}>
-                  {g === 1 ? '1re' : `${g}e`} génération
-                </option>
-              ))}
-            </Select>
-          </div>
+          <FiltreListe label="Région" champ={champ('region')} tous="Toutes" options={regions.data?.map((r) => ({ valeur: r.code, libelle: r.nom }))} />
+          <FiltreListe label="Département" champ={champ('departement')} tous="Tous" options={departements.data?.map((d) => ({ valeur: d.code, libelle: <>{d.code} – {d.nom}</> }))} />
+          <FiltreListe label="Statut" champ={champ('statut')} tous="Tous" options={STATUTS_CONTRAT.map((s) => ({ valeur: s, libelle: LIBELLES_STATUT_CONTRAT[s] }))} />
+          <FiltreListe label="Génération" champ={champ('generation')} tous="Toutes" options={[1, 2, 3, 4, 5].map((g) => ({ valeur: String(g), libelle: <>{g === 1 ? '1re' : `${g}e`} génération</> }))} />
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
             <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--icon-left', 'fr-mt-md-5w')}>
               <li>

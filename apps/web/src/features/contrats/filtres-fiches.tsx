@@ -4,6 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { LIBELLES_STATUT_FICHE, PUBLICS, STATUTS_FICHE, THEMATIQUES } from '@maillage/domain';
 import type { ContratDetail, Fiche } from '../../api/types-contrats';
+import { FiltreListe } from '../../components/filtre-liste';
 import type { useFiltresUrl } from '../../components/filtres-url';
 
 export const FILTRES_FICHES = ['q', 'axe', 'statut', 'pilote', 'thematique', 'financeur', 'public', 'tri'] as const;
@@ -46,66 +47,12 @@ export function FiltresFiches({ contrat, toutes, filtres }: Props) {
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
           <Input label="Rechercher" hintText="Intitulé, description, numéro" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 200 }} />
         </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Select label="Axe" nativeSelectProps={champ('axe')}>
-            <option value="">Tous</option>
-            {contrat.axes.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.numero}. {a.intitule}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Select label="Statut" nativeSelectProps={champ('statut')}>
-            <option value="">Tous</option>
-            {STATUTS_FICHE.map((s) => (
-              <option key={s} value={s}>
-                {LIBELLES_STATUT_FICHE[s]}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Select label="Pilote" nativeSelectProps={champ('pilote')}>
-            <option value="">Tous</option>
-            {pilotes.map(([id, nom]) => (
-              <option key={id} value={id}>
-                {nom}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Select label="Thématique" nativeSelectProps={champ('thematique')}>
-            <option value="">Toutes</option>
-            {THEMATIQUES.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.libelle}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Select label="Financeur" nativeSelectProps={champ('financeur')}>
-            <option value="">Tous</option>
-            {financeurs.map(([id, nom]) => (
-              <option key={id} value={id}>
-                {nom}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Select label="Public visé" nativeSelectProps={champ('public')}>
-            <option value="">Tous</option>
-            {PUBLICS.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.libelle}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FiltreListe label="Axe" champ={champ('axe')} tous="Tous" options={contrat.axes.map((a) => ({ valeur: a.id, libelle: <>{a.numero}. {a.intitule}</> }))} />
+        <FiltreListe label="Statut" champ={champ('statut')} tous="Tous" options={STATUTS_FICHE.map((s) => ({ valeur: s, libelle: LIBELLES_STATUT_FICHE[s] }))} />
+        <FiltreListe label="Pilote" champ={champ('pilote')} tous="Tous" options={pilotes.map(([id, nom]) => ({ valeur: id, libelle: nom }))} />
+        <FiltreListe label="Thématique" champ={champ('thematique')} tous="Toutes" options={THEMATIQUES.map((t) => ({ valeur: t.code, libelle: t.libelle }))} />
+        <FiltreListe label="Financeur" champ={champ('financeur')} tous="Tous" options={financeurs.map(([id, nom]) => ({ valeur: id, libelle: nom }))} />
+        <FiltreListe label="Public visé" champ={champ('public')} tous="Tous" options={PUBLICS.map((p) => ({ valeur: p.code, libelle: p.libelle }))} />
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
           <Select label="Trier par" nativeSelectProps={champ('tri')}>
             {Object.entries(TRIS).map(([code, libelle]) => (
