@@ -1,3 +1,5 @@
+import { parlePour, type OrganisationPartie } from './contrats/confirmations';
+
 /**
  * Who may do what. One pure function, deny by default: anything not granted below is refused.
  * Services call it before every use case; the web app calls it to hide what a user cannot use.
@@ -57,7 +59,9 @@ export type Ressource =
   /** The regional portfolio: every contract of a region, its coverage, funding and alerts. */
   | { type: 'portefeuille'; regionCode: string }
   | { type: 'contrat'; contrat: RefContrat | null; regionCode?: string }
-  | { type: 'fiche'; contrat: RefContrat; piloteOrganisationIds: readonly string[]; partenaireOrganisationIds: readonly string[] };
+  | { type: 'fiche'; contrat: RefContrat; piloteOrganisationIds: readonly string[]; partenaireOrganisationIds: readonly string[] }
+  /** A request to an organisation to confirm its role in a contract: only those who speak for it see and answer it. */
+  | { type: 'confirmation'; organisation: OrganisationPartie };
 
 export type Action = 'lire' | 'creer' | 'modifier' | 'supprimer' | 'valider' | 'commenter' | 'saisir_suivi' | 'administrer';
 
@@ -116,6 +120,8 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
     case 'portefeuille':
       // Read-only, and only for the ARS of that region (or a platform admin): a coordinator sees their own contracts.
       return action === 'lire' && sujet !== null && (estAdmin(sujet) || regionsArs(sujet).includes(ressource.regionCode));
+    case 'confirmation':
+      return (action === 'lire' || action === 'valider') && parlePour(sujet, ressource.organisation);
     case 'contrat': {
       if (!sujet && action !== 'lire') return false;
       if (ressource.contrat === null) {

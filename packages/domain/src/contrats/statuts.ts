@@ -44,6 +44,8 @@ export interface SignataireResume {
   organisationNom: string;
   representant: string | null;
   dateSignature: string | null;
+  /** Whether the organisation has confirmed being a signatory (absent: taken as confirmed). */
+  confirmation?: 'a_confirmer' | 'confirme' | 'refuse';
 }
 
 /** What the signature guard needs to know of a contract. */
@@ -64,6 +66,8 @@ export function empechementsSignature(contrat: ContratPourSignature): string[] {
     raisons.push('Il faut au moins une collectivité (commune, EPCI, pays, département ou région) parmi les signataires, avec sa date de signature.');
   const sansDate = contrat.signataires.filter((s) => !s.dateSignature);
   if (sansDate.length) raisons.push(`Date de signature manquante pour : ${sansDate.map((s) => s.organisationNom).join(', ')}.`);
+  const nonConfirmes = contrat.signataires.filter((s) => s.confirmation && s.confirmation !== 'confirme');
+  if (nonConfirmes.length) raisons.push(`Signataires qui n’ont pas confirmé leur rôle : ${nonConfirmes.map((s) => s.organisationNom).join(', ')}.`);
   if (contrat.nombreAxes < 1) raisons.push('Le contrat doit compter au moins un axe stratégique.');
   if (contrat.nombreFiches < 1) raisons.push('Le contrat doit compter au moins une fiche-action.');
   if (!contrat.periode.debut || !contrat.periode.fin) raisons.push('La période du contrat (début et fin) doit être renseignée.');

@@ -32,6 +32,7 @@ const REFERENCES: [table: string, colonne: string, cleUnique?: string][] = [
   ['habilitations', 'organisation_id'],
   ['contrat_organisations', 'organisation_id', 'contrat_id, qualite'],
   ['signataires', 'organisation_id', 'contrat_id'],
+  ['confirmations_parties', 'organisation_id', 'contrat_id, role'],
   ['partenaires', 'organisation_id', 'contrat_id'],
   ['fiche_pilotes', 'organisation_id'],
   ['financements', 'financeur_id'],

@@ -1,5 +1,6 @@
 import type { ContratSaisie, Doctrine, PerimetreResolu, StatutContrat } from '@maillage/domain';
 import type { Queryable } from '../../platform/database';
+import type { ConfirmationLigne } from './confirmations.repository';
 
 export interface ContratLigne {
   id: string;
@@ -124,7 +125,10 @@ export async function pageContrat(db: Queryable, id: string) {
          from contrats s where s.predecesseur_id = c.id), '[]') as successeurs,
        (select json_build_object('id', a.id, 'numero', a.numero) from avenants a where a.contrat_id = c.id and a.etat = 'brouillon') as "avenantOuvert",
        (select count(*) from fiches f where f.contrat_id = c.id)::int as "nombreFiches",
-       coalesce((select json_object_agg(d.region_code, d.regles) from doctrines d where d.region_code = any(c.regions)), '{}') as doctrines
+       coalesce((select json_object_agg(d.region_code, d.regles) from doctrines d where d.region_code = any(c.regions)), '{}') as doctrines,
+       coalesce((select json_agg(json_build_object('id', cp.id, 'role', cp.role, 'statut', cp.statut, 'motif', cp.motif,
+         'organisation', json_build_object('id', o.id, 'nom', o.nom, 'type', o.type, 'regionCode', o.region_code)))
+         from confirmations_parties cp join organisations o on o.id = cp.organisation_id where cp.contrat_id = c.id), '[]') as confirmations
      from contrats c where c.id = $1`,
     [id],
   );
@@ -142,6 +146,7 @@ export async function pageContrat(db: Queryable, id: string) {
         avenantOuvert: { id: string; numero: number } | null;
         nombreFiches: number;
         doctrines: Record<string, Doctrine>;
+        confirmations: ConfirmationLigne[];
       })
     | null;
 }

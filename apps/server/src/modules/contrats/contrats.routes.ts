@@ -7,6 +7,7 @@ import {
   partenaireSaisieSchema,
   reordonnancementSchema,
   signataireSaisieSchema,
+  STATUTS_CONFIRMATION,
   STATUTS_CONTRAT,
 } from '@maillage/domain';
 import type { FastifyInstance } from 'fastify';
@@ -15,18 +16,23 @@ import { z } from 'zod';
 import { exigerConnecte } from '../../platform/auth';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
+import { routesConfirmations } from './confirmations.routes';
 import * as contrats from './contrats.service';
 import * as parties from './parties.service';
 import { renouveler } from './renouvellement.service';
 import * as versions from './versions.service';
 
-const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
+const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme, 422: probleme };
 const id = z.object({ id: z.uuid('Identifiant invalide') });
 const idEt = (cle: string) => z.object({ id: z.uuid('Identifiant invalide'), [cle]: z.uuid('Identifiant invalide') });
 const cree = z.object({ id: z.uuid() });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ');
 
 const organisationCourte = z.object({ id: z.string(), nom: z.string(), type: z.string(), sigle: z.string().nullable() });
+const confirmation = z
+  .object({ id: z.string().nullable(), statut: z.enum(STATUTS_CONFIRMATION), libelle: z.string(), motif: z.string().nullable() })
+  .describe('Si l’organisation a confirmé ce rôle (« à confirmer » tant qu’elle n’a pas répondu, « refusé » avec son motif)');
+const partie = organisationCourte.extend({ confirmation });
 const periode = z.object({ debut: z.string().nullable(), fin: z.string().nullable() });
 const contratResume = z.object({
   id: z.uuid(),
@@ -58,9 +64,10 @@ const contratDetail = contratResume.omit({ nombreFiches: true, role: true }).ext
   creeLe: z.string(),
   modifieLe: z.string(),
   territoire: z.object({ population: z.number(), nombreCommunes: z.number(), regions: z.array(codeNom), departements: z.array(codeNom), epci: z.array(codeNom) }),
-  ars: z.array(organisationCourte),
-  porteurs: z.array(organisationCourte),
-  signataires: z.array(z.object({ id: z.string(), organisation: organisationCourte, representant: z.string().nullable(), qualite: z.string().nullable(), dateSignature: z.string().nullable() })),
+  ars: z.array(partie),
+  porteurs: z.array(partie),
+  signataires: z.array(z.object({ id: z.string(), organisation: organisationCourte, representant: z.string().nullable(), qualite: z.string().nullable(), dateSignature: z.string().nullable(), confirmation })),
+  publication: z.object({ empechements: z.array(z.string()) }).describe('Pourquoi le contrat ne peut pas être publié (vide : il peut l’être)'),
   partenaires: z.array(z.object({ id: z.string(), organisation: organisationCourte, role: z.string().nullable() })),
   axes: z.array(axe),
   nombreFiches: z.number().int(),
@@ -273,4 +280,6 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
       return contrats.enregistrerDoctrine(ctx, exigerConnecte(req.utilisateur), req.params.regionCode, version, regles);
     },
   });
+
+  routesConfirmations(app, ctx);
 }

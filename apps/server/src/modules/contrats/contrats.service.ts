@@ -2,6 +2,9 @@ import {
   can,
   DOCTRINE_VIDE,
   ecartsDoctrine,
+  empechementsPublication,
+  LIBELLES_CONFIRMATION,
+  type RolePartie,
   LIBELLES_STATUT_CONTRAT,
   refusTransition,
   transitionsPossibles,
@@ -17,6 +20,7 @@ import { conflit, introuvable, invalide } from '../../platform/errors';
 import { obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
 import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou, verifierSurContrat } from './acces';
 import * as repository from './contrats.repository';
+import { etatPublication, exigerPubliable, synchroniserConfirmations } from './confirmations.service';
 import { prendreInstantane } from './versions.service';
 
 function visibilite(utilisateur: Utilisateur | null): repository.FiltreVisibilite {
@@ -57,15 +61,27 @@ export async function listerContrats(
 export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
   const page = await repository.pageContrat(ctx.db, id);
   if (!page) throw introuvable('Ce contrat n’existe pas.');
-  const { organisationsEngagees, organisations, signataires, partenaires, axes, noms, thematiques, predecesseur, successeurs, avenantOuvert: avenant, nombreFiches, doctrines, ...contrat } = page;
+  const { organisationsEngagees, organisations, signataires, partenaires, axes, noms, thematiques, predecesseur, successeurs, avenantOuvert: avenant, nombreFiches, doctrines, confirmations, ...contrat } = page;
   const ref = { id, regions: contrat.regions, publie: contrat.publie, statut: contrat.statut as StatutContrat, organisationsEngagees };
   verifierSurContrat(utilisateur, 'lire', ref);
   const nommer = (type: string, codes: string[]) => codes.map((code) => ({ code, nom: noms[`${type}:${code}`] ?? code }));
   const [regions, departements, epci] = [nommer('region', contrat.regions), nommer('departement', contrat.departements), nommer('epci', contrat.perimetre.epci)];
   const fiches = { rows: [{ thematiques }] };
 
+  // Each party shows whether its organisation has confirmed the role it is given.
+  const confirmation = (organisationId: string, role: RolePartie) => {
+    const c = confirmations.find((x) => x.organisation.id === organisationId && x.role === role);
+    const statut = c?.statut ?? 'a_confirmer';
+    return { id: c?.id ?? null, statut, libelle: LIBELLES_CONFIRMATION[statut], motif: c?.motif ?? null };
+  };
   const pourSignature = {
-    signataires: signataires.map((s) => ({ organisationType: s.organisation.type, organisationNom: s.organisation.nom, representant: s.representant, dateSignature: s.dateSignature })),
+    signataires: signataires.map((s) => ({
+      organisationType: s.organisation.type,
+      organisationNom: s.organisation.nom,
+      representant: s.representant,
+      dateSignature: s.dateSignature,
+      confirmation: confirmation(s.organisation.id, 'signataire').statut,
+    })),
     nombreAxes: axes.length,
     nombreFiches,
     periode: contrat.periode,
@@ -98,9 +114,10 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
     ...contrat,
     statutLibelle: LIBELLES_STATUT_CONTRAT[statut],
     territoire: { population: contrat.population, nombreCommunes: contrat.nombreCommunes, regions, departements, epci },
-    ars: organisations.filter((o) => o.qualite === 'ars').map((o) => o.organisation),
-    porteurs: organisations.filter((o) => o.qualite === 'porteur').map((o) => o.organisation),
-    signataires,
+    ars: organisations.filter((o) => o.qualite === 'ars').map((o) => ({ ...o.organisation, confirmation: confirmation(o.organisation.id, 'ars') })),
+    porteurs: organisations.filter((o) => o.qualite === 'porteur').map((o) => ({ ...o.organisation, confirmation: confirmation(o.organisation.id, 'porteur') })),
+    signataires: signataires.map((s) => ({ ...s, confirmation: confirmation(s.organisation.id, 'signataire') })),
+    publication: { empechements: empechementsPublication(regions, confirmations) },
     partenaires,
     axes: axes.map((a, i) => ({ ...a, numero: i + 1, objectifs: a.objectifs.map((o, j) => ({ ...o, numero: `${i + 1}.${j + 1}` })) })),
     nombreFiches,
@@ -156,6 +173,8 @@ export async function creerContrat(ctx: Contexte, utilisateur: Utilisateur, sais
     await repository.remplacerOrganisations(tx, id, 'porteur', saisie.porteursIds);
     if (!utilisateur.habilitations.some((h) => h.role === 'admin')) await repository.accorderRole(tx, utilisateur.userId, id, 'coordonnateur');
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'contrat', entiteId: id, action: 'creation', apres: { ...saisie } as never });
+    await synchroniserConfirmations(tx, utilisateur, id);
+    if (saisie.publie) await exigerPubliable(tx, id);
     return id;
   });
 }
@@ -175,6 +194,8 @@ export async function modifierContrat(ctx: Contexte, utilisateur: Utilisateur, i
     await repository.remplacerCommunes(tx, id, territoire.communes.map((c) => c.code));
     await repository.remplacerOrganisations(tx, id, 'ars', saisie.arsIds);
     await repository.remplacerOrganisations(tx, id, 'porteur', saisie.porteursIds);
+    await synchroniserConfirmations(tx, utilisateur, id);
+    if (saisie.publie) await exigerPubliable(tx, id);
     const apres = await repository.obtenirContrat(tx, id);
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
@@ -194,10 +215,17 @@ export async function changerStatut(ctx: Contexte, utilisateur: Utilisateur, id:
     const contrat = (await repository.obtenirContrat(tx, id, true))!;
     if (contrat.version !== version) throw conflit('Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', await obtenirContrat(ctx, utilisateur, id));
     const signataires = await repository.listerSignataires(tx, id);
+    const { confirmations } = await etatPublication(tx, id);
     const { rows } = await tx.query('select (select count(*) from axes where contrat_id = $1)::int axes, (select count(*) from fiches where contrat_id = $1)::int fiches', [id]);
     const de = contrat.statut as StatutContrat;
     const raisons = refusTransition(de, vers, {
-      signataires: signataires.map((s) => ({ organisationType: s.organisation.type, organisationNom: s.organisation.nom, representant: s.representant, dateSignature: s.dateSignature })),
+      signataires: signataires.map((s) => ({
+        organisationType: s.organisation.type,
+        organisationNom: s.organisation.nom,
+        representant: s.representant,
+        dateSignature: s.dateSignature,
+        confirmation: confirmations.find((c) => c.role === 'signataire' && c.organisation.id === s.organisation.id)?.statut ?? 'a_confirmer',
+      })),
       nombreAxes: rows[0].axes,
       nombreFiches: rows[0].fiches,
       periode: contrat.periode,

@@ -3,6 +3,7 @@ import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contex
 import { enTransaction, type Queryable } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
 import { exigerModifiable, exigerSurContrat } from './acces';
+import { exigerDateSignaturePermise, synchroniserConfirmations } from './confirmations.service';
 import * as repository from './contrats.repository';
 
 type Signataire = { organisationId: string; representant?: string | null; qualite?: string | null; dateSignature?: string | null };
@@ -42,6 +43,8 @@ function doublon(e: unknown, message: string): never {
 export const ajouterSignataire = (ctx: Contexte, u: Utilisateur, contratId: string, s: Signataire) =>
   modifierPartie(ctx, u, contratId, 'signataire', async (tx) => {
     const id = await repository.ajouterSignataire(tx, contratId, s).catch((e) => doublon(e, 'Cette organisation est déjà signataire du contrat'));
+    await synchroniserConfirmations(tx, u, contratId);
+    if (s.dateSignature) await exigerDateSignaturePermise(tx, contratId, s.organisationId);
     const [organisation] = await repository.organisationsParIds(tx, [s.organisationId]);
     return { resultat: { id }, entiteId: id, action: 'creation', apres: { organisation: organisation?.nom, ...s } };
   });
@@ -51,6 +54,9 @@ export const modifierSignataire = (ctx: Contexte, u: Utilisateur, contratId: str
     const avant = (await repository.listerSignataires(tx, contratId)).find((x) => x.id === id);
     if (!avant) throw introuvable('Ce signataire n’existe pas.');
     await repository.modifierSignataire(tx, contratId, id, s).catch((e) => doublon(e, 'Cette organisation est déjà signataire du contrat'));
+    // Another organisation in the same place is a new party: its confirmation starts over.
+    await synchroniserConfirmations(tx, u, contratId);
+    if (s.dateSignature) await exigerDateSignaturePermise(tx, contratId, s.organisationId);
     return {
       resultat: undefined,
       entiteId: id,
@@ -64,6 +70,7 @@ export const supprimerSignataire = (ctx: Contexte, u: Utilisateur, contratId: st
   modifierPartie(ctx, u, contratId, 'signataire', async (tx) => {
     const avant = (await repository.listerSignataires(tx, contratId)).find((x) => x.id === id);
     if (!avant || !(await repository.supprimerSignataire(tx, contratId, id))) throw introuvable('Ce signataire n’existe pas.');
+    await synchroniserConfirmations(tx, u, contratId);
     return { resultat: undefined, entiteId: id, action: 'suppression', avant: { organisation: avant.organisation.nom, dateSignature: avant.dateSignature } };
   });
 

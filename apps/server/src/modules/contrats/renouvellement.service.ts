@@ -5,6 +5,7 @@ import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, invalide } from '../../platform/errors';
 import { creerFiche, fichesCompletes } from '../fiches/fiches.service';
 import { exigerSurContrat } from './acces';
+import { synchroniserConfirmations } from './confirmations.service';
 import * as repository from './contrats.repository';
 
 /**
@@ -47,6 +48,8 @@ export async function renouveler(
       [contratId, id],
     );
     await tx.query('insert into partenaires (contrat_id, organisation_id, role) select $2, organisation_id, role from partenaires where contrat_id = $1', [contratId, id]);
+    // A new generation is a new commitment: each organisation confirms its role again (unless the author speaks for it).
+    await synchroniserConfirmations(tx, utilisateur, id);
     await tx.query(
       `insert into habilitations (utilisateur_id, role, contrat_id) select utilisateur_id, role, $2 from habilitations where contrat_id = $1 on conflict do nothing`,
       [contratId, id],

@@ -6,6 +6,7 @@ import { auditer, SYSTEME } from '../../platform/audit';
 import type { Queryable } from '../../platform/database';
 import * as comptes from '../comptes/comptes.repository';
 import * as contrats from '../contrats/contrats.repository';
+import { synchroniserConfirmations } from '../contrats/confirmations.service';
 import { prendreInstantane } from '../contrats/versions.service';
 import * as fiches from '../fiches/fiches.repository';
 import { referentielPourPerimetre } from '../territoires/territoires.repository';
@@ -218,6 +219,10 @@ export async function creerContratsDemo(tx: Queryable, comptesDemo: Map<string, 
   for (const [i, organisationId] of [arsPdl, saintAignan, craonnais].entries())
     await tx.query('insert into signataires (contrat_id, organisation_id, date_signature, ordre) values ($1, $2, $3, $4)', [craon, organisationId, '2012-01-01', i]);
   await contrats.creerAxe(tx, craon, { intitule: 'Parcours de soins des personnes âgées' });
+
+  // The parties come from the published sources: each organisation's role is taken as confirmed (Redon's first CLS
+  // is published, and publication needs the ARS of Bretagne and of Pays de la Loire to have confirmed).
+  for (const id of [cls1, cls2, belleIle, craon]) await synchroniserConfirmations(tx, null, id, true);
 
   // Demo accounts get their roles on Redon's contracts.
   const roles: [string, string, string[]][] = [

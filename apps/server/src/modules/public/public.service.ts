@@ -15,6 +15,7 @@ import {
 import { stringify } from 'csv-stringify/sync';
 import type { Contexte } from '../../platform/contexte';
 import { introuvable } from '../../platform/errors';
+import { ARS_CONFIRMEES, confirmationsDuContrat } from '../contrats/confirmations.repository';
 import * as contrats from '../contrats/contrats.repository';
 import { fichesCompletes } from '../fiches/fiches.service';
 import { nommerTerritoires } from '../territoires/territoires.service';
@@ -26,6 +27,10 @@ type ParStatut = Partial<Record<StatutFiche, number>>;
 function comptesFiches(parStatut: ParStatut | null) {
   return Object.fromEntries(STATUTS_FICHE.map((s) => [CHAMPS_FICHES_PAR_STATUT[s], parStatut?.[s] ?? 0])) as Record<(typeof CHAMPS_FICHES_PAR_STATUT)[StatutFiche], number>;
 }
+
+/** Joins a party to its confirmation: the public sees only the roles their organisations have confirmed. */
+const CONFIRMEE = (role: string) =>
+  `join confirmations_parties cp on cp.contrat_id = co.contrat_id and cp.organisation_id = co.organisation_id and cp.role = '${role}' and cp.statut = 'confirme'`;
 
 /**
  * The open data of the published contracts (domain.md §8), one record per contract: public facts only (no person,
@@ -40,11 +45,11 @@ export async function contratsPublies(ctx: Contexte, id: string | null = null): 
        (select count(*) from fiches f where f.contrat_id = c.id)::int as "nombreFiches",
        (select json_object_agg(s.statut, s.n) from (select statut, count(*)::int as n from fiches where contrat_id = c.id group by statut) s) as "parStatut",
        array(select distinct t from fiches f cross join unnest(f.thematiques) t where f.contrat_id = c.id order by t) as thematiques,
-       array(select o.nom from contrat_organisations co join organisations o on o.id = co.organisation_id
+       array(select o.nom from contrat_organisations co join organisations o on o.id = co.organisation_id ${CONFIRMEE('porteur')}
              where co.contrat_id = c.id and co.qualite = 'porteur' order by o.nom) as porteurs,
-       array(select o.nom from contrat_organisations co join organisations o on o.id = co.organisation_id
+       array(select o.nom from contrat_organisations co join organisations o on o.id = co.organisation_id ${CONFIRMEE('ars')}
              where co.contrat_id = c.id and co.qualite = 'ars' order by o.nom) as ars
-     from contrats c where c.publie and ($1::uuid is null or c.id = $1) order by c.intitule, c.generation`,
+     from contrats c where c.publie and ${ARS_CONFIRMEES} and ($1::uuid is null or c.id = $1) order by c.intitule, c.generation`,
     [id],
   );
   const publics = rows.filter((c) => can(null, 'lire', { type: 'contrat', contrat: { id: c.id, regions: c.regions, publie: true } }));
@@ -100,11 +105,12 @@ export async function contratPublic(ctx: Contexte, id: string) {
   const [enregistrement] = UUID.test(id) ? await contratsPublies(ctx, id) : [];
   if (!enregistrement) throw introuvable('Ce contrat n’existe pas ou n’est pas publié.');
   const contrat = (await contrats.obtenirContrat(ctx.db, id))!;
-  const [regions, departements, epci, signataires, axes, fiches, avancement] = await Promise.all([
+  const [regions, departements, epci, signataires, confirmations, axes, fiches, avancement] = await Promise.all([
     nommerTerritoires(ctx, 'region', contrat.regions),
     nommerTerritoires(ctx, 'departement', contrat.departements),
     nommerTerritoires(ctx, 'epci', contrat.perimetre.epci),
     contrats.listerSignataires(ctx.db, id),
+    confirmationsDuContrat(ctx.db, id),
     contrats.listerAxes(ctx.db, id),
     fichesCompletes(ctx.db, id),
     avancementContrat(ctx.db, id),
@@ -134,7 +140,10 @@ export async function contratPublic(ctx: Contexte, id: string) {
     ...enregistrement,
     contexte: contrat.contexte,
     territoire: { regions, departements, epci, nombreCommunes: contrat.nombreCommunes, population: contrat.population },
-    signataires: signataires.map((s) => ({ organisation: s.organisation.nom, dateSignature: s.dateSignature })),
+    // Only signatories that confirmed: nobody signs in another organisation's name on the public page.
+    signataires: signataires
+      .filter((s) => confirmations.some((c) => c.role === 'signataire' && c.organisation.id === s.organisation.id && c.statut === 'confirme'))
+      .map((s) => ({ organisation: s.organisation.nom, dateSignature: s.dateSignature })),
     axes: axes.map((a, i) => ({
       numero: i + 1,
       intitule: a.intitule,
