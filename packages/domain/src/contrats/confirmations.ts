@@ -10,10 +10,13 @@ export const STATUTS_CONFIRMATION = ['a_confirmer', 'confirme', 'refuse'] as con
 export type StatutConfirmation = (typeof STATUTS_CONFIRMATION)[number];
 
 export const LIBELLES_ROLE_PARTIE: Record<RolePartie, string> = {
-  ars: 'ARS du contrat',
+  ars: 'ARS',
   porteur: 'collectivité porteuse',
   signataire: 'signataire',
 };
+
+/** « son rôle d’ARS », « son rôle de signataire ». */
+export const roleDe = (role: RolePartie) => (role === 'ars' ? 'd’ARS' : `de ${LIBELLES_ROLE_PARTIE[role]}`);
 
 export const LIBELLES_CONFIRMATION: Record<StatutConfirmation, string> = {
   a_confirmer: 'À confirmer',

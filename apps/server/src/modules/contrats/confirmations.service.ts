@@ -5,6 +5,7 @@ import {
   LIBELLES_ROLE_PARTIE,
   parlePour,
   refusDateSignature,
+  roleDe,
   type RolePartie,
   type StatutConfirmation,
 } from '@maillage/domain';
@@ -40,8 +41,8 @@ export async function synchroniserConfirmations(tx: Queryable, utilisateur: Util
     const id = await repository.demander(tx, contratId, p.organisation.id, p.role, statut, acteur);
     const phrase =
       statut === 'confirme'
-        ? `a nommé ${p.organisation.nom} ${role(p.role)} du contrat « ${titre} », rôle confirmé d’office (${toutConfirmer ? 'données de démonstration' : 'l’auteur parle pour cette organisation'})`
-        : `a demandé à ${p.organisation.nom} de confirmer son rôle de ${role(p.role)} du contrat « ${titre} »`;
+        ? `a nommé ${p.organisation.nom} comme ${role(p.role)} du contrat « ${titre} », rôle confirmé d’office (${toutConfirmer ? 'données de démonstration' : 'son auteur parle pour cette organisation'})`
+        : `a demandé à ${p.organisation.nom} de confirmer son rôle ${roleDe(p.role)} du contrat « ${titre} »`;
     await auditer(tx, {
       acteur,
       entiteType: 'confirmation',
@@ -121,8 +122,8 @@ export async function repondreDemande(ctx: Contexte, utilisateur: Utilisateur, i
     const titre = await intitule(tx, c.contratId);
     const phrase =
       statut === 'confirme'
-        ? `a confirmé, pour ${c.organisation.nom}, son rôle de ${role(c.role)} du contrat « ${titre} »`
-        : `a refusé, pour ${c.organisation.nom}, le rôle de ${role(c.role)} du contrat « ${titre} »${motifRetenu ? ` (motif : ${motifRetenu})` : ''}`;
+        ? `a confirmé, pour ${c.organisation.nom}, son rôle ${roleDe(c.role)} du contrat « ${titre} »`
+        : `a refusé, pour ${c.organisation.nom}, le rôle ${roleDe(c.role)} du contrat « ${titre} »${motifRetenu ? ` (motif : ${motifRetenu})` : ''}`;
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
       entiteType: 'confirmation',

@@ -158,7 +158,13 @@ describe('cycle de vie d’un contrat', () => {
     expect(refus.status).toBe(400);
     expect(refus.body.detail).toMatch(/^Passage à « Signé \(en vigueur\) » impossible : Il faut au moins une ARS/);
 
-    await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.ars, representant: 'Directeur général', dateSignature: '2027-02-01' });
+    // ARS Bretagne confirms being a signatory before its date is entered; Redon Agglomération is the coordinator's own.
+    const arsSignataire = await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.ars, representant: 'Directeur général' });
+    const ars = serveur.client();
+    await ars.connecter(DEMO.ars);
+    const demande = (await ars.get('/api/confirmations')).body.find((d: any) => d.contrat.id === id && d.role === 'signataire');
+    expect((await ars.post(`/api/confirmations/${demande.id}/acceptation`, {})).status).toBe(200);
+    await coordination.put(`/api/contrats/${id}/signataires/${arsSignataire.body.id}`, { organisationId: ids.ars, representant: 'Directeur général', dateSignature: '2027-02-01' });
     await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.redon, representant: 'Président', dateSignature: '2027-02-03' });
     const doublon = await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.redon });
     expect(doublon.body.erreurs).toEqual([{ champ: 'organisationId', message: 'Cette organisation est déjà signataire du contrat' }]);
