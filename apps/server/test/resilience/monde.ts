@@ -108,8 +108,13 @@ async function construireContrat(serveur: ServeurDeTest, admin: ClientHttp, aute
     periode: { debut: '2025-01-01', fin: '2029-12-31' },
     publie: cas === 'publie',
   };
-  const contrat = exiger(await auteur.post('/api/contrats', saisie), 201, `contrat ${cas}`);
+  // Published only once its ARS has confirmed (no ARS Auvergne-Rhône-Alpes agent here: its answer is written directly).
+  const contrat = exiger(await auteur.post('/api/contrats', { ...saisie, publie: false }), 201, `contrat ${cas}`);
   const id: string = contrat.id;
+  if (saisie.publie) {
+    await serveur.ctx.db.query(`update confirmations_parties set statut = 'confirme' where contrat_id = $1 and role = 'ars'`, [id]);
+    exiger(await admin.put(`/api/contrats/${id}`, { ...saisie, version: exiger(await admin.get(`/api/contrats/${id}`), 200, 'contrat lu').version }), 204, 'publication');
+  }
   // Under way: follow-up campaigns open on contracts in élaboration or signed.
   await serveur.ctx.db.query(`update contrats set statut = 'elaboration' where id = $1`, [id]);
   const c = (chemin: string) => `/api/contrats/${id}${chemin}`;

@@ -114,6 +114,9 @@ export async function repondreDemande(ctx: Contexte, utilisateur: Utilisateur, i
   exiger(utilisateur, 'valider', { type: 'confirmation', organisation: lue.organisation });
   const statut: StatutConfirmation = decision === 'acceptation' ? 'confirme' : 'refuse';
   return enTransaction(ctx.db, async (tx) => {
+    // The contract's row first, as a publication does: an answer and a publication racing each other are serialised,
+    // so a refusal always sees the publication it must withdraw, and a publication the refusal it must respect.
+    await tx.query('select 1 from contrats where id = $1 for update', [lue.contratId]);
     const c = await repository.obtenir(tx, id, true);
     if (!c) throw introuvable('Cette demande de confirmation n’existe pas.');
     if (c.statut === statut) throw conflit(`Cette demande est déjà ${statut === 'confirme' ? 'acceptée' : 'refusée'}.`);

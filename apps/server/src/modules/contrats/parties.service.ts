@@ -18,6 +18,9 @@ export async function modifierPartie<T>(
 ): Promise<T> {
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
   return enTransaction(ctx.db, async (tx) => {
+    // The contract's row is taken first (its version changes anyway): a signature date and the signatory's answer
+    // to its confirmation request do not cross.
+    await tx.query('select 1 from contrats where id = $1 for update', [contratId]);
     await exigerModifiable(tx, contratId, ref.statut);
     const r = await travail(tx);
     await repository.toucherContrat(tx, contratId);

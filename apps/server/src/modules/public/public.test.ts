@@ -119,6 +119,10 @@ describe('page publique d’un contrat', () => {
     );
     await sql(`insert into financements (contrat_id, fiche_id, financeur_libelle, dispositif, annee, montant_centimes, nature, statut) values ($1, $2, 'ARS', 'FIR', 2016, 123456, 'fonctionnement', 'verse')`, [cls1, fiche]);
     await sql(`insert into signataires (contrat_id, organisation_id, representant, date_signature) select $1, id, 'Monsieur le Président', '2015-06-01' from organisations where nom = 'Redon Agglomération'`, [cls1]);
+    await sql(`insert into confirmations_parties (contrat_id, organisation_id, role, statut, demande_par) select $1, id, 'signataire', 'confirme', 'Test' from organisations where nom = 'Redon Agglomération'`, [cls1]);
+    // A signatory that has not confirmed is not shown: nobody signs in another organisation's name in public.
+    await sql(`insert into signataires (contrat_id, organisation_id, date_signature) select $1, id, '2015-06-01' from organisations where nom = 'CPAM d’Ille-et-Vilaine'`, [cls1]);
+    await sql(`insert into confirmations_parties (contrat_id, organisation_id, role, statut, demande_par) select $1, id, 'signataire', 'a_confirmer', 'Test' from organisations where nom = 'CPAM d’Ille-et-Vilaine'`, [cls1]);
 
     const r = await anonyme.get(`/api/public/contrats/${cls1}`);
     expect(r.status).toBe(200);
