@@ -1,5 +1,5 @@
 /** Shapes of the contract and fiche-action responses (see /api/openapi.json). */
-import type { FicheSaisie, Priorite, StatutContrat, StatutFiche, StatutFinancement } from '@maillage/domain';
+import type { FicheSaisie, Priorite, StatutConfirmation, StatutContrat, StatutFiche, StatutFinancement } from '@maillage/domain';
 
 export interface OrganisationResume {
   id: string;
@@ -47,12 +47,27 @@ export interface Axe {
   objectifs: Objectif[];
 }
 
+/** Whether the organisation named has confirmed the role the contract gives it. */
+export interface ConfirmationPartie {
+  id: string | null;
+  statut: StatutConfirmation;
+  /** « À confirmer », « Confirmé », « Refusé ». */
+  libelle: string;
+  motif: string | null;
+}
+
+/** An ARS or a porteur of the contract, with its confirmation. */
+export interface PartieContrat extends OrganisationResume {
+  confirmation: ConfirmationPartie;
+}
+
 export interface Signataire {
   id: string;
   organisation: OrganisationResume;
   representant: string | null;
   qualite: string | null;
   dateSignature: string | null;
+  confirmation: ConfirmationPartie;
 }
 
 export interface PartenaireContrat {
@@ -92,9 +107,11 @@ export interface ContratDetail extends Omit<ContratResume, 'role'> {
   creeLe: string;
   modifieLe: string;
   territoire: { population: number; nombreCommunes: number; regions: CodeNom[]; departements: CodeNom[]; epci: CodeNom[] };
-  ars: OrganisationResume[];
-  porteurs: OrganisationResume[];
+  ars: PartieContrat[];
+  porteurs: PartieContrat[];
   signataires: Signataire[];
+  /** Why the contract cannot be published now (the ARS of each region must have confirmed); empty when it can. */
+  publication: { empechements: string[] };
   partenaires: PartenaireContrat[];
   axes: Axe[];
   predecesseur: ContratLie | null;

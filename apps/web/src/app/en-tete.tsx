@@ -20,6 +20,9 @@ function useNavigation(): MainNavigationProps.Item[] {
   ];
   // The regional portfolio: ARS agents of a region and administrators.
   const regionsArs = roles.flatMap((r) => (r.role === 'ars_regional' ? [r.regionCode] : []));
+  // Requests to confirm a role in a contract: for whoever speaks for an organisation (its people, referents, ARS agents).
+  if (session.organisation || regionsArs.length > 0 || roles.some((r) => r.role === 'referent_organisation'))
+    items.push({ text: 'Confirmations', linkProps: { to: '/confirmations' }, isActive: actif('/confirmations') });
   if (estAdmin || regionsArs.length > 0) items.push({ text: 'Portefeuille', linkProps: { to: '/portefeuille' }, isActive: actif('/portefeuille') });
   items.push(
     { text: 'Bibliothèque', linkProps: { to: '/bibliotheque' }, isActive: actif('/bibliotheque') },

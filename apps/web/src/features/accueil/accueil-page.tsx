@@ -9,6 +9,7 @@ import { AccueilAdmin } from './accueil-admin';
 import { AccueilArs } from './accueil-ars';
 import { AccueilContrats } from './accueil-contrats';
 import { AccueilReferent } from './accueil-referent';
+import { DemandesEnAttente } from './demandes-en-attente';
 
 const estRoleContrat = (h: Habilitation) => (ROLES_CONTRAT as readonly string[]).includes(h.role);
 
@@ -52,6 +53,7 @@ export function AccueilPage() {
         </ul>
       )}
 
+      <DemandesEnAttente actif={!!organisation || regions.length > 0 || organisationsReferent.length > 0} />
       {estAdmin && <AccueilAdmin />}
       {regions.map((code) => (
         <AccueilArs key={code} regionCode={code} />

@@ -203,7 +203,10 @@ export function ChampsContrat({ form, existant }: Props) {
             options={[
               {
                 label: 'Publier le contrat',
-                hintText: 'Un contrat publié est lisible par tous, sans compte (pages publiques et données ouvertes).',
+                hintText:
+                  'Un contrat publié est lisible par tous, sans compte (pages publiques et données ouvertes). ' +
+                  'Il ne peut l’être qu’une fois que l’ARS de chaque région du périmètre a confirmé son rôle.' +
+                  (existant?.publication.empechements.length ? ` Aujourd’hui : ${existant.publication.empechements.join(' ')}` : ''),
                 nativeInputProps: register('publie'),
               },
             ]}

@@ -5,11 +5,11 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { formaterDate, formaterPeriode } from '@maillage/domain';
 import { Link, useNavigate } from 'react-router';
 import { useSuppressionContrat } from '../../api/contrats';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail, PartieContrat } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { formaterPopulation, pluriel } from '../../components/format';
-import { BadgeStatutContrat, editionStructure, libelleGeneration } from './statuts';
+import { BadgeConfirmation, BadgeStatutContrat, editionStructure, libelleGeneration } from './statuts';
 
 const suppression = creerConfirmation('confirmation-suppression-contrat');
 const RENOUVELABLES = ['signe', 'evaluation', 'echu'];
@@ -62,10 +62,10 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <p className={fr.cx('fr-mb-1w')}>
-            <strong>ARS :</strong> {contrat.ars.map((o) => o.nom).join(', ') || '—'}
+            <strong>ARS :</strong> <Parties parties={contrat.ars} />
           </p>
           <p className={fr.cx('fr-mb-1w')}>
-            <strong>Collectivités porteuses :</strong> {contrat.porteurs.map((o) => o.nom).join(', ') || '—'}
+            <strong>Collectivités porteuses :</strong> <Parties parties={contrat.porteurs} />
           </p>
           {contrat.predecesseur && (
             <p className={fr.cx('fr-mb-1w')}>
@@ -126,6 +126,21 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
           tracée dans le journal d’audit et ne peut pas être annulée.
         </p>
       </suppression.Confirmation>
+    </>
+  );
+}
+
+/** Each organisation with its confirmation: until it confirms, its role is only « à confirmer ». */
+function Parties({ parties }: { parties: PartieContrat[] }) {
+  if (parties.length === 0) return <>—</>;
+  return (
+    <>
+      {parties.map((o, i) => (
+        <span key={o.id}>
+          {i > 0 && ', '}
+          {o.nom} <BadgeConfirmation statut={o.confirmation.statut} />
+        </span>
+      ))}
     </>
   );
 }

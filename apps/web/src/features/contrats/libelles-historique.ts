@@ -5,7 +5,9 @@ import {
   formaterPeriode,
   INTERVENTIONS,
   ISTS,
+  LIBELLES_CONFIRMATION,
   LIBELLES_PRIORITE,
+  LIBELLES_ROLE_PARTIE,
   LIBELLES_STATUT_CONTRAT,
   LIBELLES_STATUT_FICHE,
   libelleTerme,
@@ -83,6 +85,7 @@ const CHAMPS: Record<string, string> = {
   objet: 'objet',
   dateAvenant: 'date de l’avenant',
   changements: 'changements',
+  motif: 'motif',
 };
 
 const TAXONOMIES: Record<string, readonly Terme[]> = { thematiques: THEMATIQUES, publics: PUBLICS, ists: ISTS, determinants: DETERMINANTS, interventions: INTERVENTIONS };
@@ -115,7 +118,8 @@ export function valeurHistorique(champ: string, v: unknown, entite: string, noms
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
   if (typeof v === 'number') return champ === 'montantCentimes' ? formaterMontant(v) : new Intl.NumberFormat('fr-FR').format(v);
   if (typeof v === 'string') {
-    if (champ === 'statut') return (entite === 'contrat' ? LIBELLES_STATUT_CONTRAT : LIBELLES_STATUT_FICHE)[v as never] ?? v;
+    if (champ === 'statut') return (entite === 'contrat' ? LIBELLES_STATUT_CONTRAT : entite === 'confirmation' ? LIBELLES_CONFIRMATION : LIBELLES_STATUT_FICHE)[v as never] ?? v;
+    if (champ === 'role' && entite === 'confirmation') return LIBELLES_ROLE_PARTIE[v as never] ?? v;
     if (champ === 'priorite') return LIBELLES_PRIORITE[v as never] ?? v;
     if (champ === 'origine') return ORIGINES_CONTRAT[v as never] ?? v;
     if (noms.has(v)) return noms.get(v)!;
@@ -172,6 +176,7 @@ export function phraseHistorique(e: EvenementAudit, noms: Map<string, string>): 
         return `a importé le plan d’action${texte(e, 'fichier') ? ` « ${texte(e, 'fichier')} »` : ''} : ${fiches(n('crees'), 'créée', 'créées')}, ${fiches(n('misAJour'), 'mise à jour', 'mises à jour')}`;
       }
       if (e.action === 'suppression') return 'a supprimé le contrat';
+      if (e.action === 'depublication') return String(e.contexte?.phrase ?? 'a retiré la publication du contrat');
       return 'a modifié le contrat';
     case 'fiche': {
       const n = numeroFiche(e);
@@ -206,6 +211,10 @@ export function phraseHistorique(e: EvenementAudit, noms: Map<string, string>): 
     case 'avenant':
       if (e.action === 'signature') return `a signé un avenant, en date du ${formaterDate(texte(e, 'dateAvenant'))}`;
       return `a ouvert l’avenant n° ${texte(e, 'numero') ?? ''}${texte(e, 'objet') ? ` : ${texte(e, 'objet')}` : ''}`;
+    case 'confirmation':
+      // The server writes the sentence: who was asked to confirm which role, who answered and why.
+      if (typeof e.contexte?.phrase === 'string') return e.contexte.phrase;
+      return e.action === 'acceptation' ? 'a confirmé un rôle dans le contrat' : e.action === 'refus' ? 'a refusé un rôle dans le contrat' : 'a demandé une confirmation de rôle';
     default:
       return `a enregistré « ${e.action} » sur ${e.entiteType}`;
   }

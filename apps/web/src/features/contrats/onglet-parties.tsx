@@ -5,14 +5,25 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterDate } from '@maillage/domain';
 import { useState } from 'react';
 import { usePartenaires, useSignataires } from '../../api/contrats';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ConfirmationPartie, ContratDetail } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { libelleTypeOrganisation } from '../../components/libelles';
 import { FormulairePartenaire, FormulaireSignataire } from './formulaires-parties';
-import { editionStructure } from './statuts';
+import { BadgeConfirmation, editionStructure } from './statuts';
 
 const retrait = creerConfirmation('confirmation-retrait-partie');
+const COLONNES_SIGNATAIRES = ['Organisation', 'Type', 'Confirmation', 'Représentant', 'Qualité', 'Date de signature'];
+
+/** « À confirmer », « Confirmé », or « Refusé » with the organisation's reason. */
+function Confirmation({ confirmation }: { confirmation: ConfirmationPartie }) {
+  return (
+    <>
+      <BadgeConfirmation statut={confirmation.statut} />
+      {confirmation.motif && <span className={fr.cx('fr-text--xs', 'fr-mb-0')}> Motif : {confirmation.motif}</span>}
+    </>
+  );
+}
 
 type Cible = { type: 'signataire' | 'partenaire'; id: string; nom: string };
 
@@ -64,16 +75,24 @@ export default function OngletParties({ contrat }: { contrat: ContratDetail }) {
       <h3>Signataires</h3>
       <p className={fr.cx('fr-text--sm')}>
         Un signataire s’engage formellement et siège au comité de pilotage. La signature du contrat demande au moins une ARS
-        et une collectivité signataires, chacune avec sa date.
+        et une collectivité signataires, chacune avec sa date. Chaque organisation nommée confirme elle-même son rôle (ses
+        agents ou son référent reçoivent une demande) : tant qu’elle n’a pas confirmé, sa date de signature ne peut pas être saisie.
       </p>
       {contrat.signataires.length === 0 ? (
         <p>Aucun signataire pour l’instant.{edition.possible ? ' Ajoutez l’ARS et la ou les collectivités porteuses, puis les autres signataires.' : ''}</p>
       ) : (
         <Table
           caption="Signataires du contrat"
-          headers={edition.possible ? ['Organisation', 'Type', 'Représentant', 'Qualité', 'Date de signature', 'Actions'] : ['Organisation', 'Type', 'Représentant', 'Qualité', 'Date de signature']}
+          headers={[...COLONNES_SIGNATAIRES, ...(edition.possible ? ['Actions'] : [])]}
           data={contrat.signataires.map((s) => {
-            const ligne = [s.organisation.nom, libelleTypeOrganisation(s.organisation.type), s.representant ?? '—', s.qualite ?? '—', s.dateSignature ? formaterDate(s.dateSignature) : 'Non signée'];
+            const ligne = [
+              s.organisation.nom,
+              libelleTypeOrganisation(s.organisation.type),
+              <Confirmation key="c" confirmation={s.confirmation} />,
+              s.representant ?? '—',
+              s.qualite ?? '—',
+              s.dateSignature ? formaterDate(s.dateSignature) : 'Non signée',
+            ];
             return edition.possible ? [...ligne, boutonsSignataire(s)] : ligne;
           })}
         />

@@ -1,10 +1,12 @@
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
 import {
   estSigne,
+  LIBELLES_CONFIRMATION,
   LIBELLES_ROLE,
   LIBELLES_STATUT_CONTRAT,
   LIBELLES_STATUT_FICHE,
   type Role,
+  type StatutConfirmation,
   type StatutContrat,
   type StatutFiche,
 } from '@maillage/domain';
@@ -75,4 +77,15 @@ export function editionStructure(contrat: { statut: StatutContrat; avenantOuvert
   if (!contrat.droits.modifier) return { possible: false, raison: null };
   const raison = verrouContrat(contrat);
   return { possible: raison === null, raison };
+}
+
+const SEVERITE_CONFIRMATION: Record<StatutConfirmation, BadgeProps['severity']> = { a_confirmer: 'warning', confirme: 'success', refuse: 'error' };
+
+/** Whether the organisation named has confirmed its role (« à confirmer », « confirmé », « refusé »). */
+export function BadgeConfirmation({ statut }: { statut: StatutConfirmation }) {
+  return (
+    <Badge small noIcon severity={SEVERITE_CONFIRMATION[statut]} as="span">
+      {LIBELLES_CONFIRMATION[statut]}
+    </Badge>
+  );
 }
