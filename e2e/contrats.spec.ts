@@ -62,22 +62,55 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
   await expect(page.getByText(/20\s000\s€/).first()).toBeVisible();
   await verifierAccessibilite(page, 'la fiche-action');
 
-  // Two signatories, each with a date.
+  // Two signatories. Redon Agglomération is the coordinator's own organisation: its date goes in at once. ARS Bretagne
+  // must first confirm being a signatory: until then its role is « À confirmer » and it has no date.
   await page.goto(`${urlContrat}?onglet=parties`);
   for (const [nom, filtre, date, representant] of [
-    ['ARS Bretagne (ARS) — Agence régionale de santé (ARS)', 'ARS Bretagne', '2027-01-15', 'Directrice générale'],
+    ['ARS Bretagne (ARS) — Agence régionale de santé (ARS)', 'ARS Bretagne', null, 'Directrice générale'],
     ['Redon Agglomération — EPCI (communauté de communes, d’agglomération…)', 'Redon Agglo', '2027-01-20', 'Président'],
   ]) {
     await page.getByRole('button', { name: 'Ajouter un signataire' }).click();
-    await page.getByLabel('Filtrer la liste « Organisation signataire »').fill(filtre);
-    await expect(page.getByRole('combobox', { name: /^Organisation signataire/ }).locator('option', { hasText: nom })).toHaveCount(1);
-    await page.getByRole('combobox', { name: /^Organisation signataire/ }).selectOption({ label: nom });
-    await page.getByLabel('Représentant (facultatif)').fill(representant);
-    await page.getByLabel('Date de signature (facultatif)').fill(date);
+    await page.getByLabel('Filtrer la liste « Organisation signataire »').fill(filtre!);
+    await expect(page.getByRole('combobox', { name: /^Organisation signataire/ }).locator('option', { hasText: nom! })).toHaveCount(1);
+    await page.getByRole('combobox', { name: /^Organisation signataire/ }).selectOption({ label: nom! });
+    await page.getByLabel('Représentant (facultatif)').fill(representant!);
+    if (date) await page.getByLabel('Date de signature (facultatif)').fill(date);
     await page.getByRole('button', { name: 'Ajouter le signataire' }).click();
     await expect(page.getByText('Le signataire est ajouté.')).toBeVisible();
   }
+  const signataires = page.getByRole('table', { name: 'Signataires du contrat' });
+  await expect(signataires.getByRole('row', { name: /ARS Bretagne/ })).toContainText('À confirmer');
+  await expect(signataires.getByRole('row', { name: /Redon Agglomération/ })).toContainText('Confirmé');
   await verifierAccessibilite(page, 'les parties');
+
+  // ARS Bretagne's agent finds the requests from the home page and confirms both roles.
+  const contexteArs = await browser.newContext();
+  const pageArs = await contexteArs.newPage();
+  const erreursArs = surveillerConsole(pageArs);
+  await seConnecter(pageArs, 'ars.bretagne@demo.maillage.fr');
+  await expect(pageArs.getByRole('heading', { name: /demandes de confirmation attendent votre réponse/ })).toBeVisible();
+  await pageArs.getByRole('link', { name: 'Voir les demandes de confirmation' }).click();
+  await expect(pageArs.getByRole('heading', { level: 1 })).toHaveText('Demandes de confirmation');
+  await verifierAccessibilite(pageArs, 'les demandes de confirmation');
+  const contrat = 'Contrat local de santé de Redon Agglomération 2027-2031';
+  await pageArs.getByRole('button', { name: `Refuser : ARS Bretagne, ARS du contrat ${contrat}` }).click();
+  await expect(pageArs.getByRole('heading', { name: `Refuser le rôle d’ARS du contrat « ${contrat} »` })).toBeVisible();
+  await verifierAccessibilite(pageArs, 'le refus d’une demande');
+  await pageArs.getByRole('button', { name: 'Annuler' }).click();
+  for (const role of ['signataire', 'ARS']) {
+    await pageArs.getByRole('button', { name: `Confirmer : ARS Bretagne, ${role} du contrat ${contrat}` }).click();
+    await expect(pageArs.getByText(`ARS Bretagne est confirmée comme ${role} du contrat « ${contrat} ».`)).toBeVisible();
+  }
+  expect(erreursArs).toEqual([]);
+  await contexteArs.close();
+
+  // Now its signature date can be entered.
+  await page.reload();
+  await expect(signataires.getByRole('row', { name: /ARS Bretagne/ })).toContainText('Confirmé');
+  await page.getByRole('button', { name: 'Modifier le signataire ARS Bretagne' }).click();
+  await page.getByLabel('Date de signature (facultatif)').fill('2027-01-15');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Le signataire ARS Bretagne est enregistré.')).toBeVisible();
 
   // Élaboration, then signature.
   await page.goto(urlContrat);

@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { formaterDate } from '@maillage/domain';
+import { formaterDate, roleDe } from '@maillage/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useDemandesConfirmation, useReponseConfirmation, type DemandeConfirmation } from '../../api/confirmations';
@@ -113,7 +113,7 @@ export default function DemandesConfirmationPage() {
           }}
         >
           <h2 id="titre-refus">
-            Refuser le rôle de {refus.roleLibelle} du contrat « {refus.contrat.intitule} »
+            Refuser le rôle {roleDe(refus.role)} du contrat « {refus.contrat.intitule} »
           </h2>
           <p>
             {refus.organisation.nom} ne sera pas {refus.roleLibelle} de ce contrat aux yeux de tous.
