@@ -189,7 +189,13 @@ describe('droits et contrat signé', () => {
   it('n’accepte d’un contrat signé que le suivi, sauf avenant ouvert', async () => {
     const contratId = await nouveauContrat();
     await importer(coordination, contratId, lireTet('plan_column_order_issue.xlsx'), 'plan.xlsx');
-    await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.ars, dateSignature: '2027-02-01' });
+    // ARS Bretagne confirms being a signatory (its agent answers) before its date is entered.
+    const signataire = await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.ars });
+    const ars = serveur.client();
+    await ars.connecter(DEMO.ars);
+    const demande = (await ars.get('/api/confirmations')).body.find((d: any) => d.contrat.id === contratId && d.role === 'signataire');
+    expect((await ars.post(`/api/confirmations/${demande.id}/acceptation`)).status).toBe(200);
+    expect((await coordination.put(`/api/contrats/${contratId}/signataires/${signataire.body.id}`, { organisationId: ids.ars, dateSignature: '2027-02-01' })).status).toBe(204);
     await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.redon, dateSignature: '2027-02-03' });
     for (const statut of ['diagnostic', 'elaboration', 'signe']) {
       const { version } = (await coordination.get(`/api/contrats/${contratId}`)).body;
