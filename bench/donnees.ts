@@ -175,6 +175,13 @@ async function genererContrats(db: pg.ClientBase, e: Echelle, journal: (m: strin
      union all
      select c.id, o.id, 'Directrice', 'Directrice', c.date_signature, 10 from contrats c join bench_contrats b on b.id = c.id join organisations o on o.nom = 'CPAM ' || (select nom from territoires where type = 'departement' and code = c.departements[1]) || ' (' || c.departements[1] || ')'
      on conflict do nothing`);
+  // Every party has confirmed its role, as on a platform in use: the open data then lists the published contracts.
+  await etape(db, journal, 'confirmations des parties',
+    `insert into confirmations_parties (contrat_id, organisation_id, role, statut, demande_par, repondu_le, repondu_par_libelle)
+     select co.contrat_id, co.organisation_id, co.qualite, 'confirme', 'Banc', now(), 'Banc' from contrat_organisations co join bench_contrats b on b.id = co.contrat_id
+     union all
+     select s.contrat_id, s.organisation_id, 'signataire', 'confirme', 'Banc', now(), 'Banc' from signataires s join bench_contrats b on b.id = s.contrat_id
+     on conflict do nothing`);
   await etape(db, journal, 'partenaires',
     `insert into partenaires (contrat_id, organisation_id, role)
      select c.id, o.id, 'Partenaire' from contrats c join bench_contrats b on b.id = c.id
