@@ -24,6 +24,9 @@ export function ecrireCsv(lignes: CelluleCsv[][], options: OptionsCsv): string {
   const corps = stringify(lignes, {
     delimiter: options.separateur,
     record_delimiter: '\r\n',
+    // A cell with a lone \n or \r is quoted too: with an explicit record delimiter the library would not, and a
+    // spreadsheet then breaks the row in two.
+    quote_record_delimiter: true,
     escape_formulas: true,
     cast: {
       // The library leaves a number's "-" alone; -Infinity is no number for a reader, so it is quoted here.
