@@ -20,6 +20,13 @@ const ABANDON_SECONDES = 120;
 /** Answers bigger than this are not kept (creations answer a few hundred bytes); the key is then released. */
 const CORPS_MAX = 1024 * 1024;
 const CLE = /^[\x21-\x7e]{1,255}$/;
+/**
+ * Never kept: logging in or out (the answer sets a cookie, which a replay would not give back) and one's own account
+ * (a new API token is in the answer, shown once: it must not lie in this table).
+ */
+const EXCLUES = [/^\/api\/auth\//, /^\/api\/moi\//];
+/** A body that carries a password is not fingerprinted: a fast hash of it would be easier to guess than its argon2. */
+const MOT_DE_PASSE = /"[^"]*(password|motdepasse)[^"]*"\s*:/i;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,14 +66,13 @@ export function installerIdempotence(app: FastifyInstance, ctx: Contexte) {
     const cle = requete.headers['idempotency-key'];
     if (requete.method !== 'POST' || cle === undefined || !requete.utilisateur) return;
     const chemin = requete.url.split('?')[0];
-    // Logging in or out answers with a cookie, which a replay would not give back.
-    if (chemin.startsWith('/api/auth/')) return;
+    if (EXCLUES.some((e) => e.test(chemin))) return;
     if (typeof cle !== 'string' || !CLE.test(cle))
       throw invalide('En-tête Idempotency-Key invalide : de 1 à 255 caractères visibles, sans espace (un UUID par exemple).', [
         { champ: 'Idempotency-Key', message: 'Clé invalide' },
       ]);
     const corps = corpsComparable(requete);
-    if (corps === null) return;
+    if (corps === null || MOT_DE_PASSE.test(corps)) return;
     const empreinte = createHash('sha256').update(`${requete.method} ${requete.url}\n`).update(corps).digest('hex');
     const utilisateurId = requete.utilisateur.userId;
 

@@ -155,6 +155,20 @@ describe('Idempotency-Key', () => {
       });
   });
 
+  it('ne garde ni jeton d’API ni mot de passe : la clé y est ignorée', async () => {
+    const cle = randomUUID();
+    const jetons = await Promise.all([1, 2].map(() => poster(coordination, '/api/moi/jetons', '{"libelle":"script"}', { 'idempotency-key': cle })));
+    expect(jetons.map((r) => r.status)).toEqual([201, 201]);
+    expect(jetons[0].body.jeton).not.toBe(jetons[1].body.jeton);
+    const admin = serveur.client();
+    await admin.connecter(DEMO.admin);
+    const compte = await poster(admin, '/api/utilisateurs', JSON.stringify({ email: 'idempotence@exemple.fr', prenom: 'Ida', nom: 'Empotence', password: 'Vq7#mZ2!pL9x-Kt4wRb' }), {
+      'idempotency-key': cle,
+    });
+    expect(compte.status, JSON.stringify(compte.body)).toBe(201);
+    expect((await sql('select count(*)::int as n from requetes_idempotentes where cle = $1', [cle])).rows[0].n).toBe(0);
+  });
+
   it('ignore la clé d’un envoi de fichier, qu’il ne peut comparer : deux fichiers différents sont bien lus', async () => {
     const cle = randomUUID();
     const envoyer = async (intitule: string) => {

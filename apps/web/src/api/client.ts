@@ -85,8 +85,9 @@ export async function requete<T>(chemin: string, { methode = 'GET', corps, signa
   if (corps !== undefined && !formulaire) entetes['Content-Type'] = 'application/json';
   if (methode !== 'GET' && jetonCsrf) entetes['X-CSRF-Token'] = jetonCsrf;
   const texte = corps === undefined || formulaire ? undefined : JSON.stringify(corps);
-  // Every POST but a file upload (the server cannot compare those) and the session's own (their answer sets a cookie).
-  const idempotence = methode === 'POST' && !formulaire && !chemin.startsWith('/api/auth/') ? cleIdempotence(chemin, texte ?? '') : null;
+  // Every POST but a file upload (the server cannot compare those), the session's and one's own account (which the
+  // server never replays: cookies, passwords, API tokens).
+  const idempotence = methode === 'POST' && !formulaire && !/^\/api\/(auth|moi)\//.test(chemin) ? cleIdempotence(chemin, texte ?? '') : null;
   if (idempotence) entetes['Idempotency-Key'] = idempotence.cle;
 
   let reponse: Response;
