@@ -22,8 +22,11 @@ import { routesPublic } from './modules/public/public.routes';
 import { routesSuivi } from './modules/suivi/suivi.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
+import { installerCacheApi } from './platform/cache-api';
+import { installerCorpsJson } from './platform/corps-json';
 import type { Contexte } from './platform/contexte';
 import { installerGestionErreurs, repondreIntrouvable } from './platform/errors';
+import { installerIdempotence } from './platform/idempotence';
 import { installerOpenApi, probleme } from './platform/openapi';
 
 declare module 'fastify' {
@@ -44,6 +47,9 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installerGestionErreurs(app);
+  installerCorpsJson(app);
+  installerCacheApi(app);
+  installerIdempotence(app, ctx);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

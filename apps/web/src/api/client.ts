@@ -41,6 +41,37 @@ export function definirJetonCsrf(jeton: string | null) {
 
 type Methode = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** How long a repeat of the same POST counts as the same user action (a double click, a second Enter). */
+const DUREE_ACTION_MS = 10_000;
+const clesRecentes = new Map<string, { cle: string; le: number }>();
+
+// crypto.randomUUID exists only in secure contexts (HTTPS, localhost); getRandomValues everywhere.
+function nouvelleCle(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const o = crypto.getRandomValues(new Uint8Array(16));
+  o[6] = (o[6] & 0x0f) | 0x40;
+  o[8] = (o[8] & 0x3f) | 0x80;
+  const h = [...o].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The Idempotency-Key of a POST: a fresh one per action, the same one for the same request (address and body) sent
+ * again within a few seconds, so that the server replays the first answer instead of creating a duplicate.
+ */
+function cleIdempotence(chemin: string, corps: string): { cle: string; oublier: () => void } {
+  const maintenant = Date.now();
+  for (const [k, v] of clesRecentes) if (maintenant - v.le > DUREE_ACTION_MS) clesRecentes.delete(k);
+  const action = `${chemin}\n${corps}`;
+  let recente = clesRecentes.get(action);
+  if (!recente) {
+    recente = { cle: nouvelleCle(), le: maintenant };
+    clesRecentes.set(action, recente);
+  }
+  const cle = recente.cle;
+  return { cle, oublier: () => clesRecentes.get(action)?.cle === cle && clesRecentes.delete(action) };
+}
+
 export interface OptionsRequete {
   methode?: Methode;
   corps?: unknown;
@@ -53,6 +84,11 @@ export async function requete<T>(chemin: string, { methode = 'GET', corps, signa
   const formulaire = corps instanceof FormData;
   if (corps !== undefined && !formulaire) entetes['Content-Type'] = 'application/json';
   if (methode !== 'GET' && jetonCsrf) entetes['X-CSRF-Token'] = jetonCsrf;
+  const texte = corps === undefined || formulaire ? undefined : JSON.stringify(corps);
+  // Every POST but a file upload (the server cannot compare those), the session's and one's own account (which the
+  // server never replays: cookies, passwords, API tokens).
+  const idempotence = methode === 'POST' && !formulaire && !/^\/api\/(auth|moi)\//.test(chemin) ? cleIdempotence(chemin, texte ?? '') : null;
+  if (idempotence) entetes['Idempotency-Key'] = idempotence.cle;
 
   let reponse: Response;
   try {
@@ -60,7 +96,7 @@ export async function requete<T>(chemin: string, { methode = 'GET', corps, signa
       method: methode,
       credentials: 'same-origin',
       headers: entetes,
-      body: corps === undefined ? undefined : formulaire ? corps : JSON.stringify(corps),
+      body: formulaire ? corps : texte,
       signal,
     });
   } catch (e) {
@@ -76,6 +112,8 @@ export async function requete<T>(chemin: string, { methode = 'GET', corps, signa
   const json = (reponse.headers.get('content-type') ?? '').includes('json');
   const donnees: unknown = json ? await reponse.json().catch(() => null) : null;
   if (!reponse.ok) {
+    // A refusal ends the action: the next click is a new attempt, with a new key. A lost answer (above) keeps the key.
+    idempotence?.oublier();
     const probleme =
       donnees && typeof donnees === 'object' && 'detail' in donnees
         ? (donnees as Probleme)

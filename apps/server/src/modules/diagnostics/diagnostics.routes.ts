@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exigerConnecte } from '../../platform/auth';
 import type { Contexte } from '../../platform/contexte';
+import { JsonTropImbrique, lireJson } from '../../platform/corps-json';
 import { ErreurMetier, invalide } from '../../platform/errors';
 import { probleme } from '../../platform/openapi';
 import { agregatPublic, seriesPerimetre, valeursParCommune } from './agregation.service';
@@ -29,8 +30,9 @@ async function lireEnvoi(req: FastifyRequest) {
     if (partie.type === 'file' && partie.fieldname === 'fichier') fichier = { nom: partie.filename, contenu: await partie.toBuffer() };
     else if (partie.type === 'field' && partie.fieldname === 'options') {
       try {
-        options = JSON.parse(String(partie.value || '{}'));
-      } catch {
+        options = lireJson(String(partie.value || '{}'), 'Champ « options »');
+      } catch (e) {
+        if (e instanceof JsonTropImbrique) throw e;
         throw invalide('Le champ « options » doit être du JSON.', [{ champ: 'options', message: 'JSON invalide' }]);
       }
     }

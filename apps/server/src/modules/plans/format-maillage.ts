@@ -22,6 +22,7 @@ import {
   citerNom,
   type Terme,
 } from '@maillage/domain';
+import { JsonTropImbrique, lireJson } from '../../platform/corps-json';
 import type { VueFiche } from '../fiches/fiches.service';
 import {
   A_DEFINIR,
@@ -116,9 +117,9 @@ function json(cle: Cle, entete: string, ecrire: (f: VueFiche, noms: Map<string, 
       if (t === null) return poser(l, cle, vide);
       let valeur: unknown;
       try {
-        valeur = JSON.parse(t);
-      } catch {
-        return 'JSON illisible (exportez le plan pour voir la forme attendue)';
+        valeur = lireJson(t, 'JSON');
+      } catch (e) {
+        return e instanceof JsonTropImbrique ? e.message : 'JSON illisible (exportez le plan pour voir la forme attendue)';
       }
       if (Array.isArray(vide) !== Array.isArray(valeur) || typeof valeur !== 'object' || valeur === null) return Array.isArray(vide) ? 'liste JSON attendue' : 'objet JSON attendu';
       poser(l, cle, versChamp(valeur));
@@ -219,7 +220,7 @@ const COLONNES: Colonne[] = [
       const t = texteDe(v) ?? '';
       if (t.startsWith('[')) {
         try {
-          const liste = JSON.parse(t);
+          const liste = lireJson(t);
           if (Array.isArray(liste) && liste.every((x) => typeof x === 'string')) return poser(l, 'objectifsOperationnels', liste);
         } catch {
           // a line that starts with "[": plain text

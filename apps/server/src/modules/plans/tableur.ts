@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { ecrireCsv as ecrireCsvSur, retirerNeutralisation } from '../../platform/csv';
 import { invalide } from '../../platform/errors';
 import { nomDeFichier as nomCommun } from '../../platform/nom-fichier';
 
@@ -73,7 +73,7 @@ function lireCsv(contenu: Buffer): Feuille[] {
     throw invalide(`Le fichier CSV n’a pas pu être lu : ${(e as Error).message}`);
   }
   const lignes = enregistrements
-    .map((cellules, i) => ({ numero: i + 1, cellules: cellules.map((c) => (c.trim() === '' ? null : c)) as Valeur[] }))
+    .map((cellules, i) => ({ numero: i + 1, cellules: cellules.map((c) => (c.trim() === '' ? null : retirerNeutralisation(c))) as Valeur[] }))
     .filter((l) => l.cellules.some((c) => c !== null));
   return [{ nom: 'CSV', lignes }];
 }
@@ -145,17 +145,16 @@ export async function ecrireXlsx(feuilles: FeuilleEcrite[]): Promise<Buffer> {
 
 const deux = (n: number) => String(n).padStart(2, '0');
 
-/** French Excel's CSV: ";" separator, UTF-8 with BOM, dates JJ/MM/AAAA, decimal comma. */
+/** French Excel's CSV: ";" separator, UTF-8 with BOM, dates JJ/MM/AAAA, decimal comma; formula-like text neutralised. */
 export function ecrireCsv(entetes: string[], lignes: Valeur[][]): Buffer {
-  const texte = (v: Valeur): string => {
-    if (v === null) return '';
-    if (v instanceof Date) return `${deux(v.getUTCDate())}/${deux(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
-    if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v).replace('.', ',');
-    if (typeof v === 'boolean') return v ? 'Oui' : 'Non';
-    return v;
-  };
-  const corps = stringify([entetes, ...lignes.map((l) => l.map(texte))], { delimiter: ';', record_delimiter: '\r\n' });
-  return Buffer.from(`\uFEFF${corps}`, 'utf8');
+  const texte = ecrireCsvSur([entetes, ...lignes], {
+    separateur: ';',
+    bom: true,
+    date: (v) => `${deux(v.getUTCDate())}/${deux(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`,
+    nombre: (v) => (Number.isInteger(v) ? String(v) : String(v).replace('.', ',')),
+    booleen: (v) => (v ? 'Oui' : 'Non'),
+  });
+  return Buffer.from(texte, 'utf8');
 }
 
 /** A header-safe file name from a contract's title: "plan-contrat-local-de-sante-du-pays-de-redon.xlsx". */

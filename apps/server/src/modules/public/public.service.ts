@@ -12,8 +12,8 @@ import {
   type StatutContrat,
   type StatutFiche,
 } from '@maillage/domain';
-import { stringify } from 'csv-stringify/sync';
 import type { Contexte } from '../../platform/contexte';
+import { ecrireCsv, type CelluleCsv } from '../../platform/csv';
 import { introuvable } from '../../platform/errors';
 import { ARS_CONFIRMEES, confirmationsDuContrat } from '../contrats/confirmations.repository';
 import * as contrats from '../contrats/contrats.repository';
@@ -88,13 +88,14 @@ export async function contratsPublies(ctx: Contexte, id: string | null = null): 
  */
 export async function contratsPubliesCsv(ctx: Contexte): Promise<string> {
   const lignes = (await contratsPublies(ctx)).map((c) =>
-    COLONNES_CONTRAT_OUVERT.map((champ) => {
+    COLONNES_CONTRAT_OUVERT.map((champ): CelluleCsv => {
       const v = c[champ];
-      if (v === null || v === undefined) return '';
-      return Array.isArray(v) ? v.join(' ; ') : String(v);
+      if (v === null || v === undefined) return null;
+      // Numbers stay numbers (never neutralised); text, lists included, goes through the formula guard.
+      return Array.isArray(v) ? v.join(' ; ') : typeof v === 'number' ? v : String(v);
     }),
   );
-  return stringify([COLONNES_CONTRAT_OUVERT, ...lignes], { record_delimiter: '\r\n' });
+  return ecrireCsv([[...COLONNES_CONTRAT_OUVERT], ...lignes], { separateur: ',' });
 }
 
 /**
