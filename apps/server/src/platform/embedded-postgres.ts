@@ -60,11 +60,6 @@ function refusOccupe(dataDir: string, pid: number) {
   );
 }
 
-/**
- * One Maillage per data directory: a lock file holds our PID and start time. A stale lock (dead process) is taken
- * over; a live one makes us refuse, because two servers on one PostgreSQL data directory corrupt it. The file is
- * created exclusively, so two processes starting together cannot both believe they hold it.
- */
 interface Verrou {
   liberer(): Promise<void>;
   /** When we took it: milliseconds since 1970, and on the clock of process start times where there is one. */
@@ -72,6 +67,12 @@ interface Verrou {
   instant: number | null;
 }
 
+/**
+ * One Maillage per data directory: a lock file holds our PID and start time. A stale lock (dead process) is taken
+ * over; a live one makes us refuse, because two servers on one PostgreSQL data directory corrupt it. The file is
+ * created exclusively; should two processes take over the same stale lock at once, the later one finds the
+ * other's PostgreSQL started after its lock and refuses (arreterPostgresOrphelin).
+ */
 async function prendreVerrou(dataDir: string): Promise<Verrou> {
   const verrou = path.join(dataDir, FICHIER_VERROU);
   const contenu = `${process.pid}\n${debutProcessus(process.pid) ?? ''}\n`;
@@ -122,7 +123,10 @@ async function arreterPostgresOrphelin(dataDir: string, pgDir: string, verrou: V
   const recent = demarre && verrou.instant ? Number(demarre) > verrou.instant : Number(lignes[2]) > verrou.depuis / 1000;
   const detenteur = await lireVerrou(dataDir);
   if (detenteur?.pid !== process.pid || recent) {
-    throw new DemarrageRefuse(`Un autre processus (${detenteur?.pid ?? 'inconnu'}) vient de démarrer PostgreSQL (processus ${pid}) sur ${pgDir}.`);
+    throw new DemarrageRefuse(
+      `Un autre Maillage démarre en même temps sur ${dataDir} (son PostgreSQL, processus ${pid}, vient de démarrer). ` +
+        'Un seul à la fois : réessayez quand il est prêt, ou choisissez un autre dossier avec DATA_DIR.',
+    );
   }
   journal(`PostgreSQL (processus ${pid}) est resté en marche après l’arrêt brutal du Maillage précédent : arrêt propre…`);
   try {

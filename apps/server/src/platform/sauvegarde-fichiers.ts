@@ -73,8 +73,9 @@ export function formaterTaille(octets: number): string {
   return `${nombre(octets / 1024 ** 3)} Go`;
 }
 
-export function formaterDate(date: Date): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium' }).format(date);
+/** A date as the operator reads it; `date` may be an ISO string (how the pool returns timestamps). */
+export function formaterDate(date: Date | string): string {
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium' }).format(new Date(date));
 }
 
 /** What the folder holds, to say after an unknown name. */
