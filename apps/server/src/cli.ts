@@ -1,11 +1,16 @@
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import readline from 'node:readline/promises';
+import type pg from 'pg';
 import { motDePasseSchema } from '@maillage/domain';
 import { lireConfig, type Config } from './config';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
 import { creerPool } from './platform/database';
 import { demarrerPlateforme } from './platform/demarrage';
-import { demarrerPostgresEmbarque, urlPostgresEnMarche } from './platform/embedded-postgres';
-import { lireEnTete, restaurer, sauvegarder } from './platform/sauvegarde';
+import { DemarrageRefuse, demarrerPostgresEmbarque, urlPostgresEnMarche } from './platform/embedded-postgres';
+import { lireEnTete, restaurer, sauvegarder, sauvegarderDans, type EnTete } from './platform/sauvegarde';
+import { decrireSauvegardes, ErreurSauvegarde, formaterDate, formaterTaille, trouverSauvegarde } from './platform/sauvegarde-fichiers';
 
 const journal = (m: string) => console.log(`[maillage] ${m}`);
 
@@ -24,6 +29,10 @@ async function creerAdministrateur(config: Config, email: string, motDePasse: st
   }
 }
 
+/** Where a relative path is meant from: npm runs scripts from the project's root, not from where they were typed. */
+const repertoireCourant = () => process.env.INIT_CWD ?? process.cwd();
+const dossierSauvegardes = (config: Config) => path.join(config.dataDir, 'sauvegardes');
+
 /**
  * The database to back up or restore: DATABASE_URL when set; else the embedded one — the running Maillage's if
  * there is one (a backup is consistent while it runs), or started for the time of the command.
@@ -31,18 +40,22 @@ async function creerAdministrateur(config: Config, email: string, motDePasse: st
 async function base(config: Config, pourRestaurer: boolean) {
   if (config.databaseUrl) {
     const pool = creerPool(config.databaseUrl, 2);
-    return { pool, arreter: () => pool.end() };
+    const u = new URL(config.databaseUrl);
+    const description = `la base PostgreSQL externe ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname} (DATABASE_URL, utilisateur ${decodeURIComponent(u.username) || 'par défaut'})`;
+    return { pool, description, arreter: () => pool.end() };
   }
+  const description = `la base PostgreSQL embarquée du dossier de données ${config.dataDir} (DATA_DIR)`;
   const enMarche = await urlPostgresEnMarche(config.dataDir);
-  if (enMarche && pourRestaurer) throw new Error('Maillage tourne sur ce dossier de données : arrêtez-le avant de restaurer.');
+  if (enMarche && pourRestaurer) throw new ErreurSauvegarde(`Maillage tourne sur ${config.dataDir} : arrêtez-le avant de restaurer.`);
   if (enMarche) {
     const pool = creerPool(enMarche, 2);
-    return { pool, arreter: () => pool.end() };
+    return { pool, description, arreter: () => pool.end() };
   }
-  const embarque = await demarrerPostgresEmbarque(config.dataDir);
+  const embarque = await demarrerPostgresEmbarque(config.dataDir, { journal });
   const pool = creerPool(embarque.url, 2);
   return {
     pool,
+    description,
     arreter: async () => {
       await pool.end();
       await embarque.arreter();
@@ -50,40 +63,94 @@ async function base(config: Config, pourRestaurer: boolean) {
   };
 }
 
+/** npm run backup [-- fichier]: into DATA_DIR/sauvegardes under a name of its own, or to the given file if it is free. */
 async function commandeSauvegarde(config: Config, fichier?: string) {
-  const cible = path.resolve(fichier ?? path.join(config.dataDir, 'sauvegardes', `maillage-${new Date().toISOString().slice(0, 16).replace(':', 'h')}.sauvegarde.gz`));
-  await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(cible), { recursive: true }));
+  const cible = fichier ? path.resolve(repertoireCourant(), fichier) : null;
+  if (cible && existsSync(cible)) throw new ErreurSauvegarde(`${cible} existe déjà : une sauvegarde n’en remplace jamais une autre. Choisissez un autre nom.`);
+  if (cible) await fs.mkdir(path.dirname(cible), { recursive: true });
   const { pool, arreter } = await base(config, false);
   try {
     const debut = Date.now();
-    const entete = await sauvegarder(pool, cible);
+    const { fichier: ecrit, entete } = cible ? { fichier: cible, entete: await sauvegarder(pool, cible) } : await sauvegarderDans(pool, dossierSauvegardes(config));
     const lignes = entete.tables.reduce((t, x) => t + x.lignes, 0);
-    journal(`Sauvegarde écrite : ${cible} (${entete.tables.length} tables, ${lignes} lignes, ${((Date.now() - debut) / 1000).toFixed(1)} s).`);
+    const taille = formaterTaille((await fs.stat(ecrit)).size);
+    journal(`Sauvegarde écrite : ${ecrit} (${taille}, ${entete.tables.length} tables, ${lignes} lignes, ${((Date.now() - debut) / 1000).toFixed(1)} s).`);
   } finally {
     await arreter();
   }
 }
 
-async function commandeRestauration(config: Config, fichier: string | undefined, forcer: boolean) {
-  if (!fichier) throw new Error('Usage : npm run restore -- <fichier de sauvegarde> [--force]');
-  const source = path.resolve(fichier);
+/** How many contracts and accounts a database or a backup holds: what the operator recognises. */
+const compte = (entete: EnTete, table: string) => entete.tables.find((t) => t.nom === table)?.lignes ?? 0;
+
+async function contenuActuel(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query(`select to_regclass('public.contrats') is not null and to_regclass('public.audit_evenements') is not null as maillage`);
+  if (!rows[0].maillage) return 'vide (aucune donnée de Maillage)';
+  const { rows: r } = await pool.query(
+    `select (select count(*)::int from contrats) as contrats, (select count(*)::int from utilisateurs) as comptes, (select max(le) from audit_evenements) as derniere`,
+  );
+  return `${r[0].contrats} contrat(s), ${r[0].comptes} compte(s)${r[0].derniere ? `, dernière modification le ${formaterDate(r[0].derniere)}` : ''}`;
+}
+
+/**
+ * A careful operator sees what is replaced, by what, before anything is done. In a terminal, the command asks;
+ * elsewhere (a script, a pipe), it does nothing without --oui, since nobody can answer.
+ */
+async function confirmer(oui: boolean): Promise<void> {
+  if (oui) return;
+  if (!process.stdin.isTTY) {
+    throw new ErreurSauvegarde(
+      'Restauration non confirmée : la commande ne tourne pas dans un terminal et ne peut pas demander confirmation. ' +
+        'Relisez ce qui précède, puis relancez-la avec --oui (ou --yes) pour confirmer. Rien n’a été changé.',
+    );
+  }
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const reponse = await rl.question('Tapez « oui » pour remplacer la base (autre réponse : abandon) : ').finally(() => rl.close());
+  if (!['oui', 'yes'].includes(reponse.trim().toLowerCase())) throw new ErreurSauvegarde('Restauration abandonnée : rien n’a été changé.');
+}
+
+async function commandeRestauration(config: Config, fichier: string | undefined, options: { forcer: boolean; oui: boolean }) {
+  if (!fichier) {
+    throw new ErreurSauvegarde(`Usage : npm run restore -- <nom ou chemin de la sauvegarde> [--oui] [--force]\n${await decrireSauvegardes(dossierSauvegardes(config))}`);
+  }
+  const source = await trouverSauvegarde(fichier, dossierSauvegardes(config), repertoireCourant());
   const entete = await lireEnTete(source);
-  journal(`Sauvegarde du ${entete.creeLe} : ${entete.tables.length} tables, ${entete.tables.reduce((t, x) => t + x.lignes, 0)} lignes.`);
-  const { pool, arreter } = await base(config, true);
+  const taille = (await fs.stat(source)).size;
+  const { pool, description, arreter } = await base(config, true);
   try {
-    if (config.databaseUrl && !forcer) {
+    if (config.databaseUrl && !options.forcer) {
       // On an external database, other servers may be running: their beat says so.
       const { rows } = await pool
         .query(`select count(*)::int as n from processus_serveur where battement > now() - interval '45 seconds'`)
         .catch(() => ({ rows: [{ n: 0 }] }));
-      if (rows[0].n > 0) throw new Error(`${rows[0].n} serveur(s) Maillage utilisent cette base : arrêtez-les avant de restaurer (ou --force).`);
+      if (rows[0].n > 0) throw new ErreurSauvegarde(`${rows[0].n} serveur(s) Maillage utilisent cette base : arrêtez-les avant de restaurer (ou --force).`);
     }
+    const lignes = entete.tables.reduce((t, x) => t + x.lignes, 0);
+    console.log(
+      [
+        'Restauration : tout le contenu actuel de la base sera remplacé par celui de la sauvegarde.',
+        `  Base remplacée : ${description}`,
+        `    elle contient aujourd’hui : ${await contenuActuel(pool)}`,
+        `  Sauvegarde : ${source}`,
+        `    créée le ${formaterDate(new Date(entete.creeLe))}, ${formaterTaille(taille)} ; ${compte(entete, 'contrats')} contrat(s), ${compte(entete, 'utilisateurs')} compte(s), ${lignes} lignes en tout`,
+        '  Ce qui a été fait depuis cette sauvegarde sera perdu. Pour pouvoir revenir en arrière : npm run backup avant.',
+      ].join('\n'),
+    );
+    await confirmer(options.oui);
     const debut = Date.now();
     await restaurer(pool, source);
     journal(`Base restaurée depuis ${source} en ${((Date.now() - debut) / 1000).toFixed(1)} s. Au prochain démarrage, Maillage appliquera les migrations plus récentes s’il y en a.`);
   } finally {
     await arreter();
   }
+}
+
+/** The options a command knows: an unknown one (a typo of --oui) stops it rather than being ignored. */
+function options(args: string[], connues: string[]) {
+  const inconnue = args.find((a) => a.startsWith('-') && !connues.includes(a));
+  if (inconnue) throw new ErreurSauvegarde(`Option inconnue : ${inconnue} (connues : ${connues.join(', ') || 'aucune'}).`);
+  const positionnels = args.filter((a) => !a.startsWith('-'));
+  return { positionnels, a: (...noms: string[]) => noms.some((n) => args.includes(n)) };
 }
 
 async function main() {
@@ -93,16 +160,27 @@ async function main() {
     case 'create-admin':
       if (!args[0] || !args[1]) throw new Error('Usage : npm run admin:create -- <email> <mot de passe>');
       return creerAdministrateur(config, args[0], args[1]);
-    case 'backup':
-      return commandeSauvegarde(config, args.find((a) => !a.startsWith('--')));
-    case 'restore':
-      return commandeRestauration(config, args.find((a) => !a.startsWith('--')), args.includes('--force'));
+    case 'backup': {
+      const o = options(args, []);
+      if (o.positionnels.length > 1) throw new ErreurSauvegarde('Usage : npm run backup [-- fichier]');
+      return commandeSauvegarde(config, o.positionnels[0]);
+    }
+    case 'restore': {
+      const o = options(args, ['--oui', '--yes', '--force']);
+      if (o.positionnels.length > 1) throw new ErreurSauvegarde('Usage : npm run restore -- <nom ou chemin de la sauvegarde> [--oui] [--force]');
+      return commandeRestauration(config, o.positionnels[0], { forcer: o.a('--force'), oui: o.a('--oui', '--yes') });
+    }
     default:
-      throw new Error('Commandes : create-admin <email> <mot de passe>, backup [fichier], restore <fichier> [--force]');
+      throw new Error('Commandes : create-admin <email> <mot de passe>, backup [fichier], restore <nom ou fichier> [--oui] [--force]');
   }
 }
 
-main().catch((e) => {
-  console.error(`[maillage] ${e instanceof Error ? e.message : e}`);
+// The operator reads a French sentence, never a stack trace; an unexpected error still says what it was.
+const echec = (e: unknown) => {
+  if (e instanceof ErreurSauvegarde || e instanceof DemarrageRefuse) console.error(`[maillage] ${e.message}`);
+  else console.error(`[maillage] Échec : ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
-});
+};
+process.on('uncaughtException', echec);
+process.on('unhandledRejection', echec);
+main().catch(echec);

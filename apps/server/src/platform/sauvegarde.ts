@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import type pg from 'pg';
 import { from as copierDepuis, to as copierVers } from 'pg-copy-streams';
 import { DOSSIER_MIGRATIONS } from './migrations';
+import { ErreurSauvegarde, nomDeSauvegarde, publierSansEcraser } from './sauvegarde-fichiers';
 
 /**
  * Logical backup and restore, the same for the embedded and an external PostgreSQL (no pg_dump needed, whose
@@ -50,20 +51,60 @@ async function tables(client: pg.ClientBase): Promise<Omit<Table, 'lignes'>[]> {
   return rows;
 }
 
-/** Writes a backup of the whole database to `fichier`. Returns its header. */
+/** A scratch name next to the final one, unique to this run: two backups at once never write the same file. */
+const partielPour = (dossier: string) => path.join(dossier, `.maillage-${process.pid}-${randomBytes(4).toString('hex')}.partiel`);
+
+/** Writes a backup of the whole database to `fichier`, which must not exist: a backup never replaces another. */
 export async function sauvegarder(pool: pg.Pool, fichier: string): Promise<EnTete> {
+  const dejaLa = () => new ErreurSauvegarde(`${fichier} existe déjà : une sauvegarde n’en remplace jamais une autre. Choisissez un autre nom.`);
+  if (existsSync(fichier)) throw dejaLa();
+  const partiel = partielPour(path.dirname(fichier));
+  const entete = await ecrireSauvegarde(pool, partiel);
+  if (!(await publierSansEcraser(partiel, fichier))) {
+    await fs.rm(partiel, { force: true });
+    throw dejaLa();
+  }
+  return entete;
+}
+
+/**
+ * Writes a backup into `dossier` under a name of its own: its date to the second, then `-2`, `-3`… when that name
+ * is taken (two backups in the same second, or at the same time).
+ */
+export async function sauvegarderDans(pool: pg.Pool, dossier: string): Promise<{ fichier: string; entete: EnTete }> {
+  await fs.mkdir(dossier, { recursive: true });
+  const partiel = partielPour(dossier);
+  const entete = await ecrireSauvegarde(pool, partiel);
+  try {
+    for (let rang = 1; rang < 10_000; rang++) {
+      const fichier = path.join(dossier, nomDeSauvegarde(new Date(entete.creeLe), rang));
+      if (await publierSansEcraser(partiel, fichier)) return { fichier, entete };
+    }
+  } catch (e) {
+    await fs.rm(partiel, { force: true });
+    throw e;
+  }
+  await fs.rm(partiel, { force: true });
+  throw new ErreurSauvegarde(`Aucun nom libre pour la sauvegarde dans ${dossier}.`);
+}
+
+/** The backup itself, into `partiel`. Returns its header. */
+async function ecrireSauvegarde(pool: pg.Pool, partiel: string): Promise<EnTete> {
   const client = await pool.connect();
   try {
     // One snapshot for every table: the backup is consistent even while Maillage is running.
     await client.query('begin isolation level repeatable read read only');
-    const { rows: migrations } = await client.query('select nom, empreinte from migrations order by nom');
+    const { rows: migrations } = await client.query('select nom, empreinte from migrations order by nom').catch((e) => {
+      if (e.code === '42P01') throw new ErreurSauvegarde('Cette base ne contient pas de données de Maillage (il n’y a jamais démarré) : rien à sauvegarder.');
+      throw e;
+    });
     const liste = await tables(client);
     const { ordre, differees } = await ordreDeChargement(client, liste.map((t) => t.nom));
     const entete: EnTete = { creeLe: new Date().toISOString(), migrations, tables: [], differees };
     for (const t of ordre.map((nom) => liste.find((x) => x.nom === nom)!)) entete.tables.push({ ...t, lignes: Number((await client.query(`select count(*) from ${id(t.nom)}`)).rows[0].count) });
 
     const sortie = new PassThrough();
-    const ecriture = pipeline(sortie, zlib.createGzip(), createWriteStream(`${fichier}.partiel`));
+    const ecriture = pipeline(sortie, zlib.createGzip(), createWriteStream(partiel, { flags: 'wx' }));
     const ecrire = (texte: string | Buffer) => new Promise<void>((resolve) => (sortie.write(texte) ? resolve() : sortie.once('drain', resolve)));
     await ecrire(`${SIGNATURE}\n${JSON.stringify(entete)}\n`);
     for (const t of entete.tables) {
@@ -77,31 +118,57 @@ export async function sauvegarder(pool: pg.Pool, fichier: string): Promise<EnTet
     sortie.end();
     await ecriture;
     await client.query('commit');
-    // Renamed only when complete: a backup file is never half written.
-    await fs.rename(`${fichier}.partiel`, fichier);
+    // Named only when complete: a backup file is never half written.
     return entete;
   } catch (e) {
     await client.query('rollback').catch(() => {});
-    await fs.rm(`${fichier}.partiel`, { force: true });
+    await fs.rm(partiel, { force: true });
     throw e;
   } finally {
     client.release();
   }
 }
 
+/**
+ * The lines of a backup. Errors of the file or of gunzip reach the reader (a pipe alone would leave them unhandled
+ * and crash the process), said in French.
+ */
+function lignesDe(fichier: string) {
+  const gunzip = zlib.createGunzip();
+  pipeline(createReadStream(fichier), gunzip).catch(() => {}); // the error also destroys gunzip, which the reader sees
+  const lignes = readline.createInterface({ input: gunzip, crlfDelay: Infinity });
+  lignes.once('close', () => gunzip.destroy()); // read only in part (the header): the file is closed too
+  return lignes;
+}
+
+function erreurDeLecture(fichier: string, e: unknown): Error {
+  if (e instanceof ErreurSauvegarde) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const nom = path.basename(fichier);
+  if (code === 'ENOENT') return new ErreurSauvegarde(`${fichier} est introuvable.`);
+  if (code === 'EACCES') return new ErreurSauvegarde(`${fichier} ne peut pas être lu (droits).`);
+  if (code === 'EISDIR') return new ErreurSauvegarde(`${fichier} est un dossier, pas une sauvegarde.`);
+  if (code?.startsWith('Z_') || e instanceof SyntaxError) return new ErreurSauvegarde(`${nom} n’est pas une sauvegarde de Maillage, ou elle est abîmée (${(e as Error).message}).`);
+  return e as Error;
+}
+
 /** Reads the header only: what a backup holds, before restoring it. */
 export async function lireEnTete(fichier: string): Promise<EnTete> {
-  const lignes = readline.createInterface({ input: createReadStream(fichier).pipe(zlib.createGunzip()), crlfDelay: Infinity });
-  let n = 0;
-  for await (const ligne of lignes) {
-    if (n === 0 && ligne !== SIGNATURE) throw new Error(`${path.basename(fichier)} n’est pas une sauvegarde de Maillage.`);
-    if (n === 1) {
-      lignes.close();
-      return JSON.parse(ligne);
+  try {
+    const lignes = lignesDe(fichier);
+    let n = 0;
+    for await (const ligne of lignes) {
+      if (n === 0 && ligne !== SIGNATURE) throw new ErreurSauvegarde(`${path.basename(fichier)} n’est pas une sauvegarde de Maillage.`);
+      if (n === 1) {
+        lignes.close();
+        return JSON.parse(ligne);
+      }
+      n++;
     }
-    n++;
+  } catch (e) {
+    throw erreurDeLecture(fichier, e);
   }
-  throw new Error(`${path.basename(fichier)} est vide ou tronquée.`);
+  throw new ErreurSauvegarde(`${path.basename(fichier)} est vide ou tronquée.`);
 }
 
 /**
@@ -116,8 +183,8 @@ export async function restaurer(pool: pg.Pool, fichier: string, journal: (m: str
   for (const nom of (await fs.readdir(DOSSIER_MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort())
     locales.set(nom, createHash('sha256').update(await fs.readFile(path.join(DOSSIER_MIGRATIONS, nom), 'utf8')).digest('hex'));
   for (const m of entete.migrations) {
-    if (!locales.has(m.nom)) throw new Error(`Cette sauvegarde vient d’une version plus récente de Maillage (migration ${m.nom} inconnue ici) : mettez Maillage à jour avant de la restaurer.`);
-    if (locales.get(m.nom) !== m.empreinte) throw new Error(`La migration ${m.nom} de cette sauvegarde diffère de celle de ce code : restauration refusée.`);
+    if (!locales.has(m.nom)) throw new ErreurSauvegarde(`Cette sauvegarde vient d’une version plus récente de Maillage (migration ${m.nom} inconnue ici) : mettez Maillage à jour avant de la restaurer.`);
+    if (locales.get(m.nom) !== m.empreinte) throw new ErreurSauvegarde(`La migration ${m.nom} de cette sauvegarde diffère de celle de ce code : restauration refusée.`);
   }
   const client = await pool.connect();
   try {
@@ -130,7 +197,7 @@ export async function restaurer(pool: pg.Pool, fichier: string, journal: (m: str
       await client.query('insert into migrations (nom, empreinte) values ($1, $2)', [m.nom, m.empreinte]);
     }
     // The rows stream from the file straight into COPY, table after table, in the order they were written.
-    const lignes = readline.createInterface({ input: createReadStream(fichier).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+    const lignes = lignesDe(fichier);
     let n = 0;
     let table: Table | null = null;
     let copie: Writable | null = null;
@@ -172,7 +239,7 @@ export async function restaurer(pool: pg.Pool, fichier: string, journal: (m: str
       table = null;
       copie = null;
     }
-    if (table) throw new Error(`Sauvegarde tronquée : la table ${table.nom} n’est pas complète.`);
+    if (table) throw new ErreurSauvegarde(`Sauvegarde tronquée : la table ${table.nom} n’est pas complète.`);
     const differees = entete.differees;
     for (const d of differees) {
       const t = entete.tables.find((x) => x.nom === d.table)!;
@@ -190,7 +257,7 @@ export async function restaurer(pool: pg.Pool, fichier: string, journal: (m: str
     return entete;
   } catch (e) {
     await client.query('rollback').catch(() => {});
-    throw e;
+    throw erreurDeLecture(fichier, e);
   } finally {
     client.release();
   }

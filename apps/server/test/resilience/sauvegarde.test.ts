@@ -23,10 +23,11 @@ afterAll(async () => {
   await fs.rm(dossier, { recursive: true, force: true });
 });
 
-/** The npm scripts' command, as a user runs it. */
-function commande(args: string[], env: Record<string, string>): Promise<{ code: number; sortie: string }> {
+/** The npm scripts' command, as a user runs it (or through npm itself, exactly as the README writes it). */
+function commande(args: string[], env: Record<string, string>, parNpm = false): Promise<{ code: number; sortie: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(RACINE, 'apps/server/src/cli.ts'), ...args], { cwd: RACINE, env: { ...process.env, ...env } });
+    const [programme, ...debut] = parNpm ? ['npm', 'run', '-s', args[0], '--'] : [process.execPath, '--import', 'tsx', path.join(RACINE, 'apps/server/src/cli.ts'), args[0]];
+    const p = spawn(programme, [...debut, ...args.slice(1)], { cwd: RACINE, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let sortie = '';
     p.stdout.on('data', (d) => (sortie += d));
     p.stderr.on('data', (d) => (sortie += d));
@@ -89,7 +90,7 @@ describe('sauvegarde et restauration', () => {
     await db.query(`update fiches set intitule = 'abîmée'`);
     await db.end();
 
-    const restauration = await commande(['restore', fichier, '--force'], env);
+    const restauration = await commande(['restore', fichier, '--force', '--oui'], env);
     expect(restauration.code, restauration.sortie).toBe(0);
     // Backed up again before any server touches it (a login is an event): the same rows, byte for byte.
     const encore = path.join(dossier, 'externe-2.sauvegarde.gz');
@@ -113,13 +114,65 @@ describe('sauvegarde et restauration', () => {
     await serveur.arreter();
 
     const neuf = { DATABASE_URL: '', DATA_DIR: path.join(dossier, 'neuf') };
-    const restauration = await commande(['restore', fichier], neuf);
+    const restauration = await commande(['restore', fichier, '--oui'], neuf);
     expect(restauration.code, restauration.sortie).toBe(0);
     const encore = path.join(dossier, 'neuf.sauvegarde.gz');
     expect((await commande(['backup', encore], neuf)).code).toBe(0);
     expect(await lignesDe(encore)).toEqual(await lignesDe(fichier));
     serveur = await lancerServeur({ ...neuf, MAILLAGE_DEMO: '0' });
     expect(await exports(serveur)).toEqual(avant);
+    await serveur.arreter();
+  }, 600_000);
+
+  it('deux sauvegardes d’affilée ne s’écrasent pas ; npm run restore -- <nom> montre ce qu’il remplace et demande confirmation', async () => {
+    const env = { DATABASE_URL: '', DATA_DIR: path.join(dossier, 'noms') };
+    const sauvegardes = path.join(env.DATA_DIR, 'sauvegardes');
+    const indicateur = (code: string, libelle: string) => ({ code, libelle, famille: 'Démographie', unite: '%', facteur: 100, polarite: 'neutre', methodeAgregation: 'moyenne_ponderee' });
+    let serveur = await lancerServeur(env);
+    aNettoyer.push(() => serveur.arreter());
+    expect((await (await serveur.admin()).post('/api/indicateurs', indicateur('avant_sauvegarde', 'Écrit avant les sauvegardes'))).status).toBe(201);
+
+    // Two at once (through the running server: most often the same second), then one more right after.
+    const ensemble = await Promise.all([commande(['backup'], env), commande(['backup'], env)]);
+    const suivante = await commande(['backup'], env);
+    const ecrits = [...ensemble, suivante].map((r) => {
+      expect(r.code, r.sortie).toBe(0);
+      return /Sauvegarde écrite : (\S+) /.exec(r.sortie)![1];
+    });
+    expect(new Set(ecrits).size).toBe(3);
+    const fichiers = (await fs.readdir(sauvegardes)).sort();
+    expect(fichiers).toEqual(ecrits.map((f) => path.basename(f)).sort());
+    for (const f of fichiers) expect(f).toMatch(/^maillage-\d{4}-\d\d-\d\dT\d\dh\d\dm\d\ds(-\d+)?\.sauvegarde\.gz$/);
+
+    expect((await (await serveur.admin()).post('/api/indicateurs', indicateur('apres_sauvegarde', 'Écrit après les sauvegardes'))).status).toBe(201);
+    await serveur.arreter();
+    const nom = path.basename(ecrits[2]);
+
+    // Unknown name: a French message, the backups there are, no stack trace.
+    const inconnue = await commande(['restore', 'maillage-1999-01-01', '--oui'], env, true);
+    expect(inconnue.code).not.toBe(0);
+    expect(inconnue.sortie).toContain('Sauvegarde introuvable : « maillage-1999-01-01 »');
+    expect(inconnue.sortie).toContain(`Sauvegardes disponibles dans ${sauvegardes} :`);
+    for (const f of fichiers) expect(inconnue.sortie).toContain(f);
+    expect(inconnue.sortie).not.toMatch(/\n\s+at /);
+
+    // Without a terminal and without --oui: what would be replaced is said, nothing is done.
+    const sansConfirmation = await commande(['restore', nom], env, true);
+    expect(sansConfirmation.code).not.toBe(0);
+    expect(sansConfirmation.sortie).toContain(`Base remplacée : la base PostgreSQL embarquée du dossier de données ${env.DATA_DIR}`);
+    expect(sansConfirmation.sortie).toContain(`Sauvegarde : ${path.join(sauvegardes, nom)}`);
+    expect(sansConfirmation.sortie).toContain('Restauration non confirmée');
+    expect(sansConfirmation.sortie).not.toMatch(/\n\s+at /);
+
+    // The README's command, by bare name, confirmed.
+    const restauration = await commande(['restore', nom, '--oui'], env, true);
+    expect(restauration.code, restauration.sortie).toBe(0);
+    expect(restauration.sortie).toMatch(/créée le .+, [\d,]+ (Ko|Mo|octets)/);
+    expect(restauration.sortie).toContain('Base restaurée depuis');
+    serveur = await lancerServeur(env);
+    const codes = ((await (await serveur.admin()).get('/api/indicateurs')).body as { code: string }[]).map((i) => i.code);
+    expect(codes).toContain('avant_sauvegarde');
+    expect(codes).not.toContain('apres_sauvegarde');
     await serveur.arreter();
   }, 600_000);
 });
