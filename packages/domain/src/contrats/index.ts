@@ -4,3 +4,4 @@ export * from './doctrine';
 export * from './taxonomies';
 export * from './schemas';
 export * from './avenants';
+export * from './verrou';
