@@ -1,6 +1,7 @@
 import {
   can,
   comparerPeriodes,
+  peutRecevoir,
   saisiePossible,
   transition,
   valeurDeMesure,
@@ -115,7 +116,7 @@ async function chargerBilans(db: Queryable, ficheIds: string[]) {
 
 /** The follow-up of one fiche: indicators, values with their steps, reports by period, statut history, rights. */
 export async function suiviDeFiche(ctx: Contexte, utilisateur: Utilisateur | null, ficheId: string) {
-  const { fiche, droits } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  const { fiche, droits, ref } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
   const [indicateurs, bilans, historiqueStatuts] = await Promise.all([
     chargerIndicateurs(ctx.db, { ficheIds: [ficheId] }),
     chargerBilans(ctx.db, [ficheId]),
@@ -124,7 +125,8 @@ export async function suiviDeFiche(ctx: Contexte, utilisateur: Utilisateur | nul
   const ecarts = await ecartsAuDiagnostic(ctx, fiche.contratId, indicateurs);
   return {
     fiche: { id: fiche.id, numero: fiche.numero, intitule: fiche.intitule, statut: fiche.statut, contratId: fiche.contratId, poids: (fiche as { poids?: number }).poids ?? 1 },
-    droits,
+    // A closed contract keeps its indicators but takes no new one (decision 0006).
+    droits: { ...droits, ajouterIndicateur: droits.definir && peutRecevoir(ref, 'indicateur_suivi').ok },
     indicateurs: indicateurs.map((i) => ({ ...i, diagnostic: ecarts.get(i.id) ?? null })),
     bilans,
     historiqueStatuts,
