@@ -22,7 +22,7 @@ const SI_CLOS: Record<string, Attendu> = {
   'POST /api/contrats/:id/signataires': 'refuse',
   'POST /api/contrats/:id/partenaires': 'refuse',
   'POST /api/contrats/:id/fiches': 'refuse',
-  'PUT /api/fiches/:id/offres/:offreId': 'refuse',
+  'PUT /api/fiches/:id/offres/:offreId': 'accepte',
   'POST /api/contrats/:id/verbatims': 'refuse',
   'POST /api/contrats/:id/rencontres': 'refuse',
   'POST /api/contrats/:id/constats': 'refuse',

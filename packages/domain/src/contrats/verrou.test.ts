@@ -3,7 +3,7 @@ import { porteeAnnuaire, type Sujet } from '../permissions';
 import { STATUTS_CONTRAT, type StatutContrat } from './statuts';
 import { APPORTS_CONTRAT, debutPeriodeSuivi, estClos, peutRecevoir, raisonVerrou, type ApportContrat } from './verrou';
 
-const ACCEPTES_SI_CLOS: ApportContrat[] = ['seance', 'decision', 'fichier', 'suivi', 'statut_fiche', 'evaluation'];
+const ACCEPTES_SI_CLOS: ApportContrat[] = ['seance', 'decision', 'fichier', 'suivi', 'statut_fiche', 'evaluation', 'engagement'];
 
 describe('ce que reçoit un contrat selon son statut (décision 0006)', () => {
   it('un contrat ouvert reçoit tout', () => {

@@ -42,7 +42,6 @@ const REFUSES_SI_CLOS: Partial<Record<ApportContrat, string>> = {
   membre_instance: 'de nouveau membre d’instance',
   coordination: 'de nouveau poste de coordination',
   financement: 'de nouvelle ligne de financement',
-  engagement: 'de nouvel engagement d’organisation sur ses fiches',
   indicateur_suivi: 'de nouvel indicateur de suivi',
   campagne: 'de nouvelle campagne de suivi',
   decision_sur_plan: 'de décision qui valide une fiche ou change son financement',
@@ -55,6 +54,7 @@ export const RESTE_POSSIBLE_CONTRAT_CLOS = [
   'le statut de chaque fiche',
   'les séances de ses instances existantes (séance de clôture, restitution de l’évaluation), leurs comptes rendus, présences et décisions de prise d’acte ou de statut',
   'ses fichiers (rapport d’évaluation, bilan final, comptes rendus)',
+  'les offres de service qu’une organisation rattache à ses fiches, pour tenir le registre de ses engagements',
 ] as const;
 
 /** The same, short enough for an error message. */
