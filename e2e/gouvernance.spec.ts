@@ -81,3 +81,42 @@ test('une coordonnatrice planifie un COPIL, invite, note les présences et une d
   expect(erreurs).toEqual([]);
   await contexte.close();
 });
+
+test('un contrat clos dit ce qu’il reçoit encore et n’offre plus que cela', async ({ browser }) => {
+  const contexte = await browser.newContext();
+  const page = await contexte.newPage();
+  const erreurs = surveillerConsole(page);
+  await seConnecter(page, 'coordination@demo.maillage.fr');
+  // The first generation of Redon's CLS is renewed: closed (decision 0006).
+  const cls1 = (await api(page, 'GET', '/api/contrats')).find((c: { intitule: string; generation: number }) => c.generation === 1 && c.intitule.includes('Redon'));
+  await page.goto(`/contrats/${cls1.id}?onglet=gouvernance`);
+  await expect(page.getByText(/Ce contrat est renouvelé : il ne reçoit plus de nouvelle fiche, instance/)).toBeVisible();
+  await expect(page.getByText(/Restent possibles : son évaluation/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Séances', level: 2 })).toBeVisible();
+  // Closed without any instance (as the demo's first generation is): no séance can be held any more, and it says so.
+  await expect(page.getByText(/Ce contrat est clos sans instance/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /Créer (une instance|le comité de pilotage)/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Ajouter un membre/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Ajouter (le|un autre) poste/ })).toHaveCount(0);
+  await verifierAccessibilite(page, 'la gouvernance d’un contrat clos');
+  await page.goto(`/contrats/${cls1.id}?onglet=financements`);
+  await expect(page.getByRole('heading', { name: 'Financements', level: 2 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ajouter une ligne du contrat' })).toHaveCount(0);
+  await verifierAccessibilite(page, 'les financements d’un contrat clos');
+  expect(erreurs).toEqual([]);
+  await contexte.close();
+});
+
+test('un lecteur voit les noms des personnes de ses contrats, sans leurs adresses', async ({ browser }) => {
+  const contexte = await browser.newContext();
+  const page = await contexte.newPage();
+  const erreurs = surveillerConsole(page);
+  await seConnecter(page, 'lecteur@demo.maillage.fr');
+  await page.goto('/annuaire?onglet=personnes');
+  await expect(page.getByRole('heading', { name: 'Personnes', level: 2 })).toBeVisible();
+  await expect(page.getByText(/ne sont montrés qu’à qui organise le contrat/)).toBeVisible();
+  await expect(page.locator('a[href^="mailto:"]')).toHaveCount(0);
+  await verifierAccessibilite(page, 'l’annuaire d’un lecteur');
+  expect(erreurs).toEqual([]);
+  await contexte.close();
+});

@@ -181,3 +181,38 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
     }
   }
 }
+
+/**
+ * Which persons of the directory a user may list, and whose contact details (e-mail, telephone) they see.
+ * Admins see everyone; an ARS agent the persons of its region's organisations and contracts; a referent its own
+ * organisation's; a contract's editors (coordination, ARS referent) the persons of their contracts, with contact
+ * details, since they name pilotes, seat members and send invitations; pilotes, members and readers only the names
+ * of the persons of their contracts. Null: nothing (anonymous).
+ */
+export interface PorteeAnnuaire {
+  tout: boolean;
+  /** Regions whose organisations' persons, and whose contracts' persons, are visible with contact details. */
+  regions: string[];
+  /** Organisations whose persons are visible with contact details. */
+  organisations: string[];
+  /** Contracts whose persons are visible with contact details. */
+  contratsAvecCoordonnees: string[];
+  /** Contracts whose persons are visible by name only. */
+  contratsSansCoordonnees: string[];
+}
+
+export function porteeAnnuaire(sujet: Sujet | null): PorteeAnnuaire | null {
+  if (!sujet) return null;
+  if (estAdmin(sujet)) return { tout: true, regions: [], organisations: [], contratsAvecCoordonnees: [], contratsSansCoordonnees: [] };
+  const avec = new Set<string>();
+  const sans = new Set<string>();
+  for (const h of sujet.habilitations)
+    if ('contratId' in h) (EDITEURS_CONTRAT.includes(h.role) ? avec : sans).add(h.contratId);
+  return {
+    tout: false,
+    regions: regionsArs(sujet),
+    organisations: organisationsReferent(sujet),
+    contratsAvecCoordonnees: [...avec],
+    contratsSansCoordonnees: [...sans].filter((c) => !avec.has(c)),
+  };
+}

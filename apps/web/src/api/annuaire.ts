@@ -53,6 +53,8 @@ export interface Personne {
   organisationNom: string | null;
   version: number;
   aUnCompte: boolean;
+  /** False where the user's roles give the name only (pilotes, members, readers): e-mail and telephone are withheld. */
+  coordonneesVisibles: boolean;
 }
 
 export interface SaisiePersonne {

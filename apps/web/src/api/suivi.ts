@@ -126,7 +126,7 @@ export interface DroitsSuivi {
 /** GET /api/fiches/{id}/suivi */
 export interface SuiviFiche {
   fiche: { id: string; numero: number; intitule: string; statut: StatutFiche; contratId: string; poids: number };
-  droits: DroitsSuivi & { definir: boolean };
+  droits: DroitsSuivi & { definir: boolean; ajouterIndicateur: boolean };
   indicateurs: IndicateurSuivi[];
   bilans: BilanFiche[];
   historiqueStatuts: { statut: StatutFiche; le: string; par: string | null }[];

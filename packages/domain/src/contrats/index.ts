@@ -5,3 +5,4 @@ export * from './taxonomies';
 export * from './schemas';
 export * from './avenants';
 export * from './confirmations';
+export * from './verrou';

@@ -52,7 +52,7 @@ export function routesAnnuaire(app: FastifyInstance, ctx: Contexte) {
       handler: (req) => annuaire.fusionnerOrganisations(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.dansId),
     });
     r.get('/api/personnes', {
-      schema: { tags: t, summary: 'Les personnes de l’annuaire', querystring: z.object({ q: z.string().max(100).optional(), organisationId: z.uuid().optional() }), response: { 200: z.array(z.record(z.string(), z.unknown())), ...erreurs } },
+      schema: { tags: t, summary: 'Les personnes de l’annuaire que vos rôles atteignent : adresse e-mail et téléphone pour qui organise (administration, ARS de la région, référent de l’organisation, coordination du contrat), le nom seul pour les pilotes, membres et lecteurs de leurs contrats', querystring: z.object({ q: z.string().max(100).optional(), organisationId: z.uuid().optional() }), response: { 200: z.array(z.record(z.string(), z.unknown())), ...erreurs } },
       handler: (req) => annuaire.listerPersonnes(ctx, req.utilisateur, req.query),
     });
     r.post('/api/personnes', {

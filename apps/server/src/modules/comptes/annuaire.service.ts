@@ -1,10 +1,11 @@
-import { normaliser, organisationSaisieSchema, TYPES_ORGANISATION, type TypeOrganisation } from '@maillage/domain';
+import { normaliser, organisationSaisieSchema, porteeAnnuaire, TYPES_ORGANISATION, type TypeOrganisation } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import { lireFichier } from '../../platform/lecture-tableur';
 import * as repository from './comptes.repository';
+import { personnesVisibles } from './personnes.queries';
 
 // ---------- Services (branches) of an organisation
 
@@ -192,18 +193,15 @@ async function trouver(tx: Queryable, siret: string | null, nom: string) {
 
 export const personneSchemaChamps = ['prenom', 'nom', 'email', 'telephone', 'fonction', 'organisationId'] as const;
 
+/**
+ * The directory's persons, as far as the user's roles reach (`porteeAnnuaire`): e-mails and telephones only to those
+ * who organise (admin, ARS of the region, referent of the organisation, coordination of the contract); pilotes,
+ * members and readers get the names of the persons of their contracts; a user with no role, nobody.
+ */
 export async function listerPersonnes(ctx: Contexte, utilisateur: Utilisateur | null, filtre: { q?: string; organisationId?: string }) {
   exiger(utilisateur, 'lire', { type: 'organisation', id: filtre.organisationId ?? null });
-  const { rows } = await ctx.db.query(
-    `select p.id, p.prenom, p.nom, p.email, p.telephone, p.fonction, p.organisation_id as "organisationId", o.nom as "organisationNom", p.version,
-       exists (select 1 from utilisateurs u where u.personne_id = p.id) as "aUnCompte"
-     from personnes p left join organisations o on o.id = p.organisation_id
-     where ($1::text is null or p.nom ilike '%' || $1 || '%' or p.prenom ilike '%' || $1 || '%' or p.email ilike '%' || $1 || '%')
-       and ($2::uuid is null or p.organisation_id = $2)
-     order by p.nom, p.prenom limit 500`,
-    [filtre.q?.trim() || null, filtre.organisationId ?? null],
-  );
-  return rows;
+  const portee = porteeAnnuaire(utilisateur)!;
+  return personnesVisibles(ctx.db, portee, { q: filtre.q?.trim() || null, organisationId: filtre.organisationId ?? null });
 }
 
 type Personne = { prenom: string; nom: string; email?: string | null; telephone?: string | null; fonction?: string | null; organisationId?: string | null };

@@ -1,11 +1,13 @@
-import { can, estSigne, type Action, type RefContrat, type StatutContrat } from '@maillage/domain';
+import { can, peutRecevoir, raisonVerrou, type Action, type ApportContrat, type RefContrat, type StatutContrat } from '@maillage/domain';
 import type { Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { conflit, interdit, introuvable, nonAuthentifie } from '../../platform/errors';
 import * as repository from './contrats.repository';
 
 /** What the permission rules need of a contract, read from the database. */
-export async function referenceContrat(db: Queryable, contratId: string): Promise<RefContrat & { statut: StatutContrat }> {
+export type RefContratEtat = RefContrat & { statut: StatutContrat; periodeFin: string | null };
+
+export async function referenceContrat(db: Queryable, contratId: string): Promise<RefContratEtat> {
   // One query: every request on a contract starts here.
   const ref = await repository.referenceContrat(db, contratId);
   if (!ref) throw introuvable('Ce contrat n’existe pas.');
@@ -33,18 +35,16 @@ export async function avenantOuvert(db: Queryable, contratId: string): Promise<{
   return rows[0] ?? null;
 }
 
-/** After signature the text of the contract changes only through an avenant being drafted. */
+/** After signature the text of the contract changes only through an avenant being drafted; a closed contract never. */
 export async function exigerModifiable(db: Queryable, contratId: string, statut: StatutContrat) {
-  if (!estSigne(statut)) return;
-  if (statut === 'echu' || statut === 'renouvele') throw conflit('Ce contrat est clos : il ne peut plus être modifié.');
-  if (!(await avenantOuvert(db, contratId)))
-    throw conflit('Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.');
+  const raison = raisonVerrou(statut, statut === 'signe' || statut === 'evaluation' ? (await avenantOuvert(db, contratId)) !== null : false);
+  if (raison) throw conflit(raison);
 }
 
-/** Why the contract's text cannot be edited right now, or null: the same rule the services enforce. */
-export function raisonVerrou(statut: StatutContrat, avenantOuvert: boolean): string | null {
-  if (statut === 'echu' || statut === 'renouvele' || statut === 'abandonne') return 'Ce contrat est clos : il ne peut plus être modifié.';
-  if (estSigne(statut) && !avenantOuvert) return 'Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.';
-  return null;
+/** Refuses (409) what the contract may no longer receive in its state (decision 0006: a closed contract). */
+export function exigerRecevable(ref: { statut: StatutContrat; periodeFin?: string | null }, apport: ApportContrat, periode?: string) {
+  const r = peutRecevoir(ref, apport, periode);
+  if (!r.ok) throw conflit(r.raison);
 }
 
+export { raisonVerrou };

@@ -87,9 +87,9 @@ export async function obtenirContrat(db: Queryable, id: string, verrouiller = fa
 }
 
 /** What the permission rules need of a contract, with the organisations engaged in it. */
-export async function referenceContrat(db: Queryable, id: string): Promise<{ id: string; regions: string[]; publie: boolean; statut: string; organisationsEngagees: string[] } | null> {
+export async function referenceContrat(db: Queryable, id: string): Promise<{ id: string; regions: string[]; publie: boolean; statut: string; periodeFin: string | null; organisationsEngagees: string[] } | null> {
   const { rows } = await db.query(
-    `select c.id, c.regions, c.publie, c.statut,
+    `select c.id, c.regions, c.publie, c.statut, c.periode_fin::text as "periodeFin",
        array(select distinct o.organisation_id::text from ${ORGANISATIONS_ENGAGEES} o(organisation_id)) as "organisationsEngagees"
      from contrats c where c.id = $1`,
     [id],

@@ -4,14 +4,14 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
-import { exigerSurContrat } from '../contrats/acces';
+import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 
 /**
  * The qualitative side of a diagnostic and the chain constats → besoins → priorités → axes. Changing it needs the
  * right to edit the contract, but no avenant: the diagnostic is not the contract's text.
  */
 async function modifier<T>(ctx: Contexte, utilisateur: Utilisateur, contratId: string, entite: string, travail: (tx: Queryable) => Promise<{ id: string; action: string; resultat: T; apres?: unknown }>) {
-  await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
+  exigerRecevable(await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId), 'diagnostic');
   return enTransaction(ctx.db, async (tx) => {
     const r = await travail(tx);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: entite, entiteId: r.id, action: r.action, apres: (r.apres ?? null) as never, contexte: { contratId } });

@@ -2,7 +2,7 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
-import { exigerSurContrat } from '../contrats/acces';
+import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 
 /** What a contract's files may be: office documents, PDFs, images, tables. */
 export const TYPES_ACCEPTES: Record<string, string> = {
@@ -45,7 +45,8 @@ export async function deposerFichier(
   fichier: { nom: string; contenu: Buffer; categorie: string | null },
   seanceId: string | null = null,
 ) {
-  await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
+  // Files stay welcome on a closed contract (evaluation report, final bilan): the rule says so, not this module.
+  exigerRecevable(await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId), 'fichier');
   const extension = fichier.nom.split('.').pop()?.toLowerCase() ?? '';
   const typeMime = TYPES_ACCEPTES[extension];
   if (!typeMime)

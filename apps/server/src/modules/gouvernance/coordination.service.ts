@@ -36,7 +36,7 @@ export const creerPoste = (ctx: Contexte, u: Utilisateur, contratId: string, p: 
       [contratId, ...valeurs(p)],
     );
     return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: p };
-  });
+  }, 'coordination');
 
 export const modifierPoste = (ctx: Contexte, u: Utilisateur, contratId: string, id: string, version: number, p: Poste) =>
   changerGouvernance(ctx, u, contratId, 'poste_coordination', async (tx) => {

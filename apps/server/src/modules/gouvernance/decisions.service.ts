@@ -4,7 +4,7 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
 import { invalide } from '../../platform/errors';
-import { exigerSurContrat } from '../contrats/acces';
+import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 import * as fiches from '../fiches/fiches.repository';
 import { lireSeance } from './seances.service';
 
@@ -16,7 +16,9 @@ type Decision = z.infer<typeof decisionSchema>;
  */
 export async function prendreDecision(ctx: Contexte, utilisateur: Utilisateur, seanceId: string, d: Decision) {
   const seance = await lireSeance(ctx.db, seanceId);
-  await exigerSurContrat(ctx.db, utilisateur, 'modifier', seance.contratId);
+  const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', seance.contratId);
+  // A closed contract's séance may take note or change a fiche's statut, not validate a fiche or change its funding.
+  exigerRecevable(ref, d.action === 'valider_fiche' || d.action === 'financement_fiche' ? 'decision_sur_plan' : 'decision');
   return enTransaction(ctx.db, async (tx) => {
     const fiche = d.action === 'aucune' ? null : await fiches.obtenirFiche(tx, d.ficheId, true);
     if (d.action !== 'aucune' && (!fiche || fiche.contratId !== seance.contratId))

@@ -5,7 +5,7 @@ import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platfor
 import { enTransaction } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
 import { obtenirOrganisation } from '../comptes/organisations.service';
-import { exigerSurContrat } from '../contrats/acces';
+import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 import { organisationsEngagees } from '../contrats/contrats.repository';
 import { nomDeFichier } from '../../platform/nom-fichier';
 
@@ -109,6 +109,7 @@ export async function rattacherOffre(ctx: Contexte, utilisateur: Utilisateur, fi
   // The organisation's referents and the contract's editors may both link an offer to a fiche.
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'lire', rows[0].contratId);
   if (!can(utilisateur, 'modifier', { type: 'organisation', id: rows[0].organisationId }) && !can(utilisateur, 'modifier', { type: 'contrat', contrat: ref })) exiger(utilisateur, 'modifier', { type: 'organisation', id: rows[0].organisationId });
+  if (rattacher) exigerRecevable(ref, 'engagement');
   await enTransaction(ctx.db, async (tx) => {
     if (rattacher) await tx.query('insert into fiche_offres (fiche_id, offre_id) values ($1, $2) on conflict do nothing', [ficheId, offreId]);
     else await tx.query('delete from fiche_offres where fiche_id = $1 and offre_id = $2', [ficheId, offreId]);

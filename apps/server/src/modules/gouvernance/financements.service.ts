@@ -83,7 +83,7 @@ export const ajouterLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: st
       [contratId, l.objet, l.financeurId ?? null, l.financeurLibelle ?? null, l.dispositif, l.annee, l.montantCentimes, l.nature, l.statut, l.valorisationNature ?? null],
     );
     return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: l };
-  });
+  }, 'financement');
 
 export const supprimerLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: string, id: string) =>
   changerGouvernance(ctx, u, contratId, 'financement', async (tx) => {

@@ -1,23 +1,28 @@
-import type { instanceSchema, membreInstanceSchema } from '@maillage/domain';
+import type { ApportContrat, instanceSchema, membreInstanceSchema } from '@maillage/domain';
 import type { z } from 'zod';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
-import { exigerSurContrat } from '../contrats/acces';
+import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 
 type Instance = z.infer<typeof instanceSchema>;
 type Membre = z.infer<typeof membreInstanceSchema>;
 
-/** Runs a governance change: the right to edit the contract, one transaction, an audit event tied to the contract. */
+/**
+ * Runs a governance change: the right to edit the contract, one transaction, an audit event tied to the contract.
+ * `apport` names what a creation adds, so that a closed contract refuses it (decision 0006).
+ */
 export async function changerGouvernance<T>(
   ctx: Contexte,
   utilisateur: Utilisateur,
   contratId: string,
   entite: string,
   travail: (tx: Queryable) => Promise<{ id: string; action: string; resultat: T; avant?: unknown; apres?: unknown }>,
+  apport?: ApportContrat,
 ): Promise<T> {
-  await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
+  const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
+  if (apport) exigerRecevable(ref, apport);
   return enTransaction(ctx.db, async (tx) => {
     const r = await travail(tx);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: entite, entiteId: r.id, action: r.action, avant: (r.avant ?? null) as never, apres: (r.apres ?? null) as never, contexte: { contratId } });
@@ -54,7 +59,7 @@ export const creerInstance = (ctx: Contexte, u: Utilisateur, contratId: string, 
   changerGouvernance(ctx, u, contratId, 'instance', async (tx) => {
     const { rows } = await tx.query('insert into instances (contrat_id, type, nom, frequence_par_an, presidence) values ($1, $2, $3, $4, $5) returning id', [contratId, i.type, i.nom, i.frequenceParAn ?? null, i.presidence ?? null]);
     return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: i };
-  });
+  }, 'instance');
 
 export const modifierInstance = (ctx: Contexte, u: Utilisateur, contratId: string, id: string, i: Instance) =>
   changerGouvernance(ctx, u, contratId, 'instance', async (tx) => {
@@ -88,7 +93,7 @@ export const ajouterMembre = (ctx: Contexte, u: Utilisateur, contratId: string, 
         throw e;
       });
     return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: { instanceId, ...m } };
-  });
+  }, 'membre_instance');
 
 export const retirerMembre = (ctx: Contexte, u: Utilisateur, contratId: string, instanceId: string, membreId: string) =>
   changerGouvernance(ctx, u, contratId, 'membre_instance', async (tx) => {

@@ -71,7 +71,7 @@ export const planifierSeance = (ctx: Contexte, u: Utilisateur, contratId: string
     ]);
     await ecrireOrdreDuJour(tx, rows[0].id, s);
     return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: s };
-  });
+  }, 'seance');
 
 export async function modifierSeance(ctx: Contexte, u: Utilisateur, id: string, version: number, s: Seance) {
   const avant = await lireSeance(ctx.db, id);

@@ -14,7 +14,7 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable } from '../../platform/errors';
-import { exigerSurContrat } from '../contrats/acces';
+import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 import { rendreDocument, type Format } from '../documents/documents.service';
 import type { Bloc } from '../documents/modele-document';
@@ -143,6 +143,7 @@ async function ecrireAuxPilotes(ctx: Contexte, campagneId: string, motif: 'ouver
 
 export async function ouvrirCampagne(ctx: Contexte, utilisateur: Utilisateur, contratId: string, s: CampagneSaisie) {
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
+  exigerRecevable(ref, 'campagne');
   if (!STATUTS_EN_SUIVI.includes(ref.statut)) throw conflit('Une campagne de suivi s’ouvre sur un contrat en élaboration, signé ou en évaluation.');
   if (s.echeance < new Date().toISOString().slice(0, 10)) throw conflit('L’échéance est passée : choisissez une date à venir.');
   const id = await enTransaction(ctx.db, async (tx) => {

@@ -11,7 +11,7 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
-import { exigerSurContrat } from '../contrats/acces';
+import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 import { renouveler } from '../contrats/renouvellement.service';
 import { rendreDocument, type Format } from '../documents/documents.service';
@@ -85,7 +85,8 @@ async function preuvesDe(db: Queryable, evaluation: { questions: EvaluationSaisi
 }
 
 export async function creerEvaluation(ctx: Contexte, utilisateur: Utilisateur, contratId: string, s: EvaluationSaisie) {
-  await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
+  // The final evaluation often ends after the contract: a closed contract still receives it (decision 0006).
+  exigerRecevable(await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId), 'evaluation');
   await verifierPreuves(ctx.db, contratId, s);
   return enTransaction(ctx.db, async (tx) => {
     const { rows } = await tx.query(

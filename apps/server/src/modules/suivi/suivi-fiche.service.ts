@@ -1,6 +1,7 @@
 import {
   can,
   comparerPeriodes,
+  peutRecevoir,
   saisiePossible,
   transition,
   valeurDeMesure,
@@ -15,6 +16,7 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, interdit, introuvable, invalide } from '../../platform/errors';
+import { exigerRecevable } from '../contrats/acces';
 import { chargerFiche, exigerSurFiche } from '../fiches/fiches.service';
 import * as fichesRepo from '../fiches/fiches.repository';
 import * as contrats from '../contrats/contrats.repository';
@@ -114,7 +116,7 @@ async function chargerBilans(db: Queryable, ficheIds: string[]) {
 
 /** The follow-up of one fiche: indicators, values with their steps, reports by period, statut history, rights. */
 export async function suiviDeFiche(ctx: Contexte, utilisateur: Utilisateur | null, ficheId: string) {
-  const { fiche, droits } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  const { fiche, droits, ref } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
   const [indicateurs, bilans, historiqueStatuts] = await Promise.all([
     chargerIndicateurs(ctx.db, { ficheIds: [ficheId] }),
     chargerBilans(ctx.db, [ficheId]),
@@ -123,7 +125,8 @@ export async function suiviDeFiche(ctx: Contexte, utilisateur: Utilisateur | nul
   const ecarts = await ecartsAuDiagnostic(ctx, fiche.contratId, indicateurs);
   return {
     fiche: { id: fiche.id, numero: fiche.numero, intitule: fiche.intitule, statut: fiche.statut, contratId: fiche.contratId, poids: (fiche as { poids?: number }).poids ?? 1 },
-    droits,
+    // A closed contract keeps its indicators but takes no new one (decision 0006).
+    droits: { ...droits, ajouterIndicateur: droits.definir && peutRecevoir(ref, 'indicateur_suivi').ok },
     indicateurs: indicateurs.map((i) => ({ ...i, diagnostic: ecarts.get(i.id) ?? null })),
     bilans,
     historiqueStatuts,
@@ -193,8 +196,9 @@ async function verifierIndicateurDiagnostic(db: Queryable, code: string | null |
 }
 
 export async function creerIndicateur(ctx: Contexte, utilisateur: Utilisateur, ficheId: string, s: IndicateurSuiviSaisie) {
-  const { fiche, droits } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  const { fiche, droits, ref } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
   if (!droits.definir) throw interdit('Seuls la coordination et les pilotes de la fiche définissent ses indicateurs.');
+  exigerRecevable(ref, 'indicateur_suivi');
   await verifierIndicateurDiagnostic(ctx.db, s.indicateurDiagnostic);
   return enTransaction(ctx.db, async (tx) => {
     const { rows } = await tx.query(
@@ -266,7 +270,8 @@ async function noterEtape(tx: Queryable, cible: { valeurId?: string; bilanId?: s
 /** Enters (or corrects) the value of an indicator for a period. A validated or submitted value cannot be changed. */
 export async function saisirValeur(ctx: Contexte, utilisateur: Utilisateur, indicateurId: string, periode: string, s: ValeurSuiviSaisie) {
   const indicateur = await chargerIndicateur(ctx.db, indicateurId);
-  const { droits } = await droitsSurFiche(ctx.db, utilisateur, indicateur.ficheId);
+  const { droits, ref } = await droitsSurFiche(ctx.db, utilisateur, indicateur.ficheId);
+  if (droits.saisir) exigerRecevable(ref, 'suivi', periode);
   if (indicateur.pourcentage && (s.numerateur == null || s.denominateur == null))
     throw invalide('Un pourcentage se saisit avec son numérateur et son dénominateur.', [
       ...(s.numerateur == null ? [{ champ: 'numerateur', message: 'Numérateur attendu pour un pourcentage' }] : []),
@@ -310,10 +315,11 @@ function exigerDroitAction(droits: DroitsSuivi, action: ActionSuivi) {
 
 /** One workflow step on one value. */
 export async function changerEtatValeur(ctx: Contexte, utilisateur: Utilisateur, valeurId: string, action: ActionSuivi, commentaire?: string | null) {
-  const { rows } = await ctx.db.query('select v.indicateur_id as "indicateurId", i.fiche_id as "ficheId", i.contrat_id as "contratId" from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where v.id = $1', [valeurId]);
+  const { rows } = await ctx.db.query('select v.indicateur_id as "indicateurId", v.periode, i.fiche_id as "ficheId", i.contrat_id as "contratId" from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where v.id = $1', [valeurId]);
   if (!rows[0]) throw introuvable('Cette valeur de suivi n’existe pas.');
-  const { droits } = await droitsSurFiche(ctx.db, utilisateur, rows[0].ficheId);
+  const { droits, ref } = await droitsSurFiche(ctx.db, utilisateur, rows[0].ficheId);
   exigerDroitAction(droits, action);
+  exigerRecevable(ref, 'suivi', rows[0].periode);
   return enTransaction(ctx.db, async (tx) => {
     const { rows: v } = await tx.query('select etat from valeurs_suivi where id = $1 for update', [valeurId]);
     const r = transition(v[0].etat, action, droits, commentaire);
@@ -327,7 +333,8 @@ export async function changerEtatValeur(ctx: Contexte, utilisateur: Utilisateur,
 
 /** The pilote's report on the fiche for a period (narrative, difficulties, next steps, statut proposed). */
 export async function saisirBilan(ctx: Contexte, utilisateur: Utilisateur, ficheId: string, periode: string, s: BilanFicheSaisie) {
-  const { fiche, droits } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  const { fiche, droits, ref } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  if (droits.saisir) exigerRecevable(ref, 'suivi', periode);
   return enTransaction(ctx.db, async (tx) => {
     const { rows } = await tx.query('select id, etat, version, recit, difficultes, perspectives, statut_propose as "statutPropose" from bilans_fiche where fiche_id = $1 and periode = $2 for update', [ficheId, periode]);
     const avant = rows[0] ?? null;
@@ -350,8 +357,9 @@ export async function saisirBilan(ctx: Contexte, utilisateur: Utilisateur, fiche
  * the statut the pilote proposed.
  */
 export async function changerEtatFiche(ctx: Contexte, utilisateur: Utilisateur, ficheId: string, periode: string, action: ActionSuivi, commentaire?: string | null) {
-  const { fiche, droits } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
+  const { fiche, droits, ref } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
   exigerDroitAction(droits, action);
+  exigerRecevable(ref, 'suivi', periode);
   return enTransaction(ctx.db, async (tx) => {
     const { rows: bilans } = await tx.query('select id, etat, statut_propose as "statutPropose" from bilans_fiche where fiche_id = $1 and periode = $2 for update', [ficheId, periode]);
     const { rows: valeurs } = await tx.query(

@@ -91,29 +91,37 @@ export function PersonnesAnnuaire({ organisation, titreAs = 'h2' }: { organisati
           </EtatVide>
         )
       ) : (
-        <Table
-          caption={`Personnes${q ? ' trouvées' : ''} (${formaterNombre(liste.length)}${liste.length >= 500 ? ', 500 premières' : ''})`}
-          headers={['Nom', 'Fonction', 'Organisation', 'Adresse e-mail', 'Téléphone', 'Compte Maillage', ...(modifiable ? ['Actions'] : [])]}
-          data={liste.map((p) => [
-            `${p.prenom} ${p.nom}`,
-            p.fonction ?? '—',
-            p.organisationId ? <Link key="o" to={`/organisations/${p.organisationId}`}>{p.organisationNom}</Link> : '—',
-            p.email ? <a key="m" href={`mailto:${p.email}`}>{p.email}</a> : '—',
-            p.telephone ?? '—',
-            p.aUnCompte ? 'Oui' : 'Non',
-            ...(modifiable
-              ? [
-                  droits.peutModifier(p) ? (
-                    <Button key="e" type="button" size="small" priority="tertiary no outline" iconId="fr-icon-edit-line" onClick={() => setEdite(p.id)} nativeButtonProps={{ 'aria-label': `Modifier ${p.prenom} ${p.nom}` }}>
-                      Modifier
-                    </Button>
-                  ) : (
-                    ''
-                  ),
-                ]
-              : []),
-          ])}
-        />
+        <>
+          {liste.some((p) => !p.coordonneesVisibles) && (
+            <p className={fr.cx('fr-text--sm')}>
+              Vous voyez les personnes des contrats où vous avez un rôle. Leurs adresses e-mail et téléphones ne sont montrés
+              qu’à qui organise le contrat (coordination, ARS, référents de leur organisation).
+            </p>
+          )}
+          <Table
+            caption={`Personnes${q ? ' trouvées' : ''} (${formaterNombre(liste.length)}${liste.length >= 500 ? ', 500 premières' : ''})`}
+            headers={['Nom', 'Fonction', 'Organisation', 'Adresse e-mail', 'Téléphone', 'Compte Maillage', ...(modifiable ? ['Actions'] : [])]}
+            data={liste.map((p) => [
+              `${p.prenom} ${p.nom}`,
+              p.fonction ?? '—',
+              p.organisationId ? <Link key="o" to={`/organisations/${p.organisationId}`}>{p.organisationNom}</Link> : '—',
+              p.email ? <a key="m" href={`mailto:${p.email}`}>{p.email}</a> : p.coordonneesVisibles ? '—' : 'Non communiquée',
+              p.telephone ?? (p.coordonneesVisibles ? '—' : 'Non communiqué'),
+              p.aUnCompte ? 'Oui' : 'Non',
+              ...(modifiable
+                ? [
+                    droits.peutModifier(p) ? (
+                      <Button key="e" type="button" size="small" priority="tertiary no outline" iconId="fr-icon-edit-line" onClick={() => setEdite(p.id)} nativeButtonProps={{ 'aria-label': `Modifier ${p.prenom} ${p.nom}` }}>
+                        Modifier
+                      </Button>
+                    ) : (
+                      ''
+                    ),
+                  ]
+                : []),
+            ])}
+          />
+        </>
       )}
     </section>
   );

@@ -2,7 +2,8 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { formaterDate, formaterPeriode } from '@maillage/domain';
+import { Notice } from '@codegouvfr/react-dsfr/Notice';
+import { estClos, formaterDate, formaterPeriode, LIBELLES_STATUT_CONTRAT, RESTE_POSSIBLE_COURT } from '@maillage/domain';
 import { Link, useNavigate } from 'react-router';
 import { useSuppressionContrat } from '../../api/contrats';
 import type { ContratDetail, PartieContrat } from '../../api/types-contrats';
@@ -103,6 +104,14 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
             </li>
           )}
         </ul>
+      )}
+      {estClos(contrat.statut) && (
+        // Said once on every page of a closed contract, so that hidden buttons are not a mystery (decision 0006).
+        <Notice
+          className={fr.cx('fr-mb-3w')}
+          title={`Ce contrat est ${LIBELLES_STATUT_CONTRAT[contrat.statut].toLowerCase()} : il ne reçoit plus de nouvelle fiche, instance, ligne de financement, poste de coordination, indicateur ni campagne.`}
+          description={RESTE_POSSIBLE_COURT}
+        />
       )}
       {supprimer.error && <AlerteErreur erreur={supprimer.error} titre="Le contrat n’a pas été supprimé" />}
       {contrat.avenantOuvert && (

@@ -1,10 +1,14 @@
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
 import {
+  estClos,
   estSigne,
   LIBELLES_CONFIRMATION,
   LIBELLES_ROLE,
   LIBELLES_STATUT_CONTRAT,
   LIBELLES_STATUT_FICHE,
+  peutRecevoir,
+  raisonVerrou,
+  type ApportContrat,
   type Role,
   type StatutConfirmation,
   type StatutContrat,
@@ -57,13 +61,21 @@ export function libelleRole(role: string | null): string {
 /** "1re génération", "2e génération". */
 export const libelleGeneration = (n: number) => `${n === 1 ? '1re' : `${n}e`} génération`;
 
-/** Why the text of a contract is locked now (closed, or signed without an open avenant), or null when it is not. */
+/**
+ * Why the text of a contract is locked now (closed, or signed without an open avenant), or null when it is not: the
+ * domain's rule, the one the server enforces, with where to go next.
+ */
 export function verrouContrat(contrat: { statut: StatutContrat; avenantOuvert: unknown }): string | null {
-  if (contrat.statut === 'echu' || contrat.statut === 'renouvele' || contrat.statut === 'abandonne')
-    return 'Ce contrat est clos : il ne peut plus être modifié. Le statut de chaque fiche peut encore être mis à jour.';
-  if (estSigne(contrat.statut) && !contrat.avenantOuvert)
-    return 'Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant (onglet « Avenants ») pour modifier sa stratégie, ses fiches ou ses parties. Le statut d’une fiche peut changer sans avenant.';
-  return null;
+  const raison = raisonVerrou(contrat.statut, Boolean(contrat.avenantOuvert));
+  if (!raison) return null;
+  return estClos(contrat.statut)
+    ? `${raison} Le statut de chaque fiche peut encore être mis à jour.`
+    : `${raison} L’onglet « Avenants » en ouvre un, pour modifier sa stratégie, ses fiches ou ses parties. Le statut d’une fiche peut changer sans avenant.`;
+}
+
+/** May the user add this to the contract now: their right to edit it, and what its state still accepts (decision 0006). */
+export function peutAjouter(contrat: { statut: StatutContrat; periode?: { fin: string | null }; droits: { modifier: boolean } }, apport: ApportContrat): boolean {
+  return contrat.droits.modifier && peutRecevoir({ statut: contrat.statut, periodeFin: contrat.periode?.fin ?? null }, apport).ok;
 }
 
 /**

@@ -16,6 +16,7 @@ import { CommunesIndicateur } from './communes-indicateur';
 import { RencontresDiagnostic } from './rencontres-diagnostic';
 import { ResumeTerritoire } from './resume-territoire';
 import { VerbatimsDiagnostic } from './verbatims-diagnostic';
+import { peutAjouter } from '../contrats/statuts';
 
 const SECTIONS = [
   { id: 'diagnostic-rapport', texte: 'Rapport de diagnostic' },
@@ -46,7 +47,8 @@ export default function OngletDiagnostic({ contrat }: { contrat: ContratDetail }
   const catalogue = useIndicateurs();
   const perimetre = usePerimetre(contrat.perimetre);
   const { sujet } = useSession();
-  const editable = contrat.droits.modifier;
+  // A closed contract's diagnostic is kept as it was: the next one is made on the renewed contract (decision 0006).
+  const editable = peutAjouter(contrat, 'diagnostic');
   const gestionCatalogue = can(sujet, 'creer', { type: 'catalogue' });
   const { territoire } = contrat;
   const nomPerimetre = territoire.epci.length === 1 && contrat.perimetre.communes.length === 0 ? territoire.epci[0].nom : 'Périmètre du contrat';

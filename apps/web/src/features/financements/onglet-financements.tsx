@@ -13,6 +13,7 @@ import '../gouvernance/gouvernance.css';
 import { FormulaireLigneContrat } from './formulaire-ligne-contrat';
 import { GraphiqueFinancements } from './graphique-financements';
 import { LignesFinancements } from './lignes-financements';
+import { peutAjouter } from '../contrats/statuts';
 
 function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
   return (
@@ -33,6 +34,7 @@ export default function OngletFinancements({ contrat }: { contrat: ContratDetail
   const [message, setMessage] = useState('');
   const [erreurExport, setErreurExport] = useState<unknown>(null);
   const modifiable = contrat.droits.modifier;
+  const ajoutLigne = peutAjouter(contrat, 'financement');
   if (financements.isPending) return <Chargement libelle="Chargement des financements…" />;
   if (financements.error) return <AlerteErreur erreur={financements.error} titre="Impossible de charger les financements" />;
   const f = financements.data;
@@ -68,7 +70,7 @@ export default function OngletFinancements({ contrat }: { contrat: ContratDetail
               titre="Aucun financement inscrit"
               titreAs="h3"
               iconId="fr-icon-money-euro-circle-line"
-              action={modifiable ? { children: 'Ajouter une ligne du contrat', onClick: () => {
+              action={ajoutLigne ? { children: 'Ajouter une ligne du contrat', onClick: () => {
                         gestion.ajout.reset();
                         setFormulaire(true);
                       },
@@ -106,7 +108,7 @@ export default function OngletFinancements({ contrat }: { contrat: ContratDetail
                 Exporter les financements (XLSX)
               </Button>
             </li>
-            {modifiable && !formulaire && (
+            {ajoutLigne && !formulaire && (
               <li>
                 <Button
                   type="button"

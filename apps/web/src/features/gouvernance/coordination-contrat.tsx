@@ -11,6 +11,7 @@ import { ConflitVersion, differences } from '../../components/conflit-version';
 import { EtatVide } from '../../components/etat-vide';
 import { appliquerErreursServeur } from '../../components/formulaire';
 import { CHAMPS_POSTE, FormulairePoste, nombreFr, usePosteForm, versSaisiePoste, versValeursPoste, type ValeursPoste } from './formulaire-poste';
+import { peutAjouter } from '../contrats/statuts';
 
 const CHAMPS_COMPARES = [
   { libelle: 'Intitulé', valeur: (v: ValeursPoste) => v.intitule.trim() },
@@ -133,6 +134,7 @@ export function CoordinationContrat({ contrat, postes }: { contrat: ContratDetai
   const [edite, setEdite] = useState<string | 'nouveau' | null>(null);
   const [message, setMessage] = useState('');
   const edition = contrat.droits.modifier;
+  const ajout = peutAjouter(contrat, 'coordination');
   const fermer = (texte?: string) => {
     setEdite(null);
     if (texte) setMessage(texte);
@@ -148,7 +150,7 @@ export function CoordinationContrat({ contrat, postes }: { contrat: ContratDetai
           titre="Aucun poste de coordination enregistré"
           titreAs="h3"
           iconId="fr-icon-user-line"
-          action={edition ? { children: 'Ajouter le poste de coordination', onClick: () => setEdite('nouveau') } : undefined}
+          action={ajout ? { children: 'Ajouter le poste de coordination', onClick: () => setEdite('nouveau') } : undefined}
         >
           <p>
             Le ou la coordonnateur·rice anime tout le contrat : diagnostic, groupes de travail, fiches, séances, suivi. Notez
@@ -165,7 +167,7 @@ export function CoordinationContrat({ contrat, postes }: { contrat: ContratDetai
         ),
       )}
       {edite === 'nouveau' && <EditionPoste contratId={contrat.id} onFermer={fermer} />}
-      {edition && edite === null && postes.length > 0 && (
+      {ajout && edite === null && postes.length > 0 && (
         <Button type="button" priority="tertiary" iconId="fr-icon-add-line" onClick={() => setEdite('nouveau')}>
           Ajouter un autre poste
         </Button>

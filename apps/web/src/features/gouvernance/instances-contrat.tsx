@@ -15,6 +15,7 @@ import { pluriel } from '../../components/format';
 import { quandSeance } from './dates';
 import { FormulaireInstance, FormulaireMembre } from './formulaires-instance';
 import { libelleTypeInstance, nomMembre } from './libelles';
+import { peutAjouter } from '../contrats/statuts';
 
 const suppression = creerConfirmation('confirmation-suppression-instance');
 const retraitMembre = creerConfirmation('confirmation-retrait-membre');
@@ -48,6 +49,9 @@ type Formulaire = { type: 'instance'; id?: string } | { type: 'membre'; instance
 export function InstancesContrat({ contrat, instances }: { contrat: ContratDetail; instances: Instance[] }) {
   const gestion = useGestionInstances(contrat.id);
   const edition = contrat.droits.modifier;
+  // A closed contract keeps its instances as they are (decision 0006).
+  const ajoutInstance = peutAjouter(contrat, 'instance');
+  const ajoutMembre = peutAjouter(contrat, 'membre_instance');
   const [formulaire, setFormulaire] = useState<Formulaire>(null);
   const [cible, setCible] = useState<{ instance: Instance; membreId?: string; nom: string } | null>(null);
   const [message, setMessage] = useState('');
@@ -73,7 +77,7 @@ export function InstancesContrat({ contrat, instances }: { contrat: ContratDetai
           titre="Aucune instance de gouvernance"
           titreAs="h3"
           iconId="fr-icon-team-line"
-          action={edition ? { children: 'Créer le comité de pilotage', onClick: () => setFormulaire({ type: 'instance' }) } : undefined}
+          action={ajoutInstance ? { children: 'Créer le comité de pilotage', onClick: () => setFormulaire({ type: 'instance' }) } : undefined}
         >
           <p>
             Commencez par le COPIL : ses membres (ARS, collectivités, signataires) seront invités à chaque séance, et ses
@@ -159,11 +163,13 @@ export function InstancesContrat({ contrat, instances }: { contrat: ContratDetai
             )}
             {edition && !enEdition && !(formulaire?.type === 'membre' && formulaire.instanceId === i.id) && (
               <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm', 'fr-btns-group--icon-left')}>
-                <li>
-                  <Button type="button" priority="secondary" iconId="fr-icon-user-add-line" onClick={() => setFormulaire({ type: 'membre', instanceId: i.id })}>
-                    Ajouter un membre<span className={fr.cx('fr-sr-only')}> à « {i.nom} »</span>
-                  </Button>
-                </li>
+                {ajoutMembre && (
+                  <li>
+                    <Button type="button" priority="secondary" iconId="fr-icon-user-add-line" onClick={() => setFormulaire({ type: 'membre', instanceId: i.id })}>
+                      Ajouter un membre<span className={fr.cx('fr-sr-only')}> à « {i.nom} »</span>
+                    </Button>
+                  </li>
+                )}
                 <li>
                   <Button type="button" priority="tertiary" iconId="fr-icon-edit-line" onClick={() => setFormulaire({ type: 'instance', id: i.id })}>
                     Modifier l’instance<span className={fr.cx('fr-sr-only')}> « {i.nom} »</span>
@@ -188,7 +194,7 @@ export function InstancesContrat({ contrat, instances }: { contrat: ContratDetai
           </article>
         );
       })}
-      {edition &&
+      {ajoutInstance &&
         (formulaire?.type === 'instance' && !formulaire.id ? (
           <FormulaireInstance
             typeInitial={instances.some((i) => i.type === 'copil') ? 'groupe_travail' : 'copil'}

@@ -11,6 +11,7 @@ import { pluriel } from '../../components/format';
 import { quandSeance } from './dates';
 import { FormulaireSeance } from './formulaire-seance';
 import { BadgeStatutSeance } from './libelles';
+import { estClos } from '@maillage/domain';
 
 function lieuDe(s: Seance): string {
   if (s.lieu && s.visio) return `${s.lieu} et en visio`;
@@ -90,7 +91,9 @@ export function SeancesContrat({ contrat, instances, seances }: { contrat: Contr
           action={edition && instances.length > 0 ? { children: copil ? 'Planifier le premier COPIL' : 'Planifier la première séance', onClick: ouvrir } : undefined}
         >
           <p>
-            {instances.length === 0
+            {instances.length === 0 && estClos(contrat.statut)
+              ? 'Ce contrat est clos sans instance : il ne reçoit plus de nouvelle instance, donc aucune séance ne peut plus s’y tenir.'
+              : instances.length === 0
               ? 'Créez d’abord une instance (le COPIL en premier) : ses séances se planifient ici, avec leur ordre du jour.'
               : 'Une séance a une date, un lieu ou une visio et un ordre du jour. Ses membres reçoivent l’invitation et le fichier d’agenda ; on y note les présences, le compte rendu et les décisions, qui s’appliquent aux fiches-action.'}{' '}
             La doctrine attend au moins deux COPIL par an, et un premier COPIL dans les mois qui suivent la signature.

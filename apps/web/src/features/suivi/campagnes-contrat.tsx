@@ -19,6 +19,7 @@ import { formaterNombre } from '../../components/format';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { BarreAvancement, formaterDateDuJour } from './libelles-suivi';
 import './suivi.css';
+import { peutAjouter } from '../contrats/statuts';
 
 type Valeurs = z.input<typeof campagneSchema>;
 const anneeCourante = () => String(new Date().getFullYear());
@@ -104,7 +105,7 @@ export function CampagnesContrat({ contrat }: { contrat: ContratDetail }) {
   const campagnes = useCampagnes(contrat.id);
   const [formulaire, setFormulaire] = useState(false);
   const [resultat, setResultat] = useState<Resultat | null>(null);
-  const peutOuvrir = contrat.droits.modifier && STATUTS_EN_SUIVI.includes(contrat.statut);
+  const peutOuvrir = peutAjouter(contrat, 'campagne') && STATUTS_EN_SUIVI.includes(contrat.statut);
 
   const boutonOuvrir = peutOuvrir && !formulaire && (
     <Button

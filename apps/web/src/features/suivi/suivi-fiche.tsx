@@ -278,7 +278,7 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
     <div className={fr.cx('fr-mt-4w') + ' maillage-suivi'}>
       <div className="maillage-titre-avec-action">
         <h3 className={fr.cx('fr-h5', 'fr-mb-1w')}>Indicateurs de suivi</h3>
-        {s.droits.definir && s.indicateurs.length > 0 && (
+        {s.droits.ajouterIndicateur && s.indicateurs.length > 0 && (
           <Button type="button" size="small" iconId="fr-icon-add-line" disabled={edition !== null} onClick={() => setEdition({ type: 'indicateur', id: null })}>
             Ajouter un indicateur
           </Button>
@@ -305,7 +305,7 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
           titre="Aucun indicateur de suivi"
           titreAs="h4"
           iconId="fr-icon-line-chart-line"
-          action={s.droits.definir ? { children: 'Ajouter un indicateur', onClick: () => setEdition({ type: 'indicateur', id: null }) } : undefined}
+          action={s.droits.ajouterIndicateur ? { children: 'Ajouter un indicateur', onClick: () => setEdition({ type: 'indicateur', id: null }) } : undefined}
         >
           <p>
             Un indicateur de suivi dit si l’action avance : de <strong>processus</strong> (ce qui était prévu est-il fait ?),

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
+
+/** GET /api/personnes: what each role may see of the directory, and whose e-mails. */
+let serveur: ServeurDeTest;
+const clients: Record<string, ClientHttp> = {};
+let eloigne: string;
+let membreCpam: string;
+
+beforeAll(async () => {
+  serveur = await demarrerServeurDeTest();
+  for (const [nom, email] of Object.entries({ admin: DEMO.admin, ars: DEMO.ars, coordination: DEMO.coordination, lecteur: DEMO.lecteur, pilote: DEMO.pilote })) {
+    clients[nom] = serveur.client();
+    await clients[nom].connecter(email);
+  }
+  // Someone of an organisation no demo contract engages, in another region.
+  const organisation = (await clients.admin.post('/api/organisations', { nom: 'Mairie de Lointain', type: 'commune', regionCode: '84' })).body.id;
+  eloigne = (await clients.admin.post('/api/personnes', { prenom: 'Paul', nom: 'Lointain', email: 'paul.lointain@exemple.fr', organisationId: organisation })).body.id;
+  // Someone seated in the COPIL of the coordinator's contract.
+  const cpam = (await clients.admin.get('/api/organisations?q=CPAM d’Ille')).body.elements[0].id;
+  membreCpam = (await clients.admin.post('/api/personnes', { prenom: 'Anne', nom: 'Siège', email: 'anne.siege@exemple.fr', organisationId: cpam })).body.id;
+  const cls2 = (await clients.coordination.get('/api/contrats?generation=2')).body[0].id;
+  const instance = (await clients.coordination.post(`/api/contrats/${cls2}/instances`, { type: 'copil', nom: 'COPIL' })).body.id;
+  expect((await clients.coordination.post(`/api/contrats/${cls2}/instances/${instance}/membres`, { personneId: membreCpam, organisationId: cpam })).status).toBe(201);
+});
+afterAll(() => serveur.fermer());
+
+const lister = async (qui: string, q = '') => {
+  const r = await clients[qui].get(`/api/personnes${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+  expect(r.status).toBe(200);
+  return r.body as { id: string; email: string | null; telephone: string | null; nom: string }[];
+};
+
+describe('annuaire des personnes selon le rôle', () => {
+  it('l’administration voit tout le monde, avec les adresses', async () => {
+    const tous = await lister('admin');
+    expect(tous.find((p) => p.id === eloigne)).toMatchObject({ email: 'paul.lointain@exemple.fr' });
+  });
+
+  it('un lecteur ne reçoit aucune adresse e-mail ni aucun téléphone, et ne trouve personne par son adresse', async () => {
+    const vus = await lister('lecteur');
+    expect(vus.length).toBeGreaterThan(0);
+    expect(vus.every((p) => p.email === null && p.telephone === null)).toBe(true);
+    expect(vus.map((p) => p.id)).not.toContain(eloigne);
+    expect(vus.map((p) => p.id)).toContain(membreCpam);
+    expect(await lister('lecteur', 'anne.siege@')).toEqual([]);
+    expect(JSON.stringify(vus)).not.toMatch(/@/);
+  });
+
+  it('un pilote voit les noms des personnes de ses contrats, sans leurs adresses', async () => {
+    const vus = await lister('pilote');
+    expect(vus.find((p) => p.id === membreCpam)).toMatchObject({ nom: 'Siège', email: null });
+    expect(vus.map((p) => p.id)).not.toContain(eloigne);
+  });
+
+  it('la coordination voit avec leurs adresses les personnes de ses contrats (pour nommer et inviter), pas les autres', async () => {
+    const vus = await lister('coordination');
+    expect(vus.find((p) => p.id === membreCpam)).toMatchObject({ email: 'anne.siege@exemple.fr' });
+    expect(vus.map((p) => p.id)).not.toContain(eloigne);
+    expect(await lister('coordination', 'anne.siege@')).toHaveLength(1);
+  });
+
+  it('l’ARS voit les personnes des organisations et contrats de sa région, pas celles d’une autre région', async () => {
+    const vus = await lister('ars');
+    expect(vus.find((p) => p.id === membreCpam)).toMatchObject({ email: 'anne.siege@exemple.fr' });
+    expect(vus.map((p) => p.id)).not.toContain(eloigne);
+  });
+
+  it('un visiteur anonyme n’a rien', async () => {
+    expect((await serveur.client().get('/api/personnes')).status).toBe(401);
+  });
+});
