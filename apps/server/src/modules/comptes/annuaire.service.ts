@@ -213,6 +213,9 @@ export async function enregistrerPersonne(ctx: Contexte, utilisateur: Utilisateu
     if (id) {
       const { rows: avant } = await tx.query('select prenom, nom, email, telephone, fonction, organisation_id as "organisationId", version from personnes where id = $1', [id]);
       if (!avant[0]) throw introuvable('Cette personne n’existe pas.');
+      // Moving someone needs the right over the organisation they leave too: belonging to an organisation lets one
+      // confirm its role in a contract, so nobody may pull another organisation's people into their own.
+      if (avant[0].organisationId !== (p.organisationId ?? null)) exiger(utilisateur, 'modifier', { type: 'organisation', id: avant[0].organisationId });
       const { rowCount } = await tx.query('update personnes set prenom = $3, nom = $4, email = $5, telephone = $6, fonction = $7, organisation_id = $8, version = version + 1, modifie_le = now() where id = $1 and version = $2', [id, version, ...valeurs]);
       if (!rowCount) throw new ErreurMetier(409, 'Conflit de modification', 'Cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', { courant: avant[0] });
       await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'personne', entiteId: id, action: 'modification', avant: avant[0], apres: p });

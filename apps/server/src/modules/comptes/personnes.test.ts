@@ -66,6 +66,16 @@ describe('annuaire des personnes selon le rôle', () => {
     expect(vus.map((p) => p.id)).not.toContain(eloigne);
   });
 
+  it('une référente ne fait pas entrer dans son organisation la personne d’une autre organisation', async () => {
+    const cpam = serveur.client();
+    await cpam.connecter(DEMO.cpam);
+    const cpamId = (await clients.admin.get('/api/organisations?q=CPAM d’Ille')).body.elements[0].id;
+    const r = await cpam.put(`/api/personnes/${eloigne}`, { prenom: 'Paul', nom: 'Lointain', email: 'paul.lointain@exemple.fr', organisationId: cpamId, version: 1 });
+    expect(r.status).toBe(403);
+    // Her own organisation's people she keeps up to date.
+    expect((await cpam.put(`/api/personnes/${membreCpam}`, { prenom: 'Anne', nom: 'Siège', email: 'anne.siege@exemple.fr', fonction: 'Chargée de mission', organisationId: cpamId, version: 1 })).status).toBe(200);
+  });
+
   it('un visiteur anonyme n’a rien', async () => {
     expect((await serveur.client().get('/api/personnes')).status).toBe(401);
   });
