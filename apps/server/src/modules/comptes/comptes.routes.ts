@@ -1,13 +1,5 @@
-import {
-  changementMotDePasseSchema,
-  connexionSchema,
-  demandeReinitialisationSchema,
-  jetonCreationSchema,
-  organisationSaisieSchema,
-  reinitialisationSchema,
-  utilisateurCreationSchema,
-  utilisateurModificationSchema,
-} from '@maillage/domain';
+import { connexionSchema, demandeReinitialisationSchema, jetonCreationSchema, organisationSaisieSchema, utilisateurModificationSchema } from '@maillage/domain';
+import { changementMotDePasseRobusteSchema, reinitialisationRobusteSchema, utilisateurCreationRobusteSchema } from '@maillage/domain/mot-de-passe';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -41,7 +33,10 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Authentification'],
       summary: 'Se connecter (e-mail et mot de passe)',
-      description: 'Pose le cookie de session httpOnly ; le corps porte le jeton CSRF. 401 identique que le compte existe ou non ; 429 après trop d’échecs.',
+      description:
+        'Pose le cookie de session httpOnly ; le corps porte le jeton CSRF. 401 identique que le compte existe ou non. ' +
+        'Après 5 échecs sur un compte (30 depuis une même adresse), chaque essai attend un délai croissant (30 s, 1 min, 2 min… jusqu’à 15 min) : ' +
+        '429 avec Retry-After pendant ce délai. Une réinitialisation du mot de passe lève la restriction du compte.',
       security: [],
       body: connexionSchema,
       response: { 200: s.session, 400: probleme, 401: probleme, 429: probleme },
@@ -75,13 +70,15 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Authentification'],
       summary: 'Recevoir par e-mail un lien de réinitialisation',
-      description: 'Répond 202 dans tous les cas, pour ne pas révéler quelles adresses ont un compte.',
+      description:
+        'Répond 202 dans le même temps que l’adresse ait un compte ou non, pour ne pas révéler lesquelles en ont un. ' +
+        'Au plus 3 courriels par adresse et par heure ; au-delà de 10 demandes en 15 minutes depuis une même adresse IP, 429 avec Retry-After.',
       security: [],
       body: demandeReinitialisationSchema,
-      response: { 202: z.object({ message: z.string() }), 400: probleme },
+      response: { 202: z.object({ message: z.string() }), 400: probleme, 429: probleme },
     },
     handler: async (req, reponse) => {
-      await auth.demanderReinitialisation(ctx, req.body.email);
+      await auth.demanderReinitialisation(ctx, req.body.email, { ip: req.ip });
       return reponse.code(202).send({ message: 'Si un compte existe pour cette adresse, un lien de réinitialisation vient d’y être envoyé.' });
     },
   });
@@ -90,8 +87,9 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Authentification'],
       summary: 'Choisir un nouveau mot de passe avec le lien reçu',
+      description: 'Ferme toutes les sessions de la personne, révoque ses jetons d’API et lève les restrictions de connexion de son compte.',
       security: [],
-      body: reinitialisationSchema,
+      body: reinitialisationRobusteSchema,
       response: { 204: z.null(), 400: probleme },
     },
     handler: async (req, reponse) => {
@@ -102,9 +100,15 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
 
   // ---------- Profil
   r.post('/api/moi/mot-de-passe', {
-    schema: { tags: ['Profil'], summary: 'Changer son mot de passe', body: changementMotDePasseSchema, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: ['Profil'],
+      summary: 'Changer son mot de passe',
+      description: 'Ferme les autres sessions de la personne ; celle qui fait le changement reste ouverte.',
+      body: changementMotDePasseRobusteSchema,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, reponse) => {
-      await auth.changerSonMotDePasse(ctx, exigerConnecte(req.utilisateur), req.body.ancien, req.body.nouveau);
+      await auth.changerSonMotDePasse(ctx, exigerConnecte(req.utilisateur), req.authentification?.sessionId ?? null, req.body.ancien, req.body.nouveau);
       return reponse.code(204).send(null);
     },
   });
@@ -195,7 +199,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       tags: ['Utilisateurs'],
       summary: 'Créer un compte',
       description: 'Sans mot de passe, la personne reçoit par e-mail un lien pour choisir le sien.',
-      body: utilisateurCreationSchema,
+      body: utilisateurCreationRobusteSchema,
       response: { 201: s.utilisateur, ...erreurs },
     },
     handler: async (req, reponse) => reponse.code(201).send(await utilisateurs.creerUtilisateur(ctx, exigerConnecte(req.utilisateur), req.body)),

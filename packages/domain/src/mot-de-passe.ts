@@ -1,0 +1,51 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary as dictionnaireCommun } from '@zxcvbn-ts/language-common';
+import { dictionary as dictionnaireFrancais, translations } from '@zxcvbn-ts/language-fr';
+import { z } from 'zod';
+import { changementMotDePasseSchema, motDePasseSchema, reinitialisationSchema, utilisateurCreationSchema } from './comptes';
+
+/*
+ * Password strength, shared by the server (authoritative) and the web forms (the same reason, live).
+ * Kept out of the package's main entry: the dictionaries weigh several hundred kilobytes, so only the pages that
+ * choose a password load them (`@maillage/domain/mot-de-passe`).
+ */
+
+/** zxcvbn's score (0 to 4): 3 means about 10⁸ guesses, out of reach of an online attack slowed by the login throttle. */
+export const SCORE_MOT_DE_PASSE_MIN = 3;
+
+let estimateur: ZxcvbnFactory | null = null;
+// Built on first use: the dictionaries take ~100 ms to load.
+function estimer() {
+  estimateur ??= new ZxcvbnFactory({
+    translations,
+    graphs: adjacencyGraphs,
+    dictionary: { ...dictionnaireCommun, ...dictionnaireFrancais },
+  });
+  return estimateur;
+}
+
+const phrase = (texte: string) => texte.trim().replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+
+/**
+ * Why a password is too easy to guess, in French, or null when it is strong enough. `indices` are words of the
+ * person's own (e-mail, names) that must not carry the password.
+ */
+export function raisonMotDePasseFaible(motDePasse: string, indices: string[] = []): string | null {
+  if (!motDePasse.trim()) return 'Le mot de passe ne peut pas être fait que d’espaces';
+  const resultat = estimer().check(motDePasse.slice(0, 100), indices.filter(Boolean).map((i) => i.toLowerCase()));
+  if (resultat.score >= SCORE_MOT_DE_PASSE_MIN) return null;
+  const raison = resultat.feedback.warning ?? resultat.feedback.suggestions[0] ?? 'Allongez-le ou ajoutez des mots moins courants';
+  return `Mot de passe trop facile à deviner : ${phrase(raison)}`;
+}
+
+export const motDePasseRobusteSchema = motDePasseSchema.superRefine((valeur, contexte) => {
+  const raison = raisonMotDePasseFaible(valeur);
+  if (raison) contexte.addIssue({ code: 'custom', message: raison });
+});
+
+/** The same bodies as in `comptes.ts`, with the strength check on every new password. */
+export const reinitialisationRobusteSchema = reinitialisationSchema.extend({ password: motDePasseRobusteSchema });
+export const changementMotDePasseRobusteSchema = changementMotDePasseSchema.extend({ nouveau: motDePasseRobusteSchema });
+export const utilisateurCreationRobusteSchema = utilisateurCreationSchema.extend({ password: motDePasseRobusteSchema.optional() });
+
+export type SaisieNouveauMotDePasse = z.infer<typeof reinitialisationRobusteSchema>;
