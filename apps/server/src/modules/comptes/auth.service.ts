@@ -88,9 +88,17 @@ export async function authentifierParJeton(ctx: Contexte, jeton: string): Promis
  */
 export async function demanderReinitialisation(ctx: Contexte, email: string, client: { ip: string }) {
   if (!(await frein.compterDemandeReinitialisation(ctx, email, client.ip))) return;
-  setImmediate(() => {
-    envoyerLienMotDePasse(ctx, email).catch((e) => console.error('[maillage] lien de réinitialisation :', e));
-  });
+  const envoi = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => envoyerLienMotDePasse(ctx, email))
+    .catch((e) => console.error('[maillage] lien de réinitialisation :', e))
+    .finally(() => envoisEnCours.delete(envoi));
+  envoisEnCours.add(envoi);
+}
+
+const envoisEnCours = new Set<Promise<void>>();
+/** Resolves once the reset links asked for so far are sent (or failed): for tests and a clean shutdown. */
+export async function envoisTermines() {
+  while (envoisEnCours.size) await Promise.all([...envoisEnCours]);
 }
 
 /**
