@@ -6,8 +6,8 @@ import { changementMotDePasseSchema, motDePasseSchema, reinitialisationSchema, u
 
 /*
  * Password strength, shared by the server (authoritative) and the web forms (the same reason, live).
- * Kept out of the package's main entry: the dictionaries weigh several hundred kilobytes, so only the pages that
- * choose a password load them (`@maillage/domain/mot-de-passe`).
+ * Kept out of the package's main entry (`@maillage/domain/mot-de-passe`): the dictionaries weigh about 500 kB
+ * compressed, so the web app loads them on demand, only where a password is chosen.
  */
 
 /** zxcvbn's score (0 to 4): 3 means about 10⁸ guesses, out of reach of an online attack slowed by the login throttle. */

@@ -1,3 +1,4 @@
+import { indicesPersonnels } from '@maillage/domain';
 import { raisonMotDePasseFaible } from '@maillage/domain/mot-de-passe';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
@@ -135,10 +136,8 @@ export async function envoyerLienMotDePasse(ctx: Contexte, email: string, option
   );
 }
 
-/** The person's own words (e-mail, names) that a new password must not be built on. */
-const indicesPersonnels = (compte: { email: string; prenom: string; nom: string }) => [compte.email, compte.email.split('@')[0], compte.prenom, compte.nom];
-
-function exigerRobuste(motDePasse: string, compte: { email: string; prenom: string; nom: string }, champ: string) {
+/** Refuses a password easy to guess, or built on the person's e-mail or names (the server knows them; a form may not). */
+export function exigerRobuste(motDePasse: string, compte: { email: string; prenom: string; nom: string }, champ: string) {
   const raison = raisonMotDePasseFaible(motDePasse, indicesPersonnels(compte));
   if (raison) throw invalide(`${raison}.`, [{ champ, message: raison }]);
 }

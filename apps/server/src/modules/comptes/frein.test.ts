@@ -16,7 +16,7 @@ const MDP = 'maillage-demo-2026';
 const MEMBRE = 'membre@demo.maillage.fr';
 const login = (email: string, password: string, entetes: Record<string, string> = {}) =>
   fetch(`${serveur.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...entetes }, body: JSON.stringify({ email, password }) }).then(
-    async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), body: await r.json() }),
+    async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as { detail: string } }),
   );
 /** The end of the current wait, as if the time had passed. */
 const attenteEcoulee = (cle: string) => serveur.ctx.db.query(`update freins set prochain_essai = now() where cle = $1`, [cle]);
