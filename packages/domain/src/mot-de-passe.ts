@@ -1,8 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as dictionnaireCommun } from '@zxcvbn-ts/language-common';
 import { dictionary as dictionnaireFrancais, translations } from '@zxcvbn-ts/language-fr';
-import { z } from 'zod';
-import { changementMotDePasseSchema, motDePasseSchema, reinitialisationSchema, utilisateurCreationSchema } from './comptes';
+import { motDePasseSchema } from './comptes';
 
 /*
  * Password strength, shared by the server (authoritative) and the web forms (the same reason, live).
@@ -20,6 +19,10 @@ function estimer() {
     translations,
     graphs: adjacencyGraphs,
     dictionary: { ...dictionnaireCommun, ...dictionnaireFrancais },
+    // The defaults (100 l33t substitutions, 256 characters) let one crafted password cost seconds of CPU; with these
+    // caps a check stays within tens of milliseconds, and a password beyond 64 characters is long enough anyway.
+    l33tMaxSubstitutions: 10,
+    maxLength: 64,
   });
   return estimateur;
 }
@@ -32,20 +35,18 @@ const phrase = (texte: string) => texte.trim().replace(/\.$/, '').replace(/^./, 
  */
 export function raisonMotDePasseFaible(motDePasse: string, indices: string[] = []): string | null {
   if (!motDePasse.trim()) return 'Le mot de passe ne peut pas être fait que d’espaces';
-  const resultat = estimer().check(motDePasse.slice(0, 100), indices.filter(Boolean).map((i) => i.toLowerCase()));
+  const resultat = estimer().check(motDePasse, indices.filter(Boolean).map((i) => i.toLowerCase()));
   if (resultat.score >= SCORE_MOT_DE_PASSE_MIN) return null;
   const raison = resultat.feedback.warning ?? resultat.feedback.suggestions[0] ?? 'Allongez-le ou ajoutez des mots moins courants';
   return `Mot de passe trop facile à deviner : ${phrase(raison)}`;
 }
 
+/**
+ * The length rules, then the strength. The API's request schemas check only the length: the server runs the
+ * estimator once the caller has proved something (a valid reset link, the old password, an admin's rights), so
+ * that anonymous requests cannot make it spend CPU.
+ */
 export const motDePasseRobusteSchema = motDePasseSchema.superRefine((valeur, contexte) => {
   const raison = raisonMotDePasseFaible(valeur);
   if (raison) contexte.addIssue({ code: 'custom', message: raison });
 });
-
-/** The same bodies as in `comptes.ts`, with the strength check on every new password. */
-export const reinitialisationRobusteSchema = reinitialisationSchema.extend({ password: motDePasseRobusteSchema });
-export const changementMotDePasseRobusteSchema = changementMotDePasseSchema.extend({ nouveau: motDePasseRobusteSchema });
-export const utilisateurCreationRobusteSchema = utilisateurCreationSchema.extend({ password: motDePasseRobusteSchema.optional() });
-
-export type SaisieNouveauMotDePasse = z.infer<typeof reinitialisationRobusteSchema>;

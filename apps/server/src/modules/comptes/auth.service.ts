@@ -147,14 +147,14 @@ export function exigerRobuste(motDePasse: string, compte: { email: string; preno
  * session is closed and every API token revoked; restrictions on logging in are lifted.
  */
 export async function reinitialiserMotDePasse(ctx: Contexte, jeton: string, motDePasse: string) {
-  const hache = await hacherMotDePasse(motDePasse);
   await enTransaction(ctx.db, async (tx) => {
     const utilisateurId = await repository.consommerReinitialisation(tx, empreinte(jeton));
     if (!utilisateurId) throw invalide('Ce lien de réinitialisation est invalide, déjà utilisé ou expiré. Faites une nouvelle demande.', [{ champ: 'token', message: 'Lien invalide, déjà utilisé ou expiré' }]);
     const compte = (await repository.obtenirUtilisateur(tx, utilisateurId))!;
-    // Refused here (the transaction rolls back): the link stays usable for a better password.
+    // Checked once the link is known to be valid (no CPU for anonymous guesses); refused, the transaction rolls
+    // back and the link stays usable for a better password.
     exigerRobuste(motDePasse, compte, 'password');
-    await repository.changerMotDePasse(tx, utilisateurId, hache);
+    await repository.changerMotDePasse(tx, utilisateurId, await hacherMotDePasse(motDePasse));
     const sessionsFermees = await repository.supprimerSessionsUtilisateur(tx, utilisateurId);
     const jetonsRevoques = await repository.revoquerJetonsUtilisateur(tx, utilisateurId);
     await frein.leverFreinCompte(tx, compte.email);

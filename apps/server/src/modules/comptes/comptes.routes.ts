@@ -1,5 +1,13 @@
-import { connexionSchema, demandeReinitialisationSchema, jetonCreationSchema, organisationSaisieSchema, utilisateurModificationSchema } from '@maillage/domain';
-import { changementMotDePasseRobusteSchema, reinitialisationRobusteSchema, utilisateurCreationRobusteSchema } from '@maillage/domain/mot-de-passe';
+import {
+  changementMotDePasseSchema,
+  connexionSchema,
+  demandeReinitialisationSchema,
+  jetonCreationSchema,
+  organisationSaisieSchema,
+  reinitialisationSchema,
+  utilisateurCreationSchema,
+  utilisateurModificationSchema,
+} from '@maillage/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -87,9 +95,11 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Authentification'],
       summary: 'Choisir un nouveau mot de passe avec le lien reçu',
-      description: 'Ferme toutes les sessions de la personne, révoque ses jetons d’API et lève les restrictions de connexion de son compte.',
+      description:
+        'Refuse (400, raison en français) un mot de passe trop facile à deviner. Ferme toutes les sessions de la personne, ' +
+        'révoque ses jetons d’API et lève les restrictions de connexion de son compte.',
       security: [],
-      body: reinitialisationRobusteSchema,
+      body: reinitialisationSchema,
       response: { 204: z.null(), 400: probleme },
     },
     handler: async (req, reponse) => {
@@ -103,8 +113,8 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Profil'],
       summary: 'Changer son mot de passe',
-      description: 'Ferme les autres sessions de la personne ; celle qui fait le changement reste ouverte.',
-      body: changementMotDePasseRobusteSchema,
+      description: 'Refuse (400, raison en français) un mot de passe trop facile à deviner. Ferme les autres sessions de la personne ; celle qui fait le changement reste ouverte.',
+      body: changementMotDePasseSchema,
       response: { 204: z.null(), ...erreurs },
     },
     handler: async (req, reponse) => {
@@ -199,7 +209,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       tags: ['Utilisateurs'],
       summary: 'Créer un compte',
       description: 'Sans mot de passe, la personne reçoit par e-mail un lien pour choisir le sien.',
-      body: utilisateurCreationRobusteSchema,
+      body: utilisateurCreationSchema,
       response: { 201: s.utilisateur, ...erreurs },
     },
     handler: async (req, reponse) => reponse.code(201).send(await utilisateurs.creerUtilisateur(ctx, exigerConnecte(req.utilisateur), req.body)),

@@ -55,6 +55,7 @@ export async function inscrire(tx: Queryable, acteur: Acteur, saisie: NouvelUtil
 /** Creates the account; without a password, the person receives a link to choose one. */
 export async function creerUtilisateur(ctx: Contexte, utilisateur: Utilisateur, saisie: NouvelUtilisateur) {
   exiger(utilisateur, 'creer', { type: 'utilisateur', id: null });
+  // After the rights check: the estimator's CPU is spent only for an admin.
   if (saisie.password) exigerRobuste(saisie.password, saisie, 'password');
   const ligne = await enTransaction(ctx.db, (tx) => inscrire(tx, acteurDe(utilisateur), saisie));
   if (!saisie.password) await envoyerLienMotDePasse(ctx, ligne.email, { bienvenue: true });
