@@ -28,18 +28,21 @@ export function utilisateurDepuisLigne(ligne: repository.UtilisateurLigne): Util
  * slowed per account and per client address (growing waits, never a lock: see frein.service).
  */
 export async function seConnecter(ctx: Contexte, saisie: { email: string; password: string }, client: { ip: string; userAgent: string | null }) {
-  await frein.prendreEssaiConnexion(ctx, saisie.email, client.ip);
-  const compte = await repository.utilisateurParEmail(ctx.db, saisie.email);
-  const valide = await verifierMotDePasse(compte?.passwordHash ?? (await hachageLeurre()), saisie.password);
-  if (!compte || !valide || !compte.actif) {
-    await frein.noterEchecConnexion(ctx, client.ip);
-    throw IDENTIFIANTS_INCORRECTS;
-  }
+  const compte = await frein.unEssaiALaFois(saisie.email, async () => {
+    await frein.prendreEssaiConnexion(ctx, saisie.email, client.ip);
+    const compte = await repository.utilisateurParEmail(ctx.db, saisie.email);
+    const valide = await verifierMotDePasse(compte?.passwordHash ?? (await hachageLeurre()), saisie.password);
+    if (!compte || !valide || !compte.actif) {
+      await frein.noterEchecConnexion(ctx, client.ip);
+      throw IDENTIFIANTS_INCORRECTS;
+    }
+    await frein.leverFreinCompte(ctx.db, saisie.email);
+    return compte;
+  });
   const jeton = nouveauJeton();
   const csrfToken = nouveauJeton();
   const utilisateur = utilisateurDepuisLigne(compte);
   await enTransaction(ctx.db, async (tx) => {
-    await frein.leverFreinCompte(tx, saisie.email);
     const sessionId = await repository.creerSession(tx, {
       utilisateurId: compte.id,
       tokenHash: empreinte(jeton),

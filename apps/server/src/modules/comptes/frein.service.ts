@@ -29,6 +29,24 @@ const freinCompte = (attente: number) =>
     attente,
   );
 
+const filesParCompte = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs the attempts on one account one after the other in this process: twenty simultaneous logins of one script
+ * all get in, and twenty simultaneous guesses get no more than the throttle allows. (Across processes the account's
+ * attempt is counted before the password is checked, so that concurrent guesses cannot slip past either.)
+ */
+export function unEssaiALaFois<T>(email: string, essai: () => Promise<T>): Promise<T> {
+  const precedent = filesParCompte.get(email) ?? Promise.resolve();
+  const courant = precedent.then(essai);
+  const fin = courant.catch(() => {});
+  filesParCompte.set(email, fin);
+  void fin.then(() => {
+    if (filesParCompte.get(email) === fin) filesParCompte.delete(email);
+  });
+  return courant;
+}
+
 /**
  * Takes a login attempt or refuses it with 429 and Retry-After. The attempt is counted against the account before
  * the password is checked, under a row lock: concurrent guesses cannot slip past the throttle.
