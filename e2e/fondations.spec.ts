@@ -96,10 +96,16 @@ test.describe('fondations', () => {
       .toBeTruthy();
     await page.goto(lien!.replace(/^https?:\/\/[^/]+/, ''));
     await verifierAccessibilite(page, 'la réinitialisation');
+    await expect(page.getByText(/ferme toutes vos sessions ouvertes.*révoque vos jetons d’API/)).toBeVisible();
+    // A trivial password: the server's French reason, shown while typing, before anything is sent.
+    await page.getByRole('textbox', { name: /^Nouveau mot de passe/ }).fill('123456789012');
+    await expect(page.getByText(/^Mot de passe trop facile à deviner : /)).toBeVisible();
     await page.getByRole('textbox', { name: /^Nouveau mot de passe/ }).fill('mon nouveau mot de passe');
+    await expect(page.getByText(/^Mot de passe trop facile à deviner : /)).toHaveCount(0);
     await page.getByRole('textbox', { name: 'Confirmation du nouveau mot de passe' }).fill('mon nouveau mot de passe');
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
     await expect(page.getByText('Mot de passe modifié')).toBeVisible();
+    await expect(page.getByText(/Toutes vos sessions ouvertes ont été fermées et vos jetons d’API/)).toBeVisible();
     await seConnecter(page, 'membre@demo.maillage.fr', 'mon nouveau mot de passe');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Erwan');
     await contexte.close();

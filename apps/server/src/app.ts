@@ -41,7 +41,10 @@ z.config(z.locales.fr());
 export async function construireApplication(ctx: Contexte, options: { journal?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.journal === false ? false : { level: ctx.config.logLevel },
-    trustProxy: true,
+    // X-Forwarded-For names the client only when it comes from a proxy named in TRUST_PROXY: the throttles and
+    // the audit log use req.ip, which a client could otherwise choose.
+    // (A hop count is accepted at run time, though Fastify's types leave numbers out.)
+    trustProxy: ctx.config.trustProxy as boolean | string[],
     bodyLimit: 5 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline/promises';
 import type pg from 'pg';
-import { motDePasseSchema } from '@maillage/domain';
+import { motDePasseRobusteSchema } from '@maillage/domain/mot-de-passe';
 import { lireConfig, type Config } from './config';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
 import { creerPool } from './platform/database';
@@ -16,7 +16,7 @@ const journal = (m: string) => console.log(`[maillage] ${m}`);
 
 /** npm run admin:create -- <email> <mot de passe>: creates a platform admin if absent, then stops. */
 async function creerAdministrateur(config: Config, email: string, motDePasse: string) {
-  const verifie = motDePasseSchema.safeParse(motDePasse);
+  const verifie = motDePasseRobusteSchema.safeParse(motDePasse);
   if (!verifie.success) throw new Error(`Mot de passe refusé : ${verifie.error.issues[0].message}`);
   // With Maillage running on the embedded database, use that server rather than refusing to start a second one.
   const enMarche = config.databaseUrl ? null : await urlPostgresEnMarche(config.dataDir);

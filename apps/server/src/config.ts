@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +19,11 @@ export interface Config {
   secureCookies: boolean;
   webDist: string;
   logLevel: string;
+  /**
+   * TRUST_PROXY: which proxies may name the client in X-Forwarded-For (Fastify's trustProxy). Off by default:
+   * the client is the TCP peer, and a forged header changes nothing.
+   */
+  trustProxy: boolean | number | string[];
   /** MAILLAGE_BENCH=1: the bench's bare reference route (GET /api/bench/nu) exists. */
   bench: boolean;
 }
@@ -41,5 +47,28 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.MAILLAGE_WEB_DIST ? path.resolve(env.MAILLAGE_WEB_DIST) : path.resolve(RACINE, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'warn',
     bench: env.MAILLAGE_BENCH === '1',
+    trustProxy: lireTrustProxy(env.TRUST_PROXY),
   };
+}
+
+// Names proxy-addr (Fastify's trustProxy) understands besides addresses.
+const PLAGES_NOMMEES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: empty or "false" (default) trusts no proxy; a number trusts that many hops in front of the server;
+ * a comma-separated list names the proxies (IPs, CIDR ranges, loopback, linklocal, uniquelocal); "true" trusts
+ * any peer, which only a server reachable solely through its proxy may do.
+ */
+export function lireTrustProxy(valeur: string | undefined): boolean | number | string[] {
+  const texte = (valeur ?? '').trim();
+  if (!texte || texte === 'false') return false;
+  if (texte === 'true') return true;
+  if (/^\d+$/.test(texte)) return Number(texte);
+  const proxies = texte.split(',').map((p) => p.trim()).filter(Boolean);
+  for (const p of proxies) {
+    const [adresse, masque, ...reste] = p.split('/');
+    const valide = PLAGES_NOMMEES.has(p) || (isIP(adresse) !== 0 && !reste.length && (masque === undefined || (/^\d{1,3}$/.test(masque) && Number(masque) <= (isIP(adresse) === 4 ? 32 : 128))));
+    if (!valide) throw new Error(`TRUST_PROXY : « ${p} » n’est ni une adresse IP, ni une plage CIDR, ni loopback/linklocal/uniquelocal.`);
+  }
+  return proxies;
 }

@@ -3,6 +3,7 @@ import { construireApplication } from './app';
 import { lireConfig } from './config';
 import { creerDonneesDemo } from './modules/demo/demo.service';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
+import { envoisTermines } from './modules/comptes/auth.service';
 import { purgerSessionsExpirees } from './modules/comptes/comptes.repository';
 import { envoyerSyntheses } from './modules/gouvernance/alertes.service';
 import { envoyerRelancesCampagnes } from './modules/suivi/campagnes.service';
@@ -77,6 +78,7 @@ async function servir(plateforme: Plateforme) {
     journal('Arrêt propre…');
     app
       .close()
+      .then(() => envoisTermines())
       .then(() => plateforme.arreter())
       .catch((e) => console.error(e))
       .finally(() => {

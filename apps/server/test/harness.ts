@@ -14,6 +14,7 @@ import type { Contexte } from '../src/platform/contexte';
 import { creerPool } from '../src/platform/database';
 import { creerMessagerie } from '../src/platform/mail';
 import { creerDonneesDemo } from '../src/modules/demo/demo.service';
+import { envoisTermines } from '../src/modules/comptes/auth.service';
 import { BASE_MODELE } from './global-setup';
 
 export interface CourrielRecu {
@@ -24,7 +25,7 @@ export interface CourrielRecu {
 }
 
 /** A real SMTP server in the test process: the app sends through SMTP_URL and we read what arrives. */
-async function demarrerSmtp() {
+export async function demarrerSmtp() {
   const recus: CourrielRecu[] = [];
   const serveur = new SMTPServer({
     authOptional: true,
@@ -88,6 +89,7 @@ export async function demarrerServeurDeTest(options: { demo?: boolean } = {}): P
     client: () => new ClientHttp(base),
     async fermer() {
       await app.close();
+      await envoisTermines();
       await db.end();
       await smtp.fermer();
       const a = new pg.Client({ connectionString: urlAdmin });

@@ -14,6 +14,12 @@ export const motDePasseSchema = z
   .min(MOT_DE_PASSE_LONGUEUR_MIN, `Le mot de passe doit compter au moins ${MOT_DE_PASSE_LONGUEUR_MIN} caractères`)
   .max(200, 'Le mot de passe ne peut dépasser 200 caractères');
 
+/** The person's own words (e-mail, its local part, names) that a new password must not be built on. */
+export function indicesPersonnels(personne: { email?: string | null; prenom?: string | null; nom?: string | null }): string[] {
+  const email = personne.email?.trim() ?? '';
+  return [email, email.split('@')[0], personne.prenom ?? '', personne.nom ?? ''].filter((i) => i.length >= 3);
+}
+
 export const connexionSchema = z.object({
   email,
   password: z.string({ error: 'Le mot de passe est obligatoire' }).min(1, 'Le mot de passe est obligatoire').max(200),

@@ -12,3 +12,4 @@ export * from './diagnostics';
 export * from './gouvernance';
 export * from './suivi';
 export * from './portefeuille';
+export * from './frein';

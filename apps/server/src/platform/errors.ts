@@ -14,6 +14,8 @@ export class ErreurMetier extends Error {
     readonly titre: string,
     detail: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers, e.g. Retry-After on a 429. */
+    readonly entetes: Record<string, string> = {},
   ) {
     super(detail);
   }
@@ -73,7 +75,10 @@ export function installerGestionErreurs(app: FastifyInstance) {
         .type('application/problem+json')
         .send({ type: 'about:blank', title: titre, status: statut, detail, instance: requete.url, ...extra });
 
-    if (erreur instanceof ErreurMetier) return probleme(erreur.statut, erreur.titre, erreur.message, erreur.extra);
+    if (erreur instanceof ErreurMetier) {
+      reponse.headers(erreur.entetes);
+      return probleme(erreur.statut, erreur.titre, erreur.message, erreur.extra);
+    }
     if (hasZodFastifySchemaValidationErrors(erreur)) {
       const erreurs = erreur.validation.map((v) => ({
         champ: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(racine)',

@@ -61,6 +61,7 @@ async function appeler(entree: EntreeRoute, methode: string, url: string, nom: N
     const corps = entree.corps ? await entree.corps(outils, fixture) : {};
     reponse = methode === 'PUT' ? await client.put(chemin, corps) : await client.post(chemin, corps);
   }
+  if (entree.fermeLesAutresSessions && nom !== 'anonyme' && reponse.status < 300) await clients[nom].connecter(EMAILS[nom]);
   let audite: boolean | null = null;
   if (methode !== 'GET' && reponse.status >= 200 && reponse.status < 300 && !entree.sansAudit && sujet) {
     const { rows } = await serveur.ctx.db.query('select count(*)::int as n from audit_evenements where id > $1 and acteur_id = $2', [avant, sujet.userId]);

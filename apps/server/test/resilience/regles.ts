@@ -43,6 +43,8 @@ export interface EntreeRoute {
   absentPossible?: boolean;
   /** Run with a throwaway session: the call ends or changes the session (logout, login, password). */
   sessionJetable?: boolean;
+  /** A success closes the subject's other sessions (password change): its usual client logs in again afterwards. */
+  fermeLesAutresSessions?: boolean;
   /** Not audited, and why: reads sent as POST, authentication, previews. */
   sansAudit?: string;
 }

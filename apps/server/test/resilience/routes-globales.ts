@@ -24,7 +24,7 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
       return `/api/moi/jetons/${rows[0].id}`;
     },
   },
-  'POST /api/moi/mot-de-passe': { attendu: connecte, portee: 'global', corps: () => ({ ancien: 'maillage-demo-2026', nouveau: 'maillage-demo-2026' }), sessionJetable: true },
+  'POST /api/moi/mot-de-passe': { attendu: connecte, portee: 'global', corps: () => ({ ancien: 'maillage-demo-2026', nouveau: 'maillage-demo-2026' }), sessionJetable: true, fermeLesAutresSessions: true },
   'GET /api/moi/preferences': { attendu: connecte, portee: 'global' },
   'PUT /api/moi/preferences': { attendu: connecte, portee: 'global', corps: () => ({ syntheseHebdomadaire: true }) },
   'POST /api/administration/syntheses': { attendu: regle({ type: 'plateforme' }, 'administrer'), portee: 'global' },

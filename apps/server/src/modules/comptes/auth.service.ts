@@ -1,15 +1,14 @@
-import { MOT_DE_PASSE_LONGUEUR_MIN } from '@maillage/domain';
+import { indicesPersonnels } from '@maillage/domain';
+import { raisonMotDePasseFaible } from '@maillage/domain/mot-de-passe';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
 import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import { empreinte, hachageLeurre, hacherMotDePasse, nouveauJeton, verifierMotDePasse } from '../../platform/secrets';
 import * as repository from './comptes.repository';
+import * as frein from './frein.service';
 
 export const DUREE_SESSION_HEURES = 12;
-const FENETRE_ECHECS_MINUTES = 15;
-const MAX_ECHECS_PAR_EMAIL = 5;
-const MAX_ECHECS_PAR_IP = 30;
 
 const IDENTIFIANTS_INCORRECTS = new ErreurMetier(401, 'Connexion refusée', 'Adresse e-mail ou mot de passe incorrect.');
 
@@ -24,23 +23,26 @@ export function utilisateurDepuisLigne(ligne: repository.UtilisateurLigne): Util
   };
 }
 
-/** Checks the password and opens a session. The answer is the same whether or not the account exists. */
+/**
+ * Checks the password and opens a session. The answer is the same whether or not the account exists. Guesses are
+ * slowed per account and per client address (growing waits, never a lock: see frein.service).
+ */
 export async function seConnecter(ctx: Contexte, saisie: { email: string; password: string }, client: { ip: string; userAgent: string | null }) {
-  const echecs = await repository.compterEchecs(ctx.db, saisie.email, client.ip, FENETRE_ECHECS_MINUTES);
-  if (echecs.parEmail >= MAX_ECHECS_PAR_EMAIL || echecs.parIp >= MAX_ECHECS_PAR_IP) {
-    throw new ErreurMetier(429, 'Trop de tentatives', `Trop de tentatives de connexion. Réessayez dans ${FENETRE_ECHECS_MINUTES} minutes ou réinitialisez votre mot de passe.`);
-  }
-  const compte = await repository.utilisateurParEmail(ctx.db, saisie.email);
-  const valide = await verifierMotDePasse(compte?.passwordHash ?? (await hachageLeurre()), saisie.password);
-  if (!compte || !valide || !compte.actif) {
-    await repository.noterEchec(ctx.db, saisie.email, client.ip);
-    throw IDENTIFIANTS_INCORRECTS;
-  }
+  const compte = await frein.unEssaiALaFois(saisie.email, async () => {
+    await frein.prendreEssaiConnexion(ctx, saisie.email, client.ip);
+    const compte = await repository.utilisateurParEmail(ctx.db, saisie.email);
+    const valide = await verifierMotDePasse(compte?.passwordHash ?? (await hachageLeurre()), saisie.password);
+    if (!compte || !valide || !compte.actif) {
+      await frein.noterEchecConnexion(ctx, client.ip);
+      throw IDENTIFIANTS_INCORRECTS;
+    }
+    await frein.leverFreinCompte(ctx.db, saisie.email);
+    return compte;
+  });
   const jeton = nouveauJeton();
   const csrfToken = nouveauJeton();
   const utilisateur = utilisateurDepuisLigne(compte);
   await enTransaction(ctx.db, async (tx) => {
-    await repository.effacerEchecs(tx, saisie.email);
     const sessionId = await repository.creerSession(tx, {
       utilisateurId: compte.id,
       tokenHash: empreinte(jeton),
@@ -84,10 +86,30 @@ export async function authentifierParJeton(ctx: Contexte, jeton: string): Promis
 }
 
 /**
- * Sends a link to choose a password: a reset (valid one hour) or, for a new account, a welcome (valid three days).
- * Says nothing about whether the address has an account.
+ * Asks for a reset link. Answers in the same time whether or not the address has an account: only the throttles
+ * (keyed by the address typed and the client) run before the answer; the account is looked up and the mail sent
+ * afterwards. At most 3 mails an hour per address (silently), 10 requests per 15 minutes per client (429).
  */
-export async function demanderReinitialisation(ctx: Contexte, email: string, options: { bienvenue?: boolean } = {}) {
+export async function demanderReinitialisation(ctx: Contexte, email: string, client: { ip: string }) {
+  if (!(await frein.compterDemandeReinitialisation(ctx, email, client.ip))) return;
+  const envoi = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => envoyerLienMotDePasse(ctx, email))
+    .catch((e) => console.error('[maillage] lien de réinitialisation :', e))
+    .finally(() => envoisEnCours.delete(envoi));
+  envoisEnCours.add(envoi);
+}
+
+const envoisEnCours = new Set<Promise<void>>();
+/** Resolves once the reset links asked for so far are sent (or failed): for tests and a clean shutdown. */
+export async function envoisTermines() {
+  while (envoisEnCours.size) await Promise.all([...envoisEnCours]);
+}
+
+/**
+ * Sends a link to choose a password: a reset (valid one hour) or, for a new account, a welcome (valid three days).
+ * Does nothing for an unknown or inactive address.
+ */
+export async function envoyerLienMotDePasse(ctx: Contexte, email: string, options: { bienvenue?: boolean } = {}) {
   const compte = await repository.utilisateurParEmail(ctx.db, email);
   if (!compte || !compte.actif) return;
   const jeton = nouveauJeton();
@@ -110,34 +132,58 @@ export async function demanderReinitialisation(ctx: Contexte, email: string, opt
           sujet: 'Maillage — réinitialisation de votre mot de passe',
           texte:
             `Bonjour ${compte.prenom},\n\nPour choisir un nouveau mot de passe Maillage, ouvrez ce lien dans l’heure :\n${lien}\n\n` +
+            `Le nouveau mot de passe fermera toutes vos sessions ouvertes, révoquera vos jetons d’API et lèvera les restrictions ` +
+            `de connexion de votre compte.\n\n` +
             `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.\n\nL’équipe Maillage`,
         },
   );
 }
 
+/** Refuses a password easy to guess, or built on the person's e-mail or names (the server knows them; a form may not). */
+export function exigerRobuste(motDePasse: string, compte: { email: string; prenom: string; nom: string }, champ: string) {
+  const raison = raisonMotDePasseFaible(motDePasse, indicesPersonnels(compte));
+  if (raison) throw invalide(`${raison}.`, [{ champ, message: raison }]);
+}
+
+/**
+ * Sets the password chosen with a reset link. Whoever knew the old password or held a token loses access: every
+ * session is closed and every API token revoked; restrictions on logging in are lifted.
+ */
 export async function reinitialiserMotDePasse(ctx: Contexte, jeton: string, motDePasse: string) {
-  const hache = await hacherMotDePasse(motDePasse);
   await enTransaction(ctx.db, async (tx) => {
     const utilisateurId = await repository.consommerReinitialisation(tx, empreinte(jeton));
     if (!utilisateurId) throw invalide('Ce lien de réinitialisation est invalide, déjà utilisé ou expiré. Faites une nouvelle demande.', [{ champ: 'token', message: 'Lien invalide, déjà utilisé ou expiré' }]);
-    await repository.changerMotDePasse(tx, utilisateurId, hache);
-    // A reset closes every open session: whoever knew the old password is logged out.
-    await repository.supprimerSessionsUtilisateur(tx, utilisateurId);
-    await auditer(tx, { acteur: { id: utilisateurId, libelle: 'Utilisateur (lien de réinitialisation)' }, entiteType: 'utilisateur', entiteId: utilisateurId, action: 'reinitialisation_mot_de_passe' });
+    const compte = (await repository.obtenirUtilisateur(tx, utilisateurId))!;
+    // Checked once the link is known to be valid (no CPU for anonymous guesses); refused, the transaction rolls
+    // back and the link stays usable for a better password.
+    exigerRobuste(motDePasse, compte, 'password');
+    await repository.changerMotDePasse(tx, utilisateurId, await hacherMotDePasse(motDePasse));
+    const sessionsFermees = await repository.supprimerSessionsUtilisateur(tx, utilisateurId);
+    const jetonsRevoques = await repository.revoquerJetonsUtilisateur(tx, utilisateurId);
+    await frein.leverFreinCompte(tx, compte.email);
+    await auditer(tx, {
+      acteur: { id: utilisateurId, libelle: `${compte.prenom} ${compte.nom} (lien de réinitialisation)` },
+      entiteType: 'utilisateur',
+      entiteId: utilisateurId,
+      action: 'reinitialisation_mot_de_passe',
+      contexte: { sessionsFermees, jetonsRevoques, restrictionsLevees: true },
+    });
   });
 }
 
-export async function changerSonMotDePasse(ctx: Contexte, utilisateur: Utilisateur, ancien: string, nouveau: string) {
+/** Changes one's password, giving the old one; the other sessions are closed (this one stays open). */
+export async function changerSonMotDePasse(ctx: Contexte, utilisateur: Utilisateur, sessionId: string | null, ancien: string, nouveau: string) {
   exiger(utilisateur, 'modifier', { type: 'utilisateur', id: utilisateur.userId });
   const compte = await repository.utilisateurParEmail(ctx.db, utilisateur.email);
   if (!compte || !(await verifierMotDePasse(compte.passwordHash, ancien))) {
     throw invalide('Le mot de passe actuel est incorrect.', [{ champ: 'ancien', message: 'Le mot de passe actuel est incorrect' }]);
   }
-  if (nouveau.length < MOT_DE_PASSE_LONGUEUR_MIN) throw invalide('Mot de passe trop court.');
+  exigerRobuste(nouveau, compte, 'nouveau');
   const hache = await hacherMotDePasse(nouveau);
   await enTransaction(ctx.db, async (tx) => {
     await repository.changerMotDePasse(tx, utilisateur.userId, hache);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'utilisateur', entiteId: utilisateur.userId, action: 'changement_mot_de_passe' });
+    const sessionsFermees = await repository.supprimerSessionsUtilisateur(tx, utilisateur.userId, sessionId);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'utilisateur', entiteId: utilisateur.userId, action: 'changement_mot_de_passe', contexte: { sessionsFermees } });
   });
 }
 

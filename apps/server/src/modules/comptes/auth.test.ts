@@ -78,13 +78,14 @@ describe('connexion et session', () => {
     expect(rows.map((r) => r.action)).toEqual(['deconnexion', 'connexion']);
   });
 
-  it('limite les tentatives de connexion', async () => {
+  it('ralentit les tentatives de connexion (le détail est dans frein.test.ts)', async () => {
     const client = serveur.client();
     const email = 'membre@demo.maillage.fr';
     for (let i = 0; i < 5; i++) expect((await client.post('/api/auth/login', { email, password: `essai-${i}` })).status).toBe(401);
-    const bloque = await client.post('/api/auth/login', { email, password: 'maillage-demo-2026' });
-    expect(bloque.status).toBe(429);
-    expect(bloque.body.detail).toMatch(/Trop de tentatives/);
+    const freine = await client.post('/api/auth/login', { email, password: 'maillage-demo-2026' });
+    expect(freine.status).toBe(429);
+    expect(freine.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(freine.body.detail).toMatch(/Trop de tentatives/);
   });
 });
 
@@ -121,9 +122,12 @@ describe('jetons d’API personnels', () => {
 });
 
 describe('réinitialisation du mot de passe par courriel', () => {
-  it('envoie un lien par SMTP, qui change le mot de passe une seule fois et ferme les sessions', async () => {
+  it('envoie un lien par SMTP, qui change le mot de passe une seule fois, ferme les sessions et révoque les jetons', async () => {
     const ancienneSession = serveur.client();
     await ancienneSession.connecter('pilote@demo.maillage.fr');
+    const script = serveur.client();
+    script.bearer = (await ancienneSession.post('/api/moi/jetons', { libelle: 'Script du pilote' })).body.jeton;
+    expect((await script.get('/api/auth/session')).status).toBe(200);
 
     const demande = await serveur.client().post('/api/auth/mot-de-passe/demande', { email: 'pilote@demo.maillage.fr' });
     expect(demande.status).toBe(202);
@@ -143,9 +147,27 @@ describe('réinitialisation du mot de passe par courriel', () => {
     expect(trop.status).toBe(400);
     expect(trop.body.erreurs[0]).toEqual({ champ: 'password', message: 'Le mot de passe doit compter au moins 12 caractères' });
 
+    // Trivial or common passwords are refused with the reason, and the link stays usable.
+    for (const [faible, raison] of [
+      [' '.repeat(12), 'Le mot de passe ne peut pas être fait que d’espaces'],
+      ['aaaaaaaaaaaa', /^Mot de passe trop facile à deviner : les caractères répétés/],
+      ['123456789012', /^Mot de passe trop facile à deviner : /],
+      ['pilotepilote2', /^Mot de passe trop facile à deviner : /],
+    ] as const) {
+      const refus = await serveur.client().post('/api/auth/mot-de-passe/reinitialisation', { token, password: faible });
+      expect(refus.status, faible).toBe(400);
+      expect(refus.body.erreurs[0].champ).toBe('password');
+      expect(refus.body.erreurs[0].message).toMatch(raison);
+    }
+
     const ok = await serveur.client().post('/api/auth/mot-de-passe/reinitialisation', { token, password: 'un nouveau mot de passe' });
     expect(ok.status).toBe(204);
     expect((await ancienneSession.get('/api/auth/session')).status).toBe(401);
+    const revoque = await script.get('/api/auth/session');
+    expect(revoque.status).toBe(401);
+    expect(revoque.body.detail).toMatch(/révoqué/);
+    const { rows } = await serveur.ctx.db.query(`select contexte from audit_evenements where action = 'reinitialisation_mot_de_passe' order by id desc limit 1`);
+    expect(rows[0].contexte).toEqual({ sessionsFermees: 1, jetonsRevoques: 1, restrictionsLevees: true });
     const encore = await serveur.client().post('/api/auth/mot-de-passe/reinitialisation', { token, password: 'encore un autre mot' });
     expect(encore.status).toBe(400);
     expect(encore.body.detail).toMatch(/invalide, déjà utilisé ou expiré/);
@@ -155,14 +177,25 @@ describe('réinitialisation du mot de passe par courriel', () => {
     expect(ancien.status).toBe(401);
   });
 
-  it('change son mot de passe en donnant l’ancien', async () => {
+  it('change son mot de passe en donnant l’ancien, ce qui ferme ses autres sessions', async () => {
     const client = serveur.client();
     await client.connecter('referent.ars@demo.maillage.fr');
+    const autre = serveur.client();
+    await autre.connecter('referent.ars@demo.maillage.fr');
+    const faible = await client.post('/api/moi/mot-de-passe', { ancien: 'maillage-demo-2026', nouveau: '123456789012' });
+    expect(faible.status).toBe(400);
+    expect(faible.body.erreurs).toEqual([{ champ: 'nouveau', message: expect.stringMatching(/^Mot de passe trop facile à deviner : /) }]);
+    // Built on the person's own e-mail: refused by the server, which knows it.
+    const personnel = await client.post('/api/moi/mot-de-passe', { ancien: 'maillage-demo-2026', nouveau: 'referent.ars2026' });
+    expect(personnel.status).toBe(400);
+    expect(personnel.body.erreurs[0]).toMatchObject({ champ: 'nouveau', message: expect.stringMatching(/^Mot de passe trop facile à deviner/) });
     const faux = await client.post('/api/moi/mot-de-passe', { ancien: 'pas le bon', nouveau: 'nouveau mot de passe sûr' });
     expect(faux.status).toBe(400);
     expect(faux.body.erreurs).toEqual([{ champ: 'ancien', message: 'Le mot de passe actuel est incorrect' }]);
     const ok = await client.post('/api/moi/mot-de-passe', { ancien: 'maillage-demo-2026', nouveau: 'nouveau mot de passe sûr' });
     expect(ok.status).toBe(204);
+    expect((await client.get('/api/auth/session')).status).toBe(200);
+    expect((await autre.get('/api/auth/session')).status).toBe(401);
     await serveur.client().connecter('referent.ars@demo.maillage.fr', 'nouveau mot de passe sûr');
   });
 });

@@ -216,13 +216,15 @@ export async function supprimerSession(db: Queryable, id: string): Promise<void>
   await db.query('delete from sessions where id = $1', [id]);
 }
 
-export async function supprimerSessionsUtilisateur(db: Queryable, utilisateurId: string): Promise<void> {
-  await db.query('delete from sessions where utilisateur_id = $1', [utilisateurId]);
+/** Closes the user's sessions, but the one given (the session that changes the password); returns how many. */
+export async function supprimerSessionsUtilisateur(db: Queryable, utilisateurId: string, sauf: string | null = null): Promise<number> {
+  const { rowCount } = await db.query('delete from sessions where utilisateur_id = $1 and id is distinct from $2', [utilisateurId, sauf]);
+  return rowCount ?? 0;
 }
 
 export async function purgerSessionsExpirees(db: Queryable): Promise<void> {
   await db.query('delete from sessions where expire_le < now()');
-  await db.query("delete from echecs_connexion where le < now() - interval '1 day'");
+  await db.query(`delete from freins where dernier_le < now() - interval '1 day' and prochain_essai < now()`);
 }
 
 export interface JetonLigne {
@@ -260,6 +262,11 @@ export async function revoquerJeton(db: Queryable, utilisateurId: string, id: st
   return rows[0] ?? null;
 }
 
+export async function revoquerJetonsUtilisateur(db: Queryable, utilisateurId: string): Promise<number> {
+  const { rowCount } = await db.query('update jetons_api set revoque_le = now() where utilisateur_id = $1 and revoque_le is null', [utilisateurId]);
+  return rowCount ?? 0;
+}
+
 export async function utilisateurDuJeton(db: Queryable, tokenHash: Buffer): Promise<string | null> {
   const { rows } = await db.query(
     `update jetons_api j set dernier_usage = now() from utilisateurs u
@@ -285,23 +292,4 @@ export async function consommerReinitialisation(db: Queryable, tokenHash: Buffer
     [tokenHash],
   );
   return rows[0]?.utilisateurId ?? null;
-}
-
-// ---------- Échecs de connexion
-
-export async function compterEchecs(db: Queryable, email: string, ip: string, minutes: number): Promise<{ parEmail: number; parIp: number }> {
-  const { rows } = await db.query(
-    `select count(*) filter (where email = $1) as "parEmail", count(*) filter (where ip = $2) as "parIp"
-     from echecs_connexion where le > now() - make_interval(mins => $3) and (email = $1 or ip = $2)`,
-    [email, ip, minutes],
-  );
-  return rows[0];
-}
-
-export async function noterEchec(db: Queryable, email: string, ip: string): Promise<void> {
-  await db.query('insert into echecs_connexion (email, ip) values ($1, $2)', [email, ip]);
-}
-
-export async function effacerEchecs(db: Queryable, email: string): Promise<void> {
-  await db.query('delete from echecs_connexion where email = $1', [email]);
 }

@@ -41,7 +41,10 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Authentification'],
       summary: 'Se connecter (e-mail et mot de passe)',
-      description: 'Pose le cookie de session httpOnly ; le corps porte le jeton CSRF. 401 identique que le compte existe ou non ; 429 après trop d’échecs.',
+      description:
+        'Pose le cookie de session httpOnly ; le corps porte le jeton CSRF. 401 identique que le compte existe ou non. ' +
+        'Après 5 échecs sur un compte (30 depuis une même adresse), chaque essai attend un délai croissant (30 s, 1 min, 2 min… jusqu’à 15 min) : ' +
+        '429 avec Retry-After pendant ce délai. Une réinitialisation du mot de passe lève la restriction du compte.',
       security: [],
       body: connexionSchema,
       response: { 200: s.session, 400: probleme, 401: probleme, 429: probleme },
@@ -75,13 +78,15 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Authentification'],
       summary: 'Recevoir par e-mail un lien de réinitialisation',
-      description: 'Répond 202 dans tous les cas, pour ne pas révéler quelles adresses ont un compte.',
+      description:
+        'Répond 202 dans le même temps que l’adresse ait un compte ou non, pour ne pas révéler lesquelles en ont un. ' +
+        'Au plus 3 courriels par adresse et par heure ; au-delà de 10 demandes en 15 minutes depuis une même adresse IP, 429 avec Retry-After.',
       security: [],
       body: demandeReinitialisationSchema,
-      response: { 202: z.object({ message: z.string() }), 400: probleme },
+      response: { 202: z.object({ message: z.string() }), 400: probleme, 429: probleme },
     },
     handler: async (req, reponse) => {
-      await auth.demanderReinitialisation(ctx, req.body.email);
+      await auth.demanderReinitialisation(ctx, req.body.email, { ip: req.ip });
       return reponse.code(202).send({ message: 'Si un compte existe pour cette adresse, un lien de réinitialisation vient d’y être envoyé.' });
     },
   });
@@ -90,6 +95,9 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Authentification'],
       summary: 'Choisir un nouveau mot de passe avec le lien reçu',
+      description:
+        'Refuse (400, raison en français) un mot de passe trop facile à deviner. Ferme toutes les sessions de la personne, ' +
+        'révoque ses jetons d’API et lève les restrictions de connexion de son compte.',
       security: [],
       body: reinitialisationSchema,
       response: { 204: z.null(), 400: probleme },
@@ -102,9 +110,15 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
 
   // ---------- Profil
   r.post('/api/moi/mot-de-passe', {
-    schema: { tags: ['Profil'], summary: 'Changer son mot de passe', body: changementMotDePasseSchema, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: ['Profil'],
+      summary: 'Changer son mot de passe',
+      description: 'Refuse (400, raison en français) un mot de passe trop facile à deviner. Ferme les autres sessions de la personne ; celle qui fait le changement reste ouverte.',
+      body: changementMotDePasseSchema,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, reponse) => {
-      await auth.changerSonMotDePasse(ctx, exigerConnecte(req.utilisateur), req.body.ancien, req.body.nouveau);
+      await auth.changerSonMotDePasse(ctx, exigerConnecte(req.utilisateur), req.authentification?.sessionId ?? null, req.body.ancien, req.body.nouveau);
       return reponse.code(204).send(null);
     },
   });

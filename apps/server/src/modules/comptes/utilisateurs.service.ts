@@ -4,7 +4,7 @@ import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platfor
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
 import { hacherMotDePasse } from '../../platform/secrets';
-import { demanderReinitialisation } from './auth.service';
+import { envoyerLienMotDePasse, exigerRobuste } from './auth.service';
 import * as repository from './comptes.repository';
 
 export async function listerUtilisateurs(ctx: Contexte, utilisateur: Utilisateur | null, filtre: { q?: string; page: number; parPage: number }) {
@@ -55,8 +55,10 @@ export async function inscrire(tx: Queryable, acteur: Acteur, saisie: NouvelUtil
 /** Creates the account; without a password, the person receives a link to choose one. */
 export async function creerUtilisateur(ctx: Contexte, utilisateur: Utilisateur, saisie: NouvelUtilisateur) {
   exiger(utilisateur, 'creer', { type: 'utilisateur', id: null });
+  // After the rights check: the estimator's CPU is spent only for an admin.
+  if (saisie.password) exigerRobuste(saisie.password, saisie, 'password');
   const ligne = await enTransaction(ctx.db, (tx) => inscrire(tx, acteurDe(utilisateur), saisie));
-  if (!saisie.password) await demanderReinitialisation(ctx, ligne.email, { bienvenue: true });
+  if (!saisie.password) await envoyerLienMotDePasse(ctx, ligne.email, { bienvenue: true });
   return ligne;
 }
 

@@ -2,28 +2,39 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { changementMotDePasseSchema, MOT_DE_PASSE_LONGUEUR_MIN } from '@maillage/domain';
+import { changementMotDePasseSchema, indicesPersonnels, MOT_DE_PASSE_LONGUEUR_MIN } from '@maillage/domain';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { useChangementMotDePasse } from '../../api/comptes';
+import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { ChampMotDePasse } from '../../components/champ-mot-de-passe';
+import { nouveauMotDePasse, useEstimateurMotDePasse } from '../../components/force-mot-de-passe';
 import { appliquerErreursServeur } from '../../components/formulaire';
 
-const saisieSchema = changementMotDePasseSchema
-  .extend({ confirmation: z.string() })
-  .refine((v) => v.nouveau === v.confirmation, { path: ['confirmation'], message: 'Les deux mots de passe ne sont pas identiques' });
-type Saisie = z.infer<typeof saisieSchema>;
+/** The server's rules, with the person's own e-mail and names, which it also refuses in a password. */
+const schemaPour = (indices: string[]) =>
+  changementMotDePasseSchema
+    .extend({ nouveau: nouveauMotDePasse(() => indices), confirmation: z.string() })
+    .refine((v) => v.nouveau === v.confirmation, { path: ['confirmation'], message: 'Les deux mots de passe ne sont pas identiques' });
+type Saisie = z.infer<ReturnType<typeof schemaPour>>;
 
 export function ChangementMotDePasse() {
   const changement = useChangementMotDePasse();
+  const { session } = useSession();
+  const saisieSchema = useMemo(() => schemaPour(session ? indicesPersonnels(session.utilisateur) : []), [session]);
+
   const {
     register,
     handleSubmit,
     setError,
     reset,
+    getValues,
+    trigger,
     formState: { errors },
-  } = useForm<Saisie>({ resolver: zodResolver(saisieSchema), defaultValues: { ancien: '', nouveau: '', confirmation: '' } });
+  } = useForm<Saisie>({ resolver: zodResolver(saisieSchema), mode: 'onChange', defaultValues: { ancien: '', nouveau: '', confirmation: '' } });
+  useEstimateurMotDePasse(() => getValues('nouveau') && void trigger('nouveau'));
 
   const envoyer = handleSubmit(({ ancien, nouveau }) =>
     changement.mutate(
@@ -44,7 +55,7 @@ export function ChangementMotDePasse() {
           as="h3"
           small={false}
           title="Mot de passe modifié"
-          description="Votre nouveau mot de passe est enregistré."
+          description="Votre nouveau mot de passe est enregistré. Vos autres sessions ouvertes (sur d’autres appareils ou navigateurs) ont été fermées ; celle-ci reste ouverte."
           className={fr.cx('fr-mb-3w')}
         />
       )}
@@ -54,7 +65,7 @@ export function ChangementMotDePasse() {
         <div className={fr.cx('fr-mt-3w')}>
           <ChampMotDePasse
             label="Nouveau mot de passe"
-            indication={`Au moins ${MOT_DE_PASSE_LONGUEUR_MIN} caractères.`}
+            indication={`Au moins ${MOT_DE_PASSE_LONGUEUR_MIN} caractères, difficile à deviner : ni mot de passe courant, ni répétition, ni votre nom. Vos autres sessions seront fermées.`}
             autoComplete="new-password"
             enregistrement={register('nouveau')}
             erreur={errors.nouveau?.message}

@@ -1,12 +1,13 @@
 import {
   habilitationSaisieSchema,
-  motDePasseSchema,
+  indicesPersonnels,
   utilisateurCreationSchema,
   utilisateurModificationSchema,
   type Habilitation,
 } from '@maillage/domain';
 import { z } from 'zod';
 import type { Utilisateur } from '../../api/types';
+import { nouveauMotDePasse } from '../../components/force-mot-de-passe';
 
 /** One role line of the editor; only the fields of its role are kept when sent. */
 export interface HabilitationFormulaire {
@@ -42,7 +43,7 @@ export const creationSchema = utilisateurCreationSchema
   })
   .superRefine((v, ctx) => {
     if (v.mode !== 'mot_de_passe') return;
-    const resultat = motDePasseSchema.safeParse(v.password);
+    const resultat = nouveauMotDePasse(() => indicesPersonnels(v)).safeParse(v.password);
     if (!resultat.success) ctx.addIssue({ code: 'custom', path: ['password'], message: resultat.error.issues[0].message });
   });
 

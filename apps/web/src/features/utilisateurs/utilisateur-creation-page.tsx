@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { useCreationUtilisateur } from '../../api/comptes';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { ChampMotDePasse } from '../../components/champ-mot-de-passe';
+import { useEstimateurMotDePasse } from '../../components/force-mot-de-passe';
 import { appliquerErreursServeur } from '../../components/formulaire';
 import { useTitrePage } from '../../components/titre-page';
 import { ChampsIdentite } from './champs-identite';
@@ -19,6 +20,7 @@ export default function UtilisateurCreationPage() {
   useTitrePage('Créer un compte');
   const naviguer = useNavigate();
   const creation = useCreationUtilisateur();
+  useEstimateurMotDePasse();
   const form = useForm<FormulaireUtilisateur>({
     resolver: zodResolver(creationSchema) as unknown as Resolver<FormulaireUtilisateur>,
     defaultValues: FORMULAIRE_VIDE,
@@ -82,7 +84,7 @@ export default function UtilisateurCreationPage() {
           <div className={fr.cx('fr-mb-4w', 'fr-col-12', 'fr-col-md-6')}>
             <ChampMotDePasse
               label="Mot de passe"
-              indication={`Au moins ${MOT_DE_PASSE_LONGUEUR_MIN} caractères.`}
+              indication={`Au moins ${MOT_DE_PASSE_LONGUEUR_MIN} caractères, difficile à deviner : ni mot de passe courant, ni répétition, ni le nom de la personne.`}
               autoComplete="new-password"
               enregistrement={form.register('password')}
               erreur={form.formState.errors.password?.message}
