@@ -79,7 +79,7 @@ interface Resultat {
 }
 
 /** A stored value as shown: an interval class keeps the text it was published with ("[856 à 932["). */
-function vuePubliee(l: ValeurLigne) {
+export function vuePubliee(l: ValeurLigne) {
   const vue = vueValeur(l.valeur);
   return { ...vue, texte: l.textePublie && l.valeur.nature === 'intervalle' ? l.textePublie : vue.texte };
 }

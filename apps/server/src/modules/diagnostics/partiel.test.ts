@@ -103,4 +103,26 @@ describe('une commune sous secret statistique : la figure partielle', () => {
     expect(liste.body.communes.find((c: any) => c.code === CLASSE).valeur).toMatchObject({ nature: 'intervalle', texte: '[2 à 5[' });
     expect(liste.body.communes.find((c: any) => c.code === SECRETE).valeur).toMatchObject({ nature: 'masquee', texte: 'secret statistique' });
   });
+
+  it('liste les valeurs d’une commune et d’un indicateur telles que publiées, page par page', async () => {
+    const commune = await ars.get(`/api/diagnostics/valeurs?territoire=commune:${CLASSE}`);
+    expect(commune.status).toBe(200);
+    expect(commune.body.valeurs.find((v: any) => v.indicateur.code === 'effectif_orthophonistes' && v.periode === '2023')).toMatchObject({
+      territoire: { type: 'commune', code: CLASSE, nom: expect.any(String) },
+      indicateur: { libelle: 'Nombre d’orthophonistes', unite: 'effectif' },
+      valeur: { nature: 'intervalle', texte: '[2 à 5[' },
+      source: 'Test partiel',
+    });
+    const indicateur = await ars.get('/api/diagnostics/valeurs?indicateur=part_80_ans_plus_seuls&type=commune&limite=10');
+    expect(indicateur.body).toMatchObject({ total: 62, limite: 10, decalage: 0 });
+    expect(indicateur.body.valeurs).toHaveLength(10);
+    const suite = await ars.get('/api/diagnostics/valeurs?indicateur=part_80_ans_plus_seuls&type=commune&limite=10&decalage=60');
+    expect(suite.body.valeurs).toHaveLength(2);
+    const nationale = await ars.get('/api/diagnostics/valeurs?indicateur=part_80_ans_plus_seuls&type=france_metro');
+    expect(nationale.body.valeurs.map((v: any) => `${v.territoire.nom} ${v.periode} ${v.valeur.texte}`)).toEqual(['France métropolitaine 2024 42', 'France métropolitaine 2023 42']);
+    const sans = await ars.get('/api/diagnostics/valeurs');
+    expect(sans.status).toBe(400);
+    expect(sans.body.detail).toBe('Indiquez un indicateur ou un territoire.');
+    expect((await serveur.client().get('/api/diagnostics/valeurs?indicateur=effectif_mg')).status).toBe(401);
+  });
 });
