@@ -39,7 +39,7 @@ function Couverture({ r }: { r: ResultatAgregat }) {
           ({formaterNombre(c.masquees)} sous secret statistique, {formaterNombre(c.manquantes)} sans valeur)
         </>
       )}
-      , soit {formaterNombre(Math.round(c.partPopulationRenseignee * 100))} % de la population.
+      , soit {formaterNombre(Math.floor(c.partPopulationRenseignee * 100))} % de la population.
     </p>
   );
 }
