@@ -21,6 +21,7 @@ interface Props {
 
 function libelleOrigine(r: ResultatAgregat): string {
   if (r.origine === 'publiee') return 'Publiée pour ce territoire';
+  if (r.partiel) return `Calculée sur ${formaterNombre(r.partiel.couverture.renseignees)} communes sur ${formaterNombre(r.partiel.couverture.communes)}`;
   const n = r.valeur.couverture?.communes ?? 0;
   return `Calculée sur ${formaterNombre(n)} commune${n > 1 ? 's' : ''}`;
 }

@@ -45,7 +45,7 @@ function optionBarres(barres: Barre[], unite: string): EChartsCoreOption {
     textStyle: { fontFamily: POLICE, color: c.texte },
     grid: { left: 8, right: etroit ? 64 : 90, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: { color: c.mention, formatter: (n: number) => formaterValeur(n) }, splitLine: { lineStyle: { color: c.bordure } } },
-    yAxis: { type: 'category', inverse: true, data: barres.map((x) => x.nom), axisLabel: { color: c.texte, width: etroit ? 90 : 160, overflow: 'break' } },
+    yAxis: { type: 'category', inverse: true, data: barres.map((x) => x.nom), axisLabel: { color: c.texte, width: etroit ? 90 : 160, overflow: 'break', lineHeight: 16 } },
     series: [
       {
         type: 'bar',
@@ -84,7 +84,7 @@ function optionLigne(periodes: string[], valeurs: ValeurVue[], unite: string, pa
   const points = valeurs.map((v, i) => {
     const x = bornes(v);
     const valeur = x ? (x.inf + x.sup) / 2 : null;
-    return partiels[i] ? { value: valeur, symbol: 'emptyCircle', symbolSize: 10, itemStyle: { color: c.clair, borderColor: c.principal, borderWidth: 2, borderType: 'dashed' } } : valeur;
+    return partiels[i] ? { value: valeur, symbol: 'emptyCircle', symbolSize: 12, itemStyle: { color: c.principal, borderColor: c.principal, borderWidth: 2 } } : valeur;
   });
   return {
     animation: false,
@@ -179,7 +179,7 @@ export function GraphiqueSerie({ agregat }: { agregat: AgregatIndicateur }) {
       resume={`Évolution de ${indicateur.libelle} : ${serie.map((s) => `${s.periode} ${s.partiel ? `${texteFigurePartielle(s.partiel, indicateur.unite)} (partiel)` : avecUnite(s.valeur.texte, indicateur.unite)}`).join(' ; ')}.`}
       option={option}
       hauteur={220}
-      legende={partiel && 'Point creux en pointillés : chiffre partiel, calculé sur les seules communes renseignées (la couverture de chaque période est dans le tableau).'}
+      legende={partiel && 'Point creux : chiffre partiel, calculé sur les seules communes renseignées (la couverture de chaque période est dans le tableau).'}
       tableau={{
         caption: `${indicateur.libelle} : évolution sur le périmètre`,
         headers: ['Période', 'Valeur', 'Origine', 'Source'],
