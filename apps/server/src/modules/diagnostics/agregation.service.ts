@@ -38,12 +38,12 @@ export function lireTerritoires(texte: string): TerritoireDemande[] {
 
 /**
  * What the API shows of a value: its nature and bounds, and the text as published or as we would write it. A lower
- * bound is written rounded down ("au moins 9" for 9,5), so that it stays true. The partial figure of an aggregate is
- * not here: see vuePartielle.
+ * bound is written rounded down ("au moins 9" for 9,5), so that it stays true, and carries no number: the figure on
+ * the communes with a value is in its own field (vuePartielle), so that nothing reads it as the perimeter's.
  */
 export function vueValeur(v: Agregat | Valeur, decimales?: number) {
   const base =
-    v.nature === 'borne_inferieure' ? { nature: v.nature, valeur: v.valeur } : v.nature === 'indisponible' ? { nature: v.nature } : { ...v };
+    v.nature === 'borne_inferieure' || v.nature === 'indisponible' ? { nature: v.nature } : { ...v };
   const texte =
     v.nature === 'borne_inferieure'
       ? `au moins ${ecrireValeur({ nature: 'exacte', valeur: arrondiInferieur(v.valeur, decimales ?? 2) }, decimales)}`

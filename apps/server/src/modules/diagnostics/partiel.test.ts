@@ -43,7 +43,8 @@ describe('une commune sous secret statistique : la figure partielle', () => {
     const r = await agregat('effectif_orthophonistes');
     expect(r.status).toBe(200);
     // 29 communes at 1 and one class [2 à 5[: at least 31.
-    expect(r.body.resultat.valeur).toMatchObject({ nature: 'borne_inferieure', valeur: 31, texte: 'au moins 31', couverture: { communes: 31, renseignees: 30, masquees: 1 } });
+    expect(r.body.resultat.valeur).toMatchObject({ nature: 'borne_inferieure', texte: 'au moins 31', couverture: { communes: 31, renseignees: 30, masquees: 1 } });
+    expect(r.body.resultat.valeur).not.toHaveProperty('valeur');
     expect(r.body.resultat.partiel).toEqual({
       portee: 'au_moins',
       valeur: { nature: 'exacte', valeur: 31, texte: '31' },
