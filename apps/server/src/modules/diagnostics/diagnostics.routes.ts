@@ -15,6 +15,7 @@ import * as indicateurs from './indicateurs.service';
 import * as qualitatif from './qualitatif.service';
 import { contoursDe, importerContours } from './contours.service';
 import { genererRapportDiagnostic } from './rapport-diagnostic';
+import { valeursPubliees } from './valeurs.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
 const idContrat = z.object({ id: z.uuid('Identifiant invalide') });
@@ -161,6 +162,22 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
     },
     handler: (req) => valeursParCommune(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
+  });
+  r.get('/api/diagnostics/valeurs', {
+    schema: {
+      tags: td,
+      summary: 'Les valeurs importées d’un indicateur et/ou d’un territoire, telles que publiées (classes d’intervalle, secret statistique), page par page',
+      description: 'Au moins `indicateur` ou `territoire`. Aucune valeur n’est calculée : chaque valeur est rendue comme la source l’a publiée, avec sa période et sa source.',
+      querystring: z.object({
+        indicateur: z.string().max(60).optional(),
+        territoire: z.string().max(40).optional().describe('commune:35236, epci:243500741…'),
+        type: z.string().max(20).optional().describe('type de territoire : commune, epci, departement, region, france_metro, france'),
+        limite: z.coerce.number().int().min(1, 'Au moins 1').max(500, 'Au plus 500').default(50),
+        decalage: z.coerce.number().int().min(0, 'Positif ou nul').max(10_000_000).default(0),
+      }),
+      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+    },
+    handler: (req) => valeursPubliees(ctx, req.utilisateur, req.query),
   });
   r.get('/api/contours', {
     schema: {

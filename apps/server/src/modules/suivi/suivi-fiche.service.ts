@@ -153,9 +153,10 @@ async function ecartsAuDiagnostic(ctx: Contexte, contratId: string, indicateurs:
     const dernier = await agregatIndicateur(ctx, indicateur, territoires);
     const premierePeriode = dernier.serie[0]?.periode;
     const premier = premierePeriode && premierePeriode !== dernier.periode ? await agregatIndicateur(ctx, indicateur, territoires, premierePeriode) : null;
+    // A gap measured on a partial figure (a commune under secret) is only indicative: not a follow-up baseline.
     const ecartRegion = (a: typeof dernier | null) => {
       const c = a?.comparaisons.find((x) => x.territoire.type === 'region');
-      return c && typeof c.ecart === 'number' ? { periode: a!.periode, region: c.territoire.nom, ecart: c.ecart, sens: c.sens } : null;
+      return c && typeof c.ecart === 'number' && !c.indicatif ? { periode: a!.periode, region: c.territoire.nom, ecart: c.ecart, sens: c.sens } : null;
     };
     const debut = ecartRegion(premier);
     const fin = ecartRegion(dernier);
