@@ -97,18 +97,21 @@ describe('un indicateur, saisi une fois', () => {
     expect((await coordination.put(`/api/fiches/${fiche.id}`, { ...sansListe, notes: 'Point en COPIL', version: f2.version })).status).toBe(200);
     const f3 = (await coordination.get(`/api/fiches/${fiche.id}`)).body;
     expect(f3.indicateurs).toHaveLength(3);
-    const perime = await coordination.put(`/api/fiches/${fiche.id}`, { ...saisieDe(f3), version: f3.version, indicateurs: [{ ...f3.indicateurs[0], version: f3.indicateurs[0].version - 1 }, ...f3.indicateurs.slice(1)] });
+    const ancienne = { ...f3.indicateurs[0], version: f3.indicateurs[0].version - 1 };
+    expect((await coordination.put(`/api/fiches/${fiche.id}`, { ...saisieDe(f3), version: f3.version, indicateurs: [ancienne, ...f3.indicateurs.slice(1)] })).status).toBe(200);
+    const f4 = (await coordination.get(`/api/fiches/${fiche.id}`)).body;
+    const perime = await coordination.put(`/api/fiches/${fiche.id}`, { ...saisieDe(f4), version: f4.version, indicateurs: [{ ...ancienne, unite: 'praticiens' }, ...f4.indicateurs.slice(1)] });
     expect(perime.status).toBe(409);
     expect(perime.body.detail).toBe('L’indicateur « Médecins généralistes installés » a été modifié entre-temps par quelqu’un d’autre : rechargez la fiche.');
 
     // Removing the measured indicator is refused with its name; nothing of the fiche changes.
-    const retrait = await coordination.put(`/api/fiches/${fiche.id}`, { ...saisieDe(f3), intitule: 'Autre intitulé', version: f3.version, indicateurs: f3.indicateurs.slice(1) });
+    const retrait = await coordination.put(`/api/fiches/${fiche.id}`, { ...saisieDe(f4), intitule: 'Autre intitulé', version: f4.version, indicateurs: f4.indicateurs.slice(1) });
     expect(retrait.status).toBe(409);
     expect(retrait.body.detail).toBe('L’indicateur « Médecins généralistes installés » a des valeurs validées : elles comptent dans le suivi, il ne peut être retiré.');
-    expect((await coordination.get(`/api/fiches/${fiche.id}`)).body).toMatchObject({ intitule: 'Installer des médecins dans les communes rurales', version: f3.version });
+    expect((await coordination.get(`/api/fiches/${fiche.id}`)).body).toMatchObject({ intitule: 'Installer des médecins dans les communes rurales', version: f4.version });
 
     // The field's errors name the indicator's place in the list.
-    const invalide = await coordination.put(`/api/fiches/${fiche.id}`, { ...saisieDe(f3), version: f3.version, indicateurs: [...f3.indicateurs, { libelle: 'Taux de vaccination', type: 'resultat', pourcentage: true, cibles: [{ periode: '2027', valeur: 70 }] }] });
+    const invalide = await coordination.put(`/api/fiches/${fiche.id}`, { ...saisieDe(f4), version: f4.version, indicateurs: [...f4.indicateurs, { libelle: 'Taux de vaccination', type: 'resultat', pourcentage: true, cibles: [{ periode: '2027', valeur: 70 }] }] });
     expect(invalide.status).toBe(400);
     expect(invalide.body.erreurs.map((e: any) => e.champ)).toEqual(['indicateurs.3.cibles.0.numerateur', 'indicateurs.3.cibles.0.denominateur']);
 
@@ -127,6 +130,35 @@ describe('un indicateur, saisi une fois', () => {
     expect(ajout.body.indicateurs.at(-1)).toMatchObject({ libelle: 'Personnes sensibilisées', cible: '200' });
     const autre = await coordination.put(`/api/fiches/${f.id}`, { ...saisieDe(ajout.body), description: 'Une autre description', version: ajout.body.version });
     expect(autre.status).toBe(409);
+  });
+});
+
+describe('la fiche complète dès sa création', () => {
+  it('prend étapes, partenaires et indicateurs dans la même création, en une transaction, et l’historique le dit', async () => {
+    const cpam = (await serveur.ctx.db.query(`select id from organisations where nom ilike 'CPAM%' limit 1`)).rows[0].id;
+    const corps = {
+      intitule: 'Ouvrir une maison de santé à Pipriac',
+      axeId,
+      etapes: [{ libelle: 'Réunir les professionnels', debut: '2027-01-01', fin: '2027-03-31' }, { libelle: 'Déposer le projet de santé' }],
+      partenaires: [
+        { secteur: 'sante', acteur: 'CPAM', organisationId: cpam, participation: ['mobilisation_ressources'] },
+        { secteur: 'logement', acteur: 'Bailleur social du pays de Redon', participation: [] },
+      ],
+      indicateurs: [{ libelle: 'Professionnels installés', type: 'resultat', unite: 'professionnels' }],
+    };
+    const creee = await coordination.post(`/api/contrats/${cls2.id}/fiches`, corps);
+    expect(creee.status, JSON.stringify(creee.body)).toBe(201);
+    const fiche = (await coordination.get(`/api/fiches/${creee.body.id}`)).body;
+    expect(fiche.etapes).toEqual(corps.etapes);
+    expect(fiche.partenaires.map((p: any) => [p.acteur, p.organisationId ?? null])).toEqual([['CPAM', cpam], ['Bailleur social du pays de Redon', null]]);
+    const { rows } = await serveur.ctx.db.query(`select diff::text as diff from audit_evenements where entite_type = 'fiche' and entite_id = $1 and action = 'creation'`, [fiche.id]);
+    for (const attendu of ['Réunir les professionnels', 'Déposer le projet de santé', 'Bailleur social du pays de Redon', 'Professionnels installés']) expect(rows[0].diff).toContain(attendu);
+
+    // A wrong partner leaves nothing behind: no fiche, no indicator.
+    const avant = (await serveur.ctx.db.query('select count(*)::int n from indicateurs_suivi')).rows[0].n;
+    const refus = await coordination.post(`/api/contrats/${cls2.id}/fiches`, { ...corps, partenaires: [{ secteur: 'sante', acteur: 'Inconnue', organisationId: '00000000-0000-4000-8000-000000000000' }] });
+    expect(refus.status).toBe(400);
+    expect((await serveur.ctx.db.query('select count(*)::int n from indicateurs_suivi')).rows[0].n).toBe(avant);
   });
 });
 

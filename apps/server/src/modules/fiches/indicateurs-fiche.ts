@@ -133,6 +133,16 @@ export async function effacerIndicateur(tx: Queryable, utilisateur: Utilisateur,
   await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: i.id, action: 'suppression', avant: saisieDe(i) as never, contexte: { contratId: i.contratId, ficheId: i.ficheId } });
 }
 
+/** The same indicator compares equal however its optional parts were written (left out or null). */
+function normal(s: IndicateurSuiviSaisie) {
+  const mesure = (m: { valeur?: number | null; numerateur?: number | null; denominateur?: number | null }) => ({ valeur: m.valeur ?? null, numerateur: m.numerateur ?? null, denominateur: m.denominateur ?? null });
+  return canonique({
+    ...Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v ?? null])),
+    reference: s.reference ? { ...mesure(s.reference), date: s.reference.date ?? null } : null,
+    cibles: s.cibles.map((c) => ({ periode: c.periode, ...mesure(c) })),
+  });
+}
+
 const sansIndefinis = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /**
@@ -148,8 +158,6 @@ export async function synchroniserIndicateurs(tx: Queryable, utilisateur: Utilis
     if (item.id) {
       avant = existants.find((e) => e.id === item.id);
       if (!avant) throw invalide('Un indicateur cité n’appartient pas à cette fiche.', [{ champ: `indicateurs.${n}.id`, message: 'Indicateur inconnu dans cette fiche' }]);
-      if (item.version != null && item.version !== avant.version)
-        throw conflit(`L’indicateur « ${avant.libelle} » a été modifié entre-temps par quelqu’un d’autre : rechargez la fiche.`, saisieDe(avant));
     } else avant = existants.find((e) => !pris.has(e.id) && cleTexte(e.libelle) === cleTexte(item.libelle));
     if (avant) {
       if (pris.has(avant.id)) throw invalide('Le même indicateur est cité deux fois.', [{ champ: `indicateurs.${n}.id`, message: 'Indicateur cité deux fois' }]);
@@ -163,12 +171,15 @@ export async function synchroniserIndicateurs(tx: Queryable, utilisateur: Utilis
         `Indicateur ${n + 1} : ${lu.error.issues[0].message}`,
         lu.error.issues.map((i) => ({ champ: ['indicateurs', n, ...i.path].join('.'), message: i.message })),
       );
+    // A list read before someone changed the indicator may not overwrite that change (sending it back as read is no change).
+    if (avant && item.version != null && item.version !== avant.version && normal(saisieDe(avant)) !== normal(lu.data))
+      throw conflit(`L’indicateur « ${avant.libelle} » a été modifié entre-temps par quelqu’un d’autre : rechargez la fiche.`, saisieDe(avant));
     return { avant, saisie: lu.data, rang: n };
   });
   for (const e of existants) if (!pris.has(e.id)) await effacerIndicateur(tx, utilisateur, e);
   for (const [n, { avant, saisie, rang }] of plan.entries()) {
     await verifierIndicateurDiagnostic(tx, saisie.indicateurDiagnostic, `indicateurs.${n}.indicateurDiagnostic`);
     if (!avant) await insererIndicateur(tx, utilisateur, fiche, saisie, rang);
-    else if (canonique(saisieDe(avant)) !== canonique(saisie) || avant.rang !== rang) await reecrireIndicateur(tx, utilisateur, avant, saisie, rang);
+    else if (normal(saisieDe(avant)) !== normal(saisie) || avant.rang !== rang) await reecrireIndicateur(tx, utilisateur, avant, saisie, rang);
   }
 }
