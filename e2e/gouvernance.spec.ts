@@ -61,6 +61,11 @@ test('une coordonnatrice planifie un COPIL, invite, note les présences et une d
   await page.getByRole('combobox', { name: 'Fiche-action concernée' }).selectOption(fiche.id);
   await page.getByRole('combobox', { name: /Nouveau statut de la fiche/ }).selectOption('en_cours');
   await page.getByLabel(/Texte de la décision/).fill('Le COPIL lance la fiche M’T dents dès la rentrée.');
+  // The COPIL is in twenty days: the form asks to confirm a decision taken before it.
+  await page.getByRole('button', { name: 'Ajouter et appliquer la décision' }).click();
+  await expect(page.getByText('Cochez la case pour confirmer une décision avant la séance')).toBeVisible();
+  await verifierAccessibilite(page, 'la décision d’une séance à venir');
+  await page.getByText(/Je confirme : la séance du .* n’a pas encore eu lieu/).click();
   await page.getByRole('button', { name: 'Ajouter et appliquer la décision' }).click();
   await expect(page.getByRole('heading', { name: 'Décision enregistrée' })).toBeVisible();
   await expect(page.locator('.fr-alert--success', { hasText: 'Décision enregistrée' })).toContainText(`Fiche ${fiche.numero} : À venir → En cours`);

@@ -138,7 +138,7 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
   },
   'GET /api/seances/:id.ics': { attendu: contrat('lire'), portee: 'contrat' },
   'PUT /api/seances/:id/compte-rendu': { attendu: contrat('modifier'), portee: 'contrat', corps: async (o, f) => ({ compteRendu: '<p>Relevé</p>', version: (await lire(o, `/api/seances/${f!.seanceId}`)).version }) },
-  'POST /api/seances/:id/decisions': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ action: 'aucune', texte: 'Le COPIL prend acte.' }) },
+  'POST /api/seances/:id/decisions': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ action: 'aucune', texte: 'Le COPIL prend acte.', confirmerSeanceFuture: true }) },
   'POST /api/seances/:id/invitations': { attendu: contrat('modifier'), portee: 'contrat' },
   'PUT /api/seances/:id/presences': { attendu: contrat('modifier'), portee: 'contrat', corps: (_o, f) => ({ presences: [{ membreId: f!.membreId, etat: 'present' }] }) },
   'GET /api/seances/:id/fichiers': { attendu: contrat('lire'), portee: 'contrat' },

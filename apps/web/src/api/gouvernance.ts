@@ -127,7 +127,8 @@ export interface SaisieSeance {
   statut: StatutSeance;
 }
 
-export type SaisieDecision = z.input<typeof decisionSchema>;
+/** `confirmerSeanceFuture`: the séance has not been held yet, and the user confirmed (otherwise 422). */
+export type SaisieDecision = z.input<typeof decisionSchema> & { confirmerSeanceFuture?: boolean };
 export type SaisiePoste = z.output<typeof posteCoordinationSchema>;
 
 /** Every view a governance change may touch, besides the contract's own (fiches, history). */

@@ -104,10 +104,14 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
       tags: t,
       summary: 'Ajouter une décision au relevé ; une décision sur une fiche (valider, changer son statut ou un financement) est appliquée et tracée',
       params: id,
-      body: decisionSchema,
-      response: { 201: z.object({ id: uuid, effet: objet.nullable(), resume: z.string().nullable() }), ...erreurs },
+      description: 'Une séance à venir n’a pas encore décidé : 422, sauf `confirmerSeanceFuture: true`.',
+      body: decisionSchema.and(z.object({ confirmerSeanceFuture: z.boolean().optional().describe('Enregistrer la décision d’une séance qui n’a pas encore eu lieu') })),
+      response: { 201: z.object({ id: uuid, effet: objet.nullable(), resume: z.string().nullable() }), ...erreurs, 422: probleme },
     },
-    handler: async (req, rep) => rep.code(201).send(await prendreDecision(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    handler: async (req, rep) => {
+      const { confirmerSeanceFuture, ...decision } = req.body;
+      return rep.code(201).send(await prendreDecision(ctx, exigerConnecte(req.utilisateur), req.params.id, decisionSchema.parse(decision), { confirmerSeanceFuture }));
+    },
   });
 
   // ---------- Coordination, alertes

@@ -89,7 +89,17 @@ describe('instances et séances', () => {
 
   it('applique une décision à la fiche, et l’historique de la fiche dit pourquoi', async () => {
     const fiche = (await coordination.get(`/api/contrats/${cls2.id}/fiches?q=maison`)).body[0];
-    const decision = await coordination.post(`/api/seances/${seance}/decisions`, { action: 'statut_fiche', texte: 'Le COPIL lance la fiche « maison de santé ».', ficheId: fiche.id, statut: 'en_cours' });
+    const corps = { action: 'statut_fiche', texte: 'Le COPIL lance la fiche « maison de santé ».', ficheId: fiche.id, statut: 'en_cours' };
+    // The séance of 1 July 2031 has not been held: a decision needs an explicit confirmation, and nothing moves without it.
+    const avantLaSeance = await coordination.post(`/api/seances/${seance}/decisions`, corps);
+    expect(avantLaSeance.status).toBe(422);
+    expect(avantLaSeance.body.detail).toBe(
+      'La séance « COPIL CLS Redon Agglomération » est prévue le 1er juillet 2031 : elle n’a pas encore eu lieu. Vérifiez sa date, ou confirmez pour enregistrer et appliquer cette décision dès maintenant.',
+    );
+    expect(avantLaSeance.body.erreurs).toEqual([{ champ: 'confirmerSeanceFuture', message: 'Confirmez la décision d’une séance prévue le 1er juillet 2031' }]);
+    expect((await coordination.get(`/api/fiches/${fiche.id}`)).body.statut).toBe('a_venir');
+    expect((await coordination.get(`/api/seances/${seance}`)).body.decisions).toEqual([]);
+    const decision = await coordination.post(`/api/seances/${seance}/decisions`, { ...corps, confirmerSeanceFuture: true });
     expect(decision.status).toBe(201);
     expect(decision.body.resume).toBe(`Fiche ${fiche.numero} : À venir → En cours`);
     const apres = (await coordination.get(`/api/fiches/${fiche.id}`)).body;
@@ -104,6 +114,7 @@ describe('instances et séances', () => {
       texte: 'Le COPIL affecte 15 000 € du FIR à la fiche.',
       ficheId: fiche.id,
       ligne: { financeurLibelle: 'ARS Bretagne', dispositif: 'FIR', annee: 2031, montantCentimes: 1_500_000, nature: 'fonctionnement', statut: 'accorde' },
+      confirmerSeanceFuture: true,
     });
     expect(financement.status).toBe(201);
     expect((await coordination.get(`/api/fiches/${fiche.id}`)).body.totalFinancementCentimes).toBe(1_500_000);
