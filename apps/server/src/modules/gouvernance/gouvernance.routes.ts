@@ -1,4 +1,4 @@
-import { compteRenduSchema, decisionSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
+import { compteRenduSchema, courrielMembreSchema, decisionSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -56,6 +56,16 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
       await instances.retirerMembre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.params.membreId);
       return rep.code(204).send(null);
     },
+  });
+  r.put('/api/contrats/:id/instances/:instanceId/membres/:membreId/courriel', {
+    schema: {
+      tags: t,
+      summary: 'Donner (ou retirer, `null`) l’adresse à laquelle les invitations d’un membre partent aussi : un membre sans compte peut être invité',
+      params: z.object({ id: uuid, instanceId: uuid, membreId: uuid }),
+      body: courrielMembreSchema,
+      response: { 200: z.object({ email: z.string().nullable(), destinataires: z.number().int().describe('Adresses que ses invitations atteignent') }), ...erreurs },
+    },
+    handler: (req) => instances.changerCourrielMembre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.params.membreId, req.body),
   });
   r.get('/api/contrats/:id/instances/:instanceId/calendrier', {
     schema: { tags: t, summary: 'Le lien secret du calendrier (ICS) d’une instance, à ajouter dans un agenda', params: z.object({ id: uuid, instanceId: uuid }), response: { 200: z.object({ url: z.string() }), ...erreurs } },

@@ -63,6 +63,35 @@ describe('instances et séances', () => {
     expect(evenement.endDate.toJSDate().toISOString()).toBe('2031-07-01T16:00:00.000Z');
   });
 
+  it('invite aussi un membre sans compte, à l’adresse que la coordination lui donne', async () => {
+    const admin = serveur.client();
+    await admin.connecter(DEMO.admin);
+    const mairie = (await admin.post('/api/organisations', { nom: 'Mairie de Bains-sur-Oust', type: 'commune' })).body.id;
+    const ajout = await coordination.post(`/api/contrats/${cls2.id}/instances/${copil}/membres`, { organisationId: mairie, role: 'commune membre' });
+    expect(ajout.status).toBe(201);
+    const membres = () => coordination.get(`/api/contrats/${cls2.id}/instances`).then((r) => r.body.find((i: any) => i.id === copil).membres);
+    // No account in the organisation: nobody would receive its invitations, and the list says so.
+    expect((await membres()).find((m: any) => m.id === ajout.body.id)).toMatchObject({ email: null, destinataires: 0 });
+    expect((await membres()).find((m: any) => m.organisationId === redon).destinataires).toBeGreaterThan(0);
+
+    const chemin = `/api/contrats/${cls2.id}/instances/${copil}/membres/${ajout.body.id}/courriel`;
+    const faux = await coordination.put(chemin, { email: 'secretariat@' });
+    expect(faux.status).toBe(400);
+    expect(faux.body.erreurs).toEqual([{ champ: 'email', message: 'L’adresse e-mail n’est pas valide' }]);
+    const ok = await coordination.put(chemin, { email: ' Accueil@Bains-sur-Oust.example.fr ' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ email: 'accueil@bains-sur-oust.example.fr', destinataires: 1 });
+    const lecteur = serveur.client();
+    await lecteur.connecter(DEMO.lecteur);
+    expect((await lecteur.put(chemin, { email: 'x@example.fr' })).status).toBe(403);
+
+    const invitations = await coordination.post(`/api/seances/${seance}/invitations`);
+    expect(invitations.body.invites).toContain('accueil@bains-sur-oust.example.fr');
+    await expect.poll(() => serveur.courriels.filter((c) => c.a.includes('accueil@bains-sur-oust.example.fr')).length).toBe(1);
+    const { rows } = await serveur.ctx.db.query(`select action, diff from audit_evenements where entite_type = 'membre_instance' and entite_id = $1 order by id`, [ajout.body.id]);
+    expect(rows.map((r) => r.action)).toEqual(['creation', 'courriel_invitation']);
+  });
+
   it('sert la séance et le flux de l’instance en ICS, le flux par un lien secret', async () => {
     const r = await fetch(`${serveur.url}/api/seances/${seance}.ics`, { headers: { cookie: coordination.cookie! } });
     expect(r.headers.get('content-type')).toContain('text/calendar');
