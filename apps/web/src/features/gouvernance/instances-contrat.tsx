@@ -110,49 +110,49 @@ export function InstancesContrat({ contrat, instances }: { contrat: ContratDetai
               <p>Aucun membre : ajoutez les organisations ou les personnes qui y siègent, pour pouvoir les inviter.</p>
             ) : (
               <>
-              <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>{QUI_EST_INVITE}</p>
-              <Table
-                caption={`Membres de « ${i.nom} » (${i.membres.length})`}
-                headers={edition ? ['Membre', 'Rôle', 'Co-présidence', 'Période', 'Invitations', 'Actions'] : ['Membre', 'Rôle', 'Co-présidence', 'Période', 'Invitations']}
-                data={i.membres.map((m) => {
-                  const ligne = [
-                    nomMembre(m),
-                    m.role ?? '—',
-                    m.copresidence ? 'Oui, co-préside' : 'Non',
-                    m.debut || m.fin ? formaterPeriode(m.debut, m.fin) : '—',
-                    <PorteeInvitations key="i" membre={m} />,
-                  ];
-                  if (!edition) return ligne;
-                  return [
-                    ...ligne,
-                    <span key="a">
-                    <Button
-                      type="button"
-                      size="small"
-                      priority="tertiary no outline"
-                      iconId="fr-icon-mail-line"
-                      onClick={() => setFormulaire({ type: 'courriel', instanceId: i.id, membreId: m.id })}
-                      nativeButtonProps={{ 'aria-label': `Adresse d’invitation de ${nomMembre(m)} (« ${i.nom} »)` }}
-                    >
-                      Adresse d’invitation
-                    </Button>
-                    <Button
-                      type="button"
-                      size="small"
-                      priority="tertiary no outline"
-                      iconId="fr-icon-delete-line"
-                      onClick={() => {
-                        setCible({ instance: i, membreId: m.id, nom: nomMembre(m) });
-                        retraitMembre.ouvrir();
-                      }}
-                      nativeButtonProps={{ 'aria-label': `Retirer ${nomMembre(m)} de « ${i.nom} »` }}
-                    >
-                      Retirer
-                    </Button>
-                    </span>,
-                  ];
-                })}
-              />
+                <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>{QUI_EST_INVITE}</p>
+                <Table
+                  caption={`Membres de « ${i.nom} » (${i.membres.length})`}
+                  headers={edition ? ['Membre', 'Rôle', 'Co-présidence', 'Période', 'Invitations', 'Actions'] : ['Membre', 'Rôle', 'Co-présidence', 'Période', 'Invitations']}
+                  data={i.membres.map((m) => {
+                    const ligne = [
+                      nomMembre(m),
+                      m.role ?? '—',
+                      m.copresidence ? 'Oui, co-préside' : 'Non',
+                      m.debut || m.fin ? formaterPeriode(m.debut, m.fin) : '—',
+                      <PorteeInvitations key="i" membre={m} />,
+                    ];
+                    if (!edition) return ligne;
+                    return [
+                      ...ligne,
+                      <span key="a">
+                        <Button
+                          type="button"
+                          size="small"
+                          priority="tertiary no outline"
+                          iconId="fr-icon-mail-line"
+                          onClick={() => setFormulaire({ type: 'courriel', instanceId: i.id, membreId: m.id })}
+                          nativeButtonProps={{ 'aria-label': `Adresse d’invitation de ${nomMembre(m)} (« ${i.nom} »)` }}
+                        >
+                          Adresse d’invitation
+                        </Button>
+                        <Button
+                          type="button"
+                          size="small"
+                          priority="tertiary no outline"
+                          iconId="fr-icon-delete-line"
+                          onClick={() => {
+                            setCible({ instance: i, membreId: m.id, nom: nomMembre(m) });
+                            retraitMembre.ouvrir();
+                          }}
+                          nativeButtonProps={{ 'aria-label': `Retirer ${nomMembre(m)} de « ${i.nom} »` }}
+                        >
+                          Retirer
+                        </Button>
+                      </span>,
+                    ];
+                  })}
+                />
               </>
             )}
             {formulaire?.type === 'courriel' && formulaire.instanceId === i.id && i.membres.some((m) => m.id === formulaire.membreId) && (
