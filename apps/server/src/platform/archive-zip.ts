@@ -73,7 +73,7 @@ async function verifierReel(zip: yauzl.ZipFile, liste: yauzl.Entry[], limites: L
 // yauzl's "too many bytes in the stream": the entry inflates beyond what it declared.
 const tropOuIllisible = (e: Error, limites: LimitesArchive) =>
   /too many bytes|expected/i.test(e.message)
-    ? tropVolumineux(`L’archive ment sur la taille de ses fichiers (${e.message}) : elle est refusée.`, `${enMo(limites.decompresseTotal)} décompressés`)
+    ? tropVolumineux('Un fichier de l’archive se décompresse au-delà de la taille qu’elle déclare : l’archive est refusée (bombe de décompression).', `${enMo(limites.decompresseTotal)} décompressés`)
     : illisible(e.message);
 
 /**

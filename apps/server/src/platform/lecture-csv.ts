@@ -64,12 +64,22 @@ export async function* enregistrements(
   options: Options,
   limites: Pick<LimitesFichier, 'lignesMax' | 'colonnesMax' | 'cellulesMax'>,
 ): AsyncGenerator<{ ligne: number; cellules: string[] }> {
-  const analyseur = Readable.from(morceaux(contenu, decodeur)).pipe(parse({ ...options, info: true, max_record_size: TAILLE_ENREGISTREMENT_MAX }));
+  // The line of the last complete record, noted as the parser makes it: it may fail before we read what it buffered.
   let derniere = Number(options.from_line ?? 1) - 1;
+  const analyseur = Readable.from(morceaux(contenu, decodeur)).pipe(
+    parse({
+      ...options,
+      info: true,
+      max_record_size: TAILLE_ENREGISTREMENT_MAX,
+      on_record: (enregistrement, contexte) => {
+        derniere = contexte.lines;
+        return enregistrement;
+      },
+    }),
+  );
   let cellules = 0;
   try {
     for await (const { record, info } of analyseur as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      derniere = info.lines;
       if (info.lines > limites.lignesMax) throw tropVolumineux(`Le fichier dépasse ${nombre(limites.lignesMax)} lignes : découpez-le.`, `${nombre(limites.lignesMax)} lignes`);
       if (record.length > limites.colonnesMax) throw tropVolumineux(`La ligne ${info.lines} compte ${nombre(record.length)} colonnes : la limite est de ${nombre(limites.colonnesMax)}.`, `${nombre(limites.colonnesMax)} colonnes`);
       cellules += record.length;

@@ -46,7 +46,7 @@ export const LIMITES = {
   contours: { ...COMMUNES, lignesMax: 0, colonnesMax: 0, cellulesMax: 0, memoireMo: 1536 },
 } satisfies Record<string, LimitesFichier>;
 
-export const enMo = (octets: number) => `${Math.round(octets / Mo)} Mo`;
+export const enMo = (octets: number) => `${(octets / Mo).toLocaleString('fr-FR', { maximumFractionDigits: octets < 10 * Mo ? 1 : 0 })} Mo`;
 export const nombre = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
 
 /** 413 naming the limit that was passed. */
