@@ -20,28 +20,53 @@ const PIECES: [string, string][] = [
   ['xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'],
 ];
 
-/** An XLSX whose sheet inflates to about `octets` bytes of identical rows. */
-export function bombeXlsx(octets: number): Buffer {
+function classeur(feuille: (pousser: (texte: string) => void) => void): Buffer {
   const morceaux: Uint8Array[] = [];
   const zip = new Zip((erreur, donnees) => {
     if (erreur) throw erreur;
     morceaux.push(donnees);
   });
+  const encodeur = new TextEncoder();
   for (const [nom, texte] of PIECES) {
     const piece = new ZipPassThrough(nom);
     zip.add(piece);
-    piece.push(new TextEncoder().encode(texte), true);
+    piece.push(encodeur.encode(texte), true);
   }
-  const feuille = new ZipDeflate('xl/worksheets/sheet1.xml', { level: NIVEAU });
-  zip.add(feuille);
-  const encodeur = new TextEncoder();
-  feuille.push(encodeur.encode(ENTETE_FEUILLE));
-  const ligne = '<row><c t="inlineStr"><is><t>bombe</t></is></c><c><v>1</v></c></row>';
-  const bloc = encodeur.encode(ligne.repeat(Math.ceil((1 << 20) / ligne.length)));
-  for (let ecrit = 0; ecrit < octets; ecrit += bloc.length) feuille.push(bloc);
-  feuille.push(encodeur.encode(FIN_FEUILLE), true);
+  const entree = new ZipDeflate('xl/worksheets/sheet1.xml', { level: NIVEAU });
+  zip.add(entree);
+  entree.push(encodeur.encode(ENTETE_FEUILLE));
+  feuille((texte) => entree.push(encodeur.encode(texte)));
+  entree.push(encodeur.encode(FIN_FEUILLE), true);
   zip.end();
   return Buffer.concat(morceaux);
+}
+
+/** An XLSX whose sheet inflates to about `octets` bytes of identical rows. */
+export function bombeXlsx(octets: number): Buffer {
+  const ligne = '<row><c t="inlineStr"><is><t>bombe</t></is></c><c><v>1</v></c></row>';
+  const bloc = ligne.repeat(Math.ceil((1 << 20) / ligne.length));
+  return classeur((pousser) => {
+    for (let ecrit = 0; ecrit < octets; ecrit += bloc.length) pousser(bloc);
+  });
+}
+
+/**
+ * A plan that looks ordinary (« Numéro », « Intitulé », then one fiche a row) but runs to `lignes` rows: a few
+ * hundred KB on the wire, tens of MB of sheet, within the compression ratio allowed.
+ */
+export function planTresLong(lignes: number): Buffer {
+  return classeur((pousser) => {
+    pousser('<row r="1"><c r="A1" t="inlineStr"><is><t>Numéro</t></is></c><c r="B1" t="inlineStr"><is><t>Intitulé</t></is></c></row>');
+    let paquet = '';
+    for (let i = 2; i <= lignes + 1; i++) {
+      paquet += `<row r="${i}"><c r="A${i}"><v>${i - 1}</v></c><c r="B${i}" t="inlineStr"><is><t>Fiche ${i - 1}</t></is></c></row>`;
+      if (paquet.length > 1 << 16) {
+        pousser(paquet);
+        paquet = '';
+      }
+    }
+    pousser(paquet);
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ describe('fil de lecture des fichiers', () => {
   it('un fichier qui épuise la mémoire du fil finit en 422 français, sans arrêter le processus', async () => {
     // 40 MB of tiny objects: far more than a 48 MB heap once parsed.
     const json = Buffer.from(`{"type":"FeatureCollection","features":[${Array.from({ length: 600_000 }, (_, i) => `{"properties":{"code":"${i}"},"geometry":null}`).join(',')}]}`);
-    const erreur = await resultat({ type: 'geojson', contenu: partager(json), limites: { ...LIMITES.contours, memoireMo: 48 } }).catch((e) => e);
+    const erreur: ErreurMetier = await resultat<never>({ type: 'geojson', contenu: partager(json), limites: { ...LIMITES.contours, memoireMo: 48 } }).catch((e: ErreurMetier) => e);
     expect(erreur).toBeInstanceOf(ErreurMetier);
     expect(erreur).toMatchObject({ statut: 422, titre: 'Fichier trop lourd à lire', extra: { limite: '48 Mo de mémoire pour lire un fichier' } });
     expect(erreur.message).toMatch(/^La lecture du fichier a dépassé la mémoire qui lui est réservée \(48 Mo\)/);

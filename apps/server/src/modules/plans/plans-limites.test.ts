@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bombeXlsx } from '../../../test/classeurs-hostiles';
+import { bombeXlsx, planTresLong } from '../../../test/classeurs-hostiles';
 import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 
 /** Plan import facing hostile or broken files: refused in French, naming the limit or the line, nothing written. */
@@ -35,6 +35,12 @@ describe('import de plan : fichiers hostiles', () => {
     const r = await importer('plan.xlsx', Buffer.from(await classeur.xlsx.writeBuffer()));
     expect(r.status, JSON.stringify(r.body)).toBe(413);
     expect(r.body.detail).toBe('La feuille « Plan » dépasse 5 000 lignes : découpez-la.');
+  });
+
+  it('arrête à la 5 001e ligne un plan ordinaire en apparence mais de 300 000 lignes', async () => {
+    const r = await importer('plan.xlsx', planTresLong(300_000));
+    expect(r.status, JSON.stringify(r.body)).toBe(413);
+    expect(r.body).toMatchObject({ limite: '5 000 lignes', detail: 'La feuille « Valeurs » dépasse 5 000 lignes : découpez-la.' });
   });
 
   it('nomme la ligne d’un guillemet jamais refermé dans un plan en CSV', async () => {
