@@ -243,6 +243,8 @@ describe('cycle de vie d’un contrat', () => {
     let detail = await coordination.get(`/api/contrats/${id}`);
     await coordination.post(`/api/contrats/${id}/statut`, { statut: 'evaluation', version: detail.body.version });
     const fiches = (await coordination.get(`/api/contrats/${id}/fiches`)).body;
+    const indicateur = await coordination.post(`/api/fiches/${fiches[1].id}/indicateurs-suivi`, { libelle: 'Élèves de CP dépistés', type: 'activite', cibles: [{ periode: '2028', valeur: 120 }] });
+    expect(indicateur.status, JSON.stringify(indicateur.body)).toBe(201);
     const r = await coordination.post(`/api/contrats/${id}/renouvellement`, { ficheIds: [fiches[1].id] });
     expect(r.status).toBe(201);
     expect(r.body.generation).toBe(4);
@@ -251,6 +253,10 @@ describe('cycle de vie d’un contrat', () => {
     expect(suivant.body.signataires.every((s: any) => s.dateSignature === null)).toBe(true);
     const copie = (await coordination.get(`/api/contrats/${r.body.id}/fiches`)).body[0];
     expect(copie).toMatchObject({ numero: 1, intitule: 'Prévention bucco-dentaire en classe de CP', statut: 'a_venir' });
+    // The indicator goes with the fiche, as the new fiche's own, without the predecessor's targets by period.
+    const indicateurs = (await coordination.get(`/api/fiches/${copie.id}`)).body.indicateurs;
+    expect(indicateurs).toEqual([expect.objectContaining({ libelle: 'Élèves de CP dépistés', cibles: [] })]);
+    expect(indicateurs[0].id).not.toBe(indicateur.body.id);
     detail = await coordination.get(`/api/contrats/${id}`);
     expect(detail.body.successeurs.map((s: any) => s.id)).toEqual([r.body.id]);
     const encore = await coordination.post(`/api/contrats/${id}/renouvellement`, { ficheIds: [] });

@@ -74,6 +74,9 @@ export async function renouveler(
         objectifId: fiche.objectifId ? nouveauxObjectifs.get(fiche.objectifId) ?? null : null,
         pilotes: fiche.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service })),
         financements: [],
+        // The indicators are the new fiche's own (one model, decision 0007): same definitions and baseline on the same
+        // territory, without the ids and the targets by period of the predecessor.
+        indicateurs: (fiche.indicateurs ?? []).map(({ id, version, cibles, ...i }) => i),
         statut: 'a_venir',
       });
       await creerFiche(ctx, createur, id, saisie, {}, tx);
