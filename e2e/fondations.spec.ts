@@ -46,7 +46,8 @@ test.describe('fondations', () => {
     // An EPCI page lists its 31 member communes.
     await page.goto('/territoires/epci/243500741');
     await expect(page.getByRole('row', { name: /Redon/ }).first()).toBeVisible();
-    await expect(page.locator('table').last().locator('tbody tr')).toHaveCount(31);
+    // The members' table by its caption: the published values' table follows it on the page.
+    await expect(page.getByRole('table', { name: /^Communes membres de CA Redon Agglomération/ }).locator('tbody tr')).toHaveCount(31);
 
     await page.goto('/cette/page/nexiste/pas');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Page non trouvée');

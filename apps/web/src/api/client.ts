@@ -59,7 +59,7 @@ function nouvelleCle(): string {
  * The Idempotency-Key of a POST: a fresh one per action, the same one for the same request (address and body) sent
  * again within a few seconds, so that the server replays the first answer instead of creating a duplicate.
  */
-function cleIdempotence(chemin: string, corps: string): { cle: string; oublier: () => void } {
+function cleIdempotence(chemin: string, corps: string): { cle: string; action: string; oublier: () => void } {
   const maintenant = Date.now();
   for (const [k, v] of clesRecentes) if (maintenant - v.le > DUREE_ACTION_MS) clesRecentes.delete(k);
   const action = `${chemin}\n${corps}`;
@@ -69,7 +69,16 @@ function cleIdempotence(chemin: string, corps: string): { cle: string; oublier: 
     clesRecentes.set(action, recente);
   }
   const cle = recente.cle;
-  return { cle, oublier: () => clesRecentes.get(action)?.cle === cle && clesRecentes.delete(action) };
+  return { cle, action, oublier: () => clesRecentes.get(action)?.cle === cle && clesRecentes.delete(action) };
+}
+
+/**
+ * Another write went through: the same request sent again is now a new action, not a repeat. Submitting a value, having
+ * it sent back and correcting it, then submitting it again sends the very same POST twice within seconds; with the old
+ * key the server would replay the first answer ("soumis") and submit nothing.
+ */
+function oublierAutresActions(saufAction: string | null) {
+  for (const k of clesRecentes.keys()) if (k !== saufAction) clesRecentes.delete(k);
 }
 
 export interface OptionsRequete {
@@ -108,6 +117,8 @@ export async function requete<T>(chemin: string, { methode = 'GET', corps, signa
     });
   }
 
+  // A write that went through (replayed or not) ends the other actions: repeating one of them is a new action.
+  if (methode !== 'GET' && reponse.ok) oublierAutresActions(idempotence?.action ?? null);
   if (reponse.status === 204 || reponse.status === 205) return undefined as T;
   const json = (reponse.headers.get('content-type') ?? '').includes('json');
   const donnees: unknown = json ? await reponse.json().catch(() => null) : null;
