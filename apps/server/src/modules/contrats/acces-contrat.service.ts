@@ -80,15 +80,21 @@ export async function donnerAcces(ctx: Contexte, utilisateur: Utilisateur, contr
       verifier(utilisateur, ref, { roleActuel: saisie.role, nouveauRole: saisie.role, coordonnateurs: 0, aUneOrganisation: true });
     } else {
       const aUneOrganisation = Boolean(cible?.organisationId ?? saisie.organisationId);
-      verifier(utilisateur, ref, { roleActuel: null, nouveauRole: saisie.role, coordonnateurs: await repository.nombreCoordonnateurs(tx, contratId), aUneOrganisation });
+      const refus = refusChangementAcces(utilisateur, ref, { roleActuel: null, nouveauRole: saisie.role, coordonnateurs: await repository.nombreCoordonnateurs(tx, contratId), aUneOrganisation });
+      // Permission first; then every missing field of the form at once.
+      if (refus?.motif === 'interdit') refuser(refus);
+      const manquants = cible ? [] : (['prenom', 'nom'] as const).filter((c) => !saisie[c]);
+      if (manquants.length) {
+        const message = 'Cette adresse n’a pas encore de compte : indiquez le prénom et le nom de la personne pour l’inviter.';
+        throw invalide(message, [
+          ...manquants.map((champ) => ({ champ, message: `${champ === 'prenom' ? 'Le prénom' : 'Le nom'} est obligatoire pour inviter une personne sans compte` })),
+          ...(refus ? [{ champ: 'organisationId', message: refus.message }] : []),
+        ]);
+      }
+      if (refus) refuser(refus);
     }
     let cree = false;
     if (!cible) {
-      const manquants = (['prenom', 'nom'] as const).filter((c) => !saisie[c]);
-      if (manquants.length) {
-        const message = 'Cette adresse n’a pas encore de compte : indiquez le prénom et le nom de la personne pour l’inviter.';
-        throw invalide(message, manquants.map((champ) => ({ champ, message: `${champ === 'prenom' ? 'Le prénom' : 'Le nom'} est obligatoire pour inviter une personne sans compte` })));
-      }
       await inscrire(tx, acteur, { email: saisie.email, prenom: saisie.prenom!, nom: saisie.nom!, organisationId: saisie.organisationId ?? null, habilitations: [] });
       cible = (await compteParEmail(tx, saisie.email))!;
       cree = true;

@@ -77,13 +77,16 @@ describe('la liste des personnes du contrat', () => {
 
 describe('inviter une personne', () => {
   it('une adresse inconnue demande un nom, et un pilote une organisation ; rien n’est créé', async () => {
-    let r = await coordination.post(`/api/contrats/${cls2}/acces`, { email: INVITE, role: 'pilote' });
+    let r = await coordination.post(`/api/contrats/${cls2}/acces`, { email: INVITE, role: 'pilote', prenom: 'Paul', nom: 'Invité' });
     expect(r.status).toBe(422);
     expect(r.body.erreurs).toEqual([{ champ: 'organisationId', message: expect.stringContaining('indiquez l’organisation de la personne') }]);
     r = await coordination.post(`/api/contrats/${cls2}/acces`, { email: INVITE, role: 'membre' });
     expect(r.status).toBe(400);
     expect(r.body.detail).toBe('Cette adresse n’a pas encore de compte : indiquez le prénom et le nom de la personne pour l’inviter.');
     expect(r.body.erreurs.map((e: any) => e.champ)).toEqual(['prenom', 'nom']);
+    // Everything missing is said at once.
+    r = await coordination.post(`/api/contrats/${cls2}/acces`, { email: INVITE, role: 'pilote' });
+    expect(r.body.erreurs.map((e: any) => e.champ)).toEqual(['prenom', 'nom', 'organisationId']);
     r = await coordination.post(`/api/contrats/${cls2}/acces`, { email: 'pas-une-adresse', role: 'chef' });
     expect(r.status).toBe(400);
     expect(r.body.erreurs.map((e: any) => e.champ).sort()).toEqual(['email', 'role']);
