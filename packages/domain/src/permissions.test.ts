@@ -38,6 +38,8 @@ const table: [string, Ressource, Action, string[]][] = [
   ['valider le contrat', { type: 'contrat', contrat: CONTRAT }, 'valider', ['admin', 'arsBretagne', 'referentArs']],
   ['supprimer le contrat', { type: 'contrat', contrat: CONTRAT }, 'supprimer', ['admin', 'coordonnateur']],
   ['commenter le contrat', { type: 'contrat', contrat: CONTRAT }, 'commenter', ['admin', 'coordonnateur', 'referentArs', 'pilote', 'membre']],
+  ['publier ou retirer le contrat', { type: 'contrat', contrat: CONTRAT }, 'publier', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs']],
+  ['publier un contrat publié d’une autre région', { type: 'contrat', contrat: PUBLIE }, 'publier', ['admin']],
   ['créer un contrat en Bretagne', { type: 'contrat', contrat: null, regionCode: '53' }, 'creer', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs']],
   ['modifier la fiche de son organisation', ficheDuPilote, 'modifier', ['admin', 'coordonnateur', 'referentArs', 'pilote']],
   ['saisir le suivi de sa fiche', ficheDuPilote, 'saisir_suivi', ['coordonnateur', 'referentArs', 'pilote']],

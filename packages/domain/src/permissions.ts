@@ -63,7 +63,7 @@ export type Ressource =
   /** A request to an organisation to confirm its role in a contract: only those who speak for it see and answer it. */
   | { type: 'confirmation'; organisation: OrganisationPartie };
 
-export type Action = 'lire' | 'creer' | 'modifier' | 'supprimer' | 'valider' | 'commenter' | 'saisir_suivi' | 'administrer';
+export type Action = 'lire' | 'creer' | 'modifier' | 'supprimer' | 'valider' | 'commenter' | 'saisir_suivi' | 'administrer' | 'publier';
 
 const EDITEURS_CONTRAT: readonly RoleContrat[] = ['coordonnateur', 'referent_ars'];
 const ORGANISATIONS_PORTEUSES: readonly string[] = ['commune', 'epci', 'pays', 'departement', 'region', 'ars', 'ars_delegation'];
@@ -147,6 +147,9 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
           return role === 'coordonnateur';
         case 'commenter':
           return role !== null && role !== 'lecteur';
+        case 'publier':
+          // A display setting, not a contractual change: its coordination and its ARS, at any statut.
+          return (role !== null && EDITEURS_CONTRAT.includes(role)) || arsDuContrat;
         default:
           return false;
       }

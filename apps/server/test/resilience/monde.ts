@@ -113,7 +113,7 @@ async function construireContrat(serveur: ServeurDeTest, admin: ClientHttp, aute
   const id: string = contrat.id;
   if (saisie.publie) {
     await serveur.ctx.db.query(`update confirmations_parties set statut = 'confirme' where contrat_id = $1 and role = 'ars'`, [id]);
-    exiger(await admin.put(`/api/contrats/${id}`, { ...saisie, version: exiger(await admin.get(`/api/contrats/${id}`), 200, 'contrat lu').version }), 204, 'publication');
+    exiger(await admin.put(`/api/contrats/${id}/publication`, { publie: true }), 200, 'publication');
   }
   // Under way: follow-up campaigns open on contracts in élaboration or signed.
   await serveur.ctx.db.query(`update contrats set statut = 'elaboration' where id = $1`, [id]);

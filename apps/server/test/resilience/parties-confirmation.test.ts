@@ -83,7 +83,7 @@ describe('publier au nom d’une autre organisation', () => {
     const dateEnsuite = await coordination.put(`/api/contrats/${id}/signataires/${signataire.body.id}`, { organisationId: ids.arsPdl, dateSignature: '2027-02-01' });
     expect(dateEnsuite.status).toBe(422);
     const version = (await coordination.get(`/api/contrats/${id}`)).body.version;
-    expect((await coordination.put(`/api/contrats/${id}`, { ...saisie(true), version })).status).toBe(422);
+    expect((await coordination.put(`/api/contrats/${id}/publication`, { publie: true })).status).toBe(422);
 
     // Nothing got through: unpublished, no date, both roles « à confirmer », nothing in the open data.
     const d = (await coordination.get(`/api/contrats/${id}`)).body;
@@ -99,8 +99,7 @@ describe('publier au nom d’une autre organisation', () => {
   it('l’accord de l’ARS Pays de la Loire ouvre la publication', async () => {
     const demande = (await arsPdl.get('/api/confirmations')).body.find((x: any) => x.contrat.id === id && x.role === 'ars');
     expect((await arsPdl.post(`/api/confirmations/${demande.id}/acceptation`)).status).toBe(200);
-    const version = (await coordination.get(`/api/contrats/${id}`)).body.version;
-    expect((await coordination.put(`/api/contrats/${id}`, { ...saisie(true), version })).status).toBe(204);
+    expect((await coordination.put(`/api/contrats/${id}/publication`, { publie: true })).status).toBe(200);
     expect(await verifierDonneesOuvertes()).toContain(id);
   });
 
@@ -128,15 +127,14 @@ describe('publier au nom d’une autre organisation', () => {
       let demande = await demandeArs();
       if (demande.statut !== 'confirme') expect((await arsBretagne.post(`/api/confirmations/${demande.id}/acceptation`)).status).toBe(200);
       demande = await demandeArs();
-      const version = (await coordination.get(`/api/contrats/${f.id}`)).body.version;
       const [publication, refus] = await Promise.all([
-        coordination.put(`/api/contrats/${f.id}`, { ...f.saisie, publie: true, version }),
+        coordination.put(`/api/contrats/${f.id}/publication`, { publie: true }),
         arsBretagne.post(`/api/confirmations/${demande.id}/refus`, { motif: `Tour ${tour}` }),
       ]);
       expect(refus.status).toBe(200);
-      expect([204, 422]).toContain(publication.status);
-      issues.add(publication.status === 204 ? 'publié puis retiré' : 'publication refusée');
-      if (publication.status === 204) expect(refus.body.depublie).toBe(true);
+      expect([200, 422]).toContain(publication.status);
+      issues.add(publication.status === 200 ? 'publié puis retiré' : 'publication refusée');
+      if (publication.status === 200) expect(refus.body.depublie).toBe(true);
       const { rows } = await banc.serveur.ctx.db.query('select publie from contrats where id = $1', [f.id]);
       expect(rows[0].publie, `tour ${tour} : ${publication.status}, ${JSON.stringify(refus.body)}`).toBe(false);
     }

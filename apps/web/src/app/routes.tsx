@@ -28,6 +28,7 @@ const ContratsPage = lazy(() => import('../features/contrats/contrats-page'));
 const ContratEditionPage = lazy(() => import('../features/contrats/contrat-edition-page'));
 const ContratPage = lazy(() => import('../features/contrats/contrat-page'));
 const RenouvellementPage = lazy(() => import('../features/contrats/renouvellement-page'));
+const ApercuPublicPage = lazy(() => import('../features/contrats/apercu-public-page'));
 const DemandesConfirmationPage = lazy(() => import('../features/contrats/demandes-confirmation-page'));
 const FicheCreationPage = lazy(() => import('../features/fiches/fiche-creation-page'));
 const FichePage = lazy(() => import('../features/fiches/fiche-page'));
@@ -70,6 +71,7 @@ export function RoutesApplication() {
           <Route path="contrats/:id" element={<ContratPage />} />
           <Route path="contrats/:id/modifier" element={<ContratEditionPage />} />
           <Route path="contrats/:id/renouvellement" element={<RenouvellementPage />} />
+          <Route path="contrats/:id/apercu-public" element={<ApercuPublicPage />} />
           <Route path="confirmations" element={<DemandesConfirmationPage />} />
           <Route path="contrats/:id/fiches/nouvelle" element={<FicheCreationPage />} />
           <Route path="fiches/:id" element={<FichePage />} />

@@ -15,8 +15,11 @@ export function libelleHabilitation(h: Habilitation, noms: { regions?: Map<strin
       return `${role} (${noms.regions?.get(h.regionCode) ?? `région ${h.regionCode}`})`;
     case 'referent_organisation':
       return `${role} (${noms.organisations?.get(h.organisationId) ?? 'organisation'})`;
-    default:
-      return `${role} d’un contrat`;
+    default: {
+      // The server sends the contract's title with each contract role.
+      const intitule = (h as { contratIntitule?: string }).contratIntitule;
+      return intitule ? `${role} du contrat « ${intitule} »` : `${role} d’un contrat`;
+    }
   }
 }
 

@@ -43,7 +43,7 @@ export const contratSaisieSchema = z.object({
   debutElaboration: date('Début de l’élaboration').nullish(),
   insulaire: z.boolean().default(false),
   contexte: texteLong,
-  publie: z.boolean().default(false),
+  publie: z.boolean().optional().describe('À la création seulement ; ensuite, la publication se règle par PUT /api/contrats/{id}/publication'),
 });
 export type ContratSaisie = z.infer<typeof contratSaisieSchema>;
 

@@ -95,7 +95,7 @@ describe('une organisation nommée dans un contrat confirme son rôle', () => {
   });
 
   it('publier ensuite reste refusé, et les données publiques ne montrent jamais le contrat', async () => {
-    const r = await coordination.put(`/api/contrats/${contratId}`, { ...saisie(true), version: (await detail()).version });
+    const r = await coordination.put(`/api/contrats/${contratId}/publication`, { publie: true });
     expect(r.status).toBe(422);
     expect(r.body.erreurs[0].champ).toBe('publie');
     // Even published by a path that skips the rule (an old row, a hand-made fix), the open data leaves it out.
@@ -136,8 +136,8 @@ describe('une organisation nommée dans un contrat confirme son rôle', () => {
     let d = await detail();
     expect(d.ars[0].confirmation.libelle).toBe('Confirmé');
     expect(d.publication.empechements).toEqual([]);
-    const publication = await coordination.put(`/api/contrats/${contratId}`, { ...saisie(true), version: d.version });
-    expect(publication.status).toBe(204);
+    const publication = await coordination.put(`/api/contrats/${contratId}/publication`, { publie: true });
+    expect(publication.status).toBe(200);
     const enregistrement = (await serveur.client().get('/api/public/contrats')).body.find((c: any) => c.id === contratId);
     // Public: the confirmed ARS; the porteur has not confirmed, so it is not named.
     expect(enregistrement).toMatchObject({ ars: ['ARS Pays de la Loire'], porteurs: [] });
@@ -174,7 +174,7 @@ describe('une organisation nommée dans un contrat confirme son rôle', () => {
     expect(d.publie).toBe(false);
     expect(d.ars[0].confirmation).toMatchObject({ statut: 'refuse', libelle: 'Refusé', motif: 'L’ARS n’a pas été associée à ce contrat.' });
     expect(await publies()).not.toContain(contratId);
-    const encore = await coordination.put(`/api/contrats/${contratId}`, { ...saisie(true), version: d.version });
+    const encore = await coordination.put(`/api/contrats/${contratId}/publication`, { publie: true });
     expect(encore.status).toBe(422);
     expect(encore.body.detail).toBe('Publication impossible : ARS Pays de la Loire a refusé d’être l’ARS de ce contrat.');
   });

@@ -168,7 +168,7 @@ function valeursContrat(saisie: ContratSaisie, territoire: PerimetreResolu) {
     saisie.debutElaboration ?? null,
     saisie.insulaire,
     saisie.contexte ?? null,
-    saisie.publie,
+    saisie.publie ?? null,
     territoire.regions,
     territoire.departements,
     territoire.population,
@@ -180,7 +180,7 @@ export async function creerContrat(db: Queryable, saisie: ContratSaisie, territo
   const { rows } = await db.query(
     `insert into contrats (intitule, perimetre, generation, predecesseur_id, origine, periode_debut, periode_fin, debut_elaboration,
        insulaire, contexte, publie, regions, departements, population, nombre_communes, statut)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, false), $12, $13, $14, $15, $16) returning id`,
     [...valeursContrat(saisie, territoire), statut],
   );
   return rows[0].id;
@@ -189,7 +189,7 @@ export async function creerContrat(db: Queryable, saisie: ContratSaisie, territo
 export async function modifierContrat(db: Queryable, id: string, version: number, saisie: ContratSaisie, territoire: PerimetreResolu): Promise<boolean> {
   const { rowCount } = await db.query(
     `update contrats set intitule = $1, perimetre = $2, generation = $3, predecesseur_id = $4, origine = $5, periode_debut = $6,
-       periode_fin = $7, debut_elaboration = $8, insulaire = $9, contexte = $10, publie = $11, regions = $12, departements = $13,
+       periode_fin = $7, debut_elaboration = $8, insulaire = $9, contexte = $10, publie = coalesce($11, publie), regions = $12, departements = $13,
        population = $14, nombre_communes = $15, version = version + 1, modifie_le = now()
      where id = $16 and version = $17`,
     [...valeursContrat(saisie, territoire), id, version],

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { exigerConnecte } from '../../platform/auth';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
+import { routesAccesContrat } from './acces-contrat.routes';
 import { routesConfirmations } from './confirmations.routes';
 import * as contrats from './contrats.service';
 import * as parties from './parties.service';
@@ -78,7 +79,15 @@ const contratDetail = contratResume.omit({ nombreFiches: true, role: true }).ext
   avenantOuvert: z.object({ id: z.string(), numero: z.number() }).nullable(),
   verrou: z.string().nullable().describe('Pourquoi le texte du contrat ne peut pas être modifié maintenant (contrat clos, ou signé sans avenant ouvert)'),
   role: z.string().nullable().describe('Rôle de l’utilisateur sur ce contrat'),
-  droits: z.object({ modifier: z.boolean(), valider: z.boolean(), supprimer: z.boolean(), creerFiche: z.boolean() }),
+  droits: z.object({
+    modifier: z.boolean(),
+    valider: z.boolean(),
+    supprimer: z.boolean(),
+    creerFiche: z.boolean(),
+    publier: z.boolean().describe('Publier ou retirer le contrat'),
+    voirAcces: z.boolean().describe('Voir la liste des personnes du contrat'),
+    gererAcces: z.boolean().describe('Inviter des personnes et changer leurs rôles'),
+  }),
 });
 
 export function routesContrats(app: FastifyInstance, ctx: Contexte) {
@@ -282,4 +291,5 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
   });
 
   routesConfirmations(app, ctx);
+  routesAccesContrat(app, ctx);
 }

@@ -4,6 +4,8 @@ import {
   ecartsDoctrine,
   empechementsPublication,
   LIBELLES_CONFIRMATION,
+  peutVoirAcces,
+  rolesAttribuables,
   type RolePartie,
   LIBELLES_STATUT_CONTRAT,
   refusTransition,
@@ -16,7 +18,7 @@ import {
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
-import { conflit, introuvable, invalide } from '../../platform/errors';
+import { conflit, ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import { obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
 import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou, verifierSurContrat } from './acces';
 import * as repository from './contrats.repository';
@@ -135,6 +137,9 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
       valider: can(utilisateur, 'valider', { type: 'contrat', contrat: ref }),
       supprimer: can(utilisateur, 'supprimer', { type: 'contrat', contrat: ref }),
       creerFiche: can(utilisateur, 'creer', { type: 'fiche', contrat: ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] }),
+      publier: can(utilisateur, 'publier', { type: 'contrat', contrat: ref }),
+      voirAcces: peutVoirAcces(utilisateur, ref),
+      gererAcces: rolesAttribuables(utilisateur, ref).length > 0,
     },
   };
 }
@@ -157,6 +162,8 @@ async function resoudre(ctx: Contexte, saisie: ContratSaisie) {
 }
 
 const TYPES_ARS = ['ars', 'ars_delegation'];
+const MESSAGE_PUBLICATION =
+  'La publication ne se change pas en modifiant le contrat : utilisez l’action « Publier » ou « Retirer la publication » (PUT /api/contrats/{id}/publication).';
 
 /** Creates a contract in préparation; its creator becomes its coordinator. */
 export async function creerContrat(ctx: Contexte, utilisateur: Utilisateur, saisie: ContratSaisie, statut: StatutContrat = 'preparation') {
@@ -188,6 +195,9 @@ export async function modifierContrat(ctx: Contexte, utilisateur: Utilisateur, i
     await verifierOrganisations(tx, saisie.porteursIds, TYPES_COLLECTIVITE, 'porteursIds', 'Collectivité porteuse');
     if (saisie.predecesseurId === id) throw invalide('Un contrat ne peut pas se succéder à lui-même.', [{ champ: 'predecesseurId', message: 'Contrat précédent invalide' }]);
     const avant = await repository.obtenirContrat(tx, id, true);
+    // Publishing is a display setting with its own switch, at any statut and never through an avenant.
+    if (saisie.publie !== undefined && saisie.publie !== avant?.publie)
+      throw new ErreurMetier(422, 'Publication séparée', MESSAGE_PUBLICATION, { erreurs: [{ champ: 'publie', message: MESSAGE_PUBLICATION }] });
     const orgsAvant = await repository.organisationsDuContrat(tx, id);
     if (!(await repository.modifierContrat(tx, id, version, saisie, territoire)))
       throw conflit('Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', await obtenirContrat(ctx, utilisateur, id));
@@ -195,7 +205,8 @@ export async function modifierContrat(ctx: Contexte, utilisateur: Utilisateur, i
     await repository.remplacerOrganisations(tx, id, 'ars', saisie.arsIds);
     await repository.remplacerOrganisations(tx, id, 'porteur', saisie.porteursIds);
     await synchroniserConfirmations(tx, utilisateur, id);
-    if (saisie.publie) await exigerPubliable(tx, id);
+    // A published contract keeps the ARS of each region confirmed.
+    if (avant?.publie) await exigerPubliable(tx, id);
     const apres = await repository.obtenirContrat(tx, id);
     await auditer(tx, {
       acteur: acteurDe(utilisateur),

@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
-import { contratPublic, contratsPublies, contratsPubliesCsv } from './public.service';
+import { exigerConnecte } from '../../platform/auth';
+import { apercuContratPublic, contratPublic, contratsPublies, contratsPubliesCsv } from './public.service';
 
 const CSV = 'text/csv; charset=utf-8';
 const territoire = z.object({ code: z.string(), nom: z.string() });
@@ -94,5 +95,16 @@ export function routesPublic(app: FastifyInstance, ctx: Contexte) {
       response: { 200: contratPublicVue, 404: probleme },
     },
     handler: (req) => contratPublic(ctx, req.params.id),
+  });
+
+  r.get('/api/contrats/:id/publication/apercu', {
+    schema: {
+      tags: ['Contrats'],
+      summary: 'Aperçu de la page publique du contrat, publié ou non, pour ceux qui peuvent le publier',
+      description: 'Le même contenu que GET /api/public/contrats/{id} : seules les parties qui ont confirmé leur rôle y figurent.',
+      params: z.object({ id: z.uuid('Identifiant invalide') }),
+      response: { 200: contratPublicVue, 401: probleme, 403: probleme, 404: probleme },
+    },
+    handler: (req) => apercuContratPublic(ctx, exigerConnecte(req.utilisateur), req.params.id),
   });
 }

@@ -12,10 +12,11 @@ import {
   type StatutContrat,
   type StatutFiche,
 } from '@maillage/domain';
-import type { Contexte } from '../../platform/contexte';
+import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { ecrireCsv, type CelluleCsv } from '../../platform/csv';
 import { introuvable } from '../../platform/errors';
 import { ARS_CONFIRMEES, confirmationsDuContrat } from '../contrats/confirmations.repository';
+import { exigerSurContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 import { fichesCompletes } from '../fiches/fiches.service';
 import { nommerTerritoires } from '../territoires/territoires.service';
@@ -36,7 +37,7 @@ const CONFIRMEE = (role: string) =>
  * The open data of the published contracts (domain.md §8), one record per contract: public facts only (no person,
  * no internal note, no funding line). Anyone may read it, logged in or not.
  */
-export async function contratsPublies(ctx: Contexte, id: string | null = null): Promise<ContratOuvert[]> {
+export async function contratsPublies(ctx: Contexte, id: string | null = null, apercu = false): Promise<ContratOuvert[]> {
   const { rows } = await ctx.db.query(
     `select c.id, c.intitule, c.statut, c.generation, c.periode_debut as "periodeDebut", c.periode_fin as "periodeFin",
        c.date_signature as "dateSignature", c.regions, c.departements, c.perimetre, c.nombre_communes as "nombreCommunes",
@@ -49,10 +50,10 @@ export async function contratsPublies(ctx: Contexte, id: string | null = null): 
              where co.contrat_id = c.id and co.qualite = 'porteur' order by o.nom) as porteurs,
        array(select o.nom from contrat_organisations co join organisations o on o.id = co.organisation_id ${CONFIRMEE('ars')}
              where co.contrat_id = c.id and co.qualite = 'ars' order by o.nom) as ars
-     from contrats c where c.publie and ${ARS_CONFIRMEES} and ($1::uuid is null or c.id = $1) order by c.intitule, c.generation`,
-    [id],
+     from contrats c where (($2 and c.id = $1) or (c.publie and ${ARS_CONFIRMEES})) and ($1::uuid is null or c.id = $1) order by c.intitule, c.generation`,
+    [id, apercu],
   );
-  const publics = rows.filter((c) => can(null, 'lire', { type: 'contrat', contrat: { id: c.id, regions: c.regions, publie: true } }));
+  const publics = apercu ? rows : rows.filter((c) => can(null, 'lire', { type: 'contrat', contrat: { id: c.id, regions: c.regions, publie: true } }));
   // Progress from validated follow-up only (and fiche statuts): what may be published.
   const avancements = await avancementsGlobaux(ctx.db, publics.map((c) => c.id));
   return publics.map((c) => ({
@@ -102,8 +103,8 @@ export async function contratsPubliesCsv(ctx: Contexte): Promise<string> {
  * The public page of a published contract: its open-data record, territory, signatories (organisations and dates,
  * never their representatives), strategy and fiches with their statut. An unpublished or unknown contract is 404.
  */
-export async function contratPublic(ctx: Contexte, id: string) {
-  const [enregistrement] = UUID.test(id) ? await contratsPublies(ctx, id) : [];
+export async function contratPublic(ctx: Contexte, id: string, apercu = false) {
+  const [enregistrement] = UUID.test(id) ? await contratsPublies(ctx, id, apercu) : [];
   if (!enregistrement) throw introuvable('Ce contrat n’existe pas ou n’est pas publié.');
   const contrat = (await contrats.obtenirContrat(ctx.db, id))!;
   const [regions, departements, epci, signataires, confirmations, axes, fiches, avancement] = await Promise.all([
@@ -160,4 +161,13 @@ export async function contratPublic(ctx: Contexte, id: string) {
     })),
     fichesSansAxe: fiches.filter((f) => !sousObjectif(f) && !axes.some((a) => a.id === f.axeId)).map(fichePublique),
   };
+}
+
+/**
+ * The public page of a contract as it would be once published (or as it is), for those who may publish it: the same
+ * content and the same filters on parties, so that what they check is what the public will see.
+ */
+export async function apercuContratPublic(ctx: Contexte, utilisateur: Utilisateur, id: string) {
+  await exigerSurContrat(ctx.db, utilisateur, 'publier', id);
+  return contratPublic(ctx, id, true);
 }

@@ -7,6 +7,7 @@ const ENTITES: Record<string, string> = {
   jeton_api: 'Jeton d’API',
   contrat: 'Contrat',
   fiche: 'Fiche-action',
+  acces: 'Rôle sur un contrat',
 };
 
 const ACTIONS: Record<string, string> = {
@@ -19,6 +20,12 @@ const ACTIONS: Record<string, string> = {
   demande_reinitialisation: 'Demande de réinitialisation du mot de passe',
   reinitialisation_mot_de_passe: 'Réinitialisation du mot de passe',
   changement_mot_de_passe: 'Changement de mot de passe',
+  attribution: 'Attribution d’un rôle',
+  invitation: 'Invitation',
+  relance_invitation: 'Nouvel envoi d’une invitation',
+  retrait: 'Retrait',
+  publication: 'Publication',
+  depublication: 'Retrait de la publication',
 };
 
 const CHAMPS: Record<string, string> = {

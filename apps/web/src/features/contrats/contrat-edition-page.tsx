@@ -50,7 +50,6 @@ export default function ContratEditionPage() {
     { libelle: 'Début de l’élaboration', valeur: (s: SaisieContrat) => s.debutElaboration ?? '' },
     { libelle: 'Insulaire', valeur: (s: SaisieContrat) => (s.insulaire ? 'oui' : 'non') },
     { libelle: 'Contexte', valeur: (s: SaisieContrat) => (s.contexte ?? '').trim() },
-    { libelle: 'Publié', valeur: (s: SaisieContrat) => (s.publie ? 'oui' : 'non') },
   ];
 
   const enregistrer = (saisie: ContratValide, versionEnvoyee = version) =>

@@ -14,7 +14,7 @@ import { libelleGeneration } from './statuts';
 
 export type SaisieContrat = z.input<typeof contratSaisieSchema>;
 export type ContratValide = z.output<typeof contratSaisieSchema>;
-export const CHAMPS_CONTRAT = ['intitule', 'perimetre', 'generation', 'predecesseurId', 'arsIds', 'porteursIds', 'origine', 'periode', 'debutElaboration', 'insulaire', 'contexte', 'publie'] as const;
+export const CHAMPS_CONTRAT = ['intitule', 'perimetre', 'generation', 'predecesseurId', 'arsIds', 'porteursIds', 'origine', 'periode', 'debutElaboration', 'insulaire', 'contexte'] as const;
 const TYPES_ARS = ['ars', 'ars_delegation'] as const;
 
 export const CONTRAT_VIDE: SaisieContrat = {
@@ -29,7 +29,6 @@ export const CONTRAT_VIDE: SaisieContrat = {
   debutElaboration: null,
   insulaire: false,
   contexte: null,
-  publie: false,
 };
 
 export const versSaisieContrat = (c: ContratDetail): SaisieContrat => ({
@@ -44,7 +43,6 @@ export const versSaisieContrat = (c: ContratDetail): SaisieContrat => ({
   debutElaboration: c.debutElaboration,
   insulaire: c.insulaire,
   contexte: c.contexte,
-  publie: c.publie,
 });
 
 interface Props {
@@ -188,7 +186,7 @@ export function ChampsContrat({ form, existant }: Props) {
       </fieldset>
 
       <fieldset className={fr.cx('fr-fieldset')}>
-        <legend className={fr.cx('fr-fieldset__legend')}>Contexte et diffusion</legend>
+        <legend className={fr.cx('fr-fieldset__legend')}>Contexte</legend>
         <div className={fr.cx('fr-fieldset__element')}>
           <Input
             label="Contexte (facultatif)"
@@ -198,20 +196,10 @@ export function ChampsContrat({ form, existant }: Props) {
             {...etatChamp(errors.contexte?.message)}
           />
         </div>
-        <div className={fr.cx('fr-fieldset__element')}>
-          <Checkbox
-            options={[
-              {
-                label: 'Publier le contrat',
-                hintText:
-                  'Un contrat publié est lisible par tous, sans compte (pages publiques et données ouvertes). ' +
-                  'Il ne peut l’être qu’une fois que l’ARS de chaque région du périmètre a confirmé son rôle.' +
-                  (existant?.publication.empechements.length ? ` Aujourd’hui : ${existant.publication.empechements.join(' ')}` : ''),
-                nativeInputProps: register('publie'),
-              },
-            ]}
-          />
-        </div>
+        <p className={fr.cx('fr-fieldset__element', 'fr-hint-text')}>
+          La publication (pages publiques et données ouvertes) se règle depuis la page du contrat, avec l’action « Publier »
+          ou « Retirer la publication », à tout moment et sans avenant, une fois que l’ARS de chaque région a confirmé son rôle.
+        </p>
       </fieldset>
     </>
   );

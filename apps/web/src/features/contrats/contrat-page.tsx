@@ -19,6 +19,7 @@ const OngletGouvernance = lazy(() => import('../gouvernance/onglet-gouvernance')
 const OngletFinancements = lazy(() => import('../financements/onglet-financements'));
 const OngletSuivi = lazy(() => import('../suivi/onglet-suivi'));
 const OngletParties = lazy(() => import('./onglet-parties'));
+const OngletAcces = lazy(() => import('./onglet-acces'));
 const OngletDocuments = lazy(() => import('./onglet-documents'));
 const OngletAvenants = lazy(() => import('./onglet-avenants'));
 const OngletHistorique = lazy(() => import('./onglet-historique'));
@@ -31,6 +32,7 @@ export const ONGLETS = [
   { tabId: 'financements', label: 'Financements' },
   { tabId: 'suivi', label: 'Suivi et évaluation' },
   { tabId: 'parties', label: 'Parties' },
+  { tabId: 'acces', label: 'Personnes et accès' },
   { tabId: 'documents', label: 'Documents' },
   { tabId: 'avenants', label: 'Avenants' },
   { tabId: 'historique', label: 'Historique' },
@@ -45,7 +47,9 @@ export default function ContratPage() {
   const [params, definirParams] = useSearchParams();
   const { state } = useLocation() as { state: { message?: string } | null };
   const demande = params.get('onglet');
-  const onglet: Onglet = ONGLETS.some((o) => o.tabId === demande) ? (demande as Onglet) : 'synthese';
+  // The people of a contract are shown to those who hold a role in it and to its ARS.
+  const onglets = ONGLETS.filter((o) => o.tabId !== 'acces' || contrat.data?.droits.voirAcces);
+  const onglet: Onglet = onglets.some((o) => o.tabId === demande) ? (demande as Onglet) : 'synthese';
   const libelleOnglet = ONGLETS.find((o) => o.tabId === onglet)!.label;
   useTitrePage(contrat.data ? `${libelleOnglet} — ${contrat.data.intitule}` : 'Contrat');
 
@@ -100,7 +104,7 @@ export default function ContratPage() {
         label="Sections du contrat"
         selectedTabId={onglet}
         onTabChange={(tabId) => definirParams(tabId === 'synthese' ? {} : { onglet: tabId })}
-        tabs={ONGLETS.map((o) => ({ tabId: o.tabId, label: o.label }))}
+        tabs={onglets.map((o) => ({ tabId: o.tabId, label: o.label }))}
       >
         <Suspense fallback={<Chargement />}>
           {onglet === 'synthese' && <OngletSynthese contrat={c} />}
@@ -110,6 +114,7 @@ export default function ContratPage() {
           {onglet === 'financements' && <OngletFinancements contrat={c} />}
           {onglet === 'suivi' && <OngletSuivi contrat={c} />}
           {onglet === 'parties' && <OngletParties contrat={c} />}
+          {onglet === 'acces' && <OngletAcces contrat={c} />}
           {onglet === 'documents' && <OngletDocuments contrat={c} />}
           {onglet === 'avenants' && <OngletAvenants contrat={c} />}
           {onglet === 'historique' && <OngletHistorique contrat={c} />}

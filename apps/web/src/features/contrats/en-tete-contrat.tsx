@@ -40,7 +40,10 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
           <li>
             <Badge noIcon severity="info" as="span">
               Publié
-            </Badge>
+            </Badge>{' '}
+            <Link to={`/public/contrats/${contrat.id}`} className={fr.cx('fr-link', 'fr-text--sm')}>
+              Voir la page publique
+            </Link>
           </li>
         )}
       </ul>
@@ -80,12 +83,20 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
           ))}
         </div>
       </div>
-      {(edition.possible || renouvelable || supprimable) && (
+      {(edition.possible || renouvelable || supprimable || contrat.droits.publier) && (
         <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm', 'fr-btns-group--icon-left', 'fr-mb-2w')}>
           {edition.possible && (
             <li>
               <Button priority="secondary" iconId="fr-icon-edit-line" linkProps={{ to: `/contrats/${contrat.id}/modifier` }}>
                 Modifier le contrat
+              </Button>
+            </li>
+          )}
+          {contrat.droits.publier && (
+            <li>
+              {/* Both ways go through the preview of the public page: one sees what becomes (or stops being) public. */}
+              <Button priority="secondary" iconId={contrat.publie ? 'fr-icon-eye-off-line' : 'fr-icon-eye-line'} linkProps={{ to: `/contrats/${contrat.id}/apercu-public` }}>
+                {contrat.publie ? 'Retirer la publication' : 'Publier'}
               </Button>
             </li>
           )}

@@ -177,6 +177,7 @@ export function phraseHistorique(e: EvenementAudit, noms: Map<string, string>): 
       }
       if (e.action === 'suppression') return 'a supprimé le contrat';
       if (e.action === 'depublication') return String(e.contexte?.phrase ?? 'a retiré la publication du contrat');
+      if (e.action === 'publication') return String(e.contexte?.phrase ?? 'a publié le contrat');
       return 'a modifié le contrat';
     case 'fiche': {
       const n = numeroFiche(e);
@@ -211,6 +212,9 @@ export function phraseHistorique(e: EvenementAudit, noms: Map<string, string>): 
     case 'avenant':
       if (e.action === 'signature') return `a signé un avenant, en date du ${formaterDate(texte(e, 'dateAvenant'))}`;
       return `a ouvert l’avenant n° ${texte(e, 'numero') ?? ''}${texte(e, 'objet') ? ` : ${texte(e, 'objet')}` : ''}`;
+    case 'acces':
+      // The server writes the sentence: who got, lost or changed which role, invited or not.
+      return typeof e.contexte?.phrase === 'string' ? e.contexte.phrase : 'a changé les personnes du contrat';
     case 'confirmation':
       // The server writes the sentence: who was asked to confirm which role, who answered and why.
       if (typeof e.contexte?.phrase === 'string') return e.contexte.phrase;

@@ -4,7 +4,7 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { CHAMPS_FICHES_PAR_STATUT, formaterDate, formaterPeriode, STATUTS_FICHE } from '@maillage/domain';
 import { useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
-import { useContratPublic, type FichePublique } from '../../api/public';
+import { useContratPublic, type ContratPublic, type FichePublique } from '../../api/public';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { formaterNombre } from '../../components/format';
@@ -51,12 +51,20 @@ export default function ContratPublicPage() {
   if (contrat.isPending) return <Chargement />;
   if (estErreurApi(contrat.error, 404)) return <PageNonTrouvee />;
   if (contrat.error || !c) return <AlerteErreur erreur={contrat.error} titre="Impossible de charger ce contrat" />;
+  return (
+    <>
+      <Breadcrumb currentPageLabel={c.intitule} homeLinkProps={{ to: '/' }} segments={[{ label: 'Contrats publiés', linkProps: { to: '/public/contrats' } }]} />
+      <VueContratPublic c={c} />
+    </>
+  );
+}
 
+/** The public page's content: the same for the published page and for the preview shown before publishing. */
+export function VueContratPublic({ c }: { c: ContratPublic }) {
   const parStatut = STATUTS_FICHE.map((s) => ({ statut: s, nombre: c[CHAMPS_FICHES_PAR_STATUT[s]] as number }));
   const part = (n: number) => (c.nombreFiches ? `${formaterNombre(Math.round((100 * n) / c.nombreFiches))} %` : '—');
   return (
     <>
-      <Breadcrumb currentPageLabel={c.intitule} homeLinkProps={{ to: '/' }} segments={[{ label: 'Contrats publiés', linkProps: { to: '/public/contrats' } }]} />
       <h1>{c.intitule}</h1>
       <p>
         <BadgeStatutContrat statut={c.statut} petit={false} /> {libelleGeneration(c.generation)},{' '}

@@ -149,7 +149,7 @@ export function CampagnesContrat({ contrat }: { contrat: ContratDetail }) {
               small={false}
               className={fr.cx('fr-mb-2w')}
               title="Des fiches n’ont personne pour répondre"
-              description={`Ces organisations pilotent des fiches mais aucune personne n’y a le rôle de pilote sur ce contrat : ${resultat.organisationsSansCompte.map((o) => o.nom).join(', ')}. Donnez ce rôle à une personne de chacune, ou saisissez leur suivi vous-même.`}
+              description={`Ces organisations pilotent des fiches mais aucune personne n’y a le rôle de pilote sur ce contrat : ${resultat.organisationsSansCompte.map((o) => o.nom).join(', ')}. Donnez ce rôle à une personne de chacune (onglet « Personnes et accès » du contrat), ou saisissez leur suivi vous-même.`}
             />
           )}
         </div>

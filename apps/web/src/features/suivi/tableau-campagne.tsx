@@ -201,7 +201,7 @@ export function TableauCampagneVue({ tableau: t, saisie }: Props) {
             as="h3"
             className={fr.cx('fr-mb-3w')}
             title={`${t.organisationsSansCompte.length} organisation${t.organisationsSansCompte.length > 1 ? 's' : ''} pilote${t.organisationsSansCompte.length > 1 ? 'nt' : ''} des fiches sans compte pour répondre`}
-            description={`${t.organisationsSansCompte.map((o) => o.nom).join(', ')} : personne n’y a le rôle de pilote sur ce contrat, aucun courriel ne leur parvient. Donnez ce rôle à une personne de chacune, ou saisissez leur suivi vous-même (onglet « Saisie des fiches »).`}
+            description={`${t.organisationsSansCompte.map((o) => o.nom).join(', ')} : personne n’y a le rôle de pilote sur ce contrat, aucun courriel ne leur parvient. Donnez ce rôle à une personne de chacune (onglet « Personnes et accès » du contrat), ou saisissez leur suivi vous-même (onglet « Saisie des fiches »).`}
           />
         )}
         <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>

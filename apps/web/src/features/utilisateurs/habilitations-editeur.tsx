@@ -1,7 +1,8 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { LIBELLES_ROLE, ROLES_CONTRAT, ROLES_PLATEFORME, type Role } from '@maillage/domain';
+import { LIBELLES_ROLE, ROLES_CONTRAT, ROLES_PLATEFORME, type Habilitation } from '@maillage/domain';
+import { libelleHabilitation } from '../../components/libelles';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useRegions } from '../../api/territoires';
 import { etatChamp } from '../../components/formulaire';
@@ -41,7 +42,7 @@ export function HabilitationsEditeur({ form }: { form: UseFormReturn<FormulaireU
             {estRoleContrat(role) ? (
               <p className={fr.cx('fr-mb-2w')}>
                 <span className={fr.cx('fr-text--bold')}>{numero} : </span>
-                {LIBELLES_ROLE[role as Role]} d’un contrat (attribué depuis le contrat)
+                {libelleHabilitation((lignes?.[i] ?? champ) as Habilitation)} (attribué depuis l’onglet « Personnes et accès » du contrat)
               </p>
             ) : (
               <>
