@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
+import { choisirOrganisation, seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
 
 test.setTimeout(120_000);
 
@@ -19,13 +19,11 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
   await page.getByRole('button', { name: /Ajouter CA Redon Agglomération au périmètre/ }).click();
   await expect(page.getByText('Le périmètre compte 31 communes')).toBeVisible();
   const ars = page.locator('fieldset', { has: page.locator('legend', { hasText: /^ARS/ }) });
-  await ars.getByLabel('Organisation à ajouter').selectOption({ label: 'ARS Bretagne (ARS)' });
-  await ars.getByRole('button', { name: 'Ajouter' }).click();
+  await choisirOrganisation(ars, /^Organisation à ajouter \(ARS\)/, 'ARS Bretagne', 'ARS Bretagne (ARS) — Agence régionale de santé (ARS)');
+  await expect(ars.getByRole('button', { name: 'Retirer ARS Bretagne' })).toBeVisible();
   const porteurs = page.locator('fieldset', { has: page.locator('legend', { hasText: 'Collectivités porteuses' }) });
-  await porteurs.getByLabel('Filtrer la liste « Collectivités porteuses »').fill('Redon');
-  await expect(porteurs.getByLabel('Organisation à ajouter').locator('option', { hasText: 'Redon Agglomération' })).toHaveCount(1);
-  await porteurs.getByLabel('Organisation à ajouter').selectOption({ label: 'Redon Agglomération' });
-  await porteurs.getByRole('button', { name: 'Ajouter' }).click();
+  await choisirOrganisation(porteurs, /^Organisation à ajouter \(Collectivités porteuses\)/, 'Redon', /^Redon Agglomération — EPCI/);
+  await expect(porteurs.getByRole('button', { name: 'Retirer Redon Agglomération' })).toBeVisible();
   await page.getByLabel('Début de la période du contrat').fill('2027-01-01');
   await page.getByLabel('Fin de la période du contrat').fill('2031-12-31');
   await page.getByRole('spinbutton', { name: /^Génération/ }).fill('3');
@@ -52,7 +50,7 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
   await page.getByLabel('Intitulé de la fiche-action').fill('Accueillir les internes en médecine générale');
   await page.getByLabel('Axe stratégique', { exact: true }).selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Ajouter une ligne de financement' }).click();
-  await page.getByRole('combobox', { name: /^Financeur \(ligne 1\)/ }).selectOption({ label: 'ARS Bretagne (ARS) — Agence régionale de santé (ARS)' });
+  await choisirOrganisation(page, /^Financeur \(ligne 1\)/, 'ARS Bretagne', 'ARS Bretagne (ARS) — Agence régionale de santé (ARS)');
   await page.getByLabel('Montant en euros (ligne 1)').fill('20 000');
   await page.getByLabel('Année (ligne 1)').fill('2027');
   await page.getByLabel('Statut (ligne 1)').selectOption('accorde');
@@ -90,9 +88,7 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
     ['Redon Agglomération — EPCI (communauté de communes, d’agglomération…)', 'Redon Agglo', '2027-01-20', 'Président'],
   ]) {
     await page.getByRole('button', { name: 'Ajouter un signataire' }).click();
-    await page.getByLabel('Filtrer la liste « Organisation signataire »').fill(filtre!);
-    await expect(page.getByRole('combobox', { name: /^Organisation signataire/ }).locator('option', { hasText: nom! })).toHaveCount(1);
-    await page.getByRole('combobox', { name: /^Organisation signataire/ }).selectOption({ label: nom! });
+    await choisirOrganisation(page, /^Organisation signataire/, filtre!, nom!);
     await page.getByLabel('Représentant (facultatif)').fill(representant!);
     if (date) await page.getByLabel('Date de signature (facultatif)').fill(date);
     await page.getByRole('button', { name: 'Ajouter le signataire' }).click();

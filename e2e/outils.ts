@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
 
@@ -32,4 +32,10 @@ export async function seConnecter(page: Page, email: string, motDePasse = MOT_DE
   await page.getByLabel('Mot de passe', { exact: true }).fill(motDePasse);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Connexion à Maillage');
+}
+
+/** Picks an organisation in the shared picker (a combobox): types the search, then clicks the option. */
+export async function choisirOrganisation(portee: Page | Locator, label: string | RegExp, recherche: string, option: string | RegExp) {
+  await portee.getByRole('combobox', { name: label }).fill(recherche);
+  await portee.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }

@@ -2,6 +2,7 @@ export * from './texte';
 export * from './territoires';
 export * from './identifiants';
 export * from './organisations';
+export * from './organisations-doublons';
 export * from './permissions';
 export * from './acces-contrat';
 export * from './comptes';

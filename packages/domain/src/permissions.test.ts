@@ -52,7 +52,9 @@ const table: [string, Ressource, Action, string[]][] = [
   ['lire le référentiel', { type: 'referentiel' }, 'lire', Object.keys(profils)],
   ['modifier le référentiel', { type: 'referentiel' }, 'modifier', []],
   ['lire une organisation', { type: 'organisation', id: 'ireps' }, 'lire', Object.keys(profils).filter((p) => p !== 'public')],
-  ['créer une organisation', { type: 'organisation', id: null }, 'creer', ['admin']],
+  // ARS agents and the contracts' editors add a missing organisation from a picker; pilotes, members, readers do not.
+  ['créer une organisation', { type: 'organisation', id: null }, 'creer', ['admin', 'arsBretagne', 'arsOccitanie', 'coordonnateur', 'referentArs']],
+  ['supprimer une organisation', { type: 'organisation', id: 'ireps' }, 'supprimer', ['admin']],
   ['modifier sa propre organisation', { type: 'organisation', id: 'cpam35' }, 'modifier', ['admin', 'referentCpam']],
   ['créer un utilisateur', { type: 'utilisateur', id: null }, 'creer', ['admin']],
   ['modifier son propre compte', { type: 'utilisateur', id: 'u1' }, 'modifier', Object.keys(profils).filter((p) => p !== 'public')],
@@ -81,5 +83,16 @@ describe('can(sujet, action, ressource)', () => {
   it('refuse par défaut une action non prévue', () => {
     expect(can(profils.admin, 'saisir_suivi', { type: 'contrat', contrat: CONTRAT })).toBe(false);
     expect(can(profils.coordonnateur, 'administrer', { type: 'contrat', contrat: CONTRAT })).toBe(false);
+  });
+});
+
+describe('créer une organisation depuis un sélecteur', () => {
+  it('tient au rôle sur un contrat, pas au type de son organisation', () => {
+    const ici = { type: 'organisation', id: null } as const;
+    expect(can({ ...sujet([{ role: 'lecteur', contratId: 'c1' }]), organisationType: 'region' }, 'creer', ici)).toBe(false);
+    expect(can({ ...sujet([]), organisationType: 'commune' }, 'creer', ici)).toBe(false);
+    expect(can({ ...sujet([{ role: 'pilote', contratId: 'c1' }, { role: 'coordonnateur', contratId: 'c2' }]), organisationType: 'association' }, 'creer', ici)).toBe(true);
+    // Creating is not editing: an editor of a contract still cannot modify another organisation's record.
+    expect(can(profils.coordonnateur, 'modifier', { type: 'organisation', id: 'ireps' })).toBe(false);
   });
 });

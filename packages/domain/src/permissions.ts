@@ -100,6 +100,9 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
       if (!sujet) return false;
       if (action === 'lire') return true;
       if (estAdmin(sujet)) return ['creer', 'modifier', 'supprimer', 'administrer'].includes(action);
+      // Whoever names organisations in a contract may add a missing one to the directory (checked for duplicates):
+      // an ARS agent or an editor (coordination, ARS referent) of some contract.
+      if (action === 'creer') return regionsArs(sujet).length > 0 || sujet.habilitations.some((h) => 'contratId' in h && EDITEURS_CONTRAT.includes(h.role));
       // A referent keeps its own organisation's record up to date.
       return action === 'modifier' && ressource.id !== null && organisationsReferent(sujet).includes(ressource.id);
     case 'utilisateur':

@@ -85,8 +85,9 @@ describe('audit dans la même transaction', () => {
     const admin = serveur.client();
     await admin.connecter(DEMO.admin);
     const { rows: avant } = await serveur.ctx.db.query('select count(*) n from audit_evenements');
+    // The duplicate is found inside the creation's transaction (409), which writes nothing.
     const r = await admin.post('/api/organisations', { nom: 'ARS Bretagne', type: 'ars' });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(409);
     const { rows: apres } = await serveur.ctx.db.query('select count(*) n from audit_evenements');
     expect(apres[0].n).toBe(avant[0].n);
   });

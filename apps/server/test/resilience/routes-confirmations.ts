@@ -7,7 +7,7 @@ import { connecte, type EntreeRoute, type Evaluation, type Outils } from './regl
  */
 async function demandeVictime(o: Outils, reponse: 'acceptation' | 'refus'): Promise<string> {
   const contratId = o.monde.contrats.propre.id;
-  const organisation = await o.admin.post('/api/organisations', { nom: `ARS de test ${o.unique()}`, type: 'ars', regionCode: '53' });
+  const organisation = await o.admin.post('/api/organisations', { nom: `ARS de test ${o.unique()}`, type: 'ars', regionCode: '53', accepterDoublonsProches: true });
   if (organisation.status !== 201) throw new Error(`Victime organisation : ${organisation.status} ${JSON.stringify(organisation.body)}`);
   const signataire = await o.admin.post(`/api/contrats/${contratId}/signataires`, { organisationId: organisation.body.id });
   if (signataire.status !== 201) throw new Error(`Victime signataire : ${signataire.status} ${JSON.stringify(signataire.body)}`);

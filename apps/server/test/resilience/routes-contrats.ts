@@ -71,13 +71,13 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
   'DELETE /api/contrats/:id/signataires/:signataireId': {
     attendu: contrat('modifier'),
     portee: 'contrat',
-    victime: async (o, f) => c(f, `/signataires/${await creer(o, c(f, '/signataires'), { organisationId: await creer(o, '/api/organisations', { nom: `Signataire ${o.unique()}`, type: 'association' }) })}`),
+    victime: async (o, f) => c(f, `/signataires/${await creer(o, c(f, '/signataires'), { organisationId: await creer(o, '/api/organisations', { nom: `Signataire ${o.unique()}`, type: 'association', accepterDoublonsProches: true }) })}`),
   },
   'POST /api/contrats/:id/partenaires': { attendu: contrat('modifier'), portee: 'contrat', corps: (o) => ({ organisationId: o.monde.organisations.redon, role: 'porteur' }) },
   'DELETE /api/contrats/:id/partenaires/:partenaireId': {
     attendu: contrat('modifier'),
     portee: 'contrat',
-    victime: async (o, f) => c(f, `/partenaires/${await creer(o, c(f, '/partenaires'), { organisationId: await creer(o, '/api/organisations', { nom: `Partenaire ${o.unique()}`, type: 'association' }) })}`),
+    victime: async (o, f) => c(f, `/partenaires/${await creer(o, c(f, '/partenaires'), { organisationId: await creer(o, '/api/organisations', { nom: `Partenaire ${o.unique()}`, type: 'association', accepterDoublonsProches: true }) })}`),
   },
 
   // Fiches.
@@ -122,7 +122,7 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
     attendu: contrat('modifier'),
     portee: 'contrat',
     victime: async (o, f) =>
-      c(f, `/instances/${f!.instanceId}/membres/${await creer(o, c(f, `/instances/${f!.instanceId}/membres`), { organisationId: await creer(o, '/api/organisations', { nom: `Membre ${o.unique()}`, type: 'association' }) })}`),
+      c(f, `/instances/${f!.instanceId}/membres/${await creer(o, c(f, `/instances/${f!.instanceId}/membres`), { organisationId: await creer(o, '/api/organisations', { nom: `Membre ${o.unique()}`, type: 'association', accepterDoublonsProches: true }) })}`),
   },
   'PUT /api/contrats/:id/instances/:instanceId/membres/:membreId/courriel': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ email: 'secretariat@mairie.example.fr' }) },
   'GET /api/calendriers/:jeton.ics': { attendu: publique, portee: 'contrat', chemin: (_m, f) => `/api/calendriers/${f!.jetonCalendrier}.ics` },

@@ -59,12 +59,13 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
 
   // Référentiel.
   'GET /api/territoires': { attendu: regle({ type: 'referentiel' }, 'lire'), portee: 'global', chemin: () => '/api/territoires?q=redon' },
+  'GET /api/territoires/collectivites': { attendu: regle({ type: 'referentiel' }, 'lire'), portee: 'global', chemin: () => '/api/territoires/collectivites?q=redon' },
   'GET /api/territoires/:type/:code': { attendu: regle({ type: 'referentiel' }, 'lire'), portee: 'global', chemin: () => '/api/territoires/epci/243500741' },
   'POST /api/territoires/perimetre': { attendu: regle({ type: 'referentiel' }, 'lire'), portee: 'global', corps: () => ({ epci: ['243500741'], communes: [] }), sansAudit: 'une lecture envoyée en POST' },
 
   // Organisations, people, users.
   'GET /api/organisations': { attendu: regle({ type: 'organisation', id: null }, 'lire'), portee: 'global' },
-  'POST /api/organisations': { attendu: regle({ type: 'organisation', id: null }, 'creer'), portee: 'global', corps: (o) => ({ nom: `Association ${o.unique()}`, type: 'association' }) },
+  'POST /api/organisations': { attendu: regle({ type: 'organisation', id: null }, 'creer'), portee: 'global', corps: (o) => ({ nom: `Association ${o.unique()}`, type: 'association', accepterDoublonsProches: true }) },
   'POST /api/organisations/import': {
     attendu: regle({ type: 'organisation', id: null }, 'administrer'),
     portee: 'global',
@@ -82,12 +83,12 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   'DELETE /api/organisations/:id': {
     attendu: regle({ type: 'organisation', id: null }, 'supprimer'),
     portee: 'global',
-    victime: async (o) => `/api/organisations/${await creer(o, '/api/organisations', { nom: `Victime ${o.unique()}`, type: 'association' })}`,
+    victime: async (o) => `/api/organisations/${await creer(o, '/api/organisations', { nom: `Victime ${o.unique()}`, type: 'association', accepterDoublonsProches: true })}`,
   },
   'POST /api/organisations/:id/fusion': {
     attendu: regle({ type: 'organisation', id: null }, 'administrer'),
     portee: 'global',
-    victime: async (o) => `/api/organisations/${await creer(o, '/api/organisations', { nom: `Doublon ${o.unique()}`, type: 'association' })}/fusion`,
+    victime: async (o) => `/api/organisations/${await creer(o, '/api/organisations', { nom: `Doublon ${o.unique()}`, type: 'association', accepterDoublonsProches: true })}/fusion`,
     corps: (o) => ({ dansId: o.monde.organisations.autre }),
   },
   'GET /api/organisations/:id/engagements': { attendu: regle({ type: 'organisation', id: null }, 'lire'), portee: 'global', chemin: (m) => `/api/organisations/${m.organisations.cpam}/engagements` },

@@ -17,6 +17,9 @@ export interface Probleme {
   courant?: unknown;
   /** On 422 of a plan import: the line-by-line report. */
   rapport?: unknown;
+  /** On 409 when creating an organisation: the organisations that may already be it. */
+  doublons?: unknown;
+  creationPossible?: boolean;
 }
 
 export class ErreurApi extends Error {

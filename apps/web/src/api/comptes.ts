@@ -2,7 +2,7 @@ import type { OrganisationSaisie } from '@maillage/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
 import type { JetonApi, JetonApiCree, Organisation, Page, Utilisateur } from './types';
-import type { Habilitation } from '@maillage/domain';
+import type { CollectivitePreremplie, Habilitation, MotifDoublon } from '@maillage/domain';
 
 export interface FiltresOrganisations {
   q?: string;
@@ -135,5 +135,35 @@ export function useRevocationJeton() {
   return useMutation({
     mutationFn: (id: string) => requete<void>(`/api/moi/jetons/${id}`, { methode: 'DELETE' }),
     onSuccess: () => invalider('jetons'),
+  });
+}
+
+/** A possible duplicate the server names (409) when an organisation is created. */
+export type DoublonOrganisation = Organisation & { motifs: MotifDoublon[]; bloquant: boolean };
+
+/** A collectivité of the référentiel, with the organisation that represents it, ready to create. */
+export interface Collectivite {
+  type: 'commune' | 'epci' | 'departement';
+  code: string;
+  nom: string;
+  organisation: CollectivitePreremplie;
+}
+
+export function useCollectivites(q: string, actif: boolean) {
+  return useQuery({
+    queryKey: ['collectivites', q],
+    queryFn: ({ signal }) => requete<Collectivite[]>(`/api/territoires/collectivites${parametres({ q, limite: 5 })}`, { signal }),
+    enabled: actif && q.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Creates an organisation from a picker; a 409 carries the possible duplicates (ErreurApi.probleme.doublons). */
+export function useCreationOrganisation() {
+  const invalider = useInvalidation();
+  return useMutation({
+    mutationFn: (saisie: OrganisationSaisie & { accepterDoublonsProches?: boolean }) => requete<Organisation>('/api/organisations', { methode: 'POST', corps: saisie }),
+    onSuccess: () => invalider('organisations', 'organisation'),
   });
 }

@@ -52,8 +52,8 @@ describe('organisations', () => {
     expect((await admin.get(`/api/organisations/${id}`)).body.nom).toBe('MSP de Pipriac');
 
     const doublon = await admin.post('/api/organisations', { nom: 'msp de pipriac', type: 'msp' });
-    expect(doublon.status).toBe(400);
-    expect(doublon.body.erreurs).toEqual([{ champ: 'nom', message: 'Une organisation porte déjà ce nom' }]);
+    expect(doublon.status).toBe(409);
+    expect(doublon.body.doublons).toEqual([expect.objectContaining({ id, nom: 'MSP de Pipriac', motifs: ['nom_identique'], bloquant: true })]);
 
     const journal = await admin.get(`/api/audit?entiteType=organisation&entiteId=${id}`);
     expect(journal.body.elements.map((e: any) => e.action)).toEqual(['modification', 'creation']);
@@ -64,10 +64,13 @@ describe('organisations', () => {
     expect((await admin.get(`/api/organisations/${id}`)).status).toBe(404);
   });
 
-  it('réserve la création aux administrateurs et la lecture aux personnes connectées', async () => {
+  it('ouvre la création aux agents d’ARS (pas aux lecteurs) et la lecture aux personnes connectées', async () => {
     const ars = serveur.client();
     await ars.connecter(DEMO.ars);
-    expect((await ars.post('/api/organisations', { nom: 'Organisation X', type: 'autre' })).status).toBe(403);
+    const lecteur = serveur.client();
+    await lecteur.connecter(DEMO.lecteur);
+    expect((await lecteur.post('/api/organisations', { nom: 'Organisation X', type: 'autre' })).status).toBe(403);
+    expect((await ars.post('/api/organisations', { nom: 'Organisation X', type: 'autre' })).status).toBe(201);
     expect((await ars.get('/api/organisations')).status).toBe(200);
     expect((await serveur.client().get('/api/organisations')).status).toBe(401);
   });

@@ -106,7 +106,8 @@ function lireType(texte: string): TypeOrganisation | null {
  * with any rejection nothing is written; a dry run gives the same report.
  */
 export async function importerOrganisations(ctx: Contexte, utilisateur: Utilisateur, fichier: { nom: string; contenu: Buffer }, dryRun: boolean) {
-  exiger(utilisateur, 'creer', { type: 'organisation', id: null });
+  // A bulk import stays with the platform's administration; creating one organisation is open wider (decision 0021).
+  exiger(utilisateur, 'administrer', { type: 'organisation', id: null });
   let tableau;
   try {
     tableau = await lireFichier(fichier.nom, fichier.contenu, LIMITES.annuaire);

@@ -54,6 +54,26 @@ export async function creerOrganisation(db: Queryable, o: OrganisationSaisie): P
   return rows[0];
 }
 
+export type CandidatDoublon = OrganisationLigne & { similarite: number };
+
+/**
+ * Organisations that may be the one about to be created: same SIRET, FINESS or SIREN (the SIRET's first nine digits),
+ * or a close name (trigram similarity of the names without accents, case or punctuation, served by a GIN index).
+ * Serialised by an advisory lock, so that two people creating the same organisation at once do not both pass.
+ */
+export async function chercherDoublons(db: Queryable, o: OrganisationSaisie, seuil: number): Promise<CandidatDoublon[]> {
+  await db.query(`select pg_advisory_xact_lock(hashtext('organisations:creation'))`);
+  await db.query(`select set_config('pg_trgm.similarity_threshold', $1, true)`, [String(seuil)]);
+  const { rows } = await db.query(
+    `select ${COLONNES_ORGANISATION}, similarity(nom_compare(nom), nom_compare($1)) as similarite from organisations
+     where fusionnee_dans is null
+       and (nom_compare(nom) % nom_compare($1) or nom_compare(nom) = nom_compare($1) or siret = $2 or finess = $3 or siren = $4)
+     order by similarite desc, nom limit 10`,
+    [o.nom, o.siret ?? null, o.finess ?? null, o.siren ?? o.siret?.slice(0, 9) ?? null],
+  );
+  return rows;
+}
+
 /** Optimistic lock: updates only if the row still has the version the user edited. */
 export async function modifierOrganisation(db: Queryable, id: string, version: number, o: OrganisationSaisie): Promise<OrganisationLigne | null> {
   const { rows } = await db.query(

@@ -164,8 +164,19 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.post('/api/organisations', {
-    schema: { tags: ['Organisations'], summary: 'Créer une organisation', body: organisationSaisieSchema, response: { 201: s.organisation, ...erreurs } },
-    handler: async (req, reponse) => reponse.code(201).send(await organisations.creerOrganisation(ctx, exigerConnecte(req.utilisateur), req.body)),
+    schema: {
+      tags: ['Organisations'],
+      summary: 'Créer une organisation',
+      description:
+        'Ouvert à l’administration, aux agents d’ARS, aux coordinations et référents ARS d’un contrat et à qui peut lancer un contrat. ' +
+        'Les doublons possibles donnent 409 avec `doublons` (organisations existantes, motifs : même SIRET, FINESS ou SIREN, même nom, ' +
+        'nom proche ; `bloquant`) et `creationPossible`. Un même SIRET, FINESS, nom, ou SIREN d’unité légale bloque toujours ; ' +
+        'un autre établissement du même SIREN ou un nom proche peut être confirmé avec `accepterDoublonsProches: true`.',
+      body: organisationSaisieSchema.extend({ accepterDoublonsProches: z.boolean().optional().describe('Créer malgré un nom proche ou un autre établissement du même SIREN') }),
+      response: { 201: s.organisation, 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: s.problemeDoublons },
+    },
+    handler: async (req, reponse) =>
+      reponse.code(201).send(await organisations.creerOrganisation(ctx, exigerConnecte(req.utilisateur), req.body, { accepterDoublonsProches: req.body.accepterDoublonsProches })),
   });
 
   r.put('/api/organisations/:id', {

@@ -1,5 +1,6 @@
 import { TYPES_ORGANISATION, ROLES_CONTRAT } from '@maillage/domain';
 import { z } from 'zod';
+import { probleme } from '../../platform/openapi';
 
 export const habilitation = z.union([
   z.object({ role: z.literal('admin') }),
@@ -21,6 +22,19 @@ export const organisation = z.object({
   territoireCode: z.string().nullable(),
   version: z.number().int(),
   modifieLe: z.string(),
+});
+
+/** 409 on creation: the organisations that may already be the one to create. */
+export const problemeDoublons = probleme.extend({
+  doublons: z
+    .array(
+      organisation.extend({
+        motifs: z.array(z.enum(['siret', 'finess', 'siren', 'nom_identique', 'nom_proche'])),
+        bloquant: z.boolean().describe('Certainement la même organisation : la création est refusée'),
+      }),
+    )
+    .optional(),
+  creationPossible: z.boolean().optional().describe('Aucun doublon bloquant : la création peut être confirmée'),
 });
 
 export const utilisateur = z.object({

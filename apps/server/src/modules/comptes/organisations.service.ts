@@ -1,4 +1,4 @@
-import type { OrganisationSaisie } from '@maillage/domain';
+import { LIBELLES_MOTIF_DOUBLON, motifsDoublon, SEUIL_NOM_PROCHE, type OrganisationSaisie } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
@@ -36,9 +36,30 @@ function traduireDoublon(e: unknown): never {
   throw e;
 }
 
-export async function creerOrganisation(ctx: Contexte, utilisateur: Utilisateur, saisie: OrganisationSaisie) {
+/**
+ * Creates an organisation of the directory, from the admin pages or from any picker. Possible duplicates (same SIRET,
+ * FINESS or SIREN, close name) give 409 with the candidates, for the user to pick the existing one; those that may be
+ * distinct (another establishment of the same SIREN, a close name) can be confirmed with `accepterDoublonsProches`.
+ */
+export async function creerOrganisation(ctx: Contexte, utilisateur: Utilisateur, saisie: OrganisationSaisie, options: { accepterDoublonsProches?: boolean } = {}) {
   exiger(utilisateur, 'creer', { type: 'organisation', id: null });
   return enTransaction(ctx.db, async (tx) => {
+    const doublons = (await repository.chercherDoublons(tx, saisie, SEUIL_NOM_PROCHE))
+      .map(({ similarite, ...o }) => ({ ...o, ...motifsDoublon(saisie, { ...o, similarite }) }))
+      .filter((d) => d.motifs.length > 0);
+    const bloquants = doublons.filter((d) => d.bloquant);
+    if (bloquants.length > 0 || (doublons.length > 0 && !options.accepterDoublonsProches)) {
+      const premier = bloquants[0] ?? doublons[0];
+      const motifs = premier.motifs.map((m) => LIBELLES_MOTIF_DOUBLON[m]).join(', ');
+      throw new ErreurMetier(
+        409,
+        'Organisation déjà présente dans l’annuaire',
+        bloquants.length > 0
+          ? `« ${premier.nom} » existe déjà (${motifs}) : choisissez-la plutôt que d’en créer une seconde.`
+          : `« ${premier.nom} » ressemble à l’organisation à créer (${motifs}) : choisissez-la si c’est la même, ou confirmez la création.`,
+        { doublons, creationPossible: bloquants.length === 0 },
+      );
+    }
     const organisation = await repository.creerOrganisation(tx, saisie).catch(traduireDoublon);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'organisation', entiteId: organisation.id, action: 'creation', apres: organisation as never });
     return organisation;

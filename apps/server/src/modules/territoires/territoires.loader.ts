@@ -6,9 +6,9 @@ import { enTransaction } from '../../platform/database';
 const require = createRequire(import.meta.url);
 const SOURCE = '@etalab/decoupage-administratif';
 
-interface CommuneBrute { code: string; nom: string; type: string; departement: string; region: string; population?: number }
+interface CommuneBrute { code: string; nom: string; type: string; departement: string; region: string; population?: number; siren?: string; typeLiaison?: number }
 interface EpciBrut { code: string; nom: string; type: string; membres: { code: string }[] }
-interface DepartementBrut { code: string; nom: string; region: string }
+interface DepartementBrut { code: string; nom: string; region: string; typeLiaison?: number }
 interface RegionBrute { code: string; nom: string }
 
 export function versionReferentiel(): string {
@@ -31,20 +31,21 @@ export async function chargerReferentiel(db: Db): Promise<{ charge: boolean; ver
 
   const lignes = [
     ...regions.map((r) => ({ type: 'region', code: r.code, nom: r.nom, population: 0, departement_code: null, region_code: r.code, nature: null })),
-    ...departements.map((d) => ({ type: 'departement', code: d.code, nom: d.nom, population: 0, departement_code: d.code, region_code: d.region, nature: null })),
-    ...communes.map((c) => ({ type: 'commune', code: c.code, nom: c.nom, population: c.population ?? 0, departement_code: c.departement, region_code: c.region, nature: null })),
-    ...epci.map((e) => ({ type: 'epci', code: e.code, nom: e.nom, population: 0, departement_code: null, region_code: null, nature: e.type })),
-  ].map((l) => ({ ...l, nom_normalise: normaliser(l.nom) }));
+    ...departements.map((d) => ({ type: 'departement', code: d.code, nom: d.nom, population: 0, departement_code: d.code, region_code: d.region, nature: null, type_liaison: d.typeLiaison })),
+    ...communes.map((c) => ({ type: 'commune', code: c.code, nom: c.nom, population: c.population ?? 0, departement_code: c.departement, region_code: c.region, nature: null, siren: c.siren, type_liaison: c.typeLiaison })),
+    // An EPCI's code is its SIREN.
+    ...epci.map((e) => ({ type: 'epci', code: e.code, nom: e.nom, population: 0, departement_code: null, region_code: null, nature: e.type, siren: e.code })),
+  ].map((l) => ({ siren: null, type_liaison: null, ...l, nom_normalise: normaliser(l.nom) }));
   const membres = epci.flatMap((e) => e.membres.map((m) => ({ epci_code: e.code, commune_code: m.code })));
 
   await enTransaction(db, async (tx) => {
     await tx.query('delete from epci_membres');
     await tx.query('delete from territoires');
     await tx.query(
-      `insert into territoires (type, code, nom, nom_normalise, population, departement_code, region_code, nature)
-       select type, code, nom, nom_normalise, population, departement_code, region_code, nature
+      `insert into territoires (type, code, nom, nom_normalise, population, departement_code, region_code, nature, siren, type_liaison)
+       select type, code, nom, nom_normalise, population, departement_code, region_code, nature, siren, type_liaison
        from json_to_recordset($1::json) as t(type text, code text, nom text, nom_normalise text, population int,
-         departement_code text, region_code text, nature text)`,
+         departement_code text, region_code text, nature text, siren text, type_liaison smallint)`,
       [JSON.stringify(lignes)],
     );
     await tx.query(

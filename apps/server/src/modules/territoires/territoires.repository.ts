@@ -51,6 +51,30 @@ export async function rechercher(
   return rows;
 }
 
+export interface CollectiviteLigne {
+  type: 'commune' | 'epci' | 'departement';
+  code: string;
+  nom: string;
+  siren: string | null;
+  typeLiaison: number | null;
+  departementCode: string | null;
+  regionCode: string | null;
+}
+
+/** Communes, EPCI and départements whose name starts with the words, or whose INSEE code or SIREN starts with the code. */
+export async function rechercherCollectivites(db: Queryable, criteres: { mots: string[]; code: string | null; limite: number }): Promise<CollectiviteLigne[]> {
+  const { rows } = await db.query<CollectiviteLigne>(
+    `select type, code, nom, siren, type_liaison as "typeLiaison", departement_code as "departementCode", region_code as "regionCode"
+     from territoires
+     where type in ('commune', 'epci', 'departement')
+       and (($1::text is not null and recherche @@ to_tsquery('simple', $1)) or ($2::text is not null and (code like $2 || '%' or siren like $2 || '%')))
+     order by (nom_normalise = $3) desc, ${RANG_TYPE}, population desc, nom
+     limit $4`,
+    [criteres.mots.length ? criteres.mots.map((m) => `${m}:*`).join(' & ') : null, criteres.code, criteres.mots.join(' '), criteres.limite],
+  );
+  return rows;
+}
+
 export async function obtenir(db: Queryable, type: TypeTerritoire, code: string): Promise<TerritoireLigne | null> {
   const { rows } = await db.query<TerritoireLigne>(`select ${colonnes()} from territoires where type = $1 and code = $2`, [type, code]);
   return rows[0] ?? null;

@@ -34,6 +34,40 @@ export function routesTerritoires(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => service.rechercherTerritoires(ctx, req.utilisateur, req.query),
   });
 
+  r.get('/api/territoires/collectivites', {
+    schema: {
+      tags: ['Territoires'],
+      summary: 'Chercher une collectivité (commune, EPCI, département) à créer comme organisation',
+      description:
+        'Par début des mots du nom, ou par début du code INSEE ou du SIREN. Chaque collectivité vient avec l’organisation ' +
+        'qui la représente, prête à créer : nom (« Commune de Redon », « Conseil départemental du Morbihan »), type, SIREN ' +
+        '(communes et EPCI ; le référentiel n’a pas celui des départements), région, département et code du territoire.',
+      querystring: z.object({
+        q: z.string().max(100).default(''),
+        limite: z.coerce.number().int().min(1).max(50).default(10),
+      }),
+      response: {
+        200: z.array(
+          z.object({
+            type: z.enum(['commune', 'epci', 'departement']),
+            code: z.string(),
+            nom: z.string(),
+            organisation: z.object({
+              nom: z.string(),
+              type: z.enum(['commune', 'epci', 'departement']),
+              siren: z.string().nullable(),
+              regionCode: z.string().nullable(),
+              departementCode: z.string().nullable(),
+              territoireCode: z.string(),
+            }),
+          }),
+        ),
+        400: probleme,
+      },
+    },
+    handler: (req) => service.rechercherCollectivites(ctx, req.utilisateur, req.query),
+  });
+
   r.get('/api/territoires/:type/:code', {
     schema: {
       tags: ['Territoires'],

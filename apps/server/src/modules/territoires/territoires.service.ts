@@ -1,4 +1,4 @@
-import { motsDeRecherche, resoudrePerimetre, type Perimetre, type TypeTerritoire } from '@maillage/domain';
+import { motsDeRecherche, nomCollectivite, resoudrePerimetre, type CollectivitePreremplie, type Perimetre, type TypeTerritoire } from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable } from '../../platform/errors';
 import * as repository from './territoires.repository';
@@ -17,6 +17,36 @@ export async function rechercherTerritoires(
     type: criteres.type ?? null,
     limite: criteres.limite,
   });
+}
+
+const MOTS_INSTITUTION = new Set(['commune', 'ville', 'mairie', 'conseil', 'departemental', 'departement', 'de', 'du', 'des', 'd', 'l']);
+
+/**
+ * Collectivités of the référentiel as organisations to create: the name an organisation of the directory gives them,
+ * their SIREN (communes and EPCI; the référentiel has none for départements), their région and département.
+ */
+export async function rechercherCollectivites(ctx: Contexte, utilisateur: Utilisateur | null, criteres: { q: string; limite: number }) {
+  exiger(utilisateur, 'lire', { type: 'referentiel' });
+  const requete = criteres.q.trim();
+  const code = /^(\d|2[ABab])[\dABab]*$/.test(requete.replace(/\s/g, '')) ? requete.replace(/\s/g, '').toUpperCase() : null;
+  // « Mairie de Redon », « Conseil départemental du Morbihan »: the words that name the institution are not in the référentiel.
+  const tous = code ? [] : motsDeRecherche(requete);
+  const mots = tous.filter((m) => !MOTS_INSTITUTION.has(m)).length ? tous.filter((m) => !MOTS_INSTITUTION.has(m)) : tous;
+  if (!code && mots.length === 0) return [];
+  const lignes = await repository.rechercherCollectivites(ctx.db, { mots, code, limite: criteres.limite });
+  return lignes.map((l) => ({
+    type: l.type,
+    code: l.code,
+    nom: l.nom,
+    organisation: {
+      nom: nomCollectivite(l.type, l.nom, l.typeLiaison),
+      type: l.type,
+      siren: l.siren,
+      regionCode: l.regionCode,
+      departementCode: l.departementCode,
+      territoireCode: l.code,
+    } satisfies CollectivitePreremplie,
+  }));
 }
 
 export async function obtenirTerritoire(ctx: Contexte, utilisateur: Utilisateur | null, type: TypeTerritoire, code: string) {

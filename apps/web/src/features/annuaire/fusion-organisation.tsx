@@ -6,7 +6,7 @@ import { useFusion } from '../../api/annuaire';
 import type { Organisation } from '../../api/types';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
-import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
+import { ChoixOrganisation } from '../organisations/choix-organisation';
 
 const confirmation = creerConfirmation('confirmation-fusion-organisation');
 
@@ -59,6 +59,8 @@ export function FusionOrganisation({ organisation }: { organisation: Organisatio
           setErreur(undefined);
         }}
         erreur={erreur}
+        // A merge joins two existing organisations: nothing to create here.
+        creation={false}
       />
       <Button
         type="button"

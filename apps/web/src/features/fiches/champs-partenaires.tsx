@@ -5,17 +5,23 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { DIMENSIONS_RIFKIN, niveauTetDepuisRifkin, SECTEURS, TYPES_PARTICIPATION } from '@maillage/domain';
+import { useRef } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { etatChamp, videEnNull } from '../../components/formulaire';
+import { ChoixOrganisation } from '../organisations/choix-organisation';
 import { ChampOuiNon, type FormFiche } from './champs-communs';
 
-/** Section 10: the partners of the action (sector, actor, kind of participation), and the link with the contrat de ville. */
+/**
+ * Section 10: the partners of the action (sector, organisation of the directory or free-text actor, kind of
+ * participation), and the link with the contrat de ville.
+ */
 export function ChampsPartenaires({ form }: { form: FormFiche }) {
   const {
     register,
     formState: { errors },
   } = form;
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'partenaires' });
+  const nomsChoisis = useRef(new Map<number, string>());
   return (
     <>
       {fields.length === 0 && <p className={fr.cx('fr-text--sm')}>Aucun partenaire.</p>}
@@ -32,8 +38,35 @@ export function ChampsPartenaires({ form }: { form: FormFiche }) {
                 ))}
               </Select>
             </div>
+            <div className={fr.cx('fr-fieldset__element')}>
+              <Controller
+                control={form.control}
+                name={`partenaires.${i}.organisationId`}
+                render={({ field }) => (
+                  <ChoixOrganisation
+                    label={`Organisation (partenaire ${i + 1}, facultatif)`}
+                    aucune
+                    libelleAucune="Hors annuaire : nommez l’acteur ci-dessous"
+                    valeur={field.value}
+                    onBlur={field.onBlur}
+                    onChange={(id, nom) => {
+                      // The actor's name follows the organisation, unless the user wrote something else.
+                      const acteur = form.getValues(`partenaires.${i}.acteur`);
+                      if (nom && (!acteur || acteur === nomsChoisis.current.get(i))) form.setValue(`partenaires.${i}.acteur`, nom, { shouldValidate: true });
+                      if (nom) nomsChoisis.current.set(i, nom);
+                      field.onChange(id);
+                    }}
+                  />
+                )}
+              />
+            </div>
             <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-8')}>
-              <Input label={`Acteur (partenaire ${i + 1})`} hintText="Structure, service ou personne" nativeInputProps={{ ...register(`partenaires.${i}.acteur`), maxLength: 300 }} {...etatChamp(errors.partenaires?.[i]?.acteur?.message)} />
+              <Input
+                label={`Acteur (partenaire ${i + 1})`}
+                hintText="Structure, service ou personne : le nom de l’organisation choisie, ou un acteur hors annuaire"
+                nativeInputProps={{ ...register(`partenaires.${i}.acteur`), maxLength: 300 }}
+                {...etatChamp(errors.partenaires?.[i]?.acteur?.message)}
+              />
             </div>
             <div className={fr.cx('fr-fieldset__element')}>
               <Controller

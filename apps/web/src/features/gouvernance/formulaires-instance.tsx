@@ -13,7 +13,7 @@ import type { Instance, SaisieInstance, SaisieMembre } from '../../api/gouvernan
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixPersonne } from '../annuaire/choix-personne';
-import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
+import { ChoixOrganisation } from '../organisations/choix-organisation';
 import { useFocusPremierChamp } from './focus';
 
 interface PropsCommunes<T> {

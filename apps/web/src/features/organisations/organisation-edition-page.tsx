@@ -118,6 +118,17 @@ export default function OrganisationEditionPage() {
         />
       )}
       {enregistrement.error && !(conflit409 && courant) && <AlerteErreur erreur={enregistrement.error} titre="L’organisation n’a pas été enregistrée" />}
+      {!id && estErreurApi(enregistrement.error, 409) && enregistrement.error.probleme.creationPossible && (
+        // A close name or another establishment of the same SIREN may be a distinct organisation (decision 0021).
+        <Button
+          type="button"
+          priority="secondary"
+          className={fr.cx('fr-mb-3w')}
+          onClick={() => void form.handleSubmit((saisie) => enregistrer({ ...saisie, accepterDoublonsProches: true } as OrganisationValide))()}
+        >
+          Créer quand même
+        </Button>
+      )}
       <form onSubmit={form.handleSubmit((saisie) => enregistrer(saisie))} noValidate>
         <p className={fr.cx('fr-hint-text')}>Sauf mention contraire, les champs sont obligatoires.</p>
         <ChampsOrganisation form={form} />
