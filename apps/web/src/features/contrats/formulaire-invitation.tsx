@@ -9,7 +9,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
+import { ChoixOrganisation } from '../organisations/choix-organisation';
 
 type Valeurs = z.input<typeof accesSaisieSchema>;
 
@@ -81,7 +81,7 @@ export function FormulaireInvitation({ roles, onInviter, onAnnuler, erreur, enCo
             label="Organisation de la personne"
             aucune
             valeur={field.value}
-            onChange={(v) => field.onChange(v)}
+            onChange={(v: string | null) => field.onChange(v)}
             onBlur={field.onBlur}
             erreur={fieldState.error?.message}
             indication={
