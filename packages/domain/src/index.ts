@@ -13,3 +13,4 @@ export * from './gouvernance';
 export * from './suivi';
 export * from './portefeuille';
 export * from './frein';
+export * from './journal';

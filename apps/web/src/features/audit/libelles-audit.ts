@@ -1,25 +1,5 @@
+import { libelleActionJournal, libelleEntiteJournal } from '@maillage/domain';
 import { formaterDateHeure } from '../../components/format';
-
-const ENTITES: Record<string, string> = {
-  organisation: 'Organisation',
-  utilisateur: 'Compte utilisateur',
-  session: 'Session',
-  jeton_api: 'Jeton d’API',
-  contrat: 'Contrat',
-  fiche: 'Fiche-action',
-};
-
-const ACTIONS: Record<string, string> = {
-  creation: 'Création',
-  modification: 'Modification',
-  suppression: 'Suppression',
-  connexion: 'Connexion',
-  deconnexion: 'Déconnexion',
-  revocation: 'Révocation',
-  demande_reinitialisation: 'Demande de réinitialisation du mot de passe',
-  reinitialisation_mot_de_passe: 'Réinitialisation du mot de passe',
-  changement_mot_de_passe: 'Changement de mot de passe',
-};
 
 const CHAMPS: Record<string, string> = {
   nom: 'nom',
@@ -43,12 +23,25 @@ const CHAMPS: Record<string, string> = {
   derniereConnexion: 'dernière connexion',
 };
 
-/** Unknown codes are shown as they are, made readable ("jeton_api" → "Jeton api"). */
-const lisible = (code: string) => (code.charAt(0).toUpperCase() + code.slice(1)).replaceAll('_', ' ');
-
-export const libelleEntite = (code: string) => ENTITES[code] ?? lisible(code);
-export const libelleAction = (code: string) => ACTIONS[code] ?? lisible(code);
+export const libelleEntite = libelleEntiteJournal;
+export const libelleAction = libelleActionJournal;
 export const libelleChamp = (code: string) => CHAMPS[code] ?? code;
+
+/** Context worth showing, in words; identifiers and technical flags stay out of sight. */
+const CONTEXTE: Record<string, string> = {
+  ip: 'adresse IP',
+  motif: 'motif',
+  seance: 'séance',
+  import: 'import du fichier',
+  sessionsFermees: 'sessions fermées',
+  jetonsRevoques: 'jetons révoqués',
+  deplaces: 'éléments déplacés',
+  dansNom: 'fusionnée dans',
+};
+export const contexteLisible = (contexte: Record<string, unknown> | null | undefined) =>
+  Object.entries(contexte ?? {})
+    .filter(([k, v]) => CONTEXTE[k] && v !== true && v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => `${CONTEXTE[k]} : ${valeurLisible(v)}`);
 
 /** A value of the diff as a French reader expects it. */
 export function valeurLisible(v: unknown): string {
