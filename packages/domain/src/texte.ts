@@ -42,3 +42,32 @@ export function pluriel(n: number, singulier: string, plurielForme = `${singulie
   return `${nombreFrancais.format(n)} ${n > 1 ? plurielForme : singulier}`;
 }
 
+
+/** "A", "A et B", "A, B et C". */
+export function enumerer(elements: readonly string[]): string {
+  if (elements.length <= 1) return elements.join('');
+  return `${elements.slice(0, -1).join(', ')} et ${elements.at(-1)}`;
+}
+
+// First words that take an article in a French sentence ("conclu entre l’ARS Bretagne et la CPAM d’Ille-et-Vilaine").
+const FEMININS_ORGANISATION = /^(caisse|cpam|caf|msa|communauté|commune|ville|métropole|région|préfecture|mutualité|maison|mairie|direction|délégation|fédération|association|agglomération|collectivité|cpts|plateforme|dac|protection|mission)(?=[\s’'-]|$)/i;
+const MASCULINS_ORGANISATION = /^(conseil|département|centre|syndicat|pays|pôle|petr|ccas|cias|ch|chu|groupement|service|comité|réseau|contrat|dispositif)(?=[\s’'-]|$)/i;
+const ELISION = /^(ars|agence|union|urps|éducation|education|établissement|office|institut|hôpital|hopital|ehpad|ireps|observatoire|ordre)(?=[\s’'-]|$)/i;
+
+/** A name of organisation with the article a sentence needs; a place name ("Redon Agglomération") stays bare. */
+export function avecArticle(nom: string): string {
+  const n = nom.trim();
+  if (ELISION.test(n)) return `l’${n}`;
+  if (FEMININS_ORGANISATION.test(n)) return `la ${n}`;
+  if (MASCULINS_ORGANISATION.test(n)) return `le ${n}`;
+  return n;
+}
+
+/**
+ * The title of a contract with its generation said once: "CLS de Redon (2e génération)" renewed becomes
+ * "CLS de Redon (3e génération)", not "CLS de Redon (2e génération) (3e génération)".
+ */
+export function intituleAvecGeneration(intitule: string, generation: number): string {
+  const base = intitule.replace(/\s*\((?:1re|1er|\d+e|\d+ème) génération\)\s*$/i, '').trim();
+  return `${base} (${generation === 1 ? '1re' : `${generation}e`} génération)`;
+}
