@@ -1,5 +1,6 @@
 import { libelleActionJournal, libelleEntiteJournal } from '@maillage/domain';
-import { formaterDateHeure } from '../../components/format';
+import { formaterDate, formaterDateHeure } from '../../components/format';
+import { libelleChampHistorique } from '../contrats/libelles-historique';
 
 const CHAMPS: Record<string, string> = {
   nom: 'nom',
@@ -25,7 +26,9 @@ const CHAMPS: Record<string, string> = {
 
 export const libelleEntite = libelleEntiteJournal;
 export const libelleAction = libelleActionJournal;
-export const libelleChamp = (code: string) => CHAMPS[code] ?? code;
+// A field neither list names is still written in words ("ordre_du_jour" → "ordre du jour"), never as code.
+const enMots = (code: string) => code.replaceAll('_', ' ').replace(/([a-zà-ÿ])([A-Z])/g, '$1 $2').toLowerCase();
+export const libelleChamp = (code: string) => CHAMPS[code] ?? (libelleChampHistorique(code) !== code ? libelleChampHistorique(code) : enMots(code));
 
 /** Context worth showing, in words; identifiers and technical flags stay out of sight. */
 const CONTEXTE: Record<string, string> = {
@@ -48,7 +51,7 @@ export function valeurLisible(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(vide)';
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
   if (typeof v === 'number') return new Intl.NumberFormat('fr-FR').format(v);
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(v) ? formaterDateHeure(v) : v;
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(v) ? formaterDateHeure(v) : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formaterDate(v) : v;
   if (Array.isArray(v)) {
     if (v.length === 0) return '(aucun)';
     return v.map((x) => (x && typeof x === 'object' && 'role' in x ? Object.values(x).join(' ') : valeurLisible(x))).join(' ; ');
