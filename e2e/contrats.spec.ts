@@ -56,11 +56,31 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
   await page.getByLabel('Montant en euros (ligne 1)').fill('20 000');
   await page.getByLabel('Année (ligne 1)').fill('2027');
   await page.getByLabel('Statut (ligne 1)').selectOption('accorde');
+  // Étapes, a partner and an indicator entered at creation, in the same form.
+  await page.getByRole('button', { name: 'Description, objectifs opérationnels et étapes' }).click();
+  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+  await page.getByLabel('Étape 1', { exact: true }).fill('Recenser les logements disponibles');
+  await page.getByRole('button', { name: 'Partenaires', exact: true }).click();
+  await page.getByRole('button', { name: 'Ajouter un partenaire' }).click();
+  await page.getByLabel('Acteur (partenaire 1)').fill('Bailleurs sociaux du pays de Redon');
+  await page.getByRole('button', { name: 'Suivi et évaluation' }).click();
+  await page.getByRole('button', { name: 'Ajouter un indicateur' }).click();
+  await page.getByLabel('Libellé de l’indicateur 1').fill('Internes accueillis');
+  await page.getByLabel('Type de l’indicateur 1').selectOption('activite');
+  await page.getByLabel('Unité (indicateur 1, facultatif)').fill('internes');
+  await page.getByLabel('Cible (indicateur 1, facultatif)').fill('6 par an');
+  await verifierAccessibilite(page, 'la création de fiche complétée');
   await page.getByRole('button', { name: 'Créer la fiche' }).click();
   await page.waitForURL(/\/fiches\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Accueillir les internes');
   await expect(page.getByText(/20\s000\s€/).first()).toBeVisible();
+  await expect(page.getByText('Recenser les logements disponibles').first()).toBeVisible();
+  await expect(page.getByText('Bailleurs sociaux du pays de Redon').first()).toBeVisible();
   await verifierAccessibilite(page, 'la fiche-action');
+  // The indicator typed in the fiche is the follow-up's: the Suivi tab has it, nothing typed twice.
+  const ficheId = page.url().split('/').pop()!;
+  const suivi = await page.evaluate(async (id) => (await fetch(`/api/fiches/${id}/suivi`)).json(), ficheId);
+  expect(suivi.indicateurs.map((i: { libelle: string; unite: string; cible: string }) => [i.libelle, i.unite, i.cible])).toEqual([['Internes accueillis', 'internes', '6 par an']]);
 
   // Two signatories. Redon Agglomération is the coordinator's own organisation: its date goes in at once. ARS Bretagne
   // must first confirm being a signatory: until then its role is « À confirmer » and it has no date.

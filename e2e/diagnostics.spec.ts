@@ -59,3 +59,65 @@ test('une ARS importe des valeurs : aperçu, essai, rejet motivé, import, puis 
   expect([...erreurs, ...erreurs2]).toEqual([]);
   await coordination.close();
 });
+
+// Redon Agglomération's 31 communes (the Rezone CPTS table): Redon under secret, Bains-sur-Oust published as a class.
+const COMMUNES_REDON = ['56001', '44007', '35013', '56011', '35045', '35064', '44044', '44057', '56060', '44067', '35145', '35151', '44092', '56154', '44123', '35219', '44128', '35236', '35237', '56194', '35268', '56216', '56221', '56223', '35285', '44185', '56232', '56239', '35294', '35328', '56250'];
+
+test('une commune sous secret : un chiffre partiel avec sa couverture, des comparaisons indicatives, la classe d’intervalle telle que publiée', async ({ browser }) => {
+  const contexte = await browser.newContext();
+  const page = await contexte.newPage();
+  const erreurs = surveillerConsole(page);
+  await seConnecter(page, 'ars.bretagne@demo.maillage.fr');
+
+  const lignes = ['indicateur;territoire_type;territoire_code;periode;valeur;numerateur;denominateur;source'];
+  for (const code of COMMUNES_REDON) {
+    const secret = code === '35236';
+    lignes.push(`effectif_orthophonistes;commune;${code};2022;${secret ? 's' : code === '35013' ? '[2 à 5[' : '1'};;;Observatoire test`);
+    lignes.push(`part_80_ans_plus_seuls;commune;${code};2022;${secret ? 's;;' : '40;40;100'};Observatoire test`);
+  }
+  lignes.push('part_80_ans_plus_seuls;region;53;2022;38,5;;;Observatoire test', 'part_80_ans_plus_seuls;pays;FRM;2022;42;;;Observatoire test');
+  await page.goto('/indicateurs/import-valeurs');
+  await page.getByLabel('Fichier de valeurs').setInputFiles({ name: 'secret.csv', mimeType: 'text/csv', buffer: Buffer.from(lignes.join('\n'), 'utf8') });
+  await page.getByRole('button', { name: 'Lire le fichier' }).click();
+  await page.getByRole('button', { name: 'Vérifier tout le fichier' }).click();
+  await page.getByRole('button', { name: 'Importer les valeurs' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByText('Valeurs importées')).toBeVisible();
+
+  // The contract's diagnostic: the count is "au moins 31", the rate is given on the communes with a value, both partial.
+  await page.goto('/contrats');
+  await page.getByRole('link', { name: /Redon Agglomération \(2e génération\)/ }).first().click();
+  await page.getByRole('tab', { name: /diagnostic/i }).click();
+  const effectif = page.locator('#indicateur-effectif_orthophonistes');
+  await expect(effectif.getByText('au moins 31', { exact: true })).toBeVisible();
+  await expect(effectif.getByText(/^Chiffre partiel : 30 communes sur 31, \d+ % de la population\.$/)).toBeVisible();
+  await expect(effectif.getByText('Partiel', { exact: true })).toBeVisible();
+  const taux = page.locator('#indicateur-part_80_ans_plus_seuls');
+  await expect(taux.getByText('40,0 % sur les communes renseignées', { exact: true })).toBeVisible();
+  await expect(taux.getByText('Moins favorable (indicatif)', { exact: true }).first()).toBeVisible();
+  await expect(taux.getByText('Plus favorable (indicatif)', { exact: true }).first()).toBeVisible();
+  await expect(taux.getByText(/Barre en pointillés : chiffre partiel/)).toBeVisible();
+  await expect(taux.getByText('Non comparable')).toHaveCount(0);
+  // The chart's table says it too.
+  await taux.getByText('Voir les données en tableau').first().click();
+  await expect(taux.getByRole('cell', { name: /40,0 % sur les communes renseignées \(chiffre partiel : 30 communes sur 31/ }).first()).toBeVisible();
+  await expect(taux.getByRole('cell', { name: 'Moins favorable (indicatif)' })).toBeVisible();
+
+  // The commune table shows the class as published.
+  await page.getByLabel('Indicateur à voir par commune').selectOption({ label: 'Nombre d’orthophonistes' });
+  await expect(page.getByRole('cell', { name: '[2 à 5[' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Redon.*secret statistique/ })).toBeVisible();
+  await verifierAccessibilite(page, 'le diagnostic avec un chiffre partiel');
+
+  // The commune's page and the indicator's page list it as published.
+  await page.getByRole('link', { name: 'Bains-sur-Oust' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bains-sur-Oust');
+  await expect(page.getByRole('row', { name: /Nombre d’orthophonistes 2022 \[2 à 5\[ Observatoire test/ })).toBeVisible();
+  await verifierAccessibilite(page, 'la page d’une commune avec ses valeurs');
+  await page.goto('/indicateurs/effectif_orthophonistes');
+  await page.getByLabel('Type de territoire').selectOption('commune');
+  await expect(page.getByRole('row', { name: /Bains-sur-Oust 2022 \[2 à 5\[/ })).toBeVisible();
+  await verifierAccessibilite(page, 'la page d’un indicateur avec ses valeurs');
+  expect(erreurs).toEqual([]);
+  await contexte.close();
+});

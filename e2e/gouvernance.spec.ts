@@ -27,6 +27,15 @@ test('une coordonnatrice planifie un COPIL, invite, note les présences et une d
   await expect(page.getByRole('heading', { name: 'Séances', level: 2 })).toBeVisible();
   await verifierAccessibilite(page, 'l’onglet gouvernance');
 
+  // The page says who receives invitations; a member without an account gets an invitation address.
+  await expect(page.getByText(/Les invitations aux séances partent vers les utilisateurs de Maillage/).first()).toBeVisible();
+  await page.getByRole('button', { name: /^Adresse d’invitation de Redon Agglomération/ }).first().click();
+  await page.getByLabel('Adresse e-mail (laisser vide pour la retirer)').fill('secretariat.sante@redon-agglomeration.example.fr');
+  await verifierAccessibilite(page, 'l’adresse d’invitation d’un membre');
+  await page.getByRole('button', { name: 'Enregistrer l’adresse' }).click();
+  await expect(page.getByText('Les invitations partiront aussi à secretariat.sante@redon-agglomeration.example.fr.')).toBeVisible();
+  await expect(page.getByText('dont secretariat.sante@redon-agglomeration.example.fr').first()).toBeVisible();
+
   // A COPIL in twenty days, with an agenda item linked to the fiche.
   await page.getByRole('button', { name: 'Planifier une séance' }).click();
   const jour = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
@@ -61,6 +70,11 @@ test('une coordonnatrice planifie un COPIL, invite, note les présences et une d
   await page.getByRole('combobox', { name: 'Fiche-action concernée' }).selectOption(fiche.id);
   await page.getByRole('combobox', { name: /Nouveau statut de la fiche/ }).selectOption('en_cours');
   await page.getByLabel(/Texte de la décision/).fill('Le COPIL lance la fiche M’T dents dès la rentrée.');
+  // The COPIL is in twenty days: the form asks to confirm a decision taken before it.
+  await page.getByRole('button', { name: 'Ajouter et appliquer la décision' }).click();
+  await expect(page.getByText('Cochez la case pour confirmer une décision avant la séance')).toBeVisible();
+  await verifierAccessibilite(page, 'la décision d’une séance à venir');
+  await page.getByText(/Je confirme : la séance du .* n’a pas encore eu lieu/).click();
   await page.getByRole('button', { name: 'Ajouter et appliquer la décision' }).click();
   await expect(page.getByRole('heading', { name: 'Décision enregistrée' })).toBeVisible();
   await expect(page.locator('.fr-alert--success', { hasText: 'Décision enregistrée' })).toContainText(`Fiche ${fiche.numero} : À venir → En cours`);

@@ -174,6 +174,7 @@ export class ClientHttp {
 export const DEMO = {
   admin: 'admin@demo.maillage.fr',
   ars: 'ars.bretagne@demo.maillage.fr',
+  arsPaysDeLaLoire: 'ars.pays-de-la-loire@demo.maillage.fr',
   coordination: 'coordination@demo.maillage.fr',
   cpam: 'cpam@demo.maillage.fr',
   lecteur: 'lecteur@demo.maillage.fr',

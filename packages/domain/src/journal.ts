@@ -139,7 +139,7 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     le: 'le membre',
     un: 'un membre d’instance',
     nom: (e, noms) => texte(e, 'personne') ?? organisation(e, noms),
-    verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}', fin_mandat: 'a mis fin au mandat d’{}' },
+    verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}', fin_mandat: 'a mis fin au mandat d’{}', courriel_invitation: 'a changé l’adresse où {} reçoit les invitations' },
   },
   seance: {
     libelle: 'Séance',
@@ -253,6 +253,7 @@ export const ACTIONS_JOURNAL: Record<string, { libelle: string; phrase: string }
   changement_mot_de_passe: { libelle: 'Changement de mot de passe', phrase: 'a changé son mot de passe' },
   fin_mandat: { libelle: 'Fin de mandat', phrase: 'a mis fin au mandat {}' },
   invitation: { libelle: 'Invitations envoyées', phrase: 'a envoyé les invitations {}' },
+  courriel_invitation: { libelle: 'Adresse d’invitation', phrase: 'a changé l’adresse d’invitation {}' },
   presences: { libelle: 'Présences notées', phrase: 'a noté les présences {}' },
   compte_rendu: { libelle: 'Compte rendu', phrase: 'a rédigé le compte rendu {}' },
   soumettre: { libelle: 'Soumission pour validation', phrase: 'a soumis pour validation {}' },

@@ -124,6 +124,7 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
     victime: async (o, f) =>
       c(f, `/instances/${f!.instanceId}/membres/${await creer(o, c(f, `/instances/${f!.instanceId}/membres`), { organisationId: await creer(o, '/api/organisations', { nom: `Membre ${o.unique()}`, type: 'association' }) })}`),
   },
+  'PUT /api/contrats/:id/instances/:instanceId/membres/:membreId/courriel': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ email: 'secretariat@mairie.example.fr' }) },
   'GET /api/calendriers/:jeton.ics': { attendu: publique, portee: 'contrat', chemin: (_m, f) => `/api/calendriers/${f!.jetonCalendrier}.ics` },
   'GET /api/contrats/:id/seances': { attendu: contrat('lire'), portee: 'contrat' },
   'POST /api/contrats/:id/seances': { attendu: contrat('modifier'), portee: 'contrat', corps: (_o, f) => ({ instanceId: f!.instanceId, debut: '2031-07-01T14:00:00Z', fin: '2031-07-01T16:00:00Z' }) },
@@ -138,7 +139,7 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
   },
   'GET /api/seances/:id.ics': { attendu: contrat('lire'), portee: 'contrat' },
   'PUT /api/seances/:id/compte-rendu': { attendu: contrat('modifier'), portee: 'contrat', corps: async (o, f) => ({ compteRendu: '<p>Relevé</p>', version: (await lire(o, `/api/seances/${f!.seanceId}`)).version }) },
-  'POST /api/seances/:id/decisions': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ action: 'aucune', texte: 'Le COPIL prend acte.' }) },
+  'POST /api/seances/:id/decisions': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ action: 'aucune', texte: 'Le COPIL prend acte.', confirmerSeanceFuture: true }) },
   'POST /api/seances/:id/invitations': { attendu: contrat('modifier'), portee: 'contrat' },
   'PUT /api/seances/:id/presences': { attendu: contrat('modifier'), portee: 'contrat', corps: (_o, f) => ({ presences: [{ membreId: f!.membreId, etat: 'present' }] }) },
   'GET /api/seances/:id/fichiers': { attendu: contrat('lire'), portee: 'contrat' },

@@ -186,6 +186,7 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   },
   'GET /api/diagnostics/agregat': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/agregat?indicateur=densite_mg_liberaux&territoires=epci:243500741' },
   'GET /api/diagnostics/series': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/series?territoires=epci:243500741' },
+  'GET /api/diagnostics/valeurs': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/valeurs?indicateur=effectif_mg&territoire=commune:35236' },
   'GET /api/diagnostics/communes': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/communes?indicateur=effectif_mg&territoires=epci:243500741' },
   'GET /api/vulnerabilite': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/vulnerabilite?region=24&indicateurs=densite_mg_liberaux' },
   // Commune outlines are public geography (IGN), drawn on public pages too.

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { AgregatIndicateur, Contours, Diagnostic, TerritoireCode, Vulnerabilite } from './types-diagnostics';
+import type { AgregatIndicateur, Contours, Diagnostic, TerritoireCode, ValeursCommunes, ValeursPubliees, Vulnerabilite } from './types-diagnostics';
 
 /** "epci:243500741,commune:35236" */
 export const texteTerritoires = (territoires: TerritoireCode[]) => territoires.map((t) => `${t.type}:${t.code}`).join(',');
@@ -25,23 +25,28 @@ export function useAgregat(indicateur: string, territoires: TerritoireCode[], pe
 }
 
 /**
- * One indicator for each commune of a perimeter, as published for that commune (one light request each,
- * cached; the server has no per-commune list yet).
+ * One indicator for each commune of a perimeter, as published for that commune (an interval class keeps its text),
+ * for one period (the latest by default): one request.
  */
-export function useValeursCommunes(indicateur: string | null, communes: string[]) {
-  return useQueries({
-    queries: communes.map((code) => ({
-      queryKey: ['agregat', indicateur, `commune:${code}`, null],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        requete<AgregatIndicateur>(`/api/diagnostics/agregat${parametres({ indicateur, territoires: `commune:${code}` })}`, { signal }),
-      enabled: !!indicateur,
-      staleTime: 60_000,
-    })),
-    combine: (resultats) => ({
-      enCours: resultats.some((r) => r.isPending && r.fetchStatus !== 'idle'),
-      erreur: resultats.find((r) => r.error)?.error ?? null,
-      parCommune: new Map(resultats.flatMap((r, i) => (r.data ? [[communes[i], r.data] as const] : []))),
-    }),
+export function useValeursCommunes(indicateur: string | null, territoires: TerritoireCode[], periode?: string | null) {
+  const t = texteTerritoires(territoires);
+  return useQuery({
+    queryKey: ['valeurs-communes', indicateur, t, periode ?? null],
+    queryFn: ({ signal }) => requete<ValeursCommunes>(`/api/diagnostics/communes${parametres({ indicateur, territoires: t, periode })}`, { signal }),
+    enabled: !!indicateur && territoires.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** Stored values of an indicator and/or a territory, as published, a page at a time. */
+export function useValeursPubliees(filtre: { indicateur?: string; territoire?: string; type?: string }, limite: number, decalage: number, actif = true) {
+  return useQuery({
+    queryKey: ['valeurs-publiees', filtre.indicateur ?? null, filtre.territoire ?? null, filtre.type ?? null, limite, decalage],
+    queryFn: ({ signal }) => requete<ValeursPubliees>(`/api/diagnostics/valeurs${parametres({ ...filtre, limite, decalage })}`, { signal }),
+    enabled: actif && !!(filtre.indicateur || filtre.territoire),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }
 

@@ -15,6 +15,10 @@ export interface MembreInstance {
   copresidence: boolean;
   debut: string | null;
   fin: string | null;
+  /** The address the coordination gave, for a member without an account. */
+  email: string | null;
+  /** How many addresses the member's invitations reach (0: nobody would receive them). */
+  destinataires: number;
 }
 
 export interface Instance {
@@ -111,6 +115,7 @@ export interface SaisieInstance {
 export interface SaisieMembre {
   organisationId: string | null;
   personneId: string | null;
+  email: string | null;
   role: string | null;
   copresidence: boolean;
   debut: string | null;
@@ -127,7 +132,8 @@ export interface SaisieSeance {
   statut: StatutSeance;
 }
 
-export type SaisieDecision = z.input<typeof decisionSchema>;
+/** `confirmerSeanceFuture`: the séance has not been held yet, and the user confirmed (otherwise 422). */
+export type SaisieDecision = z.input<typeof decisionSchema> & { confirmerSeanceFuture?: boolean };
 export type SaisiePoste = z.output<typeof posteCoordinationSchema>;
 
 /** Every view a governance change may touch, besides the contract's own (fiches, history). */
@@ -190,6 +196,10 @@ export function useGestionInstances(contratId: string) {
     suppression: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' }), GOUVERNANCE),
     ajoutMembre: useMutationContrat(({ instanceId, ...m }: SaisieMembre & { instanceId: string }) =>
       requete<{ id: string }>(`${base}/${instanceId}/membres`, { methode: 'POST', corps: m }),
+      GOUVERNANCE,
+    ),
+    courrielMembre: useMutationContrat(({ instanceId, membreId, email }: { instanceId: string; membreId: string; email: string | null }) =>
+      requete<{ email: string | null; destinataires: number }>(`${base}/${instanceId}/membres/${membreId}/courriel`, { methode: 'PUT', corps: { email } }),
       GOUVERNANCE,
     ),
     retraitMembre: useMutationContrat(({ instanceId, membreId }: { instanceId: string; membreId: string }) =>

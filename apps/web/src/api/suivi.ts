@@ -82,6 +82,7 @@ export interface IndicateurSuiviLigne {
   unite: string | null;
   methode: string | null;
   source: string | null;
+  cible: string | null;
   pourcentage: boolean;
   poids: number;
   referenceValeur: number | null;
@@ -229,7 +230,8 @@ export interface TableauCampagne extends Campagne {
 
 export interface IndicateurCampagne extends IndicateurSuivi {
   valeur: ValeurSuivi | null;
-  cible: CibleSuivi | null;
+  /** The target of the campaign's period. */
+  ciblePeriode: CibleSuivi | null;
 }
 
 export interface FicheSaisieCampagne extends Omit<FicheCampagne, 'indicateurs'> {

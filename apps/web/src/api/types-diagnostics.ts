@@ -35,7 +35,19 @@ export interface ValeurVue {
   texte: string;
   couverture?: Couverture;
   raison?: string;
-  valeurPartielle?: number;
+}
+
+/**
+ * The figure on the communes with a value when the perimeter's cannot be given exactly (a commune under secret):
+ * never the perimeter's value, always shown as partial with its coverage.
+ */
+export interface FigurePartielleVue {
+  /** au_moins: a count summed, a floor of the total; sur_renseignees: a rate or mean on the communes with a value. */
+  portee: 'au_moins' | 'sur_renseignees';
+  valeur: ValeurVue;
+  /** "au moins 72", "6,6 sur les communes renseignées" (a lower bound rounded down). */
+  texte: string;
+  couverture: { renseignees: number; communes: number; partPopulation: number; texte: string };
 }
 
 export interface ResultatAgregat {
@@ -43,6 +55,8 @@ export interface ResultatAgregat {
   /** Published for this very territory, or computed from its communes. */
   origine: 'publiee' | 'agregee';
   valeur: ValeurVue;
+  /** Only when `valeur` is a lower bound or unavailable and some communes have a value. */
+  partiel?: FigurePartielleVue;
   source: string | null;
   /** What « - » meant in the file the value came from. */
   tiret: SensDuTiret | null;
@@ -57,6 +71,8 @@ export interface Comparaison {
   source: string | null;
   ecart: number | null;
   sens: SensEcart;
+  /** Measured on the partial figure (communes with a value only): a hint, not a finding. */
+  indicatif?: boolean;
 }
 
 export interface TerritoireCode {
@@ -72,6 +88,29 @@ export interface AgregatIndicateur {
   resultat: ResultatAgregat | null;
   comparaisons: Comparaison[];
   serie: ResultatAgregat[];
+}
+
+/** GET /api/diagnostics/communes: one indicator on every commune of a perimeter, as published, for one period. */
+export interface ValeursCommunes {
+  indicateur: { code: string; libelle: string; unite: string; polarite: Polarite };
+  periode: string | null;
+  periodes: string[];
+  communes: { code: string; nom: string; departement: string; population: number; valeur: ValeurVue; source: string | null; tiret: SensDuTiret | null }[];
+}
+
+/** GET /api/diagnostics/valeurs: stored values as published, a page at a time. */
+export interface ValeursPubliees {
+  total: number;
+  limite: number;
+  decalage: number;
+  valeurs: {
+    indicateur: { code: string; libelle: string; unite: string };
+    territoire: { type: TypeTerritoireValeur; code: string; nom: string };
+    periode: string;
+    valeur: ValeurVue;
+    source: string | null;
+    tiret: SensDuTiret | null;
+  }[];
 }
 
 export interface Verbatim {

@@ -27,8 +27,9 @@ export interface Changement {
 }
 
 const formatPeriode = (p: EtatContrat['periode']) => `${p.debut ?? '?'} – ${p.fin ?? '?'}`;
-// Follow-up fields move without amendment; they are not changes of the contract.
-const CHAMPS_SUIVI = new Set(['statut', 'statutLibelle', 'notes', 'version', 'modifieLe', 'ordre', 'historiqueStatuts', 'modifiable']);
+// Follow-up fields move without amendment; they are not changes of the contract. The fiche's indicators are its
+// follow-up indicators (decision 0007): their baseline and targets are refined during the contract's life.
+const CHAMPS_SUIVI = new Set(['statut', 'statutLibelle', 'notes', 'version', 'modifieLe', 'ordre', 'historiqueStatuts', 'modifiable', 'indicateurs']);
 
 /** JSON with sorted keys at every level: snapshots come back from jsonb with their keys reordered. */
 export function canonique(valeur: unknown): string {

@@ -17,6 +17,7 @@ import {
   TYPES_PARTICIPATION,
 } from './taxonomies';
 import { STATUTS_CONTRAT } from './statuts';
+import { cibleSuiviSchema, referenceSuiviSchema } from '../suivi/schemas';
 
 const date = (libelle: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${libelle} : date attendue au format AAAA-MM-JJ`);
 const texte = (max: number) => z.string().trim().max(max, `Au plus ${max} caractères`);
@@ -92,12 +93,27 @@ const partenaireFicheSchema = z.object({
   participation: z.array(z.enum(codes(TYPES_PARTICIPATION), { error: 'Type de participation inconnu' })).default([]),
 });
 
-const indicateurPrevuSchema = z.object({
+/**
+ * An indicator of the fiche, as the fiche form enters it: it is the fiche's follow-up indicator (decision 0007).
+ * `id` names one of the fiche's indicators; without it, an indicator of the fiche with the same label is taken up,
+ * otherwise one is created. A field left out keeps its value (a new indicator: the default).
+ */
+export const indicateurFicheSchema = z.object({
+  id: uuid('Indicateur inconnu').nullish(),
+  version: z.number().int().nullish().describe('La version de l’indicateur lue : une autre version répond 409'),
   libelle: texte(500).min(1, 'Le libellé de l’indicateur est obligatoire'),
-  type: z.enum(TYPES_INDICATEUR_SUIVI, { error: 'Type d’indicateur inconnu' }),
-  methode: texte(1000).nullish(),
+  type: z.enum(TYPES_INDICATEUR_SUIVI, { error: 'Type d’indicateur inconnu (processus, activité ou résultat)' }),
+  unite: texte(100).nullish(),
+  methode: texte(2000).nullish(),
+  source: texte(500).nullish(),
   cible: texte(200).nullish(),
+  pourcentage: z.boolean().optional(),
+  poids: z.number({ error: 'Poids : nombre attendu' }).positive('Le poids doit être positif').max(100, 'Poids au plus 100').optional(),
+  reference: referenceSuiviSchema.nullish(),
+  cibles: z.array(cibleSuiviSchema).max(40, 'Au plus 40 cibles').optional(),
+  indicateurDiagnostic: texte(100).nullish(),
 });
+export type IndicateurFicheSaisie = z.infer<typeof indicateurFicheSchema>;
 
 export const financementSaisieSchema = z.object({
   financeurId: uuid('Financeur inconnu').nullish(),
@@ -145,7 +161,7 @@ export const ficheSaisieSchema = z.object({
   rifkin: rifkinSchema.default({}),
   facteursFacilitants: texte(5000).nullish(),
   difficultes: texte(5000).nullish(),
-  indicateurs: z.array(indicateurPrevuSchema).max(50).default([]),
+  indicateurs: z.array(indicateurFicheSchema).max(50).optional().describe('Les indicateurs de suivi de la fiche ; absent : inchangés'),
   methodeEvaluation: texte(5000).nullish(),
   financements: z.array(financementSaisieSchema).max(100).default([]),
   statut: z.enum(STATUTS_FICHE, { error: 'Statut de fiche inconnu' }).default('a_venir'),

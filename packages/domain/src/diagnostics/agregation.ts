@@ -1,5 +1,5 @@
 import { nombreFr } from '../format';
-import type { Valeur } from './valeurs';
+import { ecrireValeur, type Valeur } from './valeurs';
 
 export const METHODES_AGREGATION = {
   somme: 'Somme des effectifs',
@@ -29,11 +29,65 @@ export interface Couverture {
   partPopulationRenseignee: number;
 }
 
+/**
+ * What the communes with a value say when the perimeter's figure cannot be given exactly (a commune under secret, or
+ * without value). Never the perimeter's value: kept apart from it, with its coverage.
+ * - `au_moins`: a count summed over the communes with a value. Counts are never negative, so it is a floor of the
+ *   perimeter's total, whatever the missing communes hold.
+ * - `sur_renseignees`: a ratio (of the summed terms) or a population-weighted mean over the communes with a value
+ *   only. It is the perimeter's figure only if the missing communes resemble the others: a comparison made with it
+ *   is indicative.
+ */
+export interface FigurePartielle {
+  portee: 'au_moins' | 'sur_renseignees';
+  valeur: Extract<Valeur, { nature: 'exacte' | 'intervalle' }>;
+  /** Communes with a value, of how many, and their share of the perimeter's population (0–1). */
+  renseignees: number;
+  communes: number;
+  partPopulation: number;
+}
+
 export type Agregat =
   | { nature: 'exacte'; valeur: number; couverture: Couverture }
   | { nature: 'intervalle'; borneInf: number; borneSup: number; infIncluse: boolean; supIncluse: boolean; couverture: Couverture }
-  | { nature: 'borne_inferieure'; valeur: number; couverture: Couverture; raison: string }
-  | { nature: 'indisponible'; couverture: Couverture; raison: string; valeurPartielle?: number };
+  | { nature: 'borne_inferieure'; valeur: number; couverture: Couverture; raison: string; partielle: FigurePartielle }
+  | { nature: 'indisponible'; couverture: Couverture; raison: string; partielle?: FigurePartielle };
+
+/**
+ * Below this share of the population living in communes with a value, a partial ratio or mean is shown but not
+ * compared: the missing communes could change its side of the comparator.
+ */
+export const PART_POPULATION_COMPARAISON_INDICATIVE = 0.8;
+
+/**
+ * A lower bound as displayed: rounded down at the displayed precision, so that "au moins" stays true (9,5 → "au moins
+ * 9", never "au moins 10"). Cut on the number's shortest decimal writing, not on n × 10^d: 0,29 × 100 is
+ * 28,999… in binary, and would floor to 0,28.
+ */
+export function arrondiInferieur(n: number, decimales = 0): number {
+  const texte = String(n);
+  if (!Number.isFinite(n) || /e/i.test(texte)) return Math.floor(n * 10 ** decimales) / 10 ** decimales;
+  const [entier, fraction = ''] = texte.split('.');
+  const coupe = Number(decimales > 0 && fraction ? `${entier}.${fraction.slice(0, decimales)}` : entier);
+  // Below zero, cutting digits goes up: one step down restores the floor.
+  const perdu = /[1-9]/.test(fraction.slice(decimales));
+  return n < 0 && perdu ? (Math.round(coupe * 10 ** decimales) - 1) / 10 ** decimales : coupe;
+}
+
+/** "36 communes sur 37, 97 % de la population": the share is rounded down too, never overstated. */
+export function texteCouverture(p: Pick<FigurePartielle, 'renseignees' | 'communes' | 'partPopulation'>): string {
+  const pluriel = p.renseignees > 1 ? 's' : '';
+  return `${nombreFr(p.renseignees, 0, 0)} commune${pluriel} sur ${nombreFr(p.communes, 0, 0)}, ${nombreFr(arrondiInferieur(p.partPopulation * 100), 0, 0)} % de la population`;
+}
+
+/** "au moins 40" (rounded down), "6,6 sur les communes renseignées". */
+export function texteFigurePartielle(p: FigurePartielle, decimales?: number): string {
+  if (p.portee === 'au_moins') {
+    const v = p.valeur.nature === 'exacte' ? p.valeur.valeur : p.valeur.borneInf;
+    return `au moins ${ecrireValeur({ nature: 'exacte', valeur: arrondiInferieur(v, decimales ?? 2) }, decimales)}`;
+  }
+  return `${ecrireValeur(p.valeur, decimales)} sur les communes renseignées`;
+}
 
 /** An exact value is a degenerate closed interval: the maths below work on bounds only. */
 function bornes(v: Valeur): { inf: number; sup: number; infIncluse: boolean; supIncluse: boolean } | null {
@@ -56,6 +110,8 @@ function couvertureDe(valeurs: readonly ValeurCommune[]): Couverture {
 }
 
 const fr = (n: number) => nombreFr(n, undefined, 2);
+/** A lower bound in words: rounded down (see arrondiInferieur). */
+const frAuMoins = (n: number) => fr(arrondiInferieur(n, 2));
 
 function resultat(inf: number, sup: number, infIncluse: boolean, supIncluse: boolean, couverture: Couverture): Agregat {
   if (inf === sup) return { nature: 'exacte', valeur: inf, couverture };
@@ -116,6 +172,25 @@ export function agreger(methode: MethodeAgregation, valeurs: readonly ValeurComm
   return agregerSommes(methode, sommer(valeurs), facteur);
 }
 
+function partielle(portee: FigurePartielle['portee'], valeur: FigurePartielle['valeur'], s: SommesCommunes): FigurePartielle {
+  return { portee, valeur, renseignees: s.connues, communes: s.couverture.communes, partPopulation: s.couverture.partPopulationRenseignee };
+}
+
+/**
+ * A ratio or mean on the communes with a value only: the ratio of their summed terms when each of them publishes
+ * both, otherwise their population-weighted mean (an interval when some are classes).
+ */
+function figureSurRenseignees(methode: MethodeAgregation, s: SommesCommunes, facteur: number): FigurePartielle | null {
+  if (methode === 'ratio' && s.avecTermes === s.connues && s.denominateur > 0)
+    return partielle('sur_renseignees', { nature: 'exacte', valeur: (s.numerateur / s.denominateur) * facteur }, s);
+  if (s.populationConnue <= 0) return null;
+  const inf = s.infPondere / s.populationConnue;
+  const sup = s.supPondere / s.populationConnue;
+  const valeur: FigurePartielle['valeur'] =
+    inf === sup ? { nature: 'exacte', valeur: inf } : { nature: 'intervalle', borneInf: inf, borneSup: sup, infIncluse: s.infIncluse, supIncluse: s.supIncluse };
+  return partielle('sur_renseignees', valeur, s);
+}
+
 /** The rules of `agreger`, on sums already made (by `sommer` or by SQL). */
 export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, facteur = 1): Agregat {
   const { couverture } = s;
@@ -134,7 +209,8 @@ export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, fac
         nature: 'borne_inferieure',
         valeur: s.inf,
         couverture,
-        raison: `Au moins ${fr(s.inf)} : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique).`,
+        raison: `Au moins ${frAuMoins(s.inf)} : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique).`,
+        partielle: partielle('au_moins', { nature: 'exacte', valeur: s.inf }, s),
       };
     }
     return resultat(s.inf, s.sup, s.infIncluse, s.supIncluse, couverture);
@@ -148,10 +224,11 @@ export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, fac
 
   // moyenne_ponderee, or a ratio whose terms are not published
   if (inconnues > 0) {
+    const figure = figureSurRenseignees(methode, s, facteur);
     return {
       nature: 'indisponible',
       couverture,
-      valeurPartielle: s.populationConnue > 0 ? s.milieuPondere / s.populationConnue : undefined,
+      ...(figure ? { partielle: figure } : {}),
       raison: `Non calculable : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique), soit ${fr((1 - couverture.partPopulationRenseignee) * 100)} % de la population.`,
     };
   }
@@ -179,4 +256,19 @@ export function comparer(perimetre: Agregat | Valeur, comparateur: Valeur | Agre
   if (polarite === 'neutre') return { ecart, sens: 'neutre' };
   const defavorable = polarite === 'defavorable' ? plusHaut : !plusHaut;
   return { ecart, sens: defavorable ? 'defavorable' : 'favorable' };
+}
+
+/**
+ * A partial figure against a comparator: the same reading as `comparer`, marked indicative. A count known only as a
+ * floor reads as an interval open to the top. Null when the communes with a value hold too little of the population
+ * (PART_POPULATION_COMPARAISON_INDICATIVE): the comparison is then not made at all.
+ */
+export function comparerIndicatif(p: FigurePartielle, comparateur: Valeur | Agregat, polarite: Polarite): { ecart: number | null; sens: Sens; indicatif: true } | null {
+  if (p.partPopulation < PART_POPULATION_COMPARAISON_INDICATIVE) return null;
+  const v = p.valeur;
+  const figure: Valeur =
+    p.portee === 'au_moins'
+      ? { nature: 'intervalle', borneInf: v.nature === 'exacte' ? v.valeur : v.borneInf, borneSup: Infinity, infIncluse: true, supIncluse: false }
+      : v;
+  return { ...comparer(figure, comparateur, polarite), indicatif: true };
 }

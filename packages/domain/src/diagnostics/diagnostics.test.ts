@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agreger, agregerSommes, comparer, sommer, type ValeurCommune } from './agregation';
+import { agreger, agregerSommes, arrondiInferieur, comparer, comparerIndicatif, sommer, texteCouverture, texteFigurePartielle, type FigurePartielle, type ValeurCommune } from './agregation';
 import { ecrireValeur, lirePeriode, lireNombre, lireTypeTerritoire, lireValeur, normaliserCodeTerritoire, type Valeur } from './valeurs';
 import { indiceVulnerabilite } from './vulnerabilite';
 
@@ -231,5 +231,83 @@ describe('agrégation depuis des sommes', () => {
       for (const perimetre of [communes, communes.slice(0, 2), communes.slice(0, 1), []])
         expect(agregerSommes(methode, sommer(perimetre), 100)).toEqual(agreger(methode, perimetre, 100));
     expect(agregerSommes('somme', sommer(communes))).toMatchObject({ nature: 'borne_inferieure', valeur: 12 });
+  });
+});
+
+describe('figure partielle : une commune sous secret statistique', () => {
+  // 37 communes: 36 with a value, one under secret holding 3 % of the population.
+  const trenteSix = Array.from({ length: 36 }, (_, i) => i);
+  const avecSecret = (valeur: (i: number) => Valeur, termes?: (i: number) => [number, number]) => [
+    ...trenteSix.map((i) => commune(String(i), 1000, valeur(i), ...(termes ? termes(i) : []))),
+    commune('secret', 1100, { nature: 'masquee' }),
+  ];
+
+  it('donne pour un effectif la somme des communes renseignées comme borne inférieure, avec sa couverture', () => {
+    const r = agreger('somme', avecSecret(() => exacte(2)));
+    expect(r).toMatchObject({
+      nature: 'borne_inferieure',
+      valeur: 72,
+      partielle: { portee: 'au_moins', valeur: { nature: 'exacte', valeur: 72 }, renseignees: 36, communes: 37 },
+    });
+    const p = (r as { partielle: FigurePartielle }).partielle;
+    expect(p.partPopulation).toBeCloseTo(36000 / 37100, 10);
+    expect(texteCouverture(p)).toBe('36 communes sur 37, 97 % de la population');
+    expect(texteFigurePartielle(p, 0)).toBe('au moins 72');
+  });
+
+  it('donne pour un taux le ratio des sommes des communes renseignées, sans jamais en faire la valeur du périmètre', () => {
+    const r = agreger('ratio', avecSecret(() => exacte(10), (i) => [i, 100]), 100);
+    expect(r.nature).toBe('indisponible');
+    expect(r).not.toHaveProperty('valeur');
+    expect(r).toMatchObject({ partielle: { portee: 'sur_renseignees', valeur: { nature: 'exacte', valeur: 17.5 }, renseignees: 36, communes: 37 } });
+    expect(texteFigurePartielle((r as { partielle: FigurePartielle }).partielle, 1)).toBe('17,5 sur les communes renseignées');
+  });
+
+  it('donne pour une moyenne pondérée sur des classes un intervalle partiel', () => {
+    const r = agreger('moyenne_ponderee', avecSecret((i) => (i === 0 ? (lireValeur('[856 à 932[') as Valeur) : exacte(900))));
+    const p = (r as { partielle: FigurePartielle }).partielle;
+    expect(p.valeur).toMatchObject({ nature: 'intervalle', infIncluse: true, supIncluse: false });
+    expect(p.valeur.nature === 'intervalle' && p.valeur.borneInf).toBeCloseTo((856 + 35 * 900) / 36, 10);
+  });
+
+  it('ne donne pas de figure partielle sans aucune commune renseignée', () => {
+    expect(agreger('moyenne_ponderee', [commune('a', 10, { nature: 'masquee' })])).not.toHaveProperty('partielle');
+  });
+
+  it('compare à titre indicatif, et pas du tout quand les communes renseignées pèsent moins de 80 % de la population', () => {
+    const r = agreger('ratio', avecSecret(() => exacte(10), (i) => [i, 100]), 100) as { partielle: FigurePartielle };
+    expect(comparerIndicatif(r.partielle, exacte(11), 'defavorable')).toEqual({ ecart: 6.5, sens: 'defavorable', indicatif: true });
+    expect(comparerIndicatif({ ...r.partielle, partPopulation: 0.79 }, exacte(11), 'defavorable')).toBeNull();
+    // A floor above the comparator is above it whatever the missing communes hold; below, nothing can be said.
+    const auMoins: FigurePartielle = { portee: 'au_moins', valeur: exacte(50), renseignees: 36, communes: 37, partPopulation: 0.97 };
+    expect(comparerIndicatif(auMoins, exacte(40), 'favorable')).toMatchObject({ sens: 'favorable', indicatif: true });
+    expect(comparerIndicatif(auMoins, exacte(60), 'favorable')).toMatchObject({ sens: 'indetermine' });
+  });
+});
+
+describe('arrondi des bornes inférieures', () => {
+  it('arrondit vers le bas à la précision affichée', () => {
+    expect(arrondiInferieur(9.5)).toBe(9);
+    expect(arrondiInferieur(1249.5)).toBe(1249);
+    expect(arrondiInferieur(9.99, 1)).toBe(9.9);
+    expect(arrondiInferieur(0.29, 2)).toBe(0.29);
+    expect(arrondiInferieur(-0.5)).toBe(-1);
+    expect(texteFigurePartielle({ portee: 'au_moins', valeur: exacte(1249.5), renseignees: 1, communes: 2, partPopulation: 0.5 }, 0)).toBe('au moins 1\u00a0249');
+    expect(texteCouverture({ renseignees: 1, communes: 2, partPopulation: 0.999 })).toBe('1 commune sur 2, 99 % de la population');
+  });
+
+  it('dit « au moins 9,5 » et jamais « au moins 10 » quand la somme connue est 9,5', () => {
+    const r = agreger('somme', [commune('a', 1, exacte(9.5)), commune('b', 1, { nature: 'masquee' })]);
+    expect((r as { raison: string }).raison).toBe('Au moins 9,5 : 1 commune(s) sur 2 sans valeur publiée (1 sous secret statistique).');
+    expect(texteFigurePartielle((r as { partielle: FigurePartielle }).partielle, 0)).toBe('au moins 9');
+  });
+
+  it('n’affiche jamais une borne inférieure au-dessus de la somme connue (propriété)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 3 }), (n, decimales) => {
+        expect(arrondiInferieur(n, decimales)).toBeLessThanOrEqual(n);
+        expect(n - arrondiInferieur(n, decimales)).toBeLessThan(10 ** -decimales + 1e-6);
+      }),
+    );
   });
 });

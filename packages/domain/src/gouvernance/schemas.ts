@@ -25,10 +25,23 @@ export const instanceSchema = z.object({
   presidence: z.string().trim().max(300).nullish(),
 });
 
+/** The address invitations also go to, for a member without an account (an organisation's secretariat, an elected official). */
+const courrielInvitation = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320, 'Au plus 320 caractères')
+  .pipe(z.email({ error: 'L’adresse e-mail n’est pas valide' }))
+  .nullish()
+  .describe('Adresse à laquelle les invitations partent aussi (membre sans compte)');
+
+export const courrielMembreSchema = z.object({ email: courrielInvitation });
+
 export const membreInstanceSchema = z
   .object({
     organisationId: z.uuid('Organisation inconnue').nullish(),
     personneId: z.uuid('Personne inconnue').nullish(),
+    email: courrielInvitation,
     role: z.string().trim().max(200).nullish(),
     copresidence: z.boolean().default(false),
     debut: date('Début').nullish(),

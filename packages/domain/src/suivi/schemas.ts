@@ -17,6 +17,7 @@ const mesure = z.object({
 });
 
 export const cibleSuiviSchema = mesure.extend({ periode: periodeSuiviSchema });
+export const referenceSuiviSchema = mesure.extend({ date: date('Date de la valeur de référence').nullish() });
 
 export const indicateurSuiviSchema = z
   .object({
@@ -25,9 +26,10 @@ export const indicateurSuiviSchema = z
     unite: texte(100).nullish(),
     methode: texte(2000).nullish(),
     source: texte(500).nullish(),
+    cible: texte(200).nullish().describe('La cible telle que la fiche l’énonce (« 6 par an ») ; les cibles mesurées sont dans `cibles`'),
     pourcentage: z.boolean().default(false),
     poids: nombre('Poids').positive('Le poids doit être positif').max(100, 'Poids au plus 100').default(1),
-    reference: mesure.extend({ date: date('Date de la valeur de référence').nullish() }).nullish(),
+    reference: referenceSuiviSchema.nullish(),
     cibles: z.array(cibleSuiviSchema).max(40, 'Au plus 40 cibles').default([]),
     indicateurDiagnostic: texte(100).nullish().describe('Code d’un indicateur du catalogue du diagnostic'),
   })

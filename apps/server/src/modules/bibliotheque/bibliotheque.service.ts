@@ -158,7 +158,8 @@ export async function reprendreFiche(ctx: Contexte, utilisateur: Utilisateur, fi
     interventions: source.interventions ?? [],
     lienContratVille: source.lienContratVille ?? null,
     participationCitoyenne: source.participationCitoyenne ?? null,
-    indicateurs: source.indicateurs ?? [],
+    // The definitions travel; the baseline and the targets by period are the other territory's.
+    indicateurs: (source.indicateurs ?? []).map(({ id, version, reference, cibles, ...i }) => i),
     methodeEvaluation: source.methodeEvaluation ?? null,
     thematiques: source.thematiques,
     statut: 'a_venir',

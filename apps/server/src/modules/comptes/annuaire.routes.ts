@@ -30,7 +30,7 @@ export function routesAnnuaire(app: FastifyInstance, ctx: Contexte) {
         summary: 'Importer un annuaire d’organisations (CSV ou XLSX) : aperçu à blanc, rapport par ligne, tout ou rien',
         querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
         consumes: ['multipart/form-data'],
-        response: { 200: z.record(z.string(), z.unknown()), ...erreurs, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()) }) },
+        response: { 200: z.record(z.string(), z.unknown()), ...erreurs, 413: probleme, 503: probleme, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()).optional() }) },
       },
       handler: async (req) => {
         if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');

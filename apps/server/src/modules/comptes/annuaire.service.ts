@@ -4,6 +4,7 @@ import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platfor
 import { enTransaction, type Queryable } from '../../platform/database';
 import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import { lireFichier } from '../../platform/lecture-tableur';
+import { LIMITES } from '../../platform/limites-fichiers';
 import * as repository from './comptes.repository';
 import { personnesVisibles } from './personnes.queries';
 
@@ -108,8 +109,9 @@ export async function importerOrganisations(ctx: Contexte, utilisateur: Utilisat
   exiger(utilisateur, 'creer', { type: 'organisation', id: null });
   let tableau;
   try {
-    tableau = await lireFichier(fichier.nom, fichier.contenu);
+    tableau = await lireFichier(fichier.nom, fichier.contenu, LIMITES.annuaire);
   } catch (e) {
+    if (e instanceof ErreurMetier) throw e;
     throw invalide(`Fichier illisible : ${(e as Error).message}`, [{ champ: 'fichier', message: 'Fichier illisible' }]);
   }
   const entetes = tableau.entetes.map((e) => normaliser(e));

@@ -45,6 +45,15 @@ interface CompteDemo {
 const COMPTES: CompteDemo[] = [
   { email: `admin@${DOMAINE_DEMO}`, prenom: 'Camille', nom: 'Administratrice', organisation: null, role: 'administrateur de la plateforme', habilitations: () => [{ role: 'admin' }] },
   { email: `ars.bretagne@${DOMAINE_DEMO}`, prenom: 'Yann', nom: 'Le Goff', organisation: 'ARS Bretagne', role: 'ARS régionale (Bretagne)', habilitations: () => [{ role: 'ars_regional', regionCode: '53' }] },
+  // Redon Agglomération spans Bretagne and Pays de la Loire (Loire-Atlantique), and Craon-Renazé is in Mayenne.
+  {
+    email: `ars.pays-de-la-loire@${DOMAINE_DEMO}`,
+    prenom: 'Claire',
+    nom: 'Bouvier',
+    organisation: 'ARS Pays de la Loire',
+    role: 'ARS régionale (Pays de la Loire)',
+    habilitations: () => [{ role: 'ars_regional', regionCode: '52' }],
+  },
   { email: `coordination@${DOMAINE_DEMO}`, prenom: 'Marie', nom: 'Dupont', organisation: 'Redon Agglomération', role: 'coordonnatrice CLS', habilitations: () => [] },
   { email: `referent.ars@${DOMAINE_DEMO}`, prenom: 'Gaël', nom: 'Morvan', organisation: 'ARS Bretagne – Délégation départementale d’Ille-et-Vilaine', role: 'référent ARS (délégation 35)', habilitations: () => [] },
   { email: `pilote@${DOMAINE_DEMO}`, prenom: 'Sophie', nom: 'Martin', organisation: 'Centre hospitalier de Redon', role: 'pilote de fiches-action', habilitations: () => [] },
@@ -52,6 +61,34 @@ const COMPTES: CompteDemo[] = [
   { email: `membre@${DOMAINE_DEMO}`, prenom: 'Erwan', nom: 'Le Bihan', organisation: 'IREPS Bretagne', role: 'membre', habilitations: () => [] },
   { email: `lecteur@${DOMAINE_DEMO}`, prenom: 'Nathalie', nom: 'Rouxel', organisation: 'Conseil régional de Bretagne', role: 'lecteur', habilitations: () => [] },
 ];
+
+/**
+ * A demo database made before an account joined the list (the ARS Pays de la Loire agent) gets it at the next start,
+ * when its organisation is there: the accounts printed at start are then all usable.
+ */
+async function ajouterComptesManquants(ctx: Contexte, journal: (m: string) => void): Promise<void> {
+  const { rows } = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
+  if (!rows.length) return;
+  const presents = new Set(rows.map((r) => r.email));
+  const manquants = COMPTES.filter((c) => !presents.has(c.email));
+  if (!manquants.length) return;
+  await enTransaction(ctx.db, async (tx) => {
+    const { rows: organisations } = await tx.query('select id, nom from organisations where nom = any($1)', [manquants.map((c) => c.organisation).filter(Boolean)]);
+    const ids = new Map<string, string>(organisations.map((o) => [o.nom, o.id]));
+    for (const compte of manquants) {
+      if (compte.organisation && !ids.has(compte.organisation)) continue;
+      await inscrire(tx, SYSTEME, {
+        email: compte.email,
+        prenom: compte.prenom,
+        nom: compte.nom,
+        organisationId: compte.organisation ? ids.get(compte.organisation)! : null,
+        password: MOT_DE_PASSE_DEMO,
+        habilitations: compte.habilitations(ids),
+      });
+      journal(`Compte de démonstration ajouté : ${compte.email} (${compte.role}).`);
+    }
+  });
+}
 
 /**
  * Demo data on an empty database (no organisation yet). Contract roles (coordonnateur, pilote…) are granted when
@@ -80,6 +117,7 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
     });
     journal('Données de démonstration créées (MAILLAGE_DEMO=0 pour s’en passer).');
   }
+  await ajouterComptesManquants(ctx, journal);
   const contrats = await ctx.db.query('select count(*)::int n from contrats');
   if (contrats.rows[0].n === 0) {
     await enTransaction(ctx.db, async (tx) => {
@@ -106,6 +144,6 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
   if (demo.rowCount) {
     journal(`Comptes de démonstration (mot de passe : ${MOT_DE_PASSE_DEMO}) :`);
-    for (const compte of COMPTES.filter((c) => demo.rows.some((r) => r.email === c.email))) journal(`  ${compte.email.padEnd(34)} ${compte.role}`);
+    for (const compte of COMPTES.filter((c) => demo.rows.some((r) => r.email === c.email))) journal(`  ${compte.email.padEnd(40)} ${compte.role}`);
   }
 }

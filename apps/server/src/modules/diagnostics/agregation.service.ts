@@ -1,4 +1,17 @@
-import { agregerSommes, comparer, ecrireValeur, type Agregat, type MethodeAgregation, type Polarite, type Valeur } from '@maillage/domain';
+import {
+  agregerSommes,
+  arrondiInferieur,
+  comparer,
+  comparerIndicatif,
+  ecrireValeur,
+  texteCouverture,
+  texteFigurePartielle,
+  type Agregat,
+  type FigurePartielle,
+  type MethodeAgregation,
+  type Polarite,
+  type Valeur,
+} from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable, invalide } from '../../platform/errors';
 import { nommerTerritoires, resoudreUnPerimetre } from '../territoires/territoires.service';
@@ -23,18 +36,42 @@ export function lireTerritoires(texte: string): TerritoireDemande[] {
     });
 }
 
-/** What the API shows of a value: its nature and bounds, and the text as published or as we would write it. */
+/**
+ * What the API shows of a value: its nature and bounds, and the text as published or as we would write it. A lower
+ * bound is written rounded down ("au moins 9" for 9,5), so that it stays true, and carries no number: the figure on
+ * the communes with a value is in its own field (vuePartielle), so that nothing reads it as the perimeter's.
+ */
 export function vueValeur(v: Agregat | Valeur, decimales?: number) {
-  const base = v.nature === 'borne_inferieure' ? { nature: v.nature, valeur: v.valeur } : v.nature === 'indisponible' ? { nature: v.nature } : { ...v };
+  const base =
+    v.nature === 'borne_inferieure' || v.nature === 'indisponible' ? { nature: v.nature } : { ...v };
   const texte =
-    v.nature === 'borne_inferieure' ? `au moins ${ecrireValeur({ nature: 'exacte', valeur: v.valeur }, decimales)}` : v.nature === 'indisponible' ? 'non disponible' : ecrireValeur(v as Valeur, decimales);
+    v.nature === 'borne_inferieure'
+      ? `au moins ${ecrireValeur({ nature: 'exacte', valeur: arrondiInferieur(v.valeur, decimales ?? 2) }, decimales)}`
+      : v.nature === 'indisponible'
+        ? 'non disponible'
+        : ecrireValeur(v as Valeur, decimales);
   return { ...base, texte };
+}
+
+/**
+ * The figure on the communes with a value, in its own field beside the perimeter's value (never in it): "au moins 72"
+ * for a count, "6,6 sur les communes renseignées" for a rate, with its coverage in words.
+ */
+export function vuePartielle(p: FigurePartielle, decimales?: number) {
+  return {
+    portee: p.portee,
+    valeur: { ...p.valeur, texte: ecrireValeur(p.valeur, decimales) },
+    texte: texteFigurePartielle(p, decimales),
+    couverture: { renseignees: p.renseignees, communes: p.communes, partPopulation: p.partPopulation, texte: texteCouverture(p) },
+  };
 }
 
 interface Resultat {
   periode: string;
   origine: 'publiee' | 'agregee';
-  valeur: ReturnType<typeof vueValeur> & { couverture?: Agregat['couverture']; raison?: string; valeurPartielle?: number };
+  valeur: ReturnType<typeof vueValeur> & { couverture?: Agregat['couverture']; raison?: string };
+  /** Only when the perimeter's value is a lower bound or unavailable and some communes have a value. */
+  partiel?: ReturnType<typeof vuePartielle>;
   source: string | null;
   tiret: string | null;
   /** Other sources publishing a value for the same territory and period (they may disagree: both are shown). */
@@ -42,7 +79,7 @@ interface Resultat {
 }
 
 /** A stored value as shown: an interval class keeps the text it was published with ("[856 à 932["). */
-function vuePubliee(l: ValeurLigne) {
+export function vuePubliee(l: ValeurLigne) {
   const vue = vueValeur(l.valeur);
   return { ...vue, texte: l.textePublie && l.valeur.nature === 'intervalle' ? l.textePublie : vue.texte };
 }
@@ -157,6 +194,9 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
   const ordonnees = [...periodes].map(([p, fin]) => `${fin}|${p}`).sort().map((p) => p.split('|')[1]);
 
   const communes = perimetre.communes;
+  const decimales = indicateur.methodeAgregation === 'somme' ? 0 : 1;
+  // The partial figure of each period, as the domain gives it, for the indicative comparisons.
+  const partielles = new Map<string, FigurePartielle>();
   const calculer = (p: string): Resultat | null => {
     const publiee = publiees(publieesParPeriode.get(p), p);
     if (publiee) return publiee;
@@ -171,10 +211,13 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
       partPopulationRenseignee: perimetre.population > 0 ? s.populationConnue / perimetre.population : 0,
     };
     const agregat = agregerSommes(indicateur.methodeAgregation as MethodeAgregation, { ...s, couverture }, Number(indicateur.facteur));
+    const partielle = 'partielle' in agregat ? agregat.partielle : undefined;
+    if (partielle) partielles.set(p, partielle);
     return {
       periode: p,
       origine: 'agregee',
-      valeur: { ...vueValeur(agregat, indicateur.methodeAgregation === 'somme' ? 0 : 1), couverture: agregat.couverture, ...('raison' in agregat ? { raison: agregat.raison } : {}), ...('valeurPartielle' in agregat ? { valeurPartielle: agregat.valeurPartielle } : {}) },
+      valeur: { ...vueValeur(agregat, decimales), couverture: agregat.couverture, ...('raison' in agregat ? { raison: agregat.raison } : {}) },
+      ...(partielle ? { partiel: vuePartielle(partielle, decimales) } : {}),
       source: [...new Set([s.sourceMin, s.sourceMax].filter(Boolean))].join(' ; ') || null,
       tiret: s.tiret,
       autresSources: [],
@@ -198,12 +241,17 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
         if (!ligne) return [];
         const nom = t.type === 'france_metro' ? 'France métropolitaine' : t.type === 'france' ? 'France' : (perimetre.noms.get(`${t.type}:${t.code}`) ?? t.code);
         const valeurPerimetre = resultat?.valeur;
-        // A count (method somme) grows with the territory: 40 GPs against France's 58 392 says nothing.
+        const partielle = partielles.get(choisie);
+        const polarite = indicateur.polarite as Polarite;
+        // A count (method somme) grows with the territory: 40 GPs against France's 58 392 says nothing. A figure on the
+        // communes with a value only is compared, but said indicative (or not compared when they hold too little).
         const comparaison =
-          indicateur.methodeAgregation !== 'somme' && valeurPerimetre && (valeurPerimetre.nature === 'exacte' || valeurPerimetre.nature === 'intervalle')
-            ? comparer(valeurPerimetre as unknown as Valeur, ligne.valeur, indicateur.polarite as Polarite)
-            : { ecart: null, sens: 'indetermine' as const };
-        return [{ territoire: { type: t.type, code: t.code, nom }, valeur: vuePubliee(ligne), source: ligne.source || null, ...comparaison }];
+          indicateur.methodeAgregation === 'somme' || !valeurPerimetre
+            ? null
+            : valeurPerimetre.nature === 'exacte' || valeurPerimetre.nature === 'intervalle'
+              ? { ...comparer(valeurPerimetre as unknown as Valeur, ligne.valeur, polarite), indicatif: false }
+              : partielle && comparerIndicatif(partielle, ligne.valeur, polarite);
+        return [{ territoire: { type: t.type, code: t.code, nom }, valeur: vuePubliee(ligne), source: ligne.source || null, ...(comparaison ?? { ecart: null, sens: 'indetermine' as const, indicatif: false }) }];
       })
     : [];
 

@@ -2,12 +2,7 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
 import { invalide } from '../../platform/errors';
-
-interface Feature {
-  type: 'Feature';
-  properties?: Record<string, unknown> | null;
-  geometry?: { type: string; coordinates: unknown } | null;
-}
+import { lireGeoJson } from '../../platform/lecture-tableur';
 
 /** Properties that carry the INSEE code in the usual files (IGN ADMIN EXPRESS, data.gouv extracts). */
 const PROPRIETES_CODE = ['INSEE_COM', 'insee_com', 'code_insee', 'CODE_INSEE', 'code', 'INSEE_DEP', 'INSEE_REG', 'SIREN_EPCI', 'codgeo', 'CODGEO'];
@@ -18,31 +13,27 @@ const PROPRIETES_CODE = ['INSEE_COM', 'insee_com', 'code_insee', 'CODE_INSEE', '
  */
 export async function importerContours(ctx: Contexte, utilisateur: Utilisateur, fichier: { nom: string; contenu: Buffer }, type: 'commune' | 'epci' | 'departement' | 'region', dryRun: boolean) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
-  let json: { type?: string; features?: Feature[] };
-  try {
-    json = JSON.parse(fichier.contenu.toString('utf8'));
-  } catch {
-    throw invalide('Ce fichier n’est pas du GeoJSON lisible.', [{ champ: 'fichier', message: 'JSON invalide' }]);
-  }
-  if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw invalide('Un GeoJSON « FeatureCollection » est attendu.', [{ champ: 'fichier', message: 'FeatureCollection attendue' }]);
+  // Parsed in a worker thread, within the size and nesting limits: 400 naming the line of a syntax error, 413 beyond.
+  const json = await lireGeoJson(fichier.contenu);
+  if (json.type !== 'FeatureCollection' || !json.contours) throw invalide('Un GeoJSON « FeatureCollection » est attendu.', [{ champ: 'fichier', message: 'FeatureCollection attendue' }]);
   const { rows } = await ctx.db.query('select code from territoires where type = $1', [type]);
   const connus = new Set(rows.map((r) => r.code));
   const rejets: { element: number; raison: string }[] = [];
-  const contours: { code: string; geometrie: unknown }[] = [];
-  json.features.forEach((f, i) => {
-    const propriete = PROPRIETES_CODE.find((p) => f.properties?.[p] !== undefined && f.properties?.[p] !== null);
-    const code = propriete ? String(f.properties![propriete]).toUpperCase() : null;
+  const contours: { code: string; geometrie: string }[] = [];
+  json.contours.forEach((f, i) => {
+    const propriete = PROPRIETES_CODE.find((p) => f.proprietes[p] !== undefined && f.proprietes[p] !== null);
+    const code = propriete ? String(f.proprietes[propriete]).toUpperCase() : null;
     if (!code) rejets.push({ element: i + 1, raison: `Aucun code INSEE dans les propriétés (${PROPRIETES_CODE.slice(0, 3).join(', ')}…).` });
     else if (!connus.has(code)) rejets.push({ element: i + 1, raison: `Code inconnu du référentiel : ${type} ${code}.` });
-    else if (!f.geometry || !['Polygon', 'MultiPolygon'].includes(f.geometry.type)) rejets.push({ element: i + 1, raison: `Géométrie absente ou non surfacique pour ${code}.` });
-    else contours.push({ code, geometrie: f.geometry });
+    else if (!f.geometrie || !['Polygon', 'MultiPolygon'].includes(f.typeGeometrie ?? '')) rejets.push({ element: i + 1, raison: `Géométrie absente ou non surfacique pour ${code}.` });
+    else contours.push({ code, geometrie: f.geometrie });
   });
-  const rapport = { type, elements: json.features.length, valides: contours.length, rejets, dryRun, applique: false };
+  const rapport = { type, elements: json.contours.length, valides: contours.length, rejets, dryRun, applique: false };
   if (rejets.length || dryRun) return rapport;
   await enTransaction(ctx.db, async (tx) => {
     await tx.query(
       `insert into contours (territoire_type, territoire_code, geometrie, source)
-       select $1, c.code, c.geometrie, $3 from json_to_recordset($2::json) c(code text, geometrie jsonb)
+       select $1, c.code, c.geometrie::jsonb, $3 from json_to_recordset($2::json) c(code text, geometrie text)
        on conflict (territoire_type, territoire_code) do update set geometrie = excluded.geometrie, source = excluded.source`,
       [type, JSON.stringify(contours), fichier.nom],
     );

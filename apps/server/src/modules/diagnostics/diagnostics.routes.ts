@@ -15,8 +15,11 @@ import * as indicateurs from './indicateurs.service';
 import * as qualitatif from './qualitatif.service';
 import { contoursDe, importerContours } from './contours.service';
 import { genererRapportDiagnostic } from './rapport-diagnostic';
+import { valeursPubliees } from './valeurs.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
+/** Files beyond the limits of platform/limites-fichiers.ts (413), too heavy to read (422), readers all busy (503). */
+const limites = { 413: probleme, 422: probleme, 503: probleme };
 const idContrat = z.object({ id: z.uuid('Identifiant invalide') });
 const idElement = z.object({ id: z.uuid('Identifiant invalide'), elementId: z.uuid('Identifiant invalide') });
 const indicateurVue = indicateurSchema.extend({ facteur: z.coerce.number(), version: z.number().int(), nombreValeurs: z.number().int().optional() });
@@ -77,7 +80,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         tags: t,
         summary: 'Aperçu d’un fichier de valeurs : format, encodage, séparateur, correspondance des colonnes proposée, premières lignes lues',
         consumes: ['multipart/form-data'],
-        response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+        response: { 200: z.record(z.string(), z.unknown()), ...erreurs, ...limites },
       },
       handler: async (req) => {
         const { fichier, options } = await lireEnvoi(req);
@@ -93,7 +96,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
           '(422 avec le rapport). `dryRun=true` rend le même rapport sans rien écrire. Un gros fichier part en arrière-plan (202 + identifiant de suivi).',
         querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
         consumes: ['multipart/form-data'],
-        response: { 200: z.record(z.string(), z.unknown()), 202: z.object({ importId: z.uuid(), suivi: z.string() }), ...erreurs, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()) }) },
+        response: { 200: z.record(z.string(), z.unknown()), 202: z.object({ importId: z.uuid(), suivi: z.string() }), ...erreurs, ...limites, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()).optional() }) },
       },
       handler: async (req, rep) => {
         const { fichier, options } = await lireEnvoi(req);
@@ -111,7 +114,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         summary: 'Importer des contours (GeoJSON, par exemple IGN ADMIN EXPRESS) pour les cartes communales',
         querystring: z.object({ type: z.enum(['commune', 'epci', 'departement', 'region']).default('commune'), dryRun: z.enum(['true', 'false']).default('false') }),
         consumes: ['multipart/form-data'],
-        response: { 200: z.record(z.string(), z.unknown()), ...erreurs, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()) }) },
+        response: { 200: z.record(z.string(), z.unknown()), ...erreurs, ...limites, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()).optional() }) },
       },
       handler: async (req) => {
         const { fichier } = await lireEnvoi(req);
@@ -161,6 +164,22 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
     },
     handler: (req) => valeursParCommune(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
+  });
+  r.get('/api/diagnostics/valeurs', {
+    schema: {
+      tags: td,
+      summary: 'Les valeurs importées d’un indicateur et/ou d’un territoire, telles que publiées (classes d’intervalle, secret statistique), page par page',
+      description: 'Au moins `indicateur` ou `territoire`. Aucune valeur n’est calculée : chaque valeur est rendue comme la source l’a publiée, avec sa période et sa source.',
+      querystring: z.object({
+        indicateur: z.string().max(60).optional(),
+        territoire: z.string().max(40).optional().describe('commune:35236, epci:243500741…'),
+        type: z.string().max(20).optional().describe('type de territoire : commune, epci, departement, region, france_metro, france'),
+        limite: z.coerce.number().int().min(1, 'Au moins 1').max(500, 'Au plus 500').default(50),
+        decalage: z.coerce.number().int().min(0, 'Positif ou nul').max(10_000_000).default(0),
+      }),
+      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+    },
+    handler: (req) => valeursPubliees(ctx, req.utilisateur, req.query),
   });
   r.get('/api/contours', {
     schema: {

@@ -42,6 +42,7 @@ async function ouvrir(nom: string, contenu: Buffer): Promise<Tableau> {
   try {
     return await lireFichier(nom, contenu);
   } catch (e) {
+    if (e instanceof ErreurMetier) throw e;
     throw invalide(`Fichier illisible : ${(e as Error).message}`, [{ champ: 'fichier', message: 'Fichier illisible' }]);
   }
 }

@@ -13,8 +13,15 @@ const SENS: Record<string, string> = { favorable: 'plus favorable', defavorable:
 
 /** A horizontal bar chart, perimeter first then its comparators; intervals drawn from their lower to upper bound. */
 function graphique(carte: Carte, nomPerimetre: string): Bloc | null {
+  // Without a value for the perimeter, its partial figure is drawn, named as such.
+  const partiel = carte.resultat?.partiel;
+  const perimetre = carte.resultat
+    ? ['exacte', 'intervalle'].includes(carte.resultat.valeur.nature) || !partiel
+      ? { nom: nomPerimetre, v: carte.resultat.valeur as Record<string, any> }
+      : { nom: `${nomPerimetre} (partiel)`, v: { ...partiel.valeur, texte: partiel.texte } as Record<string, any> }
+    : null;
   const points = [
-    carte.resultat ? { nom: nomPerimetre, v: carte.resultat.valeur as Record<string, any> } : null,
+    perimetre,
     ...carte.comparaisons.map((c) => ({ nom: c.territoire.nom, v: c.valeur as Record<string, any> })),
   ].filter((p): p is { nom: string; v: Record<string, any> } => !!p && (p.v.nature === 'exacte' || p.v.nature === 'intervalle'));
   if (points.length < 2) return null;
@@ -39,10 +46,14 @@ function graphique(carte: Carte, nomPerimetre: string): Bloc | null {
 
 function blocsIndicateur(carte: Carte, nomPerimetre: string): Bloc[] {
   const r = carte.resultat;
-  const valeur = r ? `${r.valeur.texte}${r.origine === 'agregee' && r.valeur.couverture ? ` (calculé sur ${r.valeur.couverture.renseignees} commune(s) sur ${r.valeur.couverture.communes})` : ''}` : 'non disponible';
+  const valeur = !r
+    ? 'non disponible'
+    : r.partiel
+      ? `${r.valeur.texte} ; partiel : ${r.partiel.texte} (${r.partiel.couverture.texte})`
+      : `${r.valeur.texte}${r.origine === 'agregee' && r.valeur.couverture ? ` (calculé sur ${r.valeur.couverture.renseignees} commune(s) sur ${r.valeur.couverture.communes})` : ''}`;
   const lignes = [
     [nomPerimetre, valeur, r?.source ?? '', ''],
-    ...carte.comparaisons.map((c) => [c.territoire.nom, c.valeur.texte, c.source ?? '', SENS[c.sens] ?? '']),
+    ...carte.comparaisons.map((c) => [c.territoire.nom, c.valeur.texte, c.source ?? '', `${SENS[c.sens] ?? ''}${c.indicatif ? ' (indicatif, sur les communes renseignées)' : ''}`]),
   ];
   const blocs: Bloc[] = [{ type: 'titre', niveau: 3, texte: `${carte.indicateur.libelle} (${carte.indicateur.unite}${carte.periode ? `, ${carte.periode}` : ''})` }];
   const g = graphique(carte, nomPerimetre);

@@ -298,3 +298,37 @@ export async function valeursPubliees(
   );
   return rows.map(enLigne);
 }
+
+/** A stored value with the names of its indicator and territory, for the lists of the indicator and territory pages. */
+export interface ValeurListee extends ValeurLigne {
+  libelle: string;
+  unite: string;
+  nom: string | null;
+}
+
+/**
+ * Stored values of one indicator and/or one territory, a page at a time, with their total. In the order of the unique
+ * index (indicator, territory type, code, period, source): a page of a national indicator is read without a sort.
+ */
+export async function listerValeurs(
+  db: Queryable,
+  filtre: { indicateur: string | null; territoire: { type: string; code: string } | null; type: string | null },
+  limite: number,
+  decalage: number,
+): Promise<{ total: number; valeurs: ValeurListee[] }> {
+  const conditions = `($1::text is null or v.indicateur_code = $1) and ($2::text is null or v.territoire_type = $2) and ($3::text is null or v.territoire_code = $3)`;
+  const parametres = [filtre.indicateur, filtre.territoire?.type ?? filtre.type, filtre.territoire?.code ?? null];
+  const [{ rows: compte }, { rows }] = await Promise.all([
+    db.query(`select count(*)::int as total from valeurs v where ${conditions}`, parametres),
+    db.query(
+      `select ${COLONNES_BRUTES}, i.libelle, i.unite, t.nom from valeurs v
+       join indicateurs i on i.code = v.indicateur_code
+       left join territoires t on t.type = v.territoire_type and t.code = v.territoire_code
+       where ${conditions}
+       order by v.indicateur_code, v.territoire_type, v.territoire_code, v.periode_fin desc, v.periode, v.source
+       limit $4 offset $5`,
+      [...parametres, limite, decalage],
+    ),
+  ]);
+  return { total: compte[0].total, valeurs: rows.map((r) => ({ ...enLigne(r), libelle: r.libelle, unite: r.unite, nom: r.nom })) };
+}

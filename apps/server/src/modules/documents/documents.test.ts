@@ -1,5 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerServeurDeTest, DEMO, texteDocx, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
+import type { Bloc } from './modele-document';
+import { rendrePdf } from './rendu-pdf';
 
 let serveur: ServeurDeTest;
 let admin: ClientHttp;
@@ -14,6 +21,30 @@ beforeAll(async () => {
 afterAll(() => serveur.fermer());
 
 const telecharger = (chemin: string) => admin.telecharger(chemin);
+
+/** Per page, the font size of each text object, read from the PDF's own content streams (8: the footer). */
+function taillesParPage(pdf: Buffer): number[][] {
+  const texte = pdf.toString('latin1');
+  const objets = new Map<string, string>();
+  for (const m of texte.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objets.set(m[1], m[2]);
+  const pages = [...objets.values()].find((o) => /\/Type \/Pages\b/.test(o))!;
+  return [...pages.match(/\/Kids \[([^\]]*)\]/)![1].matchAll(/(\d+) 0 R/g)].map(([, page]) => {
+    const contenu = objets.get(objets.get(page)!.match(/\/Contents (\d+) 0 R/)![1])!;
+    const flux = zlib.inflateSync(Buffer.from(contenu.match(/stream\r?\n([\s\S]*?)\r?\nendstream/)![1], 'latin1')).toString('latin1');
+    return [...flux.matchAll(/BT[\s\S]*?\/F\d+ ([\d.]+) Tf[\s\S]*?ET/g)].map((m) => Number(m[1]));
+  });
+}
+
+/** One part of a DOCX (word/styles.xml…), read with unzip. */
+function partieDocx(contenu: Buffer, partie: string) {
+  const fichier = path.join(os.tmpdir(), `maillage-${process.pid}-${Date.now()}.docx`);
+  fs.writeFileSync(fichier, contenu);
+  try {
+    return execFileSync('unzip', ['-p', fichier, partie], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(fichier);
+  }
+}
 
 describe('document du contrat', () => {
   it('écrit en français sans les fautes relevées : accords, articles, génération dite une fois', async () => {
@@ -51,7 +82,7 @@ describe('document du contrat', () => {
     expect(numeros).toHaveLength(39);
     expect(numeros.slice(8, 12)).toEqual([9, 38, 39, 10]);
     expect(texte).toMatch(/Porteur \/ pilote|Porteurs \/ pilotes/);
-    expect(texte).toContain('Redon Agglomération (CLIC)');
+    expect(texte).toContain('Redon Agglomération, CLIC');
 
     const pdf = await telecharger(`/api/contrats/${cls1.id}/document.pdf`);
     expect(pdf.status).toBe(200);
@@ -70,6 +101,52 @@ describe('document du contrat', () => {
     expect((await telecharger(`/api/contrats/${cls2.id}/document.pdf?version=signee`)).status).toBe(404);
     const projet = texteDocx((await telecharger(`/api/contrats/${cls2.id}/document.docx`)).corps);
     expect(projet).toContain('Projet de contrat');
+  });
+
+  it('garde chaque titre avec ce qui le suit : aucune page ne finit sur un titre', async () => {
+    for (let lignes = 30; lignes <= 45; lignes++) {
+      const blocs: Bloc[] = [
+        ...Array.from({ length: lignes }, (_, i) => ({ type: 'paragraphe' as const, texte: `Paragraphe ${i + 1}` })),
+        { type: 'titre', niveau: 1, texte: 'Annexe' },
+        { type: 'paragraphe', texte: 'Ce qui suit le titre.' },
+      ];
+      const pages = taillesParPage(await rendrePdf({ titre: 'Essai', blocs }));
+      for (const [n, tailles] of pages.entries()) {
+        const corps = tailles.filter((t) => t !== 8);
+        if (n < pages.length - 1) expect(corps.at(-1), `${lignes} paragraphes, page ${n + 1}`).not.toBe(16);
+      }
+    }
+  });
+
+  it('met la première fiche sous le titre de l’annexe, écrit les pilotes en entier avec leur sigle, en français', async () => {
+    const coordination = serveur.client();
+    await coordination.connecter(DEMO.coordination);
+    const { rows } = await serveur.ctx.db.query(`select id, nom, sigle from organisations where sigle is not null and sigle <> nom order by nom limit 1`);
+    const pilote = rows[0];
+    const nouveau = async (intitule: string) =>
+      (
+        await coordination.post('/api/contrats', {
+          intitule,
+          perimetre: { epci: ['243500741'], communes: [] },
+          generation: 3,
+          arsIds: [(await serveur.ctx.db.query(`select id from organisations where nom = 'ARS Bretagne'`)).rows[0].id],
+          porteursIds: [(await serveur.ctx.db.query(`select id from organisations where nom = 'Redon Agglomération'`)).rows[0].id],
+          periode: { debut: '2027-01-01', fin: '2031-12-31' },
+        })
+      ).body.id as string;
+    const vide = await nouveau('CLS sans fiche');
+    const avecFiche = await nouveau('CLS avec fiche');
+    await coordination.post(`/api/contrats/${avecFiche}/fiches`, { intitule: 'Une fiche courte', pilotes: [{ organisationId: pilote.id, service: 'pôle prévention' }] });
+    const pages = async (id: string) => taillesParPage((await coordination.telecharger(`/api/contrats/${id}/document.pdf`)).corps).length;
+    // The annex heading and the first fiche share a page: one short fiche adds no page.
+    expect(await pages(avecFiche)).toBe(await pages(vide));
+
+    const pdf = (await coordination.telecharger(`/api/contrats/${avecFiche}/document.pdf`)).corps.toString('latin1');
+    expect(pdf).toMatch(/\/Lang \(fr-FR\)/);
+    expect(pdf).toMatch(/\/DisplayDocTitle true/);
+    const docx = (await coordination.telecharger(`/api/contrats/${avecFiche}/document.docx`)).corps;
+    expect(texteDocx(docx)).toContain(`${pilote.nom} (${pilote.sigle}), pôle prévention`);
+    expect(partieDocx(docx, 'word/styles.xml')).toMatch(/<w:lang w:val="fr-FR"/);
   });
 
   it('suit les droits de lecture du contrat', async () => {

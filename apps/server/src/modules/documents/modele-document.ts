@@ -23,6 +23,7 @@ import {
   type StatutFiche,
   type StatutFinancement,
   type TypeOrganisation,
+  valeurDeMesure,
 } from '@maillage/domain';
 import type { EtatComplet } from '../contrats/versions.service';
 
@@ -36,7 +37,8 @@ export type Bloc =
   | { type: 'paragraphe'; texte: string; italique?: boolean }
   | { type: 'liste'; elements: string[] }
   | { type: 'tableau'; entetes: string[]; lignes: string[][]; largeurs?: number[] }
-  | { type: 'fiche'; titre: string; sections: { libelle: string; valeur: string }[]; tableaux: { titre: string; entetes: string[]; lignes: string[][] }[] }
+  /** A fiche starts a page, except the first one right under the annex heading (`nouvellePage: false`). */
+  | { type: 'fiche'; titre: string; nouvellePage?: boolean; sections: { libelle: string; valeur: string }[]; tableaux: { titre: string; entetes: string[]; lignes: string[][] }[] }
   | { type: 'signatures'; blocs: { organisation: string; representant: string; date: string }[] }
   /** A chart drawn as SVG (server-side ECharts), always followed in the document by its table. */
   | { type: 'graphique'; titre: string; svg: string; largeur: number; hauteur: number }
@@ -54,6 +56,26 @@ const liste = (termes: Parameters<typeof libelleTerme>[0], codes: unknown) =>
   Array.isArray(codes) && codes.length ? codes.map((c) => libelleTerme(termes, String(c))).join(' ; ') : 'Non renseigné';
 const texte = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : 'Non renseigné');
 
+/** A pilote in full, with its acronym and service: « Centre hospitalier de Redon (CHR), pôle prévention ». */
+function nomPilote(p: { libelle: string; organisationId?: string | null; organisationNom?: string | null; organisationSigle?: string | null; service?: string | null }) {
+  if (!p.organisationId || !p.organisationNom) return p.libelle;
+  const sigle = p.organisationSigle && cleSigle(p.organisationSigle) !== cleSigle(p.organisationNom) ? ` (${p.organisationSigle})` : '';
+  return `${p.organisationNom}${sigle}${p.service ? `, ${p.service}` : ''}`;
+}
+const cleSigle = (t: string) => t.normalize('NFD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+
+/** The stated target of an indicator, or its targets by period (older snapshots have only the stated one). */
+function cibleIndicateur(i: { cible?: string | null; pourcentage?: boolean; unite?: string | null; cibles?: { periode: string; valeur?: number | null; numerateur?: number | null; denominateur?: number | null }[] }) {
+  if (i.cible) return i.cible;
+  return (i.cibles ?? [])
+    .map((c) => {
+      const v = valeurDeMesure(c, !!i.pourcentage);
+      return v === null ? null : `${c.periode} : ${formaterNombre(v)}${i.pourcentage ? ' %' : i.unite ? ` ${i.unite}` : ''}`;
+    })
+    .filter(Boolean)
+    .join(' ; ');
+}
+
 /** One fiche laid out in the order of ARS Bretagne's template (seed 002, annexe 5). */
 function blocFiche(f: Fiche): Bloc {
   const g = f as Fiche & Record<string, any>;
@@ -64,7 +86,7 @@ function blocFiche(f: Fiche): Bloc {
   const sections = [
     { libelle: 'Axe stratégique', valeur: g.axe ? `${g.axe.numero}. ${g.axe.intitule}` : 'Non rattachée à un axe' },
     { libelle: 'Objectif stratégique', valeur: g.objectif ? `${g.objectif.numero}. ${g.objectif.intitule}` : 'Non renseigné' },
-    { libelle: g.pilotes.length > 1 ? 'Porteurs / pilotes' : 'Porteur / pilote', valeur: g.pilotes.map((p: { libelle: string }) => p.libelle).join(', ') || 'À définir' },
+    { libelle: g.pilotes.length > 1 ? 'Porteurs / pilotes' : 'Porteur / pilote', valeur: g.pilotes.map(nomPilote).join(' ; ') || 'À définir' },
     { libelle: 'Personnes référentes', valeur: texte(g.personnesReferentes) },
     { libelle: 'Durée', valeur: `${g.duree === 'annuelle' ? 'Annuelle' : g.duree === 'pluriannuelle' ? 'Pluriannuelle' : 'Non renseignée'} — ${formaterPeriode(g.debut, g.fin)}` },
     { libelle: 'Argumentation', valeur: texte(g.argumentation) },
@@ -102,7 +124,7 @@ function blocFiche(f: Fiche): Bloc {
     tableaux.push({
       titre: 'Suivi, évaluation, réajustement : indicateurs',
       entetes: ['Indicateur', 'Type', 'Méthode', 'Cible'],
-      lignes: indicateurs.map((i: any) => [i.libelle, LIBELLES_TYPE_INDICATEUR[i.type as keyof typeof LIBELLES_TYPE_INDICATEUR] ?? i.type, i.methode ?? '', i.cible ?? '']),
+      lignes: indicateurs.map((i: any) => [i.libelle, LIBELLES_TYPE_INDICATEUR[i.type as keyof typeof LIBELLES_TYPE_INDICATEUR] ?? i.type, i.methode ?? '', cibleIndicateur(i)]),
     });
   if (g.financements.length)
     tableaux.push({
@@ -206,6 +228,7 @@ export function construireDocument(
 
   blocs.push({ type: 'titre', niveau: 1, texte: 'Annexe : fiches-action', nouvellePage: true });
   if (!etat.fiches.length) blocs.push({ type: 'paragraphe', texte: 'Aucune fiche-action.', italique: true });
-  for (const fiche of etat.fiches) blocs.push(blocFiche(fiche));
+  // The first fiche follows the annex heading on its page: a page holding only the heading says nothing.
+  etat.fiches.forEach((fiche, i) => blocs.push({ ...blocFiche(fiche), ...(i === 0 ? { nouvellePage: false } : {}) }));
   return { titre: etat.intitule, blocs };
 }

@@ -53,7 +53,8 @@ function rendreBloc(bloc: Bloc): (Paragraph | Table)[] {
         ...bloc.lignes.map((l) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: l, size: 24 })] })),
       ];
     case 'titre':
-      return [new Paragraph({ heading: NIVEAUX[bloc.niveau], pageBreakBefore: bloc.nouvellePage, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: bloc.texte, color: BLEU })] })];
+      // A heading stays with what follows it.
+      return [new Paragraph({ heading: NIVEAUX[bloc.niveau], pageBreakBefore: bloc.nouvellePage, keepNext: true, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: bloc.texte, color: BLEU })] })];
     case 'paragraphe':
       return paragraphes(bloc.texte, { italique: bloc.italique });
     case 'liste':
@@ -62,10 +63,10 @@ function rendreBloc(bloc: Bloc): (Paragraph | Table)[] {
       return [tableau(bloc.entetes, bloc.lignes, bloc.largeurs), new Paragraph('')];
     case 'fiche':
       return [
-        new Paragraph({ heading: HeadingLevel.HEADING_2, pageBreakBefore: true, spacing: { after: 160 }, children: [new TextRun({ text: bloc.titre, color: BLEU })] }),
+        new Paragraph({ heading: HeadingLevel.HEADING_2, pageBreakBefore: bloc.nouvellePage !== false, keepNext: true, spacing: { after: 160 }, children: [new TextRun({ text: bloc.titre, color: BLEU })] }),
         tableau(['Rubrique', 'Contenu'], bloc.sections.map((s) => [s.libelle, s.valeur]), [30, 70]),
         ...bloc.tableaux.flatMap((t) => [
-          new Paragraph({ heading: HeadingLevel.HEADING_3, spacing: { before: 200, after: 80 }, children: [new TextRun(t.titre)] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, spacing: { before: 200, after: 80 }, children: [new TextRun(t.titre)] }),
           tableau(t.entetes, t.lignes),
         ]),
       ];
@@ -110,7 +111,8 @@ export async function rendreDocx(document: DocumentContrat): Promise<Buffer> {
     creator: 'Maillage',
     title: document.titre,
     description: 'Contrat local de santé',
-    styles: { default: { document: { run: { font: 'Marianne, Arial', size: 21 } } } },
+    // French as the document's language (w:lang), so spell-checkers and screen readers read it as French.
+    styles: { default: { document: { run: { font: 'Marianne, Arial', size: 21, language: { value: 'fr-FR' } } } } },
     sections: [
       {
         properties: {},

@@ -35,7 +35,7 @@ function rendreBloc(bloc: Bloc): unknown[] {
         ...bloc.lignes.map((l) => ({ text: l, alignment: 'center', fontSize: 12, margin: [0, 0, 0, 8] })),
       ];
     case 'titre':
-      return [{ text: bloc.texte, style: `h${bloc.niveau}`, pageBreak: bloc.nouvellePage ? 'before' : undefined, tocItem: bloc.niveau === 1 }];
+      return [{ text: bloc.texte, style: `h${bloc.niveau}`, pageBreak: bloc.nouvellePage ? 'before' : undefined, tocItem: bloc.niveau === 1, headlineLevel: bloc.niveau }];
     case 'paragraphe':
       return [{ text: bloc.texte, italics: bloc.italique, margin: [0, 0, 0, 6] }];
     case 'liste':
@@ -44,9 +44,9 @@ function rendreBloc(bloc: Bloc): unknown[] {
       return [tableau(bloc.entetes, bloc.lignes, bloc.largeurs?.map((l) => `${l}%`))];
     case 'fiche':
       return [
-        { text: bloc.titre, style: 'h2', pageBreak: 'before' },
+        { text: bloc.titre, style: 'h2', pageBreak: bloc.nouvellePage === false ? undefined : 'before', headlineLevel: 2 },
         tableau(['Rubrique', 'Contenu'], bloc.sections.map((s) => [s.libelle, s.valeur]), ['30%', '70%']),
-        ...bloc.tableaux.flatMap((t) => [{ text: t.titre, style: 'h3' }, tableau(t.entetes, t.lignes)]),
+        ...bloc.tableaux.flatMap((t) => [{ text: t.titre, style: 'h3', headlineLevel: 3 }, tableau(t.entetes, t.lignes)]),
       ];
     case 'graphique':
       return [{ svg: bloc.svg, width: Math.min(bloc.largeur, 495), margin: [0, 4, 0, 4], unbreakable: true }];
@@ -77,7 +77,13 @@ function rendreBloc(bloc: Bloc): unknown[] {
 export function rendrePdf(document: DocumentContrat): Promise<Buffer> {
   const pdf = imprimante.createPdfKitDocument({
     info: { title: document.titre, author: 'Maillage', subject: 'Contrat local de santé' },
+    // Language and title for assistive technologies. pdfmake 0.2 writes no structure tree, so the PDF is not tagged:
+    // `tagged: true` would only claim it (decision 0007 says what remains to do).
     language: 'fr-FR',
+    displayTitle: true,
+    // A heading never ends a page: when nothing of what follows it fits below, it goes to the next page with it
+    // (the footer, laid out on every page, does not count).
+    pageBreakBefore: (noeud: { headlineLevel?: number }, suivants: { style?: unknown }[]) => !!noeud.headlineLevel && suivants.every((n) => n.style === 'pied'),
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 60],
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
@@ -86,8 +92,9 @@ export function rendrePdf(document: DocumentContrat): Promise<Buffer> {
       h1: { fontSize: 16, bold: true, color: BLEU, margin: [0, 12, 0, 8] },
       h2: { fontSize: 13, bold: true, color: BLEU, margin: [0, 10, 0, 6] },
       h3: { fontSize: 11, bold: true, margin: [0, 8, 0, 4] },
+      pied: { alignment: 'center', fontSize: 8, color: '#666666', margin: [0, 20, 0, 0] },
     },
-    footer: (page: number, total: number) => ({ text: `${document.titre} — page ${page} sur ${total}`, alignment: 'center', fontSize: 8, color: '#666666', margin: [0, 20, 0, 0] }),
+    footer: (page: number, total: number) => ({ text: `${document.titre} — page ${page} sur ${total}`, style: 'pied' }),
     content: document.blocs.flatMap(rendreBloc),
   });
   return new Promise((resolve, reject) => {

@@ -1,15 +1,23 @@
 import type { FicheSaisie, Priorite, StatutFiche } from '@maillage/domain';
+import type { IndicateurFicheSaisie } from '@maillage/domain';
 import type { Queryable } from '../../platform/database';
+import { INDICATEURS_DE_FICHE } from './indicateurs-fiche';
 
 /** Fields kept in columns (filtered, sorted, joined); the rest of the template lives in `contenu`. */
 const EN_COLONNES = ['intitule', 'axeId', 'objectifId', 'statut', 'priorite', 'debut', 'fin', 'thematiques', 'publics', 'pilotes', 'financements'] as const;
 
+/** Fields kept elsewhere: the indicators are the fiche's follow-up indicators, in their own table (decision 0007). */
+const HORS_CONTENU = [...EN_COLONNES, 'indicateurs'] as const;
+
 /** The template's fields kept in the jsonb column. */
-export type ContenuFiche = Omit<FicheSaisie, (typeof EN_COLONNES)[number]>;
+export type ContenuFiche = Omit<FicheSaisie, (typeof HORS_CONTENU)[number]>;
 
 export function contenuDe(fiche: FicheSaisie): ContenuFiche {
-  return Object.fromEntries(Object.entries(fiche).filter(([cle]) => !(EN_COLONNES as readonly string[]).includes(cle))) as ContenuFiche;
+  return Object.fromEntries(Object.entries(fiche).filter(([cle]) => !(HORS_CONTENU as readonly string[]).includes(cle))) as ContenuFiche;
 }
+
+/** An indicator as the fiche gives it: its id and version, and its definition. */
+export type IndicateurDeFiche = IndicateurFicheSaisie & { id: string; version: number };
 
 export interface PiloteLigne {
   organisationId: string | null;
@@ -48,6 +56,7 @@ export interface FicheLigne {
   contenu: ContenuFiche;
   pilotes: PiloteLigne[];
   financements: FinancementLigne[];
+  indicateurs: IndicateurDeFiche[];
   version: number;
   modifieLe: string;
 }
@@ -61,7 +70,8 @@ const SELECT_FICHE = `
     coalesce((select json_agg(json_build_object('id', l.id, 'financeurId', l.financeur_id, 'financeurNom', o.nom,
       'financeurLibelle', l.financeur_libelle, 'dispositif', l.dispositif, 'annee', l.annee, 'montantCentimes', l.montant_centimes,
       'nature', l.nature, 'statut', l.statut, 'valorisationNature', l.valorisation_nature) order by l.rang)
-      from financements l left join organisations o on o.id = l.financeur_id where l.fiche_id = f.id), '[]') as financements
+      from financements l left join organisations o on o.id = l.financeur_id where l.fiche_id = f.id), '[]') as financements,
+    ${INDICATEURS_DE_FICHE} as indicateurs
   from fiches f`;
 
 export async function obtenirFiche(db: Queryable, id: string, verrouiller = false): Promise<FicheLigne | null> {

@@ -15,6 +15,7 @@ import { conflit, interdit, introuvable, invalide, nonAuthentifie } from '../../
 import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou, referenceContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 import * as repository from './fiches.repository';
+import { synchroniserIndicateurs } from './indicateurs-fiche';
 
 type Axes = Awaited<ReturnType<typeof contrats.listerAxes>>;
 
@@ -99,9 +100,11 @@ async function verifierReferences(tx: Queryable, contratId: string, f: FicheSais
   if (connues.length !== new Set(ids).size) throw invalide('Une organisation citée (pilote, partenaire ou financeur) est inconnue.');
 }
 
-async function enregistrerLiens(tx: Queryable, contratId: string, id: string, f: FicheSaisie) {
+async function enregistrerLiens(tx: Queryable, utilisateur: Utilisateur, contratId: string, id: string, f: FicheSaisie) {
   await repository.remplacerPilotes(tx, id, f.pilotes);
   await repository.remplacerFinancements(tx, contratId, id, f.financements);
+  // Indicators left out of the saisie stay as they are.
+  if (f.indicateurs) await synchroniserIndicateurs(tx, utilisateur, { id, contratId }, f.indicateurs);
 }
 
 /** Creates a fiche with the next number never used in this contract, at the end of the list or at `position`. */
@@ -126,7 +129,7 @@ export async function creerFiche(
     const total = await repository.nombreFiches(t, contratId);
     const ordre = Math.min(Math.max(1, options.position ?? total + 1), total + 1);
     const id = await repository.creerFiche(t, contratId, numero, ordre, saisie);
-    await enregistrerLiens(t, contratId, id, saisie);
+    await enregistrerLiens(t, utilisateur, contratId, id, saisie);
     await repository.noterStatut(t, id, saisie.statut, utilisateur.libelle);
     await contrats.toucherContrat(t, contratId);
     await auditer(t, { acteur: acteurDe(utilisateur), entiteType: 'fiche', entiteId: id, action: 'creation', apres: { numero, ...saisie } as never, contexte: { contratId } });
@@ -135,7 +138,10 @@ export async function creerFiche(
   return tx ? travail(tx) : enTransaction(ctx.db, travail);
 }
 
-/** Only the statut (and notes) of a signed contract's fiche follow the action's life; anything else is an amendment. */
+/**
+ * Only the statut, the notes and the indicators (the follow-up's, decision 0007) of a signed contract's fiche follow
+ * the action's life; anything else is an amendment.
+ */
 function seulementLeStatut(avant: repository.FicheLigne, saisie: FicheSaisie): boolean {
   const courant: Record<string, unknown> = {
     ...avant.contenu,
@@ -150,7 +156,7 @@ function seulementLeStatut(avant: repository.FicheLigne, saisie: FicheSaisie): b
     pilotes: avant.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service })),
     financements: avant.financements.map(({ id, financeurNom, ...l }) => l),
   };
-  const { statut, notes, ...reste } = saisie;
+  const { statut, notes, indicateurs, ...reste } = saisie;
   const normalise = { ...reste, pilotes: reste.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service ?? null })), financements: reste.financements.map((l) => ({ financeurId: l.financeurId ?? null, financeurLibelle: l.financeurLibelle ?? null, dispositif: l.dispositif, annee: l.annee, montantCentimes: l.montantCentimes, nature: l.nature, statut: l.statut, valorisationNature: l.valorisationNature ?? null })) };
   return Object.entries(normalise).every(([cle, valeur]) => canonique(valeur) === canonique(courant[cle]));
 }
@@ -167,7 +173,7 @@ export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id:
     if (!(estSigne(ref.statut) && seulementLeStatut(avant, saisie))) await exigerModifiable(tx, avant.contratId, ref.statut);
     await verifierReferences(tx, avant.contratId, saisie);
     await repository.modifierFiche(tx, id, version, saisie);
-    await enregistrerLiens(tx, avant.contratId, id, saisie);
+    await enregistrerLiens(tx, utilisateur, avant.contratId, id, saisie);
     if (avant.statut !== saisie.statut) await repository.noterStatut(tx, id, saisie.statut, utilisateur.libelle);
     await contrats.toucherContrat(tx, avant.contratId);
     const apres = (await repository.obtenirFiche(tx, id))!;

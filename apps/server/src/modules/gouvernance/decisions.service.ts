@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
-import { invalide } from '../../platform/errors';
+import { ErreurMetier, invalide } from '../../platform/errors';
 import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 import * as fiches from '../fiches/fiches.repository';
 import { lireSeance } from './seances.service';
@@ -14,11 +14,21 @@ type Decision = z.infer<typeof decisionSchema>;
  * Records a decision of a séance and applies it to its fiche in the same transaction: validation, a new statut or a
  * changed funding line. The fiche's audit event names the decision, so its history says why it changed.
  */
-export async function prendreDecision(ctx: Contexte, utilisateur: Utilisateur, seanceId: string, d: Decision) {
+export async function prendreDecision(ctx: Contexte, utilisateur: Utilisateur, seanceId: string, d: Decision, options: { confirmerSeanceFuture?: boolean } = {}) {
   const seance = await lireSeance(ctx.db, seanceId);
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', seance.contratId);
   // A closed contract's séance may take note or change a fiche's statut, not validate a fiche or change its funding.
   exigerRecevable(ref, d.action === 'valider_fiche' || d.action === 'financement_fiche' ? 'decision_sur_plan' : 'decision');
+  // A séance that has not been held has taken no decision yet: a date typed wrong, or a decision written in advance.
+  const future = new Date(seance.debut).getTime() > Date.now();
+  if (future && !options.confirmerSeanceFuture)
+    throw new ErreurMetier(
+      422,
+      'Séance à venir',
+      `La séance « ${seance.instanceNom} » est prévue le ${formaterDate(String(seance.debut).slice(0, 10))} : elle n’a pas encore eu lieu. ` +
+        'Vérifiez sa date, ou confirmez pour enregistrer et appliquer cette décision dès maintenant.',
+      { erreurs: [{ champ: 'confirmerSeanceFuture', message: `Confirmez la décision d’une séance prévue le ${formaterDate(String(seance.debut).slice(0, 10))}` }] },
+    );
   return enTransaction(ctx.db, async (tx) => {
     const fiche = d.action === 'aucune' ? null : await fiches.obtenirFiche(tx, d.ficheId, true);
     if (d.action !== 'aucune' && (!fiche || fiche.contratId !== seance.contratId))
@@ -30,7 +40,7 @@ export async function prendreDecision(ctx: Contexte, utilisateur: Utilisateur, s
     );
     const decisionId: string = rows[0].id;
     const dateSeance = String(seance.debut).slice(0, 10);
-    const contexte = { contratId: seance.contratId, decisionId, seanceId, seance: `${seance.instanceNom} du ${dateSeance}` };
+    const contexte = { contratId: seance.contratId, decisionId, seanceId, seance: `${seance.instanceNom} du ${dateSeance}`, ...(future ? { seanceAVenir: true } : {}) };
     let effet: Record<string, unknown> | null = null;
 
     if (fiche && d.action === 'valider_fiche') {

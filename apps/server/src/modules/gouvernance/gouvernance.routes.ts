@@ -1,4 +1,4 @@
-import { compteRenduSchema, decisionSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
+import { compteRenduSchema, courrielMembreSchema, decisionSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -57,6 +57,16 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
       return rep.code(204).send(null);
     },
   });
+  r.put('/api/contrats/:id/instances/:instanceId/membres/:membreId/courriel', {
+    schema: {
+      tags: t,
+      summary: 'Donner (ou retirer, `null`) l’adresse à laquelle les invitations d’un membre partent aussi : un membre sans compte peut être invité',
+      params: z.object({ id: uuid, instanceId: uuid, membreId: uuid }),
+      body: courrielMembreSchema,
+      response: { 200: z.object({ email: z.string().nullable(), destinataires: z.number().int().describe('Adresses que ses invitations atteignent') }), ...erreurs },
+    },
+    handler: (req) => instances.changerCourrielMembre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.params.membreId, req.body),
+  });
   r.get('/api/contrats/:id/instances/:instanceId/calendrier', {
     schema: { tags: t, summary: 'Le lien secret du calendrier (ICS) d’une instance, à ajouter dans un agenda', params: z.object({ id: uuid, instanceId: uuid }), response: { 200: z.object({ url: z.string() }), ...erreurs } },
     handler: (req) => instances.lienCalendrier(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId),
@@ -104,10 +114,14 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
       tags: t,
       summary: 'Ajouter une décision au relevé ; une décision sur une fiche (valider, changer son statut ou un financement) est appliquée et tracée',
       params: id,
-      body: decisionSchema,
-      response: { 201: z.object({ id: uuid, effet: objet.nullable(), resume: z.string().nullable() }), ...erreurs },
+      description: 'Une séance à venir n’a pas encore décidé : 422, sauf `confirmerSeanceFuture: true`.',
+      body: decisionSchema.and(z.object({ confirmerSeanceFuture: z.boolean().optional().describe('Enregistrer la décision d’une séance qui n’a pas encore eu lieu') })),
+      response: { 201: z.object({ id: uuid, effet: objet.nullable(), resume: z.string().nullable() }), ...erreurs, 422: probleme },
     },
-    handler: async (req, rep) => rep.code(201).send(await prendreDecision(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    handler: async (req, rep) => {
+      const { confirmerSeanceFuture, ...decision } = req.body;
+      return rep.code(201).send(await prendreDecision(ctx, exigerConnecte(req.utilisateur), req.params.id, decisionSchema.parse(decision), { confirmerSeanceFuture }));
+    },
   });
 
   // ---------- Coordination, alertes

@@ -63,6 +63,35 @@ describe('instances et séances', () => {
     expect(evenement.endDate.toJSDate().toISOString()).toBe('2031-07-01T16:00:00.000Z');
   });
 
+  it('invite aussi un membre sans compte, à l’adresse que la coordination lui donne', async () => {
+    const admin = serveur.client();
+    await admin.connecter(DEMO.admin);
+    const mairie = (await admin.post('/api/organisations', { nom: 'Mairie de Bains-sur-Oust', type: 'commune' })).body.id;
+    const ajout = await coordination.post(`/api/contrats/${cls2.id}/instances/${copil}/membres`, { organisationId: mairie, role: 'commune membre' });
+    expect(ajout.status).toBe(201);
+    const membres = () => coordination.get(`/api/contrats/${cls2.id}/instances`).then((r) => r.body.find((i: any) => i.id === copil).membres);
+    // No account in the organisation: nobody would receive its invitations, and the list says so.
+    expect((await membres()).find((m: any) => m.id === ajout.body.id)).toMatchObject({ email: null, destinataires: 0 });
+    expect((await membres()).find((m: any) => m.organisationId === redon).destinataires).toBeGreaterThan(0);
+
+    const chemin = `/api/contrats/${cls2.id}/instances/${copil}/membres/${ajout.body.id}/courriel`;
+    const faux = await coordination.put(chemin, { email: 'secretariat@' });
+    expect(faux.status).toBe(400);
+    expect(faux.body.erreurs).toEqual([{ champ: 'email', message: 'L’adresse e-mail n’est pas valide' }]);
+    const ok = await coordination.put(chemin, { email: ' Accueil@Bains-sur-Oust.example.fr ' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ email: 'accueil@bains-sur-oust.example.fr', destinataires: 1 });
+    const lecteur = serveur.client();
+    await lecteur.connecter(DEMO.lecteur);
+    expect((await lecteur.put(chemin, { email: 'x@example.fr' })).status).toBe(403);
+
+    const invitations = await coordination.post(`/api/seances/${seance}/invitations`);
+    expect(invitations.body.invites).toContain('accueil@bains-sur-oust.example.fr');
+    await expect.poll(() => serveur.courriels.filter((c) => c.a.includes('accueil@bains-sur-oust.example.fr')).length).toBe(1);
+    const { rows } = await serveur.ctx.db.query(`select action, diff from audit_evenements where entite_type = 'membre_instance' and entite_id = $1 order by id`, [ajout.body.id]);
+    expect(rows.map((r) => r.action)).toEqual(['creation', 'courriel_invitation']);
+  });
+
   it('sert la séance et le flux de l’instance en ICS, le flux par un lien secret', async () => {
     const r = await fetch(`${serveur.url}/api/seances/${seance}.ics`, { headers: { cookie: coordination.cookie! } });
     expect(r.headers.get('content-type')).toContain('text/calendar');
@@ -89,7 +118,17 @@ describe('instances et séances', () => {
 
   it('applique une décision à la fiche, et l’historique de la fiche dit pourquoi', async () => {
     const fiche = (await coordination.get(`/api/contrats/${cls2.id}/fiches?q=maison`)).body[0];
-    const decision = await coordination.post(`/api/seances/${seance}/decisions`, { action: 'statut_fiche', texte: 'Le COPIL lance la fiche « maison de santé ».', ficheId: fiche.id, statut: 'en_cours' });
+    const corps = { action: 'statut_fiche', texte: 'Le COPIL lance la fiche « maison de santé ».', ficheId: fiche.id, statut: 'en_cours' };
+    // The séance of 1 July 2031 has not been held: a decision needs an explicit confirmation, and nothing moves without it.
+    const avantLaSeance = await coordination.post(`/api/seances/${seance}/decisions`, corps);
+    expect(avantLaSeance.status).toBe(422);
+    expect(avantLaSeance.body.detail).toBe(
+      'La séance « COPIL CLS Redon Agglomération » est prévue le 1er juillet 2031 : elle n’a pas encore eu lieu. Vérifiez sa date, ou confirmez pour enregistrer et appliquer cette décision dès maintenant.',
+    );
+    expect(avantLaSeance.body.erreurs).toEqual([{ champ: 'confirmerSeanceFuture', message: 'Confirmez la décision d’une séance prévue le 1er juillet 2031' }]);
+    expect((await coordination.get(`/api/fiches/${fiche.id}`)).body.statut).toBe('a_venir');
+    expect((await coordination.get(`/api/seances/${seance}`)).body.decisions).toEqual([]);
+    const decision = await coordination.post(`/api/seances/${seance}/decisions`, { ...corps, confirmerSeanceFuture: true });
     expect(decision.status).toBe(201);
     expect(decision.body.resume).toBe(`Fiche ${fiche.numero} : À venir → En cours`);
     const apres = (await coordination.get(`/api/fiches/${fiche.id}`)).body;
@@ -104,6 +143,7 @@ describe('instances et séances', () => {
       texte: 'Le COPIL affecte 15 000 € du FIR à la fiche.',
       ficheId: fiche.id,
       ligne: { financeurLibelle: 'ARS Bretagne', dispositif: 'FIR', annee: 2031, montantCentimes: 1_500_000, nature: 'fonctionnement', statut: 'accorde' },
+      confirmerSeanceFuture: true,
     });
     expect(financement.status).toBe(201);
     expect((await coordination.get(`/api/fiches/${fiche.id}`)).body.totalFinancementCentimes).toBe(1_500_000);

@@ -1,4 +1,4 @@
-import type { ApportContrat, instanceSchema, membreInstanceSchema } from '@maillage/domain';
+import type { ApportContrat, courrielMembreSchema, instanceSchema, membreInstanceSchema } from '@maillage/domain';
 import type { z } from 'zod';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
@@ -30,13 +30,24 @@ export async function changerGouvernance<T>(
   });
 }
 
+/**
+ * Who a member's invitations reach (m: the member): its own address, a person's address, and the active users of
+ * an organisation. The séance invitations use the same rule.
+ */
+export const DESTINATAIRES_MEMBRE = `select count(distinct a.email)::int from (
+    select m.email
+    union select p.email from personnes p where p.id = m.personne_id
+    union select us.email from personnes p join utilisateurs us on us.personne_id = p.id where p.organisation_id = m.organisation_id and us.actif
+  ) a where a.email is not null`;
+
 export async function listerInstances(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
   const { rows } = await ctx.db.query(
     `select i.id, i.type, i.nom, i.frequence_par_an as "frequenceParAn", i.presidence,
        coalesce((select json_agg(json_build_object('id', m.id, 'organisationId', m.organisation_id, 'organisationNom', o.nom,
           'personneId', m.personne_id, 'personne', nullif(trim(coalesce(p.prenom, '') || ' ' || coalesce(p.nom, '')), ''),
-          'role', m.role, 'copresidence', m.copresidence, 'debut', m.debut, 'fin', m.fin) order by m.copresidence desc, o.nom)
+          'role', m.role, 'copresidence', m.copresidence, 'debut', m.debut, 'fin', m.fin, 'email', m.email,
+          'destinataires', (${DESTINATAIRES_MEMBRE})) order by m.copresidence desc, o.nom)
         from membres_instance m left join organisations o on o.id = m.organisation_id left join personnes p on p.id = m.personne_id
         where m.instance_id = i.id), '[]') as membres,
        (select count(*)::int from seances s where s.instance_id = i.id) as "nombreSeances",
@@ -85,8 +96,8 @@ export const ajouterMembre = (ctx: Contexte, u: Utilisateur, contratId: string, 
     await instanceDuContrat(tx, contratId, instanceId);
     const { rows } = await tx
       .query(
-        'insert into membres_instance (instance_id, organisation_id, personne_id, role, copresidence, debut, fin) values ($1, $2, $3, $4, $5, $6, $7) returning id',
-        [instanceId, m.organisationId ?? null, m.personneId ?? null, m.role ?? null, m.copresidence, m.debut ?? null, m.fin ?? null],
+        'insert into membres_instance (instance_id, organisation_id, personne_id, role, copresidence, debut, fin, email) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id',
+        [instanceId, m.organisationId ?? null, m.personneId ?? null, m.role ?? null, m.copresidence, m.debut ?? null, m.fin ?? null, m.email ?? null],
       )
       .catch((e) => {
         if (e.code === '23503') throw invalide('Organisation ou personne inconnue.', [{ champ: 'organisationId', message: 'Organisation ou personne inconnue' }]);
@@ -110,4 +121,15 @@ export const retirerMembre = (ctx: Contexte, u: Utilisateur, contratId: string, 
     }
     await tx.query('delete from membres_instance where id = $1', [membreId]);
     return { id: membreId, action: 'suppression', resultat: undefined };
+  });
+
+/** Gives (or removes) the address a member's invitations also go to: a member without an account can be invited. */
+export const changerCourrielMembre = (ctx: Contexte, u: Utilisateur, contratId: string, instanceId: string, membreId: string, c: z.infer<typeof courrielMembreSchema>) =>
+  changerGouvernance(ctx, u, contratId, 'membre_instance', async (tx) => {
+    await instanceDuContrat(tx, contratId, instanceId);
+    const { rows } = await tx.query('select email from membres_instance where id = $1 and instance_id = $2 for update', [membreId, instanceId]);
+    if (!rows[0]) throw introuvable('Ce membre n’existe pas.');
+    await tx.query('update membres_instance set email = $2 where id = $1', [membreId, c.email ?? null]);
+    const { rows: d } = await tx.query(`select (${DESTINATAIRES_MEMBRE}) as n from membres_instance m where m.id = $1`, [membreId]);
+    return { id: membreId, action: 'courriel_invitation', resultat: { email: c.email ?? null, destinataires: d[0].n as number }, avant: { email: rows[0].email }, apres: { email: c.email ?? null } };
   });

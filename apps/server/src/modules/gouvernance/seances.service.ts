@@ -169,7 +169,8 @@ export async function inviter(ctx: Contexte, u: Utilisateur, id: string) {
   await exigerSurContrat(ctx.db, u, 'modifier', seance.contratId);
   const { rows } = await ctx.db.query(
     `select distinct email from (
-       select p.email from membres_instance m join personnes p on p.id = m.personne_id where m.instance_id = $1 and p.email is not null
+       select m.email from membres_instance m where m.instance_id = $1 and m.email is not null
+       union select p.email from membres_instance m join personnes p on p.id = m.personne_id where m.instance_id = $1 and p.email is not null
        union select us.email from membres_instance m join personnes p on p.organisation_id = m.organisation_id join utilisateurs us on us.personne_id = p.id
          where m.instance_id = $1 and us.actif) x order by email`,
     [seance.instanceId],

@@ -61,6 +61,7 @@ export function comparable(f: any) {
     axe: f.axe && { numero: f.axe.numero, intitule: f.axe.intitule },
     objectif: f.objectif && { numero: f.objectif.numero, intitule: f.objectif.intitule },
     financements: f.financements.map(({ id: _, ...l }: any) => l),
+    indicateurs: f.indicateurs.map(({ id: _, version: __, ...i }: any) => i),
   };
 }
 

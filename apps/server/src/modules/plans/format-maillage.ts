@@ -255,7 +255,10 @@ const COLONNES: Colonne[] = [
   json('rifkin', 'Échelle de Rifkin', (f) => f.rifkin ?? {}, (x) => x, {}),
   texte('facteursFacilitants', 'Facteurs facilitants'),
   texte('difficultes', 'Difficultés'),
-  json('indicateurs', 'Indicateurs', (f) => f.indicateurs.map((i: Record<string, unknown>) => sansVides(i))),
+  // The definition of each follow-up indicator, without what is the fiche's own (id, version) nor the defaults.
+  json('indicateurs', 'Indicateurs', (f) =>
+    f.indicateurs.map(({ id, version, ...i }) => sansVides({ ...i, pourcentage: i.pourcentage || null, poids: i.poids === 1 ? null : i.poids, cibles: i.cibles?.length ? i.cibles : null })),
+  ),
   texte('methodeEvaluation', 'Méthode d’évaluation'),
   json(
     'financements',

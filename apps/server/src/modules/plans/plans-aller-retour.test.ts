@@ -125,7 +125,8 @@ describe('aller-retour d’une fiche complète', () => {
       facteursFacilitants: 'Un médecin maître de stage motivé',
       difficultes: 'Logements rares en été',
       indicateurs: [
-        { libelle: 'Nombre d’internes accueillis', type: 'activite', cible: '6 par an' },
+        { libelle: 'Nombre d’internes accueillis', type: 'activite', unite: 'internes', cible: '6 par an', reference: { valeur: 2, date: '2026-12-31' }, cibles: [{ periode: '2027', valeur: 6 }, { periode: '2028', valeur: 6 }] },
+        { libelle: 'Part des internes restés', type: 'resultat', pourcentage: true, poids: 2, cibles: [{ periode: '2029', numerateur: 3, denominateur: 10 }] },
         { libelle: 'Installations à 3 ans', type: 'resultat', methode: 'Enquête auprès des internes' },
       ],
       methodeEvaluation: 'Questionnaire annuel',

@@ -88,7 +88,7 @@ export function routesPlans(app: FastifyInstance, ctx: Contexte) {
         consumes: ['multipart/form-data'],
         params: id,
         querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').describe('true : vérifier sans rien enregistrer') }),
-        response: { 200: rapport, ...erreurs, 409: probleme, 413: probleme, 422: probleme.extend({ rapport }) },
+        response: { 200: rapport, ...erreurs, 409: probleme, 413: probleme, 503: probleme, 422: probleme.extend({ rapport: rapport.optional() }) },
       },
       handler: async (req) => {
         const utilisateur = exigerConnecte(req.utilisateur);

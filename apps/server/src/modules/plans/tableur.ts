@@ -1,94 +1,27 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ecrireCsv as ecrireCsvSur, retirerNeutralisation } from '../../platform/csv';
 import { invalide } from '../../platform/errors';
+import { lireFeuilles, type Feuille, type Valeur } from '../../platform/lecture-tableur';
+import { LIMITES } from '../../platform/limites-fichiers';
 import { nomDeFichier as nomCommun } from '../../platform/nom-fichier';
 
 /** A cell as the formats see it, whatever the file: text, number, boolean, date (UTC midnight) or empty. */
-export type Valeur = string | number | boolean | Date | null;
+export type { Feuille, Valeur };
 
-export interface Feuille {
-  nom: string;
-  /** Non-empty rows with their number in the file (1-based), cells by column (0-based). */
-  lignes: { numero: number; cellules: Valeur[] }[];
-}
-
-const LIGNES_MAX = 5000;
-
-function valeurCellule(v: unknown): Valeur {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-    if ('error' in o) return null;
-    if ('formula' in o || 'sharedFormula' in o || 'result' in o) return valeurCellule(o.result);
-    if ('text' in o) return valeurCellule(o.text); // hyperlink, whose text may itself be rich
-  }
-  return String(v);
-}
-
-async function lireXlsx(contenu: Buffer): Promise<Feuille[]> {
-  const classeur = new ExcelJS.Workbook();
-  try {
-    await classeur.xlsx.load(contenu as unknown as ArrayBuffer);
-  } catch {
-    throw invalide('Le classeur n’a pas pu être lu : enregistrez-le de nouveau au format .xlsx (Excel, LibreOffice) et réessayez.');
-  }
-  return classeur.worksheets.map((feuille) => {
-    const lignes: Feuille['lignes'] = [];
-    feuille.eachRow({ includeEmpty: false }, (ligne, numero) => {
-      const cellules: Valeur[] = [];
-      ligne.eachCell({ includeEmpty: false }, (cellule, colonne) => {
-        cellules[colonne - 1] = valeurCellule(cellule.value);
-      });
-      for (let i = 0; i < cellules.length; i++) cellules[i] ??= null;
-      lignes.push({ numero, cellules });
-    });
-    return { nom: feuille.name, lignes };
-  });
-}
-
-/** UTF-8 (with or without BOM), else Windows-1252, as French Excel saves "CSV (séparateur : point-virgule)". */
-function decoder(contenu: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(contenu).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('windows-1252').decode(contenu);
-  }
-}
-
-function separateur(texte: string): string {
-  const debut = texte.slice(0, 4000);
-  const comptes = [';', ',', '\t'].map((s) => [s, debut.split(s).length] as const);
-  return comptes.sort((a, b) => b[1] - a[1])[0][0];
-}
-
-function lireCsv(contenu: Buffer): Feuille[] {
-  const texte = decoder(contenu);
-  let enregistrements: string[][];
-  try {
-    enregistrements = parse(texte, { delimiter: separateur(texte), relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  } catch (e) {
-    throw invalide(`Le fichier CSV n’a pas pu être lu : ${(e as Error).message}`);
-  }
-  const lignes = enregistrements
-    .map((cellules, i) => ({ numero: i + 1, cellules: cellules.map((c) => (c.trim() === '' ? null : retirerNeutralisation(c))) as Valeur[] }))
-    .filter((l) => l.cellules.some((c) => c !== null));
-  return [{ nom: 'CSV', lignes }];
-}
-
-/** Reads an .xlsx workbook or a .csv file (told apart by content, then by name); 400 for anything else. */
+/**
+ * Reads an .xlsx workbook or a .csv file (told apart by content, then by name); 400 for anything else. The reading
+ * itself happens in a worker thread, streamed and within the plan limits (platform/limites-fichiers.ts).
+ */
 export async function lireFichier(contenu: Buffer, nom: string): Promise<Feuille[]> {
   if (!contenu.length) throw invalide('Le fichier envoyé est vide.');
   const debut = contenu.subarray(0, 4).toString('hex');
-  let feuilles: Feuille[];
-  if (debut === '504b0304') feuilles = await lireXlsx(contenu);
-  else if (debut === 'd0cf11e0') throw invalide('Les classeurs .xls (Excel 97-2003) ne sont pas pris en charge : enregistrez le fichier au format .xlsx.');
-  else if (/\.(xlsx|xlsm|ods|pdf|docx?)$/i.test(nom) || contenu.subarray(0, 8000).includes(0))
+  if (debut === 'd0cf11e0') throw invalide('Les classeurs .xls (Excel 97-2003) ne sont pas pris en charge : enregistrez le fichier au format .xlsx.');
+  if (debut !== '504b0304' && (/\.(xlsx|xlsm|ods|pdf|docx?)$/i.test(nom) || contenu.subarray(0, 8000).includes(0)))
     throw invalide('Fichier non reconnu : envoyez un classeur .xlsx ou un fichier .csv.');
-  else feuilles = lireCsv(contenu);
-  if (feuilles.some((f) => f.lignes.length > LIGNES_MAX)) throw invalide(`Le fichier compte plus de ${LIGNES_MAX} lignes : découpez-le.`);
+  const feuilles = await lireFeuilles(nom, contenu, LIMITES.plans);
+  if (debut === '504b0304') return feuilles;
+  // A CSV this server exported carries formula-like text with a leading apostrophe (platform/csv.ts): take it off.
+  for (const f of feuilles) for (const l of f.lignes) l.cellules = l.cellules.map((c) => (typeof c === 'string' ? retirerNeutralisation(c) : c));
   return feuilles;
 }
 

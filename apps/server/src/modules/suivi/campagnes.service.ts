@@ -250,7 +250,7 @@ export async function saisieCampagne(ctx: Contexte, utilisateur: Utilisateur, id
       bilan: bilans.find((b) => b.ficheId === f.id) ?? null,
       indicateurs: indicateurs
         .filter((i) => i.ficheId === f.id)
-        .map((i) => ({ ...i, valeur: i.valeurs.find((v) => v.periode === campagne.periode) ?? null, cible: i.cibles.find((c) => c.periode === campagne.periode) ?? null })),
+        .map((i) => ({ ...i, valeur: i.valeurs.find((v) => v.periode === campagne.periode) ?? null, ciblePeriode: i.cibles.find((c) => c.periode === campagne.periode) ?? null })),
     })),
   };
 }

@@ -19,6 +19,15 @@ import { conflit, interdit, introuvable, invalide } from '../../platform/errors'
 import { exigerRecevable } from '../contrats/acces';
 import { chargerFiche, exigerSurFiche } from '../fiches/fiches.service';
 import * as fichesRepo from '../fiches/fiches.repository';
+import {
+  chargerIndicateur,
+  COLONNES_INDICATEUR,
+  effacerIndicateur,
+  insererIndicateur,
+  reecrireIndicateur,
+  verifierIndicateurDiagnostic,
+  type IndicateurLigne,
+} from '../fiches/indicateurs-fiche';
 import * as contrats from '../contrats/contrats.repository';
 import { agregatIndicateur, type TerritoireDemande } from '../diagnostics/agregation.service';
 import { obtenirIndicateur } from '../diagnostics/indicateurs.repository';
@@ -35,32 +44,6 @@ export async function droitsSurFiche(db: Queryable, utilisateur: Utilisateur | n
     definir: can(utilisateur, 'modifier', ressource),
   };
   return { fiche, ref, droits };
-}
-
-const COLONNES_INDICATEUR = `i.id, i.fiche_id as "ficheId", i.contrat_id as "contratId", i.rang, i.libelle, i.type, i.unite, i.methode, i.source,
-  i.pourcentage, i.poids, i.reference_valeur as "referenceValeur", i.reference_numerateur as "referenceNumerateur",
-  i.reference_denominateur as "referenceDenominateur", i.reference_date as "referenceDate", i.cibles,
-  i.indicateur_diagnostic as "indicateurDiagnostic", i.version`;
-
-export interface IndicateurLigne {
-  id: string;
-  ficheId: string;
-  contratId: string;
-  rang: number;
-  libelle: string;
-  type: string;
-  unite: string | null;
-  methode: string | null;
-  source: string | null;
-  pourcentage: boolean;
-  poids: number;
-  referenceValeur: number | null;
-  referenceNumerateur: number | null;
-  referenceDenominateur: number | null;
-  referenceDate: string | null;
-  cibles: { periode: string; valeur?: number | null; numerateur?: number | null; denominateur?: number | null }[];
-  indicateurDiagnostic: string | null;
-  version: number;
 }
 
 export interface ValeurLigne {
@@ -153,9 +136,10 @@ async function ecartsAuDiagnostic(ctx: Contexte, contratId: string, indicateurs:
     const dernier = await agregatIndicateur(ctx, indicateur, territoires);
     const premierePeriode = dernier.serie[0]?.periode;
     const premier = premierePeriode && premierePeriode !== dernier.periode ? await agregatIndicateur(ctx, indicateur, territoires, premierePeriode) : null;
+    // A gap measured on a partial figure (a commune under secret) is only indicative: not a follow-up baseline.
     const ecartRegion = (a: typeof dernier | null) => {
       const c = a?.comparaisons.find((x) => x.territoire.type === 'region');
-      return c && typeof c.ecart === 'number' ? { periode: a!.periode, region: c.territoire.nom, ecart: c.ecart, sens: c.sens } : null;
+      return c && typeof c.ecart === 'number' && !c.indicatif ? { periode: a!.periode, region: c.territoire.nom, ecart: c.ecart, sens: c.sens } : null;
     };
     const debut = ecartRegion(premier);
     const fin = ecartRegion(dernier);
@@ -173,50 +157,12 @@ async function ecartsAuDiagnostic(ctx: Contexte, contratId: string, indicateurs:
   return resultat;
 }
 
-const colonnesIndicateur = (s: IndicateurSuiviSaisie) => [
-  s.libelle,
-  s.type,
-  s.unite ?? null,
-  s.methode ?? null,
-  s.source ?? null,
-  s.pourcentage,
-  s.poids,
-  s.reference?.valeur ?? null,
-  s.reference?.numerateur ?? null,
-  s.reference?.denominateur ?? null,
-  s.reference?.date ?? null,
-  JSON.stringify(s.cibles),
-  s.indicateurDiagnostic ?? null,
-];
-
-async function verifierIndicateurDiagnostic(db: Queryable, code: string | null | undefined) {
-  if (!code) return;
-  const { rowCount } = await db.query('select 1 from indicateurs where code = $1', [code]);
-  if (!rowCount) throw invalide('Indicateur du diagnostic inconnu.', [{ champ: 'indicateurDiagnostic', message: `Aucun indicateur « ${code} » dans le catalogue` }]);
-}
-
 export async function creerIndicateur(ctx: Contexte, utilisateur: Utilisateur, ficheId: string, s: IndicateurSuiviSaisie) {
   const { fiche, droits, ref } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
   if (!droits.definir) throw interdit('Seuls la coordination et les pilotes de la fiche définissent ses indicateurs.');
   exigerRecevable(ref, 'indicateur_suivi');
   await verifierIndicateurDiagnostic(ctx.db, s.indicateurDiagnostic);
-  return enTransaction(ctx.db, async (tx) => {
-    const { rows } = await tx.query(
-      `insert into indicateurs_suivi (fiche_id, contrat_id, rang, libelle, type, unite, methode, source, pourcentage, poids,
-         reference_valeur, reference_numerateur, reference_denominateur, reference_date, cibles, indicateur_diagnostic)
-       values ($1, $2, (select coalesce(max(rang) + 1, 0) from indicateurs_suivi where fiche_id = $1), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       returning id`,
-      [ficheId, fiche.contratId, ...colonnesIndicateur(s)],
-    );
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: rows[0].id, action: 'creation', apres: s as never, contexte: { contratId: fiche.contratId, ficheId } });
-    return { id: rows[0].id as string };
-  });
-}
-
-async function chargerIndicateur(db: Queryable, id: string, verrouiller = false): Promise<IndicateurLigne> {
-  const { rows } = await db.query<IndicateurLigne>(`select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.id = $1 ${verrouiller ? 'for update' : ''}`, [id]);
-  if (!rows[0]) throw introuvable('Cet indicateur de suivi n’existe pas.');
-  return rows[0];
+  return enTransaction(ctx.db, async (tx) => ({ id: await insererIndicateur(tx, utilisateur, { id: ficheId, contratId: fiche.contratId }, s) }));
 }
 
 export async function modifierIndicateur(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, s: IndicateurSuiviSaisie) {
@@ -227,18 +173,7 @@ export async function modifierIndicateur(ctx: Contexte, utilisateur: Utilisateur
   return enTransaction(ctx.db, async (tx) => {
     const avant = await chargerIndicateur(tx, id, true);
     if (avant.version !== version) throw conflit('Cet indicateur a été modifié entre-temps par quelqu’un d’autre.', avant);
-    // Switching between a value and a percentage would change what the validated values mean.
-    if (avant.pourcentage !== s.pourcentage) {
-      const { rowCount } = await tx.query(`select 1 from valeurs_suivi where indicateur_id = $1 and etat = 'valide'`, [id]);
-      if (rowCount) throw conflit('Des valeurs de cet indicateur sont validées : il ne peut plus passer d’une valeur à un pourcentage, ou l’inverse.');
-    }
-    await tx.query(
-      `update indicateurs_suivi set libelle = $2, type = $3, unite = $4, methode = $5, source = $6, pourcentage = $7, poids = $8,
-         reference_valeur = $9, reference_numerateur = $10, reference_denominateur = $11, reference_date = $12, cibles = $13, indicateur_diagnostic = $14,
-         version = version + 1, modifie_le = now() where id = $1`,
-      [id, ...colonnesIndicateur(s)],
-    );
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: id, action: 'modification', avant: avant as never, apres: s as never, contexte: { contratId: avant.contratId, ficheId: avant.ficheId } });
+    await reecrireIndicateur(tx, utilisateur, avant, s);
     return { id, version: version + 1 };
   });
 }
@@ -247,12 +182,7 @@ export async function supprimerIndicateur(ctx: Contexte, utilisateur: Utilisateu
   const courant = await chargerIndicateur(ctx.db, id);
   const { droits } = await droitsSurFiche(ctx.db, utilisateur, courant.ficheId);
   if (!droits.definir) throw interdit('Seuls la coordination et les pilotes de la fiche définissent ses indicateurs.');
-  await enTransaction(ctx.db, async (tx) => {
-    const { rowCount } = await tx.query(`select 1 from valeurs_suivi where indicateur_id = $1 and etat = 'valide'`, [id]);
-    if (rowCount) throw conflit('Cet indicateur a des valeurs validées : elles comptent dans le suivi et ne peuvent être supprimées.');
-    await tx.query('delete from indicateurs_suivi where id = $1', [id]);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: id, action: 'suppression', avant: courant as never, contexte: { contratId: courant.contratId, ficheId: courant.ficheId } });
-  });
+  await enTransaction(ctx.db, async (tx) => effacerIndicateur(tx, utilisateur, await chargerIndicateur(tx, id, true)));
 }
 
 async function noterEtape(tx: Queryable, cible: { valeurId?: string; bilanId?: string }, action: string, etat: EtatSuivi, utilisateur: Utilisateur, commentaire?: string | null) {

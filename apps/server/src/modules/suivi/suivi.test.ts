@@ -166,7 +166,7 @@ describe('campagne de suivi annuelle', () => {
   it('le pilote voit ses fiches ; le tableau de bord suit les réponses', async () => {
     const saisie = (await pilote.get(`/api/campagnes/${campagne}/saisie`)).body;
     expect(saisie.fiches.map((f: any) => f.id)).toEqual([fiche.id]);
-    expect(saisie.fiches[0].indicateurs.find((i: any) => i.id === ateliers).cible).toMatchObject({ periode: '2026', valeur: 20 });
+    expect(saisie.fiches[0].indicateurs.find((i: any) => i.id === ateliers).ciblePeriode).toMatchObject({ periode: '2026', valeur: 20 });
     let tableau = (await coordination.get(`/api/campagnes/${campagne}`)).body;
     expect(tableau.fiches.find((f: any) => f.id === fiche.id).etat).toBe('a_faire');
     expect(tableau.taux).toBe(0);

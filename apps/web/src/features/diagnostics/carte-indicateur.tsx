@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { useAgregat } from '../../api/diagnostics';
 import type { AgregatIndicateur, ResultatAgregat, TerritoireCode } from '../../api/types-diagnostics';
 import { avecUnite, libelleTiret, METHODES_EXPLIQUEES } from '../indicateurs/libelles-indicateurs';
-import { BadgeSens, ecartEnMots, estComparable, sensAffiche } from './ecarts';
+import { BadgeSens, ecartEnMots, estComparable, sensAffiche, texteFigurePartielle, valeurComparee } from './ecarts';
 import { GraphiqueComparaison, GraphiqueSerie } from './graphiques-indicateur';
 
 interface Props {
@@ -21,6 +21,7 @@ interface Props {
 
 function libelleOrigine(r: ResultatAgregat): string {
   if (r.origine === 'publiee') return 'Publiée pour ce territoire';
+  if (r.partiel) return `Calculée sur ${formaterNombre(r.partiel.couverture.renseignees)} communes sur ${formaterNombre(r.partiel.couverture.communes)}`;
   const n = r.valeur.couverture?.communes ?? 0;
   return `Calculée sur ${formaterNombre(n)} commune${n > 1 ? 's' : ''}`;
 }
@@ -39,7 +40,7 @@ function Couverture({ r }: { r: ResultatAgregat }) {
           ({formaterNombre(c.masquees)} sous secret statistique, {formaterNombre(c.manquantes)} sans valeur)
         </>
       )}
-      , soit {formaterNombre(Math.round(c.partPopulationRenseignee * 100))} % de la population.
+      , soit {formaterNombre(Math.floor(c.partPopulationRenseignee * 100))} % de la population.
     </p>
   );
 }
@@ -55,6 +56,7 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
   const comparable = estComparable(indicateur);
   const tiret = libelleTiret(resultat?.tiret);
   const nature = resultat?.valeur.nature;
+  const partiel = resultat?.partiel;
 
   return (
     <div id={`indicateur-${indicateur.code}`} tabIndex={-1} className={fr.cx('fr-col-12', 'fr-col-lg-6')}>
@@ -71,14 +73,21 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
                 </Badge>
               </li>
             )}
-            {nature === 'borne_inferieure' && (
+            {partiel && (
+              <li>
+                <Badge small severity="warning" as="span">
+                  Partiel
+                </Badge>
+              </li>
+            )}
+            {nature === 'borne_inferieure' && !partiel && (
               <li>
                 <Badge small severity="warning" as="span">
                   Borne inférieure
                 </Badge>
               </li>
             )}
-            {(nature === 'indisponible' || !resultat) && (
+            {((nature === 'indisponible' && !partiel) || !resultat) && (
               <li>
                 <Badge small severity="warning" as="span">
                   Non disponible
@@ -88,7 +97,15 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
           </ul>
         }
         desc={
-          resultat ? (
+          resultat && partiel ? (
+            // The figure on the communes with a value, never shown without the word "partiel" and its coverage.
+            <>
+              <span className={fr.cx('fr-text--lead', 'fr-text--bold')}>{texteFigurePartielle(partiel, indicateur.unite)}</span>{' '}
+              <span>({agregat.periode})</span>
+              <br />
+              <span className="maillage-partiel">Chiffre partiel : {partiel.couverture.texte}.</span>
+            </>
+          ) : resultat ? (
             <>
               <span className={fr.cx('fr-text--lead', 'fr-text--bold')}>{avecUnite(resultat.valeur.texte, indicateur.unite)}</span>{' '}
               <span>({agregat.periode})</span>
@@ -119,11 +136,6 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
                 {resultat.valeur.raison}
               </p>
             )}
-            {resultat && typeof resultat.valeur.valeurPartielle === 'number' && (
-              <p className={fr.cx('fr-mb-1w')}>
-                Sur les seules communes renseignées, on obtiendrait {avecUnite(formaterNombre(resultat.valeur.valeurPartielle, 1), indicateur.unite)} : à titre indicatif.
-              </p>
-            )}
             {resultat && <Couverture r={resultat} />}
             {resultat && resultat.autresSources.length > 0 && (
               <div className={fr.cx('fr-mb-1w')}>
@@ -148,11 +160,21 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
                 <ul className={fr.cx('fr-mb-1w')}>
                   {comparaisons.map((c) => (
                     <li key={`${c.territoire.type}-${c.territoire.code}`}>
-                      {c.territoire.nom} : {avecUnite(c.valeur.texte, indicateur.unite)} — écart : {ecartEnMots(resultat.valeur, c, indicateur)}{' '}
-                      <BadgeSens sens={sensAffiche(c, comparable)} />
+                      {c.territoire.nom} : {avecUnite(c.valeur.texte, indicateur.unite)} — écart : {ecartEnMots(valeurComparee(resultat, c), c, indicateur)}{' '}
+                      <BadgeSens sens={sensAffiche(c, comparable)} indicatif={c.indicatif} />
                     </li>
                   ))}
                 </ul>
+                {comparaisons.some((c) => c.indicatif) && (
+                  <p className={fr.cx('fr-mb-1w')}>
+                    Comparaisons indicatives : faites avec le chiffre partiel, sur les seules communes renseignées.
+                  </p>
+                )}
+                {partiel && !comparaisons.some((c) => c.indicatif) && comparable && (
+                  <p className={fr.cx('fr-mb-1w')}>
+                    Pas de comparaison : les communes renseignées ne réunissent pas assez de la population pour que le chiffre partiel soit comparé.
+                  </p>
+                )}
               </>
             )}
             {resultat && comparaisons.length === 0 && <p className={fr.cx('fr-mb-1w')}>Aucune valeur de comparaison (département, région, France) pour cette période.</p>}

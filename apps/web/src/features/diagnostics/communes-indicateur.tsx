@@ -4,6 +4,7 @@ import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { can, formaterNombre } from '@maillage/domain';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useContours, useValeursCommunes } from '../../api/diagnostics';
 import { usePerimetre } from '../../api/territoires';
 import type { ContratDetail } from '../../api/types-contrats';
@@ -30,11 +31,13 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
   const { sujet } = useSession();
   const candidats = indicateurs.filter((a) => a.indicateur.methodeAgregation !== 'non_agregeable');
   const [code, setCode] = useState<string | null>(() => indicateurParDefaut(candidats));
+  const [periode, setPeriode] = useState<string | null>(null);
   const perimetre = usePerimetre(contrat.perimetre);
   const communes = perimetre.data?.communes ?? [];
   const codes = communes.map((c) => c.code);
   const contours = useContours('commune', codes);
-  const valeurs = useValeursCommunes(code, codes);
+  const territoires = [...contrat.perimetre.epci.map((c) => ({ type: 'epci' as const, code: c })), ...contrat.perimetre.communes.map((c) => ({ type: 'commune' as const, code: c }))];
+  const valeurs = useValeursCommunes(code, territoires, periode);
   const indicateur = candidats.find((a) => a.indicateur.code === code)?.indicateur;
 
   if (candidats.length === 0 || !code || !indicateur) {
@@ -43,19 +46,22 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
   if (perimetre.isPending) return <Chargement libelle="Chargement des communes…" />;
   if (perimetre.error) return <AlerteErreur erreur={perimetre.error} as="h4" titre="Impossible de charger les communes du périmètre" />;
 
+  const parCommune = new Map((valeurs.data?.communes ?? []).map((c) => [c.code, c]));
+  const periodeVue = valeurs.data?.periode ?? null;
   const lignes = communes
     .map((c) => {
-      const r = valeurs.parCommune.get(c.code)?.resultat ?? null;
+      const r = parCommune.get(c.code) ?? null;
       const v = r?.valeur;
-      const nombre = v && (v.nature === 'exacte' || v.nature === 'borne_inferieure') && typeof v.valeur === 'number' ? v.valeur : v?.nature === 'intervalle' ? ((v.borneInf ?? 0) + (v.borneSup ?? 0)) / 2 : null;
+      const nombre = v && v.nature === 'exacte' && typeof v.valeur === 'number' ? v.valeur : v?.nature === 'intervalle' ? ((v.borneInf ?? 0) + (v.borneSup ?? 0)) / 2 : null;
+      // As published: an interval class keeps its brackets ("[2 à 5["), a masked value says "secret statistique".
       return { commune: c, resultat: r, nombre, texte: v ? avecUnite(v.texte, indicateur.unite) : 'aucune valeur' };
     })
     .sort((a, b) => (b.nombre ?? -Infinity) - (a.nombre ?? -Infinity) || a.commune.nom.localeCompare(b.commune.nom, 'fr'));
-  const chargees = valeurs.parCommune.size;
   const avecValeur = lignes.filter((l) => l.nombre !== null).length;
+  const classes = lignes.filter((l) => l.resultat?.valeur.nature === 'intervalle').length;
   const tirets = [...new Set(lignes.map((l) => libelleTiret(l.resultat?.tiret)).filter(Boolean))];
   const aContours = (contours.data?.features.length ?? 0) > 0;
-  // Ties share their rank (1, 2, 2, 4…).
+  // Ties share their rank (1, 2, 2, 4…); an interval class ranks by its middle, and says so below the table.
   const rang = (n: number) => 1 + lignes.filter((l) => l.nombre !== null && l.nombre > n).length;
 
   return (
@@ -63,7 +69,11 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
       <Select
         label="Indicateur à voir par commune"
         hint="Les valeurs sont celles publiées pour chaque commune, sans calcul."
-        nativeSelectProps={{ value: code, onChange: (e) => setCode(e.target.value) }}
+        nativeSelectProps={{ value: code, onChange: (e) => {
+            setCode(e.target.value);
+            setPeriode(null);
+          },
+        }}
       >
         {candidats.map((a) => (
           <option key={a.indicateur.code} value={a.indicateur.code}>
@@ -71,12 +81,21 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
           </option>
         ))}
       </Select>
+      {(valeurs.data?.periodes.length ?? 0) > 1 && (
+        <Select label="Période" nativeSelectProps={{ value: periode ?? periodeVue ?? '', onChange: (e) => setPeriode(e.target.value) }}>
+          {[...(valeurs.data?.periodes ?? [])].reverse().map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </Select>
+      )}
       <p role="status" className={fr.cx('fr-text--sm')}>
-        {valeurs.enCours
-          ? `Chargement des valeurs communales : ${formaterNombre(chargees)} sur ${formaterNombre(codes.length)}…`
-          : `${formaterNombre(avecValeur)} commune(s) sur ${formaterNombre(codes.length)} ont une valeur pour cet indicateur.`}
+        {valeurs.isFetching
+          ? 'Chargement des valeurs communales…'
+          : `${formaterNombre(avecValeur)} commune${avecValeur > 1 ? 's' : ''} sur ${formaterNombre(codes.length)} ${avecValeur > 1 ? 'ont' : 'a'} une valeur pour cet indicateur${periodeVue ? ` en ${periodeVue}` : ''}.`}
       </p>
-      {valeurs.erreur && <AlerteErreur erreur={valeurs.erreur} as="h4" titre="Certaines valeurs communales n’ont pas pu être chargées" />}
+      {valeurs.error && <AlerteErreur erreur={valeurs.error} as="h4" titre="Les valeurs communales n’ont pas pu être chargées" />}
       {aContours && contours.data ? (
         <CarteContours
           titre={`${indicateur.libelle} par commune`}
@@ -106,18 +125,24 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
         </Button>
       )}
       <TableauDefilant
-        caption={`Communes du périmètre classées par ${indicateur.libelle.charAt(0).toLowerCase()}${indicateur.libelle.slice(1)}`}
-        headers={['Rang', 'Commune', 'Département', 'Habitants', 'Valeur publiée', 'Période', 'Source']}
+        caption={`Communes du périmètre classées par ${indicateur.libelle.charAt(0).toLowerCase()}${indicateur.libelle.slice(1)}${periodeVue ? ` (${periodeVue})` : ''}`}
+        headers={['Rang', 'Commune', 'Département', 'Habitants', 'Valeur publiée', 'Source']}
         data={lignes.map((l) => [
           l.nombre !== null ? formaterNombre(rang(l.nombre)) : '—',
-          l.commune.nom,
+          <Link key="commune" to={`/territoires/commune/${l.commune.code}`}>
+            {l.commune.nom}
+          </Link>,
           l.commune.departement,
           formaterNombre(l.commune.population),
           l.texte,
-          l.resultat?.periode ?? '—',
           l.resultat?.source ?? '—',
         ])}
       />
+      {classes > 0 && (
+        <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
+          {classes > 1 ? `${formaterNombre(classes)} communes sont publiées` : 'Une commune est publiée'} en classe d’intervalle, reproduite telle quelle (« [a à b[ » : de a inclus à b exclu) ; son rang est celui du milieu de la classe.
+        </p>
+      )}
       {tirets.length > 0 && <p className={fr.cx('fr-text--sm')}>Dans les fichiers de ces valeurs, « - » signifiait : {tirets.join(', ')}.</p>}
     </>
   );

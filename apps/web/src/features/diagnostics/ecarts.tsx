@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
-import type { Comparaison, Indicateur, SensEcart, ValeurVue } from '../../api/types-diagnostics';
-import { formaterValeur } from '../indicateurs/libelles-indicateurs';
+import type { Comparaison, FigurePartielleVue, Indicateur, ResultatAgregat, SensEcart, ValeurVue } from '../../api/types-diagnostics';
+import { avecUnite, formaterValeur } from '../indicateurs/libelles-indicateurs';
 
 const SENS: Record<SensEcart, { libelle: string; severite?: BadgeProps['severity'] }> = {
   favorable: { libelle: 'Plus favorable', severite: 'success' },
@@ -16,16 +16,34 @@ const SENS: Record<SensEcart, { libelle: string; severite?: BadgeProps['severity
 export const estComparable = (indicateur: Indicateur) => indicateur.methodeAgregation !== 'somme';
 
 export const sensAffiche = (c: Comparaison, comparable: boolean): SensEcart => (comparable ? c.sens : 'indetermine');
-export const libelleSens = (s: SensEcart) => SENS[s].libelle;
+/** "Plus favorable", or "Plus favorable (indicatif)" when measured on the communes with a value only. */
+export const libelleSens = (s: SensEcart, indicatif = false) => `${SENS[s].libelle}${indicatif && s !== 'indetermine' ? ' (indicatif)' : ''}`;
 
-/** Colour, icon and words: the badge never relies on colour alone. */
-export function BadgeSens({ sens }: { sens: SensEcart }) {
+/**
+ * Colour, icon and words: the badge never relies on colour alone. An indicative reading (on a partial figure) keeps
+ * its words but not its colour: it is a hint, not a finding.
+ */
+export function BadgeSens({ sens, indicatif = false }: { sens: SensEcart; indicatif?: boolean }) {
+  const severite = indicatif ? undefined : SENS[sens].severite;
   return (
-    <Badge small severity={SENS[sens].severite} noIcon={!SENS[sens].severite} as="span">
-      {SENS[sens].libelle}
+    <Badge small severity={severite} noIcon={!severite} as="span">
+      {libelleSens(sens, indicatif)}
     </Badge>
   );
 }
+
+/** The partial figure as a value the gap can be read from: a count known as a floor is a lower bound. */
+export function valeurDuPartiel(p: FigurePartielleVue): ValeurVue {
+  return p.portee === 'au_moins' ? { ...p.valeur, nature: 'borne_inferieure', texte: p.texte } : p.valeur;
+}
+
+/** "au moins 31", "40,0 % sur les communes renseignées": the partial figure with its unit. */
+export function texteFigurePartielle(p: FigurePartielleVue, unite: string): string {
+  return p.portee === 'au_moins' ? avecUnite(p.texte, unite) : `${avecUnite(p.valeur.texte, unite)} sur les communes renseignées`;
+}
+
+/** What the perimeter is compared with: its value, or its partial figure for an indicative comparison. */
+export const valeurComparee = (r: ResultatAgregat, c: Comparaison): ValeurVue => (c.indicatif && r.partiel ? valeurDuPartiel(r.partiel) : r.valeur);
 
 /** A lower bound ("au moins 40") is an interval open to the top. */
 function bornes(v: ValeurVue): { inf: number; sup: number } | null {

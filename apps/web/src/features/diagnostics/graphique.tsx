@@ -16,6 +16,8 @@ interface Props {
   hauteur: number;
   /** The same data as a real table, behind a disclosure. */
   tableau: TableauDonnees;
+  /** What a style of the drawing means (a partial figure's dotted bar), in words under it. */
+  legende?: ReactNode;
 }
 
 /** The DSFR colours of the current theme (light or dark), read from its CSS variables. */
@@ -37,7 +39,7 @@ export function couleursDsfr() {
  * An ECharts chart (SVG renderer, loaded on demand) followed by its data table in a <details>: the chart is an image
  * with a summary for screen readers, the table carries every figure.
  */
-export function Graphique({ resume, option, hauteur, tableau }: Props) {
+export function Graphique({ resume, option, hauteur, tableau, legende }: Props) {
   const conteneur = useRef<HTMLDivElement>(null);
   const instance = useRef<{ setOption: (o: EChartsCoreOption, remplacer?: boolean) => void; resize: () => void; dispose: () => void } | null>(null);
   const [erreur, setErreur] = useState(false);
@@ -76,6 +78,7 @@ export function Graphique({ resume, option, hauteur, tableau }: Props) {
       ) : (
         <div ref={conteneur} role="img" aria-label={resume} style={{ height: `${hauteur}px`, width: '100%' }} />
       )}
+      {legende && <figcaption className={fr.cx('fr-text--sm', 'fr-mb-1w')}>{legende}</figcaption>}
       <details className="maillage-details">
         <summary>Voir les données en tableau</summary>
         <TableauDefilant className={fr.cx('fr-mb-0', 'fr-mt-1w')} caption={tableau.caption} headers={tableau.headers} data={tableau.data} bordered />

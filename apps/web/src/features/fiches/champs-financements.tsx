@@ -9,7 +9,7 @@ import { ChoixOrganisation } from '../utilisateurs/choix-organisation';
 import type { FormFiche } from './champs-communs';
 import { FINANCEMENT_VIDE, versCentimes } from './fiche-saisie';
 
-/** Section 12: planned indicators (processus, activité, résultat) and the evaluation method. */
+/** Section 12: the fiche's indicators, which are its follow-up indicators (one list), and the evaluation method. */
 export function ChampsSuivi({ form }: { form: FormFiche }) {
   const {
     register,
@@ -18,7 +18,11 @@ export function ChampsSuivi({ form }: { form: FormFiche }) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'indicateurs' });
   return (
     <>
-      {fields.length === 0 && <p className={fr.cx('fr-text--sm')}>Aucun indicateur prévu.</p>}
+      <p className={fr.cx('fr-text--sm')}>
+        Ces indicateurs sont ceux du suivi de la fiche : les campagnes les font renseigner et l’avancement les mesure. La valeur de référence, les cibles
+        chiffrées par période et les valeurs se renseignent dans l’onglet « Suivi » de la fiche.
+      </p>
+      {fields.length === 0 && <p className={fr.cx('fr-text--sm')}>Aucun indicateur.</p>}
       {fields.map((champ, i) => (
         <div key={champ.id} className={fr.cx('fr-px-2w', 'fr-pt-2w', 'fr-mb-2w') + ' maillage-encart'}>
           <fieldset className={fr.cx('fr-fieldset', 'fr-mb-0')}>
@@ -35,8 +39,16 @@ export function ChampsSuivi({ form }: { form: FormFiche }) {
                 ))}
               </Select>
             </div>
-            <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-8')}>
-              <Input label={`Méthode de recueil (indicateur ${i + 1}, facultatif)`} nativeInputProps={{ ...register(`indicateurs.${i}.methode`, { setValueAs: videEnNull }), maxLength: 1000 }} />
+            <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
+              <Input
+                label={`Unité (indicateur ${i + 1}, facultatif)`}
+                hintText="ateliers, participants…"
+                nativeInputProps={{ ...register(`indicateurs.${i}.unite`, { setValueAs: videEnNull }), maxLength: 100 }}
+                {...etatChamp(errors.indicateurs?.[i]?.unite?.message)}
+              />
+            </div>
+            <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
+              <Input label={`Méthode de recueil (indicateur ${i + 1}, facultatif)`} nativeInputProps={{ ...register(`indicateurs.${i}.methode`, { setValueAs: videEnNull }), maxLength: 2000 }} />
             </div>
             <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
               <Input label={`Cible (indicateur ${i + 1}, facultatif)`} hintText="Exemple : 200 participants" nativeInputProps={{ ...register(`indicateurs.${i}.cible`, { setValueAs: videEnNull }), maxLength: 200 }} />
@@ -49,7 +61,14 @@ export function ChampsSuivi({ form }: { form: FormFiche }) {
           </fieldset>
         </div>
       ))}
-      <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-3w')} onClick={() => append({ libelle: '', type: 'processus', methode: null, cible: null })}>
+      <Button
+        type="button"
+        size="small"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        className={fr.cx('fr-mb-3w')}
+        onClick={() => append({ id: null, version: null, libelle: '', type: 'processus', unite: null, methode: null, cible: null })}
+      >
         Ajouter un indicateur
       </Button>
       <Input

@@ -75,7 +75,10 @@ export default function FicheCreationPage() {
       {!edition.possible && <Notice className={fr.cx('fr-mb-3w')} title={edition.raison ?? 'Vous ne pouvez pas créer de fiche dans ce contrat.'} />}
       {creation.error && <AlerteErreur erreur={creation.error} titre="La fiche n’a pas été créée" />}
       <form onSubmit={soumettre} noValidate>
-        <p className={fr.cx('fr-hint-text')}>Seul l’intitulé est obligatoire : la fiche se complète ensuite, section par section.</p>
+        <p className={fr.cx('fr-hint-text')}>
+          Seul l’intitulé est obligatoire. Étapes, partenaires, indicateurs et tout le reste de la fiche se saisissent dès maintenant dans les sections
+          ci-dessous, ou plus tard, section par section.
+        </p>
         <h2>L’essentiel</h2>
         <Input
           label="Numéro (facultatif)"

@@ -59,7 +59,8 @@ export interface FormulaireFiche {
   rifkin: Record<string, string>;
   facteursFacilitants: string | null;
   difficultes: string | null;
-  indicateurs: { libelle: string; type: string; methode: string | null; cible: string | null }[];
+  /** The fiche's follow-up indicators: what the form does not show (baseline, targets by period…) is kept by the server. */
+  indicateurs: { id: string | null; version: number | null; libelle: string; type: string; unite: string | null; methode: string | null; cible: string | null }[];
   methodeEvaluation: string | null;
   financements: FinancementFormulaire[];
   statut: string;
@@ -126,7 +127,7 @@ export function versFormulaire(f?: Partial<Fiche>): FormulaireFiche {
     rifkin: Object.fromEntries(DIMENSIONS_RIFKIN.map((d) => [d.code, f?.rifkin?.[d.code as keyof typeof f.rifkin] ? String(f.rifkin[d.code as keyof typeof f.rifkin]) : ''])),
     facteursFacilitants: f?.facteursFacilitants ?? null,
     difficultes: f?.difficultes ?? null,
-    indicateurs: (f?.indicateurs ?? []).map((i) => ({ libelle: i.libelle, type: i.type, methode: i.methode ?? null, cible: i.cible ?? null })),
+    indicateurs: (f?.indicateurs ?? []).map((i) => ({ id: i.id ?? null, version: i.version ?? null, libelle: i.libelle, type: i.type, unite: i.unite ?? null, methode: i.methode ?? null, cible: i.cible ?? null })),
     methodeEvaluation: f?.methodeEvaluation ?? null,
     financements: (f?.financements ?? []).map((l) => ({
       financeurId: l.financeurId,
@@ -175,7 +176,7 @@ export function versSaisie(v: FormulaireFiche): Saisie {
     rifkin: Object.fromEntries(Object.entries(v.rifkin).filter(([, n]) => n !== '').map(([k, n]) => [k, Number(n)])),
     facteursFacilitants: texte(v.facteursFacilitants),
     difficultes: texte(v.difficultes),
-    indicateurs: v.indicateurs.map((i) => ({ ...i, methode: texte(i.methode), cible: texte(i.cible) })) as Saisie['indicateurs'],
+    indicateurs: v.indicateurs.map((i) => ({ ...i, unite: texte(i.unite), methode: texte(i.methode), cible: texte(i.cible) })) as Saisie['indicateurs'],
     methodeEvaluation: texte(v.methodeEvaluation),
     financements: v.financements.map((l) => ({
       financeurId: l.financeurId || null,

@@ -5,6 +5,7 @@ import {
   DIMENSIONS_RIFKIN,
   formaterDate,
   formaterMontant,
+  formaterNombre,
   formaterPeriode,
   INTERVENTIONS,
   ISTS,
@@ -17,6 +18,7 @@ import {
   SECTEURS,
   THEMATIQUES,
   TYPES_PARTICIPATION,
+  valeurDeMesure,
   type Terme,
 } from '@maillage/domain';
 import type { ReactNode } from 'react';
@@ -169,12 +171,18 @@ export const LectureSuivi = ({ fiche }: { fiche: FicheDetail }) => (
   <>
     {fiche.indicateurs?.length ? (
       <Table
-        caption="Indicateurs prévus"
-        headers={['Indicateur', 'Type', 'Méthode', 'Cible']}
-        data={fiche.indicateurs.map((i) => [i.libelle, LIBELLES_TYPE_INDICATEUR[i.type], i.methode || '—', i.cible || '—'])}
+        caption="Indicateurs de suivi"
+        headers={['Indicateur', 'Type', 'Unité', 'Méthode', 'Cible']}
+        data={fiche.indicateurs.map((i) => [
+          i.libelle,
+          LIBELLES_TYPE_INDICATEUR[i.type],
+          i.pourcentage ? '%' : i.unite || '—',
+          i.methode || '—',
+          i.cible || (i.cibles?.length ? i.cibles.map((c) => `${c.periode} : ${formaterNombre(valeurDeMesure(c, !!i.pourcentage) ?? 0)}${i.pourcentage ? ' %' : ''}`).join(' ; ') : '—'),
+        ])}
       />
     ) : (
-      <p className={fr.cx('fr-text--sm')}>Aucun indicateur prévu.</p>
+      <p className={fr.cx('fr-text--sm')}>Aucun indicateur.</p>
     )}
     <Texte libelle="Méthode d’évaluation" valeur={fiche.methodeEvaluation} />
   </>

@@ -94,7 +94,7 @@ export function PanneauFiche({ fiche, statutModifiable }: { fiche: FicheDetail; 
           <p className={fr.cx('fr-mb-0')}>Aucune</p>
         )}
       </Bloc>
-      <Bloc titre="Indicateurs prévus">
+      <Bloc titre="Indicateurs de suivi">
         <p className={fr.cx('fr-mb-0')}>
           {indicateurs.length
             ? TYPES_INDICATEUR_SUIVI.map((t) => `${LIBELLES_TYPE_INDICATEUR[t].toLowerCase()} : ${indicateurs.filter((i) => i.type === t).length}`).join(' ; ')

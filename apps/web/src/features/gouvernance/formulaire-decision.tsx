@@ -1,9 +1,10 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { DISPOSITIFS, formaterMontant, LIBELLES_STATUT_FICHE, LIBELLES_STATUT_FINANCEMENT, STATUTS_FICHE, STATUTS_FINANCEMENT } from '@maillage/domain';
+import { DISPOSITIFS, formaterDate, formaterMontant, LIBELLES_STATUT_FICHE, LIBELLES_STATUT_FINANCEMENT, STATUTS_FICHE, STATUTS_FINANCEMENT } from '@maillage/domain';
 import { useId } from 'react';
 import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { z } from 'zod';
@@ -31,6 +32,7 @@ const schema = z
     nature: z.enum(['fonctionnement', 'investissement']),
     statutFinancement: z.enum(STATUTS_FINANCEMENT),
     valorisationNature: z.string().trim().max(300),
+    confirmerSeanceFuture: z.boolean(),
   })
   .superRefine((v, ctx) => {
     if (v.action !== 'aucune' && !v.ficheId) ctx.addIssue({ code: 'custom', path: ['ficheId'], message: 'Choisissez la fiche-action concernée' });
@@ -55,9 +57,15 @@ const VIDE: Valeurs = {
   nature: 'fonctionnement',
   statutFinancement: 'accorde',
   valorisationNature: '',
+  confirmerSeanceFuture: false,
 };
 
 function versSaisie(v: Valeurs): SaisieDecision {
+  const confirmation = v.confirmerSeanceFuture ? { confirmerSeanceFuture: true } : {};
+  return { ...versDecision(v), ...confirmation };
+}
+
+function versDecision(v: Valeurs): SaisieDecision {
   const texte = v.texte.trim();
   if (v.action === 'aucune') return { action: 'aucune', texte };
   if (v.action === 'valider_fiche') return { action: 'valider_fiche', texte, ficheId: v.ficheId };
@@ -106,15 +114,21 @@ export function FormulaireDecision({ seance, fiches, onEnregistrer, erreur, enCo
   const fiche = fiches.find((f) => f.id === ficheId);
   const aLOrdreDuJour = new Set(seance.ordreDuJour.flatMap((p) => p.ficheIds));
   const tri = (a: Fiche, b: Fiche) => a.numero - b.numero;
-  const soumettre = form.handleSubmit((v) =>
-    onEnregistrer(versSaisie(v))
+  // A séance not yet held has decided nothing: the user says so explicitly before the decision applies.
+  const aVenir = new Date(seance.debut).getTime() > Date.now();
+  const soumettre = form.handleSubmit((v) => {
+    if (aVenir && !v.confirmerSeanceFuture) {
+      form.setError('confirmerSeanceFuture', { type: 'confirmation', message: 'Cochez la case pour confirmer une décision avant la séance' }, { shouldFocus: true });
+      return;
+    }
+    return onEnregistrer(versSaisie(v))
       .then(() => form.reset({ ...VIDE, action: v.action }))
       .catch((e) => {
         if (!(e instanceof ErreurApi)) return;
         for (const [i, { champ, message }] of (e.probleme.erreurs ?? []).entries())
           form.setError(champDuServeur(champ) as Path<Valeurs>, { type: 'serveur', message }, { shouldFocus: i === 0 });
-      }),
-  );
+      });
+  });
   const prendreLigne = (rang: string) => {
     form.setValue('rang', rang);
     const l = rang === '' ? null : fiche?.financements[Number(rang)];
@@ -239,6 +253,19 @@ export function FormulaireDecision({ seance, fiches, onEnregistrer, erreur, enCo
         nativeTextAreaProps={{ ...register('texte'), rows: 3, maxLength: 5000 }}
         {...etatChamp(errors.texte?.message)}
       />
+      {aVenir && (
+        <Checkbox
+          state={errors.confirmerSeanceFuture ? 'error' : 'default'}
+          stateRelatedMessage={errors.confirmerSeanceFuture?.message}
+          options={[
+            {
+              label: `Je confirme : la séance du ${formaterDate(seance.debut.slice(0, 10))} n’a pas encore eu lieu, et la décision ${action === 'aucune' ? 'sera enregistrée' : 'sera appliquée à la fiche'} dès maintenant.`,
+              hintText: 'Si la date de la séance est erronée, corrigez-la plutôt.',
+              nativeInputProps: register('confirmerSeanceFuture'),
+            },
+          ]}
+        />
+      )}
       <Button type="submit" disabled={enCours} iconId="fr-icon-check-line">
         {action === 'aucune' ? 'Ajouter la décision' : 'Ajouter et appliquer la décision'}
       </Button>

@@ -119,7 +119,7 @@ export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, e
   const [nature, setNature] = useState<'organisation' | 'personne'>('organisation');
   const form = useForm<ValeursMembre, unknown, z.output<typeof membreInstanceSchema>>({
     resolver: zodResolver(membreInstanceSchema),
-    defaultValues: { organisationId: null, personneId: null, role: null, copresidence: false, debut: null, fin: null },
+    defaultValues: { organisationId: null, personneId: null, email: null, role: null, copresidence: false, debut: null, fin: null },
   });
   const {
     register,
@@ -129,11 +129,12 @@ export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, e
     onEnregistrer({
       organisationId: nature === 'organisation' ? (m.organisationId ?? null) : null,
       personneId: nature === 'personne' ? (m.personneId ?? null) : null,
+      email: m.email ?? null,
       role: m.role ?? null,
       copresidence: m.copresidence,
       debut: m.debut ?? null,
       fin: m.fin ?? null,
-    }).catch((e) => appliquerErreursServeur(e, form.setError, ['organisationId', 'personneId', 'role', 'copresidence', 'debut', 'fin'])),
+    }).catch((e) => appliquerErreursServeur(e, form.setError, ['organisationId', 'personneId', 'email', 'role', 'copresidence', 'debut', 'fin'])),
   );
   const optionnel = { setValueAs: videEnNull };
   return (
@@ -195,6 +196,12 @@ export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, e
           <Input label="Jusqu’au (facultatif)" nativeInputProps={{ ...register('fin', optionnel), type: 'date' }} {...etatChamp(errors.fin?.message)} />
         </div>
       </div>
+      <Input
+        label="Adresse d’invitation (facultatif)"
+        hintText="Pour un membre sans compte Maillage (une organisation dont personne n’a de compte, un élu…) : ses invitations partiront aussi à cette adresse."
+        nativeInputProps={{ ...register('email', optionnel), type: 'email', autoComplete: 'off', maxLength: 320 }}
+        {...etatChamp(errors.email?.message)}
+      />
       <Checkbox options={[{ label: 'Co-préside l’instance', nativeInputProps: register('copresidence') }]} />
       <BoutonsFormulaire libelle="Ajouter le membre" enCours={enCours} onAnnuler={onAnnuler} />
     </form>

@@ -12,6 +12,7 @@ import { BoutonCopier } from '../../components/bouton-copier';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';
 import { pluriel } from '../../components/format';
+import { FormulaireCourrielMembre, PorteeInvitations, QUI_EST_INVITE } from './courriel-membre';
 import { quandSeance } from './dates';
 import { FormulaireInstance, FormulaireMembre } from './formulaires-instance';
 import { libelleTypeInstance, nomMembre } from './libelles';
@@ -43,7 +44,7 @@ function LienCalendrier({ contratId, instance }: { contratId: string; instance: 
   );
 }
 
-type Formulaire = { type: 'instance'; id?: string } | { type: 'membre'; instanceId: string } | null;
+type Formulaire = { type: 'instance'; id?: string } | { type: 'membre'; instanceId: string } | { type: 'courriel'; instanceId: string; membreId: string } | null;
 
 /** The contract's instances (COPIL, COTECH, coordination, groupes de travail…) with their members. */
 export function InstancesContrat({ contrat, instances }: { contrat: ContratDetail; instances: Instance[] }) {
@@ -112,35 +113,64 @@ export function InstancesContrat({ contrat, instances }: { contrat: ContratDetai
             {i.membres.length === 0 ? (
               <p>Aucun membre : ajoutez les organisations ou les personnes qui y siègent, pour pouvoir les inviter.</p>
             ) : (
-              <Table
-                caption={`Membres de « ${i.nom} » (${i.membres.length})`}
-                headers={edition ? ['Membre', 'Rôle', 'Co-présidence', 'Période', 'Actions'] : ['Membre', 'Rôle', 'Co-présidence', 'Période']}
-                data={i.membres.map((m) => {
-                  const ligne = [
-                    nomMembre(m),
-                    m.role ?? '—',
-                    m.copresidence ? 'Oui, co-préside' : 'Non',
-                    m.debut || m.fin ? formaterPeriode(m.debut, m.fin) : '—',
-                  ];
-                  if (!edition) return ligne;
-                  return [
-                    ...ligne,
-                    <Button
-                      key="r"
-                      type="button"
-                      size="small"
-                      priority="tertiary no outline"
-                      iconId="fr-icon-delete-line"
-                      onClick={() => {
-                        setCible({ instance: i, membreId: m.id, nom: nomMembre(m) });
-                        retraitMembre.ouvrir();
-                      }}
-                      nativeButtonProps={{ 'aria-label': `Retirer ${nomMembre(m)} de « ${i.nom} »` }}
-                    >
-                      Retirer
-                    </Button>,
-                  ];
-                })}
+              <>
+                <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>{QUI_EST_INVITE}</p>
+                <Table
+                  caption={`Membres de « ${i.nom} » (${i.membres.length})`}
+                  headers={edition ? ['Membre', 'Rôle', 'Co-présidence', 'Période', 'Invitations', 'Actions'] : ['Membre', 'Rôle', 'Co-présidence', 'Période', 'Invitations']}
+                  data={i.membres.map((m) => {
+                    const ligne = [
+                      nomMembre(m),
+                      m.role ?? '—',
+                      m.copresidence ? 'Oui, co-préside' : 'Non',
+                      m.debut || m.fin ? formaterPeriode(m.debut, m.fin) : '—',
+                      <PorteeInvitations key="i" membre={m} />,
+                    ];
+                    if (!edition) return ligne;
+                    return [
+                      ...ligne,
+                      <span key="a">
+                        <Button
+                          type="button"
+                          size="small"
+                          priority="tertiary no outline"
+                          iconId="fr-icon-mail-line"
+                          onClick={() => setFormulaire({ type: 'courriel', instanceId: i.id, membreId: m.id })}
+                          nativeButtonProps={{ 'aria-label': `Adresse d’invitation de ${nomMembre(m)} (« ${i.nom} »)` }}
+                        >
+                          Adresse d’invitation
+                        </Button>
+                        <Button
+                          type="button"
+                          size="small"
+                          priority="tertiary no outline"
+                          iconId="fr-icon-delete-line"
+                          onClick={() => {
+                            setCible({ instance: i, membreId: m.id, nom: nomMembre(m) });
+                            retraitMembre.ouvrir();
+                          }}
+                          nativeButtonProps={{ 'aria-label': `Retirer ${nomMembre(m)} de « ${i.nom} »` }}
+                        >
+                          Retirer
+                        </Button>
+                      </span>,
+                    ];
+                  })}
+                />
+              </>
+            )}
+            {formulaire?.type === 'courriel' && formulaire.instanceId === i.id && i.membres.some((m) => m.id === formulaire.membreId) && (
+              <FormulaireCourrielMembre
+                membre={i.membres.find((m) => m.id === formulaire.membreId)!}
+                instanceNom={i.nom}
+                erreur={gestion.courrielMembre.error}
+                enCours={gestion.courrielMembre.isPending}
+                onAnnuler={() => fermer()}
+                onEnregistrer={(email) =>
+                  gestion.courrielMembre
+                    .mutateAsync({ instanceId: i.id, membreId: formulaire.membreId, email })
+                    .then((r) => fermer(email ? `Les invitations partiront aussi à ${r.email}.` : 'L’adresse d’invitation est retirée.'))
+                }
               />
             )}
             {enEdition && (

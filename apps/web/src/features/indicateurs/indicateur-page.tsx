@@ -18,6 +18,7 @@ import { ConflitVersion, differences } from '../../components/conflit-version';
 import { appliquerErreursServeur } from '../../components/formulaire';
 import { useTitrePage } from '../../components/titre-page';
 import { CHAMPS_INDICATEUR, ChampsIndicateur, versFormulaire, type ValeursIndicateur } from './indicateur-formulaire';
+import { ValeursPubliees } from '../diagnostics/valeurs-publiees';
 import { LectureIndicateur } from './lecture-indicateur';
 import { METHODES_COURTES, POLARITES_COURTES } from './libelles-indicateurs';
 
@@ -170,6 +171,7 @@ export default function IndicateurPage() {
       ) : (
         i && <LectureIndicateur indicateur={i} />
       )}
+      {i && <ValeursPubliees indicateur={{ code: i.code, libelle: i.libelle }} />}
     </>
   );
 }

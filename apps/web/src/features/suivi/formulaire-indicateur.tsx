@@ -23,6 +23,8 @@ export interface FormulaireIndicateur {
   unite: string;
   methode: string;
   source: string;
+  /** The target as the fiche states it ("6 par an"). */
+  cible: string;
   pourcentage: boolean;
   poids: string;
   refValeur: string;
@@ -42,6 +44,7 @@ export function versFormulaireIndicateur(i?: IndicateurSuiviLigne | null): Formu
     unite: i?.unite ?? '',
     methode: i?.methode ?? '',
     source: i?.source ?? '',
+    cible: i?.cible ?? '',
     pourcentage: i?.pourcentage ?? false,
     poids: versChamp(i?.poids ?? 1),
     refValeur: versChamp(i?.referenceValeur),
@@ -64,6 +67,7 @@ export function versSaisieIndicateur(v: FormulaireIndicateur): IndicateurSuiviSa
     unite: pct ? null : texte(v.unite),
     methode: texte(v.methode),
     source: texte(v.source),
+    cible: texte(v.cible),
     pourcentage: pct,
     poids: lireNombre(v.poids) ?? 1,
     reference: refVide ? null : { ...ref, date: texte(v.refDate) },
@@ -111,6 +115,7 @@ function differencesIndicateur(saisie: FormulaireIndicateur, actuel: FormulaireI
       { libelle: 'Unité', valeur: (v) => v.unite.trim() },
       { libelle: 'Méthode de recueil', valeur: (v) => v.methode.trim() },
       { libelle: 'Source', valeur: (v) => v.source.trim() },
+      { libelle: 'Cible énoncée', valeur: (v) => v.cible.trim() },
       { libelle: 'Pourcentage', valeur: (v) => (v.pourcentage ? 'oui' : 'non') },
       { libelle: 'Poids', valeur: (v) => v.poids.trim() },
       { libelle: 'Référence', valeur: ecrireReferenceFormulaire },
@@ -264,6 +269,7 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
         </div>
       </div>
       <Input label="Méthode de recueil (facultatif)" hintText="Comment la valeur est obtenue : comptage, questionnaire, extraction…" textArea nativeTextAreaProps={{ ...register('methode'), rows: 2, maxLength: 2000 }} {...etatChamp(errors.methode?.message)} />
+      <Input label="Cible énoncée (facultatif)" hintText="Telle que la fiche la formule, par exemple « 200 participants » ; les cibles chiffrées par période sont plus bas" nativeInputProps={{ ...register('cible'), maxLength: 200 }} {...etatChamp(errors.cible?.message)} />
 
       <fieldset className={fr.cx('fr-fieldset')} aria-labelledby={`${prefixe}-ref-legende`}>
         <legend id={`${prefixe}-ref-legende`} className={fr.cx('fr-fieldset__legend', 'fr-text--md')}>

@@ -247,7 +247,7 @@ function FicheCampagneFormulaire({ campagne, fiche, message, onMessage }: PropsF
                 </legend>
                 <div className={fr.cx('fr-fieldset__element')}>
                   <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
-                    Cible {libellePeriodeSuivi(periode)} : <strong>{ecrireCible(i.cible, i)}</strong>
+                    Cible {libellePeriodeSuivi(periode)} : <strong>{ecrireCible(i.ciblePeriode, i)}</strong>
                     {i.methode ? ` — méthode : ${i.methode}` : ''}
                     {i.source ? ` — source : ${i.source}` : ''}
                   </p>

@@ -28,7 +28,7 @@ function ContenuSoumis({ fiche, periode }: { fiche: FicheSaisieCampagne; periode
           <Table
             caption={`Indicateurs de la fiche ${fiche.numero} pour ${libellePeriodeSuivi(periode)}`}
             headers={['Indicateur', 'Cible', 'Valeur', 'État', 'Récit']}
-            data={fiche.indicateurs.map((i) => [i.libelle, ecrireCible(i.cible, i), ecrireMesure(i.valeur, i), <BadgeEtatSuivi key="e" etat={i.valeur?.etat ?? null} />, i.valeur?.recit || '—'])}
+            data={fiche.indicateurs.map((i) => [i.libelle, ecrireCible(i.ciblePeriode, i), ecrireMesure(i.valeur, i), <BadgeEtatSuivi key="e" etat={i.valeur?.etat ?? null} />, i.valeur?.recit || '—'])}
           />
         </div>
       )}

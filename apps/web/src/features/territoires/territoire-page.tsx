@@ -1,16 +1,18 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { LIBELLES_TYPE_TERRITOIRE, type TypeTerritoire } from '@maillage/domain';
+import { can, LIBELLES_TYPE_TERRITOIRE, type TypeTerritoire } from '@maillage/domain';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTerritoire } from '../../api/territoires';
+import { useSession } from '../../app/session';
 import type { Territoire } from '../../api/types';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { formaterNombre, formaterPopulation } from '../../components/format';
 import { NATURES_EPCI } from '../../components/libelles';
 import { useTitrePage } from '../../components/titre-page';
+import { ValeursPubliees } from '../diagnostics/valeurs-publiees';
 
 const lien = (t: { code: string; nom: string }, type: TypeTerritoire) => <Link to={`/territoires/${type}/${t.code}`}>{t.nom}</Link>;
 
@@ -18,6 +20,7 @@ export default function TerritoirePage() {
   const { type, code } = useParams();
   const territoire = useTerritoire(type, code);
   const t = territoire.data;
+  const { sujet } = useSession();
   useTitrePage(t ? `${t.nom} (${LIBELLES_TYPE_TERRITOIRE[t.type]})` : 'Territoire');
 
   const filAriane = (
@@ -65,6 +68,8 @@ export default function TerritoirePage() {
         ))}
       </ul>
       {t.type === 'epci' && <Membres epci={t.nom} membres={t.membres ?? []} />}
+      {/* The imported values are read by signed-in users only (the catalogue's rule). */}
+      {can(sujet, 'lire', { type: 'catalogue' }) && <ValeursPubliees territoire={{ type: t.type, code: t.code, nom: t.nom }} />}
     </>
   );
 }
