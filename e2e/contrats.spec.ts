@@ -151,6 +151,10 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
   // Historique tells what happened.
   await page.goto(`${urlContrat}?onglet=historique`);
   await expect(page.getByText(/Marie Dupont/).first()).toBeVisible();
+  // Sentences for people: no raw action or table name ("« valider » sur suivi_fiche").
+  const evenements = await page.getByRole('list', { name: 'Événements du contrat' }).innerText();
+  expect(evenements).toMatch(/Marie Dupont a créé la fiche \d+/);
+  expect(evenements).not.toMatch(/a enregistré «|\b[a-z]+_[a-z]+\b/);
   await verifierAccessibilite(page, 'l’historique');
   expect(erreurs).toEqual([]);
   await contexte.close();

@@ -43,6 +43,15 @@ test.describe('fondations', () => {
       await expect(page.getByRole('heading', { level: 1 })).toContainText(titre);
       await verifierAccessibilite(page, chemin);
     }
+    // The audit log speaks French: accented entity names, a sentence per event, no code name.
+    await page.goto('/administration/journal');
+    // (the Entité column keeps a short identifier, and values are the data as entered: both are left out here)
+    await expect(page.locator('table tbody tr').first()).toBeVisible();
+    const phrases = (await page.locator('table tbody tr td:nth-child(2)').allInnerTexts()).join('\n');
+    const champs = (await page.locator('.maillage-diff .fr-text--bold').allInnerTexts()).join('\n');
+    const entites = (await page.getByLabel('Type d’entité').locator('option').allInnerTexts()).join('\n');
+    expect(phrases).toMatch(/ a (créé|ouvert une session|planifié)/);
+    for (const texte of [phrases, champs, entites]) expect(texte).not.toMatch(/\b(Seance|Decision|Presences|Evaluation|contratId|[a-z]+_[a-z]+|[a-z]+[A-Z][a-z]+)\b/);
     // An EPCI page lists its 31 member communes.
     await page.goto('/territoires/epci/243500741');
     await expect(page.getByRole('row', { name: /Redon/ }).first()).toBeVisible();

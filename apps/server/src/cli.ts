@@ -4,6 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import type pg from 'pg';
 import { motDePasseRobusteSchema } from '@maillage/domain/mot-de-passe';
+import { pluriel } from '@maillage/domain/texte';
 import { lireConfig, type Config } from './config';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
 import { creerPool } from './platform/database';
@@ -89,7 +90,7 @@ async function contenuActuel(pool: pg.Pool): Promise<string> {
   const { rows: r } = await pool.query(
     `select (select count(*)::int from contrats) as contrats, (select count(*)::int from utilisateurs) as comptes, (select max(le) from audit_evenements) as derniere`,
   );
-  return `${r[0].contrats} contrat(s), ${r[0].comptes} compte(s)${r[0].derniere ? `, dernière modification le ${formaterDate(r[0].derniere)}` : ''}`;
+  return `${pluriel(Number(r[0].contrats), 'contrat')}, ${pluriel(Number(r[0].comptes), 'compte')}${r[0].derniere ? `, dernière modification le ${formaterDate(r[0].derniere)}` : ''}`;
 }
 
 /**
@@ -123,7 +124,7 @@ async function commandeRestauration(config: Config, fichier: string | undefined,
       const { rows } = await pool
         .query(`select count(*)::int as n from processus_serveur where battement > now() - interval '45 seconds'`)
         .catch(() => ({ rows: [{ n: 0 }] }));
-      if (rows[0].n > 0) throw new ErreurSauvegarde(`${rows[0].n} serveur(s) Maillage utilisent cette base : arrêtez-les avant de restaurer (ou --force).`);
+      if (rows[0].n > 0) throw new ErreurSauvegarde(`${pluriel(Number(rows[0].n), 'serveur')} Maillage ${rows[0].n > 1 ? 'utilisent' : 'utilise'} cette base : arrêtez-les avant de restaurer (ou --force).`);
     }
     const lignes = entete.tables.reduce((t, x) => t + x.lignes, 0);
     console.log(
@@ -132,7 +133,7 @@ async function commandeRestauration(config: Config, fichier: string | undefined,
         `  Base remplacée : ${description}`,
         `    elle contient aujourd’hui : ${await contenuActuel(pool)}`,
         `  Sauvegarde : ${source}`,
-        `    créée le ${formaterDate(new Date(entete.creeLe))}, ${formaterTaille(taille)} ; ${compte(entete, 'contrats')} contrat(s), ${compte(entete, 'utilisateurs')} compte(s), ${lignes} lignes en tout`,
+        `    créée le ${formaterDate(new Date(entete.creeLe))}, ${formaterTaille(taille)} ; ${pluriel(Number(compte(entete, 'contrats')), 'contrat')}, ${pluriel(Number(compte(entete, 'utilisateurs')), 'compte')}, ${lignes} lignes en tout`,
         '  Ce qui a été fait depuis cette sauvegarde sera perdu. Pour pouvoir revenir en arrière : npm run backup avant.',
       ].join('\n'),
     );

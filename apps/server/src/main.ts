@@ -1,5 +1,6 @@
 import sortieAsynchrone from 'async-exit-hook';
 import { construireApplication } from './app';
+import { pluriel } from '@maillage/domain/texte';
 import { lireConfig } from './config';
 import { creerDonneesDemo } from './modules/demo/demo.service';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
@@ -29,7 +30,7 @@ function planifierSyntheses(ctx: Plateforme['ctx']) {
       const { rows } = await client.query("select pg_try_advisory_lock(hashtext('maillage:syntheses')) as verrou");
       if (!rows[0].verrou) return;
       const envoyes = await envoyerSyntheses(ctx, maintenant);
-      if (envoyes.length) journal(`Synthèse hebdomadaire envoyée à ${envoyes.length} coordonnateur(s).`);
+      if (envoyes.length) journal(`Synthèse hebdomadaire envoyée à ${pluriel(envoyes.length, 'coordonnateur')}.`);
       await client.query("select pg_advisory_unlock(hashtext('maillage:syntheses'))");
     } finally {
       client.release();
@@ -42,7 +43,7 @@ function planifierSyntheses(ctx: Plateforme['ctx']) {
 function planifierRelances(ctx: Plateforme['ctx']) {
   const verifier = async () => {
     const envoyes = await envoyerRelancesCampagnes(ctx);
-    if (envoyes.length) journal(`Relances de campagne de suivi envoyées à ${envoyes.length} pilote(s).`);
+    if (envoyes.length) journal(`Relances de campagne de suivi envoyées à ${pluriel(envoyes.length, 'pilote')}.`);
   };
   const lancer = () => void verifier().catch((e) => console.error('[maillage] relances de campagne :', e));
   setTimeout(lancer, 30_000).unref();

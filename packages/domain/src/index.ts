@@ -15,3 +15,4 @@ export * from './gouvernance';
 export * from './suivi';
 export * from './portefeuille';
 export * from './frein';
+export * from './journal';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { pluriel } from '@maillage/domain/texte';
 import type { Queryable } from './database';
 
 /** This server process: the owner recorded on the work it starts in the background. */
@@ -50,7 +51,7 @@ function vivant(pid: number): boolean {
 export async function surveillerProcessus(db: Queryable, journal: (m: string) => void) {
   await battre(db);
   const fermes = await fermerTravauxInterrompus(db);
-  if (fermes) journal(`${fermes} import(s) interrompu(s) par un arrêt du serveur marqué(s) en échec.`);
+  if (fermes) journal(`${pluriel(fermes, 'import interrompu', 'imports interrompus')} par un arrêt du serveur ${fermes > 1 ? 'marqués' : 'marqué'} en échec.`);
   setInterval(() => {
     void battre(db)
       .then(() => fermerTravauxInterrompus(db))

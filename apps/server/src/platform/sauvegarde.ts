@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
+import { pluriel } from '@maillage/domain/texte';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough, Writable } from 'node:stream';
 import zlib from 'node:zlib';
@@ -235,7 +236,7 @@ export async function restaurer(pool: pg.Pool, fichier: string, journal: (m: str
         await client.query(`create temp table ${id(`report_${table.nom}`)} on commit drop as select ${[...table.cle, ...reportees].map(id).join(', ')} from chargement`);
         await client.query('drop table chargement');
       }
-      journal(`${table.nom} : ${table.lignes} ligne(s)`);
+      journal(`${table.nom} : ${pluriel(table.lignes, 'ligne')}`);
       table = null;
       copie = null;
     }

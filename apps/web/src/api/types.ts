@@ -82,6 +82,8 @@ export interface EvenementAudit {
   action: string;
   diff: Record<string, { avant: unknown; apres: unknown }>;
   contexte: Record<string, unknown>;
+  /** The event as a French sentence, actor first. */
+  phrase: string;
 }
 
 export interface PageAudit extends Page<EvenementAudit> {

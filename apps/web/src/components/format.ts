@@ -32,8 +32,5 @@ export function formaterDateHeure(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : premier(dateHeure.format(d));
 }
 
-/** "3 comptes", "1 compte", "aucun compte". */
-export function pluriel(n: number, singulier: string, plurielForme = `${singulier}s`): string {
-  if (n === 0) return `aucun ${singulier}`;
-  return `${formaterNombre(n)} ${n > 1 ? plurielForme : singulier}`;
-}
+/** "3 comptes", "1 compte", "aucun compte", "aucune séance": one helper for every count, shared with the server. */
+export { pluriel } from '@maillage/domain';

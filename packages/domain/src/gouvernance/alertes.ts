@@ -1,3 +1,4 @@
+import { pluriel } from '../texte';
 import type { Doctrine } from '../contrats/doctrine';
 import type { StatutContrat } from '../contrats/statuts';
 
@@ -81,7 +82,7 @@ export function alertesContrat(s: SituationContrat, doctrine: Pick<Doctrine, 'co
 
   if (s.fichesSansPilote.length && s.statut !== 'echu' && s.statut !== 'renouvele' && s.statut !== 'abandonne') {
     const liste = s.fichesSansPilote.slice(0, 10).join(', ') + (s.fichesSansPilote.length > 10 ? '…' : '');
-    alertes.push({ type: 'fiches_sans_pilote', gravite: 'info', message: `${s.fichesSansPilote.length} fiche(s) sans pilote : n° ${liste}.` });
+    alertes.push({ type: 'fiches_sans_pilote', gravite: 'info', message: `${pluriel(s.fichesSansPilote.length, 'fiche')} sans pilote : n° ${liste}.` });
   }
   return alertes;
 }

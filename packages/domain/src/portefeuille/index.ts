@@ -98,7 +98,7 @@ export const contratOuvertSchema = z.object({
   nombreCommunes: z.number().int().describe('Nombre de communes couvertes'),
   population: z.number().int().describe('Population municipale couverte (recensement du référentiel chargé)'),
   porteurs: z.array(z.string()).describe('Collectivités porteuses (noms des organisations)'),
-  ars: z.array(z.string()).describe('Agence(s) régionale(s) de santé signataire(s)'),
+  ars: z.array(z.string()).describe('Agences régionales de santé signataires'),
   nombreAxes: z.number().int().describe('Nombre d’axes stratégiques'),
   nombreFiches: z.number().int().describe('Nombre de fiches-action'),
   fichesAVenir: z.number().int().describe('Fiches-action au statut « à venir »'),

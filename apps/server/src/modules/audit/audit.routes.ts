@@ -18,6 +18,7 @@ const evenement = z.object({
   action: z.string(),
   diff: z.record(z.string(), z.object({ avant: z.unknown(), apres: z.unknown() })),
   contexte: z.record(z.string(), z.unknown()),
+  phrase: z.string().describe('L’événement en une phrase française (« Marie Dupont a validé le suivi de la période 2024 »)'),
 });
 
 export function routesAudit(app: FastifyInstance, ctx: Contexte) {

@@ -1,3 +1,4 @@
+import { phraseJournal, type EvenementJournal } from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { exigerSurContrat } from '../contrats/acces';
 import * as repository from './audit.repository';
@@ -21,11 +22,16 @@ export async function consulterJournal(
     }),
     repository.valeursDistinctes(ctx.db),
   ]);
-  return { ...page, ...valeurs };
+  return { ...enPhrases(page), ...valeurs };
 }
 
 /** The history tab of a contract: readable by whoever may read the contract. */
 export async function historiqueContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, page: number, parPage: number) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  return repository.historiqueContrat(ctx.db, contratId, parPage, (page - 1) * parPage);
+  return enPhrases(await repository.historiqueContrat(ctx.db, contratId, parPage, (page - 1) * parPage));
+}
+
+/** Each event also as a French sentence, for readers of the API (the web app names more, with the contract's names). */
+function enPhrases<E extends EvenementJournal & { acteurLibelle: string }>(page: { total: number; elements: E[] }) {
+  return { ...page, elements: page.elements.map((e) => ({ ...e, phrase: `${e.acteurLibelle} ${phraseJournal(e)}` })) };
 }

@@ -1,4 +1,4 @@
-import { normaliser, organisationSaisieSchema, porteeAnnuaire, TYPES_ORGANISATION, type TypeOrganisation } from '@maillage/domain';
+import { normaliser, organisationSaisieSchema, pluriel, porteeAnnuaire, TYPES_ORGANISATION, type TypeOrganisation } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -181,7 +181,7 @@ class Annuler extends Error {
 }
 
 function conflitImport(rapport: any) {
-  return new ErreurMetier(422, 'Import refusé', `${rapport.resume.rejetes} ligne(s) rejetée(s) : rien n’a été importé. Corrigez le fichier et recommencez.`, { rapport });
+  return new ErreurMetier(422, 'Import refusé', `${pluriel(rapport.resume.rejetes, 'ligne rejetée', 'lignes rejetées')} : rien n’a été importé. Corrigez le fichier et recommencez.`, { rapport });
 }
 
 async function trouver(tx: Queryable, siret: string | null, nom: string) {

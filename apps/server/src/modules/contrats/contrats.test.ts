@@ -271,6 +271,9 @@ describe('cycle de vie d’un contrat', () => {
     const statut = h.body.elements.find((e: any) => e.action === 'statut' && e.diff.statut?.apres === 'signe');
     expect(statut.diff).toEqual({ statut: { avant: 'elaboration', apres: 'signe' } });
     expect(statut.acteurLibelle).toBe('Marie Dupont');
+    expect(statut.phrase).toBe('Marie Dupont a fait passer le contrat de « En élaboration » à « Signé (en vigueur) »');
+    // Every event reads as a sentence: no code, field or table name.
+    for (const e of h.body.elements) expect(e.phrase, `${e.entiteType}:${e.action}`).toMatch(new RegExp(`^${e.acteurLibelle} a [^_{}]+$`));
   });
 });
 

@@ -1,3 +1,4 @@
+import { pluriel } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -115,7 +116,7 @@ export const supprimerAxe = (ctx: Contexte, u: Utilisateur, contratId: string, i
     const avant = (await repository.listerAxes(tx, contratId)).find((x) => x.id === id);
     if (!avant) throw introuvable('Cet axe n’existe pas.');
     const { rows } = await tx.query('select count(*)::int n from fiches where axe_id = $1', [id]);
-    if (rows[0].n > 0) throw invalide(`Cet axe porte ${rows[0].n} fiche(s) : rattachez-les à un autre axe avant de le supprimer.`);
+    if (rows[0].n > 0) throw invalide(`Cet axe porte ${pluriel(rows[0].n, 'fiche')} : rattachez-${rows[0].n > 1 ? 'les' : 'la'} à un autre axe avant de le supprimer.`);
     await repository.supprimerAxe(tx, contratId, id);
     return { resultat: undefined, entiteId: id, action: 'suppression', avant: { intitule: avant.intitule } };
   });

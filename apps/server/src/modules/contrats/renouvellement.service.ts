@@ -1,4 +1,4 @@
-import { ficheSaisieSchema, type StatutContrat } from '@maillage/domain';
+import { ficheSaisieSchema, intituleAvecGeneration, type StatutContrat } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -36,7 +36,7 @@ export async function renouveler(
     const { rows } = await tx.query(
       `insert into contrats (intitule, perimetre, generation, predecesseur_id, origine, regions, departements, population, nombre_communes, insulaire, contexte)
        select $2, perimetre, $3, id, origine, regions, departements, population, nombre_communes, insulaire, contexte from contrats where id = $1 returning id`,
-      [contratId, choix.intitule?.trim() || `${source.intitule} (${generation}e génération)`, generation],
+      [contratId, choix.intitule?.trim() || intituleAvecGeneration(source.intitule, generation), generation],
     );
     const id: string = rows[0].id;
     await tx.query('insert into contrat_communes (contrat_id, commune_code) select $2, commune_code from contrat_communes where contrat_id = $1', [contratId, id]);

@@ -1,4 +1,4 @@
-import type { IndicateurSaisie } from '@maillage/domain';
+import { pluriel, type IndicateurSaisie } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
@@ -46,7 +46,7 @@ export async function supprimerIndicateur(ctx: Contexte, utilisateur: Utilisateu
     const avant = await repository.obtenirIndicateur(tx, code);
     if (!avant) throw introuvable(`Indicateur inconnu : ${code}.`);
     const { rows } = await tx.query('select count(*)::int n from constat_indicateurs where indicateur_code = $1', [code]);
-    if (rows[0].n) throw conflit(`Cet indicateur est cité par ${rows[0].n} constat(s) : retirez-le des constats avant de le supprimer.`);
+    if (rows[0].n) throw conflit(`Cet indicateur est cité par ${pluriel(rows[0].n, 'constat')} : retirez-le des constats avant de le supprimer.`);
     await repository.supprimerIndicateur(tx, code);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur', entiteId: code, action: 'suppression', avant: avant as never });
   });

@@ -47,6 +47,20 @@ function partieDocx(contenu: Buffer, partie: string) {
 }
 
 describe('document du contrat', () => {
+  it('écrit en français sans les fautes relevées : accords, articles, génération dite une fois', async () => {
+    const fautes: string[] = [];
+    for (const c of contrats) {
+      const texte = texteDocx((await telecharger(`/api/contrats/${c.id}/document.docx`)).corps);
+      const departements = /Départements? : (.*?)\s{3,}/.exec(texte);
+      if (departements && /^Départements/.test(departements[0]) !== departements[1]!.includes(' et ')) fautes.push(`${c.intitule} : ${departements[0]}`);
+      for (const motif of [/\w\(s\)/, /(\([^()]{3,}\))\s*\1/, /conclu entre (ARS|Agence|Conseil|Communauté|Caisse)/, /Pour (ARS|Agence|Conseil|Communauté|Caisse)\b/, /\baucun (séance|offre|fiche|commune|valeur|action)/])
+        if (motif.test(texte)) fautes.push(`${c.intitule} : ${motif.exec(texte)![0]}`);
+    }
+    expect(contrats.length).toBeGreaterThan(2);
+    expect(fautes).toEqual([]);
+  });
+
+
   it('produit un DOCX avec les parties, les axes, une signature par signataire et chaque fiche en annexe', async () => {
     const belleIle = contrats.find((c) => c.intitule.includes('Belle-Île'));
     const r = await telecharger(`/api/contrats/${belleIle.id}/document.docx`);
@@ -55,9 +69,9 @@ describe('document du contrat', () => {
     expect(r.disposition).toBe('attachment; filename="contrat-local-de-sante-de-belle-ile-en-mer.docx"');
     expect(r.corps.subarray(0, 2).toString()).toBe('PK');
     const texte = texteDocx(r.corps);
-    for (const attendu of ['Contrat local de santé de Belle-Île-en-Mer', 'Les parties au contrat', 'Pour Conseil départemental du Morbihan', 'Signé le 1er janvier 2013', 'Axe 1. Améliorer l’organisation et l’accès aux soins', 'Gouvernance', 'au moins deux fois par an'])
+    for (const attendu of ['Contrat local de santé de Belle-Île-en-Mer', 'Les parties au contrat', 'Pour le Conseil départemental du Morbihan', 'Signé le 1er janvier 2013', 'Axe 1. Améliorer l’organisation et l’accès aux soins', 'Gouvernance', 'au moins deux fois par an'])
       expect(texte).toContain(attendu);
-    expect(texte.match(/Pour [A-Z]/g)).toHaveLength(3);
+    expect(texte.match(/Pour (l’|la |le )?[A-Z]/g)).toHaveLength(3);
   });
 
   it('met les 39 fiches de Redon en annexe, dans l’ordre de la liste, en DOCX comme en PDF', async () => {
@@ -67,7 +81,7 @@ describe('document du contrat', () => {
     const numeros = [...texte.matchAll(/Fiche-action n° (\d+) —/g)].map((m) => Number(m[1]));
     expect(numeros).toHaveLength(39);
     expect(numeros.slice(8, 12)).toEqual([9, 38, 39, 10]);
-    expect(texte).toContain('Porteur(s) / pilote(s)');
+    expect(texte).toMatch(/Porteur \/ pilote|Porteurs \/ pilotes/);
     expect(texte).toContain('Redon Agglomération, CLIC');
 
     const pdf = await telecharger(`/api/contrats/${cls1.id}/document.pdf`);

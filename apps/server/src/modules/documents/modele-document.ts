@@ -1,6 +1,8 @@
 import {
+  avecArticle,
   DETERMINANTS,
   DIMENSIONS_RIFKIN,
+  enumerer,
   formaterDate,
   formaterMontant,
   formaterNombre,
@@ -12,6 +14,7 @@ import {
   LIBELLES_TYPE_INDICATEUR,
   libelleTerme,
   ordinal,
+  pluriel,
   PUBLICS,
   SECTEURS,
   THEMATIQUES,
@@ -83,8 +86,8 @@ function blocFiche(f: Fiche): Bloc {
   const sections = [
     { libelle: 'Axe stratégique', valeur: g.axe ? `${g.axe.numero}. ${g.axe.intitule}` : 'Non rattachée à un axe' },
     { libelle: 'Objectif stratégique', valeur: g.objectif ? `${g.objectif.numero}. ${g.objectif.intitule}` : 'Non renseigné' },
-    { libelle: 'Porteur(s) / pilote(s)', valeur: g.pilotes.map(nomPilote).join(' ; ') || 'À définir' },
-    { libelle: 'Personne(s) référente(s)', valeur: texte(g.personnesReferentes) },
+    { libelle: g.pilotes.length > 1 ? 'Porteurs / pilotes' : 'Porteur / pilote', valeur: g.pilotes.map(nomPilote).join(' ; ') || 'À définir' },
+    { libelle: 'Personnes référentes', valeur: texte(g.personnesReferentes) },
     { libelle: 'Durée', valeur: `${g.duree === 'annuelle' ? 'Annuelle' : g.duree === 'pluriannuelle' ? 'Pluriannuelle' : 'Non renseignée'} — ${formaterPeriode(g.debut, g.fin)}` },
     { libelle: 'Argumentation', valeur: texte(g.argumentation) },
     { libelle: 'Inégalités sociales et territoriales de santé identifiées', valeur: `${ouiNon(g.istsIdentifiees)}${g.ists?.length ? ` : ${liste(ISTS, g.ists)}` : ''}${g.istsPrecision ? ` (${g.istsPrecision})` : ''}` },
@@ -151,8 +154,8 @@ export function construireDocument(
     titre: etat.intitule,
     lignes: [
       `${ordinal(etat.generation)} génération`,
-      `Territoire : ${options.territoire.epci.join(', ') || `${etat.nombreCommunes} communes`} — ${etat.nombreCommunes} communes, ${population} habitants`,
-      `Départements : ${options.territoire.departements.join(', ')}`,
+      `Territoire : ${options.territoire.epci.join(', ') || pluriel(etat.nombreCommunes, 'commune')} — ${pluriel(etat.nombreCommunes, 'commune')}, ${population} habitant${etat.population > 1 ? 's' : ''}`,
+      `${options.territoire.departements.length > 1 ? 'Départements' : 'Département'} : ${enumerer(options.territoire.departements)}`,
       `Période : ${formaterPeriode(etat.periode.debut, etat.periode.fin)}`,
       options.mention,
     ],
@@ -163,7 +166,7 @@ export function construireDocument(
     type: 'paragraphe',
     texte:
       `Vu le code de la santé publique, notamment ses articles L1434-2 et L1434-10, le présent contrat local de santé est conclu entre ` +
-      `${[...etat.ars, ...etat.porteurs].map((o) => o.nom).join(', ')}${etat.signataires.length ? ' et les signataires ci-dessous' : ''}.`,
+      `${enumerer([...[...etat.ars, ...etat.porteurs].map((o) => avecArticle(o.nom)), ...(etat.signataires.length ? ['les signataires ci-dessous'] : [])])}.`,
   });
   if (etat.signataires.length)
     blocs.push({
@@ -179,7 +182,7 @@ export function construireDocument(
   blocs.push({ type: 'titre', niveau: 1, texte: 'Contexte' });
   blocs.push({
     type: 'paragraphe',
-    texte: `Le contrat couvre ${etat.nombreCommunes} communes et ${population} habitants, sur ${options.territoire.departements.length > 1 ? 'les départements' : 'le département'} ${options.territoire.departements.join(', ')}.`,
+    texte: `Le contrat couvre ${pluriel(etat.nombreCommunes, 'commune')} et ${population} habitant${etat.population > 1 ? 's' : ''}, ${options.territoire.departements.length > 1 ? 'dans les départements suivants' : 'dans le département suivant'} : ${enumerer(options.territoire.departements)}.`,
   });
   if (etat.contexte) blocs.push({ type: 'paragraphe', texte: etat.contexte });
 
@@ -206,8 +209,7 @@ export function construireDocument(
   blocs.push({
     type: 'paragraphe',
     texte:
-      `Le contrat est piloté par un comité de pilotage (COPIL) réunissant les signataires, co-présidé par ${etat.ars.map((o) => o.nom).join(' et ')} ` +
-      `et ${etat.porteurs.map((o) => o.nom).join(' et ') || 'la collectivité porteuse'}` +
+      `Le contrat est piloté par un comité de pilotage (COPIL) réunissant les signataires, co-présidé par ${enumerer([...etat.ars.map((o) => avecArticle(o.nom)), ...(etat.porteurs.length ? etat.porteurs.map((o) => avecArticle(o.nom)) : ['la collectivité porteuse'])])}` +
       `${options.copilParAn ? `, qui se réunit au moins ${options.copilParAn === 2 ? 'deux' : options.copilParAn} fois par an` : ''}. ` +
       `Il décide des orientations, valide les fiches-action et en suit la mise en œuvre. Un comité technique prépare ses travaux ; ` +
       `la coordination du contrat est assurée par le coordonnateur ou la coordonnatrice du contrat local de santé, en lien avec l’ARS.`,
@@ -217,7 +219,8 @@ export function construireDocument(
   blocs.push({
     type: 'signatures',
     blocs: (etat.signataires.length ? etat.signataires : [...etat.ars, ...etat.porteurs].map((o) => ({ organisation: o.nom, representant: null, qualite: null, dateSignature: null }))).map((s) => ({
-      organisation: s.organisation,
+      // Read after « Pour » : « Pour l’ARS Bretagne », « Pour le Conseil départemental du Morbihan ».
+      organisation: avecArticle(s.organisation),
       representant: [s.representant, s.qualite].filter(Boolean).join(', '),
       date: s.dateSignature ? `Signé le ${formaterDate(s.dateSignature)}` : 'Date : ____________________',
     })),

@@ -1,4 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
+import { phraseJournal } from '@maillage/domain';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Table } from '@codegouvfr/react-dsfr/Table';
@@ -11,14 +12,14 @@ import { useFiltresUrl } from '../../components/filtres-url';
 import { formaterDateHeure, formaterNombre } from '../../components/format';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
 import { useTitrePage } from '../../components/titre-page';
-import { libelleAction, libelleChamp, libelleEntite, valeurLisible } from './libelles-audit';
+import { contexteLisible, libelleAction, libelleChamp, libelleEntite, valeurLisible } from './libelles-audit';
 
 const PAR_PAGE = 50;
 const FILTRES = ['entiteType', 'action', 'acteur', 'depuis', 'jusqua'] as const;
 
 function Modifications({ evenement }: { evenement: EvenementAudit }) {
   const champs = Object.entries(evenement.diff);
-  const contexte = Object.entries(evenement.contexte ?? {});
+  const contexte = contexteLisible(evenement.contexte);
   if (champs.length === 0 && contexte.length === 0) return <>—</>;
   const creation = champs.every(([, d]) => d.avant === null || d.avant === undefined);
   const suppression = champs.every(([, d]) => d.apres === null || d.apres === undefined);
@@ -41,7 +42,7 @@ function Modifications({ evenement }: { evenement: EvenementAudit }) {
       )}
       {contexte.length > 0 && (
         <p className={fr.cx('fr-text--xs', 'fr-mb-0')}>
-          Contexte : {contexte.map(([k, v]) => `${k} ${valeurLisible(v)}`).join(', ')}
+          {contexte.join(' ; ')}
         </p>
       )}
     </>
@@ -114,10 +115,12 @@ export default function JournalPage() {
             caption={`Événements${filtre ? ' filtrés' : ''} (${formaterNombre(journal.data.total)}), du plus récent au plus ancien${
               journal.data.total > PAR_PAGE ? ` — page ${page} sur ${Math.ceil(journal.data.total / PAR_PAGE)}` : ''
             }`}
-            headers={['Date', 'Acteur', 'Entité', 'Action', 'Modifications']}
+            headers={['Date', 'Événement', 'Entité', 'Modifications']}
             data={journal.data.elements.map((e) => [
               formaterDateHeure(e.le),
-              e.acteurLibelle,
+              <>
+                <strong>{e.acteurLibelle}</strong> {phraseJournal(e)}.
+              </>,
               <>
                 {libelleEntite(e.entiteType)}
                 {e.entiteId && (
@@ -129,7 +132,6 @@ export default function JournalPage() {
                   </>
                 )}
               </>,
-              libelleAction(e.action),
               <Modifications key="m" evenement={e} />,
             ])}
           />

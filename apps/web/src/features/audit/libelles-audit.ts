@@ -1,32 +1,6 @@
-import { formaterDateHeure } from '../../components/format';
-
-const ENTITES: Record<string, string> = {
-  organisation: 'Organisation',
-  utilisateur: 'Compte utilisateur',
-  session: 'Session',
-  jeton_api: 'Jeton d’API',
-  contrat: 'Contrat',
-  fiche: 'Fiche-action',
-  acces: 'Rôle sur un contrat',
-};
-
-const ACTIONS: Record<string, string> = {
-  creation: 'Création',
-  modification: 'Modification',
-  suppression: 'Suppression',
-  connexion: 'Connexion',
-  deconnexion: 'Déconnexion',
-  revocation: 'Révocation',
-  demande_reinitialisation: 'Demande de réinitialisation du mot de passe',
-  reinitialisation_mot_de_passe: 'Réinitialisation du mot de passe',
-  changement_mot_de_passe: 'Changement de mot de passe',
-  attribution: 'Attribution d’un rôle',
-  invitation: 'Invitation',
-  relance_invitation: 'Nouvel envoi d’une invitation',
-  retrait: 'Retrait',
-  publication: 'Publication',
-  depublication: 'Retrait de la publication',
-};
+import { libelleActionJournal, libelleEntiteJournal } from '@maillage/domain';
+import { formaterDate, formaterDateHeure } from '../../components/format';
+import { libelleChampHistorique } from '../contrats/libelles-historique';
 
 const CHAMPS: Record<string, string> = {
   nom: 'nom',
@@ -50,19 +24,34 @@ const CHAMPS: Record<string, string> = {
   derniereConnexion: 'dernière connexion',
 };
 
-/** Unknown codes are shown as they are, made readable ("jeton_api" → "Jeton api"). */
-const lisible = (code: string) => (code.charAt(0).toUpperCase() + code.slice(1)).replaceAll('_', ' ');
+export const libelleEntite = libelleEntiteJournal;
+export const libelleAction = libelleActionJournal;
+// A field neither list names is still written in words ("ordre_du_jour" → "ordre du jour"), never as code.
+const enMots = (code: string) => code.replaceAll('_', ' ').replace(/([a-zà-ÿ])([A-Z])/g, '$1 $2').toLowerCase();
+export const libelleChamp = (code: string) => CHAMPS[code] ?? (libelleChampHistorique(code) !== code ? libelleChampHistorique(code) : enMots(code));
 
-export const libelleEntite = (code: string) => ENTITES[code] ?? lisible(code);
-export const libelleAction = (code: string) => ACTIONS[code] ?? lisible(code);
-export const libelleChamp = (code: string) => CHAMPS[code] ?? code;
+/** Context worth showing, in words; identifiers and technical flags stay out of sight. */
+const CONTEXTE: Record<string, string> = {
+  ip: 'adresse IP',
+  motif: 'motif',
+  seance: 'séance',
+  import: 'import du fichier',
+  sessionsFermees: 'sessions fermées',
+  jetonsRevoques: 'jetons révoqués',
+  deplaces: 'éléments déplacés',
+  dansNom: 'fusionnée dans',
+};
+export const contexteLisible = (contexte: Record<string, unknown> | null | undefined) =>
+  Object.entries(contexte ?? {})
+    .filter(([k, v]) => CONTEXTE[k] && v !== true && v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => `${CONTEXTE[k]} : ${valeurLisible(v)}`);
 
 /** A value of the diff as a French reader expects it. */
 export function valeurLisible(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(vide)';
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
   if (typeof v === 'number') return new Intl.NumberFormat('fr-FR').format(v);
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(v) ? formaterDateHeure(v) : v;
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(v) ? formaterDateHeure(v) : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formaterDate(v) : v;
   if (Array.isArray(v)) {
     if (v.length === 0) return '(aucun)';
     return v.map((x) => (x && typeof x === 'object' && 'role' in x ? Object.values(x).join(' ') : valeurLisible(x))).join(' ; ');

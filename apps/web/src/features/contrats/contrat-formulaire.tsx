@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { ORIGINES_CONTRAT, TYPES_COLLECTIVITE, type contratSaisieSchema } from '@maillage/domain';
+import { intituleAvecGeneration, ORIGINES_CONTRAT, TYPES_COLLECTIVITE, type contratSaisieSchema } from '@maillage/domain';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { useContrats } from '../../api/contrats';
@@ -96,7 +96,7 @@ export function ChampsContrat({ form, existant }: Props) {
             <option value="">Aucun</option>
             {predecesseurs.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.intitule} ({libelleGeneration(c.generation)})
+                {intituleAvecGeneration(c.intitule, c.generation)}
               </option>
             ))}
           </Select>

@@ -14,9 +14,9 @@ import {
   ORIGINES_CONTRAT,
   PUBLICS,
   THEMATIQUES,
+  pluriel,
   type Terme,
 } from '@maillage/domain';
-import type { EvenementAudit } from '../../api/types';
 import type { ContratDetail } from '../../api/types-contrats';
 
 const CHAMPS: Record<string, string> = {
@@ -98,8 +98,8 @@ const COMPTES: Record<string, [string, string]> = {
 
 export const libelleChampHistorique = (champ: string) => CHAMPS[champ] ?? champ;
 
-/** Names the history can use: organisations, axes, objectifs of the contract. */
-export function nomsDuContrat(contrat: ContratDetail): Map<string, string> {
+/** Names the history can use: organisations, axes, objectifs and fiches of the contract. */
+export function nomsDuContrat(contrat: ContratDetail, fiches: readonly { id: string; numero: number; intitule: string }[] = []): Map<string, string> {
   const noms = new Map<string, string>();
   for (const o of [...contrat.ars, ...contrat.porteurs, ...contrat.signataires.map((s) => s.organisation), ...contrat.partenaires.map((p) => p.organisation)]) noms.set(o.id, o.nom);
   for (const a of contrat.axes) {
@@ -107,6 +107,7 @@ export function nomsDuContrat(contrat: ContratDetail): Map<string, string> {
     for (const o of a.objectifs) noms.set(o.id, `objectif ${o.numero} « ${o.intitule} »`);
   }
   for (const e of contrat.territoire.epci) noms.set(e.code, e.nom);
+  for (const f of fiches) noms.set(f.id, `fiche ${f.numero} « ${court(f.intitule)} »`);
   return noms;
 }
 
@@ -145,83 +146,12 @@ export function valeurHistorique(champ: string, v: unknown, entite: string, noms
     if ('epci' in o || 'communes' in o) {
       const epci = ((o.epci as string[]) ?? []).map((c) => noms.get(c) ?? `EPCI ${c}`);
       const communes = (o.communes as string[]) ?? [];
-      return [...epci, ...(communes.length ? [`${communes.length} commune(s) : ${communes.join(', ')}`] : [])].join(' ; ') || '(vide)';
+      return [...epci, ...(communes.length ? [`${pluriel(communes.length, 'commune')} : ${communes.join(', ')}`] : [])].join(' ; ') || '(vide)';
     }
     if (champ === 'rifkin') return Object.entries(o).map(([k, n]) => `${k.replaceAll('_', ' ')} ${n}`).join(', ') || '(aucun)';
     return court(JSON.stringify(v));
   }
   return String(v);
-}
-
-const numeroFiche = (e: EvenementAudit) => (e.contexte?.numero ?? (e.diff.numero?.apres as number | undefined) ?? (e.diff.numero?.avant as number | undefined)) as number | undefined;
-const texte = (e: EvenementAudit, champ: string) => (e.diff[champ]?.apres ?? e.diff[champ]?.avant) as string | undefined;
-
-/** "a changé le statut de la fiche 12", "a ajouté le signataire ARS Bretagne"… (the actor's name comes before). */
-export function phraseHistorique(e: EvenementAudit, noms: Map<string, string>): string {
-  const orga = () => {
-    const id = texte(e, 'organisationId');
-    return (id && noms.get(id)) ?? texte(e, 'organisation') ?? null;
-  };
-  const intitule = texte(e, 'intitule');
-  const entre = intitule ? ` « ${court(intitule)} »` : '';
-  switch (e.entiteType) {
-    case 'contrat':
-      if (e.action === 'creation') return 'a créé le contrat';
-      if (e.action === 'statut') return `a fait passer le contrat de « ${valeurHistorique('statut', e.diff.statut?.avant, 'contrat', noms)} » à « ${valeurHistorique('statut', e.diff.statut?.apres, 'contrat', noms)} »`;
-      if (e.action === 'ordre_fiches') return 'a changé l’ordre des fiches-action';
-      if (e.action === 'renouvellement') return 'a créé ce contrat par renouvellement du précédent';
-      if (e.action === 'import_plan') {
-        const n = (champ: string) => Number(e.diff[champ]?.apres ?? 0);
-        const fiches = (k: number, sing: string, plur: string) => (k === 0 ? `aucune fiche ${sing}` : `${k} fiche${k > 1 ? 's' : ''} ${k > 1 ? plur : sing}`);
-        return `a importé le plan d’action${texte(e, 'fichier') ? ` « ${texte(e, 'fichier')} »` : ''} : ${fiches(n('crees'), 'créée', 'créées')}, ${fiches(n('misAJour'), 'mise à jour', 'mises à jour')}`;
-      }
-      if (e.action === 'suppression') return 'a supprimé le contrat';
-      if (e.action === 'depublication') return String(e.contexte?.phrase ?? 'a retiré la publication du contrat');
-      if (e.action === 'publication') return String(e.contexte?.phrase ?? 'a publié le contrat');
-      return 'a modifié le contrat';
-    case 'fiche': {
-      const n = numeroFiche(e);
-      const fiche = n !== undefined ? `la fiche ${n}` : 'une fiche';
-      if (e.action === 'creation') return `a créé ${fiche}${entre}`;
-      if (e.action === 'suppression') return `a supprimé ${fiche}${entre}`;
-      const champs = Object.keys(e.diff);
-      if (champs.length === 1 && champs[0] === 'statut') return `a changé le statut de ${fiche}`;
-      return `a modifié ${fiche}`;
-    }
-    case 'signataire':
-    case 'partenaire': {
-      const nom = orga();
-      const quoi = `${e.entiteType === 'signataire' ? 'le signataire' : 'le partenaire'}${nom ? ` ${nom}` : ''}`;
-      if (e.action === 'creation') return `a ajouté ${quoi}`;
-      if (e.action === 'suppression') return `a retiré ${nom ? quoi : `un ${e.entiteType}`}`;
-      return `a modifié ${quoi}`;
-    }
-    case 'axe':
-      if (e.action === 'reordonnancement') return 'a changé l’ordre des axes';
-      if (e.action === 'creation') return `a ajouté l’axe${entre}`;
-      if (e.action === 'suppression') return `a supprimé l’axe${entre}`;
-      return `a modifié l’axe${entre}`;
-    case 'objectif':
-      if (e.action === 'reordonnancement') return `a changé l’ordre des objectifs${e.entiteId && noms.has(e.entiteId) ? ` de l’${noms.get(e.entiteId)}` : ''}`;
-      if (e.action === 'creation') return `a ajouté l’objectif${entre}`;
-      if (e.action === 'suppression') return 'a supprimé un objectif';
-      return `a modifié l’objectif${entre}`;
-    case 'document':
-      if (e.action === 'suppression') return `a supprimé le fichier${texte(e, 'nom') ? ` « ${texte(e, 'nom')} »` : ''}`;
-      return `a déposé le fichier${texte(e, 'nom') ? ` « ${texte(e, 'nom')} »` : ''}`;
-    case 'avenant':
-      if (e.action === 'signature') return `a signé un avenant, en date du ${formaterDate(texte(e, 'dateAvenant'))}`;
-      return `a ouvert l’avenant n° ${texte(e, 'numero') ?? ''}${texte(e, 'objet') ? ` : ${texte(e, 'objet')}` : ''}`;
-    case 'acces':
-      // The server writes the sentence: who got, lost or changed which role, invited or not.
-      return typeof e.contexte?.phrase === 'string' ? e.contexte.phrase : 'a changé les personnes du contrat';
-    case 'confirmation':
-      // The server writes the sentence: who was asked to confirm which role, who answered and why.
-      if (typeof e.contexte?.phrase === 'string') return e.contexte.phrase;
-      return e.action === 'acceptation' ? 'a confirmé un rôle dans le contrat' : e.action === 'refus' ? 'a refusé un rôle dans le contrat' : 'a demandé une confirmation de rôle';
-    default:
-      return `a enregistré « ${e.action} » sur ${e.entiteType}`;
-  }
 }
 
 /** Fields not worth a line: identifiers, technical or derived values. */

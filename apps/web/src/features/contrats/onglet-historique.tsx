@@ -1,12 +1,14 @@
 import { fr } from '@codegouvfr/react-dsfr';
+import { phraseJournal } from '@maillage/domain';
 import { useHistorique } from '../../api/contrats';
+import { useFiches } from '../../api/fiches';
 import type { EvenementAudit } from '../../api/types';
 import type { ContratDetail } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { formaterDateHeure, formaterNombre } from '../../components/format';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
-import { CHAMPS_MASQUES, libelleChampHistorique, nomsDuContrat, phraseHistorique, valeurHistorique } from './libelles-historique';
+import { CHAMPS_MASQUES, libelleChampHistorique, nomsDuContrat, valeurHistorique } from './libelles-historique';
 
 const PAR_PAGE = 20;
 
@@ -45,7 +47,9 @@ function Details({ evenement, noms }: { evenement: EvenementAudit; noms: Map<str
 export default function OngletHistorique({ contrat }: { contrat: ContratDetail }) {
   const page = usePageUrl();
   const historique = useHistorique(contrat.id, page, PAR_PAGE);
-  const noms = nomsDuContrat(contrat);
+  // Fiches are named in full ("fiche 3 « Prévention »") when the follow-up of one is told.
+  const fiches = useFiches(contrat.id);
+  const noms = nomsDuContrat(contrat, fiches.data ?? []);
 
   return (
     <>
@@ -73,7 +77,7 @@ export default function OngletHistorique({ contrat }: { contrat: ContratDetail }
                   <time dateTime={e.le}>{formaterDateHeure(e.le)}</time>
                 </p>
                 <p className={fr.cx('fr-mb-1v')}>
-                  <strong>{e.acteurLibelle}</strong> {phraseHistorique(e, noms)}
+                  <strong>{e.acteurLibelle}</strong> {phraseJournal(e, noms)}
                   {champsAffiches(e).length > 0 ? ' :' : '.'}
                 </p>
                 <Details evenement={e} noms={noms} />

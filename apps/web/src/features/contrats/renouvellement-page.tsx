@@ -1,4 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
+import { intituleAvecGeneration } from '@maillage/domain';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
@@ -95,7 +96,7 @@ export default function RenouvellementPage() {
       <form onSubmit={soumettre} noValidate>
         <Input
           label="Intitulé du nouveau contrat (facultatif)"
-          hintText={`Par défaut : « ${c.intitule} (${suivante}e génération) »`}
+          hintText={`Par défaut : « ${intituleAvecGeneration(c.intitule, suivante)} »`}
           nativeInputProps={{ value: intitule, onChange: (e) => setIntitule(e.target.value), maxLength: 300 }}
         />
         {fiches.data.length === 0 ? (

@@ -138,7 +138,7 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
             nom={`${NOMS.constats.un} « ${c.intitule} »`}
             editable={editable}
             onModifier={() => ouvrir('constats', c.id)}
-            onSupprimer={() => demanderSuppression('constats', c.id, c.intitule, c.besoins.length ? `Les ${c.besoins.length} besoin(s) qui en découlent ne le citeront plus.` : 'Aucun besoin n’en découle.')}
+            onSupprimer={() => demanderSuppression('constats', c.id, c.intitule, c.besoins.length ? `${c.besoins.length > 1 ? `Les ${c.besoins.length} besoins qui en découlent ne le citeront plus.` : 'Le besoin qui en découle ne le citera plus.'}` : 'Aucun besoin n’en découle.')}
             liens={[
               { libelle: 'Indicateurs cités', vide: 'aucun', cibles: c.indicateurs.map((code) => ({ lien: avecCarte.has(code) ? `#indicateur-${code}` : `/indicateurs/${code}`, texte: libelles.get(code) ?? code })) },
               { libelle: 'Verbatims cités', vide: 'aucun', cibles: c.verbatims.flatMap((id) => (verbatim.get(id) ? [{ lien: `#verbatim-${id}`, texte: extrait(verbatim.get(id)!.texte, 60) }] : [])) },

@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { FAMILLES_INDICATEUR, formaterNombre } from '@maillage/domain';
+import { FAMILLES_INDICATEUR, formaterNombre, pluriel } from '@maillage/domain';
 import { useState, type FormEvent } from 'react';
 import type { Territoire } from '../../api/types';
 import type { Indicateur } from '../../api/types-diagnostics';
@@ -72,7 +72,7 @@ export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }
                         options={[
                           {
                             label: i.libelle,
-                            hintText: i.polarite === 'neutre' ? 'Neutre : n’entre pas dans le score' : `${POLARITES_COURTES[i.polarite]} — ${formaterNombre(i.nombreValeurs ?? 0)} valeur(s) au catalogue`,
+                            hintText: i.polarite === 'neutre' ? 'Neutre : n’entre pas dans le score' : `${POLARITES_COURTES[i.polarite]} — ${pluriel(i.nombreValeurs ?? 0, 'valeur')} au catalogue`,
                             nativeInputProps: {
                               checked: coche,
                               disabled: i.polarite === 'neutre',

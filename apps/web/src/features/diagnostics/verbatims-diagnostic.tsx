@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Quote } from '@codegouvfr/react-dsfr/Quote';
-import { formaterDate } from '@maillage/domain';
+import { formaterDate, pluriel } from '@maillage/domain';
 import { useState } from 'react';
 import { useElementDiagnostic } from '../../api/diagnostics';
 import type { Diagnostic } from '../../api/types-diagnostics';
@@ -129,7 +129,7 @@ export function VerbatimsDiagnostic({ contratId, diagnostic: d, communes, editab
       <suppression.Confirmation titre="Supprimer ce verbatim ?" libelleConfirmer="Supprimer" onConfirmer={() => aSupprimer && supprimer.mutate(aSupprimer.id)}>
         <p>
           {aSupprimer ? extrait(aSupprimer.texte, 160) : ''} sera supprimé du diagnostic
-          {aSupprimer?.constats ? ` ; ${aSupprimer.constats} constat(s) ne le citeront plus` : ''}. La suppression est tracée dans l’historique du contrat.
+          {aSupprimer?.constats ? ` ; ${pluriel(aSupprimer.constats, 'constat')} ne le ${aSupprimer.constats > 1 ? 'citeront' : 'citera'} plus` : ''}. La suppression est tracée dans l’historique du contrat.
         </p>
       </suppression.Confirmation>
     </>

@@ -3,7 +3,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { can, FAMILLES_INDICATEUR, formaterNombre, normaliser, type MethodeAgregation, type Polarite } from '@maillage/domain';
+import { can, FAMILLES_INDICATEUR, formaterNombre, normaliser, pluriel, type MethodeAgregation, type Polarite } from '@maillage/domain';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { useIndicateurs } from '../../api/indicateurs';
@@ -135,7 +135,7 @@ export default function IndicateursPage() {
           <p role="status">
             {resultats.length === indicateurs.data.length
               ? `${formaterNombre(resultats.length)} indicateurs au catalogue.`
-              : `${formaterNombre(resultats.length)} indicateur(s) sur ${formaterNombre(indicateurs.data.length)} correspondent aux filtres.`}
+              : `${pluriel(resultats.length, 'indicateur')} sur ${formaterNombre(indicateurs.data.length)} ${resultats.length > 1 ? 'correspondent' : 'correspond'} aux filtres.`}
           </p>
           {resultats.length === 0 && <p>Aucun indicateur ne correspond à ces filtres : retirez un filtre ou changez la recherche.</p>}
           {FAMILLES_INDICATEUR.map((famille) => {

@@ -1,17 +1,21 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { CHAMPS_FICHES_PAR_STATUT, formaterDate, formaterPeriode, STATUTS_FICHE } from '@maillage/domain';
+import { CHAMPS_FICHES_PAR_STATUT, enumerer, formaterDate, formaterPeriode, STATUTS_FICHE } from '@maillage/domain';
 import { useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
 import { useContratPublic, type ContratPublic, type FichePublique } from '../../api/public';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
-import { formaterNombre } from '../../components/format';
+import { formaterNombre, formaterPopulation, pluriel } from '../../components/format';
 import { PageNonTrouvee } from '../../components/pages-erreur';
 import { useTitrePage } from '../../components/titre-page';
 import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../contrats/statuts';
 import { TableauDefilant } from '../diagnostics/tableau-defilant';
+
+// A table of one fiche is captioned in the singular ("Fiche-action de l’axe 3", not "Autres fiches-action").
+const fichesAction = (n: number) => (n > 1 ? 'Fiches-action' : 'Fiche-action');
+const autres = (n: number) => (n > 1 ? 'Autres fiches-action' : 'Autre fiche-action');
 
 function TableauFiches({ caption, fiches }: { caption: string; fiches: FichePublique[] }) {
   if (!fiches.length) return null;
@@ -75,13 +79,29 @@ export function VueContratPublic({ c }: { c: ContratPublic }) {
       <h2>Territoire et signataires</h2>
       <ul>
         <li>
-          {formaterNombre(c.territoire.nombreCommunes)} communes, {formaterNombre(c.territoire.population)} habitants
+          {pluriel(c.territoire.nombreCommunes, 'commune')}, {formaterPopulation(c.territoire.population)}
         </li>
-        {c.territoire.epci.length > 0 && <li>Intercommunalité(s) : {c.territoire.epci.map((e) => e.nom).join(', ')}</li>}
-        <li>Département(s) : {c.territoire.departements.map((d) => `${d.nom} (${d.code})`).join(', ')}</li>
-        <li>Région(s) : {c.territoire.regions.map((r) => r.nom).join(', ')}</li>
-        {c.porteurs.length > 0 && <li>Collectivité(s) porteuse(s) : {c.porteurs.join(', ')}</li>}
-        {c.ars.length > 0 && <li>Agence(s) régionale(s) de santé : {c.ars.join(', ')}</li>}
+        {c.territoire.epci.length > 0 && (
+          <li>
+            {c.territoire.epci.length > 1 ? 'Intercommunalités' : 'Intercommunalité'} : {enumerer(c.territoire.epci.map((e) => e.nom))}
+          </li>
+        )}
+        <li>
+          {c.territoire.departements.length > 1 ? 'Départements' : 'Département'} : {enumerer(c.territoire.departements.map((d) => `${d.nom} (${d.code})`))}
+        </li>
+        <li>
+          {c.territoire.regions.length > 1 ? 'Régions' : 'Région'} : {enumerer(c.territoire.regions.map((r) => r.nom))}
+        </li>
+        {c.porteurs.length > 0 && (
+          <li>
+            {c.porteurs.length > 1 ? 'Collectivités porteuses' : 'Collectivité porteuse'} : {enumerer(c.porteurs)}
+          </li>
+        )}
+        {c.ars.length > 0 && (
+          <li>
+            {c.ars.length > 1 ? 'Agences régionales de santé' : 'Agence régionale de santé'} : {enumerer(c.ars)}
+          </li>
+        )}
         {c.signataires.length > 0 && (
           <li>
             Signataires : {c.signataires.map((s) => (s.dateSignature ? `${s.organisation} (${formaterDate(s.dateSignature)})` : s.organisation)).join(', ')}
@@ -122,13 +142,16 @@ export function VueContratPublic({ c }: { c: ContratPublic }) {
                   ))}
                 </ul>
               )}
-              <TableauFiches caption={`Fiches-action de l’objectif ${o.numero}`} fiches={o.fiches} />
+              <TableauFiches caption={`${fichesAction(o.fiches.length)} de l’objectif ${o.numero}`} fiches={o.fiches} />
             </div>
           ))}
-          <TableauFiches caption={`Autres fiches-action de l’axe ${a.numero}`} fiches={a.fichesHorsObjectif} />
+          <TableauFiches
+            caption={`${a.objectifs.some((o) => o.fiches.length > 0) ? autres(a.fichesHorsObjectif.length) : fichesAction(a.fichesHorsObjectif.length)} de l’axe ${a.numero}`}
+            fiches={a.fichesHorsObjectif}
+          />
         </section>
       ))}
-      <TableauFiches caption={c.axes.length ? 'Fiches-action hors axe' : 'Fiches-action'} fiches={c.fichesSansAxe} />
+      <TableauFiches caption={c.axes.length ? `${fichesAction(c.fichesSansAxe.length)} hors axe` : fichesAction(c.fichesSansAxe.length)} fiches={c.fichesSansAxe} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { STATUTS_FICHE, type StatutFiche } from '@maillage/domain';
+import { LIBELLES_STATUT_FICHE, pluriel, STATUTS_FICHE, type StatutFiche } from '@maillage/domain';
 import { Link } from 'react-router';
 import { useAvancement, type Avancement, type FicheAvancement } from '../../api/suivi';
 import { AlerteErreur } from '../../components/alerte-erreur';
@@ -13,7 +13,7 @@ import './suivi.css';
 const pourcent = (v: number | null) => (v === null ? 'non mesuré' : `${nombreFr(v, 0)} %`);
 
 function sourceFiche(f: FicheAvancement): string {
-  if (f.source === 'indicateurs') return `${LIBELLES_SOURCE_AVANCEMENT.indicateurs} (${f.indicateursMesures} indicateur${f.indicateursMesures > 1 ? 's' : ''} sur ${f.indicateurs})`;
+  if (f.source === 'indicateurs') return `${LIBELLES_SOURCE_AVANCEMENT.indicateurs} (${pluriel(f.indicateursMesures, 'indicateur')} sur ${f.indicateurs})`;
   if (f.source === 'statut') return f.indicateurs ? `${LIBELLES_SOURCE_AVANCEMENT.statut} (aucune valeur validée)` : `${LIBELLES_SOURCE_AVANCEMENT.statut} (aucun indicateur)`;
   return LIBELLES_SOURCE_AVANCEMENT.exclue;
 }
@@ -35,6 +35,13 @@ function LigneFiche({ f }: { f: FicheAvancement }) {
             <BadgeStatutFiche statut={f.statut} />
           </p>
           <p className={fr.cx('fr-text--xs')}>Source : {sourceFiche(f)}</p>
+          {f.avancement !== null && f.avancement >= 100 && (f.statut === 'en_cours' || f.statut === 'en_retard' || f.statut === 'a_venir') && (
+            // Progress never changes the statut by itself: the people of the contract decide, reminded here.
+            <p className={fr.cx('fr-text--xs', 'fr-mb-1v')}>
+              <span className={fr.cx('fr-icon-info-line', 'fr-icon--sm')} aria-hidden="true" /> Ses indicateurs ont atteint leur cible : si l’action est
+              terminée, passez la fiche en « {LIBELLES_STATUT_FICHE.realisee} » (en COPIL, ou depuis la fiche).
+            </p>
+          )}
           <details className="maillage-details">
             <summary>
               Historique du statut<span className={fr.cx('fr-sr-only')}> de la fiche {f.numero}</span>

@@ -1,0 +1,353 @@
+import { LIBELLES_STATUT_CONTRAT, LIBELLES_STATUT_FICHE } from './contrats';
+import { formaterDate, formaterMontant } from './format';
+import { libellePeriodeSuivi } from './suivi';
+import { pluriel } from './texte';
+
+/**
+ * One mapping from what the server audits (entity type, action) to French sentences, shared by the contract's
+ * history and the administrators' audit log: no code, table or field name reaches a reader.
+ * A server test lists every `auditer(…)` of the server and fails when one lacks its entry here.
+ */
+
+export interface EvenementJournal {
+  entiteType: string;
+  entiteId?: string | null;
+  action: string;
+  diff: Record<string, { avant: unknown; apres: unknown }>;
+  contexte?: Record<string, unknown> | null;
+}
+
+/** Names the caller knows (organisations, axes, objectifs… by id): the history of a contract passes its own. */
+export type Noms = ReadonlyMap<string, string>;
+
+interface Entite {
+  /** Label of the audit log's column and filter. */
+  libelle: string;
+  /** Definite form, completed by the name when known: "la séance" + "du 1er juillet 2021". */
+  le: string;
+  /** Form used when the name is unknown: "une séance". */
+  un: string;
+  nom?: (e: EvenementJournal, noms: Noms) => string | null | undefined;
+  /** Sentences proper to this entity, by action; `{}` is where its name goes. */
+  verbes?: Record<string, string>;
+}
+
+const valeur = (e: EvenementJournal, champ: string): unknown => e.diff[champ]?.apres ?? e.diff[champ]?.avant ?? e.contexte?.[champ] ?? undefined;
+const texte = (e: EvenementJournal, champ: string): string | null => {
+  const v = valeur(e, champ);
+  return typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null;
+};
+const court = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}…` : t);
+const guillemets = (t: string | null) => (t ? `« ${court(t)} »` : null);
+const parId = (e: EvenementJournal, noms: Noms) => (e.entiteId ? noms.get(e.entiteId) : undefined);
+const organisation = (e: EvenementJournal, noms: Noms) => {
+  const id = texte(e, 'organisationId');
+  return (id && noms.get(id)) || texte(e, 'organisation') || texte(e, 'organisationNom');
+};
+const ficheDe = (e: EvenementJournal, noms: Noms) => {
+  const id = (e.contexte?.ficheId as string | undefined) ?? undefined;
+  const numero = e.contexte?.numero ?? e.contexte?.ficheNumero;
+  if (id && noms.has(id)) return noms.get(id)!;
+  return numero !== undefined && numero !== null ? `fiche ${numero}` : null;
+};
+const periode = (e: EvenementJournal) => {
+  const p = texte(e, 'periode');
+  return p ? libellePeriodeSuivi(p) : null;
+};
+/** "de la période 2024 de la fiche 3", each part only when known. */
+const duSuivi = (e: EvenementJournal, noms: Noms) => {
+  const p = periode(e);
+  const f = ficheDe(e, noms);
+  return [p && `de la période ${p}`, f && `de la ${f}`].filter(Boolean).join(' ') || null;
+};
+const dateDe = (e: EvenementJournal, champ: string) => {
+  const d = texte(e, champ);
+  return d ? `du ${formaterDate(d)}` : null;
+};
+
+export const ENTITES_JOURNAL: Record<string, Entite> = {
+  contrat: { libelle: 'Contrat', le: 'le contrat', un: 'un contrat', nom: (e) => guillemets(texte(e, 'intitule')) },
+  fiche: {
+    libelle: 'Fiche-action',
+    le: 'la fiche',
+    un: 'une fiche-action',
+    nom: (e, noms) => {
+      if (e.entiteId && noms.has(e.entiteId)) return noms.get(e.entiteId)!.replace(/^fiche /, '');
+      const n = e.contexte?.numero ?? valeur(e, 'numero');
+      if (n === undefined || n === null) return (e.entiteId && noms.get(e.entiteId)?.replace(/^fiche /, '')) || null;
+      const intitule = texte(e, 'intitule');
+      return `${n}${intitule ? ` « ${court(intitule)} »` : ''}`;
+    },
+    verbes: {
+      validation: 'a validé {}',
+      reprise: 'a créé {} en reprenant une fiche de la bibliothèque',
+      offre_rattachee: 'a rattaché une offre de service à {}',
+      offre_detachee: 'a détaché une offre de service de {}',
+    },
+  },
+  signataire: { libelle: 'Signataire', le: 'le signataire', un: 'un signataire', nom: organisation, verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}' } },
+  partenaire: { libelle: 'Partenaire', le: 'le partenaire', un: 'un partenaire', nom: organisation, verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}' } },
+  axe: { libelle: 'Axe stratégique', le: 'l’axe', un: 'un axe', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a ajouté {}' } },
+  objectif: { libelle: 'Objectif', le: 'l’objectif', un: 'un objectif', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a ajouté {}' } },
+  document: { libelle: 'Fichier déposé', le: 'le fichier', un: 'un fichier', nom: (e) => guillemets(texte(e, 'nom')), verbes: { creation: 'a déposé {}' } },
+  avenant: {
+    libelle: 'Avenant',
+    le: 'l’avenant',
+    un: 'un avenant',
+    nom: (e) => (texte(e, 'numero') ? `n° ${texte(e, 'numero')}${texte(e, 'objet') ? ` (${court(texte(e, 'objet')!)})` : ''}` : null),
+    verbes: { creation: 'a ouvert {}', signature: 'a signé {}' },
+  },
+  confirmation: {
+    libelle: 'Confirmation de rôle',
+    le: 'la demande de confirmation adressée à',
+    un: 'une demande de confirmation de rôle',
+    nom: organisation,
+    verbes: { demande: 'a envoyé {}', annulation: 'a effacé {}', acceptation: 'a accepté {}', refus: 'a refusé {}' },
+  },
+  organisation: {
+    libelle: 'Organisation',
+    le: 'l’organisation',
+    un: 'une organisation',
+    nom: (e) => guillemets(texte(e, 'nom')),
+    verbes: { fusion: 'a fusionné le doublon {}' },
+  },
+  service: { libelle: 'Service d’une organisation', le: 'le service', un: 'un service', nom: (e) => guillemets(texte(e, 'nom')) },
+  personne: {
+    libelle: 'Personne de l’annuaire',
+    le: 'la fiche de contact de',
+    un: 'une fiche de contact',
+    nom: (e) => [texte(e, 'prenom'), texte(e, 'nom')].filter(Boolean).join(' ') || null,
+    verbes: { creation: 'a ajouté à l’annuaire {}' },
+  },
+  utilisateur: {
+    libelle: 'Compte utilisateur',
+    le: 'le compte de',
+    un: 'un compte utilisateur',
+    nom: (e) => [texte(e, 'prenom'), texte(e, 'nom')].filter(Boolean).join(' ') || texte(e, 'email'),
+    verbes: {
+      demande_reinitialisation: 'a demandé un lien pour réinitialiser son mot de passe',
+      reinitialisation_mot_de_passe: 'a choisi un nouveau mot de passe avec le lien de réinitialisation',
+      changement_mot_de_passe: 'a changé son mot de passe',
+    },
+  },
+  session: { libelle: 'Session', le: 'une session', un: 'une session', verbes: { connexion: 'a ouvert une session', deconnexion: 'a fermé sa session' } },
+  jeton_api: { libelle: 'Jeton d’API', le: 'le jeton d’API', un: 'un jeton d’API', nom: (e) => guillemets(texte(e, 'libelle')) },
+  doctrine: { libelle: 'Doctrine régionale', le: 'la doctrine régionale', un: 'la doctrine régionale', verbes: { creation: 'a établi {}' } },
+  instance: { libelle: 'Instance de gouvernance', le: 'l’instance', un: 'une instance', nom: (e) => guillemets(texte(e, 'nom')) },
+  membre_instance: {
+    libelle: 'Membre d’une instance',
+    le: 'le membre',
+    un: 'un membre d’instance',
+    nom: (e, noms) => texte(e, 'personne') ?? organisation(e, noms),
+    verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}', fin_mandat: 'a mis fin au mandat d’{}', courriel_invitation: 'a changé l’adresse où {} reçoit les invitations' },
+  },
+  seance: {
+    libelle: 'Séance',
+    le: 'la séance',
+    un: 'une séance',
+    nom: (e) => dateDe(e, 'debut'),
+    verbes: { creation: 'a planifié {}', invitation: 'a envoyé les invitations à {}' },
+  },
+  presences: { libelle: 'Présences', le: 'la séance', un: 'une séance', nom: (e) => dateDe(e, 'debut'), verbes: { presences: 'a noté les présences à {}' } },
+  compte_rendu: { libelle: 'Compte rendu', le: 'la séance', un: 'une séance', nom: (e) => dateDe(e, 'debut'), verbes: { compte_rendu: 'a rédigé le compte rendu d’{}' } },
+  decision: {
+    libelle: 'Décision',
+    le: 'une décision',
+    un: 'une décision',
+    nom: (e) => (typeof e.contexte?.seance === 'string' ? `du ${e.contexte.seance}` : null),
+    verbes: { creation: 'a enregistré {}' },
+  },
+  financement: {
+    libelle: 'Financement',
+    le: 'la ligne de financement',
+    un: 'une ligne de financement',
+    nom: (e) => {
+      const m = valeur(e, 'montantCentimes');
+      return typeof m === 'number' ? `de ${formaterMontant(m)}${texte(e, 'annee') ? ` pour ${texte(e, 'annee')}` : ''}` : null;
+    },
+    verbes: { creation: 'a ajouté {}' },
+  },
+  poste_coordination: { libelle: 'Poste de coordination', le: 'le poste', un: 'un poste de coordination', nom: (e) => guillemets(texte(e, 'intitule')) },
+  verbatim: { libelle: 'Verbatim', le: 'le verbatim', un: 'un verbatim', nom: (e) => guillemets(texte(e, 'texte')), verbes: { creation: 'a ajouté {}' } },
+  rencontre: { libelle: 'Rencontre', le: 'la rencontre', un: 'une rencontre', nom: (e) => guillemets(texte(e, 'titre')), verbes: { creation: 'a ajouté {}' } },
+  constat: { libelle: 'Constat', le: 'le constat', un: 'un constat', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a formulé {}' } },
+  besoin: { libelle: 'Besoin', le: 'le besoin', un: 'un besoin', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a formulé {}' } },
+  priorite: { libelle: 'Priorité', le: 'la priorité', un: 'une priorité', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a retenu {}' } },
+  indicateur: { libelle: 'Indicateur du catalogue', le: 'l’indicateur', un: 'un indicateur', nom: (e) => guillemets(texte(e, 'libelle')), verbes: { creation: 'a ajouté au catalogue {}' } },
+  import_valeurs: {
+    libelle: 'Import de valeurs',
+    le: 'le fichier',
+    un: 'un fichier de valeurs',
+    nom: (e) => guillemets(texte(e, 'nomFichier')),
+    verbes: { import: 'a importé les valeurs d’indicateurs d’{}' },
+  },
+  contours: { libelle: 'Contours géographiques', le: 'les contours', un: 'des contours géographiques', nom: (e) => guillemets(texte(e, 'fichier')), verbes: { import: 'a importé {}' } },
+  indicateur_suivi: { libelle: 'Indicateur de suivi', le: 'l’indicateur de suivi', un: 'un indicateur de suivi', nom: (e) => guillemets(texte(e, 'libelle')), verbes: { creation: 'a ajouté {}' } },
+  valeur_suivi: {
+    libelle: 'Valeur de suivi',
+    le: 'la valeur',
+    un: 'une valeur de suivi',
+    nom: duSuivi,
+    verbes: { creation: 'a saisi {}', modification: 'a corrigé {}', soumettre: 'a soumis pour validation {}', renvoyer: 'a renvoyé pour correction {}', valider: 'a validé {}' },
+  },
+  bilan_fiche: {
+    libelle: 'Bilan d’une fiche',
+    le: 'le bilan',
+    un: 'un bilan de fiche',
+    nom: duSuivi,
+    verbes: { creation: 'a rédigé {}', modification: 'a modifié {}' },
+  },
+  suivi_fiche: {
+    libelle: 'Suivi d’une fiche',
+    le: 'le suivi',
+    un: 'le suivi d’une fiche',
+    nom: duSuivi,
+    verbes: { soumettre: 'a soumis pour validation {}', renvoyer: 'a renvoyé pour correction {}', valider: 'a validé {}' },
+  },
+  campagne_suivi: {
+    libelle: 'Campagne de suivi',
+    le: 'la campagne de suivi',
+    un: 'une campagne de suivi',
+    nom: (e) => (periode(e) ? `de la période ${periode(e)}` : null),
+    verbes: { ouverture: 'a ouvert {}', relance: 'a relancé les pilotes pour {}', cloture: 'a clos {}' },
+  },
+  evaluation: {
+    libelle: 'Évaluation',
+    le: 'l’évaluation',
+    un: 'une évaluation',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+    verbes: { renouvellement: 'a préparé le renouvellement du contrat à partir d’{}' },
+  },
+  offre_service: { libelle: 'Offre de service', le: 'l’offre de service', un: 'une offre de service', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a ajouté au catalogue {}' } },
+  synthese_hebdomadaire: { libelle: 'Synthèse hebdomadaire', le: 'la synthèse hebdomadaire', un: 'la synthèse hebdomadaire', verbes: { envoi: 'a envoyé {}' } },
+  preferences_courriel: { libelle: 'Préférences de courriel', le: 'ses préférences de courriel', un: 'ses préférences de courriel' },
+};
+
+/** Actions common to several entities; an entity's own `verbes` come first. */
+export const ACTIONS_JOURNAL: Record<string, { libelle: string; phrase: string }> = {
+  creation: { libelle: 'Création', phrase: 'a créé {}' },
+  modification: { libelle: 'Modification', phrase: 'a modifié {}' },
+  suppression: { libelle: 'Suppression', phrase: 'a supprimé {}' },
+  statut: { libelle: 'Changement de statut', phrase: 'a changé le statut {}' },
+  reordonnancement: { libelle: 'Nouvel ordre', phrase: 'a changé l’ordre {}' },
+  ordre_fiches: { libelle: 'Nouvel ordre des fiches', phrase: 'a changé l’ordre des fiches-action' },
+  import: { libelle: 'Import', phrase: 'a importé {}' },
+  import_plan: { libelle: 'Import du plan d’action', phrase: 'a importé le plan d’action' },
+  renouvellement: { libelle: 'Renouvellement', phrase: 'a créé ce contrat par renouvellement du précédent' },
+  depublication: { libelle: 'Retrait de la publication', phrase: 'a retiré la publication du contrat' },
+  signature: { libelle: 'Signature', phrase: 'a signé {}' },
+  validation: { libelle: 'Validation', phrase: 'a validé {}' },
+  reprise: { libelle: 'Reprise depuis la bibliothèque', phrase: 'a repris {}' },
+  offre_rattachee: { libelle: 'Offre de service rattachée', phrase: 'a rattaché une offre de service à {}' },
+  offre_detachee: { libelle: 'Offre de service détachée', phrase: 'a détaché une offre de service de {}' },
+  demande: { libelle: 'Demande de confirmation', phrase: 'a demandé une confirmation de rôle' },
+  annulation: { libelle: 'Annulation', phrase: 'a annulé {}' },
+  acceptation: { libelle: 'Confirmation', phrase: 'a confirmé {}' },
+  refus: { libelle: 'Refus', phrase: 'a refusé {}' },
+  fusion: { libelle: 'Fusion de doublons', phrase: 'a fusionné {}' },
+  connexion: { libelle: 'Connexion', phrase: 'a ouvert une session' },
+  deconnexion: { libelle: 'Déconnexion', phrase: 'a fermé sa session' },
+  revocation: { libelle: 'Révocation', phrase: 'a révoqué {}' },
+  demande_reinitialisation: { libelle: 'Demande de réinitialisation du mot de passe', phrase: 'a demandé un lien pour réinitialiser son mot de passe' },
+  reinitialisation_mot_de_passe: { libelle: 'Réinitialisation du mot de passe', phrase: 'a choisi un nouveau mot de passe avec le lien de réinitialisation' },
+  changement_mot_de_passe: { libelle: 'Changement de mot de passe', phrase: 'a changé son mot de passe' },
+  fin_mandat: { libelle: 'Fin de mandat', phrase: 'a mis fin au mandat {}' },
+  invitation: { libelle: 'Invitations envoyées', phrase: 'a envoyé les invitations {}' },
+  courriel_invitation: { libelle: 'Adresse d’invitation', phrase: 'a changé l’adresse d’invitation {}' },
+  presences: { libelle: 'Présences notées', phrase: 'a noté les présences {}' },
+  compte_rendu: { libelle: 'Compte rendu', phrase: 'a rédigé le compte rendu {}' },
+  soumettre: { libelle: 'Soumission pour validation', phrase: 'a soumis pour validation {}' },
+  renvoyer: { libelle: 'Renvoi pour correction', phrase: 'a renvoyé pour correction {}' },
+  valider: { libelle: 'Validation', phrase: 'a validé {}' },
+  ouverture: { libelle: 'Ouverture', phrase: 'a ouvert {}' },
+  relance: { libelle: 'Relance', phrase: 'a relancé {}' },
+  cloture: { libelle: 'Clôture', phrase: 'a clos {}' },
+  envoi: { libelle: 'Envoi', phrase: 'a envoyé {}' },
+};
+
+/** Unknown codes never show: the reader gets a plain word instead. */
+export const libelleEntiteJournal = (code: string) => ENTITES_JOURNAL[code]?.libelle ?? 'Autre élément';
+export const libelleActionJournal = (code: string) => ACTIONS_JOURNAL[code]?.libelle ?? 'Autre action';
+
+/** Whether (entity, action) has its own words; the server test asks it for every `auditer(…)` call. */
+export function phraseConnue(entiteType: string, action: string): boolean {
+  const entite = ENTITES_JOURNAL[entiteType];
+  return !!entite && (!!entite.verbes?.[action] || !!ACTIONS_JOURNAL[action]);
+}
+
+function groupeNominal(e: EvenementJournal, noms: Noms): string {
+  const entite = ENTITES_JOURNAL[e.entiteType]!;
+  // Axes and objectifs of the contract are known by id, with their number ("axe 2 « Prévention »").
+  if ((e.entiteType === 'axe' || e.entiteType === 'objectif') && parId(e, noms)) return `l’${parId(e, noms)}`;
+  const nom = entite.nom?.(e, noms);
+  return nom ? `${entite.le} ${nom}` : entite.un;
+}
+
+/** Sentences that depend on the change itself, not only on (entity, action). */
+function phraseParticuliere(e: EvenementJournal, noms: Noms): string | null {
+  if (typeof e.contexte?.phrase === 'string') return e.contexte.phrase;
+  if (e.entiteType === 'contrat') {
+    if (e.action === 'creation') return 'a créé le contrat';
+    if (e.action === 'suppression') return 'a supprimé le contrat';
+    if (e.action === 'modification') return 'a modifié le contrat';
+    if (e.action === 'statut') {
+      const s = (v: unknown) => LIBELLES_STATUT_CONTRAT[v as keyof typeof LIBELLES_STATUT_CONTRAT] ?? 'inconnu';
+      return `a fait passer le contrat de « ${s(e.diff.statut?.avant)} » à « ${s(e.diff.statut?.apres)} »`;
+    }
+    if (e.action === 'import_plan') {
+      const n = (champ: string) => Number(e.diff[champ]?.apres ?? 0);
+      const fichier = texte(e, 'fichier');
+      return `a importé le plan d’action${fichier ? ` « ${fichier} »` : ''} : ${pluriel(n('crees'), 'fiche créée', 'fiches créées')}, ${pluriel(n('misAJour'), 'fiche mise à jour', 'fiches mises à jour')}`;
+    }
+  }
+  if (e.entiteType === 'fiche' && (e.action === 'modification' || e.action === 'validation')) {
+    const champs = Object.keys(e.diff);
+    const suite = typeof e.contexte?.seance === 'string' ? `, suite à la décision du ${e.contexte.seance}` : '';
+    if (champs.length === 1 && champs[0] === 'statut') {
+      const s = (v: unknown) => LIBELLES_STATUT_FICHE[v as keyof typeof LIBELLES_STATUT_FICHE] ?? 'inconnu';
+      return `a changé le statut de ${groupeNominal(e, noms)} : ${s(e.diff.statut?.avant)} → ${s(e.diff.statut?.apres)}${suite}`;
+    }
+    if (suite) return `${e.action === 'validation' ? 'a validé' : 'a modifié'} ${groupeNominal(e, noms)}${suite}`;
+  }
+  if (e.action === 'reordonnancement') {
+    if (e.entiteType === 'axe') return 'a changé l’ordre des axes';
+    if (e.entiteType === 'objectif') return `a changé l’ordre des objectifs${parId(e, noms) ? ` de l’${parId(e, noms)}` : ''}`;
+  }
+  if (e.entiteType === 'synthese_hebdomadaire' && Array.isArray(valeur(e, 'envoyes'))) {
+    return `a envoyé la synthèse hebdomadaire à ${pluriel((valeur(e, 'envoyes') as unknown[]).length, 'personne')}`;
+  }
+  if (e.entiteType === 'seance' && e.action === 'invitation' && Array.isArray(valeur(e, 'invites'))) {
+    return `a envoyé les invitations à ${groupeNominal(e, noms)} (${pluriel((valeur(e, 'invites') as unknown[]).length, 'destinataire')})`;
+  }
+  if (e.entiteType === 'organisation' && e.action === 'fusion' && typeof e.contexte?.dansNom === 'string') {
+    return `a fusionné le doublon ${groupeNominal(e, noms)} dans « ${e.contexte.dansNom} »`;
+  }
+  return null;
+}
+
+/**
+ * "a changé le statut de la fiche 12 « Prévention » : À venir → En cours, suite à la décision du COPIL du 1er juillet 2021".
+ * The actor's name comes before, written by the page.
+ */
+export function phraseJournal(e: EvenementJournal, noms: Noms = new Map()): string {
+  const particuliere = phraseParticuliere(e, noms);
+  if (particuliere) return particuliere;
+  const entite = ENTITES_JOURNAL[e.entiteType];
+  if (!entite) return 'a enregistré une modification';
+  const modele = entite.verbes?.[e.action] ?? ACTIONS_JOURNAL[e.action]?.phrase ?? 'a modifié {}';
+  if (!modele.includes('{}')) return modele;
+  const groupe = groupeNominal(e, noms);
+  // "à le", "de le", "d’un" → French contractions.
+  return modele
+    .replace('{}', groupe)
+    .replace(/\bà le /, 'au ')
+    .replace(/\bà les /, 'aux ')
+    .replace(/\bde le /, 'du ')
+    .replace(/\bde les /, 'des ')
+    .replace(/d’le /, 'du ')
+    .replace(/d’la /, 'de la ')
+    .replace(/d’l’/, 'de l’')
+    .replace(/d’les /, 'des ')
+    .replace(/d’une /, 'd’une ')
+    .replace(/d’un /, 'd’un ');
+}
