@@ -66,7 +66,7 @@ const dateDe = (e: EvenementJournal, champ: string) => {
 };
 
 export const ENTITES_JOURNAL: Record<string, Entite> = {
-  contrat: { libelle: 'Contrat', le: 'le contrat', un: 'un contrat', nom: (e) => guillemets(texte(e, 'intitule')) },
+  contrat: { libelle: 'Contrat', le: 'le contrat', un: 'un contrat', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { publication: 'a publié le contrat' } },
   fiche: {
     libelle: 'Fiche-action',
     le: 'la fiche',
@@ -96,6 +96,15 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     un: 'un avenant',
     nom: (e) => (texte(e, 'numero') ? `n° ${texte(e, 'numero')}${texte(e, 'objet') ? ` (${court(texte(e, 'objet')!)})` : ''}` : null),
     verbes: { creation: 'a ouvert {}', signature: 'a signé {}' },
+  },
+  // The server writes the whole sentence in `contexte.phrase` (who got, lost or changed which role); these are the
+  // words of the audit log's columns and the fallback.
+  acces: {
+    libelle: 'Rôle sur un contrat',
+    le: 'le rôle de',
+    un: 'un rôle sur le contrat',
+    nom: (e) => texte(e, 'personne') ?? texte(e, 'nom'),
+    verbes: { attribution: 'a donné {}', invitation: 'a invité une personne sur le contrat', relance_invitation: 'a envoyé de nouveau une invitation sur le contrat', retrait: 'a retiré {}' },
   },
   confirmation: {
     libelle: 'Confirmation de rôle',
