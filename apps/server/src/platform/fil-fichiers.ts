@@ -46,6 +46,8 @@ const AMORCE = MODULE.endsWith('.ts')
   ? `import(${JSON.stringify(TSX)}).then(({ tsImport }) => tsImport(${JSON.stringify(MODULE)}, ${JSON.stringify(MODULE)}))`
   : `import(${JSON.stringify(MODULE)})`;
 
+const SILENCE_MAX_MS = 120_000;
+
 /** A copy of the file in shared memory: every worker reading it (preview, then import) shares it instead of copying. */
 export function partager(contenu: Buffer | Uint8Array): Uint8Array {
   const partage = new Uint8Array(new SharedArrayBuffer(contenu.length));
@@ -104,7 +106,19 @@ export async function* analyser(tache: Tache): AsyncGenerator<Message> {
   });
   try {
     for (;;) {
-      if (!recus.length && !erreur && !fini) await new Promise<void>((resolve) => (reveil = resolve));
+      if (!recus.length && !erreur && !fini) {
+        // A worker that says nothing for two minutes is stuck on its file: it must not hold one of the two places forever.
+        let minuterie: NodeJS.Timeout | undefined;
+        const muet = await Promise.race([
+          new Promise<false>((resolve) => (reveil = () => resolve(false))),
+          new Promise<true>((resolve) => (minuterie = setTimeout(() => resolve(true), SILENCE_MAX_MS))),
+        ]);
+        clearTimeout(minuterie);
+        if (muet)
+          throw new ErreurMetier(422, 'Fichier illisible', 'La lecture du fichier ne progresse plus et a été arrêtée : vérifiez qu’il s’agit bien d’un classeur .xlsx, d’un .csv ou d’un JSON valide.', {
+            erreurs: [{ champ: 'fichier', message: 'Lecture arrêtée' }],
+          });
+      }
       const m = recus.shift();
       if (m) {
         if (m.type === 'fin') return;

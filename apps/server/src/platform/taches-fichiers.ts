@@ -130,6 +130,10 @@ async function verifierSiArchive(contenu: Uint8Array, limites: LimitesFichier) {
 
 export async function* tableau(t: Extract<Tache, { type: 'tableau' }>): AsyncGenerator<Message> {
   const extension = t.nom.toLowerCase().split('.').pop();
+  if (!t.contenu.length) throw invalide('Le fichier envoyé est vide.', [{ champ: 'fichier', message: 'Fichier vide' }]);
+  // The streaming XLSX reader waits forever for the end of an archive that never began: refuse what is no ZIP.
+  if (extension === 'xlsx' && !estZip(t.contenu))
+    throw invalide('Ce fichier porte l’extension .xlsx mais n’est pas un classeur Excel : enregistrez-le de nouveau au format .xlsx, ou envoyez un .csv.', [{ champ: 'fichier', message: 'Classeur illisible' }]);
   if (extension === 'xlsx' || estZip(t.contenu)) {
     if (!t.archiveVerifiee) await verifierSiArchive(t.contenu, t.limites);
     yield* tableauXlsx(t.contenu, t.limites);

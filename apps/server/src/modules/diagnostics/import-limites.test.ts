@@ -48,6 +48,17 @@ describe('classeurs hostiles', () => {
     expect(r.body.detail).toMatch(/^Archive illisible/);
   });
 
+  it('refuse vite, en français, un .xlsx vide ou qui n’est pas une archive (la lecture en flux l’attendait sans fin)', async () => {
+    for (const route of ['apercu', 'import'] as const) {
+      const vide = await envoyer(route, 'a.xlsx', Buffer.alloc(0));
+      expect(vide.status).toBe(400);
+      expect(vide.body.detail).toBe('Le fichier envoyé est vide.');
+      const autre = await envoyer(route, 'a.xlsx', Buffer.from('ceci n’est pas un classeur'));
+      expect(autre.status).toBe(400);
+      expect(autre.body.detail).toMatch(/n’est pas un classeur Excel/);
+    }
+  });
+
   it('lit toujours un vrai classeur, ligne par ligne', async () => {
     const classeur = new ExcelJS.Workbook();
     const feuille = classeur.addWorksheet('Valeurs');
