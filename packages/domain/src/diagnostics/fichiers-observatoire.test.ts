@@ -62,7 +62,7 @@ describe('fichiers des observatoires', () => {
       { code: 'taux_pauvrete', libelle: 'Taux de pauvreté', unite: '%', facteur: 100 },
       { code: 'effectif_mg', libelle: 'Médecins généralistes', unite: 'médecins', facteur: 1 },
     ];
-    const s = suggererIndicateurs(['Code géographique', 'Densité médecins généralistes libéraux pour 10 000 hab.', 'Taux de pauvreté (%)', 'effectif_mg', 'Population'], catalogue);
+    const s = suggererIndicateurs(['Code géographique', 'Densité médecins généralistes libéraux pour 10 000 hab.', 'Taux de pauvreté (%)', 'effectif_mg', 'Population', 'Commune', 'Libellé géographique'], catalogue);
     expect(s.map((x) => [x.entete, x.code])).toEqual([
       ['Densité médecins généralistes libéraux pour 10 000 hab.', 'densite_mg_liberaux'],
       ['Taux de pauvreté (%)', 'taux_pauvrete'],

@@ -29,7 +29,7 @@ const ENTETES_CODE = [
 ];
 
 /** Lower-case, accent-free, "_"/"-"/"." kept apart from spaces only where files mean the same thing. */
-export function cleEntete(entete: string): string {
+function cleEntete(entete: string): string {
   return normaliser(entete).replace(/[\s\u00a0]+/g, ' ').replace(/\s*\(.*\)$/, '').trim();
 }
 
@@ -135,6 +135,9 @@ export function similariteLibelles(a: string, b: string): number {
   return (2 * communs) / (ma.size + mb.size);
 }
 
+/** Columns that name the territory: never an indicator, whatever their words ("Commune", "Libellé géographique"). */
+const ENTETES_NOM = ['commune', 'nom', 'libelle', 'libelle geographique', 'libgeo', 'libelle commune', 'nom commune', 'nom de la commune', 'territoire', 'nom du territoire', 'epci', 'departement', 'region', 'annee', 'periode'];
+
 export interface SuggestionIndicateur {
   entete: string;
   code: string;
@@ -151,6 +154,7 @@ export interface SuggestionIndicateur {
 export function suggererIndicateurs(entetes: string[], catalogue: { code: string; libelle: string; unite: string; facteur: number | string }[], seuil = 0.5): SuggestionIndicateur[] {
   const suggestions: SuggestionIndicateur[] = [];
   for (const entete of entetes) {
+    if (ENTETES_NOM.includes(cleEntete(entete)) || estEnteteCodeTerritoire(entete)) continue;
     const cle = cleEntete(entete).replace(/\s+/g, '_');
     const parCode = catalogue.find((i) => i.code === entete.trim() || normaliser(i.code) === cle);
     if (parCode) {
