@@ -123,7 +123,7 @@ test('une commune sous secret : un chiffre partiel avec sa couverture, des compa
   await contexte.close();
 });
 
-test('un fichier d’observatoire : « Code géographique » reconnu, indicateur proposé par l’en-tête, échelle signalée avant import, France importée', async ({ browser }) => {
+test('un fichier d’observatoire : « Code géographique » reconnu, indicateur proposé par l’en-tête, échelle signalée avant import, France acceptée', async ({ browser }) => {
   const contexte = await browser.newContext();
   const page = await contexte.newPage();
   const erreurs = surveillerConsole(page);
