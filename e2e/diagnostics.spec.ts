@@ -122,3 +122,28 @@ test('une commune sous secret : un chiffre partiel avec sa couverture, des compa
   expect(erreurs).toEqual([]);
   await contexte.close();
 });
+
+test('un fichier d’observatoire : « Code géographique » reconnu, indicateur proposé par l’en-tête, échelle signalée avant import, France acceptée', async ({ browser }) => {
+  const contexte = await browser.newContext();
+  const page = await contexte.newPage();
+  const erreurs = surveillerConsole(page);
+  await seConnecter(page, 'ars.bretagne@demo.maillage.fr');
+  const csv = ['Code géographique;Libellé géographique;Mortalité générale pour 10 000 hab.', '243500741;CA Redon Agglomération;85', 'FR;France entière;78'].join('\n');
+  await page.goto('/indicateurs/import-valeurs');
+  await page.getByLabel('Fichier de valeurs').setInputFiles({ name: 'observatoire.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: 'Lire le fichier' }).click();
+  await expect(page.getByRole('heading', { name: 'Ce qui a été détecté' })).toBeVisible();
+  await expect(page.getByLabel('Colonne du code du territoire')).toHaveValue('Code géographique');
+  const colonne = page.getByLabel(/Colonne « Mortalité générale pour 10 000 hab\. »/);
+  await expect(colonne).toHaveValue('mortalite_generale_std');
+  await expect(page.getByText('Proposé d’après l’en-tête : vérifiez-le avant d’importer')).toBeVisible();
+  await expect(page.getByText(/le fichier donne des valeurs pour 10 000, l’indicateur « Taux standardisé de mortalité générale » \(mortalite_generale_std\) attend pour 100 000/)).toBeVisible();
+  await verifierAccessibilite(page, 'l’aperçu avec un avertissement d’échelle');
+
+  await page.getByLabel('Période de toutes les valeurs').fill('2034');
+  await page.getByRole('button', { name: 'Vérifier tout le fichier' }).click();
+  await expect(page.getByText('Vérification réussie : rien n’est encore enregistré')).toBeVisible();
+  await expect(page.getByText(/attend pour 100 000/).last()).toBeVisible();
+  expect(erreurs).toEqual([]);
+  await contexte.close();
+});

@@ -205,7 +205,7 @@ export interface OptionsImport {
   tiret: SensDuTiret;
   source?: string;
   colonnes?: Partial<Record<ChampColonne, string>>;
-  large?: { indicateurs: Record<string, string>; territoireType: string; periode?: string };
+  large?: { indicateurs: Record<string, string>; territoireType?: string; periode?: string };
   typeOrgUnit?: string;
 }
 
@@ -219,6 +219,10 @@ export interface ApercuImport {
   colonnes: Partial<Record<ChampColonne, string>>;
   indicateursParColonne: Record<string, string>;
   colonnesIgnorees: string[];
+  /** Wide files: the indicator each header most likely is, for the user to confirm. */
+  suggestions: { entete: string; code: string; libelle: string; score: number }[];
+  /** Scale mismatches ("pour 10 000" against "pour 100 000"), in French. */
+  avertissements: string[];
   exemples: { ligne: number; cellules: (string | number | null)[] }[];
   lectures: { ligne: number; valeurs: number; rejets: string[] }[];
 }
@@ -239,6 +243,8 @@ export interface RapportImportValeurs {
   rejetees: number;
   rejets: { ligne: number; raison: string }[];
   colonnesIgnorees: string[];
+  /** Absent from reports written before scales were checked. */
+  avertissements?: string[];
   indicateurs: string[];
   creees: number;
   modifiees: number;

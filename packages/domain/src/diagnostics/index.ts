@@ -3,3 +3,4 @@ export * from './agregation';
 export * from './vulnerabilite';
 export * from './catalogue';
 export * from './qualitatif';
+export * from './fichiers-observatoire';

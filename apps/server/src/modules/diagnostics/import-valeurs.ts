@@ -1,4 +1,20 @@
-import { lirePeriode, lireTypeTerritoire, lireValeur, lireNombre, normaliser, type SensDuTiret, type Valeur } from '@maillage/domain';
+import {
+  avertissementEchelle,
+  deduireTerritoire,
+  estEnteteCodeTerritoire,
+  lireEchelle,
+  lireFrance,
+  lirePeriode,
+  lireTypeTerritoire,
+  lireValeur,
+  lireNombre,
+  normaliser,
+  typeSelonEntete,
+  type Echelle,
+  type SensDuTiret,
+  type TypeTerritoireValeur,
+  type Valeur,
+} from '@maillage/domain';
 import { z } from 'zod';
 import type { Tableau } from '../../platform/lecture-tableur';
 
@@ -17,13 +33,15 @@ export const optionsImportSchema = z.object({
       source: z.string().optional(),
       numerateur: z.string().optional(),
       denominateur: z.string().optional(),
+      unite: z.string().optional(),
     })
     .default({}),
   /** Wide tables (one column per indicator): the indicator of each value column, and the constants. */
   large: z
     .object({
       indicateurs: z.record(z.string(), z.string()).describe('En-tête de colonne → code d’indicateur'),
-      territoireType: z.string().default('commune'),
+      /** Absent: each code's shape says (5 characters a commune, 9 digits an EPCI…). */
+      territoireType: z.string().optional(),
       periode: z.string().optional(),
     })
     .optional(),
@@ -41,6 +59,7 @@ const ALIAS: Record<keyof OptionsImport['colonnes'], string[]> = {
   source: ['source'],
   numerateur: ['numerateur', 'numérateur', 'numerator'],
   denominateur: ['denominateur', 'dénominateur', 'denominator'],
+  unite: ['unite', 'unité', 'unit', 'unite de mesure', 'echelle'],
 };
 
 const cle = (e: string) => normaliser(e).replace(/\s+/g, ' ');
@@ -51,6 +70,8 @@ export interface Correspondance {
   /** Wide mode: column index → indicator code. */
   indicateursParColonne: Map<number, string>;
   colonnesIgnorees: string[];
+  /** The type the code header implies ("Code région"), for codes whose shape is ambiguous. */
+  typeSelonEntete: TypeTerritoireValeur | null;
 }
 
 /** Finds what each column means, from the options or by the usual headers; wide tables map columns named like indicators. */
@@ -59,14 +80,17 @@ export function proposerCorrespondance(tableau: Tableau, options: OptionsImport,
   const indexDe = (champ: keyof OptionsImport['colonnes']) => {
     const impose = options.colonnes[champ];
     if (impose) return entetes.indexOf(cle(impose));
-    return entetes.findIndex((e) => ALIAS[champ].includes(e));
+    const i = entetes.findIndex((e) => ALIAS[champ].includes(e));
+    // Observatories write "Code géographique", "Code commune", "CODGEO"…
+    return i < 0 && champ === 'territoireCode' ? tableau.entetes.findIndex(estEnteteCodeTerritoire) : i;
   };
   if (tableau.format === 'dhis2')
-    return { mode: 'dhis2', colonnes: { indicateur: 0, periode: 1, territoireCode: 2, valeur: 3 }, indicateursParColonne: new Map(), colonnesIgnorees: [] };
-  const colonnes = Object.fromEntries(Object.keys(ALIAS).map((c) => [c, indexDe(c as keyof OptionsImport['colonnes'])]).filter(([, i]) => (i as number) >= 0));
+    return { mode: 'dhis2', colonnes: { indicateur: 0, periode: 1, territoireCode: 2, valeur: 3 }, indicateursParColonne: new Map(), colonnesIgnorees: [], typeSelonEntete: null };
+  const colonnes: Correspondance['colonnes'] = Object.fromEntries(Object.keys(ALIAS).map((c) => [c, indexDe(c as keyof OptionsImport['colonnes'])]).filter(([, i]) => (i as number) >= 0));
+  const selonEntete = colonnes.territoireCode === undefined ? null : typeSelonEntete(tableau.entetes[colonnes.territoireCode]);
   if (colonnes.indicateur !== undefined && colonnes.valeur !== undefined && !options.large) {
     const utilisees = new Set(Object.values(colonnes) as number[]);
-    return { mode: 'long', colonnes, indicateursParColonne: new Map(), colonnesIgnorees: tableau.entetes.filter((_, i) => !utilisees.has(i)) };
+    return { mode: 'long', colonnes, indicateursParColonne: new Map(), colonnesIgnorees: tableau.entetes.filter((_, i) => !utilisees.has(i)), typeSelonEntete: selonEntete };
   }
   const indicateursParColonne = new Map<number, string>();
   tableau.entetes.forEach((entete, i) => {
@@ -76,7 +100,7 @@ export function proposerCorrespondance(tableau: Tableau, options: OptionsImport,
     else if (codesIndicateurs.has(cle(entete).replace(/ /g, '_'))) indicateursParColonne.set(i, cle(entete).replace(/ /g, '_'));
   });
   const utilisees = new Set([...indicateursParColonne.keys(), colonnes.territoireCode ?? -1, colonnes.periode ?? -1, colonnes.source ?? -1]);
-  return { mode: 'large', colonnes, indicateursParColonne, colonnesIgnorees: tableau.entetes.filter((_, i) => !utilisees.has(i)) };
+  return { mode: 'large', colonnes, indicateursParColonne, colonnesIgnorees: tableau.entetes.filter((_, i) => !utilisees.has(i)), typeSelonEntete: selonEntete };
 }
 
 export interface ValeurImportee {
@@ -99,8 +123,16 @@ export interface Rejet {
   raison: string;
 }
 
+export interface IndicateurCatalogue {
+  code: string;
+  libelle: string;
+  unite: string;
+  facteur: number | string;
+}
+
 export interface Referentiels {
   indicateurs: Set<string>;
+  catalogue: Map<string, IndicateurCatalogue>;
   /** "commune:35236", "epci:243500741"… */
   territoires: Set<string>;
 }
@@ -109,23 +141,46 @@ function enTexte(c: string | number | null | undefined): string {
   return c === null || c === undefined ? '' : String(c).trim();
 }
 
+/** A scale the file states for an indicator's values: in a unit column, or a unit row under the headers. */
+export interface EchelleLue {
+  indicateur: string;
+  colonne: string;
+  echelle: Echelle;
+}
+
 /** Turns one row into values (several in wide mode), or says why not. */
 export function lireLigne(
   ligne: { ligne: number; cellules: (string | number | null)[] },
   correspondance: Correspondance,
   options: OptionsImport,
   ref: Referentiels,
-): { valeurs: ValeurImportee[]; rejets: Rejet[] } {
+  entetes: string[] = [],
+): { valeurs: ValeurImportee[]; rejets: Rejet[]; echelles?: EchelleLue[] } {
   const c = correspondance.colonnes;
   const cellule = (i: number | undefined) => (i === undefined ? null : ligne.cellules[i]);
   const rejet = (raison: string) => ({ valeurs: [], rejets: [{ ligne: ligne.ligne, raison }] });
 
   const typeBrut =
-    correspondance.mode === 'dhis2' ? options.typeOrgUnit : correspondance.mode === 'large' ? (options.large?.territoireType ?? enTexte(cellule(c.territoireType))) || 'commune' : enTexte(cellule(c.territoireType));
+    correspondance.mode === 'dhis2' ? options.typeOrgUnit : correspondance.mode === 'large' ? (options.large?.territoireType ?? enTexte(cellule(c.territoireType))) : enTexte(cellule(c.territoireType));
   const codeBrut = enTexte(cellule(c.territoireCode));
-  if (!codeBrut) return rejet('Code de territoire manquant.');
-  const territoire = lireTypeTerritoire(typeBrut || 'commune', codeBrut);
-  if (!territoire) return rejet(`Type de territoire inconnu : « ${typeBrut} » (commune, epci, departement, region, pays).`);
+  if (!codeBrut) {
+    // INSEE-style files put a row of units under the headers ("pour 10 000 hab.", "%"): read it, reject nothing.
+    const unites = correspondance.mode === 'large' ? [...correspondance.indicateursParColonne].map(([i, indicateur]) => ({ indicateur, colonne: entetes[i] ?? '', texte: enTexte(ligne.cellules[i]) })) : [];
+    const echelles = unites.flatMap((u) => {
+      const echelle = lireNumerique(u.texte) ? null : lireEchelle(u.texte);
+      return echelle ? [{ indicateur: u.indicateur, colonne: u.colonne, echelle }] : [];
+    });
+    if (echelles.length) return { valeurs: [], rejets: [], echelles };
+    return rejet('Code de territoire manquant.');
+  }
+  // France is its own kind whatever the type column says: "FR", "France entière", "France métropolitaine".
+  const territoire = lireFrance(codeBrut) ?? (typeBrut ? lireTypeTerritoire(typeBrut, codeBrut) : deduireTerritoire(codeBrut, correspondance.typeSelonEntete));
+  if (!territoire)
+    return rejet(
+      typeBrut
+        ? `Type de territoire inconnu : « ${typeBrut} » (commune, epci, departement, region, pays).`
+        : `Code de territoire non reconnu : « ${codeBrut} » (attendu : code commune à 5 caractères, SIREN d’EPCI à 9 chiffres, département, région, ou FR / France).`,
+    );
   if (!ref.territoires.has(`${territoire.type}:${territoire.code}`) && territoire.type !== 'france' && territoire.type !== 'france_metro')
     return rejet(`Territoire inconnu du référentiel : ${territoire.type} ${territoire.code}.`);
 
@@ -138,6 +193,8 @@ export function lireLigne(
     correspondance.mode === 'large' ? [...correspondance.indicateursParColonne].map(([i, code]) => [code, ligne.cellules[i] ?? null]) : [[enTexte(cellule(c.indicateur)), cellule(c.valeur) ?? null]];
   const valeurs: ValeurImportee[] = [];
   const rejets: Rejet[] = [];
+  const echelleLigne = c.unite === undefined ? null : lireEchelle(enTexte(cellule(c.unite)));
+  const echelles: EchelleLue[] = echelleLigne && paires[0] ? [{ indicateur: paires[0][0], colonne: entetes[c.unite!] ?? 'unité', echelle: echelleLigne }] : [];
   for (const [indicateur, brute] of paires) {
     if (!ref.indicateurs.has(indicateur)) {
       rejets.push({ ligne: ligne.ligne, raison: `Indicateur inconnu du catalogue : « ${indicateur} ».` });
@@ -165,5 +222,28 @@ export function lireLigne(
       denominateur,
     });
   }
-  return { valeurs, rejets };
+  return { valeurs, rejets, echelles };
+}
+
+const lireNumerique = (texte: string) => texte !== '' && lireNombre(texte) !== null;
+
+/**
+ * Warnings before import when the file's scale (a header "… pour 10 000 hab.", a unit row or a unit column) is not the
+ * indicator's ("pour 100 000 habitants"): the values would be stored ten times too small, silently.
+ */
+export function avertissementsEchelle(correspondance: Correspondance, entetes: string[], ref: Referentiels, lues: Iterable<EchelleLue> = []): string[] {
+  const vues: EchelleLue[] = [];
+  if (correspondance.mode === 'large')
+    for (const [i, indicateur] of correspondance.indicateursParColonne) {
+      const echelle = lireEchelle(entetes[i]);
+      if (echelle) vues.push({ indicateur, colonne: entetes[i], echelle });
+    }
+  vues.push(...lues);
+  const textes = new Set<string>();
+  for (const v of vues) {
+    const indicateur = ref.catalogue.get(v.indicateur);
+    const texte = indicateur && avertissementEchelle(v.colonne, v.echelle, indicateur);
+    if (texte) textes.add(texte);
+  }
+  return [...textes];
 }

@@ -3,8 +3,9 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
-import { codesIndicateurs } from './indicateurs.repository';
-import { lireLigne, optionsImportSchema, proposerCorrespondance, type OptionsImport, type Referentiels, type Rejet, type ValeurImportee } from './import-valeurs';
+import { suggererIndicateurs } from '@maillage/domain';
+import { listerIndicateurs } from './indicateurs.repository';
+import { avertissementsEchelle, lireLigne, optionsImportSchema, type Correspondance, type EchelleLue, proposerCorrespondance, type OptionsImport, type Referentiels, type Rejet, type ValeurImportee } from './import-valeurs';
 import { lireFichier, type Tableau } from '../../platform/lecture-tableur';
 import { appliquerValeurs, copierSiNouvelles } from './valeurs.repository';
 
@@ -27,6 +28,8 @@ export interface RapportImport {
   rejetees: number;
   rejets: Rejet[];
   colonnesIgnorees: string[];
+  /** Scale mismatches between the file and the catalogue, in French: not a rejection, but said before importing. */
+  avertissements: string[];
   indicateurs: string[];
   creees: number;
   modifiees: number;
@@ -35,7 +38,12 @@ export interface RapportImport {
 
 async function referentiels(db: Queryable): Promise<Referentiels> {
   const { rows } = await db.query(`select type || ':' || code as cle from territoires`);
-  return { indicateurs: await codesIndicateurs(db), territoires: new Set(rows.map((r) => r.cle)) };
+  const catalogue = await listerIndicateurs(db, false);
+  return {
+    indicateurs: new Set(catalogue.map((i) => i.code)),
+    catalogue: new Map(catalogue.map((i) => [i.code, { code: i.code, libelle: i.libelle, unite: i.unite, facteur: i.facteur }])),
+    territoires: new Set(rows.map((r) => r.cle)),
+  };
 }
 
 async function ouvrir(nom: string, contenu: Buffer): Promise<Tableau> {
@@ -56,10 +64,18 @@ export async function apercu(ctx: Contexte, utilisateur: Utilisateur | null, fic
   const correspondance = proposerCorrespondance(tableau, options, ref.indicateurs);
   const exemples: { ligne: number; cellules: (string | number | null)[] }[] = [];
   const lectures: { ligne: number; valeurs: number; rejets: string[] }[] = [];
+  const suggestions = suggestionsDe(tableau.entetes, correspondance, options, ref);
+  // The scales are checked against the suggested indicators too, so the warning comes before the user confirms them.
+  const avecSuggestions: Correspondance = {
+    ...correspondance,
+    indicateursParColonne: new Map([...correspondance.indicateursParColonne, ...suggestions.map((s) => [tableau.entetes.indexOf(s.entete), s.code] as [number, string])]),
+  };
+  const echelles: EchelleLue[] = [];
   for await (const ligne of tableau.lignes()) {
     if (exemples.length >= 10) break;
     exemples.push(ligne);
-    const lu = lireLigne(ligne, correspondance, options, ref);
+    const lu = lireLigne(ligne, correspondance, options, ref, tableau.entetes);
+    echelles.push(...(lireLigne(ligne, avecSuggestions, options, ref, tableau.entetes).echelles ?? []));
     lectures.push({ ligne: ligne.ligne, valeurs: lu.valeurs.length, rejets: lu.rejets.map((r) => r.raison) });
   }
   return {
@@ -71,9 +87,19 @@ export async function apercu(ctx: Contexte, utilisateur: Utilisateur | null, fic
     colonnes: Object.fromEntries(Object.entries(correspondance.colonnes).map(([k, i]) => [k, tableau.entetes[i as number]])),
     indicateursParColonne: Object.fromEntries([...correspondance.indicateursParColonne].map(([i, code]) => [tableau.entetes[i], code])),
     colonnesIgnorees: correspondance.colonnesIgnorees,
+    suggestions,
+    avertissements: avertissementsEchelle(avecSuggestions, tableau.entetes, ref, echelles),
     exemples,
     lectures,
   };
+}
+
+/** Wide files: the catalogue indicator each unmapped value column's header most likely is, for the user to confirm. */
+function suggestionsDe(entetes: string[], correspondance: Correspondance, options: OptionsImport, ref: Referentiels) {
+  if (correspondance.mode !== 'large') return [];
+  const prises = new Set<number>([...correspondance.indicateursParColonne.keys(), ...(Object.values(correspondance.colonnes) as number[])]);
+  const libres = entetes.filter((e, i) => !prises.has(i) && !(e in (options.large?.indicateurs ?? {})));
+  return suggererIndicateurs(libres, [...ref.catalogue.values()]);
 }
 
 function correspondanceVerifiee(tableau: Tableau, options: OptionsImport, ref: Referentiels) {
@@ -90,6 +116,7 @@ interface Bilan {
   valeurs: number;
   rejets: Rejet[];
   indicateurs: Set<string>;
+  echelles: EchelleLue[];
 }
 
 /**
@@ -105,8 +132,9 @@ async function* valeursLues(tableau: Tableau, correspondance: ReturnType<typeof 
       // Parsing is CPU work: let the server answer other requests between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const lu = lireLigne(ligne, correspondance, options, ref);
+    const lu = lireLigne(ligne, correspondance, options, ref, tableau.entetes);
     if (lu.rejets.length) bilan.rejets.push(...lu.rejets);
+    if (lu.echelles?.length) bilan.echelles.push(...lu.echelles);
     for (const v of lu.valeurs) {
       bilan.valeurs++;
       bilan.indicateurs.add(v.indicateur);
@@ -121,6 +149,7 @@ async function analyser(tableau: Tableau, options: OptionsImport, ref: Referenti
   const valeurs: ValeurImportee[] = [];
   const rejets: Rejet[] = [];
   const vues = new Map<string, number>();
+  const echelles: EchelleLue[] = [];
   let lignes = 0;
   for await (const ligne of tableau.lignes()) {
     lignes++;
@@ -129,8 +158,9 @@ async function analyser(tableau: Tableau, options: OptionsImport, ref: Referenti
       // Parsing is CPU work: let the server answer other requests between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const lu = lireLigne(ligne, correspondance, options, ref);
+    const lu = lireLigne(ligne, correspondance, options, ref, tableau.entetes);
     rejets.push(...lu.rejets);
+    if (lu.echelles?.length) echelles.push(...lu.echelles);
     for (const v of lu.valeurs) {
       const cle = `${v.indicateur}|${v.territoireType}|${v.territoireCode}|${v.periode}|${v.source}`;
       const deja = vues.get(cle);
@@ -141,7 +171,7 @@ async function analyser(tableau: Tableau, options: OptionsImport, ref: Referenti
       }
     }
   }
-  return { correspondance, valeurs, rejets, lignes };
+  return { correspondance, valeurs, rejets, lignes, echelles };
 }
 
 const etatsImports = new Map<string, { lignesTraitees: number }>();
@@ -165,6 +195,7 @@ async function executer(ctx: Contexte, utilisateur: Utilisateur, importId: strin
     rejetees: 0,
     rejets: [],
     colonnesIgnorees: correspondance.colonnesIgnorees,
+    avertissements: [],
     indicateurs: [],
     creees: 0,
     modifiees: 0,
@@ -180,6 +211,7 @@ async function executer(ctx: Contexte, utilisateur: Utilisateur, importId: strin
       creees,
       modifiees,
       inchangees: b.valeurs - creees - modifiees,
+      avertissements: avertissementsEchelle(correspondance, tableau.entetes, ref, b.echelles),
     });
   // All or nothing, and a dry run is the same run rolled back: its figures are those of the real import.
   await enTransaction(ctx.db, async (tx) => {
@@ -187,13 +219,13 @@ async function executer(ctx: Contexte, utilisateur: Utilisateur, importId: strin
       await tx.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par) values ($1, $2, $3, $4, $5)`, [importId, nomFichier, tableau.format, options, utilisateur.libelle]);
     // Direct path: when every value is new, they go into `valeurs` as the file is read. Otherwise (or with a duplicate),
     // the checked path reads the file again and merges.
-    const direct: Bilan = { lignes: 0, valeurs: 0, rejets: [], indicateurs: new Set() };
+    const direct: Bilan = { lignes: 0, valeurs: 0, rejets: [], indicateurs: new Set(), echelles: [] };
     const copiees = await copierSiNouvelles(tx, valeursLues(tableau, correspondance, options, ref, direct, progression), importId, options.tiret);
     if (copiees !== null) completer(direct, copiees, 0);
     else {
-      const { valeurs, rejets, lignes } = await analyser(tableau, options, ref, progression);
+      const { valeurs, rejets, lignes, echelles } = await analyser(tableau, options, ref, progression);
       const { creees, modifiees } = await appliquerValeurs(tx, valeurs, importId, options.tiret);
-      completer({ lignes, valeurs: valeurs.length, rejets, indicateurs: new Set(valeurs.map((v) => v.indicateur)) }, creees, modifiees);
+      completer({ lignes, valeurs: valeurs.length, rejets, indicateurs: new Set(valeurs.map((v) => v.indicateur)), echelles }, creees, modifiees);
     }
     if (rapport.rejetees || dryRun) throw new AnnulerImport();
     rapport.applique = true;

@@ -10,6 +10,7 @@ export interface Reglages {
   colonnes: Partial<Record<ChampColonne, string>>;
   /** Wide tables: header → indicator code ("" = ignore the column). */
   parColonne: Record<string, string>;
+  /** "" = from each code's shape (5 characters a commune, 9 digits an EPCI…). */
   territoireType: string;
   periode: string;
   typeOrgUnit: string;
@@ -19,8 +20,9 @@ export function reglagesInitiaux(a: ApercuImport): Reglages {
   return {
     mode: a.mode,
     colonnes: { ...a.colonnes },
-    parColonne: Object.fromEntries(a.entetes.map((e) => [e, a.indicateursParColonne[e] ?? ''])),
-    territoireType: 'commune',
+    // Suggestions from the headers are preselected; the user confirms them by checking the file.
+    parColonne: Object.fromEntries(a.entetes.map((e) => [e, a.indicateursParColonne[e] ?? a.suggestions?.find((s) => s.entete === e)?.code ?? ''])),
+    territoireType: '',
     periode: '',
     typeOrgUnit: 'commune',
   };
@@ -38,7 +40,7 @@ export function versOptions(r: Reglages, base: Pick<OptionsImport, 'tiret' | 'so
     colonnes: { territoireCode, periode, source: colonneSource },
     large: {
       indicateurs: Object.fromEntries(Object.entries(r.parColonne).filter(([, code]) => code)),
-      territoireType: r.territoireType,
+      territoireType: r.territoireType || undefined,
       periode: r.periode.trim() || undefined,
     },
   };
@@ -47,7 +49,7 @@ export function versOptions(r: Reglages, base: Pick<OptionsImport, 'tiret' | 'so
 const CHAMPS_LONG: { champ: ChampColonne; libelle: string; requis: boolean }[] = [
   { champ: 'indicateur', libelle: 'Code de l’indicateur', requis: true },
   { champ: 'territoireCode', libelle: 'Code du territoire (INSEE ou SIREN)', requis: true },
-  { champ: 'territoireType', libelle: 'Type de territoire (sinon : commune)', requis: false },
+  { champ: 'territoireType', libelle: 'Type de territoire (sinon : déduit du code)', requis: false },
   { champ: 'periode', libelle: 'Période', requis: true },
   { champ: 'valeur', libelle: 'Valeur', requis: true },
   { champ: 'source', libelle: 'Source', requis: false },
@@ -131,6 +133,7 @@ export function CorrespondanceColonnes({ apercu, reglages: r, onChange, catalogu
                 {colonne('territoireCode', 'Colonne du code du territoire', true)}
                 <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
                   <Select label="Les lignes sont des" nativeSelectProps={{ value: r.territoireType, onChange: (e) => onChange({ ...r, territoireType: e.target.value }) }}>
+                    <option value="">Déduit de chaque code (commune, EPCI, département, France)</option>
                     {Object.entries(TYPES_TERRITOIRE_IMPORT).map(([v, l]) => (
                       <option key={v} value={v}>
                         {l}
@@ -158,7 +161,10 @@ export function CorrespondanceColonnes({ apercu, reglages: r, onChange, catalogu
                   .filter((e) => !reservees.has(e))
                   .map((e) => (
                     <div key={e} className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-                      <Select label={`Colonne « ${e} »`} nativeSelectProps={{ value: r.parColonne[e] ?? '', onChange: (x) => onChange({ ...r, parColonne: { ...r.parColonne, [e]: x.target.value } }) }}>
+                      <Select
+                        label={`Colonne « ${e} »`}
+                        hint={apercu.suggestions?.some((s) => s.entete === e && s.code === r.parColonne[e]) ? 'Proposé d’après l’en-tête : vérifiez-le avant d’importer' : undefined}
+                        nativeSelectProps={{ value: r.parColonne[e] ?? '', onChange: (x) => onChange({ ...r, parColonne: { ...r.parColonne, [e]: x.target.value } }) }}>
                         <option value="">Ignorer cette colonne</option>
                         {catalogue.map((i) => (
                           <option key={i.code} value={i.code}>

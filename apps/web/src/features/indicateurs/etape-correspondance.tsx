@@ -7,7 +7,7 @@ import type { ApercuImport } from '../../api/types-diagnostics';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { ChampsLecture, type Lecture } from './choix-fichier-import';
 import { CorrespondanceColonnes, manques, type Reglages } from './correspondance-colonnes';
-import { descriptionFormat, MODES } from './rapport-import-valeurs';
+import { AvertissementsEchelle, descriptionFormat, MODES } from './rapport-import-valeurs';
 import { TableauDefilant } from '../diagnostics/tableau-defilant';
 
 interface Mutation {
@@ -44,6 +44,8 @@ export function EtapeCorrespondance({ apercu, reglages, onReglages, lecture, onL
         <li>Colonnes : {apercu.entetes.join(', ') || 'aucune'}</li>
         {apercu.colonnesIgnorees.length > 0 && <li>Colonnes ignorées pour l’instant : {apercu.colonnesIgnorees.join(', ')}</li>}
       </ul>
+
+      <AvertissementsEchelle avertissements={apercu.avertissements} />
 
       <h3 className={fr.cx('fr-h5')}>Lecture des valeurs</h3>
       <ChampsLecture lecture={lecture} onChange={onLecture} />

@@ -1,4 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { formaterNombre } from '@maillage/domain';
 import type { RapportImportValeurs } from '../../api/types-diagnostics';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
@@ -19,6 +20,25 @@ export function descriptionFormat(r: { format: string; encodage: string | null; 
   return [formats[r.format] ?? r.format, r.encodage, separateur ? `séparateur « ${separateur} »` : null].filter(Boolean).join(', ');
 }
 
+/** Scale mismatches between the file and the catalogue: said before importing, never silently imported. */
+export function AvertissementsEchelle({ avertissements }: { avertissements?: string[] }) {
+  if (!avertissements?.length) return null;
+  return (
+    <Alert
+      severity="warning"
+      small
+      className={fr.cx('fr-my-2w')}
+      description={
+        <ul>
+          {avertissements.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
 /** What an import of values did, or would do: counts, indicators, ignored columns, and every rejected row with its reason. */
 export function RapportImportValeursVue({ rapport: r, titre, titreAs = 'h3' }: { rapport: RapportImportValeurs; titre: string; titreAs?: 'h2' | 'h3' }) {
   const page = usePageUrl();
@@ -33,6 +53,7 @@ export function RapportImportValeursVue({ rapport: r, titre, titreAs = 'h3' }: {
       <p className={fr.cx('fr-mb-1w')}>
         Fichier « {r.nomFichier} » : {descriptionFormat(r)} ; {MODES[r.mode] ?? r.mode} ; « - » lu comme {libelleTiret(r.tiret) ?? r.tiret}.
       </p>
+      <AvertissementsEchelle avertissements={r.avertissements} />
       <TableauDefilant
         caption="Résumé"
         headers={['Élément', 'Nombre']}
