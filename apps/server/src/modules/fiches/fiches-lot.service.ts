@@ -1,0 +1,169 @@
+/**
+ * Many fiches of one contract created or changed in one go (a plan import), inside the caller's transaction. Each
+ * fiche is checked as creerFiche and modifierFiche check it — permission, signed-contract rule, references, number —
+ * and refused with the same errors, but what those checks read (the contract, its avenant, numbers, ranks, axes,
+ * organisations) is read once; `enregistrer` then writes every fiche in a few statements and audits each one. The
+ * cost grows with the number of fiches, not with its square.
+ */
+import { randomUUID } from 'node:crypto';
+import { can, estSigne, prochainNumero, type FicheSaisie, type RefContrat, type StatutContrat } from '@maillage/domain';
+import { auditerLot, type EvenementAudit } from '../../platform/audit';
+import { acteurDe, type Utilisateur } from '../../platform/contexte';
+import type { Queryable } from '../../platform/database';
+import { conflit, interdit, introuvable, invalide } from '../../platform/errors';
+import { exigerModifiable, referenceContrat, verifierSurContrat } from '../contrats/acces';
+import * as contrats from '../contrats/contrats.repository';
+import * as lot from './fiches-lot.repository';
+import * as repository from './fiches.repository';
+import { aplatir, seulementLeStatut, verifierReferences, verifierSurFiche, vueFiche } from './fiches.service';
+
+type Operation = { creation: lot.FicheACreer } | { modification: { avant: repository.FicheLigne; saisie: FicheSaisie } };
+
+export class LotFiches {
+  private operations: Operation[] = [];
+  private organisations = new Set<string>();
+  /** Ranks as one creation at a time would leave them: a fiche created at a rank pushes the following ones down. */
+  private ordres: Map<string, number>;
+  private ordreMax: number;
+  private numeroMax: number;
+  private modifiable: Promise<unknown> | null = null;
+
+  private constructor(
+    private tx: Queryable,
+    private utilisateur: Utilisateur,
+    private contratId: string,
+    private ref: RefContrat & { statut: StatutContrat },
+    private axes: contrats.AxeLigne[],
+    /** The contract's fiches as they were when the lot opened, by id. */
+    readonly fiches: Map<string, repository.FicheLigne>,
+    private numeros: Set<number>,
+  ) {
+    this.ordres = new Map([...fiches.values()].map((f) => [f.id, f.ordre]));
+    this.ordreMax = Math.max(0, ...this.ordres.values());
+    this.numeroMax = prochainNumero([...numeros]) - 1;
+  }
+
+  /** Locks the contract (one import or creation at a time), then reads what every check needs, once. */
+  static async ouvrir(tx: Queryable, utilisateur: Utilisateur, contratId: string) {
+    await tx.query('select 1 from contrats where id = $1 for update', [contratId]);
+    const ref = await referenceContrat(tx, contratId);
+    const axes = await contrats.listerAxes(tx, contratId);
+    const liste = await repository.listerFiches(tx, contratId, { axeId: null, statut: null, piloteId: null, thematique: null, financeurId: null, public: null, q: null, tri: 'ordre' });
+    const numeros = await repository.numerosAttribues(tx, contratId);
+    return new LotFiches(tx, utilisateur, contratId, ref, axes, new Map(liste.map((f) => [f.id, f])), new Set(numeros));
+  }
+
+  /** The fiches as the API gives them (fichesCompletes), in their order. */
+  vues() {
+    return [...this.fiches.values()].map((f) => vueFiche(f, this.axes));
+  }
+
+  /** The signed-contract rule depends only on the contract and its avenant: asked once, its answer kept. */
+  private async exigerModifiable() {
+    this.modifiable ??= exigerModifiable(this.tx, this.contratId, this.ref.statut).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    const refus = await this.modifiable;
+    if (refus) throw refus;
+  }
+
+  /** As creerFiche: the next number never used, at the end of the list or at `position`. */
+  async creer(saisie: FicheSaisie, options: { numero?: number; position?: number } = {}) {
+    verifierSurContrat(this.utilisateur, 'lire', this.ref);
+    if (!can(this.utilisateur, 'creer', { type: 'fiche', contrat: this.ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] })) throw interdit();
+    await this.exigerModifiable();
+    await verifierReferences(this.tx, this.contratId, saisie, { axes: this.axes, organisations: this.organisations });
+    if (options.numero !== undefined && this.numeros.has(options.numero))
+      throw invalide(`Le numéro ${options.numero} a déjà été attribué dans ce contrat.`, [{ champ: 'numero', message: 'Numéro déjà attribué dans ce contrat' }]);
+    const numero = options.numero ?? this.numeroMax + 1;
+    const total = this.ordres.size;
+    const ordre = Math.min(Math.max(1, options.position ?? total + 1), total + 1);
+    if (ordre <= this.ordreMax) {
+      for (const [id, o] of this.ordres) if (o >= ordre) this.ordres.set(id, o + 1);
+      this.ordreMax++;
+    }
+    const id = randomUUID();
+    this.ordres.set(id, ordre);
+    this.ordreMax = Math.max(this.ordreMax, ordre);
+    this.numeros.add(numero);
+    this.numeroMax = Math.max(this.numeroMax, numero);
+    this.operations.push({ creation: { id, numero, ordre, saisie } });
+    return { id, numero };
+  }
+
+  /** As modifierFiche, for a fiche of the contract as the lot read it (its version is checked when written). */
+  async modifier(id: string, saisie: FicheSaisie) {
+    const avant = this.fiches.get(id);
+    if (!avant) throw introuvable('Cette fiche n’existe pas.');
+    verifierSurFiche(this.utilisateur, 'modifier', avant, this.ref);
+    if (!(estSigne(this.ref.statut) && seulementLeStatut(avant, saisie))) await this.exigerModifiable();
+    await verifierReferences(this.tx, this.contratId, saisie, { axes: this.axes, organisations: this.organisations });
+    this.operations.push({ modification: { avant, saisie } });
+  }
+
+  /** Writes and audits every fiche checked, in their order; a fiche changed meanwhile by someone else: 409. */
+  async enregistrer() {
+    if (!this.operations.length) return;
+    const { tx, contratId, utilisateur } = this;
+    const creations = this.operations.flatMap((o) => ('creation' in o ? [{ ...o.creation, ordre: this.ordres.get(o.creation.id)! }] : []));
+    const modifications = this.operations.flatMap((o) => ('modification' in o ? [o.modification] : []));
+
+    const versions = await lot.verrouillerVersions(
+      tx,
+      modifications.map((m) => m.avant.id),
+    );
+    for (const { avant } of modifications) {
+      if (!versions.has(avant.id)) throw introuvable('Cette fiche n’existe pas.');
+      if (versions.get(avant.id) !== avant.version)
+        throw conflit('Cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', vueFiche((await repository.obtenirFiche(tx, avant.id))!, this.axes));
+    }
+
+    await lot.creerFiches(tx, contratId, creations);
+    await lot.modifierFiches(
+      tx,
+      modifications.map((m) => ({ id: m.avant.id, version: m.avant.version, saisie: m.saisie })),
+    );
+    await lot.remplacerLiens(
+      tx,
+      contratId,
+      [...creations, ...modifications.map((m) => ({ id: m.avant.id, saisie: m.saisie }))],
+      modifications.map((m) => m.avant.id),
+    );
+    const statuts = this.operations.flatMap((o) =>
+      'creation' in o ? [{ ficheId: o.creation.id, statut: o.creation.saisie.statut }] : o.modification.avant.statut !== o.modification.saisie.statut ? [{ ficheId: o.modification.avant.id, statut: o.modification.saisie.statut }] : [],
+    );
+    await lot.noterStatuts(tx, statuts, utilisateur.libelle);
+    // Read back before the ranks move, as modifierFiche reads the fiche it has just written.
+    const apres = new Map(
+      (
+        await lot.obtenirFiches(
+          tx,
+          modifications.map((m) => m.avant.id),
+        )
+      ).map((f) => [f.id, f]),
+    );
+    await lot.reordonner(
+      tx,
+      [...this.fiches.values()].flatMap((f) => (this.ordres.get(f.id) !== f.ordre ? [{ id: f.id, ordre: this.ordres.get(f.id)! }] : [])),
+    );
+    await contrats.toucherContrat(tx, contratId, this.operations.length);
+
+    const acteur = acteurDe(utilisateur);
+    const evenements: EvenementAudit[] = this.operations.map((o) =>
+      'creation' in o
+        ? { acteur, entiteType: 'fiche', entiteId: o.creation.id, action: 'creation', apres: { numero: o.creation.numero, ...o.creation.saisie } as never, contexte: { contratId } }
+        : {
+            acteur,
+            entiteType: 'fiche',
+            entiteId: o.modification.avant.id,
+            action: 'modification',
+            avant: aplatir(o.modification.avant) as never,
+            apres: aplatir(apres.get(o.modification.avant.id)!) as never,
+            contexte: { contratId, numero: o.modification.avant.numero },
+          },
+    );
+    await auditerLot(tx, evenements);
+    this.operations = [];
+  }
+}
