@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { can, estSigne, prochainNumero, type FicheSaisie, type RefContrat, type StatutContrat } from '@maillage/domain';
 import { auditerLot, type EvenementAudit } from '../../platform/audit';
+import { parTranches } from '../../platform/ceder';
 import { acteurDe, type Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { conflit, interdit, introuvable, invalide } from '../../platform/errors';
@@ -55,7 +56,7 @@ export class LotFiches {
 
   /** The fiches as the API gives them (fichesCompletes), in their order. */
   vues() {
-    return [...this.fiches.values()].map((f) => vueFiche(f, this.axes));
+    return parTranches([...this.fiches.values()], (f) => vueFiche(f, this.axes));
   }
 
   /** The signed-contract rule depends only on the contract and its avenant: asked once, its answer kept. */
@@ -150,7 +151,7 @@ export class LotFiches {
     await contrats.toucherContrat(tx, contratId, this.operations.length);
 
     const acteur = acteurDe(utilisateur);
-    const evenements: EvenementAudit[] = this.operations.map((o) =>
+    const evenements: EvenementAudit[] = await parTranches(this.operations, (o) =>
       'creation' in o
         ? { acteur, entiteType: 'fiche', entiteId: o.creation.id, action: 'creation', apres: { numero: o.creation.numero, ...o.creation.saisie } as never, contexte: { contratId } }
         : {

@@ -9,6 +9,7 @@
  */
 import { can, cleTexte, ficheSaisieSchema } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
+import { cedeurPeriodique, parTranches } from '../../platform/ceder';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { ErreurMetier, interdit } from '../../platform/errors';
@@ -46,10 +47,6 @@ export interface Tableau {
   entetes: Valeur[];
   lignes: { numero: number; cellules: Valeur[] }[];
 }
-
-// Rows handled between two yields to the event loop (each row is a few hundred microseconds of work).
-const PAS = 50;
-const ceder = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Session {
   format: FormatPlan;
@@ -115,15 +112,15 @@ async function enSuite<T, R>(elements: T[], f: (e: T) => Promise<R>): Promise<R[
 }
 
 /** The contract's fiches by number and by normalised title, built once for the whole file. */
-function indexer(existantes: fiches.VueFiche[]) {
+async function indexer(existantes: fiches.VueFiche[]) {
   const parTitre = new Map<string, fiches.VueFiche[]>();
-  for (const f of existantes) {
+  await parTranches(existantes, (f) => {
     const cle = cleTexte(f.intitule);
     parTitre.set(cle, [...(parTitre.get(cle) ?? []), f]);
-  }
+  });
   return { parNumero: new Map(existantes.map((f) => [f.numero, f])), parTitre };
 }
-type Index = ReturnType<typeof indexer>;
+type Index = Awaited<ReturnType<typeof indexer>>;
 
 /** Which existing fiche a row is about: its number; in TeT without number, its title (then axe and objectif). */
 function correspondance(s: Session, lue: LigneLue, index: Index) {
@@ -164,12 +161,9 @@ export async function appliquerImport(
   const lecteurExport = format.lecteur(format.colonnes.map((c) => c.entete));
   const s: Session = { format, annuaire, strategie, projection: (f) => lecteurExport.lire(format.ecrire(f, annuaire.noms))! };
 
-  const lues: { ligne: number; lue: LigneLue }[] = [];
-  for (const [i, l] of tableau.lignes.entries()) {
-    const lue = l.cellules.some((c) => c !== null && c !== '') ? lecteur.lire(l.cellules) : null;
-    if (lue) lues.push({ ligne: l.numero, lue });
-    if (i % PAS === PAS - 1) await ceder();
-  }
+  const lues = (await parTranches(tableau.lignes, (l) => (l.cellules.some((c) => c !== null && c !== '') ? { ligne: l.numero, lue: lecteur.lire(l.cellules) } : null))).filter(
+    (l): l is { ligne: number; lue: LigneLue } => l?.lue != null,
+  );
 
   // Axes and objectifs first, in their numbers' order, so that the contract's numbering follows the file's.
   await strategie.completer(
@@ -182,12 +176,14 @@ export async function appliquerImport(
 
   // After the strategy is complete: the lot checks fiches against the contract's axes as they now are.
   const lot = await LotFiches.ouvrir(tx, utilisateur, contratId);
-  const index = indexer(lot.vues());
+  const index = await indexer(await lot.vues());
   const lignes: LigneRapport[] = [];
   const vues = new Map<string, number>();
   const aTraiter = lues.filter(({ lue }) => !lue.structure).sort((a, b) => (a.lue.ordre ?? Infinity) - (b.lue.ordre ?? Infinity) || a.ligne - b.ligne);
-  for (const [i, { ligne, lue }] of aTraiter.entries()) {
-    if (i % PAS === PAS - 1) await ceder();
+  // A row is up to a millisecond of work when nothing waits for the database: let the others in every few.
+  const ceder = cedeurPeriodique();
+  for (const { ligne, lue } of aTraiter) {
+    await ceder();
     const rapport: LigneRapport = { ligne, statut: 'rejete', numero: lue.numero, intitule: lue.champs.intitule ?? undefined };
     lignes.push(rapport);
     try {
