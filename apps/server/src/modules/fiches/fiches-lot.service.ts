@@ -108,46 +108,28 @@ export class LotFiches {
     if (!this.operations.length) return;
     const { tx, contratId, utilisateur } = this;
     const creations = this.operations.flatMap((o) => ('creation' in o ? [{ ...o.creation, ordre: this.ordres.get(o.creation.id)! }] : []));
-    const modifications = this.operations.flatMap((o) => ('modification' in o ? [o.modification] : []));
+    const modifications = this.operations.flatMap((o) => ('modification' in o ? [{ id: o.modification.avant.id, version: o.modification.avant.version, saisie: o.modification.saisie }] : []));
+    const modifiees = modifications.map((m) => m.id);
 
-    const versions = await lot.verrouillerVersions(
-      tx,
-      modifications.map((m) => m.avant.id),
-    );
-    for (const { avant } of modifications) {
-      if (!versions.has(avant.id)) throw introuvable('Cette fiche n’existe pas.');
-      if (versions.get(avant.id) !== avant.version)
-        throw conflit('Cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', vueFiche((await repository.obtenirFiche(tx, avant.id))!, this.axes));
+    const versions = await lot.verrouillerVersions(tx, modifiees);
+    for (const { id, version } of modifications) {
+      if (!versions.has(id)) throw introuvable('Cette fiche n’existe pas.');
+      if (versions.get(id) !== version) throw conflit('Cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', vueFiche((await repository.obtenirFiche(tx, id))!, this.axes));
     }
 
     await lot.creerFiches(tx, contratId, creations);
-    await lot.modifierFiches(
-      tx,
-      modifications.map((m) => ({ id: m.avant.id, version: m.avant.version, saisie: m.saisie })),
-    );
-    await lot.remplacerLiens(
-      tx,
-      contratId,
-      [...creations, ...modifications.map((m) => ({ id: m.avant.id, saisie: m.saisie }))],
-      modifications.map((m) => m.avant.id),
-    );
-    const statuts = this.operations.flatMap((o) =>
-      'creation' in o ? [{ ficheId: o.creation.id, statut: o.creation.saisie.statut }] : o.modification.avant.statut !== o.modification.saisie.statut ? [{ ficheId: o.modification.avant.id, statut: o.modification.saisie.statut }] : [],
-    );
+    await lot.modifierFiches(tx, modifications);
+    await lot.remplacerLiens(tx, contratId, [...creations, ...modifications], modifiees);
+    const statuts = this.operations.flatMap((o) => {
+      if ('creation' in o) return [{ ficheId: o.creation.id, statut: o.creation.saisie.statut }];
+      const { avant, saisie } = o.modification;
+      return avant.statut !== saisie.statut ? [{ ficheId: avant.id, statut: saisie.statut }] : [];
+    });
     await lot.noterStatuts(tx, statuts, utilisateur.libelle);
     // Read back before the ranks move, as modifierFiche reads the fiche it has just written.
-    const apres = new Map(
-      (
-        await lot.obtenirFiches(
-          tx,
-          modifications.map((m) => m.avant.id),
-        )
-      ).map((f) => [f.id, f]),
-    );
-    await lot.reordonner(
-      tx,
-      [...this.fiches.values()].flatMap((f) => (this.ordres.get(f.id) !== f.ordre ? [{ id: f.id, ordre: this.ordres.get(f.id)! }] : [])),
-    );
+    const apres = new Map((await lot.obtenirFiches(tx, modifiees)).map((f) => [f.id, f]));
+    const deplacees = [...this.fiches.values()].flatMap((f) => (this.ordres.get(f.id) !== f.ordre ? [{ id: f.id, ordre: this.ordres.get(f.id)! }] : []));
+    await lot.reordonner(tx, deplacees);
     await contrats.toucherContrat(tx, contratId, this.operations.length);
 
     const acteur = acteurDe(utilisateur);
