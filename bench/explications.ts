@@ -17,6 +17,14 @@ Chaque ratio est mesuré dans la même exécution que sa référence, appels alt
   (clés étrangères comprises), index, et les mêmes ${(ctx.jeu?.valeurs ?? 0).toLocaleString('fr-FR')} lignes déjà dedans — ce que coûte à PostgreSQL le
   simple stockage de ces lignes, sans aucun produit autour. Pour information, le même \`COPY\` dans une jumelle
   vide prend ${Math.round(d.import?.copyVideMs ?? 0)} ms (contre ${Math.round(d.import?.copyMs ?? 0)} ms, et ${Math.round(d.import?.importMs ?? 0)} ms pour l’import).
+- **\`plan_import_1000_ms\`, \`plan_import_5000_ms\`, \`plan_import_autres_p99_ms\`** — \`POST /api/contrats/{id}/plan/import?dryRun=true\`
+  d’un plan CSV à notre format de 1 000 puis 4 999 fiches nouvelles (la limite d’une feuille est 5 000 lignes, en-têtes
+  compris) : dix axes de trois objectifs, un pilote, une description, un statut et une ligne de financement par fiche,
+  envoyé au plus gros contrat encore en élaboration du jeu (${d.importPlan?.fichesDuContrat ?? '?'} fiches). Un import à blanc fait tout ce que fait un vrai import
+  (lecture dans un fil à part, axes et organisations complétés, chaque ligne vérifiée, fiches écrites et auditées)
+  puis annule la transaction : le jeu n’en garde rien. Pendant celui de 4 999 fiches, un autre client interroge
+  \`/api/health\` toutes les 50 ms : son p99 dit si l’import fait attendre les autres (${d.importPlan?.sondes ?? '?'} appels).
+  Avant la correction du ticket 11, 1 000 fiches prenaient une dizaine de secondes et 5 000 plus de cinq minutes.
 - **\`diagnostic_p50_ratio\`, \`diagnostic_p95_ms\`** — \`GET /api/diagnostics/series?territoires=epci:243500741\` :
   les séries de tous les indicateurs (${d.diagnostic?.indicateurs ?? '?'} indicateurs, ${d.diagnostic?.periodes ?? '?'} couples indicateur × période)
   sur les 31 communes de Redon Agglomération, en HTTP avec la session (recherche de la session, catalogue, une

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { SQL_SOMMES_PAR_PERIODE } from '../apps/server/src/modules/diagnostics/valeurs.repository';
+import { planGenere } from '../apps/server/test/plan-genere';
 import { EPCI_REDON, NOMBRE_INDICATEURS } from './donnees';
 import { Client, lancerServeur } from './serveur';
 
@@ -243,4 +244,37 @@ export async function mesurerImport(client: Client, pool: pg.Pool, n: number, jo
   const importMs = performance.now() - debut;
   if (rapport?.creees !== lignes) throw new Error(`Import : ${rapport?.creees} valeurs créées sur ${lignes}`);
   return { lignes, octets: csv.length, copyMs, copyVideMs, importMs };
+}
+
+/**
+ * A plan import at the size a sheet may hold: 1 000 then 4 999 new fiches (CSV in our format, axes, objectifs,
+ * pilotes, a financing line each) sent as a dry run to a contract of the dataset — everything a real import does,
+ * then rolled back, so the dataset is unchanged. Meanwhile another user polls `/api/health`: its p99 says whether
+ * the import holds the others.
+ */
+export async function mesurerImportPlan(client: Client, contratId: string) {
+  const importer = async (n: number) => {
+    const formulaire = new FormData();
+    formulaire.append('fichier', new Blob([new Uint8Array(planGenere(n, { premier: 100_001 }))]), 'plan-bench.csv');
+    const debut = performance.now();
+    const r = await fetch(`${client.url}/api/contrats/${contratId}/plan/import?dryRun=true`, { method: 'POST', body: formulaire, headers: client.entetes });
+    const rapport = (await r.json()) as { resume?: { crees: number } };
+    if (r.status !== 200 || rapport.resume?.crees !== n) throw new Error(`Import de plan : ${r.status} ${JSON.stringify(rapport).slice(0, 500)}`);
+    return performance.now() - debut;
+  };
+  const ms1000 = await importer(1000);
+  const autres: number[] = [];
+  let actif = true;
+  const sonde = (async () => {
+    while (actif) {
+      const debut = performance.now();
+      await fetch(`${client.url}/api/health`);
+      autres.push(performance.now() - debut);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const ms5000 = await importer(4999);
+  actif = false;
+  await sonde;
+  return { ms1000, ms5000, autresP99: percentile(autres, 99), sondes: autres.length };
 }

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { urlPostgresEnMarche } from '../apps/server/src/platform/embedded-postgres';
 import { compterJeu, echelle, EPCI_REDON, genererJeu } from './donnees';
 import { explications } from './explications';
-import { dossierDonnees, mesurerDemarrages, mesurerDiagnostic, mesurerDocuments, mesurerHttp, mesurerImport, mesurerPortefeuille, percentile } from './mesures';
+import { dossierDonnees, mesurerDemarrages, mesurerDiagnostic, mesurerDocuments, mesurerHttp, mesurerImport, mesurerImportPlan, mesurerPortefeuille, percentile } from './mesures';
 import { chiffre, ecrireDocument, ecrireResultats, type Chiffre } from './rapport';
 import { Client, lancerServeur, RACINE, type ServeurLance } from './serveur';
 import { mesurerJavascript, mesurerLighthouse } from './web';
@@ -141,6 +141,15 @@ async function main() {
     const imp = await mesurerImport(admin, pool, lignesImport, journal);
     chiffres.push(chiffre('import_ratio', imp.copyMs / imp.importMs, 'ratio', '≥ 0.5', imp.copyMs, imp.copyMs / imp.importMs));
     details.import = imp;
+
+    journal('Import de plan à blanc : 1 000 puis 4 999 fiches, un autre utilisateur interrogeant le serveur…');
+    // A contract still being written (a signed one takes its changes through an avenant), the busiest of them.
+    const [enCours] = await q(`select b.id, b.fiches from bench_contrats b join contrats c on c.id = b.id where c.statut in ('elaboration', 'diagnostic', 'preparation') order by b.fiches desc limit 1`);
+    const plan = await mesurerImportPlan(admin, enCours.id);
+    chiffres.push(chiffre('plan_import_1000_ms', plan.ms1000, 'ms', '< 5000'));
+    chiffres.push(chiffre('plan_import_5000_ms', plan.ms5000, 'ms', '< 60000'));
+    chiffres.push(chiffre('plan_import_autres_p99_ms', plan.autresP99, 'ms', '< 1000'));
+    details.importPlan = { ...plan, fichesDuContrat: enCours.fiches };
 
     journal('JavaScript des pages de connexion et d’accueil…');
     const js = await mesurerJavascript(serveur.url, admin.cookie);

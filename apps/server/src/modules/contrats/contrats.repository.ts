@@ -207,8 +207,9 @@ export async function changerStatut(db: Queryable, id: string, version: number, 
 }
 
 /** Any change to a part of the contract (axe, signataire…) bumps its version, so concurrent editors see it. */
-export async function toucherContrat(db: Queryable, id: string): Promise<void> {
-  await db.query('update contrats set version = version + 1, modifie_le = now() where id = $1', [id]);
+/** `fois`: a plan import's many changes, counted as many (one update of the row, not one per fiche). */
+export async function toucherContrat(db: Queryable, id: string, fois = 1): Promise<void> {
+  await db.query('update contrats set version = version + $2, modifie_le = now() where id = $1', [id, fois]);
 }
 
 export async function supprimerContrat(db: Queryable, id: string): Promise<void> {

@@ -61,7 +61,7 @@ export interface FicheLigne {
   modifieLe: string;
 }
 
-const SELECT_FICHE = `
+export const SELECT_FICHE = `
   select f.id, f.contrat_id as "contratId", f.numero, f.ordre, f.intitule, f.axe_id as "axeId", f.objectif_id as "objectifId",
     f.statut, f.priorite, f.debut, f.fin, f.thematiques, f.publics, f.contenu, f.version, f.modifie_le as "modifieLe",
     coalesce((select json_agg(json_build_object('organisationId', p.organisation_id, 'organisationNom', o.nom, 'organisationSigle', o.sigle,

@@ -6,6 +6,7 @@ import {
   prochainNumero,
   type Action,
   type FicheSaisie,
+  type RefContrat,
   type StatutFiche,
 } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
@@ -42,11 +43,16 @@ export type VueFiche = ReturnType<typeof vueFiche>;
 
 export async function exigerSurFiche(db: Queryable, utilisateur: Utilisateur | null, action: Action, fiche: repository.FicheLigne) {
   const ref = await referenceContrat(db, fiche.contratId);
+  verifierSurFiche(utilisateur, action, fiche, ref);
+  return ref;
+}
+
+/** The same check with the contract already read (a plan import reads it once for all its fiches). */
+export function verifierSurFiche(utilisateur: Utilisateur | null, action: Action, fiche: repository.FicheLigne, ref: RefContrat) {
   const partenaires = (fiche.contenu.partenaires ?? []).flatMap((p) => (p.organisationId ? [p.organisationId] : []));
   const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: partenaires };
   if (!can(utilisateur, 'lire', ressource)) throw utilisateur ? introuvable('Cette fiche n’existe pas.') : nonAuthentifie();
   if (action !== 'lire' && !can(utilisateur, action, ressource)) throw interdit();
-  return ref;
 }
 
 export async function chargerFiche(db: Queryable, id: string, verrouiller = false) {
@@ -87,17 +93,26 @@ export async function obtenirFiche(ctx: Contexte, utilisateur: Utilisateur | nul
   };
 }
 
-/** Axe, objectif and organisations named by a fiche must belong to its contract / exist. */
-async function verifierReferences(tx: Queryable, contratId: string, f: FicheSaisie) {
-  if (f.axeId && !(await contrats.axeDuContrat(tx, contratId, f.axeId))) throw invalide('Axe inconnu dans ce contrat.', [{ champ: 'axeId', message: 'Axe inconnu dans ce contrat' }]);
+/**
+ * Axe, objectif and organisations named by a fiche must belong to its contract / exist. `connus` (a plan import):
+ * the contract's axes already read, and the organisations already found, so that only new ids are looked up.
+ */
+export async function verifierReferences(tx: Queryable, contratId: string, f: FicheSaisie, connus?: { axes: Axes; organisations: Set<string> }) {
+  const axeDuContrat = async (id: string) => (connus ? connus.axes.some((a) => a.id === id) : contrats.axeDuContrat(tx, contratId, id));
+  const objectifDuContrat = async (id: string) =>
+    connus ? (connus.axes.flatMap((a) => a.objectifs).find((o) => o.id === id) ?? null) : contrats.objectifDuContrat(tx, contratId, id);
+  if (f.axeId && !(await axeDuContrat(f.axeId))) throw invalide('Axe inconnu dans ce contrat.', [{ champ: 'axeId', message: 'Axe inconnu dans ce contrat' }]);
   if (f.objectifId) {
-    const objectif = await contrats.objectifDuContrat(tx, contratId, f.objectifId);
+    const objectif = await objectifDuContrat(f.objectifId);
     if (!objectif) throw invalide('Objectif inconnu dans ce contrat.', [{ champ: 'objectifId', message: 'Objectif inconnu dans ce contrat' }]);
     if (f.axeId && objectif.axeId !== f.axeId) throw invalide('L’objectif n’appartient pas à l’axe choisi.', [{ champ: 'objectifId', message: 'L’objectif n’appartient pas à l’axe choisi' }]);
   }
   const ids = [...f.pilotes.map((p) => p.organisationId), ...f.financements.map((l) => l.financeurId), ...f.partenaires.map((p) => p.organisationId)].filter((x): x is string => !!x);
-  const connues = await contrats.organisationsParIds(tx, ids);
-  if (connues.length !== new Set(ids).size) throw invalide('Une organisation citée (pilote, partenaire ou financeur) est inconnue.');
+  const aChercher = [...new Set(ids)].filter((id) => !connus?.organisations.has(id));
+  if (!aChercher.length) return;
+  const connues = await contrats.organisationsParIds(tx, aChercher);
+  connues.forEach((o) => connus?.organisations.add(o.id));
+  if (connues.length !== aChercher.length) throw invalide('Une organisation citée (pilote, partenaire ou financeur) est inconnue.');
 }
 
 async function enregistrerLiens(tx: Queryable, utilisateur: Utilisateur, contratId: string, id: string, f: FicheSaisie) {
@@ -142,7 +157,7 @@ export async function creerFiche(
  * Only the statut, the notes and the indicators (the follow-up's, decision 0007) of a signed contract's fiche follow
  * the action's life; anything else is an amendment.
  */
-function seulementLeStatut(avant: repository.FicheLigne, saisie: FicheSaisie): boolean {
+export function seulementLeStatut(avant: repository.FicheLigne, saisie: FicheSaisie): boolean {
   const courant: Record<string, unknown> = {
     ...avant.contenu,
     intitule: avant.intitule,
@@ -191,7 +206,7 @@ export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id:
   return tx ? travail(tx) : enTransaction(ctx.db, travail);
 }
 
-function aplatir(f: repository.FicheLigne) {
+export function aplatir(f: repository.FicheLigne) {
   const { contenu, version, modifieLe, ...reste } = f;
   return { ...contenu, ...reste, pilotes: f.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service })), financements: f.financements.map(({ id, financeurNom, ...l }) => l) };
 }

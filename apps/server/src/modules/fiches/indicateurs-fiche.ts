@@ -90,10 +90,16 @@ const colonnes = (s: IndicateurSuiviSaisie) => [
   s.indicateurDiagnostic ?? null,
 ];
 
+// The refusals, shared with the lot of a plan import (indicateurs-fiche-lot.ts) so that both say the same.
+export const diagnosticInconnu = (code: string, champ: string) => invalide('Indicateur du diagnostic inconnu.', [{ champ, message: `Aucun indicateur « ${code} » dans le catalogue` }]);
+export const basculeRefusee = (avant: IndicateurLigne) =>
+  conflit(`Des valeurs de l’indicateur « ${avant.libelle} » sont validées : il ne peut plus passer d’une valeur à un pourcentage, ou l’inverse.`);
+export const retraitRefuse = (i: IndicateurLigne) => conflit(`L’indicateur « ${i.libelle} » a des valeurs validées : elles comptent dans le suivi, il ne peut être retiré.`);
+
 export async function verifierIndicateurDiagnostic(db: Queryable, code: string | null | undefined, champ = 'indicateurDiagnostic') {
   if (!code) return;
   const { rowCount } = await db.query('select 1 from indicateurs where code = $1', [code]);
-  if (!rowCount) throw invalide('Indicateur du diagnostic inconnu.', [{ champ, message: `Aucun indicateur « ${code} » dans le catalogue` }]);
+  if (!rowCount) throw diagnosticInconnu(code, champ);
 }
 
 /** Inserts an indicator at the end of the fiche's list (or at `rang`) and audits it. */
@@ -114,7 +120,7 @@ export async function reecrireIndicateur(tx: Queryable, utilisateur: Utilisateur
   // Switching between a value and a percentage would change what the validated values mean.
   if (avant.pourcentage !== s.pourcentage) {
     const { rowCount } = await tx.query(`select 1 from valeurs_suivi where indicateur_id = $1 and etat = 'valide'`, [avant.id]);
-    if (rowCount) throw conflit(`Des valeurs de l’indicateur « ${avant.libelle} » sont validées : il ne peut plus passer d’une valeur à un pourcentage, ou l’inverse.`);
+    if (rowCount) throw basculeRefusee(avant);
   }
   await tx.query(
     `update indicateurs_suivi set libelle = $2, type = $3, unite = $4, methode = $5, source = $6, cible = $7, pourcentage = $8, poids = $9,
@@ -128,7 +134,7 @@ export async function reecrireIndicateur(tx: Queryable, utilisateur: Utilisateur
 /** Deletes an indicator unless it has validated values (they count in the follow-up), and audits it. */
 export async function effacerIndicateur(tx: Queryable, utilisateur: Utilisateur, i: IndicateurLigne) {
   const { rowCount } = await tx.query(`select 1 from valeurs_suivi where indicateur_id = $1 and etat = 'valide'`, [i.id]);
-  if (rowCount) throw conflit(`L’indicateur « ${i.libelle} » a des valeurs validées : elles comptent dans le suivi, il ne peut être retiré.`);
+  if (rowCount) throw retraitRefuse(i);
   await tx.query('delete from indicateurs_suivi where id = $1', [i.id]);
   await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: i.id, action: 'suppression', avant: saisieDe(i) as never, contexte: { contratId: i.contratId, ficheId: i.ficheId } });
 }
@@ -145,15 +151,22 @@ function normal(s: IndicateurSuiviSaisie) {
 
 const sansIndefinis = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
+export interface PlanIndicateurs {
+  /** The fiche's indicators the list no longer names, to remove. */
+  retires: IndicateurLigne[];
+  /** The list in its order: the indicator each item is about (none: to create) and what it becomes. */
+  elements: { avant?: IndicateurLigne; saisie: IndicateurSuiviSaisie; rang: number }[];
+}
+
 /**
- * Makes the fiche's indicators the list the fiche form sent, in its order: an item with an `id` (or, without one,
+ * What making the fiche's indicators `liste` means, decided without writing: an item with an `id` (or, without one,
  * the label of one of the fiche's indicators) edits that indicator, keeping what the item leaves out; any other is
- * created; an indicator the list no longer names is removed (refused when it has validated values).
+ * created; an indicator the list no longer names is removed. Refuses (400) an unknown or repeated indicator or an
+ * invalid one, (409) an indicator changed since the list was read.
  */
-export async function synchroniserIndicateurs(tx: Queryable, utilisateur: Utilisateur, fiche: { id: string; contratId: string }, liste: IndicateurFicheSaisie[]) {
-  const existants = await indicateursDeFiche(tx, fiche.id);
+export function planifierIndicateurs(existants: IndicateurLigne[], liste: IndicateurFicheSaisie[]): PlanIndicateurs {
   const pris = new Set<string>();
-  const plan = liste.map((item, n) => {
+  const elements = liste.map((item, n) => {
     let avant: IndicateurLigne | undefined;
     if (item.id) {
       avant = existants.find((e) => e.id === item.id);
@@ -176,10 +189,22 @@ export async function synchroniserIndicateurs(tx: Queryable, utilisateur: Utilis
       throw conflit(`L’indicateur « ${avant.libelle} » a été modifié entre-temps par quelqu’un d’autre : rechargez la fiche.`, saisieDe(avant));
     return { avant, saisie: lu.data, rang: n };
   });
-  for (const e of existants) if (!pris.has(e.id)) await effacerIndicateur(tx, utilisateur, e);
-  for (const [n, { avant, saisie, rang }] of plan.entries()) {
+  return { retires: existants.filter((e) => !pris.has(e.id)), elements };
+}
+
+/** Whether an indicator of the list must be rewritten: its definition or its place changed. */
+export const aReecrire = (avant: IndicateurLigne, saisie: IndicateurSuiviSaisie, rang: number) => normal(saisieDe(avant)) !== normal(saisie) || avant.rang !== rang;
+
+/**
+ * Makes the fiche's indicators the list the fiche form sent, in its order (planifierIndicateurs); removing an
+ * indicator with validated values is refused.
+ */
+export async function synchroniserIndicateurs(tx: Queryable, utilisateur: Utilisateur, fiche: { id: string; contratId: string }, liste: IndicateurFicheSaisie[]) {
+  const { retires, elements } = planifierIndicateurs(await indicateursDeFiche(tx, fiche.id), liste);
+  for (const e of retires) await effacerIndicateur(tx, utilisateur, e);
+  for (const [n, { avant, saisie, rang }] of elements.entries()) {
     await verifierIndicateurDiagnostic(tx, saisie.indicateurDiagnostic, `indicateurs.${n}.indicateurDiagnostic`);
     if (!avant) await insererIndicateur(tx, utilisateur, fiche, saisie, rang);
-    else if (normal(saisieDe(avant)) !== normal(saisie) || avant.rang !== rang) await reecrireIndicateur(tx, utilisateur, avant, saisie, rang);
+    else if (aReecrire(avant, saisie, rang)) await reecrireIndicateur(tx, utilisateur, avant, saisie, rang);
   }
 }

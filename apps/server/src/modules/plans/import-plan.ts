@@ -2,16 +2,22 @@
  * One import, inside the caller's transaction: rows read, axes and organisations completed, each row matched to
  * a fiche (by number, or in TeT without number by title), merged, validated, then created or updated through the
  * fiches services (permissions, signed-contract rule, audit). The report says what happened to each row.
+ *
+ * A plan holds up to 5 000 fiches: every step is done once per row against indexes built once (no scan of the
+ * contract per row), the fiches are checked row by row but written together at the end (LotFiches), and the loop
+ * yields to the event loop every few rows so that other users keep their answers.
  */
 import { can, cleTexte, ficheSaisieSchema } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
+import { cedeurPeriodique, parTranches } from '../../platform/ceder';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { ErreurMetier, interdit } from '../../platform/errors';
 import * as comptes from '../comptes/comptes.repository';
 import { exigerModifiable, referenceContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
-import * as fiches from '../fiches/fiches.service';
+import { LotFiches } from '../fiches/fiches-lot.service';
+import type * as fiches from '../fiches/fiches.service';
 import type { Champs, FormatPlan, LigneLue } from './plan-format';
 import { Annuaire, egal, Rejet, Strategie } from './resolution';
 import type { Valeur } from './tableur';
@@ -78,12 +84,12 @@ async function fusionner(s: Session, lue: LigneLue, existant: fiches.VueFiche | 
   }
   for (const [cle, valeur] of Object.entries(c) as [keyof Champs, unknown][]) {
     if (cle === 'axe' || cle === 'objectif' || cle === 'financements' || !change(cle)) continue;
-    if (cle === 'pilotes') cible.pilotes = await Promise.all(c.pilotes!.map((p) => s.annuaire.pilote(p, colonne('pilotes'))));
-    else if (cle === 'partenaires') cible.partenaires = await Promise.all(c.partenaires!.map((p) => s.annuaire.partenaire(p, colonne('partenaires'))));
+    if (cle === 'pilotes') cible.pilotes = await enSuite(c.pilotes!, (p) => s.annuaire.pilote(p, colonne('pilotes')));
+    else if (cle === 'partenaires') cible.partenaires = await enSuite(c.partenaires!, (p) => s.annuaire.partenaire(p, colonne('partenaires')));
     else cible[cle] = valeur;
   }
   // Last: a financing line without a year takes the fiche's start year.
-  if (change('financements')) cible.financements = await Promise.all(c.financements!.map((l) => s.annuaire.financement(l, cible.debut as string | null, colonne('financements'))));
+  if (change('financements')) cible.financements = await enSuite(c.financements!, (l) => s.annuaire.financement(l, cible.debut as string | null, colonne('financements')));
 
   const resultat = ficheSaisieSchema.safeParse(cible);
   if (!resultat.success)
@@ -95,12 +101,33 @@ async function fusionner(s: Session, lue: LigneLue, existant: fiches.VueFiche | 
   return resultat.data;
 }
 
+/**
+ * One after the other: resolving a name may create an organisation, and a transaction's client runs one query at a
+ * time (two rows naming the same new organisation must not both create it).
+ */
+async function enSuite<T, R>(elements: T[], f: (e: T) => Promise<R>): Promise<R[]> {
+  const resultats: R[] = [];
+  for (const e of elements) resultats.push(await f(e));
+  return resultats;
+}
+
+/** The contract's fiches by number and by normalised title, built once for the whole file. */
+async function indexer(existantes: fiches.VueFiche[]) {
+  const parTitre = new Map<string, fiches.VueFiche[]>();
+  await parTranches(existantes, (f) => {
+    const cle = cleTexte(f.intitule);
+    parTitre.set(cle, [...(parTitre.get(cle) ?? []), f]);
+  });
+  return { parNumero: new Map(existantes.map((f) => [f.numero, f])), parTitre };
+}
+type Index = Awaited<ReturnType<typeof indexer>>;
+
 /** Which existing fiche a row is about: its number; in TeT without number, its title (then axe and objectif). */
-function correspondance(s: Session, lue: LigneLue, existantes: fiches.VueFiche[]) {
-  if (lue.numero !== undefined) return existantes.find((f) => f.numero === lue.numero) ?? null;
+function correspondance(s: Session, lue: LigneLue, index: Index) {
+  if (lue.numero !== undefined) return index.parNumero.get(lue.numero) ?? null;
   if (s.format.nom !== 'tet') return null;
   const titre = cleTexte(lue.champs.intitule ?? '');
-  const memes = existantes.filter((f) => cleTexte(f.intitule) === titre);
+  const memes = index.parTitre.get(titre) ?? [];
   if (memes.length <= 1) return memes[0] ?? null;
   const rattache = memes.filter((f) => cleTexte(f.axe?.intitule ?? '') === cleTexte(lue.champs.axe?.titre ?? '') && cleTexte(f.objectif?.intitule ?? '') === cleTexte(lue.champs.objectif?.titre ?? ''));
   if (rattache.length === 1) return rattache[0];
@@ -134,10 +161,9 @@ export async function appliquerImport(
   const lecteurExport = format.lecteur(format.colonnes.map((c) => c.entete));
   const s: Session = { format, annuaire, strategie, projection: (f) => lecteurExport.lire(format.ecrire(f, annuaire.noms))! };
 
-  const lues = tableau.lignes.flatMap((l) => {
-    const lue = l.cellules.some((c) => c !== null && c !== '') ? lecteur.lire(l.cellules) : null;
-    return lue ? [{ ligne: l.numero, lue }] : [];
-  });
+  const lues = (await parTranches(tableau.lignes, (l) => (l.cellules.some((c) => c !== null && c !== '') ? { ligne: l.numero, lue: lecteur.lire(l.cellules) } : null))).filter(
+    (l): l is { ligne: number; lue: LigneLue } => l?.lue != null,
+  );
 
   // Axes and objectifs first, in their numbers' order, so that the contract's numbering follows the file's.
   await strategie.completer(
@@ -148,16 +174,21 @@ export async function appliquerImport(
     },
   );
 
-  const existantes = await fiches.fichesCompletes(tx, contratId);
+  // After the strategy is complete: the lot checks fiches against the contract's axes as they now are.
+  const lot = await LotFiches.ouvrir(tx, utilisateur, contratId);
+  const index = await indexer(await lot.vues());
   const lignes: LigneRapport[] = [];
   const vues = new Map<string, number>();
   const aTraiter = lues.filter(({ lue }) => !lue.structure).sort((a, b) => (a.lue.ordre ?? Infinity) - (b.lue.ordre ?? Infinity) || a.ligne - b.ligne);
+  // A row is up to a millisecond of work when nothing waits for the database: let the others in every few.
+  const ceder = cedeurPeriodique();
   for (const { ligne, lue } of aTraiter) {
+    await ceder();
     const rapport: LigneRapport = { ligne, statut: 'rejete', numero: lue.numero, intitule: lue.champs.intitule ?? undefined };
     lignes.push(rapport);
     try {
       if (lue.erreurs.length) throw new Rejet(lue.erreurs.join(' ; '));
-      const existant = correspondance(s, lue, existantes);
+      const existant = correspondance(s, lue, index);
       const cle = existant ? `fiche:${existant.id}` : lue.numero !== undefined ? `numero:${lue.numero}` : `titre:${cleTexte(lue.champs.intitule ?? '')}|${cleTexte(lue.champs.axe?.titre ?? '')}|${cleTexte(lue.champs.objectif?.titre ?? '')}`;
       if (vues.has(cle)) throw new Rejet(`la ligne ${vues.get(cle)} du fichier porte déjà sur cette fiche${lue.numero !== undefined ? ` (n° ${lue.numero})` : ''}`);
       vues.set(cle, ligne);
@@ -173,14 +204,11 @@ export async function appliquerImport(
           continue;
         }
       }
-      // A savepoint, so that a fiche the services refuse leaves nothing half-written in the import's transaction.
-      await tx.query('savepoint ligne_import');
+      // Checked now as the services check a fiche, written with the others at the end: a refused row writes nothing.
       try {
-        if (existant) await fiches.modifierFiche(ctx, utilisateur, existant.id, existant.version, saisie, tx);
-        else rapport.numero = (await fiches.creerFiche(ctx, utilisateur, contratId, saisie, { numero: lue.numero, position: lue.ordre }, tx)).numero;
-        await tx.query('release savepoint ligne_import');
+        if (existant) await lot.modifier(existant.id, saisie);
+        else rapport.numero = (await lot.creer(saisie, { numero: lue.numero, position: lue.ordre })).numero;
       } catch (e) {
-        await tx.query('rollback to savepoint ligne_import');
         if (e instanceof ErreurMetier && e.statut === 400) throw new Rejet(raisonDe(e));
         throw e; // 403, 409 (signed contract without avenant): the whole import answers so
       }
@@ -190,6 +218,9 @@ export async function appliquerImport(
       rapport.raison = e.message;
     }
   }
+
+  // A file with a rejected row is rolled back whole: its fiches are not worth writing.
+  if (!lignes.some((l) => l.statut === 'rejete')) await lot.enregistrer();
 
   lignes.sort((a, b) => a.ligne - b.ligne);
   const compte = (statut: LigneRapport['statut']) => lignes.filter((l) => l.statut === statut).length;

@@ -136,16 +136,27 @@ export class Strategie {
   readonly axesCrees: string[] = [];
   readonly objectifsCrees: string[] = [];
   private invalides = new Map<string, string>();
+  /** Axes by normalised title (the first of a title), objectifs by axe and title: asked for every row. */
+  private parTitre = new Map<string, Axes[number]>();
+  private objectifs = new Map<string, Map<string, Axes[number]['objectifs'][number]>>();
 
   constructor(
     private tx: Queryable,
     private utilisateur: Utilisateur,
     private contratId: string,
-    private axes: Axes,
-  ) {}
+    axes: Axes,
+  ) {
+    this.poser(axes);
+  }
+
+  private poser(axes: Axes) {
+    const premiers = <T>(paires: [string, T][]) => new Map(paires.reverse());
+    this.parTitre = premiers(axes.map((a) => [cleTexte(a.intitule), a]));
+    this.objectifs = new Map(axes.map((a) => [a.id, premiers(a.objectifs.map((o) => [cleTexte(o.intitule), o]))]));
+  }
 
   private axe(titre: string) {
-    return this.axes.find((a) => cleTexte(a.intitule) === cleTexte(titre));
+    return this.parTitre.get(cleTexte(titre));
   }
 
   /**
@@ -173,7 +184,7 @@ export class Strategie {
       await this.auditer('axe', id, saisie.data);
       this.axesCrees.push(saisie.data.intitule);
     }
-    this.axes = await contrats.listerAxes(this.tx, this.contratId);
+    this.poser(await contrats.listerAxes(this.tx, this.contratId));
     for (const v of voulus.values()) {
       const axe = this.axe(v.r.titre);
       if (!axe) continue;
@@ -189,12 +200,13 @@ export class Strategie {
         this.objectifsCrees.push(saisie.data.intitule);
       }
     }
-    this.axes = await contrats.listerAxes(this.tx, this.contratId);
+    this.poser(await contrats.listerAxes(this.tx, this.contratId));
     await contrats.toucherContrat(this.tx, this.contratId);
   }
 
   private objectif(axe: string, titre: string) {
-    return this.axe(axe)?.objectifs.find((o) => cleTexte(o.intitule) === cleTexte(titre));
+    const trouve = this.axe(axe);
+    return trouve && this.objectifs.get(trouve.id)?.get(cleTexte(titre));
   }
 
   private auditer(entite: string, id: string, apres: Record<string, unknown>) {
@@ -209,8 +221,7 @@ export class Strategie {
       if (axe && !axeId) throw new Rejet(`${colonnes.axe} : « ${axe.titre} » : ${this.invalides.get(`axe:${cleTexte(axe.titre)}`) ?? 'axe introuvable'}`);
     }
     if (!objectif) return { axeId, objectifId: null };
-    const axeLigne = this.axes.find((a) => a.id === axeId);
-    const trouve = axeLigne?.objectifs.find((o) => cleTexte(o.intitule) === cleTexte(objectif.titre));
+    const trouve = axeId ? this.objectifs.get(axeId)?.get(cleTexte(objectif.titre)) : undefined;
     if (!trouve) throw new Rejet(`${colonnes.objectif} : « ${objectif.titre} » : ${this.invalides.get(`objectif:${cleTexte(objectif.titre)}`) ?? 'objectif introuvable dans cet axe'}`);
     return { axeId, objectifId: trouve.id };
   }
