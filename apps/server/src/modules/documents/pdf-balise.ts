@@ -19,7 +19,7 @@ const POLICES = {
   grasItalique: police('Roboto-MediumItalic.ttf'),
 };
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- pdfkit ships no types */
+// pdfkit ships no types.
 export type Struct = any;
 
 export interface Style {
