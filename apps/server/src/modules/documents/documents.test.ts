@@ -118,6 +118,38 @@ describe('document du contrat', () => {
     }
   });
 
+  it('produit un PDF balisé : arbre de structure, langue, titres H1 à H3, listes, tableaux, pieds de page en artefacts', async () => {
+    const blocs: Bloc[] = [
+      { type: 'couverture', surtitre: 'Contrat local de santé', titre: 'Essai', lignes: ['2027-2031'] },
+      { type: 'titre', niveau: 1, texte: 'Les parties au contrat', nouvellePage: true },
+      { type: 'paragraphe', texte: 'Un paragraphe.' },
+      { type: 'liste', elements: ['Premier', 'Second'] },
+      { type: 'titre', niveau: 2, texte: 'Gouvernance' },
+      { type: 'tableau', entetes: ['Instance', 'Rythme'], lignes: [['COPIL', 'au moins deux fois par an']] },
+      { type: 'fiche', titre: 'Fiche-action n° 1 — Essai', sections: [{ libelle: 'Pilote', valeur: 'Centre hospitalier (CH)' }], tableaux: [{ titre: 'Indicateurs', entetes: ['Indicateur'], lignes: [['Nombre']] }] },
+    ];
+    const pdf = (await rendrePdf({ titre: 'Essai', blocs }, { compresser: false })).toString('latin1');
+    const objets = new Map([...pdf.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)].map((m) => [m[1], m[2]]));
+    const catalogue = [...objets.values()].find((o) => /\/Type \/Catalog\b/.test(o))!;
+    expect(catalogue).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(catalogue).toMatch(/\/Lang \(fr-FR\)/);
+    expect(objets.get(catalogue.match(/\/MarkInfo (\d+) 0 R/)![1])).toMatch(/\/Marked true/);
+    expect(pdf).toMatch(/\/DisplayDocTitle true/);
+    expect(pdf.slice(0, 8)).toBe('%PDF-1.7');
+    const balises = new Set([...pdf.matchAll(/\/S \/(\w+)/g)].map((m) => m[1]));
+    for (const balise of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Sect']) expect(balises, balise).toContain(balise);
+    // Each heading's text is marked content of its structure element; the footer is a pagination artifact.
+    expect(pdf).toMatch(/\/H2 <<\s*\/MCID \d+\s*>> BDC/);
+    expect(pdf.match(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC/g)).toHaveLength(taillesParPage(await rendrePdf({ titre: 'Essai', blocs })).length);
+
+    // The downloaded contract is tagged the same way.
+    const cls1 = contrats.find((c) => c.intitule === 'Contrat local de santé du Pays de Redon-Bretagne Sud');
+    const telecharge = (await telecharger(`/api/contrats/${cls1.id}/document.pdf`)).corps.toString('latin1');
+    expect(telecharge).toMatch(/\/StructTreeRoot/);
+    expect(telecharge).toMatch(/\/S \/H1\b/);
+    expect(telecharge).toMatch(/\/S \/TD\b/);
+  });
+
   it('met la première fiche sous le titre de l’annexe, écrit les pilotes en entier avec leur sigle, en français', async () => {
     const coordination = serveur.client();
     await coordination.connecter(DEMO.coordination);

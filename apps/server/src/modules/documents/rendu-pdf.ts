@@ -1,107 +1,101 @@
-import { createRequire } from 'node:module';
 import type { Bloc, DocumentContrat } from './modele-document';
-
-const require = createRequire(import.meta.url);
-const PdfPrinter = require('pdfmake');
-const vfs: Record<string, string> = require('pdfmake/build/vfs_fonts.js');
-
-// Roboto ships with pdfmake; the fonts are read once.
-const police = (fichier: string) => Buffer.from(vfs[fichier], 'base64');
-const imprimante = new PdfPrinter({
-  Roboto: { normal: police('Roboto-Regular.ttf'), bold: police('Roboto-Medium.ttf'), italics: police('Roboto-Italic.ttf'), bolditalics: police('Roboto-MediumItalic.ttf') },
-});
+import { MARGES, PdfBalise, type Struct } from './pdf-balise';
 
 const BLEU = '#000091';
+const TITRES = {
+  1: { taille: 16, gras: true, couleur: BLEU, marges: [12, 8] },
+  2: { taille: 13, gras: true, couleur: BLEU, marges: [10, 6] },
+  3: { taille: 11, gras: true, marges: [8, 4] },
+} as const;
 
-function tableau(entetes: string[], lignes: string[][], largeurs?: (number | string)[]) {
-  return {
-    table: {
-      headerRows: 1,
-      dontBreakRows: true,
-      widths: largeurs ?? entetes.map(() => '*'),
-      body: [entetes.map((e) => ({ text: e, bold: true, fillColor: '#E3E3FD' })), ...lignes],
-    },
-    layout: { hLineColor: '#CCCCCC', vLineColor: '#CCCCCC', paddingTop: () => 3, paddingBottom: () => 3 },
-    margin: [0, 4, 0, 10],
-  };
+/**
+ * A heading, never alone at the bottom of a page: when it and the first lines of what follows do not fit below,
+ * it goes to the next page with them.
+ */
+function titre(pdf: PdfBalise, parent: Struct, niveau: 1 | 2 | 3, texte: string, nouvellePage = false) {
+  const { marges, ...style } = TITRES[niveau];
+  if (nouvellePage && pdf.doc.y > MARGES.top) pdf.nouvellePage();
+  else pdf.place(marges[0] + pdf.hauteur(texte, style) + marges[1] + 50);
+  pdf.texte(parent, `H${niveau}`, texte, style, [pdf.doc.y > MARGES.top ? marges[0] : 0, marges[1]]);
 }
 
-function rendreBloc(bloc: Bloc): unknown[] {
+function rendreBloc(pdf: PdfBalise, parent: Struct, bloc: Bloc) {
   switch (bloc.type) {
     case 'couverture':
-      return [
-        { text: bloc.surtitre.toUpperCase(), bold: true, color: BLEU, fontSize: 14, alignment: 'center', margin: [0, 160, 0, 16] },
-        { text: bloc.titre, style: 'titre', alignment: 'center', margin: [0, 0, 0, 32] },
-        ...bloc.lignes.map((l) => ({ text: l, alignment: 'center', fontSize: 12, margin: [0, 0, 0, 8] })),
-      ];
+      pdf.doc.y = MARGES.top + 160;
+      pdf.texte(parent, 'P', bloc.surtitre.toUpperCase(), { taille: 14, gras: true, couleur: BLEU, alignement: 'center' }, [0, 16]);
+      // The cover title is the document's title, the one heading above the model's H1 sections.
+      pdf.texte(parent, 'H1', bloc.titre, { taille: 22, gras: true, couleur: BLEU, alignement: 'center' }, [0, 32]);
+      for (const l of bloc.lignes) pdf.texte(parent, 'P', l, { taille: 12, alignement: 'center' }, [0, 8]);
+      return;
     case 'titre':
-      return [{ text: bloc.texte, style: `h${bloc.niveau}`, pageBreak: bloc.nouvellePage ? 'before' : undefined, tocItem: bloc.niveau === 1, headlineLevel: bloc.niveau }];
+      return titre(pdf, parent, bloc.niveau, bloc.texte, bloc.nouvellePage);
     case 'paragraphe':
-      return [{ text: bloc.texte, italics: bloc.italique, margin: [0, 0, 0, 6] }];
+      return pdf.texte(parent, 'P', bloc.texte, { italique: bloc.italique });
     case 'liste':
-      return [{ ul: bloc.elements, margin: [0, 0, 0, 8] }];
+      return pdf.liste(parent, bloc.elements);
     case 'tableau':
-      return [tableau(bloc.entetes, bloc.lignes, bloc.largeurs?.map((l) => `${l}%`))];
-    case 'fiche':
-      return [
-        { text: bloc.titre, style: 'h2', pageBreak: bloc.nouvellePage === false ? undefined : 'before', headlineLevel: 2 },
-        tableau(['Rubrique', 'Contenu'], bloc.sections.map((s) => [s.libelle, s.valeur]), ['30%', '70%']),
-        ...bloc.tableaux.flatMap((t) => [{ text: t.titre, style: 'h3', headlineLevel: 3 }, tableau(t.entetes, t.lignes)]),
-      ];
+      return pdf.tableau(parent, bloc.entetes, bloc.lignes, bloc.largeurs);
+    case 'fiche': {
+      const sect = pdf.doc.struct('Sect');
+      parent.add(sect);
+      titre(pdf, sect, 2, bloc.titre, bloc.nouvellePage !== false);
+      pdf.tableau(sect, ['Rubrique', 'Contenu'], bloc.sections.map((s) => [s.libelle, s.valeur]), [30, 70]);
+      for (const t of bloc.tableaux) {
+        titre(pdf, sect, 3, t.titre);
+        pdf.tableau(sect, t.entetes, t.lignes);
+      }
+      sect.end();
+      return;
+    }
     case 'graphique':
-      return [{ svg: bloc.svg, width: Math.min(bloc.largeur, 495), margin: [0, 4, 0, 4], unbreakable: true }];
-    case 'citation':
-      return [{ stack: [{ text: `« ${bloc.texte} »`, italics: true }, { text: `— ${bloc.auteur}`, fontSize: 8, color: '#666666' }], margin: [20, 2, 0, 8] }];
+      return pdf.figure(parent, bloc.svg, bloc.largeur, bloc.hauteur, bloc.titre);
+    case 'citation': {
+      const citation = pdf.doc.struct('BlockQuote');
+      parent.add(citation);
+      const largeur = pdf.largeur - 20;
+      pdf.texte(citation, 'P', `« ${bloc.texte} »`, { italique: true }, [2, 0], MARGES.left + 20, largeur);
+      pdf.texte(citation, 'P', `— ${bloc.auteur}`, { taille: 8, couleur: '#666666' }, [0, 8], MARGES.left + 20, largeur);
+      citation.end();
+      return;
+    }
     case 'signatures':
-      return [
-        {
-          columns: [0, 1].map((colonne) => ({
-            stack: bloc.blocs
-              .filter((_, i) => i % 2 === colonne)
-              .map((s) => ({
-                unbreakable: true,
-                margin: [0, 0, 12, 24],
-                stack: [
-                  { text: `Pour ${s.organisation}`, bold: true },
-                  { text: s.representant || 'Nom et qualité : ____________________' },
-                  { text: s.date },
-                  { text: 'Signature :', italics: true, margin: [0, 4, 0, 48] },
-                ],
-              })),
-          })),
-        },
-      ];
+      return signatures(pdf, parent, bloc.blocs);
   }
 }
 
-export function rendrePdf(document: DocumentContrat): Promise<Buffer> {
-  const pdf = imprimante.createPdfKitDocument({
-    info: { title: document.titre, author: 'Maillage', subject: 'Contrat local de santé' },
-    // Language and title for assistive technologies. pdfmake 0.2 writes no structure tree, so the PDF is not tagged:
-    // `tagged: true` would only claim it (decision 0007 says what remains to do).
-    language: 'fr-FR',
-    displayTitle: true,
-    // A heading never ends a page: when nothing of what follows it fits below, it goes to the next page with it
-    // (the footer, laid out on every page, does not count).
-    pageBreakBefore: (noeud: { headlineLevel?: number }, suivants: { style?: unknown }[]) => !!noeud.headlineLevel && suivants.every((n) => n.style === 'pied'),
-    pageSize: 'A4',
-    pageMargins: [50, 50, 50, 60],
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
-    styles: {
-      titre: { fontSize: 22, bold: true, color: BLEU },
-      h1: { fontSize: 16, bold: true, color: BLEU, margin: [0, 12, 0, 8] },
-      h2: { fontSize: 13, bold: true, color: BLEU, margin: [0, 10, 0, 6] },
-      h3: { fontSize: 11, bold: true, margin: [0, 8, 0, 4] },
-      pied: { alignment: 'center', fontSize: 8, color: '#666666', margin: [0, 20, 0, 0] },
-    },
-    footer: (page: number, total: number) => ({ text: `${document.titre} — page ${page} sur ${total}`, style: 'pied' }),
-    content: document.blocs.flatMap(rendreBloc),
-  });
-  return new Promise((resolve, reject) => {
-    const morceaux: Buffer[] = [];
-    pdf.on('data', (m: Buffer) => morceaux.push(m));
-    pdf.on('end', () => resolve(Buffer.concat(morceaux)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
+/** Signature blocks two by two, each kept whole on a page. */
+function signatures(pdf: PdfBalise, parent: Struct, blocs: Extract<Bloc, { type: 'signatures' }>['blocs']) {
+  const largeur = pdf.largeur / 2 - 12;
+  const lignes = (s: (typeof blocs)[number]) =>
+    [
+      [`Pour ${s.organisation}`, { gras: true }, 0],
+      [s.representant || 'Nom et qualité : ____________________', {}, 0],
+      [s.date, {}, 0],
+      ['Signature :', { italique: true }, 4],
+    ] as const;
+  const hauteur = (s: (typeof blocs)[number]) => lignes(s).reduce((h, [t, style, m]) => h + m + pdf.hauteur(t, style, largeur), 0) + 48 + 24;
+  for (let i = 0; i < blocs.length; i += 2) {
+    const paire = blocs.slice(i, i + 2);
+    pdf.place(Math.max(...paire.map(hauteur)));
+    const y = pdf.doc.y;
+    let fin = y;
+    paire.forEach((s, colonne) => {
+      pdf.doc.y = y;
+      const div = pdf.doc.struct('Div');
+      parent.add(div);
+      for (const [t, style, m] of lignes(s)) pdf.texte(div, 'P', t, style, [m, 0], MARGES.left + colonne * (largeur + 24), largeur);
+      div.end();
+      fin = Math.max(fin, pdf.doc.y + 48 + 24);
+    });
+    pdf.doc.y = fin;
+  }
+}
+
+/** The contract as a tagged PDF (PDF/UA-style structure, French, its title shown by readers). */
+export function rendrePdf(document: DocumentContrat, options: { compresser?: boolean } = {}): Promise<Buffer> {
+  const pdf = new PdfBalise(document.titre, options);
+  for (const bloc of document.blocs) rendreBloc(pdf, pdf.racine, bloc);
+  pdf.piedsDePage((page, total) => `${document.titre} — page ${page} sur ${total}`);
+  return pdf.terminer();
 }
