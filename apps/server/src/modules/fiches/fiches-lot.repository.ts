@@ -4,7 +4,7 @@
  */
 import type { FicheSaisie } from '@maillage/domain';
 import type { Queryable } from '../../platform/database';
-import { contenuDe, SELECT_FICHE, type FicheLigne } from './fiches.repository';
+import { contenuDe, ligneFinancementSql, SELECT_FICHE, type FicheLigne } from './fiches.repository';
 
 // Statements stay a few MB at most, whatever the number of fiches.
 const TAILLE_PAQUET = 1000;
@@ -88,18 +88,7 @@ export async function remplacerLiens(db: Queryable, contratId: string, fiches: {
         [json(pilotes)],
       );
     const lignes = paquet.flatMap((f) =>
-      f.saisie.financements.map((l, rang) => ({
-        fiche_id: f.id,
-        rang,
-        financeur_id: l.financeurId ?? null,
-        financeur_libelle: l.financeurLibelle ?? null,
-        dispositif: l.dispositif,
-        annee: l.annee,
-        montant_centimes: l.montantCentimes,
-        nature: l.nature,
-        statut: l.statut,
-        valorisation_nature: l.valorisationNature ?? null,
-      })),
+      f.saisie.financements.map((l, rang) => ({ fiche_id: f.id, ...ligneFinancementSql(l, rang) })),
     );
     if (lignes.length)
       await db.query(

@@ -151,6 +151,19 @@ export async function remplacerPilotes(db: Queryable, ficheId: string, pilotes: 
   );
 }
 
+/** A funding line as the `financements` columns take it (json_to_recordset), for one fiche or a batch. */
+export const ligneFinancementSql = (l: FicheSaisie['financements'][number], rang: number) => ({
+  rang,
+  financeur_id: l.financeurId ?? null,
+  financeur_libelle: l.financeurLibelle ?? null,
+  dispositif: l.dispositif,
+  annee: l.annee,
+  montant_centimes: l.montantCentimes,
+  nature: l.nature,
+  statut: l.statut,
+  valorisation_nature: l.valorisationNature ?? null,
+});
+
 export async function remplacerFinancements(db: Queryable, contratId: string, ficheId: string, lignes: FicheSaisie['financements']): Promise<void> {
   await db.query('delete from financements where fiche_id = $1', [ficheId]);
   await db.query(
@@ -162,17 +175,7 @@ export async function remplacerFinancements(db: Queryable, contratId: string, fi
       contratId,
       ficheId,
       JSON.stringify(
-        lignes.map((l, rang) => ({
-          rang,
-          financeur_id: l.financeurId ?? null,
-          financeur_libelle: l.financeurLibelle ?? null,
-          dispositif: l.dispositif,
-          annee: l.annee,
-          montant_centimes: l.montantCentimes,
-          nature: l.nature,
-          statut: l.statut,
-          valorisation_nature: l.valorisationNature ?? null,
-        })),
+        lignes.map(ligneFinancementSql),
       ),
     ],
   );
