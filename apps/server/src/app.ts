@@ -28,6 +28,7 @@ import type { Contexte } from './platform/contexte';
 import { installerGestionErreurs, repondreIntrouvable } from './platform/errors';
 import { installerIdempotence } from './platform/idempotence';
 import { installerOpenApi, probleme } from './platform/openapi';
+import { demarrerTaches } from './taches';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -118,6 +119,9 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesSuivi(app, ctx);
 
   servirApplicationWeb(app, ctx.config.webDist);
+  // Background jobs (imports, digest, reminders) run beside the API, and stop with it.
+  await demarrerTaches(ctx);
+  app.addHook('onClose', () => ctx.taches.arreter());
   return app;
 }
 

@@ -26,6 +26,11 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** MAILLAGE_BENCH=1: the bench's bare reference route (GET /api/bench/nu) exists. */
   bench: boolean;
+  /**
+   * When scheduled jobs are sent (cron expressions, Paris time; « non »: never). Shared by every process on the
+   * database: the last process started sets them.
+   */
+  planifications: { synthese: string | null; relances: string | null };
 }
 
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,7 +53,20 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'warn',
     bench: env.MAILLAGE_BENCH === '1',
     trustProxy: lireTrustProxy(env.TRUST_PROXY),
+    planifications: {
+      // Monday, every hour from 8 h: a coordinator gets one digest a week (its date is recorded), even after a late start.
+      synthese: lireCron(env.MAILLAGE_CRON_SYNTHESE, '0 8-23 * * 1'),
+      relances: lireCron(env.MAILLAGE_CRON_RELANCES, '0 * * * *'),
+    },
   };
+}
+
+function lireCron(valeur: string | undefined, defaut: string): string | null {
+  const texte = (valeur ?? '').trim();
+  if (!texte) return defaut;
+  if (['non', 'off', 'false', '0'].includes(texte.toLowerCase())) return null;
+  if (texte.split(/\s+/).length !== 5) throw new Error(`« ${texte} » n’est pas une expression cron à cinq champs (minute heure jour mois jour-de-semaine), ni « non ».`);
+  return texte;
 }
 
 // Names proxy-addr (Fastify's trustProxy) understands besides addresses.

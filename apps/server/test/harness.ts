@@ -13,6 +13,7 @@ import { lireConfig } from '../src/config';
 import type { Contexte } from '../src/platform/contexte';
 import { creerPool } from '../src/platform/database';
 import { creerMessagerie } from '../src/platform/mail';
+import { Taches } from '../src/platform/taches';
 import { creerDonneesDemo } from '../src/modules/demo/demo.service';
 import { envoisTermines } from '../src/modules/comptes/auth.service';
 import { BASE_MODELE } from './global-setup';
@@ -71,12 +72,12 @@ export async function demarrerServeurDeTest(options: { demo?: boolean } = {}): P
 
   const smtp = await demarrerSmtp();
   const config = {
-    ...lireConfig({ DATA_DIR: path.join(os.tmpdir(), nom), SMTP_URL: smtp.url, PUBLIC_URL: 'http://maillage.test' }),
+    ...lireConfig({ DATA_DIR: path.join(os.tmpdir(), nom), SMTP_URL: smtp.url, PUBLIC_URL: 'http://maillage.test', MAILLAGE_CRON_SYNTHESE: 'non', MAILLAGE_CRON_RELANCES: 'non' }),
     port: 0,
   };
   const db = creerPool(url.toString(), 5);
   const messagerie = creerMessagerie({ smtpUrl: smtp.url, expediteur: config.mailFrom, dossierSortie: config.dataDir, journal: () => {} });
-  const ctx: Contexte = { db, config, messagerie, modeBase: inject('modeBase') };
+  const ctx: Contexte = { db, config, messagerie, taches: new Taches(db, () => {}), modeBase: inject('modeBase') };
   if (options.demo !== false) await creerDonneesDemo(ctx, () => {});
   const app = await construireApplication(ctx, { journal: process.env.MAILLAGE_TEST_LOG === '1' });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -89,6 +90,7 @@ export async function demarrerServeurDeTest(options: { demo?: boolean } = {}): P
     client: () => new ClientHttp(base),
     async fermer() {
       await app.close();
+      await ctx.taches.arreter();
       await envoisTermines();
       await db.end();
       await smtp.fermer();

@@ -3,12 +3,15 @@ import type { Config } from '../config';
 import type { Db } from './database';
 import { interdit, nonAuthentifie } from './errors';
 import type { Messagerie } from './mail';
+import type { Taches } from './taches';
 
 /** What every service needs from the running platform. */
 export interface Contexte {
   db: Db;
   config: Config;
   messagerie: Messagerie;
+  /** Background jobs in PostgreSQL (platform/taches.ts). */
+  taches: Taches;
   modeBase: 'embedded' | 'external';
 }
 

@@ -6,6 +6,7 @@ import { creerPool } from './database';
 import { demarrerPostgresEmbarque, type ServeurEmbarque } from './embedded-postgres';
 import { creerMessagerie } from './mail';
 import { appliquerMigrations } from './migrations';
+import { Taches } from './taches';
 
 export interface Plateforme {
   ctx: Contexte;
@@ -38,9 +39,11 @@ export async function demarrerPlateforme(config: Config, journal: (m: string) =>
     dossierSortie: path.join(config.dataDir, 'outbox'),
     journal,
   });
+  const ctx: Contexte = { db, config, messagerie, taches: new Taches(db, journal), modeBase: embarque ? 'embedded' : 'external' };
   return {
-    ctx: { db, config, messagerie, modeBase: embarque ? 'embedded' : 'external' },
+    ctx,
     async arreter() {
+      await ctx.taches.arreter();
       await db.end();
       await embarque?.arreter();
     },

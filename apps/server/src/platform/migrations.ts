@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { RACINE } from '../config';
 import type { Db } from './database';
+import { installerFileDeTaches } from './taches';
 
 export const DOSSIER_MIGRATIONS = path.join(RACINE, 'apps/server/migrations');
 
@@ -43,5 +44,7 @@ export async function appliquerMigrations(db: Db, dossier = DOSSIER_MIGRATIONS):
     await client.query("select pg_advisory_unlock(hashtext('maillage:migrations'))").catch(() => {});
     client.release();
   }
+  // pg-boss keeps its own schema and versions, under its own lock.
+  await installerFileDeTaches(db);
   return appliquees;
 }

@@ -1,4 +1,3 @@
-import { PROCESSUS_ID } from '../../platform/processus';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -124,11 +123,11 @@ interface Bilan {
  * Duplicates are not looked for: the direct path leaves them to the unique index (which then sends the import to
  * `analyser`, which reports them).
  */
-async function* valeursLues(tableau: Tableau, correspondance: ReturnType<typeof correspondanceVerifiee>, options: OptionsImport, ref: Referentiels, bilan: Bilan, progression?: (n: number) => void) {
+async function* valeursLues(tableau: Tableau, correspondance: ReturnType<typeof correspondanceVerifiee>, options: OptionsImport, ref: Referentiels, bilan: Bilan, progression?: Progression) {
   for await (const ligne of tableau.lignes()) {
     bilan.lignes++;
     if (bilan.lignes % 5_000 === 0) {
-      progression?.(bilan.lignes);
+      await progression?.(bilan.lignes);
       // Parsing is CPU work: let the server answer other requests between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -144,7 +143,7 @@ async function* valeursLues(tableau: Tableau, correspondance: ReturnType<typeof 
 }
 
 /** Reads and checks every row; keeps valid values in memory and every rejection with its reason. */
-async function analyser(tableau: Tableau, options: OptionsImport, ref: Referentiels, progression?: (n: number) => void) {
+async function analyser(tableau: Tableau, options: OptionsImport, ref: Referentiels, progression?: Progression) {
   const correspondance = correspondanceVerifiee(tableau, options, ref);
   const valeurs: ValeurImportee[] = [];
   const rejets: Rejet[] = [];
@@ -154,7 +153,7 @@ async function analyser(tableau: Tableau, options: OptionsImport, ref: Referenti
   for await (const ligne of tableau.lignes()) {
     lignes++;
     if (lignes % 5_000 === 0) {
-      progression?.(lignes);
+      await progression?.(lignes);
       // Parsing is CPU work: let the server answer other requests between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -174,12 +173,25 @@ async function analyser(tableau: Tableau, options: OptionsImport, ref: Referenti
   return { correspondance, valeurs, rejets, lignes, echelles };
 }
 
-const etatsImports = new Map<string, { lignesTraitees: number }>();
+type Progression = (lignesLues: number) => Promise<void>;
+
+/**
+ * A background import's progress, in its row (outside its transaction, so that any server process reads it), at
+ * most once a second. Awaited by the reader: no write is still on its way when the import's transaction ends.
+ */
+function progressionEnBase(db: Queryable, importId: string): Progression {
+  let derniere = 0;
+  return async (n) => {
+    if (Date.now() - derniere < 1000) return;
+    derniere = Date.now();
+    await db.query('update imports_valeurs set lignes_traitees = $2 where id = $1 and etat = $3', [importId, n, 'en_cours']);
+  };
+}
 
 async function executer(ctx: Contexte, utilisateur: Utilisateur, importId: string, tableau: Tableau, options: OptionsImport, nomFichier: string, dryRun: boolean, ligneExistante = false): Promise<RapportImport> {
   const ref = await referentiels(ctx.db);
   const correspondance = correspondanceVerifiee(tableau, options, ref);
-  const progression = (n: number) => etatsImports.set(importId, { lignesTraitees: n });
+  const progression = ligneExistante ? progressionEnBase(ctx.db, importId) : undefined;
   const rapport: RapportImport = {
     importId: dryRun ? null : importId,
     nomFichier,
@@ -250,29 +262,20 @@ export async function importerValeurs(ctx: Contexte, utilisateur: Utilisateur, f
   const importId = crypto.randomUUID();
   const estime = fichier.contenu.length / 40; // rows, roughly: a value line is about 40 bytes
   if (estime > SEUIL_ARRIERE_PLAN) {
-    etatsImports.set(importId, { lignesTraitees: 0 });
-    // Owned by this process: if it dies, the import is marked failed by the next one (platform/processus.ts).
-    await ctx.db.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par, lignes_total, processus_id) values ($1, $2, $3, $4, $5, $6, $7)`, [
-      importId,
-      fichier.nom,
-      tableau.format,
-      options,
-      utilisateur.libelle,
-      Math.round(estime),
-      PROCESSUS_ID,
-    ]);
-    // A large dry run runs in the background too: its report is what the real import would do.
-    void executer(ctx, utilisateur, importId, tableau, options, fichier.nom, dryRun, true)
-      .then((rapport) =>
-        ctx.db.query(`update imports_valeurs set etat = $2, rapport = $3, lignes_traitees = $4, termine_le = now() where id = $1`, [
-          importId,
-          rapport.applique || (dryRun && rapport.rejetees === 0) ? 'termine' : 'echoue',
-          rapport,
-          rapport.lignesLues,
-        ]),
-      )
-      .catch((e) => ctx.db.query(`update imports_valeurs set etat = 'echoue', rapport = $2, termine_le = now() where id = $1`, [importId, { erreur: e instanceof ErreurMetier ? e.message : 'Erreur interne' }]))
-      .finally(() => etatsImports.delete(importId));
+    // The file waits in the import's row; the job is sent in the same transaction: both exist, or neither.
+    // Any server process may take the job (src/taches.ts); a large dry run runs there too.
+    await enTransaction(ctx.db, async (tx) => {
+      await tx.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par, lignes_total, fichier) values ($1, $2, $3, $4, $5, $6, $7)`, [
+        importId,
+        fichier.nom,
+        tableau.format,
+        options,
+        utilisateur.libelle,
+        Math.round(estime),
+        fichier.contenu,
+      ]);
+      await ctx.taches.envoyer(TACHE_IMPORT_VALEURS, { importId, utilisateur, dryRun } satisfies DonneesImportEnFond, tx);
+    });
     return { arrierePlan: true as const, importId };
   }
   return { arrierePlan: false as const, rapport: await executer(ctx, utilisateur, importId, tableau, options, fichier.nom, dryRun) };
@@ -286,8 +289,44 @@ export async function etatImport(ctx: Contexte, utilisateur: Utilisateur | null,
     [id],
   );
   if (!rows[0]) throw introuvable('Cet import n’existe pas.');
-  const enCours = etatsImports.get(id);
-  return { ...rows[0], lignesTraitees: enCours?.lignesTraitees ?? rows[0].lignesTraitees };
+  return rows[0];
+}
+
+export const TACHE_IMPORT_VALEURS = 'import-valeurs';
+export interface DonneesImportEnFond {
+  importId: string;
+  /** Who sent the file: permissions were checked then; the audit names them. */
+  utilisateur: Utilisateur;
+  dryRun: boolean;
+}
+
+/** The job of a large import, in whichever server process took it: reads the file from its row, imports, reports. */
+export async function executerImportEnFond(ctx: Contexte, { importId, utilisateur, dryRun }: DonneesImportEnFond) {
+  const { rows } = await ctx.db.query(`select nom_fichier as "nomFichier", options, fichier from imports_valeurs where id = $1 and etat = 'en_cours'`, [importId]);
+  if (!rows[0]?.fichier) return; // already closed (an interrupted job's row is failed before the job)
+  const { nomFichier, options, fichier } = rows[0];
+  try {
+    const rapport = await executer(ctx, utilisateur, importId, await ouvrir(nomFichier, fichier), optionsImportSchema.parse(options), nomFichier, dryRun, true);
+    await ctx.db.query(`update imports_valeurs set etat = $2, rapport = $3, lignes_traitees = $4, termine_le = now(), fichier = null where id = $1`, [
+      importId,
+      rapport.applique || (dryRun && rapport.rejetees === 0) ? 'termine' : 'echoue',
+      rapport,
+      rapport.lignesLues,
+    ]);
+  } catch (e) {
+    await ctx.db.query(`update imports_valeurs set etat = 'echoue', rapport = $2, termine_le = now(), fichier = null where id = $1`, [importId, { erreur: e instanceof ErreurMetier ? e.message : 'Erreur interne' }]);
+    if (!(e instanceof ErreurMetier)) throw e;
+  }
+}
+
+/** The server that ran the job stopped before the end: its transaction was rolled back, nothing was written. */
+export async function importInterrompu(ctx: Contexte, { importId }: DonneesImportEnFond) {
+  await ctx.db.query(
+    `update imports_valeurs set etat = 'echoue', termine_le = now(), fichier = null,
+       rapport = jsonb_build_object('erreur', 'Import interrompu : le serveur qui le traitait s’est arrêté. Rien n’a été enregistré ; relancez l’import.')
+     where id = $1 and etat = 'en_cours'`,
+    [importId],
+  );
 }
 
 /** The demo and the bench load files through the same reading and merging as users, without a user. */

@@ -1,0 +1,49 @@
+import { pluriel } from '@maillage/domain/texte';
+import { envoyerSyntheses } from './modules/gouvernance/alertes.service';
+import { executerImportEnFond, importInterrompu, TACHE_IMPORT_VALEURS, type DonneesImportEnFond } from './modules/diagnostics/import.service';
+import { envoyerRelancesCampagnes } from './modules/suivi/campagnes.service';
+import type { Contexte } from './platform/contexte';
+
+/**
+ * The background jobs of the modules, wired into the platform's queue (platform/taches.ts, decision 0013). Every
+ * server process defines them all and takes whichever is waiting.
+ */
+
+export const TACHE_SYNTHESE = 'synthese-hebdomadaire';
+export const TACHE_RELANCES = 'relances-campagnes';
+
+const journal = (m: string) => console.log(`[maillage] ${m}`);
+
+export function definirTaches(ctx: Contexte) {
+  ctx.taches.definir<DonneesImportEnFond>({
+    nom: TACHE_IMPORT_VALEURS,
+    traiter: (donnees) => executerImportEnFond(ctx, donnees),
+    interrompue: (donnees) => importInterrompu(ctx, donnees),
+    // Five million rows take minutes; past this, something is wrong.
+    dureeMaxHeures: 6,
+  });
+  // Both send each mail once: the digest records each coordinator's date, the reminders each (campaign, pilot,
+  // motive) before sending. An interrupted run is simply the next scheduled one.
+  ctx.taches.definir({
+    nom: TACHE_SYNTHESE,
+    unique: true,
+    traiter: async () => {
+      const envoyes = await envoyerSyntheses(ctx);
+      if (envoyes.length) journal(`Synthèse hebdomadaire envoyée à ${pluriel(envoyes.length, 'coordonnateur')}.`);
+    },
+  });
+  ctx.taches.definir({
+    nom: TACHE_RELANCES,
+    unique: true,
+    traiter: async () => {
+      const envoyes = await envoyerRelancesCampagnes(ctx);
+      if (envoyes.length) journal(`Relances de campagne de suivi envoyées à ${pluriel(envoyes.length, 'pilote')}.`);
+    },
+  });
+}
+
+/** Starts taking jobs, and records the schedules of the configuration (shared by every process). */
+export async function demarrerTaches(ctx: Contexte) {
+  definirTaches(ctx);
+  await ctx.taches.demarrer({ [TACHE_SYNTHESE]: ctx.config.planifications.synthese, [TACHE_RELANCES]: ctx.config.planifications.relances });
+}
