@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lancerServeur, nouvelleBase, type ServeurReel } from './serveur-reel';
 
 /**
- * kill -9 in the middle of a one-million-row import, then restart: nothing of it is in the database, the job says
- * it failed and why, and the same file then imports in full.
+ * kill -9 in the middle of a one-million-row import, then restart: nothing of it is in the database, the import says
+ * it failed and why, its job in the queue (pg-boss) is failed and not run again, and the same file then imports in full.
  */
 
 let base: Awaited<ReturnType<typeof nouvelleBase>>;
@@ -61,12 +61,20 @@ describe('arrêt brutal pendant un import', () => {
     expect(Number((await db.query(`select count(*) from valeurs where indicateur_code = 'crash_import'`)).rows[0].count)).toBe(0);
     expect(Number((await db.query('select count(*) from valeurs')).rows[0].count)).toBe(avant);
     expect((await db.query('select etat from imports_valeurs where id = $1', [id])).rows[0].etat).toBe('en_cours');
+    // The dead process still holds the job: it was taken, and is running as far as the queue knows.
+    const tache = (await db.query(`select id, state from pgboss.job where name = 'import-valeurs' and data->>'importId' = $1`, [id])).rows[0];
+    expect(tache.state).toBe('active');
+    expect((await db.query('select count(*)::int as n from taches_processus where tache_id = $1', [tache.id])).rows[0].n).toBe(1);
 
     serveur = await lancerServeur({ DATABASE_URL: base.url });
     const apres = await etat(serveur, id);
     expect(apres.etat).toBe('echoue');
     expect(apres.rapport.erreur).toContain('Import interrompu');
     expect(Number((await db.query(`select count(*) from valeurs where indicateur_code = 'crash_import'`)).rows[0].count)).toBe(0);
+    expect((await db.query('select state from pgboss.job where id = $1', [tache.id])).rows[0].state).toBe('failed');
+    expect((await db.query('select count(*)::int as n from taches_processus')).rows[0].n).toBe(0);
+    expect((await db.query('select fichier is null as vide from imports_valeurs where id = $1', [id])).rows[0].vide).toBe(true);
+    expect(serveur.journal.join('')).toContain('1 tâche interrompue par un arrêt du serveur marquée en échec.');
 
     // And the same file then goes in whole.
     const relance = await (await serveur.admin()).multipart('/api/indicateurs/valeurs/import', { fichier: { nom: 'un-million.csv', contenu: csv } });
