@@ -55,7 +55,7 @@ export class Taches {
     private readonly journal: (m: string) => void,
   ) {
     // Maintenance (expiry, archiving) runs in every process; pg-boss takes a lock so that only one does it at a time.
-    this.boss = nouveauBoss(db, { migrate: false, pollingIntervalSeconds: 1, cronMonitorIntervalSeconds: 30 });
+    this.boss = nouveauBoss(db, { migrate: false });
     this.boss.on('error', (e) => console.error('[maillage] file de tâches :', e));
   }
 
@@ -73,8 +73,12 @@ export class Taches {
     this.demarre = true;
     await this.boss.start();
     for (const d of this.definitions.values()) {
-      await this.boss.createQueue(d.nom, { name: d.nom, policy: d.unique ? 'stately' : 'standard', retryLimit: 0, expireInSeconds: Math.round((d.dureeMaxHeures ?? 1) * 3600) });
-      await this.boss.work<object>(d.nom, { batchSize: 1 }, async ([job]) => this.executer(d, job));
+      const file: PgBoss.Queue = { name: d.nom, policy: d.unique ? 'stately' : 'standard', retryLimit: 0, expireInSeconds: Math.round((d.dureeMaxHeures ?? 1) * 3600) };
+      // Created once for the database; updated at each start so that a changed definition takes effect.
+      await this.boss.createQueue(d.nom, file);
+      await this.boss.updateQueue(d.nom, file);
+      // A user waits on an import; scheduled work can wait a few seconds.
+      await this.boss.work<object>(d.nom, { batchSize: 1, pollingIntervalSeconds: d.unique ? 10 : 1 }, async ([job]) => this.executer(d, job));
     }
     for (const [nom, cron] of Object.entries(planifications)) {
       if (cron) await this.boss.schedule(nom, cron, {}, { tz: FUSEAU });
