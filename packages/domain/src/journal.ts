@@ -190,6 +190,13 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => guillemets(texte(e, 'nomFichier')),
     verbes: { import: 'a importé les valeurs d’indicateurs d’{}' },
   },
+  typologie: {
+    libelle: 'Typologie d’EPCI',
+    le: 'la typologie',
+    un: 'une typologie d’EPCI',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+    verbes: { creation: 'a chargé {}', affectations: 'a mis à jour la classe de chaque EPCI dans {}' },
+  },
   contours: { libelle: 'Contours géographiques', le: 'les contours', un: 'des contours géographiques', nom: (e) => guillemets(texte(e, 'fichier')), verbes: { import: 'a importé {}' } },
   indicateur_suivi: { libelle: 'Indicateur de suivi', le: 'l’indicateur de suivi', un: 'un indicateur de suivi', nom: (e) => guillemets(texte(e, 'libelle')), verbes: { creation: 'a ajouté {}' } },
   valeur_suivi: {

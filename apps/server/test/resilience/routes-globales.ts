@@ -190,6 +190,13 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   'GET /api/diagnostics/valeurs': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/valeurs?indicateur=effectif_mg&territoire=commune:35236' },
   'GET /api/diagnostics/communes': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/communes?indicateur=effectif_mg&territoires=epci:243500741' },
   'GET /api/vulnerabilite': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/vulnerabilite?region=24&indicateurs=densite_mg_liberaux' },
+  'GET /api/typologies': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/typologies?region=24' },
+  'PUT /api/typologies/:code/epci': {
+    attendu: regle({ type: 'doctrine', regionCode: '24' }, 'modifier'),
+    portee: 'global',
+    chemin: () => '/api/typologies/ors-centre-val-de-loire-2015/epci',
+    corps: () => ({ affectations: [] }),
+  },
   // Commune outlines are public geography (IGN), drawn on public pages too.
   'GET /api/contours': { attendu: publique, portee: 'global', chemin: () => '/api/contours?type=commune&codes=35236,35001' },
   'POST /api/contours/import': {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { AgregatIndicateur, Contours, Diagnostic, TerritoireCode, ValeursCommunes, ValeursPubliees, Vulnerabilite } from './types-diagnostics';
+import type { AgregatIndicateur, Contours, Diagnostic, TerritoireCode, Typologie, ValeursCommunes, ValeursPubliees, Vulnerabilite } from './types-diagnostics';
 
 /** "epci:243500741,commune:35236" */
 export const texteTerritoires = (territoires: TerritoireCode[]) => territoires.map((t) => `${t.type}:${t.code}`).join(',');
@@ -60,13 +60,32 @@ export function useContours(type: 'commune' | 'epci' | 'departement' | 'region',
   });
 }
 
-export function useVulnerabilite(region: string, indicateurs: string[], poids: number[]) {
+export interface ChoixVulnerabilite {
+  region: string;
+  indicateurs: string[];
+  poids: number[];
+  /** Parallel to `indicateurs`; empty: each EPCI's latest. */
+  periodes: string[];
+  typologie: string;
+  classe: string;
+}
+
+export function useVulnerabilite(c: ChoixVulnerabilite) {
+  const p = { region: c.region, indicateurs: c.indicateurs.join(','), poids: c.poids.join(','), periodes: c.periodes.some(Boolean) ? c.periodes.join(',') : undefined, typologie: c.typologie || undefined, classe: c.classe || undefined };
   return useQuery({
-    queryKey: ['vulnerabilite', region, indicateurs.join(','), poids.join(',')],
-    queryFn: ({ signal }) =>
-      requete<Vulnerabilite>(`/api/vulnerabilite${parametres({ region, indicateurs: indicateurs.join(','), poids: poids.join(',') })}`, { signal }),
-    enabled: !!region && indicateurs.length > 0,
+    queryKey: ['vulnerabilite', p],
+    queryFn: ({ signal }) => requete<Vulnerabilite>(`/api/vulnerabilite${parametres(p)}`, { signal }),
+    enabled: !!c.region && c.indicateurs.length > 0,
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useTypologies(region: string) {
+  return useQuery({
+    queryKey: ['typologies', region],
+    queryFn: ({ signal }) => requete<Typologie[]>(`/api/typologies${parametres({ region })}`, { signal }),
+    enabled: !!region,
+    staleTime: 60_000,
   });
 }
 

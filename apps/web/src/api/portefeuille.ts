@@ -64,7 +64,7 @@ export interface Portefeuille {
   epciNonCouverts: {
     criteres: { indicateur: string; libelle: string; polarite: string; periode: string }[];
     epciRegion: number;
-    epci: { code: string; nom: string; departementCode: string | null; population: number; score: number | null; rang: number | null; criteresRenseignes: number }[];
+    epci: { code: string; nom: string; departementCode: string | null; population: number; score: number | null; scorePartiel?: number | null; rang: number | null; criteresRenseignes: number }[];
   };
   thematiques: Decompte[];
   determinants: Decompte[];

@@ -61,6 +61,8 @@ export interface ResultatAgregat {
   /** What « - » meant in the file the value came from. */
   tiret: SensDuTiret | null;
   autresSources: { source: string; texte: string }[];
+  /** Beside a published value: what the communes' values give for the same period, with their coverage. */
+  agregatCommunes?: { valeur: ValeurVue; partiel?: FigurePartielleVue; source: string | null; tiret: SensDuTiret | null };
 }
 
 export type SensEcart = 'favorable' | 'defavorable' | 'neutre' | 'indetermine';
@@ -175,22 +177,51 @@ export interface Diagnostic {
   axes: AxeDiagnostic[];
 }
 
+/** GET /api/typologies: a typology of a region's EPCIs, its classes as published. */
+export interface Typologie {
+  code: string;
+  regionCode: string;
+  intitule: string;
+  source: string;
+  note: string | null;
+  classes: { code: string; description: string; nombreEpciPublie: number | null; habitantsPublies: number | null; partPopulationPubliee: number | null; epciAffectes: number }[];
+}
+
 /** GET /api/vulnerabilite */
 export interface Vulnerabilite {
   region: string;
-  criteres: { indicateur: string; libelle: string; polarite: Polarite; poids: number; periode: string | null }[];
+  criteres: {
+    indicateur: string;
+    libelle: string;
+    polarite: Polarite;
+    poids: number;
+    periode: string | null;
+    /** A period chosen for every EPCI, or each EPCI's own latest. */
+    choixPeriode: 'choisie' | 'derniere_par_epci';
+    periodesUtilisees: string[];
+  }[];
+  typologie: Typologie | null;
+  classe: string | null;
   epci: {
     territoire: string;
     nom: string;
     population: number;
+    /** Only for an EPCI with every criterion. */
     score: number | null;
+    /** On the filled criteria only, for a partly filled EPCI: indicative, unranked. */
+    scorePartiel: number | null;
     rang: number | null;
+    complet: boolean;
     contributions: Record<string, number | null>;
     criteresRenseignes: number;
+    criteresRetenus: number;
+    couverture: { renseignes: number; retenus: number; texte: string };
     valeurs: Record<string, number | null>;
+    /** The period of each value. */
+    periodes: Record<string, string | null>;
+    classe: { code: string; description: string } | null;
     contrats: { id: string; intitule: string; statut: string }[];
     couvert: boolean;
-    /** Not sent by the server yet: the département of the EPCI's seat, when it is. */
     departementCode?: string;
   }[];
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreger, agregerSommes, arrondiInferieur, comparer, comparerIndicatif, sommer, texteCouverture, texteFigurePartielle, type FigurePartielle, type ValeurCommune } from './agregation';
 import { ecrireValeur, lirePeriode, lireNombre, lireTypeTerritoire, lireValeur, normaliserCodeTerritoire, type Valeur } from './valeurs';
-import { indiceVulnerabilite } from './vulnerabilite';
+import { indiceVulnerabilite, texteCouvertureCriteres } from './vulnerabilite';
 
 describe('lecture des valeurs publiées', () => {
   it('lit les nombres à la française et à l’anglaise', () => {
@@ -196,6 +196,20 @@ describe('indice de vulnérabilité', () => {
   it('note un territoire sur les critères renseignés et laisse sans rang celui qui n’en a aucun', () => {
     const r = indiceVulnerabilite([...territoires, 'e'], [{ indicateur: 'pauvrete', polarite: 'defavorable', poids: 1 }], valeurs);
     expect(r.at(-1)).toMatchObject({ territoire: 'e', score: null, rang: null, criteresRenseignes: 0 });
+  });
+
+  it('ne classe jamais un territoire partiellement renseigné comme s’il était complet : il vient après, sans rang, avec sa couverture', () => {
+    // 'e' has only the poverty rate, and the worst of all: scored on it alone it would come first.
+    const avecE = new Map([...valeurs].map(([k, m]) => [k, new Map(m)]));
+    avecE.get('pauvrete')!.set('e', 60);
+    const criteres = [{ indicateur: 'pauvrete', polarite: 'defavorable' as const, poids: 1 }, { indicateur: 'densite_mg', polarite: 'favorable' as const, poids: 1 }];
+    const r = indiceVulnerabilite([...territoires, 'e'], criteres, avecE);
+    expect(r.filter((s) => s.rang !== null).map((s) => s.territoire)).toEqual(['d', 'b', 'c', 'a']);
+    expect(r[0]).toMatchObject({ territoire: 'd', rang: 1, complet: true, criteresRenseignes: 2, criteresRetenus: 2 });
+    expect(r.at(-1)).toMatchObject({ territoire: 'e', rang: null, score: null, complet: false, criteresRenseignes: 1, criteresRetenus: 2 });
+    expect(r.at(-1)!.scorePartiel).toBeGreaterThan(0);
+    expect(texteCouvertureCriteres(1, 2)).toBe('1 critère sur 2');
+    expect(texteCouvertureCriteres(2, 2)).toBe('2 critères sur 2');
   });
 });
 

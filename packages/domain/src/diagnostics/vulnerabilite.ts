@@ -8,17 +8,30 @@ export interface CritereVulnerabilite {
 
 export interface ScoreVulnerabilite {
   territoire: string;
+  /** The index, only for a territory that has every counted criterion: a partial one is never ranked as if complete. */
   score: number | null;
+  /** For a partly filled territory, the mean over its filled criteria only: indicative, never ranked. */
+  scorePartiel: number | null;
   rang: number | null;
   /** Standardised contribution of each criterion (z-score signed so that higher = more vulnerable). */
   contributions: Record<string, number | null>;
   criteresRenseignes: number;
+  /** The counted criteria (oriented, weighted): coverage is `criteresRenseignes` of `criteresRetenus`. */
+  criteresRetenus: number;
+  complet: boolean;
+}
+
+/** "2 critères sur 2", "1 critère sur 2". */
+export function texteCouvertureCriteres(renseignes: number, retenus: number): string {
+  return `${renseignes} critère${renseignes > 1 ? 's' : ''} sur ${retenus}`;
 }
 
 /**
  * Composite vulnerability over the EPCIs of a region (domain.md §5): each chosen indicator is standardised
- * (z-score across the EPCIs that have it), signed by its polarity, then averaged with the weights. A territory
- * missing a criterion is scored on the others, and says so. Neutral indicators do not count.
+ * (z-score across the EPCIs that have it), signed by its polarity, then averaged with the weights. Only the
+ * territories that have every counted criterion are ranked; the partly filled ones come after, unranked, with an
+ * indicative score on their filled criteria and their coverage, so that a missing criterion never lifts or lowers
+ * a territory in the ranking. Neutral indicators do not count.
  */
 export function indiceVulnerabilite(
   territoires: readonly string[],
@@ -37,7 +50,7 @@ export function indiceVulnerabilite(
     const signe = critere.polarite === 'defavorable' ? 1 : -1;
     standardise.set(critere.indicateur, new Map(serie.map(([t, v]) => [t, ecartType > 0 ? (signe * (v - moyenne)) / ecartType : 0])));
   }
-  const scores = territoires.map((territoire) => {
+  const scores: ScoreVulnerabilite[] = territoires.map((territoire) => {
     let somme = 0;
     let poids = 0;
     const contributions: Record<string, number | null> = {};
@@ -48,9 +61,16 @@ export function indiceVulnerabilite(
       somme += critere.poids * z;
       poids += critere.poids;
     }
-    return { territoire, score: poids > 0 ? somme / poids : null, rang: null as number | null, contributions, criteresRenseignes: Object.values(contributions).filter((c) => c !== null).length };
+    const criteresRenseignes = Object.values(contributions).filter((c) => c !== null).length;
+    const complet = actifs.length > 0 && criteresRenseignes === actifs.length;
+    const moyenne = poids > 0 ? somme / poids : null;
+    return { territoire, score: complet ? moyenne : null, scorePartiel: complet ? null : moyenne, rang: null, contributions, criteresRenseignes, criteresRetenus: actifs.length, complet };
   });
-  const classes = scores.filter((s) => s.score !== null).sort((a, b) => b.score! - a.score! || a.territoire.localeCompare(b.territoire));
+  const classes = scores.filter((s) => s.complet).sort((a, b) => b.score! - a.score! || a.territoire.localeCompare(b.territoire));
   classes.forEach((s, i) => (s.rang = i + 1));
-  return [...classes, ...scores.filter((s) => s.score === null)];
+  // After the ranked ones: the partly filled (most criteria first), then those with none.
+  const partiels = scores
+    .filter((s) => !s.complet)
+    .sort((a, b) => b.criteresRenseignes - a.criteresRenseignes || (b.scorePartiel ?? 0) - (a.scorePartiel ?? 0) || a.territoire.localeCompare(b.territoire));
+  return [...classes, ...partiels];
 }

@@ -6,7 +6,7 @@ import * as comptes from '../comptes/comptes.repository';
 import { inscrire } from '../comptes/utilisateurs.service';
 import { auditer } from '../../platform/audit';
 import { creerContratsDemo } from './contrats-demo';
-import { creerDiagnosticsDemo } from './diagnostics-demo';
+import { chargerTypologies, creerDiagnosticsDemo } from './diagnostics-demo';
 import { creerGouvernanceDemo } from './gouvernance-demo';
 import { creerSuiviDemo } from './suivi-demo';
 
@@ -141,6 +141,7 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
     await enTransaction(ctx.db, (tx) => creerDiagnosticsDemo(tx));
     journal('Diagnostics de démonstration importés : Redon 2021 (indicateurs, professionnels par commune, verbatims), Centre-Val de Loire.');
   }
+  if (await enTransaction(ctx.db, (tx) => chargerTypologies(tx))) journal('Typologie ORS des EPCI du Centre-Val de Loire chargée (4 classes).');
   const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
   if (demo.rowCount) {
     journal(`Comptes de démonstration (mot de passe : ${MOT_DE_PASSE_DEMO}) :`);

@@ -6,6 +6,7 @@ import { auditer, SYSTEME } from '../../platform/audit';
 import type { Queryable } from '../../platform/database';
 import { creerIndicateur } from '../diagnostics/indicateurs.repository';
 import { importerSansUtilisateur } from '../diagnostics/import.service';
+import { assurerTypologie } from '../diagnostics/typologies.repository';
 
 const FIXTURES = path.resolve(RACINE, '../shared/fixtures');
 
@@ -21,10 +22,10 @@ export const INDICATEURS_DEMO: IndicateurSaisie[] = [
   { code: 'densite_mg_liberaux', libelle: 'Densité de médecins généralistes libéraux', famille: 'Offre de soins', unite: 'pour 10 000 habitants', facteur: 10000, numerateur: 'Médecins généralistes libéraux', denominateur: 'Population', polarite: 'favorable', methodeAgregation: 'ratio', source: 'Insee, FNPS, CartoSanté ARS Bretagne' },
   { code: 'part_mg_60_ans_plus', libelle: 'Part des médecins généralistes âgés de 60 ans et plus', famille: 'Offre de soins', unite: '%', facteur: 100, polarite: 'defavorable', methodeAgregation: 'ratio', source: 'Insee, FNPS, CartoSanté' },
   { code: 'part_mg_moins_40_ans', libelle: 'Part des médecins généralistes âgés de moins de 40 ans', famille: 'Offre de soins', unite: '%', facteur: 100, polarite: 'favorable', methodeAgregation: 'ratio', source: 'Insee, FNPS, CartoSanté' },
-  { code: 'effectif_mg', libelle: 'Nombre de médecins généralistes (omnipraticiens)', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Insee, FNPS, CartoSanté ; Rezone CPTS par commune', regleSecret: 'Rezone CPTS neutralise les professions comptant trop peu de praticiens dans une commune (« - » : aucun ou secret).' },
-  { code: 'effectif_infirmiers', libelle: 'Nombre d’infirmiers', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: '« - » : aucun ou neutralisé pour secret statistique' },
-  { code: 'effectif_masseurs_kinesitherapeutes', libelle: 'Nombre de masseurs-kinésithérapeutes', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: '« - » : aucun ou neutralisé pour secret statistique' },
-  { code: 'effectif_orthophonistes', libelle: 'Nombre d’orthophonistes', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: '« - » : aucun ou neutralisé pour secret statistique' },
+  { code: 'effectif_mg', libelle: 'Nombre de médecins généralistes (omnipraticiens)', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Insee, FNPS, CartoSanté ; Rezone CPTS par commune', regleSecret: 'Rezone CPTS (par commune) : « - » lu comme zéro, le diagnostic disant « Au 31 décembre 2020, 17 communes n’avaient aucun médecin généraliste sur leur territoire ».' },
+  { code: 'effectif_infirmiers', libelle: 'Nombre d’infirmiers', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: 'Rezone CPTS : « - » = « La commune est neutralisée pour la profession au vu du nombre de professionnels ayant eu une activité sur la période » (taux de prof. neutralisés sur le territoire : 55 %) : masqué, jamais zéro.' },
+  { code: 'effectif_masseurs_kinesitherapeutes', libelle: 'Nombre de masseurs-kinésithérapeutes', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: 'Rezone CPTS : « - » = « La commune est neutralisée pour la profession au vu du nombre de professionnels ayant eu une activité sur la période » (taux de prof. neutralisés sur le territoire : 64.1 %) : masqué, jamais zéro.' },
+  { code: 'effectif_orthophonistes', libelle: 'Nombre d’orthophonistes', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: 'Rezone CPTS : « - » = « La commune est neutralisée pour la profession au vu du nombre de professionnels ayant eu une activité sur la période » (taux de prof. neutralisés sur le territoire : 42.9 %) : masqué, jamais zéro.' },
   { code: 'communes_sans_mg', libelle: 'Nombre de communes sans médecin généraliste', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'defavorable', methodeAgregation: 'somme', source: 'Rezone CPTS, SNDS' },
   { code: 'part_sans_medecin_traitant', libelle: 'Part des assurés sans médecin traitant déclaré', famille: 'Accès et recours aux soins', unite: '%', facteur: 100, polarite: 'defavorable', methodeAgregation: 'ratio', source: AM },
   { code: 'consultations_mg_par_habitant', libelle: 'Consultations et visites de médecine générale par habitant et par an', famille: 'Accès et recours aux soins', unite: 'par habitant', facteur: 1, polarite: 'neutre', methodeAgregation: 'moyenne_ponderee', source: 'Diagnostic local de santé Redon Agglomération (Acsantis, 2021)' },
@@ -45,13 +46,46 @@ export const INDICATEURS_DEMO: IndicateurSaisie[] = [
   { code: 'densite_population', libelle: 'Densité de population', famille: 'Démographie', unite: 'habitants par km²', facteur: 1, polarite: 'neutre', methodeAgregation: 'non_agregeable', source: 'Insee' },
 ];
 
+/**
+ * Rezone CPTS's table per commune (seed 002, annexe 8) as published: « - » is "La commune est neutralisée pour la
+ * profession", so masked, never zero; only for GPs the text says the communes have none ("17 communes n'avaient aucun
+ * médecin généraliste"). A sum over communes with a masked one is then "au moins" with its coverage.
+ */
+export const OPTIONS_PROFESSIONNELS = {
+  tiret: 'secret',
+  source: 'Rezone CPTS (31/12/2020)',
+  large: {
+    territoireType: 'commune',
+    periode: '2020',
+    indicateurs: { medecins_generalistes: 'effectif_mg', infirmiers: 'effectif_infirmiers', masseurs_kinesitherapeutes: 'effectif_masseurs_kinesitherapeutes', orthophonistes: 'effectif_orthophonistes' },
+    tirets: { medecins_generalistes: 'zero' },
+  },
+} as const;
+
+/**
+ * The totals of the same annexe's table by category, kept as the source's totals for the EPCI (seed 002, annexe 8,
+ * "Catégories professionnels de santé — Nombre sur le territoire — Total": Médecins généralistes 41, Infirmier 66,
+ * Masseur kinésithérapeute 42, Orthophonistes 14; "Source : cartosanté, d'après le site ARS Bretagne, et l'outil
+ * Rezone CPTS, données SNDS 2021"). Stored at 2020, the date of the table per commune beside it: 41 GPs then stands
+ * beside the 40 published by CartoSanté for 31/12/2020, both shown with their source.
+ */
+const SOURCE_CATEGORIES = 'cartosanté, d’après le site ARS Bretagne, et l’outil Rezone CPTS, données SNDS 2021 (annexe 8)';
+const CATEGORIES_REDON = [
+  'indicateur;territoire_type;territoire_code;periode;valeur;source',
+  ...[
+    ['effectif_mg', 41],
+    ['effectif_infirmiers', 66],
+    ['effectif_masseurs_kinesitherapeutes', 42],
+    ['effectif_orthophonistes', 14],
+  ].map(([code, total]) => `${code};epci;243500741;2020;${total};${SOURCE_CATEGORIES}`),
+].join('\n');
+
 const lire = (fichier: string) => ({ nom: fichier, contenu: fs.readFileSync(path.join(FIXTURES, fichier)) });
 
 /**
  * The indicator catalogue and the diagnostic facts of the fixtures, imported through the same path as a user's
- * files: Redon's 2021 diagnostic, professionals per commune (« - » read as zero, as the text says "17 communes
- * n'avaient aucun médecin généraliste"), Centre-Val de Loire's regional indicators; Redon's verbatims and two
- * constats on Redon CLS 2.
+ * files: Redon's 2021 diagnostic, professionals per commune (OPTIONS_PROFESSIONNELS) and the annexe's totals by
+ * category, Centre-Val de Loire's regional indicators; Redon's verbatims and two constats on Redon CLS 2.
  */
 export async function creerDiagnosticsDemo(tx: Queryable): Promise<void> {
   for (const indicateur of INDICATEURS_DEMO) {
@@ -60,15 +94,8 @@ export async function creerDiagnosticsDemo(tx: Queryable): Promise<void> {
   }
   await importerSansUtilisateur(tx, lire('redon-indicateurs-2021.csv'), { tiret: 'secret' });
   await importerSansUtilisateur(tx, lire('centre-val-de-loire-indicateurs.csv'), { tiret: 'secret' });
-  await importerSansUtilisateur(tx, lire('redon-professionnels-2020.csv'), {
-    tiret: 'zero',
-    source: 'Rezone CPTS (31/12/2020)',
-    large: {
-      territoireType: 'commune',
-      periode: '2020',
-      indicateurs: { medecins_generalistes: 'effectif_mg', infirmiers: 'effectif_infirmiers', masseurs_kinesitherapeutes: 'effectif_masseurs_kinesitherapeutes', orthophonistes: 'effectif_orthophonistes' },
-    },
-  });
+  await importerSansUtilisateur(tx, lire('redon-professionnels-2020.csv'), OPTIONS_PROFESSIONNELS);
+  await importerSansUtilisateur(tx, { nom: 'redon-categories-2020.csv', contenu: Buffer.from(CATEGORIES_REDON) }, { tiret: 'secret' });
 
   const { rows } = await tx.query(`select id from contrats where intitule = 'Contrat local de santé de Redon Agglomération (2e génération)'`);
   const cls2 = rows[0]?.id;
@@ -98,4 +125,34 @@ export async function creerDiagnosticsDemo(tx: Queryable): Promise<void> {
     ['mortalite_generale_std', 'mortalite_prematuree_std', 'mortalite_prematuree_evitable_std'],
     [],
   );
+}
+
+export const TYPOLOGIE_CVL = 'ors-centre-val-de-loire-2015';
+
+/**
+ * The ORS Centre-Val de Loire's typology of the region's EPCIs in 4 classes (seed 004, fixture
+ * centre-val-de-loire-typologie-epci.csv): classes and counts as published. The source lists no EPCI by name, and its
+ * 127 EPCIs are those of 2015, before the 2017 mergers: which current EPCI is in which class is entered by the ARS.
+ * Runs at every start; creates only what is missing. Returns whether it created the typology.
+ */
+export async function chargerTypologies(tx: Queryable): Promise<boolean> {
+  const [entete, ...lignes] = fs.readFileSync(path.join(FIXTURES, 'centre-val-de-loire-typologie-epci.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const colonnes = entete.split(';');
+  const classes = lignes.map((ligne) => {
+    const c = Object.fromEntries(ligne.split(';').map((x, i) => [colonnes[i], x.trim()]));
+    return { code: c.classe, description: c.description, nombreEpciPublie: Number(c.nombre_epci), habitantsPublies: Number(c.habitants), partPopulationPubliee: Number(c.part_population.replace(',', '.')) };
+  });
+  const creee = await assurerTypologie(
+    tx,
+    {
+      code: TYPOLOGIE_CVL,
+      regionCode: '24',
+      intitule: 'Typologie ORS des EPCI du Centre-Val de Loire (4 classes)',
+      source: 'ORS Centre-Val de Loire, inégalités sociales et territoriales de santé (2015) : typologie en 4 classes après consolidation, 79 indicateurs, population RP 2011',
+      note: `${classes.reduce((s, c) => s + c.nombreEpciPublie, 0)} EPCI de 2015 (avant les fusions de 2017) ; la source publie les classes et leurs effectifs, pas la liste des EPCI : la classe de chaque EPCI actuel se saisit.`,
+    },
+    classes,
+  );
+  if (creee) await auditer(tx, { acteur: SYSTEME, entiteType: 'typologie', entiteId: TYPOLOGIE_CVL, action: 'creation', apres: { intitule: 'Typologie ORS des EPCI du Centre-Val de Loire (4 classes)', classes: classes.map((c) => c.code) }, contexte: { demo: true } });
+  return creee;
 }

@@ -76,6 +76,11 @@ interface Resultat {
   tiret: string | null;
   /** Other sources publishing a value for the same territory and period (they may disagree: both are shown). */
   autresSources: { source: string; texte: string }[];
+  /**
+   * Beside a published value, what its communes' values give for the same period ("au moins 60" where the source
+   * masks some): the published total stays the territory's, the sum is shown with its coverage, never in its place.
+   */
+  agregatCommunes?: Pick<Resultat, 'valeur' | 'partiel' | 'source' | 'tiret'>;
 }
 
 /** A stored value as shown: an interval class keeps the text it was published with ("[856 à 932["). */
@@ -199,7 +204,11 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
   const partielles = new Map<string, FigurePartielle>();
   const calculer = (p: string): Resultat | null => {
     const publiee = publiees(publieesParPeriode.get(p), p);
-    if (publiee) return publiee;
+    const agregee = agreger(p);
+    if (publiee) return agregee ? { ...publiee, agregatCommunes: { valeur: agregee.valeur, ...(agregee.partiel ? { partiel: agregee.partiel } : {}), source: agregee.source, tiret: agregee.tiret } } : publiee;
+    return agregee;
+  };
+  const agreger = (p: string): Resultat | null => {
     const s = sommesParPeriode.get(p);
     if (!s) return null;
     // Communes without any value for the period count as "manquante".

@@ -9,7 +9,9 @@ import { JsonTropImbrique, lireJson } from '../../platform/corps-json';
 import { ErreurMetier, invalide } from '../../platform/errors';
 import { probleme } from '../../platform/openapi';
 import { agregatPublic, seriesPerimetre, valeursParCommune } from './agregation.service';
-import { diagnosticContrat, vulnerabilite } from './diagnostics.service';
+import { diagnosticContrat } from './diagnostics.service';
+import { definirAffectations, typologies } from './typologies.service';
+import { vulnerabilite } from './vulnerabilite.service';
 import * as imports from './import.service';
 import * as indicateurs from './indicateurs.service';
 import * as qualitatif from './qualitatif.service';
@@ -208,7 +210,16 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: td,
       summary: 'Indice composite de vulnérabilité des EPCI d’une région, avec leur couverture par un CLS',
-      querystring: z.object({ region: z.string().max(3), indicateurs: z.string().max(2000).describe('codes séparés par des virgules'), poids: z.string().max(500).optional().describe('poids séparés par des virgules (1 par défaut)') }),
+      description:
+        'Seuls les EPCI renseignés pour tous les critères sont classés ; les autres suivent, sans rang, avec leur couverture (« 1 critère sur 2 »). Pour chaque critère, la valeur de la période choisie, ou à défaut la plus récente de chaque EPCI, dont la période est donnée.',
+      querystring: z.object({
+        region: z.string().max(3),
+        indicateurs: z.string().max(2000).describe('codes séparés par des virgules'),
+        poids: z.string().max(500).optional().describe('poids séparés par des virgules (1 par défaut)'),
+        periodes: z.string().max(500).optional().describe('période de chaque indicateur, séparées par des virgules (vide : la plus récente de chaque EPCI)'),
+        typologie: z.string().max(100).optional().describe('code d’une typologie des EPCI de la région : chaque EPCI porte sa classe'),
+        classe: z.string().max(20).optional().describe('ne garder que les EPCI de cette classe de la typologie'),
+      }),
       response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
     },
     handler: (req) =>
@@ -218,7 +229,32 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         req.query.region,
         req.query.indicateurs.split(',').map((c) => c.trim()).filter(Boolean),
         (req.query.poids ?? '').split(',').filter(Boolean).map(Number),
+        { periodes: req.query.periodes === undefined ? undefined : req.query.periodes.split(',').map((p) => p.trim() || null), typologie: req.query.typologie || undefined, classe: req.query.classe || undefined },
       ),
+  });
+  const typologie = z.object({
+    code: z.string(),
+    regionCode: z.string(),
+    intitule: z.string(),
+    source: z.string(),
+    note: z.string().nullable(),
+    classes: z.array(
+      z.object({ code: z.string(), description: z.string(), nombreEpciPublie: z.number().nullable(), habitantsPublies: z.number().nullable(), partPopulationPubliee: z.number().nullable(), epciAffectes: z.number() }),
+    ),
+  });
+  r.get('/api/typologies', {
+    schema: { tags: td, summary: 'Typologies des EPCI d’une région (classes telles que publiées)', querystring: z.object({ region: z.string().max(3).optional() }), response: { 200: z.array(typologie), ...erreurs } },
+    handler: (req) => typologies(ctx, req.utilisateur, req.query.region),
+  });
+  r.put('/api/typologies/:code/epci', {
+    schema: {
+      tags: td,
+      summary: 'Classe de chaque EPCI dans une typologie (la liste entière, qui remplace la précédente)',
+      params: z.object({ code: z.string().max(100) }),
+      body: z.object({ affectations: z.array(z.object({ epci: z.string().regex(/^\d{9}$/, 'SIREN d’EPCI à 9 chiffres'), classe: z.string().min(1).max(20) })).max(2000) }),
+      response: { 200: typologie, ...erreurs },
+    },
+    handler: (req) => definirAffectations(ctx, exigerConnecte(req.utilisateur), req.params.code, req.body.affectations),
   });
 
   const elements = [

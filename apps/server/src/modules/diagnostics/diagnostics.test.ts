@@ -50,6 +50,36 @@ describe('faits du diagnostic de Redon (fixtures)', () => {
     expect(parCommune.body.communes.find((c: any) => c.nom === 'Redon')).toMatchObject({ valeur: { nature: 'exacte', valeur: 13 }, tiret: 'zero' });
   });
 
+  it('lit les « - » de Rezone comme masqués pour les infirmiers et les kinés (jamais 0), garde les totaux publiés 66 et 42', async () => {
+    const communes = (await ars.get('/api/territoires/epci/243500741')).body.membres.map((c: any) => `commune:${c.code}`).join(',');
+    const { rows } = await serveur.ctx.db.query(
+      `select indicateur_code as code, count(*) filter (where nature = 'masquee')::int masquees, count(*) filter (where nature = 'exacte' and valeur = 0)::int zeros
+       from valeurs where territoire_type = 'commune' and source = 'Rezone CPTS (31/12/2020)' group by 1 order by 1`,
+    );
+    expect(rows).toEqual([
+      { code: 'effectif_infirmiers', masquees: 11, zeros: 0 },
+      { code: 'effectif_masseurs_kinesitherapeutes', masquees: 19, zeros: 0 },
+      { code: 'effectif_mg', masquees: 0, zeros: 17 },
+      { code: 'effectif_orthophonistes', masquees: 25, zeros: 0 },
+    ]);
+    // Over the communes: a lower bound, with its coverage, never an exact 60 or 39.
+    for (const [code, somme, masquees] of [['effectif_infirmiers', 60, 11], ['effectif_masseurs_kinesitherapeutes', 39, 19]] as const) {
+      const r = (await agregat(code, communes, '2020')).body.resultat;
+      expect(r.valeur, code).toMatchObject({ nature: 'borne_inferieure', texte: `au moins ${somme}`, couverture: { communes: 31, renseignees: 31 - masquees, masquees } });
+      expect(r.partiel.couverture.texte, code).toBeTruthy();
+      expect(r.tiret).toBe('secret');
+    }
+    // For the EPCI: the totals the annexe publishes, with their source, and beside them what the communes give.
+    for (const [code, total, somme] of [['effectif_infirmiers', 66, 60], ['effectif_masseurs_kinesitherapeutes', 42, 39]] as const) {
+      const r = (await agregat(code, 'epci:243500741', '2020')).body.resultat;
+      expect(r, code).toMatchObject({ origine: 'publiee', valeur: { nature: 'exacte', valeur: total }, source: expect.stringMatching(/^cartosanté.*données SNDS 2021/) });
+      expect(r.agregatCommunes.valeur, code).toMatchObject({ nature: 'borne_inferieure', texte: `au moins ${somme}` });
+    }
+    // GPs: the two published totals, 40 (CartoSanté) and 41 (the annexe's table by category), both with their source.
+    const mg = (await agregat('effectif_mg', 'epci:243500741', '2020')).body.resultat;
+    expect(mg).toMatchObject({ valeur: { valeur: 40 }, autresSources: [{ source: expect.stringMatching(/^cartosanté/), texte: '41' }], agregatCommunes: { valeur: { nature: 'exacte', valeur: 40 } } });
+  });
+
   it('garde la classe d’intervalle telle que publiée et compare avec la polarité', async () => {
     const r = await agregat('mortalite_generale_std', 'epci:243500741');
     expect(r.body.periode).toBe('2011-2015');
@@ -227,7 +257,8 @@ describe('vulnérabilité', () => {
     expect(r.status).toBe(200);
     expect(r.body.epci.length).toBeGreaterThan(50);
     const redon = r.body.epci.find((e: any) => e.territoire === '243500741');
-    expect(redon.valeurs.effectif_infirmiers).toBe(60); // the sum of the communes' column
+    // The total published for the EPCI (annexe 8), not the sum of the communes' unmasked values (at least 60).
+    expect(redon.valeurs.effectif_infirmiers).toBe(66);
     expect(redon.couvert).toBe(false); // CLS 1 is renewed, CLS 2 not signed yet
     const belleIle = r.body.epci.find((e: any) => e.territoire === '245600465');
     expect(belleIle.couvert).toBe(false); // échu

@@ -62,6 +62,34 @@ describe('import de chaque fixture par l’API', () => {
     ]);
   });
 
+  it('redon-professionnels-2020.csv : le sens de « - » se choisit colonne par colonne, comme la source le dit', async () => {
+    const r = await importer('redon-professionnels-2020.csv', {
+      tiret: 'secret',
+      source: 'Rezone CPTS (par colonne)',
+      large: {
+        territoireType: 'commune',
+        periode: '2020',
+        indicateurs: { medecins_generalistes: 'effectif_mg', infirmiers: 'effectif_infirmiers', masseurs_kinesitherapeutes: 'effectif_masseurs_kinesitherapeutes', orthophonistes: 'effectif_orthophonistes' },
+        tirets: { medecins_generalistes: 'zero' },
+      },
+    });
+    expect(r.body).toMatchObject({ applique: true, rejetees: 0, valeursValides: 124 });
+    const { rows } = await serveur.ctx.db.query(
+      `select indicateur_code as code, count(*) filter (where nature = 'masquee')::int masquees, count(*) filter (where nature = 'exacte' and valeur = 0)::int zeros,
+         sum(valeur)::int total, min(tiret) tiret, max(tiret) tiret_max
+       from valeurs where source = 'Rezone CPTS (par colonne)' group by 1 order by 1`,
+    );
+    expect(rows).toEqual([
+      { code: 'effectif_infirmiers', masquees: 11, zeros: 0, total: 60, tiret: 'secret', tiret_max: 'secret' },
+      { code: 'effectif_masseurs_kinesitherapeutes', masquees: 19, zeros: 0, total: 39, tiret: 'secret', tiret_max: 'secret' },
+      { code: 'effectif_mg', masquees: 0, zeros: 17, total: 40, tiret: 'zero', tiret_max: 'zero' },
+      { code: 'effectif_orthophonistes', masquees: 25, zeros: 0, total: 14, tiret: 'secret', tiret_max: 'secret' },
+    ]);
+    const mauvais = await importer('redon-professionnels-2020.csv', { large: { periode: '2020', indicateurs: { infirmiers: 'effectif_infirmiers' }, tirets: { infirmiers: 'rien' } } });
+    expect(mauvais.status).toBe(400);
+    expect(JSON.stringify(mauvais.body)).toMatch(/Sens de « - »/);
+  });
+
   it('centre-val-de-loire-typologie-epci.csv n’est pas un fichier de valeurs : l’import le dit sans rien écrire', async () => {
     const r = await importer('centre-val-de-loire-typologie-epci.csv', {});
     expect(r.status).toBe(400);

@@ -43,6 +43,11 @@ export const optionsImportSchema = z.object({
       /** Absent: each code's shape says (5 characters a commune, 9 digits an EPCI…). */
       territoireType: z.string().optional(),
       periode: z.string().optional(),
+      /**
+       * The meaning of « - » column by column, when the source says it differs (Rezone CPTS: none for GPs, masked for
+       * nurses): an absent column keeps the file's `tiret`.
+       */
+      tirets: z.record(z.string(), z.enum(['zero', 'secret', 'manquant'], { error: 'Sens de « - » : zero, secret ou manquant' })).optional().describe('En-tête de colonne → sens de « - »'),
     })
     .optional(),
   /** DHIS2 org units carry no type: say which. */
@@ -116,6 +121,8 @@ export interface ValeurImportee {
   source: string;
   numerateur: number | null;
   denominateur: number | null;
+  /** How « - » was read for this value, when its column says otherwise than the file. */
+  tiret?: SensDuTiret;
 }
 
 export interface Rejet {
@@ -189,18 +196,20 @@ export function lireLigne(
   if (!periode) return rejet(periodeBrute ? `Période illisible : « ${periodeBrute} » (attendu : 2019 ou 2011-2015).` : 'Période manquante : indiquez-la dans le fichier ou dans les options.');
   const source = enTexte(cellule(c.source)) || options.source || '';
 
-  const paires: [string, string | number | null][] =
-    correspondance.mode === 'large' ? [...correspondance.indicateursParColonne].map(([i, code]) => [code, ligne.cellules[i] ?? null]) : [[enTexte(cellule(c.indicateur)), cellule(c.valeur) ?? null]];
+  const paires: [string, string | number | null, SensDuTiret][] =
+    correspondance.mode === 'large'
+      ? [...correspondance.indicateursParColonne].map(([i, code]) => [code, ligne.cellules[i] ?? null, (options.large?.tirets?.[entetes[i] ?? ''] ?? options.tiret) as SensDuTiret])
+      : [[enTexte(cellule(c.indicateur)), cellule(c.valeur) ?? null, options.tiret as SensDuTiret]];
   const valeurs: ValeurImportee[] = [];
   const rejets: Rejet[] = [];
   const echelleLigne = c.unite === undefined ? null : lireEchelle(enTexte(cellule(c.unite)));
   const echelles: EchelleLue[] = echelleLigne && paires[0] ? [{ indicateur: paires[0][0], colonne: entetes[c.unite!] ?? 'unité', echelle: echelleLigne }] : [];
-  for (const [indicateur, brute] of paires) {
+  for (const [indicateur, brute, tiret] of paires) {
     if (!ref.indicateurs.has(indicateur)) {
       rejets.push({ ligne: ligne.ligne, raison: `Indicateur inconnu du catalogue : « ${indicateur} ».` });
       continue;
     }
-    const valeur = lireValeur(typeof brute === 'string' ? brute : brute, options.tiret as SensDuTiret);
+    const valeur = lireValeur(typeof brute === 'string' ? brute : brute, tiret);
     if (valeur.nature === 'invalide') {
       rejets.push({ ligne: ligne.ligne, raison: `Valeur illisible pour ${indicateur} : « ${valeur.texte} ».` });
       continue;
@@ -220,6 +229,7 @@ export function lireLigne(
       source,
       numerateur,
       denominateur,
+      ...(tiret !== options.tiret ? { tiret } : {}),
     });
   }
   return { valeurs, rejets, echelles };

@@ -1,7 +1,7 @@
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
-import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
+import { ErreurMetier, erreursDeZod, introuvable, invalide } from '../../platform/errors';
 import { suggererIndicateurs } from '@maillage/domain';
 import { listerIndicateurs } from './indicateurs.repository';
 import { avertissementsEchelle, lireLigne, optionsImportSchema, type Correspondance, type EchelleLue, proposerCorrespondance, type OptionsImport, type Referentiels, type Rejet, type ValeurImportee } from './import-valeurs';
@@ -45,6 +45,16 @@ async function referentiels(db: Queryable): Promise<Referentiels> {
   };
 }
 
+/** Bad options are the sender's error (400, each field named), not the server's. */
+function lireOptions(brutes: unknown): OptionsImport {
+  const lues = optionsImportSchema.safeParse(brutes ?? {});
+  if (!lues.success) {
+    const erreurs = erreursDeZod(lues.error).map((e) => ({ ...e, champ: `options.${e.champ}` }));
+    throw invalide(`Options d’import invalides : ${erreurs[0].champ} : ${erreurs[0].message}.`, erreurs);
+  }
+  return lues.data;
+}
+
 async function ouvrir(nom: string, contenu: Buffer): Promise<Tableau> {
   try {
     return await lireFichier(nom, contenu);
@@ -57,7 +67,7 @@ async function ouvrir(nom: string, contenu: Buffer): Promise<Tableau> {
 /** The preview: what was detected, the proposed column mapping and the first rows, before anything is written. */
 export async function apercu(ctx: Contexte, utilisateur: Utilisateur | null, fichier: { nom: string; contenu: Buffer }, optionsBrutes: unknown) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
-  const options = optionsImportSchema.parse(optionsBrutes ?? {});
+  const options = lireOptions(optionsBrutes);
   const tableau = await ouvrir(fichier.nom, fichier.contenu);
   const ref = await referentiels(ctx.db);
   const correspondance = proposerCorrespondance(tableau, options, ref.indicateurs);
@@ -257,7 +267,7 @@ class AnnulerImport extends Error {}
  */
 export async function importerValeurs(ctx: Contexte, utilisateur: Utilisateur, fichier: { nom: string; contenu: Buffer }, optionsBrutes: unknown, dryRun: boolean) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
-  const options = optionsImportSchema.parse(optionsBrutes ?? {});
+  const options = lireOptions(optionsBrutes);
   const tableau = await ouvrir(fichier.nom, fichier.contenu);
   const importId = crypto.randomUUID();
   const estime = fichier.contenu.length / 40; // rows, roughly: a value line is about 40 bytes

@@ -37,7 +37,7 @@ function ligneCopy(v: ValeurImportee, importId: string, tiret: string): string {
       v.denominateur,
       v.textePublie,
       v.source,
-      tiret,
+      v.tiret ?? tiret,
       importId,
     ]
       .map(champ)

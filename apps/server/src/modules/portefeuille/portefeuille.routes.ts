@@ -60,7 +60,7 @@ const portefeuilleVue = z.object({
     criteres: z.array(z.object({ indicateur: z.string(), libelle: z.string(), polarite: z.string(), periode: z.string() })),
     epciRegion: z.number().int(),
     epci: z.array(
-      z.object({ code: z.string(), nom: z.string(), departementCode: z.string().nullable(), population: z.number(), score: z.number().nullable(), rang: z.number().int().nullable(), criteresRenseignes: z.number().int() }),
+      z.object({ code: z.string(), nom: z.string(), departementCode: z.string().nullable(), population: z.number(), score: z.number().nullable(), scorePartiel: z.number().nullable().describe('score sur les seuls critères renseignés, pour un EPCI partiellement renseigné (non classé)'), rang: z.number().int().nullable(), criteresRenseignes: z.number().int() }),
     ),
   }),
   thematiques: z.array(decompte),

@@ -195,7 +195,8 @@ function libeller(lignes: { code: string; contrats: number; nombre: number }[], 
 /**
  * The region's EPCIs that no contract in force covers, most vulnerable first. The index is the diagnostics module's
  * (z-scores oriented by polarity, domain `indiceVulnerabilite`) over every EPCI of the region, on the values published
- * for EPCIs: every non-neutral indicator of the catalogue, at its latest period, with equal weights. One query, so
+ * for EPCIs: every non-neutral indicator of the catalogue, each EPCI's latest value, with equal weights; only the EPCIs
+ * with every criterion are ranked. One query, so
  * that the portfolio stays fast; the Vulnérabilité page computes a finer index (chosen indicators and weights,
  * values aggregated from communes). EPCIs without any value come last, the most populated first.
  */
@@ -206,14 +207,12 @@ async function epciNonCouverts(ctx: Contexte, epci: { code: string; nom: string;
        select v.indicateur_code, v.territoire_code, v.periode, v.periode_debut, v.periode_fin,
          case when v.nature = 'exacte' then v.valeur else (v.borne_inf + v.borne_sup) / 2 end as valeur
        from valeurs v join indicateurs i on i.code = v.indicateur_code and i.polarite <> 'neutre'
-       where v.territoire_type = 'epci' and v.territoire_code = any($1) and v.nature in ('exacte', 'intervalle')),
-     derniere as (select indicateur_code, max(periode_fin) as fin from publiees group by 1)
+       where v.territoire_type = 'epci' and v.territoire_code = any($1) and v.nature in ('exacte', 'intervalle'))
      select distinct on (p.indicateur_code, p.territoire_code) p.indicateur_code as indicateur, i.libelle, i.polarite, p.periode,
        p.territoire_code as epci, p.valeur
-     from publiees p join derniere d on d.indicateur_code = p.indicateur_code and d.fin = p.periode_fin
-       join indicateurs i on i.code = p.indicateur_code
+     from publiees p join indicateurs i on i.code = p.indicateur_code
      where p.valeur is not null
-     order by p.indicateur_code, p.territoire_code, p.periode_debut desc`,
+     order by p.indicateur_code, p.territoire_code, p.periode_fin desc, p.periode_debut desc`,
     [codes],
   );
   const valeurs = new Map<string, Map<string, number>>();
@@ -221,16 +220,27 @@ async function epciNonCouverts(ctx: Contexte, epci: { code: string; nom: string;
   for (const r of rows) {
     if (!valeurs.has(r.indicateur)) valeurs.set(r.indicateur, new Map());
     valeurs.get(r.indicateur)!.set(r.epci, r.valeur);
-    criteres.set(r.indicateur, { indicateur: r.indicateur, libelle: r.libelle, polarite: r.polarite, periode: r.periode });
+    // Each EPCI's own latest value: the criterion states every period used ("2018, 2019").
+    const deja = criteres.get(r.indicateur);
+    const periodes = [...new Set([...(deja?.periode.split(', ') ?? []), r.periode])].sort();
+    criteres.set(r.indicateur, { indicateur: r.indicateur, libelle: r.libelle, polarite: r.polarite, periode: periodes.join(', ') });
   }
   const scores = new Map(indiceVulnerabilite(codes, [...criteres.values()].map((c) => ({ ...c, poids: 1 })), valeurs).map((s) => [s.territoire, s]));
   const nonCouverts = epci
     .filter((e) => !e.couvert)
     .map((e) => {
       const s = scores.get(e.code);
-      return { ...e, score: s?.score ?? null, rang: s?.rang ?? null, criteresRenseignes: s?.criteresRenseignes ?? 0 };
+      return { ...e, score: s?.score ?? null, scorePartiel: s?.scorePartiel ?? null, rang: s?.rang ?? null, criteresRenseignes: s?.criteresRenseignes ?? 0 };
     })
-    .sort((a, b) => (a.rang ?? Infinity) - (b.rang ?? Infinity) || b.population - a.population || a.nom.localeCompare(b.nom, 'fr'));
+    // Ranked ones first; then the partly filled, unranked (most criteria, then indicative score), then the most populated.
+    .sort(
+      (a, b) =>
+        (a.rang ?? Infinity) - (b.rang ?? Infinity) ||
+        b.criteresRenseignes - a.criteresRenseignes ||
+        (b.scorePartiel ?? 0) - (a.scorePartiel ?? 0) ||
+        b.population - a.population ||
+        a.nom.localeCompare(b.nom, 'fr'),
+    );
   return { criteres: [...criteres.values()].sort((a, b) => a.libelle.localeCompare(b.libelle, 'fr')), epciRegion: epci.length, epci: nonCouverts.map(({ couvert, ...e }) => e) };
 }
 

@@ -137,6 +137,16 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
               </p>
             )}
             {resultat && <Couverture r={resultat} />}
+            {resultat?.origine === 'publiee' && resultat.agregatCommunes && (
+              <div className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
+                <p className={fr.cx('fr-mb-0')}>
+                  <strong>Total publié pour le territoire :</strong> {resultat.valeur.texte} ({resultat.source ?? 'source non précisée'}).{' '}
+                  <strong>Somme des communes :</strong> {avecUnite(resultat.agregatCommunes.valeur.texte, indicateur.unite)}
+                  {resultat.agregatCommunes.source ? ` (${resultat.agregatCommunes.source})` : ''}.
+                </p>
+                <Couverture r={{ ...resultat, origine: 'agregee', valeur: resultat.agregatCommunes.valeur }} />
+              </div>
+            )}
             {resultat && resultat.autresSources.length > 0 && (
               <div className={fr.cx('fr-mb-1w')}>
                 <p className={fr.cx('fr-mb-0')}>

@@ -13,6 +13,8 @@ export interface Criteres {
   region: string;
   indicateurs: string[];
   poids: number[];
+  /** Parallel to `indicateurs`: a period, or empty for each EPCI's latest value. */
+  periodes: string[];
 }
 
 interface Props {
@@ -26,6 +28,7 @@ interface Props {
 export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }: Props) {
   const [region, setRegion] = useState(valeur.region);
   const [poids, setPoids] = useState<Record<string, string>>(() => Object.fromEntries(valeur.indicateurs.map((c, i) => [c, String(valeur.poids[i] ?? 1)])));
+  const [periodes, setPeriodes] = useState<Record<string, string>>(() => Object.fromEntries(valeur.indicateurs.map((c, i) => [c, valeur.periodes[i] ?? ''])));
   const [erreur, setErreur] = useState<string | undefined>();
   const choisis = Object.keys(poids);
 
@@ -35,8 +38,10 @@ export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }
     if (!region) return setErreur('Choisissez une région.');
     if (!choisis.length) return setErreur('Choisissez au moins un indicateur orienté (défavorable ou favorable).');
     if (lus.some((p) => !Number.isFinite(p) || p <= 0)) return setErreur('Chaque poids doit être un nombre positif (1 par défaut).');
+    const lues = choisis.map((c) => (periodes[c] ?? '').trim());
+    if (lues.some((p) => p && !/^\d{4}(-\d{4})?$/.test(p))) return setErreur('Chaque période doit être une année (2018) ou une période (2011-2015), ou rester vide pour la plus récente.');
     setErreur(undefined);
-    onCalculer({ region, indicateurs: choisis, poids: lus });
+    onCalculer({ region, indicateurs: choisis, poids: lus, periodes: lues });
   };
 
   return (
@@ -52,7 +57,8 @@ export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }
       </Select>
       <p className={fr.cx('fr-text--sm')}>
         Retenez les indicateurs qui disent la vulnérabilité (pauvreté, chômage, mortalité, offre de soins…). Chacun compte selon son poids : 1 par
-        défaut, 2 pour qu’il compte double. Les indicateurs neutres ne disent ni mieux ni moins bien : ils n’entrent pas dans le score.
+        défaut, 2 pour qu’il compte double. Les indicateurs neutres ne disent ni mieux ni moins bien : ils n’entrent pas dans le score. Sans
+        période choisie, chaque EPCI compte avec sa valeur la plus récente, dont l’année est affichée.
       </p>
       {FAMILLES_INDICATEUR.map((famille) => {
         const liste = catalogue.filter((i) => i.famille === famille);
@@ -89,7 +95,21 @@ export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }
                       />
                     </div>
                     {coche && (
-                      <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
+                      <div className={fr.cx('fr-col-6', 'fr-col-md-2')}>
+                        <Input
+                          className={fr.cx('fr-mb-0')}
+                          label={
+                            <>
+                              Période<span className={fr.cx('fr-sr-only')}> de « {i.libelle} »</span>
+                            </>
+                          }
+                          hintText="Vide : la plus récente"
+                          nativeInputProps={{ value: periodes[i.code] ?? '', onChange: (e) => setPeriodes((p) => ({ ...p, [i.code]: e.target.value })), inputMode: 'numeric', size: 9 }}
+                        />
+                      </div>
+                    )}
+                    {coche && (
+                      <div className={fr.cx('fr-col-6', 'fr-col-md-1')}>
                         <Input
                           className={fr.cx('fr-mb-0')}
                           label={

@@ -11,6 +11,7 @@ import { Chargement } from '../../components/chargement';
 import { formaterValeur, POLARITES_COURTES } from '../indicateurs/libelles-indicateurs';
 import { CarteContours } from './carte-contours';
 import { CarteDepartements } from './carte-departements';
+import { BadgeClasse } from './typologie-vulnerabilite';
 import { TableauDefilant } from './tableau-defilant';
 
 type Epci = Vulnerabilite['epci'][number];
@@ -59,8 +60,17 @@ function useDepartementsEpci(epci: Epci[]) {
 
 /** The ranked EPCIs (the primary view), then the map: EPCI contours when imported, otherwise the mean score of each département. */
 export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion }: { resultat: Vulnerabilite; nomRegion: string; departementsRegion: string[] }) {
-  const classes = resultat.epci.filter((e) => e.score !== null);
-  const nonClasses = resultat.epci.filter((e) => e.score === null);
+  const classes = resultat.epci.filter((e) => e.rang !== null);
+  const partiels = resultat.epci.filter((e) => e.rang === null && e.criteresRenseignes > 0);
+  const nonClasses = resultat.epci.filter((e) => e.criteresRenseignes === 0);
+  const typologie = resultat.typologie;
+  // "12,7 (2018)": the period of each value, as each EPCI may have its own latest.
+  const cellule = (e: Epci, indicateur: string) => {
+    const v = e.valeurs[indicateur];
+    return v === null || v === undefined ? 'sans valeur' : `${formaterValeur(v)} (${e.periodes[indicateur] ?? '?'})`;
+  };
+  const colonneClasse = typologie ? ['Classe'] : [];
+  const classeDe = (e: Epci) => (typologie ? [<BadgeClasse key="classe" typologie={typologie} classe={e.classe} />] : []);
   const contours = useContours('epci', resultat.epci.map((e) => e.territoire));
   const departements = useDepartementsEpci(classes);
   const aContours = (contours.data?.features.length ?? 0) > 0;
@@ -73,18 +83,47 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
   return (
     <>
       <TableauDefilant
-        caption={`EPCI de la région ${nomRegion} classés du plus au moins vulnérable (${formaterNombre(classes.length)} classés sur ${formaterNombre(resultat.epci.length)})`}
-        headers={['Rang', 'EPCI', 'Habitants', 'Score', ...resultat.criteres.map((c) => `${c.libelle} (${c.periode ?? 'sans valeur'})`), 'Critères renseignés', 'Contrat local de santé']}
+        caption={`EPCI de la région ${nomRegion} renseignés pour tous les critères, classés du plus au moins vulnérable (${formaterNombre(classes.length)} classés sur ${formaterNombre(resultat.epci.length)})`}
+        headers={['Rang', 'EPCI', ...colonneClasse, 'Habitants', 'Score', ...resultat.criteres.map((c) => `${c.libelle} (valeur et année)`), 'Critères renseignés', 'Contrat local de santé']}
         data={classes.map((e) => [
           formaterNombre(e.rang ?? 0),
           e.nom,
+          ...classeDe(e),
           formaterNombre(e.population),
           libelleScore(e.score),
-          ...resultat.criteres.map((c) => (e.valeurs[c.indicateur] === null || e.valeurs[c.indicateur] === undefined ? 'sans valeur' : formaterValeur(e.valeurs[c.indicateur]!))),
-          `${formaterNombre(e.criteresRenseignes)} sur ${formaterNombre(resultat.criteres.filter((c) => c.polarite !== 'neutre').length)}`,
+          ...resultat.criteres.map((c) => cellule(e, c.indicateur)),
+          e.couverture.texte,
           <CouvertureCls key="cls" e={e} />,
         ])}
       />
+      {partiels.length > 0 && (
+        <>
+          <h3>EPCI partiellement renseignés : non classés</h3>
+          <p className={fr.cx('fr-text--sm')}>
+            Il leur manque au moins un critère : les classer avec les autres ferait compter leurs seuls critères renseignés comme s’ils disaient tout.
+            Le score indicatif porte sur les critères renseignés seulement.
+          </p>
+          <TableauDefilant
+            caption={`EPCI partiellement renseignés, non classés (${formaterNombre(partiels.length)})`}
+            headers={['EPCI', ...colonneClasse, 'Habitants', 'Critères renseignés', 'Critères manquants', 'Score indicatif (critères renseignés seulement)', ...resultat.criteres.map((c) => `${c.libelle} (valeur et année)`), 'Contrat local de santé']}
+            data={partiels.map((e) => [
+              e.nom,
+              ...classeDe(e),
+              formaterNombre(e.population),
+              <Badge key="couverture" small severity="warning" as="span">
+                {e.couverture.texte}
+              </Badge>,
+              resultat.criteres
+                .filter((c) => c.polarite !== 'neutre' && (e.valeurs[c.indicateur] === null || e.valeurs[c.indicateur] === undefined))
+                .map((c) => c.libelle)
+                .join(' ; '),
+              `${libelleScore(e.scorePartiel)}, indicatif`,
+              ...resultat.criteres.map((c) => cellule(e, c.indicateur)),
+              <CouvertureCls key="cls" e={e} />,
+            ])}
+          />
+        </>
+      )}
       {nonClasses.length > 0 && (
         <details className={fr.cx('fr-mb-4w') + ' maillage-details'}>
           <summary>
@@ -93,8 +132,8 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
           <TableauDefilant
             className={fr.cx('fr-mt-1w')}
             caption="EPCI sans valeur pour les indicateurs choisis"
-            headers={['EPCI', 'Habitants', 'Contrat local de santé']}
-            data={nonClasses.map((e) => [e.nom, formaterNombre(e.population), <CouvertureCls key="cls" e={e} />])}
+            headers={['EPCI', ...colonneClasse, 'Habitants', 'Contrat local de santé']}
+            data={nonClasses.map((e) => [e.nom, ...classeDe(e), formaterNombre(e.population), <CouvertureCls key="cls" e={e} />])}
           />
         </details>
       )}
@@ -107,7 +146,7 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
           titre={`Score de vulnérabilité des EPCI, région ${nomRegion}`}
           contours={contours.data}
           territoires={resultat.epci.map((e) => ({ code: e.territoire, nom: e.nom }))}
-          valeurs={new Map(resultat.epci.map((e) => [e.territoire, { valeur: e.score, texte: libelleScore(e.score) }]))}
+          valeurs={new Map(resultat.epci.map((e) => [e.territoire, { valeur: e.score, texte: `${libelleScore(e.score)}${e.rang === null && e.criteresRenseignes > 0 ? ` (${e.couverture.texte})` : ''}${typologie ? ` — ${e.classe ? `classe ${e.classe.code}` : 'classe non renseignée'}` : ''}` }]))}
           libelleValeur="Score (0 = moyenne régionale, plus haut = plus vulnérable)"
           credit="Contours des EPCI importés dans Maillage."
         />
@@ -142,7 +181,11 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
           c.libelle,
           c.polarite === 'neutre' ? 'Neutre (non compté)' : POLARITES_COURTES[c.polarite],
           formaterValeur(c.poids),
-          c.periode ?? 'aucune valeur',
+          c.choixPeriode === 'choisie'
+            ? `${c.periode} (choisie)`
+            : c.periodesUtilisees.length
+              ? `la plus récente de chaque EPCI : ${c.periodesUtilisees.join(', ')}`
+              : 'aucune valeur',
           formaterNombre(resultat.epci.filter((e) => e.valeurs[c.indicateur] !== null && e.valeurs[c.indicateur] !== undefined).length),
         ])}
       />

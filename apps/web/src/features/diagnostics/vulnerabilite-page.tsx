@@ -3,7 +3,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
 import { can } from '@maillage/domain';
 import { useSearchParams } from 'react-router';
-import { useVulnerabilite } from '../../api/diagnostics';
+import { useTypologies, useVulnerabilite } from '../../api/diagnostics';
 import { useIndicateurs } from '../../api/indicateurs';
 import { useDepartements, useRegions } from '../../api/territoires';
 import { useSession } from '../../app/session';
@@ -13,11 +13,12 @@ import { EtatVide } from '../../components/etat-vide';
 import { useTitrePage } from '../../components/titre-page';
 import { CriteresVulnerabilite, type Criteres } from './criteres-vulnerabilite';
 import { ResultatsVulnerabilite } from './resultats-vulnerabilite';
+import { ChoixTypologie } from './typologie-vulnerabilite';
 
 const liste = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 
 /**
- * /vulnerabilite?region=…&indicateurs=…&poids=…: a composite index over the EPCIs of a region, with their CLS coverage,
+ * /vulnerabilite?region=…&indicateurs=…&poids=…&periodes=…&typologie=…&classe=…: a composite index over the EPCIs of a region, with their CLS coverage,
  * so that an ARS can reach the territories that never ask. The choice lives in the address: shareable.
  */
 export default function VulnerabilitePage() {
@@ -29,14 +30,27 @@ export default function VulnerabilitePage() {
     region: params.get('region') ?? regionArs,
     indicateurs: liste(params.get('indicateurs')),
     poids: liste(params.get('poids')).map(Number),
+    periodes: (params.get('periodes') ?? '').split(','),
   };
+  const typologie = params.get('typologie') ?? '';
+  const classe = params.get('classe') ?? '';
   const regions = useRegions();
   const departements = useDepartements();
   const catalogue = useIndicateurs();
-  const resultat = useVulnerabilite(criteres.region, criteres.indicateurs, criteres.poids);
+  const resultat = useVulnerabilite({ ...criteres, typologie, classe });
+  const typologies = useTypologies(criteres.region);
   const nomRegion = regions.data?.find((r) => r.code === criteres.region)?.nom ?? `région ${criteres.region}`;
-  const calculer = (c: Criteres) => definirParams({ region: c.region, indicateurs: c.indicateurs.join(','), poids: c.poids.join(',') });
-  const classes = resultat.data?.epci.filter((e) => e.score !== null).length ?? 0;
+  const adresse = (c: Criteres, t = typologie, k = classe) => ({
+    region: c.region,
+    indicateurs: c.indicateurs.join(','),
+    poids: c.poids.join(','),
+    ...(c.periodes.some(Boolean) ? { periodes: c.periodes.join(',') } : {}),
+    ...(t ? { typologie: t } : {}),
+    ...(t && k ? { classe: k } : {}),
+  });
+  const calculer = (c: Criteres) => definirParams(adresse(c, c.region === criteres.region ? typologie : ''));
+  const classes = resultat.data?.epci.filter((e) => e.rang !== null).length ?? 0;
+  const renseignes = resultat.data?.epci.filter((e) => e.criteresRenseignes > 0).length ?? 0;
 
   return (
     <>
@@ -49,7 +63,8 @@ export default function VulnerabilitePage() {
       <CallOut title="Un score relatif, pas une mesure absolue" titleAs="h2" iconId="fr-icon-information-line">
         Chaque indicateur est centré et réduit entre les EPCI de la région (écart à la moyenne régionale, en écarts-types), orienté pour que « plus »
         veuille toujours dire « plus vulnérable », puis moyenné selon les poids. Un score de 0 correspond à la moyenne de la région ; il ne se compare
-        ni d’une région à l’autre, ni d’un choix d’indicateurs à l’autre. Un EPCI sans valeur pour un critère est noté sur les autres.
+        ni d’une région à l’autre, ni d’un choix d’indicateurs à l’autre. Seuls les EPCI renseignés pour tous les critères sont classés ; les
+        autres sont listés à part, avec leur couverture (« 1 critère sur 2 ») et un score indicatif, sans rang.
       </CallOut>
 
       {regions.isPending || catalogue.isPending ? (
@@ -58,11 +73,20 @@ export default function VulnerabilitePage() {
         <AlerteErreur erreur={regions.error ?? catalogue.error} titre="Impossible de charger les régions ou le catalogue" />
       ) : (
         <CriteresVulnerabilite
-          key={`${criteres.region}|${params.get('indicateurs') ?? ''}|${params.get('poids') ?? ''}`}
+          key={`${criteres.region}|${params.get('indicateurs') ?? ''}|${params.get('poids') ?? ''}|${params.get('periodes') ?? ''}`}
           valeur={criteres}
           regions={regions.data}
           catalogue={catalogue.data}
           onCalculer={calculer}
+        />
+      )}
+
+      {(typologies.data?.length ?? 0) > 0 && (
+        <ChoixTypologie
+          typologies={typologies.data!}
+          typologie={typologie}
+          classe={classe}
+          onChange={(t, k) => definirParams(adresse(criteres, t, k))}
         />
       )}
 
@@ -74,7 +98,7 @@ export default function VulnerabilitePage() {
           <Chargement libelle="Calcul de l’indice…" />
         ) : resultat.error ? (
           <AlerteErreur erreur={resultat.error} as="h3" titre="L’indice n’a pas pu être calculé" />
-        ) : classes === 0 ? (
+        ) : renseignes === 0 ? (
           <EtatVide
             titre="Aucun EPCI de la région n’a de valeur pour ces indicateurs"
             titreAs="h3"
@@ -89,7 +113,9 @@ export default function VulnerabilitePage() {
         ) : (
           <>
             <p role="status" className={fr.cx('fr-text--sm')}>
-              {resultat.isFetching ? 'Mise à jour du calcul…' : `${classes} EPCI classé(s) sur ${resultat.data.epci.length}.`}
+              {resultat.isFetching
+                ? 'Mise à jour du calcul…'
+                : `${classes} EPCI classé(s) sur ${resultat.data.epci.length} (renseignés pour tous les critères) ; ${renseignes - classes} partiellement renseigné(s), non classé(s).`}
             </p>
             <ResultatsVulnerabilite
               resultat={resultat.data}

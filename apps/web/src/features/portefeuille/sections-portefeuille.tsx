@@ -170,7 +170,7 @@ export function EpciNonCouverts({ p }: { p: Portefeuille }) {
             </Link>,
             e.departementCode ? `${nomsDepartements.get(e.departementCode) ?? e.departementCode} (${e.departementCode})` : '—',
             formaterNombre(e.population),
-            e.score === null ? 'Sans valeur' : e.score.toLocaleString('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
+            e.score === null ? (e.criteresRenseignes > 0 ? 'Non classé : critères incomplets' : 'Sans valeur') : e.score.toLocaleString('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
             `${formaterNombre(e.criteresRenseignes)} sur ${formaterNombre(criteres.length)}`,
           ])}
         />

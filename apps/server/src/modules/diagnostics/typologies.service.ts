@@ -1,0 +1,41 @@
+import { auditer } from '../../platform/audit';
+import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
+import { enTransaction } from '../../platform/database';
+import { introuvable, invalide } from '../../platform/errors';
+import { classesDesEpci, listerTypologies, obtenirTypologie, remplacerAffectations } from './typologies.repository';
+
+/** The typologies of a region's EPCIs (every region's when none is given), with their classes as published. */
+export async function typologies(ctx: Contexte, utilisateur: Utilisateur | null, regionCode?: string) {
+  exiger(utilisateur, 'lire', { type: 'catalogue' });
+  return listerTypologies(ctx.db, regionCode);
+}
+
+/**
+ * Which EPCI is in which class: the source publishes the classes and their counts, not always the list, so the ARS of
+ * the region enters it (the whole list each time). Every EPCI must be one of the region's in the référentiel.
+ */
+export async function definirAffectations(ctx: Contexte, utilisateur: Utilisateur, code: string, affectations: { epci: string; classe: string }[]) {
+  const typologie = await obtenirTypologie(ctx.db, code);
+  if (!typologie) throw introuvable(`Typologie inconnue : ${code}.`);
+  exiger(utilisateur, 'modifier', { type: 'doctrine', regionCode: typologie.regionCode });
+  const { rows } = await ctx.db.query(`select code from territoires where type = 'epci' and region_code = $1`, [typologie.regionCode]);
+  const epciRegion = new Set(rows.map((r) => r.code));
+  const classes = new Set(typologie.classes.map((c) => c.code));
+  const erreurs = affectations.flatMap((a, i) => [
+    ...(epciRegion.has(a.epci) ? [] : [{ champ: `affectations.${i}.epci`, message: `EPCI ${a.epci} inconnu dans la région ${typologie.regionCode}` }]),
+    ...(classes.has(a.classe) ? [] : [{ champ: `affectations.${i}.classe`, message: `Classe « ${a.classe} » inconnue (${[...classes].join(', ')})` }]),
+  ]);
+  const vus = new Set<string>();
+  affectations.forEach((a, i) => {
+    if (vus.has(a.epci)) erreurs.push({ champ: `affectations.${i}.epci`, message: `EPCI ${a.epci} affecté deux fois` });
+    vus.add(a.epci);
+  });
+  if (erreurs.length) throw invalide(`Affectations refusées : ${erreurs[0].message}${erreurs.length > 1 ? ` (et ${erreurs.length - 1} autre(s))` : ''}.`, erreurs);
+  return enTransaction(ctx.db, async (tx) => {
+    const avant = Object.fromEntries(await classesDesEpci(tx, code));
+    await remplacerAffectations(tx, code, affectations);
+    const apres = Object.fromEntries(affectations.map((a) => [a.epci, a.classe]));
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'typologie', entiteId: code, action: 'affectations', avant: { intitule: typologie.intitule, epci: avant }, apres: { intitule: typologie.intitule, epci: apres } });
+    return (await obtenirTypologie(tx, code))!;
+  });
+}
