@@ -234,6 +234,24 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => guillemets(texte(e, 'intitule')),
     verbes: { renouvellement: 'a préparé le renouvellement du contrat à partir d’{}' },
   },
+  engagement_moyens: {
+    libelle: 'Moyens engagés',
+    le: 'l’engagement de moyens',
+    un: 'un engagement de moyens',
+    nom: (e, noms) => {
+      const o = organisation(e, noms);
+      const a = texte(e, 'annee');
+      return [o && `de ${guillemets(o)}`, a && `pour ${a}`].filter(Boolean).join(' ') || null;
+    },
+    verbes: { creation: 'a enregistré {}' },
+  },
+  financement_territoire: {
+    libelle: 'Financement existant du territoire',
+    le: 'le financement existant',
+    un: 'un financement existant du territoire',
+    nom: (e) => guillemets(texte(e, 'dispositif')),
+    verbes: { creation: 'a recensé dans le diagnostic {}' },
+  },
   offre_service: { libelle: 'Offre de service', le: 'l’offre de service', un: 'une offre de service', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a ajouté au catalogue {}' } },
   synthese_hebdomadaire: { libelle: 'Synthèse hebdomadaire', le: 'la synthèse hebdomadaire', un: 'la synthèse hebdomadaire', verbes: { envoi: 'a envoyé {}' } },
   preferences_courriel: { libelle: 'Préférences de courriel', le: 'ses préférences de courriel', un: 'ses préférences de courriel' },

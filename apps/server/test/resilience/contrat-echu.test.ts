@@ -36,6 +36,9 @@ const SI_CLOS: Record<string, Attendu> = {
   'POST /api/seances/:id/fichiers': 'accepte',
   'POST /api/contrats/:id/coordination': 'refuse',
   'POST /api/contrats/:id/financements': 'refuse',
+  // The organisation's own register of what it brought, like its offers of service (decision 0016).
+  'POST /api/contrats/:id/moyens': 'accepte',
+  'POST /api/contrats/:id/financements-existants': 'refuse',
   'POST /api/contrats/:id/fichiers': 'accepte',
   'POST /api/fiches/:id/indicateurs-suivi': 'refuse',
   'PUT /api/indicateurs-suivi/:id/valeurs/:periode': 'accepte',

@@ -1,7 +1,14 @@
 import { can } from '@maillage/domain';
 import { etatActuel } from '../../src/modules/contrats/versions.service';
 import type { ContratFixture, Monde } from './monde';
-import { c, connecteEt, contrat, contratVictime, creer, fiche, lire, pdf, periodeLibre, publique, refFiche, regle, type EntreeRoute, type Outils } from './regles';
+import { c, connecteEt, contrat, contratVictime, creer, fiche, lire, pdf, periodeLibre, publique, refContrat, refFiche, regle, type EntreeRoute, type Evaluation, type Outils } from './regles';
+
+const moyenCpam = (o: Outils) => ({ organisationId: o.monde.organisations.cpam, annee: 2026, type: 'temps', quantite: 2, unite: 'jours', description: 'Référente CLS' });
+const moyensCpam = async (e: Evaluation) => {
+  const ref = await refContrat(e);
+  return can(e.sujet, 'lire', { type: 'contrat', contrat: ref }) && (can(e.sujet, 'modifier', { type: 'contrat', contrat: ref }) || can(e.sujet, 'modifier', { type: 'organisation', id: e.monde.organisations.cpam }));
+};
+const financementExistant = { financeurLibelle: 'État – politique de la ville', dispositif: 'Contrat de ville', montantCentimes: 100, anneeDebut: 2020, anneeFin: 2022, objet: 'Atelier santé ville' };
 
 /** The routes on a contract and what it holds: run on the own, the other and the published contract. */
 export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
@@ -111,6 +118,20 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
     ]),
   ),
 
+  // Funding already on the territory, a section of the diagnostic (issue 13).
+  'POST /api/contrats/:id/financements-existants': { attendu: contrat('modifier'), portee: 'contrat', corps: () => financementExistant },
+  'PUT /api/contrats/:id/financements-existants/:elementId': {
+    attendu: contrat('modifier'),
+    portee: 'contrat',
+    victime: async (o, f) => c(f, `/financements-existants/${await creer(o, c(f, '/financements-existants'), financementExistant)}`),
+    corps: () => ({ ...financementExistant, montantCentimes: 200 }),
+  },
+  'DELETE /api/contrats/:id/financements-existants/:elementId': {
+    attendu: contrat('modifier'),
+    portee: 'contrat',
+    victime: async (o, f) => c(f, `/financements-existants/${await creer(o, c(f, '/financements-existants'), financementExistant)}`),
+  },
+
   // Governance.
   'GET /api/contrats/:id/instances': { attendu: contrat('lire'), portee: 'contrat' },
   'POST /api/contrats/:id/instances': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ type: 'cotech', nom: 'COTECH' }) },
@@ -163,6 +184,17 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
     portee: 'contrat',
     victime: async (o, f) => c(f, `/financements/${await creer(o, c(f, '/financements'), { objet: 'autre', financeurLibelle: 'Victime', dispositif: 'Fonds propres', annee: 2027, montantCentimes: 1, nature: 'fonctionnement', statut: 'prevu' })}`),
   },
+
+  // Means an organisation commits (issue 13): its referents or the contract's editors, on a contract they read.
+  'GET /api/contrats/:id/moyens': { attendu: contrat('lire'), portee: 'contrat' },
+  'POST /api/contrats/:id/moyens': { attendu: moyensCpam, portee: 'contrat', corps: (o) => moyenCpam(o) },
+  'PUT /api/contrats/:id/moyens/:moyenId': {
+    attendu: moyensCpam,
+    portee: 'contrat',
+    victime: async (o, f) => c(f, `/moyens/${await creer(o, c(f, '/moyens'), moyenCpam(o))}`),
+    corps: (o) => ({ ...moyenCpam(o), quantite: 3, version: 1 }),
+  },
+  'DELETE /api/contrats/:id/moyens/:moyenId': { attendu: moyensCpam, portee: 'contrat', victime: async (o, f) => c(f, `/moyens/${await creer(o, c(f, '/moyens'), moyenCpam(o))}`) },
 
   // Files.
   'GET /api/contrats/:id/fichiers': { attendu: contrat('lire'), portee: 'contrat' },

@@ -2,9 +2,10 @@
 import type { StatutFiche } from '@maillage/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErreurApi, parametres, requete } from './client';
+import type { MoyensOrganisation } from './moyens';
 import type { Organisation } from './types';
 
-export type RoleEngagement = 'ars' | 'porteur' | 'signataire' | 'partenaire' | 'pilote' | 'financeur';
+export type RoleEngagement = 'ars' | 'porteur' | 'signataire' | 'partenaire' | 'pilote' | 'financeur' | 'moyens';
 
 export interface FicheEngagement {
   id: string;
@@ -40,6 +41,8 @@ export interface Engagements {
   referents: { prenom: string; nom: string; email: string | null; role: string }[];
   offres: OffreService[];
   financementTotalCentimes: number;
+  /** The means it commits (staff time, money, in kind), summed by contract and by year. */
+  moyens: MoyensOrganisation;
 }
 
 export interface Personne {

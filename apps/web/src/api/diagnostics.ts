@@ -91,7 +91,7 @@ export function useTypologies(region: string) {
 
 // ---------- The qualitative side and the chain constats → besoins → priorités → axes
 
-export type ElementDiagnostic = 'verbatims' | 'rencontres' | 'constats' | 'besoins' | 'priorites';
+export type ElementDiagnostic = 'verbatims' | 'rencontres' | 'constats' | 'besoins' | 'priorites' | 'financements-existants';
 
 /** Create (no id), update or delete one element; the whole diagnostic (and the contract's history) is refreshed. */
 export function useElementDiagnostic<S>(contratId: string, element: ElementDiagnostic) {

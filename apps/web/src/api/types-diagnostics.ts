@@ -1,5 +1,6 @@
 /** Shapes of the indicator, diagnostic and vulnerability responses (see /api/openapi.json, tags Indicateurs and Diagnostic). */
 import type { Couverture, FAMILLES_INDICATEUR, MethodeAgregation, Polarite, SensDuTiret, TypeTerritoireValeur } from '@maillage/domain';
+import type { FinancementsTerritoire } from './moyens';
 
 export type Famille = (typeof FAMILLES_INDICATEUR)[number];
 
@@ -175,6 +176,8 @@ export interface Diagnostic {
   besoins: Besoin[];
   priorites: PrioriteDiagnostic[];
   axes: AxeDiagnostic[];
+  /** Funding already on the territory, beside the contract's own (issue 13). */
+  financementsTerritoire: FinancementsTerritoire;
 }
 
 /** GET /api/typologies: a typology of a region's EPCIs, its classes as published. */

@@ -4,3 +4,4 @@ export * from './vulnerabilite';
 export * from './catalogue';
 export * from './qualitatif';
 export * from './fichiers-observatoire';
+export * from './financements-territoire';

@@ -1,2 +1,3 @@
 export * from './alertes';
 export * from './schemas';
+export * from './moyens';

@@ -42,6 +42,8 @@ const REFERENCES: [table: string, colonne: string, cleUnique?: string][] = [
   ['postes_coordination', 'employeur_id'],
   ['services', 'organisation_id', 'nom'],
   ['offres_service', 'organisation_id', 'intitule'],
+  ['engagements_moyens', 'organisation_id'],
+  ['financements_territoire', 'financeur_id'],
 ];
 
 /** Merges a duplicate into the organisation that is kept, then deletes it; the audit event lists what moved. */

@@ -94,7 +94,8 @@ export async function organisationUtilisee(db: Queryable, id: string): Promise<b
     `select exists (select 1 from personnes where organisation_id = $1) or exists (select 1 from habilitations where organisation_id = $1)
        or exists (select 1 from contrat_organisations where organisation_id = $1) or exists (select 1 from signataires where organisation_id = $1)
        or exists (select 1 from partenaires where organisation_id = $1) or exists (select 1 from fiche_pilotes where organisation_id = $1)
-       or exists (select 1 from financements where financeur_id = $1) as utilisee`,
+       or exists (select 1 from financements where financeur_id = $1) or exists (select 1 from engagements_moyens where organisation_id = $1)
+       or exists (select 1 from financements_territoire where financeur_id = $1) as utilisee`,
     [id],
   );
   return rows[0].utilisee;

@@ -8,6 +8,7 @@ import { auditer } from '../../platform/audit';
 import { creerContratsDemo } from './contrats-demo';
 import { chargerTypologies, creerDiagnosticsDemo } from './diagnostics-demo';
 import { creerGouvernanceDemo } from './gouvernance-demo';
+import { creerMoyensDemo } from './moyens-demo';
 import { creerSuiviDemo } from './suivi-demo';
 
 export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
@@ -142,6 +143,10 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
     journal('Diagnostics de démonstration importés : Redon 2021 (indicateurs, professionnels par commune, verbatims), Centre-Val de Loire.');
   }
   if (await enTransaction(ctx.db, (tx) => chargerTypologies(tx))) journal('Typologie ORS des EPCI du Centre-Val de Loire chargée (4 classes).');
+  // After the catalogue: an engagement may point to one of its indicators.
+  const moyens = await ctx.db.query('select (select count(*) from engagements_moyens) + (select count(*) from financements_territoire) as n');
+  if (Number(moyens.rows[0].n) === 0 && (await enTransaction(ctx.db, (tx) => creerMoyensDemo(tx))))
+    journal('Moyens de démonstration créés : engagements de la CPAM 35 et financements existants du territoire pour le CLS 2 de Redon.');
   const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
   if (demo.rowCount) {
     journal(`Comptes de démonstration (mot de passe : ${MOT_DE_PASSE_DEMO}) :`);

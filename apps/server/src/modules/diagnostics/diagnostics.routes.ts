@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { besoinSchema, constatSchema, indicateurSchema, prioriteSchema, rencontreSchema, verbatimSchema } from '@maillage/domain';
+import { besoinSchema, constatSchema, financementTerritoireSchema, indicateurSchema, prioriteSchema, rencontreSchema, verbatimSchema } from '@maillage/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { ErreurMetier, invalide } from '../../platform/errors';
 import { probleme } from '../../platform/openapi';
 import { agregatPublic, seriesPerimetre, valeursParCommune } from './agregation.service';
 import { diagnosticContrat } from './diagnostics.service';
+import { enregistrerFinancementTerritoire, supprimerFinancementTerritoire } from './financements-territoire.service';
 import { definirAffectations, typologies } from './typologies.service';
 import { vulnerabilite } from './vulnerabilite.service';
 import * as imports from './import.service';
@@ -194,7 +195,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => contoursDe(ctx, req.utilisateur, req.query.type, req.query.codes.split(',').map((c) => c.trim()).filter(Boolean)),
   });
   r.get('/api/contrats/:id/diagnostic', {
-    schema: { tags: td, summary: 'Le diagnostic d’un contrat : indicateurs du périmètre avec comparateurs, verbatims, rencontres, constats → besoins → priorités → axes', params: idContrat, response: { 200: z.record(z.string(), z.unknown()), ...erreurs } },
+    schema: { tags: td, summary: 'Le diagnostic d’un contrat : indicateurs du périmètre avec comparateurs, verbatims, rencontres, constats → besoins → priorités → axes, financements existants du territoire à côté du financement propre du contrat', params: idContrat, response: { 200: z.record(z.string(), z.unknown()), ...erreurs } },
     handler: (req) => diagnosticContrat(ctx, req.utilisateur, req.params.id),
   });
   for (const format of ['docx', 'pdf'] as const) {
@@ -284,4 +285,31 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       },
     });
   }
+
+  // Funding already available on the territory (seed 003), a section of the diagnostic.
+  r.post('/api/contrats/:id/financements-existants', {
+    schema: {
+      tags: td,
+      summary: 'Recenser un financement déjà mis à disposition sur le territoire (financeur, dispositif, montant, période, ce qu’il finance)',
+      description: 'Le montant (`montantCentimes`) porte sur toute la période ; vide s’il n’est pas connu, le total le dit alors plancher.',
+      params: idContrat,
+      body: financementTerritoireSchema,
+      response: { 201: z.object({ id: z.uuid() }), ...erreurs },
+    },
+    handler: async (req, rep) => rep.code(201).send(await enregistrerFinancementTerritoire(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+  r.put('/api/contrats/:id/financements-existants/:elementId', {
+    schema: { tags: td, summary: 'Modifier un financement existant du territoire', params: idElement, body: financementTerritoireSchema, response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await enregistrerFinancementTerritoire(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body, req.params.elementId);
+      return rep.code(204).send(null);
+    },
+  });
+  r.delete('/api/contrats/:id/financements-existants/:elementId', {
+    schema: { tags: td, summary: 'Retirer un financement existant du territoire', params: idElement, response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await supprimerFinancementTerritoire(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.elementId);
+      return rep.code(204).send(null);
+    },
+  });
 }

@@ -3,6 +3,7 @@ import { exigerSurContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrats.repository';
 import { calculerIndicateur, donneesDuPerimetre, parIndicateur, perimetreDeCalcul, type TerritoireDemande } from './agregation.service';
 import { listerIndicateurs } from './indicateurs.repository';
+import { financementsDuTerritoire } from './financements-territoire.service';
 import { lireQualitatif } from './qualitatif.service';
 
 /**
@@ -17,12 +18,13 @@ export async function diagnosticContrat(ctx: Contexte, utilisateur: Utilisateur 
     ...contrat!.perimetre.epci.map((code) => ({ type: 'epci' as const, code })),
     ...contrat!.perimetre.communes.map((code) => ({ type: 'commune' as const, code })),
   ];
-  const [perimetre, donnees, catalogue, qualitatif, axes] = await Promise.all([
+  const [perimetre, donnees, catalogue, qualitatif, axes, financementsTerritoire] = await Promise.all([
     perimetreDeCalcul(ctx, territoires),
     donneesDuPerimetre(ctx, null, territoires),
     listerIndicateurs(ctx.db, false),
     lireQualitatif(ctx.db, contratId),
     contrats.listerAxes(ctx.db, contratId),
+    financementsDuTerritoire(ctx.db, contratId),
   ]);
   const parCode = parIndicateur(donnees);
   // Present: a value on one of its communes, or published for one of its territories (comparators do not count).
@@ -38,5 +40,6 @@ export async function diagnosticContrat(ctx: Contexte, utilisateur: Utilisateur 
     indicateurs,
     ...qualitatif,
     axes: axes.map((a, i) => ({ id: a.id, numero: i + 1, intitule: a.intitule })),
+    financementsTerritoire,
   };
 }

@@ -1,4 +1,4 @@
-import { can, LIBELLES_STATUT_CONTRAT, type StatutContrat } from '@maillage/domain';
+import { can, LIBELLES_STATUT_CONTRAT, TYPES_MOYEN, type StatutContrat } from '@maillage/domain';
 import ExcelJS from 'exceljs';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
@@ -8,6 +8,7 @@ import { obtenirOrganisation } from '../comptes/organisations.service';
 import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 import { organisationsEngagees } from '../contrats/contrats.repository';
 import { nomDeFichier } from '../../platform/nom-fichier';
+import { moyensDeLOrganisation } from './moyens.service';
 
 /**
  * The CPAM case (domain.md §6): one page per organisation listing every contract and fiche where it signs, partners,
@@ -22,7 +23,8 @@ export async function engagements(ctx: Contexte, utilisateur: Utilisateur | null
        union all select contrat_id, 'signataire' from signataires where organisation_id = $1
        union all select contrat_id, 'partenaire' from partenaires where organisation_id = $1
        union all select f.contrat_id, 'pilote' from fiche_pilotes p join fiches f on f.id = p.fiche_id where p.organisation_id = $1
-       union all select contrat_id, 'financeur' from financements where financeur_id = $1)
+       union all select contrat_id, 'financeur' from financements where financeur_id = $1
+       union all select contrat_id, 'moyens' from engagements_moyens where organisation_id = $1)
      select c.id, c.intitule, c.statut, c.generation, c.regions, c.publie, array_agg(distinct r.role) as roles,
        coalesce((select sum(l.montant_centimes) from financements l where l.contrat_id = c.id and l.financeur_id = $1 and l.statut <> 'refuse'), 0)::bigint as "financementCentimes",
        coalesce((select json_agg(json_build_object('id', f.id, 'numero', f.numero, 'intitule', f.intitule, 'statut', f.statut,
@@ -56,12 +58,14 @@ export async function engagements(ctx: Contexte, utilisateur: Utilisateur | null
      from offres_service o where o.organisation_id = $1 order by o.intitule`,
     [organisationId],
   );
+  const moyens = await moyensDeLOrganisation(ctx.db, organisationId, new Set(visibles.map((c) => c.id as string)));
   return {
     organisation,
     contrats: visibles,
     referents,
     offres,
     financementTotalCentimes: visibles.reduce((t, c) => t + Number(c.financementCentimes), 0),
+    moyens,
   };
 }
 
@@ -85,6 +89,31 @@ export async function exporterEngagements(ctx: Contexte, utilisateur: Utilisateu
     for (const fiche of c.fiches) f.addRow({ ...base, fiche: fiche.numero, intitule: fiche.intitule, roleFiche: fiche.roles.join(', '), offres: fiche.offres.join(', ') });
   }
   f.getRow(1).font = { bold: true };
+  const m = classeur.addWorksheet('Moyens engagés');
+  m.columns = [
+    { header: 'Contrat', key: 'contrat', width: 50 },
+    { header: 'Année', key: 'annee', width: 8 },
+    { header: 'Type', key: 'type', width: 18 },
+    { header: 'Jours', key: 'jours', width: 10 },
+    { header: 'ETP', key: 'etp', width: 8 },
+    { header: 'Montant (€)', key: 'montant', width: 14, style: { numFmt: '#,##0.00' } },
+    { header: 'Description', key: 'description', width: 50 },
+    { header: 'Objectifs de l’organisation', key: 'objectifs', width: 50 },
+    { header: 'Indicateur', key: 'indicateur', width: 40 },
+  ];
+  for (const l of e.moyens.lignes)
+    m.addRow({
+      contrat: l.contratIntitule,
+      annee: l.annee,
+      type: TYPES_MOYEN[l.type],
+      jours: l.unite === 'jours' ? l.quantite : null,
+      etp: l.unite === 'etp' ? l.quantite : null,
+      montant: l.montantCentimes == null ? null : l.montantCentimes / 100,
+      description: l.description,
+      objectifs: l.objectifs,
+      indicateur: [l.indicateurLibelle, l.indicateurSuiviLibelle && `Fiche ${l.ficheNumero} : ${l.indicateurSuiviLibelle}`].filter(Boolean).join(' ; '),
+    });
+  m.getRow(1).font = { bold: true };
   return { contenu: Buffer.from(await classeur.xlsx.writeBuffer()), nom: nomDeFichier('engagements', e.organisation.nom, 'xlsx') };
 }
 

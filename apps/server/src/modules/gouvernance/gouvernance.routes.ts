@@ -1,4 +1,4 @@
-import { compteRenduSchema, courrielMembreSchema, decisionSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
+import { compteRenduSchema, courrielMembreSchema, decisionSchema, engagementMoyensSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { prendreDecision } from './decisions.service';
 import { ajouterOffre, engagements, exporterEngagements, rattacherOffre } from './engagements.service';
 import { ajouterLigneContrat, exporterFinancements, financementsDuContrat, ligneContratSchema, supprimerLigneContrat } from './financements.service';
 import * as instances from './instances.service';
+import { creerMoyen, modifierMoyen, moyensDuContrat, supprimerMoyen } from './moyens.service';
 import * as seances from './seances.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
@@ -184,10 +185,39 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     },
   });
 
+  // ---------- Moyens engagés par les organisations (temps, argent, nature), par contrat et par année
+  const moyen = z.object({ id: uuid, moyenId: uuid });
+  r.get('/api/contrats/:id/moyens', {
+    schema: { tags: tf, summary: 'Les moyens que chaque organisation engage dans le contrat (jours ou ETP, euros, apports en nature), avec leurs sommes par organisation et par année', params: id, response: { 200: objet, ...erreurs } },
+    handler: (req) => moyensDuContrat(ctx, req.utilisateur, req.params.id),
+  });
+  r.post('/api/contrats/:id/moyens', {
+    schema: {
+      tags: tf,
+      summary: 'Enregistrer les moyens qu’une organisation engage pour une année (référents de l’organisation ou éditeurs du contrat)',
+      description: 'Temps de travail (`quantite` et `unite` : jours ou etp), financement (`montantCentimes`) ou apport en nature (`description`) ; lien facultatif aux objectifs propres de l’organisation (`objectifs`) ou à un indicateur (`indicateurCode` du catalogue, `indicateurSuiviId` d’une fiche du contrat).',
+      params: id,
+      body: engagementMoyensSchema,
+      response: { 201: z.object({ id: uuid }), ...erreurs },
+    },
+    handler: async (req, rep) => rep.code(201).send(await creerMoyen(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+  r.put('/api/contrats/:id/moyens/:moyenId', {
+    schema: { tags: tf, summary: 'Modifier un engagement de moyens (version attendue)', params: moyen, body: engagementMoyensSchema.and(z.object({ version: z.number().int() })), response: { 200: z.object({ version: z.number().int() }), ...erreurs } },
+    handler: (req) => modifierMoyen(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.moyenId, req.body.version, engagementMoyensSchema.parse(req.body)),
+  });
+  r.delete('/api/contrats/:id/moyens/:moyenId', {
+    schema: { tags: tf, summary: 'Supprimer un engagement de moyens', params: moyen, response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await supprimerMoyen(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.moyenId);
+      return rep.code(204).send(null);
+    },
+  });
+
   // ---------- Engagements d'une organisation
   const to = ['Organisations'];
   r.get('/api/organisations/:id/engagements', {
-    schema: { tags: to, summary: 'Tout ce où l’organisation est engagée : contrats, fiches, rôles, financements, référents, offres de service', params: id, response: { 200: objet, ...erreurs } },
+    schema: { tags: to, summary: 'Tout ce où l’organisation est engagée : contrats, fiches, rôles, financements, moyens engagés (sommés par contrat et par année), référents, offres de service', params: id, response: { 200: objet, ...erreurs } },
     handler: (req) => engagements(ctx, req.utilisateur, req.params.id),
   });
   r.get('/api/organisations/:id/engagements.xlsx', {

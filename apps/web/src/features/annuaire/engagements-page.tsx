@@ -16,6 +16,7 @@ import { formaterNombre, pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
 import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../contrats/statuts';
 import '../gouvernance/gouvernance.css';
+import { MoyensOrganisation } from './moyens-organisation';
 import { OffresOrganisation } from './offres-organisation';
 
 export const ROLES_ENGAGEMENT: Record<RoleEngagement, string> = {
@@ -25,6 +26,7 @@ export const ROLES_ENGAGEMENT: Record<RoleEngagement, string> = {
   partenaire: 'Partenaire',
   pilote: 'Pilote de fiches-action',
   financeur: 'Financeur',
+  moyens: 'Apporte des moyens',
 };
 const ROLES_FICHE: Record<string, string> = { pilote: 'Pilote', partenaire: 'Partenaire', financeur: 'Financeur' };
 
@@ -185,6 +187,8 @@ export default function EngagementsPage() {
           e.contrats.map((c) => <Contrat key={c.id} contrat={c} engagements={e} modifiable={modifiable} onMessage={setMessage} />)
         )}
       </section>
+
+      <MoyensOrganisation engagements={e} />
 
       <section aria-labelledby="engagements-referents" className={fr.cx('fr-mb-6w')}>
         <h2 id="engagements-referents">Référents et personnes</h2>

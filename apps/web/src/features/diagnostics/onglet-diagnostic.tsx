@@ -13,6 +13,7 @@ import { Telechargement } from '../contrats/telechargement';
 import { CarteIndicateur } from './carte-indicateur';
 import { ChaineDiagnostic } from './chaine-diagnostic';
 import { CommunesIndicateur } from './communes-indicateur';
+import { FinancementsTerritoireDiagnostic } from './financements-territoire';
 import { RencontresDiagnostic } from './rencontres-diagnostic';
 import { ResumeTerritoire } from './resume-territoire';
 import { VerbatimsDiagnostic } from './verbatims-diagnostic';
@@ -26,6 +27,7 @@ const SECTIONS = [
   { id: 'diagnostic-chaine', texte: 'Des constats aux axes' },
   { id: 'diagnostic-verbatims', texte: 'Verbatims' },
   { id: 'diagnostic-rencontres', texte: 'Rencontres' },
+  { id: 'diagnostic-financements', texte: 'Financements existants' },
 ];
 
 function Section({ id, titre, children }: { id: string; titre: string; children: React.ReactNode }) {
@@ -146,6 +148,14 @@ export default function OngletDiagnostic({ contrat }: { contrat: ContratDetail }
 
       <Section id="diagnostic-rencontres" titre="Rencontres">
         <RencontresDiagnostic contratId={contrat.id} rencontres={d.rencontres} editable={editable} />
+      </Section>
+
+      <Section id="diagnostic-financements" titre="Financements existants du territoire">
+        <p className={fr.cx('fr-text--sm')}>
+          Le contrat ne reçoit pas de financement national dédié : il s’appuie sur les moyens déjà présents. Ils sont recensés ici, à côté du
+          financement propre du contrat (ses lignes de financement, sur les fiches-action et hors fiches).
+        </p>
+        <FinancementsTerritoireDiagnostic contratId={contrat.id} financements={d.financementsTerritoire} editable={editable} />
       </Section>
     </>
   );

@@ -6,9 +6,10 @@ import { Chargement } from '../../components/chargement';
 import { CoordinationContrat } from './coordination-contrat';
 import './gouvernance.css';
 import { InstancesContrat } from './instances-contrat';
+import { MoyensContrat } from './moyens-contrat';
 import { SeancesContrat } from './seances-contrat';
 
-/** Gouvernance tab: séances first (the coordinator's day), then instances and members, then the coordination post. */
+/** Gouvernance tab: séances first (the coordinator's day), then instances and members, the coordination post, the partners' means. */
 export default function OngletGouvernance({ contrat }: { contrat: ContratDetail }) {
   const instances = useInstances(contrat.id);
   const seances = useSeances(contrat.id);
@@ -21,6 +22,7 @@ export default function OngletGouvernance({ contrat }: { contrat: ContratDetail 
       <SeancesContrat contrat={contrat} instances={instances.data!} seances={seances.data!} />
       <InstancesContrat contrat={contrat} instances={instances.data!} />
       <CoordinationContrat contrat={contrat} postes={postes.data!} />
+      <MoyensContrat contrat={contrat} />
     </div>
   );
 }
