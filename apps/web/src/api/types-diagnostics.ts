@@ -86,6 +86,8 @@ export interface AgregatIndicateur {
   perimetre: { territoires: TerritoireCode[]; communes: number; population: number; departements: string[]; regions: string[] };
   periode: string | null;
   resultat: ResultatAgregat | null;
+  /** Why `resultat` is null, in French; null when there is one. */
+  raison: string | null;
   comparaisons: Comparaison[];
   serie: ResultatAgregat[];
 }
