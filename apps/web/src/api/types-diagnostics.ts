@@ -18,6 +18,8 @@ export interface Indicateur {
   source: string | null;
   millesime: string | null;
   regleSecret: string | null;
+  /** Its values count units (professionals, people, communes): whole numbers only. */
+  denombrement: boolean;
   version: number;
   nombreValeurs?: number;
 }

@@ -13,25 +13,28 @@ const AM = 'Assurance maladie';
 const ORS_MORTALITE = 'Insee, Inserm CépiDc, exploitation ORS Bretagne, Atlas des mortalités à l’échelle des EPCI 2020';
 const STANDARDISATION = 'Taux standardisés sur la population France RP 2006';
 
-/** The indicators of the fixtures, described as the sources describe them (domain.md §5). */
-export const INDICATEURS_DEMO: IndicateurSaisie[] = [
+/**
+ * The indicators of the fixtures, described as the sources describe them (domain.md §5). Counts (numbers of
+ * professionals, people, communes) are declared so: their values are whole numbers (issue 13).
+ */
+export const INDICATEURS_DEMO: (Omit<IndicateurSaisie, 'denombrement'> & { denombrement?: boolean })[] = [
   { code: 'mortalite_generale_std', libelle: 'Taux standardisé de mortalité générale', famille: 'État de santé', unite: 'pour 100 000 habitants', facteur: 100000, polarite: 'defavorable', methodeAgregation: 'non_agregeable', standardisation: STANDARDISATION, source: ORS_MORTALITE, millesime: '2011-2015' },
   { code: 'mortalite_prematuree_std', libelle: 'Taux standardisé de mortalité prématurée (avant 65 ans)', famille: 'État de santé', unite: 'pour 100 000 habitants', facteur: 100000, polarite: 'defavorable', methodeAgregation: 'non_agregeable', standardisation: STANDARDISATION, source: ORS_MORTALITE, millesime: '2011-2015' },
   { code: 'mortalite_prematuree_evitable_std', libelle: 'Taux standardisé de mortalité prématurée évitable', famille: 'État de santé', unite: 'pour 100 000 habitants', facteur: 100000, polarite: 'defavorable', methodeAgregation: 'non_agregeable', standardisation: STANDARDISATION, source: ORS_MORTALITE, millesime: '2011-2015' },
   { code: 'densite_mg_liberaux', libelle: 'Densité de médecins généralistes libéraux', famille: 'Offre de soins', unite: 'pour 10 000 habitants', facteur: 10000, numerateur: 'Médecins généralistes libéraux', denominateur: 'Population', polarite: 'favorable', methodeAgregation: 'ratio', source: 'Insee, FNPS, CartoSanté ARS Bretagne' },
   { code: 'part_mg_60_ans_plus', libelle: 'Part des médecins généralistes âgés de 60 ans et plus', famille: 'Offre de soins', unite: '%', facteur: 100, polarite: 'defavorable', methodeAgregation: 'ratio', source: 'Insee, FNPS, CartoSanté' },
   { code: 'part_mg_moins_40_ans', libelle: 'Part des médecins généralistes âgés de moins de 40 ans', famille: 'Offre de soins', unite: '%', facteur: 100, polarite: 'favorable', methodeAgregation: 'ratio', source: 'Insee, FNPS, CartoSanté' },
-  { code: 'effectif_mg', libelle: 'Nombre de médecins généralistes (omnipraticiens)', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Insee, FNPS, CartoSanté ; Rezone CPTS par commune', regleSecret: 'Rezone CPTS neutralise les professions comptant trop peu de praticiens dans une commune (« - » : aucun ou secret).' },
-  { code: 'effectif_infirmiers', libelle: 'Nombre d’infirmiers', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: '« - » : aucun ou neutralisé pour secret statistique' },
-  { code: 'effectif_masseurs_kinesitherapeutes', libelle: 'Nombre de masseurs-kinésithérapeutes', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: '« - » : aucun ou neutralisé pour secret statistique' },
-  { code: 'effectif_orthophonistes', libelle: 'Nombre d’orthophonistes', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: '« - » : aucun ou neutralisé pour secret statistique' },
-  { code: 'communes_sans_mg', libelle: 'Nombre de communes sans médecin généraliste', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'defavorable', methodeAgregation: 'somme', source: 'Rezone CPTS, SNDS' },
+  { code: 'effectif_mg', denombrement: true, libelle: 'Nombre de médecins généralistes (omnipraticiens)', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Insee, FNPS, CartoSanté ; Rezone CPTS par commune', regleSecret: 'Rezone CPTS neutralise les professions comptant trop peu de praticiens dans une commune (« - » : aucun ou secret).' },
+  { code: 'effectif_infirmiers', denombrement: true, libelle: 'Nombre d’infirmiers', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: '« - » : aucun ou neutralisé pour secret statistique' },
+  { code: 'effectif_masseurs_kinesitherapeutes', denombrement: true, libelle: 'Nombre de masseurs-kinésithérapeutes', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: '« - » : aucun ou neutralisé pour secret statistique' },
+  { code: 'effectif_orthophonistes', denombrement: true, libelle: 'Nombre d’orthophonistes', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'favorable', methodeAgregation: 'somme', source: 'Rezone CPTS', regleSecret: '« - » : aucun ou neutralisé pour secret statistique' },
+  { code: 'communes_sans_mg', denombrement: true, libelle: 'Nombre de communes sans médecin généraliste', famille: 'Offre de soins', unite: 'effectif', facteur: 1, polarite: 'defavorable', methodeAgregation: 'somme', source: 'Rezone CPTS, SNDS' },
   { code: 'part_sans_medecin_traitant', libelle: 'Part des assurés sans médecin traitant déclaré', famille: 'Accès et recours aux soins', unite: '%', facteur: 100, polarite: 'defavorable', methodeAgregation: 'ratio', source: AM },
   { code: 'consultations_mg_par_habitant', libelle: 'Consultations et visites de médecine générale par habitant et par an', famille: 'Accès et recours aux soins', unite: 'par habitant', facteur: 1, polarite: 'neutre', methodeAgregation: 'moyenne_ponderee', source: 'Diagnostic local de santé Redon Agglomération (Acsantis, 2021)' },
   { code: 'taux_pauvrete', libelle: 'Taux de pauvreté monétaire (seuil à 60 % du niveau de vie médian)', famille: 'Conditions socio-économiques', unite: '%', facteur: 100, polarite: 'defavorable', methodeAgregation: 'ratio', source: 'Insee' },
   { code: 'taux_chomage', libelle: 'Taux de chômage', famille: 'Conditions socio-économiques', unite: '%', facteur: 100, polarite: 'defavorable', methodeAgregation: 'ratio', source: 'Insee' },
   { code: 'part_sans_diplome_15_plus', libelle: 'Part des 15 ans et plus sans diplôme au-delà du CEP', famille: 'Conditions socio-économiques', unite: '%', facteur: 100, polarite: 'defavorable', methodeAgregation: 'ratio', source: 'Insee 2018' },
-  { code: 'effectif_sans_diplome_15_plus', libelle: 'Nombre de personnes de 15 ans et plus sans diplôme au-delà du CEP', famille: 'Conditions socio-économiques', unite: 'effectif', facteur: 1, polarite: 'defavorable', methodeAgregation: 'somme', source: 'Insee 2018' },
+  { code: 'effectif_sans_diplome_15_plus', denombrement: true, libelle: 'Nombre de personnes de 15 ans et plus sans diplôme au-delà du CEP', famille: 'Conditions socio-économiques', unite: 'effectif', facteur: 1, polarite: 'defavorable', methodeAgregation: 'somme', source: 'Insee 2018' },
   { code: 'part_css', libelle: 'Part de la population couverte par la complémentaire santé solidaire', famille: 'Accès et recours aux soins', unite: '%', facteur: 100, polarite: 'neutre', methodeAgregation: 'ratio', source: AM, regleSecret: null, standardisation: null, numerateur: 'Bénéficiaires de la CSS', denominateur: 'Population' },
   { code: 'part_ald', libelle: 'Part de la population exonérée au titre d’une affection de longue durée', famille: 'État de santé', unite: '%', facteur: 100, polarite: 'defavorable', methodeAgregation: 'ratio', source: AM },
   { code: 'part_65_ans_plus', libelle: 'Part des 65 ans et plus', famille: 'Démographie', unite: '%', facteur: 100, polarite: 'neutre', methodeAgregation: 'ratio', source: 'Insee' },
@@ -39,9 +42,9 @@ export const INDICATEURS_DEMO: IndicateurSaisie[] = [
   { code: 'densite_mg', libelle: 'Densité de médecins généralistes', famille: 'Offre de soins', unite: 'pour 100 000 habitants', facteur: 100000, polarite: 'favorable', methodeAgregation: 'ratio', source: 'Insee, RPPS' },
   { code: 'densite_specialistes', libelle: 'Densité de médecins spécialistes', famille: 'Offre de soins', unite: 'pour 100 000 habitants', facteur: 100000, polarite: 'favorable', methodeAgregation: 'ratio', source: 'Insee, RPPS' },
   { code: 'indice_vieillissement', libelle: 'Indice de vieillissement (65 ans et plus pour 100 moins de 20 ans)', famille: 'Démographie', unite: 'indice', facteur: 100, polarite: 'neutre', methodeAgregation: 'ratio', source: 'STATISS' },
-  { code: 'sans_medecin_traitant', libelle: 'Personnes sans médecin traitant', famille: 'Accès et recours aux soins', unite: 'effectif', facteur: 1, polarite: 'defavorable', methodeAgregation: 'somme', source: 'CARSAT, observatoire des fragilités' },
+  { code: 'sans_medecin_traitant', denombrement: true, libelle: 'Personnes sans médecin traitant', famille: 'Accès et recours aux soins', unite: 'effectif', facteur: 1, polarite: 'defavorable', methodeAgregation: 'somme', source: 'CARSAT, observatoire des fragilités' },
   { code: 'part_mg_55_ans_plus', libelle: 'Part des médecins généralistes de plus de 55 ans', famille: 'Offre de soins', unite: '%', facteur: 100, polarite: 'defavorable', methodeAgregation: 'ratio', source: 'ARS Centre-Val de Loire' },
-  { code: 'population', libelle: 'Population', famille: 'Démographie', unite: 'habitants', facteur: 1, polarite: 'neutre', methodeAgregation: 'somme', source: 'Insee' },
+  { code: 'population', denombrement: true, libelle: 'Population', famille: 'Démographie', unite: 'habitants', facteur: 1, polarite: 'neutre', methodeAgregation: 'somme', source: 'Insee' },
   { code: 'densite_population', libelle: 'Densité de population', famille: 'Démographie', unite: 'habitants par km²', facteur: 1, polarite: 'neutre', methodeAgregation: 'non_agregeable', source: 'Insee' },
 ];
 
@@ -55,7 +58,7 @@ const lire = (fichier: string) => ({ nom: fichier, contenu: fs.readFileSync(path
  */
 export async function creerDiagnosticsDemo(tx: Queryable): Promise<void> {
   for (const indicateur of INDICATEURS_DEMO) {
-    await creerIndicateur(tx, indicateur);
+    await creerIndicateur(tx, { ...indicateur, denombrement: indicateur.denombrement ?? false });
     await auditer(tx, { acteur: SYSTEME, entiteType: 'indicateur', entiteId: indicateur.code, action: 'creation', apres: indicateur as never, contexte: { demo: true } });
   }
   await importerSansUtilisateur(tx, lire('redon-indicateurs-2021.csv'), { tiret: 'secret' });
