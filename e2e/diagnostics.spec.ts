@@ -147,3 +147,44 @@ test('un fichier d’observatoire : « Code géographique » reconnu, indicateur
   expect(erreurs).toEqual([]);
   await contexte.close();
 });
+
+test('un effectif se déclare dénombrement et refuse les décimales ; un résultat vide dit pourquoi', async ({ browser }) => {
+  const contexte = await browser.newContext();
+  const page = await contexte.newPage();
+  const erreurs = surveillerConsole(page);
+  await seConnecter(page, 'ars.bretagne@demo.maillage.fr');
+
+  // The indicator form shows the choice, ticked for the demo's numbers of professionals.
+  await page.goto('/indicateurs/effectif_mg');
+  await expect(page.getByLabel('Les valeurs sont des dénombrements (nombres entiers)')).toBeChecked();
+  await page.goto('/indicateurs/densite_mg_liberaux');
+  await expect(page.getByLabel('Les valeurs sont des dénombrements (nombres entiers)')).not.toBeChecked();
+  await verifierAccessibilite(page, 'le formulaire d’un indicateur avec le choix du dénombrement');
+
+  // 2,5 médecins: a row error, nothing imported.
+  await page.goto('/indicateurs/import-valeurs');
+  await page.getByLabel('Fichier de valeurs').setInputFiles({ name: 'decimal.csv', mimeType: 'text/csv', buffer: Buffer.from(`${entete}effectif_mg;commune;35236;2031;2,5;Test\n`, 'utf8') });
+  await page.getByRole('button', { name: 'Lire le fichier' }).click();
+  // Said in the preview already, then in the full check's report.
+  await expect(page.getByRole('cell', { name: /^Rejetée : Valeur décimale pour effectif_mg .* « 2,5 »\. Cet indicateur compte des unités : sa valeur est un nombre entier\.$/ })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Vérifier tout le fichier' }).click();
+  await expect(page.getByText('Ce fichier ne peut pas être importé tel quel')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Importer les valeurs' })).toHaveCount(0);
+
+  // A contract on Redon Agglomération plus Rennes: the density, published for the EPCI only, cannot be computed.
+  const { csrfToken } = await (await page.request.get('/api/auth/session')).json();
+  const organisation = async (nom: string) => ((await (await page.request.get(`/api/organisations?q=${encodeURIComponent(nom)}`)).json()).elements as { id: string; nom: string }[]).find((o) => o.nom === nom)!.id;
+  const cree = await page.request.post('/api/contrats', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { intitule: 'CLS de Redon Agglomération et de Rennes (essai)', perimetre: { epci: ['243500741'], communes: ['35238'] }, generation: 1, arsIds: [await organisation('ARS Bretagne')], porteursIds: [await organisation('Redon Agglomération')], periode: { debut: '2027-01-01', fin: '2031-12-31' } },
+  });
+  expect(cree.status(), await cree.text()).toBe(201);
+  await page.goto(`/contrats/${(await cree.json()).id}`);
+  await page.getByRole('tab', { name: /diagnostic/i }).click();
+  const densite = page.locator('#indicateur-densite_mg_liberaux');
+  await expect(densite.getByText('Non disponible', { exact: true })).toBeVisible();
+  await expect(densite.getByText(/^Aucune commune de ce périmètre n’a de valeur pour cet indicateur : il n’est publié que pour CA Redon Agglomération \(EPCI, 2019\)/)).toBeVisible();
+  await verifierAccessibilite(page, 'un diagnostic avec un indicateur sans résultat');
+  expect(erreurs).toEqual([]);
+  await contexte.close();
+});

@@ -19,6 +19,8 @@ export interface Indicateur {
   source: string | null;
   millesime: string | null;
   regleSecret: string | null;
+  /** Its values count units (professionals, people, communes): whole numbers only. */
+  denombrement: boolean;
   version: number;
   nombreValeurs?: number;
 }
@@ -89,6 +91,8 @@ export interface AgregatIndicateur {
   perimetre: { territoires: TerritoireCode[]; communes: number; population: number; departements: string[]; regions: string[] };
   periode: string | null;
   resultat: ResultatAgregat | null;
+  /** Why `resultat` is null, in French; null when there is one. */
+  raison: string | null;
   comparaisons: Comparaison[];
   serie: ResultatAgregat[];
 }

@@ -1,4 +1,5 @@
 import { nombreFr } from '../format';
+import { arrondiInferieur, ecrireNombreExact, texteAuMoins } from './bornes';
 import { ecrireValeur, type Valeur } from './valeurs';
 
 export const METHODES_AGREGATION = {
@@ -59,21 +60,6 @@ export type Agregat =
  */
 export const PART_POPULATION_COMPARAISON_INDICATIVE = 0.8;
 
-/**
- * A lower bound as displayed: rounded down at the displayed precision, so that "au moins" stays true (9,5 → "au moins
- * 9", never "au moins 10"). Cut on the number's shortest decimal writing, not on n × 10^d: 0,29 × 100 is
- * 28,999… in binary, and would floor to 0,28.
- */
-export function arrondiInferieur(n: number, decimales = 0): number {
-  const texte = String(n);
-  if (!Number.isFinite(n) || /e/i.test(texte)) return Math.floor(n * 10 ** decimales) / 10 ** decimales;
-  const [entier, fraction = ''] = texte.split('.');
-  const coupe = Number(decimales > 0 && fraction ? `${entier}.${fraction.slice(0, decimales)}` : entier);
-  // Below zero, cutting digits goes up: one step down restores the floor.
-  const perdu = /[1-9]/.test(fraction.slice(decimales));
-  return n < 0 && perdu ? (Math.round(coupe * 10 ** decimales) - 1) / 10 ** decimales : coupe;
-}
-
 /** "36 communes sur 37, 97 % de la population": the share is rounded down too, never overstated. */
 export function texteCouverture(p: Pick<FigurePartielle, 'renseignees' | 'communes' | 'partPopulation'>): string {
   const pluriel = p.renseignees > 1 ? 's' : '';
@@ -83,8 +69,7 @@ export function texteCouverture(p: Pick<FigurePartielle, 'renseignees' | 'commun
 /** "au moins 40" (rounded down), "6,6 sur les communes renseignées". */
 export function texteFigurePartielle(p: FigurePartielle, decimales?: number): string {
   if (p.portee === 'au_moins') {
-    const v = p.valeur.nature === 'exacte' ? p.valeur.valeur : p.valeur.borneInf;
-    return `au moins ${ecrireValeur({ nature: 'exacte', valeur: arrondiInferieur(v, decimales ?? 2) }, decimales)}`;
+    return texteAuMoins(p.valeur.nature === 'exacte' ? p.valeur.valeur : p.valeur.borneInf, decimales);
   }
   return `${ecrireValeur(p.valeur, decimales)} sur les communes renseignées`;
 }
@@ -110,8 +95,6 @@ function couvertureDe(valeurs: readonly ValeurCommune[]): Couverture {
 }
 
 const fr = (n: number) => nombreFr(n, undefined, 2);
-/** A lower bound in words: rounded down (see arrondiInferieur). */
-const frAuMoins = (n: number) => fr(arrondiInferieur(n, 2));
 
 function resultat(inf: number, sup: number, infIncluse: boolean, supIncluse: boolean, couverture: Couverture): Agregat {
   if (inf === sup) return { nature: 'exacte', valeur: inf, couverture };
@@ -209,7 +192,7 @@ export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, fac
         nature: 'borne_inferieure',
         valeur: s.inf,
         couverture,
-        raison: `Au moins ${frAuMoins(s.inf)} : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique).`,
+        raison: `Au moins ${ecrireNombreExact(s.inf)} : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique).`,
         partielle: partielle('au_moins', { nature: 'exacte', valeur: s.inf }, s),
       };
     }

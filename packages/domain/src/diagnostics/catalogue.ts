@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { METHODES_AGREGATION, POLARITES, type MethodeAgregation, type Polarite } from './agregation';
+import type { Valeur } from './valeurs';
 
 export const FAMILLES_INDICATEUR = [
   'Démographie',
@@ -25,5 +26,25 @@ export const indicateurSchema = z.object({
   source: z.string().trim().max(500).nullish(),
   millesime: z.string().trim().max(50).nullish(),
   regleSecret: z.string().trim().max(500).nullish(),
+  denombrement: z
+    .boolean({ error: 'Dénombrement : oui (true) ou non (false)' })
+    .default(false)
+    .describe('Les valeurs comptent des unités (médecins, personnes, communes) : nombres entiers seulement'),
 });
 export type IndicateurSaisie = z.infer<typeof indicateurSchema>;
+
+/** Whether a value is whole: an exact integer, or a class whose bounds are integers. Masked and missing values are. */
+export function valeurEntiere(v: Valeur): boolean {
+  if (v.nature === 'exacte') return Number.isInteger(v.valeur);
+  if (v.nature === 'intervalle') return Number.isInteger(v.borneInf) && Number.isInteger(v.borneSup);
+  return true;
+}
+
+/**
+ * A count (an indicator declared `denombrement`) takes whole numbers only: 2,5 médecins is a typing or reading error
+ * (a decimal comma read as a thousands separator, a rate in the wrong column), never a figure. The French reason, or null.
+ */
+export function refusDenombrement(indicateur: { code: string; libelle: string; denombrement?: boolean | null }, valeur: Valeur, texte: string): string | null {
+  if (!indicateur.denombrement || valeurEntiere(valeur)) return null;
+  return `Valeur décimale pour ${indicateur.code} (${indicateur.libelle}) : « ${texte} ». Cet indicateur compte des unités : sa valeur est un nombre entier.`;
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agreger, agregerSommes, arrondiInferieur, comparer, comparerIndicatif, sommer, texteCouverture, texteFigurePartielle, type FigurePartielle, type ValeurCommune } from './agregation';
+import { agreger, agregerSommes, comparer, comparerIndicatif, sommer, texteCouverture, texteFigurePartielle, type FigurePartielle, type ValeurCommune } from './agregation';
+import { arrondiInferieur } from './bornes';
 import { ecrireValeur, lirePeriode, lireNombre, lireTypeTerritoire, lireValeur, normaliserCodeTerritoire, type Valeur } from './valeurs';
 import { indiceVulnerabilite, texteCouvertureCriteres } from './vulnerabilite';
 

@@ -1,4 +1,5 @@
 import { nombreFr } from '../format';
+import { ecrireBorne } from './bornes';
 /**
  * A published value as the sources give it (domain.md §5): exact ("6,6"), an interval class kept with its
  * bounds and their inclusiveness ("[856 à 932["), masked for statistical secrecy, or missing.
@@ -50,7 +51,10 @@ export function lireValeur(texte: string | number | null | undefined, tiret: Sen
   return n === null ? { nature: 'invalide', texte: t } : { nature: 'exacte', valeur: n };
 }
 
-/** Writes a value as the sources would: "6,6", "[856 à 932[", "secret statistique". */
+/**
+ * Writes a value as the sources would: "6,6", "[856 à 932[", "secret statistique". An interval is widened, never
+ * narrowed, by the rounding: its lower bound rounded down, its upper bound up (ecrireBorne).
+ */
 export function ecrireValeur(v: Valeur, decimales?: number): string {
   const nombre = (n: number) =>
     (decimales === undefined ? nombreFr(n, undefined, 2) : nombreFr(n, decimales, decimales)).replace(/\u202f/g, '\u00a0');
@@ -58,7 +62,7 @@ export function ecrireValeur(v: Valeur, decimales?: number): string {
     case 'exacte':
       return nombre(v.valeur);
     case 'intervalle':
-      return `${v.infIncluse ? '[' : ']'}${nombre(v.borneInf)} à ${nombre(v.borneSup)}${v.supIncluse ? ']' : '['}`;
+      return `${v.infIncluse ? '[' : ']'}${ecrireBorne(v.borneInf, 'inferieure', decimales)} à ${ecrireBorne(v.borneSup, 'superieure', decimales)}${v.supIncluse ? ']' : '['}`;
     case 'masquee':
       return 'secret statistique';
     case 'manquante':

@@ -1,9 +1,10 @@
 import {
   agregerSommes,
-  arrondiInferieur,
   comparer,
   comparerIndicatif,
   ecrireValeur,
+  raisonSansResultat,
+  texteAuMoins,
   texteCouverture,
   texteFigurePartielle,
   type Agregat,
@@ -46,7 +47,7 @@ export function vueValeur(v: Agregat | Valeur, decimales?: number) {
     v.nature === 'borne_inferieure' || v.nature === 'indisponible' ? { nature: v.nature } : { ...v };
   const texte =
     v.nature === 'borne_inferieure'
-      ? `au moins ${ecrireValeur({ nature: 'exacte', valeur: arrondiInferieur(v.valeur, decimales ?? 2) }, decimales)}`
+      ? texteAuMoins(v.valeur, decimales)
       : v.nature === 'indisponible'
         ? 'non disponible'
         : ecrireValeur(v as Valeur, decimales);
@@ -113,7 +114,7 @@ export interface PerimetreDeCalcul {
   departements: string[];
   regions: string[];
   population: number;
-  /** Names of its départements and regions, for the comparators. */
+  /** Names of its départements and regions (for the comparators), and of the territories asked for. */
   noms: Map<string, string>;
 }
 
@@ -122,16 +123,28 @@ export async function perimetreDeCalcul(ctx: Contexte, territoires: TerritoireDe
     epci: territoires.filter((t) => t.type === 'epci').map((t) => t.code),
     communes: territoires.filter((t) => t.type === 'commune').map((t) => t.code),
   });
-  const [departements, regions] = avecNoms
-    ? await Promise.all([nommerTerritoires(ctx, 'departement', perimetre.departements), nommerTerritoires(ctx, 'region', perimetre.regions)])
-    : [[], []];
+  const codes = (type: TerritoireDemande['type']) => territoires.filter((t) => t.type === type).map((t) => t.code);
+  const [departements, regions, epci, communes] = avecNoms
+    ? await Promise.all([
+        nommerTerritoires(ctx, 'departement', perimetre.departements),
+        nommerTerritoires(ctx, 'region', perimetre.regions),
+        // The territories asked for are named too: a reason for an empty result cites them.
+        nommerTerritoires(ctx, 'epci', codes('epci')),
+        nommerTerritoires(ctx, 'commune', codes('commune')),
+      ])
+    : [[], [], [], []];
   return {
     territoires,
     communes: perimetre.communes.length,
     departements: perimetre.departements,
     regions: perimetre.regions,
     population: perimetre.population,
-    noms: new Map([...departements.map((t) => [`departement:${t.code}`, t.nom] as const), ...regions.map((t) => [`region:${t.code}`, t.nom] as const)]),
+    noms: new Map([
+      ...departements.map((t) => [`departement:${t.code}`, t.nom] as const),
+      ...regions.map((t) => [`region:${t.code}`, t.nom] as const),
+      ...epci.map((t) => [`epci:${t.code}`, t.nom] as const),
+      ...communes.map((t) => [`commune:${t.code}`, t.nom] as const),
+    ]),
   };
 }
 
@@ -179,7 +192,12 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
   const publieesParPeriode = new Map<string, ValeurLigne[]>();
   const comparateursParCle = new Map<string, ValeurLigne>();
   const periodes = new Map<string, number>();
+  const demandes = new Set(territoires.map((t) => `${t.type}:${t.code}`));
+  // Published for one of the territories asked for: used only when it is the whole perimeter, cited otherwise.
+  const publieesDemandees: { nom: string; type: string; periode: string }[] = [];
   for (const l of donnees.publiees) {
+    const cleTerritoire = `${l.territoireType}:${l.territoireCode}`;
+    if (demandes.has(cleTerritoire)) publieesDemandees.push({ nom: perimetre.noms.get(cleTerritoire) ?? l.territoireCode, type: l.territoireType, periode: l.periode });
     if (unSeul && l.territoireType === unSeul.type && l.territoireCode === unSeul.code) {
       const liste = publieesParPeriode.get(l.periode);
       if (liste) liste.push(l);
@@ -264,11 +282,25 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
       })
     : [];
 
+  // An empty result always says why (issue 13): a blank must not read as zero, nor as a fault.
+  const raison = resultat
+    ? null
+    : raisonSansResultat({
+        methode: indicateur.methodeAgregation as MethodeAgregation,
+        communes,
+        unSeulTerritoire: !!unSeul,
+        periodeDemandee: periode ?? null,
+        periodesDisponibles: serie.map((r) => r.periode),
+        publieesPourLesTerritoires: publieesDemandees,
+      });
+
   return {
     indicateur,
     perimetre: { territoires, communes, population: perimetre.population, departements: perimetre.departements, regions: perimetre.regions },
     periode: choisie,
     resultat,
+    /** Why `resultat` is null; null when there is one. */
+    raison,
     comparaisons,
     serie,
   };

@@ -9,6 +9,7 @@ import {
   lireValeur,
   lireNombre,
   normaliser,
+  refusDenombrement,
   typeSelonEntete,
   type Echelle,
   type SensDuTiret,
@@ -135,6 +136,8 @@ export interface IndicateurCatalogue {
   libelle: string;
   unite: string;
   facteur: number | string;
+  /** Its values count units: a decimal is refused. */
+  denombrement?: boolean;
 }
 
 export interface Referentiels {
@@ -212,6 +215,11 @@ export function lireLigne(
     const valeur = lireValeur(typeof brute === 'string' ? brute : brute, tiret);
     if (valeur.nature === 'invalide') {
       rejets.push({ ligne: ligne.ligne, raison: `Valeur illisible pour ${indicateur} : « ${valeur.texte} ».` });
+      continue;
+    }
+    const decimale = ref.catalogue.get(indicateur) && refusDenombrement(ref.catalogue.get(indicateur)!, valeur, enTexte(brute));
+    if (decimale) {
+      rejets.push({ ligne: ligne.ligne, raison: decimale });
       continue;
     }
     const numerateur = lireNombre(enTexte(cellule(c.numerateur)));

@@ -40,7 +40,7 @@ async function referentiels(db: Queryable): Promise<Referentiels> {
   const catalogue = await listerIndicateurs(db, false);
   return {
     indicateurs: new Set(catalogue.map((i) => i.code)),
-    catalogue: new Map(catalogue.map((i) => [i.code, { code: i.code, libelle: i.libelle, unite: i.unite, facteur: i.facteur }])),
+    catalogue: new Map(catalogue.map((i) => [i.code, { code: i.code, libelle: i.libelle, unite: i.unite, facteur: i.facteur, denombrement: i.denombrement }])),
     territoires: new Set(rows.map((r) => r.cle)),
   };
 }

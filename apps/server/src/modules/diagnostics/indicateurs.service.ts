@@ -1,4 +1,4 @@
-import { pluriel, type IndicateurSaisie } from '@maillage/domain';
+import { ecrireNombreExact, pluriel, type IndicateurSaisie } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
@@ -33,6 +33,15 @@ export async function modifierIndicateur(ctx: Contexte, utilisateur: Utilisateur
     const avant = await repository.obtenirIndicateur(tx, code);
     if (!avant) throw introuvable(`Indicateur inconnu : ${code}.`);
     if (saisie.code !== code && (await repository.obtenirIndicateur(tx, saisie.code))) throw invalide('Un indicateur porte déjà ce code.', [{ champ: 'code', message: 'Code déjà utilisé' }]);
+    if (saisie.denombrement && !avant.denombrement) {
+      // Declaring a count over decimal values would leave false figures standing: they are corrected first.
+      const decimales = await repository.valeursDecimales(tx, code);
+      if (decimales.nombre)
+        throw invalide(
+          `Cet indicateur a déjà ${pluriel(decimales.nombre, 'valeur décimale', 'valeurs décimales')} (par exemple ${ecrireNombreExact(decimales.exemple ?? 0)}) : il ne peut être déclaré comme dénombrement sans les corriger.`,
+          [{ champ: 'denombrement', message: 'Valeurs décimales existantes' }],
+        );
+    }
     if (!(await repository.modifierIndicateur(tx, code, version, saisie))) throw conflit('Cet indicateur a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', avant);
     const apres = (await repository.obtenirIndicateur(tx, saisie.code))!;
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur', entiteId: saisie.code, action: 'modification', avant: avant as never, apres: apres as never });

@@ -59,7 +59,8 @@ function blocsIndicateur(carte: Carte, nomPerimetre: string): Bloc[] {
   const g = graphique(carte, nomPerimetre);
   if (g) blocs.push(g);
   blocs.push({ type: 'tableau', entetes: ['Territoire', 'Valeur', 'Source', 'Le périmètre est…'], lignes, largeurs: [28, 22, 32, 18] });
-  if (r?.valeur.raison) blocs.push({ type: 'paragraphe', texte: r.valeur.raison, italique: true });
+  const raison = r ? r.valeur.raison : carte.raison;
+  if (raison) blocs.push({ type: 'paragraphe', texte: raison, italique: true });
   if (r?.agregatCommunes) blocs.push({ type: 'paragraphe', texte: `Somme des communes : ${r.agregatCommunes.valeur.texte}${r.agregatCommunes.partiel ? ` (${r.agregatCommunes.partiel.couverture.texte})` : ''}, à côté du total publié pour le territoire.`, italique: true });
   if (r?.autresSources.length) blocs.push({ type: 'paragraphe', texte: `Autres sources : ${r.autresSources.map((a) => `${a.texte} (${a.source})`).join(' ; ')}.`, italique: true });
   return blocs;

@@ -111,7 +111,8 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
               <span>({agregat.periode})</span>
             </>
           ) : (
-            <>Aucune valeur pour la période {agregat.periode ?? 'choisie'}.</>
+            // An empty result always says why: a blank is neither a zero nor a fault.
+            <span className="maillage-raison-vide">{agregat.raison ?? `Aucune valeur pour la période ${agregat.periode ?? 'choisie'}.`}</span>
           )
         }
         end={

@@ -1,4 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
@@ -10,7 +11,7 @@ import { etatChamp, videEnNull } from '../../components/formulaire';
 import { METHODES_EXPLIQUEES, POLARITES_EXPLIQUEES } from './libelles-indicateurs';
 
 export type ValeursIndicateur = z.input<typeof indicateurSchema>;
-export const CHAMPS_INDICATEUR = ['code', 'libelle', 'famille', 'unite', 'facteur', 'numerateur', 'denominateur', 'standardisation', 'polarite', 'methodeAgregation', 'source', 'millesime', 'regleSecret'];
+export const CHAMPS_INDICATEUR = ['code', 'libelle', 'famille', 'unite', 'facteur', 'numerateur', 'denominateur', 'standardisation', 'polarite', 'methodeAgregation', 'source', 'millesime', 'regleSecret', 'denombrement'];
 
 export function versFormulaire(i?: Indicateur): ValeursIndicateur {
   return {
@@ -27,6 +28,7 @@ export function versFormulaire(i?: Indicateur): ValeursIndicateur {
     source: i?.source ?? null,
     millesime: i?.millesime ?? null,
     regleSecret: i?.regleSecret ?? null,
+    denombrement: i?.denombrement ?? false,
   };
 }
 
@@ -105,6 +107,18 @@ export function ChampsIndicateur({ form, creation }: { form: UseFormReturn<Valeu
           hintText: METHODES_EXPLIQUEES[m].explication,
           nativeInputProps: { ...register('methodeAgregation'), value: m },
         }))}
+      />
+      <Checkbox
+        state={e.denombrement ? 'error' : 'default'}
+        stateRelatedMessage={e.denombrement?.message}
+        options={[
+          {
+            label: 'Les valeurs sont des dénombrements (nombres entiers)',
+            hintText:
+              'Des médecins, des personnes, des communes : une valeur décimale (2,5 ; « 1 234,5 ») sera refusée à l’import, ligne par ligne. À cocher pour un effectif, pas pour un taux ni pour des équivalents temps plein.',
+            nativeInputProps: register('denombrement'),
+          },
+        ]}
       />
 
       <fieldset className={fr.cx('fr-fieldset')}>

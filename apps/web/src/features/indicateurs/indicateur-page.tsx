@@ -36,6 +36,7 @@ const COMPARES = [
   { libelle: 'Source', valeur: (v: ValeursIndicateur) => v.source ?? '' },
   { libelle: 'Millésime', valeur: (v: ValeursIndicateur) => v.millesime ?? '' },
   { libelle: 'Secret statistique', valeur: (v: ValeursIndicateur) => v.regleSecret ?? '' },
+  { libelle: 'Dénombrement', valeur: (v: ValeursIndicateur) => (v.denombrement ? 'oui' : 'non') },
 ];
 
 function Formulaire({ indicateur }: { indicateur?: Indicateur }) {

@@ -35,6 +35,7 @@ export function LectureIndicateur({ indicateur: i }: { indicateur: Indicateur })
         <Ligne terme="Méthode d’agrégation">
           {METHODES_EXPLIQUEES[i.methodeAgregation].libelle}. {METHODES_EXPLIQUEES[i.methodeAgregation].explication}
         </Ligne>
+        <Ligne terme="Valeurs">{i.denombrement ? 'Dénombrement : nombres entiers seulement (une valeur décimale est refusée à l’import).' : 'Nombres décimaux acceptés.'}</Ligne>
         <Ligne terme="Source">{[i.source, i.millesime].filter(Boolean).join(', ') || 'non précisée'}</Ligne>
         {i.regleSecret && <Ligne terme="Secret statistique">{i.regleSecret}</Ligne>}
       </dl>
