@@ -59,7 +59,6 @@ function contenuFiche(): object {
     determinants: DETERMINANTS.slice(0, 3).map((t) => t.code),
     interventions: INTERVENTIONS.slice(0, 3).map((t) => t.code),
     partenaires: SECTEURS.slice(0, 3).map((s, i) => ({ secteur: s.code, acteur: `Partenaire ${i + 1} du secteur ${s.libelle.toLowerCase()}`, participation: TYPES_PARTICIPATION.slice(0, 2).map((t) => t.code) })),
-    lienContratVille: false,
     participationCitoyenne: true,
     rifkin: Object.fromEntries(DIMENSIONS_RIFKIN.map((d, i) => [d.code, 1 + (i % 5)])),
     facteursFacilitants: 'Une coordination déjà identifiée, des élus mobilisés.',

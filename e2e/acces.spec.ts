@@ -141,7 +141,7 @@ test('la coordinatrice invite un pilote depuis le contrat, il répond à la camp
   expect(suivi.indicateurs[0].valeurs).toEqual([expect.objectContaining({ periode: String(annee), valeur: 12 })]);
 
   // Signed, the contract is published with the switch, after a look at its public page — no avenant.
-  await api(page, 'POST', `/api/contrats/${id}/statut`, { statut: 'signe', version: (await api(page, 'GET', `/api/contrats/${id}`)).version });
+  await api(page, 'POST', `/api/contrats/${id}/statut`, { statut: 'signe', version: (await api(page, 'GET', `/api/contrats/${id}`)).version, confirmerAvertissements: true });
   await page.goto(`/contrats/${id}`);
   await expect(page.getByText('Signé (en vigueur)').first()).toBeVisible();
   await page.getByRole('link', { name: 'Publier' }).click();

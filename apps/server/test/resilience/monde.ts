@@ -35,6 +35,8 @@ export interface ContratFixture {
   besoinId: string;
   prioriteId: string;
   offreId: string;
+  evaluationPrevueId: string;
+  dispositifId: string;
   jetonCalendrier: string;
 }
 
@@ -143,6 +145,8 @@ async function construireContrat(serveur: ServeurDeTest, admin: ClientHttp, aute
   const besoin = exiger(await admin.post(c('/besoins'), { intitule: 'Attirer des médecins', constats: [constat.id] }), 201, 'besoin');
   const priorite = exiger(await admin.post(c('/priorites'), { intitule: 'Premier recours', besoins: [besoin.id], axes: [axe.id] }), 201, 'priorité');
   const offre = exiger(await admin.post(`/api/organisations/${pilote}/offres`, { intitule: `Offre ${cas}`, description: 'Prévention' }), 201, 'offre');
+  const evaluationPrevue = exiger(await admin.post(c('/evaluations-prevues'), { type: 'finale', moment: 'En fin de contrat', evaluateurType: 'externe', questions: ['Les actions ont-elles réduit les inégalités ?'] }), 201, 'évaluation prévue');
+  const dispositif = exiger(await admin.post(c('/dispositifs-territoriaux'), { type: 'cpts', nom: `CPTS du monde ${cas}` }), 201, 'dispositif');
   const { rows: jeton } = await serveur.ctx.db.query('select jeton_calendrier as jeton from instances where id = $1', [instance.id]);
   if (cas === 'propre') {
     // The demo users' roles, as on Redon's contracts.
@@ -174,6 +178,8 @@ async function construireContrat(serveur: ServeurDeTest, admin: ClientHttp, aute
     besoinId: besoin.id,
     prioriteId: priorite.id,
     offreId: offre.id,
+    evaluationPrevueId: evaluationPrevue.id,
+    dispositifId: dispositif.id,
     jetonCalendrier: jeton[0].jeton,
   };
 }

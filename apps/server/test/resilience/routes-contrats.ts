@@ -73,6 +73,21 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
     portee: 'contrat',
     victime: async (o, f) => c(f, `/objectifs/${await creer(o, c(f, `/axes/${f!.axeId}/objectifs`), { intitule: 'Victime', objectifsOperationnels: [] })}`),
   },
+  'POST /api/contrats/:id/evaluations-prevues': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ type: 'intermediaire', echeance: '2027-06-30', evaluateurType: 'interne', questions: [] }) },
+  'PUT /api/contrats/:id/evaluations-prevues/:evaluationPrevueId': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ type: 'finale', moment: 'Avant le renouvellement', evaluateurType: 'externe', evaluateurNom: 'Cabinet', questions: ['Pertinence ?'] }) },
+  'DELETE /api/contrats/:id/evaluations-prevues/:evaluationPrevueId': {
+    attendu: contrat('modifier'),
+    portee: 'contrat',
+    victime: async (o, f) => c(f, `/evaluations-prevues/${await creer(o, c(f, '/evaluations-prevues'), { type: 'finale', moment: 'Victime', evaluateurType: 'interne' })}`),
+  },
+  'POST /api/contrats/:id/dispositifs-territoriaux': { attendu: contrat('modifier'), portee: 'contrat', corps: (o) => ({ type: 'clsm', nom: `CLSM ${o.unique()}`, territoire: 'La ville' }) },
+  'PUT /api/contrats/:id/dispositifs-territoriaux/:dispositifId': { attendu: contrat('modifier'), portee: 'contrat', corps: () => ({ type: 'cpts', nom: 'CPTS renommée', debut: '2021-07-01', lien: 'https://exemple.fr/cpts' }) },
+  'DELETE /api/contrats/:id/dispositifs-territoriaux/:dispositifId': {
+    attendu: contrat('modifier'),
+    portee: 'contrat',
+    victime: async (o, f) => c(f, `/dispositifs-territoriaux/${await creer(o, c(f, '/dispositifs-territoriaux'), { type: 'asv', nom: 'Victime' })}`),
+  },
+  'PUT /api/fiches/:id/dispositifs-territoriaux': { attendu: fiche('modifier'), portee: 'contrat', corps: (_o, f) => ({ dispositifIds: [f!.dispositifId] }) },
   'POST /api/contrats/:id/signataires': { attendu: contrat('modifier'), portee: 'contrat', corps: (o) => ({ organisationId: o.monde.organisations.redon }) },
   'PUT /api/contrats/:id/signataires/:signataireId': { attendu: contrat('modifier'), portee: 'contrat', corps: (_o, f) => ({ organisationId: (f!.saisie.arsIds as string[])[0], representant: 'La directrice', qualite: 'Directrice générale' }) },
   'DELETE /api/contrats/:id/signataires/:signataireId': {

@@ -1,4 +1,4 @@
-import type { ContratSaisie, StatutContrat } from '@maillage/domain';
+import type { ContratSaisie, DispositifTerritorialSaisie, EvaluationPrevueSaisie, StatutContrat } from '@maillage/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
 import type { Avenants, ContratDetail, ContratResume } from './types-contrats';
@@ -58,7 +58,27 @@ export function useEnregistrementContrat() {
 export const useSuppressionContrat = () => useMutationContrat((id: string) => requete<void>(`/api/contrats/${id}`, { methode: 'DELETE' }));
 
 export const useChangementStatut = (id: string) =>
-  useMutationContrat((corps: { statut: StatutContrat; version: number }) => requete<void>(`/api/contrats/${id}/statut`, { methode: 'POST', corps }));
+  useMutationContrat((corps: { statut: StatutContrat; version: number; confirmerAvertissements?: boolean }) => requete<void>(`/api/contrats/${id}/statut`, { methode: 'POST', corps }));
+
+// ---------- Plan d'évaluation, dispositifs du territoire
+
+export function useEvaluationsPrevues(contratId: string) {
+  const base = `/api/contrats/${contratId}/evaluations-prevues`;
+  return {
+    ajout: useMutationContrat((e: EvaluationPrevueSaisie) => requete<{ id: string }>(base, { methode: 'POST', corps: e })),
+    modification: useMutationContrat(({ id, ...e }: EvaluationPrevueSaisie & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: e })),
+    retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
+  };
+}
+
+export function useDispositifsTerritoriaux(contratId: string) {
+  const base = `/api/contrats/${contratId}/dispositifs-territoriaux`;
+  return {
+    ajout: useMutationContrat((d: DispositifTerritorialSaisie) => requete<{ id: string }>(base, { methode: 'POST', corps: d })),
+    modification: useMutationContrat(({ id, ...d }: DispositifTerritorialSaisie & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: d })),
+    retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
+  };
+}
 
 export const useRenouvellement = (id: string) =>
   useMutationContrat(

@@ -44,6 +44,9 @@ export const useModificationFiche = (id: string) =>
     requete<FicheDetail>(`/api/fiches/${id}`, { methode: 'PUT', corps: { ...saisie, version } }),
   );
 
+export const useDispositifsFiche = (id: string) =>
+  useMutationContrat((dispositifIds: string[]) => requete<unknown>(`/api/fiches/${id}/dispositifs-territoriaux`, { methode: 'PUT', corps: { dispositifIds } }));
+
 export const useSuppressionFiche = () => useMutationContrat((id: string) => requete<void>(`/api/fiches/${id}`, { methode: 'DELETE' }));
 
 export const useOrdreFiches = (contratId: string) =>

@@ -1,5 +1,5 @@
 /** Shapes of the contract and fiche-action responses (see /api/openapi.json). */
-import type { FicheSaisie, Priorite, StatutConfirmation, StatutContrat, StatutFiche, StatutFinancement } from '@maillage/domain';
+import type { DispositifTerritorialSaisie, EvaluationPrevueSaisie, FicheSaisie, Priorite, StatutConfirmation, StatutContrat, StatutFiche, StatutFinancement } from '@maillage/domain';
 
 export interface OrganisationResume {
   id: string;
@@ -81,7 +81,27 @@ export interface Transition {
   libelle: string;
   /** Why the server would refuse it now, in French; empty when allowed. */
   empechements: string[];
+  /** What the user must acknowledge before it (no evaluation planned before signing); never blocking. */
+  avertissements: string[];
 }
+
+/** A planned evaluation (seed 003: agreed before the signature). */
+export type EvaluationPrevue = Required<Omit<EvaluationPrevueSaisie, 'echeance' | 'moment' | 'evaluateurNom'>> & {
+  id: string;
+  echeance: string | null;
+  moment: string | null;
+  evaluateurNom: string | null;
+};
+
+/** A scheme of the territory the contract works with (ASV, CLSM, contrat de ville, CPTS, PTSM…). */
+export type DispositifTerritorial = Pick<DispositifTerritorialSaisie, 'type' | 'nom'> & {
+  id: string;
+  territoire: string | null;
+  debut: string | null;
+  fin: string | null;
+  lien: string | null;
+  nombreFiches: number;
+};
 
 export interface CodeNom {
   code: string;
@@ -118,6 +138,8 @@ export interface ContratDetail extends Omit<ContratResume, 'role'> {
   successeurs: ContratLie[];
   ecartsDoctrine: { regle: string; message: string; region: string }[];
   transitions: Transition[];
+  planEvaluation: EvaluationPrevue[];
+  dispositifsTerritoriaux: DispositifTerritorial[];
   avenantOuvert: { id: string; numero: number } | null;
   droits: { modifier: boolean; valider: boolean; supprimer: boolean; creerFiche: boolean; publier: boolean; voirAcces: boolean; gererAcces: boolean };
 }
@@ -166,6 +188,7 @@ export interface Fiche extends Partial<ChampsLibres> {
   publics: string[];
   financements: FinancementFiche[];
   totalFinancementCentimes: number;
+  dispositifsTerritoriaux: { id: string; type: DispositifTerritorial['type']; nom: string }[];
   version: number;
   modifieLe: string;
 }

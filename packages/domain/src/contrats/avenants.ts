@@ -1,3 +1,5 @@
+import { pluriel } from '../texte';
+
 /** A signed state of a contract, as kept at signature and at each avenant. */
 export interface EtatContrat {
   intitule: string;
@@ -6,6 +8,8 @@ export interface EtatContrat {
   signataires: { organisationId: string; organisation: string; dateSignature: string | null }[];
   axes: { id: string; intitule: string; objectifs: { id: string; intitule: string }[] }[];
   fiches: { id: string; numero: number; intitule: string; [champ: string]: unknown }[];
+  /** The planned evaluations (absent from snapshots taken before they existed: read as none). */
+  planEvaluation?: unknown[];
 }
 
 export type TypeChangement =
@@ -19,7 +23,8 @@ export type TypeChangement =
   | 'perimetre'
   | 'signataire_ajoute'
   | 'signataire_retire'
-  | 'intitule';
+  | 'intitule'
+  | 'plan_evaluation';
 
 export interface Changement {
   type: TypeChangement;
@@ -29,7 +34,9 @@ export interface Changement {
 const formatPeriode = (p: EtatContrat['periode']) => `${p.debut ?? '?'} – ${p.fin ?? '?'}`;
 // Follow-up fields move without amendment; they are not changes of the contract. The fiche's indicators are its
 // follow-up indicators (decision 0007): their baseline and targets are refined during the contract's life.
-const CHAMPS_SUIVI = new Set(['statut', 'statutLibelle', 'notes', 'version', 'modifieLe', 'ordre', 'historiqueStatuts', 'modifiable', 'indicateurs']);
+// The links to the territory's schemes follow them as they come and go (decision 0017); `lienContratVille`, the
+// yes/no box they replace, is gone from fiches but stays in older snapshots.
+const CHAMPS_SUIVI = new Set(['statut', 'statutLibelle', 'notes', 'version', 'modifieLe', 'ordre', 'historiqueStatuts', 'modifiable', 'indicateurs', 'dispositifsTerritoriaux', 'lienContratVille']);
 
 /** JSON with sorted keys at every level: snapshots come back from jsonb with their keys reordered. */
 export function canonique(valeur: unknown): string {
@@ -56,6 +63,9 @@ export function changementsEntre(avant: EtatContrat, apres: EtatContrat): Change
   const codes = (p: EtatContrat['perimetre']) => [...p.epci, ...p.communes].sort().join(', ');
   if (codes(avant.perimetre) !== codes(apres.perimetre))
     changements.push({ type: 'perimetre', libelle: `Périmètre : ${codes(avant.perimetre) || '—'} devient ${codes(apres.perimetre) || '—'}` });
+
+  if (canonique(avant.planEvaluation ?? []) !== canonique(apres.planEvaluation ?? []))
+    changements.push({ type: 'plan_evaluation', libelle: `Plan d’évaluation modifié : ${pluriel((apres.planEvaluation ?? []).length, 'évaluation prévue', 'évaluations prévues')}` });
 
   const sigAvant = new Map(avant.signataires.map((s) => [s.organisationId, s]));
   const sigApres = new Map(apres.signataires.map((s) => [s.organisationId, s]));

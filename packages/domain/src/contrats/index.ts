@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './avenants';
 export * from './confirmations';
 export * from './verrou';
+export * from './articulation';

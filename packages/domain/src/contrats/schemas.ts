@@ -50,6 +50,7 @@ export type ContratSaisie = z.infer<typeof contratSaisieSchema>;
 export const changementStatutSchema = z.object({
   statut: z.enum(STATUTS_CONTRAT, { error: 'Statut inconnu' }),
   version: z.number().int(),
+  confirmerAvertissements: z.boolean({ error: 'confirmerAvertissements : true ou false attendu' }).optional().describe('Signer malgré les avertissements (aucune évaluation prévue…) : sans cela, la signature répond 422 avec la liste des avertissements'),
 });
 
 export const signataireSaisieSchema = z.object({
@@ -156,7 +157,6 @@ export const ficheSaisieSchema = z.object({
   determinants: z.array(z.enum(codes(DETERMINANTS), { error: 'Déterminant inconnu' })).default([]),
   interventions: z.array(z.enum(codes(INTERVENTIONS), { error: 'Intervention inconnue' })).default([]),
   partenaires: z.array(partenaireFicheSchema).max(50).default([]),
-  lienContratVille: ouiNon,
   participationCitoyenne: ouiNon,
   rifkin: rifkinSchema.default({}),
   facteursFacilitants: texte(5000).nullish(),

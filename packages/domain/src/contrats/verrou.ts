@@ -31,6 +31,7 @@ export const APPORTS_CONTRAT = [
   'suivi',
   'statut_fiche',
   'evaluation',
+  'articulation',
 ] as const;
 export type ApportContrat = (typeof APPORTS_CONTRAT)[number];
 
@@ -45,6 +46,7 @@ const REFUSES_SI_CLOS: Partial<Record<ApportContrat, string>> = {
   indicateur_suivi: 'de nouvel indicateur de suivi',
   campagne: 'de nouvelle campagne de suivi',
   decision_sur_plan: 'de décision qui valide une fiche ou change son financement',
+  articulation: 'de changement de ses liens avec les dispositifs du territoire (ASV, CLSM, contrat de ville, CPTS, PTSM…)',
 };
 
 /** What a closed contract still receives, said on its pages and in every refusal. */

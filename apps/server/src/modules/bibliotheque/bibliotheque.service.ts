@@ -156,7 +156,6 @@ export async function reprendreFiche(ctx: Contexte, utilisateur: Utilisateur, fi
     etapes: (source.etapes ?? []).map((e) => ({ libelle: e.libelle })),
     determinants: source.determinants ?? [],
     interventions: source.interventions ?? [],
-    lienContratVille: source.lienContratVille ?? null,
     participationCitoyenne: source.participationCitoyenne ?? null,
     // The definitions travel; the baseline and the targets by period are the other territory's.
     indicateurs: (source.indicateurs ?? []).map(({ id, version, reference, cibles, ...i }) => i),

@@ -1,4 +1,9 @@
 import {
+  dispositifTerritorialSchema,
+  evaluationPrevueSchema,
+  EVALUATEURS,
+  TYPES_DISPOSITIF_TERRITORIAL,
+  TYPES_EVALUATION_PREVUE,
   axeSaisieSchema,
   changementStatutSchema,
   contratSaisieSchema,
@@ -17,6 +22,7 @@ import { exigerConnecte } from '../../platform/auth';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
 import { routesAccesContrat } from './acces-contrat.routes';
+import * as articulation from './articulation.service';
 import { routesConfirmations } from './confirmations.routes';
 import * as contrats from './contrats.service';
 import * as parties from './parties.service';
@@ -52,6 +58,25 @@ const contratResume = z.object({
 const codeNom = z.object({ code: z.string(), nom: z.string() });
 const objectif = z.object({ id: z.string(), numero: z.string(), intitule: z.string(), objectifsOperationnels: z.array(z.string()) });
 const axe = z.object({ id: z.string(), numero: z.number().int(), intitule: z.string(), axePrs: z.string().nullable(), description: z.string().nullable(), objectifs: z.array(objectif) });
+const evaluationPrevue = z.object({
+  id: z.string(),
+  type: z.enum(Object.keys(TYPES_EVALUATION_PREVUE) as ['intermediaire', 'finale']),
+  echeance: z.string().nullable(),
+  moment: z.string().nullable(),
+  evaluateurType: z.enum(Object.keys(EVALUATEURS) as ['interne', 'externe']),
+  evaluateurNom: z.string().nullable(),
+  questions: z.array(z.string()),
+});
+const dispositifTerritorial = z.object({
+  id: z.string(),
+  type: z.enum(Object.keys(TYPES_DISPOSITIF_TERRITORIAL) as [keyof typeof TYPES_DISPOSITIF_TERRITORIAL]),
+  nom: z.string(),
+  territoire: z.string().nullable(),
+  debut: z.string().nullable(),
+  fin: z.string().nullable(),
+  lien: z.string().nullable(),
+  nombreFiches: z.number().int().describe('Fiches-action rattachées à ce dispositif'),
+});
 const contratDetail = contratResume.omit({ nombreFiches: true, role: true }).extend({
   perimetre: z.object({ epci: z.array(z.string()), communes: z.array(z.string()) }),
   predecesseurId: z.string().nullable(),
@@ -75,7 +100,16 @@ const contratDetail = contratResume.omit({ nombreFiches: true, role: true }).ext
   predecesseur: z.object({ id: z.string(), intitule: z.string(), generation: z.number() }).nullable(),
   successeurs: z.array(z.object({ id: z.string(), intitule: z.string(), generation: z.number() })),
   ecartsDoctrine: z.array(z.object({ regle: z.string(), message: z.string(), region: z.string() })),
-  transitions: z.array(z.object({ statut: z.enum(STATUTS_CONTRAT), libelle: z.string(), empechements: z.array(z.string()) })),
+  transitions: z.array(
+    z.object({
+      statut: z.enum(STATUTS_CONTRAT),
+      libelle: z.string(),
+      empechements: z.array(z.string()),
+      avertissements: z.array(z.string()).describe('À confirmer avant ce passage (confirmerAvertissements), sans l’empêcher'),
+    }),
+  ),
+  planEvaluation: z.array(evaluationPrevue).describe('Les évaluations prévues (à convenir avant la signature)'),
+  dispositifsTerritoriaux: z.array(dispositifTerritorial).describe('Les dispositifs du territoire avec lesquels le contrat s’articule'),
   avenantOuvert: z.object({ id: z.string(), numero: z.number() }).nullable(),
   verrou: z.string().nullable().describe('Pourquoi le texte du contrat ne peut pas être modifié maintenant (contrat clos, ou signé sans avenant ouvert)'),
   role: z.string().nullable().describe('Rôle de l’utilisateur sur ce contrat'),
@@ -139,7 +173,7 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
   r.post('/api/contrats/:id/statut', {
     schema: { tags: t, summary: 'Faire avancer le contrat dans son cycle de vie (la signature a des conditions)', params: id, body: changementStatutSchema, response: { 204: z.null(), ...erreurs } },
     handler: async (req, rep) => {
-      await contrats.changerStatut(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.version, req.body.statut);
+      await contrats.changerStatut(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.version, req.body.statut, req.body.confirmerAvertissements);
       return rep.code(204).send(null);
     },
   });
@@ -182,6 +216,45 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
     schema: { tags: t, summary: 'Retirer un partenaire', params: idEt('partenaireId'), response: { 204: z.null(), ...erreurs } },
     handler: async (req, rep) => {
       await parties.supprimerPartenaire(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.partenaireId as string);
+      return rep.code(204).send(null);
+    },
+  });
+
+  // ---------- Plan d'évaluation, dispositifs territoriaux
+  const te = ['Plan d’évaluation et articulation'];
+  r.post('/api/contrats/:id/evaluations-prevues', {
+    schema: { tags: te, summary: 'Prévoir une évaluation (type, calendrier, évaluateur, questions) ; après la signature, par avenant', params: id, body: evaluationPrevueSchema, response: { 201: cree, ...erreurs } },
+    handler: async (req, rep) => rep.code(201).send(await articulation.ajouterEvaluationPrevue(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+  r.put('/api/contrats/:id/evaluations-prevues/:evaluationPrevueId', {
+    schema: { tags: te, summary: 'Modifier une évaluation prévue', params: idEt('evaluationPrevueId'), body: evaluationPrevueSchema, response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await articulation.modifierEvaluationPrevue(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.evaluationPrevueId as string, req.body);
+      return rep.code(204).send(null);
+    },
+  });
+  r.delete('/api/contrats/:id/evaluations-prevues/:evaluationPrevueId', {
+    schema: { tags: te, summary: 'Retirer une évaluation prévue', params: idEt('evaluationPrevueId'), response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await articulation.supprimerEvaluationPrevue(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.evaluationPrevueId as string);
+      return rep.code(204).send(null);
+    },
+  });
+  r.post('/api/contrats/:id/dispositifs-territoriaux', {
+    schema: { tags: te, summary: 'Articuler le contrat avec un dispositif du territoire (ASV, CLSM, contrat de ville, CPTS, PTSM, autre)', params: id, body: dispositifTerritorialSchema, response: { 201: cree, ...erreurs } },
+    handler: async (req, rep) => rep.code(201).send(await articulation.ajouterDispositif(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+  });
+  r.put('/api/contrats/:id/dispositifs-territoriaux/:dispositifId', {
+    schema: { tags: te, summary: 'Modifier un dispositif du territoire', params: idEt('dispositifId'), body: dispositifTerritorialSchema, response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await articulation.modifierDispositif(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.dispositifId as string, req.body);
+      return rep.code(204).send(null);
+    },
+  });
+  r.delete('/api/contrats/:id/dispositifs-territoriaux/:dispositifId', {
+    schema: { tags: te, summary: 'Retirer un dispositif (ses liens avec les fiches aussi)', params: idEt('dispositifId'), response: { 204: z.null(), ...erreurs } },
+    handler: async (req, rep) => {
+      await articulation.supprimerDispositif(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.dispositifId as string);
       return rep.code(204).send(null);
     },
   });

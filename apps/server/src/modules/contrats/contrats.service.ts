@@ -1,4 +1,5 @@
 import {
+  avertissementsSignature,
   can,
   DOCTRINE_VIDE,
   ecartsDoctrine,
@@ -20,6 +21,7 @@ import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platfor
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import { obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
+import * as articulation from './articulation.repository';
 import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou, verifierSurContrat } from './acces';
 import * as repository from './contrats.repository';
 import { etatPublication, exigerPubliable, synchroniserConfirmations } from './confirmations.service';
@@ -89,6 +91,7 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
     periode: contrat.periode,
   };
   const statut = contrat.statut as StatutContrat;
+  const [planEvaluation, dispositifsTerritoriaux] = [await articulation.listerEvaluationsPrevues(ctx.db, id), await articulation.listerDispositifs(ctx.db, id)];
   const peutModifier = can(utilisateur, 'modifier', { type: 'contrat', contrat: ref });
 
   // Doctrine of each region of the perimeter (Redon answers to Bretagne and Pays de la Loire).
@@ -127,8 +130,15 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
     successeurs,
     ecartsDoctrine: ecarts,
     transitions: peutModifier
-      ? transitionsPossibles(statut).map((vers) => ({ statut: vers, libelle: LIBELLES_STATUT_CONTRAT[vers], empechements: refusTransition(statut, vers, pourSignature) }))
+      ? transitionsPossibles(statut).map((vers) => ({
+          statut: vers,
+          libelle: LIBELLES_STATUT_CONTRAT[vers],
+          empechements: refusTransition(statut, vers, pourSignature),
+          avertissements: estSignature(statut, vers) ? avertissementsSignature({ evaluationsPrevues: planEvaluation }) : [],
+        }))
       : [],
+    planEvaluation,
+    dispositifsTerritoriaux,
     avenantOuvert: avenant,
     verrou: raisonVerrou(statut, avenant !== null),
     role: utilisateur?.habilitations.find((h) => 'contratId' in h && h.contratId === id)?.role ?? null,
@@ -219,8 +229,13 @@ export async function modifierContrat(ctx: Contexte, utilisateur: Utilisateur, i
   });
 }
 
-/** Moves the contract along its life cycle; signing records the date and the signed state. */
-export async function changerStatut(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, vers: StatutContrat) {
+const estSignature = (de: StatutContrat, vers: StatutContrat) => de === 'elaboration' && vers === 'signe';
+
+/**
+ * Moves the contract along its life cycle; signing records the date and the signed state. Signing without a
+ * planned evaluation is possible once the warning is acknowledged (`confirmerAvertissements`), and audited so.
+ */
+export async function changerStatut(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, vers: StatutContrat, confirmerAvertissements = false) {
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', id);
   await enTransaction(ctx.db, async (tx) => {
     const contrat = (await repository.obtenirContrat(tx, id, true))!;
@@ -243,11 +258,17 @@ export async function changerStatut(ctx: Contexte, utilisateur: Utilisateur, id:
     });
     if (raisons.length) throw invalide(`Passage à « ${LIBELLES_STATUT_CONTRAT[vers]} » impossible : ${raisons.join(' ')}`, raisons.map((message) => ({ champ: 'statut', message })));
     if (de === 'evaluation' && vers === 'signe' && (await avenantOuvert(tx, id))) throw conflit('Un avenant est en cours de rédaction.');
+    const avertissements = estSignature(de, vers) ? avertissementsSignature({ evaluationsPrevues: await articulation.listerEvaluationsPrevues(tx, id) }) : [];
+    if (avertissements.length && !confirmerAvertissements)
+      throw new ErreurMetier(422, 'Avertissement à confirmer', `Avant de signer : ${avertissements.join(' ')} Confirmez pour signer quand même.`, {
+        avertissements,
+        erreurs: avertissements.map((message) => ({ champ: 'confirmerAvertissements', message })),
+      });
     // The contract is signed on the date of the last signature.
     const dateSignature = vers === 'signe' && !contrat.dateSignature ? signataires.map((s) => s.dateSignature!).sort().at(-1)! : null;
     await repository.changerStatut(tx, id, version, vers, dateSignature);
     if (vers === 'signe' && de === 'elaboration') await prendreInstantane(tx, id, null, dateSignature!);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'contrat', entiteId: id, action: 'statut', avant: { statut: de }, apres: { statut: vers }, contexte: { regions: ref.regions } });
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'contrat', entiteId: id, action: 'statut', avant: { statut: de }, apres: { statut: vers }, contexte: { regions: ref.regions, ...(avertissements.length ? { avertissementsConfirmes: avertissements } : {}) } });
   });
 }
 

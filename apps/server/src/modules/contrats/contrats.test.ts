@@ -169,7 +169,8 @@ describe('cycle de vie d’un contrat', () => {
     const doublon = await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.redon });
     expect(doublon.body.erreurs).toEqual([{ champ: 'organisationId', message: 'Cette organisation est déjà signataire du contrat' }]);
     detail = await coordination.get(`/api/contrats/${id}`);
-    const ok = await coordination.post(`/api/contrats/${id}/statut`, { statut: 'signe', version: detail.body.version });
+    // No evaluation planned here: the warning is acknowledged (articulation.test.ts covers it).
+    const ok = await coordination.post(`/api/contrats/${id}/statut`, { statut: 'signe', version: detail.body.version, confirmerAvertissements: true });
     expect(ok.status).toBe(204);
     detail = await coordination.get(`/api/contrats/${id}`);
     expect(detail.body).toMatchObject({ statut: 'signe', dateSignature: '2027-02-03' });

@@ -5,6 +5,7 @@ import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
 import { fichesCompletes } from '../fiches/fiches.service';
 import { avenantOuvert, exigerSurContrat } from './acces';
+import { listerEvaluationsPrevues } from './articulation.repository';
 import * as repository from './contrats.repository';
 
 /** The contract's current text, as a snapshot: what the parties sign. */
@@ -16,6 +17,7 @@ export async function etatActuel(db: Queryable, contratId: string) {
   const axes = await repository.listerAxes(db, contratId);
   const fiches = await fichesCompletes(db, contratId);
   const organisations = await repository.organisationsDuContrat(db, contratId);
+  const planEvaluation = await listerEvaluationsPrevues(db, contratId);
   if (!contrat) throw introuvable('Ce contrat n’existe pas.');
   return {
     intitule: contrat.intitule,
@@ -34,6 +36,7 @@ export async function etatActuel(db: Queryable, contratId: string) {
     partenaires: partenaires.map((p) => ({ organisationId: p.organisation.id, organisation: p.organisation.nom, role: p.role })),
     axes: axes.map((a) => ({ id: a.id, intitule: a.intitule, axePrs: a.axePrs, description: a.description, objectifs: a.objectifs.map((o) => ({ id: o.id, intitule: o.intitule, objectifsOperationnels: o.objectifsOperationnels })) })),
     fiches: fiches.map(({ version, modifieLe, ...f }) => f),
+    planEvaluation: planEvaluation.map(({ id, ...e }) => e),
   };
 }
 export type EtatComplet = Awaited<ReturnType<typeof etatActuel>>;

@@ -8,6 +8,7 @@ import { auditer } from '../../platform/audit';
 import { creerContratsDemo } from './contrats-demo';
 import { chargerTypologies, creerDiagnosticsDemo } from './diagnostics-demo';
 import { creerGouvernanceDemo } from './gouvernance-demo';
+import { creerArticulationDemo } from './articulation-demo';
 import { creerMoyensDemo } from './moyens-demo';
 import { creerSuiviDemo } from './suivi-demo';
 
@@ -136,6 +137,11 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   if (evaluations.rows[0].n === 0) {
     await enTransaction(ctx.db, (tx) => creerSuiviDemo(tx));
     journal('Évaluation de démonstration créée : évaluation finale du CLS 1 de Redon par le cabinet Acsantis.');
+  }
+  const articulation = await ctx.db.query('select (select count(*) from evaluations_prevues) + (select count(*) from dispositifs_territoriaux) as n');
+  if (Number(articulation.rows[0].n) === 0) {
+    await enTransaction(ctx.db, (tx) => creerArticulationDemo(tx));
+    journal('Plan d’évaluation et articulation de démonstration : évaluation finale du CLS 1 de Redon par Acsantis, CPTS de l’agglomération de Redon.');
   }
   const indicateurs = await ctx.db.query('select count(*)::int n from indicateurs');
   if (indicateurs.rows[0].n === 0) {

@@ -24,6 +24,8 @@ import {
   type StatutFinancement,
   type TypeOrganisation,
   valeurDeMesure,
+  TYPES_DISPOSITIF_TERRITORIAL,
+  type TypeDispositifTerritorial,
 } from '@maillage/domain';
 import type { EtatComplet } from '../contrats/versions.service';
 
@@ -83,6 +85,12 @@ function blocFiche(f: Fiche): Bloc {
   const partenaires = g.partenaires ?? [];
   const indicateurs = g.indicateurs ?? [];
   const rifkin: Partial<Record<string, number>> = g.rifkin ?? {};
+  // Snapshots taken before decision 0017 have the yes/no box instead of the named schemes.
+  const dispositifsDe = (f: typeof g): string => {
+    const liste: { type: string; nom: string }[] | undefined = f.dispositifsTerritoriaux;
+    if (!liste) return f.lienContratVille === true ? 'Lien avec le volet santé du contrat de ville' : 'Aucun dispositif rattaché';
+    return liste.map((d) => `${TYPES_DISPOSITIF_TERRITORIAL[d.type as TypeDispositifTerritorial] ?? d.type} : ${d.nom}`).join(' ; ') || 'Aucun dispositif rattaché';
+  };
   const sections = [
     { libelle: 'Axe stratégique', valeur: g.axe ? `${g.axe.numero}. ${g.axe.intitule}` : 'Non rattachée à un axe' },
     { libelle: 'Objectif stratégique', valeur: g.objectif ? `${g.objectif.numero}. ${g.objectif.intitule}` : 'Non renseigné' },
@@ -100,7 +108,7 @@ function blocFiche(f: Fiche): Bloc {
     { libelle: 'Les objectifs ciblent-ils les ISTS ?', valeur: ouiNon(g.objectifsCiblentIsts) },
     { libelle: 'Déterminants de santé visés', valeur: liste(DETERMINANTS, g.determinants) },
     { libelle: 'Typologie des interventions', valeur: liste(INTERVENTIONS, g.interventions) },
-    { libelle: 'Lien avec le volet santé du contrat de ville', valeur: ouiNon(g.lienContratVille) },
+    { libelle: 'Articulation avec les dispositifs du territoire', valeur: dispositifsDe(g) },
     {
       libelle: 'Participation citoyenne',
       valeur: `${ouiNon(g.participationCitoyenne)}${Object.keys(rifkin).length ? ` — échelle de Rifkin : ${DIMENSIONS_RIFKIN.filter((d) => rifkin[d.code]).map((d) => `${d.libelle} ${rifkin[d.code]}/5`).join(', ')}` : ''}`,

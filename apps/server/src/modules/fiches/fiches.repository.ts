@@ -57,6 +57,8 @@ export interface FicheLigne {
   pilotes: PiloteLigne[];
   financements: FinancementLigne[];
   indicateurs: IndicateurDeFiche[];
+  /** The contract's schemes (ASV, CLSM, CPTS…) the fiche is linked to (decision 0017). */
+  dispositifsTerritoriaux: { id: string; type: string; nom: string }[];
   version: number;
   modifieLe: string;
 }
@@ -71,7 +73,9 @@ export const SELECT_FICHE = `
       'financeurLibelle', l.financeur_libelle, 'dispositif', l.dispositif, 'annee', l.annee, 'montantCentimes', l.montant_centimes,
       'nature', l.nature, 'statut', l.statut, 'valorisationNature', l.valorisation_nature) order by l.rang)
       from financements l left join organisations o on o.id = l.financeur_id where l.fiche_id = f.id), '[]') as financements,
-    ${INDICATEURS_DE_FICHE} as indicateurs
+    ${INDICATEURS_DE_FICHE} as indicateurs,
+    coalesce((select json_agg(json_build_object('id', d.id, 'type', d.type, 'nom', d.nom) order by d.type, d.nom, d.id)
+      from fiche_dispositifs_territoriaux l join dispositifs_territoriaux d on d.id = l.dispositif_id where l.fiche_id = f.id), '[]') as "dispositifsTerritoriaux"
   from fiches f`;
 
 export async function obtenirFiche(db: Queryable, id: string, verrouiller = false): Promise<FicheLigne | null> {

@@ -1,10 +1,11 @@
-import { ficheSaisieSchema, PRIORITES, reordonnancementSchema, STATUTS_FICHE } from '@maillage/domain';
+import { ficheSaisieSchema, liensDispositifsSchema, PRIORITES, reordonnancementSchema, STATUTS_FICHE } from '@maillage/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exigerConnecte } from '../../platform/auth';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
+import { lierDispositifs } from './dispositifs-fiche.service';
 import * as service from './fiches.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
@@ -41,6 +42,7 @@ const ficheResume = z.looseObject({
   thematiques: z.array(z.string()),
   publics: z.array(z.string()),
   financements: z.array(financement),
+  dispositifsTerritoriaux: z.array(z.object({ id: z.string(), type: z.string(), nom: z.string() })).describe('Dispositifs du territoire auxquels la fiche se rattache'),
   totalFinancementCentimes: z.number(),
   version: z.number().int(),
   modifieLe: z.string(),
@@ -114,6 +116,17 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
       const { version, ...saisie } = req.body;
       return service.modifierFiche(ctx, exigerConnecte(req.utilisateur), req.params.id, version, ficheSaisieSchema.parse(saisie));
     },
+  });
+
+  r.put('/api/fiches/:id/dispositifs-territoriaux', {
+    schema: {
+      tags: t,
+      summary: 'Rattacher la fiche aux dispositifs du territoire déclarés sur son contrat (liste complète ; sans avenant)',
+      params: id,
+      body: liensDispositifsSchema,
+      response: { 200: z.object({ dispositifsTerritoriaux: z.array(z.object({ id: z.string(), nom: z.string() })) }), ...erreurs, 422: probleme },
+    },
+    handler: (req) => lierDispositifs(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.dispositifIds),
   });
 
   r.delete('/api/fiches/:id', {

@@ -250,7 +250,6 @@ const COLONNES: Colonne[] = [
         }),
       ),
   ),
-  ouiNon('lienContratVille', 'Lien avec le contrat de ville'),
   ouiNon('participationCitoyenne', 'Participation citoyenne'),
   json('rifkin', 'Échelle de Rifkin', (f) => f.rifkin ?? {}, (x) => x, {}),
   texte('facteursFacilitants', 'Facteurs facilitants'),

@@ -119,7 +119,6 @@ describe('aller-retour d’une fiche complète', () => {
         { secteur: 'sante', acteur: 'CPAM d’Ille-et-Vilaine', organisationId: ids.cpam, participation: ['analyse_besoins', 'mobilisation_ressources'] },
         { secteur: 'logement', acteur: 'Bailleurs sociaux du pays de Redon', participation: [] },
       ],
-      lienContratVille: false,
       participationCitoyenne: true,
       rifkin: { analyse_besoins: 2, organisation: 3, leadership: 1 },
       facteursFacilitants: 'Un médecin maître de stage motivé',
@@ -200,7 +199,7 @@ describe('droits et contrat signé', () => {
     await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.redon, dateSignature: '2027-02-03' });
     for (const statut of ['diagnostic', 'elaboration', 'signe']) {
       const { version } = (await coordination.get(`/api/contrats/${contratId}`)).body;
-      expect((await coordination.post(`/api/contrats/${contratId}/statut`, { statut, version })).status).toBe(204);
+      expect((await coordination.post(`/api/contrats/${contratId}/statut`, { statut, version, confirmerAvertissements: true })).status).toBe(204);
     }
     const nouvelles = await importer(coordination, contratId, lireTet('nouveau-plan-valide.xlsx'), 'plan.xlsx', true);
     expect(nouvelles.status).toBe(409);

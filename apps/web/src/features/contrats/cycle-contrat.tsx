@@ -1,6 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import { ETAPES_CYCLE, LIBELLES_STATUT_CONTRAT, type StatutContrat } from '@maillage/domain';
 import { useState } from 'react';
@@ -30,6 +31,7 @@ const EXPLICATIONS: Partial<Record<StatutContrat, string>> = {
 export function CycleContrat({ contrat }: { contrat: ContratDetail }) {
   const changement = useChangementStatut(contrat.id);
   const [cible, setCible] = useState<Transition | null>(null);
+  const [avertissementsLus, setAvertissementsLus] = useState(false);
   const { libelles, courante } = etapes(contrat.statut);
 
   return (
@@ -64,12 +66,23 @@ export function CycleContrat({ contrat }: { contrat: ContratDetail }) {
                     disabled={t.empechements.length > 0 || changement.isPending}
                     onClick={() => {
                       setCible(t);
+                      setAvertissementsLus(false);
                       confirmation.ouvrir();
                     }}
                     nativeButtonProps={t.empechements.length ? { 'aria-describedby': idRaisons } : undefined}
                   >
                     Passer à « {t.libelle} »
                   </Button>
+                  {t.empechements.length === 0 && t.avertissements.length > 0 && (
+                    <div className={fr.cx('fr-mt-1w')}>
+                      <p className={fr.cx('fr-text--sm', 'fr-mb-0', 'fr-text--bold')}>À savoir avant :</p>
+                      <ul className={fr.cx('fr-text--sm', 'fr-mb-0') + ' maillage-liste-puces'}>
+                        {t.avertissements.map((a) => (
+                          <li key={a}>{a}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
                   {t.empechements.length > 0 && (
                     <div id={idRaisons} className={fr.cx('fr-mt-1w')}>
                       <p className={fr.cx('fr-text--sm', 'fr-mb-0', 'fr-text--bold')}>Pas encore possible :</p>
@@ -95,7 +108,10 @@ export function CycleContrat({ contrat }: { contrat: ContratDetail }) {
         libelleConfirmer="Confirmer"
         iconeConfirmer="fr-icon-check-line"
         onConfirmer={() => {
-          if (cible) changement.mutate({ statut: cible.statut, version: contrat.version });
+          if (!cible) return;
+          // The warnings do not block: they are acknowledged here, and the history keeps that they were.
+          if (cible.avertissements.length && !avertissementsLus) return;
+          changement.mutate({ statut: cible.statut, version: contrat.version, ...(cible.avertissements.length ? { confirmerAvertissements: true } : {}) });
           confirmation.fermer();
         }}
       >
@@ -103,6 +119,21 @@ export function CycleContrat({ contrat }: { contrat: ContratDetail }) {
           Le contrat passera de « {contrat.statutLibelle} » à « {cible?.libelle} ». Le changement est tracé dans l’historique.
           {cible && EXPLICATIONS[cible.statut] ? ` ${EXPLICATIONS[cible.statut]}` : ''}
         </p>
+        {cible && cible.avertissements.length > 0 && (
+          <>
+            <Alert severity="warning" small className={fr.cx('fr-mb-2w')} description={cible.avertissements.join(' ')} />
+            <Checkbox
+              options={[
+                {
+                  label: 'J’ai pris connaissance de cet avertissement et je confirme le changement de statut',
+                  nativeInputProps: { checked: avertissementsLus, onChange: (e) => setAvertissementsLus(e.target.checked) },
+                },
+              ]}
+              state={avertissementsLus ? 'default' : 'info'}
+              stateRelatedMessage={avertissementsLus ? undefined : 'Cochez cette case pour confirmer.'}
+            />
+          </>
+        )}
       </confirmation.Confirmation>
     </section>
   );

@@ -9,6 +9,7 @@ import type { ConfirmationPartie, ContratDetail } from '../../api/types-contrats
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { libelleTypeOrganisation } from '../../components/libelles';
+import { DispositifsTerritoriaux } from './articulation-contrat';
 import { FormulairePartenaire, FormulaireSignataire } from './formulaires-parties';
 import { BadgeConfirmation, editionStructure } from './statuts';
 
@@ -181,6 +182,7 @@ export default function OngletParties({ contrat }: { contrat: ContratDetail }) {
           {cible?.type === 'signataire' ? ' ; son représentant et sa date de signature seront perdus' : ''}. Le retrait est tracé dans l’historique.
         </p>
       </retrait.Confirmation>
+      <DispositifsTerritoriaux contrat={contrat} />
     </>
   );
 }

@@ -13,7 +13,7 @@ import { ChampOuiNon, type FormFiche } from './champs-communs';
 
 /**
  * Section 10: the partners of the action (sector, organisation of the directory or free-text actor, kind of
- * participation), and the link with the contrat de ville.
+ * participation). The link with the territory’s schemes (contrat de ville, CLSM, CPTS…) is set apart: dispositifs-fiche.tsx.
  */
 export function ChampsPartenaires({ form }: { form: FormFiche }) {
   const {
@@ -99,7 +99,6 @@ export function ChampsPartenaires({ form }: { form: FormFiche }) {
       <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-3w')} onClick={() => append({ secteur: 'sante', acteur: '', organisationId: null, participation: [] })}>
         Ajouter un partenaire
       </Button>
-      <ChampOuiNon form={form} nom="lienContratVille" legende="L’action a-t-elle un lien avec le volet santé du contrat de ville ?" />
     </>
   );
 }

@@ -53,7 +53,6 @@ export interface FormulaireFiche {
   determinants: string[];
   interventions: string[];
   partenaires: { secteur: string; acteur: string; organisationId: string | null; participation: string[] }[];
-  lienContratVille: OuiNon;
   participationCitoyenne: OuiNon;
   /** Dimension → "1".."5", or "" when not rated. */
   rifkin: Record<string, string>;
@@ -122,7 +121,6 @@ export function versFormulaire(f?: Partial<Fiche>): FormulaireFiche {
     determinants: [...(f?.determinants ?? [])],
     interventions: [...(f?.interventions ?? [])],
     partenaires: (f?.partenaires ?? []).map((p) => ({ secteur: p.secteur, acteur: p.acteur, organisationId: p.organisationId ?? null, participation: [...(p.participation ?? [])] })),
-    lienContratVille: ouiNon(f?.lienContratVille),
     participationCitoyenne: ouiNon(f?.participationCitoyenne),
     rifkin: Object.fromEntries(DIMENSIONS_RIFKIN.map((d) => [d.code, f?.rifkin?.[d.code as keyof typeof f.rifkin] ? String(f.rifkin[d.code as keyof typeof f.rifkin]) : ''])),
     facteursFacilitants: f?.facteursFacilitants ?? null,
@@ -171,7 +169,6 @@ export function versSaisie(v: FormulaireFiche): Saisie {
     etapes: v.etapes.map((e) => ({ libelle: e.libelle, debut: texte(e.debut), fin: texte(e.fin) })),
     pilotes: v.pilotes.map((p) => ({ organisationId: p.organisationId || null, service: texte(p.service) })),
     partenaires: v.partenaires.map((p) => ({ ...p, organisationId: p.organisationId || null })) as Saisie['partenaires'],
-    lienContratVille: booleen(v.lienContratVille),
     participationCitoyenne: booleen(v.participationCitoyenne),
     rifkin: Object.fromEntries(Object.entries(v.rifkin).filter(([, n]) => n !== '').map(([k, n]) => [k, Number(n)])),
     facteursFacilitants: texte(v.facteursFacilitants),

@@ -23,6 +23,7 @@ import {
 } from '@maillage/domain';
 import type { ReactNode } from 'react';
 import type { FicheDetail } from '../../api/types-contrats';
+import { DispositifsFiche } from './dispositifs-fiche';
 
 const NON = <span className={fr.cx('fr-text--sm')}>Non renseigné</span>;
 const ouiNon = (v: boolean | null | undefined) => (v === true ? 'Oui' : v === false ? 'Non' : NON);
@@ -146,7 +147,7 @@ export const LecturePartenaires = ({ fiche }: { fiche: FicheDetail }) => (
     ) : (
       <p className={fr.cx('fr-text--sm')}>Aucun partenaire.</p>
     )}
-    <Ligne libelle="Lien avec le volet santé du contrat de ville">{ouiNon(fiche.lienContratVille)}</Ligne>
+    <DispositifsFiche fiche={fiche} />
   </>
 );
 

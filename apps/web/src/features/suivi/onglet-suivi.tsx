@@ -1,5 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { ContratDetail } from '../../api/types-contrats';
+import { PlanEvaluation } from '../contrats/articulation-contrat';
 import { AvancementContrat } from './avancement-contrat';
 import { CampagnesContrat } from './campagnes-contrat';
 import { EvaluationsContrat } from './evaluations-contrat';
@@ -11,6 +12,7 @@ export default function OngletSuivi({ contrat }: { contrat: ContratDetail }) {
     <div className={fr.cx('fr-pt-1w') + ' maillage-suivi'}>
       <AvancementContrat contratId={contrat.id} />
       <CampagnesContrat contrat={contrat} />
+      <PlanEvaluation contrat={contrat} />
       <EvaluationsContrat contrat={contrat} />
     </div>
   );
