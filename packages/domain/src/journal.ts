@@ -346,7 +346,7 @@ function phraseParticuliere(e: EvenementJournal, noms: Noms): string | null {
     if (e.action === 'import_plan') {
       const n = (champ: string) => Number(e.diff[champ]?.apres ?? 0);
       const fichier = texte(e, 'fichier');
-      return `a importé le plan d’action${fichier ? ` « ${fichier} »` : ''} : ${pluriel(n('crees'), 'fiche créée', 'fiches créées')}, ${pluriel(n('misAJour'), 'fiche mise à jour', 'fiches mises à jour')}`;
+      return `a importé le plan d’action${fichier ? ` « ${fichier} »` : ''} : ${pluriel(n('crees'), 'fiche créée', 'fiches créées')}, ${pluriel(n('misAJour'), 'fiche mise à jour', 'fiches mises à jour')}${n('sousActions') ? `, ${pluriel(n('sousActions'), 'sous-action reprise comme étape', 'sous-actions reprises comme étapes')}` : ''}`;
     }
   }
   if (e.entiteType === 'fiche' && (e.action === 'modification' || e.action === 'validation')) {

@@ -133,7 +133,7 @@ describe('fichiers hostiles sur un vrai serveur', () => {
       const bilan = await autre.arreter();
 
       expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
-      expect(r.body.resume).toEqual({ crees: 4999, misAJour: 0, inchanges: 0, rejetes: 0 });
+      expect(r.body.resume).toEqual({ crees: 4999, misAJour: 0, inchanges: 0, rejetes: 0, sousActions: 0 });
       expect(duree, `import ${dryRun ? 'à blanc' : 'réel'}`).toBeLessThan(60_000);
       expect(bilan.erreurs).toEqual([]);
       expect(bilan.p99, JSON.stringify(bilan)).toBeLessThan(1000);

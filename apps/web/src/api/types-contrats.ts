@@ -231,12 +231,14 @@ export interface RapportImport {
   format: 'maillage' | 'tet';
   dryRun: boolean;
   applique: boolean;
-  lignes: { ligne: number; statut: StatutLigneImport; numero?: number; intitule?: string; raison?: string }[];
+  /** sousAction: a TeT sub-action row, the étape it gives its fiche. */
+  lignes: { ligne: number; statut: StatutLigneImport; numero?: number; intitule?: string; sousAction?: string; raison?: string }[];
   colonnesInconnues: string[];
   axesCrees: string[];
   objectifsCrees: string[];
   organisationsCreees: string[];
-  resume: { crees: number; misAJour: number; inchanges: number; rejetes: number };
+  remarques: string[];
+  resume: { crees: number; misAJour: number; inchanges: number; rejetes: number; sousActions: number };
 }
 
 export interface Perimetre {

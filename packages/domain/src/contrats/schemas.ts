@@ -83,8 +83,16 @@ const piloteSchema = z.object({
   service: texte(200).nullish(),
 });
 
+/** A step of the fiche; a Territoires en Transitions sub-action is one (decision 0012), with its own pilote and status. */
 const etapeSchema = z
-  .object({ libelle: texte(500).min(1, 'Le libellé de l’étape est obligatoire'), debut: date('Début').nullish(), fin: date('Fin').nullish() })
+  .object({
+    libelle: texte(500).min(1, 'Le libellé de l’étape est obligatoire'),
+    description: texte(5000).nullish(),
+    pilote: texte(500).nullish().describe('Qui porte l’étape, en texte libre (« Structure (service) »)'),
+    statut: z.enum(STATUTS_FICHE, { error: 'Statut d’étape inconnu' }).nullish(),
+    debut: date('Début').nullish(),
+    fin: date('Fin').nullish(),
+  })
   .refine((e) => !e.debut || !e.fin || e.fin >= e.debut, { message: 'La fin de l’étape précède son début', path: ['fin'] });
 
 const partenaireFicheSchema = z.object({

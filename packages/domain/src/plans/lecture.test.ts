@@ -40,6 +40,19 @@ describe('numérotation des axes, objectifs et fiches', () => {
     expect(lireNumerotation('4.2.1. Apprendre le vélo aux enfants')).toEqual({ numero: [4, 2, 1], titre: 'Apprendre le vélo aux enfants' });
   });
 
+  it('garde pour titre le texte écrit quand il n’est que le numéro, et le numéro pour numéro', () => {
+    expect(lireNumerotation('Axe 1')).toEqual({ numero: [1], titre: 'Axe 1', numeroSeul: true });
+    expect(lireNumerotation(' Axe  2. ')).toEqual({ numero: [2], titre: 'Axe 2.', numeroSeul: true });
+    expect(lireNumerotation('Objectif 2')).toEqual({ numero: [2], titre: 'Objectif 2', numeroSeul: true });
+    expect(lireNumerotation('1.1')).toEqual({ numero: [1, 1], titre: '1.1', numeroSeul: true });
+    expect(lireNumerotation('Sous-axe 1.2 :')).toEqual({ numero: [1, 2], titre: 'Sous-axe 1.2 :', numeroSeul: true });
+    expect(lireNumeroFiche('Fiche action 3')).toEqual({ numero: 3, titre: 'Fiche action 3', numeroSeul: true });
+    expect(lireNumeroFiche('Action 12.')).toEqual({ numero: 12, titre: 'Action 12.', numeroSeul: true });
+    // A numbered title keeps the usual split, without the flag.
+    expect(lireNumerotation('Axe 1. Prévention')).toEqual({ numero: [1], titre: 'Prévention' });
+    expect(lireNumerotation('Axe 1. Prévention').numeroSeul).toBeUndefined();
+  });
+
   it('laisse intact un titre qui commence par un nombre sans être numéroté', () => {
     expect(lireNumerotation('2040-2044 : plan vélo')).toEqual({ numero: [], titre: '2040-2044 : plan vélo' });
     expect(lireNumerotation('3.5 millions pour la santé')).toEqual({ numero: [], titre: '3.5 millions pour la santé' });

@@ -28,10 +28,13 @@ export interface Numerotation {
   /** "1.2" → [1, 2]; empty when the text carries no number. */
   numero: number[];
   titre: string;
+  /** The text is only its number ("Axe 1", "1.1"): the title is the text as written. */
+  numeroSeul?: boolean;
 }
 
 const MOT_NIVEAU = /^(?:sous[- ]?sous[- ]?axe|sous[- ]?axe|axe|orientation(?: strat[ée]gique)?|objectif(?: strat[ée]gique| op[ée]rationnel| sp[ée]cifique| g[ée]n[ée]ral)?)\s*(?:n°\s*)?(\d+(?:\.\d+)*)\.?\s*(?:[:\-–—.)]\s*)?(.*)$/iu;
 const NUMERO_SEUL = /^(\d+(?:\.\d+)*)(?:\.(?!\d)\s*|\s*[:)]\s*|\s+[-–—]\s+)(.+)$/su;
+const NUMERO_NU = /^(\d+(?:\.\d+)*)\.?()$/u;
 
 /**
  * "1. Titre", "Axe 1. Titre", "4.2 : Titre", "Objectif stratégique 1. Titre" → number and title.
@@ -39,17 +42,23 @@ const NUMERO_SEUL = /^(\d+(?:\.\d+)*)(?:\.(?!\d)\s*|\s*[:)]\s*|\s+[-–—]\s+)(
  */
 export function lireNumerotation(texte: string): Numerotation {
   const t = texte.replace(/[ \t]+/g, ' ').trim();
-  const m = t.match(MOT_NIVEAU) ?? t.match(NUMERO_SEUL);
+  const m = t.match(MOT_NIVEAU) ?? t.match(NUMERO_SEUL) ?? t.match(NUMERO_NU);
   if (!m) return { numero: [], titre: t };
-  return { numero: m[1].split('.').map(Number), titre: m[2].trim() };
+  const numero = m[1].split('.').map(Number);
+  // "Axe 1" alone: taking the number off would leave no title, so the text as written stays the title.
+  const titre = m[2].trim().replace(/^[:\-–—.)]\s*$/, '');
+  return titre ? { numero, titre } : { numero, titre: t, numeroSeul: true };
 }
 
 /** "Action 1. Titre", "Fiche Action 2. Titre", "Fiche action 12 - Titre": the number belongs to the fiche. */
-export function lireNumeroFiche(texte: string): { numero: number | null; titre: string } {
+export function lireNumeroFiche(texte: string): { numero: number | null; titre: string; numeroSeul?: boolean } {
   const t = texte.replace(/[ \t]+/g, ' ').trim();
   const m = t.match(/^(?:fiche[\s-]*action|fiche|action)\s*(?:n°|no\.?)?\s*(\d+)\s*(?:[.:)\-–—]\s*|\s+)(.+)$/isu);
-  if (!m) return { numero: null, titre: t };
-  return { numero: Number(m[1]), titre: m[2].trim() };
+  if (m) return { numero: Number(m[1]), titre: m[2].trim() };
+  // "Fiche action 3" alone: the number is the fiche's, the text as written its title.
+  const seul = t.match(/^(?:fiche[\s-]*action|fiche|action)\s*(?:n°|no\.?)?\s*(\d+)\s*[.:)\-–—]?$/iu);
+  if (seul) return { numero: Number(seul[1]), titre: t, numeroSeul: true };
+  return { numero: null, titre: t };
 }
 
 /** The TeT template shows its example title in two spellings separated by a line "(ou)": not a real fiche. */

@@ -339,6 +339,6 @@ export const formatMaillage: FormatPlan = {
       },
     };
   },
-  ecrire: (f, noms) => COLONNES.map((c) => c.ecrire(f, noms)),
+  ecrire: (f, noms) => [COLONNES.map((c) => c.ecrire(f, noms))],
   colonne: colonneDe,
 };

@@ -6,6 +6,8 @@
  * Choices: the fiche number travels in the title ("Fiche action 12. Titre"), which TeT keeps as is; a sous-sous-axe
  * becomes the fiche's first objectif opérationnel; free-text columns without a field of ours (instances de
  * gouvernance, moyens, élu·e référent·e, financements, calendrier) are kept in the notes, labelled.
+ * A row with a "Titre de la sous-action" is a sub-action of the action it names: one étape of that fiche (decision
+ * 0012), its other cells describing the étape; the fiche's étapes are written back so, one row each.
  */
 import {
   citerNom,
@@ -28,7 +30,7 @@ import {
   type StatutFiche,
 } from '@maillage/domain';
 import type { VueFiche } from '../fiches/fiches.service';
-import { A_DEFINIR, clesEntetes, dateCellule, estADefinir, pilotesDe, texteDe, type FinancementLu, type FormatPlan, type LigneLue, type PiloteLu } from './plan-format';
+import { A_DEFINIR, clesEntetes, dateCellule, estADefinir, pilotesDe, texteDe, type EtapeLue, type FinancementLu, type FormatPlan, type LigneLue, type PiloteLu } from './plan-format';
 import type { ColonneEcrite, Valeur } from './tableur';
 
 type CleTet =
@@ -36,6 +38,7 @@ type CleTet =
   | 'sousAxe'
   | 'sousSousAxe'
   | 'titre'
+  | 'sousAction'
   | 'descriptif'
   | 'objectifs'
   | 'structure'
@@ -62,6 +65,7 @@ const ALIAS: Record<string, CleTet> = {
   "titre de l'action": 'titre',
   'titre de la fiche action': 'titre',
   'titre de la fiche-action': 'titre',
+  'titre de la sous-action': 'sousAction',
   descriptif: 'descriptif',
   objectifs: 'objectifs',
   'structure pilote': 'structure',
@@ -122,7 +126,7 @@ const COLONNES: ColonneTet[] = [
   { entete: 'Sous-axe (x.x)', largeur: 36, ecrire: (f) => (f.objectif ? `${f.objectif.numero}. ${f.objectif.intitule}` : null) },
   { entete: 'Sous-sous axe (x.x.x)' },
   { entete: "Titre de l'action", largeur: 50, ecrire: (f) => `Fiche action ${f.numero}. ${f.intitule}` },
-  { entete: 'Titre de la sous-action' },
+  { entete: 'Titre de la sous-action', largeur: 40 },
   { entete: 'Descriptif', largeur: 50, ecrire: (f) => f.description ?? null },
   { entete: 'Instances de gouvernance' },
   { entete: 'Objectifs', largeur: 50, ecrire: (f) => f.objectifsOperationnels.join('\n') || null },
@@ -161,7 +165,8 @@ const COLONNES: ColonneTet[] = [
   { entete: 'Mesures liées' },
   { entete: 'Actions des plans liées' },
   { entete: 'Notes', largeur: 40, ecrire: (f) => f.notes ?? null },
-  { entete: "Etapes de l'action", largeur: 40, ecrire: (f) => f.etapes.map((e: { libelle: string }) => e.libelle).join('\n') || null },
+  // The étapes go out as sub-action rows (lignesEtapes), with their dates, pilote and status.
+  { entete: "Etapes de l'action", largeur: 40 },
   { entete: 'Documents et liens' },
 ];
 
@@ -184,6 +189,25 @@ const CHAMP_VERS_COLONNE: Record<string, string> = {
   notes: 'Notes',
   etapes: "Etapes de l'action",
 };
+
+type Etape = VueFiche['etapes'][number];
+
+/** A fiche's étapes as TeT sub-action rows: the action's title and axes repeated, then what the étape says. */
+function lignesEtapes(f: VueFiche): Valeur[][] {
+  const rang = new Map(COLONNES.map((c, i) => [c.entete, i]));
+  return f.etapes.map((e: Etape) => {
+    const ligne: Valeur[] = COLONNES.map(() => null);
+    const poser = (entete: string, v: Valeur) => void (ligne[rang.get(entete)!] = v);
+    for (const entete of ['Axe (x)', 'Sous-axe (x.x)', "Titre de l'action"]) poser(entete, COLONNES[rang.get(entete)!].ecrire!(f, new Map()));
+    poser('Titre de la sous-action', e.libelle);
+    poser('Descriptif', e.description ?? null);
+    poser('Structure pilote', e.pilote ?? null);
+    poser('Statut', e.statut ? STATUT_TET[e.statut as StatutFiche] : null);
+    poser('Date de début', dateCellule(e.debut));
+    poser('Date de fin', dateCellule(e.fin));
+    return ligne;
+  });
+}
 
 const lignesDe = (t: string | null) => (t ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
 
@@ -234,6 +258,32 @@ export const formatTet: FormatPlan = {
     };
     const texte = (cellules: Valeur[], i: number | undefined) => texteDe(cellule(cellules, i));
     const dit = (cle: CleTet) => index[cle] !== undefined;
+    // Cells of a sub-action row that make its étape; the others are kept, labelled, in its description.
+    const PROPRES_SOUS_ACTION: CleTet[] = ['axe', 'sousAxe', 'sousSousAxe', 'titre', 'sousAction', 'descriptif', 'structure', 'service', 'personne', 'statut', 'debut', 'fin'];
+
+    /** A sub-action row: the action it belongs to (title, axes) and the étape it makes, nothing else of the fiche. */
+    const lireSousAction = (cellules: Valeur[], l: LigneLue, libelle: string): LigneLue => {
+      const erreur = (i: number | undefined, message: string) => l.erreurs.push(`${i === undefined ? '' : noms[i].trim()} : ${message} (sous-action « ${libelle} »)`);
+      const { intitule, axe, objectif } = l.champs;
+      l.champs = { intitule, ...(axe !== undefined ? { axe } : {}), ...(objectif !== undefined ? { objectif } : {}) };
+      const structure = texte(cellules, index.structure);
+      const service = texte(cellules, index.service);
+      const base = structure && service ? `${structure} (${service})` : (structure ?? service);
+      const pilote = [base, texte(cellules, index.personne)].filter(Boolean).join(' — ') || null;
+      const t = texte(cellules, index.statut);
+      const statut = t ? statutFicheDepuisTexte(t) : null;
+      if (t && !statut) erreur(index.statut, `« ${t} » inconnu (attendu : ${STATUTS_ATTENDUS})`);
+      const dates = (['debut', 'fin'] as const).map((cle) => {
+        const d = lireDate(cellule(cellules, index[cle]));
+        if (d && 'erreur' in d) erreur(index[cle], d.erreur);
+        return d && 'valeur' in d ? d.valeur : null;
+      });
+      const propres = new Set(PROPRES_SOUS_ACTION.map((cle) => index[cle]));
+      const autres = cles.flatMap((cle, i) => (cle && !propres.has(i) && texte(cellules, i) ? [`${noms[i].trim()} : ${texte(cellules, i)}`] : []));
+      const description = [texte(cellules, index.descriptif), ...autres].filter(Boolean).join('\n\n') || null;
+      const etape: EtapeLue = { libelle: libelle.replace(/\s+/g, ' '), description, pilote, statut: statut ?? null, debut: dates[0], fin: dates[1] };
+      return { ...l, sousAction: etape };
+    };
 
     return {
       inconnues,
@@ -249,6 +299,10 @@ export const formatTet: FormatPlan = {
         if (c.objectif && !c.axe) erreur(index.sousAxe, `« ${texte(cellules, index.sousAxe)} » sans axe (colonne « Axe (x) » vide)`);
         const sousSousAxe = texte(cellules, index.sousSousAxe);
 
+        if (!titreBrut && texte(cellules, index.sousAction)) {
+          erreur(index.titre, `titre de l’action manquant pour la sous-action « ${texte(cellules, index.sousAction)} »`);
+          return l;
+        }
         if (!titreBrut) {
           const rattachement = new Set([index.axe, index.sousAxe, index.sousSousAxe]);
           const autre = cellules.some((_, i) => !rattachement.has(i) && cles[i] && cellule(cellules, i) !== null);
@@ -256,9 +310,12 @@ export const formatTet: FormatPlan = {
           erreur(index.titre, 'titre manquant');
           return l;
         }
-        const { numero, titre } = lireNumeroFiche(titreBrut);
+        const { numero, titre, numeroSeul } = lireNumeroFiche(titreBrut);
         if (numero !== null) l.numero = numero;
+        if (numeroSeul) l.numeroSeul = true;
         c.intitule = titre.replace(/\s+/g, ' ');
+        const sousAction = texte(cellules, index.sousAction);
+        if (sousAction) return lireSousAction(cellules, l, sousAction);
 
         if (dit('descriptif')) c.description = texte(cellules, index.descriptif);
         if (dit('objectifs') || sousSousAxe) {
@@ -323,7 +380,8 @@ export const formatTet: FormatPlan = {
             if (d && 'erreur' in d) erreur(index[cle], d.erreur);
             else c[cle] = d ? d.valeur : null;
           }
-        if (dit('etapes')) c.etapes = lignesDe(texte(cellules, index.etapes)).map((libelle) => ({ libelle }));
+        // With a sub-action column, the fiche's étapes are its sub-action rows (added when the rows are grouped).
+        if (dit('etapes') || dit('sousAction')) c.etapes = lignesDe(texte(cellules, index.etapes)).map((libelle) => ({ libelle }));
 
         if (notes.length || extras.length || dit('budget')) {
           const morceaux = [
@@ -339,6 +397,6 @@ export const formatTet: FormatPlan = {
     };
   },
 
-  ecrire: (f, noms) => COLONNES.map((c) => c.ecrire?.(f, noms) ?? null),
+  ecrire: (f, noms) => [COLONNES.map((c) => c.ecrire?.(f, noms) ?? null), ...lignesEtapes(f)],
   colonne: (champ) => CHAMP_VERS_COLONNE[champ] ?? champ,
 };

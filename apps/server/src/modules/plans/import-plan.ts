@@ -20,6 +20,7 @@ import { LotFiches } from '../fiches/fiches-lot.service';
 import type * as fiches from '../fiches/fiches.service';
 import type { Champs, FormatPlan, LigneLue } from './plan-format';
 import { Annuaire, egal, Rejet, Strategie } from './resolution';
+import { assembler, completerEtapes, grouper, titresNumeros, type RangLu } from './sous-actions';
 import type { Valeur } from './tableur';
 
 export interface LigneRapport {
@@ -27,6 +28,8 @@ export interface LigneRapport {
   statut: 'cree' | 'mis_a_jour' | 'inchange' | 'rejete';
   numero?: number;
   intitule?: string;
+  /** A sub-action row: the étape it gives the fiche. */
+  sousAction?: string;
   raison?: string;
 }
 
@@ -39,7 +42,10 @@ export interface Rapport {
   axesCrees: string[];
   objectifsCrees: string[];
   organisationsCreees: string[];
-  resume: { crees: number; misAJour: number; inchanges: number; rejetes: number };
+  /** What the import read otherwise than written: titles that are only a number. */
+  remarques: string[];
+  /** Fiches created, updated, unchanged; rows rejected; sub-action rows taken as étapes. */
+  resume: { crees: number; misAJour: number; inchanges: number; rejetes: number; sousActions: number };
 }
 
 export interface Tableau {
@@ -86,6 +92,8 @@ async function fusionner(s: Session, lue: LigneLue, existant: fiches.VueFiche | 
     if (cle === 'axe' || cle === 'objectif' || cle === 'financements' || !change(cle)) continue;
     if (cle === 'pilotes') cible.pilotes = await enSuite(c.pilotes!, (p) => s.annuaire.pilote(p, colonne('pilotes')));
     else if (cle === 'partenaires') cible.partenaires = await enSuite(c.partenaires!, (p) => s.annuaire.partenaire(p, colonne('partenaires')));
+    // An étape keeps only what is said of it (a sub-action row gives every key, null for an empty cell).
+    else if (cle === 'etapes') cible.etapes = completerEtapes(c.etapes!, existant?.etapes ?? []).map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v != null)));
     else cible[cle] = valeur;
   }
   // Last: a financing line without a year takes the fiche's start year.
@@ -159,11 +167,17 @@ export async function appliquerImport(
   const annuaire = new Annuaire(tx, utilisateur, contratId, organisations);
   const strategie = new Strategie(tx, utilisateur, contratId, await contrats.listerAxes(tx, contratId));
   const lecteurExport = format.lecteur(format.colonnes.map((c) => c.entete));
-  const s: Session = { format, annuaire, strategie, projection: (f) => lecteurExport.lire(format.ecrire(f, annuaire.noms))! };
+  // What the file would say of a fiche: its exported rows, read and grouped as the file's are.
+  const projection = (f: fiches.VueFiche) => {
+    const [propre, ...etapes] = format.ecrire(f, annuaire.noms).map((cellules, i) => ({ ligne: i, lue: lecteurExport.lire(cellules)! }));
+    return assembler({ propre, sousActions: etapes });
+  };
+  const s: Session = { format, annuaire, strategie, projection };
 
   const lues = (await parTranches(tableau.lignes, (l) => (l.cellules.some((c) => c !== null && c !== '') ? { ligne: l.numero, lue: lecteur.lire(l.cellules) } : null))).filter(
-    (l): l is { ligne: number; lue: LigneLue } => l?.lue != null,
+    (l): l is RangLu => l?.lue != null,
   );
+  const remarques = titresNumeros(lues);
 
   // Axes and objectifs first, in their numbers' order, so that the contract's numbering follows the file's.
   await strategie.completer(
@@ -178,44 +192,72 @@ export async function appliquerImport(
   const lot = await LotFiches.ouvrir(tx, utilisateur, contratId);
   const index = await indexer(await lot.vues());
   const lignes: LigneRapport[] = [];
-  const vues = new Map<string, number>();
+  const tally = { crees: 0, misAJour: 0, inchanges: 0 };
   const aTraiter = lues.filter(({ lue }) => !lue.structure).sort((a, b) => (a.lue.ordre ?? Infinity) - (b.lue.ordre ?? Infinity) || a.ligne - b.ligne);
+  // An action's own row and its sub-action rows, wherever they are, make one fiche.
+  const groupes = grouper(
+    await parTranches(aTraiter, (rang) => {
+      const { lue } = rang;
+      if (lue.champs.intitule === undefined && lue.numero === undefined) return { rang, cle: null, existant: null };
+      try {
+        const existant = correspondance(s, lue, index);
+        const cle = existant ? `fiche:${existant.id}` : lue.numero !== undefined ? `numero:${lue.numero}` : `titre:${cleTexte(lue.champs.intitule ?? '')}|${cleTexte(lue.champs.axe?.titre ?? '')}|${cleTexte(lue.champs.objectif?.titre ?? '')}`;
+        return { rang, cle, existant };
+      } catch (e) {
+        if (!(e instanceof Rejet)) throw e;
+        return { rang, cle: null, existant: null, refus: e.message };
+      }
+    }),
+  );
   // A row is up to a millisecond of work when nothing waits for the database: let the others in every few.
   const ceder = cedeurPeriodique();
-  for (const { ligne, lue } of aTraiter) {
+  for (const groupe of groupes) {
     await ceder();
-    const rapport: LigneRapport = { ligne, statut: 'rejete', numero: lue.numero, intitule: lue.champs.intitule ?? undefined };
-    lignes.push(rapport);
+    const lue = assembler(groupe);
+    const { existant } = groupe;
+    const porteur = groupe.propre ?? groupe.rangs[0];
+    const rapports = groupe.rangs.map((r) => {
+      const rapport: LigneRapport = { ligne: r.ligne, statut: 'rejete', numero: lue.numero, intitule: lue.champs.intitule ?? undefined };
+      if (r.lue.sousAction) rapport.sousAction = r.lue.sousAction.libelle;
+      lignes.push(rapport);
+      return rapport;
+    });
+    const poser = (statut: LigneRapport['statut'], extra: Partial<LigneRapport> = {}) => rapports.forEach((r) => Object.assign(r, { statut }, extra));
+    const fautives = groupe.rangs.filter((r) => r.lue.erreurs.length);
+    if (fautives.length) {
+      // Each faulty row says why; the action's other rows, that its fiche is not imported.
+      const renvoi = `fiche non importée : ligne${fautives.length > 1 ? 's' : ''} ${fautives.map((r) => r.ligne).join(', ')} rejetée${fautives.length > 1 ? 's' : ''}`;
+      groupe.rangs.forEach((r, i) => (rapports[i].raison = r.lue.erreurs.length ? r.lue.erreurs.join(' ; ') : renvoi));
+      continue;
+    }
     try {
-      if (lue.erreurs.length) throw new Rejet(lue.erreurs.join(' ; '));
-      const existant = correspondance(s, lue, index);
-      const cle = existant ? `fiche:${existant.id}` : lue.numero !== undefined ? `numero:${lue.numero}` : `titre:${cleTexte(lue.champs.intitule ?? '')}|${cleTexte(lue.champs.axe?.titre ?? '')}|${cleTexte(lue.champs.objectif?.titre ?? '')}`;
-      if (vues.has(cle)) throw new Rejet(`la ligne ${vues.get(cle)} du fichier porte déjà sur cette fiche${lue.numero !== undefined ? ` (n° ${lue.numero})` : ''}`);
-      vues.set(cle, ligne);
-      if (existant) Object.assign(rapport, { numero: existant.numero, intitule: existant.intitule });
+      if (groupe.refus) throw new Rejet(groupe.refus);
+      if (existant) poser('rejete', { numero: existant.numero, intitule: existant.intitule });
       if (!existant && lue.champs.intitule === undefined) throw new Rejet(`${format.colonne('intitule')} : manquant pour une nouvelle fiche`);
 
       const saisie = await fusionner(s, lue, existant);
-      rapport.intitule = saisie.intitule;
+      poser('rejete', { intitule: saisie.intitule });
       if (existant) {
         const actuelle = ficheSaisieSchema.safeParse(saisieActuelle(existant));
         if (actuelle.success && egal(actuelle.data, saisie)) {
-          rapport.statut = 'inchange';
+          poser('inchange');
+          tally.inchanges++;
           continue;
         }
       }
       // Checked now as the services check a fiche, written with the others at the end: a refused row writes nothing.
       try {
         if (existant) await lot.modifier(existant.id, saisie);
-        else rapport.numero = (await lot.creer(saisie, { numero: lue.numero, position: lue.ordre })).numero;
+        else poser('rejete', { numero: (await lot.creer(saisie, { numero: lue.numero, position: lue.ordre })).numero });
       } catch (e) {
         if (e instanceof ErreurMetier && e.statut === 400) throw new Rejet(raisonDe(e));
         throw e; // 403, 409 (signed contract without avenant): the whole import answers so
       }
-      rapport.statut = existant ? 'mis_a_jour' : 'cree';
+      poser(existant ? 'mis_a_jour' : 'cree');
+      tally[existant ? 'misAJour' : 'crees']++;
     } catch (e) {
       if (!(e instanceof Rejet)) throw e;
-      rapport.raison = e.message;
+      groupe.rangs.forEach((r, i) => (rapports[i].raison = r === porteur ? e.message : `fiche non importée : voir la ligne ${porteur.ligne}`));
     }
   }
 
@@ -223,8 +265,11 @@ export async function appliquerImport(
   if (!lignes.some((l) => l.statut === 'rejete')) await lot.enregistrer();
 
   lignes.sort((a, b) => a.ligne - b.ligne);
-  const compte = (statut: LigneRapport['statut']) => lignes.filter((l) => l.statut === statut).length;
-  const resume = { crees: compte('cree'), misAJour: compte('mis_a_jour'), inchanges: compte('inchange'), rejetes: compte('rejete') };
+  const resume = {
+    ...tally,
+    rejetes: lignes.filter((l) => l.statut === 'rejete').length,
+    sousActions: lignes.filter((l) => l.sousAction && l.statut !== 'rejete').length,
+  };
   const rapport: Rapport = {
     format: format.nom,
     dryRun: options.dryRun,
@@ -234,6 +279,7 @@ export async function appliquerImport(
     axesCrees: strategie.axesCrees,
     objectifsCrees: strategie.objectifsCrees,
     organisationsCreees: annuaire.creees,
+    remarques,
     resume,
   };
   if (rapport.applique && resume.crees + resume.misAJour + strategie.axesCrees.length + strategie.objectifsCrees.length > 0)
@@ -242,7 +288,7 @@ export async function appliquerImport(
       entiteType: 'contrat',
       entiteId: contratId,
       action: 'import_plan',
-      apres: { fichier: options.fichier, format: format.nom, ...resume },
+      apres: { fichier: options.fichier, format: format.nom, crees: resume.crees, misAJour: resume.misAJour, inchanges: resume.inchanges, rejetes: resume.rejetes, ...(resume.sousActions ? { sousActions: resume.sousActions } : {}) },
       contexte: { contratId },
     });
   return rapport;

@@ -36,7 +36,12 @@ export interface FinancementLu {
 export interface Rattachement {
   numero: number[];
   titre: string;
+  /** The cell was only the number ("Axe 1"): the title is the text as written. */
+  numeroSeul?: boolean;
 }
+
+/** A step of a fiche as a row gives it (a TeT sub-action): every key said, null for an empty cell. */
+export type EtapeLue = NonNullable<FicheSaisie['etapes']>[number];
 
 type Simples = Omit<FicheSaisie, 'axeId' | 'objectifId' | 'pilotes' | 'partenaires' | 'financements'>;
 
@@ -56,6 +61,10 @@ export interface LigneLue {
   erreurs: string[];
   /** A row that only names axes (TeT): they are created, no fiche. */
   structure?: boolean;
+  /** The fiche's title cell was only its number ("Fiche action 3"). */
+  numeroSeul?: boolean;
+  /** A sub-action row (TeT): an étape of the fiche the row names; `champs` then only say which fiche. */
+  sousAction?: EtapeLue;
 }
 
 export interface Lecteur {
@@ -73,8 +82,8 @@ export interface FormatPlan {
   /** Recognises the header row of this format. */
   reconnait(entetes: string[]): boolean;
   lecteur(entetes: Valeur[]): Lecteur;
-  /** One row; `noms` names the organisations the fiche cites by id (partners). */
-  ecrire(fiche: VueFiche, noms: Map<string, string>): Valeur[];
+  /** The fiche's rows (TeT: its own, then one per étape); `noms` names the organisations it cites by id (partners). */
+  ecrire(fiche: VueFiche, noms: Map<string, string>): Valeur[][];
   /** The column that carries a field, for messages. */
   colonne(champ: string): string;
 }

@@ -42,7 +42,7 @@ describe('aller-retour du plan de Redon (39 fiches)', () => {
       expect(r.body, nom).toMatchObject({ format: 'maillage', colonnesInconnues: [], resume: { crees: 39, rejetes: 0 } });
       expect((await fichesDe(contratId)).map(resumeFiche), nom).toEqual(source);
       const encore = await importer(coordination, contratId, fichier, nom);
-      expect(encore.body.resume, nom).toEqual({ crees: 0, misAJour: 0, inchanges: 39, rejetes: 0 });
+      expect(encore.body.resume, nom).toEqual({ crees: 0, misAJour: 0, inchanges: 39, rejetes: 0, sousActions: 0 });
     }
   });
 
@@ -75,11 +75,11 @@ describe('aller-retour du plan de Redon (39 fiches)', () => {
     expect(r.body).toMatchObject({ format: 'tet', organisationsCreees: [], resume: { crees: 39, rejetes: 0 } });
     expect((await fichesDe(contratId)).map(resumeFiche)).toEqual(source);
     const encore = await importer(coordination, contratId, x.contenu, 'tet.xlsx');
-    expect(encore.body.resume).toEqual({ crees: 0, misAJour: 0, inchanges: 39, rejetes: 0 });
+    expect(encore.body.resume).toEqual({ crees: 0, misAJour: 0, inchanges: 39, rejetes: 0, sousActions: 0 });
     // Into the contract it comes from (renewed, closed): nothing to change, so nothing refused.
     const chezSoi = await importer(coordination, contrats.cls1, x.contenu, 'tet.xlsx');
     expect(chezSoi.status).toBe(200);
-    expect(chezSoi.body.resume).toEqual({ crees: 0, misAJour: 0, inchanges: 39, rejetes: 0 });
+    expect(chezSoi.body.resume).toEqual({ crees: 0, misAJour: 0, inchanges: 39, rejetes: 0, sousActions: 0 });
   });
 });
 
@@ -154,7 +154,7 @@ describe('aller-retour d’une fiche complète', () => {
     // Through TeT into its own contract: TeT says the same, so étape dates, Rifkin detail, refused line… stay.
     const tet = await telecharger(coordination, `/api/contrats/${source}/plan.xlsx?format=tet`);
     const retour = await importer(coordination, source, tet.contenu, 'tet.xlsx');
-    expect(retour.body.resume).toEqual({ crees: 0, misAJour: 0, inchanges: 1, rejetes: 0 });
+    expect(retour.body.resume).toEqual({ crees: 0, misAJour: 0, inchanges: 1, rejetes: 0, sousActions: 2 });
     // Into a new contract, TeT carries what it can.
     const autre = await nouveauContrat();
     await importer(coordination, autre, tet.contenu, 'tet.xlsx');
@@ -168,7 +168,8 @@ describe('aller-retour d’une fiche complète', () => {
       ['ARS Bretagne', 1250050],
       ['Communes du nord', 300000],
     ]);
-    expect(parTet.etapes).toEqual([{ libelle: 'Recenser les logements' }, { libelle: 'Première soirée d’accueil' }]);
+    // Étapes travel as sub-action rows, with their dates.
+    expect(parTet.etapes).toEqual([{ libelle: 'Recenser les logements', debut: '2027-03-01', fin: '2027-06-30' }, { libelle: 'Première soirée d’accueil' }]);
   });
 });
 

@@ -28,9 +28,10 @@ describe('import des fichiers de Territoires en Transitions', () => {
     expect(r.body.objectifsCrees).toEqual(['Pratiquer le vélo en toute sécurité', 'Déployer des plans de mobilité scolaires', 'Développer l’activité physique pour la santé']);
     expect(r.body.organisationsCreees).toEqual(expect.arrayContaining(['La collectivité 1', 'La collectivité 2', 'Super partenaire', 'Giga partenaire', 'Ultra partenaire']));
     expect(r.body.colonnesInconnues).toEqual(
-      expect.arrayContaining(['Titre de la sous-action', 'Indicateurs liés', 'Action en amélioration continue', 'Mesures liées', 'Documents et liens']),
+      expect.arrayContaining(['Indicateurs liés', 'Action en amélioration continue', 'Mesures liées', 'Documents et liens']),
     );
     expect(r.body.colonnesInconnues).not.toContain('Statut');
+    expect(r.body.colonnesInconnues).not.toContain('Titre de la sous-action');
 
     const fiches = await fichesDe(contratId);
     expect(fiches).toHaveLength(7);
@@ -179,7 +180,7 @@ describe('import : tout ou rien, à blanc, sans doublon', () => {
     // One statut changed in the file: that fiche only is updated, and audited.
     const modifie = await tetModifie('nouveau-plan-valide.xlsx', [[10, 25, 'Réalisé']]);
     const r = await importer(coordination, contratId, modifie, 'plan.xlsx');
-    expect(r.body.resume).toEqual({ crees: 0, misAJour: 1, inchanges: 6, rejetes: 0 });
+    expect(r.body.resume).toEqual({ crees: 0, misAJour: 1, inchanges: 6, rejetes: 0, sousActions: 0 });
     const course = (await fichesDe(contratId)).find((f) => f.intitule === 'Course de vélo 2040-2044');
     expect(course.statut).toBe('realisee');
     const { rows } = await serveur.ctx.db.query(`select action from audit_evenements where entite_id = $1 order by id`, [course.id]);

@@ -22,6 +22,7 @@ const rapport = z
         statut: z.enum(['cree', 'mis_a_jour', 'inchange', 'rejete']),
         numero: z.number().int().optional().describe('Numéro de la fiche'),
         intitule: z.string().optional(),
+        sousAction: z.string().optional().describe('Ligne de sous-action (Territoires en Transitions) : l’étape qu’elle donne à la fiche'),
         raison: z.string().optional().describe('Pour une ligne rejetée : la colonne et la valeur en cause'),
       }),
     ),
@@ -29,7 +30,14 @@ const rapport = z
     axesCrees: z.array(z.string()),
     objectifsCrees: z.array(z.string()),
     organisationsCreees: z.array(z.string()),
-    resume: z.object({ crees: z.number().int(), misAJour: z.number().int(), inchanges: z.number().int(), rejetes: z.number().int() }),
+    remarques: z.array(z.string()).describe('Ce que l’import a lu autrement qu’écrit : intitulés faits de leur seul numéro (« Axe 1 »)'),
+    resume: z.object({
+      crees: z.number().int(),
+      misAJour: z.number().int(),
+      inchanges: z.number().int(),
+      rejetes: z.number().int(),
+      sousActions: z.number().int().describe('Lignes de sous-action reprises comme étapes de leur fiche'),
+    }),
   })
   .describe('Rapport d’import, ligne par ligne');
 
@@ -83,7 +91,8 @@ export function routesPlans(app: FastifyInstance, ctx: Contexte) {
         description:
           'Le format (Maillage ou Territoires en Transitions) est reconnu par les en-têtes, où qu’ils soient. Les fiches sont ' +
           'retrouvées par leur numéro (au format TeT sans numéro : par leur titre) ; réimporter le même fichier ne crée rien. ' +
-          'Axes, objectifs et organisations inconnus sont créés. Avec `dryRun=true` rien n’est enregistré, le rapport est le même. ' +
+          'Axes, objectifs et organisations inconnus sont créés. Au format TeT, les lignes de sous-action deviennent les étapes ' +
+          'de leur fiche, dans n’importe quel ordre. Avec `dryRun=true` rien n’est enregistré, le rapport est le même. ' +
           'Une seule ligne rejetée et rien n’est enregistré : 422 avec le rapport. 409 pour un contrat signé sans avenant ouvert.',
         consumes: ['multipart/form-data'],
         params: id,

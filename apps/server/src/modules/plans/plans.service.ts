@@ -42,7 +42,7 @@ export async function exporterPlan(ctx: Contexte, utilisateur: Utilisateur | nul
   const ids = liste.flatMap((f) => f.partenaires.flatMap((p: { organisationId?: string | null }) => (p.organisationId ? [p.organisationId] : [])));
   const noms = new Map((await contrats.organisationsParIds(ctx.db, [...new Set(ids)])).map((o) => [o.id, o.nom]));
   const plan = format === 'tet' ? formatTet : formatMaillage;
-  const lignes = liste.map((f) => plan.ecrire(f, noms));
+  const lignes = liste.flatMap((f) => plan.ecrire(f, noms));
   if (type === 'csv') return { contenu: ecrireCsv(plan.colonnes.map((c) => c.entete), lignes), nom: nomDeFichier(contrat.intitule, 'csv'), type: TYPE_CSV };
   const feuilles: FeuilleEcrite[] = [{ nom: plan.feuille, groupes: plan.groupes, colonnes: plan.colonnes, lignes }];
   if (format === 'maillage') feuilles.push(feuilleAxes(await contrats.listerAxes(ctx.db, contratId)));

@@ -57,7 +57,8 @@ export function ImportPlan({ contratId }: { contratId: string }) {
     <div>
       <p className={fr.cx('fr-text--sm')}>
         Le fichier peut être le classeur exporté ci-dessus (format de Maillage) ou un fichier d’import de Territoires en
-        Transitions. Les fiches sont retrouvées par leur numéro ; les axes, objectifs et organisations inconnus sont créés.
+        Transitions, dont les lignes de sous-action deviennent les étapes de leur fiche. Les fiches sont retrouvées par leur
+        numéro ; les axes, objectifs et organisations inconnus sont créés.
         Rien n’est enregistré tant que vous n’avez pas vérifié puis confirmé l’import, et une seule ligne rejetée annule tout.
       </p>
       <Upload

@@ -32,6 +32,7 @@ function Liste({ titre, elements }: { titre: string; elements: string[] }) {
 export function RapportImportVue({ rapport, titre }: { rapport: RapportImport; titre: string }) {
   const { resume } = rapport;
   const fait = rapport.applique;
+  const sousActions = rapport.lignes.some((l) => l.sousAction);
   return (
     <section aria-labelledby="rapport-import-titre" className={fr.cx('fr-mt-3w')}>
       <h4 id="rapport-import-titre">{titre}</h4>
@@ -40,6 +41,11 @@ export function RapportImportVue({ rapport, titre }: { rapport: RapportImport; t
         <li>Fiches {fait ? 'créées' : 'à créer'} : {formaterNombre(resume.crees)}</li>
         <li>Fiches {fait ? 'mises à jour' : 'à mettre à jour'} : {formaterNombre(resume.misAJour)}</li>
         <li>Fiches inchangées : {formaterNombre(resume.inchanges)}</li>
+        {resume.sousActions > 0 && (
+          <li>
+            Sous-actions {fait ? 'reprises' : 'à reprendre'} comme étapes de leur fiche : {formaterNombre(resume.sousActions)}
+          </li>
+        )}
         <li>Lignes rejetées : {formaterNombre(resume.rejetes)}</li>
       </ul>
       {rapport.colonnesInconnues.length > 0 && (
@@ -50,17 +56,33 @@ export function RapportImportVue({ rapport, titre }: { rapport: RapportImport; t
           description={`Colonnes non reconnues, leur contenu n’est pas importé : ${rapport.colonnesInconnues.join(', ')}.`}
         />
       )}
+      {rapport.remarques?.length > 0 && (
+        <Alert
+          severity="info"
+          small
+          className={fr.cx('fr-mb-2w')}
+          title="Lu autrement qu’écrit"
+          description={
+            <ul className={fr.cx('fr-text--sm', 'fr-mb-0')}>
+              {rapport.remarques.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Liste titre={fait ? 'Axes créés :' : 'Axes qui seront créés :'} elements={rapport.axesCrees} />
       <Liste titre={fait ? 'Objectifs créés :' : 'Objectifs qui seront créés :'} elements={rapport.objectifsCrees} />
       <Liste titre={fait ? 'Organisations créées dans l’annuaire :' : 'Organisations qui seront créées dans l’annuaire :'} elements={rapport.organisationsCreees} />
       {rapport.lignes.length > 0 && (
         <Table
           caption={`Lignes du fichier (${formaterNombre(rapport.lignes.length)})`}
-          headers={['Ligne', 'Fiche', 'Intitulé', 'Résultat', 'Raison']}
+          headers={['Ligne', 'Fiche', 'Intitulé', ...(sousActions ? ['Sous-action (étape)'] : []), 'Résultat', 'Raison']}
           data={rapport.lignes.map((l) => [
             formaterNombre(l.ligne),
             l.numero !== undefined ? String(l.numero) : '—',
             l.intitule ?? '—',
+            ...(sousActions ? [l.sousAction ?? '—'] : []),
             <Badge key="b" small noIcon severity={STATUTS[l.statut]?.severite} as="span">
               {STATUTS[l.statut]?.libelle ?? l.statut}
             </Badge>,

@@ -1,6 +1,8 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { LIBELLES_STATUT_FICHE, STATUTS_FICHE } from '@maillage/domain';
 import { useFieldArray } from 'react-hook-form';
 import { etatChamp, videEnNull } from '../../components/formulaire';
 import { ChampOuiNon, type FormFiche } from './champs-communs';
@@ -31,7 +33,7 @@ export function ChampsDescription({ form }: { form: FormFiche }) {
       <fieldset className={fr.cx('fr-fieldset')}>
         <legend className={fr.cx('fr-fieldset__legend')}>
           Déroulé : les étapes
-          <span className={fr.cx('fr-hint-text')}>Chaque étape avec sa période ; elles apparaissent dans le calendrier du contrat.</span>
+          <span className={fr.cx('fr-hint-text')}>Chaque étape avec sa période, et si besoin son pilote et son statut (les sous-actions de Territoires en Transitions) ; elles apparaissent dans le calendrier du contrat.</span>
         </legend>
         {fields.length === 0 && <p className={fr.cx('fr-fieldset__element', 'fr-text--sm')}>Aucune étape.</p>}
         {fields.map((champ, i) => (
@@ -45,6 +47,31 @@ export function ChampsDescription({ form }: { form: FormFiche }) {
               </div>
               <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
                 <Input label={`Fin de l’étape ${i + 1}`} nativeInputProps={{ ...register(`etapes.${i}.fin`, { setValueAs: videEnNull }), type: 'date' }} {...etatChamp(errors.etapes?.[i]?.fin?.message)} />
+              </div>
+              <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+                <Input
+                  label={`Pilote de l’étape ${i + 1} (facultatif)`}
+                  nativeInputProps={{ ...register(`etapes.${i}.pilote`, { setValueAs: videEnNull }), maxLength: 500 }}
+                  {...etatChamp(errors.etapes?.[i]?.pilote?.message)}
+                />
+              </div>
+              <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+                <Select label={`Statut de l’étape ${i + 1}`} nativeSelectProps={register(`etapes.${i}.statut`)} {...etatChamp(errors.etapes?.[i]?.statut?.message)}>
+                  <option value="">Non renseigné</option>
+                  {STATUTS_FICHE.map((s) => (
+                    <option key={s} value={s}>
+                      {LIBELLES_STATUT_FICHE[s]}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div className={fr.cx('fr-col-12')}>
+                <Input
+                  label={`Description de l’étape ${i + 1} (facultatif)`}
+                  textArea
+                  nativeTextAreaProps={{ ...register(`etapes.${i}.description`, { setValueAs: videEnNull }), rows: 2 }}
+                  {...etatChamp(errors.etapes?.[i]?.description?.message)}
+                />
               </div>
             </div>
             <div className="maillage-actions">
@@ -61,7 +88,7 @@ export function ChampsDescription({ form }: { form: FormFiche }) {
           </div>
         ))}
         <div className={fr.cx('fr-fieldset__element')}>
-          <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" onClick={() => append({ libelle: '', debut: null, fin: null })}>
+          <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" onClick={() => append({ libelle: '', debut: null, fin: null, pilote: null, statut: '', description: null })}>
             Ajouter une étape
           </Button>
         </div>

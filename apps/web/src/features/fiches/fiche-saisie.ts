@@ -49,7 +49,8 @@ export interface FormulaireFiche {
   /** One per line. */
   objectifsOperationnels: string;
   objectifsCiblentIsts: OuiNon;
-  etapes: { libelle: string; debut: string | null; fin: string | null }[];
+  /** A TeT sub-action is an étape too (decision 0012): its pilote, status and description travel with it. */
+  etapes: { libelle: string; debut: string | null; fin: string | null; pilote: string | null; statut: string; description: string | null }[];
   determinants: string[];
   interventions: string[];
   partenaires: { secteur: string; acteur: string; organisationId: string | null; participation: string[] }[];
@@ -117,7 +118,7 @@ export function versFormulaire(f?: Partial<Fiche>): FormulaireFiche {
     description: f?.description ?? null,
     objectifsOperationnels: (f?.objectifsOperationnels ?? []).join('\n'),
     objectifsCiblentIsts: ouiNon(f?.objectifsCiblentIsts),
-    etapes: (f?.etapes ?? []).map((e) => ({ libelle: e.libelle, debut: e.debut ?? null, fin: e.fin ?? null })),
+    etapes: (f?.etapes ?? []).map((e) => ({ libelle: e.libelle, debut: e.debut ?? null, fin: e.fin ?? null, pilote: e.pilote ?? null, statut: e.statut ?? '', description: e.description ?? null })),
     determinants: [...(f?.determinants ?? [])],
     interventions: [...(f?.interventions ?? [])],
     partenaires: (f?.partenaires ?? []).map((p) => ({ secteur: p.secteur, acteur: p.acteur, organisationId: p.organisationId ?? null, participation: [...(p.participation ?? [])] })),
@@ -166,7 +167,14 @@ export function versSaisie(v: FormulaireFiche): Saisie {
       .map((l) => l.trim())
       .filter(Boolean),
     objectifsCiblentIsts: booleen(v.objectifsCiblentIsts),
-    etapes: v.etapes.map((e) => ({ libelle: e.libelle, debut: texte(e.debut), fin: texte(e.fin) })),
+    etapes: v.etapes.map((e) => ({
+      libelle: e.libelle,
+      debut: texte(e.debut),
+      fin: texte(e.fin),
+      pilote: texte(e.pilote),
+      statut: (e.statut || null) as NonNullable<Saisie['etapes']>[number]['statut'],
+      description: texte(e.description),
+    })),
     pilotes: v.pilotes.map((p) => ({ organisationId: p.organisationId || null, service: texte(p.service) })),
     partenaires: v.partenaires.map((p) => ({ ...p, organisationId: p.organisationId || null })) as Saisie['partenaires'],
     participationCitoyenne: booleen(v.participationCitoyenne),

@@ -10,6 +10,7 @@ import {
   INTERVENTIONS,
   ISTS,
   LIBELLES_PRIORITE,
+  LIBELLES_STATUT_FICHE,
   LIBELLES_STATUT_FINANCEMENT,
   LIBELLES_TYPE_INDICATEUR,
   libelleTerme,
@@ -124,8 +125,22 @@ export const LectureDescription = ({ fiche }: { fiche: FicheDetail }) => (
     {fiche.etapes?.length ? (
       <Table
         caption="Déroulé : les étapes"
-        headers={['Étape', 'Début', 'Fin']}
-        data={fiche.etapes.map((e) => [e.libelle, formaterDate(e.debut) || '—', formaterDate(e.fin) || '—'])}
+        headers={['Étape', 'Pilote', 'Statut', 'Début', 'Fin']}
+        data={fiche.etapes.map((e) => [
+          e.description ? (
+            <>
+              {e.libelle}
+              <br />
+              <span className={fr.cx('fr-text--xs')}>{e.description}</span>
+            </>
+          ) : (
+            e.libelle
+          ),
+          e.pilote || '—',
+          e.statut ? LIBELLES_STATUT_FICHE[e.statut] : '—',
+          formaterDate(e.debut) || '—',
+          formaterDate(e.fin) || '—',
+        ])}
       />
     ) : (
       <Ligne libelle="Étapes">{NON}</Ligne>
