@@ -26,3 +26,44 @@ describe('Belle-Île-en-Mer : premier COPIL tardif (seed 000)', () => {
     expect(alertes.body).toContainEqual({ type: 'premier_copil_tardif', gravite: 'info', message: 'Le premier COPIL s’est tenu 5 mois après la signature (au plus 3 mois attendus).' });
   });
 });
+
+describe('codes INSEE de commune, démonstration comprise', () => {
+  it('le verbatim de l’habitant de Langon porte le code de Langon (35145, Ille-et-Vilaine), pas son nom', async () => {
+    const { rows } = await sql(`select commune_code from verbatims where texte like '%transport à la demande sur Langon%'`);
+    expect(rows).toEqual([{ commune_code: '35145' }]);
+    expect((await sql(`select count(*)::int n from verbatims where commune_code is not null and commune_code !~ '^[0-9]{5}$|^2[AB][0-9]{3}$'`)).rows[0].n).toBe(0);
+  });
+
+  it('un verbatim saisi avec un nom de commune, un code impossible ou inconnu est refusé en français, champ nommé', async () => {
+    const cls2 = await idContrat('Contrat local de santé de Redon Agglomération (2e génération)');
+    const coordination = serveur.client();
+    await coordination.connecter(DEMO.coordination);
+    const verbatim = (communeCode: string) => coordination.post(`/api/contrats/${cls2}/verbatims`, { texte: 'Pas de transport à la demande', locuteur: 'habitant', communeCode });
+    for (const code of ['Langon', '20004']) {
+      const r = await verbatim(code);
+      expect(r.status, code).toBe(400);
+      expect(r.body.detail, code).toContain('Code INSEE de commune attendu');
+      expect(JSON.stringify(r.body), code).toContain('communeCode');
+    }
+    const inconnue = await verbatim('35999');
+    expect(inconnue.status).toBe(400);
+    expect(inconnue.body.detail).toBe('La commune 35999 n’existe pas dans le référentiel géographique.');
+    expect((await verbatim('35145')).status).toBe(201);
+  });
+
+  it('la base refuse un nom dans un champ de code commune, quel que soit le chemin', async () => {
+    const cls2 = await idContrat('Contrat local de santé de Redon Agglomération (2e génération)');
+    await expect(sql(`insert into verbatims (contrat_id, texte, locuteur, commune_code) values ($1, 'x', 'habitant', 'Langon')`, [cls2])).rejects.toThrow(/verbatims_commune_code_insee/);
+    await expect(sql(`insert into contrat_communes (contrat_id, commune_code) values ($1, '20004')`, [cls2])).rejects.toThrow(/contrat_communes_commune_code_insee/);
+  });
+
+  it('les lectures par territoire et la fiche d’une commune refusent aussi un code qui n’en est pas un', async () => {
+    const r = await ars.get('/api/territoires/commune/Langon');
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toContain('Code INSEE de commune attendu');
+    expect((await ars.get('/api/territoires/commune/35145')).body.nom).toBe('Langon');
+    const valeurs = await ars.get('/api/diagnostics/valeurs?territoire=commune:Langon');
+    expect(valeurs.status).toBe(400);
+    expect(valeurs.body.detail).toContain('Code INSEE de commune attendu');
+  });
+});
