@@ -119,7 +119,7 @@ export interface ContratDetail extends Omit<ContratResume, 'role'> {
   ecartsDoctrine: { regle: string; message: string; region: string }[];
   transitions: Transition[];
   avenantOuvert: { id: string; numero: number } | null;
-  droits: { modifier: boolean; valider: boolean; supprimer: boolean; creerFiche: boolean; publier: boolean; voirAcces: boolean; gererAcces: boolean };
+  droits: { modifier: boolean; completer: boolean; valider: boolean; supprimer: boolean; creerFiche: boolean; publier: boolean; voirAcces: boolean; gererAcces: boolean };
 }
 
 export interface PiloteFiche {

@@ -127,7 +127,13 @@ export async function creerContratsDemo(tx: Queryable, comptesDemo: Map<string, 
         'd’animation territoriale de santé (ATS) de Redon Agglomération. Évalué par le cabinet Acsantis, préalable au CLS 2.',
     },
     'renouvele',
+    '2015-01-01',
   );
+  // Seed 002, l.334: « Le signataire est engagé formellement dans le contrat et fait partie du comité de pilotage » ;
+  // l.1172, its governance (annexe 4): « Synthèse détaillée 2015-2020. ARS Bretagne, ARS Pays de Loire, Redon
+  // Agglomération », the trinôme that pilots it (l.392). Signed in 2015, day and month not published: 2015-01-01.
+  for (const [i, organisationId] of [ars, arsPdl, redon].entries())
+    await tx.query('insert into signataires (contrat_id, organisation_id, date_signature, ordre) values ($1, $2, $3, $4)', [cls1, organisationId, '2015-01-01', i]);
   for (const ligne of lireCsv('redon-cls1-fiches.csv')) {
     const pilotes = [];
     for (const p of lirePilotes(ligne.pilotes)) {
@@ -139,6 +145,7 @@ export async function creerContratsDemo(tx: Queryable, comptesDemo: Map<string, 
     await fiches.remplacerPilotes(tx, id, saisie.pilotes);
     await fiches.noterStatut(tx, id, saisie.statut, SYSTEME.libelle);
   }
+  await prendreInstantane(tx, cls1, null, '2015-01-01');
 
   const cls2 = await contrat(
     tx,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
+import { demarrerServeurDeTest, DEMO, texteDocx, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 
 /** The demo reads the sources as they are written (issue 13, item 3): each fact here is quoted from ../shared/seeds. */
 let serveur: ServeurDeTest;
@@ -65,5 +65,37 @@ describe('codes INSEE de commune, démonstration comprise', () => {
     const valeurs = await ars.get('/api/diagnostics/valeurs?territoire=commune:Langon');
     expect(valeurs.status).toBe(400);
     expect(valeurs.body.detail).toContain('Code INSEE de commune attendu');
+  });
+});
+
+describe('CLS 1 de Redon : signé en 2015 par son trinôme de pilotage (seed 002), clos et dit tel', () => {
+  const INTITULE = 'Contrat local de santé du Pays de Redon-Bretagne Sud';
+
+  it('a ses signataires et sa date : son document n’est plus un projet, le CSV public donne la date', async () => {
+    const cls1 = await idContrat(INTITULE);
+    const detail = (await ars.get(`/api/contrats/${cls1}`)).body;
+    expect(detail.dateSignature).toBe('2015-01-01');
+    expect(detail.signataires.map((s: any) => [s.organisation.nom, s.dateSignature])).toEqual([
+      ['ARS Bretagne', '2015-01-01'],
+      ['ARS Pays de la Loire', '2015-01-01'],
+      ['Redon Agglomération', '2015-01-01'],
+    ]);
+    const texte = texteDocx((await ars.telecharger(`/api/contrats/${cls1}/document.docx`)).corps);
+    expect(texte).not.toContain('Projet de contrat');
+    expect(texte).toContain('signé le 1er janvier 2015');
+    const csv = await (await fetch(`${serveur.url}/api/public/contrats.csv`)).text();
+    expect(csv.split('\r\n').find((l) => l.includes(cls1))).toContain('2015-01-01');
+  });
+
+  it('clos (renouvelé) : ni sa coordinatrice ni son référent ARS ne le voient modifiable ; ce qui reste possible le reste', async () => {
+    const cls1 = await idContrat(INTITULE);
+    for (const compte of [DEMO.coordination, DEMO.referentArs]) {
+      const client = serveur.client();
+      await client.connecter(compte);
+      const detail = (await client.get(`/api/contrats/${cls1}`)).body;
+      expect(detail.statut, compte).toBe('renouvele');
+      expect(detail.verrou, compte).toBe('Ce contrat est clos : il ne peut plus être modifié.');
+      expect(detail.droits, compte).toMatchObject({ modifier: false, creerFiche: false, completer: true });
+    }
   });
 });
