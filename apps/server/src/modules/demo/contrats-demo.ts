@@ -86,6 +86,16 @@ const DOCTRINE_BRETAGNE: Doctrine = {
   typesSignatairesRequis: ['ars', 'prefecture', 'region'],
   axesPrs: ['La prévention et la promotion de la santé', 'L’organisation des parcours de santé', 'Les populations vulnérables et leurs aidants'],
   partsCoordinationEgales: true,
+  // Seed 002, l.368: « Au 1er janvier 2019, seulement 15 % de la population bretonne était couverte par un CLS […]
+  // L'ARS Bretagne, dans le Contrats Pluriannuels d'Objectifs et de Moyens (CPOM) 2019 – 2023 conclu avec le Ministère
+  // des solidarités et de la santé, fixe désormais un objectif de 90 % de la population bretonne couverte par un CLS à
+  // l'horizon 2023. »
+  cibleCouverturePourcent: 90,
+  cibleCouvertureEcheance: '2023',
+  cibleCouvertureSource: 'CPOM 2019-2023 conclu entre l’ARS Bretagne et le ministère des Solidarités et de la Santé',
+  couvertureReferencePourcent: 15,
+  couvertureReferenceDate: '2019-01-01',
+  couvertureReferenceSource: 'ARS Bretagne, 2019',
 };
 
 const DOCTRINE_PAYS_DE_LA_LOIRE: Doctrine = {
