@@ -12,6 +12,10 @@ test('un agent de l’ARS ouvre le portefeuille de sa région et l’exporte', a
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Portefeuille' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Portefeuille régional : Bretagne');
   await expect(page.getByRole('heading', { name: 'Population couverte par un contrat local de santé' })).toBeVisible();
+  // The ARS Bretagne's target (seed 002): 90 % in 2023 in its CPOM, from 15 % on 1 January 2019.
+  await expect(page.getByRole('heading', { name: 'Progression vers la cible régionale' })).toBeVisible();
+  await expect(page.getByText(/90\s%.* à l’horizon 2023 \(source : CPOM 2019-2023/)).toBeVisible();
+  await expect(page.getByText(/Point de départ publié : 15\s% au 1er janvier 2019 \(source : ARS Bretagne, 2019\)/)).toBeVisible();
   // Redon's contracts (inter-regional) and Belle-Île, with their statut and coordination.
   const contrats = page.getByRole('table', { name: /Contrats de la région Bretagne/ });
   await expect(contrats.getByRole('row', { name: /Pays de Redon-Bretagne Sud/ })).toContainText('Renouvelé');

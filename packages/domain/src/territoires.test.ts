@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { resoudrePerimetre, type CommuneReferentiel } from './territoires';
+import { deduireTerritoire } from './diagnostics/fichiers-observatoire';
+import { verbatimSchema } from './diagnostics/qualitatif';
+import { codeCommuneInseeSchema, estCodeCommuneInsee, MESSAGE_CODE_COMMUNE_INSEE, perimetreSchema, resoudrePerimetre, type CommuneReferentiel } from './territoires';
 import { motsDeRecherche, normaliser } from './texte';
 
 // The real référentiel, read from the same package the server loads.
@@ -63,5 +65,32 @@ describe('normalisation de recherche', () => {
   it('découpe en mots', () => {
     expect(motsDeRecherche('CA Redon  Agglomération')).toEqual(['ca', 'redon', 'agglomeration']);
     expect(motsDeRecherche("L'Abergement-Clémenciat")).toEqual(['l', 'abergement', 'clemenciat']);
+  });
+});
+
+describe('codes INSEE de commune', () => {
+  it('acceptent chaque commune du référentiel (Corse 2A/2B, outre-mer compris) et refusent un nom ou une forme impossible', () => {
+    const communes = communesBrutes.filter((c) => c.type === 'commune-actuelle');
+    expect(communes.length).toBeGreaterThan(34000);
+    expect(communes.filter((c) => !estCodeCommuneInsee(c.code)).map((c) => c.code)).toEqual([]);
+    for (const code of ['35145', '2A004', '2B033', '97101', '97611', '98714']) expect(estCodeCommuneInsee(code), code).toBe(true);
+    // « Langon » is a name (two communes bear it); 20xxx is no département since 1976; 00, 96, 99 are none; no commune 000.
+    for (const code of ['Langon', '', '3514', '351450', '20004', '2C004', '2a004', '00123', '96001', '99138', '35000', '97100', '97901']) expect(estCodeCommuneInsee(code), code).toBe(false);
+  });
+
+  it('se valident par un schéma qui nettoie la saisie et dit en français ce qui est attendu', () => {
+    expect(codeCommuneInseeSchema.parse(' 2a004 ')).toBe('2A004');
+    const refus = codeCommuneInseeSchema.safeParse('Langon');
+    expect(refus.success).toBe(false);
+    expect(refus.error?.issues[0].message).toBe(MESSAGE_CODE_COMMUNE_INSEE);
+    expect(perimetreSchema.safeParse({ epci: [], communes: ['20004'] }).success).toBe(false);
+    expect(verbatimSchema.safeParse({ texte: 'Pas de transport à la demande', locuteur: 'habitant', communeCode: 'Langon' }).success).toBe(false);
+    expect(verbatimSchema.parse({ texte: 'Pas de transport à la demande', locuteur: 'habitant', communeCode: '35145' }).communeCode).toBe('35145');
+  });
+
+  it('sont reconnus comme communes dans un fichier sans colonne de type, et 20xxx n’en est pas une', () => {
+    expect(deduireTerritoire('2B033')).toEqual({ type: 'commune', code: '2B033' });
+    expect(deduireTerritoire('35145')).toEqual({ type: 'commune', code: '35145' });
+    expect(deduireTerritoire('20004')).toBeNull();
   });
 });

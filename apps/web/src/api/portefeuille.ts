@@ -33,6 +33,18 @@ export interface ContratPortefeuille {
 export interface Portefeuille {
   region: { code: string; nom: string; population: number };
   cibleCouverturePourcent: number | null;
+  /** Progress toward the doctrine's coverage target, with its year, source and published starting point; null without a target. */
+  objectifCouverture: {
+    cible: number;
+    echeance: string | null;
+    source: string | null;
+    reference: { pourcent: number; date: string | null; source: string | null } | null;
+    actuel: { pourcent: number | null; date: string };
+    atteinte: boolean;
+    manque: number | null;
+    progression: number | null;
+    sousReference: boolean;
+  } | null;
   chiffres: {
     contrats: number;
     enVigueur: number;

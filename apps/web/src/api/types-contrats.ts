@@ -141,7 +141,7 @@ export interface ContratDetail extends Omit<ContratResume, 'role'> {
   planEvaluation: EvaluationPrevue[];
   dispositifsTerritoriaux: DispositifTerritorial[];
   avenantOuvert: { id: string; numero: number } | null;
-  droits: { modifier: boolean; valider: boolean; supprimer: boolean; creerFiche: boolean; publier: boolean; voirAcces: boolean; gererAcces: boolean };
+  droits: { modifier: boolean; completer: boolean; valider: boolean; supprimer: boolean; creerFiche: boolean; publier: boolean; voirAcces: boolean; gererAcces: boolean };
 }
 
 export interface PiloteFiche {

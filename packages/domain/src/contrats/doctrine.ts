@@ -18,6 +18,18 @@ export const doctrineSchema = z.object({
     .min(0, 'La cible est un pourcentage, de 0 à 100')
     .max(100, 'La cible est un pourcentage, de 0 à 100')
     .nullish(),
+  /** The year the target is for (Bretagne: 2023, end of its CPOM 2019-2023). */
+  cibleCouvertureEcheance: z.string().trim().regex(/^\d{4}$/, 'Année attendue (ex. 2023)').nullish(),
+  /** Where the target is set (a CPOM, a PRS): shown with it. */
+  cibleCouvertureSource: z.string().trim().max(300, 'Au plus 300 caractères').nullish(),
+  /** The published coverage the target started from (Bretagne: 15 % on 1 January 2019), with its date and source. */
+  couvertureReferencePourcent: z
+    .number({ error: 'Pourcentage attendu' })
+    .min(0, 'La couverture est un pourcentage, de 0 à 100')
+    .max(100, 'La couverture est un pourcentage, de 0 à 100')
+    .nullish(),
+  couvertureReferenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ').nullish(),
+  couvertureReferenceSource: z.string().trim().max(300, 'Au plus 300 caractères').nullish(),
 });
 export type Doctrine = z.infer<typeof doctrineSchema>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { porteeAnnuaire, type Sujet } from '../permissions';
 import { STATUTS_CONTRAT, type StatutContrat } from './statuts';
-import { APPORTS_CONTRAT, debutPeriodeSuivi, estClos, peutRecevoir, raisonVerrou, type ApportContrat } from './verrou';
+import { APPORTS_CONTRAT, debutPeriodeSuivi, droitsSelonVerrou, estClos, peutRecevoir, raisonVerrou, type ApportContrat } from './verrou';
 
 const ACCEPTES_SI_CLOS: ApportContrat[] = ['seance', 'decision', 'fichier', 'suivi', 'statut_fiche', 'evaluation', 'engagement'];
 
@@ -77,5 +77,30 @@ describe('portée de l’annuaire des personnes', () => {
     expect(porteeAnnuaire(sujet([{ role: 'lecteur', contratId: 'c1' }]))).toEqual({ tout: false, regions: [], organisations: [], contratsAvecCoordonnees: [], contratsSansCoordonnees: ['c1'] });
     expect(porteeAnnuaire(sujet([{ role: 'referent_ars', contratId: 'c3' }]))?.contratsAvecCoordonnees).toEqual(['c3']);
     expect(porteeAnnuaire(sujet([]))).toEqual({ tout: false, regions: [], organisations: [], contratsAvecCoordonnees: [], contratsSansCoordonnees: [] });
+  });
+});
+
+describe('les droits montrés à côté du verrou (issue 13 : le CLS 1 de Redon, renouvelé, se disait modifiable)', () => {
+  const coordination = { modifier: true, creerFiche: true, valider: true, publier: true };
+  it('un contrat clos n’est modifiable par personne ; ce qu’il reçoit encore reste possible', () => {
+    for (const statut of ['echu', 'renouvele', 'abandonne'] as StatutContrat[]) {
+      const droits = droitsSelonVerrou(coordination, { statut, avenantOuvert: false });
+      expect(raisonVerrou(statut, false), statut).toMatch(/clos/);
+      expect(droits, statut).toEqual({ modifier: false, creerFiche: false, completer: true, valider: true, publier: true });
+    }
+  });
+
+  it('pour chaque statut, droits et verrou s’accordent : modifier ou créer une fiche seulement quand le verrou le permet', () => {
+    for (const statut of STATUTS_CONTRAT)
+      for (const avenantOuvert of [false, true]) {
+        const droits = droitsSelonVerrou(coordination, { statut, avenantOuvert });
+        const verrou = raisonVerrou(statut, avenantOuvert);
+        expect(droits.creerFiche, `${statut} ${avenantOuvert}`).toBe(verrou === null);
+        expect(droits.modifier, `${statut} ${avenantOuvert}`).toBe(!estClos(statut));
+      }
+  });
+
+  it('le verrou ne donne rien au rôle qui n’a pas le droit', () => {
+    expect(droitsSelonVerrou({ modifier: false, creerFiche: false }, { statut: 'elaboration', avenantOuvert: false })).toEqual({ modifier: false, creerFiche: false, completer: false });
   });
 });

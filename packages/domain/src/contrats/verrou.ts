@@ -98,3 +98,25 @@ export function raisonVerrou(statut: StatutContrat, avenantOuvert: boolean): str
   if (estSigne(statut) && !avenantOuvert) return 'Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.';
   return null;
 }
+
+/**
+ * The rights shown beside the lock, so that they never say the opposite of it. The role gives them; the lock takes
+ * back what the contract no longer receives:
+ * - `modifier` (its text, its parties, its strategy): not on a closed contract, whoever one is;
+ * - `creerFiche`: only while the text is open (not closed, and once signed only through an open avenant);
+ * - `completer` (new): what the person may still add to it — on a closed contract, only what
+ *   RESTE_POSSIBLE_CONTRAT_CLOS lists (evaluation, last follow-up, séances of existing instances, files), each
+ *   addition being checked by `peutRecevoir`.
+ */
+export function droitsSelonVerrou<D extends { modifier: boolean; creerFiche: boolean }>(
+  droitsDuRole: D,
+  contrat: { statut: StatutContrat; avenantOuvert: boolean },
+): D & { completer: boolean } {
+  const verrou = raisonVerrou(contrat.statut, contrat.avenantOuvert);
+  return {
+    ...droitsDuRole,
+    modifier: droitsDuRole.modifier && !estClos(contrat.statut),
+    creerFiche: droitsDuRole.creerFiche && verrou === null,
+    completer: droitsDuRole.modifier,
+  };
+}

@@ -1,3 +1,4 @@
+import { estCodeCommuneInsee } from '../territoires';
 import { normaliser } from '../texte';
 import type { TypeTerritoireValeur } from './valeurs';
 
@@ -68,7 +69,7 @@ export function deduireTerritoire(code: string | number, indice: TypeTerritoireV
   const france = lireFrance(String(code));
   if (france) return france;
   if (/^\d{9}$/.test(c)) return { type: 'epci', code: c };
-  if (/^(\d{5}|2[AB]\d{3})$/.test(c)) return { type: 'commune', code: c };
+  if (estCodeCommuneInsee(c)) return { type: 'commune', code: c };
   if (/^\d{4}$/.test(c) && indice !== 'region' && indice !== 'departement') return { type: 'commune', code: `0${c}` };
   if (indice === 'region' && /^\d{1,2}$/.test(c)) return { type: 'region', code: c.padStart(2, '0') };
   if (/^(\d{1,2}|2[AB]|97\d)$/.test(c)) return { type: 'departement', code: c.padStart(2, '0') };

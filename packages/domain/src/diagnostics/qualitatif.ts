@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeCommuneInseeSchema } from '../territoires';
 
 export const LOCUTEURS = ['habitant', 'acteur du territoire', 'élu', 'professionnel', 'usager', 'autre'] as const;
 export const TYPES_RENCONTRE = { entretien: 'Entretien', reunion_publique: 'Réunion publique', consultation: 'Consultation', atelier: 'Atelier' } as const;
@@ -8,7 +9,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AA
 export const verbatimSchema = z.object({
   texte: z.string().trim().min(3, 'Le verbatim doit compter au moins 3 caractères').max(5000),
   locuteur: z.enum(LOCUTEURS, { error: 'Locuteur : habitant, acteur du territoire, élu, professionnel, usager ou autre' }),
-  communeCode: z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'Code INSEE de commune attendu').nullish(),
+  communeCode: codeCommuneInseeSchema.nullish(),
   source: z.string().trim().max(300).nullish(),
   dateRecueil: date.nullish(),
 });

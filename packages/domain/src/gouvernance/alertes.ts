@@ -47,6 +47,19 @@ export function alertesContrat(s: SituationContrat, doctrine: Pick<Doctrine, 'co
   const elaborationMax = doctrine.elaborationMoisMax ?? SEUILS_PAR_DEFAUT.elaborationMoisMax;
   const passees = s.seancesCopil.filter((d) => d <= s.aujourdhui).sort();
 
+  // A first COPIL held late stays a fact of the contract once it has ended (Belle-Île, seed 000: signed in January
+  // 2013, first COPIL in June, « trop de temps »): told as information, since nothing can be done about it any more.
+  // A closed contract with no COPIL recorded raises nothing: its history may simply not have been entered.
+  if (s.statut === 'echu' || s.statut === 'renouvele') {
+    const premier = s.dateSignature ? passees.find((d) => d >= s.dateSignature!) : undefined;
+    if (s.dateSignature && premier && moisEntre(s.dateSignature, premier) > premierCopilMois)
+      alertes.push({
+        type: 'premier_copil_tardif',
+        gravite: 'info',
+        message: `Le premier COPIL s’est tenu ${moisEntre(s.dateSignature, premier)} mois après la signature (au plus ${premierCopilMois} mois attendus).`,
+      });
+  }
+
   if (EN_VIGUEUR.includes(s.statut) && s.dateSignature) {
     const premier = passees.find((d) => d >= s.dateSignature!);
     const depuisSignature = moisEntre(s.dateSignature, s.aujourdhui);

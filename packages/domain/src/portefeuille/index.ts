@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STATUTS_FICHE } from '../contrats/taxonomies';
 import { STATUTS_CONTRAT } from '../contrats/statuts';
+import type { Doctrine } from '../contrats/doctrine';
 
 /**
  * Regional portfolio, library of actions, open data (domain.md §8): the pure rules shared by the server and the web app.
@@ -19,6 +20,38 @@ export function pourcentageCouverture(couverte: number, totale: number): number 
 export function ecartCible(pourcent: number | null, cible: number | null | undefined): { atteinte: boolean; manque: number } | null {
   if (pourcent === null || cible === null || cible === undefined) return null;
   return { atteinte: pourcent >= cible, manque: Math.max(0, cible - pourcent) };
+}
+
+/**
+ * A region's progress toward its coverage target: where it stands today (computed from the contracts the platform
+ * holds) against the target, its year and source, and, when the doctrine records it, the published coverage the
+ * target started from. `progression` is the share of the way from that starting point to the target already made
+ * (100 when reached); null without a starting point, and never below 0: a coverage under the starting point is told
+ * by `sousReference`, not as a negative share.
+ */
+export function progressionCouverture(
+  actuel: number | null,
+  doctrine: Pick<Doctrine, 'cibleCouverturePourcent' | 'cibleCouvertureEcheance' | 'cibleCouvertureSource' | 'couvertureReferencePourcent' | 'couvertureReferenceDate' | 'couvertureReferenceSource'> | null,
+  aujourdhui: string,
+) {
+  const cible = doctrine?.cibleCouverturePourcent;
+  if (cible === null || cible === undefined) return null;
+  const ref = doctrine!.couvertureReferencePourcent;
+  const reference = ref === null || ref === undefined ? null : { pourcent: ref, date: doctrine!.couvertureReferenceDate ?? null, source: doctrine!.couvertureReferenceSource ?? null };
+  const ecart = ecartCible(actuel, cible);
+  const progression =
+    actuel === null || !reference ? null : actuel >= cible ? 100 : cible <= reference.pourcent ? null : Math.max(0, (100 * (actuel - reference.pourcent)) / (cible - reference.pourcent));
+  return {
+    cible,
+    echeance: doctrine!.cibleCouvertureEcheance ?? null,
+    source: doctrine!.cibleCouvertureSource ?? null,
+    reference,
+    actuel: { pourcent: actuel, date: aujourdhui },
+    atteinte: ecart?.atteinte ?? false,
+    manque: ecart?.manque ?? null,
+    progression,
+    sousReference: actuel !== null && reference !== null && actuel < reference.pourcent,
+  };
 }
 
 // ---------- Bibliothèque d'actions

@@ -8,6 +8,7 @@ import {
   ecartCible,
   FIN_SURLIGNAGE as F,
   pourcentageCouverture,
+  progressionCouverture,
   requetePrefixe,
 } from './index';
 
@@ -24,6 +25,41 @@ describe('couverture de la population', () => {
     expect(ecartCible(15, null)).toBeNull();
     expect(ecartCible(15, undefined)).toBeNull();
     expect(ecartCible(null, 90)).toBeNull();
+  });
+
+  // Seed 002, l.368: « Au 1er janvier 2019, seulement 15 % de la population bretonne était couverte par un CLS […]
+  // L'ARS Bretagne, dans le CPOM 2019 – 2023 […], fixe désormais un objectif de 90 % […] à l'horizon 2023. »
+  const BRETAGNE = {
+    cibleCouverturePourcent: 90,
+    cibleCouvertureEcheance: '2023',
+    cibleCouvertureSource: 'CPOM 2019-2023 de l’ARS Bretagne',
+    couvertureReferencePourcent: 15,
+    couvertureReferenceDate: '2019-01-01',
+    couvertureReferenceSource: 'ARS Bretagne, 2019',
+  };
+
+  it('mesure le chemin parcouru vers la cible depuis la couverture de référence, avec échéance et sources', () => {
+    expect(progressionCouverture(52.5, BRETAGNE, '2026-03-01')).toEqual({
+      cible: 90,
+      echeance: '2023',
+      source: 'CPOM 2019-2023 de l’ARS Bretagne',
+      reference: { pourcent: 15, date: '2019-01-01', source: 'ARS Bretagne, 2019' },
+      actuel: { pourcent: 52.5, date: '2026-03-01' },
+      atteinte: false,
+      manque: 37.5,
+      progression: 50, // (52,5 − 15) / (90 − 15)
+      sousReference: false,
+    });
+    expect(progressionCouverture(95, BRETAGNE, '2026-03-01')).toMatchObject({ atteinte: true, manque: 0, progression: 100 });
+  });
+
+  it('dit une couverture sous la référence sans part négative, et rien sans cible', () => {
+    expect(progressionCouverture(0, BRETAGNE, '2026-03-01')).toMatchObject({ progression: 0, sousReference: true, manque: 90 });
+    expect(progressionCouverture(40, { cibleCouverturePourcent: 90 }, '2026-03-01')).toMatchObject({ reference: null, progression: null, echeance: null, source: null });
+    expect(progressionCouverture(40, DOCTRINE_VIDE, '2026-03-01')).toBeNull();
+    expect(progressionCouverture(40, null, '2026-03-01')).toBeNull();
+    expect(doctrineSchema.safeParse({ ...DOCTRINE_VIDE, ...BRETAGNE }).success).toBe(true);
+    expect(doctrineSchema.safeParse({ ...DOCTRINE_VIDE, cibleCouvertureEcheance: 'fin 2023' }).error?.issues[0].message).toBe('Année attendue (ex. 2023)');
   });
 
   it('la cible de la doctrine est facultative et comprise entre 0 et 100', () => {

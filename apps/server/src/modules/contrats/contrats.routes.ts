@@ -114,10 +114,11 @@ const contratDetail = contratResume.omit({ nombreFiches: true, role: true }).ext
   verrou: z.string().nullable().describe('Pourquoi le texte du contrat ne peut pas être modifié maintenant (contrat clos, ou signé sans avenant ouvert)'),
   role: z.string().nullable().describe('Rôle de l’utilisateur sur ce contrat'),
   droits: z.object({
-    modifier: z.boolean(),
+    modifier: z.boolean().describe('Modifier le contrat : jamais quand il est clos (échu, renouvelé, abandonné)'),
+    completer: z.boolean().describe('Ajouter ce que son état reçoit encore (séances, suivi, évaluation, fichiers ; pour un contrat clos, ce que « verrou » dit possible)'),
     valider: z.boolean(),
     supprimer: z.boolean(),
-    creerFiche: z.boolean(),
+    creerFiche: z.boolean().describe('Créer une fiche-action : seulement quand le texte est ouvert (pas de verrou)'),
     publier: z.boolean().describe('Publier ou retirer le contrat'),
     voirAcces: z.boolean().describe('Voir la liste des personnes du contrat'),
     gererAcces: z.boolean().describe('Inviter des personnes et changer leurs rôles'),

@@ -2,6 +2,7 @@ import {
   avertissementsSignature,
   can,
   DOCTRINE_VIDE,
+  droitsSelonVerrou,
   ecartsDoctrine,
   empechementsPublication,
   LIBELLES_CONFIRMATION,
@@ -142,15 +143,19 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
     avenantOuvert: avenant,
     verrou: raisonVerrou(statut, avenant !== null),
     role: utilisateur?.habilitations.find((h) => 'contratId' in h && h.contratId === id)?.role ?? null,
-    droits: {
-      modifier: peutModifier,
-      valider: can(utilisateur, 'valider', { type: 'contrat', contrat: ref }),
-      supprimer: can(utilisateur, 'supprimer', { type: 'contrat', contrat: ref }),
-      creerFiche: can(utilisateur, 'creer', { type: 'fiche', contrat: ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] }),
-      publier: can(utilisateur, 'publier', { type: 'contrat', contrat: ref }),
-      voirAcces: peutVoirAcces(utilisateur, ref),
-      gererAcces: rolesAttribuables(utilisateur, ref).length > 0,
-    },
+    // The role's rights, less what the lock takes back: the page never shows « modifier » beside « clos ».
+    droits: droitsSelonVerrou(
+      {
+        modifier: peutModifier,
+        valider: can(utilisateur, 'valider', { type: 'contrat', contrat: ref }),
+        supprimer: can(utilisateur, 'supprimer', { type: 'contrat', contrat: ref }),
+        creerFiche: can(utilisateur, 'creer', { type: 'fiche', contrat: ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] }),
+        publier: can(utilisateur, 'publier', { type: 'contrat', contrat: ref }),
+        voirAcces: peutVoirAcces(utilisateur, ref),
+        gererAcces: rolesAttribuables(utilisateur, ref).length > 0,
+      },
+      { statut, avenantOuvert: avenant !== null },
+    ),
   };
 }
 

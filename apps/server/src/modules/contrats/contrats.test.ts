@@ -285,7 +285,7 @@ describe('droits par rôle', () => {
     const cls2 = (await admin.get('/api/contrats?generation=2&q=Redon')).body[0];
     const lecteur = serveur.client();
     await lecteur.connecter(DEMO.lecteur);
-    expect((await lecteur.get(`/api/contrats/${cls2.id}`)).body.droits).toEqual({ modifier: false, valider: false, supprimer: false, creerFiche: false, publier: false, voirAcces: true, gererAcces: false });
+    expect((await lecteur.get(`/api/contrats/${cls2.id}`)).body.droits).toEqual({ modifier: false, completer: false, valider: false, supprimer: false, creerFiche: false, publier: false, voirAcces: true, gererAcces: false });
     expect((await lecteur.post(`/api/contrats/${cls2.id}/axes`, { intitule: 'Axe du lecteur' })).status).toBe(403);
     const cpam = serveur.client();
     await cpam.connecter(DEMO.cpam);

@@ -86,6 +86,16 @@ const DOCTRINE_BRETAGNE: Doctrine = {
   typesSignatairesRequis: ['ars', 'prefecture', 'region'],
   axesPrs: ['La prévention et la promotion de la santé', 'L’organisation des parcours de santé', 'Les populations vulnérables et leurs aidants'],
   partsCoordinationEgales: true,
+  // Seed 002, l.368: « Au 1er janvier 2019, seulement 15 % de la population bretonne était couverte par un CLS […]
+  // L'ARS Bretagne, dans le Contrats Pluriannuels d'Objectifs et de Moyens (CPOM) 2019 – 2023 conclu avec le Ministère
+  // des solidarités et de la santé, fixe désormais un objectif de 90 % de la population bretonne couverte par un CLS à
+  // l'horizon 2023. »
+  cibleCouverturePourcent: 90,
+  cibleCouvertureEcheance: '2023',
+  cibleCouvertureSource: 'CPOM 2019-2023 conclu entre l’ARS Bretagne et le ministère des Solidarités et de la Santé',
+  couvertureReferencePourcent: 15,
+  couvertureReferenceDate: '2019-01-01',
+  couvertureReferenceSource: 'ARS Bretagne, 2019',
 };
 
 const DOCTRINE_PAYS_DE_LA_LOIRE: Doctrine = {
@@ -127,7 +137,13 @@ export async function creerContratsDemo(tx: Queryable, comptesDemo: Map<string, 
         'd’animation territoriale de santé (ATS) de Redon Agglomération. Évalué par le cabinet Acsantis, préalable au CLS 2.',
     },
     'renouvele',
+    '2015-01-01',
   );
+  // Seed 002, l.334: « Le signataire est engagé formellement dans le contrat et fait partie du comité de pilotage » ;
+  // l.1172, its governance (annexe 4): « Synthèse détaillée 2015-2020. ARS Bretagne, ARS Pays de Loire, Redon
+  // Agglomération », the trinôme that pilots it (l.392). Signed in 2015, day and month not published: 2015-01-01.
+  for (const [i, organisationId] of [ars, arsPdl, redon].entries())
+    await tx.query('insert into signataires (contrat_id, organisation_id, date_signature, ordre) values ($1, $2, $3, $4)', [cls1, organisationId, '2015-01-01', i]);
   for (const ligne of lireCsv('redon-cls1-fiches.csv')) {
     const pilotes = [];
     for (const p of lirePilotes(ligne.pilotes)) {
@@ -139,6 +155,7 @@ export async function creerContratsDemo(tx: Queryable, comptesDemo: Map<string, 
     await fiches.remplacerPilotes(tx, id, saisie.pilotes);
     await fiches.noterStatut(tx, id, saisie.statut, SYSTEME.libelle);
   }
+  await prendreInstantane(tx, cls1, null, '2015-01-01');
 
   const cls2 = await contrat(
     tx,

@@ -1,4 +1,4 @@
-import type { IndicateurSaisie } from '@maillage/domain';
+import { estCodeCommuneInsee, normaliser, verbatimSchema, type IndicateurSaisie } from '@maillage/domain';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RACINE } from '../../config';
@@ -83,6 +83,21 @@ const CATEGORIES_REDON = [
   ].map(([code, total]) => `${code};epci;243500741;2020;${total};${SOURCE_CATEGORIES}`),
 ].join('\n');
 
+/**
+ * A commune the fixtures name (« Langon ») as its INSEE code, looked up in the référentiel among the communes of the
+ * contract: two communes are called Langon (35145 in Ille-et-Vilaine, near Redon, and 33227 in Gironde).
+ */
+async function codeCommuneDuPerimetre(tx: Queryable, contratId: string, commune: string | undefined): Promise<string | null> {
+  if (!commune?.trim()) return null;
+  if (estCodeCommuneInsee(commune.trim())) return commune.trim();
+  const { rows } = await tx.query(
+    `select t.code from contrat_communes cc join territoires t on t.type = 'commune' and t.code = cc.commune_code where cc.contrat_id = $1 and t.nom_normalise = $2`,
+    [contratId, normaliser(commune)],
+  );
+  if (rows.length !== 1) throw new Error(`Verbatim de démonstration : la commune « ${commune} » n’est pas (ou pas une seule fois) dans le périmètre du contrat.`);
+  return rows[0].code;
+}
+
 const lire = (fichier: string) => ({ nom: fichier, contenu: fs.readFileSync(path.join(FIXTURES, fichier)) });
 
 /**
@@ -108,7 +123,9 @@ export async function creerDiagnosticsDemo(tx: Queryable): Promise<void> {
   const verbatims: string[] = [];
   for (const ligne of lignes) {
     const v = Object.fromEntries(ligne.split(';').map((x, i) => [colonnes[i], x]));
-    const { rows: r } = await tx.query(`insert into verbatims (contrat_id, texte, locuteur, commune_code, source, date_recueil) values ($1, $2, $3, $4, $5, '2021-01-01') returning id`, [cls2, v.texte, v.locuteur, v.commune || null, v.source]);
+    // The same rule as a user's verbatim: the commune is an INSEE code (the fixture names it, « Langon »).
+    const saisie = verbatimSchema.parse({ texte: v.texte, locuteur: v.locuteur, communeCode: await codeCommuneDuPerimetre(tx, cls2, v.commune), source: v.source });
+    const { rows: r } = await tx.query(`insert into verbatims (contrat_id, texte, locuteur, commune_code, source, date_recueil) values ($1, $2, $3, $4, $5, '2021-01-01') returning id`, [cls2, saisie.texte, saisie.locuteur, saisie.communeCode ?? null, saisie.source]);
     verbatims.push(r[0].id);
   }
   const constat = async (intitule: string, description: string, indicateurs: string[], lies: string[]) => {

@@ -27,10 +27,11 @@ async function organisationId(tx: Queryable, nom: string, type: string) {
  * and the COPIL of 1 July 2021. Meeting times are not in the sources: they are set at 14:00 (Paris).
  */
 export async function creerGouvernanceDemo(tx: Queryable): Promise<void> {
+  const donnees = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'contrats.json'), 'utf8'));
+  await creerCopilBelleIle(tx, donnees.contrats.find((c: { id: string }) => c.id === 'belle-ile-1'));
   const { rows } = await tx.query(`select id from contrats where intitule = 'Contrat local de santé de Redon Agglomération (2e génération)'`);
   const contratId = rows[0]?.id;
   if (!contratId) return;
-  const donnees = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'contrats.json'), 'utf8'));
   const redon2 = donnees.contrats.find((c: { id: string }) => c.id === 'redon-2');
   const seancesSource: SeanceSource[] = redon2.seances_2021;
 
@@ -58,4 +59,19 @@ export async function creerGouvernanceDemo(tx: Queryable): Promise<void> {
       await tx.query('insert into points_ordre_du_jour (seance_id, rang, intitule) values ($1, $2, $3)', [creee[0].id, rang, intitule]);
     await auditer(tx, { acteur: SYSTEME, entiteType: 'seance', entiteId: creee[0].id, action: 'creation', apres: s as never, contexte: { contratId, demo: true } });
   }
+}
+
+/**
+ * Belle-Île-en-Mer's first COPIL, from seed 000 (l.735-759) as contrats.json restates it: signed in January 2013,
+ * « premier_copil »: "2013-06", five months later, « trop de temps ». The day is not in the source: like the
+ * signature (stored as 2013-01-01), the month is stored as its first day, which keeps the five months between them.
+ */
+async function creerCopilBelleIle(tx: Queryable, source: { gouvernance: { premier_copil: string } }): Promise<void> {
+  const { rows } = await tx.query(`select id from contrats where intitule = 'Contrat local de santé de Belle-Île-en-Mer'`);
+  const contratId = rows[0]?.id;
+  if (!contratId) return;
+  const { rows: instance } = await tx.query(`insert into instances (contrat_id, type, nom) values ($1, 'copil', 'COPIL du CLS de Belle-Île-en-Mer') returning id`, [contratId]);
+  const debut = `${source.gouvernance.premier_copil}-01T12:00:00Z`;
+  const { rows: seance } = await tx.query(`insert into seances (instance_id, contrat_id, debut, statut) values ($1, $2, $3, 'tenue') returning id`, [instance[0].id, contratId, debut]);
+  await auditer(tx, { acteur: SYSTEME, entiteType: 'seance', entiteId: seance[0].id, action: 'creation', apres: { debut, instance: 'COPIL' } as never, contexte: { contratId, demo: true } });
 }

@@ -3,6 +3,8 @@ import {
   comparer,
   comparerIndicatif,
   ecrireValeur,
+  estCodeCommuneInsee,
+  MESSAGE_CODE_COMMUNE_INSEE,
   raisonSansResultat,
   texteAuMoins,
   texteCouverture,
@@ -33,6 +35,8 @@ export function lireTerritoires(texte: string): TerritoireDemande[] {
     .map((t) => {
       const [type, code] = t.split(':');
       if (!['commune', 'epci', 'departement', 'region'].includes(type) || !code) throw invalide(`Territoire illisible : « ${t} » (attendu : epci:243500741, commune:35236…).`, [{ champ: 'territoires', message: 'Territoire illisible' }]);
+      if (type === 'commune' && !estCodeCommuneInsee(code.toUpperCase()))
+        throw invalide(`Commune « ${code} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`, [{ champ: 'territoires', message: MESSAGE_CODE_COMMUNE_INSEE }]);
       return { type: type as TerritoireDemande['type'], code: code.toUpperCase() };
     });
 }

@@ -161,13 +161,13 @@ describe('import de valeurs', () => {
   });
 
   it('rejette tout le fichier en listant chaque ligne fautive et sa raison', async () => {
-    const csv = entete + 'population;commune;35236;2016;9542;x\ninconnu;commune;35236;2016;1;x\npopulation;commune;99999;2016;1;x\npopulation;commune;35013;20xx;1;x\npopulation;commune;35013;2016;beaucoup;x\npopulation;commune;35236;2016;9542;x\n';
+    const csv = entete + 'population;commune;35236;2016;9542;x\ninconnu;commune;35236;2016;1;x\npopulation;commune;35999;2016;1;x\npopulation;commune;35013;20xx;1;x\npopulation;commune;35013;2016;beaucoup;x\npopulation;commune;35236;2016;9542;x\n';
     const r = await importer(ars, 'fautif.csv', csv);
     expect(r.status).toBe(422);
     expect(r.body.detail).toBe('5 ligne(s) rejetée(s) : rien n’a été importé. Corrigez le fichier et recommencez.');
     expect(r.body.rapport.rejets).toEqual([
       { ligne: 3, raison: 'Indicateur inconnu du catalogue : « inconnu ».' },
-      { ligne: 4, raison: 'Territoire inconnu du référentiel : commune 99999.' },
+      { ligne: 4, raison: 'Territoire inconnu du référentiel : commune 35999.' },
       { ligne: 5, raison: 'Période illisible : « 20xx » (attendu : 2019 ou 2011-2015).' },
       { ligne: 6, raison: 'Valeur illisible pour population : « beaucoup ».' },
       { ligne: 7, raison: 'Doublon de la ligne 2 (même indicateur, territoire, période et source).' },

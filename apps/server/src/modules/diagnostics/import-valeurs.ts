@@ -1,6 +1,8 @@
 import {
   avertissementEchelle,
   deduireTerritoire,
+  estCodeCommuneInsee,
+  MESSAGE_CODE_COMMUNE_INSEE,
   estEnteteCodeTerritoire,
   lireEchelle,
   lireFrance,
@@ -191,6 +193,7 @@ export function lireLigne(
         ? `Type de territoire inconnu : « ${typeBrut} » (commune, epci, departement, region, pays).`
         : `Code de territoire non reconnu : « ${codeBrut} » (attendu : code commune à 5 caractères, SIREN d’EPCI à 9 chiffres, département, région, ou FR / France).`,
     );
+  if (territoire.type === 'commune' && !estCodeCommuneInsee(territoire.code)) return rejet(`Commune « ${codeBrut} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`);
   if (!ref.territoires.has(`${territoire.type}:${territoire.code}`) && territoire.type !== 'france' && territoire.type !== 'france_metro')
     return rejet(`Territoire inconnu du référentiel : ${territoire.type} ${territoire.code}.`);
 

@@ -16,6 +16,23 @@ const decompte = z.object({ code: z.string(), libelle: z.string(), contrats: z.n
 const portefeuilleVue = z.object({
   region: z.object({ code: z.string(), nom: z.string(), population: z.number() }),
   cibleCouverturePourcent: z.number().nullable().describe('Cible de la doctrine régionale ; null quand elle n’en fixe pas'),
+  objectifCouverture: z
+    .object({
+      cible: z.number().describe('Part de la population à couvrir, en %'),
+      echeance: z.string().nullable().describe('Année de la cible'),
+      source: z.string().nullable().describe('Où la cible est fixée (CPOM, PRS…)'),
+      reference: z
+        .object({ pourcent: z.number(), date: z.string().nullable(), source: z.string().nullable() })
+        .nullable()
+        .describe('Couverture publiée dont la cible est partie, avec sa date et sa source'),
+      actuel: z.object({ pourcent: z.number().nullable(), date: z.string() }).describe('Couverture calculée aujourd’hui sur les contrats signés ou en évaluation enregistrés'),
+      atteinte: z.boolean(),
+      manque: z.number().nullable().describe('Points de pourcentage qui manquent pour atteindre la cible'),
+      progression: z.number().nullable().describe('Part du chemin parcouru depuis la référence vers la cible, en % (0 à 100)'),
+      sousReference: z.boolean().describe('La couverture calculée est inférieure à la couverture de référence publiée'),
+    })
+    .nullable()
+    .describe('Progression vers la cible de couverture de la doctrine régionale ; null sans cible'),
   chiffres: z.object({
     contrats: z.number().int(),
     enVigueur: z.number().int().describe('Contrats signés ou en évaluation'),

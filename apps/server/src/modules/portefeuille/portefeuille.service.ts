@@ -4,6 +4,7 @@ import {
   indiceVulnerabilite,
   LIBELLES_STATUT_CONTRAT,
   pourcentageCouverture,
+  progressionCouverture,
   STATUTS_CONTRAT,
   STATUTS_COUVRANTS,
   THEMATIQUES,
@@ -139,6 +140,7 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
   return {
     region: { code: region.code, nom: region.nom, population: region.population },
     cibleCouverturePourcent: cible,
+    objectifCouverture: progressionCouverture(pourcent, doctrine?.regles ?? null, new Date().toISOString().slice(0, 10)),
     chiffres: {
       contrats: liste.rows.length,
       enVigueur: liste.rows.filter((c) => (STATUTS_COUVRANTS as readonly string[]).includes(c.statut)).length,
@@ -302,6 +304,12 @@ export async function exporterPortefeuilleXlsx(ctx: Contexte, utilisateur: Utili
         ['Population couverte par un contrat en vigueur', p.couverture.populationCouverte],
         ['Part de la population couverte (%)', arrondi(p.couverture.pourcent)],
         ['Cible de la doctrine (%)', p.cibleCouverturePourcent],
+        ['Échéance de la cible', p.objectifCouverture?.echeance ?? null],
+        ['Source de la cible', p.objectifCouverture?.source ?? null],
+        ['Couverture de référence publiée (%)', p.objectifCouverture?.reference?.pourcent ?? null],
+        ['Date de la couverture de référence', p.objectifCouverture?.reference?.date ?? null],
+        ['Source de la couverture de référence', p.objectifCouverture?.reference?.source ?? null],
+        ['Chemin parcouru depuis la référence vers la cible (%)', arrondi(p.objectifCouverture?.progression ?? null)],
         ['Alertes', p.chiffres.alertes],
       ],
     },

@@ -67,11 +67,24 @@ describe('les chiffres du portefeuille breton', () => {
     expect(pdl.contrats).toHaveLength(3);
   });
 
-  it('sans contrat en vigueur dans la démonstration, la couverture est nulle et aucune cible n’est affichée', async () => {
+  it('sans contrat en vigueur dans la démonstration, la couverture est nulle, sous la référence de 2019, loin de la cible du CPOM (seed 002)', async () => {
     const p = (await ars.get('/api/portefeuille?region=53')).body;
-    expect(p.couverture).toMatchObject({ population: 3_449_370, populationCouverte: 0, pourcent: 0, ecart: null, communes: 1202, communesCouvertes: 0 });
-    expect(p.cibleCouverturePourcent).toBeNull();
+    expect(p.couverture).toMatchObject({ population: 3_449_370, populationCouverte: 0, pourcent: 0, ecart: { atteinte: false, manque: 90 }, communes: 1202, communesCouvertes: 0 });
+    expect(p.cibleCouverturePourcent).toBe(90);
+    expect(p.objectifCouverture).toEqual({
+      cible: 90,
+      echeance: '2023',
+      source: 'CPOM 2019-2023 conclu entre l’ARS Bretagne et le ministère des Solidarités et de la Santé',
+      reference: { pourcent: 15, date: '2019-01-01', source: 'ARS Bretagne, 2019' },
+      actuel: { pourcent: 0, date: new Date().toISOString().slice(0, 10) },
+      atteinte: false,
+      manque: 90,
+      progression: 0,
+      sousReference: true,
+    });
     expect(p.couverture.parDepartement.map((d: any) => d.code)).toEqual(['22', '29', '35', '56']);
+    // Pays de la Loire's doctrine sets no target: nothing to progress toward.
+    expect((await admin.get('/api/portefeuille?region=52')).body.objectifCouverture).toBeNull();
   });
 
   it('calcule la part de la population couverte par les contrats signés ou en évaluation, par département et contre la cible', async () => {
@@ -97,6 +110,8 @@ describe('les chiffres du portefeuille breton', () => {
     expect(p.cibleCouverturePourcent).toBe(90);
     expect(p.couverture.ecart.atteinte).toBe(false);
     expect(p.couverture.ecart.manque).toBeCloseTo(90 - 1.50615, 3);
+    expect(p.objectifCouverture).toMatchObject({ cible: 90, reference: { pourcent: 15 }, sousReference: true, progression: 0 });
+    expect(p.objectifCouverture.actuel.pourcent).toBeCloseTo(1.506, 3);
     const dep = Object.fromEntries(p.couverture.parDepartement.map((d: any) => [d.code, d]));
     expect(dep['35']).toMatchObject({ population: 1_120_666, populationCouverte: 28_206, communesCouvertes: 12, contrats: 2 });
     expect(dep['35'].pourcent).toBeCloseTo(2.5169, 3);

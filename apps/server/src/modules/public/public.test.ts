@@ -34,7 +34,7 @@ describe('données ouvertes des contrats publiés', () => {
       generation: 1,
       periodeDebut: '2015-01-01',
       periodeFin: '2020-12-31',
-      dateSignature: null,
+      dateSignature: '2015-01-01', // seed 002: signed in 2015 (day and month not published)
       regions: ['52', '53'],
       departements: ['35', '44', '56'],
       epci: ['243500741'],
@@ -88,7 +88,7 @@ describe('données ouvertes des contrats publiés', () => {
         statut: 'renouvele',
         generation: '1',
         periodeDebut: '2015-01-01',
-        dateSignature: '',
+        dateSignature: '2015-01-01',
         regions: '52 ; 53',
         ars: 'ARS Bretagne ; ARS Pays de la Loire',
         nombreFiches: '39',
@@ -118,8 +118,8 @@ describe('page publique d’un contrat', () => {
       [fiche],
     );
     await sql(`insert into financements (contrat_id, fiche_id, financeur_libelle, dispositif, annee, montant_centimes, nature, statut) values ($1, $2, 'ARS', 'FIR', 2016, 123456, 'fonctionnement', 'verse')`, [cls1, fiche]);
-    await sql(`insert into signataires (contrat_id, organisation_id, representant, date_signature) select $1, id, 'Monsieur le Président', '2015-06-01' from organisations where nom = 'Redon Agglomération'`, [cls1]);
-    await sql(`insert into confirmations_parties (contrat_id, organisation_id, role, statut, demande_par) select $1, id, 'signataire', 'confirme', 'Test' from organisations where nom = 'Redon Agglomération'`, [cls1]);
+    // The demo's signatories (seed 002: ARS Bretagne, ARS Pays de la Loire, Redon Agglomération) have confirmed.
+    await sql(`update signataires set representant = 'Monsieur le Président' where contrat_id = $1 and organisation_id = (select id from organisations where nom = 'Redon Agglomération')`, [cls1]);
     // A signatory that has not confirmed is not shown: nobody signs in another organisation's name in public.
     await sql(`insert into signataires (contrat_id, organisation_id, date_signature) select $1, id, '2015-06-01' from organisations where nom = 'CPAM d’Ille-et-Vilaine'`, [cls1]);
     await sql(`insert into confirmations_parties (contrat_id, organisation_id, role, statut, demande_par) select $1, id, 'signataire', 'a_confirmer', 'Test' from organisations where nom = 'CPAM d’Ille-et-Vilaine'`, [cls1]);
@@ -129,7 +129,7 @@ describe('page publique d’un contrat', () => {
     expect(r.body).toMatchObject({ id: cls1, nombreFiches: 39, fichesAVenir: 38, fichesRealisees: 1, avancement: 2.6 /* 1 réalisée sur 39 */, axes: [] });
     expect(r.body.territoire).toMatchObject({ nombreCommunes: 31, epci: [{ code: '243500741', nom: 'CA Redon Agglomération' }] });
     expect(r.body.territoire.regions.map((t: any) => t.nom)).toEqual(['Pays de la Loire', 'Bretagne']);
-    expect(r.body.signataires).toEqual([{ organisation: 'Redon Agglomération', dateSignature: '2015-06-01' }]);
+    expect(r.body.signataires).toEqual(['ARS Bretagne', 'ARS Pays de la Loire', 'Redon Agglomération'].map((organisation) => ({ organisation, dateSignature: '2015-01-01' })));
     expect(r.body.fichesSansAxe).toHaveLength(39);
     const vaccination = r.body.fichesSansAxe.find((f: any) => f.numero === 6);
     expect(vaccination).toMatchObject({ intitule: 'Promouvoir la vaccination', statut: 'realisee', statutLibelle: 'Réalisée', description: 'Relayer les campagnes de vaccination.' });

@@ -1,6 +1,6 @@
-import { motsDeRecherche, nomCollectivite, resoudrePerimetre, type CollectivitePreremplie, type Perimetre, type TypeTerritoire } from '@maillage/domain';
+import { estCodeCommuneInsee, MESSAGE_CODE_COMMUNE_INSEE, motsDeRecherche, nomCollectivite, resoudrePerimetre, type CollectivitePreremplie, type Perimetre, type TypeTerritoire } from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
-import { introuvable } from '../../platform/errors';
+import { introuvable, invalide } from '../../platform/errors';
 import * as repository from './territoires.repository';
 
 export async function rechercherTerritoires(
@@ -51,6 +51,7 @@ export async function rechercherCollectivites(ctx: Contexte, utilisateur: Utilis
 
 export async function obtenirTerritoire(ctx: Contexte, utilisateur: Utilisateur | null, type: TypeTerritoire, code: string) {
   exiger(utilisateur, 'lire', { type: 'referentiel' });
+  if (type === 'commune' && !estCodeCommuneInsee(code)) throw invalide(`« ${code} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`, [{ champ: 'code', message: MESSAGE_CODE_COMMUNE_INSEE }]);
   const territoire = await repository.obtenir(ctx.db, type, code);
   if (!territoire) throw introuvable(`Aucun territoire de type ${type} avec le code ${code}.`);
   const [membres, epci, departement, region] = await Promise.all([

@@ -72,9 +72,11 @@ describe('référentiel territorial', () => {
   });
 
   it('répond 404 en JSON pour un territoire inconnu', async () => {
-    const r = await serveur.client().get('/api/territoires/commune/99999');
+    // 35999 has the shape of an INSEE code (Ille-et-Vilaine) but no commune bears it; 99999 is no code at all.
+    const r = await serveur.client().get('/api/territoires/commune/35999');
     expect(r.status).toBe(404);
-    expect(r.body.detail).toBe('Aucun territoire de type commune avec le code 99999.');
+    expect(r.body.detail).toBe('Aucun territoire de type commune avec le code 35999.');
+    expect((await serveur.client().get('/api/territoires/commune/99999')).status).toBe(400);
   });
 
   it('résout un périmètre en communes, départements, régions et population', async () => {

@@ -51,7 +51,7 @@ export function CycleContrat({ contrat }: { contrat: ContratDetail }) {
           nextStepText="Étape suivante :"
         />
       )}
-      {contrat.droits.modifier && contrat.transitions.length > 0 && (
+      {contrat.droits.completer && contrat.transitions.length > 0 && (
         <div className={fr.cx('fr-mt-2w')}>
           <h3 className={fr.cx('fr-h6', 'fr-mb-1w')}>Faire avancer le contrat</h3>
           <div>

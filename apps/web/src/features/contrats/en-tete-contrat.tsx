@@ -22,7 +22,7 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
   const { territoire } = contrat;
   const edition = editionStructure(contrat);
   const supprimable = contrat.droits.supprimer && (contrat.statut === 'preparation' || contrat.statut === 'abandonne');
-  const renouvelable = contrat.droits.modifier && RENOUVELABLES.includes(contrat.statut) && contrat.successeurs.length === 0;
+  const renouvelable = contrat.droits.completer && RENOUVELABLES.includes(contrat.statut) && contrat.successeurs.length === 0;
 
   return (
     <>

@@ -82,7 +82,7 @@ export default function OngletDocuments({ contrat }: { contrat: ContratDetail })
       <Telechargement libelle="Plan d’action (format Maillage)" details="CSV – séparateur « ; », pour Excel" chemin={`${base}/plan.csv`} />
 
       <h3 className={fr.cx('fr-mt-4w')}>Fichiers du contrat</h3>
-      <FichiersContrat contratId={contrat.id} modifiable={contrat.droits.modifier} />
+      <FichiersContrat contratId={contrat.id} modifiable={contrat.droits.completer} />
 
       <h3 className={fr.cx('fr-mt-4w')}>Importer un plan d’action</h3>
       {edition.possible ? (

@@ -74,19 +74,19 @@ export function verrouContrat(contrat: { statut: StatutContrat; avenantOuvert: u
 }
 
 /** May the user add this to the contract now: their right to edit it, and what its state still accepts (decision 0006). */
-export function peutAjouter(contrat: { statut: StatutContrat; periode?: { fin: string | null }; droits: { modifier: boolean } }, apport: ApportContrat): boolean {
-  return contrat.droits.modifier && peutRecevoir({ statut: contrat.statut, periodeFin: contrat.periode?.fin ?? null }, apport).ok;
+export function peutAjouter(contrat: { statut: StatutContrat; periode?: { fin: string | null }; droits: { completer: boolean } }, apport: ApportContrat): boolean {
+  return contrat.droits.completer && peutRecevoir({ statut: contrat.statut, periodeFin: contrat.periode?.fin ?? null }, apport).ok;
 }
 
 /**
  * Whether the text of the contract (axes, fiches, parties, perimeter) may change now, and why not:
  * after signature only through an open avenant; a closed contract never.
  */
-export function editionStructure(contrat: { statut: StatutContrat; avenantOuvert: unknown; droits: { modifier: boolean } }): {
+export function editionStructure(contrat: { statut: StatutContrat; avenantOuvert: unknown; droits: { completer: boolean } }): {
   possible: boolean;
   raison: string | null;
 } {
-  if (!contrat.droits.modifier) return { possible: false, raison: null };
+  if (!contrat.droits.completer) return { possible: false, raison: null };
   const raison = verrouContrat(contrat);
   return { possible: raison === null, raison };
 }

@@ -9,6 +9,8 @@ import { etatChamp } from '../../components/formulaire';
 const nombre = z.string().transform((v) => (v.trim() === '' ? null : Number(v.trim().replace(/\s/g, ''))));
 /** A percentage as typed in French ("90", "87,5"); empty for none. */
 const nombreDecimal = z.string().transform((v): number | null | undefined => (v.trim() === '' ? null : Number(v.trim().replace(/\s/g, '').replace(',', '.'))));
+/** A free text; empty for none. */
+const texteFacultatif = z.string().transform((v): string | null | undefined => (v.trim() === '' ? null : v.trim()));
 const lignes = z.string().transform((v) =>
   v
     .split('\n')
@@ -29,6 +31,11 @@ export const formulaireDoctrineSchema = z
     axesPrs: lignes,
     partsCoordinationEgales: z.boolean(),
     cibleCouverturePourcent: nombreDecimal.optional(),
+    cibleCouvertureEcheance: texteFacultatif.optional(),
+    cibleCouvertureSource: texteFacultatif.optional(),
+    couvertureReferencePourcent: nombreDecimal.optional(),
+    couvertureReferenceDate: texteFacultatif.optional(),
+    couvertureReferenceSource: texteFacultatif.optional(),
   })
   .pipe(doctrineSchema);
 
@@ -47,6 +54,11 @@ export const versFormulaireDoctrine = (d: Doctrine): FormulaireDoctrine => ({
   axesPrs: d.axesPrs.join('\n'),
   partsCoordinationEgales: d.partsCoordinationEgales,
   cibleCouverturePourcent: d.cibleCouverturePourcent === null || d.cibleCouverturePourcent === undefined ? '' : String(d.cibleCouverturePourcent).replace('.', ','),
+  cibleCouvertureEcheance: d.cibleCouvertureEcheance ?? '',
+  cibleCouvertureSource: d.cibleCouvertureSource ?? '',
+  couvertureReferencePourcent: d.couvertureReferencePourcent === null || d.couvertureReferencePourcent === undefined ? '' : String(d.couvertureReferencePourcent).replace('.', ','),
+  couvertureReferenceDate: d.couvertureReferenceDate ?? '',
+  couvertureReferenceSource: d.couvertureReferenceSource ?? '',
 });
 
 /** A list's error may sit on one of its lines ("themesRequis.2"): show the first one on the field. */
@@ -84,6 +96,45 @@ export function ChampsDoctrine({ form, lectureSeule }: { form: UseFormReturn<For
           hintText="De 0 à 100, par exemple 90 ; vide : pas de cible. Le portefeuille régional compare la couverture à cette cible."
           nativeInputProps={{ ...register('cibleCouverturePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
           {...etatChamp(errors.cibleCouverturePourcent?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input
+          label="Échéance de la cible (année)"
+          hintText="Par exemple 2023"
+          nativeInputProps={{ ...register('cibleCouvertureEcheance'), inputMode: 'numeric', readOnly: lectureSeule }}
+          {...etatChamp(errors.cibleCouvertureEcheance?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Input
+          label="Source de la cible"
+          hintText="Le document qui la fixe, par exemple le CPOM de l’ARS ou le PRS"
+          nativeInputProps={{ ...register('cibleCouvertureSource'), readOnly: lectureSeule }}
+          {...etatChamp(errors.cibleCouvertureSource?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input
+          label="Couverture publiée au départ (%)"
+          hintText="La part de la population déjà couverte quand la cible a été fixée ; vide : inconnue"
+          nativeInputProps={{ ...register('couvertureReferencePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
+          {...etatChamp(errors.couvertureReferencePourcent?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input
+          label="Date de cette couverture"
+          hintText="Format AAAA-MM-JJ, par exemple 2019-01-01"
+          nativeInputProps={{ ...register('couvertureReferenceDate'), readOnly: lectureSeule }}
+          {...etatChamp(errors.couvertureReferenceDate?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Input
+          label="Source de cette couverture"
+          nativeInputProps={{ ...register('couvertureReferenceSource'), readOnly: lectureSeule }}
+          {...etatChamp(errors.couvertureReferenceSource?.message)}
         />
       </div>
       <div className={fr.cx('fr-fieldset__element')}>

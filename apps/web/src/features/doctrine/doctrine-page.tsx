@@ -31,6 +31,11 @@ const COMPARES = [
   { libelle: 'Axes du PRS', valeur: (f: FormulaireDoctrine) => t(f.axesPrs).split('\n').map(t).join(' ; ') },
   { libelle: 'Coordination à parts égales', valeur: (f: FormulaireDoctrine) => (f.partsCoordinationEgales ? 'oui' : 'non') },
   { libelle: 'Cible de couverture (%)', valeur: (f: FormulaireDoctrine) => t(f.cibleCouverturePourcent ?? '') },
+  { libelle: 'Échéance de la cible', valeur: (f: FormulaireDoctrine) => t(f.cibleCouvertureEcheance ?? '') },
+  { libelle: 'Source de la cible', valeur: (f: FormulaireDoctrine) => t(f.cibleCouvertureSource ?? '') },
+  { libelle: 'Couverture de départ (%)', valeur: (f: FormulaireDoctrine) => t(f.couvertureReferencePourcent ?? '') },
+  { libelle: 'Date de la couverture de départ', valeur: (f: FormulaireDoctrine) => t(f.couvertureReferenceDate ?? '') },
+  { libelle: 'Source de la couverture de départ', valeur: (f: FormulaireDoctrine) => t(f.couvertureReferenceSource ?? '') },
 ];
 
 /** /doctrine: choose a region (administrators reach every region's doctrine from here). */

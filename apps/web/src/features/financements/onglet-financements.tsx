@@ -33,7 +33,7 @@ export default function OngletFinancements({ contrat }: { contrat: ContratDetail
   const [formulaire, setFormulaire] = useState(false);
   const [message, setMessage] = useState('');
   const [erreurExport, setErreurExport] = useState<unknown>(null);
-  const modifiable = contrat.droits.modifier;
+  const modifiable = contrat.droits.completer;
   const ajoutLigne = peutAjouter(contrat, 'financement');
   if (financements.isPending) return <Chargement libelle="Chargement des financements…" />;
   if (financements.error) return <AlerteErreur erreur={financements.error} titre="Impossible de charger les financements" />;

@@ -133,7 +133,7 @@ function Poste({ poste, edition, onModifier }: { poste: PosteCoordination; editi
 export function CoordinationContrat({ contrat, postes }: { contrat: ContratDetail; postes: PosteCoordination[] }) {
   const [edite, setEdite] = useState<string | 'nouveau' | null>(null);
   const [message, setMessage] = useState('');
-  const edition = contrat.droits.modifier;
+  const edition = contrat.droits.completer;
   const ajout = peutAjouter(contrat, 'coordination');
   const fermer = (texte?: string) => {
     setEdite(null);

@@ -49,7 +49,7 @@ type Formulaire = { type: 'instance'; id?: string } | { type: 'membre'; instance
 /** The contract's instances (COPIL, COTECH, coordination, groupes de travail…) with their members. */
 export function InstancesContrat({ contrat, instances }: { contrat: ContratDetail; instances: Instance[] }) {
   const gestion = useGestionInstances(contrat.id);
-  const edition = contrat.droits.modifier;
+  const edition = contrat.droits.completer;
   // A closed contract keeps its instances as they are (decision 0006).
   const ajoutInstance = peutAjouter(contrat, 'instance');
   const ajoutMembre = peutAjouter(contrat, 'membre_instance');

@@ -105,7 +105,7 @@ export default function SeancePage() {
     );
   }
   const s = seance.data;
-  const modifiable = contrat.data?.droits.modifier ?? false;
+  const modifiable = contrat.data?.droits.completer ?? false;
   const instance = instances.data?.find((i) => i.id === s.instanceId);
   const enregistrer = (saisie: SaisieSeance, version = s.version) =>
     gestion.modification.mutateAsync({ ...saisie, version }).then(

@@ -45,7 +45,7 @@ export function SeancesContrat({ contrat, instances, seances }: { contrat: Contr
   const fiches = useFiches(contrat.id);
   const naviguer = useNavigate();
   const bouton = useRef<HTMLDivElement>(null);
-  const edition = contrat.droits.modifier;
+  const edition = contrat.droits.completer;
   const maintenant = Date.now();
   const aVenir = seances.filter((s) => new Date(s.debut).getTime() >= maintenant).sort((a, b) => a.debut.localeCompare(b.debut));
   const passees = seances.filter((s) => new Date(s.debut).getTime() < maintenant).sort((a, b) => b.debut.localeCompare(a.debut));

@@ -11,6 +11,7 @@ import { CarteDepartements, type ValeurZone } from '../diagnostics/carte-departe
 import { TableauDefilant } from '../diagnostics/tableau-defilant';
 import { BarreCouverture } from './barre-couverture';
 import { formaterPourcent } from './format-portefeuille';
+import { ObjectifCouverture } from './objectif-couverture';
 
 function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
   return (
@@ -79,6 +80,7 @@ export function Couverture({ p }: { p: Portefeuille }) {
         )}
       </p>
       <BarreCouverture pourcent={c.pourcent} cible={cible} />
+      <ObjectifCouverture objectif={p.objectifCouverture} />
       <CarteDepartements
         titre={`Part de la population couverte, par département — ${p.region.nom}`}
         valeurs={valeurs}

@@ -182,7 +182,7 @@ export function CampagnesContrat({ contrat }: { contrat: ContratDetail }) {
               les valeurs des indicateurs de ses fiches et un bilan : réalisations, difficultés, perspectives. La coordination
               valide ou renvoie pour correction, suit les réponses sur un tableau de bord, et en tire le bilan annuel pour le COPIL.
             </p>
-            {!peutOuvrir && contrat.droits.modifier && <p>Une campagne s’ouvre sur un contrat en élaboration, signé ou en évaluation.</p>}
+            {!peutOuvrir && contrat.droits.completer && <p>Une campagne s’ouvre sur un contrat en élaboration, signé ou en évaluation.</p>}
           </EtatVide>
         )
       ) : (

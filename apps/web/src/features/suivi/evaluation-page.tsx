@@ -385,7 +385,7 @@ export default function EvaluationPage() {
     );
   }
   const ev = evaluation.data;
-  const editable = !!contrat.data?.droits.modifier;
+  const editable = !!contrat.data?.droits.completer;
   const renouvelable = ['signe', 'evaluation', 'echu'].includes(contrat.data?.statut ?? '');
   const peutRenouveler = editable && renouvelable && !contrat.data?.successeurs.length;
   return (

@@ -85,7 +85,7 @@ export function EvaluationsContrat({ contrat }: { contrat: ContratDetail }) {
   const [formulaire, setFormulaire] = useState(false);
   const [message, setMessage] = useState('');
   const [erreur, setErreur] = useState<unknown>(null);
-  const peutCreer = contrat.droits.modifier;
+  const peutCreer = contrat.droits.completer;
   const charger = (id: string, format: 'docx' | 'pdf') => {
     setErreur(null);
     setMessage('Production du rapport…');
