@@ -29,6 +29,7 @@ export const formulaireDoctrineSchema = z
     axesPrs: lignes,
     partsCoordinationEgales: z.boolean(),
     cibleCouverturePourcent: nombreDecimal.optional(),
+    validationQuatreYeux: z.boolean().optional(),
   })
   .pipe(doctrineSchema);
 
@@ -47,6 +48,8 @@ export const versFormulaireDoctrine = (d: Doctrine): FormulaireDoctrine => ({
   axesPrs: d.axesPrs.join('\n'),
   partsCoordinationEgales: d.partsCoordinationEgales,
   cibleCouverturePourcent: d.cibleCouverturePourcent === null || d.cibleCouverturePourcent === undefined ? '' : String(d.cibleCouverturePourcent).replace('.', ','),
+  // Absent: on (decision 0014).
+  validationQuatreYeux: d.validationQuatreYeux !== false,
 });
 
 /** A list's error may sit on one of its lines ("themesRequis.2"): show the first one on the field. */
@@ -126,6 +129,21 @@ export function ChampsDoctrine({ form, lectureSeule }: { form: UseFormReturn<For
               label: 'Poste de coordination cofinancé à parts égales',
               hintText: 'Par l’ARS et la ou les collectivités porteuses',
               nativeInputProps: register('partsCoordinationEgales'),
+            },
+          ]}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <h2 className={fr.cx('fr-h5')}>Suivi des fiches-action</h2>
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Checkbox
+          options={[
+            {
+              label: 'Validation à quatre yeux des valeurs de suivi',
+              hintText:
+                'Recommandé : une valeur est validée par une autre personne que celle qui l’a soumise. Décochez-la seulement si les équipes de la région sont trop petites ; un contrat sur plusieurs régions la garde tant qu’une de ses régions la demande.',
+              nativeInputProps: register('validationQuatreYeux'),
             },
           ]}
         />

@@ -31,6 +31,7 @@ const COMPARES = [
   { libelle: 'Axes du PRS', valeur: (f: FormulaireDoctrine) => t(f.axesPrs).split('\n').map(t).join(' ; ') },
   { libelle: 'Coordination à parts égales', valeur: (f: FormulaireDoctrine) => (f.partsCoordinationEgales ? 'oui' : 'non') },
   { libelle: 'Cible de couverture (%)', valeur: (f: FormulaireDoctrine) => t(f.cibleCouverturePourcent ?? '') },
+  { libelle: 'Validation à quatre yeux', valeur: (f: FormulaireDoctrine) => (f.validationQuatreYeux ? 'oui' : 'non') },
 ];
 
 /** /doctrine: choose a region (administrators reach every region's doctrine from here). */
@@ -115,7 +116,8 @@ function DoctrineRegionPage({ regionCode }: { regionCode: string }) {
       <h1>Doctrine régionale : {d.regionNom}</h1>
       <p className={fr.cx('fr-text--lead')}>
         Les règles de la région pour ses contrats locaux de santé. Chaque écart est signalé sur le contrat concerné, pour
-        information : une doctrine ne bloque jamais une étape.
+        information : une doctrine ne bloque jamais une étape. Seule la validation à quatre yeux du suivi s’applique
+        d’elle-même.
       </p>
       <p className={fr.cx('fr-text--sm')}>{d.modifieLe ? `Dernière modification : ${formaterDateHeure(d.modifieLe)}.` : 'Aucune règle enregistrée pour cette région.'}</p>
       {!d.modifiable && <Notice className={fr.cx('fr-mb-3w')} title="Consultation seule : la doctrine est modifiée par l’ARS de la région ou un administrateur." />}
