@@ -74,7 +74,8 @@ export function requetePrefixe(q: string): string | null {
     .normalize('NFC')
     .split(/\s+/)
     .flatMap((terme) => {
-      const exclu = /^-[\p{L}\p{N}]/u.test(terme);
+      // « -côlon », or a quoted « -"côlon" » as websearch_to_tsquery also reads it.
+      const exclu = /^-["\p{L}\p{N}]/u.test(terme);
       return (terme.match(/[\p{L}\p{N}]+/gu) ?? []).filter((m) => m.length >= 2).map((m) => (exclu ? `!${m.toLowerCase()}` : `${m.toLowerCase()}:*`));
     })
     .slice(0, 10);
