@@ -124,7 +124,7 @@ test('un pilote répond à la campagne de suivi et la coordination valide', asyn
   await coordination.close();
 });
 
-test('la coordination définit un indicateur en pourcentage lié au diagnostic, renvoie puis valide sa valeur, et l’évaluation la cite', async ({ browser }) => {
+test('la coordination définit un indicateur en pourcentage lié au diagnostic et renvoie sa valeur ; le référent ARS la valide (quatre yeux), la rouvre avec un motif, et l’évaluation la cite', async ({ browser }) => {
   const periode = String(new Date().getFullYear());
   const contexte = await browser.newContext();
   const page = await contexte.newPage();
@@ -186,10 +186,42 @@ test('la coordination définit un indicateur en pourcentage lié au diagnostic, 
   await page.getByRole('button', { name: 'Enregistrer la valeur' }).click();
   await expect(ligne).toContainText('65 % (416 / 640)');
   await ligne.getByRole('button', { name: /^Soumettre/ }).click();
-  await ligne.getByRole('button', { name: /^Valider/ }).click();
+  // Four eyes: she submitted it, someone else validates it.
+  await expect(ligne).toContainText('Vous l’avez soumise : une autre personne la valide (validation à quatre yeux).');
+  await expect(ligne.getByRole('button', { name: /^Valider/ })).toHaveCount(0);
+
+  // The ARS referent validates, then reopens it with a reason (mandatory); it goes back for correction.
+  const contexteArs = await browser.newContext();
+  const pageArs = await contexteArs.newPage();
+  const erreursArs = surveillerConsole(pageArs);
+  await seConnecter(pageArs, 'referent.ars@demo.maillage.fr');
+  await pageArs.goto(`/fiches/${fiche.id}`);
+  const ligneArs = pageArs.getByRole('table', { name: 'Cibles et valeurs de « Part des 65 ans et plus vaccinés »' }).getByRole('row', { name: new RegExp(`^${periode}`) });
+  await ligneArs.getByRole('button', { name: /^Valider/ }).click();
+  await expect(ligneArs).toContainText('Validé');
+  await ligneArs.getByRole('button', { name: /^Rouvrir/ }).click();
+  const reouverture = pageArs.getByRole('dialog', { name: 'Rouvrir la valeur validée' });
+  await reouverture.getByRole('button', { name: 'Rouvrir pour correction' }).click();
+  await expect(reouverture.getByText('Dites pourquoi vous rouvrez cette saisie validée')).toBeVisible();
+  await reouverture.getByLabel(/Motif de la réouverture/).fill('Le registre de la pharmacie de Redon manquait.');
+  await verifierAccessibilite(pageArs, 'la fenêtre de réouverture');
+  await reouverture.getByRole('button', { name: 'Rouvrir pour correction' }).click();
+  await expect(ligneArs).toContainText('Renvoyé pour correction');
+
+  // Back in the normal cycle: submitted again by the coordination, validated by the ARS referent.
+  await page.reload();
+  await ligne.getByRole('button', { name: /^Soumettre/ }).click();
+  await expect(ligne).toContainText('Soumis');
+  await pageArs.reload();
+  await ligneArs.getByRole('button', { name: /^Valider/ }).click();
+  await expect(ligneArs).toContainText('Validé');
+  expect(erreursArs).toEqual([]);
+  await contexteArs.close();
+  await page.reload();
   await expect(ligne).toContainText('Validé');
   await ligne.getByText(`Étapes de la valeur ${periode}`).click();
   await expect(ligne).toContainText('« Le dénominateur est de 640 cette année. »');
+  await expect(ligne).toContainText('« Le registre de la pharmacie de Redon manquait. »');
   await verifierAccessibilite(page, 'la valeur validée');
 
   // An evaluation whose question cites the validated value.

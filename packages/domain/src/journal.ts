@@ -219,7 +219,7 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     le: 'la valeur',
     un: 'une valeur de suivi',
     nom: duSuivi,
-    verbes: { creation: 'a saisi {}', modification: 'a corrigé {}', soumettre: 'a soumis pour validation {}', renvoyer: 'a renvoyé pour correction {}', valider: 'a validé {}' },
+    verbes: { creation: 'a saisi {}', modification: 'a corrigé {}', soumettre: 'a soumis pour validation {}', renvoyer: 'a renvoyé pour correction {}', valider: 'a validé {}', rouvrir: 'a rouvert pour correction {}, déjà validée' },
   },
   bilan_fiche: {
     libelle: 'Bilan d’une fiche',
@@ -233,7 +233,7 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     le: 'le suivi',
     un: 'le suivi d’une fiche',
     nom: duSuivi,
-    verbes: { soumettre: 'a soumis pour validation {}', renvoyer: 'a renvoyé pour correction {}', valider: 'a validé {}' },
+    verbes: { soumettre: 'a soumis pour validation {}', renvoyer: 'a renvoyé pour correction {}', valider: 'a validé {}', rouvrir: 'a rouvert pour correction {}, déjà validé' },
   },
   campagne_suivi: {
     libelle: 'Campagne de suivi',
@@ -308,6 +308,7 @@ export const ACTIONS_JOURNAL: Record<string, { libelle: string; phrase: string }
   soumettre: { libelle: 'Soumission pour validation', phrase: 'a soumis pour validation {}' },
   renvoyer: { libelle: 'Renvoi pour correction', phrase: 'a renvoyé pour correction {}' },
   valider: { libelle: 'Validation', phrase: 'a validé {}' },
+  rouvrir: { libelle: 'Réouverture d’une saisie validée', phrase: 'a rouvert {}' },
   ouverture: { libelle: 'Ouverture', phrase: 'a ouvert {}' },
   relance: { libelle: 'Relance', phrase: 'a relancé {}' },
   cloture: { libelle: 'Clôture', phrase: 'a clos {}' },

@@ -27,6 +27,7 @@ const profils: Record<string, Sujet | null> = {
 
 const ficheDuPilote: Ressource = { type: 'fiche', contrat: CONTRAT, piloteOrganisationIds: ['chredon'], partenaireOrganisationIds: [] };
 const ficheAutrePilote: Ressource = { type: 'fiche', contrat: CONTRAT, piloteOrganisationIds: ['ireps'], partenaireOrganisationIds: ['cpam35'] };
+const ficheDeLaCpam: Ressource = { type: 'fiche', contrat: CONTRAT, piloteOrganisationIds: ['cpam35'], partenaireOrganisationIds: [] };
 
 // Each row: resource, action, then the profiles that may do it. Every other profile must be refused.
 const table: [string, Ressource, Action, string[]][] = [
@@ -44,6 +45,10 @@ const table: [string, Ressource, Action, string[]][] = [
   ['modifier la fiche de son organisation', ficheDuPilote, 'modifier', ['admin', 'coordonnateur', 'referentArs', 'pilote']],
   ['saisir le suivi de sa fiche', ficheDuPilote, 'saisir_suivi', ['coordonnateur', 'referentArs', 'pilote']],
   ['modifier la fiche d’un autre pilote', ficheAutrePilote, 'modifier', ['admin', 'coordonnateur', 'referentArs']],
+  // The referent of a pilot organisation enters its follow-up (issue 13), not that of a fiche it only partners in.
+  ['saisir le suivi d’une fiche que pilote son organisation', ficheDeLaCpam, 'saisir_suivi', ['coordonnateur', 'referentArs', 'referentCpam']],
+  ['saisir le suivi d’une fiche où l’organisation est partenaire', ficheAutrePilote, 'saisir_suivi', ['coordonnateur', 'referentArs']],
+  ['rouvrir une saisie validée', ficheDuPilote, 'rouvrir_suivi', ['admin', 'arsBretagne', 'referentArs']],
   ['lire une fiche où l’organisation est partenaire', ficheAutrePilote, 'lire', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs', 'pilote', 'membre', 'lecteur', 'referentCpam']],
   ['valider une fiche', ficheDuPilote, 'valider', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs']],
   ['créer une fiche', ficheDuPilote, 'creer', ['admin', 'coordonnateur', 'referentArs']],

@@ -63,7 +63,7 @@ export type Ressource =
   /** A request to an organisation to confirm its role in a contract: only those who speak for it see and answer it. */
   | { type: 'confirmation'; organisation: OrganisationPartie };
 
-export type Action = 'lire' | 'creer' | 'modifier' | 'supprimer' | 'valider' | 'commenter' | 'saisir_suivi' | 'administrer' | 'publier';
+export type Action = 'lire' | 'creer' | 'modifier' | 'supprimer' | 'valider' | 'commenter' | 'saisir_suivi' | 'rouvrir_suivi' | 'administrer' | 'publier';
 
 const EDITEURS_CONTRAT: readonly RoleContrat[] = ['coordonnateur', 'referent_ars'];
 const ORGANISATIONS_PORTEUSES: readonly string[] = ['commune', 'epci', 'pays', 'departement', 'region', 'ars', 'ars_delegation'];
@@ -174,11 +174,16 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
         case 'supprimer':
           return role !== null && EDITEURS_CONTRAT.includes(role);
         case 'modifier':
-        case 'saisir_suivi':
           return (role !== null && EDITEURS_CONTRAT.includes(role)) || pilote;
+        case 'saisir_suivi':
+          // A pilot organisation answers for its fiche: its referent (a CPAM's) enters and submits its follow-up too.
+          return (role !== null && EDITEURS_CONTRAT.includes(role)) || pilote || organisationsReferent(sujet).some((o) => ressource.piloteOrganisationIds.includes(o));
         case 'valider':
           // Validating follow-up values: the contract's coordination and its ARS.
           return (role !== null && EDITEURS_CONTRAT.includes(role)) || regionsArs(sujet).some((r) => contrat.regions.includes(r));
+        case 'rouvrir_suivi':
+          // Reopening a validated value: the ARS, who answers for the figures it presents (decision 0014).
+          return role === 'referent_ars' || regionsArs(sujet).some((r) => contrat.regions.includes(r));
         case 'commenter':
           return role !== null && role !== 'lecteur';
         default:

@@ -59,10 +59,11 @@ const APRES_LA_FIN: [string, (f: ContratFixture) => string, unknown][] = [
 ];
 
 /** Follow-up routes addressed on the contract's last period (2025) rather than the table's default. */
-const DERNIERE_PERIODE: Record<string, (f: ContratFixture) => { chemin: string; corps?: unknown }> = {
+const DERNIERE_PERIODE: Record<string, (f: ContratFixture) => { chemin: string; corps?: unknown; par?: NomSujet }> = {
   'PUT /api/indicateurs-suivi/:id/valeurs/:periode': (f) => ({ chemin: `/api/indicateurs-suivi/${f.indicateurSuiviId}/valeurs/2025`, corps: { valeur: 12, recit: 'Dernière année' } }),
   'PUT /api/fiches/:id/bilans/:periode': (f) => ({ chemin: `/api/fiches/${f.ficheId}/bilans/2025`, corps: { recit: 'Dernière année' } }),
-  'POST /api/fiches/:id/suivi/:periode/transitions': (f) => ({ chemin: `/api/fiches/${f.ficheId}/suivi/2025/transitions`, corps: { action: 'valider' } }),
+  // Validated by someone other than the coordination, which submitted it (four eyes, decision 0014).
+  'POST /api/fiches/:id/suivi/:periode/transitions': (f) => ({ chemin: `/api/fiches/${f.ficheId}/suivi/2025/transitions`, corps: { action: 'valider' }, par: 'referentArs' }),
 };
 
 const estCreation = (cle: string) => cle.startsWith('POST ') || ['PUT /api/fiches/:id/offres/:offreId', 'PUT /api/indicateurs-suivi/:id/valeurs/:periode', 'PUT /api/fiches/:id/bilans/:periode'].includes(cle);
@@ -89,9 +90,9 @@ async function clore() {
 }
 const dernierAudit = async () => Number((await serveur.ctx.db.query('select coalesce(max(id), 0) as id from audit_evenements')).rows[0].id);
 
-async function appeler(cle: string, entree: EntreeRoute, chemin: string, corps?: unknown): Promise<Reponse> {
+async function appeler(cle: string, entree: EntreeRoute, chemin: string, corps?: unknown, par: NomSujet = 'coordination'): Promise<Reponse> {
   const [methode] = cle.split(' ');
-  const coordination = clients.coordination;
+  const coordination = clients[par];
   const outils: Outils = { serveur, admin: clients.admin, monde, unique: () => `clos${(compteur++).toString(36)}` };
   if (entree.multipart) return coordination.multipart(chemin, entree.multipart(outils, fixture));
   const donnees = corps ?? (entree.corps ? await entree.corps(outils, fixture) : {});
@@ -125,7 +126,7 @@ describe('un contrat échu sur chaque route de création', () => {
       const special = DERNIERE_PERIODE[cle]?.(fixture);
       const chemin = special?.chemin ?? (entree.chemin ? entree.chemin(monde, fixture) : cheminPar(cle.split(' ')[1], monde, fixture));
       const avant = await dernierAudit();
-      const r = await appeler(cle, entree, chemin, special?.corps);
+      const r = await appeler(cle, entree, chemin, special?.corps, special?.par);
       verifier(cle, attendu, r, (await dernierAudit()) - avant, ecarts);
       if (attendu === 'refuse') refus++;
       else acceptes++;

@@ -41,6 +41,8 @@ export interface ValeurSuivi {
   etapes: EtapeSuivi[];
   /** The number the value stands for: the rate in % for a percentage. */
   mesure: number | null;
+  /** Who last submitted it (account id): under four eyes, that person does not validate it. */
+  soumisPar?: string | null;
 }
 
 export interface CibleSuivi {
@@ -122,6 +124,10 @@ export interface DroitsSuivi {
   valider: boolean;
   /** Define indicators (baseline, targets): the fiche's editors and pilotes. */
   definir?: boolean;
+  /** Reopen a validated value, with a reason: the ARS referent and the regional ARS. */
+  rouvrir?: boolean;
+  /** Validation by someone other than the submitter (the contract's regions, decision 0014). */
+  quatreYeux?: boolean;
 }
 
 /** GET /api/fiches/{id}/suivi */

@@ -30,8 +30,18 @@ export const doctrineSchema = z.object({
     .nullish(),
   couvertureReferenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ').nullish(),
   couvertureReferenceSource: z.string().trim().max(300, 'Au plus 300 caractères').nullish(),
+  /**
+   * Follow-up values are validated by someone other than the person who submitted them (decision 0014). On when
+   * absent; a region with small teams may switch it off.
+   */
+  validationQuatreYeux: z.boolean({ error: 'validationQuatreYeux : true ou false attendu' }).optional(),
 });
 export type Doctrine = z.infer<typeof doctrineSchema>;
+
+/** Four eyes hold on a contract unless every one of its regions has switched them off. */
+export function quatreYeuxExiges(doctrines: readonly (Pick<Doctrine, 'validationQuatreYeux'> | null | undefined)[]): boolean {
+  return doctrines.length === 0 || doctrines.some((d) => d?.validationQuatreYeux !== false);
+}
 
 export const DOCTRINE_VIDE: Doctrine = {
   populationMin: null,

@@ -32,6 +32,19 @@ export function transitionsPossibles(statut: StatutContrat): StatutContrat[] {
   return TRANSITIONS[statut];
 }
 
+/** What a contract may be renewed from; renewing it, by any path, takes it to « Renouvelé », its final status. */
+export const STATUTS_RENOUVELABLES: readonly StatutContrat[] = ['signe', 'evaluation', 'echu'];
+
+/**
+ * Why this contract cannot be followed by a new generation, or null. `dejaRenouvele`: it already has a successor
+ * (other than the one being saved).
+ */
+export function refusRenouvellement(statut: StatutContrat, dejaRenouvele: string | null = null): string | null {
+  if (dejaRenouvele) return `Ce contrat a déjà une génération suivante : « ${dejaRenouvele} ».`;
+  if (statut === 'renouvele' || STATUTS_RENOUVELABLES.includes(statut)) return null;
+  return `Un contrat « ${LIBELLES_STATUT_CONTRAT[statut]} » ne peut pas être renouvelé : seul un contrat signé, en évaluation ou échu peut l’être.`;
+}
+
 /** After signature the text changes only through avenants. */
 export function estSigne(statut: StatutContrat): boolean {
   return statut === 'signe' || statut === 'evaluation' || statut === 'echu' || statut === 'renouvele';

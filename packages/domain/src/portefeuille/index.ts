@@ -97,12 +97,22 @@ export function decouperExtrait(extrait: string): SegmentExtrait[] {
 
 /**
  * A prefix query for to_tsquery from what the user typed ("vacc promo" → "vacc:* & promo:*"), so that a word being
- * typed already finds something. Only letters and digits survive: the user's text never reaches tsquery syntax.
- * Null when nothing searchable is left.
+ * typed already finds something. A word after a minus at the start of a term is excluded, as websearch_to_tsquery
+ * does ("cancers -côlon" → "cancers:* & !côlon"): the prefix query is OR-ed with it, so it must exclude too. A hyphen
+ * inside a term ("Belle-Île") excludes nothing. Only letters and digits survive: the user's text never reaches
+ * tsquery syntax. Null when nothing searchable is left.
  */
 export function requetePrefixe(q: string): string | null {
-  const mots = (q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).filter((m) => m.length >= 2).slice(0, 10);
-  return mots.length ? mots.map((m) => `${m.toLowerCase()}:*`).join(' & ') : null;
+  const termes = q
+    .normalize('NFC')
+    .split(/\s+/)
+    .flatMap((terme) => {
+      // « -côlon », or a quoted « -"côlon" » as websearch_to_tsquery also reads it.
+      const exclu = /^-["\p{L}\p{N}]/u.test(terme);
+      return (terme.match(/[\p{L}\p{N}]+/gu) ?? []).filter((m) => m.length >= 2).map((m) => (exclu ? `!${m.toLowerCase()}` : `${m.toLowerCase()}:*`));
+    })
+    .slice(0, 10);
+  return termes.length ? termes.join(' & ') : null;
 }
 
 export const TAILLE_PAGE_BIBLIOTHEQUE = 20;

@@ -101,6 +101,9 @@ describe('bibliothèque d’actions', () => {
     expect(requetePrefixe('Santé  mentale')).toBe('santé:* & mentale:*');
     expect(requetePrefixe("vaccin' | !:* & (") ).toBe('vaccin:*');
     expect(requetePrefixe('a ! ?')).toBeNull();
+    // Exclusion, as websearch_to_tsquery reads it: a leading minus only, never a hyphen inside a word.
+    expect(requetePrefixe('cancers -côlon')).toBe('cancers:* & !côlon');
+    expect(requetePrefixe('Belle-Île -"sein"')).toBe('belle:* & île:* & !sein');
     expect(requetePrefixe('')).toBeNull();
   });
 });

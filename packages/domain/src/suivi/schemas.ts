@@ -76,8 +76,8 @@ export const bilanFicheSchema = z.object({
 export type BilanFicheSaisie = z.infer<typeof bilanFicheSchema>;
 
 export const transitionSuiviSchema = z.object({
-  action: z.enum(['soumettre', 'renvoyer', 'valider'], { error: 'Action attendue : soumettre, renvoyer ou valider' }),
-  commentaire: texte(2000).nullish(),
+  action: z.enum(['soumettre', 'renvoyer', 'valider', 'rouvrir'], { error: 'Action attendue : soumettre, renvoyer, valider ou rouvrir' }),
+  commentaire: texte(2000).nullish().describe('Obligatoire pour renvoyer ou rouvrir : ce qui est à corriger'),
 });
 
 export const campagneSchema = z.object({

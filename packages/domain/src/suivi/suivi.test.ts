@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atteinte, avancementFiche, cumulerAvancement, type IndicateurPourAvancement } from './avancement';
 import { indicateurSuiviSchema, valeurDeMesure } from './schemas';
-import { comparerPeriodes, libellePeriodeSuivi, saisiePossible, transition, type EtatSuivi } from './workflow';
+import { comparerPeriodes, libellePeriodeSuivi, RAISON_QUATRE_YEUX, saisiePossible, transition, type EtatSuivi } from './workflow';
 
 const pilote = { saisir: true, valider: false };
 const coordination = { saisir: true, valider: true };
@@ -47,6 +47,23 @@ describe('workflow du suivi', () => {
         }
       }),
     );
+  });
+
+  it('quatre yeux : qui a soumis ne valide pas ; un autre le peut ; la région peut l’assouplir', () => {
+    const yeux = (soumisPar: string | null, exige = true) => ({ exige, acteurId: 'marie', soumisPar });
+    expect(transition('soumis', 'valider', coordination, null, yeux('marie'))).toEqual({ ok: false, raison: RAISON_QUATRE_YEUX, interdit: true });
+    expect(transition('soumis', 'valider', coordination, null, yeux('sophie'))).toEqual({ ok: true, etat: 'valide' });
+    expect(transition('soumis', 'valider', coordination, null, yeux('marie', false))).toEqual({ ok: true, etat: 'valide' });
+    // Sending back one's own submission stays possible: it asks for more work, it vouches for nothing.
+    expect(transition('soumis', 'renvoyer', coordination, 'À revoir', yeux('marie'))).toEqual({ ok: true, etat: 'a_corriger' });
+  });
+
+  it('le référent ARS rouvre une saisie validée avec un motif ; elle repart pour correction', () => {
+    const referent = { saisir: true, valider: true, rouvrir: true };
+    expect(transition('valide', 'rouvrir', referent, 'Le dénominateur a changé')).toEqual({ ok: true, etat: 'a_corriger' });
+    expect(transition('valide', 'rouvrir', referent, ' ')).toMatchObject({ ok: false, raison: expect.stringContaining('motif est obligatoire') });
+    expect(transition('valide', 'rouvrir', coordination, 'x')).toMatchObject({ ok: false, interdit: true });
+    expect(transition('soumis', 'rouvrir', referent, 'x')).toMatchObject({ ok: false, raison: expect.stringContaining('renvoie pour correction') });
   });
 
   it('périodes : libellés et ordre', () => {

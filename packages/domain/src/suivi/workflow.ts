@@ -13,24 +13,41 @@ export const LIBELLES_ETAT_SUIVI: Record<EtatSuivi, string> = {
   valide: 'Validé',
 };
 
-export const ACTIONS_SUIVI = ['soumettre', 'renvoyer', 'valider'] as const;
+export const ACTIONS_SUIVI = ['soumettre', 'renvoyer', 'valider', 'rouvrir'] as const;
 export type ActionSuivi = (typeof ACTIONS_SUIVI)[number];
 export const LIBELLES_ACTION_SUIVI: Record<ActionSuivi | 'saisir', string> = {
   saisir: 'Saisie',
   soumettre: 'Soumission',
   renvoyer: 'Renvoi pour correction',
   valider: 'Validation',
+  rouvrir: 'Réouverture',
 };
 
-/** What the person acting may do on this fiche: enter (pilote or editor) and/or validate (coordination, ARS). */
+/**
+ * What the person acting may do on this fiche: enter (pilote, its organisation's referent, editor), validate
+ * (coordination, ARS) and reopen a validated value (the contract's ARS referent, the ARS of its region).
+ */
 export interface DroitsSuivi {
   saisir: boolean;
   valider: boolean;
+  rouvrir?: boolean;
 }
 
-export type ResultatTransition = { ok: true; etat: EtatSuivi } | { ok: false; raison: string };
+/** Who acts and who last submitted: validation is by someone else when four eyes are required (decision 0014). */
+export interface QuatreYeux {
+  exige: boolean;
+  acteurId: string;
+  /** Who made the last submission of this value or report (null: unknown, e.g. entered before steps were kept). */
+  soumisPar: string | null;
+}
 
-const refus = (raison: string): ResultatTransition => ({ ok: false, raison });
+/** `interdit`: the person may not take this step (403); otherwise the state forbids it (409). */
+export type ResultatTransition = { ok: true; etat: EtatSuivi } | { ok: false; raison: string; interdit?: boolean };
+
+const refus = (raison: string, interdit = false): ResultatTransition => (interdit ? { ok: false, raison, interdit } : { ok: false, raison });
+
+export const RAISON_QUATRE_YEUX =
+  'Vous avez soumis cette saisie : une autre personne doit la valider (validation à quatre yeux). Demandez à la coordination ou à l’ARS de la valider.';
 
 /** May the value (or report) be edited in this state? Validated is locked; submitted waits for the validator. */
 export function saisiePossible(etat: EtatSuivi | null, droits: DroitsSuivi): ResultatTransition {
@@ -41,8 +58,15 @@ export function saisiePossible(etat: EtatSuivi | null, droits: DroitsSuivi): Res
   return { ok: true, etat: etat ?? 'brouillon' };
 }
 
-export function transition(etat: EtatSuivi, action: ActionSuivi, droits: DroitsSuivi, commentaire?: string | null): ResultatTransition {
-  if (etat === 'valide') return refus('Cette période est validée : elle est verrouillée.');
+export function transition(etat: EtatSuivi, action: ActionSuivi, droits: DroitsSuivi, commentaire?: string | null, yeux?: QuatreYeux): ResultatTransition {
+  if (action === 'rouvrir') {
+    // The way back from a validated value: it returns to the pilote as a correction, then follows the cycle again.
+    if (!droits.rouvrir) return refus('Seuls le référent ARS du contrat et l’ARS de sa région peuvent rouvrir une saisie validée.', true);
+    if (etat !== 'valide') return refus('Seule une saisie validée peut être rouverte ; une saisie soumise se renvoie pour correction.');
+    if (!commentaire?.trim()) return refus('Dites pourquoi vous rouvrez cette saisie : le motif est obligatoire.');
+    return { ok: true, etat: 'a_corriger' };
+  }
+  if (etat === 'valide') return refus('Cette période est validée : elle est verrouillée. Le référent ARS peut la rouvrir en donnant un motif.');
   switch (action) {
     case 'soumettre':
       if (!droits.saisir) return refus('Seuls les pilotes de la fiche et la coordination peuvent soumettre ce suivi.');
@@ -56,6 +80,7 @@ export function transition(etat: EtatSuivi, action: ActionSuivi, droits: DroitsS
     case 'valider':
       if (!droits.valider) return refus('Seules la coordination et l’ARS peuvent valider le suivi.');
       if (etat !== 'soumis') return refus('Seule une saisie soumise peut être validée.');
+      if (yeux?.exige && yeux.soumisPar === yeux.acteurId) return refus(RAISON_QUATRE_YEUX, true);
       return { ok: true, etat: 'valide' };
   }
 }

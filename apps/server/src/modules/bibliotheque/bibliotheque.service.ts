@@ -47,8 +47,9 @@ const OPTIONS_EXTRAIT = `${SURLIGNAGE}, MaxWords=30, MinWords=12, ShortWord=3, M
 
 /**
  * The library of actions (domain.md §8): French full-text search over the fiches of every contract the user may
- * read, best match first, with a highlighted extract. Stemming ("vaccin" finds "vaccination") comes from the
- * `french` configuration; a prefix query adds the words still being typed ("vacc").
+ * read, best match first, with a highlighted extract. Stemming ("vaccin" finds "vaccination") and accents ignored
+ * ("colon" finds "côlon") come from the `maillage_fr` configuration (migration 0016); a prefix query adds the words
+ * still being typed ("vacc"), and keeps the exclusions ("-côlon").
  */
 export async function rechercherFiches(ctx: Contexte, utilisateur: Utilisateur | null, filtre: FiltreBibliotheque) {
   if (!utilisateur) throw nonAuthentifie();
@@ -56,9 +57,11 @@ export async function rechercherFiches(ctx: Contexte, utilisateur: Utilisateur |
   const q = filtre.q?.trim() || null;
   const page = Math.max(1, filtre.page ?? 1);
   const { rows } = await ctx.db.query(
-    `with requete as (
+    `with cherche as (
        select case when $5::text is null then null
-                   else websearch_to_tsquery('french', $5) || coalesce(to_tsquery('french', $6), ''::tsquery) end as tsq),
+                   else websearch_to_tsquery('maillage_fr', maillage_singulier($5)) || coalesce(to_tsquery('maillage_fr', maillage_singulier($6)), ''::tsquery) end as tsq),
+     -- Highlighting reads the text as written: the words as typed also mark the plurals.
+     requete as (select tsq, case when tsq is null then null else tsq || websearch_to_tsquery('maillage_fr', $5) end as surligne from cherche),
      trouvees as (
        select f.id, f.contrat_id, f.numero, f.ordre, f.intitule, f.statut, f.thematiques, f.publics, f.contenu,
          case when r.tsq is null then 0 else ts_rank(f.recherche, r.tsq) end as rang, count(*) over () as total
@@ -73,11 +76,11 @@ export async function rechercherFiches(ctx: Contexte, utilisateur: Utilisateur |
        limit $11 offset $12)
      -- Extracts are computed for the page only: ts_headline reads the whole text.
      select t.id, t.numero, t.intitule, t.statut, t.thematiques, t.publics, t.rang, t.total,
-       case when r.tsq is null then t.intitule else ts_headline('french', t.intitule, r.tsq, '${SURLIGNAGE}, HighlightAll=true') end as "intituleSurligne",
-       ts_headline('french', concat_ws(' — ', t.contenu ->> 'description',
+       case when r.tsq is null then t.intitule else ts_headline('maillage_fr', t.intitule, r.surligne, '${SURLIGNAGE}, HighlightAll=true') end as "intituleSurligne",
+       ts_headline('maillage_fr', concat_ws(' — ', t.contenu ->> 'description',
            (select string_agg(x, ' ; ') from jsonb_array_elements_text(case when jsonb_typeof(t.contenu -> 'objectifsOperationnels') = 'array' then t.contenu -> 'objectifsOperationnels' else '[]' end) x),
            t.contenu ->> 'argumentation'),
-         coalesce(r.tsq, ''::tsquery), '${OPTIONS_EXTRAIT}') as extrait,
+         coalesce(r.surligne, ''::tsquery), '${OPTIONS_EXTRAIT}') as extrait,
        json_build_object('id', c.id, 'intitule', c.intitule, 'statut', c.statut, 'generation', c.generation,
          'periode', json_build_object('debut', c.periode_debut, 'fin', c.periode_fin), 'regions', c.regions, 'departements', c.departements,
          'population', c.population, 'publie', c.publie) as contrat,

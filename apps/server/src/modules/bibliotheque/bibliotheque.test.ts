@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 
 let serveur: ServeurDeTest;
@@ -66,6 +66,25 @@ describe('recherche plein texte en français', () => {
     expect((await chercher(coordination, 'vacci')).body.resultats.map((f: any) => f.numero)).toEqual([6]);
     // A word that is nowhere.
     expect((await chercher(coordination, 'téléportation')).body).toMatchObject({ total: 0, resultats: [] });
+  });
+
+  it('« -mot » exclut, accents et pluriels compris, des deux côtés (issue 13)', async () => {
+    // Another fiche about cancer screening, without the breast or the colon: what remains once the demo's is excluded.
+    const peauCreee = await coordination.post(`/api/contrats/${cls2}/fiches`, { intitule: 'Dépistages du cancer de la peau chez les agriculteurs' });
+    // Removed even when an expectation fails, so the counts of the next tests stay those of the demo.
+    onTestFinished(async () => void (await coordination.delete(`/api/fiches/${peauCreee.body.id}`)));
+    const intitules = async (q: string) => (await chercher(coordination, q)).body.resultats.map((f: any) => f.intitule);
+    const seinColon = 'Informier et sensibiliser sur les dépistages des cancers du sein et du côlon';
+    const peau = 'Dépistages du cancer de la peau chez les agriculteurs';
+    expect((await intitules('cancers')).sort()).toEqual([peau, seinColon].sort());
+    expect((await intitules('dépistage')).sort()).toEqual([peau, seinColon].sort());
+    for (const q of ['cancers -côlon', 'dépistage -sein', 'cancer -colon', 'depistages -seins', 'CANCERS -Côlons', 'cancé -colon'])
+      expect(await intitules(q), q).toEqual([peau]);
+    // Accents ignored in what is sought too: « colon » finds « côlon ».
+    expect(await intitules('colon')).toEqual([seinColon]);
+    // The plural that is typed is highlighted as written.
+    const surligne = (await chercher(coordination, 'cancers')).body.resultats.find((f: any) => f.intitule === seinColon).intituleSurligne;
+    expect(surligne.filter((s: any) => s.surligne).map((s: any) => s.texte)).toEqual(['cancers']);
   });
 
   it('classe d’abord les fiches dont l’intitulé porte les mots, et cherche aussi dans la description et les objectifs', async () => {

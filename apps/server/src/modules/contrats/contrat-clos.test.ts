@@ -76,7 +76,10 @@ describe('un contrat échu reçoit encore ce qui le clôt', () => {
     expect(valeur.status).toBe(200);
     expect((await coordination.put(`/api/fiches/${ficheId}/bilans/2025`, { recit: 'Dernière année' })).status).toBe(200);
     expect((await coordination.post(`/api/fiches/${ficheId}/suivi/2025/transitions`, { action: 'soumettre' })).status).toBe(200);
-    expect((await coordination.post(`/api/fiches/${ficheId}/suivi/2025/transitions`, { action: 'valider' })).status).toBe(200);
+    // Validated by someone other than the one who submitted (four eyes, decision 0014).
+    const referentArs = serveur.client();
+    await referentArs.connecter(DEMO.referentArs);
+    expect((await referentArs.post(`/api/fiches/${ficheId}/suivi/2025/transitions`, { action: 'valider' })).status).toBe(200);
   });
 
   it('une séance de clôture de son COPIL, sa décision de prise d’acte et ses fichiers', async () => {

@@ -26,6 +26,7 @@ import * as articulation from './articulation.repository';
 import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou, verifierSurContrat } from './acces';
 import * as repository from './contrats.repository';
 import { etatPublication, exigerPubliable, synchroniserConfirmations } from './confirmations.service';
+import { marquerRenouvele } from './succession';
 import { prendreInstantane } from './versions.service';
 
 function visibilite(utilisateur: Utilisateur | null): repository.FiltreVisibilite {
@@ -177,6 +178,7 @@ async function resoudre(ctx: Contexte, saisie: ContratSaisie) {
 }
 
 const TYPES_ARS = ['ars', 'ars_delegation'];
+const refusPredecesseur = (message: string) => invalide(`Contrat précédent : ${message}`, [{ champ: 'predecesseurId', message }]);
 const MESSAGE_PUBLICATION =
   'La publication ne se change pas en modifiant le contrat : utilisez l’action « Publier » ou « Retirer la publication » (PUT /api/contrats/{id}/publication).';
 
@@ -189,7 +191,9 @@ export async function creerContrat(ctx: Contexte, utilisateur: Utilisateur, sais
     await verifierOrganisations(tx, saisie.porteursIds, TYPES_COLLECTIVITE, 'porteursIds', 'Collectivité porteuse');
     if (saisie.predecesseurId && !(await repository.obtenirContrat(tx, saisie.predecesseurId)))
       throw invalide('Contrat précédent inconnu.', [{ champ: 'predecesseurId', message: 'Contrat précédent inconnu' }]);
+    if (saisie.predecesseurId) await exigerSurContrat(tx, utilisateur, 'modifier', saisie.predecesseurId);
     const id = await repository.creerContrat(tx, saisie, territoire, statut);
+    if (saisie.predecesseurId) await marquerRenouvele(tx, utilisateur, saisie.predecesseurId, id, refusPredecesseur);
     await repository.remplacerCommunes(tx, id, territoire.communes.map((c) => c.code));
     await repository.remplacerOrganisations(tx, id, 'ars', saisie.arsIds);
     await repository.remplacerOrganisations(tx, id, 'porteur', saisie.porteursIds);
@@ -210,6 +214,13 @@ export async function modifierContrat(ctx: Contexte, utilisateur: Utilisateur, i
     await verifierOrganisations(tx, saisie.porteursIds, TYPES_COLLECTIVITE, 'porteursIds', 'Collectivité porteuse');
     if (saisie.predecesseurId === id) throw invalide('Un contrat ne peut pas se succéder à lui-même.', [{ champ: 'predecesseurId', message: 'Contrat précédent invalide' }]);
     const avant = await repository.obtenirContrat(tx, id, true);
+    // Naming a new predecessor renews it: it needs the right to change it, and it becomes « Renouvelé ».
+    const nouveauPredecesseur = saisie.predecesseurId && saisie.predecesseurId !== avant?.predecesseurId ? saisie.predecesseurId : null;
+    if (nouveauPredecesseur) {
+      if (!(await repository.obtenirContrat(tx, nouveauPredecesseur))) throw invalide('Contrat précédent inconnu.', [{ champ: 'predecesseurId', message: 'Contrat précédent inconnu' }]);
+      await exigerSurContrat(tx, utilisateur, 'modifier', nouveauPredecesseur);
+      await marquerRenouvele(tx, utilisateur, nouveauPredecesseur, id, refusPredecesseur);
+    }
     // Publishing is a display setting with its own switch, at any statut and never through an avenant.
     if (saisie.publie !== undefined && saisie.publie !== avant?.publie)
       throw new ErreurMetier(422, 'Publication séparée', MESSAGE_PUBLICATION, { erreurs: [{ champ: 'publie', message: MESSAGE_PUBLICATION }] });

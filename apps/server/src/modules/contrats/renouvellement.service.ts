@@ -1,4 +1,4 @@
-import { ficheSaisieSchema, intituleAvecGeneration, type StatutContrat } from '@maillage/domain';
+import { ficheSaisieSchema, intituleAvecGeneration, refusRenouvellement, type StatutContrat } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -7,6 +7,7 @@ import { creerFiche, fichesCompletes } from '../fiches/fiches.service';
 import { exigerSurContrat } from './acces';
 import { synchroniserConfirmations } from './confirmations.service';
 import * as repository from './contrats.repository';
+import { marquerRenouvele } from './succession';
 
 /**
  * Starts generation N+1 from N: same perimeter, ARS, porteurs, partners and signatories (to sign again), and the
@@ -23,10 +24,10 @@ export async function renouveler(
   await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
   return enTransaction(ctx.db, async (tx) => {
     const source = (await repository.obtenirContrat(tx, contratId, true))!;
-    const statutsRenouvelables: StatutContrat[] = ['signe', 'evaluation', 'echu'];
-    if (!statutsRenouvelables.includes(source.statut as StatutContrat)) throw conflit('Seul un contrat signé, en évaluation ou échu peut être renouvelé.');
     const { rows: deja } = await tx.query('select id, intitule from contrats where predecesseur_id = $1', [contratId]);
-    if (deja.length) throw conflit(`Ce contrat a déjà une génération suivante : « ${deja[0].intitule} ».`);
+    // A contract set to « Renouvelé » by hand, without a successor here, is not renewed a second time from its page.
+    const refus = source.statut === 'renouvele' ? 'Ce contrat est déjà renouvelé.' : refusRenouvellement(source.statut as StatutContrat, deja[0]?.intitule ?? null);
+    if (refus) throw conflit(refus);
     const fiches = await fichesCompletes(tx, contratId);
     const inconnues = choix.ficheIds.filter((id) => !fiches.some((f) => f.id === id));
     if (inconnues.length) throw invalide('Certaines fiches choisies n’appartiennent pas à ce contrat.', [{ champ: 'ficheIds', message: 'Fiches inconnues dans ce contrat' }]);
@@ -88,7 +89,9 @@ export async function renouveler(
       action: 'renouvellement',
       apres: { predecesseurId: contratId, generation, fiches: retenues.map((f) => f.numero) },
     });
+    await marquerRenouvele(tx, utilisateur, contratId, id);
     if (complement) await complement(tx, id);
     return { id, generation };
   });
 }
+

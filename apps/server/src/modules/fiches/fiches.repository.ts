@@ -112,7 +112,7 @@ export async function listerFiches(db: Queryable, contratId: string, filtre: Fil
        and ($5::text is null or $5 = any(f.thematiques))
        and ($6::uuid is null or exists (select 1 from financements l where l.fiche_id = f.id and l.financeur_id = $6))
        and ($7::text is null or $7 = any(f.publics))
-       and ($8::text is null or f.recherche @@ websearch_to_tsquery('french', $8) or f.intitule ilike '%' || $8 || '%'
+       and ($8::text is null or f.recherche @@ websearch_to_tsquery('maillage_fr', maillage_singulier($8)) or f.intitule ilike '%' || $8 || '%'
             or f.numero::text = $8)
      order by ${TRIS[filtre.tri]}`,
     [contratId, filtre.axeId, filtre.statut, filtre.piloteId, filtre.thematique, filtre.financeurId, filtre.public, filtre.q],

@@ -2,6 +2,7 @@ import {
   can,
   comparerPeriodes,
   peutRecevoir,
+  quatreYeuxExiges,
   saisiePossible,
   transition,
   valeurDeMesure,
@@ -32,19 +33,34 @@ import * as contrats from '../contrats/contrats.repository';
 import { agregatIndicateur, type TerritoireDemande } from '../diagnostics/agregation.service';
 import { obtenirIndicateur } from '../diagnostics/indicateurs.repository';
 
-/** What the user may do on the follow-up of this fiche: enter (pilotes, coordination) and validate (coordination, ARS). */
+/**
+ * What the user may do on the follow-up of this fiche: enter (pilotes, their organisation's referent, coordination),
+ * validate (coordination, ARS), reopen what is validated (ARS referent, regional ARS); and whether the contract's
+ * regions require validation by someone other than the submitter (decision 0014).
+ */
 export async function droitsSurFiche(db: Queryable, utilisateur: Utilisateur | null, ficheId: string) {
   const fiche = await chargerFiche(db, ficheId);
   const ref = await exigerSurFiche(db, utilisateur, 'lire', fiche);
   const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: [] };
-  const droits: DroitsSuivi & { definir: boolean } = {
+  const doctrines = await Promise.all(ref.regions.map((r) => contrats.obtenirDoctrine(db, r)));
+  const droits: DroitsSuivi & { definir: boolean; rouvrir: boolean; quatreYeux: boolean } = {
     saisir: can(utilisateur, 'saisir_suivi', ressource),
     valider: can(utilisateur, 'valider', ressource),
+    rouvrir: can(utilisateur, 'rouvrir_suivi', ressource),
     // Defining indicators (baseline, targets) is part of the fiche: its editors and pilotes.
     definir: can(utilisateur, 'modifier', ressource),
+    // A region without a doctrine keeps the default: four eyes on.
+    quatreYeux: quatreYeuxExiges(doctrines.map((d) => d?.regles)),
   };
   return { fiche, ref, droits };
 }
+
+/** The four-eyes context of one element: who acts, who last submitted it. */
+const yeux = (droits: { quatreYeux: boolean }, utilisateur: Utilisateur, soumisPar: string | null) => ({ exige: droits.quatreYeux, acteurId: utilisateur.userId, soumisPar });
+
+/** The last person who submitted a value or a report (SQL, for a row aliased `x` of the given column). */
+const SOUMIS_PAR = (colonne: 'valeur_id' | 'bilan_id', alias: string) =>
+  `(select e.acteur_id from etapes_suivi e where e.${colonne} = ${alias}.id and e.action = 'soumettre' order by e.le desc, e.id desc limit 1) as "soumisPar"`;
 
 export interface ValeurLigne {
   id: string;
@@ -57,6 +73,8 @@ export interface ValeurLigne {
   etat: EtatSuivi;
   version: number;
   modifieLe: string;
+  /** Who last submitted it: the web app greys out « Valider » for that person when four eyes are required. */
+  soumisPar: string | null;
 }
 
 /** Indicators of a set of fiches (or of a whole contract) with every value and its workflow steps, in a few queries. */
@@ -68,7 +86,7 @@ export async function chargerIndicateurs(db: Queryable, filtre: { ficheIds?: str
   );
   const ids = indicateurs.map((i) => i.id);
   const { rows: valeurs } = await db.query<ValeurLigne & { etapes: unknown[] }>(
-    `select v.id, v.indicateur_id as "indicateurId", v.periode, v.valeur, v.numerateur, v.denominateur, v.recit, v.etat, v.version, v.modifie_le as "modifieLe",
+    `select v.id, v.indicateur_id as "indicateurId", v.periode, v.valeur, v.numerateur, v.denominateur, v.recit, v.etat, v.version, v.modifie_le as "modifieLe", ${SOUMIS_PAR('valeur_id', 'v')},
        coalesce((select json_agg(json_build_object('action', e.action, 'etat', e.etat, 'par', e.acteur_libelle, 'le', e.le, 'commentaire', e.commentaire) order by e.le, e.id)
          from etapes_suivi e where e.valeur_id = v.id), '[]') as etapes
      from valeurs_suivi v where v.indicateur_id = any($1)`,
@@ -88,7 +106,7 @@ export type IndicateurComplet = Awaited<ReturnType<typeof chargerIndicateurs>>[n
 
 async function chargerBilans(db: Queryable, ficheIds: string[]) {
   const { rows } = await db.query(
-    `select b.id, b.fiche_id as "ficheId", b.periode, b.recit, b.difficultes, b.perspectives, b.statut_propose as "statutPropose", b.etat, b.version, b.modifie_le as "modifieLe",
+    `select b.id, b.fiche_id as "ficheId", b.periode, b.recit, b.difficultes, b.perspectives, b.statut_propose as "statutPropose", b.etat, b.version, b.modifie_le as "modifieLe", ${SOUMIS_PAR('bilan_id', 'b')},
        coalesce((select json_agg(json_build_object('action', e.action, 'etat', e.etat, 'par', e.acteur_libelle, 'le', e.le, 'commentaire', e.commentaire) order by e.le, e.id)
          from etapes_suivi e where e.bilan_id = b.id), '[]') as etapes
      from bilans_fiche b where b.fiche_id = any($1) order by b.periode desc`,
@@ -237,11 +255,15 @@ export async function saisirValeur(ctx: Contexte, utilisateur: Utilisateur, indi
   });
 }
 
-/** Submitting needs the right to enter; sending back and validating the right to validate: otherwise 403. */
+/** Submitting needs the right to enter; sending back and validating the right to validate; reopening its own: otherwise 403. */
 function exigerDroitAction(droits: DroitsSuivi, action: ActionSuivi) {
-  if (action === 'soumettre' ? !droits.saisir : !droits.valider)
-    throw interdit(action === 'soumettre' ? 'Seuls les pilotes de la fiche et la coordination peuvent soumettre ce suivi.' : 'Seules la coordination et l’ARS peuvent valider ou renvoyer le suivi.');
+  if (action === 'soumettre' && !droits.saisir) throw interdit('Seuls les pilotes de la fiche, le référent de leur organisation et la coordination peuvent soumettre ce suivi.');
+  if (action === 'rouvrir' && !droits.rouvrir) throw interdit('Seuls le référent ARS du contrat et l’ARS de sa région peuvent rouvrir une saisie validée.');
+  if ((action === 'renvoyer' || action === 'valider') && !droits.valider) throw interdit('Seules la coordination et l’ARS peuvent valider ou renvoyer le suivi.');
 }
+
+/** A refused step: 403 when the person may not take it (four eyes), 409 when the state forbids it. */
+const refusEtape = (r: { raison: string; interdit?: boolean }) => (r.interdit ? interdit(r.raison) : conflit(r.raison));
 
 /** One workflow step on one value. */
 export async function changerEtatValeur(ctx: Contexte, utilisateur: Utilisateur, valeurId: string, action: ActionSuivi, commentaire?: string | null) {
@@ -251,9 +273,9 @@ export async function changerEtatValeur(ctx: Contexte, utilisateur: Utilisateur,
   exigerDroitAction(droits, action);
   exigerRecevable(ref, 'suivi', rows[0].periode);
   return enTransaction(ctx.db, async (tx) => {
-    const { rows: v } = await tx.query('select etat from valeurs_suivi where id = $1 for update', [valeurId]);
-    const r = transition(v[0].etat, action, droits, commentaire);
-    if (!r.ok) throw conflit(r.raison);
+    const { rows: v } = await tx.query(`select x.etat, ${SOUMIS_PAR('valeur_id', 'x')} from valeurs_suivi x where x.id = $1 for update`, [valeurId]);
+    const r = transition(v[0].etat, action, droits, commentaire, yeux(droits, utilisateur, v[0].soumisPar));
+    if (!r.ok) throw refusEtape(r);
     await tx.query('update valeurs_suivi set etat = $2, version = version + 1, modifie_le = now() where id = $1', [valeurId, r.etat]);
     await noterEtape(tx, { valeurId }, action, r.etat, utilisateur, commentaire);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'valeur_suivi', entiteId: valeurId, action, avant: { etat: v[0].etat }, apres: { etat: r.etat, commentaire: commentaire ?? null }, contexte: { contratId: rows[0].contratId, ficheId: rows[0].ficheId } });
@@ -291,20 +313,23 @@ export async function changerEtatFiche(ctx: Contexte, utilisateur: Utilisateur, 
   exigerDroitAction(droits, action);
   exigerRecevable(ref, 'suivi', periode);
   return enTransaction(ctx.db, async (tx) => {
-    const { rows: bilans } = await tx.query('select id, etat, statut_propose as "statutPropose" from bilans_fiche where fiche_id = $1 and periode = $2 for update', [ficheId, periode]);
+    const { rows: bilans } = await tx.query(`select b.id, b.etat, b.statut_propose as "statutPropose", ${SOUMIS_PAR('bilan_id', 'b')} from bilans_fiche b where b.fiche_id = $1 and b.periode = $2 for update`, [ficheId, periode]);
     const { rows: valeurs } = await tx.query(
-      `select v.id, v.etat from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where i.fiche_id = $1 and v.periode = $2 order by i.rang for update of v`,
+      `select v.id, v.etat, ${SOUMIS_PAR('valeur_id', 'v')} from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where i.fiche_id = $1 and v.periode = $2 order by i.rang for update of v`,
       [ficheId, periode],
     );
     const elements = [...bilans.map((b) => ({ ...b, bilan: true })), ...valeurs.map((v) => ({ ...v, bilan: false }))];
     if (!elements.length) throw conflit(`Rien n’est saisi pour la période ${periode} sur cette fiche.`);
-    // Only what can take the step moves; validated values stay as they are.
-    const concernes = elements.filter((e) => transition(e.etat, action, droits, commentaire).ok);
+    const essai = (e: (typeof elements)[number]) => transition(e.etat, action, droits, commentaire, yeux(droits, utilisateur, e.soumisPar));
+    // Only what can take the step moves; validated values stay as they are (unless reopened).
+    const concernes = elements.filter((e) => essai(e).ok);
     if (!concernes.length) {
-      const r = transition(elements[0].etat, action, droits, commentaire);
-      throw conflit(r.ok ? 'Aucune saisie ne peut franchir cette étape.' : r.raison);
+      // Say the most telling reason: four eyes before a state that merely does not fit.
+      const refus = elements.map(essai).filter((r): r is Extract<typeof r, { ok: false }> => !r.ok);
+      const r = refus.find((x) => x.interdit) ?? refus[0];
+      throw r ? refusEtape(r) : conflit('Aucune saisie ne peut franchir cette étape.');
     }
-    const etat = (transition(concernes[0].etat, action, droits, commentaire) as { etat: EtatSuivi }).etat;
+    const etat = (essai(concernes[0]) as { etat: EtatSuivi }).etat;
     for (const e of concernes) {
       await tx.query(`update ${e.bilan ? 'bilans_fiche' : 'valeurs_suivi'} set etat = $2, version = version + 1, modifie_le = now() where id = $1`, [e.id, etat]);
       await noterEtape(tx, e.bilan ? { bilanId: e.id } : { valeurId: e.id }, action, etat, utilisateur, commentaire);

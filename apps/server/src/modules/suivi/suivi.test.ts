@@ -62,7 +62,7 @@ describe('indicateurs de suivi', () => {
     expect((await lecteur.post(`/api/fiches/${fiche.id}/indicateurs-suivi`, { libelle: 'X', type: 'activite' })).status).toBe(403);
 
     const suivi = (await pilote.get(`/api/fiches/${fiche.id}/suivi`)).body;
-    expect(suivi.droits).toEqual({ saisir: true, valider: false, definir: true, ajouterIndicateur: true });
+    expect(suivi.droits).toEqual({ saisir: true, valider: false, rouvrir: false, quatreYeux: true, definir: true, ajouterIndicateur: true });
     // A baseline of 0 is a baseline, not a missing one.
     expect(suivi.indicateurs.find((i: any) => i.id === ateliers).reference).toBe(0);
     const pct = suivi.indicateurs.find((i: any) => i.id === vaccination);

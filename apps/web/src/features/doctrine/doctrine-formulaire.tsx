@@ -36,6 +36,7 @@ export const formulaireDoctrineSchema = z
     couvertureReferencePourcent: nombreDecimal.optional(),
     couvertureReferenceDate: texteFacultatif.optional(),
     couvertureReferenceSource: texteFacultatif.optional(),
+    validationQuatreYeux: z.boolean().optional(),
   })
   .pipe(doctrineSchema);
 
@@ -59,6 +60,8 @@ export const versFormulaireDoctrine = (d: Doctrine): FormulaireDoctrine => ({
   couvertureReferencePourcent: d.couvertureReferencePourcent === null || d.couvertureReferencePourcent === undefined ? '' : String(d.couvertureReferencePourcent).replace('.', ','),
   couvertureReferenceDate: d.couvertureReferenceDate ?? '',
   couvertureReferenceSource: d.couvertureReferenceSource ?? '',
+  // Absent: on (decision 0014).
+  validationQuatreYeux: d.validationQuatreYeux !== false,
 });
 
 /** A list's error may sit on one of its lines ("themesRequis.2"): show the first one on the field. */
@@ -177,6 +180,21 @@ export function ChampsDoctrine({ form, lectureSeule }: { form: UseFormReturn<For
               label: 'Poste de coordination cofinancé à parts égales',
               hintText: 'Par l’ARS et la ou les collectivités porteuses',
               nativeInputProps: register('partsCoordinationEgales'),
+            },
+          ]}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <h2 className={fr.cx('fr-h5')}>Suivi des fiches-action</h2>
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Checkbox
+          options={[
+            {
+              label: 'Validation à quatre yeux des valeurs de suivi',
+              hintText:
+                'Recommandé : une valeur est validée par une autre personne que celle qui l’a soumise. Décochez-la seulement si les équipes de la région sont trop petites ; un contrat sur plusieurs régions la garde tant qu’une de ses régions la demande.',
+              nativeInputProps: register('validationQuatreYeux'),
             },
           ]}
         />

@@ -36,6 +36,7 @@ const COMPARES = [
   { libelle: 'Couverture de départ (%)', valeur: (f: FormulaireDoctrine) => t(f.couvertureReferencePourcent ?? '') },
   { libelle: 'Date de la couverture de départ', valeur: (f: FormulaireDoctrine) => t(f.couvertureReferenceDate ?? '') },
   { libelle: 'Source de la couverture de départ', valeur: (f: FormulaireDoctrine) => t(f.couvertureReferenceSource ?? '') },
+  { libelle: 'Validation à quatre yeux', valeur: (f: FormulaireDoctrine) => (f.validationQuatreYeux ? 'oui' : 'non') },
 ];
 
 /** /doctrine: choose a region (administrators reach every region's doctrine from here). */
@@ -120,7 +121,8 @@ function DoctrineRegionPage({ regionCode }: { regionCode: string }) {
       <h1>Doctrine régionale : {d.regionNom}</h1>
       <p className={fr.cx('fr-text--lead')}>
         Les règles de la région pour ses contrats locaux de santé. Chaque écart est signalé sur le contrat concerné, pour
-        information : une doctrine ne bloque jamais une étape.
+        information : une doctrine ne bloque jamais une étape. Seule la validation à quatre yeux du suivi s’applique
+        d’elle-même.
       </p>
       <p className={fr.cx('fr-text--sm')}>{d.modifieLe ? `Dernière modification : ${formaterDateHeure(d.modifieLe)}.` : 'Aucune règle enregistrée pour cette région.'}</p>
       {!d.modifiable && <Notice className={fr.cx('fr-mb-3w')} title="Consultation seule : la doctrine est modifiée par l’ARS de la région ou un administrateur." />}

@@ -8,6 +8,8 @@ interface Props {
   /** What goes back to the pilote: "la fiche 3 et ses 2 valeurs de 2026". */
   objet: string;
   onConfirmer: (commentaire: string) => void;
+  /** Reopening a validated value (the ARS referent) rather than sending back a submitted one. */
+  reouverture?: boolean;
 }
 
 /**
@@ -16,13 +18,14 @@ interface Props {
  */
 export function creerModaleRenvoi(id: string) {
   const modale = createModal({ id, isOpenedByDefault: false });
-  function ModaleRenvoi({ titre, objet, onConfirmer }: Props) {
+  function ModaleRenvoi({ titre, objet, onConfirmer, reouverture = false }: Props) {
+    const action = reouverture ? 'Rouvrir pour correction' : 'Renvoyer pour correction';
     const [commentaire, setCommentaire] = useState('');
     const [erreur, setErreur] = useState('');
     const champ = useId();
     const confirmer = () => {
       if (!commentaire.trim()) {
-        setErreur('Dites ce qui est à corriger : le pilote lira ce commentaire.');
+        setErreur(reouverture ? 'Dites pourquoi vous rouvrez cette saisie validée : le pilote lira ce motif.' : 'Dites ce qui est à corriger : le pilote lira ce commentaire.');
         requestAnimationFrame(() => document.getElementById(champ)?.focus());
         return;
       }
@@ -37,15 +40,16 @@ export function creerModaleRenvoi(id: string) {
         iconId="fr-icon-arrow-go-back-line"
         buttons={[
           { children: 'Annuler', priority: 'secondary', onClick: () => setErreur('') },
-          { children: 'Renvoyer pour correction', doClosesModal: false, onClick: confirmer, iconId: 'fr-icon-arrow-go-back-line', iconPosition: 'left' },
+          { children: action, doClosesModal: false, onClick: confirmer, iconId: 'fr-icon-arrow-go-back-line', iconPosition: 'left' },
         ]}
       >
         <p>
           {objet.charAt(0).toUpperCase() + objet.slice(1)} retourne au pilote, qui pourra corriger puis soumettre à nouveau. Rien
           n’est validé d’ici là.
+          {reouverture && ' Elle ne compte plus dans l’avancement jusqu’à sa nouvelle validation.'}
         </p>
         <Input
-          label="Ce qui est à corriger"
+          label={reouverture ? 'Motif de la réouverture' : 'Ce qui est à corriger'}
           hintText="Obligatoire : ce commentaire est montré au pilote et gardé dans l’historique."
           textArea
           className={fr.cx('fr-mb-0')}

@@ -4,6 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { comparerPeriodes, LIBELLES_STATUT_FICHE, LIBELLES_TYPE_INDICATEUR, libellePeriodeSuivi, type ActionSuivi } from '@maillage/domain';
 import { useEffect, useRef, useState } from 'react';
+import { useSession } from '../../app/session';
 import { useGestionIndicateurs, useSuiviFiche, useTransitionValeur, type BilanFiche, type DiagnosticLie, type IndicateurSuivi, type SuiviFiche as DonneesSuivi, type ValeurSuivi } from '../../api/suivi';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
@@ -16,6 +17,7 @@ import { creerModaleRenvoi } from './modale-renvoi';
 import './suivi.css';
 
 const renvoi = creerModaleRenvoi('modale-renvoi-valeur');
+const reouverture = creerModaleRenvoi('modale-reouverture-valeur');
 const suppression = creerConfirmation('confirmation-suppression-indicateur');
 
 type Edition = { type: 'indicateur'; id: string | null } | { type: 'valeur'; indicateurId: string; periode: string | null } | null;
@@ -63,9 +65,11 @@ interface PropsIndicateur {
   onTransition: (valeur: ValeurSuivi, action: ActionSuivi) => void;
   onSupprimer: (i: IndicateurSuivi) => void;
   transitionEnCours: boolean;
+  /** The account looking at the page: under four eyes, it does not validate what it submitted. */
+  moi: string | null;
 }
 
-function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTransition, onSupprimer, transitionEnCours }: PropsIndicateur) {
+function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTransition, onSupprimer, transitionEnCours, moi }: PropsIndicateur) {
   const { droits } = suivi;
   const periodes = periodesDe(i);
   const fermer = (m?: string) => {
@@ -96,17 +100,30 @@ function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTransition
           Soumettre
         </Button>,
       );
+    const soumiseParMoi = Boolean(droits.quatreYeux && v?.soumisPar && v.soumisPar === moi);
     if (v && droits.valider && v.etat === 'soumis') {
       boutons.push(
-        <Button key="v" type="button" size="small" iconId="fr-icon-check-line" disabled={transitionEnCours} onClick={() => onTransition(v, 'valider')} nativeButtonProps={{ 'aria-label': `Valider ${nom}` }}>
-          Valider
-        </Button>,
+        soumiseParMoi ? (
+          <span key="v" className={fr.cx('fr-text--xs')}>
+            Vous l’avez soumise : une autre personne la valide (validation à quatre yeux).
+          </span>
+        ) : (
+          <Button key="v" type="button" size="small" iconId="fr-icon-check-line" disabled={transitionEnCours} onClick={() => onTransition(v, 'valider')} nativeButtonProps={{ 'aria-label': `Valider ${nom}` }}>
+            Valider
+          </Button>
+        ),
         <Button key="r" type="button" size="small" priority="secondary" disabled={transitionEnCours} onClick={() => onTransition(v, 'renvoyer')} nativeButtonProps={{ 'aria-label': `Renvoyer pour correction ${nom}` }}>
           Renvoyer pour correction
         </Button>,
       );
     }
     if (v?.etat === 'valide') boutons.push(<span key="l" className={fr.cx('fr-text--xs')}>Période verrouillée</span>);
+    if (v?.etat === 'valide' && droits.rouvrir)
+      boutons.push(
+        <Button key="o" type="button" size="small" priority="secondary" iconId="fr-icon-arrow-go-back-line" disabled={transitionEnCours} onClick={() => onTransition(v, 'rouvrir')} nativeButtonProps={{ 'aria-label': `Rouvrir ${nom}` }}>
+          Rouvrir
+        </Button>,
+      );
     if (v?.etat === 'soumis' && !droits.valider) boutons.push(<span key="a" className={fr.cx('fr-text--xs')}>En attente de validation</span>);
     return boutons.length ? <div className="maillage-actions">{boutons}</div> : '—';
   };
@@ -238,6 +255,8 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
   const [edition, setEditionBrute] = useState<Edition>(null);
   const [message, setMessage] = useState('');
   const [cibleRenvoi, setCibleRenvoi] = useState<{ valeur: ValeurSuivi; nom: string } | null>(null);
+  const [cibleReouverture, setCibleReouverture] = useState<{ valeur: ValeurSuivi; nom: string } | null>(null);
+  const moi = useSession().sujet?.userId ?? null;
   const [aSupprimer, setASupprimer] = useState<IndicateurSuivi | null>(null);
 
   // Arriving from a link to « #section-suivi » (contract progress, campaign): the fiche loads first, then scroll here.
@@ -265,6 +284,11 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
     if (action === 'renvoyer') {
       setCibleRenvoi({ valeur: v, nom: nomValeur(v) });
       renvoi.ouvrir();
+      return;
+    }
+    if (action === 'rouvrir') {
+      setCibleReouverture({ valeur: v, nom: nomValeur(v) });
+      reouverture.ouvrir();
       return;
     }
     setMessage('');
@@ -330,6 +354,7 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
               suppression.ouvrir();
             }}
             transitionEnCours={transition.isPending}
+            moi={moi}
           />
         ))
       )}
@@ -343,6 +368,19 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
           transition.mutate(
             { valeurId: cible.valeur.id, action: 'renvoyer', commentaire },
             { onSuccess: () => setMessage(`${cible.nom} est renvoyée pour correction au pilote.`) },
+          );
+        }}
+      />
+      <reouverture.ModaleRenvoi
+        reouverture
+        titre="Rouvrir la valeur validée"
+        objet={cibleReouverture?.nom ?? 'la valeur'}
+        onConfirmer={(commentaire) => {
+          const cible = cibleReouverture;
+          if (!cible) return;
+          transition.mutate(
+            { valeurId: cible.valeur.id, action: 'rouvrir', commentaire },
+            { onSuccess: () => setMessage(`${cible.nom} est rouverte : elle retourne au pilote pour correction, puis sera soumise et validée à nouveau.`) },
           );
         }}
       />
