@@ -133,6 +133,13 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
   for (const statut of ['En élaboration', 'Signé (en vigueur)']) {
     await page.getByRole('button', { name: `Passer à « ${statut} »` }).click();
     await verifierAccessibilite(page, `la confirmation « ${statut} »`);
+    if (statut.startsWith('Signé')) {
+      // No evaluation planned yet (seed 003: « avant la signature du contrat »): signing warns and asks to acknowledge.
+      await expect(page.getByRole('dialog')).toContainText('évaluation');
+      // The DSFR label covers its box: click the label, as a person does.
+      await page.getByRole('dialog').getByText('J’ai pris connaissance de cet avertissement et je confirme le changement de statut').click();
+      await expect(page.getByRole('dialog').getByRole('checkbox')).toBeChecked();
+    }
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
     await expect(page.getByRole('dialog')).toBeHidden();
   }

@@ -22,14 +22,14 @@ test('une ARS importe des valeurs : aperçu, essai, rejet motivé, import, puis 
     await page.goto('/indicateurs/import-valeurs');
     await page.getByLabel('Fichier de valeurs').setInputFiles({ name: nom, mimeType: 'text/csv', buffer: Buffer.from(contenu, 'utf8') });
     await page.getByRole('button', { name: 'Lire le fichier' }).click();
-    await expect(page.getByRole('heading', { name: 'Ce qui a été détecté' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Ce qui a été détecté' })).toBeVisible({ timeout: 60_000 });
   };
 
   // A rejected row: nothing is written, and the report says which line and why.
   await lireFichier('fautif.csv', fautif);
   await verifierAccessibilite(page, 'l’aperçu de l’import');
   await page.getByRole('button', { name: 'Vérifier tout le fichier' }).click();
-  await expect(page.getByText('Ce fichier ne peut pas être importé tel quel')).toBeVisible();
+  await expect(page.getByText('Ce fichier ne peut pas être importé tel quel')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('Territoire inconnu du référentiel : epci 999999999.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Importer les valeurs' })).toHaveCount(0);
   await verifierAccessibilite(page, 'le rapport de rejet');
@@ -37,11 +37,11 @@ test('une ARS importe des valeurs : aperçu, essai, rejet motivé, import, puis 
   // The corrected file: dry run, then import.
   await lireFichier('valeurs.csv', valide);
   await page.getByRole('button', { name: 'Vérifier tout le fichier' }).click();
-  await expect(page.getByText('Vérification réussie : rien n’est encore enregistré')).toBeVisible();
+  await expect(page.getByText('Vérification réussie : rien n’est encore enregistré')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Importer les valeurs' }).click();
   await verifierAccessibilite(page, 'la confirmation d’import');
   await page.getByRole('dialog').getByRole('button', { name: 'Importer' }).click();
-  await expect(page.getByText('Valeurs importées')).toBeVisible();
+  await expect(page.getByText('Valeurs importées')).toBeVisible({ timeout: 60_000 });
   await verifierAccessibilite(page, 'le rapport d’import');
   await contexte.close();
 
@@ -82,7 +82,7 @@ test('une commune sous secret : un chiffre partiel avec sa couverture, des compa
   await page.getByRole('button', { name: 'Vérifier tout le fichier' }).click();
   await page.getByRole('button', { name: 'Importer les valeurs' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Importer' }).click();
-  await expect(page.getByText('Valeurs importées')).toBeVisible();
+  await expect(page.getByText('Valeurs importées')).toBeVisible({ timeout: 60_000 });
 
   // The contract's diagnostic: the count is "au moins 31", the rate is given on the communes with a value, both partial.
   await page.goto('/contrats');
@@ -132,7 +132,7 @@ test('un fichier d’observatoire : « Code géographique » reconnu, indicateur
   await page.goto('/indicateurs/import-valeurs');
   await page.getByLabel('Fichier de valeurs').setInputFiles({ name: 'observatoire.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByRole('button', { name: 'Lire le fichier' }).click();
-  await expect(page.getByRole('heading', { name: 'Ce qui a été détecté' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ce qui a été détecté' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByLabel('Colonne du code du territoire')).toHaveValue('Code géographique');
   const colonne = page.getByLabel(/Colonne « Mortalité générale pour 10 000 hab\. »/);
   await expect(colonne).toHaveValue('mortalite_generale_std');
@@ -142,7 +142,7 @@ test('un fichier d’observatoire : « Code géographique » reconnu, indicateur
 
   await page.getByLabel('Période de toutes les valeurs').fill('2034');
   await page.getByRole('button', { name: 'Vérifier tout le fichier' }).click();
-  await expect(page.getByText('Vérification réussie : rien n’est encore enregistré')).toBeVisible();
+  await expect(page.getByText('Vérification réussie : rien n’est encore enregistré')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/attend pour 100 000/).last()).toBeVisible();
   expect(erreurs).toEqual([]);
   await contexte.close();

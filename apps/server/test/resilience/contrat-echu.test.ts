@@ -40,6 +40,9 @@ const SI_CLOS: Record<string, Attendu> = {
   'POST /api/contrats/:id/moyens': 'accepte',
   'POST /api/contrats/:id/financements-existants': 'refuse',
   'POST /api/contrats/:id/fichiers': 'accepte',
+  // The evaluation plan is part of the signed text, the schemes change until the contract closes (decision 0017).
+  'POST /api/contrats/:id/evaluations-prevues': 'refuse',
+  'POST /api/contrats/:id/dispositifs-territoriaux': 'refuse',
   'POST /api/fiches/:id/indicateurs-suivi': 'refuse',
   'PUT /api/indicateurs-suivi/:id/valeurs/:periode': 'accepte',
   'POST /api/valeurs-suivi/:id/transitions': 'accepte',

@@ -67,8 +67,11 @@ describe('la liste des personnes du contrat', () => {
     expect(vue.personnes.every((p: any) => p.email === null && !p.modifiable)).toBe(true);
     const cpam = serveur.client();
     await cpam.connecter(DEMO.cpam);
-    // Not engaged in this contract, the CPAM's referent does not even see it exists.
-    expect((await cpam.get(`/api/contrats/${cls2}/acces`)).status).toBe(404);
+    // Not engaged in Belle-Île's contract, the CPAM's referent does not even see it exists (she is a partner of
+    // Redon's CLS 2, seed 002: without a role in it she may not see who has access either).
+    const belleIle = await id('select id from contrats where intitule = $1', ['Contrat local de santé de Belle-Île-en-Mer']);
+    expect((await cpam.get(`/api/contrats/${belleIle}/acces`)).status).toBe(404);
+    expect((await cpam.get(`/api/contrats/${cls2}/acces`)).status).toBe(403);
     expect((await cpam.get(`/api/contrats/${cls1}/acces`)).status).toBe(403);
     expect((await serveur.client().get(`/api/contrats/${cls2}/acces`)).status).toBe(401);
     expect((await lecteur.post(`/api/contrats/${cls2}/acces`, { email: INVITE, role: 'membre', prenom: 'Paul', nom: 'Invité' })).status).toBe(403);

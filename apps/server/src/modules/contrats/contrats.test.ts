@@ -87,7 +87,8 @@ describe('contrats de démonstration', () => {
     expect(arsVus).toContain('Contrat local de santé de Belle-Île-en-Mer');
     const cpam = serveur.client();
     await cpam.connecter(DEMO.cpam);
-    expect((await cpam.get('/api/contrats')).body.map((c: any) => c.intitule)).toEqual(['Contrat local de santé du Pays de Redon-Bretagne Sud']); // pilote of fiches 27 and 29
+    // Partner of the CLS 2 (seed 002: the CPAM 35 led its working group), pilote of the CLS 1's fiches 27 and 29.
+    expect((await cpam.get('/api/contrats')).body.map((c: any) => c.intitule)).toEqual(['Contrat local de santé de Redon Agglomération (2e génération)', 'Contrat local de santé du Pays de Redon-Bretagne Sud']);
     // Without an account: the published contracts only.
     expect((await serveur.client().get('/api/contrats')).body.map((c: any) => c.intitule)).toEqual(['Contrat local de santé du Pays de Redon-Bretagne Sud']);
   });
@@ -289,7 +290,8 @@ describe('droits par rôle', () => {
     expect((await lecteur.post(`/api/contrats/${cls2.id}/axes`, { intitule: 'Axe du lecteur' })).status).toBe(403);
     const cpam = serveur.client();
     await cpam.connecter(DEMO.cpam);
-    expect((await cpam.get(`/api/contrats/${cls2.id}`)).status).toBe(404);
+    const belleIle = (await admin.get('/api/contrats?q=Belle')).body[0];
+    expect((await cpam.get(`/api/contrats/${belleIle.id}`)).status).toBe(404); // not engaged in it
     expect((await serveur.client().get(`/api/contrats/${cls2.id}`)).status).toBe(401);
   });
 

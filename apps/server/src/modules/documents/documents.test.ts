@@ -187,7 +187,8 @@ describe('document du contrat', () => {
     expect(r.status).toBe(401);
     const cpam = serveur.client();
     await cpam.connecter(DEMO.cpam);
-    const refus = await fetch(`${serveur.url}/api/contrats/${cls2.id}/document.pdf`, { headers: { cookie: cpam.cookie! } });
+    const belleIle = contrats.find((c) => c.intitule === 'Contrat local de santé de Belle-Île-en-Mer'); // the CPAM is not engaged in it
+    const refus = await fetch(`${serveur.url}/api/contrats/${belleIle.id}/document.pdf`, { headers: { cookie: cpam.cookie! } });
     expect(refus.status).toBe(404);
   });
 });

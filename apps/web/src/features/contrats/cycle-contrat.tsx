@@ -130,7 +130,7 @@ export function CycleContrat({ contrat }: { contrat: ContratDetail }) {
                 },
               ]}
               state={avertissementsLus ? 'default' : 'info'}
-              stateRelatedMessage={avertissementsLus ? undefined : 'Cochez cette case pour confirmer.'}
+              stateRelatedMessage={avertissementsLus ? undefined : 'Cochez cette case pour confirmer'}
             />
           </>
         )}
