@@ -100,11 +100,18 @@ module.exports = {
       to: { circular: true },
     },
     {
-      name: 'domaine-pur',
+      name: 'domaine-sans-application',
       severity: 'error',
-      comment: 'packages/domain est pur : rien des applications, aucune entrée-sortie de Node.',
+      comment: 'packages/domain est partagé par le serveur et le web : il n’importe rien des applications.',
       from: { path: '^packages/domain/src/' },
-      to: { path: ['^apps/', '^node:', '^(fs|path|child_process|net|http|https|os|worker_threads)$'] },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'domaine-sans-entree-sortie',
+      severity: 'error',
+      comment: 'packages/domain est pur : aucun module de Node (fichiers, réseau, processus).',
+      from: { path: '^packages/domain/src/' },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'production-sans-test',
@@ -125,7 +132,6 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['\\.test\\.tsx?$', '/dist/'] },
-    includeOnly: '^(apps/(server|web)/src|packages/domain/src)/',
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'default'], extensions: ['.ts', '.tsx', '.js'] },
