@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: unit and integration tests (Vitest), then end-to-end tests (Playwright in Debian's Chromium).
+// npm test: the module rule (dependency-cruiser), unit and integration tests (Vitest), then end-to-end tests (Playwright in Debian's Chromium).
 // Ends with one plain line "N passed, N failed" summing every suite, read by CI.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +25,12 @@ const lire = (fichier) => {
 let passes = 0;
 let echecs = 0;
 let code = 0;
+
+// The module rule (docs/decisions/0022): a few seconds, and a broken boundary stops the run before the long suites.
+if (lancer('npm', ['run', 'deps', '--silent']) !== 0) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
 
 // Vitest: domain (unit) and server (integration against a real PostgreSQL).
 const vitest = lancer('node', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'domain', '--project', 'server', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(resultats, 'vitest.json')}`]);

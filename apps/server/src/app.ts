@@ -9,8 +9,11 @@ import zlib from 'node:zlib';
 import { z } from 'zod';
 import { routesAudit } from './modules/audit/audit.routes';
 import { routesAnnuaire } from './modules/comptes/annuaire.routes';
+import { authentifiant } from './modules/comptes/auth.service';
 import { routesComptes } from './modules/comptes/comptes.routes';
 import { routesContrats } from './modules/contrats/contrats.routes';
+import { brancherFichesDuContrat } from './modules/contrats/fiches-du-contrat';
+import { creerFiche, fichesCompletes } from './modules/fiches/fiches.service';
 import { routesFiches } from './modules/fiches/fiches.routes';
 import { routesPlans } from './modules/plans/plans.routes';
 import { routesDocuments, routesFichiers } from './modules/documents/documents.routes';
@@ -38,6 +41,13 @@ declare module 'fastify' {
 
 // French messages for every zod error, server-side as in the web app.
 z.config(z.locales.fr());
+
+// The fiches module depends on contrats; the contract's snapshot and renewal reach its fiches through this port,
+// wired here on load (main.ts's demo seed runs before the app is built), so the two modules form no cycle.
+brancherFichesDuContrat({
+  lister: fichesCompletes,
+  creer: (ctx, utilisateur, contratId, saisie, tx) => creerFiche(ctx, utilisateur, contratId, saisie, {}, tx),
+});
 
 export async function construireApplication(ctx: Contexte, options: { journal?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -84,7 +94,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   // gzip in a fraction of the time, which is what a dynamic answer needs.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await installerOpenApi(app);
-  await installerAuthentification(app, ctx);
+  await installerAuthentification(app, authentifiant(ctx));
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
     schema: {

@@ -3,8 +3,8 @@ import { construireApplication } from './app';
 import { lireConfig } from './config';
 import { creerDonneesDemo } from './modules/demo/demo.service';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
-import { envoisTermines } from './modules/comptes/auth.service';
-import { purgerSessionsExpirees } from './modules/comptes/comptes.repository';
+import { envoisTermines, purgerSessionsExpirees } from './modules/comptes/auth.service';
+import { preparerReferentiel } from './modules/territoires/territoires.loader';
 import { demarrerPlateforme, type Plateforme } from './platform/demarrage';
 import { DemarrageRefuse } from './platform/embedded-postgres';
 import { surveillerProcessus } from './platform/processus';
@@ -14,7 +14,7 @@ const journal = (m: string) => console.log(`[maillage] ${m}`);
 
 async function main() {
   const config = lireConfig();
-  const plateforme = await demarrerPlateforme(config, journal);
+  const plateforme = await demarrerPlateforme(config, journal, preparerReferentiel);
   try {
     await servir(plateforme);
   } catch (e) {
@@ -31,7 +31,7 @@ async function servir(plateforme: Plateforme) {
     journal(resultat === 'cree' ? `Administrateur ${config.adminEmail} créé.` : `Administrateur ${config.adminEmail} déjà présent.`);
   }
   if (config.demo) await creerDonneesDemo(ctx, journal);
-  await purgerSessionsExpirees(ctx.db);
+  await purgerSessionsExpirees(ctx);
   // The jobs are defined first, so that the work a dead process left is closed the way each job says.
   definirTaches(ctx);
   await surveillerProcessus(ctx.db, () => ctx.taches.fermerInterrompues());

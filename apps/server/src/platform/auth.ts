@@ -1,11 +1,26 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { authentifierParJeton, authentifierParSession, DUREE_SESSION_HEURES, type Authentification } from '../modules/comptes/auth.service';
-import type { Contexte, Utilisateur } from './contexte';
+import type { Utilisateur } from './contexte';
 import { ErreurMetier, nonAuthentifie } from './errors';
 
 export const COOKIE_SESSION = 'maillage_session';
+
+/**
+ * Who made a request. The comptes module fills it (app.ts hands its functions to installerAuthentification) and
+ * widens it with what it alone reads (declaration merging in comptes/auth.service.ts): the platform knows no module.
+ */
+export interface Authentification {
+  utilisateur: Utilisateur;
+  sessionId: string | null;
+  csrfToken: string | null;
+}
+
+/** How to recognise a session cookie or an API token: given by the module that owns accounts. */
+export interface Authentifiant {
+  parSession(jeton: string): Promise<Authentification | null>;
+  parJeton(jeton: string): Promise<Authentification | null>;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,7 +44,7 @@ function egal(a: string, b: string) {
  * the CSRF token on cookie-authenticated requests that change state. Bearer requests carry no ambient
  * credential, so they need no CSRF token.
  */
-export async function installerAuthentification(app: FastifyInstance, ctx: Contexte) {
+export async function installerAuthentification(app: FastifyInstance, authentifiant: Authentifiant) {
   await app.register(cookie);
   app.decorateRequest('utilisateur', null);
   app.decorateRequest('authentification', null);
@@ -40,7 +55,7 @@ export async function installerAuthentification(app: FastifyInstance, ctx: Conte
     if (entete) {
       const [schema, jeton] = entete.split(' ');
       if (schema?.toLowerCase() !== 'bearer' || !jeton) throw nonAuthentifie('En-tête Authorization attendu : Bearer <jeton>.');
-      const auth = await authentifierParJeton(ctx, jeton);
+      const auth = await authentifiant.parJeton(jeton);
       if (!auth) throw nonAuthentifie('Jeton d’API inconnu ou révoqué.');
       req.authentification = auth;
       req.utilisateur = auth.utilisateur;
@@ -48,7 +63,7 @@ export async function installerAuthentification(app: FastifyInstance, ctx: Conte
     }
     const jeton = req.cookies[COOKIE_SESSION];
     if (!jeton) return;
-    const auth = await authentifierParSession(ctx, jeton);
+    const auth = await authentifiant.parSession(jeton);
     if (!auth) return; // expired or closed session: the caller is anonymous
     if (!METHODES_SURES.has(req.method) && !SANS_SESSION.has(req.url.split('?')[0])) {
       const envoye = req.headers['x-csrf-token'];
@@ -61,13 +76,14 @@ export async function installerAuthentification(app: FastifyInstance, ctx: Conte
   });
 }
 
-export function poserCookieSession(reponse: FastifyReply, jeton: string, securise: boolean) {
+/** The cookie lives as long as the session it carries (the comptes module says how long). */
+export function poserCookieSession(reponse: FastifyReply, jeton: string, { securise, dureeHeures }: { securise: boolean; dureeHeures: number }) {
   reponse.setCookie(COOKIE_SESSION, jeton, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: securise,
-    maxAge: DUREE_SESSION_HEURES * 3600,
+    maxAge: dureeHeures * 3600,
   });
 }
 

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config';
-import { chargerReferentiel } from '../modules/territoires/territoires.loader';
 import type { Contexte } from './contexte';
-import { creerPool } from './database';
+import { creerPool, type Db } from './database';
 import { demarrerPostgresEmbarque, type ServeurEmbarque } from './embedded-postgres';
 import { creerMessagerie } from './mail';
 import { appliquerMigrations } from './migrations';
@@ -13,8 +12,11 @@ export interface Plateforme {
   arreter(): Promise<void>;
 }
 
-/** Database (embedded or external) → migrations → référentiel: everything the app needs before it listens. */
-export async function demarrerPlateforme(config: Config, journal: (m: string) => void): Promise<Plateforme> {
+/** Reference data the modules need before anything else runs (the référentiel géographique): main.ts and cli.ts say which. */
+export type DonneesDeReference = (db: Db, journal: (m: string) => void) => Promise<void>;
+
+/** Database (embedded or external) → migrations → reference data: everything the app needs before it listens. */
+export async function demarrerPlateforme(config: Config, journal: (m: string) => void, donneesDeReference: DonneesDeReference): Promise<Plateforme> {
   let embarque: ServeurEmbarque | null = null;
   let url = config.databaseUrl;
   if (!url) {
@@ -26,8 +28,7 @@ export async function demarrerPlateforme(config: Config, journal: (m: string) =>
   try {
     const appliquees = await appliquerMigrations(db);
     if (appliquees.length) journal(`Migrations appliquées : ${appliquees.join(', ')}`);
-    const referentiel = await chargerReferentiel(db);
-    if (referentiel.charge) journal(`Référentiel territorial chargé (@etalab/decoupage-administratif ${referentiel.version})`);
+    await donneesDeReference(db, journal);
   } catch (e) {
     await db.end();
     await embarque?.arreter();

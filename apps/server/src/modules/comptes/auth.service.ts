@@ -1,6 +1,7 @@
 import { indicesPersonnels } from '@maillage/domain';
 import { raisonMotDePasseFaible } from '@maillage/domain/mot-de-passe';
 import { auditer } from '../../platform/audit';
+import type { Authentifiant, Authentification } from '../../platform/auth';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
 import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
@@ -64,11 +65,21 @@ export async function seDeconnecter(ctx: Contexte, utilisateur: Utilisateur, ses
   });
 }
 
-export interface Authentification {
-  utilisateur: Utilisateur;
-  ligne: repository.UtilisateurLigne;
-  sessionId: string | null;
-  csrfToken: string | null;
+declare module '../../platform/auth' {
+  // The session route answers with the account row read along with the session: no second query.
+  interface Authentification {
+    ligne: repository.UtilisateurLigne;
+  }
+}
+
+/** At start-up (main.ts): sessions past their end are of no use to anyone. */
+export async function purgerSessionsExpirees(ctx: Contexte) {
+  await repository.purgerSessionsExpirees(ctx.db);
+}
+
+/** What app.ts hands to the platform to recognise a caller (platform/auth.ts knows no module). */
+export function authentifiant(ctx: Contexte): Authentifiant {
+  return { parSession: (jeton) => authentifierParSession(ctx, jeton), parJeton: (jeton) => authentifierParJeton(ctx, jeton) };
 }
 
 export async function authentifierParSession(ctx: Contexte, jeton: string): Promise<Authentification | null> {

@@ -51,7 +51,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     },
     handler: async (req, reponse) => {
       const resultat = await auth.seConnecter(ctx, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      poserCookieSession(reponse, resultat.jeton, ctx.config.secureCookies);
+      poserCookieSession(reponse, resultat.jeton, { securise: ctx.config.secureCookies, dureeHeures: auth.DUREE_SESSION_HEURES });
       return vueSession(resultat.utilisateur, resultat.csrfToken);
     },
   });

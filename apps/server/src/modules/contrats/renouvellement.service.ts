@@ -3,10 +3,10 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, invalide } from '../../platform/errors';
-import { creerFiche, fichesCompletes } from '../fiches/fiches.service';
 import { exigerSurContrat } from './acces';
 import { synchroniserConfirmations } from './confirmations.service';
 import * as repository from './contrats.repository';
+import { fichesDuContrat } from './fiches-du-contrat';
 import { marquerRenouvele } from './succession';
 
 /**
@@ -28,7 +28,7 @@ export async function renouveler(
     // A contract set to « Renouvelé » by hand, without a successor here, is not renewed a second time from its page.
     const refus = source.statut === 'renouvele' ? 'Ce contrat est déjà renouvelé.' : refusRenouvellement(source.statut as StatutContrat, deja[0]?.intitule ?? null);
     if (refus) throw conflit(refus);
-    const fiches = await fichesCompletes(tx, contratId);
+    const fiches = await fichesDuContrat().lister(tx, contratId);
     const inconnues = choix.ficheIds.filter((id) => !fiches.some((f) => f.id === id));
     if (inconnues.length) throw invalide('Certaines fiches choisies n’appartiennent pas à ce contrat.', [{ champ: 'ficheIds', message: 'Fiches inconnues dans ce contrat' }]);
 
@@ -80,7 +80,7 @@ export async function renouveler(
         indicateurs: (fiche.indicateurs ?? []).map(({ id, version, cibles, ...i }) => i),
         statut: 'a_venir',
       });
-      await creerFiche(ctx, createur, id, saisie, {}, tx);
+      await fichesDuContrat().creer(ctx, createur, id, saisie, tx);
     }
     await auditer(tx, {
       acteur: acteurDe(utilisateur),

@@ -3,10 +3,10 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
-import { fichesCompletes } from '../fiches/fiches.service';
 import { avenantOuvert, exigerSurContrat } from './acces';
 import { listerEvaluationsPrevues } from './articulation.repository';
 import * as repository from './contrats.repository';
+import { fichesDuContrat } from './fiches-du-contrat';
 
 /** The contract's current text, as a snapshot: what the parties sign. */
 export async function etatActuel(db: Queryable, contratId: string) {
@@ -15,7 +15,7 @@ export async function etatActuel(db: Queryable, contratId: string) {
   const signataires = await repository.listerSignataires(db, contratId);
   const partenaires = await repository.listerPartenaires(db, contratId);
   const axes = await repository.listerAxes(db, contratId);
-  const fiches = await fichesCompletes(db, contratId);
+  const fiches = await fichesDuContrat().lister(db, contratId);
   const organisations = await repository.organisationsDuContrat(db, contratId);
   const planEvaluation = await listerEvaluationsPrevues(db, contratId);
   if (!contrat) throw introuvable('Ce contrat n’existe pas.');

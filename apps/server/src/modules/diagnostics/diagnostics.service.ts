@@ -1,6 +1,6 @@
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { exigerSurContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import * as contrats from '../contrats/contrat-partage.service';
 import { calculerIndicateur, donneesDuPerimetre, parIndicateur, perimetreDeCalcul, type TerritoireDemande } from './agregation.service';
 import { listerIndicateurs } from './indicateurs.repository';
 import { financementsDuTerritoire } from './financements-territoire.service';

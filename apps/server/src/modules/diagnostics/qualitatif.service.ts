@@ -5,7 +5,7 @@ import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contex
 import { enTransaction, type Queryable } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
 import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
-import { obtenir as obtenirTerritoire } from '../territoires/territoires.repository';
+import { trouverTerritoire } from '../territoires/territoires.service';
 
 /**
  * The qualitative side of a diagnostic and the chain constats → besoins → priorités → axes. Changing it needs the
@@ -40,7 +40,7 @@ type Priorite = z.infer<typeof prioriteSchema>;
 
 export const enregistrerVerbatim = (ctx: Contexte, u: Utilisateur, contratId: string, v: Verbatim, id?: string) =>
   modifier(ctx, u, contratId, 'verbatim', async (tx) => {
-    if (v.communeCode && !(await obtenirTerritoire(tx, 'commune', v.communeCode)))
+    if (v.communeCode && !(await trouverTerritoire(tx, 'commune', v.communeCode)))
       throw invalide(`La commune ${v.communeCode} n’existe pas dans le référentiel géographique.`, [{ champ: 'communeCode', message: 'Commune inconnue du référentiel' }]);
     const valeurs = [v.texte, v.locuteur, v.communeCode ?? null, v.source ?? null, v.dateRecueil ?? null];
     if (id) {

@@ -1,7 +1,7 @@
 import { formaterDate } from '@maillage/domain';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { exigerSurContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import * as contrats from '../contrats/contrat-partage.service';
 import { etatActuel, versionDuContrat, type EtatComplet } from '../contrats/versions.service';
 import { nommerTerritoires } from '../territoires/territoires.service';
 import { construireDocument, type DocumentContrat } from './modele-document';

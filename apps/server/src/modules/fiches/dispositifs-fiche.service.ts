@@ -3,7 +3,7 @@ import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contex
 import { enTransaction } from '../../platform/database';
 import { invalide } from '../../platform/errors';
 import { exigerRecevable } from '../contrats/acces';
-import { dispositifsDuContrat } from '../contrats/articulation.repository';
+import { dispositifsDuContrat } from '../contrats/contrat-partage.service';
 import { chargerFiche, exigerSurFiche } from './fiches.service';
 
 /**

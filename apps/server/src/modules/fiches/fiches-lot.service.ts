@@ -13,7 +13,7 @@ import { acteurDe, type Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { conflit, interdit, introuvable, invalide } from '../../platform/errors';
 import { exigerModifiable, referenceContrat, verifierSurContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import * as contrats from '../contrats/contrat-partage.service';
 import * as lot from './fiches-lot.repository';
 import * as repository from './fiches.repository';
 import { aplatir, seulementLeStatut, verifierReferences, verifierSurFiche, vueFiche } from './fiches.service';

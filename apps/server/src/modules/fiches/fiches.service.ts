@@ -14,7 +14,7 @@ import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contex
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, interdit, introuvable, invalide, nonAuthentifie } from '../../platform/errors';
 import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou, referenceContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import * as contrats from '../contrats/contrat-partage.service';
 import * as repository from './fiches.repository';
 import { synchroniserIndicateurs } from './indicateurs-fiche';
 

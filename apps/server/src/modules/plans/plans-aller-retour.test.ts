@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../test/harness';
-import { comparable, contrats, coordination, fichesDe, ids, importer, installerBanc, lireTet, nouveauContrat, resumeFiche, serveur, telecharger, tetModifie } from './banc-plans';
+import { comparable, contrats, coordination, fichesDe, ids, importer, installerBanc, lireTet, nouveauContrat, resumeFiche, serveur, telecharger, tetModifie } from '../../../test/banc-plans';
 
 installerBanc();
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { coordination, fichesDe, ids, importer, installerBanc, nouveauContrat, serveur, telecharger } from './banc-plans';
+import { coordination, fichesDe, ids, importer, installerBanc, nouveauContrat, serveur, telecharger } from '../../../test/banc-plans';
 
 installerBanc();
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { axesDe, comparable, coordination, fichesDe, importer, installerBanc, nombreFichesEnBase, nouveauContrat, serveur, telecharger } from './banc-plans';
+import { axesDe, comparable, coordination, fichesDe, importer, installerBanc, nombreFichesEnBase, nouveauContrat, serveur, telecharger } from '../../../test/banc-plans';
 
 installerBanc();
 

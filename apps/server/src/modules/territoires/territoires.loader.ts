@@ -15,6 +15,12 @@ export function versionReferentiel(): string {
   return (require(`${SOURCE}/package.json`) as { version: string }).version;
 }
 
+/** At start-up (main.ts and cli.ts hand it to the platform): loads the référentiel if its version changed, and says so. */
+export async function preparerReferentiel(db: Db, journal: (m: string) => void) {
+  const referentiel = await chargerReferentiel(db);
+  if (referentiel.charge) journal(`Référentiel territorial chargé (${SOURCE} ${referentiel.version})`);
+}
+
 /**
  * Loads régions, départements, EPCI with their members and communes from the npm package, once per package
  * version: a restart with the same version does nothing, an upgrade replaces the whole référentiel in one transaction.

@@ -1,7 +1,13 @@
 import { estCodeCommuneInsee, MESSAGE_CODE_COMMUNE_INSEE, motsDeRecherche, nomCollectivite, resoudrePerimetre, type CollectivitePreremplie, type Perimetre, type TypeTerritoire } from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
+import type { Queryable } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
 import * as repository from './territoires.repository';
+
+/** A territory of the référentiel by type and code, or null: for another module's checks, in its transaction. */
+export async function trouverTerritoire(db: Queryable, type: TypeTerritoire, code: string) {
+  return repository.obtenir(db, type, code);
+}
 
 export async function rechercherTerritoires(
   ctx: Contexte,

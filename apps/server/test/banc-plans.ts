@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
-import { RACINE } from '../../config';
+import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from './harness';
+import { RACINE } from '../src/config';
 
 /** What the plan tests share: one server per test file, the demo's organisations and contracts, and helpers. */
 export const TET = path.resolve(RACINE, '../shared/interop/tet');
