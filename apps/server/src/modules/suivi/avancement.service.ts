@@ -4,7 +4,7 @@ import type { Queryable } from '../../platform/database';
 import { exigerSurContrat } from '../contrats/acces';
 import { axesDuContrat } from '../contrats/lecture.service';
 import { fichesDesContrats, historiquesStatuts } from './avancement.queries';
-import { indicateursAMesurer } from './suivi.repository';
+import { indicateursAMesurer } from './indicateurs.queries';
 
 const arrondi = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 

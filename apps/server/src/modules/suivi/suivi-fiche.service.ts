@@ -24,6 +24,7 @@ import { indicateurDuCatalogue } from '../diagnostics/indicateurs.service';
 import { changerStatutFiche, historiqueStatuts as historiqueDesStatuts } from '../fiches/changements-fiche.service';
 import { chargerFiche, exigerSurFiche } from '../fiches/fiches.service';
 import { chargerIndicateur, effacerIndicateur, insererIndicateur, reecrireIndicateur, verifierIndicateurDiagnostic } from '../fiches/indicateurs-fiche';
+import { lireIndicateurs, situationValeur } from './indicateurs.queries';
 import * as repository from './suivi.repository';
 
 /**
@@ -53,7 +54,7 @@ const yeux = (droits: { quatreYeux: boolean }, utilisateur: Utilisateur, soumisP
 
 /** Indicators of a set of fiches (or of a whole contract) with every value and its workflow steps, in a few queries. */
 export async function chargerIndicateurs(db: Queryable, filtre: { ficheIds?: string[]; contratId?: string }) {
-  const indicateurs = await repository.lireIndicateurs(db, filtre);
+  const indicateurs = await lireIndicateurs(db, filtre);
   const valeurs = await repository.lireValeurs(db, indicateurs.map((i) => i.id));
   return indicateurs.map((i) => {
     const propres = valeurs.filter((v) => v.indicateurId === i.id).sort((a, b) => comparerPeriodes(a.periode, b.periode));
@@ -200,7 +201,7 @@ const refusEtape = (r: { raison: string; interdit?: boolean }) => (r.interdit ? 
 
 /** One workflow step on one value. */
 export async function changerEtatValeur(ctx: Contexte, utilisateur: Utilisateur, valeurId: string, action: ActionSuivi, commentaire?: string | null) {
-  const situation = await repository.situationValeur(ctx.db, valeurId);
+  const situation = await situationValeur(ctx.db, valeurId);
   if (!situation) throw introuvable('Cette valeur de suivi n’existe pas.');
   const { droits, ref } = await droitsSurFiche(ctx.db, utilisateur, situation.ficheId);
   exigerDroitAction(droits, action);
