@@ -95,3 +95,11 @@ export async function renouveler(
   });
 }
 
+
+/** Ties the new generation to the evaluation it comes from and appends that evaluation's recommendations to its context. */
+export async function rattacherEvaluationOrigine(tx: Queryable, nouveauId: string, evaluationId: string, recommandations: string | null) {
+  await tx.query(
+    `update contrats set evaluation_origine_id = $2, contexte = case when $3::text is null then contexte else concat_ws(E'\\n\\n', contexte, $3::text) end where id = $1`,
+    [nouveauId, evaluationId, recommandations],
+  );
+}

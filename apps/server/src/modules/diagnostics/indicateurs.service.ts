@@ -1,7 +1,7 @@
 import { ecrireNombreExact, pluriel, type IndicateurSaisie } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
-import { enTransaction } from '../../platform/database';
+import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
 import * as repository from './indicateurs.repository';
 
@@ -60,3 +60,6 @@ export async function supprimerIndicateur(ctx: Contexte, utilisateur: Utilisateu
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur', entiteId: code, action: 'suppression', avant: avant as never });
   });
 }
+
+/** A catalogue indicator for another module's computation, or null (no right checked: the caller checked its own). */
+export const indicateurDuCatalogue = (db: Queryable, code: string) => repository.obtenirIndicateur(db, code);

@@ -5,7 +5,8 @@ import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contex
 import { enTransaction } from '../../platform/database';
 import { ErreurMetier, invalide } from '../../platform/errors';
 import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
-import * as fiches from '../fiches/fiches.repository';
+import { changerStatutFiche, remplacerFinancementsFiche, trouverFiche, validerFiche } from '../fiches/changements-fiche.service';
+import * as repository from './seances.repository';
 import { lireSeance } from './seances.service';
 
 type Decision = z.infer<typeof decisionSchema>;
@@ -30,25 +31,24 @@ export async function prendreDecision(ctx: Contexte, utilisateur: Utilisateur, s
       { erreurs: [{ champ: 'confirmerSeanceFuture', message: `Confirmez la décision d’une séance prévue le ${formaterDate(String(seance.debut).slice(0, 10))}` }] },
     );
   return enTransaction(ctx.db, async (tx) => {
-    const fiche = d.action === 'aucune' ? null : await fiches.obtenirFiche(tx, d.ficheId, true);
+    const fiche = d.action === 'aucune' ? null : await trouverFiche(tx, d.ficheId, true);
     if (d.action !== 'aucune' && (!fiche || fiche.contratId !== seance.contratId))
       throw invalide('Cette fiche n’appartient pas au contrat de la séance.', [{ champ: 'ficheId', message: 'Fiche inconnue dans ce contrat' }]);
-    const { rows } = await tx.query(
-      `insert into decisions (seance_id, rang, texte, action, fiche_id, parametres)
-       values ($1, (select count(*) from decisions where seance_id = $1), $2, $3, $4, $5) returning id`,
-      [seanceId, d.texte, d.action === 'aucune' ? null : d.action, fiche?.id ?? null, d.action === 'statut_fiche' ? { statut: d.statut } : d.action === 'financement_fiche' ? { rang: d.rang ?? null, ligne: d.ligne } : {}],
-    );
-    const decisionId: string = rows[0].id;
+    const decisionId = await repository.creerDecision(tx, seanceId, {
+      texte: d.texte,
+      action: d.action === 'aucune' ? null : d.action,
+      ficheId: fiche?.id ?? null,
+      parametres: d.action === 'statut_fiche' ? { statut: d.statut } : d.action === 'financement_fiche' ? { rang: d.rang ?? null, ligne: d.ligne } : {},
+    });
     const dateSeance = String(seance.debut).slice(0, 10);
     const contexte = { contratId: seance.contratId, decisionId, seanceId, seance: `${seance.instanceNom} du ${dateSeance}`, ...(future ? { seanceAVenir: true } : {}) };
     let effet: Record<string, unknown> | null = null;
 
     if (fiche && d.action === 'valider_fiche') {
-      await tx.query('update fiches set validee_le = $2, validee_par = $3, version = version + 1, modifie_le = now() where id = $1', [fiche.id, dateSeance, decisionId]);
+      await validerFiche(tx, fiche.id, dateSeance, decisionId);
       effet = { validation: { avant: null, apres: dateSeance } };
     } else if (fiche && d.action === 'statut_fiche') {
-      await tx.query('update fiches set statut = $2, version = version + 1, modifie_le = now() where id = $1', [fiche.id, d.statut]);
-      await fiches.noterStatut(tx, fiche.id, d.statut, `${utilisateur.libelle} (décision du ${formaterDate(dateSeance)})`);
+      await changerStatutFiche(tx, fiche.id, d.statut, `${utilisateur.libelle} (décision du ${formaterDate(dateSeance)})`);
       effet = { statut: { avant: fiche.statut, apres: d.statut } };
     } else if (fiche && d.action === 'financement_fiche') {
       const lignes = fiche.financements.map(({ id, financeurNom, ...l }) => l);
@@ -57,12 +57,11 @@ export async function prendreDecision(ctx: Contexte, utilisateur: Utilisateur, s
       const avant = rang !== null ? lignes[rang] : null;
       if (rang !== null) lignes[rang] = { ...d.ligne, financeurId: d.ligne.financeurId ?? null, financeurLibelle: d.ligne.financeurLibelle ?? null, valorisationNature: d.ligne.valorisationNature ?? null };
       else lignes.push({ ...d.ligne, financeurId: d.ligne.financeurId ?? null, financeurLibelle: d.ligne.financeurLibelle ?? null, valorisationNature: d.ligne.valorisationNature ?? null });
-      await fiches.remplacerFinancements(tx, fiche.contratId, fiche.id, lignes as never);
-      await tx.query('update fiches set version = version + 1, modifie_le = now() where id = $1', [fiche.id]);
+      await remplacerFinancementsFiche(tx, fiche.contratId, fiche.id, lignes as never);
       effet = { financement: { avant, apres: d.ligne } };
     }
     if (fiche && effet) {
-      await tx.query('update decisions set appliquee_le = now(), effet = $2 where id = $1', [decisionId, effet]);
+      await repository.noterEffetDecision(tx, decisionId, effet);
       await auditer(tx, {
         acteur: acteurDe(utilisateur),
         entiteType: 'fiche',

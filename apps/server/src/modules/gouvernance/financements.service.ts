@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { introuvable } from '../../platform/errors';
 import { exigerSurContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import { axesDuContrat, lireContrat } from '../contrats/lecture.service';
+import { lignesFinancement } from './gouvernance.queries';
+import * as repository from './gouvernance.repository';
 import { changerGouvernance } from './instances.service';
 import { nomDeFichier } from '../../platform/nom-fichier';
 
@@ -44,15 +46,7 @@ function totaux(lignes: Ligne[], cle: (l: Ligne) => string) {
 }
 
 async function lignesDe(ctx: Contexte, contratId: string): Promise<Ligne[]> {
-  const axes = await contrats.listerAxes(ctx.db, contratId);
-  const { rows } = await ctx.db.query(
-    `select l.id, l.fiche_id as "ficheId", f.numero as "ficheNumero", f.intitule as "ficheIntitule", f.axe_id as "axeId", l.objet,
-       coalesce(o.nom, l.financeur_libelle, 'Financeur non précisé') as financeur, l.financeur_id as "financeurId", l.dispositif, l.annee,
-       l.montant_centimes as "montantCentimes", l.nature, l.statut, l.valorisation_nature as "valorisationNature"
-     from financements l left join fiches f on f.id = l.fiche_id left join organisations o on o.id = l.financeur_id
-     where l.contrat_id = $1 order by l.annee, f.ordre nulls first, l.rang`,
-    [contratId],
-  );
+  const [axes, rows] = await Promise.all([axesDuContrat(ctx.db, contratId), lignesFinancement(ctx.db, contratId)]);
   return rows.map(({ axeId, ...l }) => {
     const rang = axes.findIndex((a) => a.id === axeId);
     return { ...l, axe: l.ficheId ? (rang >= 0 ? `Axe ${rang + 1}. ${axes[rang].intitule}` : 'Fiches sans axe') : 'Contrat (hors fiches)' };
@@ -77,25 +71,21 @@ type LigneContrat = z.infer<typeof ligneContratSchema>;
 
 export const ajouterLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: string, l: LigneContrat) =>
   changerGouvernance(ctx, u, contratId, 'financement', async (tx) => {
-    const { rows } = await tx.query(
-      `insert into financements (contrat_id, objet, financeur_id, financeur_libelle, dispositif, annee, montant_centimes, nature, statut, valorisation_nature)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-      [contratId, l.objet, l.financeurId ?? null, l.financeurLibelle ?? null, l.dispositif, l.annee, l.montantCentimes, l.nature, l.statut, l.valorisationNature ?? null],
-    );
-    return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: l };
+    const id = await repository.ajouterLigneContrat(tx, contratId, l);
+    return { id, action: 'creation', resultat: { id }, apres: l };
   }, 'financement');
 
 export const supprimerLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: string, id: string) =>
   changerGouvernance(ctx, u, contratId, 'financement', async (tx) => {
-    const { rows } = await tx.query('delete from financements where id = $1 and contrat_id = $2 and fiche_id is null returning dispositif, annee, montant_centimes', [id, contratId]);
-    if (!rows[0]) throw introuvable('Cette ligne de financement du contrat n’existe pas (les lignes des fiches se modifient sur la fiche).');
-    return { id, action: 'suppression', resultat: undefined, avant: rows[0] };
+    const avant = await repository.supprimerLigneContrat(tx, contratId, id);
+    if (!avant) throw introuvable('Cette ligne de financement du contrat n’existe pas (les lignes des fiches se modifient sur la fiche).');
+    return { id, action: 'suppression', resultat: undefined, avant };
   });
 
 /** The funding as a workbook: the lines, then one sheet per summary. */
 export async function exporterFinancements(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
   const donnees = await financementsDuContrat(ctx, utilisateur, contratId);
-  const contrat = (await contrats.obtenirContrat(ctx.db, contratId))!;
+  const contrat = (await lireContrat(ctx.db, contratId))!;
   const classeur = new ExcelJS.Workbook();
   classeur.creator = 'Maillage';
   const euros = '#,##0.00 "€"';

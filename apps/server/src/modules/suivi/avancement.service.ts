@@ -2,7 +2,9 @@ import { avancementFiche, cumulerAvancement, LIBELLES_STATUT_FICHE, valeurDeMesu
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { exigerSurContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import { axesDuContrat } from '../contrats/lecture.service';
+import { fichesDesContrats, historiquesStatuts } from './avancement.queries';
+import { indicateursAMesurer } from './indicateurs.queries';
 
 const arrondi = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
@@ -11,24 +13,10 @@ const arrondi = (v: number | null) => (v === null ? null : Math.round(v * 1000) 
  * statut. Two queries whatever the number of contracts (the open-data list measures all published ones at once).
  */
 async function mesurerFiches(db: Queryable, contratIds: string[]) {
-  const [{ rows: fiches }, { rows: indicateurs }] = await Promise.all([
-    db.query(
-      `select id, contrat_id as "contratId", numero, intitule, statut, axe_id as "axeId", objectif_id as "objectifId", poids
-       from fiches where contrat_id = any($1) order by contrat_id, ordre`,
-      [contratIds],
-    ),
-    db.query(
-      `select i.fiche_id as "ficheId", i.poids, i.pourcentage, i.cibles, i.reference_valeur as valeur, i.reference_numerateur as numerateur,
-         i.reference_denominateur as denominateur,
-         coalesce(json_agg(json_build_object('periode', v.periode, 'valeur', v.valeur)) filter (where v.id is not null), '[]') as valides
-       from indicateurs_suivi i left join valeurs_suivi v on v.indicateur_id = i.id and v.etat = 'valide' and v.valeur is not null
-       where i.contrat_id = any($1) group by i.id`,
-      [contratIds],
-    ),
-  ]);
+  const [fiches, indicateurs] = await Promise.all([fichesDesContrats(db, contratIds), indicateursAMesurer(db, contratIds)]);
   const parFiche = new Map<string, IndicateurPourAvancement[]>();
   for (const i of indicateurs) {
-    const cibles = (i.cibles as { periode: string; valeur?: number | null; numerateur?: number | null; denominateur?: number | null }[]).flatMap((c) => {
+    const cibles = i.cibles.flatMap((c) => {
       const valeur = valeurDeMesure(c, i.pourcentage);
       return valeur === null ? [] : [{ periode: c.periode, valeur }];
     });
@@ -38,16 +26,7 @@ async function mesurerFiches(db: Queryable, contratIds: string[]) {
   }
   return fiches.map((f) => {
     const propres = parFiche.get(f.id) ?? [];
-    return { ...f, ...avancementFiche(f.statut as StatutFiche, propres), indicateurs: propres.length } as {
-      id: string;
-      contratId: string;
-      numero: number;
-      intitule: string;
-      statut: string;
-      axeId: string | null;
-      objectifId: string | null;
-      poids: number;
-    } & ReturnType<typeof avancementFiche> & { indicateurs: number };
+    return { ...f, ...avancementFiche(f.statut as StatutFiche, propres), indicateurs: propres.length };
   });
 }
 
@@ -64,16 +43,8 @@ export async function avancementsGlobaux(db: Queryable, contratIds: string[]): P
  * Also used by the public pages, so it reads only what may be published (validated values, statuts).
  */
 export async function avancementContrat(db: Queryable, contratId: string) {
-  const [axes, mesurees, { rows: historiques }] = await Promise.all([
-    contrats.listerAxes(db, contratId),
-    mesurerFiches(db, [contratId]),
-    db.query(
-      `select s.fiche_id as "ficheId", json_agg(json_build_object('statut', s.statut, 'le', s.le, 'par', s.par) order by s.le, s.id) as historique
-       from fiche_statuts s join fiches f on f.id = s.fiche_id where f.contrat_id = $1 group by s.fiche_id`,
-      [contratId],
-    ),
-  ]);
-  const historiqueDe = new Map(historiques.map((h) => [h.ficheId as string, h.historique]));
+  const [axes, mesurees, historiques] = await Promise.all([axesDuContrat(db, contratId), mesurerFiches(db, [contratId]), historiquesStatuts(db, contratId)]);
+  const historiqueDe = new Map(historiques.map((h) => [h.ficheId, h.historique]));
   const cumul = cumulerAvancement(mesurees);
   const vueFiche = (f: (typeof mesurees)[number]) => ({
     id: f.id,

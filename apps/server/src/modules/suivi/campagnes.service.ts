@@ -15,10 +15,13 @@ import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contex
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable } from '../../platform/errors';
 import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import { lireContrat } from '../contrats/lecture.service';
 import { rendreDocument, type Format } from '../documents/documents.service';
 import type { Bloc } from '../documents/modele-document';
 import { avancementContrat } from './avancement.service';
+import * as queries from './campagnes.queries';
+import * as repository from './campagnes.repository';
+import { bilansDePeriode } from './suivi.repository';
 import { chargerIndicateurs } from './suivi-fiche.service';
 
 /** Where a fiche stands in a campaign, from its report and its indicators' values for the period. */
@@ -43,16 +46,10 @@ const complete = (e: EtatFicheCampagne) => e === 'soumis' || e === 'valide';
 /** Contracts whose actions run: a campaign makes no sense before the plan exists or after the contract ends. */
 const STATUTS_EN_SUIVI: StatutContrat[] = ['elaboration', 'signe', 'evaluation'];
 
-const COLONNES_CAMPAGNE = `c.id, c.contrat_id as "contratId", c.periode, c.echeance, c.message, c.etat, c.ouverte_par as "ouvertePar",
-  c.ouverte_le as "ouverteLe", c.close_le as "closeLe"`;
-
 async function chargerCampagne(db: Queryable, id: string) {
-  const { rows } = await db.query(
-    `select ${COLONNES_CAMPAGNE} from campagnes_suivi c where c.id = $1`,
-    [id],
-  );
-  if (!rows[0]) throw introuvable('Cette campagne de suivi n’existe pas.');
-  return rows[0] as { id: string; contratId: string; periode: string; echeance: string; message: string | null; etat: 'ouverte' | 'close'; ouvertePar: string; ouverteLe: string; closeLe: string | null };
+  const campagne = await repository.lireCampagne(db, id);
+  if (!campagne) throw introuvable('Cette campagne de suivi n’existe pas.');
+  return campagne;
 }
 
 /**
@@ -60,42 +57,17 @@ async function chargerCampagne(db: Queryable, id: string) {
  * state and each indicator's value state for the campaign's period.
  */
 async function fichesDeCampagne(db: Queryable, contratId: string, periode: string) {
-  const { rows } = await db.query(
-    `select f.id, f.numero, f.intitule, f.statut, f.ordre,
-       coalesce((select json_agg(json_build_object('organisationId', p.organisation_id, 'nom', coalesce(o.sigle, o.nom), 'service', p.service) order by p.rang)
-         from fiche_pilotes p left join organisations o on o.id = p.organisation_id where p.fiche_id = f.id), '[]') as pilotes,
-       (select b.etat from bilans_fiche b where b.fiche_id = f.id and b.periode = $2) as "etatBilan",
-       coalesce((select json_agg(v.etat order by i.rang) from indicateurs_suivi i left join valeurs_suivi v on v.indicateur_id = i.id and v.periode = $2 where i.fiche_id = f.id), '[]') as "etatsValeurs"
-     from fiches f where f.contrat_id = $1 and f.statut <> 'abandonnee' order by f.ordre`,
-    [contratId, periode],
-  );
-  return rows.map((f) => {
-    const etat = etatFiche([f.etatBilan, ...f.etatsValeurs]);
+  return (await queries.fichesDeCampagne(db, contratId, periode)).map(({ etatsValeurs, ...f }) => {
+    const etat = etatFiche([f.etatBilan, ...etatsValeurs]);
     return {
-      id: f.id as string,
-      numero: f.numero as number,
-      intitule: f.intitule as string,
-      statut: f.statut as StatutFiche,
-      pilotes: f.pilotes as { organisationId: string | null; nom: string | null; service: string | null }[],
-      etatBilan: f.etatBilan as EtatSuivi | null,
-      indicateurs: f.etatsValeurs.length as number,
-      valeursSaisies: (f.etatsValeurs as (EtatSuivi | null)[]).filter((e) => e !== null).length,
-      valeursValidees: (f.etatsValeurs as (EtatSuivi | null)[]).filter((e) => e === 'valide').length,
+      ...f,
+      indicateurs: etatsValeurs.length,
+      valeursSaisies: etatsValeurs.filter((e) => e !== null).length,
+      valeursValidees: etatsValeurs.filter((e) => e === 'valide').length,
       etat,
       etatLibelle: LIBELLES_ETAT_FICHE_CAMPAGNE[etat],
     };
   });
-}
-
-/** The pilotes who can answer: users with the pilote role on the contract, from an organisation that pilots a fiche. */
-async function pilotesAvecCompte(db: Queryable, contratId: string) {
-  const { rows } = await db.query(
-    `select u.id, u.email, p.prenom, p.organisation_id as "organisationId" from utilisateurs u
-     join personnes p on p.id = u.personne_id join habilitations h on h.utilisateur_id = u.id and h.role = 'pilote' and h.contrat_id = $1
-     where u.actif and p.organisation_id is not null order by u.email`,
-    [contratId],
-  );
-  return rows as { id: string; email: string; prenom: string; organisationId: string }[];
 }
 
 type FicheCampagne = Awaited<ReturnType<typeof fichesDeCampagne>>[number];
@@ -120,19 +92,15 @@ function courrielPilote(ctx: Contexte, contrat: { intitule: string }, campagne: 
 /** Writes to each pilote with fiches to report on; `motif` is recorded so that each reminder goes out once. */
 async function ecrireAuxPilotes(ctx: Contexte, campagneId: string, motif: 'ouverture' | 'relance_j7' | 'relance_j1' | 'relance', seulementIncompletes: boolean) {
   const campagne = await chargerCampagne(ctx.db, campagneId);
-  const contrat = (await contrats.obtenirContrat(ctx.db, campagne.contratId))!;
+  const contrat = (await lireContrat(ctx.db, campagne.contratId))!;
   const fiches = await fichesDeCampagne(ctx.db, campagne.contratId, campagne.periode);
   const envoyes: string[] = [];
-  for (const pilote of await pilotesAvecCompte(ctx.db, campagne.contratId)) {
+  for (const pilote of await queries.pilotesAvecCompte(ctx.db, campagne.contratId)) {
     const siennes = fichesDuPilote(fiches, pilote.organisationId).filter((f) => !seulementIncompletes || !complete(f.etat));
     if (!siennes.length) continue;
     // Recorded before sending, in the same transaction: a failed send leaves no record and is retried.
     const envoye = await enTransaction(ctx.db, async (tx) => {
-      const { rowCount } = await tx.query(
-        `insert into courriels_campagne (campagne_id, utilisateur_id, motif) values ($1, $2, $3) on conflict do nothing`,
-        [campagneId, pilote.id, motif],
-      );
-      if (!rowCount) return false;
+      if (!(await repository.noterCourriel(tx, campagneId, pilote.id, motif))) return false;
       await ctx.messagerie.envoyer({ a: pilote.email, ...courrielPilote(ctx, contrat, campagne, pilote.prenom, siennes, motif !== 'ouverture') });
       return true;
     });
@@ -147,17 +115,10 @@ export async function ouvrirCampagne(ctx: Contexte, utilisateur: Utilisateur, co
   if (!STATUTS_EN_SUIVI.includes(ref.statut)) throw conflit('Une campagne de suivi s’ouvre sur un contrat en élaboration, signé ou en évaluation.');
   if (s.echeance < new Date().toISOString().slice(0, 10)) throw conflit('L’échéance est passée : choisissez une date à venir.');
   const id = await enTransaction(ctx.db, async (tx) => {
-    const { rows: deja } = await tx.query('select id from campagnes_suivi where contrat_id = $1 and periode = $2', [contratId, s.periode]);
-    if (deja[0]) throw conflit(`Une campagne existe déjà pour la période ${s.periode}.`);
-    const { rows } = await tx.query('insert into campagnes_suivi (contrat_id, periode, echeance, message, ouverte_par) values ($1, $2, $3, $4, $5) returning id', [
-      contratId,
-      s.periode,
-      s.echeance,
-      s.message ?? null,
-      utilisateur.libelle,
-    ]);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'campagne_suivi', entiteId: rows[0].id, action: 'ouverture', apres: s as never, contexte: { contratId } });
-    return rows[0].id as string;
+    if (await repository.campagneExiste(tx, contratId, s.periode)) throw conflit(`Une campagne existe déjà pour la période ${s.periode}.`);
+    const id = await repository.creerCampagne(tx, contratId, { periode: s.periode, echeance: s.echeance, message: s.message ?? null, ouvertePar: utilisateur.libelle });
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'campagne_suivi', entiteId: id, action: 'ouverture', apres: s as never, contexte: { contratId } });
+    return id;
   });
   const destinataires = await ecrireAuxPilotes(ctx, id, 'ouverture', false);
   return { id, destinataires, ...(await sansCompte(ctx.db, contratId)) };
@@ -165,23 +126,14 @@ export async function ouvrirCampagne(ctx: Contexte, utilisateur: Utilisateur, co
 
 /** Organisations that pilot a fiche but have no user with the pilote role: nobody can answer for them. */
 async function sansCompte(db: Queryable, contratId: string) {
-  const { rows } = await db.query(
-    `select distinct o.id, o.nom from fiche_pilotes fp join fiches f on f.id = fp.fiche_id join organisations o on o.id = fp.organisation_id
-     where f.contrat_id = $1 and f.statut <> 'abandonnee' and not exists (
-       select 1 from habilitations h join utilisateurs u on u.id = h.utilisateur_id join personnes p on p.id = u.personne_id
-       where h.contrat_id = $1 and h.role = 'pilote' and u.actif and p.organisation_id = o.id)
-     order by o.nom`,
-    [contratId],
-  );
-  return { organisationsSansCompte: rows as { id: string; nom: string }[] };
+  return { organisationsSansCompte: await queries.organisationsSansCompte(db, contratId) };
 }
 
 export async function listerCampagnes(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  const { rows } = await ctx.db.query(`select ${COLONNES_CAMPAGNE} from campagnes_suivi c where c.contrat_id = $1 order by c.periode desc`, [contratId]);
   const resultat = [];
   // One campaign a year: a handful of periods, each read with its fiches' states.
-  for (const c of rows) {
+  for (const c of await repository.campagnesDuContrat(ctx.db, contratId)) {
     const fiches = await fichesDeCampagne(ctx.db, contratId, c.periode);
     resultat.push({ ...c, fiches: fiches.length, completes: fiches.filter((f) => complete(f.etat)).length, validees: fiches.filter((f) => f.etat === 'valide').length });
   }
@@ -192,7 +144,7 @@ export async function listerCampagnes(ctx: Contexte, utilisateur: Utilisateur | 
 export async function tableauCampagne(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
   const campagne = await chargerCampagne(ctx.db, id);
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'lire', campagne.contratId);
-  const contrat = (await contrats.obtenirContrat(ctx.db, campagne.contratId))!;
+  const contrat = (await lireContrat(ctx.db, campagne.contratId))!;
   const fiches = await fichesDeCampagne(ctx.db, campagne.contratId, campagne.periode);
   const organisations = new Map<string, { organisationId: string | null; nom: string; fiches: number; completes: number; validees: number }>();
   for (const f of fiches)
@@ -204,10 +156,7 @@ export async function tableauCampagne(ctx: Contexte, utilisateur: Utilisateur | 
       if (f.etat === 'valide') o.validees += 1;
       organisations.set(cle, o);
     }
-  const { rows: courriels } = await ctx.db.query(
-    `select c.motif, c.envoye_le as "envoyeLe", u.email from courriels_campagne c join utilisateurs u on u.id = c.utilisateur_id where c.campagne_id = $1 order by c.envoye_le desc`,
-    [id],
-  );
+  const courriels = await queries.courrielsDeCampagne(ctx.db, id);
   const parEtat = Object.fromEntries(Object.keys(LIBELLES_ETAT_FICHE_CAMPAGNE).map((e) => [e, fiches.filter((f) => f.etat === e).length]));
   return {
     ...campagne,
@@ -226,7 +175,7 @@ export async function tableauCampagne(ctx: Contexte, utilisateur: Utilisateur | 
 export async function saisieCampagne(ctx: Contexte, utilisateur: Utilisateur, id: string) {
   const campagne = await chargerCampagne(ctx.db, id);
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'lire', campagne.contratId);
-  const contrat = (await contrats.obtenirContrat(ctx.db, campagne.contratId))!;
+  const contrat = (await lireContrat(ctx.db, campagne.contratId))!;
   const fiches = await fichesDeCampagne(ctx.db, campagne.contratId, campagne.periode);
   // The same rights as on each fiche's page, decided from what is already loaded (no query per fiche).
   const miennes = fiches.flatMap((f) => {
@@ -236,12 +185,7 @@ export async function saisieCampagne(ctx: Contexte, utilisateur: Utilisateur, id
   });
   const ids = miennes.map((f) => f.id);
   const indicateurs = await chargerIndicateurs(ctx.db, { ficheIds: ids });
-  const { rows: bilans } = await ctx.db.query(
-    `select b.id, b.fiche_id as "ficheId", b.recit, b.difficultes, b.perspectives, b.statut_propose as "statutPropose", b.etat, b.version,
-       (select e.commentaire from etapes_suivi e where e.bilan_id = b.id and e.action = 'renvoyer' order by e.le desc limit 1) as "dernierRenvoi"
-     from bilans_fiche b where b.fiche_id = any($1) and b.periode = $2`,
-    [ids, campagne.periode],
-  );
+  const bilans = await bilansDePeriode(ctx.db, ids, campagne.periode);
   return {
     ...campagne,
     contrat: { id: contrat.id, intitule: contrat.intitule },
@@ -270,7 +214,7 @@ export async function cloreCampagne(ctx: Contexte, utilisateur: Utilisateur, id:
   await exigerSurContrat(ctx.db, utilisateur, 'modifier', campagne.contratId);
   if (campagne.etat !== 'ouverte') throw conflit('Cette campagne est déjà close.');
   await enTransaction(ctx.db, async (tx) => {
-    await tx.query(`update campagnes_suivi set etat = 'close', close_le = now() where id = $1`, [id]);
+    await repository.cloreCampagne(tx, id);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'campagne_suivi', entiteId: id, action: 'cloture', avant: { etat: 'ouverte' }, apres: { etat: 'close' }, contexte: { contratId: campagne.contratId } });
   });
   return { id, etat: 'close' as const };
@@ -283,12 +227,8 @@ export async function cloreCampagne(ctx: Contexte, utilisateur: Utilisateur, id:
  */
 export async function envoyerRelancesCampagnes(ctx: Contexte, maintenant = new Date()) {
   const aujourdhui = maintenant.toISOString().slice(0, 10);
-  const { rows } = await ctx.db.query(
-    `select id, (echeance - $1::date) as jours from campagnes_suivi where etat = 'ouverte' and echeance >= $1::date and echeance - $1::date <= 7`,
-    [aujourdhui],
-  );
   const envoyes: string[] = [];
-  for (const c of rows) envoyes.push(...(await ecrireAuxPilotes(ctx, c.id, c.jours <= 1 ? 'relance_j1' : 'relance_j7', true)));
+  for (const c of await repository.campagnesAEcheance(ctx.db, aujourdhui)) envoyes.push(...(await ecrireAuxPilotes(ctx, c.id, c.jours <= 1 ? 'relance_j1' : 'relance_j7', true)));
   return envoyes;
 }
 
@@ -298,13 +238,13 @@ const pourcent = (v: number | null) => (v === null ? 'non mesuré' : `${formater
 export async function bilanAnnuel(ctx: Contexte, utilisateur: Utilisateur | null, id: string, format: Format) {
   const campagne = await chargerCampagne(ctx.db, id);
   await exigerSurContrat(ctx.db, utilisateur, 'lire', campagne.contratId);
-  const contrat = (await contrats.obtenirContrat(ctx.db, campagne.contratId))!;
+  const contrat = (await lireContrat(ctx.db, campagne.contratId))!;
   const [avancement, fiches, indicateurs] = await Promise.all([
     avancementContrat(ctx.db, campagne.contratId),
     fichesDeCampagne(ctx.db, campagne.contratId, campagne.periode),
     chargerIndicateurs(ctx.db, { contratId: campagne.contratId }),
   ]);
-  const { rows: bilans } = await ctx.db.query(`select fiche_id as "ficheId", recit, difficultes, perspectives, statut_propose as "statutPropose", etat from bilans_fiche b join fiches f on f.id = b.fiche_id where f.contrat_id = $1 and b.periode = $2`, [campagne.contratId, campagne.periode]);
+  const bilans = await queries.bilansDuContrat(ctx.db, campagne.contratId, campagne.periode);
   const periode = libellePeriodeSuivi(campagne.periode);
   const blocs: Bloc[] = [
     {

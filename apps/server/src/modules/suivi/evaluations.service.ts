@@ -12,19 +12,18 @@ import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contex
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
 import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
-import { renouveler } from '../contrats/renouvellement.service';
+import { lireContrat } from '../contrats/lecture.service';
+import { rattacherEvaluationOrigine, renouveler } from '../contrats/renouvellement.service';
 import { rendreDocument, type Format } from '../documents/documents.service';
 import type { Bloc } from '../documents/modele-document';
 import { avancementContrat } from './avancement.service';
-
-const COLONNES = `id, contrat_id as "contratId", type, intitule, evaluateur, date_rapport as "dateRapport", methode, synthese, questions,
-  recommandations, participants, terminee, version, cree_le as "creeLe", modifie_le as "modifieLe"`;
+import * as queries from './evaluations.queries';
+import * as repository from './evaluations.repository';
 
 async function charger(db: Queryable, id: string, verrouiller = false) {
-  const { rows } = await db.query(`select ${COLONNES} from evaluations where id = $1 ${verrouiller ? 'for update' : ''}`, [id]);
-  if (!rows[0]) throw introuvable('Cette évaluation n’existe pas.');
-  return rows[0];
+  const evaluation = await repository.lireEvaluation(db, id, verrouiller);
+  if (!evaluation) throw introuvable('Cette évaluation n’existe pas.');
+  return evaluation;
 }
 
 /**
@@ -33,12 +32,7 @@ async function charger(db: Queryable, id: string, verrouiller = false) {
  */
 async function verifierPreuves(db: Queryable, contratId: string, s: EvaluationSaisie) {
   const ids = (type: string) => s.questions.flatMap((q) => q.preuves.filter((p) => p.type === type).map((p) => p.id));
-  const [valeurs, verbatims, documents] = await Promise.all([
-    db.query(`select v.id from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where i.contrat_id = $1 and v.etat = 'valide' and v.id = any($2)`, [contratId, ids('valeur')]),
-    db.query('select id from verbatims where contrat_id = $1 and id = any($2)', [contratId, ids('verbatim')]),
-    db.query('select id from documents where contrat_id = $1 and id = any($2)', [contratId, ids('document')]),
-  ]);
-  const connues = new Set([...valeurs.rows, ...verbatims.rows, ...documents.rows].map((r) => r.id));
+  const connues = await queries.preuvesDuContrat(db, contratId, { valeur: ids('valeur'), verbatim: ids('verbatim'), document: ids('document') });
   const erreurs = s.questions.flatMap((q, n) =>
     q.preuves.flatMap((p, m) =>
       connues.has(p.id)
@@ -51,8 +45,7 @@ async function verifierPreuves(db: Queryable, contratId: string, s: EvaluationSa
 
 export async function listerEvaluations(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  const { rows } = await ctx.db.query(`select ${COLONNES} from evaluations where contrat_id = $1 order by cree_le desc`, [contratId]);
-  return rows;
+  return repository.evaluationsDuContrat(ctx.db, contratId);
 }
 
 /** The evaluation with its evidence resolved to what a reader needs (value, verbatim, document name). */
@@ -64,23 +57,15 @@ export async function obtenirEvaluation(ctx: Contexte, utilisateur: Utilisateur 
 
 async function preuvesDe(db: Queryable, evaluation: { questions: EvaluationSaisie['questions'] }) {
   const ids = evaluation.questions.flatMap((q) => q.preuves.map((p) => p.id));
-  const [valeurs, verbatims, documents] = await Promise.all([
-    db.query(
-      `select v.id, v.periode, v.valeur, v.numerateur, v.denominateur, i.libelle, i.unite, i.pourcentage, f.numero as "ficheNumero"
-       from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id join fiches f on f.id = i.fiche_id where v.id = any($1)`,
-      [ids],
-    ),
-    db.query('select id, texte, locuteur, date_recueil as "dateRecueil" from verbatims where id = any($1)', [ids]),
-    db.query('select id, nom from documents where id = any($1)', [ids]),
-  ]);
+  const { valeurs, verbatims, documents } = await queries.contenuDesPreuves(db, ids);
   const resume: Record<string, { type: string; texte: string }> = {};
-  for (const v of valeurs.rows)
+  for (const v of valeurs)
     resume[v.id] = {
       type: 'valeur',
       texte: `Fiche ${v.ficheNumero} — ${v.libelle}, ${libellePeriodeSuivi(v.periode)} : ${formaterNombre(v.valeur ?? 0, v.pourcentage ? 1 : 2)}${v.pourcentage ? ` % (${formaterNombre(v.numerateur)} / ${formaterNombre(v.denominateur)})` : v.unite ? ` ${v.unite}` : ''}`,
     };
-  for (const v of verbatims.rows) resume[v.id] = { type: 'verbatim', texte: `« ${v.texte} » — ${v.locuteur}` };
-  for (const d of documents.rows) resume[d.id] = { type: 'document', texte: `Document : ${d.nom}` };
+  for (const v of verbatims) resume[v.id] = { type: 'verbatim', texte: `« ${v.texte} » — ${v.locuteur}` };
+  for (const d of documents) resume[d.id] = { type: 'document', texte: `Document : ${d.nom}` };
   return resume;
 }
 
@@ -89,28 +74,11 @@ export async function creerEvaluation(ctx: Contexte, utilisateur: Utilisateur, c
   exigerRecevable(await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId), 'evaluation');
   await verifierPreuves(ctx.db, contratId, s);
   return enTransaction(ctx.db, async (tx) => {
-    const { rows } = await tx.query(
-      `insert into evaluations (contrat_id, type, intitule, evaluateur, date_rapport, methode, synthese, questions, recommandations, participants, terminee)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-      [contratId, ...colonnes(s)],
-    );
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'evaluation', entiteId: rows[0].id, action: 'creation', apres: s as never, contexte: { contratId } });
-    return { id: rows[0].id as string };
+    const id = await repository.creerEvaluation(tx, contratId, s);
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'evaluation', entiteId: id, action: 'creation', apres: s as never, contexte: { contratId } });
+    return { id };
   });
 }
-
-const colonnes = (s: EvaluationSaisie) => [
-  s.type,
-  s.intitule,
-  s.evaluateur ?? null,
-  s.dateRapport ?? null,
-  s.methode ?? null,
-  s.synthese ?? null,
-  JSON.stringify(s.questions),
-  JSON.stringify(s.recommandations),
-  JSON.stringify(s.participants),
-  s.terminee,
-];
 
 export async function modifierEvaluation(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, s: EvaluationSaisie) {
   const courante = await charger(ctx.db, id);
@@ -119,11 +87,7 @@ export async function modifierEvaluation(ctx: Contexte, utilisateur: Utilisateur
   return enTransaction(ctx.db, async (tx) => {
     const avant = await charger(tx, id, true);
     if (avant.version !== version) throw conflit('Cette évaluation a été modifiée entre-temps par quelqu’un d’autre.', avant);
-    await tx.query(
-      `update evaluations set type = $2, intitule = $3, evaluateur = $4, date_rapport = $5, methode = $6, synthese = $7, questions = $8,
-         recommandations = $9, participants = $10, terminee = $11, version = version + 1, modifie_le = now() where id = $1`,
-      [id, ...colonnes(s)],
-    );
+    await repository.modifierEvaluation(tx, id, s);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'evaluation', entiteId: id, action: 'modification', avant, apres: s as never, contexte: { contratId: avant.contratId } });
     return { id, version: version + 1 };
   });
@@ -133,7 +97,7 @@ export async function supprimerEvaluation(ctx: Contexte, utilisateur: Utilisateu
   const courante = await charger(ctx.db, id);
   await exigerSurContrat(ctx.db, utilisateur, 'modifier', courante.contratId);
   await enTransaction(ctx.db, async (tx) => {
-    await tx.query('delete from evaluations where id = $1', [id]);
+    await repository.supprimerEvaluation(tx, id);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'evaluation', entiteId: id, action: 'suppression', avant: courante, contexte: { contratId: courante.contratId } });
   });
 }
@@ -141,7 +105,7 @@ export async function supprimerEvaluation(ctx: Contexte, utilisateur: Utilisateu
 /** The evaluation report: context and method, the questions by criterion with judgement and evidence, recommendations. */
 export async function rapportEvaluation(ctx: Contexte, utilisateur: Utilisateur | null, id: string, format: Format) {
   const evaluation = await obtenirEvaluation(ctx, utilisateur, id);
-  const contrat = (await contrats.obtenirContrat(ctx.db, evaluation.contratId))!;
+  const contrat = (await lireContrat(ctx.db, evaluation.contratId))!;
   const avancement = await avancementContrat(ctx.db, evaluation.contratId);
   const blocs: Bloc[] = [
     {
@@ -191,17 +155,13 @@ export async function rapportEvaluation(ctx: Contexte, utilisateur: Utilisateur 
  */
 export async function preparerRenouvellement(ctx: Contexte, utilisateur: Utilisateur, id: string, choix: { ficheIds?: string[] | null; intitule?: string | null }) {
   const evaluation = await charger(ctx.db, id);
-  const ficheIds =
-    choix.ficheIds ?? (await ctx.db.query(`select id from fiches where contrat_id = $1 and statut not in ('realisee', 'abandonnee') order by ordre`, [evaluation.contratId])).rows.map((r) => r.id as string);
+  const ficheIds = choix.ficheIds ?? (await queries.fichesEnCours(ctx.db, evaluation.contratId));
   const recommandations = evaluation.recommandations as EvaluationSaisie['recommandations'];
   return renouveler(ctx, utilisateur, evaluation.contratId, { ficheIds, intitule: choix.intitule }, async (tx, nouveauId) => {
     const texte = recommandations.length
       ? `Recommandations de l’${TYPES_EVALUATION[evaluation.type as keyof typeof TYPES_EVALUATION].toLowerCase()} « ${evaluation.intitule} » :\n${recommandations.map((r, n) => `${n + 1}. ${r.texte}`).join('\n')}`
       : null;
-    await tx.query(
-      `update contrats set evaluation_origine_id = $2, contexte = case when $3::text is null then contexte else concat_ws(E'\\n\\n', contexte, $3::text) end where id = $1`,
-      [nouveauId, id, texte],
-    );
+    await rattacherEvaluationOrigine(tx, nouveauId, id, texte);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'evaluation', entiteId: id, action: 'renouvellement', apres: { contratId: nouveauId, recommandations: recommandations.length }, contexte: { contratId: evaluation.contratId } });
   });
 }

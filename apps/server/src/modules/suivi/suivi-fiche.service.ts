@@ -18,20 +18,14 @@ import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contex
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, interdit, introuvable, invalide } from '../../platform/errors';
 import { exigerRecevable } from '../contrats/acces';
-import { chargerFiche, exigerSurFiche } from '../fiches/fiches.service';
-import * as fichesRepo from '../fiches/fiches.repository';
-import {
-  chargerIndicateur,
-  COLONNES_INDICATEUR,
-  effacerIndicateur,
-  insererIndicateur,
-  reecrireIndicateur,
-  verifierIndicateurDiagnostic,
-  type IndicateurLigne,
-} from '../fiches/indicateurs-fiche';
-import * as contrats from '../contrats/contrats.repository';
+import { doctrineDeRegion, lireContrat } from '../contrats/lecture.service';
 import { agregatIndicateur, type TerritoireDemande } from '../diagnostics/agregation.service';
-import { obtenirIndicateur } from '../diagnostics/indicateurs.repository';
+import { indicateurDuCatalogue } from '../diagnostics/indicateurs.service';
+import { changerStatutFiche, historiqueStatuts as historiqueDesStatuts } from '../fiches/changements-fiche.service';
+import { chargerFiche, exigerSurFiche } from '../fiches/fiches.service';
+import { chargerIndicateur, effacerIndicateur, insererIndicateur, reecrireIndicateur, verifierIndicateurDiagnostic } from '../fiches/indicateurs-fiche';
+import { lireIndicateurs, situationValeur } from './indicateurs.queries';
+import * as repository from './suivi.repository';
 
 /**
  * What the user may do on the follow-up of this fiche: enter (pilotes, their organisation's referent, coordination),
@@ -42,7 +36,7 @@ export async function droitsSurFiche(db: Queryable, utilisateur: Utilisateur | n
   const fiche = await chargerFiche(db, ficheId);
   const ref = await exigerSurFiche(db, utilisateur, 'lire', fiche);
   const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: [] };
-  const doctrines = await Promise.all(ref.regions.map((r) => contrats.obtenirDoctrine(db, r)));
+  const doctrines = await Promise.all(ref.regions.map((r) => doctrineDeRegion(db, r)));
   const droits: DroitsSuivi & { definir: boolean; rouvrir: boolean; quatreYeux: boolean } = {
     saisir: can(utilisateur, 'saisir_suivi', ressource),
     valider: can(utilisateur, 'valider', ressource),
@@ -58,40 +52,10 @@ export async function droitsSurFiche(db: Queryable, utilisateur: Utilisateur | n
 /** The four-eyes context of one element: who acts, who last submitted it. */
 const yeux = (droits: { quatreYeux: boolean }, utilisateur: Utilisateur, soumisPar: string | null) => ({ exige: droits.quatreYeux, acteurId: utilisateur.userId, soumisPar });
 
-/** The last person who submitted a value or a report (SQL, for a row aliased `x` of the given column). */
-const SOUMIS_PAR = (colonne: 'valeur_id' | 'bilan_id', alias: string) =>
-  `(select e.acteur_id from etapes_suivi e where e.${colonne} = ${alias}.id and e.action = 'soumettre' order by e.le desc, e.id desc limit 1) as "soumisPar"`;
-
-export interface ValeurLigne {
-  id: string;
-  indicateurId: string;
-  periode: string;
-  valeur: number | null;
-  numerateur: number | null;
-  denominateur: number | null;
-  recit: string | null;
-  etat: EtatSuivi;
-  version: number;
-  modifieLe: string;
-  /** Who last submitted it: the web app greys out « Valider » for that person when four eyes are required. */
-  soumisPar: string | null;
-}
-
 /** Indicators of a set of fiches (or of a whole contract) with every value and its workflow steps, in a few queries. */
 export async function chargerIndicateurs(db: Queryable, filtre: { ficheIds?: string[]; contratId?: string }) {
-  const { rows: indicateurs } = await db.query<IndicateurLigne>(
-    `select ${COLONNES_INDICATEUR} from indicateurs_suivi i
-     where ($1::uuid[] is null or i.fiche_id = any($1)) and ($2::uuid is null or i.contrat_id = $2) order by i.fiche_id, i.rang, i.cree_le`,
-    [filtre.ficheIds ?? null, filtre.contratId ?? null],
-  );
-  const ids = indicateurs.map((i) => i.id);
-  const { rows: valeurs } = await db.query<ValeurLigne & { etapes: unknown[] }>(
-    `select v.id, v.indicateur_id as "indicateurId", v.periode, v.valeur, v.numerateur, v.denominateur, v.recit, v.etat, v.version, v.modifie_le as "modifieLe", ${SOUMIS_PAR('valeur_id', 'v')},
-       coalesce((select json_agg(json_build_object('action', e.action, 'etat', e.etat, 'par', e.acteur_libelle, 'le', e.le, 'commentaire', e.commentaire) order by e.le, e.id)
-         from etapes_suivi e where e.valeur_id = v.id), '[]') as etapes
-     from valeurs_suivi v where v.indicateur_id = any($1)`,
-    [ids],
-  );
+  const indicateurs = await lireIndicateurs(db, filtre);
+  const valeurs = await repository.lireValeurs(db, indicateurs.map((i) => i.id));
   return indicateurs.map((i) => {
     const propres = valeurs.filter((v) => v.indicateurId === i.id).sort((a, b) => comparerPeriodes(a.periode, b.periode));
     return {
@@ -104,24 +68,13 @@ export async function chargerIndicateurs(db: Queryable, filtre: { ficheIds?: str
 }
 export type IndicateurComplet = Awaited<ReturnType<typeof chargerIndicateurs>>[number];
 
-async function chargerBilans(db: Queryable, ficheIds: string[]) {
-  const { rows } = await db.query(
-    `select b.id, b.fiche_id as "ficheId", b.periode, b.recit, b.difficultes, b.perspectives, b.statut_propose as "statutPropose", b.etat, b.version, b.modifie_le as "modifieLe", ${SOUMIS_PAR('bilan_id', 'b')},
-       coalesce((select json_agg(json_build_object('action', e.action, 'etat', e.etat, 'par', e.acteur_libelle, 'le', e.le, 'commentaire', e.commentaire) order by e.le, e.id)
-         from etapes_suivi e where e.bilan_id = b.id), '[]') as etapes
-     from bilans_fiche b where b.fiche_id = any($1) order by b.periode desc`,
-    [ficheIds],
-  );
-  return rows;
-}
-
 /** The follow-up of one fiche: indicators, values with their steps, reports by period, statut history, rights. */
 export async function suiviDeFiche(ctx: Contexte, utilisateur: Utilisateur | null, ficheId: string) {
   const { fiche, droits, ref } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
   const [indicateurs, bilans, historiqueStatuts] = await Promise.all([
     chargerIndicateurs(ctx.db, { ficheIds: [ficheId] }),
-    chargerBilans(ctx.db, [ficheId]),
-    fichesRepo.historiqueStatuts(ctx.db, ficheId),
+    repository.lireBilans(ctx.db, [ficheId]),
+    historiqueDesStatuts(ctx.db, ficheId),
   ]);
   const ecarts = await ecartsAuDiagnostic(ctx, fiche.contratId, indicateurs);
   return {
@@ -143,13 +96,13 @@ async function ecartsAuDiagnostic(ctx: Contexte, contratId: string, indicateurs:
   const resultat = new Map<string, unknown>();
   const lies = indicateurs.filter((i) => i.indicateurDiagnostic);
   if (!lies.length) return resultat;
-  const contrat = (await contrats.obtenirContrat(ctx.db, contratId))!;
+  const contrat = (await lireContrat(ctx.db, contratId))!;
   const territoires: TerritoireDemande[] = [
     ...contrat.perimetre.epci.map((code) => ({ type: 'epci' as const, code })),
     ...contrat.perimetre.communes.map((code) => ({ type: 'commune' as const, code })),
   ];
   for (const i of lies) {
-    const indicateur = await obtenirIndicateur(ctx.db, i.indicateurDiagnostic!);
+    const indicateur = await indicateurDuCatalogue(ctx.db, i.indicateurDiagnostic!);
     if (!indicateur || !territoires.length) continue;
     const dernier = await agregatIndicateur(ctx, indicateur, territoires);
     const premierePeriode = dernier.serie[0]?.periode;
@@ -203,17 +156,8 @@ export async function supprimerIndicateur(ctx: Contexte, utilisateur: Utilisateu
   await enTransaction(ctx.db, async (tx) => effacerIndicateur(tx, utilisateur, await chargerIndicateur(tx, id, true)));
 }
 
-async function noterEtape(tx: Queryable, cible: { valeurId?: string; bilanId?: string }, action: string, etat: EtatSuivi, utilisateur: Utilisateur, commentaire?: string | null) {
-  await tx.query('insert into etapes_suivi (valeur_id, bilan_id, action, etat, acteur_id, acteur_libelle, commentaire) values ($1, $2, $3, $4, $5, $6, $7)', [
-    cible.valeurId ?? null,
-    cible.bilanId ?? null,
-    action,
-    etat,
-    utilisateur.userId,
-    utilisateur.libelle,
-    commentaire?.trim() || null,
-  ]);
-}
+/** The step as the follow-up records it: what was done, the state reached, by whom, with what comment. */
+const etape = (action: string, etat: EtatSuivi, utilisateur: Utilisateur, commentaire?: string | null) => ({ action, etat, acteurId: utilisateur.userId, acteurLibelle: utilisateur.libelle, commentaire });
 
 /** Enters (or corrects) the value of an indicator for a period. A validated or submitted value cannot be changed. */
 export async function saisirValeur(ctx: Contexte, utilisateur: Utilisateur, indicateurId: string, periode: string, s: ValeurSuiviSaisie) {
@@ -227,9 +171,8 @@ export async function saisirValeur(ctx: Contexte, utilisateur: Utilisateur, indi
     ]);
   if (!indicateur.pourcentage && s.valeur == null) throw invalide('La valeur est obligatoire.', [{ champ: 'valeur', message: 'Valeur attendue' }]);
   return enTransaction(ctx.db, async (tx) => {
-    await tx.query('select 1 from indicateurs_suivi where id = $1 for update', [indicateurId]);
-    const { rows } = await tx.query('select id, etat, version, valeur, numerateur, denominateur, recit from valeurs_suivi where indicateur_id = $1 and periode = $2 for update', [indicateurId, periode]);
-    const avant = rows[0] ?? null;
+    await repository.verrouillerIndicateur(tx, indicateurId);
+    const avant = await repository.valeurDePeriode(tx, indicateurId, periode);
     const permis = saisiePossible(avant?.etat ?? null, droits);
     if (!permis.ok) throw droits.saisir ? conflit(permis.raison) : interdit(permis.raison);
     if (avant && s.version !== undefined && avant.version !== s.version) throw conflit('Cette valeur a été modifiée entre-temps par quelqu’un d’autre.', avant);
@@ -237,19 +180,10 @@ export async function saisirValeur(ctx: Contexte, utilisateur: Utilisateur, indi
     let id: string;
     let version: number;
     if (avant) {
-      const r = await tx.query('update valeurs_suivi set valeur = $2, numerateur = $3, denominateur = $4, recit = $5, version = version + 1, modifie_le = now() where id = $1 returning version', [
-        avant.id, mesure.valeur, mesure.numerateur, mesure.denominateur, s.recit ?? null,
-      ]);
       id = avant.id;
-      version = r.rows[0].version;
-    } else {
-      const r = await tx.query('insert into valeurs_suivi (indicateur_id, periode, valeur, numerateur, denominateur, recit) values ($1, $2, $3, $4, $5, $6) returning id, version', [
-        indicateurId, periode, mesure.valeur, mesure.numerateur, mesure.denominateur, s.recit ?? null,
-      ]);
-      id = r.rows[0].id;
-      version = r.rows[0].version;
-    }
-    await noterEtape(tx, { valeurId: id }, 'saisir', permis.etat, utilisateur);
+      version = await repository.reecrireValeur(tx, avant.id, mesure, s.recit ?? null);
+    } else ({ id, version } = await repository.insererValeur(tx, indicateurId, periode, mesure, s.recit ?? null));
+    await repository.noterEtape(tx, { valeurId: id }, etape('saisir', permis.etat, utilisateur));
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'valeur_suivi', entiteId: id, action: avant ? 'modification' : 'creation', avant, apres: { periode, ...mesure, recit: s.recit ?? null }, contexte: { contratId: indicateur.contratId, ficheId: indicateur.ficheId } });
     return { id, etat: permis.etat, version };
   });
@@ -267,18 +201,18 @@ const refusEtape = (r: { raison: string; interdit?: boolean }) => (r.interdit ? 
 
 /** One workflow step on one value. */
 export async function changerEtatValeur(ctx: Contexte, utilisateur: Utilisateur, valeurId: string, action: ActionSuivi, commentaire?: string | null) {
-  const { rows } = await ctx.db.query('select v.indicateur_id as "indicateurId", v.periode, i.fiche_id as "ficheId", i.contrat_id as "contratId" from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where v.id = $1', [valeurId]);
-  if (!rows[0]) throw introuvable('Cette valeur de suivi n’existe pas.');
-  const { droits, ref } = await droitsSurFiche(ctx.db, utilisateur, rows[0].ficheId);
+  const situation = await situationValeur(ctx.db, valeurId);
+  if (!situation) throw introuvable('Cette valeur de suivi n’existe pas.');
+  const { droits, ref } = await droitsSurFiche(ctx.db, utilisateur, situation.ficheId);
   exigerDroitAction(droits, action);
-  exigerRecevable(ref, 'suivi', rows[0].periode);
+  exigerRecevable(ref, 'suivi', situation.periode);
   return enTransaction(ctx.db, async (tx) => {
-    const { rows: v } = await tx.query(`select x.etat, ${SOUMIS_PAR('valeur_id', 'x')} from valeurs_suivi x where x.id = $1 for update`, [valeurId]);
-    const r = transition(v[0].etat, action, droits, commentaire, yeux(droits, utilisateur, v[0].soumisPar));
+    const v = await repository.etatValeur(tx, valeurId);
+    const r = transition(v.etat, action, droits, commentaire, yeux(droits, utilisateur, v.soumisPar));
     if (!r.ok) throw refusEtape(r);
-    await tx.query('update valeurs_suivi set etat = $2, version = version + 1, modifie_le = now() where id = $1', [valeurId, r.etat]);
-    await noterEtape(tx, { valeurId }, action, r.etat, utilisateur, commentaire);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'valeur_suivi', entiteId: valeurId, action, avant: { etat: v[0].etat }, apres: { etat: r.etat, commentaire: commentaire ?? null }, contexte: { contratId: rows[0].contratId, ficheId: rows[0].ficheId } });
+    await repository.changerEtat(tx, 'valeurs_suivi', valeurId, r.etat);
+    await repository.noterEtape(tx, { valeurId }, etape(action, r.etat, utilisateur, commentaire));
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'valeur_suivi', entiteId: valeurId, action, avant: { etat: v.etat }, apres: { etat: r.etat, commentaire: commentaire ?? null }, contexte: { contratId: situation.contratId, ficheId: situation.ficheId } });
     return { id: valeurId, etat: r.etat };
   });
 }
@@ -288,18 +222,15 @@ export async function saisirBilan(ctx: Contexte, utilisateur: Utilisateur, fiche
   const { fiche, droits, ref } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
   if (droits.saisir) exigerRecevable(ref, 'suivi', periode);
   return enTransaction(ctx.db, async (tx) => {
-    const { rows } = await tx.query('select id, etat, version, recit, difficultes, perspectives, statut_propose as "statutPropose" from bilans_fiche where fiche_id = $1 and periode = $2 for update', [ficheId, periode]);
-    const avant = rows[0] ?? null;
+    const avant = await repository.bilanDePeriode(tx, ficheId, periode);
     const permis = saisiePossible(avant?.etat ?? null, droits);
     if (!permis.ok) throw droits.saisir ? conflit(permis.raison) : interdit(permis.raison);
     if (avant && s.version !== undefined && avant.version !== s.version) throw conflit('Ce bilan a été modifié entre-temps par quelqu’un d’autre.', avant);
-    const valeurs = [s.recit ?? null, s.difficultes ?? null, s.perspectives ?? null, s.statutPropose ?? null];
-    const { rows: r } = avant
-      ? await tx.query('update bilans_fiche set recit = $2, difficultes = $3, perspectives = $4, statut_propose = $5, version = version + 1, modifie_le = now() where id = $1 returning id, version', [avant.id, ...valeurs])
-      : await tx.query('insert into bilans_fiche (fiche_id, periode, recit, difficultes, perspectives, statut_propose) values ($1, $2, $3, $4, $5, $6) returning id, version', [ficheId, periode, ...valeurs]);
-    await noterEtape(tx, { bilanId: r[0].id }, 'saisir', permis.etat, utilisateur);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'bilan_fiche', entiteId: r[0].id, action: avant ? 'modification' : 'creation', avant, apres: { periode, ...s }, contexte: { contratId: fiche.contratId, ficheId } });
-    return { id: r[0].id as string, etat: permis.etat, version: r[0].version as number };
+    const contenu = [s.recit ?? null, s.difficultes ?? null, s.perspectives ?? null, s.statutPropose ?? null] as const;
+    const r = avant ? await repository.reecrireBilan(tx, avant.id, [...contenu]) : await repository.insererBilan(tx, ficheId, periode, [...contenu]);
+    await repository.noterEtape(tx, { bilanId: r.id }, etape('saisir', permis.etat, utilisateur));
+    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'bilan_fiche', entiteId: r.id, action: avant ? 'modification' : 'creation', avant, apres: { periode, ...s }, contexte: { contratId: fiche.contratId, ficheId } });
+    return { id: r.id, etat: permis.etat, version: r.version };
   });
 }
 
@@ -313,11 +244,7 @@ export async function changerEtatFiche(ctx: Contexte, utilisateur: Utilisateur, 
   exigerDroitAction(droits, action);
   exigerRecevable(ref, 'suivi', periode);
   return enTransaction(ctx.db, async (tx) => {
-    const { rows: bilans } = await tx.query(`select b.id, b.etat, b.statut_propose as "statutPropose", ${SOUMIS_PAR('bilan_id', 'b')} from bilans_fiche b where b.fiche_id = $1 and b.periode = $2 for update`, [ficheId, periode]);
-    const { rows: valeurs } = await tx.query(
-      `select v.id, v.etat, ${SOUMIS_PAR('valeur_id', 'v')} from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where i.fiche_id = $1 and v.periode = $2 order by i.rang for update of v`,
-      [ficheId, periode],
-    );
+    const { bilans, valeurs } = await repository.elementsDePeriode(tx, ficheId, periode);
     const elements = [...bilans.map((b) => ({ ...b, bilan: true })), ...valeurs.map((v) => ({ ...v, bilan: false }))];
     if (!elements.length) throw conflit(`Rien n’est saisi pour la période ${periode} sur cette fiche.`);
     const essai = (e: (typeof elements)[number]) => transition(e.etat, action, droits, commentaire, yeux(droits, utilisateur, e.soumisPar));
@@ -331,13 +258,12 @@ export async function changerEtatFiche(ctx: Contexte, utilisateur: Utilisateur, 
     }
     const etat = (essai(concernes[0]) as { etat: EtatSuivi }).etat;
     for (const e of concernes) {
-      await tx.query(`update ${e.bilan ? 'bilans_fiche' : 'valeurs_suivi'} set etat = $2, version = version + 1, modifie_le = now() where id = $1`, [e.id, etat]);
-      await noterEtape(tx, e.bilan ? { bilanId: e.id } : { valeurId: e.id }, action, etat, utilisateur, commentaire);
+      await repository.changerEtat(tx, e.bilan ? 'bilans_fiche' : 'valeurs_suivi', e.id, etat);
+      await repository.noterEtape(tx, e.bilan ? { bilanId: e.id } : { valeurId: e.id }, etape(action, etat, utilisateur, commentaire));
     }
     const bilan = bilans[0];
     if (action === 'valider' && bilan?.statutPropose && concernes.some((e) => e.bilan) && bilan.statutPropose !== fiche.statut) {
-      await tx.query('update fiches set statut = $2, version = version + 1, modifie_le = now() where id = $1', [ficheId, bilan.statutPropose]);
-      await fichesRepo.noterStatut(tx, ficheId, bilan.statutPropose, `${utilisateur.libelle} (bilan ${periode} validé)`);
+      await changerStatutFiche(tx, ficheId, bilan.statutPropose, `${utilisateur.libelle} (bilan ${periode} validé)`);
     }
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
