@@ -1,25 +1,22 @@
 import {
   can,
   decouperExtrait,
-  DEBUT_SURLIGNAGE,
   ficheSaisieSchema,
-  FIN_SURLIGNAGE,
   LIBELLES_STATUT_CONTRAT,
   LIBELLES_STATUT_FICHE,
   PUBLICS,
   requetePrefixe,
   TAILLE_PAGE_BIBLIOTHEQUE,
   THEMATIQUES,
-  type StatutContrat,
-  type StatutFiche,
 } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
 import { nonAuthentifie } from '../../platform/errors';
 import { raisonVerrou } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import { lireContrat } from '../contrats/lecture.service';
 import { creerFiche, obtenirFiche } from '../fiches/fiches.service';
+import * as lecture from './bibliotheque.queries';
 
 export interface FiltreBibliotheque {
   q?: string;
@@ -31,7 +28,7 @@ export interface FiltreBibliotheque {
 }
 
 /** The contracts a user may read, as SQL parameters: the same rule as `can(…, 'lire', contrat)`, applied in the query. */
-function visibilite(utilisateur: Utilisateur) {
+function visibilite(utilisateur: Utilisateur): lecture.Visibilite {
   const h = utilisateur.habilitations;
   return {
     tout: h.some((x) => x.role === 'admin'),
@@ -40,10 +37,6 @@ function visibilite(utilisateur: Utilisateur) {
     organisations: h.flatMap((x) => (x.role === 'referent_organisation' ? [x.organisationId] : [])),
   };
 }
-
-// ts_headline's options: the markers are private-use characters, cut into segments by the domain (never HTML).
-const SURLIGNAGE = `StartSel=${DEBUT_SURLIGNAGE}, StopSel=${FIN_SURLIGNAGE}`;
-const OPTIONS_EXTRAIT = `${SURLIGNAGE}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
  * The library of actions (domain.md §8): French full-text search over the fiches of every contract the user may
@@ -56,39 +49,16 @@ export async function rechercherFiches(ctx: Contexte, utilisateur: Utilisateur |
   const v = visibilite(utilisateur);
   const q = filtre.q?.trim() || null;
   const page = Math.max(1, filtre.page ?? 1);
-  const { rows } = await ctx.db.query(
-    `with cherche as (
-       select case when $5::text is null then null
-                   else websearch_to_tsquery('maillage_fr', maillage_singulier($5)) || coalesce(to_tsquery('maillage_fr', maillage_singulier($6)), ''::tsquery) end as tsq),
-     -- Highlighting reads the text as written: the words as typed also mark the plurals.
-     requete as (select tsq, case when tsq is null then null else tsq || websearch_to_tsquery('maillage_fr', $5) end as surligne from cherche),
-     trouvees as (
-       select f.id, f.contrat_id, f.numero, f.ordre, f.intitule, f.statut, f.thematiques, f.publics, f.contenu,
-         case when r.tsq is null then 0 else ts_rank(f.recherche, r.tsq) end as rang, count(*) over () as total
-       from fiches f join contrats c on c.id = f.contrat_id cross join requete r
-       where ($1 or c.publie or c.regions && $2::text[] or c.id = any($3::uuid[])
-              or (cardinality($4::uuid[]) > 0
-                  and exists (select 1 from ${contrats.ORGANISATIONS_ENGAGEES} o(organisation_id) where o.organisation_id = any($4::uuid[]))))
-         and (r.tsq is null or f.recherche @@ r.tsq)
-         and ($7::text is null or $7 = any(f.thematiques)) and ($8::text is null or f.statut = $8)
-         and ($9::text is null or $9 = any(c.regions)) and ($10::text is null or $10 = any(f.publics))
-       order by rang desc, c.intitule, f.ordre
-       limit $11 offset $12)
-     -- Extracts are computed for the page only: ts_headline reads the whole text.
-     select t.id, t.numero, t.intitule, t.statut, t.thematiques, t.publics, t.rang, t.total,
-       case when r.tsq is null then t.intitule else ts_headline('maillage_fr', t.intitule, r.surligne, '${SURLIGNAGE}, HighlightAll=true') end as "intituleSurligne",
-       ts_headline('maillage_fr', concat_ws(' — ', t.contenu ->> 'description',
-           (select string_agg(x, ' ; ') from jsonb_array_elements_text(case when jsonb_typeof(t.contenu -> 'objectifsOperationnels') = 'array' then t.contenu -> 'objectifsOperationnels' else '[]' end) x),
-           t.contenu ->> 'argumentation'),
-         coalesce(r.surligne, ''::tsquery), '${OPTIONS_EXTRAIT}') as extrait,
-       json_build_object('id', c.id, 'intitule', c.intitule, 'statut', c.statut, 'generation', c.generation,
-         'periode', json_build_object('debut', c.periode_debut, 'fin', c.periode_fin), 'regions', c.regions, 'departements', c.departements,
-         'population', c.population, 'publie', c.publie) as contrat,
-       array(select distinct o.organisation_id::text from ${contrats.ORGANISATIONS_ENGAGEES} o(organisation_id)) as engagees
-     from trouvees t join contrats c on c.id = t.contrat_id cross join requete r
-     order by t.rang desc, c.intitule, t.ordre`,
-    [v.tout, v.regions, v.contrats, v.organisations, q, q ? requetePrefixe(q) : null, filtre.thematique || null, filtre.statut || null, filtre.region || null, filtre.public || null, TAILLE_PAGE_BIBLIOTHEQUE, (page - 1) * TAILLE_PAGE_BIBLIOTHEQUE],
-  );
+  const rows = await lecture.chercherFiches(ctx.db, v, {
+    q,
+    prefixe: q ? requetePrefixe(q) : null,
+    thematique: filtre.thematique || null,
+    statut: filtre.statut || null,
+    region: filtre.region || null,
+    public: filtre.public || null,
+    limite: TAILLE_PAGE_BIBLIOTHEQUE,
+    decalage: (page - 1) * TAILLE_PAGE_BIBLIOTHEQUE,
+  });
   // The SQL filter mirrors the rules; can() has the last word (a referent's organisations are checked there too).
   const lisibles = rows.filter((r) => can(utilisateur, 'lire', { type: 'contrat', contrat: { id: r.contrat.id, regions: r.contrat.regions, publie: r.contrat.publie, organisationsEngagees: r.engagees } }));
   return {
@@ -96,17 +66,17 @@ export async function rechercherFiches(ctx: Contexte, utilisateur: Utilisateur |
     page,
     parPage: TAILLE_PAGE_BIBLIOTHEQUE,
     resultats: lisibles.map((r) => ({
-      id: r.id as string,
-      numero: r.numero as number,
-      intitule: r.intitule as string,
+      id: r.id,
+      numero: r.numero,
+      intitule: r.intitule,
       intituleSurligne: decouperExtrait(r.intituleSurligne),
       extrait: decouperExtrait(r.extrait ?? ''),
-      statut: r.statut as StatutFiche,
-      statutLibelle: LIBELLES_STATUT_FICHE[r.statut as StatutFiche] ?? r.statut,
-      thematiques: (r.thematiques as string[]).map((code) => ({ code, libelle: THEMATIQUES.find((t) => t.code === code)?.libelle ?? code })),
-      publics: (r.publics as string[]).map((code) => ({ code, libelle: PUBLICS.find((p) => p.code === code)?.libelle ?? code })),
+      statut: r.statut,
+      statutLibelle: LIBELLES_STATUT_FICHE[r.statut] ?? r.statut,
+      thematiques: r.thematiques.map((code) => ({ code, libelle: THEMATIQUES.find((t) => t.code === code)?.libelle ?? code })),
+      publics: r.publics.map((code) => ({ code, libelle: PUBLICS.find((p) => p.code === code)?.libelle ?? code })),
       pertinence: Number(r.rang),
-      contrat: { ...r.contrat, statutLibelle: LIBELLES_STATUT_CONTRAT[r.contrat.statut as StatutContrat] ?? r.contrat.statut },
+      contrat: { ...r.contrat, statutLibelle: LIBELLES_STATUT_CONTRAT[r.contrat.statut] ?? r.contrat.statut },
     })),
   };
 }
@@ -115,20 +85,15 @@ export async function rechercherFiches(ctx: Contexte, utilisateur: Utilisateur |
 export async function destinationsReprise(ctx: Contexte, utilisateur: Utilisateur | null) {
   if (!utilisateur) throw nonAuthentifie();
   const v = visibilite(utilisateur);
-  const { rows } = await ctx.db.query(
-    `select c.id, c.intitule, c.statut, c.generation, c.regions, c.publie,
-       exists (select 1 from avenants a where a.contrat_id = c.id and a.etat = 'brouillon') as "avenantOuvert"
-     from contrats c where $1 or c.id = any($2::uuid[]) order by c.intitule, c.generation`,
-    [v.tout, v.contrats],
-  );
+  const rows = await lecture.contratsOuverts(ctx.db, v);
   return rows
     .filter((c) => can(utilisateur, 'creer', { type: 'fiche', contrat: { id: c.id, regions: c.regions, publie: c.publie }, piloteOrganisationIds: [], partenaireOrganisationIds: [] }))
     .map((c) => ({
-      id: c.id as string,
-      intitule: c.intitule as string,
-      statut: c.statut as StatutContrat,
-      statutLibelle: LIBELLES_STATUT_CONTRAT[c.statut as StatutContrat],
-      generation: c.generation as number,
+      id: c.id,
+      intitule: c.intitule,
+      statut: c.statut,
+      statutLibelle: LIBELLES_STATUT_CONTRAT[c.statut],
+      generation: c.generation,
       verrou: raisonVerrou(c.statut, c.avenantOuvert),
     }));
 }
@@ -141,7 +106,7 @@ export async function destinationsReprise(ctx: Contexte, utilisateur: Utilisateu
  */
 export async function reprendreFiche(ctx: Contexte, utilisateur: Utilisateur, ficheId: string, contratId: string) {
   const source = await obtenirFiche(ctx, utilisateur, ficheId);
-  const origine = await contrats.obtenirContrat(ctx.db, source.contratId);
+  const origine = await lireContrat(ctx.db, source.contratId);
   const note = `Reprise de la fiche n° ${source.numero} du contrat « ${origine?.intitule ?? 'inconnu'} ».`;
   const saisie = ficheSaisieSchema.parse({
     intitule: source.intitule,

@@ -13,9 +13,10 @@ import { cedeurPeriodique, parTranches } from '../../platform/ceder';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { ErreurMetier, interdit } from '../../platform/errors';
-import * as comptes from '../comptes/comptes.repository';
+import { toutesLesOrganisations } from '../comptes/organisations-lot.service';
 import { exigerModifiable, referenceContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import { axesDuContrat } from '../contrats/lecture.service';
+import { verrouillerContrat } from '../contrats/strategie-lot.service';
 import { LotFiches } from '../fiches/fiches-lot.service';
 import type * as fiches from '../fiches/fiches.service';
 import type { Champs, FormatPlan, LigneLue } from './plan-format';
@@ -161,11 +162,10 @@ export async function appliquerImport(
   const { format } = tableau;
   const lecteur = format.lecteur(tableau.entetes);
   // One import at a time per contract: two would otherwise both create the same missing axe or organisation.
-  await contrats.obtenirContrat(tx, contratId, true);
+  await verrouillerContrat(tx, contratId);
   const ref = await referenceContrat(tx, contratId);
-  const { elements: organisations } = await comptes.listerOrganisations(tx, { q: null, types: null, limite: 1_000_000, decalage: 0 });
-  const annuaire = new Annuaire(tx, utilisateur, contratId, organisations);
-  const strategie = new Strategie(tx, utilisateur, contratId, await contrats.listerAxes(tx, contratId));
+  const annuaire = new Annuaire(tx, utilisateur, contratId, await toutesLesOrganisations(tx));
+  const strategie = new Strategie(tx, utilisateur, contratId, await axesDuContrat(tx, contratId));
   const lecteurExport = format.lecteur(format.colonnes.map((c) => c.entete));
   // What the file would say of a fiche: its exported rows, read and grouped as the file's are.
   const projection = (f: fiches.VueFiche) => {

@@ -3,7 +3,7 @@ import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
 import { ErreurMetier, interdit, introuvable, invalide } from '../../platform/errors';
 import { exigerSurContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import * as contrats from '../contrats/lecture.service';
 import * as fiches from '../fiches/fiches.service';
 import { formatMaillage } from './format-maillage';
 import { formatTet } from './format-tet';
@@ -36,7 +36,7 @@ function feuilleAxes(axes: contrats.AxeLigne[]): FeuilleEcrite {
 /** Our plan (XLSX or CSV) or TeT's import format (XLSX), for whoever may read the contract. */
 export async function exporterPlan(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, format: 'maillage' | 'tet', type: 'xlsx' | 'csv') {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  const contrat = await contrats.obtenirContrat(ctx.db, contratId);
+  const contrat = await contrats.lireContrat(ctx.db, contratId);
   if (!contrat) throw introuvable('Ce contrat n’existe pas.');
   const liste = await fiches.fichesCompletes(ctx.db, contratId);
   const ids = liste.flatMap((f) => f.partenaires.flatMap((p: { organisationId?: string | null }) => (p.organisationId ? [p.organisationId] : [])));
@@ -45,7 +45,7 @@ export async function exporterPlan(ctx: Contexte, utilisateur: Utilisateur | nul
   const lignes = liste.flatMap((f) => plan.ecrire(f, noms));
   if (type === 'csv') return { contenu: ecrireCsv(plan.colonnes.map((c) => c.entete), lignes), nom: nomDeFichier(contrat.intitule, 'csv'), type: TYPE_CSV };
   const feuilles: FeuilleEcrite[] = [{ nom: plan.feuille, groupes: plan.groupes, colonnes: plan.colonnes, lignes }];
-  if (format === 'maillage') feuilles.push(feuilleAxes(await contrats.listerAxes(ctx.db, contratId)));
+  if (format === 'maillage') feuilles.push(feuilleAxes(await contrats.axesDuContrat(ctx.db, contratId)));
   return { contenu: await ecrireXlsx(feuilles), nom: nomDeFichier(contrat.intitule, 'xlsx', format === 'tet' ? '-territoires-en-transitions' : ''), type: TYPE_XLSX };
 }
 

@@ -3,11 +3,11 @@
  * created when unknown; axes and objectifs found by title and created when missing; fields merged with the fiche.
  */
 import { axeSaisieSchema, canonique, cleTexte, objectifSaisieSchema, organisationSaisieSchema } from '@maillage/domain';
-import { auditer } from '../../platform/audit';
-import { acteurDe, type Utilisateur } from '../../platform/contexte';
+import type { Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
-import * as comptes from '../comptes/comptes.repository';
-import * as contrats from '../contrats/contrats.repository';
+import { creerOrganisationImportee } from '../comptes/organisations-lot.service';
+import { axesDuContrat } from '../contrats/lecture.service';
+import { creerAxeImporte, creerObjectifImporte, toucherContrat } from '../contrats/strategie-lot.service';
 import type { FinancementLu, PartenaireLu, PiloteLu, Rattachement } from './plan-format';
 
 /** A row refused, with the reason (the column and the value). */
@@ -75,15 +75,7 @@ export class Annuaire {
     if (connue) return connue;
     const saisie = organisationSaisieSchema.safeParse({ nom, type: 'autre' });
     if (!saisie.success) throw new Rejet(`${colonne} : « ${nom} » : ${saisie.error.issues[0].message}`);
-    const creee = await comptes.creerOrganisation(this.tx, saisie.data);
-    await auditer(this.tx, {
-      acteur: acteurDe(this.utilisateur),
-      entiteType: 'organisation',
-      entiteId: creee.id,
-      action: 'creation',
-      apres: creee as never,
-      contexte: { contratId: this.contratId, import: true },
-    });
+    const creee = await creerOrganisationImportee(this.tx, this.utilisateur, saisie.data, this.contratId);
     this.ajouter(creee);
     this.creees.push(creee.nom);
     return creee;
@@ -123,7 +115,7 @@ export class Annuaire {
   }
 }
 
-type Axes = Awaited<ReturnType<typeof contrats.listerAxes>>;
+type Axes = Awaited<ReturnType<typeof axesDuContrat>>;
 
 const ordreNumeros = (a: number[], b: number[]) => {
   if (!a.length || !b.length) return (a.length ? 0 : 1) - (b.length ? 0 : 1);
@@ -180,11 +172,10 @@ export class Strategie {
         this.invalides.set(`axe:${cleTexte(v.r.titre)}`, saisie.error.issues[0].message);
         continue;
       }
-      const id = await contrats.creerAxe(this.tx, this.contratId, saisie.data);
-      await this.auditer('axe', id, saisie.data);
+      await creerAxeImporte(this.tx, this.utilisateur, this.contratId, saisie.data);
       this.axesCrees.push(saisie.data.intitule);
     }
-    this.poser(await contrats.listerAxes(this.tx, this.contratId));
+    this.poser(await axesDuContrat(this.tx, this.contratId));
     for (const v of voulus.values()) {
       const axe = this.axe(v.r.titre);
       if (!axe) continue;
@@ -195,22 +186,17 @@ export class Strategie {
           this.invalides.set(`objectif:${cleTexte(o.titre)}`, saisie.error.issues[0].message);
           continue;
         }
-        const id = await contrats.creerObjectif(this.tx, axe.id, saisie.data);
-        await this.auditer('objectif', id, { axeId: axe.id, ...saisie.data });
+        await creerObjectifImporte(this.tx, this.utilisateur, this.contratId, axe.id, saisie.data);
         this.objectifsCrees.push(saisie.data.intitule);
       }
     }
-    this.poser(await contrats.listerAxes(this.tx, this.contratId));
-    await contrats.toucherContrat(this.tx, this.contratId);
+    this.poser(await axesDuContrat(this.tx, this.contratId));
+    await toucherContrat(this.tx, this.contratId);
   }
 
   private objectif(axe: string, titre: string) {
     const trouve = this.axe(axe);
     return trouve && this.objectifs.get(trouve.id)?.get(cleTexte(titre));
-  }
-
-  private auditer(entite: string, id: string, apres: Record<string, unknown>) {
-    return auditer(this.tx, { acteur: acteurDe(this.utilisateur), entiteType: entite, entiteId: id, action: 'creation', apres: apres as never, contexte: { contratId: this.contratId, import: true } });
   }
 
   /** Ids of a row's axe and objectif; the objectif is looked for in the row's axe, else in the fiche's. */

@@ -14,9 +14,10 @@ import {
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable, invalide, nonAuthentifie } from '../../platform/errors';
 import { nomDeFichier } from '../../platform/nom-fichier';
-import * as contrats from '../contrats/contrats.repository';
+import { doctrineDeRegion } from '../contrats/lecture.service';
 import { calculerAlertesContrats } from '../gouvernance/alertes.service';
 import { ecrireCsv, ecrireXlsx, type Valeur } from '../plans/tableur';
+import * as lecture from './portefeuille.queries';
 
 /** Closed contracts: listed in the portfolio, but neither their themes, funding nor alerts are today's. */
 const CLOS: StatutContrat[] = ['echu', 'renouvele', 'abandonne'];
@@ -30,22 +31,6 @@ export function regionDemandee(utilisateur: Utilisateur | null, region: string |
   throw invalide('Précisez la région du portefeuille (paramètre region, code INSEE).', [{ champ: 'region', message: 'Région attendue' }]);
 }
 
-interface ContratPortefeuille {
-  id: string;
-  intitule: string;
-  statut: StatutContrat;
-  generation: number;
-  periode: { debut: string | null; fin: string | null };
-  dateSignature: string | null;
-  regions: string[];
-  departements: string[];
-  population: number;
-  nombreCommunes: number;
-  nombreFiches: number;
-  publie: boolean;
-  coordonnateurs: string[];
-}
-
 /**
  * The regional portfolio (domain.md §8): every contract touching the region (inter-regional ones included), the
  * share of its population covered by a contract in force (by département, against the doctrine's target), the
@@ -56,76 +41,24 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
   exiger(utilisateur, 'lire', { type: 'portefeuille', regionCode });
   const db = ctx.db;
   const [territoires, liste, couverture, epci, themes, financeurs, doctrine] = await Promise.all([
-    db.query<{ type: string; code: string; nom: string; population: number }>(
-      `select type, code, nom, population from territoires where (type = 'region' and code = $1) or (type = 'departement' and region_code = $1) order by code`,
-      [regionCode],
-    ),
-    db.query<ContratPortefeuille>(
-      `select c.id, c.intitule, c.statut, c.generation, json_build_object('debut', c.periode_debut, 'fin', c.periode_fin) as periode,
-         c.date_signature as "dateSignature", c.regions, c.departements, c.population, c.nombre_communes as "nombreCommunes", c.publie,
-         (select count(*) from fiches f where f.contrat_id = c.id)::int as "nombreFiches",
-         array(select p.prenom || ' ' || p.nom from habilitations h join utilisateurs u on u.id = h.utilisateur_id
-               join personnes p on p.id = u.personne_id where h.contrat_id = c.id and h.role = 'coordonnateur' order by p.nom, p.prenom) as coordonnateurs
-       from contrats c where c.regions @> array[$1]::text[] order by c.intitule, c.generation`,
-      [regionCode],
-    ),
-    // Communes of the region, covered or not, summed by département.
-    db.query<{ departement: string; population: number; populationCouverte: number; communes: number; communesCouvertes: number }>(
-      `with couvertes as (
-         select distinct cc.commune_code from contrat_communes cc join contrats c on c.id = cc.contrat_id
-         where c.regions @> array[$1]::text[] and c.statut = any($2::text[]))
-       select t.departement_code as departement, sum(t.population)::float8 as population,
-         coalesce(sum(t.population) filter (where k.commune_code is not null), 0)::float8 as "populationCouverte",
-         count(*)::int as communes, count(k.commune_code)::int as "communesCouvertes"
-       from territoires t left join couvertes k on k.commune_code = t.code
-       where t.type = 'commune' and t.region_code = $1 group by t.departement_code order by t.departement_code`,
-      [regionCode, STATUTS_COUVRANTS],
-    ),
-    // EPCIs of the region and whether any of their communes is covered by a contract in force.
-    db.query<{ code: string; nom: string; departementCode: string | null; population: number; couvert: boolean }>(
-      `select e.code, e.nom, e.departement_code as "departementCode", e.population,
-         exists (select 1 from epci_membres m join contrat_communes cc on cc.commune_code = m.commune_code
-                 join contrats c on c.id = cc.contrat_id where m.epci_code = e.code and c.statut = any($2::text[])) as couvert
-       from territoires e where e.type = 'epci' and e.region_code = $1`,
-      [regionCode, STATUTS_COUVRANTS],
-    ),
-    db.query<{ type: 'thematique' | 'determinant' | 'axe_prs'; code: string; contrats: number; nombre: number }>(
-      `with courants as (select id from contrats where regions @> array[$1]::text[] and not (statut = any($2::text[])))
-       select 'thematique' as type, t as code, count(distinct f.contrat_id)::int as contrats, count(*)::int as nombre
-         from fiches f join courants c on c.id = f.contrat_id cross join unnest(f.thematiques) t group by t
-       union all
-       select 'determinant', d, count(distinct f.contrat_id)::int, count(*)::int
-         from fiches f join courants c on c.id = f.contrat_id
-         cross join jsonb_array_elements_text(case when jsonb_typeof(f.contenu -> 'determinants') = 'array' then f.contenu -> 'determinants' else '[]' end) d
-         group by d
-       union all
-       select 'axe_prs', a.axe_prs, count(distinct a.contrat_id)::int, count(*)::int
-         from axes a join courants c on c.id = a.contrat_id where a.axe_prs is not null and a.axe_prs <> '' group by a.axe_prs`,
-      [regionCode, CLOS],
-    ),
-    // "Acquis" is what is granted or paid; the rest (planned, asked) is still hoped for. Refused lines do not count.
-    db.query<{ financeur: string; acquis: number; prevu: number; total: number; contrats: number }>(
-      `select coalesce(o.nom, l.financeur_libelle, 'Financeur non précisé') as financeur,
-         coalesce(sum(l.montant_centimes) filter (where l.statut in ('accorde', 'verse')), 0)::float8 as acquis,
-         coalesce(sum(l.montant_centimes) filter (where l.statut not in ('accorde', 'verse')), 0)::float8 as prevu,
-         sum(l.montant_centimes)::float8 as total, count(distinct l.contrat_id)::int as contrats
-       from financements l join contrats c on c.id = l.contrat_id left join organisations o on o.id = l.financeur_id
-       where c.regions @> array[$1]::text[] and not (c.statut = any($2::text[])) and l.statut <> 'refuse'
-       group by 1 order by total desc, financeur`,
-      [regionCode, CLOS],
-    ),
-    contrats.obtenirDoctrine(db, regionCode),
+    lecture.territoiresRegion(db, regionCode),
+    lecture.contratsRegion(db, regionCode),
+    lecture.couvertureParDepartement(db, regionCode, STATUTS_COUVRANTS),
+    lecture.epciRegion(db, regionCode, STATUTS_COUVRANTS),
+    lecture.decomptesThemes(db, regionCode, CLOS),
+    lecture.financeursRegion(db, regionCode, CLOS),
+    doctrineDeRegion(db, regionCode),
   ]);
-  const region = territoires.rows.find((t) => t.type === 'region');
+  const region = territoires.find((t) => t.type === 'region');
   if (!region) throw introuvable(`La région ${regionCode} n’existe pas dans le référentiel.`);
-  const nomsDepartements = new Map(territoires.rows.filter((t) => t.type === 'departement').map((t) => [t.code, t.nom]));
+  const nomsDepartements = new Map(territoires.filter((t) => t.type === 'departement').map((t) => [t.code, t.nom]));
 
   // Alerts exist only for contracts in progress (the rules say nothing of closed ones): ask for those alone.
-  const enCours = liste.rows.filter((c) => !CLOS.includes(c.statut));
+  const enCours = liste.filter((c) => !CLOS.includes(c.statut));
   const alertesParContrat = await calculerAlertesContrats(db, enCours.map((c) => c.id));
 
-  const population = couverture.rows.reduce((s, d) => s + d.population, 0);
-  const populationCouverte = couverture.rows.reduce((s, d) => s + d.populationCouverte, 0);
+  const population = couverture.reduce((s, d) => s + d.population, 0);
+  const populationCouverte = couverture.reduce((s, d) => s + d.populationCouverte, 0);
   const pourcent = pourcentageCouverture(populationCouverte, population);
   const cible = doctrine?.regles.cibleCouverturePourcent ?? null;
 
@@ -134,18 +67,18 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
     for (const k of cles) n.set(k, (n.get(k) ?? 0) + 1);
     return n;
   };
-  const parStatut = compter(liste.rows.map((c) => c.statut));
-  const parGeneration = compter(liste.rows.map((c) => c.generation));
+  const parStatut = compter(liste.map((c) => c.statut));
+  const parGeneration = compter(liste.map((c) => c.generation));
 
   return {
     region: { code: region.code, nom: region.nom, population: region.population },
     cibleCouverturePourcent: cible,
     objectifCouverture: progressionCouverture(pourcent, doctrine?.regles ?? null, new Date().toISOString().slice(0, 10)),
     chiffres: {
-      contrats: liste.rows.length,
-      enVigueur: liste.rows.filter((c) => (STATUTS_COUVRANTS as readonly string[]).includes(c.statut)).length,
-      interregionaux: liste.rows.filter((c) => c.regions.length > 1).length,
-      fiches: liste.rows.reduce((s, c) => s + c.nombreFiches, 0),
+      contrats: liste.length,
+      enVigueur: liste.filter((c) => (STATUTS_COUVRANTS as readonly string[]).includes(c.statut)).length,
+      interregionaux: liste.filter((c) => c.regions.length > 1).length,
+      fiches: liste.reduce((s, c) => s + c.nombreFiches, 0),
       alertes: [...alertesParContrat.values()].reduce((s, a) => s + a.length, 0),
       parStatut: STATUTS_CONTRAT.filter((s) => parStatut.has(s)).map((s) => ({ statut: s, libelle: LIBELLES_STATUT_CONTRAT[s], nombre: parStatut.get(s)! })),
       parGeneration: [...parGeneration.entries()].sort((a, b) => a[0] - b[0]).map(([generation, nombre]) => ({ generation, nombre })),
@@ -155,9 +88,9 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
       populationCouverte,
       pourcent,
       ecart: ecartCible(pourcent, cible),
-      communes: couverture.rows.reduce((s, d) => s + d.communes, 0),
-      communesCouvertes: couverture.rows.reduce((s, d) => s + d.communesCouvertes, 0),
-      parDepartement: couverture.rows.map((d) => ({
+      communes: couverture.reduce((s, d) => s + d.communes, 0),
+      communesCouvertes: couverture.reduce((s, d) => s + d.communesCouvertes, 0),
+      parDepartement: couverture.map((d) => ({
         code: d.departement,
         nom: nomsDepartements.get(d.departement) ?? d.departement,
         population: d.population,
@@ -165,22 +98,22 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
         pourcent: pourcentageCouverture(d.populationCouverte, d.population),
         communes: d.communes,
         communesCouvertes: d.communesCouvertes,
-        contrats: liste.rows.filter((c) => c.departements.includes(d.departement)).length,
+        contrats: liste.filter((c) => c.departements.includes(d.departement)).length,
       })),
     },
-    contrats: liste.rows.map((c) => ({
+    contrats: liste.map((c) => ({
       ...c,
       statutLibelle: LIBELLES_STATUT_CONTRAT[c.statut],
       interregional: c.regions.length > 1,
       alertes: alertesParContrat.get(c.id)?.length ?? 0,
     })),
-    epciNonCouverts: await epciNonCouverts(ctx, epci.rows),
-    thematiques: libeller(themes.rows.filter((t) => t.type === 'thematique'), (code) => THEMATIQUES.find((t) => t.code === code)?.libelle),
-    determinants: libeller(themes.rows.filter((t) => t.type === 'determinant'), (code) => DETERMINANTS.find((t) => t.code === code)?.libelle),
-    axesPrs: libeller(themes.rows.filter((t) => t.type === 'axe_prs'), () => undefined),
+    epciNonCouverts: await epciNonCouverts(ctx, epci),
+    thematiques: libeller(themes.filter((t) => t.type === 'thematique'), (code) => THEMATIQUES.find((t) => t.code === code)?.libelle),
+    determinants: libeller(themes.filter((t) => t.type === 'determinant'), (code) => DETERMINANTS.find((t) => t.code === code)?.libelle),
+    axesPrs: libeller(themes.filter((t) => t.type === 'axe_prs'), () => undefined),
     financements: {
-      total: financeurs.rows.reduce((s, f) => s + f.total, 0),
-      parFinanceur: financeurs.rows,
+      total: financeurs.reduce((s, f) => s + f.total, 0),
+      parFinanceur: financeurs,
     },
     alertes: enCours.flatMap((c) => (alertesParContrat.get(c.id) ?? []).map((a) => ({ ...a, contratId: c.id, contratIntitule: c.intitule }))),
   };
@@ -202,21 +135,9 @@ function libeller(lignes: { code: string; contrats: number; nombre: number }[], 
  * that the portfolio stays fast; the Vulnérabilité page computes a finer index (chosen indicators and weights,
  * values aggregated from communes). EPCIs without any value come last, the most populated first.
  */
-async function epciNonCouverts(ctx: Contexte, epci: { code: string; nom: string; departementCode: string | null; population: number; couvert: boolean }[]) {
+async function epciNonCouverts(ctx: Contexte, epci: lecture.EpciRegion[]) {
   const codes = epci.map((e) => e.code);
-  const { rows } = await ctx.db.query<{ indicateur: string; libelle: string; polarite: Polarite; periode: string; epci: string; valeur: number }>(
-    `with publiees as (
-       select v.indicateur_code, v.territoire_code, v.periode, v.periode_debut, v.periode_fin,
-         case when v.nature = 'exacte' then v.valeur else (v.borne_inf + v.borne_sup) / 2 end as valeur
-       from valeurs v join indicateurs i on i.code = v.indicateur_code and i.polarite <> 'neutre'
-       where v.territoire_type = 'epci' and v.territoire_code = any($1) and v.nature in ('exacte', 'intervalle'))
-     select distinct on (p.indicateur_code, p.territoire_code) p.indicateur_code as indicateur, i.libelle, i.polarite, p.periode,
-       p.territoire_code as epci, p.valeur
-     from publiees p join indicateurs i on i.code = p.indicateur_code
-     where p.valeur is not null
-     order by p.indicateur_code, p.territoire_code, p.periode_fin desc, p.periode_debut desc`,
-    [codes],
-  );
+  const rows = await lecture.dernieresValeursEpci(ctx.db, codes);
   const valeurs = new Map<string, Map<string, number>>();
   const criteres = new Map<string, { indicateur: string; libelle: string; polarite: Polarite; periode: string }>();
   for (const r of rows) {

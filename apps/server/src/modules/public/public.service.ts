@@ -15,11 +15,11 @@ import {
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { ecrireCsv, type CelluleCsv } from '../../platform/csv';
 import { introuvable } from '../../platform/errors';
-import { ARS_CONFIRMEES, confirmationsDuContrat } from '../contrats/confirmations.repository';
 import { exigerSurContrat } from '../contrats/acces';
-import * as contrats from '../contrats/contrats.repository';
+import * as contrats from '../contrats/lecture.service';
 import { fichesCompletes } from '../fiches/fiches.service';
 import { nommerTerritoires } from '../territoires/territoires.service';
+import * as lecture from './public.queries';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,30 +29,12 @@ function comptesFiches(parStatut: ParStatut | null) {
   return Object.fromEntries(STATUTS_FICHE.map((s) => [CHAMPS_FICHES_PAR_STATUT[s], parStatut?.[s] ?? 0])) as Record<(typeof CHAMPS_FICHES_PAR_STATUT)[StatutFiche], number>;
 }
 
-/** Joins a party to its confirmation: the public sees only the roles their organisations have confirmed. */
-const CONFIRMEE = (role: string) =>
-  `join confirmations_parties cp on cp.contrat_id = co.contrat_id and cp.organisation_id = co.organisation_id and cp.role = '${role}' and cp.statut = 'confirme'`;
-
 /**
  * The open data of the published contracts (domain.md §8), one record per contract: public facts only (no person,
  * no internal note, no funding line). Anyone may read it, logged in or not.
  */
 export async function contratsPublies(ctx: Contexte, id: string | null = null, apercu = false): Promise<ContratOuvert[]> {
-  const { rows } = await ctx.db.query(
-    `select c.id, c.intitule, c.statut, c.generation, c.periode_debut as "periodeDebut", c.periode_fin as "periodeFin",
-       c.date_signature as "dateSignature", c.regions, c.departements, c.perimetre, c.nombre_communes as "nombreCommunes",
-       c.population, c.modifie_le as "modifieLe",
-       (select count(*) from axes a where a.contrat_id = c.id)::int as "nombreAxes",
-       (select count(*) from fiches f where f.contrat_id = c.id)::int as "nombreFiches",
-       (select json_object_agg(s.statut, s.n) from (select statut, count(*)::int as n from fiches where contrat_id = c.id group by statut) s) as "parStatut",
-       array(select distinct t from fiches f cross join unnest(f.thematiques) t where f.contrat_id = c.id order by t) as thematiques,
-       array(select o.nom from contrat_organisations co join organisations o on o.id = co.organisation_id ${CONFIRMEE('porteur')}
-             where co.contrat_id = c.id and co.qualite = 'porteur' order by o.nom) as porteurs,
-       array(select o.nom from contrat_organisations co join organisations o on o.id = co.organisation_id ${CONFIRMEE('ars')}
-             where co.contrat_id = c.id and co.qualite = 'ars' order by o.nom) as ars
-     from contrats c where (($2 and c.id = $1) or (c.publie and ${ARS_CONFIRMEES})) and ($1::uuid is null or c.id = $1) order by c.intitule, c.generation`,
-    [id, apercu],
-  );
+  const rows = await lecture.contratsPublies(ctx.db, id, apercu);
   const publics = apercu ? rows : rows.filter((c) => can(null, 'lire', { type: 'contrat', contrat: { id: c.id, regions: c.regions, publie: true } }));
   // Progress from validated follow-up only (and fiche statuts): what may be published.
   const avancements = await avancementsGlobaux(ctx.db, publics.map((c) => c.id));
@@ -106,14 +88,14 @@ export async function contratsPubliesCsv(ctx: Contexte): Promise<string> {
 export async function contratPublic(ctx: Contexte, id: string, apercu = false) {
   const [enregistrement] = UUID.test(id) ? await contratsPublies(ctx, id, apercu) : [];
   if (!enregistrement) throw introuvable('Ce contrat n’existe pas ou n’est pas publié.');
-  const contrat = (await contrats.obtenirContrat(ctx.db, id))!;
+  const contrat = (await contrats.lireContrat(ctx.db, id))!;
   const [regions, departements, epci, signataires, confirmations, axes, fiches, avancement] = await Promise.all([
     nommerTerritoires(ctx, 'region', contrat.regions),
     nommerTerritoires(ctx, 'departement', contrat.departements),
     nommerTerritoires(ctx, 'epci', contrat.perimetre.epci),
-    contrats.listerSignataires(ctx.db, id),
-    confirmationsDuContrat(ctx.db, id),
-    contrats.listerAxes(ctx.db, id),
+    contrats.signatairesDuContrat(ctx.db, id),
+    contrats.confirmationsDuContrat(ctx.db, id),
+    contrats.axesDuContrat(ctx.db, id),
     fichesCompletes(ctx.db, id),
     avancementContrat(ctx.db, id),
   ]);
