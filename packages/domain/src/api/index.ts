@@ -3,3 +3,4 @@ export * from './contrats';
 export * from './fiches';
 export * from './documents';
 export * from './plans';
+export * from './suivi';
