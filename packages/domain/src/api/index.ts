@@ -4,3 +4,4 @@ export * from './fiches';
 export * from './documents';
 export * from './plans';
 export * from './suivi';
+export * from './gouvernance';
