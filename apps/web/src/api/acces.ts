@@ -1,28 +1,9 @@
 import type { AccesSaisie, RoleContrat } from '@maillage/domain';
+import type { AccesContrat, AccesDonne, PublicationChangee } from '@maillage/domain/api';
 import { useQuery } from '@tanstack/react-query';
 import { requete } from './client';
 import { useMutationContrat } from './contrats';
 import type { ContratPublic } from './public';
-
-export interface PersonneDuContrat {
-  utilisateurId: string;
-  prenom: string;
-  nom: string;
-  /** Only for those who manage the contract's people. */
-  email: string | null;
-  organisation: { id: string; nom: string; sigle: string | null } | null;
-  role: RoleContrat;
-  roleLibelle: string;
-  actif: boolean;
-  invitationEnAttente: boolean;
-  fichesPilotees: number;
-  modifiable: boolean;
-}
-
-export interface AccesContrat {
-  personnes: PersonneDuContrat[];
-  rolesAttribuables: { role: RoleContrat; libelle: string }[];
-}
 
 export function useAcces(contratId: string) {
   return useQuery({ queryKey: ['acces', contratId], queryFn: ({ signal }) => requete<AccesContrat>(`/api/contrats/${contratId}/acces`, { signal }) });
@@ -35,7 +16,7 @@ export function useGestionAcces(contratId: string) {
   const base = `/api/contrats/${contratId}/acces`;
   return {
     invitation: useMutationContrat(
-      (saisie: AccesSaisie) => requete<{ utilisateurId: string; invitation: boolean; compteCree: boolean; message: string }>(base, { methode: 'POST', corps: saisie }),
+      (saisie: AccesSaisie) => requete<AccesDonne>(base, { methode: 'POST', corps: saisie }),
       AUTRES,
     ),
     changement: useMutationContrat(({ utilisateurId, role }: { utilisateurId: string; role: RoleContrat }) => requete<void>(`${base}/${utilisateurId}`, { methode: 'PUT', corps: { role } }), AUTRES),
@@ -45,7 +26,7 @@ export function useGestionAcces(contratId: string) {
 
 export const usePublication = (contratId: string) =>
   useMutationContrat(
-    (publie: boolean) => requete<{ publie: boolean; change: boolean }>(`/api/contrats/${contratId}/publication`, { methode: 'PUT', corps: { publie } }),
+    (publie: boolean) => requete<PublicationChangee>(`/api/contrats/${contratId}/publication`, { methode: 'PUT', corps: { publie } }),
     ['public'],
   );
 

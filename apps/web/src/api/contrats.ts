@@ -1,7 +1,7 @@
 import type { ContratSaisie, DispositifTerritorialSaisie, EvaluationPrevueSaisie, StatutContrat } from '@maillage/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { Avenants, ContratDetail, ContratResume } from './types-contrats';
+import type { AvenantOuvert, AvenantSigne, Avenants, ContratDetail, ContratResume, GenerationCreee, IdCree } from '@maillage/domain/api';
 import type { Page, EvenementAudit } from './types';
 
 export interface FiltresContrats {
@@ -50,7 +50,7 @@ export function useEnregistrementContrat() {
     ({ id, saisie, version }: { id?: string; saisie: ContratSaisie; version?: number }) =>
       id
         ? requete<unknown>(`/api/contrats/${id}`, { methode: 'PUT', corps: { ...saisie, version } }).then(() => ({ id }))
-        : requete<{ id: string }>('/api/contrats', { methode: 'POST', corps: saisie }),
+        : requete<IdCree>('/api/contrats', { methode: 'POST', corps: saisie }),
     ['session'],
   );
 }
@@ -65,7 +65,7 @@ export const useChangementStatut = (id: string) =>
 export function useEvaluationsPrevues(contratId: string) {
   const base = `/api/contrats/${contratId}/evaluations-prevues`;
   return {
-    ajout: useMutationContrat((e: EvaluationPrevueSaisie) => requete<{ id: string }>(base, { methode: 'POST', corps: e })),
+    ajout: useMutationContrat((e: EvaluationPrevueSaisie) => requete<IdCree>(base, { methode: 'POST', corps: e })),
     modification: useMutationContrat(({ id, ...e }: EvaluationPrevueSaisie & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: e })),
     retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
   };
@@ -74,7 +74,7 @@ export function useEvaluationsPrevues(contratId: string) {
 export function useDispositifsTerritoriaux(contratId: string) {
   const base = `/api/contrats/${contratId}/dispositifs-territoriaux`;
   return {
-    ajout: useMutationContrat((d: DispositifTerritorialSaisie) => requete<{ id: string }>(base, { methode: 'POST', corps: d })),
+    ajout: useMutationContrat((d: DispositifTerritorialSaisie) => requete<IdCree>(base, { methode: 'POST', corps: d })),
     modification: useMutationContrat(({ id, ...d }: DispositifTerritorialSaisie & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: d })),
     retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
   };
@@ -83,7 +83,7 @@ export function useDispositifsTerritoriaux(contratId: string) {
 export const useRenouvellement = (id: string) =>
   useMutationContrat(
     (corps: { ficheIds: string[]; intitule: string | null }) =>
-      requete<{ id: string; generation: number }>(`/api/contrats/${id}/renouvellement`, { methode: 'POST', corps }),
+      requete<GenerationCreee>(`/api/contrats/${id}/renouvellement`, { methode: 'POST', corps }),
     ['session'],
   );
 
@@ -99,7 +99,7 @@ export interface SaisieSignataire {
 export function useSignataires(contratId: string) {
   const base = `/api/contrats/${contratId}/signataires`;
   return {
-    ajout: useMutationContrat((s: SaisieSignataire) => requete<{ id: string }>(base, { methode: 'POST', corps: s })),
+    ajout: useMutationContrat((s: SaisieSignataire) => requete<IdCree>(base, { methode: 'POST', corps: s })),
     modification: useMutationContrat(({ id, ...s }: SaisieSignataire & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: s })),
     retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
   };
@@ -108,7 +108,7 @@ export function useSignataires(contratId: string) {
 export function usePartenaires(contratId: string) {
   const base = `/api/contrats/${contratId}/partenaires`;
   return {
-    ajout: useMutationContrat((p: { organisationId: string; role: string | null }) => requete<{ id: string }>(base, { methode: 'POST', corps: p })),
+    ajout: useMutationContrat((p: { organisationId: string; role: string | null }) => requete<IdCree>(base, { methode: 'POST', corps: p })),
     retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
   };
 }
@@ -129,12 +129,12 @@ export interface SaisieObjectif {
 export function useStrategie(contratId: string) {
   const base = `/api/contrats/${contratId}`;
   return {
-    ajoutAxe: useMutationContrat((a: SaisieAxe) => requete<{ id: string }>(`${base}/axes`, { methode: 'POST', corps: a })),
+    ajoutAxe: useMutationContrat((a: SaisieAxe) => requete<IdCree>(`${base}/axes`, { methode: 'POST', corps: a })),
     modificationAxe: useMutationContrat(({ id, ...a }: SaisieAxe & { id: string }) => requete<void>(`${base}/axes/${id}`, { methode: 'PUT', corps: a })),
     suppressionAxe: useMutationContrat((id: string) => requete<void>(`${base}/axes/${id}`, { methode: 'DELETE' })),
     ordreAxes: useMutationContrat((ids: string[]) => requete<void>(`${base}/axes/ordre`, { methode: 'PUT', corps: { ids } })),
     ajoutObjectif: useMutationContrat(({ axeId, ...o }: SaisieObjectif & { axeId: string }) =>
-      requete<{ id: string }>(`${base}/axes/${axeId}/objectifs`, { methode: 'POST', corps: o }),
+      requete<IdCree>(`${base}/axes/${axeId}/objectifs`, { methode: 'POST', corps: o }),
     ),
     modificationObjectif: useMutationContrat(({ id, ...o }: SaisieObjectif & { id: string }) =>
       requete<void>(`${base}/objectifs/${id}`, { methode: 'PUT', corps: o }),
@@ -158,9 +158,9 @@ export function useAvenants(contratId: string) {
 export function useGestionAvenants(contratId: string) {
   const base = `/api/contrats/${contratId}/avenants`;
   return {
-    ouverture: useMutationContrat((objet: string) => requete<{ id: string; numero: number }>(base, { methode: 'POST', corps: { objet } })),
+    ouverture: useMutationContrat((objet: string) => requete<AvenantOuvert>(base, { methode: 'POST', corps: { objet } })),
     signature: useMutationContrat(({ id, dateAvenant }: { id: string; dateAvenant: string }) =>
-      requete<{ numero: number }>(`${base}/${id}/signature`, { methode: 'POST', corps: { dateAvenant } }),
+      requete<AvenantSigne>(`${base}/${id}/signature`, { methode: 'POST', corps: { dateAvenant } }),
     ),
   };
 }

@@ -1,16 +1,7 @@
 import type { Doctrine } from '@maillage/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DoctrineRegion } from '@maillage/domain/api';
 import { requete } from './client';
-
-export interface DoctrineRegion {
-  regionCode: string;
-  regionNom: string;
-  regles: Doctrine;
-  /** 0 before the first save. */
-  version: number;
-  modifieLe: string | null;
-  modifiable: boolean;
-}
 
 export const obtenirDoctrine = (regionCode: string) => requete<DoctrineRegion>(`/api/doctrines/${regionCode}`);
 

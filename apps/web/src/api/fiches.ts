@@ -2,7 +2,7 @@ import type { FicheSaisie } from '@maillage/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { parametres, requete } from './client';
 import { useMutationContrat } from './contrats';
-import type { Fiche, FicheDetail } from './types-contrats';
+import type { DispositifsLies, Fiche, FicheCreee, FicheDetail } from '@maillage/domain/api';
 
 export interface FiltresFiches {
   axe?: string;
@@ -36,16 +36,16 @@ export function useFiche(id: string | undefined) {
 
 export const useCreationFiche = (contratId: string) =>
   useMutationContrat((saisie: FicheSaisie & { numero?: number; position?: number }) =>
-    requete<{ id: string; numero: number }>(`/api/contrats/${contratId}/fiches`, { methode: 'POST', corps: saisie }),
+    requete<FicheCreee>(`/api/contrats/${contratId}/fiches`, { methode: 'POST', corps: saisie }),
   );
 
 export const useModificationFiche = (id: string) =>
   useMutationContrat(({ saisie, version }: { saisie: FicheSaisie; version: number }) =>
-    requete<FicheDetail>(`/api/fiches/${id}`, { methode: 'PUT', corps: { ...saisie, version } }),
+    requete<Fiche>(`/api/fiches/${id}`, { methode: 'PUT', corps: { ...saisie, version } }),
   );
 
 export const useDispositifsFiche = (id: string) =>
-  useMutationContrat((dispositifIds: string[]) => requete<unknown>(`/api/fiches/${id}/dispositifs-territoriaux`, { methode: 'PUT', corps: { dispositifIds } }));
+  useMutationContrat((dispositifIds: string[]) => requete<DispositifsLies>(`/api/fiches/${id}/dispositifs-territoriaux`, { methode: 'PUT', corps: { dispositifIds } }));
 
 export const useSuppressionFiche = () => useMutationContrat((id: string) => requete<void>(`/api/fiches/${id}`, { methode: 'DELETE' }));
 

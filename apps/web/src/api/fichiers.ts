@@ -1,17 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FichierContrat } from '@maillage/domain/api';
 import { requete } from './client';
-
-export interface FichierContrat {
-  id: string;
-  contratId: string;
-  seanceId: string | null;
-  nom: string;
-  typeMime: string;
-  taille: number;
-  categorie: string | null;
-  creeLe: string;
-  creePar: string | null;
-}
 
 /** A contract's files, or only one of its séances' when `seanceId` is given. */
 const cheminFichiers = (contratId: string, seanceId?: string) => (seanceId ? `/api/seances/${seanceId}/fichiers` : `/api/contrats/${contratId}/fichiers`);

@@ -1,109 +1,13 @@
 /** Governance of a contract: instances and their members, séances (agenda, attendance, compte rendu, decisions), coordination, alerts. */
-import type { decisionSchema, ETATS_PRESENCE, posteCoordinationSchema, StatutFiche, TypeInstance } from '@maillage/domain';
+import type { decisionSchema, posteCoordinationSchema, TypeInstance } from '@maillage/domain';
+import type { Alerte, CourrielMembreChange, DecisionPrise, IdCree, Instance, InvitationsEnvoyees, LienCalendrier, PosteCoordination, Presence, Seance, StatutSeance } from '@maillage/domain/api';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { requete } from './client';
 import { useMutationContrat } from './contrats';
 
-export interface MembreInstance {
-  id: string;
-  organisationId: string | null;
-  organisationNom: string | null;
-  personneId: string | null;
-  personne: string | null;
-  role: string | null;
-  copresidence: boolean;
-  debut: string | null;
-  fin: string | null;
-  /** The address the coordination gave, for a member without an account. */
-  email: string | null;
-  /** How many addresses the member's invitations reach (0: nobody would receive them). */
-  destinataires: number;
-}
-
-export interface Instance {
-  id: string;
-  type: TypeInstance;
-  nom: string;
-  frequenceParAn: number | null;
-  presidence: string | null;
-  membres: MembreInstance[];
-  nombreSeances: number;
-  prochaineSeance: string | null;
-}
-
-export interface PointOrdreDuJour {
-  id: string;
-  intitule: string;
-  dureeMinutes: number | null;
-  ficheIds: string[];
-}
-
-export type EtatPresence = keyof typeof ETATS_PRESENCE;
-export type StatutSeance = 'prevue' | 'tenue' | 'annulee';
-
-export interface Presence {
-  membreId: string;
-  etat: EtatPresence;
-  representePar: string | null;
-}
-
-export type ActionDecision = 'valider_fiche' | 'statut_fiche' | 'financement_fiche';
-
-export interface Decision {
-  id: string;
-  texte: string;
-  /** null: a decision recorded without effect on a fiche. */
-  action: ActionDecision | null;
-  ficheId: string | null;
-  parametres: { statut?: StatutFiche; rang?: number | null; ligne?: unknown };
-  appliqueeLe: string | null;
-  effet: Record<string, { avant: unknown; apres: unknown }> | null;
-}
-
-export interface Seance {
-  id: string;
-  instanceId: string;
-  instanceNom: string;
-  instanceType: TypeInstance;
-  contratId: string;
-  debut: string;
-  fin: string | null;
-  lieu: string | null;
-  visio: string | null;
-  statut: StatutSeance;
-  /** Sanitised by the server: only harmless formatting remains. */
-  compteRendu: string | null;
-  version: number;
-  ordreDuJour: PointOrdreDuJour[];
-  presences: Presence[];
-  decisions: Decision[];
-  invitationsEnvoyees: number;
-}
-
-export interface PosteCoordination {
-  id: string;
-  intitule: string;
-  /** null: the post is vacant. */
-  personne: string | null;
-  employeurId: string | null;
-  employeurNom: string | null;
-  etp: number | null;
-  cofinancements: { financeur: string; part: number }[];
-  debut: string | null;
-  fin: string | null;
-  notesPassation: string | null;
-  version: number;
-  vacant: boolean;
-  /** The doctrine's "parts égales" check, in French, or null. */
-  ecartDoctrine: string | null;
-}
-
-export interface Alerte {
-  type: string;
-  gravite: 'info' | 'attention' | 'critique';
-  message: string;
-}
+// Response shapes: inferred from their schemas in @maillage/domain/api (tag Gouvernance).
+export type { ActionDecision, Alerte, Decision, EtatPresence, Instance, MembreInstance, PointOrdreDuJour, Presence, PosteCoordination, Seance, StatutSeance } from '@maillage/domain/api';
 
 export interface SaisieInstance {
   type: TypeInstance;
@@ -182,7 +86,7 @@ export function useAlertes(contratId: string, actif = true) {
 export function useLienCalendrier(contratId: string, instanceId: string, actif: boolean) {
   return useQuery({
     queryKey: ['calendrier', contratId, instanceId],
-    queryFn: ({ signal }) => requete<{ url: string }>(`/api/contrats/${contratId}/instances/${instanceId}/calendrier`, { signal }),
+    queryFn: ({ signal }) => requete<LienCalendrier>(`/api/contrats/${contratId}/instances/${instanceId}/calendrier`, { signal }),
     enabled: actif,
     staleTime: Infinity,
   });
@@ -191,15 +95,15 @@ export function useLienCalendrier(contratId: string, instanceId: string, actif: 
 export function useGestionInstances(contratId: string) {
   const base = `/api/contrats/${contratId}/instances`;
   return {
-    ajout: useMutationContrat((i: SaisieInstance) => requete<{ id: string }>(base, { methode: 'POST', corps: i }), GOUVERNANCE),
+    ajout: useMutationContrat((i: SaisieInstance) => requete<IdCree>(base, { methode: 'POST', corps: i }), GOUVERNANCE),
     modification: useMutationContrat(({ id, ...i }: SaisieInstance & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: i }), GOUVERNANCE),
     suppression: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' }), GOUVERNANCE),
     ajoutMembre: useMutationContrat(({ instanceId, ...m }: SaisieMembre & { instanceId: string }) =>
-      requete<{ id: string }>(`${base}/${instanceId}/membres`, { methode: 'POST', corps: m }),
+      requete<IdCree>(`${base}/${instanceId}/membres`, { methode: 'POST', corps: m }),
       GOUVERNANCE,
     ),
     courrielMembre: useMutationContrat(({ instanceId, membreId, email }: { instanceId: string; membreId: string; email: string | null }) =>
-      requete<{ email: string | null; destinataires: number }>(`${base}/${instanceId}/membres/${membreId}/courriel`, { methode: 'PUT', corps: { email } }),
+      requete<CourrielMembreChange>(`${base}/${instanceId}/membres/${membreId}/courriel`, { methode: 'PUT', corps: { email } }),
       GOUVERNANCE,
     ),
     retraitMembre: useMutationContrat(({ instanceId, membreId }: { instanceId: string; membreId: string }) =>
@@ -210,17 +114,17 @@ export function useGestionInstances(contratId: string) {
 }
 
 export const usePlanificationSeance = (contratId: string) =>
-  useMutationContrat((s: SaisieSeance) => requete<{ id: string }>(`/api/contrats/${contratId}/seances`, { methode: 'POST', corps: s }), GOUVERNANCE);
+  useMutationContrat((s: SaisieSeance) => requete<IdCree>(`/api/contrats/${contratId}/seances`, { methode: 'POST', corps: s }), GOUVERNANCE);
 
 export function useGestionSeance(id: string) {
   const base = `/api/seances/${id}`;
   return {
     modification: useMutationContrat((s: SaisieSeance & { version: number }) => requete<Seance>(base, { methode: 'PUT', corps: s }), GOUVERNANCE),
-    invitations: useMutationContrat(() => requete<{ invites: string[] }>(`${base}/invitations`, { methode: 'POST' }), GOUVERNANCE),
+    invitations: useMutationContrat(() => requete<InvitationsEnvoyees>(`${base}/invitations`, { methode: 'POST' }), GOUVERNANCE),
     presences: useMutationContrat((presences: Presence[]) => requete<Seance>(`${base}/presences`, { methode: 'PUT', corps: { presences } }), GOUVERNANCE),
     compteRendu: useMutationContrat((c: { compteRendu: string; version: number }) => requete<Seance>(`${base}/compte-rendu`, { methode: 'PUT', corps: c }), GOUVERNANCE),
     decision: useMutationContrat(
-      (d: SaisieDecision) => requete<{ id: string; effet: Decision['effet']; resume: string | null }>(`${base}/decisions`, { methode: 'POST', corps: d }),
+      (d: SaisieDecision) => requete<DecisionPrise>(`${base}/decisions`, { methode: 'POST', corps: d }),
       GOUVERNANCE,
     ),
   };
@@ -229,7 +133,7 @@ export function useGestionSeance(id: string) {
 export function useGestionCoordination(contratId: string) {
   const base = `/api/contrats/${contratId}/coordination`;
   return {
-    ajout: useMutationContrat((p: SaisiePoste) => requete<{ id: string }>(base, { methode: 'POST', corps: p }), GOUVERNANCE),
+    ajout: useMutationContrat((p: SaisiePoste) => requete<IdCree>(base, { methode: 'POST', corps: p }), GOUVERNANCE),
     modification: useMutationContrat(({ id, ...p }: SaisiePoste & { id: string; version: number }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: p }), GOUVERNANCE),
   };
 }

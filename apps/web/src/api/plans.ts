@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErreurApi, requete } from './client';
 import { invaliderContrats } from './contrats';
-import type { RapportImport } from './types-contrats';
+import type { RapportImport } from '@maillage/domain/api';
 
 /** The report of an import, whether it was accepted (200) or refused line by line (422 carries it too). */
 export function rapportDe(erreur: unknown): RapportImport | null {

@@ -1,3 +1,4 @@
 export * from './workflow';
 export * from './avancement';
 export * from './schemas';
+export * from './campagnes';

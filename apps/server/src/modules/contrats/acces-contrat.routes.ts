@@ -1,4 +1,5 @@
-import { accesSaisieSchema, changementRoleSchema, publicationSchema, ROLES_CONTRAT } from '@maillage/domain';
+import { accesSaisieSchema, changementRoleSchema, publicationSchema } from '@maillage/domain';
+import * as api from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,23 +10,8 @@ import * as acces from './acces-contrat.service';
 import { changerPublication } from './publication.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme, 422: probleme };
-const id = z.object({ id: z.uuid('Identifiant invalide') });
-const idPersonne = z.object({ id: z.uuid('Identifiant invalide'), utilisateurId: z.uuid('Identifiant invalide') });
-const role = z.enum(ROLES_CONTRAT);
-
-const personne = z.object({
-  utilisateurId: z.uuid(),
-  prenom: z.string(),
-  nom: z.string(),
-  email: z.string().nullable().describe('Visible de ceux qui gèrent les personnes du contrat'),
-  organisation: z.object({ id: z.string(), nom: z.string(), sigle: z.string().nullable() }).nullable(),
-  role,
-  roleLibelle: z.string(),
-  actif: z.boolean(),
-  invitationEnAttente: z.boolean().describe('Invitée, elle n’a pas encore choisi son mot de passe'),
-  fichesPilotees: z.number().int().describe('Fiches du contrat que pilote son organisation'),
-  modifiable: z.boolean().describe('L’utilisateur peut changer ou retirer ce rôle'),
-});
+const id = api.cheminId;
+const idPersonne = api.parametresPersonne;
 
 /** « Personnes et accès » and the publication switch of a contract (issue 12). */
 export function routesAccesContrat(app: FastifyInstance, ctx: Contexte) {
@@ -37,7 +23,7 @@ export function routesAccesContrat(app: FastifyInstance, ctx: Contexte) {
       tags: t,
       summary: 'Les personnes qui ont un rôle sur le contrat, avec leur organisation, et les rôles que l’utilisateur peut donner',
       params: id,
-      response: { 200: z.object({ personnes: z.array(personne), rolesAttribuables: z.array(z.object({ role, libelle: z.string() })) }), ...erreurs },
+      response: { 200: api.accesContrat, ...erreurs },
     },
     handler: (req) => acces.listerAcces(ctx, exigerConnecte(req.utilisateur), req.params.id),
   });
@@ -51,10 +37,7 @@ export function routesAccesContrat(app: FastifyInstance, ctx: Contexte) {
         'Pour une adresse sans compte, prénom et nom sont obligatoires ; un pilote doit avoir une organisation. Réinviter une personne qui n’a pas encore choisi son mot de passe renvoie le lien.',
       params: id,
       body: accesSaisieSchema,
-      response: {
-        201: z.object({ utilisateurId: z.uuid(), role, invitation: z.boolean().describe('Un lien pour choisir un mot de passe a été envoyé'), compteCree: z.boolean(), message: z.string() }),
-        ...erreurs,
-      },
+      response: { 201: api.accesDonne, ...erreurs },
     },
     handler: async (req, rep) => rep.code(201).send(await acces.donnerAcces(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
@@ -82,7 +65,7 @@ export function routesAccesContrat(app: FastifyInstance, ctx: Contexte) {
       description: 'Publier exige que l’ARS de chaque région du contrat ait confirmé son rôle (422 sinon, avec ce qui manque). Demander l’état actuel ne change rien (change : false).',
       params: id,
       body: publicationSchema,
-      response: { 200: z.object({ publie: z.boolean(), change: z.boolean() }), ...erreurs },
+      response: { 200: api.publicationChangee, ...erreurs },
     },
     handler: (req) => changerPublication(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.publie),
   });

@@ -1,20 +1,15 @@
 import {
   dispositifTerritorialSchema,
   evaluationPrevueSchema,
-  EVALUATEURS,
-  TYPES_DISPOSITIF_TERRITORIAL,
-  TYPES_EVALUATION_PREVUE,
   axeSaisieSchema,
   changementStatutSchema,
   contratSaisieSchema,
-  doctrineSchema,
   objectifSaisieSchema,
   partenaireSaisieSchema,
   reordonnancementSchema,
   signataireSaisieSchema,
-  STATUTS_CONFIRMATION,
-  STATUTS_CONTRAT,
 } from '@maillage/domain';
+import * as api from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -30,100 +25,9 @@ import { renouveler } from './renouvellement.service';
 import * as versions from './versions.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme, 422: probleme };
-const id = z.object({ id: z.uuid('Identifiant invalide') });
-const idEt = (cle: string) => z.object({ id: z.uuid('Identifiant invalide'), [cle]: z.uuid('Identifiant invalide') });
-const cree = z.object({ id: z.uuid() });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ');
-
-const organisationCourte = z.object({ id: z.string(), nom: z.string(), type: z.string(), sigle: z.string().nullable() });
-const confirmation = z
-  .object({ id: z.string().nullable(), statut: z.enum(STATUTS_CONFIRMATION), libelle: z.string(), motif: z.string().nullable() })
-  .describe('Si l’organisation a confirmé ce rôle (« à confirmer » tant qu’elle n’a pas répondu, « refusé » avec son motif)');
-const partie = organisationCourte.extend({ confirmation });
-const periode = z.object({ debut: z.string().nullable(), fin: z.string().nullable() });
-const contratResume = z.object({
-  id: z.uuid(),
-  intitule: z.string(),
-  statut: z.enum(STATUTS_CONTRAT),
-  statutLibelle: z.string(),
-  generation: z.number().int(),
-  periode,
-  regions: z.array(z.string()),
-  departements: z.array(z.string()),
-  population: z.number().int(),
-  nombreFiches: z.number().int(),
-  publie: z.boolean(),
-  role: z.string().nullable().describe('Rôle de l’utilisateur sur ce contrat, le cas échéant'),
-});
-const codeNom = z.object({ code: z.string(), nom: z.string() });
-const objectif = z.object({ id: z.string(), numero: z.string(), intitule: z.string(), objectifsOperationnels: z.array(z.string()) });
-const axe = z.object({ id: z.string(), numero: z.number().int(), intitule: z.string(), axePrs: z.string().nullable(), description: z.string().nullable(), objectifs: z.array(objectif) });
-const evaluationPrevue = z.object({
-  id: z.string(),
-  type: z.enum(Object.keys(TYPES_EVALUATION_PREVUE) as ['intermediaire', 'finale']),
-  echeance: z.string().nullable(),
-  moment: z.string().nullable(),
-  evaluateurType: z.enum(Object.keys(EVALUATEURS) as ['interne', 'externe']),
-  evaluateurNom: z.string().nullable(),
-  questions: z.array(z.string()),
-});
-const dispositifTerritorial = z.object({
-  id: z.string(),
-  type: z.enum(Object.keys(TYPES_DISPOSITIF_TERRITORIAL) as [keyof typeof TYPES_DISPOSITIF_TERRITORIAL]),
-  nom: z.string(),
-  territoire: z.string().nullable(),
-  debut: z.string().nullable(),
-  fin: z.string().nullable(),
-  lien: z.string().nullable(),
-  nombreFiches: z.number().int().describe('Fiches-action rattachées à ce dispositif'),
-});
-const contratDetail = contratResume.omit({ nombreFiches: true, role: true }).extend({
-  perimetre: z.object({ epci: z.array(z.string()), communes: z.array(z.string()) }),
-  predecesseurId: z.string().nullable(),
-  origine: z.string().nullable(),
-  debutElaboration: z.string().nullable(),
-  dateSignature: z.string().nullable(),
-  insulaire: z.boolean(),
-  contexte: z.string().nullable(),
-  nombreCommunes: z.number().int(),
-  version: z.number().int(),
-  creeLe: z.string(),
-  modifieLe: z.string(),
-  territoire: z.object({ population: z.number(), nombreCommunes: z.number(), regions: z.array(codeNom), departements: z.array(codeNom), epci: z.array(codeNom) }),
-  ars: z.array(partie),
-  porteurs: z.array(partie),
-  signataires: z.array(z.object({ id: z.string(), organisation: organisationCourte, representant: z.string().nullable(), qualite: z.string().nullable(), dateSignature: z.string().nullable(), confirmation })),
-  publication: z.object({ empechements: z.array(z.string()) }).describe('Pourquoi le contrat ne peut pas être publié (vide : il peut l’être)'),
-  partenaires: z.array(z.object({ id: z.string(), organisation: organisationCourte, role: z.string().nullable() })),
-  axes: z.array(axe),
-  nombreFiches: z.number().int(),
-  predecesseur: z.object({ id: z.string(), intitule: z.string(), generation: z.number() }).nullable(),
-  successeurs: z.array(z.object({ id: z.string(), intitule: z.string(), generation: z.number() })),
-  ecartsDoctrine: z.array(z.object({ regle: z.string(), message: z.string(), region: z.string() })),
-  transitions: z.array(
-    z.object({
-      statut: z.enum(STATUTS_CONTRAT),
-      libelle: z.string(),
-      empechements: z.array(z.string()),
-      avertissements: z.array(z.string()).describe('À confirmer avant ce passage (confirmerAvertissements), sans l’empêcher'),
-    }),
-  ),
-  planEvaluation: z.array(evaluationPrevue).describe('Les évaluations prévues (à convenir avant la signature)'),
-  dispositifsTerritoriaux: z.array(dispositifTerritorial).describe('Les dispositifs du territoire avec lesquels le contrat s’articule'),
-  avenantOuvert: z.object({ id: z.string(), numero: z.number() }).nullable(),
-  verrou: z.string().nullable().describe('Pourquoi le texte du contrat ne peut pas être modifié maintenant (contrat clos, ou signé sans avenant ouvert)'),
-  role: z.string().nullable().describe('Rôle de l’utilisateur sur ce contrat'),
-  droits: z.object({
-    modifier: z.boolean().describe('Modifier le contrat : jamais quand il est clos (échu, renouvelé, abandonné)'),
-    completer: z.boolean().describe('Ajouter ce que son état reçoit encore (séances, suivi, évaluation, fichiers ; pour un contrat clos, ce que « verrou » dit possible)'),
-    valider: z.boolean(),
-    supprimer: z.boolean(),
-    creerFiche: z.boolean().describe('Créer une fiche-action : seulement quand le texte est ouvert (pas de verrou)'),
-    publier: z.boolean().describe('Publier ou retirer le contrat'),
-    voirAcces: z.boolean().describe('Voir la liste des personnes du contrat'),
-    gererAcces: z.boolean().describe('Inviter des personnes et changer leurs rôles'),
-  }),
-});
+const id = api.cheminId;
+const idEt = api.cheminIdEt;
+const cree = api.idCree;
 
 export function routesContrats(app: FastifyInstance, ctx: Contexte) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -133,14 +37,8 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: t,
       summary: 'Les contrats que l’utilisateur peut voir',
-      querystring: z.object({
-        region: z.string().max(3).optional(),
-        departement: z.string().max(3).optional(),
-        statut: z.enum(STATUTS_CONTRAT).optional(),
-        generation: z.coerce.number().int().min(1).optional(),
-        q: z.string().max(200).optional(),
-      }),
-      response: { 200: z.array(contratResume), 400: probleme },
+      querystring: api.filtresContrats,
+      response: { 200: z.array(api.contratResume), 400: probleme },
     },
     handler: (req) => contrats.listerContrats(ctx, req.utilisateur, req.query),
   });
@@ -151,12 +49,12 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get('/api/contrats/:id', {
-    schema: { tags: t, summary: 'Un contrat : territoire, parties, stratégie, écarts à la doctrine, transitions possibles', params: id, response: { 200: contratDetail, ...erreurs } },
+    schema: { tags: t, summary: 'Un contrat : territoire, parties, stratégie, écarts à la doctrine, transitions possibles', params: id, response: { 200: api.contratDetail, ...erreurs } },
     handler: (req) => contrats.obtenirContrat(ctx, req.utilisateur, req.params.id),
   });
 
   r.put('/api/contrats/:id', {
-    schema: { tags: t, summary: 'Modifier un contrat (version attendue ; 409 si périmée)', params: id, body: contratSaisieSchema.extend({ version: z.number().int() }), response: { 204: z.null(), ...erreurs } },
+    schema: { tags: t, summary: 'Modifier un contrat (version attendue ; 409 si périmée)', params: id, body: api.modificationContrat, response: { 204: z.null(), ...erreurs } },
     handler: async (req, rep) => {
       await contrats.modifierContrat(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.version, req.body);
       return rep.code(204).send(null);
@@ -184,8 +82,8 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
       tags: t,
       summary: 'Créer la génération suivante, avec les fiches choisies',
       params: id,
-      body: z.object({ ficheIds: z.array(z.uuid()).default([]), intitule: z.string().max(300).nullish() }),
-      response: { 201: z.object({ id: z.uuid(), generation: z.number() }), ...erreurs },
+      body: api.renouvellementContrat,
+      response: { 201: api.generationCreee, ...erreurs },
     },
     handler: async (req, rep) => rep.code(201).send(await renouveler(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
@@ -320,22 +218,16 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
       tags: ta,
       summary: 'Avenants et versions signées du contrat',
       params: id,
-      response: {
-        200: z.object({
-          versions: z.array(z.object({ id: z.string(), dateEffet: z.string(), avenantNumero: z.number().nullable(), avenantObjet: z.string().nullable() })),
-          avenants: z.array(z.object({ id: z.string(), numero: z.number(), objet: z.string(), dateAvenant: z.string().nullable(), etat: z.enum(['brouillon', 'signe']), changements: z.array(z.object({ type: z.string(), libelle: z.string() })), creeLe: z.string() })),
-        }),
-        ...erreurs,
-      },
+      response: { 200: api.avenants, ...erreurs },
     },
     handler: (req) => versions.listerVersions(ctx, req.utilisateur, req.params.id),
   });
   r.post('/api/contrats/:id/avenants', {
-    schema: { tags: ta, summary: 'Ouvrir un avenant (le contrat signé redevient modifiable jusqu’à sa signature)', params: id, body: z.object({ objet: z.string().trim().min(3, 'Décrivez l’objet de l’avenant').max(500) }), response: { 201: z.object({ id: z.string(), numero: z.number() }), ...erreurs } },
+    schema: { tags: ta, summary: 'Ouvrir un avenant (le contrat signé redevient modifiable jusqu’à sa signature)', params: id, body: api.ouvertureAvenant, response: { 201: api.avenantOuvert, ...erreurs } },
     handler: async (req, rep) => rep.code(201).send(await versions.ouvrirAvenant(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.objet)),
   });
   r.post('/api/contrats/:id/avenants/:avenantId/signature', {
-    schema: { tags: ta, summary: 'Signer l’avenant : la liste des changements est calculée et la version consolidée enregistrée', params: idEt('avenantId'), body: z.object({ dateAvenant: date }), response: { 200: z.object({ numero: z.number(), changements: z.array(z.object({ type: z.string(), libelle: z.string() })) }), ...erreurs } },
+    schema: { tags: ta, summary: 'Signer l’avenant : la liste des changements est calculée et la version consolidée enregistrée', params: idEt('avenantId'), body: api.signatureAvenant, response: { 200: api.avenantSigne, ...erreurs } },
     handler: (req) => versions.signerAvenant(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.avenantId as string, req.body.dateAvenant),
   });
   r.get('/api/contrats/:id/version', {
@@ -343,21 +235,20 @@ export function routesContrats(app: FastifyInstance, ctx: Contexte) {
       tags: ta,
       summary: 'Le contrat tel que signé (?signe=true) ou consolidé à une date (?date=AAAA-MM-JJ)',
       params: id,
-      querystring: z.object({ date: date.optional(), signe: z.enum(['true', 'false']).optional() }),
-      response: { 200: z.object({ dateEffet: z.string(), etat: z.record(z.string(), z.unknown()) }), ...erreurs },
+      querystring: api.choixVersion,
+      response: { 200: api.versionContrat, ...erreurs },
     },
     handler: (req) => versions.versionDuContrat(ctx, req.utilisateur, req.params.id, { date: req.query.date, signe: req.query.signe === 'true' }),
   });
 
   // ---------- Doctrine régionale
   const td = ['Doctrine régionale'];
-  const doctrineVue = z.object({ regionCode: z.string(), regionNom: z.string(), regles: doctrineSchema, version: z.number().int(), modifieLe: z.string().nullable(), modifiable: z.boolean() });
   r.get('/api/doctrines/:regionCode', {
-    schema: { tags: td, summary: 'La doctrine CLS d’une région', params: z.object({ regionCode: z.string().regex(/^\d{2,3}$/, 'Code de région INSEE attendu (53, 84…)') }), response: { 200: doctrineVue, ...erreurs } },
+    schema: { tags: td, summary: 'La doctrine CLS d’une région', params: api.parametreRegion, response: { 200: api.doctrineRegion, ...erreurs } },
     handler: (req) => contrats.obtenirDoctrine(ctx, req.utilisateur, req.params.regionCode),
   });
   r.put('/api/doctrines/:regionCode', {
-    schema: { tags: td, summary: 'Modifier la doctrine (ARS de la région ; version attendue, 0 pour la première)', params: z.object({ regionCode: z.string().regex(/^\d{2,3}$/, 'Code de région INSEE attendu (53, 84…)') }), body: doctrineSchema.extend({ version: z.number().int() }), response: { 200: doctrineVue, ...erreurs } },
+    schema: { tags: td, summary: 'Modifier la doctrine (ARS de la région ; version attendue, 0 pour la première)', params: api.parametreRegion, body: api.doctrineModifiee, response: { 200: api.doctrineRegion, ...erreurs } },
     handler: (req) => {
       const { version, ...regles } = req.body;
       return contrats.enregistrerDoctrine(ctx, exigerConnecte(req.utilisateur), req.params.regionCode, version, regles);

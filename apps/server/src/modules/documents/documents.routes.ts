@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import * as api from '@maillage/domain/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,24 +10,11 @@ import { invalide } from '../../platform/errors';
 import { genererDocumentContrat, type Format } from './documents.service';
 import * as fichiers from './fichiers.service';
 
-const fichier = z.object({
-  id: z.uuid(),
-  contratId: z.uuid(),
-  seanceId: z.uuid().nullable(),
-  nom: z.string(),
-  typeMime: z.string(),
-  taille: z.number().int(),
-  categorie: z.string().nullable(),
-  creeLe: z.string(),
-  creePar: z.string().nullable(),
-});
+const fichier = api.fichierContrat;
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme };
-const id = z.object({ id: z.uuid('Identifiant invalide') });
+const id = api.cheminId;
 
-const choix = z.object({
-  version: z.enum(['actuelle', 'signee']).default('actuelle').describe('« signee » : le contrat tel que signé'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ').optional().describe('Version consolidée à cette date'),
-});
+const choix = api.choixDocument;
 
 export function routesDocuments(app: FastifyInstance, ctx: Contexte) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +23,7 @@ export function routesDocuments(app: FastifyInstance, ctx: Contexte) {
       schema: {
         tags: ['Documents'],
         summary: `Le contrat en ${format.toUpperCase()} : couverture, parties, contexte, axes, gouvernance, signatures, fiches en annexe`,
-        params: z.object({ id: z.uuid('Identifiant invalide') }),
+        params: id,
         querystring: choix,
         produces: [format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
         response: { 200: z.any().describe('Le fichier'), 400: probleme, 401: probleme, 404: probleme },

@@ -1,4 +1,5 @@
-import { ficheSaisieSchema, liensDispositifsSchema, PRIORITES, reordonnancementSchema, STATUTS_FICHE } from '@maillage/domain';
+import { ficheSaisieSchema, liensDispositifsSchema, reordonnancementSchema } from '@maillage/domain';
+import * as api from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,44 +10,7 @@ import { lierDispositifs } from './dispositifs-fiche.service';
 import * as service from './fiches.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
-const id = z.object({ id: z.uuid('Identifiant invalide') });
-
-const pilote = z.object({ organisationId: z.string().nullable(), organisationNom: z.string().nullable(), organisationSigle: z.string().nullable(), service: z.string().nullable(), libelle: z.string() });
-const financement = z.object({
-  id: z.string(),
-  financeurId: z.string().nullable(),
-  financeurNom: z.string().nullable(),
-  financeurLibelle: z.string().nullable(),
-  dispositif: z.string(),
-  annee: z.number(),
-  montantCentimes: z.number(),
-  nature: z.string(),
-  statut: z.string(),
-  valorisationNature: z.string().nullable(),
-});
-/** A fiche in a list: the fields the contract names (numero, ordre, intitule, statut, axe, pilotes) and those lists need. */
-const ficheResume = z.looseObject({
-  id: z.uuid(),
-  contratId: z.uuid(),
-  numero: z.number().int(),
-  ordre: z.number().int(),
-  intitule: z.string(),
-  statut: z.enum(STATUTS_FICHE),
-  statutLibelle: z.string(),
-  priorite: z.enum(PRIORITES).nullable(),
-  axe: z.object({ id: z.string(), numero: z.number(), intitule: z.string() }).nullable(),
-  objectif: z.object({ id: z.string(), numero: z.string(), intitule: z.string() }).nullable(),
-  pilotes: z.array(pilote),
-  debut: z.string().nullable(),
-  fin: z.string().nullable(),
-  thematiques: z.array(z.string()),
-  publics: z.array(z.string()),
-  financements: z.array(financement),
-  dispositifsTerritoriaux: z.array(z.object({ id: z.string(), type: z.string(), nom: z.string() })).describe('Dispositifs du territoire auxquels la fiche se rattache'),
-  totalFinancementCentimes: z.number(),
-  version: z.number().int(),
-  modifieLe: z.string(),
-});
+const id = api.cheminId;
 
 export function routesFiches(app: FastifyInstance, ctx: Contexte) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -58,17 +22,8 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
       summary: 'Les fiches-action d’un contrat, filtrées et triées',
       description: 'Chaque fiche porte tous les champs du modèle de fiche ; `numero` est son identifiant, `ordre` sa place dans la liste.',
       params: id,
-      querystring: z.object({
-        axe: z.uuid().optional(),
-        statut: z.enum(STATUTS_FICHE).optional(),
-        pilote: z.uuid().optional(),
-        thematique: z.string().max(50).optional(),
-        financeur: z.uuid().optional(),
-        public: z.string().max(50).optional(),
-        q: z.string().max(200).optional(),
-        tri: z.enum(['ordre', 'numero', 'intitule', 'statut', 'debut']).default('ordre'),
-      }),
-      response: { 200: z.array(ficheResume), ...erreurs },
+      querystring: api.filtresFiches,
+      response: { 200: z.array(api.ficheResume), ...erreurs },
     },
     handler: (req) =>
       service.listerFiches(ctx, req.utilisateur, req.params.id, {
@@ -88,8 +43,8 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
       tags: t,
       summary: 'Créer une fiche-action (numéro suivant jamais attribué, ou `numero` choisi ; en fin de liste ou à `position`)',
       params: id,
-      body: ficheSaisieSchema.and(z.object({ numero: z.number().int().min(1).optional(), position: z.number().int().min(1).optional() })),
-      response: { 201: z.object({ id: z.uuid(), numero: z.number().int() }), ...erreurs },
+      body: api.creationFiche,
+      response: { 201: api.ficheCreee, ...erreurs },
     },
     handler: async (req, rep) => {
       const { numero, position, ...saisie } = req.body;
@@ -106,12 +61,12 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get('/api/fiches/:id', {
-    schema: { tags: t, summary: 'Une fiche-action complète, avec l’historique de son statut', params: id, response: { 200: ficheResume.extend({ historiqueStatuts: z.array(z.object({ statut: z.string(), le: z.string(), par: z.string() })), modifiable: z.boolean(), verrou: z.string().nullable().describe('Pourquoi seul le statut peut changer (contrat signé sans avenant ouvert, ou clos)') }), ...erreurs } },
+    schema: { tags: t, summary: 'Une fiche-action complète, avec l’historique de son statut', params: id, response: { 200: api.ficheDetail, ...erreurs } },
     handler: (req) => service.obtenirFiche(ctx, req.utilisateur, req.params.id),
   });
 
   r.put('/api/fiches/:id', {
-    schema: { tags: t, summary: 'Modifier une fiche (version attendue ; 409 avec l’état courant si périmée)', params: id, body: ficheSaisieSchema.and(z.object({ version: z.number().int() })), response: { 200: ficheResume, ...erreurs } },
+    schema: { tags: t, summary: 'Modifier une fiche (version attendue ; 409 avec l’état courant si périmée)', params: id, body: api.modificationFiche, response: { 200: api.ficheResume, ...erreurs } },
     handler: (req) => {
       const { version, ...saisie } = req.body;
       return service.modifierFiche(ctx, exigerConnecte(req.utilisateur), req.params.id, version, ficheSaisieSchema.parse(saisie));
@@ -124,7 +79,7 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
       summary: 'Rattacher la fiche aux dispositifs du territoire déclarés sur son contrat (liste complète ; sans avenant)',
       params: id,
       body: liensDispositifsSchema,
-      response: { 200: z.object({ dispositifsTerritoriaux: z.array(z.object({ id: z.string(), nom: z.string() })) }), ...erreurs, 422: probleme },
+      response: { 200: api.dispositifsLies, ...erreurs, 422: probleme },
     },
     handler: (req) => lierDispositifs(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.dispositifIds),
   });

@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import * as api from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,38 +9,10 @@ import { invalide } from '../../platform/errors';
 import { probleme } from '../../platform/openapi';
 import * as service from './plans.service';
 
-const id = z.object({ id: z.uuid('Identifiant invalide') });
+const id = api.cheminId;
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme };
 
-const rapport = z
-  .object({
-    format: z.enum(['maillage', 'tet']).describe('Format reconnu par les en-têtes : celui de Maillage ou l’import de Territoires en Transitions'),
-    dryRun: z.boolean(),
-    applique: z.boolean().describe('Vrai quand les changements ont été enregistrés'),
-    lignes: z.array(
-      z.object({
-        ligne: z.number().int().describe('Numéro de la ligne dans le fichier'),
-        statut: z.enum(['cree', 'mis_a_jour', 'inchange', 'rejete']),
-        numero: z.number().int().optional().describe('Numéro de la fiche'),
-        intitule: z.string().optional(),
-        sousAction: z.string().optional().describe('Ligne de sous-action (Territoires en Transitions) : l’étape qu’elle donne à la fiche'),
-        raison: z.string().optional().describe('Pour une ligne rejetée : la colonne et la valeur en cause'),
-      }),
-    ),
-    colonnesInconnues: z.array(z.string()).describe('En-têtes du fichier qu’aucun champ ne lit (leur contenu n’est pas importé)'),
-    axesCrees: z.array(z.string()),
-    objectifsCrees: z.array(z.string()),
-    organisationsCreees: z.array(z.string()),
-    remarques: z.array(z.string()).describe('Ce que l’import a lu autrement qu’écrit : intitulés faits de leur seul numéro (« Axe 1 »)'),
-    resume: z.object({
-      crees: z.number().int(),
-      misAJour: z.number().int(),
-      inchanges: z.number().int(),
-      rejetes: z.number().int(),
-      sousActions: z.number().int().describe('Lignes de sous-action reprises comme étapes de leur fiche'),
-    }),
-  })
-  .describe('Rapport d’import, ligne par ligne');
+const rapport = api.rapportImport;
 
 const attachement = (nom: string) => `attachment; filename="${nom}"`;
 
@@ -59,7 +32,7 @@ export function routesPlans(app: FastifyInstance, ctx: Contexte) {
           'et une feuille « Axes ». `format=tet` : la feuille « Fichier dimport » du modèle de Territoires en Transitions ' +
           '(ligne de groupes, ligne d’en-têtes, puis les fiches ; le numéro de la fiche en tête de son titre : « Fiche action 12. Titre »).',
         params: id,
-        querystring: z.object({ format: z.enum(['maillage', 'tet']).default('maillage') }),
+        querystring: api.choixFormatPlan,
         produces: [service.TYPE_XLSX],
         // The file itself is sent as is (a Buffer is never serialised); the schema only documents it.
         response: { 200: z.unknown().describe('Classeur .xlsx, en pièce jointe'), ...erreurs },
@@ -96,7 +69,7 @@ export function routesPlans(app: FastifyInstance, ctx: Contexte) {
           'Une seule ligne rejetée et rien n’est enregistré : 422 avec le rapport. 409 pour un contrat signé sans avenant ouvert.',
         consumes: ['multipart/form-data'],
         params: id,
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').describe('true : vérifier sans rien enregistrer') }),
+        querystring: api.choixImportPlan,
         response: { 200: rapport, ...erreurs, 409: probleme, 413: probleme, 503: probleme, 422: probleme.extend({ rapport: rapport.optional() }) },
       },
       handler: async (req) => {

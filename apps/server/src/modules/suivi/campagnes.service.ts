@@ -1,7 +1,10 @@
 import {
   can,
+  etatFicheCampagne,
+  ficheCampagneComplete,
   formaterDate,
   formaterNombre,
+  LIBELLES_ETAT_FICHE_CAMPAGNE,
   LIBELLES_ETAT_SUIVI,
   LIBELLES_STATUT_FICHE,
   libellePeriodeSuivi,
@@ -24,24 +27,8 @@ import * as repository from './campagnes.repository';
 import { bilansDePeriode } from './suivi.repository';
 import { chargerIndicateurs } from './suivi-fiche.service';
 
-/** Where a fiche stands in a campaign, from its report and its indicators' values for the period. */
-export type EtatFicheCampagne = 'a_faire' | 'en_cours' | 'a_corriger' | 'soumis' | 'valide';
-export const LIBELLES_ETAT_FICHE_CAMPAGNE: Record<EtatFicheCampagne, string> = {
-  a_faire: 'À renseigner',
-  en_cours: 'En cours de saisie',
-  a_corriger: 'Renvoyé pour correction',
-  soumis: 'Soumis, à valider',
-  valide: 'Validé',
-};
-
-function etatFiche(etats: (EtatSuivi | null)[]): EtatFicheCampagne {
-  if (etats.every((e) => e === null)) return 'a_faire';
-  if (etats.includes('a_corriger')) return 'a_corriger';
-  if (etats.every((e) => e === 'valide')) return 'valide';
-  if (etats.every((e) => e === 'soumis' || e === 'valide')) return 'soumis';
-  return 'en_cours';
-}
-const complete = (e: EtatFicheCampagne) => e === 'soumis' || e === 'valide';
+const etatFiche = etatFicheCampagne;
+const complete = ficheCampagneComplete;
 
 /** Contracts whose actions run: a campaign makes no sense before the plan exists or after the contract ends. */
 const STATUTS_EN_SUIVI: StatutContrat[] = ['elaboration', 'signe', 'evaluation'];

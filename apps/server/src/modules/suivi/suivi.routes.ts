@@ -3,10 +3,10 @@ import {
   campagneSchema,
   evaluationSchema,
   indicateurSuiviSchema,
-  periodeSuiviSchema,
   transitionSuiviSchema,
   valeurSuiviSchema,
 } from '@maillage/domain';
+import * as api from '@maillage/domain/api';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,42 +20,16 @@ import * as evaluations from './evaluations.service';
 import * as suivi from './suivi-fiche.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
-const id = z.object({ id: z.uuid('Identifiant invalide') });
-const idPeriode = z.object({ id: z.uuid('Identifiant invalide'), periode: periodeSuiviSchema });
-const objet = z.looseObject({});
-const etat = z.object({ id: z.string().optional(), etat: z.string(), version: z.number().optional(), elements: z.number().optional() });
+const id = api.cheminId;
+const idPeriode = api.cheminIdPeriode;
+const etat = api.etatRetour;
 const MIME: Record<Format, string> = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
 
-const fiche = z.object({
-  id: z.string(),
-  numero: z.number(),
-  intitule: z.string(),
-  statut: z.string(),
-  statutLibelle: z.string(),
-  poids: z.number(),
-  avancement: z.number().nullable().describe('De 0 à 100 ; null pour une fiche abandonnée'),
-  source: z.enum(['indicateurs', 'statut', 'exclue']).describe('D’où vient l’avancement : valeurs validées des indicateurs, ou statut faute de mesure'),
-  indicateurs: z.number(),
-  indicateursMesures: z.number(),
-  historiqueStatuts: z.array(z.object({ statut: z.string(), le: z.string(), par: z.string().nullable() })),
-});
-export const avancementSchema = z.object({
-  avancement: z.number().nullable().describe('Avancement du contrat, de 0 à 100, moyenne pondérée de ses fiches'),
-  fiches: z.number(),
-  parStatut: z.record(z.string(), z.number()),
-  axes: z.array(
-    z.object({
-      id: z.string(),
-      numero: z.number(),
-      intitule: z.string(),
-      avancement: z.number().nullable(),
-      poids: z.number(),
-      objectifs: z.array(z.object({ id: z.string(), numero: z.string(), intitule: z.string(), avancement: z.number().nullable(), poids: z.number(), fiches: z.array(fiche) })),
-      fichesSansObjectif: z.array(fiche),
-    }),
-  ),
-  fichesSansAxe: z.array(fiche),
-});
+/**
+ * The services of these read models still type some parts loosely (steps as unknown[], states as string): the schema,
+ * checked when the response is serialised, is the contract. Remove once their repositories return the domain's types.
+ */
+const lu = <T>(resultat: Promise<unknown>) => resultat as Promise<T>;
 
 function envoyerFichier(reponse: FastifyReply, fichier: { contenu: Buffer; typeMime: string; nom: string }) {
   return reponse.type(fichier.typeMime).header('content-disposition', `attachment; filename="${fichier.nom}"`).header('cache-control', 'no-store').send(fichier.contenu);
@@ -66,20 +40,20 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
   const t = ['Suivi et évaluation'];
 
   r.get('/api/contrats/:id/avancement', {
-    schema: { tags: t, summary: 'L’avancement du contrat : fiche → objectif → axe → contrat, pondéré, avec l’historique des statuts', params: id, response: { 200: avancementSchema, ...erreurs } },
+    schema: { tags: t, summary: 'L’avancement du contrat : fiche → objectif → axe → contrat, pondéré, avec l’historique des statuts', params: id, response: { 200: api.avancement, ...erreurs } },
     handler: (req) => avancementDuContrat(ctx, req.utilisateur, req.params.id),
   });
 
   r.get('/api/fiches/:id/suivi', {
-    schema: { tags: t, summary: 'Le suivi d’une fiche : indicateurs, valeurs et leurs étapes, bilans par période, droits', params: id, response: { 200: objet, ...erreurs } },
-    handler: (req) => suivi.suiviDeFiche(ctx, req.utilisateur, req.params.id),
+    schema: { tags: t, summary: 'Le suivi d’une fiche : indicateurs, valeurs et leurs étapes, bilans par période, droits', params: id, response: { 200: api.suiviFiche, ...erreurs } },
+    handler: (req) => lu<api.SuiviFiche>(suivi.suiviDeFiche(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/fiches/:id/indicateurs-suivi', {
-    schema: { tags: t, summary: 'Ajouter un indicateur de suivi (type, unité, méthode, source, référence, cibles, lien au diagnostic)', params: id, body: indicateurSuiviSchema, response: { 201: z.object({ id: z.string() }), ...erreurs } },
+    schema: { tags: t, summary: 'Ajouter un indicateur de suivi (type, unité, méthode, source, référence, cibles, lien au diagnostic)', params: id, body: indicateurSuiviSchema, response: { 201: api.idCree, ...erreurs } },
     handler: async (req, rep) => rep.code(201).send(await suivi.creerIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/indicateurs-suivi/:id', {
-    schema: { tags: t, summary: 'Modifier un indicateur de suivi (version attendue)', params: id, body: indicateurSuiviSchema.and(z.object({ version: z.number().int() })), response: { 200: z.object({ id: z.string(), version: z.number() }), ...erreurs } },
+    schema: { tags: t, summary: 'Modifier un indicateur de suivi (version attendue)', params: id, body: api.modificationIndicateurSuivi, response: { 200: api.versionModifiee, ...erreurs } },
     handler: (req) => {
       const { version, ...saisie } = req.body;
       return suivi.modifierIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.id, version, indicateurSuiviSchema.parse(saisie));
@@ -122,7 +96,7 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get('/api/contrats/:id/campagnes', {
-    schema: { tags: t, summary: 'Les campagnes de suivi du contrat et leur taux de réponse', params: id, response: { 200: z.array(objet), ...erreurs } },
+    schema: { tags: t, summary: 'Les campagnes de suivi du contrat et leur taux de réponse', params: id, response: { 200: z.array(api.campagneResume), ...erreurs } },
     handler: (req) => campagnes.listerCampagnes(ctx, req.utilisateur, req.params.id),
   });
   r.post('/api/contrats/:id/campagnes', {
@@ -131,41 +105,41 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
       summary: 'Ouvrir la campagne de suivi d’une période : chaque pilote reçoit un courriel avec le lien vers ses fiches',
       params: id,
       body: campagneSchema,
-      response: { 201: z.object({ id: z.string(), destinataires: z.array(z.string()), organisationsSansCompte: z.array(z.object({ id: z.string(), nom: z.string() })) }), ...erreurs },
+      response: { 201: api.campagneOuverte, ...erreurs },
     },
     handler: async (req, rep) => rep.code(201).send(await campagnes.ouvrirCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.get('/api/campagnes/:id', {
-    schema: { tags: t, summary: 'Le tableau de bord d’une campagne : état de chaque fiche, par pilote, courriels envoyés', params: id, response: { 200: objet, ...erreurs } },
-    handler: (req) => campagnes.tableauCampagne(ctx, req.utilisateur, req.params.id),
+    schema: { tags: t, summary: 'Le tableau de bord d’une campagne : état de chaque fiche, par pilote, courriels envoyés', params: id, response: { 200: api.tableauCampagne, ...erreurs } },
+    handler: (req) => lu<api.TableauCampagne>(campagnes.tableauCampagne(ctx, req.utilisateur, req.params.id)),
   });
   r.get('/api/campagnes/:id/saisie', {
-    schema: { tags: t, summary: 'Le formulaire du pilote : ses fiches, leurs indicateurs, valeurs et bilan de la période', params: id, response: { 200: objet, ...erreurs } },
-    handler: (req) => campagnes.saisieCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id),
+    schema: { tags: t, summary: 'Le formulaire du pilote : ses fiches, leurs indicateurs, valeurs et bilan de la période', params: id, response: { 200: api.saisieCampagne, ...erreurs } },
+    handler: (req) => lu<api.SaisieCampagne>(campagnes.saisieCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id)),
   });
   r.post('/api/campagnes/:id/relances', {
-    schema: { tags: t, summary: 'Relancer maintenant les pilotes dont les fiches ne sont pas complètes', params: id, response: { 200: z.object({ destinataires: z.array(z.string()) }), ...erreurs } },
+    schema: { tags: t, summary: 'Relancer maintenant les pilotes dont les fiches ne sont pas complètes', params: id, response: { 200: api.relanceCampagne, ...erreurs } },
     handler: (req) => campagnes.relancerCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id),
   });
   r.post('/api/campagnes/:id/cloture', {
-    schema: { tags: t, summary: 'Clore la campagne', params: id, response: { 200: z.object({ id: z.string(), etat: z.literal('close') }), ...erreurs } },
+    schema: { tags: t, summary: 'Clore la campagne', params: id, response: { 200: api.campagneClose, ...erreurs } },
     handler: (req) => campagnes.cloreCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id),
   });
 
   r.get('/api/contrats/:id/evaluations', {
-    schema: { tags: t, summary: 'Les évaluations (intermédiaire, finale) du contrat', params: id, response: { 200: z.array(objet), ...erreurs } },
+    schema: { tags: t, summary: 'Les évaluations (intermédiaire, finale) du contrat', params: id, response: { 200: z.array(api.evaluation), ...erreurs } },
     handler: (req) => evaluations.listerEvaluations(ctx, req.utilisateur, req.params.id),
   });
   r.post('/api/contrats/:id/evaluations', {
-    schema: { tags: t, summary: 'Commencer une évaluation', params: id, body: evaluationSchema, response: { 201: z.object({ id: z.string() }), ...erreurs } },
+    schema: { tags: t, summary: 'Commencer une évaluation', params: id, body: evaluationSchema, response: { 201: api.idCree, ...erreurs } },
     handler: async (req, rep) => rep.code(201).send(await evaluations.creerEvaluation(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.get('/api/evaluations/:id', {
-    schema: { tags: t, summary: 'Une évaluation : questions par critère, jugements, preuves, recommandations, participants', params: id, response: { 200: objet, ...erreurs } },
+    schema: { tags: t, summary: 'Une évaluation : questions par critère, jugements, preuves, recommandations, participants', params: id, response: { 200: api.evaluation, ...erreurs } },
     handler: (req) => evaluations.obtenirEvaluation(ctx, req.utilisateur, req.params.id),
   });
   r.put('/api/evaluations/:id', {
-    schema: { tags: t, summary: 'Modifier une évaluation (version attendue)', params: id, body: evaluationSchema.and(z.object({ version: z.number().int() })), response: { 200: z.object({ id: z.string(), version: z.number() }), ...erreurs } },
+    schema: { tags: t, summary: 'Modifier une évaluation (version attendue)', params: id, body: api.modificationEvaluation, response: { 200: api.versionModifiee, ...erreurs } },
     handler: (req) => {
       const { version, ...saisie } = req.body;
       return evaluations.modifierEvaluation(ctx, exigerConnecte(req.utilisateur), req.params.id, version, evaluationSchema.parse(saisie));
@@ -183,8 +157,8 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
       tags: t,
       summary: 'Préparer le renouvellement : la génération suivante en brouillon, avec les fiches choisies et les recommandations',
       params: id,
-      body: z.object({ ficheIds: z.array(z.uuid('Fiche inconnue')).nullish().describe('Par défaut : les fiches ni réalisées ni abandonnées'), intitule: z.string().trim().max(300).nullish() }),
-      response: { 201: z.object({ id: z.string(), generation: z.number() }), ...erreurs },
+      body: api.renouvellementEvaluation,
+      response: { 201: api.generationCreee, ...erreurs },
     },
     handler: async (req, rep) => rep.code(201).send(await evaluations.preparerRenouvellement(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });

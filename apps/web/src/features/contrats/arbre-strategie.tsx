@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useStrategie } from '../../api/contrats';
-import type { Axe, ContratDetail, Fiche } from '../../api/types-contrats';
+import type { Axe, ContratDetail, Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { AnnonceDeplacement, BoutonsDeplacement, useDeplacement } from './deplacement';

@@ -20,7 +20,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useDispositifsTerritoriaux, useEvaluationsPrevues } from '../../api/contrats';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { editionStructure } from './statuts';

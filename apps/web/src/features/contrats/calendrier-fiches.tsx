@@ -3,7 +3,7 @@ import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterDate, formaterPeriode } from '@maillage/domain';
 import { Link } from 'react-router';
-import type { Fiche } from '../../api/types-contrats';
+import type { Fiche } from '@maillage/domain/api';
 import { EtatVide } from '../../components/etat-vide';
 import { BadgeStatutFiche } from './statuts';
 

@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
 import { obtenirContrat, useContrat, useEnregistrementContrat } from '../../api/contrats';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { ConflitVersion, differences } from '../../components/conflit-version';

@@ -2,11 +2,11 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { intituleAvecGeneration, ORIGINES_CONTRAT, TYPES_COLLECTIVITE, type contratSaisieSchema } from '@maillage/domain';
+import { intituleAvecGeneration, ORIGINES_CONTRAT, TYPES_COLLECTIVITE, type ContratSaisie, type contratSaisieSchema } from '@maillage/domain';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { useContrats } from '../../api/contrats';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixOrganisations } from './choix-organisations';
 import { ChoixPerimetre } from './choix-perimetre';
@@ -38,7 +38,7 @@ export const versSaisieContrat = (c: ContratDetail): SaisieContrat => ({
   predecesseurId: c.predecesseurId,
   arsIds: c.ars.map((o) => o.id),
   porteursIds: c.porteurs.map((o) => o.id),
-  origine: c.origine,
+  origine: c.origine as ContratSaisie['origine'],
   periode: { debut: c.periode.debut, fin: c.periode.fin },
   debutElaboration: c.debutElaboration,
   insulaire: c.insulaire,

@@ -6,7 +6,7 @@ import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import { ETAPES_CYCLE, LIBELLES_STATUT_CONTRAT, type StatutContrat } from '@maillage/domain';
 import { useState } from 'react';
 import { useChangementStatut } from '../../api/contrats';
-import type { ContratDetail, Transition } from '../../api/types-contrats';
+import type { ContratDetail, Transition } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 

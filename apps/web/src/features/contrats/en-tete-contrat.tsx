@@ -6,7 +6,7 @@ import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { estClos, formaterDate, formaterPeriode, LIBELLES_STATUT_CONTRAT, RESTE_POSSIBLE_COURT } from '@maillage/domain';
 import { Link, useNavigate } from 'react-router';
 import { useSuppressionContrat } from '../../api/contrats';
-import type { ContratDetail, PartieContrat } from '../../api/types-contrats';
+import type { ContratDetail, PartieContrat } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { formaterPopulation, pluriel } from '../../components/format';

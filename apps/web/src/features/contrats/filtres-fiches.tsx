@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { LIBELLES_STATUT_FICHE, PUBLICS, STATUTS_FICHE, THEMATIQUES } from '@maillage/domain';
-import type { ContratDetail, Fiche } from '../../api/types-contrats';
+import type { ContratDetail, Fiche } from '@maillage/domain/api';
 import { FiltreListe } from '../../components/filtre-liste';
 import type { useFiltresUrl } from '../../components/filtres-url';
 

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { SaisieSignataire } from '../../api/contrats';
-import type { PartenaireContrat, Signataire } from '../../api/types-contrats';
+import type { PartenaireContrat, Signataire } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixOrganisation } from '../organisations/choix-organisation';

@@ -8,7 +8,7 @@ import { useEffect, useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { SaisieAxe, SaisieObjectif } from '../../api/contrats';
-import type { Axe, Objectif } from '../../api/types-contrats';
+import type { Axe, Objectif } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 

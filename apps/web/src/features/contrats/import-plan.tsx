@@ -4,7 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useRef, useState } from 'react';
 import { rapportDe, useImportPlan } from '../../api/plans';
-import type { RapportImport } from '../../api/types-contrats';
+import type { RapportImport } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { RapportImportVue } from './rapport-import';

@@ -6,7 +6,7 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterDate } from '@maillage/domain';
 import { useState, type FormEvent } from 'react';
 import { useAvenants, useGestionAvenants } from '../../api/contrats';
-import type { Avenant, ContratDetail } from '../../api/types-contrats';
+import type { Avenant, ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';

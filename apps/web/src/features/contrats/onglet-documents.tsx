@@ -4,7 +4,7 @@ import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { formaterDate } from '@maillage/domain';
 import { useState } from 'react';
 import { useAvenants } from '../../api/contrats';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { FichiersContrat } from './fichiers-contrat';
 import { ImportPlan } from './import-plan';
 import { editionStructure } from './statuts';

@@ -3,7 +3,7 @@ import { phraseJournal } from '@maillage/domain';
 import { useHistorique } from '../../api/contrats';
 import { useFiches } from '../../api/fiches';
 import type { EvenementAudit } from '../../api/types';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { formaterDateHeure, formaterNombre } from '../../components/format';

@@ -5,7 +5,7 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterDate } from '@maillage/domain';
 import { useState } from 'react';
 import { usePartenaires, useSignataires } from '../../api/contrats';
-import type { ConfirmationPartie, ContratDetail } from '../../api/types-contrats';
+import type { ConfirmationPartie, ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { libelleTypeOrganisation } from '../../components/libelles';

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterMontant, STATUTS_FICHE } from '@maillage/domain';
 import { useFiches } from '../../api/fiches';
-import type { ContratDetail, Fiche } from '../../api/types-contrats';
+import type { ContratDetail, Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';

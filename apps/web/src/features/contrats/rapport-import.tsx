@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import type { RapportImport, StatutLigneImport } from '../../api/types-contrats';
+import type { RapportImport, StatutLigneImport } from '@maillage/domain/api';
 import { formaterNombre } from '../../components/format';
 
 const STATUTS: Record<StatutLigneImport, { libelle: string; severite?: BadgeProps['severity'] }> = {

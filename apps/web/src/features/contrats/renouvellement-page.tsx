@@ -8,7 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useContrat, useRenouvellement } from '../../api/contrats';
 import { useFiches } from '../../api/fiches';
-import type { Fiche } from '../../api/types-contrats';
+import type { Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { formaterNombre } from '../../components/format';

@@ -7,7 +7,6 @@ import {
   LIBELLES_STATUT_CONTRAT,
   LIBELLES_STATUT_FICHE,
   peutRecevoir,
-  raisonVerrou,
   type ApportContrat,
   type Role,
   type StatutConfirmation,
@@ -61,18 +60,6 @@ export function libelleRole(role: string | null): string {
 /** "1re génération", "2e génération". */
 export const libelleGeneration = (n: number) => `${n === 1 ? '1re' : `${n}e`} génération`;
 
-/**
- * Why the text of a contract is locked now (closed, or signed without an open avenant), or null when it is not: the
- * domain's rule, the one the server enforces, with where to go next.
- */
-export function verrouContrat(contrat: { statut: StatutContrat; avenantOuvert: unknown }): string | null {
-  const raison = raisonVerrou(contrat.statut, Boolean(contrat.avenantOuvert));
-  if (!raison) return null;
-  return estClos(contrat.statut)
-    ? `${raison} Le statut de chaque fiche peut encore être mis à jour.`
-    : `${raison} L’onglet « Avenants » en ouvre un, pour modifier sa stratégie, ses fiches ou ses parties. Le statut d’une fiche peut changer sans avenant.`;
-}
-
 /** May the user add this to the contract now: their right to edit it, and what its state still accepts (decision 0006). */
 export function peutAjouter(contrat: { statut: StatutContrat; periode?: { fin: string | null }; droits: { completer: boolean } }, apport: ApportContrat): boolean {
   return contrat.droits.completer && peutRecevoir({ statut: contrat.statut, periodeFin: contrat.periode?.fin ?? null }, apport).ok;
@@ -82,13 +69,13 @@ export function peutAjouter(contrat: { statut: StatutContrat; periode?: { fin: s
  * Whether the text of the contract (axes, fiches, parties, perimeter) may change now, and why not:
  * after signature only through an open avenant; a closed contract never.
  */
-export function editionStructure(contrat: { statut: StatutContrat; avenantOuvert: unknown; droits: { completer: boolean } }): {
+export function editionStructure(contrat: { verrou: string | null; droits: { completer: boolean } }): {
   possible: boolean;
   raison: string | null;
 } {
+  // The lock is the server's (the domain's raisonVerrou), never recomputed here with other words.
   if (!contrat.droits.completer) return { possible: false, raison: null };
-  const raison = verrouContrat(contrat);
-  return { possible: raison === null, raison };
+  return { possible: contrat.verrou === null, raison: contrat.verrou };
 }
 
 const SEVERITE_CONFIRMATION: Record<StatutConfirmation, BadgeProps['severity']> = { a_confirmer: 'warning', confirme: 'success', refuse: 'error' };

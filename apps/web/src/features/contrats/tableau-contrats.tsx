@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterPeriode } from '@maillage/domain';
 import { Link } from 'react-router';
-import type { ContratResume } from '../../api/types-contrats';
+import type { ContratResume } from '@maillage/domain/api';
 import { formaterNombre, formaterPopulation } from '../../components/format';
 import { BadgeStatutContrat, libelleGeneration, libelleRole } from './statuts';
 

@@ -3,7 +3,7 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterMontant, formaterPeriode } from '@maillage/domain';
 import { Link } from 'react-router';
 import { useOrdreFiches } from '../../api/fiches';
-import type { ContratDetail, Fiche } from '../../api/types-contrats';
+import type { ContratDetail, Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { formaterNombre, pluriel } from '../../components/format';
 import { AnnonceDeplacement, BoutonsDeplacement, useDeplacement } from './deplacement';

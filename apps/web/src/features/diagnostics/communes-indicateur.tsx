@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useContours, useValeursCommunes } from '../../api/diagnostics';
 import { usePerimetre } from '../../api/territoires';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import type { AgregatIndicateur } from '../../api/types-diagnostics';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';

@@ -4,7 +4,7 @@ import { can, FAMILLES_INDICATEUR, formaterNombre } from '@maillage/domain';
 import { useDiagnostic } from '../../api/diagnostics';
 import { useIndicateurs } from '../../api/indicateurs';
 import { usePerimetre } from '../../api/territoires';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';

@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { formaterNombre } from '@maillage/domain';
 import { usePerimetre } from '../../api/territoires';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import type { Perimetre } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';

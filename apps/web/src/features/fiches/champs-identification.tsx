@@ -4,7 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
-import type { Axe } from '../../api/types-contrats';
+import type { Axe } from '@maillage/domain/api';
 import { etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
 import type { FormFiche } from './champs-communs';

@@ -1,11 +1,11 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
-import { estClos, TYPES_DISPOSITIF_TERRITORIAL } from '@maillage/domain';
+import { estClos, TYPES_DISPOSITIF_TERRITORIAL, type TypeDispositifTerritorial } from '@maillage/domain';
 import { useState } from 'react';
 import { useContrat } from '../../api/contrats';
 import { useDispositifsFiche } from '../../api/fiches';
-import type { FicheDetail } from '../../api/types-contrats';
+import type { FicheDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 
 /**
@@ -27,7 +27,7 @@ export function DispositifsFiche({ fiche }: { fiche: FicheDetail }) {
         <ul>
           {lies.map((d) => (
             <li key={d.id}>
-              {d.nom} ({TYPES_DISPOSITIF_TERRITORIAL[d.type]})
+              {d.nom} ({TYPES_DISPOSITIF_TERRITORIAL[d.type as TypeDispositifTerritorial] ?? d.type})
             </li>
           ))}
         </ul>
@@ -51,7 +51,7 @@ export function DispositifsFiche({ fiche }: { fiche: FicheDetail }) {
           <Checkbox
             legend="Dispositifs du contrat auxquels l’action se rattache"
             options={disponibles.map((d) => ({
-              label: `${d.nom} (${TYPES_DISPOSITIF_TERRITORIAL[d.type]})`,
+              label: `${d.nom} (${TYPES_DISPOSITIF_TERRITORIAL[d.type as TypeDispositifTerritorial] ?? d.type})`,
               nativeInputProps: {
                 checked: choix.includes(d.id),
                 onChange: (e) => setChoix(e.target.checked ? [...choix, d.id] : choix.filter((x) => x !== d.id)),

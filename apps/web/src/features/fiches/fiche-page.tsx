@@ -11,14 +11,13 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
 import { useContrat } from '../../api/contrats';
 import { obtenirFiche, useFiche, useModificationFiche, useSuppressionFiche } from '../../api/fiches';
-import type { FicheDetail } from '../../api/types-contrats';
+import type { FicheDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { creerConfirmation } from '../../components/confirmation';
 import { ConflitVersion } from '../../components/conflit-version';
 import { useTitrePage } from '../../components/titre-page';
 import { nomsDuContrat } from '../contrats/libelles-historique';
-import { verrouContrat } from '../contrats/statuts';
 import { differencesFiche } from './conflit-fiche';
 import { appliquerErreursFiche, resolverFiche, versFormulaire, type FormulaireFiche } from './fiche-saisie';
 import { PanneauFiche } from './panneau-fiche';
@@ -94,7 +93,7 @@ export default function FichePage() {
     );
   }
   const f = fiche.data;
-  const verrou = contrat.data ? verrouContrat(contrat.data) : null;
+  const verrou = f.verrou;
   const editable = f.modifiable && !verrou;
   const conflit = estErreurApi(modification.error, 409) && courant;
   const noms = contrat.data ? nomsDuContrat(contrat.data) : new Map<string, string>();

@@ -8,7 +8,7 @@ import { canonique, DIMENSIONS_RIFKIN, ficheSaisieSchema, type FicheSaisie } fro
 import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { ErreurApi } from '../../api/client';
-import type { Fiche } from '../../api/types-contrats';
+import type { Fiche } from '@maillage/domain/api';
 
 type Saisie = z.input<typeof ficheSaisieSchema>;
 export type OuiNon = 'oui' | 'non' | '';

@@ -21,9 +21,10 @@ import {
   TYPES_PARTICIPATION,
   valeurDeMesure,
   type Terme,
+  type StatutFinancement,
 } from '@maillage/domain';
 import type { ReactNode } from 'react';
-import type { FicheDetail } from '../../api/types-contrats';
+import type { FicheDetail } from '@maillage/domain/api';
 import { DispositifsFiche } from './dispositifs-fiche';
 
 const NON = <span className={fr.cx('fr-text--sm')}>Non renseigné</span>;
@@ -215,7 +216,7 @@ export const LectureFinancement = ({ fiche }: { fiche: FicheDetail }) =>
         String(l.annee),
         formaterMontant(l.montantCentimes),
         l.nature === 'investissement' ? 'Investissement' : 'Fonctionnement',
-        LIBELLES_STATUT_FINANCEMENT[l.statut] ?? l.statut,
+        LIBELLES_STATUT_FINANCEMENT[l.statut as StatutFinancement] ?? l.statut,
         l.valorisationNature || '—',
       ])}
     />

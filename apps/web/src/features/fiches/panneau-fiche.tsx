@@ -6,7 +6,7 @@ import { formaterMontant, LIBELLES_PRIORITE, LIBELLES_STATUT_FICHE, LIBELLES_TYP
 import { useEffect, useState, type FormEvent } from 'react';
 import { estErreurApi } from '../../api/client';
 import { useModificationFiche } from '../../api/fiches';
-import type { FicheDetail } from '../../api/types-contrats';
+import type { FicheDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { formaterDateHeure } from '../../components/format';
 import { BadgeStatutFiche } from '../contrats/statuts';
@@ -105,7 +105,7 @@ export function PanneauFiche({ fiche, statutModifiable }: { fiche: FicheDetail; 
         <ol className={fr.cx('fr-text--sm', 'fr-mb-0')}>
           {fiche.historiqueStatuts.map((h, i) => (
             <li key={i}>
-              {LIBELLES_STATUT_FICHE[h.statut] ?? h.statut} — {formaterDateHeure(h.le)}, par {h.par}
+              {LIBELLES_STATUT_FICHE[h.statut as StatutFiche] ?? h.statut} — {formaterDateHeure(h.le)}, par {h.par}
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Axe, FicheDetail } from '../../api/types-contrats';
+import type { Axe, FicheDetail } from '@maillage/domain/api';
 import { ChampsArgumentation, ChampsAvancement, ChampsPublic } from './champs-argumentation';
 import { ChampsClassement, ChampsDeterminants, ChampsInterventions } from './champs-classement';
 import type { FormFiche } from './champs-communs';

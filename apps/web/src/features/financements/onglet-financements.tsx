@@ -4,7 +4,7 @@ import { formaterMontant } from '@maillage/domain';
 import { useState } from 'react';
 import { useFinancements, useLignesContrat } from '../../api/financements';
 import { telecharger } from '../../api/telechargement';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';

@@ -3,7 +3,7 @@ import { Alert, type AlertProps } from '@codegouvfr/react-dsfr/Alert';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { Link } from 'react-router';
 import { useAlertes, useSeances, type Alerte } from '../../api/gouvernance';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { quandSeance } from './dates';
 import { effetDecision } from './libelles';
 

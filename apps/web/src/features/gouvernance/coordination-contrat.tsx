@@ -6,7 +6,7 @@ import { formaterPeriode } from '@maillage/domain';
 import { useState } from 'react';
 import { estErreurApi } from '../../api/client';
 import { useGestionCoordination, type PosteCoordination } from '../../api/gouvernance';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { EtatVide } from '../../components/etat-vide';
 import { appliquerErreursServeur } from '../../components/formulaire';

@@ -4,7 +4,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useGestionSeance, type Seance } from '../../api/gouvernance';
-import type { Fiche } from '../../api/types-contrats';
+import type { Fiche } from '@maillage/domain/api';
 import { jourParis } from './dates';
 import { FormulaireDecision } from './formulaire-decision';
 import { effetDecision } from './libelles';

@@ -10,7 +10,7 @@ import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import { ErreurApi } from '../../api/client';
 import type { SaisieDecision, Seance } from '../../api/gouvernance';
-import type { Fiche } from '../../api/types-contrats';
+import type { Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { versCentimes } from '../fiches/fiche-saisie';
@@ -138,8 +138,8 @@ export function FormulaireDecision({ seance, fiches, onEnregistrer, erreur, enCo
     form.setValue('dispositif', l.dispositif as Valeurs['dispositif']);
     form.setValue('annee', String(l.annee));
     form.setValue('montantEuros', euros(l.montantCentimes));
-    form.setValue('nature', l.nature);
-    form.setValue('statutFinancement', l.statut);
+    form.setValue('nature', l.nature as Valeurs['nature']);
+    form.setValue('statutFinancement', l.statut as Valeurs['statutFinancement']);
     form.setValue('valorisationNature', l.valorisationNature ?? '');
   };
   const option = (f: Fiche) => (

@@ -9,7 +9,7 @@ import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import { ErreurApi } from '../../api/client';
 import type { Instance, SaisieSeance, Seance, StatutSeance } from '../../api/gouvernance';
-import type { Fiche } from '../../api/types-contrats';
+import type { Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { versChampsParis, versIsoUtc } from './dates';

@@ -6,7 +6,7 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterPeriode } from '@maillage/domain';
 import { useState } from 'react';
 import { useGestionInstances, useLienCalendrier, type Instance } from '../../api/gouvernance';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { BoutonCopier } from '../../components/bouton-copier';
 import { creerConfirmation } from '../../components/confirmation';

@@ -5,7 +5,7 @@ import { formaterMoyens, libelleMoyen, TYPES_MOYEN, type TotalMoyens } from '@ma
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useGestionMoyens, useMoyensContrat, type LigneMoyens } from '../../api/moyens';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';

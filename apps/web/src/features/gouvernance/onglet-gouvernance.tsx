@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { useCoordination, useInstances, useSeances } from '../../api/gouvernance';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { CoordinationContrat } from './coordination-contrat';

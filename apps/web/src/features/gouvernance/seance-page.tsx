@@ -10,7 +10,7 @@ import { useContrat } from '../../api/contrats';
 import { useFiches } from '../../api/fiches';
 import { useGestionSeance, useInstances, useSeance, type SaisieSeance, type Seance } from '../../api/gouvernance';
 import { telecharger } from '../../api/telechargement';
-import type { Fiche } from '../../api/types-contrats';
+import type { Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { ConflitVersion, differences } from '../../components/conflit-version';

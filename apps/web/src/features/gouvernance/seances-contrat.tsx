@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFiches } from '../../api/fiches';
 import { usePlanificationSeance, type Instance, type Seance } from '../../api/gouvernance';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { EtatVide } from '../../components/etat-vide';
 import { pluriel } from '../../components/format';
 import { quandSeance } from './dates';

@@ -4,7 +4,7 @@ import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { requete } from '../../api/client';
 import type { Alerte, Instance } from '../../api/gouvernance';
-import type { ContratResume } from '../../api/types-contrats';
+import type { ContratResume } from '@maillage/domain/api';
 import { quandSeance } from './dates';
 
 const GRAVITES: Record<Alerte['gravite'], { severite: BadgeProps['severity']; libelle: string }> = {

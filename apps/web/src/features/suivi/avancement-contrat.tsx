@@ -32,7 +32,7 @@ function LigneFiche({ f }: { f: FicheAvancement }) {
             <Link to={`/fiches/${f.id}#section-suivi`}>
               Fiche {f.numero} — {f.intitule}
             </Link>{' '}
-            <BadgeStatutFiche statut={f.statut} />
+            <BadgeStatutFiche statut={f.statut as StatutFiche} />
           </p>
           <p className={fr.cx('fr-text--xs')}>Source : {sourceFiche(f)}</p>
           {f.avancement !== null && f.avancement >= 100 && (f.statut === 'en_cours' || f.statut === 'en_retard' || f.statut === 'a_venir') && (

@@ -5,7 +5,7 @@ import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { requete } from '../../api/client';
 import type { CampagneResume, SaisieCampagne } from '../../api/suivi';
-import type { ContratResume } from '../../api/types-contrats';
+import type { ContratResume } from '@maillage/domain/api';
 import { formaterNombre } from '../../components/format';
 import { BadgeEtatCampagne, BarreAvancement, formaterDateDuJour } from './libelles-suivi';
 import './suivi.css';

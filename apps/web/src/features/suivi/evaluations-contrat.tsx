@@ -12,7 +12,7 @@ import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { telecharger } from '../../api/telechargement';
 import { useCreationEvaluation, useEvaluations } from '../../api/suivi';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';

@@ -1,8 +1,8 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
-import { LIBELLES_ACTION_SUIVI, LIBELLES_ETAT_SUIVI, LIBELLES_STATUT_FICHE, type EtatSuivi } from '@maillage/domain';
-import type { CibleSuivi, EtapeSuivi, EtatFicheCampagne, IndicateurSuiviLigne, MotifCourriel, SourceAvancement, TendanceEcart } from '../../api/suivi';
+import { LIBELLES_ACTION_SUIVI, LIBELLES_ETAT_FICHE_CAMPAGNE, LIBELLES_ETAT_SUIVI, LIBELLES_STATUT_FICHE, type EtatFicheCampagne, type EtatSuivi } from '@maillage/domain';
+import type { CibleSuivi, EtapeSuivi, IndicateurSuiviLigne, MotifCourriel, SourceAvancement, TendanceEcart } from '../../api/suivi';
 import { messageErreur } from '../../components/alerte-erreur';
 import { formaterDateHeure } from '../../components/format';
 
@@ -35,16 +35,6 @@ const SEVERITE_CAMPAGNE: Record<EtatFicheCampagne, BadgeProps['severity'] | unde
   soumis: 'warning',
   valide: 'success',
 };
-
-export const LIBELLES_ETAT_FICHE_CAMPAGNE: Record<EtatFicheCampagne, string> = {
-  a_faire: 'À renseigner',
-  en_cours: 'En cours de saisie',
-  a_corriger: 'Renvoyé pour correction',
-  soumis: 'Soumis, à valider',
-  valide: 'Validé',
-};
-
-export const ETATS_FICHE_CAMPAGNE = Object.keys(LIBELLES_ETAT_FICHE_CAMPAGNE) as EtatFicheCampagne[];
 
 export function BadgeEtatCampagne({ etat }: { etat: EtatFicheCampagne }) {
   return (

@@ -1,5 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '@maillage/domain/api';
 import { PlanEvaluation } from '../contrats/articulation-contrat';
 import { AvancementContrat } from './avancement-contrat';
 import { CampagnesContrat } from './campagnes-contrat';

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { LIBELLES_STATUT_FICHE, libellePeriodeSuivi } from '@maillage/domain';
+import { ETATS_FICHE_CAMPAGNE, LIBELLES_ETAT_FICHE_CAMPAGNE, LIBELLES_STATUT_FICHE, libellePeriodeSuivi } from '@maillage/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { telecharger } from '../../api/telechargement';
@@ -10,7 +10,7 @@ import { useClotureCampagne, useRelanceCampagne, useTransitionFiche, type FicheS
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { formaterDateHeure, formaterNombre } from '../../components/format';
-import { BadgeEtatCampagne, BadgeEtatSuivi, BarreAvancement, ecrireCible, ecrireMesure, ETATS_FICHE_CAMPAGNE, LIBELLES_ETAT_FICHE_CAMPAGNE, LIBELLES_MOTIF_COURRIEL, nombreFr } from './libelles-suivi';
+import { BadgeEtatCampagne, BadgeEtatSuivi, BarreAvancement, ecrireCible, ecrireMesure, LIBELLES_MOTIF_COURRIEL, nombreFr } from './libelles-suivi';
 import { creerModaleRenvoi } from './modale-renvoi';
 
 const cloture = creerConfirmation('confirmation-cloture-campagne');
