@@ -69,6 +69,7 @@ export const valeurSuivi = o({
   modifieLe: z.string(),
   etapes: z.array(etapeSuivi),
   mesure: nombre.describe('Le nombre que la valeur représente : le taux en % pour un pourcentage'),
+  soumisPar: z.string().nullish().describe('Qui l’a soumise en dernier (compte) : à quatre yeux, cette personne ne la valide pas'),
 });
 export type ValeurSuivi = z.infer<typeof valeurSuivi>;
 export const cibleSuivi = o({ periode: z.string(), valeur: nombre.optional(), numerateur: nombre.optional(), denominateur: nombre.optional(), mesure: nombre });
@@ -126,9 +127,15 @@ export const bilanFiche = o({
   modifieLe: z.string().optional(),
   etapes: z.array(etapeSuivi).optional(),
   dernierRenvoi: z.string().nullish().describe('Dans le formulaire d’une campagne : le commentaire du dernier renvoi'),
+  soumisPar: z.string().nullish().describe('Qui l’a soumis en dernier (compte)'),
 });
 export type BilanFiche = z.infer<typeof bilanFiche>;
-const droitsSuivi = o({ saisir: z.boolean(), valider: z.boolean(), definir: z.boolean().optional().describe('Définir les indicateurs (référence, cibles) : éditeurs et pilotes de la fiche') });
+const droitsSuivi = o({
+  saisir: z.boolean(),
+  valider: z.boolean(),
+  rouvrir: z.boolean().optional().describe('Rouvrir une saisie validée, avec un motif : le référent ARS du contrat, l’ARS de sa région, l’administration'),
+  quatreYeux: z.boolean().optional().describe('La validation est faite par une autre personne que celle qui a soumis (doctrine régionale)'),
+  definir: z.boolean().optional().describe('Définir les indicateurs (référence, cibles) : éditeurs et pilotes de la fiche') });
 export type DroitsSuivi = z.infer<typeof droitsSuivi>;
 export const suiviFiche = o({
   fiche: o({ id: z.string(), numero: z.number(), intitule: z.string(), statut: statutFiche, contratId: z.string(), poids: z.number() }),
