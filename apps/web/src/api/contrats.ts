@@ -2,7 +2,7 @@ import type { ContratSaisie, DispositifTerritorialSaisie, EvaluationPrevueSaisie
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
 import type { Avenants, ContratDetail, ContratResume } from './types-contrats';
-import type { Page, EvenementAudit } from './types';
+import type { Page, EvenementAudit } from '@maillage/domain/api';
 
 export interface FiltresContrats {
   region?: string;

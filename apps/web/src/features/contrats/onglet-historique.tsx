@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { phraseJournal } from '@maillage/domain';
 import { useHistorique } from '../../api/contrats';
 import { useFiches } from '../../api/fiches';
-import type { EvenementAudit } from '../../api/types';
+import type { EvenementAudit } from '@maillage/domain/api';
 import type { ContratDetail } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { useContours, useValeursCommunes } from '../../api/diagnostics';
 import { usePerimetre } from '../../api/territoires';
 import type { ContratDetail } from '../../api/types-contrats';
-import type { AgregatIndicateur } from '../../api/types-diagnostics';
+import type { AgregatIndicateur } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';

@@ -1,0 +1,10 @@
+/** The API's contracts: each route's request and response schemas, once (server validation and OpenAPI, web types). */
+export * from './comptes';
+export * from './territoires';
+export * from './audit';
+export * from './portefeuille';
+export * from './public';
+export * from './bibliotheque';
+export * from './indicateurs';
+export * from './diagnostics';
+export * from './diagnostic-contrat';
