@@ -16,6 +16,7 @@ import {
   type Valeur,
   type SensDuTiret,
   type TypeTerritoireValeur,
+  nomTerritoireValeur,
 } from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable, invalide } from '../../platform/errors';
@@ -272,7 +273,7 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
     ? comparateurs.flatMap((t) => {
         const ligne = comparateursParCle.get(`${t.type}:${t.code}|${choisie}`);
         if (!ligne) return [];
-        const nom = t.type === 'france_metro' ? 'France métropolitaine' : t.type === 'france' ? 'France' : (perimetre.noms.get(`${t.type}:${t.code}`) ?? t.code);
+        const nom = nomTerritoireValeur(t.type, t.code, perimetre.noms.get(`${t.type}:${t.code}`));
         const valeurPerimetre = resultat?.valeur;
         const partielle = partielles.get(choisie);
         const polarite = indicateur.polarite as Polarite;
