@@ -3,6 +3,7 @@ export * from './territoires';
 export * from './identifiants';
 export * from './organisations';
 export * from './organisations-doublons';
+export * from './organisations-fusion';
 export * from './permissions';
 export * from './acces-contrat';
 export * from './comptes';

@@ -3,7 +3,7 @@ import type { StatutFiche } from '@maillage/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErreurApi, parametres, requete } from './client';
 import type { MoyensOrganisation } from './moyens';
-import type { Organisation } from './types';
+import type { FusionOrganisations, Identifiant, Organisation, Personne, RapportImportAnnuaire, SaisiePersonne, ServiceOrganisation } from '@maillage/domain/api';
 
 export type RoleEngagement = 'ars' | 'porteur' | 'signataire' | 'partenaire' | 'pilote' | 'financeur' | 'moyens';
 
@@ -45,40 +45,6 @@ export interface Engagements {
   moyens: MoyensOrganisation;
 }
 
-export interface Personne {
-  id: string;
-  prenom: string;
-  nom: string;
-  email: string | null;
-  telephone: string | null;
-  fonction: string | null;
-  organisationId: string | null;
-  organisationNom: string | null;
-  version: number;
-  aUnCompte: boolean;
-  /** False where the user's roles give the name only (pilotes, members, readers): e-mail and telephone are withheld. */
-  coordonneesVisibles: boolean;
-}
-
-export interface SaisiePersonne {
-  prenom: string;
-  nom: string;
-  email: string | null;
-  telephone: string | null;
-  fonction: string | null;
-  organisationId: string | null;
-}
-
-export type StatutLigneAnnuaire = 'cree' | 'mis_a_jour' | 'inchange' | 'rejete';
-
-export interface RapportImportAnnuaire {
-  dryRun: boolean;
-  applique: boolean;
-  colonnesInconnues: string[];
-  lignes: { ligne: number; statut: StatutLigneAnnuaire; nom?: string; raison?: string }[];
-  resume: { crees: number; misAJour: number; inchanges: number; rejetes: number };
-}
-
 function useInvalidation() {
   const client = useQueryClient();
   return (...prefixes: string[]) => client.invalidateQueries({ predicate: (q) => prefixes.includes(String(q.queryKey[0])) });
@@ -111,14 +77,14 @@ export function useOffres(organisationId: string) {
 export function useServices(organisationId: string) {
   return useQuery({
     queryKey: ['services', organisationId],
-    queryFn: ({ signal }) => requete<{ id: string; nom: string }[]>(`/api/organisations/${organisationId}/services`, { signal }),
+    queryFn: ({ signal }) => requete<ServiceOrganisation[]>(`/api/organisations/${organisationId}/services`, { signal }),
   });
 }
 
 export function useAjoutService(organisationId: string) {
   const invalider = useInvalidation();
   return useMutation({
-    mutationFn: (nom: string) => requete<{ id: string }>(`/api/organisations/${organisationId}/services`, { methode: 'POST', corps: { nom } }),
+    mutationFn: (nom: string) => requete<Identifiant>(`/api/organisations/${organisationId}/services`, { methode: 'POST', corps: { nom } }),
     onSuccess: () => invalider('services', 'audit'),
   });
 }
@@ -129,7 +95,7 @@ export function useFusion() {
   const prefixes = ['organisations', 'organisation', 'engagements', 'personnes', 'services', 'contrats', 'contrat', 'fiches', 'fiche', 'audit'];
   return useMutation({
     mutationFn: ({ id, dansId }: { id: string; dansId: string }) =>
-      requete<{ gardee: string; deplaces: Record<string, number> }>(`/api/organisations/${id}/fusion`, { methode: 'POST', corps: { dansId } }),
+      requete<FusionOrganisations>(`/api/organisations/${id}/fusion`, { methode: 'POST', corps: { dansId } }),
     // The duplicate is gone: its own record is not fetched again (the page that shows it moves to the one kept).
     onSuccess: (_, { id }) =>
       client.invalidateQueries({ predicate: (q) => prefixes.includes(String(q.queryKey[0])) && !(q.queryKey[0] === 'organisation' && q.queryKey[1] === id) }),
@@ -166,7 +132,7 @@ export function useEnregistrementPersonne() {
   const invalider = useInvalidation();
   return useMutation({
     mutationFn: ({ id, saisie, version }: { id?: string; saisie: SaisiePersonne; version?: number }) =>
-      id ? requete<{ id: string }>(`/api/personnes/${id}`, { methode: 'PUT', corps: { ...saisie, version } }) : requete<{ id: string }>('/api/personnes', { methode: 'POST', corps: saisie }),
+      id ? requete<Identifiant>(`/api/personnes/${id}`, { methode: 'PUT', corps: { ...saisie, version } }) : requete<Identifiant>('/api/personnes', { methode: 'POST', corps: saisie }),
     onSuccess: () => invalider('personnes', 'engagements', 'instances', 'audit'),
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { PageAudit } from './types';
+import type { PageAudit } from '@maillage/domain/api';
 
 export interface FiltresAudit {
   entiteType?: string;

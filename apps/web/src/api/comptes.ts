@@ -1,8 +1,9 @@
 import type { OrganisationSaisie } from '@maillage/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { JetonApi, JetonApiCree, Organisation, Page, Utilisateur } from './types';
-import type { CollectivitePreremplie, Habilitation, MotifDoublon } from '@maillage/domain';
+import type { utilisateurCreationSchema, utilisateurModificationSchema } from '@maillage/domain';
+import type { Collectivite, JetonApi, JetonApiCree, Organisation, Page, Utilisateur } from '@maillage/domain/api';
+import type { z } from 'zod';
 
 export interface FiltresOrganisations {
   q?: string;
@@ -78,23 +79,8 @@ export function useUtilisateur(id: string | undefined) {
   });
 }
 
-export interface CreationUtilisateur {
-  email: string;
-  prenom: string;
-  nom: string;
-  organisationId: string | null;
-  password?: string;
-  habilitations: Habilitation[];
-}
-
-export interface ModificationUtilisateur {
-  prenom: string;
-  nom: string;
-  organisationId: string | null;
-  actif: boolean;
-  habilitations: Habilitation[];
-  version: number;
-}
+export type CreationUtilisateur = z.input<typeof utilisateurCreationSchema>;
+export type ModificationUtilisateur = z.input<typeof utilisateurModificationSchema>;
 
 export function useCreationUtilisateur() {
   const invalider = useInvalidation();
@@ -136,17 +122,6 @@ export function useRevocationJeton() {
     mutationFn: (id: string) => requete<void>(`/api/moi/jetons/${id}`, { methode: 'DELETE' }),
     onSuccess: () => invalider('jetons'),
   });
-}
-
-/** A possible duplicate the server names (409) when an organisation is created. */
-export type DoublonOrganisation = Organisation & { motifs: MotifDoublon[]; bloquant: boolean };
-
-/** A collectivité of the référentiel, with the organisation that represents it, ready to create. */
-export interface Collectivite {
-  type: 'commune' | 'epci' | 'departement';
-  code: string;
-  nom: string;
-  organisation: CollectivitePreremplie;
 }
 
 export function useCollectivites(q: string, actif: boolean) {

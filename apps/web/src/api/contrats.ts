@@ -1,8 +1,7 @@
 import type { ContratSaisie, DispositifTerritorialSaisie, EvaluationPrevueSaisie, StatutContrat } from '@maillage/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { AvenantOuvert, AvenantSigne, Avenants, ContratDetail, ContratResume, GenerationCreee, IdCree } from '@maillage/domain/api';
-import type { Page, EvenementAudit } from './types';
+import type { AvenantOuvert, AvenantSigne, Avenants, ContratDetail, ContratResume, EvenementAudit, GenerationCreee, IdCree, Page } from '@maillage/domain/api';
 
 export interface FiltresContrats {
   region?: string;

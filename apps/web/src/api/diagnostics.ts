@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { AgregatIndicateur, Contours, Diagnostic, TerritoireCode, Typologie, ValeursCommunes, ValeursPubliees, Vulnerabilite } from './types-diagnostics';
+import type { AgregatIndicateur, Contours, Diagnostic, TerritoireCode, Typologie, ValeursCommunes, ValeursPubliees, Vulnerabilite } from '@maillage/domain/api';
 
 /** "epci:243500741,commune:35236" */
 export const texteTerritoires = (territoires: TerritoireCode[]) => territoires.map((t) => `${t.type}:${t.code}`).join(',');

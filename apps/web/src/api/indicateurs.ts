@@ -1,7 +1,7 @@
 import type { IndicateurSaisie } from '@maillage/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ErreurApi, requete } from './client';
-import type { ApercuImport, EtatImport, Indicateur, OptionsImport, RapportContours, RapportImportValeurs } from './types-diagnostics';
+import type { ApercuImport, EtatImport, ImportEnFond, Indicateur, OptionsImportSaisie as OptionsImport, RapportContours, RapportImportValeurs } from '@maillage/domain/api';
 
 /** The catalogue, and everything computed from values: diagnostics, aggregates, vulnerability, contours. */
 const PREFIXES = ['indicateurs', 'indicateur', 'diagnostic', 'agregat', 'vulnerabilite', 'contours', 'audit'];
@@ -77,7 +77,7 @@ export function useImportValeurs() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ fichier, options, dryRun }: { fichier: File; options: OptionsImport; dryRun: boolean }): Promise<ReponseImport> => {
-      const r = await requete<RapportImportValeurs | { importId: string; suivi: string }>(`/api/indicateurs/valeurs/import?dryRun=${dryRun}`, {
+      const r = await requete<RapportImportValeurs | ImportEnFond>(`/api/indicateurs/valeurs/import?dryRun=${dryRun}`, {
         methode: 'POST',
         corps: envoi(fichier, options),
       });

@@ -1,5 +1,5 @@
 /** Means organisations commit to a contract (staff time, money, in kind), and the funding already on its territory (issue 13). */
-import type { EngagementMoyensSaisie, FinancementTerritoireSaisie, TotalFinancementsTerritoire, TotalMoyens, TypeMoyen, UniteTemps } from '@maillage/domain';
+import type { EngagementMoyensSaisie, FinancementTerritoireSaisie, TotalMoyens, TypeMoyen, UniteTemps } from '@maillage/domain';
 import { useQuery } from '@tanstack/react-query';
 import { requete } from './client';
 import { useMutationContrat } from './contrats';
@@ -57,27 +57,6 @@ export function useGestionMoyens(contratId: string) {
     modification: useMutationContrat(({ id, ...m }: EngagementMoyensSaisie & { id: string; version: number }) => requete<{ version: number }>(`${base}/${id}`, { methode: 'PUT', corps: m }), autres),
     suppression: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' }), autres),
   };
-}
-
-export interface FinancementTerritoire {
-  id: string;
-  financeurId: string | null;
-  financeur: string;
-  financeurLibelle: string | null;
-  dispositif: string;
-  montantCentimes: number | null;
-  anneeDebut: number;
-  anneeFin: number | null;
-  objet: string;
-  source: string | null;
-}
-
-/** The `financementsTerritoire` part of GET /api/contrats/{id}/diagnostic. */
-export interface FinancementsTerritoire {
-  lignes: FinancementTerritoire[];
-  total: TotalFinancementsTerritoire;
-  /** The contract's own funding lines (fiches and contract), refused ones left out. */
-  contrat: { fichesCentimes: number; horsFichesCentimes: number; totalCentimes: number; acquisCentimes: number; lignes: number };
 }
 
 export type SaisieFinancementTerritoire = FinancementTerritoireSaisie;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { definirJetonCsrf, estErreurApi, requete } from './client';
-import type { Session } from './types';
+import type { Session } from '@maillage/domain/api';
 
 export const CLE_SESSION = ['session'] as const;
 

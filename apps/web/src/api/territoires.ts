@@ -1,8 +1,7 @@
 import type { TypeTerritoire } from '@maillage/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { Territoire, TerritoireDetail } from './types';
-import type { Perimetre } from './types-contrats';
+import type { PerimetreResolu, Territoire, TerritoireDetail } from '@maillage/domain/api';
 
 export function useRechercheTerritoires(filtres: { q?: string; type?: string; limite?: number }) {
   return useQuery({
@@ -37,7 +36,7 @@ export function usePerimetre(perimetre: { epci: string[]; communes: string[] }) 
   const vide = perimetre.epci.length + perimetre.communes.length === 0;
   return useQuery({
     queryKey: ['perimetre', [...perimetre.epci].sort(), [...perimetre.communes].sort()],
-    queryFn: ({ signal }) => requete<Perimetre>('/api/territoires/perimetre', { methode: 'POST', corps: perimetre, signal }),
+    queryFn: ({ signal }) => requete<PerimetreResolu>('/api/territoires/perimetre', { methode: 'POST', corps: perimetre, signal }),
     enabled: !vide,
     placeholderData: keepPreviousData,
     staleTime: Infinity,

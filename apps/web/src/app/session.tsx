@@ -1,7 +1,7 @@
 import type { Habilitation, Sujet } from '@maillage/domain';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useRequeteSession } from '../api/session';
-import type { Session } from '../api/types';
+import type { Session } from '@maillage/domain/api';
 
 export interface EtatSession {
   /** undefined while loading, null when nobody is logged in. */

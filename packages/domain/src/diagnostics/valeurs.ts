@@ -87,6 +87,22 @@ export function normaliserCodeTerritoire(type: string, code: string | number): s
 export const TYPES_TERRITOIRE_VALEUR = ['commune', 'epci', 'departement', 'region', 'france_metro', 'france'] as const;
 export type TypeTerritoireValeur = (typeof TYPES_TERRITOIRE_VALEUR)[number];
 
+/** The kinds of territory a value is published for, in words; also the names of the two national territories (server and web). */
+export const LIBELLES_TYPE_TERRITOIRE_VALEUR: Record<TypeTerritoireValeur, string> = {
+  commune: 'Commune',
+  epci: 'EPCI',
+  departement: 'Département',
+  region: 'Région',
+  france_metro: 'France métropolitaine',
+  france: 'France',
+};
+
+/** The name of a territory: its own, or for France and France métropolitaine (not in the référentiel), their label. */
+export function nomTerritoireValeur(type: string, code: string, nom?: string | null): string {
+  if (type === 'france_metro' || type === 'france') return LIBELLES_TYPE_TERRITOIRE_VALEUR[type];
+  return nom ?? code;
+}
+
 /** "pays;FRM" and friends as files write them → our territory types. */
 export function lireTypeTerritoire(type: string, code: string): { type: TypeTerritoireValeur; code: string } | null {
   const t = type.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');

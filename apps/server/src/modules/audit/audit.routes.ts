@@ -1,25 +1,12 @@
+import { pageAudit, pageHistorique, pagination } from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
-import { pagination } from '../comptes/comptes.schemas';
 import * as service from './audit.service';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ');
-
-const evenement = z.object({
-  id: z.number().int(),
-  le: z.string(),
-  acteurId: z.string().nullable(),
-  acteurLibelle: z.string(),
-  entiteType: z.string(),
-  entiteId: z.string().nullable(),
-  action: z.string(),
-  diff: z.record(z.string(), z.object({ avant: z.unknown(), apres: z.unknown() })),
-  contexte: z.record(z.string(), z.unknown()),
-  phrase: z.string().describe('L’événement en une phrase française (« Marie Dupont a validé le suivi de la période 2024 »)'),
-});
 
 export function routesAudit(app: FastifyInstance, ctx: Contexte) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/contrats/:id/historique', {
@@ -28,7 +15,7 @@ export function routesAudit(app: FastifyInstance, ctx: Contexte) {
       summary: 'Historique d’un contrat et de ses parties (journal d’audit)',
       params: z.object({ id: z.uuid('Identifiant invalide') }),
       querystring: pagination,
-      response: { 200: z.object({ total: z.number().int(), elements: z.array(evenement) }), 400: probleme, 401: probleme, 404: probleme },
+      response: { 200: pageHistorique, 400: probleme, 401: probleme, 404: probleme },
     },
     handler: (req) => service.historiqueContrat(ctx, req.utilisateur, req.params.id, req.query.page, req.query.parPage),
   });
@@ -46,12 +33,7 @@ export function routesAudit(app: FastifyInstance, ctx: Contexte) {
         jusqua: date.optional(),
       }),
       response: {
-        200: z.object({
-          total: z.number().int(),
-          elements: z.array(evenement),
-          entiteTypes: z.array(z.string()),
-          actions: z.array(z.string()),
-        }),
+        200: pageAudit,
         400: probleme,
         401: probleme,
         403: probleme,

@@ -1,4 +1,5 @@
-import { STATUTS_CONTRAT, STATUTS_FICHE } from '@maillage/domain';
+import { STATUTS_FICHE } from '@maillage/domain';
+import { destinationReprise, ficheReprise, pageBibliotheque } from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,34 +9,6 @@ import { probleme } from '../../platform/openapi';
 import { destinationsReprise, reprendreFiche, rechercherFiches } from './bibliotheque.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
-const segments = z.array(z.object({ texte: z.string(), surligne: z.boolean() })).describe('Texte découpé : les segments `surligne` sont les mots trouvés');
-const terme = z.object({ code: z.string(), libelle: z.string() });
-
-const resultat = z.object({
-  id: z.uuid(),
-  numero: z.number().int(),
-  intitule: z.string(),
-  intituleSurligne: segments,
-  extrait: segments.describe('Extrait de la description, des objectifs opérationnels ou de l’argumentation, mots trouvés surlignés'),
-  statut: z.enum(STATUTS_FICHE),
-  statutLibelle: z.string(),
-  thematiques: z.array(terme),
-  publics: z.array(terme),
-  pertinence: z.number().describe('Score de pertinence (ts_rank) ; 0 sans recherche'),
-  contrat: z.object({
-    id: z.uuid(),
-    intitule: z.string(),
-    statut: z.enum(STATUTS_CONTRAT),
-    statutLibelle: z.string(),
-    generation: z.number().int(),
-    periode: z.object({ debut: z.string().nullable(), fin: z.string().nullable() }),
-    regions: z.array(z.string()),
-    departements: z.array(z.string()),
-    population: z.number(),
-    publie: z.boolean(),
-  }),
-});
-
 export function routesBibliotheque(app: FastifyInstance, ctx: Contexte) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const t = ['Bibliothèque d’actions'];
@@ -56,7 +29,7 @@ export function routesBibliotheque(app: FastifyInstance, ctx: Contexte) {
         public: z.string().max(50).optional().describe('Code du public visé (ex. jeunes)'),
         page: z.coerce.number().int().min(1).max(1000).optional(),
       }),
-      response: { 200: z.object({ total: z.number().int(), page: z.number().int(), parPage: z.number().int(), resultats: z.array(resultat) }), ...erreurs },
+      response: { 200: pageBibliotheque, ...erreurs },
     },
     handler: (req) => rechercherFiches(ctx, req.utilisateur, req.query),
   });
@@ -66,7 +39,7 @@ export function routesBibliotheque(app: FastifyInstance, ctx: Contexte) {
       tags: t,
       summary: 'Les contrats où l’utilisateur peut reprendre une fiche (il peut y créer des fiches), et pourquoi l’un est verrouillé',
       response: {
-        200: z.array(z.object({ id: z.uuid(), intitule: z.string(), statut: z.enum(STATUTS_CONTRAT), statutLibelle: z.string(), generation: z.number().int(), verrou: z.string().nullable() })),
+        200: z.array(destinationReprise),
         ...erreurs,
       },
     },
@@ -80,7 +53,7 @@ export function routesBibliotheque(app: FastifyInstance, ctx: Contexte) {
       description: 'Ni pilotes, ni financements, ni partenaires, ni dates : ils appartiennent à l’autre territoire. La note de la copie dit son origine.',
       params: z.object({ ficheId: z.uuid('Identifiant invalide') }),
       body: z.object({ contratId: z.uuid('Contrat inconnu') }),
-      response: { 201: z.object({ id: z.uuid(), numero: z.number().int(), contratId: z.uuid() }), ...erreurs },
+      response: { 201: ficheReprise, ...erreurs },
     },
     handler: async (req, rep) => rep.code(201).send(await reprendreFiche(ctx, exigerConnecte(req.utilisateur), req.params.ficheId, req.body.contratId)),
   });

@@ -1,4 +1,4 @@
-import { normaliser, organisationSaisieSchema, pluriel, porteeAnnuaire, TYPES_ORGANISATION, type TypeOrganisation } from '@maillage/domain';
+import { normaliser, organisationSaisieSchema, pluriel, porteeAnnuaire, TYPES_ORGANISATION, type TableDeplacee, type TypeOrganisation } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -29,7 +29,7 @@ export async function ajouterService(ctx: Contexte, utilisateur: Utilisateur, or
 // ---------- Merging duplicates
 
 /** Where an organisation can be referenced; a merge moves every reference to the organisation that is kept. */
-const REFERENCES: [table: string, colonne: string, cleUnique?: string][] = [
+const REFERENCES: [table: TableDeplacee, colonne: string, cleUnique?: string][] = [
   ['personnes', 'organisation_id'],
   ['habilitations', 'organisation_id'],
   ['contrat_organisations', 'organisation_id', 'contrat_id, qualite'],

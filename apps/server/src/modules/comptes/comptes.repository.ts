@@ -1,22 +1,11 @@
+import type { Organisation } from '@maillage/domain/api';
 import type { Habilitation, OrganisationSaisie } from '@maillage/domain';
 import type { Queryable } from '../../platform/database';
 
 // ---------- Organisations
 
-export interface OrganisationLigne {
-  id: string;
-  nom: string;
-  sigle: string | null;
-  type: string;
-  siren: string | null;
-  siret: string | null;
-  finess: string | null;
-  regionCode: string | null;
-  departementCode: string | null;
-  territoireCode: string | null;
-  version: number;
-  modifieLe: string;
-}
+/** An organisation as the API shows it (its contract lives in the domain). */
+export type OrganisationLigne = Organisation;
 
 const COLONNES_ORGANISATION = `id, nom, sigle, type, siren, siret, finess, region_code as "regionCode", departement_code as "departementCode",
   territoire_code as "territoireCode", version, modifie_le as "modifieLe"`;

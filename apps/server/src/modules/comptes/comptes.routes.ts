@@ -8,6 +8,7 @@ import {
   utilisateurCreationSchema,
   utilisateurModificationSchema,
 } from '@maillage/domain';
+import { doublonOrganisation, jetonApi, jetonApiCree, messageVue, organisationVue, page, pagination, sessionVue, utilisateurVue } from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,12 +18,16 @@ import { nonAuthentifie } from '../../platform/errors';
 import { probleme } from '../../platform/openapi';
 import * as auth from './auth.service';
 import type { UtilisateurLigne } from './comptes.repository';
-import * as s from './comptes.schemas';
 import * as organisations from './organisations.service';
 import * as utilisateurs from './utilisateurs.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
 const idParam = z.object({ id: z.uuid('Identifiant invalide') });
+/** 409 on creation: the organisations that may already be the one to create. */
+const problemeDoublons = probleme.extend({
+  doublons: z.array(doublonOrganisation).optional(),
+  creationPossible: z.boolean().optional().describe('Aucun doublon bloquant : la création peut être confirmée'),
+});
 
 function vueSession(ligne: UtilisateurLigne, csrfToken: string | null) {
   return {
@@ -47,7 +52,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
         '429 avec Retry-After pendant ce délai. Une réinitialisation du mot de passe lève la restriction du compte.',
       security: [],
       body: connexionSchema,
-      response: { 200: s.session, 400: probleme, 401: probleme, 429: probleme },
+      response: { 200: sessionVue, 400: probleme, 401: probleme, 429: probleme },
     },
     handler: async (req, reponse) => {
       const resultat = await auth.seConnecter(ctx, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
@@ -57,7 +62,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get('/api/auth/session', {
-    schema: { tags: ['Authentification'], summary: 'Utilisateur connecté, organisation, rôles et jeton CSRF', response: { 200: s.session, 401: probleme } },
+    schema: { tags: ['Authentification'], summary: 'Utilisateur connecté, organisation, rôles et jeton CSRF', response: { 200: sessionVue, 401: probleme } },
     handler: async (req) => {
       if (!req.authentification) throw nonAuthentifie('Aucune session ouverte.');
       return vueSession(req.authentification.ligne, req.authentification.csrfToken);
@@ -83,7 +88,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
         'Au plus 3 courriels par adresse et par heure ; au-delà de 10 demandes en 15 minutes depuis une même adresse IP, 429 avec Retry-After.',
       security: [],
       body: demandeReinitialisationSchema,
-      response: { 202: z.object({ message: z.string() }), 400: probleme, 429: probleme },
+      response: { 202: messageVue, 400: probleme, 429: probleme },
     },
     handler: async (req, reponse) => {
       await auth.demanderReinitialisation(ctx, req.body.email, { ip: req.ip });
@@ -124,7 +129,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get('/api/moi/jetons', {
-    schema: { tags: ['Profil'], summary: 'Ses jetons d’API personnels', response: { 200: z.array(s.jeton), 401: probleme } },
+    schema: { tags: ['Profil'], summary: 'Ses jetons d’API personnels', response: { 200: z.array(jetonApi), 401: probleme } },
     handler: (req) => auth.listerSesJetons(ctx, exigerConnecte(req.utilisateur)),
   });
 
@@ -134,7 +139,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       summary: 'Créer un jeton d’API personnel',
       description: 'Le jeton n’est montré qu’une fois, dans cette réponse. À envoyer dans Authorization: Bearer.',
       body: jetonCreationSchema,
-      response: { 201: s.jeton.extend({ jeton: z.string() }), ...erreurs },
+      response: { 201: jetonApiCree, ...erreurs },
     },
     handler: async (req, reponse) => reponse.code(201).send(await auth.creerSonJeton(ctx, exigerConnecte(req.utilisateur), req.body.libelle)),
   });
@@ -152,14 +157,14 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Organisations'],
       summary: 'Lister les organisations',
-      querystring: s.pagination.extend({ q: z.string().max(100).optional(), type: z.string().max(400).optional().describe('un type ou plusieurs, séparés par des virgules') }),
-      response: { 200: s.page(s.organisation), 401: probleme },
+      querystring: pagination.extend({ q: z.string().max(100).optional(), type: z.string().max(400).optional().describe('un type ou plusieurs, séparés par des virgules') }),
+      response: { 200: page(organisationVue), 401: probleme },
     },
     handler: (req) => organisations.listerOrganisations(ctx, req.utilisateur, req.query),
   });
 
   r.get('/api/organisations/:id', {
-    schema: { tags: ['Organisations'], summary: 'Une organisation', params: idParam, response: { 200: s.organisation, ...erreurs } },
+    schema: { tags: ['Organisations'], summary: 'Une organisation', params: idParam, response: { 200: organisationVue, ...erreurs } },
     handler: (req) => organisations.obtenirOrganisation(ctx, req.utilisateur, req.params.id),
   });
 
@@ -173,7 +178,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
         'nom proche ; `bloquant`) et `creationPossible`. Un même SIRET, FINESS, nom, ou SIREN d’unité légale bloque toujours ; ' +
         'un autre établissement du même SIREN ou un nom proche peut être confirmé avec `accepterDoublonsProches: true`.',
       body: organisationSaisieSchema.extend({ accepterDoublonsProches: z.boolean().optional().describe('Créer malgré un nom proche ou un autre établissement du même SIREN') }),
-      response: { 201: s.organisation, 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: s.problemeDoublons },
+      response: { 201: organisationVue, 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: problemeDoublons },
     },
     handler: async (req, reponse) =>
       reponse.code(201).send(await organisations.creerOrganisation(ctx, exigerConnecte(req.utilisateur), req.body, { accepterDoublonsProches: req.body.accepterDoublonsProches })),
@@ -186,7 +191,7 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       description: 'Le corps porte la version modifiée ; une version périmée donne 409 avec l’état courant.',
       params: idParam,
       body: organisationSaisieSchema.extend({ version: z.number().int() }),
-      response: { 200: s.organisation, ...erreurs },
+      response: { 200: organisationVue, ...erreurs },
     },
     handler: (req) => organisations.modifierOrganisation(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.version, req.body),
   });
@@ -204,14 +209,14 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Utilisateurs'],
       summary: 'Lister les comptes',
-      querystring: s.pagination.extend({ q: z.string().max(100).optional() }),
-      response: { 200: s.page(s.utilisateur), 401: probleme, 403: probleme },
+      querystring: pagination.extend({ q: z.string().max(100).optional() }),
+      response: { 200: page(utilisateurVue), 401: probleme, 403: probleme },
     },
     handler: (req) => utilisateurs.listerUtilisateurs(ctx, req.utilisateur, req.query),
   });
 
   r.get('/api/utilisateurs/:id', {
-    schema: { tags: ['Utilisateurs'], summary: 'Un compte', params: idParam, response: { 200: s.utilisateur, ...erreurs } },
+    schema: { tags: ['Utilisateurs'], summary: 'Un compte', params: idParam, response: { 200: utilisateurVue, ...erreurs } },
     handler: (req) => utilisateurs.obtenirUtilisateur(ctx, req.utilisateur, req.params.id),
   });
 
@@ -221,13 +226,13 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       summary: 'Créer un compte',
       description: 'Sans mot de passe, la personne reçoit par e-mail un lien pour choisir le sien.',
       body: utilisateurCreationSchema,
-      response: { 201: s.utilisateur, ...erreurs },
+      response: { 201: utilisateurVue, ...erreurs },
     },
     handler: async (req, reponse) => reponse.code(201).send(await utilisateurs.creerUtilisateur(ctx, exigerConnecte(req.utilisateur), req.body)),
   });
 
   r.put('/api/utilisateurs/:id', {
-    schema: { tags: ['Utilisateurs'], summary: 'Modifier un compte, ses rôles, l’activer ou le désactiver', params: idParam, body: utilisateurModificationSchema, response: { 200: s.utilisateur, ...erreurs } },
+    schema: { tags: ['Utilisateurs'], summary: 'Modifier un compte, ses rôles, l’activer ou le désactiver', params: idParam, body: utilisateurModificationSchema, response: { 200: utilisateurVue, ...erreurs } },
     handler: (req) => utilisateurs.modifierUtilisateur(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body),
   });
 }

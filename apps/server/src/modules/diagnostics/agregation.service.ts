@@ -14,6 +14,9 @@ import {
   type MethodeAgregation,
   type Polarite,
   type Valeur,
+  type SensDuTiret,
+  type TypeTerritoireValeur,
+  nomTerritoireValeur,
 } from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable, invalide } from '../../platform/errors';
@@ -78,7 +81,7 @@ interface Resultat {
   /** Only when the perimeter's value is a lower bound or unavailable and some communes have a value. */
   partiel?: ReturnType<typeof vuePartielle>;
   source: string | null;
-  tiret: string | null;
+  tiret: SensDuTiret | null;
   /** Other sources publishing a value for the same territory and period (they may disagree: both are shown). */
   autresSources: { source: string; texte: string }[];
   /**
@@ -260,9 +263,9 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
   const resultat = choisie ? serie.find((r) => r.periode === choisie) ?? null : null;
 
   // Comparators: the perimeter's départements and regions, France métropolitaine and France, as published.
-  const comparateurs: { type: string; code: string }[] = [
-    ...perimetre.departements.filter((d) => !(unSeul?.type === 'departement' && unSeul.code === d)).map((code) => ({ type: 'departement', code })),
-    ...perimetre.regions.filter((r) => !(unSeul?.type === 'region' && unSeul.code === r)).map((code) => ({ type: 'region', code })),
+  const comparateurs: { type: TypeTerritoireValeur; code: string }[] = [
+    ...perimetre.departements.filter((d) => !(unSeul?.type === 'departement' && unSeul.code === d)).map((code) => ({ type: 'departement' as const, code })),
+    ...perimetre.regions.filter((r) => !(unSeul?.type === 'region' && unSeul.code === r)).map((code) => ({ type: 'region' as const, code })),
     { type: 'france_metro', code: 'FRM' },
     { type: 'france', code: 'FRA' },
   ];
@@ -270,7 +273,7 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
     ? comparateurs.flatMap((t) => {
         const ligne = comparateursParCle.get(`${t.type}:${t.code}|${choisie}`);
         if (!ligne) return [];
-        const nom = t.type === 'france_metro' ? 'France métropolitaine' : t.type === 'france' ? 'France' : (perimetre.noms.get(`${t.type}:${t.code}`) ?? t.code);
+        const nom = nomTerritoireValeur(t.type, t.code, perimetre.noms.get(`${t.type}:${t.code}`));
         const valeurPerimetre = resultat?.valeur;
         const partielle = partielles.get(choisie);
         const polarite = indicateur.polarite as Polarite;

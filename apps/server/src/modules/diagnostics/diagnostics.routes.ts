@@ -1,5 +1,22 @@
 import multipart from '@fastify/multipart';
 import { besoinSchema, constatSchema, financementTerritoireSchema, indicateurSchema, prioriteSchema, rencontreSchema, verbatimSchema } from '@maillage/domain';
+import {
+  agregatIndicateur,
+  apercuImport,
+  contoursVue,
+  diagnosticVue,
+  etatImport,
+  identifiantVue,
+  importEnFond,
+  indicateurVue,
+  rapportContours,
+  rapportImportValeurs,
+  seriesPerimetre as seriesVue,
+  typologieVue,
+  valeursCommunes,
+  valeursPubliees as valeursPublieesVue,
+  vulnerabiliteVue,
+} from '@maillage/domain/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,7 +42,6 @@ const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 40
 const limites = { 413: probleme, 422: probleme, 503: probleme };
 const idContrat = z.object({ id: z.uuid('Identifiant invalide') });
 const idElement = z.object({ id: z.uuid('Identifiant invalide'), elementId: z.uuid('Identifiant invalide') });
-const indicateurVue = indicateurSchema.extend({ facteur: z.coerce.number(), version: z.number().int(), nombreValeurs: z.number().int().optional() });
 
 /** Multipart with a `fichier` and an optional `options` JSON field. */
 async function lireEnvoi(req: FastifyRequest) {
@@ -83,7 +99,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         tags: t,
         summary: 'Aperçu d’un fichier de valeurs : format, encodage, séparateur, correspondance des colonnes proposée, premières lignes lues',
         consumes: ['multipart/form-data'],
-        response: { 200: z.record(z.string(), z.unknown()), ...erreurs, ...limites },
+        response: { 200: apercuImport, ...erreurs, ...limites },
       },
       handler: async (req) => {
         const { fichier, options } = await lireEnvoi(req);
@@ -99,7 +115,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
           '(422 avec le rapport). `dryRun=true` rend le même rapport sans rien écrire. Un gros fichier part en arrière-plan (202 + identifiant de suivi).',
         querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
         consumes: ['multipart/form-data'],
-        response: { 200: z.record(z.string(), z.unknown()), 202: z.object({ importId: z.uuid(), suivi: z.string() }), ...erreurs, ...limites, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()).optional() }) },
+        response: { 200: rapportImportValeurs, 202: importEnFond, ...erreurs, ...limites, 422: probleme.extend({ rapport: rapportImportValeurs.optional() }) },
       },
       handler: async (req, rep) => {
         const { fichier, options } = await lireEnvoi(req);
@@ -117,7 +133,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         summary: 'Importer des contours (GeoJSON, par exemple IGN ADMIN EXPRESS) pour les cartes communales',
         querystring: z.object({ type: z.enum(['commune', 'epci', 'departement', 'region']).default('commune'), dryRun: z.enum(['true', 'false']).default('false') }),
         consumes: ['multipart/form-data'],
-        response: { 200: z.record(z.string(), z.unknown()), ...erreurs, ...limites, 422: probleme.extend({ rapport: z.record(z.string(), z.unknown()).optional() }) },
+        response: { 200: rapportContours, ...erreurs, ...limites, 422: probleme.extend({ rapport: rapportContours.optional() }) },
       },
       handler: async (req) => {
         const { fichier } = await lireEnvoi(req);
@@ -128,7 +144,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       },
     });
     r.get('/api/indicateurs/imports/:id', {
-      schema: { tags: t, summary: 'Suivi d’un import (progression, puis rapport)', params: z.object({ id: z.uuid() }), response: { 200: z.record(z.string(), z.unknown()), ...erreurs } },
+      schema: { tags: t, summary: 'Suivi d’un import (progression, puis rapport)', params: z.object({ id: z.uuid() }), response: { 200: etatImport, ...erreurs } },
       handler: (req) => imports.etatImport(ctx, req.utilisateur, req.params.id),
     });
   });
@@ -140,7 +156,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       tags: td,
       summary: 'Un indicateur sur un périmètre : valeur (exacte, intervalle, borne ou indisponible), couverture, comparaisons, série',
       querystring: z.object({ indicateur: z.string().max(60), territoires: z.string().max(5000).describe('epci:243500741,commune:35236'), periode: z.string().max(20).optional() }),
-      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+      response: { 200: agregatIndicateur, ...erreurs },
     },
     handler: (req) => agregatPublic(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
   });
@@ -155,7 +171,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         territoires: z.string().max(5000).describe('epci:243500741,commune:35236'),
         indicateurs: z.string().max(5000).optional().describe('codes séparés par des virgules (tous par défaut)'),
       }),
-      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+      response: { 200: seriesVue, ...erreurs },
     },
     handler: (req) => seriesPerimetre(ctx, req.utilisateur, req.query.territoires, req.query.indicateurs),
   });
@@ -164,7 +180,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       tags: td,
       summary: 'Les valeurs publiées d’un indicateur pour chaque commune d’un périmètre (tableaux et cartes communales)',
       querystring: z.object({ indicateur: z.string().max(60), territoires: z.string().max(5000), periode: z.string().max(20).optional() }),
-      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+      response: { 200: valeursCommunes, ...erreurs },
     },
     handler: (req) => valeursParCommune(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
   });
@@ -180,7 +196,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         limite: z.coerce.number().int().min(1, 'Au moins 1').max(500, 'Au plus 500').default(50),
         decalage: z.coerce.number().int().min(0, 'Positif ou nul').max(10_000_000).default(0),
       }),
-      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+      response: { 200: valeursPublieesVue, ...erreurs },
     },
     handler: (req) => valeursPubliees(ctx, req.utilisateur, req.query),
   });
@@ -190,12 +206,12 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       summary: 'Contours importés de territoires (FeatureCollection GeoJSON, vide sans import)',
       security: [],
       querystring: z.object({ type: z.enum(['commune', 'epci', 'departement', 'region']), codes: z.string().max(200000).describe('codes séparés par des virgules') }),
-      response: { 200: z.record(z.string(), z.unknown()), 400: probleme },
+      response: { 200: contoursVue, 400: probleme },
     },
     handler: (req) => contoursDe(ctx, req.utilisateur, req.query.type, req.query.codes.split(',').map((c) => c.trim()).filter(Boolean)),
   });
   r.get('/api/contrats/:id/diagnostic', {
-    schema: { tags: td, summary: 'Le diagnostic d’un contrat : indicateurs du périmètre avec comparateurs, verbatims, rencontres, constats → besoins → priorités → axes, financements existants du territoire à côté du financement propre du contrat', params: idContrat, response: { 200: z.record(z.string(), z.unknown()), ...erreurs } },
+    schema: { tags: td, summary: 'Le diagnostic d’un contrat : indicateurs du périmètre avec comparateurs, verbatims, rencontres, constats → besoins → priorités → axes, financements existants du territoire à côté du financement propre du contrat', params: idContrat, response: { 200: diagnosticVue, ...erreurs } },
     handler: (req) => diagnosticContrat(ctx, req.utilisateur, req.params.id),
   });
   for (const format of ['docx', 'pdf'] as const) {
@@ -221,7 +237,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         typologie: z.string().max(100).optional().describe('code d’une typologie des EPCI de la région : chaque EPCI porte sa classe'),
         classe: z.string().max(20).optional().describe('ne garder que les EPCI de cette classe de la typologie'),
       }),
-      response: { 200: z.record(z.string(), z.unknown()), ...erreurs },
+      response: { 200: vulnerabiliteVue, ...erreurs },
     },
     handler: (req) =>
       vulnerabilite(
@@ -233,18 +249,8 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         { periodes: req.query.periodes === undefined ? undefined : req.query.periodes.split(',').map((p) => p.trim() || null), typologie: req.query.typologie || undefined, classe: req.query.classe || undefined },
       ),
   });
-  const typologie = z.object({
-    code: z.string(),
-    regionCode: z.string(),
-    intitule: z.string(),
-    source: z.string(),
-    note: z.string().nullable(),
-    classes: z.array(
-      z.object({ code: z.string(), description: z.string(), nombreEpciPublie: z.number().nullable(), habitantsPublies: z.number().nullable(), partPopulationPubliee: z.number().nullable(), epciAffectes: z.number() }),
-    ),
-  });
   r.get('/api/typologies', {
-    schema: { tags: td, summary: 'Typologies des EPCI d’une région (classes telles que publiées)', querystring: z.object({ region: z.string().max(3).optional() }), response: { 200: z.array(typologie), ...erreurs } },
+    schema: { tags: td, summary: 'Typologies des EPCI d’une région (classes telles que publiées)', querystring: z.object({ region: z.string().max(3).optional() }), response: { 200: z.array(typologieVue), ...erreurs } },
     handler: (req) => typologies(ctx, req.utilisateur, req.query.region),
   });
   r.put('/api/typologies/:code/epci', {
@@ -253,7 +259,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       summary: 'Classe de chaque EPCI dans une typologie (la liste entière, qui remplace la précédente)',
       params: z.object({ code: z.string().max(100) }),
       body: z.object({ affectations: z.array(z.object({ epci: z.string().regex(/^\d{9}$/, 'SIREN d’EPCI à 9 chiffres'), classe: z.string().min(1).max(20) })).max(2000) }),
-      response: { 200: typologie, ...erreurs },
+      response: { 200: typologieVue, ...erreurs },
     },
     handler: (req) => definirAffectations(ctx, exigerConnecte(req.utilisateur), req.params.code, req.body.affectations),
   });
@@ -267,7 +273,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
   ] as const;
   for (const [chemin, entite, schema, enregistrer] of elements) {
     r.post(`/api/contrats/:id/${chemin}`, {
-      schema: { tags: td, summary: `Ajouter un élément (${entite}) au diagnostic du contrat`, params: idContrat, body: schema, response: { 201: z.object({ id: z.uuid() }), ...erreurs } },
+      schema: { tags: td, summary: `Ajouter un élément (${entite}) au diagnostic du contrat`, params: idContrat, body: schema, response: { 201: identifiantVue, ...erreurs } },
       handler: async (req, rep) => rep.code(201).send(await (enregistrer as (...a: unknown[]) => Promise<{ id: string }>)(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
     });
     r.put(`/api/contrats/:id/${chemin}/:elementId`, {
@@ -294,7 +300,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       description: 'Le montant (`montantCentimes`) porte sur toute la période ; vide s’il n’est pas connu, le total le dit alors plancher.',
       params: idContrat,
       body: financementTerritoireSchema,
-      response: { 201: z.object({ id: z.uuid() }), ...erreurs },
+      response: { 201: identifiantVue, ...erreurs },
     },
     handler: async (req, rep) => rep.code(201).send(await enregistrerFinancementTerritoire(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });

@@ -18,45 +18,12 @@ import {
   type TypeTerritoireValeur,
   type Valeur,
 } from '@maillage/domain';
+import type { OptionsImport } from '@maillage/domain/api';
 import { z } from 'zod';
 import type { Tableau } from '../../platform/lecture-tableur';
 
-/** How to read a file: the preview proposes it, the user may correct it. */
-export const optionsImportSchema = z.object({
-  tiret: z.enum(['zero', 'secret', 'manquant'], { error: 'Sens de « - » : zero, secret ou manquant' }).default('secret'),
-  source: z.string().trim().max(300).optional().describe('Source des valeurs qui n’en citent pas'),
-  /** Long tables: which header holds what. */
-  colonnes: z
-    .object({
-      indicateur: z.string().optional(),
-      territoireType: z.string().optional(),
-      territoireCode: z.string().optional(),
-      periode: z.string().optional(),
-      valeur: z.string().optional(),
-      source: z.string().optional(),
-      numerateur: z.string().optional(),
-      denominateur: z.string().optional(),
-      unite: z.string().optional(),
-    })
-    .default({}),
-  /** Wide tables (one column per indicator): the indicator of each value column, and the constants. */
-  large: z
-    .object({
-      indicateurs: z.record(z.string(), z.string()).describe('En-tête de colonne → code d’indicateur'),
-      /** Absent: each code's shape says (5 characters a commune, 9 digits an EPCI…). */
-      territoireType: z.string().optional(),
-      periode: z.string().optional(),
-      /**
-       * The meaning of « - » column by column, when the source says it differs (Rezone CPTS: none for GPs, masked for
-       * nurses): an absent column keeps the file's `tiret`.
-       */
-      tirets: z.record(z.string(), z.enum(['zero', 'secret', 'manquant'], { error: 'Sens de « - » : zero, secret ou manquant' })).optional().describe('En-tête de colonne → sens de « - »'),
-    })
-    .optional(),
-  /** DHIS2 org units carry no type: say which. */
-  typeOrgUnit: z.string().default('commune'),
-});
-export type OptionsImport = z.infer<typeof optionsImportSchema>;
+/** How to read a file: its contract lives with the import routes' (domain/api/indicateurs). */
+export { optionsImportSchema, type OptionsImport } from '@maillage/domain/api';
 
 const ALIAS: Record<keyof OptionsImport['colonnes'], string[]> = {
   indicateur: ['indicateur', 'code_indicateur', 'indicator', 'dataelement', 'code indicateur'],

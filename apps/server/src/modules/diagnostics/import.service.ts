@@ -1,3 +1,5 @@
+import type { SensDuTiret } from '@maillage/domain';
+import type { ModeImport } from '@maillage/domain/api';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -18,8 +20,8 @@ export interface RapportImport {
   format: string;
   encodage: string | null;
   separateur: string | null;
-  mode: string;
-  tiret: string;
+  mode: ModeImport;
+  tiret: SensDuTiret;
   dryRun: boolean;
   applique: boolean;
   lignesLues: number;

@@ -1,4 +1,4 @@
-import type { Valeur } from '@maillage/domain';
+import type { SensDuTiret, TypeTerritoireValeur, Valeur } from '@maillage/domain';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -139,14 +139,14 @@ export async function copierSiNouvelles(
 
 export interface ValeurLigne {
   indicateur: string;
-  territoireType: string;
+  territoireType: TypeTerritoireValeur;
   territoireCode: string;
   periode: string;
   periodeFin: number;
   valeur: Valeur;
   textePublie: string | null;
   source: string;
-  tiret: string | null;
+  tiret: SensDuTiret | null;
   numerateur: number | null;
   denominateur: number | null;
 }
@@ -251,7 +251,7 @@ export interface SommesLigne {
   /** The smallest and largest source of the values used (the same when there is one). */
   sourceMin: string | null;
   sourceMax: string | null;
-  tiret: string | null;
+  tiret: SensDuTiret | null;
   /** The perimeter's communes and population (the same on every row). */
   communesPerimetre: number;
   populationPerimetre: number;

@@ -1,10 +1,8 @@
-import { TYPES_TERRITOIRE_VALEUR } from '@maillage/domain';
+import { nomTerritoireValeur, TYPES_TERRITOIRE_VALEUR } from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { invalide } from '../../platform/errors';
 import { lireTerritoires, vuePubliee } from './agregation.service';
 import { listerValeurs } from './valeurs.repository';
-
-const NOMS_NATIONAUX: Record<string, string> = { france_metro: 'France métropolitaine', france: 'France' };
 
 /**
  * The values stored for an indicator and/or a territory, as published: an interval class keeps its text ("[856 à
@@ -30,7 +28,7 @@ export async function valeursPubliees(
     decalage: demande.decalage,
     valeurs: valeurs.map((l) => ({
       indicateur: { code: l.indicateur, libelle: l.libelle, unite: l.unite },
-      territoire: { type: l.territoireType, code: l.territoireCode, nom: l.nom ?? NOMS_NATIONAUX[l.territoireType] ?? l.territoireCode },
+      territoire: { type: l.territoireType, code: l.territoireCode, nom: l.nom ?? nomTerritoireValeur(l.territoireType, l.territoireCode) },
       periode: l.periode,
       valeur: vuePubliee(l),
       source: l.source || null,

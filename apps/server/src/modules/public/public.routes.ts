@@ -1,4 +1,5 @@
-import { contratOuvertSchema, STATUTS_FICHE } from '@maillage/domain';
+import { contratOuvertSchema } from '@maillage/domain';
+import { contratPublicVue } from '@maillage/domain/api';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,39 +9,6 @@ import { exigerConnecte } from '../../platform/auth';
 import { apercuContratPublic, contratPublic, contratsPublies, contratsPubliesCsv } from './public.service';
 
 const CSV = 'text/csv; charset=utf-8';
-const territoire = z.object({ code: z.string(), nom: z.string() });
-const fichePublique = z.object({
-  id: z.uuid(),
-  numero: z.number().int(),
-  intitule: z.string(),
-  statut: z.enum(STATUTS_FICHE),
-  statutLibelle: z.string(),
-  debut: z.string().nullable(),
-  fin: z.string().nullable(),
-  description: z.string().nullable(),
-  objectifsOperationnels: z.array(z.string()),
-  thematiques: z.array(z.string()).describe('Libellés'),
-  publics: z.array(z.string()).describe('Libellés'),
-  pilotes: z.array(z.string()).describe('Organisations pilotes (et leur service) ; « À définir » sinon'),
-  avancement: z.number().nullable().describe('Avancement de la fiche (0 à 100) d’après ses valeurs validées, ou son statut faute de mesure ; vide pour une fiche abandonnée'),
-});
-const contratPublicVue = contratOuvertSchema.extend({
-  contexte: z.string().nullable(),
-  territoire: z.object({ regions: z.array(territoire), departements: z.array(territoire), epci: z.array(territoire), nombreCommunes: z.number().int(), population: z.number().int() }),
-  signataires: z.array(z.object({ organisation: z.string(), dateSignature: z.string().nullable() })),
-  axes: z.array(
-    z.object({
-      numero: z.number().int(),
-      intitule: z.string(),
-      description: z.string().nullable(),
-      avancement: z.number().nullable().describe('Moyenne pondérée de ses fiches, 0 à 100'),
-      objectifs: z.array(z.object({ numero: z.string(), intitule: z.string(), objectifsOperationnels: z.array(z.string()), fiches: z.array(fichePublique) })),
-      fichesHorsObjectif: z.array(fichePublique),
-    }),
-  ),
-  fichesSansAxe: z.array(fichePublique),
-});
-
 const DESCRIPTION_CSV =
   'CSV RFC 4180 : séparateur virgule, UTF-8 sans BOM, une ligne d’en-tête avec les noms de champs du JSON, listes jointes par « ; », ' +
   'dates AAAA-MM-JJ, cellule vide pour une valeur absente. Schéma détaillé dans docs/api.md (« Données ouvertes »).';

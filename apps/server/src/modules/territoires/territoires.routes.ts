@@ -1,21 +1,11 @@
 import { perimetreSchema, typeTerritoireSchema, TYPES_TERRITOIRE } from '@maillage/domain';
+import { collectiviteVue, perimetreResolu, territoireDetail, territoireVue } from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
 import * as service from './territoires.service';
-
-const territoire = z.object({
-  type: typeTerritoireSchema,
-  code: z.string(),
-  nom: z.string(),
-  population: z.number().int(),
-  departementCode: z.string().nullable(),
-  regionCode: z.string().nullable(),
-  nature: z.string().nullable().describe('Nature juridique d’un EPCI : CA, CC, CU, METRO'),
-});
-const reference = z.object({ code: z.string(), nom: z.string() }).nullable();
 
 export function routesTerritoires(app: FastifyInstance, ctx: Contexte) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,7 +19,7 @@ export function routesTerritoires(app: FastifyInstance, ctx: Contexte) {
         type: z.enum(TYPES_TERRITOIRE, { error: `Type attendu : ${TYPES_TERRITOIRE.join(', ')}` }).optional(),
         limite: z.coerce.number().int().min(1).max(200).default(20),
       }),
-      response: { 200: z.array(territoire), 400: probleme },
+      response: { 200: z.array(territoireVue), 400: probleme },
     },
     handler: (req) => service.rechercherTerritoires(ctx, req.utilisateur, req.query),
   });
@@ -47,21 +37,7 @@ export function routesTerritoires(app: FastifyInstance, ctx: Contexte) {
         limite: z.coerce.number().int().min(1).max(50).default(10),
       }),
       response: {
-        200: z.array(
-          z.object({
-            type: z.enum(['commune', 'epci', 'departement']),
-            code: z.string(),
-            nom: z.string(),
-            organisation: z.object({
-              nom: z.string(),
-              type: z.enum(['commune', 'epci', 'departement']),
-              siren: z.string().nullable(),
-              regionCode: z.string().nullable(),
-              departementCode: z.string().nullable(),
-              territoireCode: z.string(),
-            }),
-          }),
-        ),
+        200: z.array(collectiviteVue),
         400: probleme,
       },
     },
@@ -74,12 +50,7 @@ export function routesTerritoires(app: FastifyInstance, ctx: Contexte) {
       summary: 'Un territoire, avec sa population et, pour un EPCI, ses communes membres',
       params: z.object({ type: typeTerritoireSchema, code: z.string().max(20) }),
       response: {
-        200: territoire.extend({
-          departement: reference,
-          region: reference,
-          membres: z.array(territoire).optional(),
-          epci: z.array(territoire).optional(),
-        }),
+        200: territoireDetail,
         404: probleme,
       },
     },
@@ -92,13 +63,7 @@ export function routesTerritoires(app: FastifyInstance, ctx: Contexte) {
       summary: 'Résoudre un périmètre (EPCI et/ou communes) en communes, départements, régions et population',
       body: perimetreSchema,
       response: {
-        200: z.object({
-          communes: z.array(z.object({ code: z.string(), nom: z.string(), departement: z.string(), region: z.string(), population: z.number() })),
-          departements: z.array(z.string()),
-          regions: z.array(z.string()),
-          population: z.number(),
-          inconnus: z.array(z.object({ type: z.enum(['commune', 'epci']), code: z.string() })),
-        }),
+        200: perimetreResolu,
         400: probleme,
       },
     },

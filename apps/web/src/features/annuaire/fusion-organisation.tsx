@@ -3,28 +3,13 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useFusion } from '../../api/annuaire';
-import type { Organisation } from '../../api/types';
+import type { Organisation } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
 
 const confirmation = creerConfirmation('confirmation-fusion-organisation');
 
-/** What a merge moves, table by table, in words. */
-export const LIBELLES_DEPLACEMENTS: Record<string, [string, string]> = {
-  personnes: ['personne de l’annuaire', 'personnes de l’annuaire'],
-  habilitations: ['rôle d’utilisateur (référent)', 'rôles d’utilisateurs (référents)'],
-  contrat_organisations: ['place d’ARS ou de collectivité porteuse', 'places d’ARS ou de collectivité porteuse'],
-  signataires: ['signature de contrat', 'signatures de contrats'],
-  partenaires: ['partenariat de contrat', 'partenariats de contrats'],
-  fiche_pilotes: ['pilotage de fiche-action', 'pilotages de fiches-action'],
-  financements: ['ligne de financement', 'lignes de financement'],
-  membres_instance: ['siège dans une instance', 'sièges dans des instances'],
-  postes_coordination: ['poste de coordination (employeur)', 'postes de coordination (employeur)'],
-  services: ['service', 'services'],
-  offres_service: ['offre de service', 'offres de service'],
-  fiches: ['fiche-action (partenaire)', 'fiches-action (partenaire)'],
-};
 
 export interface ResultatFusion {
   doublon: string;

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { can } from '@maillage/domain';
+import { can, libellesDeplacement } from '@maillage/domain';
 import { useLocation, useParams } from 'react-router';
 import { useOrganisation } from '../../api/comptes';
 import { useSession } from '../../app/session';
@@ -12,7 +12,7 @@ import { pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
 import '../gouvernance/gouvernance.css';
 import { FicheOrganisation } from '../organisations/fiche-organisation';
-import { FusionOrganisation, LIBELLES_DEPLACEMENTS, type ResultatFusion } from './fusion-organisation';
+import { FusionOrganisation, type ResultatFusion } from './fusion-organisation';
 import { PersonnesAnnuaire } from './personnes-annuaire';
 import { ServicesOrganisation } from './services-organisation';
 
@@ -33,7 +33,7 @@ function IssueFusion({ fusion }: { fusion: ResultatFusion }) {
             <span>Ont été déplacés vers « {fusion.gardee} », puis le doublon a été supprimé :</span>
             <ul className={fr.cx('fr-mb-0')}>
               {lignes.map(([table, n]) => (
-                <li key={table}>{pluriel(n, ...(LIBELLES_DEPLACEMENTS[table] ?? [table, table]))}</li>
+                <li key={table}>{pluriel(n, ...libellesDeplacement(table))}</li>
               ))}
             </ul>
           </>

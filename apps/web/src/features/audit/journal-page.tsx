@@ -4,7 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { useJournalAudit } from '../../api/audit';
-import type { EvenementAudit } from '../../api/types';
+import type { EvenementAudit } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { FiltreListe } from '../../components/filtre-liste';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Contours, Position } from '../../api/types-diagnostics';
+import type { Contours, Position } from '@maillage/domain/api';
 import { CarteChoroplethe, type ZoneCarte } from './carte-choroplethe';
 import type { ValeurZone } from './carte-departements';
 

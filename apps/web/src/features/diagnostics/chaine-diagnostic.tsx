@@ -4,7 +4,7 @@ import { besoinSchema, constatSchema, prioriteSchema } from '@maillage/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useElementDiagnostic } from '../../api/diagnostics';
-import type { Diagnostic } from '../../api/types-diagnostics';
+import type { Diagnostic } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { ElementChaine, useFocusApresEnregistrement } from './element-chaine';

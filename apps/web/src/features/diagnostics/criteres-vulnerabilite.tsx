@@ -5,8 +5,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FAMILLES_INDICATEUR, formaterNombre, pluriel } from '@maillage/domain';
 import { useState, type FormEvent } from 'react';
-import type { Territoire } from '../../api/types';
-import type { Indicateur } from '../../api/types-diagnostics';
+import type { Indicateur, Territoire } from '@maillage/domain/api';
 import { POLARITES_COURTES } from '../indicateurs/libelles-indicateurs';
 
 export interface Criteres {

@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
-import type { Comparaison, FigurePartielleVue, Indicateur, ResultatAgregat, SensEcart, ValeurVue } from '../../api/types-diagnostics';
+import type { Comparaison, FigurePartielleVue, Indicateur, ResultatAgregat, SensEcart, ValeurVue } from '@maillage/domain/api';
 import { avecUnite, formaterValeur } from '../indicateurs/libelles-indicateurs';
 
 const SENS: Record<SensEcart, { libelle: string; severite?: BadgeProps['severity'] }> = {

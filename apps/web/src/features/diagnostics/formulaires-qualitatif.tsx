@@ -5,7 +5,7 @@ import { LOCUTEURS, rencontreSchema, TYPES_RENCONTRE, verbatimSchema } from '@ma
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import type { Rencontre, Verbatim } from '../../api/types-diagnostics';
+import type { Rencontre, Verbatim } from '@maillage/domain/api';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { EncartFormulaire } from './formulaire-element';
 

@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
-import type { AgregatIndicateur, FigurePartielleVue, ValeurVue } from '../../api/types-diagnostics';
+import type { AgregatIndicateur, FigurePartielleVue, ValeurVue } from '@maillage/domain/api';
 import { avecUnite, formaterValeur } from '../indicateurs/libelles-indicateurs';
 import { couleursDsfr, Graphique } from './graphique';
 import { libelleSens, sensAffiche, texteFigurePartielle, valeurDuPartiel } from './ecarts';

@@ -4,7 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { formaterDate, TYPES_RENCONTRE } from '@maillage/domain';
 import { useState } from 'react';
 import { useElementDiagnostic } from '../../api/diagnostics';
-import type { Rencontre } from '../../api/types-diagnostics';
+import type { Rencontre } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';

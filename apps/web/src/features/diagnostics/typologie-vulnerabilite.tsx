@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { formaterNombre } from '@maillage/domain';
-import type { Typologie } from '../../api/types-diagnostics';
+import type { Typologie } from '@maillage/domain/api';
 import { TableauDefilant } from './tableau-defilant';
 
 /** DSFR illustrative colours, one per class in order: a help to the eye, the class letter always written beside. */

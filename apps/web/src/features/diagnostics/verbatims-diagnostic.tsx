@@ -4,7 +4,7 @@ import { Quote } from '@codegouvfr/react-dsfr/Quote';
 import { formaterDate, pluriel } from '@maillage/domain';
 import { useState } from 'react';
 import { useElementDiagnostic } from '../../api/diagnostics';
-import type { Diagnostic } from '../../api/types-diagnostics';
+import type { Diagnostic } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';

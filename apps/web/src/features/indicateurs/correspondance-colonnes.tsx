@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import type { ApercuImport, ChampColonne, Indicateur, ModeImport, OptionsImport } from '../../api/types-diagnostics';
+import type { ApercuImport, ChampColonne, Indicateur, ModeImport, OptionsImportSaisie as OptionsImport } from '@maillage/domain/api';
 
 /** What the user decided about the file's columns, starting from what the preview proposed. */
 export interface Reglages {

@@ -3,7 +3,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { formaterNombre } from '@maillage/domain';
 import { useIndicateurs } from '../../api/indicateurs';
-import type { ApercuImport } from '../../api/types-diagnostics';
+import type { ApercuImport } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { ChampsLecture, type Lecture } from './choix-fichier-import';
 import { CorrespondanceColonnes, manques, type Reglages } from './correspondance-colonnes';

@@ -7,7 +7,7 @@ import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { can, formaterNombre } from '@maillage/domain';
 import { useRef, useState } from 'react';
 import { rapportContoursDe, useImportContours } from '../../api/indicateurs';
-import type { RapportContours } from '../../api/types-diagnostics';
+import type { RapportContours } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';

@@ -7,7 +7,7 @@ import { can } from '@maillage/domain';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { rapportValeursDe, useApercuImport, useImportValeurs } from '../../api/indicateurs';
-import type { ApercuImport, OptionsImport, RapportImportValeurs } from '../../api/types-diagnostics';
+import type { ApercuImport, OptionsImportSaisie as OptionsImport, RapportImportValeurs } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';

@@ -6,7 +6,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FAMILLES_INDICATEUR, indicateurSchema, type IndicateurSaisie, type MethodeAgregation, type Polarite } from '@maillage/domain';
 import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import type { Indicateur } from '../../api/types-diagnostics';
+import type { Indicateur } from '@maillage/domain/api';
 import { etatChamp, videEnNull } from '../../components/formulaire';
 import { METHODES_EXPLIQUEES, POLARITES_EXPLIQUEES } from './libelles-indicateurs';
 

@@ -9,7 +9,7 @@ import { useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
 import { obtenirIndicateur, useEnregistrementIndicateur, useIndicateur, useIndicateurs, useSuppressionIndicateur } from '../../api/indicateurs';
-import type { Indicateur } from '../../api/types-diagnostics';
+import type { Indicateur } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';

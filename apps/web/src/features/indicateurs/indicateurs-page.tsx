@@ -7,7 +7,7 @@ import { can, FAMILLES_INDICATEUR, formaterNombre, normaliser, pluriel, type Met
 import { Link, useLocation } from 'react-router';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { useIndicateurs } from '../../api/indicateurs';
-import type { Indicateur } from '../../api/types-diagnostics';
+import type { Indicateur } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';

@@ -1,4 +1,4 @@
-import { formaterNombre, METHODES_AGREGATION, type MethodeAgregation, type Polarite, type SensDuTiret } from '@maillage/domain';
+import { formaterNombre, LIBELLES_TYPE_TERRITOIRE_VALEUR, METHODES_AGREGATION, type MethodeAgregation, type Polarite, type SensDuTiret } from '@maillage/domain';
 
 /** Polarity, in plain French: what a higher value means. */
 export const POLARITES_EXPLIQUEES: Record<Polarite, { libelle: string; explication: string }> = {
@@ -71,11 +71,5 @@ export function avecUnite(texte: string, unite: string): string {
   return /\d[[\]]?$/.test(texte) ? `${texte} ${unite}` : texte;
 }
 
-export const TYPES_TERRITOIRE_VALEUR: Record<string, string> = {
-  commune: 'Commune',
-  epci: 'EPCI',
-  departement: 'Département',
-  region: 'Région',
-  france_metro: 'France métropolitaine',
-  france: 'France',
-};
+/** The kinds of territory a value is published for, in words (one list with the server's, in the domain). */
+export const TYPES_TERRITOIRE_VALEUR: Record<string, string> = LIBELLES_TYPE_TERRITOIRE_VALEUR;

@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { formaterNombre } from '@maillage/domain';
-import type { RapportImportValeurs } from '../../api/types-diagnostics';
+import type { RapportImportValeurs } from '@maillage/domain/api';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
 import { libelleTiret } from './libelles-indicateurs';
 import { TableauDefilant } from '../diagnostics/tableau-defilant';

@@ -3,7 +3,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { formaterNombre } from '@maillage/domain';
 import { useId } from 'react';
 import { useEtatImport } from '../../api/indicateurs';
-import type { RapportImportValeurs } from '../../api/types-diagnostics';
+import type { RapportImportValeurs } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { formaterDateHeure } from '../../components/format';
 import { Chargement } from '../../components/chargement';

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { can, type CollectivitePreremplie } from '@maillage/domain';
 import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useCollectivites, useOrganisation, useOrganisations } from '../../api/comptes';
-import type { Organisation } from '../../api/types';
+import type { Organisation } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { libelleTypeOrganisation } from '../../components/libelles';
 import { CreationOrganisation, type Brouillon } from './creation-organisation';

@@ -6,8 +6,8 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { LIBELLES_MOTIF_DOUBLON, organisationSaisieSchema, TYPES_ORGANISATION } from '@maillage/domain';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ErreurApi } from '../../api/client';
-import { useCreationOrganisation, type DoublonOrganisation } from '../../api/comptes';
-import type { Organisation } from '../../api/types';
+import { useCreationOrganisation } from '../../api/comptes';
+import type { DoublonOrganisation, Organisation } from '@maillage/domain/api';
 import { libelleTypeOrganisation } from '../../components/libelles';
 
 /** What the creation form starts from: a typed name, or a collectivité of the référentiel. */

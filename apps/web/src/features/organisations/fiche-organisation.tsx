@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Card } from '@codegouvfr/react-dsfr/Card';
 import { Link } from 'react-router';
 import { useTerritoire } from '../../api/territoires';
-import type { Organisation } from '../../api/types';
+import type { Organisation } from '@maillage/domain/api';
 import { libelleTypeOrganisation } from '../../components/libelles';
 
 /** An organisation's identity card: type, identifiers, territory. */

@@ -7,7 +7,7 @@ import { TYPES_ORGANISATION } from '@maillage/domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useOrganisations } from '../../api/comptes';
-import type { Organisation } from '../../api/types';
+import type { Organisation } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { useFiltresUrl } from '../../components/filtres-url';

@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
 import { obtenirOrganisation, useEnregistrementOrganisation, useOrganisation } from '../../api/comptes';
-import type { Organisation } from '../../api/types';
+import type { Organisation } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { ConflitVersion, differences } from '../../components/conflit-version';

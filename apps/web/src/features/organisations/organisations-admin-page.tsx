@@ -4,7 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSuppressionOrganisation } from '../../api/comptes';
-import type { Organisation } from '../../api/types';
+import type { Organisation } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';

@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { formaterDate } from '@maillage/domain';
-import type { Portefeuille } from '../../api/portefeuille';
+import type { Portefeuille } from '@maillage/domain/api';
 import { formaterPourcent } from './format-portefeuille';
 
 /**

@@ -3,7 +3,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterMontant, formaterPeriode } from '@maillage/domain';
 import { Link } from 'react-router';
-import type { Decompte, Portefeuille } from '../../api/portefeuille';
+import type { Decompte, Portefeuille } from '@maillage/domain/api';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre, formaterPopulation } from '../../components/format';
 import { BadgeStatutContrat, libelleGeneration } from '../contrats/statuts';

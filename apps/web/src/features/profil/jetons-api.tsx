@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useCreationJeton, useJetons, useRevocationJeton } from '../../api/comptes';
-import type { JetonApi } from '../../api/types';
+import type { JetonApi } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { BoutonCopier } from '../../components/bouton-copier';
 import { Chargement } from '../../components/chargement';

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTerritoire } from '../../api/territoires';
 import { useSession } from '../../app/session';
-import type { Territoire } from '../../api/types';
+import type { Territoire } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { formaterNombre, formaterPopulation } from '../../components/format';

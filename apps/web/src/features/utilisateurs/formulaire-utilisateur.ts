@@ -6,7 +6,7 @@ import {
   type Habilitation,
 } from '@maillage/domain';
 import { z } from 'zod';
-import type { Utilisateur } from '../../api/types';
+import type { Utilisateur } from '@maillage/domain/api';
 import { nouveauMotDePasse } from '../../components/force-mot-de-passe';
 
 /** One role line of the editor; only the fields of its role are kept when sent. */

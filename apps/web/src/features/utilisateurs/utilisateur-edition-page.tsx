@@ -9,7 +9,7 @@ import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
 import { obtenirUtilisateur, useModificationUtilisateur, useUtilisateur } from '../../api/comptes';
-import type { Utilisateur } from '../../api/types';
+import type { Utilisateur } from '@maillage/domain/api';
 import { useRegions } from '../../api/territoires';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
