@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useDestinations, useReprise, type ResultatBibliotheque } from '../../api/bibliotheque';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
-import { libelleGeneration } from '../contrats/statuts';
+import { libelleGeneration } from '../../components/statuts-contrat';
 
 const modale = createModal({ id: 'modale-reprise-fiche', isOpenedByDefault: false });
 

@@ -9,7 +9,7 @@ import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre } from '../../components/format';
 import { AlertesContrat, GouvernanceSynthese } from '../gouvernance/alertes-contrat';
 import { AvancementSynthese } from '../suivi/avancement-contrat';
-import { BadgeStatutFiche } from './statuts';
+import { BadgeStatutFiche } from '../../components/statuts-contrat';
 
 function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
   return (

@@ -13,7 +13,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { formaterNombre } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
-import { libelleGeneration } from './statuts';
+import { libelleGeneration } from '../../components/statuts-contrat';
 
 /** Fiches still alive are proposed for the next generation; those done or abandoned are not. */
 const aReprendre = (f: Fiche) => f.statut !== 'realisee' && f.statut !== 'abandonnee';

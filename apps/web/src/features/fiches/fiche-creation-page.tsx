@@ -13,7 +13,7 @@ import { useCreationFiche } from '../../api/fiches';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { useTitrePage } from '../../components/titre-page';
-import { editionStructure } from '../contrats/statuts';
+import { editionStructure } from '../../components/statuts-contrat';
 import { appliquerErreursFiche, resolverFiche, versFormulaire, type FormulaireFiche } from './fiche-saisie';
 import { SECTIONS_FICHE } from './sections-fiche';
 

@@ -19,7 +19,7 @@ import { formaterNombre } from '../../components/format';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { BarreAvancement, formaterDateDuJour } from './libelles-suivi';
 import './suivi.css';
-import { peutAjouter } from '../contrats/statuts';
+import { peutAjouter } from '../../components/statuts-contrat';
 
 type Valeurs = z.input<typeof campagneSchema>;
 const anneeCourante = () => String(new Date().getFullYear());

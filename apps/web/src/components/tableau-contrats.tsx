@@ -2,9 +2,9 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterPeriode } from '@maillage/domain';
 import { Link } from 'react-router';
-import type { ContratResume } from '../../api/types-contrats';
-import { formaterNombre, formaterPopulation } from '../../components/format';
-import { BadgeStatutContrat, libelleGeneration, libelleRole } from './statuts';
+import type { ContratResume } from '../api/types-contrats';
+import { formaterNombre, formaterPopulation } from './format';
+import { BadgeStatutContrat, libelleGeneration, libelleRole } from './statuts-contrat';
 
 interface Props {
   contrats: ContratResume[];

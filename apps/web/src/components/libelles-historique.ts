@@ -17,7 +17,7 @@ import {
   pluriel,
   type Terme,
 } from '@maillage/domain';
-import type { ContratDetail } from '../../api/types-contrats';
+import type { ContratDetail } from '../api/types-contrats';
 
 const CHAMPS: Record<string, string> = {
   intitule: 'intitulé',

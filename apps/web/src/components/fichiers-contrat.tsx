@@ -4,11 +4,11 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useRef, useState, type FormEvent } from 'react';
-import { useFichiersContrat, useGestionFichiers, type FichierContrat } from '../../api/fichiers';
-import { AlerteErreur } from '../../components/alerte-erreur';
-import { Chargement } from '../../components/chargement';
-import { creerConfirmation } from '../../components/confirmation';
-import { formaterDateHeure, formaterNombre } from '../../components/format';
+import { useFichiersContrat, useGestionFichiers, type FichierContrat } from '../api/fichiers';
+import { AlerteErreur } from './alerte-erreur';
+import { Chargement } from './chargement';
+import { creerConfirmation } from './confirmation';
+import { formaterDateHeure, formaterNombre } from './format';
 import { Telechargement } from './telechargement';
 
 const suppression = creerConfirmation('confirmation-suppression-fichier');
