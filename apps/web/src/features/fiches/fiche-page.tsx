@@ -5,7 +5,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { Summary } from '@codegouvfr/react-dsfr/Summary';
 import type { FicheSaisie } from '@maillage/domain';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
@@ -23,13 +23,12 @@ import { differencesFiche } from './conflit-fiche';
 import { appliquerErreursFiche, resolverFiche, versFormulaire, type FormulaireFiche } from './fiche-saisie';
 import { PanneauFiche } from './panneau-fiche';
 import { SECTIONS_FICHE } from './sections-fiche';
-import { SuiviFiche } from '../suivi/suivi-fiche';
 
 const suppression = creerConfirmation('confirmation-suppression-fiche');
 const focaliser = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /** A fiche-action: read mode by default, each section editable on its own; a side panel for the essentials. */
-export default function FichePage() {
+export default function FichePage({ suivi }: { suivi: (ficheId: string) => ReactNode }) {
   const { id = '' } = useParams();
   const naviguer = useNavigate();
   const { state } = useLocation() as { state: { message?: string } | null };
@@ -183,7 +182,7 @@ export default function FichePage() {
                   <Lecture fiche={f} />
                 </div>
               )}
-              {section === 'suivi' && <SuiviFiche ficheId={f.id} />}
+              {section === 'suivi' && suivi(f.id)}
             </section>
           ))}
           {editable && contrat.data?.droits.modifier && (
