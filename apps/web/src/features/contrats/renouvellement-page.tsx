@@ -10,6 +10,7 @@ import { useContrat, useRenouvellement } from '../../api/contrats';
 import { useFiches } from '../../api/fiches';
 import type { Fiche } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { Chargement } from '../../components/chargement';
 import { formaterNombre } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
@@ -127,18 +128,7 @@ export default function RenouvellementPage() {
             />
           </>
         )}
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
-          <li>
-            <Button type="submit" iconId="fr-icon-refresh-line" disabled={renouveler.isPending}>
-              Créer le contrat de {libelleGeneration(suivante)}
-            </Button>
-          </li>
-          <li>
-            <Button priority="secondary" linkProps={{ to: `/contrats/${id}` }}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
+        <BoutonsFormulaire taille="md" icones icone="fr-icon-refresh-line" libelle={`Créer le contrat de ${libelleGeneration(suivante)}`} enCours={renouveler.isPending} annulerVers={`/contrats/${id}`} />
       </form>
     </>
   );

@@ -13,6 +13,7 @@ import { useContrat } from '../../api/contrats';
 import { obtenirFiche, useFiche, useModificationFiche, useSuppressionFiche } from '../../api/fiches';
 import type { FicheDetail } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { Chargement } from '../../components/chargement';
 import { creerConfirmation } from '../../components/confirmation';
 import { ConflitVersion } from '../../components/conflit-version';
@@ -164,18 +165,7 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
                   )}
                   {modification.error && !conflit && <AlerteErreur erreur={modification.error} as="h3" titre="La fiche n’a pas été enregistrée" />}
                   <Champs form={form} axes={contrat.data?.axes ?? []} />
-                  <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left', 'fr-mt-2w')}>
-                    <li>
-                      <Button type="submit" disabled={modification.isPending}>
-                        Enregistrer
-                      </Button>
-                    </li>
-                    <li>
-                      <Button type="button" priority="secondary" onClick={() => fermer(section)}>
-                        Annuler
-                      </Button>
-                    </li>
-                  </ul>
+                  <BoutonsFormulaire taille="md" icones sansMarge={false} libelle="Enregistrer" enCours={modification.isPending} onAnnuler={() => fermer(section)} />
                 </form>
               ) : (
                 <div className={fr.cx('fr-mt-2w')}>
