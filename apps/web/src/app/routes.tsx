@@ -26,12 +26,12 @@ const UtilisateurEditionPage = lazy(() => import('../features/utilisateurs/utili
 const JournalPage = lazy(() => import('../features/audit/journal-page'));
 const ContratsPage = lazy(() => import('../features/contrats/contrats-page'));
 const ContratEditionPage = lazy(() => import('../features/contrats/contrat-edition-page'));
-const ContratPage = lazy(() => import('../features/contrats/contrat-page'));
+const ContratPage = lazy(() => import('./pages/contrat-page'));
 const RenouvellementPage = lazy(() => import('../features/contrats/renouvellement-page'));
-const ApercuPublicPage = lazy(() => import('../features/contrats/apercu-public-page'));
+const ApercuPublicPage = lazy(() => import('./pages/apercu-public-page'));
 const DemandesConfirmationPage = lazy(() => import('../features/contrats/demandes-confirmation-page'));
 const FicheCreationPage = lazy(() => import('../features/fiches/fiche-creation-page'));
-const FichePage = lazy(() => import('../features/fiches/fiche-page'));
+const FichePage = lazy(() => import('./pages/fiche-page'));
 const CampagnePage = lazy(() => import('../features/suivi/campagne-page'));
 const EvaluationPage = lazy(() => import('../features/suivi/evaluation-page'));
 const DoctrinePage = lazy(() => import('../features/doctrine/doctrine-page'));

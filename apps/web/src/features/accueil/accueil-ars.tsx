@@ -6,7 +6,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterPopulation } from '../../components/format';
-import { TableauContrats } from '../contrats/tableau-contrats';
+import { TableauContrats } from '../../components/tableau-contrats';
 
 /** ARS regional: the contracts of its region (those touching it, inter-regional ones included). */
 export function AccueilArs({ regionCode }: { regionCode: string }) {

@@ -5,8 +5,8 @@ import { useContrats } from '../../api/contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
-import { usePeutCreerContrat } from '../contrats/droits';
-import { TableauContrats } from '../contrats/tableau-contrats';
+import { usePeutCreerContrat } from '../../components/droits-contrat';
+import { TableauContrats } from '../../components/tableau-contrats';
 
 // Alerts and next séances: loaded after the page, so the home stays light.
 const SuiviContrats = lazy(() => import('../gouvernance/suivi-contrats'));

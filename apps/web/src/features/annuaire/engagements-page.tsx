@@ -14,7 +14,7 @@ import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre, pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
-import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../contrats/statuts';
+import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../../components/statuts-contrat';
 import '../gouvernance/gouvernance.css';
 import { MoyensOrganisation } from './moyens-organisation';
 import { OffresOrganisation } from './offres-organisation';

@@ -10,9 +10,9 @@ import { estErreurApi, requete } from '../../api/client';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { appliquerErreursServeur, etatChamp } from '../../components/formulaire';
-import { BoutonsFormulaire } from '../gouvernance/formulaires-instance';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
-import { useFocusPremierChamp } from '../gouvernance/focus';
+import { useFocusPremierChamp } from '../../components/focus';
 
 const schema = z.object({
   prenom: z.string().trim().min(1, 'Le prénom est obligatoire').max(100),

@@ -3,7 +3,7 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterMoyens, libelleMoyen, TYPES_MOYEN } from '@maillage/domain';
 import { Link } from 'react-router';
 import type { Engagements } from '../../api/annuaire';
-import { LienResultat, TableauTotaux } from '../gouvernance/moyens-contrat';
+import { LienResultat, TableauTotaux } from '../../components/totaux-moyens';
 
 /** The means the organisation commits (seed 002), summed by contract and by year; each is recorded on the contract's governance tab. */
 export function MoyensOrganisation({ engagements }: { engagements: Engagements }) {

@@ -8,8 +8,8 @@ import { useOffres, type Engagements } from '../../api/annuaire';
 import { ErreurApi } from '../../api/client';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { pluriel } from '../../components/format';
-import { BoutonsFormulaire } from '../gouvernance/formulaires-instance';
-import { useFocusPremierChamp } from '../gouvernance/focus';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
+import { useFocusPremierChamp } from '../../components/focus';
 
 /** Adds an offer of service to the organisation's catalogue (CPAM: M’T dents, MISAS, SOPHIA, examens de santé…). */
 function FormulaireOffre({ organisationId, onFermer }: { organisationId: string; onFermer: (message?: string) => void }) {

@@ -1,6 +1,6 @@
 import { libelleActionJournal, libelleEntiteJournal } from '@maillage/domain';
 import { formaterDate, formaterDateHeure } from '../../components/format';
-import { libelleChampHistorique } from '../contrats/libelles-historique';
+import { libelleChampHistorique } from '../../components/libelles-historique';
 
 const CHAMPS: Record<string, string> = {
   nom: 'nom',

@@ -16,7 +16,7 @@ import { useFiltresUrl } from '../../components/filtres-url';
 import { formaterNombre } from '../../components/format';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
 import { useTitrePage } from '../../components/titre-page';
-import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../contrats/statuts';
+import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../../components/statuts-contrat';
 import '../portefeuille/portefeuille.css';
 import { ModaleReprise, ouvrirReprise } from './modale-reprise';
 

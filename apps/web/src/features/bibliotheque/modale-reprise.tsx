@@ -6,7 +6,7 @@ import type { ResultatBibliotheque } from '@maillage/domain/api';
 import { useDestinations, useReprise } from '../../api/bibliotheque';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
-import { libelleGeneration } from '../contrats/statuts';
+import { libelleGeneration } from '../../components/statuts-contrat';
 
 const modale = createModal({ id: 'modale-reprise-fiche', isOpenedByDefault: false });
 

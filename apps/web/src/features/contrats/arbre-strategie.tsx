@@ -8,7 +8,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { AnnonceDeplacement, BoutonsDeplacement, useDeplacement } from './deplacement';
 import { FormulaireAxe, FormulaireObjectif } from './formulaires-strategie';
-import { BadgeStatutFiche } from './statuts';
+import { BadgeStatutFiche } from '../../components/statuts-contrat';
 
 const suppression = creerConfirmation('confirmation-suppression-strategie');
 

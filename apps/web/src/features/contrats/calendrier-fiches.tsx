@@ -5,7 +5,7 @@ import { formaterDate, formaterPeriode } from '@maillage/domain';
 import { Link } from 'react-router';
 import type { Fiche } from '@maillage/domain/api';
 import { EtatVide } from '../../components/etat-vide';
-import { BadgeStatutFiche } from './statuts';
+import { BadgeStatutFiche } from '../../components/statuts-contrat';
 
 const MOIS_COURTS = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'];
 const jour = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));

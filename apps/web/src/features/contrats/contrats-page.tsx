@@ -13,8 +13,8 @@ import { FiltreListe } from '../../components/filtre-liste';
 import { useFiltresUrl } from '../../components/filtres-url';
 import { pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
-import { usePeutCreerContrat } from './droits';
-import { TableauContrats } from './tableau-contrats';
+import { usePeutCreerContrat } from '../../components/droits-contrat';
+import { TableauContrats } from '../../components/tableau-contrats';
 
 const FILTRES = ['q', 'region', 'departement', 'statut', 'generation'] as const;
 

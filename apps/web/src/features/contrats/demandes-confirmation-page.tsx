@@ -12,7 +12,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { useTitrePage } from '../../components/titre-page';
-import { BadgeConfirmation } from './statuts';
+import { BadgeConfirmation } from '../../components/statuts-contrat';
 
 type Vue = 'a_confirmer' | 'toutes';
 

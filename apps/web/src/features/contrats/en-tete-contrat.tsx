@@ -10,7 +10,7 @@ import type { ContratDetail, PartieContrat } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { formaterPopulation, pluriel } from '../../components/format';
-import { BadgeConfirmation, BadgeStatutContrat, editionStructure, libelleGeneration } from './statuts';
+import { BadgeConfirmation, BadgeStatutContrat, editionStructure, libelleGeneration } from '../../components/statuts-contrat';
 
 const suppression = creerConfirmation('confirmation-suppression-contrat');
 const RENOUVELABLES = ['signe', 'evaluation', 'echu'];

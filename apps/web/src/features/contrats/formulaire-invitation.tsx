@@ -1,5 +1,4 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,6 +7,7 @@ import { useId } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
 
@@ -92,18 +92,7 @@ export function FormulaireInvitation({ roles, onInviter, onAnnuler, erreur, enCo
           />
         )}
       />
-      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--sm')}>
-        <li>
-          <Button type="submit" disabled={enCours} iconId="fr-icon-mail-line" iconPosition="left">
-            Inviter
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onAnnuler}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <BoutonsFormulaire libelle="Inviter" icone="fr-icon-mail-line" enCours={enCours} onAnnuler={onAnnuler} sansMarge />
     </form>
   );
 }

@@ -1,5 +1,4 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { partenaireSaisieSchema, signataireSaisieSchema } from '@maillage/domain';
@@ -11,29 +10,13 @@ import type { PartenaireContrat, Signataire } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 
 interface PropsCommunes<T> {
   onEnregistrer: (saisie: T) => Promise<unknown>;
   onAnnuler: () => void;
   erreur: unknown;
   enCours: boolean;
-}
-
-function Boutons({ libelle, enCours, onAnnuler }: { libelle: string; enCours: boolean; onAnnuler: () => void }) {
-  return (
-    <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--sm')}>
-      <li>
-        <Button type="submit" disabled={enCours}>
-          {libelle}
-        </Button>
-      </li>
-      <li>
-        <Button type="button" priority="secondary" onClick={onAnnuler}>
-          Annuler
-        </Button>
-      </li>
-    </ul>
-  );
 }
 
 type ValeursSignataire = z.input<typeof signataireSaisieSchema>;
@@ -84,7 +67,7 @@ export function FormulaireSignataire({ signataire, onEnregistrer, onAnnuler, err
           <Input label="Date de signature (facultatif)" hintText="Chaque signataire signe à sa date" nativeInputProps={{ ...register('dateSignature', optionnel), type: 'date' }} {...etatChamp(errors.dateSignature?.message)} />
         </div>
       </div>
-      <Boutons libelle={signataire ? 'Enregistrer' : 'Ajouter le signataire'} enCours={enCours} onAnnuler={onAnnuler} />
+      <BoutonsFormulaire sansMarge libelle={signataire ? 'Enregistrer' : 'Ajouter le signataire'} enCours={enCours} onAnnuler={onAnnuler} />
     </form>
   );
 }
@@ -121,7 +104,7 @@ export function FormulairePartenaire({ onEnregistrer, onAnnuler, erreur, enCours
         nativeInputProps={{ ...form.register('role', { setValueAs: videEnNull }), maxLength: 300 }}
         {...etatChamp(form.formState.errors.role?.message)}
       />
-      <Boutons libelle="Ajouter le partenaire" enCours={enCours} onAnnuler={onAnnuler} />
+      <BoutonsFormulaire sansMarge libelle="Ajouter le partenaire" enCours={enCours} onAnnuler={onAnnuler} />
     </form>
   );
 }

@@ -1,5 +1,4 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,6 +10,7 @@ import type { SaisieAxe, SaisieObjectif } from '../../api/contrats';
 import type { Axe, Objectif } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 
 interface PropsFormulaire<T> {
   titre: string;
@@ -18,23 +18,6 @@ interface PropsFormulaire<T> {
   onAnnuler: () => void;
   erreur: unknown;
   enCours: boolean;
-}
-
-function Boutons({ enCours, onAnnuler, libelle }: { enCours: boolean; onAnnuler: () => void; libelle: string }) {
-  return (
-    <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--sm')}>
-      <li>
-        <Button type="submit" disabled={enCours}>
-          {libelle}
-        </Button>
-      </li>
-      <li>
-        <Button type="button" priority="secondary" onClick={onAnnuler}>
-          Annuler
-        </Button>
-      </li>
-    </ul>
-  );
 }
 
 type ValeursAxe = z.input<typeof axeSaisieSchema>;
@@ -83,7 +66,7 @@ export function FormulaireAxe({ titre, axe, axesPrs, onEnregistrer, onAnnuler, e
         nativeTextAreaProps={{ ...register('description', { setValueAs: videEnNull }), rows: 3 }}
         {...etatChamp(errors.description?.message)}
       />
-      <Boutons enCours={enCours} onAnnuler={onAnnuler} libelle={axe ? 'Enregistrer l’axe' : 'Ajouter l’axe'} />
+      <BoutonsFormulaire sansMarge enCours={enCours} onAnnuler={onAnnuler} libelle={axe ? 'Enregistrer l’axe' : 'Ajouter l’axe'} />
     </form>
   );
 }
@@ -132,7 +115,7 @@ export function FormulaireObjectif({ titre, objectif, onEnregistrer, onAnnuler, 
         nativeTextAreaProps={{ ...register('operationnels'), rows: 4 }}
         {...etatChamp(errors.operationnels?.message)}
       />
-      <Boutons enCours={enCours} onAnnuler={onAnnuler} libelle={objectif ? 'Enregistrer l’objectif' : 'Ajouter l’objectif'} />
+      <BoutonsFormulaire sansMarge enCours={enCours} onAnnuler={onAnnuler} libelle={objectif ? 'Enregistrer l’objectif' : 'Ajouter l’objectif'} />
     </form>
   );
 }

@@ -10,7 +10,7 @@ import type { Avenant, ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
-import { Telechargement } from './telechargement';
+import { Telechargement } from '../../components/telechargement';
 
 const aujourdhui = () => new Date().toISOString().slice(0, 10);
 

@@ -5,10 +5,10 @@ import { formaterDate } from '@maillage/domain';
 import { useState } from 'react';
 import { useAvenants } from '../../api/contrats';
 import type { ContratDetail } from '@maillage/domain/api';
-import { FichiersContrat } from './fichiers-contrat';
+import { FichiersContrat } from '../../components/fichiers-contrat';
 import { ImportPlan } from './import-plan';
-import { editionStructure } from './statuts';
-import { Telechargement } from './telechargement';
+import { editionStructure } from '../../components/statuts-contrat';
+import { Telechargement } from '../../components/telechargement';
 
 const aujourdhui = () => new Date().toISOString().slice(0, 10);
 

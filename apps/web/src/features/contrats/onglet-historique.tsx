@@ -7,7 +7,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { formaterDateHeure, formaterNombre } from '../../components/format';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
-import { CHAMPS_MASQUES, libelleChampHistorique, nomsDuContrat, valeurHistorique } from './libelles-historique';
+import { CHAMPS_MASQUES, libelleChampHistorique, nomsDuContrat, valeurHistorique } from '../../components/libelles-historique';
 
 const PAR_PAGE = 20;
 

@@ -9,9 +9,9 @@ import type { ConfirmationPartie, ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { libelleTypeOrganisation } from '../../components/libelles';
-import { DispositifsTerritoriaux } from './articulation-contrat';
+import { DispositifsTerritoriaux } from './dispositifs-territoriaux';
 import { FormulairePartenaire, FormulaireSignataire } from './formulaires-parties';
-import { BadgeConfirmation, editionStructure } from './statuts';
+import { BadgeConfirmation, editionStructure } from '../../components/statuts-contrat';
 
 const retrait = creerConfirmation('confirmation-retrait-partie');
 const COLONNES_SIGNATAIRES = ['Organisation', 'Type', 'Confirmation', 'Représentant', 'Qualité', 'Date de signature'];

@@ -15,7 +15,7 @@ import { useFiltresUrl } from '../../components/filtres-url';
 import { ArbreStrategie } from './arbre-strategie';
 import { CalendrierFiches } from './calendrier-fiches';
 import { FILTRES_FICHES, FiltresFiches } from './filtres-fiches';
-import { editionStructure } from './statuts';
+import { editionStructure } from '../../components/statuts-contrat';
 import { TableauFiches } from './tableau-fiches';
 
 const VUES = { arbre: 'Arborescence', tableau: 'Tableau', calendrier: 'Calendrier' } as const;

@@ -1,15 +1,14 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterMontant, STATUTS_FICHE } from '@maillage/domain';
+import type { ReactNode } from 'react';
 import { useFiches } from '../../api/fiches';
 import type { ContratDetail, Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre } from '../../components/format';
-import { AlertesContrat, GouvernanceSynthese } from '../gouvernance/alertes-contrat';
-import { AvancementSynthese } from '../suivi/avancement-contrat';
-import { BadgeStatutFiche } from './statuts';
+import { BadgeStatutFiche } from '../../components/statuts-contrat';
 
 function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
   return (
@@ -25,8 +24,16 @@ function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
 const pourcentage = (n: number, total: number) => (total ? `${formaterNombre(Math.round((n / total) * 100))} %` : '—');
 const total = (fiches: Fiche[]) => fiches.reduce((s, f) => s + f.totalFinancementCentimes, 0);
 
+interface Props {
+  contrat: ContratDetail;
+  /** The sections other features own (alerts, séances and decisions, progress), placed by the page that assembles them. */
+  alertes: ReactNode;
+  gouvernance: ReactNode;
+  avancement: ReactNode;
+}
+
 /** Key figures, progress of the fiches by statut, and the axes with their fiches. */
-export function OngletSynthese({ contrat }: { contrat: ContratDetail }) {
+export function OngletSynthese({ contrat, alertes, gouvernance, avancement }: Props) {
   const fiches = useFiches(contrat.id);
   if (fiches.isPending) return <Chargement />;
   if (fiches.error) return <AlerteErreur erreur={fiches.error} titre="Impossible de charger les fiches-action" />;
@@ -36,7 +43,7 @@ export function OngletSynthese({ contrat }: { contrat: ContratDetail }) {
   if (liste.length === 0 && contrat.axes.length === 0) {
     return (
       <>
-        <AlertesContrat contratId={contrat.id} />
+        {alertes}
         <EtatVide
           titre="Ce contrat n’a encore ni axe ni fiche-action"
           action={{ children: 'Définir la stratégie', linkProps: { to: `/contrats/${contrat.id}?onglet=strategie` } }}
@@ -47,14 +54,14 @@ export function OngletSynthese({ contrat }: { contrat: ContratDetail }) {
             montrera ici l’avancement des fiches et leurs financements.
           </p>
         </EtatVide>
-        <GouvernanceSynthese contrat={contrat} />
+        {gouvernance}
       </>
     );
   }
 
   return (
     <>
-      <AlertesContrat contratId={contrat.id} />
+      {alertes}
       <h2>Chiffres clés</h2>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-4w')}>
         <Chiffre valeur={formaterNombre(liste.length)} libelle={liste.length > 1 ? 'fiches-action' : 'fiche-action'} />
@@ -73,7 +80,7 @@ export function OngletSynthese({ contrat }: { contrat: ContratDetail }) {
         })}
       />
 
-      <AvancementSynthese contratId={contrat.id} />
+      {avancement}
 
       <h2>Axes stratégiques</h2>
       {contrat.axes.length === 0 ? (
@@ -102,7 +109,7 @@ export function OngletSynthese({ contrat }: { contrat: ContratDetail }) {
           ]}
         />
       )}
-      <GouvernanceSynthese contrat={contrat} />
+      {gouvernance}
     </>
   );
 }

@@ -10,10 +10,11 @@ import { useContrat, useRenouvellement } from '../../api/contrats';
 import { useFiches } from '../../api/fiches';
 import type { Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { Chargement } from '../../components/chargement';
 import { formaterNombre } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
-import { libelleGeneration } from './statuts';
+import { libelleGeneration } from '../../components/statuts-contrat';
 
 /** Fiches still alive are proposed for the next generation; those done or abandoned are not. */
 const aReprendre = (f: Fiche) => f.statut !== 'realisee' && f.statut !== 'abandonnee';
@@ -127,18 +128,7 @@ export default function RenouvellementPage() {
             />
           </>
         )}
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
-          <li>
-            <Button type="submit" iconId="fr-icon-refresh-line" disabled={renouveler.isPending}>
-              Créer le contrat de {libelleGeneration(suivante)}
-            </Button>
-          </li>
-          <li>
-            <Button priority="secondary" linkProps={{ to: `/contrats/${id}` }}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
+        <BoutonsFormulaire taille="md" icones icone="fr-icon-refresh-line" libelle={`Créer le contrat de ${libelleGeneration(suivante)}`} enCours={renouveler.isPending} annulerVers={`/contrats/${id}`} />
       </form>
     </>
   );

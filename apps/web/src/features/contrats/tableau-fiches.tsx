@@ -8,7 +8,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { formaterNombre, pluriel } from '../../components/format';
 import { AnnonceDeplacement, BoutonsDeplacement, useDeplacement } from './deplacement';
 import { TRIS } from './filtres-fiches';
-import { BadgeStatutFiche } from './statuts';
+import { BadgeStatutFiche } from '../../components/statuts-contrat';
 
 interface Props {
   contrat: ContratDetail;

@@ -15,7 +15,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';
 import { etatChamp } from '../../components/formulaire';
-import { versCentimes, versEuros } from '../fiches/fiche-saisie';
+import { versCentimes, versEuros } from '../../components/montants';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
 import { EncartFormulaire } from './formulaire-element';
 

@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
-import { Telechargement } from '../contrats/telechargement';
+import { Telechargement } from '../../components/telechargement';
 import { CarteIndicateur } from './carte-indicateur';
 import { ChaineDiagnostic } from './chaine-diagnostic';
 import { CommunesIndicateur } from './communes-indicateur';
@@ -17,7 +17,7 @@ import { FinancementsTerritoireDiagnostic } from './financements-territoire';
 import { RencontresDiagnostic } from './rencontres-diagnostic';
 import { ResumeTerritoire } from './resume-territoire';
 import { VerbatimsDiagnostic } from './verbatims-diagnostic';
-import { peutAjouter } from '../contrats/statuts';
+import { peutAjouter } from '../../components/statuts-contrat';
 
 const SECTIONS = [
   { id: 'diagnostic-rapport', texte: 'Rapport de diagnostic' },

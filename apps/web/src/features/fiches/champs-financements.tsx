@@ -7,7 +7,8 @@ import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
 import type { FormFiche } from './champs-communs';
-import { FINANCEMENT_VIDE, versCentimes } from './fiche-saisie';
+import { versCentimes } from '../../components/montants';
+import { FINANCEMENT_VIDE } from './fiche-saisie';
 
 /** Section 12: the fiche's indicators, which are its follow-up indicators (one list), and the evaluation method. */
 export function ChampsSuivi({ form }: { form: FormFiche }) {

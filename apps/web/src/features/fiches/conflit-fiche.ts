@@ -1,5 +1,5 @@
 import type { Difference } from '../../components/conflit-version';
-import { libelleChampHistorique, valeurHistorique } from '../contrats/libelles-historique';
+import { libelleChampHistorique, valeurHistorique } from '../../components/libelles-historique';
 import { memeValeur, versSaisie, type FormulaireFiche } from './fiche-saisie';
 
 /** Field by field, what the user typed and what is saved now, in words (for the 409 comparison). */

@@ -1,7 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import type { FicheSaisie } from '@maillage/domain';
@@ -11,9 +10,10 @@ import { useNavigate, useParams } from 'react-router';
 import { useContrat } from '../../api/contrats';
 import { useCreationFiche } from '../../api/fiches';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { Chargement } from '../../components/chargement';
 import { useTitrePage } from '../../components/titre-page';
-import { editionStructure } from '../contrats/statuts';
+import { editionStructure } from '../../components/statuts-contrat';
 import { appliquerErreursFiche, resolverFiche, versFormulaire, type FormulaireFiche } from './fiche-saisie';
 import { SECTIONS_FICHE } from './sections-fiche';
 
@@ -103,18 +103,7 @@ export default function FicheCreationPage() {
             </Accordion>
           ))}
         </div>
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
-          <li>
-            <Button type="submit" disabled={creation.isPending || !edition.possible}>
-              Créer la fiche
-            </Button>
-          </li>
-          <li>
-            <Button priority="secondary" linkProps={{ to: `/contrats/${id}?onglet=strategie` }}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
+        <BoutonsFormulaire taille="md" icones libelle="Créer la fiche" enCours={creation.isPending || !edition.possible} annulerVers={`/contrats/${id}?onglet=strategie`} />
       </form>
     </>
   );

@@ -5,7 +5,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { Summary } from '@codegouvfr/react-dsfr/Summary';
 import type { FicheSaisie } from '@maillage/domain';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
@@ -13,22 +13,22 @@ import { useContrat } from '../../api/contrats';
 import { obtenirFiche, useFiche, useModificationFiche, useSuppressionFiche } from '../../api/fiches';
 import type { FicheDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { Chargement } from '../../components/chargement';
 import { creerConfirmation } from '../../components/confirmation';
 import { ConflitVersion } from '../../components/conflit-version';
 import { useTitrePage } from '../../components/titre-page';
-import { nomsDuContrat } from '../contrats/libelles-historique';
+import { nomsDuContrat } from '../../components/libelles-historique';
 import { differencesFiche } from './conflit-fiche';
 import { appliquerErreursFiche, resolverFiche, versFormulaire, type FormulaireFiche } from './fiche-saisie';
 import { PanneauFiche } from './panneau-fiche';
 import { SECTIONS_FICHE } from './sections-fiche';
-import { SuiviFiche } from '../suivi/suivi-fiche';
 
 const suppression = creerConfirmation('confirmation-suppression-fiche');
 const focaliser = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /** A fiche-action: read mode by default, each section editable on its own; a side panel for the essentials. */
-export default function FichePage() {
+export default function FichePage({ suivi }: { suivi: (ficheId: string) => ReactNode }) {
   const { id = '' } = useParams();
   const naviguer = useNavigate();
   const { state } = useLocation() as { state: { message?: string } | null };
@@ -164,25 +164,14 @@ export default function FichePage() {
                   )}
                   {modification.error && !conflit && <AlerteErreur erreur={modification.error} as="h3" titre="La fiche n’a pas été enregistrée" />}
                   <Champs form={form} axes={contrat.data?.axes ?? []} />
-                  <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left', 'fr-mt-2w')}>
-                    <li>
-                      <Button type="submit" disabled={modification.isPending}>
-                        Enregistrer
-                      </Button>
-                    </li>
-                    <li>
-                      <Button type="button" priority="secondary" onClick={() => fermer(section)}>
-                        Annuler
-                      </Button>
-                    </li>
-                  </ul>
+                  <BoutonsFormulaire taille="md" icones sansMarge={false} libelle="Enregistrer" enCours={modification.isPending} onAnnuler={() => fermer(section)} />
                 </form>
               ) : (
                 <div className={fr.cx('fr-mt-2w')}>
                   <Lecture fiche={f} />
                 </div>
               )}
-              {section === 'suivi' && <SuiviFiche ficheId={f.id} />}
+              {section === 'suivi' && suivi(f.id)}
             </section>
           ))}
           {editable && contrat.data?.droits.modifier && (

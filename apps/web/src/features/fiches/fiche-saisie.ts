@@ -9,6 +9,7 @@ import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from '
 import type { z } from 'zod';
 import { ErreurApi } from '../../api/client';
 import type { Fiche } from '@maillage/domain/api';
+import { versCentimes, versEuros } from '../../components/montants';
 
 type Saisie = z.input<typeof ficheSaisieSchema>;
 export type OuiNon = 'oui' | 'non' | '';
@@ -72,16 +73,6 @@ export interface FormulaireFiche {
 const ouiNon = (v: boolean | null | undefined): OuiNon => (v === true ? 'oui' : v === false ? 'non' : '');
 const booleen = (v: OuiNon): boolean | null => (v === 'oui' ? true : v === 'non' ? false : null);
 const texte = (v: string | null | undefined) => (v && v.trim() !== '' ? v : null);
-
-/** "20 000,50" → 2000050; anything else than a number → NaN (the schema says "Montant attendu"). */
-export function versCentimes(euros: string): number {
-  const propre = euros.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
-  if (propre === '' || !/^\d+(\.\d{1,2})?$/.test(propre)) return Number.NaN;
-  return Math.round(Number(propre) * 100);
-}
-
-/** 2000050 → "20000,5" (no thousands separator: the field is edited). */
-export const versEuros = (centimes: number) => String(centimes / 100).replace('.', ',');
 
 export const FINANCEMENT_VIDE: FinancementFormulaire = {
   financeurId: null,

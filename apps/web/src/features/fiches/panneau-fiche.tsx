@@ -9,7 +9,7 @@ import { useModificationFiche } from '../../api/fiches';
 import type { FicheDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { formaterDateHeure } from '../../components/format';
-import { BadgeStatutFiche } from '../contrats/statuts';
+import { BadgeStatutFiche } from '../../components/statuts-contrat';
 import { versFormulaire, versSaisie } from './fiche-saisie';
 
 /** Changes the statut alone: allowed even on a signed contract, without avenant. */

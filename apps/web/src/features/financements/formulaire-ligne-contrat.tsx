@@ -10,10 +10,10 @@ import { ErreurApi } from '../../api/client';
 import { OBJETS_FINANCEMENT, type ObjetFinancement, type SaisieLigneContrat } from '../../api/financements';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
-import { versCentimes } from '../fiches/fiche-saisie';
-import { BoutonsFormulaire } from '../gouvernance/formulaires-instance';
+import { versCentimes } from '../../components/montants';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
-import { useFocusPremierChamp } from '../gouvernance/focus';
+import { useFocusPremierChamp } from '../../components/focus';
 
 const schema = z
   .object({

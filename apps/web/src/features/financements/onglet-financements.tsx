@@ -13,7 +13,7 @@ import '../gouvernance/gouvernance.css';
 import { FormulaireLigneContrat } from './formulaire-ligne-contrat';
 import { GraphiqueFinancements } from './graphique-financements';
 import { LignesFinancements } from './lignes-financements';
-import { peutAjouter } from '../contrats/statuts';
+import { peutAjouter } from '../../components/statuts-contrat';
 
 function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
   return (

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { estErreurApi } from '../../api/client';
 import { useGestionSeance, type Seance } from '../../api/gouvernance';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { ConflitVersion } from '../../components/conflit-version';
 import { EditeurTexteRiche } from './editeur-texte-riche';
 
@@ -108,25 +109,15 @@ export function CompteRenduSeance({ seance, modifiable }: { seance: Seance; modi
               valeur={depart}
               onChange={(h) => (html.current = h)}
             />
-            <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--sm')}>
-              <li>
-                <Button type="submit" disabled={compteRendu.isPending}>
-                  Enregistrer le compte rendu
-                </Button>
-              </li>
-              <li>
-                <Button
-                  type="button"
-                  priority="secondary"
-                  onClick={() => {
-                    setEdition(false);
-                    setCourant(null);
-                  }}
-                >
-                  Annuler
-                </Button>
-              </li>
-            </ul>
+            <BoutonsFormulaire
+              sansMarge
+              libelle="Enregistrer le compte rendu"
+              enCours={compteRendu.isPending}
+              onAnnuler={() => {
+                setEdition(false);
+                setCourant(null);
+              }}
+            />
           </form>
         </>
       )}

@@ -11,7 +11,7 @@ import { ConflitVersion, differences } from '../../components/conflit-version';
 import { EtatVide } from '../../components/etat-vide';
 import { appliquerErreursServeur } from '../../components/formulaire';
 import { CHAMPS_POSTE, FormulairePoste, nombreFr, usePosteForm, versSaisiePoste, versValeursPoste, type ValeursPoste } from './formulaire-poste';
-import { peutAjouter } from '../contrats/statuts';
+import { peutAjouter } from '../../components/statuts-contrat';
 
 const CHAMPS_COMPARES = [
   { libelle: 'Intitulé', valeur: (v: ValeursPoste) => v.intitule.trim() },

@@ -5,8 +5,8 @@ import { useId, useState } from 'react';
 import type { MembreInstance } from '../../api/gouvernance';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { pluriel } from '../../components/format';
-import { useFocusPremierChamp } from './focus';
-import { BoutonsFormulaire } from './formulaires-instance';
+import { useFocusPremierChamp } from '../../components/focus';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { nomMembre } from './libelles';
 
 /** Who receives the invitations of an instance, said once above its members. */

@@ -13,7 +13,7 @@ import type { SaisieDecision, Seance } from '../../api/gouvernance';
 import type { Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
-import { versCentimes } from '../fiches/fiche-saisie';
+import { versCentimes } from '../../components/montants';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
 import { ACTIONS_DECISION } from './libelles';
 

@@ -11,10 +11,10 @@ import { useIndicateurs } from '../../api/indicateurs';
 import type { LigneMoyens } from '../../api/moyens';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
-import { versCentimes, versEuros } from '../fiches/fiche-saisie';
+import { versCentimes, versEuros } from '../../components/montants';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
-import { useFocusPremierChamp } from './focus';
-import { BoutonsFormulaire } from './formulaires-instance';
+import { useFocusPremierChamp } from '../../components/focus';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 
 const schema = z
   .object({

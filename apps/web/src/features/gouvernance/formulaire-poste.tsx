@@ -9,8 +9,8 @@ import type { PosteCoordination, SaisiePoste } from '../../api/gouvernance';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
-import { BoutonsFormulaire } from './formulaires-instance';
-import { useFocusPremierChamp } from './focus';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
+import { useFocusPremierChamp } from '../../components/focus';
 
 /** 0.8 → "0,8", 50 → "50": at most two decimals, no trailing zeros. */
 export const nombreFr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });

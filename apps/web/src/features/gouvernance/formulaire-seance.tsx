@@ -13,10 +13,10 @@ import type { Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { versChampsParis, versIsoUtc } from './dates';
-import { BoutonsFormulaire } from './formulaires-instance';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import './gouvernance.css';
 import { STATUTS_SEANCE } from './libelles';
-import { useFocusPremierChamp } from './focus';
+import { useFocusPremierChamp } from '../../components/focus';
 
 const HEURE = /^\d{2}:\d{2}$/;
 const schema = z

@@ -1,5 +1,4 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
@@ -14,30 +13,14 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixPersonne } from '../annuaire/choix-personne';
 import { ChoixOrganisation } from '../organisations/choix-organisation';
-import { useFocusPremierChamp } from './focus';
+import { useFocusPremierChamp } from '../../components/focus';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 
 interface PropsCommunes<T> {
   onEnregistrer: (saisie: T) => Promise<unknown>;
   onAnnuler: () => void;
   erreur: unknown;
   enCours: boolean;
-}
-
-export function BoutonsFormulaire({ libelle, enCours, onAnnuler }: { libelle: string; enCours: boolean; onAnnuler: () => void }) {
-  return (
-    <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--sm', 'fr-mt-2w')}>
-      <li>
-        <Button type="submit" disabled={enCours}>
-          {libelle}
-        </Button>
-      </li>
-      <li>
-        <Button type="button" priority="secondary" onClick={onAnnuler}>
-          Annuler
-        </Button>
-      </li>
-    </ul>
-  );
 }
 
 type ValeursInstance = z.input<typeof instanceSchema>;

@@ -16,7 +16,7 @@ import { FormulaireCourrielMembre, PorteeInvitations, QUI_EST_INVITE } from './c
 import { quandSeance } from './dates';
 import { FormulaireInstance, FormulaireMembre } from './formulaires-instance';
 import { libelleTypeInstance, nomMembre } from './libelles';
-import { peutAjouter } from '../contrats/statuts';
+import { peutAjouter } from '../../components/statuts-contrat';
 
 const suppression = creerConfirmation('confirmation-suppression-instance');
 const retraitMembre = creerConfirmation('confirmation-retrait-membre');

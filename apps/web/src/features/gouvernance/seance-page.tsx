@@ -16,7 +16,7 @@ import { Chargement } from '../../components/chargement';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
-import { FichiersContrat } from '../contrats/fichiers-contrat';
+import { FichiersContrat } from '../../components/fichiers-contrat';
 import { CompteRenduSeance } from './compte-rendu-seance';
 import { jourParis, quandSeance } from './dates';
 import { DecisionsSeance } from './decisions-seance';

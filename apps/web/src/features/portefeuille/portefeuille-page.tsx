@@ -9,7 +9,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { useTitrePage } from '../../components/titre-page';
-import { Telechargement } from '../contrats/telechargement';
+import { Telechargement } from '../../components/telechargement';
 import './portefeuille.css';
 import { Alertes, ChiffresCles, ContratsRegion, Couverture, EpciNonCouverts, Financements, Thematiques } from './sections-portefeuille';
 

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { Decompte, Portefeuille } from '@maillage/domain/api';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre, formaterPopulation } from '../../components/format';
-import { BadgeStatutContrat, libelleGeneration } from '../contrats/statuts';
+import { BadgeStatutContrat, libelleGeneration } from '../../components/statuts-contrat';
 import { CarteDepartements, type ValeurZone } from '../diagnostics/carte-departements';
 import { TableauDefilant } from '../diagnostics/tableau-defilant';
 import { BarreCouverture } from './barre-couverture';

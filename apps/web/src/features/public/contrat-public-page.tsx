@@ -11,7 +11,7 @@ import { Chargement } from '../../components/chargement';
 import { formaterNombre, formaterPopulation, pluriel } from '../../components/format';
 import { PageNonTrouvee } from '../../components/pages-erreur';
 import { useTitrePage } from '../../components/titre-page';
-import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../contrats/statuts';
+import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../../components/statuts-contrat';
 import { TableauDefilant } from '../diagnostics/tableau-defilant';
 
 // A table of one fiche is captioned in the singular ("Fiche-action de l’axe 3", not "Autres fiches-action").

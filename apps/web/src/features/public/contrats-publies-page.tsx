@@ -8,7 +8,7 @@ import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
-import { BadgeStatutContrat, libelleGeneration } from '../contrats/statuts';
+import { BadgeStatutContrat, libelleGeneration } from '../../components/statuts-contrat';
 import { TableauDefilant } from '../diagnostics/tableau-defilant';
 
 /** /public/contrats: the published contracts, for anybody (no account), with the open data to download. */

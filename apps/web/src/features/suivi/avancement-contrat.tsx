@@ -6,7 +6,7 @@ import { useAvancement, type Avancement, type FicheAvancement } from '../../api/
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { formaterNombre } from '../../components/format';
-import { BadgeStatutFiche } from '../contrats/statuts';
+import { BadgeStatutFiche } from '../../components/statuts-contrat';
 import { BarreAvancement, HistoriqueStatuts, LIBELLES_SOURCE_AVANCEMENT, nombreFr } from './libelles-suivi';
 import './suivi.css';
 

@@ -13,13 +13,14 @@ import type { z } from 'zod';
 import { useCampagnes, useOuvertureCampagne } from '../../api/suivi';
 import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre } from '../../components/format';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 import { BarreAvancement, formaterDateDuJour } from './libelles-suivi';
 import './suivi.css';
-import { peutAjouter } from '../contrats/statuts';
+import { peutAjouter } from '../../components/statuts-contrat';
 
 type Valeurs = z.input<typeof campagneSchema>;
 const anneeCourante = () => String(new Date().getFullYear());
@@ -84,18 +85,14 @@ function FormulaireCampagne({ contratId, periodesPrises, onAnnuler, onOuverte }:
         nativeTextAreaProps={{ ...register('message', { setValueAs: videEnNull }), rows: 4, maxLength: 5000 }}
         {...etatChamp(errors.message?.message)}
       />
-      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
-        <li>
-          <Button type="submit" iconId="fr-icon-mail-line" disabled={ouverture.isPending}>
-            {ouverture.isPending ? 'Ouverture et envoi des courriels…' : 'Ouvrir la campagne et écrire aux pilotes'}
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onAnnuler}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <BoutonsFormulaire
+        taille="md"
+        icones
+        icone="fr-icon-mail-line"
+        libelle={ouverture.isPending ? 'Ouverture et envoi des courriels…' : 'Ouvrir la campagne et écrire aux pilotes'}
+        enCours={ouverture.isPending}
+        onAnnuler={onAnnuler}
+      />
     </form>
   );
 }

@@ -4,12 +4,9 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
-import { Select } from '@codegouvfr/react-dsfr/Select';
-import { CRITERES_EVALUATION, TYPES_EVALUATION, type EvaluationSaisie } from '@maillage/domain';
+import { TYPES_EVALUATION, type EvaluationSaisie } from '@maillage/domain';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ErreurApi, estErreurApi } from '../../api/client';
 import { useContrat } from '../../api/contrats';
@@ -19,20 +16,66 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { creerConfirmation } from '../../components/confirmation';
 import { ConflitVersion } from '../../components/conflit-version';
-import { etatChamp } from '../../components/formulaire';
 import { useTitrePage } from '../../components/titre-page';
-import { LIBELLES_PRIORITE_RECOMMANDATION } from './libelles-suivi';
-import { CRITERES, differencesEvaluation, Question, resolverEvaluation, usePreuvesDisponibles, versFormulaire, type FormulaireEvaluation } from './evaluation-formulaire';
+import { differencesEvaluation, resolverEvaluation, usePreuvesDisponibles, versFormulaire, type FormulaireEvaluation } from './evaluation-formulaire';
+import { CadreEvaluation, ParticipantsEvaluation, QuestionsEvaluation, RecommandationsEvaluation } from './evaluation-sections';
 import './suivi.css';
 
 const renouvellement = creerConfirmation('confirmation-renouvellement-evaluation');
 const suppression = creerConfirmation('confirmation-suppression-evaluation');
 
-const focaliser = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+/** The two confirmations of the editor: prepare the renewal, delete the evaluation. */
+function ConfirmationsEvaluation({
+  evaluation,
+  renouveler,
+  supprimer,
+}: {
+  evaluation: Evaluation;
+  renouveler: ReturnType<typeof useRenouvellementEvaluation>;
+  supprimer: ReturnType<typeof useSuppressionEvaluation>;
+}) {
+  const naviguer = useNavigate();
+  return (
+    <>
+      <renouvellement.Confirmation
+        titre="Préparer le renouvellement du contrat ?"
+        libelleConfirmer="Créer la génération suivante"
+        iconeConfirmer="fr-icon-refresh-line"
+        onConfirmer={() =>
+          renouveler.mutate(
+            {},
+            {
+              onSuccess: (r) =>
+                naviguer(`/contrats/${r.id}`, {
+                  state: { message: `Le contrat de ${r.generation}e génération est créé en préparation, avec les fiches non réalisées et les recommandations de « ${evaluation.intitule} » dans son contexte.` },
+                }),
+            },
+          )
+        }
+      >
+        <p>
+          Le contrat de la génération suivante est créé <strong>en préparation (brouillon)</strong> : il reprend les fiches-action ni
+          réalisées ni abandonnées, et les {evaluation.recommandations.length} recommandation{evaluation.recommandations.length > 1 ? 's' : ''} de cette évaluation
+          dans son contexte. Le contrat actuel n’est pas modifié. L’opération est tracée dans l’historique.
+        </p>
+      </renouvellement.Confirmation>
+      <suppression.Confirmation
+        titre={`Supprimer « ${evaluation.intitule} » ?`}
+        libelleConfirmer="Supprimer l’évaluation"
+        onConfirmer={() =>
+          supprimer.mutate(evaluation.id, {
+            onSuccess: () => naviguer(`/contrats/${evaluation.contratId}?onglet=suivi`, { state: { message: `L’évaluation « ${evaluation.intitule} » est supprimée.` } }),
+          })
+        }
+      >
+        <p>Ses questions, jugements, preuves, recommandations et participants seront supprimés. La suppression est tracée dans l’historique du contrat.</p>
+      </suppression.Confirmation>
+    </>
+  );
+}
 
 /** The editor: every field of the evaluation, questions grouped by criterion, evidence, recommendations, participants. */
 function EditeurEvaluation({ evaluation, editable, peutRenouveler }: { evaluation: Evaluation; editable: boolean; peutRenouveler: boolean }) {
-  const naviguer = useNavigate();
   const modification = useModificationEvaluation(evaluation.id);
   const renouveler = useRenouvellementEvaluation(evaluation.id);
   const supprimer = useSuppressionEvaluation();
@@ -42,12 +85,7 @@ function EditeurEvaluation({ evaluation, editable, peutRenouveler }: { evaluatio
   const [message, setMessage] = useState('');
   const [erreurDoc, setErreurDoc] = useState<unknown>(null);
   const form = useForm<FormulaireEvaluation, unknown, EvaluationSaisie>({ resolver: resolverEvaluation, defaultValues: versFormulaire(evaluation) });
-  const { register, control, formState } = form;
-  const e = formState.errors;
-  const questions = useFieldArray({ control, name: 'questions' });
-  const recommandations = useFieldArray({ control, name: 'recommandations' });
-  const participants = useFieldArray({ control, name: 'participants' });
-  const criteres = useWatch({ control, name: 'questions' }) ?? [];
+  const { register, formState } = form;
 
   const enregistrer = (s: EvaluationSaisie, versionEnvoyee = version) => {
     setMessage('');
@@ -87,11 +125,6 @@ function EditeurEvaluation({ evaluation, editable, peutRenouveler }: { evaluatio
       },
     );
   };
-  /** Keyboard reordering: the focus follows the moved question (on the other arrow when it reaches an end). */
-  const deplacer = (index: number, vers: number, bouton: 'monter' | 'descendre') => {
-    questions.swap(index, vers);
-    focaliser(`question-${vers}-${bouton}`);
-  };
   const conflit = estErreurApi(modification.error, 409) && courant;
 
   return (
@@ -123,159 +156,10 @@ function EditeurEvaluation({ evaluation, editable, peutRenouveler }: { evaluatio
       {renouveler.error ? <AlerteErreur erreur={renouveler.error} titre="Le renouvellement n’a pas été préparé" /> : null}
 
       <form onSubmit={form.handleSubmit((s) => enregistrer(s))} noValidate aria-label="Évaluation">
-        <fieldset disabled={!editable} className={fr.cx('fr-fieldset')} aria-labelledby="titre-cadre">
-          <legend id="titre-cadre" className={fr.cx('fr-fieldset__legend')}>
-            <h2 className={fr.cx('fr-h4', 'fr-mb-0')}>Cadre de l’évaluation</h2>
-          </legend>
-          <div className={fr.cx('fr-fieldset__element')}>
-            <RadioButtons
-              legend="Type"
-              orientation="horizontal"
-              options={(Object.keys(TYPES_EVALUATION) as (keyof typeof TYPES_EVALUATION)[]).map((ty) => ({ label: TYPES_EVALUATION[ty], nativeInputProps: { ...register('type'), value: ty } }))}
-              {...etatChamp(e.type?.message)}
-            />
-          </div>
-          <div className={fr.cx('fr-fieldset__element')}>
-            <Input label="Intitulé" nativeInputProps={{ ...register('intitule'), maxLength: 300 }} {...etatChamp(e.intitule?.message)} />
-          </div>
-          <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-8')}>
-            <Input label="Évaluateur (facultatif)" hintText="Équipe de coordination, cabinet, groupe d’évaluation participative…" nativeInputProps={{ ...register('evaluateur'), maxLength: 300 }} {...etatChamp(e.evaluateur?.message)} />
-          </div>
-          <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-            <Input label="Date du rapport (facultatif)" nativeInputProps={{ ...register('dateRapport'), type: 'date' }} {...etatChamp(e.dateRapport?.message)} />
-          </div>
-          <div className={fr.cx('fr-fieldset__element')}>
-            <Input label="Méthode (facultatif)" hintText="Questionnaires, entretiens, ateliers, analyse des données de suivi…" textArea nativeTextAreaProps={{ ...register('methode'), rows: 3, maxLength: 10000 }} {...etatChamp(e.methode?.message)} />
-          </div>
-          <div className={fr.cx('fr-fieldset__element')}>
-            <Input label="Synthèse (facultatif)" textArea nativeTextAreaProps={{ ...register('synthese'), rows: 5, maxLength: 20000 }} {...etatChamp(e.synthese?.message)} />
-          </div>
-        </fieldset>
-
-        <h2 className={fr.cx('fr-h4', 'fr-mt-4w')}>Questions évaluatives</h2>
-        <p className={fr.cx('fr-text--sm')}>
-          Par critère, les questions auxquelles l’évaluation répond, chacune avec son appréciation, son jugement et ses preuves :
-          valeurs validées des indicateurs, verbatims du diagnostic, documents du contrat.
-        </p>
-        {CRITERES.map((c) => {
-          const indices = criteres.flatMap((q, n) => (q.critere === c ? [n] : []));
-          return (
-            <fieldset key={c} disabled={!editable} className={fr.cx('fr-fieldset', 'fr-mb-2w')} aria-labelledby={`critere-${c}`}>
-              <legend id={`critere-${c}`} className={fr.cx('fr-fieldset__legend')}>
-                <h3 className={fr.cx('fr-h5', 'fr-mb-0')}>
-                  {CRITERES_EVALUATION[c]} <span className={fr.cx('fr-text--sm', 'fr-text--regular')}>({indices.length} question{indices.length > 1 ? 's' : ''})</span>
-                </h3>
-              </legend>
-              <div className={fr.cx('fr-fieldset__element')}>
-                {indices.map((index, rang) => (
-                  <Question
-                    key={questions.fields[index]?.id ?? index}
-                    form={form}
-                    index={index}
-                    rang={rang + 1}
-                    premier={rang === 0}
-                    dernier={rang === indices.length - 1}
-                    onMonter={() => deplacer(index, indices[rang - 1], rang - 1 === 0 ? 'descendre' : 'monter')}
-                    onDescendre={() => deplacer(index, indices[rang + 1], rang + 1 === indices.length - 1 ? 'monter' : 'descendre')}
-                    onRetirer={() => {
-                      questions.remove(index);
-                      focaliser(`ajouter-question-${c}`);
-                    }}
-                    preuves={preuves}
-                  />
-                ))}
-                {editable && (
-                  <Button
-                    type="button"
-                    size="small"
-                    priority="secondary"
-                    iconId="fr-icon-add-line"
-                    nativeButtonProps={{ id: `ajouter-question-${c}` }}
-                    onClick={() => {
-                      const fin = indices.length ? indices[indices.length - 1] + 1 : questions.fields.length;
-                      questions.insert(fin, { critere: c, question: '', jugement: '', appreciation: '', preuves: [] }, { shouldFocus: false });
-                      focaliser(`question-${fin}-texte`);
-                    }}
-                  >
-                    Ajouter une question ({CRITERES_EVALUATION[c].toLowerCase()})
-                  </Button>
-                )}
-              </div>
-            </fieldset>
-          );
-        })}
-
-        <fieldset disabled={!editable} className={fr.cx('fr-fieldset', 'fr-mt-4w')} aria-labelledby="titre-recommandations">
-          <legend id="titre-recommandations" className={fr.cx('fr-fieldset__legend')}>
-            <h2 className={fr.cx('fr-h4', 'fr-mb-0')}>Recommandations</h2>
-          </legend>
-          {recommandations.fields.length === 0 && <p className={fr.cx('fr-fieldset__element', 'fr-text--sm')}>Aucune recommandation. Elles seront reprises dans le contexte de la génération suivante.</p>}
-          {recommandations.fields.map((r, n) => (
-            <div key={r.id} className={fr.cx('fr-fieldset__element')}>
-              <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
-                <div className={fr.cx('fr-col-12', 'fr-col-md-7')}>
-                  <Input label={`Recommandation ${n + 1}`} textArea nativeTextAreaProps={{ ...register(`recommandations.${n}.texte`), id: `recommandation-${n}`, rows: 2, maxLength: 3000 }} {...etatChamp(e.recommandations?.[n]?.texte?.message)} />
-                </div>
-                <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                  <Select label={`Priorité (recommandation ${n + 1})`} nativeSelectProps={register(`recommandations.${n}.priorite`)}>
-                    <option value="">Non précisée</option>
-                    {(['haute', 'moyenne', 'basse'] as const).map((p) => (
-                      <option key={p} value={p}>
-                        {LIBELLES_PRIORITE_RECOMMANDATION[p]}
-                      </option>
-                    ))}
-                  </Select>
-                </div>
-                <div className={fr.cx('fr-col-12', 'fr-col-md-2')}>
-                  <div className={fr.cx('fr-mb-3w') + ' maillage-actions'}>
-                    <Button type="button" size="small" priority="tertiary" iconId="fr-icon-arrow-up-line" title={`Monter la recommandation ${n + 1}`} disabled={n === 0} onClick={() => { recommandations.swap(n, n - 1); focaliser(`recommandation-${n - 1}`); }} />
-                    <Button type="button" size="small" priority="tertiary" iconId="fr-icon-arrow-down-line" title={`Descendre la recommandation ${n + 1}`} disabled={n === recommandations.fields.length - 1} onClick={() => { recommandations.swap(n, n + 1); focaliser(`recommandation-${n + 1}`); }} />
-                    <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" title={`Retirer la recommandation ${n + 1}`} onClick={() => { recommandations.remove(n); focaliser('ajouter-recommandation'); }} />
-                  </div>
-                </div>
-              </div>
-            </div>
-          ))}
-          {editable && (
-            <div className={fr.cx('fr-fieldset__element')}>
-              <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" nativeButtonProps={{ id: 'ajouter-recommandation' }} onClick={() => { recommandations.append({ texte: '', priorite: '' }, { shouldFocus: false }); focaliser(`recommandation-${recommandations.fields.length}`); }}>
-                Ajouter une recommandation
-              </Button>
-            </div>
-          )}
-        </fieldset>
-
-        <fieldset disabled={!editable} className={fr.cx('fr-fieldset', 'fr-mt-4w')} aria-labelledby="titre-participants">
-          <legend id="titre-participants" className={fr.cx('fr-fieldset__legend')}>
-            <h2 className={fr.cx('fr-h4', 'fr-mb-0')}>Participants</h2>
-          </legend>
-          {participants.fields.length === 0 && <p className={fr.cx('fr-fieldset__element', 'fr-text--sm')}>Aucun participant : qui a été interrogé, qui a conduit ou relu l’évaluation (habitants et usagers compris).</p>}
-          {participants.fields.map((p, n) => (
-            <div key={p.id} className={fr.cx('fr-fieldset__element')}>
-              <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
-                <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-                  <Input label={`Nom du participant ${n + 1}`} nativeInputProps={{ ...register(`participants.${n}.nom`), id: `participant-${n}`, maxLength: 200 }} {...etatChamp(e.participants?.[n]?.nom?.message)} />
-                </div>
-                <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-                  <Input label={`Organisation (participant ${n + 1})`} nativeInputProps={{ ...register(`participants.${n}.organisation`), maxLength: 300 }} />
-                </div>
-                <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                  <Input label={`Rôle (participant ${n + 1})`} nativeInputProps={{ ...register(`participants.${n}.role`), maxLength: 200 }} />
-                </div>
-                <div className={fr.cx('fr-col-12', 'fr-col-md-1')}>
-                  <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" className={fr.cx('fr-mb-3w')} title={`Retirer le participant ${n + 1}`} onClick={() => { participants.remove(n); focaliser('ajouter-participant'); }} />
-                </div>
-              </div>
-            </div>
-          ))}
-          {editable && (
-            <div className={fr.cx('fr-fieldset__element')}>
-              <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" nativeButtonProps={{ id: 'ajouter-participant' }} onClick={() => { participants.append({ nom: '', organisation: '', role: '' }, { shouldFocus: false }); focaliser(`participant-${participants.fields.length}`); }}>
-                Ajouter un participant
-              </Button>
-            </div>
-          )}
-        </fieldset>
+        <CadreEvaluation form={form} editable={editable} />
+        <QuestionsEvaluation form={form} editable={editable} preuves={preuves} />
+        <RecommandationsEvaluation form={form} editable={editable} />
+        <ParticipantsEvaluation form={form} editable={editable} />
 
         <fieldset disabled={!editable} className={fr.cx('fr-fieldset', 'fr-mt-2w')}>
           <div className={fr.cx('fr-fieldset__element')}>
@@ -322,39 +206,7 @@ function EditeurEvaluation({ evaluation, editable, peutRenouveler }: { evaluatio
         {supprimer.error ? <AlerteErreur erreur={supprimer.error} titre="L’évaluation n’a pas été supprimée" /> : null}
       </form>
 
-      <renouvellement.Confirmation
-        titre="Préparer le renouvellement du contrat ?"
-        libelleConfirmer="Créer la génération suivante"
-        iconeConfirmer="fr-icon-refresh-line"
-        onConfirmer={() =>
-          renouveler.mutate(
-            {},
-            {
-              onSuccess: (r) =>
-                naviguer(`/contrats/${r.id}`, {
-                  state: { message: `Le contrat de ${r.generation}e génération est créé en préparation, avec les fiches non réalisées et les recommandations de « ${evaluation.intitule} » dans son contexte.` },
-                }),
-            },
-          )
-        }
-      >
-        <p>
-          Le contrat de la génération suivante est créé <strong>en préparation (brouillon)</strong> : il reprend les fiches-action ni
-          réalisées ni abandonnées, et les {evaluation.recommandations.length} recommandation{evaluation.recommandations.length > 1 ? 's' : ''} de cette évaluation
-          dans son contexte. Le contrat actuel n’est pas modifié. L’opération est tracée dans l’historique.
-        </p>
-      </renouvellement.Confirmation>
-      <suppression.Confirmation
-        titre={`Supprimer « ${evaluation.intitule} » ?`}
-        libelleConfirmer="Supprimer l’évaluation"
-        onConfirmer={() =>
-          supprimer.mutate(evaluation.id, {
-            onSuccess: () => naviguer(`/contrats/${evaluation.contratId}?onglet=suivi`, { state: { message: `L’évaluation « ${evaluation.intitule} » est supprimée.` } }),
-          })
-        }
-      >
-        <p>Ses questions, jugements, preuves, recommandations et participants seront supprimés. La suppression est tracée dans l’historique du contrat.</p>
-      </suppression.Confirmation>
+      <ConfirmationsEvaluation evaluation={evaluation} renouveler={renouveler} supprimer={supprimer} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { telecharger } from '../../api/telechargement';
 import { useCreationEvaluation, useEvaluations } from '../../api/suivi';
 import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { appliquerErreursServeur, etatChamp } from '../../components/formulaire';
@@ -63,18 +64,7 @@ function FormulaireEvaluation({ contrat, onAnnuler }: { contrat: ContratDetail; 
         {...etatChamp(errors.type?.message)}
       />
       <Input label="Intitulé" nativeInputProps={{ ...register('intitule'), required: true, maxLength: 300 }} {...etatChamp(errors.intitule?.message)} />
-      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
-        <li>
-          <Button type="submit" disabled={creation.isPending}>
-            Créer et ouvrir l’évaluation
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onAnnuler}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <BoutonsFormulaire taille="md" libelle="Créer et ouvrir l’évaluation" enCours={creation.isPending} onAnnuler={onAnnuler} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { ContratDetail } from '@maillage/domain/api';
-import { PlanEvaluation } from '../contrats/articulation-contrat';
+import { PlanEvaluation } from './plan-evaluation';
 import { AvancementContrat } from './avancement-contrat';
 import { CampagnesContrat } from './campagnes-contrat';
 import { EvaluationsContrat } from './evaluations-contrat';

@@ -1,28 +1,21 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
-import { bilanFicheSchema, LIBELLES_STATUT_FICHE, LIBELLES_TYPE_INDICATEUR, libellePeriodeSuivi, STATUTS_FICHE, type BilanFicheSaisie, type EtatSuivi, type StatutFiche } from '@maillage/domain';
+import { bilanFicheSchema, LIBELLES_STATUT_FICHE, libellePeriodeSuivi, type BilanFicheSaisie, type EtatSuivi, type StatutFiche } from '@maillage/domain';
 import { useState } from 'react';
-import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useForm, type FieldErrors, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { Link } from 'react-router';
 import { estErreurApi } from '../../api/client';
-import { saisirBilan, saisirValeur, transitionFiche, useEnchainementSuivi, type EtatRetour, type FicheSaisieCampagne, type IndicateurCampagne, type SaisieCampagne } from '../../api/suivi';
+import { saisirBilan, saisirValeur, transitionFiche, useEnchainementSuivi, type EtatRetour, type FicheSaisieCampagne, type SaisieCampagne } from '../../api/suivi';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { EtatVide } from '../../components/etat-vide';
-import { etatChamp } from '../../components/formulaire';
 import { versFormulaireValeur, versSaisieValeur, schemaValeur, type FormulaireValeur } from './formulaire-valeur';
-import { BadgeEtatCampagne, BadgeEtatSuivi, ecrireCible, ecrireMesure, formaterDateDuJour } from './libelles-suivi';
+import { BilanCampagne, ChampsIndicateurCampagne, type FormulaireFicheCampagne } from './saisie-campagne-champs';
+import { BadgeEtatCampagne, ecrireMesure, formaterDateDuJour } from './libelles-suivi';
 
 /** A value or a report may still be typed: not yet entered, a draft, or sent back. */
 export const modifiable = (etat: EtatSuivi | null | undefined) => !etat || etat === 'brouillon' || etat === 'a_corriger';
-
-interface FormulaireFicheCampagne {
-  indicateurs: FormulaireValeur[];
-  bilan: { recit: string; difficultes: string; perspectives: string; statutPropose: string };
-}
 
 const vide = (v: FormulaireValeur) => !v.valeur.trim() && !v.numerateur.trim() && !v.denominateur.trim() && !v.recit.trim();
 
@@ -76,24 +69,37 @@ interface PropsFiche {
   onMessage: (m: string) => void;
 }
 
-/** Read mode of a value (submitted, validated, or not the user's to change). */
-function ValeurLue({ i }: { i: IndicateurCampagne }) {
-  return (
-    <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
-      Valeur : <strong>{ecrireMesure(i.valeur, i)}</strong> <BadgeEtatSuivi etat={i.valeur?.etat ?? null} />
-      {i.valeur?.recit ? <span className="maillage-texte-long"> — {i.valeur.recit}</span> : null}
-    </p>
+/** What differs between the pilote's typing and what someone else saved meanwhile, for the conflict notice. */
+function diffsConflit(conflit: Conflit, fiche: FicheSaisieCampagne, form: UseFormReturn<FormulaireFicheCampagne>, periode: string) {
+  const c = conflit.courant;
+  if (conflit.element === 'bilan') {
+    const actuel = { recit: String(c.recit ?? ''), difficultes: String(c.difficultes ?? ''), perspectives: String(c.perspectives ?? ''), statutPropose: String(c.statutPropose ?? '') };
+    return differences<FormulaireFicheCampagne['bilan']>(
+      [
+        { libelle: 'Réalisations', valeur: (b) => b.recit.trim() },
+        { libelle: 'Difficultés', valeur: (b) => b.difficultes.trim() },
+        { libelle: 'Perspectives', valeur: (b) => b.perspectives.trim() },
+        { libelle: 'Statut proposé', valeur: (b) => (b.statutPropose ? LIBELLES_STATUT_FICHE[b.statutPropose as StatutFiche] : '') },
+      ],
+      form.getValues('bilan'),
+      actuel,
+    );
+  }
+  const i = fiche.indicateurs[conflit.element];
+  return differences<FormulaireValeur>(
+    [
+      { libelle: `Valeur de « ${i.libelle} »`, valeur: (v) => ecrireMesure(versSaisieValeur(v, i.pourcentage), i) },
+      { libelle: 'Récit', valeur: (v) => v.recit.trim() },
+    ],
+    form.getValues(`indicateurs.${conflit.element}`),
+    versFormulaireValeur(periode, c as never),
   );
-}
+};
 
 /** One fiche of the pilote's form: each indicator's target and value, the report, then save or submit. */
 function FicheCampagneFormulaire({ campagne, fiche, message, onMessage }: PropsFiche) {
   const periode = campagne.periode;
   const form = useForm<FormulaireFicheCampagne>({ resolver: resolverFiche(fiche), defaultValues: versFormulaire(fiche, periode) });
-  const {
-    register,
-    formState: { errors },
-  } = form;
   const [progression, setProgression] = useState('');
   const [conflit, setConflit] = useState<Conflit | null>(null);
   const [forcees, setForcees] = useState<Record<string, number>>({});
@@ -160,32 +166,6 @@ function FicheCampagneFormulaire({ campagne, fiche, message, onMessage }: PropsF
 
   const renvoi = dernierRenvoi(fiche);
   const etatCourant = conflit ? (conflit.element === 'bilan' ? 'le bilan' : `la valeur de « ${fiche.indicateurs[conflit.element].libelle} »`) : '';
-  const diffsConflit = () => {
-    if (!conflit) return [];
-    const c = conflit.courant;
-    if (conflit.element === 'bilan') {
-      const actuel = { recit: String(c.recit ?? ''), difficultes: String(c.difficultes ?? ''), perspectives: String(c.perspectives ?? ''), statutPropose: String(c.statutPropose ?? '') };
-      return differences<FormulaireFicheCampagne['bilan']>(
-        [
-          { libelle: 'Réalisations', valeur: (b) => b.recit.trim() },
-          { libelle: 'Difficultés', valeur: (b) => b.difficultes.trim() },
-          { libelle: 'Perspectives', valeur: (b) => b.perspectives.trim() },
-          { libelle: 'Statut proposé', valeur: (b) => (b.statutPropose ? LIBELLES_STATUT_FICHE[b.statutPropose as StatutFiche] : '') },
-        ],
-        form.getValues('bilan'),
-        actuel,
-      );
-    }
-    const i = fiche.indicateurs[conflit.element];
-    return differences<FormulaireValeur>(
-      [
-        { libelle: `Valeur de « ${i.libelle} »`, valeur: (v) => ecrireMesure(versSaisieValeur(v, i.pourcentage), i) },
-        { libelle: 'Récit', valeur: (v) => v.recit.trim() },
-      ],
-      form.getValues(`indicateurs.${conflit.element}`),
-      versFormulaireValeur(periode, c as never),
-    );
-  };
 
   return (
     <article className={fr.cx('fr-p-3w', 'fr-mb-4w') + ' maillage-bloc-suivi'} aria-labelledby={`${prefixe}-titre`}>
@@ -211,7 +191,7 @@ function FicheCampagneFormulaire({ campagne, fiche, message, onMessage }: PropsF
         <ConflitVersion
           entite={etatCourant.charAt(0).toUpperCase() + etatCourant.slice(1)}
           masculin={conflit.element === 'bilan'}
-          diffs={diffsConflit()}
+          diffs={diffsConflit(conflit, fiche, form, periode)}
           enCours={enchainement.isPending}
           onReprendre={() => {
             const c = conflit.courant;
@@ -237,101 +217,12 @@ function FicheCampagneFormulaire({ campagne, fiche, message, onMessage }: PropsF
             Cette fiche n’a pas d’indicateur de suivi : seul le bilan est demandé. Les indicateurs se définissent sur la fiche.
           </p>
         ) : (
-          fiche.indicateurs.map((i, n) => {
-            const e = errors.indicateurs?.[n];
-            const saisie = fiche.droits.saisir && modifiable(i.valeur?.etat);
-            return (
-              <fieldset key={i.id} className={fr.cx('fr-fieldset', 'fr-mb-1w')} aria-labelledby={`${prefixe}-ind-${n}`}>
-                <legend id={`${prefixe}-ind-${n}`} className={fr.cx('fr-fieldset__legend', 'fr-text--md', 'fr-pb-1w')}>
-                  {i.libelle} <span className={fr.cx('fr-text--sm', 'fr-text--regular')}>({LIBELLES_TYPE_INDICATEUR[i.type].toLowerCase()})</span>
-                </legend>
-                <div className={fr.cx('fr-fieldset__element')}>
-                  <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
-                    Cible {libellePeriodeSuivi(periode)} : <strong>{ecrireCible(i.ciblePeriode, i)}</strong>
-                    {i.methode ? ` — méthode : ${i.methode}` : ''}
-                    {i.source ? ` — source : ${i.source}` : ''}
-                  </p>
-                  {!saisie && <ValeurLue i={i} />}
-                </div>
-                {saisie && (
-                  <>
-                    {i.pourcentage ? (
-                      <>
-                        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-                          <Input label={`Numérateur ${libellePeriodeSuivi(periode)}`} nativeInputProps={{ ...register(`indicateurs.${n}.numerateur`), inputMode: 'decimal' }} {...etatChamp(e?.numerateur?.message)} />
-                        </div>
-                        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-                          <Input label={`Dénominateur ${libellePeriodeSuivi(periode)}`} nativeInputProps={{ ...register(`indicateurs.${n}.denominateur`), inputMode: 'decimal' }} {...etatChamp(e?.denominateur?.message)} />
-                        </div>
-                      </>
-                    ) : (
-                      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-                        <Input
-                          label={`Valeur ${libellePeriodeSuivi(periode)}${i.unite ? ` (${i.unite})` : ''}`}
-                          hintText={i.valeur ? undefined : 'Laissez vide si elle n’est pas encore connue'}
-                          nativeInputProps={{ ...register(`indicateurs.${n}.valeur`), inputMode: 'decimal' }}
-                          {...etatChamp(e?.valeur?.message)}
-                        />
-                      </div>
-                    )}
-                    <div className={fr.cx('fr-fieldset__element')}>
-                      <Input label="Récit de la valeur (facultatif)" hintText="Ce qui explique la valeur" textArea nativeTextAreaProps={{ ...register(`indicateurs.${n}.recit`), rows: 2, maxLength: 5000 }} {...etatChamp(e?.recit?.message)} />
-                    </div>
-                    {i.valeur && (
-                      <p className={fr.cx('fr-fieldset__element', 'fr-text--xs')}>
-                        État : <BadgeEtatSuivi etat={i.valeur.etat} />
-                      </p>
-                    )}
-                  </>
-                )}
-              </fieldset>
-            );
-          })
+          fiche.indicateurs.map((i, n) => (
+            <ChampsIndicateurCampagne key={i.id} form={form} i={i} n={n} periode={periode} prefixe={prefixe} saisie={fiche.droits.saisir && modifiable(i.valeur?.etat)} />
+          ))
         )}
 
-        <fieldset className={fr.cx('fr-fieldset')} aria-labelledby={`${prefixe}-bilan`}>
-          <legend id={`${prefixe}-bilan`} className={fr.cx('fr-fieldset__legend', 'fr-text--md')}>
-            Bilan {libellePeriodeSuivi(periode)} de la fiche {fiche.bilan && <BadgeEtatSuivi etat={fiche.bilan.etat} />}
-          </legend>
-          {fiche.droits.saisir && bilanModifiable ? (
-            <>
-              <div className={fr.cx('fr-fieldset__element')}>
-                <Input label="Réalisations" hintText="Ce qui a été fait sur la période : actions, publics touchés, partenaires mobilisés" textArea nativeTextAreaProps={{ ...register('bilan.recit'), rows: 4, maxLength: 10000 }} {...etatChamp(errors.bilan?.recit?.message)} />
-              </div>
-              <div className={fr.cx('fr-fieldset__element')}>
-                <Input label="Difficultés (facultatif)" textArea nativeTextAreaProps={{ ...register('bilan.difficultes'), rows: 3, maxLength: 5000 }} {...etatChamp(errors.bilan?.difficultes?.message)} />
-              </div>
-              <div className={fr.cx('fr-fieldset__element')}>
-                <Input label="Perspectives (facultatif)" textArea nativeTextAreaProps={{ ...register('bilan.perspectives'), rows: 3, maxLength: 5000 }} {...etatChamp(errors.bilan?.perspectives?.message)} />
-              </div>
-              <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-                <Select label="Statut proposé pour la fiche" hint="Appliqué quand la coordination valide le bilan" nativeSelectProps={register('bilan.statutPropose')} {...etatChamp(errors.bilan?.statutPropose?.message)}>
-                  {STATUTS_FICHE.map((s) => (
-                    <option key={s} value={s}>
-                      {LIBELLES_STATUT_FICHE[s]}
-                    </option>
-                  ))}
-                </Select>
-              </div>
-            </>
-          ) : (
-            <dl className={fr.cx('fr-fieldset__element') + ' maillage-definitions'}>
-              {(
-                [
-                  ['Réalisations', fiche.bilan?.recit],
-                  ['Difficultés', fiche.bilan?.difficultes],
-                  ['Perspectives', fiche.bilan?.perspectives],
-                  ['Statut proposé', fiche.bilan?.statutPropose ? LIBELLES_STATUT_FICHE[fiche.bilan.statutPropose] : null],
-                ] as const
-              ).map(([l, t]) => (
-                <div key={l}>
-                  <dt>{l} :</dt>
-                  <dd className="maillage-texte-long">{t || 'non renseigné'}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-        </fieldset>
+        <BilanCampagne form={form} fiche={fiche} periode={periode} prefixe={prefixe} saisissable={fiche.droits.saisir && bilanModifiable} />
 
         {saisissable && (
           <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>

@@ -7,12 +7,13 @@ import { useContrat } from '../../api/contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { useTitrePage } from '../../components/titre-page';
-import { VueContratPublic } from '../public/contrat-public-page';
-import { InterrupteurPublication } from './interrupteur-publication';
+import { InterrupteurPublication } from '../../features/contrats/interrupteur-publication';
+import { VueContratPublic } from '../../features/public/contrat-public-page';
 
 /**
  * /contrats/:id/apercu-public: the contract's public page exactly as the public sees it (or will, once published),
  * with the switch to publish or withdraw it — so that nobody publishes without having seen what becomes public.
+ * It shows the public feature's view inside a contract screen, so it lives in app/.
  */
 export default function ApercuPublicPage() {
   const { id = '' } = useParams();

@@ -9,20 +9,22 @@ import { useRegions } from '../../api/territoires';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { useTitrePage } from '../../components/titre-page';
-import { CycleContrat } from './cycle-contrat';
-import { EnTeteContrat } from './en-tete-contrat';
-import { OngletSynthese } from './onglet-synthese';
+import { CycleContrat } from '../../features/contrats/cycle-contrat';
+import { EnTeteContrat } from '../../features/contrats/en-tete-contrat';
+import { OngletSynthese } from '../../features/contrats/onglet-synthese';
+import { AlertesContrat, GouvernanceSynthese } from '../../features/gouvernance/alertes-contrat';
+import { AvancementSynthese } from '../../features/suivi/avancement-contrat';
 
-const OngletDiagnostic = lazy(() => import('../diagnostics/onglet-diagnostic'));
-const OngletStrategie = lazy(() => import('./onglet-strategie'));
-const OngletGouvernance = lazy(() => import('../gouvernance/onglet-gouvernance'));
-const OngletFinancements = lazy(() => import('../financements/onglet-financements'));
-const OngletSuivi = lazy(() => import('../suivi/onglet-suivi'));
-const OngletParties = lazy(() => import('./onglet-parties'));
-const OngletAcces = lazy(() => import('./onglet-acces'));
-const OngletDocuments = lazy(() => import('./onglet-documents'));
-const OngletAvenants = lazy(() => import('./onglet-avenants'));
-const OngletHistorique = lazy(() => import('./onglet-historique'));
+const OngletDiagnostic = lazy(() => import('../../features/diagnostics/onglet-diagnostic'));
+const OngletStrategie = lazy(() => import('../../features/contrats/onglet-strategie'));
+const OngletGouvernance = lazy(() => import('../../features/gouvernance/onglet-gouvernance'));
+const OngletFinancements = lazy(() => import('../../features/financements/onglet-financements'));
+const OngletSuivi = lazy(() => import('../../features/suivi/onglet-suivi'));
+const OngletParties = lazy(() => import('../../features/contrats/onglet-parties'));
+const OngletAcces = lazy(() => import('../../features/contrats/onglet-acces'));
+const OngletDocuments = lazy(() => import('../../features/contrats/onglet-documents'));
+const OngletAvenants = lazy(() => import('../../features/contrats/onglet-avenants'));
+const OngletHistorique = lazy(() => import('../../features/contrats/onglet-historique'));
 
 export const ONGLETS = [
   { tabId: 'synthese', label: 'Synthèse' },
@@ -39,7 +41,10 @@ export const ONGLETS = [
 ] as const;
 export type Onglet = (typeof ONGLETS)[number]['tabId'];
 
-/** The contract page: header, life cycle, doctrine warnings, and its tabs (?onglet=…, shareable). */
+/**
+ * The contract page: header, life cycle, doctrine warnings, and its tabs (?onglet=…, shareable). It assembles the tabs
+ * of several features, so it lives in app/ (features share only through components/, api/ and the domain).
+ */
 export default function ContratPage() {
   const { id = '' } = useParams();
   const contrat = useContrat(id);
@@ -107,7 +112,14 @@ export default function ContratPage() {
         tabs={onglets.map((o) => ({ tabId: o.tabId, label: o.label }))}
       >
         <Suspense fallback={<Chargement />}>
-          {onglet === 'synthese' && <OngletSynthese contrat={c} />}
+          {onglet === 'synthese' && (
+            <OngletSynthese
+              contrat={c}
+              alertes={<AlertesContrat contratId={c.id} />}
+              gouvernance={<GouvernanceSynthese contrat={c} />}
+              avancement={<AvancementSynthese contratId={c.id} />}
+            />
+          )}
           {onglet === 'diagnostic' && <OngletDiagnostic contrat={c} />}
           {onglet === 'strategie' && <OngletStrategie contrat={c} />}
           {onglet === 'gouvernance' && <OngletGouvernance contrat={c} />}

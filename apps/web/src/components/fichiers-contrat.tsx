@@ -5,11 +5,11 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useRef, useState, type FormEvent } from 'react';
 import type { FichierContrat } from '@maillage/domain/api';
-import { useFichiersContrat, useGestionFichiers } from '../../api/fichiers';
-import { AlerteErreur } from '../../components/alerte-erreur';
-import { Chargement } from '../../components/chargement';
-import { creerConfirmation } from '../../components/confirmation';
-import { formaterDateHeure, formaterNombre } from '../../components/format';
+import { useFichiersContrat, useGestionFichiers } from '../api/fichiers';
+import { AlerteErreur } from './alerte-erreur';
+import { Chargement } from './chargement';
+import { creerConfirmation } from './confirmation';
+import { formaterDateHeure, formaterNombre } from './format';
 import { Telechargement } from './telechargement';
 
 const suppression = creerConfirmation('confirmation-suppression-fichier');

@@ -1,8 +1,8 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Download } from '@codegouvfr/react-dsfr/Download';
 import { useState } from 'react';
-import { telecharger } from '../../api/telechargement';
-import { messageErreur } from '../../components/alerte-erreur';
+import { telecharger } from '../api/telechargement';
+import { messageErreur } from './alerte-erreur';
 
 interface Props {
   libelle: string;

@@ -1,5 +1,5 @@
 import { can } from '@maillage/domain';
-import { useSession } from '../../app/session';
+import { useSession } from '../app/session';
 
 /** Whether the user may start a contract: admin, ARS regional, or someone from a collectivité or an ARS. */
 export function usePeutCreerContrat(): boolean {

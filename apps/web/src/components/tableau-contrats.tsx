@@ -3,8 +3,8 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { formaterPeriode } from '@maillage/domain';
 import { Link } from 'react-router';
 import type { ContratResume } from '@maillage/domain/api';
-import { formaterNombre, formaterPopulation } from '../../components/format';
-import { BadgeStatutContrat, libelleGeneration, libelleRole } from './statuts';
+import { formaterNombre, formaterPopulation } from './format';
+import { BadgeStatutContrat, libelleGeneration, libelleRole } from './statuts-contrat';
 
 interface Props {
   contrats: ContratResume[];
