@@ -10,7 +10,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { appliquerErreursServeur, etatChamp } from '../../components/formulaire';
 import { BoutonsFormulaire } from '../gouvernance/formulaires-instance';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../gouvernance/focus';
 
 const schema = z.object({

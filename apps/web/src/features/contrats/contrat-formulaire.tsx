@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { useContrats } from '../../api/contrats';
 import type { ContratDetail } from '../../api/types-contrats';
 import { etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisations } from './choix-organisations';
+import { ChoixOrganisations } from '../../components/choix-organisations';
 import { ChoixPerimetre } from './choix-perimetre';
 import { libelleGeneration } from './statuts';
 

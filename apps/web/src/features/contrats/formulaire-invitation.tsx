@@ -9,7 +9,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 
 type Valeurs = z.input<typeof accesSaisieSchema>;
 

@@ -10,7 +10,7 @@ import type { SaisieSignataire } from '../../api/contrats';
 import type { PartenaireContrat, Signataire } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 
 interface PropsCommunes<T> {
   onEnregistrer: (saisie: T) => Promise<unknown>;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Contours, Position } from '../../api/types-diagnostics';
-import { CarteChoroplethe, type ZoneCarte } from './carte-choroplethe';
-import type { ValeurZone } from './carte-departements';
+import { CarteChoroplethe, type ZoneCarte } from '../../components/carte-choroplethe';
+import type { ValeurZone } from '../../components/carte-departements';
 
 const LARGEUR = 600;
 

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useAgregat } from '../../api/diagnostics';
 import type { AgregatIndicateur, ResultatAgregat, TerritoireCode } from '../../api/types-diagnostics';
-import { avecUnite, libelleTiret, METHODES_EXPLIQUEES } from '../indicateurs/libelles-indicateurs';
+import { avecUnite, libelleTiret, METHODES_EXPLIQUEES } from '../../components/libelles-indicateurs';
 import { BadgeSens, ecartEnMots, estComparable, sensAffiche, texteFigurePartielle, valeurComparee } from './ecarts';
 import { GraphiqueComparaison, GraphiqueSerie } from './graphiques-indicateur';
 

@@ -7,7 +7,7 @@ import { FAMILLES_INDICATEUR, formaterNombre, pluriel } from '@maillage/domain';
 import { useState, type FormEvent } from 'react';
 import type { Territoire } from '../../api/types';
 import type { Indicateur } from '../../api/types-diagnostics';
-import { POLARITES_COURTES } from '../indicateurs/libelles-indicateurs';
+import { POLARITES_COURTES } from '../../components/libelles-indicateurs';
 
 export interface Criteres {
   region: string;

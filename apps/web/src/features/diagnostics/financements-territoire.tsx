@@ -15,7 +15,7 @@ import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';
 import { etatChamp } from '../../components/formulaire';
 import { versCentimes, versEuros } from '../fiches/fiche-saisie';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { EncartFormulaire } from './formulaire-element';
 
 const suppression = creerConfirmation('confirmation-suppression-financement-territoire');

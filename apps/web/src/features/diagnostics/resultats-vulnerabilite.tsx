@@ -8,11 +8,11 @@ import { useContours } from '../../api/diagnostics';
 import type { TerritoireDetail } from '../../api/types';
 import type { Vulnerabilite } from '../../api/types-diagnostics';
 import { Chargement } from '../../components/chargement';
-import { formaterValeur, POLARITES_COURTES } from '../indicateurs/libelles-indicateurs';
+import { formaterValeur, POLARITES_COURTES } from '../../components/libelles-indicateurs';
 import { CarteContours } from './carte-contours';
-import { CarteDepartements } from './carte-departements';
+import { CarteDepartements } from '../../components/carte-departements';
 import { BadgeClasse } from './typologie-vulnerabilite';
-import { TableauDefilant } from './tableau-defilant';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 type Epci = Vulnerabilite['epci'][number];
 

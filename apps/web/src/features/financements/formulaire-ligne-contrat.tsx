@@ -12,7 +12,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { versCentimes } from '../fiches/fiche-saisie';
 import { BoutonsFormulaire } from '../gouvernance/formulaires-instance';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../gouvernance/focus';
 
 const schema = z

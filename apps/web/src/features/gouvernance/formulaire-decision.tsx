@@ -14,7 +14,7 @@ import type { Fiche } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { versCentimes } from '../fiches/fiche-saisie';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { ACTIONS_DECISION } from './libelles';
 
 const schema = z

@@ -8,7 +8,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Indicateur } from '../../api/types-diagnostics';
 import { etatChamp, videEnNull } from '../../components/formulaire';
-import { METHODES_EXPLIQUEES, POLARITES_EXPLIQUEES } from './libelles-indicateurs';
+import { METHODES_EXPLIQUEES, POLARITES_EXPLIQUEES } from '../../components/libelles-indicateurs';
 
 export type ValeursIndicateur = z.input<typeof indicateurSchema>;
 export const CHAMPS_INDICATEUR = ['code', 'libelle', 'famille', 'unite', 'facteur', 'numerateur', 'denominateur', 'standardisation', 'polarite', 'methodeAgregation', 'source', 'millesime', 'regleSecret', 'denombrement'];

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useDeferredValue, useId, useState } from 'react';
-import { usePersonnes } from '../../api/annuaire';
+import { usePersonnes } from '../api/annuaire';
 
 interface Props {
   label: string;

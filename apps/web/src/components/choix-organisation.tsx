@@ -1,10 +1,10 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { can, type CollectivitePreremplie } from '@maillage/domain';
 import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useCollectivites, useOrganisation, useOrganisations } from '../../api/comptes';
-import type { Organisation } from '../../api/types';
-import { useSession } from '../../app/session';
-import { libelleTypeOrganisation } from '../../components/libelles';
+import { useCollectivites, useOrganisation, useOrganisations } from '../api/comptes';
+import type { Organisation } from '../api/types';
+import { useSession } from '../app/session';
+import { libelleTypeOrganisation } from './libelles';
 import { CreationOrganisation, type Brouillon } from './creation-organisation';
 
 export interface PropsChoixOrganisation {

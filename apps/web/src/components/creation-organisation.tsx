@@ -5,10 +5,10 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { LIBELLES_MOTIF_DOUBLON, organisationSaisieSchema, TYPES_ORGANISATION } from '@maillage/domain';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { ErreurApi } from '../../api/client';
-import { useCreationOrganisation, type DoublonOrganisation } from '../../api/comptes';
-import type { Organisation } from '../../api/types';
-import { libelleTypeOrganisation } from '../../components/libelles';
+import { ErreurApi } from '../api/client';
+import { useCreationOrganisation, type DoublonOrganisation } from '../api/comptes';
+import type { Organisation } from '../api/types';
+import { libelleTypeOrganisation } from './libelles';
 
 /** What the creation form starts from: a typed name, or a collectivité of the référentiel. */
 export interface Brouillon {
