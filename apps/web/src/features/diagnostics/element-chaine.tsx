@@ -87,3 +87,14 @@ export function useFocusApresEnregistrement(pret: unknown) {
   }, [cible, pret]);
   return setCible;
 }
+
+/** Which element of a list is edited (none, a new one, or one by id) and which one awaits the confirmation of its deletion. */
+export function useEditionElement<T>(enregistrer: { reset: () => void }) {
+  const [edition, setEdition] = useState<{ id?: string } | null>(null);
+  const [aSupprimer, setASupprimer] = useState<T | null>(null);
+  const ouvrir = (id?: string) => {
+    enregistrer.reset();
+    setEdition({ id });
+  };
+  return { edition, ouvrir, fermer: () => setEdition(null), aSupprimer, setASupprimer };
+}

@@ -55,9 +55,7 @@ export function ChampsIndicateur({ form, creation }: { form: UseFormReturn<Valeu
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
           <Select label="Famille" nativeSelectProps={register('famille')} {...etatChamp(e.famille?.message)}>
             {FAMILLES_INDICATEUR.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
+              <option key={f} value={f}>{f}</option>
             ))}
           </Select>
         </div>
