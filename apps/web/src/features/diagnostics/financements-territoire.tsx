@@ -106,14 +106,12 @@ function Formulaire({ element, onEnregistrer, onAnnuler, erreur, enCours }: { el
  */
 export function FinancementsTerritoireDiagnostic({ contratId, financements, editable }: { contratId: string; financements: FinancementsTerritoire; editable: boolean }) {
   const { enregistrer, supprimer } = useElementDiagnostic<SaisieFinancementTerritoire>(contratId, 'financements-existants');
-  const { edition, ouvrir, fermer, aSupprimer, setASupprimer } = useEditionElement<FinancementTerritoire>(enregistrer);
+  const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<FinancementTerritoire>(enregistrer);
   const { lignes, total, contrat } = financements;
   const formulaire = edition && (
     <Formulaire
       element={edition.id ? lignes.find((l) => l.id === edition.id) : undefined}
-      erreur={enregistrer.error}
-      enCours={enregistrer.isPending}
-      onAnnuler={() => fermer()}
+      {...proprietes}
       onEnregistrer={(saisie) => enregistrer.mutateAsync({ id: edition.id, saisie }).then(() => fermer())}
     />
   );

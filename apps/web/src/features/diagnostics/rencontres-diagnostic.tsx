@@ -17,14 +17,12 @@ const libelleType = (t: string) => (TYPES_RENCONTRE as Record<string, string>)[t
 /** Interviews, public meetings, consultations and workshops of the diagnostic: date, participants, synthesis. */
 export function RencontresDiagnostic({ contratId, rencontres, editable }: { contratId: string; rencontres: Rencontre[]; editable: boolean }) {
   const { enregistrer, supprimer } = useElementDiagnostic<SaisieRencontre>(contratId, 'rencontres');
-  const { edition, ouvrir, fermer, aSupprimer, setASupprimer } = useEditionElement<Rencontre>(enregistrer);
+  const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<Rencontre>(enregistrer);
   const focaliser = useFocusApresEnregistrement(rencontres);
   const formulaire = edition && (
     <FormulaireRencontre
       element={edition.id ? rencontres.find((r) => r.id === edition.id) : undefined}
-      erreur={enregistrer.error}
-      enCours={enregistrer.isPending}
-      onAnnuler={() => fermer()}
+      {...proprietes}
       onEnregistrer={(saisie) =>
         enregistrer.mutateAsync({ id: edition.id, saisie }).then((r) => {
           fermer();

@@ -27,16 +27,14 @@ interface Props {
 /** What inhabitants, elected officials and professionals said, as said, with who, where, when; and the constats citing it. */
 export function VerbatimsDiagnostic({ contratId, diagnostic: d, communes, editable }: Props) {
   const { enregistrer, supprimer } = useElementDiagnostic<SaisieVerbatim>(contratId, 'verbatims');
-  const { edition, ouvrir, fermer, aSupprimer, setASupprimer } = useEditionElement<{ id: string; texte: string; constats: number }>(enregistrer);
+  const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<{ id: string; texte: string; constats: number }>(enregistrer);
   const focaliser = useFocusApresEnregistrement(d);
   const nomCommune = new Map(communes.map((c) => [c.code, c.nom]));
   const formulaire = edition && (
     <FormulaireVerbatim
       element={edition.id ? d.verbatims.find((v) => v.id === edition.id) : undefined}
       communes={communes}
-      erreur={enregistrer.error}
-      enCours={enregistrer.isPending}
-      onAnnuler={() => fermer()}
+      {...proprietes}
       onEnregistrer={(saisie) =>
         enregistrer.mutateAsync({ id: edition.id, saisie }).then((r) => {
           fermer();
