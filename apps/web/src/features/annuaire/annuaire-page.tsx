@@ -5,7 +5,7 @@ import { useSession } from '../../app/session';
 import { EtatVide } from '../../components/etat-vide';
 import { useTitrePage } from '../../components/titre-page';
 import { PersonnesAnnuaire } from './personnes-annuaire';
-import { ListeOrganisations } from '../organisations/liste-organisations';
+import { ListeOrganisations } from '../../components/liste-organisations';
 
 const ONGLETS = [
   { tabId: 'organisations', label: 'Organisations' },

@@ -4,16 +4,16 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { TYPES_ORGANISATION } from '@maillage/domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useOrganisations } from '../../api/comptes';
-import type { Organisation } from '../../api/types';
-import { AlerteErreur } from '../../components/alerte-erreur';
-import { Chargement } from '../../components/chargement';
-import { useFiltresUrl } from '../../components/filtres-url';
-import { formaterNombre } from '../../components/format';
-import { libelleTypeOrganisation } from '../../components/libelles';
-import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
-import { FiltreListe } from '../../components/filtre-liste';
-import { FormulaireRecherche } from '../../components/formulaire-recherche';
+import { useOrganisations } from '../api/comptes';
+import type { Organisation } from '../api/types';
+import { AlerteErreur } from './alerte-erreur';
+import { Chargement } from './chargement';
+import { useFiltresUrl } from './filtres-url';
+import { formaterNombre } from './format';
+import { libelleTypeOrganisation } from './libelles';
+import { PaginationUrl, usePageUrl } from './pagination-url';
+import { FiltreListe } from './filtre-liste';
+import { FormulaireRecherche } from './formulaire-recherche';
 
 const PAR_PAGE = 20;
 
