@@ -58,12 +58,7 @@ export function CarteContours({ titre, contours, territoires, valeurs, libelleVa
   return (
     <>
       <CarteChoroplethe
-        titre={titre}
-        zones={zones}
-        libelleValeur={libelleValeur}
-        unite={unite}
-        enTetesComplement={enTetesComplement}
-        credit={credit}
+        {...{ titre, zones, libelleValeur, unite, enTetesComplement, credit }}
         viewBoxInitiale={viewBox}
         etiquettes={false}
         tableauApres={tableauApres}
