@@ -13,7 +13,7 @@ const AccessibilitePage = lazy(() => import('../features/accueil/accessibilite-p
 const ProfilPage = lazy(() => import('../features/profil/profil-page'));
 const TerritoiresPage = lazy(() => import('../features/territoires/territoires-page'));
 const TerritoirePage = lazy(() => import('../features/territoires/territoire-page'));
-const AnnuairePage = lazy(() => import('../features/organisations/annuaire-page'));
+const AnnuairePage = lazy(() => import('../features/annuaire/annuaire-page'));
 const OrganisationsAdminPage = lazy(() => import('../features/organisations/organisations-admin-page'));
 const OrganisationEditionPage = lazy(() => import('../features/organisations/organisation-edition-page'));
 const OrganisationPage = lazy(() => import('../features/annuaire/organisation-page'));

@@ -1,3 +1,4 @@
+import { fr } from '@codegouvfr/react-dsfr';
 import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
@@ -19,5 +20,14 @@ export function ChampMotDePasse({ label, enregistrement, erreur, indication, aut
       messages={erreur ? [{ severity: 'error', message: erreur }] : []}
       nativeInputProps={{ ...enregistrement, autoComplete, required: true, 'aria-invalid': erreur ? true : undefined }}
     />
+  );
+}
+
+/** The confirmation of a new password, spaced from the field above it. */
+export function ChampConfirmationMotDePasse({ enregistrement, erreur }: Pick<Props, 'enregistrement' | 'erreur'>) {
+  return (
+    <div className={fr.cx('fr-mt-3w')}>
+      <ChampMotDePasse label="Confirmation du nouveau mot de passe" autoComplete="new-password" enregistrement={enregistrement} erreur={erreur} />
+    </div>
   );
 }

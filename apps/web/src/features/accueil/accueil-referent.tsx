@@ -7,7 +7,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { pluriel } from '../../components/format';
-import { FicheOrganisation } from '../organisations/fiche-organisation';
+import { FicheOrganisation } from '../../components/fiche-organisation';
 
 /** Organisation referent (a CPAM, a hospital…): its organisation and its engagements across contracts. */
 export function AccueilReferent({ organisationId }: { organisationId: string }) {

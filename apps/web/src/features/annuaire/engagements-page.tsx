@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router';
 import { useEngagements, useOffres, type ContratEngagement, type Engagements, type RoleEngagement } from '../../api/annuaire';
 import { telecharger } from '../../api/telechargement';
 import { useSession } from '../../app/session';
+import { Chiffre } from '../../components/chiffre';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
@@ -29,17 +30,6 @@ export const ROLES_ENGAGEMENT: Record<RoleEngagement, string> = {
   moyens: 'Apporte des moyens',
 };
 const ROLES_FICHE: Record<string, string> = { pilote: 'Pilote', partenaire: 'Partenaire', financeur: 'Financeur' };
-
-function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
-  return (
-    <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-      <p className={fr.cx('fr-mb-0', 'fr-p-2w') + ' maillage-chiffre'}>
-        <span className={fr.cx('fr-h3', 'fr-mb-0')}>{valeur}</span>
-        <span className={fr.cx('fr-text--sm', 'fr-mb-0')}>{libelle}</span>
-      </p>
-    </div>
-  );
-}
 
 function Contrat({ contrat, engagements, modifiable, onMessage }: { contrat: ContratEngagement; engagements: Engagements; modifiable: boolean; onMessage: (m: string) => void }) {
   const { rattachement } = useOffres(engagements.organisation.id);

@@ -11,7 +11,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { appliquerErreursServeur, etatChamp } from '../../components/formulaire';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
 
 const schema = z.object({

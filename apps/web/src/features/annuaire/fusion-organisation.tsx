@@ -6,7 +6,7 @@ import { useFusion } from '../../api/annuaire';
 import type { Organisation } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 
 const confirmation = creerConfirmation('confirmation-fusion-organisation');
 

@@ -4,13 +4,11 @@ import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { Upload } from '@codegouvfr/react-dsfr/Upload';
-import { useRef, useState } from 'react';
 import type { RapportImportAnnuaire, StatutLigneAnnuaire } from '@maillage/domain/api';
 import { rapportAnnuaireDe, useImportOrganisations } from '../../api/annuaire';
-import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { formaterNombre } from '../../components/format';
+import { ImportVerifie, useImportVerifie } from '../../components/import-verifie';
 import { useTitrePage } from '../../components/titre-page';
 
 const confirmation = creerConfirmation('confirmation-import-organisations');
@@ -59,39 +57,8 @@ function Rapport({ rapport, titre }: { rapport: RapportImportAnnuaire; titre: st
 /** Admin: import a directory (CSV or XLSX). A dry run first shows each line's outcome; then the import, all or nothing. */
 export default function ImportOrganisationsPage() {
   useTitrePage('Importer des organisations');
-  const importer = useImportOrganisations();
-  const [fichier, setFichier] = useState<File | null>(null);
-  const [apercu, setApercu] = useState<RapportImportAnnuaire | null>(null);
-  const [final, setFinal] = useState<RapportImportAnnuaire | null>(null);
-  const [erreurFichier, setErreurFichier] = useState<string | undefined>();
-  const champ = useRef<HTMLInputElement>(null);
-
-  const verifier = () => {
-    if (!fichier) {
-      setErreurFichier('Choisissez un fichier .csv ou .xlsx.');
-      champ.current?.focus();
-      return;
-    }
-    setFinal(null);
-    importer.mutate({ fichier, dryRun: true }, { onSuccess: setApercu, onError: (e) => setApercu(rapportAnnuaireDe(e)) });
-  };
-  const appliquer = () => {
-    if (!fichier) return;
-    importer.mutate(
-      { fichier, dryRun: false },
-      {
-        onSuccess: (r) => {
-          setFinal(r);
-          setApercu(null);
-          setFichier(null);
-          if (champ.current) champ.current.value = '';
-        },
-        onError: (e) => setApercu(rapportAnnuaireDe(e) ?? apercu),
-      },
-    );
-  };
-  const rejets = apercu ? apercu.resume.rejetes > 0 : false;
-  const rien = apercu ? apercu.resume.crees + apercu.resume.misAJour === 0 && !rejets : false;
+  const etat = useImportVerifie(useImportOrganisations(), rapportAnnuaireDe, 'Choisissez un fichier .csv ou .xlsx.');
+  const { apercu } = etat;
 
   return (
     <>
@@ -108,64 +75,31 @@ export default function ImportOrganisationsPage() {
         département (code). Une organisation est retrouvée par son SIRET, sinon par son nom : elle est alors mise à jour, jamais
         dupliquée. Rien n’est enregistré tant que vous n’avez pas vérifié puis confirmé ; une seule ligne rejetée annule tout.
       </p>
-      <Upload
-        label="Fichier des organisations"
-        hint="Formats acceptés : .csv (séparateur « ; » ou « , »), .xlsx. Taille maximale : 20 Mo."
-        state={erreurFichier ? 'error' : 'default'}
-        stateRelatedMessage={erreurFichier}
-        nativeInputProps={{
-          ref: champ,
+      <ImportVerifie
+        etat={etat}
+        as="h2"
+        fichier={{
+          label: 'Fichier des organisations',
+          hint: 'Formats acceptés : .csv (séparateur « ; » ou « , »), .xlsx. Taille maximale : 20 Mo.',
           accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          onChange: (e) => {
-            setFichier(e.target.files?.[0] ?? null);
-            setErreurFichier(undefined);
-            setApercu(null);
-            importer.reset();
-          },
         }}
-      />
-      <Button type="button" priority="secondary" iconId="fr-icon-search-line" className={fr.cx('fr-mt-2w')} onClick={verifier} disabled={importer.isPending}>
-        Vérifier le fichier
-      </Button>
-      <div role="status">{importer.isPending && <p className={fr.cx('fr-mt-2w')}>Lecture du fichier en cours…</p>}</div>
-      {importer.error && !rapportAnnuaireDe(importer.error) && <AlerteErreur erreur={importer.error} titre="Le fichier n’a pas pu être lu" className={fr.cx('fr-mt-3w')} />}
-      {apercu && (
-        <>
-          {rejets ? (
-            <Alert
-              severity="error"
-              as="h2"
-              className={fr.cx('fr-mt-3w')}
-              title="Ce fichier ne peut pas être importé"
-              description="Au moins une ligne est rejetée : corrigez-la dans le fichier (la raison est dans le tableau), puis vérifiez-le à nouveau. Rien n’a été enregistré."
-            />
-          ) : (
-            <Alert
-              severity="info"
-              as="h2"
-              className={fr.cx('fr-mt-3w')}
-              title="Aperçu : rien n’est encore enregistré"
-              description={rien ? 'Ce fichier ne change rien à l’annuaire.' : 'Vérifiez le résultat ligne par ligne, puis confirmez l’import.'}
-            />
-          )}
-          <Rapport rapport={apercu} titre="Résultat de la vérification" />
-          {!rejets && !rien && (
-            <Button type="button" iconId="fr-icon-upload-line" onClick={() => confirmation.ouvrir()} disabled={importer.isPending}>
-              Importer ces organisations
-            </Button>
-          )}
-        </>
-      )}
-      {final && (
-        <>
-          <Alert severity="success" as="h2" className={fr.cx('fr-mt-3w')} title="Organisations importées" description="L’annuaire est à jour ; chaque création ou mise à jour est tracée dans le journal d’audit." />
-          <Rapport rapport={final} titre="Résultat de l’import" />
+        textes={{
+          erreur: 'Le fichier n’a pas pu être lu',
+          rejet: 'Au moins une ligne est rejetée : corrigez-la dans le fichier (la raison est dans le tableau), puis vérifiez-le à nouveau. Rien n’a été enregistré.',
+          rien: 'Ce fichier ne change rien à l’annuaire.',
+          importer: 'Importer ces organisations',
+          succes: 'Organisations importées',
+          descriptionSucces: 'L’annuaire est à jour ; chaque création ou mise à jour est tracée dans le journal d’audit.',
+        }}
+        rapport={(r, titre) => <Rapport rapport={r} titre={titre} />}
+        onImporter={() => confirmation.ouvrir()}
+        apresImport={
           <Button priority="secondary" linkProps={{ to: '/administration/organisations' }}>
             Retour aux organisations
           </Button>
-        </>
-      )}
-      <confirmation.Confirmation titre="Importer ces organisations ?" libelleConfirmer="Importer" iconeConfirmer="fr-icon-upload-line" onConfirmer={appliquer}>
+        }
+      />
+      <confirmation.Confirmation titre="Importer ces organisations ?" libelleConfirmer="Importer" iconeConfirmer="fr-icon-upload-line" onConfirmer={etat.appliquer}>
         <p>
           {apercu
             ? `Comme dans l’aperçu — organisations à créer : ${apercu.resume.crees} ; à mettre à jour : ${apercu.resume.misAJour}. Les valeurs du fichier remplacent celles des organisations existantes ; les champs vides du fichier ne les effacent pas.`

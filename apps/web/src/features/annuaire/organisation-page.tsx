@@ -11,7 +11,7 @@ import { Chargement } from '../../components/chargement';
 import { pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
 import '../gouvernance/gouvernance.css';
-import { FicheOrganisation } from '../organisations/fiche-organisation';
+import { FicheOrganisation } from '../../components/fiche-organisation';
 import { FusionOrganisation, type ResultatFusion } from './fusion-organisation';
 import { PersonnesAnnuaire } from './personnes-annuaire';
 import { ServicesOrganisation } from './services-organisation';

@@ -13,6 +13,7 @@ import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { useFiltresUrl } from '../../components/filtres-url';
 import { formaterNombre } from '../../components/format';
+import { FormulaireRecherche } from '../../components/formulaire-recherche';
 import { FormulairePersonne } from './formulaire-personne';
 
 /** Who the user may add: anyone (admin), or people of the organisations they are referent of. */
@@ -49,18 +50,11 @@ export function PersonnesAnnuaire({ organisation, titreAs = 'h2' }: { organisati
     <section aria-labelledby="annuaire-personnes">
       <Titre id="annuaire-personnes">Personnes</Titre>
       {!organisationId && (
-        <form onSubmit={soumettre} role="search" aria-label="Rechercher une personne" className={fr.cx('fr-mb-3w')}>
-          <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-              <Input label="Nom, prénom ou adresse e-mail" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }} />
-            </div>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-3', 'fr-mb-3w')}>
-              <Button type="submit" iconId="fr-icon-search-line">
-                Rechercher
-              </Button>
-            </div>
+        <FormulaireRecherche onSubmit={soumettre} libelle="Rechercher une personne" marge="fr-mb-3w">
+          <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+            <Input label="Nom, prénom ou adresse e-mail" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }} />
           </div>
-        </form>
+        </FormulaireRecherche>
       )}
       <p role="status" className={fr.cx('fr-text--sm')}>
         {message}

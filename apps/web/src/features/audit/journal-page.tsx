@@ -1,11 +1,11 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { phraseJournal } from '@maillage/domain';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { useJournalAudit } from '../../api/audit';
 import type { EvenementAudit } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFiltrer } from '../../components/boutons-filtrer';
 import { Chargement } from '../../components/chargement';
 import { FiltreListe } from '../../components/filtre-liste';
 import { useFiltresUrl } from '../../components/filtres-url';
@@ -77,22 +77,7 @@ export default function JournalPage() {
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
             <Input label="Jusqu’au" hintText="Date incluse" nativeInputProps={{ ...champ('jusqua'), type: 'date' }} />
           </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--icon-left', 'fr-mt-md-5w')}>
-              <li>
-                <Button type="submit" iconId="fr-icon-filter-line">
-                  Filtrer
-                </Button>
-              </li>
-              {filtre && (
-                <li>
-                  <Button type="button" priority="secondary" onClick={() => appliquer({})}>
-                    Tout afficher
-                  </Button>
-                </li>
-              )}
-            </ul>
-          </div>
+          <BoutonsFiltrer effacer={filtre && { libelle: 'Tout afficher', onClick: () => appliquer({}) }} />
         </div>
       </form>
 

@@ -8,7 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { useReinitialisation } from '../../api/session';
 import { messageErreur } from '../../components/alerte-erreur';
-import { ChampMotDePasse } from '../../components/champ-mot-de-passe';
+import { ChampConfirmationMotDePasse, ChampMotDePasse } from '../../components/champ-mot-de-passe';
 import { nouveauMotDePasse, useEstimateurMotDePasse } from '../../components/force-mot-de-passe';
 import { appliquerErreursServeur } from '../../components/formulaire';
 import { useTitrePage } from '../../components/titre-page';
@@ -100,14 +100,7 @@ export default function ReinitialisationPage() {
                 enregistrement={register('password')}
                 erreur={errors.password?.message}
               />
-              <div className={fr.cx('fr-mt-3w')}>
-                <ChampMotDePasse
-                  label="Confirmation du nouveau mot de passe"
-                  autoComplete="new-password"
-                  enregistrement={register('confirmation')}
-                  erreur={errors.confirmation?.message}
-                />
-              </div>
+              <ChampConfirmationMotDePasse enregistrement={register('confirmation')} erreur={errors.confirmation?.message} />
               <Button type="submit" className={fr.cx('fr-mt-3w')} disabled={reinitialisation.isPending}>
                 Enregistrer le mot de passe
               </Button>

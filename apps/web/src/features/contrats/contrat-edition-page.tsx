@@ -1,18 +1,14 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { contratSaisieSchema, formaterPeriode, ORIGINES_CONTRAT } from '@maillage/domain';
-import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
 import { obtenirContrat, useContrat, useEnregistrementContrat } from '../../api/contrats';
 import type { ContratDetail } from '@maillage/domain/api';
-import { AlerteErreur } from '../../components/alerte-erreur';
-import { Chargement } from '../../components/chargement';
-import { ConflitVersion, differences } from '../../components/conflit-version';
 import { appliquerErreursServeur } from '../../components/formulaire';
+import { AlerteEnregistrement, avantEdition, FormulaireEdition, useEditionVersionnee } from '../../components/page-edition';
 import { useTitrePage } from '../../components/titre-page';
 import { CHAMPS_CONTRAT, ChampsContrat, CONTRAT_VIDE, versSaisieContrat, type ContratValide, type SaisieContrat } from './contrat-formulaire';
 
@@ -24,17 +20,10 @@ export default function ContratEditionPage() {
   const naviguer = useNavigate();
   const existant = useContrat(id);
   const enregistrement = useEnregistrementContrat();
-  const [version, setVersion] = useState<number | undefined>();
-  const [courant, setCourant] = useState<ContratDetail | null>(null);
   const form = useForm<SaisieContrat, unknown, ContratValide>({ resolver: zodResolver(contratSaisieSchema), defaultValues: CONTRAT_VIDE });
+  const edition = useEditionVersionnee({ form, requete: existant, mutation: enregistrement, versSaisie: versSaisieContrat });
+  const courant: ContratDetail | null = edition.courant;
   useTitrePage(id ? 'Modifier un contrat' : 'Créer un contrat');
-
-  useEffect(() => {
-    if (existant.data && version === undefined) {
-      form.reset(versSaisieContrat(existant.data));
-      setVersion(existant.data.version);
-    }
-  }, [existant.data, version, form]);
 
   // Names for the comparison: what the user chose and what is saved.
   const nomsOrganisations = new Map([...(existant.data?.ars ?? []), ...(existant.data?.porteurs ?? []), ...(courant?.ars ?? []), ...(courant?.porteurs ?? [])].map((o) => [o.id, o.nom]));
@@ -52,7 +41,7 @@ export default function ContratEditionPage() {
     { libelle: 'Contexte', valeur: (s: SaisieContrat) => (s.contexte ?? '').trim() },
   ];
 
-  const enregistrer = (saisie: ContratValide, versionEnvoyee = version) =>
+  const enregistrer = (saisie: ContratValide, versionEnvoyee = edition.version) =>
     enregistrement.mutate(
       { id, saisie, version: versionEnvoyee },
       {
@@ -61,7 +50,7 @@ export default function ContratEditionPage() {
         onError: async (e) => {
           // A stale version carries the current state; a signed contract's refusal does not.
           if (estErreurApi(e, 409) && id && e.probleme.courant !== undefined) {
-            setCourant(await obtenirContrat(id).catch(() => null));
+            edition.conflit(await obtenirContrat(id).catch(() => null));
             return;
           }
           appliquerErreursServeur(e, form.setError, CHAMPS_CONTRAT);
@@ -79,18 +68,9 @@ export default function ContratEditionPage() {
       ]}
     />
   );
-  if (id && existant.isPending) return <>{filAriane}<Chargement /></>;
-  if (id && existant.error) {
-    return (
-      <>
-        {filAriane}
-        <h1>Contrat introuvable</h1>
-        <AlerteErreur erreur={existant.error} />
-      </>
-    );
-  }
+  const attente = id ? avantEdition(filAriane, existant, 'Contrat introuvable') : null;
+  if (attente) return attente;
 
-  const conflit = estErreurApi(enregistrement.error, 409) && courant;
   return (
     <>
       {filAriane}
@@ -101,41 +81,15 @@ export default function ContratEditionPage() {
           vous en devenez coordonnateur·rice et pourrez y inviter les autres parties.
         </p>
       )}
-      {conflit && (
-        <ConflitVersion
-          entite="Ce contrat"
-          diffs={differences(CHAMPS_COMPARES, form.getValues(), versSaisieContrat(courant))}
-          enCours={enregistrement.isPending}
-          onReprendre={() => {
-            form.reset(versSaisieContrat(courant));
-            setVersion(courant.version);
-            setCourant(null);
-            enregistrement.reset();
-            void existant.refetch();
-          }}
-          onEcraser={() => {
-            setVersion(courant.version);
-            void form.handleSubmit((saisie) => enregistrer(saisie, courant.version))();
-          }}
-        />
-      )}
-      {enregistrement.error && !conflit && <AlerteErreur erreur={enregistrement.error} titre="Le contrat n’a pas été enregistré" />}
-      <form onSubmit={form.handleSubmit((saisie) => enregistrer(saisie))} noValidate>
-        <p className={fr.cx('fr-hint-text')}>Sauf mention contraire, les champs sont obligatoires.</p>
+      <AlerteEnregistrement edition={edition} entite="Ce contrat" champs={CHAMPS_COMPARES} titre="Le contrat n’a pas été enregistré" enregistrer={enregistrer} />
+      <FormulaireEdition
+        onSubmit={form.handleSubmit((saisie) => enregistrer(saisie))}
+        enCours={enregistrement.isPending}
+        envoi={id ? 'Enregistrer les modifications' : 'Créer le contrat'}
+        annuler={id ? `/contrats/${id}` : '/contrats'}
+      >
         <ChampsContrat form={form} existant={existant.data} />
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
-          <li>
-            <Button type="submit" disabled={enregistrement.isPending}>
-              {id ? 'Enregistrer les modifications' : 'Créer le contrat'}
-            </Button>
-          </li>
-          <li>
-            <Button priority="secondary" linkProps={{ to: id ? `/contrats/${id}` : '/contrats' }}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-      </form>
+      </FormulaireEdition>
     </>
   );
 }

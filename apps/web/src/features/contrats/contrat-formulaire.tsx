@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { useContrats } from '../../api/contrats';
 import type { ContratDetail } from '@maillage/domain/api';
 import { etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisations } from './choix-organisations';
+import { ChoixOrganisations } from '../../components/choix-organisations';
 import { ChoixPerimetre } from './choix-perimetre';
 import { libelleGeneration } from '../../components/statuts-contrat';
 
@@ -16,6 +16,22 @@ export type SaisieContrat = z.input<typeof contratSaisieSchema>;
 export type ContratValide = z.output<typeof contratSaisieSchema>;
 export const CHAMPS_CONTRAT = ['intitule', 'perimetre', 'generation', 'predecesseurId', 'arsIds', 'porteursIds', 'origine', 'periode', 'debutElaboration', 'insulaire', 'contexte'] as const;
 const TYPES_ARS = ['ars', 'ars_delegation'] as const;
+
+/** The two groups of organisations that sign the contract. */
+const PARTIES = [
+  {
+    name: 'arsIds',
+    legende: 'ARS',
+    indication: 'L’agence ou les agences régionales de santé signataires (deux pour un territoire sur deux régions).',
+    types: TYPES_ARS,
+  },
+  {
+    name: 'porteursIds',
+    legende: 'Collectivités porteuses',
+    indication: 'Commune, EPCI, pays, département ou région qui porte le contrat avec l’ARS.',
+    types: TYPES_COLLECTIVITE,
+  },
+] as const;
 
 export const CONTRAT_VIDE: SaisieContrat = {
   intitule: '',
@@ -137,37 +153,39 @@ export function ChampsContrat({ form, existant }: Props) {
         />
       </div>
 
-      <Controller
-        control={control}
-        name="arsIds"
-        render={({ field, fieldState }) => (
-          <ChoixOrganisations
-            legende="ARS"
-            indication="L’agence ou les agences régionales de santé signataires (deux pour un territoire sur deux régions)."
-            types={TYPES_ARS}
-            valeur={field.value}
-            onChange={field.onChange}
-            noms={noms}
-            erreur={fieldState.error?.message}
-          />
-        )}
-      />
-      <Controller
-        control={control}
-        name="porteursIds"
-        render={({ field, fieldState }) => (
-          <ChoixOrganisations
-            legende="Collectivités porteuses"
-            indication="Commune, EPCI, pays, département ou région qui porte le contrat avec l’ARS."
-            types={TYPES_COLLECTIVITE}
-            valeur={field.value}
-            onChange={field.onChange}
-            noms={noms}
-            erreur={fieldState.error?.message}
-          />
-        )}
-      />
+      {PARTIES.map((partie) => (
+        <Controller
+          key={partie.name}
+          control={control}
+          name={partie.name}
+          render={({ field, fieldState }) => (
+            <ChoixOrganisations
+              legende={partie.legende}
+              indication={partie.indication}
+              types={partie.types}
+              valeur={field.value}
+              onChange={field.onChange}
+              noms={noms}
+              erreur={fieldState.error?.message}
+            />
+          )}
+        />
+      ))}
 
+      <ChampsCalendrier form={form} />
+    </>
+  );
+}
+
+/** The contract's calendar and context, all optional. */
+function ChampsCalendrier({ form }: { form: Props['form'] }) {
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const optionnel = { setValueAs: videEnNull };
+  return (
+    <>
       <fieldset className={fr.cx('fr-fieldset')}>
         <legend className={fr.cx('fr-fieldset__legend')}>Calendrier (facultatif)</legend>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>

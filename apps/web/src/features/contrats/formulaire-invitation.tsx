@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 
 type Valeurs = z.input<typeof accesSaisieSchema>;
 

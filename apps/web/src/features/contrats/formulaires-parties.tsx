@@ -9,7 +9,7 @@ import type { SaisieSignataire } from '../../api/contrats';
 import type { PartenaireContrat, Signataire } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 
 interface PropsCommunes<T> {

@@ -11,7 +11,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { creerConfirmation } from '../../components/confirmation';
 import { pluriel } from '../../components/format';
-import { TableauDefilant } from '../diagnostics/tableau-defilant';
+import { TableauDefilant } from '../../components/tableau-defilant';
 import { FormulaireInvitation } from './formulaire-invitation';
 
 const retrait = creerConfirmation('confirmation-retrait-acces');

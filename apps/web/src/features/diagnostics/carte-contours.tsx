@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Contours, Position } from '@maillage/domain/api';
-import { CarteChoroplethe, type ZoneCarte } from './carte-choroplethe';
-import type { ValeurZone } from './carte-departements';
+import { CarteChoroplethe, type ZoneCarte } from '../../components/carte-choroplethe';
+import type { ValeurZone } from '../../components/carte-departements';
 
 const LARGEUR = 600;
 
@@ -58,12 +58,7 @@ export function CarteContours({ titre, contours, territoires, valeurs, libelleVa
   return (
     <>
       <CarteChoroplethe
-        titre={titre}
-        zones={zones}
-        libelleValeur={libelleValeur}
-        unite={unite}
-        enTetesComplement={enTetesComplement}
-        credit={credit}
+        {...{ titre, zones, libelleValeur, unite, enTetesComplement, credit }}
         viewBoxInitiale={viewBox}
         etiquettes={false}
         tableauApres={tableauApres}

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useAgregat } from '../../api/diagnostics';
 import type { AgregatIndicateur, ResultatAgregat, TerritoireCode } from '@maillage/domain/api';
-import { avecUnite, libelleTiret, METHODES_EXPLIQUEES } from '../indicateurs/libelles-indicateurs';
+import { avecUnite, libelleTiret, METHODES_EXPLIQUEES } from '../../components/libelles-indicateurs';
 import { BadgeSens, ecartEnMots, estComparable, sensAffiche, texteFigurePartielle, valeurComparee } from './ecarts';
 import { GraphiqueComparaison, GraphiqueSerie } from './graphiques-indicateur';
 
@@ -65,36 +65,7 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
         title={indicateur.libelle}
         size="small"
         start={
-          <ul className={fr.cx('fr-badges-group')}>
-            {resultat && (
-              <li>
-                <Badge small noIcon severity={resultat.origine === 'publiee' ? 'info' : 'new'} as="span">
-                  {libelleOrigine(resultat)}
-                </Badge>
-              </li>
-            )}
-            {partiel && (
-              <li>
-                <Badge small severity="warning" as="span">
-                  Partiel
-                </Badge>
-              </li>
-            )}
-            {nature === 'borne_inferieure' && !partiel && (
-              <li>
-                <Badge small severity="warning" as="span">
-                  Borne inférieure
-                </Badge>
-              </li>
-            )}
-            {((nature === 'indisponible' && !partiel) || !resultat) && (
-              <li>
-                <Badge small severity="warning" as="span">
-                  Non disponible
-                </Badge>
-              </li>
-            )}
-          </ul>
+          <BadgesResultat resultat={resultat} partiel={!!partiel} />
         }
         desc={
           resultat && partiel ? (
@@ -164,29 +135,7 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
               </div>
             )}
             {resultat && comparaisons.length > 0 && (
-              <>
-                <p className={fr.cx('fr-mb-0', 'fr-mt-1w')}>
-                  <strong>Comparaisons</strong> (écart de {nomPerimetre} à chacun)
-                </p>
-                <ul className={fr.cx('fr-mb-1w')}>
-                  {comparaisons.map((c) => (
-                    <li key={`${c.territoire.type}-${c.territoire.code}`}>
-                      {c.territoire.nom} : {avecUnite(c.valeur.texte, indicateur.unite)} — écart : {ecartEnMots(valeurComparee(resultat, c), c, indicateur)}{' '}
-                      <BadgeSens sens={sensAffiche(c, comparable)} indicatif={c.indicatif} />
-                    </li>
-                  ))}
-                </ul>
-                {comparaisons.some((c) => c.indicatif) && (
-                  <p className={fr.cx('fr-mb-1w')}>
-                    Comparaisons indicatives : faites avec le chiffre partiel, sur les seules communes renseignées.
-                  </p>
-                )}
-                {partiel && !comparaisons.some((c) => c.indicatif) && comparable && (
-                  <p className={fr.cx('fr-mb-1w')}>
-                    Pas de comparaison : les communes renseignées ne réunissent pas assez de la population pour que le chiffre partiel soit comparé.
-                  </p>
-                )}
-              </>
+              <Comparaisons resultat={resultat} agregat={agregat} nomPerimetre={nomPerimetre} comparable={comparable} />
             )}
             {resultat && comparaisons.length === 0 && <p className={fr.cx('fr-mb-1w')}>Aucune valeur de comparaison (département, région, France) pour cette période.</p>}
             <GraphiqueComparaison agregat={agregat} nomPerimetre={nomPerimetre} comparable={comparable} />
@@ -213,5 +162,80 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
         }
       />
     </div>
+  );
+}
+
+/** Where the figure comes from and what it lacks, as badges. */
+function BadgesResultat({ resultat, partiel }: { resultat: ResultatAgregat | null | undefined; partiel: boolean }) {
+  const nature = resultat?.valeur.nature;
+  return (
+    <ul className={fr.cx('fr-badges-group')}>
+      {resultat && (
+        <li>
+          <Badge small noIcon severity={resultat.origine === 'publiee' ? 'info' : 'new'} as="span">
+            {libelleOrigine(resultat)}
+          </Badge>
+        </li>
+      )}
+      {partiel && (
+        <li>
+          <Badge small severity="warning" as="span">
+            Partiel
+          </Badge>
+        </li>
+      )}
+      {nature === 'borne_inferieure' && !partiel && (
+        <li>
+          <Badge small severity="warning" as="span">
+            Borne inférieure
+          </Badge>
+        </li>
+      )}
+      {((nature === 'indisponible' && !partiel) || !resultat) && (
+        <li>
+          <Badge small severity="warning" as="span">
+            Non disponible
+          </Badge>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+interface PropsComparaisons {
+  resultat: ResultatAgregat;
+  agregat: AgregatIndicateur;
+  nomPerimetre: string;
+  comparable: boolean;
+}
+
+/** The perimeter's gap to each comparator (département, région, France). */
+function Comparaisons({ resultat, agregat, nomPerimetre, comparable }: PropsComparaisons) {
+  const { indicateur, comparaisons } = agregat;
+  const partiel = resultat.partiel;
+  return (
+    <>
+      <p className={fr.cx('fr-mb-0', 'fr-mt-1w')}>
+        <strong>Comparaisons</strong> (écart de {nomPerimetre} à chacun)
+      </p>
+      <ul className={fr.cx('fr-mb-1w')}>
+        {comparaisons.map((c) => (
+          <li key={`${c.territoire.type}-${c.territoire.code}`}>
+            {c.territoire.nom} : {avecUnite(c.valeur.texte, indicateur.unite)} — écart : {ecartEnMots(valeurComparee(resultat, c), c, indicateur)}{' '}
+            <BadgeSens sens={sensAffiche(c, comparable)} indicatif={c.indicatif} />
+          </li>
+        ))}
+      </ul>
+      {comparaisons.some((c) => c.indicatif) && (
+        <p className={fr.cx('fr-mb-1w')}>
+          Comparaisons indicatives : faites avec le chiffre partiel, sur les seules communes renseignées.
+        </p>
+      )}
+      {partiel && !comparaisons.some((c) => c.indicatif) && comparable && (
+        <p className={fr.cx('fr-mb-1w')}>
+          Pas de comparaison : les communes renseignées ne réunissent pas assez de la population pour que le chiffre partiel soit comparé.
+        </p>
+      )}
+    </>
   );
 }

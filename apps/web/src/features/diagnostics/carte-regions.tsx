@@ -1,6 +1,6 @@
 import { useDepartements, useRegions } from '../../api/territoires';
 import { Chargement } from '../../components/chargement';
-import { CarteDepartements, type ValeurZone } from './carte-departements';
+import { CarteDepartements, type ValeurZone } from '../../components/carte-departements';
 
 interface Props {
   titre: string;

@@ -1,6 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { besoinSchema, constatSchema, prioriteSchema } from '@maillage/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useElementDiagnostic } from '../../api/diagnostics';
@@ -9,9 +8,9 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { ElementChaine, useFocusApresEnregistrement } from './element-chaine';
 import { extrait } from './formulaire-element';
-import { FormulaireChaine, type SaisieBesoin, type SaisieConstat, type SaisiePriorite } from './formulaires-chaine';
+import { FormulaireMaillon, type Maillon } from './formulaire-maillon';
+import type { SaisieBesoin, SaisieConstat, SaisiePriorite } from './formulaires-chaine';
 
-type Maillon = 'constats' | 'besoins' | 'priorites';
 const suppression = creerConfirmation('confirmation-suppression-chaine');
 
 const NOMS = {
@@ -64,53 +63,7 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
     if (edition?.maillon !== maillon) return null;
     const m = mutations[maillon].enregistrer;
     const commun = { nom: NOMS[maillon], modification: !!edition.id, onAnnuler: () => setEdition(null), erreur: m.error, enCours: m.isPending, onEnregistrer: enregistrer(maillon) };
-    if (maillon === 'constats') {
-      const c = edition.id ? constat.get(edition.id) : undefined;
-      const codes = [...new Set([...d.indicateurs.map((a) => a.indicateur.code), ...(c?.indicateurs ?? [])])];
-      return (
-        <FormulaireChaine<SaisieConstat>
-          {...commun}
-          schema={constatSchema}
-          valeursInitiales={{ intitule: c?.intitule ?? '', description: c?.description ?? null, indicateurs: c?.indicateurs ?? [], verbatims: c?.verbatims ?? [] }}
-          liens={[
-            { champ: 'indicateurs', legende: 'Indicateurs cités', options: codes.map((code) => ({ id: code, libelle: libelles.get(code) ?? code })), vide: 'Aucun indicateur n’a de valeur sur ce périmètre.' },
-            { champ: 'verbatims', legende: 'Verbatims cités', options: d.verbatims.map((v) => ({ id: v.id, libelle: extrait(v.texte) })), vide: 'Aucun verbatim recueilli : ajoutez-en dans la partie « Verbatims ».' },
-          ]}
-        />
-      );
-    }
-    if (maillon === 'besoins') {
-      const b = edition.id ? besoin.get(edition.id) : undefined;
-      return (
-        <FormulaireChaine<SaisieBesoin>
-          {...commun}
-          schema={besoinSchema}
-          valeursInitiales={{ intitule: b?.intitule ?? '', description: b?.description ?? null, constats: b?.constats ?? [] }}
-          liens={[{ champ: 'constats', legende: 'Issu des constats', options: d.constats.map((c) => ({ id: c.id, libelle: c.intitule })), vide: 'Aucun constat : formulez d’abord les constats du diagnostic.' }]}
-        />
-      );
-    }
-    const p = edition.id ? priorite.get(edition.id) : undefined;
-    return (
-      <FormulaireChaine<SaisiePriorite>
-        {...commun}
-        schema={prioriteSchema}
-        valeursInitiales={{ intitule: p?.intitule ?? '', description: p?.description ?? null, besoins: p?.besoins ?? [], axes: p?.axes ?? [] }}
-        liens={[
-          { champ: 'besoins', legende: 'Répond aux besoins', options: d.besoins.map((b) => ({ id: b.id, libelle: b.intitule })), vide: 'Aucun besoin : déduisez d’abord les besoins des constats.' },
-          {
-            champ: 'axes',
-            legende: 'Déclinée dans les axes stratégiques',
-            options: d.axes.map((a) => ({ id: a.id, libelle: `Axe ${a.numero}. ${a.intitule}` })),
-            vide: (
-              <>
-                Le contrat n’a pas encore d’axe stratégique. <Link to={`/contrats/${contratId}?onglet=strategie`}>Définir les axes dans « Stratégie et fiches »</Link>, puis revenez les lier.
-              </>
-            ),
-          },
-        ]}
-      />
-    );
+    return <FormulaireMaillon maillon={maillon} id={edition.id} commun={commun} diagnostic={d} libelles={libelles} contratId={contratId} />;
   };
 
   const boutonAjout = (maillon: Maillon, libelle: string) =>
@@ -196,27 +149,7 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
       {formulaire('priorites')}
       {boutonAjout('priorites', 'Ajouter une priorité')}
 
-      <h4 className={fr.cx('fr-mt-4w')}>Axes stratégiques</h4>
-      {d.axes.length === 0 ? (
-        <p>
-          Le contrat n’a pas encore d’axe stratégique. Les axes se définissent dans l’onglet{' '}
-          <Link to={`/contrats/${contratId}?onglet=strategie`}>« Stratégie et fiches »</Link> ; chaque priorité pourra ensuite y être rattachée.
-        </p>
-      ) : (
-        d.axes.map((a) => (
-          <ElementChaine
-            key={a.id}
-            ancre={`axe-${a.id}`}
-            titre={`Axe ${a.numero}. ${a.intitule}`}
-            nom={`l’axe ${a.numero}`}
-            editable={false}
-            liens={[
-              { libelle: 'Priorités déclinées dans cet axe', vide: 'aucune', cibles: d.priorites.filter((p) => p.axes.includes(a.id)).map((p) => ({ lien: `#priorite-${p.id}`, texte: p.intitule })) },
-              { libelle: 'Objectifs et fiches-action', vide: '', cibles: [{ lien: `/contrats/${contratId}?onglet=strategie`, texte: 'Voir l’axe dans « Stratégie et fiches »' }] },
-            ]}
-          />
-        ))
-      )}
+      <AxesChaine diagnostic={d} contratId={contratId} />
 
       <suppression.Confirmation
         titre={aSupprimer ? `Supprimer ${NOMS[aSupprimer.maillon].un} ?` : 'Supprimer ?'}
@@ -227,6 +160,35 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
           « {aSupprimer?.intitule} » sera supprimé du diagnostic. {aSupprimer?.consequence} La suppression est tracée dans l’historique du contrat.
         </p>
       </suppression.Confirmation>
+    </>
+  );
+}
+
+/** The contract's axes, end of the chain: the priorities they carry out. */
+function AxesChaine({ diagnostic: d, contratId }: { diagnostic: Diagnostic; contratId: string }) {
+  return (
+    <>
+    <h4 className={fr.cx('fr-mt-4w')}>Axes stratégiques</h4>
+    {d.axes.length === 0 ? (
+      <p>
+        Le contrat n’a pas encore d’axe stratégique. Les axes se définissent dans l’onglet{' '}
+        <Link to={`/contrats/${contratId}?onglet=strategie`}>« Stratégie et fiches »</Link> ; chaque priorité pourra ensuite y être rattachée.
+      </p>
+    ) : (
+      d.axes.map((a) => (
+        <ElementChaine
+          key={a.id}
+          ancre={`axe-${a.id}`}
+          titre={`Axe ${a.numero}. ${a.intitule}`}
+          nom={`l’axe ${a.numero}`}
+          editable={false}
+          liens={[
+            { libelle: 'Priorités déclinées dans cet axe', vide: 'aucune', cibles: d.priorites.filter((p) => p.axes.includes(a.id)).map((p) => ({ lien: `#priorite-${p.id}`, texte: p.intitule })) },
+            { libelle: 'Objectifs et fiches-action', vide: '', cibles: [{ lien: `/contrats/${contratId}?onglet=strategie`, texte: 'Voir l’axe dans « Stratégie et fiches »' }] },
+          ]}
+        />
+      ))
+    )}
     </>
   );
 }

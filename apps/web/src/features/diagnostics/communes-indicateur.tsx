@@ -11,9 +11,9 @@ import type { AgregatIndicateur, ContratDetail } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
-import { avecUnite, libelleTiret } from '../indicateurs/libelles-indicateurs';
+import { avecUnite, libelleTiret } from '../../components/libelles-indicateurs';
 import { CarteContours } from './carte-contours';
-import { TableauDefilant } from './tableau-defilant';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 /** Commune-level indicators make sense here; a standardised rate published only for the EPCI does not. */
 function indicateurParDefaut(indicateurs: AgregatIndicateur[]): string | null {

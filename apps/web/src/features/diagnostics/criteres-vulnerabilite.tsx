@@ -5,8 +5,9 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { FAMILLES_INDICATEUR, formaterNombre, pluriel } from '@maillage/domain';
 import { useState, type FormEvent } from 'react';
-import type { Indicateur, Territoire } from '@maillage/domain/api';
-import { POLARITES_COURTES } from '../indicateurs/libelles-indicateurs';
+import type { Territoire } from '@maillage/domain/api';
+import type { Indicateur } from '@maillage/domain/api';
+import { POLARITES_COURTES } from '../../components/libelles-indicateurs';
 
 export interface Criteres {
   region: string;

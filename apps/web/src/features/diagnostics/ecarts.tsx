@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
 import type { Comparaison, FigurePartielleVue, Indicateur, ResultatAgregat, SensEcart, ValeurVue } from '@maillage/domain/api';
-import { avecUnite, formaterValeur } from '../indicateurs/libelles-indicateurs';
+import { avecUnite, formaterValeur } from '../../components/libelles-indicateurs';
 
 const SENS: Record<SensEcart, { libelle: string; severite?: BadgeProps['severity'] }> = {
   favorable: { libelle: 'Plus favorable', severite: 'success' },

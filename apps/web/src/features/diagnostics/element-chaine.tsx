@@ -87,3 +87,17 @@ export function useFocusApresEnregistrement(pret: unknown) {
   }, [cible, pret]);
   return setCible;
 }
+
+/** Which element of a list is edited (none, a new one, or one by id) and which one awaits the confirmation of its deletion. */
+export function useEditionElement<T>(enregistrer: { reset: () => void; error: unknown; isPending: boolean }) {
+  const [edition, setEdition] = useState<{ id?: string } | null>(null);
+  const [aSupprimer, setASupprimer] = useState<T | null>(null);
+  const ouvrir = (id?: string) => {
+    enregistrer.reset();
+    setEdition({ id });
+  };
+  const fermer = () => setEdition(null);
+  /** What every element form takes from the list: the save's error and progress, and cancel. */
+  const proprietes = { erreur: enregistrer.error, enCours: enregistrer.isPending, onAnnuler: fermer };
+  return { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer };
+}

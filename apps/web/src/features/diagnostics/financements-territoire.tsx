@@ -4,7 +4,6 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { formaterMontant, formaterPeriodeAnnees, formaterTotalFinancements } from '@maillage/domain';
-import { useState } from 'react';
 import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import { ErreurApi } from '../../api/client';
@@ -12,12 +11,14 @@ import { useElementDiagnostic } from '../../api/diagnostics';
 import type { FinancementsTerritoire, FinancementTerritoire } from '@maillage/domain/api';
 import type { SaisieFinancementTerritoire } from '../../api/moyens';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsElement } from '../../components/boutons-element';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';
 import { etatChamp } from '../../components/formulaire';
 import { versCentimes, versEuros } from '../../components/montants';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { EncartFormulaire } from './formulaire-element';
+import { useEditionElement } from './element-chaine';
 
 const suppression = creerConfirmation('confirmation-suppression-financement-territoire');
 const annee = z.string().trim();
@@ -106,20 +107,13 @@ function Formulaire({ element, onEnregistrer, onAnnuler, erreur, enCours }: { el
  */
 export function FinancementsTerritoireDiagnostic({ contratId, financements, editable }: { contratId: string; financements: FinancementsTerritoire; editable: boolean }) {
   const { enregistrer, supprimer } = useElementDiagnostic<SaisieFinancementTerritoire>(contratId, 'financements-existants');
-  const [edition, setEdition] = useState<{ id?: string } | null>(null);
-  const [aSupprimer, setASupprimer] = useState<FinancementTerritoire | null>(null);
+  const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<FinancementTerritoire>(enregistrer);
   const { lignes, total, contrat } = financements;
-  const ouvrir = (id?: string) => {
-    enregistrer.reset();
-    setEdition({ id });
-  };
   const formulaire = edition && (
     <Formulaire
       element={edition.id ? lignes.find((l) => l.id === edition.id) : undefined}
-      erreur={enregistrer.error}
-      enCours={enregistrer.isPending}
-      onAnnuler={() => setEdition(null)}
-      onEnregistrer={(saisie) => enregistrer.mutateAsync({ id: edition.id, saisie }).then(() => setEdition(null))}
+      {...proprietes}
+      onEnregistrer={(saisie) => enregistrer.mutateAsync({ id: edition.id, saisie }).then(() => fermer())}
     />
   );
   return (
@@ -166,22 +160,16 @@ export function FinancementsTerritoireDiagnostic({ contratId, financements, edit
               ...(editable
                 ? [
                     <span key="a" className="maillage-actions">
-                      <Button type="button" size="small" priority="tertiary" iconId="fr-icon-edit-line" onClick={() => ouvrir(l.id)} disabled={!!edition}>
-                        Modifier<span className={fr.cx('fr-sr-only')}> le financement « {l.dispositif} »</span>
-                      </Button>
-                      <Button
-                        type="button"
-                        size="small"
-                        priority="tertiary"
-                        iconId="fr-icon-delete-line"
-                        disabled={!!edition}
-                        onClick={() => {
+                      <BoutonsElement
+                        nom={`le financement « ${l.dispositif} »`}
+                        onModifier={() => ouvrir(l.id)}
+                        onSupprimer={() => {
                           setASupprimer(l);
                           suppression.ouvrir();
                         }}
-                      >
-                        Retirer<span className={fr.cx('fr-sr-only')}> le financement « {l.dispositif} »</span>
-                      </Button>
+                        libelleSupprimer="Retirer"
+                        desactive={!!edition}
+                      />
                     </span>,
                   ]
                 : []),

@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import type { AgregatIndicateur, FigurePartielleVue, ValeurVue } from '@maillage/domain/api';
-import { avecUnite, formaterValeur } from '../indicateurs/libelles-indicateurs';
+import { avecUnite, formaterValeur } from '../../components/libelles-indicateurs';
 import { couleursDsfr, Graphique } from './graphique';
 import { libelleSens, sensAffiche, texteFigurePartielle, valeurDuPartiel } from './ecarts';
 

@@ -2,13 +2,13 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { formaterDate, TYPES_RENCONTRE } from '@maillage/domain';
-import { useState } from 'react';
 import { useElementDiagnostic } from '../../api/diagnostics';
 import type { Rencontre } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsElement } from '../../components/boutons-element';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';
-import { useFocusApresEnregistrement } from './element-chaine';
+import { useEditionElement, useFocusApresEnregistrement } from './element-chaine';
 import { FormulaireRencontre, type SaisieRencontre } from './formulaires-qualitatif';
 
 const suppression = creerConfirmation('confirmation-suppression-rencontre');
@@ -17,22 +17,15 @@ const libelleType = (t: string) => (TYPES_RENCONTRE as Record<string, string>)[t
 /** Interviews, public meetings, consultations and workshops of the diagnostic: date, participants, synthesis. */
 export function RencontresDiagnostic({ contratId, rencontres, editable }: { contratId: string; rencontres: Rencontre[]; editable: boolean }) {
   const { enregistrer, supprimer } = useElementDiagnostic<SaisieRencontre>(contratId, 'rencontres');
-  const [edition, setEdition] = useState<{ id?: string } | null>(null);
-  const [aSupprimer, setASupprimer] = useState<Rencontre | null>(null);
+  const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<Rencontre>(enregistrer);
   const focaliser = useFocusApresEnregistrement(rencontres);
-  const ouvrir = (id?: string) => {
-    enregistrer.reset();
-    setEdition({ id });
-  };
   const formulaire = edition && (
     <FormulaireRencontre
       element={edition.id ? rencontres.find((r) => r.id === edition.id) : undefined}
-      erreur={enregistrer.error}
-      enCours={enregistrer.isPending}
-      onAnnuler={() => setEdition(null)}
+      {...proprietes}
       onEnregistrer={(saisie) =>
         enregistrer.mutateAsync({ id: edition.id, saisie }).then((r) => {
-          setEdition(null);
+          fermer();
           focaliser(`rencontre-${r.id}`);
         })
       }
@@ -80,21 +73,14 @@ export function RencontresDiagnostic({ contratId, rencontres, editable }: { cont
             )}
             {editable && (
               <div className="maillage-actions">
-                <Button type="button" size="small" priority="tertiary" iconId="fr-icon-edit-line" onClick={() => ouvrir(r.id)}>
-                  Modifier<span className={fr.cx('fr-sr-only')}> la rencontre « {r.titre} »</span>
-                </Button>
-                <Button
-                  type="button"
-                  size="small"
-                  priority="tertiary"
-                  iconId="fr-icon-delete-line"
-                  onClick={() => {
+                <BoutonsElement
+                  nom={`la rencontre « ${r.titre} »`}
+                  onModifier={() => ouvrir(r.id)}
+                  onSupprimer={() => {
                     setASupprimer(r);
                     suppression.ouvrir();
                   }}
-                >
-                  Supprimer<span className={fr.cx('fr-sr-only')}> la rencontre « {r.titre} »</span>
-                </Button>
+                />
               </div>
             )}
           </article>

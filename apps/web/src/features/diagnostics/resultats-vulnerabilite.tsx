@@ -7,11 +7,11 @@ import { requete } from '../../api/client';
 import { useContours } from '../../api/diagnostics';
 import type { TerritoireDetail, Vulnerabilite } from '@maillage/domain/api';
 import { Chargement } from '../../components/chargement';
-import { formaterValeur, POLARITES_COURTES } from '../indicateurs/libelles-indicateurs';
+import { formaterValeur, POLARITES_COURTES } from '../../components/libelles-indicateurs';
 import { CarteContours } from './carte-contours';
-import { CarteDepartements } from './carte-departements';
+import { CarteDepartements } from '../../components/carte-departements';
 import { BadgeClasse } from './typologie-vulnerabilite';
-import { TableauDefilant } from './tableau-defilant';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 type Epci = Vulnerabilite['epci'][number];
 

@@ -5,7 +5,7 @@ import type { ContratDetail } from '@maillage/domain/api';
 import type { Perimetre } from '../../api/types-contrats';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
-import { CarteDepartements } from './carte-departements';
+import { CarteDepartements } from '../../components/carte-departements';
 
 function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
   return (

@@ -3,7 +3,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { formaterNombre } from '@maillage/domain';
 import type { Typologie } from '@maillage/domain/api';
-import { TableauDefilant } from './tableau-defilant';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 /** DSFR illustrative colours, one per class in order: a help to the eye, the class letter always written beside. */
 const COULEURS = ['fr-badge--blue-ecume', 'fr-badge--green-emeraude', 'fr-badge--yellow-tournesol', 'fr-badge--pink-tuile', 'fr-badge--purple-glycine', 'fr-badge--brown-cafe-creme'];

@@ -2,13 +2,13 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Quote } from '@codegouvfr/react-dsfr/Quote';
 import { formaterDate, pluriel } from '@maillage/domain';
-import { useState } from 'react';
 import { useElementDiagnostic } from '../../api/diagnostics';
 import type { Diagnostic } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsElement } from '../../components/boutons-element';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';
-import { useFocusApresEnregistrement } from './element-chaine';
+import { useEditionElement, useFocusApresEnregistrement } from './element-chaine';
 import { extrait } from './formulaire-element';
 import { FormulaireVerbatim, LIBELLES_LOCUTEUR, type SaisieVerbatim } from './formulaires-qualitatif';
 
@@ -27,24 +27,17 @@ interface Props {
 /** What inhabitants, elected officials and professionals said, as said, with who, where, when; and the constats citing it. */
 export function VerbatimsDiagnostic({ contratId, diagnostic: d, communes, editable }: Props) {
   const { enregistrer, supprimer } = useElementDiagnostic<SaisieVerbatim>(contratId, 'verbatims');
-  const [edition, setEdition] = useState<{ id?: string } | null>(null);
-  const [aSupprimer, setASupprimer] = useState<{ id: string; texte: string; constats: number } | null>(null);
+  const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<{ id: string; texte: string; constats: number }>(enregistrer);
   const focaliser = useFocusApresEnregistrement(d);
   const nomCommune = new Map(communes.map((c) => [c.code, c.nom]));
-  const ouvrir = (id?: string) => {
-    enregistrer.reset();
-    setEdition({ id });
-  };
   const formulaire = edition && (
     <FormulaireVerbatim
       element={edition.id ? d.verbatims.find((v) => v.id === edition.id) : undefined}
       communes={communes}
-      erreur={enregistrer.error}
-      enCours={enregistrer.isPending}
-      onAnnuler={() => setEdition(null)}
+      {...proprietes}
       onEnregistrer={(saisie) =>
         enregistrer.mutateAsync({ id: edition.id, saisie }).then((r) => {
-          setEdition(null);
+          fermer();
           focaliser(`verbatim-${r.id}`);
         })
       }
@@ -100,21 +93,14 @@ export function VerbatimsDiagnostic({ contratId, diagnostic: d, communes, editab
             </p>
             {editable && (
               <div className={fr.cx('fr-ml-4w') + ' maillage-actions'}>
-                <Button type="button" size="small" priority="tertiary" iconId="fr-icon-edit-line" onClick={() => ouvrir(v.id)}>
-                  Modifier<span className={fr.cx('fr-sr-only')}> le verbatim {extrait(v.texte, 40)}</span>
-                </Button>
-                <Button
-                  type="button"
-                  size="small"
-                  priority="tertiary"
-                  iconId="fr-icon-delete-line"
-                  onClick={() => {
+                <BoutonsElement
+                  nom={`le verbatim ${extrait(v.texte, 40)}`}
+                  onModifier={() => ouvrir(v.id)}
+                  onSupprimer={() => {
                     setASupprimer({ id: v.id, texte: v.texte, constats: constats.length });
                     suppression.ouvrir();
                   }}
-                >
-                  Supprimer<span className={fr.cx('fr-sr-only')}> le verbatim {extrait(v.texte, 40)}</span>
-                </Button>
+                />
               </div>
             )}
           </div>

@@ -72,7 +72,12 @@ function messageListe(e: unknown): string | undefined {
   return undefined;
 }
 
-export function ChampsDoctrine({ form, lectureSeule }: { form: UseFormReturn<FormulaireDoctrine, unknown, Doctrine>; lectureSeule: boolean }) {
+interface Props {
+  form: UseFormReturn<FormulaireDoctrine, unknown, Doctrine>;
+  lectureSeule: boolean;
+}
+
+export function ChampsDoctrine({ form, lectureSeule }: Props) {
   const {
     register,
     formState: { errors },
@@ -90,56 +95,7 @@ export function ChampsDoctrine({ form, lectureSeule }: { form: UseFormReturn<For
       <div className={fr.cx('fr-fieldset__element')}>
         <Checkbox options={[{ label: 'Les îles sont dispensées de la population minimale', nativeInputProps: register('exceptionIles') }]} />
       </div>
-      <div className={fr.cx('fr-fieldset__element')}>
-        <h2 className={fr.cx('fr-h5')}>Couverture de la population</h2>
-      </div>
-      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input
-          label="Cible de population couverte par un CLS (%)"
-          hintText="De 0 à 100, par exemple 90 ; vide : pas de cible. Le portefeuille régional compare la couverture à cette cible."
-          nativeInputProps={{ ...register('cibleCouverturePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
-          {...etatChamp(errors.cibleCouverturePourcent?.message)}
-        />
-      </div>
-      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input
-          label="Échéance de la cible (année)"
-          hintText="Par exemple 2023"
-          nativeInputProps={{ ...register('cibleCouvertureEcheance'), inputMode: 'numeric', readOnly: lectureSeule }}
-          {...etatChamp(errors.cibleCouvertureEcheance?.message)}
-        />
-      </div>
-      <div className={fr.cx('fr-fieldset__element')}>
-        <Input
-          label="Source de la cible"
-          hintText="Le document qui la fixe, par exemple le CPOM de l’ARS ou le PRS"
-          nativeInputProps={{ ...register('cibleCouvertureSource'), readOnly: lectureSeule }}
-          {...etatChamp(errors.cibleCouvertureSource?.message)}
-        />
-      </div>
-      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input
-          label="Couverture publiée au départ (%)"
-          hintText="La part de la population déjà couverte quand la cible a été fixée ; vide : inconnue"
-          nativeInputProps={{ ...register('couvertureReferencePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
-          {...etatChamp(errors.couvertureReferencePourcent?.message)}
-        />
-      </div>
-      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input
-          label="Date de cette couverture"
-          hintText="Format AAAA-MM-JJ, par exemple 2019-01-01"
-          nativeInputProps={{ ...register('couvertureReferenceDate'), readOnly: lectureSeule }}
-          {...etatChamp(errors.couvertureReferenceDate?.message)}
-        />
-      </div>
-      <div className={fr.cx('fr-fieldset__element')}>
-        <Input
-          label="Source de cette couverture"
-          nativeInputProps={{ ...register('couvertureReferenceSource'), readOnly: lectureSeule }}
-          {...etatChamp(errors.couvertureReferenceSource?.message)}
-        />
-      </div>
+      <ChampsCouverture form={form} lectureSeule={lectureSeule} />
       <div className={fr.cx('fr-fieldset__element')}>
         <h2 className={fr.cx('fr-h5')}>Stratégie</h2>
       </div>
@@ -223,5 +179,67 @@ export function ChampsDoctrine({ form, lectureSeule }: { form: UseFormReturn<For
         />
       </div>
     </fieldset>
+  );
+}
+
+/** The regional target of population covered by a CLS, and the coverage it started from. */
+function ChampsCouverture({ form, lectureSeule }: Props) {
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <>
+        <div className={fr.cx('fr-fieldset__element')}>
+          <h2 className={fr.cx('fr-h5')}>Couverture de la population</h2>
+        </div>
+        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+          <Input
+            label="Cible de population couverte par un CLS (%)"
+            hintText="De 0 à 100, par exemple 90 ; vide : pas de cible. Le portefeuille régional compare la couverture à cette cible."
+            nativeInputProps={{ ...register('cibleCouverturePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
+            {...etatChamp(errors.cibleCouverturePourcent?.message)}
+          />
+        </div>
+        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+          <Input
+            label="Échéance de la cible (année)"
+            hintText="Par exemple 2023"
+            nativeInputProps={{ ...register('cibleCouvertureEcheance'), inputMode: 'numeric', readOnly: lectureSeule }}
+            {...etatChamp(errors.cibleCouvertureEcheance?.message)}
+          />
+        </div>
+        <div className={fr.cx('fr-fieldset__element')}>
+          <Input
+            label="Source de la cible"
+            hintText="Le document qui la fixe, par exemple le CPOM de l’ARS ou le PRS"
+            nativeInputProps={{ ...register('cibleCouvertureSource'), readOnly: lectureSeule }}
+            {...etatChamp(errors.cibleCouvertureSource?.message)}
+          />
+        </div>
+        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+          <Input
+            label="Couverture publiée au départ (%)"
+            hintText="La part de la population déjà couverte quand la cible a été fixée ; vide : inconnue"
+            nativeInputProps={{ ...register('couvertureReferencePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
+            {...etatChamp(errors.couvertureReferencePourcent?.message)}
+          />
+        </div>
+        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+          <Input
+            label="Date de cette couverture"
+            hintText="Format AAAA-MM-JJ, par exemple 2019-01-01"
+            nativeInputProps={{ ...register('couvertureReferenceDate'), readOnly: lectureSeule }}
+            {...etatChamp(errors.couvertureReferenceDate?.message)}
+          />
+        </div>
+        <div className={fr.cx('fr-fieldset__element')}>
+          <Input
+            label="Source de cette couverture"
+            nativeInputProps={{ ...register('couvertureReferenceSource'), readOnly: lectureSeule }}
+            {...etatChamp(errors.couvertureReferenceSource?.message)}
+          />
+        </div>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { DISPOSITIFS, formaterMontant, LIBELLES_STATUT_FINANCEMENT, LIBELLES_TYPE_INDICATEUR, STATUTS_FINANCEMENT, TYPES_INDICATEUR_SUIVI } from '@maillage/domain';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import type { FormFiche } from './champs-communs';
 import { versCentimes } from '../../components/montants';
 import { FINANCEMENT_VIDE } from './fiche-saisie';

@@ -6,7 +6,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import type { Axe } from '@maillage/domain/api';
 import { etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import type { FormFiche } from './champs-communs';
 
 /** Section 1: intitulé, axe and objectif stratégiques. */

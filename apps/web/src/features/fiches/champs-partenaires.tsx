@@ -8,7 +8,7 @@ import { DIMENSIONS_RIFKIN, niveauTetDepuisRifkin, SECTEURS, TYPES_PARTICIPATION
 import { useRef } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { ChampOuiNon, type FormFiche } from './champs-communs';
 
 /**

@@ -12,7 +12,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { versCentimes } from '../../components/montants';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
 
 const schema = z

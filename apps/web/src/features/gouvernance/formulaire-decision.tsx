@@ -14,7 +14,7 @@ import type { Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { versCentimes } from '../../components/montants';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { ACTIONS_DECISION } from './libelles';
 
 const schema = z

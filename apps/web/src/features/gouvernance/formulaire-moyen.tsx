@@ -12,7 +12,7 @@ import type { LigneMoyens } from '../../api/moyens';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { versCentimes, versEuros } from '../../components/montants';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 

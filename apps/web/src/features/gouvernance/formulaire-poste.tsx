@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PosteCoordination, SaisiePoste } from '../../api/gouvernance';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { useFocusPremierChamp } from '../../components/focus';
 

@@ -11,8 +11,8 @@ import type { z } from 'zod';
 import type { Instance, SaisieInstance, SaisieMembre } from '../../api/gouvernance';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
-import { ChoixPersonne } from '../annuaire/choix-personne';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixPersonne } from '../../components/choix-personne';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 

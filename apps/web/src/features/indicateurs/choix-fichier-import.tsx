@@ -5,7 +5,7 @@ import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import type { SensDuTiret } from '@maillage/domain';
 import { useRef, useState } from 'react';
-import { TIRETS } from './libelles-indicateurs';
+import { TIRETS } from '../../components/libelles-indicateurs';
 
 /** How the file is read: what « - » means in it, and the source of values that do not cite one. */
 export interface Lecture {

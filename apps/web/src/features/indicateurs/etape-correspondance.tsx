@@ -8,7 +8,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { ChampsLecture, type Lecture } from './choix-fichier-import';
 import { CorrespondanceColonnes, manques, type Reglages } from './correspondance-colonnes';
 import { AvertissementsEchelle, descriptionFormat, MODES } from './rapport-import-valeurs';
-import { TableauDefilant } from '../diagnostics/tableau-defilant';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 interface Mutation {
   isPending: boolean;

@@ -13,7 +13,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { useTitrePage } from '../../components/titre-page';
 import { TYPES_TERRITOIRE_IMPORT } from './correspondance-colonnes';
-import { TableauDefilant } from '../diagnostics/tableau-defilant';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 const confirmation = creerConfirmation('confirmation-import-contours');
 

@@ -1,7 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import { can } from '@maillage/domain';
 import { useEffect, useRef, useState } from 'react';
@@ -15,8 +14,8 @@ import { useTitrePage } from '../../components/titre-page';
 import { ChoixFichierImport, type Lecture } from './choix-fichier-import';
 import { EtapeCorrespondance } from './etape-correspondance';
 import { reglagesInitiaux, versOptions, type Reglages } from './correspondance-colonnes';
-import { RapportImportValeursVue } from './rapport-import-valeurs';
-import { CLE_DERNIER_IMPORT, SuiviImport } from './suivi-import';
+import { EtapeImport, EtapeVerification } from './etapes-import-valeurs';
+import { CLE_DERNIER_IMPORT } from './suivi-import';
 import { DernierImport } from './dernier-import';
 
 const confirmation = creerConfirmation('confirmation-import-valeurs');
@@ -95,7 +94,6 @@ export default function ImportValeursPage() {
       </>
     );
   }
-  const rejets = !!essai && essai.rejetees > 0;
   return (
     <>
       {filAriane}
@@ -143,69 +141,10 @@ export default function ImportValeursPage() {
       )}
 
       {etape === 3 && essai && (
-        <>
-          {rejets ? (
-            <Alert
-              severity="error"
-              as="h3"
-              className={fr.cx('fr-mt-3w')}
-              title="Ce fichier ne peut pas être importé tel quel"
-              description="Des lignes sont rejetées : corrigez-les dans le fichier ou changez la correspondance des colonnes, puis vérifiez à nouveau. Rien n’a été enregistré."
-            />
-          ) : (
-            <Alert severity="info" as="h3" className={fr.cx('fr-mt-3w')} title="Vérification réussie : rien n’est encore enregistré" description="Voici ce que l’import fera. Confirmez pour enregistrer les valeurs." />
-          )}
-          <RapportImportValeursVue rapport={essai} titre="Résultat de la vérification" />
-          {importer.error && !rapportValeursDe(importer.error) && <AlerteErreur erreur={importer.error} as="h3" titre="L’import n’a pas abouti" />}
-          <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left', 'fr-mt-3w')}>
-            {!rejets && essai.valeursValides > 0 && (
-              <li>
-                <Button iconId="fr-icon-upload-line" onClick={() => confirmation.ouvrir()} disabled={importer.isPending}>
-                  Importer les valeurs
-                </Button>
-              </li>
-            )}
-            <li>
-              <Button priority="secondary" iconId="fr-icon-arrow-left-line" onClick={() => setEssai(null)}>
-                Revenir à la correspondance des colonnes
-              </Button>
-            </li>
-            <li>
-              <Button priority="tertiary" onClick={recommencer}>
-                Choisir un autre fichier
-              </Button>
-            </li>
-          </ul>
-          {importer.isPending && <p role="status">Import en cours…</p>}
-        </>
+        <EtapeVerification essai={essai} importer={importer} onImporter={() => confirmation.ouvrir()} onRetour={() => setEssai(null)} onRecommencer={recommencer} />
       )}
 
-      {etape === 4 && (
-        <>
-          {suivi ? (
-            <SuiviImport importId={suivi} />
-          ) : (
-            final && (
-              <>
-                <Alert severity="success" as="h3" title="Valeurs importées" description="Elles sont visibles dans les diagnostics des contrats concernés ; l’import est tracé dans le journal d’audit." />
-                <RapportImportValeursVue rapport={final} titre="Résultat de l’import" />
-              </>
-            )
-          )}
-          <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-mt-3w')}>
-            <li>
-              <Button priority="secondary" onClick={recommencer}>
-                Importer un autre fichier
-              </Button>
-            </li>
-            <li>
-              <Button priority="tertiary" linkProps={{ to: '/indicateurs' }}>
-                Retour au catalogue
-              </Button>
-            </li>
-          </ul>
-        </>
-      )}
+      {etape === 4 && <EtapeImport suivi={suivi} final={final} onRecommencer={recommencer} />}
       <confirmation.Confirmation titre="Importer ces valeurs ?" libelleConfirmer="Importer" iconeConfirmer="fr-icon-upload-line" onConfirmer={appliquer}>
         <p>
           {essai

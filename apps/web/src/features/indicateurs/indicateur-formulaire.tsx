@@ -8,7 +8,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Indicateur } from '@maillage/domain/api';
 import { etatChamp, videEnNull } from '../../components/formulaire';
-import { METHODES_EXPLIQUEES, POLARITES_EXPLIQUEES } from './libelles-indicateurs';
+import { METHODES_EXPLIQUEES, POLARITES_EXPLIQUEES } from '../../components/libelles-indicateurs';
 
 export type ValeursIndicateur = z.input<typeof indicateurSchema>;
 export const CHAMPS_INDICATEUR = ['code', 'libelle', 'famille', 'unite', 'facteur', 'numerateur', 'denominateur', 'standardisation', 'polarite', 'methodeAgregation', 'source', 'millesime', 'regleSecret', 'denombrement'];
@@ -55,9 +55,7 @@ export function ChampsIndicateur({ form, creation }: { form: UseFormReturn<Valeu
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
           <Select label="Famille" nativeSelectProps={register('famille')} {...etatChamp(e.famille?.message)}>
             {FAMILLES_INDICATEUR.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
+              <option key={f} value={f}>{f}</option>
             ))}
           </Select>
         </div>

@@ -18,9 +18,9 @@ import { ConflitVersion, differences } from '../../components/conflit-version';
 import { appliquerErreursServeur } from '../../components/formulaire';
 import { useTitrePage } from '../../components/titre-page';
 import { CHAMPS_INDICATEUR, ChampsIndicateur, versFormulaire, type ValeursIndicateur } from './indicateur-formulaire';
-import { ValeursPubliees } from '../diagnostics/valeurs-publiees';
+import { ValeursPubliees } from '../../components/valeurs-publiees';
 import { LectureIndicateur } from './lecture-indicateur';
-import { METHODES_COURTES, POLARITES_COURTES } from './libelles-indicateurs';
+import { METHODES_COURTES, POLARITES_COURTES } from '../../components/libelles-indicateurs';
 
 const suppression = creerConfirmation('confirmation-suppression-indicateur');
 const COMPARES = [

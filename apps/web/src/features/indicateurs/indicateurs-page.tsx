@@ -14,8 +14,8 @@ import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { useFiltresUrl } from '../../components/filtres-url';
 import { useTitrePage } from '../../components/titre-page';
-import { METHODES_COURTES, METHODES_EXPLIQUEES, POLARITES_COURTES, POLARITES_EXPLIQUEES } from './libelles-indicateurs';
-import { TableauDefilant } from '../diagnostics/tableau-defilant';
+import { METHODES_COURTES, METHODES_EXPLIQUEES, POLARITES_COURTES, POLARITES_EXPLIQUEES } from '../../components/libelles-indicateurs';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 const FILTRES = ['q', 'famille', 'polarite', 'methode'] as const;
 

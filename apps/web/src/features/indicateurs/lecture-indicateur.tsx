@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { formaterNombre } from '@maillage/domain';
 import type { Indicateur } from '@maillage/domain/api';
-import { METHODES_EXPLIQUEES, POLARITES_EXPLIQUEES } from './libelles-indicateurs';
+import { METHODES_EXPLIQUEES, POLARITES_EXPLIQUEES } from '../../components/libelles-indicateurs';
 
 function Ligne({ terme, children }: { terme: string; children: React.ReactNode }) {
   return (

@@ -3,8 +3,8 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { formaterNombre } from '@maillage/domain';
 import type { RapportImportValeurs } from '@maillage/domain/api';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
-import { libelleTiret } from './libelles-indicateurs';
-import { TableauDefilant } from '../diagnostics/tableau-defilant';
+import { libelleTiret } from '../../components/libelles-indicateurs';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 const PAR_PAGE = 100;
 export const MODES: Record<string, string> = {

@@ -9,7 +9,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';
 import { useTitrePage } from '../../components/titre-page';
-import { ListeOrganisations } from './liste-organisations';
+import { ListeOrganisations } from '../../components/liste-organisations';
 
 const suppressionOrganisation = creerConfirmation('modale-suppression-organisation');
 

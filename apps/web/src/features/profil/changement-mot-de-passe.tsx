@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { useChangementMotDePasse } from '../../api/comptes';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
-import { ChampMotDePasse } from '../../components/champ-mot-de-passe';
+import { ChampConfirmationMotDePasse, ChampMotDePasse } from '../../components/champ-mot-de-passe';
 import { nouveauMotDePasse, useEstimateurMotDePasse } from '../../components/force-mot-de-passe';
 import { appliquerErreursServeur } from '../../components/formulaire';
 
@@ -71,14 +71,7 @@ export function ChangementMotDePasse() {
             erreur={errors.nouveau?.message}
           />
         </div>
-        <div className={fr.cx('fr-mt-3w')}>
-          <ChampMotDePasse
-            label="Confirmation du nouveau mot de passe"
-            autoComplete="new-password"
-            enregistrement={register('confirmation')}
-            erreur={errors.confirmation?.message}
-          />
-        </div>
+        <ChampConfirmationMotDePasse enregistrement={register('confirmation')} erreur={errors.confirmation?.message} />
         <Button type="submit" className={fr.cx('fr-mt-3w')} disabled={changement.isPending}>
           Changer mon mot de passe
         </Button>

@@ -12,7 +12,7 @@ import { formaterNombre, formaterPopulation, pluriel } from '../../components/fo
 import { PageNonTrouvee } from '../../components/pages-erreur';
 import { useTitrePage } from '../../components/titre-page';
 import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../../components/statuts-contrat';
-import { TableauDefilant } from '../diagnostics/tableau-defilant';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 // A table of one fiche is captioned in the singular ("Fiche-action de l’axe 3", not "Autres fiches-action").
 const fichesAction = (n: number) => (n > 1 ? 'Fiches-action' : 'Fiche-action');

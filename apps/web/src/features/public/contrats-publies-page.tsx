@@ -9,7 +9,7 @@ import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
 import { BadgeStatutContrat, libelleGeneration } from '../../components/statuts-contrat';
-import { TableauDefilant } from '../diagnostics/tableau-defilant';
+import { TableauDefilant } from '../../components/tableau-defilant';
 
 /** /public/contrats: the published contracts, for anybody (no account), with the open data to download. */
 export default function ContratsPubliesPage() {

@@ -12,7 +12,7 @@ import { Chargement } from '../../components/chargement';
 import { formaterNombre, formaterPopulation } from '../../components/format';
 import { NATURES_EPCI } from '../../components/libelles';
 import { useTitrePage } from '../../components/titre-page';
-import { ValeursPubliees } from '../diagnostics/valeurs-publiees';
+import { ValeursPubliees } from '../../components/valeurs-publiees';
 
 const lien = (t: { code: string; nom: string }, type: TypeTerritoire) => <Link to={`/territoires/${type}/${t.code}`}>{t.nom}</Link>;
 

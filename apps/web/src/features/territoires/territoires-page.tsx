@@ -1,5 +1,4 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
@@ -11,6 +10,7 @@ import { Chargement } from '../../components/chargement';
 import { useFiltresUrl } from '../../components/filtres-url';
 import { formaterNombre } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
+import { FormulaireRecherche } from '../../components/formulaire-recherche';
 
 const LIMITE = 50;
 
@@ -28,32 +28,25 @@ export default function TerritoiresPage() {
         Le référentiel géographique de Maillage : communes, EPCI, départements et régions, avec leur population légale. Le
         périmètre d’un contrat local de santé se compose d’EPCI et de communes.
       </p>
-      <form onSubmit={soumettre} role="search" aria-label="Rechercher un territoire" className={fr.cx('fr-mb-4w')}>
-        <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-            <Input
-              label="Nom ou code"
-              hintText="Exemples : Redon, 35236 (code INSEE), 243500139 (SIREN d’un EPCI)"
-              nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }}
-            />
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-            <Select label="Type de territoire" nativeSelectProps={champ('type')}>
-              <option value="">Tous les types</option>
-              {TYPES_TERRITOIRE.map((t) => (
-                <option key={t} value={t}>
-                  {LIBELLES_TYPE_TERRITOIRE[t]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-3', 'fr-mb-3w')}>
-            <Button type="submit" iconId="fr-icon-search-line">
-              Rechercher
-            </Button>
-          </div>
+      <FormulaireRecherche onSubmit={soumettre} libelle="Rechercher un territoire">
+        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+          <Input
+            label="Nom ou code"
+            hintText="Exemples : Redon, 35236 (code INSEE), 243500139 (SIREN d’un EPCI)"
+            nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }}
+          />
         </div>
-      </form>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
+          <Select label="Type de territoire" nativeSelectProps={champ('type')}>
+            <option value="">Tous les types</option>
+            {TYPES_TERRITOIRE.map((t) => (
+              <option key={t} value={t}>
+                {LIBELLES_TYPE_TERRITOIRE[t]}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </FormulaireRecherche>
 
       {recherche.isPending ? (
         <Chargement libelle="Recherche en cours…" />

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { etatChamp } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import type { FormulaireUtilisateur } from './formulaire-utilisateur';
 
 interface Props {

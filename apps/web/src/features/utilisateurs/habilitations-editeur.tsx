@@ -6,7 +6,7 @@ import { libelleHabilitation } from '../../components/libelles';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useRegions } from '../../api/territoires';
 import { etatChamp } from '../../components/formulaire';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from '../../components/choix-organisation';
 import type { FormulaireUtilisateur } from './formulaire-utilisateur';
 
 const EXPLICATIONS: Record<string, string> = {

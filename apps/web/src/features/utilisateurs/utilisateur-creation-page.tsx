@@ -1,6 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { MOT_DE_PASSE_LONGUEUR_MIN } from '@maillage/domain';
@@ -11,6 +10,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { ChampMotDePasse } from '../../components/champ-mot-de-passe';
 import { useEstimateurMotDePasse } from '../../components/force-mot-de-passe';
 import { appliquerErreursServeur } from '../../components/formulaire';
+import { FormulaireEdition } from '../../components/page-edition';
 import { useTitrePage } from '../../components/titre-page';
 import { ChampsIdentite } from './champs-identite';
 import { CHAMPS_UTILISATEUR, creationSchema, FORMULAIRE_VIDE, versHabilitations, type FormulaireUtilisateur } from './formulaire-utilisateur';
@@ -61,8 +61,7 @@ export default function UtilisateurCreationPage() {
       />
       <h1>Créer un compte</h1>
       {creation.error && <AlerteErreur erreur={creation.error} titre="Le compte n’a pas été créé" />}
-      <form onSubmit={creer} noValidate>
-        <p className={fr.cx('fr-hint-text')}>Sauf mention contraire, les champs sont obligatoires.</p>
+      <FormulaireEdition onSubmit={creer} enCours={creation.isPending} envoi="Créer le compte" annuler="/administration/utilisateurs">
         <ChampsIdentite form={form} emailModifiable />
         <RadioButtons
           legend="Premier accès"
@@ -92,19 +91,7 @@ export default function UtilisateurCreationPage() {
           </div>
         )}
         <HabilitationsEditeur form={form} />
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
-          <li>
-            <Button type="submit" disabled={creation.isPending}>
-              Créer le compte
-            </Button>
-          </li>
-          <li>
-            <Button priority="secondary" linkProps={{ to: '/administration/utilisateurs' }}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
-      </form>
+      </FormulaireEdition>
     </>
   );
 }

@@ -15,6 +15,7 @@ import { formaterDate, formaterNombre } from '../../components/format';
 import { libelleHabilitation } from '../../components/libelles';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
 import { useTitrePage } from '../../components/titre-page';
+import { FormulaireRecherche } from '../../components/formulaire-recherche';
 
 const PAR_PAGE = 20;
 
@@ -36,18 +37,11 @@ export default function UtilisateursPage() {
         </Button>
       </div>
       {state?.message && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
-      <form onSubmit={soumettre} role="search" aria-label="Rechercher un compte" className={fr.cx('fr-mb-4w')}>
-        <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-            <Input label="Nom, prénom ou adresse e-mail" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }} />
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-6', 'fr-mb-3w')}>
-            <Button type="submit" iconId="fr-icon-search-line">
-              Rechercher
-            </Button>
-          </div>
+      <FormulaireRecherche onSubmit={soumettre} libelle="Rechercher un compte" colonneBouton="fr-col-md-6">
+        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+          <Input label="Nom, prénom ou adresse e-mail" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }} />
         </div>
-      </form>
+      </FormulaireRecherche>
       {liste.isPending ? (
         <Chargement />
       ) : liste.error ? (

@@ -1,5 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { formaterValeur } from '../indicateurs/libelles-indicateurs';
+import { formaterValeur } from './libelles-indicateurs';
 
 /**
  * Value classes of a choropleth: each class has a colour AND a texture (plain, dots, lines, cross-hatching, dense

@@ -1,19 +1,19 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { TYPES_ORGANISATION } from '@maillage/domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useOrganisations } from '../../api/comptes';
+import { useOrganisations } from '../api/comptes';
 import type { Organisation } from '@maillage/domain/api';
-import { AlerteErreur } from '../../components/alerte-erreur';
-import { Chargement } from '../../components/chargement';
-import { useFiltresUrl } from '../../components/filtres-url';
-import { formaterNombre } from '../../components/format';
-import { libelleTypeOrganisation } from '../../components/libelles';
-import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
+import { AlerteErreur } from './alerte-erreur';
+import { Chargement } from './chargement';
+import { useFiltresUrl } from './filtres-url';
+import { formaterNombre } from './format';
+import { libelleTypeOrganisation } from './libelles';
+import { PaginationUrl, usePageUrl } from './pagination-url';
+import { FiltreListe } from './filtre-liste';
+import { FormulaireRecherche } from './formulaire-recherche';
 
 const PAR_PAGE = 20;
 
@@ -33,31 +33,20 @@ export function ListeOrganisations({ actions, vide }: Props) {
   const filtre = Boolean(valeurs.q || valeurs.type);
   return (
     <>
-      <form onSubmit={soumettre} role="search" aria-label="Rechercher une organisation" className={fr.cx('fr-mb-4w')}>
-        <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-5')}>
-            <Input
-              label="Nom, sigle, SIRET ou FINESS"
-              nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }}
-            />
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select label="Type d’organisation" nativeSelectProps={champ('type')}>
-              <option value="">Tous les types</option>
-              {Object.entries(TYPES_ORGANISATION).map(([code, libelle]) => (
-                <option key={code} value={code}>
-                  {libelle}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className={fr.cx('fr-col-12', 'fr-col-md-3', 'fr-mb-3w')}>
-            <Button type="submit" iconId="fr-icon-search-line">
-              Rechercher
-            </Button>
-          </div>
+      <FormulaireRecherche onSubmit={soumettre} libelle="Rechercher une organisation">
+        <div className={fr.cx('fr-col-12', 'fr-col-md-5')}>
+          <Input
+            label="Nom, sigle, SIRET ou FINESS"
+            nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }}
+          />
         </div>
-      </form>
+        <FiltreListe
+          label="Type d’organisation"
+          champ={champ('type')}
+          tous="Tous les types"
+          options={Object.entries(TYPES_ORGANISATION).map(([valeur, libelle]) => ({ valeur, libelle }))}
+        />
+      </FormulaireRecherche>
 
       {liste.isPending ? (
         <Chargement />

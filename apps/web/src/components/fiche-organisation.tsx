@@ -1,9 +1,9 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Card } from '@codegouvfr/react-dsfr/Card';
 import { Link } from 'react-router';
-import { useTerritoire } from '../../api/territoires';
+import { useTerritoire } from '../api/territoires';
 import type { Organisation } from '@maillage/domain/api';
-import { libelleTypeOrganisation } from '../../components/libelles';
+import { libelleTypeOrganisation } from './libelles';
 
 /** An organisation's identity card: type, identifiers, territory. */
 export function FicheOrganisation({ organisation, titreAs = 'h2' }: { organisation: Organisation; titreAs?: 'h2' | 'h3' }) {

@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Tag } from '@codegouvfr/react-dsfr/Tag';
 import { useId, useState } from 'react';
-import { ChoixOrganisation } from '../organisations/choix-organisation';
+import { ChoixOrganisation } from './choix-organisation';
 
 interface Props {
   /** Legend of the group, e.g. "ARS". */

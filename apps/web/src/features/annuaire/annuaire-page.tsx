@@ -4,8 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { EtatVide } from '../../components/etat-vide';
 import { useTitrePage } from '../../components/titre-page';
-import { PersonnesAnnuaire } from '../annuaire/personnes-annuaire';
-import { ListeOrganisations } from './liste-organisations';
+import { PersonnesAnnuaire } from './personnes-annuaire';
+import { ListeOrganisations } from '../../components/liste-organisations';
 
 const ONGLETS = [
   { tabId: 'organisations', label: 'Organisations' },

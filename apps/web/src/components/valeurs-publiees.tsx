@@ -4,10 +4,10 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { formaterNombre } from '@maillage/domain';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { useValeursPubliees } from '../../api/diagnostics';
-import { AlerteErreur } from '../../components/alerte-erreur';
-import { Chargement } from '../../components/chargement';
-import { avecUnite, libelleTiret, TYPES_TERRITOIRE_VALEUR } from '../indicateurs/libelles-indicateurs';
+import { useValeursPubliees } from '../api/diagnostics';
+import { AlerteErreur } from './alerte-erreur';
+import { Chargement } from './chargement';
+import { avecUnite, libelleTiret, TYPES_TERRITOIRE_VALEUR } from './libelles-indicateurs';
 import { TableauDefilant } from './tableau-defilant';
 
 const PAR_PAGE = 50;

@@ -4,11 +4,12 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { LIBELLES_MOTIF_DOUBLON, organisationSaisieSchema, TYPES_ORGANISATION } from '@maillage/domain';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { ErreurApi } from '../../api/client';
-import { useCreationOrganisation } from '../../api/comptes';
-import type { DoublonOrganisation, Organisation } from '@maillage/domain/api';
-import { libelleTypeOrganisation } from '../../components/libelles';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { ErreurApi } from '../api/client';
+import type { DoublonOrganisation } from '@maillage/domain/api';
+import { useCreationOrganisation } from '../api/comptes';
+import type { Organisation } from '@maillage/domain/api';
+import { libelleTypeOrganisation } from './libelles';
 
 /** What the creation form starts from: a typed name, or a collectivité of the référentiel. */
 export interface Brouillon {
@@ -33,6 +34,7 @@ interface Props {
 
 const CHAMPS = ['nom', 'sigle', 'type', 'siren', 'siret', 'finess'] as const;
 type Champ = (typeof CHAMPS)[number];
+type Doublons = { liste: DoublonOrganisation[]; creationPossible: boolean; detail: string };
 
 /**
  * Creating a missing organisation beside a picker. Not a <form>: it sits inside the page's form, so Enter and the
@@ -50,7 +52,7 @@ export function CreationOrganisation({ brouillon, types, onChoisie, onAnnuler }:
     finess: brouillon.finess ?? '',
   });
   const [erreurs, setErreurs] = useState<Partial<Record<Champ, string>>>({});
-  const [doublons, setDoublons] = useState<{ liste: DoublonOrganisation[]; creationPossible: boolean; detail: string } | null>(null);
+  const [doublons, setDoublons] = useState<Doublons | null>(null);
   const [erreurGenerale, setErreurGenerale] = useState<string | null>(null);
   const creation = useCreationOrganisation();
   const titre = useRef<HTMLHeadingElement>(null);
@@ -150,28 +152,7 @@ export function CreationOrganisation({ brouillon, types, onChoisie, onAnnuler }:
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{champTexte('siret', 'SIRET (facultatif)', '14 chiffres')}</div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{champTexte('finess', 'FINESS (facultatif)', 'Établissements sanitaires et médico-sociaux')}</div>
       </div>
-      {doublons && (
-        <div ref={alerte} tabIndex={-1} className={fr.cx('fr-mb-2w')}>
-          <Alert
-            severity="warning"
-            small
-            title={doublons.creationPossible ? 'Cette organisation est peut-être déjà dans l’annuaire' : 'Cette organisation est déjà dans l’annuaire'}
-            description={doublons.detail}
-          />
-          <ul className={fr.cx('fr-mt-1w')} aria-label="Organisations déjà présentes">
-            {doublons.liste.map((d) => (
-              <li key={d.id} className={fr.cx('fr-mb-1w')}>
-                <strong>{d.nom}</strong> — {libelleTypeOrganisation(d.type)}
-                {d.siret ? `, SIRET ${d.siret}` : d.siren ? `, SIREN ${d.siren}` : ''}
-                {d.finess ? `, FINESS ${d.finess}` : ''} ({d.motifs.map((m) => LIBELLES_MOTIF_DOUBLON[m]).join(', ')}){' '}
-                <Button type="button" size="small" priority="secondary" onClick={() => onChoisie(d, false)}>
-                  Choisir « {d.nom} »
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {doublons && <AlerteDoublons doublons={doublons} reference={alerte} onChoisie={onChoisie} />}
       {erreurGenerale && <Alert severity="error" small description={erreurGenerale} className={fr.cx('fr-mb-2w')} />}
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm')}>
         <li>
@@ -190,6 +171,38 @@ export function CreationOrganisation({ brouillon, types, onChoisie, onAnnuler }:
             Annuler
           </Button>
         </li>
+      </ul>
+    </div>
+  );
+}
+
+interface PropsDoublons {
+  doublons: Doublons;
+  reference: RefObject<HTMLDivElement | null>;
+  onChoisie: Props['onChoisie'];
+}
+
+/** The organisations the server found alike, each with "Choisir". */
+function AlerteDoublons({ doublons, reference, onChoisie }: PropsDoublons) {
+  return (
+    <div ref={reference} tabIndex={-1} className={fr.cx('fr-mb-2w')}>
+      <Alert
+        severity="warning"
+        small
+        title={doublons.creationPossible ? 'Cette organisation est peut-être déjà dans l’annuaire' : 'Cette organisation est déjà dans l’annuaire'}
+        description={doublons.detail}
+      />
+      <ul className={fr.cx('fr-mt-1w')} aria-label="Organisations déjà présentes">
+        {doublons.liste.map((d) => (
+          <li key={d.id} className={fr.cx('fr-mb-1w')}>
+            <strong>{d.nom}</strong> — {libelleTypeOrganisation(d.type)}
+            {d.siret ? `, SIRET ${d.siret}` : d.siren ? `, SIREN ${d.siren}` : ''}
+            {d.finess ? `, FINESS ${d.finess}` : ''} ({d.motifs.map((m) => LIBELLES_MOTIF_DOUBLON[m]).join(', ')}){' '}
+            <Button type="button" size="small" priority="secondary" onClick={() => onChoisie(d, false)}>
+              Choisir « {d.nom} »
+            </Button>
+          </li>
+        ))}
       </ul>
     </div>
   );
