@@ -26,7 +26,12 @@ export const evaluationPrevueSchema = z
     evaluateurNom: texte(300).nullish().describe('Qui évalue : équipe, service, cabinet (vide : à désigner)'),
     questions: z.array(texte(1000).min(1, 'Question vide')).max(30, 'Au plus 30 questions évaluatives').default([]),
   })
-  .refine((e) => !!e.echeance || !!e.moment?.trim(), { message: 'Indiquez quand l’évaluation aura lieu (échéance ou calendrier en mots)', path: ['echeance'] });
+  // Either field answers "when": without both, the error names both, so each form field and API client sees it.
+  .superRefine((e, ctx) => {
+    if (e.echeance || e.moment?.trim()) return;
+    for (const champ of ['echeance', 'moment'])
+      ctx.addIssue({ code: 'custom', message: 'Indiquez quand l’évaluation aura lieu (échéance ou calendrier en mots)', path: [champ] });
+  });
 export type EvaluationPrevueSaisie = z.infer<typeof evaluationPrevueSchema>;
 
 /** What the signature warning needs of the plan. */

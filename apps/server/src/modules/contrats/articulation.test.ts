@@ -72,7 +72,8 @@ describe('plan d’évaluation (seed 003 : « prévue … avant la signature du 
     expect(mauvaise.status).toBe(400);
     expect(mauvaise.body.erreurs.map((e: any) => e.champ)).toEqual(expect.arrayContaining(['type', 'evaluateurType', 'questions.0']));
     const sansDate = await coordination.post(base, { type: 'finale', evaluateurType: 'externe' });
-    expect(sansDate.body.erreurs).toEqual([{ champ: 'echeance', message: 'Indiquez quand l’évaluation aura lieu (échéance ou calendrier en mots)' }]);
+    const quand = 'Indiquez quand l’évaluation aura lieu (échéance ou calendrier en mots)';
+    expect(sansDate.body.erreurs).toEqual([{ champ: 'echeance', message: quand }, { champ: 'moment', message: quand }]);
 
     const cree = await coordination.post(base, { type: 'intermediaire', echeance: '2029-06-30', evaluateurType: 'interne', evaluateurNom: 'Équipe projet du CLS' });
     expect(cree.status).toBe(201);
