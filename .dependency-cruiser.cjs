@@ -15,38 +15,6 @@ const SURFACE_PUBLIQUE = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// TEMPORARY (issue 15, round s22): files of modules whose repositories are being written by other helpers
-// (s22-depots-suivi: suivi, gouvernance; s22-depots-publics: portefeuille, public, bibliotheque, plans).
-// Each list is deleted when that branch merges; nothing may be added to them.
-const EXCEPTIONS_DEPOTS_SUIVI = [
-  '^apps/server/src/modules/gouvernance/(alertes|coordination|decisions|engagements|financements)\\.service\\.ts$',
-  '^apps/server/src/modules/suivi/(avancement|campagnes|evaluations|suivi-fiche)\\.service\\.ts$',
-];
-const EXCEPTIONS_DEPOTS_PUBLICS = [
-  '^apps/server/src/modules/bibliotheque/bibliotheque\\.service\\.ts$',
-  '^apps/server/src/modules/plans/(import-plan|plans\\.service|resolution)\\.ts$',
-  '^apps/server/src/modules/portefeuille/portefeuille\\.service\\.ts$',
-  '^apps/server/src/modules/public/public\\.service\\.ts$',
-];
-// TEMPORARY (issue 15, round s22): web widgets that several features use and that are moving to components/
-// (another helper's part). Deleted when they have moved; nothing may be added.
-const WIDGETS_WEB_A_DEPLACER = [
-  'annuaire/(choix-personne|personnes-annuaire)\\.tsx',
-  'contrats/(articulation-contrat|fichiers-contrat|statuts|tableau-contrats|telechargement)\\.tsx',
-  'contrats/(droits|libelles-historique)\\.ts',
-  'diagnostics/(carte-departements|onglet-diagnostic|tableau-defilant|valeurs-publiees)\\.tsx',
-  'fiches/fiche-saisie\\.ts',
-  'financements/onglet-financements\\.tsx',
-  'gouvernance/(alertes-contrat|formulaires-instance|moyens-contrat|onglet-gouvernance|suivi-contrats)\\.tsx',
-  'gouvernance/(focus\\.ts|gouvernance\\.css)',
-  'indicateurs/libelles-indicateurs\\.ts',
-  'organisations/(choix-organisation|fiche-organisation)\\.tsx',
-  'portefeuille/portefeuille\\.css',
-  'public/contrat-public-page\\.tsx',
-  'suivi/(avancement-contrat|campagnes-accueil|onglet-suivi|suivi-fiche)\\.tsx',
-].map((f) => `^apps/web/src/features/${f}$`);
-// ---------------------------------------------------------------------------------------------------------------
-
 // The demo seed (modules/demo) is a seed layer, not a module: it may write through other modules' services and
 // repositories (decision 0022); in return nothing in production imports it but main.ts.
 const SEMENCE_DEMO = '^apps/server/src/modules/demo/';
@@ -60,7 +28,7 @@ module.exports = {
       comment:
         'Un module n’en utilise un autre que par ses services (*.service.ts), ses lectures (*.queries.ts), ses schémas ' +
         'ou un fichier déclaré public : jamais par son dépôt (décision 0022).',
-      from: { path: MODULE, pathNot: [SEMENCE_DEMO, ...EXCEPTIONS_DEPOTS_SUIVI, ...EXCEPTIONS_DEPOTS_PUBLICS] },
+      from: { path: MODULE, pathNot: [SEMENCE_DEMO] },
       to: { path: '^apps/server/src/modules/', pathNot: ['^apps/server/src/modules/$1/', ...SURFACE_PUBLIQUE] },
     },
     {
@@ -126,7 +94,7 @@ module.exports = {
       comment:
         'Une fonctionnalité web (features/<x>) ne partage avec une autre que par components/, api/ et le domaine (décision 0022).',
       from: { path: '^apps/web/src/features/([^/]+)/' },
-      to: { path: '^apps/web/src/features/', pathNot: ['^apps/web/src/features/$1/', ...WIDGETS_WEB_A_DEPLACER] },
+      to: { path: '^apps/web/src/features/', pathNot: ['^apps/web/src/features/$1/'] },
     },
   ],
   options: {

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { PageNonTrouvee } from '../components/pages-erreur';
-import { AccueilPage } from '../features/accueil/accueil-page';
+import { AccueilPage } from './pages/accueil-page';
 import { ConnexionPage } from '../features/auth/connexion-page';
 import { Gabarit } from './gabarit';
 import { ExigerAdmin, ExigerConnexion } from './gardes';

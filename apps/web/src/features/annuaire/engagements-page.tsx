@@ -16,7 +16,7 @@ import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre, pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
 import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../../components/statuts-contrat';
-import '../gouvernance/gouvernance.css';
+import '../../components/styles/gouvernance.css';
 import { MoyensOrganisation } from './moyens-organisation';
 import { OffresOrganisation } from './offres-organisation';
 

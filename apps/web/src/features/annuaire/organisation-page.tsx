@@ -10,7 +10,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
-import '../gouvernance/gouvernance.css';
+import '../../components/styles/gouvernance.css';
 import { FicheOrganisation } from '../../components/fiche-organisation';
 import { FusionOrganisation, type ResultatFusion } from './fusion-organisation';
 import { PersonnesAnnuaire } from './personnes-annuaire';

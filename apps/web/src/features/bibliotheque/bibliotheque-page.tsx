@@ -17,7 +17,7 @@ import { formaterNombre } from '../../components/format';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
 import { useTitrePage } from '../../components/titre-page';
 import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../../components/statuts-contrat';
-import '../portefeuille/portefeuille.css';
+import '../../components/styles/portefeuille.css';
 import { ModaleReprise, ouvrirReprise } from './modale-reprise';
 
 const FILTRES = ['q', 'thematique', 'statut', 'region', 'public'] as const;

@@ -9,7 +9,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre } from '../../components/format';
-import '../gouvernance/gouvernance.css';
+import '../../components/styles/gouvernance.css';
 import { FormulaireLigneContrat } from './formulaire-ligne-contrat';
 import { GraphiqueFinancements } from './graphique-financements';
 import { LignesFinancements } from './lignes-financements';

@@ -14,7 +14,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { etatChamp } from '../../components/formulaire';
 import { versChampsParis, versIsoUtc } from './dates';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
-import './gouvernance.css';
+import '../../components/styles/gouvernance.css';
 import { STATUTS_SEANCE } from './libelles';
 import { useFocusPremierChamp } from '../../components/focus';
 

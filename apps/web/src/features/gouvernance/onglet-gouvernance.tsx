@@ -4,7 +4,7 @@ import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { CoordinationContrat } from './coordination-contrat';
-import './gouvernance.css';
+import '../../components/styles/gouvernance.css';
 import { InstancesContrat } from './instances-contrat';
 import { MoyensContrat } from './moyens-contrat';
 import { SeancesContrat } from './seances-contrat';

@@ -21,7 +21,7 @@ import { CompteRenduSeance } from './compte-rendu-seance';
 import { jourParis, quandSeance } from './dates';
 import { DecisionsSeance } from './decisions-seance';
 import { FormulaireSeance } from './formulaire-seance';
-import './gouvernance.css';
+import '../../components/styles/gouvernance.css';
 import { BadgeStatutSeance, libelleTypeInstance, STATUTS_SEANCE } from './libelles';
 import { PresencesSeance } from './presences-seance';
 import { InvitationsSeance } from './invitations-seance';

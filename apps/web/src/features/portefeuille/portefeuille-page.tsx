@@ -10,7 +10,7 @@ import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { useTitrePage } from '../../components/titre-page';
 import { Telechargement } from '../../components/telechargement';
-import './portefeuille.css';
+import '../../components/styles/portefeuille.css';
 import { Alertes, ChiffresCles, ContratsRegion, Couverture, EpciNonCouverts, Financements, Thematiques } from './sections-portefeuille';
 
 /**

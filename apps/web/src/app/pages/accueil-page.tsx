@@ -5,11 +5,11 @@ import { useRegions } from '../../api/territoires';
 import { useSession } from '../../app/session';
 import { libelleHabilitation, libelleTypeOrganisation } from '../../components/libelles';
 import { useTitrePage } from '../../components/titre-page';
-import { AccueilAdmin } from './accueil-admin';
-import { AccueilArs } from './accueil-ars';
+import { AccueilAdmin } from '../../features/accueil/accueil-admin';
+import { AccueilArs } from '../../features/accueil/accueil-ars';
 import { AccueilContrats } from './accueil-contrats';
-import { AccueilReferent } from './accueil-referent';
-import { DemandesEnAttente } from './demandes-en-attente';
+import { AccueilReferent } from '../../features/accueil/accueil-referent';
+import { DemandesEnAttente } from '../../features/accueil/demandes-en-attente';
 
 const estRoleContrat = (h: Habilitation) => (ROLES_CONTRAT as readonly string[]).includes(h.role);
 

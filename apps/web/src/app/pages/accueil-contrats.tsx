@@ -9,9 +9,9 @@ import { usePeutCreerContrat } from '../../components/droits-contrat';
 import { TableauContrats } from '../../components/tableau-contrats';
 
 // Alerts and next séances: loaded after the page, so the home stays light.
-const SuiviContrats = lazy(() => import('../gouvernance/suivi-contrats'));
+const SuiviContrats = lazy(() => import('../../features/gouvernance/suivi-contrats'));
 // Open follow-up campaigns: the pilote's fiches to report on, the coordination's completion.
-const CampagnesAccueil = lazy(() => import('../suivi/campagnes-accueil'));
+const CampagnesAccueil = lazy(() => import('../../features/suivi/campagnes-accueil'));
 
 /** Coordonnateur, pilote, membre, lecteur: the contracts where they have a role, with that role and the statut. */
 export function AccueilContrats() {
