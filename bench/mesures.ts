@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { SQL_SOMMES_PAR_PERIODE } from '../apps/server/src/modules/diagnostics/valeurs.repository';
 import { planGenere } from '../apps/server/test/plan-genere';
 import { EPCI_REDON, NOMBRE_INDICATEURS } from './donnees';
-import { Client, lancerServeur } from './serveur';
+import { type Client, lancerServeur } from './serveur';
 
 export const percentile = (valeurs: number[], p: number) => {
   const tri = [...valeurs].sort((a, b) => a - b);

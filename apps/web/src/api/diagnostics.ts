@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
 import type { AgregatIndicateur, Contours, Diagnostic, TerritoireCode, Typologie, ValeursCommunes, ValeursPubliees, Vulnerabilite } from '@maillage/domain/api';
 

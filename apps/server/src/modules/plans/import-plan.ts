@@ -152,7 +152,7 @@ function raisonDe(e: unknown): string {
 }
 
 export async function appliquerImport(
-  ctx: Contexte,
+  _ctx: Contexte,
   utilisateur: Utilisateur,
   contratId: string,
   tx: Queryable,

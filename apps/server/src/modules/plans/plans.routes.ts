@@ -76,7 +76,7 @@ export function routesPlans(app: FastifyInstance, ctx: Contexte) {
         const utilisateur = exigerConnecte(req.utilisateur);
         if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');
         const fichier = await req.file();
-        if (!fichier || fichier.fieldname !== 'fichier') throw invalide('Aucun fichier reçu : envoyez-le dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
+        if (fichier?.fieldname !== 'fichier') throw invalide('Aucun fichier reçu : envoyez-le dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
         const contenu = await fichier.toBuffer();
         return service.importerPlan(ctx, utilisateur, req.params.id, { nom: fichier.filename, contenu }, req.query.dryRun === 'true');
       },
