@@ -38,7 +38,10 @@ describe('import d’un grand plan en tâche de fond', () => {
     const r = await importer(coordination, contratId, planGenere(600), 'grand-plan.csv', true);
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(202);
     expect(r.body.suivi).toBe(`/api/contrats/${contratId}/plan/imports/${r.body.importId}`);
-    const { final } = await suivre(coordination, r.body.suivi);
+    const { final, vus } = await suivre(coordination, r.body.suivi);
+    // Progress only goes forward (how many intermediate steps are seen depends on the machine).
+    const avancees = vus.map((v) => v.lignesTraitees);
+    expect(avancees).toEqual([...avancees].sort((a, b) => a - b));
     expect(final).toMatchObject({ etat: 'termine', dryRun: true, nomFichier: 'grand-plan.csv', lignesTotal: 600, lignesTraitees: 600, erreur: null, creePar: expect.any(String) });
     expect(final.rapport).toMatchObject({ format: 'maillage', dryRun: true, applique: false, resume: { crees: 600, misAJour: 0, inchanges: 0, rejetes: 0 } });
     expect(final.rapport.lignes).toHaveLength(600);
@@ -111,10 +114,6 @@ describe('import d’un grand plan en tâche de fond', () => {
   it('marque en échec, en français, un import dont le serveur s’est arrêté (balayage au redémarrage)', async () => {
     const contratId = await nouveauContrat();
     // A job held by a process that no longer beats: what a kill -9 leaves (the real crash: resilience suite).
-    const r = await importer(coordination, contratId, planGenere(600), 'plan.csv');
-    expect(r.status).toBe(202);
-    const { final } = await suivre(coordination, r.body.suivi);
-    expect(final.etat).toBe('termine');
     const id = crypto.randomUUID();
     const mort = crypto.randomUUID();
     await serveur.ctx.db.query(`insert into imports_plans (id, contrat_id, nom_fichier, dry_run, lignes_total, fichier, cree_par) values ($1, $2, 'coupe.csv', false, 600, '\\x00', 'Test')`, [id, contratId]);
