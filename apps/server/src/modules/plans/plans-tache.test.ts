@@ -24,7 +24,8 @@ async function suivre(client: ClientHttp, suivi: string) {
 
 const fichierEnBase = async (id: string) => (await serveur.ctx.db.query('select fichier is not null as present from imports_plans where id = $1', [id])).rows[0].present as boolean;
 
-describe('import d’un grand plan en tâche de fond', () => {
+// Several imports of hundreds of fiches per test: a guard against a hang, not a timing check.
+describe('import d’un grand plan en tâche de fond', { timeout: 240_000 }, () => {
   it(`répond encore directement jusqu’à ${SEUIL_TACHE} lignes`, async () => {
     const contratId = await nouveauContrat();
     const r = await importer(coordination, contratId, planGenere(SEUIL_TACHE), 'plan.csv', true);
