@@ -258,8 +258,18 @@ export async function mesurerImportPlan(client: Client, contratId: string) {
     formulaire.append('fichier', new Blob([new Uint8Array(planGenere(n, { premier: 100_001 }))]), 'plan-bench.csv');
     const debut = performance.now();
     const r = await fetch(`${client.url}/api/contrats/${contratId}/plan/import?dryRun=true`, { method: 'POST', body: formulaire, headers: client.entetes });
-    const rapport = (await r.json()) as { resume?: { crees: number } };
-    if (r.status !== 200 || rapport.resume?.crees !== n) throw new Error(`Import de plan : ${r.status} ${JSON.stringify(rapport).slice(0, 500)}`);
+    let rapport = (await r.json()) as { resume?: { crees: number }; suivi?: string };
+    // Beyond 500 rows the import runs as a job (202): timed until its report, followed as the web screen does.
+    if (r.status === 202 && rapport.suivi) {
+      let etat: { etat: string; erreur?: string | null; rapport: typeof rapport | null };
+      do {
+        await new Promise((fin) => setTimeout(fin, 100));
+        etat = (await (await fetch(client.url + rapport.suivi, { headers: client.entetes })).json()) as typeof etat;
+      } while (etat.etat === 'en_cours');
+      if (!etat.rapport) throw new Error(`Import de plan en tâche : ${etat.etat} ${etat.erreur ?? ''}`);
+      rapport = etat.rapport;
+    } else if (r.status !== 200) throw new Error(`Import de plan : ${r.status} ${JSON.stringify(rapport).slice(0, 500)}`);
+    if (rapport.resume?.crees !== n) throw new Error(`Import de plan : ${r.status} ${JSON.stringify(rapport).slice(0, 500)}`);
     return performance.now() - debut;
   };
   const ms1000 = await importer(1000);
