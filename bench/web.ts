@@ -71,8 +71,8 @@ function octetsParType(details: unknown): Record<string, number> {
   return Object.fromEntries(lignes.map((l) => [l.resourceType, Math.round(l.transferSize / 102.4) / 10]));
 }
 
-function pistes(lhr: { audits: Record<string, { id: string; score: number | null; scoreDisplayMode?: string; displayValue?: string }>; categories: { performance: { auditRefs: { id: string }[] } } }) {
-  return lhr.categories.performance.auditRefs
+function pistes(lhr: { audits: Record<string, { id: string; score: number | null; scoreDisplayMode?: string; displayValue?: string }>; categories: Record<string, { auditRefs: { id: string }[] } | undefined> }) {
+  return (lhr.categories.performance?.auditRefs ?? [])
     .map((ref) => lhr.audits[ref.id])
     .filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
     .map((a) => (a.displayValue ? `${a.id} (${a.displayValue})` : a.id));
@@ -118,4 +118,19 @@ export async function mesurerLighthouse(url: string, cookie: string, pages: { no
   } finally {
     await chrome.kill();
   }
+}
+
+/**
+ * Lighthouse's mobile preset on public pages (no session), each page `fois` times: the run with the median
+ * performance score stands for the page (a single mobile run swings with the machine's load).
+ */
+export async function mesurerLighthouseMobile(url: string, pages: { nom: string; chemin: string }[], fois = 3) {
+  const retenus: ResultatLighthouse[] = [];
+  for (const p of pages) {
+    const essais: ResultatLighthouse[] = [];
+    for (let i = 0; i < fois; i++) essais.push(...(await mesurerLighthouse(url, '', [{ ...p, session: false }], 'mobile')));
+    essais.sort((a, b) => a.performance - b.performance);
+    retenus.push({ ...essais[Math.floor(essais.length / 2)], accessibilite: Math.min(...essais.map((e) => e.accessibilite)) });
+  }
+  return retenus;
 }
