@@ -13,7 +13,8 @@ import { explications } from './explications';
 import { dossierDonnees, mesurerDemarrages, mesurerDiagnostic, mesurerDocuments, mesurerHttp, mesurerImport, mesurerImportPlan, mesurerPortefeuille, percentile } from './mesures';
 import { chiffre, ecrireDocument, ecrireResultats, type Chiffre } from './rapport';
 import { Client, lancerServeur, RACINE, type ServeurLance } from './serveur';
-import { mesurerJavascript, mesurerLighthouse } from './web';
+import { mesurerJavascript, mesurerLighthouse, mesurerLighthouseMobile } from './web';
+import { explicationsDeuxProcessusEtMobile, mesurerDeuxProcessus } from './deux-processus';
 
 const rapide = process.argv.includes('--quick');
 const garder = process.argv.includes('--garder'); // keep the data directory (to look at it after the run)
@@ -51,7 +52,7 @@ async function machine(pool: pg.Pool) {
 function rapportSeul() {
   const contexte = JSON.parse(fs.readFileSync(path.join(RACINE, 'bench/details.json'), 'utf8'));
   const { figures } = JSON.parse(fs.readFileSync(path.join(RACINE, 'bench/results.json'), 'utf8'));
-  ecrireDocument(figures, contexte, explications(contexte));
+  ecrireDocument(figures, contexte, explications(contexte) + explicationsDeuxProcessusEtMobile(contexte));
 }
 
 async function main() {
@@ -168,10 +169,31 @@ async function main() {
     chiffres.push(chiffre('lighthouse_accessibility', Math.min(...pages.map((p) => p.accessibilite)), 'score', '= 100'));
     details.lighthouse = pages;
 
+    journal('Lighthouse mobile (contrats publiés, page publique d’un contrat)…');
+    // The list as the public sees it (published, ARS confirmed), and its first contract.
+    const publies = (await (await fetch(`${serveur.url}/api/public/contrats`)).json()) as { id: string }[];
+    const publie = publies[0];
+    const mobiles = await mesurerLighthouseMobile(serveur.url, [
+      { nom: 'contrats publiés', chemin: '/public/contrats' },
+      { nom: 'contrat public', chemin: `/public/contrats/${publie.id}` },
+    ]);
+    chiffres.push(chiffre('lighthouse_mobile_performance', Math.min(...mobiles.map((p) => p.performance)), 'score', '≥ 90'));
+    chiffres.push(chiffre('lighthouse_mobile_accessibility', Math.min(...mobiles.map((p) => p.accessibilite)), 'score', '= 100'));
+    details.lighthouseMobile = mobiles;
+    details.contratsPublies = publies.length;
+
+    // Last: its import job changes values.
+    journal('Deux processus sur la même base, puis une tâche de fond envoyée à l’un et suivie sur l’autre…');
+    const deux = await mesurerDeuxProcessus(dataDir, serveur, admin, pool, courant.id, secondes, { MAILLAGE_BENCH: '1', MAILLAGE_WEB_DIST: webDist });
+    chiffres.push(chiffre('deux_processus_rps_ratio', deux.deux.rps / deux.un.rps, 'ratio', 'reported', deux.un.rps, deux.deux.rps / deux.un.rps));
+    chiffres.push(chiffre('deux_processus_p99_ms', deux.deux.p99, 'ms', 'reported', deux.un.p99, deux.deux.p99 / deux.un.p99));
+    chiffres.push(chiffre('deux_processus_errors', deux.un.erreurs + deux.deux.erreurs, 'count', '= 0'));
+    details.deuxProcessus = deux;
+
     const dureeS = (performance.now() - debutBench) / 1000;
     ecrireResultats(chiffres);
     const contexte = { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', mode: rapide ? ('rapide' as const) : ('complet' as const), dureeS, machine: { ...(await machine(pool)), charge }, jeu, details };
-    ecrireDocument(chiffres, contexte, explications(contexte));
+    ecrireDocument(chiffres, contexte, explications(contexte) + explicationsDeuxProcessusEtMobile(contexte));
     fs.writeFileSync(path.join(RACINE, 'bench/details.json'), JSON.stringify(contexte, null, 2) + '\n');
     journal(`Terminé en ${Math.round(dureeS)} s.`);
     console.table(chiffres.map((c) => ({ id: c.id, valeur: c.value, unite: c.unit, reference: c.reference, budget: c.budget, ok: c.ok })));

@@ -150,8 +150,16 @@ function servirApplicationWeb(app: FastifyInstance, dossier: string) {
     root: dossier,
     wildcard: true,
     index: false,
+    // The build writes .br and .gz beside each text file (apps/web/vite.config.ts): sent as they are, compressed
+    // harder than on the fly and at no CPU cost; a file without them is compressed by @fastify/compress as before.
+    preCompressed: true,
+    // Our Cache-Control, not send's "public, max-age=0", which would replace the one set below: the hashed assets
+    // are kept a year by the browser (a phone opening a second public page downloads no script again); the rest
+    // (index.html, favicons) is revalidated each time (ETag).
+    cacheControl: false,
     setHeaders: (res, chemin) => {
-      if (chemin.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      res.setHeader('cache-control', chemin.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (/\.(br|gz)$/.test(chemin)) res.setHeader('vary', 'accept-encoding');
     },
   });
   const pageApplication = (_req: unknown, reponse: FastifyReply) => reponse.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
