@@ -14,3 +14,5 @@ export * from './bibliotheque';
 export * from './indicateurs';
 export * from './diagnostics';
 export * from './diagnostic-contrat';
+export * from './financements';
+export * from './engagements';
