@@ -131,7 +131,7 @@ describe('fichiers hostiles sur un vrai serveur', () => {
       // A plan this size runs as a job (202): followed as the web screen follows it, until its report.
       const r = await coordination.multipart(`/api/contrats/${contrat.body.id}/plan/import?dryRun=${dryRun}`, { fichier: { nom: 'plan.xlsx', contenu: plan } });
       expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(202);
-      let etat;
+      let etat: any;
       do {
         await new Promise((fin) => setTimeout(fin, 250));
         etat = (await coordination.get(r.body.suivi)).body;
