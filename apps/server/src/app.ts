@@ -2,7 +2,7 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -11,9 +11,11 @@ import { routesAudit } from './modules/audit/audit.routes';
 import { routesAnnuaire } from './modules/comptes/annuaire.routes';
 import { authentifiant } from './modules/comptes/auth.service';
 import { routesComptes } from './modules/comptes/comptes.routes';
+import { routesReferenceContrat } from './modules/contrats/contrats-reference.routes';
 import { routesContrats } from './modules/contrats/contrats.routes';
 import { brancherFichesDuContrat } from './modules/contrats/fiches-du-contrat';
 import { creerFiche, fichesCompletes } from './modules/fiches/fiches.service';
+import { routesReferenceFiches } from './modules/fiches/fiches-reference.routes';
 import { routesFiches } from './modules/fiches/fiches.routes';
 import { routesPlans } from './modules/plans/plans.routes';
 import { routesDocuments, routesFichiers } from './modules/documents/documents.routes';
@@ -31,6 +33,7 @@ import type { Contexte } from './platform/contexte';
 import { installerGestionErreurs, repondreIntrouvable } from './platform/errors';
 import { installerIdempotence } from './platform/idempotence';
 import { installerOpenApi, probleme } from './platform/openapi';
+import { compilateurSerialisation } from './platform/serialisation';
 import { demarrerTaches } from './taches';
 
 declare module 'fastify' {
@@ -59,7 +62,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
     bodyLimit: 5 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compilateurSerialisation({ verifier: ctx.config.verifierReponses }));
   installerGestionErreurs(app);
   installerCorpsJson(app);
   installerCacheApi(app);
@@ -110,7 +113,12 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   });
 
   // The bench's reference: the same server, plugins and hooks (session lookup, compression, headers) around a handler that does nothing.
-  if (ctx.config.bench) app.get('/api/bench/nu', { schema: { hide: true } }, async () => ({ ok: true }));
+  // And the SQL references: the real routes' queries, rows sent as plain JSON (bench/README.md).
+  if (ctx.config.bench) {
+    app.get('/api/bench/nu', { schema: { hide: true } }, async () => ({ ok: true }));
+    routesReferenceContrat(app, ctx);
+    routesReferenceFiches(app, ctx);
+  }
 
   routesTerritoires(app, ctx);
   routesComptes(app, ctx);
