@@ -28,6 +28,7 @@ import { routesSuivi } from './modules/suivi/suivi.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
 import { installerCacheApi } from './platform/cache-api';
+import { installerCompressionDirecte } from './platform/compression';
 import { installerCorpsJson } from './platform/corps-json';
 import type { Contexte } from './platform/contexte';
 import { installerGestionErreurs, repondreIntrouvable } from './platform/errors';
@@ -95,6 +96,8 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   // Text answers (JSON, the app's JS and CSS) go compressed: the main bundle is a third of its size in gzip.
   // Brotli at its default quality (11) spends ~30 ms of CPU on a 140 KB fiche list: quality 4 compresses as well as
   // gzip in a fraction of the time, which is what a dynamic answer needs.
+  // JSON answers are compressed in one go by our hook (platform/compression.ts); the plugin compresses streams.
+  installerCompressionDirecte(app);
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await installerOpenApi(app);
   await installerAuthentification(app, authentifiant(ctx));
