@@ -36,4 +36,3 @@ export function cheminPar(defaut: string, m: Monde, f: ContratFixture | null): s
     return String(valeur);
   });
 }
-
