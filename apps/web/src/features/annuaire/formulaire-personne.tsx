@@ -13,6 +13,7 @@ import { appliquerErreursServeur, etatChamp } from '../../components/formulaire'
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 const schema = z.object({
   prenom: z.string().trim().min(1, 'Le prénom est obligatoire').max(100),
@@ -88,16 +89,12 @@ export function FormulairePersonne({ personne, organisationFixe, onFermer }: Pro
   };
 
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={personne ? `Modifier ${personne.prenom} ${personne.nom}` : 'Ajouter une personne à l’annuaire'}
       onSubmit={form.handleSubmit((v) => enregistrer(v))}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        {personne ? `Modifier ${personne.prenom} ${personne.nom}` : 'Ajouter une personne à l’annuaire'}
-      </p>
       {courant && (
         <ConflitVersion
           entite="Cette fiche"
@@ -178,6 +175,6 @@ export function FormulairePersonne({ personne, organisationFixe, onFermer }: Pro
         enCours={enregistrement.isPending}
         onAnnuler={() => onFermer()}
       />
-    </form>
+    </FormulaireEncart>
   );
 }

@@ -10,6 +10,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { pluriel } from '../../components/format';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { useFocusPremierChamp } from '../../components/focus';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 /** Adds an offer of service to the organisation's catalogue (CPAM: M’T dents, MISAS, SOPHIA, examens de santé…). */
 function FormulaireOffre({ organisationId, onFermer }: { organisationId: string; onFermer: (message?: string) => void }) {
@@ -35,16 +36,7 @@ function FormulaireOffre({ organisationId, onFermer }: { organisationId: string;
     );
   };
   return (
-    <form
-      ref={cadre}
-      onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
-    >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        Ajouter une offre de service
-      </p>
+    <FormulaireEncart cadre={cadre} idTitre={`${id}-titre`} titre={<>Ajouter une offre de service</>} onSubmit={soumettre}>
       {ajout.error ? <AlerteErreur erreur={ajout.error} as="h4" titre="L’offre n’a pas été ajoutée" /> : null}
       <Input
         label="Intitulé"
@@ -60,7 +52,7 @@ function FormulaireOffre({ organisationId, onFermer }: { organisationId: string;
         nativeTextAreaProps={{ value: description, onChange: (e) => setDescription(e.target.value), rows: 3, maxLength: 5000 }}
       />
       <BoutonsFormulaire libelle="Ajouter l’offre" enCours={ajout.isPending} onAnnuler={() => onFermer()} />
-    </form>
+    </FormulaireEncart>
   );
 }
 

@@ -8,6 +8,7 @@ import { pluriel } from '../../components/format';
 import { useFocusPremierChamp } from '../../components/focus';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { nomMembre } from './libelles';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 /** Who receives the invitations of an instance, said once above its members. */
 export const QUI_EST_INVITE =
@@ -47,16 +48,16 @@ export function FormulaireCourrielMembre(props: {
     onEnregistrer(lu.data.email ?? null).catch(() => {});
   };
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={
+        <>
+          Adresse d’invitation de {nomMembre(membre)} (« {instanceNom} »)
+        </>
+      }
       onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        Adresse d’invitation de {nomMembre(membre)} (« {instanceNom} »)
-      </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="L’adresse n’a pas été enregistrée" /> : null}
       <Input
         label="Adresse e-mail (laisser vide pour la retirer)"
@@ -72,6 +73,6 @@ export function FormulaireCourrielMembre(props: {
         stateRelatedMessage={message ?? undefined}
       />
       <BoutonsFormulaire libelle="Enregistrer l’adresse" enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }

@@ -11,6 +11,7 @@ import { etatChamp } from '../../components/formulaire';
 import { ChoixOrganisation } from '../../components/choix-organisation';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { useFocusPremierChamp } from '../../components/focus';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 /** 0.8 → "0,8", 50 → "50": at most two decimals, no trailing zeros. */
 export const nombreFr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
@@ -158,16 +159,12 @@ export function FormulairePoste({ poste, form, onEnregistrer, onAnnuler, erreur,
     formState: { errors },
   } = form;
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={poste ? `Modifier le poste « ${poste.intitule} »` : 'Ajouter un poste de coordination'}
       onSubmit={form.handleSubmit(onEnregistrer)}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        {poste ? `Modifier le poste « ${poste.intitule} »` : 'Ajouter un poste de coordination'}
-      </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="Le poste n’a pas été enregistré" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
@@ -230,6 +227,6 @@ export function FormulairePoste({ poste, form, onEnregistrer, onAnnuler, erreur,
         {...etatChamp(errors.notesPassation?.message)}
       />
       <BoutonsFormulaire libelle={poste ? 'Enregistrer le poste' : 'Ajouter le poste'} enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }

@@ -17,6 +17,7 @@ import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import '../../components/styles/gouvernance.css';
 import { STATUTS_SEANCE } from './libelles';
 import { useFocusPremierChamp } from '../../components/focus';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 const HEURE = /^\d{2}:\d{2}$/;
 const schema = z
@@ -131,16 +132,14 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
   const numeroFiche = new Map(fiches.map((f) => [f.id, f.numero]));
 
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={seance ? 'Modifier la séance' : 'Planifier une séance'}
       onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-4w') + ' maillage-encart'}
+      marge="fr-mb-4w"
+      grandTitre
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold', 'fr-text--lg')}>
-        {seance ? 'Modifier la séance' : 'Planifier une séance'}
-      </p>
       <p className={fr.cx('fr-hint-text')}>Heures de Paris. Sauf mention contraire, les champs sont obligatoires.</p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="La séance n’a pas été enregistrée" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
@@ -278,6 +277,6 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
         </div>
       </fieldset>
       <BoutonsFormulaire libelle={seance ? 'Enregistrer la séance' : 'Planifier la séance'} enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }
