@@ -49,9 +49,15 @@ function vueSession(ligne: UtilisateurLigne, csrfToken: string | null) {
 }
 
 export function routesComptes(app: FastifyInstance, ctx: Contexte) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  routesAuthentification(app, ctx);
+  routesProfil(app, ctx);
+  routesOrganisations(app, ctx);
+  routesUtilisateurs(app, ctx);
+}
 
-  // ---------- Authentification
+/** Authentification */
+function routesAuthentification(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/auth/login', {
     schema: {
       tags: ['Authentification'],
@@ -128,8 +134,11 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       return reponse.code(204).send(null);
     },
   });
+}
 
-  // ---------- Profil
+/** Profil */
+function routesProfil(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/moi/mot-de-passe', {
     schema: {
       tags: ['Profil'],
@@ -175,8 +184,11 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       return reponse.code(204).send(null);
     },
   });
+}
 
-  // ---------- Organisations
+/** Organisations */
+function routesOrganisations(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/organisations', {
     schema: {
       tags: ['Organisations'],
@@ -241,8 +253,11 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       return reponse.code(204).send(null);
     },
   });
+}
 
-  // ---------- Utilisateurs (administration)
+/** Utilisateurs (administration) */
+function routesUtilisateurs(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/utilisateurs', {
     schema: {
       tags: ['Utilisateurs'],

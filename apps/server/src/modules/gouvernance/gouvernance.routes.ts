@@ -33,10 +33,18 @@ const lu = <T>(resultat: Promise<unknown>) => resultat as Promise<T>;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
+  routesInstances(app, ctx);
+  routesSeances(app, ctx);
+  routesCoordination(app, ctx);
+  routesFinancements(app, ctx);
+  routesMoyens(app, ctx);
+  routesEngagements(app, ctx);
+}
+
+/** Instances */
+function routesInstances(app: FastifyInstance, ctx: Contexte) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const t = ['Gouvernance'];
-
-  // ---------- Instances
   r.get('/api/contrats/:id/instances', {
     schema: {
       tags: t,
@@ -135,8 +143,12 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     },
     handler: async (req, rep) => rep.type('text/calendar; charset=utf-8').send(await seances.fluxCalendrier(ctx, req.params.jeton)),
   });
+}
 
-  // ---------- Séances
+/** Séances */
+function routesSeances(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const t = ['Gouvernance'];
   r.get('/api/contrats/:id/seances', {
     schema: {
       tags: t,
@@ -239,8 +251,12 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
       );
     },
   });
+}
 
-  // ---------- Coordination, alertes
+/** Coordination, alertes */
+function routesCoordination(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const t = ['Gouvernance'];
   r.get('/api/contrats/:id/coordination', {
     schema: {
       tags: t,
@@ -312,8 +328,11 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
       return { envoyes: await envoyerSynthesesMaintenant(ctx, exigerConnecte(req.utilisateur)) };
     },
   });
+}
 
-  // ---------- Financements
+/** Financements */
+function routesFinancements(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   const tf = ['Financements'];
   r.get('/api/contrats/:id/financements', {
     schema: {
@@ -360,8 +379,12 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
       return rep.code(204).send(null);
     },
   });
+}
 
-  // ---------- Moyens engagés par les organisations (temps, argent, nature), par contrat et par année
+/** Moyens engagés par les organisations (temps, argent, nature), par contrat et par année */
+function routesMoyens(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tf = ['Financements'];
   r.get('/api/contrats/:id/moyens', {
     schema: {
       tags: tf,
@@ -409,8 +432,11 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
       return rep.code(204).send(null);
     },
   });
+}
 
-  // ---------- Engagements d'une organisation
+/** Engagements d'une organisation */
+function routesEngagements(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   const to = ['Organisations'];
   r.get('/api/organisations/:id/engagements', {
     schema: {

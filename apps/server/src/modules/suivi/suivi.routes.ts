@@ -43,9 +43,15 @@ function envoyerFichier(reponse: FastifyReply, fichier: { contenu: Buffer; typeM
 }
 
 export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
+  routesSuiviFiches(app, ctx);
+  routesCampagnes(app, ctx);
+  routesEvaluations(app, ctx);
+}
+
+/** Suivi des fiches : indicateurs, valeurs, bilans */
+function routesSuiviFiches(app: FastifyInstance, ctx: Contexte) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const t = ['Suivi et évaluation'];
-
   r.get('/api/contrats/:id/avancement', {
     schema: {
       tags: t,
@@ -150,7 +156,12 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
         req.body.commentaire,
       ),
   });
+}
 
+/** Campagnes de suivi */
+function routesCampagnes(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const t = ['Suivi et évaluation'];
   r.get('/api/contrats/:id/campagnes', {
     schema: {
       tags: t,
@@ -202,7 +213,12 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
     schema: { tags: t, summary: 'Clore la campagne', params: id, response: { 200: api.campagneClose, ...erreurs } },
     handler: (req) => campagnes.cloreCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id),
   });
+}
 
+/** Évaluations */
+function routesEvaluations(app: FastifyInstance, ctx: Contexte) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const t = ['Suivi et évaluation'];
   r.get('/api/contrats/:id/evaluations', {
     schema: {
       tags: t,
