@@ -14,3 +14,4 @@ export * from './bibliotheque';
 export * from './indicateurs';
 export * from './diagnostics';
 export * from './diagnostic-contrat';
+export * from './ressources';
