@@ -1,4 +1,4 @@
-import { communesAtteintes, ressourceSaisieSchema } from '@maillage/domain';
+import { communesAtteintes, normaliserMissions, ressourceSaisieSchema } from '@maillage/domain';
 import { auditer, SYSTEME } from '../../platform/audit';
 import type { Queryable } from '../../platform/database';
 import * as comptes from '../comptes/comptes.repository';
@@ -46,7 +46,8 @@ export async function creerRessourcesDemo(tx: Queryable): Promise<number> {
     },
   ];
   for (const { source, saisie } of fiches) {
-    const r = ressourceSaisieSchema.parse(saisie);
+    const lue = ressourceSaisieSchema.parse(saisie);
+    const r = { ...lue, missions: normaliserMissions(lue.missions) };
     const { rows } = await tx.query(
       `select distinct code from (select commune_code as code from epci_membres where epci_code = any($1::text[]) union select unnest($2::text[])) c`,
       [r.zone.epci, r.zone.communes],
