@@ -84,3 +84,14 @@ describe('lecture d’un Bundle ROR', () => {
     expect(lireBundleRor(b).erreurs).toEqual([{ entree: 1, message: 'Entrée 1 (HealthcareService 06/0099999) : l’offre n’a pas de nom (name).' }]);
   });
 });
+
+describe('Bundle ROR mal formé', () => {
+  it('lit sans s’arrêter des champs qui ne sont pas à leur forme FHIR', () => {
+    const b = structuredClone(BUNDLE);
+    Object.assign(b.entry[0].resource, { identifier: 'x', extension: { url: 1 }, category: 3, availableTime: [{ daysOfWeek: 'mon', availableStartTime: 9 }], location: null, telecom: [null] });
+    b.entry.push(null, { resource: 'texte' });
+    const { offres, erreurs } = lireBundleRor(b);
+    expect(offres[0]).toMatchObject({ rorId: '1234564', horaires: null, contacts: [] });
+    expect(erreurs.map((e) => e.entree)).toEqual([3, 4]);
+  });
+});

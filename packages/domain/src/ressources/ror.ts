@@ -10,6 +10,8 @@ import type { ContactRessource, MissionRessource, NiveauRessource, PublicRessour
 
 const EXT = 'https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/';
 type Json = Record<string, any>;
+/** A FHIR array, or none when the file puts something else there: a malformed entry must not stop the reading. */
+const liste = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined) : []);
 
 export interface OrganisationRor {
   reference: string;
@@ -48,9 +50,9 @@ export interface LectureRor {
   erreurs: { entree: number | null; message: string }[];
 }
 
-const affichage = (cc: Json | undefined) => (cc?.coding ?? []).map((c: Json) => c.display ?? c.code).filter(Boolean).join(', ');
-const codage = (cc: Json | undefined) => (cc?.coding ?? []) as Json[];
-const ext = (r: Json, nom: string) => ((r.extension ?? []) as Json[]).find((e) => e.url === `${EXT}${nom}` || e.url === nom);
+const affichage = (cc: Json | undefined) => liste(cc?.coding).map((c: Json) => c.display ?? c.code).filter(Boolean).join(', ');
+const codage = (cc: Json | undefined) => liste(cc?.coding) as Json[];
+const ext = (r: Json, nom: string) => liste(r.extension).find((e) => e.url === `${EXT}${nom}` || e.url === nom);
 
 /** Our kinds of resource, recognised in the ROR category's or type's label. */
 const TYPES_PAR_MOT: [RegExp, string][] = [
@@ -89,7 +91,7 @@ function publicsDeLAge(bas: number | null, haut: number | null): PublicRessource
 function organisationDe(r: Json, reference: string): OrganisationRor {
   let finess: string | null = null;
   let siret: string | null = null;
-  for (const id of (r.identifier ?? []) as Json[]) {
+  for (const id of liste(r.identifier) as Json[]) {
     const systeme = String(id.system ?? '');
     const code = codage(id.type).map((c) => String(c.code ?? '')).join(' ');
     const valeur = id.value ? compacterIdentifiant(String(id.value)) : null;
@@ -97,13 +99,13 @@ function organisationDe(r: Json, reference: string): OrganisationRor {
     if (/finess/i.test(systeme) || /FINE[GJ]|FINESS/.test(code)) finess ??= valeur.replace(/^1/, '').length === 9 && /^1\d{9}$/.test(valeur) ? valeur.slice(1) : valeur;
     else if (/sirene|siret/i.test(systeme) || /SIRET/.test(code)) siret ??= valeur;
   }
-  return { reference, nom: r.name ?? null, finess, siret };
+  return { reference, nom: typeof r.name === 'string' ? r.name : null, finess, siret };
 }
 
 function lieuDe(r: Json) {
   const commune = codage(ext(r, 'ror-commune-cog')?.valueCodeableConcept)[0];
   const a = r.address ?? {};
-  const adresse = [...((a.line ?? []) as string[]), [a.postalCode, a.city].filter(Boolean).join(' ')].filter((t) => t && String(t).trim()).join(', ');
+  const adresse = [...liste(a.line), [a.postalCode, a.city].filter(Boolean).join(' ')].filter((t) => t && String(t).trim()).join(', ');
   return { communeCode: commune?.code ? String(commune.code).toUpperCase() : null, communeNom: commune?.display ?? a.city ?? null, adresse: adresse || null };
 }
 
@@ -141,7 +143,7 @@ export function lireBundleRor(bundle: unknown): LectureRor {
     if (r.resourceType !== 'HealthcareService') return;
     const mappes: string[] = [];
     const nonMappes: string[] = [];
-    const idRor = ((r.identifier ?? []) as Json[]).find((id) => codage(id.type).some((c) => c.code === '35'))?.value ?? null;
+    const idRor = liste(r.identifier).find((id) => codage(id.type).some((c) => c.code === '35'))?.value ?? null;
     const rorId = String(idRor ?? r.id ?? '').trim();
     if (!rorId) {
       erreurs.push({ entree, message: `Entrée ${entree} (HealthcareService) : ni identifiant ROR ni id, impossible de la retrouver au prochain import.` });
@@ -157,50 +159,50 @@ export function lireBundleRor(bundle: unknown): LectureRor {
     if (org) utilises.set(`${org.resourceType}/${org.id}`, (utilises.get(`${org.resourceType}/${org.id}`) ?? 0) + 1);
     const organisation = org ? organisationDe(org, `${org.resourceType}/${org.id}`) : null;
 
-    const libelles = [...(r.category ?? []), ...(r.type ?? [])].map(affichage).filter(Boolean).join(' ; ');
+    const libelles = [...liste(r.category), ...liste(r.type)].map(affichage).filter(Boolean).join(' ; ');
     const typeTrouve = TYPES_PAR_MOT.find(([motif]) => motif.test(`${libelles} ${nom ?? ''}`));
     const typeCode = typeTrouve?.[1] ?? 'autre';
     if (typeTrouve) mappes.push(`type ← « ${libelles || nom} »`);
     else nonMappes.push(`catégorie « ${libelles || 'absente'} » : aucun type de la liste n’y correspond, type « Autre »`);
 
-    const champ = ((r.type ?? []) as Json[]).map(affichage).filter(Boolean).join(', ');
+    const champ = liste(r.type).map(affichage).filter(Boolean).join(', ');
     const missions = missionsDuChamp(champ);
     if (missions.length) mappes.push(`missions ← champ d’activité « ${champ} »`);
     else nonMappes.push(champ ? `champ d’activité « ${champ} » : mission non déduite` : 'missions : aucun champ d’activité');
     const niveau: NiveauRessource = 'effecteur';
     mappes.push('niveau ← « Effecteur » (une offre de soins ou d’accompagnement du ROR)');
-    const specialites = ((r.specialty ?? []) as Json[]).map(affichage).filter(Boolean);
+    const specialites = liste(r.specialty).map(affichage).filter(Boolean);
     if (specialites.length) nonMappes.push(`activité opérationnelle « ${specialites.join(', ')} » : gardée dans le rapport seulement`);
 
-    const age = ext(r, 'ror-healthcareservice-patient-type')?.extension?.find((x: Json) => x.url === 'ageRange')?.valueRange;
+    const age = liste(ext(r, 'ror-healthcareservice-patient-type')?.extension).find((x: Json) => x.url === 'ageRange')?.valueRange;
     const bas = typeof age?.low?.value === 'number' ? age.low.value : null;
     const haut = typeof age?.high?.value === 'number' ? age.high.value : null;
     const publics = publicsDeLAge(bas, haut);
     if (age && publics.length) mappes.push(`publics ← tranche d’âge ${bas ?? '?'}–${haut ?? '?'} ans`);
     else nonMappes.push(age ? `tranche d’âge ${bas ?? '?'}–${haut ?? '?'} ans : aucun public de la grille n’y correspond, publics à compléter` : 'publics : aucune tranche d’âge');
 
-    const creneaux = ((r.availableTime ?? []) as Json[]).map((t) => ({ jours: (t.daysOfWeek ?? []) as string[], debut: t.availableStartTime ?? null, fin: t.availableEndTime ?? null, toujours: t.allDay === true }));
+    const creneaux = liste(r.availableTime).map((t) => ({ jours: (liste(t.daysOfWeek) as unknown[]).filter((j): j is string => typeof j === 'string'), debut: typeof t.availableStartTime === 'string' ? t.availableStartTime : null, fin: typeof t.availableEndTime === 'string' ? t.availableEndTime : null, toujours: t.allDay === true }));
     const horaires = texteHoraires(creneaux);
     if (horaires) mappes.push(`horaires ← availableTime « ${horaires} »`);
     else nonMappes.push('horaires : aucun availableTime');
 
     const contacts: ContactRessource[] = [];
-    for (const contact of ((r.extension ?? []) as Json[]).filter((x) => x.url === `${EXT}ror-healthcareservice-contact`)) {
-      for (const telecom of ((contact.extension ?? []) as Json[]).filter((x) => x.url === `${EXT}ror-healthcareservice-contact-telecom`)) {
-        const adresse = telecom.extension?.find((x: Json) => x.url === 'telecomAddress')?.valueString;
-        const canal = affichage(telecom.extension?.find((x: Json) => x.url === `${EXT}ror-telecom-communication-channel`)?.valueCodeableConcept);
+    for (const contact of liste(r.extension).filter((x) => x.url === `${EXT}ror-healthcareservice-contact`)) {
+      for (const telecom of liste(contact.extension).filter((x) => x.url === `${EXT}ror-healthcareservice-contact-telecom`)) {
+        const adresse = liste(telecom.extension).find((x: Json) => x.url === 'telecomAddress')?.valueString;
+        const canal = affichage(liste(telecom.extension).find((x: Json) => x.url === `${EXT}ror-telecom-communication-channel`)?.valueCodeableConcept);
         if (!adresse) continue;
         const type = /mail|messagerie/i.test(canal) || String(adresse).includes('@') ? 'courriel' : /t[ée]l[ée]phone|fax/i.test(canal) ? 'telephone' : /site|web|url/i.test(canal) ? 'site' : 'autre';
         contacts.push({ type, valeur: String(adresse), libelle: canal || null });
       }
     }
-    for (const t of (r.telecom ?? []) as Json[]) if (t.value) contacts.push({ type: t.system === 'email' ? 'courriel' : t.system === 'url' ? 'site' : t.system === 'phone' ? 'telephone' : 'autre', valeur: String(t.value), libelle: null });
+    for (const t of liste(r.telecom) as Json[]) if (t.value) contacts.push({ type: t.system === 'email' ? 'courriel' : t.system === 'url' ? 'site' : t.system === 'phone' ? 'telephone' : 'autre', valeur: String(t.value), libelle: null });
     if (contacts.length) mappes.push(`contacts ← ${contacts.map((c) => `${c.libelle ?? c.type} ${c.valeur}`).join(', ')}`);
     else nonMappes.push('contacts : aucun');
 
     let adresse: string | null = null;
     let communeCode: string | null = null;
-    const refLieu = (r.location ?? [])[0]?.reference as string | undefined;
+    const refLieu = liste(r.location)[0]?.reference as string | undefined;
     const lieu = trouver(refLieu);
     if (lieu) {
       utilises.set(`${lieu.resourceType}/${lieu.id}`, (utilises.get(`${lieu.resourceType}/${lieu.id}`) ?? 0) + 1);
@@ -212,9 +214,9 @@ export function lireBundleRor(bundle: unknown): LectureRor {
       if (adresse) mappes.push(`adresse ← ${refLieu} « ${adresse} »`);
     } else nonMappes.push(refLieu ? `lieu ${refLieu} absent du Bundle : adresse et commune non renseignées` : 'lieu : aucun (location)');
     if (r.active === false) mappes.push('statut ← « Suspendue » (active = false)');
-    const extensionsIgnorees = ((r.extension ?? []) as Json[]).map((x) => String(x.url).replace(EXT, '')).filter((u) => !['ror-healthcareservice-patient-type', 'ror-healthcareservice-contact'].includes(u));
+    const extensionsIgnorees = liste(r.extension).map((x) => String(x.url).replace(EXT, '')).filter((u) => !['ror-healthcareservice-patient-type', 'ror-healthcareservice-contact'].includes(u));
     if (extensionsIgnorees.length) nonMappes.push(`non repris : ${extensionsIgnorees.join(', ')}`);
-    const caracteristiques = ((r.characteristic ?? []) as Json[]).map(affichage).filter(Boolean);
+    const caracteristiques = liste(r.characteristic).map(affichage).filter(Boolean);
     if (caracteristiques.length) nonMappes.push(`caractéristiques non reprises : ${caracteristiques.join(' ; ')}`);
 
     offres.push({ entree, reference: refDe(e), rorId, nom, organisation, organisationReference: org ? null : (refOrganisation ?? null), typeCode, publics, missions, niveau, adresse, communeCode, horaires, contacts, actif: r.active !== false, mappes, nonMappes });

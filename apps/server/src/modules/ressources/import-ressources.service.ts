@@ -66,7 +66,13 @@ async function preparerRor(contenu: Buffer): Promise<Preparation> {
   const entrees = (bundle as { entry?: unknown[] })?.entry;
   if (Array.isArray(entrees) && entrees.length > ENTREES_MAX)
     throw tropVolumineux(`Le Bundle compte ${nombre(entrees.length)} entrées : la limite est de ${nombre(ENTREES_MAX)} par import.`, `${nombre(ENTREES_MAX)} entrées`);
-  const lecture = lireBundleRor(bundle);
+  let lecture: ReturnType<typeof lireBundleRor>;
+  try {
+    lecture = lireBundleRor(bundle);
+  } catch (e) {
+    // A shape the reading did not foresee: the file is refused as a whole, named, rather than answered with a 500.
+    throw invalide(`Bundle FHIR mal formé : ${(e as Error).message}`, [{ champ: 'fichier', message: 'Bundle mal formé' }]);
+  }
   const globale = lecture.erreurs.find((e) => e.entree === null);
   if (globale) throw invalide(globale.message, [{ champ: 'fichier', message: globale.message }]);
 
