@@ -3,7 +3,7 @@ import type { FiltreRessources } from '@maillage/domain/api';
 import { auditer, type Acteur } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
-import { conflit, interdit, introuvable, invalide } from '../../platform/errors';
+import { conflit, interdit, introuvable, invalide, type ErreurMetier } from '../../platform/errors';
 import { trouverOrganisations } from '../comptes/organisations.service';
 import { lireTerritoires } from '../diagnostics/agregation.service';
 import * as queries from './ressources.queries';
@@ -103,7 +103,12 @@ export async function obtenirRessource(ctx: Contexte, utilisateur: Sujet, id: st
 
 /** The resource's zone resolved, its links checked, and the right of the user over where it is and whom it belongs to. */
 async function preparer(tx: Queryable, utilisateur: Utilisateur, saisie: RessourceSaisie) {
-  const zone = saisie.zone.epci.length || saisie.zone.communes.length ? await communesDuPerimetre(tx, [...saisie.zone.epci.map((c) => `epci:${c}`), ...saisie.zone.communes.map((c) => `commune:${c}`)].join(',')) : [];
+  const demandee = [...saisie.zone.epci.map((c) => `epci:${c}`), ...saisie.zone.communes.map((c) => `commune:${c}`)].join(',');
+  const zone = demandee
+    ? await communesDuPerimetre(tx, demandee).catch((e: ErreurMetier) => {
+        throw invalide(`Zone d’intervention : ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`, [{ champ: 'zone', message: 'Territoire inconnu' }]);
+      })
+    : [];
   if (saisie.communeCode && (await communesDuPerimetre(tx, `commune:${saisie.communeCode}`).catch(() => [])).length === 0)
     throw invalide(`Commune « ${saisie.communeCode} » inconnue du référentiel.`, [{ champ: 'communeCode', message: 'Commune inconnue' }]);
   const atteintes = communesAtteintes(

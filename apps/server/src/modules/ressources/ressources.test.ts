@@ -77,6 +77,10 @@ describe('répertoire des ressources : droits, journal, concurrence', () => {
     const r = await cpam.post('/api/ressources', base({ publics: ['martiens'], communeCode: '99999', typeCode: 'inconnu' }));
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body)).toMatch(/Public inconnu/);
+    const zone = await cpam.post('/api/ressources', base({ zone: { epci: ['999999999'], communes: [] } }));
+    expect(zone.status).toBe(400);
+    expect(zone.body.detail).toBe('Zone d’intervention : territoire inconnu du référentiel : epci:999999999.');
+    expect(zone.body.erreurs).toEqual([{ champ: 'zone', message: 'Territoire inconnu' }]);
     const type = await cpam.post('/api/ressources', base({ typeCode: 'centre_inexistant' }));
     expect(type.body.detail).toMatch(/Type de ressource « centre_inexistant » inconnu/);
   });
