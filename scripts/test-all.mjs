@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: the module rule (dependency-cruiser), unit and integration tests (Vitest), then end-to-end tests (Playwright in Debian's Chromium).
+// npm test: the module rule (dependency-cruiser), the linter (Biome), unit and integration tests (Vitest), then end-to-end tests (Playwright in Debian's Chromium).
 // Ends with one plain line "N passed, N failed" summing every suite, read by CI.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +28,12 @@ let code = 0;
 
 // The module rule (docs/decisions/0022): a few seconds, and a broken boundary stops the run before the long suites.
 if (lancer('npm', ['run', 'deps', '--silent']) !== 0) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+
+// The linter (Biome, docs/decisions/0025): a few seconds too; only errors are shown here, `npm run lint` shows the warnings.
+if (lancer('npm', ['run', 'lint', '--silent', '--', '--diagnostic-level=error']) !== 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }

@@ -1,7 +1,8 @@
 import react from '@vitejs/plugin-react';
-import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 const dossierFavicons = path.dirname(createRequire(import.meta.url).resolve('@codegouvfr/react-dsfr/favicon/favicon.svg'));
@@ -37,8 +38,35 @@ function faviconsDsfr(): Plugin {
   };
 }
 
+const COMPRESSIBLES = /\.(js|css|html|svg|json|webmanifest|ico|txt)$/;
+
+/**
+ * Each text file of the build also as .br (Brotli 11) and .gz (gzip 9), which the server sends as they are: about a
+ * quarter smaller than what it compresses on the fly at a level cheap enough for each request (the DSFR stylesheet:
+ * 52 kB against 74 kB), and no CPU spent per request. Phones on a slow network download the difference.
+ */
+function precompression(): Plugin {
+  let dossier = '';
+  return {
+    name: 'maillage-precompression',
+    apply: 'build',
+    configResolved(config) {
+      dossier = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const parcourir = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? parcourir(path.join(d, e.name)) : [path.join(d, e.name)]));
+      for (const fichier of parcourir(dossier)) {
+        if (!COMPRESSIBLES.test(fichier) || statSync(fichier).size < 1024) continue;
+        const contenu = readFileSync(fichier);
+        writeFileSync(`${fichier}.br`, zlib.brotliCompressSync(contenu, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: contenu.length } }));
+        writeFileSync(`${fichier}.gz`, zlib.gzipSync(contenu, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), faviconsDsfr()],
+  plugins: [react(), faviconsDsfr(), precompression()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

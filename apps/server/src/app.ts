@@ -2,7 +2,7 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -11,9 +11,11 @@ import { routesAudit } from './modules/audit/audit.routes';
 import { routesAnnuaire } from './modules/comptes/annuaire.routes';
 import { authentifiant } from './modules/comptes/auth.service';
 import { routesComptes } from './modules/comptes/comptes.routes';
+import { routesReferenceContrat } from './modules/contrats/contrats-reference.routes';
 import { routesContrats } from './modules/contrats/contrats.routes';
 import { brancherFichesDuContrat } from './modules/contrats/fiches-du-contrat';
 import { creerFiche, fichesCompletes } from './modules/fiches/fiches.service';
+import { routesReferenceFiches } from './modules/fiches/fiches-reference.routes';
 import { routesFiches } from './modules/fiches/fiches.routes';
 import { routesPlans } from './modules/plans/plans.routes';
 import { routesDocuments, routesFichiers } from './modules/documents/documents.routes';
@@ -27,11 +29,13 @@ import { routesSuivi } from './modules/suivi/suivi.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
 import { installerCacheApi } from './platform/cache-api';
+import { installerCompressionDirecte } from './platform/compression';
 import { installerCorpsJson } from './platform/corps-json';
 import type { Contexte } from './platform/contexte';
 import { installerGestionErreurs, repondreIntrouvable } from './platform/errors';
 import { installerIdempotence } from './platform/idempotence';
 import { installerOpenApi, probleme } from './platform/openapi';
+import { compilateurSerialisation } from './platform/serialisation';
 import { demarrerTaches } from './taches';
 
 declare module 'fastify' {
@@ -60,7 +64,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
     bodyLimit: 5 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compilateurSerialisation({ verifier: ctx.config.verifierReponses }));
   installerGestionErreurs(app);
   installerCorpsJson(app);
   installerCacheApi(app);
@@ -93,6 +97,8 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   // Text answers (JSON, the app's JS and CSS) go compressed: the main bundle is a third of its size in gzip.
   // Brotli at its default quality (11) spends ~30 ms of CPU on a 140 KB fiche list: quality 4 compresses as well as
   // gzip in a fraction of the time, which is what a dynamic answer needs.
+  // JSON answers are compressed in one go by our hook (platform/compression.ts); the plugin compresses streams.
+  installerCompressionDirecte(app);
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await installerOpenApi(app);
   await installerAuthentification(app, authentifiant(ctx));
@@ -111,7 +117,12 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   });
 
   // The bench's reference: the same server, plugins and hooks (session lookup, compression, headers) around a handler that does nothing.
-  if (ctx.config.bench) app.get('/api/bench/nu', { schema: { hide: true } }, async () => ({ ok: true }));
+  // And the SQL references: the real routes' queries, rows sent as plain JSON (bench/README.md).
+  if (ctx.config.bench) {
+    app.get('/api/bench/nu', { schema: { hide: true } }, async () => ({ ok: true }));
+    routesReferenceContrat(app, ctx);
+    routesReferenceFiches(app, ctx);
+  }
 
   routesTerritoires(app, ctx);
   routesComptes(app, ctx);
@@ -152,8 +163,16 @@ function servirApplicationWeb(app: FastifyInstance, dossier: string) {
     root: dossier,
     wildcard: true,
     index: false,
+    // The build writes .br and .gz beside each text file (apps/web/vite.config.ts): sent as they are, compressed
+    // harder than on the fly and at no CPU cost; a file without them is compressed by @fastify/compress as before.
+    preCompressed: true,
+    // Our Cache-Control, not send's "public, max-age=0", which would replace the one set below: the hashed assets
+    // are kept a year by the browser (a phone opening a second public page downloads no script again); the rest
+    // (index.html, favicons) is revalidated each time (ETag).
+    cacheControl: false,
     setHeaders: (res, chemin) => {
-      if (chemin.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      res.setHeader('cache-control', chemin.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (/\.(br|gz)$/.test(chemin)) res.setHeader('vary', 'accept-encoding');
     },
   });
   const pageApplication = (_req: unknown, reponse: FastifyReply) => reponse.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');

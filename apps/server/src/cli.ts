@@ -6,9 +6,9 @@ import type pg from 'pg';
 import { motDePasseRobusteSchema } from '@maillage/domain/mot-de-passe';
 import { pluriel } from '@maillage/domain/texte';
 import { lireConfig, type Config } from './config';
+import { preparerDonneesDeReference } from './donnees-de-reference';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
 import { creerPool } from './platform/database';
-import { preparerReferentiel } from './modules/territoires/territoires.loader';
 import { demarrerPlateforme } from './platform/demarrage';
 import { DemarrageRefuse, demarrerPostgresEmbarque, urlPostgresEnMarche } from './platform/embedded-postgres';
 import { lireEnTete, restaurer, sauvegarder, sauvegarderDans, type EnTete } from './platform/sauvegarde';
@@ -22,7 +22,7 @@ async function creerAdministrateur(config: Config, email: string, motDePasse: st
   if (!verifie.success) throw new Error(`Mot de passe refusé : ${verifie.error.issues[0].message}`);
   // With Maillage running on the embedded database, use that server rather than refusing to start a second one.
   const enMarche = config.databaseUrl ? null : await urlPostgresEnMarche(config.dataDir);
-  const plateforme = await demarrerPlateforme({ ...config, databaseUrl: enMarche ?? config.databaseUrl }, journal, preparerReferentiel);
+  const plateforme = await demarrerPlateforme({ ...config, databaseUrl: enMarche ?? config.databaseUrl }, journal, preparerDonneesDeReference);
   try {
     const resultat = await assurerAdministrateur(plateforme.ctx, email, motDePasse);
     console.log(resultat === 'cree' ? `Administrateur ${email} créé.` : `Un compte ${email} existe déjà : rien n’a été changé.`);

@@ -27,6 +27,11 @@ export interface Config {
   /** MAILLAGE_BENCH=1: the bench's bare reference route (GET /api/bench/nu) exists. */
   bench: boolean;
   /**
+   * MAILLAGE_VERIFIER_REPONSES=1 (default under NODE_ENV test or development): every answer is also parsed by its
+   * zod schema and must match what the fast serializer writes (platform/serialisation.ts). Off in production.
+   */
+  verifierReponses: boolean;
+  /**
    * When scheduled jobs are sent (cron expressions, Paris time; « non »: never). Shared by every process on the
    * database: the last process started sets them.
    */
@@ -52,6 +57,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.MAILLAGE_WEB_DIST ? path.resolve(env.MAILLAGE_WEB_DIST) : path.resolve(RACINE, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'warn',
     bench: env.MAILLAGE_BENCH === '1',
+    verifierReponses: (env.MAILLAGE_VERIFIER_REPONSES ?? (['test', 'development'].includes(env.NODE_ENV ?? process.env.NODE_ENV ?? '') ? '1' : '0')) === '1',
     trustProxy: lireTrustProxy(env.TRUST_PROXY),
     planifications: {
       // Monday, every hour from 8 h: a coordinator gets one digest a week (its date is recorded), even after a late start.

@@ -1,10 +1,10 @@
 import sortieAsynchrone from 'async-exit-hook';
 import { construireApplication } from './app';
 import { lireConfig } from './config';
+import { preparerDonneesDeReference } from './donnees-de-reference';
 import { creerDonneesDemo } from './modules/demo/demo.service';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
 import { envoisTermines, purgerSessionsExpirees } from './modules/comptes/auth.service';
-import { preparerReferentiel } from './modules/territoires/territoires.loader';
 import { demarrerPlateforme, type Plateforme } from './platform/demarrage';
 import { DemarrageRefuse } from './platform/embedded-postgres';
 import { surveillerProcessus } from './platform/processus';
@@ -14,7 +14,7 @@ const journal = (m: string) => console.log(`[maillage] ${m}`);
 
 async function main() {
   const config = lireConfig();
-  const plateforme = await demarrerPlateforme(config, journal, preparerReferentiel);
+  const plateforme = await demarrerPlateforme(config, journal, preparerDonneesDeReference);
   try {
     await servir(plateforme);
   } catch (e) {

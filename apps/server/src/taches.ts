@@ -1,6 +1,7 @@
 import { pluriel } from '@maillage/domain/texte';
 import { envoyerSyntheses } from './modules/gouvernance/alertes.service';
 import { executerImportEnFond, importInterrompu, TACHE_IMPORT_VALEURS, type DonneesImportEnFond } from './modules/diagnostics/import.service';
+import { executerImportPlanEnFond, importPlanInterrompu, TACHE_IMPORT_PLAN, type DonneesImportPlan } from './modules/plans/imports-plans.service';
 import { envoyerRelancesCampagnes } from './modules/suivi/campagnes.service';
 import type { Contexte } from './platform/contexte';
 
@@ -21,6 +22,13 @@ export function definirTaches(ctx: Contexte) {
     interrompue: (donnees) => importInterrompu(ctx, donnees),
     // Five million rows take minutes; past this, something is wrong.
     dureeMaxHeures: 6,
+  });
+  ctx.taches.definir<DonneesImportPlan>({
+    nom: TACHE_IMPORT_PLAN,
+    traiter: (donnees) => executerImportPlanEnFond(ctx, donnees),
+    interrompue: (donnees) => importPlanInterrompu(ctx, donnees),
+    // 5 000 rows take seconds to a minute.
+    dureeMaxHeures: 1,
   });
   // Both send each mail once: the digest records each coordinator's date, the reminders each (campaign, pilot,
   // motive) before sending. An interrupted run is simply the next scheduled one.

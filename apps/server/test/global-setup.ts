@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { demarrerPostgresEmbarque, type ServeurEmbarque } from '../src/platform/embedded-postgres';
 import { appliquerMigrations } from '../src/platform/migrations';
-import { chargerReferentiel } from '../src/modules/territoires/territoires.loader';
+import { preparerDonneesDeReference } from '../src/donnees-de-reference';
 import { creerPool } from '../src/platform/database';
 
 declare module 'vitest' {
@@ -42,7 +42,8 @@ export default async function ({ provide }: TestProject) {
   urlModele.pathname = `/${BASE_MODELE}`;
   const modele = creerPool(urlModele.toString(), 2);
   await appliquerMigrations(modele);
-  await chargerReferentiel(modele);
+  // The reference data main.ts loads at start, demo or not.
+  await preparerDonneesDeReference(modele, () => {});
   await modele.end();
 
   provide('urlAdminPg', urlAdmin);

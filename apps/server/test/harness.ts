@@ -60,7 +60,7 @@ export interface ServeurDeTest {
 }
 
 /** The real application on a fresh database cloned from the migrated template, listening on a real port. */
-export async function demarrerServeurDeTest(options: { demo?: boolean } = {}): Promise<ServeurDeTest> {
+export async function demarrerServeurDeTest(options: { demo?: boolean; webDist?: string; bench?: boolean } = {}): Promise<ServeurDeTest> {
   const urlAdmin = inject('urlAdminPg');
   const nom = `maillage_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: urlAdmin });
@@ -72,8 +72,9 @@ export async function demarrerServeurDeTest(options: { demo?: boolean } = {}): P
 
   const smtp = await demarrerSmtp();
   const config = {
-    ...lireConfig({ DATA_DIR: path.join(os.tmpdir(), nom), SMTP_URL: smtp.url, PUBLIC_URL: 'http://maillage.test', MAILLAGE_CRON_SYNTHESE: 'non', MAILLAGE_CRON_RELANCES: 'non' }),
+    ...lireConfig({ DATA_DIR: path.join(os.tmpdir(), nom), SMTP_URL: smtp.url, PUBLIC_URL: 'http://maillage.test', MAILLAGE_CRON_SYNTHESE: 'non', MAILLAGE_CRON_RELANCES: 'non', ...(options.webDist ? { MAILLAGE_WEB_DIST: options.webDist } : {}) }),
     port: 0,
+    bench: options.bench ?? false,
   };
   const db = creerPool(url.toString(), 5);
   const messagerie = creerMessagerie({ smtpUrl: smtp.url, expediteur: config.mailFrom, dossierSortie: config.dataDir, journal: () => {} });

@@ -46,14 +46,22 @@ export function motifsDoublon(saisie: Identifiants, candidat: Identifiants & { s
   const sirenSaisie = saisie.siren ?? saisie.siret?.slice(0, 9) ?? null;
   const sirenCandidat = candidat.siren ?? candidat.siret?.slice(0, 9) ?? null;
   let bloquant = false;
-  if (saisie.siret && saisie.siret === candidat.siret) (motifs.push('siret'), (bloquant = true));
-  if (saisie.finess && saisie.finess === candidat.finess) (motifs.push('finess'), (bloquant = true));
+  if (saisie.siret && saisie.siret === candidat.siret) {
+    motifs.push('siret');
+    bloquant = true;
+  }
+  if (saisie.finess && saisie.finess === candidat.finess) {
+    motifs.push('finess');
+    bloquant = true;
+  }
   if (sirenSaisie && sirenSaisie === sirenCandidat) {
     motifs.push('siren');
     if (!saisie.siret || !candidat.siret) bloquant = true;
   }
-  if (nomCompare(saisie.nom) === nomCompare(candidat.nom)) (motifs.push('nom_identique'), (bloquant = true));
-  else if (candidat.similarite >= SEUIL_NOM_PROCHE) motifs.push('nom_proche');
+  if (nomCompare(saisie.nom) === nomCompare(candidat.nom)) {
+    motifs.push('nom_identique');
+    bloquant = true;
+  } else if (candidat.similarite >= SEUIL_NOM_PROCHE) motifs.push('nom_proche');
   return { motifs, bloquant };
 }
 

@@ -74,7 +74,7 @@ async function* tableauCsv(contenu: Uint8Array, limites: LimitesFichier): AsyncG
   }
   yield { type: 'entete', entete: { format: 'csv', encodage, separateur, entetes } };
   const options = { delimiter: separateur, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, from_line: 2 };
-  let lot: LigneTableau[] = [];
+  const lot: LigneTableau[] = [];
   for await (const l of enregistrements(contenu, decodeur(), options, limites)) {
     lot.push(l);
     if (lot.length >= TAILLE_LOT) yield { type: 'lot', lignes: lot.splice(0) };
@@ -86,7 +86,7 @@ async function* tableauCsv(contenu: Uint8Array, limites: LimitesFichier): AsyncG
 async function* tableauXlsx(contenu: Uint8Array, limites: LimitesFichier): AsyncGenerator<Message> {
   let rang: number | null = null;
   let largeur = 0;
-  let lot: LigneTableau[] = [];
+  const lot: LigneTableau[] = [];
   for await (const l of lignesXlsx(contenu, limites)) {
     if (rang === null) {
       rang = l.rang;

@@ -48,6 +48,8 @@ export async function installerFileDeTaches(db: Db) {
 export class Taches {
   private readonly boss: PgBoss;
   private readonly definitions = new Map<string, DefinitionTache<object>>();
+  /** This process's worker of each queue, to wake it when it sends a job someone waits on. */
+  private readonly travailleurs = new Map<string, string>();
   private demarre = false;
 
   constructor(
@@ -78,7 +80,7 @@ export class Taches {
       await this.boss.createQueue(d.nom, file);
       await this.boss.updateQueue(d.nom, file);
       // A user waits on an import; scheduled work can wait a few seconds.
-      await this.boss.work<object>(d.nom, { batchSize: 1, pollingIntervalSeconds: d.unique ? 10 : 1 }, async ([job]) => this.executer(d, job));
+      this.travailleurs.set(d.nom, await this.boss.work<object>(d.nom, { batchSize: 1, pollingIntervalSeconds: d.unique ? 10 : 1 }, async ([job]) => this.executer(d, job)));
     }
     for (const [nom, cron] of Object.entries(planifications)) {
       if (cron) await this.boss.schedule(nom, cron, {}, { tz: FUSEAU });
@@ -106,6 +108,15 @@ export class Taches {
     const id = await this.boss.send(nom, donnees, tx ? { db: adaptateur(tx) } : {});
     if (!id) throw new Error(`La tâche « ${nom} » n’a pas été mise en file.`);
     return id;
+  }
+
+  /**
+   * Wakes this process's worker of the queue, after the transaction that sent a job has committed: a user waiting on
+   * the job need not wait for the next poll. Any other process may still take it first.
+   */
+  reveiller(nom: string) {
+    const id = this.travailleurs.get(nom);
+    if (id && this.demarre) this.boss.notifyWorker(id);
   }
 
   /** Sends a job now, unless one is already waiting (scheduled work run on demand). */

@@ -80,7 +80,7 @@ describe('arrêt brutal pendant un import', () => {
     const relance = await (await serveur.admin()).multipart('/api/indicateurs/valeurs/import', { fichier: { nom: 'un-million.csv', contenu: csv } });
     expect(relance.status).toBe(202);
     const fin = Date.now() + 600_000;
-    let final;
+    let final: Awaited<ReturnType<typeof etat>>;
     do {
       await new Promise((r) => setTimeout(r, 1000));
       final = await etat(serveur, relance.body.importId);

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerSmtp } from '../harness';
+import { planGenere } from '../plan-genere';
 import { lancerServeur, nouvelleBase, type ServeurReel } from './serveur-reel';
 
 /**
@@ -66,6 +67,30 @@ describe('deux serveurs sur une même base', () => {
     // The file does not stay in the database once imported.
     expect((await db.query('select fichier is null as vide from imports_valeurs where id = $1', [depot.body.importId])).rows[0].vide).toBe(true);
   }, 900_000);
+
+  it('un grand plan importé par l’un se suit jusqu’au bout depuis l’autre', async () => {
+    const [un, deux] = serveurs;
+    const adminUn = await un.admin();
+    const adminDeux = await deux.admin();
+    const org = async (nom: string) => (await db.query('select id from organisations where nom = $1', [nom])).rows[0].id as string;
+    const contrat = await adminUn.post('/api/contrats', {
+      intitule: 'CLS du test à deux serveurs',
+      perimetre: { epci: ['243500741'], communes: [] },
+      generation: 3,
+      arsIds: [await org('ARS Bretagne')],
+      porteursIds: [await org('Redon Agglomération')],
+      periode: { debut: '2027-01-01', fin: '2031-12-31' },
+    });
+    expect(contrat.status, JSON.stringify(contrat.body)).toBe(201);
+    const depot = await adminUn.multipart(`/api/contrats/${contrat.body.id}/plan/import`, { fichier: { nom: 'grand-plan.csv', contenu: planGenere(800) } });
+    expect(depot.status, JSON.stringify(depot.body)).toBe(202);
+    const final = await attendre('import de plan suivi par le second serveur', async () => (await adminDeux.get(depot.body.suivi)).body, (e) => e.etat !== 'en_cours', 300_000);
+    expect(final.etat, final.erreur).toBe('termine');
+    expect(final.rapport.resume).toMatchObject({ crees: 800, rejetes: 0 });
+    expect((await adminUn.get(depot.body.suivi)).body).toEqual(final);
+    expect(Number((await db.query('select count(*) from fiches where contrat_id = $1', [contrat.body.id])).rows[0].count)).toBe(800);
+    expect((await db.query('select fichier is null as vide from imports_plans where id = $1', [depot.body.importId])).rows[0].vide).toBe(true);
+  }, 400_000);
 
   it('la synthèse planifiée sur les deux part une fois, pas deux', async () => {
     // Two scheduled runs done: the second finds every coordinator already served this week.

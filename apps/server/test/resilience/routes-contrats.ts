@@ -45,6 +45,13 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
     multipart: () => ({ fichier: { nom: 'plan.csv', contenu: 'Numéro;Intitulé\n90;Action importée\n' } }),
     sansAudit: 'un essai (dryRun) n’écrit rien',
   },
+  // Who may import into the contract may follow its imports; an unknown import is 404 for them.
+  'GET /api/contrats/:id/plan/imports/:importId': {
+    attendu: contrat('modifier'),
+    portee: 'contrat',
+    chemin: (_m, f) => c(f, '/plan/imports/00000000-0000-4000-8000-000000000000'),
+    absentPossible: true,
+  },
   'POST /api/contrats/:id/renouvellement': { attendu: contrat('modifier'), portee: 'contrat', victime: async (o, f) => c({ id: await contratVictime(o, f!, 'echu') } as ContratFixture, '/renouvellement'), corps: () => ({ ficheIds: [] }) },
   'GET /api/contrats/:id/avenants': { attendu: contrat('lire'), portee: 'contrat' },
   'POST /api/contrats/:id/avenants': { attendu: contrat('modifier'), portee: 'contrat', victime: async (o, f) => c({ id: await contratVictime(o, f!, 'signe') } as ContratFixture, '/avenants'), corps: () => ({ objet: 'Un avenant' }) },

@@ -1,49 +1,12 @@
 /** The directory beyond organisations' records: engagements (the CPAM case), offers of service, services, persons, merges, imports. */
-import type { StatutFiche } from '@maillage/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErreurApi, parametres, requete } from './client';
-import type { MoyensOrganisation } from './moyens';
-import type { FusionOrganisations, Identifiant, Organisation, Personne, RapportImportAnnuaire, SaisiePersonne, ServiceOrganisation } from '@maillage/domain/api';
+import type { EngagementsOrganisation, FusionOrganisations, IdCree, Identifiant, OffreSaisie, Personne, PreferencesCourriel, RapportImportAnnuaire, SaisiePersonne, ServiceOrganisation } from '@maillage/domain/api';
 
-export type RoleEngagement = 'ars' | 'porteur' | 'signataire' | 'partenaire' | 'pilote' | 'financeur' | 'moyens';
-
-export interface FicheEngagement {
-  id: string;
-  numero: number;
-  intitule: string;
-  statut: StatutFiche;
-  roles: RoleEngagement[];
-  /** Intitulés of the organisation's offers attached to the fiche. */
-  offres: string[];
-}
-
-export interface ContratEngagement {
-  id: string;
-  intitule: string;
-  statut: string;
-  statutLibelle: string;
-  generation: number;
-  roles: RoleEngagement[];
-  financementCentimes: number | string;
-  fiches: FicheEngagement[];
-}
-
-export interface OffreService {
-  id: string;
-  intitule: string;
-  description: string | null;
-  nombreFiches: number;
-}
-
-export interface Engagements {
-  organisation: Organisation;
-  contrats: ContratEngagement[];
-  referents: { prenom: string; nom: string; email: string | null; role: string }[];
-  offres: OffreService[];
-  financementTotalCentimes: number;
-  /** The means it commits (staff time, money, in kind), summed by contract and by year. */
-  moyens: MoyensOrganisation;
-}
+// Response shapes: inferred from their schemas in @maillage/domain/api (tag Organisations).
+export type { ContratEngagement, FicheEngagement, OffreService } from '@maillage/domain/api';
+export type { RoleEngagement } from '@maillage/domain';
+export type Engagements = EngagementsOrganisation;
 
 function useInvalidation() {
   const client = useQueryClient();
@@ -53,7 +16,7 @@ function useInvalidation() {
 export function useEngagements(organisationId: string | undefined) {
   return useQuery({
     queryKey: ['engagements', organisationId],
-    queryFn: ({ signal }) => requete<Engagements>(`/api/organisations/${organisationId}/engagements`, { signal }),
+    queryFn: ({ signal }) => requete<EngagementsOrganisation>(`/api/organisations/${organisationId}/engagements`, { signal }),
     enabled: !!organisationId,
   });
 }
@@ -63,7 +26,7 @@ export function useOffres(organisationId: string) {
   const apres = () => invalider('engagements', 'fiche', 'audit');
   return {
     ajout: useMutation({
-      mutationFn: (o: { intitule: string; description: string | null }) => requete<{ id: string }>(`/api/organisations/${organisationId}/offres`, { methode: 'POST', corps: o }),
+      mutationFn: (o: OffreSaisie) => requete<IdCree>(`/api/organisations/${organisationId}/offres`, { methode: 'POST', corps: o }),
       onSuccess: apres,
     }),
     rattachement: useMutation({
@@ -140,14 +103,14 @@ export function useEnregistrementPersonne() {
 export function usePreferences() {
   return useQuery({
     queryKey: ['preferences'],
-    queryFn: ({ signal }) => requete<{ syntheseHebdomadaire: boolean }>('/api/moi/preferences', { signal }),
+    queryFn: ({ signal }) => requete<PreferencesCourriel>('/api/moi/preferences', { signal }),
   });
 }
 
 export function useChangementPreferences() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (p: { syntheseHebdomadaire: boolean }) => requete<{ syntheseHebdomadaire: boolean }>('/api/moi/preferences', { methode: 'PUT', corps: p }),
+    mutationFn: (p: PreferencesCourriel) => requete<PreferencesCourriel>('/api/moi/preferences', { methode: 'PUT', corps: p }),
     onSuccess: (p) => client.setQueryData(['preferences'], p),
   });
 }

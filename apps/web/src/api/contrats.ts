@@ -1,4 +1,5 @@
-import type { ContratSaisie, DispositifTerritorialSaisie, EvaluationPrevueSaisie, StatutContrat } from '@maillage/domain';
+import type { axeSaisieSchema, ContratSaisie, DispositifTerritorialSaisie, EvaluationPrevueSaisie, objectifSaisieSchema, partenaireSaisieSchema, signataireSaisieSchema, StatutContrat } from '@maillage/domain';
+import type { z } from 'zod';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
 import type { AvenantOuvert, AvenantSigne, Avenants, ContratDetail, ContratResume, EvenementAudit, GenerationCreee, IdCree, Page } from '@maillage/domain/api';
@@ -88,12 +89,7 @@ export const useRenouvellement = (id: string) =>
 
 // ---------- Parties
 
-export interface SaisieSignataire {
-  organisationId: string;
-  representant: string | null;
-  qualite: string | null;
-  dateSignature: string | null;
-}
+export type SaisieSignataire = z.output<typeof signataireSaisieSchema>;
 
 export function useSignataires(contratId: string) {
   const base = `/api/contrats/${contratId}/signataires`;
@@ -107,23 +103,15 @@ export function useSignataires(contratId: string) {
 export function usePartenaires(contratId: string) {
   const base = `/api/contrats/${contratId}/partenaires`;
   return {
-    ajout: useMutationContrat((p: { organisationId: string; role: string | null }) => requete<IdCree>(base, { methode: 'POST', corps: p })),
+    ajout: useMutationContrat((p: z.output<typeof partenaireSaisieSchema>) => requete<IdCree>(base, { methode: 'POST', corps: p })),
     retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
   };
 }
 
 // ---------- Stratégie: axes and objectifs
 
-export interface SaisieAxe {
-  intitule: string;
-  axePrs: string | null;
-  description: string | null;
-}
-
-export interface SaisieObjectif {
-  intitule: string;
-  objectifsOperationnels: string[];
-}
+export type SaisieAxe = z.output<typeof axeSaisieSchema>;
+export type SaisieObjectif = z.output<typeof objectifSaisieSchema>;
 
 export function useStrategie(contratId: string) {
   const base = `/api/contrats/${contratId}`;

@@ -1,6 +1,6 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { AgregatIndicateur, Contours, Diagnostic, TerritoireCode, Typologie, ValeursCommunes, ValeursPubliees, Vulnerabilite } from '@maillage/domain/api';
+import type { AgregatIndicateur, IdCree, Contours, Diagnostic, TerritoireCode, Typologie, ValeursCommunes, ValeursPubliees, Vulnerabilite } from '@maillage/domain/api';
 
 /** "epci:243500741,commune:35236" */
 export const texteTerritoires = (territoires: TerritoireCode[]) => territoires.map((t) => `${t.type}:${t.code}`).join(',');
@@ -103,7 +103,7 @@ export function useElementDiagnostic<S>(contratId: string, element: ElementDiagn
     });
   const enregistrer = useMutation({
     mutationFn: ({ id, saisie }: { id?: string; saisie: S }) =>
-      id ? requete<void>(`${base}/${id}`, { methode: 'PUT', corps: saisie }).then(() => ({ id })) : requete<{ id: string }>(base, { methode: 'POST', corps: saisie }),
+      id ? requete<void>(`${base}/${id}`, { methode: 'PUT', corps: saisie }).then(() => ({ id })) : requete<IdCree>(base, { methode: 'POST', corps: saisie }),
     onSuccess: rafraichir,
   });
   const supprimer = useMutation({

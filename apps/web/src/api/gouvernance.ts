@@ -1,6 +1,6 @@
 /** Governance of a contract: instances and their members, séances (agenda, attendance, compte rendu, decisions), coordination, alerts. */
-import type { decisionSchema, posteCoordinationSchema, TypeInstance } from '@maillage/domain';
-import type { Alerte, CourrielMembreChange, DecisionPrise, IdCree, Instance, InvitationsEnvoyees, LienCalendrier, PosteCoordination, Presence, Seance, StatutSeance } from '@maillage/domain/api';
+import type { decisionSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, seanceSchema } from '@maillage/domain';
+import type { Alerte, CourrielMembreChange, DecisionPrise, IdCree, Instance, InvitationsEnvoyees, LienCalendrier, PosteCoordination, Presence, Seance } from '@maillage/domain/api';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { requete } from './client';
@@ -9,32 +9,10 @@ import { useMutationContrat } from './contrats';
 // Response shapes: inferred from their schemas in @maillage/domain/api (tag Gouvernance).
 export type { ActionDecision, Alerte, Decision, EtatPresence, Instance, MembreInstance, PointOrdreDuJour, Presence, PosteCoordination, Seance, StatutSeance } from '@maillage/domain/api';
 
-export interface SaisieInstance {
-  type: TypeInstance;
-  nom: string;
-  frequenceParAn: number | null;
-  presidence: string | null;
-}
-
-export interface SaisieMembre {
-  organisationId: string | null;
-  personneId: string | null;
-  email: string | null;
-  role: string | null;
-  copresidence: boolean;
-  debut: string | null;
-  fin: string | null;
-}
-
-export interface SaisieSeance {
-  instanceId: string;
-  debut: string;
-  fin: string | null;
-  lieu: string | null;
-  visio: string | null;
-  ordreDuJour: { intitule: string; dureeMinutes: number | null; ficheIds: string[] }[];
-  statut: StatutSeance;
-}
+// Request shapes: the domain's schemas, as the server validates them.
+export type SaisieInstance = z.output<typeof instanceSchema>;
+export type SaisieMembre = z.output<typeof membreInstanceSchema>;
+export type SaisieSeance = z.output<typeof seanceSchema>;
 
 /** `confirmerSeanceFuture`: the séance has not been held yet, and the user confirmed (otherwise 422). */
 export type SaisieDecision = z.input<typeof decisionSchema> & { confirmerSeanceFuture?: boolean };

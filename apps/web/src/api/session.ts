@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { definirJetonCsrf, estErreurApi, requete } from './client';
-import type { Session } from '@maillage/domain/api';
+import type { MessageVue, Session } from '@maillage/domain/api';
 
 export const CLE_SESSION = ['session'] as const;
 
@@ -53,7 +53,7 @@ export function useDeconnexion() {
 export function useDemandeReinitialisation() {
   return useMutation({
     mutationFn: (corps: { email: string }) =>
-      requete<{ message: string }>('/api/auth/mot-de-passe/demande', { methode: 'POST', corps }),
+      requete<MessageVue>('/api/auth/mot-de-passe/demande', { methode: 'POST', corps }),
   });
 }
 

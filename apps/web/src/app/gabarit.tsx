@@ -10,6 +10,7 @@ import { PiedDePage } from './pied-de-page';
 function useFocusApresNavigation(principal: React.RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
   const premier = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again at each navigation (pathname), the ref is stable.
   useEffect(() => {
     if (premier.current) {
       premier.current = false;

@@ -11,7 +11,7 @@ export function cheminConnexion(retour: string) {
 
 /** Only a local path is an acceptable destination after login (no open redirect). */
 export function retourSur(valeur: string | null): string {
-  return valeur && valeur.startsWith('/') && !valeur.startsWith('//') && !valeur.startsWith('/\\') ? valeur : '/';
+  return valeur?.startsWith('/') && !valeur.startsWith('//') && !valeur.startsWith('/\\') ? valeur : '/';
 }
 
 /** Pages for logged-in users; anybody else goes to the login page and comes back after. */

@@ -14,7 +14,7 @@ export const blocMarque = AVEC_MARIANNE ? (
     française
   </>
 ) : (
-  <>{NOM_SERVICE}</>
+  NOM_SERVICE
 );
 
 export const lienAccueil = {

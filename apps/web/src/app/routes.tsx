@@ -1,12 +1,13 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { PageNonTrouvee } from '../components/pages-erreur';
-import { AccueilPage } from './pages/accueil-page';
-import { ConnexionPage } from '../features/auth/connexion-page';
 import { Gabarit } from './gabarit';
 import { ExigerAdmin, ExigerConnexion } from './gardes';
 
-// The login and home pages ship in the main bundle; everything else loads on demand.
+// Every page loads on demand: the main bundle holds the frame (header, footer, session, router) and nothing of the
+// forms, so that the public pages, opened on phones, download only what they show.
+const ConnexionPage = lazy(() => import('../features/auth/connexion-page').then((m) => ({ default: m.ConnexionPage })));
+const AccueilPage = lazy(() => import('./pages/accueil-page').then((m) => ({ default: m.AccueilPage })));
 const MotDePasseOubliePage = lazy(() => import('../features/auth/mot-de-passe-oublie-page'));
 const ReinitialisationPage = lazy(() => import('../features/auth/reinitialisation-page'));
 const AccessibilitePage = lazy(() => import('../features/accueil/accessibilite-page'));

@@ -53,6 +53,7 @@ export function CarteChoroplethe({ titre, zones, libelleValeur, unite, enTetesCo
   const [survol, setSurvol] = useState<string | null>(null);
 
   // Zoom on the drawn areas, and find where to write their labels: both from the browser's own measure of the paths.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again only when the drawn areas change (their signature).
   useLayoutEffect(() => {
     let boite: Boite | null = null;
     const centres = new Map<string, { x: number; y: number }>();
@@ -87,6 +88,7 @@ export function CarteChoroplethe({ titre, zones, libelleValeur, unite, enTetesCo
         <svg viewBox={cadre?.viewBox ?? viewBoxInitiale ?? '0 0 600 600'} role="group" aria-label={`Carte : ${titre}`} className="maillage-carte__dessin">
           <MotifsCarte prefixe={prefixe} classes={classes} echelle={echelle} />
           {zones.map((z) => (
+            // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a focusable area is an image named by its value, read by screen readers.
             <path
               key={z.code}
               ref={(el) => {
@@ -130,6 +132,7 @@ export function CarteChoroplethe({ titre, zones, libelleValeur, unite, enTetesCo
               const c = cadre.centres.get(z.code);
               if (!c) return null;
               return (
+                // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG label is not focusable; the area it sits on carries the same text.
                 <text
                   key={z.code}
                   x={c.x}

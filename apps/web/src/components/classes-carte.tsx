@@ -96,7 +96,7 @@ export function libelleClasse(b: { min: number; max: number }, unite = ''): stri
 /** The legend: each class's swatch (colour and texture) and its bounds in words. */
 export function LegendeCarte({ prefixe, classes, titre, unite, avecVide }: { prefixe: string; classes: Classes; titre: string; unite?: string; avecVide: boolean }) {
   // Each swatch carries its own pattern, drawn at screen scale.
-  const Pastille = ({ classe }: { classe: number | null }) => (
+  const pastille = (classe: number | null) => (
     <svg width="28" height="18" aria-hidden="true" focusable="false" className={fr.cx('fr-mr-1w')}>
       <defs>
         <Motif id={`${prefixe}-legende-${classe ?? 'vide'}`} classe={classe} k={classes.bornes.length} />
@@ -112,14 +112,14 @@ export function LegendeCarte({ prefixe, classes, titre, unite, avecVide }: { pre
           const i = classes.bornes.length - 1 - j;
           return (
             <li key={i}>
-              <Pastille classe={i} />
+              {pastille(i)}
               {libelleClasse(b, unite)}
             </li>
           );
         })}
         {avecVide && (
           <li>
-            <Pastille classe={null} />
+            {pastille(null)}
             Sans valeur
           </li>
         )}

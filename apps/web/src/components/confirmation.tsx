@@ -17,6 +17,7 @@ interface PropsConfirmation {
  */
 export function creerConfirmation(id: string) {
   const modale = createModal({ id, isOpenedByDefault: false });
+  // biome-ignore lint/correctness/noComponentHookFactories: made once at module level, beside its DSFR modal (createModal needs the same).
   function Confirmation({ titre, children, libelleConfirmer, onConfirmer, iconeConfirmer = 'fr-icon-delete-line' }: PropsConfirmation) {
     return (
       <modale.Component

@@ -12,9 +12,10 @@ export function useFiltresUrl<K extends string>(cles: readonly K[], conserver: r
   const valeurs = lire();
   const signature = cles.map((c) => params.get(c) ?? '').join('\u0000');
   const [brouillon, setBrouillon] = useState(valeurs);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the draft follows the URL parameters (their signature), not each render.
   useEffect(() => setBrouillon(lire()), [signature]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the list of kept parameters is compared by value (conserver.join()).
   const appliquer = useCallback(
     (nouvelles: Partial<Record<K, string>>) => {
       const suivants = new URLSearchParams();
@@ -28,7 +29,6 @@ export function useFiltresUrl<K extends string>(cles: readonly K[], conserver: r
       // A new search starts at page 1 (no "page" parameter).
       definirParams(suivants);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [definirParams, params, conserver.join()],
   );
 

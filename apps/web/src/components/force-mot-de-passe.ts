@@ -22,6 +22,7 @@ function charger() {
  */
 export function useEstimateurMotDePasse(surPret?: () => void): boolean {
   const [pret, setPret] = useState(estimateur !== null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per page: the callback of the first render is the one to call.
   useEffect(() => {
     let actif = true;
     const dejaLa = estimateur !== null;
@@ -36,7 +37,6 @@ export function useEstimateurMotDePasse(surPret?: () => void): boolean {
     return () => {
       actif = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page
   }, []);
   return pret;
 }

@@ -114,7 +114,7 @@ export function AlerteEnregistrement<S extends FieldValues, V, E>({ edition, ent
   return mutation.error ? <AlerteErreur erreur={mutation.error} titre={titre} /> : null;
 }
 
-/** Before the form of an existing record: the loading state, or "introuvable" with the error; null once loaded. */
+/** Before a page showing one record (its form or its reading): the loading state, or "introuvable" with the error; null once loaded. */
 export function avantEdition(filAriane: ReactNode, requete: { isPending: boolean; error: unknown; data?: unknown }, introuvable: string): ReactNode {
   if (requete.isPending) {
     return (

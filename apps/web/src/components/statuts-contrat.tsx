@@ -1,7 +1,5 @@
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
 import {
-  estClos,
-  estSigne,
   LIBELLES_CONFIRMATION,
   LIBELLES_ROLE,
   LIBELLES_STATUT_CONTRAT,

@@ -81,6 +81,7 @@ export const jetonApiCree = jetonApi.extend({ jeton: z.string() });
 export type JetonApiCree = z.infer<typeof jetonApiCree>;
 
 export const messageVue = z.object({ message: z.string() });
+export type MessageVue = z.infer<typeof messageVue>;
 export const identifiantVue = z.object({ id: z.uuid() });
 export type Identifiant = z.infer<typeof identifiantVue>;
 

@@ -15,3 +15,5 @@ export * from './indicateurs';
 export * from './diagnostics';
 export * from './diagnostic-contrat';
 export * from './ressources';
+export * from './financements';
+export * from './engagements';

@@ -38,3 +38,31 @@ export const rapportImport = z
   })
   .describe('Rapport d’import, ligne par ligne');
 export type RapportImport = z.infer<typeof rapportImport>;
+
+/** 202 of POST /api/contrats/{id}/plan/import for a large file: the import runs as a job, followed at `suivi`. */
+export const importPlanEnFond = z.object({
+  importId: z.uuid(),
+  suivi: z.string().describe('Adresse de suivi : GET renvoie l’avancement, puis le rapport'),
+});
+export type ImportPlanEnFond = z.infer<typeof importPlanEnFond>;
+
+export const cheminImportPlan = z.object({ id: z.uuid(), importId: z.uuid() });
+
+/** GET /api/contrats/{id}/plan/imports/{importId} */
+export const etatImportPlan = z
+  .object({
+    id: z.uuid(),
+    contratId: z.uuid(),
+    nomFichier: z.string(),
+    dryRun: z.boolean(),
+    etat: z.enum(['en_cours', 'termine', 'echoue']),
+    lignesTotal: z.number().int().describe('Lignes non vides du fichier'),
+    lignesTraitees: z.number().int(),
+    rapport: rapportImport.nullable().describe('Le même rapport que la réponse directe, une fois l’import fini (rejets compris)'),
+    erreur: z.string().nullable().describe('Pourquoi l’import a échoué : lignes rejetées, contrat signé sans avenant ouvert, serveur arrêté…'),
+    creePar: z.string(),
+    creeLe: z.string(),
+    termineLe: z.string().nullable(),
+  })
+  .describe('Avancement d’un import de plan lancé en tâche de fond');
+export type EtatImportPlan = z.infer<typeof etatImportPlan>;

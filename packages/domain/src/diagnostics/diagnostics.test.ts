@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { agreger, agregerSommes, comparer, comparerIndicatif, sommer, texteCouverture, texteFigurePartielle, type FigurePartielle, type ValeurCommune } from './agregation';
 import { arrondiInferieur } from './bornes';
 import { ecrireValeur, lirePeriode, lireNombre, lireTypeTerritoire, lireValeur, normaliserCodeTerritoire, type Valeur } from './valeurs';
-import { indiceVulnerabilite, texteCouvertureCriteres } from './vulnerabilite';
+import { indiceVulnerabilite, ordreVulnerabilite, texteCouvertureCriteres } from './vulnerabilite';
 
 describe('lecture des valeurs publiées', () => {
   it('lit les nombres à la française et à l’anglaise', () => {
@@ -211,6 +211,26 @@ describe('indice de vulnérabilité', () => {
     expect(r.at(-1)!.scorePartiel).toBeGreaterThan(0);
     expect(texteCouvertureCriteres(1, 2)).toBe('1 critère sur 2');
     expect(texteCouvertureCriteres(2, 2)).toBe('2 critères sur 2');
+  });
+
+  it('donne un ordre que toute liste de vulnérabilité peut reprendre : l’indice le respecte, quels que soient les territoires retenus (propriété)', () => {
+    const criteres = [{ indicateur: 'pauvrete', polarite: 'defavorable' as const, poids: 1 }, { indicateur: 'densite_mg', polarite: 'favorable' as const, poids: 1 }];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.option(fc.integer({ min: 0, max: 100 })), fc.option(fc.integer({ min: 0, max: 20 }))), { minLength: 1, maxLength: 12 }), (lignes) => {
+        const noms = lignes.map((_, i) => `t${String(i).padStart(2, '0')}`);
+        const v = new Map([['pauvrete', new Map<string, number>()], ['densite_mg', new Map<string, number>()]]);
+        lignes.forEach(([p, d], i) => {
+          if (p !== null) v.get('pauvrete')!.set(noms[i], p);
+          if (d !== null) v.get('densite_mg')!.set(noms[i], d);
+        });
+        const r = indiceVulnerabilite(noms, criteres, v);
+        // Another list (the portfolio's uncovered EPCIs) sorted by the same order keeps the index's order.
+        const reprise = [...r].reverse().sort((a, b) => ordreVulnerabilite(a, b) || a.territoire.localeCompare(b.territoire));
+        expect(reprise.map((s) => s.territoire)).toEqual(r.map((s) => s.territoire));
+      }),
+    );
+    expect(ordreVulnerabilite({ rang: 3, criteresRenseignes: 2, scorePartiel: null }, { rang: null, criteresRenseignes: 1, scorePartiel: 9 })).toBeLessThan(0);
+    expect(ordreVulnerabilite({ rang: null, criteresRenseignes: 0, scorePartiel: null }, { rang: null, criteresRenseignes: 1, scorePartiel: -2 })).toBeGreaterThan(0);
   });
 });
 

@@ -40,7 +40,7 @@ export function lireValeur(texte: string | number | null | undefined, tiret: Sen
   const bas = t.toLowerCase();
   if (MANQUANTS.has(bas)) return { nature: 'manquante' };
   if (MASQUES.has(bas)) return { nature: 'masquee' };
-  const intervalle = t.match(/^([[\]])\s*([^;à\-–]+?)\s*(?:à|;|-|–)\s*([^;\]\[]+?)\s*([[\]])$/);
+  const intervalle = t.match(/^([[\]])\s*([^;à\-–]+?)\s*(?:à|;|-|–)\s*([^;\][]+?)\s*([[\]])$/);
   if (intervalle) {
     const inf = lireNombre(intervalle[2]);
     const sup = lireNombre(intervalle[3]);

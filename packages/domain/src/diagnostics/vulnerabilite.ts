@@ -68,9 +68,16 @@ export function indiceVulnerabilite(
   });
   const classes = scores.filter((s) => s.complet).sort((a, b) => b.score! - a.score! || a.territoire.localeCompare(b.territoire));
   classes.forEach((s, i) => (s.rang = i + 1));
-  // After the ranked ones: the partly filled (most criteria first), then those with none.
-  const partiels = scores
-    .filter((s) => !s.complet)
-    .sort((a, b) => b.criteresRenseignes - a.criteresRenseignes || (b.scorePartiel ?? 0) - (a.scorePartiel ?? 0) || a.territoire.localeCompare(b.territoire));
+  const partiels = scores.filter((s) => !s.complet).sort((a, b) => ordreVulnerabilite(a, b) || a.territoire.localeCompare(b.territoire));
   return [...classes, ...partiels];
+}
+
+/**
+ * The order of a vulnerability list, the same on every screen that shows one (the Vulnérabilité page, the regional
+ * portfolio's uncovered EPCIs): the ranked territories by rank; after them the partly filled ones, most criteria
+ * first, then by indicative score; then those with none. 0 on a tie: each list adds its own tie-break.
+ */
+export function ordreVulnerabilite(a: Pick<ScoreVulnerabilite, 'rang' | 'criteresRenseignes' | 'scorePartiel'>, b: Pick<ScoreVulnerabilite, 'rang' | 'criteresRenseignes' | 'scorePartiel'>): number {
+  if (a.rang !== null || b.rang !== null) return (a.rang ?? Infinity) - (b.rang ?? Infinity) || 0;
+  return b.criteresRenseignes - a.criteresRenseignes || (b.scorePartiel ?? 0) - (a.scorePartiel ?? 0);
 }

@@ -1,3 +1,4 @@
 export * from './alertes';
 export * from './schemas';
 export * from './moyens';
+export * from './financements';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUTS_FICHE } from '../contrats/taxonomies';
+import type { STATUTS_FICHE } from '../contrats/taxonomies';
 import { STATUTS_CONTRAT } from '../contrats/statuts';
 import type { Doctrine } from '../contrats/doctrine';
 

@@ -28,7 +28,7 @@ export function routesAnnuaire(app: FastifyInstance, ctx: Contexte) {
       handler: async (req) => {
         if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');
         const partie = await req.file();
-        if (!partie || partie.fieldname !== 'fichier') throw invalide('Aucun fichier reçu dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
+        if (partie?.fieldname !== 'fichier') throw invalide('Aucun fichier reçu dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
         return { ...(await annuaire.importerOrganisations(ctx, exigerConnecte(req.utilisateur), { nom: partie.filename, contenu: await partie.toBuffer() }, req.query.dryRun === 'true')) };
       },
     });

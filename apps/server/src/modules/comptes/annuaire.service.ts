@@ -111,7 +111,7 @@ function lireType(texte: string): TypeOrganisation | null {
 export async function importerOrganisations(ctx: Contexte, utilisateur: Utilisateur, fichier: { nom: string; contenu: Buffer }, dryRun: boolean) {
   // A bulk import stays with the platform's administration; creating one organisation is open wider (decision 0021).
   exiger(utilisateur, 'administrer', { type: 'organisation', id: null });
-  let tableau;
+  let tableau: Awaited<ReturnType<typeof lireFichier>>;
   try {
     tableau = await lireFichier(fichier.nom, fichier.contenu, LIMITES.annuaire);
   } catch (e) {

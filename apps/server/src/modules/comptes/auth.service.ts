@@ -122,7 +122,7 @@ export async function envoisTermines() {
  */
 export async function envoyerLienMotDePasse(ctx: Contexte, email: string, options: { bienvenue?: boolean } = {}) {
   const compte = await repository.utilisateurParEmail(ctx.db, email);
-  if (!compte || !compte.actif) return;
+  if (!compte?.actif) return;
   const jeton = nouveauJeton();
   await enTransaction(ctx.db, async (tx) => {
     await repository.creerReinitialisation(tx, compte.id, empreinte(jeton), options.bienvenue ? 72 : 1);

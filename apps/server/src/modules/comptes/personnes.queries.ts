@@ -26,12 +26,14 @@ export async function personnesVisibles(db: Queryable, portee: PorteeAnnuaire, f
        union select h.contrat_id, u.personne_id from habilitations h join utilisateurs u on u.id = h.utilisateur_id where h.contrat_id is not null
      ),
      vues as (
-       select p.*, (
+       -- coalesce: « x in (…) » is null, not false, when the list holds a null (a role held by an account with no person).
+       select p.*, coalesce(
            $3::boolean
            or p.organisation_id in (select organisation_id from organisations_avec where organisation_id is not null)
-           or p.id in (select personne_id from personnes_contrat where contrat_id in (select id from contrats_avec))
+           or p.id in (select personne_id from personnes_contrat where contrat_id in (select id from contrats_avec)),
+           false
          ) as coordonnees,
-         p.id in (select personne_id from personnes_contrat where contrat_id = any($7::uuid[])) as nommee
+         coalesce(p.id in (select personne_id from personnes_contrat where contrat_id = any($7::uuid[])), false) as nommee
        from personnes p
        where ($2::uuid is null or p.organisation_id = $2)
      )

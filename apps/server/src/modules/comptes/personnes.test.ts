@@ -79,4 +79,14 @@ describe('annuaire des personnes selon le rôle', () => {
   it('un visiteur anonyme n’a rien', async () => {
     expect((await serveur.client().get('/api/personnes')).status).toBe(401);
   });
+
+  it('une personne sans organisation, assise dans une instance, reste listée pour un lecteur, sans ses coordonnées', async () => {
+    const cls2 = (await clients.coordination.get('/api/contrats?generation=2')).body[0].id;
+    const instance = (await clients.coordination.post(`/api/contrats/${cls2}/instances`, { type: 'groupe_travail', nom: 'Groupe habitants' })).body.id;
+    const habitante = (await clients.admin.post('/api/personnes', { prenom: 'Rose', nom: 'Sansattache', email: 'rose.sansattache@exemple.fr' })).body.id;
+    expect((await clients.coordination.post(`/api/contrats/${cls2}/instances/${instance}/membres`, { personneId: habitante })).status).toBe(201);
+    const r = await clients.lecteur.get('/api/personnes');
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    expect(r.body.find((p: { id: string }) => p.id === habitante)).toMatchObject({ nom: 'Sansattache', email: null, coordonneesVisibles: false });
+  });
 });

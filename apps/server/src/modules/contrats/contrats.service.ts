@@ -65,7 +65,8 @@ export async function listerContrats(
 
 /** The contract page: the contract, its parties and strategy, its doctrine warnings and possible transitions. */
 export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
-  const page = await repository.pageContrat(ctx.db, id);
+  // The page and its two lists in parallel: nothing is answered before the read check below.
+  const [page, planEvaluation, dispositifsTerritoriaux] = await Promise.all([repository.pageContrat(ctx.db, id), articulation.listerEvaluationsPrevues(ctx.db, id), articulation.listerDispositifs(ctx.db, id)]);
   if (!page) throw introuvable('Ce contrat n’existe pas.');
   const { organisationsEngagees, organisations, signataires, partenaires, axes, noms, thematiques, predecesseur, successeurs, avenantOuvert: avenant, nombreFiches, doctrines, confirmations, ...contrat } = page;
   const ref = { id, regions: contrat.regions, publie: contrat.publie, statut: contrat.statut as StatutContrat, organisationsEngagees };
@@ -93,7 +94,6 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
     periode: contrat.periode,
   };
   const statut = contrat.statut as StatutContrat;
-  const [planEvaluation, dispositifsTerritoriaux] = [await articulation.listerEvaluationsPrevues(ctx.db, id), await articulation.listerDispositifs(ctx.db, id)];
   const peutModifier = can(utilisateur, 'modifier', { type: 'contrat', contrat: ref });
 
   // Doctrine of each region of the perimeter (Redon answers to Bretagne and Pays de la Loire).

@@ -6,7 +6,7 @@ import * as comptes from '../comptes/comptes.repository';
 import { inscrire } from '../comptes/utilisateurs.service';
 import { auditer } from '../../platform/audit';
 import { creerContratsDemo } from './contrats-demo';
-import { chargerTypologies, creerDiagnosticsDemo } from './diagnostics-demo';
+import { creerDiagnosticsDemo } from './diagnostics-demo';
 import { creerGouvernanceDemo } from './gouvernance-demo';
 import { creerArticulationDemo } from './articulation-demo';
 import { creerMoyensDemo } from './moyens-demo';
@@ -149,7 +149,6 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
     await enTransaction(ctx.db, (tx) => creerDiagnosticsDemo(tx));
     journal('Diagnostics de démonstration importés : Redon 2021 (indicateurs, professionnels par commune, verbatims), Centre-Val de Loire.');
   }
-  if (await enTransaction(ctx.db, (tx) => chargerTypologies(tx))) journal('Typologie ORS des EPCI du Centre-Val de Loire chargée (4 classes).');
   // After the catalogue: an engagement may point to one of its indicators.
   const moyens = await ctx.db.query('select (select count(*) from engagements_moyens) + (select count(*) from financements_territoire) as n');
   if (Number(moyens.rows[0].n) === 0 && (await enTransaction(ctx.db, (tx) => creerMoyensDemo(tx))))

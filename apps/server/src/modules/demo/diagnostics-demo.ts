@@ -6,7 +6,6 @@ import { auditer, SYSTEME } from '../../platform/audit';
 import type { Queryable } from '../../platform/database';
 import { creerIndicateur } from '../diagnostics/indicateurs.repository';
 import { importerSansUtilisateur } from '../diagnostics/import.service';
-import { assurerTypologie } from '../diagnostics/typologies.repository';
 
 const FIXTURES = path.resolve(RACINE, '../shared/fixtures');
 
@@ -145,34 +144,4 @@ export async function creerDiagnosticsDemo(tx: Queryable): Promise<void> {
     ['mortalite_generale_std', 'mortalite_prematuree_std', 'mortalite_prematuree_evitable_std'],
     [],
   );
-}
-
-export const TYPOLOGIE_CVL = 'ors-centre-val-de-loire-2015';
-
-/**
- * The ORS Centre-Val de Loire's typology of the region's EPCIs in 4 classes (seed 004, fixture
- * centre-val-de-loire-typologie-epci.csv): classes and counts as published. The source lists no EPCI by name, and its
- * 127 EPCIs are those of 2015, before the 2017 mergers: which current EPCI is in which class is entered by the ARS.
- * Runs at every start; creates only what is missing. Returns whether it created the typology.
- */
-export async function chargerTypologies(tx: Queryable): Promise<boolean> {
-  const [entete, ...lignes] = fs.readFileSync(path.join(FIXTURES, 'centre-val-de-loire-typologie-epci.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-  const colonnes = entete.split(';');
-  const classes = lignes.map((ligne) => {
-    const c = Object.fromEntries(ligne.split(';').map((x, i) => [colonnes[i], x.trim()]));
-    return { code: c.classe, description: c.description, nombreEpciPublie: Number(c.nombre_epci), habitantsPublies: Number(c.habitants), partPopulationPubliee: Number(c.part_population.replace(',', '.')) };
-  });
-  const creee = await assurerTypologie(
-    tx,
-    {
-      code: TYPOLOGIE_CVL,
-      regionCode: '24',
-      intitule: 'Typologie ORS des EPCI du Centre-Val de Loire (4 classes)',
-      source: 'ORS Centre-Val de Loire, inégalités sociales et territoriales de santé (2015) : typologie en 4 classes après consolidation, 79 indicateurs, population RP 2011',
-      note: `${classes.reduce((s, c) => s + c.nombreEpciPublie, 0)} EPCI de 2015 (avant les fusions de 2017) ; la source publie les classes et leurs effectifs, pas la liste des EPCI : la classe de chaque EPCI actuel se saisit.`,
-    },
-    classes,
-  );
-  if (creee) await auditer(tx, { acteur: SYSTEME, entiteType: 'typologie', entiteId: TYPOLOGIE_CVL, action: 'creation', apres: { intitule: 'Typologie ORS des EPCI du Centre-Val de Loire (4 classes)', classes: classes.map((c) => c.code) }, contexte: { demo: true } });
-  return creee;
 }

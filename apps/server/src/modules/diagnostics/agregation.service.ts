@@ -178,7 +178,10 @@ export function parIndicateur(donnees: DonneesPerimetre): Map<string, DonneesPer
   const m = new Map<string, DonneesPerimetre>();
   const de = (code: string) => {
     let d = m.get(code);
-    if (!d) m.set(code, (d = { sommes: [], publiees: [] }));
+    if (!d) {
+      d = { sommes: [], publiees: [] };
+      m.set(code, d);
+    }
     return d;
   };
   for (const l of donnees.sommes) de(l.indicateur).sommes.push(l);

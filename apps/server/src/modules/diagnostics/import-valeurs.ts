@@ -19,7 +19,6 @@ import {
   type Valeur,
 } from '@maillage/domain';
 import type { OptionsImport } from '@maillage/domain/api';
-import { z } from 'zod';
 import type { Tableau } from '../../platform/lecture-tableur';
 
 /** How to read a file: its contract lives with the import routes' (domain/api/indicateurs). */

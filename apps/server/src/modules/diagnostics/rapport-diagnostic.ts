@@ -4,7 +4,6 @@ import type { Contexte, Utilisateur } from '../../platform/contexte';
 import type { Bloc, DocumentContrat } from '../documents/modele-document';
 import { rendreDocument } from '../documents/documents.service';
 import { diagnosticContrat } from './diagnostics.service';
-import { nomDeFichier } from '../../platform/nom-fichier';
 
 type Diagnostic = Awaited<ReturnType<typeof diagnosticContrat>>;
 type Carte = Diagnostic['indicateurs'][number];

@@ -1,8 +1,9 @@
-import { auditer } from '../../platform/audit';
+import { auditer, SYSTEME } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
-import { enTransaction } from '../../platform/database';
+import { enTransaction, type Db } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
-import { classesDesEpci, listerTypologies, obtenirTypologie, remplacerAffectations } from './typologies.repository';
+import { assurerTypologie, classesDesEpci, listerTypologies, obtenirTypologie, remplacerAffectations } from './typologies.repository';
+import { TYPOLOGIES_PUBLIEES } from './typologies.referentiel';
 
 /** The typologies of a region's EPCIs (every region's when none is given), with their classes as published. */
 export async function typologies(ctx: Contexte, utilisateur: Utilisateur | null, regionCode?: string) {
@@ -38,4 +39,20 @@ export async function definirAffectations(ctx: Contexte, utilisateur: Utilisateu
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'typologie', entiteId: code, action: 'affectations', avant: { intitule: typologie.intitule, epci: avant }, apres: { intitule: typologie.intitule, epci: apres } });
     return (await obtenirTypologie(tx, code))!;
   });
+}
+
+/**
+ * At start-up, on every database (main.ts and cli.ts hand it to the platform with the référentiel géographique): the
+ * published typologies that are missing are created, with their classes; one already there is left as it is, with
+ * the classes the ARS gave its EPCIs.
+ */
+export async function preparerTypologies(db: Db, journal: (m: string) => void) {
+  for (const { typologie, classes } of TYPOLOGIES_PUBLIEES) {
+    const creee = await enTransaction(db, async (tx) => {
+      if (!(await assurerTypologie(tx, typologie, classes))) return false;
+      await auditer(tx, { acteur: SYSTEME, entiteType: 'typologie', entiteId: typologie.code, action: 'creation', apres: { intitule: typologie.intitule, classes: classes.map((c) => c.code) }, contexte: { referentiel: true } });
+      return true;
+    });
+    if (creee) journal(`${typologie.intitule} chargée (${classes.length} classes).`);
+  }
 }

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 import { creerDonneesDemo } from '../demo/demo.service';
-import { TYPOLOGIE_CVL } from '../demo/diagnostics-demo';
+import fs from 'node:fs';
+import path from 'node:path';
+import { RACINE } from '../../config';
+import { preparerDonneesDeReference } from '../../donnees-de-reference';
+import { assurerAdministrateur } from '../comptes/utilisateurs.service';
+import { TYPOLOGIE_CVL } from './typologies.referentiel';
 
 let serveur: ServeurDeTest;
 let ars: ClientHttp;
@@ -87,8 +92,34 @@ describe('typologie des EPCI du Centre-Val de Loire', () => {
       ['D', 29, 226536, 8.9],
     ]);
     expect(typologies[0].classes[3].description).toMatch(/rural, vieillissant, défavorisé/);
+    // The classes as the fixture of the source gives them (production does not ship ../shared/fixtures).
+    const [, ...lignes] = fs.readFileSync(path.resolve(RACINE, '../shared/fixtures/centre-val-de-loire-typologie-epci.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(typologies[0].classes.map((c: any) => [c.code, c.description, c.nombreEpciPublie, c.habitantsPublies, c.partPopulationPubliee].join(';'))).toEqual(lignes.map((l) => l.replace(/,(\d)$/, '.$1')));
+    const journal: string[] = [];
+    await preparerDonneesDeReference(serveur.ctx.db, (m) => journal.push(m));
     await creerDonneesDemo(serveur.ctx, () => {});
     expect(await lire()).toEqual(typologies);
+    expect(journal).toEqual([]);
+  });
+
+  it('est là sur une base neuve sans données de démonstration : un administrateur y saisit la classe des EPCI', async () => {
+    const neuve = await demarrerServeurDeTest({ demo: false });
+    try {
+      await assurerAdministrateur(neuve.ctx, 'admin@exemple.fr', 'Une phrase de passe assez longue 2024');
+      const administrateur = neuve.client();
+      await administrateur.connecter('admin@exemple.fr', 'Une phrase de passe assez longue 2024');
+      const liste = await administrateur.get('/api/typologies?region=24');
+      expect(liste.status).toBe(200);
+      expect(liste.body.map((t: any) => [t.code, t.classes.length])).toEqual([[TYPOLOGIE_CVL, 4]]);
+      const { rows } = await neuve.ctx.db.query(`select code from territoires where type = 'epci' and region_code = '24' order by code limit 1`);
+      const r = await administrateur.put(`/api/typologies/${TYPOLOGIE_CVL}/epci`, { affectations: [{ epci: rows[0].code, classe: 'C' }] });
+      expect(r.status).toBe(200);
+      expect(r.body.classes.map((k: any) => k.epciAffectes)).toEqual([0, 0, 1, 0]);
+      const { rows: audit } = await neuve.ctx.db.query(`select acteur_libelle, contexte from audit_evenements where entite_type = 'typologie' and action = 'creation'`);
+      expect(audit).toEqual([{ acteur_libelle: 'Système', contexte: { referentiel: true } }]);
+    } finally {
+      await neuve.fermer();
+    }
   });
 
   it('reçoit la classe de chaque EPCI, puis la vue de vulnérabilité filtre et porte la classe', async () => {
@@ -117,6 +148,7 @@ describe('typologie des EPCI du Centre-Val de Loire', () => {
     const autreRegion = await ars.get(`/api/vulnerabilite?region=53&indicateurs=densite_mg&typologie=${TYPOLOGIE_CVL}`);
     expect(autreRegion.status).toBe(400);
     // Loading again at start keeps what was entered.
+    await preparerDonneesDeReference(serveur.ctx.db, () => {});
     await creerDonneesDemo(serveur.ctx, () => {});
     expect((await ars.get('/api/typologies?region=24')).body[0].classes.map((k: any) => k.epciAffectes)).toEqual([1, 0, 0, 2]);
   });

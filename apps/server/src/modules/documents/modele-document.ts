@@ -13,6 +13,8 @@ import {
   LIBELLES_STATUT_FINANCEMENT,
   LIBELLES_TYPE_INDICATEUR,
   libelleTerme,
+  NATURES_FINANCEMENT,
+  type NatureFinancement,
   ordinal,
   pluriel,
   PUBLICS,
@@ -143,7 +145,7 @@ function blocFiche(f: Fiche): Bloc {
         l.dispositif,
         String(l.annee),
         formaterMontant(l.montantCentimes),
-        l.nature === 'investissement' ? 'Investissement' : 'Fonctionnement',
+        NATURES_FINANCEMENT[l.nature as NatureFinancement] ?? l.nature,
         LIBELLES_STATUT_FINANCEMENT[l.statut as StatutFinancement] ?? l.statut,
       ]),
     });

@@ -16,7 +16,7 @@ import { exigerModifiable, referenceContrat, verifierSurContrat } from '../contr
 import * as contrats from '../contrats/contrat-partage.service';
 import * as lot from './fiches-lot.repository';
 import * as repository from './fiches.repository';
-import { aplatir, seulementLeStatut, verifierReferences, verifierSurFiche, vueFiche } from './fiches.service';
+import { aplatir, seulementLeStatut, verifierReferences, verifierSurFiche, numeroterAxes, vueFiche } from './fiches.service';
 import { planifierIndicateurs, type IndicateurLigne, type PlanIndicateurs } from './indicateurs-fiche';
 import { ecrirePlans, indicateursParFiche, verifierPlans } from './indicateurs-fiche-lot';
 
@@ -63,7 +63,8 @@ export class LotFiches {
 
   /** The fiches as the API gives them (fichesCompletes), in their order. */
   vues() {
-    return parTranches([...this.fiches.values()], (f) => vueFiche(f, this.axes));
+    const numeros = numeroterAxes(this.axes);
+    return parTranches([...this.fiches.values()], (f) => vueFiche(f, numeros));
   }
 
   /** The signed-contract rule depends only on the contract and its avenant: asked once, its answer kept. */

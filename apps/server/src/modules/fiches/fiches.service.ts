@@ -20,18 +20,27 @@ import { synchroniserIndicateurs } from './indicateurs-fiche';
 
 type Axes = Awaited<ReturnType<typeof contrats.listerAxes>>;
 
+/** Each axe and objectif of a contract with its number as on the contract page, found by id: built once per list. */
+export type NumerotationAxes = Map<string, { id: string; numero: number; intitule: string; objectifs: Map<string, { id: string; numero: string; intitule: string }> }>;
+
+export function numeroterAxes(axes: Axes): NumerotationAxes {
+  return new Map(
+    axes.map((a, i) => [a.id, { id: a.id, numero: i + 1, intitule: a.intitule, objectifs: new Map(a.objectifs.map((o, j) => [o.id, { id: o.id, numero: `${i + 1}.${j + 1}`, intitule: o.intitule }])) }]),
+  );
+}
+
 /** The fiche as the API gives it: its columns and content, with its axe and objectif numbered as on the contract page. */
-export function vueFiche(f: repository.FicheLigne, axes: Axes) {
-  const rangAxe = axes.findIndex((a) => a.id === f.axeId);
-  const axe = rangAxe >= 0 ? axes[rangAxe] : null;
-  const rangObjectif = axe ? axe.objectifs.findIndex((o) => o.id === f.objectifId) : -1;
+export function vueFiche(f: repository.FicheLigne, axes: Axes | NumerotationAxes) {
+  const numeros = Array.isArray(axes) ? numeroterAxes(axes) : axes;
+  const axe = f.axeId ? numeros.get(f.axeId) : undefined;
+  const objectif = axe && f.objectifId ? axe.objectifs.get(f.objectifId) : undefined;
   const { contenu, ...colonnes } = f;
   return {
     ...contenu,
     ...colonnes,
     statutLibelle: LIBELLES_STATUT_FICHE[f.statut as StatutFiche] ?? f.statut,
-    axe: axe ? { id: axe.id, numero: rangAxe + 1, intitule: axe.intitule } : null,
-    objectif: axe && rangObjectif >= 0 ? { id: axe.objectifs[rangObjectif].id, numero: `${rangAxe + 1}.${rangObjectif + 1}`, intitule: axe.objectifs[rangObjectif].intitule } : null,
+    axe: axe ? { id: axe.id, numero: axe.numero, intitule: axe.intitule } : null,
+    objectif: objectif ?? null,
     pilotes: f.pilotes.map((p) => ({
       ...p,
       libelle: p.organisationId ? `${p.organisationSigle ?? p.organisationNom}${p.service ? ` (${p.service})` : ''}` : 'À définir',
@@ -76,7 +85,8 @@ export async function listerFiches(ctx: Contexte, utilisateur: Utilisateur | nul
     }),
     contrats.listerAxes(ctx.db, contratId),
   ]);
-  return fiches.map((f) => vueFiche(f, axes));
+  const numeros = numeroterAxes(axes);
+  return fiches.map((f) => vueFiche(f, numeros));
 }
 
 export async function obtenirFiche(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
@@ -236,5 +246,6 @@ export async function ordonnerFiches(ctx: Contexte, utilisateur: Utilisateur, co
 export async function fichesCompletes(db: Queryable, contratId: string) {
   const fiches = await repository.listerFiches(db, contratId, { axeId: null, statut: null, piloteId: null, thematique: null, financeurId: null, public: null, q: null, tri: 'ordre' });
   const axes = await contrats.listerAxes(db, contratId);
-  return fiches.map((f) => vueFiche(f, axes));
+  const numeros = numeroterAxes(axes);
+  return fiches.map((f) => vueFiche(f, numeros));
 }

@@ -1,4 +1,4 @@
-import { can, LIBELLES_STATUT_CONTRAT, TYPES_MOYEN, type StatutContrat } from '@maillage/domain';
+import { can, LIBELLES_STATUT_CONTRAT, ROLES_ENGAGEMENT, ROLES_FICHE_ENGAGEMENT, TYPES_MOYEN, type StatutContrat } from '@maillage/domain';
 import ExcelJS from 'exceljs';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
@@ -51,10 +51,12 @@ export async function exporterEngagements(ctx: Contexte, utilisateur: Utilisateu
     { header: 'Offres de service', key: 'offres', width: 30 },
     { header: 'Financement apporté au contrat (€)', key: 'montant', width: 20, style: { numFmt: '#,##0.00' } },
   ];
+  // The roles in words, as the engagements page shows them (codes would mean nothing in a workbook).
+  const libelles = (roles: string[], noms: Record<string, string>) => roles.map((r) => noms[r] ?? r).join(', ');
   for (const c of e.contrats) {
-    const base = { contrat: c.intitule, statut: c.statutLibelle, roles: c.roles.join(', '), montant: Number(c.financementCentimes) / 100 };
+    const base = { contrat: c.intitule, statut: c.statutLibelle, roles: libelles(c.roles, ROLES_ENGAGEMENT), montant: Number(c.financementCentimes) / 100 };
     if (!c.fiches.length) f.addRow(base);
-    for (const fiche of c.fiches) f.addRow({ ...base, fiche: fiche.numero, intitule: fiche.intitule, roleFiche: fiche.roles.join(', '), offres: fiche.offres.join(', ') });
+    for (const fiche of c.fiches) f.addRow({ ...base, fiche: fiche.numero, intitule: fiche.intitule, roleFiche: libelles(fiche.roles, ROLES_FICHE_ENGAGEMENT), offres: fiche.offres.join(', ') });
   }
   f.getRow(1).font = { bold: true };
   const m = classeur.addWorksheet('Moyens engagés');

@@ -1,6 +1,5 @@
-import { financementSaisieSchema, formaterMontant, LIBELLES_STATUT_FINANCEMENT, type StatutFinancement } from '@maillage/domain';
+import { formaterMontant, LIBELLES_STATUT_FINANCEMENT, NATURES_FINANCEMENT, OBJETS_FINANCEMENT, type LigneContratSaisie, type NatureFinancement, type ObjetFinancement, type StatutFinancement } from '@maillage/domain';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { introuvable } from '../../platform/errors';
 import { exigerSurContrat } from '../contrats/acces';
@@ -10,8 +9,6 @@ import * as repository from './gouvernance.repository';
 import { changerGouvernance } from './instances.service';
 import { nomDeFichier } from '../../platform/nom-fichier';
 
-export const OBJETS_CONTRAT = { coordination: 'Poste de coordination', diagnostic: 'Diagnostic', evaluation: 'Évaluation', animation: 'Animation', autre: 'Autre' } as const;
-export const ligneContratSchema = financementSaisieSchema.and(z.object({ objet: z.enum(Object.keys(OBJETS_CONTRAT) as [keyof typeof OBJETS_CONTRAT], { error: 'Objet inconnu' }) }));
 
 interface Ligne {
   id: string;
@@ -19,13 +16,13 @@ interface Ligne {
   ficheNumero: number | null;
   ficheIntitule: string | null;
   axe: string | null;
-  objet: string | null;
+  objet: ObjetFinancement | null;
   financeur: string;
   financeurId: string | null;
   dispositif: string;
   annee: number;
   montantCentimes: number;
-  nature: string;
+  nature: NatureFinancement;
   statut: StatutFinancement;
   valorisationNature: string | null;
 }
@@ -67,9 +64,7 @@ export async function financementsDuContrat(ctx: Contexte, utilisateur: Utilisat
   };
 }
 
-type LigneContrat = z.infer<typeof ligneContratSchema>;
-
-export const ajouterLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: string, l: LigneContrat) =>
+export const ajouterLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: string, l: LigneContratSaisie) =>
   changerGouvernance(ctx, u, contratId, 'financement', async (tx) => {
     const id = await repository.ajouterLigneContrat(tx, contratId, l);
     return { id, action: 'creation', resultat: { id }, apres: l };
@@ -105,13 +100,13 @@ export async function exporterFinancements(ctx: Contexte, utilisateur: Utilisate
   for (const l of donnees.lignes)
     feuille.addRow({
       fiche: l.ficheNumero,
-      intitule: l.ficheIntitule ?? OBJETS_CONTRAT[l.objet as keyof typeof OBJETS_CONTRAT] ?? l.objet,
+      intitule: l.ficheIntitule ?? (l.objet ? OBJETS_FINANCEMENT[l.objet] : null),
       axe: l.axe,
       financeur: l.financeur,
       dispositif: l.dispositif,
       annee: l.annee,
       montant: l.montantCentimes / 100,
-      nature: l.nature === 'investissement' ? 'Investissement' : 'Fonctionnement',
+      nature: NATURES_FINANCEMENT[l.nature] ?? l.nature,
       statut: LIBELLES_STATUT_FINANCEMENT[l.statut] ?? l.statut,
       valorisation: l.valorisationNature,
     });

@@ -1,4 +1,4 @@
-import { compteRenduSchema, courrielMembreSchema, decisionSchema, engagementMoyensSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
+import { compteRenduSchema, courrielMembreSchema, decisionSchema, engagementMoyensSchema, instanceSchema, ligneContratSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
 import * as api from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,15 +10,13 @@ import { alertesDuContrat, changerPreferencesCourriel, envoyerSynthesesMaintenan
 import { creerPoste, listerPostes, modifierPoste } from './coordination.service';
 import { prendreDecision } from './decisions.service';
 import { ajouterOffre, engagements, exporterEngagements, rattacherOffre } from './engagements.service';
-import { ajouterLigneContrat, exporterFinancements, financementsDuContrat, ligneContratSchema, supprimerLigneContrat } from './financements.service';
+import { ajouterLigneContrat, exporterFinancements, financementsDuContrat, supprimerLigneContrat } from './financements.service';
 import * as instances from './instances.service';
 import { creerMoyen, modifierMoyen, moyensDuContrat, supprimerMoyen } from './moyens.service';
 import * as seances from './seances.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
-const uuid = z.uuid('Identifiant invalide');
-const id = z.object({ id: uuid });
-const objet = z.record(z.string(), z.unknown());
+const id = api.cheminId;
 /** Until the services return the domain's types, the schema, checked when the response is serialised, is the contract. */
 const lu = <T>(resultat: Promise<unknown>) => resultat as Promise<T>;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,7 +31,7 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => lu<api.Instance[]>(instances.listerInstances(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/contrats/:id/instances', {
-    schema: { tags: t, summary: 'Créer une instance', params: id, body: instanceSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    schema: { tags: t, summary: 'Créer une instance', params: id, body: instanceSchema, response: { 201: api.idCree, ...erreurs } },
     handler: async (req, rep) => rep.code(201).send(await instances.creerInstance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/contrats/:id/instances/:instanceId', {
@@ -51,7 +49,7 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     },
   });
   r.post('/api/contrats/:id/instances/:instanceId/membres', {
-    schema: { tags: t, summary: 'Ajouter un membre (organisation ou personne, rôle, présidence, dates)', params: api.cheminInstance, body: membreInstanceSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    schema: { tags: t, summary: 'Ajouter un membre (organisation ou personne, rôle, présidence, dates)', params: api.cheminInstance, body: membreInstanceSchema, response: { 201: api.idCree, ...erreurs } },
     handler: async (req, rep) => rep.code(201).send(await instances.ajouterMembre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.body)),
   });
   r.delete('/api/contrats/:id/instances/:instanceId/membres/:membreId', {
@@ -86,7 +84,7 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => lu<api.Seance[]>(seances.listerSeances(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/contrats/:id/seances', {
-    schema: { tags: t, summary: 'Planifier une séance, avec son ordre du jour', params: id, body: seanceSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    schema: { tags: t, summary: 'Planifier une séance, avec son ordre du jour', params: id, body: seanceSchema, response: { 201: api.idCree, ...erreurs } },
     handler: async (req, rep) => rep.code(201).send(await seances.planifierSeance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.get('/api/seances/:id', {
@@ -134,7 +132,7 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => lu<api.PosteCoordination[]>(listerPostes(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/contrats/:id/coordination', {
-    schema: { tags: t, summary: 'Ajouter un poste de coordination', params: id, body: posteCoordinationSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    schema: { tags: t, summary: 'Ajouter un poste de coordination', params: id, body: posteCoordinationSchema, response: { 201: api.idCree, ...erreurs } },
     handler: async (req, rep) => rep.code(201).send(await creerPoste(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/contrats/:id/coordination/:posteId', {
@@ -166,8 +164,8 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
   // ---------- Financements
   const tf = ['Financements'];
   r.get('/api/contrats/:id/financements', {
-    schema: { tags: tf, summary: 'Les lignes de financement (fiches et contrat) et leurs synthèses par financeur, dispositif, année et axe', params: id, response: { 200: objet, ...erreurs } },
-    handler: (req) => financementsDuContrat(ctx, req.utilisateur, req.params.id),
+    schema: { tags: tf, summary: 'Les lignes de financement (fiches et contrat) et leurs synthèses par financeur, dispositif, année et axe', params: id, response: { 200: api.financementsContrat, ...erreurs } },
+    handler: (req) => lu<api.FinancementsContrat>(financementsDuContrat(ctx, req.utilisateur, req.params.id)),
   });
   r.get('/api/contrats/:id/financements.xlsx', {
     schema: { tags: tf, summary: 'Les financements en classeur Excel', params: id, produces: [XLSX], response: { 200: z.any(), ...erreurs } },
@@ -177,11 +175,11 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     },
   });
   r.post('/api/contrats/:id/financements', {
-    schema: { tags: tf, summary: 'Ajouter une ligne de financement du contrat lui-même (coordination, diagnostic, évaluation…)', params: id, body: ligneContratSchema, response: { 201: z.object({ id: uuid }), ...erreurs } },
+    schema: { tags: tf, summary: 'Ajouter une ligne de financement du contrat lui-même (coordination, diagnostic, évaluation…)', params: id, body: ligneContratSchema, response: { 201: api.idCree, ...erreurs } },
     handler: async (req, rep) => rep.code(201).send(await ajouterLigneContrat(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.delete('/api/contrats/:id/financements/:ligneId', {
-    schema: { tags: tf, summary: 'Supprimer une ligne de financement du contrat', params: z.object({ id: uuid, ligneId: uuid }), response: { 204: z.null(), ...erreurs } },
+    schema: { tags: tf, summary: 'Supprimer une ligne de financement du contrat', params: api.cheminLigneFinancement, response: { 204: z.null(), ...erreurs } },
     handler: async (req, rep) => {
       await supprimerLigneContrat(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.ligneId);
       return rep.code(204).send(null);
@@ -189,10 +187,9 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
   });
 
   // ---------- Moyens engagés par les organisations (temps, argent, nature), par contrat et par année
-  const moyen = z.object({ id: uuid, moyenId: uuid });
   r.get('/api/contrats/:id/moyens', {
-    schema: { tags: tf, summary: 'Les moyens que chaque organisation engage dans le contrat (jours ou ETP, euros, apports en nature), avec leurs sommes par organisation et par année', params: id, response: { 200: objet, ...erreurs } },
-    handler: (req) => moyensDuContrat(ctx, req.utilisateur, req.params.id),
+    schema: { tags: tf, summary: 'Les moyens que chaque organisation engage dans le contrat (jours ou ETP, euros, apports en nature), avec leurs sommes par organisation et par année', params: id, response: { 200: api.moyensContrat, ...erreurs } },
+    handler: (req) => lu<api.MoyensContrat>(moyensDuContrat(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/contrats/:id/moyens', {
     schema: {
@@ -201,16 +198,16 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
       description: 'Temps de travail (`quantite` et `unite` : jours ou etp), financement (`montantCentimes`) ou apport en nature (`description`) ; lien facultatif aux objectifs propres de l’organisation (`objectifs`) ou à un indicateur (`indicateurCode` du catalogue, `indicateurSuiviId` d’une fiche du contrat).',
       params: id,
       body: engagementMoyensSchema,
-      response: { 201: z.object({ id: uuid }), ...erreurs },
+      response: { 201: api.idCree, ...erreurs },
     },
     handler: async (req, rep) => rep.code(201).send(await creerMoyen(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/contrats/:id/moyens/:moyenId', {
-    schema: { tags: tf, summary: 'Modifier un engagement de moyens (version attendue)', params: moyen, body: engagementMoyensSchema.and(z.object({ version: z.number().int() })), response: { 200: z.object({ version: z.number().int() }), ...erreurs } },
+    schema: { tags: tf, summary: 'Modifier un engagement de moyens (version attendue)', params: api.cheminMoyen, body: api.modificationMoyen, response: { 200: api.versionMoyen, ...erreurs } },
     handler: (req) => modifierMoyen(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.moyenId, req.body.version, engagementMoyensSchema.parse(req.body)),
   });
   r.delete('/api/contrats/:id/moyens/:moyenId', {
-    schema: { tags: tf, summary: 'Supprimer un engagement de moyens', params: moyen, response: { 204: z.null(), ...erreurs } },
+    schema: { tags: tf, summary: 'Supprimer un engagement de moyens', params: api.cheminMoyen, response: { 204: z.null(), ...erreurs } },
     handler: async (req, rep) => {
       await supprimerMoyen(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.moyenId);
       return rep.code(204).send(null);
@@ -220,8 +217,8 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
   // ---------- Engagements d'une organisation
   const to = ['Organisations'];
   r.get('/api/organisations/:id/engagements', {
-    schema: { tags: to, summary: 'Tout ce où l’organisation est engagée : contrats, fiches, rôles, financements, moyens engagés (sommés par contrat et par année), référents, offres de service', params: id, response: { 200: objet, ...erreurs } },
-    handler: (req) => engagements(ctx, req.utilisateur, req.params.id),
+    schema: { tags: to, summary: 'Tout ce où l’organisation est engagée : contrats, fiches, rôles, financements, moyens engagés (sommés par contrat et par année), référents, offres de service', params: id, response: { 200: api.engagementsOrganisation, ...erreurs } },
+    handler: (req) => lu<api.EngagementsOrganisation>(engagements(ctx, req.utilisateur, req.params.id)),
   });
   r.get('/api/organisations/:id/engagements.xlsx', {
     schema: { tags: to, summary: 'Les engagements de l’organisation en classeur Excel', params: id, produces: [XLSX], response: { 200: z.any(), ...erreurs } },
@@ -231,18 +228,18 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     },
   });
   r.post('/api/organisations/:id/offres', {
-    schema: { tags: to, summary: 'Ajouter une offre de service au catalogue de l’organisation', params: id, body: z.object({ intitule: z.string().trim().min(2, 'Intitulé trop court').max(300), description: z.string().max(5000).nullish() }), response: { 201: z.object({ id: uuid }), ...erreurs } },
+    schema: { tags: to, summary: 'Ajouter une offre de service au catalogue de l’organisation', params: id, body: api.offreSaisie, response: { 201: api.idCree, ...erreurs } },
     handler: async (req, rep) => rep.code(201).send(await ajouterOffre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/fiches/:id/offres/:offreId', {
-    schema: { tags: to, summary: 'Rattacher une offre de service à une fiche', params: z.object({ id: uuid, offreId: uuid }), response: { 204: z.null(), ...erreurs } },
+    schema: { tags: to, summary: 'Rattacher une offre de service à une fiche', params: api.cheminFicheOffre, response: { 204: z.null(), ...erreurs } },
     handler: async (req, rep) => {
       await rattacherOffre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.offreId, true);
       return rep.code(204).send(null);
     },
   });
   r.delete('/api/fiches/:id/offres/:offreId', {
-    schema: { tags: to, summary: 'Détacher une offre de service d’une fiche', params: z.object({ id: uuid, offreId: uuid }), response: { 204: z.null(), ...erreurs } },
+    schema: { tags: to, summary: 'Détacher une offre de service d’une fiche', params: api.cheminFicheOffre, response: { 204: z.null(), ...erreurs } },
     handler: async (req, rep) => {
       await rattacherOffre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.offreId, false);
       return rep.code(204).send(null);

@@ -257,6 +257,12 @@ describe('financements et engagements', () => {
     expect(r.body.referents.map((p: any) => p.email)).toContain(DEMO.cpam);
     const xlsx = await fetch(`${serveur.url}/api/organisations/${session.organisation.id}/engagements.xlsx`, { headers: { cookie: cpam.cookie! } });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    // The workbook names the roles as the page does, not by their codes.
+    const classeur = new ExcelJS.Workbook();
+    await classeur.xlsx.load(await xlsx.arrayBuffer());
+    const lignes = classeur.getWorksheet('Engagements')!.getSheetValues().slice(2) as unknown[][];
+    const ligne27 = lignes.find((l) => l[1] === contrat.intitule && l[4] === 27)!;
+    expect([ligne27[3], ligne27[6], ligne27[7]]).toEqual(['Pilote de fiches-action', 'Pilote', 'M’T dents']);
   });
 });
 

@@ -45,6 +45,7 @@ interface Colonne extends ColonneEcrite {
   cle: string;
   ecrire(f: VueFiche, noms: Map<string, string>): Valeur;
   /** Puts what the cell says into the row; returns an error message (without the column name). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most readers are one-statement arrows that return nothing.
   lire(v: Valeur, l: LigneLue): string | void;
 }
 

@@ -197,7 +197,9 @@ function lignesEtapes(f: VueFiche): Valeur[][] {
   const rang = new Map(COLONNES.map((c, i) => [c.entete, i]));
   return f.etapes.map((e: Etape) => {
     const ligne: Valeur[] = COLONNES.map(() => null);
-    const poser = (entete: string, v: Valeur) => void (ligne[rang.get(entete)!] = v);
+    const poser = (entete: string, v: Valeur) => {
+      ligne[rang.get(entete)!] = v;
+    };
     for (const entete of ['Axe (x)', 'Sous-axe (x.x)', "Titre de l'action"]) poser(entete, COLONNES[rang.get(entete)!].ecrire!(f, new Map()));
     poser('Titre de la sous-action', e.libelle);
     poser('Descriptif', e.description ?? null);

@@ -152,12 +152,12 @@ function raisonDe(e: unknown): string {
 }
 
 export async function appliquerImport(
-  ctx: Contexte,
+  _ctx: Contexte,
   utilisateur: Utilisateur,
   contratId: string,
   tx: Queryable,
   tableau: Tableau,
-  options: { dryRun: boolean; fichier: string },
+  options: { dryRun: boolean; fichier: string; progression?: (lignesTraitees: number) => Promise<void> },
 ): Promise<Rapport> {
   const { format } = tableau;
   const lecteur = format.lecteur(tableau.entetes);
@@ -211,8 +211,12 @@ export async function appliquerImport(
   );
   // A row is up to a millisecond of work when nothing waits for the database: let the others in every few.
   const ceder = cedeurPeriodique();
+  let traitees = 0;
   for (const groupe of groupes) {
     await ceder();
+    // Before the row's work, so that a `continue` below never skips it; the writer keeps it to once a second.
+    await options.progression?.(traitees);
+    traitees += groupe.rangs.length;
     const lue = assembler(groupe);
     const { existant } = groupe;
     const porteur = groupe.propre ?? groupe.rangs[0];

@@ -130,6 +130,6 @@ export const estADefinir = (texte: string) => cleTexte(texte) === 'a definir';
 export function lirePilote(texte: string): PiloteLu {
   const m = texte.match(/^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/s);
   if (estADefinir(m ? m[1] : texte)) return { nom: null, service: m ? m[2].trim() || null : null };
-  if (!m || !m[1].trim()) return { nom: texte.trim(), service: null };
+  if (!m?.[1].trim()) return { nom: texte.trim(), service: null };
   return { nom: m[1].trim(), service: m[2].trim() || null, complet: texte.trim() };
 }

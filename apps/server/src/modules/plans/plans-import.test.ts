@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axesDe, comparable, contrats, coordination, fichesDe, importer, installerBanc, lireTet, nombreFichesEnBase, nouveauContrat, serveur, tetModifie } from '../../../test/banc-plans';
+import { axesDe, comparable, coordination, fichesDe, importer, installerBanc, lireTet, nombreFichesEnBase, nouveauContrat, serveur, tetModifie } from '../../../test/banc-plans';
 
 installerBanc();
 

@@ -7,6 +7,7 @@ import { exigerConnecte } from '../../platform/auth';
 import type { Contexte } from '../../platform/contexte';
 import { invalide } from '../../platform/errors';
 import { probleme } from '../../platform/openapi';
+import * as imports from './imports-plans.service';
 import * as service from './plans.service';
 
 const id = api.cheminId;
@@ -66,20 +67,35 @@ export function routesPlans(app: FastifyInstance, ctx: Contexte) {
           'retrouvées par leur numéro (au format TeT sans numéro : par leur titre) ; réimporter le même fichier ne crée rien. ' +
           'Axes, objectifs et organisations inconnus sont créés. Au format TeT, les lignes de sous-action deviennent les étapes ' +
           'de leur fiche, dans n’importe quel ordre. Avec `dryRun=true` rien n’est enregistré, le rapport est le même. ' +
-          'Une seule ligne rejetée et rien n’est enregistré : 422 avec le rapport. 409 pour un contrat signé sans avenant ouvert.',
+          'Une seule ligne rejetée et rien n’est enregistré : 422 avec le rapport. 409 pour un contrat signé sans avenant ouvert. ' +
+          `Au-delà de ${imports.SEUIL_TACHE} lignes, l’import (ou sa vérification) part en tâche de fond : 202 avec l’adresse de suivi, ` +
+          'qui donne l’avancement puis le même rapport (un refus y est noté en échec, avec son rapport et sa raison).',
         consumes: ['multipart/form-data'],
         params: id,
         querystring: api.choixImportPlan,
-        response: { 200: rapport, ...erreurs, 409: probleme, 413: probleme, 503: probleme, 422: probleme.extend({ rapport: rapport.optional() }) },
+        response: { 200: rapport, 202: api.importPlanEnFond, ...erreurs, 409: probleme, 413: probleme, 503: probleme, 422: probleme.extend({ rapport: rapport.optional() }) },
       },
-      handler: async (req) => {
+      handler: async (req, rep) => {
         const utilisateur = exigerConnecte(req.utilisateur);
         if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');
         const fichier = await req.file();
-        if (!fichier || fichier.fieldname !== 'fichier') throw invalide('Aucun fichier reçu : envoyez-le dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
+        if (fichier?.fieldname !== 'fichier') throw invalide('Aucun fichier reçu : envoyez-le dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
         const contenu = await fichier.toBuffer();
-        return service.importerPlan(ctx, utilisateur, req.params.id, { nom: fichier.filename, contenu }, req.query.dryRun === 'true');
+        const resultat = await imports.importerPlan(ctx, utilisateur, req.params.id, { nom: fichier.filename, contenu }, req.query.dryRun === 'true');
+        if (!resultat.arrierePlan) return resultat.rapport;
+        return rep.code(202).send({ importId: resultat.importId, suivi: `/api/contrats/${req.params.id}/plan/imports/${resultat.importId}` });
       },
+    });
+
+    r.get('/api/contrats/:id/plan/imports/:importId', {
+      schema: {
+        tags: t,
+        summary: 'Suivi d’un import de plan en tâche de fond (avancement, puis rapport)',
+        description: 'Lu en base : n’importe quel processus du serveur répond. Interrogez-le toutes les secondes tant que `etat` vaut `en_cours`.',
+        params: api.cheminImportPlan,
+        response: { 200: api.etatImportPlan, ...erreurs },
+      },
+      handler: (req) => imports.etatImportPlan(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.importId),
     });
   });
 }

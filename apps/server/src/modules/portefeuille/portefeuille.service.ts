@@ -2,6 +2,7 @@ import {
   DETERMINANTS,
   ecartCible,
   indiceVulnerabilite,
+  ordreVulnerabilite,
   LIBELLES_STATUT_CONTRAT,
   pourcentageCouverture,
   progressionCouverture,
@@ -155,15 +156,8 @@ async function epciNonCouverts(ctx: Contexte, epci: lecture.EpciRegion[]) {
       const s = scores.get(e.code);
       return { ...e, score: s?.score ?? null, scorePartiel: s?.scorePartiel ?? null, rang: s?.rang ?? null, criteresRenseignes: s?.criteresRenseignes ?? 0 };
     })
-    // Ranked ones first; then the partly filled, unranked (most criteria, then indicative score), then the most populated.
-    .sort(
-      (a, b) =>
-        (a.rang ?? Infinity) - (b.rang ?? Infinity) ||
-        b.criteresRenseignes - a.criteresRenseignes ||
-        (b.scorePartiel ?? 0) - (a.scorePartiel ?? 0) ||
-        b.population - a.population ||
-        a.nom.localeCompare(b.nom, 'fr'),
-    );
+    // The order of the Vulnérabilité page; on a tie (no criterion at all), the most populated first.
+    .sort((a, b) => ordreVulnerabilite(a, b) || b.population - a.population || a.nom.localeCompare(b.nom, 'fr'));
   return { criteres: [...criteres.values()].sort((a, b) => a.libelle.localeCompare(b.libelle, 'fr')), epciRegion: epci.length, epci: nonCouverts.map(({ couvert, ...e }) => e) };
 }
 

@@ -55,7 +55,7 @@ export async function lireBilans(db: Queryable, ficheIds: string[]) {
 /** These fiches' reports for one period, with the comment of the last sending back (the pilote's campaign form). */
 export async function bilansDePeriode(db: Queryable, ficheIds: string[], periode: string) {
   const { rows } = await db.query(
-    `select b.id, b.fiche_id as "ficheId", b.recit, b.difficultes, b.perspectives, b.statut_propose as "statutPropose", b.etat, b.version,
+    `select b.id, b.fiche_id as "ficheId", b.periode, b.recit, b.difficultes, b.perspectives, b.statut_propose as "statutPropose", b.etat, b.version,
        (select e.commentaire from etapes_suivi e where e.bilan_id = b.id and e.action = 'renvoyer' order by e.le desc limit 1) as "dernierRenvoi"
      from bilans_fiche b where b.fiche_id = any($1) and b.periode = $2`,
     [ficheIds, periode],

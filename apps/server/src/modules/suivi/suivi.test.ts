@@ -189,6 +189,10 @@ describe('campagne de suivi annuelle', () => {
     // Once complete, the pilote gets no more reminders.
     expect((await pilote.post(`/api/fiches/${fiche.id}/suivi/2026/transitions`, { action: 'soumettre' })).body.etat).toBe('soumis');
     expect(await envoyerRelancesCampagnes(serveur.ctx, jour(-1))).toEqual([]);
+    // The pilote's own form reads the submitted fiche back (its submitter travels with each value).
+    const saisie = await pilote.get(`/api/campagnes/${campagne}/saisie`);
+    expect(saisie.status, JSON.stringify(saisie.body)).toBe(200);
+    expect(saisie.body.fiches[0]).toMatchObject({ etat: 'soumis', etatLibelle: 'Soumis, à valider' });
     const tableau = (await coordination.get(`/api/campagnes/${campagne}`)).body;
     expect(tableau.fiches.find((f: any) => f.id === fiche.id).etat).toBe('soumis');
     expect(tableau.courriels.map((c: any) => c.motif).sort()).toEqual(['ouverture', 'relance_j7']);

@@ -3,10 +3,10 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { can, formaterMontant, type StatutContrat } from '@maillage/domain';
+import { can, formaterMontant, ROLES_ENGAGEMENT, ROLES_FICHE_ENGAGEMENT, type StatutContrat } from '@maillage/domain';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useEngagements, useOffres, type ContratEngagement, type Engagements, type RoleEngagement } from '../../api/annuaire';
+import { useEngagements, useOffres, type ContratEngagement, type Engagements } from '../../api/annuaire';
 import { telecharger } from '../../api/telechargement';
 import { useSession } from '../../app/session';
 import { Chiffre } from '../../components/chiffre';
@@ -19,17 +19,6 @@ import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../../c
 import '../../components/styles/gouvernance.css';
 import { MoyensOrganisation } from './moyens-organisation';
 import { OffresOrganisation } from './offres-organisation';
-
-export const ROLES_ENGAGEMENT: Record<RoleEngagement, string> = {
-  ars: 'ARS du contrat',
-  porteur: 'Collectivité porteuse',
-  signataire: 'Signataire',
-  partenaire: 'Partenaire',
-  pilote: 'Pilote de fiches-action',
-  financeur: 'Financeur',
-  moyens: 'Apporte des moyens',
-};
-const ROLES_FICHE: Record<string, string> = { pilote: 'Pilote', partenaire: 'Partenaire', financeur: 'Financeur' };
 
 function Contrat({ contrat, engagements, modifiable, onMessage }: { contrat: ContratEngagement; engagements: Engagements; modifiable: boolean; onMessage: (m: string) => void }) {
   const { rattachement } = useOffres(engagements.organisation.id);
@@ -70,7 +59,7 @@ function Contrat({ contrat, engagements, modifiable, onMessage }: { contrat: Con
               {f.numero}. {f.intitule}
             </Link>,
             <BadgeStatutFiche key="s" statut={f.statut} />,
-            f.roles.map((r) => ROLES_FICHE[r] ?? r).join(', ') || '—',
+            f.roles.map((r) => ROLES_FICHE_ENGAGEMENT[r] ?? r).join(', ') || '—',
             f.offres.length === 0 ? (
               '—'
             ) : (

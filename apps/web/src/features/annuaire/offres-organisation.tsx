@@ -75,7 +75,12 @@ function RattachementOffre({ engagements, onMessage }: { engagements: Engagement
     const offre = engagements.offres.find((o) => o.id === offreId);
     rattachement.mutate(
       { ficheId, offreId, rattacher: true },
-      { onSuccess: () => (onMessage(`L’offre « ${offre?.intitule} » est rattachée à la fiche ${fiche?.numero}.`), setOffreId('')) },
+      {
+        onSuccess: () => {
+          onMessage(`L’offre « ${offre?.intitule} » est rattachée à la fiche ${fiche?.numero}.`);
+          setOffreId('');
+        },
+      },
     );
   };
   if (fiches.length === 0) return <p className={fr.cx('fr-text--sm')}>Aucune fiche-action de l’organisation à laquelle rattacher une offre.</p>;

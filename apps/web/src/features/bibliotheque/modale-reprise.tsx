@@ -29,11 +29,11 @@ export function ModaleReprise({ fiche, onReprise }: Props) {
   const ouvertes = destinations.data?.filter((d) => !d.verrou) ?? [];
 
   // A new fiche to copy: start from the first open contract, no error left from the previous one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only for a new fiche or new destinations, not at each render.
   useEffect(() => {
     setContratId(ouvertes.length === 1 ? ouvertes[0].id : '');
     setErreurChoix('');
     reprise.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fiche?.id, destinations.data]);
 
   const confirmer = () => {

@@ -10,7 +10,6 @@ import type { ContratDetail } from '@maillage/domain/api';
 import { etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixOrganisations } from '../../components/choix-organisations';
 import { ChoixPerimetre } from './choix-perimetre';
-import { libelleGeneration } from '../../components/statuts-contrat';
 
 export type SaisieContrat = z.input<typeof contratSaisieSchema>;
 export type ContratValide = z.output<typeof contratSaisieSchema>;

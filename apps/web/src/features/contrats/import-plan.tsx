@@ -4,12 +4,21 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useRef, useState } from 'react';
 import { rapportDe, useImportPlan } from '../../api/plans';
-import type { RapportImport } from '@maillage/domain/api';
+import type { EtatImportPlan, RapportImport } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { RapportImportVue } from './rapport-import';
 
 const confirmation = creerConfirmation('confirmation-import-plan');
+
+const nombre = (n: number) => n.toLocaleString('fr-FR');
+
+/** What the status line says while the file is read, then while a large file's job runs on the server. */
+function texteAvancement(avancement: EtatImportPlan | null): string {
+  if (!avancement) return 'Lecture du fichier en cours…';
+  const quoi = avancement.dryRun ? 'Vérification' : 'Import';
+  return `${quoi} en cours : ${nombre(avancement.lignesTraitees)} ligne${avancement.lignesTraitees > 1 ? 's' : ''} traitée${avancement.lignesTraitees > 1 ? 's' : ''} sur ${nombre(avancement.lignesTotal)}…`;
+}
 
 /**
  * Import a plan (.xlsx or .csv, Maillage's or Territoires en Transitions' format): first a dry run that shows what
@@ -80,7 +89,10 @@ export function ImportPlan({ contratId }: { contratId: string }) {
       <Button type="button" priority="secondary" iconId="fr-icon-search-line" className={fr.cx('fr-mt-2w')} onClick={verifier} disabled={importer.isPending}>
         Vérifier le fichier
       </Button>
-      <div role="status">{importer.isPending && <p className={fr.cx('fr-mt-2w')}>Lecture du fichier en cours…</p>}</div>
+      <div role="status">{importer.isPending && <p className={fr.cx('fr-mt-2w')}>{texteAvancement(importer.avancement)}</p>}</div>
+      {importer.isPending && importer.avancement && (
+        <progress className="maillage-progression" value={importer.avancement.lignesTraitees} max={importer.avancement.lignesTotal} aria-label="Avancement de l’import" />
+      )}
       {importer.error && !rapportDe(importer.error) && <AlerteErreur erreur={importer.error} as="h4" titre="Le fichier n’a pas pu être importé" className={fr.cx('fr-mt-3w')} />}
       {apercu && (
         <>

@@ -8,6 +8,7 @@ import type { PersonneDuContrat } from '@maillage/domain/api';
 import { useAcces, useGestionAcces } from '../../api/acces';
 import type { ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonLigne } from '../../components/boutons-element';
 import { Chargement } from '../../components/chargement';
 import { creerConfirmation } from '../../components/confirmation';
 import { pluriel } from '../../components/format';
@@ -75,32 +76,24 @@ export default function OngletAcces({ contrat }: { contrat: ContratDetail }) {
   const actions = (p: PersonneDuContrat) =>
     p.modifiable ? (
       <div className="maillage-actions">
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary no outline"
-          iconId="fr-icon-edit-line"
+        <BoutonLigne
+          libelle="Changer le rôle"
+          etiquette={`Changer le rôle de ${nomComplet(p)}`}
+          icone="fr-icon-edit-line"
           onClick={() => {
             setEnEdition(p);
             setNouveauRole(p.role);
           }}
-          nativeButtonProps={{ 'aria-label': `Changer le rôle de ${nomComplet(p)}` }}
-        >
-          Changer le rôle
-        </Button>
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary no outline"
-          iconId="fr-icon-delete-line"
+        />
+        <BoutonLigne
+          libelle="Retirer"
+          etiquette={`Retirer son rôle à ${nomComplet(p)}`}
+          icone="fr-icon-delete-line"
           onClick={() => {
             setCible(p);
             retrait.ouvrir();
           }}
-          nativeButtonProps={{ 'aria-label': `Retirer son rôle à ${nomComplet(p)}` }}
-        >
-          Retirer
-        </Button>
+        />
       </div>
     ) : (
       <span className={fr.cx('fr-text--xs')}>{p.role === 'coordonnateur' ? 'Seul·e coordonnateur·rice : nommez-en un·e autre avant' : 'Géré par l’ARS'}</span>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { usePartenaires, useSignataires } from '../../api/contrats';
 import type { ConfirmationPartie, ContratDetail } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonLigne, BoutonsLigne } from '../../components/boutons-element';
 import { creerConfirmation } from '../../components/confirmation';
 import { libelleTypeOrganisation } from '../../components/libelles';
 import { DispositifsTerritoriaux } from './dispositifs-territoriaux';
@@ -43,24 +44,18 @@ export default function OngletParties({ contrat }: { contrat: ContratDetail }) {
   const erreurRetrait = signataires.retrait.error ?? partenaires.retrait.error;
   const enEdition = contrat.signataires.find((s) => s.id === formulaire);
 
+  const retirer = (c: Cible) => {
+    setCible(c);
+    retrait.ouvrir();
+  };
   const boutonsSignataire = (s: ContratDetail['signataires'][number]) => (
     <div className="maillage-actions">
-      <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-edit-line" onClick={() => setFormulaire(s.id)} nativeButtonProps={{ 'aria-label': `Modifier le signataire ${s.organisation.nom}` }}>
-        Modifier
-      </Button>
-      <Button
-        type="button"
-        size="small"
-        priority="tertiary no outline"
-        iconId="fr-icon-delete-line"
-        onClick={() => {
-          setCible({ type: 'signataire', id: s.id, nom: s.organisation.nom });
-          retrait.ouvrir();
-        }}
-        nativeButtonProps={{ 'aria-label': `Retirer le signataire ${s.organisation.nom}` }}
-      >
-        Retirer
-      </Button>
+      <BoutonsLigne
+        nom={`le signataire ${s.organisation.nom}`}
+        libelleSupprimer="Retirer"
+        onModifier={() => setFormulaire(s.id)}
+        onSupprimer={() => retirer({ type: 'signataire', id: s.id, nom: s.organisation.nom })}
+      />
     </div>
   );
 
@@ -135,20 +130,13 @@ export default function OngletParties({ contrat }: { contrat: ContratDetail }) {
             if (!edition.possible) return ligne;
             return [
               ...ligne,
-              <Button
+              <BoutonLigne
                 key="r"
-                type="button"
-                size="small"
-                priority="tertiary no outline"
-                iconId="fr-icon-delete-line"
-                onClick={() => {
-                  setCible({ type: 'partenaire', id: p.id, nom: p.organisation.nom });
-                  retrait.ouvrir();
-                }}
-                nativeButtonProps={{ 'aria-label': `Retirer le partenaire ${p.organisation.nom}` }}
-              >
-                Retirer
-              </Button>,
+                libelle="Retirer"
+                etiquette={`Retirer le partenaire ${p.organisation.nom}`}
+                icone="fr-icon-delete-line"
+                onClick={() => retirer({ type: 'partenaire', id: p.id, nom: p.organisation.nom })}
+              />,
             ];
           })}
         />

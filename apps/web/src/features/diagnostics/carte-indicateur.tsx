@@ -55,7 +55,6 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
   const periodes = initial.serie.map((s) => s.periode);
   const comparable = estComparable(indicateur);
   const tiret = libelleTiret(resultat?.tiret);
-  const nature = resultat?.valeur.nature;
   const partiel = resultat?.partiel;
 
   return (

@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { FAMILLES_INDICATEUR, formaterNombre, pluriel } from '@maillage/domain';
+import { FAMILLES_INDICATEUR, pluriel } from '@maillage/domain';
 import { useState, type FormEvent } from 'react';
 import type { Territoire } from '@maillage/domain/api';
 import type { Indicateur } from '@maillage/domain/api';

@@ -77,6 +77,7 @@ export function ElementChaine({ ancre, titre, description, liens, editable, onMo
  */
 export function useFocusApresEnregistrement(pret: unknown) {
   const [cible, setCible] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pret: try again when the reloaded diagnostic is rendered.
   useEffect(() => {
     if (!cible) return;
     const element = document.getElementById(cible);

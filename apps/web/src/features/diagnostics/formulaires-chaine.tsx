@@ -1,6 +1,6 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { besoinSchema, constatSchema, prioriteSchema } from '@maillage/domain';
+import type { besoinSchema, constatSchema, prioriteSchema } from '@maillage/domain';
 import { useEffect, type ReactNode } from 'react';
 import { Controller, useForm, type Control, type FieldValues, type Path, type UseFormRegister } from 'react-hook-form';
 import type { z } from 'zod';

@@ -44,6 +44,7 @@ export function Graphique({ resume, option, hauteur, tableau, legende }: Props) 
   const instance = useRef<{ setOption: (o: EChartsCoreOption, remplacer?: boolean) => void; resize: () => void; dispose: () => void } | null>(null);
   const [erreur, setErreur] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is created once; option changes go through setOption below.
   useEffect(() => {
     let annule = false;
     let observateur: ResizeObserver | null = null;
@@ -64,7 +65,6 @@ export function Graphique({ resume, option, hauteur, tableau, legende }: Props) 
       instance.current = null;
     };
     // The chart is created once; option changes go through setOption below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { formaterNombre } from '@maillage/domain';
 import { usePerimetre } from '../../api/territoires';
 import type { ContratDetail } from '@maillage/domain/api';
-import type { Perimetre } from '../../api/types-contrats';
+import type { PerimetreResolu } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { CarteDepartements } from '../../components/carte-departements';
@@ -19,7 +19,7 @@ function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
 }
 
 /** Communes and population of the perimeter in each of its départements. */
-function parDepartement(perimetre: Perimetre) {
+function parDepartement(perimetre: PerimetreResolu) {
   const resultat = new Map<string, { communes: number; population: number }>();
   for (const c of perimetre.communes) {
     const d = resultat.get(c.departement) ?? { communes: 0, population: 0 };

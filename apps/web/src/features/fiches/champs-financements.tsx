@@ -2,13 +2,14 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { DISPOSITIFS, formaterMontant, LIBELLES_STATUT_FINANCEMENT, LIBELLES_TYPE_INDICATEUR, STATUTS_FINANCEMENT, TYPES_INDICATEUR_SUIVI } from '@maillage/domain';
+import { formaterMontant, LIBELLES_TYPE_INDICATEUR, TYPES_INDICATEUR_SUIVI } from '@maillage/domain';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixOrganisation } from '../../components/choix-organisation';
 import type { FormFiche } from './champs-communs';
 import { versCentimes } from '../../components/montants';
 import { FINANCEMENT_VIDE } from './fiche-saisie';
+import { OptionsDispositif, OptionsNature, OptionsStatutFinancement } from '../../components/options-financement';
 
 /** Section 12: the fiche's indicators, which are its follow-up indicators (one list), and the evaluation method. */
 export function ChampsSuivi({ form }: { form: FormFiche }) {
@@ -124,11 +125,7 @@ export function ChampsFinancements({ form }: { form: FormFiche }) {
               )}
               <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
                 <Select label={`Dispositif (ligne ${i + 1})`} nativeSelectProps={register(`financements.${i}.dispositif`)} {...etatChamp(e?.dispositif?.message)}>
-                  {DISPOSITIFS.map((d) => (
-                    <option key={d} value={d}>
-                      {d}
-                    </option>
-                  ))}
+                  <OptionsDispositif />
                 </Select>
               </div>
               <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
@@ -139,17 +136,12 @@ export function ChampsFinancements({ form }: { form: FormFiche }) {
               </div>
               <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
                 <Select label={`Nature (ligne ${i + 1})`} nativeSelectProps={register(`financements.${i}.nature`)} {...etatChamp(e?.nature?.message)}>
-                  <option value="fonctionnement">Fonctionnement</option>
-                  <option value="investissement">Investissement</option>
+                  <OptionsNature />
                 </Select>
               </div>
               <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
                 <Select label={`Statut (ligne ${i + 1})`} nativeSelectProps={register(`financements.${i}.statut`)} {...etatChamp(e?.statut?.message)}>
-                  {STATUTS_FINANCEMENT.map((s) => (
-                    <option key={s} value={s}>
-                      {LIBELLES_STATUT_FINANCEMENT[s]}
-                    </option>
-                  ))}
+                  <OptionsStatutFinancement />
                 </Select>
               </div>
               <div className={fr.cx('fr-fieldset__element')}>

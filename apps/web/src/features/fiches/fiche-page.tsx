@@ -4,28 +4,20 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { Summary } from '@codegouvfr/react-dsfr/Summary';
-import type { FicheSaisie } from '@maillage/domain';
-import { useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
+import type { ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { estErreurApi } from '../../api/client';
 import { useContrat } from '../../api/contrats';
-import { obtenirFiche, useFiche, useModificationFiche, useSuppressionFiche } from '../../api/fiches';
-import type { FicheDetail } from '@maillage/domain/api';
+import { useFiche, useSuppressionFiche } from '../../api/fiches';
 import { AlerteErreur } from '../../components/alerte-erreur';
-import { BoutonsFormulaire } from '../../components/boutons-formulaire';
-import { Chargement } from '../../components/chargement';
 import { creerConfirmation } from '../../components/confirmation';
-import { ConflitVersion } from '../../components/conflit-version';
-import { useTitrePage } from '../../components/titre-page';
 import { nomsDuContrat } from '../../components/libelles-historique';
-import { differencesFiche } from './conflit-fiche';
-import { appliquerErreursFiche, resolverFiche, versFormulaire, type FormulaireFiche } from './fiche-saisie';
+import { avantEdition } from '../../components/page-edition';
+import { useTitrePage } from '../../components/titre-page';
+import { SectionEditable, useEditionFiche } from './edition-fiche';
 import { PanneauFiche } from './panneau-fiche';
 import { SECTIONS_FICHE } from './sections-fiche';
 
 const suppression = creerConfirmation('confirmation-suppression-fiche');
-const focaliser = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /** A fiche-action: read mode by default, each section editable on its own; a side panel for the essentials. */
 export default function FichePage({ suivi }: { suivi: (ficheId: string) => ReactNode }) {
@@ -34,45 +26,9 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
   const { state } = useLocation() as { state: { message?: string } | null };
   const fiche = useFiche(id);
   const contrat = useContrat(fiche.data?.contratId);
-  const modification = useModificationFiche(id);
   const supprimer = useSuppressionFiche();
-  const [enEdition, setEnEdition] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const [courant, setCourant] = useState<FicheDetail | null>(null);
-  const [message, setMessage] = useState('');
-  const form = useForm<FormulaireFiche, unknown, FicheSaisie>({ resolver: resolverFiche, defaultValues: versFormulaire() });
+  const edition = useEditionFiche(id, fiche.data, fiche.refetch);
   useTitrePage(fiche.data ? `Fiche ${fiche.data.numero} — ${fiche.data.intitule}` : 'Fiche-action');
-
-  const ouvrir = (section: string) => {
-    if (!fiche.data) return;
-    form.reset(versFormulaire(fiche.data));
-    setVersion(fiche.data.version);
-    setCourant(null);
-    modification.reset();
-    setMessage('');
-    setEnEdition(section);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`#section-${section} form :is(input, select, textarea)`)?.focus());
-  };
-  const fermer = (section: string, texte = '') => {
-    setEnEdition(null);
-    setCourant(null);
-    setMessage(texte);
-    focaliser(`modifier-${section}`);
-  };
-  const enregistrer = (section: string, saisie: FicheSaisie, versionEnvoyee = version) =>
-    modification.mutate(
-      { saisie, version: versionEnvoyee },
-      {
-        onSuccess: () => fermer(section, `Section « ${SECTIONS_FICHE.find((s) => s.id === section)?.titre} » enregistrée.`),
-        onError: async (e) => {
-          if (estErreurApi(e, 409) && e.probleme.courant !== undefined) {
-            setCourant((e.probleme.courant as FicheDetail) ?? (await obtenirFiche(id).catch(() => null)));
-            return;
-          }
-          appliquerErreursFiche(e, form.setError);
-        },
-      },
-    );
 
   const contratLien = contrat.data ? [{ label: contrat.data.intitule, linkProps: { to: `/contrats/${contrat.data.id}?onglet=strategie` } }] : [];
   const filAriane = (
@@ -82,20 +38,11 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
       segments={[{ label: 'Contrats', linkProps: { to: '/contrats' } }, ...contratLien]}
     />
   );
-  if (fiche.isPending) return <>{filAriane}<Chargement /></>;
-  if (fiche.error) {
-    return (
-      <>
-        {filAriane}
-        <h1>Fiche-action introuvable</h1>
-        <AlerteErreur erreur={fiche.error} />
-      </>
-    );
-  }
+  const attente = avantEdition(filAriane, fiche, 'Fiche-action introuvable');
+  if (attente || !fiche.data) return attente;
   const f = fiche.data;
   const verrou = f.verrou;
   const editable = f.modifiable && !verrou;
-  const conflit = estErreurApi(modification.error, 409) && courant;
   const noms = contrat.data ? nomsDuContrat(contrat.data) : new Map<string, string>();
   for (const p of f.pilotes) if (p.organisationId && p.organisationNom) noms.set(p.organisationId, p.organisationNom);
   for (const l of f.financements) if (l.financeurId && l.financeurNom) noms.set(l.financeurId, l.financeurNom);
@@ -113,7 +60,7 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
       </p>
       {verrou && f.modifiable && <Notice className={fr.cx('fr-mb-3w')} title={verrou} />}
       <p role="status" className={fr.cx('fr-text--sm')}>
-        {message}
+        {edition.message}
       </p>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-lg-8')}>
@@ -122,57 +69,10 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
             links={SECTIONS_FICHE.map((s) => ({ text: s.titre, linkProps: { href: `#section-${s.id}` } }))}
             className={fr.cx('fr-mb-4w')}
           />
-          {SECTIONS_FICHE.map(({ id: section, titre, Lecture, Champs }) => (
-            <section key={section} id={`section-${section}`} aria-labelledby={`titre-${section}`} className={fr.cx('fr-mb-5w')}>
-              <div className="maillage-entete-section">
-                <h2 id={`titre-${section}`} className={fr.cx('fr-h4', 'fr-mb-0')}>
-                  {titre}
-                </h2>
-                {editable && enEdition !== section && (
-                  <Button
-                    type="button"
-                    size="small"
-                    priority="secondary"
-                    iconId="fr-icon-edit-line"
-                    onClick={() => ouvrir(section)}
-                    disabled={enEdition !== null}
-                    nativeButtonProps={{ id: `modifier-${section}`, 'aria-label': `Modifier la section « ${titre} »` }}
-                  >
-                    Modifier
-                  </Button>
-                )}
-              </div>
-              {enEdition === section ? (
-                <form onSubmit={form.handleSubmit((saisie) => enregistrer(section, saisie))} noValidate className={fr.cx('fr-mt-2w')}>
-                  {conflit && (
-                    <ConflitVersion
-                      entite="Cette fiche"
-                      diffs={differencesFiche(form.getValues(), versFormulaire(courant), noms)}
-                      enCours={modification.isPending}
-                      onReprendre={() => {
-                        form.reset(versFormulaire(courant));
-                        setVersion(courant.version);
-                        setCourant(null);
-                        modification.reset();
-                        void fiche.refetch();
-                      }}
-                      onEcraser={() => {
-                        setVersion(courant.version);
-                        void form.handleSubmit((saisie) => enregistrer(section, saisie, courant.version))();
-                      }}
-                    />
-                  )}
-                  {modification.error && !conflit && <AlerteErreur erreur={modification.error} as="h3" titre="La fiche n’a pas été enregistrée" />}
-                  <Champs form={form} axes={contrat.data?.axes ?? []} />
-                  <BoutonsFormulaire taille="md" icones sansMarge={false} libelle="Enregistrer" enCours={modification.isPending} onAnnuler={() => fermer(section)} />
-                </form>
-              ) : (
-                <div className={fr.cx('fr-mt-2w')}>
-                  <Lecture fiche={f} />
-                </div>
-              )}
-              {section === 'suivi' && suivi(f.id)}
-            </section>
+          {SECTIONS_FICHE.map((section) => (
+            <SectionEditable key={section.id} section={section} fiche={f} edition={edition} editable={editable} axes={contrat.data?.axes ?? []} noms={noms}>
+              {section.id === 'suivi' && suivi(f.id)}
+            </SectionEditable>
           ))}
           {editable && contrat.data?.droits.modifier && (
             <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => suppression.ouvrir()}>

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { DISPOSITIFS, LIBELLES_STATUT_FINANCEMENT, STATUTS_FINANCEMENT } from '@maillage/domain';
+import { DISPOSITIFS, STATUTS_FINANCEMENT } from '@maillage/domain';
 import { useId } from 'react';
 import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import { versCentimes } from '../../components/montants';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
+import { OptionsDispositif, OptionsNature, OptionsStatutFinancement } from '../../components/options-financement';
 
 const schema = z
   .object({
@@ -97,11 +98,7 @@ export function FormulaireLigneContrat({ onEnregistrer, onAnnuler, erreur, enCou
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <Select label="Dispositif" nativeSelectProps={register('dispositif')} {...etatChamp(errors.dispositif?.message)}>
-            {DISPOSITIFS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
+            <OptionsDispositif />
           </Select>
         </div>
       </div>
@@ -122,17 +119,12 @@ export function FormulaireLigneContrat({ onEnregistrer, onAnnuler, erreur, enCou
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
           <Select label="Nature" nativeSelectProps={register('nature')}>
-            <option value="fonctionnement">Fonctionnement</option>
-            <option value="investissement">Investissement</option>
+            <OptionsNature />
           </Select>
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
           <Select label="Statut" nativeSelectProps={register('statut')} {...etatChamp(errors.statut?.message)}>
-            {STATUTS_FINANCEMENT.map((s) => (
-              <option key={s} value={s}>
-                {LIBELLES_STATUT_FINANCEMENT[s]}
-              </option>
-            ))}
+            <OptionsStatutFinancement />
           </Select>
         </div>
       </div>

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { formaterMontant, LIBELLES_STATUT_FINANCEMENT, type StatutFinancement } from '@maillage/domain';
+import { formaterMontant, LIBELLES_STATUT_FINANCEMENT, NATURES_FINANCEMENT, type StatutFinancement } from '@maillage/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { OBJETS_FINANCEMENT, useLignesContrat, type LigneFinancement } from '../../api/financements';
@@ -59,7 +59,7 @@ export function LignesFinancements({ contratId, lignes, modifiable, onMessage }:
               <span className="maillage-nombre">{formaterMontant(l.montantCentimes)}</span>
               {l.valorisationNature ? <span className={fr.cx('fr-text--xs')}> + {l.valorisationNature}</span> : null}
             </span>,
-            l.nature === 'investissement' ? 'Investissement' : 'Fonctionnement',
+            NATURES_FINANCEMENT[l.nature],
             <BadgeStatutFinancement key="s" statut={l.statut} />,
           ];
           if (!modifiable) return ligne;

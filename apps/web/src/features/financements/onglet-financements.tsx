@@ -64,8 +64,7 @@ export default function OngletFinancements({ contrat }: { contrat: ContratDetail
         {message}
       </p>
       {f.lignes.length === 0 ? (
-        <>
-          {ajout ?? (
+        ajout ?? (
             <EtatVide
               titre="Aucun financement inscrit"
               titreAs="h3"
@@ -83,8 +82,7 @@ export default function OngletFinancements({ contrat }: { contrat: ContratDetail
                 année donne la visibilité pluriannuelle.
               </p>
             </EtatVide>
-          )}
-        </>
+          )
       ) : (
         <>
           <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-3w')}>

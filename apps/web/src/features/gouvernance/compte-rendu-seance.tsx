@@ -64,7 +64,7 @@ export function CompteRenduSeance({ seance, modifiable }: { seance: Seance; modi
       </p>
       {!edition &&
         (seance.compteRendu ? (
-          // Sanitised by the server (sanitize-html: paragraphs, emphasis, lists, headings, links, tables only).
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the server (sanitize-html: paragraphs, emphasis, lists, headings, links, tables only).
           <div className="maillage-compte-rendu fr-mb-2w" dangerouslySetInnerHTML={{ __html: seance.compteRendu }} />
         ) : (
           <p>Pas encore de compte rendu{modifiable ? ' : rédigez-le ici après la séance, il sera lisible par toutes les parties du contrat.' : '.'}</p>

@@ -10,11 +10,11 @@ import { useContrat } from '../../api/contrats';
 import { useFiches } from '../../api/fiches';
 import { useGestionSeance, useInstances, useSeance, type SaisieSeance, type Seance } from '../../api/gouvernance';
 import { telecharger } from '../../api/telechargement';
-import type { Fiche } from '@maillage/domain/api';
+import type { ContratDetail, Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
-import { Chargement } from '../../components/chargement';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { pluriel } from '../../components/format';
+import { avantEdition } from '../../components/page-edition';
 import { useTitrePage } from '../../components/titre-page';
 import { FichiersContrat } from '../../components/fichiers-contrat';
 import { CompteRenduSeance } from './compte-rendu-seance';
@@ -68,63 +68,10 @@ function OrdreDuJour({ seance, fiches }: { seance: Seance; fiches: Fiche[] }) {
   );
 }
 
-/** A séance: agenda, invitations, attendance, compte rendu and decisions (which apply to the fiches). */
-export default function SeancePage() {
-  const { id = '' } = useParams();
-  const { state } = useLocation() as { state: { message?: string } | null };
-  const seance = useSeance(id);
-  const contratId = seance.data?.contratId;
-  const contrat = useContrat(contratId);
-  const instances = useInstances(contratId);
-  const fiches = useFiches(contratId);
-  const gestion = useGestionSeance(id);
-  const [edition, setEdition] = useState(false);
-  const [conflit, setConflit] = useState<{ saisie: SaisieSeance; courant: Seance } | null>(null);
-  const [erreurIcs, setErreurIcs] = useState<unknown>(null);
-  const titre = seance.data ? `${seance.data.instanceNom} du ${jourParis(seance.data.debut)}` : 'Séance';
-  useTitrePage(titre);
-
-  const filAriane = (
-    <Breadcrumb
-      currentPageLabel={titre}
-      homeLinkProps={{ to: '/' }}
-      segments={[
-        { label: 'Contrats', linkProps: { to: '/contrats' } },
-        ...(contrat.data ? [{ label: contrat.data.intitule, linkProps: { to: `/contrats/${contrat.data.id}?onglet=gouvernance` } }] : []),
-      ]}
-    />
-  );
-  if (seance.isPending) return <>{filAriane}<Chargement /></>;
-  if (seance.error) {
-    return (
-      <>
-        {filAriane}
-        <h1>Séance introuvable</h1>
-        <AlerteErreur erreur={seance.error} />
-      </>
-    );
-  }
-  const s = seance.data;
-  const modifiable = contrat.data?.droits.completer ?? false;
-  const instance = instances.data?.find((i) => i.id === s.instanceId);
-  const enregistrer = (saisie: SaisieSeance, version = s.version) =>
-    gestion.modification.mutateAsync({ ...saisie, version }).then(
-      () => {
-        setEdition(false);
-        setConflit(null);
-      },
-      (e) => {
-        // A stale edit: keep what was typed, show what changed, let the user choose.
-        if (estErreurApi(e, 409) && e.probleme.courant) return setConflit({ saisie, courant: e.probleme.courant as Seance });
-        throw e;
-      },
-    );
-
+/** The séance's statut and instance, then when, where, the video link and the contract. */
+function DetailsSeance({ seance: s, contrat }: { seance: Seance; contrat: ContratDetail | undefined }) {
   return (
     <>
-      {filAriane}
-      {state?.message && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
-      <h1 className={fr.cx('fr-mb-2w')}>{titre}</h1>
       <ul className={fr.cx('fr-badges-group', 'fr-mb-2w')} aria-label="Statut et instance">
         <li>
           <BadgeStatutSeance statut={s.statut} />
@@ -154,12 +101,66 @@ export default function SeancePage() {
             )}
           </li>
         )}
-        {contrat.data && (
+        {contrat && (
           <li>
-            <strong>Contrat :</strong> <Link to={`/contrats/${contrat.data.id}?onglet=gouvernance`}>{contrat.data.intitule}</Link>
+            <strong>Contrat :</strong> <Link to={`/contrats/${contrat.id}?onglet=gouvernance`}>{contrat.intitule}</Link>
           </li>
         )}
       </ul>
+    </>
+  );
+}
+
+/** A séance: agenda, invitations, attendance, compte rendu and decisions (which apply to the fiches). */
+export default function SeancePage() {
+  const { id = '' } = useParams();
+  const { state } = useLocation() as { state: { message?: string } | null };
+  const seance = useSeance(id);
+  const contratId = seance.data?.contratId;
+  const contrat = useContrat(contratId);
+  const instances = useInstances(contratId);
+  const fiches = useFiches(contratId);
+  const gestion = useGestionSeance(id);
+  const [edition, setEdition] = useState(false);
+  const [conflit, setConflit] = useState<{ saisie: SaisieSeance; courant: Seance } | null>(null);
+  const [erreurIcs, setErreurIcs] = useState<unknown>(null);
+  const titre = seance.data ? `${seance.data.instanceNom} du ${jourParis(seance.data.debut)}` : 'Séance';
+  useTitrePage(titre);
+
+  const filAriane = (
+    <Breadcrumb
+      currentPageLabel={titre}
+      homeLinkProps={{ to: '/' }}
+      segments={[
+        { label: 'Contrats', linkProps: { to: '/contrats' } },
+        ...(contrat.data ? [{ label: contrat.data.intitule, linkProps: { to: `/contrats/${contrat.data.id}?onglet=gouvernance` } }] : []),
+      ]}
+    />
+  );
+  const attente = avantEdition(filAriane, seance, 'Séance introuvable');
+  if (attente || !seance.data) return attente;
+  const s = seance.data;
+  const modifiable = contrat.data?.droits.completer ?? false;
+  const instance = instances.data?.find((i) => i.id === s.instanceId);
+  const enregistrer = (saisie: SaisieSeance, version = s.version) =>
+    gestion.modification.mutateAsync({ ...saisie, version }).then(
+      () => {
+        setEdition(false);
+        setConflit(null);
+      },
+      (e) => {
+        // A stale edit: keep what was typed, show what changed, let the user choose.
+        if (estErreurApi(e, 409) && e.probleme.courant) return setConflit({ saisie, courant: e.probleme.courant as Seance });
+        throw e;
+      },
+    );
+
+  return (
+    <>
+      {filAriane}
+      {state?.message && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
+      <h1 className={fr.cx('fr-mb-2w')}>{titre}</h1>
+      <DetailsSeance seance={s} contrat={contrat.data} />
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm', 'fr-btns-group--icon-left', 'fr-mb-2w')}>
         <li>
           <Button

@@ -58,7 +58,13 @@ export default function ImportContoursPage() {
     importer.mutate(
       { fichier, type, dryRun },
       {
-        onSuccess: (r) => (dryRun ? setEssai(r) : (setFinal(r), setEssai(null))),
+        onSuccess: (r) => {
+          if (dryRun) setEssai(r);
+          else {
+            setFinal(r);
+            setEssai(null);
+          }
+        },
         onError: (e) => setEssai(rapportContoursDe(e)),
       },
     );
@@ -82,7 +88,17 @@ export default function ImportContoursPage() {
         cartes des communes et des EPCI. Sans eux, les diagnostics montrent les communes dans un tableau classé.
       </p>
       <p>Chaque élément doit porter le code INSEE (ou SIREN pour un EPCI) dans ses propriétés : INSEE_COM, code_insee, code, SIREN_EPCI… Un contour déjà importé est remplacé.</p>
-      <Select label="Contours de" nativeSelectProps={{ value: type, onChange: (e) => (setType(e.target.value), setEssai(null), setFinal(null)) }}>
+      <Select
+        label="Contours de"
+        nativeSelectProps={{
+          value: type,
+          onChange: (e) => {
+            setType(e.target.value);
+            setEssai(null);
+            setFinal(null);
+          },
+        }}
+      >
         {Object.entries(TYPES_TERRITOIRE_IMPORT).map(([v, l]) => (
           <option key={v} value={v}>
             {l}

@@ -40,6 +40,7 @@ export default function ImportValeursPage() {
   const importer = useImportValeurs();
   const titreEtape = useRef<HTMLHeadingElement>(null);
   const etape = suivi || final ? 4 : essai ? 3 : apercu ? 2 : 1;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the title takes the focus at each new step.
   useEffect(() => titreEtape.current?.focus(), [etape]);
 
   const options = (): OptionsImport => (reglages ? versOptions(reglages, lecture) : { tiret: lecture.tiret, source: lecture.source });

@@ -3,7 +3,7 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { FAMILLES_INDICATEUR, indicateurSchema, type IndicateurSaisie, type MethodeAgregation, type Polarite } from '@maillage/domain';
+import { FAMILLES_INDICATEUR, type indicateurSchema, type IndicateurSaisie, type MethodeAgregation, type Polarite } from '@maillage/domain';
 import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Indicateur } from '@maillage/domain/api';

@@ -11,7 +11,6 @@ import { useDiagnostic } from '../../api/diagnostics';
 import { useFiches } from '../../api/fiches';
 import { useFichiersContrat } from '../../api/fichiers';
 import { useSuivisFiches, type Evaluation } from '../../api/suivi';
-import { Chargement } from '../../components/chargement';
 import { differences } from '../../components/conflit-version';
 import { etatChamp } from '../../components/formulaire';
 import { ecrireMesure, formaterDateDuJour, LIBELLES_PRIORITE_RECOMMANDATION } from './libelles-suivi';

@@ -22,7 +22,6 @@ export function CadreEvaluation({ form, editable }: Props) {
   const { register, formState } = form;
   const e = formState.errors;
   return (
-    <>
     <fieldset disabled={!editable} className={fr.cx('fr-fieldset')} aria-labelledby="titre-cadre">
       <legend id="titre-cadre" className={fr.cx('fr-fieldset__legend')}>
         <h2 className={fr.cx('fr-h4', 'fr-mb-0')}>Cadre de l’évaluation</h2>
@@ -51,7 +50,6 @@ export function CadreEvaluation({ form, editable }: Props) {
         <Input label="Synthèse (facultatif)" textArea nativeTextAreaProps={{ ...register('synthese'), rows: 5, maxLength: 20000 }} {...etatChamp(e.synthese?.message)} />
       </div>
     </fieldset>
-    </>
   );
 }
 
@@ -128,7 +126,6 @@ export function RecommandationsEvaluation({ form, editable }: Props) {
   const e = formState.errors;
   const recommandations = useFieldArray({ control: form.control, name: 'recommandations' });
   return (
-    <>
     <fieldset disabled={!editable} className={fr.cx('fr-fieldset', 'fr-mt-4w')} aria-labelledby="titre-recommandations">
       <legend id="titre-recommandations" className={fr.cx('fr-fieldset__legend')}>
         <h2 className={fr.cx('fr-h4', 'fr-mb-0')}>Recommandations</h2>
@@ -168,7 +165,6 @@ export function RecommandationsEvaluation({ form, editable }: Props) {
         </div>
       )}
     </fieldset>
-    </>
   );
 }
 
@@ -178,7 +174,6 @@ export function ParticipantsEvaluation({ form, editable }: Props) {
   const e = formState.errors;
   const participants = useFieldArray({ control: form.control, name: 'participants' });
   return (
-    <>
     <fieldset disabled={!editable} className={fr.cx('fr-fieldset', 'fr-mt-4w')} aria-labelledby="titre-participants">
       <legend id="titre-participants" className={fr.cx('fr-fieldset__legend')}>
         <h2 className={fr.cx('fr-h4', 'fr-mb-0')}>Participants</h2>
@@ -210,6 +205,5 @@ export function ParticipantsEvaluation({ form, editable }: Props) {
         </div>
       )}
     </fieldset>
-    </>
   );
 }

@@ -9,7 +9,7 @@ import { evaluationSchema, TYPES_EVALUATION, type EvaluationSaisie } from '@mail
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { telecharger } from '../../api/telechargement';
 import { useCreationEvaluation, useEvaluations } from '../../api/suivi';
 import type { ContratDetail } from '@maillage/domain/api';

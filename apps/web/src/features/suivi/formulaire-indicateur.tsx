@@ -1,131 +1,19 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { indicateurSuiviSchema, LIBELLES_TYPE_INDICATEUR, TYPES_INDICATEUR_SUIVI, type IndicateurSuiviSaisie } from '@maillage/domain';
+import { LIBELLES_TYPE_INDICATEUR, TYPES_INDICATEUR_SUIVI, type IndicateurSuiviSaisie } from '@maillage/domain';
 import { useEffect, useState } from 'react';
-import { Controller, useFieldArray, useForm, useWatch, type FieldErrors, type Path, type Resolver } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { ErreurApi, estErreurApi } from '../../api/client';
 import { useIndicateurs } from '../../api/indicateurs';
 import { useGestionIndicateurs, type IndicateurSuiviLigne } from '../../api/suivi';
-
-import { ConflitVersion, differences } from '../../components/conflit-version';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
+import { ConflitVersion } from '../../components/conflit-version';
 import { etatChamp } from '../../components/formulaire';
-import { AlerteErreurProfonde, ecrireMesure, formaterDateDuJour, lireNombre, versChamp } from './libelles-suivi';
-
-type TypeIndicateur = (typeof TYPES_INDICATEUR_SUIVI)[number];
-
-export interface FormulaireIndicateur {
-  libelle: string;
-  type: TypeIndicateur;
-  unite: string;
-  methode: string;
-  source: string;
-  /** The target as the fiche states it ("6 par an"). */
-  cible: string;
-  pourcentage: boolean;
-  poids: string;
-  refValeur: string;
-  refNumerateur: string;
-  refDenominateur: string;
-  refDate: string;
-  cibles: { periode: string; valeur: string; numerateur: string; denominateur: string }[];
-  indicateurDiagnostic: string;
-}
-
-const texte = (s: string) => (s.trim() === '' ? null : s.trim());
-
-export function versFormulaireIndicateur(i?: IndicateurSuiviLigne | null): FormulaireIndicateur {
-  return {
-    libelle: i?.libelle ?? '',
-    type: i?.type ?? 'activite',
-    unite: i?.unite ?? '',
-    methode: i?.methode ?? '',
-    source: i?.source ?? '',
-    cible: i?.cible ?? '',
-    pourcentage: i?.pourcentage ?? false,
-    poids: versChamp(i?.poids ?? 1),
-    refValeur: versChamp(i?.referenceValeur),
-    refNumerateur: versChamp(i?.referenceNumerateur),
-    refDenominateur: versChamp(i?.referenceDenominateur),
-    refDate: i?.referenceDate ?? '',
-    cibles: (i?.cibles ?? []).map((c) => ({ periode: c.periode, valeur: versChamp(c.valeur), numerateur: versChamp(c.numerateur), denominateur: versChamp(c.denominateur) })),
-    indicateurDiagnostic: i?.indicateurDiagnostic ?? '',
-  };
-}
-
-/** The form's values as the API's indicator (a percentage keeps only its numerator and denominator). */
-export function versSaisieIndicateur(v: FormulaireIndicateur): IndicateurSuiviSaisie {
-  const pct = v.pourcentage;
-  const ref = pct ? { numerateur: lireNombre(v.refNumerateur), denominateur: lireNombre(v.refDenominateur) } : { valeur: lireNombre(v.refValeur) };
-  const refVide = Object.values(ref).every((x) => x === null) && !v.refDate;
-  return {
-    libelle: v.libelle.trim(),
-    type: v.type,
-    unite: pct ? null : texte(v.unite),
-    methode: texte(v.methode),
-    source: texte(v.source),
-    cible: texte(v.cible),
-    pourcentage: pct,
-    poids: lireNombre(v.poids) ?? 1,
-    reference: refVide ? null : { ...ref, date: texte(v.refDate) },
-    cibles: v.cibles.map((c) =>
-      pct ? { periode: c.periode.trim(), numerateur: lireNombre(c.numerateur), denominateur: lireNombre(c.denominateur) } : { periode: c.periode.trim(), valeur: lireNombre(c.valeur) },
-    ),
-    indicateurDiagnostic: texte(v.indicateurDiagnostic),
-  } as IndicateurSuiviSaisie;
-}
-
-/** API path → form field ("reference.numerateur" → "refNumerateur"). */
-const CHAMPS_REFERENCE: Record<string, keyof FormulaireIndicateur> = { valeur: 'refValeur', numerateur: 'refNumerateur', denominateur: 'refDenominateur', date: 'refDate' };
-export const cheminIndicateur = (champ: string) => (champ.startsWith('reference.') ? (CHAMPS_REFERENCE[champ.split('.')[1]] ?? 'refValeur') : champ);
-
-const resolveur = zodResolver(indicateurSuiviSchema);
-export const resolverIndicateur: Resolver<FormulaireIndicateur, unknown, IndicateurSuiviSaisie> = async (valeurs, contexte, options) => {
-  const r = await resolveur(versSaisieIndicateur(valeurs), contexte, options as never);
-  if (Object.keys(r.errors).length === 0) return { values: r.values as IndicateurSuiviSaisie, errors: {} };
-  const erreurs = { ...r.errors } as Record<string, unknown>;
-  const reference = erreurs.reference as Record<string, unknown> | undefined;
-  if (reference) {
-    for (const [k, e] of Object.entries(reference)) if (CHAMPS_REFERENCE[k]) erreurs[CHAMPS_REFERENCE[k]] = e;
-    delete erreurs.reference;
-  }
-  return { values: {}, errors: erreurs as FieldErrors<FormulaireIndicateur> };
-};
-
-function ecrireReferenceFormulaire(v: FormulaireIndicateur) {
-  const s = versSaisieIndicateur(v);
-  if (!s.reference) return '';
-  const m = ecrireMesure(s.reference, { pourcentage: s.pourcentage, unite: s.unite ?? null });
-  return s.reference.date ? `${m}, au ${formaterDateDuJour(s.reference.date)}` : m;
-}
-
-/** Field by field, for the 409 comparison. */
-function differencesIndicateur(saisie: FormulaireIndicateur, actuel: FormulaireIndicateur, libellesDiagnostic: Map<string, string>) {
-  const cibles = (v: FormulaireIndicateur) => {
-    const s = versSaisieIndicateur(v);
-    return s.cibles.map((c) => `${c.periode} : ${ecrireMesure(c, { pourcentage: s.pourcentage, unite: s.unite ?? null })}`).join(' ; ');
-  };
-  return differences<FormulaireIndicateur>(
-    [
-      { libelle: 'Libellé', valeur: (v) => v.libelle.trim() },
-      { libelle: 'Type', valeur: (v) => LIBELLES_TYPE_INDICATEUR[v.type] },
-      { libelle: 'Unité', valeur: (v) => v.unite.trim() },
-      { libelle: 'Méthode de recueil', valeur: (v) => v.methode.trim() },
-      { libelle: 'Source', valeur: (v) => v.source.trim() },
-      { libelle: 'Cible énoncée', valeur: (v) => v.cible.trim() },
-      { libelle: 'Pourcentage', valeur: (v) => (v.pourcentage ? 'oui' : 'non') },
-      { libelle: 'Poids', valeur: (v) => v.poids.trim() },
-      { libelle: 'Référence', valeur: ecrireReferenceFormulaire },
-      { libelle: 'Cibles', valeur: cibles },
-      { libelle: 'Indicateur du diagnostic', valeur: (v) => (v.indicateurDiagnostic ? (libellesDiagnostic.get(v.indicateurDiagnostic) ?? v.indicateurDiagnostic) : '') },
-    ],
-    saisie,
-    actuel,
-  );
-}
+import { ChampsReference, CiblesParPeriode } from './champs-indicateur';
+import { AlerteErreurProfonde } from './libelles-suivi';
+import { cheminIndicateur, differencesIndicateur, resolverIndicateur, versFormulaireIndicateur, type FormulaireIndicateur } from './modele-indicateur';
 
 interface Props {
   ficheId: string;
@@ -152,7 +40,6 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
     control,
     formState: { errors },
   } = form;
-  const cibles = useFieldArray({ control, name: 'cibles' });
   const pourcentage = useWatch({ control, name: 'pourcentage' });
   const enCours = gestion.creation.isPending || gestion.modification.isPending;
   const erreur = indicateur ? gestion.modification.error : gestion.creation.error;
@@ -183,14 +70,6 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
         },
       );
     else gestion.creation.mutate(saisie, { onSuccess: () => onFermer(`Indicateur « ${saisie.libelle} » ajouté.`), onError: placerErreurs });
-  };
-
-  const nouvelleCible = () => {
-    const prises = form.getValues('cibles').map((c) => c.periode);
-    let periode = periodeSuggeree;
-    while (prises.includes(periode) && /^\d{4}$/.test(periode)) periode = String(Number(periode) + 1);
-    cibles.append({ periode, valeur: '', numerateur: '', denominateur: '' });
-    requestAnimationFrame(() => document.getElementById(`${prefixe}-cible-${form.getValues('cibles').length - 1}-mesure`)?.focus());
   };
 
   const conflit = estErreurApi(gestion.modification.error, 409) && courant;
@@ -271,73 +150,8 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
       <Input label="Méthode de recueil (facultatif)" hintText="Comment la valeur est obtenue : comptage, questionnaire, extraction…" textArea nativeTextAreaProps={{ ...register('methode'), rows: 2, maxLength: 2000 }} {...etatChamp(errors.methode?.message)} />
       <Input label="Cible énoncée (facultatif)" hintText="Telle que la fiche la formule, par exemple « 200 participants » ; les cibles chiffrées par période sont plus bas" nativeInputProps={{ ...register('cible'), maxLength: 200 }} {...etatChamp(errors.cible?.message)} />
 
-      <fieldset className={fr.cx('fr-fieldset')} aria-labelledby={`${prefixe}-ref-legende`}>
-        <legend id={`${prefixe}-ref-legende`} className={fr.cx('fr-fieldset__legend', 'fr-text--md')}>
-          Valeur de référence (facultatif)
-        </legend>
-        {pourcentage ? (
-          <>
-            <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-              <Input label="Numérateur de référence" nativeInputProps={{ ...register('refNumerateur'), inputMode: 'decimal' }} {...etatChamp(errors.refNumerateur?.message)} />
-            </div>
-            <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-              <Input label="Dénominateur de référence" nativeInputProps={{ ...register('refDenominateur'), inputMode: 'decimal' }} {...etatChamp(errors.refDenominateur?.message)} />
-            </div>
-          </>
-        ) : (
-          <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-            <Input label="Valeur de référence" hintText="Par exemple 0 ou 12,5" nativeInputProps={{ ...register('refValeur'), inputMode: 'decimal' }} {...etatChamp(errors.refValeur?.message)} />
-          </div>
-        )}
-        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-          <Input label="Date de la référence" nativeInputProps={{ ...register('refDate'), type: 'date' }} {...etatChamp(errors.refDate?.message)} />
-        </div>
-      </fieldset>
-
-      <fieldset className={fr.cx('fr-fieldset')} aria-labelledby={`${prefixe}-cibles-legende`}>
-        <legend id={`${prefixe}-cibles-legende`} className={fr.cx('fr-fieldset__legend', 'fr-text--md')}>
-          Cibles par période
-        </legend>
-        {cibles.fields.length === 0 && (
-          <p className={fr.cx('fr-fieldset__element', 'fr-text--sm')}>Aucune cible : sans cible, les valeurs de l’indicateur ne comptent pas dans l’avancement.</p>
-        )}
-        {cibles.fields.map((c, n) => {
-          const e = errors.cibles?.[n];
-          return (
-            <div key={c.id} className={fr.cx('fr-fieldset__element')}>
-              <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
-                <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                  <Input label={`Période de la cible ${n + 1}`} hintText="2026, 2026-S1…" nativeInputProps={{ ...register(`cibles.${n}.periode`), maxLength: 7 }} {...etatChamp(e?.periode?.message)} />
-                </div>
-                {pourcentage ? (
-                  <>
-                    <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                      <Input label={`Numérateur de la cible ${n + 1}`} nativeInputProps={{ ...register(`cibles.${n}.numerateur`), id: `${prefixe}-cible-${n}-mesure`, inputMode: 'decimal' }} {...etatChamp(e?.numerateur?.message)} />
-                    </div>
-                    <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                      <Input label={`Dénominateur de la cible ${n + 1}`} nativeInputProps={{ ...register(`cibles.${n}.denominateur`), inputMode: 'decimal' }} {...etatChamp(e?.denominateur?.message)} />
-                    </div>
-                  </>
-                ) : (
-                  <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-                    <Input label={`Valeur de la cible ${n + 1}`} nativeInputProps={{ ...register(`cibles.${n}.valeur`), id: `${prefixe}-cible-${n}-mesure`, inputMode: 'decimal' }} {...etatChamp(e?.valeur?.message)} />
-                  </div>
-                )}
-                <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                  <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" className={fr.cx('fr-mb-3w')} onClick={() => cibles.remove(n)}>
-                    Retirer la cible {n + 1}
-                  </Button>
-                </div>
-              </div>
-            </div>
-          );
-        })}
-        <div className={fr.cx('fr-fieldset__element')}>
-          <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" onClick={nouvelleCible}>
-            Ajouter une cible
-          </Button>
-        </div>
-      </fieldset>
+      <ChampsReference form={form} prefixe={prefixe} pourcentage={pourcentage} />
+      <CiblesParPeriode form={form} prefixe={prefixe} pourcentage={pourcentage} periodeSuggeree={periodeSuggeree} />
 
       <Select
         label="Indicateur du diagnostic lié (facultatif)"
@@ -353,18 +167,7 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
         ))}
       </Select>
 
-      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-mt-2w')}>
-        <li>
-          <Button type="submit" disabled={enCours}>
-            {indicateur ? 'Enregistrer l’indicateur' : 'Ajouter l’indicateur'}
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={() => onFermer()}>
-            Annuler
-          </Button>
-        </li>
-      </ul>
+      <BoutonsFormulaire taille="md" sansMarge={false} libelle={indicateur ? 'Enregistrer l’indicateur' : 'Ajouter l’indicateur'} enCours={enCours} onAnnuler={() => onFermer()} />
     </form>
   );
 }

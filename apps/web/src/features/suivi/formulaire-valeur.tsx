@@ -4,7 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { libellePeriodeSuivi, periodeSuiviSchema, valeurSuiviSchema, type ValeurSuiviSaisie } from '@maillage/domain';
 import { useEffect, useState } from 'react';
 import { useForm, type FieldErrors, type Path, type Resolver } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ErreurApi, estErreurApi } from '../../api/client';
 import { useSaisieValeur, type IndicateurSuivi, type ValeurSuivi } from '../../api/suivi';
 

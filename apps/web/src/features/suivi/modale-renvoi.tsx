@@ -18,6 +18,7 @@ interface Props {
  */
 export function creerModaleRenvoi(id: string) {
   const modale = createModal({ id, isOpenedByDefault: false });
+  // biome-ignore lint/correctness/noComponentHookFactories: made once at module level, beside its DSFR modal (createModal needs the same).
   function ModaleRenvoi({ titre, objet, onConfirmer, reouverture = false }: Props) {
     const action = reouverture ? 'Rouvrir pour correction' : 'Renvoyer pour correction';
     const [commentaire, setCommentaire] = useState('');

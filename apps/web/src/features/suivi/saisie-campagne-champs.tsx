@@ -7,6 +7,7 @@ import type { FicheSaisieCampagne, IndicateurCampagne } from '../../api/suivi';
 import { etatChamp } from '../../components/formulaire';
 import type { FormulaireValeur } from './formulaire-valeur';
 import { BadgeEtatSuivi, ecrireCible, ecrireMesure } from './libelles-suivi';
+import { DefinitionsBilan } from './bilans-suivi';
 
 /** The fields of one fiche in the campaign form: an indicator's value, and the report. */
 export interface FormulaireFicheCampagne {
@@ -115,21 +116,7 @@ export function BilanCampagne({ form, fiche, periode, prefixe, saisissable }: Pr
           </div>
         </>
       ) : (
-        <dl className={fr.cx('fr-fieldset__element') + ' maillage-definitions'}>
-          {(
-            [
-              ['Réalisations', fiche.bilan?.recit],
-              ['Difficultés', fiche.bilan?.difficultes],
-              ['Perspectives', fiche.bilan?.perspectives],
-              ['Statut proposé', fiche.bilan?.statutPropose ? LIBELLES_STATUT_FICHE[fiche.bilan.statutPropose] : null],
-            ] as const
-          ).map(([l, t]) => (
-            <div key={l}>
-              <dt>{l} :</dt>
-              <dd className="maillage-texte-long">{t || 'non renseigné'}</dd>
-            </div>
-          ))}
-        </dl>
+        <DefinitionsBilan className={fr.cx('fr-fieldset__element')} bilan={fiche.bilan} statutPropose={fiche.bilan?.statutPropose ? LIBELLES_STATUT_FICHE[fiche.bilan.statutPropose] : null} />
       )}
     </fieldset>
   );

@@ -7,6 +7,7 @@ import type { FicheSaisieCampagne, TableauCampagne } from '../../api/suivi';
 import { formaterDateHeure, formaterNombre } from '../../components/format';
 import { ETATS_FICHE_CAMPAGNE } from '@maillage/domain';
 import { BadgeEtatCampagne, BadgeEtatSuivi, BarreAvancement, ecrireCible, ecrireMesure, LIBELLES_MOTIF_COURRIEL, nombreFr } from './libelles-suivi';
+import { DefinitionsBilan } from './bilans-suivi';
 
 /** The sections of a campaign's completion dashboard. */
 
@@ -26,21 +27,14 @@ function ContenuSoumis({ fiche, periode }: { fiche: FicheSaisieCampagne; periode
           />
         </div>
       )}
-      <dl className="maillage-definitions">
-        {(
-          [
-            ['Réalisations', fiche.bilan?.recit],
-            ['Difficultés', fiche.bilan?.difficultes],
-            ['Perspectives', fiche.bilan?.perspectives],
-            ['Statut proposé', fiche.bilan?.statutPropose ? `${LIBELLES_STATUT_FICHE[fiche.bilan.statutPropose]}${fiche.bilan.statutPropose !== fiche.statut ? ` (aujourd’hui : ${LIBELLES_STATUT_FICHE[fiche.statut]} ; appliqué à la validation)` : ''}` : null],
-          ] as const
-        ).map(([l, t]) => (
-          <div key={l}>
-            <dt>{l} :</dt>
-            <dd className="maillage-texte-long">{t || 'non renseigné'}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionsBilan
+        bilan={fiche.bilan}
+        statutPropose={
+          fiche.bilan?.statutPropose
+            ? `${LIBELLES_STATUT_FICHE[fiche.bilan.statutPropose]}${fiche.bilan.statutPropose !== fiche.statut ? ` (aujourd’hui : ${LIBELLES_STATUT_FICHE[fiche.statut]} ; appliqué à la validation)` : ''}`
+            : null
+        }
+      />
     </>
   );
 }

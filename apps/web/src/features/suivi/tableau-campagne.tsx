@@ -20,6 +20,80 @@ interface Props {
   saisie: SaisieCampagne | undefined;
 }
 
+interface PropsActions {
+  tableau: TableauCampagne;
+  relance: ReturnType<typeof useRelanceCampagne>;
+  erreurCloture: unknown;
+  onBilan: (format: 'docx' | 'pdf') => void;
+  onMessage: (message: string) => void;
+}
+
+/** Reminders and the bilan annuel: the organisations no mail reaches, the downloads, reminding and closing. */
+function ActionsCampagne({ tableau: t, relance, erreurCloture, onBilan, onMessage }: PropsActions) {
+  const ouverte = t.etat === 'ouverte';
+  return (
+    <section aria-labelledby="titre-actions-campagne" className={fr.cx('fr-mb-5w')}>
+      <h2 id="titre-actions-campagne">Relances et bilan annuel</h2>
+      {t.organisationsSansCompte.length > 0 && (
+        <Alert
+          severity="warning"
+          as="h3"
+          className={fr.cx('fr-mb-3w')}
+          title={`${t.organisationsSansCompte.length} organisation${t.organisationsSansCompte.length > 1 ? 's' : ''} pilote${t.organisationsSansCompte.length > 1 ? 'nt' : ''} des fiches sans compte pour répondre`}
+          description={`${t.organisationsSansCompte.map((o) => o.nom).join(', ')} : personne n’y a le rôle de pilote sur ce contrat, aucun courriel ne leur parvient. Donnez ce rôle à une personne de chacune (onglet « Personnes et accès » du contrat), ou saisissez leur suivi vous-même (onglet « Saisie des fiches »).`}
+        />
+      )}
+      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
+        <li>
+          <Button type="button" priority="secondary" iconId="fr-icon-download-line" onClick={() => onBilan('docx')}>
+            Bilan annuel (DOCX)
+          </Button>
+        </li>
+        <li>
+          <Button type="button" priority="secondary" iconId="fr-icon-download-line" onClick={() => onBilan('pdf')}>
+            Bilan annuel (PDF)
+          </Button>
+        </li>
+        {t.peutGerer && ouverte && (
+          <>
+            <li>
+              <Button
+                type="button"
+                iconId="fr-icon-mail-line"
+                disabled={relance.isPending}
+                onClick={() => {
+                  onMessage('');
+                  relance.mutate(undefined, {
+                    onSuccess: (r) =>
+                      onMessage(
+                        r.destinataires.length
+                          ? `Relance envoyée à ${r.destinataires.length} pilote${r.destinataires.length > 1 ? 's' : ''} : ${r.destinataires.join(', ')}.`
+                          : 'Personne à relancer : toutes les fiches des pilotes ayant un compte sont soumises ou validées.',
+                      ),
+                  });
+                }}
+              >
+                {relance.isPending ? 'Envoi des relances…' : 'Relancer les pilotes'}
+              </Button>
+            </li>
+            <li>
+              <Button type="button" priority="tertiary" iconId="fr-icon-lock-line" onClick={() => cloture.ouvrir()}>
+                Clore la campagne
+              </Button>
+            </li>
+          </>
+        )}
+      </ul>
+      <p className={fr.cx('fr-text--xs')}>
+        Le bilan annuel reprend l’avancement par axe, le taux de réponse et, fiche par fiche, le bilan et les valeurs validées :
+        il est prêt pour le COPIL. {ouverte && t.peutGerer ? 'Des rappels partent automatiquement 7 jours puis 1 jour avant l’échéance aux pilotes dont les fiches ne sont pas complètes ; « Relancer les pilotes » écrit tout de suite aux mêmes.' : ''}
+      </p>
+      {relance.error ? <AlerteErreur erreur={relance.error} as="h3" titre="La relance n’est pas partie" /> : null}
+      {erreurCloture ? <AlerteErreur erreur={erreurCloture} as="h3" titre="La campagne n’a pas été close" /> : null}
+    </section>
+  );
+}
+
 /**
  * The completion dashboard: rate and counts by state, the fiches waiting for validation (with what was submitted),
  * every fiche with its pilotes and state, by organisation, the mails sent; reminders, closing and the bilan annuel.
@@ -31,7 +105,6 @@ export function TableauCampagneVue({ tableau: t, saisie }: Props) {
   const [message, setMessage] = useState('');
   const [erreurDoc, setErreurDoc] = useState<unknown>(null);
   const [aRenvoyer, setARenvoyer] = useState<FicheSaisieCampagne | null>(null);
-  const ouverte = t.etat === 'ouverte';
   const aValider = (saisie?.fiches ?? []).filter((f) => f.droits.valider && f.etat === 'soumis');
 
   const produireBilan = (format: 'docx' | 'pdf') => {
@@ -83,65 +156,7 @@ export function TableauCampagneVue({ tableau: t, saisie }: Props) {
 
       <FichesCampagne tableau={t} />
 
-      <section aria-labelledby="titre-actions-campagne" className={fr.cx('fr-mb-5w')}>
-        <h2 id="titre-actions-campagne">Relances et bilan annuel</h2>
-        {t.organisationsSansCompte.length > 0 && (
-          <Alert
-            severity="warning"
-            as="h3"
-            className={fr.cx('fr-mb-3w')}
-            title={`${t.organisationsSansCompte.length} organisation${t.organisationsSansCompte.length > 1 ? 's' : ''} pilote${t.organisationsSansCompte.length > 1 ? 'nt' : ''} des fiches sans compte pour répondre`}
-            description={`${t.organisationsSansCompte.map((o) => o.nom).join(', ')} : personne n’y a le rôle de pilote sur ce contrat, aucun courriel ne leur parvient. Donnez ce rôle à une personne de chacune (onglet « Personnes et accès » du contrat), ou saisissez leur suivi vous-même (onglet « Saisie des fiches »).`}
-          />
-        )}
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
-          <li>
-            <Button type="button" priority="secondary" iconId="fr-icon-download-line" onClick={() => produireBilan('docx')}>
-              Bilan annuel (DOCX)
-            </Button>
-          </li>
-          <li>
-            <Button type="button" priority="secondary" iconId="fr-icon-download-line" onClick={() => produireBilan('pdf')}>
-              Bilan annuel (PDF)
-            </Button>
-          </li>
-          {t.peutGerer && ouverte && (
-            <>
-              <li>
-                <Button
-                  type="button"
-                  iconId="fr-icon-mail-line"
-                  disabled={relance.isPending}
-                  onClick={() => {
-                    setMessage('');
-                    relance.mutate(undefined, {
-                      onSuccess: (r) =>
-                        setMessage(
-                          r.destinataires.length
-                            ? `Relance envoyée à ${r.destinataires.length} pilote${r.destinataires.length > 1 ? 's' : ''} : ${r.destinataires.join(', ')}.`
-                            : 'Personne à relancer : toutes les fiches des pilotes ayant un compte sont soumises ou validées.',
-                        ),
-                    });
-                  }}
-                >
-                  {relance.isPending ? 'Envoi des relances…' : 'Relancer les pilotes'}
-                </Button>
-              </li>
-              <li>
-                <Button type="button" priority="tertiary" iconId="fr-icon-lock-line" onClick={() => cloture.ouvrir()}>
-                  Clore la campagne
-                </Button>
-              </li>
-            </>
-          )}
-        </ul>
-        <p className={fr.cx('fr-text--xs')}>
-          Le bilan annuel reprend l’avancement par axe, le taux de réponse et, fiche par fiche, le bilan et les valeurs validées :
-          il est prêt pour le COPIL. {ouverte && t.peutGerer ? 'Des rappels partent automatiquement 7 jours puis 1 jour avant l’échéance aux pilotes dont les fiches ne sont pas complètes ; « Relancer les pilotes » écrit tout de suite aux mêmes.' : ''}
-        </p>
-        {relance.error ? <AlerteErreur erreur={relance.error} as="h3" titre="La relance n’est pas partie" /> : null}
-        {clore.error ? <AlerteErreur erreur={clore.error} as="h3" titre="La campagne n’a pas été close" /> : null}
-      </section>
+      <ActionsCampagne tableau={t} relance={relance} erreurCloture={clore.error} onBilan={produireBilan} onMessage={setMessage} />
 
       <OrganisationsCampagne tableau={t} />
 

@@ -52,7 +52,7 @@ export default function TerritoirePage() {
   if (t.departement) lignes.push(['Département', <>{lien(t.departement, 'departement')} ({t.departement.code})</>]);
   if (t.region && t.type !== 'region') lignes.push(['Région', <>{lien(t.region, 'region')} ({t.region.code})</>]);
   if (t.epci && t.epci.length > 0) {
-    lignes.push([t.epci.length > 1 ? 'EPCI' : 'EPCI de rattachement', <>{t.epci.map((e, i) => <span key={e.code}>{i > 0 && ', '}{lien(e, 'epci')}</span>)}</>]);
+    lignes.push([t.epci.length > 1 ? 'EPCI' : 'EPCI de rattachement', t.epci.map((e, i) => <span key={e.code}>{i > 0 && ', '}{lien(e, 'epci')}</span>)]);
   }
 
   return (

@@ -39,7 +39,9 @@ export default function UtilisateurEditionPage() {
   const retenirNom = (organisationId: string | null | undefined, nom: string | null | undefined) => {
     if (organisationId && nom) setNomsOrganisations((m) => new Map(m).set(organisationId, nom));
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: retenirNom is new at each render; runs when the data arrives.
   useEffect(() => retenirNom(existant.data?.organisationId, existant.data?.organisationNom), [existant.data]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: retenirNom is new at each render; runs when the user changes.
   useEffect(() => retenirNom(courant?.organisationId, courant?.organisationNom), [courant]);
 
   const nomsRegions = new Map(regions.data?.map((r) => [r.code, r.nom]));
