@@ -15,9 +15,9 @@ const SURFACE_PUBLIQUE = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// The demo seed (modules/demo) is a seed layer, not a module: it may write through other modules' services and
+// The demo seed (src/demo) is a seed layer, not a module: it may write through other modules' services and
 // repositories (decision 0022); in return nothing in production imports it but main.ts.
-const SEMENCE_DEMO = '^apps/server/src/modules/demo/';
+const SEMENCE_DEMO = '^apps/server/src/demo/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -2,7 +2,7 @@ import sortieAsynchrone from 'async-exit-hook';
 import { construireApplication } from './app';
 import { lireConfig } from './config';
 import { preparerDonneesDeReference } from './donnees-de-reference';
-import { creerDonneesDemo } from './modules/demo/demo.service';
+import { creerDonneesDemo } from './demo/demo.service';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
 import { envoisTermines, purgerSessionsExpirees } from './modules/comptes/auth.service';
 import { demarrerPlateforme, type Plateforme } from './platform/demarrage';

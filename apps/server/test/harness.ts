@@ -14,7 +14,7 @@ import type { Contexte } from '../src/platform/contexte';
 import { creerPool } from '../src/platform/database';
 import { creerMessagerie } from '../src/platform/mail';
 import { Taches } from '../src/platform/taches';
-import { creerDonneesDemo } from '../src/modules/demo/demo.service';
+import { creerDonneesDemo } from '../src/demo/demo.service';
 import { envoisTermines } from '../src/modules/comptes/auth.service';
 import { BASE_MODELE } from './global-setup';
 

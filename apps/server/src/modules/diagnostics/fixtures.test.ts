@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerServeurDeTest, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 import { RACINE } from '../../config';
 import { assurerAdministrateur } from '../comptes/utilisateurs.service';
-import { INDICATEURS_DEMO } from '../demo/diagnostics-demo';
+import { INDICATEURS_DEMO } from '../../demo/diagnostics-demo';
 
 const FIXTURES = path.resolve(RACINE, '../shared/fixtures');
 

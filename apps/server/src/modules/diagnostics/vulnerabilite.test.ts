@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
-import { creerDonneesDemo } from '../demo/demo.service';
+import { creerDonneesDemo } from '../../demo/demo.service';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RACINE } from '../../config';

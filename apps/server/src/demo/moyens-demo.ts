@@ -1,6 +1,6 @@
-import { auditer, SYSTEME } from '../../platform/audit';
-import type { Queryable } from '../../platform/database';
-import * as comptes from '../comptes/comptes.repository';
+import { auditer, SYSTEME } from '../platform/audit';
+import type { Queryable } from '../platform/database';
+import * as comptes from '../modules/comptes/comptes.repository';
 
 const MEMOIRE = 'Mémoire « Implication de l’assurance maladie dans les politiques territoriales de santé via l’exemple du CLS de Redon agglomération » (J. Orue Gonzalez, 2021)';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { RACINE } from '../../config';
-import { auditer, SYSTEME } from '../../platform/audit';
-import type { Queryable } from '../../platform/database';
-import * as comptes from '../comptes/comptes.repository';
+import { RACINE } from '../config';
+import { auditer, SYSTEME } from '../platform/audit';
+import type { Queryable } from '../platform/database';
+import * as comptes from '../modules/comptes/comptes.repository';
 
 const FIXTURES = path.resolve(RACINE, '../shared/fixtures');
 

@@ -1,8 +1,8 @@
 import { communesAtteintes, normaliserMissions, ressourceSaisieSchema } from '@maillage/domain';
-import { auditer, SYSTEME } from '../../platform/audit';
-import type { Queryable } from '../../platform/database';
-import * as comptes from '../comptes/comptes.repository';
-import * as ressources from '../ressources/ressources.repository';
+import { auditer, SYSTEME } from '../platform/audit';
+import type { Queryable } from '../platform/database';
+import * as comptes from '../modules/comptes/comptes.repository';
+import * as ressources from '../modules/ressources/ressources.repository';
 
 const MEMOIRE_REDON = 'Mémoire « Implication de l’assurance maladie dans les politiques territoriales de santé via l’exemple du CLS de Redon agglomération » (J. Orue Gonzalez, 2021)';
 const MEMOIRE_CLS = 'Mémoire de module interprofessionnel EHESP 2014 sur les CLS de Belle-Île-en-Mer et de Craon-Renazé';

@@ -1,6 +1,6 @@
-import { auditer, SYSTEME } from '../../platform/audit';
-import type { Queryable } from '../../platform/database';
-import * as articulation from '../contrats/articulation.repository';
+import { auditer, SYSTEME } from '../platform/audit';
+import type { Queryable } from '../platform/database';
+import * as articulation from '../modules/contrats/articulation.repository';
 
 const CLS1 = 'Contrat local de santé du Pays de Redon-Bretagne Sud';
 const CLS2 = 'Contrat local de santé de Redon Agglomération (2e génération)';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerServeurDeTest, DEMO, texteDocx, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
+import { demarrerServeurDeTest, DEMO, texteDocx, type ClientHttp, type ServeurDeTest } from '../../test/harness';
 
 /** The demo reads the sources as they are written (issue 13, item 3): each fact here is quoted from ../shared/seeds. */
 let serveur: ServeurDeTest;

@@ -1,11 +1,11 @@
 import { estCodeCommuneInsee, normaliser, verbatimSchema, type IndicateurSaisie } from '@maillage/domain';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RACINE } from '../../config';
-import { auditer, SYSTEME } from '../../platform/audit';
-import type { Queryable } from '../../platform/database';
-import { creerIndicateur } from '../diagnostics/indicateurs.repository';
-import { importerSansUtilisateur } from '../diagnostics/import.service';
+import { RACINE } from '../config';
+import { auditer, SYSTEME } from '../platform/audit';
+import type { Queryable } from '../platform/database';
+import { creerIndicateur } from '../modules/diagnostics/indicateurs.repository';
+import { importerSansUtilisateur } from '../modules/diagnostics/import.service';
 
 const FIXTURES = path.resolve(RACINE, '../shared/fixtures');
 

@@ -1,10 +1,10 @@
 import type { Habilitation, OrganisationSaisie } from '@maillage/domain';
-import { SYSTEME } from '../../platform/audit';
-import type { Contexte } from '../../platform/contexte';
-import { enTransaction } from '../../platform/database';
-import * as comptes from '../comptes/comptes.repository';
-import { inscrire } from '../comptes/utilisateurs.service';
-import { auditer } from '../../platform/audit';
+import { SYSTEME } from '../platform/audit';
+import type { Contexte } from '../platform/contexte';
+import { enTransaction } from '../platform/database';
+import * as comptes from '../modules/comptes/comptes.repository';
+import { inscrire } from '../modules/comptes/utilisateurs.service';
+import { auditer } from '../platform/audit';
 import { creerContratsDemo } from './contrats-demo';
 import { creerDiagnosticsDemo } from './diagnostics-demo';
 import { creerGouvernanceDemo } from './gouvernance-demo';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { auditer, SYSTEME } from '../../platform/audit';
-import type { Queryable } from '../../platform/database';
-import { RACINE } from '../../config';
+import { auditer, SYSTEME } from '../platform/audit';
+import type { Queryable } from '../platform/database';
+import { RACINE } from '../config';
 
 const FIXTURES = path.resolve(RACINE, '../shared/fixtures');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerServeurDeTest, DEMO, type ServeurDeTest } from '../../../test/harness';
+import { demarrerServeurDeTest, DEMO, type ServeurDeTest } from '../../test/harness';
 import { creerDonneesDemo } from './demo.service';
 
 let serveur: ServeurDeTest;

@@ -1,15 +1,15 @@
 import { DOCTRINE_VIDE, ficheSaisieSchema, type ContratSaisie, type Doctrine, type StatutContrat, type TypeOrganisation } from '@maillage/domain';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RACINE } from '../../config';
-import { auditer, SYSTEME } from '../../platform/audit';
-import type { Queryable } from '../../platform/database';
-import * as comptes from '../comptes/comptes.repository';
-import * as contrats from '../contrats/contrats.repository';
-import { synchroniserConfirmations } from '../contrats/confirmations.service';
-import { prendreInstantane } from '../contrats/versions.service';
-import * as fiches from '../fiches/fiches.repository';
-import { referentielPourPerimetre } from '../territoires/territoires.repository';
+import { RACINE } from '../config';
+import { auditer, SYSTEME } from '../platform/audit';
+import type { Queryable } from '../platform/database';
+import * as comptes from '../modules/comptes/comptes.repository';
+import * as contrats from '../modules/contrats/contrats.repository';
+import { synchroniserConfirmations } from '../modules/contrats/confirmations.service';
+import { prendreInstantane } from '../modules/contrats/versions.service';
+import * as fiches from '../modules/fiches/fiches.repository';
+import { referentielPourPerimetre } from '../modules/territoires/territoires.repository';
 import { resoudrePerimetre } from '@maillage/domain';
 
 /** ../shared/fixtures, beside the repository (CI and fresh clones have it there). */
