@@ -91,8 +91,7 @@ module.exports = {
     {
       name: 'fonctionnalites-web-separees',
       severity: 'error',
-      comment:
-        'Une fonctionnalité web (features/<x>) ne partage avec une autre que par components/, api/ et le domaine (décision 0022).',
+      comment: 'Une fonctionnalité web (features/<x>) ne partage avec une autre que par components/, api/ et le domaine (décision 0022).',
       from: { path: '^apps/web/src/features/([^/]+)/' },
       to: { path: '^apps/web/src/features/', pathNot: ['^apps/web/src/features/$1/'] },
     },

@@ -43,7 +43,15 @@ async function charger(urls: string[], chemins: string[], cookie: string, connex
  * first is used on both (sessions live in the database). Then a values import big enough to run as a job is sent to
  * the second process and followed on the first until done, whichever process takes the job.
  */
-export async function mesurerDeuxProcessus(dataDir: string, premier: ServeurLance, client: Client, pool: pg.Pool, contratId: string, secondes: number, env: Record<string, string>) {
+export async function mesurerDeuxProcessus(
+  dataDir: string,
+  premier: ServeurLance,
+  client: Client,
+  pool: pg.Pool,
+  contratId: string,
+  secondes: number,
+  env: Record<string, string>,
+) {
   const url = await urlPostgresEnMarche(dataDir);
   if (!url) throw new Error('PostgreSQL embarqué introuvable pour le second processus');
   const second = await lancerServeur(dataDir, { ...env, MAILLAGE_DEMO: '0', DATABASE_URL: url });
@@ -66,7 +74,9 @@ export async function mesurerDeuxProcessus(dataDir: string, premier: ServeurLanc
       await new Promise((fin) => setTimeout(fin, 200));
       etat = await new Promise<{ etat: string }>((ok, ko) => {
         fetch(`${premier.url}/api/indicateurs/imports/${importId}`, { headers: client.entetes })
-          .then(async (x) => (x.status === 200 ? ok((await x.json()) as { etat: string }) : ko(new Error(`Suivi de l’import : ${x.status}`))))
+          .then(async (x) =>
+            x.status === 200 ? ok((await x.json()) as { etat: string }) : ko(new Error(`Suivi de l’import : ${x.status}`)),
+          )
           .catch(ko);
       });
       if (performance.now() - debut > 300_000) throw new Error('Import en tâche de fond non terminé après 5 minutes');
@@ -82,7 +92,15 @@ export async function mesurerDeuxProcessus(dataDir: string, premier: ServeurLanc
 export function explicationsDeuxProcessusEtMobile(ctx: Contexte): string {
   const d = ctx.details as Record<string, any>;
   const dp = d.deuxProcessus;
-  const mobile = (d.lighthouseMobile ?? []) as { nom: string; performance: number; accessibilite: number; fcpMs: number; lcpMs: number; tbtMs: number; octetsKo: Record<string, number> }[];
+  const mobile = (d.lighthouseMobile ?? []) as {
+    nom: string;
+    performance: number;
+    accessibilite: number;
+    fcpMs: number;
+    lcpMs: number;
+    tbtMs: number;
+    octetsKo: Record<string, number>;
+  }[];
   return `- **\`deux_processus_rps_ratio\`, \`deux_processus_p99_ms\`, \`deux_processus_errors\`** — le mélange de \`http_p99_ms\`
   (accueil d’un contrat et ses fiches, 100 connexions, ${dp?.secondes ?? '?'} s) sur le serveur du banc seul, puis réparti sur ce serveur et un
   second processus lancé sur la même base (\`DATABASE_URL\`), chacun avec ses propres travailleurs de tâches

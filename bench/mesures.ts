@@ -146,7 +146,13 @@ export async function mesurerHttp(client: Client, contratId: string, secondes: n
   const second = await tour(100, moitie);
   const vingt = await tour(20, Math.max(5, Math.round(secondes / 3)));
   const nu = await canon(client.url, ['/api/bench/nu'], {}, 100, moitie);
-  return { produit: cumuler(premier.produit, second.produit), sql: cumuler(premier.sql, second.sql), produit20: vingt.produit, sql20: vingt.sql, nu };
+  return {
+    produit: cumuler(premier.produit, second.produit),
+    sql: cumuler(premier.sql, second.sql),
+    produit20: vingt.produit,
+    sql20: vingt.sql,
+    nu,
+  };
 }
 
 export async function mesurerDocuments(client: Client, contrat40: string, contrat60: string, n: number) {
@@ -196,33 +202,56 @@ export async function mesurerImport(client: Client, pool: pg.Pool, n: number, jo
   // The same rows as COPY text, typed as the import types them.
   // Like the import's, each row points to its import (a foreign key checked on every row).
   const ID_COPIE = crypto.randomUUID();
-  const copie = csv
-    .toString()
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((l) => {
-      const [indicateur, type, code, periode, valeur, source] = l.split(';');
-      const masquee = valeur === '-';
-      return [indicateur, type, code, periode, periode, periode, masquee ? 'masquee' : 'exacte', masquee ? '\\N' : valeur.replace(',', '.'), valeur, source, 'secret', ID_COPIE].join('\t');
-    })
-    .join('\n') + '\n';
+  const copie =
+    csv
+      .toString()
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => {
+        const [indicateur, type, code, periode, valeur, source] = l.split(';');
+        const masquee = valeur === '-';
+        return [
+          indicateur,
+          type,
+          code,
+          periode,
+          periode,
+          periode,
+          masquee ? 'masquee' : 'exacte',
+          masquee ? '\\N' : valeur.replace(',', '.'),
+          valeur,
+          source,
+          'secret',
+          ID_COPIE,
+        ].join('\t');
+      })
+      .join('\n') + '\n';
   const db = await pool.connect();
   const copier = async () => {
     const debut = performance.now();
-    const flux = db.query(copyFrom(`copy bench_copie (indicateur_code, territoire_type, territoire_code, periode, periode_debut, periode_fin, nature, valeur, texte_publie, source, tiret, import_id) from stdin`));
+    const flux = db.query(
+      copyFrom(
+        `copy bench_copie (indicateur_code, territoire_type, territoire_code, periode, periode_debut, periode_fin, nature, valeur, texte_publie, source, tiret, import_id) from stdin`,
+      ),
+    );
     await pipeline(Readable.from([copie]), flux);
     return performance.now() - debut;
   };
   let copyVideMs: number;
   let copyMs: number;
   // "including all" leaves foreign keys out: the twin gets those of `valeurs` too.
-  const { rows: cles } = await db.query(`select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'valeurs'::regclass and contype = 'f'`);
+  const { rows: cles } = await db.query(
+    `select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'valeurs'::regclass and contype = 'f'`,
+  );
   const avecCles = async () => {
     for (const { def } of cles) await db.query(`alter table bench_copie add ${def}`);
   };
   try {
-    await db.query(`insert into imports_valeurs (id, nom_fichier, format, etat, cree_par) values ($1, 'copie-bench.tsv', 'csv', 'termine', 'Bench')`, [ID_COPIE]);
+    await db.query(
+      `insert into imports_valeurs (id, nom_fichier, format, etat, cree_par) values ($1, 'copie-bench.tsv', 'csv', 'termine', 'Bench')`,
+      [ID_COPIE],
+    );
     await db.query('drop table if exists bench_copie');
     await db.query('create table bench_copie (like valeurs including all)');
     await avecCles();
@@ -234,7 +263,8 @@ export async function mesurerImport(client: Client, pool: pg.Pool, n: number, jo
     await db.query(`set maintenance_work_mem = '512MB'`);
     await db.query('insert into bench_copie select * from valeurs');
     const { rows: index } = await db.query(`select indexdef from pg_indexes where tablename = 'valeurs'`);
-    for (const [k, { indexdef }] of index.entries()) await db.query((indexdef as string).replace(/INDEX (\S+) ON (\S+\.)?valeurs /, `INDEX bench_copie_${k} ON bench_copie `));
+    for (const [k, { indexdef }] of index.entries())
+      await db.query((indexdef as string).replace(/INDEX (\S+) ON (\S+\.)?valeurs /, `INDEX bench_copie_${k} ON bench_copie `));
     await avecCles();
     await db.query('vacuum analyze bench_copie');
     copyMs = await copier();
@@ -278,7 +308,11 @@ export async function mesurerImportPlan(client: Client, contratId: string) {
     const formulaire = new FormData();
     formulaire.append('fichier', new Blob([new Uint8Array(planGenere(n, { premier: 100_001 }))]), 'plan-bench.csv');
     const debut = performance.now();
-    const r = await fetch(`${client.url}/api/contrats/${contratId}/plan/import?dryRun=true`, { method: 'POST', body: formulaire, headers: client.entetes });
+    const r = await fetch(`${client.url}/api/contrats/${contratId}/plan/import?dryRun=true`, {
+      method: 'POST',
+      body: formulaire,
+      headers: client.entetes,
+    });
     let rapport = (await r.json()) as { resume?: { crees: number }; suivi?: string };
     // Beyond 500 rows the import runs as a job (202): timed until its report, followed as the web screen does.
     if (r.status === 202 && rapport.suivi) {

@@ -24,9 +24,24 @@ export function respecte(value: number, budget: string): boolean | null {
   return { '≥': value >= x, '≤': value <= x, '<': value < x, '>': value > x, '=': value === x }[m[1]]!;
 }
 
-export function chiffre(id: string, value: number, unit: string, budget: string, reference: number | null = null, ratio: number | null = null): Chiffre {
+export function chiffre(
+  id: string,
+  value: number,
+  unit: string,
+  budget: string,
+  reference: number | null = null,
+  ratio: number | null = null,
+): Chiffre {
   const v = arrondi(value, unit === 'ms' ? 1 : unit === 'ratio' ? 3 : 2);
-  return { id, value: v, unit, reference: reference === null ? null : arrondi(reference, 2), ratio: ratio === null ? null : arrondi(ratio, 3), budget, ok: respecte(v, budget) };
+  return {
+    id,
+    value: v,
+    unit,
+    reference: reference === null ? null : arrondi(reference, 2),
+    ratio: ratio === null ? null : arrondi(ratio, 3),
+    budget,
+    ok: respecte(v, budget),
+  };
 }
 
 export function ecrireResultats(chiffres: Chiffre[], fichier = path.join(RACINE, 'bench/results.json')) {
@@ -46,11 +61,19 @@ const table = (chiffres: Chiffre[]) =>
   [
     '| id | value | unit | reference | ratio | budget | ok |',
     '|---|---:|---|---:|---:|---|---|',
-    ...chiffres.map((c) => `| \`${c.id}\` | ${c.value} | ${c.unit} | ${c.reference ?? '—'} | ${c.ratio ?? '—'} | ${c.budget} | ${c.ok === null ? '—' : c.ok ? 'oui' : '**non**'} |`),
+    ...chiffres.map(
+      (c) =>
+        `| \`${c.id}\` | ${c.value} | ${c.unit} | ${c.reference ?? '—'} | ${c.ratio ?? '—'} | ${c.budget} | ${c.ok === null ? '—' : c.ok ? 'oui' : '**non**'} |`,
+    ),
   ].join('\n');
 
 /** docs/performance.md: the table of the run, the machine and dataset, how to read each figure. */
-export function ecrireDocument(chiffres: Chiffre[], ctx: Contexte, explications: string, fichier = path.join(RACINE, 'docs/performance.md')) {
+export function ecrireDocument(
+  chiffres: Chiffre[],
+  ctx: Contexte,
+  explications: string,
+  fichier = path.join(RACINE, 'docs/performance.md'),
+) {
   const jeu = Object.entries(ctx.jeu)
     .map(([k, v]) => `| ${k} | ${v.toLocaleString('fr-FR')} |`)
     .join('\n');

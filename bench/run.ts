@@ -10,7 +10,17 @@ import pg from 'pg';
 import { urlPostgresEnMarche } from '../apps/server/src/platform/embedded-postgres';
 import { compterJeu, echelle, EPCI_REDON, genererJeu } from './donnees';
 import { explications } from './explications';
-import { dossierDonnees, mesurerDemarrages, mesurerDiagnostic, mesurerDocuments, mesurerHttp, mesurerImport, mesurerImportPlan, mesurerPortefeuille, percentile } from './mesures';
+import {
+  dossierDonnees,
+  mesurerDemarrages,
+  mesurerDiagnostic,
+  mesurerDocuments,
+  mesurerHttp,
+  mesurerImport,
+  mesurerImportPlan,
+  mesurerPortefeuille,
+  percentile,
+} from './mesures';
 import { chiffre, ecrireDocument, ecrireResultats, type Chiffre } from './rapport';
 import { Client, lancerServeur, RACINE, type ServeurLance } from './serveur';
 import { mesurerJavascript, mesurerLighthouse, mesurerLighthouseMobile } from './web';
@@ -30,7 +40,11 @@ async function construireWeb(): Promise<string> {
   const web = path.join(RACINE, 'apps/web');
   // The same steps as `npm run build`, into a directory of our own (apps/web/dist may be served by someone else).
   execFileSync('npm', ['run', 'prebuild', '-w', '@maillage/web'], { cwd: RACINE, stdio: 'ignore' });
-  execFileSync(process.execPath, [path.join(RACINE, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dossier, '--emptyOutDir', '--logLevel', 'error'], { cwd: web, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(RACINE, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dossier, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: web, stdio: 'inherit' },
+  );
   return dossier;
 }
 
@@ -44,7 +58,10 @@ async function machine(pool: pg.Pool) {
     node: process.version,
     postgresql: version,
     os: `${os.type()} ${os.release()}`,
-    charge: os.loadavg().map((c) => c.toFixed(1)).join(', '),
+    charge: os
+      .loadavg()
+      .map((c) => c.toFixed(1))
+      .join(', '),
   };
 }
 
@@ -57,11 +74,16 @@ function rapportSeul() {
 
 async function main() {
   if (process.argv.includes('--rapport')) return rapportSeul();
-  journal(`Banc ${rapide ? 'rapide (1/10)' : 'national'} : ${e.contrats} contrats visés, valeurs sur ${e.partCommunes === 1 ? 'toutes les communes' : 'une commune sur dix et celles des contrats'}.`);
+  journal(
+    `Banc ${rapide ? 'rapide (1/10)' : 'national'} : ${e.contrats} contrats visés, valeurs sur ${e.partCommunes === 1 ? 'toutes les communes' : 'une commune sur dix et celles des contrats'}.`,
+  );
   const chiffres: Chiffre[] = [];
   const details: Record<string, unknown> = {};
   let echec: unknown = null;
-  const charge = os.loadavg().map((c) => c.toFixed(1)).join(', ');
+  const charge = os
+    .loadavg()
+    .map((c) => c.toFixed(1))
+    .join(', ');
 
   journal('Construction de l’application web…');
   const webDist = await construireWeb();
@@ -103,11 +125,16 @@ async function main() {
 
     const admin = await Client.connecter(serveur.url, ADMIN.email, ADMIN.password);
     const q = async (sql: string, valeurs: unknown[] = []) => (await pool!.query(sql, valeurs)).rows;
-    const [redon] = await q(`select id from contrats where perimetre = jsonb_build_object('epci', jsonb_build_array($1::text), 'communes', '[]'::jsonb) and generation = 2`, [EPCI_REDON]);
+    const [redon] = await q(
+      `select id from contrats where perimetre = jsonb_build_object('epci', jsonb_build_array($1::text), 'communes', '[]'::jsonb) and generation = 2`,
+      [EPCI_REDON],
+    );
     const [quarante] = await q(`select id from bench_contrats where n = 1`);
     const [soixante] = await q(`select id from bench_contrats where n = 2`);
     const [courant] = await q(`select id, fiches from bench_contrats where n > 2 order by abs(fiches - 30), n limit 1`);
-    const [region] = await q(`select r as code, count(*)::int as contrats from contrats, unnest(regions) r group by r order by 2 desc, 1 limit 1`);
+    const [region] = await q(
+      `select r as code, count(*)::int as contrats from contrats, unnest(regions) r group by r order by 2 desc, 1 limit 1`,
+    );
     const [fiche] = await q(`select id from fiches where contrat_id = $1 order by ordre limit 1`, [courant.id]);
 
     journal('Diagnostic (séries de tous les indicateurs sur Redon Agglomération)…');
@@ -117,7 +144,15 @@ async function main() {
     chiffres.push(chiffre('diagnostic_p50_ratio', apiP50 / sqlP50, 'ratio', '≤ 1.5', sqlP50, apiP50 / sqlP50));
     chiffres.push(chiffre('diagnostic_p95_ms', percentile(diag.api, 95), 'ms', '< 50'));
     chiffres.push(chiffre('diagnostic_contrat_p95_ms', percentile(diag.contrat, 95), 'ms', 'reported'));
-    details.diagnostic = { apiP50, apiP95: percentile(diag.api, 95), sqlP50, sqlP95: percentile(diag.sql, 95), indicateurs: diag.indicateurs, periodes: diag.periodes, contratP50: mediane(diag.contrat) };
+    details.diagnostic = {
+      apiP50,
+      apiP95: percentile(diag.api, 95),
+      sqlP50,
+      sqlP95: percentile(diag.sql, 95),
+      indicateurs: diag.indicateurs,
+      periodes: diag.periodes,
+      contratP50: mediane(diag.contrat),
+    };
 
     journal(`Portefeuille de la région ${region.code} (${region.contrats} contrats)…`);
     const portefeuille = await mesurerPortefeuille(admin, region.code, rapide ? 15 : 40);
@@ -128,13 +163,19 @@ async function main() {
     journal(`HTTP : 100 clients pendant ${secondes} s sur l’accueil d’un contrat et ses fiches, puis sur la route nue…`);
     const http = await mesurerHttp(admin, courant.id, secondes);
     // Real routes ÷ their SQL references (same queries, rows as plain JSON): what the server adds around its SQL.
-    chiffres.push(chiffre('http_rps_ratio_sql', http.produit.rps / http.sql.rps, 'ratio', '≥ 0.7', http.sql.rps, http.produit.rps / http.sql.rps));
+    chiffres.push(
+      chiffre('http_rps_ratio_sql', http.produit.rps / http.sql.rps, 'ratio', '≥ 0.7', http.sql.rps, http.produit.rps / http.sql.rps),
+    );
     // < 200 ms, or where the reference itself cannot reach it on this machine, ≤ 1.3 × the reference's p99.
     const budgetP99 = http.sql.p99 < 200 ? '< 200' : `≤ ${Math.round(1.3 * http.sql.p99)} (1,3 × référence)`;
     chiffres.push(chiffre('http_p99_ms', http.produit.p99, 'ms', budgetP99, http.sql.p99, http.produit.p99 / http.sql.p99));
-    chiffres.push(chiffre('http_p99_ms_20_clients', http.produit20.p99, 'ms', '< 100', http.sql20.p99, http.produit20.p99 / http.sql20.p99));
+    chiffres.push(
+      chiffre('http_p99_ms_20_clients', http.produit20.p99, 'ms', '< 100', http.sql20.p99, http.produit20.p99 / http.sql20.p99),
+    );
     chiffres.push(chiffre('http_errors', http.produit.erreurs, 'count', '= 0'));
-    chiffres.push(chiffre('http_rps_ratio', http.produit.rps / http.nu.rps, 'ratio', 'reported', http.nu.rps, http.produit.rps / http.nu.rps));
+    chiffres.push(
+      chiffre('http_rps_ratio', http.produit.rps / http.nu.rps, 'ratio', 'reported', http.nu.rps, http.produit.rps / http.nu.rps),
+    );
     details.http = { ...http, fichesDuContrat: courant.fiches, secondes };
 
     journal('Documents (contrat de 40 fiches) et export du plan (60 fiches)…');
@@ -152,7 +193,9 @@ async function main() {
 
     journal('Import de plan à blanc : 1 000 puis 4 999 fiches, un autre utilisateur interrogeant le serveur…');
     // A contract still being written (a signed one takes its changes through an avenant), the busiest of them.
-    const [enCours] = await q(`select b.id, b.fiches from bench_contrats b join contrats c on c.id = b.id where c.statut in ('elaboration', 'diagnostic', 'preparation') order by b.fiches desc limit 1`);
+    const [enCours] = await q(
+      `select b.id, b.fiches from bench_contrats b join contrats c on c.id = b.id where c.statut in ('elaboration', 'diagnostic', 'preparation') order by b.fiches desc limit 1`,
+    );
     const plan = await mesurerImportPlan(admin, enCours.id);
     chiffres.push(chiffre('plan_import_1000_ms', plan.ms1000, 'ms', '< 5000'));
     chiffres.push(chiffre('plan_import_5000_ms', plan.ms5000, 'ms', '< 60000'));
@@ -191,15 +234,27 @@ async function main() {
 
     // Last: its import job changes values.
     journal('Deux processus sur la même base, puis une tâche de fond envoyée à l’un et suivie sur l’autre…');
-    const deux = await mesurerDeuxProcessus(dataDir, serveur, admin, pool, courant.id, secondes, { MAILLAGE_BENCH: '1', MAILLAGE_WEB_DIST: webDist });
-    chiffres.push(chiffre('deux_processus_rps_ratio', deux.deux.rps / deux.un.rps, 'ratio', 'reported', deux.un.rps, deux.deux.rps / deux.un.rps));
+    const deux = await mesurerDeuxProcessus(dataDir, serveur, admin, pool, courant.id, secondes, {
+      MAILLAGE_BENCH: '1',
+      MAILLAGE_WEB_DIST: webDist,
+    });
+    chiffres.push(
+      chiffre('deux_processus_rps_ratio', deux.deux.rps / deux.un.rps, 'ratio', 'reported', deux.un.rps, deux.deux.rps / deux.un.rps),
+    );
     chiffres.push(chiffre('deux_processus_p99_ms', deux.deux.p99, 'ms', 'reported', deux.un.p99, deux.deux.p99 / deux.un.p99));
     chiffres.push(chiffre('deux_processus_errors', deux.un.erreurs + deux.deux.erreurs, 'count', '= 0'));
     details.deuxProcessus = deux;
 
     const dureeS = (performance.now() - debutBench) / 1000;
     ecrireResultats(chiffres);
-    const contexte = { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', mode: rapide ? ('rapide' as const) : ('complet' as const), dureeS, machine: { ...(await machine(pool)), charge }, jeu, details };
+    const contexte = {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      mode: rapide ? ('rapide' as const) : ('complet' as const),
+      dureeS,
+      machine: { ...(await machine(pool)), charge },
+      jeu,
+      details,
+    };
     ecrireDocument(chiffres, contexte, explications(contexte) + explicationsDeuxProcessusEtMobile(contexte));
     fs.writeFileSync(path.join(RACINE, 'bench/details.json'), JSON.stringify(contexte, null, 2) + '\n');
     journal(`Terminé en ${Math.round(dureeS)} s.`);

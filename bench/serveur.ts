@@ -83,9 +83,16 @@ export class Client {
 
   static async connecter(url: string, email: string, password: string): Promise<Client> {
     const c = new Client(url);
-    const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const r = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (r.status !== 200) throw new Error(`Connexion de ${email} refusée : ${r.status} ${await r.text()}`);
-    c.cookie = r.headers.getSetCookie().find((x) => x.startsWith('maillage_session='))!.split(';')[0];
+    c.cookie = r.headers
+      .getSetCookie()
+      .find((x) => x.startsWith('maillage_session='))!
+      .split(';')[0];
     c.csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
     return c;
   }

@@ -5,7 +5,15 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { gzipSync } from 'node:zlib';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DRAPEAUX = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const DRAPEAUX = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 /**
  * The JavaScript a visitor downloads on the login page, then on the home page once logged in: every JS response,
@@ -44,7 +52,11 @@ export async function mesurerJavascript(url: string, cookie: string) {
     await visiter('/connexion', false);
     await visiter('/', true);
     const total = [...fichiers.values()].reduce((a, b) => a + b, 0);
-    return { ko: total / 1024, fichiers: fichiers.size, parPageKo: Object.fromEntries(Object.entries(parPage).map(([p, o]) => [p, o / 1024])) };
+    return {
+      ko: total / 1024,
+      fichiers: fichiers.size,
+      parPageKo: Object.fromEntries(Object.entries(parPage).map(([p, o]) => [p, o / 1024])),
+    };
   } finally {
     await navigateur.close();
   }
@@ -71,7 +83,10 @@ function octetsParType(details: unknown): Record<string, number> {
   return Object.fromEntries(lignes.map((l) => [l.resourceType, Math.round(l.transferSize / 102.4) / 10]));
 }
 
-function pistes(lhr: { audits: Record<string, { id: string; score: number | null; scoreDisplayMode?: string; displayValue?: string }>; categories: Record<string, { auditRefs: { id: string }[] } | undefined> }) {
+function pistes(lhr: {
+  audits: Record<string, { id: string; score: number | null; scoreDisplayMode?: string; displayValue?: string }>;
+  categories: Record<string, { auditRefs: { id: string }[] } | undefined>;
+}) {
   return (lhr.categories.performance?.auditRefs ?? [])
     .map((ref) => lhr.audits[ref.id])
     .filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
@@ -82,21 +97,34 @@ function pistes(lhr: { audits: Record<string, { id: string; score: number | null
  * Lighthouse (desktop preset, or mobile: Lighthouse's default) on each page, in Debian's Chromium, logged in through the session cookie sent with
  * every request. Scores 0–100.
  */
-export async function mesurerLighthouse(url: string, cookie: string, pages: { nom: string; chemin: string; session: boolean }[], preReglage: 'desktop' | 'mobile' = 'desktop') {
+export async function mesurerLighthouse(
+  url: string,
+  cookie: string,
+  pages: { nom: string; chemin: string; session: boolean }[],
+  preReglage: 'desktop' | 'mobile' = 'desktop',
+) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: DRAPEAUX });
   try {
     const resultats: ResultatLighthouse[] = [];
     for (const p of pages) {
       const r = await lighthouse(
         url + p.chemin,
-        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: p.session ? { Cookie: cookie } : undefined },
+        {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+          extraHeaders: p.session ? { Cookie: cookie } : undefined,
+        },
         // No config is Lighthouse's default: mobile (Moto G Power screen, slow 4G and a 4× slower CPU, simulated).
         preReglage === 'desktop' ? desktopConfig : undefined,
       );
       if (!r) throw new Error(`Lighthouse n’a rien rendu pour ${p.chemin}`);
       const lhr = r.lhr;
       const echecs = Object.values(lhr.audits)
-        .filter((a) => lhr.categories.accessibility.auditRefs.some((ref) => ref.id === a.id && ref.weight > 0) && a.score !== null && a.score < 1)
+        .filter(
+          (a) => lhr.categories.accessibility.auditRefs.some((ref) => ref.id === a.id && ref.weight > 0) && a.score !== null && a.score < 1,
+        )
         .map((a) => a.id);
       resultats.push({
         nom: p.nom,

@@ -11,7 +11,11 @@ async function api(page: Page, methode: string, chemin: string, corps?: unknown)
   const r = await page.evaluate(
     async ([m, c, b]) => {
       const session = await (await fetch('/api/auth/session')).json();
-      const r = await fetch(c as string, { method: m as string, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken }, body: b ? JSON.stringify(b) : undefined });
+      const r = await fetch(c as string, {
+        method: m as string,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: b ? JSON.stringify(b) : undefined,
+      });
       return { status: r.status, corps: r.status === 204 ? null : await r.json() };
     },
     [methode, chemin, corps] as const,
@@ -26,8 +30,17 @@ async function lienRecu(destinataire: string, motif: RegExp): Promise<string> {
   let lien: string | undefined;
   await expect
     .poll(() => {
-      const fichiers = fs.existsSync(dossier) ? fs.readdirSync(dossier).filter((f) => f.includes(destinataire)).sort() : [];
-      const contenu = fichiers.map((f) => fs.readFileSync(path.join(dossier, f), 'utf8')).join('\n').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      const fichiers = fs.existsSync(dossier)
+        ? fs
+            .readdirSync(dossier)
+            .filter((f) => f.includes(destinataire))
+            .sort()
+        : [];
+      const contenu = fichiers
+        .map((f) => fs.readFileSync(path.join(dossier, f), 'utf8'))
+        .join('\n')
+        .replace(/=\r?\n/g, '')
+        .replace(/=3D/g, '=');
       lien = contenu.match(motif)?.[0];
       return lien;
     })
@@ -35,7 +48,9 @@ async function lienRecu(destinataire: string, motif: RegExp): Promise<string> {
   return lien!.replace(/^https?:\/\/[^/]+/, '');
 }
 
-test('la coordinatrice invite un pilote depuis le contrat, il répond à la campagne, et le contrat signé se publie d’un geste', async ({ browser }) => {
+test('la coordinatrice invite un pilote depuis le contrat, il répond à la campagne, et le contrat signé se publie d’un geste', async ({
+  browser,
+}) => {
   const suffixe = Date.now().toString(36);
   const emailPilote = `pilote.invite.${suffixe}@exemple.fr`;
   // Not named after Belle-Île: the other specs look for the demo's Belle-Île contract by name in shared lists.
@@ -48,8 +63,14 @@ test('la coordinatrice invite un pilote depuis le contrat, il répond à la camp
   const page = await contexteCoordination.newPage();
   const erreurs = surveillerConsole(page);
   await seConnecter(page, 'coordination@demo.maillage.fr');
-  const organisation = async (nom: string) => (await api(page, 'GET', `/api/organisations?q=${encodeURIComponent(nom)}`)).elements.find((o: { nom: string }) => o.nom === nom).id as string;
-  const [arsBretagne, redon, ireps] = [await organisation('ARS Bretagne'), await organisation('Redon Agglomération'), await organisation('IREPS Bretagne')];
+  const organisation = async (nom: string) =>
+    (await api(page, 'GET', `/api/organisations?q=${encodeURIComponent(nom)}`)).elements.find((o: { nom: string }) => o.nom === nom)
+      .id as string;
+  const [arsBretagne, redon, ireps] = [
+    await organisation('ARS Bretagne'),
+    await organisation('Redon Agglomération'),
+    await organisation('IREPS Bretagne'),
+  ];
   const { id } = await api(page, 'POST', '/api/contrats', {
     intitule,
     // Belle-Île: a Bretagne-only territory, so ARS Bretagne alone answers for it.
@@ -68,15 +89,26 @@ test('la coordinatrice invite un pilote depuis le contrat, il répond à la camp
     pilotes: [{ organisationId: ireps }],
     indicateurs: [{ libelle: 'Ateliers nutrition tenus', type: 'activite', unite: 'ateliers', cible: '12 par an' }],
   });
-  await api(page, 'POST', `/api/contrats/${id}/signataires`, { organisationId: redon, representant: 'Le président', dateSignature: `${annee}-02-01` });
-  const signataireArs = await api(page, 'POST', `/api/contrats/${id}/signataires`, { organisationId: arsBretagne, representant: 'Le directeur général' });
+  await api(page, 'POST', `/api/contrats/${id}/signataires`, {
+    organisationId: redon,
+    representant: 'Le président',
+    dateSignature: `${annee}-02-01`,
+  });
+  const signataireArs = await api(page, 'POST', `/api/contrats/${id}/signataires`, {
+    organisationId: arsBretagne,
+    representant: 'Le directeur général',
+  });
   const contexteArs = await browser.newContext();
   const pageArs = await contexteArs.newPage();
   await seConnecter(pageArs, 'ars.bretagne@demo.maillage.fr');
   for (const d of (await api(pageArs, 'GET', '/api/confirmations')).filter((x: { contrat: { id: string } }) => x.contrat.id === id))
     await api(pageArs, 'POST', `/api/confirmations/${d.id}/acceptation`, {});
   await contexteArs.close();
-  await api(page, 'PUT', `/api/contrats/${id}/signataires/${signataireArs.id}`, { organisationId: arsBretagne, representant: 'Le directeur général', dateSignature: `${annee}-02-03` });
+  await api(page, 'PUT', `/api/contrats/${id}/signataires/${signataireArs.id}`, {
+    organisationId: arsBretagne,
+    representant: 'Le directeur général',
+    dateSignature: `${annee}-02-03`,
+  });
 
   // The coordinator invites the IREPS's pilote from the contract's « Personnes et accès » tab.
   await page.goto(`/contrats/${id}`);
@@ -107,7 +139,10 @@ test('la coordinatrice invite un pilote depuis le contrat, il répond à la camp
   await verifierAccessibilite(page, 'la liste après l’invitation');
 
   // The campaign now reaches the new pilote.
-  await api(page, 'POST', `/api/contrats/${id}/statut`, { statut: 'elaboration', version: (await api(page, 'GET', `/api/contrats/${id}`)).version });
+  await api(page, 'POST', `/api/contrats/${id}/statut`, {
+    statut: 'elaboration',
+    version: (await api(page, 'GET', `/api/contrats/${id}`)).version,
+  });
   await page.goto(`/contrats/${id}?onglet=suivi`);
   await page.getByRole('button', { name: 'Ouvrir une campagne' }).first().click();
   await page.getByLabel('Période suivie').fill(String(annee));
@@ -141,7 +176,11 @@ test('la coordinatrice invite un pilote depuis le contrat, il répond à la camp
   expect(suivi.indicateurs[0].valeurs).toEqual([expect.objectContaining({ periode: String(annee), valeur: 12 })]);
 
   // Signed, the contract is published with the switch, after a look at its public page — no avenant.
-  await api(page, 'POST', `/api/contrats/${id}/statut`, { statut: 'signe', version: (await api(page, 'GET', `/api/contrats/${id}`)).version, confirmerAvertissements: true });
+  await api(page, 'POST', `/api/contrats/${id}/statut`, {
+    statut: 'signe',
+    version: (await api(page, 'GET', `/api/contrats/${id}`)).version,
+    confirmerAvertissements: true,
+  });
   await page.goto(`/contrats/${id}`);
   await expect(page.getByText('Signé (en vigueur)').first()).toBeVisible();
   await page.getByRole('link', { name: 'Publier' }).click();
@@ -166,7 +205,11 @@ test('la coordinatrice invite un pilote depuis le contrat, il répond à la camp
 
   // The history says it in words.
   await page.goto(`/contrats/${id}?onglet=historique`);
-  await expect(page.getByText(`a invité Yannick Invité (IREPS Bretagne) par courriel, avec le rôle « Pilote de fiches-action » sur le contrat « ${intitule} »`)).toBeVisible();
+  await expect(
+    page.getByText(
+      `a invité Yannick Invité (IREPS Bretagne) par courriel, avec le rôle « Pilote de fiches-action » sur le contrat « ${intitule} »`,
+    ),
+  ).toBeVisible();
   await expect(page.getByText(`a publié le contrat « ${intitule} »`)).toBeVisible();
   // The one 400 is the server's answer to the invitation without a name, shown on the form's fields above.
   expect(erreurs.filter((e) => !/status of 400/.test(e))).toEqual([]);

@@ -78,7 +78,9 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
   // The indicator typed in the fiche is the follow-up's: the Suivi tab has it, nothing typed twice.
   const ficheId = page.url().split('/').pop()!;
   const suivi = await page.evaluate(async (id) => (await fetch(`/api/fiches/${id}/suivi`)).json(), ficheId);
-  expect(suivi.indicateurs.map((i: { libelle: string; unite: string; cible: string }) => [i.libelle, i.unite, i.cible])).toEqual([['Internes accueillis', 'internes', '6 par an']]);
+  expect(suivi.indicateurs.map((i: { libelle: string; unite: string; cible: string }) => [i.libelle, i.unite, i.cible])).toEqual([
+    ['Internes accueillis', 'internes', '6 par an'],
+  ]);
 
   // Two signatories. Redon Agglomération is the coordinator's own organisation: its date goes in at once. ARS Bretagne
   // must first confirm being a signatory: until then its role is « À confirmer » and it has no date.
@@ -137,7 +139,10 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
       // No evaluation planned yet (seed 003: « avant la signature du contrat »): signing warns and asks to acknowledge.
       await expect(page.getByRole('dialog')).toContainText('évaluation');
       // The DSFR label covers its box: click the label, as a person does.
-      await page.getByRole('dialog').getByText('J’ai pris connaissance de cet avertissement et je confirme le changement de statut').click();
+      await page
+        .getByRole('dialog')
+        .getByText('J’ai pris connaissance de cet avertissement et je confirme le changement de statut')
+        .click();
       await expect(page.getByRole('dialog').getByRole('checkbox')).toBeChecked();
     }
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
@@ -149,7 +154,10 @@ test('une coordonnatrice crée un CLS sur Redon Agglomération, le construit, le
   // The signed contract as a PDF.
   await page.getByRole('tab', { name: 'Documents' }).click();
   await verifierAccessibilite(page, 'les documents');
-  const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Contrat tel que signé.*PDF/ }).click()]);
+  const [telechargement] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /Contrat tel que signé.*PDF/ }).click(),
+  ]);
   const chemin = await telechargement.path();
   const pdf = fs.readFileSync(chemin!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

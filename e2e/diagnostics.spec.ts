@@ -51,7 +51,10 @@ test('une ARS importe des valeurs : aperçu, essai, rejet motivé, import, puis 
   const erreurs2 = surveillerConsole(page2);
   await seConnecter(page2, 'coordination@demo.maillage.fr');
   await page2.goto('/contrats');
-  await page2.getByRole('link', { name: /Redon Agglomération \(2e génération\)/ }).first().click();
+  await page2
+    .getByRole('link', { name: /Redon Agglomération \(2e génération\)/ })
+    .first()
+    .click();
   await page2.getByRole('tab', { name: /diagnostic/i }).click();
   await expect(page2.getByText('Taux de chômage').first()).toBeVisible();
   await expect(page2.getByText('[856 à 932[').first()).toBeVisible();
@@ -61,9 +64,43 @@ test('une ARS importe des valeurs : aperçu, essai, rejet motivé, import, puis 
 });
 
 // Redon Agglomération's 31 communes (the Rezone CPTS table): Redon under secret, Bains-sur-Oust published as a class.
-const COMMUNES_REDON = ['56001', '44007', '35013', '56011', '35045', '35064', '44044', '44057', '56060', '44067', '35145', '35151', '44092', '56154', '44123', '35219', '44128', '35236', '35237', '56194', '35268', '56216', '56221', '56223', '35285', '44185', '56232', '56239', '35294', '35328', '56250'];
+const COMMUNES_REDON = [
+  '56001',
+  '44007',
+  '35013',
+  '56011',
+  '35045',
+  '35064',
+  '44044',
+  '44057',
+  '56060',
+  '44067',
+  '35145',
+  '35151',
+  '44092',
+  '56154',
+  '44123',
+  '35219',
+  '44128',
+  '35236',
+  '35237',
+  '56194',
+  '35268',
+  '56216',
+  '56221',
+  '56223',
+  '35285',
+  '44185',
+  '56232',
+  '56239',
+  '35294',
+  '35328',
+  '56250',
+];
 
-test('une commune sous secret : un chiffre partiel avec sa couverture, des comparaisons indicatives, la classe d’intervalle telle que publiée', async ({ browser }) => {
+test('une commune sous secret : un chiffre partiel avec sa couverture, des comparaisons indicatives, la classe d’intervalle telle que publiée', async ({
+  browser,
+}) => {
   const contexte = await browser.newContext();
   const page = await contexte.newPage();
   const erreurs = surveillerConsole(page);
@@ -75,9 +112,14 @@ test('une commune sous secret : un chiffre partiel avec sa couverture, des compa
     lignes.push(`effectif_orthophonistes;commune;${code};2022;${secret ? 's' : code === '35013' ? '[2 à 5[' : '1'};;;Observatoire test`);
     lignes.push(`part_80_ans_plus_seuls;commune;${code};2022;${secret ? 's;;' : '40;40;100'};Observatoire test`);
   }
-  lignes.push('part_80_ans_plus_seuls;region;53;2022;38,5;;;Observatoire test', 'part_80_ans_plus_seuls;pays;FRM;2022;42;;;Observatoire test');
+  lignes.push(
+    'part_80_ans_plus_seuls;region;53;2022;38,5;;;Observatoire test',
+    'part_80_ans_plus_seuls;pays;FRM;2022;42;;;Observatoire test',
+  );
   await page.goto('/indicateurs/import-valeurs');
-  await page.getByLabel('Fichier de valeurs').setInputFiles({ name: 'secret.csv', mimeType: 'text/csv', buffer: Buffer.from(lignes.join('\n'), 'utf8') });
+  await page
+    .getByLabel('Fichier de valeurs')
+    .setInputFiles({ name: 'secret.csv', mimeType: 'text/csv', buffer: Buffer.from(lignes.join('\n'), 'utf8') });
   await page.getByRole('button', { name: 'Lire le fichier' }).click();
   await page.getByRole('button', { name: 'Vérifier tout le fichier' }).click();
   await page.getByRole('button', { name: 'Importer les valeurs' }).click();
@@ -86,7 +128,10 @@ test('une commune sous secret : un chiffre partiel avec sa couverture, des compa
 
   // The contract's diagnostic: the count is "au moins 31", the rate is given on the communes with a value, both partial.
   await page.goto('/contrats');
-  await page.getByRole('link', { name: /Redon Agglomération \(2e génération\)/ }).first().click();
+  await page
+    .getByRole('link', { name: /Redon Agglomération \(2e génération\)/ })
+    .first()
+    .click();
   await page.getByRole('tab', { name: /diagnostic/i }).click();
   const effectif = page.locator('#indicateur-effectif_orthophonistes');
   // The card's headline figure (the evolution chart, drawn once ECharts has loaded, labels its 2022 point the same way).
@@ -101,7 +146,9 @@ test('une commune sous secret : un chiffre partiel avec sa couverture, des compa
   await expect(taux.getByText('Non comparable')).toHaveCount(0);
   // The chart's table says it too.
   await taux.getByText('Voir les données en tableau').first().click();
-  await expect(taux.getByRole('cell', { name: /40,0 % sur les communes renseignées \(chiffre partiel : 30 communes sur 31/ }).first()).toBeVisible();
+  await expect(
+    taux.getByRole('cell', { name: /40,0 % sur les communes renseignées \(chiffre partiel : 30 communes sur 31/ }).first(),
+  ).toBeVisible();
   await expect(taux.getByRole('cell', { name: 'Moins favorable (indicatif)' })).toBeVisible();
 
   // The commune table shows the class as published.
@@ -123,21 +170,33 @@ test('une commune sous secret : un chiffre partiel avec sa couverture, des compa
   await contexte.close();
 });
 
-test('un fichier d’observatoire : « Code géographique » reconnu, indicateur proposé par l’en-tête, échelle signalée avant import, France acceptée', async ({ browser }) => {
+test('un fichier d’observatoire : « Code géographique » reconnu, indicateur proposé par l’en-tête, échelle signalée avant import, France acceptée', async ({
+  browser,
+}) => {
   const contexte = await browser.newContext();
   const page = await contexte.newPage();
   const erreurs = surveillerConsole(page);
   await seConnecter(page, 'ars.bretagne@demo.maillage.fr');
-  const csv = ['Code géographique;Libellé géographique;Mortalité générale pour 10 000 hab.', '243500741;CA Redon Agglomération;85', 'FR;France entière;78'].join('\n');
+  const csv = [
+    'Code géographique;Libellé géographique;Mortalité générale pour 10 000 hab.',
+    '243500741;CA Redon Agglomération;85',
+    'FR;France entière;78',
+  ].join('\n');
   await page.goto('/indicateurs/import-valeurs');
-  await page.getByLabel('Fichier de valeurs').setInputFiles({ name: 'observatoire.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page
+    .getByLabel('Fichier de valeurs')
+    .setInputFiles({ name: 'observatoire.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByRole('button', { name: 'Lire le fichier' }).click();
   await expect(page.getByRole('heading', { name: 'Ce qui a été détecté' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByLabel('Colonne du code du territoire')).toHaveValue('Code géographique');
   const colonne = page.getByLabel(/Colonne « Mortalité générale pour 10 000 hab\. »/);
   await expect(colonne).toHaveValue('mortalite_generale_std');
   await expect(page.getByText('Proposé d’après l’en-tête : vérifiez-le avant d’importer')).toBeVisible();
-  await expect(page.getByText(/le fichier donne des valeurs pour 10 000, l’indicateur « Taux standardisé de mortalité générale » \(mortalite_generale_std\) attend pour 100 000/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /le fichier donne des valeurs pour 10 000, l’indicateur « Taux standardisé de mortalité générale » \(mortalite_generale_std\) attend pour 100 000/,
+    ),
+  ).toBeVisible();
   await verifierAccessibilite(page, 'l’aperçu avec un avertissement d’échelle');
 
   await page.getByLabel('Période de toutes les valeurs').fill('2034');
@@ -163,27 +222,49 @@ test('un effectif se déclare dénombrement et refuse les décimales ; un résul
 
   // 2,5 médecins: a row error, nothing imported.
   await page.goto('/indicateurs/import-valeurs');
-  await page.getByLabel('Fichier de valeurs').setInputFiles({ name: 'decimal.csv', mimeType: 'text/csv', buffer: Buffer.from(`${entete}effectif_mg;commune;35236;2031;2,5;Test\n`, 'utf8') });
+  await page.getByLabel('Fichier de valeurs').setInputFiles({
+    name: 'decimal.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${entete}effectif_mg;commune;35236;2031;2,5;Test\n`, 'utf8'),
+  });
   await page.getByRole('button', { name: 'Lire le fichier' }).click();
   // Said in the preview already, then in the full check's report.
-  await expect(page.getByRole('cell', { name: /^Rejetée : Valeur décimale pour effectif_mg .* « 2,5 »\. Cet indicateur compte des unités : sa valeur est un nombre entier\.$/ })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('cell', {
+      name: /^Rejetée : Valeur décimale pour effectif_mg .* « 2,5 »\. Cet indicateur compte des unités : sa valeur est un nombre entier\.$/,
+    }),
+  ).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Vérifier tout le fichier' }).click();
   await expect(page.getByText('Ce fichier ne peut pas être importé tel quel')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Importer les valeurs' })).toHaveCount(0);
 
   // A contract on Redon Agglomération plus Rennes: the density, published for the EPCI only, cannot be computed.
   const { csrfToken } = await (await page.request.get('/api/auth/session')).json();
-  const organisation = async (nom: string) => ((await (await page.request.get(`/api/organisations?q=${encodeURIComponent(nom)}`)).json()).elements as { id: string; nom: string }[]).find((o) => o.nom === nom)!.id;
+  const organisation = async (nom: string) =>
+    (
+      (await (await page.request.get(`/api/organisations?q=${encodeURIComponent(nom)}`)).json()).elements as { id: string; nom: string }[]
+    ).find((o) => o.nom === nom)!.id;
   const cree = await page.request.post('/api/contrats', {
     headers: { 'x-csrf-token': csrfToken },
-    data: { intitule: 'CLS de Redon Agglomération et de Rennes (essai)', perimetre: { epci: ['243500741'], communes: ['35238'] }, generation: 1, arsIds: [await organisation('ARS Bretagne')], porteursIds: [await organisation('Redon Agglomération')], periode: { debut: '2027-01-01', fin: '2031-12-31' } },
+    data: {
+      intitule: 'CLS de Redon Agglomération et de Rennes (essai)',
+      perimetre: { epci: ['243500741'], communes: ['35238'] },
+      generation: 1,
+      arsIds: [await organisation('ARS Bretagne')],
+      porteursIds: [await organisation('Redon Agglomération')],
+      periode: { debut: '2027-01-01', fin: '2031-12-31' },
+    },
   });
   expect(cree.status(), await cree.text()).toBe(201);
   await page.goto(`/contrats/${(await cree.json()).id}`);
   await page.getByRole('tab', { name: /diagnostic/i }).click();
   const densite = page.locator('#indicateur-densite_mg_liberaux');
   await expect(densite.getByText('Non disponible', { exact: true })).toBeVisible();
-  await expect(densite.getByText(/^Aucune commune de ce périmètre n’a de valeur pour cet indicateur : il n’est publié que pour CA Redon Agglomération \(EPCI, 2019\)/)).toBeVisible();
+  await expect(
+    densite.getByText(
+      /^Aucune commune de ce périmètre n’a de valeur pour cet indicateur : il n’est publié que pour CA Redon Agglomération \(EPCI, 2019\)/,
+    ),
+  ).toBeVisible();
   await verifierAccessibilite(page, 'un diagnostic avec un indicateur sans résultat');
   expect(erreurs).toEqual([]);
   await contexte.close();

@@ -51,7 +51,8 @@ test.describe('fondations', () => {
     const champs = (await page.locator('.maillage-diff .fr-text--bold').allInnerTexts()).join('\n');
     const entites = (await page.getByLabel('Type d’entité').locator('option').allInnerTexts()).join('\n');
     expect(phrases).toMatch(/ a (créé|ouvert une session|planifié)/);
-    for (const texte of [phrases, champs, entites]) expect(texte).not.toMatch(/\b(Seance|Decision|Presences|Evaluation|contratId|[a-z]+_[a-z]+|[a-z]+[A-Z][a-z]+)\b/);
+    for (const texte of [phrases, champs, entites])
+      expect(texte).not.toMatch(/\b(Seance|Decision|Presences|Evaluation|contratId|[a-z]+_[a-z]+|[a-z]+[A-Z][a-z]+)\b/);
     // An EPCI page lists its 31 member communes.
     await page.goto('/territoires/epci/243500741');
     await expect(page.getByRole('row', { name: /Redon/ }).first()).toBeVisible();
@@ -99,7 +100,11 @@ test.describe('fondations', () => {
     await expect
       .poll(() => {
         const fichiers = fs.existsSync(dossier) ? fs.readdirSync(dossier).filter((f) => f.includes('membre@demo.maillage.fr')) : [];
-        const contenu = fichiers.map((f) => fs.readFileSync(path.join(dossier, f), 'utf8')).join('\n').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+        const contenu = fichiers
+          .map((f) => fs.readFileSync(path.join(dossier, f), 'utf8'))
+          .join('\n')
+          .replace(/=\r?\n/g, '')
+          .replace(/=3D/g, '=');
         lien = contenu.match(/https?:\/\/\S+\/reinitialiser-mot-de-passe\?jeton=[\w%-]+/)?.[0];
         return lien;
       })

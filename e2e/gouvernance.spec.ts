@@ -8,7 +8,11 @@ async function api(page: Page, methode: string, chemin: string, corps?: unknown)
   return page.evaluate(
     async ([m, c, b]) => {
       const session = await (await fetch('/api/auth/session')).json();
-      const r = await fetch(c as string, { method: m as string, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken }, body: b ? JSON.stringify(b) : undefined });
+      const r = await fetch(c as string, {
+        method: m as string,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: b ? JSON.stringify(b) : undefined,
+      });
       return r.status === 204 ? null : r.json();
     },
     [methode, chemin, corps] as const,
@@ -29,7 +33,10 @@ test('une coordonnatrice planifie un COPIL, invite, note les présences et une d
 
   // The page says who receives invitations; a member without an account gets an invitation address.
   await expect(page.getByText(/Les invitations aux séances partent vers les utilisateurs de Maillage/).first()).toBeVisible();
-  await page.getByRole('button', { name: /^Adresse d’invitation de Redon Agglomération/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Adresse d’invitation de Redon Agglomération/ })
+    .first()
+    .click();
   await page.getByLabel('Adresse e-mail (laisser vide pour la retirer)').fill('secretariat.sante@redon-agglomeration.example.fr');
   await verifierAccessibilite(page, 'l’adresse d’invitation d’un membre');
   await page.getByRole('button', { name: 'Enregistrer l’adresse' }).click();
@@ -56,7 +63,10 @@ test('une coordonnatrice planifie un COPIL, invite, note les présences et une d
   await page.getByRole('button', { name: 'Envoyer les invitations' }).click();
   await expect(page.getByRole('heading', { name: /Invitations envoyées à/ })).toBeVisible();
   await verifierAccessibilite(page, 'la séance après les invitations');
-  const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ajouter à mon agenda (.ics)' }).click()]);
+  const [ics] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Ajouter à mon agenda (.ics)' }).click(),
+  ]);
   expect(ics.suggestedFilename()).toMatch(/\.ics$/);
 
   // Attendance.
@@ -77,11 +87,16 @@ test('une coordonnatrice planifie un COPIL, invite, note les présences et une d
   await page.getByText(/Je confirme : la séance du .* n’a pas encore eu lieu/).click();
   await page.getByRole('button', { name: 'Ajouter et appliquer la décision' }).click();
   await expect(page.getByRole('heading', { name: 'Décision enregistrée' })).toBeVisible();
-  await expect(page.locator('.fr-alert--success', { hasText: 'Décision enregistrée' })).toContainText(`Fiche ${fiche.numero} : À venir → En cours`);
+  await expect(page.locator('.fr-alert--success', { hasText: 'Décision enregistrée' })).toContainText(
+    `Fiche ${fiche.numero} : À venir → En cours`,
+  );
   await verifierAccessibilite(page, 'la décision appliquée');
 
   // The presentation shown at the séance, kept with it.
-  await page.getByRole('form', { name: 'Déposer un fichier' }).locator('input[type=file]').setInputFiles({ name: 'diaporama COPIL.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%essai\n') });
+  await page
+    .getByRole('form', { name: 'Déposer un fichier' })
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'diaporama COPIL.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%essai\n') });
   await page.getByRole('button', { name: 'Déposer le fichier' }).click();
   await expect(page.getByText('Le fichier « diaporama COPIL.pdf » est déposé.')).toBeVisible();
   await verifierAccessibilite(page, 'les documents de la séance');
@@ -102,7 +117,9 @@ test('un contrat clos dit ce qu’il reçoit encore et n’offre plus que cela',
   const erreurs = surveillerConsole(page);
   await seConnecter(page, 'coordination@demo.maillage.fr');
   // The first generation of Redon's CLS is renewed: closed (decision 0006).
-  const cls1 = (await api(page, 'GET', '/api/contrats')).find((c: { intitule: string; generation: number }) => c.generation === 1 && c.intitule.includes('Redon'));
+  const cls1 = (await api(page, 'GET', '/api/contrats')).find(
+    (c: { intitule: string; generation: number }) => c.generation === 1 && c.intitule.includes('Redon'),
+  );
   await page.goto(`/contrats/${cls1.id}?onglet=gouvernance`);
   await expect(page.getByText(/Ce contrat est renouvelé : il ne reçoit plus de nouvelle fiche, instance/)).toBeVisible();
   await expect(page.getByText(/Restent possibles : son évaluation/)).toBeVisible();

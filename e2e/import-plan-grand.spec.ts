@@ -10,7 +10,8 @@ async function grandPlanTet(): Promise<Buffer> {
   const feuille = classeur.addWorksheet('Fichier dimport');
   feuille.addRow(['Présentation de l’action']);
   feuille.addRow(['Axe (x)', 'Sous-axe (x.x)', "Titre de l'action", 'Statut ']);
-  for (let i = 1; i <= 600; i++) feuille.addRow([`${(i % 4) + 1}. Axe du grand plan ${(i % 4) + 1}`, null, `Action du grand plan n° ${i} (essai e2e)`, 'À venir']);
+  for (let i = 1; i <= 600; i++)
+    feuille.addRow([`${(i % 4) + 1}. Axe du grand plan ${(i % 4) + 1}`, null, `Action du grand plan n° ${i} (essai e2e)`, 'À venir']);
   return Buffer.from(await classeur.xlsx.writeBuffer());
 }
 
@@ -20,7 +21,11 @@ test('un grand plan est vérifié en tâche de fond : l’écran suit l’avance
   await page.goto('/contrats');
   await page.getByRole('link', { name: 'Contrat local de santé de Redon Agglomération (2e génération)' }).first().click();
   await page.getByRole('tab', { name: 'Documents' }).click();
-  await page.getByLabel('Fichier du plan d’action').setInputFiles({ name: 'grand-plan.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await grandPlanTet() });
+  await page.getByLabel('Fichier du plan d’action').setInputFiles({
+    name: 'grand-plan.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await grandPlanTet(),
+  });
 
   const depot = page.waitForResponse((r) => r.url().includes('/plan/import?dryRun=true'));
   const suivi = page.waitForResponse((r) => /\/plan\/imports\/[0-9a-f-]{36}$/.test(r.url()));
@@ -33,7 +38,9 @@ test('un grand plan est vérifié en tâche de fond : l’écran suit l’avance
   await expect(page.getByRole('heading', { name: 'Aperçu : rien n’est encore enregistré' })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText('Format reconnu : import de Territoires en Transitions.')).toBeVisible();
   await expect(page.getByText('Fiches à créer : 600', { exact: true })).toBeVisible();
-  await expect(page.getByRole('table', { name: /Lignes du fichier/ }).getByRole('row', { name: /Action du grand plan n° 600 \(essai e2e\)/ })).toContainText('Créée');
+  await expect(
+    page.getByRole('table', { name: /Lignes du fichier/ }).getByRole('row', { name: /Action du grand plan n° 600 \(essai e2e\)/ }),
+  ).toContainText('Créée');
   await verifierAccessibilite(page, 'le rapport d’un grand plan vérifié en tâche');
   expect(erreurs).toEqual([]);
 });

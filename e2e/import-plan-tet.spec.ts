@@ -8,7 +8,16 @@ test.setTimeout(90_000);
 async function planTet(): Promise<Buffer> {
   const classeur = new ExcelJS.Workbook();
   const feuille = classeur.addWorksheet('Fichier dimport');
-  const entetes = ['Axe (x)', 'Sous-axe (x.x)', "Titre de l'action", 'Titre de la sous-action', 'Descriptif', 'Structure pilote', 'Statut ', 'Date de début'];
+  const entetes = [
+    'Axe (x)',
+    'Sous-axe (x.x)',
+    "Titre de l'action",
+    'Titre de la sous-action',
+    'Descriptif',
+    'Structure pilote',
+    'Statut ',
+    'Date de début',
+  ];
   feuille.addRow(['Présentation de l’action']);
   feuille.addRow(entetes);
   const action = 'Développer l’aller-vers en santé mentale (essai e2e)';
@@ -25,7 +34,11 @@ test('le rapport d’import d’un plan TeT dit les sous-actions et les axes nom
   await page.goto('/contrats');
   await page.getByRole('link', { name: 'Contrat local de santé de Redon Agglomération (2e génération)' }).first().click();
   await page.getByRole('tab', { name: 'Documents' }).click();
-  await page.getByLabel('Fichier du plan d’action').setInputFiles({ name: 'plan-tet.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await planTet() });
+  await page.getByLabel('Fichier du plan d’action').setInputFiles({
+    name: 'plan-tet.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await planTet(),
+  });
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
 
   await expect(page.getByRole('heading', { name: 'Aperçu : rien n’est encore enregistré' })).toBeVisible();
@@ -38,7 +51,9 @@ test('le rapport d’import d’un plan TeT dit les sous-actions et les axes nom
   const tableau = page.getByRole('table', { name: /Lignes du fichier/ });
   await expect(tableau.getByRole('columnheader', { name: 'Sous-action (étape)' })).toBeVisible();
   await expect(tableau.getByRole('row', { name: /Former les élus/ })).toContainText('Créée');
-  await expect(tableau.getByRole('row', { name: /Ouvrir une permanence mobile/ })).toContainText('Développer l’aller-vers en santé mentale (essai e2e)');
+  await expect(tableau.getByRole('row', { name: /Ouvrir une permanence mobile/ })).toContainText(
+    'Développer l’aller-vers en santé mentale (essai e2e)',
+  );
   await verifierAccessibilite(page, 'le rapport d’import avec sous-actions');
   expect(erreurs).toEqual([]);
 });

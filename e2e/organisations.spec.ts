@@ -7,7 +7,9 @@ async function api(page: Page, chemin: string) {
   return page.evaluate(async (c) => (await fetch(c)).json(), chemin);
 }
 
-test('une coordonnatrice crée une organisation depuis un sélecteur, puis choisit l’existante quand l’annuaire la reconnaît', async ({ page }) => {
+test('une coordonnatrice crée une organisation depuis un sélecteur, puis choisit l’existante quand l’annuaire la reconnaît', async ({
+  page,
+}) => {
   const erreurs = surveillerConsole(page);
   await seConnecter(page, 'coordination@demo.maillage.fr');
   const cls2 = (await api(page, '/api/contrats')).find((c: { intitule: string }) => c.intitule.includes('2e génération'));
@@ -54,6 +56,8 @@ test('une coordonnatrice crée une organisation depuis un sélecteur, puis chois
 
   // Nothing was created twice.
   const annuaire = await api(page, '/api/organisations?q=hospitalier&parPage=50');
-  expect(annuaire.elements.filter((o: { nom: string }) => /Centre hospitalier (de )?Redon/.test(o.nom)).map((o: { nom: string }) => o.nom)).toEqual(['Centre hospitalier de Redon']);
+  expect(
+    annuaire.elements.filter((o: { nom: string }) => /Centre hospitalier (de )?Redon/.test(o.nom)).map((o: { nom: string }) => o.nom),
+  ).toEqual(['Centre hospitalier de Redon']);
   expect(erreurs).toEqual([]);
 });

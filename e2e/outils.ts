@@ -9,10 +9,16 @@ export async function verifierAccessibilite(page: Page, nom: string) {
   // A modal fading in has half-transparent text: judge colours once transitions are over.
   // Endless animations (a spinner) are left alone; a stuck one only delays the check by a few seconds.
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5000 })
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5000 },
+    )
     .catch(() => {});
   const resultat = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = resultat.violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  const violations = resultat.violations.map(
+    (v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+  );
   expect(violations, `violations d’accessibilité sur ${nom}`).toEqual([]);
 }
 

@@ -30,9 +30,15 @@ test('un agent de l’ARS ouvre le portefeuille de sa région et l’exporte', a
   await expect(page.getByRole('table', { name: /EPCI non couverts/ })).toBeVisible();
   await verifierAccessibilite(page, 'le portefeuille régional');
 
-  const [classeur] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Exporter le portefeuille \(Excel\)/ }).click()]);
+  const [classeur] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /Exporter le portefeuille \(Excel\)/ }).click(),
+  ]);
   expect(classeur.suggestedFilename()).toBe('portefeuille-bretagne.xlsx');
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Exporter les contrats \(CSV\)/ }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /Exporter les contrats \(CSV\)/ }).click(),
+  ]);
   expect(csv.suggestedFilename()).toBe('portefeuille-bretagne.csv');
   expect(erreurs).toEqual([]);
   await contexte.close();
@@ -72,7 +78,9 @@ test('une coordonnatrice trouve une fiche dans la bibliothèque et la reprend da
   await succes.getByRole('link', { name: /Ouvrir la fiche n° \d+/ }).click();
   await page.waitForURL(/\/fiches\//);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Promouvoir la vaccination');
-  await expect(page.getByText('Reprise de la fiche n° 6 du contrat « Contrat local de santé du Pays de Redon-Bretagne Sud ».')).toBeVisible();
+  await expect(
+    page.getByText('Reprise de la fiche n° 6 du contrat « Contrat local de santé du Pays de Redon-Bretagne Sud ».'),
+  ).toBeVisible();
   expect(erreurs).toEqual([]);
   await contexte.close();
 });

@@ -9,7 +9,11 @@ async function api(page: Page, methode: string, chemin: string, corps?: unknown)
   return page.evaluate(
     async ([m, c, b]) => {
       const session = await (await fetch('/api/auth/session')).json();
-      const r = await fetch(c as string, { method: m as string, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken }, body: b ? JSON.stringify(b) : undefined });
+      const r = await fetch(c as string, {
+        method: m as string,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: b ? JSON.stringify(b) : undefined,
+      });
       return r.status === 204 ? null : r.json();
     },
     [methode, chemin, corps] as const,
@@ -24,7 +28,9 @@ test('un pilote répond à la campagne de suivi et la coordination valide', asyn
   const page = await coordination.newPage();
   const erreurs = surveillerConsole(page);
   await seConnecter(page, 'coordination@demo.maillage.fr');
-  const cls2 = (await api(page, 'GET', '/api/contrats')).find((c: { generation: number; intitule: string }) => c.generation === 2 && c.intitule.includes('Redon'));
+  const cls2 = (await api(page, 'GET', '/api/contrats')).find(
+    (c: { generation: number; intitule: string }) => c.generation === 2 && c.intitule.includes('Redon'),
+  );
   const hopital = (await api(page, 'GET', `/api/organisations?q=${encodeURIComponent('Centre hospitalier de Redon')}`)).elements[0];
   const axe = await api(page, 'POST', `/api/contrats/${cls2.id}/axes`, { intitule: 'Prévenir et dépister' });
   const fiche = await api(page, 'POST', `/api/contrats/${cls2.id}/fiches`, {
@@ -95,12 +101,16 @@ test('un pilote répond à la campagne de suivi et la coordination valide', asyn
   const aValider = page.getByRole('article', { name: `Fiche ${fiche.numero} — Sensibiliser les aînés à la vaccination` });
   await expect(aValider).toContainText('Huit ateliers tenus avec les pharmacies');
   await expect(aValider).toContainText('8 ateliers');
-  await expect(page.getByRole('table', { name: 'Courriels de la campagne, du plus récent au plus ancien' })).toContainText('pilote@demo.maillage.fr');
+  await expect(page.getByRole('table', { name: 'Courriels de la campagne, du plus récent au plus ancien' })).toContainText(
+    'pilote@demo.maillage.fr',
+  );
   await verifierAccessibilite(page, 'le tableau de bord de la campagne');
   await aValider.getByRole('button', { name: `Valider la fiche ${fiche.numero}` }).click();
   await expect(page.getByText(`Fiche ${fiche.numero} validée`)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'À valider (0)' })).toBeVisible();
-  await expect(page.getByRole('table', { name: `État de chaque fiche pour ${periode}` }).getByRole('row', { name: /Sensibiliser les aînés/ })).toContainText('Validé');
+  await expect(
+    page.getByRole('table', { name: `État de chaque fiche pour ${periode}` }).getByRole('row', { name: /Sensibiliser les aînés/ }),
+  ).toContainText('Validé');
   const [bilan] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bilan annuel (DOCX)' }).click()]);
   expect(bilan.suggestedFilename()).toMatch(/^bilan-.*\.docx$/);
   await verifierAccessibilite(page, 'le tableau de bord après validation');
@@ -124,14 +134,21 @@ test('un pilote répond à la campagne de suivi et la coordination valide', asyn
   await coordination.close();
 });
 
-test('la coordination définit un indicateur en pourcentage lié au diagnostic et renvoie sa valeur ; le référent ARS la valide (quatre yeux), la rouvre avec un motif, et l’évaluation la cite', async ({ browser }) => {
+test('la coordination définit un indicateur en pourcentage lié au diagnostic et renvoie sa valeur ; le référent ARS la valide (quatre yeux), la rouvre avec un motif, et l’évaluation la cite', async ({
+  browser,
+}) => {
   const periode = String(new Date().getFullYear());
   const contexte = await browser.newContext();
   const page = await contexte.newPage();
   const erreurs = surveillerConsole(page);
   await seConnecter(page, 'coordination@demo.maillage.fr');
-  const cls2 = (await api(page, 'GET', '/api/contrats')).find((c: { generation: number; intitule: string }) => c.generation === 2 && c.intitule.includes('Redon'));
-  const fiche = await api(page, 'POST', `/api/contrats/${cls2.id}/fiches`, { intitule: 'Vacciner les aînés contre la grippe', statut: 'en_cours' });
+  const cls2 = (await api(page, 'GET', '/api/contrats')).find(
+    (c: { generation: number; intitule: string }) => c.generation === 2 && c.intitule.includes('Redon'),
+  );
+  const fiche = await api(page, 'POST', `/api/contrats/${cls2.id}/fiches`, {
+    intitule: 'Vacciner les aînés contre la grippe',
+    statut: 'en_cours',
+  });
 
   // The indicator: a percentage with its numerator and denominator, a target, and the link to the diagnostic.
   await page.goto(`/fiches/${fiche.id}`);
@@ -196,7 +213,9 @@ test('la coordination définit un indicateur en pourcentage lié au diagnostic e
   const erreursArs = surveillerConsole(pageArs);
   await seConnecter(pageArs, 'referent.ars@demo.maillage.fr');
   await pageArs.goto(`/fiches/${fiche.id}`);
-  const ligneArs = pageArs.getByRole('table', { name: 'Cibles et valeurs de « Part des 65 ans et plus vaccinés »' }).getByRole('row', { name: new RegExp(`^${periode}`) });
+  const ligneArs = pageArs
+    .getByRole('table', { name: 'Cibles et valeurs de « Part des 65 ans et plus vaccinés »' })
+    .getByRole('row', { name: new RegExp(`^${periode}`) });
   await ligneArs.getByRole('button', { name: /^Valider/ }).click();
   await expect(ligneArs).toContainText('Validé');
   await ligneArs.getByRole('button', { name: /^Rouvrir/ }).click();
@@ -258,7 +277,9 @@ test('la coordination définit un indicateur en pourcentage lié au diagnostic e
   await page.getByLabel('Synthèse (facultatif)').fill('Ma synthèse');
   await page.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
   await expect(page.getByRole('heading', { name: 'Cette évaluation a été modifiée entre-temps' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Différences entre votre saisie et la version enregistrée' })).toContainText('Synthèse écrite par une collègue');
+  await expect(page.getByRole('table', { name: 'Différences entre votre saisie et la version enregistrée' })).toContainText(
+    'Synthèse écrite par une collègue',
+  );
   await page.getByRole('button', { name: 'Enregistrer ma saisie à la place' }).click();
   await expect(page.getByText('Évaluation enregistrée.')).toBeVisible();
   await page.reload();

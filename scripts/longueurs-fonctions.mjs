@@ -46,8 +46,13 @@ const longues = [];
 for (const dossier of dossiers) {
   for (const fichier of fichiersSource(join(racine, dossier))) {
     const texte = readFileSync(fichier, 'utf8');
-    const source = ts.createSourceFile(fichier, texte, ts.ScriptTarget.Latest, true,
-      fichier.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const source = ts.createSourceFile(
+      fichier,
+      texte,
+      ts.ScriptTarget.Latest,
+      true,
+      fichier.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const visiter = (noeud) => {
       if (ts.isFunctionLike(noeud) && 'body' in noeud && noeud.body) {
         const debut = source.getLineAndCharacterOfPosition(noeud.getStart(source)).line;

@@ -39,7 +39,17 @@ if (lancer('npm', ['run', 'lint', '--silent', '--', '--diagnostic-level=error'])
 }
 
 // Vitest: domain (unit) and server (integration against a real PostgreSQL).
-const vitest = lancer('node', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'domain', '--project', 'server', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(resultats, 'vitest.json')}`]);
+const vitest = lancer('node', [
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--project',
+  'domain',
+  '--project',
+  'server',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${path.join(resultats, 'vitest.json')}`,
+]);
 const rapportVitest = lire('vitest.json');
 if (rapportVitest) {
   passes += rapportVitest.numPassedTests;

@@ -54,11 +54,19 @@ function precompression(): Plugin {
       dossier = path.resolve(config.root, config.build.outDir);
     },
     closeBundle() {
-      const parcourir = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? parcourir(path.join(d, e.name)) : [path.join(d, e.name)]));
+      const parcourir = (d: string): string[] =>
+        readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory() ? parcourir(path.join(d, e.name)) : [path.join(d, e.name)],
+        );
       for (const fichier of parcourir(dossier)) {
         if (!COMPRESSIBLES.test(fichier) || statSync(fichier).size < 1024) continue;
         const contenu = readFileSync(fichier);
-        writeFileSync(`${fichier}.br`, zlib.brotliCompressSync(contenu, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: contenu.length } }));
+        writeFileSync(
+          `${fichier}.br`,
+          zlib.brotliCompressSync(contenu, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: contenu.length },
+          }),
+        );
         writeFileSync(`${fichier}.gz`, zlib.gzipSync(contenu, { level: 9 }));
       }
     },

@@ -99,7 +99,12 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   // gzip in a fraction of the time, which is what a dynamic answer needs.
   // JSON answers are compressed in one go by our hook (platform/compression.ts); the plugin compresses streams.
   installerCompressionDirecte(app);
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await installerOpenApi(app);
   await installerAuthentification(app, authentifiant(ctx));
 
@@ -175,12 +180,14 @@ function servirApplicationWeb(app: FastifyInstance, dossier: string) {
       if (/\.(br|gz)$/.test(chemin)) res.setHeader('vary', 'accept-encoding');
     },
   });
-  const pageApplication = (_req: unknown, reponse: FastifyReply) => reponse.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  const pageApplication = (_req: unknown, reponse: FastifyReply) =>
+    reponse.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   app.get('/', { schema: { hide: true } }, pageApplication);
   // Any other path is a page of the app, which routes it (and shows its own 404).
   app.setNotFoundHandler((req, reponse) => {
     const chemin = req.url.split('?')[0];
-    if (req.method !== 'GET' || chemin.startsWith('/api/') || chemin.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(chemin)) return repondreIntrouvable(req, reponse);
+    if (req.method !== 'GET' || chemin.startsWith('/api/') || chemin.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(chemin))
+      return repondreIntrouvable(req, reponse);
     return pageApplication(req, reponse);
   });
 }

@@ -22,7 +22,11 @@ async function creerAdministrateur(config: Config, email: string, motDePasse: st
   if (!verifie.success) throw new Error(`Mot de passe refusé : ${verifie.error.issues[0].message}`);
   // With Maillage running on the embedded database, use that server rather than refusing to start a second one.
   const enMarche = config.databaseUrl ? null : await urlPostgresEnMarche(config.dataDir);
-  const plateforme = await demarrerPlateforme({ ...config, databaseUrl: enMarche ?? config.databaseUrl }, journal, preparerDonneesDeReference);
+  const plateforme = await demarrerPlateforme(
+    { ...config, databaseUrl: enMarche ?? config.databaseUrl },
+    journal,
+    preparerDonneesDeReference,
+  );
   try {
     const resultat = await assurerAdministrateur(plateforme.ctx, email, motDePasse);
     console.log(resultat === 'cree' ? `Administrateur ${email} créé.` : `Un compte ${email} existe déjà : rien n’a été changé.`);
@@ -68,15 +72,20 @@ async function base(config: Config, pourRestaurer: boolean) {
 /** npm run backup [-- fichier]: into DATA_DIR/sauvegardes under a name of its own, or to the given file if it is free. */
 async function commandeSauvegarde(config: Config, fichier?: string) {
   const cible = fichier ? path.resolve(repertoireCourant(), fichier) : null;
-  if (cible && existsSync(cible)) throw new ErreurSauvegarde(`${cible} existe déjà : une sauvegarde n’en remplace jamais une autre. Choisissez un autre nom.`);
+  if (cible && existsSync(cible))
+    throw new ErreurSauvegarde(`${cible} existe déjà : une sauvegarde n’en remplace jamais une autre. Choisissez un autre nom.`);
   if (cible) await fs.mkdir(path.dirname(cible), { recursive: true });
   const { pool, arreter } = await base(config, false);
   try {
     const debut = Date.now();
-    const { fichier: ecrit, entete } = cible ? { fichier: cible, entete: await sauvegarder(pool, cible) } : await sauvegarderDans(pool, dossierSauvegardes(config));
+    const { fichier: ecrit, entete } = cible
+      ? { fichier: cible, entete: await sauvegarder(pool, cible) }
+      : await sauvegarderDans(pool, dossierSauvegardes(config));
     const lignes = entete.tables.reduce((t, x) => t + x.lignes, 0);
     const taille = formaterTaille((await fs.stat(ecrit)).size);
-    journal(`Sauvegarde écrite : ${ecrit} (${taille}, ${entete.tables.length} tables, ${lignes} lignes, ${((Date.now() - debut) / 1000).toFixed(1)} s).`);
+    journal(
+      `Sauvegarde écrite : ${ecrit} (${taille}, ${entete.tables.length} tables, ${lignes} lignes, ${((Date.now() - debut) / 1000).toFixed(1)} s).`,
+    );
   } finally {
     await arreter();
   }
@@ -86,7 +95,9 @@ async function commandeSauvegarde(config: Config, fichier?: string) {
 const compte = (entete: EnTete, table: string) => entete.tables.find((t) => t.nom === table)?.lignes ?? 0;
 
 async function contenuActuel(pool: pg.Pool): Promise<string> {
-  const { rows } = await pool.query(`select to_regclass('public.contrats') is not null and to_regclass('public.audit_evenements') is not null as maillage`);
+  const { rows } = await pool.query(
+    `select to_regclass('public.contrats') is not null and to_regclass('public.audit_evenements') is not null as maillage`,
+  );
   if (!rows[0].maillage) return 'vide (aucune donnée de Maillage)';
   const { rows: r } = await pool.query(
     `select (select count(*)::int from contrats) as contrats, (select count(*)::int from utilisateurs) as comptes, (select max(le) from audit_evenements) as derniere`,
@@ -113,7 +124,9 @@ async function confirmer(oui: boolean): Promise<void> {
 
 async function commandeRestauration(config: Config, fichier: string | undefined, options: { forcer: boolean; oui: boolean }) {
   if (!fichier) {
-    throw new ErreurSauvegarde(`Usage : npm run restore -- <nom ou chemin de la sauvegarde> [--oui] [--force]\n${await decrireSauvegardes(dossierSauvegardes(config))}`);
+    throw new ErreurSauvegarde(
+      `Usage : npm run restore -- <nom ou chemin de la sauvegarde> [--oui] [--force]\n${await decrireSauvegardes(dossierSauvegardes(config))}`,
+    );
   }
   const source = await trouverSauvegarde(fichier, dossierSauvegardes(config), repertoireCourant());
   const entete = await lireEnTete(source);
@@ -125,7 +138,10 @@ async function commandeRestauration(config: Config, fichier: string | undefined,
       const { rows } = await pool
         .query(`select count(*)::int as n from processus_serveur where battement > now() - interval '45 seconds'`)
         .catch(() => ({ rows: [{ n: 0 }] }));
-      if (rows[0].n > 0) throw new ErreurSauvegarde(`${pluriel(Number(rows[0].n), 'serveur')} Maillage ${rows[0].n > 1 ? 'utilisent' : 'utilise'} cette base : arrêtez-les avant de restaurer (ou --force).`);
+      if (rows[0].n > 0)
+        throw new ErreurSauvegarde(
+          `${pluriel(Number(rows[0].n), 'serveur')} Maillage ${rows[0].n > 1 ? 'utilisent' : 'utilise'} cette base : arrêtez-les avant de restaurer (ou --force).`,
+        );
     }
     const lignes = entete.tables.reduce((t, x) => t + x.lignes, 0);
     console.log(
@@ -141,7 +157,9 @@ async function commandeRestauration(config: Config, fichier: string | undefined,
     await confirmer(options.oui);
     const debut = Date.now();
     await restaurer(pool, source);
-    journal(`Base restaurée depuis ${source} en ${((Date.now() - debut) / 1000).toFixed(1)} s. Au prochain démarrage, Maillage appliquera les migrations plus récentes s’il y en a.`);
+    journal(
+      `Base restaurée depuis ${source} en ${((Date.now() - debut) / 1000).toFixed(1)} s. Au prochain démarrage, Maillage appliquera les migrations plus récentes s’il y en a.`,
+    );
   } finally {
     await arreter();
   }
@@ -169,7 +187,8 @@ async function main() {
     }
     case 'restore': {
       const o = options(args, ['--oui', '--yes', '--force']);
-      if (o.positionnels.length > 1) throw new ErreurSauvegarde('Usage : npm run restore -- <nom ou chemin de la sauvegarde> [--oui] [--force]');
+      if (o.positionnels.length > 1)
+        throw new ErreurSauvegarde('Usage : npm run restore -- <nom ou chemin de la sauvegarde> [--oui] [--force]');
       return commandeRestauration(config, o.positionnels[0], { forcer: o.a('--force'), oui: o.a('--oui', '--yes') });
     }
     default:

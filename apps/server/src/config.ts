@@ -57,7 +57,9 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.MAILLAGE_WEB_DIST ? path.resolve(env.MAILLAGE_WEB_DIST) : path.resolve(RACINE, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'warn',
     bench: env.MAILLAGE_BENCH === '1',
-    verifierReponses: (env.MAILLAGE_VERIFIER_REPONSES ?? (['test', 'development'].includes(env.NODE_ENV ?? process.env.NODE_ENV ?? '') ? '1' : '0')) === '1',
+    verifierReponses:
+      (env.MAILLAGE_VERIFIER_REPONSES ?? (['test', 'development'].includes(env.NODE_ENV ?? process.env.NODE_ENV ?? '') ? '1' : '0')) ===
+      '1',
     trustProxy: lireTrustProxy(env.TRUST_PROXY),
     planifications: {
       // Monday, every hour from 8 h: a coordinator gets one digest a week (its date is recorded), even after a late start.
@@ -71,7 +73,8 @@ function lireCron(valeur: string | undefined, defaut: string): string | null {
   const texte = (valeur ?? '').trim();
   if (!texte) return defaut;
   if (['non', 'off', 'false', '0'].includes(texte.toLowerCase())) return null;
-  if (texte.split(/\s+/).length !== 5) throw new Error(`« ${texte} » n’est pas une expression cron à cinq champs (minute heure jour mois jour-de-semaine), ni « non ».`);
+  if (texte.split(/\s+/).length !== 5)
+    throw new Error(`« ${texte} » n’est pas une expression cron à cinq champs (minute heure jour mois jour-de-semaine), ni « non ».`);
   return texte;
 }
 
@@ -88,10 +91,17 @@ export function lireTrustProxy(valeur: string | undefined): boolean | number | s
   if (!texte || texte === 'false') return false;
   if (texte === 'true') return true;
   if (/^\d+$/.test(texte)) return Number(texte);
-  const proxies = texte.split(',').map((p) => p.trim()).filter(Boolean);
+  const proxies = texte
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const p of proxies) {
     const [adresse, masque, ...reste] = p.split('/');
-    const valide = PLAGES_NOMMEES.has(p) || (isIP(adresse) !== 0 && !reste.length && (masque === undefined || (/^\d{1,3}$/.test(masque) && Number(masque) <= (isIP(adresse) === 4 ? 32 : 128))));
+    const valide =
+      PLAGES_NOMMEES.has(p) ||
+      (isIP(adresse) !== 0 &&
+        !reste.length &&
+        (masque === undefined || (/^\d{1,3}$/.test(masque) && Number(masque) <= (isIP(adresse) === 4 ? 32 : 128))));
     if (!valide) throw new Error(`TRUST_PROXY : « ${p} » n’est ni une adresse IP, ni une plage CIDR, ni loopback/linklocal/uniquelocal.`);
   }
   return proxies;

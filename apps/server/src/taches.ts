@@ -1,7 +1,17 @@
 import { pluriel } from '@maillage/domain/texte';
 import { envoyerSyntheses } from './modules/gouvernance/alertes.service';
-import { executerImportEnFond, importInterrompu, TACHE_IMPORT_VALEURS, type DonneesImportEnFond } from './modules/diagnostics/import.service';
-import { executerImportPlanEnFond, importPlanInterrompu, TACHE_IMPORT_PLAN, type DonneesImportPlan } from './modules/plans/imports-plans.service';
+import {
+  executerImportEnFond,
+  importInterrompu,
+  TACHE_IMPORT_VALEURS,
+  type DonneesImportEnFond,
+} from './modules/diagnostics/import.service';
+import {
+  executerImportPlanEnFond,
+  importPlanInterrompu,
+  TACHE_IMPORT_PLAN,
+  type DonneesImportPlan,
+} from './modules/plans/imports-plans.service';
 import { envoyerRelancesCampagnes } from './modules/suivi/campagnes.service';
 import type { Contexte } from './platform/contexte';
 

@@ -93,6 +93,10 @@ export async function tetModifie(nom: string, modifications: [ligne: number, col
   return Buffer.from(await classeur.xlsx.writeBuffer());
 }
 
-
-export const resumeFiche = (f: any) => ({ numero: f.numero, ordre: f.ordre, intitule: f.intitule, pilotes: f.pilotes.map((p: any) => p.libelle), statut: f.statut });
-
+export const resumeFiche = (f: any) => ({
+  numero: f.numero,
+  ordre: f.ordre,
+  intitule: f.intitule,
+  pilotes: f.pilotes.map((p: any) => p.libelle),
+  statut: f.statut,
+});

@@ -5,7 +5,8 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
  * identical rows, deflated at level 9 — a few MB on the wire, hundreds once inflated.
  */
 
-const ENTETE_FEUILLE = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const ENTETE_FEUILLE =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const FIN_FEUILLE = '</sheetData></worksheet>';
 let NIVEAU: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 9;
 export const niveau = (n: typeof NIVEAU) => (NIVEAU = n);
@@ -15,9 +16,18 @@ const PIECES: [string, string][] = [
     '[Content_Types].xml',
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
   ],
-  ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'],
-  ['xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Valeurs" sheetId="1" r:id="rId1"/></sheets></workbook>'],
-  ['xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'],
+  [
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  ],
+  [
+    'xl/workbook.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Valeurs" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  ],
+  [
+    'xl/_rels/workbook.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  ],
 ];
 
 function classeur(feuille: (pousser: (texte: string) => void) => void): Buffer {
@@ -81,7 +91,8 @@ export function mentirSurLesTailles(zip: Buffer, declare = 1000): Buffer {
       const nombre = copie.readUInt16LE(i + 10);
       for (let n = 0; n < nombre; n++) {
         // Deflated entries only: a stored one whose sizes disagree is refused by any reader.
-        if (copie.readUInt16LE(position + 10) === 8) copie.writeUInt32LE(Math.max(declare, copie.readUInt32LE(position + 20)), position + 24);
+        if (copie.readUInt16LE(position + 10) === 8)
+          copie.writeUInt32LE(Math.max(declare, copie.readUInt32LE(position + 20)), position + 24);
         position += 46 + copie.readUInt16LE(position + 28) + copie.readUInt16LE(position + 30) + copie.readUInt16LE(position + 32);
       }
       return copie;

@@ -72,7 +72,14 @@ export async function demarrerServeurDeTest(options: { demo?: boolean; webDist?:
 
   const smtp = await demarrerSmtp();
   const config = {
-    ...lireConfig({ DATA_DIR: path.join(os.tmpdir(), nom), SMTP_URL: smtp.url, PUBLIC_URL: 'http://maillage.test', MAILLAGE_CRON_SYNTHESE: 'non', MAILLAGE_CRON_RELANCES: 'non', ...(options.webDist ? { MAILLAGE_WEB_DIST: options.webDist } : {}) }),
+    ...lireConfig({
+      DATA_DIR: path.join(os.tmpdir(), nom),
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: 'http://maillage.test',
+      MAILLAGE_CRON_SYNTHESE: 'non',
+      MAILLAGE_CRON_RELANCES: 'non',
+      ...(options.webDist ? { MAILLAGE_WEB_DIST: options.webDist } : {}),
+    }),
     port: 0,
     bench: options.bench ?? false,
   };
@@ -122,7 +129,11 @@ export class ClientHttp {
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     if (this.csrf && options.csrf !== false && methode !== 'GET') headers['x-csrf-token'] = this.csrf;
-    const reponse = await fetch(this.base + chemin, { method: methode, headers, body: corps === undefined ? undefined : JSON.stringify(corps) });
+    const reponse = await fetch(this.base + chemin, {
+      method: methode,
+      headers,
+      body: corps === undefined ? undefined : JSON.stringify(corps),
+    });
     const cookie = reponse.headers.getSetCookie().find((c) => c.startsWith('maillage_session='));
     if (cookie) this.cookie = cookie.split(';')[0];
     const texte = await reponse.text();
@@ -141,7 +152,10 @@ export class ClientHttp {
   delete = <T = any>(chemin: string) => this.requete<T>('DELETE', chemin);
 
   /** A multipart form (file uploads and imports): text fields, and files as { nom, contenu }. */
-  async multipart<T = any>(chemin: string, champs: Record<string, string | { nom: string; contenu: Buffer | string }>): Promise<Reponse<T>> {
+  async multipart<T = any>(
+    chemin: string,
+    champs: Record<string, string | { nom: string; contenu: Buffer | string }>,
+  ): Promise<Reponse<T>> {
     const formulaire = new FormData();
     for (const [cle, valeur] of Object.entries(champs))
       if (typeof valeur === 'string') formulaire.append(cle, valeur);
@@ -163,7 +177,12 @@ export class ClientHttp {
   /** A file download: status, headers and the raw bytes. */
   async telecharger(chemin: string) {
     const r = await fetch(this.base + chemin, { headers: this.cookie ? { cookie: this.cookie } : {} });
-    return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), corps: Buffer.from(await r.arrayBuffer()) };
+    return {
+      status: r.status,
+      type: r.headers.get('content-type'),
+      disposition: r.headers.get('content-disposition'),
+      corps: Buffer.from(await r.arrayBuffer()),
+    };
   }
 
   async connecter(email: string, password = 'maillage-demo-2026') {
@@ -190,7 +209,10 @@ export function texteDocx(contenu: Buffer) {
   const fichier = path.join(os.tmpdir(), `maillage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.docx`);
   fs.writeFileSync(fichier, contenu);
   try {
-    return execFileSync('unzip', ['-p', fichier, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/<[^>]+>/g, ' ');
+    return execFileSync('unzip', ['-p', fichier, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(
+      /<[^>]+>/g,
+      ' ',
+    );
   } finally {
     fs.rmSync(fichier);
   }

@@ -5,7 +5,13 @@
  * `premier` is the first fiche's number.
  */
 export function lignesPlanGenere(n: number, options: { variante?: number; premier?: number } = {}): (string | number)[][] {
-  const pilotes = ['Redon Agglomération', 'CPAM d’Ille-et-Vilaine', 'Centre hospitalier de Redon', 'Association Essai n° 1', 'Association Essai n° 2'];
+  const pilotes = [
+    'Redon Agglomération',
+    'CPAM d’Ille-et-Vilaine',
+    'Centre hospitalier de Redon',
+    'Association Essai n° 1',
+    'Association Essai n° 2',
+  ];
   const lignes: (string | number)[][] = [['Numéro', 'Axe', 'Objectif', 'Intitulé', 'Pilotes', 'Description', 'Statut', 'Financements']];
   const premier = options.premier ?? 1;
   for (let i = premier; i < premier + n; i++) {
@@ -20,7 +26,16 @@ export function lignesPlanGenere(n: number, options: { variante?: number; premie
       pilotes[i % pilotes.length],
       `Agir sur le déterminant ${(i * 7919) % 10007} dans le quartier ${(i * 31) % 997}${modifiee}`,
       i % 4 === 0 ? 'En cours' : 'À venir',
-      JSON.stringify([{ financeur: pilotes[i % 3], dispositif: 'FIR', annee: 2028, montantCentimes: 100_000 + i, nature: 'fonctionnement', statut: 'prevu' }]),
+      JSON.stringify([
+        {
+          financeur: pilotes[i % 3],
+          dispositif: 'FIR',
+          annee: 2028,
+          montantCentimes: 100_000 + i,
+          nature: 'fonctionnement',
+          statut: 'prevu',
+        },
+      ]),
     ]);
   }
   return lignes;

@@ -24,7 +24,8 @@ export const EXPLICATIONS_ROLE_CONTRAT: Record<RoleContrat, string> = {
 };
 
 const roleSur = (sujet: Sujet, contratId: string): RoleContrat | null =>
-  sujet.habilitations.find((h): h is { role: RoleContrat; contratId: string } => 'contratId' in h && h.contratId === contratId)?.role ?? null;
+  sujet.habilitations.find((h): h is { role: RoleContrat; contratId: string } => 'contratId' in h && h.contratId === contratId)?.role ??
+  null;
 const estAdmin = (sujet: Sujet) => sujet.habilitations.some((h) => h.role === 'admin');
 const arsDuContrat = (sujet: Sujet, contrat: RefContrat) =>
   sujet.habilitations.some((h) => h.role === 'ars_regional' && contrat.regions.includes(h.regionCode));
@@ -64,12 +65,22 @@ export function refusChangementAcces(sujet: Sujet | null, contrat: RefContrat, c
   if (permis.length === 0) return { motif: 'interdit', message: 'Vous ne gérez pas les personnes de ce contrat.' };
   for (const r of [c.roleActuel, c.nouveauRole]) {
     if (r && !permis.includes(r))
-      return { motif: 'interdit', message: `Le rôle ${role(r)} se donne et se retire par l’ARS de la région du contrat (ou l’administrateur de la plateforme).` };
+      return {
+        motif: 'interdit',
+        message: `Le rôle ${role(r)} se donne et se retire par l’ARS de la région du contrat (ou l’administrateur de la plateforme).`,
+      };
   }
   if (c.roleActuel === 'coordonnateur' && c.nouveauRole !== 'coordonnateur' && c.coordonnateurs <= 1)
-    return { motif: 'dernier_coordonnateur', message: 'Le contrat doit garder au moins un·e coordonnateur·rice : donnez ce rôle à une autre personne avant de le retirer à celle-ci.' };
+    return {
+      motif: 'dernier_coordonnateur',
+      message:
+        'Le contrat doit garder au moins un·e coordonnateur·rice : donnez ce rôle à une autre personne avant de le retirer à celle-ci.',
+    };
   if (c.nouveauRole === 'pilote' && !c.aUneOrganisation)
-    return { motif: 'organisation_requise', message: 'Un pilote renseigne les fiches-action que pilote son organisation : indiquez l’organisation de la personne.' };
+    return {
+      motif: 'organisation_requise',
+      message: 'Un pilote renseigne les fiches-action que pilote son organisation : indiquez l’organisation de la personne.',
+    };
   return null;
 }
 

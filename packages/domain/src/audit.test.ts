@@ -3,7 +3,9 @@ import { difference } from './audit';
 
 describe('difference', () => {
   it('ne garde que les champs changés, avec avant et après', () => {
-    expect(difference({ nom: 'A', type: 'msp', version: 1 }, { nom: 'B', type: 'msp', version: 2 })).toEqual({ nom: { avant: 'A', apres: 'B' } });
+    expect(difference({ nom: 'A', type: 'msp', version: 1 }, { nom: 'B', type: 'msp', version: 2 })).toEqual({
+      nom: { avant: 'A', apres: 'B' },
+    });
   });
   it('traite une création et une suppression', () => {
     expect(difference(null, { nom: 'A' })).toEqual({ nom: { avant: null, apres: 'A' } });

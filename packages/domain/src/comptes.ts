@@ -40,7 +40,11 @@ export const habilitationSaisieSchema = z.discriminatedUnion('role', [
 ]);
 
 const nomPersonne = (libelle: string) =>
-  z.string({ error: `Le ${libelle} est obligatoire` }).trim().min(1, `Le ${libelle} est obligatoire`).max(100, `Le ${libelle} ne peut dépasser 100 caractères`);
+  z
+    .string({ error: `Le ${libelle} est obligatoire` })
+    .trim()
+    .min(1, `Le ${libelle} est obligatoire`)
+    .max(100, `Le ${libelle} ne peut dépasser 100 caractères`);
 
 export const utilisateurCreationSchema = z.object({
   email,

@@ -27,7 +27,12 @@ export function nombreFr(n: number, minimumDecimales: number | undefined, maximu
   const cle = `${minimumDecimales}|${maximumDecimales}`;
   let format = formats.get(cle);
   if (!format) {
-    format = new Intl.NumberFormat('fr-FR', minimumDecimales === undefined ? { maximumFractionDigits: maximumDecimales } : { minimumFractionDigits: minimumDecimales, maximumFractionDigits: maximumDecimales });
+    format = new Intl.NumberFormat(
+      'fr-FR',
+      minimumDecimales === undefined
+        ? { maximumFractionDigits: maximumDecimales }
+        : { minimumFractionDigits: minimumDecimales, maximumFractionDigits: maximumDecimales },
+    );
     formats.set(cle, format);
   }
   return format.format(n);

@@ -37,4 +37,3 @@ describe('identifiants', () => {
     expect(resultat.finess).toBeNull();
   });
 });
-

@@ -32,7 +32,8 @@ interface Entite {
   verbes?: Record<string, string>;
 }
 
-const valeur = (e: EvenementJournal, champ: string): unknown => e.diff[champ]?.apres ?? e.diff[champ]?.avant ?? e.contexte?.[champ] ?? undefined;
+const valeur = (e: EvenementJournal, champ: string): unknown =>
+  e.diff[champ]?.apres ?? e.diff[champ]?.avant ?? e.contexte?.[champ] ?? undefined;
 const texte = (e: EvenementJournal, champ: string): string | null => {
   const v = valeur(e, champ);
   return typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null;
@@ -66,7 +67,13 @@ const dateDe = (e: EvenementJournal, champ: string) => {
 };
 
 export const ENTITES_JOURNAL: Record<string, Entite> = {
-  contrat: { libelle: 'Contrat', le: 'le contrat', un: 'un contrat', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { publication: 'a publié le contrat' } },
+  contrat: {
+    libelle: 'Contrat',
+    le: 'le contrat',
+    un: 'un contrat',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+    verbes: { publication: 'a publié le contrat' },
+  },
   fiche: {
     libelle: 'Fiche-action',
     le: 'la fiche',
@@ -86,16 +93,44 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
       dispositifs_territoriaux: 'a changé les dispositifs du territoire auxquels se rattache {}',
     },
   },
-  signataire: { libelle: 'Signataire', le: 'le signataire', un: 'un signataire', nom: organisation, verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}' } },
-  partenaire: { libelle: 'Partenaire', le: 'le partenaire', un: 'un partenaire', nom: organisation, verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}' } },
-  axe: { libelle: 'Axe stratégique', le: 'l’axe', un: 'un axe', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a ajouté {}' } },
-  objectif: { libelle: 'Objectif', le: 'l’objectif', un: 'un objectif', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a ajouté {}' } },
+  signataire: {
+    libelle: 'Signataire',
+    le: 'le signataire',
+    un: 'un signataire',
+    nom: organisation,
+    verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}' },
+  },
+  partenaire: {
+    libelle: 'Partenaire',
+    le: 'le partenaire',
+    un: 'un partenaire',
+    nom: organisation,
+    verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}' },
+  },
+  axe: {
+    libelle: 'Axe stratégique',
+    le: 'l’axe',
+    un: 'un axe',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+    verbes: { creation: 'a ajouté {}' },
+  },
+  objectif: {
+    libelle: 'Objectif',
+    le: 'l’objectif',
+    un: 'un objectif',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+    verbes: { creation: 'a ajouté {}' },
+  },
   evaluation_prevue: {
     libelle: 'Évaluation prévue',
     le: 'l’évaluation',
     un: 'une évaluation',
-    nom: (e) => ({ intermediaire: 'intermédiaire', finale: 'finale' } as Record<string, string>)[texte(e, 'type') ?? ''] ?? null,
-    verbes: { creation: 'a prévu {}', modification: 'a modifié dans le plan d’évaluation {}', suppression: 'a retiré du plan d’évaluation {}' },
+    nom: (e) => (({ intermediaire: 'intermédiaire', finale: 'finale' }) as Record<string, string>)[texte(e, 'type') ?? ''] ?? null,
+    verbes: {
+      creation: 'a prévu {}',
+      modification: 'a modifié dans le plan d’évaluation {}',
+      suppression: 'a retiré du plan d’évaluation {}',
+    },
   },
   dispositif_territorial: {
     libelle: 'Dispositif du territoire',
@@ -104,7 +139,13 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => guillemets(texte(e, 'nom')),
     verbes: { creation: 'a articulé le contrat avec {}', suppression: 'a retiré l’articulation avec {}' },
   },
-  document: { libelle: 'Fichier déposé', le: 'le fichier', un: 'un fichier', nom: (e) => guillemets(texte(e, 'nom')), verbes: { creation: 'a déposé {}' } },
+  document: {
+    libelle: 'Fichier déposé',
+    le: 'le fichier',
+    un: 'un fichier',
+    nom: (e) => guillemets(texte(e, 'nom')),
+    verbes: { creation: 'a déposé {}' },
+  },
   avenant: {
     libelle: 'Avenant',
     le: 'l’avenant',
@@ -119,7 +160,12 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     le: 'le rôle de',
     un: 'un rôle sur le contrat',
     nom: (e) => texte(e, 'personne') ?? texte(e, 'nom'),
-    verbes: { attribution: 'a donné {}', invitation: 'a invité une personne sur le contrat', relance_invitation: 'a envoyé de nouveau une invitation sur le contrat', retrait: 'a retiré {}' },
+    verbes: {
+      attribution: 'a donné {}',
+      invitation: 'a invité une personne sur le contrat',
+      relance_invitation: 'a envoyé de nouveau une invitation sur le contrat',
+      retrait: 'a retiré {}',
+    },
   },
   confirmation: {
     libelle: 'Confirmation de rôle',
@@ -154,16 +200,31 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
       changement_mot_de_passe: 'a changé son mot de passe',
     },
   },
-  session: { libelle: 'Session', le: 'une session', un: 'une session', verbes: { connexion: 'a ouvert une session', deconnexion: 'a fermé sa session' } },
+  session: {
+    libelle: 'Session',
+    le: 'une session',
+    un: 'une session',
+    verbes: { connexion: 'a ouvert une session', deconnexion: 'a fermé sa session' },
+  },
   jeton_api: { libelle: 'Jeton d’API', le: 'le jeton d’API', un: 'un jeton d’API', nom: (e) => guillemets(texte(e, 'libelle')) },
-  doctrine: { libelle: 'Doctrine régionale', le: 'la doctrine régionale', un: 'la doctrine régionale', verbes: { creation: 'a établi {}' } },
+  doctrine: {
+    libelle: 'Doctrine régionale',
+    le: 'la doctrine régionale',
+    un: 'la doctrine régionale',
+    verbes: { creation: 'a établi {}' },
+  },
   instance: { libelle: 'Instance de gouvernance', le: 'l’instance', un: 'une instance', nom: (e) => guillemets(texte(e, 'nom')) },
   membre_instance: {
     libelle: 'Membre d’une instance',
     le: 'le membre',
     un: 'un membre d’instance',
     nom: (e, noms) => texte(e, 'personne') ?? organisation(e, noms),
-    verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}', fin_mandat: 'a mis fin au mandat d’{}', courriel_invitation: 'a changé l’adresse où {} reçoit les invitations' },
+    verbes: {
+      creation: 'a ajouté {}',
+      suppression: 'a retiré {}',
+      fin_mandat: 'a mis fin au mandat d’{}',
+      courriel_invitation: 'a changé l’adresse où {} reçoit les invitations',
+    },
   },
   seance: {
     libelle: 'Séance',
@@ -172,8 +233,20 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => dateDe(e, 'debut'),
     verbes: { creation: 'a planifié {}', invitation: 'a envoyé les invitations à {}' },
   },
-  presences: { libelle: 'Présences', le: 'la séance', un: 'une séance', nom: (e) => dateDe(e, 'debut'), verbes: { presences: 'a noté les présences à {}' } },
-  compte_rendu: { libelle: 'Compte rendu', le: 'la séance', un: 'une séance', nom: (e) => dateDe(e, 'debut'), verbes: { compte_rendu: 'a rédigé le compte rendu d’{}' } },
+  presences: {
+    libelle: 'Présences',
+    le: 'la séance',
+    un: 'une séance',
+    nom: (e) => dateDe(e, 'debut'),
+    verbes: { presences: 'a noté les présences à {}' },
+  },
+  compte_rendu: {
+    libelle: 'Compte rendu',
+    le: 'la séance',
+    un: 'une séance',
+    nom: (e) => dateDe(e, 'debut'),
+    verbes: { compte_rendu: 'a rédigé le compte rendu d’{}' },
+  },
   decision: {
     libelle: 'Décision',
     le: 'une décision',
@@ -191,13 +264,54 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     },
     verbes: { creation: 'a ajouté {}' },
   },
-  poste_coordination: { libelle: 'Poste de coordination', le: 'le poste', un: 'un poste de coordination', nom: (e) => guillemets(texte(e, 'intitule')) },
-  verbatim: { libelle: 'Verbatim', le: 'le verbatim', un: 'un verbatim', nom: (e) => guillemets(texte(e, 'texte')), verbes: { creation: 'a ajouté {}' } },
-  rencontre: { libelle: 'Rencontre', le: 'la rencontre', un: 'une rencontre', nom: (e) => guillemets(texte(e, 'titre')), verbes: { creation: 'a ajouté {}' } },
-  constat: { libelle: 'Constat', le: 'le constat', un: 'un constat', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a formulé {}' } },
-  besoin: { libelle: 'Besoin', le: 'le besoin', un: 'un besoin', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a formulé {}' } },
-  priorite: { libelle: 'Priorité', le: 'la priorité', un: 'une priorité', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a retenu {}' } },
-  indicateur: { libelle: 'Indicateur du catalogue', le: 'l’indicateur', un: 'un indicateur', nom: (e) => guillemets(texte(e, 'libelle')), verbes: { creation: 'a ajouté au catalogue {}' } },
+  poste_coordination: {
+    libelle: 'Poste de coordination',
+    le: 'le poste',
+    un: 'un poste de coordination',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+  },
+  verbatim: {
+    libelle: 'Verbatim',
+    le: 'le verbatim',
+    un: 'un verbatim',
+    nom: (e) => guillemets(texte(e, 'texte')),
+    verbes: { creation: 'a ajouté {}' },
+  },
+  rencontre: {
+    libelle: 'Rencontre',
+    le: 'la rencontre',
+    un: 'une rencontre',
+    nom: (e) => guillemets(texte(e, 'titre')),
+    verbes: { creation: 'a ajouté {}' },
+  },
+  constat: {
+    libelle: 'Constat',
+    le: 'le constat',
+    un: 'un constat',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+    verbes: { creation: 'a formulé {}' },
+  },
+  besoin: {
+    libelle: 'Besoin',
+    le: 'le besoin',
+    un: 'un besoin',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+    verbes: { creation: 'a formulé {}' },
+  },
+  priorite: {
+    libelle: 'Priorité',
+    le: 'la priorité',
+    un: 'une priorité',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+    verbes: { creation: 'a retenu {}' },
+  },
+  indicateur: {
+    libelle: 'Indicateur du catalogue',
+    le: 'l’indicateur',
+    un: 'un indicateur',
+    nom: (e) => guillemets(texte(e, 'libelle')),
+    verbes: { creation: 'a ajouté au catalogue {}' },
+  },
   import_valeurs: {
     libelle: 'Import de valeurs',
     le: 'le fichier',
@@ -212,14 +326,33 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => guillemets(texte(e, 'intitule')),
     verbes: { creation: 'a chargé {}', affectations: 'a mis à jour la classe de chaque EPCI dans {}' },
   },
-  contours: { libelle: 'Contours géographiques', le: 'les contours', un: 'des contours géographiques', nom: (e) => guillemets(texte(e, 'fichier')), verbes: { import: 'a importé {}' } },
-  indicateur_suivi: { libelle: 'Indicateur de suivi', le: 'l’indicateur de suivi', un: 'un indicateur de suivi', nom: (e) => guillemets(texte(e, 'libelle')), verbes: { creation: 'a ajouté {}' } },
+  contours: {
+    libelle: 'Contours géographiques',
+    le: 'les contours',
+    un: 'des contours géographiques',
+    nom: (e) => guillemets(texte(e, 'fichier')),
+    verbes: { import: 'a importé {}' },
+  },
+  indicateur_suivi: {
+    libelle: 'Indicateur de suivi',
+    le: 'l’indicateur de suivi',
+    un: 'un indicateur de suivi',
+    nom: (e) => guillemets(texte(e, 'libelle')),
+    verbes: { creation: 'a ajouté {}' },
+  },
   valeur_suivi: {
     libelle: 'Valeur de suivi',
     le: 'la valeur',
     un: 'une valeur de suivi',
     nom: duSuivi,
-    verbes: { creation: 'a saisi {}', modification: 'a corrigé {}', soumettre: 'a soumis pour validation {}', renvoyer: 'a renvoyé pour correction {}', valider: 'a validé {}', rouvrir: 'a rouvert pour correction {}, déjà validée' },
+    verbes: {
+      creation: 'a saisi {}',
+      modification: 'a corrigé {}',
+      soumettre: 'a soumis pour validation {}',
+      renvoyer: 'a renvoyé pour correction {}',
+      valider: 'a validé {}',
+      rouvrir: 'a rouvert pour correction {}, déjà validée',
+    },
   },
   bilan_fiche: {
     libelle: 'Bilan d’une fiche',
@@ -233,7 +366,12 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     le: 'le suivi',
     un: 'le suivi d’une fiche',
     nom: duSuivi,
-    verbes: { soumettre: 'a soumis pour validation {}', renvoyer: 'a renvoyé pour correction {}', valider: 'a validé {}', rouvrir: 'a rouvert pour correction {}, déjà validé' },
+    verbes: {
+      soumettre: 'a soumis pour validation {}',
+      renvoyer: 'a renvoyé pour correction {}',
+      valider: 'a validé {}',
+      rouvrir: 'a rouvert pour correction {}, déjà validé',
+    },
   },
   campagne_suivi: {
     libelle: 'Campagne de suivi',
@@ -267,7 +405,13 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => guillemets(texte(e, 'dispositif')),
     verbes: { creation: 'a recensé dans le diagnostic {}' },
   },
-  offre_service: { libelle: 'Offre de service', le: 'l’offre de service', un: 'une offre de service', nom: (e) => guillemets(texte(e, 'intitule')), verbes: { creation: 'a ajouté au catalogue {}' } },
+  offre_service: {
+    libelle: 'Offre de service',
+    le: 'l’offre de service',
+    un: 'une offre de service',
+    nom: (e) => guillemets(texte(e, 'intitule')),
+    verbes: { creation: 'a ajouté au catalogue {}' },
+  },
   ressource: {
     libelle: 'Ressource du territoire',
     le: 'la ressource',
@@ -275,8 +419,19 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => guillemets(texte(e, 'nom')),
     verbes: { creation: 'a ajouté au répertoire des ressources {}', modification: 'a modifié dans le répertoire des ressources {}' },
   },
-  type_ressource: { libelle: 'Type de ressource', le: 'le type de ressource', un: 'un type de ressource', nom: (e) => guillemets(texte(e, 'libelle')), verbes: { creation: 'a ajouté à la liste des types de ressource {}' } },
-  synthese_hebdomadaire: { libelle: 'Synthèse hebdomadaire', le: 'la synthèse hebdomadaire', un: 'la synthèse hebdomadaire', verbes: { envoi: 'a envoyé {}' } },
+  type_ressource: {
+    libelle: 'Type de ressource',
+    le: 'le type de ressource',
+    un: 'un type de ressource',
+    nom: (e) => guillemets(texte(e, 'libelle')),
+    verbes: { creation: 'a ajouté à la liste des types de ressource {}' },
+  },
+  synthese_hebdomadaire: {
+    libelle: 'Synthèse hebdomadaire',
+    le: 'la synthèse hebdomadaire',
+    un: 'la synthèse hebdomadaire',
+    verbes: { envoi: 'a envoyé {}' },
+  },
   preferences_courriel: { libelle: 'Préférences de courriel', le: 'ses préférences de courriel', un: 'ses préférences de courriel' },
 };
 
@@ -305,8 +460,14 @@ export const ACTIONS_JOURNAL: Record<string, { libelle: string; phrase: string }
   connexion: { libelle: 'Connexion', phrase: 'a ouvert une session' },
   deconnexion: { libelle: 'Déconnexion', phrase: 'a fermé sa session' },
   revocation: { libelle: 'Révocation', phrase: 'a révoqué {}' },
-  demande_reinitialisation: { libelle: 'Demande de réinitialisation du mot de passe', phrase: 'a demandé un lien pour réinitialiser son mot de passe' },
-  reinitialisation_mot_de_passe: { libelle: 'Réinitialisation du mot de passe', phrase: 'a choisi un nouveau mot de passe avec le lien de réinitialisation' },
+  demande_reinitialisation: {
+    libelle: 'Demande de réinitialisation du mot de passe',
+    phrase: 'a demandé un lien pour réinitialiser son mot de passe',
+  },
+  reinitialisation_mot_de_passe: {
+    libelle: 'Réinitialisation du mot de passe',
+    phrase: 'a choisi un nouveau mot de passe avec le lien de réinitialisation',
+  },
   changement_mot_de_passe: { libelle: 'Changement de mot de passe', phrase: 'a changé son mot de passe' },
   fin_mandat: { libelle: 'Fin de mandat', phrase: 'a mis fin au mandat {}' },
   invitation: { libelle: 'Invitations envoyées', phrase: 'a envoyé les invitations {}' },

@@ -27,7 +27,11 @@ function estimer() {
   return estimateur;
 }
 
-const phrase = (texte: string) => texte.trim().replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+const phrase = (texte: string) =>
+  texte
+    .trim()
+    .replace(/\.$/, '')
+    .replace(/^./, (c) => c.toLowerCase());
 
 /**
  * Why a password is too easy to guess, in French, or null when it is strong enough. `indices` are words of the
@@ -35,7 +39,10 @@ const phrase = (texte: string) => texte.trim().replace(/\.$/, '').replace(/^./, 
  */
 export function raisonMotDePasseFaible(motDePasse: string, indices: string[] = []): string | null {
   if (!motDePasse.trim()) return 'Le mot de passe ne peut pas être fait que d’espaces';
-  const resultat = estimer().check(motDePasse, indices.filter(Boolean).map((i) => i.toLowerCase()));
+  const resultat = estimer().check(
+    motDePasse,
+    indices.filter(Boolean).map((i) => i.toLowerCase()),
+  );
   if (resultat.score >= SCORE_MOT_DE_PASSE_MIN) return null;
   const raison = resultat.feedback.warning ?? resultat.feedback.suggestions[0] ?? 'Allongez-le ou ajoutez des mots moins courants';
   return `Mot de passe trop facile à deviner : ${phrase(raison)}`;

@@ -7,8 +7,11 @@ describe('doublons d’organisations', () => {
   it('bloque un même SIRET, un même FINESS ou un même nom, aux accents et à la ponctuation près', () => {
     expect(motifsDoublon({ nom: 'CH Redon', siret: '26350007900015' }, chRedon)).toEqual({ motifs: ['siret', 'siren'], bloquant: true });
     expect(motifsDoublon({ nom: 'Hôpital', finess: '350000220' }, chRedon)).toEqual({ motifs: ['finess'], bloquant: true });
-    expect(motifsDoublon({ nom: 'CENTRE HOSPITALIER DE REDON' }, { ...chRedon, similarite: 1 })).toEqual({ motifs: ['nom_identique'], bloquant: true });
-    expect(nomCompare('CPAM d’Ille-et-Vilaine')).toBe(nomCompare('Cpam d\'Ille et Vilaine'));
+    expect(motifsDoublon({ nom: 'CENTRE HOSPITALIER DE REDON' }, { ...chRedon, similarite: 1 })).toEqual({
+      motifs: ['nom_identique'],
+      bloquant: true,
+    });
+    expect(nomCompare('CPAM d’Ille-et-Vilaine')).toBe(nomCompare("Cpam d'Ille et Vilaine"));
   });
 
   it('bloque un même SIREN quand l’un des deux n’a pas de SIRET (l’unité légale elle-même)', () => {
@@ -16,8 +19,14 @@ describe('doublons d’organisations', () => {
   });
 
   it('demande confirmation pour un autre établissement du même SIREN ou un nom proche', () => {
-    expect(motifsDoublon({ nom: 'CH Redon – site de Carentoir', siret: '26350007900023' }, chRedon)).toEqual({ motifs: ['siren'], bloquant: false });
-    expect(motifsDoublon({ nom: 'Centre hospitalier Redon' }, { ...chRedon, similarite: 0.8 })).toEqual({ motifs: ['nom_proche'], bloquant: false });
+    expect(motifsDoublon({ nom: 'CH Redon – site de Carentoir', siret: '26350007900023' }, chRedon)).toEqual({
+      motifs: ['siren'],
+      bloquant: false,
+    });
+    expect(motifsDoublon({ nom: 'Centre hospitalier Redon' }, { ...chRedon, similarite: 0.8 })).toEqual({
+      motifs: ['nom_proche'],
+      bloquant: false,
+    });
     expect(motifsDoublon({ nom: 'IREPS Bretagne' }, chRedon)).toEqual({ motifs: [], bloquant: false });
   });
 });

@@ -41,7 +41,10 @@ export function nomCompare(nom: string): string {
  * Why a candidate is a duplicate of the entry, and whether it blocks: a same SIRET or FINESS, a same SIREN where one
  * of the two has no SIRET (the legal unit itself), or the same name once normalised.
  */
-export function motifsDoublon(saisie: Identifiants, candidat: Identifiants & { similarite: number }): { motifs: MotifDoublon[]; bloquant: boolean } {
+export function motifsDoublon(
+  saisie: Identifiants,
+  candidat: Identifiants & { similarite: number },
+): { motifs: MotifDoublon[]; bloquant: boolean } {
   const motifs: MotifDoublon[] = [];
   const sirenSaisie = saisie.siren ?? saisie.siret?.slice(0, 9) ?? null;
   const sirenCandidat = candidat.siren ?? candidat.siret?.slice(0, 9) ?? null;

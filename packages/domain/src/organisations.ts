@@ -41,16 +41,25 @@ const identifiantOptionnel = (libelle: string, valide: (v: string) => boolean, f
 
 export const organisationSaisieSchema = z
   .object({
-  nom: z.string().trim().min(2, 'Le nom doit compter au moins 2 caractères').max(200, 'Le nom ne peut dépasser 200 caractères'),
-  sigle: z.string().trim().max(30, 'Le sigle ne peut dépasser 30 caractères').nullish(),
-  type: typeOrganisationSchema,
-  siren: identifiantOptionnel('SIREN', sirenValide, '9 chiffres avec une clé de contrôle correcte'),
-  siret: identifiantOptionnel('SIRET', siretValide, '14 chiffres avec une clé de contrôle correcte'),
-  finess: identifiantOptionnel('FINESS', finessValide, '9 caractères avec une clé de contrôle correcte'),
-  regionCode: z.string().regex(/^\d{2,3}$/, 'Code région INSEE attendu').nullish(),
-  departementCode: z.string().regex(/^(\d{2,3}|2[AB])$/, 'Code département INSEE attendu').nullish(),
-  territoireCode: z.string().max(20).nullish(),
+    nom: z.string().trim().min(2, 'Le nom doit compter au moins 2 caractères').max(200, 'Le nom ne peut dépasser 200 caractères'),
+    sigle: z.string().trim().max(30, 'Le sigle ne peut dépasser 30 caractères').nullish(),
+    type: typeOrganisationSchema,
+    siren: identifiantOptionnel('SIREN', sirenValide, '9 chiffres avec une clé de contrôle correcte'),
+    siret: identifiantOptionnel('SIRET', siretValide, '14 chiffres avec une clé de contrôle correcte'),
+    finess: identifiantOptionnel('FINESS', finessValide, '9 caractères avec une clé de contrôle correcte'),
+    regionCode: z
+      .string()
+      .regex(/^\d{2,3}$/, 'Code région INSEE attendu')
+      .nullish(),
+    departementCode: z
+      .string()
+      .regex(/^(\d{2,3}|2[AB])$/, 'Code département INSEE attendu')
+      .nullish(),
+    territoireCode: z.string().max(20).nullish(),
   })
   // An establishment (SIRET) belongs to its legal unit (SIREN): the first nine digits must agree.
-  .refine((o) => !o.siren || !o.siret || o.siret.startsWith(o.siren), { message: 'Le SIRET ne commence pas par ce SIREN', path: ['siret'] });
+  .refine((o) => !o.siren || !o.siret || o.siret.startsWith(o.siren), {
+    message: 'Le SIRET ne commence pas par ce SIREN',
+    path: ['siret'],
+  });
 export type OrganisationSaisie = z.infer<typeof organisationSaisieSchema>;

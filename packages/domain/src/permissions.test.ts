@@ -26,30 +26,65 @@ const profils: Record<string, Sujet | null> = {
 };
 
 const ficheDuPilote: Ressource = { type: 'fiche', contrat: CONTRAT, piloteOrganisationIds: ['chredon'], partenaireOrganisationIds: [] };
-const ficheAutrePilote: Ressource = { type: 'fiche', contrat: CONTRAT, piloteOrganisationIds: ['ireps'], partenaireOrganisationIds: ['cpam35'] };
+const ficheAutrePilote: Ressource = {
+  type: 'fiche',
+  contrat: CONTRAT,
+  piloteOrganisationIds: ['ireps'],
+  partenaireOrganisationIds: ['cpam35'],
+};
 const ficheDeLaCpam: Ressource = { type: 'fiche', contrat: CONTRAT, piloteOrganisationIds: ['cpam35'], partenaireOrganisationIds: [] };
 
 // Each row: resource, action, then the profiles that may do it. Every other profile must be refused.
 const table: [string, Ressource, Action, string[]][] = [
-  ['lire le contrat', { type: 'contrat', contrat: CONTRAT }, 'lire', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs', 'pilote', 'membre', 'lecteur', 'referentCpam']],
+  [
+    'lire le contrat',
+    { type: 'contrat', contrat: CONTRAT },
+    'lire',
+    ['admin', 'arsBretagne', 'coordonnateur', 'referentArs', 'pilote', 'membre', 'lecteur', 'referentCpam'],
+  ],
   ['lire un autre contrat', { type: 'contrat', contrat: AUTRE }, 'lire', ['admin']],
   ['lire un contrat publié', { type: 'contrat', contrat: PUBLIE }, 'lire', Object.keys(profils)],
   ['modifier un contrat publié', { type: 'contrat', contrat: PUBLIE }, 'modifier', ['admin']],
   ['modifier le contrat', { type: 'contrat', contrat: CONTRAT }, 'modifier', ['admin', 'coordonnateur', 'referentArs']],
   ['valider le contrat', { type: 'contrat', contrat: CONTRAT }, 'valider', ['admin', 'arsBretagne', 'referentArs']],
   ['supprimer le contrat', { type: 'contrat', contrat: CONTRAT }, 'supprimer', ['admin', 'coordonnateur']],
-  ['commenter le contrat', { type: 'contrat', contrat: CONTRAT }, 'commenter', ['admin', 'coordonnateur', 'referentArs', 'pilote', 'membre']],
-  ['publier ou retirer le contrat', { type: 'contrat', contrat: CONTRAT }, 'publier', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs']],
+  [
+    'commenter le contrat',
+    { type: 'contrat', contrat: CONTRAT },
+    'commenter',
+    ['admin', 'coordonnateur', 'referentArs', 'pilote', 'membre'],
+  ],
+  [
+    'publier ou retirer le contrat',
+    { type: 'contrat', contrat: CONTRAT },
+    'publier',
+    ['admin', 'arsBretagne', 'coordonnateur', 'referentArs'],
+  ],
   ['publier un contrat publié d’une autre région', { type: 'contrat', contrat: PUBLIE }, 'publier', ['admin']],
-  ['créer un contrat en Bretagne', { type: 'contrat', contrat: null, regionCode: '53' }, 'creer', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs']],
+  [
+    'créer un contrat en Bretagne',
+    { type: 'contrat', contrat: null, regionCode: '53' },
+    'creer',
+    ['admin', 'arsBretagne', 'coordonnateur', 'referentArs'],
+  ],
   ['modifier la fiche de son organisation', ficheDuPilote, 'modifier', ['admin', 'coordonnateur', 'referentArs', 'pilote']],
   ['saisir le suivi de sa fiche', ficheDuPilote, 'saisir_suivi', ['coordonnateur', 'referentArs', 'pilote']],
   ['modifier la fiche d’un autre pilote', ficheAutrePilote, 'modifier', ['admin', 'coordonnateur', 'referentArs']],
   // The referent of a pilot organisation enters its follow-up (issue 13), not that of a fiche it only partners in.
-  ['saisir le suivi d’une fiche que pilote son organisation', ficheDeLaCpam, 'saisir_suivi', ['coordonnateur', 'referentArs', 'referentCpam']],
+  [
+    'saisir le suivi d’une fiche que pilote son organisation',
+    ficheDeLaCpam,
+    'saisir_suivi',
+    ['coordonnateur', 'referentArs', 'referentCpam'],
+  ],
   ['saisir le suivi d’une fiche où l’organisation est partenaire', ficheAutrePilote, 'saisir_suivi', ['coordonnateur', 'referentArs']],
   ['rouvrir une saisie validée', ficheDuPilote, 'rouvrir_suivi', ['admin', 'arsBretagne', 'referentArs']],
-  ['lire une fiche où l’organisation est partenaire', ficheAutrePilote, 'lire', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs', 'pilote', 'membre', 'lecteur', 'referentCpam']],
+  [
+    'lire une fiche où l’organisation est partenaire',
+    ficheAutrePilote,
+    'lire',
+    ['admin', 'arsBretagne', 'coordonnateur', 'referentArs', 'pilote', 'membre', 'lecteur', 'referentCpam'],
+  ],
   ['valider une fiche', ficheDuPilote, 'valider', ['admin', 'arsBretagne', 'coordonnateur', 'referentArs']],
   ['créer une fiche', ficheDuPilote, 'creer', ['admin', 'coordonnateur', 'referentArs']],
   ['lire le journal d’audit', { type: 'audit' }, 'lire', ['admin']],
@@ -58,7 +93,12 @@ const table: [string, Ressource, Action, string[]][] = [
   ['modifier le référentiel', { type: 'referentiel' }, 'modifier', []],
   ['lire une organisation', { type: 'organisation', id: 'ireps' }, 'lire', Object.keys(profils).filter((p) => p !== 'public')],
   // ARS agents and the contracts' editors add a missing organisation from a picker; pilotes, members, readers do not.
-  ['créer une organisation', { type: 'organisation', id: null }, 'creer', ['admin', 'arsBretagne', 'arsOccitanie', 'coordonnateur', 'referentArs']],
+  [
+    'créer une organisation',
+    { type: 'organisation', id: null },
+    'creer',
+    ['admin', 'arsBretagne', 'arsOccitanie', 'coordonnateur', 'referentArs'],
+  ],
   ['supprimer une organisation', { type: 'organisation', id: 'ireps' }, 'supprimer', ['admin']],
   ['modifier sa propre organisation', { type: 'organisation', id: 'cpam35' }, 'modifier', ['admin', 'referentCpam']],
   ['créer un utilisateur', { type: 'utilisateur', id: null }, 'creer', ['admin']],
@@ -96,7 +136,19 @@ describe('créer une organisation depuis un sélecteur', () => {
     const ici = { type: 'organisation', id: null } as const;
     expect(can({ ...sujet([{ role: 'lecteur', contratId: 'c1' }]), organisationType: 'region' }, 'creer', ici)).toBe(false);
     expect(can({ ...sujet([]), organisationType: 'commune' }, 'creer', ici)).toBe(false);
-    expect(can({ ...sujet([{ role: 'pilote', contratId: 'c1' }, { role: 'coordonnateur', contratId: 'c2' }]), organisationType: 'association' }, 'creer', ici)).toBe(true);
+    expect(
+      can(
+        {
+          ...sujet([
+            { role: 'pilote', contratId: 'c1' },
+            { role: 'coordonnateur', contratId: 'c2' },
+          ]),
+          organisationType: 'association',
+        },
+        'creer',
+        ici,
+      ),
+    ).toBe(true);
     // Creating is not editing: an editor of a contract still cannot modify another organisation's record.
     expect(can(profils.coordonnateur, 'modifier', { type: 'organisation', id: 'ireps' })).toBe(false);
   });

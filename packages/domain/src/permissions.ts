@@ -68,7 +68,17 @@ export type Ressource =
    */
   | { type: 'ressource'; organisationId: string | null; regions: readonly string[]; contrats: readonly string[] };
 
-export type Action = 'lire' | 'creer' | 'modifier' | 'supprimer' | 'valider' | 'commenter' | 'saisir_suivi' | 'rouvrir_suivi' | 'administrer' | 'publier';
+export type Action =
+  | 'lire'
+  | 'creer'
+  | 'modifier'
+  | 'supprimer'
+  | 'valider'
+  | 'commenter'
+  | 'saisir_suivi'
+  | 'rouvrir_suivi'
+  | 'administrer'
+  | 'publier';
 
 const EDITEURS_CONTRAT: readonly RoleContrat[] = ['coordonnateur', 'referent_ars'];
 const ORGANISATIONS_PORTEUSES: readonly string[] = ['commune', 'epci', 'pays', 'departement', 'region', 'ars', 'ars_delegation'];
@@ -81,8 +91,7 @@ function roleSurContrat(sujet: Sujet, contratId: string): RoleContrat | null {
 }
 
 const estAdmin = (sujet: Sujet) => sujet.habilitations.some((h) => h.role === 'admin');
-const regionsArs = (sujet: Sujet) =>
-  sujet.habilitations.flatMap((h) => (h.role === 'ars_regional' ? [h.regionCode] : []));
+const regionsArs = (sujet: Sujet) => sujet.habilitations.flatMap((h) => (h.role === 'ars_regional' ? [h.regionCode] : []));
 const organisationsReferent = (sujet: Sujet) =>
   sujet.habilitations.flatMap((h) => (h.role === 'referent_organisation' ? [h.organisationId] : []));
 
@@ -107,7 +116,8 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
       if (estAdmin(sujet)) return ['creer', 'modifier', 'supprimer', 'administrer'].includes(action);
       // Whoever names organisations in a contract may add a missing one to the directory (checked for duplicates):
       // an ARS agent or an editor (coordination, ARS referent) of some contract.
-      if (action === 'creer') return regionsArs(sujet).length > 0 || sujet.habilitations.some((h) => 'contratId' in h && EDITEURS_CONTRAT.includes(h.role));
+      if (action === 'creer')
+        return regionsArs(sujet).length > 0 || sujet.habilitations.some((h) => 'contratId' in h && EDITEURS_CONTRAT.includes(h.role));
       // A referent keeps its own organisation's record up to date.
       return action === 'modifier' && ressource.id !== null && organisationsReferent(sujet).includes(ressource.id);
     case 'utilisateur':
@@ -139,7 +149,10 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
       // (coordonnateur, référent ARS) those of their territory.
       if (ressource.organisationId !== null && organisationsReferent(sujet).includes(ressource.organisationId)) return true;
       if (regionsArs(sujet).some((r) => ressource.regions.includes(r))) return true;
-      return ressource.contrats.some((id) => { const role = roleSurContrat(sujet, id); return role !== null && EDITEURS_CONTRAT.includes(role); });
+      return ressource.contrats.some((id) => {
+        const role = roleSurContrat(sujet, id);
+        return role !== null && EDITEURS_CONTRAT.includes(role);
+      });
     case 'contrat': {
       if (!sujet && action !== 'lire') return false;
       if (ressource.contrat === null) {
@@ -182,8 +195,7 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
       if (!sujet) return false;
       if (estAdmin(sujet)) return action !== 'saisir_suivi';
       const role = roleSurContrat(sujet, contrat.id);
-      const pilote =
-        role === 'pilote' && sujet.organisationId !== null && ressource.piloteOrganisationIds.includes(sujet.organisationId);
+      const pilote = role === 'pilote' && sujet.organisationId !== null && ressource.piloteOrganisationIds.includes(sujet.organisationId);
       switch (action) {
         case 'creer':
         case 'supprimer':
@@ -192,7 +204,11 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
           return (role !== null && EDITEURS_CONTRAT.includes(role)) || pilote;
         case 'saisir_suivi':
           // A pilot organisation answers for its fiche: its referent (a CPAM's) enters and submits its follow-up too.
-          return (role !== null && EDITEURS_CONTRAT.includes(role)) || pilote || organisationsReferent(sujet).some((o) => ressource.piloteOrganisationIds.includes(o));
+          return (
+            (role !== null && EDITEURS_CONTRAT.includes(role)) ||
+            pilote ||
+            organisationsReferent(sujet).some((o) => ressource.piloteOrganisationIds.includes(o))
+          );
         case 'valider':
           // Validating follow-up values: the contract's coordination and its ARS.
           return (role !== null && EDITEURS_CONTRAT.includes(role)) || regionsArs(sujet).some((r) => contrat.regions.includes(r));
@@ -232,8 +248,7 @@ export function porteeAnnuaire(sujet: Sujet | null): PorteeAnnuaire | null {
   if (estAdmin(sujet)) return { tout: true, regions: [], organisations: [], contratsAvecCoordonnees: [], contratsSansCoordonnees: [] };
   const avec = new Set<string>();
   const sans = new Set<string>();
-  for (const h of sujet.habilitations)
-    if ('contratId' in h) (EDITEURS_CONTRAT.includes(h.role) ? avec : sans).add(h.contratId);
+  for (const h of sujet.habilitations) if ('contratId' in h) (EDITEURS_CONTRAT.includes(h.role) ? avec : sans).add(h.contratId);
   return {
     tout: false,
     regions: regionsArs(sujet),

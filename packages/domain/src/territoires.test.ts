@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { deduireTerritoire } from './diagnostics/fichiers-observatoire';
 import { verbatimSchema } from './diagnostics/qualitatif';
-import { codeCommuneInseeSchema, estCodeCommuneInsee, MESSAGE_CODE_COMMUNE_INSEE, perimetreSchema, resoudrePerimetre, type CommuneReferentiel } from './territoires';
+import {
+  codeCommuneInseeSchema,
+  estCodeCommuneInsee,
+  MESSAGE_CODE_COMMUNE_INSEE,
+  perimetreSchema,
+  resoudrePerimetre,
+  type CommuneReferentiel,
+} from './territoires';
 import { motsDeRecherche, normaliser } from './texte';
 
 // The real référentiel, read from the same package the server loads.
@@ -75,7 +82,8 @@ describe('codes INSEE de commune', () => {
     expect(communes.filter((c) => !estCodeCommuneInsee(c.code)).map((c) => c.code)).toEqual([]);
     for (const code of ['35145', '2A004', '2B033', '97101', '97611', '98714']) expect(estCodeCommuneInsee(code), code).toBe(true);
     // « Langon » is a name (two communes bear it); 20xxx is no département since 1976; 00, 96, 99 are none; no commune 000.
-    for (const code of ['Langon', '', '3514', '351450', '20004', '2C004', '2a004', '00123', '96001', '99138', '35000', '97100', '97901']) expect(estCodeCommuneInsee(code), code).toBe(false);
+    for (const code of ['Langon', '', '3514', '351450', '20004', '2C004', '2a004', '00123', '96001', '99138', '35000', '97100', '97901'])
+      expect(estCodeCommuneInsee(code), code).toBe(false);
   });
 
   it('se valident par un schéma qui nettoie la saisie et dit en français ce qui est attendu', () => {
@@ -84,8 +92,12 @@ describe('codes INSEE de commune', () => {
     expect(refus.success).toBe(false);
     expect(refus.error?.issues[0].message).toBe(MESSAGE_CODE_COMMUNE_INSEE);
     expect(perimetreSchema.safeParse({ epci: [], communes: ['20004'] }).success).toBe(false);
-    expect(verbatimSchema.safeParse({ texte: 'Pas de transport à la demande', locuteur: 'habitant', communeCode: 'Langon' }).success).toBe(false);
-    expect(verbatimSchema.parse({ texte: 'Pas de transport à la demande', locuteur: 'habitant', communeCode: '35145' }).communeCode).toBe('35145');
+    expect(verbatimSchema.safeParse({ texte: 'Pas de transport à la demande', locuteur: 'habitant', communeCode: 'Langon' }).success).toBe(
+      false,
+    );
+    expect(verbatimSchema.parse({ texte: 'Pas de transport à la demande', locuteur: 'habitant', communeCode: '35145' }).communeCode).toBe(
+      '35145',
+    );
   });
 
   it('sont reconnus comme communes dans un fichier sans colonne de type, et 20xxx n’en est pas une', () => {

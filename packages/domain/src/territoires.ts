@@ -17,7 +17,8 @@ export const LIBELLES_TYPE_TERRITOIRE: Record<TypeTerritoire, string> = {
  * three; or an overseas one on three (971–978, 984–989) then two. No commune is numbered 000 (or 00 overseas).
  * A name ("Langon") is not a code: two communes bear it (35145 in Ille-et-Vilaine, 33227 in Gironde).
  */
-export const MOTIF_CODE_COMMUNE_INSEE = /^(?!\d\d000$|2[AB]000$|9[78]\d00$)(?:(?:0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5])\d{3}|97[1-8]\d{2}|98[4-9]\d{2})$/;
+export const MOTIF_CODE_COMMUNE_INSEE =
+  /^(?!\d\d000$|2[AB]000$|9[78]\d00$)(?:(?:0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5])\d{3}|97[1-8]\d{2}|98[4-9]\d{2})$/;
 
 export const MESSAGE_CODE_COMMUNE_INSEE = 'Code INSEE de commune attendu : 5 caractères, 2A ou 2B pour la Corse (ex. 35145 pour Langon)';
 
@@ -25,7 +26,11 @@ export const MESSAGE_CODE_COMMUNE_INSEE = 'Code INSEE de commune attendu : 5 car
 export const estCodeCommuneInsee = (code: string): boolean => MOTIF_CODE_COMMUNE_INSEE.test(code);
 
 /** The commune code every route and import takes: trimmed, Corsica's letter upper-cased, then checked. */
-export const codeCommuneInseeSchema = z.string({ error: MESSAGE_CODE_COMMUNE_INSEE }).trim().toUpperCase().regex(MOTIF_CODE_COMMUNE_INSEE, MESSAGE_CODE_COMMUNE_INSEE);
+export const codeCommuneInseeSchema = z
+  .string({ error: MESSAGE_CODE_COMMUNE_INSEE })
+  .trim()
+  .toUpperCase()
+  .regex(MOTIF_CODE_COMMUNE_INSEE, MESSAGE_CODE_COMMUNE_INSEE);
 
 /** A perimeter as users define it: whole EPCIs and/or single communes. */
 export const perimetreSchema = z.object({

@@ -21,14 +21,53 @@ export function motsDeRecherche(requete: string): string[] {
  * here. A test scans the sources for "aucun " before one of them.
  */
 export const NOMS_FEMININS = new Set([
-  'action', 'alerte', 'annexe', 'campagne', 'cible', 'collectivité', 'commune', 'confirmation', 'contribution',
-  'décision', 'demande', 'donnée', 'échéance', 'entrée', 'étape', 'évaluation', 'fiche', 'fiche-action', 'intercommunalité',
-  'instance', 'invitation', 'ligne', 'minute', 'modification', 'offre', 'organisation', 'période', 'personne', 'population',
-  'priorité', 'région', 'relance', 'rencontre', 'réponse', 'séance', 'saisie', 'session', 'signature', 'valeur',
+  'action',
+  'alerte',
+  'annexe',
+  'campagne',
+  'cible',
+  'collectivité',
+  'commune',
+  'confirmation',
+  'contribution',
+  'décision',
+  'demande',
+  'donnée',
+  'échéance',
+  'entrée',
+  'étape',
+  'évaluation',
+  'fiche',
+  'fiche-action',
+  'intercommunalité',
+  'instance',
+  'invitation',
+  'ligne',
+  'minute',
+  'modification',
+  'offre',
+  'organisation',
+  'période',
+  'personne',
+  'population',
+  'priorité',
+  'région',
+  'relance',
+  'rencontre',
+  'réponse',
+  'séance',
+  'saisie',
+  'session',
+  'signature',
+  'valeur',
 ]);
 
 const nombreFrancais = new Intl.NumberFormat('fr-FR');
-const premierMot = (phrase: string) => phrase.trim().split(/[\s’']/)[0]!.toLowerCase();
+const premierMot = (phrase: string) =>
+  phrase
+    .trim()
+    .split(/[\s’']/)[0]!
+    .toLowerCase();
 
 /**
  * A count in words: "aucune fiche", "1 fiche", "3 fiches"; "aucun contrat", "2 contrats". The gender of "aucun"
@@ -42,7 +81,6 @@ export function pluriel(n: number, singulier: string, plurielForme = `${singulie
   return `${nombreFrancais.format(n)} ${n > 1 ? plurielForme : singulier}`;
 }
 
-
 /** "A", "A et B", "A, B et C". */
 export function enumerer(elements: readonly string[]): string {
   if (elements.length <= 1) return elements.join('');
@@ -50,9 +88,12 @@ export function enumerer(elements: readonly string[]): string {
 }
 
 // First words that take an article in a French sentence ("conclu entre l’ARS Bretagne et la CPAM d’Ille-et-Vilaine").
-const FEMININS_ORGANISATION = /^(caisse|cpam|caf|msa|communauté|commune|ville|métropole|région|préfecture|mutualité|maison|mairie|direction|délégation|fédération|association|agglomération|collectivité|cpts|plateforme|dac|protection|mission)(?=[\s’'-]|$)/i;
-const MASCULINS_ORGANISATION = /^(conseil|département|centre|syndicat|pays|pôle|petr|ccas|cias|ch|chu|groupement|service|comité|réseau|contrat|dispositif)(?=[\s’'-]|$)/i;
-const ELISION = /^(ars|agence|union|urps|éducation|education|établissement|office|institut|hôpital|hopital|ehpad|ireps|observatoire|ordre)(?=[\s’'-]|$)/i;
+const FEMININS_ORGANISATION =
+  /^(caisse|cpam|caf|msa|communauté|commune|ville|métropole|région|préfecture|mutualité|maison|mairie|direction|délégation|fédération|association|agglomération|collectivité|cpts|plateforme|dac|protection|mission)(?=[\s’'-]|$)/i;
+const MASCULINS_ORGANISATION =
+  /^(conseil|département|centre|syndicat|pays|pôle|petr|ccas|cias|ch|chu|groupement|service|comité|réseau|contrat|dispositif)(?=[\s’'-]|$)/i;
+const ELISION =
+  /^(ars|agence|union|urps|éducation|education|établissement|office|institut|hôpital|hopital|ehpad|ireps|observatoire|ordre)(?=[\s’'-]|$)/i;
 
 /** A name of organisation with the article a sentence needs; a place name ("Redon Agglomération") stays bare. */
 export function avecArticle(nom: string): string {

@@ -17,9 +17,22 @@ export async function creerArticulationDemo(tx: Queryable): Promise<void> {
   const cls1 = id(CLS1);
   const cls2 = id(CLS2);
   if (cls1) {
-    const saisie = { type: 'finale' as const, moment: 'À la fin du contrat, préalable au CLS 2', evaluateurType: 'externe' as const, evaluateurNom: 'Cabinet Acsantis', questions: [] };
+    const saisie = {
+      type: 'finale' as const,
+      moment: 'À la fin du contrat, préalable au CLS 2',
+      evaluateurType: 'externe' as const,
+      evaluateurNom: 'Cabinet Acsantis',
+      questions: [],
+    };
     const evaluation = await articulation.creerEvaluationPrevue(tx, cls1, saisie);
-    await auditer(tx, { acteur: SYSTEME, entiteType: 'evaluation_prevue', entiteId: evaluation, action: 'creation', apres: saisie, contexte: { contratId: cls1, demo: true } });
+    await auditer(tx, {
+      acteur: SYSTEME,
+      entiteType: 'evaluation_prevue',
+      entiteId: evaluation,
+      action: 'creation',
+      apres: saisie,
+      contexte: { contratId: cls1, demo: true },
+    });
   }
   if (cls2) {
     const saisie = {
@@ -29,6 +42,13 @@ export async function creerArticulationDemo(tx: Queryable): Promise<void> {
       debut: '2021-07-01',
     };
     const dispositif = await articulation.creerDispositif(tx, cls2, saisie);
-    await auditer(tx, { acteur: SYSTEME, entiteType: 'dispositif_territorial', entiteId: dispositif, action: 'creation', apres: saisie, contexte: { contratId: cls2, demo: true } });
+    await auditer(tx, {
+      acteur: SYSTEME,
+      entiteType: 'dispositif_territorial',
+      entiteId: dispositif,
+      action: 'creation',
+      apres: saisie,
+      contexte: { contratId: cls2, demo: true },
+    });
   }
 }

@@ -1,4 +1,11 @@
-import { DOCTRINE_VIDE, ficheSaisieSchema, type ContratSaisie, type Doctrine, type StatutContrat, type TypeOrganisation } from '@maillage/domain';
+import {
+  DOCTRINE_VIDE,
+  ficheSaisieSchema,
+  type ContratSaisie,
+  type Doctrine,
+  type StatutContrat,
+  type TypeOrganisation,
+} from '@maillage/domain';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RACINE } from '../config';
@@ -52,27 +59,57 @@ export function lirePilotes(texte: string): { nom: string; service: string | nul
 }
 
 function lireCsv(fichier: string): Record<string, string>[] {
-  const [entete, ...lignes] = fs.readFileSync(path.join(FIXTURES, fichier), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const [entete, ...lignes] = fs
+    .readFileSync(path.join(FIXTURES, fichier), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
   const colonnes = entete.split(';');
   return lignes.map((l) => Object.fromEntries(l.split(';').map((v, i) => [colonnes[i], v])));
 }
 
-async function organisation(tx: Queryable, nom: string, type: TypeOrganisation, extra: Partial<Parameters<typeof comptes.creerOrganisation>[1]> = {}) {
+async function organisation(
+  tx: Queryable,
+  nom: string,
+  type: TypeOrganisation,
+  extra: Partial<Parameters<typeof comptes.creerOrganisation>[1]> = {},
+) {
   const existante = await comptes.organisationParNom(tx, nom);
   if (existante) return existante.id;
   const creee = await comptes.creerOrganisation(tx, { nom, type, ...extra });
-  await auditer(tx, { acteur: SYSTEME, entiteType: 'organisation', entiteId: creee.id, action: 'creation', apres: creee as never, contexte: { demo: true } });
+  await auditer(tx, {
+    acteur: SYSTEME,
+    entiteType: 'organisation',
+    entiteId: creee.id,
+    action: 'creation',
+    apres: creee as never,
+    contexte: { demo: true },
+  });
   return creee.id;
 }
 
 async function contrat(tx: Queryable, saisie: ContratSaisie, statut: StatutContrat, dateSignature: string | null = null) {
-  const territoire = resoudrePerimetre(saisie.perimetre, await referentielPourPerimetre(tx, saisie.perimetre.epci, saisie.perimetre.communes));
+  const territoire = resoudrePerimetre(
+    saisie.perimetre,
+    await referentielPourPerimetre(tx, saisie.perimetre.epci, saisie.perimetre.communes),
+  );
   const id = await contrats.creerContrat(tx, saisie, territoire, statut);
-  await contrats.remplacerCommunes(tx, id, territoire.communes.map((c) => c.code));
+  await contrats.remplacerCommunes(
+    tx,
+    id,
+    territoire.communes.map((c) => c.code),
+  );
   await contrats.remplacerOrganisations(tx, id, 'ars', saisie.arsIds);
   await contrats.remplacerOrganisations(tx, id, 'porteur', saisie.porteursIds);
   if (dateSignature) await tx.query('update contrats set date_signature = $2 where id = $1', [id, dateSignature]);
-  await auditer(tx, { acteur: SYSTEME, entiteType: 'contrat', entiteId: id, action: 'creation', apres: { ...saisie, statut } as never, contexte: { demo: true } });
+  await auditer(tx, {
+    acteur: SYSTEME,
+    entiteType: 'contrat',
+    entiteId: id,
+    action: 'creation',
+    apres: { ...saisie, statut } as never,
+    contexte: { demo: true },
+  });
   return id;
 }
 
@@ -84,7 +121,11 @@ const DOCTRINE_BRETAGNE: Doctrine = {
   elaborationMoisMax: 12,
   copilParAn: 2,
   typesSignatairesRequis: ['ars', 'prefecture', 'region'],
-  axesPrs: ['La prévention et la promotion de la santé', 'L’organisation des parcours de santé', 'Les populations vulnérables et leurs aidants'],
+  axesPrs: [
+    'La prévention et la promotion de la santé',
+    'L’organisation des parcours de santé',
+    'Les populations vulnérables et leurs aidants',
+  ],
   partsCoordinationEgales: true,
   // Seed 002, l.368: « Au 1er janvier 2019, seulement 15 % de la population bretonne était couverte par un CLS […]
   // L'ARS Bretagne, dans le Contrats Pluriannuels d'Objectifs et de Moyens (CPOM) 2019 – 2023 conclu avec le Ministère
@@ -143,7 +184,12 @@ export async function creerContratsDemo(tx: Queryable, comptesDemo: Map<string, 
   // l.1172, its governance (annexe 4): « Synthèse détaillée 2015-2020. ARS Bretagne, ARS Pays de Loire, Redon
   // Agglomération », the trinôme that pilots it (l.392). Signed in 2015, day and month not published: 2015-01-01.
   for (const [i, organisationId] of [ars, arsPdl, redon].entries())
-    await tx.query('insert into signataires (contrat_id, organisation_id, date_signature, ordre) values ($1, $2, $3, $4)', [cls1, organisationId, '2015-01-01', i]);
+    await tx.query('insert into signataires (contrat_id, organisation_id, date_signature, ordre) values ($1, $2, $3, $4)', [
+      cls1,
+      organisationId,
+      '2015-01-01',
+      i,
+    ]);
   for (const ligne of lireCsv('redon-cls1-fiches.csv')) {
     const pilotes = [];
     for (const p of lirePilotes(ligne.pilotes)) {
@@ -234,7 +280,12 @@ export async function creerContratsDemo(tx: Queryable, comptesDemo: Map<string, 
     '2012-01-01',
   );
   for (const [i, organisationId] of [arsPdl, saintAignan, craonnais].entries())
-    await tx.query('insert into signataires (contrat_id, organisation_id, date_signature, ordre) values ($1, $2, $3, $4)', [craon, organisationId, '2012-01-01', i]);
+    await tx.query('insert into signataires (contrat_id, organisation_id, date_signature, ordre) values ($1, $2, $3, $4)', [
+      craon,
+      organisationId,
+      '2012-01-01',
+      i,
+    ]);
   await contrats.creerAxe(tx, craon, { intitule: 'Parcours de soins des personnes âgées' });
 
   // The parties come from the published sources: each organisation's role is taken as confirmed (Redon's first CLS

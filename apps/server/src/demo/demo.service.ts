@@ -19,10 +19,23 @@ export const DOMAINE_DEMO = 'demo.maillage.fr';
 /** Real organisations of the sources (../shared/fixtures/contrats.json): Redon, Belle-Île, their ARS and partners. */
 const ORGANISATIONS: OrganisationSaisie[] = [
   { nom: 'ARS Bretagne', sigle: 'ARS', type: 'ars', regionCode: '53' },
-  { nom: 'ARS Bretagne – Délégation départementale d’Ille-et-Vilaine', sigle: 'DD 35', type: 'ars_delegation', regionCode: '53', departementCode: '35' },
+  {
+    nom: 'ARS Bretagne – Délégation départementale d’Ille-et-Vilaine',
+    sigle: 'DD 35',
+    type: 'ars_delegation',
+    regionCode: '53',
+    departementCode: '35',
+  },
   { nom: 'ARS Pays de la Loire', sigle: 'ARS PDL', type: 'ars', regionCode: '52' },
   { nom: 'Redon Agglomération', type: 'epci', siren: '243500741', regionCode: '53', departementCode: '35', territoireCode: '243500741' },
-  { nom: 'Communauté de communes de Belle-Île-en-Mer', type: 'epci', siren: '245600465', regionCode: '53', departementCode: '56', territoireCode: '245600465' },
+  {
+    nom: 'Communauté de communes de Belle-Île-en-Mer',
+    type: 'epci',
+    siren: '245600465',
+    regionCode: '53',
+    departementCode: '56',
+    territoireCode: '245600465',
+  },
   { nom: 'Préfecture d’Ille-et-Vilaine', type: 'prefecture', regionCode: '53', departementCode: '35' },
   { nom: 'Conseil régional de Bretagne', type: 'region', regionCode: '53' },
   { nom: 'Conseil départemental du Morbihan', type: 'departement', regionCode: '53', departementCode: '56' },
@@ -46,8 +59,22 @@ interface CompteDemo {
 }
 
 const COMPTES: CompteDemo[] = [
-  { email: `admin@${DOMAINE_DEMO}`, prenom: 'Camille', nom: 'Administratrice', organisation: null, role: 'administrateur de la plateforme', habilitations: () => [{ role: 'admin' }] },
-  { email: `ars.bretagne@${DOMAINE_DEMO}`, prenom: 'Yann', nom: 'Le Goff', organisation: 'ARS Bretagne', role: 'ARS régionale (Bretagne)', habilitations: () => [{ role: 'ars_regional', regionCode: '53' }] },
+  {
+    email: `admin@${DOMAINE_DEMO}`,
+    prenom: 'Camille',
+    nom: 'Administratrice',
+    organisation: null,
+    role: 'administrateur de la plateforme',
+    habilitations: () => [{ role: 'admin' }],
+  },
+  {
+    email: `ars.bretagne@${DOMAINE_DEMO}`,
+    prenom: 'Yann',
+    nom: 'Le Goff',
+    organisation: 'ARS Bretagne',
+    role: 'ARS régionale (Bretagne)',
+    habilitations: () => [{ role: 'ars_regional', regionCode: '53' }],
+  },
   // Redon Agglomération spans Bretagne and Pays de la Loire (Loire-Atlantique), and Craon-Renazé is in Mayenne.
   {
     email: `ars.pays-de-la-loire@${DOMAINE_DEMO}`,
@@ -57,12 +84,54 @@ const COMPTES: CompteDemo[] = [
     role: 'ARS régionale (Pays de la Loire)',
     habilitations: () => [{ role: 'ars_regional', regionCode: '52' }],
   },
-  { email: `coordination@${DOMAINE_DEMO}`, prenom: 'Marie', nom: 'Dupont', organisation: 'Redon Agglomération', role: 'coordonnatrice CLS', habilitations: () => [] },
-  { email: `referent.ars@${DOMAINE_DEMO}`, prenom: 'Gaël', nom: 'Morvan', organisation: 'ARS Bretagne – Délégation départementale d’Ille-et-Vilaine', role: 'référent ARS (délégation 35)', habilitations: () => [] },
-  { email: `pilote@${DOMAINE_DEMO}`, prenom: 'Sophie', nom: 'Martin', organisation: 'Centre hospitalier de Redon', role: 'pilote de fiches-action', habilitations: () => [] },
-  { email: `cpam@${DOMAINE_DEMO}`, prenom: 'Hélène', nom: 'Guillou', organisation: 'CPAM d’Ille-et-Vilaine', role: 'référente d’organisation (CPAM 35)', habilitations: (ids) => [{ role: 'referent_organisation', organisationId: ids.get('CPAM d’Ille-et-Vilaine')! }] },
-  { email: `membre@${DOMAINE_DEMO}`, prenom: 'Erwan', nom: 'Le Bihan', organisation: 'IREPS Bretagne', role: 'membre', habilitations: () => [] },
-  { email: `lecteur@${DOMAINE_DEMO}`, prenom: 'Nathalie', nom: 'Rouxel', organisation: 'Conseil régional de Bretagne', role: 'lecteur', habilitations: () => [] },
+  {
+    email: `coordination@${DOMAINE_DEMO}`,
+    prenom: 'Marie',
+    nom: 'Dupont',
+    organisation: 'Redon Agglomération',
+    role: 'coordonnatrice CLS',
+    habilitations: () => [],
+  },
+  {
+    email: `referent.ars@${DOMAINE_DEMO}`,
+    prenom: 'Gaël',
+    nom: 'Morvan',
+    organisation: 'ARS Bretagne – Délégation départementale d’Ille-et-Vilaine',
+    role: 'référent ARS (délégation 35)',
+    habilitations: () => [],
+  },
+  {
+    email: `pilote@${DOMAINE_DEMO}`,
+    prenom: 'Sophie',
+    nom: 'Martin',
+    organisation: 'Centre hospitalier de Redon',
+    role: 'pilote de fiches-action',
+    habilitations: () => [],
+  },
+  {
+    email: `cpam@${DOMAINE_DEMO}`,
+    prenom: 'Hélène',
+    nom: 'Guillou',
+    organisation: 'CPAM d’Ille-et-Vilaine',
+    role: 'référente d’organisation (CPAM 35)',
+    habilitations: (ids) => [{ role: 'referent_organisation', organisationId: ids.get('CPAM d’Ille-et-Vilaine')! }],
+  },
+  {
+    email: `membre@${DOMAINE_DEMO}`,
+    prenom: 'Erwan',
+    nom: 'Le Bihan',
+    organisation: 'IREPS Bretagne',
+    role: 'membre',
+    habilitations: () => [],
+  },
+  {
+    email: `lecteur@${DOMAINE_DEMO}`,
+    prenom: 'Nathalie',
+    nom: 'Rouxel',
+    organisation: 'Conseil régional de Bretagne',
+    role: 'lecteur',
+    habilitations: () => [],
+  },
 ];
 
 /**
@@ -76,7 +145,9 @@ async function ajouterComptesManquants(ctx: Contexte, journal: (m: string) => vo
   const manquants = COMPTES.filter((c) => !presents.has(c.email));
   if (!manquants.length) return;
   await enTransaction(ctx.db, async (tx) => {
-    const { rows: organisations } = await tx.query('select id, nom from organisations where nom = any($1)', [manquants.map((c) => c.organisation).filter(Boolean)]);
+    const { rows: organisations } = await tx.query('select id, nom from organisations where nom = any($1)', [
+      manquants.map((c) => c.organisation).filter(Boolean),
+    ]);
     const ids = new Map<string, string>(organisations.map((o) => [o.nom, o.id]));
     for (const compte of manquants) {
       if (compte.organisation && !ids.has(compte.organisation)) continue;
@@ -105,7 +176,14 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
       for (const saisie of ORGANISATIONS) {
         const organisation = await comptes.creerOrganisation(tx, saisie);
         ids.set(organisation.nom, organisation.id);
-        await auditer(tx, { acteur: SYSTEME, entiteType: 'organisation', entiteId: organisation.id, action: 'creation', apres: organisation as never, contexte: { demo: true } });
+        await auditer(tx, {
+          acteur: SYSTEME,
+          entiteType: 'organisation',
+          entiteId: organisation.id,
+          action: 'creation',
+          apres: organisation as never,
+          contexte: { demo: true },
+        });
       }
       for (const compte of COMPTES) {
         await inscrire(tx, SYSTEME, {
@@ -124,7 +202,9 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   const contrats = await ctx.db.query('select count(*)::int n from contrats');
   if (contrats.rows[0].n === 0) {
     await enTransaction(ctx.db, async (tx) => {
-      const { rows: comptes } = await tx.query(`select split_part(email, '@', 1) as prefixe, id from utilisateurs where email like $1`, [`%@${DOMAINE_DEMO}`]);
+      const { rows: comptes } = await tx.query(`select split_part(email, '@', 1) as prefixe, id from utilisateurs where email like $1`, [
+        `%@${DOMAINE_DEMO}`,
+      ]);
       await creerContratsDemo(tx, new Map(comptes.map((c) => [c.prefixe, c.id])));
     });
     journal('Contrats de démonstration créés : Redon (CLS 1 et 2), Belle-Île-en-Mer, Craon-Renazé.');
@@ -139,18 +219,26 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
     await enTransaction(ctx.db, (tx) => creerSuiviDemo(tx));
     journal('Évaluation de démonstration créée : évaluation finale du CLS 1 de Redon par le cabinet Acsantis.');
   }
-  const articulation = await ctx.db.query('select (select count(*) from evaluations_prevues) + (select count(*) from dispositifs_territoriaux) as n');
+  const articulation = await ctx.db.query(
+    'select (select count(*) from evaluations_prevues) + (select count(*) from dispositifs_territoriaux) as n',
+  );
   if (Number(articulation.rows[0].n) === 0) {
     await enTransaction(ctx.db, (tx) => creerArticulationDemo(tx));
-    journal('Plan d’évaluation et articulation de démonstration : évaluation finale du CLS 1 de Redon par Acsantis, CPTS de l’agglomération de Redon.');
+    journal(
+      'Plan d’évaluation et articulation de démonstration : évaluation finale du CLS 1 de Redon par Acsantis, CPTS de l’agglomération de Redon.',
+    );
   }
   const indicateurs = await ctx.db.query('select count(*)::int n from indicateurs');
   if (indicateurs.rows[0].n === 0) {
     await enTransaction(ctx.db, (tx) => creerDiagnosticsDemo(tx));
-    journal('Diagnostics de démonstration importés : Redon 2021 (indicateurs, professionnels par commune, verbatims), Centre-Val de Loire.');
+    journal(
+      'Diagnostics de démonstration importés : Redon 2021 (indicateurs, professionnels par commune, verbatims), Centre-Val de Loire.',
+    );
   }
   // After the catalogue: an engagement may point to one of its indicators.
-  const moyens = await ctx.db.query('select (select count(*) from engagements_moyens) + (select count(*) from financements_territoire) as n');
+  const moyens = await ctx.db.query(
+    'select (select count(*) from engagements_moyens) + (select count(*) from financements_territoire) as n',
+  );
   if (Number(moyens.rows[0].n) === 0 && (await enTransaction(ctx.db, (tx) => creerMoyensDemo(tx))))
     journal('Moyens de démonstration créés : engagements de la CPAM 35 et financements existants du territoire pour le CLS 2 de Redon.');
   const repertoire = await ctx.db.query('select count(*)::int n from ressources');
@@ -159,6 +247,7 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
   if (demo.rowCount) {
     journal(`Comptes de démonstration (mot de passe : ${MOT_DE_PASSE_DEMO}) :`);
-    for (const compte of COMPTES.filter((c) => demo.rows.some((r) => r.email === c.email))) journal(`  ${compte.email.padEnd(40)} ${compte.role}`);
+    for (const compte of COMPTES.filter((c) => demo.rows.some((r) => r.email === c.email)))
+      journal(`  ${compte.email.padEnd(40)} ${compte.role}`);
   }
 }

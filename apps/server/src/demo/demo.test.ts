@@ -27,7 +27,9 @@ describe('comptes de démonstration', () => {
     await creerDonneesDemo(serveur.ctx, (m) => lignes.push(m));
     expect(lignes).toContain('Compte de démonstration ajouté : ars.pays-de-la-loire@demo.maillage.fr (ARS régionale (Pays de la Loire)).');
     const comptes = lignes.filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/)[0]);
-    expect(comptes).toEqual(expect.arrayContaining(['ars.bretagne@demo.maillage.fr', 'ars.pays-de-la-loire@demo.maillage.fr', 'admin@demo.maillage.fr']));
+    expect(comptes).toEqual(
+      expect.arrayContaining(['ars.bretagne@demo.maillage.fr', 'ars.pays-de-la-loire@demo.maillage.fr', 'admin@demo.maillage.fr']),
+    );
     expect((await serveur.client().connecter(DEMO.arsPaysDeLaLoire)).status).toBe(200);
   });
 });

@@ -17,7 +17,14 @@ async function organisationId(tx: Queryable, nom: string, type: string) {
   const existante = await comptes.organisationParNom(tx, nom);
   if (existante) return existante.id;
   const creee = await comptes.creerOrganisation(tx, { nom, type: type as never });
-  await auditer(tx, { acteur: SYSTEME, entiteType: 'organisation', entiteId: creee.id, action: 'creation', apres: creee as never, contexte: { demo: true } });
+  await auditer(tx, {
+    acteur: SYSTEME,
+    entiteType: 'organisation',
+    entiteId: creee.id,
+    action: 'creation',
+    apres: creee as never,
+    contexte: { demo: true },
+  });
   return creee.id;
 }
 
@@ -28,17 +35,32 @@ async function organisationId(tx: Queryable, nom: string, type: string) {
  */
 export async function creerGouvernanceDemo(tx: Queryable): Promise<void> {
   const donnees = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'contrats.json'), 'utf8'));
-  await creerCopilBelleIle(tx, donnees.contrats.find((c: { id: string }) => c.id === 'belle-ile-1'));
-  const { rows } = await tx.query(`select id from contrats where intitule = 'Contrat local de santé de Redon Agglomération (2e génération)'`);
+  await creerCopilBelleIle(
+    tx,
+    donnees.contrats.find((c: { id: string }) => c.id === 'belle-ile-1'),
+  );
+  const { rows } = await tx.query(
+    `select id from contrats where intitule = 'Contrat local de santé de Redon Agglomération (2e génération)'`,
+  );
   const contratId = rows[0]?.id;
   if (!contratId) return;
   const redon2 = donnees.contrats.find((c: { id: string }) => c.id === 'redon-2');
   const seancesSource: SeanceSource[] = redon2.seances_2021;
 
   const instance = async (type: string, nom: string, frequence: number | null, presidence: string | null) =>
-    (await tx.query('insert into instances (contrat_id, type, nom, frequence_par_an, presidence) values ($1, $2, $3, $4, $5) returning id', [contratId, type, nom, frequence, presidence])).rows[0].id as string;
+    (
+      await tx.query(
+        'insert into instances (contrat_id, type, nom, frequence_par_an, presidence) values ($1, $2, $3, $4, $5) returning id',
+        [contratId, type, nom, frequence, presidence],
+      )
+    ).rows[0].id as string;
   const groupe = await instance('groupe_travail', 'Groupe de travail Assurance maladie', null, null);
-  const copil = await instance('copil', 'COPIL CLS Redon Agglomération', 2, 'ARS Bretagne, ARS Pays de la Loire et Redon Agglomération (trinôme)');
+  const copil = await instance(
+    'copil',
+    'COPIL CLS Redon Agglomération',
+    2,
+    'ARS Bretagne, ARS Pays de la Loire et Redon Agglomération (trinôme)',
+  );
 
   for (const [nom, type] of [
     ['CPAM d’Ille-et-Vilaine', 'cpam'],
@@ -47,17 +69,35 @@ export async function creerGouvernanceDemo(tx: Queryable): Promise<void> {
     ['MSA Portes de Bretagne', 'msa'],
     ['MSA Loire-Atlantique–Vendée', 'msa'],
   ])
-    await tx.query('insert into membres_instance (instance_id, organisation_id, role) values ($1, $2, $3)', [groupe, await organisationId(tx, nom, type), 'membre']);
+    await tx.query('insert into membres_instance (instance_id, organisation_id, role) values ($1, $2, $3)', [
+      groupe,
+      await organisationId(tx, nom, type),
+      'membre',
+    ]);
   for (const nom of ['ARS Bretagne', 'ARS Pays de la Loire', 'Redon Agglomération'])
-    await tx.query('insert into membres_instance (instance_id, organisation_id, role, copresidence) values ($1, $2, $3, true)', [copil, (await comptes.organisationParNom(tx, nom))!.id, 'trinôme de pilotage']);
+    await tx.query('insert into membres_instance (instance_id, organisation_id, role, copresidence) values ($1, $2, $3, true)', [
+      copil,
+      (await comptes.organisationParNom(tx, nom))!.id,
+      'trinôme de pilotage',
+    ]);
 
   for (const s of seancesSource) {
     const instanceId = s.instance.startsWith('COPIL') ? copil : groupe;
     const debut = `${s.date}T12:00:00Z`; // 14:00 in Paris in summer, 13:00 in winter
-    const { rows: creee } = await tx.query(`insert into seances (instance_id, contrat_id, debut, statut) values ($1, $2, $3, 'tenue') returning id`, [instanceId, contratId, debut]);
+    const { rows: creee } = await tx.query(
+      `insert into seances (instance_id, contrat_id, debut, statut) values ($1, $2, $3, 'tenue') returning id`,
+      [instanceId, contratId, debut],
+    );
     for (const [rang, intitule] of (s.ordre_du_jour ?? []).entries())
       await tx.query('insert into points_ordre_du_jour (seance_id, rang, intitule) values ($1, $2, $3)', [creee[0].id, rang, intitule]);
-    await auditer(tx, { acteur: SYSTEME, entiteType: 'seance', entiteId: creee[0].id, action: 'creation', apres: s as never, contexte: { contratId, demo: true } });
+    await auditer(tx, {
+      acteur: SYSTEME,
+      entiteType: 'seance',
+      entiteId: creee[0].id,
+      action: 'creation',
+      apres: s as never,
+      contexte: { contratId, demo: true },
+    });
   }
 }
 
@@ -70,8 +110,21 @@ async function creerCopilBelleIle(tx: Queryable, source: { gouvernance: { premie
   const { rows } = await tx.query(`select id from contrats where intitule = 'Contrat local de santé de Belle-Île-en-Mer'`);
   const contratId = rows[0]?.id;
   if (!contratId) return;
-  const { rows: instance } = await tx.query(`insert into instances (contrat_id, type, nom) values ($1, 'copil', 'COPIL du CLS de Belle-Île-en-Mer') returning id`, [contratId]);
+  const { rows: instance } = await tx.query(
+    `insert into instances (contrat_id, type, nom) values ($1, 'copil', 'COPIL du CLS de Belle-Île-en-Mer') returning id`,
+    [contratId],
+  );
   const debut = `${source.gouvernance.premier_copil}-01T12:00:00Z`;
-  const { rows: seance } = await tx.query(`insert into seances (instance_id, contrat_id, debut, statut) values ($1, $2, $3, 'tenue') returning id`, [instance[0].id, contratId, debut]);
-  await auditer(tx, { acteur: SYSTEME, entiteType: 'seance', entiteId: seance[0].id, action: 'creation', apres: { debut, instance: 'COPIL' } as never, contexte: { contratId, demo: true } });
+  const { rows: seance } = await tx.query(
+    `insert into seances (instance_id, contrat_id, debut, statut) values ($1, $2, $3, 'tenue') returning id`,
+    [instance[0].id, contratId, debut],
+  );
+  await auditer(tx, {
+    acteur: SYSTEME,
+    entiteType: 'seance',
+    entiteId: seance[0].id,
+    action: 'creation',
+    apres: { debut, instance: 'COPIL' } as never,
+    contexte: { contratId, demo: true },
+  });
 }

@@ -2,7 +2,8 @@ import { auditer, SYSTEME } from '../platform/audit';
 import type { Queryable } from '../platform/database';
 import * as comptes from '../modules/comptes/comptes.repository';
 
-const MEMOIRE = 'Mémoire « Implication de l’assurance maladie dans les politiques territoriales de santé via l’exemple du CLS de Redon agglomération » (J. Orue Gonzalez, 2021)';
+const MEMOIRE =
+  'Mémoire « Implication de l’assurance maladie dans les politiques territoriales de santé via l’exemple du CLS de Redon agglomération » (J. Orue Gonzalez, 2021)';
 
 /**
  * What the CPAM d'Ille-et-Vilaine commits to Redon's CLS 2 (seed 002), and the funding already on Redon's territory
@@ -10,7 +11,9 @@ const MEMOIRE = 'Mémoire « Implication de l’assurance maladie dans les polit
  * amounts stay unknown, and the one figure of time is labelled as the demonstration's assumption.
  */
 export async function creerMoyensDemo(tx: Queryable): Promise<boolean> {
-  const { rows } = await tx.query(`select id from contrats where intitule = 'Contrat local de santé de Redon Agglomération (2e génération)'`);
+  const { rows } = await tx.query(
+    `select id from contrats where intitule = 'Contrat local de santé de Redon Agglomération (2e génération)'`,
+  );
   const contratId: string | undefined = rows[0]?.id;
   const cpam = await comptes.organisationParNom(tx, 'CPAM d’Ille-et-Vilaine');
   const ars = await comptes.organisationParNom(tx, 'ARS Bretagne');
@@ -22,7 +25,14 @@ export async function creerMoyensDemo(tx: Queryable): Promise<boolean> {
     [contratId, cpam.id, 'Assurance maladie : référente CLS, pilotage du groupe de travail Assurance maladie'],
   );
   if (partenaire[0])
-    await auditer(tx, { acteur: SYSTEME, entiteType: 'partenaire', entiteId: partenaire[0].id, action: 'creation', apres: { organisationId: cpam.id, role: 'Assurance maladie' }, contexte: { contratId, demo: true } });
+    await auditer(tx, {
+      acteur: SYSTEME,
+      entiteType: 'partenaire',
+      entiteId: partenaire[0].id,
+      action: 'creation',
+      apres: { organisationId: cpam.id, role: 'Assurance maladie' },
+      contexte: { contratId, demo: true },
+    });
 
   const moyens = [
     {
@@ -32,7 +42,8 @@ export async function creerMoyensDemo(tx: Queryable): Promise<boolean> {
       unite: 'jours',
       description:
         'Les trois réunions du groupe de travail Assurance maladie (CPAM 35, 44 et 56, MSA Portes de Bretagne), préparées et animées par la référente CLS de la CPAM 35 : « le rôle de pilotage et d’animation des réunions a été attribué plus ou moins naturellement à la CPAM 35, lié en partie à l’existence d’un référent CLS ». Une journée par réunion est une hypothèse de la démonstration : la source ne chiffre pas ce temps.',
-      objectifs: 'Le CLS ne fait pas partie des objectifs CPG de la CPAM 35, mais « c’est un levier pour atteindre nos autres objectifs » (directrice de la CPAM 35).',
+      objectifs:
+        'Le CLS ne fait pas partie des objectifs CPG de la CPAM 35, mais « c’est un levier pour atteindre nos autres objectifs » (directrice de la CPAM 35).',
     },
     {
       annee: 2021,
@@ -53,7 +64,8 @@ export async function creerMoyensDemo(tx: Queryable): Promise<boolean> {
       annee: 2022,
       type: 'nature',
       description: 'Prévention bucco-dentaire en classe de CP : orientation proposée pour le CLS 2 (tableau 3), portée par la CPAM 35.',
-      objectifs: 'Indicateur CPG 2021 : « le taux de recours global aux chirurgiens-dentistes pour la classe d’âge concernée par l’examen buccodentaire ».',
+      objectifs:
+        'Indicateur CPG 2021 : « le taux de recours global aux chirurgiens-dentistes pour la classe d’âge concernée par l’examen buccodentaire ».',
     },
   ];
   for (const m of moyens) {
@@ -62,7 +74,14 @@ export async function creerMoyensDemo(tx: Queryable): Promise<boolean> {
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
       [contratId, cpam.id, m.annee, m.type, m.quantite ?? null, m.unite ?? null, m.description, m.objectifs, m.indicateurCode ?? null],
     );
-    await auditer(tx, { acteur: SYSTEME, entiteType: 'engagement_moyens', entiteId: cree[0].id, action: 'creation', apres: { ...m, organisationId: cpam.id }, contexte: { contratId, organisationId: cpam.id, organisationNom: cpam.nom, demo: true } });
+    await auditer(tx, {
+      acteur: SYSTEME,
+      entiteType: 'engagement_moyens',
+      entiteId: cree[0].id,
+      action: 'creation',
+      apres: { ...m, organisationId: cpam.id },
+      contexte: { contratId, organisationId: cpam.id, organisationNom: cpam.nom, demo: true },
+    });
   }
 
   const existants = [
@@ -88,7 +107,14 @@ export async function creerMoyensDemo(tx: Queryable): Promise<boolean> {
       `insert into financements_territoire (contrat_id, financeur_id, dispositif, montant_centimes, annee_debut, objet, source) values ($1, $2, $3, null, $4, $5, $6) returning id`,
       [contratId, f.financeurId, f.dispositif, f.anneeDebut, f.objet, f.source],
     );
-    await auditer(tx, { acteur: SYSTEME, entiteType: 'financement_territoire', entiteId: cree[0].id, action: 'creation', apres: { ...f, montantCentimes: null }, contexte: { contratId, demo: true } });
+    await auditer(tx, {
+      acteur: SYSTEME,
+      entiteType: 'financement_territoire',
+      entiteId: cree[0].id,
+      action: 'creation',
+      apres: { ...f, montantCentimes: null },
+      contexte: { contratId, demo: true },
+    });
   }
   return true;
 }

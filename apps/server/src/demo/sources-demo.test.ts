@@ -23,7 +23,11 @@ describe('Belle-Île-en-Mer : premier COPIL tardif (seed 000)', () => {
     expect((await ars.get(`/api/contrats/${belleIle}`)).body.dateSignature).toBe('2013-01-01');
     const alertes = await ars.get(`/api/contrats/${belleIle}/alertes`);
     expect(alertes.status).toBe(200);
-    expect(alertes.body).toContainEqual({ type: 'premier_copil_tardif', gravite: 'info', message: 'Le premier COPIL s’est tenu 5 mois après la signature (au plus 3 mois attendus).' });
+    expect(alertes.body).toContainEqual({
+      type: 'premier_copil_tardif',
+      gravite: 'info',
+      message: 'Le premier COPIL s’est tenu 5 mois après la signature (au plus 3 mois attendus).',
+    });
   });
 });
 
@@ -31,14 +35,18 @@ describe('codes INSEE de commune, démonstration comprise', () => {
   it('le verbatim de l’habitant de Langon porte le code de Langon (35145, Ille-et-Vilaine), pas son nom', async () => {
     const { rows } = await sql(`select commune_code from verbatims where texte like '%transport à la demande sur Langon%'`);
     expect(rows).toEqual([{ commune_code: '35145' }]);
-    expect((await sql(`select count(*)::int n from verbatims where commune_code is not null and commune_code !~ '^[0-9]{5}$|^2[AB][0-9]{3}$'`)).rows[0].n).toBe(0);
+    expect(
+      (await sql(`select count(*)::int n from verbatims where commune_code is not null and commune_code !~ '^[0-9]{5}$|^2[AB][0-9]{3}$'`))
+        .rows[0].n,
+    ).toBe(0);
   });
 
   it('un verbatim saisi avec un nom de commune, un code impossible ou inconnu est refusé en français, champ nommé', async () => {
     const cls2 = await idContrat('Contrat local de santé de Redon Agglomération (2e génération)');
     const coordination = serveur.client();
     await coordination.connecter(DEMO.coordination);
-    const verbatim = (communeCode: string) => coordination.post(`/api/contrats/${cls2}/verbatims`, { texte: 'Pas de transport à la demande', locuteur: 'habitant', communeCode });
+    const verbatim = (communeCode: string) =>
+      coordination.post(`/api/contrats/${cls2}/verbatims`, { texte: 'Pas de transport à la demande', locuteur: 'habitant', communeCode });
     for (const code of ['Langon', '20004']) {
       const r = await verbatim(code);
       expect(r.status, code).toBe(400);
@@ -53,8 +61,12 @@ describe('codes INSEE de commune, démonstration comprise', () => {
 
   it('la base refuse un nom dans un champ de code commune, quel que soit le chemin', async () => {
     const cls2 = await idContrat('Contrat local de santé de Redon Agglomération (2e génération)');
-    await expect(sql(`insert into verbatims (contrat_id, texte, locuteur, commune_code) values ($1, 'x', 'habitant', 'Langon')`, [cls2])).rejects.toThrow(/verbatims_commune_code_insee/);
-    await expect(sql(`insert into contrat_communes (contrat_id, commune_code) values ($1, '20004')`, [cls2])).rejects.toThrow(/contrat_communes_commune_code_insee/);
+    await expect(
+      sql(`insert into verbatims (contrat_id, texte, locuteur, commune_code) values ($1, 'x', 'habitant', 'Langon')`, [cls2]),
+    ).rejects.toThrow(/verbatims_commune_code_insee/);
+    await expect(sql(`insert into contrat_communes (contrat_id, commune_code) values ($1, '20004')`, [cls2])).rejects.toThrow(
+      /contrat_communes_commune_code_insee/,
+    );
   });
 
   it('les lectures par territoire et la fiche d’une commune refusent aussi un code qui n’en est pas un', async () => {

@@ -20,5 +20,11 @@ export async function creerSuiviDemo(tx: Queryable): Promise<void> {
     `insert into evaluations (contrat_id, type, intitule, evaluateur, methode, terminee) values ($1, 'finale', $2, $3, $4, true) returning id`,
     [contratId, 'Évaluation finale du CLS 1 du Pays de Redon-Bretagne Sud', 'Cabinet Acsantis', `Source : ${redon1.evaluation}.`],
   );
-  await auditer(tx, { acteur: SYSTEME, entiteType: 'evaluation', entiteId: cree[0].id, action: 'creation', contexte: { contratId, demo: true } });
+  await auditer(tx, {
+    acteur: SYSTEME,
+    entiteType: 'evaluation',
+    entiteId: cree[0].id,
+    action: 'creation',
+    contexte: { contratId, demo: true },
+  });
 }

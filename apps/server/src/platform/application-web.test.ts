@@ -22,7 +22,9 @@ function lireBrut(url: string, encodages: string): Promise<{ status: number; ent
 // A build as apps/web/vite.config.ts leaves it: each text file beside its .br (Brotli 11) and .gz (gzip 9).
 const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-web-'));
 const script = Buffer.from(`console.log(${JSON.stringify('Contrats locaux de santé publiés. '.repeat(200))});\n`);
-const page = Buffer.from(`<!doctype html><html lang="fr"><head><title>Maillage</title></head><body>${'<div id="racine"></div>'.repeat(100)}</body></html>`);
+const page = Buffer.from(
+  `<!doctype html><html lang="fr"><head><title>Maillage</title></head><body>${'<div id="racine"></div>'.repeat(100)}</body></html>`,
+);
 const br = (b: Buffer) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
 fs.mkdirSync(path.join(dossier, 'assets'));
 fs.writeFileSync(path.join(dossier, 'assets/app.js'), script);

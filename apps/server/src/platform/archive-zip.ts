@@ -5,13 +5,20 @@ import { enMo, nombre, tropVolumineux, type LimitesFichier } from './limites-fic
 type LimitesArchive = Pick<LimitesFichier, 'decompresseTotal' | 'decompresseEntree' | 'ratioMax' | 'entreesMax'>;
 
 const illisible = (raison: string) =>
-  new ErreurMetier(400, 'Données invalides', `Archive illisible (${raison}) : enregistrez de nouveau le fichier au format .xlsx et réessayez.`, {
-    erreurs: [{ champ: 'fichier', message: 'Archive ZIP illisible' }],
-  });
+  new ErreurMetier(
+    400,
+    'Données invalides',
+    `Archive illisible (${raison}) : enregistrez de nouveau le fichier au format .xlsx et réessayez.`,
+    {
+      erreurs: [{ champ: 'fichier', message: 'Archive ZIP illisible' }],
+    },
+  );
 
 function ouvrir(contenu: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(contenu, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (e, zip) => (e ? reject(illisible(e.message)) : resolve(zip))),
+    yauzl.fromBuffer(contenu, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (e, zip) =>
+      e ? reject(illisible(e.message)) : resolve(zip),
+    ),
   );
 }
 
@@ -20,7 +27,13 @@ function entrees(zip: yauzl.ZipFile, limites: LimitesArchive): Promise<yauzl.Ent
     const liste: yauzl.Entry[] = [];
     zip.on('entry', (e: yauzl.Entry) => {
       liste.push(e);
-      if (liste.length > limites.entreesMax) return reject(tropVolumineux(`L’archive compte plus de ${nombre(limites.entreesMax)} fichiers.`, `${limites.entreesMax} fichiers dans l’archive`));
+      if (liste.length > limites.entreesMax)
+        return reject(
+          tropVolumineux(
+            `L’archive compte plus de ${nombre(limites.entreesMax)} fichiers.`,
+            `${limites.entreesMax} fichiers dans l’archive`,
+          ),
+        );
       zip.readEntry();
     });
     zip.on('end', () => resolve(liste));
@@ -36,7 +49,10 @@ function verifierDeclare(liste: yauzl.Entry[], limites: LimitesArchive) {
     if (e.isEncrypted()) throw illisible(`« ${e.fileName} » est chiffré`);
     total += e.uncompressedSize;
     if (e.uncompressedSize > limites.decompresseEntree)
-      throw tropVolumineux(`Une fois décompressé, « ${e.fileName} » ferait ${enMo(e.uncompressedSize)} : la limite est de ${enMo(limites.decompresseEntree)} par fichier de l’archive.`, `${enMo(limites.decompresseEntree)} décompressés par fichier de l’archive`);
+      throw tropVolumineux(
+        `Une fois décompressé, « ${e.fileName} » ferait ${enMo(e.uncompressedSize)} : la limite est de ${enMo(limites.decompresseEntree)} par fichier de l’archive.`,
+        `${enMo(limites.decompresseEntree)} décompressés par fichier de l’archive`,
+      );
     const ratio = e.uncompressedSize / Math.max(e.compressedSize, 1);
     if (e.uncompressedSize > 1024 * 1024 && ratio > limites.ratioMax)
       throw tropVolumineux(
@@ -45,7 +61,10 @@ function verifierDeclare(liste: yauzl.Entry[], limites: LimitesArchive) {
       );
   }
   if (total > limites.decompresseTotal)
-    throw tropVolumineux(`Une fois décompressé, le classeur ferait ${enMo(total)} : la limite est de ${enMo(limites.decompresseTotal)}.`, `${enMo(limites.decompresseTotal)} décompressés`);
+    throw tropVolumineux(
+      `Une fois décompressé, le classeur ferait ${enMo(total)} : la limite est de ${enMo(limites.decompresseTotal)}.`,
+      `${enMo(limites.decompresseTotal)} décompressés`,
+    );
 }
 
 /** Inflates every entry into nothing, counting: declared sizes can lie, and yauzl also stops at a size that lies. */
@@ -61,7 +80,12 @@ async function verifierReel(zip: yauzl.ZipFile, liste: yauzl.Entry[], limites: L
           octets += morceau.length;
           total += morceau.length;
           if (octets > limites.decompresseEntree || total > limites.decompresseTotal)
-            flux.destroy(tropVolumineux(`Une fois décompressé, le classeur dépasse ${enMo(Math.min(limites.decompresseEntree, limites.decompresseTotal))}.`, `${enMo(limites.decompresseTotal)} décompressés`));
+            flux.destroy(
+              tropVolumineux(
+                `Une fois décompressé, le classeur dépasse ${enMo(Math.min(limites.decompresseEntree, limites.decompresseTotal))}.`,
+                `${enMo(limites.decompresseTotal)} décompressés`,
+              ),
+            );
         });
         flux.on('error', (x: Error) => reject(x instanceof ErreurMetier ? x : tropOuIllisible(x, limites)));
         flux.on('end', () => resolve());
@@ -73,7 +97,10 @@ async function verifierReel(zip: yauzl.ZipFile, liste: yauzl.Entry[], limites: L
 // yauzl's "too many bytes in the stream": the entry inflates beyond what it declared.
 const tropOuIllisible = (e: Error, limites: LimitesArchive) =>
   /too many bytes|expected/i.test(e.message)
-    ? tropVolumineux('Un fichier de l’archive se décompresse au-delà de la taille qu’elle déclare : l’archive est refusée (bombe de décompression).', `${enMo(limites.decompresseTotal)} décompressés`)
+    ? tropVolumineux(
+        'Un fichier de l’archive se décompresse au-delà de la taille qu’elle déclare : l’archive est refusée (bombe de décompression).',
+        `${enMo(limites.decompresseTotal)} décompressés`,
+      )
     : illisible(e.message);
 
 /**

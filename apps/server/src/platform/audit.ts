@@ -24,7 +24,15 @@ export async function auditer(tx: Queryable, evenement: EvenementAudit): Promise
   await tx.query(
     `insert into audit_evenements (acteur_id, acteur_libelle, entite_type, entite_id, action, diff, contexte)
      values ($1, $2, $3, $4, $5, $6, $7)`,
-    [evenement.acteur.id, evenement.acteur.libelle, evenement.entiteType, evenement.entiteId, evenement.action, diff, evenement.contexte ?? {}],
+    [
+      evenement.acteur.id,
+      evenement.acteur.libelle,
+      evenement.entiteType,
+      evenement.entiteId,
+      evenement.action,
+      diff,
+      evenement.contexte ?? {},
+    ],
   );
 }
 

@@ -68,7 +68,11 @@ export async function installerAuthentification(app: FastifyInstance, authentifi
     if (!METHODES_SURES.has(req.method) && !SANS_SESSION.has(req.url.split('?')[0])) {
       const envoye = req.headers['x-csrf-token'];
       if (typeof envoye !== 'string' || !egal(envoye, auth.csrfToken!)) {
-        throw new ErreurMetier(403, 'Jeton CSRF manquant ou invalide', 'Cette requête doit porter l’en-tête X-CSRF-Token reçu à la connexion.');
+        throw new ErreurMetier(
+          403,
+          'Jeton CSRF manquant ou invalide',
+          'Cette requête doit porter l’en-tête X-CSRF-Token reçu à la connexion.',
+        );
       }
     }
     req.authentification = auth;
@@ -77,7 +81,11 @@ export async function installerAuthentification(app: FastifyInstance, authentifi
 }
 
 /** The cookie lives as long as the session it carries (the comptes module says how long). */
-export function poserCookieSession(reponse: FastifyReply, jeton: string, { securise, dureeHeures }: { securise: boolean; dureeHeures: number }) {
+export function poserCookieSession(
+  reponse: FastifyReply,
+  jeton: string,
+  { securise, dureeHeures }: { securise: boolean; dureeHeures: number },
+) {
   reponse.setCookie(COOKIE_SESSION, jeton, {
     path: '/',
     httpOnly: true,

@@ -39,7 +39,9 @@ export function installerCompressionDirecte(app: FastifyInstance, seuil = 1024) 
     reponse.header('content-encoding', encodage);
     reponse.removeHeader('content-length');
     return encodage === 'br'
-      ? zlib.brotliCompressSync(payload, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: taille } })
+      ? zlib.brotliCompressSync(payload, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: taille },
+        })
       : zlib.gzipSync(payload, { level: 1 });
   });
 }

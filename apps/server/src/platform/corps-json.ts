@@ -28,7 +28,8 @@ export function profondeurJson(texte: string, max = Number.POSITIVE_INFINITY): n
   for (let i = 0; i < texte.length; i++) {
     const c = texte.charCodeAt(i);
     if (dansChaine) {
-      if (c === 0x5c) i++; // "\": the next character is escaped
+      if (c === 0x5c)
+        i++; // "\": the next character is escaped
       else if (c === 0x22) dansChaine = false;
     } else if (c === 0x22) dansChaine = true;
     else if (c === 0x5b || c === 0x7b) {

@@ -5,7 +5,18 @@ import { ecrireCsv, retirerNeutralisation } from './csv';
 const lire = (texte: string, delimiter = ',') => parse(texte, { delimiter, bom: true, relax_column_count: true }) as string[][];
 
 describe('ecrireCsv : les cellules qui ressemblent à une formule', () => {
-  const hostiles = ['=HYPERLINK("http://x","clic")', '+1+1', '-1+1', '@SOMME(A1)', '\t=1+1', '\r=1+1', '\uFF1D1+1', '\uFF0B1', '\uFF0D1', '\uFF20A1'];
+  const hostiles = [
+    '=HYPERLINK("http://x","clic")',
+    '+1+1',
+    '-1+1',
+    '@SOMME(A1)',
+    '\t=1+1',
+    '\r=1+1',
+    '\uFF1D1+1',
+    '\uFF0B1',
+    '\uFF0D1',
+    '\uFF20A1',
+  ];
 
   it('préfixe d’une apostrophe tout texte qui commence par =, +, -, @, tabulation ou retour chariot (et leurs formes pleine chasse)', () => {
     const [ligne] = lire(ecrireCsv([hostiles], { separateur: ',' }));

@@ -16,7 +16,11 @@ export interface Plateforme {
 export type DonneesDeReference = (db: Db, journal: (m: string) => void) => Promise<void>;
 
 /** Database (embedded or external) → migrations → reference data: everything the app needs before it listens. */
-export async function demarrerPlateforme(config: Config, journal: (m: string) => void, donneesDeReference: DonneesDeReference): Promise<Plateforme> {
+export async function demarrerPlateforme(
+  config: Config,
+  journal: (m: string) => void,
+  donneesDeReference: DonneesDeReference,
+): Promise<Plateforme> {
   let embarque: ServeurEmbarque | null = null;
   let url = config.databaseUrl;
   if (!url) {

@@ -53,7 +53,9 @@ async function autreProcessus(dossier: string): Promise<{ enfant: ChildProcess; 
   const module = path.join(path.dirname(fileURLToPath(import.meta.url)), 'embedded-postgres.ts');
   const code = `import { demarrerPostgresEmbarque } from ${JSON.stringify(module)};
     const s = await demarrerPostgresEmbarque(process.argv[1]); console.log('PRET ' + s.url); setInterval(() => {}, 1000);`;
-  const enfant = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, dossier], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const enfant = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, dossier], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   enfants.push(enfant);
   let sortie = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -142,7 +142,9 @@ async function arreterPostgresOrphelin(dataDir: string, pgDir: string, verrou: V
     journal(`PostgreSQL (processus ${pid}) ne s’arrête pas : arrêt immédiat.`);
     process.kill(pid, 'SIGQUIT');
     if (!(await attendreFin(pid, 15_000))) {
-      throw new DemarrageRefuse(`Le serveur PostgreSQL ${pid} laissé sur ${pgDir} ne s’arrête pas. Arrêtez-le (kill -9 ${pid}) avant de relancer Maillage.`);
+      throw new DemarrageRefuse(
+        `Le serveur PostgreSQL ${pid} laissé sur ${pgDir} ne s’arrête pas. Arrêtez-le (kill -9 ${pid}) avant de relancer Maillage.`,
+      );
     }
   }
   await fs.rm(fichier, { force: true });
@@ -213,7 +215,7 @@ export async function demarrerPostgresEmbarque(dataDir: string, options: Options
       // PostgreSQL refuses to run as root: the package then runs it as the OS user "postgres".
       createPostgresUser: os.userInfo().uid === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=200'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
       onLog: (m) => {
         derniersMessages.push(m);
         if (derniersMessages.length > 20) derniersMessages.shift();

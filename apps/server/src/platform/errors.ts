@@ -27,8 +27,7 @@ export const interdit = (detail = 'Vous n’avez pas les droits nécessaires pou
 export const nonAuthentifie = (detail = 'Vous devez être connecté.') => new ErreurMetier(401, 'Authentification requise', detail);
 export const conflit = (detail: string, courant?: unknown) =>
   new ErreurMetier(409, 'Conflit de modification', detail, courant === undefined ? {} : { courant });
-export const invalide = (detail: string, erreurs: ErreurChamp[] = []) =>
-  new ErreurMetier(400, 'Données invalides', detail, { erreurs });
+export const invalide = (detail: string, erreurs: ErreurChamp[] = []) => new ErreurMetier(400, 'Données invalides', detail, { erreurs });
 
 export function erreursDeZod(erreur: ZodError): ErreurChamp[] {
   return erreur.issues.map((i) => ({ champ: i.path.join('.') || '(racine)', message: i.message }));
@@ -42,7 +41,13 @@ export function repondreIntrouvable(requete: FastifyRequest, reponse: FastifyRep
   return reponse
     .code(404)
     .type('application/problem+json')
-    .send({ type: 'about:blank', title: 'Ressource introuvable', status: 404, detail: `Aucune route ${requete.method} ${chemin}.`, instance: requete.url });
+    .send({
+      type: 'about:blank',
+      title: 'Ressource introuvable',
+      status: 404,
+      detail: `Aucune route ${requete.method} ${chemin}.`,
+      instance: requete.url,
+    });
 }
 
 /**
@@ -53,9 +58,11 @@ function champsIllisibles(valeur: unknown, chemin: string, trouves: ErreurChamp[
   if (trouves.length >= 20) return;
   if (typeof valeur === 'string') {
     if (valeur.includes('\u0000')) trouves.push({ champ: chemin || '(racine)', message: 'Caractère nul (\\u0000) interdit' });
-    else if (!(valeur as string & { isWellFormed(): boolean }).isWellFormed()) trouves.push({ champ: chemin || '(racine)', message: 'Texte mal formé : caractère Unicode incomplet' });
+    else if (!(valeur as string & { isWellFormed(): boolean }).isWellFormed())
+      trouves.push({ champ: chemin || '(racine)', message: 'Texte mal formé : caractère Unicode incomplet' });
   } else if (Array.isArray(valeur)) valeur.forEach((v, i) => champsIllisibles(v, chemin ? `${chemin}.${i}` : String(i), trouves));
-  else if (valeur && typeof valeur === 'object') for (const [cle, v] of Object.entries(valeur)) champsIllisibles(v, chemin ? `${chemin}.${cle}` : cle, trouves);
+  else if (valeur && typeof valeur === 'object')
+    for (const [cle, v] of Object.entries(valeur)) champsIllisibles(v, chemin ? `${chemin}.${cle}` : cle, trouves);
 }
 
 export function installerGestionErreurs(app: FastifyInstance) {
@@ -95,12 +102,12 @@ export function installerGestionErreurs(app: FastifyInstance) {
     // The static file server refuses directories (403) and misses files (404): both are just not found.
     if (erreur.statusCode === 403 || erreur.statusCode === 404) return repondreIntrouvable(requete, reponse);
     if (erreur.statusCode === 429) return probleme(429, 'Trop de requêtes', 'Trop de tentatives. Réessayez dans quelques minutes.');
-    if (erreur.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return probleme(415, 'Format non pris en charge', 'Le contenu doit être envoyé en JSON.');
+    if (erreur.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return probleme(415, 'Format non pris en charge', 'Le contenu doit être envoyé en JSON.');
     if (erreur.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || erreur.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || erreur.statusCode === 400)
       return probleme(400, 'Requête invalide', 'Le corps de la requête n’est pas un JSON valide.');
     if (erreur.statusCode === 413) return probleme(413, 'Contenu trop volumineux', 'Le contenu envoyé est trop volumineux.');
     requete.log.error({ err: erreur }, 'erreur non gérée');
     return probleme(500, 'Erreur interne', 'Une erreur interne est survenue. Elle a été journalisée.');
   });
-
 }

@@ -46,7 +46,10 @@ beforeAll(async () => {
     statut: 'prevu',
   });
   expect(ligne.status, JSON.stringify(ligne.body)).toBe(201);
-  await sql(`update organisations set nom = $1 || ' ' || n from (select id as i, row_number() over () as n from organisations) r where r.i = id`, [HYPERLIEN]);
+  await sql(
+    `update organisations set nom = $1 || ' ' || n from (select id as i, row_number() over () as n from organisations) r where r.i = id`,
+    [HYPERLIEN],
+  );
 });
 afterAll(() => serveur.fermer());
 
@@ -101,12 +104,20 @@ describe('exports CSV', () => {
       intitule: 'Contrat vide pour le retour du plan',
       perimetre: { epci: ['243500741'], communes: [] },
       generation: 3,
-      arsIds: [(await sql(`select organisation_id from contrat_organisations where contrat_id = $1 and qualite = 'ars' limit 1`, [cls1])).rows[0].organisation_id],
-      porteursIds: [(await sql(`select organisation_id from contrat_organisations where contrat_id = $1 and qualite = 'porteur' limit 1`, [cls1])).rows[0].organisation_id],
+      arsIds: [
+        (await sql(`select organisation_id from contrat_organisations where contrat_id = $1 and qualite = 'ars' limit 1`, [cls1])).rows[0]
+          .organisation_id,
+      ],
+      porteursIds: [
+        (await sql(`select organisation_id from contrat_organisations where contrat_id = $1 and qualite = 'porteur' limit 1`, [cls1]))
+          .rows[0].organisation_id,
+      ],
       periode: { debut: '2027-01-01', fin: '2031-12-31' },
     });
     expect(nouveau.status, JSON.stringify(nouveau.body)).toBe(201);
-    const r = await coordination.multipart(`/api/contrats/${nouveau.body.id}/plan/import?dryRun=false`, { fichier: { nom: 'plan.csv', contenu: csv } });
+    const r = await coordination.multipart(`/api/contrats/${nouveau.body.id}/plan/import?dryRun=false`, {
+      fichier: { nom: 'plan.csv', contenu: csv },
+    });
     expect(r.status, JSON.stringify(r.body).slice(0, 2000)).toBe(200);
     // The import trims titles: "\t=1+1" comes back as "=1+1", as a title typed with a leading tab would.
     const source = (await coordination.get(`/api/contrats/${cls1}/fiches`)).body.map((f: any) => f.intitule.trim()).sort();
@@ -147,11 +158,15 @@ describe('exports XLSX', () => {
         feuille.eachRow((ligne) =>
           ligne.eachCell((cellule) => {
             expect(cellule.type, `${nom} ${feuille.name}!${cellule.address}`).not.toBe(ExcelJS.ValueType.Formula);
-            if (typeof cellule.value === 'string' && (FORMULE.test(cellule.value) || cellule.value.includes(HYPERLIEN))) hostiles.push(cellule);
+            if (typeof cellule.value === 'string' && (FORMULE.test(cellule.value) || cellule.value.includes(HYPERLIEN)))
+              hostiles.push(cellule);
           }),
         ),
       );
-      expect(hostiles.some((c) => String(c.value).includes(HYPERLIEN)), `${nom} : un titre hostile au moins`).toBe(true);
+      expect(
+        hostiles.some((c) => String(c.value).includes(HYPERLIEN)),
+        `${nom} : un titre hostile au moins`,
+      ).toBe(true);
       for (const c of hostiles) expect(c.type).toBe(ExcelJS.ValueType.String);
     }
   });

@@ -41,7 +41,11 @@ async function prendrePlace(): Promise<() => void> {
 // The server runs TypeScript through tsx: the worker loads its module the same way (tsImport), or directly once compiled.
 const MODULE = new URL(`./fil-fichiers.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
 // The ESM entry of tsx's API (require.resolve finds its CommonJS twin beside it).
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+const TSX = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
+).href;
 const AMORCE = MODULE.endsWith('.ts')
   ? `import(${JSON.stringify(TSX)}).then(({ tsImport }) => tsImport(${JSON.stringify(MODULE)}, ${JSON.stringify(MODULE)}))`
   : `import(${JSON.stringify(MODULE)})`;
@@ -57,11 +61,20 @@ export function partager(contenu: Buffer | Uint8Array): Uint8Array {
 
 function erreurDuFil(e: unknown, memoireMo: number): ErreurMetier {
   if ((e as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY')
-    return new ErreurMetier(422, 'Fichier trop lourd à lire', `La lecture du fichier a dépassé la mémoire qui lui est réservée (${memoireMo} Mo) et a été arrêtée : découpez le fichier ou allégez-le.`, {
-      limite: `${memoireMo} Mo de mémoire pour lire un fichier`,
-      erreurs: [{ champ: 'fichier', message: 'Fichier trop lourd à lire' }],
-    });
-  return new ErreurMetier(500, 'Erreur interne', `La lecture du fichier s’est arrêtée de façon inattendue (${(e as Error)?.message ?? e}). Réessayez ; si cela recommence, signalez-le.`);
+    return new ErreurMetier(
+      422,
+      'Fichier trop lourd à lire',
+      `La lecture du fichier a dépassé la mémoire qui lui est réservée (${memoireMo} Mo) et a été arrêtée : découpez le fichier ou allégez-le.`,
+      {
+        limite: `${memoireMo} Mo de mémoire pour lire un fichier`,
+        erreurs: [{ champ: 'fichier', message: 'Fichier trop lourd à lire' }],
+      },
+    );
+  return new ErreurMetier(
+    500,
+    'Erreur interne',
+    `La lecture du fichier s’est arrêtée de façon inattendue (${(e as Error)?.message ?? e}). Réessayez ; si cela recommence, signalez-le.`,
+  );
 }
 
 /**
@@ -115,9 +128,14 @@ export async function* analyser(tache: Tache): AsyncGenerator<Message> {
         ]);
         clearTimeout(minuterie);
         if (muet)
-          throw new ErreurMetier(422, 'Fichier illisible', 'La lecture du fichier ne progresse plus et a été arrêtée : vérifiez qu’il s’agit bien d’un classeur .xlsx, d’un .csv ou d’un JSON valide.', {
-            erreurs: [{ champ: 'fichier', message: 'Lecture arrêtée' }],
-          });
+          throw new ErreurMetier(
+            422,
+            'Fichier illisible',
+            'La lecture du fichier ne progresse plus et a été arrêtée : vérifiez qu’il s’agit bien d’un classeur .xlsx, d’un .csv ou d’un JSON valide.',
+            {
+              erreurs: [{ champ: 'fichier', message: 'Lecture arrêtée' }],
+            },
+          );
       }
       const m = recus.shift();
       if (m) {

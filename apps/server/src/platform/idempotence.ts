@@ -35,7 +35,11 @@ declare module 'fastify' {
 }
 
 const conflitEnCours = () =>
-  new ErreurMetier(409, 'Requête déjà en cours', 'Une requête avec la même clé d’idempotence est encore en cours de traitement : réessayez dans un instant.');
+  new ErreurMetier(
+    409,
+    'Requête déjà en cours',
+    'Une requête avec la même clé d’idempotence est encore en cours de traitement : réessayez dans un instant.',
+  );
 const cleReutilisee = () =>
   new ErreurMetier(
     422,
@@ -101,12 +105,10 @@ export function installerIdempotence(app: FastifyInstance, ctx: Contexte) {
       const ligne = rows[0];
       if (!ligne) continue; // released in between: claim it again
       if (ligne.expiree || ligne.abandonnee) {
-        await ctx.db.query(`delete from requetes_idempotentes where utilisateur_id = $1 and cle = $2 and empreinte = $3 and statut is not distinct from $4`, [
-          utilisateurId,
-          cle,
-          ligne.empreinte,
-          ligne.statut,
-        ]);
+        await ctx.db.query(
+          `delete from requetes_idempotentes where utilisateur_id = $1 and cle = $2 and empreinte = $3 and statut is not distinct from $4`,
+          [utilisateurId, cle, ligne.empreinte, ligne.statut],
+        );
         continue;
       }
       if (ligne.empreinte !== empreinte) throw cleReutilisee();
@@ -124,19 +126,20 @@ export function installerIdempotence(app: FastifyInstance, ctx: Contexte) {
     const encours = requete.idempotence;
     if (!encours || encours.fini) return payload;
     encours.fini = true;
-    const corps = typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : payload == null ? Buffer.alloc(0) : null;
+    const corps =
+      typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : payload == null ? Buffer.alloc(0) : null;
     try {
       // A server error may not happen again: the key is released so that the client can retry.
       if (reponse.statusCode >= 500 || corps === null || corps.length > CORPS_MAX)
-        await ctx.db.query('delete from requetes_idempotentes where utilisateur_id = $1 and cle = $2', [encours.utilisateurId, encours.cle]);
-      else
-        await ctx.db.query('update requetes_idempotentes set statut = $3, type_contenu = $4, corps = $5 where utilisateur_id = $1 and cle = $2', [
+        await ctx.db.query('delete from requetes_idempotentes where utilisateur_id = $1 and cle = $2', [
           encours.utilisateurId,
           encours.cle,
-          reponse.statusCode,
-          String(reponse.getHeader('content-type') ?? '') || null,
-          corps,
         ]);
+      else
+        await ctx.db.query(
+          'update requetes_idempotentes set statut = $3, type_contenu = $4, corps = $5 where utilisateur_id = $1 and cle = $2',
+          [encours.utilisateurId, encours.cle, reponse.statusCode, String(reponse.getHeader('content-type') ?? '') || null, corps],
+        );
     } catch (e) {
       // The answer still goes out; the claim is then freed after ABANDON_SECONDES.
       requete.log.error({ err: e }, 'réponse idempotente non enregistrée');

@@ -28,12 +28,15 @@ export function* morceaux(contenu: Uint8Array, decodeur: TextDecoder, taille = 1
 export function premiereLigne(contenu: Uint8Array, decodeur: TextDecoder): string {
   const debut = decodeur.decode(contenu.subarray(0, TAILLE_ENREGISTREMENT_MAX));
   const fin = debut.search(/\r?\n/);
-  if (fin < 0 && contenu.length > TAILLE_ENREGISTREMENT_MAX) throw invalideCsv(1, `la ligne d’en-têtes dépasse ${nombre(TAILLE_ENREGISTREMENT_MAX)} caractères`);
+  if (fin < 0 && contenu.length > TAILLE_ENREGISTREMENT_MAX)
+    throw invalideCsv(1, `la ligne d’en-têtes dépasse ${nombre(TAILLE_ENREGISTREMENT_MAX)} caractères`);
   return fin >= 0 ? debut.slice(0, fin) : debut;
 }
 
 const invalideCsv = (ligne: number, probleme: string) =>
-  new ErreurMetier(400, 'Données invalides', `Fichier CSV illisible, ligne ${ligne} : ${probleme}.`, { erreurs: [{ champ: 'fichier', message: `Ligne ${ligne} : ${probleme}` }] });
+  new ErreurMetier(400, 'Données invalides', `Fichier CSV illisible, ligne ${ligne} : ${probleme}.`, {
+    erreurs: [{ champ: 'fichier', message: `Ligne ${ligne} : ${probleme}` }],
+  });
 
 /** csv-parse's errors, in French, with the line where the problem starts. */
 export function erreurCsv(e: unknown, derniereLigneLue: number): unknown {
@@ -43,10 +46,16 @@ export function erreurCsv(e: unknown, derniereLigneLue: number): unknown {
     case 'CSV_QUOTE_NOT_CLOSED':
       return invalideCsv(derniereLigneLue + 1, 'un guillemet (") ouvert n’est jamais refermé ; refermez-le ou retirez-le');
     case 'CSV_MAX_RECORD_SIZE':
-      return invalideCsv(derniereLigneLue + 1, `une ligne dépasse ${nombre(TAILLE_ENREGISTREMENT_MAX)} caractères (souvent un guillemet jamais refermé)`);
+      return invalideCsv(
+        derniereLigneLue + 1,
+        `une ligne dépasse ${nombre(TAILLE_ENREGISTREMENT_MAX)} caractères (souvent un guillemet jamais refermé)`,
+      );
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return invalideCsv(ligne, 'un caractère suit un guillemet fermant ; doublez les guillemets à l’intérieur d’un texte entre guillemets ("")');
+      return invalideCsv(
+        ligne,
+        'un caractère suit un guillemet fermant ; doublez les guillemets à l’intérieur d’un texte entre guillemets ("")',
+      );
     case 'CSV_QUOTE_NOT_CLOSED_AT_END' as string:
       return invalideCsv(ligne, 'guillemet non refermé en fin de fichier');
     default:
@@ -80,10 +89,22 @@ export async function* enregistrements(
   let cellules = 0;
   try {
     for await (const { record, info } of analyseur as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (info.lines > limites.lignesMax) throw tropVolumineux(`Le fichier dépasse ${nombre(limites.lignesMax)} lignes : découpez-le.`, `${nombre(limites.lignesMax)} lignes`);
-      if (record.length > limites.colonnesMax) throw tropVolumineux(`La ligne ${info.lines} compte ${nombre(record.length)} colonnes : la limite est de ${nombre(limites.colonnesMax)}.`, `${nombre(limites.colonnesMax)} colonnes`);
+      if (info.lines > limites.lignesMax)
+        throw tropVolumineux(
+          `Le fichier dépasse ${nombre(limites.lignesMax)} lignes : découpez-le.`,
+          `${nombre(limites.lignesMax)} lignes`,
+        );
+      if (record.length > limites.colonnesMax)
+        throw tropVolumineux(
+          `La ligne ${info.lines} compte ${nombre(record.length)} colonnes : la limite est de ${nombre(limites.colonnesMax)}.`,
+          `${nombre(limites.colonnesMax)} colonnes`,
+        );
       cellules += record.length;
-      if (cellules > limites.cellulesMax) throw tropVolumineux(`Le fichier dépasse ${nombre(limites.cellulesMax)} cellules : découpez-le.`, `${nombre(limites.cellulesMax)} cellules`);
+      if (cellules > limites.cellulesMax)
+        throw tropVolumineux(
+          `Le fichier dépasse ${nombre(limites.cellulesMax)} cellules : découpez-le.`,
+          `${nombre(limites.cellulesMax)} cellules`,
+        );
       yield { ligne: info.lines, cellules: record };
     }
   } catch (e) {

@@ -1,7 +1,8 @@
 import { ErreurMetier } from './errors';
 import { enMo, tropVolumineux, type LimitesFichier } from './limites-fichiers';
 
-const jsonInvalide = (detail: string) => new ErreurMetier(400, 'Données invalides', detail, { erreurs: [{ champ: 'fichier', message: 'JSON invalide' }] });
+const jsonInvalide = (detail: string) =>
+  new ErreurMetier(400, 'Données invalides', detail, { erreurs: [{ champ: 'fichier', message: 'JSON invalide' }] });
 
 /** Line and column (1-based) of a byte offset. */
 function position(contenu: Uint8Array, decalage: number) {
@@ -39,14 +40,23 @@ function verifierProfondeur(contenu: Uint8Array, max: number) {
  * Runs in the file worker (JSON.parse of 100 MB blocks its thread for seconds).
  */
 export function lireJson(contenu: Uint8Array, limites: Pick<LimitesFichier, 'jsonOctetsMax' | 'jsonProfondeurMax'>): unknown {
-  if (contenu.length > limites.jsonOctetsMax) throw tropVolumineux(`Le fichier JSON pèse ${enMo(contenu.length)} : la limite est de ${enMo(limites.jsonOctetsMax)}.`, `${enMo(limites.jsonOctetsMax)} de JSON`);
+  if (contenu.length > limites.jsonOctetsMax)
+    throw tropVolumineux(
+      `Le fichier JSON pèse ${enMo(contenu.length)} : la limite est de ${enMo(limites.jsonOctetsMax)}.`,
+      `${enMo(limites.jsonOctetsMax)} de JSON`,
+    );
   verifierProfondeur(contenu, limites.jsonProfondeurMax);
   const texte = new TextDecoder('utf-8').decode(contenu);
   try {
     return JSON.parse(texte);
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
-    if (!m) throw jsonInvalide(texte.trim() ? 'JSON invalide : le fichier se termine avant la fin du document (accolade ou crochet non refermé ?).' : 'Le fichier JSON est vide.');
+    if (!m)
+      throw jsonInvalide(
+        texte.trim()
+          ? 'JSON invalide : le fichier se termine avant la fin du document (accolade ou crochet non refermé ?).'
+          : 'Le fichier JSON est vide.',
+      );
     const prefixe = new TextEncoder().encode(texte.slice(0, Number(m[1])));
     const { ligne, colonne } = position(prefixe, prefixe.length);
     throw jsonInvalide(`JSON invalide à la ligne ${ligne}, colonne ${colonne} : caractère inattendu « ${texte.charAt(Number(m[1]))} ».`);

@@ -29,7 +29,8 @@ export async function lireFichier(nom: string, contenu: Buffer, limites: Limites
   return {
     ...entete,
     lignes: async function* () {
-      for await (const m of analyser({ type: 'tableau', nom, contenu: partage, limites, archiveVerifiee: true })) if (m.type === 'lot') yield* m.lignes;
+      for await (const m of analyser({ type: 'tableau', nom, contenu: partage, limites, archiveVerifiee: true }))
+        if (m.type === 'lot') yield* m.lignes;
     },
   };
 }
@@ -40,6 +41,9 @@ export function lireFeuilles(nom: string, contenu: Buffer, limites: LimitesFichi
 }
 
 /** A GeoJSON file's features (scalar properties, geometry as JSON text), read in a worker thread. */
-export function lireGeoJson(contenu: Buffer, limites: LimitesFichier = LIMITES.contours): Promise<{ type: unknown; contours: ContourLu[] | null }> {
+export function lireGeoJson(
+  contenu: Buffer,
+  limites: LimitesFichier = LIMITES.contours,
+): Promise<{ type: unknown; contours: ContourLu[] | null }> {
   return resultat({ type: 'geojson', contenu: partager(contenu), limites });
 }

@@ -20,9 +20,14 @@ export function valeurCellule(v: unknown): Valeur {
 }
 
 export const classeurIllisible = (raison: string) =>
-  new ErreurMetier(400, 'Données invalides', `Le classeur n’a pas pu être lu (${raison}) : enregistrez-le de nouveau au format .xlsx (Excel, LibreOffice) et réessayez.`, {
-    erreurs: [{ champ: 'fichier', message: 'Classeur illisible' }],
-  });
+  new ErreurMetier(
+    400,
+    'Données invalides',
+    `Le classeur n’a pas pu être lu (${raison}) : enregistrez-le de nouveau au format .xlsx (Excel, LibreOffice) et réessayez.`,
+    {
+      erreurs: [{ champ: 'fichier', message: 'Classeur illisible' }],
+    },
+  );
 
 export interface LigneXlsx {
   feuille: string;
@@ -37,14 +42,20 @@ export interface LigneXlsx {
  * shared strings, never the workbook. Caps on rows (per sheet), columns and cells: 413 naming the limit.
  * The archive must have been checked first (verifierArchive).
  */
-export async function* lignesXlsx(contenu: Uint8Array, limites: Pick<LimitesFichier, 'lignesMax' | 'colonnesMax' | 'cellulesMax'>): AsyncGenerator<LigneXlsx> {
-  const lecteur = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(contenu.buffer, contenu.byteOffset, contenu.byteLength)]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // to know which numbers are dates
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+export async function* lignesXlsx(
+  contenu: Uint8Array,
+  limites: Pick<LimitesFichier, 'lignesMax' | 'colonnesMax' | 'cellulesMax'>,
+): AsyncGenerator<LigneXlsx> {
+  const lecteur = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from([Buffer.from(contenu.buffer, contenu.byteOffset, contenu.byteLength)]),
+    {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache', // to know which numbers are dates
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    },
+  );
   let cellulesLues = 0;
   let rang = 0;
   try {
@@ -52,17 +63,29 @@ export async function* lignesXlsx(contenu: Uint8Array, limites: Pick<LimitesFich
       const nom = (feuille as unknown as { name: string }).name;
       let lignes = 0;
       for await (const ligne of feuille as unknown as AsyncIterable<ExcelJS.Row>) {
-        if (++lignes > limites.lignesMax) throw tropVolumineux(`La feuille « ${nom} » dépasse ${nombre(limites.lignesMax)} lignes : découpez-la.`, `${nombre(limites.lignesMax)} lignes`);
+        if (++lignes > limites.lignesMax)
+          throw tropVolumineux(
+            `La feuille « ${nom} » dépasse ${nombre(limites.lignesMax)} lignes : découpez-la.`,
+            `${nombre(limites.lignesMax)} lignes`,
+          );
         const cellules: Valeur[] = [];
         let remplie = false;
         ligne.eachCell({ includeEmpty: false }, (cellule, colonne) => {
-          if (colonne > limites.colonnesMax) throw tropVolumineux(`La ligne ${ligne.number} de « ${nom} » a une cellule en colonne ${nombre(colonne)} : la limite est de ${nombre(limites.colonnesMax)} colonnes.`, `${nombre(limites.colonnesMax)} colonnes`);
+          if (colonne > limites.colonnesMax)
+            throw tropVolumineux(
+              `La ligne ${ligne.number} de « ${nom} » a une cellule en colonne ${nombre(colonne)} : la limite est de ${nombre(limites.colonnesMax)} colonnes.`,
+              `${nombre(limites.colonnesMax)} colonnes`,
+            );
           const v = valeurCellule(cellule.value);
           cellules[colonne - 1] = v;
           if (v !== null) remplie = true;
         });
         cellulesLues += cellules.length;
-        if (cellulesLues > limites.cellulesMax) throw tropVolumineux(`Le classeur dépasse ${nombre(limites.cellulesMax)} cellules : découpez-le.`, `${nombre(limites.cellulesMax)} cellules`);
+        if (cellulesLues > limites.cellulesMax)
+          throw tropVolumineux(
+            `Le classeur dépasse ${nombre(limites.cellulesMax)} cellules : découpez-le.`,
+            `${nombre(limites.cellulesMax)} cellules`,
+          );
         for (let i = 0; i < cellules.length; i++) cellules[i] ??= null;
         if (remplie) yield { feuille: nom, rang, numero: ligne.number, cellules };
       }

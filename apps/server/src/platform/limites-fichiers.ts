@@ -41,9 +41,24 @@ export const LIMITES = {
   /** Plans of action: a few hundred fiches, never more than 5 000 rows a sheet. */
   plans: { ...COMMUNES, decompresseTotal: 64 * Mo, decompresseEntree: 64 * Mo, lignesMax: 5000, colonnesMax: 500, cellulesMax: 500_000 },
   /** Directory of organisations. */
-  annuaire: { ...COMMUNES, decompresseTotal: 64 * Mo, decompresseEntree: 64 * Mo, lignesMax: 100_000, colonnesMax: 200, cellulesMax: 2_000_000 },
+  annuaire: {
+    ...COMMUNES,
+    decompresseTotal: 64 * Mo,
+    decompresseEntree: 64 * Mo,
+    lignesMax: 100_000,
+    colonnesMax: 200,
+    cellulesMax: 2_000_000,
+  },
   /** Resource directory (ROR Bundle or CSV/XLSX): a département's offers, a few thousand; a Bundle of 20 MB at most. */
-  ressources: { ...COMMUNES, decompresseTotal: 64 * Mo, decompresseEntree: 64 * Mo, lignesMax: 20_000, colonnesMax: 200, cellulesMax: 1_000_000, jsonOctetsMax: 20 * Mo },
+  ressources: {
+    ...COMMUNES,
+    decompresseTotal: 64 * Mo,
+    decompresseEntree: 64 * Mo,
+    lignesMax: 20_000,
+    colonnesMax: 200,
+    cellulesMax: 1_000_000,
+    jsonOctetsMax: 20 * Mo,
+  },
   /** GeoJSON contours (IGN ADMIN EXPRESS, simplified): parsed whole, hence the larger heap. */
   contours: { ...COMMUNES, lignesMax: 0, colonnesMax: 0, cellulesMax: 0, memoireMo: 1536 },
 } satisfies Record<string, LimitesFichier>;
@@ -52,4 +67,5 @@ export const enMo = (octets: number) => `${(octets / Mo).toLocaleString('fr-FR',
 export const nombre = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
 
 /** 413 naming the limit that was passed. */
-export const tropVolumineux = (detail: string, limite: string) => new ErreurMetier(413, 'Fichier trop volumineux', detail, { limite, erreurs: [{ champ: 'fichier', message: detail }] });
+export const tropVolumineux = (detail: string, limite: string) =>
+  new ErreurMetier(413, 'Fichier trop volumineux', detail, { limite, erreurs: [{ champ: 'fichier', message: detail }] });

@@ -12,9 +12,15 @@ export const probleme = z
     status: z.number().int(),
     detail: z.string().describe('Explication en français'),
     instance: z.string().optional(),
-    erreurs: z.array(z.object({ champ: z.string(), message: z.string() })).optional().describe('Erreurs de validation, champ par champ'),
+    erreurs: z
+      .array(z.object({ champ: z.string(), message: z.string() }))
+      .optional()
+      .describe('Erreurs de validation, champ par champ'),
     courant: z.unknown().optional().describe('Pour un conflit (409) : l’état actuel de la ressource'),
-    limite: z.string().optional().describe('Pour un fichier refusé (413, 422) : la limite dépassée, voir « Limites des fichiers importés »'),
+    limite: z
+      .string()
+      .optional()
+      .describe('Pour un fichier refusé (413, 422) : la limite dépassée, voir « Limites des fichiers importés »'),
   })
   .describe('Problème (RFC 9457), servi en application/problem+json');
 

@@ -30,7 +30,11 @@ describe('erreurs', () => {
   });
 
   it('refuse un JSON mal formé sans trace technique', async () => {
-    const r = await fetch(`${serveur.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const r = await fetch(`${serveur.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(r.status).toBe(400);
     const corps = (await r.json()) as any;
     expect(corps.detail).toBe('Le corps de la requête n’est pas un JSON valide.');

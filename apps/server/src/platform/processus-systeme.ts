@@ -57,7 +57,10 @@ export function ligneDeCommande(pid: number): string[] | null {
   } catch {
     // No /proc (macOS): ps gives the same, with arguments joined by spaces.
     try {
-      return execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean);
+      return execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' })
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
     } catch {
       return null;
     }

@@ -10,10 +10,11 @@ export const SILENCE_MAX_SECONDES = 45;
 const BATTEMENT_MS = 15_000;
 
 export async function battre(db: Queryable) {
-  await db.query(
-    `insert into processus_serveur (id, hote, pid) values ($1, $2, $3) on conflict (id) do update set battement = now()`,
-    [PROCESSUS_ID, os.hostname(), process.pid],
-  );
+  await db.query(`insert into processus_serveur (id, hote, pid) values ($1, $2, $3) on conflict (id) do update set battement = now()`, [
+    PROCESSUS_ID,
+    os.hostname(),
+    process.pid,
+  ]);
 }
 
 /**
@@ -21,7 +22,10 @@ export async function battre(db: Queryable) {
  * silence (a restart after kill -9); elsewhere, after SILENCE_MAX_SECONDES without a beat.
  */
 export async function oublierProcessusMorts(db: Queryable) {
-  const { rows: voisins } = await db.query('select id, pid from processus_serveur where hote = $1 and id <> $2', [os.hostname(), PROCESSUS_ID]);
+  const { rows: voisins } = await db.query('select id, pid from processus_serveur where hote = $1 and id <> $2', [
+    os.hostname(),
+    PROCESSUS_ID,
+  ]);
   const morts = voisins.filter((v) => !vivant(v.pid)).map((v) => v.id);
   if (morts.length) await db.query('delete from processus_serveur where id = any($1)', [morts]);
   await db.query(`delete from processus_serveur where battement < now() - interval '1 day'`);

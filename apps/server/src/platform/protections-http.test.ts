@@ -23,7 +23,11 @@ afterAll(() => serveur.fermer());
 async function poster(client: ClientHttp | null, chemin: string, corps: string, entetes: Record<string, string> = {}) {
   const r = await fetch(serveur.url + chemin, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(client ? { cookie: client.cookie!, 'x-csrf-token': client.csrf! } : {}), ...entetes },
+    headers: {
+      'content-type': 'application/json',
+      ...(client ? { cookie: client.cookie!, 'x-csrf-token': client.csrf! } : {}),
+      ...entetes,
+    },
     body: corps,
   });
   const texte = await r.text();
@@ -62,20 +66,31 @@ describe('corps JSON très imbriqué', () => {
     const csv = `Numéro;Intitulé;Étapes\n90;Action importée;${imbrique(100_000)}\n`;
     const r = await coordination.multipart(`/api/contrats/${cls2}/plan/import?dryRun=true`, { fichier: { nom: 'plan.csv', contenu: csv } });
     expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(422);
-    expect(r.body.rapport.lignes[0]).toMatchObject({ statut: 'rejete', raison: expect.stringContaining('JSON trop imbriqué (profondeur maximale 64)') });
+    expect(r.body.rapport.lignes[0]).toMatchObject({
+      statut: 'rejete',
+      raison: expect.stringContaining('JSON trop imbriqué (profondeur maximale 64)'),
+    });
   });
 });
 
 describe('Cache-Control des réponses de l’API', () => {
   it('no-store sur toute réponse à une requête authentifiée, données ouvertes comprises', async () => {
-    for (const chemin of ['/api/contrats', `/api/contrats/${cls2}`, `/api/contrats/${cls2}/plan.csv`, '/api/public/contrats', '/api/nexiste/pas']) {
+    for (const chemin of [
+      '/api/contrats',
+      `/api/contrats/${cls2}`,
+      `/api/contrats/${cls2}/plan.csv`,
+      '/api/public/contrats',
+      '/api/nexiste/pas',
+    ]) {
       const r = await fetch(serveur.url + chemin, { headers: { cookie: coordination.cookie! } });
       expect(r.headers.get('cache-control'), chemin).toBe('no-store');
     }
     const refus = await fetch(`${serveur.url}/api/contrats`, { headers: { authorization: 'Bearer mlg_inconnu' } });
     expect(refus.status).toBe(401);
     expect(refus.headers.get('cache-control')).toBe('no-store');
-    expect((await poster(coordination, `/api/contrats/${cls2}/axes`, '{"intitule":"Axe no-store"}')).headers.get('cache-control')).toBe('no-store');
+    expect((await poster(coordination, `/api/contrats/${cls2}/axes`, '{"intitule":"Axe no-store"}')).headers.get('cache-control')).toBe(
+      'no-store',
+    );
   });
 
   it('no-store hors des routes publiques même sans session ; les données ouvertes anonymes restent cachables', async () => {
@@ -87,7 +102,8 @@ describe('Cache-Control des réponses de l’API', () => {
 });
 
 describe('Idempotency-Key', () => {
-  const axes = async (intitule: string) => (await sql('select count(*)::int as n from axes where contrat_id = $1 and intitule = $2', [cls2, intitule])).rows[0].n as number;
+  const axes = async (intitule: string) =>
+    (await sql('select count(*)::int as n from axes where contrat_id = $1 and intitule = $2', [cls2, intitule])).rows[0].n as number;
 
   it('sans clé, deux envois identiques créent deux objets (ce que la clé évite)', async () => {
     const corps = JSON.stringify({ intitule: 'Axe envoyé deux fois sans clé' });
@@ -111,7 +127,9 @@ describe('Idempotency-Key', () => {
   it('envoyées en même temps, cinq requêtes à la même clé créent un seul objet et reçoivent la même réponse', async () => {
     const cle = randomUUID();
     const corps = JSON.stringify({ intitule: 'Axe du double clic' });
-    const reponses = await Promise.all(Array.from({ length: 5 }, () => poster(coordination, `/api/contrats/${cls2}/axes`, corps, { 'idempotency-key': cle })));
+    const reponses = await Promise.all(
+      Array.from({ length: 5 }, () => poster(coordination, `/api/contrats/${cls2}/axes`, corps, { 'idempotency-key': cle })),
+    );
     expect(reponses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(reponses.map((r) => r.body.id)).size).toBe(1);
     expect(reponses.filter((r) => r.headers.get('idempotency-replayed') === 'true')).toHaveLength(4);
@@ -127,7 +145,9 @@ describe('Idempotency-Key', () => {
     ]) {
       const r = await poster(coordination, chemin, corps, { 'idempotency-key': cle });
       expect(r.status).toBe(422);
-      expect(r.body.detail).toBe('Cette clé d’idempotence (en-tête Idempotency-Key) a déjà servi pour une autre requête : envoyez une nouvelle clé pour chaque action.');
+      expect(r.body.detail).toBe(
+        'Cette clé d’idempotence (en-tête Idempotency-Key) a déjà servi pour une autre requête : envoyez une nouvelle clé pour chaque action.',
+      );
     }
     expect(await axes('Axe B')).toBe(0);
   });
@@ -136,20 +156,27 @@ describe('Idempotency-Key', () => {
     const cle = randomUUID();
     const ars = serveur.client();
     await ars.connecter(DEMO.referentArs);
-    expect((await poster(coordination, `/api/contrats/${cls2}/axes`, '{"intitule":"Axe de la coordination"}', { 'idempotency-key': cle })).status).toBe(201);
+    expect(
+      (await poster(coordination, `/api/contrats/${cls2}/axes`, '{"intitule":"Axe de la coordination"}', { 'idempotency-key': cle }))
+        .status,
+    ).toBe(201);
     const autre = await poster(ars, `/api/contrats/${cls2}/axes`, '{"intitule":"Axe du référent"}', { 'idempotency-key': cle });
     expect(autre.status, JSON.stringify(autre.body)).toBe(201);
     expect(autre.headers.get('idempotency-replayed')).toBeNull();
 
     await sql(`update requetes_idempotentes set cree_le = now() - interval '25 hours' where cle = $1`, [cle]);
-    const apres = await poster(coordination, `/api/contrats/${cls2}/axes`, '{"intitule":"Axe après expiration"}', { 'idempotency-key': cle });
+    const apres = await poster(coordination, `/api/contrats/${cls2}/axes`, '{"intitule":"Axe après expiration"}', {
+      'idempotency-key': cle,
+    });
     expect(apres.status).toBe(201);
     expect(await axes('Axe après expiration')).toBe(1);
   });
 
   it('refuse une clé mal formée en 400 français', async () => {
     for (const cle of ['a b', 'x'.repeat(256), 'é'])
-      expect((await poster(coordination, `/api/contrats/${cls2}/axes`, '{"intitule":"Axe"}', { 'idempotency-key': cle })).body).toMatchObject({
+      expect(
+        (await poster(coordination, `/api/contrats/${cls2}/axes`, '{"intitule":"Axe"}', { 'idempotency-key': cle })).body,
+      ).toMatchObject({
         status: 400,
         erreurs: [{ champ: 'Idempotency-Key', message: 'Clé invalide' }],
       });
@@ -157,14 +184,21 @@ describe('Idempotency-Key', () => {
 
   it('ne garde ni jeton d’API ni mot de passe : la clé y est ignorée', async () => {
     const cle = randomUUID();
-    const jetons = await Promise.all([1, 2].map(() => poster(coordination, '/api/moi/jetons', '{"libelle":"script"}', { 'idempotency-key': cle })));
+    const jetons = await Promise.all(
+      [1, 2].map(() => poster(coordination, '/api/moi/jetons', '{"libelle":"script"}', { 'idempotency-key': cle })),
+    );
     expect(jetons.map((r) => r.status)).toEqual([201, 201]);
     expect(jetons[0].body.jeton).not.toBe(jetons[1].body.jeton);
     const admin = serveur.client();
     await admin.connecter(DEMO.admin);
-    const compte = await poster(admin, '/api/utilisateurs', JSON.stringify({ email: 'idempotence@exemple.fr', prenom: 'Ida', nom: 'Empotence', password: 'Vq7#mZ2!pL9x-Kt4wRb' }), {
-      'idempotency-key': cle,
-    });
+    const compte = await poster(
+      admin,
+      '/api/utilisateurs',
+      JSON.stringify({ email: 'idempotence@exemple.fr', prenom: 'Ida', nom: 'Empotence', password: 'Vq7#mZ2!pL9x-Kt4wRb' }),
+      {
+        'idempotency-key': cle,
+      },
+    );
     expect(compte.status, JSON.stringify(compte.body)).toBe(201);
     expect((await sql('select count(*)::int as n from requetes_idempotentes where cle = $1', [cle])).rows[0].n).toBe(0);
   });

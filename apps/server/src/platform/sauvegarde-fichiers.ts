@@ -82,7 +82,10 @@ export function formaterDate(date: Date | string): string {
 export async function decrireSauvegardes(dossier: string): Promise<string> {
   const liste = await listerSauvegardes(dossier);
   if (!liste.length) return `Aucune sauvegarde dans ${dossier} (npm run backup en crée une).`;
-  return [`Sauvegardes disponibles dans ${dossier} :`, ...liste.map((f) => `  ${f.nom}  (${formaterTaille(f.taille)}, ${formaterDate(f.modifieLe)})`)].join('\n');
+  return [
+    `Sauvegardes disponibles dans ${dossier} :`,
+    ...liste.map((f) => `  ${f.nom}  (${formaterTaille(f.taille)}, ${formaterDate(f.modifieLe)})`),
+  ].join('\n');
 }
 
 /**
@@ -98,7 +101,10 @@ export async function trouverSauvegarde(argument: string, dossier: string, reper
   for (const chemin of candidats) {
     const s = await fs.stat(chemin).catch(() => null);
     if (s?.isFile()) return chemin;
-    if (s?.isDirectory() && !nomNu) throw new ErreurSauvegarde(`${chemin} est un dossier, pas un fichier de sauvegarde.\n${await decrireSauvegardes(dossier)}`);
+    if (s?.isDirectory() && !nomNu)
+      throw new ErreurSauvegarde(`${chemin} est un dossier, pas un fichier de sauvegarde.\n${await decrireSauvegardes(dossier)}`);
   }
-  throw new ErreurSauvegarde(`Sauvegarde introuvable : « ${argument} » n’est ni une sauvegarde de ${dossier} ni un fichier existant.\n${await decrireSauvegardes(dossier)}`);
+  throw new ErreurSauvegarde(
+    `Sauvegarde introuvable : « ${argument} » n’est ni une sauvegarde de ${dossier} ni un fichier existant.\n${await decrireSauvegardes(dossier)}`,
+  );
 }

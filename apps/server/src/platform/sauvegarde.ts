@@ -57,7 +57,8 @@ const partielPour = (dossier: string) => path.join(dossier, `.maillage-${process
 
 /** Writes a backup of the whole database to `fichier`, which must not exist: a backup never replaces another. */
 export async function sauvegarder(pool: pg.Pool, fichier: string): Promise<EnTete> {
-  const dejaLa = () => new ErreurSauvegarde(`${fichier} existe déjà : une sauvegarde n’en remplace jamais une autre. Choisissez un autre nom.`);
+  const dejaLa = () =>
+    new ErreurSauvegarde(`${fichier} existe déjà : une sauvegarde n’en remplace jamais une autre. Choisissez un autre nom.`);
   if (existsSync(fichier)) throw dejaLa();
   const partiel = partielPour(path.dirname(fichier));
   const entete = await ecrireSauvegarde(pool, partiel);
@@ -96,17 +97,23 @@ async function ecrireSauvegarde(pool: pg.Pool, partiel: string): Promise<EnTete>
     // One snapshot for every table: the backup is consistent even while Maillage is running.
     await client.query('begin isolation level repeatable read read only');
     const { rows: migrations } = await client.query('select nom, empreinte from migrations order by nom').catch((e) => {
-      if (e.code === '42P01') throw new ErreurSauvegarde('Cette base ne contient pas de données de Maillage (il n’y a jamais démarré) : rien à sauvegarder.');
+      if (e.code === '42P01')
+        throw new ErreurSauvegarde('Cette base ne contient pas de données de Maillage (il n’y a jamais démarré) : rien à sauvegarder.');
       throw e;
     });
     const liste = await tables(client);
-    const { ordre, differees } = await ordreDeChargement(client, liste.map((t) => t.nom));
+    const { ordre, differees } = await ordreDeChargement(
+      client,
+      liste.map((t) => t.nom),
+    );
     const entete: EnTete = { creeLe: new Date().toISOString(), migrations, tables: [], differees };
-    for (const t of ordre.map((nom) => liste.find((x) => x.nom === nom)!)) entete.tables.push({ ...t, lignes: Number((await client.query(`select count(*) from ${id(t.nom)}`)).rows[0].count) });
+    for (const t of ordre.map((nom) => liste.find((x) => x.nom === nom)!))
+      entete.tables.push({ ...t, lignes: Number((await client.query(`select count(*) from ${id(t.nom)}`)).rows[0].count) });
 
     const sortie = new PassThrough();
     const ecriture = pipeline(sortie, zlib.createGzip(), createWriteStream(partiel, { flags: 'wx' }));
-    const ecrire = (texte: string | Buffer) => new Promise<void>((resolve) => (sortie.write(texte) ? resolve() : sortie.once('drain', resolve)));
+    const ecrire = (texte: string | Buffer) =>
+      new Promise<void>((resolve) => (sortie.write(texte) ? resolve() : sortie.once('drain', resolve)));
     await ecrire(`${SIGNATURE}\n${JSON.stringify(entete)}\n`);
     for (const t of entete.tables) {
       await ecrire(`-- TABLE ${t.nom}\n`);
@@ -149,7 +156,8 @@ function erreurDeLecture(fichier: string, e: unknown): Error {
   if (code === 'ENOENT') return new ErreurSauvegarde(`${fichier} est introuvable.`);
   if (code === 'EACCES') return new ErreurSauvegarde(`${fichier} ne peut pas être lu (droits).`);
   if (code === 'EISDIR') return new ErreurSauvegarde(`${fichier} est un dossier, pas une sauvegarde.`);
-  if (code?.startsWith('Z_') || e instanceof SyntaxError) return new ErreurSauvegarde(`${nom} n’est pas une sauvegarde de Maillage, ou elle est abîmée (${(e as Error).message}).`);
+  if (code?.startsWith('Z_') || e instanceof SyntaxError)
+    return new ErreurSauvegarde(`${nom} n’est pas une sauvegarde de Maillage, ou elle est abîmée (${(e as Error).message}).`);
   return e as Error;
 }
 
@@ -182,17 +190,28 @@ export async function restaurer(pool: pg.Pool, fichier: string, journal: (m: str
   const entete = await lireEnTete(fichier);
   const locales = new Map<string, string>();
   for (const nom of (await fs.readdir(DOSSIER_MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort())
-    locales.set(nom, createHash('sha256').update(await fs.readFile(path.join(DOSSIER_MIGRATIONS, nom), 'utf8')).digest('hex'));
+    locales.set(
+      nom,
+      createHash('sha256')
+        .update(await fs.readFile(path.join(DOSSIER_MIGRATIONS, nom), 'utf8'))
+        .digest('hex'),
+    );
   for (const m of entete.migrations) {
-    if (!locales.has(m.nom)) throw new ErreurSauvegarde(`Cette sauvegarde vient d’une version plus récente de Maillage (migration ${m.nom} inconnue ici) : mettez Maillage à jour avant de la restaurer.`);
-    if (locales.get(m.nom) !== m.empreinte) throw new ErreurSauvegarde(`La migration ${m.nom} de cette sauvegarde diffère de celle de ce code : restauration refusée.`);
+    if (!locales.has(m.nom))
+      throw new ErreurSauvegarde(
+        `Cette sauvegarde vient d’une version plus récente de Maillage (migration ${m.nom} inconnue ici) : mettez Maillage à jour avant de la restaurer.`,
+      );
+    if (locales.get(m.nom) !== m.empreinte)
+      throw new ErreurSauvegarde(`La migration ${m.nom} de cette sauvegarde diffère de celle de ce code : restauration refusée.`);
   }
   const client = await pool.connect();
   try {
     await client.query('begin');
     await client.query('drop schema public cascade');
     await client.query('create schema public');
-    await client.query(`create table migrations (nom text primary key, empreinte text not null, appliquee_le timestamptz not null default now())`);
+    await client.query(
+      `create table migrations (nom text primary key, empreinte text not null, appliquee_le timestamptz not null default now())`,
+    );
     for (const m of entete.migrations) {
       await client.query(await fs.readFile(path.join(DOSSIER_MIGRATIONS, m.nom), 'utf8'));
       await client.query('insert into migrations (nom, empreinte) values ($1, $2)', [m.nom, m.empreinte]);
@@ -232,8 +251,12 @@ export async function restaurer(pool: pg.Pool, fichier: string, journal: (m: str
       const reportees = entete.differees.filter((d) => d.table === table!.nom).map((d) => d.colonne);
       if (reportees.length) {
         const colonnes = table.colonnes.map(id).join(', ');
-        await client.query(`insert into ${id(table.nom)} (${colonnes}) select ${table.colonnes.map((c) => (reportees.includes(c) ? 'null' : id(c))).join(', ')} from chargement`);
-        await client.query(`create temp table ${id(`report_${table.nom}`)} on commit drop as select ${[...table.cle, ...reportees].map(id).join(', ')} from chargement`);
+        await client.query(
+          `insert into ${id(table.nom)} (${colonnes}) select ${table.colonnes.map((c) => (reportees.includes(c) ? 'null' : id(c))).join(', ')} from chargement`,
+        );
+        await client.query(
+          `create temp table ${id(`report_${table.nom}`)} on commit drop as select ${[...table.cle, ...reportees].map(id).join(', ')} from chargement`,
+        );
         await client.query('drop table chargement');
       }
       journal(`${table.nom} : ${pluriel(table.lignes, 'ligne')}`);
@@ -285,10 +308,13 @@ async function ordreDeChargement(client: pg.ClientBase, noms: string[]) {
     // A cycle: take a table whose references to tables not yet loaded may be empty for a while (the fewest),
     // and fill them in at the end.
     const enAttente = (t: string) => rows.filter((x) => x.table === t && x.cible !== t && restantes.has(x.cible));
-    const candidates = [...restantes].filter((t) => enAttente(t).every((r) => r.nullable)).sort((a, b) => enAttente(a).length - enAttente(b).length || a.localeCompare(b));
+    const candidates = [...restantes]
+      .filter((t) => enAttente(t).every((r) => r.nullable))
+      .sort((a, b) => enAttente(a).length - enAttente(b).length || a.localeCompare(b));
     if (!candidates.length) throw new Error('Cycle de références sans colonne facultative : impossible d’ordonner le chargement.');
     const t = candidates[0];
-    for (const r of rows.filter((x) => x.table === t && x.cible !== t && restantes.has(x.cible))) differees.push({ table: t, colonne: r.colonne });
+    for (const r of rows.filter((x) => x.table === t && x.cible !== t && restantes.has(x.cible)))
+      differees.push({ table: t, colonne: r.colonne });
     ordre.push(t);
     restantes.delete(t);
   }

@@ -21,7 +21,9 @@ export function compilateurSerialisation({ verifier }: { verifier: boolean }): F
     const parZod = serialiseurZod(route as Parameters<typeof serialiseurZod>[0]) as (data: unknown) => string;
     let rapide: (data: unknown) => string;
     try {
-      rapide = fastJson(z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as Parameters<typeof fastJson>[0]);
+      rapide = fastJson(
+        z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as Parameters<typeof fastJson>[0],
+      );
     } catch {
       return parZod;
     }
@@ -30,7 +32,9 @@ export function compilateurSerialisation({ verifier }: { verifier: boolean }): F
       const attendu = parZod(data); // throws on an answer its schema refuses, as before
       const ecrit = rapide(data);
       if (ecrit !== attendu && !isDeepStrictEqual(JSON.parse(ecrit), JSON.parse(attendu)))
-        throw new Error(`Sérialisation rapide de ${route.method} ${route.url} différente de zod :\n${ecrit.slice(0, 2000)}\n≠\n${attendu.slice(0, 2000)}`);
+        throw new Error(
+          `Sérialisation rapide de ${route.method} ${route.url} différente de zod :\n${ecrit.slice(0, 2000)}\n≠\n${attendu.slice(0, 2000)}`,
+        );
       return ecrit;
     };
   };

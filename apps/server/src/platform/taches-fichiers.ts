@@ -109,8 +109,14 @@ async function* tableauXlsx(contenu: Uint8Array, limites: LimitesFichier): Async
 /** DHIS2 dataValueSets: { dataValues: [{ dataElement, period, orgUnit, value }] }, as a long table. */
 async function* tableauDhis2(contenu: Uint8Array, limites: LimitesFichier): AsyncGenerator<Message> {
   const json = lireJson(contenu, limites) as { dataValues?: Record<string, unknown>[] } | null;
-  if (!json || !Array.isArray(json.dataValues)) throw invalide('Fichier JSON sans « dataValues » : ce n’est pas un dataValueSet DHIS2.', [{ champ: 'fichier', message: 'dataValues manquant' }]);
-  yield { type: 'entete', entete: { format: 'dhis2', encodage: 'UTF-8', separateur: null, entetes: ['dataElement', 'period', 'orgUnit', 'value'] } };
+  if (!json || !Array.isArray(json.dataValues))
+    throw invalide('Fichier JSON sans « dataValues » : ce n’est pas un dataValueSet DHIS2.', [
+      { champ: 'fichier', message: 'dataValues manquant' },
+    ]);
+  yield {
+    type: 'entete',
+    entete: { format: 'dhis2', encodage: 'UTF-8', separateur: null, entetes: ['dataElement', 'period', 'orgUnit', 'value'] },
+  };
   const valeurs = json.dataValues;
   json.dataValues = [];
   if (valeurs.length > limites.lignesMax) throw invalide(`Le fichier dépasse ${limites.lignesMax} valeurs : découpez-le.`);
@@ -119,7 +125,9 @@ async function* tableauDhis2(contenu: Uint8Array, limites: LimitesFichier): Asyn
       type: 'lot',
       lignes: valeurs.slice(i, i + TAILLE_LOT).map((v, j) => ({
         ligne: i + j + 1,
-        cellules: [v?.dataElement, v?.period, v?.orgUnit, v?.value].map((c) => (c === undefined || c === null ? null : typeof c === 'number' ? c : String(c))),
+        cellules: [v?.dataElement, v?.period, v?.orgUnit, v?.value].map((c) =>
+          c === undefined || c === null ? null : typeof c === 'number' ? c : String(c),
+        ),
       })),
     };
 }
@@ -133,11 +141,15 @@ export async function* tableau(t: Extract<Tache, { type: 'tableau' }>): AsyncGen
   if (!t.contenu.length) throw invalide('Le fichier envoyé est vide.', [{ champ: 'fichier', message: 'Fichier vide' }]);
   // The streaming XLSX reader waits forever for the end of an archive that never began: refuse what is no ZIP.
   if (extension === 'xlsx' && !estZip(t.contenu))
-    throw invalide('Ce fichier porte l’extension .xlsx mais n’est pas un classeur Excel : enregistrez-le de nouveau au format .xlsx, ou envoyez un .csv.', [{ champ: 'fichier', message: 'Classeur illisible' }]);
+    throw invalide(
+      'Ce fichier porte l’extension .xlsx mais n’est pas un classeur Excel : enregistrez-le de nouveau au format .xlsx, ou envoyez un .csv.',
+      [{ champ: 'fichier', message: 'Classeur illisible' }],
+    );
   if (extension === 'xlsx' || estZip(t.contenu)) {
     if (!t.archiveVerifiee) await verifierSiArchive(t.contenu, t.limites);
     yield* tableauXlsx(t.contenu, t.limites);
-  } else if (extension === 'json' || new TextDecoder().decode(t.contenu.subarray(0, 20)).trim().startsWith('{')) yield* tableauDhis2(t.contenu, t.limites);
+  } else if (extension === 'json' || new TextDecoder().decode(t.contenu.subarray(0, 20)).trim().startsWith('{'))
+    yield* tableauDhis2(t.contenu, t.limites);
   else yield* tableauCsv(t.contenu, t.limites);
 }
 
@@ -157,7 +169,12 @@ export async function feuilles(t: Extract<Tache, { type: 'feuilles' }>): Promise
   const separateur = [';', ',', '\t'].map((s) => [s, debut.split(s).length] as const).sort((a, b) => b[1] - a[1])[0][0];
   const lignes: Feuille['lignes'] = [];
   let numero = 0;
-  for await (const { cellules } of enregistrements(t.contenu, decodeur(), { delimiter: separateur, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }, t.limites)) {
+  for await (const { cellules } of enregistrements(
+    t.contenu,
+    decodeur(),
+    { delimiter: separateur, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true },
+    t.limites,
+  )) {
     numero++;
     const lue = cellules.map((c) => (c.trim() === '' ? null : c));
     if (lue.some((c) => c !== null)) lignes.push({ numero, cellules: lue });
@@ -165,7 +182,8 @@ export async function feuilles(t: Extract<Tache, { type: 'feuilles' }>): Promise
   return [{ nom: 'CSV', lignes }];
 }
 
-const PROPRIETE_SCALAIRE = (v: unknown): v is string | number | boolean | null => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const PROPRIETE_SCALAIRE = (v: unknown): v is string | number | boolean | null =>
+  v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 /** A GeoJSON FeatureCollection, each feature's scalar properties and its geometry as JSON text. */
 export function geojson(t: Extract<Tache, { type: 'geojson' }>): { type: unknown; contours: ContourLu[] | null } {
@@ -174,7 +192,9 @@ export function geojson(t: Extract<Tache, { type: 'geojson' }>): { type: unknown
   return {
     type: json.type,
     contours: (json.features as { properties?: Record<string, unknown> | null; geometry?: { type?: unknown } | null }[]).map((f) => ({
-      proprietes: Object.fromEntries(Object.entries(f?.properties ?? {}).filter(([, v]) => PROPRIETE_SCALAIRE(v))) as ContourLu['proprietes'],
+      proprietes: Object.fromEntries(
+        Object.entries(f?.properties ?? {}).filter(([, v]) => PROPRIETE_SCALAIRE(v)),
+      ) as ContourLu['proprietes'],
       typeGeometrie: typeof f?.geometry?.type === 'string' ? f.geometry.type : null,
       geometrie: f?.geometry ? JSON.stringify(f.geometry) : null,
     })),
@@ -183,5 +203,11 @@ export function geojson(t: Extract<Tache, { type: 'geojson' }>): { type: unknown
 
 export function versMessageErreur(e: unknown): Extract<Message, { type: 'erreur' }> {
   if (e instanceof ErreurMetier) return { type: 'erreur', statut: e.statut, titre: e.titre, detail: e.message, extra: e.extra };
-  return { type: 'erreur', statut: 400, titre: 'Données invalides', detail: `Fichier illisible : ${(e as Error)?.message ?? String(e)}`, extra: { erreurs: [{ champ: 'fichier', message: 'Fichier illisible' }] } };
+  return {
+    type: 'erreur',
+    statut: 400,
+    titre: 'Données invalides',
+    detail: `Fichier illisible : ${(e as Error)?.message ?? String(e)}`,
+    extra: { erreurs: [{ champ: 'fichier', message: 'Fichier illisible' }] },
+  };
 }

@@ -75,12 +75,22 @@ export class Taches {
     this.demarre = true;
     await this.boss.start();
     for (const d of this.definitions.values()) {
-      const file: PgBoss.Queue = { name: d.nom, policy: d.unique ? 'stately' : 'standard', retryLimit: 0, expireInSeconds: Math.round((d.dureeMaxHeures ?? 1) * 3600) };
+      const file: PgBoss.Queue = {
+        name: d.nom,
+        policy: d.unique ? 'stately' : 'standard',
+        retryLimit: 0,
+        expireInSeconds: Math.round((d.dureeMaxHeures ?? 1) * 3600),
+      };
       // Created once for the database; updated at each start so that a changed definition takes effect.
       await this.boss.createQueue(d.nom, file);
       await this.boss.updateQueue(d.nom, file);
       // A user waits on an import; scheduled work can wait a few seconds.
-      this.travailleurs.set(d.nom, await this.boss.work<object>(d.nom, { batchSize: 1, pollingIntervalSeconds: d.unique ? 10 : 1 }, async ([job]) => this.executer(d, job)));
+      this.travailleurs.set(
+        d.nom,
+        await this.boss.work<object>(d.nom, { batchSize: 1, pollingIntervalSeconds: d.unique ? 10 : 1 }, async ([job]) =>
+          this.executer(d, job),
+        ),
+      );
     }
     for (const [nom, cron] of Object.entries(planifications)) {
       if (cron) await this.boss.schedule(nom, cron, {}, { tz: FUSEAU });
@@ -90,12 +100,10 @@ export class Taches {
 
   /** Records which process runs the job, for the sweep to know whose work a dead process left. */
   private async executer(d: DefinitionTache<object>, job: PgBoss.Job<object>) {
-    await this.db.query('insert into taches_processus (tache_id, file, donnees, processus_id) values ($1, $2, $3, $4) on conflict (tache_id) do nothing', [
-      job.id,
-      d.nom,
-      job.data,
-      PROCESSUS_ID,
-    ]);
+    await this.db.query(
+      'insert into taches_processus (tache_id, file, donnees, processus_id) values ($1, $2, $3, $4) on conflict (tache_id) do nothing',
+      [job.id, d.nom, job.data, PROCESSUS_ID],
+    );
     try {
       await d.traiter(job.data);
     } finally {
@@ -144,7 +152,10 @@ export class Taches {
       await this.boss.fail(r.file, r.tache_id, { erreur: 'Tâche interrompue : le serveur qui la traitait s’est arrêté.' });
       await this.db.query('delete from taches_processus where tache_id = $1', [r.tache_id]);
     }
-    if (rows.length) this.journal(`${pluriel(rows.length, 'tâche interrompue', 'tâches interrompues')} par un arrêt du serveur ${rows.length > 1 ? 'marquées' : 'marquée'} en échec.`);
+    if (rows.length)
+      this.journal(
+        `${pluriel(rows.length, 'tâche interrompue', 'tâches interrompues')} par un arrêt du serveur ${rows.length > 1 ? 'marquées' : 'marquée'} en échec.`,
+      );
     return rows.length;
   }
 

@@ -46,7 +46,8 @@ describe('charge', () => {
     const partagees: { id: string; indicateur: string }[] = [];
     for (let i = 0; i < 5; i++) {
       const id = (await coordination.post(`/api/contrats/${cls2.id}/fiches`, { intitule: `Fiche partagée ${i}`, axeId: axe })).body.id;
-      const indicateur = (await coordination.post(`/api/fiches/${id}/indicateurs-suivi`, { libelle: 'Participants', type: 'activite' })).body.id;
+      const indicateur = (await coordination.post(`/api/fiches/${id}/indicateurs-suivi`, { libelle: 'Participants', type: 'activite' }))
+        .body.id;
       partagees.push({ id, indicateur });
     }
     const fichesAvant = Number((await db.query('select count(*) from fiches where contrat_id = $1', [cls2.id])).rows[0].count);
@@ -100,7 +101,11 @@ describe('charge', () => {
             // Each session writes its own periods, so the last value it was told stored must be the one stored.
             const periode = String(1000 + n * 100 + (Math.floor(tour / 6) % 100));
             const valeur = n * 1000 + tour;
-            const r = verifier('valeur', await c.put(`/api/indicateurs-suivi/${cible.indicateur}/valeurs/${periode}`, { valeur }), [200, 409]);
+            const r = verifier(
+              'valeur',
+              await c.put(`/api/indicateurs-suivi/${cible.indicateur}/valeurs/${periode}`, { valeur }),
+              [200, 409],
+            );
             if (r.status === 200) bilan.valeurs.set(`${cible.indicateur}|${periode}`, valeur);
             else bilan.conflits++;
             break;
@@ -121,14 +126,22 @@ describe('charge', () => {
     const { rows: versions } = await db.query('select id, intitule from fiches where id = any($1)', [partagees.map((p) => p.id)]);
     for (const v of versions) if (bilan.dernierIntitule.has(v.id)) expect(bilan.dernierIntitule.get(v.id)).toBe(v.intitule);
     // Every acknowledged value is stored exactly as acknowledged.
-    const { rows: stockees } = await db.query('select indicateur_id as i, periode, valeur from valeurs_suivi where indicateur_id = any($1)', [partagees.map((p) => p.indicateur)]);
+    const { rows: stockees } = await db.query(
+      'select indicateur_id as i, periode, valeur from valeurs_suivi where indicateur_id = any($1)',
+      [partagees.map((p) => p.indicateur)],
+    );
     const parCle = new Map(stockees.map((r) => [`${r.i}|${r.periode}`, Number(r.valeur)]));
     for (const [cle, valeur] of bilan.valeurs) expect(parCle.get(cle), cle).toBe(valeur);
     expect(parCle.size).toBe(bilan.valeurs.size);
     // And every acknowledged write left its audit event.
-    const { rows: audit } = await db.query(`select action, count(*)::int as n from audit_evenements where id > $1 and entite_type = 'fiche' group by action`, [auditAvant]);
+    const { rows: audit } = await db.query(
+      `select action, count(*)::int as n from audit_evenements where id > $1 and entite_type = 'fiche' group by action`,
+      [auditAvant],
+    );
     const compte = (a: string) => audit.find((x) => x.action === a)?.n ?? 0;
     expect(compte('creation')).toBe(bilan.creees.size);
-    console.log(`[charge] ${bilan.requetes} requêtes en ${DUREE_MS / 1000} s (${Math.round(bilan.requetes / (DUREE_MS / 1000))}/s), ${bilan.creees.size} créations, ${bilan.conflits} conflits 409 rejoués, 0 erreur`);
+    console.log(
+      `[charge] ${bilan.requetes} requêtes en ${DUREE_MS / 1000} s (${Math.round(bilan.requetes / (DUREE_MS / 1000))}/s), ${bilan.creees.size} créations, ${bilan.conflits} conflits 409 rejoués, 0 erreur`,
+    );
   }, 300_000);
 });

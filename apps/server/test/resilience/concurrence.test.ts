@@ -48,7 +48,8 @@ describe('modifications concurrentes', () => {
   it('sur les fiches, les indicateurs de suivi, les évaluations et les contrats : un gagnant, un 409, rien de perdu', async () => {
     const f = banc.monde.contrats.propre;
     const fiches: string[] = [f.ficheId];
-    for (let i = 0; i < 4; i++) fiches.push((await coordination.post(`/api/contrats/${f.id}/fiches`, { intitule: `Fiche concurrente ${i}` })).body.id);
+    for (let i = 0; i < 4; i++)
+      fiches.push((await coordination.post(`/api/contrats/${f.id}/fiches`, { intitule: `Fiche concurrente ${i}` })).body.id);
     const cibles: Cible[] = [
       ...fiches.map(
         (id, i): Cible => ({
@@ -66,8 +67,14 @@ describe('modifications concurrentes', () => {
       {
         nom: 'indicateur',
         lire: async () => {
-          const i = (await coordination.get(`/api/fiches/${f.ficheId}/suivi`)).body.indicateurs.find((x: { id: string }) => x.id === f.indicateurSuiviId);
-          return { version: i.version, valeur: i.methode, corps: { libelle: i.libelle, type: i.type, cibles: [{ periode: '2025', valeur: 10 }], version: i.version } };
+          const i = (await coordination.get(`/api/fiches/${f.ficheId}/suivi`)).body.indicateurs.find(
+            (x: { id: string }) => x.id === f.indicateurSuiviId,
+          );
+          return {
+            version: i.version,
+            valeur: i.methode,
+            corps: { libelle: i.libelle, type: i.type, cibles: [{ periode: '2025', valeur: 10 }], version: i.version },
+          };
         },
         ecrire: (corps) => coordination.put(`/api/indicateurs-suivi/${f.indicateurSuiviId}`, corps),
         avec: (corps, valeur) => ({ ...corps, methode: valeur }),
@@ -76,7 +83,18 @@ describe('modifications concurrentes', () => {
         nom: 'évaluation',
         lire: async () => {
           const e = (await coordination.get(`/api/evaluations/${f.evaluationId}`)).body;
-          return { version: e.version, valeur: e.synthese, corps: { type: e.type, intitule: e.intitule, questions: e.questions, recommandations: e.recommandations, participants: e.participants, version: e.version } };
+          return {
+            version: e.version,
+            valeur: e.synthese,
+            corps: {
+              type: e.type,
+              intitule: e.intitule,
+              questions: e.questions,
+              recommandations: e.recommandations,
+              participants: e.participants,
+              version: e.version,
+            },
+          };
         },
         ecrire: (corps) => coordination.put(`/api/evaluations/${f.evaluationId}`, corps),
         avec: (corps, valeur) => ({ ...corps, synthese: valeur }),

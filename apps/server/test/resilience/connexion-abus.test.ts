@@ -49,7 +49,12 @@ describe('abus de la connexion', () => {
     for (let lot = 0; lot < 10; lot++) {
       const reponses = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          post(direct, '/api/auth/login', { email: ADMIN.email, password: `devine-${lot}-${i}` }, { 'x-forwarded-for': `203.0.113.${lot * 10 + i}` }),
+          post(
+            direct,
+            '/api/auth/login',
+            { email: ADMIN.email, password: `devine-${lot}-${i}` },
+            { 'x-forwarded-for': `203.0.113.${lot * 10 + i}` },
+          ),
         ),
       );
       for (const r of reponses) {
@@ -78,7 +83,12 @@ describe('abus de la connexion', () => {
     const token = decodeURIComponent(courrielsPour(ADMIN.email)[0].texte.match(/jeton=(\S+)/)![1]);
     const nouveau = 'reprise-en-main-apres-attaque';
     expect((await post(direct, '/api/auth/mot-de-passe/reinitialisation', { token, password: nouveau })).status).toBe(204);
-    const connexion = await post(direct, '/api/auth/login', { email: ADMIN.email, password: nouveau }, { 'x-forwarded-for': '203.0.113.250' });
+    const connexion = await post(
+      direct,
+      '/api/auth/login',
+      { email: ADMIN.email, password: nouveau },
+      { 'x-forwarded-for': '203.0.113.250' },
+    );
     expect(connexion.status).toBe(200);
     const { rows } = await db.query(`select contexte->>'ip' ip from audit_evenements where action = 'connexion' order by id desc limit 1`);
     expect(rows[0].ip).toBe('127.0.0.1');
@@ -105,7 +115,13 @@ describe('abus de la connexion', () => {
     const existants: string[] = [];
     for (let i = 0; i < 20; i++) {
       const email = `temoin-${i}@exemple.fr`;
-      const r = await admin.post('/api/utilisateurs', { email, prenom: 'Témoin', nom: `N°${i}`, password: 'un mot de passe de témoin', habilitations: [] });
+      const r = await admin.post('/api/utilisateurs', {
+        email,
+        prenom: 'Témoin',
+        nom: `N°${i}`,
+        password: 'un mot de passe de témoin',
+        habilitations: [],
+      });
       expect(r.status).toBe(201);
       existants.push(email);
     }
@@ -126,7 +142,9 @@ describe('abus de la connexion', () => {
       temps.inconnu.push(await mesurer(`absent-${i}@exemple.fr`, 2 * i + 1));
     }
     const [existant, inconnu] = [mediane(temps.existant), mediane(temps.inconnu)];
-    console.log(`demande de réinitialisation, médianes : compte existant ${existant.toFixed(1)} ms, adresse inconnue ${inconnu.toFixed(1)} ms`);
+    console.log(
+      `demande de réinitialisation, médianes : compte existant ${existant.toFixed(1)} ms, adresse inconnue ${inconnu.toFixed(1)} ms`,
+    );
     expect(Math.abs(existant - inconnu)).toBeLessThan(Math.max(5, 0.3 * Math.min(existant, inconnu)));
     // The mails did go out, afterwards.
     await expect.poll(() => existants.filter((e) => courrielsPour(e).length > 0).length, { timeout: 30_000 }).toBe(20);

@@ -12,7 +12,9 @@ import { ROUTES_CONTRATS } from './routes-contrats';
 type Attendu = 'refuse' | 'accepte' | { hors: string };
 
 const SI_CLOS: Record<string, Attendu> = {
-  'POST /api/contrats/:id/statut': { hors: 'un changement de statut, gardé par la machine à états du cycle de vie (échu → renouvelé seulement)' },
+  'POST /api/contrats/:id/statut': {
+    hors: 'un changement de statut, gardé par la machine à états du cycle de vie (échu → renouvelé seulement)',
+  },
   'POST /api/contrats/:id/plan/import': 'refuse',
   'POST /api/contrats/:id/renouvellement': 'accepte',
   'POST /api/contrats/:id/avenants': 'refuse',
@@ -63,13 +65,26 @@ const APRES_LA_FIN: [string, (f: ContratFixture) => string, unknown][] = [
 
 /** Follow-up routes addressed on the contract's last period (2025) rather than the table's default. */
 const DERNIERE_PERIODE: Record<string, (f: ContratFixture) => { chemin: string; corps?: unknown; par?: NomSujet }> = {
-  'PUT /api/indicateurs-suivi/:id/valeurs/:periode': (f) => ({ chemin: `/api/indicateurs-suivi/${f.indicateurSuiviId}/valeurs/2025`, corps: { valeur: 12, recit: 'Dernière année' } }),
+  'PUT /api/indicateurs-suivi/:id/valeurs/:periode': (f) => ({
+    chemin: `/api/indicateurs-suivi/${f.indicateurSuiviId}/valeurs/2025`,
+    corps: { valeur: 12, recit: 'Dernière année' },
+  }),
   'PUT /api/fiches/:id/bilans/:periode': (f) => ({ chemin: `/api/fiches/${f.ficheId}/bilans/2025`, corps: { recit: 'Dernière année' } }),
   // Validated by someone other than the coordination, which submitted it (four eyes, decision 0014).
-  'POST /api/fiches/:id/suivi/:periode/transitions': (f) => ({ chemin: `/api/fiches/${f.ficheId}/suivi/2025/transitions`, corps: { action: 'valider' }, par: 'referentArs' }),
+  'POST /api/fiches/:id/suivi/:periode/transitions': (f) => ({
+    chemin: `/api/fiches/${f.ficheId}/suivi/2025/transitions`,
+    corps: { action: 'valider' },
+    par: 'referentArs',
+  }),
 };
 
-const estCreation = (cle: string) => cle.startsWith('POST ') || ['PUT /api/fiches/:id/offres/:offreId', 'PUT /api/indicateurs-suivi/:id/valeurs/:periode', 'PUT /api/fiches/:id/bilans/:periode'].includes(cle);
+const estCreation = (cle: string) =>
+  cle.startsWith('POST ') ||
+  [
+    'PUT /api/fiches/:id/offres/:offreId',
+    'PUT /api/indicateurs-suivi/:id/valeurs/:periode',
+    'PUT /api/fiches/:id/bilans/:periode',
+  ].includes(cle);
 
 let serveur: ServeurDeTest;
 let monde: Monde;
@@ -81,8 +96,14 @@ beforeAll(async () => {
   ({ serveur, monde, clients } = await preparerBanc());
   fixture = monde.contrats.propre;
   // Someone to invite to the closing séance.
-  const { rows } = await serveur.ctx.db.query(`insert into personnes (prenom, nom, email) values ('Inès', 'Invitée', 'ines.invitee@exemple.fr') returning id`);
-  await serveur.ctx.db.query('insert into membres_instance (instance_id, personne_id, role) values ($1, $2, $3)', [fixture.instanceId, rows[0].id, 'membre']);
+  const { rows } = await serveur.ctx.db.query(
+    `insert into personnes (prenom, nom, email) values ('Inès', 'Invitée', 'ines.invitee@exemple.fr') returning id`,
+  );
+  await serveur.ctx.db.query('insert into membres_instance (instance_id, personne_id, role) values ($1, $2, $3)', [
+    fixture.instanceId,
+    rows[0].id,
+    'membre',
+  ]);
 }, 180_000);
 afterAll(() => serveur?.fermer());
 
@@ -93,7 +114,13 @@ async function clore() {
 }
 const dernierAudit = async () => Number((await serveur.ctx.db.query('select coalesce(max(id), 0) as id from audit_evenements')).rows[0].id);
 
-async function appeler(cle: string, entree: EntreeRoute, chemin: string, corps?: unknown, par: NomSujet = 'coordination'): Promise<Reponse> {
+async function appeler(
+  cle: string,
+  entree: EntreeRoute,
+  chemin: string,
+  corps?: unknown,
+  par: NomSujet = 'coordination',
+): Promise<Reponse> {
   const [methode] = cle.split(' ');
   const coordination = clients[par];
   const outils: Outils = { serveur, admin: clients.admin, monde, unique: () => `clos${(compteur++).toString(36)}` };
@@ -106,16 +133,29 @@ function verifier(cle: string, attendu: 'refuse' | 'accepte', r: Reponse, ecrits
   const lu = `${cle}: attendu ${attendu}, reçu ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`;
   if (attendu === 'accepte' && (r.status < 200 || r.status >= 300)) ecarts.push(lu);
   if (attendu === 'refuse') {
-    if (r.status !== 409 || !/^application\/problem\+json/.test(r.headers.get('content-type') ?? '') || !/contrat/i.test(r.body?.detail ?? '')) ecarts.push(lu);
+    if (
+      r.status !== 409 ||
+      !/^application\/problem\+json/.test(r.headers.get('content-type') ?? '') ||
+      !/contrat/i.test(r.body?.detail ?? '')
+    )
+      ecarts.push(lu);
     if (ecrits) ecarts.push(`${cle}: refusé mais ${ecrits} événement(s) d’audit écrit(s)`);
   }
 }
 
 describe('un contrat échu sur chaque route de création', () => {
   it('chaque route de création du tableau des routes de contrat a sa réponse décidée', () => {
-    const creations = Object.entries(ROUTES_CONTRATS).filter(([cle, e]) => e.portee === 'contrat' && estCreation(cle)).map(([cle]) => cle);
-    expect(creations.filter((c) => !SI_CLOS[c]), 'Routes de création à décider pour un contrat clos (décision 0006)').toEqual([]);
-    expect(Object.keys(SI_CLOS).filter((c) => !creations.includes(c)), 'Routes décidées qui ne sont plus des créations du tableau').toEqual([]);
+    const creations = Object.entries(ROUTES_CONTRATS)
+      .filter(([cle, e]) => e.portee === 'contrat' && estCreation(cle))
+      .map(([cle]) => cle);
+    expect(
+      creations.filter((c) => !SI_CLOS[c]),
+      'Routes de création à décider pour un contrat clos (décision 0006)',
+    ).toEqual([]);
+    expect(
+      Object.keys(SI_CLOS).filter((c) => !creations.includes(c)),
+      'Routes décidées qui ne sont plus des créations du tableau',
+    ).toEqual([]);
   });
 
   it('refuse en 409 français sans rien écrire ce qui le prolongerait, accepte ce qui le clôt', async () => {

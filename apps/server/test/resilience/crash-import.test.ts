@@ -25,7 +25,8 @@ async function fichierDUnMillion(): Promise<{ csv: Buffer; lignes: number }> {
   const { rows } = await db.query(`select code from territoires where type = 'commune' order by code`);
   const lignes: string[] = ['indicateur;territoire_type;territoire_code;periode;valeur'];
   const annees = Math.ceil(1_000_000 / rows.length);
-  for (let a = 0; a < annees; a++) for (const { code } of rows) lignes.push(`crash_import;commune;${code};${1990 + a};${(a * 7 + code.charCodeAt(4)) % 100},${a % 10}`);
+  for (let a = 0; a < annees; a++)
+    for (const { code } of rows) lignes.push(`crash_import;commune;${code};${1990 + a};${(a * 7 + code.charCodeAt(4)) % 100},${a % 10}`);
   return { csv: Buffer.from(lignes.join('\n')), lignes: lignes.length - 1 };
 }
 
@@ -38,7 +39,19 @@ describe('arrêt brutal pendant un import', () => {
   it('ne laisse aucune donnée partielle, et l’import est marqué en échec au redémarrage', async () => {
     serveur = await lancerServeur({ DATABASE_URL: base.url });
     const admin = await serveur.admin();
-    expect((await admin.post('/api/indicateurs', { code: 'crash_import', libelle: 'Indicateur du test d’arrêt brutal', famille: 'Démographie', unite: '%', facteur: 100, polarite: 'neutre', methodeAgregation: 'moyenne_ponderee' })).status).toBe(201);
+    expect(
+      (
+        await admin.post('/api/indicateurs', {
+          code: 'crash_import',
+          libelle: 'Indicateur du test d’arrêt brutal',
+          famille: 'Démographie',
+          unite: '%',
+          facteur: 100,
+          polarite: 'neutre',
+          methodeAgregation: 'moyenne_ponderee',
+        })
+      ).status,
+    ).toBe(201);
     const { csv, lignes } = await fichierDUnMillion();
     expect(lignes).toBeGreaterThanOrEqual(1_000_000);
     const avant = Number((await db.query('select count(*) from valeurs')).rows[0].count);
@@ -62,7 +75,8 @@ describe('arrêt brutal pendant un import', () => {
     expect(Number((await db.query('select count(*) from valeurs')).rows[0].count)).toBe(avant);
     expect((await db.query('select etat from imports_valeurs where id = $1', [id])).rows[0].etat).toBe('en_cours');
     // The dead process still holds the job: it was taken, and is running as far as the queue knows.
-    const tache = (await db.query(`select id, state from pgboss.job where name = 'import-valeurs' and data->>'importId' = $1`, [id])).rows[0];
+    const tache = (await db.query(`select id, state from pgboss.job where name = 'import-valeurs' and data->>'importId' = $1`, [id]))
+      .rows[0];
     expect(tache.state).toBe('active');
     expect((await db.query('select count(*)::int as n from taches_processus where tache_id = $1', [tache.id])).rows[0].n).toBe(1);
 
@@ -77,7 +91,9 @@ describe('arrêt brutal pendant un import', () => {
     expect(serveur.journal.join('')).toContain('1 tâche interrompue par un arrêt du serveur marquée en échec.');
 
     // And the same file then goes in whole.
-    const relance = await (await serveur.admin()).multipart('/api/indicateurs/valeurs/import', { fichier: { nom: 'un-million.csv', contenu: csv } });
+    const relance = await (await serveur.admin()).multipart('/api/indicateurs/valeurs/import', {
+      fichier: { nom: 'un-million.csv', contenu: csv },
+    });
     expect(relance.status).toBe(202);
     const fin = Date.now() + 600_000;
     let final: Awaited<ReturnType<typeof etat>>;

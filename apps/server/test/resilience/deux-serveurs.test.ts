@@ -48,24 +48,46 @@ describe('deux serveurs sur une même base', () => {
     const [un, deux] = serveurs;
     const adminUn = await un.admin();
     const adminDeux = await deux.admin();
-    expect((await adminUn.post('/api/indicateurs', { code: 'deux_serveurs', libelle: 'Indicateur du test à deux serveurs', famille: 'Démographie', unite: '%', facteur: 100, polarite: 'neutre', methodeAgregation: 'moyenne_ponderee' })).status).toBe(201);
+    expect(
+      (
+        await adminUn.post('/api/indicateurs', {
+          code: 'deux_serveurs',
+          libelle: 'Indicateur du test à deux serveurs',
+          famille: 'Démographie',
+          unite: '%',
+          facteur: 100,
+          polarite: 'neutre',
+          methodeAgregation: 'moyenne_ponderee',
+        })
+      ).status,
+    ).toBe(201);
     const { rows: communes } = await db.query(`select code from territoires where type = 'commune' order by code`);
     const lignes = ['indicateur;territoire_type;territoire_code;periode;valeur'];
-    for (const annee of [2019, 2020, 2021]) for (const { code } of communes) lignes.push(`deux_serveurs;commune;${code};${annee};${code.charCodeAt(3) % 50},5`);
+    for (const annee of [2019, 2020, 2021])
+      for (const { code } of communes) lignes.push(`deux_serveurs;commune;${code};${annee};${code.charCodeAt(3) % 50},5`);
     const csv = Buffer.from(lignes.join('\n'));
 
     const depot = await adminUn.multipart('/api/indicateurs/valeurs/import', { fichier: { nom: 'deux-serveurs.csv', contenu: csv } });
     expect(depot.status, JSON.stringify(depot.body)).toBe(202);
     const suivi = `/api/indicateurs/imports/${depot.body.importId}`;
-    const final = await attendre('import suivi par le second serveur', async () => (await adminDeux.get(suivi)).body, (e) => e.etat !== 'en_cours', 600_000);
+    const final = await attendre(
+      'import suivi par le second serveur',
+      async () => (await adminDeux.get(suivi)).body,
+      (e) => e.etat !== 'en_cours',
+      600_000,
+    );
     expect(final.etat, JSON.stringify(final.rapport)).toBe('termine');
     expect(final.rapport.creees).toBe(lignes.length - 1);
     expect(final.lignesTraitees).toBe(lignes.length - 1);
     // The same answer from the first: the state is the database's, not a process's.
     expect((await adminUn.get(suivi)).body).toEqual(final);
-    expect(Number((await db.query(`select count(*) from valeurs where indicateur_code = 'deux_serveurs'`)).rows[0].count)).toBe(lignes.length - 1);
+    expect(Number((await db.query(`select count(*) from valeurs where indicateur_code = 'deux_serveurs'`)).rows[0].count)).toBe(
+      lignes.length - 1,
+    );
     // The file does not stay in the database once imported.
-    expect((await db.query('select fichier is null as vide from imports_valeurs where id = $1', [depot.body.importId])).rows[0].vide).toBe(true);
+    expect((await db.query('select fichier is null as vide from imports_valeurs where id = $1', [depot.body.importId])).rows[0].vide).toBe(
+      true,
+    );
   }, 900_000);
 
   it('un grand plan importé par l’un se suit jusqu’au bout depuis l’autre', async () => {
@@ -82,21 +104,33 @@ describe('deux serveurs sur une même base', () => {
       periode: { debut: '2027-01-01', fin: '2031-12-31' },
     });
     expect(contrat.status, JSON.stringify(contrat.body)).toBe(201);
-    const depot = await adminUn.multipart(`/api/contrats/${contrat.body.id}/plan/import`, { fichier: { nom: 'grand-plan.csv', contenu: planGenere(800) } });
+    const depot = await adminUn.multipart(`/api/contrats/${contrat.body.id}/plan/import`, {
+      fichier: { nom: 'grand-plan.csv', contenu: planGenere(800) },
+    });
     expect(depot.status, JSON.stringify(depot.body)).toBe(202);
-    const final = await attendre('import de plan suivi par le second serveur', async () => (await adminDeux.get(depot.body.suivi)).body, (e) => e.etat !== 'en_cours', 300_000);
+    const final = await attendre(
+      'import de plan suivi par le second serveur',
+      async () => (await adminDeux.get(depot.body.suivi)).body,
+      (e) => e.etat !== 'en_cours',
+      300_000,
+    );
     expect(final.etat, final.erreur).toBe('termine');
     expect(final.rapport.resume).toMatchObject({ crees: 800, rejetes: 0 });
     expect((await adminUn.get(depot.body.suivi)).body).toEqual(final);
     expect(Number((await db.query('select count(*) from fiches where contrat_id = $1', [contrat.body.id])).rows[0].count)).toBe(800);
-    expect((await db.query('select fichier is null as vide from imports_plans where id = $1', [depot.body.importId])).rows[0].vide).toBe(true);
+    expect((await db.query('select fichier is null as vide from imports_plans where id = $1', [depot.body.importId])).rows[0].vide).toBe(
+      true,
+    );
   }, 400_000);
 
   it('la synthèse planifiée sur les deux part une fois, pas deux', async () => {
     // Two scheduled runs done: the second finds every coordinator already served this week.
     await attendre(
       'deux synthèses planifiées traitées',
-      async () => Number((await db.query(`select count(*) from pgboss.job where name = 'synthese-hebdomadaire' and state = 'completed'`)).rows[0].count),
+      async () =>
+        Number(
+          (await db.query(`select count(*) from pgboss.job where name = 'synthese-hebdomadaire' and state = 'completed'`)).rows[0].count,
+        ),
       (n) => n >= 2,
       300_000,
     );

@@ -39,7 +39,12 @@ afterAll(async () => {
 async function creerAxe(intitule: string, cle: string | null) {
   const r = await fetch(`${serveur.url}/api/contrats/${cls2}/axes`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: coordination.cookie!, 'x-csrf-token': coordination.csrf!, ...(cle ? { 'idempotency-key': cle } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      cookie: coordination.cookie!,
+      'x-csrf-token': coordination.csrf!,
+      ...(cle ? { 'idempotency-key': cle } : {}),
+    },
     body: JSON.stringify({ intitule }),
   });
   return { status: r.status, rejouee: r.headers.get('idempotency-replayed'), corps: (await r.json()) as { id: string } };
@@ -50,7 +55,9 @@ describe('exports CSV d’un texte hostile', () => {
     // Through the API, as an attacker would store them: a fiche, a contract, the porteur of the published contract.
     const fiche = await coordination.post(`/api/contrats/${cls2}/fiches`, { intitule: `${HYPERLIEN} fiche` });
     expect(fiche.status, JSON.stringify(fiche.body)).toBe(201);
-    const redon = (await admin.get('/api/organisations?q=Redon%20Agglom%C3%A9ration')).body.elements.find((o: any) => o.nom === 'Redon Agglomération');
+    const redon = (await admin.get('/api/organisations?q=Redon%20Agglom%C3%A9ration')).body.elements.find(
+      (o: any) => o.nom === 'Redon Agglomération',
+    );
     const actuelle = (await admin.get(`/api/organisations/${redon.id}`)).body;
     const renommee = await admin.put(`/api/organisations/${redon.id}`, { ...actuelle, nom: `${HYPERLIEN} Redon` });
     expect(renommee.status, JSON.stringify(renommee.body)).toBe(200);
@@ -74,7 +81,9 @@ describe('exports CSV d’un texte hostile', () => {
         return entree.chemin ? entree.chemin(undefined as never, null) : defaut;
       });
     routesCsv.push('/api/public/contrats?format=csv');
-    expect(routesCsv).toEqual(expect.arrayContaining([`/api/contrats/${cls2}/plan.csv`, '/api/portefeuille.csv?region=53', '/api/public/contrats.csv']));
+    expect(routesCsv).toEqual(
+      expect.arrayContaining([`/api/contrats/${cls2}/plan.csv`, '/api/portefeuille.csv?region=53', '/api/public/contrats.csv']),
+    );
 
     for (const chemin of routesCsv) {
       const publique = chemin.startsWith('/api/public/');
@@ -82,15 +91,24 @@ describe('exports CSV d’un texte hostile', () => {
       expect(r.status, chemin).toBe(200);
       expect(r.headers.get('content-type'), chemin).toContain('text/csv');
       const texte = await r.text();
-      const cellules = (parse(texte, { delimiter: texte.split('\n')[0].includes(';') ? ';' : ',', bom: true, relax_column_count: true }) as string[][]).flat();
-      expect(cellules.filter((c) => FORMULE.test(c) && !NOMBRE.test(c)), chemin).toEqual([]);
-      expect(cellules.some((c) => c.startsWith(`'${HYPERLIEN}`)), `${chemin} porte le texte hostile`).toBe(true);
+      const cellules = (
+        parse(texte, { delimiter: texte.split('\n')[0].includes(';') ? ';' : ',', bom: true, relax_column_count: true }) as string[][]
+      ).flat();
+      expect(
+        cellules.filter((c) => FORMULE.test(c) && !NOMBRE.test(c)),
+        chemin,
+      ).toEqual([]);
+      expect(
+        cellules.some((c) => c.startsWith(`'${HYPERLIEN}`)),
+        `${chemin} porte le texte hostile`,
+      ).toBe(true);
     }
   });
 });
 
 describe('double envoi d’une création', () => {
-  const axes = async (intitule: string) => ((await coordination.get(`/api/contrats/${cls2}`)).body.axes as { intitule: string }[]).filter((a) => a.intitule === intitule).length;
+  const axes = async (intitule: string) =>
+    ((await coordination.get(`/api/contrats/${cls2}`)).body.axes as { intitule: string }[]).filter((a) => a.intitule === intitule).length;
 
   it('dix envois simultanés avec la même clé créent un seul objet', async () => {
     const cle = crypto.randomUUID();
@@ -132,7 +150,8 @@ describe('corps JSON imbriqué 100 000 fois', () => {
     enCours = false;
     await sonde;
 
-    for (const r of reponses) expect(r).toEqual({ status: 400, corps: expect.objectContaining({ detail: 'Corps JSON trop imbriqué (profondeur maximale 64).' }) });
+    for (const r of reponses)
+      expect(r).toEqual({ status: 400, corps: expect.objectContaining({ detail: 'Corps JSON trop imbriqué (profondeur maximale 64).' }) });
     expect(serveur.processus.exitCode).toBeNull();
     expect(Math.max(...delais)).toBeLessThan(1000);
     expect((await creerAxe('Axe après l’attaque', null)).status).toBe(201);

@@ -112,7 +112,9 @@ describe('fichiers hostiles sur un vrai serveur', () => {
     feuille.addRows(lignesPlanGenere(4999));
     const plan = Buffer.from(await classeur.xlsx.writeBuffer());
     expect(plan.length).toBeGreaterThan(250_000);
-    const organisation = async (q: string) => (await coordination.get(`/api/organisations?q=${encodeURIComponent(q)}`)).body.elements.find((o: { nom: string }) => o.nom === q).id as string;
+    const organisation = async (q: string) =>
+      (await coordination.get(`/api/organisations?q=${encodeURIComponent(q)}`)).body.elements.find((o: { nom: string }) => o.nom === q)
+        .id as string;
     // A contract of its own: the other user's contract page stays the size it was.
     const contrat = await coordination.post('/api/contrats', {
       intitule: 'CLS pour un plan de 4 999 fiches',
@@ -129,7 +131,9 @@ describe('fichiers hostiles sur un vrai serveur', () => {
       await new Promise((r) => setTimeout(r, 300));
       const debut = performance.now();
       // A plan this size runs as a job (202): followed as the web screen follows it, until its report.
-      const r = await coordination.multipart(`/api/contrats/${contrat.body.id}/plan/import?dryRun=${dryRun}`, { fichier: { nom: 'plan.xlsx', contenu: plan } });
+      const r = await coordination.multipart(`/api/contrats/${contrat.body.id}/plan/import?dryRun=${dryRun}`, {
+        fichier: { nom: 'plan.xlsx', contenu: plan },
+      });
       expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(202);
       let etat: any;
       do {

@@ -48,7 +48,11 @@ const hostile = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue(), { maxKeys: 5 }),
 );
 
-type Mutation = { mode: 'champ'; cle: string; valeur: unknown } | { mode: 'absent'; cle: string } | { mode: 'inconnu'; valeur: unknown } | { mode: 'corps'; valeur: unknown };
+type Mutation =
+  | { mode: 'champ'; cle: string; valeur: unknown }
+  | { mode: 'absent'; cle: string }
+  | { mode: 'inconnu'; valeur: unknown }
+  | { mode: 'corps'; valeur: unknown };
 
 function appliquer(base: Record<string, unknown>, m: Mutation): unknown {
   switch (m.mode) {
@@ -68,8 +72,28 @@ function appliquer(base: Record<string, unknown>, m: Mutation): unknown {
 /** The first subject the rules let do it on the own contract: the fuzzer must get past the permission check. */
 async function acteur(entree: EntreeRoute): Promise<NomSujet> {
   for (const nom of SUJETS) {
-    if (nom === 'anonyme' && entree.attendu !== undefined && !(await entree.attendu({ sujet: null, cas: entree.portee === 'contrat' ? 'propre' : null, monde: banc.monde, fixture: banc.monde.contrats.propre, serveur: banc.serveur }))) continue;
-    if (await entree.attendu({ sujet: banc.sujets[nom], cas: entree.portee === 'contrat' ? 'propre' : null, monde: banc.monde, fixture: entree.portee === 'contrat' ? banc.monde.contrats.propre : null, serveur: banc.serveur })) return nom;
+    if (
+      nom === 'anonyme' &&
+      entree.attendu !== undefined &&
+      !(await entree.attendu({
+        sujet: null,
+        cas: entree.portee === 'contrat' ? 'propre' : null,
+        monde: banc.monde,
+        fixture: banc.monde.contrats.propre,
+        serveur: banc.serveur,
+      }))
+    )
+      continue;
+    if (
+      await entree.attendu({
+        sujet: banc.sujets[nom],
+        cas: entree.portee === 'contrat' ? 'propre' : null,
+        monde: banc.monde,
+        fixture: entree.portee === 'contrat' ? banc.monde.contrats.propre : null,
+        serveur: banc.serveur,
+      })
+    )
+      return nom;
   }
   throw new Error('Aucun acteur permis');
 }
@@ -97,7 +121,9 @@ function verifier(route: string, reponse: Reponse, mutation: Mutation | null) {
 
 describe('entrées hostiles', () => {
   it('aucune route d’écriture ne répond 5xx, et chaque refus est un problem+json qui nomme le champ', async () => {
-    const ecritures = banc.serveur.routesApi.filter((r) => (r.methode === 'POST' || r.methode === 'PUT') && ROUTES[`${r.methode} ${r.url}`]);
+    const ecritures = banc.serveur.routesApi.filter(
+      (r) => (r.methode === 'POST' || r.methode === 'PUT') && ROUTES[`${r.methode} ${r.url}`],
+    );
     let essais = 0;
     for (const route of ecritures) {
       const nom = `${route.methode} ${route.url}`;
@@ -105,14 +131,26 @@ describe('entrées hostiles', () => {
       const client: ClientHttp = banc.clients[await acteur(entree)];
       const fixture = entree.portee === 'contrat' ? banc.monde.contrats.propre : null;
       const outils: Outils = { serveur: banc.serveur, admin: banc.clients.admin, monde: banc.monde, unique };
-      const chemin = entree.victime ? await entree.victime(outils, fixture, null) : entree.chemin ? entree.chemin(banc.monde, fixture) : cheminPar(route.url, banc.monde, fixture);
+      const chemin = entree.victime
+        ? await entree.victime(outils, fixture, null)
+        : entree.chemin
+          ? entree.chemin(banc.monde, fixture)
+          : cheminPar(route.url, banc.monde, fixture);
       if (entree.multipart) {
         // Uploads and imports: any bytes under any name.
         await fc.assert(
-          fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom(...INJECTIONS.slice(0, 10), 'données.csv', 'a.xlsx', 'b.geojson', 'c.pdf'), async (octets, fichier) => {
-            essais++;
-            verifier(nom, await client.multipart(chemin, { fichier: { nom: fichier.slice(0, 200), contenu: Buffer.from(octets) }, options: fichier }), null);
-          }),
+          fc.asyncProperty(
+            fc.uint8Array({ maxLength: 4096 }),
+            fc.constantFrom(...INJECTIONS.slice(0, 10), 'données.csv', 'a.xlsx', 'b.geojson', 'c.pdf'),
+            async (octets, fichier) => {
+              essais++;
+              verifier(
+                nom,
+                await client.multipart(chemin, { fichier: { nom: fichier.slice(0, 200), contenu: Buffer.from(octets) }, options: fichier }),
+                null,
+              );
+            },
+          ),
           { numRuns: 15 },
         );
         continue;
@@ -120,7 +158,12 @@ describe('entrées hostiles', () => {
       const base = (entree.corps ? await entree.corps(outils, fixture) : {}) as Record<string, unknown>;
       const cles = Object.keys(base ?? {});
       const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-        ...(cles.length ? [fc.record({ mode: fc.constant('champ' as const), cle: fc.constantFrom(...cles), valeur: hostile }), fc.record({ mode: fc.constant('absent' as const), cle: fc.constantFrom(...cles) })] : []),
+        ...(cles.length
+          ? [
+              fc.record({ mode: fc.constant('champ' as const), cle: fc.constantFrom(...cles), valeur: hostile }),
+              fc.record({ mode: fc.constant('absent' as const), cle: fc.constantFrom(...cles) }),
+            ]
+          : []),
         fc.record({ mode: fc.constant('inconnu' as const), valeur: hostile }),
         fc.record({ mode: fc.constant('corps' as const), valeur: fc.oneof(hostile, fc.jsonValue()) }),
       );
@@ -139,16 +182,26 @@ describe('entrées hostiles', () => {
   it('un identifiant hostile dans le chemin reçoit 400 ou 404, jamais 5xx', async () => {
     const avecParametre = banc.serveur.routesApi.filter((r) => r.url.includes('/:'));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...avecParametre), // Past the HTTP layer's limit (16 KB of headers) Node itself answers 431: paths stay under it.
-      fc.oneof(fc.constantFrom(...INJECTIONS.slice(0, 10)), fc.string({ unit: 'binary', minLength: 1, maxLength: 100 })), async (route, valeur) => {
-        const chemin = route.url.replace(/:([A-Za-z]+)/g, () => encodeURIComponent(valeur));
-        const client = banc.clients.admin;
-        const reponse = route.methode === 'GET' ? await client.get(chemin) : route.methode === 'DELETE' ? await client.delete(chemin) : route.methode === 'PUT' ? await client.put(chemin, {}) : await client.post(chemin, {});
-        const lisible = `${route.methode} ${chemin.slice(0, 200)} → ${reponse.status} ${JSON.stringify(reponse.body).slice(0, 200)}`;
-        expect(reponse.status, lisible).toBeLessThan(500);
-        expect(reponse.status, lisible).toBeGreaterThanOrEqual(400);
-        expect(reponse.headers.get('content-type') ?? '', lisible).toMatch(/application\/problem\+json|text\/calendar/);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...avecParametre), // Past the HTTP layer's limit (16 KB of headers) Node itself answers 431: paths stay under it.
+        fc.oneof(fc.constantFrom(...INJECTIONS.slice(0, 10)), fc.string({ unit: 'binary', minLength: 1, maxLength: 100 })),
+        async (route, valeur) => {
+          const chemin = route.url.replace(/:([A-Za-z]+)/g, () => encodeURIComponent(valeur));
+          const client = banc.clients.admin;
+          const reponse =
+            route.methode === 'GET'
+              ? await client.get(chemin)
+              : route.methode === 'DELETE'
+                ? await client.delete(chemin)
+                : route.methode === 'PUT'
+                  ? await client.put(chemin, {})
+                  : await client.post(chemin, {});
+          const lisible = `${route.methode} ${chemin.slice(0, 200)} → ${reponse.status} ${JSON.stringify(reponse.body).slice(0, 200)}`;
+          expect(reponse.status, lisible).toBeLessThan(500);
+          expect(reponse.status, lisible).toBeGreaterThanOrEqual(400);
+          expect(reponse.headers.get('content-type') ?? '', lisible).toMatch(/application\/problem\+json|text\/calendar/);
+        },
+      ),
       { numRuns: 400 },
     );
   }, 300_000);

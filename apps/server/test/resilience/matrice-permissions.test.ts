@@ -50,7 +50,11 @@ async function appeler(entree: EntreeRoute, methode: string, url: string, nom: N
     client = serveur.client();
     if (nom !== 'anonyme') await client.connecter(EMAILS[nom]);
   }
-  const chemin = entree.victime ? await entree.victime(outils, fixture, sujet) : entree.chemin ? entree.chemin(monde, fixture) : cheminPar(url, monde, fixture);
+  const chemin = entree.victime
+    ? await entree.victime(outils, fixture, sujet)
+    : entree.chemin
+      ? entree.chemin(monde, fixture)
+      : cheminPar(url, monde, fixture);
   const attendu = await entree.attendu({ sujet, cas, monde, fixture, serveur });
   const avant = await dernierAudit();
   let reponse: Reponse;
@@ -64,7 +68,10 @@ async function appeler(entree: EntreeRoute, methode: string, url: string, nom: N
   if (entree.fermeLesAutresSessions && nom !== 'anonyme' && reponse.status < 300) await clients[nom].connecter(EMAILS[nom]);
   let audite: boolean | null = null;
   if (methode !== 'GET' && reponse.status >= 200 && reponse.status < 300 && !entree.sansAudit && sujet) {
-    const { rows } = await serveur.ctx.db.query('select count(*)::int as n from audit_evenements where id > $1 and acteur_id = $2', [avant, sujet.userId]);
+    const { rows } = await serveur.ctx.db.query('select count(*)::int as n from audit_evenements where id > $1 and acteur_id = $2', [
+      avant,
+      sujet.userId,
+    ]);
     audite = rows[0].n > 0;
   }
   return { route: `${methode} ${url}`, sujet: nom, cas, attendu, statut: reponse.status, corps: reponse.body, audite };
@@ -80,7 +87,9 @@ describe('matrice des permissions', () => {
 
   it('aucun rôle n’obtient plus que ce que les règles accordent, et aucune route ne répond 5xx', async () => {
     // Deletions last, so that every other route still finds what it addresses.
-    const routes = [...serveur.routesApi].filter((r) => ROUTES[cle(r)]).sort((a, b) => Number(a.methode === 'DELETE') - Number(b.methode === 'DELETE'));
+    const routes = [...serveur.routesApi]
+      .filter((r) => ROUTES[cle(r)])
+      .sort((a, b) => Number(a.methode === 'DELETE') - Number(b.methode === 'DELETE'));
     for (const route of routes) {
       const entree = ROUTES[cle(route)];
       for (const cas of entree.portee === 'contrat' ? CAS : [null])
@@ -93,10 +102,19 @@ describe('matrice des permissions', () => {
         }
     }
     // MAILLAGE_MATRICE_JOURNAL=fichier.json keeps every call for reading.
-    if (process.env.MAILLAGE_MATRICE_JOURNAL) (await import('node:fs')).writeFileSync(process.env.MAILLAGE_MATRICE_JOURNAL, JSON.stringify(resultats, null, 1));
+    if (process.env.MAILLAGE_MATRICE_JOURNAL)
+      (await import('node:fs')).writeFileSync(process.env.MAILLAGE_MATRICE_JOURNAL, JSON.stringify(resultats, null, 1));
     const refus = (s: number) => s === 401 || s === 403 || s === 404;
-    const ecarts = resultats.filter((r) => r.statut === 0 || r.statut >= 500 || (r.attendu ? r.statut === 401 || r.statut === 403 || (r.statut === 404 && !ROUTES[r.route].absentPossible) : !refus(r.statut)));
-    const lisibles = ecarts.map((r) => `${r.route} [${r.cas ?? '-'}] ${r.sujet}: attendu ${r.attendu ? 'permis' : 'refusé'}, reçu ${r.statut} ${JSON.stringify(r.corps).slice(0, 160)}`);
+    const ecarts = resultats.filter(
+      (r) =>
+        r.statut === 0 ||
+        r.statut >= 500 ||
+        (r.attendu ? r.statut === 401 || r.statut === 403 || (r.statut === 404 && !ROUTES[r.route].absentPossible) : !refus(r.statut)),
+    );
+    const lisibles = ecarts.map(
+      (r) =>
+        `${r.route} [${r.cas ?? '-'}] ${r.sujet}: attendu ${r.attendu ? 'permis' : 'refusé'}, reçu ${r.statut} ${JSON.stringify(r.corps).slice(0, 160)}`,
+    );
     expect(lisibles).toEqual([]);
     const permis = resultats.filter((r) => r.attendu).length;
     // The matrix must exercise both sides: a run where everything is refused would prove nothing.
@@ -106,7 +124,9 @@ describe('matrice des permissions', () => {
 
   it('chaque route qui modifie a réussi au moins une fois, et chaque réussite est tracée au nom de son auteur', () => {
     const mutations = Object.entries(ROUTES).filter(([k, e]) => !k.startsWith('GET ') && !e.sansAudit);
-    const jamaisReussies = mutations.filter(([k]) => !resultats.some((r) => r.route === k && r.statut >= 200 && r.statut < 300)).map(([k]) => k);
+    const jamaisReussies = mutations
+      .filter(([k]) => !resultats.some((r) => r.route === k && r.statut >= 200 && r.statut < 300))
+      .map(([k]) => k);
     expect(jamaisReussies, 'Routes jamais exercées avec succès : le corps ou la cible de la matrice est à revoir').toEqual([]);
     const nonTracees = resultats.filter((r) => r.audite === false).map((r) => `${r.route} [${r.cas ?? '-'}] ${r.sujet}`);
     expect(nonTracees, 'Mutations réussies sans événement d’audit au nom de leur auteur').toEqual([]);

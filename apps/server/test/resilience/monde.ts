@@ -82,12 +82,19 @@ export async function sujetDe(serveur: ServeurDeTest, email: string): Promise<Su
 async function organisation(serveur: ServeurDeTest, nom: string, type = 'autre', region: string | null = null) {
   const { rows } = await serveur.ctx.db.query('select id from organisations where nom = $1', [nom]);
   if (rows[0]) return rows[0].id as string;
-  const cree = await serveur.ctx.db.query('insert into organisations (nom, type, region_code) values ($1, $2, $3) returning id', [nom, type, region]);
+  const cree = await serveur.ctx.db.query('insert into organisations (nom, type, region_code) values ($1, $2, $3) returning id', [
+    nom,
+    type,
+    region,
+  ]);
   return cree.rows[0].id as string;
 }
 
 async function epciDe(serveur: ServeurDeTest, region: string) {
-  const { rows } = await serveur.ctx.db.query(`select code from territoires where type = 'epci' and region_code = $1 order by population limit 1`, [region]);
+  const { rows } = await serveur.ctx.db.query(
+    `select code from territoires where type = 'epci' and region_code = $1 order by population limit 1`,
+    [region],
+  );
   return rows[0].code as string;
 }
 
@@ -97,7 +104,13 @@ function exiger<T = any>(r: { status: number; body: T }, attendu: number, quoi: 
 }
 
 /** One contract with one of everything, created through the API by `auteur` (who becomes its coordinator unless admin). */
-async function construireContrat(serveur: ServeurDeTest, admin: ClientHttp, auteur: ClientHttp, m: Omit<Monde, 'contrats' | 'saisieContrat'>, cas: Cas): Promise<ContratFixture> {
+async function construireContrat(
+  serveur: ServeurDeTest,
+  admin: ClientHttp,
+  auteur: ClientHttp,
+  m: Omit<Monde, 'contrats' | 'saisieContrat'>,
+  cas: Cas,
+): Promise<ContratFixture> {
   const region = { propre: '53', autre: '76', publie: '84' }[cas];
   const ars = { propre: m.organisations.ars, autre: m.organisations.arsOccitanie, publie: m.organisations.arsAra }[cas];
   const porteur = await organisation(serveur, `Communauté de communes du monde ${cas}`, 'epci', region);
@@ -121,37 +134,151 @@ async function construireContrat(serveur: ServeurDeTest, admin: ClientHttp, aute
   await serveur.ctx.db.query(`update contrats set statut = 'elaboration' where id = $1`, [id]);
   const c = (chemin: string) => `/api/contrats/${id}${chemin}`;
   const axe = exiger(await admin.post(c('/axes'), { intitule: 'Accès aux soins' }), 201, 'axe');
-  const objectif = exiger(await admin.post(c(`/axes/${axe.id}/objectifs`), { intitule: 'Attirer des médecins', objectifsOperationnels: [] }), 201, 'objectif');
+  const objectif = exiger(
+    await admin.post(c(`/axes/${axe.id}/objectifs`), { intitule: 'Attirer des médecins', objectifsOperationnels: [] }),
+    201,
+    'objectif',
+  );
   // The pilote of the own contract's fiche is the demo pilote's hospital; CPAM 35 is a partner there only.
   const pilote = cas === 'propre' ? m.organisations.chRedon : m.organisations.autre;
-  const fiche = exiger(await admin.post(c('/fiches'), { intitule: 'Promouvoir la vaccination', axeId: axe.id, objectifId: objectif.id, statut: 'en_cours', pilotes: [{ organisationId: pilote }] }), 201, 'fiche');
+  const fiche = exiger(
+    await admin.post(c('/fiches'), {
+      intitule: 'Promouvoir la vaccination',
+      axeId: axe.id,
+      objectifId: objectif.id,
+      statut: 'en_cours',
+      pilotes: [{ organisationId: pilote }],
+    }),
+    201,
+    'fiche',
+  );
   const signataire = exiger(await admin.post(c('/signataires'), { organisationId: ars }), 201, 'signataire');
-  const partenaire = exiger(await admin.post(c('/partenaires'), { organisationId: cas === 'propre' ? m.organisations.cpam : m.organisations.autre, role: 'financeur' }), 201, 'partenaire');
+  const partenaire = exiger(
+    await admin.post(c('/partenaires'), {
+      organisationId: cas === 'propre' ? m.organisations.cpam : m.organisations.autre,
+      role: 'financeur',
+    }),
+    201,
+    'partenaire',
+  );
   const instance = exiger(await admin.post(c('/instances'), { type: 'copil', nom: 'COPIL', frequenceParAn: 2 }), 201, 'instance');
-  const membre = exiger(await admin.post(c(`/instances/${instance.id}/membres`), { organisationId: porteur, role: 'porteur' }), 201, 'membre');
-  const seance = exiger(await admin.post(c('/seances'), { instanceId: instance.id, debut: '2030-07-01T14:00:00Z', fin: '2030-07-01T16:00:00Z', lieu: 'Mairie', ordreDuJour: [{ intitule: 'Bilan' }] }), 201, 'séance');
-  const poste = exiger(await admin.post(c('/coordination'), { personne: 'Camille Coordination', employeurId: porteur, etp: 1, cofinancements: [], debut: '2025-01-01' }), 201, 'poste');
-  const ligne = exiger(await admin.post(c('/financements'), { objet: 'coordination', financeurLibelle: 'ARS', dispositif: 'FIR', annee: 2026, montantCentimes: 100, nature: 'fonctionnement', statut: 'prevu' }), 201, 'financement');
-  const indicateur = exiger(await admin.post(`/api/fiches/${fiche.id}/indicateurs-suivi`, { libelle: 'Ateliers tenus', type: 'activite', cibles: [{ periode: '2025', valeur: 10 }] }), 201, 'indicateur');
+  const membre = exiger(
+    await admin.post(c(`/instances/${instance.id}/membres`), { organisationId: porteur, role: 'porteur' }),
+    201,
+    'membre',
+  );
+  const seance = exiger(
+    await admin.post(c('/seances'), {
+      instanceId: instance.id,
+      debut: '2030-07-01T14:00:00Z',
+      fin: '2030-07-01T16:00:00Z',
+      lieu: 'Mairie',
+      ordreDuJour: [{ intitule: 'Bilan' }],
+    }),
+    201,
+    'séance',
+  );
+  const poste = exiger(
+    await admin.post(c('/coordination'), {
+      personne: 'Camille Coordination',
+      employeurId: porteur,
+      etp: 1,
+      cofinancements: [],
+      debut: '2025-01-01',
+    }),
+    201,
+    'poste',
+  );
+  const ligne = exiger(
+    await admin.post(c('/financements'), {
+      objet: 'coordination',
+      financeurLibelle: 'ARS',
+      dispositif: 'FIR',
+      annee: 2026,
+      montantCentimes: 100,
+      nature: 'fonctionnement',
+      statut: 'prevu',
+    }),
+    201,
+    'financement',
+  );
+  const indicateur = exiger(
+    await admin.post(`/api/fiches/${fiche.id}/indicateurs-suivi`, {
+      libelle: 'Ateliers tenus',
+      type: 'activite',
+      cibles: [{ periode: '2025', valeur: 10 }],
+    }),
+    201,
+    'indicateur',
+  );
   // The admin may not enter follow-up: the value is written by the author when it is a coordinator, else directly.
-  const { rows: valeur } = await serveur.ctx.db.query(`insert into valeurs_suivi (indicateur_id, periode, valeur) values ($1, '2025', 4) returning id`, [indicateur.id]);
+  const { rows: valeur } = await serveur.ctx.db.query(
+    `insert into valeurs_suivi (indicateur_id, periode, valeur) values ($1, '2025', 4) returning id`,
+    [indicateur.id],
+  );
   await serveur.ctx.db.query(`insert into bilans_fiche (fiche_id, periode, recit) values ($1, '2025', 'Bilan') `, [fiche.id]);
-  const { rows: campagne } = await serveur.ctx.db.query(`insert into campagnes_suivi (contrat_id, periode, echeance, ouverte_par) values ($1, '2025', '2031-01-31', 'Monde') returning id`, [id]);
-  const evaluation = exiger(await admin.post(c('/evaluations'), { type: 'intermediaire', intitule: 'Évaluation à mi-parcours' }), 201, 'évaluation');
-  const fichier = exiger(await admin.multipart(c('/fichiers'), { fichier: { nom: 'note.pdf', contenu: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 1)]) } }), 201, 'fichier');
-  const verbatim = exiger(await admin.post(c('/verbatims'), { texte: 'Trois mois pour un rendez-vous.', locuteur: 'habitant' }), 201, 'verbatim');
+  const { rows: campagne } = await serveur.ctx.db.query(
+    `insert into campagnes_suivi (contrat_id, periode, echeance, ouverte_par) values ($1, '2025', '2031-01-31', 'Monde') returning id`,
+    [id],
+  );
+  const evaluation = exiger(
+    await admin.post(c('/evaluations'), { type: 'intermediaire', intitule: 'Évaluation à mi-parcours' }),
+    201,
+    'évaluation',
+  );
+  const fichier = exiger(
+    await admin.multipart(c('/fichiers'), {
+      fichier: { nom: 'note.pdf', contenu: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 1)]) },
+    }),
+    201,
+    'fichier',
+  );
+  const verbatim = exiger(
+    await admin.post(c('/verbatims'), { texte: 'Trois mois pour un rendez-vous.', locuteur: 'habitant' }),
+    201,
+    'verbatim',
+  );
   const rencontre = exiger(await admin.post(c('/rencontres'), { type: 'entretien', titre: 'Entretien avec la MSP' }), 201, 'rencontre');
   const constat = exiger(await admin.post(c('/constats'), { intitule: 'Peu de médecins', verbatims: [verbatim.id] }), 201, 'constat');
   const besoin = exiger(await admin.post(c('/besoins'), { intitule: 'Attirer des médecins', constats: [constat.id] }), 201, 'besoin');
-  const priorite = exiger(await admin.post(c('/priorites'), { intitule: 'Premier recours', besoins: [besoin.id], axes: [axe.id] }), 201, 'priorité');
-  const offre = exiger(await admin.post(`/api/organisations/${pilote}/offres`, { intitule: `Offre ${cas}`, description: 'Prévention' }), 201, 'offre');
-  const evaluationPrevue = exiger(await admin.post(c('/evaluations-prevues'), { type: 'finale', moment: 'En fin de contrat', evaluateurType: 'externe', questions: ['Les actions ont-elles réduit les inégalités ?'] }), 201, 'évaluation prévue');
-  const dispositif = exiger(await admin.post(c('/dispositifs-territoriaux'), { type: 'cpts', nom: `CPTS du monde ${cas}` }), 201, 'dispositif');
+  const priorite = exiger(
+    await admin.post(c('/priorites'), { intitule: 'Premier recours', besoins: [besoin.id], axes: [axe.id] }),
+    201,
+    'priorité',
+  );
+  const offre = exiger(
+    await admin.post(`/api/organisations/${pilote}/offres`, { intitule: `Offre ${cas}`, description: 'Prévention' }),
+    201,
+    'offre',
+  );
+  const evaluationPrevue = exiger(
+    await admin.post(c('/evaluations-prevues'), {
+      type: 'finale',
+      moment: 'En fin de contrat',
+      evaluateurType: 'externe',
+      questions: ['Les actions ont-elles réduit les inégalités ?'],
+    }),
+    201,
+    'évaluation prévue',
+  );
+  const dispositif = exiger(
+    await admin.post(c('/dispositifs-territoriaux'), { type: 'cpts', nom: `CPTS du monde ${cas}` }),
+    201,
+    'dispositif',
+  );
   const { rows: jeton } = await serveur.ctx.db.query('select jeton_calendrier as jeton from instances where id = $1', [instance.id]);
   if (cas === 'propre') {
     // The demo users' roles, as on Redon's contracts.
-    for (const [email, role] of [[DEMO.referentArs, 'referent_ars'], [DEMO.pilote, 'pilote'], ['membre@demo.maillage.fr', 'membre'], [DEMO.lecteur, 'lecteur']] as const)
-      await serveur.ctx.db.query(`insert into habilitations (utilisateur_id, role, contrat_id) select id, $2, $3 from utilisateurs where email = $1 on conflict do nothing`, [email, role, id]);
+    for (const [email, role] of [
+      [DEMO.referentArs, 'referent_ars'],
+      [DEMO.pilote, 'pilote'],
+      ['membre@demo.maillage.fr', 'membre'],
+      [DEMO.lecteur, 'lecteur'],
+    ] as const)
+      await serveur.ctx.db.query(
+        `insert into habilitations (utilisateur_id, role, contrat_id) select id, $2, $3 from utilisateurs where email = $1 on conflict do nothing`,
+        [email, role, id],
+      );
   }
   return {
     id,
@@ -199,9 +326,17 @@ export async function construireMonde(serveur: ServeurDeTest, clients: Record<No
     utilisateurVictime: '',
     codeIndicateur: 'densite_mg_liberaux',
   };
-  const personne = exiger(await clients.admin.post('/api/personnes', { prenom: 'Paul', nom: 'Personne', organisationId: base.organisations.autre }), 201, 'personne');
+  const personne = exiger(
+    await clients.admin.post('/api/personnes', { prenom: 'Paul', nom: 'Personne', organisationId: base.organisations.autre }),
+    201,
+    'personne',
+  );
   base.personneId = personne.id;
-  const victime = exiger(await clients.admin.post('/api/utilisateurs', { email: 'victime@exemple.fr', prenom: 'Victor', nom: 'Victime' }), 201, 'utilisateur');
+  const victime = exiger(
+    await clients.admin.post('/api/utilisateurs', { email: 'victime@exemple.fr', prenom: 'Victor', nom: 'Victime' }),
+    201,
+    'utilisateur',
+  );
   base.utilisateurVictime = victime.id;
   const contrats = {
     propre: await construireContrat(serveur, clients.admin, clients.coordination, base, 'propre'),

@@ -24,10 +24,20 @@ beforeAll(async () => {
   banc = await preparerBanc();
   ({ coordination, ars: arsBretagne } = banc.clients);
   const db = banc.serveur.ctx.db;
-  for (const [cle, nom] of [['arsPdl', 'ARS Pays de la Loire'], ['craonnais', 'Communauté de communes du pays craonnais']])
+  for (const [cle, nom] of [
+    ['arsPdl', 'ARS Pays de la Loire'],
+    ['craonnais', 'Communauté de communes du pays craonnais'],
+  ])
     ids[cle] = (await db.query('select id from organisations where nom = $1', [nom])).rows[0].id;
   await enTransaction(db, (tx) =>
-    inscrire(tx, SYSTEME, { email: 'agent.pdl@exemple.fr', prenom: 'Anne', nom: 'Ligérienne', organisationId: ids.arsPdl, password: MOT_DE_PASSE, habilitations: [{ role: 'ars_regional', regionCode: '52' }] }),
+    inscrire(tx, SYSTEME, {
+      email: 'agent.pdl@exemple.fr',
+      prenom: 'Anne',
+      nom: 'Ligérienne',
+      organisationId: ids.arsPdl,
+      password: MOT_DE_PASSE,
+      habilitations: [{ role: 'ars_regional', regionCode: '52' }],
+    }),
   );
   arsPdl = banc.serveur.client();
   await arsPdl.connecter('agent.pdl@exemple.fr', MOT_DE_PASSE);
@@ -70,17 +80,27 @@ describe('publier au nom d’une autre organisation', () => {
     const publie = await coordination.post('/api/contrats', saisie(true));
     expect(publie.status).toBe(422);
     expect(publie.headers.get('content-type')).toContain('application/problem+json');
-    expect(publie.body.erreurs[0]).toMatchObject({ champ: 'publie', message: expect.stringContaining('ARS Pays de la Loire n’a pas encore confirmé') });
+    expect(publie.body.erreurs[0]).toMatchObject({
+      champ: 'publie',
+      message: expect.stringContaining('ARS Pays de la Loire n’a pas encore confirmé'),
+    });
 
     const cree = await coordination.post('/api/contrats', saisie(false));
     expect(cree.status).toBe(201);
     id = cree.body.id;
-    const date = await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.arsPdl, representant: 'Directeur général', dateSignature: '2027-02-01' });
+    const date = await coordination.post(`/api/contrats/${id}/signataires`, {
+      organisationId: ids.arsPdl,
+      representant: 'Directeur général',
+      dateSignature: '2027-02-01',
+    });
     expect(date.status).toBe(422);
     expect(date.body.erreurs[0].champ).toBe('dateSignature');
     const signataire = await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.arsPdl });
     expect(signataire.status).toBe(201);
-    const dateEnsuite = await coordination.put(`/api/contrats/${id}/signataires/${signataire.body.id}`, { organisationId: ids.arsPdl, dateSignature: '2027-02-01' });
+    const dateEnsuite = await coordination.put(`/api/contrats/${id}/signataires/${signataire.body.id}`, {
+      organisationId: ids.arsPdl,
+      dateSignature: '2027-02-01',
+    });
     expect(dateEnsuite.status).toBe(422);
     const version = (await coordination.get(`/api/contrats/${id}`)).body.version;
     expect((await coordination.put(`/api/contrats/${id}/publication`, { publie: true })).status).toBe(422);
@@ -93,7 +113,8 @@ describe('publier au nom d’une autre organisation', () => {
     expect(await verifierDonneesOuvertes()).not.toContain(id);
     // Nor can the other region's ARS, or the author, answer for it.
     const demande = (await arsPdl.get('/api/confirmations')).body.find((x: any) => x.contrat.id === id && x.role === 'ars');
-    for (const client of [arsBretagne, coordination, banc.clients.admin, banc.clients.cpam]) expect((await client.post(`/api/confirmations/${demande.id}/acceptation`)).status).toBe(404);
+    for (const client of [arsBretagne, coordination, banc.clients.admin, banc.clients.cpam])
+      expect((await client.post(`/api/confirmations/${demande.id}/acceptation`)).status).toBe(404);
   });
 
   it('l’accord de l’ARS Pays de la Loire ouvre la publication', async () => {
@@ -121,7 +142,8 @@ describe('publier au nom d’une autre organisation', () => {
 
   it('une réponse et une publication simultanées ne laissent jamais publiée une ARS qui a refusé', async () => {
     const f = banc.monde.contrats.propre;
-    const demandeArs = async () => (await arsBretagne.get('/api/confirmations?statut=toutes')).body.find((x: any) => x.contrat.id === f.id && x.role === 'ars');
+    const demandeArs = async () =>
+      (await arsBretagne.get('/api/confirmations?statut=toutes')).body.find((x: any) => x.contrat.id === f.id && x.role === 'ars');
     const issues = new Set<string>();
     for (let tour = 0; tour < 25; tour++) {
       let demande = await demandeArs();

@@ -77,7 +77,9 @@ describe('redémarrage après un arrêt brutal, en base embarquée', () => {
 
     // Restarted as a supervisor would, on the same data directory.
     const second = await demarrer();
-    expect(second.journal.join('')).toContain(`PostgreSQL (processus ${orphelin}) est resté en marche après l’arrêt brutal du Maillage précédent`);
+    expect(second.journal.join('')).toContain(
+      `PostgreSQL (processus ${orphelin}) est resté en marche après l’arrêt brutal du Maillage précédent`,
+    );
     expect(processusVivant(orphelin)).toBe(false);
     const sante = await fetch(`${second.url}/api/health`);
     expect(sante.status).toBe(200);
@@ -92,7 +94,9 @@ describe('redémarrage après un arrêt brutal, en base embarquée', () => {
       () => null,
       (e: Error) => e.message,
     );
-    expect(refus).toContain(`Démarrage refusé : Maillage tourne déjà sur le dossier de données ${env.DATA_DIR} (processus ${second.processus.pid})`);
+    expect(refus).toContain(
+      `Démarrage refusé : Maillage tourne déjà sur le dossier de données ${env.DATA_DIR} (processus ${second.processus.pid})`,
+    );
     expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
     expect(postmaster()).toBe(actuel);
     expect(processusVivant(actuel)).toBe(true);

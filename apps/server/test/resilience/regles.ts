@@ -91,10 +91,15 @@ export async function contratVictime(o: Outils, f: ContratFixture, statut = 'ela
      select 'Victime ' || $2, perimetre, regions, departements, publie, $3, periode_debut, periode_fin from contrats where id = $1 returning id`,
     [f.id, o.unique(), statut],
   );
-  await o.serveur.ctx.db.query(`insert into habilitations (utilisateur_id, role, contrat_id) select utilisateur_id, role, $2 from habilitations where contrat_id = $1`, [f.id, rows[0].id]);
-  await o.serveur.ctx.db.query(`insert into contrat_organisations (contrat_id, organisation_id, qualite) select $2, organisation_id, qualite from contrat_organisations where contrat_id = $1`, [f.id, rows[0].id]);
+  await o.serveur.ctx.db.query(
+    `insert into habilitations (utilisateur_id, role, contrat_id) select utilisateur_id, role, $2 from habilitations where contrat_id = $1`,
+    [f.id, rows[0].id],
+  );
+  await o.serveur.ctx.db.query(
+    `insert into contrat_organisations (contrat_id, organisation_id, qualite) select $2, organisation_id, qualite from contrat_organisations where contrat_id = $1`,
+    [f.id, rows[0].id],
+  );
   return rows[0].id;
 }
 
 export const c = (f: ContratFixture | null, chemin = '') => `/api/contrats/${f!.id}${chemin}`;
-

@@ -7,7 +7,12 @@ import { c, contrat, contratVictime, lire, refContrat, type EntreeRoute, type Ev
  * membre of the fixture's contract; publication runs on a copy of the contract, so the fixtures keep their state.
  */
 async function personneVictime(o: Outils, f: ContratFixture): Promise<string> {
-  const r = await o.admin.post(c(f, '/acces'), { email: `victime-${o.unique()}@exemple.fr`, role: 'membre', prenom: 'Victime', nom: 'Matrice' });
+  const r = await o.admin.post(c(f, '/acces'), {
+    email: `victime-${o.unique()}@exemple.fr`,
+    role: 'membre',
+    prenom: 'Victime',
+    nom: 'Matrice',
+  });
   if (r.status !== 201) throw new Error(`Victime accès : ${r.status} ${JSON.stringify(r.body)}`);
   return c(f, `/acces/${r.body.utilisateurId}`);
 }
@@ -21,8 +26,17 @@ export const ROUTES_ACCES: Record<string, EntreeRoute> = {
     portee: 'contrat',
     corps: (o) => ({ email: `invitee-${o.unique()}@exemple.fr`, role: 'lecteur', prenom: 'Invitée', nom: 'Matrice' }),
   },
-  'PUT /api/contrats/:id/acces/:utilisateurId': { attendu: gere('membre'), portee: 'contrat', victime: (o, f) => personneVictime(o, f!), corps: () => ({ role: 'lecteur' }) },
-  'DELETE /api/contrats/:id/acces/:utilisateurId': { attendu: gere('membre'), portee: 'contrat', victime: (o, f) => personneVictime(o, f!) },
+  'PUT /api/contrats/:id/acces/:utilisateurId': {
+    attendu: gere('membre'),
+    portee: 'contrat',
+    victime: (o, f) => personneVictime(o, f!),
+    corps: () => ({ role: 'lecteur' }),
+  },
+  'DELETE /api/contrats/:id/acces/:utilisateurId': {
+    attendu: gere('membre'),
+    portee: 'contrat',
+    victime: (o, f) => personneVictime(o, f!),
+  },
   // The opposite of the fixture's state, on a copy: withdrawing the published one succeeds; publishing a copy whose ARS
   // never confirmed is refused (422), which the matrix counts as neither a grant nor a refusal of permission.
   'PUT /api/contrats/:id/publication': {

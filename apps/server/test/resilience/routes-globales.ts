@@ -5,10 +5,26 @@ import { connecte, contrat, creer, fiche, lire, publique, refFiche, regle, type 
 /** The routes that address no contract: authentication, référentiel, directory, catalogue, portfolio, library, open data. */
 export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   // Authentication and the user's own things.
-  'POST /api/auth/login': { attendu: publique, portee: 'global', corps: () => ({ email: DEMO.lecteur, password: 'maillage-demo-2026' }), sessionJetable: true, sansAudit: 'une connexion ouvre une session, tracée dans la table des sessions' },
+  'POST /api/auth/login': {
+    attendu: publique,
+    portee: 'global',
+    corps: () => ({ email: DEMO.lecteur, password: 'maillage-demo-2026' }),
+    sessionJetable: true,
+    sansAudit: 'une connexion ouvre une session, tracée dans la table des sessions',
+  },
   'POST /api/auth/logout': { attendu: publique, portee: 'global', sessionJetable: true, sansAudit: 'une déconnexion ferme une session' },
-  'POST /api/auth/mot-de-passe/demande': { attendu: publique, portee: 'global', corps: () => ({ email: 'personne@exemple.fr' }), sansAudit: 'la demande envoie un courriel, elle ne change rien' },
-  'POST /api/auth/mot-de-passe/reinitialisation': { attendu: publique, portee: 'global', corps: () => ({ token: 'a'.repeat(43), password: 'un-mot-de-passe-solide-2026' }), sansAudit: 'un jeton inconnu ne change rien' },
+  'POST /api/auth/mot-de-passe/demande': {
+    attendu: publique,
+    portee: 'global',
+    corps: () => ({ email: 'personne@exemple.fr' }),
+    sansAudit: 'la demande envoie un courriel, elle ne change rien',
+  },
+  'POST /api/auth/mot-de-passe/reinitialisation': {
+    attendu: publique,
+    portee: 'global',
+    corps: () => ({ token: 'a'.repeat(43), password: 'un-mot-de-passe-solide-2026' }),
+    sansAudit: 'un jeton inconnu ne change rien',
+  },
   'GET /api/auth/session': { attendu: connecte, portee: 'global' },
   'GET /api/moi/jetons': { attendu: connecte, portee: 'global' },
   'POST /api/moi/jetons': { attendu: connecte, portee: 'global', corps: (o) => ({ libelle: `Jeton ${o.unique()}` }) },
@@ -17,14 +33,23 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
     portee: 'global',
     // Each subject deletes a token of its own (an anonymous visitor, the admin's).
     victime: async (o, _f, sujet) => {
-      const { rows } = await o.serveur.ctx.db.query(`insert into jetons_api (utilisateur_id, libelle, prefixe, token_hash) values ($1, 'victime', 'mlg_vict', $2) returning id`, [
-        sujet?.userId ?? (await o.serveur.ctx.db.query(`select id from utilisateurs where email = $1`, [DEMO.admin])).rows[0].id,
-        Buffer.from(o.unique().padEnd(32, 'x')),
-      ]);
+      const { rows } = await o.serveur.ctx.db.query(
+        `insert into jetons_api (utilisateur_id, libelle, prefixe, token_hash) values ($1, 'victime', 'mlg_vict', $2) returning id`,
+        [
+          sujet?.userId ?? (await o.serveur.ctx.db.query(`select id from utilisateurs where email = $1`, [DEMO.admin])).rows[0].id,
+          Buffer.from(o.unique().padEnd(32, 'x')),
+        ],
+      );
       return `/api/moi/jetons/${rows[0].id}`;
     },
   },
-  'POST /api/moi/mot-de-passe': { attendu: connecte, portee: 'global', corps: () => ({ ancien: 'maillage-demo-2026', nouveau: 'maillage-demo-2026' }), sessionJetable: true, fermeLesAutresSessions: true },
+  'POST /api/moi/mot-de-passe': {
+    attendu: connecte,
+    portee: 'global',
+    corps: () => ({ ancien: 'maillage-demo-2026', nouveau: 'maillage-demo-2026' }),
+    sessionJetable: true,
+    fermeLesAutresSessions: true,
+  },
   'GET /api/moi/preferences': { attendu: connecte, portee: 'global' },
   'PUT /api/moi/preferences': { attendu: connecte, portee: 'global', corps: () => ({ syntheseHebdomadaire: true }) },
   'POST /api/administration/syntheses': { attendu: regle({ type: 'plateforme' }, 'administrer'), portee: 'global' },
@@ -34,9 +59,21 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   'GET /api/contrats/:id/historique': { attendu: contrat('lire'), portee: 'contrat' },
 
   // The regional portfolio: the ARS of the region and the admins.
-  'GET /api/portefeuille': { attendu: regle({ type: 'portefeuille', regionCode: '53' }, 'lire'), portee: 'global', chemin: () => '/api/portefeuille?region=53' },
-  'GET /api/portefeuille.xlsx': { attendu: regle({ type: 'portefeuille', regionCode: '53' }, 'lire'), portee: 'global', chemin: () => '/api/portefeuille.xlsx?region=53' },
-  'GET /api/portefeuille.csv': { attendu: regle({ type: 'portefeuille', regionCode: '53' }, 'lire'), portee: 'global', chemin: () => '/api/portefeuille.csv?region=53' },
+  'GET /api/portefeuille': {
+    attendu: regle({ type: 'portefeuille', regionCode: '53' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/portefeuille?region=53',
+  },
+  'GET /api/portefeuille.xlsx': {
+    attendu: regle({ type: 'portefeuille', regionCode: '53' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/portefeuille.xlsx?region=53',
+  },
+  'GET /api/portefeuille.csv': {
+    attendu: regle({ type: 'portefeuille', regionCode: '53' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/portefeuille.csv?region=53',
+  },
 
   // The library: every logged-in user searches what they may read; a reuse needs to read the source and to create
   // fiches in the destination (the own contract).
@@ -46,7 +83,14 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
     attendu: async (e) => {
       if (!e.sujet) return false;
       const destination = { ...e, fixture: e.monde.contrats.propre };
-      return (await fiche('lire')(e)) && can(e.sujet, 'creer', { ...(await refFiche(destination, destination.fixture.ficheId)), piloteOrganisationIds: [], partenaireOrganisationIds: [] });
+      return (
+        (await fiche('lire')(e)) &&
+        can(e.sujet, 'creer', {
+          ...(await refFiche(destination, destination.fixture.ficheId)),
+          piloteOrganisationIds: [],
+          partenaireOrganisationIds: [],
+        })
+      );
     },
     portee: 'contrat',
     corps: (o) => ({ contratId: o.monde.contrats.propre.id }),
@@ -55,17 +99,38 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   // Public pages and open data: published contracts only, no login.
   'GET /api/public/contrats': { attendu: publique, portee: 'global' },
   'GET /api/public/contrats.csv': { attendu: publique, portee: 'global' },
-  'GET /api/public/contrats/:id': { attendu: (e) => e.cas === 'publie', portee: 'contrat', chemin: (_m, f) => `/api/public/contrats/${f!.id}` },
+  'GET /api/public/contrats/:id': {
+    attendu: (e) => e.cas === 'publie',
+    portee: 'contrat',
+    chemin: (_m, f) => `/api/public/contrats/${f!.id}`,
+  },
 
   // Référentiel.
   'GET /api/territoires': { attendu: regle({ type: 'referentiel' }, 'lire'), portee: 'global', chemin: () => '/api/territoires?q=redon' },
-  'GET /api/territoires/collectivites': { attendu: regle({ type: 'referentiel' }, 'lire'), portee: 'global', chemin: () => '/api/territoires/collectivites?q=redon' },
-  'GET /api/territoires/:type/:code': { attendu: regle({ type: 'referentiel' }, 'lire'), portee: 'global', chemin: () => '/api/territoires/epci/243500741' },
-  'POST /api/territoires/perimetre': { attendu: regle({ type: 'referentiel' }, 'lire'), portee: 'global', corps: () => ({ epci: ['243500741'], communes: [] }), sansAudit: 'une lecture envoyée en POST' },
+  'GET /api/territoires/collectivites': {
+    attendu: regle({ type: 'referentiel' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/territoires/collectivites?q=redon',
+  },
+  'GET /api/territoires/:type/:code': {
+    attendu: regle({ type: 'referentiel' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/territoires/epci/243500741',
+  },
+  'POST /api/territoires/perimetre': {
+    attendu: regle({ type: 'referentiel' }, 'lire'),
+    portee: 'global',
+    corps: () => ({ epci: ['243500741'], communes: [] }),
+    sansAudit: 'une lecture envoyée en POST',
+  },
 
   // Organisations, people, users.
   'GET /api/organisations': { attendu: regle({ type: 'organisation', id: null }, 'lire'), portee: 'global' },
-  'POST /api/organisations': { attendu: regle({ type: 'organisation', id: null }, 'creer'), portee: 'global', corps: (o) => ({ nom: `Association ${o.unique()}`, type: 'association', accepterDoublonsProches: true }) },
+  'POST /api/organisations': {
+    attendu: regle({ type: 'organisation', id: null }, 'creer'),
+    portee: 'global',
+    corps: (o) => ({ nom: `Association ${o.unique()}`, type: 'association', accepterDoublonsProches: true }),
+  },
   'POST /api/organisations/import': {
     attendu: regle({ type: 'organisation', id: null }, 'administrer'),
     portee: 'global',
@@ -73,7 +138,11 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
     multipart: () => ({ fichier: { nom: 'organisations.csv', contenu: 'nom;type\nAssociation importée;association\n' } }),
     sansAudit: 'un essai (dryRun) n’écrit rien',
   },
-  'GET /api/organisations/:id': { attendu: (e) => can(e.sujet, 'lire', { type: 'organisation', id: e.monde.organisations.cpam }), portee: 'global', chemin: (m) => `/api/organisations/${m.organisations.cpam}` },
+  'GET /api/organisations/:id': {
+    attendu: (e) => can(e.sujet, 'lire', { type: 'organisation', id: e.monde.organisations.cpam }),
+    portee: 'global',
+    chemin: (m) => `/api/organisations/${m.organisations.cpam}`,
+  },
   'PUT /api/organisations/:id': {
     attendu: (e) => can(e.sujet, 'modifier', { type: 'organisation', id: e.monde.organisations.cpam }),
     portee: 'global',
@@ -83,17 +152,31 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   'DELETE /api/organisations/:id': {
     attendu: regle({ type: 'organisation', id: null }, 'supprimer'),
     portee: 'global',
-    victime: async (o) => `/api/organisations/${await creer(o, '/api/organisations', { nom: `Victime ${o.unique()}`, type: 'association', accepterDoublonsProches: true })}`,
+    victime: async (o) =>
+      `/api/organisations/${await creer(o, '/api/organisations', { nom: `Victime ${o.unique()}`, type: 'association', accepterDoublonsProches: true })}`,
   },
   'POST /api/organisations/:id/fusion': {
     attendu: regle({ type: 'organisation', id: null }, 'administrer'),
     portee: 'global',
-    victime: async (o) => `/api/organisations/${await creer(o, '/api/organisations', { nom: `Doublon ${o.unique()}`, type: 'association', accepterDoublonsProches: true })}/fusion`,
+    victime: async (o) =>
+      `/api/organisations/${await creer(o, '/api/organisations', { nom: `Doublon ${o.unique()}`, type: 'association', accepterDoublonsProches: true })}/fusion`,
     corps: (o) => ({ dansId: o.monde.organisations.autre }),
   },
-  'GET /api/organisations/:id/engagements': { attendu: regle({ type: 'organisation', id: null }, 'lire'), portee: 'global', chemin: (m) => `/api/organisations/${m.organisations.cpam}/engagements` },
-  'GET /api/organisations/:id/engagements.xlsx': { attendu: regle({ type: 'organisation', id: null }, 'lire'), portee: 'global', chemin: (m) => `/api/organisations/${m.organisations.cpam}/engagements.xlsx` },
-  'GET /api/organisations/:id/services': { attendu: (e) => can(e.sujet, 'lire', { type: 'organisation', id: e.monde.organisations.cpam }), portee: 'global', chemin: (m) => `/api/organisations/${m.organisations.cpam}/services` },
+  'GET /api/organisations/:id/engagements': {
+    attendu: regle({ type: 'organisation', id: null }, 'lire'),
+    portee: 'global',
+    chemin: (m) => `/api/organisations/${m.organisations.cpam}/engagements`,
+  },
+  'GET /api/organisations/:id/engagements.xlsx': {
+    attendu: regle({ type: 'organisation', id: null }, 'lire'),
+    portee: 'global',
+    chemin: (m) => `/api/organisations/${m.organisations.cpam}/engagements.xlsx`,
+  },
+  'GET /api/organisations/:id/services': {
+    attendu: (e) => can(e.sujet, 'lire', { type: 'organisation', id: e.monde.organisations.cpam }),
+    portee: 'global',
+    chemin: (m) => `/api/organisations/${m.organisations.cpam}/services`,
+  },
   'POST /api/organisations/:id/services': {
     attendu: (e) => can(e.sujet, 'modifier', { type: 'organisation', id: e.monde.organisations.cpam }),
     portee: 'global',
@@ -117,25 +200,47 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
     portee: 'global',
     chemin: (m) => `/api/personnes/${m.personneId}`,
     corps: async (o) => {
-      const { rows } = await o.serveur.ctx.db.query('select prenom, nom, organisation_id as "organisationId", version from personnes where id = $1', [o.monde.personneId]);
+      const { rows } = await o.serveur.ctx.db.query(
+        'select prenom, nom, organisation_id as "organisationId", version from personnes where id = $1',
+        [o.monde.personneId],
+      );
       return rows[0];
     },
   },
   'GET /api/utilisateurs': { attendu: regle({ type: 'utilisateur', id: null }, 'administrer'), portee: 'global' },
-  'POST /api/utilisateurs': { attendu: regle({ type: 'utilisateur', id: null }, 'creer'), portee: 'global', corps: (o) => ({ email: `compte.${o.unique()}@exemple.fr`, prenom: 'Nouveau', nom: 'Compte' }) },
-  'GET /api/utilisateurs/:id': { attendu: (e) => can(e.sujet, 'lire', { type: 'utilisateur', id: e.monde.utilisateurVictime }), portee: 'global', chemin: (m) => `/api/utilisateurs/${m.utilisateurVictime}` },
+  'POST /api/utilisateurs': {
+    attendu: regle({ type: 'utilisateur', id: null }, 'creer'),
+    portee: 'global',
+    corps: (o) => ({ email: `compte.${o.unique()}@exemple.fr`, prenom: 'Nouveau', nom: 'Compte' }),
+  },
+  'GET /api/utilisateurs/:id': {
+    attendu: (e) => can(e.sujet, 'lire', { type: 'utilisateur', id: e.monde.utilisateurVictime }),
+    portee: 'global',
+    chemin: (m) => `/api/utilisateurs/${m.utilisateurVictime}`,
+  },
   'PUT /api/utilisateurs/:id': {
     attendu: (e) => can(e.sujet, 'modifier', { type: 'utilisateur', id: e.monde.utilisateurVictime }),
     portee: 'global',
     chemin: (m) => `/api/utilisateurs/${m.utilisateurVictime}`,
     corps: async (o) => {
       const u = await lire(o, `/api/utilisateurs/${o.monde.utilisateurVictime}`);
-      return { prenom: u.prenom, nom: u.nom, organisationId: u.organisationId, actif: true, habilitations: u.habilitations ?? [], version: u.version };
+      return {
+        prenom: u.prenom,
+        nom: u.nom,
+        organisationId: u.organisationId,
+        actif: true,
+        habilitations: u.habilitations ?? [],
+        version: u.version,
+      };
     },
   },
 
   // Doctrine, catalogue, diagnostics shared by every contract.
-  'GET /api/doctrines/:regionCode': { attendu: regle({ type: 'doctrine', regionCode: '53' }, 'lire'), portee: 'global', chemin: () => '/api/doctrines/53' },
+  'GET /api/doctrines/:regionCode': {
+    attendu: regle({ type: 'doctrine', regionCode: '53' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/doctrines/53',
+  },
   'PUT /api/doctrines/:regionCode': {
     attendu: regle({ type: 'doctrine', regionCode: '53' }, 'modifier'),
     portee: 'global',
@@ -149,9 +254,21 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   'POST /api/indicateurs': {
     attendu: regle({ type: 'catalogue' }, 'creer'),
     portee: 'global',
-    corps: (o) => ({ code: `test_${o.unique()}`, libelle: 'Indicateur de test', famille: 'Démographie', unite: '%', facteur: 100, polarite: 'neutre', methodeAgregation: 'ratio' }),
+    corps: (o) => ({
+      code: `test_${o.unique()}`,
+      libelle: 'Indicateur de test',
+      famille: 'Démographie',
+      unite: '%',
+      facteur: 100,
+      polarite: 'neutre',
+      methodeAgregation: 'ratio',
+    }),
   },
-  'GET /api/indicateurs/:code': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: (m) => `/api/indicateurs/${m.codeIndicateur}` },
+  'GET /api/indicateurs/:code': {
+    attendu: regle({ type: 'catalogue' }, 'lire'),
+    portee: 'global',
+    chemin: (m) => `/api/indicateurs/${m.codeIndicateur}`,
+  },
   'PUT /api/indicateurs/:code': {
     attendu: regle({ type: 'catalogue' }, 'modifier'),
     portee: 'global',
@@ -163,7 +280,15 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
     portee: 'global',
     victime: async (o) => {
       const code = `victime_${o.unique()}`;
-      await o.admin.post('/api/indicateurs', { code, libelle: 'Victime', famille: 'Démographie', unite: '%', facteur: 100, polarite: 'neutre', methodeAgregation: 'ratio' });
+      await o.admin.post('/api/indicateurs', {
+        code,
+        libelle: 'Victime',
+        famille: 'Démographie',
+        unite: '%',
+        facteur: 100,
+        polarite: 'neutre',
+        methodeAgregation: 'ratio',
+      });
       return `/api/indicateurs/${code}`;
     },
   },
@@ -177,19 +302,49 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   'POST /api/indicateurs/valeurs/apercu': {
     attendu: regle({ type: 'catalogue' }, 'creer'),
     portee: 'global',
-    multipart: () => ({ fichier: { nom: 'valeurs.csv', contenu: 'indicateur;territoire_type;territoire_code;periode;valeur\ndensite_mg_liberaux;epci;243500741;2030;7,5\n' } }),
+    multipart: () => ({
+      fichier: {
+        nom: 'valeurs.csv',
+        contenu: 'indicateur;territoire_type;territoire_code;periode;valeur\ndensite_mg_liberaux;epci;243500741;2030;7,5\n',
+      },
+    }),
     sansAudit: 'un aperçu n’écrit rien',
   },
   'POST /api/indicateurs/valeurs/import': {
     attendu: regle({ type: 'catalogue' }, 'creer'),
     portee: 'global',
-    multipart: () => ({ fichier: { nom: 'valeurs.csv', contenu: 'indicateur;territoire_type;territoire_code;periode;valeur\ndensite_mg_liberaux;epci;243500741;2030;7,5\n' } }),
+    multipart: () => ({
+      fichier: {
+        nom: 'valeurs.csv',
+        contenu: 'indicateur;territoire_type;territoire_code;periode;valeur\ndensite_mg_liberaux;epci;243500741;2030;7,5\n',
+      },
+    }),
   },
-  'GET /api/diagnostics/agregat': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/agregat?indicateur=densite_mg_liberaux&territoires=epci:243500741' },
-  'GET /api/diagnostics/series': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/series?territoires=epci:243500741' },
-  'GET /api/diagnostics/valeurs': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/valeurs?indicateur=effectif_mg&territoire=commune:35236' },
-  'GET /api/diagnostics/communes': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/diagnostics/communes?indicateur=effectif_mg&territoires=epci:243500741' },
-  'GET /api/vulnerabilite': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/vulnerabilite?region=24&indicateurs=densite_mg_liberaux' },
+  'GET /api/diagnostics/agregat': {
+    attendu: regle({ type: 'catalogue' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/diagnostics/agregat?indicateur=densite_mg_liberaux&territoires=epci:243500741',
+  },
+  'GET /api/diagnostics/series': {
+    attendu: regle({ type: 'catalogue' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/diagnostics/series?territoires=epci:243500741',
+  },
+  'GET /api/diagnostics/valeurs': {
+    attendu: regle({ type: 'catalogue' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/diagnostics/valeurs?indicateur=effectif_mg&territoire=commune:35236',
+  },
+  'GET /api/diagnostics/communes': {
+    attendu: regle({ type: 'catalogue' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/diagnostics/communes?indicateur=effectif_mg&territoires=epci:243500741',
+  },
+  'GET /api/vulnerabilite': {
+    attendu: regle({ type: 'catalogue' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/vulnerabilite?region=24&indicateurs=densite_mg_liberaux',
+  },
   'GET /api/typologies': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global', chemin: () => '/api/typologies?region=24' },
   'PUT /api/typologies/:code/epci': {
     attendu: regle({ type: 'doctrine', regionCode: '24' }, 'modifier'),
@@ -202,7 +357,30 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
   'POST /api/contours/import': {
     attendu: regle({ type: 'catalogue' }, 'creer'),
     portee: 'global',
-    multipart: () => ({ fichier: { nom: 'contours.geojson', contenu: JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '35236' }, geometry: { type: 'Polygon', coordinates: [[[-2.1, 47.6], [-2.0, 47.6], [-2.0, 47.7], [-2.1, 47.6]]] } }] }) } }),
+    multipart: () => ({
+      fichier: {
+        nom: 'contours.geojson',
+        contenu: JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { code: '35236' },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [-2.1, 47.6],
+                    [-2.0, 47.6],
+                    [-2.0, 47.7],
+                    [-2.1, 47.6],
+                  ],
+                ],
+              },
+            },
+          ],
+        }),
+      },
+    }),
   },
-
 };

@@ -3,7 +3,13 @@ import { connecte, creer, publique, regle, type EntreeRoute, type Evaluation, ty
 
 /** The resource directory's routes (issue 17): a CPAM resource at Redon, which Redon's contracts and the ARS of Bretagne reach. */
 const REDON = '35236';
-const ressourceCpam = (o: Outils) => ({ organisationId: o.monde.organisations.cpam, nom: `Ressource ${o.unique()}`, typeCode: 'autre', niveau: 'porte_entree', communeCode: REDON });
+const ressourceCpam = (o: Outils) => ({
+  organisationId: o.monde.organisations.cpam,
+  nom: `Ressource ${o.unique()}`,
+  typeCode: 'autre',
+  niveau: 'porte_entree',
+  communeCode: REDON,
+});
 
 async function porteeRedon(e: Evaluation, action: 'creer' | 'modifier') {
   const { rows } = await e.serveur.ctx.db.query(
@@ -11,7 +17,12 @@ async function porteeRedon(e: Evaluation, action: 'creer' | 'modifier') {
             coalesce((select array_agg(distinct contrat_id) from contrat_communes where commune_code = $1), '{}') as contrats`,
     [REDON],
   );
-  return can(e.sujet, action, { type: 'ressource', organisationId: e.monde.organisations.cpam, regions: rows[0].regions, contrats: rows[0].contrats });
+  return can(e.sujet, action, {
+    type: 'ressource',
+    organisationId: e.monde.organisations.cpam,
+    regions: rows[0].regions,
+    contrats: rows[0].contrats,
+  });
 }
 const victime = async (o: Outils) => `/api/ressources/${await creer(o, '/api/ressources', ressourceCpam(o))}`;
 
@@ -22,21 +33,49 @@ export const ROUTES_RESSOURCES: Record<string, EntreeRoute> = {
   'POST /api/ressources/types': {
     attendu: regle({ type: 'plateforme' }, 'administrer'),
     portee: 'global',
-    corps: (o) => ({ code: `t_${o.unique()}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 40), libelle: `Type ${o.unique()}` }),
+    corps: (o) => ({
+      code: `t_${o.unique()}`
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/g, '_')
+        .slice(0, 40),
+      libelle: `Type ${o.unique()}`,
+    }),
   },
   'POST /api/ressources/import': {
     attendu: connecte,
     portee: 'global',
     chemin: () => '/api/ressources/import?dryRun=true',
-    multipart: (o) => ({ fichier: { nom: 'ressources.csv', contenu: `nom;organisation_id;niveau;commune\nRessource importée;${o.monde.organisations.cpam};effecteur;${REDON}\n` } }),
+    multipart: (o) => ({
+      fichier: {
+        nom: 'ressources.csv',
+        contenu: `nom;organisation_id;niveau;commune\nRessource importée;${o.monde.organisations.cpam};effecteur;${REDON}\n`,
+      },
+    }),
     sansAudit: 'un essai (dryRun) n’écrit rien',
   },
   'GET /api/ressources/import/modele': { attendu: connecte, portee: 'global', chemin: () => '/api/ressources/import/modele?format=csv' },
-  'GET /api/ressources/zones-blanches': { attendu: connecte, portee: 'global', chemin: () => '/api/ressources/zones-blanches?territoires=epci:243500741&public=personnes_agees&mission=information_orientation' },
-  'GET /api/ressources/couverture': { attendu: connecte, portee: 'global', chemin: () => '/api/ressources/couverture?territoires=epci:243500741&public=personnes_agees&mission=information_orientation' },
+  'GET /api/ressources/zones-blanches': {
+    attendu: connecte,
+    portee: 'global',
+    chemin: () => '/api/ressources/zones-blanches?territoires=epci:243500741&public=personnes_agees&mission=information_orientation',
+  },
+  'GET /api/ressources/couverture': {
+    attendu: connecte,
+    portee: 'global',
+    chemin: () => '/api/ressources/couverture?territoires=epci:243500741&public=personnes_agees&mission=information_orientation',
+  },
   'GET /api/ressources/vues/:vue': { attendu: connecte, portee: 'global', chemin: () => `/api/ressources/vues/niveau?commune=${REDON}` },
-  'GET /api/ressources/vues/:vue/export': { attendu: connecte, portee: 'global', chemin: () => `/api/ressources/vues/public/export?format=csv&commune=${REDON}` },
+  'GET /api/ressources/vues/:vue/export': {
+    attendu: connecte,
+    portee: 'global',
+    chemin: () => `/api/ressources/vues/public/export?format=csv&commune=${REDON}`,
+  },
   'GET /api/ressources/:id': { attendu: connecte, portee: 'global', victime },
-  'PUT /api/ressources/:id': { attendu: (e) => porteeRedon(e, 'modifier'), portee: 'global', victime, corps: (o) => ({ ...ressourceCpam(o), version: 1 }) },
+  'PUT /api/ressources/:id': {
+    attendu: (e) => porteeRedon(e, 'modifier'),
+    portee: 'global',
+    victime,
+    corps: (o) => ({ ...ressourceCpam(o), version: 1 }),
+  },
   'GET /api/public/ressources': { attendu: publique, portee: 'global', chemin: () => `/api/public/ressources?commune=${REDON}` },
 };

@@ -26,8 +26,14 @@ afterAll(async () => {
 /** The npm scripts' command, as a user runs it (or through npm itself, exactly as the README writes it). */
 function commande(args: string[], env: Record<string, string>, parNpm = false): Promise<{ code: number; sortie: string }> {
   return new Promise((resolve) => {
-    const [programme, ...debut] = parNpm ? ['npm', 'run', '-s', args[0], '--'] : [process.execPath, '--import', 'tsx', path.join(RACINE, 'apps/server/src/cli.ts'), args[0]];
-    const p = spawn(programme, [...debut, ...args.slice(1)], { cwd: RACINE, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [programme, ...debut] = parNpm
+      ? ['npm', 'run', '-s', args[0], '--']
+      : [process.execPath, '--import', 'tsx', path.join(RACINE, 'apps/server/src/cli.ts'), args[0]];
+    const p = spawn(programme, [...debut, ...args.slice(1)], {
+      cwd: RACINE,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let sortie = '';
     p.stdout.on('data', (d) => (sortie += d));
     p.stderr.on('data', (d) => (sortie += d));
@@ -39,7 +45,8 @@ function commande(args: string[], env: Record<string, string>, parNpm = false): 
 async function lignesDe(fichier: string) {
   const lignes: string[] = [];
   let n = 0;
-  for await (const l of readline.createInterface({ input: createReadStream(fichier).pipe(zlib.createGunzip()), crlfDelay: Infinity })) if (n++ >= 2) lignes.push(l);
+  for await (const l of readline.createInterface({ input: createReadStream(fichier).pipe(zlib.createGunzip()), crlfDelay: Infinity }))
+    if (n++ >= 2) lignes.push(l);
   return lignes;
 }
 
@@ -68,7 +75,13 @@ describe('sauvegarde et restauration', () => {
     let serveur = await lancerServeur({ ...env, MAILLAGE_DEMO: '1' });
     const admin = await serveur.admin();
     const cls2 = (await admin.get('/api/contrats')).body.find((c: { generation: number }) => c.generation === 2);
-    expect((await admin.post(`/api/contrats/${cls2.id}/fiches`, { intitule: 'Écrite avant la sauvegarde : « accents », émojis 🏥 et \\ antislash' })).status).toBe(201);
+    expect(
+      (
+        await admin.post(`/api/contrats/${cls2.id}/fiches`, {
+          intitule: 'Écrite avant la sauvegarde : « accents », émojis 🏥 et \\ antislash',
+        })
+      ).status,
+    ).toBe(201);
     const avant = await exports(serveur);
 
     const refus = await commande(['restore', path.join(dossier, 'inexistante.gz')], env);
@@ -127,10 +140,20 @@ describe('sauvegarde et restauration', () => {
   it('deux sauvegardes d’affilée ne s’écrasent pas ; npm run restore -- <nom> montre ce qu’il remplace et demande confirmation', async () => {
     const env = { DATABASE_URL: '', DATA_DIR: path.join(dossier, 'noms') };
     const sauvegardes = path.join(env.DATA_DIR, 'sauvegardes');
-    const indicateur = (code: string, libelle: string) => ({ code, libelle, famille: 'Démographie', unite: '%', facteur: 100, polarite: 'neutre', methodeAgregation: 'moyenne_ponderee' });
+    const indicateur = (code: string, libelle: string) => ({
+      code,
+      libelle,
+      famille: 'Démographie',
+      unite: '%',
+      facteur: 100,
+      polarite: 'neutre',
+      methodeAgregation: 'moyenne_ponderee',
+    });
     let serveur = await lancerServeur(env);
     aNettoyer.push(() => serveur.arreter());
-    expect((await (await serveur.admin()).post('/api/indicateurs', indicateur('avant_sauvegarde', 'Écrit avant les sauvegardes'))).status).toBe(201);
+    expect(
+      (await (await serveur.admin()).post('/api/indicateurs', indicateur('avant_sauvegarde', 'Écrit avant les sauvegardes'))).status,
+    ).toBe(201);
 
     // Two at once (through the running server: most often the same second), then one more right after.
     const ensemble = await Promise.all([commande(['backup'], env), commande(['backup'], env)]);
@@ -144,7 +167,9 @@ describe('sauvegarde et restauration', () => {
     expect(fichiers).toEqual(ecrits.map((f) => path.basename(f)).sort());
     for (const f of fichiers) expect(f).toMatch(/^maillage-\d{4}-\d\d-\d\dT\d\dh\d\dm\d\ds(-\d+)?\.sauvegarde\.gz$/);
 
-    expect((await (await serveur.admin()).post('/api/indicateurs', indicateur('apres_sauvegarde', 'Écrit après les sauvegardes'))).status).toBe(201);
+    expect(
+      (await (await serveur.admin()).post('/api/indicateurs', indicateur('apres_sauvegarde', 'Écrit après les sauvegardes'))).status,
+    ).toBe(201);
     await serveur.arreter();
     const nom = path.basename(ecrits[2]);
 

@@ -6,7 +6,10 @@ import { useMutationContrat } from './contrats';
 import type { ContratPublic } from './public';
 
 export function useAcces(contratId: string) {
-  return useQuery({ queryKey: ['acces', contratId], queryFn: ({ signal }) => requete<AccesContrat>(`/api/contrats/${contratId}/acces`, { signal }) });
+  return useQuery({
+    queryKey: ['acces', contratId],
+    queryFn: ({ signal }) => requete<AccesContrat>(`/api/contrats/${contratId}/acces`, { signal }),
+  });
 }
 
 /** Changes of people touch the session (one's own role) and the campaigns' recipients too. */
@@ -15,11 +18,12 @@ const AUTRES = ['acces', 'session', 'campagnes', 'campagne'];
 export function useGestionAcces(contratId: string) {
   const base = `/api/contrats/${contratId}/acces`;
   return {
-    invitation: useMutationContrat(
-      (saisie: AccesSaisie) => requete<AccesDonne>(base, { methode: 'POST', corps: saisie }),
+    invitation: useMutationContrat((saisie: AccesSaisie) => requete<AccesDonne>(base, { methode: 'POST', corps: saisie }), AUTRES),
+    changement: useMutationContrat(
+      ({ utilisateurId, role }: { utilisateurId: string; role: RoleContrat }) =>
+        requete<void>(`${base}/${utilisateurId}`, { methode: 'PUT', corps: { role } }),
       AUTRES,
     ),
-    changement: useMutationContrat(({ utilisateurId, role }: { utilisateurId: string; role: RoleContrat }) => requete<void>(`${base}/${utilisateurId}`, { methode: 'PUT', corps: { role } }), AUTRES),
     retrait: useMutationContrat((utilisateurId: string) => requete<void>(`${base}/${utilisateurId}`, { methode: 'DELETE' }), AUTRES),
   };
 }

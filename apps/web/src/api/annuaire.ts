@@ -1,7 +1,18 @@
 /** The directory beyond organisations' records: engagements (the CPAM case), offers of service, services, persons, merges, imports. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErreurApi, parametres, requete } from './client';
-import type { EngagementsOrganisation, FusionOrganisations, IdCree, Identifiant, OffreSaisie, Personne, PreferencesCourriel, RapportImportAnnuaire, SaisiePersonne, ServiceOrganisation } from '@maillage/domain/api';
+import type {
+  EngagementsOrganisation,
+  FusionOrganisations,
+  IdCree,
+  Identifiant,
+  OffreSaisie,
+  Personne,
+  PreferencesCourriel,
+  RapportImportAnnuaire,
+  SaisiePersonne,
+  ServiceOrganisation,
+} from '@maillage/domain/api';
 
 // Response shapes: inferred from their schemas in @maillage/domain/api (tag Organisations).
 export type { ContratEngagement, FicheEngagement, OffreService } from '@maillage/domain/api';
@@ -55,13 +66,26 @@ export function useAjoutService(organisationId: string) {
 /** Merges the duplicate `id` into `dansId`: every reference moves, then the duplicate is deleted. */
 export function useFusion() {
   const client = useQueryClient();
-  const prefixes = ['organisations', 'organisation', 'engagements', 'personnes', 'services', 'contrats', 'contrat', 'fiches', 'fiche', 'audit'];
+  const prefixes = [
+    'organisations',
+    'organisation',
+    'engagements',
+    'personnes',
+    'services',
+    'contrats',
+    'contrat',
+    'fiches',
+    'fiche',
+    'audit',
+  ];
   return useMutation({
     mutationFn: ({ id, dansId }: { id: string; dansId: string }) =>
       requete<FusionOrganisations>(`/api/organisations/${id}/fusion`, { methode: 'POST', corps: { dansId } }),
     // The duplicate is gone: its own record is not fetched again (the page that shows it moves to the one kept).
     onSuccess: (_, { id }) =>
-      client.invalidateQueries({ predicate: (q) => prefixes.includes(String(q.queryKey[0])) && !(q.queryKey[0] === 'organisation' && q.queryKey[1] === id) }),
+      client.invalidateQueries({
+        predicate: (q) => prefixes.includes(String(q.queryKey[0])) && !(q.queryKey[0] === 'organisation' && q.queryKey[1] === id),
+      }),
   });
 }
 
@@ -95,7 +119,9 @@ export function useEnregistrementPersonne() {
   const invalider = useInvalidation();
   return useMutation({
     mutationFn: ({ id, saisie, version }: { id?: string; saisie: SaisiePersonne; version?: number }) =>
-      id ? requete<Identifiant>(`/api/personnes/${id}`, { methode: 'PUT', corps: { ...saisie, version } }) : requete<Identifiant>('/api/personnes', { methode: 'POST', corps: saisie }),
+      id
+        ? requete<Identifiant>(`/api/personnes/${id}`, { methode: 'PUT', corps: { ...saisie, version } })
+        : requete<Identifiant>('/api/personnes', { methode: 'POST', corps: saisie }),
     onSuccess: () => invalider('personnes', 'engagements', 'instances', 'audit'),
   });
 }

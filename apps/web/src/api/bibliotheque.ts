@@ -15,8 +15,7 @@ export interface FiltresBibliotheque {
 export function useBibliotheque(filtres: FiltresBibliotheque) {
   return useQuery({
     queryKey: ['bibliotheque', filtres],
-    queryFn: ({ signal }) =>
-      requete<PageBibliotheque>(`/api/bibliotheque${parametres({ ...filtres })}`, { signal }),
+    queryFn: ({ signal }) => requete<PageBibliotheque>(`/api/bibliotheque${parametres({ ...filtres })}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

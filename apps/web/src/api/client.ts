@@ -99,7 +99,8 @@ export async function requete<T>(chemin: string, { methode = 'GET', corps, signa
   const texte = corps === undefined || formulaire ? undefined : JSON.stringify(corps);
   // Every POST but a file upload (the server cannot compare those), the session's and one's own account (which the
   // server never replays: cookies, passwords, API tokens).
-  const idempotence = methode === 'POST' && !formulaire && !/^\/api\/(auth|moi)\//.test(chemin) ? cleIdempotence(chemin, texte ?? '') : null;
+  const idempotence =
+    methode === 'POST' && !formulaire && !/^\/api\/(auth|moi)\//.test(chemin) ? cleIdempotence(chemin, texte ?? '') : null;
   if (idempotence) entetes['Idempotency-Key'] = idempotence.cle;
 
   let reponse: Response;
@@ -131,7 +132,11 @@ export async function requete<T>(chemin: string, { methode = 'GET', corps, signa
     const probleme =
       donnees && typeof donnees === 'object' && 'detail' in donnees
         ? (donnees as Probleme)
-        : { title: reponse.statusText || 'Erreur', status: reponse.status, detail: `Le serveur a répondu par une erreur ${reponse.status}.` };
+        : {
+            title: reponse.statusText || 'Erreur',
+            status: reponse.status,
+            detail: `Le serveur a répondu par une erreur ${reponse.status}.`,
+          };
     throw new ErreurApi(reponse.status, probleme);
   }
   return donnees as T;

@@ -34,8 +34,7 @@ export const obtenirUtilisateur = (id: string) => requete<Utilisateur>(`/api/uti
 
 function useInvalidation() {
   const client = useQueryClient();
-  return (...prefixes: string[]) =>
-    client.invalidateQueries({ predicate: (q) => prefixes.includes(String(q.queryKey[0])) });
+  return (...prefixes: string[]) => client.invalidateQueries({ predicate: (q) => prefixes.includes(String(q.queryKey[0])) });
 }
 
 export function useEnregistrementOrganisation() {
@@ -138,7 +137,8 @@ export function useCollectivites(q: string, actif: boolean) {
 export function useCreationOrganisation() {
   const invalider = useInvalidation();
   return useMutation({
-    mutationFn: (saisie: OrganisationSaisie & { accepterDoublonsProches?: boolean }) => requete<Organisation>('/api/organisations', { methode: 'POST', corps: saisie }),
+    mutationFn: (saisie: OrganisationSaisie & { accepterDoublonsProches?: boolean }) =>
+      requete<Organisation>('/api/organisations', { methode: 'POST', corps: saisie }),
     onSuccess: () => invalider('organisations', 'organisation'),
   });
 }

@@ -1,8 +1,27 @@
-import type { axeSaisieSchema, ContratSaisie, DispositifTerritorialSaisie, EvaluationPrevueSaisie, objectifSaisieSchema, partenaireSaisieSchema, signataireSaisieSchema, StatutContrat } from '@maillage/domain';
+import type {
+  axeSaisieSchema,
+  ContratSaisie,
+  DispositifTerritorialSaisie,
+  EvaluationPrevueSaisie,
+  objectifSaisieSchema,
+  partenaireSaisieSchema,
+  signataireSaisieSchema,
+  StatutContrat,
+} from '@maillage/domain';
 import type { z } from 'zod';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { AvenantOuvert, AvenantSigne, Avenants, ContratDetail, ContratResume, EvenementAudit, GenerationCreee, IdCree, Page } from '@maillage/domain/api';
+import type {
+  AvenantOuvert,
+  AvenantSigne,
+  Avenants,
+  ContratDetail,
+  ContratResume,
+  EvenementAudit,
+  GenerationCreee,
+  IdCree,
+  Page,
+} from '@maillage/domain/api';
 
 export interface FiltresContrats {
   region?: string;
@@ -58,7 +77,9 @@ export function useEnregistrementContrat() {
 export const useSuppressionContrat = () => useMutationContrat((id: string) => requete<void>(`/api/contrats/${id}`, { methode: 'DELETE' }));
 
 export const useChangementStatut = (id: string) =>
-  useMutationContrat((corps: { statut: StatutContrat; version: number; confirmerAvertissements?: boolean }) => requete<void>(`/api/contrats/${id}/statut`, { methode: 'POST', corps }));
+  useMutationContrat((corps: { statut: StatutContrat; version: number; confirmerAvertissements?: boolean }) =>
+    requete<void>(`/api/contrats/${id}/statut`, { methode: 'POST', corps }),
+  );
 
 // ---------- Plan d'évaluation, dispositifs du territoire
 
@@ -66,7 +87,9 @@ export function useEvaluationsPrevues(contratId: string) {
   const base = `/api/contrats/${contratId}/evaluations-prevues`;
   return {
     ajout: useMutationContrat((e: EvaluationPrevueSaisie) => requete<IdCree>(base, { methode: 'POST', corps: e })),
-    modification: useMutationContrat(({ id, ...e }: EvaluationPrevueSaisie & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: e })),
+    modification: useMutationContrat(({ id, ...e }: EvaluationPrevueSaisie & { id: string }) =>
+      requete<void>(`${base}/${id}`, { methode: 'PUT', corps: e }),
+    ),
     retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
   };
 }
@@ -75,7 +98,9 @@ export function useDispositifsTerritoriaux(contratId: string) {
   const base = `/api/contrats/${contratId}/dispositifs-territoriaux`;
   return {
     ajout: useMutationContrat((d: DispositifTerritorialSaisie) => requete<IdCree>(base, { methode: 'POST', corps: d })),
-    modification: useMutationContrat(({ id, ...d }: DispositifTerritorialSaisie & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: d })),
+    modification: useMutationContrat(({ id, ...d }: DispositifTerritorialSaisie & { id: string }) =>
+      requete<void>(`${base}/${id}`, { methode: 'PUT', corps: d }),
+    ),
     retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
   };
 }
@@ -95,7 +120,9 @@ export function useSignataires(contratId: string) {
   const base = `/api/contrats/${contratId}/signataires`;
   return {
     ajout: useMutationContrat((s: SaisieSignataire) => requete<IdCree>(base, { methode: 'POST', corps: s })),
-    modification: useMutationContrat(({ id, ...s }: SaisieSignataire & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: s })),
+    modification: useMutationContrat(({ id, ...s }: SaisieSignataire & { id: string }) =>
+      requete<void>(`${base}/${id}`, { methode: 'PUT', corps: s }),
+    ),
     retrait: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' })),
   };
 }
@@ -117,7 +144,9 @@ export function useStrategie(contratId: string) {
   const base = `/api/contrats/${contratId}`;
   return {
     ajoutAxe: useMutationContrat((a: SaisieAxe) => requete<IdCree>(`${base}/axes`, { methode: 'POST', corps: a })),
-    modificationAxe: useMutationContrat(({ id, ...a }: SaisieAxe & { id: string }) => requete<void>(`${base}/axes/${id}`, { methode: 'PUT', corps: a })),
+    modificationAxe: useMutationContrat(({ id, ...a }: SaisieAxe & { id: string }) =>
+      requete<void>(`${base}/axes/${id}`, { methode: 'PUT', corps: a }),
+    ),
     suppressionAxe: useMutationContrat((id: string) => requete<void>(`${base}/axes/${id}`, { methode: 'DELETE' })),
     ordreAxes: useMutationContrat((ids: string[]) => requete<void>(`${base}/axes/ordre`, { methode: 'PUT', corps: { ids } })),
     ajoutObjectif: useMutationContrat(({ axeId, ...o }: SaisieObjectif & { axeId: string }) =>
@@ -155,7 +184,8 @@ export function useGestionAvenants(contratId: string) {
 export function useHistorique(contratId: string, page: number, parPage: number) {
   return useQuery({
     queryKey: ['historique', contratId, page, parPage],
-    queryFn: ({ signal }) => requete<Page<EvenementAudit>>(`/api/contrats/${contratId}/historique${parametres({ page, parPage })}`, { signal }),
+    queryFn: ({ signal }) =>
+      requete<Page<EvenementAudit>>(`/api/contrats/${contratId}/historique${parametres({ page, parPage })}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { parametres, requete } from './client';
-import type { AgregatIndicateur, IdCree, Contours, Diagnostic, TerritoireCode, Typologie, ValeursCommunes, ValeursPubliees, Vulnerabilite } from '@maillage/domain/api';
+import type {
+  AgregatIndicateur,
+  IdCree,
+  Contours,
+  Diagnostic,
+  TerritoireCode,
+  Typologie,
+  ValeursCommunes,
+  ValeursPubliees,
+  Vulnerabilite,
+} from '@maillage/domain/api';
 
 /** "epci:243500741,commune:35236" */
 export const texteTerritoires = (territoires: TerritoireCode[]) => territoires.map((t) => `${t.type}:${t.code}`).join(',');
@@ -17,7 +27,8 @@ export function useAgregat(indicateur: string, territoires: TerritoireCode[], pe
   const t = texteTerritoires(territoires);
   return useQuery({
     queryKey: ['agregat', indicateur, t, periode ?? null],
-    queryFn: ({ signal }) => requete<AgregatIndicateur>(`/api/diagnostics/agregat${parametres({ indicateur, territoires: t, periode })}`, { signal }),
+    queryFn: ({ signal }) =>
+      requete<AgregatIndicateur>(`/api/diagnostics/agregat${parametres({ indicateur, territoires: t, periode })}`, { signal }),
     enabled: actif && !!indicateur && territoires.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -32,7 +43,8 @@ export function useValeursCommunes(indicateur: string | null, territoires: Terri
   const t = texteTerritoires(territoires);
   return useQuery({
     queryKey: ['valeurs-communes', indicateur, t, periode ?? null],
-    queryFn: ({ signal }) => requete<ValeursCommunes>(`/api/diagnostics/communes${parametres({ indicateur, territoires: t, periode })}`, { signal }),
+    queryFn: ({ signal }) =>
+      requete<ValeursCommunes>(`/api/diagnostics/communes${parametres({ indicateur, territoires: t, periode })}`, { signal }),
     enabled: !!indicateur && territoires.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -40,7 +52,12 @@ export function useValeursCommunes(indicateur: string | null, territoires: Terri
 }
 
 /** Stored values of an indicator and/or a territory, as published, a page at a time. */
-export function useValeursPubliees(filtre: { indicateur?: string; territoire?: string; type?: string }, limite: number, decalage: number, actif = true) {
+export function useValeursPubliees(
+  filtre: { indicateur?: string; territoire?: string; type?: string },
+  limite: number,
+  decalage: number,
+  actif = true,
+) {
   return useQuery({
     queryKey: ['valeurs-publiees', filtre.indicateur ?? null, filtre.territoire ?? null, filtre.type ?? null, limite, decalage],
     queryFn: ({ signal }) => requete<ValeursPubliees>(`/api/diagnostics/valeurs${parametres({ ...filtre, limite, decalage })}`, { signal }),
@@ -71,7 +88,14 @@ export interface ChoixVulnerabilite {
 }
 
 export function useVulnerabilite(c: ChoixVulnerabilite) {
-  const p = { region: c.region, indicateurs: c.indicateurs.join(','), poids: c.poids.join(','), periodes: c.periodes.some(Boolean) ? c.periodes.join(',') : undefined, typologie: c.typologie || undefined, classe: c.classe || undefined };
+  const p = {
+    region: c.region,
+    indicateurs: c.indicateurs.join(','),
+    poids: c.poids.join(','),
+    periodes: c.periodes.some(Boolean) ? c.periodes.join(',') : undefined,
+    typologie: c.typologie || undefined,
+    classe: c.classe || undefined,
+  };
   return useQuery({
     queryKey: ['vulnerabilite', p],
     queryFn: ({ signal }) => requete<Vulnerabilite>(`/api/vulnerabilite${parametres(p)}`, { signal }),
@@ -99,11 +123,14 @@ export function useElementDiagnostic<S>(contratId: string, element: ElementDiagn
   const base = `/api/contrats/${contratId}/${element}`;
   const rafraichir = () =>
     client.invalidateQueries({
-      predicate: (q) => q.queryKey[0] === 'audit' || (['diagnostic', 'historique'].includes(String(q.queryKey[0])) && q.queryKey[1] === contratId),
+      predicate: (q) =>
+        q.queryKey[0] === 'audit' || (['diagnostic', 'historique'].includes(String(q.queryKey[0])) && q.queryKey[1] === contratId),
     });
   const enregistrer = useMutation({
     mutationFn: ({ id, saisie }: { id?: string; saisie: S }) =>
-      id ? requete<void>(`${base}/${id}`, { methode: 'PUT', corps: saisie }).then(() => ({ id })) : requete<IdCree>(base, { methode: 'POST', corps: saisie }),
+      id
+        ? requete<void>(`${base}/${id}`, { methode: 'PUT', corps: saisie }).then(() => ({ id }))
+        : requete<IdCree>(base, { methode: 'POST', corps: saisie }),
     onSuccess: rafraichir,
   });
   const supprimer = useMutation({

@@ -45,7 +45,9 @@ export const useModificationFiche = (id: string) =>
   );
 
 export const useDispositifsFiche = (id: string) =>
-  useMutationContrat((dispositifIds: string[]) => requete<DispositifsLies>(`/api/fiches/${id}/dispositifs-territoriaux`, { methode: 'PUT', corps: { dispositifIds } }));
+  useMutationContrat((dispositifIds: string[]) =>
+    requete<DispositifsLies>(`/api/fiches/${id}/dispositifs-territoriaux`, { methode: 'PUT', corps: { dispositifIds } }),
+  );
 
 export const useSuppressionFiche = () => useMutationContrat((id: string) => requete<void>(`/api/fiches/${id}`, { methode: 'DELETE' }));
 

@@ -3,7 +3,8 @@ import type { FichierContrat } from '@maillage/domain/api';
 import { requete } from './client';
 
 /** A contract's files, or only one of its séances' when `seanceId` is given. */
-const cheminFichiers = (contratId: string, seanceId?: string) => (seanceId ? `/api/seances/${seanceId}/fichiers` : `/api/contrats/${contratId}/fichiers`);
+const cheminFichiers = (contratId: string, seanceId?: string) =>
+  seanceId ? `/api/seances/${seanceId}/fichiers` : `/api/contrats/${contratId}/fichiers`;
 
 export function useFichiersContrat(contratId: string, seanceId?: string) {
   return useQuery({
@@ -15,7 +16,8 @@ export function useFichiersContrat(contratId: string, seanceId?: string) {
 /** Upload (multipart: « categorie » then « fichier ») and delete; the list and the history follow. */
 export function useGestionFichiers(contratId: string, seanceId?: string) {
   const client = useQueryClient();
-  const rafraichir = () => client.invalidateQueries({ predicate: (q) => ['fichiers', 'historique', 'audit'].includes(String(q.queryKey[0])) });
+  const rafraichir = () =>
+    client.invalidateQueries({ predicate: (q) => ['fichiers', 'historique', 'audit'].includes(String(q.queryKey[0])) });
   return {
     depot: useMutation({
       mutationFn: ({ fichier, categorie }: { fichier: File; categorie: string | null }) => {

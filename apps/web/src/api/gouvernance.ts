@@ -1,13 +1,36 @@
 /** Governance of a contract: instances and their members, séances (agenda, attendance, compte rendu, decisions), coordination, alerts. */
 import type { decisionSchema, instanceSchema, membreInstanceSchema, posteCoordinationSchema, seanceSchema } from '@maillage/domain';
-import type { Alerte, CourrielMembreChange, DecisionPrise, IdCree, Instance, InvitationsEnvoyees, LienCalendrier, PosteCoordination, Presence, Seance } from '@maillage/domain/api';
+import type {
+  Alerte,
+  CourrielMembreChange,
+  DecisionPrise,
+  IdCree,
+  Instance,
+  InvitationsEnvoyees,
+  LienCalendrier,
+  PosteCoordination,
+  Presence,
+  Seance,
+} from '@maillage/domain/api';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { requete } from './client';
 import { useMutationContrat } from './contrats';
 
 // Response shapes: inferred from their schemas in @maillage/domain/api (tag Gouvernance).
-export type { ActionDecision, Alerte, Decision, EtatPresence, Instance, MembreInstance, PointOrdreDuJour, Presence, PosteCoordination, Seance, StatutSeance } from '@maillage/domain/api';
+export type {
+  ActionDecision,
+  Alerte,
+  Decision,
+  EtatPresence,
+  Instance,
+  MembreInstance,
+  PointOrdreDuJour,
+  Presence,
+  PosteCoordination,
+  Seance,
+  StatutSeance,
+} from '@maillage/domain/api';
 
 // Request shapes: the domain's schemas, as the server validates them.
 export type SaisieInstance = z.output<typeof instanceSchema>;
@@ -74,33 +97,51 @@ export function useGestionInstances(contratId: string) {
   const base = `/api/contrats/${contratId}/instances`;
   return {
     ajout: useMutationContrat((i: SaisieInstance) => requete<IdCree>(base, { methode: 'POST', corps: i }), GOUVERNANCE),
-    modification: useMutationContrat(({ id, ...i }: SaisieInstance & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: i }), GOUVERNANCE),
+    modification: useMutationContrat(
+      ({ id, ...i }: SaisieInstance & { id: string }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: i }),
+      GOUVERNANCE,
+    ),
     suppression: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' }), GOUVERNANCE),
-    ajoutMembre: useMutationContrat(({ instanceId, ...m }: SaisieMembre & { instanceId: string }) =>
-      requete<IdCree>(`${base}/${instanceId}/membres`, { methode: 'POST', corps: m }),
+    ajoutMembre: useMutationContrat(
+      ({ instanceId, ...m }: SaisieMembre & { instanceId: string }) =>
+        requete<IdCree>(`${base}/${instanceId}/membres`, { methode: 'POST', corps: m }),
       GOUVERNANCE,
     ),
-    courrielMembre: useMutationContrat(({ instanceId, membreId, email }: { instanceId: string; membreId: string; email: string | null }) =>
-      requete<CourrielMembreChange>(`${base}/${instanceId}/membres/${membreId}/courriel`, { methode: 'PUT', corps: { email } }),
+    courrielMembre: useMutationContrat(
+      ({ instanceId, membreId, email }: { instanceId: string; membreId: string; email: string | null }) =>
+        requete<CourrielMembreChange>(`${base}/${instanceId}/membres/${membreId}/courriel`, { methode: 'PUT', corps: { email } }),
       GOUVERNANCE,
     ),
-    retraitMembre: useMutationContrat(({ instanceId, membreId }: { instanceId: string; membreId: string }) =>
-      requete<void>(`${base}/${instanceId}/membres/${membreId}`, { methode: 'DELETE' }),
+    retraitMembre: useMutationContrat(
+      ({ instanceId, membreId }: { instanceId: string; membreId: string }) =>
+        requete<void>(`${base}/${instanceId}/membres/${membreId}`, { methode: 'DELETE' }),
       GOUVERNANCE,
     ),
   };
 }
 
 export const usePlanificationSeance = (contratId: string) =>
-  useMutationContrat((s: SaisieSeance) => requete<IdCree>(`/api/contrats/${contratId}/seances`, { methode: 'POST', corps: s }), GOUVERNANCE);
+  useMutationContrat(
+    (s: SaisieSeance) => requete<IdCree>(`/api/contrats/${contratId}/seances`, { methode: 'POST', corps: s }),
+    GOUVERNANCE,
+  );
 
 export function useGestionSeance(id: string) {
   const base = `/api/seances/${id}`;
   return {
-    modification: useMutationContrat((s: SaisieSeance & { version: number }) => requete<Seance>(base, { methode: 'PUT', corps: s }), GOUVERNANCE),
+    modification: useMutationContrat(
+      (s: SaisieSeance & { version: number }) => requete<Seance>(base, { methode: 'PUT', corps: s }),
+      GOUVERNANCE,
+    ),
     invitations: useMutationContrat(() => requete<InvitationsEnvoyees>(`${base}/invitations`, { methode: 'POST' }), GOUVERNANCE),
-    presences: useMutationContrat((presences: Presence[]) => requete<Seance>(`${base}/presences`, { methode: 'PUT', corps: { presences } }), GOUVERNANCE),
-    compteRendu: useMutationContrat((c: { compteRendu: string; version: number }) => requete<Seance>(`${base}/compte-rendu`, { methode: 'PUT', corps: c }), GOUVERNANCE),
+    presences: useMutationContrat(
+      (presences: Presence[]) => requete<Seance>(`${base}/presences`, { methode: 'PUT', corps: { presences } }),
+      GOUVERNANCE,
+    ),
+    compteRendu: useMutationContrat(
+      (c: { compteRendu: string; version: number }) => requete<Seance>(`${base}/compte-rendu`, { methode: 'PUT', corps: c }),
+      GOUVERNANCE,
+    ),
     decision: useMutationContrat(
       (d: SaisieDecision) => requete<DecisionPrise>(`${base}/decisions`, { methode: 'POST', corps: d }),
       GOUVERNANCE,
@@ -112,6 +153,9 @@ export function useGestionCoordination(contratId: string) {
   const base = `/api/contrats/${contratId}/coordination`;
   return {
     ajout: useMutationContrat((p: SaisiePoste) => requete<IdCree>(base, { methode: 'POST', corps: p }), GOUVERNANCE),
-    modification: useMutationContrat(({ id, ...p }: SaisiePoste & { id: string; version: number }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: p }), GOUVERNANCE),
+    modification: useMutationContrat(
+      ({ id, ...p }: SaisiePoste & { id: string; version: number }) => requete<void>(`${base}/${id}`, { methode: 'PUT', corps: p }),
+      GOUVERNANCE,
+    ),
   };
 }

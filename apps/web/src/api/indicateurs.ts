@@ -1,7 +1,15 @@
 import type { IndicateurSaisie } from '@maillage/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ErreurApi, requete } from './client';
-import type { ApercuImport, EtatImport, ImportEnFond, Indicateur, OptionsImportSaisie as OptionsImport, RapportContours, RapportImportValeurs } from '@maillage/domain/api';
+import type {
+  ApercuImport,
+  EtatImport,
+  ImportEnFond,
+  Indicateur,
+  OptionsImportSaisie as OptionsImport,
+  RapportContours,
+  RapportImportValeurs,
+} from '@maillage/domain/api';
 
 /** The catalogue, and everything computed from values: diagnostics, aggregates, vulnerability, contours. */
 const PREFIXES = ['indicateurs', 'indicateur', 'diagnostic', 'agregat', 'vulnerabilite', 'contours', 'audit'];
@@ -43,7 +51,9 @@ export function useSuppressionIndicateur() {
     mutationFn: (code: string) => requete<void>(`/api/indicateurs/${encodeURIComponent(code)}`, { methode: 'DELETE' }),
     // Not awaited, and not the deleted indicator itself: its page is left right after, not reloaded into a 404.
     onSuccess: (_r, code) => {
-      void client.invalidateQueries({ predicate: (q) => PREFIXES.includes(String(q.queryKey[0])) && !(q.queryKey[0] === 'indicateur' && q.queryKey[1] === code) });
+      void client.invalidateQueries({
+        predicate: (q) => PREFIXES.includes(String(q.queryKey[0])) && !(q.queryKey[0] === 'indicateur' && q.queryKey[1] === code),
+      });
     },
   });
 }
@@ -76,7 +86,15 @@ export type ReponseImport = { type: 'rapport'; rapport: RapportImportValeurs } |
 export function useImportValeurs() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ fichier, options, dryRun }: { fichier: File; options: OptionsImport; dryRun: boolean }): Promise<ReponseImport> => {
+    mutationFn: async ({
+      fichier,
+      options,
+      dryRun,
+    }: {
+      fichier: File;
+      options: OptionsImport;
+      dryRun: boolean;
+    }): Promise<ReponseImport> => {
       const r = await requete<RapportImportValeurs | ImportEnFond>(`/api/indicateurs/valeurs/import?dryRun=${dryRun}`, {
         methode: 'POST',
         corps: envoi(fichier, options),

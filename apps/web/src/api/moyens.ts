@@ -20,7 +20,11 @@ export function useGestionMoyens(contratId: string) {
   const autres = ['moyens', 'engagements'];
   return {
     ajout: useMutationContrat((m: EngagementMoyensSaisie) => requete<IdCree>(base, { methode: 'POST', corps: m }), autres),
-    modification: useMutationContrat(({ id, ...m }: EngagementMoyensSaisie & { id: string; version: number }) => requete<VersionMoyen>(`${base}/${id}`, { methode: 'PUT', corps: m }), autres),
+    modification: useMutationContrat(
+      ({ id, ...m }: EngagementMoyensSaisie & { id: string; version: number }) =>
+        requete<VersionMoyen>(`${base}/${id}`, { methode: 'PUT', corps: m }),
+      autres,
+    ),
     suppression: useMutationContrat((id: string) => requete<void>(`${base}/${id}`, { methode: 'DELETE' }), autres),
   };
 }

@@ -23,7 +23,12 @@ async function suivreImport(suivi: string, avancer: (e: EtatImportPlan) => void)
     if (etat.etat === 'termine' && etat.rapport) return etat.rapport;
     if (etat.etat !== 'en_cours') {
       const statut = etat.rapport ? 422 : 500;
-      throw new ErreurApi(statut, { status: statut, title: 'Import refusé', detail: etat.erreur ?? 'L’import n’a pas abouti : rien n’a été enregistré.', rapport: etat.rapport ?? undefined });
+      throw new ErreurApi(statut, {
+        status: statut,
+        title: 'Import refusé',
+        detail: etat.erreur ?? 'L’import n’a pas abouti : rien n’a été enregistré.',
+        rapport: etat.rapport ?? undefined,
+      });
     }
   }
 }
@@ -40,7 +45,10 @@ export function useImportPlan(contratId: string) {
       const corps = new FormData();
       corps.append('fichier', fichier);
       setAvancement(null);
-      const r = await requete<RapportImport | ImportPlanEnFond>(`/api/contrats/${contratId}/plan/import?dryRun=${dryRun}`, { methode: 'POST', corps });
+      const r = await requete<RapportImport | ImportPlanEnFond>(`/api/contrats/${contratId}/plan/import?dryRun=${dryRun}`, {
+        methode: 'POST',
+        corps,
+      });
       if (!('suivi' in r)) return r;
       try {
         return await suivreImport(r.suivi, setAvancement);

@@ -7,7 +7,10 @@ import { useQuery } from '@tanstack/react-query';
 import { requete } from './client';
 
 export function useContratsPublies() {
-  return useQuery({ queryKey: ['public', 'contrats'], queryFn: ({ signal }) => requete<ContratOuvert[]>('/api/public/contrats', { signal }) });
+  return useQuery({
+    queryKey: ['public', 'contrats'],
+    queryFn: ({ signal }) => requete<ContratOuvert[]>('/api/public/contrats', { signal }),
+  });
 }
 
 export function useContratPublic(id: string | undefined) {

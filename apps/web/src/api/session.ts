@@ -52,8 +52,7 @@ export function useDeconnexion() {
 
 export function useDemandeReinitialisation() {
   return useMutation({
-    mutationFn: (corps: { email: string }) =>
-      requete<MessageVue>('/api/auth/mot-de-passe/demande', { methode: 'POST', corps }),
+    mutationFn: (corps: { email: string }) => requete<MessageVue>('/api/auth/mot-de-passe/demande', { methode: 'POST', corps }),
   });
 }
 

@@ -63,7 +63,16 @@ export type {
 // ---------- Queries
 
 /** Everything a follow-up change may touch (the contract's views are refreshed by useMutationContrat). */
-const PREFIXES_SUIVI = ['avancement', 'suivi', 'campagnes', 'campagne', 'saisie-campagne', 'evaluations', 'evaluation', 'accueil-campagnes'];
+const PREFIXES_SUIVI = [
+  'avancement',
+  'suivi',
+  'campagnes',
+  'campagne',
+  'saisie-campagne',
+  'evaluations',
+  'evaluation',
+  'accueil-campagnes',
+];
 const useMutationSuivi = <V, R = void>(fn: (v: V) => Promise<R>) => useMutationContrat<V, R>(fn, PREFIXES_SUIVI);
 
 export function useAvancement(contratId: string | undefined) {
@@ -147,7 +156,9 @@ export const obtenirEvaluation = (id: string) => requete<Evaluation>(`/api/evalu
 
 export function useGestionIndicateurs(ficheId: string) {
   return {
-    creation: useMutationSuivi((s: IndicateurSuiviSaisie) => requete<IdCree>(`/api/fiches/${ficheId}/indicateurs-suivi`, { methode: 'POST', corps: s })),
+    creation: useMutationSuivi((s: IndicateurSuiviSaisie) =>
+      requete<IdCree>(`/api/fiches/${ficheId}/indicateurs-suivi`, { methode: 'POST', corps: s }),
+    ),
     modification: useMutationSuivi(({ id, saisie, version }: { id: string; saisie: IndicateurSuiviSaisie; version: number }) =>
       requete<VersionModifiee>(`/api/indicateurs-suivi/${id}`, { methode: 'PUT', corps: { ...saisie, version } }),
     ),
@@ -162,31 +173,41 @@ export const saisirBilan = (ficheId: string, periode: string, s: BilanFicheSaisi
   requete<EtatRetour>(`/api/fiches/${ficheId}/bilans/${encodeURIComponent(periode)}`, { methode: 'PUT', corps: s });
 
 export const transitionFiche = (ficheId: string, periode: string, action: ActionSuivi, commentaire?: string | null) =>
-  requete<EtatRetour>(`/api/fiches/${ficheId}/suivi/${encodeURIComponent(periode)}/transitions`, { methode: 'POST', corps: { action, commentaire: commentaire ?? null } });
+  requete<EtatRetour>(`/api/fiches/${ficheId}/suivi/${encodeURIComponent(periode)}/transitions`, {
+    methode: 'POST',
+    corps: { action, commentaire: commentaire ?? null },
+  });
 
-export const useSaisieValeur = () => useMutationSuivi(({ indicateurId, periode, saisie }: { indicateurId: string; periode: string; saisie: ValeurSuiviSaisie }) => saisirValeur(indicateurId, periode, saisie));
+export const useSaisieValeur = () =>
+  useMutationSuivi(({ indicateurId, periode, saisie }: { indicateurId: string; periode: string; saisie: ValeurSuiviSaisie }) =>
+    saisirValeur(indicateurId, periode, saisie),
+  );
 
 export const useTransitionValeur = () =>
   useMutationSuivi(({ valeurId, action, commentaire }: { valeurId: string; action: ActionSuivi; commentaire?: string | null }) =>
-    requete<EtatRetour>(`/api/valeurs-suivi/${valeurId}/transitions`, { methode: 'POST', corps: { action, commentaire: commentaire ?? null } }),
+    requete<EtatRetour>(`/api/valeurs-suivi/${valeurId}/transitions`, {
+      methode: 'POST',
+      corps: { action, commentaire: commentaire ?? null },
+    }),
   );
 
 export const useTransitionFiche = () =>
-  useMutationSuivi(({ ficheId, periode, action, commentaire }: { ficheId: string; periode: string; action: ActionSuivi; commentaire?: string | null }) =>
-    transitionFiche(ficheId, periode, action, commentaire),
+  useMutationSuivi(
+    ({ ficheId, periode, action, commentaire }: { ficheId: string; periode: string; action: ActionSuivi; commentaire?: string | null }) =>
+      transitionFiche(ficheId, periode, action, commentaire),
   );
 
 /** Any sequence of follow-up calls (a campaign form saves several values and the report), then one refresh. */
 export const useEnchainementSuivi = <V, R>(fn: (v: V) => Promise<R>) => useMutationSuivi(fn);
 
 export const useOuvertureCampagne = (contratId: string) =>
-  useMutationSuivi((s: CampagneSaisie) =>
-    requete<CampagneOuverte>(`/api/contrats/${contratId}/campagnes`, { methode: 'POST', corps: s }),
-  );
+  useMutationSuivi((s: CampagneSaisie) => requete<CampagneOuverte>(`/api/contrats/${contratId}/campagnes`, { methode: 'POST', corps: s }));
 
-export const useRelanceCampagne = (id: string) => useMutationSuivi(() => requete<RelanceCampagne>(`/api/campagnes/${id}/relances`, { methode: 'POST' }));
+export const useRelanceCampagne = (id: string) =>
+  useMutationSuivi(() => requete<RelanceCampagne>(`/api/campagnes/${id}/relances`, { methode: 'POST' }));
 
-export const useClotureCampagne = (id: string) => useMutationSuivi(() => requete<CampagneClose>(`/api/campagnes/${id}/cloture`, { methode: 'POST' }));
+export const useClotureCampagne = (id: string) =>
+  useMutationSuivi(() => requete<CampagneClose>(`/api/campagnes/${id}/cloture`, { methode: 'POST' }));
 
 export const useCreationEvaluation = (contratId: string) =>
   useMutationSuivi((s: EvaluationSaisie) => requete<IdCree>(`/api/contrats/${contratId}/evaluations`, { methode: 'POST', corps: s }));
@@ -196,10 +217,12 @@ export const useModificationEvaluation = (id: string) =>
     requete<VersionModifiee>(`/api/evaluations/${id}`, { methode: 'PUT', corps: { ...saisie, version } }),
   );
 
-export const useSuppressionEvaluation = () => useMutationSuivi((id: string) => requete<void>(`/api/evaluations/${id}`, { methode: 'DELETE' }));
+export const useSuppressionEvaluation = () =>
+  useMutationSuivi((id: string) => requete<void>(`/api/evaluations/${id}`, { methode: 'DELETE' }));
 
 export const useRenouvellementEvaluation = (id: string) =>
   useMutationContrat(
-    (corps: { ficheIds?: string[] | null; intitule?: string | null }) => requete<GenerationCreee>(`/api/evaluations/${id}/renouvellement`, { methode: 'POST', corps }),
+    (corps: { ficheIds?: string[] | null; intitule?: string | null }) =>
+      requete<GenerationCreee>(`/api/evaluations/${id}/renouvellement`, { methode: 'POST', corps }),
     [...PREFIXES_SUIVI, 'session'],
   );

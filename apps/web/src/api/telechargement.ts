@@ -17,13 +17,19 @@ export async function telecharger(chemin: string): Promise<string> {
   try {
     reponse = await fetch(chemin, { credentials: 'same-origin' });
   } catch {
-    throw new ErreurApi(0, { title: 'Serveur injoignable', status: 0, detail: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.' });
+    throw new ErreurApi(0, {
+      title: 'Serveur injoignable',
+      status: 0,
+      detail: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
+    });
   }
   if (!reponse.ok) {
     const probleme = (await reponse.json().catch(() => null)) as Probleme | null;
     throw new ErreurApi(
       reponse.status,
-      probleme?.detail ? probleme : { title: 'Erreur', status: reponse.status, detail: `Le fichier n’a pas pu être produit (erreur ${reponse.status}).` },
+      probleme?.detail
+        ? probleme
+        : { title: 'Erreur', status: reponse.status, detail: `Le fichier n’a pas pu être produit (erreur ${reponse.status}).` },
     );
   }
   const nom = nomFichier(reponse.headers.get('content-disposition'), chemin.split('/').pop()?.split('?')[0] ?? 'fichier');

@@ -23,12 +23,13 @@ function useNavigation(): MainNavigationProps.Item[] {
   // Requests to confirm a role in a contract: for whoever speaks for an organisation (its people, referents, ARS agents).
   if (session.organisation || regionsArs.length > 0 || roles.some((r) => r.role === 'referent_organisation'))
     items.push({ text: 'Confirmations', linkProps: { to: '/confirmations' }, isActive: actif('/confirmations') });
-  if (estAdmin || regionsArs.length > 0) items.push({ text: 'Portefeuille', linkProps: { to: '/portefeuille' }, isActive: actif('/portefeuille') });
-  items.push(
-    { text: 'Bibliothèque', linkProps: { to: '/bibliotheque' }, isActive: actif('/bibliotheque') },
-    territoires,
-    { text: 'Annuaire', linkProps: { to: '/annuaire' }, isActive: actif('/annuaire') || actif('/organisations') },
-  );
+  if (estAdmin || regionsArs.length > 0)
+    items.push({ text: 'Portefeuille', linkProps: { to: '/portefeuille' }, isActive: actif('/portefeuille') });
+  items.push({ text: 'Bibliothèque', linkProps: { to: '/bibliotheque' }, isActive: actif('/bibliotheque') }, territoires, {
+    text: 'Annuaire',
+    linkProps: { to: '/annuaire' },
+    isActive: actif('/annuaire') || actif('/organisations'),
+  });
   // The regional doctrine: its ARS edits it (one link per region it covers).
   if (regionsArs.length === 1) {
     items.push({ text: 'Doctrine', linkProps: { to: `/doctrine/${regionsArs[0]}` }, isActive: actif('/doctrine') });
@@ -36,7 +37,11 @@ function useNavigation(): MainNavigationProps.Item[] {
     items.push({
       text: 'Doctrine',
       isActive: actif('/doctrine'),
-      menuLinks: regionsArs.map((code) => ({ text: `Région ${code}`, linkProps: { to: `/doctrine/${code}` }, isActive: actif(`/doctrine/${code}`) })),
+      menuLinks: regionsArs.map((code) => ({
+        text: `Région ${code}`,
+        linkProps: { to: `/doctrine/${code}` },
+        isActive: actif(`/doctrine/${code}`),
+      })),
     });
   }
   // The indicator catalogue and the vulnerability index: the data roles (admins, ARS). Others reach the read-only

@@ -26,7 +26,12 @@ export function FournisseurSession({ children }: { children: ReactNode }) {
       chargement: isPending,
       erreur: error,
       sujet: data
-        ? { userId: data.utilisateur.id, organisationId: data.organisation?.id ?? null, organisationType: data.organisation?.type ?? null, habilitations: roles }
+        ? {
+            userId: data.utilisateur.id,
+            organisationId: data.organisation?.id ?? null,
+            organisationType: data.organisation?.type ?? null,
+            habilitations: roles,
+          }
         : null,
       estAdmin: roles.some((r) => r.role === 'admin'),
       roles,

@@ -18,7 +18,11 @@ export function BoutonCopier({ texte, libelle = 'Copier' }: { texte: string; lib
         {libelle}
       </Button>
       <span role="status" className="fr-ml-2w fr-text--sm">
-        {etat === 'copie' ? 'Copié dans le presse-papiers.' : etat === 'echec' ? 'Copie impossible : sélectionnez le texte et copiez-le.' : ''}
+        {etat === 'copie'
+          ? 'Copié dans le presse-papiers.'
+          : etat === 'echec'
+            ? 'Copie impossible : sélectionnez le texte et copiez-le.'
+            : ''}
       </span>
     </>
   );

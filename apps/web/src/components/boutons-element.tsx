@@ -38,7 +38,14 @@ interface PropsBoutonLigne {
 /** A small borderless button in a table row or under a list item, named for screen readers by the item it acts on. */
 export function BoutonLigne({ libelle, etiquette, icone, onClick }: PropsBoutonLigne) {
   return (
-    <Button type="button" size="small" priority="tertiary no outline" iconId={icone} onClick={onClick} nativeButtonProps={{ 'aria-label': etiquette }}>
+    <Button
+      type="button"
+      size="small"
+      priority="tertiary no outline"
+      iconId={icone}
+      onClick={onClick}
+      nativeButtonProps={{ 'aria-label': etiquette }}
+    >
       {libelle}
     </Button>
   );

@@ -21,9 +21,26 @@ interface Props {
 }
 
 /** The submit and « Annuler » buttons that close every form. */
-export function BoutonsFormulaire({ libelle, enCours, onAnnuler, annulerVers, icone, taille = 'sm', icones = false, sansMarge = taille === 'md' }: Props) {
+export function BoutonsFormulaire({
+  libelle,
+  enCours,
+  onAnnuler,
+  annulerVers,
+  icone,
+  taille = 'sm',
+  icones = false,
+  sansMarge = taille === 'md',
+}: Props) {
   return (
-    <ul className={fr.cx('fr-btns-group', taille === 'sm' ? 'fr-btns-group--inline-sm' : 'fr-btns-group--inline-md', taille === 'sm' && 'fr-btns-group--sm', icones && 'fr-btns-group--icon-left', !sansMarge && 'fr-mt-2w')}>
+    <ul
+      className={fr.cx(
+        'fr-btns-group',
+        taille === 'sm' ? 'fr-btns-group--inline-sm' : 'fr-btns-group--inline-md',
+        taille === 'sm' && 'fr-btns-group--sm',
+        icones && 'fr-btns-group--icon-left',
+        !sansMarge && 'fr-mt-2w',
+      )}
+    >
       <li>
         {icone ? (
           <Button type="submit" disabled={enCours} iconId={icone} iconPosition="left">

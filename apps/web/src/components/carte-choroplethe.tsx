@@ -43,9 +43,27 @@ interface Boite {
  * A choropleth drawn in SVG: every area is focusable with an accessible name ("Ille-et-Vilaine : 11,4 %"), classes
  * have a colour and a texture, the legend says the bounds, and the whole map is also a table.
  */
-export function CarteChoroplethe({ titre, zones, libelleValeur, unite, enTetesComplement = [], credit, nombreClasses = 4, etiquettes, viewBoxInitiale, tableauApres }: Props) {
+export function CarteChoroplethe({
+  titre,
+  zones,
+  libelleValeur,
+  unite,
+  enTetesComplement = [],
+  credit,
+  nombreClasses = 4,
+  etiquettes,
+  viewBoxInitiale,
+  tableauApres,
+}: Props) {
   const prefixe = `motif${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const classes = useMemo(() => calculerClasses(zones.map((z) => z.valeur), nombreClasses), [zones, nombreClasses]);
+  const classes = useMemo(
+    () =>
+      calculerClasses(
+        zones.map((z) => z.valeur),
+        nombreClasses,
+      ),
+    [zones, nombreClasses],
+  );
   const chemins = useRef(new Map<string, SVGPathElement>());
   const [cadre, setCadre] = useState<{ viewBox: string; centres: Map<string, { x: number; y: number }>; echelle: number } | null>(null);
   const signature = zones.map((z) => z.code).join(',');
@@ -85,7 +103,12 @@ export function CarteChoroplethe({ titre, zones, libelleValeur, unite, enTetesCo
   return (
     <figure className={fr.cx('fr-my-2w') + ' maillage-carte'}>
       <div className="maillage-carte__disposition">
-        <svg viewBox={cadre?.viewBox ?? viewBoxInitiale ?? '0 0 600 600'} role="group" aria-label={`Carte : ${titre}`} className="maillage-carte__dessin">
+        <svg
+          viewBox={cadre?.viewBox ?? viewBoxInitiale ?? '0 0 600 600'}
+          role="group"
+          aria-label={`Carte : ${titre}`}
+          className="maillage-carte__dessin"
+        >
           <MotifsCarte prefixe={prefixe} classes={classes} echelle={echelle} />
           {zones.map((z) => (
             // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a focusable area is an image named by its value, read by screen readers.
@@ -116,7 +139,13 @@ export function CarteChoroplethe({ titre, zones, libelleValeur, unite, enTetesCo
           {[survol, active].map((code, i) => {
             const z = code ? zones.find((x) => x.code === code) : null;
             if (!z) return null;
-            const commun = { d: z.d, fill: 'none', vectorEffect: 'non-scaling-stroke' as const, pointerEvents: 'none' as const, 'aria-hidden': true };
+            const commun = {
+              d: z.d,
+              fill: 'none',
+              vectorEffect: 'non-scaling-stroke' as const,
+              pointerEvents: 'none' as const,
+              'aria-hidden': true,
+            };
             return i === 0 ? (
               <path key="survol" {...commun} stroke="#161616" strokeWidth={2} />
             ) : (
@@ -159,18 +188,23 @@ export function CarteChoroplethe({ titre, zones, libelleValeur, unite, enTetesCo
       {tableauApres ? (
         <p className={fr.cx('fr-text--sm')}>Les valeurs de la carte sont reprises dans le tableau qui suit.</p>
       ) : (
-      <details className="maillage-details">
-        <summary>Voir les données de la carte en tableau</summary>
-        <TableauDefilant
-          className={fr.cx('fr-mt-1w', 'fr-mb-0')}
-          caption={titre}
-          headers={['Territoire', ...enTetesComplement, libelleValeur, 'Classe de la légende']}
-          data={tries.map((z) => {
-            const classe = classes.classeDe(z.valeur);
-            return [z.nom, ...(z.complement ?? []), z.texte, classe === null ? 'Sans valeur' : libelleClasse(classes.bornes[classe], unite)];
-          })}
-        />
-      </details>
+        <details className="maillage-details">
+          <summary>Voir les données de la carte en tableau</summary>
+          <TableauDefilant
+            className={fr.cx('fr-mt-1w', 'fr-mb-0')}
+            caption={titre}
+            headers={['Territoire', ...enTetesComplement, libelleValeur, 'Classe de la légende']}
+            data={tries.map((z) => {
+              const classe = classes.classeDe(z.valeur);
+              return [
+                z.nom,
+                ...(z.complement ?? []),
+                z.texte,
+                classe === null ? 'Sans valeur' : libelleClasse(classes.bornes[classe], unite),
+              ];
+            })}
+          />
+        </details>
       )}
     </figure>
   );

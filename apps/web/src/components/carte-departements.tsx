@@ -32,7 +32,17 @@ interface Props {
  * The départements of metropolitan France (or some of them), coloured by value. Reusable for any département or
  * region indicator: a region map is its départements, each with its region's value (see CarteRegions).
  */
-export function CarteDepartements({ titre, valeurs, departements, libelleValeur, unite, enTetesComplement, nommer, etiquettes, nombreClasses }: Props) {
+export function CarteDepartements({
+  titre,
+  valeurs,
+  departements,
+  libelleValeur,
+  unite,
+  enTetesComplement,
+  nommer,
+  etiquettes,
+  nombreClasses,
+}: Props) {
   const choisis = departements ? new Set(departements) : null;
   const zones: ZoneCarte[] = carte.locations
     .filter((l) => !choisis || choisis.has(l.id))

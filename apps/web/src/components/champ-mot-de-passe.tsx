@@ -27,7 +27,12 @@ export function ChampMotDePasse({ label, enregistrement, erreur, indication, aut
 export function ChampConfirmationMotDePasse({ enregistrement, erreur }: Pick<Props, 'enregistrement' | 'erreur'>) {
   return (
     <div className={fr.cx('fr-mt-3w')}>
-      <ChampMotDePasse label="Confirmation du nouveau mot de passe" autoComplete="new-password" enregistrement={enregistrement} erreur={erreur} />
+      <ChampMotDePasse
+        label="Confirmation du nouveau mot de passe"
+        autoComplete="new-password"
+        enregistrement={enregistrement}
+        erreur={erreur}
+      />
     </div>
   );
 }

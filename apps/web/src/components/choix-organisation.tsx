@@ -69,7 +69,13 @@ export function ChoixOrganisation({
     ...organisations.map((o) => ({ cle: o.id, sorte: 'organisation' as const, organisation: o })),
     ...(collectivitesPossibles && q.length >= 2 ? (collectivites.data ?? []) : [])
       .filter((c) => (!types || types.includes(c.organisation.type)) && !(c.organisation.siren && sirensConnus.has(c.organisation.siren)))
-      .map((c) => ({ cle: `${c.type}-${c.code}`, sorte: 'collectivite' as const, prerempli: c.organisation, code: c.code, creer: true as const })),
+      .map((c) => ({
+        cle: `${c.type}-${c.code}`,
+        sorte: 'collectivite' as const,
+        prerempli: c.organisation,
+        code: c.code,
+        creer: true as const,
+      })),
     ...(peutCreer ? [{ cle: 'creer', sorte: 'creer' as const, creer: true as const }] : []),
   ];
 
@@ -103,7 +109,9 @@ export function ChoixOrganisation({
   const total = resultats.data?.total ?? 0;
   const aide =
     indication ??
-    (peutCreer ? 'Tapez un nom, un sigle, un SIRET ou un FINESS ; si l’organisation manque, créez-la depuis la liste.' : 'Tapez un nom, un sigle, un SIRET ou un FINESS.');
+    (peutCreer
+      ? 'Tapez un nom, un sigle, un SIRET ou un FINESS ; si l’organisation manque, créez-la depuis la liste.'
+      : 'Tapez un nom, un sigle, un SIRET ou un FINESS.');
 
   return (
     <ListeChoix

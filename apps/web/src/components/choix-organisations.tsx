@@ -46,7 +46,14 @@ export function ChoixOrganisations({ legende, indication, types, valeur, onChang
           <ul className={fr.cx('fr-tags-group')} aria-label={`${legende} choisies`}>
             {valeur.map((organisationId) => (
               <li key={organisationId}>
-                <Tag dismissible nativeButtonProps={{ type: 'button', 'aria-label': `Retirer ${nom(organisationId)}`, onClick: () => retirer(organisationId) }}>
+                <Tag
+                  dismissible
+                  nativeButtonProps={{
+                    type: 'button',
+                    'aria-label': `Retirer ${nom(organisationId)}`,
+                    onClick: () => retirer(organisationId),
+                  }}
+                >
                   {nom(organisationId)}
                 </Tag>
               </li>

@@ -37,7 +37,11 @@ export function ChoixPersonne({ label, valeur, onChange, onBlur, erreur, indicat
       <div className={fr.cx('fr-col-12', 'fr-col-md-7')}>
         <Select
           label={label}
-          hint={resultats.data ? `${options.length} personne${options.length > 1 ? 's' : ''} correspondante${options.length > 1 ? 's' : ''}` : undefined}
+          hint={
+            resultats.data
+              ? `${options.length} personne${options.length > 1 ? 's' : ''} correspondante${options.length > 1 ? 's' : ''}`
+              : undefined
+          }
           state={erreur ? 'error' : 'default'}
           stateRelatedMessage={erreur}
           nativeSelectProps={{ value: valeur ?? '', onBlur, onChange: (e) => choisir(e.target.value || null) }}

@@ -94,7 +94,19 @@ export function libelleClasse(b: { min: number; max: number }, unite = ''): stri
 }
 
 /** The legend: each class's swatch (colour and texture) and its bounds in words. */
-export function LegendeCarte({ prefixe, classes, titre, unite, avecVide }: { prefixe: string; classes: Classes; titre: string; unite?: string; avecVide: boolean }) {
+export function LegendeCarte({
+  prefixe,
+  classes,
+  titre,
+  unite,
+  avecVide,
+}: {
+  prefixe: string;
+  classes: Classes;
+  titre: string;
+  unite?: string;
+  avecVide: boolean;
+}) {
   // Each swatch carries its own pattern, drawn at screen scale.
   const pastille = (classe: number | null) => (
     <svg width="28" height="18" aria-hidden="true" focusable="false" className={fr.cx('fr-mr-1w')}>

@@ -91,7 +91,11 @@ export function CreationOrganisation({ brouillon, types, onChoisie, onAnnuler }:
         onSuccess: (o) => onChoisie(o, true),
         onError: (e) => {
           if (e instanceof ErreurApi && e.statut === 409 && Array.isArray(e.probleme.doublons)) {
-            setDoublons({ liste: e.probleme.doublons as DoublonOrganisation[], creationPossible: !!e.probleme.creationPossible, detail: e.probleme.detail });
+            setDoublons({
+              liste: e.probleme.doublons as DoublonOrganisation[],
+              creationPossible: !!e.probleme.creationPossible,
+              detail: e.probleme.detail,
+            });
           } else if (e instanceof ErreurApi && e.probleme.erreurs?.length) {
             setErreurs(Object.fromEntries(e.probleme.erreurs.map((x) => [x.champ.split('.')[0], x.message])));
           } else setErreurGenerale(e.message);
@@ -117,7 +121,12 @@ export function CreationOrganisation({ brouillon, types, onChoisie, onAnnuler }:
       hintText={indication}
       state={erreurs[champ] ? 'error' : 'default'}
       stateRelatedMessage={erreurs[champ]}
-      nativeInputProps={{ id: `${id}-${champ}`, value: saisie[champ], onChange: (e) => modifier(champ, e.target.value), autoComplete: 'off' }}
+      nativeInputProps={{
+        id: `${id}-${champ}`,
+        value: saisie[champ],
+        onChange: (e) => modifier(champ, e.target.value),
+        autoComplete: 'off',
+      }}
     />
   );
 
@@ -150,7 +159,9 @@ export function CreationOrganisation({ brouillon, types, onChoisie, onAnnuler }:
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{champTexte('siren', 'SIREN (facultatif)', '9 chiffres')}</div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{champTexte('siret', 'SIRET (facultatif)', '14 chiffres')}</div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{champTexte('finess', 'FINESS (facultatif)', 'Établissements sanitaires et médico-sociaux')}</div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+          {champTexte('finess', 'FINESS (facultatif)', 'Établissements sanitaires et médico-sociaux')}
+        </div>
       </div>
       {doublons && <AlerteDoublons doublons={doublons} reference={alerte} onChoisie={onChoisie} />}
       {erreurGenerale && <Alert severity="error" small description={erreurGenerale} className={fr.cx('fr-mb-2w')} />}
@@ -161,7 +172,11 @@ export function CreationOrganisation({ brouillon, types, onChoisie, onAnnuler }:
               Créer quand même
             </Button>
           ) : (
-            <Button type="button" onClick={() => creer()} disabled={creation.isPending || (doublons !== null && !doublons.creationPossible)}>
+            <Button
+              type="button"
+              onClick={() => creer()}
+              disabled={creation.isPending || (doublons !== null && !doublons.creationPossible)}
+            >
               Créer et choisir
             </Button>
           )}
@@ -189,7 +204,11 @@ function AlerteDoublons({ doublons, reference, onChoisie }: PropsDoublons) {
       <Alert
         severity="warning"
         small
-        title={doublons.creationPossible ? 'Cette organisation est peut-être déjà dans l’annuaire' : 'Cette organisation est déjà dans l’annuaire'}
+        title={
+          doublons.creationPossible
+            ? 'Cette organisation est peut-être déjà dans l’annuaire'
+            : 'Cette organisation est déjà dans l’annuaire'
+        }
         description={doublons.detail}
       />
       <ul className={fr.cx('fr-mt-1w')} aria-label="Organisations déjà présentes">

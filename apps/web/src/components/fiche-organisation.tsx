@@ -17,9 +17,15 @@ export function FicheOrganisation({ organisation, titreAs = 'h2' }: { organisati
     ['SIRET', o.siret],
     ['FINESS', o.finess],
     ['Région', o.regionCode && <Link to={`/territoires/region/${o.regionCode}`}>{region.data?.nom ?? o.regionCode}</Link>],
-    ['Département', o.departementCode && <>
-        <Link to={`/territoires/departement/${o.departementCode}`}>{departement.data?.nom ?? o.departementCode}</Link> ({o.departementCode})
-      </>],
+    [
+      'Département',
+      o.departementCode && (
+        <>
+          <Link to={`/territoires/departement/${o.departementCode}`}>{departement.data?.nom ?? o.departementCode}</Link> (
+          {o.departementCode})
+        </>
+      ),
+    ],
   ];
   return (
     <Card

@@ -74,7 +74,12 @@ export function FichiersContrat({ contratId, seanceId, modifiable }: { contratId
           headers={modifiable ? ['Fichier', 'Catégorie', 'Déposé', 'Actions'] : ['Fichier', 'Catégorie', 'Déposé']}
           data={fichiers.data.map((f) => {
             const ligne = [
-              <Telechargement key="t" libelle={f.nom} details={`${f.nom.split('.').pop()?.toUpperCase()} – ${taille(f.taille)}`} chemin={`/api/fichiers/${f.id}`} />,
+              <Telechargement
+                key="t"
+                libelle={f.nom}
+                details={`${f.nom.split('.').pop()?.toUpperCase()} – ${taille(f.taille)}`}
+                chemin={`/api/fichiers/${f.id}`}
+              />,
               f.categorie ?? '—',
               `${formaterDateHeure(f.creeLe)}${f.creePar ? `, par ${f.creePar}` : ''}`,
             ];

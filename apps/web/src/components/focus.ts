@@ -7,7 +7,9 @@ import { useEffect, useRef } from 'react';
 export function useFocusPremierChamp<T extends HTMLElement>() {
   const ref = useRef<T>(null);
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea, [contenteditable="true"]')?.focus();
+    ref.current
+      ?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea, [contenteditable="true"]')
+      ?.focus();
   }, []);
   return ref;
 }

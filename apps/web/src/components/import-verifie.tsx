@@ -22,7 +22,11 @@ interface MutationImport<R> {
 }
 
 /** The state of a checked import; `rapportDe` reads the report a refusal (422) carries. */
-export function useImportVerifie<R extends RapportVerifie>(importer: MutationImport<R>, rapportDe: (e: unknown) => R | null, fichierManquant: string) {
+export function useImportVerifie<R extends RapportVerifie>(
+  importer: MutationImport<R>,
+  rapportDe: (e: unknown) => R | null,
+  fichierManquant: string,
+) {
   const [fichier, setFichier] = useState<File | null>(null);
   const [apercu, setApercu] = useState<R | null>(null);
   const [final, setFinal] = useState<R | null>(null);
@@ -96,7 +100,14 @@ export function ImportVerifie<R extends RapportVerifie>({ etat, as, fichier, tex
         stateRelatedMessage={etat.erreurFichier}
         nativeInputProps={{ ref: etat.champ, accept: fichier.accept, onChange: (e) => etat.choisir(e.target.files?.[0] ?? null) }}
       />
-      <Button type="button" priority="secondary" iconId="fr-icon-search-line" className={fr.cx('fr-mt-2w')} onClick={etat.verifier} disabled={importer.isPending}>
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-search-line"
+        className={fr.cx('fr-mt-2w')}
+        onClick={etat.verifier}
+        disabled={importer.isPending}
+      >
         Vérifier le fichier
       </Button>
       <div role="status">{importer.isPending && <p className={fr.cx('fr-mt-2w')}>Lecture du fichier en cours…</p>}</div>
@@ -106,7 +117,13 @@ export function ImportVerifie<R extends RapportVerifie>({ etat, as, fichier, tex
       {apercu && (
         <>
           {rejets ? (
-            <Alert severity="error" as={as} className={fr.cx('fr-mt-3w')} title="Ce fichier ne peut pas être importé" description={textes.rejet} />
+            <Alert
+              severity="error"
+              as={as}
+              className={fr.cx('fr-mt-3w')}
+              title="Ce fichier ne peut pas être importé"
+              description={textes.rejet}
+            />
           ) : (
             <Alert
               severity="info"

@@ -88,7 +88,13 @@ const CHAMPS: Record<string, string> = {
   motif: 'motif',
 };
 
-const TAXONOMIES: Record<string, readonly Terme[]> = { thematiques: THEMATIQUES, publics: PUBLICS, ists: ISTS, determinants: DETERMINANTS, interventions: INTERVENTIONS };
+const TAXONOMIES: Record<string, readonly Terme[]> = {
+  thematiques: THEMATIQUES,
+  publics: PUBLICS,
+  ists: ISTS,
+  determinants: DETERMINANTS,
+  interventions: INTERVENTIONS,
+};
 const COMPTES: Record<string, [string, string]> = {
   etapes: ['étape', 'étapes'],
   indicateurs: ['indicateur', 'indicateurs'],
@@ -99,9 +105,18 @@ const COMPTES: Record<string, [string, string]> = {
 export const libelleChampHistorique = (champ: string) => CHAMPS[champ] ?? champ;
 
 /** Names the history can use: organisations, axes, objectifs and fiches of the contract. */
-export function nomsDuContrat(contrat: ContratDetail, fiches: readonly { id: string; numero: number; intitule: string }[] = []): Map<string, string> {
+export function nomsDuContrat(
+  contrat: ContratDetail,
+  fiches: readonly { id: string; numero: number; intitule: string }[] = [],
+): Map<string, string> {
   const noms = new Map<string, string>();
-  for (const o of [...contrat.ars, ...contrat.porteurs, ...contrat.signataires.map((s) => s.organisation), ...contrat.partenaires.map((p) => p.organisation)]) noms.set(o.id, o.nom);
+  for (const o of [
+    ...contrat.ars,
+    ...contrat.porteurs,
+    ...contrat.signataires.map((s) => s.organisation),
+    ...contrat.partenaires.map((p) => p.organisation),
+  ])
+    noms.set(o.id, o.nom);
   for (const a of contrat.axes) {
     noms.set(a.id, `axe ${a.numero} « ${a.intitule} »`);
     for (const o of a.objectifs) noms.set(o.id, `objectif ${o.numero} « ${o.intitule} »`);
@@ -119,7 +134,12 @@ export function valeurHistorique(champ: string, v: unknown, entite: string, noms
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
   if (typeof v === 'number') return champ === 'montantCentimes' ? formaterMontant(v) : new Intl.NumberFormat('fr-FR').format(v);
   if (typeof v === 'string') {
-    if (champ === 'statut') return (entite === 'contrat' ? LIBELLES_STATUT_CONTRAT : entite === 'confirmation' ? LIBELLES_CONFIRMATION : LIBELLES_STATUT_FICHE)[v as never] ?? v;
+    if (champ === 'statut')
+      return (
+        (entite === 'contrat' ? LIBELLES_STATUT_CONTRAT : entite === 'confirmation' ? LIBELLES_CONFIRMATION : LIBELLES_STATUT_FICHE)[
+          v as never
+        ] ?? v
+      );
     if (champ === 'role' && entite === 'confirmation') return LIBELLES_ROLE_PARTIE[v as never] ?? v;
     if (champ === 'priorite') return LIBELLES_PRIORITE[v as never] ?? v;
     if (champ === 'origine') return ORIGINES_CONTRAT[v as never] ?? v;
@@ -136,7 +156,13 @@ export function valeurHistorique(champ: string, v: unknown, entite: string, noms
       const total = v.reduce((s: number, l: { montantCentimes?: number }) => s + (l.montantCentimes ?? 0), 0);
       return `${v.length} ligne${v.length > 1 ? 's' : ''}, ${formaterMontant(total)}`;
     }
-    if (champ === 'pilotes') return v.map((p: { organisationId?: string | null; service?: string | null }) => (p.organisationId ? (noms.get(p.organisationId) ?? 'une organisation') : 'à définir') + (p.service ? ` (${p.service})` : '')).join(', ');
+    if (champ === 'pilotes')
+      return v
+        .map(
+          (p: { organisationId?: string | null; service?: string | null }) =>
+            (p.organisationId ? (noms.get(p.organisationId) ?? 'une organisation') : 'à définir') + (p.service ? ` (${p.service})` : ''),
+        )
+        .join(', ');
     if (champ === 'ordre' || champ === 'ids') return `${v.length} éléments réordonnés`;
     return court(v.map((x) => valeurHistorique(champ, x, entite, noms)).join(', '));
   }
@@ -146,13 +172,32 @@ export function valeurHistorique(champ: string, v: unknown, entite: string, noms
     if ('epci' in o || 'communes' in o) {
       const epci = ((o.epci as string[]) ?? []).map((c) => noms.get(c) ?? `EPCI ${c}`);
       const communes = (o.communes as string[]) ?? [];
-      return [...epci, ...(communes.length ? [`${pluriel(communes.length, 'commune')} : ${communes.join(', ')}`] : [])].join(' ; ') || '(vide)';
+      return (
+        [...epci, ...(communes.length ? [`${pluriel(communes.length, 'commune')} : ${communes.join(', ')}`] : [])].join(' ; ') || '(vide)'
+      );
     }
-    if (champ === 'rifkin') return Object.entries(o).map(([k, n]) => `${k.replaceAll('_', ' ')} ${n}`).join(', ') || '(aucun)';
+    if (champ === 'rifkin')
+      return (
+        Object.entries(o)
+          .map(([k, n]) => `${k.replaceAll('_', ' ')} ${n}`)
+          .join(', ') || '(aucun)'
+      );
     return court(JSON.stringify(v));
   }
   return String(v);
 }
 
 /** Fields not worth a line: identifiers, technical or derived values. */
-export const CHAMPS_MASQUES = new Set(['id', 'version', 'modifieLe', 'creeLe', 'contratId', 'numero', 'regions', 'departements', 'population', 'nombreCommunes', 'predecesseurId']);
+export const CHAMPS_MASQUES = new Set([
+  'id',
+  'version',
+  'modifieLe',
+  'creeLe',
+  'contratId',
+  'numero',
+  'regions',
+  'departements',
+  'population',
+  'nombreCommunes',
+  'predecesseurId',
+]);

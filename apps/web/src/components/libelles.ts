@@ -6,7 +6,10 @@ export function libelleTypeOrganisation(type: string | null | undefined): string
 }
 
 /** "Administrateur de la plateforme", "ARS – niveau régional (région 53)"… */
-export function libelleHabilitation(h: Habilitation, noms: { regions?: Map<string, string>; organisations?: Map<string, string> } = {}): string {
+export function libelleHabilitation(
+  h: Habilitation,
+  noms: { regions?: Map<string, string>; organisations?: Map<string, string> } = {},
+): string {
   const role = LIBELLES_ROLE[h.role] ?? h.role;
   switch (h.role) {
     case 'admin':

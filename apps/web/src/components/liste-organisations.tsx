@@ -35,10 +35,7 @@ export function ListeOrganisations({ actions, vide }: Props) {
     <>
       <FormulaireRecherche onSubmit={soumettre} libelle="Rechercher une organisation">
         <div className={fr.cx('fr-col-12', 'fr-col-md-5')}>
-          <Input
-            label="Nom, sigle, SIRET ou FINESS"
-            nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }}
-          />
+          <Input label="Nom, sigle, SIRET ou FINESS" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 100 }} />
         </div>
         <FiltreListe
           label="Type d’organisation"

@@ -94,7 +94,14 @@ interface PropsAlerte<S extends FieldValues, V, E> {
 }
 
 /** What went wrong with the last save: the comparison after a 409 with a known current state, or the error. */
-export function AlerteEnregistrement<S extends FieldValues, V, E>({ edition, entite, masculin, champs, titre, enregistrer }: PropsAlerte<S, V, E>) {
+export function AlerteEnregistrement<S extends FieldValues, V, E>({
+  edition,
+  entite,
+  masculin,
+  champs,
+  titre,
+  enregistrer,
+}: PropsAlerte<S, V, E>) {
   const { form, mutation, courant, versSaisie } = edition;
   if (estErreurApi(mutation.error, 409) && courant) {
     return (
@@ -115,7 +122,11 @@ export function AlerteEnregistrement<S extends FieldValues, V, E>({ edition, ent
 }
 
 /** Before a page showing one record (its form or its reading): the loading state, or "introuvable" with the error; null once loaded. */
-export function avantEdition(filAriane: ReactNode, requete: { isPending: boolean; error: unknown; data?: unknown }, introuvable: string): ReactNode {
+export function avantEdition(
+  filAriane: ReactNode,
+  requete: { isPending: boolean; error: unknown; data?: unknown },
+  introuvable: string,
+): ReactNode {
   if (requete.isPending) {
     return (
       <>

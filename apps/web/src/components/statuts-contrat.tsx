@@ -59,7 +59,10 @@ export function libelleRole(role: string | null): string {
 export const libelleGeneration = (n: number) => `${n === 1 ? '1re' : `${n}e`} génération`;
 
 /** May the user add this to the contract now: their right to edit it, and what its state still accepts (decision 0006). */
-export function peutAjouter(contrat: { statut: StatutContrat; periode?: { fin: string | null }; droits: { completer: boolean } }, apport: ApportContrat): boolean {
+export function peutAjouter(
+  contrat: { statut: StatutContrat; periode?: { fin: string | null }; droits: { completer: boolean } },
+  apport: ApportContrat,
+): boolean {
   return contrat.droits.completer && peutRecevoir({ statut: contrat.statut, periodeFin: contrat.periode?.fin ?? null }, apport).ok;
 }
 
@@ -76,7 +79,11 @@ export function editionStructure(contrat: { verrou: string | null; droits: { com
   return { possible: contrat.verrou === null, raison: contrat.verrou };
 }
 
-const SEVERITE_CONFIRMATION: Record<StatutConfirmation, BadgeProps['severity']> = { a_confirmer: 'warning', confirme: 'success', refuse: 'error' };
+const SEVERITE_CONFIRMATION: Record<StatutConfirmation, BadgeProps['severity']> = {
+  a_confirmer: 'warning',
+  confirme: 'success',
+  refuse: 'error',
+};
 
 /** Whether the organisation named has confirmed its role (« à confirmer », « confirmé », « refusé »). */
 export function BadgeConfirmation({ statut }: { statut: StatutConfirmation }) {

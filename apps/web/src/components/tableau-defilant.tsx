@@ -21,7 +21,11 @@ export function TableauDefilant(props: TableProps) {
   }, []);
   const nom = typeof props.caption === 'string' ? props.caption : 'Tableau';
   return (
-    <div ref={cadre} className="maillage-defilement" {...(deborde ? { tabIndex: 0, role: 'region', 'aria-label': `${nom} (défilement horizontal)` } : {})}>
+    <div
+      ref={cadre}
+      className="maillage-defilement"
+      {...(deborde ? { tabIndex: 0, role: 'region', 'aria-label': `${nom} (défilement horizontal)` } : {})}
+    >
       <Table {...props} />
     </div>
   );

@@ -30,7 +30,12 @@ export function Telechargement({ libelle, details, chemin }: Props) {
   };
   return (
     <div className={fr.cx('fr-mb-2w')}>
-      <Download className={fr.cx('fr-mb-0')} label={libelle} details={details} linkProps={{ href: chemin, onClick: lancer, 'aria-busy': etat.enCours || undefined }} />
+      <Download
+        className={fr.cx('fr-mb-0')}
+        label={libelle}
+        details={details}
+        linkProps={{ href: chemin, onClick: lancer, 'aria-busy': etat.enCours || undefined }}
+      />
       <p role="status" className={fr.cx('fr-text--sm', 'fr-mb-0', etat.erreur ? 'fr-error-text' : undefined)}>
         {etat.message}
       </p>

@@ -42,8 +42,8 @@ export function ValeursPubliees({ indicateur, territoire, titreAs: Titre = 'h2' 
     <section aria-labelledby={`${id}-titre`} className={fr.cx('fr-mt-4w')}>
       <Titre id={`${id}-titre`}>Valeurs publiées</Titre>
       <p className={fr.cx('fr-text--sm')}>
-        Les valeurs importées, telles que les sources les publient : une classe d’intervalle est reproduite avec ses crochets (« [856 à 932[ » : de 856
-        inclus à 932 exclu), une valeur masquée est signalée « secret statistique ».
+        Les valeurs importées, telles que les sources les publient : une classe d’intervalle est reproduite avec ses crochets (« [856 à 932[
+        » : de 856 inclus à 932 exclu), une valeur masquée est signalée « secret statistique ».
       </p>
       {indicateur && (
         <Select
@@ -99,17 +99,33 @@ export function ValeursPubliees({ indicateur, territoire, titreAs: Titre = 'h2' 
               v.source ?? '—',
             ])}
           />
-          {classes && <p className={fr.cx('fr-text--sm')}>Les classes d’intervalle sont publiées ainsi par la source : la valeur exacte n’est pas connue.</p>}
-          {tirets.length > 0 && <p className={fr.cx('fr-text--sm')}>Dans les fichiers de ces valeurs, « - » signifiait : {tirets.join(', ')}.</p>}
+          {classes && (
+            <p className={fr.cx('fr-text--sm')}>
+              Les classes d’intervalle sont publiées ainsi par la source : la valeur exacte n’est pas connue.
+            </p>
+          )}
+          {tirets.length > 0 && (
+            <p className={fr.cx('fr-text--sm')}>Dans les fichiers de ces valeurs, « - » signifiait : {tirets.join(', ')}.</p>
+          )}
           {d.total > PAR_PAGE && (
             <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm')}>
               <li>
-                <Button priority="secondary" size="small" disabled={d.decalage === 0} onClick={() => setDecalage(Math.max(0, d.decalage - PAR_PAGE))}>
+                <Button
+                  priority="secondary"
+                  size="small"
+                  disabled={d.decalage === 0}
+                  onClick={() => setDecalage(Math.max(0, d.decalage - PAR_PAGE))}
+                >
                   Valeurs précédentes
                 </Button>
               </li>
               <li>
-                <Button priority="secondary" size="small" disabled={d.decalage + d.valeurs.length >= d.total} onClick={() => setDecalage(d.decalage + PAR_PAGE)}>
+                <Button
+                  priority="secondary"
+                  size="small"
+                  disabled={d.decalage + d.valeurs.length >= d.total}
+                  onClick={() => setDecalage(d.decalage + PAR_PAGE)}
+                >
                   Valeurs suivantes
                 </Button>
               </li>

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { STATUTS_CONTRAT, STATUTS_FICHE } from '../contrats';
 
-export const segments = z.array(z.object({ texte: z.string(), surligne: z.boolean() })).describe('Texte découpé : les segments `surligne` sont les mots trouvés');
+export const segments = z
+  .array(z.object({ texte: z.string(), surligne: z.boolean() }))
+  .describe('Texte découpé : les segments `surligne` sont les mots trouvés');
 const terme = z.object({ code: z.string(), libelle: z.string() });
 
 export const resultatBibliotheque = z.object({
@@ -32,7 +34,12 @@ export const resultatBibliotheque = z.object({
 export type Segment = z.infer<typeof segments>[number];
 export type ResultatBibliotheque = z.infer<typeof resultatBibliotheque>;
 
-export const pageBibliotheque = z.object({ total: z.number().int(), page: z.number().int(), parPage: z.number().int(), resultats: z.array(resultatBibliotheque) });
+export const pageBibliotheque = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  parPage: z.number().int(),
+  resultats: z.array(resultatBibliotheque),
+});
 export type PageBibliotheque = z.infer<typeof pageBibliotheque>;
 
 export const destinationReprise = z.object({

@@ -124,7 +124,9 @@ export const rapportImportAnnuaire = z.object({
   dryRun: z.boolean(),
   applique: z.boolean(),
   colonnesInconnues: z.array(z.string()),
-  lignes: z.array(z.object({ ligne: z.number().int(), statut: statutLigneAnnuaire, nom: z.string().optional(), raison: z.string().optional() })),
+  lignes: z.array(
+    z.object({ ligne: z.number().int(), statut: statutLigneAnnuaire, nom: z.string().optional(), raison: z.string().optional() }),
+  ),
   resume: z.object({ crees: z.number().int(), misAJour: z.number().int(), inchanges: z.number().int(), rejetes: z.number().int() }),
 });
 export type RapportImportAnnuaire = z.infer<typeof rapportImportAnnuaire>;

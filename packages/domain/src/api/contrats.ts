@@ -66,7 +66,14 @@ export type ContratResume = z.infer<typeof contratResume>;
 const codeNom = z.object({ code: z.string(), nom: z.string() });
 export const objectif = z.object({ id: z.string(), numero: z.string(), intitule: z.string(), objectifsOperationnels: z.array(z.string()) });
 export type Objectif = z.infer<typeof objectif>;
-export const axe = z.object({ id: z.string(), numero: z.number().int(), intitule: z.string(), axePrs: z.string().nullable(), description: z.string().nullable(), objectifs: z.array(objectif) });
+export const axe = z.object({
+  id: z.string(),
+  numero: z.number().int(),
+  intitule: z.string(),
+  axePrs: z.string().nullable(),
+  description: z.string().nullable(),
+  objectifs: z.array(objectif),
+});
 export type Axe = z.infer<typeof axe>;
 export const evaluationPrevue = z.object({
   id: z.string(),
@@ -89,7 +96,14 @@ export const dispositifTerritorial = z.object({
   nombreFiches: z.number().int().describe('Fiches-action rattachées à ce dispositif'),
 });
 export type DispositifTerritorial = z.infer<typeof dispositifTerritorial>;
-export const signataire = z.object({ id: z.string(), organisation: organisationCourte, representant: z.string().nullable(), qualite: z.string().nullable(), dateSignature: z.string().nullable(), confirmation: confirmationPartie });
+export const signataire = z.object({
+  id: z.string(),
+  organisation: organisationCourte,
+  representant: z.string().nullable(),
+  qualite: z.string().nullable(),
+  dateSignature: z.string().nullable(),
+  confirmation: confirmationPartie,
+});
 export type Signataire = z.infer<typeof signataire>;
 export const partenaireContrat = z.object({ id: z.string(), organisation: organisationCourte, role: z.string().nullable() });
 export type PartenaireContrat = z.infer<typeof partenaireContrat>;
@@ -114,11 +128,19 @@ export const contratDetail = contratResume.omit({ nombreFiches: true, role: true
   version: z.number().int(),
   creeLe: z.string(),
   modifieLe: z.string(),
-  territoire: z.object({ population: z.number(), nombreCommunes: z.number(), regions: z.array(codeNom), departements: z.array(codeNom), epci: z.array(codeNom) }),
+  territoire: z.object({
+    population: z.number(),
+    nombreCommunes: z.number(),
+    regions: z.array(codeNom),
+    departements: z.array(codeNom),
+    epci: z.array(codeNom),
+  }),
   ars: z.array(partieContrat),
   porteurs: z.array(partieContrat),
   signataires: z.array(signataire),
-  publication: z.object({ empechements: z.array(z.string()) }).describe('Pourquoi le contrat ne peut pas être publié (vide : il peut l’être)'),
+  publication: z
+    .object({ empechements: z.array(z.string()) })
+    .describe('Pourquoi le contrat ne peut pas être publié (vide : il peut l’être)'),
   partenaires: z.array(partenaireContrat),
   axes: z.array(axe),
   nombreFiches: z.number().int(),
@@ -129,11 +151,18 @@ export const contratDetail = contratResume.omit({ nombreFiches: true, role: true
   planEvaluation: z.array(evaluationPrevue).describe('Les évaluations prévues (à convenir avant la signature)'),
   dispositifsTerritoriaux: z.array(dispositifTerritorial).describe('Les dispositifs du territoire avec lesquels le contrat s’articule'),
   avenantOuvert: z.object({ id: z.string(), numero: z.number() }).nullable(),
-  verrou: z.string().nullable().describe('Pourquoi le texte du contrat ne peut pas être modifié maintenant (contrat clos, ou signé sans avenant ouvert)'),
+  verrou: z
+    .string()
+    .nullable()
+    .describe('Pourquoi le texte du contrat ne peut pas être modifié maintenant (contrat clos, ou signé sans avenant ouvert)'),
   role: z.string().nullable().describe('Rôle de l’utilisateur sur ce contrat'),
   droits: z.object({
     modifier: z.boolean().describe('Modifier le contrat : jamais quand il est clos (échu, renouvelé, abandonné)'),
-    completer: z.boolean().describe('Ajouter ce que son état reçoit encore (séances, suivi, évaluation, fichiers ; pour un contrat clos, ce que « verrou » dit possible)'),
+    completer: z
+      .boolean()
+      .describe(
+        'Ajouter ce que son état reçoit encore (séances, suivi, évaluation, fichiers ; pour un contrat clos, ce que « verrou » dit possible)',
+      ),
     valider: z.boolean(),
     supprimer: z.boolean(),
     creerFiche: z.boolean().describe('Créer une fiche-action : seulement quand le texte est ouvert (pas de verrou)'),
@@ -153,9 +182,22 @@ export type GenerationCreee = z.infer<typeof generationCreee>;
 
 export const changement = z.object({ type: z.string(), libelle: z.string() });
 export type Changement = z.infer<typeof changement>;
-export const avenant = z.object({ id: z.string(), numero: z.number(), objet: z.string(), dateAvenant: z.string().nullable(), etat: z.enum(['brouillon', 'signe']), changements: z.array(changement), creeLe: z.string() });
+export const avenant = z.object({
+  id: z.string(),
+  numero: z.number(),
+  objet: z.string(),
+  dateAvenant: z.string().nullable(),
+  etat: z.enum(['brouillon', 'signe']),
+  changements: z.array(changement),
+  creeLe: z.string(),
+});
 export type Avenant = z.infer<typeof avenant>;
-export const versionSignee = z.object({ id: z.string(), dateEffet: z.string(), avenantNumero: z.number().nullable(), avenantObjet: z.string().nullable() });
+export const versionSignee = z.object({
+  id: z.string(),
+  dateEffet: z.string(),
+  avenantNumero: z.number().nullable(),
+  avenantObjet: z.string().nullable(),
+});
 export type VersionSignee = z.infer<typeof versionSignee>;
 export const avenants = z.object({ versions: z.array(versionSignee), avenants: z.array(avenant) });
 export type Avenants = z.infer<typeof avenants>;
@@ -172,7 +214,14 @@ export type VersionContrat = z.infer<typeof versionContrat>;
 // ---------- Doctrine régionale
 
 export const parametreRegion = z.object({ regionCode: z.string().regex(/^\d{2,3}$/, 'Code de région INSEE attendu (53, 84…)') });
-export const doctrineRegion = z.object({ regionCode: z.string(), regionNom: z.string(), regles: doctrineSchema, version: z.number().int(), modifieLe: z.string().nullable(), modifiable: z.boolean() });
+export const doctrineRegion = z.object({
+  regionCode: z.string(),
+  regionNom: z.string(),
+  regles: doctrineSchema,
+  version: z.number().int(),
+  modifieLe: z.string().nullable(),
+  modifiable: z.boolean(),
+});
 export type DoctrineRegion = z.infer<typeof doctrineRegion>;
 export const doctrineModifiee = doctrineSchema.extend({ version: z.number().int() });
 
@@ -193,10 +242,19 @@ export const personneDuContrat = z.object({
   modifiable: z.boolean().describe('L’utilisateur peut changer ou retirer ce rôle'),
 });
 export type PersonneDuContrat = z.infer<typeof personneDuContrat>;
-export const accesContrat = z.object({ personnes: z.array(personneDuContrat), rolesAttribuables: z.array(z.object({ role, libelle: z.string() })) });
+export const accesContrat = z.object({
+  personnes: z.array(personneDuContrat),
+  rolesAttribuables: z.array(z.object({ role, libelle: z.string() })),
+});
 export type AccesContrat = z.infer<typeof accesContrat>;
 export const parametresPersonne = z.object({ id: uuid, utilisateurId: uuid });
-export const accesDonne = z.object({ utilisateurId: z.uuid(), role, invitation: z.boolean().describe('Un lien pour choisir un mot de passe a été envoyé'), compteCree: z.boolean(), message: z.string() });
+export const accesDonne = z.object({
+  utilisateurId: z.uuid(),
+  role,
+  invitation: z.boolean().describe('Un lien pour choisir un mot de passe a été envoyé'),
+  compteCree: z.boolean(),
+  message: z.string(),
+});
 export type AccesDonne = z.infer<typeof accesDonne>;
 export const publicationChangee = z.object({ publie: z.boolean(), change: z.boolean() });
 export type PublicationChangee = z.infer<typeof publicationChangee>;
@@ -216,12 +274,23 @@ export const demandeConfirmation = z.object({
   reponduPar: z.string().nullable(),
   dateSignature: z.string().nullable().describe('Pour un signataire : la date déjà saisie, le cas échéant'),
   organisation: z.object({ id: z.string(), nom: z.string(), type: z.string(), regionCode: z.string().nullable() }),
-  contrat: z.object({ id: z.string(), intitule: z.string(), statut: z.enum(STATUTS_CONTRAT), regions: z.array(z.string()), regionsNoms: z.array(z.string()), publie: z.boolean() }),
+  contrat: z.object({
+    id: z.string(),
+    intitule: z.string(),
+    statut: z.enum(STATUTS_CONTRAT),
+    regions: z.array(z.string()),
+    regionsNoms: z.array(z.string()),
+    publie: z.boolean(),
+  }),
 });
 export type DemandeConfirmation = z.infer<typeof demandeConfirmation>;
 export const filtreConfirmations = z.object({
   statut: z.enum([...STATUTS_CONFIRMATION, 'toutes'], { error: 'Statut : a_confirmer, confirme, refuse ou toutes' }).default('a_confirmer'),
 });
-export const reponseConfirmation = z.object({ statut: z.enum(STATUTS_CONFIRMATION), statutLibelle: z.string(), depublie: z.boolean().describe('Le refus a retiré la publication du contrat') });
+export const reponseConfirmation = z.object({
+  statut: z.enum(STATUTS_CONFIRMATION),
+  statutLibelle: z.string(),
+  depublie: z.boolean().describe('Le refus a retiré la publication du contrat'),
+});
 export type ReponseConfirmation = z.infer<typeof reponseConfirmation>;
 export const refusConfirmation = z.object({ motif: z.string().trim().max(1000, 'Au plus 1000 caractères').nullish() }).default({});

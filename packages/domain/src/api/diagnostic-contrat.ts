@@ -3,15 +3,48 @@ import { z } from 'zod';
 import { POLARITES, type Polarite } from '../diagnostics/agregation';
 import { agregatIndicateur, territoireCode } from './diagnostics';
 
-export const verbatimVue = z.object({ id: z.uuid(), texte: z.string(), locuteur: z.string(), communeCode: z.string().nullable(), source: z.string().nullable(), dateRecueil: z.string().nullable() });
+export const verbatimVue = z.object({
+  id: z.uuid(),
+  texte: z.string(),
+  locuteur: z.string(),
+  communeCode: z.string().nullable(),
+  source: z.string().nullable(),
+  dateRecueil: z.string().nullable(),
+});
 export type Verbatim = z.infer<typeof verbatimVue>;
-export const rencontreVue = z.object({ id: z.uuid(), type: z.string(), titre: z.string(), dateRencontre: z.string().nullable(), participants: z.string().nullable(), synthese: z.string().nullable() });
+export const rencontreVue = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  titre: z.string(),
+  dateRencontre: z.string().nullable(),
+  participants: z.string().nullable(),
+  synthese: z.string().nullable(),
+});
 export type Rencontre = z.infer<typeof rencontreVue>;
-export const constatVue = z.object({ id: z.uuid(), intitule: z.string(), description: z.string().nullable(), indicateurs: z.array(z.string()), verbatims: z.array(z.string()), besoins: z.array(z.string()) });
+export const constatVue = z.object({
+  id: z.uuid(),
+  intitule: z.string(),
+  description: z.string().nullable(),
+  indicateurs: z.array(z.string()),
+  verbatims: z.array(z.string()),
+  besoins: z.array(z.string()),
+});
 export type Constat = z.infer<typeof constatVue>;
-export const besoinVue = z.object({ id: z.uuid(), intitule: z.string(), description: z.string().nullable(), constats: z.array(z.string()), priorites: z.array(z.string()) });
+export const besoinVue = z.object({
+  id: z.uuid(),
+  intitule: z.string(),
+  description: z.string().nullable(),
+  constats: z.array(z.string()),
+  priorites: z.array(z.string()),
+});
 export type Besoin = z.infer<typeof besoinVue>;
-export const prioriteVue = z.object({ id: z.uuid(), intitule: z.string(), description: z.string().nullable(), besoins: z.array(z.string()), axes: z.array(z.string()) });
+export const prioriteVue = z.object({
+  id: z.uuid(),
+  intitule: z.string(),
+  description: z.string().nullable(),
+  besoins: z.array(z.string()),
+  axes: z.array(z.string()),
+});
 export type PrioriteDiagnostic = z.infer<typeof prioriteVue>;
 export const axeDiagnostic = z.object({ id: z.uuid(), numero: z.number().int(), intitule: z.string() });
 export type AxeDiagnostic = z.infer<typeof axeDiagnostic>;
@@ -34,9 +67,19 @@ export type FinancementTerritoire = z.infer<typeof financementTerritoireVue>;
 /** The `financementsTerritoire` part of the diagnostic: the lines, their total (a floor when an amount is unknown), the contract's own funding. */
 export const financementsTerritoireVue = z.object({
   lignes: z.array(financementTerritoireVue),
-  total: z.object({ montantCentimes: z.number(), lignes: z.number().int(), sansMontant: z.number().int().describe('Lignes sans montant connu : le total est alors un plancher') }),
+  total: z.object({
+    montantCentimes: z.number(),
+    lignes: z.number().int(),
+    sansMontant: z.number().int().describe('Lignes sans montant connu : le total est alors un plancher'),
+  }),
   contrat: z
-    .object({ fichesCentimes: z.number(), horsFichesCentimes: z.number(), totalCentimes: z.number(), acquisCentimes: z.number(), lignes: z.number().int() })
+    .object({
+      fichesCentimes: z.number(),
+      horsFichesCentimes: z.number(),
+      totalCentimes: z.number(),
+      acquisCentimes: z.number(),
+      lignes: z.number().int(),
+    })
     .describe('Le financement propre du contrat (fiches et contrat), lignes refusées exclues'),
 });
 export type FinancementsTerritoire = z.infer<typeof financementsTerritoireVue>;
@@ -63,7 +106,14 @@ export const typologieVue = z.object({
   source: z.string(),
   note: z.string().nullable(),
   classes: z.array(
-    z.object({ code: z.string(), description: z.string(), nombreEpciPublie: z.number().nullable(), habitantsPublies: z.number().nullable(), partPopulationPubliee: z.number().nullable(), epciAffectes: z.number() }),
+    z.object({
+      code: z.string(),
+      description: z.string(),
+      nombreEpciPublie: z.number().nullable(),
+      habitantsPublies: z.number().nullable(),
+      partPopulationPubliee: z.number().nullable(),
+      epciAffectes: z.number(),
+    }),
   ),
 });
 export type Typologie = z.infer<typeof typologieVue>;
@@ -78,7 +128,9 @@ export const vulnerabiliteVue = z.object({
       polarite: z.enum(Object.keys(POLARITES) as [Polarite, ...Polarite[]]),
       poids: z.number(),
       periode: z.string().nullable(),
-      choixPeriode: z.enum(['choisie', 'derniere_par_epci']).describe('Une période choisie pour tous les EPCI, ou la plus récente de chacun'),
+      choixPeriode: z
+        .enum(['choisie', 'derniere_par_epci'])
+        .describe('Une période choisie pour tous les EPCI, ou la plus récente de chacun'),
       periodesUtilisees: z.array(z.string()),
     }),
   ),

@@ -76,7 +76,13 @@ export type TerritoireCode = z.infer<typeof territoireCode>;
 /** GET /api/diagnostics/agregat: one indicator on a perimeter, with comparators and time series. */
 export const agregatIndicateur = z.object({
   indicateur: indicateurVue,
-  perimetre: z.object({ territoires: z.array(territoireCode), communes: z.number().int(), population: z.number(), departements: z.array(z.string()), regions: z.array(z.string()) }),
+  perimetre: z.object({
+    territoires: z.array(territoireCode),
+    communes: z.number().int(),
+    population: z.number(),
+    departements: z.array(z.string()),
+    regions: z.array(z.string()),
+  }),
   periode: z.string().nullable(),
   resultat: resultatAgregat.nullable(),
   raison: z.string().nullable().describe('Pourquoi `resultat` est vide, en français ; null quand il y en a un'),
@@ -104,7 +110,15 @@ export const valeursCommunes = z.object({
   periode: z.string().nullable(),
   periodes: z.array(z.string()),
   communes: z.array(
-    z.object({ code: z.string(), nom: z.string(), departement: z.string(), population: z.number(), valeur: valeurVue, source: z.string().nullable(), tiret: sensDuTiret.nullable() }),
+    z.object({
+      code: z.string(),
+      nom: z.string(),
+      departement: z.string(),
+      population: z.number(),
+      valeur: valeurVue,
+      source: z.string().nullable(),
+      tiret: sensDuTiret.nullable(),
+    }),
   ),
 });
 export type ValeursCommunes = z.infer<typeof valeursCommunes>;
@@ -135,7 +149,9 @@ type Geometrie = { type: 'Polygon'; coordinates: Position[][] } | { type: 'Multi
 const geometrie = z.unknown().describe('Géométrie GeoJSON (Polygon ou MultiPolygon)') as unknown as z.ZodType<Geometrie>;
 export const contoursVue = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.object({ type: z.literal('Feature'), properties: z.object({ code: z.string(), nom: z.string().nullable() }), geometry: geometrie })),
+  features: z.array(
+    z.object({ type: z.literal('Feature'), properties: z.object({ code: z.string(), nom: z.string().nullable() }), geometry: geometrie }),
+  ),
 });
 export type Contours = z.infer<typeof contoursVue>;
 export type Contour = Contours['features'][number];

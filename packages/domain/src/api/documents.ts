@@ -3,7 +3,11 @@ import { z } from 'zod';
 
 export const choixDocument = z.object({
   version: z.enum(['actuelle', 'signee']).default('actuelle').describe('« signee » : le contrat tel que signé'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ').optional().describe('Version consolidée à cette date'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ')
+    .optional()
+    .describe('Version consolidée à cette date'),
 });
 
 export const fichierContrat = z.object({

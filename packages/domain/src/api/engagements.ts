@@ -3,7 +3,14 @@
  * (the CPAM case, domain.md §6), its referents, its offers of service and the means it engages.
  */
 import { z } from 'zod';
-import { ROLES_ENGAGEMENT, ROLES_FICHE_ENGAGEMENT, STATUTS_CONTRAT, STATUTS_FICHE, type RoleEngagement, type RoleFicheEngagement } from '..';
+import {
+  ROLES_ENGAGEMENT,
+  ROLES_FICHE_ENGAGEMENT,
+  STATUTS_CONTRAT,
+  STATUTS_FICHE,
+  type RoleEngagement,
+  type RoleFicheEngagement,
+} from '..';
 import { organisationVue } from './comptes';
 import { moyensOrganisation } from './financements';
 
@@ -35,7 +42,12 @@ export const contratEngagement = o({
 export type ContratEngagement = z.infer<typeof contratEngagement>;
 export const offreService = o({ id: z.string(), intitule: z.string(), description: z.string().nullable(), nombreFiches: z.number().int() });
 export type OffreService = z.infer<typeof offreService>;
-export const referentOrganisation = o({ prenom: z.string(), nom: z.string(), email: z.string().nullable(), role: z.string().describe('« référent » ou « membre »') });
+export const referentOrganisation = o({
+  prenom: z.string(),
+  nom: z.string(),
+  email: z.string().nullable(),
+  role: z.string().describe('« référent » ou « membre »'),
+});
 export const engagementsOrganisation = z.object({
   organisation: organisationVue.loose(),
   contrats: z.array(contratEngagement).describe('Les contrats que le lecteur peut voir'),
@@ -45,5 +57,8 @@ export const engagementsOrganisation = z.object({
   moyens: moyensOrganisation.describe('Les moyens engagés, sommés par contrat et par année'),
 });
 export type EngagementsOrganisation = z.infer<typeof engagementsOrganisation>;
-export const offreSaisie = z.object({ intitule: z.string().trim().min(2, 'Intitulé trop court').max(300), description: z.string().max(5000).nullish() });
+export const offreSaisie = z.object({
+  intitule: z.string().trim().min(2, 'Intitulé trop court').max(300),
+  description: z.string().max(5000).nullish(),
+});
 export type OffreSaisie = z.input<typeof offreSaisie>;

@@ -13,7 +13,13 @@ export const filtresFiches = z.object({
   tri: z.enum(['ordre', 'numero', 'intitule', 'statut', 'debut']).default('ordre'),
 });
 
-export const piloteFiche = z.object({ organisationId: z.string().nullable(), organisationNom: z.string().nullable(), organisationSigle: z.string().nullable(), service: z.string().nullable(), libelle: z.string() });
+export const piloteFiche = z.object({
+  organisationId: z.string().nullable(),
+  organisationNom: z.string().nullable(),
+  organisationSigle: z.string().nullable(),
+  service: z.string().nullable(),
+  libelle: z.string(),
+});
 export type PiloteFiche = z.infer<typeof piloteFiche>;
 export const financementFiche = z.object({
   id: z.string(),
@@ -47,7 +53,9 @@ export const ficheResume = z.looseObject({
   thematiques: z.array(z.string()),
   publics: z.array(z.string()),
   financements: z.array(financementFiche),
-  dispositifsTerritoriaux: z.array(z.object({ id: z.string(), type: z.string(), nom: z.string() })).describe('Dispositifs du territoire auxquels la fiche se rattache'),
+  dispositifsTerritoriaux: z
+    .array(z.object({ id: z.string(), type: z.string(), nom: z.string() }))
+    .describe('Dispositifs du territoire auxquels la fiche se rattache'),
   totalFinancementCentimes: z.number(),
   version: z.number().int(),
   modifieLe: z.string(),
@@ -68,7 +76,9 @@ type ChampsDuModele = Partial<Omit<FicheSaisie, keyof typeof ficheResume.shape>>
 export type Fiche = z.infer<typeof ficheResume> & ChampsDuModele;
 export type FicheDetail = z.infer<typeof ficheDetail> & ChampsDuModele;
 
-export const creationFiche = ficheSaisieSchema.and(z.object({ numero: z.number().int().min(1).optional(), position: z.number().int().min(1).optional() }));
+export const creationFiche = ficheSaisieSchema.and(
+  z.object({ numero: z.number().int().min(1).optional(), position: z.number().int().min(1).optional() }),
+);
 export const ficheCreee = z.object({ id: z.uuid(), numero: z.number().int() });
 export type FicheCreee = z.infer<typeof ficheCreee>;
 export const modificationFiche = ficheSaisieSchema.and(z.object({ version: z.number().int() }));

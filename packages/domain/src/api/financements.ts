@@ -3,7 +3,18 @@
  * the contract itself, and the means organisations engage (staff time, money, in kind). Amounts in cents.
  */
 import { z } from 'zod';
-import { engagementMoyensSchema, NATURES_FINANCEMENT, OBJETS_FINANCEMENT, STATUTS_FINANCEMENT, TYPES_MOYEN, UNITES_TEMPS, type NatureFinancement, type ObjetFinancement, type TypeMoyen, type UniteTemps } from '..';
+import {
+  engagementMoyensSchema,
+  NATURES_FINANCEMENT,
+  OBJETS_FINANCEMENT,
+  STATUTS_FINANCEMENT,
+  TYPES_MOYEN,
+  UNITES_TEMPS,
+  type NatureFinancement,
+  type ObjetFinancement,
+  type TypeMoyen,
+  type UniteTemps,
+} from '..';
 
 const o = z.looseObject;
 const uuid = z.uuid('Identifiant invalide');
@@ -18,7 +29,10 @@ export const ligneFinancement = o({
   ficheNumero: z.number().int().nullable(),
   ficheIntitule: z.string().nullable(),
   axe: z.string().nullable().describe('« Axe 1. … », « Fiches sans axe » ou « Contrat (hors fiches) »'),
-  objet: z.enum(Object.keys(OBJETS_FINANCEMENT) as [ObjetFinancement]).nullable().describe('Ce que paie une ligne du contrat lui-même ; null sur une fiche'),
+  objet: z
+    .enum(Object.keys(OBJETS_FINANCEMENT) as [ObjetFinancement])
+    .nullable()
+    .describe('Ce que paie une ligne du contrat lui-même ; null sur une fiche'),
   financeur: z.string(),
   financeurId: z.string().nullable(),
   dispositif: z.string(),
@@ -66,7 +80,13 @@ export const ligneMoyens = o({
 });
 export type LigneMoyens = z.infer<typeof ligneMoyens>;
 /** Days, FTE and euros are never added to one another: each total keeps its unit; things in kind are counted. */
-export const totalMoyens = z.object({ jours: z.number(), etp: z.number(), montantCentimes: z.number(), nature: z.number().int(), lignes: z.number().int() });
+export const totalMoyens = z.object({
+  jours: z.number(),
+  etp: z.number(),
+  montantCentimes: z.number(),
+  nature: z.number().int(),
+  lignes: z.number().int(),
+});
 const parAnnee = z.array(z.object({ annee: z.number().int(), total: totalMoyens }));
 export const moyensContrat = z.object({
   lignes: z.array(ligneMoyens),

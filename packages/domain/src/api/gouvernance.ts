@@ -39,7 +39,10 @@ export const instance = o({
   prochaineSeance: z.string().nullable(),
 });
 export type Instance = z.infer<typeof instance>;
-export const courrielMembreChange = z.object({ email: z.string().nullable(), destinataires: z.number().int().describe('Adresses que ses invitations atteignent') });
+export const courrielMembreChange = z.object({
+  email: z.string().nullable(),
+  destinataires: z.number().int().describe('Adresses que ses invitations atteignent'),
+});
 export type CourrielMembreChange = z.infer<typeof courrielMembreChange>;
 export const lienCalendrier = z.object({ url: z.string() });
 export type LienCalendrier = z.infer<typeof lienCalendrier>;
@@ -50,9 +53,18 @@ export type EtatPresence = keyof typeof ETATS_PRESENCE;
 export const ACTIONS_DECISION = ['valider_fiche', 'statut_fiche', 'financement_fiche'] as const;
 export type ActionDecision = (typeof ACTIONS_DECISION)[number];
 const effet = z.record(z.string(), z.unknown());
-export const pointOrdreDuJour = o({ id: z.string(), intitule: z.string(), dureeMinutes: z.number().nullable(), ficheIds: z.array(z.string()) });
+export const pointOrdreDuJour = o({
+  id: z.string(),
+  intitule: z.string(),
+  dureeMinutes: z.number().nullable(),
+  ficheIds: z.array(z.string()),
+});
 export type PointOrdreDuJour = z.infer<typeof pointOrdreDuJour>;
-export const presence = o({ membreId: z.string(), etat: z.enum(Object.keys(ETATS_PRESENCE) as [EtatPresence]), representePar: z.string().nullable() });
+export const presence = o({
+  membreId: z.string(),
+  etat: z.enum(Object.keys(ETATS_PRESENCE) as [EtatPresence]),
+  representePar: z.string().nullable(),
+});
 export type Presence = z.infer<typeof presence>;
 export const decision = o({
   id: z.string(),
@@ -86,7 +98,9 @@ export type Seance = z.infer<typeof seance>;
 export const modificationSeance = seanceSchema.and(z.object({ version: z.number().int() }));
 export const invitationsEnvoyees = z.object({ invites: z.array(z.string()) });
 export type InvitationsEnvoyees = z.infer<typeof invitationsEnvoyees>;
-export const priseDeDecision = decisionSchema.and(z.object({ confirmerSeanceFuture: z.boolean().optional().describe('Enregistrer la décision d’une séance qui n’a pas encore eu lieu') }));
+export const priseDeDecision = decisionSchema.and(
+  z.object({ confirmerSeanceFuture: z.boolean().optional().describe('Enregistrer la décision d’une séance qui n’a pas encore eu lieu') }),
+);
 export const decisionPrise = z.object({ id: uuid, effet: effet.nullable(), resume: z.string().nullable() });
 export type DecisionPrise = z.infer<typeof decisionPrise>;
 

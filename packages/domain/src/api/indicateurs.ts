@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { indicateurSchema } from '../diagnostics/catalogue';
 
 /** A row of the catalogue (GET /api/indicateurs). */
-export const indicateurVue = indicateurSchema.extend({ facteur: z.coerce.number(), version: z.number().int(), nombreValeurs: z.number().int().optional() });
+export const indicateurVue = indicateurSchema.extend({
+  facteur: z.coerce.number(),
+  version: z.number().int(),
+  nombreValeurs: z.number().int().optional(),
+});
 export type Indicateur = z.infer<typeof indicateurVue>;
 export type Famille = Indicateur['famille'];
 
@@ -40,7 +44,10 @@ export const optionsImportSchema = z.object({
        * The meaning of « - » column by column, when the source says it differs (Rezone CPTS: none for GPs, masked for
        * nurses): an absent column keeps the file's `tiret`.
        */
-      tirets: z.record(z.string(), z.enum(['zero', 'secret', 'manquant'], { error: 'Sens de « - » : zero, secret ou manquant' })).optional().describe('En-tête de colonne → sens de « - »'),
+      tirets: z
+        .record(z.string(), z.enum(['zero', 'secret', 'manquant'], { error: 'Sens de « - » : zero, secret ou manquant' }))
+        .optional()
+        .describe('En-tête de colonne → sens de « - »'),
     })
     .optional(),
   /** DHIS2 org units carry no type: say which. */
@@ -63,7 +70,9 @@ export const apercuImport = z.object({
   colonnes: colonnesLues,
   indicateursParColonne: z.record(z.string(), z.string()),
   colonnesIgnorees: z.array(z.string()),
-  suggestions: z.array(z.object({ entete: z.string(), code: z.string(), libelle: z.string(), score: z.number() })).describe('Fichiers larges : l’indicateur le plus probable de chaque en-tête, à confirmer'),
+  suggestions: z
+    .array(z.object({ entete: z.string(), code: z.string(), libelle: z.string(), score: z.number() }))
+    .describe('Fichiers larges : l’indicateur le plus probable de chaque en-tête, à confirmer'),
   avertissements: z.array(z.string()).describe('Écarts d’échelle (« pour 10 000 » contre « pour 100 000 »)'),
   exemples: z.array(z.object({ ligne: z.number().int(), cellules: z.array(z.union([z.string(), z.number(), z.null()])) })),
   lectures: z.array(z.object({ ligne: z.number().int(), valeurs: z.number().int(), rejets: z.array(z.string()) })),

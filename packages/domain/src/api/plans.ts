@@ -6,7 +6,9 @@ export const STATUTS_LIGNE_IMPORT = ['cree', 'mis_a_jour', 'inchange', 'rejete']
 export type StatutLigneImport = (typeof STATUTS_LIGNE_IMPORT)[number];
 
 export const choixFormatPlan = z.object({ format: z.enum(FORMATS_PLAN).default('maillage') });
-export const choixImportPlan = z.object({ dryRun: z.enum(['true', 'false']).default('false').describe('true : vérifier sans rien enregistrer') });
+export const choixImportPlan = z.object({
+  dryRun: z.enum(['true', 'false']).default('false').describe('true : vérifier sans rien enregistrer'),
+});
 
 export const rapportImport = z
   .object({
@@ -59,7 +61,10 @@ export const etatImportPlan = z
     lignesTotal: z.number().int().describe('Lignes non vides du fichier'),
     lignesTraitees: z.number().int(),
     rapport: rapportImport.nullable().describe('Le même rapport que la réponse directe, une fois l’import fini (rejets compris)'),
-    erreur: z.string().nullable().describe('Pourquoi l’import a échoué : lignes rejetées, contrat signé sans avenant ouvert, serveur arrêté…'),
+    erreur: z
+      .string()
+      .nullable()
+      .describe('Pourquoi l’import a échoué : lignes rejetées, contrat signé sans avenant ouvert, serveur arrêté…'),
     creePar: z.string(),
     creeLe: z.string(),
     termineLe: z.string().nullable(),

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { STATUTS_CONTRAT } from '../contrats';
 
 const periode = z.object({ debut: z.string().nullable(), fin: z.string().nullable() });
-export const decompte = z.object({ code: z.string(), libelle: z.string(), contrats: z.number().int().describe('Contrats en cours concernés'), nombre: z.number().int().describe('Fiches-action (ou axes, pour le PRS)') });
+export const decompte = z.object({
+  code: z.string(),
+  libelle: z.string(),
+  contrats: z.number().int().describe('Contrats en cours concernés'),
+  nombre: z.number().int().describe('Fiches-action (ou axes, pour le PRS)'),
+});
 
 export const portefeuilleVue = z.object({
   region: z.object({ code: z.string(), nom: z.string(), population: z.number() }),
@@ -17,7 +22,9 @@ export const portefeuilleVue = z.object({
         .object({ pourcent: z.number(), date: z.string().nullable(), source: z.string().nullable() })
         .nullable()
         .describe('Couverture publiée dont la cible est partie, avec sa date et sa source'),
-      actuel: z.object({ pourcent: z.number().nullable(), date: z.string() }).describe('Couverture calculée aujourd’hui sur les contrats signés ou en évaluation enregistrés'),
+      actuel: z
+        .object({ pourcent: z.number().nullable(), date: z.string() })
+        .describe('Couverture calculée aujourd’hui sur les contrats signés ou en évaluation enregistrés'),
       atteinte: z.boolean(),
       manque: z.number().nullable().describe('Points de pourcentage qui manquent pour atteindre la cible'),
       progression: z.number().nullable().describe('Part du chemin parcouru depuis la référence vers la cible, en % (0 à 100)'),
@@ -42,7 +49,16 @@ export const portefeuilleVue = z.object({
     communes: z.number().int(),
     communesCouvertes: z.number().int(),
     parDepartement: z.array(
-      z.object({ code: z.string(), nom: z.string(), population: z.number(), populationCouverte: z.number(), pourcent: z.number().nullable(), communes: z.number().int(), communesCouvertes: z.number().int(), contrats: z.number().int() }),
+      z.object({
+        code: z.string(),
+        nom: z.string(),
+        population: z.number(),
+        populationCouverte: z.number(),
+        pourcent: z.number().nullable(),
+        communes: z.number().int(),
+        communesCouvertes: z.number().int(),
+        contrats: z.number().int(),
+      }),
     ),
   }),
   contrats: z.array(
@@ -69,7 +85,19 @@ export const portefeuilleVue = z.object({
     criteres: z.array(z.object({ indicateur: z.string(), libelle: z.string(), polarite: z.string(), periode: z.string() })),
     epciRegion: z.number().int(),
     epci: z.array(
-      z.object({ code: z.string(), nom: z.string(), departementCode: z.string().nullable(), population: z.number(), score: z.number().nullable(), scorePartiel: z.number().nullable().describe('score sur les seuls critères renseignés, pour un EPCI partiellement renseigné (non classé)'), rang: z.number().int().nullable(), criteresRenseignes: z.number().int() }),
+      z.object({
+        code: z.string(),
+        nom: z.string(),
+        departementCode: z.string().nullable(),
+        population: z.number(),
+        score: z.number().nullable(),
+        scorePartiel: z
+          .number()
+          .nullable()
+          .describe('score sur les seuls critères renseignés, pour un EPCI partiellement renseigné (non classé)'),
+        rang: z.number().int().nullable(),
+        criteresRenseignes: z.number().int(),
+      }),
     ),
   }),
   thematiques: z.array(decompte),
@@ -77,9 +105,13 @@ export const portefeuilleVue = z.object({
   axesPrs: z.array(decompte),
   financements: z.object({
     total: z.number().describe('En centimes, lignes refusées exclues'),
-    parFinanceur: z.array(z.object({ financeur: z.string(), acquis: z.number(), prevu: z.number(), total: z.number(), contrats: z.number().int() })),
+    parFinanceur: z.array(
+      z.object({ financeur: z.string(), acquis: z.number(), prevu: z.number(), total: z.number(), contrats: z.number().int() }),
+    ),
   }),
-  alertes: z.array(z.object({ type: z.string(), gravite: z.string(), message: z.string(), contratId: z.uuid(), contratIntitule: z.string() })),
+  alertes: z.array(
+    z.object({ type: z.string(), gravite: z.string(), message: z.string(), contratId: z.uuid(), contratIntitule: z.string() }),
+  ),
 });
 export type Portefeuille = z.infer<typeof portefeuilleVue>;
 export type Decompte = z.infer<typeof decompte>;

@@ -15,7 +15,10 @@ import {
 } from '..';
 
 const uuid = z.uuid('Identifiant invalide');
-const territoires = z.string().max(5000).describe('Périmètre comme les routes du diagnostic le prennent : epci:243500741,commune:35236,departement:35,region:53');
+const territoires = z
+  .string()
+  .max(5000)
+  .describe('Périmètre comme les routes du diagnostic le prennent : epci:243500741,commune:35236,departement:35,region:53');
 
 export const cheminRessource = z.object({ id: uuid });
 
@@ -76,7 +79,10 @@ export const ressourceEnregistree = z.object({ id: z.uuid(), version: z.number()
 
 export const typeRessource = z.object({ code: z.string(), libelle: z.string(), ordre: z.number().int() });
 export const typeRessourceSaisie = z.object({
-  code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'Code attendu : 2 à 40 minuscules, chiffres ou _'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{2,40}$/, 'Code attendu : 2 à 40 minuscules, chiffres ou _'),
   libelle: z.string().trim().min(2, 'Libellé trop court').max(200),
   ordre: z.number().int().min(0).max(10000).default(500),
 });
@@ -84,7 +90,12 @@ export const typeRessourceSaisie = z.object({
 // ---------- Coverage, zones blanches and the three views of seed 004
 
 export const filtreCouverture = z.object({ territoires, public: publicRessourceSchema, mission: missionRessourceSchema });
-export const couvertureCommune = z.object({ code: z.string(), nom: z.string(), population: z.number().int(), ressources: z.number().int().describe('Ressources actives qui atteignent la commune pour ce public et cette mission') });
+export const couvertureCommune = z.object({
+  code: z.string(),
+  nom: z.string(),
+  population: z.number().int(),
+  ressources: z.number().int().describe('Ressources actives qui atteignent la commune pour ce public et cette mission'),
+});
 export const couvertureRessources = z.object({ communes: z.array(couvertureCommune), zonesBlanches: z.number().int() });
 export const zonesBlanches = z.object({
   perimetre: z.object({ communes: z.number().int(), population: z.number().int() }),
@@ -97,7 +108,19 @@ export const VUES_RESSOURCES = ['public', 'niveau', 'sollicitant'] as const;
 export const cheminVue = z.object({ vue: z.enum(VUES_RESSOURCES, { error: 'Vue inconnue (public, niveau, sollicitant)' }) });
 export const cheminVueExport = cheminVue.extend({ format: z.enum(['csv', 'xlsx'], { error: 'Format inconnu (csv, xlsx)' }) });
 export const filtreVue = filtreRessources.omit({ page: true, parPage: true });
-export const ressourceDeVue = ressourceVue.pick({ id: true, nom: true, typeLibelle: true, organisationNom: true, communeCode: true, communeNom: true, niveau: true, publics: true, missions: true, sollicitablePar: true, statut: true });
+export const ressourceDeVue = ressourceVue.pick({
+  id: true,
+  nom: true,
+  typeLibelle: true,
+  organisationNom: true,
+  communeCode: true,
+  communeNom: true,
+  niveau: true,
+  publics: true,
+  missions: true,
+  sollicitablePar: true,
+  statut: true,
+});
 export const vueRessources = z.object({
   vue: z.enum(VUES_RESSOURCES),
   groupes: z.array(z.object({ cle: z.string(), libelle: z.string(), ressources: z.array(ressourceDeVue) })),
@@ -108,7 +131,9 @@ export type VueRessources = z.infer<typeof vueRessources>;
 
 export const requeteImportRessources = z.object({
   dryRun: z.enum(['true', 'false']).default('false'),
-  organisationId: uuid.optional().describe('Organisation de rattachement des offres ROR dont l’organisation n’est trouvée ni par FINESS ni par SIRET'),
+  organisationId: uuid
+    .optional()
+    .describe('Organisation de rattachement des offres ROR dont l’organisation n’est trouvée ni par FINESS ni par SIRET'),
 });
 export const ligneImportRessources = z.object({
   ligne: z.number().int().describe('Ligne du fichier (en-tête compris) ou rang de l’entrée dans le Bundle'),
@@ -130,6 +155,26 @@ export type RapportImportRessources = z.infer<typeof rapportImportRessources>;
 
 // ---------- Public directory (no login)
 
-export const filtrePublicRessources = z.object({ commune: z.string().max(5).optional(), public: publicRessourceSchema.optional(), q: z.string().max(200).optional() });
-export const ressourcePublique = ressourceVue.pick({ id: true, nom: true, typeLibelle: true, organisationNom: true, publics: true, missions: true, niveau: true, sollicitablePar: true, adresse: true, communeCode: true, communeNom: true, horaires: true, contacts: true, criteresInclusion: true, statut: true });
+export const filtrePublicRessources = z.object({
+  commune: z.string().max(5).optional(),
+  public: publicRessourceSchema.optional(),
+  q: z.string().max(200).optional(),
+});
+export const ressourcePublique = ressourceVue.pick({
+  id: true,
+  nom: true,
+  typeLibelle: true,
+  organisationNom: true,
+  publics: true,
+  missions: true,
+  niveau: true,
+  sollicitablePar: true,
+  adresse: true,
+  communeCode: true,
+  communeNom: true,
+  horaires: true,
+  contacts: true,
+  criteresInclusion: true,
+  statut: true,
+});
 export const listeRessourcesPubliques = z.array(ressourcePublique);

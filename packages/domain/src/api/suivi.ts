@@ -4,7 +4,16 @@
  * they did before being described: the names below are those the web app reads.
  */
 import { z } from 'zod';
-import { ACTIONS_SUIVI, ETATS_FICHE_CAMPAGNE, ETATS_SUIVI, evaluationSchema, indicateurSuiviSchema, periodeSuiviSchema, STATUTS_FICHE, type EvaluationSaisie } from '..';
+import {
+  ACTIONS_SUIVI,
+  ETATS_FICHE_CAMPAGNE,
+  ETATS_SUIVI,
+  evaluationSchema,
+  indicateurSuiviSchema,
+  periodeSuiviSchema,
+  STATUTS_FICHE,
+  type EvaluationSaisie,
+} from '..';
 
 const o = z.looseObject;
 const etatSuivi = z.enum(ETATS_SUIVI);
@@ -23,7 +32,9 @@ const ficheAvancement = z.object({
   statutLibelle: z.string(),
   poids: z.number(),
   avancement: z.number().nullable().describe('De 0 à 100 ; null pour une fiche abandonnée'),
-  source: z.enum(['indicateurs', 'statut', 'exclue']).describe('D’où vient l’avancement : valeurs validées des indicateurs, ou statut faute de mesure'),
+  source: z
+    .enum(['indicateurs', 'statut', 'exclue'])
+    .describe('D’où vient l’avancement : valeurs validées des indicateurs, ou statut faute de mesure'),
   indicateurs: z.number(),
   indicateursMesures: z.number(),
   historiqueStatuts: z.array(z.object({ statut: z.string(), le: z.string(), par: z.string().nullable() })),
@@ -41,7 +52,16 @@ export const avancement = z.object({
       intitule: z.string(),
       avancement: z.number().nullable(),
       poids: z.number(),
-      objectifs: z.array(z.object({ id: z.string(), numero: z.string(), intitule: z.string(), avancement: z.number().nullable(), poids: z.number(), fiches: z.array(ficheAvancement) })),
+      objectifs: z.array(
+        z.object({
+          id: z.string(),
+          numero: z.string(),
+          intitule: z.string(),
+          avancement: z.number().nullable(),
+          poids: z.number(),
+          fiches: z.array(ficheAvancement),
+        }),
+      ),
       fichesSansObjectif: z.array(ficheAvancement),
     }),
   ),
@@ -54,7 +74,13 @@ export type ObjectifAvancement = AxeAvancement['objectifs'][number];
 // ---------- Suivi d'une fiche
 
 /** One step of the workflow: who did what, when, and why (a send-back always says why). */
-export const etapeSuivi = o({ action: z.enum(['saisir', ...ACTIONS_SUIVI]), etat: etatSuivi, par: z.string().nullable(), le: z.string(), commentaire: z.string().nullable() });
+export const etapeSuivi = o({
+  action: z.enum(['saisir', ...ACTIONS_SUIVI]),
+  etat: etatSuivi,
+  par: z.string().nullable(),
+  le: z.string(),
+  commentaire: z.string().nullable(),
+});
 export type EtapeSuivi = z.infer<typeof etapeSuivi>;
 export const valeurSuivi = o({
   id: z.string(),
@@ -72,7 +98,13 @@ export const valeurSuivi = o({
   soumisPar: z.string().nullish().describe('Qui l’a soumise en dernier (compte) : à quatre yeux, cette personne ne la valide pas'),
 });
 export type ValeurSuivi = z.infer<typeof valeurSuivi>;
-export const cibleSuivi = o({ periode: z.string(), valeur: nombre.optional(), numerateur: nombre.optional(), denominateur: nombre.optional(), mesure: nombre });
+export const cibleSuivi = o({
+  periode: z.string(),
+  valeur: nombre.optional(),
+  numerateur: nombre.optional(),
+  denominateur: nombre.optional(),
+  mesure: nombre,
+});
 export type CibleSuivi = z.infer<typeof cibleSuivi>;
 const ecartRegion = o({ periode: z.string(), region: z.string(), ecart: z.number(), sens: z.string() });
 export type EcartRegion = z.infer<typeof ecartRegion>;
@@ -112,7 +144,12 @@ export const indicateurSuiviLigne = o({
   version: z.number(),
 });
 export type IndicateurSuiviLigne = z.infer<typeof indicateurSuiviLigne>;
-export const indicateurSuivi = indicateurSuiviLigne.extend({ reference: nombre, cibles: z.array(cibleSuivi), valeurs: z.array(valeurSuivi), diagnostic: diagnosticLie.nullish() });
+export const indicateurSuivi = indicateurSuiviLigne.extend({
+  reference: nombre,
+  cibles: z.array(cibleSuivi),
+  valeurs: z.array(valeurSuivi),
+  diagnostic: diagnosticLie.nullish(),
+});
 export type IndicateurSuivi = z.infer<typeof indicateurSuivi>;
 export const bilanFiche = o({
   id: z.string(),
@@ -133,9 +170,13 @@ export type BilanFiche = z.infer<typeof bilanFiche>;
 const droitsSuivi = o({
   saisir: z.boolean(),
   valider: z.boolean(),
-  rouvrir: z.boolean().optional().describe('Rouvrir une saisie validée, avec un motif : le référent ARS du contrat, l’ARS de sa région, l’administration'),
+  rouvrir: z
+    .boolean()
+    .optional()
+    .describe('Rouvrir une saisie validée, avec un motif : le référent ARS du contrat, l’ARS de sa région, l’administration'),
   quatreYeux: z.boolean().optional().describe('La validation est faite par une autre personne que celle qui a soumis (doctrine régionale)'),
-  definir: z.boolean().optional().describe('Définir les indicateurs (référence, cibles) : éditeurs et pilotes de la fiche') });
+  definir: z.boolean().optional().describe('Définir les indicateurs (référence, cibles) : éditeurs et pilotes de la fiche'),
+});
 export type DroitsSuivi = z.infer<typeof droitsSuivi>;
 export const suiviFiche = o({
   fiche: o({ id: z.string(), numero: z.number(), intitule: z.string(), statut: statutFiche, contratId: z.string(), poids: z.number() }),
@@ -150,7 +191,12 @@ export const modificationIndicateurSuivi = indicateurSuiviSchema.and(z.object({ 
 export const versionModifiee = z.object({ id: z.string(), version: z.number() });
 export type VersionModifiee = z.infer<typeof versionModifiee>;
 /** What a value, a report or a fiche's period became after an entry or a transition. */
-export const etatRetour = z.object({ id: z.string().optional(), etat: z.string(), version: z.number().optional(), elements: z.number().optional() });
+export const etatRetour = z.object({
+  id: z.string().optional(),
+  etat: z.string(),
+  version: z.number().optional(),
+  elements: z.number().optional(),
+});
 export type EtatRetour = z.infer<typeof etatRetour>;
 
 // ---------- Campagnes
@@ -193,18 +239,31 @@ export const tableauCampagne = campagne.extend({
   taux: z.number().describe('Part des fiches soumises ou validées, de 0 à 100'),
   parEtat: z.record(etatFicheCampagne, z.number()),
   fiches: z.array(ficheCampagne),
-  organisations: z.array(o({ organisationId: z.string().nullable(), nom: z.string(), fiches: z.number(), completes: z.number(), validees: z.number() })),
+  organisations: z.array(
+    o({ organisationId: z.string().nullable(), nom: z.string(), fiches: z.number(), completes: z.number(), validees: z.number() }),
+  ),
   courriels: z.array(o({ motif: z.enum(MOTIFS_COURRIEL), envoyeLe: z.string(), email: z.string() })),
   organisationsSansCompte: z.array(o({ id: z.string(), nom: z.string() })),
 });
 export type TableauCampagne = z.infer<typeof tableauCampagne>;
-export const indicateurCampagne = indicateurSuivi.extend({ valeur: valeurSuivi.nullable(), ciblePeriode: cibleSuivi.nullable().describe('La cible de la période de la campagne') });
+export const indicateurCampagne = indicateurSuivi.extend({
+  valeur: valeurSuivi.nullable(),
+  ciblePeriode: cibleSuivi.nullable().describe('La cible de la période de la campagne'),
+});
 export type IndicateurCampagne = z.infer<typeof indicateurCampagne>;
-export const ficheSaisieCampagne = ficheCampagne.extend({ droits: droitsSuivi, bilan: bilanFiche.nullable(), indicateurs: z.array(indicateurCampagne) });
+export const ficheSaisieCampagne = ficheCampagne.extend({
+  droits: droitsSuivi,
+  bilan: bilanFiche.nullable(),
+  indicateurs: z.array(indicateurCampagne),
+});
 export type FicheSaisieCampagne = z.infer<typeof ficheSaisieCampagne>;
 export const saisieCampagne = campagne.extend({ contrat: contratCourt, fiches: z.array(ficheSaisieCampagne) });
 export type SaisieCampagne = z.infer<typeof saisieCampagne>;
-export const campagneOuverte = z.object({ id: z.string(), destinataires: z.array(z.string()), organisationsSansCompte: z.array(z.object({ id: z.string(), nom: z.string() })) });
+export const campagneOuverte = z.object({
+  id: z.string(),
+  destinataires: z.array(z.string()),
+  organisationsSansCompte: z.array(z.object({ id: z.string(), nom: z.string() })),
+});
 export type CampagneOuverte = z.infer<typeof campagneOuverte>;
 export const relanceCampagne = z.object({ destinataires: z.array(z.string()) });
 export type RelanceCampagne = z.infer<typeof relanceCampagne>;

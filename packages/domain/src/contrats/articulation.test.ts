@@ -5,7 +5,9 @@ import { changementsEntre, type EtatContrat } from './avenants';
 describe('plan d’évaluation', () => {
   it('avertit à la signature sans évaluation prévue, puis sans question évaluative, et plus ensuite', () => {
     expect(avertissementsSignature({ evaluationsPrevues: [] })[0]).toMatch(/^Aucune évaluation n’est prévue/);
-    expect(avertissementsSignature({ evaluationsPrevues: [{ questions: [] }] })).toEqual(['Le plan d’évaluation ne formule encore aucune question évaluative.']);
+    expect(avertissementsSignature({ evaluationsPrevues: [{ questions: [] }] })).toEqual([
+      'Le plan d’évaluation ne formule encore aucune question évaluative.',
+    ]);
     expect(avertissementsSignature({ evaluationsPrevues: [{ questions: [] }, { questions: ['Pertinence ?'] }] })).toEqual([]);
   });
 
@@ -34,7 +36,9 @@ describe('avenants', () => {
   });
 
   it('voient un changement du plan d’évaluation, mais ni la case retirée ni les liens aux dispositifs', () => {
-    expect(changementsEntre(etat({ lienContratVille: true }), etat({ dispositifsTerritoriaux: [{ id: 'd', nom: 'Contrat de ville' }] }, []))).toEqual([]);
+    expect(
+      changementsEntre(etat({ lienContratVille: true }), etat({ dispositifsTerritoriaux: [{ id: 'd', nom: 'Contrat de ville' }] }, [])),
+    ).toEqual([]);
     expect(changementsEntre(etat({}), etat({}, [{ type: 'finale' }])).map((c) => c.type)).toEqual(['plan_evaluation']);
   });
 });

@@ -14,7 +14,10 @@ const texte = (max: number) => z.string().trim().max(max, `Au plus ${max} caract
 /** The same two types as the evaluation report (suivi), so that a planned evaluation maps to its report. */
 export const TYPES_EVALUATION_PREVUE = { intermediaire: 'Évaluation intermédiaire', finale: 'Évaluation finale' } as const;
 export type TypeEvaluationPrevue = keyof typeof TYPES_EVALUATION_PREVUE;
-export const EVALUATEURS = { interne: 'En interne (par les signataires ou l’équipe du CLS)', externe: 'Par un évaluateur externe' } as const;
+export const EVALUATEURS = {
+  interne: 'En interne (par les signataires ou l’équipe du CLS)',
+  externe: 'Par un évaluateur externe',
+} as const;
 export type Evaluateur = keyof typeof EVALUATEURS;
 
 export const evaluationPrevueSchema = z
@@ -45,8 +48,11 @@ export interface PlanPourSignature {
  */
 export function avertissementsSignature(plan: PlanPourSignature): string[] {
   if (!plan.evaluationsPrevues.length)
-    return ['Aucune évaluation n’est prévue : l’évaluation devrait être prévue conjointement par les signataires avant la signature (type, calendrier, évaluateur, questions évaluatives).'];
-  if (plan.evaluationsPrevues.every((e) => !e.questions.length)) return ['Le plan d’évaluation ne formule encore aucune question évaluative.'];
+    return [
+      'Aucune évaluation n’est prévue : l’évaluation devrait être prévue conjointement par les signataires avant la signature (type, calendrier, évaluateur, questions évaluatives).',
+    ];
+  if (plan.evaluationsPrevues.every((e) => !e.questions.length))
+    return ['Le plan d’évaluation ne formule encore aucune question évaluative.'];
   return [];
 }
 
@@ -64,7 +70,9 @@ export type TypeDispositifTerritorial = keyof typeof TYPES_DISPOSITIF_TERRITORIA
 
 export const dispositifTerritorialSchema = z
   .object({
-    type: z.enum(Object.keys(TYPES_DISPOSITIF_TERRITORIAL) as [TypeDispositifTerritorial], { error: 'Type de dispositif inconnu (ASV, CLSM, contrat de ville, CPTS, PTSM ou autre)' }),
+    type: z.enum(Object.keys(TYPES_DISPOSITIF_TERRITORIAL) as [TypeDispositifTerritorial], {
+      error: 'Type de dispositif inconnu (ASV, CLSM, contrat de ville, CPTS, PTSM ou autre)',
+    }),
     nom: texte(300).min(2, 'Nommez le dispositif (au moins 2 caractères)'),
     territoire: texte(300).nullish().describe('Le territoire qu’il couvre, en mots'),
     debut: date('Début').nullish(),
@@ -79,5 +87,8 @@ export const dispositifTerritorialSchema = z
 export type DispositifTerritorialSaisie = z.infer<typeof dispositifTerritorialSchema>;
 
 export const liensDispositifsSchema = z.object({
-  dispositifIds: z.array(z.uuid('Dispositif inconnu')).max(50, 'Au plus 50 dispositifs').describe('Les dispositifs du contrat auxquels la fiche se rattache (liste complète)'),
+  dispositifIds: z
+    .array(z.uuid('Dispositif inconnu'))
+    .max(50, 'Au plus 50 dispositifs')
+    .describe('Les dispositifs du contrat auxquels la fiche se rattache (liste complète)'),
 });

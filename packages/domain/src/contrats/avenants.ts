@@ -36,7 +36,19 @@ const formatPeriode = (p: EtatContrat['periode']) => `${p.debut ?? '?'} – ${p.
 // follow-up indicators (decision 0007): their baseline and targets are refined during the contract's life.
 // The links to the territory's schemes follow them as they come and go (decision 0017); `lienContratVille`, the
 // yes/no box they replace, is gone from fiches but stays in older snapshots.
-const CHAMPS_SUIVI = new Set(['statut', 'statutLibelle', 'notes', 'version', 'modifieLe', 'ordre', 'historiqueStatuts', 'modifiable', 'indicateurs', 'dispositifsTerritoriaux', 'lienContratVille']);
+const CHAMPS_SUIVI = new Set([
+  'statut',
+  'statutLibelle',
+  'notes',
+  'version',
+  'modifieLe',
+  'ordre',
+  'historiqueStatuts',
+  'modifiable',
+  'indicateurs',
+  'dispositifsTerritoriaux',
+  'lienContratVille',
+]);
 
 /** JSON with sorted keys at every level: snapshots come back from jsonb with their keys reordered. */
 export function canonique(valeur: unknown): string {
@@ -57,20 +69,29 @@ function ficheSansSuivi(f: EtatContrat['fiches'][number]) {
 /** The list of changes between two signed states: what an avenant does to the contract. */
 export function changementsEntre(avant: EtatContrat, apres: EtatContrat): Changement[] {
   const changements: Changement[] = [];
-  if (avant.intitule !== apres.intitule) changements.push({ type: 'intitule', libelle: `Intitulé : « ${avant.intitule} » devient « ${apres.intitule} »` });
+  if (avant.intitule !== apres.intitule)
+    changements.push({ type: 'intitule', libelle: `Intitulé : « ${avant.intitule} » devient « ${apres.intitule} »` });
   if (formatPeriode(avant.periode) !== formatPeriode(apres.periode))
     changements.push({ type: 'periode', libelle: `Période : ${formatPeriode(avant.periode)} devient ${formatPeriode(apres.periode)}` });
   const codes = (p: EtatContrat['perimetre']) => [...p.epci, ...p.communes].sort().join(', ');
   if (codes(avant.perimetre) !== codes(apres.perimetre))
-    changements.push({ type: 'perimetre', libelle: `Périmètre : ${codes(avant.perimetre) || '—'} devient ${codes(apres.perimetre) || '—'}` });
+    changements.push({
+      type: 'perimetre',
+      libelle: `Périmètre : ${codes(avant.perimetre) || '—'} devient ${codes(apres.perimetre) || '—'}`,
+    });
 
   if (canonique(avant.planEvaluation ?? []) !== canonique(apres.planEvaluation ?? []))
-    changements.push({ type: 'plan_evaluation', libelle: `Plan d’évaluation modifié : ${pluriel((apres.planEvaluation ?? []).length, 'évaluation prévue', 'évaluations prévues')}` });
+    changements.push({
+      type: 'plan_evaluation',
+      libelle: `Plan d’évaluation modifié : ${pluriel((apres.planEvaluation ?? []).length, 'évaluation prévue', 'évaluations prévues')}`,
+    });
 
   const sigAvant = new Map(avant.signataires.map((s) => [s.organisationId, s]));
   const sigApres = new Map(apres.signataires.map((s) => [s.organisationId, s]));
-  for (const [id, s] of sigApres) if (!sigAvant.has(id)) changements.push({ type: 'signataire_ajoute', libelle: `Nouveau signataire : ${s.organisation}` });
-  for (const [id, s] of sigAvant) if (!sigApres.has(id)) changements.push({ type: 'signataire_retire', libelle: `Signataire retiré : ${s.organisation}` });
+  for (const [id, s] of sigApres)
+    if (!sigAvant.has(id)) changements.push({ type: 'signataire_ajoute', libelle: `Nouveau signataire : ${s.organisation}` });
+  for (const [id, s] of sigAvant)
+    if (!sigApres.has(id)) changements.push({ type: 'signataire_retire', libelle: `Signataire retiré : ${s.organisation}` });
 
   const axesAvant = new Map(avant.axes.map((a) => [a.id, a]));
   const axesApres = new Map(apres.axes.map((a) => [a.id, a]));
@@ -86,8 +107,10 @@ export function changementsEntre(avant: EtatContrat, apres: EtatContrat): Change
   for (const [id, f] of fichesApres) {
     const ancienne = fichesAvant.get(id);
     if (!ancienne) changements.push({ type: 'fiche_ajoutee', libelle: `Fiche ${f.numero} ajoutée : ${f.intitule}` });
-    else if (ficheSansSuivi(ancienne) !== ficheSansSuivi(f)) changements.push({ type: 'fiche_modifiee', libelle: `Fiche ${f.numero} modifiée : ${f.intitule}` });
+    else if (ficheSansSuivi(ancienne) !== ficheSansSuivi(f))
+      changements.push({ type: 'fiche_modifiee', libelle: `Fiche ${f.numero} modifiée : ${f.intitule}` });
   }
-  for (const [id, f] of fichesAvant) if (!fichesApres.has(id)) changements.push({ type: 'fiche_retiree', libelle: `Fiche ${f.numero} retirée : ${f.intitule}` });
+  for (const [id, f] of fichesAvant)
+    if (!fichesApres.has(id)) changements.push({ type: 'fiche_retiree', libelle: `Fiche ${f.numero} retirée : ${f.intitule}` });
   return changements;
 }

@@ -11,7 +11,11 @@ const CPAM = { id: 'cpam35', nom: 'CPAM 35', type: 'cpam', regionCode: '53' };
 describe('qui parle pour une organisation', () => {
   const agentPdl = { userId: 'u', organisationId: 'ars52', habilitations: [{ role: 'ars_regional' as const, regionCode: '52' }] };
   const agentBretagne = { userId: 'u', organisationId: 'ars53', habilitations: [{ role: 'ars_regional' as const, regionCode: '53' }] };
-  const referentCpam = { userId: 'u', organisationId: null, habilitations: [{ role: 'referent_organisation' as const, organisationId: 'cpam35' }] };
+  const referentCpam = {
+    userId: 'u',
+    organisationId: null,
+    habilitations: [{ role: 'referent_organisation' as const, organisationId: 'cpam35' }],
+  };
   const coordonnatrice = { userId: 'u', organisationId: 'redon', habilitations: [{ role: 'coordonnateur' as const, contratId: 'c1' }] };
   const admin = { userId: 'u', organisationId: null, habilitations: [{ role: 'admin' as const }] };
 
@@ -47,13 +51,22 @@ describe('publication', () => {
   it('demande l’accord de l’ARS de chaque région du périmètre', () => {
     expect(empechementsPublication(regions, [ars(ARS_PDL, 'confirme'), ars(ARS_BRETAGNE, 'confirme')])).toEqual([]);
     expect(empechementsPublication(regions, [ars(ARS_PDL, 'confirme'), ars(DD35, 'confirme')])).toEqual([]);
-    expect(empechementsPublication(regions, [ars(ARS_PDL, 'a_confirmer'), ars(ARS_BRETAGNE, 'confirme')])).toEqual(['ARS Pays de la Loire n’a pas encore confirmé être l’ARS de ce contrat.']);
-    expect(empechementsPublication(regions, [ars(ARS_PDL, 'refuse'), ars(ARS_BRETAGNE, 'confirme')])).toEqual(['ARS Pays de la Loire a refusé d’être l’ARS de ce contrat.']);
+    expect(empechementsPublication(regions, [ars(ARS_PDL, 'a_confirmer'), ars(ARS_BRETAGNE, 'confirme')])).toEqual([
+      'ARS Pays de la Loire n’a pas encore confirmé être l’ARS de ce contrat.',
+    ]);
+    expect(empechementsPublication(regions, [ars(ARS_PDL, 'refuse'), ars(ARS_BRETAGNE, 'confirme')])).toEqual([
+      'ARS Pays de la Loire a refusé d’être l’ARS de ce contrat.',
+    ]);
     expect(empechementsPublication(regions, [ars(ARS_BRETAGNE, 'confirme')])).toEqual([
       'Aucune ARS de la région Pays de la Loire n’est nommée : chaque région du périmètre doit avoir son ARS, qui confirme.',
     ]);
     // Porteurs and signatories do not hold publication back.
-    expect(empechementsPublication([regions[1]], [ars(ARS_BRETAGNE, 'confirme'), { organisation: CPAM, role: 'signataire', statut: 'a_confirmer' }])).toEqual([]);
+    expect(
+      empechementsPublication(
+        [regions[1]],
+        [ars(ARS_BRETAGNE, 'confirme'), { organisation: CPAM, role: 'signataire', statut: 'a_confirmer' }],
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -64,8 +77,20 @@ describe('signature', () => {
     expect(refusDateSignature('ARS Pays de la Loire', 'refuse')).toMatch(/a refusé d’être signataire/);
     const contrat = {
       signataires: [
-        { organisationType: 'ars', organisationNom: 'ARS Bretagne', representant: null, dateSignature: '2027-01-01', confirmation: 'refuse' as const },
-        { organisationType: 'epci', organisationNom: 'Redon Agglomération', representant: null, dateSignature: '2027-01-01', confirmation: 'confirme' as const },
+        {
+          organisationType: 'ars',
+          organisationNom: 'ARS Bretagne',
+          representant: null,
+          dateSignature: '2027-01-01',
+          confirmation: 'refuse' as const,
+        },
+        {
+          organisationType: 'epci',
+          organisationNom: 'Redon Agglomération',
+          representant: null,
+          dateSignature: '2027-01-01',
+          confirmation: 'confirme' as const,
+        },
       ],
       nombreAxes: 1,
       nombreFiches: 1,

@@ -50,7 +50,11 @@ export function parlePour(personne: Personne | null, organisation: OrganisationP
   return personne.habilitations.some(
     (h) =>
       (h.role === 'referent_organisation' && 'organisationId' in h && h.organisationId === organisation.id) ||
-      (h.role === 'ars_regional' && 'regionCode' in h && TYPES_ARS.includes(organisation.type) && organisation.regionCode !== null && h.regionCode === organisation.regionCode),
+      (h.role === 'ars_regional' &&
+        'regionCode' in h &&
+        TYPES_ARS.includes(organisation.type) &&
+        organisation.regionCode !== null &&
+        h.regionCode === organisation.regionCode),
   );
 }
 
@@ -73,7 +77,8 @@ export function empechementsPublication(regions: readonly { code: string; nom: s
   }
   for (const region of regions) {
     const delaRegion = ars.filter((p) => TYPES_ARS.includes(p.organisation.type) && p.organisation.regionCode === region.code);
-    if (delaRegion.length === 0) raisons.push(`Aucune ARS de la région ${region.nom} n’est nommée : chaque région du périmètre doit avoir son ARS, qui confirme.`);
+    if (delaRegion.length === 0)
+      raisons.push(`Aucune ARS de la région ${region.nom} n’est nommée : chaque région du périmètre doit avoir son ARS, qui confirme.`);
   }
   return raisons;
 }

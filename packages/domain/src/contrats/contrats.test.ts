@@ -126,14 +126,26 @@ describe('schéma de fiche', () => {
   });
 
   it('nomme les champs fautifs', () => {
-    const r = ficheSaisieSchema.safeParse({ intitule: 'ok ok', debut: '2024-05-01', fin: '2024-01-01', thematiques: ['astrologie'], rifkin: { leadership: 7 } });
+    const r = ficheSaisieSchema.safeParse({
+      intitule: 'ok ok',
+      debut: '2024-05-01',
+      fin: '2024-01-01',
+      thematiques: ['astrologie'],
+      rifkin: { leadership: 7 },
+    });
     expect(r.success).toBe(false);
     const champs = r.error!.issues.map((i) => i.path.join('.'));
     expect(champs).toEqual(expect.arrayContaining(['thematiques.0', 'rifkin.leadership']));
   });
 
   it('exige un financeur et un montant positif en centimes', () => {
-    const r = financementSaisieSchema.safeParse({ dispositif: 'FIR', annee: 2022, montantCentimes: -5, nature: 'fonctionnement', statut: 'accorde' });
+    const r = financementSaisieSchema.safeParse({
+      dispositif: 'FIR',
+      annee: 2022,
+      montantCentimes: -5,
+      nature: 'fonctionnement',
+      statut: 'accorde',
+    });
     expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual(
       expect.arrayContaining([['montantCentimes', 'Le montant ne peut être négatif']]),
     );

@@ -9,7 +9,9 @@ export const doctrineSchema = z.object({
   themesRequis: z.array(z.string().trim().min(1).max(200)).max(20),
   elaborationMoisMax: z.number({ error: 'Nombre attendu' }).int().min(1, 'Au moins 1 mois').max(60, 'Au plus 60 mois').nullable(),
   copilParAn: z.number({ error: 'Nombre attendu' }).int().min(0).max(12, 'Au plus 12 COPIL par an').nullable(),
-  typesSignatairesRequis: z.array(z.enum(Object.keys(TYPES_ORGANISATION) as [TypeOrganisation, ...TypeOrganisation[]], { error: 'Type d’organisation inconnu' })).max(20),
+  typesSignatairesRequis: z
+    .array(z.enum(Object.keys(TYPES_ORGANISATION) as [TypeOrganisation, ...TypeOrganisation[]], { error: 'Type d’organisation inconnu' }))
+    .max(20),
   axesPrs: z.array(z.string().trim().min(1).max(300)).max(30),
   partsCoordinationEgales: z.boolean(),
   /** Share of the region's population a signed CLS should cover (the ARS's contractual KPI, e.g. 90 % in Bretagne). */
@@ -19,7 +21,11 @@ export const doctrineSchema = z.object({
     .max(100, 'La cible est un pourcentage, de 0 à 100')
     .nullish(),
   /** The year the target is for (Bretagne: 2023, end of its CPOM 2019-2023). */
-  cibleCouvertureEcheance: z.string().trim().regex(/^\d{4}$/, 'Année attendue (ex. 2023)').nullish(),
+  cibleCouvertureEcheance: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, 'Année attendue (ex. 2023)')
+    .nullish(),
   /** Where the target is set (a CPOM, a PRS): shown with it. */
   cibleCouvertureSource: z.string().trim().max(300, 'Au plus 300 caractères').nullish(),
   /** The published coverage the target started from (Bretagne: 15 % on 1 January 2019), with its date and source. */
@@ -28,7 +34,10 @@ export const doctrineSchema = z.object({
     .min(0, 'La couverture est un pourcentage, de 0 à 100')
     .max(100, 'La couverture est un pourcentage, de 0 à 100')
     .nullish(),
-  couvertureReferenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ').nullish(),
+  couvertureReferenceDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ')
+    .nullish(),
   couvertureReferenceSource: z.string().trim().max(300, 'Au plus 300 caractères').nullish(),
   /**
    * Follow-up values are validated by someone other than the person who submitted them (decision 0014). On when
@@ -73,7 +82,12 @@ export interface EcartDoctrine {
 }
 
 const normaliserTheme = (t: string) =>
-  t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  t
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 function moisEntre(debut: string, fin: string): number {
   const a = new Date(debut);
@@ -93,7 +107,10 @@ export function ecartsDoctrine(contrat: ContratPourDoctrine, doctrine: Doctrine,
     });
   }
   if (doctrine.axesMax !== null && contrat.nombreAxes > doctrine.axesMax) {
-    ecarts.push({ regle: 'axes', message: `Le contrat compte ${contrat.nombreAxes} axes ; la doctrine de ${nomRegion} en prévoit au plus ${doctrine.axesMax}.` });
+    ecarts.push({
+      regle: 'axes',
+      message: `Le contrat compte ${contrat.nombreAxes} axes ; la doctrine de ${nomRegion} en prévoit au plus ${doctrine.axesMax}.`,
+    });
   }
   const couverts = contrat.themesCouverts.map(normaliserTheme);
   const manquants = doctrine.themesRequis.filter((theme) => {
@@ -107,7 +124,10 @@ export function ecartsDoctrine(contrat: ContratPourDoctrine, doctrine: Doctrine,
   if (doctrine.elaborationMoisMax !== null && contrat.debutElaboration && contrat.finElaboration) {
     const mois = moisEntre(contrat.debutElaboration, contrat.finElaboration);
     if (mois > doctrine.elaborationMoisMax)
-      ecarts.push({ regle: 'elaboration', message: `L’élaboration compte ${mois} mois ; la doctrine de ${nomRegion} prévoit au plus ${doctrine.elaborationMoisMax} mois.` });
+      ecarts.push({
+        regle: 'elaboration',
+        message: `L’élaboration compte ${mois} mois ; la doctrine de ${nomRegion} prévoit au plus ${doctrine.elaborationMoisMax} mois.`,
+      });
   }
   const absents = doctrine.typesSignatairesRequis.filter((t) => !contrat.typesSignataires.includes(t));
   if (absents.length) {

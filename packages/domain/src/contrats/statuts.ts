@@ -1,6 +1,15 @@
 /** The life cycle of a contract (domain.md §3), as a state machine with guarded transitions. */
 
-export const STATUTS_CONTRAT = ['preparation', 'diagnostic', 'elaboration', 'signe', 'evaluation', 'echu', 'renouvele', 'abandonne'] as const;
+export const STATUTS_CONTRAT = [
+  'preparation',
+  'diagnostic',
+  'elaboration',
+  'signe',
+  'evaluation',
+  'echu',
+  'renouvele',
+  'abandonne',
+] as const;
 export type StatutContrat = (typeof STATUTS_CONTRAT)[number];
 
 export const LIBELLES_STATUT_CONTRAT: Record<StatutContrat, string> = {
@@ -76,11 +85,14 @@ export function empechementsSignature(contrat: ContratPourSignature): string[] {
   if (!signes.some((s) => s.organisationType === 'ars'))
     raisons.push('Il faut au moins une ARS parmi les signataires, avec sa date de signature.');
   if (!signes.some((s) => (TYPES_COLLECTIVITE as readonly string[]).includes(s.organisationType)))
-    raisons.push('Il faut au moins une collectivité (commune, EPCI, pays, département ou région) parmi les signataires, avec sa date de signature.');
+    raisons.push(
+      'Il faut au moins une collectivité (commune, EPCI, pays, département ou région) parmi les signataires, avec sa date de signature.',
+    );
   const sansDate = contrat.signataires.filter((s) => !s.dateSignature);
   if (sansDate.length) raisons.push(`Date de signature manquante pour : ${sansDate.map((s) => s.organisationNom).join(', ')}.`);
   const nonConfirmes = contrat.signataires.filter((s) => s.confirmation && s.confirmation !== 'confirme');
-  if (nonConfirmes.length) raisons.push(`Signataires qui n’ont pas confirmé leur rôle : ${nonConfirmes.map((s) => s.organisationNom).join(', ')}.`);
+  if (nonConfirmes.length)
+    raisons.push(`Signataires qui n’ont pas confirmé leur rôle : ${nonConfirmes.map((s) => s.organisationNom).join(', ')}.`);
   if (contrat.nombreAxes < 1) raisons.push('Le contrat doit compter au moins un axe stratégique.');
   if (contrat.nombreFiches < 1) raisons.push('Le contrat doit compter au moins une fiche-action.');
   if (!contrat.periode.debut || !contrat.periode.fin) raisons.push('La période du contrat (début et fin) doit être renseignée.');

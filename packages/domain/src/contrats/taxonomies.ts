@@ -102,7 +102,13 @@ export const DIMENSIONS_RIFKIN: Terme[] = termes('Échelle de Rifkin', [
 ]);
 
 /** Territoires en Transitions' simpler scale, and how a Rifkin mean maps onto it. */
-export const NIVEAUX_PARTICIPATION_TET = ['Pas de participation', 'Information', 'Consultation', 'Concertation', 'Co-construction'] as const;
+export const NIVEAUX_PARTICIPATION_TET = [
+  'Pas de participation',
+  'Information',
+  'Consultation',
+  'Concertation',
+  'Co-construction',
+] as const;
 export function niveauTetDepuisRifkin(niveaux: Partial<Record<string, number>>): (typeof NIVEAUX_PARTICIPATION_TET)[number] {
   const valeurs = Object.values(niveaux).filter((v): v is number => typeof v === 'number');
   if (!valeurs.length) return 'Pas de participation';
@@ -170,7 +176,15 @@ export const PRIORITES = ['haute', 'moyenne', 'basse'] as const;
 export type Priorite = (typeof PRIORITES)[number];
 export const LIBELLES_PRIORITE: Record<Priorite, string> = { haute: 'Élevée', moyenne: 'Moyenne', basse: 'Faible' };
 
-export const DISPOSITIFS = ['FIR', 'FNPEIS', 'Action sanitaire et sociale', 'Crédits politique de la ville', 'Fonds propres', 'Appel à projets', 'Autre'] as const;
+export const DISPOSITIFS = [
+  'FIR',
+  'FNPEIS',
+  'Action sanitaire et sociale',
+  'Crédits politique de la ville',
+  'Fonds propres',
+  'Appel à projets',
+  'Autre',
+] as const;
 export const STATUTS_FINANCEMENT = ['prevu', 'sollicite', 'accorde', 'verse', 'refuse'] as const;
 export type StatutFinancement = (typeof STATUTS_FINANCEMENT)[number];
 export const LIBELLES_STATUT_FINANCEMENT: Record<StatutFinancement, string> = {

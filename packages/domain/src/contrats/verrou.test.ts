@@ -8,7 +8,8 @@ const ACCEPTES_SI_CLOS: ApportContrat[] = ['seance', 'decision', 'fichier', 'sui
 describe('ce que reçoit un contrat selon son statut (décision 0006)', () => {
   it('un contrat ouvert reçoit tout', () => {
     for (const statut of ['preparation', 'diagnostic', 'elaboration', 'signe', 'evaluation'] as StatutContrat[])
-      for (const apport of APPORTS_CONTRAT) expect(peutRecevoir({ statut, periodeFin: '2020-12-31' }, apport, '2030')).toEqual({ ok: true });
+      for (const apport of APPORTS_CONTRAT)
+        expect(peutRecevoir({ statut, periodeFin: '2020-12-31' }, apport, '2030')).toEqual({ ok: true });
   });
 
   it('un contrat clos refuse ce qui le prolongerait et garde ce qui le clôt', () => {
@@ -16,13 +17,18 @@ describe('ce que reçoit un contrat selon son statut (décision 0006)', () => {
       for (const apport of APPORTS_CONTRAT) {
         const r = peutRecevoir({ statut, periodeFin: '2024-12-31' }, apport);
         expect(r.ok, `${statut} / ${apport}`).toBe(ACCEPTES_SI_CLOS.includes(apport));
-        if (!r.ok) expect(r.raison).toMatch(/^Ce contrat est (échu|renouvelé|abandonné) : il ne reçoit plus .+ Restent possibles : son évaluation/);
+        if (!r.ok)
+          expect(r.raison).toMatch(/^Ce contrat est (échu|renouvelé|abandonné) : il ne reçoit plus .+ Restent possibles : son évaluation/);
       }
   });
 
   it('nomme ce qu’il refuse', () => {
-    expect(peutRecevoir({ statut: 'echu' }, 'instance')).toMatchObject({ raison: expect.stringContaining('il ne reçoit plus de nouvelle instance.') });
-    expect(peutRecevoir({ statut: 'echu' }, 'financement')).toMatchObject({ raison: expect.stringContaining('de nouvelle ligne de financement') });
+    expect(peutRecevoir({ statut: 'echu' }, 'instance')).toMatchObject({
+      raison: expect.stringContaining('il ne reçoit plus de nouvelle instance.'),
+    });
+    expect(peutRecevoir({ statut: 'echu' }, 'financement')).toMatchObject({
+      raison: expect.stringContaining('de nouvelle ligne de financement'),
+    });
   });
 
   it('le suivi d’un contrat clos s’arrête à la période qui contient sa fin', () => {
@@ -31,7 +37,11 @@ describe('ce que reçoit un contrat selon son statut (décision 0006)', () => {
     expect(peutRecevoir(echu, 'suivi', '2024-S1')).toEqual({ ok: true });
     expect(peutRecevoir(echu, 'suivi', '2024-T2')).toEqual({ ok: true });
     const apres = peutRecevoir(echu, 'suivi', '2024-S2');
-    expect(apres).toEqual({ ok: false, raison: 'Ce contrat est échu et sa période a pris fin le 30 juin 2024 : la période 2024-S2 commence après, elle ne peut pas être suivie sur ce contrat.' });
+    expect(apres).toEqual({
+      ok: false,
+      raison:
+        'Ce contrat est échu et sa période a pris fin le 30 juin 2024 : la période 2024-S2 commence après, elle ne peut pas être suivie sur ce contrat.',
+    });
     expect(peutRecevoir(echu, 'suivi', '2025').ok).toBe(false);
     // Without a known end, the last period cannot be placed: the follow-up stays open.
     expect(peutRecevoir({ statut: 'echu', periodeFin: null }, 'suivi', '2031')).toEqual({ ok: true });
@@ -41,7 +51,14 @@ describe('ce que reçoit un contrat selon son statut (décision 0006)', () => {
 
   it('place le début de chaque période', () => {
     expect(['2024', '2024-S1', '2024-S2', '2024-T1', '2024-T2', '2024-T3', '2024-T4', '24'].map(debutPeriodeSuivi)).toEqual([
-      '2024-01-01', '2024-01-01', '2024-07-01', '2024-01-01', '2024-04-01', '2024-07-01', '2024-10-01', null,
+      '2024-01-01',
+      '2024-01-01',
+      '2024-07-01',
+      '2024-01-01',
+      '2024-04-01',
+      '2024-07-01',
+      '2024-10-01',
+      null,
     ]);
   });
 
@@ -73,10 +90,28 @@ describe('portée de l’annuaire des personnes', () => {
         { role: 'referent_organisation', organisationId: 'cpam' },
       ]),
     );
-    expect(p).toEqual({ tout: false, regions: ['53'], organisations: ['cpam'], contratsAvecCoordonnees: ['c1'], contratsSansCoordonnees: ['c2'] });
-    expect(porteeAnnuaire(sujet([{ role: 'lecteur', contratId: 'c1' }]))).toEqual({ tout: false, regions: [], organisations: [], contratsAvecCoordonnees: [], contratsSansCoordonnees: ['c1'] });
+    expect(p).toEqual({
+      tout: false,
+      regions: ['53'],
+      organisations: ['cpam'],
+      contratsAvecCoordonnees: ['c1'],
+      contratsSansCoordonnees: ['c2'],
+    });
+    expect(porteeAnnuaire(sujet([{ role: 'lecteur', contratId: 'c1' }]))).toEqual({
+      tout: false,
+      regions: [],
+      organisations: [],
+      contratsAvecCoordonnees: [],
+      contratsSansCoordonnees: ['c1'],
+    });
     expect(porteeAnnuaire(sujet([{ role: 'referent_ars', contratId: 'c3' }]))?.contratsAvecCoordonnees).toEqual(['c3']);
-    expect(porteeAnnuaire(sujet([]))).toEqual({ tout: false, regions: [], organisations: [], contratsAvecCoordonnees: [], contratsSansCoordonnees: [] });
+    expect(porteeAnnuaire(sujet([]))).toEqual({
+      tout: false,
+      regions: [],
+      organisations: [],
+      contratsAvecCoordonnees: [],
+      contratsSansCoordonnees: [],
+    });
   });
 });
 
@@ -101,6 +136,10 @@ describe('les droits montrés à côté du verrou (issue 13 : le CLS 1 de Redon,
   });
 
   it('le verrou ne donne rien au rôle qui n’a pas le droit', () => {
-    expect(droitsSelonVerrou({ modifier: false, creerFiche: false }, { statut: 'elaboration', avenantOuvert: false })).toEqual({ modifier: false, creerFiche: false, completer: false });
+    expect(droitsSelonVerrou({ modifier: false, creerFiche: false }, { statut: 'elaboration', avenantOuvert: false })).toEqual({
+      modifier: false,
+      creerFiche: false,
+      completer: false,
+    });
   });
 });

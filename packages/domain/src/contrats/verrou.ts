@@ -60,7 +60,8 @@ export const RESTE_POSSIBLE_CONTRAT_CLOS = [
 ] as const;
 
 /** The same, short enough for an error message. */
-export const RESTE_POSSIBLE_COURT = 'Restent possibles : son évaluation, le suivi jusqu’à sa dernière période, le statut des fiches, les séances de ses instances et ses fichiers.';
+export const RESTE_POSSIBLE_COURT =
+  'Restent possibles : son évaluation, le suivi jusqu’à sa dernière période, le statut des fiches, les séances de ses instances et ses fichiers.';
 
 export type DecisionApport = { ok: true } | { ok: false; raison: string };
 
@@ -79,7 +80,11 @@ export function debutPeriodeSuivi(periode: string): string | null {
  * funding, fiches, indicators…) and keeps what closes it (evaluation, last follow-up, closing séance, files).
  * `periode` is the follow-up period of a value or report: after the contract's end it is refused.
  */
-export function peutRecevoir(contrat: { statut: StatutContrat; periodeFin?: string | null }, apport: ApportContrat, periode?: string): DecisionApport {
+export function peutRecevoir(
+  contrat: { statut: StatutContrat; periodeFin?: string | null },
+  apport: ApportContrat,
+  periode?: string,
+): DecisionApport {
   if (!estClos(contrat.statut)) return { ok: true };
   const libelle = LIBELLES_STATUT_CONTRAT[contrat.statut].toLowerCase();
   const refus = REFUSES_SI_CLOS[apport];
@@ -87,7 +92,10 @@ export function peutRecevoir(contrat: { statut: StatutContrat; periodeFin?: stri
   if (apport === 'suivi' && periode && contrat.periodeFin) {
     const debut = debutPeriodeSuivi(periode);
     if (debut && debut > contrat.periodeFin)
-      return { ok: false, raison: `Ce contrat est ${libelle} et sa période a pris fin le ${formaterDate(contrat.periodeFin)} : la période ${periode} commence après, elle ne peut pas être suivie sur ce contrat.` };
+      return {
+        ok: false,
+        raison: `Ce contrat est ${libelle} et sa période a pris fin le ${formaterDate(contrat.periodeFin)} : la période ${periode} commence après, elle ne peut pas être suivie sur ce contrat.`,
+      };
   }
   return { ok: true };
 }
@@ -95,7 +103,8 @@ export function peutRecevoir(contrat: { statut: StatutContrat; periodeFin?: stri
 /** Why the contract's text cannot be edited right now, or null: closed, or signed without an open avenant. */
 export function raisonVerrou(statut: StatutContrat, avenantOuvert: boolean): string | null {
   if (estClos(statut)) return 'Ce contrat est clos : il ne peut plus être modifié.';
-  if (estSigne(statut) && !avenantOuvert) return 'Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.';
+  if (estSigne(statut) && !avenantOuvert)
+    return 'Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.';
   return null;
 }
 

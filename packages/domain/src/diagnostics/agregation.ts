@@ -10,7 +10,11 @@ export const METHODES_AGREGATION = {
 } as const;
 export type MethodeAgregation = keyof typeof METHODES_AGREGATION;
 
-export const POLARITES = { defavorable: 'Une valeur élevée est défavorable', favorable: 'Une valeur élevée est favorable', neutre: 'Neutre' } as const;
+export const POLARITES = {
+  defavorable: 'Une valeur élevée est défavorable',
+  favorable: 'Une valeur élevée est favorable',
+  neutre: 'Neutre',
+} as const;
 export type Polarite = keyof typeof POLARITES;
 
 export interface ValeurCommune {
@@ -127,7 +131,9 @@ export interface SommesCommunes {
 }
 
 export function sommer(valeurs: readonly ValeurCommune[]): SommesCommunes {
-  const connues = valeurs.map((v) => ({ ...v, b: bornes(v.valeur) })).filter((v): v is typeof v & { b: NonNullable<typeof v.b> } => v.b !== null);
+  const connues = valeurs
+    .map((v) => ({ ...v, b: bornes(v.valeur) }))
+    .filter((v): v is typeof v & { b: NonNullable<typeof v.b> } => v.b !== null);
   const avecTermes = valeurs.filter((v) => typeof v.numerateur === 'number' && typeof v.denominateur === 'number');
   return {
     couverture: couvertureDe(valeurs),
@@ -170,7 +176,9 @@ function figureSurRenseignees(methode: MethodeAgregation, s: SommesCommunes, fac
   const inf = s.infPondere / s.populationConnue;
   const sup = s.supPondere / s.populationConnue;
   const valeur: FigurePartielle['valeur'] =
-    inf === sup ? { nature: 'exacte', valeur: inf } : { nature: 'intervalle', borneInf: inf, borneSup: sup, infIncluse: s.infIncluse, supIncluse: s.supIncluse };
+    inf === sup
+      ? { nature: 'exacte', valeur: inf }
+      : { nature: 'intervalle', borneInf: inf, borneSup: sup, infIncluse: s.infIncluse, supIncluse: s.supIncluse };
   return partielle('sur_renseignees', valeur, s);
 }
 
@@ -182,7 +190,11 @@ export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, fac
 
   if (communes === 0) return { nature: 'indisponible', couverture, raison: 'Le périmètre ne compte aucune commune.' };
   if (methode === 'non_agregeable')
-    return { nature: 'indisponible', couverture, raison: 'Cet indicateur n’est valide qu’au niveau où il est publié : il ne se calcule pas sur un périmètre.' };
+    return {
+      nature: 'indisponible',
+      couverture,
+      raison: 'Cet indicateur n’est valide qu’au niveau où il est publié : il ne se calcule pas sur un périmètre.',
+    };
   if (s.connues === 0) return { nature: 'indisponible', couverture, raison: 'Aucune commune du périmètre n’a de valeur.' };
 
   if (methode === 'somme') {
@@ -201,7 +213,11 @@ export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, fac
 
   if (methode === 'ratio' && s.avecTermes === communes) {
     if (s.denominateur <= 0) return { nature: 'indisponible', couverture, raison: 'Le dénominateur est nul sur ce périmètre.' };
-    return { nature: 'exacte', valeur: (s.numerateur / s.denominateur) * facteur, couverture: { ...couverture, renseignees: communes, partPopulationRenseignee: 1 } };
+    return {
+      nature: 'exacte',
+      valeur: (s.numerateur / s.denominateur) * facteur,
+      couverture: { ...couverture, renseignees: communes, partPopulationRenseignee: 1 },
+    };
   }
   // Without numerators and denominators a rate can only be approached by population weighting.
 
@@ -215,7 +231,8 @@ export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, fac
       raison: `Non calculable : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique), soit ${fr((1 - couverture.partPopulationRenseignee) * 100)} % de la population.`,
     };
   }
-  if (s.populationConnue <= 0) return { nature: 'indisponible', couverture, raison: 'La population des communes est inconnue : pas de pondération possible.' };
+  if (s.populationConnue <= 0)
+    return { nature: 'indisponible', couverture, raison: 'La population des communes est inconnue : pas de pondération possible.' };
   return resultat(s.infPondere / s.populationConnue, s.supPondere / s.populationConnue, s.infIncluse, s.supIncluse, couverture);
 }
 
@@ -225,9 +242,23 @@ export type Sens = 'favorable' | 'defavorable' | 'neutre' | 'indetermine';
  * How the perimeter compares with a comparator, read with the indicator's polarity. When an interval straddles
  * the comparator's value, the gap is undetermined: it is said, not guessed.
  */
-export function comparer(perimetre: Agregat | Valeur, comparateur: Valeur | Agregat, polarite: Polarite): { ecart: number | null; sens: Sens } {
-  const a = 'valeur' in perimetre && (perimetre.nature === 'exacte') ? { inf: perimetre.valeur, sup: perimetre.valeur } : perimetre.nature === 'intervalle' ? { inf: perimetre.borneInf, sup: perimetre.borneSup } : null;
-  const b = comparateur.nature === 'exacte' ? { inf: comparateur.valeur, sup: comparateur.valeur } : comparateur.nature === 'intervalle' ? { inf: comparateur.borneInf, sup: comparateur.borneSup } : null;
+export function comparer(
+  perimetre: Agregat | Valeur,
+  comparateur: Valeur | Agregat,
+  polarite: Polarite,
+): { ecart: number | null; sens: Sens } {
+  const a =
+    'valeur' in perimetre && perimetre.nature === 'exacte'
+      ? { inf: perimetre.valeur, sup: perimetre.valeur }
+      : perimetre.nature === 'intervalle'
+        ? { inf: perimetre.borneInf, sup: perimetre.borneSup }
+        : null;
+  const b =
+    comparateur.nature === 'exacte'
+      ? { inf: comparateur.valeur, sup: comparateur.valeur }
+      : comparateur.nature === 'intervalle'
+        ? { inf: comparateur.borneInf, sup: comparateur.borneSup }
+        : null;
   if (!a || !b) return { ecart: null, sens: 'indetermine' };
   const ecart = a.inf === a.sup && b.inf === b.sup ? a.inf - b.inf : null;
   let plusHaut: boolean | null;
@@ -246,12 +277,22 @@ export function comparer(perimetre: Agregat | Valeur, comparateur: Valeur | Agre
  * floor reads as an interval open to the top. Null when the communes with a value hold too little of the population
  * (PART_POPULATION_COMPARAISON_INDICATIVE): the comparison is then not made at all.
  */
-export function comparerIndicatif(p: FigurePartielle, comparateur: Valeur | Agregat, polarite: Polarite): { ecart: number | null; sens: Sens; indicatif: true } | null {
+export function comparerIndicatif(
+  p: FigurePartielle,
+  comparateur: Valeur | Agregat,
+  polarite: Polarite,
+): { ecart: number | null; sens: Sens; indicatif: true } | null {
   if (p.partPopulation < PART_POPULATION_COMPARAISON_INDICATIVE) return null;
   const v = p.valeur;
   const figure: Valeur =
     p.portee === 'au_moins'
-      ? { nature: 'intervalle', borneInf: v.nature === 'exacte' ? v.valeur : v.borneInf, borneSup: Infinity, infIncluse: true, supIncluse: false }
+      ? {
+          nature: 'intervalle',
+          borneInf: v.nature === 'exacte' ? v.valeur : v.borneInf,
+          borneSup: Infinity,
+          infIncluse: true,
+          supIncluse: false,
+        }
       : v;
   return { ...comparer(figure, comparateur, polarite), indicatif: true };
 }

@@ -20,14 +20,22 @@ describe('une seule écriture des bornes (issue 13, 1.1)', () => {
 
   it('élargit un intervalle calculé au lieu de le rétrécir', () => {
     // Nearest rounding gave "[10,3 à 10,8]": a lower bound above the truth.
-    expect(ecrireValeur({ nature: 'intervalle', borneInf: 10.25, borneSup: 10.75, infIncluse: true, supIncluse: true }, 1)).toBe('[10,2 à 10,8]');
+    expect(ecrireValeur({ nature: 'intervalle', borneInf: 10.25, borneSup: 10.75, infIncluse: true, supIncluse: true }, 1)).toBe(
+      '[10,2 à 10,8]',
+    );
     expect(ecrireValeur({ nature: 'intervalle', borneInf: 9.5, borneSup: 20.4, infIncluse: true, supIncluse: false }, 0)).toBe('[9 à 21[');
     // A class as published keeps its figures.
     expect(ecrireValeur({ nature: 'intervalle', borneInf: 856, borneSup: 932, infIncluse: true, supIncluse: false })).toBe('[856 à 932[');
   });
 
   it('garde dans la raison la valeur exacte, avec une virgule décimale', () => {
-    const raison = (v: number) => (agreger('somme', [{ code: 'a', population: 1, valeur: { nature: 'exacte', valeur: v } }, { code: 'b', population: 1, valeur: { nature: 'masquee' } }]) as { raison: string }).raison;
+    const raison = (v: number) =>
+      (
+        agreger('somme', [
+          { code: 'a', population: 1, valeur: { nature: 'exacte', valeur: v } },
+          { code: 'b', population: 1, valeur: { nature: 'masquee' } },
+        ]) as { raison: string }
+      ).raison;
     expect(raison(9.5)).toMatch(/^Au moins 9,5 : /);
     expect(raison(1249.5)).toMatch(/^Au moins 1\u00a0249,5 : /);
     expect(raison(9.555)).toMatch(/^Au moins 9,555 : /);

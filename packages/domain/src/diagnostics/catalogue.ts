@@ -13,7 +13,10 @@ export const FAMILLES_INDICATEUR = [
 ] as const;
 
 export const indicateurSchema = z.object({
-  code: z.string().trim().regex(/^[a-z0-9_]{2,60}$/, 'Code : lettres minuscules, chiffres et « _ » (2 à 60 caractères)'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{2,60}$/, 'Code : lettres minuscules, chiffres et « _ » (2 à 60 caractères)'),
   libelle: z.string().trim().min(3, 'Le libellé doit compter au moins 3 caractères').max(300),
   famille: z.enum(FAMILLES_INDICATEUR, { error: 'Famille inconnue' }),
   unite: z.string().trim().min(1, 'L’unité est obligatoire').max(60),
@@ -44,7 +47,11 @@ export function valeurEntiere(v: Valeur): boolean {
  * A count (an indicator declared `denombrement`) takes whole numbers only: 2,5 médecins is a typing or reading error
  * (a decimal comma read as a thousands separator, a rate in the wrong column), never a figure. The French reason, or null.
  */
-export function refusDenombrement(indicateur: { code: string; libelle: string; denombrement?: boolean | null }, valeur: Valeur, texte: string): string | null {
+export function refusDenombrement(
+  indicateur: { code: string; libelle: string; denombrement?: boolean | null },
+  valeur: Valeur,
+  texte: string,
+): string | null {
   if (!indicateur.denombrement || valeurEntiere(valeur)) return null;
   return `Valeur décimale pour ${indicateur.code} (${indicateur.libelle}) : « ${texte} ». Cet indicateur compte des unités : sa valeur est un nombre entier.`;
 }

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agreger, agregerSommes, comparer, comparerIndicatif, sommer, texteCouverture, texteFigurePartielle, type FigurePartielle, type ValeurCommune } from './agregation';
+import {
+  agreger,
+  agregerSommes,
+  comparer,
+  comparerIndicatif,
+  sommer,
+  texteCouverture,
+  texteFigurePartielle,
+  type FigurePartielle,
+  type ValeurCommune,
+} from './agregation';
 import { arrondiInferieur } from './bornes';
 import { ecrireValeur, lirePeriode, lireNombre, lireTypeTerritoire, lireValeur, normaliserCodeTerritoire, type Valeur } from './valeurs';
 import { indiceVulnerabilite, ordreVulnerabilite, texteCouvertureCriteres } from './vulnerabilite';
@@ -64,32 +74,92 @@ describe('lecture des valeurs publiées', () => {
   });
 });
 
-const commune = (code: string, population: number, valeur: Valeur, numerateur?: number, denominateur?: number): ValeurCommune => ({ code, population, valeur, numerateur, denominateur });
+const commune = (code: string, population: number, valeur: Valeur, numerateur?: number, denominateur?: number): ValeurCommune => ({
+  code,
+  population,
+  valeur,
+  numerateur,
+  denominateur,
+});
 const exacte = (valeur: number): Valeur => ({ nature: 'exacte', valeur });
 
 // Random communes with values that are exact or intervals, positive populations.
 const arbValeur = fc.oneof(
   fc.integer({ min: 0, max: 500 }).map(exacte),
   fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 200 }), fc.boolean(), fc.boolean()).map(
-    ([inf, largeur, infIncluse, supIncluse]): Valeur => ({ nature: 'intervalle', borneInf: inf, borneSup: inf + largeur, infIncluse, supIncluse }),
+    ([inf, largeur, infIncluse, supIncluse]): Valeur => ({
+      nature: 'intervalle',
+      borneInf: inf,
+      borneSup: inf + largeur,
+      infIncluse,
+      supIncluse,
+    }),
   ),
 );
-const arbCommunes = fc.array(fc.tuple(fc.integer({ min: 1, max: 100_000 }), arbValeur), { minLength: 1, maxLength: 40 }).map((l) => l.map(([population, valeur], i) => commune(String(i), population, valeur)));
+const arbCommunes = fc
+  .array(fc.tuple(fc.integer({ min: 1, max: 100_000 }), arbValeur), { minLength: 1, maxLength: 40 })
+  .map((l) => l.map(([population, valeur], i) => commune(String(i), population, valeur)));
 
 /** A point inside each published value, as the truth could be. */
 function realisation(valeurs: ValeurCommune[], t: number) {
-  return valeurs.map((v) => (v.valeur.nature === 'exacte' ? v.valeur.valeur : v.valeur.nature === 'intervalle' ? v.valeur.borneInf + t * (v.valeur.borneSup - v.valeur.borneInf) : 0));
+  return valeurs.map((v) =>
+    v.valeur.nature === 'exacte'
+      ? v.valeur.valeur
+      : v.valeur.nature === 'intervalle'
+        ? v.valeur.borneInf + t * (v.valeur.borneSup - v.valeur.borneInf)
+        : 0,
+  );
 }
 
 describe('agrégation au périmètre', () => {
   it('additionne les effectifs : 40 médecins généralistes sur les communes de Redon', () => {
-    const gp = [2, '-', 2, '-', '-', 1, '-', 1, '-', 4, '-', '-', '-', 3, '-', 2, 4, 13, '-', 2, '-', '-', 1, '-', '-', 1, '-', '-', 1, 3, '-'];
-    const zero = agreger('somme', gp.map((v, i) => commune(String(i), 1000, lireValeur(String(v), 'zero') as Valeur)));
+    const gp = [
+      2,
+      '-',
+      2,
+      '-',
+      '-',
+      1,
+      '-',
+      1,
+      '-',
+      4,
+      '-',
+      '-',
+      '-',
+      3,
+      '-',
+      2,
+      4,
+      13,
+      '-',
+      2,
+      '-',
+      '-',
+      1,
+      '-',
+      '-',
+      1,
+      '-',
+      '-',
+      1,
+      3,
+      '-',
+    ];
+    const zero = agreger(
+      'somme',
+      gp.map((v, i) => commune(String(i), 1000, lireValeur(String(v), 'zero') as Valeur)),
+    );
     expect(zero).toMatchObject({ nature: 'exacte', valeur: 40 });
     expect(gp.filter((v) => v === '-')).toHaveLength(17);
-    const secret = agreger('somme', gp.map((v, i) => commune(String(i), 1000, lireValeur(String(v), 'secret') as Valeur)));
+    const secret = agreger(
+      'somme',
+      gp.map((v, i) => commune(String(i), 1000, lireValeur(String(v), 'secret') as Valeur)),
+    );
     expect(secret).toMatchObject({ nature: 'borne_inferieure', valeur: 40, couverture: { communes: 31, renseignees: 14, masquees: 17 } });
-    expect((secret as { raison: string }).raison).toBe('Au moins 40 : 17 commune(s) sur 31 sans valeur publiée (17 sous secret statistique).');
+    expect((secret as { raison: string }).raison).toBe(
+      'Au moins 40 : 17 commune(s) sur 31 sans valeur publiée (17 sous secret statistique).',
+    );
   });
 
   it('recalcule un taux comme ratio des sommes quand numérateur et dénominateur sont connus', () => {
@@ -100,7 +170,9 @@ describe('agrégation au périmètre', () => {
   it('rend un taux indisponible quand une commune est masquée, en le disant', () => {
     const r = agreger('moyenne_ponderee', [commune('a', 1000, exacte(10)), commune('b', 1000, { nature: 'masquee' })]);
     expect(r.nature).toBe('indisponible');
-    expect((r as { raison: string }).raison).toBe('Non calculable : 1 commune(s) sur 2 sans valeur publiée (1 sous secret statistique), soit 50 % de la population.');
+    expect((r as { raison: string }).raison).toBe(
+      'Non calculable : 1 commune(s) sur 2 sans valeur publiée (1 sous secret statistique), soit 50 % de la population.',
+    );
   });
 
   it('refuse d’agréger un indicateur non agrégeable', () => {
@@ -121,7 +193,10 @@ describe('agrégation au périmètre', () => {
         const population = communes.reduce((a, c) => a + c.population, 0);
         const moyenne = agreger('moyenne_ponderee', communes);
         const vraieMoyenne = points.reduce((a, p, i) => a + p * communes[i].population, 0) / population;
-        for (const [agregat, vrai] of [[somme, vraieSomme], [moyenne, vraieMoyenne]] as const) {
+        for (const [agregat, vrai] of [
+          [somme, vraieSomme],
+          [moyenne, vraieMoyenne],
+        ] as const) {
           if (agregat.nature === 'exacte') expect(agregat.valeur).toBeCloseTo(vrai, 6);
           else if (agregat.nature === 'intervalle') {
             expect(vrai).toBeGreaterThanOrEqual(agregat.borneInf - 1e-6);
@@ -147,16 +222,19 @@ describe('agrégation au périmètre', () => {
 
   it('ne dépend pas de l’ordre des communes et se compose par parties (propriété)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 1000 })), { minLength: 2, maxLength: 30 }), (lignes) => {
-        const communes = lignes.map(([p, v], i) => commune(String(i), p, exacte(v)));
-        const tout = agreger('somme', communes);
-        const moitie = Math.floor(communes.length / 2);
-        const a = agreger('somme', communes.slice(0, moitie || 1));
-        const b = agreger('somme', communes.slice(moitie || 1));
-        const inverse = agreger('somme', [...communes].reverse());
-        expect(tout).toEqual(inverse);
-        if (a.nature === 'exacte' && b.nature === 'exacte' && tout.nature === 'exacte') expect(tout.valeur).toBe(a.valeur + b.valeur);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 1000 })), { minLength: 2, maxLength: 30 }),
+        (lignes) => {
+          const communes = lignes.map(([p, v], i) => commune(String(i), p, exacte(v)));
+          const tout = agreger('somme', communes);
+          const moitie = Math.floor(communes.length / 2);
+          const a = agreger('somme', communes.slice(0, moitie || 1));
+          const b = agreger('somme', communes.slice(moitie || 1));
+          const inverse = agreger('somme', [...communes].reverse());
+          expect(tout).toEqual(inverse);
+          if (a.nature === 'exacte' && b.nature === 'exacte' && tout.nature === 'exacte') expect(tout.valeur).toBe(a.valeur + b.valeur);
+        },
+      ),
     );
   });
 });
@@ -174,23 +252,55 @@ describe('comparaison à un territoire de référence', () => {
 describe('indice de vulnérabilité', () => {
   const territoires = ['a', 'b', 'c', 'd'];
   const valeurs = new Map([
-    ['pauvrete', new Map([['a', 10], ['b', 20], ['c', 15], ['d', 30]])],
-    ['densite_mg', new Map([['a', 9], ['b', 6], ['c', 8], ['d', 5]])],
+    [
+      'pauvrete',
+      new Map([
+        ['a', 10],
+        ['b', 20],
+        ['c', 15],
+        ['d', 30],
+      ]),
+    ],
+    [
+      'densite_mg',
+      new Map([
+        ['a', 9],
+        ['b', 6],
+        ['c', 8],
+        ['d', 5],
+      ]),
+    ],
   ]);
 
   it('classe les EPCI, le plus vulnérable en premier', () => {
-    const r = indiceVulnerabilite(territoires, [{ indicateur: 'pauvrete', polarite: 'defavorable', poids: 1 }, { indicateur: 'densite_mg', polarite: 'favorable', poids: 1 }], valeurs);
+    const r = indiceVulnerabilite(
+      territoires,
+      [
+        { indicateur: 'pauvrete', polarite: 'defavorable', poids: 1 },
+        { indicateur: 'densite_mg', polarite: 'favorable', poids: 1 },
+      ],
+      valeurs,
+    );
     expect(r.map((s) => s.territoire)).toEqual(['d', 'b', 'c', 'a']);
     expect(r[0].rang).toBe(1);
   });
 
   it('ne change pas de classement quand on change l’unité d’un indicateur (propriété)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 1000, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }), (echelle, decalage) => {
-        const transforme = new Map([...valeurs].map(([k, m]) => [k, new Map([...m].map(([t, v]) => [t, v * echelle + decalage]))]));
-        const criteres = [{ indicateur: 'pauvrete', polarite: 'defavorable' as const, poids: 2 }, { indicateur: 'densite_mg', polarite: 'favorable' as const, poids: 1 }];
-        expect(indiceVulnerabilite(territoires, criteres, transforme).map((s) => s.territoire)).toEqual(indiceVulnerabilite(territoires, criteres, valeurs).map((s) => s.territoire));
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 1000, noNaN: true }),
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        (echelle, decalage) => {
+          const transforme = new Map([...valeurs].map(([k, m]) => [k, new Map([...m].map(([t, v]) => [t, v * echelle + decalage]))]));
+          const criteres = [
+            { indicateur: 'pauvrete', polarite: 'defavorable' as const, poids: 2 },
+            { indicateur: 'densite_mg', polarite: 'favorable' as const, poids: 1 },
+          ];
+          expect(indiceVulnerabilite(territoires, criteres, transforme).map((s) => s.territoire)).toEqual(
+            indiceVulnerabilite(territoires, criteres, valeurs).map((s) => s.territoire),
+          );
+        },
+      ),
     );
   });
 
@@ -203,7 +313,10 @@ describe('indice de vulnérabilité', () => {
     // 'e' has only the poverty rate, and the worst of all: scored on it alone it would come first.
     const avecE = new Map([...valeurs].map(([k, m]) => [k, new Map(m)]));
     avecE.get('pauvrete')!.set('e', 60);
-    const criteres = [{ indicateur: 'pauvrete', polarite: 'defavorable' as const, poids: 1 }, { indicateur: 'densite_mg', polarite: 'favorable' as const, poids: 1 }];
+    const criteres = [
+      { indicateur: 'pauvrete', polarite: 'defavorable' as const, poids: 1 },
+      { indicateur: 'densite_mg', polarite: 'favorable' as const, poids: 1 },
+    ];
     const r = indiceVulnerabilite([...territoires, 'e'], criteres, avecE);
     expect(r.filter((s) => s.rang !== null).map((s) => s.territoire)).toEqual(['d', 'b', 'c', 'a']);
     expect(r[0]).toMatchObject({ territoire: 'd', rang: 1, complet: true, criteresRenseignes: 2, criteresRetenus: 2 });
@@ -214,23 +327,42 @@ describe('indice de vulnérabilité', () => {
   });
 
   it('donne un ordre que toute liste de vulnérabilité peut reprendre : l’indice le respecte, quels que soient les territoires retenus (propriété)', () => {
-    const criteres = [{ indicateur: 'pauvrete', polarite: 'defavorable' as const, poids: 1 }, { indicateur: 'densite_mg', polarite: 'favorable' as const, poids: 1 }];
+    const criteres = [
+      { indicateur: 'pauvrete', polarite: 'defavorable' as const, poids: 1 },
+      { indicateur: 'densite_mg', polarite: 'favorable' as const, poids: 1 },
+    ];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.option(fc.integer({ min: 0, max: 100 })), fc.option(fc.integer({ min: 0, max: 20 }))), { minLength: 1, maxLength: 12 }), (lignes) => {
-        const noms = lignes.map((_, i) => `t${String(i).padStart(2, '0')}`);
-        const v = new Map([['pauvrete', new Map<string, number>()], ['densite_mg', new Map<string, number>()]]);
-        lignes.forEach(([p, d], i) => {
-          if (p !== null) v.get('pauvrete')!.set(noms[i], p);
-          if (d !== null) v.get('densite_mg')!.set(noms[i], d);
-        });
-        const r = indiceVulnerabilite(noms, criteres, v);
-        // Another list (the portfolio's uncovered EPCIs) sorted by the same order keeps the index's order.
-        const reprise = [...r].reverse().sort((a, b) => ordreVulnerabilite(a, b) || a.territoire.localeCompare(b.territoire));
-        expect(reprise.map((s) => s.territoire)).toEqual(r.map((s) => s.territoire));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.option(fc.integer({ min: 0, max: 100 })), fc.option(fc.integer({ min: 0, max: 20 }))), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (lignes) => {
+          const noms = lignes.map((_, i) => `t${String(i).padStart(2, '0')}`);
+          const v = new Map([
+            ['pauvrete', new Map<string, number>()],
+            ['densite_mg', new Map<string, number>()],
+          ]);
+          lignes.forEach(([p, d], i) => {
+            if (p !== null) v.get('pauvrete')!.set(noms[i], p);
+            if (d !== null) v.get('densite_mg')!.set(noms[i], d);
+          });
+          const r = indiceVulnerabilite(noms, criteres, v);
+          // Another list (the portfolio's uncovered EPCIs) sorted by the same order keeps the index's order.
+          const reprise = [...r].reverse().sort((a, b) => ordreVulnerabilite(a, b) || a.territoire.localeCompare(b.territoire));
+          expect(reprise.map((s) => s.territoire)).toEqual(r.map((s) => s.territoire));
+        },
+      ),
     );
-    expect(ordreVulnerabilite({ rang: 3, criteresRenseignes: 2, scorePartiel: null }, { rang: null, criteresRenseignes: 1, scorePartiel: 9 })).toBeLessThan(0);
-    expect(ordreVulnerabilite({ rang: null, criteresRenseignes: 0, scorePartiel: null }, { rang: null, criteresRenseignes: 1, scorePartiel: -2 })).toBeGreaterThan(0);
+    expect(
+      ordreVulnerabilite({ rang: 3, criteresRenseignes: 2, scorePartiel: null }, { rang: null, criteresRenseignes: 1, scorePartiel: 9 }),
+    ).toBeLessThan(0);
+    expect(
+      ordreVulnerabilite(
+        { rang: null, criteresRenseignes: 0, scorePartiel: null },
+        { rang: null, criteresRenseignes: 1, scorePartiel: -2 },
+      ),
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -278,7 +410,10 @@ describe('figure partielle : une commune sous secret statistique', () => {
   ];
 
   it('donne pour un effectif la somme des communes renseignées comme borne inférieure, avec sa couverture', () => {
-    const r = agreger('somme', avecSecret(() => exacte(2)));
+    const r = agreger(
+      'somme',
+      avecSecret(() => exacte(2)),
+    );
     expect(r).toMatchObject({
       nature: 'borne_inferieure',
       valeur: 72,
@@ -291,15 +426,27 @@ describe('figure partielle : une commune sous secret statistique', () => {
   });
 
   it('donne pour un taux le ratio des sommes des communes renseignées, sans jamais en faire la valeur du périmètre', () => {
-    const r = agreger('ratio', avecSecret(() => exacte(10), (i) => [i, 100]), 100);
+    const r = agreger(
+      'ratio',
+      avecSecret(
+        () => exacte(10),
+        (i) => [i, 100],
+      ),
+      100,
+    );
     expect(r.nature).toBe('indisponible');
     expect(r).not.toHaveProperty('valeur');
-    expect(r).toMatchObject({ partielle: { portee: 'sur_renseignees', valeur: { nature: 'exacte', valeur: 17.5 }, renseignees: 36, communes: 37 } });
+    expect(r).toMatchObject({
+      partielle: { portee: 'sur_renseignees', valeur: { nature: 'exacte', valeur: 17.5 }, renseignees: 36, communes: 37 },
+    });
     expect(texteFigurePartielle((r as { partielle: FigurePartielle }).partielle, 1)).toBe('17,5 sur les communes renseignées');
   });
 
   it('donne pour une moyenne pondérée sur des classes un intervalle partiel', () => {
-    const r = agreger('moyenne_ponderee', avecSecret((i) => (i === 0 ? (lireValeur('[856 à 932[') as Valeur) : exacte(900))));
+    const r = agreger(
+      'moyenne_ponderee',
+      avecSecret((i) => (i === 0 ? (lireValeur('[856 à 932[') as Valeur) : exacte(900))),
+    );
     const p = (r as { partielle: FigurePartielle }).partielle;
     expect(p.valeur).toMatchObject({ nature: 'intervalle', infIncluse: true, supIncluse: false });
     expect(p.valeur.nature === 'intervalle' && p.valeur.borneInf).toBeCloseTo((856 + 35 * 900) / 36, 10);
@@ -310,7 +457,14 @@ describe('figure partielle : une commune sous secret statistique', () => {
   });
 
   it('compare à titre indicatif, et pas du tout quand les communes renseignées pèsent moins de 80 % de la population', () => {
-    const r = agreger('ratio', avecSecret(() => exacte(10), (i) => [i, 100]), 100) as { partielle: FigurePartielle };
+    const r = agreger(
+      'ratio',
+      avecSecret(
+        () => exacte(10),
+        (i) => [i, 100],
+      ),
+      100,
+    ) as { partielle: FigurePartielle };
     expect(comparerIndicatif(r.partielle, exacte(11), 'defavorable')).toEqual({ ecart: 6.5, sens: 'defavorable', indicatif: true });
     expect(comparerIndicatif({ ...r.partielle, partPopulation: 0.79 }, exacte(11), 'defavorable')).toBeNull();
     // A floor above the comparator is above it whatever the missing communes hold; below, nothing can be said.
@@ -327,7 +481,9 @@ describe('arrondi des bornes inférieures', () => {
     expect(arrondiInferieur(9.99, 1)).toBe(9.9);
     expect(arrondiInferieur(0.29, 2)).toBe(0.29);
     expect(arrondiInferieur(-0.5)).toBe(-1);
-    expect(texteFigurePartielle({ portee: 'au_moins', valeur: exacte(1249.5), renseignees: 1, communes: 2, partPopulation: 0.5 }, 0)).toBe('au moins 1\u00a0249');
+    expect(texteFigurePartielle({ portee: 'au_moins', valeur: exacte(1249.5), renseignees: 1, communes: 2, partPopulation: 0.5 }, 0)).toBe(
+      'au moins 1\u00a0249',
+    );
     expect(texteCouverture({ renseignees: 1, communes: 2, partPopulation: 0.999 })).toBe('1 commune sur 2, 99 % de la population');
   });
 

@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { avertissementEchelle, deduireTerritoire, echelleIndicateur, estEnteteCodeTerritoire, lireEchelle, lireFrance, suggererIndicateurs, typeSelonEntete } from './fichiers-observatoire';
+import {
+  avertissementEchelle,
+  deduireTerritoire,
+  echelleIndicateur,
+  estEnteteCodeTerritoire,
+  lireEchelle,
+  lireFrance,
+  suggererIndicateurs,
+  typeSelonEntete,
+} from './fichiers-observatoire';
 
 describe('fichiers des observatoires', () => {
   it('reconnaît les en-têtes usuels du code de territoire, sans égard aux accents ni à la casse', () => {
-    for (const e of ['CODGEO', 'Code géographique', 'Code commune', 'Code INSEE', 'code_insee', 'com', 'Code', 'codgeo', 'Code du territoire', 'insee', 'CODE GÉOGRAPHIQUE', 'Code région'])
+    for (const e of [
+      'CODGEO',
+      'Code géographique',
+      'Code commune',
+      'Code INSEE',
+      'code_insee',
+      'com',
+      'Code',
+      'codgeo',
+      'Code du territoire',
+      'insee',
+      'CODE GÉOGRAPHIQUE',
+      'Code région',
+    ])
       expect(estEnteteCodeTerritoire(e), e).toBe(true);
-    for (const e of ['Libellé géographique', 'Commune', 'Population', 'valeur', 'Code indicateur']) expect(estEnteteCodeTerritoire(e), e).toBe(false);
+    for (const e of ['Libellé géographique', 'Commune', 'Population', 'valeur', 'Code indicateur'])
+      expect(estEnteteCodeTerritoire(e), e).toBe(false);
     expect(typeSelonEntete('Code région')).toBe('region');
     expect(typeSelonEntete('REG')).toBe('region');
     expect(typeSelonEntete('Code géographique')).toBeNull();
@@ -27,8 +50,10 @@ describe('fichiers des observatoires', () => {
   });
 
   it('lit la France comme un territoire à part, entière ou métropolitaine', () => {
-    for (const t of ['FR', 'France', 'France entière', 'FRANCE ENTIERE', 'FRA']) expect(lireFrance(t), t).toEqual({ type: 'france', code: 'FRA' });
-    for (const t of ['France métropolitaine', 'FRM', 'France metro']) expect(lireFrance(t), t).toEqual({ type: 'france_metro', code: 'FRM' });
+    for (const t of ['FR', 'France', 'France entière', 'FRANCE ENTIERE', 'FRA'])
+      expect(lireFrance(t), t).toEqual({ type: 'france', code: 'FRA' });
+    for (const t of ['France métropolitaine', 'FRM', 'France metro'])
+      expect(lireFrance(t), t).toEqual({ type: 'france_metro', code: 'FRM' });
     expect(deduireTerritoire('France métropolitaine')).toEqual({ type: 'france_metro', code: 'FRM' });
     expect(lireFrance('Francheville')).toBeNull();
   });
@@ -62,7 +87,18 @@ describe('fichiers des observatoires', () => {
       { code: 'taux_pauvrete', libelle: 'Taux de pauvreté', unite: '%', facteur: 100 },
       { code: 'effectif_mg', libelle: 'Médecins généralistes', unite: 'médecins', facteur: 1 },
     ];
-    const s = suggererIndicateurs(['Code géographique', 'Densité médecins généralistes libéraux pour 10 000 hab.', 'Taux de pauvreté (%)', 'effectif_mg', 'Population', 'Commune', 'Libellé géographique'], catalogue);
+    const s = suggererIndicateurs(
+      [
+        'Code géographique',
+        'Densité médecins généralistes libéraux pour 10 000 hab.',
+        'Taux de pauvreté (%)',
+        'effectif_mg',
+        'Population',
+        'Commune',
+        'Libellé géographique',
+      ],
+      catalogue,
+    );
     expect(s.map((x) => [x.entete, x.code])).toEqual([
       ['Densité médecins généralistes libéraux pour 10 000 hab.', 'densite_mg_liberaux'],
       ['Taux de pauvreté (%)', 'taux_pauvrete'],

@@ -31,7 +31,10 @@ const ENTETES_CODE = [
 
 /** Lower-case, accent-free, "_"/"-"/"." kept apart from spaces only where files mean the same thing. */
 function cleEntete(entete: string): string {
-  return normaliser(entete).replace(/[\s\u00a0]+/g, ' ').replace(/\s*\(.*\)$/, '').trim();
+  return normaliser(entete)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/\s*\(.*\)$/, '')
+    .trim();
 }
 
 /** True for the headers that mean "the territory's code" ("Code géographique", "CODGEO", "code_insee"…). */
@@ -53,8 +56,10 @@ export function typeSelonEntete(entete: string): TypeTerritoireValeur | null {
 /** How files name France: its own kind of territory, compared with, never aggregated into. */
 export function lireFrance(texte: string): { type: 'france' | 'france_metro'; code: 'FRA' | 'FRM' } | null {
   const t = cleEntete(texte).replace(/[-_]/g, ' ');
-  if (['frm', 'france metropolitaine', 'france metro', 'metropole', 'france hors dom'].includes(t)) return { type: 'france_metro', code: 'FRM' };
-  if (['fr', 'fra', 'france', 'france entiere', 'ensemble de la france', 'france (y compris dom)', 'france y compris dom'].includes(t)) return { type: 'france', code: 'FRA' };
+  if (['frm', 'france metropolitaine', 'france metro', 'metropole', 'france hors dom'].includes(t))
+    return { type: 'france_metro', code: 'FRM' };
+  if (['fr', 'fra', 'france', 'france entiere', 'ensemble de la france', 'france (y compris dom)', 'france y compris dom'].includes(t))
+    return { type: 'france', code: 'FRA' };
   return null;
 }
 
@@ -63,7 +68,10 @@ export function lireFrance(texte: string): { type: 'france' | 'france_metro'; co
  * Corsica, 4 digits when a spreadsheet dropped the leading zero), 9 digits an EPCI's SIREN, 2–3 a département (971…,
  * 2A) — or a région when the header says so, since "53" is both Mayenne and Bretagne.
  */
-export function deduireTerritoire(code: string | number, indice: TypeTerritoireValeur | null = null): { type: TypeTerritoireValeur; code: string } | null {
+export function deduireTerritoire(
+  code: string | number,
+  indice: TypeTerritoireValeur | null = null,
+): { type: TypeTerritoireValeur; code: string } | null {
   let c = String(code).trim().toUpperCase().replace(/\s/g, '');
   if (/^\d+\.0+$/.test(c)) c = c.replace(/\.0+$/, '');
   const france = lireFrance(String(code));
@@ -82,7 +90,8 @@ export interface Echelle {
   libelle: string;
 }
 
-const libelleEchelle = (facteur: number) => (facteur === 100 ? '%' : facteur === 1000 ? '‰ (pour 1 000)' : `pour ${facteur.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')}`);
+const libelleEchelle = (facteur: number) =>
+  facteur === 100 ? '%' : facteur === 1000 ? '‰ (pour 1 000)' : `pour ${facteur.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')}`;
 
 /** "pour 10 000 hab." → 10 000; "%" → 100; "‰", "pour 1 000", "p. 1000" → 1 000; "taux pour 100 000 habitants" → 100 000. Null when the text says no scale. */
 export function lireEchelle(texte: string | null | undefined): Echelle | null {
@@ -107,15 +116,45 @@ export function echelleIndicateur(indicateur: { unite: string; facteur: number |
 }
 
 /** A French warning when the file's scale is not the indicator's, with both; null when they agree or one is unknown. */
-export function avertissementEchelle(colonne: string, detectee: Echelle | null, indicateur: { code: string; libelle: string; unite: string; facteur: number | string }): string | null {
+export function avertissementEchelle(
+  colonne: string,
+  detectee: Echelle | null,
+  indicateur: { code: string; libelle: string; unite: string; facteur: number | string },
+): string | null {
   const attendue = echelleIndicateur(indicateur);
   if (!detectee || !attendue || detectee.facteur === attendue.facteur) return null;
   const rapport = attendue.facteur / detectee.facteur;
-  const conversion = rapport > 1 ? `multiplier par ${rapport.toLocaleString('fr-FR')}` : `diviser par ${(1 / rapport).toLocaleString('fr-FR')}`;
+  const conversion =
+    rapport > 1 ? `multiplier par ${rapport.toLocaleString('fr-FR')}` : `diviser par ${(1 / rapport).toLocaleString('fr-FR')}`;
   return `Échelle différente pour « ${colonne} » : le fichier donne des valeurs ${detectee.libelle}, l’indicateur « ${indicateur.libelle} » (${indicateur.code}) attend ${attendue.libelle} (${indicateur.unite}). Convertissez les valeurs (${conversion}) avant d’importer, ou choisissez un autre indicateur.`;
 }
 
-const MOTS_VIDES = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'en', 'et', 'a', 'au', 'aux', 'pour', 'par', 'sur', 'un', 'une', 'hab', 'habitants', 'nb', 'nombre', 'taux', 'part']);
+const MOTS_VIDES = new Set([
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'en',
+  'et',
+  'a',
+  'au',
+  'aux',
+  'pour',
+  'par',
+  'sur',
+  'un',
+  'une',
+  'hab',
+  'habitants',
+  'nb',
+  'nombre',
+  'taux',
+  'part',
+]);
 
 function mots(texte: string): string[] {
   return normaliser(texte)
@@ -132,12 +171,29 @@ export function similariteLibelles(a: string, b: string): number {
   const mb = new Set(mots(b));
   if (!ma.size || !mb.size) return 0;
   let communs = 0;
-  for (const m of ma) if (mb.has(m) || [...mb].some((n) => n.length >= 5 && m.length >= 5 && (n.startsWith(m) || m.startsWith(n)))) communs++;
+  for (const m of ma)
+    if (mb.has(m) || [...mb].some((n) => n.length >= 5 && m.length >= 5 && (n.startsWith(m) || m.startsWith(n)))) communs++;
   return (2 * communs) / (ma.size + mb.size);
 }
 
 /** Columns that name the territory: never an indicator, whatever their words ("Commune", "Libellé géographique"). */
-const ENTETES_NOM = ['commune', 'nom', 'libelle', 'libelle geographique', 'libgeo', 'libelle commune', 'nom commune', 'nom de la commune', 'territoire', 'nom du territoire', 'epci', 'departement', 'region', 'annee', 'periode'];
+const ENTETES_NOM = [
+  'commune',
+  'nom',
+  'libelle',
+  'libelle geographique',
+  'libgeo',
+  'libelle commune',
+  'nom commune',
+  'nom de la commune',
+  'territoire',
+  'nom du territoire',
+  'epci',
+  'departement',
+  'region',
+  'annee',
+  'periode',
+];
 
 export interface SuggestionIndicateur {
   entete: string;
@@ -152,7 +208,11 @@ export interface SuggestionIndicateur {
  * closest label (at least half the significant words in common), a matching scale breaking ties and a different one
  * lowering the score. Suggestions only: the user confirms them.
  */
-export function suggererIndicateurs(entetes: string[], catalogue: { code: string; libelle: string; unite: string; facteur: number | string }[], seuil = 0.5): SuggestionIndicateur[] {
+export function suggererIndicateurs(
+  entetes: string[],
+  catalogue: { code: string; libelle: string; unite: string; facteur: number | string }[],
+  seuil = 0.5,
+): SuggestionIndicateur[] {
   const suggestions: SuggestionIndicateur[] = [];
   for (const entete of entetes) {
     if (ENTETES_NOM.includes(cleEntete(entete)) || estEnteteCodeTerritoire(entete)) continue;
@@ -168,7 +228,8 @@ export function suggererIndicateurs(entetes: string[], catalogue: { code: string
       let score = Math.max(similariteLibelles(entete, i.libelle), similariteLibelles(entete, i.code.replace(/_/g, ' ')));
       const attendue = echelleIndicateur(i);
       if (echelle && attendue) score += echelle.facteur === attendue.facteur ? 0.05 : -0.05;
-      if (score >= seuil && (!meilleure || score > meilleure.score)) meilleure = { entete, code: i.code, libelle: i.libelle, score: Math.min(1, Math.round(score * 100) / 100) };
+      if (score >= seuil && (!meilleure || score > meilleure.score))
+        meilleure = { entete, code: i.code, libelle: i.libelle, score: Math.min(1, Math.round(score * 100) / 100) };
     }
     if (meilleure) suggestions.push(meilleure);
   }

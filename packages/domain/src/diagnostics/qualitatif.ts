@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { codeCommuneInseeSchema } from '../territoires';
 
 export const LOCUTEURS = ['habitant', 'acteur du territoire', 'élu', 'professionnel', 'usager', 'autre'] as const;
-export const TYPES_RENCONTRE = { entretien: 'Entretien', reunion_publique: 'Réunion publique', consultation: 'Consultation', atelier: 'Atelier' } as const;
+export const TYPES_RENCONTRE = {
+  entretien: 'Entretien',
+  reunion_publique: 'Réunion publique',
+  consultation: 'Consultation',
+  atelier: 'Atelier',
+} as const;
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ');
 

@@ -29,7 +29,9 @@ export function raisonSansResultat(a: AbsenceDeResultat): string {
   if (a.methode === 'non_agregeable')
     return `Cet indicateur n’est valide qu’au niveau où il est publié : il ne se calcule pas sur un périmètre${a.unSeulTerritoire ? '' : ' de plusieurs territoires'}, et ${a.unSeulTerritoire ? 'ce territoire' : 'ce périmètre'} n’a pas de valeur publiée.`;
   const publiees = [...new Map(a.publieesPourLesTerritoires.map((p) => [`${p.nom}|${p.type}`, p])).values()].map((p) => {
-    const periodes = [...new Set(a.publieesPourLesTerritoires.filter((q) => q.nom === p.nom && q.type === p.type).map((q) => q.periode))].sort();
+    const periodes = [
+      ...new Set(a.publieesPourLesTerritoires.filter((q) => q.nom === p.nom && q.type === p.type).map((q) => q.periode)),
+    ].sort();
     return `${p.nom} (${TYPES[p.type] ?? p.type}, ${periodes.join(', ')})`;
   });
   if (publiees.length)

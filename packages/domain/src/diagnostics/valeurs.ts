@@ -15,7 +15,11 @@ export type SensDuTiret = 'zero' | 'secret' | 'manquant';
 
 /** "1 234,5" / "1234.5" / "12 %" → 1234.5; null when it is not a number. */
 export function lireNombre(texte: string): number | null {
-  let t = texte.trim().replace(/[\u00a0\u202f\s]/g, '').replace(/%$/, '').replace(/€$/, '');
+  let t = texte
+    .trim()
+    .replace(/[\u00a0\u202f\s]/g, '')
+    .replace(/%$/, '')
+    .replace(/€$/, '');
   if (!t) return null;
   // French decimals use a comma; a lone comma is a decimal separator, dots then are thousands separators.
   if (t.includes(',')) t = t.replace(/\./g, '').replace(',', '.');
@@ -32,11 +36,16 @@ const MANQUANTS = new Set(['', 'na', 'n/a', 'nc', 'n.c.', '..', '...', '?']);
  * Reads a published cell. Intervals: "[856 à 932[", "[856;932]", "]10 - 20]"; the brackets say whether each
  * bound is included, exactly as published.
  */
-export function lireValeur(texte: string | number | null | undefined, tiret: SensDuTiret = 'secret'): Valeur | { nature: 'invalide'; texte: string } {
+export function lireValeur(
+  texte: string | number | null | undefined,
+  tiret: SensDuTiret = 'secret',
+): Valeur | { nature: 'invalide'; texte: string } {
   if (texte === null || texte === undefined) return { nature: 'manquante' };
-  if (typeof texte === 'number') return Number.isFinite(texte) ? { nature: 'exacte', valeur: texte } : { nature: 'invalide', texte: String(texte) };
+  if (typeof texte === 'number')
+    return Number.isFinite(texte) ? { nature: 'exacte', valeur: texte } : { nature: 'invalide', texte: String(texte) };
   const t = texte.trim();
-  if (/^[-–—]$/.test(t)) return tiret === 'zero' ? { nature: 'exacte', valeur: 0 } : tiret === 'secret' ? { nature: 'masquee' } : { nature: 'manquante' };
+  if (/^[-–—]$/.test(t))
+    return tiret === 'zero' ? { nature: 'exacte', valeur: 0 } : tiret === 'secret' ? { nature: 'masquee' } : { nature: 'manquante' };
   const bas = t.toLowerCase();
   if (MANQUANTS.has(bas)) return { nature: 'manquante' };
   if (MASQUES.has(bas)) return { nature: 'masquee' };
@@ -105,14 +114,26 @@ export function nomTerritoireValeur(type: string, code: string, nom?: string | n
 
 /** "pays;FRM" and friends as files write them → our territory types. */
 export function lireTypeTerritoire(type: string, code: string): { type: TypeTerritoireValeur; code: string } | null {
-  const t = type.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const t = type
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   const c = code.trim().toUpperCase();
   if (t === 'pays' || t === 'france' || t === 'nation' || t === 'national') {
     if (['FRM', 'METRO', 'FRANCE METROPOLITAINE', 'FM'].includes(c)) return { type: 'france_metro', code: 'FRM' };
     return { type: 'france', code: 'FRA' };
   }
   if (t === 'france_metro' || t === 'france metropolitaine') return { type: 'france_metro', code: 'FRM' };
-  const types: Record<string, TypeTerritoireValeur> = { commune: 'commune', com: 'commune', epci: 'epci', departement: 'departement', dep: 'departement', region: 'region', reg: 'region' };
+  const types: Record<string, TypeTerritoireValeur> = {
+    commune: 'commune',
+    com: 'commune',
+    epci: 'epci',
+    departement: 'departement',
+    dep: 'departement',
+    region: 'region',
+    reg: 'region',
+  };
   const trouve = types[t];
   return trouve ? { type: trouve, code: normaliserCodeTerritoire(trouve, c) } : null;
 }

@@ -64,7 +64,16 @@ export function indiceVulnerabilite(
     const criteresRenseignes = Object.values(contributions).filter((c) => c !== null).length;
     const complet = actifs.length > 0 && criteresRenseignes === actifs.length;
     const moyenne = poids > 0 ? somme / poids : null;
-    return { territoire, score: complet ? moyenne : null, scorePartiel: complet ? null : moyenne, rang: null, contributions, criteresRenseignes, criteresRetenus: actifs.length, complet };
+    return {
+      territoire,
+      score: complet ? moyenne : null,
+      scorePartiel: complet ? null : moyenne,
+      rang: null,
+      contributions,
+      criteresRenseignes,
+      criteresRetenus: actifs.length,
+      complet,
+    };
   });
   const classes = scores.filter((s) => s.complet).sort((a, b) => b.score! - a.score! || a.territoire.localeCompare(b.territoire));
   classes.forEach((s, i) => (s.rang = i + 1));
@@ -77,7 +86,10 @@ export function indiceVulnerabilite(
  * portfolio's uncovered EPCIs): the ranked territories by rank; after them the partly filled ones, most criteria
  * first, then by indicative score; then those with none. 0 on a tie: each list adds its own tie-break.
  */
-export function ordreVulnerabilite(a: Pick<ScoreVulnerabilite, 'rang' | 'criteresRenseignes' | 'scorePartiel'>, b: Pick<ScoreVulnerabilite, 'rang' | 'criteresRenseignes' | 'scorePartiel'>): number {
+export function ordreVulnerabilite(
+  a: Pick<ScoreVulnerabilite, 'rang' | 'criteresRenseignes' | 'scorePartiel'>,
+  b: Pick<ScoreVulnerabilite, 'rang' | 'criteresRenseignes' | 'scorePartiel'>,
+): number {
   if (a.rang !== null || b.rang !== null) return (a.rang ?? Infinity) - (b.rang ?? Infinity) || 0;
   return b.criteresRenseignes - a.criteresRenseignes || (b.scorePartiel ?? 0) - (a.scorePartiel ?? 0);
 }

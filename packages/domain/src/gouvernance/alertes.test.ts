@@ -16,20 +16,44 @@ const types = (s: Partial<SituationContrat>, d = doctrine) => alertesContrat({ .
 // Each row: a situation, and the alerts it must raise (and only those).
 const table: [string, Partial<SituationContrat>, TypeAlerte[]][] = [
   ['contrat en règle', {}, []],
-  ['Belle-Île : premier COPIL cinq mois après la signature', { seancesCopil: ['2013-06-15', '2013-12-01', '2014-02-01'] }, ['premier_copil_tardif']],
+  [
+    'Belle-Île : premier COPIL cinq mois après la signature',
+    { seancesCopil: ['2013-06-15', '2013-12-01', '2014-02-01'] },
+    ['premier_copil_tardif'],
+  ],
   ['aucun COPIL depuis la signature', { seancesCopil: [], aujourdhui: '2013-06-01' }, ['premier_copil_tardif']],
   ['un seul COPIL dans l’année', { seancesCopil: ['2013-03-01', '2013-04-01'], aujourdhui: '2014-03-01' }, ['copil_insuffisants']],
   ['une séance prévue ne compte pas encore', { seancesCopil: ['2013-03-01', '2013-10-01', '2014-06-01'] }, ['copil_insuffisants']],
   ['contrat de moins d’un an : pas de compte annuel', { aujourdhui: '2013-06-01', seancesCopil: ['2013-03-01'] }, []],
   ['poste de coordination vacant', { postesCoordination: [{ personne: null, debut: '2013-01-01', fin: null }] }, ['coordination_vacante']],
-  ['poste terminé', { postesCoordination: [{ personne: 'Marie Dupont', debut: '2012-01-01', fin: '2013-12-31' }] }, ['coordination_vacante']],
+  [
+    'poste terminé',
+    { postesCoordination: [{ personne: 'Marie Dupont', debut: '2012-01-01', fin: '2013-12-31' }] },
+    ['coordination_vacante'],
+  ],
   ['aucun poste', { postesCoordination: [] }, ['coordination_vacante']],
-  ['élaboration de plus de douze mois', { statut: 'elaboration', dateSignature: null, seancesCopil: [], aujourdhui: '2013-06-01' }, ['elaboration_longue']],
+  [
+    'élaboration de plus de douze mois',
+    { statut: 'elaboration', dateSignature: null, seancesCopil: [], aujourdhui: '2013-06-01' },
+    ['elaboration_longue'],
+  ],
   ['fiches sans pilote', { fichesSansPilote: [1, 14] }, ['fiches_sans_pilote']],
-  ['contrat échu : ni COPIL ni coordination attendus', { statut: 'echu', seancesCopil: [], postesCoordination: [], fichesSansPilote: [1] }, []],
+  [
+    'contrat échu : ni COPIL ni coordination attendus',
+    { statut: 'echu', seancesCopil: [], postesCoordination: [], fichesSansPilote: [1] },
+    [],
+  ],
   // Seed 000: Belle-Île signed in January 2013, first COPIL in June 2013; the contract has since ended.
-  ['contrat échu dont le premier COPIL fut tardif (Belle-Île)', { statut: 'echu', dateSignature: '2013-01-01', seancesCopil: ['2013-06-01'], postesCoordination: [], aujourdhui: '2024-01-01' }, ['premier_copil_tardif']],
-  ['contrat renouvelé dont le premier COPIL fut tardif', { statut: 'renouvele', seancesCopil: ['2013-06-15'], postesCoordination: [] }, ['premier_copil_tardif']],
+  [
+    'contrat échu dont le premier COPIL fut tardif (Belle-Île)',
+    { statut: 'echu', dateSignature: '2013-01-01', seancesCopil: ['2013-06-01'], postesCoordination: [], aujourdhui: '2024-01-01' },
+    ['premier_copil_tardif'],
+  ],
+  [
+    'contrat renouvelé dont le premier COPIL fut tardif',
+    { statut: 'renouvele', seancesCopil: ['2013-06-15'], postesCoordination: [] },
+    ['premier_copil_tardif'],
+  ],
 ];
 
 describe('règles d’alerte', () => {
@@ -37,12 +61,28 @@ describe('règles d’alerte', () => {
 
   it('prend ses seuils dans la doctrine', () => {
     expect(types({ seancesCopil: ['2013-06-15', '2013-12-01', '2014-02-01'] }, { ...doctrine, premierCopilMois: 6 })).toEqual([]);
-    expect(types({ seancesCopil: ['2013-03-01', '2013-10-01', '2014-02-01'] }, { ...doctrine, copilParAn: 3 })).toEqual(['copil_insuffisants']);
+    expect(types({ seancesCopil: ['2013-03-01', '2013-10-01', '2014-02-01'] }, { ...doctrine, copilParAn: 3 })).toEqual([
+      'copil_insuffisants',
+    ]);
   });
 
   it('dit le premier COPIL tardif d’un contrat clos comme une information, chiffrée comme pour un contrat en cours', () => {
-    const [alerte] = alertesContrat({ ...base, statut: 'echu', dateSignature: '2013-01-01', seancesCopil: ['2013-06-01'], postesCoordination: [], aujourdhui: '2024-01-01' }, doctrine);
-    expect(alerte).toEqual({ type: 'premier_copil_tardif', gravite: 'info', message: 'Le premier COPIL s’est tenu 5 mois après la signature (au plus 3 mois attendus).' });
+    const [alerte] = alertesContrat(
+      {
+        ...base,
+        statut: 'echu',
+        dateSignature: '2013-01-01',
+        seancesCopil: ['2013-06-01'],
+        postesCoordination: [],
+        aujourdhui: '2024-01-01',
+      },
+      doctrine,
+    );
+    expect(alerte).toEqual({
+      type: 'premier_copil_tardif',
+      gravite: 'info',
+      message: 'Le premier COPIL s’est tenu 5 mois après la signature (au plus 3 mois attendus).',
+    });
   });
 
   it('dit les choses en français', () => {

@@ -2,7 +2,12 @@ import { pluriel } from '../texte';
 import type { Doctrine } from '../contrats/doctrine';
 import type { StatutContrat } from '../contrats/statuts';
 
-export type TypeAlerte = 'copil_insuffisants' | 'premier_copil_tardif' | 'coordination_vacante' | 'elaboration_longue' | 'fiches_sans_pilote';
+export type TypeAlerte =
+  | 'copil_insuffisants'
+  | 'premier_copil_tardif'
+  | 'coordination_vacante'
+  | 'elaboration_longue'
+  | 'fiches_sans_pilote';
 
 export interface Alerte {
   type: TypeAlerte;
@@ -40,7 +45,10 @@ const EN_VIGUEUR: StatutContrat[] = ['signe', 'evaluation'];
  * after signature (Belle-Île: five months, "trop de temps"), coordinator post vacant, élaboration longer than the
  * doctrine allows, fiches without a pilote.
  */
-export function alertesContrat(s: SituationContrat, doctrine: Pick<Doctrine, 'copilParAn' | 'elaborationMoisMax'> & { premierCopilMois?: number | null }): Alerte[] {
+export function alertesContrat(
+  s: SituationContrat,
+  doctrine: Pick<Doctrine, 'copilParAn' | 'elaborationMoisMax'> & { premierCopilMois?: number | null },
+): Alerte[] {
   const alertes: Alerte[] = [];
   const copilParAn = doctrine.copilParAn ?? SEUILS_PAR_DEFAUT.copilParAn;
   const premierCopilMois = doctrine.premierCopilMois ?? SEUILS_PAR_DEFAUT.premierCopilMois;
@@ -78,24 +86,41 @@ export function alertesContrat(s: SituationContrat, doctrine: Pick<Doctrine, 'co
       ilYaUnAn.setUTCFullYear(ilYaUnAn.getUTCFullYear() - 1);
       const recents = passees.filter((d) => d > ilYaUnAn.toISOString().slice(0, 10));
       if (recents.length < copilParAn)
-        alertes.push({ type: 'copil_insuffisants', gravite: 'attention', message: `${recents.length} COPIL au cours des douze derniers mois ; la doctrine en demande au moins ${copilParAn} par an.` });
+        alertes.push({
+          type: 'copil_insuffisants',
+          gravite: 'attention',
+          message: `${recents.length} COPIL au cours des douze derniers mois ; la doctrine en demande au moins ${copilParAn} par an.`,
+        });
     }
   }
 
   if (['diagnostic', 'elaboration', 'signe', 'evaluation'].includes(s.statut)) {
     const enPoste = s.postesCoordination.filter((p) => (!p.debut || p.debut <= s.aujourdhui) && (!p.fin || p.fin >= s.aujourdhui));
     if (!enPoste.some((p) => p.personne))
-      alertes.push({ type: 'coordination_vacante', gravite: 'critique', message: s.postesCoordination.length ? 'Le poste de coordination est vacant.' : 'Aucun poste de coordination n’est enregistré.' });
+      alertes.push({
+        type: 'coordination_vacante',
+        gravite: 'critique',
+        message: s.postesCoordination.length ? 'Le poste de coordination est vacant.' : 'Aucun poste de coordination n’est enregistré.',
+      });
   }
 
   if (s.statut === 'elaboration' && s.debutElaboration) {
     const mois = moisEntre(s.debutElaboration, s.aujourdhui);
-    if (mois > elaborationMax) alertes.push({ type: 'elaboration_longue', gravite: 'attention', message: `L’élaboration dure depuis ${mois} mois ; la doctrine prévoit au plus ${elaborationMax} mois.` });
+    if (mois > elaborationMax)
+      alertes.push({
+        type: 'elaboration_longue',
+        gravite: 'attention',
+        message: `L’élaboration dure depuis ${mois} mois ; la doctrine prévoit au plus ${elaborationMax} mois.`,
+      });
   }
 
   if (s.fichesSansPilote.length && s.statut !== 'echu' && s.statut !== 'renouvele' && s.statut !== 'abandonne') {
     const liste = s.fichesSansPilote.slice(0, 10).join(', ') + (s.fichesSansPilote.length > 10 ? '…' : '');
-    alertes.push({ type: 'fiches_sans_pilote', gravite: 'info', message: `${pluriel(s.fichesSansPilote.length, 'fiche')} sans pilote : n° ${liste}.` });
+    alertes.push({
+      type: 'fiches_sans_pilote',
+      gravite: 'info',
+      message: `${pluriel(s.fichesSansPilote.length, 'fiche')} sans pilote : n° ${liste}.`,
+    });
   }
   return alertes;
 }

@@ -17,7 +17,9 @@ export const OBJETS_FINANCEMENT = {
 export type ObjetFinancement = keyof typeof OBJETS_FINANCEMENT;
 
 /** A funding line of the contract itself: a fiche's line plus what it pays for. */
-export const ligneContratSchema = financementSaisieSchema.and(z.object({ objet: z.enum(Object.keys(OBJETS_FINANCEMENT) as [ObjetFinancement], { error: 'Objet inconnu' }) }));
+export const ligneContratSchema = financementSaisieSchema.and(
+  z.object({ objet: z.enum(Object.keys(OBJETS_FINANCEMENT) as [ObjetFinancement], { error: 'Objet inconnu' }) }),
+);
 export type LigneContratSaisie = z.output<typeof ligneContratSchema>;
 
 export const NATURES_FINANCEMENT = { fonctionnement: 'Fonctionnement', investissement: 'Investissement' } as const;

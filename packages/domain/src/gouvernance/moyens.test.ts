@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formaterTotalFinancements, financementTerritoireSchema, sommerFinancementsTerritoire } from '../diagnostics/financements-territoire';
+import {
+  formaterTotalFinancements,
+  financementTerritoireSchema,
+  sommerFinancementsTerritoire,
+} from '../diagnostics/financements-territoire';
 import { engagementMoyensSchema, formaterMoyens, sommerMoyens, sommerMoyensPar, type LigneMoyens } from './moyens';
 
 const org = '8f0c2c3e-0d0a-4a57-9a2b-2f1f4b2a9b10';
-const erreurs = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => (r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]);
+const erreurs = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  (r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]);
 
 describe('engagement de moyens', () => {
   it('exige la mesure propre à chaque type, en nommant le champ', () => {
@@ -11,15 +16,43 @@ describe('engagement de moyens', () => {
       ['quantite', 'Temps de travail : indiquez le nombre de jours ou d’ETP'],
       ['unite', 'Unité du temps de travail : jours ou ETP'],
     ]);
-    expect(erreurs(engagementMoyensSchema.safeParse({ organisationId: org, annee: 2022, type: 'financier' }))).toEqual([['montantCentimes', 'Montant : indiquez la somme engagée, en euros']]);
-    expect(erreurs(engagementMoyensSchema.safeParse({ organisationId: org, annee: 2022, type: 'nature' }))).toEqual([['description', 'Apport en nature : décrivez ce qui est apporté']]);
-    expect(erreurs(engagementMoyensSchema.safeParse({ organisationId: org, annee: 2022, type: 'financier', montantCentimes: 100, quantite: 2, unite: 'jours' }))).toEqual([
+    expect(erreurs(engagementMoyensSchema.safeParse({ organisationId: org, annee: 2022, type: 'financier' }))).toEqual([
+      ['montantCentimes', 'Montant : indiquez la somme engagée, en euros'],
+    ]);
+    expect(erreurs(engagementMoyensSchema.safeParse({ organisationId: org, annee: 2022, type: 'nature' }))).toEqual([
+      ['description', 'Apport en nature : décrivez ce qui est apporté'],
+    ]);
+    expect(
+      erreurs(
+        engagementMoyensSchema.safeParse({
+          organisationId: org,
+          annee: 2022,
+          type: 'financier',
+          montantCentimes: 100,
+          quantite: 2,
+          unite: 'jours',
+        }),
+      ),
+    ).toEqual([
       ['quantite', 'Un temps de travail ne se saisit que pour un engagement de type « Temps de travail »'],
       ['unite', 'Une unité ne se saisit que pour un engagement de type « Temps de travail »'],
     ]);
-    expect(erreurs(engagementMoyensSchema.safeParse({ organisationId: org, annee: 2022, type: 'temps', quantite: 0.125, unite: 'etp' }))).toEqual([['quantite', 'Temps de travail : au plus deux décimales']]);
-    expect(erreurs(engagementMoyensSchema.safeParse({ organisationId: org, annee: 1999, type: 'temps', quantite: 0.2, unite: 'etp' }))).toEqual([['annee', 'Année : entre 2000 et 2100']]);
-    expect(engagementMoyensSchema.safeParse({ organisationId: org, annee: 2022, type: 'temps', quantite: 0.2, unite: 'etp', objectifs: 'CPG 2021' }).success).toBe(true);
+    expect(
+      erreurs(engagementMoyensSchema.safeParse({ organisationId: org, annee: 2022, type: 'temps', quantite: 0.125, unite: 'etp' })),
+    ).toEqual([['quantite', 'Temps de travail : au plus deux décimales']]);
+    expect(
+      erreurs(engagementMoyensSchema.safeParse({ organisationId: org, annee: 1999, type: 'temps', quantite: 0.2, unite: 'etp' })),
+    ).toEqual([['annee', 'Année : entre 2000 et 2100']]);
+    expect(
+      engagementMoyensSchema.safeParse({
+        organisationId: org,
+        annee: 2022,
+        type: 'temps',
+        quantite: 0.2,
+        unite: 'etp',
+        objectifs: 'CPG 2021',
+      }).success,
+    ).toBe(true);
   });
 
   it('somme chaque unité à part, exactement, et compte les apports en nature', () => {
@@ -50,9 +83,23 @@ describe('engagement de moyens', () => {
 
 describe('financements existants du territoire', () => {
   it('nomme le champ en faute', () => {
-    expect(erreurs(financementTerritoireSchema.safeParse({ dispositif: 'FIR', anneeDebut: 2021, objet: 'Prévention' }))).toEqual([['financeurLibelle', 'Indiquez le financeur']]);
-    expect(erreurs(financementTerritoireSchema.safeParse({ financeurLibelle: 'ARS', dispositif: 'FIR', anneeDebut: 2021, anneeFin: 2019, objet: 'Prévention' }))).toEqual([['anneeFin', 'La fin de la période précède son début']]);
-    expect(erreurs(financementTerritoireSchema.safeParse({ financeurLibelle: 'ARS', dispositif: 'F', anneeDebut: 2021, objet: 'Pr' }))).toEqual([
+    expect(erreurs(financementTerritoireSchema.safeParse({ dispositif: 'FIR', anneeDebut: 2021, objet: 'Prévention' }))).toEqual([
+      ['financeurLibelle', 'Indiquez le financeur'],
+    ]);
+    expect(
+      erreurs(
+        financementTerritoireSchema.safeParse({
+          financeurLibelle: 'ARS',
+          dispositif: 'FIR',
+          anneeDebut: 2021,
+          anneeFin: 2019,
+          objet: 'Prévention',
+        }),
+      ),
+    ).toEqual([['anneeFin', 'La fin de la période précède son début']]);
+    expect(
+      erreurs(financementTerritoireSchema.safeParse({ financeurLibelle: 'ARS', dispositif: 'F', anneeDebut: 2021, objet: 'Pr' })),
+    ).toEqual([
       ['dispositif', 'Dispositif : nommez le dispositif ou le programme (au moins 2 caractères)'],
       ['objet', 'Ce qui est financé : au moins 3 caractères'],
     ]);
@@ -60,10 +107,14 @@ describe('financements existants du territoire', () => {
 
   it('un total avec un montant inconnu est un plancher, et le dit', () => {
     expect(formaterTotalFinancements(sommerFinancementsTerritoire([]))).toBe('aucun financement recensé');
-    expect(formaterTotalFinancements(sommerFinancementsTerritoire([{ montantCentimes: 4500000 }, { montantCentimes: '500000' }]))).toBe('50\u00a0000\u00a0€');
+    expect(formaterTotalFinancements(sommerFinancementsTerritoire([{ montantCentimes: 4500000 }, { montantCentimes: '500000' }]))).toBe(
+      '50\u00a0000\u00a0€',
+    );
     const t = sommerFinancementsTerritoire([{ montantCentimes: 4500000 }, { montantCentimes: null }]);
     expect(t).toEqual({ montantCentimes: 4500000, lignes: 2, sansMontant: 1 });
     expect(formaterTotalFinancements(t)).toBe('au moins 45\u00a0000\u00a0€ (1 financement sans montant connu)');
-    expect(formaterTotalFinancements(sommerFinancementsTerritoire([{ montantCentimes: null }]))).toBe('montant non connu (1 financement sans montant)');
+    expect(formaterTotalFinancements(sommerFinancementsTerritoire([{ montantCentimes: null }]))).toBe(
+      'montant non connu (1 financement sans montant)',
+    );
   });
 });

@@ -20,13 +20,24 @@ const deuxDecimales = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1
 export const engagementMoyensSchema = z
   .object({
     organisationId: z.uuid('Organisation inconnue'),
-    annee: z.number({ error: 'Année : nombre attendu, par exemple 2022' }).int('Année : nombre entier attendu').min(2000, 'Année : entre 2000 et 2100').max(2100, 'Année : entre 2000 et 2100'),
+    annee: z
+      .number({ error: 'Année : nombre attendu, par exemple 2022' })
+      .int('Année : nombre entier attendu')
+      .min(2000, 'Année : entre 2000 et 2100')
+      .max(2100, 'Année : entre 2000 et 2100'),
     type: z.enum(Object.keys(TYPES_MOYEN) as [TypeMoyen], { error: 'Type de moyen : temps de travail, financement ou apport en nature' }),
     quantite: z.number({ error: 'Temps de travail : nombre attendu' }).positive('Temps de travail : nombre positif attendu').nullish(),
     unite: z.enum(Object.keys(UNITES_TEMPS) as [UniteTemps], { error: 'Unité du temps de travail : jours ou ETP' }).nullish(),
-    montantCentimes: z.number({ error: 'Montant : nombre attendu' }).int('Montant : en centimes entiers').min(0, 'Le montant ne peut être négatif').max(1e13, 'Montant trop élevé').nullish(),
+    montantCentimes: z
+      .number({ error: 'Montant : nombre attendu' })
+      .int('Montant : en centimes entiers')
+      .min(0, 'Le montant ne peut être négatif')
+      .max(1e13, 'Montant trop élevé')
+      .nullish(),
     description: texte(2000).nullish().describe('Ce qui est apporté, et pour quoi'),
-    objectifs: texte(2000).nullish().describe('Les objectifs propres de l’organisation que cet engagement sert (CPG, projet d’entreprise…)'),
+    objectifs: texte(2000)
+      .nullish()
+      .describe('Les objectifs propres de l’organisation que cet engagement sert (CPG, projet d’entreprise…)'),
     indicateurCode: texte(100).nullish().describe('Un indicateur du catalogue qui en mesure le résultat'),
     indicateurSuiviId: z.uuid('Indicateur de suivi inconnu').nullish().describe('Un indicateur de suivi d’une fiche du contrat'),
   })
@@ -45,7 +56,8 @@ export const engagementMoyensSchema = z
       if (m.unite) manque('unite', 'Une unité ne se saisit que pour un engagement de type « Temps de travail »');
     }
     if (m.type === 'financier' && m.montantCentimes == null) manque('montantCentimes', 'Montant : indiquez la somme engagée, en euros');
-    if (m.type !== 'financier' && m.montantCentimes != null) manque('montantCentimes', 'Un montant ne se saisit que pour un engagement de type « Financement »');
+    if (m.type !== 'financier' && m.montantCentimes != null)
+      manque('montantCentimes', 'Un montant ne se saisit que pour un engagement de type « Financement »');
     if (m.type === 'nature' && !m.description) manque('description', 'Apport en nature : décrivez ce qui est apporté');
   });
 export type EngagementMoyensSaisie = z.output<typeof engagementMoyensSchema>;
@@ -107,7 +119,8 @@ export function formaterMoyens(t: TotalMoyens, options: { etpCumules?: boolean }
 
 /** One engagement in words: « 0,2 ETP », « 1 500 € », « Apport en nature ». */
 export function libelleMoyen(l: LigneMoyens): string {
-  if (l.type === 'temps' && l.quantite != null) return formaterMoyens({ ...totalVide(), lignes: 1, [l.unite === 'etp' ? 'etp' : 'jours']: Number(l.quantite) });
+  if (l.type === 'temps' && l.quantite != null)
+    return formaterMoyens({ ...totalVide(), lignes: 1, [l.unite === 'etp' ? 'etp' : 'jours']: Number(l.quantite) });
   if (l.type === 'financier') return formaterMontant(Number(l.montantCentimes ?? 0));
   return TYPES_MOYEN.nature;
 }

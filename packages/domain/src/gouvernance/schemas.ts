@@ -16,7 +16,13 @@ export type TypeInstance = keyof typeof TYPES_INSTANCE;
 export const ETATS_PRESENCE = { present: 'Présent', excuse: 'Excusé', absent: 'Absent', represente: 'Représenté' } as const;
 
 const date = (libelle: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${libelle} : date attendue au format AAAA-MM-JJ`);
-const dateHeure = (libelle: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, `${libelle} : date et heure attendues (AAAA-MM-JJTHH:MM)`);
+const dateHeure = (libelle: string) =>
+  z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/,
+      `${libelle} : date et heure attendues (AAAA-MM-JJTHH:MM)`,
+    );
 
 export const instanceSchema = z.object({
   type: z.enum(Object.keys(TYPES_INSTANCE) as [TypeInstance], { error: 'Type d’instance inconnu' }),
@@ -82,8 +88,17 @@ export const compteRenduSchema = z.object({ compteRendu: z.string().max(200_000)
 
 export const decisionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('aucune'), texte: z.string().trim().min(3, 'Rédigez la décision').max(5000) }),
-  z.object({ action: z.literal('valider_fiche'), texte: z.string().trim().min(3, 'Rédigez la décision').max(5000), ficheId: z.uuid('Fiche inconnue') }),
-  z.object({ action: z.literal('statut_fiche'), texte: z.string().trim().min(3, 'Rédigez la décision').max(5000), ficheId: z.uuid('Fiche inconnue'), statut: z.enum(STATUTS_FICHE, { error: 'Statut de fiche inconnu' }) }),
+  z.object({
+    action: z.literal('valider_fiche'),
+    texte: z.string().trim().min(3, 'Rédigez la décision').max(5000),
+    ficheId: z.uuid('Fiche inconnue'),
+  }),
+  z.object({
+    action: z.literal('statut_fiche'),
+    texte: z.string().trim().min(3, 'Rédigez la décision').max(5000),
+    ficheId: z.uuid('Fiche inconnue'),
+    statut: z.enum(STATUTS_FICHE, { error: 'Statut de fiche inconnu' }),
+  }),
   z.object({
     action: z.literal('financement_fiche'),
     texte: z.string().trim().min(3, 'Rédigez la décision').max(5000),
@@ -100,7 +115,12 @@ export const posteCoordinationSchema = z.object({
   employeurId: z.uuid('Employeur inconnu').nullish(),
   etp: z.number().min(0, 'ETP positif').max(5, 'ETP : 5 au plus').nullish(),
   cofinancements: z
-    .array(z.object({ financeur: z.string().trim().min(1, 'Nommez le financeur').max(200), part: z.number().min(0).max(100, 'Une part ne dépasse pas 100 %') }))
+    .array(
+      z.object({
+        financeur: z.string().trim().min(1, 'Nommez le financeur').max(200),
+        part: z.number().min(0).max(100, 'Une part ne dépasse pas 100 %'),
+      }),
+    )
     .max(10)
     .default([])
     .refine((l) => l.reduce((t, c) => t + c.part, 0) <= 100.0001, { message: 'La somme des parts dépasse 100 %' }),
@@ -112,8 +132,10 @@ export const posteCoordinationSchema = z.object({
 /** Doctrine check of the coordination post's co-funding: "à parts égales" between ARS and collectivité. */
 export function ecartCofinancement(cofinancements: readonly { financeur: string; part: number }[], partsEgales: boolean): string | null {
   if (!partsEgales) return null;
-  if (cofinancements.length < 2) return 'La doctrine prévoit un cofinancement du poste à parts égales entre l’ARS et la collectivité ; un seul financeur est enregistré.';
+  if (cofinancements.length < 2)
+    return 'La doctrine prévoit un cofinancement du poste à parts égales entre l’ARS et la collectivité ; un seul financeur est enregistré.';
   const parts = cofinancements.map((c) => c.part);
-  if (Math.max(...parts) - Math.min(...parts) > 0.5) return `La doctrine prévoit des parts égales ; les parts enregistrées sont ${cofinancements.map((c) => `${c.financeur} ${c.part} %`).join(', ')}.`;
+  if (Math.max(...parts) - Math.min(...parts) > 0.5)
+    return `La doctrine prévoit des parts égales ; les parts enregistrées sont ${cofinancements.map((c) => `${c.financeur} ${c.part} %`).join(', ')}.`;
   return null;
 }

@@ -32,11 +32,26 @@ describe('en-têtes de colonnes', () => {
 
 describe('numérotation des axes, objectifs et fiches', () => {
   it('sépare le numéro du titre sous toutes ses formes', () => {
-    expect(lireNumerotation('1. Sécurité : développer les aménagements')).toEqual({ numero: [1], titre: 'Sécurité : développer les aménagements' });
-    expect(lireNumerotation('Axe 1. COORDINATION DU CLS - AXE TRANSVERSAL')).toEqual({ numero: [1], titre: 'COORDINATION DU CLS - AXE TRANSVERSAL' });
-    expect(lireNumerotation('4.2 : Déployer des plans de mobilité scolaires')).toEqual({ numero: [4, 2], titre: 'Déployer des plans de mobilité scolaires' });
-    expect(lireNumerotation('4.2. Déployer des plans de mobilité scolaires')).toEqual({ numero: [4, 2], titre: 'Déployer des plans de mobilité scolaires' });
-    expect(lireNumerotation('Objectif stratégique 1. Impulser une dynamique participative')).toEqual({ numero: [1], titre: 'Impulser une dynamique participative' });
+    expect(lireNumerotation('1. Sécurité : développer les aménagements')).toEqual({
+      numero: [1],
+      titre: 'Sécurité : développer les aménagements',
+    });
+    expect(lireNumerotation('Axe 1. COORDINATION DU CLS - AXE TRANSVERSAL')).toEqual({
+      numero: [1],
+      titre: 'COORDINATION DU CLS - AXE TRANSVERSAL',
+    });
+    expect(lireNumerotation('4.2 : Déployer des plans de mobilité scolaires')).toEqual({
+      numero: [4, 2],
+      titre: 'Déployer des plans de mobilité scolaires',
+    });
+    expect(lireNumerotation('4.2. Déployer des plans de mobilité scolaires')).toEqual({
+      numero: [4, 2],
+      titre: 'Déployer des plans de mobilité scolaires',
+    });
+    expect(lireNumerotation('Objectif stratégique 1. Impulser une dynamique participative')).toEqual({
+      numero: [1],
+      titre: 'Impulser une dynamique participative',
+    });
     expect(lireNumerotation('4.2.1. Apprendre le vélo aux enfants')).toEqual({ numero: [4, 2, 1], titre: 'Apprendre le vélo aux enfants' });
   });
 
@@ -60,11 +75,17 @@ describe('numérotation des axes, objectifs et fiches', () => {
   });
 
   it('attribue à la fiche le numéro de « Action 1. » ou « Fiche Action 2. »', () => {
-    expect(lireNumeroFiche('Action 1. Création d’un comité de suivi d’élus autour du CLS')).toEqual({ numero: 1, titre: 'Création d’un comité de suivi d’élus autour du CLS' });
+    expect(lireNumeroFiche('Action 1. Création d’un comité de suivi d’élus autour du CLS')).toEqual({
+      numero: 1,
+      titre: 'Création d’un comité de suivi d’élus autour du CLS',
+    });
     expect(lireNumeroFiche('Fiche Action 2. Former les élus')).toEqual({ numero: 2, titre: 'Former les élus' });
     expect(lireNumeroFiche('Fiche action 38 - Accompagner les porteurs')).toEqual({ numero: 38, titre: 'Accompagner les porteurs' });
     expect(lireNumeroFiche('Actions de prévention 2025')).toEqual({ numero: null, titre: 'Actions de prévention 2025' });
-    expect(lireNumeroFiche('Arranger la piste cyclable 2040-2044')).toEqual({ numero: null, titre: 'Arranger la piste cyclable 2040-2044' });
+    expect(lireNumeroFiche('Arranger la piste cyclable 2040-2044')).toEqual({
+      numero: null,
+      titre: 'Arranger la piste cyclable 2040-2044',
+    });
   });
 
   it('reconnaît l’exemple et les consignes du modèle TeT', () => {

@@ -2,7 +2,13 @@
  * Pure helpers to read an action plan from a spreadsheet (ours, or Territoires en Transitions' import format):
  * header keys, "1.1. Titre" numbering, dates, amounts, statuts and priorités, lists of names.
  */
-import { DIMENSIONS_RIFKIN, NIVEAUX_PARTICIPATION_TET, niveauTetDepuisRifkin, type Priorite, type StatutFiche } from '../contrats/taxonomies';
+import {
+  DIMENSIONS_RIFKIN,
+  NIVEAUX_PARTICIPATION_TET,
+  niveauTetDepuisRifkin,
+  type Priorite,
+  type StatutFiche,
+} from '../contrats/taxonomies';
 import { normaliser } from '../texte';
 
 /** Comparison key of a name or a title: accents, case, apostrophes, dashes and spaces folded. */
@@ -32,7 +38,8 @@ export interface Numerotation {
   numeroSeul?: boolean;
 }
 
-const MOT_NIVEAU = /^(?:sous[- ]?sous[- ]?axe|sous[- ]?axe|axe|orientation(?: strat[ée]gique)?|objectif(?: strat[ée]gique| op[ée]rationnel| sp[ée]cifique| g[ée]n[ée]ral)?)\s*(?:n°\s*)?(\d+(?:\.\d+)*)\.?\s*(?:[:\-–—.)]\s*)?(.*)$/iu;
+const MOT_NIVEAU =
+  /^(?:sous[- ]?sous[- ]?axe|sous[- ]?axe|axe|orientation(?: strat[ée]gique)?|objectif(?: strat[ée]gique| op[ée]rationnel| sp[ée]cifique| g[ée]n[ée]ral)?)\s*(?:n°\s*)?(\d+(?:\.\d+)*)\.?\s*(?:[:\-–—.)]\s*)?(.*)$/iu;
 const NUMERO_SEUL = /^(\d+(?:\.\d+)*)(?:\.(?!\d)\s*|\s*[:)]\s*|\s+[-–—]\s+)(.+)$/su;
 const NUMERO_NU = /^(\d+(?:\.\d+)*)\.?()$/u;
 
@@ -154,7 +161,8 @@ export function lireMontantCentimes(valeur: unknown): Lecture<number> {
       .replace(/[\s\u00a0\u202f]/g, '')
       .replace(/€|eur(?:os?)?|ht|ttc/gi, '');
     if (!t) return null;
-    if (t.includes(',') && t.includes('.')) t = t.lastIndexOf(',') > t.lastIndexOf('.') ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+    if (t.includes(',') && t.includes('.'))
+      t = t.lastIndexOf(',') > t.lastIndexOf('.') ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
     else t = t.replace(',', '.');
     if (!/^-?\d+(?:\.\d+)?$/.test(t)) return { erreur: `« ${String(valeur).trim()} » n’est pas un montant` };
     n = Number(t);
@@ -243,7 +251,10 @@ export function participationDepuisTet(texte: string): { participationCitoyenne:
   return { participationCitoyenne: true, rifkin: Object.fromEntries(DIMENSIONS_RIFKIN.map((d) => [d.code, rang + 1])) };
 }
 
-export function participationVersTet(participationCitoyenne: boolean | null | undefined, rifkin: Partial<Record<string, number>> = {}): string | null {
+export function participationVersTet(
+  participationCitoyenne: boolean | null | undefined,
+  rifkin: Partial<Record<string, number>> = {},
+): string | null {
   const note = Object.values(rifkin).some((v) => typeof v === 'number');
   if (participationCitoyenne === false) return 'Pas de participation citoyenne';
   if (!participationCitoyenne && !note) return null;

@@ -31,16 +31,33 @@ export function ecartCible(pourcent: number | null, cible: number | null | undef
  */
 export function progressionCouverture(
   actuel: number | null,
-  doctrine: Pick<Doctrine, 'cibleCouverturePourcent' | 'cibleCouvertureEcheance' | 'cibleCouvertureSource' | 'couvertureReferencePourcent' | 'couvertureReferenceDate' | 'couvertureReferenceSource'> | null,
+  doctrine: Pick<
+    Doctrine,
+    | 'cibleCouverturePourcent'
+    | 'cibleCouvertureEcheance'
+    | 'cibleCouvertureSource'
+    | 'couvertureReferencePourcent'
+    | 'couvertureReferenceDate'
+    | 'couvertureReferenceSource'
+  > | null,
   aujourdhui: string,
 ) {
   const cible = doctrine?.cibleCouverturePourcent;
   if (cible === null || cible === undefined) return null;
   const ref = doctrine!.couvertureReferencePourcent;
-  const reference = ref === null || ref === undefined ? null : { pourcent: ref, date: doctrine!.couvertureReferenceDate ?? null, source: doctrine!.couvertureReferenceSource ?? null };
+  const reference =
+    ref === null || ref === undefined
+      ? null
+      : { pourcent: ref, date: doctrine!.couvertureReferenceDate ?? null, source: doctrine!.couvertureReferenceSource ?? null };
   const ecart = ecartCible(actuel, cible);
   const progression =
-    actuel === null || !reference ? null : actuel >= cible ? 100 : cible <= reference.pourcent ? null : Math.max(0, (100 * (actuel - reference.pourcent)) / (cible - reference.pourcent));
+    actuel === null || !reference
+      ? null
+      : actuel >= cible
+        ? 100
+        : cible <= reference.pourcent
+          ? null
+          : Math.max(0, (100 * (actuel - reference.pourcent)) / (cible - reference.pourcent));
   return {
     cible,
     echeance: doctrine!.cibleCouvertureEcheance ?? null,
@@ -109,7 +126,9 @@ export function requetePrefixe(q: string): string | null {
     .flatMap((terme) => {
       // « -côlon », or a quoted « -"côlon" » as websearch_to_tsquery also reads it.
       const exclu = /^-["\p{L}\p{N}]/u.test(terme);
-      return (terme.match(/[\p{L}\p{N}]+/gu) ?? []).filter((m) => m.length >= 2).map((m) => (exclu ? `!${m.toLowerCase()}` : `${m.toLowerCase()}:*`));
+      return (terme.match(/[\p{L}\p{N}]+/gu) ?? [])
+        .filter((m) => m.length >= 2)
+        .map((m) => (exclu ? `!${m.toLowerCase()}` : `${m.toLowerCase()}:*`));
     })
     .slice(0, 10);
   return termes.length ? termes.join(' & ') : null;
@@ -128,7 +147,9 @@ const date = z.string().nullable();
 export const contratOuvertSchema = z.object({
   id: z.uuid().describe('Identifiant stable du contrat (UUID)'),
   intitule: z.string().describe('Intitulé du contrat'),
-  statut: z.enum(STATUTS_CONTRAT).describe('Statut du contrat (code) : preparation, diagnostic, elaboration, signe, evaluation, echu, renouvele, abandonne'),
+  statut: z
+    .enum(STATUTS_CONTRAT)
+    .describe('Statut du contrat (code) : preparation, diagnostic, elaboration, signe, evaluation, echu, renouvele, abandonne'),
   statutLibelle: z.string().describe('Statut du contrat, en toutes lettres'),
   generation: z.number().int().describe('Génération du contrat : 1 pour un premier CLS, 2 pour son renouvellement…'),
   periodeDebut: date.describe('Début de la période du contrat (AAAA-MM-JJ), ou vide'),
@@ -151,7 +172,10 @@ export const contratOuvertSchema = z.object({
   fichesEnPause: z.number().int().describe('Fiches-action « en pause »'),
   fichesAbandonnees: z.number().int().describe('Fiches-action « abandonnées »'),
   thematiques: z.array(z.string()).describe('Codes des thématiques couvertes par ses fiches (taxonomie de Maillage, voir docs/api.md)'),
-  avancement: z.number().nullable().describe('Avancement du contrat en pourcentage (0 à 100), d’après le suivi validé ; vide tant qu’il n’est pas calculé'),
+  avancement: z
+    .number()
+    .nullable()
+    .describe('Avancement du contrat en pourcentage (0 à 100), d’après le suivi validé ; vide tant qu’il n’est pas calculé'),
   url: z.string().describe('Adresse de la page publique du contrat'),
   modifieLe: z.string().describe('Dernière modification (date et heure ISO 8601, UTC)'),
 });

@@ -55,11 +55,18 @@ describe('couverture de la population', () => {
 
   it('dit une couverture sous la référence sans part négative, et rien sans cible', () => {
     expect(progressionCouverture(0, BRETAGNE, '2026-03-01')).toMatchObject({ progression: 0, sousReference: true, manque: 90 });
-    expect(progressionCouverture(40, { cibleCouverturePourcent: 90 }, '2026-03-01')).toMatchObject({ reference: null, progression: null, echeance: null, source: null });
+    expect(progressionCouverture(40, { cibleCouverturePourcent: 90 }, '2026-03-01')).toMatchObject({
+      reference: null,
+      progression: null,
+      echeance: null,
+      source: null,
+    });
     expect(progressionCouverture(40, DOCTRINE_VIDE, '2026-03-01')).toBeNull();
     expect(progressionCouverture(40, null, '2026-03-01')).toBeNull();
     expect(doctrineSchema.safeParse({ ...DOCTRINE_VIDE, ...BRETAGNE }).success).toBe(true);
-    expect(doctrineSchema.safeParse({ ...DOCTRINE_VIDE, cibleCouvertureEcheance: 'fin 2023' }).error?.issues[0].message).toBe('Année attendue (ex. 2023)');
+    expect(doctrineSchema.safeParse({ ...DOCTRINE_VIDE, cibleCouvertureEcheance: 'fin 2023' }).error?.issues[0].message).toBe(
+      'Année attendue (ex. 2023)',
+    );
   });
 
   it('la cible de la doctrine est facultative et comprise entre 0 et 100', () => {
@@ -99,7 +106,7 @@ describe('bibliothèque d’actions', () => {
   it('construit une requête par préfixes avec les seuls lettres et chiffres saisis', () => {
     expect(requetePrefixe('vacc')).toBe('vacc:*');
     expect(requetePrefixe('Santé  mentale')).toBe('santé:* & mentale:*');
-    expect(requetePrefixe("vaccin' | !:* & (") ).toBe('vaccin:*');
+    expect(requetePrefixe("vaccin' | !:* & (")).toBe('vaccin:*');
     expect(requetePrefixe('a ! ?')).toBeNull();
     // Exclusion, as websearch_to_tsquery reads it: a leading minus only, never a hyphen inside a word.
     expect(requetePrefixe('cancers -côlon')).toBe('cancers:* & !côlon');

@@ -1,10 +1,23 @@
-import { ACTIVITES_MISSION_2, SOLLICITEURS_PUBLIC, type MissionRessource, type PublicRessource, type SolliciteurRessource } from './vocabulaire';
+import {
+  ACTIVITES_MISSION_2,
+  SOLLICITEURS_PUBLIC,
+  type MissionRessource,
+  type PublicRessource,
+  type SolliciteurRessource,
+} from './vocabulaire';
 
 /** A mission 2 activity (évaluation, coordination…) implies mission 2; the list is kept in the vocabulary's order, once each. */
 export function normaliserMissions(missions: readonly MissionRessource[]): MissionRessource[] {
   const ensemble = new Set(missions);
   if (ACTIVITES_MISSION_2.some((a) => ensemble.has(a))) ensemble.add('appui_parcours');
-  const ordre: MissionRessource[] = ['information_orientation', 'appui_parcours', ...ACTIVITES_MISSION_2, 'soutien_pratiques', 'soins', 'accompagnement'];
+  const ordre: MissionRessource[] = [
+    'information_orientation',
+    'appui_parcours',
+    ...ACTIVITES_MISSION_2,
+    'soutien_pratiques',
+    'soins',
+    'accompagnement',
+  ];
   return ordre.filter((m) => ensemble.has(m));
 }
 
@@ -18,7 +31,8 @@ export function communesAtteintes(zone: readonly string[], communeCode: string |
 }
 
 /** Whether a resource serves a public: its own, or « tous publics » (a porte d'entrée open to everyone serves the elderly too). */
-export const servicePublic = (publics: readonly string[], demande: PublicRessource) => publics.includes(demande) || publics.includes('tous_publics');
+export const servicePublic = (publics: readonly string[], demande: PublicRessource) =>
+  publics.includes(demande) || publics.includes('tous_publics');
 
 /** Annexe 4's three columns: entry for the public, for professionals, or both. */
 export type EntreeSollicitation = 'public' | 'professionnels' | 'les_deux' | 'non_renseigne';
@@ -35,9 +49,19 @@ export const LIBELLES_ENTREE_SOLLICITATION: Record<EntreeSollicitation, string> 
 };
 
 /** "01/02/2025" style is the UI's; the opening hours of a ROR service grouped by identical hours: « Lundi au dimanche : 00:00–23:59 ». */
-const JOURS: Record<string, string> = { mon: 'lundi', tue: 'mardi', wed: 'mercredi', thu: 'jeudi', fri: 'vendredi', sat: 'samedi', sun: 'dimanche' };
+const JOURS: Record<string, string> = {
+  mon: 'lundi',
+  tue: 'mardi',
+  wed: 'mercredi',
+  thu: 'jeudi',
+  fri: 'vendredi',
+  sat: 'samedi',
+  sun: 'dimanche',
+};
 const ORDRE_JOURS = Object.keys(JOURS);
-export function texteHoraires(creneaux: readonly { jours: readonly string[]; debut?: string | null; fin?: string | null; toujours?: boolean }[]): string | null {
+export function texteHoraires(
+  creneaux: readonly { jours: readonly string[]; debut?: string | null; fin?: string | null; toujours?: boolean }[],
+): string | null {
   const parHoraire = new Map<string, Set<string>>();
   for (const c of creneaux) {
     const horaire = c.toujours ? '24 h sur 24' : `${(c.debut ?? '').slice(0, 5) || '?'}–${(c.fin ?? '').slice(0, 5) || '?'}`;

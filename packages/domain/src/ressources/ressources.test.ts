@@ -27,8 +27,15 @@ describe('règles du répertoire des ressources', () => {
   });
 
   it('écrit les horaires en regroupant les jours aux mêmes heures', () => {
-    expect(texteHoraires(['mon', 'tue', 'wed', 'thu', 'fri'].map((j) => ({ jours: [j], debut: '09:00:00', fin: '17:30:00' })))).toBe('Lundi au vendredi : 09:00–17:30');
-    expect(texteHoraires([{ jours: ['mon', 'thu'], debut: '14:00', fin: '18:00' }, { jours: ['sat'], toujours: true }])).toBe('Lundi, jeudi : 14:00–18:00 ; samedi : 24 h sur 24');
+    expect(texteHoraires(['mon', 'tue', 'wed', 'thu', 'fri'].map((j) => ({ jours: [j], debut: '09:00:00', fin: '17:30:00' })))).toBe(
+      'Lundi au vendredi : 09:00–17:30',
+    );
+    expect(
+      texteHoraires([
+        { jours: ['mon', 'thu'], debut: '14:00', fin: '18:00' },
+        { jours: ['sat'], toujours: true },
+      ]),
+    ).toBe('Lundi, jeudi : 14:00–18:00 ; samedi : 24 h sur 24');
     expect(texteHoraires([])).toBeNull();
   });
 
@@ -65,15 +72,34 @@ describe('lecture d’un Bundle ROR', () => {
       contacts: [{ type: 'telephone', valeur: '0199999999', libelle: 'Téléphone fixe' }],
     });
     expect(offres[0].nonMappes).toContain('lieu Location/888888 absent du Bundle : adresse et commune non renseignées');
-    expect(autres).toEqual([{ entree: 2, reference: 'Location/ror-location-exemple', type: 'Location', nom: null, note: 'aucune offre du Bundle n’y renvoie : non reprise' }]);
+    expect(autres).toEqual([
+      {
+        entree: 2,
+        reference: 'Location/ror-location-exemple',
+        type: 'Location',
+        nom: null,
+        note: 'aucune offre du Bundle n’y renvoie : non reprise',
+      },
+    ]);
   });
 
   it('prend la commune et l’adresse du lieu quand l’offre y renvoie, et le FINESS de son organisation', () => {
     const b = structuredClone(BUNDLE);
     b.entry[0].resource.location = [{ reference: 'Location/ror-location-exemple' }];
-    b.entry.push({ resource: { resourceType: 'Organization', id: '999999', name: 'Clinique', identifier: [{ system: 'http://finess.sante.gouv.fr', value: '350000139' }] } });
+    b.entry.push({
+      resource: {
+        resourceType: 'Organization',
+        id: '999999',
+        name: 'Clinique',
+        identifier: [{ system: 'http://finess.sante.gouv.fr', value: '350000139' }],
+      },
+    });
     const { offres } = lireBundleRor(b);
-    expect(offres[0]).toMatchObject({ communeCode: '78646', adresse: '7 rue porte de Buc, 78000 Versailles', organisation: { reference: 'Organization/999999', finess: '350000139' } });
+    expect(offres[0]).toMatchObject({
+      communeCode: '78646',
+      adresse: '7 rue porte de Buc, 78000 Versailles',
+      organisation: { reference: 'Organization/999999', finess: '350000139' },
+    });
   });
 
   it('refuse ce qui n’est pas un Bundle, et nomme l’offre sans nom', () => {
@@ -81,14 +107,23 @@ describe('lecture d’un Bundle ROR', () => {
     expect(lireBundleRor({ resourceType: 'Bundle', entry: [] }).erreurs[0].message).toMatch(/aucune entrée/);
     const b = structuredClone(BUNDLE);
     delete b.entry[0].resource.name;
-    expect(lireBundleRor(b).erreurs).toEqual([{ entree: 1, message: 'Entrée 1 (HealthcareService 06/0099999) : l’offre n’a pas de nom (name).' }]);
+    expect(lireBundleRor(b).erreurs).toEqual([
+      { entree: 1, message: 'Entrée 1 (HealthcareService 06/0099999) : l’offre n’a pas de nom (name).' },
+    ]);
   });
 });
 
 describe('Bundle ROR mal formé', () => {
   it('lit sans s’arrêter des champs qui ne sont pas à leur forme FHIR', () => {
     const b = structuredClone(BUNDLE);
-    Object.assign(b.entry[0].resource, { identifier: 'x', extension: { url: 1 }, category: 3, availableTime: [{ daysOfWeek: 'mon', availableStartTime: 9 }], location: null, telecom: [null] });
+    Object.assign(b.entry[0].resource, {
+      identifier: 'x',
+      extension: { url: 1 },
+      category: 3,
+      availableTime: [{ daysOfWeek: 'mon', availableStartTime: 9 }],
+      location: null,
+      telecom: [null],
+    });
     b.entry.push(null, { resource: 'texte' });
     const { offres, erreurs } = lireBundleRor(b);
     expect(offres[0]).toMatchObject({ rorId: '1234564', horaires: null, contacts: [] });

@@ -50,7 +50,11 @@ export interface LectureRor {
   erreurs: { entree: number | null; message: string }[];
 }
 
-const affichage = (cc: Json | undefined) => liste(cc?.coding).map((c: Json) => c.display ?? c.code).filter(Boolean).join(', ');
+const affichage = (cc: Json | undefined) =>
+  liste(cc?.coding)
+    .map((c: Json) => c.display ?? c.code)
+    .filter(Boolean)
+    .join(', ');
 const codage = (cc: Json | undefined) => liste(cc?.coding) as Json[];
 const ext = (r: Json, nom: string) => liste(r.extension).find((e) => e.url === `${EXT}${nom}` || e.url === nom);
 
@@ -93,10 +97,13 @@ function organisationDe(r: Json, reference: string): OrganisationRor {
   let siret: string | null = null;
   for (const id of liste(r.identifier) as Json[]) {
     const systeme = String(id.system ?? '');
-    const code = codage(id.type).map((c) => String(c.code ?? '')).join(' ');
+    const code = codage(id.type)
+      .map((c) => String(c.code ?? ''))
+      .join(' ');
     const valeur = id.value ? compacterIdentifiant(String(id.value)) : null;
     if (!valeur) continue;
-    if (/finess/i.test(systeme) || /FINE[GJ]|FINESS/.test(code)) finess ??= valeur.replace(/^1/, '').length === 9 && /^1\d{9}$/.test(valeur) ? valeur.slice(1) : valeur;
+    if (/finess/i.test(systeme) || /FINE[GJ]|FINESS/.test(code))
+      finess ??= valeur.replace(/^1/, '').length === 9 && /^1\d{9}$/.test(valeur) ? valeur.slice(1) : valeur;
     else if (/sirene|siret/i.test(systeme) || /SIRET/.test(code)) siret ??= valeur;
   }
   return { reference, nom: typeof r.name === 'string' ? r.name : null, finess, siret };
@@ -106,7 +113,11 @@ function lieuDe(r: Json) {
   const commune = codage(ext(r, 'ror-commune-cog')?.valueCodeableConcept)[0];
   const a = r.address ?? {};
   const adresse = [...liste(a.line), [a.postalCode, a.city].filter(Boolean).join(' ')].filter((t) => t && String(t).trim()).join(', ');
-  return { communeCode: commune?.code ? String(commune.code).toUpperCase() : null, communeNom: commune?.display ?? a.city ?? null, adresse: adresse || null };
+  return {
+    communeCode: commune?.code ? String(commune.code).toUpperCase() : null,
+    communeNom: commune?.display ?? a.city ?? null,
+    adresse: adresse || null,
+  };
 }
 
 const refDe = (entree: Json) => {
@@ -117,8 +128,14 @@ const refDe = (entree: Json) => {
 export function lireBundleRor(bundle: unknown): LectureRor {
   const erreurs: LectureRor['erreurs'] = [];
   const b = bundle as Json;
-  if (!b || typeof b !== 'object' || b.resourceType !== 'Bundle') return { offres: [], autres: [], erreurs: [{ entree: null, message: 'Le fichier n’est pas un Bundle FHIR (resourceType « Bundle » attendu).' }] };
-  if (!Array.isArray(b.entry) || !b.entry.length) return { offres: [], autres: [], erreurs: [{ entree: null, message: 'Le Bundle ne contient aucune entrée (entry).' }] };
+  if (!b || typeof b !== 'object' || b.resourceType !== 'Bundle')
+    return {
+      offres: [],
+      autres: [],
+      erreurs: [{ entree: null, message: 'Le fichier n’est pas un Bundle FHIR (resourceType « Bundle » attendu).' }],
+    };
+  if (!Array.isArray(b.entry) || !b.entry.length)
+    return { offres: [], autres: [], erreurs: [{ entree: null, message: 'Le Bundle ne contient aucune entrée (entry).' }] };
   const entrees = b.entry as Json[];
   // Each resource is found by "Type/id" and by its fullUrl, the two ways a reference may name it.
   const index = new Map<string, Json>();
@@ -128,7 +145,8 @@ export function lireBundleRor(bundle: unknown): LectureRor {
     if (r.id) index.set(`${r.resourceType}/${r.id}`, r);
     if (e.fullUrl) index.set(String(e.fullUrl), r);
   });
-  const trouver = (reference: string | undefined) => (reference ? (index.get(reference) ?? [...index].find(([cle]) => cle.endsWith(`/${reference}`))?.[1]) : undefined);
+  const trouver = (reference: string | undefined) =>
+    reference ? (index.get(reference) ?? [...index].find(([cle]) => cle.endsWith(`/${reference}`))?.[1]) : undefined;
   const utilises = new Map<string, number>();
   const offres: OffreRor[] = [];
   const autres: LectureRor['autres'] = [];
@@ -146,7 +164,10 @@ export function lireBundleRor(bundle: unknown): LectureRor {
     const idRor = liste(r.identifier).find((id) => codage(id.type).some((c) => c.code === '35'))?.value ?? null;
     const rorId = String(idRor ?? r.id ?? '').trim();
     if (!rorId) {
-      erreurs.push({ entree, message: `Entrée ${entree} (HealthcareService) : ni identifiant ROR ni id, impossible de la retrouver au prochain import.` });
+      erreurs.push({
+        entree,
+        message: `Entrée ${entree} (HealthcareService) : ni identifiant ROR ni id, impossible de la retrouver au prochain import.`,
+      });
       return;
     }
     const nom = typeof r.name === 'string' && r.name.trim() ? r.name.replace(/\s+/g, ' ').trim() : null;
@@ -179,9 +200,19 @@ export function lireBundleRor(bundle: unknown): LectureRor {
     const haut = typeof age?.high?.value === 'number' ? age.high.value : null;
     const publics = publicsDeLAge(bas, haut);
     if (age && publics.length) mappes.push(`publics ← tranche d’âge ${bas ?? '?'}–${haut ?? '?'} ans`);
-    else nonMappes.push(age ? `tranche d’âge ${bas ?? '?'}–${haut ?? '?'} ans : aucun public de la grille n’y correspond, publics à compléter` : 'publics : aucune tranche d’âge');
+    else
+      nonMappes.push(
+        age
+          ? `tranche d’âge ${bas ?? '?'}–${haut ?? '?'} ans : aucun public de la grille n’y correspond, publics à compléter`
+          : 'publics : aucune tranche d’âge',
+      );
 
-    const creneaux = liste(r.availableTime).map((t) => ({ jours: (liste(t.daysOfWeek) as unknown[]).filter((j): j is string => typeof j === 'string'), debut: typeof t.availableStartTime === 'string' ? t.availableStartTime : null, fin: typeof t.availableEndTime === 'string' ? t.availableEndTime : null, toujours: t.allDay === true }));
+    const creneaux = liste(r.availableTime).map((t) => ({
+      jours: (liste(t.daysOfWeek) as unknown[]).filter((j): j is string => typeof j === 'string'),
+      debut: typeof t.availableStartTime === 'string' ? t.availableStartTime : null,
+      fin: typeof t.availableEndTime === 'string' ? t.availableEndTime : null,
+      toujours: t.allDay === true,
+    }));
     const horaires = texteHoraires(creneaux);
     if (horaires) mappes.push(`horaires ← availableTime « ${horaires} »`);
     else nonMappes.push('horaires : aucun availableTime');
@@ -190,13 +221,28 @@ export function lireBundleRor(bundle: unknown): LectureRor {
     for (const contact of liste(r.extension).filter((x) => x.url === `${EXT}ror-healthcareservice-contact`)) {
       for (const telecom of liste(contact.extension).filter((x) => x.url === `${EXT}ror-healthcareservice-contact-telecom`)) {
         const adresse = liste(telecom.extension).find((x: Json) => x.url === 'telecomAddress')?.valueString;
-        const canal = affichage(liste(telecom.extension).find((x: Json) => x.url === `${EXT}ror-telecom-communication-channel`)?.valueCodeableConcept);
+        const canal = affichage(
+          liste(telecom.extension).find((x: Json) => x.url === `${EXT}ror-telecom-communication-channel`)?.valueCodeableConcept,
+        );
         if (!adresse) continue;
-        const type = /mail|messagerie/i.test(canal) || String(adresse).includes('@') ? 'courriel' : /t[ée]l[ée]phone|fax/i.test(canal) ? 'telephone' : /site|web|url/i.test(canal) ? 'site' : 'autre';
+        const type =
+          /mail|messagerie/i.test(canal) || String(adresse).includes('@')
+            ? 'courriel'
+            : /t[ée]l[ée]phone|fax/i.test(canal)
+              ? 'telephone'
+              : /site|web|url/i.test(canal)
+                ? 'site'
+                : 'autre';
         contacts.push({ type, valeur: String(adresse), libelle: canal || null });
       }
     }
-    for (const t of liste(r.telecom) as Json[]) if (t.value) contacts.push({ type: t.system === 'email' ? 'courriel' : t.system === 'url' ? 'site' : t.system === 'phone' ? 'telephone' : 'autre', valeur: String(t.value), libelle: null });
+    for (const t of liste(r.telecom) as Json[])
+      if (t.value)
+        contacts.push({
+          type: t.system === 'email' ? 'courriel' : t.system === 'url' ? 'site' : t.system === 'phone' ? 'telephone' : 'autre',
+          valeur: String(t.value),
+          libelle: null,
+        });
     if (contacts.length) mappes.push(`contacts ← ${contacts.map((c) => `${c.libelle ?? c.type} ${c.valeur}`).join(', ')}`);
     else nonMappes.push('contacts : aucun');
 
@@ -214,12 +260,32 @@ export function lireBundleRor(bundle: unknown): LectureRor {
       if (adresse) mappes.push(`adresse ← ${refLieu} « ${adresse} »`);
     } else nonMappes.push(refLieu ? `lieu ${refLieu} absent du Bundle : adresse et commune non renseignées` : 'lieu : aucun (location)');
     if (r.active === false) mappes.push('statut ← « Suspendue » (active = false)');
-    const extensionsIgnorees = liste(r.extension).map((x) => String(x.url).replace(EXT, '')).filter((u) => !['ror-healthcareservice-patient-type', 'ror-healthcareservice-contact'].includes(u));
+    const extensionsIgnorees = liste(r.extension)
+      .map((x) => String(x.url).replace(EXT, ''))
+      .filter((u) => !['ror-healthcareservice-patient-type', 'ror-healthcareservice-contact'].includes(u));
     if (extensionsIgnorees.length) nonMappes.push(`non repris : ${extensionsIgnorees.join(', ')}`);
     const caracteristiques = liste(r.characteristic).map(affichage).filter(Boolean);
     if (caracteristiques.length) nonMappes.push(`caractéristiques non reprises : ${caracteristiques.join(' ; ')}`);
 
-    offres.push({ entree, reference: refDe(e), rorId, nom, organisation, organisationReference: org ? null : (refOrganisation ?? null), typeCode, publics, missions, niveau, adresse, communeCode, horaires, contacts, actif: r.active !== false, mappes, nonMappes });
+    offres.push({
+      entree,
+      reference: refDe(e),
+      rorId,
+      nom,
+      organisation,
+      organisationReference: org ? null : (refOrganisation ?? null),
+      typeCode,
+      publics,
+      missions,
+      niveau,
+      adresse,
+      communeCode,
+      horaires,
+      contacts,
+      actif: r.active !== false,
+      mappes,
+      nonMappes,
+    });
   });
 
   entrees.forEach((e, i) => {

@@ -93,14 +93,20 @@ export const contactRessourceSchema = z.object({
 });
 export type ContactRessource = z.infer<typeof contactRessourceSchema>;
 
-const dateIso = z.iso.date('Date attendue au format AAAA-MM-JJ').nullish().transform((v) => v ?? null);
+const dateIso = z.iso
+  .date('Date attendue au format AAAA-MM-JJ')
+  .nullish()
+  .transform((v) => v ?? null);
 
 /** What a user (or an import) gives for a resource. */
 export const ressourceSaisieSchema = z
   .object({
     organisationId: z.uuid('Organisation inconnue'),
     nom: z.string().trim().min(2, 'Nom trop court').max(300, '300 caractères au plus'),
-    typeCode: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'Type de ressource inconnu'),
+    typeCode: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{2,40}$/, 'Type de ressource inconnu'),
     publics: z.array(publicRessourceSchema).max(20).default([]),
     missions: z.array(missionRessourceSchema).max(20).default([]),
     niveau: niveauRessourceSchema,
@@ -121,5 +127,8 @@ export const ressourceSaisieSchema = z
     rorId: texteLibre(100),
     publie: z.boolean().default(false),
   })
-  .refine((r) => !r.statutDepuis || !r.statutJusquAu || r.statutDepuis <= r.statutJusquAu, { path: ['statutJusquAu'], message: 'La fin du statut précède son début' });
+  .refine((r) => !r.statutDepuis || !r.statutJusquAu || r.statutDepuis <= r.statutJusquAu, {
+    path: ['statutJusquAu'],
+    message: 'La fin du statut précède son début',
+  });
 export type RessourceSaisie = z.infer<typeof ressourceSaisieSchema>;

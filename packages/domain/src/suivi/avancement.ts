@@ -59,7 +59,11 @@ export function avancementFiche(statut: StatutFiche, indicateurs: IndicateurPour
     return a === null ? [] : [{ a, poids: i.poids }];
   });
   if (!mesures.length) return { avancement: AVANCEMENT_PAR_STATUT[statut], source: 'statut', indicateursMesures: 0 };
-  return { avancement: moyennePonderee(mesures.map((m) => ({ valeur: m.a, poids: m.poids })))!, source: 'indicateurs', indicateursMesures: mesures.length };
+  return {
+    avancement: moyennePonderee(mesures.map((m) => ({ valeur: m.a, poids: m.poids })))!,
+    source: 'indicateurs',
+    indicateursMesures: mesures.length,
+  };
 }
 
 export function moyennePonderee(elements: { valeur: number | null; poids: number }[]): number | null {

@@ -36,7 +36,8 @@ export const indicateurSuiviSchema = z
   .superRefine((i, ctx) => {
     const periodes = new Set<string>();
     i.cibles.forEach((c, n) => {
-      if (periodes.has(c.periode)) ctx.addIssue({ code: 'custom', message: `Deux cibles pour la période ${c.periode}`, path: ['cibles', n, 'periode'] });
+      if (periodes.has(c.periode))
+        ctx.addIssue({ code: 'custom', message: `Deux cibles pour la période ${c.periode}`, path: ['cibles', n, 'periode'] });
       periodes.add(c.periode);
       verifierMesure(c, i.pourcentage, ctx, ['cibles', n], true);
     });
@@ -45,17 +46,28 @@ export const indicateurSuiviSchema = z
 export type IndicateurSuiviSaisie = z.infer<typeof indicateurSuiviSchema>;
 
 /** A percentage is entered as numerator and denominator; any other indicator as a value. */
-function verifierMesure(m: z.infer<typeof mesure>, pourcentage: boolean, ctx: z.RefinementCtx, chemin: (string | number)[], obligatoire: boolean) {
+function verifierMesure(
+  m: z.infer<typeof mesure>,
+  pourcentage: boolean,
+  ctx: z.RefinementCtx,
+  chemin: (string | number)[],
+  obligatoire: boolean,
+) {
   if (pourcentage) {
     const vide = m.numerateur == null && m.denominateur == null;
     if (vide && !obligatoire && m.valeur == null) return;
-    if (m.numerateur == null) ctx.addIssue({ code: 'custom', message: 'Numérateur attendu pour un pourcentage', path: [...chemin, 'numerateur'] });
-    if (m.denominateur == null) ctx.addIssue({ code: 'custom', message: 'Dénominateur attendu pour un pourcentage', path: [...chemin, 'denominateur'] });
+    if (m.numerateur == null)
+      ctx.addIssue({ code: 'custom', message: 'Numérateur attendu pour un pourcentage', path: [...chemin, 'numerateur'] });
+    if (m.denominateur == null)
+      ctx.addIssue({ code: 'custom', message: 'Dénominateur attendu pour un pourcentage', path: [...chemin, 'denominateur'] });
   } else if (m.valeur == null && obligatoire) ctx.addIssue({ code: 'custom', message: 'Valeur attendue', path: [...chemin, 'valeur'] });
 }
 
 /** The number a measure stands for: the rate in % for a percentage. */
-export function valeurDeMesure(m: { valeur?: number | null; numerateur?: number | null; denominateur?: number | null }, pourcentage: boolean): number | null {
+export function valeurDeMesure(
+  m: { valeur?: number | null; numerateur?: number | null; denominateur?: number | null },
+  pourcentage: boolean,
+): number | null {
   if (pourcentage) return m.numerateur != null && m.denominateur ? (m.numerateur / m.denominateur) * 100 : null;
   return m.valeur ?? null;
 }
@@ -107,11 +119,15 @@ export const APPRECIATIONS = {
 export const TYPES_EVALUATION = { intermediaire: 'Évaluation intermédiaire', finale: 'Évaluation finale' } as const;
 
 /** Evidence behind a judgement: a validated follow-up value, a verbatim of the diagnostic, or an uploaded document. */
-export const preuveSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('valeur'), id: z.uuid('Valeur inconnue') }),
-  z.object({ type: z.literal('verbatim'), id: z.uuid('Verbatim inconnu') }),
-  z.object({ type: z.literal('document'), id: z.uuid('Document inconnu') }),
-], { error: 'Type de preuve inconnu (valeur, verbatim ou document)' });
+export const preuveSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('valeur'), id: z.uuid('Valeur inconnue') }),
+    z.object({ type: z.literal('verbatim'), id: z.uuid('Verbatim inconnu') }),
+    z.object({ type: z.literal('document'), id: z.uuid('Document inconnu') }),
+  ],
+  { error: 'Type de preuve inconnu (valeur, verbatim ou document)' },
+);
 
 export const questionEvaluativeSchema = z.object({
   critere: z.enum(Object.keys(CRITERES_EVALUATION) as [CritereEvaluation], { error: 'Critère inconnu' }),
@@ -129,8 +145,20 @@ export const evaluationSchema = z.object({
   methode: texte(10000).nullish(),
   synthese: texte(20000).nullish(),
   questions: z.array(questionEvaluativeSchema).max(60, 'Au plus 60 questions').default([]),
-  recommandations: z.array(z.object({ texte: texte(3000).min(1, 'Recommandation vide'), priorite: z.enum(['haute', 'moyenne', 'basse']).nullish() })).max(60).default([]),
-  participants: z.array(z.object({ nom: texte(200).min(1, 'Nom du participant obligatoire'), organisation: texte(300).nullish(), role: texte(200).nullish() })).max(300).default([]),
+  recommandations: z
+    .array(z.object({ texte: texte(3000).min(1, 'Recommandation vide'), priorite: z.enum(['haute', 'moyenne', 'basse']).nullish() }))
+    .max(60)
+    .default([]),
+  participants: z
+    .array(
+      z.object({
+        nom: texte(200).min(1, 'Nom du participant obligatoire'),
+        organisation: texte(300).nullish(),
+        role: texte(200).nullish(),
+      }),
+    )
+    .max(300)
+    .default([]),
   terminee: z.boolean().default(false),
 });
 export type EvaluationSaisie = z.infer<typeof evaluationSchema>;

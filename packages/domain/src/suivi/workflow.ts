@@ -44,7 +44,8 @@ export interface QuatreYeux {
 /** `interdit`: the person may not take this step (403); otherwise the state forbids it (409). */
 export type ResultatTransition = { ok: true; etat: EtatSuivi } | { ok: false; raison: string; interdit?: boolean };
 
-const refus = (raison: string, interdit = false): ResultatTransition => (interdit ? { ok: false, raison, interdit } : { ok: false, raison });
+const refus = (raison: string, interdit = false): ResultatTransition =>
+  interdit ? { ok: false, raison, interdit } : { ok: false, raison };
 
 export const RAISON_QUATRE_YEUX =
   'Vous avez soumis cette saisie : une autre personne doit la valider (validation à quatre yeux). Demandez à la coordination ou à l’ARS de la valider.';
@@ -53,12 +54,19 @@ export const RAISON_QUATRE_YEUX =
 export function saisiePossible(etat: EtatSuivi | null, droits: DroitsSuivi): ResultatTransition {
   if (!droits.saisir) return refus('Vous ne pouvez pas saisir le suivi de cette fiche.');
   if (etat === 'valide') return refus('Cette période est validée : elle est verrouillée.');
-  if (etat === 'soumis') return refus('Cette saisie est soumise et attend sa validation : elle ne peut plus être modifiée, sauf si elle vous est renvoyée.');
+  if (etat === 'soumis')
+    return refus('Cette saisie est soumise et attend sa validation : elle ne peut plus être modifiée, sauf si elle vous est renvoyée.');
   // A correction stays "à corriger" until it is submitted again, so the validator sees it is not yet back.
   return { ok: true, etat: etat ?? 'brouillon' };
 }
 
-export function transition(etat: EtatSuivi, action: ActionSuivi, droits: DroitsSuivi, commentaire?: string | null, yeux?: QuatreYeux): ResultatTransition {
+export function transition(
+  etat: EtatSuivi,
+  action: ActionSuivi,
+  droits: DroitsSuivi,
+  commentaire?: string | null,
+  yeux?: QuatreYeux,
+): ResultatTransition {
   if (action === 'rouvrir') {
     // The way back from a validated value: it returns to the pilote as a correction, then follows the cycle again.
     if (!droits.rouvrir) return refus('Seuls le référent ARS du contrat et l’ARS de sa région peuvent rouvrir une saisie validée.', true);
@@ -66,7 +74,8 @@ export function transition(etat: EtatSuivi, action: ActionSuivi, droits: DroitsS
     if (!commentaire?.trim()) return refus('Dites pourquoi vous rouvrez cette saisie : le motif est obligatoire.');
     return { ok: true, etat: 'a_corriger' };
   }
-  if (etat === 'valide') return refus('Cette période est validée : elle est verrouillée. Le référent ARS peut la rouvrir en donnant un motif.');
+  if (etat === 'valide')
+    return refus('Cette période est validée : elle est verrouillée. Le référent ARS peut la rouvrir en donnant un motif.');
   switch (action) {
     case 'soumettre':
       if (!droits.saisir) return refus('Seuls les pilotes de la fiche et la coordination peuvent soumettre ce suivi.');

@@ -6,7 +6,16 @@ import * as repository from './audit.repository';
 export async function consulterJournal(
   ctx: Contexte,
   utilisateur: Utilisateur | null,
-  f: { entiteType?: string; entiteId?: string; acteur?: string; action?: string; depuis?: string; jusqua?: string; page: number; parPage: number },
+  f: {
+    entiteType?: string;
+    entiteId?: string;
+    acteur?: string;
+    action?: string;
+    depuis?: string;
+    jusqua?: string;
+    page: number;
+    parPage: number;
+  },
 ) {
   exiger(utilisateur, 'lire', { type: 'audit' });
   const [page, valeurs] = await Promise.all([

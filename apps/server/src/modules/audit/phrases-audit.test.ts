@@ -74,7 +74,9 @@ function propriete(objet: string, cle: string): string | null {
 
 /** The nearest function declared before `index` that takes `parametre`: its name and parameter list. */
 function fonctionEnglobante(texte: string, index: number, parametre: string): { nom: string; parametres: string[] } | null {
-  const declarations = [...texte.slice(0, index).matchAll(/(?:function\s+|const\s+|private\s+|async\s+)(\w+)\s*(?:<[^>]*>)?\s*(?:=\s*(?:async\s*)?)?\(/g)].reverse();
+  const declarations = [
+    ...texte.slice(0, index).matchAll(/(?:function\s+|const\s+|private\s+|async\s+)(\w+)\s*(?:<[^>]*>)?\s*(?:=\s*(?:async\s*)?)?\(/g),
+  ].reverse();
   for (const d of declarations) {
     const liste = bloc(texte, d.index + d[0].length - 1).slice(1, -1);
     const parametres = liste.split(/,(?![^<(]*[>)])/).map((p) => p.trim());
@@ -106,7 +108,9 @@ function paires(): Paire[] {
     const directes = litteraux(expression);
     if (directes.length) return directes;
     // `action` or `decision`: a parameter whose type lists the actions.
-    const parametre = /^\w+$/.test(expression) ? fonctionEnglobante(texte, index, expression)?.parametres.find((p) => p.startsWith(`${expression}:`)) : undefined;
+    const parametre = /^\w+$/.test(expression)
+      ? fonctionEnglobante(texte, index, expression)?.parametres.find((p) => p.startsWith(`${expression}:`))
+      : undefined;
     if (parametre) {
       const type = parametre.slice(parametre.indexOf(':') + 1).trim();
       return litteraux(type).length ? litteraux(type) : [...(TYPES_CONNUS[type] ?? [])];
@@ -128,7 +132,8 @@ function paires(): Paire[] {
       if (!entite || !action) throw new Error(`${ou} : appel d’auditer illisible par ce test`);
       const entitesLitterales = litteraux(entite);
       if (entitesLitterales.length) {
-        for (const e of entitesLitterales) for (const a of actionsDe(action, texte, m.index, null)) resultat.push({ entite: e, action: a, ou });
+        for (const e of entitesLitterales)
+          for (const a of actionsDe(action, texte, m.index, null)) resultat.push({ entite: e, action: a, ou });
         continue;
       }
       // The entity is a parameter of a helper: every call of the helper names it.
@@ -148,8 +153,13 @@ function paires(): Paire[] {
         const args = appelHelper.slice(1, -1).split(/,(?![^(]*\))/);
         const arg = args[indexParametre]?.trim() ?? '';
         const entites = /^'[a-z_]+'$/.test(arg) ? litteraux(arg) : /^\w+$/.test(arg) ? valeursDuParametre(s.texte, a.index, arg) : [];
-        if (!entites.length) throw new Error(`${s.fichier}:${ligne(s.texte, a.index)} : entité « ${arg} » illisible par ce test ; passez une chaîne ou un paramètre typé par ses valeurs`);
-        for (const e of entites) for (const ac of actionsDe(action, texte, m.index, appelHelper)) resultat.push({ entite: e, action: ac, ou: `${s.fichier}:${ligne(s.texte, a.index)}` });
+        if (!entites.length)
+          throw new Error(
+            `${s.fichier}:${ligne(s.texte, a.index)} : entité « ${arg} » illisible par ce test ; passez une chaîne ou un paramètre typé par ses valeurs`,
+          );
+        for (const e of entites)
+          for (const ac of actionsDe(action, texte, m.index, appelHelper))
+            resultat.push({ entite: e, action: ac, ou: `${s.fichier}:${ligne(s.texte, a.index)}` });
       }
     }
   }
@@ -161,13 +171,27 @@ describe('les mots du journal d’audit', () => {
 
   it('lit bien les appels du serveur (le test ne peut pas passer en ne trouvant rien)', () => {
     const cles = new Set(trouvees.map((p) => `${p.entite}/${p.action}`));
-    for (const attendue of ['contrat/statut', 'signataire/creation', 'objectif/reordonnancement', 'presences/presences', 'suivi_fiche/valider', 'valeur_suivi/renvoyer', 'bilan_fiche/creation', 'confirmation/refus', 'verbatim/suppression', 'fiche/offre_detachee', 'membre_instance/fin_mandat'])
+    for (const attendue of [
+      'contrat/statut',
+      'signataire/creation',
+      'objectif/reordonnancement',
+      'presences/presences',
+      'suivi_fiche/valider',
+      'valeur_suivi/renvoyer',
+      'bilan_fiche/creation',
+      'confirmation/refus',
+      'verbatim/suppression',
+      'fiche/offre_detachee',
+      'membre_instance/fin_mandat',
+    ])
       expect(cles, attendue).toContain(attendue);
     expect(cles.size).toBeGreaterThan(80);
   });
 
   it('a une phrase française pour chaque (entité, action) que le serveur écrit', () => {
-    const manquantes = [...new Map(trouvees.filter((p) => !phraseConnue(p.entite, p.action)).map((p) => [`${p.entite}/${p.action}`, p])).values()];
+    const manquantes = [
+      ...new Map(trouvees.filter((p) => !phraseConnue(p.entite, p.action)).map((p) => [`${p.entite}/${p.action}`, p])).values(),
+    ];
     const consignes = manquantes.map((p) =>
       ENTITES_JOURNAL[p.entite]
         ? `- « ${p.action} » sur « ${p.entite} » (${p.ou}) : ajoutez dans packages/domain/src/journal.ts ENTITES_JOURNAL.${p.entite}.verbes.${p.action} = 'a … {}' (ou ACTIONS_JOURNAL.${p.action} = { libelle, phrase } si l’action sert à plusieurs entités)`
@@ -188,15 +212,38 @@ describe('les mots du journal d’audit', () => {
 
   it('nomme l’élément quand il est connu', () => {
     const noms = new Map([['f1', 'fiche 3 « Prévention »']]);
-    expect(phraseJournal({ entiteType: 'suivi_fiche', entiteId: 'f1', action: 'valider', diff: { periode: { avant: null, apres: '2024' } }, contexte: { ficheId: 'f1' } }, noms)).toBe(
-      'a validé le suivi de la période 2024 de la fiche 3 « Prévention »',
+    expect(
+      phraseJournal(
+        {
+          entiteType: 'suivi_fiche',
+          entiteId: 'f1',
+          action: 'valider',
+          diff: { periode: { avant: null, apres: '2024' } },
+          contexte: { ficheId: 'f1' },
+        },
+        noms,
+      ),
+    ).toBe('a validé le suivi de la période 2024 de la fiche 3 « Prévention »');
+    expect(
+      phraseJournal(
+        { entiteType: 'bilan_fiche', action: 'creation', diff: { periode: { avant: null, apres: '2024' } }, contexte: { ficheId: 'f1' } },
+        noms,
+      ),
+    ).toBe('a rédigé le bilan de la période 2024 de la fiche 3 « Prévention »');
+    expect(phraseJournal({ entiteType: 'presences', action: 'presences', diff: {}, contexte: {} })).toBe(
+      'a noté les présences à une séance',
     );
-    expect(phraseJournal({ entiteType: 'bilan_fiche', action: 'creation', diff: { periode: { avant: null, apres: '2024' } }, contexte: { ficheId: 'f1' } }, noms)).toBe('a rédigé le bilan de la période 2024 de la fiche 3 « Prévention »');
-    expect(phraseJournal({ entiteType: 'presences', action: 'presences', diff: {}, contexte: {} })).toBe('a noté les présences à une séance');
-    expect(phraseJournal({ entiteType: 'fiche', action: 'modification', diff: { statut: { avant: 'a_venir', apres: 'en_cours' } }, contexte: { numero: 12, seance: 'COPIL du 1er juillet 2021' } })).toBe(
-      'a changé le statut de la fiche 12 : À venir → En cours, suite à la décision du COPIL du 1er juillet 2021',
+    expect(
+      phraseJournal({
+        entiteType: 'fiche',
+        action: 'modification',
+        diff: { statut: { avant: 'a_venir', apres: 'en_cours' } },
+        contexte: { numero: 12, seance: 'COPIL du 1er juillet 2021' },
+      }),
+    ).toBe('a changé le statut de la fiche 12 : À venir → En cours, suite à la décision du COPIL du 1er juillet 2021');
+    expect(phraseJournal({ entiteType: 'membre_instance', action: 'fin_mandat', diff: {}, contexte: {} })).toBe(
+      'a mis fin au mandat d’un membre d’instance',
     );
-    expect(phraseJournal({ entiteType: 'membre_instance', action: 'fin_mandat', diff: {}, contexte: {} })).toBe('a mis fin au mandat d’un membre d’instance');
     expect(phraseJournal({ entiteType: 'inconnue', action: 'bizarre', diff: {}, contexte: {} })).toBe('a enregistré une modification');
   });
 });

@@ -100,7 +100,15 @@ export async function chercherFiches(db: Queryable, v: Visibilite, c: CritereRec
 
 /** Every contract for an administrator, else the user's own contracts: where a copy may go, with whether an avenant is being drafted. */
 export async function contratsOuverts(db: Queryable, v: Visibilite) {
-  const { rows } = await db.query<{ id: string; intitule: string; statut: StatutContrat; generation: number; regions: string[]; publie: boolean; avenantOuvert: boolean }>(
+  const { rows } = await db.query<{
+    id: string;
+    intitule: string;
+    statut: StatutContrat;
+    generation: number;
+    regions: string[];
+    publie: boolean;
+    avenantOuvert: boolean;
+  }>(
     `select c.id, c.intitule, c.statut, c.generation, c.regions, c.publie,
        exists (select 1 from avenants a where a.contrat_id = c.id and a.etat = 'brouillon') as "avenantOuvert"
      from contrats c where $1 or c.id = any($2::uuid[]) order by c.intitule, c.generation`,

@@ -50,11 +50,13 @@ export function routesBibliotheque(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: t,
       summary: '« Reprendre cette fiche » : la copier comme brouillon (à venir, nouveau numéro) dans l’un de ses contrats',
-      description: 'Ni pilotes, ni financements, ni partenaires, ni dates : ils appartiennent à l’autre territoire. La note de la copie dit son origine.',
+      description:
+        'Ni pilotes, ni financements, ni partenaires, ni dates : ils appartiennent à l’autre territoire. La note de la copie dit son origine.',
       params: z.object({ ficheId: z.uuid('Identifiant invalide') }),
       body: z.object({ contratId: z.uuid('Contrat inconnu') }),
       response: { 201: ficheReprise, ...erreurs },
     },
-    handler: async (req, rep) => rep.code(201).send(await reprendreFiche(ctx, exigerConnecte(req.utilisateur), req.params.ficheId, req.body.contratId)),
+    handler: async (req, rep) =>
+      rep.code(201).send(await reprendreFiche(ctx, exigerConnecte(req.utilisateur), req.params.ficheId, req.body.contratId)),
   });
 }

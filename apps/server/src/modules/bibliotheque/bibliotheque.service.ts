@@ -60,7 +60,12 @@ export async function rechercherFiches(ctx: Contexte, utilisateur: Utilisateur |
     decalage: (page - 1) * TAILLE_PAGE_BIBLIOTHEQUE,
   });
   // The SQL filter mirrors the rules; can() has the last word (a referent's organisations are checked there too).
-  const lisibles = rows.filter((r) => can(utilisateur, 'lire', { type: 'contrat', contrat: { id: r.contrat.id, regions: r.contrat.regions, publie: r.contrat.publie, organisationsEngagees: r.engagees } }));
+  const lisibles = rows.filter((r) =>
+    can(utilisateur, 'lire', {
+      type: 'contrat',
+      contrat: { id: r.contrat.id, regions: r.contrat.regions, publie: r.contrat.publie, organisationsEngagees: r.engagees },
+    }),
+  );
   return {
     total: rows[0]?.total ?? 0,
     page,
@@ -87,7 +92,14 @@ export async function destinationsReprise(ctx: Contexte, utilisateur: Utilisateu
   const v = visibilite(utilisateur);
   const rows = await lecture.contratsOuverts(ctx.db, v);
   return rows
-    .filter((c) => can(utilisateur, 'creer', { type: 'fiche', contrat: { id: c.id, regions: c.regions, publie: c.publie }, piloteOrganisationIds: [], partenaireOrganisationIds: [] }))
+    .filter((c) =>
+      can(utilisateur, 'creer', {
+        type: 'fiche',
+        contrat: { id: c.id, regions: c.regions, publie: c.publie },
+        piloteOrganisationIds: [],
+        partenaireOrganisationIds: [],
+      }),
+    )
     .map((c) => ({
       id: c.id,
       intitule: c.intitule,

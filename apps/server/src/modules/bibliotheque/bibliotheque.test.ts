@@ -35,7 +35,9 @@ beforeAll(async () => {
     `insert into fiches (contrat_id, numero, ordre, intitule, contenu) values ($1, 1, 1, 'Accompagner les aidants insulaires', '{"description": "Un relais pour les aidants des personnes âgées de l’île."}')`,
     [belleIle],
   );
-  const occitanie = (await sql(`insert into contrats (intitule, regions, departements) values ('CLS du Comminges', '{76}', '{31}') returning id`)).rows[0].id;
+  const occitanie = (
+    await sql(`insert into contrats (intitule, regions, departements) values ('CLS du Comminges', '{76}', '{31}') returning id`)
+  ).rows[0].id;
   ficheOccitanie = (
     await sql(
       `insert into fiches (contrat_id, numero, ordre, intitule, contenu) values ($1, 1, 1, 'Promouvoir la vaccination contre la grippe', '{"description": "Campagne de vaccination des aidants en Comminges."}') returning id`,
@@ -54,7 +56,13 @@ describe('recherche plein texte en français', () => {
     expect(fiche).toMatchObject({ numero: 6, intitule: 'Promouvoir la vaccination', statut: 'a_venir' });
     expect(surlignes(fiche.intituleSurligne)).toEqual(['vaccination']);
     expect(texte(fiche.intituleSurligne)).toBe('Promouvoir la vaccination');
-    expect(fiche.contrat).toMatchObject({ id: cls1, intitule: 'Contrat local de santé du Pays de Redon-Bretagne Sud', statut: 'renouvele', regions: ['52', '53'], departements: ['35', '44', '56'] });
+    expect(fiche.contrat).toMatchObject({
+      id: cls1,
+      intitule: 'Contrat local de santé du Pays de Redon-Bretagne Sud',
+      statut: 'renouvele',
+      regions: ['52', '53'],
+      departements: ['35', '44', '56'],
+    });
     expect(fiche.pertinence).toBeGreaterThan(0);
   });
 
@@ -70,7 +78,9 @@ describe('recherche plein texte en français', () => {
 
   it('« -mot » exclut, accents et pluriels compris, des deux côtés (issue 13)', async () => {
     // Another fiche about cancer screening, without the breast or the colon: what remains once the demo's is excluded.
-    const peauCreee = await coordination.post(`/api/contrats/${cls2}/fiches`, { intitule: 'Dépistages du cancer de la peau chez les agriculteurs' });
+    const peauCreee = await coordination.post(`/api/contrats/${cls2}/fiches`, {
+      intitule: 'Dépistages du cancer de la peau chez les agriculteurs',
+    });
     // Removed even when an expectation fails, so the counts of the next tests stay those of the demo.
     onTestFinished(async () => void (await coordination.delete(`/api/fiches/${peauCreee.body.id}`)));
     const intitules = async (q: string) => (await chercher(coordination, q)).body.resultats.map((f: any) => f.intitule);
@@ -112,7 +122,10 @@ describe('recherche plein texte en français', () => {
   it('filtre par thématique, statut, région et public, et pagine', async () => {
     const parTheme = (await coordination.get('/api/bibliotheque?thematique=addictions')).body;
     expect(parTheme.resultats.map((f: any) => f.intitule)).toEqual(['Prévenir les addictions chez les jeunes']);
-    expect(parTheme.resultats[0].thematiques).toEqual([{ code: 'addictions', libelle: 'Addictions' }, { code: 'jeunes', libelle: 'Jeunes' }]);
+    expect(parTheme.resultats[0].thematiques).toEqual([
+      { code: 'addictions', libelle: 'Addictions' },
+      { code: 'jeunes', libelle: 'Jeunes' },
+    ]);
     expect((await coordination.get('/api/bibliotheque?statut=realisee')).body.total).toBe(0);
     expect((await coordination.get('/api/bibliotheque?region=84')).body.total).toBe(0);
     const tout = (await coordination.get('/api/bibliotheque')).body;
@@ -178,7 +191,10 @@ describe('« Reprendre cette fiche »', () => {
     });
     expect(copie.numero).toBe(r.body.numero);
     // Both the creation and its origin are in the audit trail.
-    const { rows } = await sql(`select action, diff, contexte from audit_evenements where entite_type = 'fiche' and entite_id = $1 order by id`, [r.body.id]);
+    const { rows } = await sql(
+      `select action, diff, contexte from audit_evenements where entite_type = 'fiche' and entite_id = $1 order by id`,
+      [r.body.id],
+    );
     expect(rows.map((e) => e.action)).toEqual(['creation', 'reprise']);
     expect(rows[1].contexte).toEqual({ contratId: cls2, sourceContratId: cls1 });
   });
@@ -198,7 +214,16 @@ describe('« Reprendre cette fiche »', () => {
       interventions: ['formation_individus'],
       partenaires: [{ secteur: 'social', acteur: 'CCAS de Redon', participation: ['organisation'] }],
       indicateurs: [{ libelle: 'Nombre d’aides à domicile formées', type: 'activite' }],
-      financements: [{ financeurLibelle: 'Conférence des financeurs', dispositif: 'Autre', annee: 2025, montantCentimes: 1_000_000, nature: 'fonctionnement', statut: 'accorde' }],
+      financements: [
+        {
+          financeurLibelle: 'Conférence des financeurs',
+          dispositif: 'Autre',
+          annee: 2025,
+          montantCentimes: 1_000_000,
+          nature: 'fonctionnement',
+          statut: 'accorde',
+        },
+      ],
       thematiques: ['vieillissement'],
       publics: ['personnes_agees'],
       priorite: 'haute',
@@ -228,7 +253,9 @@ describe('« Reprendre cette fiche »', () => {
     });
     expect(copie.personnesReferentes ?? null).toBeNull();
     expect(copie.etapes[0].debut ?? null).toBeNull();
-    expect(copie.notes).toBe(`Reprise de la fiche n° ${source.body.numero} du contrat « Contrat local de santé de Redon Agglomération (2e génération) ».`);
+    expect(copie.notes).toBe(
+      `Reprise de la fiche n° ${source.body.numero} du contrat « Contrat local de santé de Redon Agglomération (2e génération) ».`,
+    );
   });
 
   it('refuse un contrat où l’utilisateur ne peut pas créer de fiche, un contrat clos ou signé sans avenant', async () => {
@@ -251,6 +278,8 @@ describe('« Reprendre cette fiche »', () => {
     expect(destinations.find((d: any) => d.id === cls2).verrou).toContain('avenant');
     await sql(`update contrats set statut = 'elaboration' where id = $1`, [cls2]);
     // Without the CSRF token, nothing is written.
-    expect((await coordination.post(`/api/bibliotheque/${vaccination.id}/reprendre`, { contratId: cls2 }, { csrf: false })).status).toBe(403);
+    expect((await coordination.post(`/api/bibliotheque/${vaccination.id}/reprendre`, { contratId: cls2 }, { csrf: false })).status).toBe(
+      403,
+    );
   });
 });

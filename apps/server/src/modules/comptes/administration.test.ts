@@ -15,12 +15,25 @@ describe('organisations', () => {
   it('contient les organisations réelles de la démonstration', async () => {
     const r = await admin.get('/api/organisations?parPage=100');
     const noms = r.body.elements.map((o: any) => o.nom);
-    for (const nom of ['ARS Bretagne', 'ARS Bretagne – Délégation départementale d’Ille-et-Vilaine', 'ARS Pays de la Loire', 'Redon Agglomération', 'CPAM d’Ille-et-Vilaine', 'Centre hospitalier de Redon', 'IREPS Bretagne'])
+    for (const nom of [
+      'ARS Bretagne',
+      'ARS Bretagne – Délégation départementale d’Ille-et-Vilaine',
+      'ARS Pays de la Loire',
+      'Redon Agglomération',
+      'CPAM d’Ille-et-Vilaine',
+      'Centre hospitalier de Redon',
+      'IREPS Bretagne',
+    ])
       expect(noms).toContain(nom);
   });
 
   it('refuse un SIRET ou un FINESS invalide en nommant le champ', async () => {
-    const r = await admin.post('/api/organisations', { nom: 'Clinique test', type: 'hopital', siret: '12345678901234', finess: '350000001' });
+    const r = await admin.post('/api/organisations', {
+      nom: 'Clinique test',
+      type: 'hopital',
+      siret: '12345678901234',
+      finess: '350000001',
+    });
     expect(r.status).toBe(400);
     expect(r.body.erreurs).toEqual(
       expect.arrayContaining([
@@ -30,7 +43,12 @@ describe('organisations', () => {
     );
     const siren = await admin.post('/api/organisations', { nom: 'Clinique test', type: 'hopital', siren: '243500742' });
     expect(siren.body.erreurs).toEqual([{ champ: 'siren', message: 'SIREN invalide : 9 chiffres avec une clé de contrôle correcte' }]);
-    const desaccord = await admin.post('/api/organisations', { nom: 'Clinique test', type: 'hopital', siren: '243500741', siret: '13002526500013' });
+    const desaccord = await admin.post('/api/organisations', {
+      nom: 'Clinique test',
+      type: 'hopital',
+      siren: '243500741',
+      siret: '13002526500013',
+    });
     expect(desaccord.body.erreurs).toEqual([{ champ: 'siret', message: 'Le SIRET ne commence pas par ce SIREN' }]);
     const type = await admin.post('/api/organisations', { nom: 'Inconnue', type: 'ovni' });
     expect(type.body.erreurs).toEqual([{ champ: 'type', message: 'Type d’organisation inconnu' }]);
@@ -53,7 +71,9 @@ describe('organisations', () => {
 
     const doublon = await admin.post('/api/organisations', { nom: 'msp de pipriac', type: 'msp' });
     expect(doublon.status).toBe(409);
-    expect(doublon.body.doublons).toEqual([expect.objectContaining({ id, nom: 'MSP de Pipriac', motifs: ['nom_identique'], bloquant: true })]);
+    expect(doublon.body.doublons).toEqual([
+      expect.objectContaining({ id, nom: 'MSP de Pipriac', motifs: ['nom_identique'], bloquant: true }),
+    ]);
 
     const journal = await admin.get(`/api/audit?entiteType=organisation&entiteId=${id}`);
     expect(journal.body.elements.map((e: any) => e.action)).toEqual(['modification', 'creation']);
@@ -87,8 +107,14 @@ describe('utilisateurs', () => {
       habilitations: [{ role: 'ars_regional', regionCode: '53' }],
     });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ email: 'nouvelle.personne@exemple.fr', organisationNom: 'IREPS Bretagne', habilitations: [{ role: 'ars_regional', regionCode: '53' }] });
-    await expect.poll(() => serveur.courriels.find((c) => c.a === 'nouvelle.personne@exemple.fr')?.sujet).toBe('Maillage — votre compte a été créé');
+    expect(r.body).toMatchObject({
+      email: 'nouvelle.personne@exemple.fr',
+      organisationNom: 'IREPS Bretagne',
+      habilitations: [{ role: 'ars_regional', regionCode: '53' }],
+    });
+    await expect
+      .poll(() => serveur.courriels.find((c) => c.a === 'nouvelle.personne@exemple.fr')?.sujet)
+      .toBe('Maillage — votre compte a été créé');
 
     const doublon = await admin.post('/api/utilisateurs', { email: 'nouvelle.personne@exemple.fr', prenom: 'A', nom: 'B' });
     expect(doublon.status).toBe(400);
@@ -100,12 +126,25 @@ describe('utilisateurs', () => {
     const lecteur = liste.body.elements[0];
     const client = serveur.client();
     await client.connecter(DEMO.lecteur);
-    const r = await admin.put(`/api/utilisateurs/${lecteur.id}`, { prenom: lecteur.prenom, nom: lecteur.nom, organisationId: lecteur.organisationId, actif: false, habilitations: [], version: lecteur.version });
+    const r = await admin.put(`/api/utilisateurs/${lecteur.id}`, {
+      prenom: lecteur.prenom,
+      nom: lecteur.nom,
+      organisationId: lecteur.organisationId,
+      actif: false,
+      habilitations: [],
+      version: lecteur.version,
+    });
     expect(r.status).toBe(200);
     expect(r.body.actif).toBe(false);
     expect((await client.get('/api/auth/session')).status).toBe(401);
     expect((await serveur.client().post('/api/auth/login', { email: DEMO.lecteur, password: 'maillage-demo-2026' })).status).toBe(401);
-    const perime = await admin.put(`/api/utilisateurs/${lecteur.id}`, { prenom: 'X', nom: 'Y', actif: true, habilitations: [], version: lecteur.version });
+    const perime = await admin.put(`/api/utilisateurs/${lecteur.id}`, {
+      prenom: 'X',
+      nom: 'Y',
+      actif: true,
+      habilitations: [],
+      version: lecteur.version,
+    });
     expect(perime.status).toBe(409);
   });
 

@@ -13,12 +13,17 @@ afterAll(() => serveur.fermer());
 async function importer(contenu: string, dryRun: boolean) {
   const formulaire = new FormData();
   formulaire.append('fichier', new Blob([contenu]), 'annuaire.csv');
-  const r = await fetch(`${serveur.url}/api/organisations/import?dryRun=${dryRun}`, { method: 'POST', body: formulaire, headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf! } });
+  const r = await fetch(`${serveur.url}/api/organisations/import?dryRun=${dryRun}`, {
+    method: 'POST',
+    body: formulaire,
+    headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf! },
+  });
   return { status: r.status, body: (await r.json()) as any };
 }
 
 describe('import de l’annuaire', () => {
-  const fichier = 'Nom;Sigle;Type;SIRET;FINESS;Département\nMaison de santé de Guémené;MSP;msp;13002526500013;;44\nCPAM d’Ille-et-Vilaine;CPAM 35;cpam;;;35\nAssociation Bien Vieillir;;association;;;35\n';
+  const fichier =
+    'Nom;Sigle;Type;SIRET;FINESS;Département\nMaison de santé de Guémené;MSP;msp;13002526500013;;44\nCPAM d’Ille-et-Vilaine;CPAM 35;cpam;;;35\nAssociation Bien Vieillir;;association;;;35\n';
 
   it('donne le même rapport à blanc, puis crée, complète et laisse inchangé', async () => {
     const blanc = await importer(fichier, true);
@@ -48,11 +53,19 @@ describe('fusion de doublons', () => {
     const coordination = serveur.client();
     await coordination.connecter(DEMO.coordination);
     const cls2 = (await coordination.get('/api/contrats?generation=2')).body[0];
-    const fiche = (await coordination.post(`/api/contrats/${cls2.id}/fiches`, { intitule: 'Consultations avancées', pilotes: [{ organisationId: doublon.id, service: 'Gériatrie' }] })).body;
+    const fiche = (
+      await coordination.post(`/api/contrats/${cls2.id}/fiches`, {
+        intitule: 'Consultations avancées',
+        pilotes: [{ organisationId: doublon.id, service: 'Gériatrie' }],
+      })
+    ).body;
     const r = await admin.post(`/api/organisations/${doublon.id}/fusion`, { dansId: gardee.id });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ gardee: 'Centre hospitalier de Redon', deplaces: { fiche_pilotes: 1 } });
-    expect((await coordination.get(`/api/fiches/${fiche.id}`)).body.pilotes[0]).toMatchObject({ organisationNom: 'Centre hospitalier de Redon', service: 'Gériatrie' });
+    expect((await coordination.get(`/api/fiches/${fiche.id}`)).body.pilotes[0]).toMatchObject({
+      organisationNom: 'Centre hospitalier de Redon',
+      service: 'Gériatrie',
+    });
     expect((await admin.get(`/api/organisations/${doublon.id}`)).status).toBe(404);
     const journal = (await admin.get(`/api/audit?entiteType=organisation&entiteId=${doublon.id}&action=fusion`)).body;
     expect(journal.elements[0].contexte).toMatchObject({ dansNom: 'Centre hospitalier de Redon' });

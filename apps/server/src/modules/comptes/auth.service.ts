@@ -28,7 +28,11 @@ export function utilisateurDepuisLigne(ligne: repository.UtilisateurLigne): Util
  * Checks the password and opens a session. The answer is the same whether or not the account exists. Guesses are
  * slowed per account and per client address (growing waits, never a lock: see frein.service).
  */
-export async function seConnecter(ctx: Contexte, saisie: { email: string; password: string }, client: { ip: string; userAgent: string | null }) {
+export async function seConnecter(
+  ctx: Contexte,
+  saisie: { email: string; password: string },
+  client: { ip: string; userAgent: string | null },
+) {
   const compte = await frein.unEssaiALaFois(saisie.email, async () => {
     await frein.prendreEssaiConnexion(ctx, saisie.email, client.ip);
     const compte = await repository.utilisateurParEmail(ctx.db, saisie.email);
@@ -53,7 +57,13 @@ export async function seConnecter(ctx: Contexte, saisie: { email: string; passwo
       userAgent: client.userAgent,
     });
     await repository.noterConnexion(tx, compte.id);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'session', entiteId: sessionId, action: 'connexion', contexte: { ip: client.ip } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'session',
+      entiteId: sessionId,
+      action: 'connexion',
+      contexte: { ip: client.ip },
+    });
   });
   return { jeton, csrfToken, utilisateur: compte };
 }
@@ -85,7 +95,12 @@ export function authentifiant(ctx: Contexte): Authentifiant {
 export async function authentifierParSession(ctx: Contexte, jeton: string): Promise<Authentification | null> {
   const session = await repository.sessionEtUtilisateur(ctx.db, empreinte(jeton));
   if (!session) return null;
-  return { utilisateur: utilisateurDepuisLigne(session.ligne), ligne: session.ligne, sessionId: session.sessionId, csrfToken: session.csrfToken };
+  return {
+    utilisateur: utilisateurDepuisLigne(session.ligne),
+    ligne: session.ligne,
+    sessionId: session.sessionId,
+    csrfToken: session.csrfToken,
+  };
 }
 
 export async function authentifierParJeton(ctx: Contexte, jeton: string): Promise<Authentification | null> {
@@ -126,7 +141,12 @@ export async function envoyerLienMotDePasse(ctx: Contexte, email: string, option
   const jeton = nouveauJeton();
   await enTransaction(ctx.db, async (tx) => {
     await repository.creerReinitialisation(tx, compte.id, empreinte(jeton), options.bienvenue ? 72 : 1);
-    await auditer(tx, { acteur: { id: compte.id, libelle: `${compte.prenom} ${compte.nom}` }, entiteType: 'utilisateur', entiteId: compte.id, action: 'demande_reinitialisation' });
+    await auditer(tx, {
+      acteur: { id: compte.id, libelle: `${compte.prenom} ${compte.nom}` },
+      entiteType: 'utilisateur',
+      entiteId: compte.id,
+      action: 'demande_reinitialisation',
+    });
   });
   const lien = `${ctx.config.publicUrl}/reinitialiser-mot-de-passe?jeton=${encodeURIComponent(jeton)}`;
   await ctx.messagerie.envoyer(
@@ -163,7 +183,10 @@ export function exigerRobuste(motDePasse: string, compte: { email: string; preno
 export async function reinitialiserMotDePasse(ctx: Contexte, jeton: string, motDePasse: string) {
   await enTransaction(ctx.db, async (tx) => {
     const utilisateurId = await repository.consommerReinitialisation(tx, empreinte(jeton));
-    if (!utilisateurId) throw invalide('Ce lien de réinitialisation est invalide, déjà utilisé ou expiré. Faites une nouvelle demande.', [{ champ: 'token', message: 'Lien invalide, déjà utilisé ou expiré' }]);
+    if (!utilisateurId)
+      throw invalide('Ce lien de réinitialisation est invalide, déjà utilisé ou expiré. Faites une nouvelle demande.', [
+        { champ: 'token', message: 'Lien invalide, déjà utilisé ou expiré' },
+      ]);
     const compte = (await repository.obtenirUtilisateur(tx, utilisateurId))!;
     // Checked once the link is known to be valid (no CPU for anonymous guesses); refused, the transaction rolls
     // back and the link stays usable for a better password.
@@ -183,7 +206,13 @@ export async function reinitialiserMotDePasse(ctx: Contexte, jeton: string, motD
 }
 
 /** Changes one's password, giving the old one; the other sessions are closed (this one stays open). */
-export async function changerSonMotDePasse(ctx: Contexte, utilisateur: Utilisateur, sessionId: string | null, ancien: string, nouveau: string) {
+export async function changerSonMotDePasse(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  sessionId: string | null,
+  ancien: string,
+  nouveau: string,
+) {
   exiger(utilisateur, 'modifier', { type: 'utilisateur', id: utilisateur.userId });
   const compte = await repository.utilisateurParEmail(ctx.db, utilisateur.email);
   if (!compte || !(await verifierMotDePasse(compte.passwordHash, ancien))) {
@@ -194,7 +223,13 @@ export async function changerSonMotDePasse(ctx: Contexte, utilisateur: Utilisate
   await enTransaction(ctx.db, async (tx) => {
     await repository.changerMotDePasse(tx, utilisateur.userId, hache);
     const sessionsFermees = await repository.supprimerSessionsUtilisateur(tx, utilisateur.userId, sessionId);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'utilisateur', entiteId: utilisateur.userId, action: 'changement_mot_de_passe', contexte: { sessionsFermees } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'utilisateur',
+      entiteId: utilisateur.userId,
+      action: 'changement_mot_de_passe',
+      contexte: { sessionsFermees },
+    });
   });
 }
 
@@ -210,8 +245,19 @@ export async function creerSonJeton(ctx: Contexte, utilisateur: Utilisateur, lib
   exiger(utilisateur, 'creer', { type: 'jeton', userId: utilisateur.userId });
   const jeton = nouveauJeton('mlg_');
   return enTransaction(ctx.db, async (tx) => {
-    const ligne = await repository.creerJeton(tx, { utilisateurId: utilisateur.userId, libelle, prefixe: jeton.slice(0, 10), tokenHash: empreinte(jeton) });
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'jeton_api', entiteId: ligne.id, action: 'creation', apres: { libelle, prefixe: ligne.prefixe } });
+    const ligne = await repository.creerJeton(tx, {
+      utilisateurId: utilisateur.userId,
+      libelle,
+      prefixe: jeton.slice(0, 10),
+      tokenHash: empreinte(jeton),
+    });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'jeton_api',
+      entiteId: ligne.id,
+      action: 'creation',
+      apres: { libelle, prefixe: ligne.prefixe },
+    });
     return { ...ligne, jeton };
   });
 }
@@ -221,6 +267,12 @@ export async function revoquerSonJeton(ctx: Contexte, utilisateur: Utilisateur, 
   await enTransaction(ctx.db, async (tx) => {
     const ligne = await repository.revoquerJeton(tx, utilisateur.userId, id);
     if (!ligne) throw introuvable('Ce jeton n’existe pas ou a déjà été révoqué.');
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'jeton_api', entiteId: id, action: 'revocation', avant: { libelle: ligne.libelle, prefixe: ligne.prefixe } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'jeton_api',
+      entiteId: id,
+      action: 'revocation',
+      avant: { libelle: ligne.libelle, prefixe: ligne.prefixe },
+    });
   });
 }

@@ -19,9 +19,14 @@ describe('connexion et session', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     // Only the token's hash is stored.
     const jeton = decodeURIComponent(client.cookie!.split('=')[1]);
-    const { rows } = await serveur.ctx.db.query(`select count(*) n from sessions where token_hash = sha256(convert_to($1, 'UTF8'))`, [jeton]);
+    const { rows } = await serveur.ctx.db.query(`select count(*) n from sessions where token_hash = sha256(convert_to($1, 'UTF8'))`, [
+      jeton,
+    ]);
     expect(rows[0].n).toBe(1);
-    const { rows: enClair } = await serveur.ctx.db.query(`select count(*) n from sessions where encode(token_hash, 'escape') like '%' || $1 || '%'`, [jeton]);
+    const { rows: enClair } = await serveur.ctx.db.query(
+      `select count(*) n from sessions where encode(token_hash, 'escape') like '%' || $1 || '%'`,
+      [jeton],
+    );
     expect(enClair[0].n).toBe(0);
 
     const session = await client.get('/api/auth/session');
@@ -34,7 +39,9 @@ describe('connexion et session', () => {
     const client = serveur.client();
     const r = await client.connecter(DEMO.cpam);
     expect(r.body.organisation).toMatchObject({ nom: 'CPAM d’Ille-et-Vilaine', type: 'cpam' });
-    expect(r.body.roles).toEqual([{ role: 'referent_organisation', organisationId: r.body.organisation.id, organisationNom: 'CPAM d’Ille-et-Vilaine' }]);
+    expect(r.body.roles).toEqual([
+      { role: 'referent_organisation', organisationId: r.body.organisation.id, organisationNom: 'CPAM d’Ille-et-Vilaine' },
+    ]);
   });
 
   it('répond 401 sans session', async () => {
@@ -45,7 +52,9 @@ describe('connexion et session', () => {
 
   it('répond la même chose à un mauvais mot de passe, que le compte existe ou non', async () => {
     const existe = await serveur.client().post('/api/auth/login', { email: DEMO.lecteur, password: 'mauvais-mot-de-passe' });
-    const inconnu = await serveur.client().post('/api/auth/login', { email: 'personne@demo.maillage.fr', password: 'mauvais-mot-de-passe' });
+    const inconnu = await serveur
+      .client()
+      .post('/api/auth/login', { email: 'personne@demo.maillage.fr', password: 'mauvais-mot-de-passe' });
     expect(existe.status).toBe(401);
     expect(inconnu.status).toBe(401);
     const sansInstance = ({ instance, ...reste }: any) => reste;
@@ -74,7 +83,9 @@ describe('connexion et session', () => {
     await client.connecter(DEMO.lecteur);
     expect((await client.post('/api/auth/logout')).status).toBe(204);
     expect((await client.get('/api/auth/session')).status).toBe(401);
-    const { rows } = await serveur.ctx.db.query(`select action from audit_evenements where entite_type = 'session' order by id desc limit 2`);
+    const { rows } = await serveur.ctx.db.query(
+      `select action from audit_evenements where entite_type = 'session' order by id desc limit 2`,
+    );
     expect(rows.map((r) => r.action)).toEqual(['deconnexion', 'connexion']);
   });
 
@@ -166,7 +177,9 @@ describe('réinitialisation du mot de passe par courriel', () => {
     const revoque = await script.get('/api/auth/session');
     expect(revoque.status).toBe(401);
     expect(revoque.body.detail).toMatch(/révoqué/);
-    const { rows } = await serveur.ctx.db.query(`select contexte from audit_evenements where action = 'reinitialisation_mot_de_passe' order by id desc limit 1`);
+    const { rows } = await serveur.ctx.db.query(
+      `select contexte from audit_evenements where action = 'reinitialisation_mot_de_passe' order by id desc limit 1`,
+    );
     expect(rows[0].contexte).toEqual({ sessionsFermees: 1, jetonsRevoques: 1, restrictionsLevees: true });
     const encore = await serveur.client().post('/api/auth/mot-de-passe/reinitialisation', { token, password: 'encore un autre mot' });
     expect(encore.status).toBe(400);
@@ -188,7 +201,10 @@ describe('réinitialisation du mot de passe par courriel', () => {
     // Built on the person's own e-mail: refused by the server, which knows it.
     const personnel = await client.post('/api/moi/mot-de-passe', { ancien: 'maillage-demo-2026', nouveau: 'referent.ars2026' });
     expect(personnel.status).toBe(400);
-    expect(personnel.body.erreurs[0]).toMatchObject({ champ: 'nouveau', message: expect.stringMatching(/^Mot de passe trop facile à deviner/) });
+    expect(personnel.body.erreurs[0]).toMatchObject({
+      champ: 'nouveau',
+      message: expect.stringMatching(/^Mot de passe trop facile à deviner/),
+    });
     const faux = await client.post('/api/moi/mot-de-passe', { ancien: 'pas le bon', nouveau: 'nouveau mot de passe sûr' });
     expect(faux.status).toBe(400);
     expect(faux.body.erreurs).toEqual([{ champ: 'ancien', message: 'Le mot de passe actuel est incorrect' }]);

@@ -38,7 +38,17 @@ export async function creerOrganisation(db: Queryable, o: OrganisationSaisie): P
   const { rows } = await db.query(
     `insert into organisations (nom, sigle, type, siret, finess, region_code, departement_code, territoire_code, siren)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLONNES_ORGANISATION}`,
-    [o.nom, o.sigle ?? null, o.type, o.siret ?? null, o.finess ?? null, o.regionCode ?? null, o.departementCode ?? null, o.territoireCode ?? null, o.siren ?? o.siret?.slice(0, 9) ?? null],
+    [
+      o.nom,
+      o.sigle ?? null,
+      o.type,
+      o.siret ?? null,
+      o.finess ?? null,
+      o.regionCode ?? null,
+      o.departementCode ?? null,
+      o.territoireCode ?? null,
+      o.siren ?? o.siret?.slice(0, 9) ?? null,
+    ],
   );
   return rows[0];
 }
@@ -64,12 +74,29 @@ export async function chercherDoublons(db: Queryable, o: OrganisationSaisie, seu
 }
 
 /** Optimistic lock: updates only if the row still has the version the user edited. */
-export async function modifierOrganisation(db: Queryable, id: string, version: number, o: OrganisationSaisie): Promise<OrganisationLigne | null> {
+export async function modifierOrganisation(
+  db: Queryable,
+  id: string,
+  version: number,
+  o: OrganisationSaisie,
+): Promise<OrganisationLigne | null> {
   const { rows } = await db.query(
     `update organisations set nom = $3, sigle = $4, type = $5, siret = $6, finess = $7, region_code = $8,
        departement_code = $9, territoire_code = $10, siren = $11, version = version + 1, modifie_le = now()
      where id = $1 and version = $2 returning ${COLONNES_ORGANISATION}`,
-    [id, version, o.nom, o.sigle ?? null, o.type, o.siret ?? null, o.finess ?? null, o.regionCode ?? null, o.departementCode ?? null, o.territoireCode ?? null, o.siren ?? o.siret?.slice(0, 9) ?? null],
+    [
+      id,
+      version,
+      o.nom,
+      o.sigle ?? null,
+      o.type,
+      o.siret ?? null,
+      o.finess ?? null,
+      o.regionCode ?? null,
+      o.departementCode ?? null,
+      o.territoireCode ?? null,
+      o.siren ?? o.siret?.slice(0, 9) ?? null,
+    ],
   );
   return rows[0] ?? null;
 }
@@ -122,7 +149,10 @@ export async function obtenirUtilisateur(db: Queryable, id: string): Promise<Uti
   return rows[0] ?? null;
 }
 
-export async function utilisateurParEmail(db: Queryable, email: string): Promise<(UtilisateurLigne & { passwordHash: string | null }) | null> {
+export async function utilisateurParEmail(
+  db: Queryable,
+  email: string,
+): Promise<(UtilisateurLigne & { passwordHash: string | null }) | null> {
   const { rows } = await db.query(
     `select x.*, (select password_hash from utilisateurs where id = x.id) as "passwordHash" from (${SELECT_UTILISATEUR} where u.email = $1) x`,
     [email],
@@ -147,14 +177,17 @@ export async function creerUtilisateur(
   db: Queryable,
   u: { email: string; prenom: string; nom: string; organisationId: string | null; passwordHash: string | null },
 ): Promise<string> {
-  const personne = await db.query(
-    'insert into personnes (prenom, nom, email, organisation_id) values ($1, $2, $3, $4) returning id',
-    [u.prenom, u.nom, u.email, u.organisationId],
-  );
-  const { rows } = await db.query(
-    'insert into utilisateurs (personne_id, email, password_hash) values ($1, $2, $3) returning id',
-    [personne.rows[0].id, u.email, u.passwordHash],
-  );
+  const personne = await db.query('insert into personnes (prenom, nom, email, organisation_id) values ($1, $2, $3, $4) returning id', [
+    u.prenom,
+    u.nom,
+    u.email,
+    u.organisationId,
+  ]);
+  const { rows } = await db.query('insert into utilisateurs (personne_id, email, password_hash) values ($1, $2, $3) returning id', [
+    personne.rows[0].id,
+    u.email,
+    u.passwordHash,
+  ]);
   return rows[0].id;
 }
 
@@ -182,13 +215,22 @@ export async function remplacerHabilitations(db: Queryable, utilisateurId: strin
   for (const h of habilitations) {
     await db.query(
       'insert into habilitations (utilisateur_id, role, region_code, organisation_id, contrat_id) values ($1, $2, $3, $4, $5) on conflict do nothing',
-      [utilisateurId, h.role, 'regionCode' in h ? h.regionCode : null, 'organisationId' in h ? h.organisationId : null, 'contratId' in h ? h.contratId : null],
+      [
+        utilisateurId,
+        h.role,
+        'regionCode' in h ? h.regionCode : null,
+        'organisationId' in h ? h.organisationId : null,
+        'contratId' in h ? h.contratId : null,
+      ],
     );
   }
 }
 
 export async function changerMotDePasse(db: Queryable, utilisateurId: string, passwordHash: string): Promise<void> {
-  await db.query('update utilisateurs set password_hash = $2, version = version + 1, modifie_le = now() where id = $1', [utilisateurId, passwordHash]);
+  await db.query('update utilisateurs set password_hash = $2, version = version + 1, modifie_le = now() where id = $1', [
+    utilisateurId,
+    passwordHash,
+  ]);
 }
 
 export async function noterConnexion(db: Queryable, utilisateurId: string): Promise<void> {
@@ -210,7 +252,10 @@ export async function creerSession(
 }
 
 /** The session of a token and its user, in one query: every authenticated request starts with it. */
-export async function sessionEtUtilisateur(db: Queryable, tokenHash: Buffer): Promise<{ sessionId: string; csrfToken: string; ligne: UtilisateurLigne } | null> {
+export async function sessionEtUtilisateur(
+  db: Queryable,
+  tokenHash: Buffer,
+): Promise<{ sessionId: string; csrfToken: string; ligne: UtilisateurLigne } | null> {
   const { rows } = await db.query(
     `select s.id as "sessionId", s.csrf_token as "csrfToken", x.* from sessions s
      join (${SELECT_UTILISATEUR}) x on x.id = s.utilisateur_id
@@ -245,7 +290,10 @@ export interface JetonLigne {
   dernierUsage: string | null;
 }
 
-export async function creerJeton(db: Queryable, j: { utilisateurId: string; libelle: string; prefixe: string; tokenHash: Buffer }): Promise<JetonLigne> {
+export async function creerJeton(
+  db: Queryable,
+  j: { utilisateurId: string; libelle: string; prefixe: string; tokenHash: Buffer },
+): Promise<JetonLigne> {
   const { rows } = await db.query(
     `insert into jetons_api (utilisateur_id, libelle, prefixe, token_hash) values ($1, $2, $3, $4)
      returning id, libelle, prefixe, cree_le as "creeLe", dernier_usage as "dernierUsage"`,
@@ -273,7 +321,9 @@ export async function revoquerJeton(db: Queryable, utilisateurId: string, id: st
 }
 
 export async function revoquerJetonsUtilisateur(db: Queryable, utilisateurId: string): Promise<number> {
-  const { rowCount } = await db.query('update jetons_api set revoque_le = now() where utilisateur_id = $1 and revoque_le is null', [utilisateurId]);
+  const { rowCount } = await db.query('update jetons_api set revoque_le = now() where utilisateur_id = $1 and revoque_le is null', [
+    utilisateurId,
+  ]);
   return rowCount ?? 0;
 }
 
@@ -305,7 +355,10 @@ export async function consommerReinitialisation(db: Queryable, tokenHash: Buffer
 }
 
 /** Organisations named by id, FINESS or SIRET (merged ones excluded: their references moved to the one kept). */
-export async function organisationsParCles(db: Queryable, cles: { ids: string[]; finess: string[]; siret: string[] }): Promise<{ id: string; nom: string; finess: string | null; siret: string | null }[]> {
+export async function organisationsParCles(
+  db: Queryable,
+  cles: { ids: string[]; finess: string[]; siret: string[] },
+): Promise<{ id: string; nom: string; finess: string | null; siret: string | null }[]> {
   const { rows } = await db.query(
     `select id, nom, finess, siret from organisations
      where fusionnee_dans is null and (id = any($1::uuid[]) or finess = any($2::text[]) or siret = any($3::text[]))`,

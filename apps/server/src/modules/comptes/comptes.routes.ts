@@ -8,7 +8,17 @@ import {
   utilisateurCreationSchema,
   utilisateurModificationSchema,
 } from '@maillage/domain';
-import { doublonOrganisation, jetonApi, jetonApiCree, messageVue, organisationVue, page, pagination, sessionVue, utilisateurVue } from '@maillage/domain/api';
+import {
+  doublonOrganisation,
+  jetonApi,
+  jetonApiCree,
+  messageVue,
+  organisationVue,
+  page,
+  pagination,
+  sessionVue,
+  utilisateurVue,
+} from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -62,7 +72,11 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get('/api/auth/session', {
-    schema: { tags: ['Authentification'], summary: 'Utilisateur connecté, organisation, rôles et jeton CSRF', response: { 200: sessionVue, 401: probleme } },
+    schema: {
+      tags: ['Authentification'],
+      summary: 'Utilisateur connecté, organisation, rôles et jeton CSRF',
+      response: { 200: sessionVue, 401: probleme },
+    },
     handler: async (req) => {
       if (!req.authentification) throw nonAuthentifie('Aucune session ouverte.');
       return vueSession(req.authentification.ligne, req.authentification.csrfToken);
@@ -92,7 +106,9 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     },
     handler: async (req, reponse) => {
       await auth.demanderReinitialisation(ctx, req.body.email, { ip: req.ip });
-      return reponse.code(202).send({ message: 'Si un compte existe pour cette adresse, un lien de réinitialisation vient d’y être envoyé.' });
+      return reponse
+        .code(202)
+        .send({ message: 'Si un compte existe pour cette adresse, un lien de réinitialisation vient d’y être envoyé.' });
     },
   });
 
@@ -118,12 +134,19 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Profil'],
       summary: 'Changer son mot de passe',
-      description: 'Refuse (400, raison en français) un mot de passe trop facile à deviner. Ferme les autres sessions de la personne ; celle qui fait le changement reste ouverte.',
+      description:
+        'Refuse (400, raison en français) un mot de passe trop facile à deviner. Ferme les autres sessions de la personne ; celle qui fait le changement reste ouverte.',
       body: changementMotDePasseSchema,
       response: { 204: z.null(), ...erreurs },
     },
     handler: async (req, reponse) => {
-      await auth.changerSonMotDePasse(ctx, exigerConnecte(req.utilisateur), req.authentification?.sessionId ?? null, req.body.ancien, req.body.nouveau);
+      await auth.changerSonMotDePasse(
+        ctx,
+        exigerConnecte(req.utilisateur),
+        req.authentification?.sessionId ?? null,
+        req.body.ancien,
+        req.body.nouveau,
+      );
       return reponse.code(204).send(null);
     },
   });
@@ -141,7 +164,8 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       body: jetonCreationSchema,
       response: { 201: jetonApiCree, ...erreurs },
     },
-    handler: async (req, reponse) => reponse.code(201).send(await auth.creerSonJeton(ctx, exigerConnecte(req.utilisateur), req.body.libelle)),
+    handler: async (req, reponse) =>
+      reponse.code(201).send(await auth.creerSonJeton(ctx, exigerConnecte(req.utilisateur), req.body.libelle)),
   });
 
   r.delete('/api/moi/jetons/:id', {
@@ -157,7 +181,10 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Organisations'],
       summary: 'Lister les organisations',
-      querystring: pagination.extend({ q: z.string().max(100).optional(), type: z.string().max(400).optional().describe('un type ou plusieurs, séparés par des virgules') }),
+      querystring: pagination.extend({
+        q: z.string().max(100).optional(),
+        type: z.string().max(400).optional().describe('un type ou plusieurs, séparés par des virgules'),
+      }),
       response: { 200: page(organisationVue), 401: probleme },
     },
     handler: (req) => organisations.listerOrganisations(ctx, req.utilisateur, req.query),
@@ -177,11 +204,17 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
         'Les doublons possibles donnent 409 avec `doublons` (organisations existantes, motifs : même SIRET, FINESS ou SIREN, même nom, ' +
         'nom proche ; `bloquant`) et `creationPossible`. Un même SIRET, FINESS, nom, ou SIREN d’unité légale bloque toujours ; ' +
         'un autre établissement du même SIREN ou un nom proche peut être confirmé avec `accepterDoublonsProches: true`.',
-      body: organisationSaisieSchema.extend({ accepterDoublonsProches: z.boolean().optional().describe('Créer malgré un nom proche ou un autre établissement du même SIREN') }),
+      body: organisationSaisieSchema.extend({
+        accepterDoublonsProches: z.boolean().optional().describe('Créer malgré un nom proche ou un autre établissement du même SIREN'),
+      }),
       response: { 201: organisationVue, 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: problemeDoublons },
     },
     handler: async (req, reponse) =>
-      reponse.code(201).send(await organisations.creerOrganisation(ctx, exigerConnecte(req.utilisateur), req.body, { accepterDoublonsProches: req.body.accepterDoublonsProches })),
+      reponse.code(201).send(
+        await organisations.creerOrganisation(ctx, exigerConnecte(req.utilisateur), req.body, {
+          accepterDoublonsProches: req.body.accepterDoublonsProches,
+        }),
+      ),
   });
 
   r.put('/api/organisations/:id', {
@@ -197,7 +230,12 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.delete('/api/organisations/:id', {
-    schema: { tags: ['Organisations'], summary: 'Supprimer une organisation sans membres', params: idParam, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: ['Organisations'],
+      summary: 'Supprimer une organisation sans membres',
+      params: idParam,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, reponse) => {
       await organisations.supprimerOrganisation(ctx, exigerConnecte(req.utilisateur), req.params.id);
       return reponse.code(204).send(null);
@@ -228,11 +266,18 @@ export function routesComptes(app: FastifyInstance, ctx: Contexte) {
       body: utilisateurCreationSchema,
       response: { 201: utilisateurVue, ...erreurs },
     },
-    handler: async (req, reponse) => reponse.code(201).send(await utilisateurs.creerUtilisateur(ctx, exigerConnecte(req.utilisateur), req.body)),
+    handler: async (req, reponse) =>
+      reponse.code(201).send(await utilisateurs.creerUtilisateur(ctx, exigerConnecte(req.utilisateur), req.body)),
   });
 
   r.put('/api/utilisateurs/:id', {
-    schema: { tags: ['Utilisateurs'], summary: 'Modifier un compte, ses rôles, l’activer ou le désactiver', params: idParam, body: utilisateurModificationSchema, response: { 200: utilisateurVue, ...erreurs } },
+    schema: {
+      tags: ['Utilisateurs'],
+      summary: 'Modifier un compte, ses rôles, l’activer ou le désactiver',
+      params: idParam,
+      body: utilisateurModificationSchema,
+      response: { 200: utilisateurVue, ...erreurs },
+    },
     handler: (req) => utilisateurs.modifierUtilisateur(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body),
   });
 }

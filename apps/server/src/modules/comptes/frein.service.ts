@@ -54,7 +54,10 @@ export function unEssaiALaFois<T>(email: string, essai: () => Promise<T>): Promi
 export async function prendreEssaiConnexion(ctx: Contexte, email: string, ip: string) {
   const attenteClient = await repository.attenteFrein(ctx.db, 'connexion_client', ip);
   if (attenteClient > 0)
-    throw tropDeTentatives(`Trop de tentatives de connexion depuis votre adresse. Réessayez dans ${dureeLisible(attenteClient)}.`, attenteClient);
+    throw tropDeTentatives(
+      `Trop de tentatives de connexion depuis votre adresse. Réessayez dans ${dureeLisible(attenteClient)}.`,
+      attenteClient,
+    );
   await enTransaction(ctx.db, async (tx) => {
     const frein = await repository.verrouillerFrein(tx, 'connexion_compte', email, OUBLI_HEURES);
     if (frein.attente > 0) throw freinCompte(frein.attente);

@@ -15,9 +15,11 @@ beforeEach(() => serveur.ctx.db.query('delete from freins'));
 const MDP = 'maillage-demo-2026';
 const MEMBRE = 'membre@demo.maillage.fr';
 const login = (email: string, password: string, entetes: Record<string, string> = {}) =>
-  fetch(`${serveur.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...entetes }, body: JSON.stringify({ email, password }) }).then(
-    async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as { detail: string } }),
-  );
+  fetch(`${serveur.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...entetes },
+    body: JSON.stringify({ email, password }),
+  }).then(async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as { detail: string } }));
 /** The end of the current wait, as if the time had passed. */
 const attenteEcoulee = (cle: string) => serveur.ctx.db.query(`update freins set prochain_essai = now() where cle = $1`, [cle]);
 
@@ -37,7 +39,9 @@ describe('frein des tentatives de connexion', () => {
     expect(freine.status).toBe(429);
     expect(Number(freine.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(Number(freine.retryAfter)).toBeLessThanOrEqual(30);
-    expect(freine.body.detail).toMatch(/^Trop de tentatives de connexion sur ce compte\. Réessayez dans \d+ secondes?, ou choisissez un nouveau mot de passe/);
+    expect(freine.body.detail).toMatch(
+      /^Trop de tentatives de connexion sur ce compte\. Réessayez dans \d+ secondes?, ou choisissez un nouveau mot de passe/,
+    );
     // The same client, another account: not concerned.
     expect((await login(DEMO.lecteur, MDP)).status).toBe(200);
     // An unknown address is throttled the same way: the answer says nothing of which accounts exist.
@@ -56,7 +60,9 @@ describe('frein des tentatives de connexion', () => {
     await attenteEcoulee(MEMBRE);
     expect((await login(MEMBRE, MDP)).status).toBe(200);
     // A success forgets the failures.
-    const { rows } = await serveur.ctx.db.query(`select count(*)::int n from freins where genre = 'connexion_compte' and cle = $1`, [MEMBRE]);
+    const { rows } = await serveur.ctx.db.query(`select count(*)::int n from freins where genre = 'connexion_compte' and cle = $1`, [
+      MEMBRE,
+    ]);
     expect(rows[0].n).toBe(0);
   });
 
@@ -73,7 +79,9 @@ describe('frein des tentatives de connexion', () => {
     for (let i = 0; i < 8; i++) await login(DEMO.pilote, `essai-${i}`);
     expect((await login(DEMO.pilote, MDP)).status).toBe(429);
     const token = await lienDeReinitialisation(DEMO.pilote);
-    expect((await serveur.client().post('/api/auth/mot-de-passe/reinitialisation', { token, password: 'retour du pilote au bureau' })).status).toBe(204);
+    expect(
+      (await serveur.client().post('/api/auth/mot-de-passe/reinitialisation', { token, password: 'retour du pilote au bureau' })).status,
+    ).toBe(204);
     expect((await login(DEMO.pilote, 'retour du pilote au bureau')).status).toBe(200);
   });
 
@@ -91,9 +99,13 @@ describe('frein des tentatives de connexion', () => {
 
   it('inscrit au journal l’adresse réelle du client, pas celle qu’il écrit dans X-Forwarded-For', async () => {
     expect((await login(DEMO.ars, MDP, { 'x-forwarded-for': '203.0.113.66' })).status).toBe(200);
-    const { rows } = await serveur.ctx.db.query(`select contexte from audit_evenements where action = 'connexion' order by id desc limit 1`);
+    const { rows } = await serveur.ctx.db.query(
+      `select contexte from audit_evenements where action = 'connexion' order by id desc limit 1`,
+    );
     expect(rows[0].contexte.ip).toBe('127.0.0.1');
-    const { rows: journal } = await serveur.ctx.db.query(`select count(*)::int n from audit_evenements where contexte::text like '%203.0.113.66%'`);
+    const { rows: journal } = await serveur.ctx.db.query(
+      `select count(*)::int n from audit_evenements where contexte::text like '%203.0.113.66%'`,
+    );
     expect(journal[0].n).toBe(0);
   });
 });
@@ -110,12 +122,22 @@ describe('TRUST_PROXY', () => {
   });
 
   it('croit X-Forwarded-For venu du proxy nommé, et seulement de lui', async () => {
-    const app = await construireApplication({ ...serveur.ctx, config: { ...serveur.ctx.config, trustProxy: ['10.0.0.1'] } }, { journal: false });
+    const app = await construireApplication(
+      { ...serveur.ctx, config: { ...serveur.ctx.config, trustProxy: ['10.0.0.1'] } },
+      { journal: false },
+    );
     try {
       const connecter = (remoteAddress: string, xff: string, email = DEMO.coordination) =>
-        app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers: { 'x-forwarded-for': xff }, payload: { email, password: MDP } });
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          headers: { 'x-forwarded-for': xff },
+          payload: { email, password: MDP },
+        });
       const ipDerniereConnexion = async () =>
-        (await serveur.ctx.db.query(`select contexte->>'ip' ip from audit_evenements where action = 'connexion' order by id desc limit 1`)).rows[0].ip;
+        (await serveur.ctx.db.query(`select contexte->>'ip' ip from audit_evenements where action = 'connexion' order by id desc limit 1`))
+          .rows[0].ip;
 
       expect((await connecter('10.0.0.1', '198.51.100.7')).statusCode).toBe(200);
       expect(await ipDerniereConnexion()).toBe('198.51.100.7');
@@ -123,7 +145,9 @@ describe('TRUST_PROXY', () => {
       expect(await ipDerniereConnexion()).toBe('192.0.2.50');
 
       // The throttle follows the client the proxy names: one client slowed down, another behind the same proxy not.
-      await serveur.ctx.db.query(`insert into freins (genre, cle, tentatives, prochain_essai) values ('connexion_client', '198.51.100.7', 40, now() + interval '10 minutes')`);
+      await serveur.ctx.db.query(
+        `insert into freins (genre, cle, tentatives, prochain_essai) values ('connexion_client', '198.51.100.7', 40, now() + interval '10 minutes')`,
+      );
       const freine = await connecter('10.0.0.1', '198.51.100.7');
       expect(freine.statusCode).toBe(429);
       expect(Number(freine.headers['retry-after'])).toBeGreaterThan(500);
@@ -146,7 +170,8 @@ describe('demandes de réinitialisation', () => {
   });
 
   it('répond 429 en français au-delà de 10 demandes en 15 minutes depuis une même adresse', async () => {
-    for (let i = 0; i < 10; i++) expect((await serveur.client().post('/api/auth/mot-de-passe/demande', { email: `x${i}@exemple.fr` })).status).toBe(202);
+    for (let i = 0; i < 10; i++)
+      expect((await serveur.client().post('/api/auth/mot-de-passe/demande', { email: `x${i}@exemple.fr` })).status).toBe(202);
     const r = await serveur.client().post('/api/auth/mot-de-passe/demande', { email: DEMO.lecteur });
     expect(r.status).toBe(429);
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -26,7 +26,14 @@ export async function rattacherOrganisation(tx: Queryable, acteur: Acteur, utili
     [utilisateurId, organisationId],
   );
   const apres = (await repository.obtenirUtilisateur(tx, utilisateurId))!;
-  await auditer(tx, { acteur, entiteType: 'utilisateur', entiteId: utilisateurId, action: 'modification', avant: { organisationNom: avant.organisationNom }, apres: { organisationNom: apres.organisationNom } });
+  await auditer(tx, {
+    acteur,
+    entiteType: 'utilisateur',
+    entiteId: utilisateurId,
+    action: 'modification',
+    avant: { organisationNom: avant.organisationNom },
+    apres: { organisationNom: apres.organisationNom },
+  });
 }
 
 /** A one-time link to choose a password, for an account created by an invitation. */

@@ -18,7 +18,10 @@ afterAll(() => serveur.fermer());
 
 describe('création d’une organisation hors administration', () => {
   it('est ouverte à une coordinatrice et à un agent d’ARS, auditée à leur nom', async () => {
-    const parCoordination = await coordination.post('/api/organisations', { nom: 'Association Bien vieillir au pays de Redon', type: 'association' });
+    const parCoordination = await coordination.post('/api/organisations', {
+      nom: 'Association Bien vieillir au pays de Redon',
+      type: 'association',
+    });
     expect(parCoordination.status).toBe(201);
     const parArs = await ars.post('/api/organisations', { nom: 'Maison de santé de Pipriac', type: 'msp', finess: '350000006' });
     expect(parArs.status).toBe(201);
@@ -42,7 +45,12 @@ describe('création d’une organisation hors administration', () => {
 
 describe('doublons', () => {
   it('refuse un même SIRET, un même FINESS ou un même SIREN d’unité légale et nomme l’organisation existante', async () => {
-    const existante = await coordination.post('/api/organisations', { nom: 'Clinique des Marais', type: 'hopital', siret: '13002526500013', finess: '350000014' });
+    const existante = await coordination.post('/api/organisations', {
+      nom: 'Clinique des Marais',
+      type: 'hopital',
+      siret: '13002526500013',
+      finess: '350000014',
+    });
     expect(existante.status).toBe(201);
     for (const [corps, motif] of [
       [{ nom: 'Clinique du bord de Vilaine', type: 'hopital', siret: '130 025 265 00013' }, 'siret'],
@@ -74,7 +82,7 @@ describe('doublons', () => {
     expect(proche.body.doublons[0]).toMatchObject({ nom: 'Centre hospitalier de Redon', motifs: ['nom_proche'], bloquant: false });
     expect(proche.body.detail).toContain('ressemble');
 
-    const identique = await ars.post('/api/organisations', { nom: 'CPAM d\'ILLE ET VILAINE', type: 'cpam', accepterDoublonsProches: true });
+    const identique = await ars.post('/api/organisations', { nom: "CPAM d'ILLE ET VILAINE", type: 'cpam', accepterDoublonsProches: true });
     expect(identique.status).toBe(409);
     expect(identique.body.doublons[0]).toMatchObject({ nom: 'CPAM d’Ille-et-Vilaine', motifs: ['nom_identique'], bloquant: true });
 
@@ -88,12 +96,33 @@ describe('collectivités du référentiel', () => {
     const r = await coordination.get('/api/territoires/collectivites?q=Redon');
     expect(r.status).toBe(200);
     const commune = r.body.find((c: any) => c.type === 'commune' && c.code === '35236');
-    expect(commune.organisation).toEqual({ nom: 'Commune de Redon', type: 'commune', siren: '213502362', regionCode: '53', departementCode: '35', territoireCode: '35236' });
+    expect(commune.organisation).toEqual({
+      nom: 'Commune de Redon',
+      type: 'commune',
+      siren: '213502362',
+      regionCode: '53',
+      departementCode: '35',
+      territoireCode: '35236',
+    });
     const epci = r.body.find((c: any) => c.type === 'epci' && c.code === '243500741');
-    expect(epci.organisation).toMatchObject({ nom: 'Redon Agglomération', type: 'epci', siren: '243500741', regionCode: '53', departementCode: '35' });
+    expect(epci.organisation).toMatchObject({
+      nom: 'Redon Agglomération',
+      type: 'epci',
+      siren: '243500741',
+      regionCode: '53',
+      departementCode: '35',
+    });
 
-    const departement = (await coordination.get('/api/territoires/collectivites?q=conseil départemental Mayenne')).body.find((c: any) => c.type === 'departement');
-    expect(departement.organisation).toMatchObject({ nom: 'Conseil départemental de la Mayenne', type: 'departement', siren: null, regionCode: '52', departementCode: '53' });
+    const departement = (await coordination.get('/api/territoires/collectivites?q=conseil départemental Mayenne')).body.find(
+      (c: any) => c.type === 'departement',
+    );
+    expect(departement.organisation).toMatchObject({
+      nom: 'Conseil départemental de la Mayenne',
+      type: 'departement',
+      siren: null,
+      regionCode: '52',
+      departementCode: '53',
+    });
     const parSiren = (await coordination.get('/api/territoires/collectivites?q=213 502 362')).body;
     expect(parSiren.map((c: any) => c.organisation.nom)).toEqual(['Commune de Redon']);
     expect((await coordination.get('/api/territoires/collectivites?q=')).body).toEqual([]);
@@ -108,6 +137,11 @@ describe('collectivités du référentiel', () => {
     const commune = (await coordination.get('/api/territoires/collectivites?q=Pipriac')).body.find((c: any) => c.type === 'commune');
     const creee = await coordination.post('/api/organisations', commune.organisation);
     expect(creee.status).toBe(201);
-    expect(creee.body).toMatchObject({ nom: 'Commune de Pipriac', type: 'commune', siren: commune.organisation.siren, territoireCode: commune.code });
+    expect(creee.body).toMatchObject({
+      nom: 'Commune de Pipriac',
+      type: 'commune',
+      siren: commune.organisation.siren,
+      territoireCode: commune.code,
+    });
   });
 });

@@ -13,7 +13,12 @@ export async function listerOrganisations(
   exiger(utilisateur, 'lire', { type: 'organisation', id: null });
   return repository.listerOrganisations(ctx.db, {
     q: filtre.q?.trim() || null,
-    types: filtre.type ? filtre.type.split(',').map((t) => t.trim()).filter(Boolean) : null,
+    types: filtre.type
+      ? filtre.type
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : null,
     limite: filtre.parPage,
     decalage: (filtre.page - 1) * filtre.parPage,
   });
@@ -41,7 +46,12 @@ function traduireDoublon(e: unknown): never {
  * FINESS or SIREN, close name) give 409 with the candidates, for the user to pick the existing one; those that may be
  * distinct (another establishment of the same SIREN, a close name) can be confirmed with `accepterDoublonsProches`.
  */
-export async function creerOrganisation(ctx: Contexte, utilisateur: Utilisateur, saisie: OrganisationSaisie, options: { accepterDoublonsProches?: boolean } = {}) {
+export async function creerOrganisation(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  saisie: OrganisationSaisie,
+  options: { accepterDoublonsProches?: boolean } = {},
+) {
   exiger(utilisateur, 'creer', { type: 'organisation', id: null });
   return enTransaction(ctx.db, async (tx) => {
     const doublons = (await repository.chercherDoublons(tx, saisie, SEUIL_NOM_PROCHE))
@@ -61,19 +71,38 @@ export async function creerOrganisation(ctx: Contexte, utilisateur: Utilisateur,
       );
     }
     const organisation = await repository.creerOrganisation(tx, saisie).catch(traduireDoublon);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'organisation', entiteId: organisation.id, action: 'creation', apres: organisation as never });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'organisation',
+      entiteId: organisation.id,
+      action: 'creation',
+      apres: organisation as never,
+    });
     return organisation;
   });
 }
 
-export async function modifierOrganisation(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, saisie: OrganisationSaisie) {
+export async function modifierOrganisation(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  id: string,
+  version: number,
+  saisie: OrganisationSaisie,
+) {
   exiger(utilisateur, 'modifier', { type: 'organisation', id });
   return enTransaction(ctx.db, async (tx) => {
     const avant = await repository.obtenirOrganisation(tx, id);
     if (!avant) throw introuvable('Cette organisation n’existe pas.');
     const apres = await repository.modifierOrganisation(tx, id, version, saisie).catch(traduireDoublon);
     if (!apres) throw conflit('Cette organisation a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', avant);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'organisation', entiteId: id, action: 'modification', avant: avant as never, apres: apres as never });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'organisation',
+      entiteId: id,
+      action: 'modification',
+      avant: avant as never,
+      apres: apres as never,
+    });
     return apres;
   });
 }
@@ -84,9 +113,19 @@ export async function supprimerOrganisation(ctx: Contexte, utilisateur: Utilisat
     const avant = await repository.obtenirOrganisation(tx, id);
     if (!avant) throw introuvable('Cette organisation n’existe pas.');
     if (await repository.organisationUtilisee(tx, id))
-      throw new ErreurMetier(409, 'Suppression impossible', 'Cette organisation a des membres, des référents ou des engagements : rattachez-les ailleurs avant de la supprimer.');
+      throw new ErreurMetier(
+        409,
+        'Suppression impossible',
+        'Cette organisation a des membres, des référents ou des engagements : rattachez-les ailleurs avant de la supprimer.',
+      );
     await repository.supprimerOrganisation(tx, id);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'organisation', entiteId: id, action: 'suppression', avant: avant as never });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'organisation',
+      entiteId: id,
+      action: 'suppression',
+      avant: avant as never,
+    });
   });
 }
 

@@ -6,7 +6,11 @@ import type { Queryable } from '../../platform/database';
  * organisations and contracts of their scope (`porteeAnnuaire`). Contact details only where the scope gives them;
  * the search matches an e-mail only where it is shown, so that it cannot be guessed.
  */
-export async function personnesVisibles(db: Queryable, portee: PorteeAnnuaire, filtre: { q: string | null; organisationId: string | null }) {
+export async function personnesVisibles(
+  db: Queryable,
+  portee: PorteeAnnuaire,
+  filtre: { q: string | null; organisationId: string | null },
+) {
   const { rows } = await db.query(
     `with contrats_avec as (
        select id from contrats where id = any($4::uuid[]) or regions && $5::text[]
@@ -44,7 +48,15 @@ export async function personnesVisibles(db: Queryable, portee: PorteeAnnuaire, f
      where (p.coordonnees or p.nommee)
        and ($1::text is null or p.nom ilike '%' || $1 || '%' or p.prenom ilike '%' || $1 || '%' or (p.coordonnees and p.email ilike '%' || $1 || '%'))
      order by p.nom, p.prenom limit 500`,
-    [filtre.q, filtre.organisationId, portee.tout, portee.contratsAvecCoordonnees, portee.regions, portee.organisations, portee.contratsSansCoordonnees],
+    [
+      filtre.q,
+      filtre.organisationId,
+      portee.tout,
+      portee.contratsAvecCoordonnees,
+      portee.regions,
+      portee.organisations,
+      portee.contratsSansCoordonnees,
+    ],
   );
   return rows;
 }

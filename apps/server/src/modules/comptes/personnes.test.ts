@@ -9,19 +9,42 @@ let membreCpam: string;
 
 beforeAll(async () => {
   serveur = await demarrerServeurDeTest();
-  for (const [nom, email] of Object.entries({ admin: DEMO.admin, ars: DEMO.ars, coordination: DEMO.coordination, lecteur: DEMO.lecteur, pilote: DEMO.pilote })) {
+  for (const [nom, email] of Object.entries({
+    admin: DEMO.admin,
+    ars: DEMO.ars,
+    coordination: DEMO.coordination,
+    lecteur: DEMO.lecteur,
+    pilote: DEMO.pilote,
+  })) {
     clients[nom] = serveur.client();
     await clients[nom].connecter(email);
   }
   // Someone of an organisation no demo contract engages, in another region.
-  const organisation = (await clients.admin.post('/api/organisations', { nom: 'Mairie de Lointain', type: 'commune', regionCode: '84' })).body.id;
-  eloigne = (await clients.admin.post('/api/personnes', { prenom: 'Paul', nom: 'Lointain', email: 'paul.lointain@exemple.fr', organisationId: organisation })).body.id;
+  const organisation = (await clients.admin.post('/api/organisations', { nom: 'Mairie de Lointain', type: 'commune', regionCode: '84' }))
+    .body.id;
+  eloigne = (
+    await clients.admin.post('/api/personnes', {
+      prenom: 'Paul',
+      nom: 'Lointain',
+      email: 'paul.lointain@exemple.fr',
+      organisationId: organisation,
+    })
+  ).body.id;
   // Someone seated in the COPIL of the coordinator's contract.
   const cpam = (await clients.admin.get('/api/organisations?q=CPAM d’Ille')).body.elements[0].id;
-  membreCpam = (await clients.admin.post('/api/personnes', { prenom: 'Anne', nom: 'Siège', email: 'anne.siege@exemple.fr', organisationId: cpam })).body.id;
+  membreCpam = (
+    await clients.admin.post('/api/personnes', { prenom: 'Anne', nom: 'Siège', email: 'anne.siege@exemple.fr', organisationId: cpam })
+  ).body.id;
   const cls2 = (await clients.coordination.get('/api/contrats?generation=2')).body[0].id;
   const instance = (await clients.coordination.post(`/api/contrats/${cls2}/instances`, { type: 'copil', nom: 'COPIL' })).body.id;
-  expect((await clients.coordination.post(`/api/contrats/${cls2}/instances/${instance}/membres`, { personneId: membreCpam, organisationId: cpam })).status).toBe(201);
+  expect(
+    (
+      await clients.coordination.post(`/api/contrats/${cls2}/instances/${instance}/membres`, {
+        personneId: membreCpam,
+        organisationId: cpam,
+      })
+    ).status,
+  ).toBe(201);
 });
 afterAll(() => serveur.fermer());
 
@@ -70,10 +93,27 @@ describe('annuaire des personnes selon le rôle', () => {
     const cpam = serveur.client();
     await cpam.connecter(DEMO.cpam);
     const cpamId = (await clients.admin.get('/api/organisations?q=CPAM d’Ille')).body.elements[0].id;
-    const r = await cpam.put(`/api/personnes/${eloigne}`, { prenom: 'Paul', nom: 'Lointain', email: 'paul.lointain@exemple.fr', organisationId: cpamId, version: 1 });
+    const r = await cpam.put(`/api/personnes/${eloigne}`, {
+      prenom: 'Paul',
+      nom: 'Lointain',
+      email: 'paul.lointain@exemple.fr',
+      organisationId: cpamId,
+      version: 1,
+    });
     expect(r.status).toBe(403);
     // Her own organisation's people she keeps up to date.
-    expect((await cpam.put(`/api/personnes/${membreCpam}`, { prenom: 'Anne', nom: 'Siège', email: 'anne.siege@exemple.fr', fonction: 'Chargée de mission', organisationId: cpamId, version: 1 })).status).toBe(200);
+    expect(
+      (
+        await cpam.put(`/api/personnes/${membreCpam}`, {
+          prenom: 'Anne',
+          nom: 'Siège',
+          email: 'anne.siege@exemple.fr',
+          fonction: 'Chargée de mission',
+          organisationId: cpamId,
+          version: 1,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('un visiteur anonyme n’a rien', async () => {
@@ -82,11 +122,21 @@ describe('annuaire des personnes selon le rôle', () => {
 
   it('une personne sans organisation, assise dans une instance, reste listée pour un lecteur, sans ses coordonnées', async () => {
     const cls2 = (await clients.coordination.get('/api/contrats?generation=2')).body[0].id;
-    const instance = (await clients.coordination.post(`/api/contrats/${cls2}/instances`, { type: 'groupe_travail', nom: 'Groupe habitants' })).body.id;
-    const habitante = (await clients.admin.post('/api/personnes', { prenom: 'Rose', nom: 'Sansattache', email: 'rose.sansattache@exemple.fr' })).body.id;
-    expect((await clients.coordination.post(`/api/contrats/${cls2}/instances/${instance}/membres`, { personneId: habitante })).status).toBe(201);
+    const instance = (
+      await clients.coordination.post(`/api/contrats/${cls2}/instances`, { type: 'groupe_travail', nom: 'Groupe habitants' })
+    ).body.id;
+    const habitante = (
+      await clients.admin.post('/api/personnes', { prenom: 'Rose', nom: 'Sansattache', email: 'rose.sansattache@exemple.fr' })
+    ).body.id;
+    expect((await clients.coordination.post(`/api/contrats/${cls2}/instances/${instance}/membres`, { personneId: habitante })).status).toBe(
+      201,
+    );
     const r = await clients.lecteur.get('/api/personnes');
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
-    expect(r.body.find((p: { id: string }) => p.id === habitante)).toMatchObject({ nom: 'Sansattache', email: null, coordonneesVisibles: false });
+    expect(r.body.find((p: { id: string }) => p.id === habitante)).toMatchObject({
+      nom: 'Sansattache',
+      email: null,
+      coordonneesVisibles: false,
+    });
   });
 });

@@ -7,9 +7,17 @@ import { hacherMotDePasse } from '../../platform/secrets';
 import { envoyerLienMotDePasse, exigerRobuste } from './auth.service';
 import * as repository from './comptes.repository';
 
-export async function listerUtilisateurs(ctx: Contexte, utilisateur: Utilisateur | null, filtre: { q?: string; page: number; parPage: number }) {
+export async function listerUtilisateurs(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  filtre: { q?: string; page: number; parPage: number },
+) {
   exiger(utilisateur, 'lire', { type: 'utilisateur', id: null });
-  return repository.listerUtilisateurs(ctx.db, { q: filtre.q?.trim() || null, limite: filtre.parPage, decalage: (filtre.page - 1) * filtre.parPage });
+  return repository.listerUtilisateurs(ctx.db, {
+    q: filtre.q?.trim() || null,
+    limite: filtre.parPage,
+    decalage: (filtre.page - 1) * filtre.parPage,
+  });
 }
 
 export async function obtenirUtilisateur(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
@@ -36,7 +44,9 @@ interface NouvelUtilisateur {
 /** Shared by the admin page, the CLI, the start-up admin and the demo data. */
 export async function inscrire(tx: Queryable, acteur: Acteur, saisie: NouvelUtilisateur) {
   if (await repository.utilisateurParEmail(tx, saisie.email))
-    throw invalide('Un compte existe déjà avec cette adresse e-mail.', [{ champ: 'email', message: 'Un compte existe déjà avec cette adresse e-mail' }]);
+    throw invalide('Un compte existe déjà avec cette adresse e-mail.', [
+      { champ: 'email', message: 'Un compte existe déjà avec cette adresse e-mail' },
+    ]);
   await verifierOrganisation(tx, saisie.organisationId);
   const passwordHash = saisie.password ? await hacherMotDePasse(saisie.password) : null;
   const id = await repository.creerUtilisateur(tx, {
@@ -80,7 +90,14 @@ export async function modifierUtilisateur(
     await repository.remplacerHabilitations(tx, id, saisie.habilitations);
     if (!saisie.actif) await repository.supprimerSessionsUtilisateur(tx, id);
     const apres = (await repository.obtenirUtilisateur(tx, id))!;
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'utilisateur', entiteId: id, action: 'modification', avant: avant as never, apres: apres as never });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'utilisateur',
+      entiteId: id,
+      action: 'modification',
+      avant: avant as never,
+      apres: apres as never,
+    });
     return apres;
   });
 }
@@ -90,7 +107,13 @@ export async function assurerAdministrateur(ctx: Contexte, email: string, motDeP
   const normalise = email.trim().toLowerCase();
   return enTransaction(ctx.db, async (tx) => {
     if (await repository.utilisateurParEmail(tx, normalise)) return 'existant';
-    await inscrire(tx, SYSTEME, { email: normalise, prenom: 'Administrateur', nom: 'Maillage', password: motDePasse, habilitations: [{ role: 'admin' }] });
+    await inscrire(tx, SYSTEME, {
+      email: normalise,
+      prenom: 'Administrateur',
+      nom: 'Maillage',
+      password: motDePasse,
+      habilitations: [{ role: 'admin' }],
+    });
     return 'cree';
   });
 }

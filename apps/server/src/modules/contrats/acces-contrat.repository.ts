@@ -33,17 +33,24 @@ export async function personnesDuContrat(db: Queryable, contratId: string): Prom
 }
 
 export async function rolesDe(db: Queryable, contratId: string, utilisateurId: string): Promise<RoleContrat[]> {
-  const { rows } = await db.query('select role from habilitations where contrat_id = $1 and utilisateur_id = $2 order by role', [contratId, utilisateurId]);
+  const { rows } = await db.query('select role from habilitations where contrat_id = $1 and utilisateur_id = $2 order by role', [
+    contratId,
+    utilisateurId,
+  ]);
   return rows.map((r) => r.role);
 }
 
 export async function nombreCoordonnateurs(db: Queryable, contratId: string): Promise<number> {
-  const { rows } = await db.query(`select count(distinct utilisateur_id)::int as n from habilitations where contrat_id = $1 and role = 'coordonnateur'`, [contratId]);
+  const { rows } = await db.query(
+    `select count(distinct utilisateur_id)::int as n from habilitations where contrat_id = $1 and role = 'coordonnateur'`,
+    [contratId],
+  );
   return rows[0].n;
 }
 
 /** One role per person and contract: the new one replaces whatever it had (null removes it). */
 export async function definirRole(db: Queryable, contratId: string, utilisateurId: string, role: RoleContrat | null): Promise<void> {
   await db.query('delete from habilitations where contrat_id = $1 and utilisateur_id = $2', [contratId, utilisateurId]);
-  if (role) await db.query('insert into habilitations (utilisateur_id, role, contrat_id) values ($1, $2, $3)', [utilisateurId, role, contratId]);
+  if (role)
+    await db.query('insert into habilitations (utilisateur_id, role, contrat_id) values ($1, $2, $3)', [utilisateurId, role, contratId]);
 }

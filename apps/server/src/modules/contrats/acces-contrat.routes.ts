@@ -31,7 +31,8 @@ export function routesAccesContrat(app: FastifyInstance, ctx: Contexte) {
   r.post('/api/contrats/:id/acces', {
     schema: {
       tags: t,
-      summary: 'Donner un rôle à une personne par son adresse e-mail : un compte existant le reçoit ; une adresse inconnue reçoit une invitation qui crée son compte',
+      summary:
+        'Donner un rôle à une personne par son adresse e-mail : un compte existant le reçoit ; une adresse inconnue reçoit une invitation qui crée son compte',
       description:
         'La coordination donne les rôles coordonnateur, pilote, membre et lecteur ; l’ARS de la région (et le référent ARS du contrat) aussi référent ARS. ' +
         'Pour une adresse sans compte, prénom et nom sont obligatoires ; un pilote doit avoir une organisation. Réinviter une personne qui n’a pas encore choisi son mot de passe renvoie le lien.',
@@ -43,7 +44,13 @@ export function routesAccesContrat(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.put('/api/contrats/:id/acces/:utilisateurId', {
-    schema: { tags: t, summary: 'Changer le rôle d’une personne sur le contrat (jamais le dernier coordonnateur)', params: idPersonne, body: changementRoleSchema, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Changer le rôle d’une personne sur le contrat (jamais le dernier coordonnateur)',
+      params: idPersonne,
+      body: changementRoleSchema,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await acces.changerAcces(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.utilisateurId, req.body.role);
       return rep.code(204).send(null);
@@ -51,7 +58,12 @@ export function routesAccesContrat(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.delete('/api/contrats/:id/acces/:utilisateurId', {
-    schema: { tags: t, summary: 'Retirer son rôle à une personne du contrat (jamais au dernier coordonnateur)', params: idPersonne, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Retirer son rôle à une personne du contrat (jamais au dernier coordonnateur)',
+      params: idPersonne,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await acces.changerAcces(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.utilisateurId, null);
       return rep.code(204).send(null);
@@ -62,7 +74,8 @@ export function routesAccesContrat(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Contrats'],
       summary: 'Publier ou retirer le contrat, à tout statut (coordination et ARS) ; jamais par un avenant',
-      description: 'Publier exige que l’ARS de chaque région du contrat ait confirmé son rôle (422 sinon, avec ce qui manque). Demander l’état actuel ne change rien (change : false).',
+      description:
+        'Publier exige que l’ARS de chaque région du contrat ait confirmé son rôle (422 sinon, avec ce qui manque). Demander l’état actuel ne change rien (change : false).',
       params: id,
       body: publicationSchema,
       response: { 200: api.publicationChangee, ...erreurs },

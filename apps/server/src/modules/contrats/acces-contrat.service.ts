@@ -23,11 +23,13 @@ import * as repository from './acces-contrat.repository';
  */
 
 const role = (r: RoleContrat) => `« ${LIBELLES_ROLE[r]} »`;
-const personne = (p: { prenom: string; nom: string; organisationNom?: string | null }) => `${p.prenom} ${p.nom}${p.organisationNom ? ` (${p.organisationNom})` : ''}`;
+const personne = (p: { prenom: string; nom: string; organisationNom?: string | null }) =>
+  `${p.prenom} ${p.nom}${p.organisationNom ? ` (${p.organisationNom})` : ''}`;
 
 async function exigerGestion(ctx: Contexte, utilisateur: Utilisateur, contratId: string) {
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  if (rolesAttribuables(utilisateur, ref).length === 0) throw interdit('Seuls la coordination du contrat, son référent ARS et l’ARS de sa région gèrent ses personnes.');
+  if (rolesAttribuables(utilisateur, ref).length === 0)
+    throw interdit('Seuls la coordination du contrat, son référent ARS et l’ARS de sa région gèrent ses personnes.');
   return ref;
 }
 
@@ -45,7 +47,8 @@ async function intituleDe(tx: Queryable, contratId: string): Promise<string> {
 
 export async function listerAcces(ctx: Contexte, utilisateur: Utilisateur, contratId: string) {
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  if (!peutVoirAcces(utilisateur, ref)) throw interdit('La liste des personnes du contrat est réservée à celles qui y ont un rôle et à son ARS.');
+  if (!peutVoirAcces(utilisateur, ref))
+    throw interdit('La liste des personnes du contrat est réservée à celles qui y ont un rôle et à son ARS.');
   const permis = rolesAttribuables(utilisateur, ref);
   const personnes = await repository.personnesDuContrat(ctx.db, contratId);
   const coordonnateurs = new Set(personnes.filter((p) => p.role === 'coordonnateur').map((p) => p.utilisateurId)).size;
@@ -76,18 +79,28 @@ export async function donnerAcces(ctx: Contexte, utilisateur: Utilisateur, contr
     const enAttente = !!cible && !cible.passwordHash && !cible.derniereConnexion;
     if (cible && actuels.length) {
       if (!(actuels.length === 1 && actuels[0] === saisie.role && enAttente))
-        throw conflit(`${personne(cible)} a déjà le rôle ${role(actuels[0])} sur ce contrat : changez son rôle dans la liste des personnes.`);
+        throw conflit(
+          `${personne(cible)} a déjà le rôle ${role(actuels[0])} sur ce contrat : changez son rôle dans la liste des personnes.`,
+        );
       verifier(utilisateur, ref, { roleActuel: saisie.role, nouveauRole: saisie.role, coordonnateurs: 0, aUneOrganisation: true });
     } else {
       const aUneOrganisation = Boolean(cible?.organisationId ?? saisie.organisationId);
-      const refus = refusChangementAcces(utilisateur, ref, { roleActuel: null, nouveauRole: saisie.role, coordonnateurs: await repository.nombreCoordonnateurs(tx, contratId), aUneOrganisation });
+      const refus = refusChangementAcces(utilisateur, ref, {
+        roleActuel: null,
+        nouveauRole: saisie.role,
+        coordonnateurs: await repository.nombreCoordonnateurs(tx, contratId),
+        aUneOrganisation,
+      });
       // Permission first; then every missing field of the form at once.
       if (refus?.motif === 'interdit') refuser(refus);
       const manquants = cible ? [] : (['prenom', 'nom'] as const).filter((c) => !saisie[c]);
       if (manquants.length) {
         const message = 'Cette adresse n’a pas encore de compte : indiquez le prénom et le nom de la personne pour l’inviter.';
         throw invalide(message, [
-          ...manquants.map((champ) => ({ champ, message: `${champ === 'prenom' ? 'Le prénom' : 'Le nom'} est obligatoire pour inviter une personne sans compte` })),
+          ...manquants.map((champ) => ({
+            champ,
+            message: `${champ === 'prenom' ? 'Le prénom' : 'Le nom'} est obligatoire pour inviter une personne sans compte`,
+          })),
           ...(refus ? [{ champ: 'organisationId', message: refus.message }] : []),
         ]);
       }
@@ -95,7 +108,13 @@ export async function donnerAcces(ctx: Contexte, utilisateur: Utilisateur, contr
     }
     let cree = false;
     if (!cible) {
-      await inscrire(tx, acteur, { email: saisie.email, prenom: saisie.prenom!, nom: saisie.nom!, organisationId: saisie.organisationId ?? null, habilitations: [] });
+      await inscrire(tx, acteur, {
+        email: saisie.email,
+        prenom: saisie.prenom!,
+        nom: saisie.nom!,
+        organisationId: saisie.organisationId ?? null,
+        habilitations: [],
+      });
       cible = (await compteParEmail(tx, saisie.email))!;
       cree = true;
     } else if (!cible.actif) {
@@ -122,8 +141,21 @@ export async function donnerAcces(ctx: Contexte, utilisateur: Utilisateur, contr
       contexte: { contratId, phrase },
     });
     return {
-      resultat: { utilisateurId: cible.id, role: saisie.role, invitation: jeton !== null, compteCree: cree, message: `Vous avez${phrase.slice(1)}.` },
-      courriel: { a: cible.email, prenom: cible.prenom, par: acteur.libelle, contrat: { id: contratId, intitule }, role: saisie.role, jeton },
+      resultat: {
+        utilisateurId: cible.id,
+        role: saisie.role,
+        invitation: jeton !== null,
+        compteCree: cree,
+        message: `Vous avez${phrase.slice(1)}.`,
+      },
+      courriel: {
+        a: cible.email,
+        prenom: cible.prenom,
+        par: acteur.libelle,
+        contrat: { id: contratId, intitule },
+        role: saisie.role,
+        jeton,
+      },
     };
   });
   // After the commit: no e-mail for a grant that did not happen.
@@ -137,7 +169,13 @@ function verifier(utilisateur: Utilisateur, ref: RefContrat, changement: Paramet
 }
 
 /** Changes the role of a person of the contract (null removes it). */
-export async function changerAcces(ctx: Contexte, utilisateur: Utilisateur, contratId: string, utilisateurId: string, nouveauRole: RoleContrat | null) {
+export async function changerAcces(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  contratId: string,
+  utilisateurId: string,
+  nouveauRole: RoleContrat | null,
+) {
   const ref = await exigerGestion(ctx, utilisateur, contratId);
   await enTransaction(ctx.db, async (tx) => {
     const intitule = await intituleDe(tx, contratId);
@@ -146,7 +184,8 @@ export async function changerAcces(ctx: Contexte, utilisateur: Utilisateur, cont
     if (!cible) throw introuvable('Cette personne n’a pas de rôle sur ce contrat.');
     if (actuels.length === 1 && actuels[0] === nouveauRole) return;
     const coordonnateurs = await repository.nombreCoordonnateurs(tx, contratId);
-    for (const roleActuel of actuels) verifier(utilisateur, ref, { roleActuel, nouveauRole, coordonnateurs, aUneOrganisation: cible.organisationId !== null });
+    for (const roleActuel of actuels)
+      verifier(utilisateur, ref, { roleActuel, nouveauRole, coordonnateurs, aUneOrganisation: cible.organisationId !== null });
     await repository.definirRole(tx, contratId, utilisateurId, nouveauRole);
     const avant = actuels.map(role).join(' et ');
     await auditer(tx, {

@@ -41,13 +41,17 @@ const acces = async (client: ClientHttp = coordination) => (await client.get(`/a
 const ligne = async (email: string) => (await acces()).personnes.find((p: any) => p.email === email);
 const courrielsPour = (a: string) => serveur.courriels.filter((c) => c.a === a);
 const phrases = async () =>
-  (await coordination.get(`/api/contrats/${cls2}/historique?parPage=200`)).body.elements.filter((e: any) => e.contexte?.phrase).map((e: any) => `${e.acteurLibelle} ${e.contexte.phrase}`);
+  (await coordination.get(`/api/contrats/${cls2}/historique?parPage=200`)).body.elements
+    .filter((e: any) => e.contexte?.phrase)
+    .map((e: any) => `${e.acteurLibelle} ${e.contexte.phrase}`);
 
 describe('la liste des personnes du contrat', () => {
   it('montre à la coordination chaque rôle, avec l’organisation, et les rôles qu’elle peut donner', async () => {
     const r = await coordination.get(`/api/contrats/${cls2}/acces`);
     expect(r.status).toBe(200);
-    expect(r.body.personnes.map((p: any) => `${p.prenom} ${p.nom} — ${p.roleLibelle} — ${p.organisation?.nom ?? 'sans organisation'}`)).toEqual([
+    expect(
+      r.body.personnes.map((p: any) => `${p.prenom} ${p.nom} — ${p.roleLibelle} — ${p.organisation?.nom ?? 'sans organisation'}`),
+    ).toEqual([
       'Marie Dupont — Coordonnateur·rice CLS — Redon Agglomération',
       'Gaël Morvan — Référent ARS du contrat — ARS Bretagne – Délégation départementale d’Ille-et-Vilaine',
       'Sophie Martin — Pilote de fiches-action — Centre hospitalier de Redon',
@@ -61,7 +65,13 @@ describe('la liste des personnes du contrat', () => {
   });
 
   it('l’ARS de la région gère tous les rôles ; un lecteur voit la liste sans les adresses ; les autres ne la voient pas', async () => {
-    expect((await acces(ars)).rolesAttribuables.map((x: any) => x.role)).toEqual(['coordonnateur', 'referent_ars', 'pilote', 'membre', 'lecteur']);
+    expect((await acces(ars)).rolesAttribuables.map((x: any) => x.role)).toEqual([
+      'coordonnateur',
+      'referent_ars',
+      'pilote',
+      'membre',
+      'lecteur',
+    ]);
     const vue = await acces(lecteur);
     expect(vue.rolesAttribuables).toEqual([]);
     expect(vue.personnes.every((p: any) => p.email === null && !p.modifiable)).toBe(true);
@@ -74,7 +84,9 @@ describe('la liste des personnes du contrat', () => {
     expect((await cpam.get(`/api/contrats/${cls2}/acces`)).status).toBe(403);
     expect((await cpam.get(`/api/contrats/${cls1}/acces`)).status).toBe(403);
     expect((await serveur.client().get(`/api/contrats/${cls2}/acces`)).status).toBe(401);
-    expect((await lecteur.post(`/api/contrats/${cls2}/acces`, { email: INVITE, role: 'membre', prenom: 'Paul', nom: 'Invité' })).status).toBe(403);
+    expect(
+      (await lecteur.post(`/api/contrats/${cls2}/acces`, { email: INVITE, role: 'membre', prenom: 'Paul', nom: 'Invité' })).status,
+    ).toBe(403);
   });
 });
 
@@ -82,7 +94,9 @@ describe('inviter une personne', () => {
   it('une adresse inconnue demande un nom, et un pilote une organisation ; rien n’est créé', async () => {
     let r = await coordination.post(`/api/contrats/${cls2}/acces`, { email: INVITE, role: 'pilote', prenom: 'Paul', nom: 'Invité' });
     expect(r.status).toBe(422);
-    expect(r.body.erreurs).toEqual([{ champ: 'organisationId', message: expect.stringContaining('indiquez l’organisation de la personne') }]);
+    expect(r.body.erreurs).toEqual([
+      { champ: 'organisationId', message: expect.stringContaining('indiquez l’organisation de la personne') },
+    ]);
     r = await coordination.post(`/api/contrats/${cls2}/acces`, { email: INVITE, role: 'membre' });
     expect(r.status).toBe(400);
     expect(r.body.detail).toBe('Cette adresse n’a pas encore de compte : indiquez le prénom et le nom de la personne pour l’inviter.');
@@ -98,16 +112,35 @@ describe('inviter une personne', () => {
   });
 
   it('la coordination invite un pilote : son compte est créé, le lien du courriel lui fait choisir son mot de passe, et il pilote', async () => {
-    const r = await coordination.post(`/api/contrats/${cls2}/acces`, { email: ' Paul.Invite@Exemple.fr ', role: 'pilote', prenom: 'Paul', nom: 'Invité', organisationId: cpamId });
+    const r = await coordination.post(`/api/contrats/${cls2}/acces`, {
+      email: ' Paul.Invite@Exemple.fr ',
+      role: 'pilote',
+      prenom: 'Paul',
+      nom: 'Invité',
+      organisationId: cpamId,
+    });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ role: 'pilote', invitation: true, compteCree: true, message: `Vous avez invité Paul Invité (CPAM d’Ille-et-Vilaine) par courriel, avec le rôle « Pilote de fiches-action » sur le contrat « ${intitule2} ».` });
-    expect(await ligne(INVITE)).toMatchObject({ role: 'pilote', invitationEnAttente: true, organisation: { nom: 'CPAM d’Ille-et-Vilaine' }, modifiable: true });
+    expect(r.body).toMatchObject({
+      role: 'pilote',
+      invitation: true,
+      compteCree: true,
+      message: `Vous avez invité Paul Invité (CPAM d’Ille-et-Vilaine) par courriel, avec le rôle « Pilote de fiches-action » sur le contrat « ${intitule2} ».`,
+    });
+    expect(await ligne(INVITE)).toMatchObject({
+      role: 'pilote',
+      invitationEnAttente: true,
+      organisation: { nom: 'CPAM d’Ille-et-Vilaine' },
+      modifiable: true,
+    });
 
     const [courriel] = courrielsPour(INVITE);
     expect(courriel.sujet).toBe(`Maillage — Marie Dupont vous invite sur le contrat « ${intitule2} »`);
     expect(courriel.texte).toContain('Marie Dupont vous a donné le rôle « Pilote de fiches-action »');
     const jeton = decodeURIComponent(courriel.texte.match(/reinitialiser-mot-de-passe\?jeton=([\w%-]+)/)![1]);
-    expect((await serveur.client().post('/api/auth/mot-de-passe/reinitialisation', { token: jeton, password: 'Mon mot de passe de pilote' })).status).toBe(204);
+    expect(
+      (await serveur.client().post('/api/auth/mot-de-passe/reinitialisation', { token: jeton, password: 'Mon mot de passe de pilote' }))
+        .status,
+    ).toBe(204);
     const paul = serveur.client();
     await paul.connecter(INVITE, 'Mon mot de passe de pilote');
     const contrat = (await paul.get(`/api/contrats/${cls2}`)).body;
@@ -123,13 +156,22 @@ describe('inviter une personne', () => {
     expect(courrielsPour(DEMO.cpam).at(-1)!.sujet).toBe(`Maillage — votre rôle sur le contrat « ${intitule2} »`);
     const encore = await coordination.post(`/api/contrats/${cls2}/acces`, { email: DEMO.cpam, role: 'membre' });
     expect(encore.status).toBe(409);
-    expect(encore.body.detail).toBe('Hélène Guillou (CPAM d’Ille-et-Vilaine) a déjà le rôle « Référent ARS du contrat » sur ce contrat : changez son rôle dans la liste des personnes.');
+    expect(encore.body.detail).toBe(
+      'Hélène Guillou (CPAM d’Ille-et-Vilaine) a déjà le rôle « Référent ARS du contrat » sur ce contrat : changez son rôle dans la liste des personnes.',
+    );
   });
 
   it('seule l’ARS nomme un référent ARS', async () => {
-    const r = await coordination.post(`/api/contrats/${cls2}/acces`, { email: 'autre.agent@exemple.fr', role: 'referent_ars', prenom: 'Agent', nom: 'ARS' });
+    const r = await coordination.post(`/api/contrats/${cls2}/acces`, {
+      email: 'autre.agent@exemple.fr',
+      role: 'referent_ars',
+      prenom: 'Agent',
+      nom: 'ARS',
+    });
     expect(r.status).toBe(403);
-    expect(r.body.detail).toBe('Le rôle « Référent ARS du contrat » se donne et se retire par l’ARS de la région du contrat (ou l’administrateur de la plateforme).');
+    expect(r.body.detail).toBe(
+      'Le rôle « Référent ARS du contrat » se donne et se retire par l’ARS de la région du contrat (ou l’administrateur de la plateforme).',
+    );
     const cpam = (await ligne(DEMO.cpam)).utilisateurId;
     expect((await coordination.put(`/api/contrats/${cls2}/acces/${cpam}`, { role: 'lecteur' })).status).toBe(403);
     expect((await coordination.delete(`/api/contrats/${cls2}/acces/${cpam}`)).status).toBe(403);
@@ -139,7 +181,9 @@ describe('inviter une personne', () => {
 
   it('réinviter une personne qui n’a pas encore choisi son mot de passe renvoie un lien', async () => {
     const email = 'claire.attente@exemple.fr';
-    expect((await coordination.post(`/api/contrats/${cls2}/acces`, { email, role: 'lecteur', prenom: 'Claire', nom: 'Attente' })).status).toBe(201);
+    expect(
+      (await coordination.post(`/api/contrats/${cls2}/acces`, { email, role: 'lecteur', prenom: 'Claire', nom: 'Attente' })).status,
+    ).toBe(201);
     const r = await coordination.post(`/api/contrats/${cls2}/acces`, { email, role: 'lecteur' });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ invitation: true, compteCree: false });
@@ -157,7 +201,9 @@ describe('changer et retirer un rôle', () => {
     for (const client of [coordination, ars]) {
       const r = await client.delete(`/api/contrats/${cls2}/acces/${marie}`);
       expect(r.status).toBe(409);
-      expect(r.body.detail).toBe('Le contrat doit garder au moins un·e coordonnateur·rice : donnez ce rôle à une autre personne avant de le retirer à celle-ci.');
+      expect(r.body.detail).toBe(
+        'Le contrat doit garder au moins un·e coordonnateur·rice : donnez ce rôle à une autre personne avant de le retirer à celle-ci.',
+      );
       expect((await client.put(`/api/contrats/${cls2}/acces/${marie}`, { role: 'membre' })).status).toBe(409);
     }
     // With a second coordinator, either may step down.
@@ -209,16 +255,31 @@ describe('publier est un interrupteur', () => {
 
   it('le formulaire du contrat ne publie plus : il renvoie vers l’interrupteur, et garde l’état sans le champ', async () => {
     const d = (await coordination.get(`/api/contrats/${cls2}`)).body;
-    const saisie = { intitule: d.intitule, perimetre: d.perimetre, generation: d.generation, predecesseurId: d.predecesseurId, arsIds: d.ars.map((o: any) => o.id), porteursIds: d.porteurs.map((o: any) => o.id), periode: d.periode, contexte: d.contexte };
+    const saisie = {
+      intitule: d.intitule,
+      perimetre: d.perimetre,
+      generation: d.generation,
+      predecesseurId: d.predecesseurId,
+      arsIds: d.ars.map((o: any) => o.id),
+      porteursIds: d.porteurs.map((o: any) => o.id),
+      periode: d.periode,
+      contexte: d.contexte,
+    };
     const r = await coordination.put(`/api/contrats/${cls2}`, { ...saisie, publie: true, version: d.version });
     expect(r.status).toBe(422);
-    expect(r.body.erreurs).toEqual([{ champ: 'publie', message: expect.stringContaining('utilisez l’action « Publier » ou « Retirer la publication »') }]);
+    expect(r.body.erreurs).toEqual([
+      { champ: 'publie', message: expect.stringContaining('utilisez l’action « Publier » ou « Retirer la publication »') },
+    ]);
     expect((await coordination.put(`/api/contrats/${cls2}`, { ...saisie, version: d.version })).status).toBe(204);
     expect((await coordination.get(`/api/contrats/${cls2}`)).body.publie).toBe(false);
   });
 
   it('un contrat signé puis clos se retire et se republie sans avenant', async () => {
-    expect((await coordination.get(`/api/contrats/${cls1}`)).body).toMatchObject({ statut: 'renouvele', publie: true, avenantOuvert: null });
+    expect((await coordination.get(`/api/contrats/${cls1}`)).body).toMatchObject({
+      statut: 'renouvele',
+      publie: true,
+      avenantOuvert: null,
+    });
     expect((await coordination.put(`/api/contrats/${cls1}/publication`, { publie: false })).body.change).toBe(true);
     expect(await publies()).not.toContain(cls1);
     expect((await coordination.put(`/api/contrats/${cls1}/publication`, { publie: true })).body.change).toBe(true);
@@ -239,7 +300,12 @@ describe('publier est un interrupteur', () => {
 
   it('publier et retirer sont tracés', async () => {
     const h = (await coordination.get(`/api/contrats/${cls1}/historique?parPage=50`)).body.elements;
-    expect(h.filter((e: any) => e.contexte?.phrase).map((e: any) => `${e.acteurLibelle} ${e.contexte.phrase}`).slice(0, 2)).toEqual([
+    expect(
+      h
+        .filter((e: any) => e.contexte?.phrase)
+        .map((e: any) => `${e.acteurLibelle} ${e.contexte.phrase}`)
+        .slice(0, 2),
+    ).toEqual([
       'Marie Dupont a publié le contrat « Contrat local de santé du Pays de Redon-Bretagne Sud » : sa page publique et ses données ouvertes sont visibles de tous',
       'Marie Dupont a retiré la publication du contrat « Contrat local de santé du Pays de Redon-Bretagne Sud » : il n’est plus visible du public',
     ]);

@@ -26,7 +26,8 @@ export async function exigerSurContrat(db: Queryable, utilisateur: Utilisateur |
 
 /** The same check on a contract already read (a page that loads everything in one query checks before answering). */
 export function verifierSurContrat(utilisateur: Utilisateur | null, action: Action, ref: RefContrat) {
-  if (!can(utilisateur, 'lire', { type: 'contrat', contrat: ref })) throw utilisateur ? introuvable('Ce contrat n’existe pas.') : nonAuthentifie();
+  if (!can(utilisateur, 'lire', { type: 'contrat', contrat: ref }))
+    throw utilisateur ? introuvable('Ce contrat n’existe pas.') : nonAuthentifie();
   if (action !== 'lire' && !can(utilisateur, action, { type: 'contrat', contrat: ref })) throw interdit();
 }
 
@@ -37,7 +38,10 @@ export async function avenantOuvert(db: Queryable, contratId: string): Promise<{
 
 /** After signature the text of the contract changes only through an avenant being drafted; a closed contract never. */
 export async function exigerModifiable(db: Queryable, contratId: string, statut: StatutContrat) {
-  const raison = raisonVerrou(statut, statut === 'signe' || statut === 'evaluation' ? (await avenantOuvert(db, contratId)) !== null : false);
+  const raison = raisonVerrou(
+    statut,
+    statut === 'signe' || statut === 'evaluation' ? (await avenantOuvert(db, contratId)) !== null : false,
+  );
   if (raison) throw conflit(raison);
 }
 

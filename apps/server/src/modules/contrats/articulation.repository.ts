@@ -1,4 +1,10 @@
-import type { DispositifTerritorialSaisie, Evaluateur, EvaluationPrevueSaisie, TypeDispositifTerritorial, TypeEvaluationPrevue } from '@maillage/domain';
+import type {
+  DispositifTerritorialSaisie,
+  Evaluateur,
+  EvaluationPrevueSaisie,
+  TypeDispositifTerritorial,
+  TypeEvaluationPrevue,
+} from '@maillage/domain';
 import type { Queryable } from '../../platform/database';
 
 export interface EvaluationPrevue {
@@ -24,11 +30,21 @@ export interface DispositifTerritorial {
 const COLONNES_EVALUATION = `id, type, echeance::text as echeance, moment, evaluateur_type as "evaluateurType", evaluateur_nom as "evaluateurNom", questions`;
 
 export async function listerEvaluationsPrevues(db: Queryable, contratId: string): Promise<EvaluationPrevue[]> {
-  const { rows } = await db.query(`select ${COLONNES_EVALUATION} from evaluations_prevues where contrat_id = $1 order by echeance nulls last, cree_le, id`, [contratId]);
+  const { rows } = await db.query(
+    `select ${COLONNES_EVALUATION} from evaluations_prevues where contrat_id = $1 order by echeance nulls last, cree_le, id`,
+    [contratId],
+  );
   return rows;
 }
 
-const valeursEvaluation = (e: EvaluationPrevueSaisie) => [e.type, e.echeance ?? null, e.moment?.trim() || null, e.evaluateurType, e.evaluateurNom?.trim() || null, e.questions];
+const valeursEvaluation = (e: EvaluationPrevueSaisie) => [
+  e.type,
+  e.echeance ?? null,
+  e.moment?.trim() || null,
+  e.evaluateurType,
+  e.evaluateurNom?.trim() || null,
+  e.questions,
+];
 
 export async function creerEvaluationPrevue(db: Queryable, contratId: string, e: EvaluationPrevueSaisie): Promise<string> {
   const { rows } = await db.query(
@@ -54,11 +70,21 @@ const COLONNES_DISPOSITIF = `d.id, d.type, d.nom, d.territoire, d.debut::text as
   (select count(*)::int from fiche_dispositifs_territoriaux l where l.dispositif_id = d.id) as "nombreFiches"`;
 
 export async function listerDispositifs(db: Queryable, contratId: string): Promise<DispositifTerritorial[]> {
-  const { rows } = await db.query(`select ${COLONNES_DISPOSITIF} from dispositifs_territoriaux d where d.contrat_id = $1 order by d.type, d.nom, d.id`, [contratId]);
+  const { rows } = await db.query(
+    `select ${COLONNES_DISPOSITIF} from dispositifs_territoriaux d where d.contrat_id = $1 order by d.type, d.nom, d.id`,
+    [contratId],
+  );
   return rows;
 }
 
-const valeursDispositif = (d: DispositifTerritorialSaisie) => [d.type, d.nom.trim(), d.territoire?.trim() || null, d.debut ?? null, d.fin ?? null, d.lien ?? null];
+const valeursDispositif = (d: DispositifTerritorialSaisie) => [
+  d.type,
+  d.nom.trim(),
+  d.territoire?.trim() || null,
+  d.debut ?? null,
+  d.fin ?? null,
+  d.lien ?? null,
+];
 
 export async function creerDispositif(db: Queryable, contratId: string, d: DispositifTerritorialSaisie): Promise<string> {
   const { rows } = await db.query(
@@ -82,6 +108,9 @@ export async function supprimerDispositif(db: Queryable, contratId: string, id: 
 
 /** The ids among `ids` that are schemes of this contract. */
 export async function dispositifsDuContrat(db: Queryable, contratId: string, ids: string[]): Promise<{ id: string; nom: string }[]> {
-  const { rows } = await db.query('select id, nom from dispositifs_territoriaux where contrat_id = $1 and id = any($2::uuid[])', [contratId, ids]);
+  const { rows } = await db.query('select id, nom from dispositifs_territoriaux where contrat_id = $1 and id = any($2::uuid[])', [
+    contratId,
+    ids,
+  ]);
   return rows;
 }

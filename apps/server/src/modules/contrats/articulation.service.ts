@@ -49,7 +49,15 @@ async function changerDispositif<T>(
   exigerRecevable(ref, 'articulation');
   return enTransaction(ctx.db, async (tx) => {
     const r = await travail(tx);
-    await auditer(tx, { acteur: acteurDe(u), entiteType: 'dispositif_territorial', entiteId: r.entiteId, action: r.action, avant: (r.avant ?? null) as never, apres: (r.apres ?? null) as never, contexte: { contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(u),
+      entiteType: 'dispositif_territorial',
+      entiteId: r.entiteId,
+      action: r.action,
+      avant: (r.avant ?? null) as never,
+      apres: (r.apres ?? null) as never,
+      contexte: { contratId },
+    });
     return r.resultat;
   });
 }

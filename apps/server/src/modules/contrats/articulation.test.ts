@@ -15,7 +15,11 @@ beforeAll(async () => {
   serveur = await demarrerServeurDeTest();
   coordination = serveur.client();
   await coordination.connecter(DEMO.coordination);
-  ids = { ars: await organisation('ARS Bretagne'), arsPdl: await organisation('ARS Pays de la Loire'), redon: await organisation('Redon Agglomération') };
+  ids = {
+    ars: await organisation('ARS Bretagne'),
+    arsPdl: await organisation('ARS Pays de la Loire'),
+    redon: await organisation('Redon Agglomération'),
+  };
 });
 afterAll(() => serveur.fermer());
 
@@ -32,8 +36,15 @@ async function contratASigner(intitule: string) {
     })
   ).body.id as string;
   const axe = await coordination.post(`/api/contrats/${id}/axes`, { intitule: 'Santé mentale' });
-  const fiche = await coordination.post(`/api/contrats/${id}/fiches`, { intitule: 'Installer un conseil local de santé mentale', axeId: axe.body.id });
-  for (const statut of ['diagnostic', 'elaboration']) await coordination.post(`/api/contrats/${id}/statut`, { statut, version: (await coordination.get(`/api/contrats/${id}`)).body.version });
+  const fiche = await coordination.post(`/api/contrats/${id}/fiches`, {
+    intitule: 'Installer un conseil local de santé mentale',
+    axeId: axe.body.id,
+  });
+  for (const statut of ['diagnostic', 'elaboration'])
+    await coordination.post(`/api/contrats/${id}/statut`, {
+      statut,
+      version: (await coordination.get(`/api/contrats/${id}`)).body.version,
+    });
   await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.ars });
   await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.redon });
   // The signatories' answers and dates (confirmations.test.ts and contrats.test.ts cover that flow).
@@ -44,7 +55,11 @@ async function contratASigner(intitule: string) {
 
 const lire = async (id: string) => (await coordination.get(`/api/contrats/${id}`)).body;
 const signer = async (id: string, confirmer?: boolean) =>
-  coordination.post(`/api/contrats/${id}/statut`, { statut: 'signe', version: (await lire(id)).version, ...(confirmer === undefined ? {} : { confirmerAvertissements: confirmer }) });
+  coordination.post(`/api/contrats/${id}/statut`, {
+    statut: 'signe',
+    version: (await lire(id)).version,
+    ...(confirmer === undefined ? {} : { confirmerAvertissements: confirmer }),
+  });
 
 describe('plan d’évaluation (seed 003 : « prévue … avant la signature du contrat »)', () => {
   it('la signature sans évaluation prévue avertit et attend une confirmation, puis se fait et le journal le dit', async () => {
@@ -61,7 +76,10 @@ describe('plan d’évaluation (seed 003 : « prévue … avant la signature du 
 
     expect((await signer(id, true)).status).toBe(204);
     expect((await lire(id)).statut).toBe('signe');
-    const [evenement] = await sql(`select contexte from audit_evenements where entite_type = 'contrat' and entite_id = $1 and action = 'statut' order by id desc limit 1`, [id]);
+    const [evenement] = await sql(
+      `select contexte from audit_evenements where entite_type = 'contrat' and entite_id = $1 and action = 'statut' order by id desc limit 1`,
+      [id],
+    );
     expect(evenement.contexte.avertissementsConfirmes).toEqual([expect.stringMatching(/^Aucune évaluation n’est prévue/)]);
   });
 
@@ -73,21 +91,56 @@ describe('plan d’évaluation (seed 003 : « prévue … avant la signature du 
     expect(mauvaise.body.erreurs.map((e: any) => e.champ)).toEqual(expect.arrayContaining(['type', 'evaluateurType', 'questions.0']));
     const sansDate = await coordination.post(base, { type: 'finale', evaluateurType: 'externe' });
     const quand = 'Indiquez quand l’évaluation aura lieu (échéance ou calendrier en mots)';
-    expect(sansDate.body.erreurs).toEqual([{ champ: 'echeance', message: quand }, { champ: 'moment', message: quand }]);
+    expect(sansDate.body.erreurs).toEqual([
+      { champ: 'echeance', message: quand },
+      { champ: 'moment', message: quand },
+    ]);
 
-    const cree = await coordination.post(base, { type: 'intermediaire', echeance: '2029-06-30', evaluateurType: 'interne', evaluateurNom: 'Équipe projet du CLS' });
+    const cree = await coordination.post(base, {
+      type: 'intermediaire',
+      echeance: '2029-06-30',
+      evaluateurType: 'interne',
+      evaluateurNom: 'Équipe projet du CLS',
+    });
     expect(cree.status).toBe(201);
     // A plan without any evaluative question still warns.
-    expect((await lire(id)).transitions.find((t: any) => t.statut === 'signe').avertissements).toEqual(['Le plan d’évaluation ne formule encore aucune question évaluative.']);
-    const questions = ['Le CLS répond-il aux besoins de santé prioritaires du territoire ?', 'Les actions réduisent-elles les inégalités sociales et territoriales de santé ?'];
-    expect((await coordination.put(`${base}/${cree.body.id}`, { type: 'finale', moment: 'Avant le renouvellement', evaluateurType: 'externe', evaluateurNom: 'ORS Bretagne', questions })).status).toBe(204);
+    expect((await lire(id)).transitions.find((t: any) => t.statut === 'signe').avertissements).toEqual([
+      'Le plan d’évaluation ne formule encore aucune question évaluative.',
+    ]);
+    const questions = [
+      'Le CLS répond-il aux besoins de santé prioritaires du territoire ?',
+      'Les actions réduisent-elles les inégalités sociales et territoriales de santé ?',
+    ];
+    expect(
+      (
+        await coordination.put(`${base}/${cree.body.id}`, {
+          type: 'finale',
+          moment: 'Avant le renouvellement',
+          evaluateurType: 'externe',
+          evaluateurNom: 'ORS Bretagne',
+          questions,
+        })
+      ).status,
+    ).toBe(204);
     const contrat = await lire(id);
-    expect(contrat.planEvaluation).toEqual([{ id: cree.body.id, type: 'finale', echeance: null, moment: 'Avant le renouvellement', evaluateurType: 'externe', evaluateurNom: 'ORS Bretagne', questions }]);
+    expect(contrat.planEvaluation).toEqual([
+      {
+        id: cree.body.id,
+        type: 'finale',
+        echeance: null,
+        moment: 'Avant le renouvellement',
+        evaluateurType: 'externe',
+        evaluateurNom: 'ORS Bretagne',
+        questions,
+      },
+    ]);
     expect(contrat.transitions.find((t: any) => t.statut === 'signe').avertissements).toEqual([]);
 
     // With a plan, the signature needs no confirmation; the plan is in the signed text, then changes by avenant.
     expect((await signer(id)).status).toBe(204);
-    expect((await coordination.get(`/api/contrats/${id}/version?signe=true`)).body.etat.planEvaluation).toEqual([expect.objectContaining({ evaluateurNom: 'ORS Bretagne', questions })]);
+    expect((await coordination.get(`/api/contrats/${id}/version?signe=true`)).body.etat.planEvaluation).toEqual([
+      expect.objectContaining({ evaluateurNom: 'ORS Bretagne', questions }),
+    ]);
     expect((await coordination.delete(`${base}/${cree.body.id}`)).status).toBe(409);
     await coordination.post(`/api/contrats/${id}/avenants`, { objet: 'Évaluation intermédiaire ajoutée' });
     expect((await coordination.post(base, { type: 'intermediaire', echeance: '2029-01-31', evaluateurType: 'interne' })).status).toBe(201);
@@ -96,14 +149,22 @@ describe('plan d’évaluation (seed 003 : « prévue … avant la signature du 
     expect(signe.body.changements).toEqual([{ type: 'plan_evaluation', libelle: 'Plan d’évaluation modifié : 2 évaluations prévues' }]);
 
     const h = (await coordination.get(`/api/contrats/${id}/historique?parPage=200`)).body.elements.map((e: any) => e.phrase);
-    expect(h).toEqual(expect.arrayContaining(['Marie Dupont a prévu l’évaluation intermédiaire', 'Marie Dupont a modifié dans le plan d’évaluation l’évaluation finale']));
+    expect(h).toEqual(
+      expect.arrayContaining([
+        'Marie Dupont a prévu l’évaluation intermédiaire',
+        'Marie Dupont a modifié dans le plan d’évaluation l’évaluation finale',
+      ]),
+    );
   });
 
   it('est refusé à qui ne peut pas modifier le contrat', async () => {
     const lecteur = serveur.client();
     await lecteur.connecter(DEMO.lecteur);
     const cls2 = (await sql(`select id from contrats where intitule like '%(2e génération)'`))[0].id;
-    expect((await lecteur.post(`/api/contrats/${cls2}/evaluations-prevues`, { type: 'finale', moment: 'Fin', evaluateurType: 'interne' })).status).toBe(403);
+    expect(
+      (await lecteur.post(`/api/contrats/${cls2}/evaluations-prevues`, { type: 'finale', moment: 'Fin', evaluateurType: 'interne' }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -117,11 +178,19 @@ describe('articulation avec les dispositifs du territoire (seed 003 : ASV, CLSM,
     const dates = await coordination.post(base, { type: 'asv', nom: 'ASV de Redon', debut: '2022-01-01', fin: '2021-01-01' });
     expect(dates.body.erreurs).toEqual([{ champ: 'fin', message: 'La fin précède le début' }]);
 
-    const clsm = await coordination.post(base, { type: 'clsm', nom: 'CLSM du Pays de Redon', territoire: 'Redon Agglomération', debut: '2022-03-01', lien: 'https://exemple.fr/clsm' });
+    const clsm = await coordination.post(base, {
+      type: 'clsm',
+      nom: 'CLSM du Pays de Redon',
+      territoire: 'Redon Agglomération',
+      debut: '2022-03-01',
+      lien: 'https://exemple.fr/clsm',
+    });
     expect(clsm.status).toBe(201);
     const autre = await contratASigner('Un autre CLS');
     const etranger = await coordination.post(`/api/contrats/${autre.id}/dispositifs-territoriaux`, { type: 'asv', nom: 'ASV d’ailleurs' });
-    const refus = await coordination.put(`/api/fiches/${ficheId}/dispositifs-territoriaux`, { dispositifIds: [clsm.body.id, etranger.body.id] });
+    const refus = await coordination.put(`/api/fiches/${ficheId}/dispositifs-territoriaux`, {
+      dispositifIds: [clsm.body.id, etranger.body.id],
+    });
     expect(refus.status).toBe(400);
     expect(refus.body.erreurs).toEqual([{ champ: 'dispositifIds.1', message: 'Dispositif inconnu dans ce contrat' }]);
 
@@ -129,12 +198,31 @@ describe('articulation avec les dispositifs du territoire (seed 003 : ASV, CLSM,
     expect((await signer(id, true)).status).toBe(204);
     const lien = await coordination.put(`/api/fiches/${ficheId}/dispositifs-territoriaux`, { dispositifIds: [clsm.body.id] });
     expect(lien.status).toBe(200);
-    expect((await coordination.get(`/api/fiches/${ficheId}`)).body.dispositifsTerritoriaux).toEqual([{ id: clsm.body.id, type: 'clsm', nom: 'CLSM du Pays de Redon' }]);
+    expect((await coordination.get(`/api/fiches/${ficheId}`)).body.dispositifsTerritoriaux).toEqual([
+      { id: clsm.body.id, type: 'clsm', nom: 'CLSM du Pays de Redon' },
+    ]);
     const contrat = await lire(id);
     expect(contrat.dispositifsTerritoriaux).toEqual([
-      { id: clsm.body.id, type: 'clsm', nom: 'CLSM du Pays de Redon', territoire: 'Redon Agglomération', debut: '2022-03-01', fin: null, lien: 'https://exemple.fr/clsm', nombreFiches: 1 },
+      {
+        id: clsm.body.id,
+        type: 'clsm',
+        nom: 'CLSM du Pays de Redon',
+        territoire: 'Redon Agglomération',
+        debut: '2022-03-01',
+        fin: null,
+        lien: 'https://exemple.fr/clsm',
+        nombreFiches: 1,
+      },
     ]);
-    expect((await coordination.put(`${base}/${clsm.body.id}`, { type: 'clsm', nom: 'Conseil local de santé mentale du Pays de Redon', debut: '2022-03-01' })).status).toBe(204);
+    expect(
+      (
+        await coordination.put(`${base}/${clsm.body.id}`, {
+          type: 'clsm',
+          nom: 'Conseil local de santé mentale du Pays de Redon',
+          debut: '2022-03-01',
+        })
+      ).status,
+    ).toBe(204);
     const h = (await coordination.get(`/api/contrats/${id}/historique?parPage=200`)).body.elements.map((e: any) => e.phrase);
     expect(h).toEqual(
       expect.arrayContaining([
@@ -161,8 +249,17 @@ describe('articulation avec les dispositifs du territoire (seed 003 : ASV, CLSM,
     // The data part of migration 0020, run again on these rows.
     const migration = fs.readFileSync(path.resolve(__dirname, '../../../migrations/0020_plan_evaluation_dispositifs.sql'), 'utf8');
     await serveur.ctx.db.query(migration.slice(migration.indexOf('with contrats_lies')));
-    expect((await lire(id)).dispositifsTerritoriaux).toEqual([expect.objectContaining({ type: 'contrat_ville', nom: 'Volet santé du contrat de ville (à préciser)', territoire: null, nombreFiches: 1 })]);
-    expect((await coordination.get(`/api/fiches/${ficheId}`)).body.dispositifsTerritoriaux).toEqual([expect.objectContaining({ type: 'contrat_ville' })]);
+    expect((await lire(id)).dispositifsTerritoriaux).toEqual([
+      expect.objectContaining({
+        type: 'contrat_ville',
+        nom: 'Volet santé du contrat de ville (à préciser)',
+        territoire: null,
+        nombreFiches: 1,
+      }),
+    ]);
+    expect((await coordination.get(`/api/fiches/${ficheId}`)).body.dispositifsTerritoriaux).toEqual([
+      expect.objectContaining({ type: 'contrat_ville' }),
+    ]);
     expect((await coordination.get(`/api/fiches/${non}`)).body.dispositifsTerritoriaux).toEqual([]);
     expect(await sql(`select id from fiches where contenu ? 'lienContratVille'`)).toEqual([]);
     expect((await coordination.get(`/api/fiches/${ficheId}`)).body).not.toHaveProperty('lienContratVille');
@@ -172,11 +269,17 @@ describe('articulation avec les dispositifs du territoire (seed 003 : ASV, CLSM,
     const admin = serveur.client();
     await admin.connecter(DEMO.admin);
     const [cls1, cls2] = await Promise.all(
-      ['Contrat local de santé du Pays de Redon-Bretagne Sud', 'Contrat local de santé de Redon Agglomération (2e génération)'].map(async (intitule) => (await sql('select id from contrats where intitule = $1', [intitule]))[0].id),
+      ['Contrat local de santé du Pays de Redon-Bretagne Sud', 'Contrat local de santé de Redon Agglomération (2e génération)'].map(
+        async (intitule) => (await sql('select id from contrats where intitule = $1', [intitule]))[0].id,
+      ),
     );
-    expect((await admin.get(`/api/contrats/${cls1}`)).body.planEvaluation).toEqual([expect.objectContaining({ type: 'finale', evaluateurType: 'externe', evaluateurNom: 'Cabinet Acsantis', questions: [] })]);
+    expect((await admin.get(`/api/contrats/${cls1}`)).body.planEvaluation).toEqual([
+      expect.objectContaining({ type: 'finale', evaluateurType: 'externe', evaluateurNom: 'Cabinet Acsantis', questions: [] }),
+    ]);
     const c2 = (await admin.get(`/api/contrats/${cls2}`)).body;
-    expect(c2.dispositifsTerritoriaux).toEqual([expect.objectContaining({ type: 'cpts', nom: 'CPTS de l’agglomération de Redon', debut: '2021-07-01' })]);
+    expect(c2.dispositifsTerritoriaux).toEqual([
+      expect.objectContaining({ type: 'cpts', nom: 'CPTS de l’agglomération de Redon', debut: '2021-07-01' }),
+    ]);
     expect(c2.planEvaluation).toEqual([]);
   });
 });

@@ -25,7 +25,12 @@ export const ARS_CONFIRMEES = `(
     where co.contrat_id = c.id and co.qualite = 'ars' and o.type in ('ars', 'ars_delegation') and o.region_code = r.code)))`;
 
 /** The parties a contract names now, with their confirmation (null when none was ever asked). */
-export async function partiesDuContrat(db: Queryable, contratId: string): Promise<(Omit<ConfirmationLigne, 'id' | 'statut' | 'motif'> & { id: string | null; statut: StatutConfirmation | null; motif: string | null })[]> {
+export async function partiesDuContrat(
+  db: Queryable,
+  contratId: string,
+): Promise<
+  (Omit<ConfirmationLigne, 'id' | 'statut' | 'motif'> & { id: string | null; statut: StatutConfirmation | null; motif: string | null })[]
+> {
   const { rows } = await db.query(
     `with parties as (
        select organisation_id, qualite as role from contrat_organisations where contrat_id = $1
@@ -48,7 +53,14 @@ export async function confirmationsDuContrat(db: Queryable, contratId: string): 
   return rows;
 }
 
-export async function demander(db: Queryable, contratId: string, organisationId: string, role: RolePartie, statut: StatutConfirmation, par: { id: string | null; libelle: string }): Promise<string> {
+export async function demander(
+  db: Queryable,
+  contratId: string,
+  organisationId: string,
+  role: RolePartie,
+  statut: StatutConfirmation,
+  par: { id: string | null; libelle: string },
+): Promise<string> {
   const confirme = statut === 'confirme';
   const { rows } = await db.query(
     `insert into confirmations_parties (contrat_id, organisation_id, role, statut, demande_par, repondu_le, repondu_par, repondu_par_libelle)
@@ -72,7 +84,13 @@ export async function obtenir(db: Queryable, id: string, verrouiller = false): P
   return rows[0] ?? null;
 }
 
-export async function repondre(db: Queryable, id: string, statut: StatutConfirmation, motif: string | null, par: { id: string | null; libelle: string }): Promise<void> {
+export async function repondre(
+  db: Queryable,
+  id: string,
+  statut: StatutConfirmation,
+  motif: string | null,
+  par: { id: string | null; libelle: string },
+): Promise<void> {
   await db.query(
     `update confirmations_parties set statut = $2, motif = $3, repondu_le = now(), repondu_par = $4, repondu_par_libelle = $5 where id = $1`,
     [id, statut, motif, par.id, par.libelle],
@@ -105,6 +123,9 @@ export async function demandesPour(db: Queryable, f: FiltreDemandes) {
 
 /** Withdraws publication (a confirmation refused or reset on a published contract). */
 export async function depublier(db: Queryable, contratId: string): Promise<boolean> {
-  const { rowCount } = await db.query('update contrats set publie = false, version = version + 1, modifie_le = now() where id = $1 and publie', [contratId]);
+  const { rowCount } = await db.query(
+    'update contrats set publie = false, version = version + 1, modifie_le = now() where id = $1 and publie',
+    [contratId],
+  );
   return rowCount === 1;
 }

@@ -18,22 +18,30 @@ export function routesConfirmations(app: FastifyInstance, ctx: Contexte) {
   r.get('/api/confirmations', {
     schema: {
       tags: t,
-      summary: 'Les demandes de confirmation adressées aux organisations pour lesquelles l’utilisateur parle (agents, référents, ARS de la région)',
+      summary:
+        'Les demandes de confirmation adressées aux organisations pour lesquelles l’utilisateur parle (agents, référents, ARS de la région)',
       querystring: api.filtreConfirmations,
       response: { 200: z.array(api.demandeConfirmation), ...erreurs },
     },
-    handler: (req) => confirmations.listerDemandes(ctx, exigerConnecte(req.utilisateur), req.query.statut === 'toutes' ? null : req.query.statut),
+    handler: (req) =>
+      confirmations.listerDemandes(ctx, exigerConnecte(req.utilisateur), req.query.statut === 'toutes' ? null : req.query.statut),
   });
 
   r.post('/api/confirmations/:id/acceptation', {
-    schema: { tags: t, summary: 'Confirmer, pour son organisation, le rôle qu’un contrat lui donne', params: id, response: { 200: api.reponseConfirmation, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Confirmer, pour son organisation, le rôle qu’un contrat lui donne',
+      params: id,
+      response: { 200: api.reponseConfirmation, ...erreurs },
+    },
     handler: (req) => confirmations.repondreDemande(ctx, exigerConnecte(req.utilisateur), req.params.id, 'acceptation', null),
   });
 
   r.post('/api/confirmations/:id/refus', {
     schema: {
       tags: t,
-      summary: 'Refuser, pour son organisation, le rôle qu’un contrat lui donne (motif facultatif) ; un contrat publié perd sa publication si son ARS refuse',
+      summary:
+        'Refuser, pour son organisation, le rôle qu’un contrat lui donne (motif facultatif) ; un contrat publié perd sa publication si son ARS refuse',
       params: id,
       body: api.refusConfirmation,
       response: { 200: api.reponseConfirmation, ...erreurs },

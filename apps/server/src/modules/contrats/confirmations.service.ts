@@ -32,7 +32,12 @@ async function intitule(db: Queryable, contratId: string): Promise<string> {
  * again asks again. Call inside the transaction that changed the parties, after the change.
  * `toutConfirmer`: the demo data, taken from published sources, is confirmed as loaded.
  */
-export async function synchroniserConfirmations(tx: Queryable, utilisateur: Utilisateur | null, contratId: string, toutConfirmer = false): Promise<void> {
+export async function synchroniserConfirmations(
+  tx: Queryable,
+  utilisateur: Utilisateur | null,
+  contratId: string,
+  toutConfirmer = false,
+): Promise<void> {
   const acteur: Acteur = utilisateur ? acteurDe(utilisateur) : SYSTEME;
   const titre = await intitule(tx, contratId);
   const parties = await repository.partiesDuContrat(tx, contratId);
@@ -62,7 +67,11 @@ export async function synchroniserConfirmations(tx: Queryable, utilisateur: Util
       entiteId: c.id,
       action: 'annulation',
       avant: { organisation: c.organisation.nom, role: c.role, statut: c.statut },
-      contexte: { contratId, organisationId: c.organisation.id, phrase: `a retiré ${c.organisation.nom} comme ${role(c.role)} du contrat « ${titre} » : sa confirmation est effacée` },
+      contexte: {
+        contratId,
+        organisationId: c.organisation.id,
+        phrase: `a retiré ${c.organisation.nom} comme ${role(c.role)} du contrat « ${titre} » : sa confirmation est effacée`,
+      },
     });
   }
 }
@@ -86,7 +95,9 @@ export async function exigerPubliable(db: Queryable, contratId: string): Promise
 
 /** A signature date is recorded only for a signatory that has confirmed being one. */
 export async function exigerDateSignaturePermise(db: Queryable, contratId: string, organisationId: string): Promise<void> {
-  const c = (await repository.confirmationsDuContrat(db, contratId)).find((x) => x.organisation.id === organisationId && x.role === 'signataire');
+  const c = (await repository.confirmationsDuContrat(db, contratId)).find(
+    (x) => x.organisation.id === organisationId && x.role === 'signataire',
+  );
   const raison = c ? refusDateSignature(c.organisation.nom, c.statut) : null;
   if (raison) throw nonConfirme(`Date de signature refusée : ${raison}`, 'dateSignature');
 }
@@ -95,7 +106,10 @@ export async function exigerDateSignaturePermise(db: Queryable, contratId: strin
 export async function listerDemandes(ctx: Contexte, utilisateur: Utilisateur, statut: StatutConfirmation | null) {
   const h = utilisateur.habilitations;
   const lignes = await repository.demandesPour(ctx.db, {
-    organisations: [...(utilisateur.organisationId ? [utilisateur.organisationId] : []), ...h.flatMap((x) => (x.role === 'referent_organisation' ? [x.organisationId] : []))],
+    organisations: [
+      ...(utilisateur.organisationId ? [utilisateur.organisationId] : []),
+      ...h.flatMap((x) => (x.role === 'referent_organisation' ? [x.organisationId] : [])),
+    ],
     regionsArs: h.flatMap((x) => (x.role === 'ars_regional' ? [x.regionCode] : [])),
     statut,
   });
@@ -108,9 +122,16 @@ export async function listerDemandes(ctx: Contexte, utilisateur: Utilisateur, st
  * The organisation's answer. Accepting or refusing again changes the answer (an ARS may withdraw); a refusal that
  * leaves a published contract without its confirmed ARS withdraws the publication in the same transaction.
  */
-export async function repondreDemande(ctx: Contexte, utilisateur: Utilisateur, id: string, decision: 'acceptation' | 'refus', motif: string | null) {
+export async function repondreDemande(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  id: string,
+  decision: 'acceptation' | 'refus',
+  motif: string | null,
+) {
   const lue = await repository.obtenir(ctx.db, id);
-  if (!lue || !can(utilisateur, 'lire', { type: 'confirmation', organisation: lue.organisation })) throw introuvable('Cette demande de confirmation n’existe pas.');
+  if (!lue || !can(utilisateur, 'lire', { type: 'confirmation', organisation: lue.organisation }))
+    throw introuvable('Cette demande de confirmation n’existe pas.');
   exiger(utilisateur, 'valider', { type: 'confirmation', organisation: lue.organisation });
   const statut: StatutConfirmation = decision === 'acceptation' ? 'confirme' : 'refuse';
   return enTransaction(ctx.db, async (tx) => {
@@ -137,7 +158,12 @@ export async function repondreDemande(ctx: Contexte, utilisateur: Utilisateur, i
       contexte: { contratId: c.contratId, organisationId: c.organisation.id, organisation: c.organisation.nom, role: c.role, phrase },
     });
     let depublie = false;
-    if (statut === 'refuse' && c.role === 'ars' && (await etatPublication(tx, c.contratId)).empechements.length && (await repository.depublier(tx, c.contratId))) {
+    if (
+      statut === 'refuse' &&
+      c.role === 'ars' &&
+      (await etatPublication(tx, c.contratId)).empechements.length &&
+      (await repository.depublier(tx, c.contratId))
+    ) {
       depublie = true;
       await auditer(tx, {
         acteur: acteurDe(utilisateur),

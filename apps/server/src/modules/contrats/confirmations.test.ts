@@ -32,7 +32,14 @@ beforeAll(async () => {
     cpam44: await organisation('CPAM de Loire-Atlantique'),
   };
   await enTransaction(serveur.ctx.db, (tx) =>
-    inscrire(tx, SYSTEME, { email: 'agent.ars.pdl@exemple.fr', prenom: 'Anne', nom: 'Ligérienne', organisationId: ids.arsPdl, password: MOT_DE_PASSE_ARS_PDL, habilitations: [{ role: 'ars_regional', regionCode: '52' }] }),
+    inscrire(tx, SYSTEME, {
+      email: 'agent.ars.pdl@exemple.fr',
+      prenom: 'Anne',
+      nom: 'Ligérienne',
+      organisationId: ids.arsPdl,
+      password: MOT_DE_PASSE_ARS_PDL,
+      habilitations: [{ role: 'ars_regional', regionCode: '52' }],
+    }),
   );
   coordination = serveur.client();
   await coordination.connecter(DEMO.coordination);
@@ -53,16 +60,15 @@ const saisie = (publie: boolean) => ({
   publie,
 });
 const detail = async () => (await coordination.get(`/api/contrats/${contratId}`)).body;
-const demandes = async (client: ClientHttp, statut = 'a_confirmer') => (await client.get(`/api/confirmations?statut=${statut}`)).body.filter((d: any) => d.contrat.id === contratId);
+const demandes = async (client: ClientHttp, statut = 'a_confirmer') =>
+  (await client.get(`/api/confirmations?statut=${statut}`)).body.filter((d: any) => d.contrat.id === contratId);
 const publies = async () => (await serveur.client().get('/api/public/contrats')).body.map((c: any) => c.id);
 
 describe('une organisation nommée dans un contrat confirme son rôle', () => {
   it('publier au nom d’une ARS qui n’a pas confirmé est refusé, et rien n’est créé', async () => {
     const r = await coordination.post('/api/contrats', saisie(true));
     expect(r.status).toBe(422);
-    expect(r.body.detail).toBe(
-      'Publication impossible : ARS Pays de la Loire n’a pas encore confirmé être l’ARS de ce contrat.',
-    );
+    expect(r.body.detail).toBe('Publication impossible : ARS Pays de la Loire n’a pas encore confirmé être l’ARS de ce contrat.');
     expect(r.body.erreurs).toEqual([{ champ: 'publie', message: r.body.detail }]);
     const { rows } = await serveur.ctx.db.query('select count(*)::int n from contrats where intitule = $1', [saisie(true).intitule]);
     expect(rows[0].n).toBe(0);
@@ -74,24 +80,46 @@ describe('une organisation nommée dans un contrat confirme son rôle', () => {
     contratId = r.body.id;
     const d = await detail();
     expect(d.regions).toEqual(['52']);
-    expect(d.ars).toEqual([expect.objectContaining({ nom: 'ARS Pays de la Loire', confirmation: expect.objectContaining({ statut: 'a_confirmer', libelle: 'À confirmer', motif: null }) })]);
+    expect(d.ars).toEqual([
+      expect.objectContaining({
+        nom: 'ARS Pays de la Loire',
+        confirmation: expect.objectContaining({ statut: 'a_confirmer', libelle: 'À confirmer', motif: null }),
+      }),
+    ]);
     expect(d.porteurs[0].confirmation.libelle).toBe('À confirmer');
     expect(d.publication.empechements).toEqual(['ARS Pays de la Loire n’a pas encore confirmé être l’ARS de ce contrat.']);
   });
 
   it('une date de signature pour un signataire qui n’a pas confirmé est refusée en nommant le champ', async () => {
-    const r = await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.arsPdl, representant: 'Directeur général', dateSignature: '2027-02-01' });
+    const r = await coordination.post(`/api/contrats/${contratId}/signataires`, {
+      organisationId: ids.arsPdl,
+      representant: 'Directeur général',
+      dateSignature: '2027-02-01',
+    });
     expect(r.status).toBe(422);
     expect(r.body.erreurs).toEqual([
-      { champ: 'dateSignature', message: 'Date de signature refusée : ARS Pays de la Loire n’a pas encore confirmé être signataire de ce contrat : la date de signature pourra être saisie après sa confirmation.' },
+      {
+        champ: 'dateSignature',
+        message:
+          'Date de signature refusée : ARS Pays de la Loire n’a pas encore confirmé être signataire de ce contrat : la date de signature pourra être saisie après sa confirmation.',
+      },
     ]);
     expect((await detail()).signataires).toEqual([]);
     // Without the date the signatory is named, « à confirmer ».
-    expect((await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.arsPdl, representant: 'Directeur général' })).status).toBe(201);
+    expect(
+      (await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.arsPdl, representant: 'Directeur général' }))
+        .status,
+    ).toBe(201);
     // The coordinator's own organisation is confirmed at once: its date goes in.
-    expect((await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.redon, dateSignature: '2027-02-03' })).status).toBe(201);
+    expect(
+      (await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.redon, dateSignature: '2027-02-03' }))
+        .status,
+    ).toBe(201);
     const d = await detail();
-    expect(d.signataires.map((s: any) => `${s.organisation.nom} : ${s.confirmation.libelle}`)).toEqual(['ARS Pays de la Loire : À confirmer', 'Redon Agglomération : Confirmé']);
+    expect(d.signataires.map((s: any) => `${s.organisation.nom} : ${s.confirmation.libelle}`)).toEqual([
+      'ARS Pays de la Loire : À confirmer',
+      'Redon Agglomération : Confirmé',
+    ]);
   });
 
   it('publier ensuite reste refusé, et les données publiques ne montrent jamais le contrat', async () => {
@@ -112,10 +140,18 @@ describe('une organisation nommée dans un contrat confirme son rôle', () => {
     await cpam.connecter(DEMO.cpam);
     expect(await demandes(cpam)).toEqual([]);
     const siennes = await demandes(arsPdl);
-    expect(siennes.map((d: any) => `${d.roleLibelle} : ${d.statutLibelle}`).sort()).toEqual(['ARS : À confirmer', 'signataire : À confirmer']);
-    expect(siennes[0]).toMatchObject({ demandePar: 'Marie Dupont', contrat: { intitule: saisie(false).intitule, regionsNoms: ['Pays de la Loire'] } });
+    expect(siennes.map((d: any) => `${d.roleLibelle} : ${d.statutLibelle}`).sort()).toEqual([
+      'ARS : À confirmer',
+      'signataire : À confirmer',
+    ]);
+    expect(siennes[0]).toMatchObject({
+      demandePar: 'Marie Dupont',
+      contrat: { intitule: saisie(false).intitule, regionsNoms: ['Pays de la Loire'] },
+    });
     // The porteur's request is not theirs to answer, nor the ARS's request Bretagne's.
-    const porteur = (await serveur.ctx.db.query(`select id from confirmations_parties where contrat_id = $1 and role = 'porteur'`, [contratId])).rows[0].id;
+    const porteur = (
+      await serveur.ctx.db.query(`select id from confirmations_parties where contrat_id = $1 and role = 'porteur'`, [contratId])
+    ).rows[0].id;
     expect((await arsPdl.post(`/api/confirmations/${porteur}/acceptation`)).status).toBe(404);
     const ars = siennes.find((d: any) => d.role === 'ars');
     expect((await arsBretagne.post(`/api/confirmations/${ars.id}/acceptation`)).status).toBe(404);
@@ -146,11 +182,28 @@ describe('une organisation nommée dans un contrat confirme son rôle', () => {
 
     // The signatory's date waits for its own confirmation.
     const sig = d.signataires.find((s: any) => s.organisation.id === ids.arsPdl);
-    expect((await coordination.put(`/api/contrats/${contratId}/signataires/${sig.id}`, { organisationId: ids.arsPdl, dateSignature: '2027-02-01' })).status).toBe(422);
+    expect(
+      (
+        await coordination.put(`/api/contrats/${contratId}/signataires/${sig.id}`, {
+          organisationId: ids.arsPdl,
+          dateSignature: '2027-02-01',
+        })
+      ).status,
+    ).toBe(422);
     expect((await arsPdl.post(`/api/confirmations/${siennes.find((x: any) => x.role === 'signataire').id}/acceptation`)).status).toBe(200);
-    expect((await coordination.put(`/api/contrats/${contratId}/signataires/${sig.id}`, { organisationId: ids.arsPdl, dateSignature: '2027-02-01' })).status).toBe(204);
+    expect(
+      (
+        await coordination.put(`/api/contrats/${contratId}/signataires/${sig.id}`, {
+          organisationId: ids.arsPdl,
+          dateSignature: '2027-02-01',
+        })
+      ).status,
+    ).toBe(204);
     d = await detail();
-    expect(d.signataires.find((s: any) => s.id === sig.id)).toMatchObject({ dateSignature: '2027-02-01', confirmation: { libelle: 'Confirmé' } });
+    expect(d.signataires.find((s: any) => s.id === sig.id)).toMatchObject({
+      dateSignature: '2027-02-01',
+      confirmation: { libelle: 'Confirmé' },
+    });
     expect(await demandes(arsPdl)).toEqual([]);
     expect((await demandes(arsPdl, 'confirme')).length).toBe(2);
   });
@@ -199,9 +252,13 @@ describe('une organisation nommée dans un contrat confirme son rôle', () => {
 
 describe('données de démonstration', () => {
   it('les contrats publiés ont leurs ARS confirmées et restent dans les données ouvertes', async () => {
-    const cls1 = (await serveur.client().get('/api/public/contrats')).body.find((c: any) => c.intitule === 'Contrat local de santé du Pays de Redon-Bretagne Sud');
+    const cls1 = (await serveur.client().get('/api/public/contrats')).body.find(
+      (c: any) => c.intitule === 'Contrat local de santé du Pays de Redon-Bretagne Sud',
+    );
     expect(cls1).toMatchObject({ ars: ['ARS Bretagne', 'ARS Pays de la Loire'], porteurs: ['Redon Agglomération'] });
-    const { rows } = await serveur.ctx.db.query(`select count(*)::int n from confirmations_parties cp join contrats c on c.id = cp.contrat_id where c.intitule like 'Contrat local de santé%' and cp.statut <> 'confirme'`);
+    const { rows } = await serveur.ctx.db.query(
+      `select count(*)::int n from confirmations_parties cp join contrats c on c.id = cp.contrat_id where c.intitule like 'Contrat local de santé%' and cp.statut <> 'confirme'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 });

@@ -20,7 +20,10 @@ beforeAll(async () => {
   id = (await coordination.get('/api/contrats?generation=2')).body[0].id;
   ficheId = (await coordination.post(`/api/contrats/${id}/fiches`, { intitule: 'Accueillir les internes' })).body.id;
   // What the contract had while it was running: an instance, a séance, an indicator.
-  await serveur.ctx.db.query(`update contrats set statut = 'signe', periode_debut = '2021-01-01', periode_fin = '2025-12-31' where id = $1`, [id]);
+  await serveur.ctx.db.query(
+    `update contrats set statut = 'signe', periode_debut = '2021-01-01', periode_fin = '2025-12-31' where id = $1`,
+    [id],
+  );
   instanceId = (await coordination.post(`/api/contrats/${id}/instances`, { type: 'copil', nom: 'COPIL' })).body.id;
   seanceId = (await coordination.post(`/api/contrats/${id}/seances`, { instanceId, debut: '2025-06-01T14:00:00Z' })).body.id;
   indicateurId = (await coordination.post(`/api/fiches/${ficheId}/indicateurs-suivi`, { libelle: 'Ateliers', type: 'activite' })).body.id;
@@ -34,16 +37,68 @@ describe('un contrat échu refuse ce qui le prolongerait', () => {
   it.each([
     ['une fiche', () => coordination.post(`/api/contrats/${id}/fiches`, { intitule: 'Une fiche de plus' }), 'Ce contrat est clos'],
     ['un axe', () => coordination.post(`/api/contrats/${id}/axes`, { intitule: 'Un axe de plus' }), 'Ce contrat est clos'],
-    ['une instance', () => coordination.post(`/api/contrats/${id}/instances`, { type: 'cotech', nom: 'COTECH' }), 'il ne reçoit plus de nouvelle instance'],
-    ['un membre d’instance', async () => coordination.post(`/api/contrats/${id}/instances/${instanceId}/membres`, { organisationId: (await coordination.get('/api/organisations?q=CPAM')).body.elements[0].id }), 'de nouveau membre d’instance'],
-    ['une ligne de financement', () => coordination.post(`/api/contrats/${id}/financements`, { objet: 'animation', financeurLibelle: 'Commune', dispositif: 'Fonds propres', annee: 2026, montantCentimes: 100, nature: 'fonctionnement', statut: 'prevu' }), 'de nouvelle ligne de financement'],
-    ['un poste de coordination', () => coordination.post(`/api/contrats/${id}/coordination`, { personne: 'Alex', etp: 0.5, cofinancements: [], debut: '2026-01-01' }), 'de nouveau poste de coordination'],
-    ['un indicateur de suivi', () => coordination.post(`/api/fiches/${ficheId}/indicateurs-suivi`, { libelle: 'Participants', type: 'activite' }), 'de nouvel indicateur de suivi'],
-    ['une campagne de suivi', () => coordination.post(`/api/contrats/${id}/campagnes`, { periode: '2025', echeance: '2099-01-31' }), 'de nouvelle campagne de suivi'],
-    ['un verbatim du diagnostic', () => coordination.post(`/api/contrats/${id}/verbatims`, { texte: 'Trois mois pour un rendez-vous.', locuteur: 'habitant' }), 'd’élément de diagnostic'],
-    ['une décision qui valide une fiche', () => coordination.post(`/api/seances/${seanceId}/decisions`, { action: 'valider_fiche', ficheId, texte: 'Validée.' }), 'de décision qui valide une fiche'],
-    ['une valeur de suivi après sa fin', () => coordination.put(`/api/indicateurs-suivi/${indicateurId}/valeurs/2026`, { valeur: 3 }), 'la période 2026 commence après'],
-    ['un bilan après sa fin', () => coordination.put(`/api/fiches/${ficheId}/bilans/2026-S1`, { recit: 'Bilan' }), 'la période 2026-S1 commence après'],
+    [
+      'une instance',
+      () => coordination.post(`/api/contrats/${id}/instances`, { type: 'cotech', nom: 'COTECH' }),
+      'il ne reçoit plus de nouvelle instance',
+    ],
+    [
+      'un membre d’instance',
+      async () =>
+        coordination.post(`/api/contrats/${id}/instances/${instanceId}/membres`, {
+          organisationId: (await coordination.get('/api/organisations?q=CPAM')).body.elements[0].id,
+        }),
+      'de nouveau membre d’instance',
+    ],
+    [
+      'une ligne de financement',
+      () =>
+        coordination.post(`/api/contrats/${id}/financements`, {
+          objet: 'animation',
+          financeurLibelle: 'Commune',
+          dispositif: 'Fonds propres',
+          annee: 2026,
+          montantCentimes: 100,
+          nature: 'fonctionnement',
+          statut: 'prevu',
+        }),
+      'de nouvelle ligne de financement',
+    ],
+    [
+      'un poste de coordination',
+      () => coordination.post(`/api/contrats/${id}/coordination`, { personne: 'Alex', etp: 0.5, cofinancements: [], debut: '2026-01-01' }),
+      'de nouveau poste de coordination',
+    ],
+    [
+      'un indicateur de suivi',
+      () => coordination.post(`/api/fiches/${ficheId}/indicateurs-suivi`, { libelle: 'Participants', type: 'activite' }),
+      'de nouvel indicateur de suivi',
+    ],
+    [
+      'une campagne de suivi',
+      () => coordination.post(`/api/contrats/${id}/campagnes`, { periode: '2025', echeance: '2099-01-31' }),
+      'de nouvelle campagne de suivi',
+    ],
+    [
+      'un verbatim du diagnostic',
+      () => coordination.post(`/api/contrats/${id}/verbatims`, { texte: 'Trois mois pour un rendez-vous.', locuteur: 'habitant' }),
+      'd’élément de diagnostic',
+    ],
+    [
+      'une décision qui valide une fiche',
+      () => coordination.post(`/api/seances/${seanceId}/decisions`, { action: 'valider_fiche', ficheId, texte: 'Validée.' }),
+      'de décision qui valide une fiche',
+    ],
+    [
+      'une valeur de suivi après sa fin',
+      () => coordination.put(`/api/indicateurs-suivi/${indicateurId}/valeurs/2026`, { valeur: 3 }),
+      'la période 2026 commence après',
+    ],
+    [
+      'un bilan après sa fin',
+      () => coordination.put(`/api/fiches/${ficheId}/bilans/2026-S1`, { recit: 'Bilan' }),
+      'la période 2026-S1 commence après',
+    ],
   ])('refuse %s (409, en français)', async (_quoi, envoyer, raison) => {
     const r = await envoyer();
     expect(r.status).toBe(409);
@@ -68,7 +123,9 @@ async function compter() {
 
 describe('un contrat échu reçoit encore ce qui le clôt', () => {
   it('son évaluation finale', async () => {
-    expect((await coordination.post(`/api/contrats/${id}/evaluations`, { type: 'finale', intitule: 'Évaluation finale' })).status).toBe(201);
+    expect((await coordination.post(`/api/contrats/${id}/evaluations`, { type: 'finale', intitule: 'Évaluation finale' })).status).toBe(
+      201,
+    );
   });
 
   it('le suivi de sa dernière période, soumis puis validé', async () => {
@@ -85,9 +142,18 @@ describe('un contrat échu reçoit encore ce qui le clôt', () => {
   it('une séance de clôture de son COPIL, sa décision de prise d’acte et ses fichiers', async () => {
     const seance = await coordination.post(`/api/contrats/${id}/seances`, { instanceId, debut: '2026-02-01T14:00:00Z' });
     expect(seance.status).toBe(201);
-    expect((await coordination.post(`/api/seances/${seance.body.id}/decisions`, { action: 'aucune', texte: 'Le COPIL prend acte de l’évaluation finale.' })).status).toBe(201);
+    expect(
+      (
+        await coordination.post(`/api/seances/${seance.body.id}/decisions`, {
+          action: 'aucune',
+          texte: 'Le COPIL prend acte de l’évaluation finale.',
+        })
+      ).status,
+    ).toBe(201);
     expect((await coordination.multipart(`/api/seances/${seance.body.id}/fichiers`, { fichier: pdf() })).status).toBe(201);
-    expect((await coordination.multipart(`/api/contrats/${id}/fichiers`, { fichier: pdf(), categorie: 'Rapport d’évaluation' })).status).toBe(201);
+    expect(
+      (await coordination.multipart(`/api/contrats/${id}/fichiers`, { fichier: pdf(), categorie: 'Rapport d’évaluation' })).status,
+    ).toBe(201);
   });
 
   it('le statut d’une fiche', async () => {

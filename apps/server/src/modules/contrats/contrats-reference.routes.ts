@@ -13,9 +13,18 @@ import * as repository from './contrats.repository';
 export function routesReferenceContrat(app: FastifyInstance, ctx: Contexte) {
   app.get<{ Params: { id: string } }>('/api/bench/sql/contrats/:id', { schema: { hide: true } }, async (req, reponse) => {
     const id = req.params.id;
-    const [page, evaluations, dispositifs] = await Promise.all([repository.pageContrat(ctx.db, id), articulation.listerEvaluationsPrevues(ctx.db, id), articulation.listerDispositifs(ctx.db, id)]);
+    const [page, evaluations, dispositifs] = await Promise.all([
+      repository.pageContrat(ctx.db, id),
+      articulation.listerEvaluationsPrevues(ctx.db, id),
+      articulation.listerDispositifs(ctx.db, id),
+    ]);
     if (!page) return reponse.code(404).type('application/json').send('null');
-    verifierSurContrat(req.utilisateur, 'lire', { id: page.id, regions: page.regions, publie: page.publie, organisationsEngagees: page.organisationsEngagees });
+    verifierSurContrat(req.utilisateur, 'lire', {
+      id: page.id,
+      regions: page.regions,
+      publie: page.publie,
+      organisationsEngagees: page.organisationsEngagees,
+    });
     return reponse.type('application/json; charset=utf-8').send(JSON.stringify({ page, evaluations, dispositifs }));
   });
 }

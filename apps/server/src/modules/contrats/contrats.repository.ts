@@ -76,7 +76,17 @@ export async function listerContrats(
        and ($7::text is null or c.statut = $7) and ($8::int is null or c.generation = $8)
        and ($9::text is null or c.intitule ilike '%' || $9 || '%')
      order by c.intitule, c.generation`,
-    [visibilite.tout, visibilite.regions, visibilite.contrats, visibilite.organisations, filtre.region, filtre.departement, filtre.statut, filtre.generation, filtre.q],
+    [
+      visibilite.tout,
+      visibilite.regions,
+      visibilite.contrats,
+      visibilite.organisations,
+      filtre.region,
+      filtre.departement,
+      filtre.statut,
+      filtre.generation,
+      filtre.q,
+    ],
   );
   return rows;
 }
@@ -87,7 +97,17 @@ export async function obtenirContrat(db: Queryable, id: string, verrouiller = fa
 }
 
 /** What the permission rules need of a contract, with the organisations engaged in it. */
-export async function referenceContrat(db: Queryable, id: string): Promise<{ id: string; regions: string[]; publie: boolean; statut: string; periodeFin: string | null; organisationsEngagees: string[] } | null> {
+export async function referenceContrat(
+  db: Queryable,
+  id: string,
+): Promise<{
+  id: string;
+  regions: string[];
+  publie: boolean;
+  statut: string;
+  periodeFin: string | null;
+  organisationsEngagees: string[];
+} | null> {
   const { rows } = await db.query(
     `select c.id, c.regions, c.publie, c.statut, c.periode_fin::text as "periodeFin",
        array(select distinct o.organisation_id::text from ${ORGANISATIONS_ENGAGEES} o(organisation_id)) as "organisationsEngagees"
@@ -102,7 +122,8 @@ export async function referenceContrat(db: Queryable, id: string): Promise<{ id:
  * the work of each (18 small queries made it five times slower than this one).
  */
 export async function pageContrat(db: Queryable, id: string) {
-  const organisation = (alias: string) => `json_build_object('id', ${alias}.id, 'nom', ${alias}.nom, 'type', ${alias}.type, 'sigle', ${alias}.sigle)`;
+  const organisation = (alias: string) =>
+    `json_build_object('id', ${alias}.id, 'nom', ${alias}.nom, 'type', ${alias}.type, 'sigle', ${alias}.sigle)`;
   const { rows } = await db.query(
     `select ${COLONNES},
        array(select distinct o.organisation_id::text from ${ORGANISATIONS_ENGAGEES} o(organisation_id)) as "organisationsEngagees",
@@ -152,7 +173,10 @@ export async function pageContrat(db: Queryable, id: string) {
 }
 
 export async function organisationsEngagees(db: Queryable, contratId: string): Promise<string[]> {
-  const { rows } = await db.query(`select distinct o.organisation_id::text as id from contrats c cross join lateral ${ORGANISATIONS_ENGAGEES} o(organisation_id) where c.id = $1`, [contratId]);
+  const { rows } = await db.query(
+    `select distinct o.organisation_id::text as id from contrats c cross join lateral ${ORGANISATIONS_ENGAGEES} o(organisation_id) where c.id = $1`,
+    [contratId],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -176,7 +200,12 @@ function valeursContrat(saisie: ContratSaisie, territoire: PerimetreResolu) {
   ];
 }
 
-export async function creerContrat(db: Queryable, saisie: ContratSaisie, territoire: PerimetreResolu, statut = 'preparation'): Promise<string> {
+export async function creerContrat(
+  db: Queryable,
+  saisie: ContratSaisie,
+  territoire: PerimetreResolu,
+  statut = 'preparation',
+): Promise<string> {
   const { rows } = await db.query(
     `insert into contrats (intitule, perimetre, generation, predecesseur_id, origine, periode_debut, periode_fin, debut_elaboration,
        insulaire, contexte, publie, regions, departements, population, nombre_communes, statut)
@@ -186,7 +215,13 @@ export async function creerContrat(db: Queryable, saisie: ContratSaisie, territo
   return rows[0].id;
 }
 
-export async function modifierContrat(db: Queryable, id: string, version: number, saisie: ContratSaisie, territoire: PerimetreResolu): Promise<boolean> {
+export async function modifierContrat(
+  db: Queryable,
+  id: string,
+  version: number,
+  saisie: ContratSaisie,
+  territoire: PerimetreResolu,
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `update contrats set intitule = $1, perimetre = $2, generation = $3, predecesseur_id = $4, origine = $5, periode_debut = $6,
        periode_fin = $7, debut_elaboration = $8, insulaire = $9, contexte = $10, publie = coalesce($11, publie), regions = $12, departements = $13,
@@ -197,7 +232,13 @@ export async function modifierContrat(db: Queryable, id: string, version: number
   return rowCount === 1;
 }
 
-export async function changerStatut(db: Queryable, id: string, version: number, statut: string, dateSignature: string | null): Promise<boolean> {
+export async function changerStatut(
+  db: Queryable,
+  id: string,
+  version: number,
+  statut: string,
+  dateSignature: string | null,
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `update contrats set statut = $3, date_signature = coalesce($4, date_signature), version = version + 1, modifie_le = now()
      where id = $1 and version = $2`,
@@ -223,7 +264,11 @@ export async function remplacerCommunes(db: Queryable, contratId: string, codes:
 
 export async function remplacerOrganisations(db: Queryable, contratId: string, qualite: 'ars' | 'porteur', ids: string[]): Promise<void> {
   await db.query('delete from contrat_organisations where contrat_id = $1 and qualite = $2', [contratId, qualite]);
-  await db.query('insert into contrat_organisations (contrat_id, organisation_id, qualite) select $1, unnest($2::uuid[]), $3', [contratId, ids, qualite]);
+  await db.query('insert into contrat_organisations (contrat_id, organisation_id, qualite) select $1, unnest($2::uuid[]), $3', [
+    contratId,
+    ids,
+    qualite,
+  ]);
 }
 
 export interface OrganisationCourte {
@@ -233,7 +278,10 @@ export interface OrganisationCourte {
   sigle: string | null;
 }
 
-export async function organisationsDuContrat(db: Queryable, contratId: string): Promise<{ ars: OrganisationCourte[]; porteurs: OrganisationCourte[] }> {
+export async function organisationsDuContrat(
+  db: Queryable,
+  contratId: string,
+): Promise<{ ars: OrganisationCourte[]; porteurs: OrganisationCourte[] }> {
   const { rows } = await db.query(
     `select co.qualite, o.id, o.nom, o.type, o.sigle from contrat_organisations co join organisations o on o.id = co.organisation_id
      where co.contrat_id = $1 order by o.nom`,
@@ -268,7 +316,11 @@ export async function listerSignataires(db: Queryable, contratId: string): Promi
   return rows;
 }
 
-export async function ajouterSignataire(db: Queryable, contratId: string, s: { organisationId: string; representant?: string | null; qualite?: string | null; dateSignature?: string | null }): Promise<string> {
+export async function ajouterSignataire(
+  db: Queryable,
+  contratId: string,
+  s: { organisationId: string; representant?: string | null; qualite?: string | null; dateSignature?: string | null },
+): Promise<string> {
   const { rows } = await db.query(
     `insert into signataires (contrat_id, organisation_id, representant, qualite, date_signature, ordre)
      values ($1, $2, $3, $4, $5, (select count(*) from signataires where contrat_id = $1)) returning id`,
@@ -277,7 +329,12 @@ export async function ajouterSignataire(db: Queryable, contratId: string, s: { o
   return rows[0].id;
 }
 
-export async function modifierSignataire(db: Queryable, contratId: string, id: string, s: { organisationId: string; representant?: string | null; qualite?: string | null; dateSignature?: string | null }): Promise<boolean> {
+export async function modifierSignataire(
+  db: Queryable,
+  contratId: string,
+  id: string,
+  s: { organisationId: string; representant?: string | null; qualite?: string | null; dateSignature?: string | null },
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `update signataires set organisation_id = $3, representant = $4, qualite = $5, date_signature = $6 where id = $2 and contrat_id = $1`,
     [contratId, id, s.organisationId, s.representant ?? null, s.qualite ?? null, s.dateSignature ?? null],
@@ -305,8 +362,16 @@ export async function listerPartenaires(db: Queryable, contratId: string): Promi
   return rows;
 }
 
-export async function ajouterPartenaire(db: Queryable, contratId: string, p: { organisationId: string; role?: string | null }): Promise<string> {
-  const { rows } = await db.query('insert into partenaires (contrat_id, organisation_id, role) values ($1, $2, $3) returning id', [contratId, p.organisationId, p.role ?? null]);
+export async function ajouterPartenaire(
+  db: Queryable,
+  contratId: string,
+  p: { organisationId: string; role?: string | null },
+): Promise<string> {
+  const { rows } = await db.query('insert into partenaires (contrat_id, organisation_id, role) values ($1, $2, $3) returning id', [
+    contratId,
+    p.organisationId,
+    p.role ?? null,
+  ]);
   return rows[0].id;
 }
 
@@ -345,7 +410,11 @@ export async function listerAxes(db: Queryable, contratId: string): Promise<AxeL
   return rows;
 }
 
-export async function creerAxe(db: Queryable, contratId: string, a: { intitule: string; axePrs?: string | null; description?: string | null }): Promise<string> {
+export async function creerAxe(
+  db: Queryable,
+  contratId: string,
+  a: { intitule: string; axePrs?: string | null; description?: string | null },
+): Promise<string> {
   const { rows } = await db.query(
     `insert into axes (contrat_id, ordre, intitule, axe_prs, description)
      values ($1, (select coalesce(max(ordre), 0) + 1 from axes where contrat_id = $1), $2, $3, $4) returning id`,
@@ -354,8 +423,19 @@ export async function creerAxe(db: Queryable, contratId: string, a: { intitule: 
   return rows[0].id;
 }
 
-export async function modifierAxe(db: Queryable, contratId: string, id: string, a: { intitule: string; axePrs?: string | null; description?: string | null }): Promise<boolean> {
-  const { rowCount } = await db.query('update axes set intitule = $3, axe_prs = $4, description = $5 where id = $2 and contrat_id = $1', [contratId, id, a.intitule, a.axePrs ?? null, a.description ?? null]);
+export async function modifierAxe(
+  db: Queryable,
+  contratId: string,
+  id: string,
+  a: { intitule: string; axePrs?: string | null; description?: string | null },
+): Promise<boolean> {
+  const { rowCount } = await db.query('update axes set intitule = $3, axe_prs = $4, description = $5 where id = $2 and contrat_id = $1', [
+    contratId,
+    id,
+    a.intitule,
+    a.axePrs ?? null,
+    a.description ?? null,
+  ]);
   return rowCount === 1;
 }
 
@@ -379,7 +459,11 @@ export async function axeDuContrat(db: Queryable, contratId: string, axeId: stri
   return rowCount === 1;
 }
 
-export async function creerObjectif(db: Queryable, axeId: string, o: { intitule: string; objectifsOperationnels: string[] }): Promise<string> {
+export async function creerObjectif(
+  db: Queryable,
+  axeId: string,
+  o: { intitule: string; objectifsOperationnels: string[] },
+): Promise<string> {
   const { rows } = await db.query(
     `insert into objectifs (axe_id, ordre, intitule, objectifs_operationnels)
      values ($1, (select coalesce(max(ordre), 0) + 1 from objectifs where axe_id = $1), $2, $3) returning id`,
@@ -396,8 +480,16 @@ export async function objectifDuContrat(db: Queryable, contratId: string, object
   return rows[0] ?? null;
 }
 
-export async function modifierObjectif(db: Queryable, id: string, o: { intitule: string; objectifsOperationnels: string[] }): Promise<void> {
-  await db.query('update objectifs set intitule = $2, objectifs_operationnels = $3 where id = $1', [id, o.intitule, o.objectifsOperationnels]);
+export async function modifierObjectif(
+  db: Queryable,
+  id: string,
+  o: { intitule: string; objectifsOperationnels: string[] },
+): Promise<void> {
+  await db.query('update objectifs set intitule = $2, objectifs_operationnels = $3 where id = $1', [
+    id,
+    o.intitule,
+    o.objectifsOperationnels,
+  ]);
 }
 
 export async function supprimerObjectif(db: Queryable, id: string): Promise<void> {
@@ -415,14 +507,20 @@ export async function ordonnerObjectifs(db: Queryable, axeId: string, ids: strin
 
 // ---------- Doctrine
 
-export async function obtenirDoctrine(db: Queryable, regionCode: string): Promise<{ regles: Doctrine; version: number; modifieLe: string } | null> {
+export async function obtenirDoctrine(
+  db: Queryable,
+  regionCode: string,
+): Promise<{ regles: Doctrine; version: number; modifieLe: string } | null> {
   const { rows } = await db.query('select regles, version, modifie_le as "modifieLe" from doctrines where region_code = $1', [regionCode]);
   return rows[0] ?? null;
 }
 
 export async function enregistrerDoctrine(db: Queryable, regionCode: string, regles: Doctrine, version: number | null): Promise<boolean> {
   if (version === null) {
-    const { rowCount } = await db.query('insert into doctrines (region_code, regles) values ($1, $2) on conflict do nothing', [regionCode, regles]);
+    const { rowCount } = await db.query('insert into doctrines (region_code, regles) values ($1, $2) on conflict do nothing', [
+      regionCode,
+      regles,
+    ]);
     return rowCount === 1;
   }
   const { rowCount } = await db.query(
@@ -435,7 +533,11 @@ export async function enregistrerDoctrine(db: Queryable, regionCode: string, reg
 // ---------- Habilitations sur un contrat
 
 export async function accorderRole(db: Queryable, utilisateurId: string, contratId: string, role: string): Promise<void> {
-  await db.query('insert into habilitations (utilisateur_id, role, contrat_id) values ($1, $2, $3) on conflict do nothing', [utilisateurId, role, contratId]);
+  await db.query('insert into habilitations (utilisateur_id, role, contrat_id) values ($1, $2, $3) on conflict do nothing', [
+    utilisateurId,
+    role,
+    contratId,
+  ]);
 }
 
 export async function membresDuContrat(db: Queryable, contratId: string) {

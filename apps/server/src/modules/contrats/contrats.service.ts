@@ -53,7 +53,12 @@ export async function listerContrats(
   });
   // The SQL filter mirrors the rules; can() has the last word.
   return lignes
-    .filter((c) => can(utilisateur, 'lire', { type: 'contrat', contrat: { id: c.id, regions: c.regions, publie: c.publie, organisationsEngagees: c.organisationsEngagees } }))
+    .filter((c) =>
+      can(utilisateur, 'lire', {
+        type: 'contrat',
+        contrat: { id: c.id, regions: c.regions, publie: c.publie, organisationsEngagees: c.organisationsEngagees },
+      }),
+    )
     .map(({ organisationsEngagees, ...c }) => ({
       ...c,
       statutLibelle: LIBELLES_STATUT_CONTRAT[c.statut as StatutContrat],
@@ -61,18 +66,39 @@ export async function listerContrats(
     }));
 }
 
-
-
 /** The contract page: the contract, its parties and strategy, its doctrine warnings and possible transitions. */
 export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
   // The page and its two lists in parallel: nothing is answered before the read check below.
-  const [page, planEvaluation, dispositifsTerritoriaux] = await Promise.all([repository.pageContrat(ctx.db, id), articulation.listerEvaluationsPrevues(ctx.db, id), articulation.listerDispositifs(ctx.db, id)]);
+  const [page, planEvaluation, dispositifsTerritoriaux] = await Promise.all([
+    repository.pageContrat(ctx.db, id),
+    articulation.listerEvaluationsPrevues(ctx.db, id),
+    articulation.listerDispositifs(ctx.db, id),
+  ]);
   if (!page) throw introuvable('Ce contrat n’existe pas.');
-  const { organisationsEngagees, organisations, signataires, partenaires, axes, noms, thematiques, predecesseur, successeurs, avenantOuvert: avenant, nombreFiches, doctrines, confirmations, ...contrat } = page;
+  const {
+    organisationsEngagees,
+    organisations,
+    signataires,
+    partenaires,
+    axes,
+    noms,
+    thematiques,
+    predecesseur,
+    successeurs,
+    avenantOuvert: avenant,
+    nombreFiches,
+    doctrines,
+    confirmations,
+    ...contrat
+  } = page;
   const ref = { id, regions: contrat.regions, publie: contrat.publie, statut: contrat.statut as StatutContrat, organisationsEngagees };
   verifierSurContrat(utilisateur, 'lire', ref);
   const nommer = (type: string, codes: string[]) => codes.map((code) => ({ code, nom: noms[`${type}:${code}`] ?? code }));
-  const [regions, departements, epci] = [nommer('region', contrat.regions), nommer('departement', contrat.departements), nommer('epci', contrat.perimetre.epci)];
+  const [regions, departements, epci] = [
+    nommer('region', contrat.regions),
+    nommer('departement', contrat.departements),
+    nommer('epci', contrat.perimetre.epci),
+  ];
   const fiches = { rows: [{ thematiques }] };
 
   // Each party shows whether its organisation has confirmed the role it is given.
@@ -121,8 +147,12 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
     ...contrat,
     statutLibelle: LIBELLES_STATUT_CONTRAT[statut],
     territoire: { population: contrat.population, nombreCommunes: contrat.nombreCommunes, regions, departements, epci },
-    ars: organisations.filter((o) => o.qualite === 'ars').map((o) => ({ ...o.organisation, confirmation: confirmation(o.organisation.id, 'ars') })),
-    porteurs: organisations.filter((o) => o.qualite === 'porteur').map((o) => ({ ...o.organisation, confirmation: confirmation(o.organisation.id, 'porteur') })),
+    ars: organisations
+      .filter((o) => o.qualite === 'ars')
+      .map((o) => ({ ...o.organisation, confirmation: confirmation(o.organisation.id, 'ars') })),
+    porteurs: organisations
+      .filter((o) => o.qualite === 'porteur')
+      .map((o) => ({ ...o.organisation, confirmation: confirmation(o.organisation.id, 'porteur') })),
     signataires: signataires.map((s) => ({ ...s, confirmation: confirmation(s.organisation.id, 'signataire') })),
     publication: { empechements: empechementsPublication(regions, confirmations) },
     partenaires,
@@ -162,10 +192,13 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
 
 async function verifierOrganisations(tx: Queryable, ids: string[], types: readonly string[], champ: string, libelle: string) {
   const organisations = await repository.organisationsParIds(tx, ids);
-  if (organisations.length !== new Set(ids).size) throw invalide(`${libelle} : organisation inconnue.`, [{ champ, message: 'Organisation inconnue' }]);
+  if (organisations.length !== new Set(ids).size)
+    throw invalide(`${libelle} : organisation inconnue.`, [{ champ, message: 'Organisation inconnue' }]);
   const mauvaises = organisations.filter((o) => !types.includes(o.type));
   if (mauvaises.length)
-    throw invalide(`${libelle} : ${mauvaises.map((o) => o.nom).join(', ')} n’a pas le bon type.`, [{ champ, message: `${mauvaises.map((o) => o.nom).join(', ')} : type d’organisation inattendu` }]);
+    throw invalide(`${libelle} : ${mauvaises.map((o) => o.nom).join(', ')} n’a pas le bon type.`, [
+      { champ, message: `${mauvaises.map((o) => o.nom).join(', ')} : type d’organisation inattendu` },
+    ]);
 }
 
 async function resoudre(ctx: Contexte, saisie: ContratSaisie) {
@@ -185,7 +218,8 @@ const MESSAGE_PUBLICATION =
 /** Creates a contract in préparation; its creator becomes its coordinator. */
 export async function creerContrat(ctx: Contexte, utilisateur: Utilisateur, saisie: ContratSaisie, statut: StatutContrat = 'preparation') {
   const territoire = await resoudre(ctx, saisie);
-  if (!territoire.regions.some((r) => can(utilisateur, 'creer', { type: 'contrat', contrat: null, regionCode: r }))) exiger(utilisateur, 'creer', { type: 'contrat', contrat: null });
+  if (!territoire.regions.some((r) => can(utilisateur, 'creer', { type: 'contrat', contrat: null, regionCode: r })))
+    exiger(utilisateur, 'creer', { type: 'contrat', contrat: null });
   return enTransaction(ctx.db, async (tx) => {
     await verifierOrganisations(tx, saisie.arsIds, TYPES_ARS, 'arsIds', 'ARS');
     await verifierOrganisations(tx, saisie.porteursIds, TYPES_COLLECTIVITE, 'porteursIds', 'Collectivité porteuse');
@@ -194,11 +228,22 @@ export async function creerContrat(ctx: Contexte, utilisateur: Utilisateur, sais
     if (saisie.predecesseurId) await exigerSurContrat(tx, utilisateur, 'modifier', saisie.predecesseurId);
     const id = await repository.creerContrat(tx, saisie, territoire, statut);
     if (saisie.predecesseurId) await marquerRenouvele(tx, utilisateur, saisie.predecesseurId, id, refusPredecesseur);
-    await repository.remplacerCommunes(tx, id, territoire.communes.map((c) => c.code));
+    await repository.remplacerCommunes(
+      tx,
+      id,
+      territoire.communes.map((c) => c.code),
+    );
     await repository.remplacerOrganisations(tx, id, 'ars', saisie.arsIds);
     await repository.remplacerOrganisations(tx, id, 'porteur', saisie.porteursIds);
-    if (!utilisateur.habilitations.some((h) => h.role === 'admin')) await repository.accorderRole(tx, utilisateur.userId, id, 'coordonnateur');
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'contrat', entiteId: id, action: 'creation', apres: { ...saisie } as never });
+    if (!utilisateur.habilitations.some((h) => h.role === 'admin'))
+      await repository.accorderRole(tx, utilisateur.userId, id, 'coordonnateur');
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'contrat',
+      entiteId: id,
+      action: 'creation',
+      apres: { ...saisie } as never,
+    });
     await synchroniserConfirmations(tx, utilisateur, id);
     if (saisie.publie) await exigerPubliable(tx, id);
     return id;
@@ -212,22 +257,35 @@ export async function modifierContrat(ctx: Contexte, utilisateur: Utilisateur, i
     await exigerModifiable(tx, id, ref.statut);
     await verifierOrganisations(tx, saisie.arsIds, TYPES_ARS, 'arsIds', 'ARS');
     await verifierOrganisations(tx, saisie.porteursIds, TYPES_COLLECTIVITE, 'porteursIds', 'Collectivité porteuse');
-    if (saisie.predecesseurId === id) throw invalide('Un contrat ne peut pas se succéder à lui-même.', [{ champ: 'predecesseurId', message: 'Contrat précédent invalide' }]);
+    if (saisie.predecesseurId === id)
+      throw invalide('Un contrat ne peut pas se succéder à lui-même.', [
+        { champ: 'predecesseurId', message: 'Contrat précédent invalide' },
+      ]);
     const avant = await repository.obtenirContrat(tx, id, true);
     // Naming a new predecessor renews it: it needs the right to change it, and it becomes « Renouvelé ».
     const nouveauPredecesseur = saisie.predecesseurId && saisie.predecesseurId !== avant?.predecesseurId ? saisie.predecesseurId : null;
     if (nouveauPredecesseur) {
-      if (!(await repository.obtenirContrat(tx, nouveauPredecesseur))) throw invalide('Contrat précédent inconnu.', [{ champ: 'predecesseurId', message: 'Contrat précédent inconnu' }]);
+      if (!(await repository.obtenirContrat(tx, nouveauPredecesseur)))
+        throw invalide('Contrat précédent inconnu.', [{ champ: 'predecesseurId', message: 'Contrat précédent inconnu' }]);
       await exigerSurContrat(tx, utilisateur, 'modifier', nouveauPredecesseur);
       await marquerRenouvele(tx, utilisateur, nouveauPredecesseur, id, refusPredecesseur);
     }
     // Publishing is a display setting with its own switch, at any statut and never through an avenant.
     if (saisie.publie !== undefined && saisie.publie !== avant?.publie)
-      throw new ErreurMetier(422, 'Publication séparée', MESSAGE_PUBLICATION, { erreurs: [{ champ: 'publie', message: MESSAGE_PUBLICATION }] });
+      throw new ErreurMetier(422, 'Publication séparée', MESSAGE_PUBLICATION, {
+        erreurs: [{ champ: 'publie', message: MESSAGE_PUBLICATION }],
+      });
     const orgsAvant = await repository.organisationsDuContrat(tx, id);
     if (!(await repository.modifierContrat(tx, id, version, saisie, territoire)))
-      throw conflit('Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', await obtenirContrat(ctx, utilisateur, id));
-    await repository.remplacerCommunes(tx, id, territoire.communes.map((c) => c.code));
+      throw conflit(
+        'Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.',
+        await obtenirContrat(ctx, utilisateur, id),
+      );
+    await repository.remplacerCommunes(
+      tx,
+      id,
+      territoire.communes.map((c) => c.code),
+    );
     await repository.remplacerOrganisations(tx, id, 'ars', saisie.arsIds);
     await repository.remplacerOrganisations(tx, id, 'porteur', saisie.porteursIds);
     await synchroniserConfirmations(tx, utilisateur, id);
@@ -251,14 +309,28 @@ const estSignature = (de: StatutContrat, vers: StatutContrat) => de === 'elabora
  * Moves the contract along its life cycle; signing records the date and the signed state. Signing without a
  * planned evaluation is possible once the warning is acknowledged (`confirmerAvertissements`), and audited so.
  */
-export async function changerStatut(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, vers: StatutContrat, confirmerAvertissements = false) {
+export async function changerStatut(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  id: string,
+  version: number,
+  vers: StatutContrat,
+  confirmerAvertissements = false,
+) {
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', id);
   await enTransaction(ctx.db, async (tx) => {
     const contrat = (await repository.obtenirContrat(tx, id, true))!;
-    if (contrat.version !== version) throw conflit('Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', await obtenirContrat(ctx, utilisateur, id));
+    if (contrat.version !== version)
+      throw conflit(
+        'Ce contrat a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.',
+        await obtenirContrat(ctx, utilisateur, id),
+      );
     const signataires = await repository.listerSignataires(tx, id);
     const { confirmations } = await etatPublication(tx, id);
-    const { rows } = await tx.query('select (select count(*) from axes where contrat_id = $1)::int axes, (select count(*) from fiches where contrat_id = $1)::int fiches', [id]);
+    const { rows } = await tx.query(
+      'select (select count(*) from axes where contrat_id = $1)::int axes, (select count(*) from fiches where contrat_id = $1)::int fiches',
+      [id],
+    );
     const de = contrat.statut as StatutContrat;
     const raisons = refusTransition(de, vers, {
       signataires: signataires.map((s) => ({
@@ -266,25 +338,51 @@ export async function changerStatut(ctx: Contexte, utilisateur: Utilisateur, id:
         organisationNom: s.organisation.nom,
         representant: s.representant,
         dateSignature: s.dateSignature,
-        confirmation: confirmations.find((c) => c.role === 'signataire' && c.organisation.id === s.organisation.id)?.statut ?? 'a_confirmer',
+        confirmation:
+          confirmations.find((c) => c.role === 'signataire' && c.organisation.id === s.organisation.id)?.statut ?? 'a_confirmer',
       })),
       nombreAxes: rows[0].axes,
       nombreFiches: rows[0].fiches,
       periode: contrat.periode,
     });
-    if (raisons.length) throw invalide(`Passage à « ${LIBELLES_STATUT_CONTRAT[vers]} » impossible : ${raisons.join(' ')}`, raisons.map((message) => ({ champ: 'statut', message })));
+    if (raisons.length)
+      throw invalide(
+        `Passage à « ${LIBELLES_STATUT_CONTRAT[vers]} » impossible : ${raisons.join(' ')}`,
+        raisons.map((message) => ({ champ: 'statut', message })),
+      );
     if (de === 'evaluation' && vers === 'signe' && (await avenantOuvert(tx, id))) throw conflit('Un avenant est en cours de rédaction.');
-    const avertissements = estSignature(de, vers) ? avertissementsSignature({ evaluationsPrevues: await articulation.listerEvaluationsPrevues(tx, id) }) : [];
+    const avertissements = estSignature(de, vers)
+      ? avertissementsSignature({ evaluationsPrevues: await articulation.listerEvaluationsPrevues(tx, id) })
+      : [];
     if (avertissements.length && !confirmerAvertissements)
-      throw new ErreurMetier(422, 'Avertissement à confirmer', `Avant de signer : ${avertissements.join(' ')} Confirmez pour signer quand même.`, {
-        avertissements,
-        erreurs: avertissements.map((message) => ({ champ: 'confirmerAvertissements', message })),
-      });
+      throw new ErreurMetier(
+        422,
+        'Avertissement à confirmer',
+        `Avant de signer : ${avertissements.join(' ')} Confirmez pour signer quand même.`,
+        {
+          avertissements,
+          erreurs: avertissements.map((message) => ({ champ: 'confirmerAvertissements', message })),
+        },
+      );
     // The contract is signed on the date of the last signature.
-    const dateSignature = vers === 'signe' && !contrat.dateSignature ? signataires.map((s) => s.dateSignature!).sort().at(-1)! : null;
+    const dateSignature =
+      vers === 'signe' && !contrat.dateSignature
+        ? signataires
+            .map((s) => s.dateSignature!)
+            .sort()
+            .at(-1)!
+        : null;
     await repository.changerStatut(tx, id, version, vers, dateSignature);
     if (vers === 'signe' && de === 'elaboration') await prendreInstantane(tx, id, null, dateSignature!);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'contrat', entiteId: id, action: 'statut', avant: { statut: de }, apres: { statut: vers }, contexte: { regions: ref.regions, ...(avertissements.length ? { avertissementsConfirmes: avertissements } : {}) } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'contrat',
+      entiteId: id,
+      action: 'statut',
+      avant: { statut: de },
+      apres: { statut: vers },
+      contexte: { regions: ref.regions, ...(avertissements.length ? { avertissementsConfirmes: avertissements } : {}) },
+    });
   });
 }
 
@@ -321,8 +419,19 @@ export async function enregistrerDoctrine(ctx: Contexte, utilisateur: Utilisateu
   await enTransaction(ctx.db, async (tx) => {
     const avant = await repository.obtenirDoctrine(tx, regionCode);
     const ok = await repository.enregistrerDoctrine(tx, regionCode, regles, version === 0 ? null : version);
-    if (!ok) throw conflit('Cette doctrine a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', await obtenirDoctrine(ctx, utilisateur, regionCode));
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'doctrine', entiteId: regionCode, action: avant ? 'modification' : 'creation', avant: avant?.regles as never, apres: regles as never });
+    if (!ok)
+      throw conflit(
+        'Cette doctrine a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.',
+        await obtenirDoctrine(ctx, utilisateur, regionCode),
+      );
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'doctrine',
+      entiteId: regionCode,
+      action: avant ? 'modification' : 'creation',
+      avant: avant?.regles as never,
+      apres: regles as never,
+    });
   });
   return obtenirDoctrine(ctx, utilisateur, regionCode);
 }

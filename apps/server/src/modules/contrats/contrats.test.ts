@@ -57,7 +57,11 @@ describe('contrats de démonstration', () => {
     expect(numeros.slice(8, 12)).toEqual([9, 38, 39, 10]);
     expect(fiches.body[0].pilotes).toEqual([expect.objectContaining({ organisationId: null, libelle: 'À définir' })]);
     const fiche2 = fiches.body.find((f: any) => f.numero === 2);
-    expect(fiche2.pilotes[0]).toMatchObject({ organisationNom: 'Redon Agglomération', service: 'CLIC', libelle: 'Redon Agglomération (CLIC)' });
+    expect(fiche2.pilotes[0]).toMatchObject({
+      organisationNom: 'Redon Agglomération',
+      service: 'CLIC',
+      libelle: 'Redon Agglomération (CLIC)',
+    });
     const fiche31 = fiches.body.find((f: any) => f.numero === 31);
     expect(fiche31.pilotes.map((p: any) => p.organisationNom)).toEqual(['Redon Agglomération', 'ARS Bretagne', 'ARS Pays de la Loire']);
 
@@ -68,7 +72,11 @@ describe('contrats de démonstration', () => {
 
     const belleIle = liste.body.find((c: any) => c.intitule.includes('Belle-Île'));
     const bi = await admin.get(`/api/contrats/${belleIle.id}`);
-    expect(bi.body.signataires.map((s: any) => s.organisation.nom)).toEqual(['ARS Bretagne', 'Conseil départemental du Morbihan', 'Communauté de communes de Belle-Île-en-Mer']);
+    expect(bi.body.signataires.map((s: any) => s.organisation.nom)).toEqual([
+      'ARS Bretagne',
+      'Conseil départemental du Morbihan',
+      'Communauté de communes de Belle-Île-en-Mer',
+    ]);
     expect(bi.body.axes).toHaveLength(3);
     // An island: exempt from Bretagne's 50 000 inhabitants, but the doctrine's signatories are missing.
     expect(bi.body.ecartsDoctrine.map((e: any) => e.regle)).toEqual(['signataires']);
@@ -79,7 +87,10 @@ describe('contrats de démonstration', () => {
     await lecteur.connecter(DEMO.lecteur);
     const vus = (await lecteur.get('/api/contrats')).body.map((c: any) => c.intitule);
     // Their contract, and Redon's first CLS, published: anybody may read it.
-    expect(vus).toEqual(['Contrat local de santé de Redon Agglomération (2e génération)', 'Contrat local de santé du Pays de Redon-Bretagne Sud']);
+    expect(vus).toEqual([
+      'Contrat local de santé de Redon Agglomération (2e génération)',
+      'Contrat local de santé du Pays de Redon-Bretagne Sud',
+    ]);
     const ars = serveur.client();
     await ars.connecter(DEMO.ars);
     const arsVus = (await ars.get('/api/contrats')).body.map((c: any) => c.intitule);
@@ -88,9 +99,14 @@ describe('contrats de démonstration', () => {
     const cpam = serveur.client();
     await cpam.connecter(DEMO.cpam);
     // Partner of the CLS 2 (seed 002: the CPAM 35 led its working group), pilote of the CLS 1's fiches 27 and 29.
-    expect((await cpam.get('/api/contrats')).body.map((c: any) => c.intitule)).toEqual(['Contrat local de santé de Redon Agglomération (2e génération)', 'Contrat local de santé du Pays de Redon-Bretagne Sud']);
+    expect((await cpam.get('/api/contrats')).body.map((c: any) => c.intitule)).toEqual([
+      'Contrat local de santé de Redon Agglomération (2e génération)',
+      'Contrat local de santé du Pays de Redon-Bretagne Sud',
+    ]);
     // Without an account: the published contracts only.
-    expect((await serveur.client().get('/api/contrats')).body.map((c: any) => c.intitule)).toEqual(['Contrat local de santé du Pays de Redon-Bretagne Sud']);
+    expect((await serveur.client().get('/api/contrats')).body.map((c: any) => c.intitule)).toEqual([
+      'Contrat local de santé du Pays de Redon-Bretagne Sud',
+    ]);
   });
 });
 
@@ -105,11 +121,21 @@ describe('cycle de vie d’un contrat', () => {
     expect(detail.body).toMatchObject({ statut: 'preparation', territoire: { nombreCommunes: 31 }, droits: { modifier: true } });
     expect(detail.body.territoire.departements.map((d: any) => d.nom)).toEqual(['Ille-et-Vilaine', 'Loire-Atlantique', 'Morbihan']);
     const session = await coordination.get('/api/auth/session');
-    expect(session.body.roles).toContainEqual({ role: 'coordonnateur', contratId: id, contratIntitule: 'CLS de Redon Agglomération 2027-2031' });
+    expect(session.body.roles).toContainEqual({
+      role: 'coordonnateur',
+      contratId: id,
+      contratIntitule: 'CLS de Redon Agglomération 2027-2031',
+    });
   });
 
   it('refuse un contrat mal saisi en nommant les champs', async () => {
-    const r = await coordination.post('/api/contrats', { ...nouveauContrat(), intitule: 'CLS', arsIds: [], perimetre: { epci: ['999999999'], communes: [] }, periode: { debut: '2030-01-01', fin: '2029-01-01' } });
+    const r = await coordination.post('/api/contrats', {
+      ...nouveauContrat(),
+      intitule: 'CLS',
+      arsIds: [],
+      perimetre: { epci: ['999999999'], communes: [] },
+      periode: { debut: '2030-01-01', fin: '2029-01-01' },
+    });
     expect(r.status).toBe(400);
     expect(r.body.erreurs.map((e: any) => e.champ)).toEqual(expect.arrayContaining(['intitule', 'arsIds', 'periode.fin']));
     const porteur = await coordination.post('/api/contrats', { ...nouveauContrat(), porteursIds: [ids.cpam] });
@@ -120,26 +146,42 @@ describe('cycle de vie d’un contrat', () => {
   });
 
   it('se construit : axes, objectifs, fiche avec financement, réordonnancement au clavier côté API', async () => {
-    const axe1 = await coordination.post(`/api/contrats/${id}/axes`, { intitule: 'Accès aux soins', axePrs: 'L’organisation des parcours de santé' });
+    const axe1 = await coordination.post(`/api/contrats/${id}/axes`, {
+      intitule: 'Accès aux soins',
+      axePrs: 'L’organisation des parcours de santé',
+    });
     const axe2 = await coordination.post(`/api/contrats/${id}/axes`, { intitule: 'Prévention et promotion de la santé' });
     expect(axe1.status).toBe(201);
     await coordination.put(`/api/contrats/${id}/axes/ordre`, { ids: [axe2.body.id, axe1.body.id] });
-    const objectif = await coordination.post(`/api/contrats/${id}/axes/${axe1.body.id}/objectifs`, { intitule: 'Attirer des médecins', objectifsOperationnels: ['Accueillir les internes'] });
+    const objectif = await coordination.post(`/api/contrats/${id}/axes/${axe1.body.id}/objectifs`, {
+      intitule: 'Attirer des médecins',
+      objectifsOperationnels: ['Accueillir les internes'],
+    });
     const fiche = await coordination.post(`/api/contrats/${id}/fiches`, {
       intitule: 'Accueillir les internes en médecine générale',
       axeId: axe1.body.id,
       objectifId: objectif.body.id,
       pilotes: [{ organisationId: ids.redon, service: 'ATS' }],
       thematiques: ['acces_soins'],
-      financements: [{ financeurId: ids.ars, dispositif: 'FIR', annee: 2027, montantCentimes: 2000000, nature: 'fonctionnement', statut: 'accorde' }],
+      financements: [
+        { financeurId: ids.ars, dispositif: 'FIR', annee: 2027, montantCentimes: 2000000, nature: 'fonctionnement', statut: 'accorde' },
+      ],
     });
     expect(fiche.status).toBe(201);
     expect(fiche.body.numero).toBe(1);
     const detail = await coordination.get(`/api/contrats/${id}`);
-    expect(detail.body.axes.map((a: any) => `${a.numero}. ${a.intitule}`)).toEqual(['1. Prévention et promotion de la santé', '2. Accès aux soins']);
+    expect(detail.body.axes.map((a: any) => `${a.numero}. ${a.intitule}`)).toEqual([
+      '1. Prévention et promotion de la santé',
+      '2. Accès aux soins',
+    ]);
     expect(detail.body.axes[1].objectifs[0]).toMatchObject({ numero: '2.1', intitule: 'Attirer des médecins' });
     const lue = await coordination.get(`/api/fiches/${fiche.body.id}`);
-    expect(lue.body).toMatchObject({ axe: { numero: 2 }, objectif: { numero: '2.1' }, totalFinancementCentimes: 2000000, historiqueStatuts: [expect.objectContaining({ statut: 'a_venir' })] });
+    expect(lue.body).toMatchObject({
+      axe: { numero: 2 },
+      objectif: { numero: '2.1' },
+      totalFinancementCentimes: 2000000,
+      historiqueStatuts: [expect.objectContaining({ statut: 'a_venir' })],
+    });
     expect(lue.body.financements[0]).toMatchObject({ financeurNom: 'ARS Bretagne', dispositif: 'FIR' });
   });
 
@@ -160,18 +202,33 @@ describe('cycle de vie d’un contrat', () => {
     expect(refus.body.detail).toMatch(/^Passage à « Signé \(en vigueur\) » impossible : Il faut au moins une ARS/);
 
     // ARS Bretagne confirms being a signatory before its date is entered; Redon Agglomération is the coordinator's own.
-    const arsSignataire = await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.ars, representant: 'Directeur général' });
+    const arsSignataire = await coordination.post(`/api/contrats/${id}/signataires`, {
+      organisationId: ids.ars,
+      representant: 'Directeur général',
+    });
     const ars = serveur.client();
     await ars.connecter(DEMO.ars);
     const demande = (await ars.get('/api/confirmations')).body.find((d: any) => d.contrat.id === id && d.role === 'signataire');
     expect((await ars.post(`/api/confirmations/${demande.id}/acceptation`, {})).status).toBe(200);
-    await coordination.put(`/api/contrats/${id}/signataires/${arsSignataire.body.id}`, { organisationId: ids.ars, representant: 'Directeur général', dateSignature: '2027-02-01' });
-    await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.redon, representant: 'Président', dateSignature: '2027-02-03' });
+    await coordination.put(`/api/contrats/${id}/signataires/${arsSignataire.body.id}`, {
+      organisationId: ids.ars,
+      representant: 'Directeur général',
+      dateSignature: '2027-02-01',
+    });
+    await coordination.post(`/api/contrats/${id}/signataires`, {
+      organisationId: ids.redon,
+      representant: 'Président',
+      dateSignature: '2027-02-03',
+    });
     const doublon = await coordination.post(`/api/contrats/${id}/signataires`, { organisationId: ids.redon });
     expect(doublon.body.erreurs).toEqual([{ champ: 'organisationId', message: 'Cette organisation est déjà signataire du contrat' }]);
     detail = await coordination.get(`/api/contrats/${id}`);
     // No evaluation planned here: the warning is acknowledged (articulation.test.ts covers it).
-    const ok = await coordination.post(`/api/contrats/${id}/statut`, { statut: 'signe', version: detail.body.version, confirmerAvertissements: true });
+    const ok = await coordination.post(`/api/contrats/${id}/statut`, {
+      statut: 'signe',
+      version: detail.body.version,
+      confirmerAvertissements: true,
+    });
     expect(ok.status).toBe(204);
     detail = await coordination.get(`/api/contrats/${id}`);
     expect(detail.body).toMatchObject({ statut: 'signe', dateSignature: '2027-02-03' });
@@ -187,7 +244,10 @@ describe('cycle de vie d’un contrat', () => {
 
     const avenant = await coordination.post(`/api/contrats/${id}/avenants`, { objet: 'Ajout d’une action de prévention et prolongation' });
     expect(avenant.body.numero).toBe(1);
-    const nouvelle = await coordination.post(`/api/contrats/${id}/fiches`, { intitule: 'Prévention bucco-dentaire en classe de CP', pilotes: [{ organisationId: ids.cpam }] });
+    const nouvelle = await coordination.post(`/api/contrats/${id}/fiches`, {
+      intitule: 'Prévention bucco-dentaire en classe de CP',
+      pilotes: [{ organisationId: ids.cpam }],
+    });
     expect(nouvelle.body.numero).toBe(2);
     const detail = await coordination.get(`/api/contrats/${id}`);
     const { id: _, version, ...saisie } = detail.body;
@@ -235,9 +295,16 @@ describe('cycle de vie d’un contrat', () => {
     const lue = (await coordination.get(`/api/fiches/${ficheId}`)).body;
     expect(lue.verrou).toBe('Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.');
     const { id: _i, version: v2, ...r2 } = lue;
-    const pilote = await coordination.put(`/api/fiches/${ficheId}`, { ...r2, pilotes: [...r2.pilotes, { organisationId: ids.cpam }], version: v2 });
+    const pilote = await coordination.put(`/api/fiches/${ficheId}`, {
+      ...r2,
+      pilotes: [...r2.pilotes, { organisationId: ids.cpam }],
+      version: v2,
+    });
     expect(pilote.status).toBe(409);
-    expect((await coordination.get(`/api/contrats/${id}`)).body).toMatchObject({ verrou: expect.stringContaining('avenant'), role: 'coordonnateur' });
+    expect((await coordination.get(`/api/contrats/${id}`)).body).toMatchObject({
+      verrou: expect.stringContaining('avenant'),
+      role: 'coordonnateur',
+    });
     expect(perime.body.courant).toMatchObject({ statut: 'en_cours', version: version + 1 });
   });
 
@@ -245,7 +312,11 @@ describe('cycle de vie d’un contrat', () => {
     let detail = await coordination.get(`/api/contrats/${id}`);
     await coordination.post(`/api/contrats/${id}/statut`, { statut: 'evaluation', version: detail.body.version });
     const fiches = (await coordination.get(`/api/contrats/${id}/fiches`)).body;
-    const indicateur = await coordination.post(`/api/fiches/${fiches[1].id}/indicateurs-suivi`, { libelle: 'Élèves de CP dépistés', type: 'activite', cibles: [{ periode: '2028', valeur: 120 }] });
+    const indicateur = await coordination.post(`/api/fiches/${fiches[1].id}/indicateurs-suivi`, {
+      libelle: 'Élèves de CP dépistés',
+      type: 'activite',
+      cibles: [{ periode: '2028', valeur: 120 }],
+    });
     expect(indicateur.status, JSON.stringify(indicateur.body)).toBe(201);
     const r = await coordination.post(`/api/contrats/${id}/renouvellement`, { ficheIds: [fiches[1].id] });
     expect(r.status).toBe(201);
@@ -269,7 +340,17 @@ describe('cycle de vie d’un contrat', () => {
     const h = await coordination.get(`/api/contrats/${id}/historique?parPage=200`);
     expect(h.status).toBe(200);
     const actions = h.body.elements.map((e: any) => `${e.entiteType}:${e.action}`);
-    expect(actions).toEqual(expect.arrayContaining(['contrat:creation', 'axe:creation', 'fiche:creation', 'signataire:creation', 'contrat:statut', 'avenant:signature', 'fiche:modification']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'contrat:creation',
+        'axe:creation',
+        'fiche:creation',
+        'signataire:creation',
+        'contrat:statut',
+        'avenant:signature',
+        'fiche:modification',
+      ]),
+    );
     const statut = h.body.elements.find((e: any) => e.action === 'statut' && e.diff.statut?.apres === 'signe');
     expect(statut.diff).toEqual({ statut: { avant: 'elaboration', apres: 'signe' } });
     expect(statut.acteurLibelle).toBe('Marie Dupont');
@@ -286,7 +367,16 @@ describe('droits par rôle', () => {
     const cls2 = (await admin.get('/api/contrats?generation=2&q=Redon')).body[0];
     const lecteur = serveur.client();
     await lecteur.connecter(DEMO.lecteur);
-    expect((await lecteur.get(`/api/contrats/${cls2.id}`)).body.droits).toEqual({ modifier: false, completer: false, valider: false, supprimer: false, creerFiche: false, publier: false, voirAcces: true, gererAcces: false });
+    expect((await lecteur.get(`/api/contrats/${cls2.id}`)).body.droits).toEqual({
+      modifier: false,
+      completer: false,
+      valider: false,
+      supprimer: false,
+      creerFiche: false,
+      publier: false,
+      voirAcces: true,
+      gererAcces: false,
+    });
     expect((await lecteur.post(`/api/contrats/${cls2.id}/axes`, { intitule: 'Axe du lecteur' })).status).toBe(403);
     const cpam = serveur.client();
     await cpam.connecter(DEMO.cpam);
@@ -299,8 +389,14 @@ describe('droits par rôle', () => {
     const admin = serveur.client();
     await admin.connecter(DEMO.admin);
     const cls2 = (await admin.get('/api/contrats?generation=2&q=Redon')).body[0];
-    const sienne = await coordination.post(`/api/contrats/${cls2.id}/fiches`, { intitule: 'Filière gériatrique', pilotes: [{ organisationId: ids.chRedon }] });
-    const autre = await coordination.post(`/api/contrats/${cls2.id}/fiches`, { intitule: 'Transport solidaire', pilotes: [{ organisationId: ids.redon }] });
+    const sienne = await coordination.post(`/api/contrats/${cls2.id}/fiches`, {
+      intitule: 'Filière gériatrique',
+      pilotes: [{ organisationId: ids.chRedon }],
+    });
+    const autre = await coordination.post(`/api/contrats/${cls2.id}/fiches`, {
+      intitule: 'Transport solidaire',
+      pilotes: [{ organisationId: ids.redon }],
+    });
     const pilote = serveur.client();
     await pilote.connecter('pilote@demo.maillage.fr');
     const f1 = (await pilote.get(`/api/fiches/${sienne.body.id}`)).body;

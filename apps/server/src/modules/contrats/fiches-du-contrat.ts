@@ -16,7 +16,13 @@ export type FicheDuContrat = Omit<FicheSaisie, 'pilotes' | 'financements' | 'ind
   statutLibelle: string;
   axe: { id: string; numero: number; intitule: string } | null;
   objectif: { id: string; numero: string; intitule: string } | null;
-  pilotes: { organisationId: string | null; organisationNom: string | null; organisationSigle: string | null; service: string | null; libelle: string }[];
+  pilotes: {
+    organisationId: string | null;
+    organisationNom: string | null;
+    organisationSigle: string | null;
+    service: string | null;
+    libelle: string;
+  }[];
   financements: {
     id: string;
     financeurId: string | null;
@@ -41,7 +47,13 @@ export interface FichesDuContrat {
   /** Every fiche of the contract in the contract's order. */
   lister(db: Queryable, contratId: string): Promise<FicheDuContrat[]>;
   /** Creates a fiche in the contract, in the caller's transaction, checked and audited as any fiche creation. */
-  creer(ctx: Contexte, utilisateur: Utilisateur, contratId: string, saisie: FicheSaisie, tx: Queryable): Promise<{ id: string; numero: number }>;
+  creer(
+    ctx: Contexte,
+    utilisateur: Utilisateur,
+    contratId: string,
+    saisie: FicheSaisie,
+    tx: Queryable,
+  ): Promise<{ id: string; numero: number }>;
 }
 
 let branchees: FichesDuContrat | null = null;

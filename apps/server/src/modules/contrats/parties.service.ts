@@ -40,13 +40,16 @@ export async function modifierPartie<T>(
 
 function doublon(e: unknown, message: string): never {
   if ((e as { code?: string }).code === '23505') throw invalide(message, [{ champ: 'organisationId', message }]);
-  if ((e as { code?: string }).code === '23503') throw invalide('Organisation inconnue.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
+  if ((e as { code?: string }).code === '23503')
+    throw invalide('Organisation inconnue.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
   throw e;
 }
 
 export const ajouterSignataire = (ctx: Contexte, u: Utilisateur, contratId: string, s: Signataire) =>
   modifierPartie(ctx, u, contratId, 'signataire', async (tx) => {
-    const id = await repository.ajouterSignataire(tx, contratId, s).catch((e) => doublon(e, 'Cette organisation est déjà signataire du contrat'));
+    const id = await repository
+      .ajouterSignataire(tx, contratId, s)
+      .catch((e) => doublon(e, 'Cette organisation est déjà signataire du contrat'));
     await synchroniserConfirmations(tx, u, contratId);
     if (s.dateSignature) await exigerDateSignaturePermise(tx, contratId, s.organisationId);
     const [organisation] = await repository.organisationsParIds(tx, [s.organisationId]);
@@ -65,7 +68,12 @@ export const modifierSignataire = (ctx: Contexte, u: Utilisateur, contratId: str
       resultat: undefined,
       entiteId: id,
       action: 'modification',
-      avant: { organisationId: avant.organisation.id, representant: avant.representant, qualite: avant.qualite, dateSignature: avant.dateSignature },
+      avant: {
+        organisationId: avant.organisation.id,
+        representant: avant.representant,
+        qualite: avant.qualite,
+        dateSignature: avant.dateSignature,
+      },
       apres: s,
     };
   });
@@ -75,12 +83,19 @@ export const supprimerSignataire = (ctx: Contexte, u: Utilisateur, contratId: st
     const avant = (await repository.listerSignataires(tx, contratId)).find((x) => x.id === id);
     if (!avant || !(await repository.supprimerSignataire(tx, contratId, id))) throw introuvable('Ce signataire n’existe pas.');
     await synchroniserConfirmations(tx, u, contratId);
-    return { resultat: undefined, entiteId: id, action: 'suppression', avant: { organisation: avant.organisation.nom, dateSignature: avant.dateSignature } };
+    return {
+      resultat: undefined,
+      entiteId: id,
+      action: 'suppression',
+      avant: { organisation: avant.organisation.nom, dateSignature: avant.dateSignature },
+    };
   });
 
 export const ajouterPartenaire = (ctx: Contexte, u: Utilisateur, contratId: string, p: { organisationId: string; role?: string | null }) =>
   modifierPartie(ctx, u, contratId, 'partenaire', async (tx) => {
-    const id = await repository.ajouterPartenaire(tx, contratId, p).catch((e) => doublon(e, 'Cette organisation est déjà partenaire du contrat'));
+    const id = await repository
+      .ajouterPartenaire(tx, contratId, p)
+      .catch((e) => doublon(e, 'Cette organisation est déjà partenaire du contrat'));
     const [organisation] = await repository.organisationsParIds(tx, [p.organisationId]);
     return { resultat: { id }, entiteId: id, action: 'creation', apres: { organisation: organisation?.nom, ...p } };
   });
@@ -108,7 +123,13 @@ export const modifierAxe = (ctx: Contexte, u: Utilisateur, contratId: string, id
     const avant = (await repository.listerAxes(tx, contratId)).find((x) => x.id === id);
     if (!avant) throw introuvable('Cet axe n’existe pas.');
     await repository.modifierAxe(tx, contratId, id, a);
-    return { resultat: undefined, entiteId: id, action: 'modification', avant: { intitule: avant.intitule, axePrs: avant.axePrs, description: avant.description }, apres: a };
+    return {
+      resultat: undefined,
+      entiteId: id,
+      action: 'modification',
+      avant: { intitule: avant.intitule, axePrs: avant.axePrs, description: avant.description },
+      apres: a,
+    };
   });
 
 export const supprimerAxe = (ctx: Contexte, u: Utilisateur, contratId: string, id: string) =>
@@ -116,7 +137,10 @@ export const supprimerAxe = (ctx: Contexte, u: Utilisateur, contratId: string, i
     const avant = (await repository.listerAxes(tx, contratId)).find((x) => x.id === id);
     if (!avant) throw introuvable('Cet axe n’existe pas.');
     const { rows } = await tx.query('select count(*)::int n from fiches where axe_id = $1', [id]);
-    if (rows[0].n > 0) throw invalide(`Cet axe porte ${pluriel(rows[0].n, 'fiche')} : rattachez-${rows[0].n > 1 ? 'les' : 'la'} à un autre axe avant de le supprimer.`);
+    if (rows[0].n > 0)
+      throw invalide(
+        `Cet axe porte ${pluriel(rows[0].n, 'fiche')} : rattachez-${rows[0].n > 1 ? 'les' : 'la'} à un autre axe avant de le supprimer.`,
+      );
     await repository.supprimerAxe(tx, contratId, id);
     return { resultat: undefined, entiteId: id, action: 'suppression', avant: { intitule: avant.intitule } };
   });

@@ -26,11 +26,17 @@ export async function renouveler(
     const source = (await repository.obtenirContrat(tx, contratId, true))!;
     const { rows: deja } = await tx.query('select id, intitule from contrats where predecesseur_id = $1', [contratId]);
     // A contract set to « Renouvelé » by hand, without a successor here, is not renewed a second time from its page.
-    const refus = source.statut === 'renouvele' ? 'Ce contrat est déjà renouvelé.' : refusRenouvellement(source.statut as StatutContrat, deja[0]?.intitule ?? null);
+    const refus =
+      source.statut === 'renouvele'
+        ? 'Ce contrat est déjà renouvelé.'
+        : refusRenouvellement(source.statut as StatutContrat, deja[0]?.intitule ?? null);
     if (refus) throw conflit(refus);
     const fiches = await fichesDuContrat().lister(tx, contratId);
     const inconnues = choix.ficheIds.filter((id) => !fiches.some((f) => f.id === id));
-    if (inconnues.length) throw invalide('Certaines fiches choisies n’appartiennent pas à ce contrat.', [{ champ: 'ficheIds', message: 'Fiches inconnues dans ce contrat' }]);
+    if (inconnues.length)
+      throw invalide('Certaines fiches choisies n’appartiennent pas à ce contrat.', [
+        { champ: 'ficheIds', message: 'Fiches inconnues dans ce contrat' },
+      ]);
 
     const organisations = await repository.organisationsDuContrat(tx, contratId);
     const generation = source.generation + 1;
@@ -40,15 +46,31 @@ export async function renouveler(
       [contratId, choix.intitule?.trim() || intituleAvecGeneration(source.intitule, generation), generation],
     );
     const id: string = rows[0].id;
-    await tx.query('insert into contrat_communes (contrat_id, commune_code) select $2, commune_code from contrat_communes where contrat_id = $1', [contratId, id]);
-    await repository.remplacerOrganisations(tx, id, 'ars', organisations.ars.map((o) => o.id));
-    await repository.remplacerOrganisations(tx, id, 'porteur', organisations.porteurs.map((o) => o.id));
+    await tx.query(
+      'insert into contrat_communes (contrat_id, commune_code) select $2, commune_code from contrat_communes where contrat_id = $1',
+      [contratId, id],
+    );
+    await repository.remplacerOrganisations(
+      tx,
+      id,
+      'ars',
+      organisations.ars.map((o) => o.id),
+    );
+    await repository.remplacerOrganisations(
+      tx,
+      id,
+      'porteur',
+      organisations.porteurs.map((o) => o.id),
+    );
     await tx.query(
       `insert into signataires (contrat_id, organisation_id, representant, qualite, ordre)
        select $2, organisation_id, representant, qualite, ordre from signataires where contrat_id = $1`,
       [contratId, id],
     );
-    await tx.query('insert into partenaires (contrat_id, organisation_id, role) select $2, organisation_id, role from partenaires where contrat_id = $1', [contratId, id]);
+    await tx.query(
+      'insert into partenaires (contrat_id, organisation_id, role) select $2, organisation_id, role from partenaires where contrat_id = $1',
+      [contratId, id],
+    );
     // A new generation is a new commitment: each organisation confirms its role again (unless the author speaks for it).
     await synchroniserConfirmations(tx, utilisateur, id);
     await tx.query(
@@ -66,13 +88,16 @@ export async function renouveler(
       for (const objectif of axe.objectifs.filter((o) => retenues.some((f) => f.objectifId === o.id)))
         nouveauxObjectifs.set(objectif.id, await repository.creerObjectif(tx, nouveauxAxes.get(axe.id)!, objectif));
     }
-    const createur = utilisateur.habilitations.some((h) => h.role === 'admin') ? utilisateur : { ...utilisateur, habilitations: [...utilisateur.habilitations, { role: 'coordonnateur' as const, contratId: id }] };
-    if (!utilisateur.habilitations.some((h) => h.role === 'admin')) await repository.accorderRole(tx, utilisateur.userId, id, 'coordonnateur');
+    const createur = utilisateur.habilitations.some((h) => h.role === 'admin')
+      ? utilisateur
+      : { ...utilisateur, habilitations: [...utilisateur.habilitations, { role: 'coordonnateur' as const, contratId: id }] };
+    if (!utilisateur.habilitations.some((h) => h.role === 'admin'))
+      await repository.accorderRole(tx, utilisateur.userId, id, 'coordonnateur');
     for (const fiche of retenues) {
       const saisie = ficheSaisieSchema.parse({
         ...fiche,
         axeId: fiche.axeId ? nouveauxAxes.get(fiche.axeId) : null,
-        objectifId: fiche.objectifId ? nouveauxObjectifs.get(fiche.objectifId) ?? null : null,
+        objectifId: fiche.objectifId ? (nouveauxObjectifs.get(fiche.objectifId) ?? null) : null,
         pilotes: fiche.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service })),
         financements: [],
         // The indicators are the new fiche's own (one model, decision 0007): same definitions and baseline on the same
@@ -94,7 +119,6 @@ export async function renouveler(
     return { id, generation };
   });
 }
-
 
 /** Ties the new generation to the evaluation it comes from and appends that evaluation's recommendations to its context. */
 export async function rattacherEvaluationOrigine(tx: Queryable, nouveauId: string, evaluationId: string, recommandations: string | null) {

@@ -11,11 +11,17 @@ let craon: string;
 let ids: { ars: string; morbihan: string };
 
 const contrat = async (id: string) => (await admin.get(`/api/contrats/${id}`)).body;
-const idParIntitule = async (debut: string) => (await serveur.ctx.db.query('select id from contrats where intitule like $1', [`${debut}%`])).rows[0].id as string;
+const idParIntitule = async (debut: string) =>
+  (await serveur.ctx.db.query('select id from contrats where intitule like $1', [`${debut}%`])).rows[0].id as string;
 /** Puts a demo contract at a status the demo has none at (the signature path is covered by contrats.test.ts). */
 const fixerStatut = (id: string, statut: string) => serveur.ctx.db.query('update contrats set statut = $2 where id = $1', [id, statut]);
 const audits = async (id: string) =>
-  (await serveur.ctx.db.query(`select action, diff, contexte from audit_evenements where entite_type = 'contrat' and entite_id = $1 and action = 'statut' order by id`, [id])).rows;
+  (
+    await serveur.ctx.db.query(
+      `select action, diff, contexte from audit_evenements where entite_type = 'contrat' and entite_id = $1 and action = 'statut' order by id`,
+      [id],
+    )
+  ).rows;
 
 const saisie = (intitule: string, extra: Record<string, unknown> = {}) => ({
   intitule,
@@ -35,7 +41,8 @@ beforeAll(async () => {
   await coordination.connecter(DEMO.coordination);
   belleIle = await idParIntitule('Contrat local de santé de Belle-Île');
   craon = await idParIntitule('Contrat local de santé de Craon');
-  const org = async (nom: string) => (await serveur.ctx.db.query('select id from organisations where nom = $1', [nom])).rows[0].id as string;
+  const org = async (nom: string) =>
+    (await serveur.ctx.db.query('select id from organisations where nom = $1', [nom])).rows[0].id as string;
   ids = { ars: await org('ARS Bretagne'), morbihan: await org('Conseil départemental du Morbihan') };
 });
 afterAll(() => serveur.fermer());
@@ -44,13 +51,25 @@ describe('le renouvellement mène le contrat précédent à « Renouvelé »', (
   it('depuis une évaluation : le contrat « En évaluation » devient « Renouvelé », journalisé', async () => {
     await fixerStatut(belleIle, 'evaluation');
     const version = (await contrat(belleIle)).version;
-    const evaluation = (await admin.post(`/api/contrats/${belleIle}/evaluations`, { type: 'finale', intitule: 'Évaluation finale', terminee: true })).body.id;
+    const evaluation = (
+      await admin.post(`/api/contrats/${belleIle}/evaluations`, { type: 'finale', intitule: 'Évaluation finale', terminee: true })
+    ).body.id;
     const r = await admin.post(`/api/evaluations/${evaluation}/renouvellement`, {});
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const precedent = await contrat(belleIle);
-    expect(precedent).toMatchObject({ statut: 'renouvele', statutLibelle: 'Renouvelé', successeurs: [expect.objectContaining({ id: r.body.id })] });
+    expect(precedent).toMatchObject({
+      statut: 'renouvele',
+      statutLibelle: 'Renouvelé',
+      successeurs: [expect.objectContaining({ id: r.body.id })],
+    });
     expect(precedent.version).toBeGreaterThan(version);
-    expect(await audits(belleIle)).toEqual([{ action: 'statut', diff: { statut: { avant: 'evaluation', apres: 'renouvele' } }, contexte: expect.objectContaining({ successeurId: r.body.id }) }]);
+    expect(await audits(belleIle)).toEqual([
+      {
+        action: 'statut',
+        diff: { statut: { avant: 'evaluation', apres: 'renouvele' } },
+        contexte: expect.objectContaining({ successeurId: r.body.id }),
+      },
+    ]);
   });
 
   it('depuis la page du contrat : le contrat échu devient « Renouvelé »', async () => {
@@ -67,7 +86,9 @@ describe('le renouvellement mène le contrat précédent à « Renouvelé »', (
     const avant = (await serveur.ctx.db.query('select count(*)::int n from contrats')).rows[0].n;
     const tropTot = await admin.post('/api/contrats', saisie('CLS suivant', { predecesseurId: ancien }));
     expect(tropTot.status).toBe(400);
-    expect(tropTot.body.erreurs).toEqual([{ champ: 'predecesseurId', message: expect.stringContaining('« En préparation » ne peut pas être renouvelé') }]);
+    expect(tropTot.body.erreurs).toEqual([
+      { champ: 'predecesseurId', message: expect.stringContaining('« En préparation » ne peut pas être renouvelé') },
+    ]);
     expect((await serveur.ctx.db.query('select count(*)::int n from contrats')).rows[0].n).toBe(avant);
 
     await fixerStatut(ancien, 'echu');
@@ -89,12 +110,18 @@ describe('le renouvellement mène le contrat précédent à « Renouvelé »', (
     await fixerStatut(autreAncien, 'evaluation');
     const sansLien = (await admin.post('/api/contrats', saisie('CLS de Belle-Île 2014'))).body.id;
     const d = await contrat(sansLien);
-    const edition = await admin.put(`/api/contrats/${sansLien}`, { ...saisie(d.intitule), predecesseurId: autreAncien, version: d.version });
+    const edition = await admin.put(`/api/contrats/${sansLien}`, {
+      ...saisie(d.intitule),
+      predecesseurId: autreAncien,
+      version: d.version,
+    });
     expect(edition.status, JSON.stringify(edition.body)).toBe(204);
     expect((await contrat(autreAncien)).statut).toBe('renouvele');
     // Saving it again changes nothing more.
     const d2 = await contrat(sansLien);
-    expect((await admin.put(`/api/contrats/${sansLien}`, { ...saisie(d2.intitule), predecesseurId: autreAncien, version: d2.version })).status).toBe(204);
+    expect(
+      (await admin.put(`/api/contrats/${sansLien}`, { ...saisie(d2.intitule), predecesseurId: autreAncien, version: d2.version })).status,
+    ).toBe(204);
     expect(await audits(autreAncien)).toHaveLength(1);
   });
 });

@@ -13,13 +13,24 @@ export async function verrouillerContrat(tx: Queryable, contratId: string): Prom
   await repository.obtenirContrat(tx, contratId, true);
 }
 
-export async function creerAxeImporte(tx: Queryable, utilisateur: Utilisateur, contratId: string, a: { intitule: string; axePrs?: string | null; description?: string | null }) {
+export async function creerAxeImporte(
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  contratId: string,
+  a: { intitule: string; axePrs?: string | null; description?: string | null },
+) {
   const id = await repository.creerAxe(tx, contratId, a);
   await auditerCreation(tx, utilisateur, contratId, 'axe', id, a);
   return id;
 }
 
-export async function creerObjectifImporte(tx: Queryable, utilisateur: Utilisateur, contratId: string, axeId: string, o: { intitule: string; objectifsOperationnels: string[] }) {
+export async function creerObjectifImporte(
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  contratId: string,
+  axeId: string,
+  o: { intitule: string; objectifsOperationnels: string[] },
+) {
   const id = await repository.creerObjectif(tx, axeId, o);
   await auditerCreation(tx, utilisateur, contratId, 'objectif', id, { axeId, ...o });
   return id;
@@ -28,6 +39,20 @@ export async function creerObjectifImporte(tx: Queryable, utilisateur: Utilisate
 /** The contract's version and date move once the strategy changed. */
 export const toucherContrat = (tx: Queryable, contratId: string) => repository.toucherContrat(tx, contratId);
 
-function auditerCreation(tx: Queryable, utilisateur: Utilisateur, contratId: string, entite: string, id: string, apres: Record<string, unknown>) {
-  return auditer(tx, { acteur: acteurDe(utilisateur), entiteType: entite, entiteId: id, action: 'creation', apres: apres as never, contexte: { contratId, import: true } });
+function auditerCreation(
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  contratId: string,
+  entite: string,
+  id: string,
+  apres: Record<string, unknown>,
+) {
+  return auditer(tx, {
+    acteur: acteurDe(utilisateur),
+    entiteType: entite,
+    entiteId: id,
+    action: 'creation',
+    apres: apres as never,
+    contexte: { contratId, import: true },
+  });
 }

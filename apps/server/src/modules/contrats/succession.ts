@@ -18,7 +18,10 @@ export async function marquerRenouvele(
   refus: (message: string) => ErreurMetier = conflit,
 ): Promise<void> {
   const { rows } = await tx.query('select statut, version, regions from contrats where id = $1 for update', [predecesseurId]);
-  const { rows: autres } = await tx.query('select intitule from contrats where predecesseur_id = $1 and id <> $2 limit 1', [predecesseurId, successeurId]);
+  const { rows: autres } = await tx.query('select intitule from contrats where predecesseur_id = $1 and id <> $2 limit 1', [
+    predecesseurId,
+    successeurId,
+  ]);
   const de = rows[0].statut as StatutContrat;
   const raison = refusRenouvellement(de, autres[0]?.intitule ?? null);
   if (raison) throw refus(raison);

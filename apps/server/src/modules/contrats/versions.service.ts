@@ -32,9 +32,22 @@ export async function etatActuel(db: Queryable, contratId: string) {
     dateSignature: contrat.dateSignature,
     ars: organisations.ars,
     porteurs: organisations.porteurs,
-    signataires: signataires.map((s) => ({ organisationId: s.organisation.id, organisation: s.organisation.nom, organisationType: s.organisation.type, representant: s.representant, qualite: s.qualite, dateSignature: s.dateSignature })),
+    signataires: signataires.map((s) => ({
+      organisationId: s.organisation.id,
+      organisation: s.organisation.nom,
+      organisationType: s.organisation.type,
+      representant: s.representant,
+      qualite: s.qualite,
+      dateSignature: s.dateSignature,
+    })),
     partenaires: partenaires.map((p) => ({ organisationId: p.organisation.id, organisation: p.organisation.nom, role: p.role })),
-    axes: axes.map((a) => ({ id: a.id, intitule: a.intitule, axePrs: a.axePrs, description: a.description, objectifs: a.objectifs.map((o) => ({ id: o.id, intitule: o.intitule, objectifsOperationnels: o.objectifsOperationnels })) })),
+    axes: axes.map((a) => ({
+      id: a.id,
+      intitule: a.intitule,
+      axePrs: a.axePrs,
+      description: a.description,
+      objectifs: a.objectifs.map((o) => ({ id: o.id, intitule: o.intitule, objectifsOperationnels: o.objectifsOperationnels })),
+    })),
     fiches: fiches.map(({ version, modifieLe, ...f }) => f),
     planEvaluation: planEvaluation.map(({ id, ...e }) => e),
   };
@@ -43,12 +56,20 @@ export type EtatComplet = Awaited<ReturnType<typeof etatActuel>>;
 
 export async function prendreInstantane(tx: Queryable, contratId: string, avenantId: string | null, dateEffet: string) {
   const etat = await etatActuel(tx, contratId);
-  await tx.query('insert into contrat_versions (contrat_id, avenant_id, date_effet, etat) values ($1, $2, $3, $4)', [contratId, avenantId, dateEffet, etat]);
+  await tx.query('insert into contrat_versions (contrat_id, avenant_id, date_effet, etat) values ($1, $2, $3, $4)', [
+    contratId,
+    avenantId,
+    dateEffet,
+    etat,
+  ]);
   return etat;
 }
 
 async function dernierInstantane(db: Queryable, contratId: string): Promise<EtatComplet | null> {
-  const { rows } = await db.query('select etat from contrat_versions where contrat_id = $1 order by date_effet desc, cree_le desc limit 1', [contratId]);
+  const { rows } = await db.query(
+    'select etat from contrat_versions where contrat_id = $1 order by date_effet desc, cree_le desc limit 1',
+    [contratId],
+  );
   return rows[0]?.etat ?? null;
 }
 
@@ -69,15 +90,26 @@ export async function listerVersions(ctx: Contexte, utilisateur: Utilisateur | n
 }
 
 /** The contract as signed (`signe`), or consolidated at a date: the last signed state in force on that day. */
-export async function versionDuContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, choix: { date?: string; signe?: boolean }) {
+export async function versionDuContrat(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  contratId: string,
+  choix: { date?: string; signe?: boolean },
+) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
   const { rows } = choix.signe
-    ? await ctx.db.query('select date_effet as "dateEffet", etat from contrat_versions where contrat_id = $1 and avenant_id is null order by cree_le limit 1', [contratId])
+    ? await ctx.db.query(
+        'select date_effet as "dateEffet", etat from contrat_versions where contrat_id = $1 and avenant_id is null order by cree_le limit 1',
+        [contratId],
+      )
     : await ctx.db.query(
         'select date_effet as "dateEffet", etat from contrat_versions where contrat_id = $1 and date_effet <= $2 order by date_effet desc, cree_le desc limit 1',
         [contratId, choix.date ?? new Date().toISOString().slice(0, 10)],
       );
-  if (!rows[0]) throw introuvable(choix.signe ? 'Ce contrat n’a pas encore été signé.' : `Aucune version signée du contrat n’était en vigueur le ${choix.date}.`);
+  if (!rows[0])
+    throw introuvable(
+      choix.signe ? 'Ce contrat n’a pas encore été signé.' : `Aucune version signée du contrat n’était en vigueur le ${choix.date}.`,
+    );
   return rows[0] as { dateEffet: string; etat: EtatComplet };
 }
 
@@ -94,7 +126,14 @@ export async function ouvrirAvenant(ctx: Contexte, utilisateur: Utilisateur, con
        returning id, numero`,
       [contratId, objet],
     );
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'avenant', entiteId: rows[0].id, action: 'creation', apres: { numero: rows[0].numero, objet }, contexte: { contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'avenant',
+      entiteId: rows[0].id,
+      action: 'creation',
+      apres: { numero: rows[0].numero, objet },
+      contexte: { contratId },
+    });
     return rows[0] as { id: string; numero: number };
   });
 }
@@ -102,19 +141,41 @@ export async function ouvrirAvenant(ctx: Contexte, utilisateur: Utilisateur, con
 export async function signerAvenant(ctx: Contexte, utilisateur: Utilisateur, contratId: string, avenantId: string, dateAvenant: string) {
   await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
   return enTransaction(ctx.db, async (tx) => {
-    const { rows } = await tx.query(`select id, numero, etat from avenants where id = $1 and contrat_id = $2 for update`, [avenantId, contratId]);
+    const { rows } = await tx.query(`select id, numero, etat from avenants where id = $1 and contrat_id = $2 for update`, [
+      avenantId,
+      contratId,
+    ]);
     if (!rows[0]) throw introuvable('Cet avenant n’existe pas.');
     if (rows[0].etat !== 'brouillon') throw conflit('Cet avenant est déjà signé.');
     const precedent = await dernierInstantane(tx, contratId);
     const { rows: contrat } = await tx.query('select date_signature as "dateSignature" from contrats where id = $1', [contratId]);
-    if (contrat[0].dateSignature && dateAvenant < contrat[0].dateSignature) throw invalide('Un avenant ne peut précéder la signature du contrat.', [{ champ: 'dateAvenant', message: 'Date antérieure à la signature du contrat' }]);
+    if (contrat[0].dateSignature && dateAvenant < contrat[0].dateSignature)
+      throw invalide('Un avenant ne peut précéder la signature du contrat.', [
+        { champ: 'dateAvenant', message: 'Date antérieure à la signature du contrat' },
+      ]);
     const etat = await etatActuel(tx, contratId);
     const changements = precedent ? changementsEntre(precedent as unknown as EtatContrat, etat as unknown as EtatContrat) : [];
     if (!changements.length) throw invalide('Cet avenant ne change rien au contrat signé : modifiez le contrat avant de le signer.');
-    await tx.query(`update avenants set etat = 'signe', date_avenant = $2, changements = $3 where id = $1`, [avenantId, dateAvenant, JSON.stringify(changements)]);
-    await tx.query('insert into contrat_versions (contrat_id, avenant_id, date_effet, etat) values ($1, $2, $3, $4)', [contratId, avenantId, dateAvenant, etat]);
+    await tx.query(`update avenants set etat = 'signe', date_avenant = $2, changements = $3 where id = $1`, [
+      avenantId,
+      dateAvenant,
+      JSON.stringify(changements),
+    ]);
+    await tx.query('insert into contrat_versions (contrat_id, avenant_id, date_effet, etat) values ($1, $2, $3, $4)', [
+      contratId,
+      avenantId,
+      dateAvenant,
+      etat,
+    ]);
     await repository.toucherContrat(tx, contratId);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'avenant', entiteId: avenantId, action: 'signature', apres: { dateAvenant, changements: changements.map((c) => c.libelle) }, contexte: { contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'avenant',
+      entiteId: avenantId,
+      action: 'signature',
+      apres: { dateAvenant, changements: changements.map((c) => c.libelle) },
+      contexte: { contratId },
+    });
     return { numero: rows[0].numero as number, changements };
   });
 }

@@ -37,9 +37,14 @@ export function lireTerritoires(texte: string): TerritoireDemande[] {
     .filter(Boolean)
     .map((t) => {
       const [type, code] = t.split(':');
-      if (!['commune', 'epci', 'departement', 'region'].includes(type) || !code) throw invalide(`Territoire illisible : « ${t} » (attendu : epci:243500741, commune:35236…).`, [{ champ: 'territoires', message: 'Territoire illisible' }]);
+      if (!['commune', 'epci', 'departement', 'region'].includes(type) || !code)
+        throw invalide(`Territoire illisible : « ${t} » (attendu : epci:243500741, commune:35236…).`, [
+          { champ: 'territoires', message: 'Territoire illisible' },
+        ]);
       if (type === 'commune' && !estCodeCommuneInsee(code.toUpperCase()))
-        throw invalide(`Commune « ${code} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`, [{ champ: 'territoires', message: MESSAGE_CODE_COMMUNE_INSEE }]);
+        throw invalide(`Commune « ${code} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`, [
+          { champ: 'territoires', message: MESSAGE_CODE_COMMUNE_INSEE },
+        ]);
       return { type: type as TerritoireDemande['type'], code: code.toUpperCase() };
     });
 }
@@ -50,8 +55,7 @@ export function lireTerritoires(texte: string): TerritoireDemande[] {
  * the communes with a value is in its own field (vuePartielle), so that nothing reads it as the perimeter's.
  */
 export function vueValeur(v: Agregat | Valeur, decimales?: number) {
-  const base =
-    v.nature === 'borne_inferieure' || v.nature === 'indisponible' ? { nature: v.nature } : { ...v };
+  const base = v.nature === 'borne_inferieure' || v.nature === 'indisponible' ? { nature: v.nature } : { ...v };
   const texte =
     v.nature === 'borne_inferieure'
       ? texteAuMoins(v.valeur, decimales)
@@ -163,13 +167,24 @@ export interface DonneesPerimetre {
   publiees: ValeurLigne[];
 }
 
-export async function donneesDuPerimetre(ctx: Contexte, indicateurs: string[] | null, territoires: TerritoireDemande[], avecComparateurs = true): Promise<DonneesPerimetre> {
+export async function donneesDuPerimetre(
+  ctx: Contexte,
+  indicateurs: string[] | null,
+  territoires: TerritoireDemande[],
+  avecComparateurs = true,
+): Promise<DonneesPerimetre> {
   const unSeul = territoires.length === 1 ? territoires[0] : null;
   const avecCommunes = !(unSeul && (unSeul.type === 'departement' || unSeul.type === 'region'));
   const perimetre = avecCommunes
-    ? { epci: territoires.filter((t) => t.type === 'epci').map((t) => t.code), communes: territoires.filter((t) => t.type === 'commune').map((t) => t.code) }
+    ? {
+        epci: territoires.filter((t) => t.type === 'epci').map((t) => t.code),
+        communes: territoires.filter((t) => t.type === 'commune').map((t) => t.code),
+      }
     : { epci: [], communes: [] };
-  const [sommes, publiees] = await Promise.all([sommesParPeriode(ctx.db, indicateurs, perimetre), valeursPubliees(ctx.db, indicateurs, perimetre, territoires, avecComparateurs)]);
+  const [sommes, publiees] = await Promise.all([
+    sommesParPeriode(ctx.db, indicateurs, perimetre),
+    valeursPubliees(ctx.db, indicateurs, perimetre, territoires, avecComparateurs),
+  ]);
   return { sommes, publiees };
 }
 
@@ -195,7 +210,13 @@ export function parIndicateur(donnees: DonneesPerimetre): Map<string, DonneesPer
  * otherwise commune values are aggregated with the indicator's method (`agregerSommes`, on the sums SQL made).
  * Pure computation: the contract diagnostic calls it for every indicator on rows read once.
  */
-export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: PerimetreDeCalcul, donnees: DonneesPerimetre, periode?: string, avecComparateurs = true) {
+export function calculerIndicateur(
+  indicateur: IndicateurLigne,
+  perimetre: PerimetreDeCalcul,
+  donnees: DonneesPerimetre,
+  periode?: string,
+  avecComparateurs = true,
+) {
   const territoires = perimetre.territoires;
   const unSeul = territoires.length === 1 ? territoires[0] : null;
 
@@ -207,7 +228,8 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
   const publieesDemandees: { nom: string; type: string; periode: string }[] = [];
   for (const l of donnees.publiees) {
     const cleTerritoire = `${l.territoireType}:${l.territoireCode}`;
-    if (demandes.has(cleTerritoire)) publieesDemandees.push({ nom: perimetre.noms.get(cleTerritoire) ?? l.territoireCode, type: l.territoireType, periode: l.periode });
+    if (demandes.has(cleTerritoire))
+      publieesDemandees.push({ nom: perimetre.noms.get(cleTerritoire) ?? l.territoireCode, type: l.territoireType, periode: l.periode });
     if (unSeul && l.territoireType === unSeul.type && l.territoireCode === unSeul.code) {
       const liste = publieesParPeriode.get(l.periode);
       if (liste) liste.push(l);
@@ -224,7 +246,10 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
     sommesParPeriode.set(l.periode, l);
     periodes.set(l.periode, l.periodeFin);
   }
-  const ordonnees = [...periodes].map(([p, fin]) => `${fin}|${p}`).sort().map((p) => p.split('|')[1]);
+  const ordonnees = [...periodes]
+    .map(([p, fin]) => `${fin}|${p}`)
+    .sort()
+    .map((p) => p.split('|')[1]);
 
   const communes = perimetre.communes;
   const decimales = indicateur.methodeAgregation === 'somme' ? 0 : 1;
@@ -233,7 +258,18 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
   const calculer = (p: string): Resultat | null => {
     const publiee = publiees(publieesParPeriode.get(p), p);
     const agregee = agreger(p);
-    if (publiee) return agregee ? { ...publiee, agregatCommunes: { valeur: agregee.valeur, ...(agregee.partiel ? { partiel: agregee.partiel } : {}), source: agregee.source, tiret: agregee.tiret } } : publiee;
+    if (publiee)
+      return agregee
+        ? {
+            ...publiee,
+            agregatCommunes: {
+              valeur: agregee.valeur,
+              ...(agregee.partiel ? { partiel: agregee.partiel } : {}),
+              source: agregee.source,
+              tiret: agregee.tiret,
+            },
+          }
+        : publiee;
     return agregee;
   };
   const agreger = (p: string): Resultat | null => {
@@ -253,7 +289,11 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
     return {
       periode: p,
       origine: 'agregee',
-      valeur: { ...vueValeur(agregat, decimales), couverture: agregat.couverture, ...('raison' in agregat ? { raison: agregat.raison } : {}) },
+      valeur: {
+        ...vueValeur(agregat, decimales),
+        couverture: agregat.couverture,
+        ...('raison' in agregat ? { raison: agregat.raison } : {}),
+      },
       ...(partielle ? { partiel: vuePartielle(partielle, decimales) } : {}),
       source: [...new Set([s.sourceMin, s.sourceMax].filter(Boolean))].join(' ; ') || null,
       tiret: s.tiret,
@@ -263,34 +303,46 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
 
   const serie = ordonnees.map(calculer).filter((r): r is Resultat => r !== null);
   const choisie = periode ?? ordonnees.at(-1) ?? null;
-  const resultat = choisie ? serie.find((r) => r.periode === choisie) ?? null : null;
+  const resultat = choisie ? (serie.find((r) => r.periode === choisie) ?? null) : null;
 
   // Comparators: the perimeter's départements and regions, France métropolitaine and France, as published.
   const comparateurs: { type: TypeTerritoireValeur; code: string }[] = [
-    ...perimetre.departements.filter((d) => !(unSeul?.type === 'departement' && unSeul.code === d)).map((code) => ({ type: 'departement' as const, code })),
-    ...perimetre.regions.filter((r) => !(unSeul?.type === 'region' && unSeul.code === r)).map((code) => ({ type: 'region' as const, code })),
+    ...perimetre.departements
+      .filter((d) => !(unSeul?.type === 'departement' && unSeul.code === d))
+      .map((code) => ({ type: 'departement' as const, code })),
+    ...perimetre.regions
+      .filter((r) => !(unSeul?.type === 'region' && unSeul.code === r))
+      .map((code) => ({ type: 'region' as const, code })),
     { type: 'france_metro', code: 'FRM' },
     { type: 'france', code: 'FRA' },
   ];
-  const comparaisons = choisie && avecComparateurs
-    ? comparateurs.flatMap((t) => {
-        const ligne = comparateursParCle.get(`${t.type}:${t.code}|${choisie}`);
-        if (!ligne) return [];
-        const nom = nomTerritoireValeur(t.type, t.code, perimetre.noms.get(`${t.type}:${t.code}`));
-        const valeurPerimetre = resultat?.valeur;
-        const partielle = partielles.get(choisie);
-        const polarite = indicateur.polarite as Polarite;
-        // A count (method somme) grows with the territory: 40 GPs against France's 58 392 says nothing. A figure on the
-        // communes with a value only is compared, but said indicative (or not compared when they hold too little).
-        const comparaison =
-          indicateur.methodeAgregation === 'somme' || !valeurPerimetre
-            ? null
-            : valeurPerimetre.nature === 'exacte' || valeurPerimetre.nature === 'intervalle'
-              ? { ...comparer(valeurPerimetre as unknown as Valeur, ligne.valeur, polarite), indicatif: false }
-              : partielle && comparerIndicatif(partielle, ligne.valeur, polarite);
-        return [{ territoire: { type: t.type, code: t.code, nom }, valeur: vuePubliee(ligne), source: ligne.source || null, ...(comparaison ?? { ecart: null, sens: 'indetermine' as const, indicatif: false }) }];
-      })
-    : [];
+  const comparaisons =
+    choisie && avecComparateurs
+      ? comparateurs.flatMap((t) => {
+          const ligne = comparateursParCle.get(`${t.type}:${t.code}|${choisie}`);
+          if (!ligne) return [];
+          const nom = nomTerritoireValeur(t.type, t.code, perimetre.noms.get(`${t.type}:${t.code}`));
+          const valeurPerimetre = resultat?.valeur;
+          const partielle = partielles.get(choisie);
+          const polarite = indicateur.polarite as Polarite;
+          // A count (method somme) grows with the territory: 40 GPs against France's 58 392 says nothing. A figure on the
+          // communes with a value only is compared, but said indicative (or not compared when they hold too little).
+          const comparaison =
+            indicateur.methodeAgregation === 'somme' || !valeurPerimetre
+              ? null
+              : valeurPerimetre.nature === 'exacte' || valeurPerimetre.nature === 'intervalle'
+                ? { ...comparer(valeurPerimetre as unknown as Valeur, ligne.valeur, polarite), indicatif: false }
+                : partielle && comparerIndicatif(partielle, ligne.valeur, polarite);
+          return [
+            {
+              territoire: { type: t.type, code: t.code, nom },
+              valeur: vuePubliee(ligne),
+              source: ligne.source || null,
+              ...(comparaison ?? { ecart: null, sens: 'indetermine' as const, indicatif: false }),
+            },
+          ];
+        })
+      : [];
 
   // An empty result always says why (issue 13): a blank must not read as zero, nor as a fault.
   const raison = resultat
@@ -306,7 +358,13 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
 
   return {
     indicateur,
-    perimetre: { territoires, communes, population: perimetre.population, departements: perimetre.departements, regions: perimetre.regions },
+    perimetre: {
+      territoires,
+      communes,
+      population: perimetre.population,
+      departements: perimetre.departements,
+      regions: perimetre.regions,
+    },
     periode: choisie,
     resultat,
     /** Why `resultat` is null; null when there is one. */
@@ -318,7 +376,10 @@ export function calculerIndicateur(indicateur: IndicateurLigne, perimetre: Perim
 
 /** One indicator on a perimeter (see calculerIndicateur): the perimeter and the rows are read here. */
 export async function agregatIndicateur(ctx: Contexte, indicateur: IndicateurLigne, territoires: TerritoireDemande[], periode?: string) {
-  const [perimetre, donnees] = await Promise.all([perimetreDeCalcul(ctx, territoires), donneesDuPerimetre(ctx, [indicateur.code], territoires)]);
+  const [perimetre, donnees] = await Promise.all([
+    perimetreDeCalcul(ctx, territoires),
+    donneesDuPerimetre(ctx, [indicateur.code], territoires),
+  ]);
   return calculerIndicateur(indicateur, perimetre, donnees, periode);
 }
 
@@ -330,19 +391,45 @@ export async function seriesPerimetre(ctx: Contexte, utilisateur: Utilisateur | 
   exiger(utilisateur, 'lire', { type: 'catalogue' });
   const demandes = lireTerritoires(territoires);
   if (!demandes.length) throw invalide('Indiquez au moins un territoire.', [{ champ: 'territoires', message: 'Au moins un territoire' }]);
-  const demandesIndicateurs = codes ? codes.split(',').map((c) => c.trim()).filter(Boolean) : null;
-  const [catalogue, donnees] = await Promise.all([listerIndicateurs(ctx.db, false), donneesDuPerimetre(ctx, demandesIndicateurs, demandes, false)]);
+  const demandesIndicateurs = codes
+    ? codes
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean)
+    : null;
+  const [catalogue, donnees] = await Promise.all([
+    listerIndicateurs(ctx.db, false),
+    donneesDuPerimetre(ctx, demandesIndicateurs, demandes, false),
+  ]);
   // The sums carry the perimeter's size: resolve it separately only when they are empty.
   const premiere = donnees.sommes[0];
   const perimetre: PerimetreDeCalcul = premiere
-    ? { territoires: demandes, communes: premiere.communesPerimetre, population: premiere.populationPerimetre, departements: [], regions: [], noms: new Map() }
+    ? {
+        territoires: demandes,
+        communes: premiere.communesPerimetre,
+        population: premiere.populationPerimetre,
+        departements: [],
+        regions: [],
+        noms: new Map(),
+      }
     : await perimetreDeCalcul(ctx, demandes, false);
   const parCode = parIndicateur(donnees);
   const indicateurs = catalogue
     .filter((i) => parCode.has(i.code))
     .map((i) => {
       const { periode, serie } = calculerIndicateur(i, perimetre, parCode.get(i.code)!, undefined, false);
-      return { indicateur: { code: i.code, libelle: i.libelle, famille: i.famille, unite: i.unite, methodeAgregation: i.methodeAgregation, polarite: i.polarite }, periode, serie };
+      return {
+        indicateur: {
+          code: i.code,
+          libelle: i.libelle,
+          famille: i.famille,
+          unite: i.unite,
+          methodeAgregation: i.methodeAgregation,
+          polarite: i.polarite,
+        },
+        periode,
+        serie,
+      };
     })
     .filter((i) => i.serie.length > 0);
   return { perimetre: { territoires: demandes, communes: perimetre.communes, population: perimetre.population }, indicateurs };
@@ -358,13 +445,26 @@ export async function agregatPublic(ctx: Contexte, utilisateur: Utilisateur | nu
 }
 
 /** The published values of one indicator on every commune of a perimeter (one query), for commune tables and maps. */
-export async function valeursParCommune(ctx: Contexte, utilisateur: Utilisateur | null, code: string, territoires: string, periode?: string) {
+export async function valeursParCommune(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  code: string,
+  territoires: string,
+  periode?: string,
+) {
   exiger(utilisateur, 'lire', { type: 'catalogue' });
   const indicateur = await obtenirIndicateur(ctx.db, code, false);
   if (!indicateur) throw introuvable(`Indicateur inconnu : ${code}.`);
   const demandes = lireTerritoires(territoires);
-  const perimetre = await resoudreUnPerimetre(ctx, null, { epci: demandes.filter((t) => t.type === 'epci').map((t) => t.code), communes: demandes.filter((t) => t.type === 'commune').map((t) => t.code) });
-  const lignes = await valeursCommunales(ctx.db, code, perimetre.communes.map((c) => c.code));
+  const perimetre = await resoudreUnPerimetre(ctx, null, {
+    epci: demandes.filter((t) => t.type === 'epci').map((t) => t.code),
+    communes: demandes.filter((t) => t.type === 'commune').map((t) => t.code),
+  });
+  const lignes = await valeursCommunales(
+    ctx.db,
+    code,
+    perimetre.communes.map((c) => c.code),
+  );
   const periodes = [...new Set(lignes.map((l) => `${l.periodeFin}|${l.periode}`))].sort().map((p) => p.split('|')[1]);
   const choisie = periode ?? periodes.at(-1) ?? null;
   const deLaPeriode = new Map<string, ValeurLigne>();

@@ -13,7 +13,11 @@ async function importer(contenu: string, options: object = { tiret: 'secret' }) 
   const formulaire = new FormData();
   formulaire.append('fichier', new Blob([contenu]), 'valeurs.csv');
   formulaire.append('options', JSON.stringify(options));
-  const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/import`, { method: 'POST', body: formulaire, headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! } });
+  const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/import`, {
+    method: 'POST',
+    body: formulaire,
+    headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! },
+  });
   return { status: r.status, body: (await r.json()) as any };
 }
 
@@ -27,8 +31,22 @@ beforeAll(async () => {
   const base = { famille: 'Offre de soins', facteur: 1, polarite: 'favorable' };
   // A sum that is not a count (full-time equivalents may be 0,5), and a weighted mean published in classes.
   for (const indicateur of [
-    { ...base, code: 'etp_medecins_test', libelle: 'Équivalents temps plein de médecins', unite: 'ETP', methodeAgregation: 'somme', denombrement: false },
-    { ...base, code: 'indice_classes_test', libelle: 'Indice publié par classes', unite: 'indice', methodeAgregation: 'moyenne_ponderee', polarite: 'neutre' },
+    {
+      ...base,
+      code: 'etp_medecins_test',
+      libelle: 'Équivalents temps plein de médecins',
+      unite: 'ETP',
+      methodeAgregation: 'somme',
+      denombrement: false,
+    },
+    {
+      ...base,
+      code: 'indice_classes_test',
+      libelle: 'Indice publié par classes',
+      unite: 'indice',
+      methodeAgregation: 'moyenne_ponderee',
+      polarite: 'neutre',
+    },
   ]) {
     const r = await ars.post('/api/indicateurs', indicateur);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -117,7 +135,16 @@ describe('les effectifs sont des nombres entiers (issue 13, 1.2)', () => {
   it('déclare les effectifs de la démo comme dénombrements', async () => {
     const catalogue = (await ars.get('/api/indicateurs')).body as any[];
     const denombrements = catalogue.filter((i) => i.denombrement).map((i) => i.code);
-    expect(denombrements).toEqual(expect.arrayContaining(['effectif_mg', 'effectif_infirmiers', 'effectif_masseurs_kinesitherapeutes', 'effectif_orthophonistes', 'population', 'communes_sans_mg']));
+    expect(denombrements).toEqual(
+      expect.arrayContaining([
+        'effectif_mg',
+        'effectif_infirmiers',
+        'effectif_masseurs_kinesitherapeutes',
+        'effectif_orthophonistes',
+        'population',
+        'communes_sans_mg',
+      ]),
+    );
     expect(catalogue.find((i) => i.code === 'densite_mg_liberaux').denombrement).toBe(false);
     expect(catalogue.find((i) => i.code === 'etp_medecins_test').denombrement).toBe(false);
   });
@@ -134,9 +161,21 @@ describe('les effectifs sont des nombres entiers (issue 13, 1.2)', () => {
     const r = await importer(csv);
     expect(r.status).toBe(422);
     expect(r.body.rapport.rejets).toEqual([
-      { ligne: 3, raison: 'Valeur décimale pour effectif_mg (Nombre de médecins généralistes (omnipraticiens)) : « 2.5 ». Cet indicateur compte des unités : sa valeur est un nombre entier.' },
-      { ligne: 4, raison: 'Valeur décimale pour effectif_infirmiers (Nombre d’infirmiers) : « 1 234,5 ». Cet indicateur compte des unités : sa valeur est un nombre entier.' },
-      { ligne: 5, raison: 'Valeur décimale pour effectif_orthophonistes (Nombre d’orthophonistes) : « [2,5 à 5[ ». Cet indicateur compte des unités : sa valeur est un nombre entier.' },
+      {
+        ligne: 3,
+        raison:
+          'Valeur décimale pour effectif_mg (Nombre de médecins généralistes (omnipraticiens)) : « 2.5 ». Cet indicateur compte des unités : sa valeur est un nombre entier.',
+      },
+      {
+        ligne: 4,
+        raison:
+          'Valeur décimale pour effectif_infirmiers (Nombre d’infirmiers) : « 1 234,5 ». Cet indicateur compte des unités : sa valeur est un nombre entier.',
+      },
+      {
+        ligne: 5,
+        raison:
+          'Valeur décimale pour effectif_orthophonistes (Nombre d’orthophonistes) : « [2,5 à 5[ ». Cet indicateur compte des unités : sa valeur est un nombre entier.',
+      },
     ]);
     const { rows } = await serveur.ctx.db.query(`select count(*)::int n from valeurs where source = 'Test entiers'`);
     expect(rows[0].n).toBe(0);
@@ -147,7 +186,9 @@ describe('les effectifs sont des nombres entiers (issue 13, 1.2)', () => {
     const { nombreValeurs, version, ...saisie } = actuel;
     const r = await ars.put('/api/indicateurs/etp_medecins_test', { ...saisie, denombrement: true, version });
     expect(r.status).toBe(400);
-    expect(r.body.detail).toBe('Cet indicateur a déjà 2 valeurs décimales (par exemple 9,5) : il ne peut être déclaré comme dénombrement sans les corriger.');
+    expect(r.body.detail).toBe(
+      'Cet indicateur a déjà 2 valeurs décimales (par exemple 9,5) : il ne peut être déclaré comme dénombrement sans les corriger.',
+    );
     expect(r.body.erreurs).toEqual([{ champ: 'denombrement', message: 'Valeurs décimales existantes' }]);
   });
 });

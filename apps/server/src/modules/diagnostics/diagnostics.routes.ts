@@ -1,5 +1,13 @@
 import multipart from '@fastify/multipart';
-import { besoinSchema, constatSchema, financementTerritoireSchema, indicateurSchema, prioriteSchema, rencontreSchema, verbatimSchema } from '@maillage/domain';
+import {
+  besoinSchema,
+  constatSchema,
+  financementTerritoireSchema,
+  indicateurSchema,
+  prioriteSchema,
+  rencontreSchema,
+  verbatimSchema,
+} from '@maillage/domain';
 import {
   agregatIndicateur,
   apercuImport,
@@ -75,19 +83,40 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       handler: (req) => indicateurs.listerIndicateurs(ctx, req.utilisateur),
     });
     r.post('/api/indicateurs', {
-      schema: { tags: t, summary: 'Ajouter un indicateur au catalogue (administrateurs et ARS)', body: indicateurSchema, response: { 201: indicateurVue, ...erreurs } },
+      schema: {
+        tags: t,
+        summary: 'Ajouter un indicateur au catalogue (administrateurs et ARS)',
+        body: indicateurSchema,
+        response: { 201: indicateurVue, ...erreurs },
+      },
       handler: async (req, rep) => rep.code(201).send(await indicateurs.creerIndicateur(ctx, exigerConnecte(req.utilisateur), req.body)),
     });
     r.get('/api/indicateurs/:code', {
-      schema: { tags: t, summary: 'Un indicateur', params: z.object({ code: z.string().max(60) }), response: { 200: indicateurVue, ...erreurs } },
+      schema: {
+        tags: t,
+        summary: 'Un indicateur',
+        params: z.object({ code: z.string().max(60) }),
+        response: { 200: indicateurVue, ...erreurs },
+      },
       handler: (req) => indicateurs.obtenirIndicateur(ctx, req.utilisateur, req.params.code),
     });
     r.put('/api/indicateurs/:code', {
-      schema: { tags: t, summary: 'Modifier un indicateur (version attendue)', params: z.object({ code: z.string().max(60) }), body: indicateurSchema.extend({ version: z.number().int() }), response: { 200: indicateurVue, ...erreurs } },
+      schema: {
+        tags: t,
+        summary: 'Modifier un indicateur (version attendue)',
+        params: z.object({ code: z.string().max(60) }),
+        body: indicateurSchema.extend({ version: z.number().int() }),
+        response: { 200: indicateurVue, ...erreurs },
+      },
       handler: (req) => indicateurs.modifierIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.code, req.body.version, req.body),
     });
     r.delete('/api/indicateurs/:code', {
-      schema: { tags: t, summary: 'Supprimer un indicateur et ses valeurs', params: z.object({ code: z.string().max(60) }), response: { 204: z.null(), ...erreurs } },
+      schema: {
+        tags: t,
+        summary: 'Supprimer un indicateur et ses valeurs',
+        params: z.object({ code: z.string().max(60) }),
+        response: { 204: z.null(), ...erreurs },
+      },
       handler: async (req, rep) => {
         await indicateurs.supprimerIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.code);
         return rep.code(204).send(null);
@@ -97,7 +126,8 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
     r.post('/api/indicateurs/valeurs/apercu', {
       schema: {
         tags: t,
-        summary: 'Aperçu d’un fichier de valeurs : format, encodage, séparateur, correspondance des colonnes proposée, premières lignes lues',
+        summary:
+          'Aperçu d’un fichier de valeurs : format, encodage, séparateur, correspondance des colonnes proposée, premières lignes lues',
         consumes: ['multipart/form-data'],
         response: { 200: apercuImport, ...erreurs, ...limites },
       },
@@ -115,15 +145,27 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
           '(422 avec le rapport). `dryRun=true` rend le même rapport sans rien écrire. Un gros fichier part en arrière-plan (202 + identifiant de suivi).',
         querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
         consumes: ['multipart/form-data'],
-        response: { 200: rapportImportValeurs, 202: importEnFond, ...erreurs, ...limites, 422: probleme.extend({ rapport: rapportImportValeurs.optional() }) },
+        response: {
+          200: rapportImportValeurs,
+          202: importEnFond,
+          ...erreurs,
+          ...limites,
+          422: probleme.extend({ rapport: rapportImportValeurs.optional() }),
+        },
       },
       handler: async (req, rep) => {
         const { fichier, options } = await lireEnvoi(req);
         const dryRun = req.query.dryRun === 'true';
         const resultat = await imports.importerValeurs(ctx, exigerConnecte(req.utilisateur), fichier, options, dryRun);
-        if (resultat.arrierePlan) return rep.code(202).send({ importId: resultat.importId, suivi: `/api/indicateurs/imports/${resultat.importId}` });
+        if (resultat.arrierePlan)
+          return rep.code(202).send({ importId: resultat.importId, suivi: `/api/indicateurs/imports/${resultat.importId}` });
         if (!dryRun && !resultat.rapport.applique)
-          throw new ErreurMetier(422, 'Import refusé', `${resultat.rapport.rejetees} ligne(s) rejetée(s) : rien n’a été importé. Corrigez le fichier et recommencez.`, { rapport: resultat.rapport });
+          throw new ErreurMetier(
+            422,
+            'Import refusé',
+            `${resultat.rapport.rejetees} ligne(s) rejetée(s) : rien n’a été importé. Corrigez le fichier et recommencez.`,
+            { rapport: resultat.rapport },
+          );
         return { ...resultat.rapport };
       },
     });
@@ -131,7 +173,10 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       schema: {
         tags: ['Territoires'],
         summary: 'Importer des contours (GeoJSON, par exemple IGN ADMIN EXPRESS) pour les cartes communales',
-        querystring: z.object({ type: z.enum(['commune', 'epci', 'departement', 'region']).default('commune'), dryRun: z.enum(['true', 'false']).default('false') }),
+        querystring: z.object({
+          type: z.enum(['commune', 'epci', 'departement', 'region']).default('commune'),
+          dryRun: z.enum(['true', 'false']).default('false'),
+        }),
         consumes: ['multipart/form-data'],
         response: { 200: rapportContours, ...erreurs, ...limites, 422: probleme.extend({ rapport: rapportContours.optional() }) },
       },
@@ -139,12 +184,19 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         const { fichier } = await lireEnvoi(req);
         const rapport = await importerContours(ctx, exigerConnecte(req.utilisateur), fichier, req.query.type, req.query.dryRun === 'true');
         if (rapport.rejets.length && req.query.dryRun !== 'true')
-          throw new ErreurMetier(422, 'Import refusé', `${rapport.rejets.length} contour(s) rejeté(s) : rien n’a été importé.`, { rapport: { ...rapport } });
+          throw new ErreurMetier(422, 'Import refusé', `${rapport.rejets.length} contour(s) rejeté(s) : rien n’a été importé.`, {
+            rapport: { ...rapport },
+          });
         return { ...rapport };
       },
     });
     r.get('/api/indicateurs/imports/:id', {
-      schema: { tags: t, summary: 'Suivi d’un import (progression, puis rapport)', params: z.object({ id: z.uuid() }), response: { 200: etatImport, ...erreurs } },
+      schema: {
+        tags: t,
+        summary: 'Suivi d’un import (progression, puis rapport)',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: etatImport, ...erreurs },
+      },
       handler: (req) => imports.etatImport(ctx, req.utilisateur, req.params.id),
     });
   });
@@ -155,7 +207,11 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: td,
       summary: 'Un indicateur sur un périmètre : valeur (exacte, intervalle, borne ou indisponible), couverture, comparaisons, série',
-      querystring: z.object({ indicateur: z.string().max(60), territoires: z.string().max(5000).describe('epci:243500741,commune:35236'), periode: z.string().max(20).optional() }),
+      querystring: z.object({
+        indicateur: z.string().max(60),
+        territoires: z.string().max(5000).describe('epci:243500741,commune:35236'),
+        periode: z.string().max(20).optional(),
+      }),
       response: { 200: agregatIndicateur, ...erreurs },
     },
     handler: (req) => agregatPublic(ctx, req.utilisateur, req.query.indicateur, req.query.territoires, req.query.periode),
@@ -163,7 +219,8 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
   r.get('/api/diagnostics/series', {
     schema: {
       tags: td,
-      summary: 'Les séries de tous les indicateurs (ou de ceux demandés) sur un périmètre, en une requête : chaque période agrégée ou publiée, avec sa couverture',
+      summary:
+        'Les séries de tous les indicateurs (ou de ceux demandés) sur un périmètre, en une requête : chaque période agrégée ou publiée, avec sa couverture',
       description:
         'Un seul calcul pour tous les indicateurs et toutes les périodes (sans comparateurs : voir /api/diagnostics/agregat pour un indicateur avec ses comparaisons). ' +
         'Un périmètre qui est exactement un territoire publié garde la valeur publiée ; sinon les valeurs communales sont agrégées selon la méthode de l’indicateur.',
@@ -187,8 +244,10 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
   r.get('/api/diagnostics/valeurs', {
     schema: {
       tags: td,
-      summary: 'Les valeurs importées d’un indicateur et/ou d’un territoire, telles que publiées (classes d’intervalle, secret statistique), page par page',
-      description: 'Au moins `indicateur` ou `territoire`. Aucune valeur n’est calculée : chaque valeur est rendue comme la source l’a publiée, avec sa période et sa source.',
+      summary:
+        'Les valeurs importées d’un indicateur et/ou d’un territoire, telles que publiées (classes d’intervalle, secret statistique), page par page',
+      description:
+        'Au moins `indicateur` ou `territoire`. Aucune valeur n’est calculée : chaque valeur est rendue comme la source l’a publiée, avec sa période et sa source.',
       querystring: z.object({
         indicateur: z.string().max(60).optional(),
         territoire: z.string().max(40).optional().describe('commune:35236, epci:243500741…'),
@@ -205,21 +264,49 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       tags: ['Territoires'],
       summary: 'Contours importés de territoires (FeatureCollection GeoJSON, vide sans import)',
       security: [],
-      querystring: z.object({ type: z.enum(['commune', 'epci', 'departement', 'region']), codes: z.string().max(200000).describe('codes séparés par des virgules') }),
+      querystring: z.object({
+        type: z.enum(['commune', 'epci', 'departement', 'region']),
+        codes: z.string().max(200000).describe('codes séparés par des virgules'),
+      }),
       response: { 200: contoursVue, 400: probleme },
     },
-    handler: (req) => contoursDe(ctx, req.utilisateur, req.query.type, req.query.codes.split(',').map((c) => c.trim()).filter(Boolean)),
+    handler: (req) =>
+      contoursDe(
+        ctx,
+        req.utilisateur,
+        req.query.type,
+        req.query.codes
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ),
   });
   r.get('/api/contrats/:id/diagnostic', {
-    schema: { tags: td, summary: 'Le diagnostic d’un contrat : indicateurs du périmètre avec comparateurs, verbatims, rencontres, constats → besoins → priorités → axes, financements existants du territoire à côté du financement propre du contrat', params: idContrat, response: { 200: diagnosticVue, ...erreurs } },
+    schema: {
+      tags: td,
+      summary:
+        'Le diagnostic d’un contrat : indicateurs du périmètre avec comparateurs, verbatims, rencontres, constats → besoins → priorités → axes, financements existants du territoire à côté du financement propre du contrat',
+      params: idContrat,
+      response: { 200: diagnosticVue, ...erreurs },
+    },
     handler: (req) => diagnosticContrat(ctx, req.utilisateur, req.params.id),
   });
   for (const format of ['docx', 'pdf'] as const) {
     r.get(`/api/contrats/:id/diagnostic.${format}`, {
-      schema: { tags: td, summary: `Le rapport de diagnostic en ${format.toUpperCase()}, avec ses graphiques et leurs tableaux`, params: idContrat, produces: [format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], response: { 200: z.any().describe('Le fichier'), ...erreurs } },
+      schema: {
+        tags: td,
+        summary: `Le rapport de diagnostic en ${format.toUpperCase()}, avec ses graphiques et leurs tableaux`,
+        params: idContrat,
+        produces: [format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        response: { 200: z.any().describe('Le fichier'), ...erreurs },
+      },
       handler: async (req, rep) => {
         const f = await genererRapportDiagnostic(ctx, req.utilisateur, req.params.id, format);
-        return rep.type(f.typeMime).header('content-disposition', `attachment; filename="${f.nom}"`).header('cache-control', 'no-store').send(f.contenu);
+        return rep
+          .type(f.typeMime)
+          .header('content-disposition', `attachment; filename="${f.nom}"`)
+          .header('cache-control', 'no-store')
+          .send(f.contenu);
       },
     });
   }
@@ -233,7 +320,11 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         region: z.string().max(3),
         indicateurs: z.string().max(2000).describe('codes séparés par des virgules'),
         poids: z.string().max(500).optional().describe('poids séparés par des virgules (1 par défaut)'),
-        periodes: z.string().max(500).optional().describe('période de chaque indicateur, séparées par des virgules (vide : la plus récente de chaque EPCI)'),
+        periodes: z
+          .string()
+          .max(500)
+          .optional()
+          .describe('période de chaque indicateur, séparées par des virgules (vide : la plus récente de chaque EPCI)'),
         typologie: z.string().max(100).optional().describe('code d’une typologie des EPCI de la région : chaque EPCI porte sa classe'),
         classe: z.string().max(20).optional().describe('ne garder que les EPCI de cette classe de la typologie'),
       }),
@@ -244,13 +335,25 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         ctx,
         req.utilisateur,
         req.query.region,
-        req.query.indicateurs.split(',').map((c) => c.trim()).filter(Boolean),
+        req.query.indicateurs
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
         (req.query.poids ?? '').split(',').filter(Boolean).map(Number),
-        { periodes: req.query.periodes === undefined ? undefined : req.query.periodes.split(',').map((p) => p.trim() || null), typologie: req.query.typologie || undefined, classe: req.query.classe || undefined },
+        {
+          periodes: req.query.periodes === undefined ? undefined : req.query.periodes.split(',').map((p) => p.trim() || null),
+          typologie: req.query.typologie || undefined,
+          classe: req.query.classe || undefined,
+        },
       ),
   });
   r.get('/api/typologies', {
-    schema: { tags: td, summary: 'Typologies des EPCI d’une région (classes telles que publiées)', querystring: z.object({ region: z.string().max(3).optional() }), response: { 200: z.array(typologieVue), ...erreurs } },
+    schema: {
+      tags: td,
+      summary: 'Typologies des EPCI d’une région (classes telles que publiées)',
+      querystring: z.object({ region: z.string().max(3).optional() }),
+      response: { 200: z.array(typologieVue), ...erreurs },
+    },
     handler: (req) => typologies(ctx, req.utilisateur, req.query.region),
   });
   r.put('/api/typologies/:code/epci', {
@@ -258,7 +361,11 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
       tags: td,
       summary: 'Classe de chaque EPCI dans une typologie (la liste entière, qui remplace la précédente)',
       params: z.object({ code: z.string().max(100) }),
-      body: z.object({ affectations: z.array(z.object({ epci: z.string().regex(/^\d{9}$/, 'SIREN d’EPCI à 9 chiffres'), classe: z.string().min(1).max(20) })).max(2000) }),
+      body: z.object({
+        affectations: z
+          .array(z.object({ epci: z.string().regex(/^\d{9}$/, 'SIREN d’EPCI à 9 chiffres'), classe: z.string().min(1).max(20) }))
+          .max(2000),
+      }),
       response: { 200: typologieVue, ...erreurs },
     },
     handler: (req) => definirAffectations(ctx, exigerConnecte(req.utilisateur), req.params.code, req.body.affectations),
@@ -273,18 +380,51 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
   ] as const;
   for (const [chemin, entite, schema, enregistrer] of elements) {
     r.post(`/api/contrats/:id/${chemin}`, {
-      schema: { tags: td, summary: `Ajouter un élément (${entite}) au diagnostic du contrat`, params: idContrat, body: schema, response: { 201: identifiantVue, ...erreurs } },
-      handler: async (req, rep) => rep.code(201).send(await (enregistrer as (...a: unknown[]) => Promise<{ id: string }>)(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+      schema: {
+        tags: td,
+        summary: `Ajouter un élément (${entite}) au diagnostic du contrat`,
+        params: idContrat,
+        body: schema,
+        response: { 201: identifiantVue, ...erreurs },
+      },
+      handler: async (req, rep) =>
+        rep
+          .code(201)
+          .send(
+            await (enregistrer as (...a: unknown[]) => Promise<{ id: string }>)(
+              ctx,
+              exigerConnecte(req.utilisateur),
+              req.params.id,
+              req.body,
+            ),
+          ),
     });
     r.put(`/api/contrats/:id/${chemin}/:elementId`, {
-      schema: { tags: td, summary: `Modifier un élément (${entite}) du diagnostic`, params: idElement, body: schema, response: { 204: z.null(), ...erreurs } },
+      schema: {
+        tags: td,
+        summary: `Modifier un élément (${entite}) du diagnostic`,
+        params: idElement,
+        body: schema,
+        response: { 204: z.null(), ...erreurs },
+      },
       handler: async (req, rep) => {
-        await (enregistrer as (...a: unknown[]) => Promise<unknown>)(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body, req.params.elementId);
+        await (enregistrer as (...a: unknown[]) => Promise<unknown>)(
+          ctx,
+          exigerConnecte(req.utilisateur),
+          req.params.id,
+          req.body,
+          req.params.elementId,
+        );
         return rep.code(204).send(null);
       },
     });
     r.delete(`/api/contrats/:id/${chemin}/:elementId`, {
-      schema: { tags: td, summary: `Supprimer un élément (${entite}) du diagnostic`, params: idElement, response: { 204: z.null(), ...erreurs } },
+      schema: {
+        tags: td,
+        summary: `Supprimer un élément (${entite}) du diagnostic`,
+        params: idElement,
+        response: { 204: z.null(), ...erreurs },
+      },
       handler: async (req, rep) => {
         await qualitatif.supprimerElement(ctx, exigerConnecte(req.utilisateur), req.params.id, entite, req.params.elementId);
         return rep.code(204).send(null);
@@ -296,23 +436,36 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
   r.post('/api/contrats/:id/financements-existants', {
     schema: {
       tags: td,
-      summary: 'Recenser un financement déjà mis à disposition sur le territoire (financeur, dispositif, montant, période, ce qu’il finance)',
+      summary:
+        'Recenser un financement déjà mis à disposition sur le territoire (financeur, dispositif, montant, période, ce qu’il finance)',
       description: 'Le montant (`montantCentimes`) porte sur toute la période ; vide s’il n’est pas connu, le total le dit alors plancher.',
       params: idContrat,
       body: financementTerritoireSchema,
       response: { 201: identifiantVue, ...erreurs },
     },
-    handler: async (req, rep) => rep.code(201).send(await enregistrerFinancementTerritoire(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    handler: async (req, rep) =>
+      rep.code(201).send(await enregistrerFinancementTerritoire(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/contrats/:id/financements-existants/:elementId', {
-    schema: { tags: td, summary: 'Modifier un financement existant du territoire', params: idElement, body: financementTerritoireSchema, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: td,
+      summary: 'Modifier un financement existant du territoire',
+      params: idElement,
+      body: financementTerritoireSchema,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await enregistrerFinancementTerritoire(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body, req.params.elementId);
       return rep.code(204).send(null);
     },
   });
   r.delete('/api/contrats/:id/financements-existants/:elementId', {
-    schema: { tags: td, summary: 'Retirer un financement existant du territoire', params: idElement, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: td,
+      summary: 'Retirer un financement existant du territoire',
+      params: idElement,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await supprimerFinancementTerritoire(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.elementId);
       return rep.code(204).send(null);

@@ -13,7 +13,10 @@ import { lireQualitatif } from './qualitatif.service';
  * (`agregerSommes`) then run in memory, indicator by indicator. Everything independent is read in parallel.
  */
 export async function diagnosticContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
-  const [, contrat] = await Promise.all([exigerSurContrat(ctx.db, utilisateur, 'lire', contratId), contrats.obtenirContrat(ctx.db, contratId)]);
+  const [, contrat] = await Promise.all([
+    exigerSurContrat(ctx.db, utilisateur, 'lire', contratId),
+    contrats.obtenirContrat(ctx.db, contratId),
+  ]);
   const territoires: TerritoireDemande[] = [
     ...contrat!.perimetre.epci.map((code) => ({ type: 'epci' as const, code })),
     ...contrat!.perimetre.communes.map((code) => ({ type: 'commune' as const, code })),

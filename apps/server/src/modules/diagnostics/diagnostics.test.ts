@@ -16,7 +16,11 @@ async function importer(client: ClientHttp, nom: string, contenu: Buffer | strin
   const formulaire = new FormData();
   formulaire.append('fichier', new Blob([contenu]), nom);
   formulaire.append('options', JSON.stringify(options));
-  const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/import?dryRun=${dryRun}`, { method: 'POST', body: formulaire, headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf! } });
+  const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/import?dryRun=${dryRun}`, {
+    method: 'POST',
+    body: formulaire,
+    headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf! },
+  });
   return { status: r.status, body: (await r.json()) as any };
 }
 
@@ -28,7 +32,9 @@ describe('faits du diagnostic de Redon (fixtures)', () => {
     const r = await ars.get('/api/indicateurs');
     expect(r.status).toBe(200);
     const codes = r.body.map((i: any) => i.code);
-    expect(codes).toEqual(expect.arrayContaining(['mortalite_generale_std', 'densite_mg_liberaux', 'effectif_mg', 'densite_mg', 'taux_pauvrete']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['mortalite_generale_std', 'densite_mg_liberaux', 'effectif_mg', 'densite_mg', 'taux_pauvrete']),
+    );
     expect(r.body.find((i: any) => i.code === 'effectif_mg')).toMatchObject({ methodeAgregation: 'somme', polarite: 'favorable' });
   });
 
@@ -36,18 +42,36 @@ describe('faits du diagnostic de Redon (fixtures)', () => {
     const communes = (await ars.get('/api/territoires/epci/243500741')).body.membres.map((c: any) => `commune:${c.code}`).join(',');
     const somme = await agregat('effectif_mg', communes, '2020');
     expect(somme.status).toBe(200);
-    expect(somme.body.resultat).toMatchObject({ origine: 'agregee', source: 'Rezone CPTS (31/12/2020)', tiret: 'zero', valeur: { nature: 'exacte', valeur: 40, texte: '40' } });
+    expect(somme.body.resultat).toMatchObject({
+      origine: 'agregee',
+      source: 'Rezone CPTS (31/12/2020)',
+      tiret: 'zero',
+      valeur: { nature: 'exacte', valeur: 40, texte: '40' },
+    });
     expect(somme.body.resultat.valeur.couverture).toMatchObject({ communes: 31, renseignees: 31, masquees: 0 });
-    const { rows } = await serveur.ctx.db.query(`select count(*)::int n from valeurs where indicateur_code = 'effectif_mg' and territoire_type = 'commune' and texte_publie = '-'`);
+    const { rows } = await serveur.ctx.db.query(
+      `select count(*)::int n from valeurs where indicateur_code = 'effectif_mg' and territoire_type = 'commune' and texte_publie = '-'`,
+    );
     expect(rows[0].n).toBe(17);
     const publiee = await agregat('effectif_mg', 'epci:243500741', '2020');
-    expect(publiee.body.resultat).toMatchObject({ origine: 'publiee', valeur: { valeur: 40 }, source: 'Insee, FNPS, CartoSanté (31/12/2020)' });
+    expect(publiee.body.resultat).toMatchObject({
+      origine: 'publiee',
+      valeur: { valeur: 40 },
+      source: 'Insee, FNPS, CartoSanté (31/12/2020)',
+    });
     // A count is shown beside France's but not compared with it.
-    expect(publiee.body.comparaisons.find((c: any) => c.territoire.type === 'france_metro')).toMatchObject({ valeur: { valeur: 58392 }, ecart: null, sens: 'indetermine' });
+    expect(publiee.body.comparaisons.find((c: any) => c.territoire.type === 'france_metro')).toMatchObject({
+      valeur: { valeur: 58392 },
+      ecart: null,
+      sens: 'indetermine',
+    });
     const parCommune = await ars.get('/api/diagnostics/communes?indicateur=effectif_mg&territoires=epci:243500741');
     expect(parCommune.body.periode).toBe('2020');
     expect(parCommune.body.communes).toHaveLength(31);
-    expect(parCommune.body.communes.find((c: any) => c.nom === 'Redon')).toMatchObject({ valeur: { nature: 'exacte', valeur: 13 }, tiret: 'zero' });
+    expect(parCommune.body.communes.find((c: any) => c.nom === 'Redon')).toMatchObject({
+      valeur: { nature: 'exacte', valeur: 13 },
+      tiret: 'zero',
+    });
   });
 
   it('lit les « - » de Rezone comme masqués pour les infirmiers et les kinés (jamais 0), garde les totaux publiés 66 et 42', async () => {
@@ -63,33 +87,67 @@ describe('faits du diagnostic de Redon (fixtures)', () => {
       { code: 'effectif_orthophonistes', masquees: 25, zeros: 0 },
     ]);
     // Over the communes: a lower bound, with its coverage, never an exact 60 or 39.
-    for (const [code, somme, masquees] of [['effectif_infirmiers', 60, 11], ['effectif_masseurs_kinesitherapeutes', 39, 19]] as const) {
+    for (const [code, somme, masquees] of [
+      ['effectif_infirmiers', 60, 11],
+      ['effectif_masseurs_kinesitherapeutes', 39, 19],
+    ] as const) {
       const r = (await agregat(code, communes, '2020')).body.resultat;
-      expect(r.valeur, code).toMatchObject({ nature: 'borne_inferieure', texte: `au moins ${somme}`, couverture: { communes: 31, renseignees: 31 - masquees, masquees } });
+      expect(r.valeur, code).toMatchObject({
+        nature: 'borne_inferieure',
+        texte: `au moins ${somme}`,
+        couverture: { communes: 31, renseignees: 31 - masquees, masquees },
+      });
       expect(r.partiel.couverture.texte, code).toBeTruthy();
       expect(r.tiret).toBe('secret');
     }
     // For the EPCI: the totals the annexe publishes, with their source, and beside them what the communes give.
-    for (const [code, total, somme] of [['effectif_infirmiers', 66, 60], ['effectif_masseurs_kinesitherapeutes', 42, 39]] as const) {
+    for (const [code, total, somme] of [
+      ['effectif_infirmiers', 66, 60],
+      ['effectif_masseurs_kinesitherapeutes', 42, 39],
+    ] as const) {
       const r = (await agregat(code, 'epci:243500741', '2020')).body.resultat;
-      expect(r, code).toMatchObject({ origine: 'publiee', valeur: { nature: 'exacte', valeur: total }, source: expect.stringMatching(/^cartosanté.*données SNDS 2021/) });
+      expect(r, code).toMatchObject({
+        origine: 'publiee',
+        valeur: { nature: 'exacte', valeur: total },
+        source: expect.stringMatching(/^cartosanté.*données SNDS 2021/),
+      });
       expect(r.agregatCommunes.valeur, code).toMatchObject({ nature: 'borne_inferieure', texte: `au moins ${somme}` });
     }
     // GPs: the two published totals, 40 (CartoSanté) and 41 (the annexe's table by category), both with their source.
     const mg = (await agregat('effectif_mg', 'epci:243500741', '2020')).body.resultat;
-    expect(mg).toMatchObject({ valeur: { valeur: 40 }, autresSources: [{ source: expect.stringMatching(/^cartosanté/), texte: '41' }], agregatCommunes: { valeur: { nature: 'exacte', valeur: 40 } } });
+    expect(mg).toMatchObject({
+      valeur: { valeur: 40 },
+      autresSources: [{ source: expect.stringMatching(/^cartosanté/), texte: '41' }],
+      agregatCommunes: { valeur: { nature: 'exacte', valeur: 40 } },
+    });
   });
 
   it('garde la classe d’intervalle telle que publiée et compare avec la polarité', async () => {
     const r = await agregat('mortalite_generale_std', 'epci:243500741');
     expect(r.body.periode).toBe('2011-2015');
-    expect(r.body.resultat.valeur).toMatchObject({ nature: 'intervalle', borneInf: 856, borneSup: 932, infIncluse: true, supIncluse: false, texte: '[856 à 932[' });
-    expect(r.body.comparaisons).toEqual([expect.objectContaining({ territoire: { type: 'france_metro', code: 'FRM', nom: 'France métropolitaine' }, sens: 'defavorable', valeur: expect.objectContaining({ texte: '759' }) })]);
+    expect(r.body.resultat.valeur).toMatchObject({
+      nature: 'intervalle',
+      borneInf: 856,
+      borneSup: 932,
+      infIncluse: true,
+      supIncluse: false,
+      texte: '[856 à 932[',
+    });
+    expect(r.body.comparaisons).toEqual([
+      expect.objectContaining({
+        territoire: { type: 'france_metro', code: 'FRM', nom: 'France métropolitaine' },
+        sens: 'defavorable',
+        valeur: expect.objectContaining({ texte: '759' }),
+      }),
+    ]);
     const densite = await agregat('densite_mg_liberaux', 'epci:243500741');
     expect(densite.body.resultat.valeur.texte).toBe('6,6');
     expect(densite.body.comparaisons[0]).toMatchObject({ sens: 'defavorable', ecart: expect.closeTo(-2.2, 6) });
     const chomage = await agregat('taux_chomage', 'epci:243500741');
-    expect(chomage.body.comparaisons.map((c: any) => `${c.territoire.nom} ${c.valeur.texte}`)).toEqual(['Pays de la Loire 11,2', 'Bretagne 11,4']);
+    expect(chomage.body.comparaisons.map((c: any) => `${c.territoire.nom} ${c.valeur.texte}`)).toEqual([
+      'Pays de la Loire 11,2',
+      'Bretagne 11,4',
+    ]);
   });
 
   it('donne les séries de tous les indicateurs d’un périmètre en une requête, comme l’agrégat indicateur par indicateur', async () => {
@@ -132,7 +190,10 @@ describe('faits du diagnostic de Redon (fixtures)', () => {
     const codes = r.body.indicateurs.map((i: any) => i.indicateur.code);
     expect(codes).toEqual(expect.arrayContaining(['mortalite_generale_std', 'effectif_mg', 'part_css', 'effectif_infirmiers']));
     expect(r.body.verbatims.length).toBeGreaterThanOrEqual(3);
-    expect(r.body.constats[0]).toMatchObject({ intitule: 'Une offre de médecine générale fragile', indicateurs: expect.arrayContaining(['communes_sans_mg']) });
+    expect(r.body.constats[0]).toMatchObject({
+      intitule: 'Une offre de médecine générale fragile',
+      indicateurs: expect.arrayContaining(['communes_sans_mg']),
+    });
     expect(r.body.constats[0].verbatims).toHaveLength(1);
   });
 });
@@ -141,27 +202,39 @@ describe('import de valeurs', () => {
   const entete = 'indicateur;territoire_type;territoire_code;periode;valeur;source\n';
 
   it('lit un CSV français en Windows-1252 avec décimales à virgule, milliers, zéros perdus et Corse', async () => {
-    const csv = entete + 'population;commune;1001;2016;1 234;Insee\npopulation;commune;2A004;2016;"68 587";Insee\ntaux_pauvrete;departement;2A;2013;12,5;Insee\ntaux_chomage;epci;243500741;2020;[8 à 10[;Insee\n';
+    const csv =
+      entete +
+      'population;commune;1001;2016;1 234;Insee\npopulation;commune;2A004;2016;"68 587";Insee\ntaux_pauvrete;departement;2A;2013;12,5;Insee\ntaux_chomage;epci;243500741;2020;[8 à 10[;Insee\n';
     const latin1 = Buffer.from(csv.replace('Insee', 'Insée'), 'latin1');
     const r = await importer(ars, 'valeurs.csv', latin1);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ applique: true, encodage: 'Windows-1252', separateur: ';', valeursValides: 4, creees: 4, rejetees: 0 });
-    const { rows } = await serveur.ctx.db.query(`select territoire_code, valeur, source from valeurs where indicateur_code = 'population' and periode = '2016' and territoire_type = 'commune' order by 1`);
-    expect(rows).toEqual([{ territoire_code: '01001', valeur: 1234, source: 'Insée' }, { territoire_code: '2A004', valeur: 68587, source: 'Insee' }]);
+    const { rows } = await serveur.ctx.db.query(
+      `select territoire_code, valeur, source from valeurs where indicateur_code = 'population' and periode = '2016' and territoire_type = 'commune' order by 1`,
+    );
+    expect(rows).toEqual([
+      { territoire_code: '01001', valeur: 1234, source: 'Insée' },
+      { territoire_code: '2A004', valeur: 68587, source: 'Insee' },
+    ]);
   });
 
   it('lit un CSV à virgules en UTF-8 avec BOM, et n’ajoute rien quand on le réimporte', async () => {
-    const csv = '\uFEFFindicateur,territoire_type,territoire_code,periode,valeur\ntaux_pauvrete,region,53,2019,"10,8"\ntaux_pauvrete,region,52,2019,"10,9"\n';
+    const csv =
+      '\uFEFFindicateur,territoire_type,territoire_code,periode,valeur\ntaux_pauvrete,region,53,2019,"10,8"\ntaux_pauvrete,region,52,2019,"10,9"\n';
     const premier = await importer(ars, 'regions.csv', csv, { source: 'Insee Filosofi' });
     expect(premier.body).toMatchObject({ separateur: ',', encodage: 'UTF-8 (avec BOM)', creees: 2 });
     const second = await importer(ars, 'regions.csv', csv, { source: 'Insee Filosofi' });
     expect(second.body).toMatchObject({ creees: 0, modifiees: 0, inchangees: 2 });
-    const { rows } = await serveur.ctx.db.query(`select count(*)::int n from valeurs where indicateur_code = 'taux_pauvrete' and periode = '2019'`);
+    const { rows } = await serveur.ctx.db.query(
+      `select count(*)::int n from valeurs where indicateur_code = 'taux_pauvrete' and periode = '2019'`,
+    );
     expect(rows[0].n).toBe(2);
   });
 
   it('rejette tout le fichier en listant chaque ligne fautive et sa raison', async () => {
-    const csv = entete + 'population;commune;35236;2016;9542;x\ninconnu;commune;35236;2016;1;x\npopulation;commune;35999;2016;1;x\npopulation;commune;35013;20xx;1;x\npopulation;commune;35013;2016;beaucoup;x\npopulation;commune;35236;2016;9542;x\n';
+    const csv =
+      entete +
+      'population;commune;35236;2016;9542;x\ninconnu;commune;35236;2016;1;x\npopulation;commune;35999;2016;1;x\npopulation;commune;35013;20xx;1;x\npopulation;commune;35013;2016;beaucoup;x\npopulation;commune;35236;2016;9542;x\n';
     const r = await importer(ars, 'fautif.csv', csv);
     expect(r.status).toBe(422);
     expect(r.body.detail).toBe('5 ligne(s) rejetée(s) : rien n’a été importé. Corrigez le fichier et recommencez.');
@@ -202,7 +275,12 @@ describe('import de valeurs', () => {
     const r = await importer(ars, 'valeurs.xlsx', xlsx);
     expect(r.body).toMatchObject({ format: 'xlsx', creees: 2, applique: true });
 
-    const dhis2 = JSON.stringify({ dataValues: [{ dataElement: 'population', period: '2013', orgUnit: '35236', value: '9200' }, { dataElement: 'population', period: '2013', orgUnit: '56001', value: '3900' }] });
+    const dhis2 = JSON.stringify({
+      dataValues: [
+        { dataElement: 'population', period: '2013', orgUnit: '35236', value: '9200' },
+        { dataElement: 'population', period: '2013', orgUnit: '56001', value: '3900' },
+      ],
+    });
     const d = await importer(ars, 'dhis2.json', dhis2, { source: 'DHIS2', typeOrgUnit: 'commune' });
     expect(d.body).toMatchObject({ format: 'dhis2', creees: 2 });
   });
@@ -212,9 +290,18 @@ describe('import de valeurs', () => {
     const formulaire = new FormData();
     formulaire.append('fichier', new Blob([csv]), 'large.csv');
     formulaire.append('options', JSON.stringify({ large: { periode: '2019', indicateurs: { infirmiers: 'effectif_infirmiers' } } }));
-    const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/apercu`, { method: 'POST', body: formulaire, headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! } });
+    const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/apercu`, {
+      method: 'POST',
+      body: formulaire,
+      headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! },
+    });
     const apercu = (await r.json()) as any;
-    expect(apercu).toMatchObject({ mode: 'large', colonnes: { territoireCode: 'code_insee' }, indicateursParColonne: { effectif_mg: 'effectif_mg', infirmiers: 'effectif_infirmiers' }, colonnesIgnorees: ['commune'] });
+    expect(apercu).toMatchObject({
+      mode: 'large',
+      colonnes: { territoireCode: 'code_insee' },
+      indicateursParColonne: { effectif_mg: 'effectif_mg', infirmiers: 'effectif_infirmiers' },
+      colonnesIgnorees: ['commune'],
+    });
     expect(apercu.lectures[0]).toEqual({ ligne: 2, valeurs: 2, rejets: [] });
   });
 
@@ -233,21 +320,37 @@ describe('chaîne constats → besoins → priorités → axes', () => {
     const axe = await coordination.post(`/api/contrats/${cls2.id}/axes`, { intitule: 'Accès aux soins de premier recours' });
     const diag = (await coordination.get(`/api/contrats/${cls2.id}/diagnostic`)).body;
     const constat = diag.constats[0].id;
-    const besoin = await coordination.post(`/api/contrats/${cls2.id}/besoins`, { intitule: 'Attirer et installer des médecins généralistes', constats: [constat] });
+    const besoin = await coordination.post(`/api/contrats/${cls2.id}/besoins`, {
+      intitule: 'Attirer et installer des médecins généralistes',
+      constats: [constat],
+    });
     expect(besoin.status).toBe(201);
-    const priorite = await coordination.post(`/api/contrats/${cls2.id}/priorites`, { intitule: 'Renforcer l’offre de premier recours', besoins: [besoin.body.id], axes: [axe.body.id] });
+    const priorite = await coordination.post(`/api/contrats/${cls2.id}/priorites`, {
+      intitule: 'Renforcer l’offre de premier recours',
+      besoins: [besoin.body.id],
+      axes: [axe.body.id],
+    });
     expect(priorite.status).toBe(201);
     const apres = (await coordination.get(`/api/contrats/${cls2.id}/diagnostic`)).body;
     expect(apres.constats[0].besoins).toEqual([besoin.body.id]);
     expect(apres.besoins[0]).toMatchObject({ constats: [constat], priorites: [priorite.body.id] });
     expect(apres.priorites[0]).toMatchObject({ besoins: [besoin.body.id], axes: [axe.body.id] });
-    const autre = await coordination.post(`/api/contrats/${cls2.id}/besoins`, { intitule: 'Lien vers ailleurs', constats: ['00000000-0000-4000-8000-000000000000'] });
+    const autre = await coordination.post(`/api/contrats/${cls2.id}/besoins`, {
+      intitule: 'Lien vers ailleurs',
+      constats: ['00000000-0000-4000-8000-000000000000'],
+    });
     expect(autre.status).toBe(400);
-    const verbatim = await coordination.post(`/api/contrats/${cls2.id}/verbatims`, { texte: 'Il faut trois mois pour un rendez-vous.', locuteur: 'habitant', communeCode: '35236' });
+    const verbatim = await coordination.post(`/api/contrats/${cls2.id}/verbatims`, {
+      texte: 'Il faut trois mois pour un rendez-vous.',
+      locuteur: 'habitant',
+      communeCode: '35236',
+    });
     expect(verbatim.status).toBe(201);
     const lecteur = serveur.client();
     await lecteur.connecter(DEMO.lecteur);
-    expect((await lecteur.post(`/api/contrats/${cls2.id}/verbatims`, { texte: 'essai de lecteur', locuteur: 'habitant' })).status).toBe(403);
+    expect((await lecteur.post(`/api/contrats/${cls2.id}/verbatims`, { texte: 'essai de lecteur', locuteur: 'habitant' })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -267,19 +370,43 @@ describe('vulnérabilité', () => {
 
 describe('contours communaux', () => {
   it('s’importent depuis un GeoJSON et se relisent ; un code inconnu rejette tout', async () => {
-    const carre = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 47], [x + 0.1, 47], [x + 0.1, 47.1], [x, 47.1], [x, 47]]] });
-    const geojson = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { INSEE_COM: '35236', NOM: 'Redon' }, geometry: carre(-2.1) }, { type: 'Feature', properties: { INSEE_COM: '56001' }, geometry: carre(-2.2) }] };
+    const carre = (x: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 47],
+          [x + 0.1, 47],
+          [x + 0.1, 47.1],
+          [x, 47.1],
+          [x, 47],
+        ],
+      ],
+    });
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { INSEE_COM: '35236', NOM: 'Redon' }, geometry: carre(-2.1) },
+        { type: 'Feature', properties: { INSEE_COM: '56001' }, geometry: carre(-2.2) },
+      ],
+    };
     const envoyer = async (contenu: object) => {
       const formulaire = new FormData();
       formulaire.append('fichier', new Blob([JSON.stringify(contenu)]), 'communes.geojson');
-      const r = await fetch(`${serveur.url}/api/contours/import?type=commune`, { method: 'POST', body: formulaire, headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! } });
+      const r = await fetch(`${serveur.url}/api/contours/import?type=commune`, {
+        method: 'POST',
+        body: formulaire,
+        headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! },
+      });
       return { status: r.status, body: (await r.json()) as any };
     };
     const ok = await envoyer(geojson);
     expect(ok.body).toMatchObject({ valides: 2, applique: true });
     const relu = await ars.get('/api/contours?type=commune&codes=35236,56001,44007');
     expect(relu.body.features.map((f: any) => f.properties.nom).sort()).toEqual(['Allaire', 'Redon']);
-    const mauvais = await envoyer({ ...geojson, features: [...geojson.features, { type: 'Feature', properties: { INSEE_COM: '99999' }, geometry: carre(0) }] });
+    const mauvais = await envoyer({
+      ...geojson,
+      features: [...geojson.features, { type: 'Feature', properties: { INSEE_COM: '99999' }, geometry: carre(0) }],
+    });
     expect(mauvais.status).toBe(422);
     expect(mauvais.body.rapport.rejets).toEqual([{ element: 3, raison: 'Code inconnu du référentiel : commune 99999.' }]);
   });
@@ -292,7 +419,11 @@ describe('rapport de diagnostic', () => {
     const cls2 = (await coordination.get('/api/contrats?generation=2')).body[0];
     const pdf = await fetch(`${serveur.url}/api/contrats/${cls2.id}/diagnostic.pdf`, { headers: { cookie: coordination.cookie! } });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const docx = await fetch(`${serveur.url}/api/contrats/${cls2.id}/diagnostic.docx`, { headers: { cookie: coordination.cookie! } });
     const contenu = Buffer.from(await docx.arrayBuffer());
     expect(docx.headers.get('content-disposition')).toContain('diagnostic-contrat-local-de-sante-de-redon-agglomeration');

@@ -41,11 +41,26 @@ const saisieDe = (l: Record<string, unknown>) => ({
   source: l.source,
 });
 
-async function changer<T>(ctx: Contexte, u: Utilisateur, contratId: string, travail: (tx: Queryable) => Promise<{ id: string; action: string; resultat: T; avant?: Record<string, unknown>; apres?: Record<string, unknown> }>) {
+async function changer<T>(
+  ctx: Contexte,
+  u: Utilisateur,
+  contratId: string,
+  travail: (
+    tx: Queryable,
+  ) => Promise<{ id: string; action: string; resultat: T; avant?: Record<string, unknown>; apres?: Record<string, unknown> }>,
+) {
   exigerRecevable(await exigerSurContrat(ctx.db, u, 'modifier', contratId), 'diagnostic');
   return enTransaction(ctx.db, async (tx) => {
     const r = await travail(tx);
-    await auditer(tx, { acteur: acteurDe(u), entiteType: 'financement_territoire', entiteId: r.id, action: r.action, avant: r.avant ?? null, apres: r.apres ?? null, contexte: { contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(u),
+      entiteType: 'financement_territoire',
+      entiteId: r.id,
+      action: r.action,
+      avant: r.avant ?? null,
+      apres: r.apres ?? null,
+      contexte: { contratId },
+    });
     return r.resultat;
   });
 }
@@ -67,7 +82,13 @@ const valeurs = (f: FinancementTerritoireSaisie) => [
   f.source || null,
 ];
 
-export const enregistrerFinancementTerritoire = (ctx: Contexte, u: Utilisateur, contratId: string, f: FinancementTerritoireSaisie, id?: string) =>
+export const enregistrerFinancementTerritoire = (
+  ctx: Contexte,
+  u: Utilisateur,
+  contratId: string,
+  f: FinancementTerritoireSaisie,
+  id?: string,
+) =>
   changer(ctx, u, contratId, async (tx) => {
     await verifierFinanceur(tx, f);
     if (id) {

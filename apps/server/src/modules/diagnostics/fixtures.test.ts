@@ -25,7 +25,11 @@ async function importer(fichier: string, options: object) {
   const formulaire = new FormData();
   formulaire.append('fichier', new Blob([fs.readFileSync(path.join(FIXTURES, fichier))]), fichier);
   formulaire.append('options', JSON.stringify(options));
-  const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/import`, { method: 'POST', body: formulaire, headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf! } });
+  const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/import`, {
+    method: 'POST',
+    body: formulaire,
+    headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf! },
+  });
   return { status: r.status, body: (await r.json()) as any };
 }
 
@@ -47,10 +51,25 @@ describe('import de chaque fixture par l’API', () => {
     const options = (tiret: string) => ({
       tiret,
       source: `Rezone CPTS (${tiret})`,
-      large: { territoireType: 'commune', periode: '2020', indicateurs: { medecins_generalistes: 'effectif_mg', infirmiers: 'effectif_infirmiers', masseurs_kinesitherapeutes: 'effectif_masseurs_kinesitherapeutes', orthophonistes: 'effectif_orthophonistes' } },
+      large: {
+        territoireType: 'commune',
+        periode: '2020',
+        indicateurs: {
+          medecins_generalistes: 'effectif_mg',
+          infirmiers: 'effectif_infirmiers',
+          masseurs_kinesitherapeutes: 'effectif_masseurs_kinesitherapeutes',
+          orthophonistes: 'effectif_orthophonistes',
+        },
+      },
     });
     const zero = await importer('redon-professionnels-2020.csv', options('zero'));
-    expect(zero.body).toMatchObject({ mode: 'large', applique: true, lignesLues: 31, valeursValides: 124, colonnesIgnorees: ['commune', 'departement'] });
+    expect(zero.body).toMatchObject({
+      mode: 'large',
+      applique: true,
+      lignesLues: 31,
+      valeursValides: 124,
+      colonnesIgnorees: ['commune', 'departement'],
+    });
     const secret = await importer('redon-professionnels-2020.csv', options('secret'));
     expect(secret.body).toMatchObject({ applique: true, valeursValides: 124 });
     const { rows } = await serveur.ctx.db.query(
@@ -69,7 +88,12 @@ describe('import de chaque fixture par l’API', () => {
       large: {
         territoireType: 'commune',
         periode: '2020',
-        indicateurs: { medecins_generalistes: 'effectif_mg', infirmiers: 'effectif_infirmiers', masseurs_kinesitherapeutes: 'effectif_masseurs_kinesitherapeutes', orthophonistes: 'effectif_orthophonistes' },
+        indicateurs: {
+          medecins_generalistes: 'effectif_mg',
+          infirmiers: 'effectif_infirmiers',
+          masseurs_kinesitherapeutes: 'effectif_masseurs_kinesitherapeutes',
+          orthophonistes: 'effectif_orthophonistes',
+        },
         tirets: { medecins_generalistes: 'zero' },
       },
     });
@@ -85,7 +109,9 @@ describe('import de chaque fixture par l’API', () => {
       { code: 'effectif_mg', masquees: 0, zeros: 17, total: 40, tiret: 'zero', tiret_max: 'zero' },
       { code: 'effectif_orthophonistes', masquees: 25, zeros: 0, total: 14, tiret: 'secret', tiret_max: 'secret' },
     ]);
-    const mauvais = await importer('redon-professionnels-2020.csv', { large: { periode: '2020', indicateurs: { infirmiers: 'effectif_infirmiers' }, tirets: { infirmiers: 'rien' } } });
+    const mauvais = await importer('redon-professionnels-2020.csv', {
+      large: { periode: '2020', indicateurs: { infirmiers: 'effectif_infirmiers' }, tirets: { infirmiers: 'rien' } },
+    });
     expect(mauvais.status).toBe(400);
     expect(JSON.stringify(mauvais.body)).toMatch(/Sens de « - »/);
   });

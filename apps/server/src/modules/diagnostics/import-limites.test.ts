@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(() => serveur.fermer());
 
 const envoyer = (route: 'apercu' | 'import', nom: string, contenu: Buffer | string) =>
-  ars.multipart(`/api/indicateurs/valeurs/${route}${route === 'import' ? '?dryRun=false' : ''}`, { fichier: { nom, contenu }, options: '{}' });
+  ars.multipart(`/api/indicateurs/valeurs/${route}${route === 'import' ? '?dryRun=false' : ''}`, {
+    fichier: { nom, contenu },
+    options: '{}',
+  });
 const nombreValeurs = async () => Number((await serveur.ctx.db.query('select count(*) from valeurs')).rows[0].count);
 
 describe('classeurs hostiles', () => {
@@ -71,15 +74,20 @@ describe('classeurs hostiles', () => {
 });
 
 describe('CSV et JSON mal formés', () => {
-  const csv = 'indicateur;territoire_type;territoire_code;periode;valeur\ntaux_pauvrete;commune;35236;2019;12\ntaux_pauvrete;commune;"56001;2019;13\ntaux_pauvrete;commune;44007;2019;14\n';
+  const csv =
+    'indicateur;territoire_type;territoire_code;periode;valeur\ntaux_pauvrete;commune;35236;2019;12\ntaux_pauvrete;commune;"56001;2019;13\ntaux_pauvrete;commune;44007;2019;14\n';
 
   it('nomme la ligne d’un guillemet jamais refermé, à l’aperçu comme à l’import (400, pas 500)', async () => {
     const avant = await nombreValeurs();
     for (const route of ['apercu', 'import'] as const) {
       const r = await envoyer(route, 'valeurs.csv', csv);
       expect(r.status, JSON.stringify(r.body)).toBe(400);
-      expect(r.body.detail).toBe('Fichier CSV illisible, ligne 3 : un guillemet (") ouvert n’est jamais refermé ; refermez-le ou retirez-le.');
-      expect(r.body.erreurs).toEqual([{ champ: 'fichier', message: 'Ligne 3 : un guillemet (") ouvert n’est jamais refermé ; refermez-le ou retirez-le' }]);
+      expect(r.body.detail).toBe(
+        'Fichier CSV illisible, ligne 3 : un guillemet (") ouvert n’est jamais refermé ; refermez-le ou retirez-le.',
+      );
+      expect(r.body.erreurs).toEqual([
+        { champ: 'fichier', message: 'Ligne 3 : un guillemet (") ouvert n’est jamais refermé ; refermez-le ou retirez-le' },
+      ]);
     }
     expect(await nombreValeurs()).toBe(avant);
   });
@@ -101,7 +109,9 @@ describe('CSV et JSON mal formés', () => {
   });
 
   it('nomme le problème d’un GeoJSON de contours mal formé', async () => {
-    const r = await ars.multipart('/api/contours/import?type=commune', { fichier: { nom: 'communes.geojson', contenu: '{"type": "FeatureCollection", "features": [' } });
+    const r = await ars.multipart('/api/contours/import?type=commune', {
+      fichier: { nom: 'communes.geojson', contenu: '{"type": "FeatureCollection", "features": [' },
+    });
     expect(r.status).toBe(400);
     expect(r.body.detail).toMatch(/^JSON invalide : le fichier se termine avant la fin du document/);
   });

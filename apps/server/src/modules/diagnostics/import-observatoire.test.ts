@@ -16,14 +16,25 @@ async function envoyer(chemin: string, nom: string, contenu: Buffer | string, op
   const formulaire = new FormData();
   formulaire.append('fichier', new Blob([contenu]), nom);
   formulaire.append('options', JSON.stringify(options));
-  const r = await fetch(`${serveur.url}${chemin}`, { method: 'POST', body: formulaire, headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! } });
+  const r = await fetch(`${serveur.url}${chemin}`, {
+    method: 'POST',
+    body: formulaire,
+    headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! },
+  });
   return { status: r.status, body: (await r.json()) as any };
 }
-const apercu = (nom: string, contenu: Buffer | string, options: object = {}) => envoyer('/api/indicateurs/valeurs/apercu', nom, contenu, options);
-const importer = (nom: string, contenu: Buffer | string, options: object, dryRun = false) => envoyer(`/api/indicateurs/valeurs/import?dryRun=${dryRun}`, nom, contenu, options);
+const apercu = (nom: string, contenu: Buffer | string, options: object = {}) =>
+  envoyer('/api/indicateurs/valeurs/apercu', nom, contenu, options);
+const importer = (nom: string, contenu: Buffer | string, options: object, dryRun = false) =>
+  envoyer(`/api/indicateurs/valeurs/import?dryRun=${dryRun}`, nom, contenu, options);
 
 const valeursEn = async (indicateur: string, periode: string) =>
-  (await serveur.ctx.db.query(`select territoire_type as type, territoire_code as code, valeur as v from valeurs where indicateur_code = $1 and periode = $2 order by 1, 2`, [indicateur, periode])).rows;
+  (
+    await serveur.ctx.db.query(
+      `select territoire_type as type, territoire_code as code, valeur as v from valeurs where indicateur_code = $1 and periode = $2 order by 1, 2`,
+      [indicateur, periode],
+    )
+  ).rows;
 
 describe('imports des fichiers d’observatoire', () => {
   it('CSV « Code géographique » : colonne du territoire reconnue, indicateur proposé par son libellé, France importée comme comparateur', async () => {
@@ -38,12 +49,16 @@ describe('imports des fichiers d’observatoire', () => {
     expect(a.status).toBe(200);
     expect(a.body.mode).toBe('large');
     expect(a.body.colonnes.territoireCode).toBe('Code géographique');
-    expect(a.body.suggestions).toEqual([expect.objectContaining({ entete: 'Taux standardisé de mortalité générale (pour 100 000 hab.)', code: 'mortalite_generale_std' })]);
+    expect(a.body.suggestions).toEqual([
+      expect.objectContaining({ entete: 'Taux standardisé de mortalité générale (pour 100 000 hab.)', code: 'mortalite_generale_std' }),
+    ]);
     expect(a.body.avertissements).toEqual([]);
     // A suggestion is not applied until the user confirms it.
     expect(a.body.indicateursParColonne).toEqual({});
 
-    const r = await importer('observatoire.csv', csv, { large: { indicateurs: { [a.body.suggestions[0].entete]: 'mortalite_generale_std' }, periode: '2030' } });
+    const r = await importer('observatoire.csv', csv, {
+      large: { indicateurs: { [a.body.suggestions[0].entete]: 'mortalite_generale_std' }, periode: '2030' },
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ applique: true, rejetees: 0, creees: 4, avertissements: [] });
     expect(await valeursEn('mortalite_generale_std', '2030')).toEqual([
@@ -75,7 +90,9 @@ describe('imports des fichiers d’observatoire', () => {
     expect(a.body.colonnes.territoireCode).toBe('Code commune');
     expect(a.body.suggestions.map((s: any) => s.code)).toEqual(['densite_mg_liberaux']);
     expect(a.body.avertissements).toEqual([]);
-    const r = await importer('communes.xlsx', contenu, { large: { indicateurs: { 'Densité de médecins généralistes libéraux pour 10 000 hab.': 'densite_mg_liberaux' }, periode: '2031' } });
+    const r = await importer('communes.xlsx', contenu, {
+      large: { indicateurs: { 'Densité de médecins généralistes libéraux pour 10 000 hab.': 'densite_mg_liberaux' }, periode: '2031' },
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ applique: true, creees: 2 });
     expect(await valeursEn('densite_mg_liberaux', '2031')).toEqual([
@@ -99,17 +116,26 @@ describe('imports des fichiers d’observatoire', () => {
 
     // INSEE style: the scale in a row of units under the headers, which is read, not rejected.
     const avecLigneUnites = ['Code géographique;Mortalité', ';pour 10 000 hab.', '243500741;85'].join('\n');
-    const essai2 = await importer('unites.csv', avecLigneUnites, { large: { indicateurs: { Mortalité: 'mortalite_generale_std' }, periode: '2032' } }, true);
+    const essai2 = await importer(
+      'unites.csv',
+      avecLigneUnites,
+      { large: { indicateurs: { Mortalité: 'mortalite_generale_std' }, periode: '2032' } },
+      true,
+    );
     expect(essai2.body).toMatchObject({ rejetees: 0, valeursValides: 1 });
     expect(essai2.body.avertissements[0]).toContain('pour 10 000');
     // A long file's unit column too.
-    const long = ['indicateur;code_insee;periode;valeur;unite', 'mortalite_generale_std;243500741;2032;85;pour 10 000 habitants'].join('\n');
+    const long = ['indicateur;code_insee;periode;valeur;unite', 'mortalite_generale_std;243500741;2032;85;pour 10 000 habitants'].join(
+      '\n',
+    );
     expect((await apercu('long.csv', long)).body.avertissements[0]).toContain('attend pour 100 000');
     expect(await valeursEn('mortalite_generale_std', '2032')).toEqual([]);
   });
 
   it('un code illisible sans colonne de type est rejeté en français', async () => {
-    const r = await importer('mauvais.csv', ['Code INSEE;effectif_mg', 'XYZ;3'].join('\n'), { large: { indicateurs: {}, periode: '2033' } });
+    const r = await importer('mauvais.csv', ['Code INSEE;effectif_mg', 'XYZ;3'].join('\n'), {
+      large: { indicateurs: {}, periode: '2033' },
+    });
     expect(r.status).toBe(422);
     expect(r.body.rapport.rejets[0].raison).toMatch(/Code de territoire non reconnu : « XYZ »/);
   });

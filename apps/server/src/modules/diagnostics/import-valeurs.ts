@@ -59,12 +59,28 @@ export function proposerCorrespondance(tableau: Tableau, options: OptionsImport,
     return i < 0 && champ === 'territoireCode' ? tableau.entetes.findIndex(estEnteteCodeTerritoire) : i;
   };
   if (tableau.format === 'dhis2')
-    return { mode: 'dhis2', colonnes: { indicateur: 0, periode: 1, territoireCode: 2, valeur: 3 }, indicateursParColonne: new Map(), colonnesIgnorees: [], typeSelonEntete: null };
-  const colonnes: Correspondance['colonnes'] = Object.fromEntries(Object.keys(ALIAS).map((c) => [c, indexDe(c as keyof OptionsImport['colonnes'])]).filter(([, i]) => (i as number) >= 0));
+    return {
+      mode: 'dhis2',
+      colonnes: { indicateur: 0, periode: 1, territoireCode: 2, valeur: 3 },
+      indicateursParColonne: new Map(),
+      colonnesIgnorees: [],
+      typeSelonEntete: null,
+    };
+  const colonnes: Correspondance['colonnes'] = Object.fromEntries(
+    Object.keys(ALIAS)
+      .map((c) => [c, indexDe(c as keyof OptionsImport['colonnes'])])
+      .filter(([, i]) => (i as number) >= 0),
+  );
   const selonEntete = colonnes.territoireCode === undefined ? null : typeSelonEntete(tableau.entetes[colonnes.territoireCode]);
   if (colonnes.indicateur !== undefined && colonnes.valeur !== undefined && !options.large) {
     const utilisees = new Set(Object.values(colonnes) as number[]);
-    return { mode: 'long', colonnes, indicateursParColonne: new Map(), colonnesIgnorees: tableau.entetes.filter((_, i) => !utilisees.has(i)), typeSelonEntete: selonEntete };
+    return {
+      mode: 'long',
+      colonnes,
+      indicateursParColonne: new Map(),
+      colonnesIgnorees: tableau.entetes.filter((_, i) => !utilisees.has(i)),
+      typeSelonEntete: selonEntete,
+    };
   }
   const indicateursParColonne = new Map<number, string>();
   tableau.entetes.forEach((entete, i) => {
@@ -73,8 +89,19 @@ export function proposerCorrespondance(tableau: Tableau, options: OptionsImport,
     else if (codesIndicateurs.has(entete.trim())) indicateursParColonne.set(i, entete.trim());
     else if (codesIndicateurs.has(cle(entete).replace(/ /g, '_'))) indicateursParColonne.set(i, cle(entete).replace(/ /g, '_'));
   });
-  const utilisees = new Set([...indicateursParColonne.keys(), colonnes.territoireCode ?? -1, colonnes.periode ?? -1, colonnes.source ?? -1]);
-  return { mode: 'large', colonnes, indicateursParColonne, colonnesIgnorees: tableau.entetes.filter((_, i) => !utilisees.has(i)), typeSelonEntete: selonEntete };
+  const utilisees = new Set([
+    ...indicateursParColonne.keys(),
+    colonnes.territoireCode ?? -1,
+    colonnes.periode ?? -1,
+    colonnes.source ?? -1,
+  ]);
+  return {
+    mode: 'large',
+    colonnes,
+    indicateursParColonne,
+    colonnesIgnorees: tableau.entetes.filter((_, i) => !utilisees.has(i)),
+    typeSelonEntete: selonEntete,
+  };
 }
 
 export interface ValeurImportee {
@@ -139,11 +166,22 @@ export function lireLigne(
   const rejet = (raison: string) => ({ valeurs: [], rejets: [{ ligne: ligne.ligne, raison }] });
 
   const typeBrut =
-    correspondance.mode === 'dhis2' ? options.typeOrgUnit : correspondance.mode === 'large' ? (options.large?.territoireType ?? enTexte(cellule(c.territoireType))) : enTexte(cellule(c.territoireType));
+    correspondance.mode === 'dhis2'
+      ? options.typeOrgUnit
+      : correspondance.mode === 'large'
+        ? (options.large?.territoireType ?? enTexte(cellule(c.territoireType)))
+        : enTexte(cellule(c.territoireType));
   const codeBrut = enTexte(cellule(c.territoireCode));
   if (!codeBrut) {
     // INSEE-style files put a row of units under the headers ("pour 10 000 hab.", "%"): read it, reject nothing.
-    const unites = correspondance.mode === 'large' ? [...correspondance.indicateursParColonne].map(([i, indicateur]) => ({ indicateur, colonne: entetes[i] ?? '', texte: enTexte(ligne.cellules[i]) })) : [];
+    const unites =
+      correspondance.mode === 'large'
+        ? [...correspondance.indicateursParColonne].map(([i, indicateur]) => ({
+            indicateur,
+            colonne: entetes[i] ?? '',
+            texte: enTexte(ligne.cellules[i]),
+          }))
+        : [];
     const echelles = unites.flatMap((u) => {
       const echelle = lireNumerique(u.texte) ? null : lireEchelle(u.texte);
       return echelle ? [{ indicateur: u.indicateur, colonne: u.colonne, echelle }] : [];
@@ -152,30 +190,44 @@ export function lireLigne(
     return rejet('Code de territoire manquant.');
   }
   // France is its own kind whatever the type column says: "FR", "France entière", "France métropolitaine".
-  const territoire = lireFrance(codeBrut) ?? (typeBrut ? lireTypeTerritoire(typeBrut, codeBrut) : deduireTerritoire(codeBrut, correspondance.typeSelonEntete));
+  const territoire =
+    lireFrance(codeBrut) ??
+    (typeBrut ? lireTypeTerritoire(typeBrut, codeBrut) : deduireTerritoire(codeBrut, correspondance.typeSelonEntete));
   if (!territoire)
     return rejet(
       typeBrut
         ? `Type de territoire inconnu : « ${typeBrut} » (commune, epci, departement, region, pays).`
         : `Code de territoire non reconnu : « ${codeBrut} » (attendu : code commune à 5 caractères, SIREN d’EPCI à 9 chiffres, département, région, ou FR / France).`,
     );
-  if (territoire.type === 'commune' && !estCodeCommuneInsee(territoire.code)) return rejet(`Commune « ${codeBrut} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`);
+  if (territoire.type === 'commune' && !estCodeCommuneInsee(territoire.code))
+    return rejet(`Commune « ${codeBrut} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`);
   if (!ref.territoires.has(`${territoire.type}:${territoire.code}`) && territoire.type !== 'france' && territoire.type !== 'france_metro')
     return rejet(`Territoire inconnu du référentiel : ${territoire.type} ${territoire.code}.`);
 
-  const periodeBrute = correspondance.mode === 'large' ? options.large?.periode ?? enTexte(cellule(c.periode)) : enTexte(cellule(c.periode));
+  const periodeBrute =
+    correspondance.mode === 'large' ? (options.large?.periode ?? enTexte(cellule(c.periode))) : enTexte(cellule(c.periode));
   const periode = lirePeriode(periodeBrute);
-  if (!periode) return rejet(periodeBrute ? `Période illisible : « ${periodeBrute} » (attendu : 2019 ou 2011-2015).` : 'Période manquante : indiquez-la dans le fichier ou dans les options.');
+  if (!periode)
+    return rejet(
+      periodeBrute
+        ? `Période illisible : « ${periodeBrute} » (attendu : 2019 ou 2011-2015).`
+        : 'Période manquante : indiquez-la dans le fichier ou dans les options.',
+    );
   const source = enTexte(cellule(c.source)) || options.source || '';
 
   const paires: [string, string | number | null, SensDuTiret][] =
     correspondance.mode === 'large'
-      ? [...correspondance.indicateursParColonne].map(([i, code]) => [code, ligne.cellules[i] ?? null, (options.large?.tirets?.[entetes[i] ?? ''] ?? options.tiret) as SensDuTiret])
+      ? [...correspondance.indicateursParColonne].map(([i, code]) => [
+          code,
+          ligne.cellules[i] ?? null,
+          (options.large?.tirets?.[entetes[i] ?? ''] ?? options.tiret) as SensDuTiret,
+        ])
       : [[enTexte(cellule(c.indicateur)), cellule(c.valeur) ?? null, options.tiret as SensDuTiret]];
   const valeurs: ValeurImportee[] = [];
   const rejets: Rejet[] = [];
   const echelleLigne = c.unite === undefined ? null : lireEchelle(enTexte(cellule(c.unite)));
-  const echelles: EchelleLue[] = echelleLigne && paires[0] ? [{ indicateur: paires[0][0], colonne: entetes[c.unite!] ?? 'unité', echelle: echelleLigne }] : [];
+  const echelles: EchelleLue[] =
+    echelleLigne && paires[0] ? [{ indicateur: paires[0][0], colonne: entetes[c.unite!] ?? 'unité', echelle: echelleLigne }] : [];
   for (const [indicateur, brute, tiret] of paires) {
     if (!ref.indicateurs.has(indicateur)) {
       rejets.push({ ligne: ligne.ligne, raison: `Indicateur inconnu du catalogue : « ${indicateur} ».` });
@@ -218,7 +270,12 @@ const lireNumerique = (texte: string) => texte !== '' && lireNombre(texte) !== n
  * Warnings before import when the file's scale (a header "… pour 10 000 hab.", a unit row or a unit column) is not the
  * indicator's ("pour 100 000 habitants"): the values would be stored ten times too small, silently.
  */
-export function avertissementsEchelle(correspondance: Correspondance, entetes: string[], ref: Referentiels, lues: Iterable<EchelleLue> = []): string[] {
+export function avertissementsEchelle(
+  correspondance: Correspondance,
+  entetes: string[],
+  ref: Referentiels,
+  lues: Iterable<EchelleLue> = [],
+): string[] {
   const vues: EchelleLue[] = [];
   if (correspondance.mode === 'large')
     for (const [i, indicateur] of correspondance.indicateursParColonne) {

@@ -6,7 +6,18 @@ import { enTransaction, type Queryable } from '../../platform/database';
 import { ErreurMetier, erreursDeZod, introuvable, invalide } from '../../platform/errors';
 import { suggererIndicateurs } from '@maillage/domain';
 import { listerIndicateurs } from './indicateurs.repository';
-import { avertissementsEchelle, lireLigne, optionsImportSchema, type Correspondance, type EchelleLue, proposerCorrespondance, type OptionsImport, type Referentiels, type Rejet, type ValeurImportee } from './import-valeurs';
+import {
+  avertissementsEchelle,
+  lireLigne,
+  optionsImportSchema,
+  type Correspondance,
+  type EchelleLue,
+  proposerCorrespondance,
+  type OptionsImport,
+  type Referentiels,
+  type Rejet,
+  type ValeurImportee,
+} from './import-valeurs';
 import { lireFichier, type Tableau } from '../../platform/lecture-tableur';
 import { appliquerValeurs, copierSiNouvelles } from './valeurs.repository';
 
@@ -42,7 +53,12 @@ async function referentiels(db: Queryable): Promise<Referentiels> {
   const catalogue = await listerIndicateurs(db, false);
   return {
     indicateurs: new Set(catalogue.map((i) => i.code)),
-    catalogue: new Map(catalogue.map((i) => [i.code, { code: i.code, libelle: i.libelle, unite: i.unite, facteur: i.facteur, denombrement: i.denombrement }])),
+    catalogue: new Map(
+      catalogue.map((i) => [
+        i.code,
+        { code: i.code, libelle: i.libelle, unite: i.unite, facteur: i.facteur, denombrement: i.denombrement },
+      ]),
+    ),
     territoires: new Set(rows.map((r) => r.cle)),
   };
 }
@@ -67,7 +83,12 @@ async function ouvrir(nom: string, contenu: Buffer): Promise<Tableau> {
 }
 
 /** The preview: what was detected, the proposed column mapping and the first rows, before anything is written. */
-export async function apercu(ctx: Contexte, utilisateur: Utilisateur | null, fichier: { nom: string; contenu: Buffer }, optionsBrutes: unknown) {
+export async function apercu(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  fichier: { nom: string; contenu: Buffer },
+  optionsBrutes: unknown,
+) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
   const options = lireOptions(optionsBrutes);
   const tableau = await ouvrir(fichier.nom, fichier.contenu);
@@ -79,7 +100,10 @@ export async function apercu(ctx: Contexte, utilisateur: Utilisateur | null, fic
   // The scales are checked against the suggested indicators too, so the warning comes before the user confirms them.
   const avecSuggestions: Correspondance = {
     ...correspondance,
-    indicateursParColonne: new Map([...correspondance.indicateursParColonne, ...suggestions.map((s) => [tableau.entetes.indexOf(s.entete), s.code] as [number, string])]),
+    indicateursParColonne: new Map([
+      ...correspondance.indicateursParColonne,
+      ...suggestions.map((s) => [tableau.entetes.indexOf(s.entete), s.code] as [number, string]),
+    ]),
   };
   const echelles: EchelleLue[] = [];
   for await (const ligne of tableau.lignes()) {
@@ -116,9 +140,13 @@ function suggestionsDe(entetes: string[], correspondance: Correspondance, option
 function correspondanceVerifiee(tableau: Tableau, options: OptionsImport, ref: Referentiels) {
   const correspondance = proposerCorrespondance(tableau, options, ref.indicateurs);
   if (correspondance.mode === 'large' && correspondance.indicateursParColonne.size === 0)
-    throw invalide('Aucune colonne reconnue : il faut une colonne « indicateur » et une colonne « valeur », ou des colonnes portant des codes d’indicateurs du catalogue.');
+    throw invalide(
+      'Aucune colonne reconnue : il faut une colonne « indicateur » et une colonne « valeur », ou des colonnes portant des codes d’indicateurs du catalogue.',
+    );
   if (correspondance.colonnes.territoireCode === undefined && correspondance.mode !== 'dhis2')
-    throw invalide('Colonne du code de territoire introuvable (code_insee, codgeo, territoire_code…) : indiquez-la dans la correspondance des colonnes.');
+    throw invalide(
+      'Colonne du code de territoire introuvable (code_insee, codgeo, territoire_code…) : indiquez-la dans la correspondance des colonnes.',
+    );
   return correspondance;
 }
 
@@ -135,7 +163,14 @@ interface Bilan {
  * Duplicates are not looked for: the direct path leaves them to the unique index (which then sends the import to
  * `analyser`, which reports them).
  */
-async function* valeursLues(tableau: Tableau, correspondance: ReturnType<typeof correspondanceVerifiee>, options: OptionsImport, ref: Referentiels, bilan: Bilan, progression?: Progression) {
+async function* valeursLues(
+  tableau: Tableau,
+  correspondance: ReturnType<typeof correspondanceVerifiee>,
+  options: OptionsImport,
+  ref: Referentiels,
+  bilan: Bilan,
+  progression?: Progression,
+) {
   for await (const ligne of tableau.lignes()) {
     bilan.lignes++;
     if (bilan.lignes % 5_000 === 0) {
@@ -175,7 +210,8 @@ async function analyser(tableau: Tableau, options: OptionsImport, ref: Referenti
     for (const v of lu.valeurs) {
       const cle = `${v.indicateur}|${v.territoireType}|${v.territoireCode}|${v.periode}|${v.source}`;
       const deja = vues.get(cle);
-      if (deja !== undefined) rejets.push({ ligne: v.ligne, raison: `Doublon de la ligne ${deja} (même indicateur, territoire, période et source).` });
+      if (deja !== undefined)
+        rejets.push({ ligne: v.ligne, raison: `Doublon de la ligne ${deja} (même indicateur, territoire, période et source).` });
       else {
         vues.set(cle, v.ligne);
         valeurs.push(v);
@@ -200,7 +236,16 @@ function progressionEnBase(db: Queryable, importId: string): Progression {
   };
 }
 
-async function executer(ctx: Contexte, utilisateur: Utilisateur, importId: string, tableau: Tableau, options: OptionsImport, nomFichier: string, dryRun: boolean, ligneExistante = false): Promise<RapportImport> {
+async function executer(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  importId: string,
+  tableau: Tableau,
+  options: OptionsImport,
+  nomFichier: string,
+  dryRun: boolean,
+  ligneExistante = false,
+): Promise<RapportImport> {
   const ref = await referentiels(ctx.db);
   const correspondance = correspondanceVerifiee(tableau, options, ref);
   const progression = ligneExistante ? progressionEnBase(ctx.db, importId) : undefined;
@@ -240,21 +285,51 @@ async function executer(ctx: Contexte, utilisateur: Utilisateur, importId: strin
   // All or nothing, and a dry run is the same run rolled back: its figures are those of the real import.
   await enTransaction(ctx.db, async (tx) => {
     if (!ligneExistante)
-      await tx.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par) values ($1, $2, $3, $4, $5)`, [importId, nomFichier, tableau.format, options, utilisateur.libelle]);
+      await tx.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par) values ($1, $2, $3, $4, $5)`, [
+        importId,
+        nomFichier,
+        tableau.format,
+        options,
+        utilisateur.libelle,
+      ]);
     // Direct path: when every value is new, they go into `valeurs` as the file is read. Otherwise (or with a duplicate),
     // the checked path reads the file again and merges.
     const direct: Bilan = { lignes: 0, valeurs: 0, rejets: [], indicateurs: new Set(), echelles: [] };
-    const copiees = await copierSiNouvelles(tx, valeursLues(tableau, correspondance, options, ref, direct, progression), importId, options.tiret);
+    const copiees = await copierSiNouvelles(
+      tx,
+      valeursLues(tableau, correspondance, options, ref, direct, progression),
+      importId,
+      options.tiret,
+    );
     if (copiees !== null) completer(direct, copiees, 0);
     else {
       const { valeurs, rejets, lignes, echelles } = await analyser(tableau, options, ref, progression);
       const { creees, modifiees } = await appliquerValeurs(tx, valeurs, importId, options.tiret);
-      completer({ lignes, valeurs: valeurs.length, rejets, indicateurs: new Set(valeurs.map((v) => v.indicateur)), echelles }, creees, modifiees);
+      completer(
+        { lignes, valeurs: valeurs.length, rejets, indicateurs: new Set(valeurs.map((v) => v.indicateur)), echelles },
+        creees,
+        modifiees,
+      );
     }
     if (rapport.rejetees || dryRun) throw new AnnulerImport();
     rapport.applique = true;
-    await tx.query(`update imports_valeurs set etat = 'termine', lignes_total = $2, lignes_traitees = $2, rapport = $3, termine_le = now() where id = $1`, [importId, rapport.lignesLues, rapport]);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'import_valeurs', entiteId: importId, action: 'import', apres: { nomFichier, valeurs: rapport.valeursValides, creees: rapport.creees, modifiees: rapport.modifiees, indicateurs: rapport.indicateurs } });
+    await tx.query(
+      `update imports_valeurs set etat = 'termine', lignes_total = $2, lignes_traitees = $2, rapport = $3, termine_le = now() where id = $1`,
+      [importId, rapport.lignesLues, rapport],
+    );
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'import_valeurs',
+      entiteId: importId,
+      action: 'import',
+      apres: {
+        nomFichier,
+        valeurs: rapport.valeursValides,
+        creees: rapport.creees,
+        modifiees: rapport.modifiees,
+        indicateurs: rapport.indicateurs,
+      },
+    });
   }).catch((e) => {
     if (!(e instanceof AnnulerImport)) throw e;
   });
@@ -267,7 +342,13 @@ class AnnulerImport extends Error {}
  * Imports a file of values. Small files answer with the report; large ones start in the background (202) and are
  * followed with `etatImport`. With any rejected row nothing is written.
  */
-export async function importerValeurs(ctx: Contexte, utilisateur: Utilisateur, fichier: { nom: string; contenu: Buffer }, optionsBrutes: unknown, dryRun: boolean) {
+export async function importerValeurs(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  fichier: { nom: string; contenu: Buffer },
+  optionsBrutes: unknown,
+  dryRun: boolean,
+) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
   const options = lireOptions(optionsBrutes);
   const tableau = await ouvrir(fichier.nom, fichier.contenu);
@@ -277,15 +358,10 @@ export async function importerValeurs(ctx: Contexte, utilisateur: Utilisateur, f
     // The file waits in the import's row; the job is sent in the same transaction: both exist, or neither.
     // Any server process may take the job (src/taches.ts); a large dry run runs there too.
     await enTransaction(ctx.db, async (tx) => {
-      await tx.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par, lignes_total, fichier) values ($1, $2, $3, $4, $5, $6, $7)`, [
-        importId,
-        fichier.nom,
-        tableau.format,
-        options,
-        utilisateur.libelle,
-        Math.round(estime),
-        fichier.contenu,
-      ]);
+      await tx.query(
+        `insert into imports_valeurs (id, nom_fichier, format, options, cree_par, lignes_total, fichier) values ($1, $2, $3, $4, $5, $6, $7)`,
+        [importId, fichier.nom, tableau.format, options, utilisateur.libelle, Math.round(estime), fichier.contenu],
+      );
       await ctx.taches.envoyer(TACHE_IMPORT_VALEURS, { importId, utilisateur, dryRun } satisfies DonneesImportEnFond, tx);
     });
     return { arrierePlan: true as const, importId };
@@ -314,19 +390,32 @@ export interface DonneesImportEnFond {
 
 /** The job of a large import, in whichever server process took it: reads the file from its row, imports, reports. */
 export async function executerImportEnFond(ctx: Contexte, { importId, utilisateur, dryRun }: DonneesImportEnFond) {
-  const { rows } = await ctx.db.query(`select nom_fichier as "nomFichier", options, fichier from imports_valeurs where id = $1 and etat = 'en_cours'`, [importId]);
+  const { rows } = await ctx.db.query(
+    `select nom_fichier as "nomFichier", options, fichier from imports_valeurs where id = $1 and etat = 'en_cours'`,
+    [importId],
+  );
   if (!rows[0]?.fichier) return; // already closed (an interrupted job's row is failed before the job)
   const { nomFichier, options, fichier } = rows[0];
   try {
-    const rapport = await executer(ctx, utilisateur, importId, await ouvrir(nomFichier, fichier), optionsImportSchema.parse(options), nomFichier, dryRun, true);
-    await ctx.db.query(`update imports_valeurs set etat = $2, rapport = $3, lignes_traitees = $4, termine_le = now(), fichier = null where id = $1`, [
+    const rapport = await executer(
+      ctx,
+      utilisateur,
       importId,
-      rapport.applique || (dryRun && rapport.rejetees === 0) ? 'termine' : 'echoue',
-      rapport,
-      rapport.lignesLues,
-    ]);
+      await ouvrir(nomFichier, fichier),
+      optionsImportSchema.parse(options),
+      nomFichier,
+      dryRun,
+      true,
+    );
+    await ctx.db.query(
+      `update imports_valeurs set etat = $2, rapport = $3, lignes_traitees = $4, termine_le = now(), fichier = null where id = $1`,
+      [importId, rapport.applique || (dryRun && rapport.rejetees === 0) ? 'termine' : 'echoue', rapport, rapport.lignesLues],
+    );
   } catch (e) {
-    await ctx.db.query(`update imports_valeurs set etat = 'echoue', rapport = $2, termine_le = now(), fichier = null where id = $1`, [importId, { erreur: e instanceof ErreurMetier ? e.message : 'Erreur interne' }]);
+    await ctx.db.query(`update imports_valeurs set etat = 'echoue', rapport = $2, termine_le = now(), fichier = null where id = $1`, [
+      importId,
+      { erreur: e instanceof ErreurMetier ? e.message : 'Erreur interne' },
+    ]);
     if (!(e instanceof ErreurMetier)) throw e;
   }
 }
@@ -346,8 +435,12 @@ export async function importerSansUtilisateur(tx: Queryable, fichier: { nom: str
   const options = optionsImportSchema.parse(optionsBrutes ?? {});
   const tableau = await lireFichier(fichier.nom, fichier.contenu);
   const { valeurs, rejets } = await analyser(tableau, options, await referentiels(tx));
-  if (rejets.length) throw new Error(`${fichier.nom} : ${rejets.length} ligne(s) rejetée(s), dont ligne ${rejets[0].ligne} : ${rejets[0].raison}`);
+  if (rejets.length)
+    throw new Error(`${fichier.nom} : ${rejets.length} ligne(s) rejetée(s), dont ligne ${rejets[0].ligne} : ${rejets[0].raison}`);
   const importId = crypto.randomUUID();
-  await tx.query(`insert into imports_valeurs (id, nom_fichier, format, options, cree_par, etat, termine_le) values ($1, $2, $3, $4, 'Système', 'termine', now())`, [importId, fichier.nom, tableau.format, options]);
+  await tx.query(
+    `insert into imports_valeurs (id, nom_fichier, format, options, cree_par, etat, termine_le) values ($1, $2, $3, $4, 'Système', 'termine', now())`,
+    [importId, fichier.nom, tableau.format, options],
+  );
   return appliquerValeurs(tx, valeurs, importId, options.tiret);
 }

@@ -20,9 +20,16 @@ export async function obtenirIndicateur(ctx: Contexte, utilisateur: Utilisateur 
 export async function creerIndicateur(ctx: Contexte, utilisateur: Utilisateur, saisie: IndicateurSaisie) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
   return enTransaction(ctx.db, async (tx) => {
-    if (await repository.obtenirIndicateur(tx, saisie.code)) throw invalide('Un indicateur porte déjà ce code.', [{ champ: 'code', message: 'Code déjà utilisé' }]);
+    if (await repository.obtenirIndicateur(tx, saisie.code))
+      throw invalide('Un indicateur porte déjà ce code.', [{ champ: 'code', message: 'Code déjà utilisé' }]);
     await repository.creerIndicateur(tx, saisie);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur', entiteId: saisie.code, action: 'creation', apres: saisie as never });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'indicateur',
+      entiteId: saisie.code,
+      action: 'creation',
+      apres: saisie as never,
+    });
     return (await repository.obtenirIndicateur(tx, saisie.code))!;
   });
 }
@@ -32,7 +39,8 @@ export async function modifierIndicateur(ctx: Contexte, utilisateur: Utilisateur
   return enTransaction(ctx.db, async (tx) => {
     const avant = await repository.obtenirIndicateur(tx, code);
     if (!avant) throw introuvable(`Indicateur inconnu : ${code}.`);
-    if (saisie.code !== code && (await repository.obtenirIndicateur(tx, saisie.code))) throw invalide('Un indicateur porte déjà ce code.', [{ champ: 'code', message: 'Code déjà utilisé' }]);
+    if (saisie.code !== code && (await repository.obtenirIndicateur(tx, saisie.code)))
+      throw invalide('Un indicateur porte déjà ce code.', [{ champ: 'code', message: 'Code déjà utilisé' }]);
     if (saisie.denombrement && !avant.denombrement) {
       // Declaring a count over decimal values would leave false figures standing: they are corrected first.
       const decimales = await repository.valeursDecimales(tx, code);
@@ -42,9 +50,17 @@ export async function modifierIndicateur(ctx: Contexte, utilisateur: Utilisateur
           [{ champ: 'denombrement', message: 'Valeurs décimales existantes' }],
         );
     }
-    if (!(await repository.modifierIndicateur(tx, code, version, saisie))) throw conflit('Cet indicateur a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', avant);
+    if (!(await repository.modifierIndicateur(tx, code, version, saisie)))
+      throw conflit('Cet indicateur a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', avant);
     const apres = (await repository.obtenirIndicateur(tx, saisie.code))!;
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur', entiteId: saisie.code, action: 'modification', avant: avant as never, apres: apres as never });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'indicateur',
+      entiteId: saisie.code,
+      action: 'modification',
+      avant: avant as never,
+      apres: apres as never,
+    });
     return apres;
   });
 }
@@ -55,9 +71,16 @@ export async function supprimerIndicateur(ctx: Contexte, utilisateur: Utilisateu
     const avant = await repository.obtenirIndicateur(tx, code);
     if (!avant) throw introuvable(`Indicateur inconnu : ${code}.`);
     const { rows } = await tx.query('select count(*)::int n from constat_indicateurs where indicateur_code = $1', [code]);
-    if (rows[0].n) throw conflit(`Cet indicateur est cité par ${pluriel(rows[0].n, 'constat')} : retirez-le des constats avant de le supprimer.`);
+    if (rows[0].n)
+      throw conflit(`Cet indicateur est cité par ${pluriel(rows[0].n, 'constat')} : retirez-le des constats avant de le supprimer.`);
     await repository.supprimerIndicateur(tx, code);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur', entiteId: code, action: 'suppression', avant: avant as never });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'indicateur',
+      entiteId: code,
+      action: 'suppression',
+      avant: avant as never,
+    });
   });
 }
 

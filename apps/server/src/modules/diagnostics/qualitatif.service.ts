@@ -11,11 +11,24 @@ import { trouverTerritoire } from '../territoires/territoires.service';
  * The qualitative side of a diagnostic and the chain constats → besoins → priorités → axes. Changing it needs the
  * right to edit the contract, but no avenant: the diagnostic is not the contract's text.
  */
-async function modifier<T>(ctx: Contexte, utilisateur: Utilisateur, contratId: string, entite: string, travail: (tx: Queryable) => Promise<{ id: string; action: string; resultat: T; apres?: unknown }>) {
+async function modifier<T>(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  contratId: string,
+  entite: string,
+  travail: (tx: Queryable) => Promise<{ id: string; action: string; resultat: T; apres?: unknown }>,
+) {
   exigerRecevable(await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId), 'diagnostic');
   return enTransaction(ctx.db, async (tx) => {
     const r = await travail(tx);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: entite, entiteId: r.id, action: r.action, apres: (r.apres ?? null) as never, contexte: { contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: entite,
+      entiteId: r.id,
+      action: r.action,
+      apres: (r.apres ?? null) as never,
+      contexte: { contratId },
+    });
     return r.resultat;
   });
 }
@@ -24,12 +37,25 @@ async function modifier<T>(ctx: Contexte, utilisateur: Utilisateur, contratId: s
 async function verifierLiens(tx: Queryable, table: string, ids: string[], contratId: string, champ: string) {
   if (!ids.length) return;
   const { rows } = await tx.query(`select count(*)::int n from ${table} where id = any($1::uuid[]) and contrat_id = $2`, [ids, contratId]);
-  if (rows[0].n !== new Set(ids).size) throw invalide('Un élément lié n’appartient pas à ce contrat.', [{ champ, message: 'Élément inconnu dans ce contrat' }]);
+  if (rows[0].n !== new Set(ids).size)
+    throw invalide('Un élément lié n’appartient pas à ce contrat.', [{ champ, message: 'Élément inconnu dans ce contrat' }]);
 }
 
-async function remplacerLiens(tx: Queryable, table: string, colonneSource: string, colonneCible: string, id: string, cibles: string[], type = 'uuid') {
+async function remplacerLiens(
+  tx: Queryable,
+  table: string,
+  colonneSource: string,
+  colonneCible: string,
+  id: string,
+  cibles: string[],
+  type = 'uuid',
+) {
   await tx.query(`delete from ${table} where ${colonneSource} = $1`, [id]);
-  if (cibles.length) await tx.query(`insert into ${table} (${colonneSource}, ${colonneCible}) select $1, unnest($2::${type}[]) on conflict do nothing`, [id, cibles]);
+  if (cibles.length)
+    await tx.query(`insert into ${table} (${colonneSource}, ${colonneCible}) select $1, unnest($2::${type}[]) on conflict do nothing`, [
+      id,
+      cibles,
+    ]);
 }
 
 type Verbatim = z.infer<typeof verbatimSchema>;
@@ -41,14 +67,22 @@ type Priorite = z.infer<typeof prioriteSchema>;
 export const enregistrerVerbatim = (ctx: Contexte, u: Utilisateur, contratId: string, v: Verbatim, id?: string) =>
   modifier(ctx, u, contratId, 'verbatim', async (tx) => {
     if (v.communeCode && !(await trouverTerritoire(tx, 'commune', v.communeCode)))
-      throw invalide(`La commune ${v.communeCode} n’existe pas dans le référentiel géographique.`, [{ champ: 'communeCode', message: 'Commune inconnue du référentiel' }]);
+      throw invalide(`La commune ${v.communeCode} n’existe pas dans le référentiel géographique.`, [
+        { champ: 'communeCode', message: 'Commune inconnue du référentiel' },
+      ]);
     const valeurs = [v.texte, v.locuteur, v.communeCode ?? null, v.source ?? null, v.dateRecueil ?? null];
     if (id) {
-      const { rowCount } = await tx.query('update verbatims set texte = $3, locuteur = $4, commune_code = $5, source = $6, date_recueil = $7 where id = $1 and contrat_id = $2', [id, contratId, ...valeurs]);
+      const { rowCount } = await tx.query(
+        'update verbatims set texte = $3, locuteur = $4, commune_code = $5, source = $6, date_recueil = $7 where id = $1 and contrat_id = $2',
+        [id, contratId, ...valeurs],
+      );
       if (!rowCount) throw introuvable('Ce verbatim n’existe pas.');
       return { id, action: 'modification', resultat: { id }, apres: v };
     }
-    const { rows } = await tx.query('insert into verbatims (contrat_id, texte, locuteur, commune_code, source, date_recueil) values ($1, $2, $3, $4, $5, $6) returning id', [contratId, ...valeurs]);
+    const { rows } = await tx.query(
+      'insert into verbatims (contrat_id, texte, locuteur, commune_code, source, date_recueil) values ($1, $2, $3, $4, $5, $6) returning id',
+      [contratId, ...valeurs],
+    );
     return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: v };
   });
 
@@ -56,11 +90,17 @@ export const enregistrerRencontre = (ctx: Contexte, u: Utilisateur, contratId: s
   modifier(ctx, u, contratId, 'rencontre', async (tx) => {
     const valeurs = [r.type, r.titre, r.dateRencontre ?? null, r.participants ?? null, r.synthese ?? null];
     if (id) {
-      const { rowCount } = await tx.query('update rencontres set type = $3, titre = $4, date_rencontre = $5, participants = $6, synthese = $7 where id = $1 and contrat_id = $2', [id, contratId, ...valeurs]);
+      const { rowCount } = await tx.query(
+        'update rencontres set type = $3, titre = $4, date_rencontre = $5, participants = $6, synthese = $7 where id = $1 and contrat_id = $2',
+        [id, contratId, ...valeurs],
+      );
       if (!rowCount) throw introuvable('Cette rencontre n’existe pas.');
       return { id, action: 'modification', resultat: { id }, apres: r };
     }
-    const { rows } = await tx.query('insert into rencontres (contrat_id, type, titre, date_rencontre, participants, synthese) values ($1, $2, $3, $4, $5, $6) returning id', [contratId, ...valeurs]);
+    const { rows } = await tx.query(
+      'insert into rencontres (contrat_id, type, titre, date_rencontre, participants, synthese) values ($1, $2, $3, $4, $5, $6) returning id',
+      [contratId, ...valeurs],
+    );
     return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: r };
   });
 
@@ -68,13 +108,22 @@ export const enregistrerConstat = (ctx: Contexte, u: Utilisateur, contratId: str
   modifier(ctx, u, contratId, 'constat', async (tx) => {
     await verifierLiens(tx, 'verbatims', c.verbatims, contratId, 'verbatims');
     const { rows: connus } = await tx.query('select code from indicateurs where code = any($1)', [c.indicateurs]);
-    if (connus.length !== new Set(c.indicateurs).size) throw invalide('Un indicateur cité est inconnu du catalogue.', [{ champ: 'indicateurs', message: 'Indicateur inconnu' }]);
+    if (connus.length !== new Set(c.indicateurs).size)
+      throw invalide('Un indicateur cité est inconnu du catalogue.', [{ champ: 'indicateurs', message: 'Indicateur inconnu' }]);
     let cible = id;
     if (id) {
-      const { rowCount } = await tx.query('update constats set intitule = $3, description = $4 where id = $1 and contrat_id = $2', [id, contratId, c.intitule, c.description ?? null]);
+      const { rowCount } = await tx.query('update constats set intitule = $3, description = $4 where id = $1 and contrat_id = $2', [
+        id,
+        contratId,
+        c.intitule,
+        c.description ?? null,
+      ]);
       if (!rowCount) throw introuvable('Ce constat n’existe pas.');
     } else {
-      const { rows } = await tx.query('insert into constats (contrat_id, intitule, description, ordre) values ($1, $2, $3, (select count(*) from constats where contrat_id = $1)) returning id', [contratId, c.intitule, c.description ?? null]);
+      const { rows } = await tx.query(
+        'insert into constats (contrat_id, intitule, description, ordre) values ($1, $2, $3, (select count(*) from constats where contrat_id = $1)) returning id',
+        [contratId, c.intitule, c.description ?? null],
+      );
       cible = rows[0].id;
     }
     await remplacerLiens(tx, 'constat_indicateurs', 'constat_id', 'indicateur_code', cible!, c.indicateurs, 'text');
@@ -87,9 +136,21 @@ export const enregistrerBesoin = (ctx: Contexte, u: Utilisateur, contratId: stri
     await verifierLiens(tx, 'constats', b.constats, contratId, 'constats');
     let cible = id;
     if (id) {
-      const { rowCount } = await tx.query('update besoins set intitule = $3, description = $4 where id = $1 and contrat_id = $2', [id, contratId, b.intitule, b.description ?? null]);
+      const { rowCount } = await tx.query('update besoins set intitule = $3, description = $4 where id = $1 and contrat_id = $2', [
+        id,
+        contratId,
+        b.intitule,
+        b.description ?? null,
+      ]);
       if (!rowCount) throw introuvable('Ce besoin n’existe pas.');
-    } else cible = (await tx.query('insert into besoins (contrat_id, intitule, description) values ($1, $2, $3) returning id', [contratId, b.intitule, b.description ?? null])).rows[0].id;
+    } else
+      cible = (
+        await tx.query('insert into besoins (contrat_id, intitule, description) values ($1, $2, $3) returning id', [
+          contratId,
+          b.intitule,
+          b.description ?? null,
+        ])
+      ).rows[0].id;
     await remplacerLiens(tx, 'besoin_constats', 'besoin_id', 'constat_id', cible!, b.constats);
     return { id: cible!, action: id ? 'modification' : 'creation', resultat: { id: cible! }, apres: b };
   });
@@ -100,9 +161,21 @@ export const enregistrerPriorite = (ctx: Contexte, u: Utilisateur, contratId: st
     await verifierLiens(tx, 'axes', p.axes, contratId, 'axes');
     let cible = id;
     if (id) {
-      const { rowCount } = await tx.query('update priorites set intitule = $3, description = $4 where id = $1 and contrat_id = $2', [id, contratId, p.intitule, p.description ?? null]);
+      const { rowCount } = await tx.query('update priorites set intitule = $3, description = $4 where id = $1 and contrat_id = $2', [
+        id,
+        contratId,
+        p.intitule,
+        p.description ?? null,
+      ]);
       if (!rowCount) throw introuvable('Cette priorité n’existe pas.');
-    } else cible = (await tx.query('insert into priorites (contrat_id, intitule, description) values ($1, $2, $3) returning id', [contratId, p.intitule, p.description ?? null])).rows[0].id;
+    } else
+      cible = (
+        await tx.query('insert into priorites (contrat_id, intitule, description) values ($1, $2, $3) returning id', [
+          contratId,
+          p.intitule,
+          p.description ?? null,
+        ])
+      ).rows[0].id;
     await remplacerLiens(tx, 'priorite_besoins', 'priorite_id', 'besoin_id', cible!, p.besoins);
     await remplacerLiens(tx, 'priorite_axes', 'priorite_id', 'axe_id', cible!, p.axes);
     return { id: cible!, action: id ? 'modification' : 'creation', resultat: { id: cible! }, apres: p };
@@ -122,8 +195,12 @@ export async function lireQualitatif(db: Queryable, contratId: string) {
   const requete = async (sql: string) => (await db.query(sql, [contratId])).rows;
   // Independent reads: run together (on the pool) rather than one after the other.
   const [verbatims, rencontres, constats, besoins, priorites] = await Promise.all([
-    requete(`select id, texte, locuteur, commune_code as "communeCode", source, date_recueil as "dateRecueil" from verbatims where contrat_id = $1 order by cree_le, id`),
-    requete(`select id, type, titre, date_rencontre as "dateRencontre", participants, synthese from rencontres where contrat_id = $1 order by date_rencontre nulls last, cree_le, id`),
+    requete(
+      `select id, texte, locuteur, commune_code as "communeCode", source, date_recueil as "dateRecueil" from verbatims where contrat_id = $1 order by cree_le, id`,
+    ),
+    requete(
+      `select id, type, titre, date_rencontre as "dateRencontre", participants, synthese from rencontres where contrat_id = $1 order by date_rencontre nulls last, cree_le, id`,
+    ),
     requete(`select c.id, c.intitule, c.description,
       array(select indicateur_code from constat_indicateurs where constat_id = c.id order by 1) as indicateurs,
       array(select verbatim_id from constat_verbatims where constat_id = c.id) as verbatims,

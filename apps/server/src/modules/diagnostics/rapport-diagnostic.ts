@@ -8,7 +8,12 @@ import { diagnosticContrat } from './diagnostics.service';
 type Diagnostic = Awaited<ReturnType<typeof diagnosticContrat>>;
 type Carte = Diagnostic['indicateurs'][number];
 
-const SENS: Record<string, string> = { favorable: 'plus favorable', defavorable: 'moins favorable', neutre: 'comparable', indetermine: 'écart indéterminé' };
+const SENS: Record<string, string> = {
+  favorable: 'plus favorable',
+  defavorable: 'moins favorable',
+  neutre: 'comparable',
+  indetermine: 'écart indéterminé',
+};
 
 /** A horizontal bar chart, perimeter first then its comparators; intervals drawn from their lower to upper bound. */
 function graphique(carte: Carte, nomPerimetre: string): Bloc | null {
@@ -19,10 +24,9 @@ function graphique(carte: Carte, nomPerimetre: string): Bloc | null {
       ? { nom: nomPerimetre, v: carte.resultat.valeur as Record<string, any> }
       : { nom: `${nomPerimetre} (partiel)`, v: { ...partiel.valeur, texte: partiel.texte } as Record<string, any> }
     : null;
-  const points = [
-    perimetre,
-    ...carte.comparaisons.map((c) => ({ nom: c.territoire.nom, v: c.valeur as Record<string, any> })),
-  ].filter((p): p is { nom: string; v: Record<string, any> } => !!p && (p.v.nature === 'exacte' || p.v.nature === 'intervalle'));
+  const points = [perimetre, ...carte.comparaisons.map((c) => ({ nom: c.territoire.nom, v: c.valeur as Record<string, any> }))].filter(
+    (p): p is { nom: string; v: Record<string, any> } => !!p && (p.v.nature === 'exacte' || p.v.nature === 'intervalle'),
+  );
   if (points.length < 2) return null;
   const bas = points.map((p) => (p.v.nature === 'exacte' ? 0 : p.v.borneInf));
   const haut = points.map((p) => (p.v.nature === 'exacte' ? p.v.valeur : p.v.borneSup - p.v.borneInf));
@@ -35,7 +39,12 @@ function graphique(carte: Carte, nomPerimetre: string): Bloc | null {
     yAxis: { type: 'category', data: points.map((p) => p.nom), inverse: true },
     series: [
       { type: 'bar', stack: 'v', data: bas, itemStyle: { color: 'transparent' }, silent: true },
-      { type: 'bar', stack: 'v', data: haut.map((h, i) => ({ value: h, itemStyle: { color: i === 0 ? '#000091' : '#8585F6' } })), label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => points[p.dataIndex].v.texte } },
+      {
+        type: 'bar',
+        stack: 'v',
+        data: haut.map((h, i) => ({ value: h, itemStyle: { color: i === 0 ? '#000091' : '#8585F6' } })),
+        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => points[p.dataIndex].v.texte },
+      },
     ],
   });
   const svg = chart.renderToSVGString();
@@ -52,16 +61,37 @@ function blocsIndicateur(carte: Carte, nomPerimetre: string): Bloc[] {
       : `${r.valeur.texte}${r.origine === 'agregee' && r.valeur.couverture ? ` (calculé sur ${r.valeur.couverture.renseignees} commune(s) sur ${r.valeur.couverture.communes})` : ''}`;
   const lignes = [
     [nomPerimetre, valeur, r?.source ?? '', ''],
-    ...carte.comparaisons.map((c) => [c.territoire.nom, c.valeur.texte, c.source ?? '', `${SENS[c.sens] ?? ''}${c.indicatif ? ' (indicatif, sur les communes renseignées)' : ''}`]),
+    ...carte.comparaisons.map((c) => [
+      c.territoire.nom,
+      c.valeur.texte,
+      c.source ?? '',
+      `${SENS[c.sens] ?? ''}${c.indicatif ? ' (indicatif, sur les communes renseignées)' : ''}`,
+    ]),
   ];
-  const blocs: Bloc[] = [{ type: 'titre', niveau: 3, texte: `${carte.indicateur.libelle} (${carte.indicateur.unite}${carte.periode ? `, ${carte.periode}` : ''})` }];
+  const blocs: Bloc[] = [
+    {
+      type: 'titre',
+      niveau: 3,
+      texte: `${carte.indicateur.libelle} (${carte.indicateur.unite}${carte.periode ? `, ${carte.periode}` : ''})`,
+    },
+  ];
   const g = graphique(carte, nomPerimetre);
   if (g) blocs.push(g);
   blocs.push({ type: 'tableau', entetes: ['Territoire', 'Valeur', 'Source', 'Le périmètre est…'], lignes, largeurs: [28, 22, 32, 18] });
   const raison = r ? r.valeur.raison : carte.raison;
   if (raison) blocs.push({ type: 'paragraphe', texte: raison, italique: true });
-  if (r?.agregatCommunes) blocs.push({ type: 'paragraphe', texte: `Somme des communes : ${r.agregatCommunes.valeur.texte}${r.agregatCommunes.partiel ? ` (${r.agregatCommunes.partiel.couverture.texte})` : ''}, à côté du total publié pour le territoire.`, italique: true });
-  if (r?.autresSources.length) blocs.push({ type: 'paragraphe', texte: `Autres sources : ${r.autresSources.map((a) => `${a.texte} (${a.source})`).join(' ; ')}.`, italique: true });
+  if (r?.agregatCommunes)
+    blocs.push({
+      type: 'paragraphe',
+      texte: `Somme des communes : ${r.agregatCommunes.valeur.texte}${r.agregatCommunes.partiel ? ` (${r.agregatCommunes.partiel.couverture.texte})` : ''}, à côté du total publié pour le territoire.`,
+      italique: true,
+    });
+  if (r?.autresSources.length)
+    blocs.push({
+      type: 'paragraphe',
+      texte: `Autres sources : ${r.autresSources.map((a) => `${a.texte} (${a.source})`).join(' ; ')}.`,
+      italique: true,
+    });
   return blocs;
 }
 
@@ -72,7 +102,10 @@ export function construireRapport(d: Diagnostic): DocumentContrat {
       type: 'couverture',
       surtitre: 'Diagnostic local de santé partagé',
       titre: d.contrat.intitule,
-      lignes: [`${d.contrat.nombreCommunes} communes — ${formaterNombre(d.contrat.population)} habitants`, `Document produit le ${formaterDate(new Date().toISOString())}`],
+      lignes: [
+        `${d.contrat.nombreCommunes} communes — ${formaterNombre(d.contrat.population)} habitants`,
+        `Document produit le ${formaterDate(new Date().toISOString())}`,
+      ],
     },
     { type: 'titre', niveau: 1, texte: 'Indicateurs', nouvellePage: true },
     {
@@ -88,14 +121,26 @@ export function construireRapport(d: Diagnostic): DocumentContrat {
     for (const carte of cartes) blocs.push(...blocsIndicateur(carte, nom));
   }
   blocs.push({ type: 'titre', niveau: 1, texte: 'Paroles d’habitants et d’acteurs', nouvellePage: true });
-  if (!d.rencontres.length && !d.verbatims.length) blocs.push({ type: 'paragraphe', texte: 'Aucun entretien, aucune réunion publique ni aucun verbatim n’est encore enregistré.', italique: true });
+  if (!d.rencontres.length && !d.verbatims.length)
+    blocs.push({
+      type: 'paragraphe',
+      texte: 'Aucun entretien, aucune réunion publique ni aucun verbatim n’est encore enregistré.',
+      italique: true,
+    });
   if (d.rencontres.length)
     blocs.push({
       type: 'tableau',
       entetes: ['Date', 'Type', 'Titre', 'Participants', 'Synthèse'],
-      lignes: d.rencontres.map((r: any) => [formaterDate(r.dateRencontre), TYPES_RENCONTRE[r.type as keyof typeof TYPES_RENCONTRE] ?? r.type, r.titre, r.participants ?? '', r.synthese ?? '']),
+      lignes: d.rencontres.map((r: any) => [
+        formaterDate(r.dateRencontre),
+        TYPES_RENCONTRE[r.type as keyof typeof TYPES_RENCONTRE] ?? r.type,
+        r.titre,
+        r.participants ?? '',
+        r.synthese ?? '',
+      ]),
     });
-  for (const v of d.verbatims as any[]) blocs.push({ type: 'citation', texte: v.texte, auteur: [v.locuteur, v.source].filter(Boolean).join(', ') });
+  for (const v of d.verbatims as any[])
+    blocs.push({ type: 'citation', texte: v.texte, auteur: [v.locuteur, v.source].filter(Boolean).join(', ') });
 
   blocs.push({ type: 'titre', niveau: 1, texte: 'Des constats aux priorités' });
   if (!d.constats.length) blocs.push({ type: 'paragraphe', texte: 'Aucun constat n’est encore formulé.', italique: true });
@@ -103,13 +148,27 @@ export function construireRapport(d: Diagnostic): DocumentContrat {
   for (const c of d.constats as any[]) {
     blocs.push({ type: 'titre', niveau: 2, texte: `Constat : ${c.intitule}` });
     if (c.description) blocs.push({ type: 'paragraphe', texte: c.description });
-    if (c.indicateurs.length) blocs.push({ type: 'liste', elements: c.indicateurs.map((code: string) => `Indicateur : ${libelleIndicateur.get(code) ?? code}`) });
+    if (c.indicateurs.length)
+      blocs.push({ type: 'liste', elements: c.indicateurs.map((code: string) => `Indicateur : ${libelleIndicateur.get(code) ?? code}`) });
     const besoins = (d.besoins as any[]).filter((b) => c.besoins.includes(b.id));
     for (const b of besoins) {
       const priorites = (d.priorites as any[]).filter((p) => b.priorites.includes(p.id));
       blocs.push({
         type: 'liste',
-        elements: [`Besoin : ${b.intitule}`, ...priorites.map((p) => `Priorité : ${p.intitule}${p.axes.length ? ` → ${d.axes.filter((a) => p.axes.includes(a.id)).map((a) => `axe ${a.numero}. ${a.intitule}`).join(', ')}` : ''}`)],
+        elements: [
+          `Besoin : ${b.intitule}`,
+          ...priorites.map(
+            (p) =>
+              `Priorité : ${p.intitule}${
+                p.axes.length
+                  ? ` → ${d.axes
+                      .filter((a) => p.axes.includes(a.id))
+                      .map((a) => `axe ${a.numero}. ${a.intitule}`)
+                      .join(', ')}`
+                  : ''
+              }`,
+          ),
+        ],
       });
     }
   }

@@ -8,10 +8,35 @@
 export const TYPOLOGIE_CVL = 'ors-centre-val-de-loire-2015';
 
 const CLASSES_CVL = [
-  { code: 'A', description: 'urbain, forts contrastes sociaux, bonne offre de soins, sous-mortalité générale, morbidité liée aux comportements à risque', nombreEpciPublie: 18, habitantsPublies: 1350577, partPopulationPubliee: 52.8 },
-  { code: 'B', description: 'périurbain, jeune, aisé, sous-mortalité, morbidité cancer du sein', nombreEpciPublie: 42, habitantsPublies: 495120, partPopulationPubliee: 19.4 },
-  { code: 'C', description: 'rural, revenus faibles, population plus âgée', nombreEpciPublie: 38, habitantsPublies: 479118, partPopulationPubliee: 18.7 },
-  { code: 'D', description: 'rural, vieillissant, défavorisé, surmortalité générale et prématurée', nombreEpciPublie: 29, habitantsPublies: 226536, partPopulationPubliee: 8.9 },
+  {
+    code: 'A',
+    description:
+      'urbain, forts contrastes sociaux, bonne offre de soins, sous-mortalité générale, morbidité liée aux comportements à risque',
+    nombreEpciPublie: 18,
+    habitantsPublies: 1350577,
+    partPopulationPubliee: 52.8,
+  },
+  {
+    code: 'B',
+    description: 'périurbain, jeune, aisé, sous-mortalité, morbidité cancer du sein',
+    nombreEpciPublie: 42,
+    habitantsPublies: 495120,
+    partPopulationPubliee: 19.4,
+  },
+  {
+    code: 'C',
+    description: 'rural, revenus faibles, population plus âgée',
+    nombreEpciPublie: 38,
+    habitantsPublies: 479118,
+    partPopulationPubliee: 18.7,
+  },
+  {
+    code: 'D',
+    description: 'rural, vieillissant, défavorisé, surmortalité générale et prématurée',
+    nombreEpciPublie: 29,
+    habitantsPublies: 226536,
+    partPopulationPubliee: 8.9,
+  },
 ];
 
 /**
@@ -25,7 +50,8 @@ export const TYPOLOGIES_PUBLIEES = [
       code: TYPOLOGIE_CVL,
       regionCode: '24',
       intitule: 'Typologie ORS des EPCI du Centre-Val de Loire (4 classes)',
-      source: 'ORS Centre-Val de Loire, inégalités sociales et territoriales de santé (2015) : typologie en 4 classes après consolidation, 79 indicateurs, population RP 2011',
+      source:
+        'ORS Centre-Val de Loire, inégalités sociales et territoriales de santé (2015) : typologie en 4 classes après consolidation, 79 indicateurs, population RP 2011',
       note: `${CLASSES_CVL.reduce((s, c) => s + c.nombreEpciPublie, 0)} EPCI de 2015 (avant les fusions de 2017) ; la source publie les classes et leurs effectifs, pas la liste des EPCI : la classe de chaque EPCI actuel se saisit.`,
     },
     classes: CLASSES_CVL,

@@ -38,7 +38,13 @@ export async function obtenirTypologie(db: Queryable, code: string): Promise<Typ
 }
 
 // numeric comes back from json_build_object as a JSON number already; counts too.
-const normaliser = (t: Typologie): Typologie => ({ ...t, classes: t.classes.map((c) => ({ ...c, partPopulationPubliee: c.partPopulationPubliee === null ? null : Number(c.partPopulationPubliee) })) });
+const normaliser = (t: Typologie): Typologie => ({
+  ...t,
+  classes: t.classes.map((c) => ({
+    ...c,
+    partPopulationPubliee: c.partPopulationPubliee === null ? null : Number(c.partPopulationPubliee),
+  })),
+});
 
 /** EPCI code → class code. */
 export async function classesDesEpci(db: Queryable, typologie: string): Promise<Map<string, string>> {
@@ -47,14 +53,15 @@ export async function classesDesEpci(db: Queryable, typologie: string): Promise<
 }
 
 /** Creates the typology and its classes if absent (loading at start runs every time: nothing is changed twice). */
-export async function assurerTypologie(db: Queryable, t: Omit<Typologie, 'classes'>, classes: Omit<ClasseTypologie, 'epciAffectes'>[]): Promise<boolean> {
-  const { rowCount } = await db.query(`insert into typologies (code, region_code, intitule, source, note) values ($1, $2, $3, $4, $5) on conflict (code) do nothing`, [
-    t.code,
-    t.regionCode,
-    t.intitule,
-    t.source,
-    t.note,
-  ]);
+export async function assurerTypologie(
+  db: Queryable,
+  t: Omit<Typologie, 'classes'>,
+  classes: Omit<ClasseTypologie, 'epciAffectes'>[],
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `insert into typologies (code, region_code, intitule, source, note) values ($1, $2, $3, $4, $5) on conflict (code) do nothing`,
+    [t.code, t.regionCode, t.intitule, t.source, t.note],
+  );
   for (const [ordre, c] of classes.entries())
     await db.query(
       `insert into typologie_classes (typologie_code, code, description, ordre, nombre_epci, habitants, part_population) values ($1, $2, $3, $4, $5, $6, $7)
@@ -65,11 +72,14 @@ export async function assurerTypologie(db: Queryable, t: Omit<Typologie, 'classe
 }
 
 /** Replaces the list of EPCIs of each class. */
-export async function remplacerAffectations(db: Queryable, typologie: string, affectations: { epci: string; classe: string }[]): Promise<void> {
+export async function remplacerAffectations(
+  db: Queryable,
+  typologie: string,
+  affectations: { epci: string; classe: string }[],
+): Promise<void> {
   await db.query(`delete from typologie_epci where typologie_code = $1`, [typologie]);
-  await db.query(`insert into typologie_epci (typologie_code, epci_code, classe_code) select $1, e, c from unnest($2::text[], $3::text[]) as a(e, c)`, [
-    typologie,
-    affectations.map((a) => a.epci),
-    affectations.map((a) => a.classe),
-  ]);
+  await db.query(
+    `insert into typologie_epci (typologie_code, epci_code, classe_code) select $1, e, c from unnest($2::text[], $3::text[]) as a(e, c)`,
+    [typologie, affectations.map((a) => a.epci), affectations.map((a) => a.classe)],
+  );
 }

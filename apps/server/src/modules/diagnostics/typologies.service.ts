@@ -15,7 +15,12 @@ export async function typologies(ctx: Contexte, utilisateur: Utilisateur | null,
  * Which EPCI is in which class: the source publishes the classes and their counts, not always the list, so the ARS of
  * the region enters it (the whole list each time). Every EPCI must be one of the region's in the référentiel.
  */
-export async function definirAffectations(ctx: Contexte, utilisateur: Utilisateur, code: string, affectations: { epci: string; classe: string }[]) {
+export async function definirAffectations(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  code: string,
+  affectations: { epci: string; classe: string }[],
+) {
   const typologie = await obtenirTypologie(ctx.db, code);
   if (!typologie) throw introuvable(`Typologie inconnue : ${code}.`);
   exiger(utilisateur, 'modifier', { type: 'doctrine', regionCode: typologie.regionCode });
@@ -23,20 +28,35 @@ export async function definirAffectations(ctx: Contexte, utilisateur: Utilisateu
   const epciRegion = new Set(rows.map((r) => r.code));
   const classes = new Set(typologie.classes.map((c) => c.code));
   const erreurs = affectations.flatMap((a, i) => [
-    ...(epciRegion.has(a.epci) ? [] : [{ champ: `affectations.${i}.epci`, message: `EPCI ${a.epci} inconnu dans la région ${typologie.regionCode}` }]),
-    ...(classes.has(a.classe) ? [] : [{ champ: `affectations.${i}.classe`, message: `Classe « ${a.classe} » inconnue (${[...classes].join(', ')})` }]),
+    ...(epciRegion.has(a.epci)
+      ? []
+      : [{ champ: `affectations.${i}.epci`, message: `EPCI ${a.epci} inconnu dans la région ${typologie.regionCode}` }]),
+    ...(classes.has(a.classe)
+      ? []
+      : [{ champ: `affectations.${i}.classe`, message: `Classe « ${a.classe} » inconnue (${[...classes].join(', ')})` }]),
   ]);
   const vus = new Set<string>();
   affectations.forEach((a, i) => {
     if (vus.has(a.epci)) erreurs.push({ champ: `affectations.${i}.epci`, message: `EPCI ${a.epci} affecté deux fois` });
     vus.add(a.epci);
   });
-  if (erreurs.length) throw invalide(`Affectations refusées : ${erreurs[0].message}${erreurs.length > 1 ? ` (et ${erreurs.length - 1} autre(s))` : ''}.`, erreurs);
+  if (erreurs.length)
+    throw invalide(
+      `Affectations refusées : ${erreurs[0].message}${erreurs.length > 1 ? ` (et ${erreurs.length - 1} autre(s))` : ''}.`,
+      erreurs,
+    );
   return enTransaction(ctx.db, async (tx) => {
     const avant = Object.fromEntries(await classesDesEpci(tx, code));
     await remplacerAffectations(tx, code, affectations);
     const apres = Object.fromEntries(affectations.map((a) => [a.epci, a.classe]));
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'typologie', entiteId: code, action: 'affectations', avant: { intitule: typologie.intitule, epci: avant }, apres: { intitule: typologie.intitule, epci: apres } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'typologie',
+      entiteId: code,
+      action: 'affectations',
+      avant: { intitule: typologie.intitule, epci: avant },
+      apres: { intitule: typologie.intitule, epci: apres },
+    });
     return (await obtenirTypologie(tx, code))!;
   });
 }
@@ -50,7 +70,14 @@ export async function preparerTypologies(db: Db, journal: (m: string) => void) {
   for (const { typologie, classes } of TYPOLOGIES_PUBLIEES) {
     const creee = await enTransaction(db, async (tx) => {
       if (!(await assurerTypologie(tx, typologie, classes))) return false;
-      await auditer(tx, { acteur: SYSTEME, entiteType: 'typologie', entiteId: typologie.code, action: 'creation', apres: { intitule: typologie.intitule, classes: classes.map((c) => c.code) }, contexte: { referentiel: true } });
+      await auditer(tx, {
+        acteur: SYSTEME,
+        entiteType: 'typologie',
+        entiteId: typologie.code,
+        action: 'creation',
+        apres: { intitule: typologie.intitule, classes: classes.map((c) => c.code) },
+        contexte: { referentiel: true },
+      });
       return true;
     });
     if (creee) journal(`${typologie.intitule} chargée (${classes.length} classes).`);

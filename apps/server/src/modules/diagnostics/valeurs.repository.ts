@@ -62,7 +62,9 @@ export async function appliquerValeurs(
   await tx.query('drop table if exists valeurs_a_importer'); // a transaction may import several files (the demo does)
   await tx.query(`create temp table valeurs_a_importer (like valeurs including defaults) on commit drop`);
   await tx.query('alter table valeurs_a_importer drop column id');
-  const flux = (tx as unknown as { query: (q: unknown) => NodeJS.WritableStream }).query(copyFrom(`copy valeurs_a_importer (${COLONNES_COPY}) from stdin`));
+  const flux = (tx as unknown as { query: (q: unknown) => NodeJS.WritableStream }).query(
+    copyFrom(`copy valeurs_a_importer (${COLONNES_COPY}) from stdin`),
+  );
   await pipeline(
     Readable.from(
       (function* () {
@@ -110,7 +112,9 @@ export async function copierSiNouvelles(
   await tx.query('savepoint copie_directe');
   let nombre = 0;
   try {
-    const flux = (tx as unknown as { query: (q: unknown) => NodeJS.WritableStream }).query(copyFrom(`copy valeurs (${COLONNES_COPY}) from stdin`));
+    const flux = (tx as unknown as { query: (q: unknown) => NodeJS.WritableStream }).query(
+      copyFrom(`copy valeurs (${COLONNES_COPY}) from stdin`),
+    );
     await pipeline(
       Readable.from(
         (async function* () {
@@ -161,7 +165,10 @@ const SELECT_VALEUR = `select indicateur_code as indicateur, territoire_type as 
 
 /** Commune values of one indicator on a set of communes. */
 export async function valeursCommunales(db: Queryable, indicateur: string, communes: string[]): Promise<ValeurLigne[]> {
-  const { rows } = await db.query(`${SELECT_VALEUR} where indicateur_code = $1 and territoire_type = 'commune' and territoire_code = any($2) order by periode_fin`, [indicateur, communes]);
+  const { rows } = await db.query(
+    `${SELECT_VALEUR} where indicateur_code = $1 and territoire_type = 'commune' and territoire_code = any($2) order by periode_fin`,
+    [indicateur, communes],
+  );
   return rows;
 }
 
@@ -257,7 +264,11 @@ export interface SommesLigne {
   populationPerimetre: number;
 }
 
-export async function sommesParPeriode(db: Queryable, indicateurs: string[] | null, perimetre: { epci: string[]; communes: string[] }): Promise<SommesLigne[]> {
+export async function sommesParPeriode(
+  db: Queryable,
+  indicateurs: string[] | null,
+  perimetre: { epci: string[]; communes: string[] },
+): Promise<SommesLigne[]> {
   if (!perimetre.epci.length && !perimetre.communes.length) return [];
   const { rows } = await db.query(SQL_SOMMES_PAR_PERIODE, [indicateurs, perimetre.epci, perimetre.communes]);
   return rows;

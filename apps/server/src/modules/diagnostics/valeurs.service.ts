@@ -16,12 +16,19 @@ export async function valeursPubliees(
 ) {
   exiger(utilisateur, 'lire', { type: 'catalogue' });
   if (!demande.indicateur && !demande.territoire)
-    throw invalide('Indiquez un indicateur ou un territoire.', [{ champ: 'indicateur', message: 'Un indicateur ou un territoire est requis' }]);
+    throw invalide('Indiquez un indicateur ou un territoire.', [
+      { champ: 'indicateur', message: 'Un indicateur ou un territoire est requis' },
+    ]);
   const territoires = demande.territoire ? lireTerritoires(demande.territoire) : [];
   if (territoires.length > 1) throw invalide('Un seul territoire à la fois.', [{ champ: 'territoire', message: 'Un seul territoire' }]);
   if (demande.type && !(TYPES_TERRITOIRE_VALEUR as readonly string[]).includes(demande.type))
     throw invalide(`Type de territoire inconnu : « ${demande.type} ».`, [{ champ: 'type', message: 'Type inconnu' }]);
-  const { total, valeurs } = await listerValeurs(ctx.db, { indicateur: demande.indicateur ?? null, territoire: territoires[0] ?? null, type: demande.type ?? null }, demande.limite, demande.decalage);
+  const { total, valeurs } = await listerValeurs(
+    ctx.db,
+    { indicateur: demande.indicateur ?? null, territoire: territoires[0] ?? null, type: demande.type ?? null },
+    demande.limite,
+    demande.decalage,
+  );
   return {
     total,
     limite: demande.limite,

@@ -1,4 +1,11 @@
-import { agreger, indiceVulnerabilite, lirePeriode, texteCouvertureCriteres, type MethodeAgregation, type Polarite } from '@maillage/domain';
+import {
+  agreger,
+  indiceVulnerabilite,
+  lirePeriode,
+  texteCouvertureCriteres,
+  type MethodeAgregation,
+  type Polarite,
+} from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable, invalide } from '../../platform/errors';
 import { listerIndicateurs } from './indicateurs.repository';
@@ -36,23 +43,33 @@ const milieu = (l: Ligne) => (l.nature === 'exacte' ? l.valeur : l.nature === 'i
  * the period used is given beside each value. Only the EPCIs that have every criterion are ranked (see
  * `indiceVulnerabilite`); each says its coverage ("1 critère sur 2").
  */
-export async function vulnerabilite(ctx: Contexte, utilisateur: Utilisateur | null, regionCode: string, codes: string[], poids: number[], options: OptionsVulnerabilite = {}) {
+export async function vulnerabilite(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  regionCode: string,
+  codes: string[],
+  poids: number[],
+  options: OptionsVulnerabilite = {},
+) {
   exiger(utilisateur, 'lire', { type: 'catalogue' });
   if (!codes.length) throw invalide('Choisissez au moins un indicateur.', [{ champ: 'indicateurs', message: 'Au moins un indicateur' }]);
   const catalogue = (await listerIndicateurs(ctx.db, false)).filter((i) => codes.includes(i.code));
-  if (catalogue.length !== new Set(codes).size) throw invalide('Indicateur inconnu du catalogue.', [{ champ: 'indicateurs', message: 'Indicateur inconnu' }]);
+  if (catalogue.length !== new Set(codes).size)
+    throw invalide('Indicateur inconnu du catalogue.', [{ champ: 'indicateurs', message: 'Indicateur inconnu' }]);
   const periodeDe = new Map<string, string>();
   (options.periodes ?? []).forEach((p, i) => {
     if (!p) return;
     const lue = lirePeriode(p);
-    if (!lue) throw invalide(`Période illisible : « ${p} » (attendu : 2018 ou 2011-2015).`, [{ champ: 'periodes', message: 'Période illisible' }]);
+    if (!lue)
+      throw invalide(`Période illisible : « ${p} » (attendu : 2018 ou 2011-2015).`, [{ champ: 'periodes', message: 'Période illisible' }]);
     if (codes[i]) periodeDe.set(codes[i], lue.libelle);
   });
   const typologie = options.typologie ? await obtenirTypologie(ctx.db, options.typologie) : null;
   if (options.typologie && !typologie) throw introuvable(`Typologie inconnue : ${options.typologie}.`);
   if (typologie && typologie.regionCode !== regionCode)
     throw invalide(`La typologie « ${typologie.intitule} » porte sur une autre région.`, [{ champ: 'typologie', message: 'Autre région' }]);
-  if (options.classe && !typologie) throw invalide('Choisissez une typologie pour filtrer par classe.', [{ champ: 'classe', message: 'Typologie manquante' }]);
+  if (options.classe && !typologie)
+    throw invalide('Choisissez une typologie pour filtrer par classe.', [{ champ: 'classe', message: 'Typologie manquante' }]);
   if (options.classe && !typologie!.classes.some((c) => c.code === options.classe))
     throw invalide(`Classe inconnue de la typologie : « ${options.classe} ».`, [{ champ: 'classe', message: 'Classe inconnue' }]);
 
@@ -117,12 +134,25 @@ export async function vulnerabilite(ctx: Contexte, utilisateur: Utilisateur | nu
           indicateur.methodeAgregation as MethodeAgregation,
           (communesParEpci.get(code) ?? []).map((c) => {
             const l = parCommune.get(c.code);
-            const v = !l ? { nature: 'manquante' as const } : l.nature === 'exacte' ? { nature: 'exacte' as const, valeur: l.valeur } : l.nature === 'intervalle' ? { nature: 'intervalle' as const, borneInf: l.borne_inf, borneSup: l.borne_sup, infIncluse: true, supIncluse: false } : { nature: l.nature as 'masquee' | 'manquante' };
-            return { code: c.code, population: c.population, valeur: v, numerateur: l?.numerateur ?? undefined, denominateur: l?.denominateur ?? undefined };
+            const v = !l
+              ? { nature: 'manquante' as const }
+              : l.nature === 'exacte'
+                ? { nature: 'exacte' as const, valeur: l.valeur }
+                : l.nature === 'intervalle'
+                  ? { nature: 'intervalle' as const, borneInf: l.borne_inf, borneSup: l.borne_sup, infIncluse: true, supIncluse: false }
+                  : { nature: l.nature as 'masquee' | 'manquante' };
+            return {
+              code: c.code,
+              population: c.population,
+              valeur: v,
+              numerateur: l?.numerateur ?? undefined,
+              denominateur: l?.denominateur ?? undefined,
+            };
           }),
           Number(indicateur.facteur),
         );
-        valeur = agregat.nature === 'exacte' ? agregat.valeur : agregat.nature === 'intervalle' ? (agregat.borneInf + agregat.borneSup) / 2 : null;
+        valeur =
+          agregat.nature === 'exacte' ? agregat.valeur : agregat.nature === 'intervalle' ? (agregat.borneInf + agregat.borneSup) / 2 : null;
       }
       if (valeur === null) continue;
       parEpci.set(code, valeur);
@@ -131,7 +161,11 @@ export async function vulnerabilite(ctx: Contexte, utilisateur: Utilisateur | nu
     valeurs.set(indicateur.code, parEpci);
     periodesUtilisees.set(indicateur.code, periodes);
   }
-  const criteres = catalogue.map((i) => ({ indicateur: i.code, polarite: i.polarite as Polarite, poids: poids[codes.indexOf(i.code)] ?? 1 }));
+  const criteres = catalogue.map((i) => ({
+    indicateur: i.code,
+    polarite: i.polarite as Polarite,
+    poids: poids[codes.indexOf(i.code)] ?? 1,
+  }));
   const scores = indiceVulnerabilite(codesEpci, criteres, valeurs);
   const parCode = new Map(epci.map((e) => [e.code, e]));
   const classes = typologie ? await classesDesEpci(ctx.db, typologie.code) : new Map<string, string>();
@@ -158,7 +192,11 @@ export async function vulnerabilite(ctx: Contexte, utilisateur: Utilisateur | nu
       .filter((s) => !options.classe || classes.get(s.territoire) === options.classe)
       .map((s) => ({
         ...s,
-        couverture: { renseignes: s.criteresRenseignes, retenus: s.criteresRetenus, texte: texteCouvertureCriteres(s.criteresRenseignes, s.criteresRetenus) },
+        couverture: {
+          renseignes: s.criteresRenseignes,
+          retenus: s.criteresRetenus,
+          texte: texteCouvertureCriteres(s.criteresRenseignes, s.criteresRetenus),
+        },
         nom: parCode.get(s.territoire)!.nom,
         departementCode: parCode.get(s.territoire)!.departementCode,
         population: parCode.get(s.territoire)!.population,

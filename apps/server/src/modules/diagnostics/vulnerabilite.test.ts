@@ -25,7 +25,11 @@ async function importer(csv: string) {
   const formulaire = new FormData();
   formulaire.append('fichier', new Blob([csv]), 'valeurs.csv');
   formulaire.append('options', '{}');
-  const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/import`, { method: 'POST', body: formulaire, headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! } });
+  const r = await fetch(`${serveur.url}/api/indicateurs/valeurs/import`, {
+    method: 'POST',
+    body: formulaire,
+    headers: { cookie: ars.cookie!, 'x-csrf-token': ars.csrf! },
+  });
   return { status: r.status, body: (await r.json()) as any };
 }
 
@@ -40,8 +44,17 @@ describe('vulnérabilité : couverture des critères et période de chaque valeu
     // Poverty rates of 2019 for three Breton EPCIs (Redon's is published for 2018 only), unemployment of 2021 for them
     // (Redon's too, from the fixtures), and Quimper with unemployment only.
     const lignes = [
-      ...[[BREST, '14'], [LORIENT, '13'], [RENNES, '10,5']].map(([c, v]) => `taux_pauvrete;epci;${c};2019;${v};Insee 2019`),
-      ...[[BREST, '9'], [LORIENT, '10'], [RENNES, '8'], [QUIMPER, '30']].map(([c, v]) => `taux_chomage;epci;${c};2021;${v};Insee 2021`),
+      ...[
+        [BREST, '14'],
+        [LORIENT, '13'],
+        [RENNES, '10,5'],
+      ].map(([c, v]) => `taux_pauvrete;epci;${c};2019;${v};Insee 2019`),
+      ...[
+        [BREST, '9'],
+        [LORIENT, '10'],
+        [RENNES, '8'],
+        [QUIMPER, '30'],
+      ].map(([c, v]) => `taux_chomage;epci;${c};2021;${v};Insee 2021`),
     ];
     const r = await importer(`indicateur;territoire_type;territoire_code;periode;valeur;source\n${lignes.join('\n')}\n`);
     expect(r.body).toMatchObject({ applique: true, rejetees: 0 });
@@ -54,7 +67,11 @@ describe('vulnérabilité : couverture des critères et période de chaque valeu
     expect(redon.valeurs.taux_pauvrete).toBe(12.7);
     expect(redon.periodes).toEqual({ taux_pauvrete: '2018', taux_chomage: '2021' });
     expect(redon).toMatchObject({ complet: true, couverture: { renseignes: 2, retenus: 2, texte: '2 critères sur 2' } });
-    expect(r.body.criteres.find((c: any) => c.indicateur === 'taux_pauvrete')).toMatchObject({ choixPeriode: 'derniere_par_epci', periodesUtilisees: ['2018', '2019'], periode: '2019' });
+    expect(r.body.criteres.find((c: any) => c.indicateur === 'taux_pauvrete')).toMatchObject({
+      choixPeriode: 'derniere_par_epci',
+      periodesUtilisees: ['2018', '2019'],
+      periode: '2019',
+    });
 
     const classes = r.body.epci.filter((e: any) => e.rang !== null);
     expect(classes.map((e: any) => e.territoire).sort()).toEqual([BREST, LORIENT, RENNES, REDON].sort());
@@ -70,7 +87,12 @@ describe('vulnérabilité : couverture des critères et période de chaque valeu
     const r = await ars.get('/api/vulnerabilite?region=53&indicateurs=taux_pauvrete,taux_chomage&periodes=2019,');
     expect(r.status).toBe(200);
     const redon = r.body.epci.find((e: any) => e.territoire === REDON);
-    expect(redon).toMatchObject({ rang: null, complet: false, valeurs: { taux_pauvrete: null, taux_chomage: 11.8 }, periodes: { taux_pauvrete: null, taux_chomage: '2021' } });
+    expect(redon).toMatchObject({
+      rang: null,
+      complet: false,
+      valeurs: { taux_pauvrete: null, taux_chomage: 11.8 },
+      periodes: { taux_pauvrete: null, taux_chomage: '2021' },
+    });
     expect(r.body.criteres.find((c: any) => c.indicateur === 'taux_pauvrete')).toMatchObject({ choixPeriode: 'choisie', periode: '2019' });
     expect(r.body.epci.filter((e: any) => e.rang !== null)).toHaveLength(3);
     const illisible = await ars.get('/api/vulnerabilite?region=53&indicateurs=taux_pauvrete&periodes=l’an dernier');
@@ -93,8 +115,16 @@ describe('typologie des EPCI du Centre-Val de Loire', () => {
     ]);
     expect(typologies[0].classes[3].description).toMatch(/rural, vieillissant, défavorisé/);
     // The classes as the fixture of the source gives them (production does not ship ../shared/fixtures).
-    const [, ...lignes] = fs.readFileSync(path.resolve(RACINE, '../shared/fixtures/centre-val-de-loire-typologie-epci.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(typologies[0].classes.map((c: any) => [c.code, c.description, c.nombreEpciPublie, c.habitantsPublies, c.partPopulationPubliee].join(';'))).toEqual(lignes.map((l) => l.replace(/,(\d)$/, '.$1')));
+    const [, ...lignes] = fs
+      .readFileSync(path.resolve(RACINE, '../shared/fixtures/centre-val-de-loire-typologie-epci.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(
+      typologies[0].classes.map((c: any) =>
+        [c.code, c.description, c.nombreEpciPublie, c.habitantsPublies, c.partPopulationPubliee].join(';'),
+      ),
+    ).toEqual(lignes.map((l) => l.replace(/,(\d)$/, '.$1')));
     const journal: string[] = [];
     await preparerDonneesDeReference(serveur.ctx.db, (m) => journal.push(m));
     await creerDonneesDemo(serveur.ctx, () => {});
@@ -111,11 +141,15 @@ describe('typologie des EPCI du Centre-Val de Loire', () => {
       const liste = await administrateur.get('/api/typologies?region=24');
       expect(liste.status).toBe(200);
       expect(liste.body.map((t: any) => [t.code, t.classes.length])).toEqual([[TYPOLOGIE_CVL, 4]]);
-      const { rows } = await neuve.ctx.db.query(`select code from territoires where type = 'epci' and region_code = '24' order by code limit 1`);
+      const { rows } = await neuve.ctx.db.query(
+        `select code from territoires where type = 'epci' and region_code = '24' order by code limit 1`,
+      );
       const r = await administrateur.put(`/api/typologies/${TYPOLOGIE_CVL}/epci`, { affectations: [{ epci: rows[0].code, classe: 'C' }] });
       expect(r.status).toBe(200);
       expect(r.body.classes.map((k: any) => k.epciAffectes)).toEqual([0, 0, 1, 0]);
-      const { rows: audit } = await neuve.ctx.db.query(`select acteur_libelle, contexte from audit_evenements where entite_type = 'typologie' and action = 'creation'`);
+      const { rows: audit } = await neuve.ctx.db.query(
+        `select acteur_libelle, contexte from audit_evenements where entite_type = 'typologie' and action = 'creation'`,
+      );
       expect(audit).toEqual([{ acteur_libelle: 'Système', contexte: { referentiel: true } }]);
     } finally {
       await neuve.fermer();
@@ -123,18 +157,34 @@ describe('typologie des EPCI du Centre-Val de Loire', () => {
   });
 
   it('reçoit la classe de chaque EPCI, puis la vue de vulnérabilité filtre et porte la classe', async () => {
-    const { rows } = await serveur.ctx.db.query(`select code from territoires where type = 'epci' and region_code = '24' order by code limit 3`);
+    const { rows } = await serveur.ctx.db.query(
+      `select code from territoires where type = 'epci' and region_code = '24' order by code limit 3`,
+    );
     const [a, b, c] = rows.map((r) => r.code);
     const chemin = `/api/typologies/${TYPOLOGIE_CVL}/epci`;
     expect((await ars.put(chemin, { affectations: [{ epci: a, classe: 'D' }] })).status).toBe(403);
-    const mauvaise = await admin.put(chemin, { affectations: [{ epci: a, classe: 'E' }, { epci: REDON, classe: 'A' }] });
+    const mauvaise = await admin.put(chemin, {
+      affectations: [
+        { epci: a, classe: 'E' },
+        { epci: REDON, classe: 'A' },
+      ],
+    });
     expect(mauvaise.status).toBe(400);
     expect(mauvaise.body.detail).toMatch(/Classe « E » inconnue/);
-    expect(mauvaise.body.erreurs.map((e: any) => e.champ)).toEqual(["affectations.0.classe", "affectations.1.epci"]);
-    const ok = await admin.put(chemin, { affectations: [{ epci: a, classe: 'D' }, { epci: b, classe: 'D' }, { epci: c, classe: 'A' }] });
+    expect(mauvaise.body.erreurs.map((e: any) => e.champ)).toEqual(['affectations.0.classe', 'affectations.1.epci']);
+    const ok = await admin.put(chemin, {
+      affectations: [
+        { epci: a, classe: 'D' },
+        { epci: b, classe: 'D' },
+        { epci: c, classe: 'A' },
+      ],
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.classes.map((k: any) => k.epciAffectes)).toEqual([1, 0, 0, 2]);
-    const { rows: audit } = await serveur.ctx.db.query(`select action from audit_evenements where entite_type = 'typologie' and entite_id = $1 order by id desc limit 1`, [TYPOLOGIE_CVL]);
+    const { rows: audit } = await serveur.ctx.db.query(
+      `select action from audit_evenements where entite_type = 'typologie' and entite_id = $1 order by id desc limit 1`,
+      [TYPOLOGIE_CVL],
+    );
     expect(audit[0].action).toBe('affectations');
 
     const tout = await ars.get(`/api/vulnerabilite?region=24&indicateurs=densite_mg&typologie=${TYPOLOGIE_CVL}`);

@@ -62,14 +62,28 @@ export function routesFichiers(app: FastifyInstance, ctx: Contexte) {
       return { ...depot, categorie };
     };
     r.get('/api/seances/:id/fichiers', {
-      schema: { tags: t, summary: 'Les fichiers d’une séance (annexes, présentations, compte rendu signé)', params: id, response: { 200: z.array(fichier), ...erreurs } },
-      handler: async (req) => fichiers.listerFichiers(ctx, req.utilisateur, await fichiers.contratDeLaSeance(ctx, req.params.id), req.params.id),
+      schema: {
+        tags: t,
+        summary: 'Les fichiers d’une séance (annexes, présentations, compte rendu signé)',
+        params: id,
+        response: { 200: z.array(fichier), ...erreurs },
+      },
+      handler: async (req) =>
+        fichiers.listerFichiers(ctx, req.utilisateur, await fichiers.contratDeLaSeance(ctx, req.params.id), req.params.id),
     });
     r.post('/api/seances/:id/fichiers', {
-      schema: { tags: t, summary: 'Déposer un fichier sur une séance (champ « fichier », et « categorie » facultatif)', params: id, consumes: ['multipart/form-data'], response: { 201: fichier, ...erreurs, 413: probleme } },
+      schema: {
+        tags: t,
+        summary: 'Déposer un fichier sur une séance (champ « fichier », et « categorie » facultatif)',
+        params: id,
+        consumes: ['multipart/form-data'],
+        response: { 201: fichier, ...erreurs, 413: probleme },
+      },
       handler: async (req, reponse) => {
         const contratId = await fichiers.contratDeLaSeance(ctx, req.params.id);
-        return reponse.code(201).send(await fichiers.deposerFichier(ctx, exigerConnecte(req.utilisateur), contratId, await lireDepot(req), req.params.id));
+        return reponse
+          .code(201)
+          .send(await fichiers.deposerFichier(ctx, exigerConnecte(req.utilisateur), contratId, await lireDepot(req), req.params.id));
       },
     });
     r.post('/api/contrats/:id/fichiers', {
@@ -80,10 +94,16 @@ export function routesFichiers(app: FastifyInstance, ctx: Contexte) {
         consumes: ['multipart/form-data'],
         response: { 201: fichier, ...erreurs, 413: probleme },
       },
-      handler: async (req, reponse) => reponse.code(201).send(await fichiers.deposerFichier(ctx, exigerConnecte(req.utilisateur), req.params.id, await lireDepot(req))),
+      handler: async (req, reponse) =>
+        reponse.code(201).send(await fichiers.deposerFichier(ctx, exigerConnecte(req.utilisateur), req.params.id, await lireDepot(req))),
     });
     r.get('/api/fichiers/:id', {
-      schema: { tags: t, summary: 'Télécharger un fichier déposé', params: id, response: { 200: z.any().describe('Le fichier'), ...erreurs } },
+      schema: {
+        tags: t,
+        summary: 'Télécharger un fichier déposé',
+        params: id,
+        response: { 200: z.any().describe('Le fichier'), ...erreurs },
+      },
       handler: async (req, reponse) => {
         const f = await fichiers.telechargerFichier(ctx, req.utilisateur, req.params.id);
         return reponse

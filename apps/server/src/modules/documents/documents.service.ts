@@ -29,9 +29,14 @@ export async function rendreDocument(document: DocumentContrat, format: Format, 
   };
 }
 
-
 /** The contract as a DOCX or PDF: current text, as signed, or consolidated at a date. */
-export async function genererDocumentContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, format: Format, choix: ChoixVersion) {
+export async function genererDocumentContrat(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  contratId: string,
+  format: Format,
+  choix: ChoixVersion,
+) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
   let etat: EtatComplet;
   let mention: string;
@@ -48,7 +53,9 @@ export async function genererDocumentContrat(ctx: Contexte, utilisateur: Utilisa
     suffixe = `-consolide-${choix.date}`;
   } else {
     etat = await etatActuel(ctx.db, contratId);
-    mention = etat.dateSignature ? `Texte en vigueur, signé le ${formaterDate(etat.dateSignature)}` : `Projet de contrat — document de travail du ${formaterDate(new Date().toISOString())}`;
+    mention = etat.dateSignature
+      ? `Texte en vigueur, signé le ${formaterDate(etat.dateSignature)}`
+      : `Projet de contrat — document de travail du ${formaterDate(new Date().toISOString())}`;
   }
   const nomsEpci = (await nommerTerritoires(ctx, 'epci', etat.perimetre.epci)).map((t) => t.nom);
   const nomsDepartements = (await nommerTerritoires(ctx, 'departement', etat.departements)).map((t) => `${t.nom} (${t.code})`);

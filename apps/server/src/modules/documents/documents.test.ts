@@ -52,14 +52,20 @@ describe('document du contrat', () => {
     for (const c of contrats) {
       const texte = texteDocx((await telecharger(`/api/contrats/${c.id}/document.docx`)).corps);
       const departements = /Départements? : (.*?)\s{3,}/.exec(texte);
-      if (departements && /^Départements/.test(departements[0]) !== departements[1]!.includes(' et ')) fautes.push(`${c.intitule} : ${departements[0]}`);
-      for (const motif of [/\w\(s\)/, /(\([^()]{3,}\))\s*\1/, /conclu entre (ARS|Agence|Conseil|Communauté|Caisse)/, /Pour (ARS|Agence|Conseil|Communauté|Caisse)\b/, /\baucun (séance|offre|fiche|commune|valeur|action)/])
+      if (departements && /^Départements/.test(departements[0]) !== departements[1]!.includes(' et '))
+        fautes.push(`${c.intitule} : ${departements[0]}`);
+      for (const motif of [
+        /\w\(s\)/,
+        /(\([^()]{3,}\))\s*\1/,
+        /conclu entre (ARS|Agence|Conseil|Communauté|Caisse)/,
+        /Pour (ARS|Agence|Conseil|Communauté|Caisse)\b/,
+        /\baucun (séance|offre|fiche|commune|valeur|action)/,
+      ])
         if (motif.test(texte)) fautes.push(`${c.intitule} : ${motif.exec(texte)![0]}`);
     }
     expect(contrats.length).toBeGreaterThan(2);
     expect(fautes).toEqual([]);
   });
-
 
   it('produit un DOCX avec les parties, les axes, une signature par signataire et chaque fiche en annexe', async () => {
     const belleIle = contrats.find((c) => c.intitule.includes('Belle-Île'));
@@ -69,7 +75,15 @@ describe('document du contrat', () => {
     expect(r.disposition).toBe('attachment; filename="contrat-local-de-sante-de-belle-ile-en-mer.docx"');
     expect(r.corps.subarray(0, 2).toString()).toBe('PK');
     const texte = texteDocx(r.corps);
-    for (const attendu of ['Contrat local de santé de Belle-Île-en-Mer', 'Les parties au contrat', 'Pour le Conseil départemental du Morbihan', 'Signé le 1er janvier 2013', 'Axe 1. Améliorer l’organisation et l’accès aux soins', 'Gouvernance', 'au moins deux fois par an'])
+    for (const attendu of [
+      'Contrat local de santé de Belle-Île-en-Mer',
+      'Les parties au contrat',
+      'Pour le Conseil départemental du Morbihan',
+      'Signé le 1er janvier 2013',
+      'Axe 1. Améliorer l’organisation et l’accès aux soins',
+      'Gouvernance',
+      'au moins deux fois par an',
+    ])
       expect(texte).toContain(attendu);
     expect(texte.match(/Pour (l’|la |le )?[A-Z]/g)).toHaveLength(3);
   });
@@ -126,7 +140,12 @@ describe('document du contrat', () => {
       { type: 'liste', elements: ['Premier', 'Second'] },
       { type: 'titre', niveau: 2, texte: 'Gouvernance' },
       { type: 'tableau', entetes: ['Instance', 'Rythme'], lignes: [['COPIL', 'au moins deux fois par an']] },
-      { type: 'fiche', titre: 'Fiche-action n° 1 — Essai', sections: [{ libelle: 'Pilote', valeur: 'Centre hospitalier (CH)' }], tableaux: [{ titre: 'Indicateurs', entetes: ['Indicateur'], lignes: [['Nombre']] }] },
+      {
+        type: 'fiche',
+        titre: 'Fiche-action n° 1 — Essai',
+        sections: [{ libelle: 'Pilote', valeur: 'Centre hospitalier (CH)' }],
+        tableaux: [{ titre: 'Indicateurs', entetes: ['Indicateur'], lignes: [['Nombre']] }],
+      },
     ];
     const pdf = (await rendrePdf({ titre: 'Essai', blocs }, { compresser: false })).toString('latin1');
     const objets = new Map([...pdf.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)].map((m) => [m[1], m[2]]));
@@ -137,10 +156,13 @@ describe('document du contrat', () => {
     expect(pdf).toMatch(/\/DisplayDocTitle true/);
     expect(pdf.slice(0, 8)).toBe('%PDF-1.7');
     const balises = new Set([...pdf.matchAll(/\/S \/(\w+)/g)].map((m) => m[1]));
-    for (const balise of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Sect']) expect(balises, balise).toContain(balise);
+    for (const balise of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Sect'])
+      expect(balises, balise).toContain(balise);
     // Each heading's text is marked content of its structure element; the footer is a pagination artifact.
     expect(pdf).toMatch(/\/H2 <<\s*\/MCID \d+\s*>> BDC/);
-    expect(pdf.match(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC/g)).toHaveLength(taillesParPage(await rendrePdf({ titre: 'Essai', blocs })).length);
+    expect(pdf.match(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC/g)).toHaveLength(
+      taillesParPage(await rendrePdf({ titre: 'Essai', blocs })).length,
+    );
 
     // The downloaded contract is tagged the same way.
     const cls1 = contrats.find((c) => c.intitule === 'Contrat local de santé du Pays de Redon-Bretagne Sud');
@@ -153,7 +175,9 @@ describe('document du contrat', () => {
   it('met la première fiche sous le titre de l’annexe, écrit les pilotes en entier avec leur sigle, en français', async () => {
     const coordination = serveur.client();
     await coordination.connecter(DEMO.coordination);
-    const { rows } = await serveur.ctx.db.query(`select id, nom, sigle from organisations where sigle is not null and sigle <> nom order by nom limit 1`);
+    const { rows } = await serveur.ctx.db.query(
+      `select id, nom, sigle from organisations where sigle is not null and sigle <> nom order by nom limit 1`,
+    );
     const pilote = rows[0];
     const nouveau = async (intitule: string) =>
       (
@@ -168,7 +192,10 @@ describe('document du contrat', () => {
       ).body.id as string;
     const vide = await nouveau('CLS sans fiche');
     const avecFiche = await nouveau('CLS avec fiche');
-    await coordination.post(`/api/contrats/${avecFiche}/fiches`, { intitule: 'Une fiche courte', pilotes: [{ organisationId: pilote.id, service: 'pôle prévention' }] });
+    await coordination.post(`/api/contrats/${avecFiche}/fiches`, {
+      intitule: 'Une fiche courte',
+      pilotes: [{ organisationId: pilote.id, service: 'pôle prévention' }],
+    });
     const pages = async (id: string) => taillesParPage((await coordination.telecharger(`/api/contrats/${id}/document.pdf`)).corps).length;
     // The annex heading and the first fiche share a page: one short fiche adds no page.
     expect(await pages(avecFiche)).toBe(await pages(vide));
@@ -198,7 +225,11 @@ describe('fichiers déposés', () => {
     const formulaire = new FormData();
     formulaire.append('fichier', new Blob([contenu]), nom);
     if (categorie) formulaire.append('categorie', categorie);
-    const r = await fetch(`${serveur.url}/api/contrats/${contratId}/fichiers`, { method: 'POST', body: formulaire, headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf! } });
+    const r = await fetch(`${serveur.url}/api/contrats/${contratId}/fichiers`, {
+      method: 'POST',
+      body: formulaire,
+      headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf! },
+    });
     return { status: r.status, body: (await r.json()) as any };
   }
 
@@ -209,15 +240,26 @@ describe('fichiers déposés', () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 7)]);
     const depot = await deposer(coordination, cls2.id, 'Compte rendu COPIL 1er juillet 2021.pdf', pdf, 'Compte rendu');
     expect(depot.status).toBe(201);
-    expect(depot.body).toMatchObject({ nom: 'Compte rendu COPIL 1er juillet 2021.pdf', typeMime: 'application/pdf', taille: pdf.length, categorie: 'Compte rendu', creePar: 'Marie Dupont' });
+    expect(depot.body).toMatchObject({
+      nom: 'Compte rendu COPIL 1er juillet 2021.pdf',
+      typeMime: 'application/pdf',
+      taille: pdf.length,
+      categorie: 'Compte rendu',
+      creePar: 'Marie Dupont',
+    });
     const liste = await coordination.get(`/api/contrats/${cls2.id}/fichiers`);
     expect(liste.body.map((f: any) => f.nom)).toEqual(['Compte rendu COPIL 1er juillet 2021.pdf']);
     const telecharge = await fetch(`${serveur.url}/api/fichiers/${depot.body.id}`, { headers: { cookie: coordination.cookie! } });
-    expect(telecharge.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Compte rendu COPIL 1er juillet 2021.pdf')}`);
+    expect(telecharge.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('Compte rendu COPIL 1er juillet 2021.pdf')}`,
+    );
     expect(Buffer.from(await telecharge.arrayBuffer()).equals(pdf)).toBe(true);
     expect((await coordination.delete(`/api/fichiers/${depot.body.id}`)).status).toBe(204);
     const h = await coordination.get(`/api/contrats/${cls2.id}/historique`);
-    expect(h.body.elements.slice(0, 2).map((e: any) => `${e.entiteType}:${e.action}`)).toEqual(['document:suppression', 'document:creation']);
+    expect(h.body.elements.slice(0, 2).map((e: any) => `${e.entiteType}:${e.action}`)).toEqual([
+      'document:suppression',
+      'document:creation',
+    ]);
   });
 
   it('refuse un format inconnu, un fichier vide et un lecteur', async () => {

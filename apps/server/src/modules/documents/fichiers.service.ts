@@ -27,7 +27,10 @@ const COLONNES = `id, contrat_id as "contratId", seance_id as "seanceId", nom, t
 /** A contract's files (its séances' included), or only one séance's. */
 export async function listerFichiers(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, seanceId: string | null = null) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  const { rows } = await ctx.db.query(`select ${COLONNES} from documents where contrat_id = $1 and ($2::uuid is null or seance_id = $2) order by cree_le desc`, [contratId, seanceId]);
+  const { rows } = await ctx.db.query(
+    `select ${COLONNES} from documents where contrat_id = $1 and ($2::uuid is null or seance_id = $2) order by cree_le desc`,
+    [contratId, seanceId],
+  );
   return rows;
 }
 
@@ -50,14 +53,26 @@ export async function deposerFichier(
   const extension = fichier.nom.split('.').pop()?.toLowerCase() ?? '';
   const typeMime = TYPES_ACCEPTES[extension];
   if (!typeMime)
-    throw invalide(`Format de fichier non accepté (.${extension}) : ${Object.keys(TYPES_ACCEPTES).map((e) => `.${e}`).join(', ')}.`, [{ champ: 'fichier', message: 'Format de fichier non accepté' }]);
+    throw invalide(
+      `Format de fichier non accepté (.${extension}) : ${Object.keys(TYPES_ACCEPTES)
+        .map((e) => `.${e}`)
+        .join(', ')}.`,
+      [{ champ: 'fichier', message: 'Format de fichier non accepté' }],
+    );
   if (fichier.contenu.length === 0) throw invalide('Le fichier est vide.', [{ champ: 'fichier', message: 'Le fichier est vide' }]);
   return enTransaction(ctx.db, async (tx) => {
     const { rows } = await tx.query(
       `insert into documents (contrat_id, nom, type_mime, taille, contenu, categorie, cree_par, seance_id) values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLONNES}`,
       [contratId, fichier.nom, typeMime, fichier.contenu.length, fichier.contenu, fichier.categorie, utilisateur.libelle, seanceId],
     );
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'document', entiteId: rows[0].id, action: 'creation', apres: { nom: fichier.nom, taille: fichier.contenu.length, categorie: fichier.categorie }, contexte: { contratId, ...(seanceId ? { seanceId } : {}) } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'document',
+      entiteId: rows[0].id,
+      action: 'creation',
+      apres: { nom: fichier.nom, taille: fichier.contenu.length, categorie: fichier.categorie },
+      contexte: { contratId, ...(seanceId ? { seanceId } : {}) },
+    });
     return rows[0];
   });
 }
@@ -80,6 +95,13 @@ export async function supprimerFichier(ctx: Contexte, utilisateur: Utilisateur, 
   await exigerSurContrat(ctx.db, utilisateur, 'modifier', fichier.contratId);
   await enTransaction(ctx.db, async (tx) => {
     await tx.query('delete from documents where id = $1', [id]);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'document', entiteId: id, action: 'suppression', avant: { nom: fichier.nom, taille: fichier.taille }, contexte: { contratId: fichier.contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'document',
+      entiteId: id,
+      action: 'suppression',
+      avant: { nom: fichier.nom, taille: fichier.taille },
+      contexte: { contratId: fichier.contratId },
+    });
   });
 }

@@ -42,7 +42,13 @@ export type Bloc =
   | { type: 'liste'; elements: string[] }
   | { type: 'tableau'; entetes: string[]; lignes: string[][]; largeurs?: number[] }
   /** A fiche starts a page, except the first one right under the annex heading (`nouvellePage: false`). */
-  | { type: 'fiche'; titre: string; nouvellePage?: boolean; sections: { libelle: string; valeur: string }[]; tableaux: { titre: string; entetes: string[]; lignes: string[][] }[] }
+  | {
+      type: 'fiche';
+      titre: string;
+      nouvellePage?: boolean;
+      sections: { libelle: string; valeur: string }[];
+      tableaux: { titre: string; entetes: string[]; lignes: string[][] }[];
+    }
   | { type: 'signatures'; blocs: { organisation: string; representant: string; date: string }[] }
   /** A chart drawn as SVG (server-side ECharts), always followed in the document by its table. */
   | { type: 'graphique'; titre: string; svg: string; largeur: number; hauteur: number }
@@ -61,15 +67,30 @@ const liste = (termes: Parameters<typeof libelleTerme>[0], codes: unknown) =>
 const texte = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : 'Non renseigné');
 
 /** A pilote in full, with its acronym and service: « Centre hospitalier de Redon (CHR), pôle prévention ». */
-function nomPilote(p: { libelle: string; organisationId?: string | null; organisationNom?: string | null; organisationSigle?: string | null; service?: string | null }) {
+function nomPilote(p: {
+  libelle: string;
+  organisationId?: string | null;
+  organisationNom?: string | null;
+  organisationSigle?: string | null;
+  service?: string | null;
+}) {
   if (!p.organisationId || !p.organisationNom) return p.libelle;
   const sigle = p.organisationSigle && cleSigle(p.organisationSigle) !== cleSigle(p.organisationNom) ? ` (${p.organisationSigle})` : '';
   return `${p.organisationNom}${sigle}${p.service ? `, ${p.service}` : ''}`;
 }
-const cleSigle = (t: string) => t.normalize('NFD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+const cleSigle = (t: string) =>
+  t
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
 
 /** The stated target of an indicator, or its targets by period (older snapshots have only the stated one). */
-function cibleIndicateur(i: { cible?: string | null; pourcentage?: boolean; unite?: string | null; cibles?: { periode: string; valeur?: number | null; numerateur?: number | null; denominateur?: number | null }[] }) {
+function cibleIndicateur(i: {
+  cible?: string | null;
+  pourcentage?: boolean;
+  unite?: string | null;
+  cibles?: { periode: string; valeur?: number | null; numerateur?: number | null; denominateur?: number | null }[];
+}) {
   if (i.cible) return i.cible;
   return (i.cibles ?? [])
     .map((c) => {
@@ -91,50 +112,97 @@ function blocFiche(f: Fiche): Bloc {
   const dispositifsDe = (f: typeof g): string => {
     const liste: { type: string; nom: string }[] | undefined = f.dispositifsTerritoriaux;
     if (!liste) return f.lienContratVille === true ? 'Lien avec le volet santé du contrat de ville' : 'Aucun dispositif rattaché';
-    return liste.map((d) => `${TYPES_DISPOSITIF_TERRITORIAL[d.type as TypeDispositifTerritorial] ?? d.type} : ${d.nom}`).join(' ; ') || 'Aucun dispositif rattaché';
+    return (
+      liste.map((d) => `${TYPES_DISPOSITIF_TERRITORIAL[d.type as TypeDispositifTerritorial] ?? d.type} : ${d.nom}`).join(' ; ') ||
+      'Aucun dispositif rattaché'
+    );
   };
   const sections = [
     { libelle: 'Axe stratégique', valeur: g.axe ? `${g.axe.numero}. ${g.axe.intitule}` : 'Non rattachée à un axe' },
     { libelle: 'Objectif stratégique', valeur: g.objectif ? `${g.objectif.numero}. ${g.objectif.intitule}` : 'Non renseigné' },
-    { libelle: g.pilotes.length > 1 ? 'Porteurs / pilotes' : 'Porteur / pilote', valeur: g.pilotes.map(nomPilote).join(' ; ') || 'À définir' },
+    {
+      libelle: g.pilotes.length > 1 ? 'Porteurs / pilotes' : 'Porteur / pilote',
+      valeur: g.pilotes.map(nomPilote).join(' ; ') || 'À définir',
+    },
     { libelle: 'Personnes référentes', valeur: texte(g.personnesReferentes) },
-    { libelle: 'Durée', valeur: `${g.duree === 'annuelle' ? 'Annuelle' : g.duree === 'pluriannuelle' ? 'Pluriannuelle' : 'Non renseignée'} — ${formaterPeriode(g.debut, g.fin)}` },
+    {
+      libelle: 'Durée',
+      valeur: `${g.duree === 'annuelle' ? 'Annuelle' : g.duree === 'pluriannuelle' ? 'Pluriannuelle' : 'Non renseignée'} — ${formaterPeriode(g.debut, g.fin)}`,
+    },
     { libelle: 'Argumentation', valeur: texte(g.argumentation) },
-    { libelle: 'Inégalités sociales et territoriales de santé identifiées', valeur: `${ouiNon(g.istsIdentifiees)}${g.ists?.length ? ` : ${liste(ISTS, g.ists)}` : ''}${g.istsPrecision ? ` (${g.istsPrecision})` : ''}` },
-    { libelle: 'Territoires concernés', valeur: g.territoireTout === false ? texte(g.territoiresConcernes) : 'L’ensemble du territoire du contrat' },
+    {
+      libelle: 'Inégalités sociales et territoriales de santé identifiées',
+      valeur: `${ouiNon(g.istsIdentifiees)}${g.ists?.length ? ` : ${liste(ISTS, g.ists)}` : ''}${g.istsPrecision ? ` (${g.istsPrecision})` : ''}`,
+    },
+    {
+      libelle: 'Territoires concernés',
+      valeur: g.territoireTout === false ? texte(g.territoiresConcernes) : 'L’ensemble du territoire du contrat',
+    },
     { libelle: 'Public visé', valeur: `${liste(PUBLICS, g.publics)}${g.publicPrecision ? ` — ${g.publicPrecision}` : ''}` },
     { libelle: 'L’action cible-t-elle le public concerné par les ISTS ?', valeur: ouiNon(g.publicCibleIsts) },
-    { libelle: 'État d’avancement', valeur: g.dejaEnCours ? `Action déjà engagée (${g.phase === 'evaluation' ? 'évaluation' : 'mise en œuvre'})` : g.dejaEnCours === false ? 'Action nouvelle' : 'Non renseigné' },
+    {
+      libelle: 'État d’avancement',
+      valeur: g.dejaEnCours
+        ? `Action déjà engagée (${g.phase === 'evaluation' ? 'évaluation' : 'mise en œuvre'})`
+        : g.dejaEnCours === false
+          ? 'Action nouvelle'
+          : 'Non renseigné',
+    },
     { libelle: 'Description', valeur: texte(g.description) },
-    { libelle: 'Objectifs opérationnels', valeur: g.objectifsOperationnels?.length ? g.objectifsOperationnels.map((o: string) => `• ${o}`).join('\n') : 'Non renseigné' },
+    {
+      libelle: 'Objectifs opérationnels',
+      valeur: g.objectifsOperationnels?.length ? g.objectifsOperationnels.map((o: string) => `• ${o}`).join('\n') : 'Non renseigné',
+    },
     { libelle: 'Les objectifs ciblent-ils les ISTS ?', valeur: ouiNon(g.objectifsCiblentIsts) },
     { libelle: 'Déterminants de santé visés', valeur: liste(DETERMINANTS, g.determinants) },
     { libelle: 'Typologie des interventions', valeur: liste(INTERVENTIONS, g.interventions) },
     { libelle: 'Articulation avec les dispositifs du territoire', valeur: dispositifsDe(g) },
     {
       libelle: 'Participation citoyenne',
-      valeur: `${ouiNon(g.participationCitoyenne)}${Object.keys(rifkin).length ? ` — échelle de Rifkin : ${DIMENSIONS_RIFKIN.filter((d) => rifkin[d.code]).map((d) => `${d.libelle} ${rifkin[d.code]}/5`).join(', ')}` : ''}`,
+      valeur: `${ouiNon(g.participationCitoyenne)}${
+        Object.keys(rifkin).length
+          ? ` — échelle de Rifkin : ${DIMENSIONS_RIFKIN.filter((d) => rifkin[d.code])
+              .map((d) => `${d.libelle} ${rifkin[d.code]}/5`)
+              .join(', ')}`
+          : ''
+      }`,
     },
     { libelle: 'Facteurs facilitants', valeur: texte(g.facteursFacilitants) },
     { libelle: 'Difficultés rencontrées', valeur: texte(g.difficultes) },
     { libelle: 'Méthode d’évaluation', valeur: texte(g.methodeEvaluation) },
     { libelle: 'Thématiques', valeur: liste(THEMATIQUES, g.thematiques) },
-    { libelle: 'Statut et priorité', valeur: `${LIBELLES_STATUT_FICHE[g.statut as StatutFiche] ?? g.statut}${g.priorite ? ` — priorité ${g.priorite === 'haute' ? 'élevée' : g.priorite === 'basse' ? 'faible' : 'moyenne'}` : ''}` },
+    {
+      libelle: 'Statut et priorité',
+      valeur: `${LIBELLES_STATUT_FICHE[g.statut as StatutFiche] ?? g.statut}${g.priorite ? ` — priorité ${g.priorite === 'haute' ? 'élevée' : g.priorite === 'basse' ? 'faible' : 'moyenne'}` : ''}`,
+    },
   ];
   const tableaux = [];
   if (etapes.length)
-    tableaux.push({ titre: 'Déroulé', entetes: ['Étape', 'Période'], lignes: etapes.map((e: any) => [e.libelle, formaterPeriode(e.debut, e.fin)]) });
+    tableaux.push({
+      titre: 'Déroulé',
+      entetes: ['Étape', 'Période'],
+      lignes: etapes.map((e: any) => [e.libelle, formaterPeriode(e.debut, e.fin)]),
+    });
   if (partenaires.length)
     tableaux.push({
       titre: 'Partenaires',
       entetes: ['Secteur', 'Acteur', 'Type de participation'],
-      lignes: partenaires.map((p: any) => [libelleTerme(SECTEURS, p.secteur), p.acteur, p.participation.map((c: string) => libelleTerme(TYPES_PARTICIPATION, c)).join(', ')]),
+      lignes: partenaires.map((p: any) => [
+        libelleTerme(SECTEURS, p.secteur),
+        p.acteur,
+        p.participation.map((c: string) => libelleTerme(TYPES_PARTICIPATION, c)).join(', '),
+      ]),
     });
   if (indicateurs.length)
     tableaux.push({
       titre: 'Suivi, évaluation, réajustement : indicateurs',
       entetes: ['Indicateur', 'Type', 'Méthode', 'Cible'],
-      lignes: indicateurs.map((i: any) => [i.libelle, LIBELLES_TYPE_INDICATEUR[i.type as keyof typeof LIBELLES_TYPE_INDICATEUR] ?? i.type, i.methode ?? '', cibleIndicateur(i)]),
+      lignes: indicateurs.map((i: any) => [
+        i.libelle,
+        LIBELLES_TYPE_INDICATEUR[i.type as keyof typeof LIBELLES_TYPE_INDICATEUR] ?? i.type,
+        i.methode ?? '',
+        cibleIndicateur(i),
+      ]),
     });
   if (g.financements.length)
     tableaux.push({
@@ -182,7 +250,11 @@ export function construireDocument(
     blocs.push({
       type: 'tableau',
       entetes: ['Signataire', 'Type', 'Représenté par'],
-      lignes: etat.signataires.map((s) => [s.organisation, TYPES_ORGANISATION[s.organisationType as TypeOrganisation] ?? s.organisationType, [s.representant, s.qualite].filter(Boolean).join(', ')]),
+      lignes: etat.signataires.map((s) => [
+        s.organisation,
+        TYPES_ORGANISATION[s.organisationType as TypeOrganisation] ?? s.organisationType,
+        [s.representant, s.qualite].filter(Boolean).join(', '),
+      ]),
     });
   if (etat.partenaires.length) {
     blocs.push({ type: 'titre', niveau: 2, texte: 'Partenaires' });
@@ -228,7 +300,10 @@ export function construireDocument(
   blocs.push({ type: 'titre', niveau: 1, texte: 'Signatures', nouvellePage: true });
   blocs.push({
     type: 'signatures',
-    blocs: (etat.signataires.length ? etat.signataires : [...etat.ars, ...etat.porteurs].map((o) => ({ organisation: o.nom, representant: null, qualite: null, dateSignature: null }))).map((s) => ({
+    blocs: (etat.signataires.length
+      ? etat.signataires
+      : [...etat.ars, ...etat.porteurs].map((o) => ({ organisation: o.nom, representant: null, qualite: null, dateSignature: null }))
+    ).map((s) => ({
       // Read after « Pour » : « Pour l’ARS Bretagne », « Pour le Conseil départemental du Morbihan ».
       organisation: avecArticle(s.organisation),
       representant: [s.representant, s.qualite].filter(Boolean).join(', '),

@@ -67,7 +67,10 @@ export class PdfBalise {
   style(s: Style = {}, largeur = this.largeur) {
     const taille = s.taille ?? 10;
     const nom = s.gras ? (s.italique ? 'grasItalique' : 'gras') : s.italique ? 'italique' : 'normal';
-    this.doc.font(nom).fontSize(taille).fillColor(s.couleur ?? '#000000');
+    this.doc
+      .font(nom)
+      .fontSize(taille)
+      .fillColor(s.couleur ?? '#000000');
     return { width: largeur, align: s.alignement ?? 'left', lineGap: taille * 0.2 };
   }
 
@@ -85,7 +88,15 @@ export class PdfBalise {
   }
 
   /** One block of text as the structure element `balise` (P, H1…), added to `parent`. */
-  texte(parent: Struct, balise: string, texte: string, s: Style = {}, marges: [number, number] = [0, 6], x = MARGES.left, largeur = this.largeur) {
+  texte(
+    parent: Struct,
+    balise: string,
+    texte: string,
+    s: Style = {},
+    marges: [number, number] = [0, 6],
+    x = MARGES.left,
+    largeur = this.largeur,
+  ) {
     this.doc.y += marges[0];
     const options = this.style(s, largeur);
     this.place(Math.min(this.doc.currentLineHeight(true) + options.lineGap, this.hauteur(texte, s, largeur)));
@@ -119,7 +130,8 @@ export class PdfBalise {
           width: l,
           height: h,
           assumePt: true,
-          fontCallback: (_famille: string, gras: boolean, italique: boolean) => (gras ? (italique ? 'grasItalique' : 'gras') : italique ? 'italique' : 'normal'),
+          fontCallback: (_famille: string, gras: boolean, italique: boolean) =>
+            gras ? (italique ? 'grasItalique' : 'gras') : italique ? 'italique' : 'normal',
         });
       }),
     );
@@ -136,14 +148,18 @@ export class PdfBalise {
       const y = this.doc.y;
       const li = this.doc.struct('LI');
       l.add(li);
-      li.add(this.doc.struct('Lbl', {}, () => {
-        this.style();
-        this.doc.text('•', MARGES.left + 4, y, { lineBreak: false });
-      }));
-      li.add(this.doc.struct('LBody', {}, () => {
-        const o = this.style({}, this.largeur - 16);
-        this.doc.text(element || ' ', MARGES.left + 16, y, o);
-      }));
+      li.add(
+        this.doc.struct('Lbl', {}, () => {
+          this.style();
+          this.doc.text('•', MARGES.left + 4, y, { lineBreak: false });
+        }),
+      );
+      li.add(
+        this.doc.struct('LBody', {}, () => {
+          const o = this.style({}, this.largeur - 16);
+          this.doc.text(element || ' ', MARGES.left + 16, y, o);
+        }),
+      );
       li.end();
       this.doc.y += 2;
     }
@@ -171,7 +187,9 @@ export class PdfBalise {
       const tr = this.doc.struct('TR');
       table.add(tr);
       // Long cells last: only the longest may run onto the next page when a row is taller than a page.
-      const ordre = cellules.map((_, i) => i).sort((a, b) => this.hauteur(cellules[a]!, {}, colonnes[a]!) - this.hauteur(cellules[b]!, {}, colonnes[b]!));
+      const ordre = cellules
+        .map((_, i) => i)
+        .sort((a, b) => this.hauteur(cellules[a]!, {}, colonnes[a]!) - this.hauteur(cellules[b]!, {}, colonnes[b]!));
       const tient = y + h <= this.bas;
       if (tient) this.cadre(colonnes, y, h, entete);
       const abscisses = colonnes.map((_, i) => MARGES.left + colonnes.slice(0, i).reduce((t, l) => t + l, 0));
@@ -233,7 +251,11 @@ export class PdfBalise {
       this.doc.markContent('Artifact', { type: 'Pagination' });
       const options = this.style({ taille: 8, couleur: '#666666', alignement: 'center' });
       // A fixed height: text below the bottom margin would otherwise open a new page.
-      this.doc.text(texte(i + 1, count), MARGES.left, this.doc.page.height - MARGES.bottom + 20, { ...options, height: 20, lineBreak: false });
+      this.doc.text(texte(i + 1, count), MARGES.left, this.doc.page.height - MARGES.bottom + 20, {
+        ...options,
+        height: 20,
+        lineBreak: false,
+      });
       this.doc.endMarkedContent();
     }
   }

@@ -40,7 +40,12 @@ function rendreBloc(pdf: PdfBalise, parent: Struct, bloc: Bloc) {
       const sect = pdf.doc.struct('Sect');
       parent.add(sect);
       titre(pdf, sect, 2, bloc.titre, bloc.nouvellePage !== false);
-      pdf.tableau(sect, ['Rubrique', 'Contenu'], bloc.sections.map((s) => [s.libelle, s.valeur]), [30, 70]);
+      pdf.tableau(
+        sect,
+        ['Rubrique', 'Contenu'],
+        bloc.sections.map((s) => [s.libelle, s.valeur]),
+        [30, 70],
+      );
       for (const t of bloc.tableaux) {
         titre(pdf, sect, 3, t.titre);
         pdf.tableau(sect, t.entetes, t.lignes);
@@ -74,7 +79,8 @@ function signatures(pdf: PdfBalise, parent: Struct, blocs: Extract<Bloc, { type:
       [s.date, {}, 0],
       ['Signature :', { italique: true }, 4],
     ] as const;
-  const hauteur = (s: (typeof blocs)[number]) => lignes(s).reduce((h, [t, style, m]) => h + m + pdf.hauteur(t, style, largeur), 0) + 48 + 24;
+  const hauteur = (s: (typeof blocs)[number]) =>
+    lignes(s).reduce((h, [t, style, m]) => h + m + pdf.hauteur(t, style, largeur), 0) + 48 + 24;
   for (let i = 0; i < blocs.length; i += 2) {
     const paire = blocs.slice(i, i + 2);
     pdf.place(Math.max(...paire.map(hauteur)));

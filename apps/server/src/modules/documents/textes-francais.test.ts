@@ -36,7 +36,8 @@ function textes(source: string): { texte: string; ligne: number }[] {
   const sansCommentaires = source.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   const trouves: { texte: string; ligne: number }[] = [];
   const ligne = (i: number) => sansCommentaires.slice(0, i).split('\n').length;
-  for (const m of sansCommentaires.matchAll(/'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`|>([^<>{}\n]*[A-Za-zÀ-ÿ][^<>{}\n]*)</g)) trouves.push({ texte: m[1] ?? m[2] ?? m[3] ?? '', ligne: ligne(m.index) });
+  for (const m of sansCommentaires.matchAll(/'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`|>([^<>{}\n]*[A-Za-zÀ-ÿ][^<>{}\n]*)</g))
+    trouves.push({ texte: m[1] ?? m[2] ?? m[3] ?? '', ligne: ligne(m.index) });
   return trouves;
 }
 
@@ -46,7 +47,10 @@ const MOTIFS: { nom: string; motif: RegExp }[] = [
   { nom: 'pluriel bricolé « (s) » : utilisez pluriel(n, …)', motif: /\w\(s\)/ },
   { nom: 'suffixe entre parenthèses répété', motif: /(\([^()]{3,}\))\s*\1/ },
   { nom: 'génération écrite deux fois', motif: /génération\)\s*\(\$\{|génération\).*\(\$\{[^}]*\}e génération\)/ },
-  { nom: 'mot anglais dans un texte', motif: /^(Loading|Error|Submit|Cancel|Save|Delete|Search|Next|Previous|Close|Yes|No|Back|Edit|Settings|Unknown)\b/ },
+  {
+    nom: 'mot anglais dans un texte',
+    motif: /^(Loading|Error|Submit|Cancel|Save|Delete|Search|Next|Previous|Close|Yes|No|Back|Edit|Settings|Unknown)\b/,
+  },
 ];
 
 describe('le français des textes', () => {
@@ -62,7 +66,8 @@ describe('le français des textes', () => {
   });
 
   it('reconnaît les fautes qu’il cherche (le test peut échouer)', () => {
-    const source = "const a = 'aucun séance'; const b = `${n} commune(s)`; const c = 'CLS (2e génération) (2e génération)'; const d = <p>Loading</p>;";
+    const source =
+      "const a = 'aucun séance'; const b = `${n} commune(s)`; const c = 'CLS (2e génération) (2e génération)'; const d = <p>Loading</p>;";
     const trouvees = textes(source).flatMap(({ texte }) => MOTIFS.filter(({ motif }) => motif.test(texte)).map((m) => m.nom));
     expect(new Set(trouvees).size).toBe(4);
   });

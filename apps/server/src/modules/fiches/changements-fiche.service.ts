@@ -21,7 +21,11 @@ export async function changerStatutFiche(tx: Queryable, ficheId: string, statut:
 
 /** Marks the fiche validated on that date by that decision. */
 export async function validerFiche(tx: Queryable, ficheId: string, date: string, decisionId: string) {
-  await tx.query('update fiches set validee_le = $2, validee_par = $3, version = version + 1, modifie_le = now() where id = $1', [ficheId, date, decisionId]);
+  await tx.query('update fiches set validee_le = $2, validee_par = $3, version = version + 1, modifie_le = now() where id = $1', [
+    ficheId,
+    date,
+    decisionId,
+  ]);
 }
 
 /** Replaces the fiche's funding lines. */

@@ -41,7 +41,10 @@ const RECORDSET_FICHE = `n(id uuid, numero int, ordre int, version int, intitule
 
 export async function creerFiches(db: Queryable, contratId: string, fiches: FicheACreer[]): Promise<void> {
   await parPaquets(fiches, async (paquet) => {
-    await db.query('insert into numeros_fiches (contrat_id, numero) select $1, unnest($2::int[])', [contratId, paquet.map((f) => f.numero)]);
+    await db.query('insert into numeros_fiches (contrat_id, numero) select $1, unnest($2::int[])', [
+      contratId,
+      paquet.map((f) => f.numero),
+    ]);
     await db.query(
       `insert into fiches (id, contrat_id, numero, ordre, intitule, axe_id, objectif_id, statut, priorite, debut, fin, thematiques, publics, contenu)
        select n.id, $1, n.numero, n.ordre, n.intitule, n.axe_id, n.objectif_id, n.statut, n.priorite, n.debut, n.fin, n.thematiques, n.publics, n.contenu
@@ -74,22 +77,27 @@ export async function modifierFiches(db: Queryable, fiches: { id: string; versio
 }
 
 /** Pilotes and financing lines of each fiche, replaced (the fiches' old ones removed first). */
-export async function remplacerLiens(db: Queryable, contratId: string, fiches: { id: string; saisie: FicheSaisie }[], anciennes: string[]): Promise<void> {
+export async function remplacerLiens(
+  db: Queryable,
+  contratId: string,
+  fiches: { id: string; saisie: FicheSaisie }[],
+  anciennes: string[],
+): Promise<void> {
   await parPaquets(anciennes, async (ids) => {
     await db.query('delete from fiche_pilotes where fiche_id = any($1::uuid[])', [ids]);
     await db.query('delete from financements where fiche_id = any($1::uuid[])', [ids]);
   });
   await parPaquets(fiches, async (paquet) => {
-    const pilotes = paquet.flatMap((f) => f.saisie.pilotes.map((p, rang) => ({ fiche_id: f.id, rang, organisation_id: p.organisationId, service: p.service ?? null })));
+    const pilotes = paquet.flatMap((f) =>
+      f.saisie.pilotes.map((p, rang) => ({ fiche_id: f.id, rang, organisation_id: p.organisationId, service: p.service ?? null })),
+    );
     if (pilotes.length)
       await db.query(
         `insert into fiche_pilotes (fiche_id, rang, organisation_id, service)
          select n.fiche_id, n.rang, n.organisation_id, n.service from json_to_recordset($1::json) n(fiche_id uuid, rang int, organisation_id uuid, service text)`,
         [json(pilotes)],
       );
-    const lignes = paquet.flatMap((f) =>
-      f.saisie.financements.map((l, rang) => ({ fiche_id: f.id, ...ligneFinancementSql(l, rang) })),
-    );
+    const lignes = paquet.flatMap((f) => f.saisie.financements.map((l, rang) => ({ fiche_id: f.id, ...ligneFinancementSql(l, rang) })));
     if (lignes.length)
       await db.query(
         `insert into financements (contrat_id, fiche_id, rang, financeur_id, financeur_libelle, dispositif, annee, montant_centimes, nature, statut, valorisation_nature)
@@ -103,14 +111,21 @@ export async function remplacerLiens(db: Queryable, contratId: string, fiches: {
 
 export async function noterStatuts(db: Queryable, statuts: { ficheId: string; statut: string }[], par: string): Promise<void> {
   await parPaquets(statuts, (paquet) =>
-    db.query('insert into fiche_statuts (fiche_id, statut, par) select unnest($1::uuid[]), unnest($2::text[]), $3', [paquet.map((s) => s.ficheId), paquet.map((s) => s.statut), par]),
+    db.query('insert into fiche_statuts (fiche_id, statut, par) select unnest($1::uuid[]), unnest($2::text[]), $3', [
+      paquet.map((s) => s.ficheId),
+      paquet.map((s) => s.statut),
+      par,
+    ]),
   );
 }
 
 /** New ranks for fiches that moved (creations before them shift them down, as one creation at a time would). */
 export async function reordonner(db: Queryable, ordres: { id: string; ordre: number }[]): Promise<void> {
   await parPaquets(ordres, (paquet) =>
-    db.query('update fiches f set ordre = n.ordre from unnest($1::uuid[], $2::int[]) n(id, ordre) where f.id = n.id', [paquet.map((o) => o.id), paquet.map((o) => o.ordre)]),
+    db.query('update fiches f set ordre = n.ordre from unnest($1::uuid[], $2::int[]) n(id, ordre) where f.id = n.id', [
+      paquet.map((o) => o.id),
+      paquet.map((o) => o.ordre),
+    ]),
   );
 }
 

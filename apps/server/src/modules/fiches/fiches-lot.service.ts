@@ -55,7 +55,16 @@ export class LotFiches {
     await tx.query('select 1 from contrats where id = $1 for update', [contratId]);
     const ref = await referenceContrat(tx, contratId);
     const axes = await contrats.listerAxes(tx, contratId);
-    const liste = await repository.listerFiches(tx, contratId, { axeId: null, statut: null, piloteId: null, thematique: null, financeurId: null, public: null, q: null, tri: 'ordre' });
+    const liste = await repository.listerFiches(tx, contratId, {
+      axeId: null,
+      statut: null,
+      piloteId: null,
+      thematique: null,
+      financeurId: null,
+      public: null,
+      q: null,
+      tri: 'ordre',
+    });
     const numeros = await repository.numerosAttribues(tx, contratId);
     const indicateurs = await indicateursParFiche(tx, contratId);
     return new LotFiches(tx, utilisateur, contratId, ref, axes, new Map(liste.map((f) => [f.id, f])), new Set(numeros), indicateurs);
@@ -88,11 +97,14 @@ export class LotFiches {
   /** As creerFiche: the next number never used, at the end of the list or at `position`. */
   async creer(saisie: FicheSaisie, options: { numero?: number; position?: number } = {}) {
     verifierSurContrat(this.utilisateur, 'lire', this.ref);
-    if (!can(this.utilisateur, 'creer', { type: 'fiche', contrat: this.ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] })) throw interdit();
+    if (!can(this.utilisateur, 'creer', { type: 'fiche', contrat: this.ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] }))
+      throw interdit();
     await this.exigerModifiable();
     await verifierReferences(this.tx, this.contratId, saisie, { axes: this.axes, organisations: this.organisations });
     if (options.numero !== undefined && this.numeros.has(options.numero))
-      throw invalide(`Le numéro ${options.numero} a déjà été attribué dans ce contrat.`, [{ champ: 'numero', message: 'Numéro déjà attribué dans ce contrat' }]);
+      throw invalide(`Le numéro ${options.numero} a déjà été attribué dans ce contrat.`, [
+        { champ: 'numero', message: 'Numéro déjà attribué dans ce contrat' },
+      ]);
     const numero = options.numero ?? this.numeroMax + 1;
     await this.planifier([], saisie);
     const total = this.ordres.size;
@@ -126,21 +138,38 @@ export class LotFiches {
     if (!this.operations.length) return;
     const { tx, contratId, utilisateur } = this;
     const creations = this.operations.flatMap((o) => ('creation' in o ? [{ ...o.creation, ordre: this.ordres.get(o.creation.id)! }] : []));
-    const modifications = this.operations.flatMap((o) => ('modification' in o ? [{ id: o.modification.avant.id, version: o.modification.avant.version, saisie: o.modification.saisie }] : []));
+    const modifications = this.operations.flatMap((o) =>
+      'modification' in o ? [{ id: o.modification.avant.id, version: o.modification.avant.version, saisie: o.modification.saisie }] : [],
+    );
     const modifiees = modifications.map((m) => m.id);
 
     const versions = await lot.verrouillerVersions(tx, modifiees);
     for (const { id, version } of modifications) {
       if (!versions.has(id)) throw introuvable('Cette fiche n’existe pas.');
-      if (versions.get(id) !== version) throw conflit('Cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', vueFiche((await repository.obtenirFiche(tx, id))!, this.axes));
+      if (versions.get(id) !== version)
+        throw conflit(
+          'Cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.',
+          vueFiche((await repository.obtenirFiche(tx, id))!, this.axes),
+        );
     }
     // The fiches as they are now, indicators included (the follow-up may have changed those since the lot opened).
     const avants = new Map((await lot.obtenirFiches(tx, modifiees)).map((f) => [f.id, f]));
     // Indicators locked and planned again against what they are now, then checked together (the same refusals).
     const avecIndicateurs = [...creations, ...modifications].filter((f) => f.saisie.indicateurs);
-    const existants = await indicateursParFiche(tx, contratId, avecIndicateurs.flatMap((f) => (avants.has(f.id) ? [f.id] : [])));
-    const plans = await parTranches(avecIndicateurs, (f) => ({ ficheId: f.id, plan: planifierIndicateurs(existants.get(f.id) ?? [], f.saisie.indicateurs!) }));
-    await verifierPlans(tx, plans.map((p) => p.plan), this.codes);
+    const existants = await indicateursParFiche(
+      tx,
+      contratId,
+      avecIndicateurs.flatMap((f) => (avants.has(f.id) ? [f.id] : [])),
+    );
+    const plans = await parTranches(avecIndicateurs, (f) => ({
+      ficheId: f.id,
+      plan: planifierIndicateurs(existants.get(f.id) ?? [], f.saisie.indicateurs!),
+    }));
+    await verifierPlans(
+      tx,
+      plans.map((p) => p.plan),
+      this.codes,
+    );
 
     await lot.creerFiches(tx, contratId, creations);
     await lot.modifierFiches(tx, modifications);
@@ -154,7 +183,9 @@ export class LotFiches {
     await lot.noterStatuts(tx, statuts, utilisateur.libelle);
     // Read back before the ranks move, as modifierFiche reads the fiche it has just written.
     const apres = new Map((await lot.obtenirFiches(tx, modifiees)).map((f) => [f.id, f]));
-    const deplacees = [...this.fiches.values()].flatMap((f) => (this.ordres.get(f.id) !== f.ordre ? [{ id: f.id, ordre: this.ordres.get(f.id)! }] : []));
+    const deplacees = [...this.fiches.values()].flatMap((f) =>
+      this.ordres.get(f.id) !== f.ordre ? [{ id: f.id, ordre: this.ordres.get(f.id)! }] : [],
+    );
     await lot.reordonner(tx, deplacees);
     await contrats.toucherContrat(tx, contratId, this.operations.length);
 
@@ -165,7 +196,14 @@ export class LotFiches {
         const id = 'creation' in o ? o.creation.id : o.modification.avant.id;
         const fiche: EvenementAudit =
           'creation' in o
-            ? { acteur, entiteType: 'fiche', entiteId: id, action: 'creation', apres: { numero: o.creation.numero, ...o.creation.saisie } as never, contexte: { contratId } }
+            ? {
+                acteur,
+                entiteType: 'fiche',
+                entiteId: id,
+                action: 'creation',
+                apres: { numero: o.creation.numero, ...o.creation.saisie } as never,
+                contexte: { contratId },
+              }
             : {
                 acteur,
                 entiteType: 'fiche',

@@ -12,7 +12,16 @@ import * as repository from './fiches.repository';
 export function routesReferenceFiches(app: FastifyInstance, ctx: Contexte) {
   app.get<{ Params: { id: string } }>('/api/bench/sql/contrats/:id/fiches', { schema: { hide: true } }, async (req, reponse) => {
     await exigerSurContrat(ctx.db, req.utilisateur, 'lire', req.params.id);
-    const filtre = { axeId: null, statut: null, piloteId: null, thematique: null, financeurId: null, public: null, q: null, tri: 'ordre' as const };
+    const filtre = {
+      axeId: null,
+      statut: null,
+      piloteId: null,
+      thematique: null,
+      financeurId: null,
+      public: null,
+      q: null,
+      tri: 'ordre' as const,
+    };
     const [fiches, axes] = await Promise.all([repository.listerFiches(ctx.db, req.params.id, filtre), listerAxes(ctx.db, req.params.id)]);
     return reponse.type('application/json; charset=utf-8').send(JSON.stringify({ fiches, axes }));
   });

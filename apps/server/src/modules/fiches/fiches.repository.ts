@@ -4,7 +4,19 @@ import type { Queryable } from '../../platform/database';
 import { INDICATEURS_DE_FICHE } from './indicateurs-fiche';
 
 /** Fields kept in columns (filtered, sorted, joined); the rest of the template lives in `contenu`. */
-const EN_COLONNES = ['intitule', 'axeId', 'objectifId', 'statut', 'priorite', 'debut', 'fin', 'thematiques', 'publics', 'pilotes', 'financements'] as const;
+const EN_COLONNES = [
+  'intitule',
+  'axeId',
+  'objectifId',
+  'statut',
+  'priorite',
+  'debut',
+  'fin',
+  'thematiques',
+  'publics',
+  'pilotes',
+  'financements',
+] as const;
 
 /** Fields kept elsewhere: the indicators are the fiche's follow-up indicators, in their own table (decision 0007). */
 const HORS_CONTENU = [...EN_COLONNES, 'indicateurs'] as const;
@@ -131,7 +143,21 @@ export async function creerFiche(db: Queryable, contratId: string, numero: numbe
   const { rows } = await db.query(
     `insert into fiches (contrat_id, numero, ordre, intitule, axe_id, objectif_id, statut, priorite, debut, fin, thematiques, publics, contenu)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
-    [contratId, numero, ordre, f.intitule, f.axeId ?? null, f.objectifId ?? null, f.statut, f.priorite ?? null, f.debut ?? null, f.fin ?? null, f.thematiques, f.publics, contenuDe(f)],
+    [
+      contratId,
+      numero,
+      ordre,
+      f.intitule,
+      f.axeId ?? null,
+      f.objectifId ?? null,
+      f.statut,
+      f.priorite ?? null,
+      f.debut ?? null,
+      f.fin ?? null,
+      f.thematiques,
+      f.publics,
+      contenuDe(f),
+    ],
   );
   return rows[0].id;
 }
@@ -141,7 +167,20 @@ export async function modifierFiche(db: Queryable, id: string, version: number, 
     `update fiches set intitule = $3, axe_id = $4, objectif_id = $5, statut = $6, priorite = $7, debut = $8, fin = $9,
        thematiques = $10, publics = $11, contenu = $12, version = version + 1, modifie_le = now()
      where id = $1 and version = $2`,
-    [id, version, f.intitule, f.axeId ?? null, f.objectifId ?? null, f.statut, f.priorite ?? null, f.debut ?? null, f.fin ?? null, f.thematiques, f.publics, contenuDe(f)],
+    [
+      id,
+      version,
+      f.intitule,
+      f.axeId ?? null,
+      f.objectifId ?? null,
+      f.statut,
+      f.priorite ?? null,
+      f.debut ?? null,
+      f.fin ?? null,
+      f.thematiques,
+      f.publics,
+      contenuDe(f),
+    ],
   );
   return rowCount === 1;
 }
@@ -168,20 +207,19 @@ export const ligneFinancementSql = (l: FicheSaisie['financements'][number], rang
   valorisation_nature: l.valorisationNature ?? null,
 });
 
-export async function remplacerFinancements(db: Queryable, contratId: string, ficheId: string, lignes: FicheSaisie['financements']): Promise<void> {
+export async function remplacerFinancements(
+  db: Queryable,
+  contratId: string,
+  ficheId: string,
+  lignes: FicheSaisie['financements'],
+): Promise<void> {
   await db.query('delete from financements where fiche_id = $1', [ficheId]);
   await db.query(
     `insert into financements (contrat_id, fiche_id, rang, financeur_id, financeur_libelle, dispositif, annee, montant_centimes, nature, statut, valorisation_nature)
      select $1, $2, n.rang, n.financeur_id, n.financeur_libelle, n.dispositif, n.annee, n.montant_centimes, n.nature, n.statut, n.valorisation_nature
      from json_to_recordset($3::json) n(rang int, financeur_id uuid, financeur_libelle text, dispositif text, annee int,
        montant_centimes bigint, nature text, statut text, valorisation_nature text)`,
-    [
-      contratId,
-      ficheId,
-      JSON.stringify(
-        lignes.map(ligneFinancementSql),
-      ),
-    ],
+    [contratId, ficheId, JSON.stringify(lignes.map(ligneFinancementSql))],
   );
 }
 
@@ -196,7 +234,8 @@ export async function historiqueStatuts(db: Queryable, ficheId: string) {
 
 export async function supprimerFiche(db: Queryable, id: string): Promise<void> {
   const { rows } = await db.query('delete from fiches where id = $1 returning contrat_id, ordre', [id]);
-  if (rows[0]) await db.query('update fiches set ordre = ordre - 1 where contrat_id = $1 and ordre > $2', [rows[0].contrat_id, rows[0].ordre]);
+  if (rows[0])
+    await db.query('update fiches set ordre = ordre - 1 where contrat_id = $1 and ordre > $2', [rows[0].contrat_id, rows[0].ordre]);
 }
 
 export async function ordonnerFiches(db: Queryable, contratId: string, ids: string[]): Promise<boolean> {

@@ -48,12 +48,23 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
     },
     handler: async (req, rep) => {
       const { numero, position, ...saisie } = req.body;
-      return rep.code(201).send(await service.creerFiche(ctx, exigerConnecte(req.utilisateur), req.params.id, ficheSaisieSchema.parse(saisie), { numero, position }));
+      return rep.code(201).send(
+        await service.creerFiche(ctx, exigerConnecte(req.utilisateur), req.params.id, ficheSaisieSchema.parse(saisie), {
+          numero,
+          position,
+        }),
+      );
     },
   });
 
   r.put('/api/contrats/:id/fiches/ordre', {
-    schema: { tags: t, summary: 'Réordonner les fiches (liste complète des identifiants)', params: id, body: reordonnancementSchema, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Réordonner les fiches (liste complète des identifiants)',
+      params: id,
+      body: reordonnancementSchema,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await service.ordonnerFiches(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.ids);
       return rep.code(204).send(null);
@@ -61,12 +72,23 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get('/api/fiches/:id', {
-    schema: { tags: t, summary: 'Une fiche-action complète, avec l’historique de son statut', params: id, response: { 200: api.ficheDetail, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Une fiche-action complète, avec l’historique de son statut',
+      params: id,
+      response: { 200: api.ficheDetail, ...erreurs },
+    },
     handler: (req) => service.obtenirFiche(ctx, req.utilisateur, req.params.id),
   });
 
   r.put('/api/fiches/:id', {
-    schema: { tags: t, summary: 'Modifier une fiche (version attendue ; 409 avec l’état courant si périmée)', params: id, body: api.modificationFiche, response: { 200: api.ficheResume, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Modifier une fiche (version attendue ; 409 avec l’état courant si périmée)',
+      params: id,
+      body: api.modificationFiche,
+      response: { 200: api.ficheResume, ...erreurs },
+    },
     handler: (req) => {
       const { version, ...saisie } = req.body;
       return service.modifierFiche(ctx, exigerConnecte(req.utilisateur), req.params.id, version, ficheSaisieSchema.parse(saisie));
@@ -85,7 +107,12 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.delete('/api/fiches/:id', {
-    schema: { tags: t, summary: 'Supprimer une fiche (son numéro ne sera jamais réattribué)', params: id, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Supprimer une fiche (son numéro ne sera jamais réattribué)',
+      params: id,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await service.supprimerFiche(ctx, exigerConnecte(req.utilisateur), req.params.id);
       return rep.code(204).send(null);

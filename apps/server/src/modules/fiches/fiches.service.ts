@@ -21,11 +21,22 @@ import { synchroniserIndicateurs } from './indicateurs-fiche';
 type Axes = Awaited<ReturnType<typeof contrats.listerAxes>>;
 
 /** Each axe and objectif of a contract with its number as on the contract page, found by id: built once per list. */
-export type NumerotationAxes = Map<string, { id: string; numero: number; intitule: string; objectifs: Map<string, { id: string; numero: string; intitule: string }> }>;
+export type NumerotationAxes = Map<
+  string,
+  { id: string; numero: number; intitule: string; objectifs: Map<string, { id: string; numero: string; intitule: string }> }
+>;
 
 export function numeroterAxes(axes: Axes): NumerotationAxes {
   return new Map(
-    axes.map((a, i) => [a.id, { id: a.id, numero: i + 1, intitule: a.intitule, objectifs: new Map(a.objectifs.map((o, j) => [o.id, { id: o.id, numero: `${i + 1}.${j + 1}`, intitule: o.intitule }])) }]),
+    axes.map((a, i) => [
+      a.id,
+      {
+        id: a.id,
+        numero: i + 1,
+        intitule: a.intitule,
+        objectifs: new Map(a.objectifs.map((o, j) => [o.id, { id: o.id, numero: `${i + 1}.${j + 1}`, intitule: o.intitule }])),
+      },
+    ]),
   );
 }
 
@@ -59,7 +70,12 @@ export async function exigerSurFiche(db: Queryable, utilisateur: Utilisateur | n
 /** The same check with the contract already read (a plan import reads it once for all its fiches). */
 export function verifierSurFiche(utilisateur: Utilisateur | null, action: Action, fiche: repository.FicheLigne, ref: RefContrat) {
   const partenaires = (fiche.contenu.partenaires ?? []).flatMap((p) => (p.organisationId ? [p.organisationId] : []));
-  const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: partenaires };
+  const ressource = {
+    type: 'fiche' as const,
+    contrat: ref,
+    piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])),
+    partenaireOrganisationIds: partenaires,
+  };
   if (!can(utilisateur, 'lire', ressource)) throw utilisateur ? introuvable('Cette fiche n’existe pas.') : nonAuthentifie();
   if (action !== 'lire' && !can(utilisateur, action, ressource)) throw interdit();
 }
@@ -70,7 +86,12 @@ export async function chargerFiche(db: Queryable, id: string, verrouiller = fals
   return fiche;
 }
 
-export async function listerFiches(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, filtre: Partial<repository.FiltreFiches>) {
+export async function listerFiches(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  contratId: string,
+  filtre: Partial<repository.FiltreFiches>,
+) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
   const [fiches, axes] = await Promise.all([
     repository.listerFiches(ctx.db, contratId, {
@@ -99,7 +120,12 @@ export async function obtenirFiche(ctx: Contexte, utilisateur: Utilisateur | nul
     ...vueFiche(fiche, axes),
     verrou: raisonVerrou(ref.statut, avenant !== null),
     historiqueStatuts: historique,
-    modifiable: can(utilisateur, 'modifier', { type: 'fiche', contrat: ref, piloteOrganisationIds: pilotes, partenaireOrganisationIds: [] }),
+    modifiable: can(utilisateur, 'modifier', {
+      type: 'fiche',
+      contrat: ref,
+      piloteOrganisationIds: pilotes,
+      partenaireOrganisationIds: [],
+    }),
   };
 }
 
@@ -107,17 +133,31 @@ export async function obtenirFiche(ctx: Contexte, utilisateur: Utilisateur | nul
  * Axe, objectif and organisations named by a fiche must belong to its contract / exist. `connus` (a plan import):
  * the contract's axes already read, and the organisations already found, so that only new ids are looked up.
  */
-export async function verifierReferences(tx: Queryable, contratId: string, f: FicheSaisie, connus?: { axes: Axes; organisations: Set<string> }) {
+export async function verifierReferences(
+  tx: Queryable,
+  contratId: string,
+  f: FicheSaisie,
+  connus?: { axes: Axes; organisations: Set<string> },
+) {
   const axeDuContrat = async (id: string) => (connus ? connus.axes.some((a) => a.id === id) : contrats.axeDuContrat(tx, contratId, id));
   const objectifDuContrat = async (id: string) =>
     connus ? (connus.axes.flatMap((a) => a.objectifs).find((o) => o.id === id) ?? null) : contrats.objectifDuContrat(tx, contratId, id);
-  if (f.axeId && !(await axeDuContrat(f.axeId))) throw invalide('Axe inconnu dans ce contrat.', [{ champ: 'axeId', message: 'Axe inconnu dans ce contrat' }]);
+  if (f.axeId && !(await axeDuContrat(f.axeId)))
+    throw invalide('Axe inconnu dans ce contrat.', [{ champ: 'axeId', message: 'Axe inconnu dans ce contrat' }]);
   if (f.objectifId) {
     const objectif = await objectifDuContrat(f.objectifId);
-    if (!objectif) throw invalide('Objectif inconnu dans ce contrat.', [{ champ: 'objectifId', message: 'Objectif inconnu dans ce contrat' }]);
-    if (f.axeId && objectif.axeId !== f.axeId) throw invalide('L’objectif n’appartient pas à l’axe choisi.', [{ champ: 'objectifId', message: 'L’objectif n’appartient pas à l’axe choisi' }]);
+    if (!objectif)
+      throw invalide('Objectif inconnu dans ce contrat.', [{ champ: 'objectifId', message: 'Objectif inconnu dans ce contrat' }]);
+    if (f.axeId && objectif.axeId !== f.axeId)
+      throw invalide('L’objectif n’appartient pas à l’axe choisi.', [
+        { champ: 'objectifId', message: 'L’objectif n’appartient pas à l’axe choisi' },
+      ]);
   }
-  const ids = [...f.pilotes.map((p) => p.organisationId), ...f.financements.map((l) => l.financeurId), ...f.partenaires.map((p) => p.organisationId)].filter((x): x is string => !!x);
+  const ids = [
+    ...f.pilotes.map((p) => p.organisationId),
+    ...f.financements.map((l) => l.financeurId),
+    ...f.partenaires.map((p) => p.organisationId),
+  ].filter((x): x is string => !!x);
   const aChercher = [...new Set(ids)].filter((id) => !connus?.organisations.has(id));
   if (!aChercher.length) return;
   const connues = await contrats.organisationsParIds(tx, aChercher);
@@ -142,14 +182,17 @@ export async function creerFiche(
   tx?: Queryable,
 ) {
   const ref = await exigerSurContrat(tx ?? ctx.db, utilisateur, 'lire', contratId);
-  if (!can(utilisateur, 'creer', { type: 'fiche', contrat: ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] })) throw interdit();
+  if (!can(utilisateur, 'creer', { type: 'fiche', contrat: ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] }))
+    throw interdit();
   const travail = async (t: Queryable) => {
     await exigerModifiable(t, contratId, ref.statut);
     await t.query('select 1 from contrats where id = $1 for update', [contratId]);
     await verifierReferences(t, contratId, saisie);
     const numeros = await repository.numerosAttribues(t, contratId);
     if (options.numero !== undefined && numeros.includes(options.numero))
-      throw invalide(`Le numéro ${options.numero} a déjà été attribué dans ce contrat.`, [{ champ: 'numero', message: 'Numéro déjà attribué dans ce contrat' }]);
+      throw invalide(`Le numéro ${options.numero} a déjà été attribué dans ce contrat.`, [
+        { champ: 'numero', message: 'Numéro déjà attribué dans ce contrat' },
+      ]);
     const numero = options.numero ?? prochainNumero(numeros);
     const total = await repository.nombreFiches(t, contratId);
     const ordre = Math.min(Math.max(1, options.position ?? total + 1), total + 1);
@@ -157,7 +200,14 @@ export async function creerFiche(
     await enregistrerLiens(t, utilisateur, contratId, id, saisie);
     await repository.noterStatut(t, id, saisie.statut, utilisateur.libelle);
     await contrats.toucherContrat(t, contratId);
-    await auditer(t, { acteur: acteurDe(utilisateur), entiteType: 'fiche', entiteId: id, action: 'creation', apres: { numero, ...saisie } as never, contexte: { contratId } });
+    await auditer(t, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'fiche',
+      entiteId: id,
+      action: 'creation',
+      apres: { numero, ...saisie } as never,
+      contexte: { contratId },
+    });
     return { id, numero };
   };
   return tx ? travail(tx) : enTransaction(ctx.db, travail);
@@ -182,11 +232,31 @@ export function seulementLeStatut(avant: repository.FicheLigne, saisie: FicheSai
     financements: avant.financements.map(({ id, financeurNom, ...l }) => l),
   };
   const { statut, notes, indicateurs, ...reste } = saisie;
-  const normalise = { ...reste, pilotes: reste.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service ?? null })), financements: reste.financements.map((l) => ({ financeurId: l.financeurId ?? null, financeurLibelle: l.financeurLibelle ?? null, dispositif: l.dispositif, annee: l.annee, montantCentimes: l.montantCentimes, nature: l.nature, statut: l.statut, valorisationNature: l.valorisationNature ?? null })) };
+  const normalise = {
+    ...reste,
+    pilotes: reste.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service ?? null })),
+    financements: reste.financements.map((l) => ({
+      financeurId: l.financeurId ?? null,
+      financeurLibelle: l.financeurLibelle ?? null,
+      dispositif: l.dispositif,
+      annee: l.annee,
+      montantCentimes: l.montantCentimes,
+      nature: l.nature,
+      statut: l.statut,
+      valorisationNature: l.valorisationNature ?? null,
+    })),
+  };
   return Object.entries(normalise).every(([cle, valeur]) => canonique(valeur) === canonique(courant[cle]));
 }
 
-export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, saisie: FicheSaisie, tx?: Queryable) {
+export async function modifierFiche(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  id: string,
+  version: number,
+  saisie: FicheSaisie,
+  tx?: Queryable,
+) {
   const fiche = await chargerFiche(tx ?? ctx.db, id);
   const ref = await exigerSurFiche(tx ?? ctx.db, utilisateur, 'modifier', fiche);
   const travail = async (tx: Queryable) => {
@@ -218,7 +288,12 @@ export async function modifierFiche(ctx: Contexte, utilisateur: Utilisateur, id:
 
 export function aplatir(f: repository.FicheLigne) {
   const { contenu, version, modifieLe, ...reste } = f;
-  return { ...contenu, ...reste, pilotes: f.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service })), financements: f.financements.map(({ id, financeurNom, ...l }) => l) };
+  return {
+    ...contenu,
+    ...reste,
+    pilotes: f.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service })),
+    financements: f.financements.map(({ id, financeurNom, ...l }) => l),
+  };
 }
 
 export async function supprimerFiche(ctx: Contexte, utilisateur: Utilisateur, id: string) {
@@ -228,7 +303,14 @@ export async function supprimerFiche(ctx: Contexte, utilisateur: Utilisateur, id
     await exigerModifiable(tx, fiche.contratId, ref.statut);
     await repository.supprimerFiche(tx, id);
     await contrats.toucherContrat(tx, fiche.contratId);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'fiche', entiteId: id, action: 'suppression', avant: aplatir(fiche) as never, contexte: { contratId: fiche.contratId, numero: fiche.numero } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'fiche',
+      entiteId: id,
+      action: 'suppression',
+      avant: aplatir(fiche) as never,
+      contexte: { contratId: fiche.contratId, numero: fiche.numero },
+    });
   });
 }
 
@@ -238,13 +320,28 @@ export async function ordonnerFiches(ctx: Contexte, utilisateur: Utilisateur, co
     await exigerModifiable(tx, contratId, ref.statut);
     if (!(await repository.ordonnerFiches(tx, contratId, ids))) throw invalide('La liste doit contenir chaque fiche du contrat, une fois.');
     await contrats.toucherContrat(tx, contratId);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'contrat', entiteId: contratId, action: 'ordre_fiches', apres: { ordre: ids } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'contrat',
+      entiteId: contratId,
+      action: 'ordre_fiches',
+      apres: { ordre: ids },
+    });
   });
 }
 
 /** Every fiche of a contract in full, for snapshots, documents and exports. */
 export async function fichesCompletes(db: Queryable, contratId: string) {
-  const fiches = await repository.listerFiches(db, contratId, { axeId: null, statut: null, piloteId: null, thematique: null, financeurId: null, public: null, q: null, tri: 'ordre' });
+  const fiches = await repository.listerFiches(db, contratId, {
+    axeId: null,
+    statut: null,
+    piloteId: null,
+    thematique: null,
+    financeurId: null,
+    public: null,
+    q: null,
+    tri: 'ordre',
+  });
   const axes = await contrats.listerAxes(db, contratId);
   const numeros = numeroterAxes(axes);
   return fiches.map((f) => vueFiche(f, numeros));

@@ -7,7 +7,16 @@ import type { IndicateurSuiviSaisie } from '@maillage/domain';
 import type { EvenementAudit } from '../../platform/audit';
 import { acteurDe, type Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
-import { aReecrire, basculeRefusee, COLONNES_INDICATEUR, diagnosticInconnu, retraitRefuse, saisieDe, type IndicateurLigne, type PlanIndicateurs } from './indicateurs-fiche';
+import {
+  aReecrire,
+  basculeRefusee,
+  COLONNES_INDICATEUR,
+  diagnosticInconnu,
+  retraitRefuse,
+  saisieDe,
+  type IndicateurLigne,
+  type PlanIndicateurs,
+} from './indicateurs-fiche';
 
 const TAILLE_PAQUET = 1000;
 async function parPaquets<T>(lignes: T[], ecrire: (paquet: T[]) => Promise<unknown>) {
@@ -19,10 +28,24 @@ export async function indicateursParFiche(db: Queryable, contratId: string, fich
   const parFiche = new Map<string, IndicateurLigne[]>();
   const ranger = (rows: IndicateurLigne[]) => rows.forEach((i) => parFiche.set(i.ficheId, [...(parFiche.get(i.ficheId) ?? []), i]));
   const ordre = 'order by i.fiche_id, i.rang, i.cree_le';
-  if (!ficheIds) ranger((await db.query<IndicateurLigne>(`select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.contrat_id = $1 ${ordre}`, [contratId])).rows);
+  if (!ficheIds)
+    ranger(
+      (
+        await db.query<IndicateurLigne>(`select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.contrat_id = $1 ${ordre}`, [
+          contratId,
+        ])
+      ).rows,
+    );
   else
     await parPaquets([...ficheIds].sort(), async (ids) =>
-      ranger((await db.query<IndicateurLigne>(`select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.fiche_id = any($1::uuid[]) ${ordre} for update`, [ids])).rows),
+      ranger(
+        (
+          await db.query<IndicateurLigne>(
+            `select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.fiche_id = any($1::uuid[]) ${ordre} for update`,
+            [ids],
+          )
+        ).rows,
+      ),
     );
   return parFiche;
 }
@@ -33,17 +56,23 @@ export async function indicateursParFiche(db: Queryable, contratId: string, fich
  * percentage once values are validated (409). `codes`: the catalogue codes already looked up, kept across calls.
  */
 export async function verifierPlans(db: Queryable, plans: PlanIndicateurs[], codes: Map<string, boolean>) {
-  const aChercher = [...new Set(plans.flatMap((p) => p.elements.flatMap((e) => (e.saisie.indicateurDiagnostic ? [e.saisie.indicateurDiagnostic] : []))))].filter((c) => !codes.has(c));
+  const aChercher = [
+    ...new Set(plans.flatMap((p) => p.elements.flatMap((e) => (e.saisie.indicateurDiagnostic ? [e.saisie.indicateurDiagnostic] : [])))),
+  ].filter((c) => !codes.has(c));
   if (aChercher.length) {
     const { rows } = await db.query<{ code: string }>('select code from indicateurs where code = any($1::text[])', [aChercher]);
     const trouves = new Set(rows.map((r) => r.code));
     for (const c of aChercher) codes.set(c, trouves.has(c));
   }
-  const bascule = (e: PlanIndicateurs['elements'][number]) => !!e.avant && aReecrire(e.avant, e.saisie, e.rang) && e.avant.pourcentage !== e.saisie.pourcentage;
+  const bascule = (e: PlanIndicateurs['elements'][number]) =>
+    !!e.avant && aReecrire(e.avant, e.saisie, e.rang) && e.avant.pourcentage !== e.saisie.pourcentage;
   const suspects = plans.flatMap((p) => [...p.retires.map((i) => i.id), ...p.elements.flatMap((e) => (bascule(e) ? [e.avant!.id] : []))]);
   const valides = new Set<string>();
   await parPaquets(suspects, async (ids) => {
-    const { rows } = await db.query<{ id: string }>(`select distinct indicateur_id as id from valeurs_suivi where indicateur_id = any($1::uuid[]) and etat = 'valide'`, [ids]);
+    const { rows } = await db.query<{ id: string }>(
+      `select distinct indicateur_id as id from valeurs_suivi where indicateur_id = any($1::uuid[]) and etat = 'valide'`,
+      [ids],
+    );
     rows.forEach((r) => valides.add(r.id));
   });
   for (const { retires, elements } of plans) {
@@ -79,7 +108,12 @@ const RECORDSET = `n(id uuid, fiche_id uuid, rang int, libelle text, type text, 
  * Writes checked plans (verifierPlans): removals, creations, rewrites, and gives, fiche by fiche, the audit events
  * synchroniserIndicateurs would have written, in its order.
  */
-export async function ecrirePlans(tx: Queryable, utilisateur: Utilisateur, contratId: string, plans: { ficheId: string; plan: PlanIndicateurs }[]) {
+export async function ecrirePlans(
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  contratId: string,
+  plans: { ficheId: string; plan: PlanIndicateurs }[],
+) {
   const acteur = acteurDe(utilisateur);
   const evenements = new Map<string, EvenementAudit[]>();
   const retires: string[] = [];
@@ -99,7 +133,15 @@ export async function ecrirePlans(tx: Queryable, utilisateur: Utilisateur, contr
         liste.push({ acteur, entiteType: 'indicateur_suivi', entiteId: id, action: 'creation', apres: saisie as never, contexte });
       } else if (aReecrire(avant, saisie, rang)) {
         reecrits.push({ id: avant.id, fiche_id: ficheId, rang, ...colonnes(saisie) });
-        liste.push({ acteur, entiteType: 'indicateur_suivi', entiteId: avant.id, action: 'modification', avant: saisieDe(avant) as never, apres: saisie as never, contexte });
+        liste.push({
+          acteur,
+          entiteType: 'indicateur_suivi',
+          entiteId: avant.id,
+          action: 'modification',
+          avant: saisieDe(avant) as never,
+          apres: saisie as never,
+          contexte,
+        });
       }
     }
     evenements.set(ficheId, liste);

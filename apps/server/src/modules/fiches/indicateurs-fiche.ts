@@ -45,13 +45,19 @@ export interface IndicateurLigne {
 }
 
 export async function chargerIndicateur(db: Queryable, id: string, verrouiller = false): Promise<IndicateurLigne> {
-  const { rows } = await db.query<IndicateurLigne>(`select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.id = $1 ${verrouiller ? 'for update' : ''}`, [id]);
+  const { rows } = await db.query<IndicateurLigne>(
+    `select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.id = $1 ${verrouiller ? 'for update' : ''}`,
+    [id],
+  );
   if (!rows[0]) throw introuvable('Cet indicateur de suivi n’existe pas.');
   return rows[0];
 }
 
 async function indicateursDeFiche(db: Queryable, ficheId: string): Promise<IndicateurLigne[]> {
-  const { rows } = await db.query<IndicateurLigne>(`select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.fiche_id = $1 order by i.rang, i.cree_le for update`, [ficheId]);
+  const { rows } = await db.query<IndicateurLigne>(
+    `select ${COLONNES_INDICATEUR} from indicateurs_suivi i where i.fiche_id = $1 order by i.rang, i.cree_le for update`,
+    [ficheId],
+  );
   return rows;
 }
 
@@ -67,7 +73,10 @@ export function saisieDe(i: IndicateurLigne): IndicateurSuiviSaisie {
     cible: i.cible,
     pourcentage: i.pourcentage,
     poids: Number(i.poids),
-    reference: reference == null ? null : { valeur: i.referenceValeur, numerateur: i.referenceNumerateur, denominateur: i.referenceDenominateur, date: i.referenceDate },
+    reference:
+      reference == null
+        ? null
+        : { valeur: i.referenceValeur, numerateur: i.referenceNumerateur, denominateur: i.referenceDenominateur, date: i.referenceDate },
     cibles: i.cibles,
     indicateurDiagnostic: i.indicateurDiagnostic,
   };
@@ -91,10 +100,14 @@ const colonnes = (s: IndicateurSuiviSaisie) => [
 ];
 
 // The refusals, shared with the lot of a plan import (indicateurs-fiche-lot.ts) so that both say the same.
-export const diagnosticInconnu = (code: string, champ: string) => invalide('Indicateur du diagnostic inconnu.', [{ champ, message: `Aucun indicateur « ${code} » dans le catalogue` }]);
+export const diagnosticInconnu = (code: string, champ: string) =>
+  invalide('Indicateur du diagnostic inconnu.', [{ champ, message: `Aucun indicateur « ${code} » dans le catalogue` }]);
 export const basculeRefusee = (avant: IndicateurLigne) =>
-  conflit(`Des valeurs de l’indicateur « ${avant.libelle} » sont validées : il ne peut plus passer d’une valeur à un pourcentage, ou l’inverse.`);
-export const retraitRefuse = (i: IndicateurLigne) => conflit(`L’indicateur « ${i.libelle} » a des valeurs validées : elles comptent dans le suivi, il ne peut être retiré.`);
+  conflit(
+    `Des valeurs de l’indicateur « ${avant.libelle} » sont validées : il ne peut plus passer d’une valeur à un pourcentage, ou l’inverse.`,
+  );
+export const retraitRefuse = (i: IndicateurLigne) =>
+  conflit(`L’indicateur « ${i.libelle} » a des valeurs validées : elles comptent dans le suivi, il ne peut être retiré.`);
 
 export async function verifierIndicateurDiagnostic(db: Queryable, code: string | null | undefined, champ = 'indicateurDiagnostic') {
   if (!code) return;
@@ -103,7 +116,13 @@ export async function verifierIndicateurDiagnostic(db: Queryable, code: string |
 }
 
 /** Inserts an indicator at the end of the fiche's list (or at `rang`) and audits it. */
-export async function insererIndicateur(tx: Queryable, utilisateur: Utilisateur, fiche: { id: string; contratId: string }, s: IndicateurSuiviSaisie, rang?: number) {
+export async function insererIndicateur(
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  fiche: { id: string; contratId: string },
+  s: IndicateurSuiviSaisie,
+  rang?: number,
+) {
   const { rows } = await tx.query(
     `insert into indicateurs_suivi (fiche_id, contrat_id, rang, libelle, type, unite, methode, source, cible, pourcentage, poids,
        reference_valeur, reference_numerateur, reference_denominateur, reference_date, cibles, indicateur_diagnostic)
@@ -111,12 +130,25 @@ export async function insererIndicateur(tx: Queryable, utilisateur: Utilisateur,
      returning id`,
     [fiche.id, fiche.contratId, rang ?? null, ...colonnes(s)],
   );
-  await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: rows[0].id, action: 'creation', apres: s as never, contexte: { contratId: fiche.contratId, ficheId: fiche.id } });
+  await auditer(tx, {
+    acteur: acteurDe(utilisateur),
+    entiteType: 'indicateur_suivi',
+    entiteId: rows[0].id,
+    action: 'creation',
+    apres: s as never,
+    contexte: { contratId: fiche.contratId, ficheId: fiche.id },
+  });
   return rows[0].id as string;
 }
 
 /** Rewrites an indicator (locked by the caller) and audits it; a value cannot become a percentage once validated. */
-export async function reecrireIndicateur(tx: Queryable, utilisateur: Utilisateur, avant: IndicateurLigne, s: IndicateurSuiviSaisie, rang?: number) {
+export async function reecrireIndicateur(
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  avant: IndicateurLigne,
+  s: IndicateurSuiviSaisie,
+  rang?: number,
+) {
   // Switching between a value and a percentage would change what the validated values mean.
   if (avant.pourcentage !== s.pourcentage) {
     const { rowCount } = await tx.query(`select 1 from valeurs_suivi where indicateur_id = $1 and etat = 'valide'`, [avant.id]);
@@ -128,7 +160,15 @@ export async function reecrireIndicateur(tx: Queryable, utilisateur: Utilisateur
        rang = coalesce($16, rang), version = version + 1, modifie_le = now() where id = $1`,
     [avant.id, ...colonnes(s), rang ?? null],
   );
-  await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: avant.id, action: 'modification', avant: saisieDe(avant) as never, apres: s as never, contexte: { contratId: avant.contratId, ficheId: avant.ficheId } });
+  await auditer(tx, {
+    acteur: acteurDe(utilisateur),
+    entiteType: 'indicateur_suivi',
+    entiteId: avant.id,
+    action: 'modification',
+    avant: saisieDe(avant) as never,
+    apres: s as never,
+    contexte: { contratId: avant.contratId, ficheId: avant.ficheId },
+  });
 }
 
 /** Deletes an indicator unless it has validated values (they count in the follow-up), and audits it. */
@@ -136,12 +176,23 @@ export async function effacerIndicateur(tx: Queryable, utilisateur: Utilisateur,
   const { rowCount } = await tx.query(`select 1 from valeurs_suivi where indicateur_id = $1 and etat = 'valide'`, [i.id]);
   if (rowCount) throw retraitRefuse(i);
   await tx.query('delete from indicateurs_suivi where id = $1', [i.id]);
-  await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'indicateur_suivi', entiteId: i.id, action: 'suppression', avant: saisieDe(i) as never, contexte: { contratId: i.contratId, ficheId: i.ficheId } });
+  await auditer(tx, {
+    acteur: acteurDe(utilisateur),
+    entiteType: 'indicateur_suivi',
+    entiteId: i.id,
+    action: 'suppression',
+    avant: saisieDe(i) as never,
+    contexte: { contratId: i.contratId, ficheId: i.ficheId },
+  });
 }
 
 /** The same indicator compares equal however its optional parts were written (left out or null). */
 function normal(s: IndicateurSuiviSaisie) {
-  const mesure = (m: { valeur?: number | null; numerateur?: number | null; denominateur?: number | null }) => ({ valeur: m.valeur ?? null, numerateur: m.numerateur ?? null, denominateur: m.denominateur ?? null });
+  const mesure = (m: { valeur?: number | null; numerateur?: number | null; denominateur?: number | null }) => ({
+    valeur: m.valeur ?? null,
+    numerateur: m.numerateur ?? null,
+    denominateur: m.denominateur ?? null,
+  });
   return canonique({
     ...Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v ?? null])),
     reference: s.reference ? { ...mesure(s.reference), date: s.reference.date ?? null } : null,
@@ -170,10 +221,14 @@ export function planifierIndicateurs(existants: IndicateurLigne[], liste: Indica
     let avant: IndicateurLigne | undefined;
     if (item.id) {
       avant = existants.find((e) => e.id === item.id);
-      if (!avant) throw invalide('Un indicateur cité n’appartient pas à cette fiche.', [{ champ: `indicateurs.${n}.id`, message: 'Indicateur inconnu dans cette fiche' }]);
+      if (!avant)
+        throw invalide('Un indicateur cité n’appartient pas à cette fiche.', [
+          { champ: `indicateurs.${n}.id`, message: 'Indicateur inconnu dans cette fiche' },
+        ]);
     } else avant = existants.find((e) => !pris.has(e.id) && cleTexte(e.libelle) === cleTexte(item.libelle));
     if (avant) {
-      if (pris.has(avant.id)) throw invalide('Le même indicateur est cité deux fois.', [{ champ: `indicateurs.${n}.id`, message: 'Indicateur cité deux fois' }]);
+      if (pris.has(avant.id))
+        throw invalide('Le même indicateur est cité deux fois.', [{ champ: `indicateurs.${n}.id`, message: 'Indicateur cité deux fois' }]);
       pris.add(avant.id);
     }
     const { id, version, ...champs } = item;
@@ -186,20 +241,29 @@ export function planifierIndicateurs(existants: IndicateurLigne[], liste: Indica
       );
     // A list read before someone changed the indicator may not overwrite that change (sending it back as read is no change).
     if (avant && item.version != null && item.version !== avant.version && normal(saisieDe(avant)) !== normal(lu.data))
-      throw conflit(`L’indicateur « ${avant.libelle} » a été modifié entre-temps par quelqu’un d’autre : rechargez la fiche.`, saisieDe(avant));
+      throw conflit(
+        `L’indicateur « ${avant.libelle} » a été modifié entre-temps par quelqu’un d’autre : rechargez la fiche.`,
+        saisieDe(avant),
+      );
     return { avant, saisie: lu.data, rang: n };
   });
   return { retires: existants.filter((e) => !pris.has(e.id)), elements };
 }
 
 /** Whether an indicator of the list must be rewritten: its definition or its place changed. */
-export const aReecrire = (avant: IndicateurLigne, saisie: IndicateurSuiviSaisie, rang: number) => normal(saisieDe(avant)) !== normal(saisie) || avant.rang !== rang;
+export const aReecrire = (avant: IndicateurLigne, saisie: IndicateurSuiviSaisie, rang: number) =>
+  normal(saisieDe(avant)) !== normal(saisie) || avant.rang !== rang;
 
 /**
  * Makes the fiche's indicators the list the fiche form sent, in its order (planifierIndicateurs); removing an
  * indicator with validated values is refused.
  */
-export async function synchroniserIndicateurs(tx: Queryable, utilisateur: Utilisateur, fiche: { id: string; contratId: string }, liste: IndicateurFicheSaisie[]) {
+export async function synchroniserIndicateurs(
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  fiche: { id: string; contratId: string },
+  liste: IndicateurFicheSaisie[],
+) {
   const { retires, elements } = planifierIndicateurs(await indicateursDeFiche(tx, fiche.id), liste);
   for (const e of retires) await effacerIndicateur(tx, utilisateur, e);
   for (const [n, { avant, saisie, rang }] of elements.entries()) {

@@ -9,7 +9,11 @@ import * as repository from './gouvernance.repository';
 import { prochainesSeances } from './seances.repository';
 
 /** The alerts of one contract today, with the thresholds of the doctrines of its regions (the strictest wins). */
-export async function calculerAlertes(db: Queryable, contratId: string, aujourdhui = new Date().toISOString().slice(0, 10)): Promise<Alerte[]> {
+export async function calculerAlertes(
+  db: Queryable,
+  contratId: string,
+  aujourdhui = new Date().toISOString().slice(0, 10),
+): Promise<Alerte[]> {
   return (await calculerAlertesContrats(db, [contratId], aujourdhui)).get(contratId) ?? [];
 }
 
@@ -17,12 +21,18 @@ export async function calculerAlertes(db: Queryable, contratId: string, aujourdh
  * The alerts of several contracts at once (a regional portfolio): the same rules, fed by one query per kind of fact
  * instead of one per contract.
  */
-export async function calculerAlertesContrats(db: Queryable, contratIds: string[], aujourdhui = new Date().toISOString().slice(0, 10)): Promise<Map<string, Alerte[]>> {
+export async function calculerAlertesContrats(
+  db: Queryable,
+  contratIds: string[],
+  aujourdhui = new Date().toISOString().slice(0, 10),
+): Promise<Map<string, Alerte[]>> {
   const alertes = new Map<string, Alerte[]>();
   if (!contratIds.length) return alertes;
   const { contrats: contratsLus, copil, postes, sansPilote } = await faitsAlertes(db, contratIds);
-  const max = (valeurs: (number | null | undefined)[]) => valeurs.filter((v): v is number => typeof v === 'number').reduce<number | null>((m, v) => (m === null ? v : Math.max(m, v)), null);
-  const min = (valeurs: (number | null | undefined)[]) => valeurs.filter((v): v is number => typeof v === 'number').reduce<number | null>((m, v) => (m === null ? v : Math.min(m, v)), null);
+  const max = (valeurs: (number | null | undefined)[]) =>
+    valeurs.filter((v): v is number => typeof v === 'number').reduce<number | null>((m, v) => (m === null ? v : Math.max(m, v)), null);
+  const min = (valeurs: (number | null | undefined)[]) =>
+    valeurs.filter((v): v is number => typeof v === 'number').reduce<number | null>((m, v) => (m === null ? v : Math.min(m, v)), null);
   for (const contrat of contratsLus) {
     const doctrines = contrat.doctrines;
     alertes.set(
@@ -67,7 +77,11 @@ export async function envoyerSyntheses(ctx: Contexte, maintenant = new Date()) {
         [
           `■ ${contrat.intitule}`,
           alertes.length ? alertes.map((a) => `  ⚠ ${a.message}`).join('\n') : '  Aucune alerte.',
-          seances.length ? seances.map((s) => `  • ${s.nom} le ${new Date(s.debut).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}`).join('\n') : '  Aucune séance prévue.',
+          seances.length
+            ? seances
+                .map((s) => `  • ${s.nom} le ${new Date(s.debut).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}`)
+                .join('\n')
+            : '  Aucune séance prévue.',
           `  ${ctx.config.publicUrl}/contrats/${contratId}`,
         ].join('\n'),
       );
@@ -88,7 +102,13 @@ export async function envoyerSyntheses(ctx: Contexte, maintenant = new Date()) {
 export async function envoyerSynthesesMaintenant(ctx: Contexte, utilisateur: Utilisateur) {
   exiger(utilisateur, 'administrer', { type: 'plateforme' });
   const envoyes = await envoyerSyntheses(ctx);
-  await auditer(ctx.db, { acteur: acteurDe(utilisateur), entiteType: 'synthese_hebdomadaire', entiteId: null, action: 'envoi', apres: { envoyes } });
+  await auditer(ctx.db, {
+    acteur: acteurDe(utilisateur),
+    entiteType: 'synthese_hebdomadaire',
+    entiteId: null,
+    action: 'envoi',
+    apres: { envoyes },
+  });
   return envoyes;
 }
 
@@ -99,7 +119,13 @@ export async function preferencesCourriel(ctx: Contexte, utilisateur: Utilisateu
 export async function changerPreferencesCourriel(ctx: Contexte, utilisateur: Utilisateur, syntheseHebdomadaire: boolean) {
   await enTransaction(ctx.db, async (tx) => {
     await repository.changerSynthese(tx, utilisateur.userId, syntheseHebdomadaire);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'preferences_courriel', entiteId: utilisateur.userId, action: 'modification', apres: { syntheseHebdomadaire } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'preferences_courriel',
+      entiteId: utilisateur.userId,
+      action: 'modification',
+      apres: { syntheseHebdomadaire },
+    });
   });
   return { syntheseHebdomadaire };
 }

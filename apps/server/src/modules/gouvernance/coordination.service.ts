@@ -27,15 +27,23 @@ export async function listerPostes(ctx: Contexte, utilisateur: Utilisateur | nul
 }
 
 export const creerPoste = (ctx: Contexte, u: Utilisateur, contratId: string, p: Poste) =>
-  changerGouvernance(ctx, u, contratId, 'poste_coordination', async (tx) => {
-    const id = await repository.creerPoste(tx, contratId, p);
-    return { id, action: 'creation', resultat: { id }, apres: p };
-  }, 'coordination');
+  changerGouvernance(
+    ctx,
+    u,
+    contratId,
+    'poste_coordination',
+    async (tx) => {
+      const id = await repository.creerPoste(tx, contratId, p);
+      return { id, action: 'creation', resultat: { id }, apres: p };
+    },
+    'coordination',
+  );
 
 export const modifierPoste = (ctx: Contexte, u: Utilisateur, contratId: string, id: string, version: number, p: Poste) =>
   changerGouvernance(ctx, u, contratId, 'poste_coordination', async (tx) => {
     const avant = await posteDuContrat(tx, contratId, id);
     if (!avant) throw introuvable('Ce poste n’existe pas.');
-    if (!(await repository.modifierPoste(tx, id, version, p))) throw conflit('Ce poste a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', avant);
+    if (!(await repository.modifierPoste(tx, id, version, p)))
+      throw conflit('Ce poste a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', avant);
     return { id, action: 'modification', resultat: undefined, avant, apres: p };
   });

@@ -23,9 +23,13 @@ export async function engagements(ctx: Contexte, utilisateur: Utilisateur | null
   const visibles = [];
   for (const c of rows) {
     const ref = { id: c.id, regions: c.regions, publie: c.publie, organisationsEngagees: await organisationsEngagees(ctx.db, c.id) };
-    if (can(utilisateur, 'lire', { type: 'contrat', contrat: ref })) visibles.push({ ...c, statutLibelle: LIBELLES_STATUT_CONTRAT[c.statut as StatutContrat] });
+    if (can(utilisateur, 'lire', { type: 'contrat', contrat: ref }))
+      visibles.push({ ...c, statutLibelle: LIBELLES_STATUT_CONTRAT[c.statut as StatutContrat] });
   }
-  const [referents, offres] = await Promise.all([referentsDeLOrganisation(ctx.db, organisationId), repository.offresDeLOrganisation(ctx.db, organisationId)]);
+  const [referents, offres] = await Promise.all([
+    referentsDeLOrganisation(ctx.db, organisationId),
+    repository.offresDeLOrganisation(ctx.db, organisationId),
+  ]);
   const moyens = await moyensDeLOrganisation(ctx.db, organisationId, new Set(visibles.map((c) => c.id as string)));
   return {
     organisation,
@@ -54,9 +58,21 @@ export async function exporterEngagements(ctx: Contexte, utilisateur: Utilisateu
   // The roles in words, as the engagements page shows them (codes would mean nothing in a workbook).
   const libelles = (roles: string[], noms: Record<string, string>) => roles.map((r) => noms[r] ?? r).join(', ');
   for (const c of e.contrats) {
-    const base = { contrat: c.intitule, statut: c.statutLibelle, roles: libelles(c.roles, ROLES_ENGAGEMENT), montant: Number(c.financementCentimes) / 100 };
+    const base = {
+      contrat: c.intitule,
+      statut: c.statutLibelle,
+      roles: libelles(c.roles, ROLES_ENGAGEMENT),
+      montant: Number(c.financementCentimes) / 100,
+    };
     if (!c.fiches.length) f.addRow(base);
-    for (const fiche of c.fiches) f.addRow({ ...base, fiche: fiche.numero, intitule: fiche.intitule, roleFiche: libelles(fiche.roles, ROLES_FICHE_ENGAGEMENT), offres: fiche.offres.join(', ') });
+    for (const fiche of c.fiches)
+      f.addRow({
+        ...base,
+        fiche: fiche.numero,
+        intitule: fiche.intitule,
+        roleFiche: libelles(fiche.roles, ROLES_FICHE_ENGAGEMENT),
+        offres: fiche.offres.join(', '),
+      });
   }
   f.getRow(1).font = { bold: true };
   const m = classeur.addWorksheet('Moyens engagés');
@@ -81,21 +97,38 @@ export async function exporterEngagements(ctx: Contexte, utilisateur: Utilisateu
       montant: l.montantCentimes == null ? null : l.montantCentimes / 100,
       description: l.description,
       objectifs: l.objectifs,
-      indicateur: [l.indicateurLibelle, l.indicateurSuiviLibelle && `Fiche ${l.ficheNumero} : ${l.indicateurSuiviLibelle}`].filter(Boolean).join(' ; '),
+      indicateur: [l.indicateurLibelle, l.indicateurSuiviLibelle && `Fiche ${l.ficheNumero} : ${l.indicateurSuiviLibelle}`]
+        .filter(Boolean)
+        .join(' ; '),
     });
   m.getRow(1).font = { bold: true };
   return { contenu: Buffer.from(await classeur.xlsx.writeBuffer()), nom: nomDeFichier('engagements', e.organisation.nom, 'xlsx') };
 }
 
 /** Offers of service an organisation keeps in its catalogue (CPAM: M'T dents, MISAS, SOPHIA…) and attaches to fiches. */
-export async function ajouterOffre(ctx: Contexte, utilisateur: Utilisateur, organisationId: string, offre: { intitule: string; description?: string | null }) {
+export async function ajouterOffre(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  organisationId: string,
+  offre: { intitule: string; description?: string | null },
+) {
   exiger(utilisateur, 'modifier', { type: 'organisation', id: organisationId });
   return enTransaction(ctx.db, async (tx) => {
     const id = await repository.ajouterOffre(tx, organisationId, offre).catch((e) => {
-      if (e.code === '23505') throw invalide('Cette offre existe déjà dans le catalogue de l’organisation.', [{ champ: 'intitule', message: 'Offre déjà présente' }]);
+      if (e.code === '23505')
+        throw invalide('Cette offre existe déjà dans le catalogue de l’organisation.', [
+          { champ: 'intitule', message: 'Offre déjà présente' },
+        ]);
       throw e;
     });
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'offre_service', entiteId: id, action: 'creation', apres: offre, contexte: { organisationId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'offre_service',
+      entiteId: id,
+      action: 'creation',
+      apres: offre,
+      contexte: { organisationId },
+    });
     return { id };
   });
 }
@@ -105,11 +138,22 @@ export async function rattacherOffre(ctx: Contexte, utilisateur: Utilisateur, fi
   if (!lien) throw introuvable('Offre ou fiche inconnue.');
   // The organisation's referents and the contract's editors may both link an offer to a fiche.
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'lire', lien.contratId);
-  if (!can(utilisateur, 'modifier', { type: 'organisation', id: lien.organisationId }) && !can(utilisateur, 'modifier', { type: 'contrat', contrat: ref })) exiger(utilisateur, 'modifier', { type: 'organisation', id: lien.organisationId });
+  if (
+    !can(utilisateur, 'modifier', { type: 'organisation', id: lien.organisationId }) &&
+    !can(utilisateur, 'modifier', { type: 'contrat', contrat: ref })
+  )
+    exiger(utilisateur, 'modifier', { type: 'organisation', id: lien.organisationId });
   if (rattacher) exigerRecevable(ref, 'engagement');
   await enTransaction(ctx.db, async (tx) => {
     if (rattacher) await repository.rattacherOffre(tx, ficheId, offreId);
     else await repository.detacherOffre(tx, ficheId, offreId);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'fiche', entiteId: ficheId, action: rattacher ? 'offre_rattachee' : 'offre_detachee', apres: { offreId }, contexte: { contratId: lien.contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'fiche',
+      entiteId: ficheId,
+      action: rattacher ? 'offre_rattachee' : 'offre_detachee',
+      apres: { offreId },
+      contexte: { contratId: lien.contratId },
+    });
   });
 }

@@ -1,4 +1,13 @@
-import { formaterMontant, LIBELLES_STATUT_FINANCEMENT, NATURES_FINANCEMENT, OBJETS_FINANCEMENT, type LigneContratSaisie, type NatureFinancement, type ObjetFinancement, type StatutFinancement } from '@maillage/domain';
+import {
+  formaterMontant,
+  LIBELLES_STATUT_FINANCEMENT,
+  NATURES_FINANCEMENT,
+  OBJETS_FINANCEMENT,
+  type LigneContratSaisie,
+  type NatureFinancement,
+  type ObjetFinancement,
+  type StatutFinancement,
+} from '@maillage/domain';
 import ExcelJS from 'exceljs';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { introuvable } from '../../platform/errors';
@@ -8,7 +17,6 @@ import { lignesFinancement } from './gouvernance.queries';
 import * as repository from './gouvernance.repository';
 import { changerGouvernance } from './instances.service';
 import { nomDeFichier } from '../../platform/nom-fichier';
-
 
 interface Ligne {
   id: string;
@@ -65,10 +73,17 @@ export async function financementsDuContrat(ctx: Contexte, utilisateur: Utilisat
 }
 
 export const ajouterLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: string, l: LigneContratSaisie) =>
-  changerGouvernance(ctx, u, contratId, 'financement', async (tx) => {
-    const id = await repository.ajouterLigneContrat(tx, contratId, l);
-    return { id, action: 'creation', resultat: { id }, apres: l };
-  }, 'financement');
+  changerGouvernance(
+    ctx,
+    u,
+    contratId,
+    'financement',
+    async (tx) => {
+      const id = await repository.ajouterLigneContrat(tx, contratId, l);
+      return { id, action: 'creation', resultat: { id }, apres: l };
+    },
+    'financement',
+  );
 
 export const supprimerLigneContrat = (ctx: Contexte, u: Utilisateur, contratId: string, id: string) =>
   changerGouvernance(ctx, u, contratId, 'financement', async (tx) => {
@@ -127,5 +142,9 @@ export async function exporterFinancements(ctx: Contexte, utilisateur: Utilisate
     for (const t of totauxFeuille) f.addRow({ cle: t.cle, acquis: t.acquis / 100, prevu: t.prevu / 100, total: t.total / 100 });
     f.getRow(1).font = { bold: true };
   }
-  return { contenu: Buffer.from(await classeur.xlsx.writeBuffer()), nom: nomDeFichier('financements', contrat.intitule, 'xlsx'), total: formaterMontant(donnees.total) };
+  return {
+    contenu: Buffer.from(await classeur.xlsx.writeBuffer()),
+    nom: nomDeFichier('financements', contrat.intitule, 'xlsx'),
+    total: formaterMontant(donnees.total),
+  };
 }

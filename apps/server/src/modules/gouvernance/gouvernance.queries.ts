@@ -55,7 +55,10 @@ export async function adressesDesMembres(db: Queryable, instanceId: string): Pro
 
 /** How many of these fiches belong to the contract. */
 export async function nombreFichesDuContrat(db: Queryable, contratId: string, ficheIds: string[]): Promise<number> {
-  const { rows } = await db.query('select count(*)::int n from fiches where id = any($1::uuid[]) and contrat_id = $2', [ficheIds, contratId]);
+  const { rows } = await db.query('select count(*)::int n from fiches where id = any($1::uuid[]) and contrat_id = $2', [
+    ficheIds,
+    contratId,
+  ]);
   return rows[0].n;
 }
 
@@ -64,13 +67,19 @@ const COLONNES_POSTE = `p.id, p.intitule, p.personne, p.employeur_id as "employe
 
 /** The contract's coordinator posts with their employer's name, by start date. */
 export async function postesDuContrat(db: Queryable, contratId: string) {
-  const { rows } = await db.query(`select ${COLONNES_POSTE} from postes_coordination p left join organisations o on o.id = p.employeur_id where p.contrat_id = $1 order by p.debut nulls last`, [contratId]);
+  const { rows } = await db.query(
+    `select ${COLONNES_POSTE} from postes_coordination p left join organisations o on o.id = p.employeur_id where p.contrat_id = $1 order by p.debut nulls last`,
+    [contratId],
+  );
   return rows;
 }
 
 /** One post of the contract with its employer's name, or null. */
 export async function posteDuContrat(db: Queryable, contratId: string, id: string) {
-  const { rows } = await db.query(`select ${COLONNES_POSTE} from postes_coordination p left join organisations o on o.id = p.employeur_id where p.id = $1 and p.contrat_id = $2`, [id, contratId]);
+  const { rows } = await db.query(
+    `select ${COLONNES_POSTE} from postes_coordination p left join organisations o on o.id = p.employeur_id where p.id = $1 and p.contrat_id = $2`,
+    [id, contratId],
+  );
   return rows[0] ?? null;
 }
 
@@ -90,7 +99,13 @@ export async function lignesFinancement(db: Queryable, contratId: string) {
 /** The facts the alerts rules need, for several contracts at once: one query per kind of fact. */
 export async function faitsAlertes(db: Queryable, contratIds: string[]) {
   const [contrats, copil, postes, sansPilote] = await Promise.all([
-    db.query<{ id: string; statut: StatutContrat; dateSignature: string | null; debutElaboration: string | null; doctrines: (Doctrine | null)[] }>(
+    db.query<{
+      id: string;
+      statut: StatutContrat;
+      dateSignature: string | null;
+      debutElaboration: string | null;
+      doctrines: (Doctrine | null)[];
+    }>(
       `select c.id, c.statut, c.date_signature as "dateSignature", c.debut_elaboration as "debutElaboration",
          array(select d.regles from unnest(c.regions) r left join doctrines d on d.region_code = r) as doctrines
        from contrats c where c.id = any($1::uuid[])`,

@@ -8,7 +8,16 @@ import type { Queryable } from '../../platform/database';
 
 type Poste = z.infer<typeof posteCoordinationSchema>;
 
-const valeursPoste = (p: Poste) => [p.intitule, p.personne ?? null, p.employeurId ?? null, p.etp ?? null, JSON.stringify(p.cofinancements), p.debut ?? null, p.fin ?? null, p.notesPassation ?? null];
+const valeursPoste = (p: Poste) => [
+  p.intitule,
+  p.personne ?? null,
+  p.employeurId ?? null,
+  p.etp ?? null,
+  JSON.stringify(p.cofinancements),
+  p.debut ?? null,
+  p.fin ?? null,
+  p.notesPassation ?? null,
+];
 
 export async function creerPoste(db: Queryable, contratId: string, p: Poste): Promise<string> {
   const { rows } = await db.query(
@@ -45,14 +54,28 @@ export async function ajouterLigneContrat(db: Queryable, contratId: string, l: L
   const { rows } = await db.query(
     `insert into financements (contrat_id, objet, financeur_id, financeur_libelle, dispositif, annee, montant_centimes, nature, statut, valorisation_nature)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [contratId, l.objet, l.financeurId ?? null, l.financeurLibelle ?? null, l.dispositif, l.annee, l.montantCentimes, l.nature, l.statut, l.valorisationNature ?? null],
+    [
+      contratId,
+      l.objet,
+      l.financeurId ?? null,
+      l.financeurLibelle ?? null,
+      l.dispositif,
+      l.annee,
+      l.montantCentimes,
+      l.nature,
+      l.statut,
+      l.valorisationNature ?? null,
+    ],
   );
   return rows[0].id;
 }
 
 /** Deletes a line of the contract itself (never a fiche's); returns what it was, or null. */
 export async function supprimerLigneContrat(db: Queryable, contratId: string, id: string) {
-  const { rows } = await db.query('delete from financements where id = $1 and contrat_id = $2 and fiche_id is null returning dispositif, annee, montant_centimes', [id, contratId]);
+  const { rows } = await db.query(
+    'delete from financements where id = $1 and contrat_id = $2 and fiche_id is null returning dispositif, annee, montant_centimes',
+    [id, contratId],
+  );
   return rows[0] ?? null;
 }
 
@@ -67,8 +90,16 @@ export async function offresDeLOrganisation(db: Queryable, organisationId: strin
 }
 
 /** Adds an offer; a unique violation (23505) means the catalogue already has it. */
-export async function ajouterOffre(db: Queryable, organisationId: string, offre: { intitule: string; description?: string | null }): Promise<string> {
-  const { rows } = await db.query('insert into offres_service (organisation_id, intitule, description) values ($1, $2, $3) returning id', [organisationId, offre.intitule, offre.description ?? null]);
+export async function ajouterOffre(
+  db: Queryable,
+  organisationId: string,
+  offre: { intitule: string; description?: string | null },
+): Promise<string> {
+  const { rows } = await db.query('insert into offres_service (organisation_id, intitule, description) values ($1, $2, $3) returning id', [
+    organisationId,
+    offre.intitule,
+    offre.description ?? null,
+  ]);
   return rows[0].id;
 }
 
@@ -82,7 +113,10 @@ export async function detacherOffre(db: Queryable, ficheId: string, offreId: str
 
 /** Whether the user receives the weekly digest (by default yes). */
 export async function recoitSynthese(db: Queryable, utilisateurId: string): Promise<boolean> {
-  const { rows } = await db.query('select synthese_hebdomadaire as "syntheseHebdomadaire" from preferences_courriel where utilisateur_id = $1', [utilisateurId]);
+  const { rows } = await db.query(
+    'select synthese_hebdomadaire as "syntheseHebdomadaire" from preferences_courriel where utilisateur_id = $1',
+    [utilisateurId],
+  );
   return rows[0]?.syntheseHebdomadaire ?? true;
 }
 

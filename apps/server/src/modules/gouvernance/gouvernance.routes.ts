@@ -1,4 +1,15 @@
-import { compteRenduSchema, courrielMembreSchema, decisionSchema, engagementMoyensSchema, instanceSchema, ligneContratSchema, membreInstanceSchema, posteCoordinationSchema, presencesSchema, seanceSchema } from '@maillage/domain';
+import {
+  compteRenduSchema,
+  courrielMembreSchema,
+  decisionSchema,
+  engagementMoyensSchema,
+  instanceSchema,
+  ligneContratSchema,
+  membreInstanceSchema,
+  posteCoordinationSchema,
+  presencesSchema,
+  seanceSchema,
+} from '@maillage/domain';
 import * as api from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,30 +38,56 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
 
   // ---------- Instances
   r.get('/api/contrats/:id/instances', {
-    schema: { tags: t, summary: 'Les instances du contrat (COPIL, COTECH, coordination, groupes de travail…) et leurs membres', params: id, response: { 200: z.array(api.instance), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Les instances du contrat (COPIL, COTECH, coordination, groupes de travail…) et leurs membres',
+      params: id,
+      response: { 200: z.array(api.instance), ...erreurs },
+    },
     handler: (req) => lu<api.Instance[]>(instances.listerInstances(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/contrats/:id/instances', {
     schema: { tags: t, summary: 'Créer une instance', params: id, body: instanceSchema, response: { 201: api.idCree, ...erreurs } },
-    handler: async (req, rep) => rep.code(201).send(await instances.creerInstance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    handler: async (req, rep) =>
+      rep.code(201).send(await instances.creerInstance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/contrats/:id/instances/:instanceId', {
-    schema: { tags: t, summary: 'Modifier une instance', params: api.cheminInstance, body: instanceSchema, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Modifier une instance',
+      params: api.cheminInstance,
+      body: instanceSchema,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await instances.modifierInstance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.body);
       return rep.code(204).send(null);
     },
   });
   r.delete('/api/contrats/:id/instances/:instanceId', {
-    schema: { tags: t, summary: 'Supprimer une instance et ses séances', params: api.cheminInstance, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Supprimer une instance et ses séances',
+      params: api.cheminInstance,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await instances.supprimerInstance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId);
       return rep.code(204).send(null);
     },
   });
   r.post('/api/contrats/:id/instances/:instanceId/membres', {
-    schema: { tags: t, summary: 'Ajouter un membre (organisation ou personne, rôle, présidence, dates)', params: api.cheminInstance, body: membreInstanceSchema, response: { 201: api.idCree, ...erreurs } },
-    handler: async (req, rep) => rep.code(201).send(await instances.ajouterMembre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.body)),
+    schema: {
+      tags: t,
+      summary: 'Ajouter un membre (organisation ou personne, rôle, présidence, dates)',
+      params: api.cheminInstance,
+      body: membreInstanceSchema,
+      response: { 201: api.idCree, ...erreurs },
+    },
+    handler: async (req, rep) =>
+      rep
+        .code(201)
+        .send(await instances.ajouterMembre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.body)),
   });
   r.delete('/api/contrats/:id/instances/:instanceId/membres/:membreId', {
     schema: { tags: t, summary: 'Retirer un membre', params: api.cheminMembre, response: { 204: z.null(), ...erreurs } },
@@ -62,59 +99,132 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
   r.put('/api/contrats/:id/instances/:instanceId/membres/:membreId/courriel', {
     schema: {
       tags: t,
-      summary: 'Donner (ou retirer, `null`) l’adresse à laquelle les invitations d’un membre partent aussi : un membre sans compte peut être invité',
+      summary:
+        'Donner (ou retirer, `null`) l’adresse à laquelle les invitations d’un membre partent aussi : un membre sans compte peut être invité',
       params: api.cheminMembre,
       body: courrielMembreSchema,
       response: { 200: api.courrielMembreChange, ...erreurs },
     },
-    handler: (req) => instances.changerCourrielMembre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId, req.params.membreId, req.body),
+    handler: (req) =>
+      instances.changerCourrielMembre(
+        ctx,
+        exigerConnecte(req.utilisateur),
+        req.params.id,
+        req.params.instanceId,
+        req.params.membreId,
+        req.body,
+      ),
   });
   r.get('/api/contrats/:id/instances/:instanceId/calendrier', {
-    schema: { tags: t, summary: 'Le lien secret du calendrier (ICS) d’une instance, à ajouter dans un agenda', params: api.cheminInstance, response: { 200: api.lienCalendrier, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Le lien secret du calendrier (ICS) d’une instance, à ajouter dans un agenda',
+      params: api.cheminInstance,
+      response: { 200: api.lienCalendrier, ...erreurs },
+    },
     handler: (req) => instances.lienCalendrier(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.instanceId),
   });
   r.get('/api/calendriers/:jeton.ics', {
-    schema: { tags: t, summary: 'Flux de calendrier d’une instance (ICS), lu avec son jeton secret', security: [], params: z.object({ jeton: z.string().max(100) }), produces: ['text/calendar'], response: { 200: z.any(), 404: probleme } },
+    schema: {
+      tags: t,
+      summary: 'Flux de calendrier d’une instance (ICS), lu avec son jeton secret',
+      security: [],
+      params: z.object({ jeton: z.string().max(100) }),
+      produces: ['text/calendar'],
+      response: { 200: z.any(), 404: probleme },
+    },
     handler: async (req, rep) => rep.type('text/calendar; charset=utf-8').send(await seances.fluxCalendrier(ctx, req.params.jeton)),
   });
 
   // ---------- Séances
   r.get('/api/contrats/:id/seances', {
-    schema: { tags: t, summary: 'Les séances du contrat : ordre du jour, présences, compte rendu, décisions', params: id, response: { 200: z.array(api.seance), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Les séances du contrat : ordre du jour, présences, compte rendu, décisions',
+      params: id,
+      response: { 200: z.array(api.seance), ...erreurs },
+    },
     handler: (req) => lu<api.Seance[]>(seances.listerSeances(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/contrats/:id/seances', {
-    schema: { tags: t, summary: 'Planifier une séance, avec son ordre du jour', params: id, body: seanceSchema, response: { 201: api.idCree, ...erreurs } },
-    handler: async (req, rep) => rep.code(201).send(await seances.planifierSeance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    schema: {
+      tags: t,
+      summary: 'Planifier une séance, avec son ordre du jour',
+      params: id,
+      body: seanceSchema,
+      response: { 201: api.idCree, ...erreurs },
+    },
+    handler: async (req, rep) =>
+      rep.code(201).send(await seances.planifierSeance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.get('/api/seances/:id', {
     schema: { tags: t, summary: 'Une séance', params: id, response: { 200: api.seance, ...erreurs } },
     handler: (req) => lu<api.Seance>(seances.obtenirSeance(ctx, req.utilisateur, req.params.id)),
   });
   r.put('/api/seances/:id', {
-    schema: { tags: t, summary: 'Modifier une séance (version attendue)', params: id, body: api.modificationSeance, response: { 200: api.seance, ...erreurs } },
-    handler: (req) => lu<api.Seance>(seances.modifierSeance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.version, seanceSchema.parse(req.body))),
+    schema: {
+      tags: t,
+      summary: 'Modifier une séance (version attendue)',
+      params: id,
+      body: api.modificationSeance,
+      response: { 200: api.seance, ...erreurs },
+    },
+    handler: (req) =>
+      lu<api.Seance>(
+        seances.modifierSeance(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.version, seanceSchema.parse(req.body)),
+      ),
   });
   r.get('/api/seances/:id.ics', {
-    schema: { tags: t, summary: 'La séance au format iCalendar', params: id, produces: ['text/calendar'], response: { 200: z.any(), ...erreurs } },
-    handler: async (req, rep) => rep.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="seance.ics"').send(await seances.icsSeance(ctx, req.utilisateur, req.params.id)),
+    schema: {
+      tags: t,
+      summary: 'La séance au format iCalendar',
+      params: id,
+      produces: ['text/calendar'],
+      response: { 200: z.any(), ...erreurs },
+    },
+    handler: async (req, rep) =>
+      rep
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="seance.ics"')
+        .send(await seances.icsSeance(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/seances/:id/invitations', {
-    schema: { tags: t, summary: 'Envoyer les invitations par courriel, avec le fichier ICS', params: id, response: { 200: api.invitationsEnvoyees, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Envoyer les invitations par courriel, avec le fichier ICS',
+      params: id,
+      response: { 200: api.invitationsEnvoyees, ...erreurs },
+    },
     handler: (req) => seances.inviter(ctx, exigerConnecte(req.utilisateur), req.params.id),
   });
   r.put('/api/seances/:id/presences', {
-    schema: { tags: t, summary: 'Enregistrer les présences (présent, excusé, absent, représenté par)', params: id, body: presencesSchema, response: { 200: api.seance, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Enregistrer les présences (présent, excusé, absent, représenté par)',
+      params: id,
+      body: presencesSchema,
+      response: { 200: api.seance, ...erreurs },
+    },
     handler: (req) => lu<api.Seance>(seances.enregistrerPresences(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/seances/:id/compte-rendu', {
-    schema: { tags: t, summary: 'Enregistrer le compte rendu (texte riche, assaini par le serveur)', params: id, body: compteRenduSchema, response: { 200: api.seance, ...erreurs } },
-    handler: (req) => lu<api.Seance>(seances.enregistrerCompteRendu(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.compteRendu, req.body.version)),
+    schema: {
+      tags: t,
+      summary: 'Enregistrer le compte rendu (texte riche, assaini par le serveur)',
+      params: id,
+      body: compteRenduSchema,
+      response: { 200: api.seance, ...erreurs },
+    },
+    handler: (req) =>
+      lu<api.Seance>(
+        seances.enregistrerCompteRendu(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.compteRendu, req.body.version),
+      ),
   });
   r.post('/api/seances/:id/decisions', {
     schema: {
       tags: t,
-      summary: 'Ajouter une décision au relevé ; une décision sur une fiche (valider, changer son statut ou un financement) est appliquée et tracée',
+      summary:
+        'Ajouter une décision au relevé ; une décision sur une fiche (valider, changer son statut ou un financement) est appliquée et tracée',
       params: id,
       description: 'Une séance à venir n’a pas encore décidé : 422, sauf `confirmerSeanceFuture: true`.',
       body: api.priseDeDecision,
@@ -122,28 +232,61 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     },
     handler: async (req, rep) => {
       const { confirmerSeanceFuture, ...decision } = req.body;
-      return rep.code(201).send(await prendreDecision(ctx, exigerConnecte(req.utilisateur), req.params.id, decisionSchema.parse(decision), { confirmerSeanceFuture }));
+      return rep.code(201).send(
+        await prendreDecision(ctx, exigerConnecte(req.utilisateur), req.params.id, decisionSchema.parse(decision), {
+          confirmerSeanceFuture,
+        }),
+      );
     },
   });
 
   // ---------- Coordination, alertes
   r.get('/api/contrats/:id/coordination', {
-    schema: { tags: t, summary: 'Les postes de coordination (personne, employeur, ETP, cofinancements, vacance, passation)', params: id, response: { 200: z.array(api.posteCoordination), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Les postes de coordination (personne, employeur, ETP, cofinancements, vacance, passation)',
+      params: id,
+      response: { 200: z.array(api.posteCoordination), ...erreurs },
+    },
     handler: (req) => lu<api.PosteCoordination[]>(listerPostes(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/contrats/:id/coordination', {
-    schema: { tags: t, summary: 'Ajouter un poste de coordination', params: id, body: posteCoordinationSchema, response: { 201: api.idCree, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Ajouter un poste de coordination',
+      params: id,
+      body: posteCoordinationSchema,
+      response: { 201: api.idCree, ...erreurs },
+    },
     handler: async (req, rep) => rep.code(201).send(await creerPoste(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/contrats/:id/coordination/:posteId', {
-    schema: { tags: t, summary: 'Modifier un poste de coordination (version attendue)', params: api.cheminPoste, body: api.modificationPoste, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Modifier un poste de coordination (version attendue)',
+      params: api.cheminPoste,
+      body: api.modificationPoste,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
-      await modifierPoste(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.posteId, req.body.version, posteCoordinationSchema.parse(req.body));
+      await modifierPoste(
+        ctx,
+        exigerConnecte(req.utilisateur),
+        req.params.id,
+        req.params.posteId,
+        req.body.version,
+        posteCoordinationSchema.parse(req.body),
+      );
       return rep.code(204).send(null);
     },
   });
   r.get('/api/contrats/:id/alertes', {
-    schema: { tags: t, summary: 'Les alertes du contrat (COPIL, coordination, élaboration, fiches sans pilote)', params: id, response: { 200: z.array(api.alerte), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Les alertes du contrat (COPIL, coordination, élaboration, fiches sans pilote)',
+      params: id,
+      response: { 200: z.array(api.alerte), ...erreurs },
+    },
     handler: (req) => alertesDuContrat(ctx, req.utilisateur, req.params.id),
   });
   r.get('/api/moi/preferences', {
@@ -151,11 +294,20 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => preferencesCourriel(ctx, exigerConnecte(req.utilisateur)),
   });
   r.put('/api/moi/preferences', {
-    schema: { tags: ['Profil'], summary: 'Recevoir ou non la synthèse hebdomadaire', body: api.preferencesCourriel, response: { 200: api.preferencesCourriel, ...erreurs } },
+    schema: {
+      tags: ['Profil'],
+      summary: 'Recevoir ou non la synthèse hebdomadaire',
+      body: api.preferencesCourriel,
+      response: { 200: api.preferencesCourriel, ...erreurs },
+    },
     handler: (req) => changerPreferencesCourriel(ctx, exigerConnecte(req.utilisateur), req.body.syntheseHebdomadaire),
   });
   r.post('/api/administration/syntheses', {
-    schema: { tags: ['Administration'], summary: 'Envoyer maintenant la synthèse hebdomadaire aux coordonnateurs', response: { 200: api.synthesesEnvoyees, ...erreurs } },
+    schema: {
+      tags: ['Administration'],
+      summary: 'Envoyer maintenant la synthèse hebdomadaire aux coordonnateurs',
+      response: { 200: api.synthesesEnvoyees, ...erreurs },
+    },
     handler: async (req) => {
       return { envoyes: await envoyerSynthesesMaintenant(ctx, exigerConnecte(req.utilisateur)) };
     },
@@ -164,22 +316,45 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
   // ---------- Financements
   const tf = ['Financements'];
   r.get('/api/contrats/:id/financements', {
-    schema: { tags: tf, summary: 'Les lignes de financement (fiches et contrat) et leurs synthèses par financeur, dispositif, année et axe', params: id, response: { 200: api.financementsContrat, ...erreurs } },
+    schema: {
+      tags: tf,
+      summary: 'Les lignes de financement (fiches et contrat) et leurs synthèses par financeur, dispositif, année et axe',
+      params: id,
+      response: { 200: api.financementsContrat, ...erreurs },
+    },
     handler: (req) => lu<api.FinancementsContrat>(financementsDuContrat(ctx, req.utilisateur, req.params.id)),
   });
   r.get('/api/contrats/:id/financements.xlsx', {
-    schema: { tags: tf, summary: 'Les financements en classeur Excel', params: id, produces: [XLSX], response: { 200: z.any(), ...erreurs } },
+    schema: {
+      tags: tf,
+      summary: 'Les financements en classeur Excel',
+      params: id,
+      produces: [XLSX],
+      response: { 200: z.any(), ...erreurs },
+    },
     handler: async (req, rep) => {
       const f = await exporterFinancements(ctx, req.utilisateur, req.params.id);
       return rep.type(XLSX).header('content-disposition', `attachment; filename="${f.nom}"`).send(f.contenu);
     },
   });
   r.post('/api/contrats/:id/financements', {
-    schema: { tags: tf, summary: 'Ajouter une ligne de financement du contrat lui-même (coordination, diagnostic, évaluation…)', params: id, body: ligneContratSchema, response: { 201: api.idCree, ...erreurs } },
-    handler: async (req, rep) => rep.code(201).send(await ajouterLigneContrat(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    schema: {
+      tags: tf,
+      summary: 'Ajouter une ligne de financement du contrat lui-même (coordination, diagnostic, évaluation…)',
+      params: id,
+      body: ligneContratSchema,
+      response: { 201: api.idCree, ...erreurs },
+    },
+    handler: async (req, rep) =>
+      rep.code(201).send(await ajouterLigneContrat(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.delete('/api/contrats/:id/financements/:ligneId', {
-    schema: { tags: tf, summary: 'Supprimer une ligne de financement du contrat', params: api.cheminLigneFinancement, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: tf,
+      summary: 'Supprimer une ligne de financement du contrat',
+      params: api.cheminLigneFinancement,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await supprimerLigneContrat(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.ligneId);
       return rep.code(204).send(null);
@@ -188,14 +363,21 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
 
   // ---------- Moyens engagés par les organisations (temps, argent, nature), par contrat et par année
   r.get('/api/contrats/:id/moyens', {
-    schema: { tags: tf, summary: 'Les moyens que chaque organisation engage dans le contrat (jours ou ETP, euros, apports en nature), avec leurs sommes par organisation et par année', params: id, response: { 200: api.moyensContrat, ...erreurs } },
+    schema: {
+      tags: tf,
+      summary:
+        'Les moyens que chaque organisation engage dans le contrat (jours ou ETP, euros, apports en nature), avec leurs sommes par organisation et par année',
+      params: id,
+      response: { 200: api.moyensContrat, ...erreurs },
+    },
     handler: (req) => lu<api.MoyensContrat>(moyensDuContrat(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/contrats/:id/moyens', {
     schema: {
       tags: tf,
       summary: 'Enregistrer les moyens qu’une organisation engage pour une année (référents de l’organisation ou éditeurs du contrat)',
-      description: 'Temps de travail (`quantite` et `unite` : jours ou etp), financement (`montantCentimes`) ou apport en nature (`description`) ; lien facultatif aux objectifs propres de l’organisation (`objectifs`) ou à un indicateur (`indicateurCode` du catalogue, `indicateurSuiviId` d’une fiche du contrat).',
+      description:
+        'Temps de travail (`quantite` et `unite` : jours ou etp), financement (`montantCentimes`) ou apport en nature (`description`) ; lien facultatif aux objectifs propres de l’organisation (`objectifs`) ou à un indicateur (`indicateurCode` du catalogue, `indicateurSuiviId` d’une fiche du contrat).',
       params: id,
       body: engagementMoyensSchema,
       response: { 201: api.idCree, ...erreurs },
@@ -203,8 +385,22 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
     handler: async (req, rep) => rep.code(201).send(await creerMoyen(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/contrats/:id/moyens/:moyenId', {
-    schema: { tags: tf, summary: 'Modifier un engagement de moyens (version attendue)', params: api.cheminMoyen, body: api.modificationMoyen, response: { 200: api.versionMoyen, ...erreurs } },
-    handler: (req) => modifierMoyen(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.moyenId, req.body.version, engagementMoyensSchema.parse(req.body)),
+    schema: {
+      tags: tf,
+      summary: 'Modifier un engagement de moyens (version attendue)',
+      params: api.cheminMoyen,
+      body: api.modificationMoyen,
+      response: { 200: api.versionMoyen, ...erreurs },
+    },
+    handler: (req) =>
+      modifierMoyen(
+        ctx,
+        exigerConnecte(req.utilisateur),
+        req.params.id,
+        req.params.moyenId,
+        req.body.version,
+        engagementMoyensSchema.parse(req.body),
+      ),
   });
   r.delete('/api/contrats/:id/moyens/:moyenId', {
     schema: { tags: tf, summary: 'Supprimer un engagement de moyens', params: api.cheminMoyen, response: { 204: z.null(), ...erreurs } },
@@ -217,29 +413,57 @@ export function routesGouvernance(app: FastifyInstance, ctx: Contexte) {
   // ---------- Engagements d'une organisation
   const to = ['Organisations'];
   r.get('/api/organisations/:id/engagements', {
-    schema: { tags: to, summary: 'Tout ce où l’organisation est engagée : contrats, fiches, rôles, financements, moyens engagés (sommés par contrat et par année), référents, offres de service', params: id, response: { 200: api.engagementsOrganisation, ...erreurs } },
+    schema: {
+      tags: to,
+      summary:
+        'Tout ce où l’organisation est engagée : contrats, fiches, rôles, financements, moyens engagés (sommés par contrat et par année), référents, offres de service',
+      params: id,
+      response: { 200: api.engagementsOrganisation, ...erreurs },
+    },
     handler: (req) => lu<api.EngagementsOrganisation>(engagements(ctx, req.utilisateur, req.params.id)),
   });
   r.get('/api/organisations/:id/engagements.xlsx', {
-    schema: { tags: to, summary: 'Les engagements de l’organisation en classeur Excel', params: id, produces: [XLSX], response: { 200: z.any(), ...erreurs } },
+    schema: {
+      tags: to,
+      summary: 'Les engagements de l’organisation en classeur Excel',
+      params: id,
+      produces: [XLSX],
+      response: { 200: z.any(), ...erreurs },
+    },
     handler: async (req, rep) => {
       const f = await exporterEngagements(ctx, req.utilisateur, req.params.id);
       return rep.type(XLSX).header('content-disposition', `attachment; filename="${f.nom}"`).send(f.contenu);
     },
   });
   r.post('/api/organisations/:id/offres', {
-    schema: { tags: to, summary: 'Ajouter une offre de service au catalogue de l’organisation', params: id, body: api.offreSaisie, response: { 201: api.idCree, ...erreurs } },
+    schema: {
+      tags: to,
+      summary: 'Ajouter une offre de service au catalogue de l’organisation',
+      params: id,
+      body: api.offreSaisie,
+      response: { 201: api.idCree, ...erreurs },
+    },
     handler: async (req, rep) => rep.code(201).send(await ajouterOffre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/fiches/:id/offres/:offreId', {
-    schema: { tags: to, summary: 'Rattacher une offre de service à une fiche', params: api.cheminFicheOffre, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: to,
+      summary: 'Rattacher une offre de service à une fiche',
+      params: api.cheminFicheOffre,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await rattacherOffre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.offreId, true);
       return rep.code(204).send(null);
     },
   });
   r.delete('/api/fiches/:id/offres/:offreId', {
-    schema: { tags: to, summary: 'Détacher une offre de service d’une fiche', params: api.cheminFicheOffre, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: to,
+      summary: 'Détacher une offre de service d’une fiche',
+      params: api.cheminFicheOffre,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await rattacherOffre(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.offreId, false);
       return rep.code(204).send(null);

@@ -30,18 +30,35 @@ function evenements(ics: string) {
 
 describe('instances et séances', () => {
   it('une coordonnatrice crée le COPIL, planifie une séance avec son ordre du jour et invite ses membres', async () => {
-    const instance = await coordination.post(`/api/contrats/${cls2.id}/instances`, { type: 'copil', nom: 'COPIL CLS Redon Agglomération', frequenceParAn: 2, presidence: 'ARS Bretagne et Redon Agglomération' });
+    const instance = await coordination.post(`/api/contrats/${cls2.id}/instances`, {
+      type: 'copil',
+      nom: 'COPIL CLS Redon Agglomération',
+      frequenceParAn: 2,
+      presidence: 'ARS Bretagne et Redon Agglomération',
+    });
     expect(instance.status).toBe(201);
     copil = instance.body.id;
-    const membre = await coordination.post(`/api/contrats/${cls2.id}/instances/${copil}/membres`, { organisationId: redon, role: 'collectivité porteuse', copresidence: true });
+    const membre = await coordination.post(`/api/contrats/${cls2.id}/instances/${copil}/membres`, {
+      organisationId: redon,
+      role: 'collectivité porteuse',
+      copresidence: true,
+    });
     expect(membre.status).toBe(201);
-    const fiche = (await coordination.post(`/api/contrats/${cls2.id}/fiches`, { intitule: 'Créer une maison de santé', pilotes: [{ organisationId: redon }] })).body;
+    const fiche = (
+      await coordination.post(`/api/contrats/${cls2.id}/fiches`, {
+        intitule: 'Créer une maison de santé',
+        pilotes: [{ organisationId: redon }],
+      })
+    ).body;
     const s = await coordination.post(`/api/contrats/${cls2.id}/seances`, {
       instanceId: copil,
       debut: '2031-07-01T14:00:00Z',
       fin: '2031-07-01T16:00:00Z',
       lieu: 'Hôtel communautaire, Redon',
-      ordreDuJour: [{ intitule: 'Validation des fiches-action', dureeMinutes: 45, ficheIds: [fiche.id] }, { intitule: 'Questions diverses' }],
+      ordreDuJour: [
+        { intitule: 'Validation des fiches-action', dureeMinutes: 45, ficheIds: [fiche.id] },
+        { intitule: 'Questions diverses' },
+      ],
     });
     expect(s.status).toBe(201);
     seance = s.body.id;
@@ -67,9 +84,13 @@ describe('instances et séances', () => {
     const admin = serveur.client();
     await admin.connecter(DEMO.admin);
     const mairie = (await admin.post('/api/organisations', { nom: 'Mairie de Bains-sur-Oust', type: 'commune' })).body.id;
-    const ajout = await coordination.post(`/api/contrats/${cls2.id}/instances/${copil}/membres`, { organisationId: mairie, role: 'commune membre' });
+    const ajout = await coordination.post(`/api/contrats/${cls2.id}/instances/${copil}/membres`, {
+      organisationId: mairie,
+      role: 'commune membre',
+    });
     expect(ajout.status).toBe(201);
-    const membres = () => coordination.get(`/api/contrats/${cls2.id}/instances`).then((r) => r.body.find((i: any) => i.id === copil).membres);
+    const membres = () =>
+      coordination.get(`/api/contrats/${cls2.id}/instances`).then((r) => r.body.find((i: any) => i.id === copil).membres);
     // No account in the organisation: nobody would receive its invitations, and the list says so.
     expect((await membres()).find((m: any) => m.id === ajout.body.id)).toMatchObject({ email: null, destinataires: 0 });
     expect((await membres()).find((m: any) => m.organisationId === redon).destinataires).toBeGreaterThan(0);
@@ -88,7 +109,10 @@ describe('instances et séances', () => {
     const invitations = await coordination.post(`/api/seances/${seance}/invitations`);
     expect(invitations.body.invites).toContain('accueil@bains-sur-oust.example.fr');
     await expect.poll(() => serveur.courriels.filter((c) => c.a.includes('accueil@bains-sur-oust.example.fr')).length).toBe(1);
-    const { rows } = await serveur.ctx.db.query(`select action, diff from audit_evenements where entite_type = 'membre_instance' and entite_id = $1 order by id`, [ajout.body.id]);
+    const { rows } = await serveur.ctx.db.query(
+      `select action, diff from audit_evenements where entite_type = 'membre_instance' and entite_id = $1 order by id`,
+      [ajout.body.id],
+    );
     expect(rows.map((r) => r.action)).toEqual(['creation', 'courriel_invitation']);
   });
 
@@ -109,11 +133,19 @@ describe('instances et séances', () => {
     const membreId = instance.membres[0].id;
     const sansRepresentant = await coordination.put(`/api/seances/${seance}/presences`, { presences: [{ membreId, etat: 'represente' }] });
     expect(sansRepresentant.status).toBe(400);
-    const ok = await coordination.put(`/api/seances/${seance}/presences`, { presences: [{ membreId, etat: 'represente', representePar: 'Vice-présidente santé' }] });
+    const ok = await coordination.put(`/api/seances/${seance}/presences`, {
+      presences: [{ membreId, etat: 'represente', representePar: 'Vice-présidente santé' }],
+    });
     expect(ok.body.presences).toEqual([{ membreId, etat: 'represente', representePar: 'Vice-présidente santé' }]);
-    const cr = await coordination.put(`/api/seances/${seance}/compte-rendu`, { compteRendu: '<h2>Relevé</h2><p onclick="x()">Le COPIL <b>valide</b>.</p><script>alert(1)</script><a href="javascript:x">lien</a><div>Suite</div>', version: ok.body.version });
+    const cr = await coordination.put(`/api/seances/${seance}/compte-rendu`, {
+      compteRendu:
+        '<h2>Relevé</h2><p onclick="x()">Le COPIL <b>valide</b>.</p><script>alert(1)</script><a href="javascript:x">lien</a><div>Suite</div>',
+      version: ok.body.version,
+    });
     expect(cr.status).toBe(200);
-    expect(cr.body.compteRendu).toBe('<h2>Relevé</h2><p>Le COPIL <strong>valide</strong>.</p><a rel="noopener noreferrer">lien</a><p>Suite</p>');
+    expect(cr.body.compteRendu).toBe(
+      '<h2>Relevé</h2><p>Le COPIL <strong>valide</strong>.</p><a rel="noopener noreferrer">lien</a><p>Suite</p>',
+    );
   });
 
   it('applique une décision à la fiche, et l’historique de la fiche dit pourquoi', async () => {
@@ -125,7 +157,9 @@ describe('instances et séances', () => {
     expect(avantLaSeance.body.detail).toBe(
       'La séance « COPIL CLS Redon Agglomération » est prévue le 1er juillet 2031 : elle n’a pas encore eu lieu. Vérifiez sa date, ou confirmez pour enregistrer et appliquer cette décision dès maintenant.',
     );
-    expect(avantLaSeance.body.erreurs).toEqual([{ champ: 'confirmerSeanceFuture', message: 'Confirmez la décision d’une séance prévue le 1er juillet 2031' }]);
+    expect(avantLaSeance.body.erreurs).toEqual([
+      { champ: 'confirmerSeanceFuture', message: 'Confirmez la décision d’une séance prévue le 1er juillet 2031' },
+    ]);
     expect((await coordination.get(`/api/fiches/${fiche.id}`)).body.statut).toBe('a_venir');
     expect((await coordination.get(`/api/seances/${seance}`)).body.decisions).toEqual([]);
     const decision = await coordination.post(`/api/seances/${seance}/decisions`, { ...corps, confirmerSeanceFuture: true });
@@ -135,14 +169,27 @@ describe('instances et séances', () => {
     expect(apres.statut).toBe('en_cours');
     expect(apres.historiqueStatuts.at(-1).par).toMatch(/décision du 1er juillet 2031/);
     const historique = (await coordination.get(`/api/contrats/${cls2.id}/historique`)).body.elements;
-    const trace = historique.find((e: any) => e.entiteType === 'fiche' && e.entiteId === fiche.id && e.contexte.decisionId === decision.body.id);
-    expect(trace).toMatchObject({ action: 'modification', diff: { statut: { avant: 'a_venir', apres: 'en_cours' } }, contexte: { seance: 'COPIL CLS Redon Agglomération du 2031-07-01' } });
+    const trace = historique.find(
+      (e: any) => e.entiteType === 'fiche' && e.entiteId === fiche.id && e.contexte.decisionId === decision.body.id,
+    );
+    expect(trace).toMatchObject({
+      action: 'modification',
+      diff: { statut: { avant: 'a_venir', apres: 'en_cours' } },
+      contexte: { seance: 'COPIL CLS Redon Agglomération du 2031-07-01' },
+    });
 
     const financement = await coordination.post(`/api/seances/${seance}/decisions`, {
       action: 'financement_fiche',
       texte: 'Le COPIL affecte 15 000 € du FIR à la fiche.',
       ficheId: fiche.id,
-      ligne: { financeurLibelle: 'ARS Bretagne', dispositif: 'FIR', annee: 2031, montantCentimes: 1_500_000, nature: 'fonctionnement', statut: 'accorde' },
+      ligne: {
+        financeurLibelle: 'ARS Bretagne',
+        dispositif: 'FIR',
+        annee: 2031,
+        montantCentimes: 1_500_000,
+        nature: 'fonctionnement',
+        statut: 'accorde',
+      },
       confirmerSeanceFuture: true,
     });
     expect(financement.status).toBe(201);
@@ -165,7 +212,11 @@ describe('instances et séances', () => {
     const formulaire = new FormData();
     formulaire.append('categorie', 'Présentation');
     formulaire.append('fichier', new Blob([Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(512, 1)])]), 'diaporama COPIL.pdf');
-    const r = await fetch(`${serveur.url}/api/seances/${seance}/fichiers`, { method: 'POST', body: formulaire, headers: { cookie: coordination.cookie!, 'x-csrf-token': coordination.csrf! } });
+    const r = await fetch(`${serveur.url}/api/seances/${seance}/fichiers`, {
+      method: 'POST',
+      body: formulaire,
+      headers: { cookie: coordination.cookie!, 'x-csrf-token': coordination.csrf! },
+    });
     expect(r.status).toBe(201);
     const depot = (await r.json()) as any;
     expect(depot).toMatchObject({ nom: 'diaporama COPIL.pdf', seanceId: seance, contratId: cls2.id, categorie: 'Présentation' });
@@ -192,7 +243,10 @@ describe('coordination et alertes', () => {
       personne: 'Marie Dupont',
       employeurId: redon,
       etp: 1,
-      cofinancements: [{ financeur: 'ARS Bretagne', part: 50 }, { financeur: 'Redon Agglomération', part: 50 }],
+      cofinancements: [
+        { financeur: 'ARS Bretagne', part: 50 },
+        { financeur: 'Redon Agglomération', part: 50 },
+      ],
       debut: '2021-01-01',
     });
     expect(poste.status).toBe(201);
@@ -200,7 +254,14 @@ describe('coordination et alertes', () => {
     expect(apres.body.map((a: any) => a.type)).not.toContain('coordination_vacante');
     const postes = (await coordination.get(`/api/contrats/${cls2.id}/coordination`)).body;
     expect(postes[0]).toMatchObject({ vacant: false, ecartDoctrine: null, employeurNom: 'Redon Agglomération' });
-    const inegal = await coordination.put(`/api/contrats/${cls2.id}/coordination/${postes[0].id}`, { ...postes[0], cofinancements: [{ financeur: 'ARS Bretagne', part: 70 }, { financeur: 'Redon Agglomération', part: 30 }], version: postes[0].version });
+    const inegal = await coordination.put(`/api/contrats/${cls2.id}/coordination/${postes[0].id}`, {
+      ...postes[0],
+      cofinancements: [
+        { financeur: 'ARS Bretagne', part: 70 },
+        { financeur: 'Redon Agglomération', part: 30 },
+      ],
+      version: postes[0].version,
+    });
     expect(inegal.status).toBe(204);
     expect((await coordination.get(`/api/contrats/${cls2.id}/coordination`)).body[0].ecartDoctrine).toBe(
       'La doctrine prévoit des parts égales ; les parts enregistrées sont ARS Bretagne 70 %, Redon Agglomération 30 %.',
@@ -212,7 +273,9 @@ describe('coordination et alertes', () => {
     await admin.connecter(DEMO.admin);
     const envoi = await admin.post('/api/administration/syntheses');
     expect(envoi.body.envoyes).toContain(DEMO.coordination);
-    await expect.poll(() => serveur.courriels.some((c) => c.a === DEMO.coordination && c.sujet === 'Maillage — votre synthèse de la semaine')).toBe(true);
+    await expect
+      .poll(() => serveur.courriels.some((c) => c.a === DEMO.coordination && c.sujet === 'Maillage — votre synthèse de la semaine'))
+      .toBe(true);
     const synthese = serveur.courriels.find((c) => c.sujet === 'Maillage — votre synthèse de la semaine')!;
     expect(synthese.texte).toContain('Contrat local de santé de Redon Agglomération (2e génération)');
     await coordination.put('/api/moi/preferences', { syntheseHebdomadaire: false });
@@ -223,7 +286,15 @@ describe('coordination et alertes', () => {
 
 describe('financements et engagements', () => {
   it('résume les financements par financeur, dispositif, année et axe, et les exporte', async () => {
-    const ligne = await coordination.post(`/api/contrats/${cls2.id}/financements`, { objet: 'coordination', financeurLibelle: 'Redon Agglomération', dispositif: 'Fonds propres', annee: 2031, montantCentimes: 2_000_000, nature: 'fonctionnement', statut: 'prevu' });
+    const ligne = await coordination.post(`/api/contrats/${cls2.id}/financements`, {
+      objet: 'coordination',
+      financeurLibelle: 'Redon Agglomération',
+      dispositif: 'Fonds propres',
+      annee: 2031,
+      montantCentimes: 2_000_000,
+      nature: 'fonctionnement',
+      statut: 'prevu',
+    });
     expect(ligne.status).toBe(201);
     const r = await coordination.get(`/api/contrats/${cls2.id}/financements`);
     expect(r.body.total).toBe(3_500_000);
@@ -243,7 +314,10 @@ describe('financements et engagements', () => {
     const cpam = serveur.client();
     await cpam.connecter(DEMO.cpam);
     const session = (await cpam.get('/api/auth/session')).body;
-    const offre = await cpam.post(`/api/organisations/${session.organisation.id}/offres`, { intitule: 'M’T dents', description: 'Examen bucco-dentaire de prévention' });
+    const offre = await cpam.post(`/api/organisations/${session.organisation.id}/offres`, {
+      intitule: 'M’T dents',
+      description: 'Examen bucco-dentaire de prévention',
+    });
     expect(offre.status).toBe(201);
     const fiche27 = (await coordination.get(`/api/contrats/${cls1.id}/fiches`)).body.find((f: any) => f.numero === 27);
     expect((await cpam.requete('PUT', `/api/fiches/${fiche27.id}/offres/${offre.body.id}`)).status).toBe(204);
@@ -255,7 +329,9 @@ describe('financements et engagements', () => {
     expect(contrat.fiches[0]).toMatchObject({ roles: ['pilote'], offres: ['M’T dents'] });
     expect(r.body.offres[0]).toMatchObject({ intitule: 'M’T dents', nombreFiches: 1 });
     expect(r.body.referents.map((p: any) => p.email)).toContain(DEMO.cpam);
-    const xlsx = await fetch(`${serveur.url}/api/organisations/${session.organisation.id}/engagements.xlsx`, { headers: { cookie: cpam.cookie! } });
+    const xlsx = await fetch(`${serveur.url}/api/organisations/${session.organisation.id}/engagements.xlsx`, {
+      headers: { cookie: cpam.cookie! },
+    });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     // The workbook names the roles as the page does, not by their codes.
     const classeur = new ExcelJS.Workbook();
@@ -272,7 +348,15 @@ describe('démonstration', () => {
     const groupe = instancesDemo.find((i: any) => i.nom === 'Groupe de travail Assurance maladie');
     const membres = groupe.membres.map((m: any) => m.organisationNom);
     expect(membres).toHaveLength(5);
-    expect(membres).toEqual(expect.arrayContaining(['CPAM d’Ille-et-Vilaine', 'CPAM de Loire-Atlantique', 'CPAM du Morbihan', 'MSA Loire-Atlantique–Vendée', 'MSA Portes de Bretagne']));
+    expect(membres).toEqual(
+      expect.arrayContaining([
+        'CPAM d’Ille-et-Vilaine',
+        'CPAM de Loire-Atlantique',
+        'CPAM du Morbihan',
+        'MSA Loire-Atlantique–Vendée',
+        'MSA Portes de Bretagne',
+      ]),
+    );
     const seances2021 = (await coordination.get(`/api/contrats/${cls2.id}/seances`)).body.filter((s: any) => s.debut.startsWith('2021'));
     expect(seances2021.map((s: any) => `${s.debut.slice(0, 10)} ${s.instanceNom}`)).toEqual([
       '2021-03-15 Groupe de travail Assurance maladie',

@@ -8,13 +8,19 @@ type Membre = z.infer<typeof membreInstanceSchema>;
 
 /** The instance's secret calendar token, or null when the instance is not the contract's. */
 export async function jetonCalendrier(db: Queryable, contratId: string, instanceId: string): Promise<string | null> {
-  const { rows } = await db.query('select jeton_calendrier as jeton from instances where id = $1 and contrat_id = $2', [instanceId, contratId]);
+  const { rows } = await db.query('select jeton_calendrier as jeton from instances where id = $1 and contrat_id = $2', [
+    instanceId,
+    contratId,
+  ]);
   return rows[0]?.jeton ?? null;
 }
 
 /** The instance a calendar token opens, or null. */
 export async function instanceDuJeton(db: Queryable, jeton: string) {
-  const { rows } = await db.query<{ id: string; contratId: string; nom: string }>('select id, contrat_id as "contratId", nom from instances where jeton_calendrier = $1', [jeton]);
+  const { rows } = await db.query<{ id: string; contratId: string; nom: string }>(
+    'select id, contrat_id as "contratId", nom from instances where jeton_calendrier = $1',
+    [jeton],
+  );
   return rows[0] ?? null;
 }
 
@@ -24,13 +30,19 @@ export async function instanceExiste(db: Queryable, contratId: string, instanceI
 }
 
 export async function creerInstance(db: Queryable, contratId: string, i: Instance): Promise<string> {
-  const { rows } = await db.query('insert into instances (contrat_id, type, nom, frequence_par_an, presidence) values ($1, $2, $3, $4, $5) returning id', [contratId, i.type, i.nom, i.frequenceParAn ?? null, i.presidence ?? null]);
+  const { rows } = await db.query(
+    'insert into instances (contrat_id, type, nom, frequence_par_an, presidence) values ($1, $2, $3, $4, $5) returning id',
+    [contratId, i.type, i.nom, i.frequenceParAn ?? null, i.presidence ?? null],
+  );
   return rows[0].id;
 }
 
 /** False when the instance is not the contract's. */
 export async function modifierInstance(db: Queryable, contratId: string, id: string, i: Instance): Promise<boolean> {
-  const { rowCount } = await db.query('update instances set type = $3, nom = $4, frequence_par_an = $5, presidence = $6 where id = $1 and contrat_id = $2', [id, contratId, i.type, i.nom, i.frequenceParAn ?? null, i.presidence ?? null]);
+  const { rowCount } = await db.query(
+    'update instances set type = $3, nom = $4, frequence_par_an = $5, presidence = $6 where id = $1 and contrat_id = $2',
+    [id, contratId, i.type, i.nom, i.frequenceParAn ?? null, i.presidence ?? null],
+  );
   return !!rowCount;
 }
 
@@ -44,7 +56,16 @@ export async function supprimerInstance(db: Queryable, contratId: string, id: st
 export async function ajouterMembre(db: Queryable, instanceId: string, m: Membre): Promise<string> {
   const { rows } = await db.query(
     'insert into membres_instance (instance_id, organisation_id, personne_id, role, copresidence, debut, fin, email) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id',
-    [instanceId, m.organisationId ?? null, m.personneId ?? null, m.role ?? null, m.copresidence, m.debut ?? null, m.fin ?? null, m.email ?? null],
+    [
+      instanceId,
+      m.organisationId ?? null,
+      m.personneId ?? null,
+      m.role ?? null,
+      m.copresidence,
+      m.debut ?? null,
+      m.fin ?? null,
+      m.email ?? null,
+    ],
   );
   return rows[0].id;
 }
@@ -69,7 +90,10 @@ export async function supprimerMembre(db: Queryable, membreId: string) {
 
 /** The member's own invitation address, locked; undefined when not a member of the instance. */
 export async function courrielMembre(db: Queryable, instanceId: string, membreId: string): Promise<{ email: string | null } | undefined> {
-  const { rows } = await db.query('select email from membres_instance where id = $1 and instance_id = $2 for update', [membreId, instanceId]);
+  const { rows } = await db.query('select email from membres_instance where id = $1 and instance_id = $2 for update', [
+    membreId,
+    instanceId,
+  ]);
   return rows[0];
 }
 

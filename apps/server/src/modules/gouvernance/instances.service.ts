@@ -27,7 +27,15 @@ export async function changerGouvernance<T>(
   if (apport) exigerRecevable(ref, apport);
   return enTransaction(ctx.db, async (tx) => {
     const r = await travail(tx);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: entite, entiteId: r.id, action: r.action, avant: (r.avant ?? null) as never, apres: (r.apres ?? null) as never, contexte: { contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: entite,
+      entiteId: r.id,
+      action: r.action,
+      avant: (r.avant ?? null) as never,
+      apres: (r.apres ?? null) as never,
+      contexte: { contratId },
+    });
     return r.resultat;
   });
 }
@@ -46,10 +54,17 @@ export async function lienCalendrier(ctx: Contexte, utilisateur: Utilisateur, co
 }
 
 export const creerInstance = (ctx: Contexte, u: Utilisateur, contratId: string, i: Instance) =>
-  changerGouvernance(ctx, u, contratId, 'instance', async (tx) => {
-    const id = await repository.creerInstance(tx, contratId, i);
-    return { id, action: 'creation', resultat: { id }, apres: i };
-  }, 'instance');
+  changerGouvernance(
+    ctx,
+    u,
+    contratId,
+    'instance',
+    async (tx) => {
+      const id = await repository.creerInstance(tx, contratId, i);
+      return { id, action: 'creation', resultat: { id }, apres: i };
+    },
+    'instance',
+  );
 
 export const modifierInstance = (ctx: Contexte, u: Utilisateur, contratId: string, id: string, i: Instance) =>
   changerGouvernance(ctx, u, contratId, 'instance', async (tx) => {
@@ -68,14 +83,22 @@ async function instanceDuContrat(tx: Queryable, contratId: string, instanceId: s
 }
 
 export const ajouterMembre = (ctx: Contexte, u: Utilisateur, contratId: string, instanceId: string, m: Membre) =>
-  changerGouvernance(ctx, u, contratId, 'membre_instance', async (tx) => {
-    await instanceDuContrat(tx, contratId, instanceId);
-    const id = await repository.ajouterMembre(tx, instanceId, m).catch((e) => {
-      if (e.code === '23503') throw invalide('Organisation ou personne inconnue.', [{ champ: 'organisationId', message: 'Organisation ou personne inconnue' }]);
-      throw e;
-    });
-    return { id, action: 'creation', resultat: { id }, apres: { instanceId, ...m } };
-  }, 'membre_instance');
+  changerGouvernance(
+    ctx,
+    u,
+    contratId,
+    'membre_instance',
+    async (tx) => {
+      await instanceDuContrat(tx, contratId, instanceId);
+      const id = await repository.ajouterMembre(tx, instanceId, m).catch((e) => {
+        if (e.code === '23503')
+          throw invalide('Organisation ou personne inconnue.', [{ champ: 'organisationId', message: 'Organisation ou personne inconnue' }]);
+        throw e;
+      });
+      return { id, action: 'creation', resultat: { id }, apres: { instanceId, ...m } };
+    },
+    'membre_instance',
+  );
 
 export const retirerMembre = (ctx: Contexte, u: Utilisateur, contratId: string, instanceId: string, membreId: string) =>
   changerGouvernance(ctx, u, contratId, 'membre_instance', async (tx) => {
@@ -92,12 +115,25 @@ export const retirerMembre = (ctx: Contexte, u: Utilisateur, contratId: string, 
   });
 
 /** Gives (or removes) the address a member's invitations also go to: a member without an account can be invited. */
-export const changerCourrielMembre = (ctx: Contexte, u: Utilisateur, contratId: string, instanceId: string, membreId: string, c: z.infer<typeof courrielMembreSchema>) =>
+export const changerCourrielMembre = (
+  ctx: Contexte,
+  u: Utilisateur,
+  contratId: string,
+  instanceId: string,
+  membreId: string,
+  c: z.infer<typeof courrielMembreSchema>,
+) =>
   changerGouvernance(ctx, u, contratId, 'membre_instance', async (tx) => {
     await instanceDuContrat(tx, contratId, instanceId);
     const avant = await repository.courrielMembre(tx, instanceId, membreId);
     if (!avant) throw introuvable('Ce membre n’existe pas.');
     await repository.changerCourrielMembre(tx, membreId, c.email ?? null);
     const destinataires = await destinatairesDuMembre(tx, membreId);
-    return { id: membreId, action: 'courriel_invitation', resultat: { email: c.email ?? null, destinataires }, avant: { email: avant.email }, apres: { email: c.email ?? null } };
+    return {
+      id: membreId,
+      action: 'courriel_invitation',
+      resultat: { email: c.email ?? null, destinataires },
+      avant: { email: avant.email },
+      apres: { email: c.email ?? null },
+    };
   });

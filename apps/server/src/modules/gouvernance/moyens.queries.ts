@@ -48,7 +48,11 @@ export async function moyenDuContrat(db: Queryable, contratId: string, id: strin
 }
 
 /** What the links of an engagement name: the organisation, the catalogue indicator, the contract's follow-up indicator (null: unknown). */
-export async function liensDuMoyen(db: Queryable, contratId: string, liens: { organisationId: string; indicateurCode: string | null; indicateurSuiviId: string | null }) {
+export async function liensDuMoyen(
+  db: Queryable,
+  contratId: string,
+  liens: { organisationId: string; indicateurCode: string | null; indicateurSuiviId: string | null },
+) {
   const { rows } = await db.query<{ organisation: string | null; indicateur: string | null; indicateurSuivi: string | null }>(
     `select o.nom as organisation,
        (select code from indicateurs where code = $2) as indicateur,

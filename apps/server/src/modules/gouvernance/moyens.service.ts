@@ -23,8 +23,14 @@ export async function moyensDuContrat(ctx: Contexte, utilisateur: Utilisateur | 
   return {
     lignes,
     total: sommerMoyens(lignes),
-    parOrganisation: sommerMoyensPar(lignes, (l) => l.organisationId).map((g) => ({ organisationId: g.cle, nom: nomCourt(lignes.find((l) => l.organisationId === g.cle)!), total: g.total })),
-    parAnnee: sommerMoyensPar(lignes, (l) => String(l.annee)).sort((a, b) => a.cle.localeCompare(b.cle)).map((g) => ({ annee: Number(g.cle), total: g.total })),
+    parOrganisation: sommerMoyensPar(lignes, (l) => l.organisationId).map((g) => ({
+      organisationId: g.cle,
+      nom: nomCourt(lignes.find((l) => l.organisationId === g.cle)!),
+      total: g.total,
+    })),
+    parAnnee: sommerMoyensPar(lignes, (l) => String(l.annee))
+      .sort((a, b) => a.cle.localeCompare(b.cle))
+      .map((g) => ({ annee: Number(g.cle), total: g.total })),
   };
 }
 
@@ -34,8 +40,14 @@ export async function moyensDeLOrganisation(db: Queryable, organisationId: strin
   return {
     lignes,
     total: sommerMoyens(lignes),
-    parContrat: sommerMoyensPar(lignes, (l) => l.contratId).map((g) => ({ contratId: g.cle, intitule: lignes.find((l) => l.contratId === g.cle)!.contratIntitule, total: g.total })),
-    parAnnee: sommerMoyensPar(lignes, (l) => String(l.annee)).sort((a, b) => a.cle.localeCompare(b.cle)).map((g) => ({ annee: Number(g.cle), total: g.total })),
+    parContrat: sommerMoyensPar(lignes, (l) => l.contratId).map((g) => ({
+      contratId: g.cle,
+      intitule: lignes.find((l) => l.contratId === g.cle)!.contratIntitule,
+      total: g.total,
+    })),
+    parAnnee: sommerMoyensPar(lignes, (l) => String(l.annee))
+      .sort((a, b) => a.cle.localeCompare(b.cle))
+      .map((g) => ({ annee: Number(g.cle), total: g.total })),
   };
 }
 
@@ -50,10 +62,21 @@ async function exigerDroit(db: Queryable, utilisateur: Utilisateur, contratId: s
 
 /** The links must exist: an organisation of the directory, an indicator of the catalogue, a follow-up indicator of this contract. */
 async function verifierLiens(tx: Queryable, contratId: string, m: EngagementMoyensSaisie) {
-  const r = await queries.liensDuMoyen(tx, contratId, { organisationId: m.organisationId, indicateurCode: m.indicateurCode ?? null, indicateurSuiviId: m.indicateurSuiviId ?? null });
-  if (!r.organisation) throw invalide('Organisation inconnue de l’annuaire.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
-  if (m.indicateurCode && !r.indicateur) throw invalide(`L’indicateur « ${m.indicateurCode} » n’est pas dans le catalogue.`, [{ champ: 'indicateurCode', message: 'Indicateur inconnu du catalogue' }]);
-  if (m.indicateurSuiviId && !r.indicateurSuivi) throw invalide('Cet indicateur de suivi n’appartient pas à ce contrat.', [{ champ: 'indicateurSuiviId', message: 'Indicateur de suivi inconnu dans ce contrat' }]);
+  const r = await queries.liensDuMoyen(tx, contratId, {
+    organisationId: m.organisationId,
+    indicateurCode: m.indicateurCode ?? null,
+    indicateurSuiviId: m.indicateurSuiviId ?? null,
+  });
+  if (!r.organisation)
+    throw invalide('Organisation inconnue de l’annuaire.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
+  if (m.indicateurCode && !r.indicateur)
+    throw invalide(`L’indicateur « ${m.indicateurCode} » n’est pas dans le catalogue.`, [
+      { champ: 'indicateurCode', message: 'Indicateur inconnu du catalogue' },
+    ]);
+  if (m.indicateurSuiviId && !r.indicateurSuivi)
+    throw invalide('Cet indicateur de suivi n’appartient pas à ce contrat.', [
+      { champ: 'indicateurSuiviId', message: 'Indicateur de suivi inconnu dans ce contrat' },
+    ]);
   return r.organisation as string;
 }
 
@@ -62,7 +85,14 @@ export async function creerMoyen(ctx: Contexte, utilisateur: Utilisateur, contra
   return enTransaction(ctx.db, async (tx) => {
     const organisationNom = await verifierLiens(tx, contratId, m);
     const id = await repository.creerMoyen(tx, contratId, m);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'engagement_moyens', entiteId: id, action: 'creation', apres: m as never, contexte: { contratId, organisationId: m.organisationId, organisationNom } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'engagement_moyens',
+      entiteId: id,
+      action: 'creation',
+      apres: m as never,
+      contexte: { contratId, organisationId: m.organisationId, organisationNom },
+    });
     return { id };
   });
 }
@@ -87,14 +117,30 @@ async function existant(db: Queryable, contratId: string, id: string) {
   return ligne;
 }
 
-export async function modifierMoyen(ctx: Contexte, utilisateur: Utilisateur, contratId: string, id: string, version: number, m: EngagementMoyensSaisie) {
+export async function modifierMoyen(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  contratId: string,
+  id: string,
+  version: number,
+  m: EngagementMoyensSaisie,
+) {
   const avant = await existant(ctx.db, contratId, id);
   await exigerDroit(ctx.db, utilisateur, contratId, [avant.organisationId, m.organisationId]);
   return enTransaction(ctx.db, async (tx) => {
     const organisationNom = await verifierLiens(tx, contratId, m);
     const nouvelle = await repository.modifierMoyen(tx, id, version, m);
-    if (nouvelle === null) throw conflit('Cet engagement a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', await existant(tx, contratId, id));
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'engagement_moyens', entiteId: id, action: 'modification', avant: saisieDe(avant), apres: m as never, contexte: { contratId, organisationId: m.organisationId, organisationNom } });
+    if (nouvelle === null)
+      throw conflit('Cet engagement a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert.', await existant(tx, contratId, id));
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'engagement_moyens',
+      entiteId: id,
+      action: 'modification',
+      avant: saisieDe(avant),
+      apres: m as never,
+      contexte: { contratId, organisationId: m.organisationId, organisationNom },
+    });
     return { version: nouvelle };
   });
 }
@@ -104,6 +150,13 @@ export async function supprimerMoyen(ctx: Contexte, utilisateur: Utilisateur, co
   await exigerDroit(ctx.db, utilisateur, contratId, [avant.organisationId]);
   await enTransaction(ctx.db, async (tx) => {
     await repository.supprimerMoyen(tx, id);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'engagement_moyens', entiteId: id, action: 'suppression', avant: saisieDe(avant), contexte: { contratId, organisationId: avant.organisationId, organisationNom: avant.organisationNom } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'engagement_moyens',
+      entiteId: id,
+      action: 'suppression',
+      avant: saisieDe(avant),
+      contexte: { contratId, organisationId: avant.organisationId, organisationNom: avant.organisationNom },
+    });
   });
 }

@@ -47,15 +47,10 @@ export async function prochainesSeances(db: Queryable, contratId: string, apres:
 }
 
 export async function creerSeance(db: Queryable, contratId: string, s: Seance): Promise<string> {
-  const { rows } = await db.query('insert into seances (instance_id, contrat_id, debut, fin, lieu, visio, statut) values ($1, $2, $3, $4, $5, $6, $7) returning id', [
-    s.instanceId,
-    contratId,
-    s.debut,
-    s.fin ?? null,
-    s.lieu ?? null,
-    s.visio ?? null,
-    s.statut,
-  ]);
+  const { rows } = await db.query(
+    'insert into seances (instance_id, contrat_id, debut, fin, lieu, visio, statut) values ($1, $2, $3, $4, $5, $6, $7) returning id',
+    [s.instanceId, contratId, s.debut, s.fin ?? null, s.lieu ?? null, s.visio ?? null, s.statut],
+  );
   return rows[0].id;
 }
 
@@ -71,7 +66,13 @@ export async function modifierSeance(db: Queryable, id: string, version: number,
 export async function ecrireOrdreDuJour(db: Queryable, seanceId: string, s: Seance) {
   await db.query('delete from points_ordre_du_jour where seance_id = $1', [seanceId]);
   for (const [rang, p] of s.ordreDuJour.entries())
-    await db.query('insert into points_ordre_du_jour (seance_id, rang, intitule, duree_minutes, fiche_ids) values ($1, $2, $3, $4, $5)', [seanceId, rang, p.intitule, p.dureeMinutes ?? null, p.ficheIds]);
+    await db.query('insert into points_ordre_du_jour (seance_id, rang, intitule, duree_minutes, fiche_ids) values ($1, $2, $3, $4, $5)', [
+      seanceId,
+      rang,
+      p.intitule,
+      p.dureeMinutes ?? null,
+      p.ficheIds,
+    ]);
 }
 
 export async function ecrirePresences(db: Queryable, seanceId: string, presences: z.infer<typeof presencesSchema>['presences']) {
@@ -85,7 +86,10 @@ export async function ecrirePresences(db: Queryable, seanceId: string, presences
 
 /** False when the version has moved. A planned séance already begun becomes « tenue » with its minutes. */
 export async function ecrireCompteRendu(db: Queryable, id: string, version: number, html: string): Promise<boolean> {
-  const { rowCount } = await db.query(`update seances set compte_rendu = $3, version = version + 1, statut = case when statut = 'prevue' and debut < now() then 'tenue' else statut end where id = $1 and version = $2`, [id, version, html]);
+  const { rowCount } = await db.query(
+    `update seances set compte_rendu = $3, version = version + 1, statut = case when statut = 'prevue' and debut < now() then 'tenue' else statut end where id = $1 and version = $2`,
+    [id, version, html],
+  );
   return !!rowCount;
 }
 
@@ -94,7 +98,11 @@ export async function noterInvitation(db: Queryable, seanceId: string, destinata
 }
 
 /** Records a decision after the séance's others; returns its id. */
-export async function creerDecision(db: Queryable, seanceId: string, d: { texte: string; action: string | null; ficheId: string | null; parametres: unknown }): Promise<string> {
+export async function creerDecision(
+  db: Queryable,
+  seanceId: string,
+  d: { texte: string; action: string | null; ficheId: string | null; parametres: unknown },
+): Promise<string> {
   const { rows } = await db.query(
     `insert into decisions (seance_id, rang, texte, action, fiche_id, parametres)
      values ($1, (select count(*) from decisions where seance_id = $1), $2, $3, $4, $5) returning id`,

@@ -33,29 +33,47 @@ export async function obtenirSeance(ctx: Contexte, utilisateur: Utilisateur | nu
 }
 
 async function verifierOrdreDuJour(tx: Queryable, contratId: string, s: Seance) {
-  if (!(await instances.instanceExiste(tx, contratId, s.instanceId))) throw invalide('Instance inconnue dans ce contrat.', [{ champ: 'instanceId', message: 'Instance inconnue dans ce contrat' }]);
+  if (!(await instances.instanceExiste(tx, contratId, s.instanceId)))
+    throw invalide('Instance inconnue dans ce contrat.', [{ champ: 'instanceId', message: 'Instance inconnue dans ce contrat' }]);
   const fiches = [...new Set(s.ordreDuJour.flatMap((p) => p.ficheIds))];
   if (fiches.length) {
-    if ((await nombreFichesDuContrat(tx, contratId, fiches)) !== fiches.length) throw invalide('Une fiche liée à l’ordre du jour n’appartient pas au contrat.', [{ champ: 'ordreDuJour', message: 'Fiche inconnue dans ce contrat' }]);
+    if ((await nombreFichesDuContrat(tx, contratId, fiches)) !== fiches.length)
+      throw invalide('Une fiche liée à l’ordre du jour n’appartient pas au contrat.', [
+        { champ: 'ordreDuJour', message: 'Fiche inconnue dans ce contrat' },
+      ]);
   }
 }
 
 export const planifierSeance = (ctx: Contexte, u: Utilisateur, contratId: string, s: Seance) =>
-  changerGouvernance(ctx, u, contratId, 'seance', async (tx) => {
-    await verifierOrdreDuJour(tx, contratId, s);
-    const id = await repository.creerSeance(tx, contratId, s);
-    await repository.ecrireOrdreDuJour(tx, id, s);
-    return { id, action: 'creation', resultat: { id }, apres: s };
-  }, 'seance');
+  changerGouvernance(
+    ctx,
+    u,
+    contratId,
+    'seance',
+    async (tx) => {
+      await verifierOrdreDuJour(tx, contratId, s);
+      const id = await repository.creerSeance(tx, contratId, s);
+      await repository.ecrireOrdreDuJour(tx, id, s);
+      return { id, action: 'creation', resultat: { id }, apres: s };
+    },
+    'seance',
+  );
 
 export async function modifierSeance(ctx: Contexte, u: Utilisateur, id: string, version: number, s: Seance) {
   const avant = await lireSeance(ctx.db, id);
   return changerGouvernance(ctx, u, avant.contratId, 'seance', async (tx) => {
     await verifierOrdreDuJour(tx, avant.contratId, s);
     // The ICS sequence grows with each change, so calendars replace the event instead of adding a second one.
-    if (!(await repository.modifierSeance(tx, id, version, s))) throw conflit('Cette séance a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', avant);
+    if (!(await repository.modifierSeance(tx, id, version, s)))
+      throw conflit('Cette séance a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', avant);
     await repository.ecrireOrdreDuJour(tx, id, s);
-    return { id, action: 'modification', resultat: await lireSeance(tx, id), avant: { debut: avant.debut, lieu: avant.lieu, statut: avant.statut }, apres: s };
+    return {
+      id,
+      action: 'modification',
+      resultat: await lireSeance(tx, id),
+      avant: { debut: avant.debut, lieu: avant.lieu, statut: avant.statut },
+      apres: s,
+    };
   });
 }
 
@@ -64,9 +82,13 @@ export async function enregistrerPresences(ctx: Contexte, u: Utilisateur, id: st
   return changerGouvernance(ctx, u, seance.contratId, 'presences', async (tx) => {
     const membres = await instances.membresDeLInstance(tx, seance.instanceId);
     const inconnus = saisie.presences.filter((p) => !membres.has(p.membreId));
-    if (inconnus.length) throw invalide('Une présence concerne quelqu’un qui n’est pas membre de l’instance.', [{ champ: 'presences', message: 'Membre inconnu de l’instance' }]);
+    if (inconnus.length)
+      throw invalide('Une présence concerne quelqu’un qui n’est pas membre de l’instance.', [
+        { champ: 'presences', message: 'Membre inconnu de l’instance' },
+      ]);
     const sansRepresentant = saisie.presences.find((p) => p.etat === 'represente' && !p.representePar);
-    if (sansRepresentant) throw invalide('Indiquez par qui le membre est représenté.', [{ champ: 'presences', message: 'Représentant manquant' }]);
+    if (sansRepresentant)
+      throw invalide('Indiquez par qui le membre est représenté.', [{ champ: 'presences', message: 'Représentant manquant' }]);
     await repository.ecrirePresences(tx, id, saisie.presences);
     return { id, action: 'presences', resultat: await lireSeance(tx, id), apres: saisie };
   });
@@ -75,7 +97,28 @@ export async function enregistrerPresences(ctx: Contexte, u: Utilisateur, id: st
 /** Comptes rendus are rich text from users: only harmless formatting survives. */
 export function assainir(html: string): string {
   return sanitizeHtml(html, {
-    allowedTags: ['p', 'br', 'strong', 'em', 'u', 's', 'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'blockquote', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+    allowedTags: [
+      'p',
+      'br',
+      'strong',
+      'em',
+      'u',
+      's',
+      'ul',
+      'ol',
+      'li',
+      'h2',
+      'h3',
+      'h4',
+      'blockquote',
+      'a',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+    ],
     allowedAttributes: { a: ['href', 'title', 'rel'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     // What browsers type in an editable area (b, i, div) is kept as its semantic equivalent.
@@ -87,13 +130,22 @@ export async function enregistrerCompteRendu(ctx: Contexte, u: Utilisateur, id: 
   const seance = await lireSeance(ctx.db, id);
   return changerGouvernance(ctx, u, seance.contratId, 'compte_rendu', async (tx) => {
     const propre = assainir(html);
-    if (!(await repository.ecrireCompteRendu(tx, id, version, propre))) throw conflit('Cette séance a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', seance);
-    return { id, action: 'compte_rendu', resultat: await lireSeance(tx, id), avant: { compteRendu: seance.compteRendu }, apres: { compteRendu: propre } };
+    if (!(await repository.ecrireCompteRendu(tx, id, version, propre)))
+      throw conflit('Cette séance a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', seance);
+    return {
+      id,
+      action: 'compte_rendu',
+      resultat: await lireSeance(tx, id),
+      avant: { compteRendu: seance.compteRendu },
+      apres: { compteRendu: propre },
+    };
   });
 }
 
 function evenement(ctx: Contexte, s: Awaited<ReturnType<typeof lireSeance>>, intituleContrat: string): EvenementSeance {
-  const ordre = (s.ordreDuJour as { intitule: string; dureeMinutes: number | null }[]).map((p, i) => `${i + 1}. ${p.intitule}${p.dureeMinutes ? ` (${p.dureeMinutes} min)` : ''}`).join('\n');
+  const ordre = (s.ordreDuJour as { intitule: string; dureeMinutes: number | null }[])
+    .map((p, i) => `${i + 1}. ${p.intitule}${p.dureeMinutes ? ` (${p.dureeMinutes} min)` : ''}`)
+    .join('\n');
   return {
     id: s.id,
     titre: `${s.instanceNom} — ${intituleContrat}`,
@@ -122,7 +174,8 @@ export async function fluxCalendrier(ctx: Contexte, jeton: string) {
   if (!instance) throw introuvable('Calendrier inconnu.');
   const intitule = await intituleContrat(ctx.db, instance.contratId);
   const seances = [];
-  for (const id of await repository.seancesDeLInstance(ctx.db, instance.id)) seances.push(evenement(ctx, await lireSeance(ctx.db, id), intitule));
+  for (const id of await repository.seancesDeLInstance(ctx.db, instance.id))
+    seances.push(evenement(ctx, await lireSeance(ctx.db, id), intitule));
   return calendrier(seances, `${instance.nom} — ${intitule}`);
 }
 
@@ -146,6 +199,13 @@ export async function inviter(ctx: Contexte, u: Utilisateur, id: string) {
     await repository.noterInvitation(ctx.db, id, email);
   }
   const invites = adresses;
-  await auditer(ctx.db, { acteur: acteurDe(u), entiteType: 'seance', entiteId: id, action: 'invitation', apres: { invites }, contexte: { contratId: seance.contratId } });
+  await auditer(ctx.db, {
+    acteur: acteurDe(u),
+    entiteType: 'seance',
+    entiteId: id,
+    action: 'invitation',
+    apres: { invites },
+    contexte: { contratId: seance.contratId },
+  });
   return { invites };
 }

@@ -95,16 +95,29 @@ function liste(cle: Cle, entete: string, termes: readonly Terme[]): Colonne {
     entete,
     ecrire: (f) => (champ(f, cle) as string[]).map((c) => uniques.find((t) => t.code === c)?.libelle ?? c).join(' ; ') || null,
     lire: (v, l) => {
-      const morceaux = (texteDe(v) ?? '').split(/[;\n]/).map((m) => m.trim()).filter(Boolean);
+      const morceaux = (texteDe(v) ?? '')
+        .split(/[;\n]/)
+        .map((m) => m.trim())
+        .filter(Boolean);
       const inconnus = morceaux.filter((m) => !codeDepuisLibelle(termes, m));
       if (inconnus.length) return `${inconnus.map((m) => `« ${m} »`).join(', ')} inconnu${inconnus.length > 1 ? 's' : ''}`;
-      poser(l, cle, morceaux.map((m) => codeDepuisLibelle(termes, m)!));
+      poser(
+        l,
+        cle,
+        morceaux.map((m) => codeDepuisLibelle(termes, m)!),
+      );
     },
   };
 }
 
 /** JSON cell; `versChamp` turns each parsed value into the row's field. */
-function json(cle: Cle, entete: string, ecrire: (f: VueFiche, noms: Map<string, string>) => unknown, versChamp: (valeur: unknown) => unknown = (x) => x, vide: unknown = []): Colonne {
+function json(
+  cle: Cle,
+  entete: string,
+  ecrire: (f: VueFiche, noms: Map<string, string>) => unknown,
+  versChamp: (valeur: unknown) => unknown = (x) => x,
+  vide: unknown = [],
+): Colonne {
   return {
     cle,
     entete,
@@ -122,13 +135,15 @@ function json(cle: Cle, entete: string, ecrire: (f: VueFiche, noms: Map<string, 
       } catch (e) {
         return e instanceof JsonTropImbrique ? e.message : 'JSON illisible (exportez le plan pour voir la forme attendue)';
       }
-      if (Array.isArray(vide) !== Array.isArray(valeur) || typeof valeur !== 'object' || valeur === null) return Array.isArray(vide) ? 'liste JSON attendue' : 'objet JSON attendu';
+      if (Array.isArray(vide) !== Array.isArray(valeur) || typeof valeur !== 'object' || valeur === null)
+        return Array.isArray(vide) ? 'liste JSON attendue' : 'objet JSON attendu';
       poser(l, cle, versChamp(valeur));
     },
   };
 }
 
-const sansVides = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+const sansVides = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== ''));
 const entier = (v: Valeur): number | null => {
   const n = typeof v === 'number' ? v : Number(texteDe(v)?.replace(/\s/g, ''));
   return Number.isInteger(n) && n >= 1 ? n : null;
@@ -180,7 +195,10 @@ const COLONNES: Colonne[] = [
     cle: 'pilotes',
     entete: 'Pilotes',
     largeur: 36,
-    ecrire: (f) => pilotesDe(f).map((p) => `${p.nom === null ? A_DEFINIR : citerNom(p.nom)}${p.service ? ` (${p.service})` : ''}`).join(', '),
+    ecrire: (f) =>
+      pilotesDe(f)
+        .map((p) => `${p.nom === null ? A_DEFINIR : citerNom(p.nom)}${p.service ? ` (${p.service})` : ''}`)
+        .join(', '),
     lire: (v, l) => poser(l, 'pilotes', decouperNoms(texteDe(v) ?? '').map(lirePilote)),
   },
   texte('personnesReferentes', 'Personnes référentes'),
@@ -216,7 +234,10 @@ const COLONNES: Colonne[] = [
     entete: 'Objectifs opérationnels',
     largeur: 50,
     // One per line; JSON only when an objective itself spans lines.
-    ecrire: (f) => (f.objectifsOperationnels.some((o: string) => o.includes('\n')) ? JSON.stringify(f.objectifsOperationnels) : f.objectifsOperationnels.join('\n') || null),
+    ecrire: (f) =>
+      f.objectifsOperationnels.some((o: string) => o.includes('\n'))
+        ? JSON.stringify(f.objectifsOperationnels)
+        : f.objectifsOperationnels.join('\n') || null,
     lire: (v, l) => {
       const t = texteDe(v) ?? '';
       if (t.startsWith('[')) {
@@ -227,7 +248,14 @@ const COLONNES: Colonne[] = [
           // a line that starts with "[": plain text
         }
       }
-      poser(l, 'objectifsOperationnels', t.split('\n').map((x) => x.trim()).filter(Boolean));
+      poser(
+        l,
+        'objectifsOperationnels',
+        t
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
     },
   },
   ouiNon('objectifsCiblentIsts', 'Objectifs ciblant les ISTS'),
@@ -239,7 +267,12 @@ const COLONNES: Colonne[] = [
     'Partenaires',
     (f, noms) =>
       f.partenaires.map((p: { secteur: string; acteur: string; organisationId?: string | null; participation: string[] }) =>
-        sansVides({ secteur: p.secteur, acteur: p.acteur, organisation: p.organisationId ? noms.get(p.organisationId) : null, participation: p.participation }),
+        sansVides({
+          secteur: p.secteur,
+          acteur: p.acteur,
+          organisation: p.organisationId ? noms.get(p.organisationId) : null,
+          participation: p.participation,
+        }),
       ),
     (valeur) =>
       (valeur as Record<string, unknown>[]).map(
@@ -252,12 +285,25 @@ const COLONNES: Colonne[] = [
       ),
   ),
   ouiNon('participationCitoyenne', 'Participation citoyenne'),
-  json('rifkin', 'Échelle de Rifkin', (f) => f.rifkin ?? {}, (x) => x, {}),
+  json(
+    'rifkin',
+    'Échelle de Rifkin',
+    (f) => f.rifkin ?? {},
+    (x) => x,
+    {},
+  ),
   texte('facteursFacilitants', 'Facteurs facilitants'),
   texte('difficultes', 'Difficultés'),
   // The definition of each follow-up indicator, without what is the fiche's own (id, version) nor the defaults.
   json('indicateurs', 'Indicateurs', (f) =>
-    f.indicateurs.map(({ id, version, ...i }) => sansVides({ ...i, pourcentage: i.pourcentage || null, poids: i.poids === 1 ? null : i.poids, cibles: i.cibles?.length ? i.cibles : null })),
+    f.indicateurs.map(({ id, version, ...i }) =>
+      sansVides({
+        ...i,
+        pourcentage: i.pourcentage || null,
+        poids: i.poids === 1 ? null : i.poids,
+        cibles: i.cibles?.length ? i.cibles : null,
+      }),
+    ),
   ),
   texte('methodeEvaluation', 'Méthode d’évaluation'),
   json(
@@ -265,7 +311,16 @@ const COLONNES: Colonne[] = [
     'Financements',
     (f) =>
       f.financements.map((l) =>
-        sansVides({ financeur: l.financeurId ? l.financeurNom : null, financeurLibelle: l.financeurLibelle, dispositif: l.dispositif, annee: l.annee, montantCentimes: l.montantCentimes, nature: l.nature, statut: l.statut, valorisationNature: l.valorisationNature }),
+        sansVides({
+          financeur: l.financeurId ? l.financeurNom : null,
+          financeurLibelle: l.financeurLibelle,
+          dispositif: l.dispositif,
+          annee: l.annee,
+          montantCentimes: l.montantCentimes,
+          nature: l.nature,
+          statut: l.statut,
+          valorisationNature: l.valorisationNature,
+        }),
       ),
     (valeur) =>
       (valeur as Record<string, unknown>[]).map(
@@ -282,7 +337,14 @@ const COLONNES: Colonne[] = [
       ),
   ),
   // Derived: written for reading and sums in the spreadsheet, ignored when imported.
-  { cle: 'total', entete: 'Total des financements (€)', largeur: 16, format: 'euros', ecrire: (f) => (f.financements.length ? f.totalFinancementCentimes / 100 : null), lire: () => {} },
+  {
+    cle: 'total',
+    entete: 'Total des financements (€)',
+    largeur: 16,
+    format: 'euros',
+    ecrire: (f) => (f.financements.length ? f.totalFinancementCentimes / 100 : null),
+    lire: () => {},
+  },
   {
     ...choix('statut', 'Statut', LIBELLES_STATUT_FICHE),
     lire: (v, l) => {

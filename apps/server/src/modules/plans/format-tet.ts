@@ -30,7 +30,19 @@ import {
   type StatutFiche,
 } from '@maillage/domain';
 import type { VueFiche } from '../fiches/fiches.service';
-import { A_DEFINIR, clesEntetes, dateCellule, estADefinir, pilotesDe, texteDe, type EtapeLue, type FinancementLu, type FormatPlan, type LigneLue, type PiloteLu } from './plan-format';
+import {
+  A_DEFINIR,
+  clesEntetes,
+  dateCellule,
+  estADefinir,
+  pilotesDe,
+  texteDe,
+  type EtapeLue,
+  type FinancementLu,
+  type FormatPlan,
+  type LigneLue,
+  type PiloteLu,
+} from './plan-format';
 import type { ColonneEcrite, Valeur } from './tableur';
 
 type CleTet =
@@ -117,7 +129,12 @@ interface ColonneTet extends ColonneEcrite {
 
 const financeur = (rang: number): ColonneTet[] => [
   { entete: `Financeur ${rang}`, ecrire: (f) => financeursDe(f)[rang - 1]?.[0] ?? null },
-  { entete: 'Montant € HT', largeur: 14, format: 'euros', ecrire: (f) => (financeursDe(f)[rang - 1] ? euros(financeursDe(f)[rang - 1][1]) : null) },
+  {
+    entete: 'Montant € HT',
+    largeur: 14,
+    format: 'euros',
+    ecrire: (f) => (financeursDe(f)[rang - 1] ? euros(financeursDe(f)[rang - 1][1]) : null),
+  },
 ];
 
 /** The columns of TeT's valid sample plan (nouveau-plan-valide.xlsx), in its order. */
@@ -131,17 +148,34 @@ const COLONNES: ColonneTet[] = [
   { entete: 'Instances de gouvernance' },
   { entete: 'Objectifs', largeur: 50, ecrire: (f) => f.objectifsOperationnels.join('\n') || null },
   { entete: 'Indicateurs liés' },
-  { entete: 'Structure pilote', largeur: 36, ecrire: (f) => pilotesDe(f).map((p) => (p.nom === null ? A_DEFINIR : citerNom(p.nom))).join(', ') },
+  {
+    entete: 'Structure pilote',
+    largeur: 36,
+    ecrire: (f) =>
+      pilotesDe(f)
+        .map((p) => (p.nom === null ? A_DEFINIR : citerNom(p.nom)))
+        .join(', '),
+  },
   { entete: 'Moyens humains et techniques' },
   {
     entete: 'Partenaires',
     largeur: 36,
-    ecrire: (f, noms) => f.partenaires.map((p: { acteur: string; organisationId?: string | null }) => citerNom((p.organisationId && noms.get(p.organisationId)) || p.acteur)).join(', ') || null,
+    ecrire: (f, noms) =>
+      f.partenaires
+        .map((p: { acteur: string; organisationId?: string | null }) =>
+          citerNom((p.organisationId && noms.get(p.organisationId)) || p.acteur),
+        )
+        .join(', ') || null,
   },
   {
     entete: 'Direction ou service pilote',
     // One place per pilote (empty for none) so that each service goes back to its organisation.
-    ecrire: (f) => (f.pilotes.some((p) => p.service) ? pilotesDe(f).map((p) => (p.service ? citerNom(p.service) : '')).join(', ') : null),
+    ecrire: (f) =>
+      f.pilotes.some((p) => p.service)
+        ? pilotesDe(f)
+            .map((p) => (p.service ? citerNom(p.service) : ''))
+            .join(', ')
+        : null,
   },
   { entete: 'Personne pilote', ecrire: (f) => f.personnesReferentes ?? null },
   { entete: 'Élu·e référent·e' },
@@ -200,7 +234,8 @@ function lignesEtapes(f: VueFiche): Valeur[][] {
     const poser = (entete: string, v: Valeur) => {
       ligne[rang.get(entete)!] = v;
     };
-    for (const entete of ['Axe (x)', 'Sous-axe (x.x)', "Titre de l'action"]) poser(entete, COLONNES[rang.get(entete)!].ecrire!(f, new Map()));
+    for (const entete of ['Axe (x)', 'Sous-axe (x.x)', "Titre de l'action"])
+      poser(entete, COLONNES[rang.get(entete)!].ecrire!(f, new Map()));
     poser('Titre de la sous-action', e.libelle);
     poser('Descriptif', e.description ?? null);
     poser('Structure pilote', e.pilote ?? null);
@@ -211,7 +246,11 @@ function lignesEtapes(f: VueFiche): Valeur[][] {
   });
 }
 
-const lignesDe = (t: string | null) => (t ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
+const lignesDe = (t: string | null) =>
+  (t ?? '')
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export const formatTet: FormatPlan = {
   nom: 'tet',
@@ -261,11 +300,25 @@ export const formatTet: FormatPlan = {
     const texte = (cellules: Valeur[], i: number | undefined) => texteDe(cellule(cellules, i));
     const dit = (cle: CleTet) => index[cle] !== undefined;
     // Cells of a sub-action row that make its étape; the others are kept, labelled, in its description.
-    const PROPRES_SOUS_ACTION: CleTet[] = ['axe', 'sousAxe', 'sousSousAxe', 'titre', 'sousAction', 'descriptif', 'structure', 'service', 'personne', 'statut', 'debut', 'fin'];
+    const PROPRES_SOUS_ACTION: CleTet[] = [
+      'axe',
+      'sousAxe',
+      'sousSousAxe',
+      'titre',
+      'sousAction',
+      'descriptif',
+      'structure',
+      'service',
+      'personne',
+      'statut',
+      'debut',
+      'fin',
+    ];
 
     /** A sub-action row: the action it belongs to (title, axes) and the étape it makes, nothing else of the fiche. */
     const lireSousAction = (cellules: Valeur[], l: LigneLue, libelle: string): LigneLue => {
-      const erreur = (i: number | undefined, message: string) => l.erreurs.push(`${i === undefined ? '' : noms[i].trim()} : ${message} (sous-action « ${libelle} »)`);
+      const erreur = (i: number | undefined, message: string) =>
+        l.erreurs.push(`${i === undefined ? '' : noms[i].trim()} : ${message} (sous-action « ${libelle} »)`);
       const { intitule, axe, objectif } = l.champs;
       l.champs = { intitule, ...(axe !== undefined ? { axe } : {}), ...(objectif !== undefined ? { objectif } : {}) };
       const structure = texte(cellules, index.structure);
@@ -281,9 +334,18 @@ export const formatTet: FormatPlan = {
         return d && 'valeur' in d ? d.valeur : null;
       });
       const propres = new Set(PROPRES_SOUS_ACTION.map((cle) => index[cle]));
-      const autres = cles.flatMap((cle, i) => (cle && !propres.has(i) && texte(cellules, i) ? [`${noms[i].trim()} : ${texte(cellules, i)}`] : []));
+      const autres = cles.flatMap((cle, i) =>
+        cle && !propres.has(i) && texte(cellules, i) ? [`${noms[i].trim()} : ${texte(cellules, i)}`] : [],
+      );
       const description = [texte(cellules, index.descriptif), ...autres].filter(Boolean).join('\n\n') || null;
-      const etape: EtapeLue = { libelle: libelle.replace(/\s+/g, ' '), description, pilote, statut: statut ?? null, debut: dates[0], fin: dates[1] };
+      const etape: EtapeLue = {
+        libelle: libelle.replace(/\s+/g, ' '),
+        description,
+        pilote,
+        statut: statut ?? null,
+        debut: dates[0],
+        fin: dates[1],
+      };
       return { ...l, sousAction: etape };
     };
 
@@ -326,7 +388,10 @@ export const formatTet: FormatPlan = {
           c.objectifsOperationnels = sous && !objectifs.some((o) => cleTexte(o) === cleTexte(sous)) ? [sous, ...objectifs] : objectifs;
         }
         if (dit('structure') || dit('service')) {
-          const pilotes: PiloteLu[] = decouperNoms(texte(cellules, index.structure) ?? '').map((n) => ({ nom: estADefinir(n) ? null : n, service: null }));
+          const pilotes: PiloteLu[] = decouperNoms(texte(cellules, index.structure) ?? '').map((n) => ({
+            nom: estADefinir(n) ? null : n,
+            service: null,
+          }));
           const services = decouperNoms(texte(cellules, index.service) ?? '', true);
           if (pilotes.length && services.length === pilotes.length) services.forEach((s, i) => (pilotes[i].service = s || null));
           else {
@@ -337,12 +402,21 @@ export const formatTet: FormatPlan = {
           c.pilotes = pilotes;
         }
         if (dit('partenaires'))
-          c.partenaires = decouperNoms(texte(cellules, index.partenaires) ?? '').map((n) => ({ acteur: n, organisation: n, secteur: null, participation: [] }));
+          c.partenaires = decouperNoms(texte(cellules, index.partenaires) ?? '').map((n) => ({
+            acteur: n,
+            organisation: n,
+            secteur: null,
+            participation: [],
+          }));
         if (dit('personne')) c.personnesReferentes = texte(cellules, index.personne);
         if (dit('participation')) {
           const t = texte(cellules, index.participation);
           const lu = t ? participationDepuisTet(t) : { participationCitoyenne: null, rifkin: {} };
-          if (!lu) erreur(index.participation, `« ${t} » inconnue (attendu : Pas de participation citoyenne, Information, Consultation, Concertation, Co-construction)`);
+          if (!lu)
+            erreur(
+              index.participation,
+              `« ${t} » inconnue (attendu : Pas de participation citoyenne, Information, Consultation, Concertation, Co-construction)`,
+            );
           else Object.assign(c, lu);
         }
 
@@ -357,7 +431,17 @@ export const formatTet: FormatPlan = {
             if (!nom && centimes) erreur(f.montant, `${eurosFr(centimes)} € sans financeur (colonne « Financeur ${f.rang} » vide)`);
             if (!nom) continue;
             total += centimes;
-            lignes.push({ financeur: nom, financeurLibelle: null, souple: true, dispositif: 'Autre', annee: null, montantCentimes: centimes, nature: 'fonctionnement', statut: 'prevu', valorisationNature: null });
+            lignes.push({
+              financeur: nom,
+              financeurLibelle: null,
+              souple: true,
+              dispositif: 'Autre',
+              annee: null,
+              montantCentimes: centimes,
+              nature: 'fonctionnement',
+              statut: 'prevu',
+              valorisationNature: null,
+            });
           }
           c.financements = lignes;
         }
@@ -390,7 +474,9 @@ export const formatTet: FormatPlan = {
             ...notes.map((i) => texte(cellules, i)),
             ...extras.map((i) => (texte(cellules, i) ? `${noms[i].trim()} : ${texte(cellules, i)}` : null)),
             // The budget is the sum of the financing lines; a different figure is kept where it can be read.
-            budget && 'valeur' in budget && budget.valeur !== total ? `Budget prévisionnel total (Territoires en Transitions) : ${eurosFr(budget.valeur)} €` : null,
+            budget && 'valeur' in budget && budget.valeur !== total
+              ? `Budget prévisionnel total (Territoires en Transitions) : ${eurosFr(budget.valeur)} €`
+              : null,
           ].filter(Boolean);
           c.notes = morceaux.join('\n\n') || null;
         }

@@ -64,7 +64,9 @@ interface Session {
 
 /** The fiche as a saisie: every field of the schema, pilotes and financements as the services take them. */
 function saisieActuelle(f: fiches.VueFiche): Record<string, unknown> {
-  const saisie: Record<string, unknown> = Object.fromEntries(Object.keys(ficheSaisieSchema.shape).map((k) => [k, (f as unknown as Record<string, unknown>)[k]]));
+  const saisie: Record<string, unknown> = Object.fromEntries(
+    Object.keys(ficheSaisieSchema.shape).map((k) => [k, (f as unknown as Record<string, unknown>)[k]]),
+  );
   saisie.pilotes = f.pilotes.map((p) => ({ organisationId: p.organisationId, service: p.service }));
   saisie.financements = f.financements.map(({ id, financeurNom, ...l }) => l);
   return saisie;
@@ -86,25 +88,38 @@ async function fusionner(s: Session, lue: LigneLue, existant: fiches.VueFiche | 
     const objectifActuel = existant?.objectif ? { numero: [], titre: existant.objectif.intitule } : null;
     Object.assign(
       cible,
-      s.strategie.ids(c.axe, c.objectif === undefined ? objectifActuel : c.objectif, (cible.axeId as string | null) ?? null, { axe: colonne('axeId'), objectif: colonne('objectifId') }),
+      s.strategie.ids(c.axe, c.objectif === undefined ? objectifActuel : c.objectif, (cible.axeId as string | null) ?? null, {
+        axe: colonne('axeId'),
+        objectif: colonne('objectifId'),
+      }),
     );
   }
   for (const [cle, valeur] of Object.entries(c) as [keyof Champs, unknown][]) {
     if (cle === 'axe' || cle === 'objectif' || cle === 'financements' || !change(cle)) continue;
     if (cle === 'pilotes') cible.pilotes = await enSuite(c.pilotes!, (p) => s.annuaire.pilote(p, colonne('pilotes')));
-    else if (cle === 'partenaires') cible.partenaires = await enSuite(c.partenaires!, (p) => s.annuaire.partenaire(p, colonne('partenaires')));
+    else if (cle === 'partenaires')
+      cible.partenaires = await enSuite(c.partenaires!, (p) => s.annuaire.partenaire(p, colonne('partenaires')));
     // An étape keeps only what is said of it (a sub-action row gives every key, null for an empty cell).
-    else if (cle === 'etapes') cible.etapes = completerEtapes(c.etapes!, existant?.etapes ?? []).map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v != null)));
+    else if (cle === 'etapes')
+      cible.etapes = completerEtapes(c.etapes!, existant?.etapes ?? []).map((e) =>
+        Object.fromEntries(Object.entries(e).filter(([, v]) => v != null)),
+      );
     else cible[cle] = valeur;
   }
   // Last: a financing line without a year takes the fiche's start year.
-  if (change('financements')) cible.financements = await enSuite(c.financements!, (l) => s.annuaire.financement(l, cible.debut as string | null, colonne('financements')));
+  if (change('financements'))
+    cible.financements = await enSuite(c.financements!, (l) =>
+      s.annuaire.financement(l, cible.debut as string | null, colonne('financements')),
+    );
 
   const resultat = ficheSaisieSchema.safeParse(cible);
   if (!resultat.success)
     throw new Rejet(
       resultat.error.issues
-        .map((i) => `${colonne(String(i.path[0] ?? ''))}${i.path.length > 1 && typeof i.path[1] === 'number' ? ` (n° ${i.path[1] + 1})` : ''} : ${i.message}`)
+        .map(
+          (i) =>
+            `${colonne(String(i.path[0] ?? ''))}${i.path.length > 1 && typeof i.path[1] === 'number' ? ` (n° ${i.path[1] + 1})` : ''} : ${i.message}`,
+        )
         .join(' ; '),
     );
   return resultat.data;
@@ -138,9 +153,15 @@ function correspondance(s: Session, lue: LigneLue, index: Index) {
   const titre = cleTexte(lue.champs.intitule ?? '');
   const memes = index.parTitre.get(titre) ?? [];
   if (memes.length <= 1) return memes[0] ?? null;
-  const rattache = memes.filter((f) => cleTexte(f.axe?.intitule ?? '') === cleTexte(lue.champs.axe?.titre ?? '') && cleTexte(f.objectif?.intitule ?? '') === cleTexte(lue.champs.objectif?.titre ?? ''));
+  const rattache = memes.filter(
+    (f) =>
+      cleTexte(f.axe?.intitule ?? '') === cleTexte(lue.champs.axe?.titre ?? '') &&
+      cleTexte(f.objectif?.intitule ?? '') === cleTexte(lue.champs.objectif?.titre ?? ''),
+  );
   if (rattache.length === 1) return rattache[0];
-  throw new Rejet(`${memes.length} fiches du contrat portent ce titre (n° ${memes.map((f) => f.numero).join(', ')}) : numérotez la ligne (« Fiche action 12. Titre »)`);
+  throw new Rejet(
+    `${memes.length} fiches du contrat portent ce titre (n° ${memes.map((f) => f.numero).join(', ')}) : numérotez la ligne (« Fiche action 12. Titre »)`,
+  );
 }
 
 /** What the report says of a rejected row: the services' own messages when they refuse. */
@@ -174,9 +195,11 @@ export async function appliquerImport(
   };
   const s: Session = { format, annuaire, strategie, projection };
 
-  const lues = (await parTranches(tableau.lignes, (l) => (l.cellules.some((c) => c !== null && c !== '') ? { ligne: l.numero, lue: lecteur.lire(l.cellules) } : null))).filter(
-    (l): l is RangLu => l?.lue != null,
-  );
+  const lues = (
+    await parTranches(tableau.lignes, (l) =>
+      l.cellules.some((c) => c !== null && c !== '') ? { ligne: l.numero, lue: lecteur.lire(l.cellules) } : null,
+    )
+  ).filter((l): l is RangLu => l?.lue != null);
   const remarques = titresNumeros(lues);
 
   // Axes and objectifs first, in their numbers' order, so that the contract's numbering follows the file's.
@@ -193,7 +216,9 @@ export async function appliquerImport(
   const index = await indexer(await lot.vues());
   const lignes: LigneRapport[] = [];
   const tally = { crees: 0, misAJour: 0, inchanges: 0 };
-  const aTraiter = lues.filter(({ lue }) => !lue.structure).sort((a, b) => (a.lue.ordre ?? Infinity) - (b.lue.ordre ?? Infinity) || a.ligne - b.ligne);
+  const aTraiter = lues
+    .filter(({ lue }) => !lue.structure)
+    .sort((a, b) => (a.lue.ordre ?? Infinity) - (b.lue.ordre ?? Infinity) || a.ligne - b.ligne);
   // An action's own row and its sub-action rows, wherever they are, make one fiche.
   const groupes = grouper(
     await parTranches(aTraiter, (rang) => {
@@ -201,7 +226,11 @@ export async function appliquerImport(
       if (lue.champs.intitule === undefined && lue.numero === undefined) return { rang, cle: null, existant: null };
       try {
         const existant = correspondance(s, lue, index);
-        const cle = existant ? `fiche:${existant.id}` : lue.numero !== undefined ? `numero:${lue.numero}` : `titre:${cleTexte(lue.champs.intitule ?? '')}|${cleTexte(lue.champs.axe?.titre ?? '')}|${cleTexte(lue.champs.objectif?.titre ?? '')}`;
+        const cle = existant
+          ? `fiche:${existant.id}`
+          : lue.numero !== undefined
+            ? `numero:${lue.numero}`
+            : `titre:${cleTexte(lue.champs.intitule ?? '')}|${cleTexte(lue.champs.axe?.titre ?? '')}|${cleTexte(lue.champs.objectif?.titre ?? '')}`;
         return { rang, cle, existant };
       } catch (e) {
         if (!(e instanceof Rejet)) throw e;
@@ -226,7 +255,8 @@ export async function appliquerImport(
       lignes.push(rapport);
       return rapport;
     });
-    const poser = (statut: LigneRapport['statut'], extra: Partial<LigneRapport> = {}) => rapports.forEach((r) => Object.assign(r, { statut }, extra));
+    const poser = (statut: LigneRapport['statut'], extra: Partial<LigneRapport> = {}) =>
+      rapports.forEach((r) => Object.assign(r, { statut }, extra));
     const fautives = groupe.rangs.filter((r) => r.lue.erreurs.length);
     if (fautives.length) {
       // Each faulty row says why; the action's other rows, that its fiche is not imported.
@@ -237,7 +267,8 @@ export async function appliquerImport(
     try {
       if (groupe.refus) throw new Rejet(groupe.refus);
       if (existant) poser('rejete', { numero: existant.numero, intitule: existant.intitule });
-      if (!existant && lue.champs.intitule === undefined) throw new Rejet(`${format.colonne('intitule')} : manquant pour une nouvelle fiche`);
+      if (!existant && lue.champs.intitule === undefined)
+        throw new Rejet(`${format.colonne('intitule')} : manquant pour une nouvelle fiche`);
 
       const saisie = await fusionner(s, lue, existant);
       poser('rejete', { intitule: saisie.intitule });
@@ -261,7 +292,9 @@ export async function appliquerImport(
       tally[existant ? 'misAJour' : 'crees']++;
     } catch (e) {
       if (!(e instanceof Rejet)) throw e;
-      groupe.rangs.forEach((r, i) => (rapports[i].raison = r === porteur ? e.message : `fiche non importée : voir la ligne ${porteur.ligne}`));
+      groupe.rangs.forEach(
+        (r, i) => (rapports[i].raison = r === porteur ? e.message : `fiche non importée : voir la ligne ${porteur.ligne}`),
+      );
     }
   }
 
@@ -292,7 +325,15 @@ export async function appliquerImport(
       entiteType: 'contrat',
       entiteId: contratId,
       action: 'import_plan',
-      apres: { fichier: options.fichier, format: format.nom, crees: resume.crees, misAJour: resume.misAJour, inchanges: resume.inchanges, rejetes: resume.rejetes, ...(resume.sousActions ? { sousActions: resume.sousActions } : {}) },
+      apres: {
+        fichier: options.fichier,
+        format: format.nom,
+        crees: resume.crees,
+        misAJour: resume.misAJour,
+        inchanges: resume.inchanges,
+        rejetes: resume.rejetes,
+        ...(resume.sousActions ? { sousActions: resume.sousActions } : {}),
+      },
       contexte: { contratId },
     });
   return rapport;

@@ -14,15 +14,10 @@ export interface NouvelImportPlan {
 }
 
 export async function creerImportPlan(db: Queryable, i: NouvelImportPlan) {
-  await db.query(`insert into imports_plans (id, contrat_id, nom_fichier, dry_run, lignes_total, fichier, cree_par) values ($1, $2, $3, $4, $5, $6, $7)`, [
-    i.id,
-    i.contratId,
-    i.nomFichier,
-    i.dryRun,
-    i.lignesTotal,
-    i.fichier,
-    i.creePar,
-  ]);
+  await db.query(
+    `insert into imports_plans (id, contrat_id, nom_fichier, dry_run, lignes_total, fichier, cree_par) values ($1, $2, $3, $4, $5, $6, $7)`,
+    [i.id, i.contratId, i.nomFichier, i.dryRun, i.lignesTotal, i.fichier, i.creePar],
+  );
 }
 
 /** The file of an import still waiting for its job (null once the import ended, e.g. closed by the sweep). */

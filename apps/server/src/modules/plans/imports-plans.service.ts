@@ -29,7 +29,8 @@ export interface DonneesImportPlan {
 
 async function exigerImporteur(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  if (!utilisateur || !can(utilisateur, 'creer', { type: 'fiche', contrat: ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] })) throw interdit();
+  if (!utilisateur || !can(utilisateur, 'creer', { type: 'fiche', contrat: ref, piloteOrganisationIds: [], partenaireOrganisationIds: [] }))
+    throw interdit();
 }
 
 /** The header row, wherever it is: the first row, in the first sheet that has one, that a format recognises. */
@@ -74,7 +75,12 @@ async function importerTout(
   utilisateur: Utilisateur,
   contratId: string,
   tableau: Tableau,
-  options: { fichier: string; dryRun: boolean; progression?: (n: number) => Promise<void>; applique?: (tx: Queryable, rapport: Rapport) => Promise<void> },
+  options: {
+    fichier: string;
+    dryRun: boolean;
+    progression?: (n: number) => Promise<void>;
+    applique?: (tx: Queryable, rapport: Rapport) => Promise<void>;
+  },
 ): Promise<Rapport> {
   let rapport!: Rapport;
   await enTransaction(ctx.db, async (tx) => {
@@ -94,14 +100,28 @@ export type ResultatImportPlan = { arrierePlan: false; rapport: Rapport } | { ar
  * unreadable or oversized file is refused at once (400, 413) whatever its size; a rejected row answers 422 with the
  * report (a small file) or fails the job with it (a large one).
  */
-export async function importerPlan(ctx: Contexte, utilisateur: Utilisateur, contratId: string, fichier: { nom: string; contenu: Buffer }, dryRun: boolean): Promise<ResultatImportPlan> {
+export async function importerPlan(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  contratId: string,
+  fichier: { nom: string; contenu: Buffer },
+  dryRun: boolean,
+): Promise<ResultatImportPlan> {
   await exigerImporteur(ctx, utilisateur, contratId);
   const tableau = reconnaitre(await lireFichier(fichier.contenu, fichier.nom));
   if (tableau.lignes.length > SEUIL_TACHE) {
     const importId = crypto.randomUUID();
     // The row (with its file) and the job in one transaction: both exist, or neither.
     await enTransaction(ctx.db, async (tx) => {
-      await creerImportPlan(tx, { id: importId, contratId, nomFichier: fichier.nom, dryRun, lignesTotal: tableau.lignes.length, fichier: fichier.contenu, creePar: utilisateur.libelle });
+      await creerImportPlan(tx, {
+        id: importId,
+        contratId,
+        nomFichier: fichier.nom,
+        dryRun,
+        lignesTotal: tableau.lignes.length,
+        fichier: fichier.contenu,
+        creePar: utilisateur.libelle,
+      });
       await ctx.taches.envoyer(TACHE_IMPORT_PLAN, { importId, utilisateur } satisfies DonneesImportPlan, tx);
     });
     // This process takes it now if it is free (any other may take it first): no wait for the next poll.
@@ -148,7 +168,10 @@ export async function executerImportPlanEnFond(ctx: Contexte, { importId, utilis
 
 /** The server that ran the job stopped before the end: its transaction was rolled back, nothing was written. */
 export async function importPlanInterrompu(ctx: Contexte, { importId }: DonneesImportPlan) {
-  await terminerImportPlan(ctx.db, importId, { rapport: null, erreur: 'Import interrompu : le serveur qui le traitait s’est arrêté. Rien n’a été enregistré ; relancez l’import.' });
+  await terminerImportPlan(ctx.db, importId, {
+    rapport: null,
+    erreur: 'Import interrompu : le serveur qui le traitait s’est arrêté. Rien n’a été enregistré ; relancez l’import.',
+  });
 }
 
 /** Progress, then the report, of a large import: read from the database, so any server process answers it. */

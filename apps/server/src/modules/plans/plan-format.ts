@@ -104,7 +104,10 @@ export const clesEntetes = (entetes: Valeur[]) => entetes.map((e) => cleEntete(t
 export function libellesUniques(termes: readonly Terme[]): { code: string; libelle: string }[] {
   const compte = new Map<string, number>();
   for (const t of termes) compte.set(cleTexte(t.libelle), (compte.get(cleTexte(t.libelle)) ?? 0) + 1);
-  return termes.map((t) => ({ code: t.code, libelle: compte.get(cleTexte(t.libelle))! > 1 && t.groupe ? `${t.libelle} (${t.groupe})` : t.libelle }));
+  return termes.map((t) => ({
+    code: t.code,
+    libelle: compte.get(cleTexte(t.libelle))! > 1 && t.groupe ? `${t.libelle} (${t.groupe})` : t.libelle,
+  }));
 }
 
 /** A taxonomy value from its label, its unique label or its code. */
@@ -120,7 +123,9 @@ export function codeDepuisLibelle(termes: readonly Terme[], texte: string): stri
 
 /** The pilotes of a fiche as names, "À définir" for none. */
 export function pilotesDe(f: VueFiche): { nom: string | null; service: string | null }[] {
-  return f.pilotes.length ? f.pilotes.map((p) => ({ nom: p.organisationId ? p.organisationNom : null, service: p.service ?? null })) : [{ nom: null, service: null }];
+  return f.pilotes.length
+    ? f.pilotes.map((p) => ({ nom: p.organisationId ? p.organisationNom : null, service: p.service ?? null }))
+    : [{ nom: null, service: null }];
 }
 
 export const A_DEFINIR = 'À définir';

@@ -1,7 +1,21 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../test/harness';
-import { comparable, contrats, coordination, fichesDe, ids, importer, installerBanc, lireTet, nouveauContrat, resumeFiche, serveur, telecharger, tetModifie } from '../../../test/banc-plans';
+import {
+  comparable,
+  contrats,
+  coordination,
+  fichesDe,
+  ids,
+  importer,
+  installerBanc,
+  lireTet,
+  nouveauContrat,
+  resumeFiche,
+  serveur,
+  telecharger,
+  tetModifie,
+} from '../../../test/banc-plans';
 
 installerBanc();
 
@@ -10,14 +24,18 @@ describe('aller-retour du plan de Redon (39 fiches)', () => {
     const x = await telecharger(coordination, `/api/contrats/${contrats.cls1}/plan.xlsx`);
     expect(x.status).toBe(200);
     expect(x.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(x.headers.get('content-disposition')).toBe('attachment; filename="plan-contrat-local-de-sante-du-pays-de-redon-bretagne-sud.xlsx"');
+    expect(x.headers.get('content-disposition')).toBe(
+      'attachment; filename="plan-contrat-local-de-sante-du-pays-de-redon-bretagne-sud.xlsx"',
+    );
     const classeur = new ExcelJS.Workbook();
     await classeur.xlsx.load(x.contenu as unknown as ArrayBuffer);
     expect(classeur.worksheets.map((f) => f.name)).toEqual(['Fiches', 'Axes']);
     const feuille = classeur.getWorksheet('Fiches')!;
     const entetes = (feuille.getRow(1).values as unknown[]).slice(1);
     expect(entetes.slice(0, 6)).toEqual(['Numéro', 'Ordre', 'Axe', 'Objectif', 'Intitulé', 'Pilotes']);
-    expect(entetes).toEqual(expect.arrayContaining(['Étapes', 'Partenaires', 'Indicateurs', 'Financements', 'Échelle de Rifkin', 'Statut', 'Priorité', 'Notes']));
+    expect(entetes).toEqual(
+      expect.arrayContaining(['Étapes', 'Partenaires', 'Indicateurs', 'Financements', 'Échelle de Rifkin', 'Statut', 'Priorité', 'Notes']),
+    );
     expect(feuille.rowCount).toBe(40);
     expect(feuille.getRow(11).getCell(1).value).toBe(38);
     expect(feuille.getRow(11).getCell(2).value).toBe(10);
@@ -31,11 +49,16 @@ describe('aller-retour du plan de Redon (39 fiches)', () => {
     const xlsx = await telecharger(coordination, `/api/contrats/${contrats.cls1}/plan.xlsx`);
     const csv = await telecharger(coordination, `/api/contrats/${contrats.cls1}/plan.csv`);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="plan-contrat-local-de-sante-du-pays-de-redon-bretagne-sud.csv"');
+    expect(csv.headers.get('content-disposition')).toBe(
+      'attachment; filename="plan-contrat-local-de-sante-du-pays-de-redon-bretagne-sud.csv"',
+    );
     expect([...csv.contenu.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.contenu.toString('utf8').split('\r\n')[0]).toMatch(/^\uFEFFNuméro;Ordre;Axe;Objectif;Intitulé;Pilotes;/);
 
-    for (const [nom, fichier] of [['plan.xlsx', xlsx.contenu], ['plan.csv', csv.contenu]] as const) {
+    for (const [nom, fichier] of [
+      ['plan.xlsx', xlsx.contenu],
+      ['plan.csv', csv.contenu],
+    ] as const) {
       const contratId = await nouveauContrat();
       const r = await importer(coordination, contratId, fichier, nom);
       expect(r.status, nom).toBe(200);
@@ -56,12 +79,32 @@ describe('aller-retour du plan de Redon (39 fiches)', () => {
     expect(feuille.getRow(1).getCell(1).value).toBe('Présentation de l’action');
     const entetes = (feuille.getRow(2).values as unknown[]).slice(1);
     expect(entetes).toEqual(
-      expect.arrayContaining(['Axe (x)', 'Sous-axe (x.x)', "Titre de l'action", 'Descriptif', 'Objectifs', 'Structure pilote', 'Partenaires', 'Direction ou service pilote']),
+      expect.arrayContaining([
+        'Axe (x)',
+        'Sous-axe (x.x)',
+        "Titre de l'action",
+        'Descriptif',
+        'Objectifs',
+        'Structure pilote',
+        'Partenaires',
+        'Direction ou service pilote',
+      ]),
     );
-    expect(entetes).toEqual(expect.arrayContaining(['Personne pilote', 'Participation Citoyenne', 'Financeur 1', 'Montant € HT', 'Financeur 3', 'Budget prévisionnel total € HT']));
+    expect(entetes).toEqual(
+      expect.arrayContaining([
+        'Personne pilote',
+        'Participation Citoyenne',
+        'Financeur 1',
+        'Montant € HT',
+        'Financeur 3',
+        'Budget prévisionnel total € HT',
+      ]),
+    );
     expect(entetes).toEqual(expect.arrayContaining(['Statut', 'Niveau de priorité', 'Date de début', 'Date de fin', 'Notes']));
     const titre = entetes.indexOf("Titre de l'action") + 1;
-    expect(feuille.getRow(3).getCell(titre).value).toBe('Fiche action 1. Développer des actions d\'éducation nutritionnelle pour les enfants et les adolescents');
+    expect(feuille.getRow(3).getCell(titre).value).toBe(
+      "Fiche action 1. Développer des actions d'éducation nutritionnelle pour les enfants et les adolescents",
+    );
     expect(feuille.getRow(3).getCell(entetes.indexOf('Statut') + 1).value).toBe('À venir');
     // "ARS DT 44, REDON Agglomération (ATS)": one place per pilote in the services column.
     const fiche15 = feuille.getRow(19);
@@ -88,7 +131,10 @@ describe('aller-retour d’une fiche complète', () => {
     const source = await nouveauContrat();
     const axe = await coordination.post(`/api/contrats/${source}/axes`, { intitule: 'Accès aux soins' });
     await coordination.post(`/api/contrats/${source}/axes`, { intitule: 'Prévention et promotion de la santé' });
-    const objectif = await coordination.post(`/api/contrats/${source}/axes/${axe.body.id}/objectifs`, { intitule: 'Attirer des médecins', objectifsOperationnels: [] });
+    const objectif = await coordination.post(`/api/contrats/${source}/axes/${axe.body.id}/objectifs`, {
+      intitule: 'Attirer des médecins',
+      objectifsOperationnels: [],
+    });
     const creee = await coordination.post(`/api/contrats/${source}/fiches`, {
       intitule: 'Accueillir les internes en médecine générale',
       axeId: axe.body.id,
@@ -116,7 +162,12 @@ describe('aller-retour d’une fiche complète', () => {
       determinants: ['accessibilite', 'continuite'],
       interventions: ['formation_individus', 'formation_communautes', 'partenariats'],
       partenaires: [
-        { secteur: 'sante', acteur: 'CPAM d’Ille-et-Vilaine', organisationId: ids.cpam, participation: ['analyse_besoins', 'mobilisation_ressources'] },
+        {
+          secteur: 'sante',
+          acteur: 'CPAM d’Ille-et-Vilaine',
+          organisationId: ids.cpam,
+          participation: ['analyse_besoins', 'mobilisation_ressources'],
+        },
         { secteur: 'logement', acteur: 'Bailleurs sociaux du pays de Redon', participation: [] },
       ],
       participationCitoyenne: true,
@@ -124,14 +175,38 @@ describe('aller-retour d’une fiche complète', () => {
       facteursFacilitants: 'Un médecin maître de stage motivé',
       difficultes: 'Logements rares en été',
       indicateurs: [
-        { libelle: 'Nombre d’internes accueillis', type: 'activite', unite: 'internes', cible: '6 par an', reference: { valeur: 2, date: '2026-12-31' }, cibles: [{ periode: '2027', valeur: 6 }, { periode: '2028', valeur: 6 }] },
-        { libelle: 'Part des internes restés', type: 'resultat', pourcentage: true, poids: 2, cibles: [{ periode: '2029', numerateur: 3, denominateur: 10 }] },
+        {
+          libelle: 'Nombre d’internes accueillis',
+          type: 'activite',
+          unite: 'internes',
+          cible: '6 par an',
+          reference: { valeur: 2, date: '2026-12-31' },
+          cibles: [
+            { periode: '2027', valeur: 6 },
+            { periode: '2028', valeur: 6 },
+          ],
+        },
+        {
+          libelle: 'Part des internes restés',
+          type: 'resultat',
+          pourcentage: true,
+          poids: 2,
+          cibles: [{ periode: '2029', numerateur: 3, denominateur: 10 }],
+        },
         { libelle: 'Installations à 3 ans', type: 'resultat', methode: 'Enquête auprès des internes' },
       ],
       methodeEvaluation: 'Questionnaire annuel',
       financements: [
         { financeurId: ids.ars, dispositif: 'FIR', annee: 2027, montantCentimes: 1250050, nature: 'fonctionnement', statut: 'accorde' },
-        { financeurLibelle: 'Communes du nord', dispositif: 'Fonds propres', annee: 2028, montantCentimes: 300000, nature: 'investissement', statut: 'sollicite', valorisationNature: 'Mise à disposition d’un logement' },
+        {
+          financeurLibelle: 'Communes du nord',
+          dispositif: 'Fonds propres',
+          annee: 2028,
+          montantCentimes: 300000,
+          nature: 'investissement',
+          statut: 'sollicite',
+          valorisationNature: 'Mise à disposition d’un logement',
+        },
         { financeurId: ids.cpam, dispositif: 'FNPEIS', annee: 2027, montantCentimes: 50000, nature: 'fonctionnement', statut: 'refuse' },
       ],
       statut: 'en_cours',
@@ -159,7 +234,15 @@ describe('aller-retour d’une fiche complète', () => {
     const autre = await nouveauContrat();
     await importer(coordination, autre, tet.contenu, 'tet.xlsx');
     const [parTet] = await fichesDe(autre);
-    expect(parTet).toMatchObject({ numero: 1, intitule: fiche.intitule, statut: 'en_cours', priorite: 'haute', debut: '2027-03-01', fin: '2029-06-30', participationCitoyenne: true });
+    expect(parTet).toMatchObject({
+      numero: 1,
+      intitule: fiche.intitule,
+      statut: 'en_cours',
+      priorite: 'haute',
+      debut: '2027-03-01',
+      fin: '2029-06-30',
+      participationCitoyenne: true,
+    });
     expect(parTet.pilotes.map((p: any) => [p.organisationNom, p.service])).toEqual([
       ['Redon Agglomération', 'ATS'],
       ['Centre hospitalier de Redon', null],
@@ -169,7 +252,10 @@ describe('aller-retour d’une fiche complète', () => {
       ['Communes du nord', 300000],
     ]);
     // Étapes travel as sub-action rows, with their dates.
-    expect(parTet.etapes).toEqual([{ libelle: 'Recenser les logements', debut: '2027-03-01', fin: '2027-06-30' }, { libelle: 'Première soirée d’accueil' }]);
+    expect(parTet.etapes).toEqual([
+      { libelle: 'Recenser les logements', debut: '2027-03-01', fin: '2027-06-30' },
+      { libelle: 'Première soirée d’accueil' },
+    ]);
   });
 });
 
@@ -196,23 +282,44 @@ describe('droits et contrat signé', () => {
     await ars.connecter(DEMO.ars);
     const demande = (await ars.get('/api/confirmations')).body.find((d: any) => d.contrat.id === contratId && d.role === 'signataire');
     expect((await ars.post(`/api/confirmations/${demande.id}/acceptation`)).status).toBe(200);
-    expect((await coordination.put(`/api/contrats/${contratId}/signataires/${signataire.body.id}`, { organisationId: ids.ars, dateSignature: '2027-02-01' })).status).toBe(204);
+    expect(
+      (
+        await coordination.put(`/api/contrats/${contratId}/signataires/${signataire.body.id}`, {
+          organisationId: ids.ars,
+          dateSignature: '2027-02-01',
+        })
+      ).status,
+    ).toBe(204);
     await coordination.post(`/api/contrats/${contratId}/signataires`, { organisationId: ids.redon, dateSignature: '2027-02-03' });
     for (const statut of ['diagnostic', 'elaboration', 'signe']) {
       const { version } = (await coordination.get(`/api/contrats/${contratId}`)).body;
-      expect((await coordination.post(`/api/contrats/${contratId}/statut`, { statut, version, confirmerAvertissements: true })).status).toBe(204);
+      expect(
+        (await coordination.post(`/api/contrats/${contratId}/statut`, { statut, version, confirmerAvertissements: true })).status,
+      ).toBe(204);
     }
     const nouvelles = await importer(coordination, contratId, lireTet('nouveau-plan-valide.xlsx'), 'plan.xlsx', true);
     expect(nouvelles.status).toBe(409);
-    expect(nouvelles.body.detail).toBe('Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.');
+    expect(nouvelles.body.detail).toBe(
+      'Ce contrat est signé : ses changements passent par un avenant. Ouvrez un avenant pour le modifier.',
+    );
     const memes = await importer(coordination, contratId, lireTet('plan_column_order_issue.xlsx'), 'plan.xlsx');
     expect(memes.status).toBe(200);
     expect(memes.body.resume.inchanges).toBe(1);
     // The statut follows the action's life without an avenant.
-    const suivi = await importer(coordination, contratId, await tetModifie('plan_column_order_issue.xlsx', [[4, 24, 'En cours']]), 'plan.xlsx');
+    const suivi = await importer(
+      coordination,
+      contratId,
+      await tetModifie('plan_column_order_issue.xlsx', [[4, 24, 'En cours']]),
+      'plan.xlsx',
+    );
     expect(suivi.status).toBe(200);
     expect(suivi.body.resume.misAJour).toBe(1);
-    const autre = await importer(coordination, contratId, await tetModifie('plan_column_order_issue.xlsx', [[4, 5, 'Un autre descriptif']]), 'plan.xlsx');
+    const autre = await importer(
+      coordination,
+      contratId,
+      await tetModifie('plan_column_order_issue.xlsx', [[4, 5, 'Un autre descriptif']]),
+      'plan.xlsx',
+    );
     expect(autre.status).toBe(409);
 
     await coordination.post(`/api/contrats/${contratId}/avenants`, { objet: 'Reprise du plan vélo' });
@@ -222,4 +329,3 @@ describe('droits et contrat signé', () => {
     expect((await fichesDe(contratId)).map((f) => f.numero)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });
-

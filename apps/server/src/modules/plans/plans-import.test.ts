@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { axesDe, comparable, coordination, fichesDe, importer, installerBanc, lireTet, nombreFichesEnBase, nouveauContrat, serveur, tetModifie } from '../../../test/banc-plans';
+import {
+  axesDe,
+  comparable,
+  coordination,
+  fichesDe,
+  importer,
+  installerBanc,
+  lireTet,
+  nombreFichesEnBase,
+  nouveauContrat,
+  serveur,
+  tetModifie,
+} from '../../../test/banc-plans';
 
 installerBanc();
 
@@ -8,7 +20,12 @@ describe('import des fichiers de Territoires en Transitions', () => {
     const contratId = await nouveauContrat();
     const r = await importer(coordination, contratId, lireTet('nouveau-plan-valide.xlsx'), 'nouveau-plan-valide.xlsx');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ format: 'tet', dryRun: false, applique: true, resume: { crees: 7, misAJour: 0, inchanges: 0, rejetes: 0 } });
+    expect(r.body).toMatchObject({
+      format: 'tet',
+      dryRun: false,
+      applique: true,
+      resume: { crees: 7, misAJour: 0, inchanges: 0, rejetes: 0 },
+    });
     expect(r.body.lignes.map((l: any) => [l.ligne, l.statut, l.numero])).toEqual([
       [4, 'cree', 1],
       [5, 'cree', 2],
@@ -25,8 +42,14 @@ describe('import des fichiers de Territoires en Transitions', () => {
       'Développer une culture vélo',
     ]);
     // "4.2. …" and "4.2 : …" are the same sous-axe.
-    expect(r.body.objectifsCrees).toEqual(['Pratiquer le vélo en toute sécurité', 'Déployer des plans de mobilité scolaires', 'Développer l’activité physique pour la santé']);
-    expect(r.body.organisationsCreees).toEqual(expect.arrayContaining(['La collectivité 1', 'La collectivité 2', 'Super partenaire', 'Giga partenaire', 'Ultra partenaire']));
+    expect(r.body.objectifsCrees).toEqual([
+      'Pratiquer le vélo en toute sécurité',
+      'Déployer des plans de mobilité scolaires',
+      'Développer l’activité physique pour la santé',
+    ]);
+    expect(r.body.organisationsCreees).toEqual(
+      expect.arrayContaining(['La collectivité 1', 'La collectivité 2', 'Super partenaire', 'Giga partenaire', 'Ultra partenaire']),
+    );
     expect(r.body.colonnesInconnues).toEqual(
       expect.arrayContaining(['Indicateurs liés', 'Action en amélioration continue', 'Mesures liées', 'Documents et liens']),
     );
@@ -87,7 +110,9 @@ describe('import des fichiers de Territoires en Transitions', () => {
     const contratId = await nouveauContrat();
     const r = await importer(coordination, contratId, lireTet('plan_column_order_issue.xlsx'), 'plan_column_order_issue.xlsx');
     expect(r.status).toBe(200);
-    expect(r.body.lignes).toEqual([{ ligne: 4, statut: 'cree', numero: 1, intitule: "Création d'un comité de suivi d'élus autour du CLS" }]);
+    expect(r.body.lignes).toEqual([
+      { ligne: 4, statut: 'cree', numero: 1, intitule: "Création d'un comité de suivi d'élus autour du CLS" },
+    ]);
     expect(r.body.axesCrees).toEqual(['COORDINATION DU CLS - AXE TRANSVERSAL']);
     expect(r.body.objectifsCrees).toEqual(['Impulser une dynamique participative']);
     expect(r.body.organisationsCreees).toEqual(['Contrat Local de Santé']);
@@ -105,7 +130,9 @@ describe('import des fichiers de Territoires en Transitions', () => {
     expect(fiche.description).toMatch(/^Il s’agit alors de permettre aux élus communautaires/);
     expect(fiche.objectifsOperationnels).toHaveLength(9);
     expect(fiche.objectifsOperationnels[0]).toBe('Objectif général : L’appropriation du Contrat Local de Santé par les élus');
-    expect(fiche.pilotes).toEqual([expect.objectContaining({ organisationNom: 'Contrat Local de Santé', service: 'COM L1, Contrat Local de Santé' })]);
+    expect(fiche.pilotes).toEqual([
+      expect.objectContaining({ organisationNom: 'Contrat Local de Santé', service: 'COM L1, Contrat Local de Santé' }),
+    ]);
   });
 
   it('ne tire aucune fiche du modèle vide ni de l’export sans ligne', async () => {
@@ -113,7 +140,14 @@ describe('import des fichiers de Territoires en Transitions', () => {
       const contratId = await nouveauContrat();
       const r = await importer(coordination, contratId, lireTet(nom), nom);
       expect(r.status, nom).toBe(200);
-      expect(r.body, nom).toMatchObject({ format: 'tet', applique: true, lignes: [], axesCrees: [], organisationsCreees: [], resume: { crees: 0, rejetes: 0 } });
+      expect(r.body, nom).toMatchObject({
+        format: 'tet',
+        applique: true,
+        lignes: [],
+        axesCrees: [],
+        organisationsCreees: [],
+        resume: { crees: 0, rejetes: 0 },
+      });
       expect(await fichesDe(contratId)).toEqual([]);
     }
     const exportTet = await importer(coordination, await nouveauContrat(), lireTet('export_plan_action.xlsx'), 'export_plan_action.xlsx');
@@ -161,7 +195,9 @@ describe('import : tout ou rien, à blanc, sans doublon', () => {
         raison: 'Statut : « Peut-être » inconnu (attendu : À venir, En cours, Réalisé, En retard, En pause, Abandonné)',
       });
       expect(r.body.rapport.lignes.find((l: any) => l.ligne === 7).raison).toBe('Date de début : date « 31/02/2024 » impossible');
-      expect(r.body.erreurs).toEqual(expect.arrayContaining([{ champ: 'ligne 7', message: 'Date de début : date « 31/02/2024 » impossible' }]));
+      expect(r.body.erreurs).toEqual(
+        expect.arrayContaining([{ champ: 'ligne 7', message: 'Date de début : date « 31/02/2024 » impossible' }]),
+      );
     }
     expect(await nombreFichesEnBase()).toBe(avant);
     expect(await axesDe(contratId)).toEqual([]);
@@ -172,7 +208,12 @@ describe('import : tout ou rien, à blanc, sans doublon', () => {
     await importer(coordination, contratId, lireTet('nouveau-plan-valide.xlsx'), 'plan.xlsx');
     const encore = await importer(coordination, contratId, lireTet('nouveau-plan-valide.xlsx'), 'plan.xlsx');
     expect(encore.status).toBe(200);
-    expect(encore.body).toMatchObject({ axesCrees: [], objectifsCrees: [], organisationsCreees: [], resume: { crees: 0, misAJour: 0, inchanges: 7, rejetes: 0 } });
+    expect(encore.body).toMatchObject({
+      axesCrees: [],
+      objectifsCrees: [],
+      organisationsCreees: [],
+      resume: { crees: 0, misAJour: 0, inchanges: 7, rejetes: 0 },
+    });
     expect(encore.body.lignes.every((l: any) => l.statut === 'inchange')).toBe(true);
     expect(await fichesDe(contratId)).toHaveLength(7);
     expect(await axesDe(contratId)).toHaveLength(4);
@@ -209,7 +250,12 @@ describe('import d’un CSV fait à la main', () => {
     const contratId = await nouveauContrat();
     await importer(coordination, contratId, lireTet('nouveau-plan-valide.xlsx'), 'plan.xlsx');
     const avant = await fichesDe(contratId);
-    const refus = await importer(coordination, contratId, Buffer.from('Numéro;Statut;Commentaire interne\n1;Réalisée;fait\n2;En retard;\n9;En cours;\n', 'latin1'), 'suivi.csv');
+    const refus = await importer(
+      coordination,
+      contratId,
+      Buffer.from('Numéro;Statut;Commentaire interne\n1;Réalisée;fait\n2;En retard;\n9;En cours;\n', 'latin1'),
+      'suivi.csv',
+    );
     expect(refus.status).toBe(422);
     expect(refus.body.rapport.colonnesInconnues).toEqual(['Commentaire interne']);
     expect(refus.body.rapport.lignes.map((l: any) => [l.ligne, l.statut, l.raison])).toEqual([
@@ -218,7 +264,12 @@ describe('import d’un CSV fait à la main', () => {
       [4, 'rejete', 'Intitulé : manquant pour une nouvelle fiche'],
     ]);
     // Saved by French Excel in Windows-1252: accents read right.
-    const ok = await importer(coordination, contratId, Buffer.from('Numéro;Statut;Commentaire interne\r\n1;Réalisée;fait\r\n2;En retard;\r\n', 'latin1'), 'suivi.csv');
+    const ok = await importer(
+      coordination,
+      contratId,
+      Buffer.from('Numéro;Statut;Commentaire interne\r\n1;Réalisée;fait\r\n2;En retard;\r\n', 'latin1'),
+      'suivi.csv',
+    );
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ format: 'maillage', resume: { crees: 0, misAJour: 2, inchanges: 0, rejetes: 0 } });
     const apres = await fichesDe(contratId);
@@ -227,4 +278,3 @@ describe('import d’un CSV fait à la main', () => {
     expect(comparable(apres.find((f) => f.numero === 3))).toEqual(comparable(avant.find((f) => f.numero === 3)));
   });
 });
-

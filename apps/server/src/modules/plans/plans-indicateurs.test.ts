@@ -16,9 +16,15 @@ async function exportModifie(contratId: string, indicateurs: unknown[]) {
 }
 
 const indicateursDe = async (ficheId: string) =>
-  (await serveur.ctx.db.query(`select id, libelle, rang, version from indicateurs_suivi where fiche_id = $1 order by rang`, [ficheId])).rows;
+  (await serveur.ctx.db.query(`select id, libelle, rang, version from indicateurs_suivi where fiche_id = $1 order by rang`, [ficheId]))
+    .rows;
 const journal = async (ficheId: string) =>
-  (await serveur.ctx.db.query(`select action from audit_evenements where entite_type = 'indicateur_suivi' and contexte ->> 'ficheId' = $1 order by id`, [ficheId])).rows.map((r) => r.action);
+  (
+    await serveur.ctx.db.query(
+      `select action from audit_evenements where entite_type = 'indicateur_suivi' and contexte ->> 'ficheId' = $1 order by id`,
+      [ficheId],
+    )
+  ).rows.map((r) => r.action);
 
 describe('les indicateurs d’une fiche, par import de plan', () => {
   it('les écrit comme la fiche : repris par libellé, modifiés, retirés sauf valeurs validées, chaque changement au journal', async () => {
@@ -39,14 +45,28 @@ describe('les indicateurs d’une fiche, par import de plan', () => {
     expect(await journal(ficheId)).toEqual(['creation', 'creation', 'creation']);
 
     // « Internes restés » has a validated value: the file may not remove it (409, nothing written).
-    await serveur.ctx.db.query(`insert into valeurs_suivi (indicateur_id, periode, valeur, etat) values ($1, '2027', 3, 'valide')`, [restes.id]);
-    const sansRestes = await importer(coordination, contratId, await exportModifie(contratId, [{ libelle: 'Internes accueillis', type: 'activite', unite: 'internes' }]), 'plan.xlsx');
+    await serveur.ctx.db.query(`insert into valeurs_suivi (indicateur_id, periode, valeur, etat) values ($1, '2027', 3, 'valide')`, [
+      restes.id,
+    ]);
+    const sansRestes = await importer(
+      coordination,
+      contratId,
+      await exportModifie(contratId, [{ libelle: 'Internes accueillis', type: 'activite', unite: 'internes' }]),
+      'plan.xlsx',
+    );
     expect(sansRestes.status).toBe(409);
-    expect(sansRestes.body.detail).toBe('L’indicateur « Internes restés » a des valeurs validées : elles comptent dans le suivi, il ne peut être retiré.');
+    expect(sansRestes.body.detail).toBe(
+      'L’indicateur « Internes restés » a des valeurs validées : elles comptent dans le suivi, il ne peut être retiré.',
+    );
     expect(await indicateursDe(ficheId)).toEqual([accueillis, restes, soirees]);
 
     // An unknown diagnostic indicator rejects the row, naming it, and so the file.
-    const inconnu = await importer(coordination, contratId, await exportModifie(contratId, [{ libelle: 'Internes restés', type: 'resultat', indicateurDiagnostic: 'PAS-UN-CODE' }]), 'plan.xlsx');
+    const inconnu = await importer(
+      coordination,
+      contratId,
+      await exportModifie(contratId, [{ libelle: 'Internes restés', type: 'resultat', indicateurDiagnostic: 'PAS-UN-CODE' }]),
+      'plan.xlsx',
+    );
     expect(inconnu.status).toBe(422);
     expect(JSON.stringify(inconnu.body)).toContain('Indicateur du diagnostic inconnu');
     expect(await indicateursDe(ficheId)).toEqual([accueillis, restes, soirees]);
@@ -76,12 +96,26 @@ describe('les indicateurs d’une fiche, par import de plan', () => {
     const fiche = (await coordination.get(`/api/fiches/${ficheId}`)).body;
     expect(fiche.indicateurs.map((i: any) => i.unite)).toEqual([null, 'personnes', null]);
     // The fiche's own audit event, after its indicators', shows them changed.
-    const { rows } = await serveur.ctx.db.query(`select diff::text as diff from audit_evenements where entite_type = 'fiche' and entite_id = $1 and action = 'modification'`, [ficheId]);
+    const { rows } = await serveur.ctx.db.query(
+      `select diff::text as diff from audit_evenements where entite_type = 'fiche' and entite_id = $1 and action = 'modification'`,
+      [ficheId],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].diff).toContain('Logements trouvés');
 
     // The same file again changes nothing.
-    expect((await importer(coordination, contratId, (await telecharger(coordination, `/api/contrats/${contratId}/plan.xlsx`)).contenu, 'plan.xlsx')).body.resume).toMatchObject({ misAJour: 0, inchanges: 1 });
+    expect(
+      (
+        await importer(
+          coordination,
+          contratId,
+          (
+            await telecharger(coordination, `/api/contrats/${contratId}/plan.xlsx`)
+          ).contenu,
+          'plan.xlsx',
+        )
+      ).body.resume,
+    ).toMatchObject({ misAJour: 0, inchanges: 1 });
     expect(await fichesDe(contratId)).toHaveLength(1);
   });
 });

@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => serveur.fermer());
 
-const importer = (nom: string, contenu: Buffer | string) => coordination.multipart(`/api/contrats/${contratId}/plan/import?dryRun=true`, { fichier: { nom, contenu } });
+const importer = (nom: string, contenu: Buffer | string) =>
+  coordination.multipart(`/api/contrats/${contratId}/plan/import?dryRun=true`, { fichier: { nom, contenu } });
 
 describe('import de plan : fichiers hostiles', () => {
   it('refuse une bombe de décompression (413 nommant la limite)', async () => {
@@ -46,6 +47,8 @@ describe('import de plan : fichiers hostiles', () => {
   it('nomme la ligne d’un guillemet jamais refermé dans un plan en CSV', async () => {
     const r = await importer('plan.csv', 'Numéro;Intitulé\n1;Première fiche\n2;"Deuxième fiche\n3;Troisième\n');
     expect(r.status, JSON.stringify(r.body)).toBe(400);
-    expect(r.body.detail).toBe('Fichier CSV illisible, ligne 3 : un guillemet (") ouvert n’est jamais refermé ; refermez-le ou retirez-le.');
+    expect(r.body.detail).toBe(
+      'Fichier CSV illisible, ligne 3 : un guillemet (") ouvert n’est jamais refermé ; refermez-le ou retirez-le.',
+    );
   });
 });

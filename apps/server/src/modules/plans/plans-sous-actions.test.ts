@@ -1,6 +1,17 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { axesDe, comparable, coordination, fichesDe, importer, installerBanc, nombreFichesEnBase, nouveauContrat, serveur, telecharger } from '../../../test/banc-plans';
+import {
+  axesDe,
+  comparable,
+  coordination,
+  fichesDe,
+  importer,
+  installerBanc,
+  nombreFichesEnBase,
+  nouveauContrat,
+  serveur,
+  telecharger,
+} from '../../../test/banc-plans';
 
 installerBanc();
 
@@ -94,7 +105,12 @@ describe('sous-actions de Territoires en Transitions', () => {
 
     const blanc = await importer(coordination, contratId, fichier, 'plan-tet.xlsx', true);
     expect(blanc.status, JSON.stringify(blanc.body)).toBe(200);
-    expect(blanc.body).toMatchObject({ format: 'tet', dryRun: true, applique: false, resume: { crees: 1, misAJour: 0, inchanges: 0, rejetes: 0, sousActions: 3 } });
+    expect(blanc.body).toMatchObject({
+      format: 'tet',
+      dryRun: true,
+      applique: false,
+      resume: { crees: 1, misAJour: 0, inchanges: 0, rejetes: 0, sousActions: 3 },
+    });
     expect(blanc.body.lignes.map((l: any) => [l.ligne, l.statut, l.numero, l.intitule, l.sousAction])).toEqual([
       [4, 'cree', 1, ACTION, 'Former les élus aux premiers secours en santé mentale'],
       [5, 'cree', 1, ACTION, 'Ouvrir une permanence mobile'],
@@ -111,12 +127,33 @@ describe('sous-actions de Territoires en Transitions', () => {
     expect(fiches).toHaveLength(1);
     const [fiche] = fiches;
     // The action's own row makes the fiche; its sub-action rows, its étapes, in the file's order.
-    expect(fiche).toMatchObject({ numero: 1, intitule: ACTION, description: 'Aller au-devant des personnes isolées', statut: 'en_cours', priorite: 'haute', debut: '2027-01-01', fin: '2029-12-31' });
+    expect(fiche).toMatchObject({
+      numero: 1,
+      intitule: ACTION,
+      description: 'Aller au-devant des personnes isolées',
+      statut: 'en_cours',
+      priorite: 'haute',
+      debut: '2027-01-01',
+      fin: '2029-12-31',
+    });
     expect(fiche.pilotes.map((p: any) => p.organisationNom)).toEqual(['Redon Agglomération']);
     expect(fiche.etapes).toEqual([
-      { libelle: 'Former les élus aux premiers secours en santé mentale', description: 'Deux sessions par an', pilote: 'Redon Agglomération (CLIC)', statut: 'en_cours', debut: '2027-02-01', fin: '2027-06-30' },
+      {
+        libelle: 'Former les élus aux premiers secours en santé mentale',
+        description: 'Deux sessions par an',
+        pilote: 'Redon Agglomération (CLIC)',
+        statut: 'en_cours',
+        debut: '2027-02-01',
+        fin: '2027-06-30',
+      },
       // What an étape has no field for stays in its description, labelled; no organisation is created for it.
-      { libelle: 'Ouvrir une permanence mobile', description: 'Partenaires : Mutualité française', pilote: 'Centre hospitalier de Redon', statut: 'a_venir', debut: '2027-12-14' },
+      {
+        libelle: 'Ouvrir une permanence mobile',
+        description: 'Partenaires : Mutualité française',
+        pilote: 'Centre hospitalier de Redon',
+        statut: 'a_venir',
+        debut: '2027-12-14',
+      },
       { libelle: 'Évaluer le dispositif', statut: 'a_venir' },
     ]);
     expect(r.body.organisationsCreees).toEqual([]);
@@ -138,7 +175,12 @@ describe('sous-actions de Territoires en Transitions', () => {
     const entetes = (feuille.getRow(2).values as unknown[]).slice(1);
     const col = (nom: string) => entetes.indexOf(nom) + 1;
     expect(feuille.rowCount).toBe(6);
-    expect([3, 4, 5, 6].map((n) => [feuille.getRow(n).getCell(col("Titre de l'action")).value, feuille.getRow(n).getCell(col('Titre de la sous-action')).value ?? null])).toEqual([
+    expect(
+      [3, 4, 5, 6].map((n) => [
+        feuille.getRow(n).getCell(col("Titre de l'action")).value,
+        feuille.getRow(n).getCell(col('Titre de la sous-action')).value ?? null,
+      ]),
+    ).toEqual([
       [`Fiche action 1. ${ACTION}`, null],
       [`Fiche action 1. ${ACTION}`, 'Former les élus aux premiers secours en santé mentale'],
       [`Fiche action 1. ${ACTION}`, 'Ouvrir une permanence mobile'],
@@ -166,7 +208,13 @@ describe('sous-actions de Territoires en Transitions', () => {
       fin: fiche.fin,
       description: fiche.description,
     });
-    expect((await importer(coordination, autre, x.contenu, 'tet.xlsx')).body.resume).toEqual({ crees: 0, misAJour: 0, inchanges: 1, rejetes: 0, sousActions: 3 });
+    expect((await importer(coordination, autre, x.contenu, 'tet.xlsx')).body.resume).toEqual({
+      crees: 0,
+      misAJour: 0,
+      inchanges: 1,
+      rejetes: 0,
+      sousActions: 3,
+    });
   });
 
   it('des axes nommés « Axe 1 » à « Axe 3 » gardent ce titre et leur numéro, et le rapport le dit', async () => {
@@ -185,7 +233,12 @@ describe('sous-actions de Territoires en Transitions', () => {
 
     const r = await importer(coordination, contratId, fichier, 'axes.xlsx');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body).toMatchObject({ applique: true, axesCrees: ['Axe 1', 'Axe 2', 'Axe 3'], objectifsCrees: ['1.1'], resume: { crees: 4, rejetes: 0 } });
+    expect(r.body).toMatchObject({
+      applique: true,
+      axesCrees: ['Axe 1', 'Axe 2', 'Axe 3'],
+      objectifsCrees: ['1.1'],
+      resume: { crees: 4, rejetes: 0 },
+    });
     expect(r.body.remarques).toEqual([
       'Axe « Axe 3 » : l’intitulé n’est que son numéro (3), il est gardé tel qu’écrit.',
       'Axe « Axe 1 » : l’intitulé n’est que son numéro (1), il est gardé tel qu’écrit.',
@@ -203,7 +256,10 @@ describe('sous-actions de Territoires en Transitions', () => {
     ]);
     const fiches = await fichesDe(contratId);
     expect(fiches.find((f) => f.numero === 7)).toMatchObject({ intitule: 'Fiche action 7', axe: { numero: 2, intitule: 'Axe 2' } });
-    expect(fiches.find((f) => f.intitule === 'Accueillir des internes')).toMatchObject({ axe: { intitule: 'Axe 1' }, objectif: { intitule: '1.1' } });
+    expect(fiches.find((f) => f.intitule === 'Accueillir des internes')).toMatchObject({
+      axe: { intitule: 'Axe 1' },
+      objectif: { intitule: '1.1' },
+    });
 
     const encore = await importer(coordination, contratId, fichier, 'axes.xlsx');
     expect(encore.body).toMatchObject({ axesCrees: [], objectifsCrees: [], resume: { crees: 0, misAJour: 0, inchanges: 4, rejetes: 0 } });
@@ -217,10 +273,20 @@ describe('sous-actions de Territoires en Transitions', () => {
     const contratId = await nouveauContrat();
     const lignes: Ligne[] = [
       { 'Axe (x)': AXE, "Titre de l'action": 'Sans sous-action A', 'Statut ': 'À venir' },
-      { 'Axe (x)': AXE, "Titre de l'action": 'Seulement par ses sous-actions', 'Titre de la sous-action': 'Étape un', 'Statut ': 'Réalisé' },
+      {
+        'Axe (x)': AXE,
+        "Titre de l'action": 'Seulement par ses sous-actions',
+        'Titre de la sous-action': 'Étape un',
+        'Statut ': 'Réalisé',
+      },
       { 'Axe (x)': AXE, "Titre de l'action": 'Avec sous-actions', 'Titre de la sous-action': 'Première' },
       { 'Axe (x)': AXE, "Titre de l'action": 'Sans sous-action B', Descriptif: 'Rien de plus' },
-      { 'Axe (x)': AXE, "Titre de l'action": 'Seulement par ses sous-actions', 'Titre de la sous-action': 'Étape deux', 'Statut ': 'Statut inventé' },
+      {
+        'Axe (x)': AXE,
+        "Titre de l'action": 'Seulement par ses sous-actions',
+        'Titre de la sous-action': 'Étape deux',
+        'Statut ': 'Statut inventé',
+      },
       { 'Axe (x)': AXE, "Titre de l'action": 'Avec sous-actions', 'Statut ': 'En cours', "Etapes de l'action": 'Préparer\nPremière' },
     ];
     const avant = await nombreFichesEnBase();
@@ -246,9 +312,25 @@ describe('sous-actions de Territoires en Transitions', () => {
     expect(fiches.map((f) => [f.numero, f.intitule, f.statut, f.etapes.map((e: any) => [e.libelle, e.statut ?? null])])).toEqual([
       [1, 'Sans sous-action A', 'a_venir', []],
       // Created once, from its two rows, with the title and axe they repeat and nothing else of its own.
-      [2, 'Seulement par ses sous-actions', 'a_venir', [['Étape un', 'realisee'], ['Étape deux', 'en_pause']]],
+      [
+        2,
+        'Seulement par ses sous-actions',
+        'a_venir',
+        [
+          ['Étape un', 'realisee'],
+          ['Étape deux', 'en_pause'],
+        ],
+      ],
       // Its own row comes last; an étape of its column that is also a sub-action is that sub-action.
-      [3, 'Avec sous-actions', 'en_cours', [['Préparer', null], ['Première', null]]],
+      [
+        3,
+        'Avec sous-actions',
+        'en_cours',
+        [
+          ['Préparer', null],
+          ['Première', null],
+        ],
+      ],
       [4, 'Sans sous-action B', 'a_venir', []],
     ]);
     expect(fiches.every((f) => f.axe?.intitule === 'Santé mentale')).toBe(true);
@@ -260,7 +342,11 @@ describe('sous-actions de Territoires en Transitions', () => {
     lignes[1]['Date de fin'] = date('2027-12-31');
     const modifie = await importer(coordination, contratId, await classeurTet(lignes), 'mixte.xlsx');
     expect(modifie.body.resume).toEqual({ crees: 0, misAJour: 1, inchanges: 3, rejetes: 0, sousActions: 3 });
-    expect((await fichesDe(contratId)).find((f) => f.numero === 2).etapes[0]).toEqual({ libelle: 'Étape un', statut: 'realisee', fin: '2027-12-31' });
+    expect((await fichesDe(contratId)).find((f) => f.numero === 2).etapes[0]).toEqual({
+      libelle: 'Étape un',
+      statut: 'realisee',
+      fin: '2027-12-31',
+    });
 
     // Round trip through TeT's export: same fiches, same sub-actions.
     const x = await telecharger(coordination, `/api/contrats/${contratId}/plan.xlsx?format=tet`);
@@ -272,8 +358,19 @@ describe('sous-actions de Territoires en Transitions', () => {
 
   it('refuse une sous-action sans titre d’action, en le disant', async () => {
     const contratId = await nouveauContrat();
-    const r = await importer(coordination, contratId, await classeurTet([{ 'Axe (x)': AXE, 'Titre de la sous-action': 'Orpheline' }]), 'orpheline.xlsx');
+    const r = await importer(
+      coordination,
+      contratId,
+      await classeurTet([{ 'Axe (x)': AXE, 'Titre de la sous-action': 'Orpheline' }]),
+      'orpheline.xlsx',
+    );
     expect(r.status).toBe(422);
-    expect(r.body.rapport.lignes).toEqual([expect.objectContaining({ ligne: 4, statut: 'rejete', raison: "Titre de l'action : titre de l’action manquant pour la sous-action « Orpheline »" })]);
+    expect(r.body.rapport.lignes).toEqual([
+      expect.objectContaining({
+        ligne: 4,
+        statut: 'rejete',
+        raison: "Titre de l'action : titre de l’action manquant pour la sous-action « Orpheline »",
+      }),
+    ]);
   });
 });

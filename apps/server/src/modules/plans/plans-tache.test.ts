@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { coordination, fichesDe, importer, installerBanc, nombreFichesEnBase, nouveauContrat, serveur, telecharger } from '../../../test/banc-plans';
+import {
+  coordination,
+  fichesDe,
+  importer,
+  installerBanc,
+  nombreFichesEnBase,
+  nouveauContrat,
+  serveur,
+  telecharger,
+} from '../../../test/banc-plans';
 import { lignesPlanGenere, planGenere } from '../../../test/plan-genere';
 import type { ClientHttp } from '../../../test/harness';
 import { SEUIL_TACHE } from './imports-plans.service';
@@ -22,7 +31,8 @@ async function suivre(client: ClientHttp, suivi: string) {
   }
 }
 
-const fichierEnBase = async (id: string) => (await serveur.ctx.db.query('select fichier is not null as present from imports_plans where id = $1', [id])).rows[0].present as boolean;
+const fichierEnBase = async (id: string) =>
+  (await serveur.ctx.db.query('select fichier is not null as present from imports_plans where id = $1', [id])).rows[0].present as boolean;
 
 // Several imports of hundreds of fiches per test: a guard against a hang, not a timing check.
 describe('import d’un grand plan en tâche de fond', { timeout: 240_000 }, () => {
@@ -43,8 +53,21 @@ describe('import d’un grand plan en tâche de fond', { timeout: 240_000 }, () 
     // Progress only goes forward (how many intermediate steps are seen depends on the machine).
     const avancees = vus.map((v) => v.lignesTraitees);
     expect(avancees).toEqual([...avancees].sort((a, b) => a - b));
-    expect(final).toMatchObject({ etat: 'termine', dryRun: true, nomFichier: 'grand-plan.csv', lignesTotal: 600, lignesTraitees: 600, erreur: null, creePar: expect.any(String) });
-    expect(final.rapport).toMatchObject({ format: 'maillage', dryRun: true, applique: false, resume: { crees: 600, misAJour: 0, inchanges: 0, rejetes: 0 } });
+    expect(final).toMatchObject({
+      etat: 'termine',
+      dryRun: true,
+      nomFichier: 'grand-plan.csv',
+      lignesTotal: 600,
+      lignesTraitees: 600,
+      erreur: null,
+      creePar: expect.any(String),
+    });
+    expect(final.rapport).toMatchObject({
+      format: 'maillage',
+      dryRun: true,
+      applique: false,
+      resume: { crees: 600, misAJour: 0, inchanges: 0, rejetes: 0 },
+    });
     expect(final.rapport.lignes).toHaveLength(600);
     expect(await nombreFichesEnBase()).toBe(avant);
     expect(await fichierEnBase(r.body.importId)).toBe(false);
@@ -59,7 +82,10 @@ describe('import d’un grand plan en tâche de fond', { timeout: 240_000 }, () 
     expect(final.rapport).toMatchObject({ dryRun: false, applique: true, resume: { crees: 600, rejetes: 0 } });
     expect(final.rapport.axesCrees).toHaveLength(10);
     expect(await fichesDe(contratId)).toHaveLength(600);
-    const journal = await serveur.ctx.db.query(`select count(*)::int n from audit_evenements where entite_id = $1 and action = 'import_plan'`, [contratId]);
+    const journal = await serveur.ctx.db.query(
+      `select count(*)::int n from audit_evenements where entite_id = $1 and action = 'import_plan'`,
+      [contratId],
+    );
     expect(journal.rows[0].n).toBe(1);
 
     const encore = await importer(coordination, contratId, planGenere(600), 'grand-plan.csv');
@@ -71,7 +97,9 @@ describe('import d’un grand plan en tâche de fond', { timeout: 240_000 }, () 
     const contratId = await nouveauContrat();
     const lignes = lignesPlanGenere(600);
     lignes[300][6] = 'Presque fini';
-    const csv = Buffer.from(lignes.map((l) => l.map((v) => (/[;"\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : v)).join(';')).join('\n'));
+    const csv = Buffer.from(
+      lignes.map((l) => l.map((v) => (/[;"\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : v)).join(';')).join('\n'),
+    );
     const avant = await nombreFichesEnBase();
     const r = await importer(coordination, contratId, csv, 'plan-fautif.csv');
     expect(r.status).toBe(202);
@@ -79,7 +107,10 @@ describe('import d’un grand plan en tâche de fond', { timeout: 240_000 }, () 
     expect(final.etat).toBe('echoue');
     expect(final.erreur).toMatch(/^1 ligne rejetée : rien n’a été enregistré\. Ligne 301 — Statut/);
     expect(final.rapport.resume.rejetes).toBe(1);
-    expect(final.rapport.lignes.find((l: { ligne: number }) => l.ligne === 301)).toMatchObject({ statut: 'rejete', raison: expect.stringContaining('Statut') });
+    expect(final.rapport.lignes.find((l: { ligne: number }) => l.ligne === 301)).toMatchObject({
+      statut: 'rejete',
+      raison: expect.stringContaining('Statut'),
+    });
     expect(await nombreFichesEnBase()).toBe(avant);
     expect(await fichesDe(contratId)).toHaveLength(0);
   });
@@ -117,11 +148,22 @@ describe('import d’un grand plan en tâche de fond', { timeout: 240_000 }, () 
     // A job held by a process that no longer beats: what a kill -9 leaves (the real crash: resilience suite).
     const id = crypto.randomUUID();
     const mort = crypto.randomUUID();
-    await serveur.ctx.db.query(`insert into imports_plans (id, contrat_id, nom_fichier, dry_run, lignes_total, fichier, cree_par) values ($1, $2, 'coupe.csv', false, 600, '\\x00', 'Test')`, [id, contratId]);
-    await serveur.ctx.db.query(`insert into taches_processus (tache_id, file, donnees, processus_id) values ($1, 'import-plan', $2, $3)`, [crypto.randomUUID(), { importId: id }, mort]);
+    await serveur.ctx.db.query(
+      `insert into imports_plans (id, contrat_id, nom_fichier, dry_run, lignes_total, fichier, cree_par) values ($1, $2, 'coupe.csv', false, 600, '\\x00', 'Test')`,
+      [id, contratId],
+    );
+    await serveur.ctx.db.query(`insert into taches_processus (tache_id, file, donnees, processus_id) values ($1, 'import-plan', $2, $3)`, [
+      crypto.randomUUID(),
+      { importId: id },
+      mort,
+    ]);
     expect(await serveur.ctx.taches.fermerInterrompues()).toBe(1);
     const apres = (await coordination.get(`/api/contrats/${contratId}/plan/imports/${id}`)).body;
-    expect(apres).toMatchObject({ etat: 'echoue', rapport: null, erreur: 'Import interrompu : le serveur qui le traitait s’est arrêté. Rien n’a été enregistré ; relancez l’import.' });
+    expect(apres).toMatchObject({
+      etat: 'echoue',
+      rapport: null,
+      erreur: 'Import interrompu : le serveur qui le traitait s’est arrêté. Rien n’a été enregistré ; relancez l’import.',
+    });
     expect(await fichierEnBase(id)).toBe(false);
   });
 });

@@ -73,17 +73,34 @@ export function routesPlans(app: FastifyInstance, ctx: Contexte) {
         consumes: ['multipart/form-data'],
         params: id,
         querystring: api.choixImportPlan,
-        response: { 200: rapport, 202: api.importPlanEnFond, ...erreurs, 409: probleme, 413: probleme, 503: probleme, 422: probleme.extend({ rapport: rapport.optional() }) },
+        response: {
+          200: rapport,
+          202: api.importPlanEnFond,
+          ...erreurs,
+          409: probleme,
+          413: probleme,
+          503: probleme,
+          422: probleme.extend({ rapport: rapport.optional() }),
+        },
       },
       handler: async (req, rep) => {
         const utilisateur = exigerConnecte(req.utilisateur);
         if (!req.isMultipart()) throw invalide('Envoyez le fichier en multipart/form-data, dans le champ « fichier ».');
         const fichier = await req.file();
-        if (fichier?.fieldname !== 'fichier') throw invalide('Aucun fichier reçu : envoyez-le dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
+        if (fichier?.fieldname !== 'fichier')
+          throw invalide('Aucun fichier reçu : envoyez-le dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
         const contenu = await fichier.toBuffer();
-        const resultat = await imports.importerPlan(ctx, utilisateur, req.params.id, { nom: fichier.filename, contenu }, req.query.dryRun === 'true');
+        const resultat = await imports.importerPlan(
+          ctx,
+          utilisateur,
+          req.params.id,
+          { nom: fichier.filename, contenu },
+          req.query.dryRun === 'true',
+        );
         if (!resultat.arrierePlan) return resultat.rapport;
-        return rep.code(202).send({ importId: resultat.importId, suivi: `/api/contrats/${req.params.id}/plan/imports/${resultat.importId}` });
+        return rep
+          .code(202)
+          .send({ importId: resultat.importId, suivi: `/api/contrats/${req.params.id}/plan/imports/${resultat.importId}` });
       },
     });
 
@@ -91,7 +108,8 @@ export function routesPlans(app: FastifyInstance, ctx: Contexte) {
       schema: {
         tags: t,
         summary: 'Suivi d’un import de plan en tâche de fond (avancement, puis rapport)',
-        description: 'Lu en base : n’importe quel processus du serveur répond. Interrogez-le toutes les secondes tant que `etat` vaut `en_cours`.',
+        description:
+          'Lu en base : n’importe quel processus du serveur répond. Interrogez-le toutes les secondes tant que `etat` vaut `en_cours`.',
         params: api.cheminImportPlan,
         response: { 200: api.etatImportPlan, ...erreurs },
       },

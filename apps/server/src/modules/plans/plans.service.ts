@@ -30,17 +30,37 @@ function feuilleAxes(axes: contrats.AxeLigne[]): FeuilleEcrite {
 }
 
 /** Our plan (XLSX or CSV) or TeT's import format (XLSX), for whoever may read the contract. */
-export async function exporterPlan(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string, format: 'maillage' | 'tet', type: 'xlsx' | 'csv') {
+export async function exporterPlan(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  contratId: string,
+  format: 'maillage' | 'tet',
+  type: 'xlsx' | 'csv',
+) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
   const contrat = await contrats.lireContrat(ctx.db, contratId);
   if (!contrat) throw introuvable('Ce contrat n’existe pas.');
   const liste = await fiches.fichesCompletes(ctx.db, contratId);
-  const ids = liste.flatMap((f) => f.partenaires.flatMap((p: { organisationId?: string | null }) => (p.organisationId ? [p.organisationId] : [])));
+  const ids = liste.flatMap((f) =>
+    f.partenaires.flatMap((p: { organisationId?: string | null }) => (p.organisationId ? [p.organisationId] : [])),
+  );
   const noms = new Map((await contrats.organisationsParIds(ctx.db, [...new Set(ids)])).map((o) => [o.id, o.nom]));
   const plan = format === 'tet' ? formatTet : formatMaillage;
   const lignes = liste.flatMap((f) => plan.ecrire(f, noms));
-  if (type === 'csv') return { contenu: ecrireCsv(plan.colonnes.map((c) => c.entete), lignes), nom: nomDeFichier(contrat.intitule, 'csv'), type: TYPE_CSV };
+  if (type === 'csv')
+    return {
+      contenu: ecrireCsv(
+        plan.colonnes.map((c) => c.entete),
+        lignes,
+      ),
+      nom: nomDeFichier(contrat.intitule, 'csv'),
+      type: TYPE_CSV,
+    };
   const feuilles: FeuilleEcrite[] = [{ nom: plan.feuille, groupes: plan.groupes, colonnes: plan.colonnes, lignes }];
   if (format === 'maillage') feuilles.push(feuilleAxes(await contrats.axesDuContrat(ctx.db, contratId)));
-  return { contenu: await ecrireXlsx(feuilles), nom: nomDeFichier(contrat.intitule, 'xlsx', format === 'tet' ? '-territoires-en-transitions' : ''), type: TYPE_XLSX };
+  return {
+    contenu: await ecrireXlsx(feuilles),
+    nom: nomDeFichier(contrat.intitule, 'xlsx', format === 'tet' ? '-territoires-en-transitions' : ''),
+    type: TYPE_XLSX,
+  };
 }

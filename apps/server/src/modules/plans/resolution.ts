@@ -66,7 +66,8 @@ export class Annuaire {
     const parNom = this.parNom.get(cle);
     if (parNom) return parNom;
     const parSigle = this.parSigle.get(cle) ?? [];
-    if (parSigle.length > 1) throw new Rejet(`« ${nom} » désigne plusieurs organisations (${parSigle.map((o) => o.nom).join(', ')}) : écrivez le nom complet`);
+    if (parSigle.length > 1)
+      throw new Rejet(`« ${nom} » désigne plusieurs organisations (${parSigle.map((o) => o.nom).join(', ')}) : écrivez le nom complet`);
     return parSigle[0] ?? null;
   }
 
@@ -91,7 +92,12 @@ export class Annuaire {
 
   async partenaire(p: PartenaireLu, colonne: string) {
     const o = p.organisation ? await this.obtenir(p.organisation, colonne) : null;
-    return { secteur: p.secteur ?? (o && SECTEUR_PAR_TYPE[o.type]) ?? 'autre', acteur: p.acteur, ...(o ? { organisationId: o.id } : {}), participation: p.participation };
+    return {
+      secteur: p.secteur ?? (o && SECTEUR_PAR_TYPE[o.type]) ?? 'autre',
+      acteur: p.acteur,
+      ...(o ? { organisationId: o.id } : {}),
+      participation: p.participation,
+    };
   }
 
   async financement(l: FinancementLu, debut: string | null | undefined, colonne: string) {
@@ -200,15 +206,24 @@ export class Strategie {
   }
 
   /** Ids of a row's axe and objectif; the objectif is looked for in the row's axe, else in the fiche's. */
-  ids(axe: Rattachement | null | undefined, objectif: Rattachement | null | undefined, axeActuel: string | null, colonnes: { axe: string; objectif: string }) {
+  ids(
+    axe: Rattachement | null | undefined,
+    objectif: Rattachement | null | undefined,
+    axeActuel: string | null,
+    colonnes: { axe: string; objectif: string },
+  ) {
     let axeId = axeActuel;
     if (axe !== undefined) {
       axeId = axe ? (this.axe(axe.titre)?.id ?? null) : null;
-      if (axe && !axeId) throw new Rejet(`${colonnes.axe} : « ${axe.titre} » : ${this.invalides.get(`axe:${cleTexte(axe.titre)}`) ?? 'axe introuvable'}`);
+      if (axe && !axeId)
+        throw new Rejet(`${colonnes.axe} : « ${axe.titre} » : ${this.invalides.get(`axe:${cleTexte(axe.titre)}`) ?? 'axe introuvable'}`);
     }
     if (!objectif) return { axeId, objectifId: null };
     const trouve = axeId ? this.objectifs.get(axeId)?.get(cleTexte(objectif.titre)) : undefined;
-    if (!trouve) throw new Rejet(`${colonnes.objectif} : « ${objectif.titre} » : ${this.invalides.get(`objectif:${cleTexte(objectif.titre)}`) ?? 'objectif introuvable dans cet axe'}`);
+    if (!trouve)
+      throw new Rejet(
+        `${colonnes.objectif} : « ${objectif.titre} » : ${this.invalides.get(`objectif:${cleTexte(objectif.titre)}`) ?? 'objectif introuvable dans cet axe'}`,
+      );
     return { axeId, objectifId: trouve.id };
   }
 }

@@ -102,7 +102,8 @@ export function titresNumeros(rangs: RangLu[]): string[] {
   for (const { lue } of rangs) {
     voir('axe', lue.champs.axe);
     voir('objectif', lue.champs.objectif);
-    if (lue.numeroSeul) remarques.add(`Fiche « ${lue.champs.intitule} » : l’intitulé n’est que son numéro (${lue.numero}), il est gardé tel qu’écrit.`);
+    if (lue.numeroSeul)
+      remarques.add(`Fiche « ${lue.champs.intitule} » : l’intitulé n’est que son numéro (${lue.numero}), il est gardé tel qu’écrit.`);
   }
   return [...remarques];
 }

@@ -15,13 +15,15 @@ export type { Feuille, Valeur };
 export async function lireFichier(contenu: Buffer, nom: string): Promise<Feuille[]> {
   if (!contenu.length) throw invalide('Le fichier envoyé est vide.');
   const debut = contenu.subarray(0, 4).toString('hex');
-  if (debut === 'd0cf11e0') throw invalide('Les classeurs .xls (Excel 97-2003) ne sont pas pris en charge : enregistrez le fichier au format .xlsx.');
+  if (debut === 'd0cf11e0')
+    throw invalide('Les classeurs .xls (Excel 97-2003) ne sont pas pris en charge : enregistrez le fichier au format .xlsx.');
   if (debut !== '504b0304' && (/\.(xlsx|xlsm|ods|pdf|docx?)$/i.test(nom) || contenu.subarray(0, 8000).includes(0)))
     throw invalide('Fichier non reconnu : envoyez un classeur .xlsx ou un fichier .csv.');
   const feuilles = await lireFeuilles(nom, contenu, LIMITES.plans);
   if (debut === '504b0304') return feuilles;
   // A CSV this server exported carries formula-like text with a leading apostrophe (platform/csv.ts): take it off.
-  for (const f of feuilles) for (const l of f.lignes) l.cellules = l.cellules.map((c) => (typeof c === 'string' ? retirerNeutralisation(c) : c));
+  for (const f of feuilles)
+    for (const l of f.lignes) l.cellules = l.cellules.map((c) => (typeof c === 'string' ? retirerNeutralisation(c) : c));
   return feuilles;
 }
 

@@ -55,7 +55,13 @@ export async function contratsRegion(db: Queryable, regionCode: string) {
 
 /** Communes of the region, covered or not by a contract of the given statuses, summed by département. */
 export async function couvertureParDepartement(db: Queryable, regionCode: string, statutsCouvrants: readonly string[]) {
-  const { rows } = await db.query<{ departement: string; population: number; populationCouverte: number; communes: number; communesCouvertes: number }>(
+  const { rows } = await db.query<{
+    departement: string;
+    population: number;
+    populationCouverte: number;
+    communes: number;
+    communesCouvertes: number;
+  }>(
     `with couvertes as (
        select distinct cc.commune_code from contrat_communes cc join contrats c on c.id = cc.contrat_id
        where c.regions @> array[$1]::text[] and c.statut = any($2::text[]))
@@ -123,7 +129,14 @@ export async function financeursRegion(db: Queryable, regionCode: string, statut
  * middle), for the vulnerability index of the uncovered EPCIs.
  */
 export async function dernieresValeursEpci(db: Queryable, codes: string[]) {
-  const { rows } = await db.query<{ indicateur: string; libelle: string; polarite: Polarite; periode: string; epci: string; valeur: number }>(
+  const { rows } = await db.query<{
+    indicateur: string;
+    libelle: string;
+    polarite: Polarite;
+    periode: string;
+    epci: string;
+    valeur: number;
+  }>(
     `with publiees as (
        select v.indicateur_code, v.territoire_code, v.periode, v.periode_debut, v.periode_fin,
          case when v.nature = 'exacte' then v.valeur else (v.borne_inf + v.borne_sup) / 2 end as valeur

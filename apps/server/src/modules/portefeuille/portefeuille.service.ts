@@ -56,7 +56,10 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
 
   // Alerts exist only for contracts in progress (the rules say nothing of closed ones): ask for those alone.
   const enCours = liste.filter((c) => !CLOS.includes(c.statut));
-  const alertesParContrat = await calculerAlertesContrats(db, enCours.map((c) => c.id));
+  const alertesParContrat = await calculerAlertesContrats(
+    db,
+    enCours.map((c) => c.id),
+  );
 
   const population = couverture.reduce((s, d) => s + d.population, 0);
   const populationCouverte = couverture.reduce((s, d) => s + d.populationCouverte, 0);
@@ -81,7 +84,11 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
       interregionaux: liste.filter((c) => c.regions.length > 1).length,
       fiches: liste.reduce((s, c) => s + c.nombreFiches, 0),
       alertes: [...alertesParContrat.values()].reduce((s, a) => s + a.length, 0),
-      parStatut: STATUTS_CONTRAT.filter((s) => parStatut.has(s)).map((s) => ({ statut: s, libelle: LIBELLES_STATUT_CONTRAT[s], nombre: parStatut.get(s)! })),
+      parStatut: STATUTS_CONTRAT.filter((s) => parStatut.has(s)).map((s) => ({
+        statut: s,
+        libelle: LIBELLES_STATUT_CONTRAT[s],
+        nombre: parStatut.get(s)!,
+      })),
       parGeneration: [...parGeneration.entries()].sort((a, b) => a[0] - b[0]).map(([generation, nombre]) => ({ generation, nombre })),
     },
     couverture: {
@@ -109,14 +116,25 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
       alertes: alertesParContrat.get(c.id)?.length ?? 0,
     })),
     epciNonCouverts: await epciNonCouverts(ctx, epci),
-    thematiques: libeller(themes.filter((t) => t.type === 'thematique'), (code) => THEMATIQUES.find((t) => t.code === code)?.libelle),
-    determinants: libeller(themes.filter((t) => t.type === 'determinant'), (code) => DETERMINANTS.find((t) => t.code === code)?.libelle),
-    axesPrs: libeller(themes.filter((t) => t.type === 'axe_prs'), () => undefined),
+    thematiques: libeller(
+      themes.filter((t) => t.type === 'thematique'),
+      (code) => THEMATIQUES.find((t) => t.code === code)?.libelle,
+    ),
+    determinants: libeller(
+      themes.filter((t) => t.type === 'determinant'),
+      (code) => DETERMINANTS.find((t) => t.code === code)?.libelle,
+    ),
+    axesPrs: libeller(
+      themes.filter((t) => t.type === 'axe_prs'),
+      () => undefined,
+    ),
     financements: {
       total: financeurs.reduce((s, f) => s + f.total, 0),
       parFinanceur: financeurs,
     },
-    alertes: enCours.flatMap((c) => (alertesParContrat.get(c.id) ?? []).map((a) => ({ ...a, contratId: c.id, contratIntitule: c.intitule }))),
+    alertes: enCours.flatMap((c) =>
+      (alertesParContrat.get(c.id) ?? []).map((a) => ({ ...a, contratId: c.id, contratIntitule: c.intitule })),
+    ),
   };
 }
 
@@ -149,16 +167,32 @@ async function epciNonCouverts(ctx: Contexte, epci: lecture.EpciRegion[]) {
     const periodes = [...new Set([...(deja?.periode.split(', ') ?? []), r.periode])].sort();
     criteres.set(r.indicateur, { indicateur: r.indicateur, libelle: r.libelle, polarite: r.polarite, periode: periodes.join(', ') });
   }
-  const scores = new Map(indiceVulnerabilite(codes, [...criteres.values()].map((c) => ({ ...c, poids: 1 })), valeurs).map((s) => [s.territoire, s]));
+  const scores = new Map(
+    indiceVulnerabilite(
+      codes,
+      [...criteres.values()].map((c) => ({ ...c, poids: 1 })),
+      valeurs,
+    ).map((s) => [s.territoire, s]),
+  );
   const nonCouverts = epci
     .filter((e) => !e.couvert)
     .map((e) => {
       const s = scores.get(e.code);
-      return { ...e, score: s?.score ?? null, scorePartiel: s?.scorePartiel ?? null, rang: s?.rang ?? null, criteresRenseignes: s?.criteresRenseignes ?? 0 };
+      return {
+        ...e,
+        score: s?.score ?? null,
+        scorePartiel: s?.scorePartiel ?? null,
+        rang: s?.rang ?? null,
+        criteresRenseignes: s?.criteresRenseignes ?? 0,
+      };
     })
     // The order of the Vulnérabilité page; on a tie (no criterion at all), the most populated first.
     .sort((a, b) => ordreVulnerabilite(a, b) || b.population - a.population || a.nom.localeCompare(b.nom, 'fr'));
-  return { criteres: [...criteres.values()].sort((a, b) => a.libelle.localeCompare(b.libelle, 'fr')), epciRegion: epci.length, epci: nonCouverts.map(({ couvert, ...e }) => e) };
+  return {
+    criteres: [...criteres.values()].sort((a, b) => a.libelle.localeCompare(b.libelle, 'fr')),
+    epciRegion: epci.length,
+    epci: nonCouverts.map(({ couvert, ...e }) => e),
+  };
 }
 
 // ---------- Exports
@@ -169,7 +203,22 @@ const arrondi = (n: number | null) => (n === null ? null : Math.round(n * 10) / 
 
 function lignesContrats(p: Portefeuille): { entetes: string[]; lignes: Valeur[][] } {
   return {
-    entetes: ['Contrat', 'Statut', 'Génération', 'Début', 'Fin', 'Signature', 'Régions', 'Départements', 'Population', 'Communes', 'Fiches-action', 'Coordonnateur·rices', 'Alertes', 'Publié'],
+    entetes: [
+      'Contrat',
+      'Statut',
+      'Génération',
+      'Début',
+      'Fin',
+      'Signature',
+      'Régions',
+      'Départements',
+      'Population',
+      'Communes',
+      'Fiches-action',
+      'Coordonnateur·rices',
+      'Alertes',
+      'Publié',
+    ],
     lignes: p.contrats.map((c) => [
       c.intitule,
       c.statutLibelle,
@@ -202,13 +251,20 @@ export async function exporterPortefeuilleXlsx(ctx: Contexte, utilisateur: Utili
   const contratsFeuille = lignesContrats(p);
   const decompte = (nom: string, lignes: { libelle: string; contrats: number; nombre: number }[], unite: string) => ({
     nom,
-    colonnes: [{ entete: nom, largeur: 60 }, { entete: 'Contrats', format: 'entier' as const }, { entete: unite, format: 'entier' as const }],
+    colonnes: [
+      { entete: nom, largeur: 60 },
+      { entete: 'Contrats', format: 'entier' as const },
+      { entete: unite, format: 'entier' as const },
+    ],
     lignes: lignes.map((l) => [l.libelle, l.contrats, l.nombre]),
   });
   const contenu = await ecrireXlsx([
     {
       nom: 'Synthèse',
-      colonnes: [{ entete: 'Indicateur', largeur: 50 }, { entete: 'Valeur', largeur: 20 }],
+      colonnes: [
+        { entete: 'Indicateur', largeur: 50 },
+        { entete: 'Valeur', largeur: 20 },
+      ],
       lignes: [
         ['Région', `${p.region.nom} (${p.region.code})`],
         ['Contrats', p.chiffres.contrats],
@@ -230,25 +286,67 @@ export async function exporterPortefeuilleXlsx(ctx: Contexte, utilisateur: Utili
     },
     {
       nom: 'Contrats',
-      colonnes: contratsFeuille.entetes.map((entete, i) => ({ entete, largeur: i === 0 ? 60 : 16, format: [3, 4, 5].includes(i) ? ('date' as const) : undefined })),
+      colonnes: contratsFeuille.entetes.map((entete, i) => ({
+        entete,
+        largeur: i === 0 ? 60 : 16,
+        format: [3, 4, 5].includes(i) ? ('date' as const) : undefined,
+      })),
       lignes: contratsFeuille.lignes,
     },
     {
       nom: 'Couverture',
-      colonnes: [{ entete: 'Département', largeur: 30 }, { entete: 'Population' }, { entete: 'Population couverte' }, { entete: 'Part couverte (%)' }, { entete: 'Communes' }, { entete: 'Communes couvertes' }, { entete: 'Contrats' }],
-      lignes: p.couverture.parDepartement.map((d) => [`${d.nom} (${d.code})`, d.population, d.populationCouverte, arrondi(d.pourcent), d.communes, d.communesCouvertes, d.contrats]),
+      colonnes: [
+        { entete: 'Département', largeur: 30 },
+        { entete: 'Population' },
+        { entete: 'Population couverte' },
+        { entete: 'Part couverte (%)' },
+        { entete: 'Communes' },
+        { entete: 'Communes couvertes' },
+        { entete: 'Contrats' },
+      ],
+      lignes: p.couverture.parDepartement.map((d) => [
+        `${d.nom} (${d.code})`,
+        d.population,
+        d.populationCouverte,
+        arrondi(d.pourcent),
+        d.communes,
+        d.communesCouvertes,
+        d.contrats,
+      ]),
     },
     {
       nom: 'EPCI non couverts',
-      colonnes: [{ entete: 'Rang de vulnérabilité' }, { entete: 'EPCI', largeur: 50 }, { entete: 'SIREN' }, { entete: 'Département' }, { entete: 'Population' }, { entete: 'Score' }, { entete: 'Critères renseignés' }],
-      lignes: p.epciNonCouverts.epci.map((e) => [e.rang, e.nom, e.code, e.departementCode, e.population, e.score === null ? null : Math.round(e.score * 100) / 100, e.criteresRenseignes]),
+      colonnes: [
+        { entete: 'Rang de vulnérabilité' },
+        { entete: 'EPCI', largeur: 50 },
+        { entete: 'SIREN' },
+        { entete: 'Département' },
+        { entete: 'Population' },
+        { entete: 'Score' },
+        { entete: 'Critères renseignés' },
+      ],
+      lignes: p.epciNonCouverts.epci.map((e) => [
+        e.rang,
+        e.nom,
+        e.code,
+        e.departementCode,
+        e.population,
+        e.score === null ? null : Math.round(e.score * 100) / 100,
+        e.criteresRenseignes,
+      ]),
     },
     decompte('Thématiques', p.thematiques, 'Fiches-action'),
     decompte('Déterminants', p.determinants, 'Fiches-action'),
     decompte('Axes du PRS', p.axesPrs, 'Axes'),
     {
       nom: 'Financeurs',
-      colonnes: [{ entete: 'Financeur', largeur: 45 }, { entete: 'Acquis (accordé ou versé)', format: 'euros' }, { entete: 'Prévu ou sollicité', format: 'euros' }, { entete: 'Total', format: 'euros' }, { entete: 'Contrats', format: 'entier' }],
+      colonnes: [
+        { entete: 'Financeur', largeur: 45 },
+        { entete: 'Acquis (accordé ou versé)', format: 'euros' },
+        { entete: 'Prévu ou sollicité', format: 'euros' },
+        { entete: 'Total', format: 'euros' },
+        { entete: 'Contrats', format: 'entier' },
+      ],
       lignes: p.financements.parFinanceur.map((f) => [f.financeur, f.acquis / 100, f.prevu / 100, f.total / 100, f.contrats]),
     },
     {

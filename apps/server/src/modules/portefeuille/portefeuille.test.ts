@@ -58,10 +58,24 @@ describe('les chiffres du portefeuille breton', () => {
       'Contrat local de santé du Pays de Redon-Bretagne Sud',
     ]);
     const redon1 = p.contrats.find((c: any) => c.generation === 1 && c.intitule.includes('Redon'));
-    expect(redon1).toMatchObject({ statut: 'renouvele', interregional: true, regions: ['52', '53'], periode: { debut: '2015-01-01', fin: '2020-12-31' }, nombreFiches: 39, coordonnateurs: ['Marie Dupont'] });
+    expect(redon1).toMatchObject({
+      statut: 'renouvele',
+      interregional: true,
+      regions: ['52', '53'],
+      periode: { debut: '2015-01-01', fin: '2020-12-31' },
+      nombreFiches: 39,
+      coordonnateurs: ['Marie Dupont'],
+    });
     expect(p.chiffres).toMatchObject({ contrats: 3, interregionaux: 2, enVigueur: 0, fiches: 39 });
-    expect(p.chiffres.parGeneration).toEqual([{ generation: 1, nombre: 2 }, { generation: 2, nombre: 1 }]);
-    expect(p.chiffres.parStatut.map((s: any) => [s.statut, s.nombre])).toEqual([['elaboration', 1], ['echu', 1], ['renouvele', 1]]);
+    expect(p.chiffres.parGeneration).toEqual([
+      { generation: 1, nombre: 2 },
+      { generation: 2, nombre: 1 },
+    ]);
+    expect(p.chiffres.parStatut.map((s: any) => [s.statut, s.nombre])).toEqual([
+      ['elaboration', 1],
+      ['echu', 1],
+      ['renouvele', 1],
+    ]);
     // Pays de la Loire sees Redon too, and Craon-Renazé.
     const pdl = (await admin.get('/api/portefeuille?region=52')).body;
     expect(pdl.contrats).toHaveLength(3);
@@ -69,7 +83,14 @@ describe('les chiffres du portefeuille breton', () => {
 
   it('sans contrat en vigueur dans la démonstration, la couverture est nulle, sous la référence de 2019, loin de la cible du CPOM (seed 002)', async () => {
     const p = (await ars.get('/api/portefeuille?region=53')).body;
-    expect(p.couverture).toMatchObject({ population: 3_449_370, populationCouverte: 0, pourcent: 0, ecart: { atteinte: false, manque: 90 }, communes: 1202, communesCouvertes: 0 });
+    expect(p.couverture).toMatchObject({
+      population: 3_449_370,
+      populationCouverte: 0,
+      pourcent: 0,
+      ecart: { atteinte: false, manque: 90 },
+      communes: 1202,
+      communesCouvertes: 0,
+    });
     expect(p.cibleCouverturePourcent).toBe(90);
     expect(p.objectifCouverture).toEqual({
       cible: 90,
@@ -129,7 +150,11 @@ describe('les chiffres du portefeuille breton', () => {
 
   it('classe les EPCI non couverts par l’indice de vulnérabilité', async () => {
     // Poverty rates for three more Breton EPCIs, beside Redon's published 12,7 % (2018).
-    for (const [code, valeur] of [['242900314', 14], ['200042174', 13], ['243500139', 10.5]] as const)
+    for (const [code, valeur] of [
+      ['242900314', 14],
+      ['200042174', 13],
+      ['243500139', 10.5],
+    ] as const)
       await sql(
         `insert into valeurs (indicateur_code, territoire_type, territoire_code, periode, periode_debut, periode_fin, nature, valeur, source)
          values ('taux_pauvrete', 'epci', $1, '2018', 2018, 2018, 'exacte', $2, 'essai')`,
@@ -162,9 +187,17 @@ describe('les chiffres du portefeuille breton', () => {
   it('compte thématiques, déterminants et axes du PRS, somme les financements par financeur et réunit les alertes', async () => {
     // CLS 2 back in élaboration to write its strategy.
     await sql(`update contrats set statut = 'elaboration' where id = $1`, [cls2]);
-    const axe = await coordination.post(`/api/contrats/${cls2}/axes`, { intitule: 'Prévenir et promouvoir la santé', axePrs: 'La prévention et la promotion de la santé' });
+    const axe = await coordination.post(`/api/contrats/${cls2}/axes`, {
+      intitule: 'Prévenir et promouvoir la santé',
+      axePrs: 'La prévention et la promotion de la santé',
+    });
     expect(axe.status).toBe(201);
-    const ligne = { financeurLibelle: 'Conseil départemental d’Ille-et-Vilaine', dispositif: 'Appel à projets', annee: 2025, nature: 'fonctionnement' };
+    const ligne = {
+      financeurLibelle: 'Conseil départemental d’Ille-et-Vilaine',
+      dispositif: 'Appel à projets',
+      annee: 2025,
+      nature: 'fonctionnement',
+    };
     const fiche = await coordination.post(`/api/contrats/${cls2}/fiches`, {
       intitule: 'Promouvoir la vaccination des adolescents',
       axeId: axe.body.id,
@@ -184,12 +217,19 @@ describe('les chiffres du portefeuille breton', () => {
       { code: 'jeunes', libelle: 'Jeunes', contrats: 1, nombre: 2 },
       { code: 'vaccination', libelle: 'Vaccination', contrats: 1, nombre: 1 },
     ]);
-    expect(p.determinants.map((d: any) => [d.code, d.nombre])).toEqual([['comportements', 1], ['utilisation_services', 1]]);
+    expect(p.determinants.map((d: any) => [d.code, d.nombre])).toEqual([
+      ['comportements', 1],
+      ['utilisation_services', 1],
+    ]);
     expect(p.determinants[0].libelle).toContain('Comportements favorables');
-    expect(p.axesPrs).toEqual([{ code: 'La prévention et la promotion de la santé', libelle: 'La prévention et la promotion de la santé', contrats: 1, nombre: 1 }]);
+    expect(p.axesPrs).toEqual([
+      { code: 'La prévention et la promotion de la santé', libelle: 'La prévention et la promotion de la santé', contrats: 1, nombre: 1 },
+    ]);
     expect(p.financements).toEqual({
       total: 700_000,
-      parFinanceur: [{ financeur: 'Conseil départemental d’Ille-et-Vilaine', acquis: 500_000, prevu: 200_000, total: 700_000, contrats: 1 }],
+      parFinanceur: [
+        { financeur: 'Conseil départemental d’Ille-et-Vilaine', acquis: 500_000, prevu: 200_000, total: 700_000, contrats: 1 },
+      ],
     });
     // The alerts are the contracts' own, as their pages show them.
     const duContrat = (await coordination.get(`/api/contrats/${cls2}/alertes`)).body;
@@ -212,15 +252,15 @@ describe('exports du portefeuille', () => {
     expect(lignes).toHaveLength(4);
     const redon1 = lignes.find((l) => l[0] === 'Contrat local de santé du Pays de Redon-Bretagne Sud')!;
     const col = (nom: string) => redon1[lignes[0].indexOf(nom)];
-    expect([col('Statut'), col('Génération'), col('Début'), col('Fin'), col('Fiches-action'), col('Coordonnateur·rices'), col('Publié')]).toEqual([
-      'Renouvelé',
-      '1',
-      '01/01/2015',
-      '31/12/2020',
-      '39',
-      'Marie Dupont',
-      'Oui',
-    ]);
+    expect([
+      col('Statut'),
+      col('Génération'),
+      col('Début'),
+      col('Fin'),
+      col('Fiches-action'),
+      col('Coordonnateur·rices'),
+      col('Publié'),
+    ]).toEqual(['Renouvelé', '1', '01/01/2015', '31/12/2020', '39', 'Marie Dupont', 'Oui']);
   });
 
   it('donne tout le portefeuille en classeur Excel, une feuille par section', async () => {
@@ -228,7 +268,17 @@ describe('exports du portefeuille', () => {
     expect(r.status).toBe(200);
     const classeur = new ExcelJS.Workbook();
     await classeur.xlsx.load(await r.arrayBuffer());
-    expect(classeur.worksheets.map((f) => f.name)).toEqual(['Synthèse', 'Contrats', 'Couverture', 'EPCI non couverts', 'Thématiques', 'Déterminants', 'Axes du PRS', 'Financeurs', 'Alertes']);
+    expect(classeur.worksheets.map((f) => f.name)).toEqual([
+      'Synthèse',
+      'Contrats',
+      'Couverture',
+      'EPCI non couverts',
+      'Thématiques',
+      'Déterminants',
+      'Axes du PRS',
+      'Financeurs',
+      'Alertes',
+    ]);
     expect(classeur.getWorksheet('Contrats')!.rowCount).toBe(4);
     expect(classeur.getWorksheet('Couverture')!.getRow(2).getCell(1).value).toBe("Côtes-d'Armor (22)");
     expect(classeur.getWorksheet('Financeurs')!.getRow(2).getCell(4).value).toBe(7000);

@@ -20,7 +20,10 @@ function veutCsv(format: string | undefined, accept: string | undefined): boolea
 }
 
 async function envoyerCsv(ctx: Contexte, rep: FastifyReply) {
-  return rep.type(CSV).header('content-disposition', 'attachment; filename="contrats-locaux-de-sante-publies.csv"').send(await contratsPubliesCsv(ctx));
+  return rep
+    .type(CSV)
+    .header('content-disposition', 'attachment; filename="contrats-locaux-de-sante-publies.csv"')
+    .send(await contratsPubliesCsv(ctx));
 }
 
 /** Pages and open data of published contracts: no login, nothing but what their publication makes public. */
@@ -57,7 +60,8 @@ export function routesPublic(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: t,
       summary: 'Un contrat publié : territoire, signataires, axes, objectifs et fiches-action avec leur statut',
-      description: 'Sans authentification. Ni personne, ni note interne, ni ligne de financement. 404 pour un contrat inconnu ou non publié.',
+      description:
+        'Sans authentification. Ni personne, ni note interne, ni ligne de financement. 404 pour un contrat inconnu ou non publié.',
       security: [],
       params: z.object({ id: z.string().max(100) }),
       response: { 200: contratPublicVue, 404: probleme },

@@ -26,7 +26,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type ParStatut = Partial<Record<StatutFiche, number>>;
 
 function comptesFiches(parStatut: ParStatut | null) {
-  return Object.fromEntries(STATUTS_FICHE.map((s) => [CHAMPS_FICHES_PAR_STATUT[s], parStatut?.[s] ?? 0])) as Record<(typeof CHAMPS_FICHES_PAR_STATUT)[StatutFiche], number>;
+  return Object.fromEntries(STATUTS_FICHE.map((s) => [CHAMPS_FICHES_PAR_STATUT[s], parStatut?.[s] ?? 0])) as Record<
+    (typeof CHAMPS_FICHES_PAR_STATUT)[StatutFiche],
+    number
+  >;
 }
 
 /**
@@ -35,34 +38,39 @@ function comptesFiches(parStatut: ParStatut | null) {
  */
 export async function contratsPublies(ctx: Contexte, id: string | null = null, apercu = false): Promise<ContratOuvert[]> {
   const rows = await lecture.contratsPublies(ctx.db, id, apercu);
-  const publics = apercu ? rows : rows.filter((c) => can(null, 'lire', { type: 'contrat', contrat: { id: c.id, regions: c.regions, publie: true } }));
+  const publics = apercu
+    ? rows
+    : rows.filter((c) => can(null, 'lire', { type: 'contrat', contrat: { id: c.id, regions: c.regions, publie: true } }));
   // Progress from validated follow-up only (and fiche statuts): what may be published.
-  const avancements = await avancementsGlobaux(ctx.db, publics.map((c) => c.id));
+  const avancements = await avancementsGlobaux(
+    ctx.db,
+    publics.map((c) => c.id),
+  );
   return publics.map((c) => ({
-      id: c.id,
-      intitule: c.intitule,
-      statut: c.statut,
-      statutLibelle: LIBELLES_STATUT_CONTRAT[c.statut as StatutContrat] ?? c.statut,
-      generation: c.generation,
-      periodeDebut: c.periodeDebut,
-      periodeFin: c.periodeFin,
-      dateSignature: c.dateSignature,
-      regions: c.regions,
-      departements: c.departements,
-      epci: c.perimetre?.epci ?? [],
-      communes: c.perimetre?.communes ?? [],
-      nombreCommunes: c.nombreCommunes,
-      population: c.population,
-      porteurs: c.porteurs,
-      ars: c.ars,
-      nombreAxes: c.nombreAxes,
-      nombreFiches: c.nombreFiches,
-      ...comptesFiches(c.parStatut),
-      thematiques: c.thematiques,
-      avancement: avancements.get(c.id) ?? null,
-      url: `${ctx.config.publicUrl}/public/contrats/${c.id}`,
-      modifieLe: c.modifieLe,
-    }));
+    id: c.id,
+    intitule: c.intitule,
+    statut: c.statut,
+    statutLibelle: LIBELLES_STATUT_CONTRAT[c.statut as StatutContrat] ?? c.statut,
+    generation: c.generation,
+    periodeDebut: c.periodeDebut,
+    periodeFin: c.periodeFin,
+    dateSignature: c.dateSignature,
+    regions: c.regions,
+    departements: c.departements,
+    epci: c.perimetre?.epci ?? [],
+    communes: c.perimetre?.communes ?? [],
+    nombreCommunes: c.nombreCommunes,
+    population: c.population,
+    porteurs: c.porteurs,
+    ars: c.ars,
+    nombreAxes: c.nombreAxes,
+    nombreFiches: c.nombreFiches,
+    ...comptesFiches(c.parStatut),
+    thematiques: c.thematiques,
+    avancement: avancements.get(c.id) ?? null,
+    url: `${ctx.config.publicUrl}/public/contrats/${c.id}`,
+    modifieLe: c.modifieLe,
+  }));
 }
 
 /**
@@ -100,7 +108,10 @@ export async function contratPublic(ctx: Contexte, id: string, apercu = false) {
     avancementContrat(ctx.db, id),
   ]);
   const avancementsFiches = new Map(
-    [...avancement.axes.flatMap((a) => [...a.objectifs.flatMap((o) => o.fiches), ...a.fichesSansObjectif]), ...avancement.fichesSansAxe].map((f) => [f.id, f.avancement]),
+    [
+      ...avancement.axes.flatMap((a) => [...a.objectifs.flatMap((o) => o.fiches), ...a.fichesSansObjectif]),
+      ...avancement.fichesSansAxe,
+    ].map((f) => [f.id, f.avancement]),
   );
   const fichePublique = (f: (typeof fiches)[number]) => ({
     id: f.id,
@@ -126,7 +137,9 @@ export async function contratPublic(ctx: Contexte, id: string, apercu = false) {
     territoire: { regions, departements, epci, nombreCommunes: contrat.nombreCommunes, population: contrat.population },
     // Only signatories that confirmed: nobody signs in another organisation's name on the public page.
     signataires: signataires
-      .filter((s) => confirmations.some((c) => c.role === 'signataire' && c.organisation.id === s.organisation.id && c.statut === 'confirme'))
+      .filter((s) =>
+        confirmations.some((c) => c.role === 'signataire' && c.organisation.id === s.organisation.id && c.statut === 'confirme'),
+      )
       .map((s) => ({ organisation: s.organisation.nom, dateSignature: s.dateSignature })),
     axes: axes.map((a, i) => ({
       numero: i + 1,

@@ -102,7 +102,8 @@ describe('données ouvertes des contrats publiés', () => {
 
   it('sont documentées dans OpenAPI, sans authentification', async () => {
     const { paths } = (await anonyme.get('/api/openapi.json')).body;
-    for (const chemin of ['/api/public/contrats', '/api/public/contrats.csv', '/api/public/contrats/{id}']) expect(paths[chemin].get.security, chemin).toEqual([]);
+    for (const chemin of ['/api/public/contrats', '/api/public/contrats.csv', '/api/public/contrats/{id}'])
+      expect(paths[chemin].get.security, chemin).toEqual([]);
     const champs = paths['/api/public/contrats'].get.responses['200'].content['application/json'].schema.items.properties;
     expect(Object.keys(champs)).toEqual(COLONNES_CONTRAT_OUVERT);
     expect(champs.population.description).toContain('Population');
@@ -117,25 +118,55 @@ describe('page publique d’un contrat', () => {
       `update fiches set statut = 'realisee', contenu = contenu || '{"notes": "Note interne", "personnesReferentes": "Mme Secret", "description": "Relayer les campagnes de vaccination."}' where id = $1`,
       [fiche],
     );
-    await sql(`insert into financements (contrat_id, fiche_id, financeur_libelle, dispositif, annee, montant_centimes, nature, statut) values ($1, $2, 'ARS', 'FIR', 2016, 123456, 'fonctionnement', 'verse')`, [cls1, fiche]);
+    await sql(
+      `insert into financements (contrat_id, fiche_id, financeur_libelle, dispositif, annee, montant_centimes, nature, statut) values ($1, $2, 'ARS', 'FIR', 2016, 123456, 'fonctionnement', 'verse')`,
+      [cls1, fiche],
+    );
     // The demo's signatories (seed 002: ARS Bretagne, ARS Pays de la Loire, Redon Agglomération) have confirmed.
-    await sql(`update signataires set representant = 'Monsieur le Président' where contrat_id = $1 and organisation_id = (select id from organisations where nom = 'Redon Agglomération')`, [cls1]);
+    await sql(
+      `update signataires set representant = 'Monsieur le Président' where contrat_id = $1 and organisation_id = (select id from organisations where nom = 'Redon Agglomération')`,
+      [cls1],
+    );
     // A signatory that has not confirmed is not shown: nobody signs in another organisation's name in public.
-    await sql(`insert into signataires (contrat_id, organisation_id, date_signature) select $1, id, '2015-06-01' from organisations where nom = 'CPAM d’Ille-et-Vilaine'`, [cls1]);
-    await sql(`insert into confirmations_parties (contrat_id, organisation_id, role, statut, demande_par) select $1, id, 'signataire', 'a_confirmer', 'Test' from organisations where nom = 'CPAM d’Ille-et-Vilaine'`, [cls1]);
+    await sql(
+      `insert into signataires (contrat_id, organisation_id, date_signature) select $1, id, '2015-06-01' from organisations where nom = 'CPAM d’Ille-et-Vilaine'`,
+      [cls1],
+    );
+    await sql(
+      `insert into confirmations_parties (contrat_id, organisation_id, role, statut, demande_par) select $1, id, 'signataire', 'a_confirmer', 'Test' from organisations where nom = 'CPAM d’Ille-et-Vilaine'`,
+      [cls1],
+    );
 
     const r = await anonyme.get(`/api/public/contrats/${cls1}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ id: cls1, nombreFiches: 39, fichesAVenir: 38, fichesRealisees: 1, avancement: 2.6 /* 1 réalisée sur 39 */, axes: [] });
+    expect(r.body).toMatchObject({
+      id: cls1,
+      nombreFiches: 39,
+      fichesAVenir: 38,
+      fichesRealisees: 1,
+      avancement: 2.6 /* 1 réalisée sur 39 */,
+      axes: [],
+    });
     expect(r.body.territoire).toMatchObject({ nombreCommunes: 31, epci: [{ code: '243500741', nom: 'CA Redon Agglomération' }] });
     expect(r.body.territoire.regions.map((t: any) => t.nom)).toEqual(['Pays de la Loire', 'Bretagne']);
-    expect(r.body.signataires).toEqual(['ARS Bretagne', 'ARS Pays de la Loire', 'Redon Agglomération'].map((organisation) => ({ organisation, dateSignature: '2015-01-01' })));
+    expect(r.body.signataires).toEqual(
+      ['ARS Bretagne', 'ARS Pays de la Loire', 'Redon Agglomération'].map((organisation) => ({
+        organisation,
+        dateSignature: '2015-01-01',
+      })),
+    );
     expect(r.body.fichesSansAxe).toHaveLength(39);
     const vaccination = r.body.fichesSansAxe.find((f: any) => f.numero === 6);
-    expect(vaccination).toMatchObject({ intitule: 'Promouvoir la vaccination', statut: 'realisee', statutLibelle: 'Réalisée', description: 'Relayer les campagnes de vaccination.' });
+    expect(vaccination).toMatchObject({
+      intitule: 'Promouvoir la vaccination',
+      statut: 'realisee',
+      statutLibelle: 'Réalisée',
+      description: 'Relayer les campagnes de vaccination.',
+    });
     expect(vaccination.pilotes).toEqual(['Agence départementale du Pays de Redon', 'CFPD 44']);
     const texte = JSON.stringify(r.body);
-    for (const secret of ['Note interne', 'Mme Secret', 'Monsieur le Président', '123456', 'Marie', 'Dupont', 'financements', 'notes']) expect(texte, secret).not.toContain(secret);
+    for (const secret of ['Note interne', 'Mme Secret', 'Monsieur le Président', '123456', 'Marie', 'Dupont', 'financements', 'notes'])
+      expect(texte, secret).not.toContain(secret);
   });
 
   it('répond 404 pour un contrat non publié, inconnu ou un identifiant invalide, même connecté', async () => {

@@ -22,17 +22,35 @@ import { communesDuFiltre, communesDuPerimetre, criteres, refRessource } from '.
 
 const lecture = refRessource(null, { regions: [], contrats: [] });
 
-export async function couvertureRessources(ctx: Contexte, utilisateur: Utilisateur | null, filtre: { territoires: string; public: PublicRessource; mission: MissionRessource }) {
+export async function couvertureRessources(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  filtre: { territoires: string; public: PublicRessource; mission: MissionRessource },
+) {
   exiger(utilisateur, 'lire', lecture);
   const communes = await communesDuPerimetre(ctx.db, filtre.territoires);
-  const lignes = await queries.couvertureDesCommunes(ctx.db, communes.map((c) => c.code), filtre.public, filtre.mission);
+  const lignes = await queries.couvertureDesCommunes(
+    ctx.db,
+    communes.map((c) => c.code),
+    filtre.public,
+    filtre.mission,
+  );
   return { communes: lignes, zonesBlanches: lignes.filter((l) => l.ressources === 0).length };
 }
 
-export async function zonesBlanches(ctx: Contexte, utilisateur: Utilisateur | null, filtre: { territoires: string; public: PublicRessource; mission: MissionRessource }) {
+export async function zonesBlanches(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  filtre: { territoires: string; public: PublicRessource; mission: MissionRessource },
+) {
   exiger(utilisateur, 'lire', lecture);
   const communes = await communesDuPerimetre(ctx.db, filtre.territoires);
-  const lignes = await queries.couvertureDesCommunes(ctx.db, communes.map((c) => c.code), filtre.public, filtre.mission);
+  const lignes = await queries.couvertureDesCommunes(
+    ctx.db,
+    communes.map((c) => c.code),
+    filtre.public,
+    filtre.mission,
+  );
   const blanches = lignes.filter((l) => l.ressources === 0).map(({ ressources: _r, ...c }) => c);
   return {
     perimetre: { communes: communes.length, population: communes.reduce((t, c) => t + c.population, 0) },
@@ -55,13 +73,26 @@ export async function vueRessources(ctx: Contexte, utilisateur: Utilisateur | nu
       : vue === 'niveau'
         ? Object.entries(NIVEAUX_RESSOURCE)
         : Object.entries(LIBELLES_ENTREE_SOLLICITATION);
-  const groupesDe = (r: (typeof elements)[number]): string[] => (vue === 'public' ? r.publics : vue === 'niveau' ? [r.niveau] : [entreeSollicitation(r.sollicitablePar)]);
+  const groupesDe = (r: (typeof elements)[number]): string[] =>
+    vue === 'public' ? r.publics : vue === 'niveau' ? [r.niveau] : [entreeSollicitation(r.sollicitablePar)];
   const groupes = cles.map(([cle, libelle]) => ({
     cle,
     libelle,
     ressources: elements
       .filter((r) => groupesDe(r).includes(cle))
-      .map((r) => ({ id: r.id, nom: r.nom, typeLibelle: r.typeLibelle, organisationNom: r.organisationNom, communeCode: r.communeCode, communeNom: r.communeNom, niveau: r.niveau, publics: r.publics, missions: r.missions, sollicitablePar: r.sollicitablePar, statut: r.statut })),
+      .map((r) => ({
+        id: r.id,
+        nom: r.nom,
+        typeLibelle: r.typeLibelle,
+        organisationNom: r.organisationNom,
+        communeCode: r.communeCode,
+        communeNom: r.communeNom,
+        niveau: r.niveau,
+        publics: r.publics,
+        missions: r.missions,
+        sollicitablePar: r.sollicitablePar,
+        statut: r.statut,
+      })),
   }));
   return { vue, groupes };
 }
@@ -88,6 +119,8 @@ export async function exporterVue(ctx: Contexte, utilisateur: Utilisateur | null
   );
   const nom = `ressources-${vue}.${format}`;
   if (format === 'csv') return { nom, type: 'text/csv; charset=utf-8', contenu: ecrireCsv(entetes, lignes) };
-  const contenu = await ecrireXlsx([{ nom: TITRES[vue], colonnes: entetes.map((entete, i) => ({ entete, largeur: i === 1 ? 40 : 24 })), lignes }]);
+  const contenu = await ecrireXlsx([
+    { nom: TITRES[vue], colonnes: entetes.map((entete, i) => ({ entete, largeur: i === 1 ? 40 : 24 })), lignes },
+  ]);
   return { nom, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contenu };
 }

@@ -25,12 +25,23 @@ class Annuler extends Error {
   }
 }
 
-
-const estJson = (fichier: { nom: string; contenu: Buffer }) => /\.json$/i.test(fichier.nom) || /^\s*[{[]/.test(fichier.contenu.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, ''));
+const estJson = (fichier: { nom: string; contenu: Buffer }) =>
+  /\.json$/i.test(fichier.nom) ||
+  /^\s*[{[]/.test(
+    fichier.contenu
+      .subarray(0, 64)
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+  );
 
 export type { ImportDemande };
 
-export async function importerRessources(ctx: Contexte, utilisateur: Utilisateur, fichier: { nom: string; contenu: Buffer }, demande: ImportDemande): Promise<RapportImportRessources> {
+export async function importerRessources(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  fichier: { nom: string; contenu: Buffer },
+  demande: ImportDemande,
+): Promise<RapportImportRessources> {
   if (!fichier.contenu.length) throw invalide('Le fichier envoyé est vide.', [{ champ: 'fichier', message: 'Fichier vide' }]);
   const format = estJson(fichier) ? 'ror' : 'tableur';
   const preparer = format === 'ror' ? await preparerRor(fichier.contenu) : await lireTableurRessources(fichier);
@@ -51,7 +62,12 @@ export async function importerRessources(ctx: Contexte, utilisateur: Utilisateur
     throw e;
   });
   if (!demande.dryRun && !rapport.applique)
-    throw new ErreurMetier(422, 'Import refusé', `${pluriel(rapport.resume.rejetes, 'ligne rejetée', 'lignes rejetées')} : rien n’a été importé. Corrigez le fichier et recommencez.`, { rapport });
+    throw new ErreurMetier(
+      422,
+      'Import refusé',
+      `${pluriel(rapport.resume.rejetes, 'ligne rejetée', 'lignes rejetées')} : rien n’a été importé. Corrigez le fichier et recommencez.`,
+      { rapport },
+    );
   return rapport;
 }
 
@@ -65,7 +81,10 @@ async function preparerRor(contenu: Buffer): Promise<Preparation> {
   }
   const entrees = (bundle as { entry?: unknown[] })?.entry;
   if (Array.isArray(entrees) && entrees.length > ENTREES_MAX)
-    throw tropVolumineux(`Le Bundle compte ${nombre(entrees.length)} entrées : la limite est de ${nombre(ENTREES_MAX)} par import.`, `${nombre(ENTREES_MAX)} entrées`);
+    throw tropVolumineux(
+      `Le Bundle compte ${nombre(entrees.length)} entrées : la limite est de ${nombre(ENTREES_MAX)} par import.`,
+      `${nombre(ENTREES_MAX)} entrées`,
+    );
   let lecture: ReturnType<typeof lireBundleRor>;
   try {
     lecture = lireBundleRor(bundle);
@@ -83,12 +102,23 @@ async function preparerRor(contenu: Buffer): Promise<Preparation> {
       siret: lecture.offres.flatMap((o) => (o.organisation?.siret ? [o.organisation.siret] : [])),
     });
     if (demande.organisationId && !organisations.some((o) => o.id === demande.organisationId))
-      throw invalide('L’organisation de rattachement choisie n’existe pas dans l’annuaire.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
-    const existantes = await queries.ressourcesParRorId(tx, lecture.offres.map((o) => o.rorId));
+      throw invalide('L’organisation de rattachement choisie n’existe pas dans l’annuaire.', [
+        { champ: 'organisationId', message: 'Organisation inconnue' },
+      ]);
+    const existantes = await queries.ressourcesParRorId(
+      tx,
+      lecture.offres.map((o) => o.rorId),
+    );
     const erreursParEntree = new Map(lecture.erreurs.map((e) => [e.entree, e.message]));
     const vus = new Set<string>();
     for (const offre of lecture.offres) {
-      const base = { ligne: offre.entree, reference: offre.reference, nom: offre.nom ?? undefined, mappes: [...offre.mappes], nonMappes: [...offre.nonMappes] };
+      const base = {
+        ligne: offre.entree,
+        reference: offre.reference,
+        nom: offre.nom ?? undefined,
+        mappes: [...offre.mappes],
+        nonMappes: [...offre.nonMappes],
+      };
       const erreur = erreursParEntree.get(offre.entree);
       if (erreur) {
         lignes.push({ ...base, statut: 'rejete', raison: erreur });
@@ -100,18 +130,47 @@ async function preparerRor(contenu: Buffer): Promise<Preparation> {
       }
       vus.add(offre.rorId);
       const o = offre.organisation;
-      const trouvee = (o?.finess && organisations.find((x) => x.finess === o.finess)) || (o?.siret && organisations.find((x) => x.siret === o.siret)) || null;
+      const trouvee =
+        (o?.finess && organisations.find((x) => x.finess === o.finess)) ||
+        (o?.siret && organisations.find((x) => x.siret === o.siret)) ||
+        null;
       const existante = existantes.get(offre.rorId) ?? null;
-      const rattachement = trouvee ?? (existante ? { id: existante.organisationId, nom: existante.organisationNom } : null) ?? organisations.find((x) => x.id === demande.organisationId) ?? null;
+      const rattachement =
+        trouvee ??
+        (existante ? { id: existante.organisationId, nom: existante.organisationNom } : null) ??
+        organisations.find((x) => x.id === demande.organisationId) ??
+        null;
       const nomOrganisation = o ? (o.nom ?? o.reference) : (offre.organisationReference ?? 'non précisée');
       if (!rattachement) {
-        lignes.push({ ...base, statut: 'rejete', raison: `Organisation ${nomOrganisation} ${o ? 'inconnue de l’annuaire (ni son FINESS ni son SIRET n’y sont)' : 'absente du Bundle'} : ajoutez-la à l’annuaire ou choisissez une organisation de rattachement.` });
+        lignes.push({
+          ...base,
+          statut: 'rejete',
+          raison: `Organisation ${nomOrganisation} ${o ? 'inconnue de l’annuaire (ni son FINESS ni son SIRET n’y sont)' : 'absente du Bundle'} : ajoutez-la à l’annuaire ou choisissez une organisation de rattachement.`,
+        });
         continue;
       }
-      base.mappes.push(trouvee ? `organisation ← « ${trouvee.nom} » (${o?.finess && trouvee.finess === o.finess ? `FINESS ${o.finess}` : `SIRET ${o?.siret}`})` : existante ? `organisation ← « ${rattachement.nom} » (celle de l’import précédent)` : `organisation ← « ${rattachement.nom} » (rattachement choisi : ${nomOrganisation} introuvable)`);
-      await ecrireLigne(tx, utilisateur, saisieRor(offre, rattachement.id, existante && saisieDe(existante)), existante, base, lignes, { import: nomFichier, format: 'ror' });
+      base.mappes.push(
+        trouvee
+          ? `organisation ← « ${trouvee.nom} » (${o?.finess && trouvee.finess === o.finess ? `FINESS ${o.finess}` : `SIRET ${o?.siret}`})`
+          : existante
+            ? `organisation ← « ${rattachement.nom} » (celle de l’import précédent)`
+            : `organisation ← « ${rattachement.nom} » (rattachement choisi : ${nomOrganisation} introuvable)`,
+      );
+      await ecrireLigne(tx, utilisateur, saisieRor(offre, rattachement.id, existante && saisieDe(existante)), existante, base, lignes, {
+        import: nomFichier,
+        format: 'ror',
+      });
     }
-    for (const a of lecture.autres) lignes.push({ ligne: a.entree, reference: a.reference, nom: a.nom ?? undefined, statut: 'non_reprise', raison: a.note, mappes: [], nonMappes: [] });
+    for (const a of lecture.autres)
+      lignes.push({
+        ligne: a.entree,
+        reference: a.reference,
+        nom: a.nom ?? undefined,
+        statut: 'non_reprise',
+        raison: a.note,
+        mappes: [],
+        nonMappes: [],
+      });
     lignes.sort((a, b) => a.ligne - b.ligne);
   };
 }
@@ -119,7 +178,18 @@ async function preparerRor(contenu: Buffer): Promise<Preparation> {
 /** The ROR's fields over the stored resource: what the ROR does not say (who solicits, zone, capacity…) is kept. */
 function saisieRor(offre: OffreRor, organisationId: string, avant: RessourceSaisie | null): unknown {
   return {
-    ...(avant ?? { sollicitablePar: [], zone: { epci: [], communes: [] }, criteresInclusion: null, capacite: null, delaiHabituel: null, publie: false, statutDepuis: null, statutJusquAu: null, finess: null, siret: null }),
+    ...(avant ?? {
+      sollicitablePar: [],
+      zone: { epci: [], communes: [] },
+      criteresInclusion: null,
+      capacite: null,
+      delaiHabituel: null,
+      publie: false,
+      statutDepuis: null,
+      statutJusquAu: null,
+      finess: null,
+      siret: null,
+    }),
     organisationId,
     nom: offre.nom,
     typeCode: avant && offre.typeCode === 'autre' ? avant.typeCode : offre.typeCode,

@@ -16,13 +16,31 @@ export interface ImportDemande {
   organisationId?: string;
 }
 
-export type Preparation = (tx: Queryable, utilisateur: Utilisateur, demande: ImportDemande, lignes: Ligne[], nomFichier: string) => Promise<void>;
+export type Preparation = (
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  demande: ImportDemande,
+  lignes: Ligne[],
+  nomFichier: string,
+) => Promise<void>;
 
 /** Writes one row through the directory's use case; its refusal (rights, unknown commune…) becomes the row's reason. */
-export async function ecrireLigne(tx: Queryable, utilisateur: Utilisateur, saisie: unknown, avant: queries.RessourceLue | null, ligne: Omit<Ligne, 'statut'>, lignes: Ligne[], contexte: Record<string, unknown>) {
+export async function ecrireLigne(
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  saisie: unknown,
+  avant: queries.RessourceLue | null,
+  ligne: Omit<Ligne, 'statut'>,
+  lignes: Ligne[],
+  contexte: Record<string, unknown>,
+) {
   const lue = ressourceSaisieSchema.safeParse(saisie);
   if (!lue.success) {
-    lignes.push({ ...ligne, statut: 'rejete', raison: lue.error.issues.map((i) => `${i.path.join('.') || 'ligne'} : ${i.message}`).join(' ; ') });
+    lignes.push({
+      ...ligne,
+      statut: 'rejete',
+      raison: lue.error.issues.map((i) => `${i.path.join('.') || 'ligne'} : ${i.message}`).join(' ; '),
+    });
     return;
   }
   // A savepoint per row: a refused row leaves the transaction usable, to report the following ones.
@@ -37,4 +55,3 @@ export async function ecrireLigne(tx: Queryable, utilisateur: Utilisateur, saisi
     lignes.push({ ...ligne, statut: 'rejete', raison: e.message });
   }
 }
-

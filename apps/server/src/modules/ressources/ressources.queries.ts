@@ -1,4 +1,12 @@
-import type { ContactRessource, MissionRessource, NiveauRessource, Perimetre, PublicRessource, SolliciteurRessource, StatutRessource } from '@maillage/domain';
+import type {
+  ContactRessource,
+  MissionRessource,
+  NiveauRessource,
+  Perimetre,
+  PublicRessource,
+  SolliciteurRessource,
+  StatutRessource,
+} from '@maillage/domain';
 import type { Queryable } from '../../platform/database';
 
 /**
@@ -81,10 +89,15 @@ function filtres(c: CriteresRessources) {
   if (c.statut) conditions.push(`r.statut = ${p(c.statut)}`);
   if (c.organisationId) conditions.push(`r.organisation_id = ${p(c.organisationId)}`);
   if (c.publieSeulement) conditions.push('r.publie');
-  if (c.communes) conditions.push(`exists (select 1 from ressource_communes rc where rc.ressource_id = r.id and rc.commune_code = any(${p(c.communes)}::text[]))`);
+  if (c.communes)
+    conditions.push(
+      `exists (select 1 from ressource_communes rc where rc.ressource_id = r.id and rc.commune_code = any(${p(c.communes)}::text[]))`,
+    );
   if (c.q) {
     const motif = p(`%${c.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-    conditions.push(`(unaccent(r.nom) ilike unaccent(${motif}) or unaccent(o.nom) ilike unaccent(${motif}) or unaccent(t.libelle) ilike unaccent(${motif}) or unaccent(coalesce(o.sigle, '')) ilike unaccent(${motif}))`);
+    conditions.push(
+      `(unaccent(r.nom) ilike unaccent(${motif}) or unaccent(o.nom) ilike unaccent(${motif}) or unaccent(t.libelle) ilike unaccent(${motif}) or unaccent(coalesce(o.sigle, '')) ilike unaccent(${motif}))`,
+    );
   }
   return { where: conditions.length ? `where ${conditions.join(' and ')}` : '', valeurs };
 }
@@ -92,8 +105,12 @@ function filtres(c: CriteresRessources) {
 export async function listerRessources(db: Queryable, c: CriteresRessources, page: { limite: number; decalage: number } | null) {
   const { where, valeurs } = filtres(c);
   const limite = page ? `limit ${Number(page.limite)} offset ${Number(page.decalage)}` : '';
-  const { rows } = await db.query(`select ${COLONNES}, count(*) over ()::int as total ${DEPUIS} ${where} order by r.nom, r.id ${limite}`, valeurs);
-  const total = rows[0]?.total ?? (page && page.decalage > 0 ? (await db.query(`select count(*)::int n ${DEPUIS} ${where}`, valeurs)).rows[0].n : 0);
+  const { rows } = await db.query(
+    `select ${COLONNES}, count(*) over ()::int as total ${DEPUIS} ${where} order by r.nom, r.id ${limite}`,
+    valeurs,
+  );
+  const total =
+    rows[0]?.total ?? (page && page.decalage > 0 ? (await db.query(`select count(*)::int n ${DEPUIS} ${where}`, valeurs)).rows[0].n : 0);
   return { total: total as number, elements: rows.map(({ total: _t, ...r }) => r as RessourceLue) };
 }
 
@@ -119,7 +136,10 @@ export interface CommuneDuPerimetre {
 }
 
 /** The communes of territories of any level (commune, EPCI, département, région), once each, with the codes not found. */
-export async function communesDesTerritoires(db: Queryable, territoires: { type: string; code: string }[]): Promise<{ communes: CommuneDuPerimetre[]; inconnus: string[] }> {
+export async function communesDesTerritoires(
+  db: Queryable,
+  territoires: { type: string; code: string }[],
+): Promise<{ communes: CommuneDuPerimetre[]; inconnus: string[] }> {
   const codes = (type: string) => territoires.filter((t) => t.type === type).map((t) => t.code);
   const { rows } = await db.query(
     `select c.code, c.nom, c.population from territoires c
@@ -128,7 +148,10 @@ export async function communesDesTerritoires(db: Queryable, territoires: { type:
      order by c.code`,
     [codes('commune'), codes('epci'), codes('departement'), codes('region')],
   );
-  const { rows: connus } = await db.query(`select type || ':' || code as cle from territoires where (type, code) in (select * from unnest($1::text[], $2::text[]))`, [territoires.map((t) => t.type), territoires.map((t) => t.code)]);
+  const { rows: connus } = await db.query(
+    `select type || ':' || code as cle from territoires where (type, code) in (select * from unnest($1::text[], $2::text[]))`,
+    [territoires.map((t) => t.type), territoires.map((t) => t.code)],
+  );
   const presents = new Set(connus.map((r) => r.cle));
   return { communes: rows, inconnus: territoires.map((t) => `${t.type}:${t.code}`).filter((cle) => !presents.has(cle)) };
 }
@@ -160,6 +183,9 @@ export async function ressourcesParRorId(db: Queryable, ids: string[]): Promise<
 
 /** A resource by its organisation and name (a spreadsheet row without ROR identifier). */
 export async function ressourceParNom(db: Queryable, organisationId: string, nom: string): Promise<RessourceLue | null> {
-  const { rows } = await db.query(`select ${COLONNES} ${DEPUIS} where r.organisation_id = $1 and lower(r.nom) = lower($2) limit 1`, [organisationId, nom]);
+  const { rows } = await db.query(`select ${COLONNES} ${DEPUIS} where r.organisation_id = $1 and lower(r.nom) = lower($2) limit 1`, [
+    organisationId,
+    nom,
+  ]);
   return rows[0] ?? null;
 }

@@ -52,11 +52,16 @@ export async function modifierRessource(tx: Queryable, id: string, version: numb
 
 export async function remplacerCommunes(tx: Queryable, id: string, communes: string[]) {
   await tx.query('delete from ressource_communes where ressource_id = $1', [id]);
-  if (communes.length) await tx.query('insert into ressource_communes (ressource_id, commune_code) select $1, unnest($2::text[])', [id, communes]);
+  if (communes.length)
+    await tx.query('insert into ressource_communes (ressource_id, commune_code) select $1, unnest($2::text[])', [id, communes]);
 }
 
 export async function ajouterType(tx: Queryable, t: { code: string; libelle: string; ordre: number }): Promise<boolean> {
-  const { rowCount } = await tx.query('insert into types_ressource (code, libelle, ordre) values ($1, $2, $3) on conflict do nothing', [t.code, t.libelle, t.ordre]);
+  const { rowCount } = await tx.query('insert into types_ressource (code, libelle, ordre) values ($1, $2, $3) on conflict do nothing', [
+    t.code,
+    t.libelle,
+    t.ordre,
+  ]);
   return rowCount === 1;
 }
 

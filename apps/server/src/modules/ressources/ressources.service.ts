@@ -17,7 +17,12 @@ import * as repository from './ressources.repository';
 
 type Sujet = Utilisateur | null;
 
-export const refRessource = (organisationId: string | null, portee: { regions: readonly string[]; contrats: readonly string[] }) => ({ type: 'ressource' as const, organisationId, regions: portee.regions, contrats: portee.contrats });
+export const refRessource = (organisationId: string | null, portee: { regions: readonly string[]; contrats: readonly string[] }) => ({
+  type: 'ressource' as const,
+  organisationId,
+  regions: portee.regions,
+  contrats: portee.contrats,
+});
 
 /** What the API shows: the stored resource, whether the reader may change it, without the permission's inputs. */
 export function vueRessource(utilisateur: Sujet, r: RessourceLue) {
@@ -58,14 +63,20 @@ export async function communesDuPerimetre(db: Queryable, territoires: string) {
   const demandes = lireTerritoires(territoires);
   if (!demandes.length) throw invalide('Choisissez au moins un territoire.', [{ champ: 'territoires', message: 'Périmètre vide' }]);
   const { communes, inconnus } = await queries.communesDesTerritoires(db, demandes);
-  if (inconnus.length) throw invalide(`Territoire inconnu du référentiel : ${inconnus.join(', ')}.`, [{ champ: 'territoires', message: 'Territoire inconnu' }]);
+  if (inconnus.length)
+    throw invalide(`Territoire inconnu du référentiel : ${inconnus.join(', ')}.`, [
+      { champ: 'territoires', message: 'Territoire inconnu' },
+    ]);
   return communes;
 }
 
 export async function listerRessources(ctx: Contexte, utilisateur: Sujet, filtre: FiltreRessources) {
   exiger(utilisateur, 'lire', refRessource(null, { regions: [], contrats: [] }));
   const communes = await communesDuFiltre(ctx.db, filtre);
-  const { total, elements } = await queries.listerRessources(ctx.db, criteres(filtre, communes), { limite: filtre.parPage, decalage: (filtre.page - 1) * filtre.parPage });
+  const { total, elements } = await queries.listerRessources(ctx.db, criteres(filtre, communes), {
+    limite: filtre.parPage,
+    decalage: (filtre.page - 1) * filtre.parPage,
+  });
   return { total, elements: elements.map((r) => vueRessource(utilisateur, r)) };
 }
 
@@ -106,7 +117,9 @@ async function preparer(tx: Queryable, utilisateur: Utilisateur, saisie: Ressour
   const demandee = [...saisie.zone.epci.map((c) => `epci:${c}`), ...saisie.zone.communes.map((c) => `commune:${c}`)].join(',');
   const zone = demandee
     ? await communesDuPerimetre(tx, demandee).catch((e: ErreurMetier) => {
-        throw invalide(`Zone d’intervention : ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`, [{ champ: 'zone', message: 'Territoire inconnu' }]);
+        throw invalide(`Zone d’intervention : ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`, [
+          { champ: 'zone', message: 'Territoire inconnu' },
+        ]);
       })
     : [];
   if (saisie.communeCode && (await communesDuPerimetre(tx, `commune:${saisie.communeCode}`).catch(() => [])).length === 0)
@@ -115,43 +128,86 @@ async function preparer(tx: Queryable, utilisateur: Utilisateur, saisie: Ressour
     zone.map((c) => c.code),
     saisie.communeCode,
   );
-  if (!(await repository.typeExiste(tx, saisie.typeCode))) throw invalide(`Type de ressource « ${saisie.typeCode} » inconnu : un administrateur peut l’ajouter à la liste.`, [{ champ: 'typeCode', message: 'Type inconnu' }]);
+  if (!(await repository.typeExiste(tx, saisie.typeCode)))
+    throw invalide(`Type de ressource « ${saisie.typeCode} » inconnu : un administrateur peut l’ajouter à la liste.`, [
+      { champ: 'typeCode', message: 'Type inconnu' },
+    ]);
   const [organisation] = await trouverOrganisations(tx, { ids: [saisie.organisationId] });
-  if (!organisation) throw invalide('Organisation inconnue de l’annuaire.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
+  if (!organisation)
+    throw invalide('Organisation inconnue de l’annuaire.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
   const portee = await queries.porteeDesCommunes(tx, [...new Set([...atteintes, ...(saisie.communeCode ? [saisie.communeCode] : [])])]);
   if (!can(utilisateur, 'modifier', refRessource(saisie.organisationId, portee)))
-    throw interdit('Seuls les référents de l’organisation, l’ARS de la région et la coordination d’un contrat du territoire enregistrent ses ressources.');
+    throw interdit(
+      'Seuls les référents de l’organisation, l’ARS de la région et la coordination d’un contrat du territoire enregistrent ses ressources.',
+    );
   return { atteintes, organisationNom: organisation.nom, saisie: { ...saisie, missions: normaliserMissions(saisie.missions) } };
 }
 
 /** Same content whatever the keys' order (jsonb sorts them its own way). */
 const canonique = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(canonique) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonique(x)])) : (v ?? null);
+  Array.isArray(v)
+    ? v.map(canonique)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, x]) => [k, canonique(x)]),
+        )
+      : (v ?? null);
 const identique = (a: RessourceSaisie, b: RessourceSaisie) => JSON.stringify(canonique(a)) === JSON.stringify(canonique(b));
 
 /**
  * Creates or updates one resource in the caller's transaction (the form and the imports): checks, writes, audits.
  * `avant` with `version`: an edit, 409 if someone saved in between; an unchanged resource writes nothing.
  */
-export async function enregistrerRessource(tx: Queryable, utilisateur: Utilisateur, saisieBrute: RessourceSaisie, avant: RessourceLue | null, version: number | null, contexte: Record<string, unknown> = {}, acteur: Acteur = acteurDe(utilisateur)) {
+export async function enregistrerRessource(
+  tx: Queryable,
+  utilisateur: Utilisateur,
+  saisieBrute: RessourceSaisie,
+  avant: RessourceLue | null,
+  version: number | null,
+  contexte: Record<string, unknown> = {},
+  acteur: Acteur = acteurDe(utilisateur),
+) {
   if (avant && !can(utilisateur, 'modifier', refRessource(avant.organisationId, avant)))
-    throw interdit('Seuls les référents de l’organisation, l’ARS de la région et la coordination d’un contrat du territoire modifient cette ressource.');
+    throw interdit(
+      'Seuls les référents de l’organisation, l’ARS de la région et la coordination d’un contrat du territoire modifient cette ressource.',
+    );
   const { atteintes, organisationNom, saisie } = await preparer(tx, utilisateur, saisieBrute);
   if (!avant) {
     const cree = await repository.creerRessource(tx, saisie);
     await repository.remplacerCommunes(tx, cree.id, atteintes);
-    await auditer(tx, { acteur, entiteType: 'ressource', entiteId: cree.id, action: 'creation', apres: saisie as never, contexte: { ...contexte, organisationNom } });
+    await auditer(tx, {
+      acteur,
+      entiteType: 'ressource',
+      entiteId: cree.id,
+      action: 'creation',
+      apres: saisie as never,
+      contexte: { ...contexte, organisationNom },
+    });
     return { ...cree, statut: 'cree' as const };
   }
   const ancienne = saisieDe(avant);
-  if (identique(ancienne, saisie) && version === avant.version) return { id: avant.id, version: avant.version, statut: 'inchange' as const };
+  if (identique(ancienne, saisie) && version === avant.version)
+    return { id: avant.id, version: avant.version, statut: 'inchange' as const };
   const nouvelle = await repository.modifierRessource(tx, avant.id, version ?? avant.version, saisie);
   if (nouvelle === null) {
     const courante = await queries.obtenirRessource(tx, avant.id);
-    throw conflit('Cette ressource a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', courante && vueRessource(utilisateur, courante));
+    throw conflit(
+      'Cette ressource a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.',
+      courante && vueRessource(utilisateur, courante),
+    );
   }
   await repository.remplacerCommunes(tx, avant.id, atteintes);
-  await auditer(tx, { acteur, entiteType: 'ressource', entiteId: avant.id, action: 'modification', avant: ancienne as never, apres: saisie as never, contexte: { ...contexte, organisationNom } });
+  await auditer(tx, {
+    acteur,
+    entiteType: 'ressource',
+    entiteId: avant.id,
+    action: 'modification',
+    avant: ancienne as never,
+    apres: saisie as never,
+    contexte: { ...contexte, organisationNom },
+  });
   return { id: avant.id, version: nouvelle, statut: 'mis_a_jour' as const };
 }
 
@@ -168,7 +224,10 @@ export async function modifierRessource(ctx: Contexte, utilisateur: Utilisateur,
     if (!avant) throw introuvable('Cette ressource n’existe pas.');
     if (avant.version !== version) {
       if (!can(utilisateur, 'lire', refRessource(null, avant))) throw interdit();
-      throw conflit('Cette ressource a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', vueRessource(utilisateur, avant));
+      throw conflit(
+        'Cette ressource a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.',
+        vueRessource(utilisateur, avant),
+      );
     }
     const r = await enregistrerRessource(tx, utilisateur, saisie, avant, version);
     return { id: r.id, version: r.version };
@@ -185,7 +244,8 @@ export async function listerTypes(ctx: Contexte, utilisateur: Sujet) {
 export async function ajouterType(ctx: Contexte, utilisateur: Utilisateur, t: { code: string; libelle: string; ordre: number }) {
   exiger(utilisateur, 'administrer', { type: 'plateforme' });
   return enTransaction(ctx.db, async (tx) => {
-    if (!(await repository.ajouterType(tx, t).catch(() => false))) throw invalide('Ce type existe déjà (même code ou même libellé).', [{ champ: 'code', message: 'Type déjà présent' }]);
+    if (!(await repository.ajouterType(tx, t).catch(() => false)))
+      throw invalide('Ce type existe déjà (même code ou même libellé).', [{ champ: 'code', message: 'Type déjà présent' }]);
     await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'type_ressource', entiteId: t.code, action: 'creation', apres: t });
     return t;
   });
@@ -195,23 +255,29 @@ export async function ajouterType(ctx: Contexte, utilisateur: Utilisateur, t: { 
 
 export async function ressourcesPubliques(ctx: Contexte, filtre: { commune?: string; public?: FiltreRessources['public']; q?: string }) {
   const communes = await communesDuFiltre(ctx.db, { commune: filtre.commune });
-  const { elements } = await queries.listerRessources(ctx.db, { ...criteres({ q: filtre.q, public: filtre.public }, communes), publieSeulement: true }, { limite: 500, decalage: 0 });
+  const { elements } = await queries.listerRessources(
+    ctx.db,
+    { ...criteres({ q: filtre.q, public: filtre.public }, communes), publieSeulement: true },
+    { limite: 500, decalage: 0 },
+  );
   // A closed resource is no answer to give the public.
-  return elements.filter((r) => r.statut !== 'fermee').map((r) => ({
-    id: r.id,
-    nom: r.nom,
-    typeLibelle: r.typeLibelle,
-    organisationNom: r.organisationNom,
-    publics: r.publics,
-    missions: r.missions,
-    niveau: r.niveau,
-    sollicitablePar: r.sollicitablePar,
-    adresse: r.adresse,
-    communeCode: r.communeCode,
-    communeNom: r.communeNom,
-    horaires: r.horaires,
-    contacts: r.contacts,
-    criteresInclusion: r.criteresInclusion,
-    statut: r.statut,
-  }));
+  return elements
+    .filter((r) => r.statut !== 'fermee')
+    .map((r) => ({
+      id: r.id,
+      nom: r.nom,
+      typeLibelle: r.typeLibelle,
+      organisationNom: r.organisationNom,
+      publics: r.publics,
+      missions: r.missions,
+      niveau: r.niveau,
+      sollicitablePar: r.sollicitablePar,
+      adresse: r.adresse,
+      communeCode: r.communeCode,
+      communeNom: r.communeNom,
+      horaires: r.horaires,
+      contacts: r.contacts,
+      criteresInclusion: r.criteresInclusion,
+      statut: r.statut,
+    }));
 }

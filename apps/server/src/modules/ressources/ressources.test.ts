@@ -25,7 +25,14 @@ beforeAll(async () => {
 }, 180_000); // the demo seed on a machine shared with other builds
 afterAll(() => serveur.fermer());
 
-const base = (o: Record<string, unknown> = {}) => ({ organisationId: orgs['CPAM d’Ille-et-Vilaine'], nom: 'Accompagnement santé', typeCode: 'autre', niveau: 'porte_entree', communeCode: REDON, ...o });
+const base = (o: Record<string, unknown> = {}) => ({
+  organisationId: orgs['CPAM d’Ille-et-Vilaine'],
+  nom: 'Accompagnement santé',
+  typeCode: 'autre',
+  niveau: 'porte_entree',
+  communeCode: REDON,
+  ...o,
+});
 
 async function importer(client: ClientHttp, nom: string, contenu: string | Buffer, requete: string) {
   return client.multipart(`/api/ressources/import?${requete}`, { fichier: { nom, contenu } });
@@ -34,10 +41,20 @@ async function importer(client: ClientHttp, nom: string, contenu: string | Buffe
 describe('ressources de démonstration', () => {
   it('ne reprennent que les structures que les sources nomment, sans contact inventé', async () => {
     const { elements } = (await lecteur.get('/api/ressources?parPage=500')).body;
-    const demo = elements.filter((r: any) => ['CLIC de Redon Agglomération', 'MAIA du pays de Redon', 'CPTS de l’agglomération de Redon', 'Maisons de santé du pôle de santé du Sud-Ouest Mayennais'].includes(r.nom));
+    const demo = elements.filter((r: any) =>
+      [
+        'CLIC de Redon Agglomération',
+        'MAIA du pays de Redon',
+        'CPTS de l’agglomération de Redon',
+        'Maisons de santé du pôle de santé du Sud-Ouest Mayennais',
+      ].includes(r.nom),
+    );
     expect(demo).toHaveLength(4);
     expect(demo.every((r: any) => r.contacts.length === 0 && r.horaires === null && r.adresse === null)).toBe(true);
-    expect(demo.find((r: any) => r.nom === 'MAIA du pays de Redon')).toMatchObject({ organisationNom: 'Redon Agglomération', missions: ['appui_parcours', 'evaluation', 'coordination'] });
+    expect(demo.find((r: any) => r.nom === 'MAIA du pays de Redon')).toMatchObject({
+      organisationNom: 'Redon Agglomération',
+      missions: ['appui_parcours', 'evaluation', 'coordination'],
+    });
   });
 });
 
@@ -48,10 +65,21 @@ describe('répertoire des ressources : droits, journal, concurrence', () => {
     // The CPAM's referent speaks for the CPAM only.
     expect((await cpam.post('/api/ressources', base({ organisationId: orgs['Centre hospitalier de Redon'] }))).status).toBe(403);
     // The coordination of Redon's contracts edits what reaches their perimeter, whoever it belongs to…
-    const parCoordination = await coordination.post('/api/ressources', base({ organisationId: orgs['Centre hospitalier de Redon'], nom: 'Équipe mobile de gériatrie', typeCode: 'equipe_mobile', zone: { epci: [AGGLO_REDON], communes: [] } }));
+    const parCoordination = await coordination.post(
+      '/api/ressources',
+      base({
+        organisationId: orgs['Centre hospitalier de Redon'],
+        nom: 'Équipe mobile de gériatrie',
+        typeCode: 'equipe_mobile',
+        zone: { epci: [AGGLO_REDON], communes: [] },
+      }),
+    );
     expect(parCoordination.status).toBe(201);
     // …not what lies elsewhere.
-    expect((await coordination.post('/api/ressources', base({ organisationId: orgs['Centre hospitalier de Redon'], communeCode: LE_PALAIS }))).status).toBe(403);
+    expect(
+      (await coordination.post('/api/ressources', base({ organisationId: orgs['Centre hospitalier de Redon'], communeCode: LE_PALAIS })))
+        .status,
+    ).toBe(403);
     expect((await lecteur.post('/api/ressources', base())).status).toBe(403);
     const lue = (await lecteur.get(`/api/ressources/${parCoordination.body.id}`)).body;
     expect(lue).toMatchObject({ organisationNom: 'CH Redon', communeNom: 'Redon', modifiable: false });
@@ -60,7 +88,10 @@ describe('répertoire des ressources : droits, journal, concurrence', () => {
 
   it('refuse une modification faite sur une version dépassée (409) et journalise chaque changement en français', async () => {
     const { id, version } = (await cpam.post('/api/ressources', base({ nom: 'Point accueil droits' }))).body;
-    const modifiee = await cpam.put(`/api/ressources/${id}`, { ...base({ nom: 'Point accueil droits santé', missions: ['coordination'] }), version });
+    const modifiee = await cpam.put(`/api/ressources/${id}`, {
+      ...base({ nom: 'Point accueil droits santé', missions: ['coordination'] }),
+      version,
+    });
     expect(modifiee.status).toBe(200);
     const perimee = await cpam.put(`/api/ressources/${id}`, { ...base({ nom: 'Autre nom' }), version });
     expect(perimee.status).toBe(409);
@@ -87,7 +118,9 @@ describe('répertoire des ressources : droits, journal, concurrence', () => {
 
   it('laisse un administrateur, et lui seul, étendre la liste des types', async () => {
     expect((await coordination.post('/api/ressources/types', { code: 'pfidass', libelle: 'PFIDASS' })).status).toBe(403);
-    expect((await admin.post('/api/ressources/types', { code: 'pfidass', libelle: 'PFIDASS (plate-forme d’accès aux soins)' })).status).toBe(201);
+    expect(
+      (await admin.post('/api/ressources/types', { code: 'pfidass', libelle: 'PFIDASS (plate-forme d’accès aux soins)' })).status,
+    ).toBe(201);
     expect((await cpam.post('/api/ressources', base({ nom: 'Plate-forme renoncement', typeCode: 'pfidass' }))).status).toBe(201);
     expect((await lecteur.get('/api/ressources/types')).body.map((t: any) => t.code)).toContain('pfidass');
   });
@@ -97,16 +130,19 @@ describe('filtres, vues et zones blanches', () => {
   let agees: string;
   beforeAll(async () => {
     agees = (
-      await coordination.post('/api/ressources', base({
-        organisationId: orgs['Redon Agglomération'],
-        nom: 'Ressource test personnes âgées',
-        typeCode: 'clic',
-        publics: ['personnes_agees'],
-        missions: ['information_orientation', 'planification'],
-        sollicitablePar: ['usager', 'medecin_traitant'],
-        niveau: 'coordination_proximite',
-        zone: { epci: [], communes: [REDON, '35145'] },
-      }))
+      await coordination.post(
+        '/api/ressources',
+        base({
+          organisationId: orgs['Redon Agglomération'],
+          nom: 'Ressource test personnes âgées',
+          typeCode: 'clic',
+          publics: ['personnes_agees'],
+          missions: ['information_orientation', 'planification'],
+          sollicitablePar: ['usager', 'medecin_traitant'],
+          niveau: 'coordination_proximite',
+          zone: { epci: [], communes: [REDON, '35145'] },
+        }),
+      )
     ).body.id;
   });
 
@@ -133,7 +169,9 @@ describe('filtres, vues et zones blanches', () => {
     // Suspended, it reaches nobody.
     const r = (await coordination.get(`/api/ressources/${agees}`)).body;
     const { id: _i, organisationNom: _o, typeLibelle: _t, communeNom: _c, communesAtteintes: _a, modifiable: _m, ...saisie } = r;
-    expect((await coordination.put(`/api/ressources/${agees}`, { ...saisie, statut: 'suspendue', statutDepuis: '2026-01-01' })).status).toBe(200);
+    expect(
+      (await coordination.put(`/api/ressources/${agees}`, { ...saisie, statut: 'suspendue', statutDepuis: '2026-01-01' })).status,
+    ).toBe(200);
     const apres = (await lecteur.get(`/api/ressources/zones-blanches?${demande}`)).body.communes.map((c: any) => c.code);
     expect(apres).toContain(REDON);
     const couverture = (await lecteur.get(`/api/ressources/couverture?${demande}`)).body;
@@ -174,12 +212,27 @@ describe('import ROR', () => {
     expect(ligne.nonMappes.join('\n')).toMatch(/tranche d’âge 15–150 ans/);
     expect((await admin.get('/api/ressources?q=gynécologique')).body.total).toBe(0);
 
-    expect((await importer(admin, 'ror.json', bundle, `dryRun=false&${rattache}`)).body).toMatchObject({ applique: true, resume: { crees: 1 } });
+    expect((await importer(admin, 'ror.json', bundle, `dryRun=false&${rattache}`)).body).toMatchObject({
+      applique: true,
+      resume: { crees: 1 },
+    });
     const [importee] = (await admin.get('/api/ressources?q=gynécologique')).body.elements;
-    expect(importee).toMatchObject({ rorId: '06/0099999', organisationNom: 'CH Redon', niveau: 'effecteur', missions: ['soins'], typeCode: 'etablissement_sante', publie: false });
+    expect(importee).toMatchObject({
+      rorId: '06/0099999',
+      organisationNom: 'CH Redon',
+      niveau: 'effecteur',
+      missions: ['soins'],
+      typeCode: 'etablissement_sante',
+      publie: false,
+    });
     expect(importee.contacts).toEqual([{ type: 'telephone', valeur: '0199999999', libelle: 'Téléphone fixe' }]);
 
-    expect((await importer(admin, 'ror.json', bundle, 'dryRun=false')).body.resume).toEqual({ crees: 0, misAJour: 0, inchanges: 1, rejetes: 0 });
+    expect((await importer(admin, 'ror.json', bundle, 'dryRun=false')).body.resume).toEqual({
+      crees: 0,
+      misAJour: 0,
+      inchanges: 1,
+      rejetes: 0,
+    });
     const renomme = bundle.replace('5812  Chirurgie gynécologique', '5812 Chirurgie gynécologique et obstétrique');
     expect((await importer(admin, 'ror.json', renomme, 'dryRun=false')).body.resume).toMatchObject({ crees: 0, misAJour: 1 });
     const apres = (await admin.get('/api/ressources?q=gynécologique')).body;
@@ -199,7 +252,10 @@ describe('import ROR', () => {
     b.entry.push(seconde, troisieme);
     const r = await importer(admin, 'ror.json', JSON.stringify(b), `dryRun=false&organisationId=${orgs['Centre hospitalier de Redon']}`);
     expect(r.status).toBe(422);
-    expect(r.body.rapport.lignes.find((l: any) => l.ligne === 4)).toMatchObject({ statut: 'rejete', raison: expect.stringMatching(/n’a pas de nom/) });
+    expect(r.body.rapport.lignes.find((l: any) => l.ligne === 4)).toMatchObject({
+      statut: 'rejete',
+      raison: expect.stringMatching(/n’a pas de nom/),
+    });
     expect((await admin.get('/api/ressources?q=Soins de suite')).body.total).toBe(0);
     expect((await importer(admin, 'x.json', '{"resourceType":"Patient"}', 'dryRun=true')).body.detail).toMatch(/n’est pas un Bundle FHIR/);
     expect((await importer(admin, 'x.json', '{"resourceType":', 'dryRun=true')).status).toBe(400);
@@ -209,22 +265,55 @@ describe('import ROR', () => {
 describe('import CSV et répertoire public', () => {
   it('importe le modèle CSV tout ou rien', async () => {
     const modele = await cpam.telecharger('/api/ressources/import/modele?format=csv');
-    const entetes = modele.corps.toString('utf8').replace(/^\uFEFF/, '').trim();
+    const entetes = modele.corps
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim();
     expect(entetes.split(';')).toContain('organisation_siret');
     const colonnes = entetes.split(';');
     const ligne = (v: Record<string, string>) => colonnes.map((c) => v[c] ?? '').join(';');
     const cpamId = orgs['CPAM d’Ille-et-Vilaine'];
-    const fichier = [entetes, ligne({ nom: 'Mission accompagnement santé', type: 'Autre dispositif ou service', organisation_id: cpamId, publics: 'Publics en situation de précarité', missions: 'information_orientation|accompagnement', niveau: 'porte_entree', sollicitable_par: 'usager|travailleur_social', commune: REDON, publie: 'oui' }), ligne({ nom: 'Examens de prévention santé', organisation_id: cpamId, niveau: 'effecteur', commune: REDON })].join('\n');
+    const fichier = [
+      entetes,
+      ligne({
+        nom: 'Mission accompagnement santé',
+        type: 'Autre dispositif ou service',
+        organisation_id: cpamId,
+        publics: 'Publics en situation de précarité',
+        missions: 'information_orientation|accompagnement',
+        niveau: 'porte_entree',
+        sollicitable_par: 'usager|travailleur_social',
+        commune: REDON,
+        publie: 'oui',
+      }),
+      ligne({ nom: 'Examens de prévention santé', organisation_id: cpamId, niveau: 'effecteur', commune: REDON }),
+    ].join('\n');
     const faux = `${fichier}\n${ligne({ nom: 'Ligne fautive', organisation_id: cpamId, niveau: 'effecteur', publics: 'martiens' })}`;
     const refuse = await importer(cpam, 'ressources.csv', faux, 'dryRun=false');
     expect(refuse.status).toBe(422);
     expect(refuse.body.rapport.lignes[2]).toMatchObject({ ligne: 4, statut: 'rejete', raison: expect.stringMatching(/Public inconnu/) });
     expect((await cpam.get('/api/ressources?q=Examens de prévention')).body.total).toBe(0);
-    expect((await importer(cpam, 'ressources.csv', fichier, 'dryRun=false')).body.resume).toEqual({ crees: 2, misAJour: 0, inchanges: 0, rejetes: 0 });
-    expect((await importer(cpam, 'ressources.csv', fichier, 'dryRun=false')).body.resume).toEqual({ crees: 0, misAJour: 0, inchanges: 2, rejetes: 0 });
+    expect((await importer(cpam, 'ressources.csv', fichier, 'dryRun=false')).body.resume).toEqual({
+      crees: 2,
+      misAJour: 0,
+      inchanges: 0,
+      rejetes: 0,
+    });
+    expect((await importer(cpam, 'ressources.csv', fichier, 'dryRun=false')).body.resume).toEqual({
+      crees: 0,
+      misAJour: 0,
+      inchanges: 2,
+      rejetes: 0,
+    });
     // Another organisation's resource is refused row by row.
-    const autre = [entetes, ligne({ nom: 'Pas à moi', organisation_id: orgs['Centre hospitalier de Redon'], niveau: 'effecteur', commune: LE_PALAIS })].join('\n');
-    expect((await importer(cpam, 'ressources.csv', autre, 'dryRun=true')).body.lignes[0]).toMatchObject({ statut: 'rejete', raison: expect.stringMatching(/Seuls les référents/) });
+    const autre = [
+      entetes,
+      ligne({ nom: 'Pas à moi', organisation_id: orgs['Centre hospitalier de Redon'], niveau: 'effecteur', commune: LE_PALAIS }),
+    ].join('\n');
+    expect((await importer(cpam, 'ressources.csv', autre, 'dryRun=true')).body.lignes[0]).toMatchObject({
+      statut: 'rejete',
+      raison: expect.stringMatching(/Seuls les référents/),
+    });
   }, 120_000); // each CSV is read in a worker thread: slow on a loaded machine
 
   it('montre sans connexion les ressources publiées, jamais les autres', async () => {
@@ -235,7 +324,9 @@ describe('import CSV et répertoire public', () => {
     expect(noms).not.toContain('Examens de prévention santé');
     expect(noms).not.toContain('Point accueil droits santé');
     expect(publiees.body.find((r: any) => r.nom === 'Mission accompagnement santé')).not.toHaveProperty('version');
-    expect((await anonyme.get('/api/public/ressources?public=precarite')).body.map((r: any) => r.nom)).toContain('Mission accompagnement santé');
+    expect((await anonyme.get('/api/public/ressources?public=precarite')).body.map((r: any) => r.nom)).toContain(
+      'Mission accompagnement santé',
+    );
     expect((await anonyme.get('/api/ressources')).status).toBe(401);
   });
 });

@@ -1,4 +1,11 @@
-import { MISSIONS_RESSOURCE, NIVEAUX_RESSOURCE, normaliser, PUBLICS_RESSOURCE, SOLLICITEURS_RESSOURCE, STATUTS_RESSOURCE } from '@maillage/domain';
+import {
+  MISSIONS_RESSOURCE,
+  NIVEAUX_RESSOURCE,
+  normaliser,
+  PUBLICS_RESSOURCE,
+  SOLLICITEURS_RESSOURCE,
+  STATUTS_RESSOURCE,
+} from '@maillage/domain';
 import { ErreurMetier, invalide } from '../../platform/errors';
 import { lireFichier } from '../../platform/lecture-tableur';
 import { LIMITES } from '../../platform/limites-fichiers';
@@ -55,8 +62,23 @@ export async function modeleImport(format: 'csv' | 'xlsx') {
   ];
   const contenu = await ecrireXlsx([
     { nom: 'Ressources', colonnes: COLONNES_MODELE.map(([c]) => ({ entete: c, largeur: 22 })), lignes: [] },
-    { nom: 'Colonnes', colonnes: [{ entete: 'Colonne', largeur: 22 }, { entete: 'Contenu', largeur: 80 }], lignes: COLONNES_MODELE.map(([c, d]) => [c, d]) },
-    { nom: 'Codes', colonnes: [{ entete: 'Colonne', largeur: 22 }, { entete: 'Code', largeur: 28 }, { entete: 'Libellé', largeur: 70 }], lignes: codes },
+    {
+      nom: 'Colonnes',
+      colonnes: [
+        { entete: 'Colonne', largeur: 22 },
+        { entete: 'Contenu', largeur: 80 },
+      ],
+      lignes: COLONNES_MODELE.map(([c, d]) => [c, d]),
+    },
+    {
+      nom: 'Codes',
+      colonnes: [
+        { entete: 'Colonne', largeur: 22 },
+        { entete: 'Code', largeur: 28 },
+        { entete: 'Libellé', largeur: 70 },
+      ],
+      lignes: codes,
+    },
   ]);
   return { nom: 'modele-ressources.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contenu };
 }
@@ -64,10 +86,18 @@ export async function modeleImport(format: 'csv' | 'xlsx') {
 /** A code of the vocabulary from its code or its label (« Personnes âgées » or personnes_agees); unknown text kept as is, for zod to name it. */
 function code(vocabulaire: Record<string, string>, texte: string): string {
   const t = normaliser(texte);
-  const trouve = Object.entries(vocabulaire).find(([c, l]) => c === t.replace(/[\s-]+/g, '_') || normaliser(l) === t || normaliser(l).endsWith(`– ${t}`) || normaliser(l).endsWith(t));
+  const trouve = Object.entries(vocabulaire).find(
+    ([c, l]) => c === t.replace(/[\s-]+/g, '_') || normaliser(l) === t || normaliser(l).endsWith(`– ${t}`) || normaliser(l).endsWith(t),
+  );
   return trouve?.[0] ?? texte.trim();
 }
-const liste = (texte: string | null) => (texte ? texte.split(/[|;,]/).map((t) => t.trim()).filter(Boolean) : []);
+const liste = (texte: string | null) =>
+  texte
+    ? texte
+        .split(/[|;,]/)
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [];
 const oui = (texte: string | null) => (texte ? ['oui', 'o', 'vrai', 'true', '1', 'x'].includes(normaliser(texte)) : false);
 
 export async function lireTableurRessources(fichier: { nom: string; contenu: Buffer }): Promise<Preparation> {
@@ -78,9 +108,16 @@ export async function lireTableurRessources(fichier: { nom: string; contenu: Buf
     if (e instanceof ErreurMetier) throw e;
     throw invalide(`Fichier illisible : ${(e as Error).message}`, [{ champ: 'fichier', message: 'Fichier illisible' }]);
   }
-  const entetes = tableau.entetes.map((e) => normaliser(String(e)).replace(/[\s-]+/g, '_').replace(/[’']/g, '_'));
+  const entetes = tableau.entetes.map((e) =>
+    normaliser(String(e))
+      .replace(/[\s-]+/g, '_')
+      .replace(/[’']/g, '_'),
+  );
   const index = Object.fromEntries(COLONNES_MODELE.map(([c]) => [c, entetes.indexOf(c)])) as Record<Colonne, number>;
-  if (index.nom < 0) throw invalide('Colonne « nom » introuvable : partez du modèle (GET /api/ressources/import/modele.csv).', [{ champ: 'fichier', message: 'Colonne « nom » manquante' }]);
+  if (index.nom < 0)
+    throw invalide('Colonne « nom » introuvable : partez du modèle (GET /api/ressources/import/modele.csv).', [
+      { champ: 'fichier', message: 'Colonne « nom » manquante' },
+    ]);
   const inconnues = tableau.entetes.filter((_, i) => !Object.values(index).includes(i) && String(tableau.entetes[i]).trim());
 
   return async (tx, utilisateur, _demande, lignes, nomFichier) => {
@@ -95,16 +132,33 @@ export async function lireTableurRessources(fichier: { nom: string; contenu: Buf
       finess: rangs.flatMap((r) => (r.valeur('organisation_finess') ? [r.valeur('organisation_finess')!.replace(/\s/g, '')] : [])),
       siret: rangs.flatMap((r) => (r.valeur('organisation_siret') ? [r.valeur('organisation_siret')!.replace(/\s/g, '')] : [])),
     });
-    const parRor = await queries.ressourcesParRorId(tx, rangs.flatMap((r) => (r.valeur('ror_id') ? [r.valeur('ror_id')!] : [])));
+    const parRor = await queries.ressourcesParRorId(
+      tx,
+      rangs.flatMap((r) => (r.valeur('ror_id') ? [r.valeur('ror_id')!] : [])),
+    );
     const vus = new Set<string>();
     for (const { ligne, valeur } of rangs) {
-      const base = { ligne, nom: valeur('nom') ?? undefined, mappes: [] as string[], nonMappes: inconnues.length && ligne === rangs[0].ligne ? [`colonnes ignorées : ${inconnues.join(', ')}`] : [] };
+      const base = {
+        ligne,
+        nom: valeur('nom') ?? undefined,
+        mappes: [] as string[],
+        nonMappes: inconnues.length && ligne === rangs[0].ligne ? [`colonnes ignorées : ${inconnues.join(', ')}`] : [],
+      };
       const id = valeur('organisation_id');
       const finess = valeur('organisation_finess')?.replace(/\s/g, '');
       const siret = valeur('organisation_siret')?.replace(/\s/g, '');
-      const organisation = organisations.find((o) => (id && o.id === id) || (finess && o.finess === finess) || (siret && o.siret === siret));
+      const organisation = organisations.find(
+        (o) => (id && o.id === id) || (finess && o.finess === finess) || (siret && o.siret === siret),
+      );
       if (!organisation) {
-        lignes.push({ ...base, statut: 'rejete', raison: id || finess || siret ? 'Organisation inconnue de l’annuaire (identifiant, FINESS ou SIRET).' : 'Organisation manquante : renseignez organisation_siret, organisation_finess ou organisation_id.' });
+        lignes.push({
+          ...base,
+          statut: 'rejete',
+          raison:
+            id || finess || siret
+              ? 'Organisation inconnue de l’annuaire (identifiant, FINESS ou SIRET).'
+              : 'Organisation manquante : renseignez organisation_siret, organisation_finess ou organisation_id.',
+        });
         continue;
       }
       const cle = valeur('ror_id') ?? `${organisation.id}|${normaliser(valeur('nom') ?? '')}`;
@@ -113,12 +167,19 @@ export async function lireTableurRessources(fichier: { nom: string; contenu: Buf
         continue;
       }
       vus.add(cle);
-      const avant = (valeur('ror_id') && parRor.get(valeur('ror_id')!)) || (valeur('nom') ? await queries.ressourceParNom(tx, organisation.id, valeur('nom')!) : null) || null;
-      const contacts = (['telephone', 'courriel', 'site'] as const).flatMap((t) => liste(valeur(t)).map((v) => ({ type: t, valeur: v, libelle: null })));
+      const avant =
+        (valeur('ror_id') && parRor.get(valeur('ror_id')!)) ||
+        (valeur('nom') ? await queries.ressourceParNom(tx, organisation.id, valeur('nom')!) : null) ||
+        null;
+      const contacts = (['telephone', 'courriel', 'site'] as const).flatMap((t) =>
+        liste(valeur(t)).map((v) => ({ type: t, valeur: v, libelle: null })),
+      );
       const saisie = {
         organisationId: organisation.id,
         nom: valeur('nom') ?? '',
-        typeCode: valeur('type') ? code(Object.fromEntries((await queries.typesRessource(tx)).map((t) => [t.code, t.libelle])), valeur('type')!) : 'autre',
+        typeCode: valeur('type')
+          ? code(Object.fromEntries((await queries.typesRessource(tx)).map((t) => [t.code, t.libelle])), valeur('type')!)
+          : 'autre',
         publics: liste(valeur('publics')).map((p) => code(PUBLICS_RESSOURCE, p)),
         missions: liste(valeur('missions')).map((m) => code(MISSIONS_RESSOURCE, m)),
         niveau: valeur('niveau') ? code(NIVEAUX_RESSOURCE, valeur('niveau')!) : undefined,

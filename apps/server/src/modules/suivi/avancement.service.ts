@@ -1,4 +1,11 @@
-import { avancementFiche, cumulerAvancement, LIBELLES_STATUT_FICHE, valeurDeMesure, type IndicateurPourAvancement, type StatutFiche } from '@maillage/domain';
+import {
+  avancementFiche,
+  cumulerAvancement,
+  LIBELLES_STATUT_FICHE,
+  valeurDeMesure,
+  type IndicateurPourAvancement,
+  type StatutFiche,
+} from '@maillage/domain';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { exigerSurContrat } from '../contrats/acces';
@@ -43,7 +50,11 @@ export async function avancementsGlobaux(db: Queryable, contratIds: string[]): P
  * Also used by the public pages, so it reads only what may be published (validated values, statuts).
  */
 export async function avancementContrat(db: Queryable, contratId: string) {
-  const [axes, mesurees, historiques] = await Promise.all([axesDuContrat(db, contratId), mesurerFiches(db, [contratId]), historiquesStatuts(db, contratId)]);
+  const [axes, mesurees, historiques] = await Promise.all([
+    axesDuContrat(db, contratId),
+    mesurerFiches(db, [contratId]),
+    historiquesStatuts(db, contratId),
+  ]);
   const historiqueDe = new Map(historiques.map((h) => [h.ficheId, h.historique]));
   const cumul = cumulerAvancement(mesurees);
   const vueFiche = (f: (typeof mesurees)[number]) => ({

@@ -66,7 +66,14 @@ export async function courrielsDeCampagne(db: Queryable, campagneId: string) {
 
 /** Every report of the contract's fiches for a period (the annual report). */
 export async function bilansDuContrat(db: Queryable, contratId: string, periode: string) {
-  const { rows } = await db.query<{ ficheId: string; recit: string | null; difficultes: string | null; perspectives: string | null; statutPropose: string | null; etat: EtatSuivi }>(
+  const { rows } = await db.query<{
+    ficheId: string;
+    recit: string | null;
+    difficultes: string | null;
+    perspectives: string | null;
+    statutPropose: string | null;
+    etat: EtatSuivi;
+  }>(
     `select fiche_id as "ficheId", recit, difficultes, perspectives, statut_propose as "statutPropose", etat from bilans_fiche b join fiches f on f.id = b.fiche_id where f.contrat_id = $1 and b.periode = $2`,
     [contratId, periode],
   );

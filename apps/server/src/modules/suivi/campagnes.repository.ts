@@ -23,7 +23,10 @@ export async function lireCampagne(db: Queryable, id: string): Promise<CampagneL
 
 /** The contract's campaigns, latest period first. */
 export async function campagnesDuContrat(db: Queryable, contratId: string) {
-  const { rows } = await db.query<CampagneLigne>(`select ${COLONNES_CAMPAGNE} from campagnes_suivi c where c.contrat_id = $1 order by c.periode desc`, [contratId]);
+  const { rows } = await db.query<CampagneLigne>(
+    `select ${COLONNES_CAMPAGNE} from campagnes_suivi c where c.contrat_id = $1 order by c.periode desc`,
+    [contratId],
+  );
   return rows;
 }
 
@@ -32,14 +35,15 @@ export async function campagneExiste(db: Queryable, contratId: string, periode: 
   return !!rowCount;
 }
 
-export async function creerCampagne(db: Queryable, contratId: string, c: { periode: string; echeance: string; message: string | null; ouvertePar: string }): Promise<string> {
-  const { rows } = await db.query('insert into campagnes_suivi (contrat_id, periode, echeance, message, ouverte_par) values ($1, $2, $3, $4, $5) returning id', [
-    contratId,
-    c.periode,
-    c.echeance,
-    c.message,
-    c.ouvertePar,
-  ]);
+export async function creerCampagne(
+  db: Queryable,
+  contratId: string,
+  c: { periode: string; echeance: string; message: string | null; ouvertePar: string },
+): Promise<string> {
+  const { rows } = await db.query(
+    'insert into campagnes_suivi (contrat_id, periode, echeance, message, ouverte_par) values ($1, $2, $3, $4, $5) returning id',
+    [contratId, c.periode, c.echeance, c.message, c.ouvertePar],
+  );
   return rows[0].id;
 }
 
@@ -49,7 +53,10 @@ export async function cloreCampagne(db: Queryable, id: string) {
 
 /** Records a mail to send; false when this mail (campaign, user, motif) was already recorded. */
 export async function noterCourriel(db: Queryable, campagneId: string, utilisateurId: string, motif: string): Promise<boolean> {
-  const { rowCount } = await db.query(`insert into courriels_campagne (campagne_id, utilisateur_id, motif) values ($1, $2, $3) on conflict do nothing`, [campagneId, utilisateurId, motif]);
+  const { rowCount } = await db.query(
+    `insert into courriels_campagne (campagne_id, utilisateur_id, motif) values ($1, $2, $3) on conflict do nothing`,
+    [campagneId, utilisateurId, motif],
+  );
   return !!rowCount;
 }
 

@@ -58,9 +58,17 @@ async function fichesDeCampagne(db: Queryable, contratId: string, periode: strin
 }
 
 type FicheCampagne = Awaited<ReturnType<typeof fichesDeCampagne>>[number];
-const fichesDuPilote = (fiches: FicheCampagne[], organisationId: string) => fiches.filter((f) => f.pilotes.some((p) => p.organisationId === organisationId));
+const fichesDuPilote = (fiches: FicheCampagne[], organisationId: string) =>
+  fiches.filter((f) => f.pilotes.some((p) => p.organisationId === organisationId));
 
-function courrielPilote(ctx: Contexte, contrat: { intitule: string }, campagne: { id: string; periode: string; echeance: string; message: string | null }, prenom: string, fiches: FicheCampagne[], relance: boolean) {
+function courrielPilote(
+  ctx: Contexte,
+  contrat: { intitule: string },
+  campagne: { id: string; periode: string; echeance: string; message: string | null },
+  prenom: string,
+  fiches: FicheCampagne[],
+  relance: boolean,
+) {
   const lien = `${ctx.config.publicUrl}/campagnes/${campagne.id}`;
   const liste = fiches.map((f) => `  • Fiche ${f.numero} — ${f.intitule} (${f.etatLibelle.toLowerCase()})`).join('\n');
   return {
@@ -77,7 +85,12 @@ function courrielPilote(ctx: Contexte, contrat: { intitule: string }, campagne: 
 }
 
 /** Writes to each pilote with fiches to report on; `motif` is recorded so that each reminder goes out once. */
-async function ecrireAuxPilotes(ctx: Contexte, campagneId: string, motif: 'ouverture' | 'relance_j7' | 'relance_j1' | 'relance', seulementIncompletes: boolean) {
+async function ecrireAuxPilotes(
+  ctx: Contexte,
+  campagneId: string,
+  motif: 'ouverture' | 'relance_j7' | 'relance_j1' | 'relance',
+  seulementIncompletes: boolean,
+) {
   const campagne = await chargerCampagne(ctx.db, campagneId);
   const contrat = (await lireContrat(ctx.db, campagne.contratId))!;
   const fiches = await fichesDeCampagne(ctx.db, campagne.contratId, campagne.periode);
@@ -88,7 +101,10 @@ async function ecrireAuxPilotes(ctx: Contexte, campagneId: string, motif: 'ouver
     // Recorded before sending, in the same transaction: a failed send leaves no record and is retried.
     const envoye = await enTransaction(ctx.db, async (tx) => {
       if (!(await repository.noterCourriel(tx, campagneId, pilote.id, motif))) return false;
-      await ctx.messagerie.envoyer({ a: pilote.email, ...courrielPilote(ctx, contrat, campagne, pilote.prenom, siennes, motif !== 'ouverture') });
+      await ctx.messagerie.envoyer({
+        a: pilote.email,
+        ...courrielPilote(ctx, contrat, campagne, pilote.prenom, siennes, motif !== 'ouverture'),
+      });
       return true;
     });
     if (envoye) envoyes.push(pilote.email);
@@ -99,12 +115,25 @@ async function ecrireAuxPilotes(ctx: Contexte, campagneId: string, motif: 'ouver
 export async function ouvrirCampagne(ctx: Contexte, utilisateur: Utilisateur, contratId: string, s: CampagneSaisie) {
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'modifier', contratId);
   exigerRecevable(ref, 'campagne');
-  if (!STATUTS_EN_SUIVI.includes(ref.statut)) throw conflit('Une campagne de suivi s’ouvre sur un contrat en élaboration, signé ou en évaluation.');
+  if (!STATUTS_EN_SUIVI.includes(ref.statut))
+    throw conflit('Une campagne de suivi s’ouvre sur un contrat en élaboration, signé ou en évaluation.');
   if (s.echeance < new Date().toISOString().slice(0, 10)) throw conflit('L’échéance est passée : choisissez une date à venir.');
   const id = await enTransaction(ctx.db, async (tx) => {
     if (await repository.campagneExiste(tx, contratId, s.periode)) throw conflit(`Une campagne existe déjà pour la période ${s.periode}.`);
-    const id = await repository.creerCampagne(tx, contratId, { periode: s.periode, echeance: s.echeance, message: s.message ?? null, ouvertePar: utilisateur.libelle });
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'campagne_suivi', entiteId: id, action: 'ouverture', apres: s as never, contexte: { contratId } });
+    const id = await repository.creerCampagne(tx, contratId, {
+      periode: s.periode,
+      echeance: s.echeance,
+      message: s.message ?? null,
+      ouvertePar: utilisateur.libelle,
+    });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'campagne_suivi',
+      entiteId: id,
+      action: 'ouverture',
+      apres: s as never,
+      contexte: { contratId },
+    });
     return id;
   });
   const destinataires = await ecrireAuxPilotes(ctx, id, 'ouverture', false);
@@ -122,7 +151,12 @@ export async function listerCampagnes(ctx: Contexte, utilisateur: Utilisateur | 
   // One campaign a year: a handful of periods, each read with its fiches' states.
   for (const c of await repository.campagnesDuContrat(ctx.db, contratId)) {
     const fiches = await fichesDeCampagne(ctx.db, contratId, c.periode);
-    resultat.push({ ...c, fiches: fiches.length, completes: fiches.filter((f) => complete(f.etat)).length, validees: fiches.filter((f) => f.etat === 'valide').length });
+    resultat.push({
+      ...c,
+      fiches: fiches.length,
+      completes: fiches.filter((f) => complete(f.etat)).length,
+      validees: fiches.filter((f) => f.etat === 'valide').length,
+    });
   }
   return resultat;
 }
@@ -133,11 +167,20 @@ export async function tableauCampagne(ctx: Contexte, utilisateur: Utilisateur | 
   const ref = await exigerSurContrat(ctx.db, utilisateur, 'lire', campagne.contratId);
   const contrat = (await lireContrat(ctx.db, campagne.contratId))!;
   const fiches = await fichesDeCampagne(ctx.db, campagne.contratId, campagne.periode);
-  const organisations = new Map<string, { organisationId: string | null; nom: string; fiches: number; completes: number; validees: number }>();
+  const organisations = new Map<
+    string,
+    { organisationId: string | null; nom: string; fiches: number; completes: number; validees: number }
+  >();
   for (const f of fiches)
     for (const p of f.pilotes.length ? f.pilotes : [{ organisationId: null, nom: null, service: null }]) {
       const cle = p.organisationId ?? 'aucun';
-      const o = organisations.get(cle) ?? { organisationId: p.organisationId, nom: p.nom ?? 'Pilote à définir', fiches: 0, completes: 0, validees: 0 };
+      const o = organisations.get(cle) ?? {
+        organisationId: p.organisationId,
+        nom: p.nom ?? 'Pilote à définir',
+        fiches: 0,
+        completes: 0,
+        validees: 0,
+      };
       o.fiches += 1;
       if (complete(f.etat)) o.completes += 1;
       if (f.etat === 'valide') o.validees += 1;
@@ -166,8 +209,17 @@ export async function saisieCampagne(ctx: Contexte, utilisateur: Utilisateur, id
   const fiches = await fichesDeCampagne(ctx.db, campagne.contratId, campagne.periode);
   // The same rights as on each fiche's page, decided from what is already loaded (no query per fiche).
   const miennes = fiches.flatMap((f) => {
-    const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: f.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: [] };
-    const droits = { saisir: can(utilisateur, 'saisir_suivi', ressource), valider: can(utilisateur, 'valider', ressource), definir: can(utilisateur, 'modifier', ressource) };
+    const ressource = {
+      type: 'fiche' as const,
+      contrat: ref,
+      piloteOrganisationIds: f.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])),
+      partenaireOrganisationIds: [],
+    };
+    const droits = {
+      saisir: can(utilisateur, 'saisir_suivi', ressource),
+      valider: can(utilisateur, 'valider', ressource),
+      definir: can(utilisateur, 'modifier', ressource),
+    };
     return droits.saisir || droits.valider ? [{ ...f, droits }] : [];
   });
   const ids = miennes.map((f) => f.id);
@@ -181,7 +233,11 @@ export async function saisieCampagne(ctx: Contexte, utilisateur: Utilisateur, id
       bilan: bilans.find((b) => b.ficheId === f.id) ?? null,
       indicateurs: indicateurs
         .filter((i) => i.ficheId === f.id)
-        .map((i) => ({ ...i, valeur: i.valeurs.find((v) => v.periode === campagne.periode) ?? null, ciblePeriode: i.cibles.find((c) => c.periode === campagne.periode) ?? null })),
+        .map((i) => ({
+          ...i,
+          valeur: i.valeurs.find((v) => v.periode === campagne.periode) ?? null,
+          ciblePeriode: i.cibles.find((c) => c.periode === campagne.periode) ?? null,
+        })),
     })),
   };
 }
@@ -192,7 +248,16 @@ export async function relancerCampagne(ctx: Contexte, utilisateur: Utilisateur, 
   await exigerSurContrat(ctx.db, utilisateur, 'modifier', campagne.contratId);
   if (campagne.etat !== 'ouverte') throw conflit('Cette campagne est close.');
   const envoyes = await ecrireAuxPilotes(ctx, id, 'relance', true);
-  await enTransaction(ctx.db, (tx) => auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'campagne_suivi', entiteId: id, action: 'relance', apres: { destinataires: envoyes }, contexte: { contratId: campagne.contratId } }));
+  await enTransaction(ctx.db, (tx) =>
+    auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'campagne_suivi',
+      entiteId: id,
+      action: 'relance',
+      apres: { destinataires: envoyes },
+      contexte: { contratId: campagne.contratId },
+    }),
+  );
   return { destinataires: envoyes };
 }
 
@@ -202,7 +267,15 @@ export async function cloreCampagne(ctx: Contexte, utilisateur: Utilisateur, id:
   if (campagne.etat !== 'ouverte') throw conflit('Cette campagne est déjà close.');
   await enTransaction(ctx.db, async (tx) => {
     await repository.cloreCampagne(tx, id);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'campagne_suivi', entiteId: id, action: 'cloture', avant: { etat: 'ouverte' }, apres: { etat: 'close' }, contexte: { contratId: campagne.contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'campagne_suivi',
+      entiteId: id,
+      action: 'cloture',
+      avant: { etat: 'ouverte' },
+      apres: { etat: 'close' },
+      contexte: { contratId: campagne.contratId },
+    });
   });
   return { id, etat: 'close' as const };
 }
@@ -215,7 +288,8 @@ export async function cloreCampagne(ctx: Contexte, utilisateur: Utilisateur, id:
 export async function envoyerRelancesCampagnes(ctx: Contexte, maintenant = new Date()) {
   const aujourdhui = maintenant.toISOString().slice(0, 10);
   const envoyes: string[] = [];
-  for (const c of await repository.campagnesAEcheance(ctx.db, aujourdhui)) envoyes.push(...(await ecrireAuxPilotes(ctx, c.id, c.jours <= 1 ? 'relance_j1' : 'relance_j7', true)));
+  for (const c of await repository.campagnesAEcheance(ctx.db, aujourdhui))
+    envoyes.push(...(await ecrireAuxPilotes(ctx, c.id, c.jours <= 1 ? 'relance_j1' : 'relance_j7', true)));
   return envoyes;
 }
 
@@ -238,7 +312,11 @@ export async function bilanAnnuel(ctx: Contexte, utilisateur: Utilisateur | null
       type: 'couverture',
       surtitre: 'Bilan annuel',
       titre: contrat.intitule,
-      lignes: [`Suivi ${periode}`, `Campagne ouverte le ${formaterDate(campagne.ouverteLe.slice(0, 10))}, échéance le ${formaterDate(campagne.echeance)}`, `Document établi le ${formaterDate(new Date().toISOString().slice(0, 10))}`],
+      lignes: [
+        `Suivi ${periode}`,
+        `Campagne ouverte le ${formaterDate(campagne.ouverteLe.slice(0, 10))}, échéance le ${formaterDate(campagne.echeance)}`,
+        `Document établi le ${formaterDate(new Date().toISOString().slice(0, 10))}`,
+      ],
     },
     { type: 'titre', niveau: 1, texte: 'Synthèse' },
     {
@@ -248,14 +326,28 @@ export async function bilanAnnuel(ctx: Contexte, utilisateur: Utilisateur | null
     {
       type: 'tableau',
       entetes: ['Axe', 'Avancement', 'Fiches'],
-      lignes: avancement.axes.map((a) => [`${a.numero}. ${a.intitule}`, pourcent(a.avancement), String(a.objectifs.reduce((t, o) => t + o.fiches.length, 0) + a.fichesSansObjectif.length)]),
+      lignes: avancement.axes.map((a) => [
+        `${a.numero}. ${a.intitule}`,
+        pourcent(a.avancement),
+        String(a.objectifs.reduce((t, o) => t + o.fiches.length, 0) + a.fichesSansObjectif.length),
+      ]),
     },
-    { type: 'tableau', entetes: ['Statut', 'Fiches'], lignes: Object.entries(avancement.parStatut).filter(([, n]) => n > 0).map(([s, n]) => [LIBELLES_STATUT_FICHE[s as StatutFiche], String(n)]) },
+    {
+      type: 'tableau',
+      entetes: ['Statut', 'Fiches'],
+      lignes: Object.entries(avancement.parStatut)
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => [LIBELLES_STATUT_FICHE[s as StatutFiche], String(n)]),
+    },
     { type: 'titre', niveau: 2, texte: 'Réponses à la campagne' },
     {
       type: 'tableau',
       entetes: ['Fiche', 'Pilotes', 'État du suivi'],
-      lignes: fiches.map((f) => [`${f.numero}. ${f.intitule}`, f.pilotes.map((p) => p.nom ?? 'À définir').join(', ') || 'À définir', f.etatLibelle]),
+      lignes: fiches.map((f) => [
+        `${f.numero}. ${f.intitule}`,
+        f.pilotes.map((p) => p.nom ?? 'À définir').join(', ') || 'À définir',
+        f.etatLibelle,
+      ]),
     },
     { type: 'titre', niveau: 1, texte: 'Fiches-action', nouvellePage: true },
   ];
@@ -263,11 +355,23 @@ export async function bilanAnnuel(ctx: Contexte, utilisateur: Utilisateur | null
     const bilan = bilans.find((b) => b.ficheId === f.id);
     const propres = indicateurs.filter((i) => i.ficheId === f.id);
     blocs.push({ type: 'titre', niveau: 2, texte: `Fiche ${f.numero} — ${f.intitule}` });
-    blocs.push({ type: 'paragraphe', texte: `Statut : ${LIBELLES_STATUT_FICHE[f.statut]}. Pilotes : ${f.pilotes.map((p) => p.nom ?? 'à définir').join(', ') || 'à définir'}.` });
+    blocs.push({
+      type: 'paragraphe',
+      texte: `Statut : ${LIBELLES_STATUT_FICHE[f.statut]}. Pilotes : ${f.pilotes.map((p) => p.nom ?? 'à définir').join(', ') || 'à définir'}.`,
+    });
     if (!bilan) blocs.push({ type: 'paragraphe', texte: 'Aucun bilan saisi pour cette période.', italique: true });
     else {
-      if (bilan.etat !== 'valide') blocs.push({ type: 'paragraphe', texte: `Bilan non validé à la date du document (${LIBELLES_ETAT_SUIVI[bilan.etat as EtatSuivi].toLowerCase()}).`, italique: true });
-      for (const [libelle, texte] of [['Réalisations', bilan.recit], ['Difficultés', bilan.difficultes], ['Perspectives', bilan.perspectives]] as const)
+      if (bilan.etat !== 'valide')
+        blocs.push({
+          type: 'paragraphe',
+          texte: `Bilan non validé à la date du document (${LIBELLES_ETAT_SUIVI[bilan.etat as EtatSuivi].toLowerCase()}).`,
+          italique: true,
+        });
+      for (const [libelle, texte] of [
+        ['Réalisations', bilan.recit],
+        ['Difficultés', bilan.difficultes],
+        ['Perspectives', bilan.perspectives],
+      ] as const)
         if (texte) blocs.push({ type: 'paragraphe', texte: `${libelle} : ${texte}` });
     }
     if (propres.length)
@@ -278,12 +382,15 @@ export async function bilanAnnuel(ctx: Contexte, utilisateur: Utilisateur | null
           const v = i.valeurs.find((x) => x.periode === campagne.periode);
           const cible = i.cibles.find((c) => c.periode === campagne.periode);
           const unite = i.pourcentage ? ' %' : i.unite ? ` ${i.unite}` : '';
-          const ecrire = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${formaterNombre(n, i.pourcentage ? 1 : 2)}${unite}`);
+          const ecrire = (n: number | null | undefined) =>
+            n === null || n === undefined ? '—' : `${formaterNombre(n, i.pourcentage ? 1 : 2)}${unite}`;
           return [
             `${i.libelle} (${i.type})`,
             ecrire(i.reference),
             ecrire(cible?.mesure),
-            v?.etat === 'valide' ? `${ecrire(v.mesure)}${i.pourcentage ? ` (${formaterNombre(v.numerateur ?? 0)} / ${formaterNombre(v.denominateur ?? 0)})` : ''}` : '—',
+            v?.etat === 'valide'
+              ? `${ecrire(v.mesure)}${i.pourcentage ? ` (${formaterNombre(v.numerateur ?? 0)} / ${formaterNombre(v.denominateur ?? 0)})` : ''}`
+              : '—',
             v ? LIBELLES_ETAT_SUIVI[v.etat] : 'Non saisi',
           ];
         }),

@@ -6,9 +6,16 @@
 import type { Queryable } from '../../platform/database';
 
 /** Of these ids, those that are evidence of this contract: its validated values, its verbatims, its documents. */
-export async function preuvesDuContrat(db: Queryable, contratId: string, ids: { valeur: string[]; verbatim: string[]; document: string[] }): Promise<Set<string>> {
+export async function preuvesDuContrat(
+  db: Queryable,
+  contratId: string,
+  ids: { valeur: string[]; verbatim: string[]; document: string[] },
+): Promise<Set<string>> {
   const [valeurs, verbatims, documents] = await Promise.all([
-    db.query(`select v.id from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where i.contrat_id = $1 and v.etat = 'valide' and v.id = any($2)`, [contratId, ids.valeur]),
+    db.query(
+      `select v.id from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where i.contrat_id = $1 and v.etat = 'valide' and v.id = any($2)`,
+      [contratId, ids.valeur],
+    ),
     db.query('select id from verbatims where contrat_id = $1 and id = any($2)', [contratId, ids.verbatim]),
     db.query('select id from documents where contrat_id = $1 and id = any($2)', [contratId, ids.document]),
   ]);
@@ -31,6 +38,9 @@ export async function contenuDesPreuves(db: Queryable, ids: string[]) {
 
 /** The contract's fiches still to carry into a renewal by default: neither done nor abandoned, in order. */
 export async function fichesEnCours(db: Queryable, contratId: string): Promise<string[]> {
-  const { rows } = await db.query(`select id from fiches where contrat_id = $1 and statut not in ('realisee', 'abandonnee') order by ordre`, [contratId]);
+  const { rows } = await db.query(
+    `select id from fiches where contrat_id = $1 and statut not in ('realisee', 'abandonnee') order by ordre`,
+    [contratId],
+  );
   return rows.map((r) => r.id as string);
 }

@@ -32,12 +32,26 @@ async function charger(db: Queryable, id: string, verrouiller = false) {
  */
 async function verifierPreuves(db: Queryable, contratId: string, s: EvaluationSaisie) {
   const ids = (type: string) => s.questions.flatMap((q) => q.preuves.filter((p) => p.type === type).map((p) => p.id));
-  const connues = await queries.preuvesDuContrat(db, contratId, { valeur: ids('valeur'), verbatim: ids('verbatim'), document: ids('document') });
+  const connues = await queries.preuvesDuContrat(db, contratId, {
+    valeur: ids('valeur'),
+    verbatim: ids('verbatim'),
+    document: ids('document'),
+  });
   const erreurs = s.questions.flatMap((q, n) =>
     q.preuves.flatMap((p, m) =>
       connues.has(p.id)
         ? []
-        : [{ champ: `questions.${n}.preuves.${m}`, message: p.type === 'valeur' ? 'Valeur de suivi inconnue ou non validée dans ce contrat' : p.type === 'verbatim' ? 'Verbatim inconnu dans ce contrat' : 'Document inconnu dans ce contrat' }],
+        : [
+            {
+              champ: `questions.${n}.preuves.${m}`,
+              message:
+                p.type === 'valeur'
+                  ? 'Valeur de suivi inconnue ou non validée dans ce contrat'
+                  : p.type === 'verbatim'
+                    ? 'Verbatim inconnu dans ce contrat'
+                    : 'Document inconnu dans ce contrat',
+            },
+          ],
     ),
   );
   if (erreurs.length) throw invalide('Certaines preuves ne se rattachent pas à ce contrat.', erreurs);
@@ -75,7 +89,14 @@ export async function creerEvaluation(ctx: Contexte, utilisateur: Utilisateur, c
   await verifierPreuves(ctx.db, contratId, s);
   return enTransaction(ctx.db, async (tx) => {
     const id = await repository.creerEvaluation(tx, contratId, s);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'evaluation', entiteId: id, action: 'creation', apres: s as never, contexte: { contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'evaluation',
+      entiteId: id,
+      action: 'creation',
+      apres: s as never,
+      contexte: { contratId },
+    });
     return { id };
   });
 }
@@ -88,7 +109,15 @@ export async function modifierEvaluation(ctx: Contexte, utilisateur: Utilisateur
     const avant = await charger(tx, id, true);
     if (avant.version !== version) throw conflit('Cette évaluation a été modifiée entre-temps par quelqu’un d’autre.', avant);
     await repository.modifierEvaluation(tx, id, s);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'evaluation', entiteId: id, action: 'modification', avant, apres: s as never, contexte: { contratId: avant.contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'evaluation',
+      entiteId: id,
+      action: 'modification',
+      avant,
+      apres: s as never,
+      contexte: { contratId: avant.contratId },
+    });
     return { id, version: version + 1 };
   });
 }
@@ -98,7 +127,14 @@ export async function supprimerEvaluation(ctx: Contexte, utilisateur: Utilisateu
   await exigerSurContrat(ctx.db, utilisateur, 'modifier', courante.contratId);
   await enTransaction(ctx.db, async (tx) => {
     await repository.supprimerEvaluation(tx, id);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'evaluation', entiteId: id, action: 'suppression', avant: courante, contexte: { contratId: courante.contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'evaluation',
+      entiteId: id,
+      action: 'suppression',
+      avant: courante,
+      contexte: { contratId: courante.contratId },
+    });
   });
 }
 
@@ -124,8 +160,18 @@ export async function rapportEvaluation(ctx: Contexte, utilisateur: Utilisateur 
   if (evaluation.methode) blocs.push({ type: 'titre', niveau: 1, texte: 'Méthode' }, { type: 'paragraphe', texte: evaluation.methode });
   blocs.push(
     { type: 'titre', niveau: 1, texte: 'Réalisation du plan d’action' },
-    { type: 'paragraphe', texte: `Avancement global : ${avancement.avancement === null ? 'non mesuré' : `${formaterNombre(avancement.avancement)} %`} sur ${avancement.fiches} fiches-action (valeurs validées et statuts).` },
-    { type: 'tableau', entetes: ['Axe', 'Avancement'], lignes: avancement.axes.map((a) => [`${a.numero}. ${a.intitule}`, a.avancement === null ? 'non mesuré' : `${formaterNombre(a.avancement)} %`]) },
+    {
+      type: 'paragraphe',
+      texte: `Avancement global : ${avancement.avancement === null ? 'non mesuré' : `${formaterNombre(avancement.avancement)} %`} sur ${avancement.fiches} fiches-action (valeurs validées et statuts).`,
+    },
+    {
+      type: 'tableau',
+      entetes: ['Axe', 'Avancement'],
+      lignes: avancement.axes.map((a) => [
+        `${a.numero}. ${a.intitule}`,
+        a.avancement === null ? 'non mesuré' : `${formaterNombre(a.avancement)} %`,
+      ]),
+    },
   );
   blocs.push({ type: 'titre', niveau: 1, texte: 'Questions évaluatives' });
   for (const [critere, libelle] of Object.entries(CRITERES_EVALUATION)) {
@@ -142,10 +188,26 @@ export async function rapportEvaluation(ctx: Contexte, utilisateur: Utilisateur 
   }
   const recommandations = evaluation.recommandations as EvaluationSaisie['recommandations'];
   if (recommandations.length)
-    blocs.push({ type: 'titre', niveau: 1, texte: 'Recommandations' }, { type: 'liste', elements: recommandations.map((r, n) => `${n + 1}. ${r.texte}${r.priorite ? ` (priorité ${r.priorite === 'haute' ? 'élevée' : r.priorite === 'basse' ? 'faible' : 'moyenne'})` : ''}`) });
+    blocs.push(
+      { type: 'titre', niveau: 1, texte: 'Recommandations' },
+      {
+        type: 'liste',
+        elements: recommandations.map(
+          (r, n) =>
+            `${n + 1}. ${r.texte}${r.priorite ? ` (priorité ${r.priorite === 'haute' ? 'élevée' : r.priorite === 'basse' ? 'faible' : 'moyenne'})` : ''}`,
+        ),
+      },
+    );
   const participants = evaluation.participants as EvaluationSaisie['participants'];
   if (participants.length)
-    blocs.push({ type: 'titre', niveau: 1, texte: 'Participants' }, { type: 'tableau', entetes: ['Nom', 'Organisation', 'Rôle'], lignes: participants.map((p) => [p.nom, p.organisation ?? '', p.role ?? '']) });
+    blocs.push(
+      { type: 'titre', niveau: 1, texte: 'Participants' },
+      {
+        type: 'tableau',
+        entetes: ['Nom', 'Organisation', 'Rôle'],
+        lignes: participants.map((p) => [p.nom, p.organisation ?? '', p.role ?? '']),
+      },
+    );
   return rendreDocument({ titre: evaluation.intitule, blocs }, format, 'evaluation', contrat.intitule);
 }
 
@@ -153,7 +215,12 @@ export async function rapportEvaluation(ctx: Contexte, utilisateur: Utilisateur 
  * "Préparer le renouvellement": generation N+1 as a draft, with the fiches chosen (by default those not done or
  * abandoned), and the evaluation's recommendations written into its context, in one transaction.
  */
-export async function preparerRenouvellement(ctx: Contexte, utilisateur: Utilisateur, id: string, choix: { ficheIds?: string[] | null; intitule?: string | null }) {
+export async function preparerRenouvellement(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  id: string,
+  choix: { ficheIds?: string[] | null; intitule?: string | null },
+) {
   const evaluation = await charger(ctx.db, id);
   const ficheIds = choix.ficheIds ?? (await queries.fichesEnCours(ctx.db, evaluation.contratId));
   const recommandations = evaluation.recommandations as EvaluationSaisie['recommandations'];
@@ -162,6 +229,13 @@ export async function preparerRenouvellement(ctx: Contexte, utilisateur: Utilisa
       ? `Recommandations de l’${TYPES_EVALUATION[evaluation.type as keyof typeof TYPES_EVALUATION].toLowerCase()} « ${evaluation.intitule} » :\n${recommandations.map((r, n) => `${n + 1}. ${r.texte}`).join('\n')}`
       : null;
     await rattacherEvaluationOrigine(tx, nouveauId, id, texte);
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'evaluation', entiteId: id, action: 'renouvellement', apres: { contratId: nouveauId, recommandations: recommandations.length }, contexte: { contratId: evaluation.contratId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'evaluation',
+      entiteId: id,
+      action: 'renouvellement',
+      apres: { contratId: nouveauId, recommandations: recommandations.length },
+      contexte: { contratId: evaluation.contratId },
+    });
   });
 }

@@ -23,7 +23,13 @@ import { agregatIndicateur, type TerritoireDemande } from '../diagnostics/agrega
 import { indicateurDuCatalogue } from '../diagnostics/indicateurs.service';
 import { changerStatutFiche, historiqueStatuts as historiqueDesStatuts } from '../fiches/changements-fiche.service';
 import { chargerFiche, exigerSurFiche } from '../fiches/fiches.service';
-import { chargerIndicateur, effacerIndicateur, insererIndicateur, reecrireIndicateur, verifierIndicateurDiagnostic } from '../fiches/indicateurs-fiche';
+import {
+  chargerIndicateur,
+  effacerIndicateur,
+  insererIndicateur,
+  reecrireIndicateur,
+  verifierIndicateurDiagnostic,
+} from '../fiches/indicateurs-fiche';
 import { lireIndicateurs, situationValeur } from './indicateurs.queries';
 import * as repository from './suivi.repository';
 
@@ -35,7 +41,12 @@ import * as repository from './suivi.repository';
 export async function droitsSurFiche(db: Queryable, utilisateur: Utilisateur | null, ficheId: string) {
   const fiche = await chargerFiche(db, ficheId);
   const ref = await exigerSurFiche(db, utilisateur, 'lire', fiche);
-  const ressource = { type: 'fiche' as const, contrat: ref, piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), partenaireOrganisationIds: [] };
+  const ressource = {
+    type: 'fiche' as const,
+    contrat: ref,
+    piloteOrganisationIds: fiche.pilotes.flatMap((p) => (p.organisationId ? [p.organisationId] : [])),
+    partenaireOrganisationIds: [],
+  };
   const doctrines = await Promise.all(ref.regions.map((r) => doctrineDeRegion(db, r)));
   const droits: DroitsSuivi & { definir: boolean; rouvrir: boolean; quatreYeux: boolean } = {
     saisir: can(utilisateur, 'saisir_suivi', ressource),
@@ -50,18 +61,33 @@ export async function droitsSurFiche(db: Queryable, utilisateur: Utilisateur | n
 }
 
 /** The four-eyes context of one element: who acts, who last submitted it. */
-const yeux = (droits: { quatreYeux: boolean }, utilisateur: Utilisateur, soumisPar: string | null) => ({ exige: droits.quatreYeux, acteurId: utilisateur.userId, soumisPar });
+const yeux = (droits: { quatreYeux: boolean }, utilisateur: Utilisateur, soumisPar: string | null) => ({
+  exige: droits.quatreYeux,
+  acteurId: utilisateur.userId,
+  soumisPar,
+});
 
 /** Indicators of a set of fiches (or of a whole contract) with every value and its workflow steps, in a few queries. */
 export async function chargerIndicateurs(db: Queryable, filtre: { ficheIds?: string[]; contratId?: string }) {
   const indicateurs = await lireIndicateurs(db, filtre);
-  const valeurs = await repository.lireValeurs(db, indicateurs.map((i) => i.id));
+  const valeurs = await repository.lireValeurs(
+    db,
+    indicateurs.map((i) => i.id),
+  );
   return indicateurs.map((i) => {
     const propres = valeurs.filter((v) => v.indicateurId === i.id).sort((a, b) => comparerPeriodes(a.periode, b.periode));
     return {
       ...i,
-      reference: (i.referenceValeur ?? i.referenceNumerateur) !== null ? valeurDeMesure({ valeur: i.referenceValeur, numerateur: i.referenceNumerateur, denominateur: i.referenceDenominateur }, i.pourcentage) : null,
-      cibles: [...i.cibles].sort((a, b) => comparerPeriodes(a.periode, b.periode)).map((c) => ({ ...c, mesure: valeurDeMesure(c, i.pourcentage) })),
+      reference:
+        (i.referenceValeur ?? i.referenceNumerateur) !== null
+          ? valeurDeMesure(
+              { valeur: i.referenceValeur, numerateur: i.referenceNumerateur, denominateur: i.referenceDenominateur },
+              i.pourcentage,
+            )
+          : null,
+      cibles: [...i.cibles]
+        .sort((a, b) => comparerPeriodes(a.periode, b.periode))
+        .map((c) => ({ ...c, mesure: valeurDeMesure(c, i.pourcentage) })),
       valeurs: propres.map((v) => ({ ...v, mesure: valeurDeMesure(v, i.pourcentage) })),
     };
   });
@@ -78,7 +104,14 @@ export async function suiviDeFiche(ctx: Contexte, utilisateur: Utilisateur | nul
   ]);
   const ecarts = await ecartsAuDiagnostic(ctx, fiche.contratId, indicateurs);
   return {
-    fiche: { id: fiche.id, numero: fiche.numero, intitule: fiche.intitule, statut: fiche.statut, contratId: fiche.contratId, poids: (fiche as { poids?: number }).poids ?? 1 },
+    fiche: {
+      id: fiche.id,
+      numero: fiche.numero,
+      intitule: fiche.intitule,
+      statut: fiche.statut,
+      contratId: fiche.contratId,
+      poids: (fiche as { poids?: number }).poids ?? 1,
+    },
     // A closed contract keeps its indicators but takes no new one (decision 0006).
     droits: { ...droits, ajouterIndicateur: droits.definir && peutRecevoir(ref, 'indicateur_suivi').ok },
     indicateurs: indicateurs.map((i) => ({ ...i, diagnostic: ecarts.get(i.id) ?? null })),
@@ -106,15 +139,27 @@ async function ecartsAuDiagnostic(ctx: Contexte, contratId: string, indicateurs:
     if (!indicateur || !territoires.length) continue;
     const dernier = await agregatIndicateur(ctx, indicateur, territoires);
     const premierePeriode = dernier.serie[0]?.periode;
-    const premier = premierePeriode && premierePeriode !== dernier.periode ? await agregatIndicateur(ctx, indicateur, territoires, premierePeriode) : null;
+    const premier =
+      premierePeriode && premierePeriode !== dernier.periode
+        ? await agregatIndicateur(ctx, indicateur, territoires, premierePeriode)
+        : null;
     // A gap measured on a partial figure (a commune under secret) is only indicative: not a follow-up baseline.
     const ecartRegion = (a: typeof dernier | null) => {
       const c = a?.comparaisons.find((x) => x.territoire.type === 'region');
-      return c && typeof c.ecart === 'number' && !c.indicatif ? { periode: a!.periode, region: c.territoire.nom, ecart: c.ecart, sens: c.sens } : null;
+      return c && typeof c.ecart === 'number' && !c.indicatif
+        ? { periode: a!.periode, region: c.territoire.nom, ecart: c.ecart, sens: c.sens }
+        : null;
     };
     const debut = ecartRegion(premier);
     const fin = ecartRegion(dernier);
-    const tendance = !debut || !fin ? 'indeterminee' : Math.abs(Math.abs(fin.ecart) - Math.abs(debut.ecart)) < 1e-9 ? 'stable' : Math.abs(fin.ecart) < Math.abs(debut.ecart) ? 'se_reduit' : 's_accroit';
+    const tendance =
+      !debut || !fin
+        ? 'indeterminee'
+        : Math.abs(Math.abs(fin.ecart) - Math.abs(debut.ecart)) < 1e-9
+          ? 'stable'
+          : Math.abs(fin.ecart) < Math.abs(debut.ecart)
+            ? 'se_reduit'
+            : 's_accroit';
     resultat.set(i.id, {
       code: indicateur.code,
       libelle: indicateur.libelle,
@@ -133,7 +178,9 @@ export async function creerIndicateur(ctx: Contexte, utilisateur: Utilisateur, f
   if (!droits.definir) throw interdit('Seuls la coordination et les pilotes de la fiche définissent ses indicateurs.');
   exigerRecevable(ref, 'indicateur_suivi');
   await verifierIndicateurDiagnostic(ctx.db, s.indicateurDiagnostic);
-  return enTransaction(ctx.db, async (tx) => ({ id: await insererIndicateur(tx, utilisateur, { id: ficheId, contratId: fiche.contratId }, s) }));
+  return enTransaction(ctx.db, async (tx) => ({
+    id: await insererIndicateur(tx, utilisateur, { id: ficheId, contratId: fiche.contratId }, s),
+  }));
 }
 
 export async function modifierIndicateur(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number, s: IndicateurSuiviSaisie) {
@@ -157,7 +204,13 @@ export async function supprimerIndicateur(ctx: Contexte, utilisateur: Utilisateu
 }
 
 /** The step as the follow-up records it: what was done, the state reached, by whom, with what comment. */
-const etape = (action: string, etat: EtatSuivi, utilisateur: Utilisateur, commentaire?: string | null) => ({ action, etat, acteurId: utilisateur.userId, acteurLibelle: utilisateur.libelle, commentaire });
+const etape = (action: string, etat: EtatSuivi, utilisateur: Utilisateur, commentaire?: string | null) => ({
+  action,
+  etat,
+  acteurId: utilisateur.userId,
+  acteurLibelle: utilisateur.libelle,
+  commentaire,
+});
 
 /** Enters (or corrects) the value of an indicator for a period. A validated or submitted value cannot be changed. */
 export async function saisirValeur(ctx: Contexte, utilisateur: Utilisateur, indicateurId: string, periode: string, s: ValeurSuiviSaisie) {
@@ -169,14 +222,18 @@ export async function saisirValeur(ctx: Contexte, utilisateur: Utilisateur, indi
       ...(s.numerateur == null ? [{ champ: 'numerateur', message: 'Numérateur attendu pour un pourcentage' }] : []),
       ...(s.denominateur == null ? [{ champ: 'denominateur', message: 'Dénominateur attendu pour un pourcentage' }] : []),
     ]);
-  if (!indicateur.pourcentage && s.valeur == null) throw invalide('La valeur est obligatoire.', [{ champ: 'valeur', message: 'Valeur attendue' }]);
+  if (!indicateur.pourcentage && s.valeur == null)
+    throw invalide('La valeur est obligatoire.', [{ champ: 'valeur', message: 'Valeur attendue' }]);
   return enTransaction(ctx.db, async (tx) => {
     await repository.verrouillerIndicateur(tx, indicateurId);
     const avant = await repository.valeurDePeriode(tx, indicateurId, periode);
     const permis = saisiePossible(avant?.etat ?? null, droits);
     if (!permis.ok) throw droits.saisir ? conflit(permis.raison) : interdit(permis.raison);
-    if (avant && s.version !== undefined && avant.version !== s.version) throw conflit('Cette valeur a été modifiée entre-temps par quelqu’un d’autre.', avant);
-    const mesure = indicateur.pourcentage ? { valeur: valeurDeMesure(s, true), numerateur: s.numerateur, denominateur: s.denominateur } : { valeur: s.valeur, numerateur: null, denominateur: null };
+    if (avant && s.version !== undefined && avant.version !== s.version)
+      throw conflit('Cette valeur a été modifiée entre-temps par quelqu’un d’autre.', avant);
+    const mesure = indicateur.pourcentage
+      ? { valeur: valeurDeMesure(s, true), numerateur: s.numerateur, denominateur: s.denominateur }
+      : { valeur: s.valeur, numerateur: null, denominateur: null };
     let id: string;
     let version: number;
     if (avant) {
@@ -184,23 +241,40 @@ export async function saisirValeur(ctx: Contexte, utilisateur: Utilisateur, indi
       version = await repository.reecrireValeur(tx, avant.id, mesure, s.recit ?? null);
     } else ({ id, version } = await repository.insererValeur(tx, indicateurId, periode, mesure, s.recit ?? null));
     await repository.noterEtape(tx, { valeurId: id }, etape('saisir', permis.etat, utilisateur));
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'valeur_suivi', entiteId: id, action: avant ? 'modification' : 'creation', avant, apres: { periode, ...mesure, recit: s.recit ?? null }, contexte: { contratId: indicateur.contratId, ficheId: indicateur.ficheId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'valeur_suivi',
+      entiteId: id,
+      action: avant ? 'modification' : 'creation',
+      avant,
+      apres: { periode, ...mesure, recit: s.recit ?? null },
+      contexte: { contratId: indicateur.contratId, ficheId: indicateur.ficheId },
+    });
     return { id, etat: permis.etat, version };
   });
 }
 
 /** Submitting needs the right to enter; sending back and validating the right to validate; reopening its own: otherwise 403. */
 function exigerDroitAction(droits: DroitsSuivi, action: ActionSuivi) {
-  if (action === 'soumettre' && !droits.saisir) throw interdit('Seuls les pilotes de la fiche, le référent de leur organisation et la coordination peuvent soumettre ce suivi.');
-  if (action === 'rouvrir' && !droits.rouvrir) throw interdit('Seuls le référent ARS du contrat et l’ARS de sa région peuvent rouvrir une saisie validée.');
-  if ((action === 'renvoyer' || action === 'valider') && !droits.valider) throw interdit('Seules la coordination et l’ARS peuvent valider ou renvoyer le suivi.');
+  if (action === 'soumettre' && !droits.saisir)
+    throw interdit('Seuls les pilotes de la fiche, le référent de leur organisation et la coordination peuvent soumettre ce suivi.');
+  if (action === 'rouvrir' && !droits.rouvrir)
+    throw interdit('Seuls le référent ARS du contrat et l’ARS de sa région peuvent rouvrir une saisie validée.');
+  if ((action === 'renvoyer' || action === 'valider') && !droits.valider)
+    throw interdit('Seules la coordination et l’ARS peuvent valider ou renvoyer le suivi.');
 }
 
 /** A refused step: 403 when the person may not take it (four eyes), 409 when the state forbids it. */
 const refusEtape = (r: { raison: string; interdit?: boolean }) => (r.interdit ? interdit(r.raison) : conflit(r.raison));
 
 /** One workflow step on one value. */
-export async function changerEtatValeur(ctx: Contexte, utilisateur: Utilisateur, valeurId: string, action: ActionSuivi, commentaire?: string | null) {
+export async function changerEtatValeur(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  valeurId: string,
+  action: ActionSuivi,
+  commentaire?: string | null,
+) {
   const situation = await situationValeur(ctx.db, valeurId);
   if (!situation) throw introuvable('Cette valeur de suivi n’existe pas.');
   const { droits, ref } = await droitsSurFiche(ctx.db, utilisateur, situation.ficheId);
@@ -212,7 +286,15 @@ export async function changerEtatValeur(ctx: Contexte, utilisateur: Utilisateur,
     if (!r.ok) throw refusEtape(r);
     await repository.changerEtat(tx, 'valeurs_suivi', valeurId, r.etat);
     await repository.noterEtape(tx, { valeurId }, etape(action, r.etat, utilisateur, commentaire));
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'valeur_suivi', entiteId: valeurId, action, avant: { etat: v.etat }, apres: { etat: r.etat, commentaire: commentaire ?? null }, contexte: { contratId: situation.contratId, ficheId: situation.ficheId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'valeur_suivi',
+      entiteId: valeurId,
+      action,
+      avant: { etat: v.etat },
+      apres: { etat: r.etat, commentaire: commentaire ?? null },
+      contexte: { contratId: situation.contratId, ficheId: situation.ficheId },
+    });
     return { id: valeurId, etat: r.etat };
   });
 }
@@ -225,11 +307,22 @@ export async function saisirBilan(ctx: Contexte, utilisateur: Utilisateur, fiche
     const avant = await repository.bilanDePeriode(tx, ficheId, periode);
     const permis = saisiePossible(avant?.etat ?? null, droits);
     if (!permis.ok) throw droits.saisir ? conflit(permis.raison) : interdit(permis.raison);
-    if (avant && s.version !== undefined && avant.version !== s.version) throw conflit('Ce bilan a été modifié entre-temps par quelqu’un d’autre.', avant);
+    if (avant && s.version !== undefined && avant.version !== s.version)
+      throw conflit('Ce bilan a été modifié entre-temps par quelqu’un d’autre.', avant);
     const contenu = [s.recit ?? null, s.difficultes ?? null, s.perspectives ?? null, s.statutPropose ?? null] as const;
-    const r = avant ? await repository.reecrireBilan(tx, avant.id, [...contenu]) : await repository.insererBilan(tx, ficheId, periode, [...contenu]);
+    const r = avant
+      ? await repository.reecrireBilan(tx, avant.id, [...contenu])
+      : await repository.insererBilan(tx, ficheId, periode, [...contenu]);
     await repository.noterEtape(tx, { bilanId: r.id }, etape('saisir', permis.etat, utilisateur));
-    await auditer(tx, { acteur: acteurDe(utilisateur), entiteType: 'bilan_fiche', entiteId: r.id, action: avant ? 'modification' : 'creation', avant, apres: { periode, ...s }, contexte: { contratId: fiche.contratId, ficheId } });
+    await auditer(tx, {
+      acteur: acteurDe(utilisateur),
+      entiteType: 'bilan_fiche',
+      entiteId: r.id,
+      action: avant ? 'modification' : 'creation',
+      avant,
+      apres: { periode, ...s },
+      contexte: { contratId: fiche.contratId, ficheId },
+    });
     return { id: r.id, etat: permis.etat, version: r.version };
   });
 }
@@ -239,7 +332,14 @@ export async function saisirBilan(ctx: Contexte, utilisateur: Utilisateur, fiche
  * submits at once, and what the coordination validates or sends back at once). Validating the report also applies
  * the statut the pilote proposed.
  */
-export async function changerEtatFiche(ctx: Contexte, utilisateur: Utilisateur, ficheId: string, periode: string, action: ActionSuivi, commentaire?: string | null) {
+export async function changerEtatFiche(
+  ctx: Contexte,
+  utilisateur: Utilisateur,
+  ficheId: string,
+  periode: string,
+  action: ActionSuivi,
+  commentaire?: string | null,
+) {
   const { fiche, droits, ref } = await droitsSurFiche(ctx.db, utilisateur, ficheId);
   exigerDroitAction(droits, action);
   exigerRecevable(ref, 'suivi', periode);
@@ -270,7 +370,13 @@ export async function changerEtatFiche(ctx: Contexte, utilisateur: Utilisateur, 
       entiteType: 'suivi_fiche',
       entiteId: ficheId,
       action,
-      apres: { periode, etat, elements: concernes.length, commentaire: commentaire ?? null, ...(action === 'valider' && bilan?.statutPropose ? { statut: bilan.statutPropose } : {}) },
+      apres: {
+        periode,
+        etat,
+        elements: concernes.length,
+        commentaire: commentaire ?? null,
+        ...(action === 'valider' && bilan?.statutPropose ? { statut: bilan.statutPropose } : {}),
+      },
       contexte: { contratId: fiche.contratId, ficheId },
     });
     return { etat, elements: concernes.length };

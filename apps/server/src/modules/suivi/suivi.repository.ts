@@ -68,15 +68,18 @@ export async function noterEtape(
   cible: { valeurId?: string; bilanId?: string },
   etape: { action: string; etat: EtatSuivi; acteurId: string; acteurLibelle: string; commentaire?: string | null },
 ) {
-  await tx.query('insert into etapes_suivi (valeur_id, bilan_id, action, etat, acteur_id, acteur_libelle, commentaire) values ($1, $2, $3, $4, $5, $6, $7)', [
-    cible.valeurId ?? null,
-    cible.bilanId ?? null,
-    etape.action,
-    etape.etat,
-    etape.acteurId,
-    etape.acteurLibelle,
-    etape.commentaire?.trim() || null,
-  ]);
+  await tx.query(
+    'insert into etapes_suivi (valeur_id, bilan_id, action, etat, acteur_id, acteur_libelle, commentaire) values ($1, $2, $3, $4, $5, $6, $7)',
+    [
+      cible.valeurId ?? null,
+      cible.bilanId ?? null,
+      etape.action,
+      etape.etat,
+      etape.acteurId,
+      etape.acteurLibelle,
+      etape.commentaire?.trim() || null,
+    ],
+  );
 }
 
 /** Locks the indicator: two entries of the same period wait for each other. */
@@ -86,51 +89,82 @@ export async function verrouillerIndicateur(tx: Queryable, indicateurId: string)
 
 /** The value of a period, locked, or null. */
 export async function valeurDePeriode(tx: Queryable, indicateurId: string, periode: string) {
-  const { rows } = await tx.query('select id, etat, version, valeur, numerateur, denominateur, recit from valeurs_suivi where indicateur_id = $1 and periode = $2 for update', [indicateurId, periode]);
+  const { rows } = await tx.query(
+    'select id, etat, version, valeur, numerateur, denominateur, recit from valeurs_suivi where indicateur_id = $1 and periode = $2 for update',
+    [indicateurId, periode],
+  );
   return rows[0] ?? null;
 }
 
 type Mesure = { valeur: number | null | undefined; numerateur: number | null | undefined; denominateur: number | null | undefined };
 
 export async function reecrireValeur(tx: Queryable, id: string, mesure: Mesure, recit: string | null): Promise<number> {
-  const { rows } = await tx.query('update valeurs_suivi set valeur = $2, numerateur = $3, denominateur = $4, recit = $5, version = version + 1, modifie_le = now() where id = $1 returning version', [
-    id, mesure.valeur, mesure.numerateur, mesure.denominateur, recit,
-  ]);
+  const { rows } = await tx.query(
+    'update valeurs_suivi set valeur = $2, numerateur = $3, denominateur = $4, recit = $5, version = version + 1, modifie_le = now() where id = $1 returning version',
+    [id, mesure.valeur, mesure.numerateur, mesure.denominateur, recit],
+  );
   return rows[0].version;
 }
 
-export async function insererValeur(tx: Queryable, indicateurId: string, periode: string, mesure: Mesure, recit: string | null): Promise<{ id: string; version: number }> {
-  const { rows } = await tx.query('insert into valeurs_suivi (indicateur_id, periode, valeur, numerateur, denominateur, recit) values ($1, $2, $3, $4, $5, $6) returning id, version', [
-    indicateurId, periode, mesure.valeur, mesure.numerateur, mesure.denominateur, recit,
-  ]);
+export async function insererValeur(
+  tx: Queryable,
+  indicateurId: string,
+  periode: string,
+  mesure: Mesure,
+  recit: string | null,
+): Promise<{ id: string; version: number }> {
+  const { rows } = await tx.query(
+    'insert into valeurs_suivi (indicateur_id, periode, valeur, numerateur, denominateur, recit) values ($1, $2, $3, $4, $5, $6) returning id, version',
+    [indicateurId, periode, mesure.valeur, mesure.numerateur, mesure.denominateur, recit],
+  );
   return rows[0];
 }
 
 /** A value's state and last submitter, locked. */
 export async function etatValeur(tx: Queryable, valeurId: string) {
-  const { rows } = await tx.query<{ etat: EtatSuivi; soumisPar: string | null }>(`select x.etat, ${SOUMIS_PAR('valeur_id', 'x')} from valeurs_suivi x where x.id = $1 for update`, [valeurId]);
+  const { rows } = await tx.query<{ etat: EtatSuivi; soumisPar: string | null }>(
+    `select x.etat, ${SOUMIS_PAR('valeur_id', 'x')} from valeurs_suivi x where x.id = $1 for update`,
+    [valeurId],
+  );
   return rows[0];
 }
 
 export async function changerEtat(tx: Queryable, table: 'valeurs_suivi' | 'bilans_fiche', id: string, etat: EtatSuivi) {
-  await tx.query(`update ${table === 'bilans_fiche' ? 'bilans_fiche' : 'valeurs_suivi'} set etat = $2, version = version + 1, modifie_le = now() where id = $1`, [id, etat]);
+  await tx.query(
+    `update ${table === 'bilans_fiche' ? 'bilans_fiche' : 'valeurs_suivi'} set etat = $2, version = version + 1, modifie_le = now() where id = $1`,
+    [id, etat],
+  );
 }
 
 /** The report of a fiche for a period, locked, or null. */
 export async function bilanDePeriode(tx: Queryable, ficheId: string, periode: string) {
-  const { rows } = await tx.query('select id, etat, version, recit, difficultes, perspectives, statut_propose as "statutPropose" from bilans_fiche where fiche_id = $1 and periode = $2 for update', [ficheId, periode]);
+  const { rows } = await tx.query(
+    'select id, etat, version, recit, difficultes, perspectives, statut_propose as "statutPropose" from bilans_fiche where fiche_id = $1 and periode = $2 for update',
+    [ficheId, periode],
+  );
   return rows[0] ?? null;
 }
 
 type ContenuBilan = [recit: string | null, difficultes: string | null, perspectives: string | null, statutPropose: string | null];
 
 export async function reecrireBilan(tx: Queryable, id: string, contenu: ContenuBilan): Promise<{ id: string; version: number }> {
-  const { rows } = await tx.query('update bilans_fiche set recit = $2, difficultes = $3, perspectives = $4, statut_propose = $5, version = version + 1, modifie_le = now() where id = $1 returning id, version', [id, ...contenu]);
+  const { rows } = await tx.query(
+    'update bilans_fiche set recit = $2, difficultes = $3, perspectives = $4, statut_propose = $5, version = version + 1, modifie_le = now() where id = $1 returning id, version',
+    [id, ...contenu],
+  );
   return rows[0];
 }
 
-export async function insererBilan(tx: Queryable, ficheId: string, periode: string, contenu: ContenuBilan): Promise<{ id: string; version: number }> {
-  const { rows } = await tx.query('insert into bilans_fiche (fiche_id, periode, recit, difficultes, perspectives, statut_propose) values ($1, $2, $3, $4, $5, $6) returning id, version', [ficheId, periode, ...contenu]);
+export async function insererBilan(
+  tx: Queryable,
+  ficheId: string,
+  periode: string,
+  contenu: ContenuBilan,
+): Promise<{ id: string; version: number }> {
+  const { rows } = await tx.query(
+    'insert into bilans_fiche (fiche_id, periode, recit, difficultes, perspectives, statut_propose) values ($1, $2, $3, $4, $5, $6) returning id, version',
+    [ficheId, periode, ...contenu],
+  );
   return rows[0];
 }
 

@@ -23,7 +23,10 @@ const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 40
 const id = api.cheminId;
 const idPeriode = api.cheminIdPeriode;
 const etat = api.etatRetour;
-const MIME: Record<Format, string> = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+const MIME: Record<Format, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 /**
  * The services of these read models still type some parts loosely (steps as unknown[], states as string): the schema,
@@ -32,7 +35,11 @@ const MIME: Record<Format, string> = { pdf: 'application/pdf', docx: 'applicatio
 const lu = <T>(resultat: Promise<unknown>) => resultat as Promise<T>;
 
 function envoyerFichier(reponse: FastifyReply, fichier: { contenu: Buffer; typeMime: string; nom: string }) {
-  return reponse.type(fichier.typeMime).header('content-disposition', `attachment; filename="${fichier.nom}"`).header('cache-control', 'no-store').send(fichier.contenu);
+  return reponse
+    .type(fichier.typeMime)
+    .header('content-disposition', `attachment; filename="${fichier.nom}"`)
+    .header('cache-control', 'no-store')
+    .send(fichier.contenu);
 }
 
 export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
@@ -40,27 +47,55 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
   const t = ['Suivi et évaluation'];
 
   r.get('/api/contrats/:id/avancement', {
-    schema: { tags: t, summary: 'L’avancement du contrat : fiche → objectif → axe → contrat, pondéré, avec l’historique des statuts', params: id, response: { 200: api.avancement, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'L’avancement du contrat : fiche → objectif → axe → contrat, pondéré, avec l’historique des statuts',
+      params: id,
+      response: { 200: api.avancement, ...erreurs },
+    },
     handler: (req) => avancementDuContrat(ctx, req.utilisateur, req.params.id),
   });
 
   r.get('/api/fiches/:id/suivi', {
-    schema: { tags: t, summary: 'Le suivi d’une fiche : indicateurs, valeurs et leurs étapes, bilans par période, droits', params: id, response: { 200: api.suiviFiche, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Le suivi d’une fiche : indicateurs, valeurs et leurs étapes, bilans par période, droits',
+      params: id,
+      response: { 200: api.suiviFiche, ...erreurs },
+    },
     handler: (req) => lu<api.SuiviFiche>(suivi.suiviDeFiche(ctx, req.utilisateur, req.params.id)),
   });
   r.post('/api/fiches/:id/indicateurs-suivi', {
-    schema: { tags: t, summary: 'Ajouter un indicateur de suivi (type, unité, méthode, source, référence, cibles, lien au diagnostic)', params: id, body: indicateurSuiviSchema, response: { 201: api.idCree, ...erreurs } },
-    handler: async (req, rep) => rep.code(201).send(await suivi.creerIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    schema: {
+      tags: t,
+      summary: 'Ajouter un indicateur de suivi (type, unité, méthode, source, référence, cibles, lien au diagnostic)',
+      params: id,
+      body: indicateurSuiviSchema,
+      response: { 201: api.idCree, ...erreurs },
+    },
+    handler: async (req, rep) =>
+      rep.code(201).send(await suivi.creerIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.put('/api/indicateurs-suivi/:id', {
-    schema: { tags: t, summary: 'Modifier un indicateur de suivi (version attendue)', params: id, body: api.modificationIndicateurSuivi, response: { 200: api.versionModifiee, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Modifier un indicateur de suivi (version attendue)',
+      params: id,
+      body: api.modificationIndicateurSuivi,
+      response: { 200: api.versionModifiee, ...erreurs },
+    },
     handler: (req) => {
       const { version, ...saisie } = req.body;
       return suivi.modifierIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.id, version, indicateurSuiviSchema.parse(saisie));
     },
   });
   r.delete('/api/indicateurs-suivi/:id', {
-    schema: { tags: t, summary: 'Supprimer un indicateur de suivi sans valeur validée', params: id, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Supprimer un indicateur de suivi sans valeur validée',
+      params: id,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await suivi.supprimerIndicateur(ctx, exigerConnecte(req.utilisateur), req.params.id);
       return rep.code(204).send(null);
@@ -77,26 +112,52 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => suivi.saisirValeur(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.periode, req.body),
   });
   r.post('/api/valeurs-suivi/:id/transitions', {
-    schema: { tags: t, summary: 'Soumettre, renvoyer pour correction (commentaire obligatoire) ou valider une valeur', params: id, body: transitionSuiviSchema, response: { 200: etat, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Soumettre, renvoyer pour correction (commentaire obligatoire) ou valider une valeur',
+      params: id,
+      body: transitionSuiviSchema,
+      response: { 200: etat, ...erreurs },
+    },
     handler: (req) => suivi.changerEtatValeur(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body.action, req.body.commentaire),
   });
   r.put('/api/fiches/:id/bilans/:periode', {
-    schema: { tags: t, summary: 'Saisir le bilan d’une fiche pour une période (réalisations, difficultés, perspectives, statut proposé)', params: idPeriode, body: bilanFicheSchema, response: { 200: etat, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Saisir le bilan d’une fiche pour une période (réalisations, difficultés, perspectives, statut proposé)',
+      params: idPeriode,
+      body: bilanFicheSchema,
+      response: { 200: etat, ...erreurs },
+    },
     handler: (req) => suivi.saisirBilan(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.periode, req.body),
   });
   r.post('/api/fiches/:id/suivi/:periode/transitions', {
     schema: {
       tags: t,
-      summary: 'Soumettre, renvoyer ou valider d’un coup le bilan et les valeurs d’une fiche pour une période (la validation applique le statut proposé)',
+      summary:
+        'Soumettre, renvoyer ou valider d’un coup le bilan et les valeurs d’une fiche pour une période (la validation applique le statut proposé)',
       params: idPeriode,
       body: transitionSuiviSchema,
       response: { 200: etat, ...erreurs },
     },
-    handler: (req) => suivi.changerEtatFiche(ctx, exigerConnecte(req.utilisateur), req.params.id, req.params.periode, req.body.action, req.body.commentaire),
+    handler: (req) =>
+      suivi.changerEtatFiche(
+        ctx,
+        exigerConnecte(req.utilisateur),
+        req.params.id,
+        req.params.periode,
+        req.body.action,
+        req.body.commentaire,
+      ),
   });
 
   r.get('/api/contrats/:id/campagnes', {
-    schema: { tags: t, summary: 'Les campagnes de suivi du contrat et leur taux de réponse', params: id, response: { 200: z.array(api.campagneResume), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Les campagnes de suivi du contrat et leur taux de réponse',
+      params: id,
+      response: { 200: z.array(api.campagneResume), ...erreurs },
+    },
     handler: (req) => campagnes.listerCampagnes(ctx, req.utilisateur, req.params.id),
   });
   r.post('/api/contrats/:id/campagnes', {
@@ -107,18 +168,34 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
       body: campagneSchema,
       response: { 201: api.campagneOuverte, ...erreurs },
     },
-    handler: async (req, rep) => rep.code(201).send(await campagnes.ouvrirCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    handler: async (req, rep) =>
+      rep.code(201).send(await campagnes.ouvrirCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.get('/api/campagnes/:id', {
-    schema: { tags: t, summary: 'Le tableau de bord d’une campagne : état de chaque fiche, par pilote, courriels envoyés', params: id, response: { 200: api.tableauCampagne, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Le tableau de bord d’une campagne : état de chaque fiche, par pilote, courriels envoyés',
+      params: id,
+      response: { 200: api.tableauCampagne, ...erreurs },
+    },
     handler: (req) => lu<api.TableauCampagne>(campagnes.tableauCampagne(ctx, req.utilisateur, req.params.id)),
   });
   r.get('/api/campagnes/:id/saisie', {
-    schema: { tags: t, summary: 'Le formulaire du pilote : ses fiches, leurs indicateurs, valeurs et bilan de la période', params: id, response: { 200: api.saisieCampagne, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Le formulaire du pilote : ses fiches, leurs indicateurs, valeurs et bilan de la période',
+      params: id,
+      response: { 200: api.saisieCampagne, ...erreurs },
+    },
     handler: (req) => lu<api.SaisieCampagne>(campagnes.saisieCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id)),
   });
   r.post('/api/campagnes/:id/relances', {
-    schema: { tags: t, summary: 'Relancer maintenant les pilotes dont les fiches ne sont pas complètes', params: id, response: { 200: api.relanceCampagne, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Relancer maintenant les pilotes dont les fiches ne sont pas complètes',
+      params: id,
+      response: { 200: api.relanceCampagne, ...erreurs },
+    },
     handler: (req) => campagnes.relancerCampagne(ctx, exigerConnecte(req.utilisateur), req.params.id),
   });
   r.post('/api/campagnes/:id/cloture', {
@@ -127,19 +204,36 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get('/api/contrats/:id/evaluations', {
-    schema: { tags: t, summary: 'Les évaluations (intermédiaire, finale) du contrat', params: id, response: { 200: z.array(api.evaluation), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Les évaluations (intermédiaire, finale) du contrat',
+      params: id,
+      response: { 200: z.array(api.evaluation), ...erreurs },
+    },
     handler: (req) => evaluations.listerEvaluations(ctx, req.utilisateur, req.params.id),
   });
   r.post('/api/contrats/:id/evaluations', {
     schema: { tags: t, summary: 'Commencer une évaluation', params: id, body: evaluationSchema, response: { 201: api.idCree, ...erreurs } },
-    handler: async (req, rep) => rep.code(201).send(await evaluations.creerEvaluation(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    handler: async (req, rep) =>
+      rep.code(201).send(await evaluations.creerEvaluation(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
   r.get('/api/evaluations/:id', {
-    schema: { tags: t, summary: 'Une évaluation : questions par critère, jugements, preuves, recommandations, participants', params: id, response: { 200: api.evaluation, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Une évaluation : questions par critère, jugements, preuves, recommandations, participants',
+      params: id,
+      response: { 200: api.evaluation, ...erreurs },
+    },
     handler: (req) => evaluations.obtenirEvaluation(ctx, req.utilisateur, req.params.id),
   });
   r.put('/api/evaluations/:id', {
-    schema: { tags: t, summary: 'Modifier une évaluation (version attendue)', params: id, body: api.modificationEvaluation, response: { 200: api.versionModifiee, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Modifier une évaluation (version attendue)',
+      params: id,
+      body: api.modificationEvaluation,
+      response: { 200: api.versionModifiee, ...erreurs },
+    },
     handler: (req) => {
       const { version, ...saisie } = req.body;
       return evaluations.modifierEvaluation(ctx, exigerConnecte(req.utilisateur), req.params.id, version, evaluationSchema.parse(saisie));
@@ -160,16 +254,29 @@ export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
       body: api.renouvellementEvaluation,
       response: { 201: api.generationCreee, ...erreurs },
     },
-    handler: async (req, rep) => rep.code(201).send(await evaluations.preparerRenouvellement(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
+    handler: async (req, rep) =>
+      rep.code(201).send(await evaluations.preparerRenouvellement(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body)),
   });
 
   for (const format of ['docx', 'pdf'] as Format[]) {
     r.get(`/api/campagnes/:id/bilan.${format}`, {
-      schema: { tags: t, summary: `Le bilan annuel en ${format.toUpperCase()}, prêt pour le COPIL`, params: id, produces: [MIME[format]], response: { 200: z.any().describe('Le fichier'), ...erreurs } },
+      schema: {
+        tags: t,
+        summary: `Le bilan annuel en ${format.toUpperCase()}, prêt pour le COPIL`,
+        params: id,
+        produces: [MIME[format]],
+        response: { 200: z.any().describe('Le fichier'), ...erreurs },
+      },
       handler: async (req, rep) => envoyerFichier(rep, await campagnes.bilanAnnuel(ctx, req.utilisateur, req.params.id, format)),
     });
     r.get(`/api/evaluations/:id/rapport.${format}`, {
-      schema: { tags: t, summary: `Le rapport d’évaluation en ${format.toUpperCase()}`, params: id, produces: [MIME[format]], response: { 200: z.any().describe('Le fichier'), ...erreurs } },
+      schema: {
+        tags: t,
+        summary: `Le rapport d’évaluation en ${format.toUpperCase()}`,
+        params: id,
+        produces: [MIME[format]],
+        response: { 200: z.any().describe('Le fichier'), ...erreurs },
+      },
       handler: async (req, rep) => envoyerFichier(rep, await evaluations.rapportEvaluation(ctx, req.utilisateur, req.params.id, format)),
     });
   }

@@ -24,7 +24,14 @@ beforeAll(async () => {
   cls2 = (await coordination.get('/api/contrats')).body.find((c: any) => c.generation === 2);
   const chRedon = (await serveur.ctx.db.query(`select id from organisations where nom = 'Centre hospitalier de Redon'`)).rows[0].id;
   const axe = (await coordination.post(`/api/contrats/${cls2.id}/axes`, { intitule: 'Prévention et promotion de la santé' })).body;
-  fiche = (await coordination.post(`/api/contrats/${cls2.id}/fiches`, { intitule: 'Promouvoir la vaccination', axeId: axe.id, statut: 'en_cours', pilotes: [{ organisationId: chRedon, service: 'Pôle prévention' }] })).body;
+  fiche = (
+    await coordination.post(`/api/contrats/${cls2.id}/fiches`, {
+      intitule: 'Promouvoir la vaccination',
+      axeId: axe.id,
+      statut: 'en_cours',
+      pilotes: [{ organisationId: chRedon, service: 'Pôle prévention' }],
+    })
+  ).body;
 });
 afterAll(() => serveur.fermer());
 
@@ -37,7 +44,10 @@ describe('indicateurs de suivi', () => {
       methode: 'Compte des feuilles d’émargement',
       source: 'Centre hospitalier',
       reference: { valeur: 0, date: '2024-12-31' },
-      cibles: [{ periode: '2025', valeur: 10 }, { periode: '2026', valeur: 20 }],
+      cibles: [
+        { periode: '2025', valeur: 10 },
+        { periode: '2026', valeur: 20 },
+      ],
     });
     expect(r1.status).toBe(201);
     ateliers = r1.body.id;
@@ -53,16 +63,32 @@ describe('indicateurs de suivi', () => {
     expect(r2.status, JSON.stringify(r2.body)).toBe(201);
     vaccination = r2.body.id;
 
-    const refus = await coordination.post(`/api/fiches/${fiche.id}/indicateurs-suivi`, { libelle: 'Taux', type: 'resultat', pourcentage: true, cibles: [{ periode: '2025', valeur: 70 }] });
+    const refus = await coordination.post(`/api/fiches/${fiche.id}/indicateurs-suivi`, {
+      libelle: 'Taux',
+      type: 'resultat',
+      pourcentage: true,
+      cibles: [{ periode: '2025', valeur: 70 }],
+    });
     expect(refus.status).toBe(400);
     expect(refus.body.erreurs.map((e: any) => e.champ)).toEqual(['cibles.0.numerateur', 'cibles.0.denominateur']);
-    const inconnu = await coordination.post(`/api/fiches/${fiche.id}/indicateurs-suivi`, { libelle: 'X', type: 'resultat', indicateurDiagnostic: 'NEXISTE_PAS' });
+    const inconnu = await coordination.post(`/api/fiches/${fiche.id}/indicateurs-suivi`, {
+      libelle: 'X',
+      type: 'resultat',
+      indicateurDiagnostic: 'NEXISTE_PAS',
+    });
     expect(inconnu.status).toBe(400);
     expect(inconnu.body.erreurs[0].champ).toBe('indicateurDiagnostic');
     expect((await lecteur.post(`/api/fiches/${fiche.id}/indicateurs-suivi`, { libelle: 'X', type: 'activite' })).status).toBe(403);
 
     const suivi = (await pilote.get(`/api/fiches/${fiche.id}/suivi`)).body;
-    expect(suivi.droits).toEqual({ saisir: true, valider: false, rouvrir: false, quatreYeux: true, definir: true, ajouterIndicateur: true });
+    expect(suivi.droits).toEqual({
+      saisir: true,
+      valider: false,
+      rouvrir: false,
+      quatreYeux: true,
+      definir: true,
+      ajouterIndicateur: true,
+    });
     // A baseline of 0 is a baseline, not a missing one.
     expect(suivi.indicateurs.find((i: any) => i.id === ateliers).reference).toBe(0);
     const pct = suivi.indicateurs.find((i: any) => i.id === vaccination);
@@ -73,8 +99,19 @@ describe('indicateurs de suivi', () => {
 
   it('une modification concurrente de l’indicateur reçoit 409 avec l’état courant', async () => {
     const i = (await coordination.get(`/api/fiches/${fiche.id}/suivi`)).body.indicateurs.find((x: any) => x.id === ateliers);
-    const base = { libelle: i.libelle, type: i.type, unite: i.unite, reference: { valeur: 0 }, cibles: [{ periode: '2025', valeur: 10 }, { periode: '2026', valeur: 20 }] };
-    expect((await coordination.put(`/api/indicateurs-suivi/${ateliers}`, { ...base, methode: 'Émargement', version: i.version })).status).toBe(200);
+    const base = {
+      libelle: i.libelle,
+      type: i.type,
+      unite: i.unite,
+      reference: { valeur: 0 },
+      cibles: [
+        { periode: '2025', valeur: 10 },
+        { periode: '2026', valeur: 20 },
+      ],
+    };
+    expect(
+      (await coordination.put(`/api/indicateurs-suivi/${ateliers}`, { ...base, methode: 'Émargement', version: i.version })).status,
+    ).toBe(200);
     const perime = await pilote.put(`/api/indicateurs-suivi/${ateliers}`, { ...base, methode: 'Autre', version: i.version });
     expect(perime.status).toBe(409);
     expect(perime.body.courant.methode).toBe('Émargement');
@@ -86,10 +123,29 @@ describe('workflow : brouillon → soumis → renvoyé → validé', () => {
     const sans = await pilote.put(`/api/indicateurs-suivi/${vaccination}/valeurs/2025`, { valeur: 70 });
     expect(sans.status).toBe(400);
     expect(sans.body.erreurs.map((e: any) => e.champ)).toEqual(['numerateur', 'denominateur']);
-    expect((await pilote.put(`/api/indicateurs-suivi/${vaccination}/valeurs/2025`, { numerateur: 390, denominateur: 600, recit: 'Campagne d’automne avec les pharmacies' })).body).toMatchObject({ etat: 'brouillon' });
-    expect((await pilote.put(`/api/indicateurs-suivi/${ateliers}/valeurs/2025`, { valeur: 6, recit: 'Six ateliers dans les communes rurales' })).body.etat).toBe('brouillon');
+    expect(
+      (
+        await pilote.put(`/api/indicateurs-suivi/${vaccination}/valeurs/2025`, {
+          numerateur: 390,
+          denominateur: 600,
+          recit: 'Campagne d’automne avec les pharmacies',
+        })
+      ).body,
+    ).toMatchObject({ etat: 'brouillon' });
+    expect(
+      (await pilote.put(`/api/indicateurs-suivi/${ateliers}/valeurs/2025`, { valeur: 6, recit: 'Six ateliers dans les communes rurales' }))
+        .body.etat,
+    ).toBe('brouillon');
     expect((await pilote.put(`/api/indicateurs-suivi/${ateliers}/valeurs/2025-13`, { valeur: 6 })).status).toBe(400);
-    expect((await pilote.put(`/api/fiches/${fiche.id}/bilans/2025`, { recit: 'Six ateliers, campagne avec les pharmacies.', difficultes: 'Peu de soignants disponibles', statutPropose: 'en_cours' })).status).toBe(200);
+    expect(
+      (
+        await pilote.put(`/api/fiches/${fiche.id}/bilans/2025`, {
+          recit: 'Six ateliers, campagne avec les pharmacies.',
+          difficultes: 'Peu de soignants disponibles',
+          statutPropose: 'en_cours',
+        })
+      ).status,
+    ).toBe(200);
     expect((await lecteur.put(`/api/indicateurs-suivi/${ateliers}/valeurs/2025`, { valeur: 60 })).status).toBe(403);
 
     const soumis = await pilote.post(`/api/fiches/${fiche.id}/suivi/2025/transitions`, { action: 'soumettre' });
@@ -103,8 +159,19 @@ describe('workflow : brouillon → soumis → renvoyé → validé', () => {
     const sansMotif = await coordination.post(`/api/fiches/${fiche.id}/suivi/2025/transitions`, { action: 'renvoyer' });
     expect(sansMotif.status).toBe(409);
     expect(sansMotif.body.detail).toContain('commentaire');
-    expect((await coordination.post(`/api/fiches/${fiche.id}/suivi/2025/transitions`, { action: 'renvoyer', commentaire: 'Le dénominateur 2025 est de 640.' })).body.etat).toBe('a_corriger');
-    const corrige = await pilote.put(`/api/indicateurs-suivi/${vaccination}/valeurs/2025`, { numerateur: 416, denominateur: 640, recit: 'Corrigé' });
+    expect(
+      (
+        await coordination.post(`/api/fiches/${fiche.id}/suivi/2025/transitions`, {
+          action: 'renvoyer',
+          commentaire: 'Le dénominateur 2025 est de 640.',
+        })
+      ).body.etat,
+    ).toBe('a_corriger');
+    const corrige = await pilote.put(`/api/indicateurs-suivi/${vaccination}/valeurs/2025`, {
+      numerateur: 416,
+      denominateur: 640,
+      recit: 'Corrigé',
+    });
     expect(corrige.body.etat).toBe('a_corriger');
     expect((await pilote.post(`/api/fiches/${fiche.id}/suivi/2025/transitions`, { action: 'soumettre' })).body.etat).toBe('soumis');
   });
@@ -114,9 +181,14 @@ describe('workflow : brouillon → soumis → renvoyé → validé', () => {
     const f0 = avant.axes[0].fichesSansObjectif.find((f: any) => f.id === fiche.id);
     expect(f0).toMatchObject({ source: 'statut', avancement: 50 });
 
-    expect((await ars.post(`/api/fiches/${fiche.id}/suivi/2025/transitions`, { action: 'valider' })).body).toEqual({ etat: 'valide', elements: 3 });
+    expect((await ars.post(`/api/fiches/${fiche.id}/suivi/2025/transitions`, { action: 'valider' })).body).toEqual({
+      etat: 'valide',
+      elements: 3,
+    });
     expect((await pilote.put(`/api/indicateurs-suivi/${ateliers}/valeurs/2025`, { valeur: 8 })).status).toBe(409);
-    expect((await coordination.post(`/api/fiches/${fiche.id}/suivi/2025/transitions`, { action: 'renvoyer', commentaire: 'x' })).status).toBe(409);
+    expect(
+      (await coordination.post(`/api/fiches/${fiche.id}/suivi/2025/transitions`, { action: 'renvoyer', commentaire: 'x' })).status,
+    ).toBe(409);
     expect((await coordination.delete(`/api/indicateurs-suivi/${ateliers}`)).status).toBe(409);
 
     const suivi = (await coordination.get(`/api/fiches/${fiche.id}/suivi`)).body;
@@ -139,7 +211,10 @@ describe('workflow : brouillon → soumis → renvoyé → validé', () => {
     expect(f1).toMatchObject({ source: 'indicateurs', avancement: 67.5, indicateursMesures: 2 });
     expect(apres.axes[0].avancement).toBe(67.5);
     expect(apres.fiches).toBeGreaterThan(0);
-    const audit = await serveur.ctx.db.query(`select acteur_libelle from audit_evenements where entite_type = 'suivi_fiche' and action = 'valider' and entite_id = $1`, [fiche.id]);
+    const audit = await serveur.ctx.db.query(
+      `select acteur_libelle from audit_evenements where entite_type = 'suivi_fiche' and action = 'valider' and entite_id = $1`,
+      [fiche.id],
+    );
     expect(audit.rows[0].acteur_libelle).toBe('Yann Le Goff');
   });
 });
@@ -149,7 +224,11 @@ describe('campagne de suivi annuelle', () => {
 
   it('la coordination ouvre la campagne ; chaque pilote reçoit le lien vers ses fiches', async () => {
     const avant = serveur.courriels.length;
-    const r = await coordination.post(`/api/contrats/${cls2.id}/campagnes`, { periode: '2026', echeance: dans(20), message: 'Merci de répondre avant le COPIL.' });
+    const r = await coordination.post(`/api/contrats/${cls2.id}/campagnes`, {
+      periode: '2026',
+      echeance: dans(20),
+      message: 'Merci de répondre avant le COPIL.',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     campagne = r.body.id;
     expect(r.body.destinataires).toEqual([DEMO.pilote]);
@@ -175,7 +254,9 @@ describe('campagne de suivi annuelle', () => {
     await pilote.put(`/api/fiches/${fiche.id}/bilans/2026`, { recit: 'Quatorze ateliers', statutPropose: 'realisee' });
     tableau = (await coordination.get(`/api/campagnes/${campagne}`)).body;
     expect(tableau.fiches.find((f: any) => f.id === fiche.id).etat).toBe('en_cours');
-    expect(tableau.organisations.find((o: any) => o.nom === 'Centre hospitalier de Redon' || o.nom === 'CH Redon')).toMatchObject({ completes: 0 });
+    expect(tableau.organisations.find((o: any) => o.nom === 'Centre hospitalier de Redon' || o.nom === 'CH Redon')).toMatchObject({
+      completes: 0,
+    });
     expect(tableau.courriels).toEqual([expect.objectContaining({ motif: 'ouverture', email: DEMO.pilote })]);
   });
 
@@ -225,21 +306,36 @@ describe('évaluation', () => {
   let valeurValidee: string;
 
   it('questions par critère, preuves rattachées au contrat, jugement, recommandations, participants', async () => {
-    valeurValidee = (await coordination.get(`/api/fiches/${fiche.id}/suivi`)).body.indicateurs.find((i: any) => i.id === vaccination).valeurs[0].id;
+    valeurValidee = (await coordination.get(`/api/fiches/${fiche.id}/suivi`)).body.indicateurs.find((i: any) => i.id === vaccination)
+      .valeurs[0].id;
     const verbatim = (await serveur.ctx.db.query('select id from verbatims where contrat_id = $1 limit 1', [cls2.id])).rows[0].id;
     const saisie = {
       type: 'intermediaire',
       intitule: 'Évaluation à mi-parcours du CLS 2',
       evaluateur: 'Équipe de coordination',
       questions: [
-        { critere: 'efficacite', question: 'La couverture vaccinale des aînés a-t-elle progressé ?', jugement: 'Oui, de 50 % à 65 %.', appreciation: 'plutot_satisfaisant', preuves: [{ type: 'valeur', id: valeurValidee }, { type: 'verbatim', id: verbatim }] },
+        {
+          critere: 'efficacite',
+          question: 'La couverture vaccinale des aînés a-t-elle progressé ?',
+          jugement: 'Oui, de 50 % à 65 %.',
+          appreciation: 'plutot_satisfaisant',
+          preuves: [
+            { type: 'valeur', id: valeurValidee },
+            { type: 'verbatim', id: verbatim },
+          ],
+        },
         { critere: 'pertinence', question: 'Les actions répondent-elles aux besoins du diagnostic ?' },
       ],
       recommandations: [{ texte: 'Étendre la campagne aux pharmacies de Guémené-Penfao', priorite: 'haute' }],
       participants: [{ nom: 'Marie Dupont', organisation: 'Redon Agglomération', role: 'coordonnatrice' }],
     };
-    const autre = (await serveur.ctx.db.query(`select v.id from verbatims v where v.contrat_id <> $1 limit 1`, [cls2.id])).rows[0]?.id ?? '00000000-0000-4000-8000-000000000000';
-    const mauvaise = await coordination.post(`/api/contrats/${cls2.id}/evaluations`, { ...saisie, questions: [{ ...saisie.questions[0], preuves: [{ type: 'verbatim', id: autre }] }] });
+    const autre =
+      (await serveur.ctx.db.query(`select v.id from verbatims v where v.contrat_id <> $1 limit 1`, [cls2.id])).rows[0]?.id ??
+      '00000000-0000-4000-8000-000000000000';
+    const mauvaise = await coordination.post(`/api/contrats/${cls2.id}/evaluations`, {
+      ...saisie,
+      questions: [{ ...saisie.questions[0], preuves: [{ type: 'verbatim', id: autre }] }],
+    });
     expect(mauvaise.status).toBe(400);
     expect(mauvaise.body.erreurs).toEqual([{ champ: 'questions.0.preuves.0', message: 'Verbatim inconnu dans ce contrat' }]);
     const r = await coordination.post(`/api/contrats/${cls2.id}/evaluations`, saisie);
@@ -247,8 +343,12 @@ describe('évaluation', () => {
     evaluation = r.body.id;
     const lue = (await ars.get(`/api/evaluations/${evaluation}`)).body;
     expect(lue.preuves[valeurValidee].texte).toContain('65,0 % (416 / 640)');
-    expect((await coordination.put(`/api/evaluations/${evaluation}`, { ...saisie, synthese: 'Bon départ', version: lue.version })).status).toBe(200);
-    expect((await coordination.put(`/api/evaluations/${evaluation}`, { ...saisie, synthese: 'Concurrent', version: lue.version })).status).toBe(409);
+    expect(
+      (await coordination.put(`/api/evaluations/${evaluation}`, { ...saisie, synthese: 'Bon départ', version: lue.version })).status,
+    ).toBe(200);
+    expect(
+      (await coordination.put(`/api/evaluations/${evaluation}`, { ...saisie, synthese: 'Concurrent', version: lue.version })).status,
+    ).toBe(409);
     expect((await lecteur.put(`/api/evaluations/${evaluation}`, { ...saisie, version: lue.version + 1 })).status).toBe(403);
 
     const docx = texteDocx((await coordination.telecharger(`/api/evaluations/${evaluation}/rapport.docx`)).corps);

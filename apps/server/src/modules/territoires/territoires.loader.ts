@@ -6,10 +6,32 @@ import { enTransaction } from '../../platform/database';
 const require = createRequire(import.meta.url);
 const SOURCE = '@etalab/decoupage-administratif';
 
-interface CommuneBrute { code: string; nom: string; type: string; departement: string; region: string; population?: number; siren?: string; typeLiaison?: number }
-interface EpciBrut { code: string; nom: string; type: string; membres: { code: string }[] }
-interface DepartementBrut { code: string; nom: string; region: string; typeLiaison?: number }
-interface RegionBrute { code: string; nom: string }
+interface CommuneBrute {
+  code: string;
+  nom: string;
+  type: string;
+  departement: string;
+  region: string;
+  population?: number;
+  siren?: string;
+  typeLiaison?: number;
+}
+interface EpciBrut {
+  code: string;
+  nom: string;
+  type: string;
+  membres: { code: string }[];
+}
+interface DepartementBrut {
+  code: string;
+  nom: string;
+  region: string;
+  typeLiaison?: number;
+}
+interface RegionBrute {
+  code: string;
+  nom: string;
+}
 
 export function versionReferentiel(): string {
   return (require(`${SOURCE}/package.json`) as { version: string }).version;
@@ -36,11 +58,47 @@ export async function chargerReferentiel(db: Db): Promise<{ charge: boolean; ver
   const regions = require(`${SOURCE}/data/regions.json`) as RegionBrute[];
 
   const lignes = [
-    ...regions.map((r) => ({ type: 'region', code: r.code, nom: r.nom, population: 0, departement_code: null, region_code: r.code, nature: null })),
-    ...departements.map((d) => ({ type: 'departement', code: d.code, nom: d.nom, population: 0, departement_code: d.code, region_code: d.region, nature: null, type_liaison: d.typeLiaison })),
-    ...communes.map((c) => ({ type: 'commune', code: c.code, nom: c.nom, population: c.population ?? 0, departement_code: c.departement, region_code: c.region, nature: null, siren: c.siren, type_liaison: c.typeLiaison })),
+    ...regions.map((r) => ({
+      type: 'region',
+      code: r.code,
+      nom: r.nom,
+      population: 0,
+      departement_code: null,
+      region_code: r.code,
+      nature: null,
+    })),
+    ...departements.map((d) => ({
+      type: 'departement',
+      code: d.code,
+      nom: d.nom,
+      population: 0,
+      departement_code: d.code,
+      region_code: d.region,
+      nature: null,
+      type_liaison: d.typeLiaison,
+    })),
+    ...communes.map((c) => ({
+      type: 'commune',
+      code: c.code,
+      nom: c.nom,
+      population: c.population ?? 0,
+      departement_code: c.departement,
+      region_code: c.region,
+      nature: null,
+      siren: c.siren,
+      type_liaison: c.typeLiaison,
+    })),
     // An EPCI's code is its SIREN.
-    ...epci.map((e) => ({ type: 'epci', code: e.code, nom: e.nom, population: 0, departement_code: null, region_code: null, nature: e.type, siren: e.code })),
+    ...epci.map((e) => ({
+      type: 'epci',
+      code: e.code,
+      nom: e.nom,
+      population: 0,
+      departement_code: null,
+      region_code: null,
+      nature: e.type,
+      siren: e.code,
+    })),
   ].map((l) => ({ siren: null, type_liaison: null, ...l, nom_normalise: normaliser(l.nom) }));
   const membres = epci.flatMap((e) => e.membres.map((m) => ({ epci_code: e.code, commune_code: m.code })));
 

@@ -62,7 +62,10 @@ export interface CollectiviteLigne {
 }
 
 /** Communes, EPCI and départements whose name starts with the words, or whose INSEE code or SIREN starts with the code. */
-export async function rechercherCollectivites(db: Queryable, criteres: { mots: string[]; code: string | null; limite: number }): Promise<CollectiviteLigne[]> {
+export async function rechercherCollectivites(
+  db: Queryable,
+  criteres: { mots: string[]; code: string | null; limite: number },
+): Promise<CollectiviteLigne[]> {
   const { rows } = await db.query<CollectiviteLigne>(
     `select type, code, nom, siren, type_liaison as "typeLiaison", departement_code as "departementCode", region_code as "regionCode"
      from territoires
@@ -101,11 +104,7 @@ export async function epciDeCommune(db: Queryable, communeCode: string): Promise
 }
 
 /** Loads only what a perimeter needs: the members of its EPCIs and its communes. */
-export async function referentielPourPerimetre(
-  db: Queryable,
-  epci: string[],
-  communes: string[],
-): Promise<ReferentielPerimetre> {
+export async function referentielPourPerimetre(db: Queryable, epci: string[], communes: string[]): Promise<ReferentielPerimetre> {
   const membres = await db.query<{ epci: string; communes: string[] }>(
     `select epci_code as epci, array_agg(commune_code order by commune_code) as communes
      from epci_membres where epci_code = any($1) group by epci_code`,

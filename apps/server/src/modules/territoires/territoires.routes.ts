@@ -13,7 +13,8 @@ export function routesTerritoires(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: ['Territoires'],
       summary: 'Rechercher un territoire',
-      description: 'Recherche par préfixe de n’importe quel mot du nom, sans tenir compte des accents ni de la casse, ou par début de code INSEE/SIREN.',
+      description:
+        'Recherche par préfixe de n’importe quel mot du nom, sans tenir compte des accents ni de la casse, ou par début de code INSEE/SIREN.',
       querystring: z.object({
         q: z.string().max(100).optional(),
         type: z.enum(TYPES_TERRITOIRE, { error: `Type attendu : ${TYPES_TERRITOIRE.join(', ')}` }).optional(),

@@ -1,4 +1,13 @@
-import { estCodeCommuneInsee, MESSAGE_CODE_COMMUNE_INSEE, motsDeRecherche, nomCollectivite, resoudrePerimetre, type CollectivitePreremplie, type Perimetre, type TypeTerritoire } from '@maillage/domain';
+import {
+  estCodeCommuneInsee,
+  MESSAGE_CODE_COMMUNE_INSEE,
+  motsDeRecherche,
+  nomCollectivite,
+  resoudrePerimetre,
+  type CollectivitePreremplie,
+  type Perimetre,
+  type TypeTerritoire,
+} from '@maillage/domain';
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
@@ -57,7 +66,8 @@ export async function rechercherCollectivites(ctx: Contexte, utilisateur: Utilis
 
 export async function obtenirTerritoire(ctx: Contexte, utilisateur: Utilisateur | null, type: TypeTerritoire, code: string) {
   exiger(utilisateur, 'lire', { type: 'referentiel' });
-  if (type === 'commune' && !estCodeCommuneInsee(code)) throw invalide(`« ${code} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`, [{ champ: 'code', message: MESSAGE_CODE_COMMUNE_INSEE }]);
+  if (type === 'commune' && !estCodeCommuneInsee(code))
+    throw invalide(`« ${code} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`, [{ champ: 'code', message: MESSAGE_CODE_COMMUNE_INSEE }]);
   const territoire = await repository.obtenir(ctx.db, type, code);
   if (!territoire) throw introuvable(`Aucun territoire de type ${type} avec le code ${code}.`);
   const [membres, epci, departement, region] = await Promise.all([

@@ -66,7 +66,11 @@ describe('référentiel territorial', () => {
 
   it('donne une commune avec son EPCI, son département et sa région', async () => {
     const r = await serveur.client().get('/api/territoires/commune/35236');
-    expect(r.body).toMatchObject({ nom: 'Redon', departement: { code: '35', nom: 'Ille-et-Vilaine' }, region: { code: '53', nom: 'Bretagne' } });
+    expect(r.body).toMatchObject({
+      nom: 'Redon',
+      departement: { code: '35', nom: 'Ille-et-Vilaine' },
+      region: { code: '53', nom: 'Bretagne' },
+    });
     expect(r.body.epci.map((e: any) => e.code)).toEqual(['243500741']);
     expect(r.body.population).toBeGreaterThan(9000);
   });

@@ -33,17 +33,17 @@ export function AccueilContrats() {
           action={peutCreer ? { children: 'Créer un contrat', linkProps: { to: '/contrats/nouveau' } } : undefined}
         >
           <p>
-            Un <strong>contrat local de santé (CLS)</strong> engage l’agence régionale de santé, une ou plusieurs collectivités
-            et leurs partenaires (préfecture, caisses, hôpitaux, associations…) sur un programme d’actions pour réduire les
-            inégalités de santé d’un territoire. Il part d’un diagnostic partagé, se décline en axes et en fiches-action, et
-            se pilote en comité (COPIL) jusqu’à son évaluation.
+            Un <strong>contrat local de santé (CLS)</strong> engage l’agence régionale de santé, une ou plusieurs collectivités et leurs
+            partenaires (préfecture, caisses, hôpitaux, associations…) sur un programme d’actions pour réduire les inégalités de santé d’un
+            territoire. Il part d’un diagnostic partagé, se décline en axes et en fiches-action, et se pilote en comité (COPIL) jusqu’à son
+            évaluation.
           </p>
           <p>
             {peutCreer
               ? 'Votre organisation peut en lancer un : vous en deviendrez coordonnateur·rice et pourrez y inviter les autres parties.'
               : 'Un contrat est créé par une collectivité, par l’ARS ou par un administrateur de Maillage.'}{' '}
-            Dès qu’on vous y donne un rôle (coordonnateur·rice, référent ARS, pilote de fiches-action, membre ou lecteur), le
-            contrat apparaît ici.
+            Dès qu’on vous y donne un rôle (coordonnateur·rice, référent ARS, pilote de fiches-action, membre ou lecteur), le contrat
+            apparaît ici.
           </p>
         </EtatVide>
       ) : (

@@ -30,9 +30,22 @@ export default function ApercuPublicPage() {
       ]}
     />
   );
-  if (contrat.isPending || apercu.isPending) return <>{filAriane}<Chargement /></>;
+  if (contrat.isPending || apercu.isPending)
+    return (
+      <>
+        {filAriane}
+        <Chargement />
+      </>
+    );
   const erreur = contrat.error ?? apercu.error;
-  if (erreur || !contrat.data || !apercu.data) return <>{filAriane}<h1>Aperçu de la page publique</h1><AlerteErreur erreur={erreur} /></>;
+  if (erreur || !contrat.data || !apercu.data)
+    return (
+      <>
+        {filAriane}
+        <h1>Aperçu de la page publique</h1>
+        <AlerteErreur erreur={erreur} />
+      </>
+    );
   const c = contrat.data;
   return (
     <>

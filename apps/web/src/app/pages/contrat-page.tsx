@@ -65,7 +65,13 @@ export default function ContratPage() {
       segments={[{ label: 'Contrats', linkProps: { to: '/contrats' } }]}
     />
   );
-  if (contrat.isPending) return <>{filAriane}<Chargement /></>;
+  if (contrat.isPending)
+    return (
+      <>
+        {filAriane}
+        <Chargement />
+      </>
+    );
   if (contrat.error) {
     return (
       <>
@@ -100,7 +106,9 @@ export default function ContratPage() {
                   </li>
                 ))}
               </ul>
-              <span className={fr.cx('fr-text--sm')}>Ces écarts sont signalés pour information : ils n’empêchent aucune étape du contrat.</span>
+              <span className={fr.cx('fr-text--sm')}>
+                Ces écarts sont signalés pour information : ils n’empêchent aucune étape du contrat.
+              </span>
             </>
           }
         />

@@ -22,8 +22,8 @@ export function AccueilArs({ regionCode }: { regionCode: string }) {
         <p>
           {region.data ? (
             <>
-              Région {region.data.nom} (code INSEE {region.data.code}) : <strong>{formaterPopulation(region.data.population)}</strong>{' '}
-              selon le dernier recensement.
+              Région {region.data.nom} (code INSEE {region.data.code}) : <strong>{formaterPopulation(region.data.population)}</strong> selon
+              le dernier recensement.
             </>
           ) : (
             'Chargement de la région…'
@@ -41,9 +41,9 @@ export function AccueilArs({ regionCode }: { regionCode: string }) {
           action={{ children: 'Créer un contrat', linkProps: { to: '/contrats/nouveau' } }}
         >
           <p>
-            Le portefeuille réunit ici chaque contrat local de santé de la région : son territoire, son statut (préparation,
-            diagnostic, élaboration, signé, évaluation), sa génération. En tant qu’ARS, vous pouvez créer un contrat pour un
-            territoire de votre région et y inviter sa coordination.
+            Le portefeuille réunit ici chaque contrat local de santé de la région : son territoire, son statut (préparation, diagnostic,
+            élaboration, signé, évaluation), sa génération. En tant qu’ARS, vous pouvez créer un contrat pour un territoire de votre région
+            et y inviter sa coordination.
           </p>
         </EtatVide>
       ) : (

@@ -55,10 +55,9 @@ export function AccueilReferent({ organisationId }: { organisationId: string }) 
           action={{ children: 'Voir la page des engagements', linkProps: { to: `/organisations/${organisationId}/engagements` } }}
         >
           <p>
-            Vous verrez ici, contrat par contrat, où votre organisation est engagée : les contrats qu’elle signe, les
-            fiches-action qu’elle pilote ou auxquelles elle participe, et les personnes de votre structure qui y travaillent.
-            Les engagements apparaissent dès qu’une coordination de contrat local de santé désigne votre organisation comme
-            signataire, pilote ou partenaire.
+            Vous verrez ici, contrat par contrat, où votre organisation est engagée : les contrats qu’elle signe, les fiches-action qu’elle
+            pilote ou auxquelles elle participe, et les personnes de votre structure qui y travaillent. Les engagements apparaissent dès
+            qu’une coordination de contrat local de santé désigne votre organisation comme signataire, pilote ou partenaire.
           </p>
         </EtatVide>
       )}

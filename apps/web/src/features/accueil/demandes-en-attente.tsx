@@ -17,7 +17,8 @@ export function DemandesEnAttente({ actif }: { actif: boolean }) {
       title={`${pluriel(n, 'demande de confirmation attend', 'demandes de confirmation attendent')} votre réponse`}
       description={
         <>
-          Des contrats nomment votre organisation comme ARS, collectivité porteuse ou signataire. <Link to="/confirmations">Voir les demandes de confirmation</Link>
+          Des contrats nomment votre organisation comme ARS, collectivité porteuse ou signataire.{' '}
+          <Link to="/confirmations">Voir les demandes de confirmation</Link>
         </>
       }
     />

@@ -21,8 +21,8 @@ export default function AnnuairePage() {
     <>
       <h1>Annuaire</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Les structures engagées dans les contrats locaux de santé (ARS, collectivités, services de l’État, caisses,
-        établissements, associations) et les personnes qui les représentent.
+        Les structures engagées dans les contrats locaux de santé (ARS, collectivités, services de l’État, caisses, établissements,
+        associations) et les personnes qui les représentent.
       </p>
       <Tabs
         label="Sections de l’annuaire"
@@ -45,11 +45,15 @@ export default function AnnuairePage() {
               vide={
                 <EtatVide
                   titre="L’annuaire est vide"
-                  action={estAdmin ? { children: 'Ajouter une organisation', linkProps: { to: '/administration/organisations/nouvelle' } } : undefined}
+                  action={
+                    estAdmin
+                      ? { children: 'Ajouter une organisation', linkProps: { to: '/administration/organisations/nouvelle' } }
+                      : undefined
+                  }
                 >
                   <p>
-                    Chaque signataire, pilote ou partenaire d’un contrat est une organisation de l’annuaire. Les administrateurs de
-                    la plateforme les ajoutent ; les référents d’une organisation tiennent sa fiche à jour.
+                    Chaque signataire, pilote ou partenaire d’un contrat est une organisation de l’annuaire. Les administrateurs de la
+                    plateforme les ajoutent ; les référents d’une organisation tiennent sa fiche à jour.
                   </p>
                 </EtatVide>
               }

@@ -20,7 +20,17 @@ import '../../components/styles/gouvernance.css';
 import { MoyensOrganisation } from './moyens-organisation';
 import { OffresOrganisation } from './offres-organisation';
 
-function Contrat({ contrat, engagements, modifiable, onMessage }: { contrat: ContratEngagement; engagements: Engagements; modifiable: boolean; onMessage: (m: string) => void }) {
+function Contrat({
+  contrat,
+  engagements,
+  modifiable,
+  onMessage,
+}: {
+  contrat: ContratEngagement;
+  engagements: Engagements;
+  modifiable: boolean;
+  onMessage: (m: string) => void;
+}) {
   const { rattachement } = useOffres(engagements.organisation.id);
   const idOffre = (intitule: string) => engagements.offres.find((o) => o.intitule === intitule)?.id;
   return (
@@ -74,7 +84,12 @@ function Contrat({ contrat, engagements, modifiable, onMessage }: { contrat: Con
                         priority="tertiary no outline"
                         className={fr.cx('fr-ml-1w')}
                         disabled={rattachement.isPending}
-                        onClick={() => rattachement.mutate({ ficheId: f.id, offreId: idOffre(o)!, rattacher: false }, { onSuccess: () => onMessage(`L’offre « ${o} » est détachée de la fiche ${f.numero}.`) })}
+                        onClick={() =>
+                          rattachement.mutate(
+                            { ficheId: f.id, offreId: idOffre(o)!, rattacher: false },
+                            { onSuccess: () => onMessage(`L’offre « ${o} » est détachée de la fiche ${f.numero}.`) },
+                          )
+                        }
                         nativeButtonProps={{ 'aria-label': `Détacher l’offre « ${o} » de la fiche ${f.numero}` }}
                       >
                         Détacher
@@ -105,10 +120,19 @@ export default function EngagementsPage() {
     <Breadcrumb
       currentPageLabel="Engagements"
       homeLinkProps={{ to: '/' }}
-      segments={[{ label: 'Annuaire', linkProps: { to: '/annuaire' } }, { label: nom ?? 'Organisation', linkProps: { to: `/organisations/${id}` } }]}
+      segments={[
+        { label: 'Annuaire', linkProps: { to: '/annuaire' } },
+        { label: nom ?? 'Organisation', linkProps: { to: `/organisations/${id}` } },
+      ]}
     />
   );
-  if (engagements.isPending) return <>{filAriane}<Chargement /></>;
+  if (engagements.isPending)
+    return (
+      <>
+        {filAriane}
+        <Chargement />
+      </>
+    );
   if (engagements.error) {
     return (
       <>
@@ -127,8 +151,8 @@ export default function EngagementsPage() {
       {filAriane}
       <h1>Engagements de {e.organisation.nom}</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Les contrats locaux de santé où {e.organisation.sigle || e.organisation.nom} signe, pilote, finance ou accompagne des
-        actions, et les personnes qui les suivent.
+        Les contrats locaux de santé où {e.organisation.sigle || e.organisation.nom} signe, pilote, finance ou accompagne des actions, et
+        les personnes qui les suivent.
       </p>
       <p role="status" className={fr.cx('fr-text--sm')}>
         {message}
@@ -146,7 +170,10 @@ export default function EngagementsPage() {
         className={fr.cx('fr-mb-4w')}
         onClick={() => {
           setErreurExport(null);
-          telecharger(`/api/organisations/${e.organisation.id}/engagements.xlsx`).then((n) => setMessage(`Classeur « ${n} » téléchargé.`), setErreurExport);
+          telecharger(`/api/organisations/${e.organisation.id}/engagements.xlsx`).then(
+            (n) => setMessage(`Classeur « ${n} » téléchargé.`),
+            setErreurExport,
+          );
         }}
       >
         Exporter les engagements (XLSX)
@@ -158,8 +185,8 @@ export default function EngagementsPage() {
         {e.contrats.length === 0 ? (
           <EtatVide titre="Aucun engagement visible" titreAs="h3">
             <p>
-              Une organisation apparaît ici dès qu’une coordination de contrat local de santé la désigne comme signataire,
-              partenaire, pilote d’une fiche-action ou financeur. Seuls les contrats que vous pouvez consulter sont listés.
+              Une organisation apparaît ici dès qu’une coordination de contrat local de santé la désigne comme signataire, partenaire,
+              pilote d’une fiche-action ou financeur. Seuls les contrats que vous pouvez consulter sont listés.
             </p>
           </EtatVide>
         ) : (
@@ -177,7 +204,17 @@ export default function EngagementsPage() {
           <Table
             caption={`Personnes de ${e.organisation.sigle || e.organisation.nom} (${pluriel(e.referents.length, 'personne')})`}
             headers={['Nom', 'Adresse e-mail', 'Rôle']}
-            data={e.referents.map((r) => [`${r.prenom} ${r.nom}`, r.email ? <a key="m" href={`mailto:${r.email}`}>{r.email}</a> : '—', r.role === 'référent' ? 'Référent de l’organisation' : 'Membre'])}
+            data={e.referents.map((r) => [
+              `${r.prenom} ${r.nom}`,
+              r.email ? (
+                <a key="m" href={`mailto:${r.email}`}>
+                  {r.email}
+                </a>
+              ) : (
+                '—'
+              ),
+              r.role === 'référent' ? 'Référent de l’organisation' : 'Membre',
+            ])}
           />
         )}
       </section>

@@ -88,7 +88,13 @@ export function FormulairePersonne({ personne, organisationFixe, onFermer }: Pro
   };
 
   return (
-    <form ref={cadre} onSubmit={form.handleSubmit((v) => enregistrer(v))} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form
+      ref={cadre}
+      onSubmit={form.handleSubmit((v) => enregistrer(v))}
+      noValidate
+      aria-labelledby={`${id}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
+    >
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         {personne ? `Modifier ${personne.prenom} ${personne.nom}` : 'Ajouter une personne à l’annuaire'}
       </p>
@@ -105,22 +111,46 @@ export function FormulairePersonne({ personne, organisationFixe, onFermer }: Pro
           onEcraser={() => void ecraser()}
         />
       )}
-      {enregistrement.error && !courant && !estErreurApi(enregistrement.error, 409) ? <AlerteErreur erreur={enregistrement.error} as="h4" titre="La personne n’a pas été enregistrée" /> : null}
+      {enregistrement.error && !courant && !estErreurApi(enregistrement.error, 409) ? (
+        <AlerteErreur erreur={enregistrement.error} as="h4" titre="La personne n’a pas été enregistrée" />
+      ) : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Prénom" nativeInputProps={{ ...register('prenom'), autoComplete: 'off', maxLength: 100 }} {...etatChamp(errors.prenom?.message)} />
+          <Input
+            label="Prénom"
+            nativeInputProps={{ ...register('prenom'), autoComplete: 'off', maxLength: 100 }}
+            {...etatChamp(errors.prenom?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Nom" nativeInputProps={{ ...register('nom'), autoComplete: 'off', maxLength: 100 }} {...etatChamp(errors.nom?.message)} />
+          <Input
+            label="Nom"
+            nativeInputProps={{ ...register('nom'), autoComplete: 'off', maxLength: 100 }}
+            {...etatChamp(errors.nom?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Adresse e-mail (facultatif)" hintText="Format attendu : nom@domaine.fr ; sert aux invitations" nativeInputProps={{ ...register('email'), type: 'email', autoComplete: 'off' }} {...etatChamp(errors.email?.message)} />
+          <Input
+            label="Adresse e-mail (facultatif)"
+            hintText="Format attendu : nom@domaine.fr ; sert aux invitations"
+            nativeInputProps={{ ...register('email'), type: 'email', autoComplete: 'off' }}
+            {...etatChamp(errors.email?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Téléphone (facultatif)" nativeInputProps={{ ...register('telephone'), type: 'tel', autoComplete: 'off', maxLength: 40 }} {...etatChamp(errors.telephone?.message)} />
+          <Input
+            label="Téléphone (facultatif)"
+            nativeInputProps={{ ...register('telephone'), type: 'tel', autoComplete: 'off', maxLength: 40 }}
+            {...etatChamp(errors.telephone?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12')}>
-          <Input label="Fonction (facultatif)" hintText="Exemple : chargée de mission prévention, directeur de la santé publique" nativeInputProps={{ ...register('fonction'), maxLength: 200 }} {...etatChamp(errors.fonction?.message)} />
+          <Input
+            label="Fonction (facultatif)"
+            hintText="Exemple : chargée de mission prévention, directeur de la santé publique"
+            nativeInputProps={{ ...register('fonction'), maxLength: 200 }}
+            {...etatChamp(errors.fonction?.message)}
+          />
         </div>
       </div>
       {organisationFixe ? (
@@ -131,10 +161,23 @@ export function FormulairePersonne({ personne, organisationFixe, onFermer }: Pro
         <Controller
           control={form.control}
           name="organisationId"
-          render={({ field, fieldState }) => <ChoixOrganisation label="Organisation" aucune valeur={field.value} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} erreur={fieldState.error?.message} />}
+          render={({ field, fieldState }) => (
+            <ChoixOrganisation
+              label="Organisation"
+              aucune
+              valeur={field.value}
+              onChange={(v) => field.onChange(v)}
+              onBlur={field.onBlur}
+              erreur={fieldState.error?.message}
+            />
+          )}
         />
       )}
-      <BoutonsFormulaire libelle={personne ? 'Enregistrer' : 'Ajouter la personne'} enCours={enregistrement.isPending} onAnnuler={() => onFermer()} />
+      <BoutonsFormulaire
+        libelle={personne ? 'Enregistrer' : 'Ajouter la personne'}
+        enCours={enregistrement.isPending}
+        onAnnuler={() => onFermer()}
+      />
     </form>
   );
 }

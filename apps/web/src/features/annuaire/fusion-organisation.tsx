@@ -10,7 +10,6 @@ import { ChoixOrganisation } from '../../components/choix-organisation';
 
 const confirmation = creerConfirmation('confirmation-fusion-organisation');
 
-
 export interface ResultatFusion {
   doublon: string;
   gardee: string;
@@ -30,9 +29,9 @@ export function FusionOrganisation({ organisation }: { organisation: Organisatio
         Fusionner un doublon
       </h2>
       <p className={fr.cx('fr-text--sm')}>
-        Si « {organisation.nom} » est un doublon, choisissez l’organisation à garder. Ses personnes, rôles, signatures,
-        partenariats, pilotages, financements, sièges dans les instances, services et offres passeront à l’organisation gardée ;
-        puis « {organisation.nom} » sera supprimée. L’opération est tracée dans le journal d’audit.
+        Si « {organisation.nom} » est un doublon, choisissez l’organisation à garder. Ses personnes, rôles, signatures, partenariats,
+        pilotages, financements, sièges dans les instances, services et offres passeront à l’organisation gardée ; puis « {organisation.nom}{' '}
+        » sera supprimée. L’opération est tracée dans le journal d’audit.
       </p>
       {fusion.error ? <AlerteErreur erreur={fusion.error} as="h3" titre="La fusion n’a pas abouti" /> : null}
       <ChoixOrganisation
@@ -70,14 +69,16 @@ export function FusionOrganisation({ organisation }: { organisation: Organisatio
             { id: organisation.id, dansId },
             {
               onSuccess: (r) =>
-                naviguer(`/organisations/${dansId}`, { state: { fusion: { doublon: organisation.nom, gardee: r.gardee, deplaces: r.deplaces } satisfies ResultatFusion } }),
+                naviguer(`/organisations/${dansId}`, {
+                  state: { fusion: { doublon: organisation.nom, gardee: r.gardee, deplaces: r.deplaces } satisfies ResultatFusion },
+                }),
             },
           )
         }
       >
         <p>
-          Tout ce qui cite « {organisation.nom} » passera à « {dansNom} », puis « {organisation.nom} » sera supprimée de
-          l’annuaire. Ses informations propres (sigle, SIRET, FINESS) ne sont pas reprises. Cette action ne peut pas être annulée.
+          Tout ce qui cite « {organisation.nom} » passera à « {dansNom} », puis « {organisation.nom} » sera supprimée de l’annuaire. Ses
+          informations propres (sigle, SIRET, FINESS) ne sont pas reprises. Cette action ne peut pas être annulée.
         </p>
       </confirmation.Confirmation>
     </section>

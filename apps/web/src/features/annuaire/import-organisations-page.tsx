@@ -28,13 +28,22 @@ function Rapport({ rapport, titre }: { rapport: RapportImportAnnuaire; titre: st
     <section aria-labelledby="rapport-annuaire" className={fr.cx('fr-mt-3w')}>
       <h2 id="rapport-annuaire">{titre}</h2>
       <ul>
-        <li>Organisations {fait ? 'créées' : 'à créer'} : {formaterNombre(resume.crees)}</li>
-        <li>Organisations {fait ? 'mises à jour' : 'à mettre à jour'} : {formaterNombre(resume.misAJour)}</li>
+        <li>
+          Organisations {fait ? 'créées' : 'à créer'} : {formaterNombre(resume.crees)}
+        </li>
+        <li>
+          Organisations {fait ? 'mises à jour' : 'à mettre à jour'} : {formaterNombre(resume.misAJour)}
+        </li>
         <li>Organisations inchangées : {formaterNombre(resume.inchanges)}</li>
         <li>Lignes rejetées : {formaterNombre(resume.rejetes)}</li>
       </ul>
       {rapport.colonnesInconnues.length > 0 && (
-        <Alert severity="warning" small className={fr.cx('fr-mb-2w')} description={`Colonnes non reconnues, leur contenu n’est pas importé : ${rapport.colonnesInconnues.join(', ')}.`} />
+        <Alert
+          severity="warning"
+          small
+          className={fr.cx('fr-mb-2w')}
+          description={`Colonnes non reconnues, leur contenu n’est pas importé : ${rapport.colonnesInconnues.join(', ')}.`}
+        />
       )}
       {rapport.lignes.length > 0 && (
         <Table
@@ -70,10 +79,10 @@ export default function ImportOrganisationsPage() {
       <h1>Importer des organisations</h1>
       <p className={fr.cx('fr-text--lead')}>Alimentez l’annuaire à partir d’un tableur : une organisation par ligne.</p>
       <p>
-        Colonnes reconnues (la première ligne porte les intitulés) : <strong>nom</strong> (obligatoire), sigle, type (code ou
-        libellé : « cpam », « Commune », « Centre hospitalier »… ; « autre » si absent), siret, finess, région (code INSEE),
-        département (code). Une organisation est retrouvée par son SIRET, sinon par son nom : elle est alors mise à jour, jamais
-        dupliquée. Rien n’est enregistré tant que vous n’avez pas vérifié puis confirmé ; une seule ligne rejetée annule tout.
+        Colonnes reconnues (la première ligne porte les intitulés) : <strong>nom</strong> (obligatoire), sigle, type (code ou libellé : «
+        cpam », « Commune », « Centre hospitalier »… ; « autre » si absent), siret, finess, région (code INSEE), département (code). Une
+        organisation est retrouvée par son SIRET, sinon par son nom : elle est alors mise à jour, jamais dupliquée. Rien n’est enregistré
+        tant que vous n’avez pas vérifié puis confirmé ; une seule ligne rejetée annule tout.
       </p>
       <ImportVerifie
         etat={etat}
@@ -85,7 +94,8 @@ export default function ImportOrganisationsPage() {
         }}
         textes={{
           erreur: 'Le fichier n’a pas pu être lu',
-          rejet: 'Au moins une ligne est rejetée : corrigez-la dans le fichier (la raison est dans le tableau), puis vérifiez-le à nouveau. Rien n’a été enregistré.',
+          rejet:
+            'Au moins une ligne est rejetée : corrigez-la dans le fichier (la raison est dans le tableau), puis vérifiez-le à nouveau. Rien n’a été enregistré.',
           rien: 'Ce fichier ne change rien à l’annuaire.',
           importer: 'Importer ces organisations',
           succes: 'Organisations importées',
@@ -99,7 +109,12 @@ export default function ImportOrganisationsPage() {
           </Button>
         }
       />
-      <confirmation.Confirmation titre="Importer ces organisations ?" libelleConfirmer="Importer" iconeConfirmer="fr-icon-upload-line" onConfirmer={etat.appliquer}>
+      <confirmation.Confirmation
+        titre="Importer ces organisations ?"
+        libelleConfirmer="Importer"
+        iconeConfirmer="fr-icon-upload-line"
+        onConfirmer={etat.appliquer}
+      >
         <p>
           {apercu
             ? `Comme dans l’aperçu — organisations à créer : ${apercu.resume.crees} ; à mettre à jour : ${apercu.resume.misAJour}. Les valeurs du fichier remplacent celles des organisations existantes ; les champs vides du fichier ne les effacent pas.`

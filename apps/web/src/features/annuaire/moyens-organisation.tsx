@@ -14,8 +14,8 @@ export function MoyensOrganisation({ engagements }: { engagements: Engagements }
       <h2 id="engagements-moyens">Moyens engagés</h2>
       {m.lignes.length === 0 ? (
         <p>
-          Aucun moyen engagé n’est enregistré pour {nom} dans les contrats que vous pouvez consulter. Le temps de travail, les financements et les
-          apports en nature se notent dans l’onglet « Gouvernance » de chaque contrat.
+          Aucun moyen engagé n’est enregistré pour {nom} dans les contrats que vous pouvez consulter. Le temps de travail, les financements
+          et les apports en nature se notent dans l’onglet « Gouvernance » de chaque contrat.
         </p>
       ) : (
         <>
@@ -23,8 +23,24 @@ export function MoyensOrganisation({ engagements }: { engagements: Engagements }
             <strong>Au total :</strong> {formaterMoyens(m.total, { etpCumules: m.parAnnee.length > 1 })}. Les jours, les ETP et les euros ne
             s’additionnent jamais entre eux.
           </p>
-          <TableauTotaux caption="Moyens engagés par contrat" entete="Contrat" cumul={m.parAnnee.length > 1} lignes={m.parContrat.map((c) => ({ cle: <Link key={c.contratId} to={`/contrats/${c.contratId}`}>{c.intitule}</Link>, total: c.total }))} />
-          <TableauTotaux caption="Moyens engagés par année" entete="Année" lignes={m.parAnnee.map((a) => ({ cle: String(a.annee), total: a.total }))} />
+          <TableauTotaux
+            caption="Moyens engagés par contrat"
+            entete="Contrat"
+            cumul={m.parAnnee.length > 1}
+            lignes={m.parContrat.map((c) => ({
+              cle: (
+                <Link key={c.contratId} to={`/contrats/${c.contratId}`}>
+                  {c.intitule}
+                </Link>
+              ),
+              total: c.total,
+            }))}
+          />
+          <TableauTotaux
+            caption="Moyens engagés par année"
+            entete="Année"
+            lignes={m.parAnnee.map((a) => ({ cle: String(a.annee), total: a.total }))}
+          />
           <Table
             caption={`Engagements de ${nom} (${m.lignes.length})`}
             headers={['Contrat', 'Année', 'Moyen', 'Description', 'Objectifs et indicateurs']}

@@ -35,7 +35,13 @@ function FormulaireOffre({ organisationId, onFermer }: { organisationId: string;
     );
   };
   return (
-    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form
+      ref={cadre}
+      onSubmit={soumettre}
+      noValidate
+      aria-labelledby={`${id}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
+    >
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         Ajouter une offre de service
       </p>
@@ -69,7 +75,10 @@ function RattachementOffre({ engagements, onMessage }: { engagements: Engagement
   const offres = engagements.offres.filter((o) => !fiche?.offres.includes(o.intitule));
   const soumettre = (e: FormEvent) => {
     e.preventDefault();
-    const manque = { fiche: ficheId ? undefined : 'Choisissez la fiche-action', offre: offreId ? undefined : 'Choisissez l’offre de service' };
+    const manque = {
+      fiche: ficheId ? undefined : 'Choisissez la fiche-action',
+      offre: offreId ? undefined : 'Choisissez l’offre de service',
+    };
     setErreurs(manque);
     if (manque.fiche || manque.offre) return;
     const offre = engagements.offres.find((o) => o.id === offreId);
@@ -83,9 +92,15 @@ function RattachementOffre({ engagements, onMessage }: { engagements: Engagement
       },
     );
   };
-  if (fiches.length === 0) return <p className={fr.cx('fr-text--sm')}>Aucune fiche-action de l’organisation à laquelle rattacher une offre.</p>;
+  if (fiches.length === 0)
+    return <p className={fr.cx('fr-text--sm')}>Aucune fiche-action de l’organisation à laquelle rattacher une offre.</p>;
   return (
-    <form onSubmit={soumettre} noValidate aria-label="Rattacher une offre à une fiche-action" className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form
+      onSubmit={soumettre}
+      noValidate
+      aria-label="Rattacher une offre à une fiche-action"
+      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
+    >
       <p className={fr.cx('fr-text--bold')}>Rattacher une offre à une fiche-action</p>
       {rattachement.error ? <AlerteErreur erreur={rattachement.error} as="h4" titre="L’offre n’a pas été rattachée" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
@@ -136,15 +151,23 @@ function RattachementOffre({ engagements, onMessage }: { engagements: Engagement
 }
 
 /** The organisation's catalogue of offers of service, and how each is used in the fiches. */
-export function OffresOrganisation({ engagements, modifiable, onMessage }: { engagements: Engagements; modifiable: boolean; onMessage: (m: string) => void }) {
+export function OffresOrganisation({
+  engagements,
+  modifiable,
+  onMessage,
+}: {
+  engagements: Engagements;
+  modifiable: boolean;
+  onMessage: (m: string) => void;
+}) {
   const [formulaire, setFormulaire] = useState(false);
   const { offres, organisation } = engagements;
   return (
     <section aria-labelledby="engagements-offres" className={fr.cx('fr-mb-6w')}>
       <h2 id="engagements-offres">Offres de service</h2>
       <p className={fr.cx('fr-text--sm')}>
-        Ce que {organisation.sigle || organisation.nom} apporte aux contrats locaux de santé : programmes de prévention, accès aux
-        droits, accompagnements, aides. Rattachée à une fiche-action, une offre montre comment l’organisation y contribue.
+        Ce que {organisation.sigle || organisation.nom} apporte aux contrats locaux de santé : programmes de prévention, accès aux droits,
+        accompagnements, aides. Rattachée à une fiche-action, une offre montre comment l’organisation y contribue.
       </p>
       {offres.length === 0 ? (
         <p>Aucune offre de service au catalogue.</p>
@@ -165,7 +188,13 @@ export function OffresOrganisation({ engagements, modifiable, onMessage }: { eng
             }}
           />
         ) : (
-          <Button type="button" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-3w')} onClick={() => setFormulaire(true)}>
+          <Button
+            type="button"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            className={fr.cx('fr-mb-3w')}
+            onClick={() => setFormulaire(true)}
+          >
             Ajouter une offre de service
           </Button>
         ))}

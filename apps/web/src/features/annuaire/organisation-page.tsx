@@ -51,9 +51,19 @@ export default function OrganisationPage() {
   const organisation = useOrganisation(id);
   useTitrePage(organisation.data?.nom ?? 'Organisation');
   const filAriane = (
-    <Breadcrumb currentPageLabel={organisation.data?.nom ?? 'Organisation'} homeLinkProps={{ to: '/' }} segments={[{ label: 'Annuaire', linkProps: { to: '/annuaire' } }]} />
+    <Breadcrumb
+      currentPageLabel={organisation.data?.nom ?? 'Organisation'}
+      homeLinkProps={{ to: '/' }}
+      segments={[{ label: 'Annuaire', linkProps: { to: '/annuaire' } }]}
+    />
   );
-  if (organisation.isPending) return <>{filAriane}<Chargement /></>;
+  if (organisation.isPending)
+    return (
+      <>
+        {filAriane}
+        <Chargement />
+      </>
+    );
   if (organisation.error) {
     return (
       <>

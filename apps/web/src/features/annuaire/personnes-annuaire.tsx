@@ -19,7 +19,16 @@ import { FormulairePersonne } from './formulaire-personne';
 /** Who the user may add: anyone (admin), or people of the organisations they are referent of. */
 export function useDroitsPersonnes() {
   const { sujet, estAdmin, roles, session } = useSession();
-  const organisations = roles.flatMap((r) => (r.role === 'referent_organisation' ? [{ id: r.organisationId, nom: (r as { organisationNom?: string }).organisationNom ?? session?.organisation?.nom ?? 'mon organisation' }] : []));
+  const organisations = roles.flatMap((r) =>
+    r.role === 'referent_organisation'
+      ? [
+          {
+            id: r.organisationId,
+            nom: (r as { organisationNom?: string }).organisationNom ?? session?.organisation?.nom ?? 'mon organisation',
+          },
+        ]
+      : [],
+  );
   return {
     peutAjouter: estAdmin || organisations.length > 0,
     organisationFixe: estAdmin ? undefined : organisations[0],
@@ -60,13 +69,17 @@ export function PersonnesAnnuaire({ organisation, titreAs = 'h2' }: { organisati
         {message}
       </p>
       {ajout && edite !== 'nouvelle' && (
-        <Button type="button" priority="secondary" iconId="fr-icon-user-add-line" className={fr.cx('fr-mb-3w')} onClick={() => setEdite('nouvelle')}>
+        <Button
+          type="button"
+          priority="secondary"
+          iconId="fr-icon-user-add-line"
+          className={fr.cx('fr-mb-3w')}
+          onClick={() => setEdite('nouvelle')}
+        >
           Ajouter une personne
         </Button>
       )}
-      {edite === 'nouvelle' && (
-        <FormulairePersonne organisationFixe={organisation ?? droits.organisationFixe} onFermer={fermer} />
-      )}
+      {edite === 'nouvelle' && <FormulairePersonne organisationFixe={organisation ?? droits.organisationFixe} onFermer={fermer} />}
       {enEdition && <FormulairePersonne key={enEdition.id} personne={enEdition} onFermer={fermer} />}
       {personnes.isPending ? (
         <Chargement />
@@ -80,8 +93,8 @@ export function PersonnesAnnuaire({ organisation, titreAs = 'h2' }: { organisati
         ) : (
           <EtatVide titre="Aucune personne enregistrée" titreAs={titreAs === 'h2' ? 'h3' : 'h4'} iconId="fr-icon-user-line">
             <p>
-              L’annuaire garde les contacts des organisations : élus, chargés de mission, référents. Une personne peut siéger dans
-              une instance et recevoir ses invitations, même sans compte Maillage.
+              L’annuaire garde les contacts des organisations : élus, chargés de mission, référents. Une personne peut siéger dans une
+              instance et recevoir ses invitations, même sans compte Maillage.
             </p>
           </EtatVide>
         )
@@ -89,24 +102,54 @@ export function PersonnesAnnuaire({ organisation, titreAs = 'h2' }: { organisati
         <>
           {liste.some((p) => !p.coordonneesVisibles) && (
             <p className={fr.cx('fr-text--sm')}>
-              Vous voyez les personnes des contrats où vous avez un rôle. Leurs adresses e-mail et téléphones ne sont montrés
-              qu’à qui organise le contrat (coordination, ARS, référents de leur organisation).
+              Vous voyez les personnes des contrats où vous avez un rôle. Leurs adresses e-mail et téléphones ne sont montrés qu’à qui
+              organise le contrat (coordination, ARS, référents de leur organisation).
             </p>
           )}
           <Table
             caption={`Personnes${q ? ' trouvées' : ''} (${formaterNombre(liste.length)}${liste.length >= 500 ? ', 500 premières' : ''})`}
-            headers={['Nom', 'Fonction', 'Organisation', 'Adresse e-mail', 'Téléphone', 'Compte Maillage', ...(modifiable ? ['Actions'] : [])]}
+            headers={[
+              'Nom',
+              'Fonction',
+              'Organisation',
+              'Adresse e-mail',
+              'Téléphone',
+              'Compte Maillage',
+              ...(modifiable ? ['Actions'] : []),
+            ]}
             data={liste.map((p) => [
               `${p.prenom} ${p.nom}`,
               p.fonction ?? '—',
-              p.organisationId ? <Link key="o" to={`/organisations/${p.organisationId}`}>{p.organisationNom}</Link> : '—',
-              p.email ? <a key="m" href={`mailto:${p.email}`}>{p.email}</a> : p.coordonneesVisibles ? '—' : 'Non communiquée',
+              p.organisationId ? (
+                <Link key="o" to={`/organisations/${p.organisationId}`}>
+                  {p.organisationNom}
+                </Link>
+              ) : (
+                '—'
+              ),
+              p.email ? (
+                <a key="m" href={`mailto:${p.email}`}>
+                  {p.email}
+                </a>
+              ) : p.coordonneesVisibles ? (
+                '—'
+              ) : (
+                'Non communiquée'
+              ),
               p.telephone ?? (p.coordonneesVisibles ? '—' : 'Non communiqué'),
               p.aUnCompte ? 'Oui' : 'Non',
               ...(modifiable
                 ? [
                     droits.peutModifier(p) ? (
-                      <Button key="e" type="button" size="small" priority="tertiary no outline" iconId="fr-icon-edit-line" onClick={() => setEdite(p.id)} nativeButtonProps={{ 'aria-label': `Modifier ${p.prenom} ${p.nom}` }}>
+                      <Button
+                        key="e"
+                        type="button"
+                        size="small"
+                        priority="tertiary no outline"
+                        iconId="fr-icon-edit-line"
+                        onClick={() => setEdite(p.id)}
+                        nativeButtonProps={{ 'aria-label': `Modifier ${p.prenom} ${p.nom}` }}
+                      >
                         Modifier
                       </Button>
                     ) : (

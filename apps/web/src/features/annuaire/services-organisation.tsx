@@ -48,7 +48,10 @@ export function ServicesOrganisation({ organisationId, modifiable }: { organisat
       ) : services.error ? (
         <AlerteErreur erreur={services.error} as="h3" />
       ) : services.data.length === 0 ? (
-        <p>Aucun service enregistré. Un service (CLIC, service prévention, antenne…) précise qui pilote une fiche-action au sein de l’organisation.</p>
+        <p>
+          Aucun service enregistré. Un service (CLIC, service prévention, antenne…) précise qui pilote une fiche-action au sein de
+          l’organisation.
+        </p>
       ) : (
         <ul>
           {services.data.map((s) => (

@@ -30,7 +30,11 @@ function Modifications({ evenement }: { evenement: EvenementAudit }) {
           {champs.map(([champ, { avant, apres }]) => (
             <li key={champ}>
               <span className={fr.cx('fr-text--bold')}>{libelleChamp(champ)}</span> :{' '}
-              {creation ? valeurLisible(apres) : suppression ? valeurLisible(avant) : (
+              {creation ? (
+                valeurLisible(apres)
+              ) : suppression ? (
+                valeurLisible(avant)
+              ) : (
                 <>
                   {valeurLisible(avant)} <span aria-hidden="true">→</span>
                   <span className={fr.cx('fr-sr-only')}>devient</span> {valeurLisible(apres)}
@@ -40,11 +44,7 @@ function Modifications({ evenement }: { evenement: EvenementAudit }) {
           ))}
         </ul>
       )}
-      {contexte.length > 0 && (
-        <p className={fr.cx('fr-text--xs', 'fr-mb-0')}>
-          {contexte.join(' ; ')}
-        </p>
-      )}
+      {contexte.length > 0 && <p className={fr.cx('fr-text--xs', 'fr-mb-0')}>{contexte.join(' ; ')}</p>}
     </>
   );
 }
@@ -66,10 +66,24 @@ export default function JournalPage() {
       </p>
       <form onSubmit={soumettre} aria-label="Filtrer le journal" className={fr.cx('fr-mb-4w')}>
         <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
-          <FiltreListe label="Type d’entité" champ={champ('entiteType')} tous="Toutes" options={entiteTypes.map((t) => ({ valeur: t, libelle: libelleEntite(t) }))} />
-          <FiltreListe label="Action" champ={champ('action')} tous="Toutes" options={actions.map((a) => ({ valeur: a, libelle: libelleAction(a) }))} />
+          <FiltreListe
+            label="Type d’entité"
+            champ={champ('entiteType')}
+            tous="Toutes"
+            options={entiteTypes.map((t) => ({ valeur: t, libelle: libelleEntite(t) }))}
+          />
+          <FiltreListe
+            label="Action"
+            champ={champ('action')}
+            tous="Toutes"
+            options={actions.map((a) => ({ valeur: a, libelle: libelleAction(a) }))}
+          />
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Input label="Acteur" hintText="Nom ou prénom de la personne" nativeInputProps={{ ...champ('acteur'), type: 'search', maxLength: 100 }} />
+            <Input
+              label="Acteur"
+              hintText="Nom ou prénom de la personne"
+              nativeInputProps={{ ...champ('acteur'), type: 'search', maxLength: 100 }}
+            />
           </div>
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
             <Input label="Depuis le" hintText="Date incluse" nativeInputProps={{ ...champ('depuis'), type: 'date' }} />

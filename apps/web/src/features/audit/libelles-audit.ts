@@ -27,8 +27,13 @@ const CHAMPS: Record<string, string> = {
 export const libelleEntite = libelleEntiteJournal;
 export const libelleAction = libelleActionJournal;
 // A field neither list names is still written in words ("ordre_du_jour" → "ordre du jour"), never as code.
-const enMots = (code: string) => code.replaceAll('_', ' ').replace(/([a-zà-ÿ])([A-Z])/g, '$1 $2').toLowerCase();
-export const libelleChamp = (code: string) => CHAMPS[code] ?? (libelleChampHistorique(code) !== code ? libelleChampHistorique(code) : enMots(code));
+const enMots = (code: string) =>
+  code
+    .replaceAll('_', ' ')
+    .replace(/([a-zà-ÿ])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+export const libelleChamp = (code: string) =>
+  CHAMPS[code] ?? (libelleChampHistorique(code) !== code ? libelleChampHistorique(code) : enMots(code));
 
 /** Context worth showing, in words; identifiers and technical flags stay out of sight. */
 const CONTEXTE: Record<string, string> = {
@@ -51,7 +56,8 @@ export function valeurLisible(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(vide)';
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
   if (typeof v === 'number') return new Intl.NumberFormat('fr-FR').format(v);
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(v) ? formaterDateHeure(v) : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formaterDate(v) : v;
+  if (typeof v === 'string')
+    return /^\d{4}-\d{2}-\d{2}T/.test(v) ? formaterDateHeure(v) : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formaterDate(v) : v;
   if (Array.isArray(v)) {
     if (v.length === 0) return '(aucun)';
     return v.map((x) => (x && typeof x === 'object' && 'role' in x ? Object.values(x).join(' ') : valeurLisible(x))).join(' ; ');

@@ -36,9 +36,7 @@ export function ConnexionPage() {
     <div className={fr.cx('fr-grid-row', 'fr-grid-row--center')}>
       <div className={fr.cx('fr-col-12', 'fr-col-md-8', 'fr-col-lg-6')}>
         <h1>Connexion à Maillage</h1>
-        {params.get('retour') && !connexion.error && (
-          <p className={fr.cx('fr-text--lead')}>Connectez-vous pour accéder à cette page.</p>
-        )}
+        {params.get('retour') && !connexion.error && <p className={fr.cx('fr-text--lead')}>Connectez-vous pour accéder à cette page.</p>}
         {connexion.error && <AlerteErreur erreur={connexion.error} titre="Connexion impossible" />}
         <form onSubmit={handleSubmit((valeurs) => connexion.mutate(valeurs))} noValidate>
           <fieldset className={fr.cx('fr-fieldset')}>
@@ -77,13 +75,12 @@ export function ConnexionPage() {
         <hr className={fr.cx('fr-mt-4w')} />
         <h2 className={fr.cx('fr-h5')}>Vous n’avez pas de compte ?</h2>
         <p>
-          Les comptes sont créés par les administrateurs de la plateforme ou par l’ARS de votre région. Demandez à la
-          coordination de votre contrat local de santé de vous inviter : vous recevrez un lien par e-mail pour choisir votre
-          mot de passe.
+          Les comptes sont créés par les administrateurs de la plateforme ou par l’ARS de votre région. Demandez à la coordination de votre
+          contrat local de santé de vous inviter : vous recevrez un lien par e-mail pour choisir votre mot de passe.
         </p>
         <p>
-          Sans compte, vous pouvez consulter les <Link to="/public/contrats">contrats publiés</Link> : leurs axes, leurs fiches-action et leur
-          avancement.
+          Sans compte, vous pouvez consulter les <Link to="/public/contrats">contrats publiés</Link> : leurs axes, leurs fiches-action et
+          leur avancement.
         </p>
       </div>
     </div>

@@ -25,9 +25,7 @@ export default function MotDePasseOubliePage() {
     formState: { errors },
   } = useForm<Saisie, unknown, Valide>({ resolver: zodResolver(demandeReinitialisationSchema), defaultValues: { email: '' } });
 
-  const envoyer = handleSubmit((valeurs) =>
-    demande.mutate(valeurs, { onError: (e) => appliquerErreursServeur(e, setError, ['email']) }),
-  );
+  const envoyer = handleSubmit((valeurs) => demande.mutate(valeurs, { onError: (e) => appliquerErreursServeur(e, setError, ['email']) }));
 
   return (
     <div className={fr.cx('fr-grid-row', 'fr-grid-row--center')}>
@@ -48,8 +46,7 @@ export default function MotDePasseOubliePage() {
         ) : (
           <>
             <p className={fr.cx('fr-text--lead')}>
-              Indiquez l’adresse e-mail de votre compte : si elle est connue, vous recevrez un lien pour choisir un nouveau mot
-              de passe.
+              Indiquez l’adresse e-mail de votre compte : si elle est connue, vous recevrez un lien pour choisir un nouveau mot de passe.
             </p>
             {demande.error && <AlerteErreur erreur={demande.error} />}
             <form onSubmit={envoyer} noValidate>

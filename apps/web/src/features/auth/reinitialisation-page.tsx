@@ -53,7 +53,9 @@ export default function ReinitialisationPage() {
             severity="error"
             as="h2"
             title="Lien incomplet"
-            description={<>Ce lien de réinitialisation est incomplet. Copiez l’adresse entière reçue par e-mail, ou {lienNouvelleDemande}.</>}
+            description={
+              <>Ce lien de réinitialisation est incomplet. Copiez l’adresse entière reçue par e-mail, ou {lienNouvelleDemande}.</>
+            }
           />
         ) : reinitialisation.isSuccess ? (
           <>
@@ -63,9 +65,9 @@ export default function ReinitialisationPage() {
               title="Mot de passe modifié"
               description={
                 <>
-                  Votre nouveau mot de passe est enregistré. Toutes vos sessions ouvertes ont été fermées et vos jetons d’API
-                  personnels révoqués : créez-en de nouveaux depuis « Mon profil » si vos scripts en ont besoin. Les restrictions
-                  de connexion de votre compte sont levées : vous pouvez vous connecter dès maintenant.
+                  Votre nouveau mot de passe est enregistré. Toutes vos sessions ouvertes ont été fermées et vos jetons d’API personnels
+                  révoqués : créez-en de nouveaux depuis « Mon profil » si vos scripts en ont besoin. Les restrictions de connexion de votre
+                  compte sont levées : vous pouvez vous connecter dès maintenant.
                 </>
               }
             />
@@ -89,8 +91,8 @@ export default function ReinitialisationPage() {
               />
             )}
             <p>
-              Enregistrer un nouveau mot de passe ferme toutes vos sessions ouvertes, sur tous vos appareils, et révoque vos
-              jetons d’API personnels. Si votre compte était ralenti après trop d’essais de connexion, la restriction est levée.
+              Enregistrer un nouveau mot de passe ferme toutes vos sessions ouvertes, sur tous vos appareils, et révoque vos jetons d’API
+              personnels. Si votre compte était ralenti après trop d’essais de connexion, la restriction est levée.
             </p>
             <form onSubmit={envoyer} noValidate>
               <ChampMotDePasse

@@ -51,8 +51,10 @@ function Resultat({ r, peutReprendre, onReprendre }: { r: ResultatBibliotheque; 
       <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
         <BadgeStatutFiche statut={r.statut} /> Contrat : <Link to={`/contrats/${r.contrat.id}`}>{r.contrat.intitule}</Link>{' '}
         <BadgeStatutContrat statut={r.contrat.statut} /> — {libelleGeneration(r.contrat.generation)},{' '}
-        {r.contrat.periode.debut || r.contrat.periode.fin ? formaterPeriode(r.contrat.periode.debut, r.contrat.periode.fin) : 'période non renseignée'} —
-        départements {r.contrat.departements.join(', ') || 'non renseignés'}, {formaterNombre(r.contrat.population)} habitants
+        {r.contrat.periode.debut || r.contrat.periode.fin
+          ? formaterPeriode(r.contrat.periode.debut, r.contrat.periode.fin)
+          : 'période non renseignée'}{' '}
+        — départements {r.contrat.departements.join(', ') || 'non renseignés'}, {formaterNombre(r.contrat.population)} habitants
       </p>
       {extrait && (
         <p className={fr.cx('fr-mb-1w')}>
@@ -69,7 +71,13 @@ function Resultat({ r, peutReprendre, onReprendre }: { r: ResultatBibliotheque; 
         </ul>
       )}
       {peutReprendre && (
-        <Button size="small" priority="secondary" iconId="fr-icon-file-add-line" onClick={onReprendre} nativeButtonProps={{ 'aria-label': `Reprendre la fiche « ${r.intitule} »` }}>
+        <Button
+          size="small"
+          priority="secondary"
+          iconId="fr-icon-file-add-line"
+          onClick={onReprendre}
+          nativeButtonProps={{ 'aria-label': `Reprendre la fiche « ${r.intitule} »` }}
+        >
           Reprendre cette fiche
         </Button>
       )}
@@ -89,7 +97,9 @@ export default function BibliothequePage() {
   const destinations = useDestinations();
   const regions = useRegions();
   const [choisie, setChoisie] = useState<ResultatBibliotheque | null>(null);
-  const [reprise, setReprise] = useState<{ id: string; numero: number; contratIntitule: string; source: ResultatBibliotheque } | null>(null);
+  const [reprise, setReprise] = useState<{ id: string; numero: number; contratIntitule: string; source: ResultatBibliotheque } | null>(
+    null,
+  );
   const succes = useRef<HTMLDivElement>(null);
   const filtre = FILTRES.some((f) => valeurs[f]);
   const peutReprendre = (destinations.data?.length ?? 0) > 0;
@@ -103,8 +113,8 @@ export default function BibliothequePage() {
     <>
       <h1>Bibliothèque d’actions</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Les fiches-action de tous les contrats que vous pouvez consulter : cherchez une action menée ailleurs, lisez-la, et reprenez-la comme point de
-        départ dans votre contrat.
+        Les fiches-action de tous les contrats que vous pouvez consulter : cherchez une action menée ailleurs, lisez-la, et reprenez-la
+        comme point de départ dans votre contrat.
       </p>
 
       <form onSubmit={soumettre} role="search" aria-label="Rechercher dans les fiches-action" className={fr.cx('fr-mb-4w')}>
@@ -116,10 +126,30 @@ export default function BibliothequePage() {
               nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 200 }}
             />
           </div>
-          <FiltreListe label="Thématique" champ={champ('thematique')} tous="Toutes" options={THEMATIQUES.map((t) => ({ valeur: t.code, libelle: t.libelle }))} />
-          <FiltreListe label="Statut de la fiche" champ={champ('statut')} tous="Tous" options={STATUTS_FICHE.map((s) => ({ valeur: s, libelle: LIBELLES_STATUT_FICHE[s] }))} />
-          <FiltreListe label="Région du contrat" champ={champ('region')} tous="Toutes" options={regions.data?.map((r) => ({ valeur: r.code, libelle: r.nom }))} />
-          <FiltreListe label="Public visé" champ={champ('public')} tous="Tous" options={PUBLICS.map((p) => ({ valeur: p.code, libelle: p.libelle }))} />
+          <FiltreListe
+            label="Thématique"
+            champ={champ('thematique')}
+            tous="Toutes"
+            options={THEMATIQUES.map((t) => ({ valeur: t.code, libelle: t.libelle }))}
+          />
+          <FiltreListe
+            label="Statut de la fiche"
+            champ={champ('statut')}
+            tous="Tous"
+            options={STATUTS_FICHE.map((s) => ({ valeur: s, libelle: LIBELLES_STATUT_FICHE[s] }))}
+          />
+          <FiltreListe
+            label="Région du contrat"
+            champ={champ('region')}
+            tous="Toutes"
+            options={regions.data?.map((r) => ({ valeur: r.code, libelle: r.nom }))}
+          />
+          <FiltreListe
+            label="Public visé"
+            champ={champ('public')}
+            tous="Tous"
+            options={PUBLICS.map((p) => ({ valeur: p.code, libelle: p.libelle }))}
+          />
         </div>
         <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--icon-left', 'fr-mt-2w')}>
           <li>
@@ -147,8 +177,9 @@ export default function BibliothequePage() {
             onClose={() => setReprise(null)}
             description={
               <>
-                « {reprise.source.intitule} » est copiée comme brouillon, fiche n° {reprise.numero} du contrat « {reprise.contratIntitule} ».{' '}
-                <Link to={`/fiches/${reprise.id}`}>Ouvrir la fiche n° {reprise.numero}</Link> pour définir ses pilotes, dates et financements.
+                « {reprise.source.intitule} » est copiée comme brouillon, fiche n° {reprise.numero} du contrat « {reprise.contratIntitule}{' '}
+                ». <Link to={`/fiches/${reprise.id}`}>Ouvrir la fiche n° {reprise.numero}</Link> pour définir ses pilotes, dates et
+                financements.
               </>
             }
           />

@@ -60,13 +60,20 @@ export function ModaleReprise({ fiche, onReprise }: Props) {
       size="large"
       buttons={[
         { children: 'Annuler', priority: 'secondary' },
-        { children: reprise.isPending ? 'Copie en cours…' : 'Reprendre dans ce contrat', doClosesModal: false, onClick: confirmer, disabled: reprise.isPending || ouvertes.length === 0, iconId: 'fr-icon-file-add-line', iconPosition: 'left' },
+        {
+          children: reprise.isPending ? 'Copie en cours…' : 'Reprendre dans ce contrat',
+          doClosesModal: false,
+          onClick: confirmer,
+          disabled: reprise.isPending || ouvertes.length === 0,
+          iconId: 'fr-icon-file-add-line',
+          iconPosition: 'left',
+        },
       ]}
     >
       <p>
-        La fiche est copiée comme brouillon (statut « à venir », prochain numéro libre) avec son argumentation, ses publics, sa description, ses objectifs
-        opérationnels, ses étapes, ses déterminants et ses indicateurs. Ses pilotes, partenaires, dates et financements restent ceux de l’autre
-        territoire : à vous de les définir. Une note rappelle son origine.
+        La fiche est copiée comme brouillon (statut « à venir », prochain numéro libre) avec son argumentation, ses publics, sa description,
+        ses objectifs opérationnels, ses étapes, ses déterminants et ses indicateurs. Ses pilotes, partenaires, dates et financements
+        restent ceux de l’autre territoire : à vous de les définir. Une note rappelle son origine.
       </p>
       {reprise.error && <AlerteErreur erreur={reprise.error} as="h2" titre="La fiche n’a pas été reprise" />}
       {destinations.isPending ? (
@@ -75,8 +82,8 @@ export function ModaleReprise({ fiche, onReprise }: Props) {
         <AlerteErreur erreur={destinations.error} as="h2" titre="Impossible de charger vos contrats" />
       ) : destinations.data.length === 0 ? (
         <p className={fr.cx('fr-text--bold')}>
-          Vous ne coordonnez aucun contrat : seule la coordination (ou le référent ARS) d’un contrat peut y ajouter une fiche. Demandez-lui de reprendre
-          cette fiche.
+          Vous ne coordonnez aucun contrat : seule la coordination (ou le référent ARS) d’un contrat peut y ajouter une fiche. Demandez-lui
+          de reprendre cette fiche.
         </p>
       ) : (
         <RadioButtons

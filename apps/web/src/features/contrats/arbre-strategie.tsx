@@ -46,13 +46,25 @@ export function ArbreStrategie({ contrat, fiches, editable, axesPrs }: Props) {
     <>
       <AnnonceDeplacement texte={deplacement.annonce} />
       {erreurSuppression ? <AlerteErreur erreur={erreurSuppression} as="h3" titre="La suppression n’a pas abouti" /> : null}
-      {(s.ordreAxes.error || s.ordreObjectifs.error) && <AlerteErreur erreur={s.ordreAxes.error ?? s.ordreObjectifs.error} as="h3" titre="L’ordre n’a pas été enregistré" />}
+      {(s.ordreAxes.error || s.ordreObjectifs.error) && (
+        <AlerteErreur erreur={s.ordreAxes.error ?? s.ordreObjectifs.error} as="h3" titre="L’ordre n’a pas été enregistré" />
+      )}
       {axes.length === 0 ? (
-        <p>Aucun axe stratégique pour l’instant.{editable ? ' Ajoutez le premier : chaque fiche-action pourra ensuite s’y rattacher.' : ''}</p>
+        <p>
+          Aucun axe stratégique pour l’instant.{editable ? ' Ajoutez le premier : chaque fiche-action pourra ensuite s’y rattacher.' : ''}
+        </p>
       ) : (
         <ol className={fr.cx('fr-raw-list')} aria-label="Axes stratégiques">
           {axes.map((axe, index) => (
-            <BlocAxe key={axe.id} ctx={ctx} axe={axe} index={index} axes={axes} fiches={fiches.filter((f) => f.axe?.id === axe.id)} axesPrs={axesPrs} />
+            <BlocAxe
+              key={axe.id}
+              ctx={ctx}
+              axe={axe}
+              index={index}
+              axes={axes}
+              fiches={fiches.filter((f) => f.axe?.id === axe.id)}
+              axesPrs={axesPrs}
+            />
           ))}
         </ol>
       )}
@@ -67,7 +79,13 @@ export function ArbreStrategie({ contrat, fiches, editable, axesPrs }: Props) {
             onEnregistrer={(saisie) => s.ajoutAxe.mutateAsync(saisie).then(fermer)}
           />
         ) : (
-          <Button type="button" iconId="fr-icon-add-line" priority="secondary" className={fr.cx('fr-mb-3w')} onClick={() => setEdition({ type: 'axe', id: null })}>
+          <Button
+            type="button"
+            iconId="fr-icon-add-line"
+            priority="secondary"
+            className={fr.cx('fr-mb-3w')}
+            onClick={() => setEdition({ type: 'axe', id: null })}
+          >
             Ajouter un axe stratégique
           </Button>
         ))}

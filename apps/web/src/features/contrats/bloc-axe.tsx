@@ -140,7 +140,14 @@ export function BlocAxe({ ctx, axe, index, axes, fiches, axesPrs }: PropsAxe) {
           libelle={nomAxe}
           desactive={deplacement.enCours}
           onDeplacer={(i) =>
-            deplacement.executer({ ids: axes.map((a) => a.id), id: axe.id, nouvelIndex: i, nom: `Axe « ${axe.intitule} »`, idBase: `axe-${axe.id}`, enregistrer: s.ordreAxes.mutateAsync })
+            deplacement.executer({
+              ids: axes.map((a) => a.id),
+              id: axe.id,
+              nouvelIndex: i,
+              nom: `Axe « ${axe.intitule} »`,
+              idBase: `axe-${axe.id}`,
+              enregistrer: s.ordreAxes.mutateAsync,
+            })
           }
         />
         <BoutonsLigne
@@ -183,7 +190,15 @@ export function BlocAxe({ ctx, axe, index, axes, fiches, axesPrs }: PropsAxe) {
             onEnregistrer={(saisie) => s.ajoutObjectif.mutateAsync({ axeId: axe.id, ...saisie }).then(ctx.fermer)}
           />
         ) : (
-          <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-ml-3w')} onClick={() => ctx.setEdition({ type: 'objectif', id: null, axeId: axe.id })} nativeButtonProps={{ 'aria-label': `Ajouter un objectif à l’axe ${axe.numero}` }}>
+          <Button
+            type="button"
+            size="small"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            className={fr.cx('fr-ml-3w')}
+            onClick={() => ctx.setEdition({ type: 'objectif', id: null, axeId: axe.id })}
+            nativeButtonProps={{ 'aria-label': `Ajouter un objectif à l’axe ${axe.numero}` }}
+          >
             Ajouter un objectif
           </Button>
         ))}

@@ -46,7 +46,10 @@ function Piste({ b, debutEchelle, duree, etape, aujourdhui }: PropsPiste) {
   return (
     <div className="maillage-gantt__piste" aria-hidden="true">
       {trait}
-      <span className={`maillage-gantt__barre${etape ? ' maillage-gantt__barre--etape' : ''}`} style={{ left: `${gauche}%`, width: `${largeur}%` }} />
+      <span
+        className={`maillage-gantt__barre${etape ? ' maillage-gantt__barre--etape' : ''}`}
+        style={{ left: `${gauche}%`, width: `${largeur}%` }}
+      />
     </div>
   );
 }
@@ -58,13 +61,15 @@ export function CalendrierFiches({ fiches }: { fiches: Fiche[] }) {
     return (
       <EtatVide titre="Aucune fiche-action n’est encore datée" titreAs="h3">
         <p>
-          Le calendrier place chaque fiche sur sa période (début, fin) et détaille ses étapes. Renseignez la durée et les
-          étapes du déroulé dans chaque fiche-action pour les voir apparaître ici, mois par mois.
+          Le calendrier place chaque fiche sur sa période (début, fin) et détaille ses étapes. Renseignez la durée et les étapes du déroulé
+          dans chaque fiche-action pour les voir apparaître ici, mois par mois.
         </p>
       </EtatVide>
     );
   }
-  const dates = datees.flatMap((f) => [f.debut, f.fin, ...(f.etapes ?? []).flatMap((e) => [e.debut, e.fin])]).filter((d): d is string => !!d);
+  const dates = datees
+    .flatMap((f) => [f.debut, f.fin, ...(f.etapes ?? []).flatMap((e) => [e.debut, e.fin])])
+    .filter((d): d is string => !!d);
   const premiereAnnee = Number(dates.reduce((a, b) => (a < b ? a : b)).slice(0, 4));
   const derniereAnnee = Number(dates.reduce((a, b) => (a > b ? a : b)).slice(0, 4));
   const annees = Array.from({ length: derniereAnnee - premiereAnnee + 1 }, (_, i) => premiereAnnee + i);
@@ -72,12 +77,14 @@ export function CalendrierFiches({ fiches }: { fiches: Fiche[] }) {
   const duree = Date.UTC(derniereAnnee + 1, 0, 1) - debutEchelle;
   const parMois = annees.length <= 3;
   const aujourdhui = Date.now();
-  const positionAujourdhui = aujourdhui >= debutEchelle && aujourdhui < debutEchelle + duree ? ((aujourdhui - debutEchelle) / duree) * 100 : null;
+  const positionAujourdhui =
+    aujourdhui >= debutEchelle && aujourdhui < debutEchelle + duree ? ((aujourdhui - debutEchelle) / duree) * 100 : null;
 
   return (
     <>
       <p className={fr.cx('fr-text--sm')}>
-        De {annees[0]} à {annees.at(-1)}, {parMois ? 'mois par mois' : 'année par année'}. Les fiches sans date n’y figurent pas ({fiches.length - datees.length}).
+        De {annees[0]} à {annees.at(-1)}, {parMois ? 'mois par mois' : 'année par année'}. Les fiches sans date n’y figurent pas (
+        {fiches.length - datees.length}).
         {positionAujourdhui !== null && ' Le trait vertical marque la date du jour.'}
       </p>
       <div className="maillage-gantt">
@@ -135,8 +142,20 @@ export function CalendrierFiches({ fiches }: { fiches: Fiche[] }) {
           caption="Périodes des fiches-action et de leurs étapes"
           headers={['Fiche', 'Étape', 'Début', 'Fin', 'Statut']}
           data={datees.flatMap((f) => [
-            [`${f.numero}. ${f.intitule}`, '—', formaterDate(f.debut) || '—', formaterDate(f.fin) || '—', <BadgeStatutFiche key="s" statut={f.statut} />],
-            ...(f.etapes ?? []).map((e) => [`${f.numero}. ${f.intitule}`, e.libelle, formaterDate(e.debut) || '—', formaterDate(e.fin) || '—', '']),
+            [
+              `${f.numero}. ${f.intitule}`,
+              '—',
+              formaterDate(f.debut) || '—',
+              formaterDate(f.fin) || '—',
+              <BadgeStatutFiche key="s" statut={f.statut} />,
+            ],
+            ...(f.etapes ?? []).map((e) => [
+              `${f.numero}. ${f.intitule}`,
+              e.libelle,
+              formaterDate(e.debut) || '—',
+              formaterDate(e.fin) || '—',
+              '',
+            ]),
           ])}
         />
       </Accordion>

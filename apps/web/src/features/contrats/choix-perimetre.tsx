@@ -35,7 +35,8 @@ export function ChoixPerimetre({ valeur, onChange, noms, erreur }: Props) {
   const nomsCommunes = new Map(resume.data?.communes.map((c) => [c.code, c.nom]));
   const nom = (code: string) => connus.get(code) ?? nomsCommunes.get(code) ?? code;
   const choisis = new Set([...valeur.epci, ...valeur.communes]);
-  const trouves = q.length >= 2 ? (resultats.data ?? []).filter((t) => (t.type === 'epci' || t.type === 'commune') && !choisis.has(t.code)) : [];
+  const trouves =
+    q.length >= 2 ? (resultats.data ?? []).filter((t) => (t.type === 'epci' || t.type === 'commune') && !choisis.has(t.code)) : [];
 
   const ajouter = (type: 'epci' | 'commune', code: string, libelle: string) => {
     setConnus((m) => new Map(m).set(code, libelle));
@@ -46,7 +47,11 @@ export function ChoixPerimetre({ valeur, onChange, noms, erreur }: Props) {
     document.getElementById(`${id}-recherche`)?.focus();
   };
   const retirer = (type: 'epci' | 'commune', code: string) => {
-    onChange(type === 'epci' ? { ...valeur, epci: valeur.epci.filter((c) => c !== code) } : { ...valeur, communes: valeur.communes.filter((c) => c !== code) });
+    onChange(
+      type === 'epci'
+        ? { ...valeur, epci: valeur.epci.filter((c) => c !== code) }
+        : { ...valeur, communes: valeur.communes.filter((c) => c !== code) },
+    );
     setAnnonce(`${nom(code)} retiré du périmètre.`);
     document.getElementById(`${id}-recherche`)?.focus();
   };
@@ -68,14 +73,24 @@ export function ChoixPerimetre({ valeur, onChange, noms, erreur }: Props) {
           <ul className={fr.cx('fr-tags-group')} aria-label="Territoires du périmètre">
             {valeur.epci.map((code) => (
               <li key={code}>
-                <Tag dismissible nativeButtonProps={{ type: 'button', 'aria-label': `Retirer ${nom(code)} (EPCI)`, onClick: () => retirer('epci', code) }}>
+                <Tag
+                  dismissible
+                  nativeButtonProps={{ type: 'button', 'aria-label': `Retirer ${nom(code)} (EPCI)`, onClick: () => retirer('epci', code) }}
+                >
                   {nom(code)} (EPCI)
                 </Tag>
               </li>
             ))}
             {valeur.communes.map((code) => (
               <li key={code}>
-                <Tag dismissible nativeButtonProps={{ type: 'button', 'aria-label': `Retirer ${nom(code)} (commune)`, onClick: () => retirer('commune', code) }}>
+                <Tag
+                  dismissible
+                  nativeButtonProps={{
+                    type: 'button',
+                    'aria-label': `Retirer ${nom(code)} (commune)`,
+                    onClick: () => retirer('commune', code),
+                  }}
+                >
                   {nom(code)} (commune)
                 </Tag>
               </li>
@@ -105,7 +120,8 @@ export function ChoixPerimetre({ valeur, onChange, noms, erreur }: Props) {
                   <span className={fr.cx('fr-mr-2w')}>
                     <strong>{t.nom}</strong>{' '}
                     <span className={fr.cx('fr-text--sm')}>
-                      — {t.type === 'epci' ? (NATURES_EPCI[t.nature ?? ''] ?? 'EPCI') : `Commune (${t.departementCode})`}, {formaterPopulation(t.population)}
+                      — {t.type === 'epci' ? (NATURES_EPCI[t.nature ?? ''] ?? 'EPCI') : `Commune (${t.departementCode})`},{' '}
+                      {formaterPopulation(t.population)}
                     </span>
                   </span>
                   <Button
@@ -122,7 +138,9 @@ export function ChoixPerimetre({ valeur, onChange, noms, erreur }: Props) {
               ))}
             </ul>
           )}
-          {q.length >= 2 && resultats.data && trouves.length === 0 && <p className={fr.cx('fr-text--sm')}>Aucun EPCI ni commune ne correspond à « {q} ».</p>}
+          {q.length >= 2 && resultats.data && trouves.length === 0 && (
+            <p className={fr.cx('fr-text--sm')}>Aucun EPCI ni commune ne correspond à « {q} ».</p>
+          )}
         </div>
       </div>
       {erreur && (
@@ -136,7 +154,8 @@ export function ChoixPerimetre({ valeur, onChange, noms, erreur }: Props) {
             <strong>Le périmètre compte {pluriel(resume.data.communes.length, 'commune')}</strong> et{' '}
             {formaterPopulation(resume.data.population)} ; {pluriel(resume.data.departements.length, 'département')} (
             {resume.data.departements.map((d) => `${nomDepartement(d)} (${d})`).join(', ')}) ;{' '}
-            {resume.data.regions.length > 1 ? `${formaterNombre(resume.data.regions.length)} régions` : 'région'} : {resume.data.regions.map(nomRegion).join(', ')}.
+            {resume.data.regions.length > 1 ? `${formaterNombre(resume.data.regions.length)} régions` : 'région'} :{' '}
+            {resume.data.regions.map(nomRegion).join(', ')}.
           </p>
         )}
         <span className={fr.cx('fr-sr-only')}>{annonce}</span>

@@ -10,7 +10,14 @@ import type { ContratDetail } from '@maillage/domain/api';
 import { appliquerErreursServeur } from '../../components/formulaire';
 import { AlerteEnregistrement, avantEdition, FormulaireEdition, useEditionVersionnee } from '../../components/page-edition';
 import { useTitrePage } from '../../components/titre-page';
-import { CHAMPS_CONTRAT, ChampsContrat, CONTRAT_VIDE, versSaisieContrat, type ContratValide, type SaisieContrat } from './contrat-formulaire';
+import {
+  CHAMPS_CONTRAT,
+  ChampsContrat,
+  CONTRAT_VIDE,
+  versSaisieContrat,
+  type ContratValide,
+  type SaisieContrat,
+} from './contrat-formulaire';
 
 const liste = (ids: string[] | undefined) => [...(ids ?? [])].sort().join(', ');
 
@@ -26,8 +33,17 @@ export default function ContratEditionPage() {
   useTitrePage(id ? 'Modifier un contrat' : 'Créer un contrat');
 
   // Names for the comparison: what the user chose and what is saved.
-  const nomsOrganisations = new Map([...(existant.data?.ars ?? []), ...(existant.data?.porteurs ?? []), ...(courant?.ars ?? []), ...(courant?.porteurs ?? [])].map((o) => [o.id, o.nom]));
-  const noms = (ids: string[] | undefined) => (ids ?? []).map((x) => nomsOrganisations.get(x) ?? 'autre organisation').sort().join(', ');
+  const nomsOrganisations = new Map(
+    [...(existant.data?.ars ?? []), ...(existant.data?.porteurs ?? []), ...(courant?.ars ?? []), ...(courant?.porteurs ?? [])].map((o) => [
+      o.id,
+      o.nom,
+    ]),
+  );
+  const noms = (ids: string[] | undefined) =>
+    (ids ?? [])
+      .map((x) => nomsOrganisations.get(x) ?? 'autre organisation')
+      .sort()
+      .join(', ');
   const CHAMPS_COMPARES = [
     { libelle: 'Intitulé', valeur: (s: SaisieContrat) => s.intitule.trim() },
     { libelle: 'Périmètre', valeur: (s: SaisieContrat) => `${liste(s.perimetre.epci)} ${liste(s.perimetre.communes)}`.trim() },
@@ -46,7 +62,13 @@ export default function ContratEditionPage() {
       { id, saisie, version: versionEnvoyee },
       {
         onSuccess: (r) =>
-          naviguer(`/contrats/${r.id}`, { state: { message: id ? 'Les modifications du contrat sont enregistrées.' : `Le contrat « ${saisie.intitule} » est créé : vous en êtes coordonnateur·rice.` } }),
+          naviguer(`/contrats/${r.id}`, {
+            state: {
+              message: id
+                ? 'Les modifications du contrat sont enregistrées.'
+                : `Le contrat « ${saisie.intitule} » est créé : vous en êtes coordonnateur·rice.`,
+            },
+          }),
         onError: async (e) => {
           // A stale version carries the current state; a signed contract's refusal does not.
           if (estErreurApi(e, 409) && id && e.probleme.courant !== undefined) {
@@ -77,11 +99,17 @@ export default function ContratEditionPage() {
       <h1>{id ? `Modifier le contrat` : 'Créer un contrat local de santé'}</h1>
       {!id && (
         <p className={fr.cx('fr-text--lead')}>
-          Choisissez le territoire, l’ARS et la ou les collectivités porteuses. Le contrat commence au statut « En préparation » ;
-          vous en devenez coordonnateur·rice et pourrez y inviter les autres parties.
+          Choisissez le territoire, l’ARS et la ou les collectivités porteuses. Le contrat commence au statut « En préparation » ; vous en
+          devenez coordonnateur·rice et pourrez y inviter les autres parties.
         </p>
       )}
-      <AlerteEnregistrement edition={edition} entite="Ce contrat" champs={CHAMPS_COMPARES} titre="Le contrat n’a pas été enregistré" enregistrer={enregistrer} />
+      <AlerteEnregistrement
+        edition={edition}
+        entite="Ce contrat"
+        champs={CHAMPS_COMPARES}
+        titre="Le contrat n’a pas été enregistré"
+        enregistrer={enregistrer}
+      />
       <FormulaireEdition
         onSubmit={form.handleSubmit((saisie) => enregistrer(saisie))}
         enCours={enregistrement.isPending}

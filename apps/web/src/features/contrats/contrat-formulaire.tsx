@@ -2,7 +2,13 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { intituleAvecGeneration, ORIGINES_CONTRAT, TYPES_COLLECTIVITE, type ContratSaisie, type contratSaisieSchema } from '@maillage/domain';
+import {
+  intituleAvecGeneration,
+  ORIGINES_CONTRAT,
+  TYPES_COLLECTIVITE,
+  type ContratSaisie,
+  type contratSaisieSchema,
+} from '@maillage/domain';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { useContrats } from '../../api/contrats';
@@ -13,7 +19,19 @@ import { ChoixPerimetre } from './choix-perimetre';
 
 export type SaisieContrat = z.input<typeof contratSaisieSchema>;
 export type ContratValide = z.output<typeof contratSaisieSchema>;
-export const CHAMPS_CONTRAT = ['intitule', 'perimetre', 'generation', 'predecesseurId', 'arsIds', 'porteursIds', 'origine', 'periode', 'debutElaboration', 'insulaire', 'contexte'] as const;
+export const CHAMPS_CONTRAT = [
+  'intitule',
+  'perimetre',
+  'generation',
+  'predecesseurId',
+  'arsIds',
+  'porteursIds',
+  'origine',
+  'periode',
+  'debutElaboration',
+  'insulaire',
+  'contexte',
+] as const;
 const TYPES_ARS = ['ars', 'ars_delegation'] as const;
 
 /** The two groups of organisations that sign the contract. */
@@ -117,7 +135,11 @@ export function ChampsContrat({ form, existant }: Props) {
           </Select>
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-          <Select label="Origine de l’initiative (facultatif)" nativeSelectProps={register('origine', optionnel)} {...etatChamp(errors.origine?.message)}>
+          <Select
+            label="Origine de l’initiative (facultatif)"
+            nativeSelectProps={register('origine', optionnel)}
+            {...etatChamp(errors.origine?.message)}
+          >
             <option value="">Non renseignée</option>
             {Object.entries(ORIGINES_CONTRAT).map(([code, libelle]) => (
               <option key={code} value={code}>
@@ -188,10 +210,18 @@ function ChampsCalendrier({ form }: { form: Props['form'] }) {
       <fieldset className={fr.cx('fr-fieldset')}>
         <legend className={fr.cx('fr-fieldset__legend')}>Calendrier (facultatif)</legend>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-          <Input label="Début de l’élaboration" nativeInputProps={{ ...register('debutElaboration', optionnel), type: 'date' }} {...etatChamp(errors.debutElaboration?.message)} />
+          <Input
+            label="Début de l’élaboration"
+            nativeInputProps={{ ...register('debutElaboration', optionnel), type: 'date' }}
+            {...etatChamp(errors.debutElaboration?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-          <Input label="Début de la période du contrat" nativeInputProps={{ ...register('periode.debut', optionnel), type: 'date' }} {...etatChamp(errors.periode?.debut?.message)} />
+          <Input
+            label="Début de la période du contrat"
+            nativeInputProps={{ ...register('periode.debut', optionnel), type: 'date' }}
+            {...etatChamp(errors.periode?.debut?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
           <Input
@@ -214,8 +244,8 @@ function ChampsCalendrier({ form }: { form: Props['form'] }) {
           />
         </div>
         <p className={fr.cx('fr-fieldset__element', 'fr-hint-text')}>
-          La publication (pages publiques et données ouvertes) se règle depuis la page du contrat, avec l’action « Publier »
-          ou « Retirer la publication », à tout moment et sans avenant, une fois que l’ARS de chaque région a confirmé son rôle.
+          La publication (pages publiques et données ouvertes) se règle depuis la page du contrat, avec l’action « Publier » ou « Retirer la
+          publication », à tout moment et sans avenant, une fois que l’ARS de chaque région a confirmé son rôle.
         </p>
       </fieldset>
     </>

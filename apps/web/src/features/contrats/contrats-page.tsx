@@ -40,8 +40,8 @@ export default function ContratsPage() {
       </div>
       {state?.message && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
       <p className={fr.cx('fr-text--lead')}>
-        Les contrats que vous pouvez consulter : ceux où vous avez un rôle, ceux de votre région pour l’ARS, ceux où votre
-        organisation est engagée.
+        Les contrats que vous pouvez consulter : ceux où vous avez un rôle, ceux de votre région pour l’ARS, ceux où votre organisation est
+        engagée.
       </p>
 
       <form onSubmit={soumettre} aria-label="Filtrer les contrats" className={fr.cx('fr-mb-4w')}>
@@ -49,10 +49,37 @@ export default function ContratsPage() {
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
             <Input label="Rechercher" hintText="Intitulé du contrat" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 200 }} />
           </div>
-          <FiltreListe label="Région" champ={champ('region')} tous="Toutes" options={regions.data?.map((r) => ({ valeur: r.code, libelle: r.nom }))} />
-          <FiltreListe label="Département" champ={champ('departement')} tous="Tous" options={departements.data?.map((d) => ({ valeur: d.code, libelle: <>{d.code} – {d.nom}</> }))} />
-          <FiltreListe label="Statut" champ={champ('statut')} tous="Tous" options={STATUTS_CONTRAT.map((s) => ({ valeur: s, libelle: LIBELLES_STATUT_CONTRAT[s] }))} />
-          <FiltreListe label="Génération" champ={champ('generation')} tous="Toutes" options={[1, 2, 3, 4, 5].map((g) => ({ valeur: String(g), libelle: <>{g === 1 ? '1re' : `${g}e`} génération</> }))} />
+          <FiltreListe
+            label="Région"
+            champ={champ('region')}
+            tous="Toutes"
+            options={regions.data?.map((r) => ({ valeur: r.code, libelle: r.nom }))}
+          />
+          <FiltreListe
+            label="Département"
+            champ={champ('departement')}
+            tous="Tous"
+            options={departements.data?.map((d) => ({
+              valeur: d.code,
+              libelle: (
+                <>
+                  {d.code} – {d.nom}
+                </>
+              ),
+            }))}
+          />
+          <FiltreListe
+            label="Statut"
+            champ={champ('statut')}
+            tous="Tous"
+            options={STATUTS_CONTRAT.map((s) => ({ valeur: s, libelle: LIBELLES_STATUT_CONTRAT[s] }))}
+          />
+          <FiltreListe
+            label="Génération"
+            champ={champ('generation')}
+            tous="Toutes"
+            options={[1, 2, 3, 4, 5].map((g) => ({ valeur: String(g), libelle: <>{g === 1 ? '1re' : `${g}e`} génération</> }))}
+          />
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
             <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--icon-left', 'fr-mt-md-5w')}>
               <li>
@@ -87,10 +114,9 @@ export default function ContratsPage() {
           action={peutCreer ? { children: 'Créer le premier contrat', linkProps: { to: '/contrats/nouveau' } } : undefined}
         >
           <p>
-            Un contrat local de santé (CLS) engage l’ARS et une ou plusieurs collectivités sur un programme d’actions pour
-            réduire les inégalités de santé d’un territoire. Il naît d’une initiative (préparation), s’appuie sur un
-            diagnostic partagé, s’élabore en axes et fiches-action, puis se signe, se suit et s’évalue avant son
-            renouvellement.
+            Un contrat local de santé (CLS) engage l’ARS et une ou plusieurs collectivités sur un programme d’actions pour réduire les
+            inégalités de santé d’un territoire. Il naît d’une initiative (préparation), s’appuie sur un diagnostic partagé, s’élabore en
+            axes et fiches-action, puis se signe, se suit et s’évalue avant son renouvellement.
           </p>
           <p>
             {peutCreer
@@ -99,7 +125,10 @@ export default function ContratsPage() {
           </p>
         </EtatVide>
       ) : (
-        <TableauContrats contrats={contrats.data} caption={`${filtre ? 'Contrats filtrés' : 'Contrats'} (${pluriel(contrats.data.length, 'contrat')})`} />
+        <TableauContrats
+          contrats={contrats.data}
+          caption={`${filtre ? 'Contrats filtrés' : 'Contrats'} (${pluriel(contrats.data.length, 'contrat')})`}
+        />
       )}
     </>
   );

@@ -40,7 +40,11 @@ export function CycleContrat({ contrat }: { contrat: ContratDetail }) {
         Cycle de vie du contrat
       </h2>
       {contrat.statut === 'abandonne' ? (
-        <Alert severity="info" small description="Ce contrat a été abandonné : il reste consultable mais n’avance plus dans son cycle de vie." />
+        <Alert
+          severity="info"
+          small
+          description="Ce contrat a été abandonné : il reste consultable mais n’avance plus dans son cycle de vie."
+        />
       ) : (
         <Stepper
           currentStep={courante}
@@ -101,7 +105,13 @@ export function CycleContrat({ contrat }: { contrat: ContratDetail }) {
       )}
       {changement.error && <AlerteErreur erreur={changement.error} as="h3" titre="Le statut n’a pas changé" />}
       {changement.isSuccess && (
-        <Alert severity="success" small role="status" description={`Le contrat est passé au statut « ${LIBELLES_STATUT_CONTRAT[contrat.statut]} ».`} className={fr.cx('fr-mb-2w')} />
+        <Alert
+          severity="success"
+          small
+          role="status"
+          description={`Le contrat est passé au statut « ${LIBELLES_STATUT_CONTRAT[contrat.statut]} ».`}
+          className={fr.cx('fr-mb-2w')}
+        />
       )}
       <confirmation.Confirmation
         titre={cible ? `Passer le contrat à « ${cible.libelle} » ?` : 'Changer le statut'}
@@ -111,7 +121,11 @@ export function CycleContrat({ contrat }: { contrat: ContratDetail }) {
           if (!cible) return;
           // The warnings do not block: they are acknowledged here, and the history keeps that they were.
           if (cible.avertissements.length && !avertissementsLus) return;
-          changement.mutate({ statut: cible.statut, version: contrat.version, ...(cible.avertissements.length ? { confirmerAvertissements: true } : {}) });
+          changement.mutate({
+            statut: cible.statut,
+            version: contrat.version,
+            ...(cible.avertissements.length ? { confirmerAvertissements: true } : {}),
+          });
           confirmation.fermer();
         }}
       >

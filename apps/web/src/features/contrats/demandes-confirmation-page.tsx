@@ -45,17 +45,25 @@ export default function DemandesConfirmationPage() {
       },
     );
 
-  const segment = (valeur: Vue, libelle: string) => ({ label: libelle, nativeInputProps: { checked: vue === valeur, onChange: () => setVue(valeur) } });
+  const segment = (valeur: Vue, libelle: string) => ({
+    label: libelle,
+    nativeInputProps: { checked: vue === valeur, onChange: () => setVue(valeur) },
+  });
 
   return (
     <>
       <h1>Demandes de confirmation</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Quand un contrat local de santé nomme votre organisation comme ARS, collectivité porteuse ou signataire, c’est à
-        elle de le confirmer. Tant qu’elle ne l’a pas fait, le rôle apparaît « à confirmer », aucune date de signature ne
-        peut lui être attribuée, et un contrat ne peut être publié sans l’accord de l’ARS de chacune de ses régions.
+        Quand un contrat local de santé nomme votre organisation comme ARS, collectivité porteuse ou signataire, c’est à elle de le
+        confirmer. Tant qu’elle ne l’a pas fait, le rôle apparaît « à confirmer », aucune date de signature ne peut lui être attribuée, et
+        un contrat ne peut être publié sans l’accord de l’ARS de chacune de ses régions.
       </p>
-      <SegmentedControl className={fr.cx('fr-mb-3w')} legend="Demandes affichées" inlineLegend segments={[segment('a_confirmer', 'En attente'), segment('toutes', 'Toutes')]} />
+      <SegmentedControl
+        className={fr.cx('fr-mb-3w')}
+        legend="Demandes affichées"
+        inlineLegend
+        segments={[segment('a_confirmer', 'En attente'), segment('toutes', 'Toutes')]}
+      />
       <p role="status" className={fr.cx('fr-text--sm')}>
         {message}
       </p>
@@ -67,8 +75,8 @@ export default function DemandesConfirmationPage() {
       ) : demandes.data.length === 0 ? (
         <EtatVide titre={vue === 'a_confirmer' ? 'Aucune demande n’attend votre réponse.' : 'Aucune demande pour vos organisations.'}>
           <p>
-            Une demande apparaît ici dès qu’une coordination nomme votre organisation dans un contrat. Les rôles que vous
-            attribuez vous-même à votre organisation sont confirmés d’office.
+            Une demande apparaît ici dès qu’une coordination nomme votre organisation dans un contrat. Les rôles que vous attribuez
+            vous-même à votre organisation sont confirmés d’office.
           </p>
         </EtatVide>
       ) : (
@@ -79,10 +87,15 @@ export default function DemandesConfirmationPage() {
             <span key="c">
               <Link to={`/contrats/${d.contrat.id}`}>{d.contrat.intitule}</Link>
               <br />
-              <span className={fr.cx('fr-text--xs')}>{d.contrat.regionsNoms.join(', ')}{d.contrat.publie ? ' — publié' : ''}</span>
+              <span className={fr.cx('fr-text--xs')}>
+                {d.contrat.regionsNoms.join(', ')}
+                {d.contrat.publie ? ' — publié' : ''}
+              </span>
             </span>,
             d.organisation.nom,
-            d.role === 'signataire' && d.dateSignature ? `${d.roleLibelle} (date saisie : ${formaterDate(d.dateSignature)})` : d.roleLibelle,
+            d.role === 'signataire' && d.dateSignature
+              ? `${d.roleLibelle} (date saisie : ${formaterDate(d.dateSignature)})`
+              : d.roleLibelle,
             `${d.demandePar}, le ${formaterDate(d.demandeLe.slice(0, 10))}`,
             <span key="s">
               <BadgeConfirmation statut={d.statut} />
@@ -91,12 +104,29 @@ export default function DemandesConfirmationPage() {
             </span>,
             <div key="a" className="maillage-actions">
               {d.statut !== 'confirme' && (
-                <Button type="button" size="small" iconId="fr-icon-check-line" disabled={reponse.isPending} onClick={() => repondre(d, 'acceptation')} nativeButtonProps={{ 'aria-label': `Confirmer : ${d.organisation.nom}, ${d.roleLibelle} du contrat ${d.contrat.intitule}` }}>
+                <Button
+                  type="button"
+                  size="small"
+                  iconId="fr-icon-check-line"
+                  disabled={reponse.isPending}
+                  onClick={() => repondre(d, 'acceptation')}
+                  nativeButtonProps={{
+                    'aria-label': `Confirmer : ${d.organisation.nom}, ${d.roleLibelle} du contrat ${d.contrat.intitule}`,
+                  }}
+                >
                   Confirmer
                 </Button>
               )}
               {d.statut !== 'refuse' && (
-                <Button type="button" size="small" priority="secondary" iconId="fr-icon-close-line" disabled={reponse.isPending} onClick={() => setRefus(d)} nativeButtonProps={{ 'aria-label': `Refuser : ${d.organisation.nom}, ${d.roleLibelle} du contrat ${d.contrat.intitule}` }}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="secondary"
+                  iconId="fr-icon-close-line"
+                  disabled={reponse.isPending}
+                  onClick={() => setRefus(d)}
+                  nativeButtonProps={{ 'aria-label': `Refuser : ${d.organisation.nom}, ${d.roleLibelle} du contrat ${d.contrat.intitule}` }}
+                >
                   Refuser
                 </Button>
               )}
@@ -118,10 +148,15 @@ export default function DemandesConfirmationPage() {
           </h2>
           <p>
             {refus.organisation.nom} ne sera pas {refus.roleLibelle} de ce contrat aux yeux de tous.
-            {refus.role === 'ars' && refus.contrat.publie ? ' Le contrat, aujourd’hui publié, sera retiré de la publication.' : ''} Votre réponse est tracée
-            dans l’historique du contrat.
+            {refus.role === 'ars' && refus.contrat.publie ? ' Le contrat, aujourd’hui publié, sera retiré de la publication.' : ''} Votre
+            réponse est tracée dans l’historique du contrat.
           </p>
-          <Input label="Motif (facultatif)" hintText="Il sera montré à la coordination du contrat" textArea nativeTextAreaProps={{ value: motif, onChange: (e) => setMotif(e.target.value), maxLength: 1000, rows: 3 }} />
+          <Input
+            label="Motif (facultatif)"
+            hintText="Il sera montré à la coordination du contrat"
+            textArea
+            nativeTextAreaProps={{ value: motif, onChange: (e) => setMotif(e.target.value), maxLength: 1000, rows: 3 }}
+          />
           <div className="maillage-actions">
             <Button type="submit" disabled={reponse.isPending}>
               Refuser

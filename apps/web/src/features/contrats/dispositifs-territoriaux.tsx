@@ -4,7 +4,13 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { dispositifTerritorialSchema, estClos, formaterPeriode, TYPES_DISPOSITIF_TERRITORIAL, type DispositifTerritorialSaisie } from '@maillage/domain';
+import {
+  dispositifTerritorialSchema,
+  estClos,
+  formaterPeriode,
+  TYPES_DISPOSITIF_TERRITORIAL,
+  type DispositifTerritorialSaisie,
+} from '@maillage/domain';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -18,7 +24,17 @@ const optionnel = { setValueAs: videEnNull };
 
 type ValeursDispositif = z.input<typeof dispositifTerritorialSchema>;
 
-function FormulaireDispositif({ onEnregistrer, onAnnuler, erreur, enCours }: { onEnregistrer: (d: DispositifTerritorialSaisie) => Promise<unknown>; onAnnuler: () => void; erreur: unknown; enCours: boolean }) {
+function FormulaireDispositif({
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: {
+  onEnregistrer: (d: DispositifTerritorialSaisie) => Promise<unknown>;
+  onAnnuler: () => void;
+  erreur: unknown;
+  enCours: boolean;
+}) {
   const id = useId();
   const form = useForm<ValeursDispositif, unknown, DispositifTerritorialSaisie>({
     resolver: zodResolver(dispositifTerritorialSchema) as never,
@@ -28,7 +44,9 @@ function FormulaireDispositif({ onEnregistrer, onAnnuler, erreur, enCours }: { o
     register,
     formState: { errors },
   } = form;
-  const soumettre = form.handleSubmit((d) => onEnregistrer(d).catch((e) => appliquerErreursServeur(e, form.setError, ['type', 'nom', 'territoire', 'debut', 'fin', 'lien'])));
+  const soumettre = form.handleSubmit((d) =>
+    onEnregistrer(d).catch((e) => appliquerErreursServeur(e, form.setError, ['type', 'nom', 'territoire', 'debut', 'fin', 'lien'])),
+  );
   return (
     <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
@@ -46,19 +64,41 @@ function FormulaireDispositif({ onEnregistrer, onAnnuler, erreur, enCours }: { o
           </Select>
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-8')}>
-          <Input label="Nom" hintText="Par exemple : CPTS de l’agglomération de Redon" nativeInputProps={{ ...register('nom'), maxLength: 300 }} {...etatChamp(errors.nom?.message)} />
+          <Input
+            label="Nom"
+            hintText="Par exemple : CPTS de l’agglomération de Redon"
+            nativeInputProps={{ ...register('nom'), maxLength: 300 }}
+            {...etatChamp(errors.nom?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Territoire (facultatif)" nativeInputProps={{ ...register('territoire', optionnel), maxLength: 300 }} {...etatChamp(errors.territoire?.message)} />
+          <Input
+            label="Territoire (facultatif)"
+            nativeInputProps={{ ...register('territoire', optionnel), maxLength: 300 }}
+            {...etatChamp(errors.territoire?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-2')}>
-          <Input label="Début (facultatif)" nativeInputProps={{ type: 'date', ...register('debut', optionnel) }} {...etatChamp(errors.debut?.message)} />
+          <Input
+            label="Début (facultatif)"
+            nativeInputProps={{ type: 'date', ...register('debut', optionnel) }}
+            {...etatChamp(errors.debut?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-2')}>
-          <Input label="Fin (facultatif)" nativeInputProps={{ type: 'date', ...register('fin', optionnel) }} {...etatChamp(errors.fin?.message)} />
+          <Input
+            label="Fin (facultatif)"
+            nativeInputProps={{ type: 'date', ...register('fin', optionnel) }}
+            {...etatChamp(errors.fin?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Lien (facultatif)" hintText="Adresse web : https://…" nativeInputProps={{ type: 'url', ...register('lien', optionnel), maxLength: 1000 }} {...etatChamp(errors.lien?.message)} />
+          <Input
+            label="Lien (facultatif)"
+            hintText="Adresse web : https://…"
+            nativeInputProps={{ type: 'url', ...register('lien', optionnel), maxLength: 1000 }}
+            {...etatChamp(errors.lien?.message)}
+          />
         </div>
       </div>
       <BoutonsFormulaire sansMarge libelle="Enregistrer le dispositif" enCours={enCours} onAnnuler={onAnnuler} />
@@ -76,7 +116,10 @@ export function DispositifsTerritoriaux({ contrat }: { contrat: ContratDetail })
       <h2 id="dispositifs-territoriaux" className={fr.cx('fr-h4')}>
         Articulation avec les dispositifs du territoire
       </h2>
-      <p className={fr.cx('fr-text--sm')}>Ateliers santé ville, conseils locaux de santé mentale, contrats de ville, CPTS, projets territoriaux de santé mentale… que le contrat ne remplace pas.</p>
+      <p className={fr.cx('fr-text--sm')}>
+        Ateliers santé ville, conseils locaux de santé mentale, contrats de ville, CPTS, projets territoriaux de santé mentale… que le
+        contrat ne remplace pas.
+      </p>
       {contrat.dispositifsTerritoriaux.length === 0 ? (
         <Notice title="Aucun dispositif du territoire n’est rattaché à ce contrat." />
       ) : (
@@ -87,7 +130,11 @@ export function DispositifsTerritoriaux({ contrat }: { contrat: ContratDetail })
               {d.territoire ? ` — ${d.territoire}` : ''}
               {d.debut || d.fin ? ` — ${formaterPeriode(d.debut, d.fin)}` : ''}
               {' — '}
-              {d.nombreFiches === 0 ? 'aucune fiche rattachée' : d.nombreFiches === 1 ? '1 fiche rattachée' : `${d.nombreFiches} fiches rattachées`}
+              {d.nombreFiches === 0
+                ? 'aucune fiche rattachée'
+                : d.nombreFiches === 1
+                  ? '1 fiche rattachée'
+                  : `${d.nombreFiches} fiches rattachées`}
               {d.lien && (
                 <>
                   {' — '}
@@ -97,7 +144,15 @@ export function DispositifsTerritoriaux({ contrat }: { contrat: ContratDetail })
                 </>
               )}
               {modifiable && (
-                <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-delete-line" className={fr.cx('fr-ml-1w')} onClick={() => mutations.retrait.mutate(d.id)} nativeButtonProps={{ 'aria-label': `Retirer le dispositif ${d.nom}` }}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary no outline"
+                  iconId="fr-icon-delete-line"
+                  className={fr.cx('fr-ml-1w')}
+                  onClick={() => mutations.retrait.mutate(d.id)}
+                  nativeButtonProps={{ 'aria-label': `Retirer le dispositif ${d.nom}` }}
+                >
                   Retirer
                 </Button>
               )}

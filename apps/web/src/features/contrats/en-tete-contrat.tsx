@@ -50,7 +50,8 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-2w')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <p className={fr.cx('fr-mb-1w')}>
-            <strong>Période :</strong> {contrat.periode.debut || contrat.periode.fin ? formaterPeriode(contrat.periode.debut, contrat.periode.fin) : 'non renseignée'}
+            <strong>Période :</strong>{' '}
+            {contrat.periode.debut || contrat.periode.fin ? formaterPeriode(contrat.periode.debut, contrat.periode.fin) : 'non renseignée'}
             {contrat.dateSignature && <> — signé le {formaterDate(contrat.dateSignature)}</>}
           </p>
           <p className={fr.cx('fr-mb-1w')}>
@@ -61,7 +62,8 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
           <p className={fr.cx('fr-mb-1w')}>
             <strong>{territoire.departements.length > 1 ? 'Départements' : 'Département'} :</strong>{' '}
             {territoire.departements.map((d) => `${d.nom} (${d.code})`).join(', ') || '—'} ;{' '}
-            <strong>{territoire.regions.length > 1 ? 'régions' : 'région'} :</strong> {territoire.regions.map((r) => r.nom).join(', ') || '—'}
+            <strong>{territoire.regions.length > 1 ? 'régions' : 'région'} :</strong>{' '}
+            {territoire.regions.map((r) => r.nom).join(', ') || '—'}
           </p>
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
@@ -95,7 +97,11 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
           {contrat.droits.publier && (
             <li>
               {/* Both ways go through the preview of the public page: one sees what becomes (or stops being) public. */}
-              <Button priority="secondary" iconId={contrat.publie ? 'fr-icon-eye-off-line' : 'fr-icon-eye-line'} linkProps={{ to: `/contrats/${contrat.id}/apercu-public` }}>
+              <Button
+                priority="secondary"
+                iconId={contrat.publie ? 'fr-icon-eye-off-line' : 'fr-icon-eye-line'}
+                linkProps={{ to: `/contrats/${contrat.id}/apercu-public` }}
+              >
                 {contrat.publie ? 'Retirer la publication' : 'Publier'}
               </Button>
             </li>
@@ -138,12 +144,14 @@ export function EnTeteContrat({ contrat }: { contrat: ContratDetail }) {
         titre="Supprimer ce contrat ?"
         libelleConfirmer="Supprimer définitivement"
         onConfirmer={() =>
-          supprimer.mutate(contrat.id, { onSuccess: () => naviguer('/contrats', { state: { message: `Le contrat « ${contrat.intitule} » est supprimé.` } }) })
+          supprimer.mutate(contrat.id, {
+            onSuccess: () => naviguer('/contrats', { state: { message: `Le contrat « ${contrat.intitule} » est supprimé.` } }),
+          })
         }
       >
         <p>
-          Le contrat « {contrat.intitule} », ses axes, ses fiches-action et ses parties seront supprimés. Cette action est
-          tracée dans le journal d’audit et ne peut pas être annulée.
+          Le contrat « {contrat.intitule} », ses axes, ses fiches-action et ses parties seront supprimés. Cette action est tracée dans le
+          journal d’audit et ne peut pas être annulée.
         </p>
       </suppression.Confirmation>
     </>

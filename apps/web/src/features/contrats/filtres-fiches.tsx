@@ -45,14 +45,55 @@ export function FiltresFiches({ contrat, toutes, filtres }: Props) {
     <form onSubmit={soumettre} aria-label="Filtrer les fiches-action" className={fr.cx('fr-mb-3w')}>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Rechercher" hintText="Intitulé, description, numéro" nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 200 }} />
+          <Input
+            label="Rechercher"
+            hintText="Intitulé, description, numéro"
+            nativeInputProps={{ ...champ('q'), type: 'search', maxLength: 200 }}
+          />
         </div>
-        <FiltreListe label="Axe" champ={champ('axe')} tous="Tous" options={contrat.axes.map((a) => ({ valeur: a.id, libelle: <>{a.numero}. {a.intitule}</> }))} />
-        <FiltreListe label="Statut" champ={champ('statut')} tous="Tous" options={STATUTS_FICHE.map((s) => ({ valeur: s, libelle: LIBELLES_STATUT_FICHE[s] }))} />
-        <FiltreListe label="Pilote" champ={champ('pilote')} tous="Tous" options={pilotes.map(([id, nom]) => ({ valeur: id, libelle: nom }))} />
-        <FiltreListe label="Thématique" champ={champ('thematique')} tous="Toutes" options={THEMATIQUES.map((t) => ({ valeur: t.code, libelle: t.libelle }))} />
-        <FiltreListe label="Financeur" champ={champ('financeur')} tous="Tous" options={financeurs.map(([id, nom]) => ({ valeur: id, libelle: nom }))} />
-        <FiltreListe label="Public visé" champ={champ('public')} tous="Tous" options={PUBLICS.map((p) => ({ valeur: p.code, libelle: p.libelle }))} />
+        <FiltreListe
+          label="Axe"
+          champ={champ('axe')}
+          tous="Tous"
+          options={contrat.axes.map((a) => ({
+            valeur: a.id,
+            libelle: (
+              <>
+                {a.numero}. {a.intitule}
+              </>
+            ),
+          }))}
+        />
+        <FiltreListe
+          label="Statut"
+          champ={champ('statut')}
+          tous="Tous"
+          options={STATUTS_FICHE.map((s) => ({ valeur: s, libelle: LIBELLES_STATUT_FICHE[s] }))}
+        />
+        <FiltreListe
+          label="Pilote"
+          champ={champ('pilote')}
+          tous="Tous"
+          options={pilotes.map(([id, nom]) => ({ valeur: id, libelle: nom }))}
+        />
+        <FiltreListe
+          label="Thématique"
+          champ={champ('thematique')}
+          tous="Toutes"
+          options={THEMATIQUES.map((t) => ({ valeur: t.code, libelle: t.libelle }))}
+        />
+        <FiltreListe
+          label="Financeur"
+          champ={champ('financeur')}
+          tous="Tous"
+          options={financeurs.map(([id, nom]) => ({ valeur: id, libelle: nom }))}
+        />
+        <FiltreListe
+          label="Public visé"
+          champ={champ('public')}
+          tous="Tous"
+          options={PUBLICS.map((p) => ({ valeur: p.code, libelle: p.libelle }))}
+        />
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
           <Select label="Trier par" nativeSelectProps={champ('tri')}>
             {Object.entries(TRIS).map(([code, libelle]) => (

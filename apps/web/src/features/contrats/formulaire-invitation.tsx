@@ -29,7 +29,13 @@ export function FormulaireInvitation({ roles, onInviter, onAnnuler, erreur, enCo
   const id = useId();
   const form = useForm<Valeurs, unknown, AccesSaisie>({
     resolver: zodResolver(accesSaisieSchema) as never,
-    defaultValues: { email: '', role: roles.some((r) => r.role === 'pilote') ? 'pilote' : roles[0]?.role, prenom: null, nom: null, organisationId: null },
+    defaultValues: {
+      email: '',
+      role: roles.some((r) => r.role === 'pilote') ? 'pilote' : roles[0]?.role,
+      prenom: null,
+      nom: null,
+      organisationId: null,
+    },
   });
   const {
     register,
@@ -49,16 +55,25 @@ export function FormulaireInvitation({ roles, onInviter, onAnnuler, erreur, enCo
         Inviter une personne
       </h3>
       <p className={fr.cx('fr-text--sm')}>
-        Si l’adresse a déjà un compte Maillage, la personne reçoit le rôle tout de suite et en est avertie par courriel. Sinon,
-        son compte est créé et elle reçoit un courriel avec un lien pour choisir son mot de passe (valable trois jours).
+        Si l’adresse a déjà un compte Maillage, la personne reçoit le rôle tout de suite et en est avertie par courriel. Sinon, son compte
+        est créé et elle reçoit un courriel avec un lien pour choisir son mot de passe (valable trois jours).
       </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="L’invitation n’a pas abouti" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Adresse e-mail" nativeInputProps={{ ...register('email'), type: 'email', autoComplete: 'off', maxLength: 320 }} {...etatChamp(errors.email?.message)} />
+          <Input
+            label="Adresse e-mail"
+            nativeInputProps={{ ...register('email'), type: 'email', autoComplete: 'off', maxLength: 320 }}
+            {...etatChamp(errors.email?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Select label="Rôle sur le contrat" hint={role ? `Ce rôle ${EXPLICATIONS_ROLE_CONTRAT[role]}.` : undefined} nativeSelectProps={register('role')} {...etatChamp(errors.role?.message)}>
+          <Select
+            label="Rôle sur le contrat"
+            hint={role ? `Ce rôle ${EXPLICATIONS_ROLE_CONTRAT[role]}.` : undefined}
+            nativeSelectProps={register('role')}
+            {...etatChamp(errors.role?.message)}
+          >
             {roles.map((r) => (
               <option key={r.role} value={r.role}>
                 {r.libelle}
@@ -67,10 +82,20 @@ export function FormulaireInvitation({ roles, onInviter, onAnnuler, erreur, enCo
           </Select>
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Prénom" hintText="Obligatoire si la personne n’a pas encore de compte" nativeInputProps={{ ...register('prenom', optionnel), maxLength: 100 }} {...etatChamp(errors.prenom?.message)} />
+          <Input
+            label="Prénom"
+            hintText="Obligatoire si la personne n’a pas encore de compte"
+            nativeInputProps={{ ...register('prenom', optionnel), maxLength: 100 }}
+            {...etatChamp(errors.prenom?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Nom" hintText="Obligatoire si la personne n’a pas encore de compte" nativeInputProps={{ ...register('nom', optionnel), maxLength: 100 }} {...etatChamp(errors.nom?.message)} />
+          <Input
+            label="Nom"
+            hintText="Obligatoire si la personne n’a pas encore de compte"
+            nativeInputProps={{ ...register('nom', optionnel), maxLength: 100 }}
+            {...etatChamp(errors.nom?.message)}
+          />
         </div>
       </div>
       <Controller

@@ -22,7 +22,13 @@ interface PropsCommunes<T> {
 type ValeursSignataire = z.input<typeof signataireSaisieSchema>;
 
 /** A signatory: the organisation, who signs for it (name, qualité) and when. */
-export function FormulaireSignataire({ signataire, onEnregistrer, onAnnuler, erreur, enCours }: PropsCommunes<SaisieSignataire> & { signataire?: Signataire }) {
+export function FormulaireSignataire({
+  signataire,
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: PropsCommunes<SaisieSignataire> & { signataire?: Signataire }) {
   const id = useId();
   const form = useForm<ValeursSignataire, unknown, SaisieSignataire>({
     resolver: zodResolver(signataireSaisieSchema) as never,
@@ -39,9 +45,12 @@ export function FormulaireSignataire({ signataire, onEnregistrer, onAnnuler, err
   } = form;
   const optionnel = { setValueAs: videEnNull };
   const soumettre = form.handleSubmit((s) =>
-    onEnregistrer({ organisationId: s.organisationId, representant: s.representant ?? null, qualite: s.qualite ?? null, dateSignature: s.dateSignature ?? null }).catch((e) =>
-      appliquerErreursServeur(e, form.setError, ['organisationId', 'representant', 'qualite', 'dateSignature']),
-    ),
+    onEnregistrer({
+      organisationId: s.organisationId,
+      representant: s.representant ?? null,
+      qualite: s.qualite ?? null,
+      dateSignature: s.dateSignature ?? null,
+    }).catch((e) => appliquerErreursServeur(e, form.setError, ['organisationId', 'representant', 'qualite', 'dateSignature'])),
   );
   return (
     <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
@@ -53,18 +62,39 @@ export function FormulaireSignataire({ signataire, onEnregistrer, onAnnuler, err
         control={form.control}
         name="organisationId"
         render={({ field, fieldState }) => (
-          <ChoixOrganisation label="Organisation signataire" valeur={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} erreur={fieldState.error?.message} />
+          <ChoixOrganisation
+            label="Organisation signataire"
+            valeur={field.value}
+            onChange={(v) => field.onChange(v ?? '')}
+            onBlur={field.onBlur}
+            erreur={fieldState.error?.message}
+          />
         )}
       />
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Représentant (facultatif)" hintText="Qui signe : prénom et nom" nativeInputProps={{ ...register('representant', optionnel), maxLength: 200 }} {...etatChamp(errors.representant?.message)} />
+          <Input
+            label="Représentant (facultatif)"
+            hintText="Qui signe : prénom et nom"
+            nativeInputProps={{ ...register('representant', optionnel), maxLength: 200 }}
+            {...etatChamp(errors.representant?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Qualité (facultatif)" hintText="Exemple : directeur général, président" nativeInputProps={{ ...register('qualite', optionnel), maxLength: 200 }} {...etatChamp(errors.qualite?.message)} />
+          <Input
+            label="Qualité (facultatif)"
+            hintText="Exemple : directeur général, président"
+            nativeInputProps={{ ...register('qualite', optionnel), maxLength: 200 }}
+            {...etatChamp(errors.qualite?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Date de signature (facultatif)" hintText="Chaque signataire signe à sa date" nativeInputProps={{ ...register('dateSignature', optionnel), type: 'date' }} {...etatChamp(errors.dateSignature?.message)} />
+          <Input
+            label="Date de signature (facultatif)"
+            hintText="Chaque signataire signe à sa date"
+            nativeInputProps={{ ...register('dateSignature', optionnel), type: 'date' }}
+            {...etatChamp(errors.dateSignature?.message)}
+          />
         </div>
       </div>
       <BoutonsFormulaire sansMarge libelle={signataire ? 'Enregistrer' : 'Ajouter le signataire'} enCours={enCours} onAnnuler={onAnnuler} />
@@ -76,14 +106,21 @@ type ValeursPartenaire = z.input<typeof partenaireSaisieSchema>;
 type SaisiePartenaire = { organisationId: string; role: string | null };
 
 /** A partner (non-signatory) and its role in the contract. */
-export function FormulairePartenaire({ onEnregistrer, onAnnuler, erreur, enCours }: PropsCommunes<SaisiePartenaire> & { partenaire?: PartenaireContrat }) {
+export function FormulairePartenaire({
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: PropsCommunes<SaisiePartenaire> & { partenaire?: PartenaireContrat }) {
   const id = useId();
   const form = useForm<ValeursPartenaire, unknown, z.output<typeof partenaireSaisieSchema>>({
     resolver: zodResolver(partenaireSaisieSchema) as never,
     defaultValues: { organisationId: '', role: null },
   });
   const soumettre = form.handleSubmit((p) =>
-    onEnregistrer({ organisationId: p.organisationId, role: p.role ?? null }).catch((e) => appliquerErreursServeur(e, form.setError, ['organisationId', 'role'])),
+    onEnregistrer({ organisationId: p.organisationId, role: p.role ?? null }).catch((e) =>
+      appliquerErreursServeur(e, form.setError, ['organisationId', 'role']),
+    ),
   );
   return (
     <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
@@ -95,7 +132,13 @@ export function FormulairePartenaire({ onEnregistrer, onAnnuler, erreur, enCours
         control={form.control}
         name="organisationId"
         render={({ field, fieldState }) => (
-          <ChoixOrganisation label="Organisation partenaire" valeur={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} erreur={fieldState.error?.message} />
+          <ChoixOrganisation
+            label="Organisation partenaire"
+            valeur={field.value}
+            onChange={(v) => field.onChange(v ?? '')}
+            onBlur={field.onBlur}
+            erreur={fieldState.error?.message}
+          />
         )}
       />
       <Input

@@ -23,7 +23,15 @@ interface PropsFormulaire<T> {
 type ValeursAxe = z.input<typeof axeSaisieSchema>;
 
 /** Add or edit an axe stratégique; its PRS axe is picked among the doctrine's when the region lists them. */
-export function FormulaireAxe({ titre, axe, axesPrs, onEnregistrer, onAnnuler, erreur, enCours }: PropsFormulaire<SaisieAxe> & { axe?: Axe; axesPrs: string[] }) {
+export function FormulaireAxe({
+  titre,
+  axe,
+  axesPrs,
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: PropsFormulaire<SaisieAxe> & { axe?: Axe; axesPrs: string[] }) {
   const id = useId();
   const form = useForm<ValeursAxe, unknown, SaisieAxe>({
     resolver: zodResolver(axeSaisieSchema) as never,
@@ -35,7 +43,9 @@ export function FormulaireAxe({ titre, axe, axesPrs, onEnregistrer, onAnnuler, e
   } = form;
   useEffect(() => form.setFocus('intitule'), [form]);
   const options = axe?.axePrs && !axesPrs.includes(axe.axePrs) ? [...axesPrs, axe.axePrs] : axesPrs;
-  const soumettre = form.handleSubmit((saisie) => onEnregistrer(saisie).catch((e) => appliquerErreursServeur(e, form.setError, ['intitule', 'axePrs', 'description'])));
+  const soumettre = form.handleSubmit((saisie) =>
+    onEnregistrer(saisie).catch((e) => appliquerErreursServeur(e, form.setError, ['intitule', 'axePrs', 'description'])),
+  );
 
   return (
     <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-2w') + ' maillage-encart'}>
@@ -43,9 +53,17 @@ export function FormulaireAxe({ titre, axe, axesPrs, onEnregistrer, onAnnuler, e
         {titre}
       </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h3" titre="L’axe n’a pas été enregistré" /> : null}
-      <Input label="Intitulé de l’axe" nativeInputProps={{ ...register('intitule'), required: true, maxLength: 300 }} {...etatChamp(errors.intitule?.message)} />
+      <Input
+        label="Intitulé de l’axe"
+        nativeInputProps={{ ...register('intitule'), required: true, maxLength: 300 }}
+        {...etatChamp(errors.intitule?.message)}
+      />
       {options.length > 0 ? (
-        <Select label="Axe du projet régional de santé (facultatif)" nativeSelectProps={register('axePrs', { setValueAs: videEnNull })} {...etatChamp(errors.axePrs?.message)}>
+        <Select
+          label="Axe du projet régional de santé (facultatif)"
+          nativeSelectProps={register('axePrs', { setValueAs: videEnNull })}
+          {...etatChamp(errors.axePrs?.message)}
+        >
           <option value="">Aucun</option>
           {options.map((a) => (
             <option key={a} value={a}>
@@ -78,7 +96,14 @@ const objectifFormulaireSchema = z.object({
 type ValeursObjectif = z.infer<typeof objectifFormulaireSchema>;
 
 /** Add or edit an objectif stratégique and its objectifs opérationnels (one per line). */
-export function FormulaireObjectif({ titre, objectif, onEnregistrer, onAnnuler, erreur, enCours }: PropsFormulaire<SaisieObjectif> & { objectif?: Objectif }) {
+export function FormulaireObjectif({
+  titre,
+  objectif,
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: PropsFormulaire<SaisieObjectif> & { objectif?: Objectif }) {
   const id = useId();
   const form = useForm<ValeursObjectif>({
     resolver: zodResolver(objectifFormulaireSchema),
@@ -97,7 +122,8 @@ export function FormulaireObjectif({ titre, objectif, onEnregistrer, onAnnuler, 
         .map((l) => l.trim())
         .filter(Boolean),
     }).catch((e) => {
-      if (!appliquerErreursServeur(e, form.setError, ['intitule'])) appliquerErreursServeur(e, (_c, err, o) => form.setError('operationnels', err, o), ['objectifsOperationnels']);
+      if (!appliquerErreursServeur(e, form.setError, ['intitule']))
+        appliquerErreursServeur(e, (_c, err, o) => form.setError('operationnels', err, o), ['objectifsOperationnels']);
     }),
   );
 
@@ -107,7 +133,11 @@ export function FormulaireObjectif({ titre, objectif, onEnregistrer, onAnnuler, 
         {titre}
       </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="L’objectif n’a pas été enregistré" /> : null}
-      <Input label="Intitulé de l’objectif stratégique" nativeInputProps={{ ...register('intitule'), required: true, maxLength: 500 }} {...etatChamp(errors.intitule?.message)} />
+      <Input
+        label="Intitulé de l’objectif stratégique"
+        nativeInputProps={{ ...register('intitule'), required: true, maxLength: 500 }}
+        {...etatChamp(errors.intitule?.message)}
+      />
       <Input
         label="Objectifs opérationnels (facultatif)"
         hintText="Un objectif par ligne"
@@ -115,7 +145,12 @@ export function FormulaireObjectif({ titre, objectif, onEnregistrer, onAnnuler, 
         nativeTextAreaProps={{ ...register('operationnels'), rows: 4 }}
         {...etatChamp(errors.operationnels?.message)}
       />
-      <BoutonsFormulaire sansMarge enCours={enCours} onAnnuler={onAnnuler} libelle={objectif ? 'Enregistrer l’objectif' : 'Ajouter l’objectif'} />
+      <BoutonsFormulaire
+        sansMarge
+        enCours={enCours}
+        onAnnuler={onAnnuler}
+        libelle={objectif ? 'Enregistrer l’objectif' : 'Ajouter l’objectif'}
+      />
     </form>
   );
 }

@@ -39,10 +39,7 @@ export function ImportPlan({ contratId }: { contratId: string }) {
       return;
     }
     setFinal(null);
-    importer.mutate(
-      { fichier, dryRun: true },
-      { onSuccess: (r) => setApercu(r), onError: (e) => setApercu(rapportDe(e)) },
-    );
+    importer.mutate({ fichier, dryRun: true }, { onSuccess: (r) => setApercu(r), onError: (e) => setApercu(rapportDe(e)) });
   };
   const appliquer = () => {
     if (!fichier) return;
@@ -65,10 +62,10 @@ export function ImportPlan({ contratId }: { contratId: string }) {
   return (
     <div>
       <p className={fr.cx('fr-text--sm')}>
-        Le fichier peut être le classeur exporté ci-dessus (format de Maillage) ou un fichier d’import de Territoires en
-        Transitions, dont les lignes de sous-action deviennent les étapes de leur fiche. Les fiches sont retrouvées par leur
-        numéro ; les axes, objectifs et organisations inconnus sont créés.
-        Rien n’est enregistré tant que vous n’avez pas vérifié puis confirmé l’import, et une seule ligne rejetée annule tout.
+        Le fichier peut être le classeur exporté ci-dessus (format de Maillage) ou un fichier d’import de Territoires en Transitions, dont
+        les lignes de sous-action deviennent les étapes de leur fiche. Les fiches sont retrouvées par leur numéro ; les axes, objectifs et
+        organisations inconnus sont créés. Rien n’est enregistré tant que vous n’avez pas vérifié puis confirmé l’import, et une seule ligne
+        rejetée annule tout.
       </p>
       <Upload
         label="Fichier du plan d’action"
@@ -86,14 +83,28 @@ export function ImportPlan({ contratId }: { contratId: string }) {
           },
         }}
       />
-      <Button type="button" priority="secondary" iconId="fr-icon-search-line" className={fr.cx('fr-mt-2w')} onClick={verifier} disabled={importer.isPending}>
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-search-line"
+        className={fr.cx('fr-mt-2w')}
+        onClick={verifier}
+        disabled={importer.isPending}
+      >
         Vérifier le fichier
       </Button>
       <div role="status">{importer.isPending && <p className={fr.cx('fr-mt-2w')}>{texteAvancement(importer.avancement)}</p>}</div>
       {importer.isPending && importer.avancement && (
-        <progress className="maillage-progression" value={importer.avancement.lignesTraitees} max={importer.avancement.lignesTotal} aria-label="Avancement de l’import" />
+        <progress
+          className="maillage-progression"
+          value={importer.avancement.lignesTraitees}
+          max={importer.avancement.lignesTotal}
+          aria-label="Avancement de l’import"
+        />
       )}
-      {importer.error && !rapportDe(importer.error) && <AlerteErreur erreur={importer.error} as="h4" titre="Le fichier n’a pas pu être importé" className={fr.cx('fr-mt-3w')} />}
+      {importer.error && !rapportDe(importer.error) && (
+        <AlerteErreur erreur={importer.error} as="h4" titre="Le fichier n’a pas pu être importé" className={fr.cx('fr-mt-3w')} />
+      )}
       {apercu && (
         <>
           {rejets ? (
@@ -110,7 +121,11 @@ export function ImportPlan({ contratId }: { contratId: string }) {
               as="h4"
               className={fr.cx('fr-mt-3w')}
               title="Aperçu : rien n’est encore enregistré"
-              description={rien ? 'Ce fichier ne change rien au plan d’action actuel.' : 'Vérifiez le résultat ligne par ligne, puis confirmez l’import.'}
+              description={
+                rien
+                  ? 'Ce fichier ne change rien au plan d’action actuel.'
+                  : 'Vérifiez le résultat ligne par ligne, puis confirmez l’import.'
+              }
             />
           )}
           <RapportImportVue rapport={apercu} titre="Résultat de la vérification" />
@@ -123,11 +138,22 @@ export function ImportPlan({ contratId }: { contratId: string }) {
       )}
       {final && (
         <>
-          <Alert severity="success" as="h4" className={fr.cx('fr-mt-3w')} title="Plan d’action importé" description="Les fiches, axes et objectifs du fichier sont enregistrés ; l’import est tracé dans l’historique." />
+          <Alert
+            severity="success"
+            as="h4"
+            className={fr.cx('fr-mt-3w')}
+            title="Plan d’action importé"
+            description="Les fiches, axes et objectifs du fichier sont enregistrés ; l’import est tracé dans l’historique."
+          />
           <RapportImportVue rapport={final} titre="Résultat de l’import" />
         </>
       )}
-      <confirmation.Confirmation titre="Importer ce plan d’action ?" libelleConfirmer="Importer" iconeConfirmer="fr-icon-upload-line" onConfirmer={appliquer}>
+      <confirmation.Confirmation
+        titre="Importer ce plan d’action ?"
+        libelleConfirmer="Importer"
+        iconeConfirmer="fr-icon-upload-line"
+        onConfirmer={appliquer}
+      >
         <p>
           {apercu
             ? `Comme dans l’aperçu — fiches à créer : ${apercu.resume.crees} ; fiches à mettre à jour : ${apercu.resume.misAJour}. Les champs présents dans le fichier remplacent ceux des fiches existantes.`

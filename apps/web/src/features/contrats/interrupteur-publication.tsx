@@ -32,7 +32,11 @@ export function InterrupteurPublication({ contrat }: { contrat: ContratDetail })
             type="button"
             iconId="fr-icon-eye-line"
             disabled={publication.isPending}
-            onClick={() => publication.mutate(true, { onSuccess: () => setMessage('Le contrat est publié : sa page publique et ses données ouvertes sont visibles de tous.') })}
+            onClick={() =>
+              publication.mutate(true, {
+                onSuccess: () => setMessage('Le contrat est publié : sa page publique et ses données ouvertes sont visibles de tous.'),
+              })
+            }
           >
             Publier le contrat
           </Button>
@@ -42,9 +46,15 @@ export function InterrupteurPublication({ contrat }: { contrat: ContratDetail })
         titre="Retirer la publication ?"
         libelleConfirmer="Retirer la publication"
         iconeConfirmer="fr-icon-eye-off-line"
-        onConfirmer={() => publication.mutate(false, { onSuccess: () => setMessage('La publication est retirée : le contrat n’est plus visible du public.') })}
+        onConfirmer={() =>
+          publication.mutate(false, {
+            onSuccess: () => setMessage('La publication est retirée : le contrat n’est plus visible du public.'),
+          })
+        }
       >
-        <p>La page publique du contrat et sa ligne dans les données ouvertes disparaîtront. Vous pourrez le publier de nouveau à tout moment.</p>
+        <p>
+          La page publique du contrat et sa ligne dans les données ouvertes disparaîtront. Vous pourrez le publier de nouveau à tout moment.
+        </p>
       </retrait.Confirmation>
     </div>
   );

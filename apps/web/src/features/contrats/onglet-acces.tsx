@@ -50,7 +50,9 @@ function Role({ p }: { p: PersonneDuContrat }) {
       {p.roleLibelle}
       <br />
       <span className={fr.cx('fr-text--xs')}>
-        {p.fichesPilotees ? `Son organisation pilote ${pluriel(p.fichesPilotees, 'fiche')}` : 'Son organisation ne pilote encore aucune fiche de ce contrat'}
+        {p.fichesPilotees
+          ? `Son organisation pilote ${pluriel(p.fichesPilotees, 'fiche')}`
+          : 'Son organisation ne pilote encore aucune fiche de ce contrat'}
       </span>
     </>
   );
@@ -96,16 +98,18 @@ export default function OngletAcces({ contrat }: { contrat: ContratDetail }) {
         />
       </div>
     ) : (
-      <span className={fr.cx('fr-text--xs')}>{p.role === 'coordonnateur' ? 'Seul·e coordonnateur·rice : nommez-en un·e autre avant' : 'Géré par l’ARS'}</span>
+      <span className={fr.cx('fr-text--xs')}>
+        {p.role === 'coordonnateur' ? 'Seul·e coordonnateur·rice : nommez-en un·e autre avant' : 'Géré par l’ARS'}
+      </span>
     );
 
   return (
     <>
       <h2>Personnes et accès</h2>
       <p className={fr.cx('fr-text--sm')}>
-        Chaque personne a un rôle sur le contrat : la coordination modifie tout le contrat, le référent ARS le valide pour
-        l’ARS, un pilote renseigne les fiches-action que pilote son organisation et répond aux campagnes de suivi, un membre
-        lit et commente, un lecteur lit. {gerer ? 'Les changements sont tracés dans l’historique du contrat.' : 'La coordination du contrat et son ARS gèrent cette liste.'}
+        Chaque personne a un rôle sur le contrat : la coordination modifie tout le contrat, le référent ARS le valide pour l’ARS, un pilote
+        renseigne les fiches-action que pilote son organisation et répond aux campagnes de suivi, un membre lit et commente, un lecteur lit.{' '}
+        {gerer ? 'Les changements sont tracés dans l’historique du contrat.' : 'La coordination du contrat et son ARS gèrent cette liste.'}
       </p>
       <p role="status" className={fr.cx('fr-text--sm')}>
         {message}
@@ -117,7 +121,12 @@ export default function OngletAcces({ contrat }: { contrat: ContratDetail }) {
         <TableauDefilant
           caption="Personnes qui ont un rôle sur le contrat"
           headers={['Personne', 'Organisation', 'Rôle', ...(gerer ? ['Actions'] : [])]}
-          data={personnes.map((p) => [<Personne key="p" p={p} />, p.organisation?.nom ?? '—', <Role key="r" p={p} />, ...(gerer ? [actions(p)] : [])])}
+          data={personnes.map((p) => [
+            <Personne key="p" p={p} />,
+            p.organisation?.nom ?? '—',
+            <Role key="r" p={p} />,
+            ...(gerer ? [actions(p)] : []),
+          ])}
         />
       )}
       {enEdition && (
@@ -130,7 +139,9 @@ export default function OngletAcces({ contrat }: { contrat: ContratDetail }) {
             gestion.changement
               .mutateAsync({ utilisateurId: enEdition.utilisateurId, role: nouveauRole })
               .then(() => {
-                setMessage(`${nomComplet(enEdition)} a désormais le rôle « ${rolesAttribuables.find((r) => r.role === nouveauRole)?.libelle} ».`);
+                setMessage(
+                  `${nomComplet(enEdition)} a désormais le rôle « ${rolesAttribuables.find((r) => r.role === nouveauRole)?.libelle} ».`,
+                );
                 setEnEdition(null);
               })
               .catch(() => {});
@@ -139,7 +150,10 @@ export default function OngletAcces({ contrat }: { contrat: ContratDetail }) {
           <p id={`${idRole}-titre`} className={fr.cx('fr-text--bold')}>
             Changer le rôle de {nomComplet(enEdition)}
           </p>
-          <Select label="Nouveau rôle" nativeSelectProps={{ value: nouveauRole, onChange: (e) => setNouveauRole(e.target.value as RoleContrat) }}>
+          <Select
+            label="Nouveau rôle"
+            nativeSelectProps={{ value: nouveauRole, onChange: (e) => setNouveauRole(e.target.value as RoleContrat) }}
+          >
             {rolesAttribuables.map((r) => (
               <option key={r.role} value={r.role}>
                 {r.libelle}
@@ -175,7 +189,13 @@ export default function OngletAcces({ contrat }: { contrat: ContratDetail }) {
             }
           />
         ) : (
-          <Button type="button" priority="secondary" iconId="fr-icon-user-add-line" className={fr.cx('fr-mb-4w')} onClick={() => setInvitation(true)}>
+          <Button
+            type="button"
+            priority="secondary"
+            iconId="fr-icon-user-add-line"
+            className={fr.cx('fr-mb-4w')}
+            onClick={() => setInvitation(true)}
+          >
             Inviter une personne
           </Button>
         ))}
@@ -184,12 +204,14 @@ export default function OngletAcces({ contrat }: { contrat: ContratDetail }) {
         libelleConfirmer="Retirer le rôle"
         onConfirmer={() => {
           if (!cible) return;
-          gestion.retrait.mutate(cible.utilisateurId, { onSuccess: () => setMessage(`${nomComplet(cible)} n’a plus de rôle sur ce contrat.`) });
+          gestion.retrait.mutate(cible.utilisateurId, {
+            onSuccess: () => setMessage(`${nomComplet(cible)} n’a plus de rôle sur ce contrat.`),
+          });
         }}
       >
         <p>
-          {cible ? `${nomComplet(cible)} perdra son rôle « ${cible.roleLibelle} » sur ce contrat.` : ''} Son compte reste ouvert ; ce retrait
-          est tracé dans l’historique du contrat.
+          {cible ? `${nomComplet(cible)} perdra son rôle « ${cible.roleLibelle} » sur ce contrat.` : ''} Son compte reste ouvert ; ce
+          retrait est tracé dans l’historique du contrat.
         </p>
       </retrait.Confirmation>
     </>

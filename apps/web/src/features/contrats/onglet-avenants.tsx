@@ -30,8 +30,8 @@ function Ouverture({ contratId }: { contratId: string }) {
         Ouvrir un avenant
       </h3>
       <p className={fr.cx('fr-text--sm')}>
-        Tant que l’avenant est en rédaction, le contrat signé redevient modifiable (fiches, axes, parties, période). À sa
-        signature, la liste des changements est calculée et une version consolidée est enregistrée.
+        Tant que l’avenant est en rédaction, le contrat signé redevient modifiable (fiches, axes, parties, période). À sa signature, la
+        liste des changements est calculée et une version consolidée est enregistrée.
       </p>
       {ouverture.error && <AlerteErreur erreur={ouverture.error} as="h4" titre="L’avenant n’a pas été ouvert" />}
       <Input
@@ -56,7 +56,12 @@ function Signature({ contratId, avenant }: { contratId: string; avenant: Avenant
     e.preventDefault();
     signature.mutate({ id: avenant.id, dateAvenant: date });
   };
-  const erreurDate = signature.error && 'probleme' in signature.error ? (signature.error as { probleme: { erreurs?: { champ: string; message: string }[] } }).probleme.erreurs?.find((x) => x.champ === 'dateAvenant')?.message : undefined;
+  const erreurDate =
+    signature.error && 'probleme' in signature.error
+      ? (signature.error as { probleme: { erreurs?: { champ: string; message: string }[] } }).probleme.erreurs?.find(
+          (x) => x.champ === 'dateAvenant',
+        )?.message
+      : undefined;
   return (
     <form onSubmit={soumettre} noValidate className={fr.cx('fr-p-2w', 'fr-mb-4w') + ' maillage-encart'} aria-labelledby="signer-avenant">
       <h3 id="signer-avenant" className={fr.cx('fr-h6')}>
@@ -103,9 +108,11 @@ export default function OngletAvenants({ contrat }: { contrat: ContratDetail }) 
       {avenants.length === 0 ? (
         <EtatVide titre="Aucun avenant" titreAs="h4">
           <p>
-            Après sa signature, un contrat ne change que par avenant : nouvelles fiches-action, axes modifiés, période
-            prolongée, nouveau signataire, périmètre élargi.{' '}
-            {enVigueur ? 'Ouvrez un avenant ci-dessus pour modifier le contrat signé.' : 'Les avenants concernent les contrats signés et en vigueur.'}
+            Après sa signature, un contrat ne change que par avenant : nouvelles fiches-action, axes modifiés, période prolongée, nouveau
+            signataire, périmètre élargi.{' '}
+            {enVigueur
+              ? 'Ouvrez un avenant ci-dessus pour modifier le contrat signé.'
+              : 'Les avenants concernent les contrats signés et en vigueur.'}
           </p>
         </EtatVide>
       ) : (
@@ -146,7 +153,12 @@ export default function OngletAvenants({ contrat }: { contrat: ContratDetail }) 
           data={versions.map((v) => [
             formaterDate(v.dateEffet),
             v.avenantNumero ? `Avenant n° ${v.avenantNumero} : ${v.avenantObjet ?? ''}` : 'Signature du contrat',
-            <Telechargement key="t" libelle={`Version du ${formaterDate(v.dateEffet)}`} details="PDF" chemin={`/api/contrats/${contrat.id}/document.pdf?date=${v.dateEffet}`} />,
+            <Telechargement
+              key="t"
+              libelle={`Version du ${formaterDate(v.dateEffet)}`}
+              details="PDF"
+              chemin={`/api/contrats/${contrat.id}/document.pdf?date=${v.dateEffet}`}
+            />,
           ])}
         />
       )}

@@ -28,25 +28,39 @@ export default function OngletDocuments({ contrat }: { contrat: ContratDetail })
       <h2>Documents</h2>
       <h3>Le contrat</h3>
       <p className={fr.cx('fr-text--sm')}>
-        Le document réunit la couverture, les parties, le contexte, les axes, la gouvernance, les blocs de signature et les
-        fiches-action en annexe. Il est produit à la demande.
+        Le document réunit la couverture, les parties, le contexte, les axes, la gouvernance, les blocs de signature et les fiches-action en
+        annexe. Il est produit à la demande.
       </p>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <h4 className={fr.cx('fr-h6')}>Version actuelle</h4>
           <Telechargement libelle="Contrat (version actuelle)" details="PDF – état actuel du contrat" chemin={`${base}/document.pdf`} />
-          <Telechargement libelle="Contrat (version actuelle)" details="DOCX – modifiable dans un traitement de texte" chemin={`${base}/document.docx`} />
+          <Telechargement
+            libelle="Contrat (version actuelle)"
+            details="DOCX – modifiable dans un traitement de texte"
+            chemin={`${base}/document.docx`}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <h4 className={fr.cx('fr-h6')}>Tel que signé</h4>
           {signe ? (
             <>
-              <Telechargement libelle="Contrat tel que signé" details={`PDF – signé le ${formaterDate(premiere)}`} chemin={`${base}/document.pdf?version=signee`} />
-              <Telechargement libelle="Contrat tel que signé" details={`DOCX – signé le ${formaterDate(premiere)}`} chemin={`${base}/document.docx?version=signee`} />
+              <Telechargement
+                libelle="Contrat tel que signé"
+                details={`PDF – signé le ${formaterDate(premiere)}`}
+                chemin={`${base}/document.pdf?version=signee`}
+              />
+              <Telechargement
+                libelle="Contrat tel que signé"
+                details={`DOCX – signé le ${formaterDate(premiere)}`}
+                chemin={`${base}/document.docx?version=signee`}
+              />
             </>
           ) : (
             <p className={fr.cx('fr-text--sm')}>
-              {avenants.isPending ? 'Chargement des versions…' : 'Le contrat n’est pas encore signé : la version signée sera disponible après la signature.'}
+              {avenants.isPending
+                ? 'Chargement des versions…'
+                : 'Le contrat n’est pas encore signé : la version signée sera disponible après la signature.'}
             </p>
           )}
         </div>
@@ -62,13 +76,23 @@ export default function OngletDocuments({ contrat }: { contrat: ContratDetail })
                 hintText={`À partir du ${formaterDate(premiere)}`}
                 nativeInputProps={{ type: 'date', value: date, min: premiere, onChange: (e) => setDate(e.target.value) }}
                 state={dateValide ? 'default' : 'error'}
-                stateRelatedMessage={dateValide ? undefined : `Choisissez une date à partir du ${formaterDate(premiere)}, date de la signature.`}
+                stateRelatedMessage={
+                  dateValide ? undefined : `Choisissez une date à partir du ${formaterDate(premiere)}, date de la signature.`
+                }
               />
             </div>
             {dateValide && (
               <div className={fr.cx('fr-col-12', 'fr-col-md-8')}>
-                <Telechargement libelle={`Contrat consolidé au ${formaterDate(date)}`} details="PDF" chemin={`${base}/document.pdf?date=${date}`} />
-                <Telechargement libelle={`Contrat consolidé au ${formaterDate(date)}`} details="DOCX" chemin={`${base}/document.docx?date=${date}`} />
+                <Telechargement
+                  libelle={`Contrat consolidé au ${formaterDate(date)}`}
+                  details="PDF"
+                  chemin={`${base}/document.pdf?date=${date}`}
+                />
+                <Telechargement
+                  libelle={`Contrat consolidé au ${formaterDate(date)}`}
+                  details="DOCX"
+                  chemin={`${base}/document.docx?date=${date}`}
+                />
               </div>
             )}
           </div>
@@ -76,9 +100,19 @@ export default function OngletDocuments({ contrat }: { contrat: ContratDetail })
       )}
 
       <h3>Le plan d’action</h3>
-      <p className={fr.cx('fr-text--sm')}>Une ligne par fiche-action, avec tous ses champs : pour travailler dans un tableur, ou passer le plan à un autre outil.</p>
-      <Telechargement libelle="Plan d’action (format Maillage)" details="XLSX – une ligne par fiche et une feuille des axes" chemin={`${base}/plan.xlsx`} />
-      <Telechargement libelle="Plan d’action pour Territoires en Transitions" details="XLSX – au format d’import de Territoires en Transitions" chemin={`${base}/plan.xlsx?format=tet`} />
+      <p className={fr.cx('fr-text--sm')}>
+        Une ligne par fiche-action, avec tous ses champs : pour travailler dans un tableur, ou passer le plan à un autre outil.
+      </p>
+      <Telechargement
+        libelle="Plan d’action (format Maillage)"
+        details="XLSX – une ligne par fiche et une feuille des axes"
+        chemin={`${base}/plan.xlsx`}
+      />
+      <Telechargement
+        libelle="Plan d’action pour Territoires en Transitions"
+        details="XLSX – au format d’import de Territoires en Transitions"
+        chemin={`${base}/plan.xlsx?format=tet`}
+      />
       <Telechargement libelle="Plan d’action (format Maillage)" details="CSV – séparateur « ; », pour Excel" chemin={`${base}/plan.csv`} />
 
       <h3 className={fr.cx('fr-mt-4w')}>Fichiers du contrat</h3>
@@ -88,7 +122,9 @@ export default function OngletDocuments({ contrat }: { contrat: ContratDetail })
       {edition.possible ? (
         <ImportPlan contratId={contrat.id} />
       ) : (
-        <Notice title={edition.raison ?? 'Vous ne pouvez pas modifier ce contrat : l’import de plan d’action est réservé à sa coordination.'} />
+        <Notice
+          title={edition.raison ?? 'Vous ne pouvez pas modifier ce contrat : l’import de plan d’action est réservé à sa coordination.'}
+        />
       )}
     </>
   );

@@ -32,7 +32,8 @@ function Details({ evenement, noms }: { evenement: EvenementAudit; noms: Map<str
             </>
           ) : (
             <>
-              {libelleChampHistorique(champ)} : {valeurHistorique(champ, avant, evenement.entiteType, noms)} <span aria-hidden="true">→</span>
+              {libelleChampHistorique(champ)} : {valeurHistorique(champ, avant, evenement.entiteType, noms)}{' '}
+              <span aria-hidden="true">→</span>
               <span className={fr.cx('fr-sr-only')}>devient</span> {valeurHistorique(champ, apres, evenement.entiteType, noms)}
             </>
           )}
@@ -54,8 +55,8 @@ export default function OngletHistorique({ contrat }: { contrat: ContratDetail }
     <>
       <h2>Historique</h2>
       <p className={fr.cx('fr-text--sm')}>
-        Chaque changement du contrat, de ses parties, de sa stratégie et de ses fiches est tracé : qui, quand, avant et après.
-        L’historique ne peut être ni modifié ni effacé.
+        Chaque changement du contrat, de ses parties, de sa stratégie et de ses fiches est tracé : qui, quand, avant et après. L’historique
+        ne peut être ni modifié ni effacé.
       </p>
       {historique.isPending ? (
         <Chargement />

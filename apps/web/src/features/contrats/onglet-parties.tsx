@@ -70,12 +70,15 @@ export default function OngletParties({ contrat }: { contrat: ContratDetail }) {
 
       <h3>Signataires</h3>
       <p className={fr.cx('fr-text--sm')}>
-        Un signataire s’engage formellement et siège au comité de pilotage. La signature du contrat demande au moins une ARS
-        et une collectivité signataires, chacune avec sa date. Chaque organisation nommée confirme elle-même son rôle (ses
-        agents ou son référent reçoivent une demande) : tant qu’elle n’a pas confirmé, sa date de signature ne peut pas être saisie.
+        Un signataire s’engage formellement et siège au comité de pilotage. La signature du contrat demande au moins une ARS et une
+        collectivité signataires, chacune avec sa date. Chaque organisation nommée confirme elle-même son rôle (ses agents ou son référent
+        reçoivent une demande) : tant qu’elle n’a pas confirmé, sa date de signature ne peut pas être saisie.
       </p>
       {contrat.signataires.length === 0 ? (
-        <p>Aucun signataire pour l’instant.{edition.possible ? ' Ajoutez l’ARS et la ou les collectivités porteuses, puis les autres signataires.' : ''}</p>
+        <p>
+          Aucun signataire pour l’instant.
+          {edition.possible ? ' Ajoutez l’ARS et la ou les collectivités porteuses, puis les autres signataires.' : ''}
+        </p>
       ) : (
         <Table
           caption="Signataires du contrat"
@@ -100,7 +103,11 @@ export default function OngletParties({ contrat }: { contrat: ContratDetail }) {
           erreur={signataires.modification.error}
           enCours={signataires.modification.isPending}
           onAnnuler={() => fermer()}
-          onEnregistrer={(saisie) => signataires.modification.mutateAsync({ id: enEdition.id, ...saisie }).then(() => fermer(`Le signataire ${enEdition.organisation.nom} est enregistré.`))}
+          onEnregistrer={(saisie) =>
+            signataires.modification
+              .mutateAsync({ id: enEdition.id, ...saisie })
+              .then(() => fermer(`Le signataire ${enEdition.organisation.nom} est enregistré.`))
+          }
         />
       )}
       {edition.possible &&
@@ -112,7 +119,13 @@ export default function OngletParties({ contrat }: { contrat: ContratDetail }) {
             onEnregistrer={(saisie) => signataires.ajout.mutateAsync(saisie).then(() => fermer('Le signataire est ajouté.'))}
           />
         ) : (
-          <Button type="button" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-4w')} onClick={() => setFormulaire('signataire')}>
+          <Button
+            type="button"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            className={fr.cx('fr-mb-4w')}
+            onClick={() => setFormulaire('signataire')}
+          >
             Ajouter un signataire
           </Button>
         ))}
@@ -167,7 +180,8 @@ export default function OngletParties({ contrat }: { contrat: ContratDetail }) {
       >
         <p>
           {cible?.nom} ne sera plus {cible?.type} du contrat
-          {cible?.type === 'signataire' ? ' ; son représentant et sa date de signature seront perdus' : ''}. Le retrait est tracé dans l’historique.
+          {cible?.type === 'signataire' ? ' ; son représentant et sa date de signature seront perdus' : ''}. Le retrait est tracé dans
+          l’historique.
         </p>
       </retrait.Confirmation>
       <DispositifsTerritoriaux contrat={contrat} />

@@ -81,12 +81,16 @@ export default function OngletStrategie({ contrat }: { contrat: ContratDetail })
             <EtatVide
               titre="Aucune fiche-action"
               titreAs="h3"
-              action={peutCreerFiche ? { children: 'Créer la première fiche', linkProps: { to: `/contrats/${contrat.id}/fiches/nouvelle` } } : undefined}
+              action={
+                peutCreerFiche
+                  ? { children: 'Créer la première fiche', linkProps: { to: `/contrats/${contrat.id}/fiches/nouvelle` } }
+                  : undefined
+              }
             >
               <p>
-                Une fiche-action décrit une action du contrat : son pilote, son public, ses objectifs opérationnels, ses
-                étapes, ses partenaires, ses indicateurs et son financement. Rattachée à un axe et à un objectif
-                stratégiques, elle reçoit un numéro qui ne change plus.
+                Une fiche-action décrit une action du contrat : son pilote, son public, ses objectifs opérationnels, ses étapes, ses
+                partenaires, ses indicateurs et son financement. Rattachée à un axe et à un objectif stratégiques, elle reçoit un numéro qui
+                ne change plus.
               </p>
             </EtatVide>
           )}
@@ -101,7 +105,14 @@ export default function OngletStrategie({ contrat }: { contrat: ContratDetail })
               ) : filtrees.data.length === 0 ? (
                 <p role="status">Aucune fiche ne correspond à ces filtres. Retirez un filtre ou changez la recherche.</p>
               ) : (
-                <TableauFiches contrat={contrat} fiches={filtrees.data} toutes={toutes.data} filtre={filtre} tri={filtres.valeurs.tri} editable={edition.possible} />
+                <TableauFiches
+                  contrat={contrat}
+                  fiches={filtrees.data}
+                  toutes={toutes.data}
+                  filtre={filtre}
+                  tri={filtres.valeurs.tri}
+                  editable={edition.possible}
+                />
               )}
             </>
           )}

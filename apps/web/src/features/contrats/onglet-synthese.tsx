@@ -49,9 +49,9 @@ export function OngletSynthese({ contrat, alertes, gouvernance, avancement }: Pr
           action={{ children: 'Définir la stratégie', linkProps: { to: `/contrats/${contrat.id}?onglet=strategie` } }}
         >
           <p>
-            La stratégie d’un contrat part des priorités du diagnostic : des axes stratégiques (2 à 6, alignés sur le projet
-            régional de santé), déclinés en objectifs, puis en fiches-action écrites par les groupes de travail. La synthèse
-            montrera ici l’avancement des fiches et leurs financements.
+            La stratégie d’un contrat part des priorités du diagnostic : des axes stratégiques (2 à 6, alignés sur le projet régional de
+            santé), déclinés en objectifs, puis en fiches-action écrites par les groupes de travail. La synthèse montrera ici l’avancement
+            des fiches et leurs financements.
           </p>
         </EtatVide>
         {gouvernance}
@@ -85,8 +85,8 @@ export function OngletSynthese({ contrat, alertes, gouvernance, avancement }: Pr
       <h2>Axes stratégiques</h2>
       {contrat.axes.length === 0 ? (
         <p>
-          Aucun axe stratégique : les {formaterNombre(liste.length)} fiches ne sont rattachées à aucun axe. Définissez les axes
-          dans l’onglet « Stratégie et fiches ».
+          Aucun axe stratégique : les {formaterNombre(liste.length)} fiches ne sont rattachées à aucun axe. Définissez les axes dans
+          l’onglet « Stratégie et fiches ».
         </p>
       ) : (
         <Table
@@ -104,7 +104,15 @@ export function OngletSynthese({ contrat, alertes, gouvernance, avancement }: Pr
               ];
             }),
             ...(liste.some((f) => !f.axe)
-              ? [['Sans axe', '—', formaterNombre(liste.filter((f) => !f.axe).length), formaterNombre(liste.filter((f) => !f.axe && f.statut === 'realisee').length), formaterMontant(total(liste.filter((f) => !f.axe)))]]
+              ? [
+                  [
+                    'Sans axe',
+                    '—',
+                    formaterNombre(liste.filter((f) => !f.axe).length),
+                    formaterNombre(liste.filter((f) => !f.axe && f.statut === 'realisee').length),
+                    formaterMontant(total(liste.filter((f) => !f.axe))),
+                  ],
+                ]
               : []),
           ]}
         />

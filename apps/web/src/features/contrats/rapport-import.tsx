@@ -38,8 +38,12 @@ export function RapportImportVue({ rapport, titre }: { rapport: RapportImport; t
       <h4 id="rapport-import-titre">{titre}</h4>
       <p className={fr.cx('fr-mb-1w')}>Format reconnu : {FORMATS[rapport.format] ?? rapport.format}.</p>
       <ul>
-        <li>Fiches {fait ? 'créées' : 'à créer'} : {formaterNombre(resume.crees)}</li>
-        <li>Fiches {fait ? 'mises à jour' : 'à mettre à jour'} : {formaterNombre(resume.misAJour)}</li>
+        <li>
+          Fiches {fait ? 'créées' : 'à créer'} : {formaterNombre(resume.crees)}
+        </li>
+        <li>
+          Fiches {fait ? 'mises à jour' : 'à mettre à jour'} : {formaterNombre(resume.misAJour)}
+        </li>
         <li>Fiches inchangées : {formaterNombre(resume.inchanges)}</li>
         {resume.sousActions > 0 && (
           <li>
@@ -73,7 +77,10 @@ export function RapportImportVue({ rapport, titre }: { rapport: RapportImport; t
       )}
       <Liste titre={fait ? 'Axes créés :' : 'Axes qui seront créés :'} elements={rapport.axesCrees} />
       <Liste titre={fait ? 'Objectifs créés :' : 'Objectifs qui seront créés :'} elements={rapport.objectifsCrees} />
-      <Liste titre={fait ? 'Organisations créées dans l’annuaire :' : 'Organisations qui seront créées dans l’annuaire :'} elements={rapport.organisationsCreees} />
+      <Liste
+        titre={fait ? 'Organisations créées dans l’annuaire :' : 'Organisations qui seront créées dans l’annuaire :'}
+        elements={rapport.organisationsCreees}
+      />
       {rapport.lignes.length > 0 && (
         <Table
           caption={`Lignes du fichier (${formaterNombre(rapport.lignes.length)})`}

@@ -44,7 +44,13 @@ export default function RenouvellementPage() {
       ]}
     />
   );
-  if (contrat.isPending || fiches.isPending) return <>{filAriane}<Chargement /></>;
+  if (contrat.isPending || fiches.isPending)
+    return (
+      <>
+        {filAriane}
+        <Chargement />
+      </>
+    );
   if (contrat.error || fiches.error) {
     return (
       <>
@@ -73,7 +79,9 @@ export default function RenouvellementPage() {
           naviguer(`/contrats/${r.id}`, {
             state: {
               message: `Le contrat de ${libelleGeneration(r.generation)} est créé, avec ${
-                selection.size === 0 ? 'aucune fiche reprise' : `${formaterNombre(selection.size)} fiche${selection.size > 1 ? 's' : ''} reprise${selection.size > 1 ? 's' : ''}`
+                selection.size === 0
+                  ? 'aucune fiche reprise'
+                  : `${formaterNombre(selection.size)} fiche${selection.size > 1 ? 's' : ''} reprise${selection.size > 1 ? 's' : ''}`
               }. Il commence au statut « En préparation ».`,
             },
           }),
@@ -86,12 +94,12 @@ export default function RenouvellementPage() {
       {filAriane}
       <h1>Renouveler le contrat</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Le renouvellement crée le contrat de {libelleGeneration(suivante)} sur le même territoire, avec les mêmes ARS,
-        collectivités porteuses, partenaires et signataires (qui signeront à nouveau), et les personnes qui y ont un rôle.
+        Le renouvellement crée le contrat de {libelleGeneration(suivante)} sur le même territoire, avec les mêmes ARS, collectivités
+        porteuses, partenaires et signataires (qui signeront à nouveau), et les personnes qui y ont un rôle.
       </p>
       <p>
-        Les fiches-action choisies sont reprises avec leurs axes et objectifs, renumérotées à partir de 1 et remises au
-        statut « À venir » ; leurs financements ne sont pas repris. Le contrat actuel reste consultable.
+        Les fiches-action choisies sont reprises avec leurs axes et objectifs, renumérotées à partir de 1 et remises au statut « À venir » ;
+        leurs financements ne sont pas repris. Le contrat actuel reste consultable.
       </p>
       {renouveler.error && <AlerteErreur erreur={renouveler.error} titre="Le renouvellement n’a pas abouti" />}
       <form onSubmit={soumettre} noValidate>
@@ -128,7 +136,14 @@ export default function RenouvellementPage() {
             />
           </>
         )}
-        <BoutonsFormulaire taille="md" icones icone="fr-icon-refresh-line" libelle={`Créer le contrat de ${libelleGeneration(suivante)}`} enCours={renouveler.isPending} annulerVers={`/contrats/${id}`} />
+        <BoutonsFormulaire
+          taille="md"
+          icones
+          icone="fr-icon-refresh-line"
+          libelle={`Créer le contrat de ${libelleGeneration(suivante)}`}
+          enCours={renouveler.isPending}
+          annulerVers={`/contrats/${id}`}
+        />
       </form>
     </>
   );

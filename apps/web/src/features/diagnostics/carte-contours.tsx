@@ -10,7 +10,8 @@ const LARGEUR = 600;
  * region), fitted to a 600-unit-wide viewBox. North is up: y grows southwards.
  */
 export function projeter(contours: Contours): { chemins: Map<string, string>; viewBox: string } {
-  const anneaux = (g: Contours['features'][number]['geometry']): Position[][] => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
+  const anneaux = (g: Contours['features'][number]['geometry']): Position[][] =>
+    g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
   const points = contours.features.flatMap((f) => anneaux(f.geometry).flat());
   if (!points.length) return { chemins: new Map(), viewBox: `0 0 ${LARGEUR} ${LARGEUR}` };
   const lons = points.map((p) => p[0]);
@@ -20,7 +21,7 @@ export function projeter(contours: Contours): { chemins: Map<string, string>; vi
   const etendue = Math.max((maxLon - minLon) * k, 1e-9);
   const echelle = LARGEUR / etendue;
   const hauteur = Math.max((maxLat - minLat) * echelle, 1);
-  const xy = ([lon, lat]: Position) => `${(((lon - minLon) * k * echelle)).toFixed(1)} ${((maxLat - lat) * echelle).toFixed(1)}`;
+  const xy = ([lon, lat]: Position) => `${((lon - minLon) * k * echelle).toFixed(1)} ${((maxLat - lat) * echelle).toFixed(1)}`;
   const chemins = new Map(
     contours.features.map((f) => [
       f.properties.code,
@@ -46,13 +47,32 @@ interface Props {
 }
 
 /** A choropleth of imported contours (communes, EPCI…), same legend, textures and table as the département map. */
-export function CarteContours({ titre, contours, territoires, valeurs, libelleValeur, unite, enTetesComplement, credit, tableauApres }: Props) {
+export function CarteContours({
+  titre,
+  contours,
+  territoires,
+  valeurs,
+  libelleValeur,
+  unite,
+  enTetesComplement,
+  credit,
+  tableauApres,
+}: Props) {
   const { chemins, viewBox } = projeter(contours);
   const zones: ZoneCarte[] = territoires.flatMap((t) => {
     const d = chemins.get(t.code);
     if (!d) return [];
     const v = valeurs.get(t.code);
-    return [{ code: t.code, nom: t.nom, d, valeur: v?.valeur ?? null, texte: v?.texte ?? 'sans valeur', complement: v?.complement ?? enTetesComplement?.map(() => '—') }];
+    return [
+      {
+        code: t.code,
+        nom: t.nom,
+        d,
+        valeur: v?.valeur ?? null,
+        texte: v?.texte ?? 'sans valeur',
+        complement: v?.complement ?? enTetesComplement?.map(() => '—'),
+      },
+    ];
   });
   const sansContour = territoires.filter((t) => !chemins.has(t.code));
   return (
@@ -64,9 +84,7 @@ export function CarteContours({ titre, contours, territoires, valeurs, libelleVa
         tableauApres={tableauApres}
       />
       {sansContour.length > 0 && (
-        <p className="fr-text--sm">
-          Sans contour importé, donc absents de la carte : {sansContour.map((t) => t.nom).join(', ')}.
-        </p>
+        <p className="fr-text--sm">Sans contour importé, donc absents de la carte : {sansContour.map((t) => t.nom).join(', ')}.</p>
       )}
     </>
   );

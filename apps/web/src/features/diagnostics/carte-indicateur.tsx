@@ -21,7 +21,8 @@ interface Props {
 
 function libelleOrigine(r: ResultatAgregat): string {
   if (r.origine === 'publiee') return 'Publiée pour ce territoire';
-  if (r.partiel) return `Calculée sur ${formaterNombre(r.partiel.couverture.renseignees)} communes sur ${formaterNombre(r.partiel.couverture.communes)}`;
+  if (r.partiel)
+    return `Calculée sur ${formaterNombre(r.partiel.couverture.renseignees)} communes sur ${formaterNombre(r.partiel.couverture.communes)}`;
   const n = r.valeur.couverture?.communes ?? 0;
   return `Calculée sur ${formaterNombre(n)} commune${n > 1 ? 's' : ''}`;
 }
@@ -32,8 +33,8 @@ function Couverture({ r }: { r: ResultatAgregat }) {
   const sans = c.masquees + c.manquantes;
   return (
     <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
-      <strong>Couverture :</strong> {formaterNombre(c.renseignees)} commune{c.renseignees > 1 ? 's' : ''} renseignée{c.renseignees > 1 ? 's' : ''} sur{' '}
-      {formaterNombre(c.communes)}
+      <strong>Couverture :</strong> {formaterNombre(c.renseignees)} commune{c.renseignees > 1 ? 's' : ''} renseignée
+      {c.renseignees > 1 ? 's' : ''} sur {formaterNombre(c.communes)}
       {sans > 0 && (
         <>
           {' '}
@@ -63,9 +64,7 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
         titleAs="h5"
         title={indicateur.libelle}
         size="small"
-        start={
-          <BadgesResultat resultat={resultat} partiel={!!partiel} />
-        }
+        start={<BadgesResultat resultat={resultat} partiel={!!partiel} />}
         desc={
           resultat && partiel ? (
             // The figure on the communes with a value, never shown without the word "partiel" and its coverage.
@@ -82,7 +81,9 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
             </>
           ) : (
             // An empty result always says why: a blank is neither a zero nor a fault.
-            <span className="maillage-raison-vide">{agregat.raison ?? `Aucune valeur pour la période ${agregat.periode ?? 'choisie'}.`}</span>
+            <span className="maillage-raison-vide">
+              {agregat.raison ?? `Aucune valeur pour la période ${agregat.periode ?? 'choisie'}.`}
+            </span>
           )
         }
         end={
@@ -91,7 +92,11 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
               <Select
                 label="Période"
                 className={fr.cx('fr-mb-2w')}
-                nativeSelectProps={{ id: `${id}-periode`, value: periode ?? initial.periode ?? '', onChange: (e) => setPeriode(e.target.value) }}
+                nativeSelectProps={{
+                  id: `${id}-periode`,
+                  value: periode ?? initial.periode ?? '',
+                  onChange: (e) => setPeriode(e.target.value),
+                }}
               >
                 {[...periodes].reverse().map((p) => (
                   <option key={p} value={p}>
@@ -122,7 +127,8 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
               <div className={fr.cx('fr-mb-1w')}>
                 <p className={fr.cx('fr-mb-0')}>
                   <span className={fr.cx('fr-icon-error-warning-line', 'fr-icon--sm', 'fr-mr-1v')} aria-hidden="true" />
-                  <strong>Les sources divergent</strong> (valeur retenue : {resultat.valeur.texte}, {resultat.source ?? 'source non précisée'}) :
+                  <strong>Les sources divergent</strong> (valeur retenue : {resultat.valeur.texte},{' '}
+                  {resultat.source ?? 'source non précisée'}) :
                 </p>
                 <ul className={fr.cx('fr-mb-0')}>
                   {resultat.autresSources.map((a) => (
@@ -136,13 +142,17 @@ export function CarteIndicateur({ agregat: initial, territoires, nomPerimetre, c
             {resultat && comparaisons.length > 0 && (
               <Comparaisons resultat={resultat} agregat={agregat} nomPerimetre={nomPerimetre} comparable={comparable} />
             )}
-            {resultat && comparaisons.length === 0 && <p className={fr.cx('fr-mb-1w')}>Aucune valeur de comparaison (département, région, France) pour cette période.</p>}
+            {resultat && comparaisons.length === 0 && (
+              <p className={fr.cx('fr-mb-1w')}>Aucune valeur de comparaison (département, région, France) pour cette période.</p>
+            )}
             <GraphiqueComparaison agregat={agregat} nomPerimetre={nomPerimetre} comparable={comparable} />
             <GraphiqueSerie agregat={agregat} />
             <p className={fr.cx('fr-mb-1w')}>
               <strong>Source :</strong> {resultat?.source ?? indicateur.source ?? 'non précisée'}
               {tiret && <> — dans ce fichier, « - » signifiait : {tiret}</>}.{' '}
-              {resultat?.origine === 'agregee' && <>Méthode : {METHODES_EXPLIQUEES[indicateur.methodeAgregation].libelle.toLowerCase()}. </>}
+              {resultat?.origine === 'agregee' && (
+                <>Méthode : {METHODES_EXPLIQUEES[indicateur.methodeAgregation].libelle.toLowerCase()}. </>
+              )}
               {indicateur.standardisation && <>{indicateur.standardisation}. </>}
               <Link to={`/indicateurs/${indicateur.code}`}>Définition de l’indicateur</Link>
             </p>
@@ -220,15 +230,14 @@ function Comparaisons({ resultat, agregat, nomPerimetre, comparable }: PropsComp
       <ul className={fr.cx('fr-mb-1w')}>
         {comparaisons.map((c) => (
           <li key={`${c.territoire.type}-${c.territoire.code}`}>
-            {c.territoire.nom} : {avecUnite(c.valeur.texte, indicateur.unite)} — écart : {ecartEnMots(valeurComparee(resultat, c), c, indicateur)}{' '}
+            {c.territoire.nom} : {avecUnite(c.valeur.texte, indicateur.unite)} — écart :{' '}
+            {ecartEnMots(valeurComparee(resultat, c), c, indicateur)}{' '}
             <BadgeSens sens={sensAffiche(c, comparable)} indicatif={c.indicatif} />
           </li>
         ))}
       </ul>
       {comparaisons.some((c) => c.indicatif) && (
-        <p className={fr.cx('fr-mb-1w')}>
-          Comparaisons indicatives : faites avec le chiffre partiel, sur les seules communes renseignées.
-        </p>
+        <p className={fr.cx('fr-mb-1w')}>Comparaisons indicatives : faites avec le chiffre partiel, sur les seules communes renseignées.</p>
       )}
       {partiel && !comparaisons.some((c) => c.indicatif) && comparable && (
         <p className={fr.cx('fr-mb-1w')}>

@@ -14,9 +14,27 @@ import type { SaisieBesoin, SaisieConstat, SaisiePriorite } from './formulaires-
 const suppression = creerConfirmation('confirmation-suppression-chaine');
 
 const NOMS = {
-  constats: { un: 'le constat', titreNouveau: 'Nouveau constat', titreModifier: 'Modifier le constat', ajouter: 'Ajouter le constat', enregistrer: 'Enregistrer le constat' },
-  besoins: { un: 'le besoin', titreNouveau: 'Nouveau besoin', titreModifier: 'Modifier le besoin', ajouter: 'Ajouter le besoin', enregistrer: 'Enregistrer le besoin' },
-  priorites: { un: 'la priorité', titreNouveau: 'Nouvelle priorité', titreModifier: 'Modifier la priorité', ajouter: 'Ajouter la priorité', enregistrer: 'Enregistrer la priorité' },
+  constats: {
+    un: 'le constat',
+    titreNouveau: 'Nouveau constat',
+    titreModifier: 'Modifier le constat',
+    ajouter: 'Ajouter le constat',
+    enregistrer: 'Enregistrer le constat',
+  },
+  besoins: {
+    un: 'le besoin',
+    titreNouveau: 'Nouveau besoin',
+    titreModifier: 'Modifier le besoin',
+    ajouter: 'Ajouter le besoin',
+    enregistrer: 'Enregistrer le besoin',
+  },
+  priorites: {
+    un: 'la priorité',
+    titreNouveau: 'Nouvelle priorité',
+    titreModifier: 'Modifier la priorité',
+    ajouter: 'Ajouter la priorité',
+    enregistrer: 'Enregistrer la priorité',
+  },
 };
 
 interface Props {
@@ -62,14 +80,28 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
   const formulaire = (maillon: Maillon) => {
     if (edition?.maillon !== maillon) return null;
     const m = mutations[maillon].enregistrer;
-    const commun = { nom: NOMS[maillon], modification: !!edition.id, onAnnuler: () => setEdition(null), erreur: m.error, enCours: m.isPending, onEnregistrer: enregistrer(maillon) };
+    const commun = {
+      nom: NOMS[maillon],
+      modification: !!edition.id,
+      onAnnuler: () => setEdition(null),
+      erreur: m.error,
+      enCours: m.isPending,
+      onEnregistrer: enregistrer(maillon),
+    };
     return <FormulaireMaillon maillon={maillon} id={edition.id} commun={commun} diagnostic={d} libelles={libelles} contratId={contratId} />;
   };
 
   const boutonAjout = (maillon: Maillon, libelle: string) =>
     editable &&
     edition?.maillon !== maillon && (
-      <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-2w')} onClick={() => ouvrir(maillon)}>
+      <Button
+        type="button"
+        size="small"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        className={fr.cx('fr-mb-2w')}
+        onClick={() => ouvrir(maillon)}
+      >
         {libelle}
       </Button>
     );
@@ -80,7 +112,11 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
     <>
       {erreurSuppression && <AlerteErreur erreur={erreurSuppression} as="h4" titre="La suppression n’a pas abouti" />}
       <h4 className={fr.cx('fr-mt-4w')}>Constats</h4>
-      {d.constats.length === 0 && <p>Aucun constat. Un constat résume ce que montrent les indicateurs et les verbatims : « Une offre de médecine générale fragile ».</p>}
+      {d.constats.length === 0 && (
+        <p>
+          Aucun constat. Un constat résume ce que montrent les indicateurs et les verbatims : « Une offre de médecine générale fragile ».
+        </p>
+      )}
       {d.constats.map((c) =>
         affiche('constats', c.id) ? (
           <ElementChaine
@@ -91,11 +127,37 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
             nom={`${NOMS.constats.un} « ${c.intitule} »`}
             editable={editable}
             onModifier={() => ouvrir('constats', c.id)}
-            onSupprimer={() => demanderSuppression('constats', c.id, c.intitule, c.besoins.length ? `${c.besoins.length > 1 ? `Les ${c.besoins.length} besoins qui en découlent ne le citeront plus.` : 'Le besoin qui en découle ne le citera plus.'}` : 'Aucun besoin n’en découle.')}
+            onSupprimer={() =>
+              demanderSuppression(
+                'constats',
+                c.id,
+                c.intitule,
+                c.besoins.length
+                  ? `${c.besoins.length > 1 ? `Les ${c.besoins.length} besoins qui en découlent ne le citeront plus.` : 'Le besoin qui en découle ne le citera plus.'}`
+                  : 'Aucun besoin n’en découle.',
+              )
+            }
             liens={[
-              { libelle: 'Indicateurs cités', vide: 'aucun', cibles: c.indicateurs.map((code) => ({ lien: avecCarte.has(code) ? `#indicateur-${code}` : `/indicateurs/${code}`, texte: libelles.get(code) ?? code })) },
-              { libelle: 'Verbatims cités', vide: 'aucun', cibles: c.verbatims.flatMap((id) => (verbatim.get(id) ? [{ lien: `#verbatim-${id}`, texte: extrait(verbatim.get(id)!.texte, 60) }] : [])) },
-              { libelle: 'Besoins qui en découlent', vide: 'aucun pour l’instant', cibles: c.besoins.flatMap((id) => (besoin.get(id) ? [{ lien: `#besoin-${id}`, texte: besoin.get(id)!.intitule }] : [])) },
+              {
+                libelle: 'Indicateurs cités',
+                vide: 'aucun',
+                cibles: c.indicateurs.map((code) => ({
+                  lien: avecCarte.has(code) ? `#indicateur-${code}` : `/indicateurs/${code}`,
+                  texte: libelles.get(code) ?? code,
+                })),
+              },
+              {
+                libelle: 'Verbatims cités',
+                vide: 'aucun',
+                cibles: c.verbatims.flatMap((id) =>
+                  verbatim.get(id) ? [{ lien: `#verbatim-${id}`, texte: extrait(verbatim.get(id)!.texte, 60) }] : [],
+                ),
+              },
+              {
+                libelle: 'Besoins qui en découlent',
+                vide: 'aucun pour l’instant',
+                cibles: c.besoins.flatMap((id) => (besoin.get(id) ? [{ lien: `#besoin-${id}`, texte: besoin.get(id)!.intitule }] : [])),
+              },
             ]}
           />
         ) : null,
@@ -104,7 +166,9 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
       {boutonAjout('constats', 'Ajouter un constat')}
 
       <h4 className={fr.cx('fr-mt-4w')}>Besoins</h4>
-      {d.besoins.length === 0 && <p>Aucun besoin. Un besoin se déduit d’un ou plusieurs constats : « Faciliter l’installation de médecins généralistes ».</p>}
+      {d.besoins.length === 0 && (
+        <p>Aucun besoin. Un besoin se déduit d’un ou plusieurs constats : « Faciliter l’installation de médecins généralistes ».</p>
+      )}
       {d.besoins.map((b) =>
         affiche('besoins', b.id) ? (
           <ElementChaine
@@ -115,10 +179,29 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
             nom={`${NOMS.besoins.un} « ${b.intitule} »`}
             editable={editable}
             onModifier={() => ouvrir('besoins', b.id)}
-            onSupprimer={() => demanderSuppression('besoins', b.id, b.intitule, b.priorites.length ? `Les ${b.priorites.length} priorité(s) qui y répondent ne le citeront plus.` : 'Aucune priorité n’y répond.')}
+            onSupprimer={() =>
+              demanderSuppression(
+                'besoins',
+                b.id,
+                b.intitule,
+                b.priorites.length
+                  ? `Les ${b.priorites.length} priorité(s) qui y répondent ne le citeront plus.`
+                  : 'Aucune priorité n’y répond.',
+              )
+            }
             liens={[
-              { libelle: 'Issu des constats', vide: 'aucun', cibles: b.constats.flatMap((id) => (constat.get(id) ? [{ lien: `#constat-${id}`, texte: constat.get(id)!.intitule }] : [])) },
-              { libelle: 'Priorités qui y répondent', vide: 'aucune pour l’instant', cibles: b.priorites.flatMap((id) => (priorite.get(id) ? [{ lien: `#priorite-${id}`, texte: priorite.get(id)!.intitule }] : [])) },
+              {
+                libelle: 'Issu des constats',
+                vide: 'aucun',
+                cibles: b.constats.flatMap((id) => (constat.get(id) ? [{ lien: `#constat-${id}`, texte: constat.get(id)!.intitule }] : [])),
+              },
+              {
+                libelle: 'Priorités qui y répondent',
+                vide: 'aucune pour l’instant',
+                cibles: b.priorites.flatMap((id) =>
+                  priorite.get(id) ? [{ lien: `#priorite-${id}`, texte: priorite.get(id)!.intitule }] : [],
+                ),
+              },
             ]}
           />
         ) : null,
@@ -127,7 +210,9 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
       {boutonAjout('besoins', 'Ajouter un besoin')}
 
       <h4 className={fr.cx('fr-mt-4w')}>Priorités</h4>
-      {d.priorites.length === 0 && <p>Aucune priorité. Une priorité retient des besoins et se décline dans les axes stratégiques du contrat.</p>}
+      {d.priorites.length === 0 && (
+        <p>Aucune priorité. Une priorité retient des besoins et se décline dans les axes stratégiques du contrat.</p>
+      )}
       {d.priorites.map((p) =>
         affiche('priorites', p.id) ? (
           <ElementChaine
@@ -138,10 +223,27 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
             nom={`${NOMS.priorites.un} « ${p.intitule} »`}
             editable={editable}
             onModifier={() => ouvrir('priorites', p.id)}
-            onSupprimer={() => demanderSuppression('priorites', p.id, p.intitule, 'Ses liens vers les besoins et les axes seront retirés ; les axes eux-mêmes ne changent pas.')}
+            onSupprimer={() =>
+              demanderSuppression(
+                'priorites',
+                p.id,
+                p.intitule,
+                'Ses liens vers les besoins et les axes seront retirés ; les axes eux-mêmes ne changent pas.',
+              )
+            }
             liens={[
-              { libelle: 'Répond aux besoins', vide: 'aucun', cibles: p.besoins.flatMap((id) => (besoin.get(id) ? [{ lien: `#besoin-${id}`, texte: besoin.get(id)!.intitule }] : [])) },
-              { libelle: 'Axes stratégiques', vide: 'aucun pour l’instant', cibles: p.axes.flatMap((id) => (axe.get(id) ? [{ lien: `#axe-${id}`, texte: `Axe ${axe.get(id)!.numero}. ${axe.get(id)!.intitule}` }] : [])) },
+              {
+                libelle: 'Répond aux besoins',
+                vide: 'aucun',
+                cibles: p.besoins.flatMap((id) => (besoin.get(id) ? [{ lien: `#besoin-${id}`, texte: besoin.get(id)!.intitule }] : [])),
+              },
+              {
+                libelle: 'Axes stratégiques',
+                vide: 'aucun pour l’instant',
+                cibles: p.axes.flatMap((id) =>
+                  axe.get(id) ? [{ lien: `#axe-${id}`, texte: `Axe ${axe.get(id)!.numero}. ${axe.get(id)!.intitule}` }] : [],
+                ),
+              },
             ]}
           />
         ) : null,
@@ -157,7 +259,8 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
         onConfirmer={() => aSupprimer && mutations[aSupprimer.maillon].supprimer.mutate(aSupprimer.id)}
       >
         <p>
-          « {aSupprimer?.intitule} » sera supprimé du diagnostic. {aSupprimer?.consequence} La suppression est tracée dans l’historique du contrat.
+          « {aSupprimer?.intitule} » sera supprimé du diagnostic. {aSupprimer?.consequence} La suppression est tracée dans l’historique du
+          contrat.
         </p>
       </suppression.Confirmation>
     </>
@@ -168,27 +271,36 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
 function AxesChaine({ diagnostic: d, contratId }: { diagnostic: Diagnostic; contratId: string }) {
   return (
     <>
-    <h4 className={fr.cx('fr-mt-4w')}>Axes stratégiques</h4>
-    {d.axes.length === 0 ? (
-      <p>
-        Le contrat n’a pas encore d’axe stratégique. Les axes se définissent dans l’onglet{' '}
-        <Link to={`/contrats/${contratId}?onglet=strategie`}>« Stratégie et fiches »</Link> ; chaque priorité pourra ensuite y être rattachée.
-      </p>
-    ) : (
-      d.axes.map((a) => (
-        <ElementChaine
-          key={a.id}
-          ancre={`axe-${a.id}`}
-          titre={`Axe ${a.numero}. ${a.intitule}`}
-          nom={`l’axe ${a.numero}`}
-          editable={false}
-          liens={[
-            { libelle: 'Priorités déclinées dans cet axe', vide: 'aucune', cibles: d.priorites.filter((p) => p.axes.includes(a.id)).map((p) => ({ lien: `#priorite-${p.id}`, texte: p.intitule })) },
-            { libelle: 'Objectifs et fiches-action', vide: '', cibles: [{ lien: `/contrats/${contratId}?onglet=strategie`, texte: 'Voir l’axe dans « Stratégie et fiches »' }] },
-          ]}
-        />
-      ))
-    )}
+      <h4 className={fr.cx('fr-mt-4w')}>Axes stratégiques</h4>
+      {d.axes.length === 0 ? (
+        <p>
+          Le contrat n’a pas encore d’axe stratégique. Les axes se définissent dans l’onglet{' '}
+          <Link to={`/contrats/${contratId}?onglet=strategie`}>« Stratégie et fiches »</Link> ; chaque priorité pourra ensuite y être
+          rattachée.
+        </p>
+      ) : (
+        d.axes.map((a) => (
+          <ElementChaine
+            key={a.id}
+            ancre={`axe-${a.id}`}
+            titre={`Axe ${a.numero}. ${a.intitule}`}
+            nom={`l’axe ${a.numero}`}
+            editable={false}
+            liens={[
+              {
+                libelle: 'Priorités déclinées dans cet axe',
+                vide: 'aucune',
+                cibles: d.priorites.filter((p) => p.axes.includes(a.id)).map((p) => ({ lien: `#priorite-${p.id}`, texte: p.intitule })),
+              },
+              {
+                libelle: 'Objectifs et fiches-action',
+                vide: '',
+                cibles: [{ lien: `/contrats/${contratId}?onglet=strategie`, texte: 'Voir l’axe dans « Stratégie et fiches »' }],
+              },
+            ]}
+          />
+        ))
+      )}
     </>
   );
 }

@@ -35,12 +35,20 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
   const communes = perimetre.data?.communes ?? [];
   const codes = communes.map((c) => c.code);
   const contours = useContours('commune', codes);
-  const territoires = [...contrat.perimetre.epci.map((c) => ({ type: 'epci' as const, code: c })), ...contrat.perimetre.communes.map((c) => ({ type: 'commune' as const, code: c }))];
+  const territoires = [
+    ...contrat.perimetre.epci.map((c) => ({ type: 'epci' as const, code: c })),
+    ...contrat.perimetre.communes.map((c) => ({ type: 'commune' as const, code: c })),
+  ];
   const valeurs = useValeursCommunes(code, territoires, periode);
   const indicateur = candidats.find((a) => a.indicateur.code === code)?.indicateur;
 
   if (candidats.length === 0 || !code || !indicateur) {
-    return <p>Aucun indicateur publié à l’échelle des communes pour ce périmètre : la carte des communes s’affichera dès qu’un fichier de valeurs communales sera importé.</p>;
+    return (
+      <p>
+        Aucun indicateur publié à l’échelle des communes pour ce périmètre : la carte des communes s’affichera dès qu’un fichier de valeurs
+        communales sera importé.
+      </p>
+    );
   }
   if (perimetre.isPending) return <Chargement libelle="Chargement des communes…" />;
   if (perimetre.error) return <AlerteErreur erreur={perimetre.error} as="h4" titre="Impossible de charger les communes du périmètre" />;
@@ -51,7 +59,12 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
     .map((c) => {
       const r = parCommune.get(c.code) ?? null;
       const v = r?.valeur;
-      const nombre = v && v.nature === 'exacte' && typeof v.valeur === 'number' ? v.valeur : v?.nature === 'intervalle' ? ((v.borneInf ?? 0) + (v.borneSup ?? 0)) / 2 : null;
+      const nombre =
+        v && v.nature === 'exacte' && typeof v.valeur === 'number'
+          ? v.valeur
+          : v?.nature === 'intervalle'
+            ? ((v.borneInf ?? 0) + (v.borneSup ?? 0)) / 2
+            : null;
       // As published: an interval class keeps its brackets ("[2 à 5["), a masked value says "secret statistique".
       return { commune: c, resultat: r, nombre, texte: v ? avecUnite(v.texte, indicateur.unite) : 'aucune valeur' };
     })
@@ -68,7 +81,9 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
       <Select
         label="Indicateur à voir par commune"
         hint="Les valeurs sont celles publiées pour chaque commune, sans calcul."
-        nativeSelectProps={{ value: code, onChange: (e) => {
+        nativeSelectProps={{
+          value: code,
+          onChange: (e) => {
             setCode(e.target.value);
             setPeriode(null);
           },
@@ -119,7 +134,13 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
         )
       )}
       {!aContours && can(sujet, 'creer', { type: 'catalogue' }) && (
-        <Button priority="tertiary" size="small" iconId="fr-icon-map-pin-2-line" className={fr.cx('fr-mb-2w')} linkProps={{ to: '/indicateurs/import-contours' }}>
+        <Button
+          priority="tertiary"
+          size="small"
+          iconId="fr-icon-map-pin-2-line"
+          className={fr.cx('fr-mb-2w')}
+          linkProps={{ to: '/indicateurs/import-contours' }}
+        >
           Importer des contours
         </Button>
       )}
@@ -139,10 +160,13 @@ export function CommunesIndicateur({ contrat, indicateurs }: { contrat: ContratD
       />
       {classes > 0 && (
         <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
-          {classes > 1 ? `${formaterNombre(classes)} communes sont publiées` : 'Une commune est publiée'} en classe d’intervalle, reproduite telle quelle (« [a à b[ » : de a inclus à b exclu) ; son rang est celui du milieu de la classe.
+          {classes > 1 ? `${formaterNombre(classes)} communes sont publiées` : 'Une commune est publiée'} en classe d’intervalle, reproduite
+          telle quelle (« [a à b[ » : de a inclus à b exclu) ; son rang est celui du milieu de la classe.
         </p>
       )}
-      {tirets.length > 0 && <p className={fr.cx('fr-text--sm')}>Dans les fichiers de ces valeurs, « - » signifiait : {tirets.join(', ')}.</p>}
+      {tirets.length > 0 && (
+        <p className={fr.cx('fr-text--sm')}>Dans les fichiers de ces valeurs, « - » signifiait : {tirets.join(', ')}.</p>
+      )}
     </>
   );
 }

@@ -27,8 +27,12 @@ interface Props {
 /** The region, the indicators of the index and their weights (1 each by default). */
 export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }: Props) {
   const [region, setRegion] = useState(valeur.region);
-  const [poids, setPoids] = useState<Record<string, string>>(() => Object.fromEntries(valeur.indicateurs.map((c, i) => [c, String(valeur.poids[i] ?? 1)])));
-  const [periodes, setPeriodes] = useState<Record<string, string>>(() => Object.fromEntries(valeur.indicateurs.map((c, i) => [c, valeur.periodes[i] ?? ''])));
+  const [poids, setPoids] = useState<Record<string, string>>(() =>
+    Object.fromEntries(valeur.indicateurs.map((c, i) => [c, String(valeur.poids[i] ?? 1)])),
+  );
+  const [periodes, setPeriodes] = useState<Record<string, string>>(() =>
+    Object.fromEntries(valeur.indicateurs.map((c, i) => [c, valeur.periodes[i] ?? ''])),
+  );
   const [erreur, setErreur] = useState<string | undefined>();
   const choisis = Object.keys(poids);
 
@@ -39,7 +43,8 @@ export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }
     if (!choisis.length) return setErreur('Choisissez au moins un indicateur orienté (défavorable ou favorable).');
     if (lus.some((p) => !Number.isFinite(p) || p <= 0)) return setErreur('Chaque poids doit être un nombre positif (1 par défaut).');
     const lues = choisis.map((c) => (periodes[c] ?? '').trim());
-    if (lues.some((p) => p && !/^\d{4}(-\d{4})?$/.test(p))) return setErreur('Chaque période doit être une année (2018) ou une période (2011-2015), ou rester vide pour la plus récente.');
+    if (lues.some((p) => p && !/^\d{4}(-\d{4})?$/.test(p)))
+      return setErreur('Chaque période doit être une année (2018) ou une période (2011-2015), ou rester vide pour la plus récente.');
     setErreur(undefined);
     onCalculer({ region, indicateurs: choisis, poids: lus, periodes: lues });
   };
@@ -56,9 +61,9 @@ export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }
         ))}
       </Select>
       <p className={fr.cx('fr-text--sm')}>
-        Retenez les indicateurs qui disent la vulnérabilité (pauvreté, chômage, mortalité, offre de soins…). Chacun compte selon son poids : 1 par
-        défaut, 2 pour qu’il compte double. Les indicateurs neutres ne disent ni mieux ni moins bien : ils n’entrent pas dans le score. Sans
-        période choisie, chaque EPCI compte avec sa valeur la plus récente, dont l’année est affichée.
+        Retenez les indicateurs qui disent la vulnérabilité (pauvreté, chômage, mortalité, offre de soins…). Chacun compte selon son poids :
+        1 par défaut, 2 pour qu’il compte double. Les indicateurs neutres ne disent ni mieux ni moins bien : ils n’entrent pas dans le
+        score. Sans période choisie, chaque EPCI compte avec sa valeur la plus récente, dont l’année est affichée.
       </p>
       {FAMILLES_INDICATEUR.map((famille) => {
         const liste = catalogue.filter((i) => i.famille === famille);
@@ -78,7 +83,10 @@ export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }
                         options={[
                           {
                             label: i.libelle,
-                            hintText: i.polarite === 'neutre' ? 'Neutre : n’entre pas dans le score' : `${POLARITES_COURTES[i.polarite]} — ${pluriel(i.nombreValeurs ?? 0, 'valeur')} au catalogue`,
+                            hintText:
+                              i.polarite === 'neutre'
+                                ? 'Neutre : n’entre pas dans le score'
+                                : `${POLARITES_COURTES[i.polarite]} — ${pluriel(i.nombreValeurs ?? 0, 'valeur')} au catalogue`,
                             nativeInputProps: {
                               checked: coche,
                               disabled: i.polarite === 'neutre',
@@ -104,7 +112,12 @@ export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }
                             </>
                           }
                           hintText="Vide : la plus récente"
-                          nativeInputProps={{ value: periodes[i.code] ?? '', onChange: (e) => setPeriodes((p) => ({ ...p, [i.code]: e.target.value })), inputMode: 'numeric', size: 9 }}
+                          nativeInputProps={{
+                            value: periodes[i.code] ?? '',
+                            onChange: (e) => setPeriodes((p) => ({ ...p, [i.code]: e.target.value })),
+                            inputMode: 'numeric',
+                            size: 9,
+                          }}
                         />
                       </div>
                     )}
@@ -117,7 +130,12 @@ export function CriteresVulnerabilite({ valeur, regions, catalogue, onCalculer }
                               Poids<span className={fr.cx('fr-sr-only')}> de « {i.libelle} »</span>
                             </>
                           }
-                          nativeInputProps={{ value: poids[i.code], onChange: (e) => setPoids((p) => ({ ...p, [i.code]: e.target.value })), inputMode: 'decimal', size: 4 }}
+                          nativeInputProps={{
+                            value: poids[i.code],
+                            onChange: (e) => setPoids((p) => ({ ...p, [i.code]: e.target.value })),
+                            inputMode: 'decimal',
+                            size: 4,
+                          }}
                         />
                       </div>
                     )}

@@ -17,7 +17,8 @@ export const estComparable = (indicateur: Indicateur) => indicateur.methodeAgreg
 
 export const sensAffiche = (c: Comparaison, comparable: boolean): SensEcart => (comparable ? c.sens : 'indetermine');
 /** "Plus favorable", or "Plus favorable (indicatif)" when measured on the communes with a value only. */
-export const libelleSens = (s: SensEcart, indicatif = false) => `${SENS[s].libelle}${indicatif && s !== 'indetermine' ? ' (indicatif)' : ''}`;
+export const libelleSens = (s: SensEcart, indicatif = false) =>
+  `${SENS[s].libelle}${indicatif && s !== 'indetermine' ? ' (indicatif)' : ''}`;
 
 /**
  * Colour, icon and words: the badge never relies on colour alone. An indicative reading (on a partial figure) keeps
@@ -43,13 +44,15 @@ export function texteFigurePartielle(p: FigurePartielleVue, unite: string): stri
 }
 
 /** What the perimeter is compared with: its value, or its partial figure for an indicative comparison. */
-export const valeurComparee = (r: ResultatAgregat, c: Comparaison): ValeurVue => (c.indicatif && r.partiel ? valeurDuPartiel(r.partiel) : r.valeur);
+export const valeurComparee = (r: ResultatAgregat, c: Comparaison): ValeurVue =>
+  c.indicatif && r.partiel ? valeurDuPartiel(r.partiel) : r.valeur;
 
 /** A lower bound ("au moins 40") is an interval open to the top. */
 function bornes(v: ValeurVue): { inf: number; sup: number } | null {
   if (v.nature === 'exacte' && typeof v.valeur === 'number') return { inf: v.valeur, sup: v.valeur };
   if (v.nature === 'borne_inferieure' && typeof v.valeur === 'number') return { inf: v.valeur, sup: Infinity };
-  if (v.nature === 'intervalle' && typeof v.borneInf === 'number' && typeof v.borneSup === 'number') return { inf: v.borneInf, sup: v.borneSup };
+  if (v.nature === 'intervalle' && typeof v.borneInf === 'number' && typeof v.borneSup === 'number')
+    return { inf: v.borneInf, sup: v.borneSup };
   return null;
 }
 

@@ -34,7 +34,12 @@ interface Props {
 /** One link of the chain: what it says, what it rests on, what rests on it — each a link, both ways. */
 export function ElementChaine({ ancre, titre, description, liens, editable, onModifier, onSupprimer, nom, children }: Props) {
   return (
-    <article id={ancre} tabIndex={-1} aria-labelledby={`${ancre}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-2w') + ' maillage-element-chaine'}>
+    <article
+      id={ancre}
+      tabIndex={-1}
+      aria-labelledby={`${ancre}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-2w') + ' maillage-element-chaine'}
+    >
       <h5 id={`${ancre}-titre`} className={fr.cx('fr-h6', 'fr-mb-1w')}>
         {titre}
       </h5>

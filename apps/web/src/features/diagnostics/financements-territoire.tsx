@@ -28,7 +28,13 @@ const schema = z
     financeurId: z.string().nullable(),
     financeurLibelle: z.string().trim().max(200),
     dispositif: z.string().trim().min(2, 'Nommez le dispositif ou le programme').max(300),
-    montantEuros: z.string().trim().refine((v) => v === '' || Number.isFinite(versCentimes(v)), 'Montant en euros attendu, par exemple 45 000 (vide s’il n’est pas connu)'),
+    montantEuros: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v === '' || Number.isFinite(versCentimes(v)),
+        'Montant en euros attendu, par exemple 45 000 (vide s’il n’est pas connu)',
+      ),
     anneeDebut: annee.regex(/^(19|20|21)\d\d$/, 'Année attendue, par exemple 2021'),
     anneeFin: annee.refine((v) => v === '' || /^(19|20|21)\d\d$/.test(v), 'Année attendue, par exemple 2023 (vide si en cours)'),
     objet: z.string().trim().min(3, 'Dites ce qui est financé').max(2000),
@@ -38,7 +44,19 @@ const schema = z
 type Valeurs = z.infer<typeof schema>;
 const CHAMPS = ['financeurId', 'financeurLibelle', 'dispositif', 'montantEuros', 'anneeDebut', 'anneeFin', 'objet', 'source'];
 
-function Formulaire({ element, onEnregistrer, onAnnuler, erreur, enCours }: { element?: FinancementTerritoire; onEnregistrer: (s: SaisieFinancementTerritoire) => Promise<unknown>; onAnnuler: () => void; erreur: unknown; enCours: boolean }) {
+function Formulaire({
+  element,
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: {
+  element?: FinancementTerritoire;
+  onEnregistrer: (s: SaisieFinancementTerritoire) => Promise<unknown>;
+  onAnnuler: () => void;
+  erreur: unknown;
+  enCours: boolean;
+}) {
   const form = useForm<Valeurs>({
     resolver: zodResolver(schema),
     defaultValues: {
@@ -76,27 +94,73 @@ function Formulaire({ element, onEnregistrer, onAnnuler, erreur, enCours }: { el
     }),
   );
   return (
-    <EncartFormulaire titre={element ? 'Modifier le financement existant' : 'Recenser un financement existant'} erreur={erreur} enCours={enCours} libelleEnvoi={element ? 'Enregistrer le financement' : 'Ajouter le financement'} onSubmit={soumettre} onAnnuler={onAnnuler}>
+    <EncartFormulaire
+      titre={element ? 'Modifier le financement existant' : 'Recenser un financement existant'}
+      erreur={erreur}
+      enCours={enCours}
+      libelleEnvoi={element ? 'Enregistrer le financement' : 'Ajouter le financement'}
+      onSubmit={soumettre}
+      onAnnuler={onAnnuler}
+    >
       <Controller
         control={form.control}
         name="financeurId"
-        render={({ field, fieldState }) => <ChoixOrganisation label="Financeur" aucune libelleAucune="Hors annuaire : saisir son nom" valeur={field.value} onChange={(v) => field.onChange(v)} erreur={fieldState.error?.message} />}
+        render={({ field, fieldState }) => (
+          <ChoixOrganisation
+            label="Financeur"
+            aucune
+            libelleAucune="Hors annuaire : saisir son nom"
+            valeur={field.value}
+            onChange={(v) => field.onChange(v)}
+            erreur={fieldState.error?.message}
+          />
+        )}
       />
-      {!financeurId && <Input label="Nom du financeur" nativeInputProps={{ ...register('financeurLibelle'), maxLength: 200 }} {...etatChamp(e.financeurLibelle?.message)} />}
-      <Input label="Dispositif ou programme" hintText="Exemple : contrat de ville (volet santé), FIR prévention, ACI de la CPTS" nativeInputProps={{ ...register('dispositif'), maxLength: 300 }} {...etatChamp(e.dispositif?.message)} />
+      {!financeurId && (
+        <Input
+          label="Nom du financeur"
+          nativeInputProps={{ ...register('financeurLibelle'), maxLength: 200 }}
+          {...etatChamp(e.financeurLibelle?.message)}
+        />
+      )}
+      <Input
+        label="Dispositif ou programme"
+        hintText="Exemple : contrat de ville (volet santé), FIR prévention, ACI de la CPTS"
+        nativeInputProps={{ ...register('dispositif'), maxLength: 300 }}
+        {...etatChamp(e.dispositif?.message)}
+      />
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Montant sur la période, en euros (facultatif)" hintText="Vide s’il n’est pas connu" nativeInputProps={{ ...register('montantEuros'), inputMode: 'decimal' }} {...etatChamp(e.montantEuros?.message)} />
+          <Input
+            label="Montant sur la période, en euros (facultatif)"
+            hintText="Vide s’il n’est pas connu"
+            nativeInputProps={{ ...register('montantEuros'), inputMode: 'decimal' }}
+            {...etatChamp(e.montantEuros?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-4')}>
-          <Input label="Première année" nativeInputProps={{ ...register('anneeDebut'), inputMode: 'numeric', maxLength: 4 }} {...etatChamp(e.anneeDebut?.message)} />
+          <Input
+            label="Première année"
+            nativeInputProps={{ ...register('anneeDebut'), inputMode: 'numeric', maxLength: 4 }}
+            {...etatChamp(e.anneeDebut?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-4')}>
-          <Input label="Dernière année (facultatif)" hintText="Vide si en cours" nativeInputProps={{ ...register('anneeFin'), inputMode: 'numeric', maxLength: 4 }} {...etatChamp(e.anneeFin?.message)} />
+          <Input
+            label="Dernière année (facultatif)"
+            hintText="Vide si en cours"
+            nativeInputProps={{ ...register('anneeFin'), inputMode: 'numeric', maxLength: 4 }}
+            {...etatChamp(e.anneeFin?.message)}
+          />
         </div>
       </div>
       <Input label="Ce qu’il finance" textArea nativeTextAreaProps={{ ...register('objet'), rows: 3 }} {...etatChamp(e.objet?.message)} />
-      <Input label="Source (facultatif)" hintText="Document ou interlocuteur d’où vient l’information" nativeInputProps={{ ...register('source'), maxLength: 300 }} {...etatChamp(e.source?.message)} />
+      <Input
+        label="Source (facultatif)"
+        hintText="Document ou interlocuteur d’où vient l’information"
+        nativeInputProps={{ ...register('source'), maxLength: 300 }}
+        {...etatChamp(e.source?.message)}
+      />
     </EncartFormulaire>
   );
 }
@@ -105,7 +169,15 @@ function Formulaire({ element, onEnregistrer, onAnnuler, erreur, enCours }: { el
  * Seed 003 (ARS Île-de-France): « recenser et valoriser dans le CLS l’ensemble des financements déjà mis à disposition
  * sur un territoire ». The list, its total, and beside it the contract's own funding lines summed.
  */
-export function FinancementsTerritoireDiagnostic({ contratId, financements, editable }: { contratId: string; financements: FinancementsTerritoire; editable: boolean }) {
+export function FinancementsTerritoireDiagnostic({
+  contratId,
+  financements,
+  editable,
+}: {
+  contratId: string;
+  financements: FinancementsTerritoire;
+  editable: boolean;
+}) {
   const { enregistrer, supprimer } = useElementDiagnostic<SaisieFinancementTerritoire>(contratId, 'financements-existants');
   const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<FinancementTerritoire>(enregistrer);
   const { lignes, total, contrat } = financements;
@@ -129,18 +201,26 @@ export function FinancementsTerritoireDiagnostic({ contratId, financements, edit
           <p className={fr.cx('fr-mb-0', 'fr-p-2w') + ' maillage-chiffre'}>
             <span className={fr.cx('fr-h4', 'fr-mb-0')}>{formaterMontant(contrat.totalCentimes)}</span>
             <span className={fr.cx('fr-text--sm', 'fr-mb-0')}>
-              de financement propre du contrat : {formaterMontant(contrat.fichesCentimes)} sur les fiches-action, {formaterMontant(contrat.horsFichesCentimes)} hors fiches, dont{' '}
-              {formaterMontant(contrat.acquisCentimes)} accordés ou versés (lignes refusées exclues)
+              de financement propre du contrat : {formaterMontant(contrat.fichesCentimes)} sur les fiches-action,{' '}
+              {formaterMontant(contrat.horsFichesCentimes)} hors fiches, dont {formaterMontant(contrat.acquisCentimes)} accordés ou versés
+              (lignes refusées exclues)
             </span>
           </p>
         </div>
       </div>
       {supprimer.error ? <AlerteErreur erreur={supprimer.error} as="h4" titre="Le financement n’a pas été retiré" /> : null}
       {lignes.length === 0 && !edition ? (
-        <EtatVide titre="Aucun financement existant recensé" titreAs="h4" action={editable ? { children: 'Recenser un financement existant', onClick: () => ouvrir(), iconId: 'fr-icon-add-line' } : undefined}>
+        <EtatVide
+          titre="Aucun financement existant recensé"
+          titreAs="h4"
+          action={
+            editable ? { children: 'Recenser un financement existant', onClick: () => ouvrir(), iconId: 'fr-icon-add-line' } : undefined
+          }
+        >
           <p>
-            Listez les financements déjà présents sur le territoire (ARS, collectivités, Assurance maladie, politique de la ville, démarches locales de
-            santé…) : qui finance, par quel dispositif, combien, sur quelle période et pour quoi. Un montant inconnu peut rester vide.
+            Listez les financements déjà présents sur le territoire (ARS, collectivités, Assurance maladie, politique de la ville, démarches
+            locales de santé…) : qui finance, par quel dispositif, combien, sur quelle période et pour quoi. Un montant inconnu peut rester
+            vide.
           </p>
         </EtatVide>
       ) : (
@@ -183,8 +263,15 @@ export function FinancementsTerritoireDiagnostic({ contratId, financements, edit
           Recenser un autre financement
         </Button>
       )}
-      <suppression.Confirmation titre="Retirer ce financement du diagnostic ?" libelleConfirmer="Retirer" onConfirmer={() => aSupprimer && supprimer.mutate(aSupprimer.id)}>
-        <p>Le financement « {aSupprimer?.dispositif} » sera retiré de la liste des financements existants. Le retrait est tracé dans l’historique du contrat.</p>
+      <suppression.Confirmation
+        titre="Retirer ce financement du diagnostic ?"
+        libelleConfirmer="Retirer"
+        onConfirmer={() => aSupprimer && supprimer.mutate(aSupprimer.id)}
+      >
+        <p>
+          Le financement « {aSupprimer?.dispositif} » sera retiré de la liste des financements existants. Le retrait est tracé dans
+          l’historique du contrat.
+        </p>
       </suppression.Confirmation>
     </>
   );

@@ -82,4 +82,5 @@ export function ChoixMultiples({ legende, indication, options, valeur, onChange,
 }
 
 /** "« Nous manquons cruellement de méd… »": a long text cut for a label. */
-export const extrait = (texte: string, longueur = 90) => (texte.length > longueur ? `« ${texte.slice(0, longueur).trimEnd()}… »` : `« ${texte} »`);
+export const extrait = (texte: string, longueur = 90) =>
+  texte.length > longueur ? `« ${texte.slice(0, longueur).trimEnd()}… »` : `« ${texte} »`;

@@ -37,10 +37,25 @@ export function FormulaireMaillon({ maillon, id, commun, diagnostic: d, libelles
       <FormulaireChaine<SaisieConstat>
         {...commun}
         schema={constatSchema}
-        valeursInitiales={{ intitule: c?.intitule ?? '', description: c?.description ?? null, indicateurs: c?.indicateurs ?? [], verbatims: c?.verbatims ?? [] }}
+        valeursInitiales={{
+          intitule: c?.intitule ?? '',
+          description: c?.description ?? null,
+          indicateurs: c?.indicateurs ?? [],
+          verbatims: c?.verbatims ?? [],
+        }}
         liens={[
-          { champ: 'indicateurs', legende: 'Indicateurs cités', options: codes.map((code) => ({ id: code, libelle: libelles.get(code) ?? code })), vide: 'Aucun indicateur n’a de valeur sur ce périmètre.' },
-          { champ: 'verbatims', legende: 'Verbatims cités', options: d.verbatims.map((v) => ({ id: v.id, libelle: extrait(v.texte) })), vide: 'Aucun verbatim recueilli : ajoutez-en dans la partie « Verbatims ».' },
+          {
+            champ: 'indicateurs',
+            legende: 'Indicateurs cités',
+            options: codes.map((code) => ({ id: code, libelle: libelles.get(code) ?? code })),
+            vide: 'Aucun indicateur n’a de valeur sur ce périmètre.',
+          },
+          {
+            champ: 'verbatims',
+            legende: 'Verbatims cités',
+            options: d.verbatims.map((v) => ({ id: v.id, libelle: extrait(v.texte) })),
+            vide: 'Aucun verbatim recueilli : ajoutez-en dans la partie « Verbatims ».',
+          },
         ]}
       />
     );
@@ -52,7 +67,14 @@ export function FormulaireMaillon({ maillon, id, commun, diagnostic: d, libelles
         {...commun}
         schema={besoinSchema}
         valeursInitiales={{ intitule: b?.intitule ?? '', description: b?.description ?? null, constats: b?.constats ?? [] }}
-        liens={[{ champ: 'constats', legende: 'Issu des constats', options: d.constats.map((c) => ({ id: c.id, libelle: c.intitule })), vide: 'Aucun constat : formulez d’abord les constats du diagnostic.' }]}
+        liens={[
+          {
+            champ: 'constats',
+            legende: 'Issu des constats',
+            options: d.constats.map((c) => ({ id: c.id, libelle: c.intitule })),
+            vide: 'Aucun constat : formulez d’abord les constats du diagnostic.',
+          },
+        ]}
       />
     );
   }
@@ -61,16 +83,28 @@ export function FormulaireMaillon({ maillon, id, commun, diagnostic: d, libelles
     <FormulaireChaine<SaisiePriorite>
       {...commun}
       schema={prioriteSchema}
-      valeursInitiales={{ intitule: p?.intitule ?? '', description: p?.description ?? null, besoins: p?.besoins ?? [], axes: p?.axes ?? [] }}
+      valeursInitiales={{
+        intitule: p?.intitule ?? '',
+        description: p?.description ?? null,
+        besoins: p?.besoins ?? [],
+        axes: p?.axes ?? [],
+      }}
       liens={[
-        { champ: 'besoins', legende: 'Répond aux besoins', options: d.besoins.map((b) => ({ id: b.id, libelle: b.intitule })), vide: 'Aucun besoin : déduisez d’abord les besoins des constats.' },
+        {
+          champ: 'besoins',
+          legende: 'Répond aux besoins',
+          options: d.besoins.map((b) => ({ id: b.id, libelle: b.intitule })),
+          vide: 'Aucun besoin : déduisez d’abord les besoins des constats.',
+        },
         {
           champ: 'axes',
           legende: 'Déclinée dans les axes stratégiques',
           options: d.axes.map((a) => ({ id: a.id, libelle: `Axe ${a.numero}. ${a.intitule}` })),
           vide: (
             <>
-              Le contrat n’a pas encore d’axe stratégique. <Link to={`/contrats/${contratId}?onglet=strategie`}>Définir les axes dans « Stratégie et fiches »</Link>, puis revenez les lier.
+              Le contrat n’a pas encore d’axe stratégique.{' '}
+              <Link to={`/contrats/${contratId}?onglet=strategie`}>Définir les axes dans « Stratégie et fiches »</Link>, puis revenez les
+              lier.
             </>
           ),
         },

@@ -38,10 +38,20 @@ interface PropsChaine<T> {
   enCours: boolean;
 }
 
-function ChampsTexte<V extends FieldValues>({ register, erreurs }: { register: UseFormRegister<V>; erreurs: Record<string, { message?: string } | undefined> }) {
+function ChampsTexte<V extends FieldValues>({
+  register,
+  erreurs,
+}: {
+  register: UseFormRegister<V>;
+  erreurs: Record<string, { message?: string } | undefined>;
+}) {
   return (
     <>
-      <Input label="Intitulé" nativeInputProps={{ ...register('intitule' as Path<V>), required: true, maxLength: 500 }} {...etatChamp(erreurs.intitule?.message)} />
+      <Input
+        label="Intitulé"
+        nativeInputProps={{ ...register('intitule' as Path<V>), required: true, maxLength: 500 }}
+        {...etatChamp(erreurs.intitule?.message)}
+      />
       <Input
         label="Description (facultatif)"
         textArea
@@ -56,7 +66,17 @@ function ChampsTexte<V extends FieldValues>({ register, erreurs }: { register: U
  * One form for the three links of the chain: an intitulé, a description, and the elements it rests on (indicators
  * and verbatims for a constat, constats for a besoin, besoins and axes for a priorité).
  */
-export function FormulaireChaine<T>({ nom, schema, valeursInitiales, modification, liens, onEnregistrer, onAnnuler, erreur, enCours }: PropsChaine<T>) {
+export function FormulaireChaine<T>({
+  nom,
+  schema,
+  valeursInitiales,
+  modification,
+  liens,
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: PropsChaine<T>) {
   const form = useForm<FieldValues>({ resolver: zodResolver(schema as typeof constatSchema) as never, defaultValues: valeursInitiales });
   const { register, formState, control } = form;
   const erreurs = formState.errors as Record<string, { message?: string } | undefined>;

@@ -30,7 +30,14 @@ export const LIBELLES_LOCUTEUR: Record<string, string> = {
 };
 
 /** A verbatim: the words as said, who said them (kind of speaker, commune), where and when they were collected. */
-export function FormulaireVerbatim({ element, communes, onEnregistrer, onAnnuler, erreur, enCours }: PropsFormulaire<SaisieVerbatim, Verbatim> & { communes: { code: string; nom: string }[] }) {
+export function FormulaireVerbatim({
+  element,
+  communes,
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: PropsFormulaire<SaisieVerbatim, Verbatim> & { communes: { code: string; nom: string }[] }) {
   const form = useForm<z.input<typeof verbatimSchema>, unknown, SaisieVerbatim>({
     resolver: zodResolver(verbatimSchema),
     defaultValues: {
@@ -44,10 +51,25 @@ export function FormulaireVerbatim({ element, communes, onEnregistrer, onAnnuler
   const { register, formState } = form;
   const e = formState.errors;
   useEffect(() => form.setFocus('texte'), [form]);
-  const soumettre = form.handleSubmit((s) => onEnregistrer(s).catch((x) => appliquerErreursServeur(x, form.setError, ['texte', 'locuteur', 'communeCode', 'source', 'dateRecueil'])));
+  const soumettre = form.handleSubmit((s) =>
+    onEnregistrer(s).catch((x) => appliquerErreursServeur(x, form.setError, ['texte', 'locuteur', 'communeCode', 'source', 'dateRecueil'])),
+  );
   return (
-    <EncartFormulaire titre={element ? 'Modifier le verbatim' : 'Nouveau verbatim'} erreur={erreur} enCours={enCours} libelleEnvoi={element ? 'Enregistrer le verbatim' : 'Ajouter le verbatim'} onSubmit={soumettre} onAnnuler={onAnnuler}>
-      <Input label="Paroles rapportées" hintText="Telles qu’elles ont été dites, sans les reformuler." textArea nativeTextAreaProps={{ ...register('texte'), rows: 3, required: true }} {...etatChamp(e.texte?.message)} />
+    <EncartFormulaire
+      titre={element ? 'Modifier le verbatim' : 'Nouveau verbatim'}
+      erreur={erreur}
+      enCours={enCours}
+      libelleEnvoi={element ? 'Enregistrer le verbatim' : 'Ajouter le verbatim'}
+      onSubmit={soumettre}
+      onAnnuler={onAnnuler}
+    >
+      <Input
+        label="Paroles rapportées"
+        hintText="Telles qu’elles ont été dites, sans les reformuler."
+        textArea
+        nativeTextAreaProps={{ ...register('texte'), rows: 3, required: true }}
+        {...etatChamp(e.texte?.message)}
+      />
       <Select label="Qui parle" nativeSelectProps={register('locuteur')} {...etatChamp(e.locuteur?.message)}>
         {LOCUTEURS.map((l) => (
           <option key={l} value={l}>
@@ -55,7 +77,11 @@ export function FormulaireVerbatim({ element, communes, onEnregistrer, onAnnuler
           </option>
         ))}
       </Select>
-      <Select label="Commune (facultatif)" nativeSelectProps={register('communeCode', { setValueAs: videEnNull })} {...etatChamp(e.communeCode?.message)}>
+      <Select
+        label="Commune (facultatif)"
+        nativeSelectProps={register('communeCode', { setValueAs: videEnNull })}
+        {...etatChamp(e.communeCode?.message)}
+      >
         <option value="">Non précisée</option>
         {communes.map((c) => (
           <option key={c.code} value={c.code}>
@@ -63,8 +89,17 @@ export function FormulaireVerbatim({ element, communes, onEnregistrer, onAnnuler
           </option>
         ))}
       </Select>
-      <Input label="Source (facultatif)" hintText="Entretien, questionnaire, réunion publique, étude…" nativeInputProps={{ ...register('source', { setValueAs: videEnNull }), maxLength: 300 }} {...etatChamp(e.source?.message)} />
-      <Input label="Date du recueil (facultatif)" nativeInputProps={{ ...register('dateRecueil', { setValueAs: videEnNull }), type: 'date' }} {...etatChamp(e.dateRecueil?.message)} />
+      <Input
+        label="Source (facultatif)"
+        hintText="Entretien, questionnaire, réunion publique, étude…"
+        nativeInputProps={{ ...register('source', { setValueAs: videEnNull }), maxLength: 300 }}
+        {...etatChamp(e.source?.message)}
+      />
+      <Input
+        label="Date du recueil (facultatif)"
+        nativeInputProps={{ ...register('dateRecueil', { setValueAs: videEnNull }), type: 'date' }}
+        {...etatChamp(e.dateRecueil?.message)}
+      />
     </EncartFormulaire>
   );
 }
@@ -84,9 +119,20 @@ export function FormulaireRencontre({ element, onEnregistrer, onAnnuler, erreur,
   const { register, formState } = form;
   const e = formState.errors;
   useEffect(() => form.setFocus('titre'), [form]);
-  const soumettre = form.handleSubmit((s) => onEnregistrer(s).catch((x) => appliquerErreursServeur(x, form.setError, ['type', 'titre', 'dateRencontre', 'participants', 'synthese'])));
+  const soumettre = form.handleSubmit((s) =>
+    onEnregistrer(s).catch((x) =>
+      appliquerErreursServeur(x, form.setError, ['type', 'titre', 'dateRencontre', 'participants', 'synthese']),
+    ),
+  );
   return (
-    <EncartFormulaire titre={element ? 'Modifier la rencontre' : 'Nouvelle rencontre'} erreur={erreur} enCours={enCours} libelleEnvoi={element ? 'Enregistrer la rencontre' : 'Ajouter la rencontre'} onSubmit={soumettre} onAnnuler={onAnnuler}>
+    <EncartFormulaire
+      titre={element ? 'Modifier la rencontre' : 'Nouvelle rencontre'}
+      erreur={erreur}
+      enCours={enCours}
+      libelleEnvoi={element ? 'Enregistrer la rencontre' : 'Ajouter la rencontre'}
+      onSubmit={soumettre}
+      onAnnuler={onAnnuler}
+    >
       <Input label="Titre" nativeInputProps={{ ...register('titre'), required: true, maxLength: 300 }} {...etatChamp(e.titre?.message)} />
       <Select label="Type de rencontre" nativeSelectProps={register('type')} {...etatChamp(e.type?.message)}>
         {Object.entries(TYPES_RENCONTRE).map(([valeur, libelle]) => (
@@ -95,9 +141,24 @@ export function FormulaireRencontre({ element, onEnregistrer, onAnnuler, erreur,
           </option>
         ))}
       </Select>
-      <Input label="Date (facultatif)" nativeInputProps={{ ...register('dateRencontre', { setValueAs: videEnNull }), type: 'date' }} {...etatChamp(e.dateRencontre?.message)} />
-      <Input label="Participants (facultatif)" hintText="Personnes, structures, nombre d’habitants présents…" textArea nativeTextAreaProps={{ ...register('participants', { setValueAs: videEnNull }), rows: 2 }} {...etatChamp(e.participants?.message)} />
-      <Input label="Synthèse (facultatif)" textArea nativeTextAreaProps={{ ...register('synthese', { setValueAs: videEnNull }), rows: 5 }} {...etatChamp(e.synthese?.message)} />
+      <Input
+        label="Date (facultatif)"
+        nativeInputProps={{ ...register('dateRencontre', { setValueAs: videEnNull }), type: 'date' }}
+        {...etatChamp(e.dateRencontre?.message)}
+      />
+      <Input
+        label="Participants (facultatif)"
+        hintText="Personnes, structures, nombre d’habitants présents…"
+        textArea
+        nativeTextAreaProps={{ ...register('participants', { setValueAs: videEnNull }), rows: 2 }}
+        {...etatChamp(e.participants?.message)}
+      />
+      <Input
+        label="Synthèse (facultatif)"
+        textArea
+        nativeTextAreaProps={{ ...register('synthese', { setValueAs: videEnNull }), rows: 5 }}
+        {...etatChamp(e.synthese?.message)}
+      />
     </EncartFormulaire>
   );
 }

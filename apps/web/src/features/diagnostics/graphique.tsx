@@ -41,7 +41,11 @@ export function couleursDsfr() {
  */
 export function Graphique({ resume, option, hauteur, tableau, legende }: Props) {
   const conteneur = useRef<HTMLDivElement>(null);
-  const instance = useRef<{ setOption: (o: EChartsCoreOption, remplacer?: boolean) => void; resize: () => void; dispose: () => void } | null>(null);
+  const instance = useRef<{
+    setOption: (o: EChartsCoreOption, remplacer?: boolean) => void;
+    resize: () => void;
+    dispose: () => void;
+  } | null>(null);
   const [erreur, setErreur] = useState(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is created once; option changes go through setOption below.
@@ -81,7 +85,13 @@ export function Graphique({ resume, option, hauteur, tableau, legende }: Props) 
       {legende && <figcaption className={fr.cx('fr-text--sm', 'fr-mb-1w')}>{legende}</figcaption>}
       <details className="maillage-details">
         <summary>Voir les données en tableau</summary>
-        <TableauDefilant className={fr.cx('fr-mb-0', 'fr-mt-1w')} caption={tableau.caption} headers={tableau.headers} data={tableau.data} bordered />
+        <TableauDefilant
+          className={fr.cx('fr-mb-0', 'fr-mt-1w')}
+          caption={tableau.caption}
+          headers={tableau.headers}
+          data={tableau.data}
+          bordered
+        />
       </details>
     </figure>
   );

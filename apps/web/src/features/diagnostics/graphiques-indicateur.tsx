@@ -8,7 +8,8 @@ import { libelleSens, sensAffiche, texteFigurePartielle, valeurDuPartiel } from 
 /** The bounds of a value that can be drawn: an exact value, an interval, a lower bound; nothing otherwise. */
 function bornes(v: ValeurVue): { inf: number; sup: number } | null {
   if ((v.nature === 'exacte' || v.nature === 'borne_inferieure') && typeof v.valeur === 'number') return { inf: v.valeur, sup: v.valeur };
-  if (v.nature === 'intervalle' && typeof v.borneInf === 'number' && typeof v.borneSup === 'number') return { inf: v.borneInf, sup: v.borneSup };
+  if (v.nature === 'intervalle' && typeof v.borneInf === 'number' && typeof v.borneSup === 'number')
+    return { inf: v.borneInf, sup: v.borneSup };
   return null;
 }
 
@@ -44,19 +45,32 @@ function optionBarres(barres: Barre[], unite: string): EChartsCoreOption {
     animation: false,
     textStyle: { fontFamily: POLICE, color: c.texte },
     grid: { left: 8, right: etroit ? 64 : 90, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { color: c.mention, formatter: (n: number) => formaterValeur(n) }, splitLine: { lineStyle: { color: c.bordure } } },
-    yAxis: { type: 'category', inverse: true, data: barres.map((x) => x.nom), axisLabel: { color: c.texte, width: etroit ? 90 : 160, overflow: 'break', lineHeight: 16 } },
+    xAxis: {
+      type: 'value',
+      axisLabel: { color: c.mention, formatter: (n: number) => formaterValeur(n) },
+      splitLine: { lineStyle: { color: c.bordure } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: barres.map((x) => x.nom),
+      axisLabel: { color: c.texte, width: etroit ? 90 : 160, overflow: 'break', lineHeight: 16 },
+    },
     series: [
       {
         type: 'bar',
         stack: 'valeur',
         barMaxWidth: 24,
-        data: b.map((x, i) => ({ value: x ? x.inf : null, itemStyle: barres[i].partiel ? stylePartiel(couleur(i), c.clair) : { color: couleur(i) } })),
+        data: b.map((x, i) => ({
+          value: x ? x.inf : null,
+          itemStyle: barres[i].partiel ? stylePartiel(couleur(i), c.clair) : { color: couleur(i) },
+        })),
         label: {
           show: true,
           position: 'right',
           color: c.texte,
-          formatter: ({ dataIndex }: { dataIndex: number }) => (barres[dataIndex].valeur.nature === 'intervalle' ? '' : etiquette(barres[dataIndex].valeur.texte, unite)),
+          formatter: ({ dataIndex }: { dataIndex: number }) =>
+            barres[dataIndex].valeur.nature === 'intervalle' ? '' : etiquette(barres[dataIndex].valeur.texte, unite),
         },
       },
       {
@@ -65,13 +79,19 @@ function optionBarres(barres: Barre[], unite: string): EChartsCoreOption {
         barMaxWidth: 24,
         data: b.map((x, i) => ({
           value: x && x.sup > x.inf ? x.sup - x.inf : null,
-          itemStyle: { color: c.clair, borderColor: couleur(i), borderWidth: 1, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: couleur(i) } },
+          itemStyle: {
+            color: c.clair,
+            borderColor: couleur(i),
+            borderWidth: 1,
+            decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: couleur(i) },
+          },
         })),
         label: {
           show: true,
           position: 'right',
           color: c.texte,
-          formatter: ({ dataIndex }: { dataIndex: number }) => (barres[dataIndex].valeur.nature === 'intervalle' ? barres[dataIndex].valeur.texte : ''),
+          formatter: ({ dataIndex }: { dataIndex: number }) =>
+            barres[dataIndex].valeur.nature === 'intervalle' ? barres[dataIndex].valeur.texte : '',
         },
       },
     ],
@@ -84,7 +104,14 @@ function optionLigne(periodes: string[], valeurs: ValeurVue[], unite: string, pa
   const points = valeurs.map((v, i) => {
     const x = bornes(v);
     const valeur = x ? (x.inf + x.sup) / 2 : null;
-    return partiels[i] ? { value: valeur, symbol: 'emptyCircle', symbolSize: 12, itemStyle: { color: c.principal, borderColor: c.principal, borderWidth: 2 } } : valeur;
+    return partiels[i]
+      ? {
+          value: valeur,
+          symbol: 'emptyCircle',
+          symbolSize: 12,
+          itemStyle: { color: c.principal, borderColor: c.principal, borderWidth: 2 },
+        }
+      : valeur;
   });
   return {
     animation: false,
@@ -96,7 +123,9 @@ function optionLigne(periodes: string[], valeurs: ValeurVue[], unite: string, pa
       type: 'value',
       scale: true,
       boundaryGap: ['25%', '25%'],
-      axisLabel: { color: c.mention, formatter: (n: number) => formaterValeur(n) }, splitLine: { lineStyle: { color: c.bordure } } },
+      axisLabel: { color: c.mention, formatter: (n: number) => formaterValeur(n) },
+      splitLine: { lineStyle: { color: c.bordure } },
+    },
     series: [
       {
         type: 'line',
@@ -110,7 +139,8 @@ function optionLigne(periodes: string[], valeurs: ValeurVue[], unite: string, pa
           show: true,
           position: 'top',
           color: c.texte,
-          formatter: ({ dataIndex }: { dataIndex: number }) => `${etiquette(valeurs[dataIndex].texte, unite)}${partiels[dataIndex] && valeurs[dataIndex].nature !== 'borne_inferieure' ? ' (partiel)' : ''}`,
+          formatter: ({ dataIndex }: { dataIndex: number }) =>
+            `${etiquette(valeurs[dataIndex].texte, unite)}${partiels[dataIndex] && valeurs[dataIndex].nature !== 'borne_inferieure' ? ' (partiel)' : ''}`,
         },
       },
     ],
@@ -122,13 +152,28 @@ const legendePartiel = (forme: string, p: FigurePartielleVue) =>
   `${forme} : chiffre partiel, calculé sur les seules communes renseignées (${p.couverture.texte})${p.portee === 'au_moins' ? ' ; le total réel est au moins égal' : ''}.`;
 
 /** The perimeter against its comparators (bars), with the gap of each in words in the table. */
-export function GraphiqueComparaison({ agregat, nomPerimetre, comparable }: { agregat: AgregatIndicateur; nomPerimetre: string; comparable: boolean }) {
+export function GraphiqueComparaison({
+  agregat,
+  nomPerimetre,
+  comparable,
+}: {
+  agregat: AgregatIndicateur;
+  nomPerimetre: string;
+  comparable: boolean;
+}) {
   const { indicateur, resultat, comparaisons } = agregat;
   const partiel = resultat?.partiel;
   const barres: Barre[] = useMemo(
     () => [
       ...(resultat && partiel
-        ? [{ nom: `${nomPerimetre} (partiel)`, valeur: { ...valeurDuPartiel(partiel), texte: partiel.portee === 'au_moins' ? partiel.texte : partiel.valeur.texte }, perimetre: true, partiel: true }]
+        ? [
+            {
+              nom: `${nomPerimetre} (partiel)`,
+              valeur: { ...valeurDuPartiel(partiel), texte: partiel.portee === 'au_moins' ? partiel.texte : partiel.valeur.texte },
+              perimetre: true,
+              partiel: true,
+            },
+          ]
         : resultat
           ? [{ nom: nomPerimetre, valeur: resultat.valeur, perimetre: true }]
           : []),
@@ -149,8 +194,18 @@ export function GraphiqueComparaison({ agregat, nomPerimetre, comparable }: { ag
         caption: `${indicateur.libelle} : ${nomPerimetre} et ses comparateurs (${agregat.periode})`,
         headers: ['Territoire', 'Valeur', 'Comparaison avec le périmètre'],
         data: [
-          [nomPerimetre, partiel ? `${texteFigurePartielle(partiel, indicateur.unite)} (chiffre partiel : ${partiel.couverture.texte})` : avecUnite(resultat.valeur.texte, indicateur.unite), '—'],
-          ...comparaisons.map((x) => [x.territoire.nom, avecUnite(x.valeur.texte, indicateur.unite), libelleSens(sensAffiche(x, comparable), x.indicatif)]),
+          [
+            nomPerimetre,
+            partiel
+              ? `${texteFigurePartielle(partiel, indicateur.unite)} (chiffre partiel : ${partiel.couverture.texte})`
+              : avecUnite(resultat.valeur.texte, indicateur.unite),
+            '—',
+          ],
+          ...comparaisons.map((x) => [
+            x.territoire.nom,
+            avecUnite(x.valeur.texte, indicateur.unite),
+            libelleSens(sensAffiche(x, comparable), x.indicatif),
+          ]),
         ],
       }}
     />
@@ -161,7 +216,15 @@ export function GraphiqueComparaison({ agregat, nomPerimetre, comparable }: { ag
 export function GraphiqueSerie({ agregat }: { agregat: AgregatIndicateur }) {
   const { indicateur, serie } = agregat;
   // A period without the perimeter's value but with a partial figure is drawn with the partial figure, hollow.
-  const valeurs = useMemo(() => serie.map((s) => (s.partiel ? { ...valeurDuPartiel(s.partiel), texte: s.partiel.portee === 'au_moins' ? s.partiel.texte : s.partiel.valeur.texte } : s.valeur)), [serie]);
+  const valeurs = useMemo(
+    () =>
+      serie.map((s) =>
+        s.partiel
+          ? { ...valeurDuPartiel(s.partiel), texte: s.partiel.portee === 'au_moins' ? s.partiel.texte : s.partiel.valeur.texte }
+          : s.valeur,
+      ),
+    [serie],
+  );
   const option = useMemo(
     () =>
       optionLigne(
@@ -179,14 +242,21 @@ export function GraphiqueSerie({ agregat }: { agregat: AgregatIndicateur }) {
       resume={`Évolution de ${indicateur.libelle} : ${serie.map((s) => `${s.periode} ${s.partiel ? `${texteFigurePartielle(s.partiel, indicateur.unite)} (partiel)` : avecUnite(s.valeur.texte, indicateur.unite)}`).join(' ; ')}.`}
       option={option}
       hauteur={220}
-      legende={partiel && 'Point creux : chiffre partiel, calculé sur les seules communes renseignées (la couverture de chaque période est dans le tableau).'}
+      legende={
+        partiel &&
+        'Point creux : chiffre partiel, calculé sur les seules communes renseignées (la couverture de chaque période est dans le tableau).'
+      }
       tableau={{
         caption: `${indicateur.libelle} : évolution sur le périmètre`,
         headers: ['Période', 'Valeur', 'Origine', 'Source'],
         data: serie.map((s) => [
           s.periode,
-          s.partiel ? `${texteFigurePartielle(s.partiel, indicateur.unite)} (chiffre partiel : ${s.partiel.couverture.texte})` : avecUnite(s.valeur.texte, indicateur.unite),
-          s.origine === 'publiee' ? 'Publiée pour ce territoire' : `Calculée sur ${formaterValeur(s.valeur.couverture?.communes ?? 0)} communes`,
+          s.partiel
+            ? `${texteFigurePartielle(s.partiel, indicateur.unite)} (chiffre partiel : ${s.partiel.couverture.texte})`
+            : avecUnite(s.valeur.texte, indicateur.unite),
+          s.origine === 'publiee'
+            ? 'Publiée pour ce territoire'
+            : `Calculée sur ${formaterValeur(s.valeur.couverture?.communes ?? 0)} communes`,
           s.source ?? '—',
         ]),
       }}

@@ -53,31 +53,51 @@ export default function OngletDiagnostic({ contrat }: { contrat: ContratDetail }
   const editable = peutAjouter(contrat, 'diagnostic');
   const gestionCatalogue = can(sujet, 'creer', { type: 'catalogue' });
   const { territoire } = contrat;
-  const nomPerimetre = territoire.epci.length === 1 && contrat.perimetre.communes.length === 0 ? territoire.epci[0].nom : 'Périmètre du contrat';
+  const nomPerimetre =
+    territoire.epci.length === 1 && contrat.perimetre.communes.length === 0 ? territoire.epci[0].nom : 'Périmètre du contrat';
 
   if (diagnostic.isPending) return <Chargement libelle="Chargement du diagnostic…" />;
   if (diagnostic.error) return <AlerteErreur erreur={diagnostic.error} titre="Impossible de charger le diagnostic" />;
   const d = diagnostic.data;
-  const libelles = new Map([...(catalogue.data ?? []).map((i) => [i.code, i.libelle] as const), ...d.indicateurs.map((a) => [a.indicateur.code, a.indicateur.libelle] as const)]);
+  const libelles = new Map([
+    ...(catalogue.data ?? []).map((i) => [i.code, i.libelle] as const),
+    ...d.indicateurs.map((a) => [a.indicateur.code, a.indicateur.libelle] as const),
+  ]);
   const communes = (perimetre.data?.communes ?? []).map((c) => ({ code: c.code, nom: c.nom }));
 
   return (
     <>
       <h2>Territoire et diagnostic</h2>
       <p>
-        Le diagnostic local de santé partagé réunit les indicateurs du territoire, comparés au département, à la région et à la France, et la
-        parole des habitants et des acteurs. Ses constats mènent aux besoins, puis aux priorités et aux axes du contrat.
+        Le diagnostic local de santé partagé réunit les indicateurs du territoire, comparés au département, à la région et à la France, et
+        la parole des habitants et des acteurs. Ses constats mènent aux besoins, puis aux priorités et aux axes du contrat.
       </p>
-      <Summary title="Dans cet onglet" as="h3" links={SECTIONS.map((s) => ({ text: s.texte, linkProps: { href: `#${s.id}` } }))} className={fr.cx('fr-mb-4w')} />
+      <Summary
+        title="Dans cet onglet"
+        as="h3"
+        links={SECTIONS.map((s) => ({ text: s.texte, linkProps: { href: `#${s.id}` } }))}
+        className={fr.cx('fr-mb-4w')}
+      />
 
       <Section id="diagnostic-rapport" titre="Rapport de diagnostic">
-        <p className={fr.cx('fr-text--sm')}>Le rapport reprend les indicateurs avec leurs graphiques suivis de leurs tableaux, les constats, les besoins, les priorités et les verbatims.</p>
+        <p className={fr.cx('fr-text--sm')}>
+          Le rapport reprend les indicateurs avec leurs graphiques suivis de leurs tableaux, les constats, les besoins, les priorités et les
+          verbatims.
+        </p>
         <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
           <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-            <Telechargement libelle="Rapport de diagnostic" details="PDF – à diffuser" chemin={`/api/contrats/${contrat.id}/diagnostic.pdf`} />
+            <Telechargement
+              libelle="Rapport de diagnostic"
+              details="PDF – à diffuser"
+              chemin={`/api/contrats/${contrat.id}/diagnostic.pdf`}
+            />
           </div>
           <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-            <Telechargement libelle="Rapport de diagnostic" details="DOCX – modifiable dans un traitement de texte" chemin={`/api/contrats/${contrat.id}/diagnostic.docx`} />
+            <Telechargement
+              libelle="Rapport de diagnostic"
+              details="DOCX – modifiable dans un traitement de texte"
+              chemin={`/api/contrats/${contrat.id}/diagnostic.docx`}
+            />
           </div>
         </div>
       </Section>
@@ -91,20 +111,26 @@ export default function OngletDiagnostic({ contrat }: { contrat: ContratDetail }
           <EtatVide
             titre="Aucune valeur importée pour ce territoire"
             titreAs="h4"
-            action={gestionCatalogue ? { children: 'Importer des valeurs', linkProps: { to: '/indicateurs/import-valeurs' }, iconId: 'fr-icon-upload-line' } : undefined}
+            action={
+              gestionCatalogue
+                ? { children: 'Importer des valeurs', linkProps: { to: '/indicateurs/import-valeurs' }, iconId: 'fr-icon-upload-line' }
+                : undefined
+            }
           >
             <p>
-              Les indicateurs (démographie, conditions de vie, état de santé, offre et recours aux soins…) s’affichent ici dès que leurs valeurs sont
-              importées pour les communes, l’EPCI, les départements ou les régions du périmètre.
-              {!gestionCatalogue && ' Les valeurs sont importées par l’ARS ou un administrateur de la plateforme : demandez-leur les fichiers de votre diagnostic.'}
+              Les indicateurs (démographie, conditions de vie, état de santé, offre et recours aux soins…) s’affichent ici dès que leurs
+              valeurs sont importées pour les communes, l’EPCI, les départements ou les régions du périmètre.
+              {!gestionCatalogue &&
+                ' Les valeurs sont importées par l’ARS ou un administrateur de la plateforme : demandez-leur les fichiers de votre diagnostic.'}
             </p>
           </EtatVide>
         ) : (
           <>
             <p className={fr.cx('fr-text--sm')}>
-              {formaterNombre(d.indicateurs.length)} indicateurs ont une valeur sur ce périmètre. Chaque valeur est publiée pour le territoire même, ou
-              calculée à partir de ses communes selon la méthode de l’indicateur, jamais inventée : un secret statistique la rend « au moins … » ou
-              indisponible. Les écarts aux comparateurs sont qualifiés selon la polarité de l’indicateur.
+              {formaterNombre(d.indicateurs.length)} indicateurs ont une valeur sur ce périmètre. Chaque valeur est publiée pour le
+              territoire même, ou calculée à partir de ses communes selon la méthode de l’indicateur, jamais inventée : un secret
+              statistique la rend « au moins … » ou indisponible. Les écarts aux comparateurs sont qualifiés selon la polarité de
+              l’indicateur.
             </p>
             {FAMILLES_INDICATEUR.map((famille) => {
               const cartes = d.indicateurs.filter((a) => a.indicateur.famille === famille);
@@ -136,8 +162,8 @@ export default function OngletDiagnostic({ contrat }: { contrat: ContratDetail }
 
       <Section id="diagnostic-chaine" titre="Des constats aux axes">
         <p className={fr.cx('fr-text--sm')}>
-          Chaque constat cite ses indicateurs et ses verbatims ; chaque besoin, ses constats ; chaque priorité, ses besoins et les axes où elle se
-          décline. Les liens se suivent dans les deux sens.
+          Chaque constat cite ses indicateurs et ses verbatims ; chaque besoin, ses constats ; chaque priorité, ses besoins et les axes où
+          elle se décline. Les liens se suivent dans les deux sens.
         </p>
         <ChaineDiagnostic contratId={contrat.id} diagnostic={d} libelles={libelles} editable={editable} />
       </Section>
@@ -152,8 +178,8 @@ export default function OngletDiagnostic({ contrat }: { contrat: ContratDetail }
 
       <Section id="diagnostic-financements" titre="Financements existants du territoire">
         <p className={fr.cx('fr-text--sm')}>
-          Le contrat ne reçoit pas de financement national dédié : il s’appuie sur les moyens déjà présents. Ils sont recensés ici, à côté du
-          financement propre du contrat (ses lignes de financement, sur les fiches-action et hors fiches).
+          Le contrat ne reçoit pas de financement national dédié : il s’appuie sur les moyens déjà présents. Ils sont recensés ici, à côté
+          du financement propre du contrat (ses lignes de financement, sur les fiches-action et hors fiches).
         </p>
         <FinancementsTerritoireDiagnostic contratId={contrat.id} financements={d.financementsTerritoire} editable={editable} />
       </Section>

@@ -15,7 +15,15 @@ const suppression = creerConfirmation('confirmation-suppression-rencontre');
 const libelleType = (t: string) => (TYPES_RENCONTRE as Record<string, string>)[t] ?? t;
 
 /** Interviews, public meetings, consultations and workshops of the diagnostic: date, participants, synthesis. */
-export function RencontresDiagnostic({ contratId, rencontres, editable }: { contratId: string; rencontres: Rencontre[]; editable: boolean }) {
+export function RencontresDiagnostic({
+  contratId,
+  rencontres,
+  editable,
+}: {
+  contratId: string;
+  rencontres: Rencontre[];
+  editable: boolean;
+}) {
   const { enregistrer, supprimer } = useElementDiagnostic<SaisieRencontre>(contratId, 'rencontres');
   const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<Rencontre>(enregistrer);
   const focaliser = useFocusApresEnregistrement(rencontres);
@@ -42,8 +50,8 @@ export function RencontresDiagnostic({ contratId, rencontres, editable }: { cont
           action={editable ? { children: 'Enregistrer une rencontre', onClick: () => ouvrir(), iconId: 'fr-icon-add-line' } : undefined}
         >
           <p>
-            Entretiens avec les acteurs, réunions publiques, consultations et ateliers nourrissent le diagnostic partagé : notez-en la date, les
-            participants et la synthèse, pour que chacun sache d’où viennent les constats.
+            Entretiens avec les acteurs, réunions publiques, consultations et ateliers nourrissent le diagnostic partagé : notez-en la date,
+            les participants et la synthèse, pour que chacun sache d’où viennent les constats.
           </p>
         </EtatVide>
       )}
@@ -51,7 +59,13 @@ export function RencontresDiagnostic({ contratId, rencontres, editable }: { cont
         edition?.id === r.id ? (
           <div key={r.id}>{formulaire}</div>
         ) : (
-          <article key={r.id} id={`rencontre-${r.id}`} tabIndex={-1} aria-labelledby={`rencontre-${r.id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-2w') + ' maillage-element-chaine'}>
+          <article
+            key={r.id}
+            id={`rencontre-${r.id}`}
+            tabIndex={-1}
+            aria-labelledby={`rencontre-${r.id}-titre`}
+            className={fr.cx('fr-p-2w', 'fr-mb-2w') + ' maillage-element-chaine'}
+          >
             <h4 id={`rencontre-${r.id}-titre`} className={fr.cx('fr-h6', 'fr-mb-1w')}>
               {r.titre}
             </h4>
@@ -92,8 +106,15 @@ export function RencontresDiagnostic({ contratId, rencontres, editable }: { cont
           Enregistrer une rencontre
         </Button>
       )}
-      <suppression.Confirmation titre="Supprimer cette rencontre ?" libelleConfirmer="Supprimer" onConfirmer={() => aSupprimer && supprimer.mutate(aSupprimer.id)}>
-        <p>La rencontre « {aSupprimer?.titre} », ses participants et sa synthèse seront supprimés du diagnostic. La suppression est tracée dans l’historique du contrat.</p>
+      <suppression.Confirmation
+        titre="Supprimer cette rencontre ?"
+        libelleConfirmer="Supprimer"
+        onConfirmer={() => aSupprimer && supprimer.mutate(aSupprimer.id)}
+      >
+        <p>
+          La rencontre « {aSupprimer?.titre} », ses participants et sa synthèse seront supprimés du diagnostic. La suppression est tracée
+          dans l’historique du contrat.
+        </p>
       </suppression.Confirmation>
     </>
   );

@@ -52,13 +52,24 @@ function useDepartementsEpci(epci: Epci[]) {
     })),
     combine: (r) => ({
       enCours: r.some((x) => x.isPending),
-      departement: new Map([...epci.filter((e) => e.departementCode).map((e) => [e.territoire, e.departementCode!] as const), ...r.flatMap((x, i) => (x.data?.departementCode ? [[codes[i], x.data.departementCode] as const] : []))]),
+      departement: new Map([
+        ...epci.filter((e) => e.departementCode).map((e) => [e.territoire, e.departementCode!] as const),
+        ...r.flatMap((x, i) => (x.data?.departementCode ? [[codes[i], x.data.departementCode] as const] : [])),
+      ]),
     }),
   });
 }
 
 /** The ranked EPCIs (the primary view), then the map: EPCI contours when imported, otherwise the mean score of each département. */
-export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion }: { resultat: Vulnerabilite; nomRegion: string; departementsRegion: string[] }) {
+export function ResultatsVulnerabilite({
+  resultat,
+  nomRegion,
+  departementsRegion,
+}: {
+  resultat: Vulnerabilite;
+  nomRegion: string;
+  departementsRegion: string[];
+}) {
   const classes = resultat.epci.filter((e) => e.rang !== null);
   const partiels = resultat.epci.filter((e) => e.rang === null && e.criteresRenseignes > 0);
   const nonClasses = resultat.epci.filter((e) => e.criteresRenseignes === 0);
@@ -70,7 +81,10 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
   };
   const colonneClasse = typologie ? ['Classe'] : [];
   const classeDe = (e: Epci) => (typologie ? [<BadgeClasse key="classe" typologie={typologie} classe={e.classe} />] : []);
-  const contours = useContours('epci', resultat.epci.map((e) => e.territoire));
+  const contours = useContours(
+    'epci',
+    resultat.epci.map((e) => e.territoire),
+  );
   const departements = useDepartementsEpci(classes);
   const aContours = (contours.data?.features.length ?? 0) > 0;
 
@@ -83,7 +97,16 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
     <>
       <TableauDefilant
         caption={`EPCI de la région ${nomRegion} renseignés pour tous les critères, classés du plus au moins vulnérable (${formaterNombre(classes.length)} classés sur ${formaterNombre(resultat.epci.length)})`}
-        headers={['Rang', 'EPCI', ...colonneClasse, 'Habitants', 'Score', ...resultat.criteres.map((c) => `${c.libelle} (valeur et année)`), 'Critères renseignés', 'Contrat local de santé']}
+        headers={[
+          'Rang',
+          'EPCI',
+          ...colonneClasse,
+          'Habitants',
+          'Score',
+          ...resultat.criteres.map((c) => `${c.libelle} (valeur et année)`),
+          'Critères renseignés',
+          'Contrat local de santé',
+        ]}
         data={classes.map((e) => [
           formaterNombre(e.rang ?? 0),
           e.nom,
@@ -99,12 +122,21 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
         <>
           <h3>EPCI partiellement renseignés : non classés</h3>
           <p className={fr.cx('fr-text--sm')}>
-            Il leur manque au moins un critère : les classer avec les autres ferait compter leurs seuls critères renseignés comme s’ils disaient tout.
-            Le score indicatif porte sur les critères renseignés seulement.
+            Il leur manque au moins un critère : les classer avec les autres ferait compter leurs seuls critères renseignés comme s’ils
+            disaient tout. Le score indicatif porte sur les critères renseignés seulement.
           </p>
           <TableauDefilant
             caption={`EPCI partiellement renseignés, non classés (${formaterNombre(partiels.length)})`}
-            headers={['EPCI', ...colonneClasse, 'Habitants', 'Critères renseignés', 'Critères manquants', 'Score indicatif (critères renseignés seulement)', ...resultat.criteres.map((c) => `${c.libelle} (valeur et année)`), 'Contrat local de santé']}
+            headers={[
+              'EPCI',
+              ...colonneClasse,
+              'Habitants',
+              'Critères renseignés',
+              'Critères manquants',
+              'Score indicatif (critères renseignés seulement)',
+              ...resultat.criteres.map((c) => `${c.libelle} (valeur et année)`),
+              'Contrat local de santé',
+            ]}
             data={partiels.map((e) => [
               e.nom,
               ...classeDe(e),
@@ -126,7 +158,8 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
       {nonClasses.length > 0 && (
         <details className={fr.cx('fr-mb-4w') + ' maillage-details'}>
           <summary>
-            {formaterNombre(nonClasses.length)} EPCI non classés : aucune valeur pour ces indicateurs ({formaterNombre(nonClasses.filter((e) => !e.couvert).length)} sans contrat local de santé)
+            {formaterNombre(nonClasses.length)} EPCI non classés : aucune valeur pour ces indicateurs (
+            {formaterNombre(nonClasses.filter((e) => !e.couvert).length)} sans contrat local de santé)
           </summary>
           <TableauDefilant
             className={fr.cx('fr-mt-1w')}
@@ -145,15 +178,25 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
           titre={`Score de vulnérabilité des EPCI, région ${nomRegion}`}
           contours={contours.data}
           territoires={resultat.epci.map((e) => ({ code: e.territoire, nom: e.nom }))}
-          valeurs={new Map(resultat.epci.map((e) => [e.territoire, { valeur: e.score, texte: `${libelleScore(e.score)}${e.rang === null && e.criteresRenseignes > 0 ? ` (${e.couverture.texte})` : ''}${typologie ? ` — ${e.classe ? `classe ${e.classe.code}` : 'classe non renseignée'}` : ''}` }]))}
+          valeurs={
+            new Map(
+              resultat.epci.map((e) => [
+                e.territoire,
+                {
+                  valeur: e.score,
+                  texte: `${libelleScore(e.score)}${e.rang === null && e.criteresRenseignes > 0 ? ` (${e.couverture.texte})` : ''}${typologie ? ` — ${e.classe ? `classe ${e.classe.code}` : 'classe non renseignée'}` : ''}`,
+                },
+              ]),
+            )
+          }
           libelleValeur="Score (0 = moyenne régionale, plus haut = plus vulnérable)"
           credit="Contours des EPCI importés dans Maillage."
         />
       ) : (
         <>
           <p className={fr.cx('fr-text--sm')}>
-            Sans contours d’EPCI importés, la carte montre chaque département de la région avec le score moyen des EPCI classés dont le siège s’y
-            trouve. Le tableau ci-dessus reste la vue de référence.
+            Sans contours d’EPCI importés, la carte montre chaque département de la région avec le score moyen des EPCI classés dont le
+            siège s’y trouve. Le tableau ci-dessus reste la vue de référence.
           </p>
           <CarteDepartements
             titre={`Score moyen des EPCI par département, région ${nomRegion}`}
@@ -162,7 +205,10 @@ export function ResultatsVulnerabilite({ resultat, nomRegion, departementsRegion
               new Map(
                 [...parDepartement].map(([d, scores]) => {
                   const moyenne = scores.reduce((s, x) => s + x, 0) / scores.length;
-                  return [d, { valeur: moyenne, texte: `score moyen ${libelleScore(moyenne)}`, complement: [formaterNombre(scores.length)] }];
+                  return [
+                    d,
+                    { valeur: moyenne, texte: `score moyen ${libelleScore(moyenne)}`, complement: [formaterNombre(scores.length)] },
+                  ];
                 }),
               )
             }

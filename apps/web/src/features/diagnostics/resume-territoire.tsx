@@ -49,7 +49,10 @@ export function ResumeTerritoire({ contrat }: { contrat: ContratDetail }) {
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-2w')}>
         <Chiffre valeur={formaterNombre(territoire.nombreCommunes)} libelle={territoire.nombreCommunes > 1 ? 'communes' : 'commune'} />
         <Chiffre valeur={formaterNombre(territoire.population)} libelle="habitants" />
-        <Chiffre valeur={formaterNombre(territoire.departements.length)} libelle={territoire.departements.length > 1 ? 'départements' : 'département'} />
+        <Chiffre
+          valeur={formaterNombre(territoire.departements.length)}
+          libelle={territoire.departements.length > 1 ? 'départements' : 'département'}
+        />
         <Chiffre valeur={formaterNombre(territoire.regions.length)} libelle={territoire.regions.length > 1 ? 'régions' : 'région'} />
       </div>
       {perimetre.isPending ? (

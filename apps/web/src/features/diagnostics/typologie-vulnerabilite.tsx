@@ -6,7 +6,14 @@ import type { Typologie } from '@maillage/domain/api';
 import { TableauDefilant } from '../../components/tableau-defilant';
 
 /** DSFR illustrative colours, one per class in order: a help to the eye, the class letter always written beside. */
-const COULEURS = ['fr-badge--blue-ecume', 'fr-badge--green-emeraude', 'fr-badge--yellow-tournesol', 'fr-badge--pink-tuile', 'fr-badge--purple-glycine', 'fr-badge--brown-cafe-creme'];
+const COULEURS = [
+  'fr-badge--blue-ecume',
+  'fr-badge--green-emeraude',
+  'fr-badge--yellow-tournesol',
+  'fr-badge--pink-tuile',
+  'fr-badge--purple-glycine',
+  'fr-badge--brown-cafe-creme',
+];
 
 export function couleurClasse(typologie: Typologie, code: string): string {
   const i = typologie.classes.findIndex((c) => c.code === code);
@@ -30,7 +37,17 @@ export function BadgeClasse({ typologie, classe }: { typologie: Typologie; class
 }
 
 /** The typology and the class to keep, then its legend: classes, descriptions, counts as published and EPCIs entered. */
-export function ChoixTypologie({ typologies, typologie, classe, onChange }: { typologies: Typologie[]; typologie: string; classe: string; onChange: (typologie: string, classe: string) => void }) {
+export function ChoixTypologie({
+  typologies,
+  typologie,
+  classe,
+  onChange,
+}: {
+  typologies: Typologie[];
+  typologie: string;
+  classe: string;
+  onChange: (typologie: string, classe: string) => void;
+}) {
   const choisie = typologies.find((t) => t.code === typologie) ?? null;
   return (
     <section aria-labelledby="typologie-titre" className={fr.cx('fr-mb-4w')}>
@@ -48,7 +65,11 @@ export function ChoixTypologie({ typologies, typologie, classe, onChange }: { ty
         </div>
         {choisie && (
           <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-            <Select label="Classe" hint="Ne montrer que les EPCI de cette classe (rangs et scores restent ceux de la région)" nativeSelectProps={{ value: classe, onChange: (e) => onChange(typologie, e.target.value) }}>
+            <Select
+              label="Classe"
+              hint="Ne montrer que les EPCI de cette classe (rangs et scores restent ceux de la région)"
+              nativeSelectProps={{ value: classe, onChange: (e) => onChange(typologie, e.target.value) }}
+            >
               <option value="">Toutes les classes</option>
               {choisie.classes.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -63,7 +84,14 @@ export function ChoixTypologie({ typologies, typologie, classe, onChange }: { ty
         <>
           <TableauDefilant
             caption={`Légende : ${choisie.intitule}`}
-            headers={['Classe', 'Description', 'EPCI (publiés)', 'Habitants (publiés)', 'Part de la population (publiée)', 'EPCI du référentiel affectés']}
+            headers={[
+              'Classe',
+              'Description',
+              'EPCI (publiés)',
+              'Habitants (publiés)',
+              'Part de la population (publiée)',
+              'EPCI du référentiel affectés',
+            ]}
             data={choisie.classes.map((c) => [
               <BadgeClasse key="c" typologie={choisie} classe={c} />,
               c.description,

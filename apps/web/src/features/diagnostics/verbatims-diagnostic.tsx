@@ -27,7 +27,11 @@ interface Props {
 /** What inhabitants, elected officials and professionals said, as said, with who, where, when; and the constats citing it. */
 export function VerbatimsDiagnostic({ contratId, diagnostic: d, communes, editable }: Props) {
   const { enregistrer, supprimer } = useElementDiagnostic<SaisieVerbatim>(contratId, 'verbatims');
-  const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<{ id: string; texte: string; constats: number }>(enregistrer);
+  const { edition, ouvrir, fermer, proprietes, aSupprimer, setASupprimer } = useEditionElement<{
+    id: string;
+    texte: string;
+    constats: number;
+  }>(enregistrer);
   const focaliser = useFocusApresEnregistrement(d);
   const nomCommune = new Map(communes.map((c) => [c.code, c.nom]));
   const formulaire = edition && (
@@ -62,7 +66,9 @@ export function VerbatimsDiagnostic({ contratId, diagnostic: d, communes, editab
       {d.verbatims.map((v) => {
         if (edition?.id === v.id) return <div key={v.id}>{formulaire}</div>;
         const constats = d.constats.filter((c) => c.verbatims.includes(v.id));
-        const qui = [LIBELLES_LOCUTEUR[v.locuteur] ?? v.locuteur, v.communeCode ? (nomCommune.get(v.communeCode) ?? v.communeCode) : null].filter(Boolean).join(', ');
+        const qui = [LIBELLES_LOCUTEUR[v.locuteur] ?? v.locuteur, v.communeCode ? (nomCommune.get(v.communeCode) ?? v.communeCode) : null]
+          .filter(Boolean)
+          .join(', ');
         return (
           <div key={v.id} id={`verbatim-${v.id}`} tabIndex={-1} className={fr.cx('fr-mb-3w')}>
             <Quote
@@ -112,10 +118,17 @@ export function VerbatimsDiagnostic({ contratId, diagnostic: d, communes, editab
           Ajouter un verbatim
         </Button>
       )}
-      <suppression.Confirmation titre="Supprimer ce verbatim ?" libelleConfirmer="Supprimer" onConfirmer={() => aSupprimer && supprimer.mutate(aSupprimer.id)}>
+      <suppression.Confirmation
+        titre="Supprimer ce verbatim ?"
+        libelleConfirmer="Supprimer"
+        onConfirmer={() => aSupprimer && supprimer.mutate(aSupprimer.id)}
+      >
         <p>
           {aSupprimer ? extrait(aSupprimer.texte, 160) : ''} sera supprimé du diagnostic
-          {aSupprimer?.constats ? ` ; ${pluriel(aSupprimer.constats, 'constat')} ne le ${aSupprimer.constats > 1 ? 'citeront' : 'citera'} plus` : ''}. La suppression est tracée dans l’historique du contrat.
+          {aSupprimer?.constats
+            ? ` ; ${pluriel(aSupprimer.constats, 'constat')} ne le ${aSupprimer.constats > 1 ? 'citeront' : 'citera'} plus`
+            : ''}
+          . La suppression est tracée dans l’historique du contrat.
         </p>
       </suppression.Confirmation>
     </>

@@ -54,17 +54,21 @@ export default function VulnerabilitePage() {
 
   return (
     <>
-      <Breadcrumb currentPageLabel="Vulnérabilité des territoires" homeLinkProps={{ to: '/' }} segments={[{ label: 'Indicateurs', linkProps: { to: '/indicateurs' } }]} />
+      <Breadcrumb
+        currentPageLabel="Vulnérabilité des territoires"
+        homeLinkProps={{ to: '/' }}
+        segments={[{ label: 'Indicateurs', linkProps: { to: '/indicateurs' } }]}
+      />
       <h1>Vulnérabilité des territoires</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Un indice composite sur les EPCI d’une région, à partir des indicateurs de votre choix, avec leur couverture par un contrat local de santé :
-        pour aller vers les territoires qui en ont besoin, y compris ceux qui ne demandent rien.
+        Un indice composite sur les EPCI d’une région, à partir des indicateurs de votre choix, avec leur couverture par un contrat local de
+        santé : pour aller vers les territoires qui en ont besoin, y compris ceux qui ne demandent rien.
       </p>
       <CallOut title="Un score relatif, pas une mesure absolue" titleAs="h2" iconId="fr-icon-information-line">
-        Chaque indicateur est centré et réduit entre les EPCI de la région (écart à la moyenne régionale, en écarts-types), orienté pour que « plus »
-        veuille toujours dire « plus vulnérable », puis moyenné selon les poids. Un score de 0 correspond à la moyenne de la région ; il ne se compare
-        ni d’une région à l’autre, ni d’un choix d’indicateurs à l’autre. Seuls les EPCI renseignés pour tous les critères sont classés ; les
-        autres sont listés à part, avec leur couverture (« 1 critère sur 2 ») et un score indicatif, sans rang.
+        Chaque indicateur est centré et réduit entre les EPCI de la région (écart à la moyenne régionale, en écarts-types), orienté pour que
+        « plus » veuille toujours dire « plus vulnérable », puis moyenné selon les poids. Un score de 0 correspond à la moyenne de la région
+        ; il ne se compare ni d’une région à l’autre, ni d’un choix d’indicateurs à l’autre. Seuls les EPCI renseignés pour tous les
+        critères sont classés ; les autres sont listés à part, avec leur couverture (« 1 critère sur 2 ») et un score indicatif, sans rang.
       </CallOut>
 
       {regions.isPending || catalogue.isPending ? (
@@ -93,7 +97,10 @@ export default function VulnerabilitePage() {
       <section aria-labelledby="resultats-titre">
         <h2 id="resultats-titre">Résultats{criteres.region ? ` : ${nomRegion}` : ''}</h2>
         {!criteres.region || criteres.indicateurs.length === 0 ? (
-          <p>Choisissez une région et au moins un indicateur, puis calculez l’indice : les EPCI s’afficheront ici, classés du plus au moins vulnérable.</p>
+          <p>
+            Choisissez une région et au moins un indicateur, puis calculez l’indice : les EPCI s’afficheront ici, classés du plus au moins
+            vulnérable.
+          </p>
         ) : resultat.isPending ? (
           <Chargement libelle="Calcul de l’indice…" />
         ) : resultat.error ? (
@@ -102,12 +109,16 @@ export default function VulnerabilitePage() {
           <EtatVide
             titre="Aucun EPCI de la région n’a de valeur pour ces indicateurs"
             titreAs="h3"
-            action={can(sujet, 'creer', { type: 'catalogue' }) ? { children: 'Importer des valeurs', linkProps: { to: '/indicateurs/import-valeurs' }, iconId: 'fr-icon-upload-line' } : undefined}
+            action={
+              can(sujet, 'creer', { type: 'catalogue' })
+                ? { children: 'Importer des valeurs', linkProps: { to: '/indicateurs/import-valeurs' }, iconId: 'fr-icon-upload-line' }
+                : undefined
+            }
           >
             <p>
-              L’indice se calcule sur les valeurs publiées pour les EPCI, ou agrégées à partir de leurs communes. Les valeurs de ces indicateurs ne
-              sont connues qu’à d’autres échelles (département, région) : importez des valeurs par EPCI ou par commune, ou choisissez d’autres
-              indicateurs.
+              L’indice se calcule sur les valeurs publiées pour les EPCI, ou agrégées à partir de leurs communes. Les valeurs de ces
+              indicateurs ne sont connues qu’à d’autres échelles (département, région) : importez des valeurs par EPCI ou par commune, ou
+              choisissez d’autres indicateurs.
             </p>
           </EtatVide>
         ) : (

@@ -8,7 +8,9 @@ import { etatChamp } from '../../components/formulaire';
 
 const nombre = z.string().transform((v) => (v.trim() === '' ? null : Number(v.trim().replace(/\s/g, ''))));
 /** A percentage as typed in French ("90", "87,5"); empty for none. */
-const nombreDecimal = z.string().transform((v): number | null | undefined => (v.trim() === '' ? null : Number(v.trim().replace(/\s/g, '').replace(',', '.'))));
+const nombreDecimal = z
+  .string()
+  .transform((v): number | null | undefined => (v.trim() === '' ? null : Number(v.trim().replace(/\s/g, '').replace(',', '.'))));
 /** A free text; empty for none. */
 const texteFacultatif = z.string().transform((v): string | null | undefined => (v.trim() === '' ? null : v.trim()));
 const lignes = z.string().transform((v) =>
@@ -54,10 +56,16 @@ export const versFormulaireDoctrine = (d: Doctrine): FormulaireDoctrine => ({
   typesSignatairesRequis: [...d.typesSignatairesRequis],
   axesPrs: d.axesPrs.join('\n'),
   partsCoordinationEgales: d.partsCoordinationEgales,
-  cibleCouverturePourcent: d.cibleCouverturePourcent === null || d.cibleCouverturePourcent === undefined ? '' : String(d.cibleCouverturePourcent).replace('.', ','),
+  cibleCouverturePourcent:
+    d.cibleCouverturePourcent === null || d.cibleCouverturePourcent === undefined
+      ? ''
+      : String(d.cibleCouverturePourcent).replace('.', ','),
   cibleCouvertureEcheance: d.cibleCouvertureEcheance ?? '',
   cibleCouvertureSource: d.cibleCouvertureSource ?? '',
-  couvertureReferencePourcent: d.couvertureReferencePourcent === null || d.couvertureReferencePourcent === undefined ? '' : String(d.couvertureReferencePourcent).replace('.', ','),
+  couvertureReferencePourcent:
+    d.couvertureReferencePourcent === null || d.couvertureReferencePourcent === undefined
+      ? ''
+      : String(d.couvertureReferencePourcent).replace('.', ','),
   couvertureReferenceDate: d.couvertureReferenceDate ?? '',
   couvertureReferenceSource: d.couvertureReferenceSource ?? '',
   // Absent: on (decision 0014).
@@ -82,7 +90,11 @@ export function ChampsDoctrine({ form, lectureSeule }: Props) {
     register,
     formState: { errors },
   } = form;
-  const nombreProps = (nom: 'populationMin' | 'axesMax' | 'elaborationMoisMax' | 'copilParAn') => ({ ...register(nom), inputMode: 'numeric' as const, readOnly: lectureSeule });
+  const nombreProps = (nom: 'populationMin' | 'axesMax' | 'elaborationMoisMax' | 'copilParAn') => ({
+    ...register(nom),
+    inputMode: 'numeric' as const,
+    readOnly: lectureSeule,
+  });
   return (
     <fieldset className={fr.cx('fr-fieldset')} disabled={lectureSeule}>
       <legend className={fr.cx('fr-sr-only')}>Règles de la doctrine</legend>
@@ -90,17 +102,29 @@ export function ChampsDoctrine({ form, lectureSeule }: Props) {
         <h2 className={fr.cx('fr-h5')}>Territoire</h2>
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input label="Population minimale du territoire" hintText="Nombre d’habitants ; laissez vide s’il n’y a pas de seuil" nativeInputProps={nombreProps('populationMin')} {...etatChamp(errors.populationMin?.message)} />
+        <Input
+          label="Population minimale du territoire"
+          hintText="Nombre d’habitants ; laissez vide s’il n’y a pas de seuil"
+          nativeInputProps={nombreProps('populationMin')}
+          {...etatChamp(errors.populationMin?.message)}
+        />
       </div>
       <div className={fr.cx('fr-fieldset__element')}>
-        <Checkbox options={[{ label: 'Les îles sont dispensées de la population minimale', nativeInputProps: register('exceptionIles') }]} />
+        <Checkbox
+          options={[{ label: 'Les îles sont dispensées de la population minimale', nativeInputProps: register('exceptionIles') }]}
+        />
       </div>
       <ChampsCouverture form={form} lectureSeule={lectureSeule} />
       <div className={fr.cx('fr-fieldset__element')}>
         <h2 className={fr.cx('fr-h5')}>Stratégie</h2>
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input label="Nombre maximal d’axes stratégiques" hintText="De 1 à 20 ; vide : pas de limite" nativeInputProps={nombreProps('axesMax')} {...etatChamp(errors.axesMax?.message)} />
+        <Input
+          label="Nombre maximal d’axes stratégiques"
+          hintText="De 1 à 20 ; vide : pas de limite"
+          nativeInputProps={nombreProps('axesMax')}
+          {...etatChamp(errors.axesMax?.message)}
+        />
       </div>
       <div className={fr.cx('fr-fieldset__element')}>
         <Input
@@ -124,10 +148,20 @@ export function ChampsDoctrine({ form, lectureSeule }: Props) {
         <h2 className={fr.cx('fr-h5')}>Calendrier et gouvernance</h2>
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input label="Durée maximale de l’élaboration (mois)" hintText="De 1 à 60 ; vide : pas de limite" nativeInputProps={nombreProps('elaborationMoisMax')} {...etatChamp(errors.elaborationMoisMax?.message)} />
+        <Input
+          label="Durée maximale de l’élaboration (mois)"
+          hintText="De 1 à 60 ; vide : pas de limite"
+          nativeInputProps={nombreProps('elaborationMoisMax')}
+          {...etatChamp(errors.elaborationMoisMax?.message)}
+        />
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input label="Nombre minimal de COPIL par an" hintText="De 0 à 12" nativeInputProps={nombreProps('copilParAn')} {...etatChamp(errors.copilParAn?.message)} />
+        <Input
+          label="Nombre minimal de COPIL par an"
+          hintText="De 0 à 12"
+          nativeInputProps={nombreProps('copilParAn')}
+          {...etatChamp(errors.copilParAn?.message)}
+        />
       </div>
       <div className={fr.cx('fr-fieldset__element')}>
         <Checkbox
@@ -190,56 +224,56 @@ function ChampsCouverture({ form, lectureSeule }: Props) {
   } = form;
   return (
     <>
-        <div className={fr.cx('fr-fieldset__element')}>
-          <h2 className={fr.cx('fr-h5')}>Couverture de la population</h2>
-        </div>
-        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-          <Input
-            label="Cible de population couverte par un CLS (%)"
-            hintText="De 0 à 100, par exemple 90 ; vide : pas de cible. Le portefeuille régional compare la couverture à cette cible."
-            nativeInputProps={{ ...register('cibleCouverturePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
-            {...etatChamp(errors.cibleCouverturePourcent?.message)}
-          />
-        </div>
-        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-          <Input
-            label="Échéance de la cible (année)"
-            hintText="Par exemple 2023"
-            nativeInputProps={{ ...register('cibleCouvertureEcheance'), inputMode: 'numeric', readOnly: lectureSeule }}
-            {...etatChamp(errors.cibleCouvertureEcheance?.message)}
-          />
-        </div>
-        <div className={fr.cx('fr-fieldset__element')}>
-          <Input
-            label="Source de la cible"
-            hintText="Le document qui la fixe, par exemple le CPOM de l’ARS ou le PRS"
-            nativeInputProps={{ ...register('cibleCouvertureSource'), readOnly: lectureSeule }}
-            {...etatChamp(errors.cibleCouvertureSource?.message)}
-          />
-        </div>
-        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-          <Input
-            label="Couverture publiée au départ (%)"
-            hintText="La part de la population déjà couverte quand la cible a été fixée ; vide : inconnue"
-            nativeInputProps={{ ...register('couvertureReferencePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
-            {...etatChamp(errors.couvertureReferencePourcent?.message)}
-          />
-        </div>
-        <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-          <Input
-            label="Date de cette couverture"
-            hintText="Format AAAA-MM-JJ, par exemple 2019-01-01"
-            nativeInputProps={{ ...register('couvertureReferenceDate'), readOnly: lectureSeule }}
-            {...etatChamp(errors.couvertureReferenceDate?.message)}
-          />
-        </div>
-        <div className={fr.cx('fr-fieldset__element')}>
-          <Input
-            label="Source de cette couverture"
-            nativeInputProps={{ ...register('couvertureReferenceSource'), readOnly: lectureSeule }}
-            {...etatChamp(errors.couvertureReferenceSource?.message)}
-          />
-        </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <h2 className={fr.cx('fr-h5')}>Couverture de la population</h2>
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input
+          label="Cible de population couverte par un CLS (%)"
+          hintText="De 0 à 100, par exemple 90 ; vide : pas de cible. Le portefeuille régional compare la couverture à cette cible."
+          nativeInputProps={{ ...register('cibleCouverturePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
+          {...etatChamp(errors.cibleCouverturePourcent?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input
+          label="Échéance de la cible (année)"
+          hintText="Par exemple 2023"
+          nativeInputProps={{ ...register('cibleCouvertureEcheance'), inputMode: 'numeric', readOnly: lectureSeule }}
+          {...etatChamp(errors.cibleCouvertureEcheance?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Input
+          label="Source de la cible"
+          hintText="Le document qui la fixe, par exemple le CPOM de l’ARS ou le PRS"
+          nativeInputProps={{ ...register('cibleCouvertureSource'), readOnly: lectureSeule }}
+          {...etatChamp(errors.cibleCouvertureSource?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input
+          label="Couverture publiée au départ (%)"
+          hintText="La part de la population déjà couverte quand la cible a été fixée ; vide : inconnue"
+          nativeInputProps={{ ...register('couvertureReferencePourcent'), inputMode: 'decimal', readOnly: lectureSeule }}
+          {...etatChamp(errors.couvertureReferencePourcent?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
+        <Input
+          label="Date de cette couverture"
+          hintText="Format AAAA-MM-JJ, par exemple 2019-01-01"
+          nativeInputProps={{ ...register('couvertureReferenceDate'), readOnly: lectureSeule }}
+          {...etatChamp(errors.couvertureReferenceDate?.message)}
+        />
+      </div>
+      <div className={fr.cx('fr-fieldset__element')}>
+        <Input
+          label="Source de cette couverture"
+          nativeInputProps={{ ...register('couvertureReferenceSource'), readOnly: lectureSeule }}
+          {...etatChamp(errors.couvertureReferenceSource?.message)}
+        />
+      </div>
     </>
   );
 }

@@ -18,7 +18,13 @@ import { ConflitVersion, differences } from '../../components/conflit-version';
 import { formaterDateHeure } from '../../components/format';
 import { appliquerErreursServeur } from '../../components/formulaire';
 import { useTitrePage } from '../../components/titre-page';
-import { CHAMPS_DOCTRINE, ChampsDoctrine, formulaireDoctrineSchema, versFormulaireDoctrine, type FormulaireDoctrine } from './doctrine-formulaire';
+import {
+  CHAMPS_DOCTRINE,
+  ChampsDoctrine,
+  formulaireDoctrineSchema,
+  versFormulaireDoctrine,
+  type FormulaireDoctrine,
+} from './doctrine-formulaire';
 
 const t = (v: string) => v.trim();
 const COMPARES = [
@@ -28,7 +34,14 @@ const COMPARES = [
   { libelle: 'Thématiques obligatoires', valeur: (f: FormulaireDoctrine) => t(f.themesRequis).split('\n').map(t).join(' ; ') },
   { libelle: 'Élaboration (mois)', valeur: (f: FormulaireDoctrine) => t(f.elaborationMoisMax) },
   { libelle: 'COPIL par an', valeur: (f: FormulaireDoctrine) => t(f.copilParAn) },
-  { libelle: 'Signataires attendus', valeur: (f: FormulaireDoctrine) => f.typesSignatairesRequis.map((c) => TYPES_ORGANISATION[c as keyof typeof TYPES_ORGANISATION] ?? c).sort().join(', ') },
+  {
+    libelle: 'Signataires attendus',
+    valeur: (f: FormulaireDoctrine) =>
+      f.typesSignatairesRequis
+        .map((c) => TYPES_ORGANISATION[c as keyof typeof TYPES_ORGANISATION] ?? c)
+        .sort()
+        .join(', '),
+  },
   { libelle: 'Axes du PRS', valeur: (f: FormulaireDoctrine) => t(f.axesPrs).split('\n').map(t).join(' ; ') },
   { libelle: 'Coordination à parts égales', valeur: (f: FormulaireDoctrine) => (f.partsCoordinationEgales ? 'oui' : 'non') },
   { libelle: 'Cible de couverture (%)', valeur: (f: FormulaireDoctrine) => t(f.cibleCouverturePourcent ?? '') },
@@ -49,8 +62,8 @@ function ChoixRegion() {
       <Breadcrumb currentPageLabel="Doctrines régionales" homeLinkProps={{ to: '/' }} segments={[]} />
       <h1>Doctrines régionales</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Chaque région écrit sa doctrine des contrats locaux de santé : population minimale, nombre d’axes, thématiques et
-        signataires attendus… Les écarts sont signalés sur chaque contrat, sans jamais le bloquer.
+        Chaque région écrit sa doctrine des contrats locaux de santé : population minimale, nombre d’axes, thématiques et signataires
+        attendus… Les écarts sont signalés sur chaque contrat, sans jamais le bloquer.
       </p>
       {regions.isPending ? (
         <Chargement />
@@ -103,8 +116,20 @@ function DoctrineRegionPage({ regionCode }: { regionCode: string }) {
       },
     );
 
-  const filAriane = <Breadcrumb currentPageLabel={doctrine.data?.regionNom ?? 'Doctrine'} homeLinkProps={{ to: '/' }} segments={[{ label: 'Doctrines régionales', linkProps: { to: '/doctrine' } }]} />;
-  if (doctrine.isPending || (doctrine.data && version === undefined)) return <>{filAriane}<Chargement /></>;
+  const filAriane = (
+    <Breadcrumb
+      currentPageLabel={doctrine.data?.regionNom ?? 'Doctrine'}
+      homeLinkProps={{ to: '/' }}
+      segments={[{ label: 'Doctrines régionales', linkProps: { to: '/doctrine' } }]}
+    />
+  );
+  if (doctrine.isPending || (doctrine.data && version === undefined))
+    return (
+      <>
+        {filAriane}
+        <Chargement />
+      </>
+    );
   if (doctrine.error) {
     return (
       <>
@@ -121,13 +146,21 @@ function DoctrineRegionPage({ regionCode }: { regionCode: string }) {
       {filAriane}
       <h1>Doctrine régionale : {d.regionNom}</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Les règles de la région pour ses contrats locaux de santé. Chaque écart est signalé sur le contrat concerné, pour
-        information : une doctrine ne bloque jamais une étape. Seule la validation à quatre yeux du suivi s’applique
-        d’elle-même.
+        Les règles de la région pour ses contrats locaux de santé. Chaque écart est signalé sur le contrat concerné, pour information : une
+        doctrine ne bloque jamais une étape. Seule la validation à quatre yeux du suivi s’applique d’elle-même.
       </p>
-      <p className={fr.cx('fr-text--sm')}>{d.modifieLe ? `Dernière modification : ${formaterDateHeure(d.modifieLe)}.` : 'Aucune règle enregistrée pour cette région.'}</p>
-      {!d.modifiable && <Notice className={fr.cx('fr-mb-3w')} title="Consultation seule : la doctrine est modifiée par l’ARS de la région ou un administrateur." />}
-      {enregistrement.isSuccess && !enregistrement.isPending && <Alert severity="success" small role="status" description="La doctrine est enregistrée." className={fr.cx('fr-mb-3w')} />}
+      <p className={fr.cx('fr-text--sm')}>
+        {d.modifieLe ? `Dernière modification : ${formaterDateHeure(d.modifieLe)}.` : 'Aucune règle enregistrée pour cette région.'}
+      </p>
+      {!d.modifiable && (
+        <Notice
+          className={fr.cx('fr-mb-3w')}
+          title="Consultation seule : la doctrine est modifiée par l’ARS de la région ou un administrateur."
+        />
+      )}
+      {enregistrement.isSuccess && !enregistrement.isPending && (
+        <Alert severity="success" small role="status" description="La doctrine est enregistrée." className={fr.cx('fr-mb-3w')} />
+      )}
       {conflit && (
         <ConflitVersion
           entite="Cette doctrine"

@@ -23,11 +23,19 @@ export function ChampsArgumentation({ form }: { form: FormFiche }) {
         nativeTextAreaProps={{ ...register('argumentation', { setValueAs: videEnNull }), rows: 5 }}
         {...etatChamp(errors.argumentation?.message)}
       />
-      <ChampOuiNon form={form} nom="istsIdentifiees" legende="Des inégalités sociales et territoriales de santé (ISTS) ont-elles été identifiées ?" />
+      <ChampOuiNon
+        form={form}
+        nom="istsIdentifiees"
+        legende="Des inégalités sociales et territoriales de santé (ISTS) ont-elles été identifiées ?"
+      />
       {ists === 'oui' && (
         <>
           <ChoixTermes form={form} nom="ists" legende="Lesquelles ?" termes={ISTS} />
-          <Input label="Précisions sur les ISTS (facultatif)" nativeInputProps={{ ...register('istsPrecision', { setValueAs: videEnNull }), maxLength: 1000 }} {...etatChamp(errors.istsPrecision?.message)} />
+          <Input
+            label="Précisions sur les ISTS (facultatif)"
+            nativeInputProps={{ ...register('istsPrecision', { setValueAs: videEnNull }), maxLength: 1000 }}
+            {...etatChamp(errors.istsPrecision?.message)}
+          />
         </>
       )}
       <Checkbox
@@ -55,7 +63,11 @@ export function ChampsPublic({ form }: { form: FormFiche }) {
   return (
     <>
       <ChoixTermes form={form} nom="publics" legende="Public visé" termes={PUBLICS} />
-      <Input label="Précisions sur le public (facultatif)" nativeInputProps={{ ...register('publicPrecision', { setValueAs: videEnNull }), maxLength: 1000 }} {...etatChamp(errors.publicPrecision?.message)} />
+      <Input
+        label="Précisions sur le public (facultatif)"
+        nativeInputProps={{ ...register('publicPrecision', { setValueAs: videEnNull }), maxLength: 1000 }}
+        {...etatChamp(errors.publicPrecision?.message)}
+      />
       <ChampOuiNon form={form} nom="publicCibleIsts" legende="L’action vise-t-elle le public concerné par les ISTS ?" />
     </>
   );

@@ -1,7 +1,15 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { DETERMINANTS, INTERVENTIONS, LIBELLES_PRIORITE, LIBELLES_STATUT_FICHE, PRIORITES, STATUTS_FICHE, THEMATIQUES } from '@maillage/domain';
+import {
+  DETERMINANTS,
+  INTERVENTIONS,
+  LIBELLES_PRIORITE,
+  LIBELLES_STATUT_FICHE,
+  PRIORITES,
+  STATUTS_FICHE,
+  THEMATIQUES,
+} from '@maillage/domain';
 import { etatChamp, videEnNull } from '../../components/formulaire';
 import { ChoixTermes, type FormFiche } from './champs-communs';
 
@@ -34,14 +42,29 @@ export function ChampsClassement({ form }: { form: FormFiche }) {
           </Select>
         </div>
       </div>
-      <ChoixTermes form={form} nom="thematiques" legende="Thématiques" termes={THEMATIQUES} indication="Elles servent aux filtres, à la doctrine régionale et au portefeuille de l’ARS." />
-      <Input label="Notes (facultatif)" textArea nativeTextAreaProps={{ ...register('notes', { setValueAs: videEnNull }), rows: 3 }} {...etatChamp(errors.notes?.message)} />
+      <ChoixTermes
+        form={form}
+        nom="thematiques"
+        legende="Thématiques"
+        termes={THEMATIQUES}
+        indication="Elles servent aux filtres, à la doctrine régionale et au portefeuille de l’ARS."
+      />
+      <Input
+        label="Notes (facultatif)"
+        textArea
+        nativeTextAreaProps={{ ...register('notes', { setValueAs: videEnNull }), rows: 3 }}
+        {...etatChamp(errors.notes?.message)}
+      />
     </>
   );
 }
 
 /** Section 8. */
-export const ChampsDeterminants = ({ form }: { form: FormFiche }) => <ChoixTermes form={form} nom="determinants" legende="Déterminants de santé visés" termes={DETERMINANTS} />;
+export const ChampsDeterminants = ({ form }: { form: FormFiche }) => (
+  <ChoixTermes form={form} nom="determinants" legende="Déterminants de santé visés" termes={DETERMINANTS} />
+);
 
 /** Section 9. */
-export const ChampsInterventions = ({ form }: { form: FormFiche }) => <ChoixTermes form={form} nom="interventions" legende="Typologie des interventions" termes={INTERVENTIONS} />;
+export const ChampsInterventions = ({ form }: { form: FormFiche }) => (
+  <ChoixTermes form={form} nom="interventions" legende="Typologie des interventions" termes={INTERVENTIONS} />
+);

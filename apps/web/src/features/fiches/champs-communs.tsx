@@ -8,7 +8,17 @@ import type { FormulaireFiche } from './fiche-saisie';
 export type FormFiche = UseFormReturn<FormulaireFiche, unknown, FicheSaisie>;
 
 /** Yes / no / not said, for the template's many "oui/non" questions. */
-export function ChampOuiNon({ form, nom, legende, indication }: { form: FormFiche; nom: Path<FormulaireFiche>; legende: string; indication?: string }) {
+export function ChampOuiNon({
+  form,
+  nom,
+  legende,
+  indication,
+}: {
+  form: FormFiche;
+  nom: Path<FormulaireFiche>;
+  legende: string;
+  indication?: string;
+}) {
   const enregistrement = form.register(nom);
   return (
     <RadioButtons
@@ -26,7 +36,19 @@ export function ChampOuiNon({ form, nom, legende, indication }: { form: FormFich
 }
 
 /** A multi-choice taxonomy (déterminants, interventions, publics…), grouped as the ARS template groups it. */
-export function ChoixTermes({ form, nom, legende, termes, indication }: { form: FormFiche; nom: Path<FormulaireFiche>; legende: string; termes: readonly Terme[]; indication?: string }) {
+export function ChoixTermes({
+  form,
+  nom,
+  legende,
+  termes,
+  indication,
+}: {
+  form: FormFiche;
+  nom: Path<FormulaireFiche>;
+  legende: string;
+  termes: readonly Terme[];
+  indication?: string;
+}) {
   const groupes = [...new Set(termes.map((t) => t.groupe ?? ''))];
   const seul = groupes.length === 1;
   return (
@@ -39,7 +61,14 @@ export function ChoixTermes({ form, nom, legende, termes, indication }: { form: 
         const options = (groupe: string) =>
           termes
             .filter((t) => (t.groupe ?? '') === groupe)
-            .map((t) => ({ label: t.libelle, nativeInputProps: { name: `${nom}-${t.code}`, checked: valeur.includes(t.code), onChange: (e: React.ChangeEvent<HTMLInputElement>) => basculer(t.code, e.target.checked) } }));
+            .map((t) => ({
+              label: t.libelle,
+              nativeInputProps: {
+                name: `${nom}-${t.code}`,
+                checked: valeur.includes(t.code),
+                onChange: (e: React.ChangeEvent<HTMLInputElement>) => basculer(t.code, e.target.checked),
+              },
+            }));
         const etat = fieldState.error ? { state: 'error' as const, stateRelatedMessage: fieldState.error.message } : {};
         if (seul)
           return (

@@ -33,20 +33,35 @@ export function ChampsDescription({ form }: { form: FormFiche }) {
       <fieldset className={fr.cx('fr-fieldset')}>
         <legend className={fr.cx('fr-fieldset__legend')}>
           Déroulé : les étapes
-          <span className={fr.cx('fr-hint-text')}>Chaque étape avec sa période, et si besoin son pilote et son statut (les sous-actions de Territoires en Transitions) ; elles apparaissent dans le calendrier du contrat.</span>
+          <span className={fr.cx('fr-hint-text')}>
+            Chaque étape avec sa période, et si besoin son pilote et son statut (les sous-actions de Territoires en Transitions) ; elles
+            apparaissent dans le calendrier du contrat.
+          </span>
         </legend>
         {fields.length === 0 && <p className={fr.cx('fr-fieldset__element', 'fr-text--sm')}>Aucune étape.</p>}
         {fields.map((champ, i) => (
           <div key={champ.id} className={fr.cx('fr-fieldset__element', 'fr-p-2w', 'fr-mb-2w') + ' maillage-encart'}>
             <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
               <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-                <Input label={`Étape ${i + 1}`} nativeInputProps={{ ...register(`etapes.${i}.libelle`), maxLength: 500 }} {...etatChamp(errors.etapes?.[i]?.libelle?.message)} />
+                <Input
+                  label={`Étape ${i + 1}`}
+                  nativeInputProps={{ ...register(`etapes.${i}.libelle`), maxLength: 500 }}
+                  {...etatChamp(errors.etapes?.[i]?.libelle?.message)}
+                />
               </div>
               <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-                <Input label={`Début de l’étape ${i + 1}`} nativeInputProps={{ ...register(`etapes.${i}.debut`, { setValueAs: videEnNull }), type: 'date' }} {...etatChamp(errors.etapes?.[i]?.debut?.message)} />
+                <Input
+                  label={`Début de l’étape ${i + 1}`}
+                  nativeInputProps={{ ...register(`etapes.${i}.debut`, { setValueAs: videEnNull }), type: 'date' }}
+                  {...etatChamp(errors.etapes?.[i]?.debut?.message)}
+                />
               </div>
               <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-                <Input label={`Fin de l’étape ${i + 1}`} nativeInputProps={{ ...register(`etapes.${i}.fin`, { setValueAs: videEnNull }), type: 'date' }} {...etatChamp(errors.etapes?.[i]?.fin?.message)} />
+                <Input
+                  label={`Fin de l’étape ${i + 1}`}
+                  nativeInputProps={{ ...register(`etapes.${i}.fin`, { setValueAs: videEnNull }), type: 'date' }}
+                  {...etatChamp(errors.etapes?.[i]?.fin?.message)}
+                />
               </div>
               <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
                 <Input
@@ -56,7 +71,11 @@ export function ChampsDescription({ form }: { form: FormFiche }) {
                 />
               </div>
               <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-                <Select label={`Statut de l’étape ${i + 1}`} nativeSelectProps={register(`etapes.${i}.statut`)} {...etatChamp(errors.etapes?.[i]?.statut?.message)}>
+                <Select
+                  label={`Statut de l’étape ${i + 1}`}
+                  nativeSelectProps={register(`etapes.${i}.statut`)}
+                  {...etatChamp(errors.etapes?.[i]?.statut?.message)}
+                >
                   <option value="">Non renseigné</option>
                   {STATUTS_FICHE.map((s) => (
                     <option key={s} value={s}>
@@ -75,10 +94,26 @@ export function ChampsDescription({ form }: { form: FormFiche }) {
               </div>
             </div>
             <div className="maillage-actions">
-              <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-arrow-up-line" disabled={i === 0} onClick={() => move(i, i - 1)} nativeButtonProps={{ 'aria-label': `Monter l’étape ${i + 1}` }}>
+              <Button
+                type="button"
+                size="small"
+                priority="tertiary no outline"
+                iconId="fr-icon-arrow-up-line"
+                disabled={i === 0}
+                onClick={() => move(i, i - 1)}
+                nativeButtonProps={{ 'aria-label': `Monter l’étape ${i + 1}` }}
+              >
                 Monter
               </Button>
-              <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-arrow-down-line" disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} nativeButtonProps={{ 'aria-label': `Descendre l’étape ${i + 1}` }}>
+              <Button
+                type="button"
+                size="small"
+                priority="tertiary no outline"
+                iconId="fr-icon-arrow-down-line"
+                disabled={i === fields.length - 1}
+                onClick={() => move(i, i + 1)}
+                nativeButtonProps={{ 'aria-label': `Descendre l’étape ${i + 1}` }}
+              >
                 Descendre
               </Button>
               <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-delete-line" onClick={() => remove(i)}>
@@ -88,7 +123,13 @@ export function ChampsDescription({ form }: { form: FormFiche }) {
           </div>
         ))}
         <div className={fr.cx('fr-fieldset__element')}>
-          <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" onClick={() => append({ libelle: '', debut: null, fin: null, pilote: null, statut: '', description: null })}>
+          <Button
+            type="button"
+            size="small"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            onClick={() => append({ libelle: '', debut: null, fin: null, pilote: null, statut: '', description: null })}
+          >
             Ajouter une étape
           </Button>
         </div>

@@ -21,8 +21,8 @@ export function ChampsSuivi({ form }: { form: FormFiche }) {
   return (
     <>
       <p className={fr.cx('fr-text--sm')}>
-        Ces indicateurs sont ceux du suivi de la fiche : les campagnes les font renseigner et l’avancement les mesure. La valeur de référence, les cibles
-        chiffrées par période et les valeurs se renseignent dans l’onglet « Suivi » de la fiche.
+        Ces indicateurs sont ceux du suivi de la fiche : les campagnes les font renseigner et l’avancement les mesure. La valeur de
+        référence, les cibles chiffrées par période et les valeurs se renseignent dans l’onglet « Suivi » de la fiche.
       </p>
       {fields.length === 0 && <p className={fr.cx('fr-text--sm')}>Aucun indicateur.</p>}
       {fields.map((champ, i) => (
@@ -30,10 +30,18 @@ export function ChampsSuivi({ form }: { form: FormFiche }) {
           <fieldset className={fr.cx('fr-fieldset', 'fr-mb-0')}>
             <legend className={fr.cx('fr-fieldset__legend', 'fr-text--md')}>Indicateur {i + 1}</legend>
             <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-8')}>
-              <Input label={`Libellé de l’indicateur ${i + 1}`} nativeInputProps={{ ...register(`indicateurs.${i}.libelle`), maxLength: 500 }} {...etatChamp(errors.indicateurs?.[i]?.libelle?.message)} />
+              <Input
+                label={`Libellé de l’indicateur ${i + 1}`}
+                nativeInputProps={{ ...register(`indicateurs.${i}.libelle`), maxLength: 500 }}
+                {...etatChamp(errors.indicateurs?.[i]?.libelle?.message)}
+              />
             </div>
             <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-              <Select label={`Type de l’indicateur ${i + 1}`} nativeSelectProps={register(`indicateurs.${i}.type`)} {...etatChamp(errors.indicateurs?.[i]?.type?.message)}>
+              <Select
+                label={`Type de l’indicateur ${i + 1}`}
+                nativeSelectProps={register(`indicateurs.${i}.type`)}
+                {...etatChamp(errors.indicateurs?.[i]?.type?.message)}
+              >
                 {TYPES_INDICATEUR_SUIVI.map((t) => (
                   <option key={t} value={t}>
                     {LIBELLES_TYPE_INDICATEUR[t]}
@@ -50,10 +58,17 @@ export function ChampsSuivi({ form }: { form: FormFiche }) {
               />
             </div>
             <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-              <Input label={`Méthode de recueil (indicateur ${i + 1}, facultatif)`} nativeInputProps={{ ...register(`indicateurs.${i}.methode`, { setValueAs: videEnNull }), maxLength: 2000 }} />
+              <Input
+                label={`Méthode de recueil (indicateur ${i + 1}, facultatif)`}
+                nativeInputProps={{ ...register(`indicateurs.${i}.methode`, { setValueAs: videEnNull }), maxLength: 2000 }}
+              />
             </div>
             <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-              <Input label={`Cible (indicateur ${i + 1}, facultatif)`} hintText="Exemple : 200 participants" nativeInputProps={{ ...register(`indicateurs.${i}.cible`, { setValueAs: videEnNull }), maxLength: 200 }} />
+              <Input
+                label={`Cible (indicateur ${i + 1}, facultatif)`}
+                hintText="Exemple : 200 participants"
+                nativeInputProps={{ ...register(`indicateurs.${i}.cible`, { setValueAs: videEnNull }), maxLength: 200 }}
+              />
             </div>
             <div className={fr.cx('fr-fieldset__element')}>
               <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => remove(i)}>
@@ -120,27 +135,52 @@ export function ChampsFinancements({ form }: { form: FormFiche }) {
               </div>
               {!lignes[i]?.financeurId && (
                 <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-                  <Input label={`Nom du financeur (ligne ${i + 1})`} nativeInputProps={{ ...register(`financements.${i}.financeurLibelle`, { setValueAs: videEnNull }), maxLength: 200 }} {...etatChamp(e?.financeurLibelle?.message)} />
+                  <Input
+                    label={`Nom du financeur (ligne ${i + 1})`}
+                    nativeInputProps={{ ...register(`financements.${i}.financeurLibelle`, { setValueAs: videEnNull }), maxLength: 200 }}
+                    {...etatChamp(e?.financeurLibelle?.message)}
+                  />
                 </div>
               )}
               <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-                <Select label={`Dispositif (ligne ${i + 1})`} nativeSelectProps={register(`financements.${i}.dispositif`)} {...etatChamp(e?.dispositif?.message)}>
+                <Select
+                  label={`Dispositif (ligne ${i + 1})`}
+                  nativeSelectProps={register(`financements.${i}.dispositif`)}
+                  {...etatChamp(e?.dispositif?.message)}
+                >
                   <OptionsDispositif />
                 </Select>
               </div>
               <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
-                <Input label={`Année (ligne ${i + 1})`} nativeInputProps={{ ...register(`financements.${i}.annee`), inputMode: 'numeric', maxLength: 4 }} {...etatChamp(e?.annee?.message)} />
+                <Input
+                  label={`Année (ligne ${i + 1})`}
+                  nativeInputProps={{ ...register(`financements.${i}.annee`), inputMode: 'numeric', maxLength: 4 }}
+                  {...etatChamp(e?.annee?.message)}
+                />
               </div>
               <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
-                <Input label={`Montant en euros (ligne ${i + 1})`} hintText="Exemple : 20 000" nativeInputProps={{ ...register(`financements.${i}.montantEuros`), inputMode: 'decimal' }} {...etatChamp(e?.montantEuros?.message)} />
+                <Input
+                  label={`Montant en euros (ligne ${i + 1})`}
+                  hintText="Exemple : 20 000"
+                  nativeInputProps={{ ...register(`financements.${i}.montantEuros`), inputMode: 'decimal' }}
+                  {...etatChamp(e?.montantEuros?.message)}
+                />
               </div>
               <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
-                <Select label={`Nature (ligne ${i + 1})`} nativeSelectProps={register(`financements.${i}.nature`)} {...etatChamp(e?.nature?.message)}>
+                <Select
+                  label={`Nature (ligne ${i + 1})`}
+                  nativeSelectProps={register(`financements.${i}.nature`)}
+                  {...etatChamp(e?.nature?.message)}
+                >
                   <OptionsNature />
                 </Select>
               </div>
               <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
-                <Select label={`Statut (ligne ${i + 1})`} nativeSelectProps={register(`financements.${i}.statut`)} {...etatChamp(e?.statut?.message)}>
+                <Select
+                  label={`Statut (ligne ${i + 1})`}
+                  nativeSelectProps={register(`financements.${i}.statut`)}
+                  {...etatChamp(e?.statut?.message)}
+                >
                   <OptionsStatutFinancement />
                 </Select>
               </div>
@@ -161,7 +201,14 @@ export function ChampsFinancements({ form }: { form: FormFiche }) {
           </div>
         );
       })}
-      <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-2w')} onClick={() => append({ ...FINANCEMENT_VIDE })}>
+      <Button
+        type="button"
+        size="small"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        className={fr.cx('fr-mb-2w')}
+        onClick={() => append({ ...FINANCEMENT_VIDE })}
+      >
         Ajouter une ligne de financement
       </Button>
       {fields.length > 0 && (

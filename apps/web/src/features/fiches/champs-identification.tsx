@@ -20,7 +20,11 @@ export function ChampsAxeObjectif({ form, axes }: { form: FormFiche; axes: Axe[]
   const objectifs = axes.find((a) => a.id === axeId)?.objectifs ?? [];
   return (
     <>
-      <Input label="Intitulé de la fiche-action" nativeInputProps={{ ...register('intitule'), required: true, maxLength: 500 }} {...etatChamp(errors.intitule?.message)} />
+      <Input
+        label="Intitulé de la fiche-action"
+        nativeInputProps={{ ...register('intitule'), required: true, maxLength: 500 }}
+        {...etatChamp(errors.intitule?.message)}
+      />
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <Select
@@ -104,7 +108,14 @@ export function ChampsPilotes({ form }: { form: FormFiche }) {
           </div>
         </fieldset>
       ))}
-      <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-3w')} onClick={() => append({ organisationId: null, service: null })}>
+      <Button
+        type="button"
+        size="small"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        className={fr.cx('fr-mb-3w')}
+        onClick={() => append({ organisationId: null, service: null })}
+      >
         Ajouter un pilote
       </Button>
       <Input
@@ -139,10 +150,18 @@ export function ChampsDuree({ form }: { form: FormFiche }) {
       />
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Début" nativeInputProps={{ ...register('debut', { setValueAs: videEnNull }), type: 'date' }} {...etatChamp(errors.debut?.message)} />
+          <Input
+            label="Début"
+            nativeInputProps={{ ...register('debut', { setValueAs: videEnNull }), type: 'date' }}
+            {...etatChamp(errors.debut?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Fin" nativeInputProps={{ ...register('fin', { setValueAs: videEnNull }), type: 'date' }} {...etatChamp(errors.fin?.message)} />
+          <Input
+            label="Fin"
+            nativeInputProps={{ ...register('fin', { setValueAs: videEnNull }), type: 'date' }}
+            {...etatChamp(errors.fin?.message)}
+          />
         </div>
       </div>
     </>

@@ -30,7 +30,11 @@ export function ChampsPartenaires({ form }: { form: FormFiche }) {
           <fieldset className={fr.cx('fr-fieldset', 'fr-mb-0')}>
             <legend className={fr.cx('fr-fieldset__legend', 'fr-text--md')}>Partenaire {i + 1}</legend>
             <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-              <Select label={`Secteur du partenaire ${i + 1}`} nativeSelectProps={register(`partenaires.${i}.secteur`)} {...etatChamp(errors.partenaires?.[i]?.secteur?.message)}>
+              <Select
+                label={`Secteur du partenaire ${i + 1}`}
+                nativeSelectProps={register(`partenaires.${i}.secteur`)}
+                {...etatChamp(errors.partenaires?.[i]?.secteur?.message)}
+              >
                 {SECTEURS.map((s) => (
                   <option key={s.code} value={s.code}>
                     {s.libelle}
@@ -52,7 +56,8 @@ export function ChampsPartenaires({ form }: { form: FormFiche }) {
                     onChange={(id, nom) => {
                       // The actor's name follows the organisation, unless the user wrote something else.
                       const acteur = form.getValues(`partenaires.${i}.acteur`);
-                      if (nom && (!acteur || acteur === nomsChoisis.current.get(i))) form.setValue(`partenaires.${i}.acteur`, nom, { shouldValidate: true });
+                      if (nom && (!acteur || acteur === nomsChoisis.current.get(i)))
+                        form.setValue(`partenaires.${i}.acteur`, nom, { shouldValidate: true });
                       if (nom) nomsChoisis.current.set(i, nom);
                       field.onChange(id);
                     }}
@@ -81,7 +86,8 @@ export function ChampsPartenaires({ form }: { form: FormFiche }) {
                       label: t.libelle,
                       nativeInputProps: {
                         checked: field.value.includes(t.code),
-                        onChange: (e) => field.onChange(e.target.checked ? [...field.value, t.code] : field.value.filter((c) => c !== t.code)),
+                        onChange: (e) =>
+                          field.onChange(e.target.checked ? [...field.value, t.code] : field.value.filter((c) => c !== t.code)),
                       },
                     }))}
                   />
@@ -96,7 +102,14 @@ export function ChampsPartenaires({ form }: { form: FormFiche }) {
           </fieldset>
         </div>
       ))}
-      <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-3w')} onClick={() => append({ secteur: 'sante', acteur: '', organisationId: null, participation: [] })}>
+      <Button
+        type="button"
+        size="small"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        className={fr.cx('fr-mb-3w')}
+        onClick={() => append({ secteur: 'sante', acteur: '', organisationId: null, participation: [] })}
+      >
         Ajouter un partenaire
       </Button>
     </>
@@ -110,7 +123,11 @@ export function ChampsParticipation({ form }: { form: FormFiche }) {
     formState: { errors },
   } = form;
   const rifkin = useWatch({ control: form.control, name: 'rifkin' }) ?? {};
-  const niveaux = Object.fromEntries(Object.entries(rifkin).filter(([, v]) => v).map(([k, v]) => [k, Number(v)]));
+  const niveaux = Object.fromEntries(
+    Object.entries(rifkin)
+      .filter(([, v]) => v)
+      .map(([k, v]) => [k, Number(v)]),
+  );
   return (
     <>
       <ChampOuiNon form={form} nom="participationCitoyenne" legende="L’action prévoit-elle une participation citoyenne ?" />
@@ -118,7 +135,8 @@ export function ChampsParticipation({ form }: { form: FormFiche }) {
         <legend className={fr.cx('fr-fieldset__legend')}>
           Échelle de Rifkin
           <span className={fr.cx('fr-hint-text')}>
-            Pour chaque dimension, de 1 (participation faible) à 5 (forte). Équivalent sur l’échelle de Territoires en Transitions : {niveauTetDepuisRifkin(niveaux)}.
+            Pour chaque dimension, de 1 (participation faible) à 5 (forte). Équivalent sur l’échelle de Territoires en Transitions :{' '}
+            {niveauTetDepuisRifkin(niveaux)}.
           </span>
         </legend>
         {DIMENSIONS_RIFKIN.map((d) => {
@@ -139,8 +157,18 @@ export function ChampsParticipation({ form }: { form: FormFiche }) {
           );
         })}
       </fieldset>
-      <Input label="Facteurs facilitants (facultatif)" textArea nativeTextAreaProps={{ ...register('facteursFacilitants', { setValueAs: videEnNull }), rows: 3 }} {...etatChamp(errors.facteursFacilitants?.message)} />
-      <Input label="Difficultés (facultatif)" textArea nativeTextAreaProps={{ ...register('difficultes', { setValueAs: videEnNull }), rows: 3 }} {...etatChamp(errors.difficultes?.message)} />
+      <Input
+        label="Facteurs facilitants (facultatif)"
+        textArea
+        nativeTextAreaProps={{ ...register('facteursFacilitants', { setValueAs: videEnNull }), rows: 3 }}
+        {...etatChamp(errors.facteursFacilitants?.message)}
+      />
+      <Input
+        label="Difficultés (facultatif)"
+        textArea
+        nativeTextAreaProps={{ ...register('difficultes', { setValueAs: videEnNull }), rows: 3 }}
+        {...etatChamp(errors.difficultes?.message)}
+      />
     </>
   );
 }

@@ -12,5 +12,9 @@ export function differencesFiche(saisie: FormulaireFiche, actuel: FormulaireFich
   };
   return Object.keys(b)
     .filter((champ) => !memeValeur(a[champ], b[champ]))
-    .map((champ) => ({ libelle: libelle(champ), saisie: valeurHistorique(champ, a[champ], 'fiche', noms), actuel: valeurHistorique(champ, b[champ], 'fiche', noms) }));
+    .map((champ) => ({
+      libelle: libelle(champ),
+      saisie: valeurHistorique(champ, a[champ], 'fiche', noms),
+      actuel: valeurHistorique(champ, b[champ], 'fiche', noms),
+    }));
 }

@@ -35,11 +35,20 @@ export function DispositifsFiche({ fiche }: { fiche: FicheDetail }) {
         <p className={fr.cx('fr-text--sm')}>Aucun dispositif rattaché.</p>
       )}
       {modifiable && choix === null && (
-        <Button type="button" size="small" priority="secondary" onClick={() => setChoix(lies.map((d) => d.id))} disabled={!disponibles.length} nativeButtonProps={!disponibles.length ? { title: 'Ajoutez d’abord les dispositifs au contrat (onglet Parties)' } : undefined}>
+        <Button
+          type="button"
+          size="small"
+          priority="secondary"
+          onClick={() => setChoix(lies.map((d) => d.id))}
+          disabled={!disponibles.length}
+          nativeButtonProps={!disponibles.length ? { title: 'Ajoutez d’abord les dispositifs au contrat (onglet Parties)' } : undefined}
+        >
           Choisir les dispositifs
         </Button>
       )}
-      {modifiable && !disponibles.length && <p className={fr.cx('fr-text--xs')}>Les dispositifs se déclarent sur le contrat, onglet « Parties ».</p>}
+      {modifiable && !disponibles.length && (
+        <p className={fr.cx('fr-text--xs')}>Les dispositifs se déclarent sur le contrat, onglet « Parties ».</p>
+      )}
       {choix !== null && (
         <form
           onSubmit={(e) => {
@@ -47,7 +56,9 @@ export function DispositifsFiche({ fiche }: { fiche: FicheDetail }) {
             enregistrement.mutate(choix, { onSuccess: () => setChoix(null) });
           }}
         >
-          {enregistrement.error ? <AlerteErreur erreur={enregistrement.error} as="h4" titre="Les dispositifs n’ont pas été enregistrés" /> : null}
+          {enregistrement.error ? (
+            <AlerteErreur erreur={enregistrement.error} as="h4" titre="Les dispositifs n’ont pas été enregistrés" />
+          ) : null}
           <Checkbox
             legend="Dispositifs du contrat auxquels l’action se rattache"
             options={disponibles.map((d) => ({

@@ -98,7 +98,15 @@ interface Props {
 }
 
 /** A section of the fiche: its title, « Modifier » for editors, and either its reading or its form. */
-export function SectionEditable({ section: { id: section, titre, Lecture, Champs }, fiche, edition, editable, axes, noms, children }: Props) {
+export function SectionEditable({
+  section: { id: section, titre, Lecture, Champs },
+  fiche,
+  edition,
+  editable,
+  axes,
+  noms,
+  children,
+}: Props) {
   const { form, modification, enEdition, conflit } = edition;
   return (
     <section id={`section-${section}`} aria-labelledby={`titre-${section}`} className={fr.cx('fr-mb-5w')}>
@@ -133,7 +141,14 @@ export function SectionEditable({ section: { id: section, titre, Lecture, Champs
           )}
           {modification.error && !conflit && <AlerteErreur erreur={modification.error} as="h3" titre="La fiche n’a pas été enregistrée" />}
           <Champs form={form} axes={axes} />
-          <BoutonsFormulaire taille="md" icones sansMarge={false} libelle="Enregistrer" enCours={modification.isPending} onAnnuler={() => edition.fermer(section)} />
+          <BoutonsFormulaire
+            taille="md"
+            icones
+            sansMarge={false}
+            libelle="Enregistrer"
+            enCours={modification.isPending}
+            onAnnuler={() => edition.fermer(section)}
+          />
         </form>
       ) : (
         <div className={fr.cx('fr-mt-2w')}>

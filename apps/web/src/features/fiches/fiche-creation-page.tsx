@@ -26,7 +26,12 @@ export default function FicheCreationPage() {
   const contrat = useContrat(id);
   const creation = useCreationFiche(id);
   const [numero, setNumero] = useState('');
-  const form = useForm<FormulaireFiche, unknown, FicheSaisie>({ resolver: resolverFiche, defaultValues: versFormulaire({ pilotes: [{ organisationId: null, organisationNom: null, organisationSigle: null, service: null, libelle: 'À définir' }] }) });
+  const form = useForm<FormulaireFiche, unknown, FicheSaisie>({
+    resolver: resolverFiche,
+    defaultValues: versFormulaire({
+      pilotes: [{ organisationId: null, organisationNom: null, organisationSigle: null, service: null, libelle: 'À définir' }],
+    }),
+  });
   useTitrePage('Nouvelle fiche-action');
 
   const filAriane = (
@@ -39,7 +44,13 @@ export default function FicheCreationPage() {
       ]}
     />
   );
-  if (contrat.isPending) return <>{filAriane}<Chargement /></>;
+  if (contrat.isPending)
+    return (
+      <>
+        {filAriane}
+        <Chargement />
+      </>
+    );
   if (contrat.error) {
     return (
       <>
@@ -72,12 +83,14 @@ export default function FicheCreationPage() {
       {filAriane}
       <h1>Nouvelle fiche-action</h1>
       <p className={fr.cx('fr-text--lead')}>Contrat : {contrat.data.intitule}</p>
-      {!edition.possible && <Notice className={fr.cx('fr-mb-3w')} title={edition.raison ?? 'Vous ne pouvez pas créer de fiche dans ce contrat.'} />}
+      {!edition.possible && (
+        <Notice className={fr.cx('fr-mb-3w')} title={edition.raison ?? 'Vous ne pouvez pas créer de fiche dans ce contrat.'} />
+      )}
       {creation.error && <AlerteErreur erreur={creation.error} titre="La fiche n’a pas été créée" />}
       <form onSubmit={soumettre} noValidate>
         <p className={fr.cx('fr-hint-text')}>
-          Seul l’intitulé est obligatoire. Étapes, partenaires, indicateurs et tout le reste de la fiche se saisissent dès maintenant dans les sections
-          ci-dessous, ou plus tard, section par section.
+          Seul l’intitulé est obligatoire. Étapes, partenaires, indicateurs et tout le reste de la fiche se saisissent dès maintenant dans
+          les sections ci-dessous, ou plus tard, section par section.
         </p>
         <h2>L’essentiel</h2>
         <Input
@@ -103,7 +116,13 @@ export default function FicheCreationPage() {
             </Accordion>
           ))}
         </div>
-        <BoutonsFormulaire taille="md" icones libelle="Créer la fiche" enCours={creation.isPending || !edition.possible} annulerVers={`/contrats/${id}?onglet=strategie`} />
+        <BoutonsFormulaire
+          taille="md"
+          icones
+          libelle="Créer la fiche"
+          enCours={creation.isPending || !edition.possible}
+          annulerVers={`/contrats/${id}?onglet=strategie`}
+        />
       </form>
     </>
   );

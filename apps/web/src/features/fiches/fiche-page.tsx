@@ -30,7 +30,9 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
   const edition = useEditionFiche(id, fiche.data, fiche.refetch);
   useTitrePage(fiche.data ? `Fiche ${fiche.data.numero} — ${fiche.data.intitule}` : 'Fiche-action');
 
-  const contratLien = contrat.data ? [{ label: contrat.data.intitule, linkProps: { to: `/contrats/${contrat.data.id}?onglet=strategie` } }] : [];
+  const contratLien = contrat.data
+    ? [{ label: contrat.data.intitule, linkProps: { to: `/contrats/${contrat.data.id}?onglet=strategie` } }]
+    : [];
   const filAriane = (
     <Breadcrumb
       currentPageLabel={fiche.data ? `Fiche ${fiche.data.numero}` : 'Fiche-action'}
@@ -70,7 +72,15 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
             className={fr.cx('fr-mb-4w')}
           />
           {SECTIONS_FICHE.map((section) => (
-            <SectionEditable key={section.id} section={section} fiche={f} edition={edition} editable={editable} axes={contrat.data?.axes ?? []} noms={noms}>
+            <SectionEditable
+              key={section.id}
+              section={section}
+              fiche={f}
+              edition={edition}
+              editable={editable}
+              axes={contrat.data?.axes ?? []}
+              noms={noms}
+            >
               {section.id === 'suivi' && suivi(f.id)}
             </SectionEditable>
           ))}
@@ -79,7 +89,9 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
               Supprimer la fiche
             </Button>
           )}
-          {supprimer.error && <AlerteErreur erreur={supprimer.error} titre="La fiche n’a pas été supprimée" className={fr.cx('fr-mt-2w')} />}
+          {supprimer.error && (
+            <AlerteErreur erreur={supprimer.error} titre="La fiche n’a pas été supprimée" className={fr.cx('fr-mt-2w')} />
+          )}
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-lg-4')}>
           <PanneauFiche fiche={f} statutModifiable={f.modifiable} />
@@ -90,13 +102,16 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
         libelleConfirmer="Supprimer la fiche"
         onConfirmer={() =>
           supprimer.mutate(f.id, {
-            onSuccess: () => naviguer(`/contrats/${f.contratId}?onglet=strategie`, { state: { message: `La fiche ${f.numero} « ${f.intitule} » est supprimée.` } }),
+            onSuccess: () =>
+              naviguer(`/contrats/${f.contratId}?onglet=strategie`, {
+                state: { message: `La fiche ${f.numero} « ${f.intitule} » est supprimée.` },
+              }),
           })
         }
       >
         <p>
-          La fiche « {f.intitule} », ses étapes, partenaires, indicateurs et financements seront supprimés. Son numéro ({f.numero})
-          ne sera jamais réattribué. La suppression est tracée dans l’historique du contrat.
+          La fiche « {f.intitule} », ses étapes, partenaires, indicateurs et financements seront supprimés. Son numéro ({f.numero}) ne sera
+          jamais réattribué. La suppression est tracée dans l’historique du contrat.
         </p>
       </suppression.Confirmation>
     </>

@@ -51,7 +51,14 @@ export interface FormulaireFiche {
   objectifsOperationnels: string;
   objectifsCiblentIsts: OuiNon;
   /** A TeT sub-action is an étape too (decision 0012): its pilote, status and description travel with it. */
-  etapes: { libelle: string; debut: string | null; fin: string | null; pilote: string | null; statut: string; description: string | null }[];
+  etapes: {
+    libelle: string;
+    debut: string | null;
+    fin: string | null;
+    pilote: string | null;
+    statut: string;
+    description: string | null;
+  }[];
   determinants: string[];
   interventions: string[];
   partenaires: { secteur: string; acteur: string; organisationId: string | null; participation: string[] }[];
@@ -61,7 +68,15 @@ export interface FormulaireFiche {
   facteursFacilitants: string | null;
   difficultes: string | null;
   /** The fiche's follow-up indicators: what the form does not show (baseline, targets by period…) is kept by the server. */
-  indicateurs: { id: string | null; version: number | null; libelle: string; type: string; unite: string | null; methode: string | null; cible: string | null }[];
+  indicateurs: {
+    id: string | null;
+    version: number | null;
+    libelle: string;
+    type: string;
+    unite: string | null;
+    methode: string | null;
+    cible: string | null;
+  }[];
   methodeEvaluation: string | null;
   financements: FinancementFormulaire[];
   statut: string;
@@ -109,15 +124,40 @@ export function versFormulaire(f?: Partial<Fiche>): FormulaireFiche {
     description: f?.description ?? null,
     objectifsOperationnels: (f?.objectifsOperationnels ?? []).join('\n'),
     objectifsCiblentIsts: ouiNon(f?.objectifsCiblentIsts),
-    etapes: (f?.etapes ?? []).map((e) => ({ libelle: e.libelle, debut: e.debut ?? null, fin: e.fin ?? null, pilote: e.pilote ?? null, statut: e.statut ?? '', description: e.description ?? null })),
+    etapes: (f?.etapes ?? []).map((e) => ({
+      libelle: e.libelle,
+      debut: e.debut ?? null,
+      fin: e.fin ?? null,
+      pilote: e.pilote ?? null,
+      statut: e.statut ?? '',
+      description: e.description ?? null,
+    })),
     determinants: [...(f?.determinants ?? [])],
     interventions: [...(f?.interventions ?? [])],
-    partenaires: (f?.partenaires ?? []).map((p) => ({ secteur: p.secteur, acteur: p.acteur, organisationId: p.organisationId ?? null, participation: [...(p.participation ?? [])] })),
+    partenaires: (f?.partenaires ?? []).map((p) => ({
+      secteur: p.secteur,
+      acteur: p.acteur,
+      organisationId: p.organisationId ?? null,
+      participation: [...(p.participation ?? [])],
+    })),
     participationCitoyenne: ouiNon(f?.participationCitoyenne),
-    rifkin: Object.fromEntries(DIMENSIONS_RIFKIN.map((d) => [d.code, f?.rifkin?.[d.code as keyof typeof f.rifkin] ? String(f.rifkin[d.code as keyof typeof f.rifkin]) : ''])),
+    rifkin: Object.fromEntries(
+      DIMENSIONS_RIFKIN.map((d) => [
+        d.code,
+        f?.rifkin?.[d.code as keyof typeof f.rifkin] ? String(f.rifkin[d.code as keyof typeof f.rifkin]) : '',
+      ]),
+    ),
     facteursFacilitants: f?.facteursFacilitants ?? null,
     difficultes: f?.difficultes ?? null,
-    indicateurs: (f?.indicateurs ?? []).map((i) => ({ id: i.id ?? null, version: i.version ?? null, libelle: i.libelle, type: i.type, unite: i.unite ?? null, methode: i.methode ?? null, cible: i.cible ?? null })),
+    indicateurs: (f?.indicateurs ?? []).map((i) => ({
+      id: i.id ?? null,
+      version: i.version ?? null,
+      libelle: i.libelle,
+      type: i.type,
+      unite: i.unite ?? null,
+      methode: i.methode ?? null,
+      cible: i.cible ?? null,
+    })),
     methodeEvaluation: f?.methodeEvaluation ?? null,
     financements: (f?.financements ?? []).map((l) => ({
       financeurId: l.financeurId,
@@ -169,10 +209,19 @@ export function versSaisie(v: FormulaireFiche): Saisie {
     pilotes: v.pilotes.map((p) => ({ organisationId: p.organisationId || null, service: texte(p.service) })),
     partenaires: v.partenaires.map((p) => ({ ...p, organisationId: p.organisationId || null })) as Saisie['partenaires'],
     participationCitoyenne: booleen(v.participationCitoyenne),
-    rifkin: Object.fromEntries(Object.entries(v.rifkin).filter(([, n]) => n !== '').map(([k, n]) => [k, Number(n)])),
+    rifkin: Object.fromEntries(
+      Object.entries(v.rifkin)
+        .filter(([, n]) => n !== '')
+        .map(([k, n]) => [k, Number(n)]),
+    ),
     facteursFacilitants: texte(v.facteursFacilitants),
     difficultes: texte(v.difficultes),
-    indicateurs: v.indicateurs.map((i) => ({ ...i, unite: texte(i.unite), methode: texte(i.methode), cible: texte(i.cible) })) as Saisie['indicateurs'],
+    indicateurs: v.indicateurs.map((i) => ({
+      ...i,
+      unite: texte(i.unite),
+      methode: texte(i.methode),
+      cible: texte(i.cible),
+    })) as Saisie['indicateurs'],
     methodeEvaluation: texte(v.methodeEvaluation),
     financements: v.financements.map((l) => ({
       financeurId: l.financeurId || null,

@@ -51,7 +51,14 @@ function Texte({ libelle, valeur }: { libelle: string; valeur: string | null | u
 function Termes({ termes, codes, vide = 'Aucun' }: { termes: readonly Terme[]; codes: string[] | undefined; vide?: string }) {
   if (!codes?.length) return <p className={fr.cx('fr-text--sm')}>{vide}.</p>;
   const groupes = [...new Set(termes.filter((t) => codes.includes(t.code)).map((t) => t.groupe ?? ''))];
-  if (groupes.length <= 1) return <ul>{codes.map((c) => <li key={c}>{libelleTerme(termes, c)}</li>)}</ul>;
+  if (groupes.length <= 1)
+    return (
+      <ul>
+        {codes.map((c) => (
+          <li key={c}>{libelleTerme(termes, c)}</li>
+        ))}
+      </ul>
+    );
   return (
     <ul>
       {groupes.map((g) => (
@@ -98,7 +105,9 @@ export const LectureArgumentation = ({ fiche }: { fiche: FicheDetail }) => (
     <Ligne libelle="ISTS identifiées">{ouiNon(fiche.istsIdentifiees)}</Ligne>
     {fiche.istsIdentifiees && <Termes termes={ISTS} codes={fiche.ists} />}
     {fiche.istsPrecision && <Ligne libelle="Précisions">{fiche.istsPrecision}</Ligne>}
-    <Ligne libelle="Territoires concernés">{fiche.territoireTout !== false ? 'Tout le territoire du contrat' : fiche.territoiresConcernes || NON}</Ligne>
+    <Ligne libelle="Territoires concernés">
+      {fiche.territoireTout !== false ? 'Tout le territoire du contrat' : fiche.territoiresConcernes || NON}
+    </Ligne>
   </>
 );
 
@@ -113,7 +122,11 @@ export const LecturePublic = ({ fiche }: { fiche: FicheDetail }) => (
 export const LectureAvancement = ({ fiche }: { fiche: FicheDetail }) => (
   <>
     <Ligne libelle="Action déjà en cours">{ouiNon(fiche.dejaEnCours)}</Ligne>
-    {fiche.dejaEnCours && <Ligne libelle="Phase">{fiche.phase === 'evaluation' ? 'Évaluation' : fiche.phase === 'mise_en_oeuvre' ? 'Mise en œuvre' : NON}</Ligne>}
+    {fiche.dejaEnCours && (
+      <Ligne libelle="Phase">
+        {fiche.phase === 'evaluation' ? 'Évaluation' : fiche.phase === 'mise_en_oeuvre' ? 'Mise en œuvre' : NON}
+      </Ligne>
+    )}
   </>
 );
 
@@ -121,7 +134,15 @@ export const LectureDescription = ({ fiche }: { fiche: FicheDetail }) => (
   <>
     <Texte libelle="Description" valeur={fiche.description} />
     <p className={fr.cx('fr-mb-1v', 'fr-text--bold')}>Objectifs opérationnels</p>
-    {fiche.objectifsOperationnels?.length ? <ul>{fiche.objectifsOperationnels.map((o) => <li key={o}>{o}</li>)}</ul> : <p>{NON}</p>}
+    {fiche.objectifsOperationnels?.length ? (
+      <ul>
+        {fiche.objectifsOperationnels.map((o) => (
+          <li key={o}>{o}</li>
+        ))}
+      </ul>
+    ) : (
+      <p>{NON}</p>
+    )}
     <Ligne libelle="Visent la réduction des ISTS">{ouiNon(fiche.objectifsCiblentIsts)}</Ligne>
     {fiche.etapes?.length ? (
       <Table
@@ -150,7 +171,9 @@ export const LectureDescription = ({ fiche }: { fiche: FicheDetail }) => (
 );
 
 export const LectureDeterminants = ({ fiche }: { fiche: FicheDetail }) => <Termes termes={DETERMINANTS} codes={fiche.determinants} />;
-export const LectureInterventions = ({ fiche }: { fiche: FicheDetail }) => <Termes termes={INTERVENTIONS} codes={fiche.interventions} vide="Aucune" />;
+export const LectureInterventions = ({ fiche }: { fiche: FicheDetail }) => (
+  <Termes termes={INTERVENTIONS} codes={fiche.interventions} vide="Aucune" />
+);
 
 export const LecturePartenaires = ({ fiche }: { fiche: FicheDetail }) => (
   <>
@@ -158,7 +181,11 @@ export const LecturePartenaires = ({ fiche }: { fiche: FicheDetail }) => (
       <Table
         caption="Partenaires de l’action"
         headers={['Secteur', 'Acteur', 'Participation']}
-        data={fiche.partenaires.map((p) => [libelleTerme(SECTEURS, p.secteur), p.acteur, (p.participation ?? []).map((c) => libelleTerme(TYPES_PARTICIPATION, c)).join(', ') || '—'])}
+        data={fiche.partenaires.map((p) => [
+          libelleTerme(SECTEURS, p.secteur),
+          p.acteur,
+          (p.participation ?? []).map((c) => libelleTerme(TYPES_PARTICIPATION, c)).join(', ') || '—',
+        ])}
       />
     ) : (
       <p className={fr.cx('fr-text--sm')}>Aucun partenaire.</p>
@@ -195,7 +222,12 @@ export const LectureSuivi = ({ fiche }: { fiche: FicheDetail }) => (
           LIBELLES_TYPE_INDICATEUR[i.type],
           i.pourcentage ? '%' : i.unite || '—',
           i.methode || '—',
-          i.cible || (i.cibles?.length ? i.cibles.map((c) => `${c.periode} : ${formaterNombre(valeurDeMesure(c, !!i.pourcentage) ?? 0)}${i.pourcentage ? ' %' : ''}`).join(' ; ') : '—'),
+          i.cible ||
+            (i.cibles?.length
+              ? i.cibles
+                  .map((c) => `${c.periode} : ${formaterNombre(valeurDeMesure(c, !!i.pourcentage) ?? 0)}${i.pourcentage ? ' %' : ''}`)
+                  .join(' ; ')
+              : '—'),
         ])}
       />
     ) : (
@@ -228,7 +260,9 @@ export const LectureClassement = ({ fiche }: { fiche: FicheDetail }) => (
   <>
     <Ligne libelle="Statut">{fiche.statutLibelle}</Ligne>
     <Ligne libelle="Priorité">{fiche.priorite ? LIBELLES_PRIORITE[fiche.priorite] : NON}</Ligne>
-    <Ligne libelle="Thématiques">{fiche.thematiques.length ? fiche.thematiques.map((t) => libelleTerme(THEMATIQUES, t)).join(', ') : NON}</Ligne>
+    <Ligne libelle="Thématiques">
+      {fiche.thematiques.length ? fiche.thematiques.map((t) => libelleTerme(THEMATIQUES, t)).join(', ') : NON}
+    </Ligne>
     {fiche.notes && <Texte libelle="Notes" valeur={fiche.notes} />}
   </>
 );

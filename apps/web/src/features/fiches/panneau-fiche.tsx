@@ -2,7 +2,18 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Tag } from '@codegouvfr/react-dsfr/Tag';
-import { formaterMontant, LIBELLES_PRIORITE, LIBELLES_STATUT_FICHE, LIBELLES_TYPE_INDICATEUR, libelleTerme, STATUTS_FICHE, THEMATIQUES, TYPES_INDICATEUR_SUIVI, type FicheSaisie, type StatutFiche } from '@maillage/domain';
+import {
+  formaterMontant,
+  LIBELLES_PRIORITE,
+  LIBELLES_STATUT_FICHE,
+  LIBELLES_TYPE_INDICATEUR,
+  libelleTerme,
+  STATUTS_FICHE,
+  THEMATIQUES,
+  TYPES_INDICATEUR_SUIVI,
+  type FicheSaisie,
+  type StatutFiche,
+} from '@maillage/domain';
 import { useEffect, useState, type FormEvent } from 'react';
 import { estErreurApi } from '../../api/client';
 import { useModificationFiche } from '../../api/fiches';
@@ -73,7 +84,9 @@ export function PanneauFiche({ fiche, statutModifiable }: { fiche: FicheDetail; 
         <p className={fr.cx('fr-mb-0')}>{fiche.priorite ? LIBELLES_PRIORITE[fiche.priorite] : 'Non renseignée'}</p>
       </Bloc>
       <Bloc titre="Pilotes">
-        <ul className={fr.cx('fr-mb-0')}>{fiche.pilotes.length ? fiche.pilotes.map((p, i) => <li key={i}>{p.libelle}</li>) : <li>À définir</li>}</ul>
+        <ul className={fr.cx('fr-mb-0')}>
+          {fiche.pilotes.length ? fiche.pilotes.map((p, i) => <li key={i}>{p.libelle}</li>) : <li>À définir</li>}
+        </ul>
       </Bloc>
       <Bloc titre="Financement">
         <p className={fr.cx('fr-mb-0')}>
@@ -97,7 +110,9 @@ export function PanneauFiche({ fiche, statutModifiable }: { fiche: FicheDetail; 
       <Bloc titre="Indicateurs de suivi">
         <p className={fr.cx('fr-mb-0')}>
           {indicateurs.length
-            ? TYPES_INDICATEUR_SUIVI.map((t) => `${LIBELLES_TYPE_INDICATEUR[t].toLowerCase()} : ${indicateurs.filter((i) => i.type === t).length}`).join(' ; ')
+            ? TYPES_INDICATEUR_SUIVI.map(
+                (t) => `${LIBELLES_TYPE_INDICATEUR[t].toLowerCase()} : ${indicateurs.filter((i) => i.type === t).length}`,
+              ).join(' ; ')
             : 'Aucun'}
         </p>
       </Bloc>

@@ -21,7 +21,12 @@ export const SECTIONS_FICHE: SectionFiche[] = [
   { id: 'axe', titre: 'Axe et objectif stratégiques', Lecture: L.LectureAxeObjectif, Champs: ChampsAxeObjectif },
   { id: 'pilotes', titre: 'Porteurs et pilotes', Lecture: L.LecturePilotes, Champs: ChampsPilotes },
   { id: 'duree', titre: 'Durée', Lecture: L.LectureDuree, Champs: ChampsDuree },
-  { id: 'argumentation', titre: 'Argumentation et inégalités de santé (ISTS)', Lecture: L.LectureArgumentation, Champs: ChampsArgumentation },
+  {
+    id: 'argumentation',
+    titre: 'Argumentation et inégalités de santé (ISTS)',
+    Lecture: L.LectureArgumentation,
+    Champs: ChampsArgumentation,
+  },
   { id: 'public', titre: 'Public visé', Lecture: L.LecturePublic, Champs: ChampsPublic },
   { id: 'avancement', titre: 'État d’avancement', Lecture: L.LectureAvancement, Champs: ChampsAvancement },
   { id: 'description', titre: 'Description, objectifs opérationnels et étapes', Lecture: L.LectureDescription, Champs: ChampsDescription },

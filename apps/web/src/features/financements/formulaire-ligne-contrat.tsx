@@ -22,7 +22,10 @@ const schema = z
     financeurId: z.string().nullable(),
     financeurLibelle: z.string().trim().max(200),
     dispositif: z.enum(DISPOSITIFS),
-    annee: z.string().trim().regex(/^(20\d\d|2100)$/, 'Année attendue, par exemple 2025'),
+    annee: z
+      .string()
+      .trim()
+      .regex(/^(20\d\d|2100)$/, 'Année attendue, par exemple 2025'),
     montantEuros: z.string().refine((v) => Number.isFinite(versCentimes(v)), 'Montant en euros attendu, par exemple 20 000'),
     nature: z.enum(['fonctionnement', 'investissement']),
     statut: z.enum(STATUTS_FINANCEMENT),
@@ -76,11 +79,18 @@ export function FormulaireLigneContrat({ onEnregistrer, onAnnuler, erreur, enCou
       valorisationNature: v.valorisationNature || null,
     }).catch((e) => {
       if (!(e instanceof ErreurApi)) return;
-      for (const [i, { champ, message }] of (e.probleme.erreurs ?? []).entries()) form.setError(champDuServeur(champ) as Path<Valeurs>, { type: 'serveur', message }, { shouldFocus: i === 0 });
+      for (const [i, { champ, message }] of (e.probleme.erreurs ?? []).entries())
+        form.setError(champDuServeur(champ) as Path<Valeurs>, { type: 'serveur', message }, { shouldFocus: i === 0 });
     }),
   );
   return (
-    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form
+      ref={cadre}
+      onSubmit={soumettre}
+      noValidate
+      aria-labelledby={`${id}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
+    >
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         Ajouter une ligne de financement du contrat
       </p>
@@ -106,16 +116,38 @@ export function FormulaireLigneContrat({ onEnregistrer, onAnnuler, erreur, enCou
         control={form.control}
         name="financeurId"
         render={({ field, fieldState }) => (
-          <ChoixOrganisation label="Financeur" aucune libelleAucune="Hors annuaire : saisir son nom" valeur={field.value} onChange={(v) => field.onChange(v)} erreur={fieldState.error?.message} />
+          <ChoixOrganisation
+            label="Financeur"
+            aucune
+            libelleAucune="Hors annuaire : saisir son nom"
+            valeur={field.value}
+            onChange={(v) => field.onChange(v)}
+            erreur={fieldState.error?.message}
+          />
         )}
       />
-      {!financeurId && <Input label="Nom du financeur" nativeInputProps={{ ...register('financeurLibelle'), maxLength: 200 }} {...etatChamp(errors.financeurLibelle?.message)} />}
+      {!financeurId && (
+        <Input
+          label="Nom du financeur"
+          nativeInputProps={{ ...register('financeurLibelle'), maxLength: 200 }}
+          {...etatChamp(errors.financeurLibelle?.message)}
+        />
+      )}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-          <Input label="Année" nativeInputProps={{ ...register('annee'), inputMode: 'numeric', maxLength: 4 }} {...etatChamp(errors.annee?.message)} />
+          <Input
+            label="Année"
+            nativeInputProps={{ ...register('annee'), inputMode: 'numeric', maxLength: 4 }}
+            {...etatChamp(errors.annee?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-          <Input label="Montant en euros" hintText="Exemple : 20 000" nativeInputProps={{ ...register('montantEuros'), inputMode: 'decimal' }} {...etatChamp(errors.montantEuros?.message)} />
+          <Input
+            label="Montant en euros"
+            hintText="Exemple : 20 000"
+            nativeInputProps={{ ...register('montantEuros'), inputMode: 'decimal' }}
+            {...etatChamp(errors.montantEuros?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
           <Select label="Nature" nativeSelectProps={register('nature')}>

@@ -40,14 +40,26 @@ function option(totaux: TotalFinancement[], horizontal: boolean): EChartsCoreOpt
     xAxis: horizontal ? axeValeurs : axeCategories,
     yAxis: horizontal ? axeCategories : axeValeurs,
     series: [
-      { name: 'Acquis (accordé ou versé)', type: 'bar', stack: 'total', data: totaux.map((t) => t.acquis), itemStyle: { color: c.acquis }, barMaxWidth: 28 },
+      {
+        name: 'Acquis (accordé ou versé)',
+        type: 'bar',
+        stack: 'total',
+        data: totaux.map((t) => t.acquis),
+        itemStyle: { color: c.acquis },
+        barMaxWidth: 28,
+      },
       {
         name: 'Prévu ou sollicité',
         type: 'bar',
         stack: 'total',
         data: totaux.map((t) => t.prevu),
         // Hatched as well as lighter: the two parts never differ by colour alone.
-        itemStyle: { color: c.prevu, borderColor: c.motif, borderWidth: 1, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: c.motif } },
+        itemStyle: {
+          color: c.prevu,
+          borderColor: c.motif,
+          borderWidth: 1,
+          decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: c.motif },
+        },
         barMaxWidth: 28,
       },
     ],
@@ -79,7 +91,8 @@ export function GraphiqueFinancements({ titre, libelleCle, totaux, horizontal = 
   useEffect(() => {
     let annule = false;
     let observateur: ResizeObserver | null = null;
-    let graphique: { setOption: (o: EChartsCoreOption, remplacer?: boolean) => void; resize: () => void; dispose: () => void } | null = null;
+    let graphique: { setOption: (o: EChartsCoreOption, remplacer?: boolean) => void; resize: () => void; dispose: () => void } | null =
+      null;
     import('./echarts-financements')
       .then(({ echarts }) => {
         if (annule || !conteneur.current) return;
@@ -111,8 +124,20 @@ export function GraphiqueFinancements({ titre, libelleCle, totaux, horizontal = 
           caption={titre}
           headers={[libelleCle, 'Acquis (accordé ou versé)', 'Prévu ou sollicité', 'Total', 'Part du total']}
           data={[
-            ...totaux.map((t) => [t.cle, formaterMontant(t.acquis), formaterMontant(t.prevu), formaterMontant(t.total), total ? `${formaterNombre(Math.round((t.total / total) * 100))} %` : '—']),
-            [<strong key="t">Total</strong>, formaterMontant(totaux.reduce((s, x) => s + x.acquis, 0)), formaterMontant(totaux.reduce((s, x) => s + x.prevu, 0)), <strong key="m">{formaterMontant(total)}</strong>, total ? '100 %' : '—'],
+            ...totaux.map((t) => [
+              t.cle,
+              formaterMontant(t.acquis),
+              formaterMontant(t.prevu),
+              formaterMontant(t.total),
+              total ? `${formaterNombre(Math.round((t.total / total) * 100))} %` : '—',
+            ]),
+            [
+              <strong key="t">Total</strong>,
+              formaterMontant(totaux.reduce((s, x) => s + x.acquis, 0)),
+              formaterMontant(totaux.reduce((s, x) => s + x.prevu, 0)),
+              <strong key="m">{formaterMontant(total)}</strong>,
+              total ? '100 %' : '—',
+            ],
           ]}
           bordered
         />

@@ -30,13 +30,25 @@ export function BadgeStatutFinancement({ statut }: { statut: StatutFinancement }
 const objet = (l: LigneFinancement) => (l.objet ? (OBJETS_FINANCEMENT[l.objet] ?? l.objet) : 'Contrat');
 
 /** Every funding line: a fiche's line links to the fiche; a line of the contract itself can be removed here. */
-export function LignesFinancements({ contratId, lignes, modifiable, onMessage }: { contratId: string; lignes: LigneFinancement[]; modifiable: boolean; onMessage: (m: string) => void }) {
+export function LignesFinancements({
+  contratId,
+  lignes,
+  modifiable,
+  onMessage,
+}: {
+  contratId: string;
+  lignes: LigneFinancement[];
+  modifiable: boolean;
+  onMessage: (m: string) => void;
+}) {
   const gestion = useLignesContrat(contratId);
   const [cible, setCible] = useState<LigneFinancement | null>(null);
   const colonnes = ['Fiche ou objet', 'Financeur', 'Dispositif', 'Année', 'Montant', 'Nature', 'Statut'];
   return (
     <>
-      {gestion.suppression.error ? <AlerteErreur erreur={gestion.suppression.error} as="h3" titre="La ligne n’a pas été supprimée" /> : null}
+      {gestion.suppression.error ? (
+        <AlerteErreur erreur={gestion.suppression.error} as="h3" titre="La ligne n’a pas été supprimée" />
+      ) : null}
       <Table
         caption={`Toutes les lignes de financement (${lignes.length})`}
         headers={modifiable ? [...colonnes, 'Actions'] : colonnes}
@@ -80,7 +92,9 @@ export function LignesFinancements({ contratId, lignes, modifiable, onMessage }:
                   setCible(l);
                   suppression.ouvrir();
                 }}
-                nativeButtonProps={{ 'aria-label': `Supprimer la ligne ${objet(l)}, ${l.financeur}, ${l.annee}, ${formaterMontant(l.montantCentimes)}` }}
+                nativeButtonProps={{
+                  'aria-label': `Supprimer la ligne ${objet(l)}, ${l.financeur}, ${l.annee}, ${formaterMontant(l.montantCentimes)}`,
+                }}
               >
                 Supprimer
               </Button>
@@ -92,7 +106,10 @@ export function LignesFinancements({ contratId, lignes, modifiable, onMessage }:
         titre="Supprimer cette ligne de financement ?"
         libelleConfirmer="Supprimer la ligne"
         onConfirmer={() =>
-          cible && gestion.suppression.mutate(cible.id, { onSuccess: () => onMessage(`La ligne « ${objet(cible)} — ${cible.financeur}, ${cible.annee} » est supprimée.`) })
+          cible &&
+          gestion.suppression.mutate(cible.id, {
+            onSuccess: () => onMessage(`La ligne « ${objet(cible)} — ${cible.financeur}, ${cible.annee} » est supprimée.`),
+          })
         }
       >
         <p>

@@ -64,34 +64,47 @@ export default function OngletFinancements({ contrat }: { contrat: ContratDetail
         {message}
       </p>
       {f.lignes.length === 0 ? (
-        ajout ?? (
-            <EtatVide
-              titre="Aucun financement inscrit"
-              titreAs="h3"
-              iconId="fr-icon-money-euro-circle-line"
-              action={ajoutLigne ? { children: 'Ajouter une ligne du contrat', onClick: () => {
-                        gestion.ajout.reset();
-                        setFormulaire(true);
-                      },
-                    } : undefined}
-            >
-              <p>
-                Les financements viennent des fiches-action (section « Financement » de chaque fiche : financeur, dispositif,
-                année, montant, statut) et du contrat lui-même : poste de coordination, diagnostic, évaluation, animation. Ils se
-                lisent ici par financeur, par dispositif, par année et par axe ; le FIR étant accordé année par année, la vue par
-                année donne la visibilité pluriannuelle.
-              </p>
-            </EtatVide>
-          )
+        (ajout ?? (
+          <EtatVide
+            titre="Aucun financement inscrit"
+            titreAs="h3"
+            iconId="fr-icon-money-euro-circle-line"
+            action={
+              ajoutLigne
+                ? {
+                    children: 'Ajouter une ligne du contrat',
+                    onClick: () => {
+                      gestion.ajout.reset();
+                      setFormulaire(true);
+                    },
+                  }
+                : undefined
+            }
+          >
+            <p>
+              Les financements viennent des fiches-action (section « Financement » de chaque fiche : financeur, dispositif, année, montant,
+              statut) et du contrat lui-même : poste de coordination, diagnostic, évaluation, animation. Ils se lisent ici par financeur,
+              par dispositif, par année et par axe ; le FIR étant accordé année par année, la vue par année donne la visibilité
+              pluriannuelle.
+            </p>
+          </EtatVide>
+        ))
       ) : (
         <>
           <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-3w')}>
             <Chiffre valeur={formaterMontant(f.total)} libelle="inscrits (hors refusés)" />
             <Chiffre valeur={formaterMontant(acquis)} libelle="acquis : accordés ou versés" />
             <Chiffre valeur={formaterMontant(f.total - acquis)} libelle="prévus ou sollicités" />
-            <Chiffre valeur={formaterNombre(f.lignes.length)} libelle={`ligne${f.lignes.length > 1 ? 's' : ''} de financement${annees.length ? `, ${annees[0]}${annees.length > 1 ? `–${annees[annees.length - 1]}` : ''}` : ''}`} />
+            <Chiffre
+              valeur={formaterNombre(f.lignes.length)}
+              libelle={`ligne${f.lignes.length > 1 ? 's' : ''} de financement${annees.length ? `, ${annees[0]}${annees.length > 1 ? `–${annees[annees.length - 1]}` : ''}` : ''}`}
+            />
           </div>
-          {refusees > 0 && <p className={fr.cx('fr-text--sm')}>{formaterNombre(refusees)} ligne{refusees > 1 ? 's refusées ne comptent' : ' refusée ne compte'} dans aucun total.</p>}
+          {refusees > 0 && (
+            <p className={fr.cx('fr-text--sm')}>
+              {formaterNombre(refusees)} ligne{refusees > 1 ? 's refusées ne comptent' : ' refusée ne compte'} dans aucun total.
+            </p>
+          )}
           <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm', 'fr-btns-group--icon-left', 'fr-mb-3w')}>
             <li>
               <Button
@@ -100,7 +113,10 @@ export default function OngletFinancements({ contrat }: { contrat: ContratDetail
                 iconId="fr-icon-download-line"
                 onClick={() => {
                   setErreurExport(null);
-                  telecharger(`/api/contrats/${contrat.id}/financements.xlsx`).then((nom) => setMessage(`Classeur « ${nom} » téléchargé.`), setErreurExport);
+                  telecharger(`/api/contrats/${contrat.id}/financements.xlsx`).then(
+                    (nom) => setMessage(`Classeur « ${nom} » téléchargé.`),
+                    setErreurExport,
+                  );
                 }}
               >
                 Exporter les financements (XLSX)

@@ -61,7 +61,9 @@ export function GouvernanceSynthese({ contrat }: { contrat: ContratDetail }) {
       {prochaines.length === 0 ? (
         <p>
           Aucune séance prévue.{' '}
-          <Link to={`/contrats/${contrat.id}?onglet=gouvernance`}>{contrat.droits.completer ? 'Planifier une séance' : 'Voir la gouvernance'}</Link>
+          <Link to={`/contrats/${contrat.id}?onglet=gouvernance`}>
+            {contrat.droits.completer ? 'Planifier une séance' : 'Voir la gouvernance'}
+          </Link>
         </p>
       ) : (
         <ul>

@@ -18,7 +18,11 @@ import { libelleTypeInstance, nomMembre } from './libelles';
 type Membre = Instance['membres'][number];
 
 /** Which form of the instances section is open (one at a time). */
-export type FormulaireInstances = { type: 'instance'; id?: string } | { type: 'membre'; instanceId: string } | { type: 'courriel'; instanceId: string; membreId: string } | null;
+export type FormulaireInstances =
+  | { type: 'instance'; id?: string }
+  | { type: 'membre'; instanceId: string }
+  | { type: 'courriel'; instanceId: string; membreId: string }
+  | null;
 
 /** The secret ICS feed of an instance: shown on demand, to copy into an agenda. */
 function LienCalendrier({ contratId, instance }: { contratId: string; instance: Instance }) {
@@ -52,7 +56,8 @@ interface PropsMembres {
 
 /** The members of an instance, with who is invited and, for editors, the invitation address and removal. */
 function MembresInstance({ instance: i, edition, onCourriel, onRetirer }: PropsMembres) {
-  if (i.membres.length === 0) return <p>Aucun membre : ajoutez les organisations ou les personnes qui y siègent, pour pouvoir les inviter.</p>;
+  if (i.membres.length === 0)
+    return <p>Aucun membre : ajoutez les organisations ou les personnes qui y siègent, pour pouvoir les inviter.</p>;
   const colonnes = ['Membre', 'Rôle', 'Co-présidence', 'Période', 'Invitations'];
   return (
     <>
@@ -72,8 +77,18 @@ function MembresInstance({ instance: i, edition, onCourriel, onRetirer }: PropsM
           return [
             ...ligne,
             <span key="a">
-              <BoutonLigne libelle="Adresse d’invitation" etiquette={`Adresse d’invitation de ${nomMembre(m)} (« ${i.nom} »)`} icone="fr-icon-mail-line" onClick={() => onCourriel(m)} />
-              <BoutonLigne libelle="Retirer" etiquette={`Retirer ${nomMembre(m)} de « ${i.nom} »`} icone="fr-icon-delete-line" onClick={() => onRetirer(m)} />
+              <BoutonLigne
+                libelle="Adresse d’invitation"
+                etiquette={`Adresse d’invitation de ${nomMembre(m)} (« ${i.nom} »)`}
+                icone="fr-icon-mail-line"
+                onClick={() => onCourriel(m)}
+              />
+              <BoutonLigne
+                libelle="Retirer"
+                etiquette={`Retirer ${nomMembre(m)} de « ${i.nom} »`}
+                icone="fr-icon-delete-line"
+                onClick={() => onRetirer(m)}
+              />
             </span>,
           ];
         })}
@@ -97,10 +112,22 @@ interface Props {
 }
 
 /** One instance: its kind, rhythm and presidency, its members, its forms and its calendar feed. */
-export function CarteInstance({ instance: i, contratId, edition, ajoutMembre, gestion, formulaire, setFormulaire, fermer, onRetirerMembre, onSupprimer }: Props) {
+export function CarteInstance({
+  instance: i,
+  contratId,
+  edition,
+  ajoutMembre,
+  gestion,
+  formulaire,
+  setFormulaire,
+  fermer,
+  onRetirerMembre,
+  onSupprimer,
+}: Props) {
   const enEdition = formulaire?.type === 'instance' && formulaire.id === i.id;
   const ajoutEnCours = formulaire?.type === 'membre' && formulaire.instanceId === i.id;
-  const courriel = formulaire?.type === 'courriel' && formulaire.instanceId === i.id ? i.membres.find((m) => m.id === formulaire.membreId) : undefined;
+  const courriel =
+    formulaire?.type === 'courriel' && formulaire.instanceId === i.id ? i.membres.find((m) => m.id === formulaire.membreId) : undefined;
   return (
     <article className={fr.cx('fr-mb-5w')} aria-labelledby={`instance-${i.id}`}>
       <h3 id={`instance-${i.id}`} className={fr.cx('fr-mb-1w')}>
@@ -114,8 +141,8 @@ export function CarteInstance({ instance: i, contratId, edition, ajoutMembre, ge
         </li>
       </ul>
       <p className={fr.cx('fr-mb-1w')}>
-        {i.frequenceParAn ? `${pluriel(i.frequenceParAn, 'séance')} par an attendue${i.frequenceParAn > 1 ? 's' : ''}` : 'Rythme non fixé'} ·{' '}
-        {pluriel(i.nombreSeances, 'séance enregistrée', 'séances enregistrées')} ·{' '}
+        {i.frequenceParAn ? `${pluriel(i.frequenceParAn, 'séance')} par an attendue${i.frequenceParAn > 1 ? 's' : ''}` : 'Rythme non fixé'}{' '}
+        · {pluriel(i.nombreSeances, 'séance enregistrée', 'séances enregistrées')} ·{' '}
         {i.prochaineSeance ? `prochaine séance le ${quandSeance(i.prochaineSeance)}` : 'aucune séance à venir'}
       </p>
       {i.presidence && (
@@ -123,7 +150,12 @@ export function CarteInstance({ instance: i, contratId, edition, ajoutMembre, ge
           <strong>Présidence :</strong> {i.presidence}
         </p>
       )}
-      <MembresInstance instance={i} edition={edition} onCourriel={(m) => setFormulaire({ type: 'courriel', instanceId: i.id, membreId: m.id })} onRetirer={onRetirerMembre} />
+      <MembresInstance
+        instance={i}
+        edition={edition}
+        onCourriel={(m) => setFormulaire({ type: 'courriel', instanceId: i.id, membreId: m.id })}
+        onRetirer={onRetirerMembre}
+      />
       {courriel && (
         <FormulaireCourrielMembre
           membre={courriel}
@@ -144,7 +176,9 @@ export function CarteInstance({ instance: i, contratId, edition, ajoutMembre, ge
           erreur={gestion.modification.error}
           enCours={gestion.modification.isPending}
           onAnnuler={() => fermer()}
-          onEnregistrer={(s) => gestion.modification.mutateAsync({ id: i.id, ...s }).then(() => fermer(`L’instance « ${s.nom} » est enregistrée.`))}
+          onEnregistrer={(s) =>
+            gestion.modification.mutateAsync({ id: i.id, ...s }).then(() => fermer(`L’instance « ${s.nom} » est enregistrée.`))
+          }
         />
       )}
       {ajoutEnCours && (
@@ -153,20 +187,32 @@ export function CarteInstance({ instance: i, contratId, edition, ajoutMembre, ge
           erreur={gestion.ajoutMembre.error}
           enCours={gestion.ajoutMembre.isPending}
           onAnnuler={() => fermer()}
-          onEnregistrer={(m) => gestion.ajoutMembre.mutateAsync({ instanceId: i.id, ...m }).then(() => fermer(`Le membre est ajouté à « ${i.nom} ».`))}
+          onEnregistrer={(m) =>
+            gestion.ajoutMembre.mutateAsync({ instanceId: i.id, ...m }).then(() => fermer(`Le membre est ajouté à « ${i.nom} ».`))
+          }
         />
       )}
       {edition && !enEdition && !ajoutEnCours && (
         <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm', 'fr-btns-group--icon-left')}>
           {ajoutMembre && (
             <li>
-              <Button type="button" priority="secondary" iconId="fr-icon-user-add-line" onClick={() => setFormulaire({ type: 'membre', instanceId: i.id })}>
+              <Button
+                type="button"
+                priority="secondary"
+                iconId="fr-icon-user-add-line"
+                onClick={() => setFormulaire({ type: 'membre', instanceId: i.id })}
+              >
                 Ajouter un membre<span className={fr.cx('fr-sr-only')}> à « {i.nom} »</span>
               </Button>
             </li>
           )}
           <li>
-            <Button type="button" priority="tertiary" iconId="fr-icon-edit-line" onClick={() => setFormulaire({ type: 'instance', id: i.id })}>
+            <Button
+              type="button"
+              priority="tertiary"
+              iconId="fr-icon-edit-line"
+              onClick={() => setFormulaire({ type: 'instance', id: i.id })}
+            >
               Modifier l’instance<span className={fr.cx('fr-sr-only')}> « {i.nom} »</span>
             </Button>
           </li>

@@ -13,7 +13,11 @@ function texteDe(html: string | null): string {
   if (!html) return '';
   // Each paragraph, item or heading ends with " · ", so the blocks do not run into each other.
   const separe = html.replace(/<\/(p|li|h[2-4]|td|th|blockquote)>/g, ' · $&');
-  return (new DOMParser().parseFromString(separe, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').replace(/( · )+$/, '').replace(/ ·\s*$/, '').trim();
+  return (new DOMParser().parseFromString(separe, 'text/html').body.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/( · )+$/, '')
+    .replace(/ ·\s*$/, '')
+    .trim();
 }
 
 /** The compte rendu: rendered (the server sanitised it), and edited in a small rich-text editor. */
@@ -67,7 +71,10 @@ export function CompteRenduSeance({ seance, modifiable }: { seance: Seance; modi
           // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the server (sanitize-html: paragraphs, emphasis, lists, headings, links, tables only).
           <div className="maillage-compte-rendu fr-mb-2w" dangerouslySetInnerHTML={{ __html: seance.compteRendu }} />
         ) : (
-          <p>Pas encore de compte rendu{modifiable ? ' : rédigez-le ici après la séance, il sera lisible par toutes les parties du contrat.' : '.'}</p>
+          <p>
+            Pas encore de compte rendu
+            {modifiable ? ' : rédigez-le ici après la séance, il sera lisible par toutes les parties du contrat.' : '.'}
+          </p>
         ))}
       {modifiable && !edition && (
         <Button type="button" priority="secondary" iconId="fr-icon-edit-line" onClick={ouvrir}>
@@ -79,7 +86,9 @@ export function CompteRenduSeance({ seance, modifiable }: { seance: Seance; modi
           {courant && (
             <ConflitVersion
               entite="Cette séance"
-              diffs={[{ libelle: 'Compte rendu', saisie: texteDe(html.current), actuel: texteDe(courant.compteRendu) }].filter((d) => d.saisie !== d.actuel)}
+              diffs={[{ libelle: 'Compte rendu', saisie: texteDe(html.current), actuel: texteDe(courant.compteRendu) }].filter(
+                (d) => d.saisie !== d.actuel,
+              )}
               enCours={compteRendu.isPending}
               onReprendre={() => {
                 html.current = courant.compteRendu ?? '';
@@ -95,7 +104,9 @@ export function CompteRenduSeance({ seance, modifiable }: { seance: Seance; modi
               }}
             />
           )}
-          {compteRendu.error && !courant ? <AlerteErreur erreur={compteRendu.error} as="h3" titre="Le compte rendu n’a pas été enregistré" /> : null}
+          {compteRendu.error && !courant ? (
+            <AlerteErreur erreur={compteRendu.error} as="h3" titre="Le compte rendu n’a pas été enregistré" />
+          ) : null}
           <form
             onSubmit={(e) => {
               e.preventDefault();

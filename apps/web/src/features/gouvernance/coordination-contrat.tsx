@@ -10,21 +10,40 @@ import type { ContratDetail } from '@maillage/domain/api';
 import { ConflitVersion, differences } from '../../components/conflit-version';
 import { EtatVide } from '../../components/etat-vide';
 import { appliquerErreursServeur } from '../../components/formulaire';
-import { CHAMPS_POSTE, FormulairePoste, nombreFr, usePosteForm, versSaisiePoste, versValeursPoste, type ValeursPoste } from './formulaire-poste';
+import {
+  CHAMPS_POSTE,
+  FormulairePoste,
+  nombreFr,
+  usePosteForm,
+  versSaisiePoste,
+  versValeursPoste,
+  type ValeursPoste,
+} from './formulaire-poste';
 import { peutAjouter } from '../../components/statuts-contrat';
 
 const CHAMPS_COMPARES = [
   { libelle: 'Intitulé', valeur: (v: ValeursPoste) => v.intitule.trim() },
   { libelle: 'Coordonnateur·rice', valeur: (v: ValeursPoste) => v.personne.trim() },
   { libelle: 'ETP', valeur: (v: ValeursPoste) => v.etp.trim() },
-  { libelle: 'Cofinancements', valeur: (v: ValeursPoste) => v.cofinancements.map((c) => `${c.financeur.trim()} ${c.part.trim()} %`).join(', ') },
+  {
+    libelle: 'Cofinancements',
+    valeur: (v: ValeursPoste) => v.cofinancements.map((c) => `${c.financeur.trim()} ${c.part.trim()} %`).join(', '),
+  },
   { libelle: 'Début', valeur: (v: ValeursPoste) => v.debut },
   { libelle: 'Fin', valeur: (v: ValeursPoste) => v.fin },
   { libelle: 'Notes de passation', valeur: (v: ValeursPoste) => v.notesPassation.trim() },
 ];
 
 /** Create or edit a post; a stale edit (409) shows what changed and lets the user choose. */
-function EditionPoste({ contratId, poste, onFermer }: { contratId: string; poste?: PosteCoordination; onFermer: (message?: string) => void }) {
+function EditionPoste({
+  contratId,
+  poste,
+  onFermer,
+}: {
+  contratId: string;
+  poste?: PosteCoordination;
+  onFermer: (message?: string) => void;
+}) {
   const gestion = useGestionCoordination(contratId);
   const form = usePosteForm(poste);
   const [version, setVersion] = useState(poste?.version);
@@ -41,7 +60,11 @@ function EditionPoste({ contratId, poste, onFermer }: { contratId: string; poste
       }
       appliquerErreursServeur(e, form.setError, CHAMPS_POSTE);
     };
-    if (poste) gestion.modification.mutate({ id: poste.id, version: versionEnvoyee ?? poste.version, ...saisie }, { onSuccess: fin, onError: echec });
+    if (poste)
+      gestion.modification.mutate(
+        { id: poste.id, version: versionEnvoyee ?? poste.version, ...saisie },
+        { onSuccess: fin, onError: echec },
+      );
     else gestion.ajout.mutate(saisie, { onSuccess: fin, onError: echec });
   };
 
@@ -106,16 +129,18 @@ function Poste({ poste, edition, onModifier }: { poste: PosteCoordination; editi
         </li>
         <li>
           <strong>Cofinancement :</strong>{' '}
-          {poste.cofinancements.length === 0 ? 'non renseigné' : poste.cofinancements.map((c) => `${c.financeur} ${nombreFr(c.part)} %`).join(' ; ')}
+          {poste.cofinancements.length === 0
+            ? 'non renseigné'
+            : poste.cofinancements.map((c) => `${c.financeur} ${nombreFr(c.part)} %`).join(' ; ')}
         </li>
       </ul>
-      {poste.ecartDoctrine && <Alert severity="warning" small className={fr.cx('fr-mb-2w')} description={`Doctrine régionale : ${poste.ecartDoctrine}`} />}
+      {poste.ecartDoctrine && (
+        <Alert severity="warning" small className={fr.cx('fr-mb-2w')} description={`Doctrine régionale : ${poste.ecartDoctrine}`} />
+      )}
       {poste.notesPassation ? (
         <details className="maillage-depliant fr-mb-2w">
           <summary>Notes de passation</summary>
-          <p className={fr.cx('fr-mt-1w') + ' maillage-texte-libre'}>
-            {poste.notesPassation}
-          </p>
+          <p className={fr.cx('fr-mt-1w') + ' maillage-texte-libre'}>{poste.notesPassation}</p>
         </details>
       ) : (
         <p className={fr.cx('fr-text--sm')}>Aucune note de passation.</p>
@@ -153,9 +178,9 @@ export function CoordinationContrat({ contrat, postes }: { contrat: ContratDetai
           action={ajout ? { children: 'Ajouter le poste de coordination', onClick: () => setEdite('nouveau') } : undefined}
         >
           <p>
-            Le ou la coordonnateur·rice anime tout le contrat : diagnostic, groupes de travail, fiches, séances, suivi. Notez
-            qui occupe le poste, son employeur, son temps de travail, qui le finance et à quelle part, et les notes de
-            passation qui éviteront de tout reprendre à zéro lors d’un départ.
+            Le ou la coordonnateur·rice anime tout le contrat : diagnostic, groupes de travail, fiches, séances, suivi. Notez qui occupe le
+            poste, son employeur, son temps de travail, qui le finance et à quelle part, et les notes de passation qui éviteront de tout
+            reprendre à zéro lors d’un départ.
           </p>
         </EtatVide>
       )}

@@ -47,7 +47,13 @@ export function FormulaireCourrielMembre(props: {
     onEnregistrer(lu.data.email ?? null).catch(() => {});
   };
   return (
-    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form
+      ref={cadre}
+      onSubmit={soumettre}
+      noValidate
+      aria-labelledby={`${id}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
+    >
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         Adresse d’invitation de {nomMembre(membre)} (« {instanceNom} »)
       </p>
@@ -55,7 +61,13 @@ export function FormulaireCourrielMembre(props: {
       <Input
         label="Adresse e-mail (laisser vide pour la retirer)"
         hintText="Pour un membre sans compte Maillage : ses invitations partiront aussi à cette adresse, par exemple celle de son secrétariat."
-        nativeInputProps={{ type: 'email', autoComplete: 'email', value: valeur, onChange: (e) => setValeur(e.target.value), maxLength: 320 }}
+        nativeInputProps={{
+          type: 'email',
+          autoComplete: 'email',
+          value: valeur,
+          onChange: (e) => setValeur(e.target.value),
+          maxLength: 320,
+        }}
         state={message ? 'error' : 'default'}
         stateRelatedMessage={message ?? undefined}
       />

@@ -18,7 +18,12 @@ const partiesParis = new Intl.DateTimeFormat('en-GB', {
 });
 
 function champs(instant: number): Record<string, number> {
-  return Object.fromEntries(partiesParis.formatToParts(new Date(instant)).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+  return Object.fromEntries(
+    partiesParis
+      .formatToParts(new Date(instant))
+      .filter((p) => p.type !== 'literal')
+      .map((p) => [p.type, Number(p.value)]),
+  );
 }
 
 /** Milliseconds Paris is ahead of UTC at that instant (1 h in winter, 2 h in summer). */
@@ -45,7 +50,8 @@ export function versChampsParis(iso: string): { date: string; heure: string } {
 }
 
 /** "14:00", Paris time. */
-export const heureParis = (iso: string) => new Date(iso).toLocaleTimeString('fr-FR', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
+export const heureParis = (iso: string) =>
+  new Date(iso).toLocaleTimeString('fr-FR', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
 
 /** "1er juillet 2021", the day in Paris. */
 export const jourParis = (iso: string) => formaterDate(versChampsParis(iso).date);

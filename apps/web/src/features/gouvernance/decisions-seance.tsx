@@ -22,7 +22,9 @@ export function DecisionsSeance({ seance, fiches, modifiable }: { seance: Seance
       {seance.decisions.length === 0 ? (
         <p>
           Aucune décision relevée.
-          {modifiable ? ' Une décision peut valider une fiche-action, changer son statut ou son financement : Maillage l’applique à la fiche et le note dans son historique.' : ''}
+          {modifiable
+            ? ' Une décision peut valider une fiche-action, changer son statut ou son financement : Maillage l’applique à la fiche et le note dans son historique.'
+            : ''}
         </p>
       ) : (
         <ol className={fr.cx('fr-mb-3w')}>

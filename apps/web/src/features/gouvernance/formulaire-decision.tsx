@@ -40,7 +40,11 @@ export function FormulaireDecision({ seance, fiches, onEnregistrer, erreur, enCo
   const aVenir = new Date(seance.debut).getTime() > Date.now();
   const soumettre = form.handleSubmit((v) => {
     if (aVenir && !v.confirmerSeanceFuture) {
-      form.setError('confirmerSeanceFuture', { type: 'confirmation', message: 'Cochez la case pour confirmer une décision avant la séance' }, { shouldFocus: true });
+      form.setError(
+        'confirmerSeanceFuture',
+        { type: 'confirmation', message: 'Cochez la case pour confirmer une décision avant la séance' },
+        { shouldFocus: true },
+      );
       return;
     }
     return onEnregistrer(versSaisieDecision(v))
@@ -63,7 +67,11 @@ export function FormulaireDecision({ seance, fiches, onEnregistrer, erreur, enCo
         Ajouter une décision au relevé
       </h3>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="La décision n’a pas été enregistrée" /> : null}
-      <Select label="Effet de la décision" hint="Une décision sur une fiche s’y applique aussitôt et figure dans son historique" nativeSelectProps={register('action')}>
+      <Select
+        label="Effet de la décision"
+        hint="Une décision sur une fiche s’y applique aussitôt et figure dans son historique"
+        nativeSelectProps={register('action')}
+      >
         {Object.entries(ACTIONS_DECISION).map(([code, libelle]) => (
           <option key={code} value={code}>
             {libelle}
@@ -71,12 +79,28 @@ export function FormulaireDecision({ seance, fiches, onEnregistrer, erreur, enCo
         ))}
       </Select>
       {action !== 'aucune' && (
-        <Select label="Fiche-action concernée" nativeSelectProps={register('ficheId', { onChange: () => form.setValue('rang', '') })} {...etatChamp(errors.ficheId?.message)}>
+        <Select
+          label="Fiche-action concernée"
+          nativeSelectProps={register('ficheId', { onChange: () => form.setValue('rang', '') })}
+          {...etatChamp(errors.ficheId?.message)}
+        >
           <option value="" disabled>
             {fiches.length ? 'Choisir une fiche' : 'Ce contrat n’a pas encore de fiche-action'}
           </option>
-          {aLOrdreDuJour.size > 0 && <optgroup label="À l’ordre du jour">{fiches.filter((f) => aLOrdreDuJour.has(f.id)).sort(tri).map(option)}</optgroup>}
-          <optgroup label={aLOrdreDuJour.size > 0 ? 'Autres fiches du contrat' : 'Fiches du contrat'}>{fiches.filter((f) => !aLOrdreDuJour.has(f.id)).sort(tri).map(option)}</optgroup>
+          {aLOrdreDuJour.size > 0 && (
+            <optgroup label="À l’ordre du jour">
+              {fiches
+                .filter((f) => aLOrdreDuJour.has(f.id))
+                .sort(tri)
+                .map(option)}
+            </optgroup>
+          )}
+          <optgroup label={aLOrdreDuJour.size > 0 ? 'Autres fiches du contrat' : 'Fiches du contrat'}>
+            {fiches
+              .filter((f) => !aLOrdreDuJour.has(f.id))
+              .sort(tri)
+              .map(option)}
+          </optgroup>
         </Select>
       )}
       {action === 'statut_fiche' && (

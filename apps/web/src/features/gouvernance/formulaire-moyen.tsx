@@ -19,7 +19,10 @@ import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 const schema = z
   .object({
     organisationId: z.string({ error: 'Choisissez l’organisation' }).min(1, 'Choisissez l’organisation'),
-    annee: z.string().trim().regex(/^(20\d\d|2100)$/, 'Année attendue, par exemple 2022'),
+    annee: z
+      .string()
+      .trim()
+      .regex(/^(20\d\d|2100)$/, 'Année attendue, par exemple 2022'),
     type: z.enum(Object.keys(TYPES_MOYEN) as [TypeMoyen]),
     quantite: z.string().trim(),
     unite: z.enum(Object.keys(UNITES_TEMPS) as [UniteTemps]),
@@ -29,9 +32,12 @@ const schema = z
     indicateurCode: z.string(),
   })
   .superRefine((v, ctx) => {
-    if (v.type === 'temps' && !/^\d+([.,]\d{1,2})?$/.test(v.quantite)) ctx.addIssue({ code: 'custom', path: ['quantite'], message: 'Nombre attendu, au plus deux décimales (exemple : 0,2)' });
-    if (v.type === 'financier' && !Number.isFinite(versCentimes(v.montantEuros))) ctx.addIssue({ code: 'custom', path: ['montantEuros'], message: 'Montant en euros attendu, par exemple 1 500' });
-    if (v.type === 'nature' && !v.description) ctx.addIssue({ code: 'custom', path: ['description'], message: 'Apport en nature : décrivez ce qui est apporté' });
+    if (v.type === 'temps' && !/^\d+([.,]\d{1,2})?$/.test(v.quantite))
+      ctx.addIssue({ code: 'custom', path: ['quantite'], message: 'Nombre attendu, au plus deux décimales (exemple : 0,2)' });
+    if (v.type === 'financier' && !Number.isFinite(versCentimes(v.montantEuros)))
+      ctx.addIssue({ code: 'custom', path: ['montantEuros'], message: 'Montant en euros attendu, par exemple 1 500' });
+    if (v.type === 'nature' && !v.description)
+      ctx.addIssue({ code: 'custom', path: ['description'], message: 'Apport en nature : décrivez ce qui est apporté' });
   });
 type Valeurs = z.infer<typeof schema>;
 
@@ -87,11 +93,18 @@ export function FormulaireMoyen({ ligne, organisationParDefaut, onEnregistrer, o
     }).catch((e) => {
       if (!(e instanceof ErreurApi)) return;
       for (const [i, { champ, message }] of (e.probleme.erreurs ?? []).entries())
-        if (CHAMPS.includes(champDuServeur(champ))) form.setError(champDuServeur(champ) as Path<Valeurs>, { type: 'serveur', message }, { shouldFocus: i === 0 });
+        if (CHAMPS.includes(champDuServeur(champ)))
+          form.setError(champDuServeur(champ) as Path<Valeurs>, { type: 'serveur', message }, { shouldFocus: i === 0 });
     }),
   );
   return (
-    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form
+      ref={cadre}
+      onSubmit={soumettre}
+      noValidate
+      aria-labelledby={`${id}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
+    >
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         {ligne ? 'Modifier l’engagement de moyens' : 'Enregistrer des moyens engagés'}
       </p>
@@ -99,11 +112,23 @@ export function FormulaireMoyen({ ligne, organisationParDefaut, onEnregistrer, o
       <Controller
         control={form.control}
         name="organisationId"
-        render={({ field, fieldState }) => <ChoixOrganisation label="Organisation qui engage ces moyens" valeur={field.value || null} onChange={(v) => field.onChange(v ?? '')} erreur={fieldState.error?.message} creation={false} />}
+        render={({ field, fieldState }) => (
+          <ChoixOrganisation
+            label="Organisation qui engage ces moyens"
+            valeur={field.value || null}
+            onChange={(v) => field.onChange(v ?? '')}
+            erreur={fieldState.error?.message}
+            creation={false}
+          />
+        )}
       />
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-          <Input label="Année" nativeInputProps={{ ...register('annee'), inputMode: 'numeric', maxLength: 4 }} {...etatChamp(errors.annee?.message)} />
+          <Input
+            label="Année"
+            nativeInputProps={{ ...register('annee'), inputMode: 'numeric', maxLength: 4 }}
+            {...etatChamp(errors.annee?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
           <Select label="Type de moyen" nativeSelectProps={register('type')} {...etatChamp(errors.type?.message)}>
@@ -117,7 +142,12 @@ export function FormulaireMoyen({ ligne, organisationParDefaut, onEnregistrer, o
         {type === 'temps' && (
           <>
             <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-              <Input label="Temps de travail" hintText="Exemple : 12 ou 0,2" nativeInputProps={{ ...register('quantite'), inputMode: 'decimal' }} {...etatChamp(errors.quantite?.message)} />
+              <Input
+                label="Temps de travail"
+                hintText="Exemple : 12 ou 0,2"
+                nativeInputProps={{ ...register('quantite'), inputMode: 'decimal' }}
+                {...etatChamp(errors.quantite?.message)}
+              />
             </div>
             <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
               <Select label="Unité" nativeSelectProps={register('unite')} {...etatChamp(errors.unite?.message)}>
@@ -129,7 +159,12 @@ export function FormulaireMoyen({ ligne, organisationParDefaut, onEnregistrer, o
         )}
         {type === 'financier' && (
           <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-            <Input label="Montant en euros" hintText="Exemple : 1 500" nativeInputProps={{ ...register('montantEuros'), inputMode: 'decimal' }} {...etatChamp(errors.montantEuros?.message)} />
+            <Input
+              label="Montant en euros"
+              hintText="Exemple : 1 500"
+              nativeInputProps={{ ...register('montantEuros'), inputMode: 'decimal' }}
+              {...etatChamp(errors.montantEuros?.message)}
+            />
           </div>
         )}
       </div>
@@ -147,7 +182,11 @@ export function FormulaireMoyen({ ligne, organisationParDefaut, onEnregistrer, o
         nativeTextAreaProps={{ ...register('objectifs'), rows: 2 }}
         {...etatChamp(errors.objectifs?.message)}
       />
-      <Select label="Indicateur du catalogue qui en mesure le résultat (facultatif)" nativeSelectProps={register('indicateurCode')} {...etatChamp(errors.indicateurCode?.message)}>
+      <Select
+        label="Indicateur du catalogue qui en mesure le résultat (facultatif)"
+        nativeSelectProps={register('indicateurCode')}
+        {...etatChamp(errors.indicateurCode?.message)}
+      >
         <option value="">Aucun</option>
         {(catalogue.data ?? []).map((i) => (
           <option key={i.code} value={i.code}>

@@ -15,28 +15,41 @@ import { useFocusPremierChamp } from '../../components/focus';
 /** 0.8 → "0,8", 50 → "50": at most two decimals, no trailing zeros. */
 export const nombreFr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
 const decimal = (v: string) => Number(v.replace(',', '.').replace(/\s/g, ''));
-const schema = z.object({
-  intitule: z.string().trim().min(2, 'L’intitulé doit compter au moins 2 caractères').max(200),
-  personne: z.string().trim().max(200),
-  employeurId: z.string().nullable(),
-  etp: z.string().trim().refine((v) => v === '' || (Number.isFinite(decimal(v)) && decimal(v) >= 0 && decimal(v) <= 5), 'ETP : un nombre de 0 à 5, par exemple 0,8'),
-  cofinancements: z
-    .array(
-      z.object({
-        financeur: z.string().trim().min(1, 'Nommez le financeur').max(200),
-        part: z.string().trim().refine((v) => Number.isFinite(decimal(v)) && decimal(v) >= 0 && decimal(v) <= 100, 'Une part en %, de 0 à 100'),
-      }),
-    )
-    .max(10)
-    .refine((l) => l.reduce((t, c) => t + (decimal(c.part) || 0), 0) <= 100.0001, 'La somme des parts dépasse 100 %'),
-  debut: z.string(),
-  fin: z.string(),
-  notesPassation: z.string().max(20000),
-}).refine((p) => !p.debut || !p.fin || p.fin >= p.debut, { message: 'La fin précède le début', path: ['fin'] });
+const schema = z
+  .object({
+    intitule: z.string().trim().min(2, 'L’intitulé doit compter au moins 2 caractères').max(200),
+    personne: z.string().trim().max(200),
+    employeurId: z.string().nullable(),
+    etp: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v === '' || (Number.isFinite(decimal(v)) && decimal(v) >= 0 && decimal(v) <= 5),
+        'ETP : un nombre de 0 à 5, par exemple 0,8',
+      ),
+    cofinancements: z
+      .array(
+        z.object({
+          financeur: z.string().trim().min(1, 'Nommez le financeur').max(200),
+          part: z
+            .string()
+            .trim()
+            .refine((v) => Number.isFinite(decimal(v)) && decimal(v) >= 0 && decimal(v) <= 100, 'Une part en %, de 0 à 100'),
+        }),
+      )
+      .max(10)
+      .refine((l) => l.reduce((t, c) => t + (decimal(c.part) || 0), 0) <= 100.0001, 'La somme des parts dépasse 100 %'),
+    debut: z.string(),
+    fin: z.string(),
+    notesPassation: z.string().max(20000),
+  })
+  .refine((p) => !p.debut || !p.fin || p.fin >= p.debut, { message: 'La fin précède le début', path: ['fin'] });
 export type ValeursPoste = z.infer<typeof schema>;
 export const CHAMPS_POSTE = ['intitule', 'personne', 'employeurId', 'etp', 'cofinancements', 'debut', 'fin', 'notesPassation'];
 
-export function versValeursPoste(p?: Pick<PosteCoordination, 'intitule' | 'personne' | 'employeurId' | 'etp' | 'cofinancements' | 'debut' | 'fin' | 'notesPassation'>): ValeursPoste {
+export function versValeursPoste(
+  p?: Pick<PosteCoordination, 'intitule' | 'personne' | 'employeurId' | 'etp' | 'cofinancements' | 'debut' | 'fin' | 'notesPassation'>,
+): ValeursPoste {
   return {
     intitule: p?.intitule ?? 'Coordination du CLS',
     personne: p?.personne ?? '',
@@ -78,10 +91,18 @@ function Cofinancements({ form }: { form: UseFormReturn<ValeursPoste> }) {
         <div key={champ.id} className={fr.cx('fr-fieldset__element')}>
           <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
             <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-              <Input label={`Financeur ${i + 1}`} nativeInputProps={{ ...form.register(`cofinancements.${i}.financeur`), maxLength: 200 }} {...etatChamp(erreurs?.[i]?.financeur?.message)} />
+              <Input
+                label={`Financeur ${i + 1}`}
+                nativeInputProps={{ ...form.register(`cofinancements.${i}.financeur`), maxLength: 200 }}
+                {...etatChamp(erreurs?.[i]?.financeur?.message)}
+              />
             </div>
             <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-              <Input label={`Part du financeur ${i + 1}, en %`} nativeInputProps={{ ...form.register(`cofinancements.${i}.part`), inputMode: 'decimal' }} {...etatChamp(erreurs?.[i]?.part?.message)} />
+              <Input
+                label={`Part du financeur ${i + 1}, en %`}
+                nativeInputProps={{ ...form.register(`cofinancements.${i}.part`), inputMode: 'decimal' }}
+                {...etatChamp(erreurs?.[i]?.part?.message)}
+              />
             </div>
             <div className={fr.cx('fr-col-6', 'fr-col-md-3', 'fr-mb-3w')}>
               <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => remove(i)}>
@@ -92,7 +113,13 @@ function Cofinancements({ form }: { form: UseFormReturn<ValeursPoste> }) {
         </div>
       ))}
       <div className={fr.cx('fr-fieldset__element')}>
-        <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" onClick={() => append({ financeur: '', part: '' })}>
+        <Button
+          type="button"
+          size="small"
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          onClick={() => append({ financeur: '', part: '' })}
+        >
           Ajouter un financeur
         </Button>
         {fields.length > 0 && (
@@ -119,7 +146,8 @@ interface Props {
   enCours: boolean;
 }
 
-export const usePosteForm = (poste?: PosteCoordination) => useForm<ValeursPoste>({ resolver: zodResolver(schema), defaultValues: versValeursPoste(poste) });
+export const usePosteForm = (poste?: PosteCoordination) =>
+  useForm<ValeursPoste>({ resolver: zodResolver(schema), defaultValues: versValeursPoste(poste) });
 
 /** The coordinator post: who (empty: vacant), employer, ETP, co-funding shares, dates, handover notes. */
 export function FormulairePoste({ poste, form, onEnregistrer, onAnnuler, erreur, enCours }: Props) {
@@ -130,32 +158,64 @@ export function FormulairePoste({ poste, form, onEnregistrer, onAnnuler, erreur,
     formState: { errors },
   } = form;
   return (
-    <form ref={cadre} onSubmit={form.handleSubmit(onEnregistrer)} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form
+      ref={cadre}
+      onSubmit={form.handleSubmit(onEnregistrer)}
+      noValidate
+      aria-labelledby={`${id}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
+    >
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         {poste ? `Modifier le poste « ${poste.intitule} »` : 'Ajouter un poste de coordination'}
       </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="Le poste n’a pas été enregistré" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Intitulé du poste" nativeInputProps={{ ...register('intitule'), maxLength: 200 }} {...etatChamp(errors.intitule?.message)} />
+          <Input
+            label="Intitulé du poste"
+            nativeInputProps={{ ...register('intitule'), maxLength: 200 }}
+            {...etatChamp(errors.intitule?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Coordonnateur ou coordonnatrice (facultatif)" hintText="Prénom et nom ; laissez vide si le poste est vacant" nativeInputProps={{ ...register('personne'), maxLength: 200 }} {...etatChamp(errors.personne?.message)} />
+          <Input
+            label="Coordonnateur ou coordonnatrice (facultatif)"
+            hintText="Prénom et nom ; laissez vide si le poste est vacant"
+            nativeInputProps={{ ...register('personne'), maxLength: 200 }}
+            {...etatChamp(errors.personne?.message)}
+          />
         </div>
       </div>
       <Controller
         control={form.control}
         name="employeurId"
         render={({ field, fieldState }) => (
-          <ChoixOrganisation label="Employeur (facultatif)" aucune libelleAucune="Non renseigné" valeur={field.value} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} erreur={fieldState.error?.message} />
+          <ChoixOrganisation
+            label="Employeur (facultatif)"
+            aucune
+            libelleAucune="Non renseigné"
+            valeur={field.value}
+            onChange={(v) => field.onChange(v)}
+            onBlur={field.onBlur}
+            erreur={fieldState.error?.message}
+          />
         )}
       />
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Temps de travail en ETP (facultatif)" hintText="Exemple : 0,8" nativeInputProps={{ ...register('etp'), inputMode: 'decimal' }} {...etatChamp(errors.etp?.message)} />
+          <Input
+            label="Temps de travail en ETP (facultatif)"
+            hintText="Exemple : 0,8"
+            nativeInputProps={{ ...register('etp'), inputMode: 'decimal' }}
+            {...etatChamp(errors.etp?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-4')}>
-          <Input label="Début (facultatif)" nativeInputProps={{ ...register('debut'), type: 'date' }} {...etatChamp(errors.debut?.message)} />
+          <Input
+            label="Début (facultatif)"
+            nativeInputProps={{ ...register('debut'), type: 'date' }}
+            {...etatChamp(errors.debut?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-4')}>
           <Input label="Fin (facultatif)" nativeInputProps={{ ...register('fin'), type: 'date' }} {...etatChamp(errors.fin?.message)} />

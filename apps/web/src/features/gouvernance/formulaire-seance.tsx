@@ -32,7 +32,10 @@ const schema = z
       .array(
         z.object({
           intitule: z.string().trim().min(2, 'Le point doit avoir un intitulé').max(500),
-          duree: z.string().trim().regex(/^\d{0,3}$/, 'Durée en minutes, de 1 à 600'),
+          duree: z
+            .string()
+            .trim()
+            .regex(/^\d{0,3}$/, 'Durée en minutes, de 1 à 600'),
           ficheIds: z.array(z.string()),
         }),
       )
@@ -42,7 +45,17 @@ const schema = z
 type Valeurs = z.infer<typeof schema>;
 
 function versValeurs(s: Seance | undefined, instanceId: string): Valeurs {
-  if (!s) return { instanceId, date: '', heureDebut: '14:00', heureFin: '16:00', lieu: '', visio: '', statut: 'prevue', ordreDuJour: [{ intitule: '', duree: '', ficheIds: [] }] };
+  if (!s)
+    return {
+      instanceId,
+      date: '',
+      heureDebut: '14:00',
+      heureFin: '16:00',
+      lieu: '',
+      visio: '',
+      statut: 'prevue',
+      ordreDuJour: [{ intitule: '', duree: '', ficheIds: [] }],
+    };
   const debut = versChampsParis(s.debut);
   return {
     instanceId: s.instanceId,
@@ -52,7 +65,11 @@ function versValeurs(s: Seance | undefined, instanceId: string): Valeurs {
     lieu: s.lieu ?? '',
     visio: s.visio ?? '',
     statut: s.statut,
-    ordreDuJour: s.ordreDuJour.map((p) => ({ intitule: p.intitule, duree: p.dureeMinutes ? String(p.dureeMinutes) : '', ficheIds: p.ficheIds })),
+    ordreDuJour: s.ordreDuJour.map((p) => ({
+      intitule: p.intitule,
+      duree: p.dureeMinutes ? String(p.dureeMinutes) : '',
+      ficheIds: p.ficheIds,
+    })),
   };
 }
 
@@ -64,13 +81,20 @@ export function versSaisieSeance(v: Valeurs): SaisieSeance {
     lieu: v.lieu.trim() || null,
     visio: v.visio.trim() || null,
     statut: v.statut as StatutSeance,
-    ordreDuJour: v.ordreDuJour.map((p) => ({ intitule: p.intitule.trim(), dureeMinutes: p.duree ? Number(p.duree) : null, ficheIds: p.ficheIds })),
+    ordreDuJour: v.ordreDuJour.map((p) => ({
+      intitule: p.intitule.trim(),
+      dureeMinutes: p.duree ? Number(p.duree) : null,
+      ficheIds: p.ficheIds,
+    })),
   };
 }
 
 /** The server names API fields (debut, ordreDuJour.0.dureeMinutes): put each message on the field that holds it. */
 function champDuServeur(champ: string): string {
-  return champ.replace(/^debut$/, 'heureDebut').replace(/^fin$/, 'heureFin').replace(/\.dureeMinutes$/, '.duree');
+  return champ
+    .replace(/^debut$/, 'heureDebut')
+    .replace(/^fin$/, 'heureFin')
+    .replace(/\.dureeMinutes$/, '.duree');
 }
 
 interface Props {
@@ -88,7 +112,10 @@ interface Props {
 export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, onEnregistrer, onAnnuler, erreur, enCours }: Props) {
   const id = useId();
   const cadre = useFocusPremierChamp<HTMLFormElement>();
-  const form = useForm<Valeurs>({ resolver: zodResolver(schema), defaultValues: versValeurs(seance, instanceInitiale ?? instances[0]?.id ?? '') });
+  const form = useForm<Valeurs>({
+    resolver: zodResolver(schema),
+    defaultValues: versValeurs(seance, instanceInitiale ?? instances[0]?.id ?? ''),
+  });
   const {
     register,
     formState: { errors },
@@ -97,13 +124,20 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
   const soumettre = form.handleSubmit((v) =>
     onEnregistrer(versSaisieSeance(v)).catch((e) => {
       if (!(e instanceof ErreurApi)) return;
-      for (const [i, { champ, message }] of (e.probleme.erreurs ?? []).entries()) form.setError(champDuServeur(champ) as Path<Valeurs>, { type: 'serveur', message }, { shouldFocus: i === 0 });
+      for (const [i, { champ, message }] of (e.probleme.erreurs ?? []).entries())
+        form.setError(champDuServeur(champ) as Path<Valeurs>, { type: 'serveur', message }, { shouldFocus: i === 0 });
     }),
   );
   const numeroFiche = new Map(fiches.map((f) => [f.id, f.numero]));
 
   return (
-    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-4w') + ' maillage-encart'}>
+    <form
+      ref={cadre}
+      onSubmit={soumettre}
+      noValidate
+      aria-labelledby={`${id}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-4w') + ' maillage-encart'}
+    >
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold', 'fr-text--lg')}>
         {seance ? 'Modifier la séance' : 'Planifier une séance'}
       </p>
@@ -134,16 +168,36 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
           <Input label="Date" nativeInputProps={{ ...register('date'), type: 'date' }} {...etatChamp(errors.date?.message)} />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-4')}>
-          <Input label="Heure de début" hintText="Format HH:MM" nativeInputProps={{ ...register('heureDebut'), type: 'time' }} {...etatChamp(errors.heureDebut?.message)} />
+          <Input
+            label="Heure de début"
+            hintText="Format HH:MM"
+            nativeInputProps={{ ...register('heureDebut'), type: 'time' }}
+            {...etatChamp(errors.heureDebut?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-4')}>
-          <Input label="Heure de fin (facultatif)" hintText="Format HH:MM" nativeInputProps={{ ...register('heureFin'), type: 'time' }} {...etatChamp(errors.heureFin?.message)} />
+          <Input
+            label="Heure de fin (facultatif)"
+            hintText="Format HH:MM"
+            nativeInputProps={{ ...register('heureFin'), type: 'time' }}
+            {...etatChamp(errors.heureFin?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Lieu (facultatif)" hintText="Exemple : salle du conseil, hôtel d’agglomération de Redon" nativeInputProps={{ ...register('lieu'), maxLength: 300 }} {...etatChamp(errors.lieu?.message)} />
+          <Input
+            label="Lieu (facultatif)"
+            hintText="Exemple : salle du conseil, hôtel d’agglomération de Redon"
+            nativeInputProps={{ ...register('lieu'), maxLength: 300 }}
+            {...etatChamp(errors.lieu?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Visioconférence (facultatif)" hintText="Lien de connexion, si la séance est en visio ou hybride" nativeInputProps={{ ...register('visio'), maxLength: 500 }} {...etatChamp(errors.visio?.message)} />
+          <Input
+            label="Visioconférence (facultatif)"
+            hintText="Lien de connexion, si la séance est en visio ou hybride"
+            nativeInputProps={{ ...register('visio'), maxLength: 500 }}
+            {...etatChamp(errors.visio?.message)}
+          />
         </div>
       </div>
 
@@ -163,10 +217,18 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
             <div key={champ.id} className={fr.cx('fr-fieldset__element', 'fr-p-2w') + ' maillage-point-odj'}>
               <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
                 <div className={fr.cx('fr-col-12', 'fr-col-md-9')}>
-                  <Input label={`Point ${i + 1} : intitulé`} nativeInputProps={{ ...register(`ordreDuJour.${i}.intitule`), maxLength: 500 }} {...etatChamp(e?.intitule?.message)} />
+                  <Input
+                    label={`Point ${i + 1} : intitulé`}
+                    nativeInputProps={{ ...register(`ordreDuJour.${i}.intitule`), maxLength: 500 }}
+                    {...etatChamp(e?.intitule?.message)}
+                  />
                 </div>
                 <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                  <Input label={`Point ${i + 1} : durée en minutes (facultatif)`} nativeInputProps={{ ...register(`ordreDuJour.${i}.duree`), inputMode: 'numeric', maxLength: 3 }} {...etatChamp(e?.duree?.message)} />
+                  <Input
+                    label={`Point ${i + 1} : durée en minutes (facultatif)`}
+                    nativeInputProps={{ ...register(`ordreDuJour.${i}.duree`), inputMode: 'numeric', maxLength: 3 }}
+                    {...etatChamp(e?.duree?.message)}
+                  />
                 </div>
               </div>
               {fiches.length > 0 && (
@@ -187,7 +249,8 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
                             label: `${f.numero}. ${f.intitule}`,
                             nativeInputProps: {
                               checked: field.value.includes(f.id),
-                              onChange: (ev) => field.onChange(ev.target.checked ? [...field.value, f.id] : field.value.filter((x) => x !== f.id)),
+                              onChange: (ev) =>
+                                field.onChange(ev.target.checked ? [...field.value, f.id] : field.value.filter((x) => x !== f.id)),
                             },
                           }))}
                         />
@@ -203,7 +266,13 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
           );
         })}
         <div className={fr.cx('fr-fieldset__element')}>
-          <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" onClick={() => points.append({ intitule: '', duree: '', ficheIds: [] })}>
+          <Button
+            type="button"
+            size="small"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            onClick={() => points.append({ intitule: '', duree: '', ficheIds: [] })}
+          >
             Ajouter un point à l’ordre du jour
           </Button>
         </div>

@@ -41,7 +41,12 @@ export function FormulaireInstance({
     resolver: zodResolver(instanceSchema),
     defaultValues: instance
       ? { type: instance.type, nom: instance.nom, frequenceParAn: instance.frequenceParAn, presidence: instance.presidence }
-      : { type: typeInitial, nom: typeInitial === 'copil' ? 'Comité de pilotage' : '', frequenceParAn: typeInitial === 'copil' ? 2 : null, presidence: null },
+      : {
+          type: typeInitial,
+          nom: typeInitial === 'copil' ? 'Comité de pilotage' : '',
+          frequenceParAn: typeInitial === 'copil' ? 2 : null,
+          presidence: null,
+        },
   });
   const {
     register,
@@ -53,7 +58,13 @@ export function FormulaireInstance({
     ),
   );
   return (
-    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form
+      ref={cadre}
+      onSubmit={soumettre}
+      noValidate
+      aria-labelledby={`${id}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
+    >
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         {instance ? `Modifier l’instance « ${instance.nom} »` : 'Créer une instance'}
       </p>
@@ -69,7 +80,12 @@ export function FormulaireInstance({
           </Select>
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Nom" hintText="Exemple : COPIL CLS Redon Agglomération" nativeInputProps={{ ...register('nom'), maxLength: 200 }} {...etatChamp(errors.nom?.message)} />
+          <Input
+            label="Nom"
+            hintText="Exemple : COPIL CLS Redon Agglomération"
+            nativeInputProps={{ ...register('nom'), maxLength: 200 }}
+            {...etatChamp(errors.nom?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
           <Input
@@ -96,7 +112,13 @@ export function FormulaireInstance({
 type ValeursMembre = z.input<typeof membreInstanceSchema>;
 
 /** A member: an organisation (all its users are invited) or a person of the directory, with role, co-chair and dates. */
-export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, enCours }: PropsCommunes<SaisieMembre> & { instance: Instance }) {
+export function FormulaireMembre({
+  instance,
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: PropsCommunes<SaisieMembre> & { instance: Instance }) {
   const id = useId();
   const cadre = useFocusPremierChamp<HTMLFormElement>();
   const [nature, setNature] = useState<'organisation' | 'personne'>('organisation');
@@ -117,11 +139,19 @@ export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, e
       copresidence: m.copresidence,
       debut: m.debut ?? null,
       fin: m.fin ?? null,
-    }).catch((e) => appliquerErreursServeur(e, form.setError, ['organisationId', 'personneId', 'email', 'role', 'copresidence', 'debut', 'fin'])),
+    }).catch((e) =>
+      appliquerErreursServeur(e, form.setError, ['organisationId', 'personneId', 'email', 'role', 'copresidence', 'debut', 'fin']),
+    ),
   );
   const optionnel = { setValueAs: videEnNull };
   return (
-    <form ref={cadre} onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
+    <form
+      ref={cadre}
+      onSubmit={soumettre}
+      noValidate
+      aria-labelledby={`${id}-titre`}
+      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
+    >
       <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
         Ajouter un membre à « {instance.nom} »
       </p>
@@ -147,7 +177,13 @@ export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, e
           control={form.control}
           name="organisationId"
           render={({ field, fieldState }) => (
-            <ChoixOrganisation label="Organisation membre" valeur={field.value} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} erreur={fieldState.error?.message} />
+            <ChoixOrganisation
+              label="Organisation membre"
+              valeur={field.value}
+              onChange={(v) => field.onChange(v)}
+              onBlur={field.onBlur}
+              erreur={fieldState.error?.message}
+            />
           )}
         />
       ) : (
@@ -163,20 +199,35 @@ export function FormulaireMembre({ instance, onEnregistrer, onAnnuler, erreur, e
                 form.clearErrors('organisationId');
               }}
               onBlur={field.onBlur}
-              erreur={errors.personneId?.message ?? errors.organisationId?.message?.replace('une organisation ou une personne', 'une personne')}
+              erreur={
+                errors.personneId?.message ?? errors.organisationId?.message?.replace('une organisation ou une personne', 'une personne')
+              }
             />
           )}
         />
       )}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Input label="Rôle (facultatif)" hintText="Exemple : trinôme de pilotage, élu référent, invité permanent" nativeInputProps={{ ...register('role', optionnel), maxLength: 200 }} {...etatChamp(errors.role?.message)} />
+          <Input
+            label="Rôle (facultatif)"
+            hintText="Exemple : trinôme de pilotage, élu référent, invité permanent"
+            nativeInputProps={{ ...register('role', optionnel), maxLength: 200 }}
+            {...etatChamp(errors.role?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-          <Input label="Depuis le (facultatif)" nativeInputProps={{ ...register('debut', optionnel), type: 'date' }} {...etatChamp(errors.debut?.message)} />
+          <Input
+            label="Depuis le (facultatif)"
+            nativeInputProps={{ ...register('debut', optionnel), type: 'date' }}
+            {...etatChamp(errors.debut?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-          <Input label="Jusqu’au (facultatif)" nativeInputProps={{ ...register('fin', optionnel), type: 'date' }} {...etatChamp(errors.fin?.message)} />
+          <Input
+            label="Jusqu’au (facultatif)"
+            nativeInputProps={{ ...register('fin', optionnel), type: 'date' }}
+            {...etatChamp(errors.fin?.message)}
+          />
         </div>
       </div>
       <Input

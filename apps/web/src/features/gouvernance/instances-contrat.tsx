@@ -34,8 +34,8 @@ export function InstancesContrat({ contrat, instances }: { contrat: ContratDetai
     <section aria-labelledby="gouvernance-instances" className={fr.cx('fr-mb-6w')}>
       <h2 id="gouvernance-instances">Instances</h2>
       <p className={fr.cx('fr-text--sm')}>
-        Le comité de pilotage (COPIL) décide et valide, au moins deux fois par an ; le comité technique suit les travaux ; le
-        duo ou trinôme de coordination anime ; les groupes de travail écrivent et suivent les fiches-action.
+        Le comité de pilotage (COPIL) décide et valide, au moins deux fois par an ; le comité technique suit les travaux ; le duo ou trinôme
+        de coordination anime ; les groupes de travail écrivent et suivent les fiches-action.
       </p>
       <p role="status" className={fr.cx('fr-text--sm')}>
         {message}
@@ -46,11 +46,13 @@ export function InstancesContrat({ contrat, instances }: { contrat: ContratDetai
           titre="Aucune instance de gouvernance"
           titreAs="h3"
           iconId="fr-icon-team-line"
-          action={ajoutInstance ? { children: 'Créer le comité de pilotage', onClick: () => setFormulaire({ type: 'instance' }) } : undefined}
+          action={
+            ajoutInstance ? { children: 'Créer le comité de pilotage', onClick: () => setFormulaire({ type: 'instance' }) } : undefined
+          }
         >
           <p>
-            Commencez par le COPIL : ses membres (ARS, collectivités, signataires) seront invités à chaque séance, et ses
-            décisions s’appliqueront directement aux fiches-action.
+            Commencez par le COPIL : ses membres (ARS, collectivités, signataires) seront invités à chaque séance, et ses décisions
+            s’appliqueront directement aux fiches-action.
           </p>
         </EtatVide>
       )}
@@ -95,12 +97,15 @@ export function InstancesContrat({ contrat, instances }: { contrat: ContratDetai
       <suppression.Confirmation
         titre={cible ? `Supprimer l’instance « ${cible.nom} » ?` : 'Supprimer l’instance'}
         libelleConfirmer="Supprimer l’instance et ses séances"
-        onConfirmer={() => cible && gestion.suppression.mutate(cible.instance.id, { onSuccess: () => setMessage(`L’instance « ${cible.nom} » est supprimée.`) })}
+        onConfirmer={() =>
+          cible &&
+          gestion.suppression.mutate(cible.instance.id, { onSuccess: () => setMessage(`L’instance « ${cible.nom} » est supprimée.`) })
+        }
       >
         <p>
-          L’instance, ses {cible?.instance.membres.length ?? 0} membres et ses {cible?.instance.nombreSeances ?? 0} séances
-          (ordres du jour, présences, comptes rendus et relevés de décisions) seront supprimés. Les changements déjà appliqués
-          aux fiches restent. La suppression est tracée dans l’historique.
+          L’instance, ses {cible?.instance.membres.length ?? 0} membres et ses {cible?.instance.nombreSeances ?? 0} séances (ordres du jour,
+          présences, comptes rendus et relevés de décisions) seront supprimés. Les changements déjà appliqués aux fiches restent. La
+          suppression est tracée dans l’historique.
         </p>
       </suppression.Confirmation>
       <retraitMembre.Confirmation
@@ -108,15 +113,17 @@ export function InstancesContrat({ contrat, instances }: { contrat: ContratDetai
         libelleConfirmer="Retirer"
         onConfirmer={() =>
           cible?.membreId &&
-          gestion.retraitMembre.mutate({ instanceId: cible.instance.id, membreId: cible.membreId }, { onSuccess: () => setMessage(`${cible.nom} ne siège plus à « ${cible.instance.nom} ».`) })
+          gestion.retraitMembre.mutate(
+            { instanceId: cible.instance.id, membreId: cible.membreId },
+            { onSuccess: () => setMessage(`${cible.nom} ne siège plus à « ${cible.instance.nom} ».`) },
+          )
         }
       >
         <p>
-          {cible?.nom} ne sera plus membre de « {cible?.instance.nom} » ni invité à ses séances ; ses présences aux séances
-          passées sont effacées (pour garder l’historique, préférez laisser le membre en place). Le retrait est tracé dans l’historique.
+          {cible?.nom} ne sera plus membre de « {cible?.instance.nom} » ni invité à ses séances ; ses présences aux séances passées sont
+          effacées (pour garder l’historique, préférez laisser le membre en place). Le retrait est tracé dans l’historique.
         </p>
       </retraitMembre.Confirmation>
     </section>
   );
 }
-

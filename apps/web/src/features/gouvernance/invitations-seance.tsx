@@ -20,8 +20,8 @@ export function InvitationsSeance({ seance, instance, modifiable }: { seance: Se
         {seance.invitationsEnvoyees > 0
           ? `${pluriel(seance.invitationsEnvoyees, 'invitation envoyée', 'invitations envoyées')} pour cette séance.`
           : 'Aucune invitation envoyée pour l’instant.'}{' '}
-        Chaque membre de « {seance.instanceNom} » qui a une adresse e-mail reçoit l’ordre du jour et le fichier à ajouter à son
-        agenda ; pour une organisation membre, ce sont ses utilisateurs de Maillage.
+        Chaque membre de « {seance.instanceNom} » qui a une adresse e-mail reçoit l’ordre du jour et le fichier à ajouter à son agenda ;
+        pour une organisation membre, ce sont ses utilisateurs de Maillage.
       </p>
       {instance && instance.membres.length === 0 && (
         <Alert
@@ -41,7 +41,9 @@ export function InvitationsSeance({ seance, instance, modifiable }: { seance: Se
           {seance.invitationsEnvoyees > 0 ? 'Renvoyer les invitations' : 'Envoyer les invitations'}
         </Button>
       )}
-      {passee && seance.invitationsEnvoyees === 0 && modifiable && <p className={fr.cx('fr-text--sm', 'fr-mt-1w')}>Cette séance est passée : inviter n’est plus utile que pour une régularisation.</p>}
+      {passee && seance.invitationsEnvoyees === 0 && modifiable && (
+        <p className={fr.cx('fr-text--sm', 'fr-mt-1w')}>Cette séance est passée : inviter n’est plus utile que pour une régularisation.</p>
+      )}
       <div role="status" className={fr.cx('fr-mt-2w')}>
         {invitations.isPending && <p>Envoi en cours…</p>}
         {invitations.data && (
@@ -59,11 +61,18 @@ export function InvitationsSeance({ seance, instance, modifiable }: { seance: Se
           />
         )}
       </div>
-      {invitations.error ? <AlerteErreur erreur={invitations.error} as="h3" titre="Les invitations n’ont pas été envoyées" className={fr.cx('fr-mt-2w')} /> : null}
-      <renvoi.Confirmation titre="Renvoyer les invitations ?" libelleConfirmer="Renvoyer" iconeConfirmer="fr-icon-mail-line" onConfirmer={envoyer}>
+      {invitations.error ? (
+        <AlerteErreur erreur={invitations.error} as="h3" titre="Les invitations n’ont pas été envoyées" className={fr.cx('fr-mt-2w')} />
+      ) : null}
+      <renvoi.Confirmation
+        titre="Renvoyer les invitations ?"
+        libelleConfirmer="Renvoyer"
+        iconeConfirmer="fr-icon-mail-line"
+        onConfirmer={envoyer}
+      >
         <p>
-          Les invitations ont déjà été envoyées ({pluriel(seance.invitationsEnvoyees, 'envoi')}). Chaque membre recevra un nouveau
-          courriel avec l’ordre du jour et le fichier d’agenda à jour, qui remplace l’événement précédent dans son agenda.
+          Les invitations ont déjà été envoyées ({pluriel(seance.invitationsEnvoyees, 'envoi')}). Chaque membre recevra un nouveau courriel
+          avec l’ordre du jour et le fichier d’agenda à jour, qui remplace l’événement précédent dans son agenda.
         </p>
       </renvoi.Confirmation>
     </section>

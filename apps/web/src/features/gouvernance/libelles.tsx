@@ -1,5 +1,12 @@
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
-import { formaterDate, formaterMontant, LIBELLES_STATUT_FICHE, TYPES_INSTANCE, type StatutFiche, type TypeInstance } from '@maillage/domain';
+import {
+  formaterDate,
+  formaterMontant,
+  LIBELLES_STATUT_FICHE,
+  TYPES_INSTANCE,
+  type StatutFiche,
+  type TypeInstance,
+} from '@maillage/domain';
 import type { Decision, MembreInstance, StatutSeance } from '../../api/gouvernance';
 
 export const STATUTS_SEANCE: Record<StatutSeance, { libelle: string; severite?: BadgeProps['severity'] }> = {
@@ -44,7 +51,14 @@ interface LigneEffet {
 const ligne = (l: unknown) => {
   if (!l || typeof l !== 'object') return 'aucune';
   const x = l as LigneEffet;
-  return [typeof x.montantCentimes === 'number' ? formaterMontant(x.montantCentimes) : null, x.dispositif, x.annee ? String(x.annee) : null, x.financeurLibelle].filter(Boolean).join(', ');
+  return [
+    typeof x.montantCentimes === 'number' ? formaterMontant(x.montantCentimes) : null,
+    x.dispositif,
+    x.annee ? String(x.annee) : null,
+    x.financeurLibelle,
+  ]
+    .filter(Boolean)
+    .join(', ');
 };
 
 /** What a decision did to its fiche, in words: "Statut : À venir → En cours". */
@@ -53,6 +67,9 @@ export function effetDecision(d: Decision): string | null {
   const e = d.effet;
   if (e.statut) return `Statut : ${statut(e.statut.avant)} → ${statut(e.statut.apres)}`;
   if (e.validation) return `Fiche validée le ${formaterDate(String(e.validation.apres))}`;
-  if (e.financement) return e.financement.avant ? `Financement : ${ligne(e.financement.avant)} → ${ligne(e.financement.apres)}` : `Financement ajouté : ${ligne(e.financement.apres)}`;
+  if (e.financement)
+    return e.financement.avant
+      ? `Financement : ${ligne(e.financement.avant)} → ${ligne(e.financement.apres)}`
+      : `Financement ajouté : ${ligne(e.financement.apres)}`;
   return null;
 }

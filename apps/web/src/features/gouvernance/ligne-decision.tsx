@@ -33,11 +33,16 @@ export function ChampsLigneDecision({ form, fiche }: { form: UseFormReturn<Valeu
     <fieldset className={fr.cx('fr-fieldset')}>
       <legend className={fr.cx('fr-fieldset__legend')}>Ligne de financement</legend>
       <div className={fr.cx('fr-fieldset__element')}>
-        <Select label="Ligne concernée" nativeSelectProps={{ ...register('rang'), onChange: (e) => prendreLigne(e.target.value) }} {...etatChamp(errors.rang?.message)}>
+        <Select
+          label="Ligne concernée"
+          nativeSelectProps={{ ...register('rang'), onChange: (e) => prendreLigne(e.target.value) }}
+          {...etatChamp(errors.rang?.message)}
+        >
           <option value="">Nouvelle ligne</option>
           {fiche?.financements.map((l, i) => (
             <option key={l.id} value={String(i)}>
-              Remplacer la ligne {i + 1} : {l.financeurNom ?? l.financeurLibelle ?? 'financeur non précisé'}, {l.dispositif} {l.annee}, {formaterMontant(l.montantCentimes)}
+              Remplacer la ligne {i + 1} : {l.financeurNom ?? l.financeurLibelle ?? 'financeur non précisé'}, {l.dispositif} {l.annee},{' '}
+              {formaterMontant(l.montantCentimes)}
             </option>
           ))}
         </Select>
@@ -47,13 +52,24 @@ export function ChampsLigneDecision({ form, fiche }: { form: UseFormReturn<Valeu
           control={form.control}
           name="financeurId"
           render={({ field, fieldState }) => (
-            <ChoixOrganisation label="Financeur" aucune libelleAucune="Hors annuaire : saisir son nom" valeur={field.value} onChange={(v) => field.onChange(v)} erreur={fieldState.error?.message} />
+            <ChoixOrganisation
+              label="Financeur"
+              aucune
+              libelleAucune="Hors annuaire : saisir son nom"
+              valeur={field.value}
+              onChange={(v) => field.onChange(v)}
+              erreur={fieldState.error?.message}
+            />
           )}
         />
       </div>
       {!financeurId && (
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-          <Input label="Nom du financeur" nativeInputProps={{ ...register('financeurLibelle'), maxLength: 200 }} {...etatChamp(errors.financeurLibelle?.message)} />
+          <Input
+            label="Nom du financeur"
+            nativeInputProps={{ ...register('financeurLibelle'), maxLength: 200 }}
+            {...etatChamp(errors.financeurLibelle?.message)}
+          />
         </div>
       )}
       <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
@@ -62,10 +78,19 @@ export function ChampsLigneDecision({ form, fiche }: { form: UseFormReturn<Valeu
         </Select>
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
-        <Input label="Année" nativeInputProps={{ ...register('annee'), inputMode: 'numeric', maxLength: 4 }} {...etatChamp(errors.annee?.message)} />
+        <Input
+          label="Année"
+          nativeInputProps={{ ...register('annee'), inputMode: 'numeric', maxLength: 4 }}
+          {...etatChamp(errors.annee?.message)}
+        />
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
-        <Input label="Montant en euros" hintText="Exemple : 20 000" nativeInputProps={{ ...register('montantEuros'), inputMode: 'decimal' }} {...etatChamp(errors.montantEuros?.message)} />
+        <Input
+          label="Montant en euros"
+          hintText="Exemple : 20 000"
+          nativeInputProps={{ ...register('montantEuros'), inputMode: 'decimal' }}
+          {...etatChamp(errors.montantEuros?.message)}
+        />
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
         <Select label="Nature" nativeSelectProps={register('nature')}>
@@ -73,12 +98,20 @@ export function ChampsLigneDecision({ form, fiche }: { form: UseFormReturn<Valeu
         </Select>
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-6', 'fr-col-md-3')}>
-        <Select label="Statut du financement" nativeSelectProps={register('statutFinancement')} {...etatChamp(errors.statutFinancement?.message)}>
+        <Select
+          label="Statut du financement"
+          nativeSelectProps={register('statutFinancement')}
+          {...etatChamp(errors.statutFinancement?.message)}
+        >
           <OptionsStatutFinancement />
         </Select>
       </div>
       <div className={fr.cx('fr-fieldset__element')}>
-        <Input label="Valorisation en nature ou en ETP (facultatif)" nativeInputProps={{ ...register('valorisationNature'), maxLength: 300 }} {...etatChamp(errors.valorisationNature?.message)} />
+        <Input
+          label="Valorisation en nature ou en ETP (facultatif)"
+          nativeInputProps={{ ...register('valorisationNature'), maxLength: 300 }}
+          {...etatChamp(errors.valorisationNature?.message)}
+        />
       </div>
     </fieldset>
   );

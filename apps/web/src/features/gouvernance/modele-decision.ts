@@ -23,11 +23,15 @@ export const schemaDecision = z
     confirmerSeanceFuture: z.boolean(),
   })
   .superRefine((v, ctx) => {
-    if (v.action !== 'aucune' && !v.ficheId) ctx.addIssue({ code: 'custom', path: ['ficheId'], message: 'Choisissez la fiche-action concernée' });
+    if (v.action !== 'aucune' && !v.ficheId)
+      ctx.addIssue({ code: 'custom', path: ['ficheId'], message: 'Choisissez la fiche-action concernée' });
     if (v.action !== 'financement_fiche') return;
-    if (!/^\d{4}$/.test(v.annee) || Number(v.annee) < 2000 || Number(v.annee) > 2100) ctx.addIssue({ code: 'custom', path: ['annee'], message: 'Année attendue, par exemple 2025' });
-    if (!Number.isFinite(versCentimes(v.montantEuros))) ctx.addIssue({ code: 'custom', path: ['montantEuros'], message: 'Montant en euros attendu, par exemple 20 000' });
-    if (!v.financeurId && !v.financeurLibelle) ctx.addIssue({ code: 'custom', path: ['financeurLibelle'], message: 'Indiquez le financeur' });
+    if (!/^\d{4}$/.test(v.annee) || Number(v.annee) < 2000 || Number(v.annee) > 2100)
+      ctx.addIssue({ code: 'custom', path: ['annee'], message: 'Année attendue, par exemple 2025' });
+    if (!Number.isFinite(versCentimes(v.montantEuros)))
+      ctx.addIssue({ code: 'custom', path: ['montantEuros'], message: 'Montant en euros attendu, par exemple 20 000' });
+    if (!v.financeurId && !v.financeurLibelle)
+      ctx.addIssue({ code: 'custom', path: ['financeurLibelle'], message: 'Indiquez le financeur' });
   });
 export type ValeursDecision = z.infer<typeof schemaDecision>;
 
@@ -78,7 +82,9 @@ function versDecision(v: ValeursDecision): SaisieDecision {
 
 /** "ligne.montantCentimes" (API) → "montantEuros" (this form). */
 export const champDuServeur = (champ: string) =>
-  champ.replace(/^ligne\.montantCentimes$/, 'montantEuros').replace(/^ligne\.statut$/, 'statutFinancement').replace(/^ligne\./, '');
+  champ
+    .replace(/^ligne\.montantCentimes$/, 'montantEuros')
+    .replace(/^ligne\.statut$/, 'statutFinancement')
+    .replace(/^ligne\./, '');
 
 export const euros = (centimes: number) => (centimes / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 }).replace(/\u202f/g, ' ');
-

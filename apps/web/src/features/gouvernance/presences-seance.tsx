@@ -34,7 +34,10 @@ function bilan(presences: Presence[]): string {
     [n('excuse'), 'excusé'],
     [n('absent'), 'absent'],
   ] as const;
-  return morceaux.filter(([k]) => k > 0).map(([k, mot]) => `${formaterNombre(k)} ${mot}${k > 1 ? 's' : ''}`).join(', ');
+  return morceaux
+    .filter(([k]) => k > 0)
+    .map(([k, mot]) => `${formaterNombre(k)} ${mot}${k > 1 ? 's' : ''}`)
+    .join(', ');
 }
 
 /** Attendance: présent, excusé, absent or représenté par someone, for each member of the instance. */
@@ -62,7 +65,11 @@ export function PresencesSeance({ seance, instance, modifiable }: { seance: Sean
     }
     const liste: Presence[] = Object.entries(saisie)
       .filter(([, v]) => v.etat !== '')
-      .map(([membreId, v]) => ({ membreId, etat: v.etat as EtatPresence, representePar: v.etat === 'represente' ? v.representePar.trim() : null }));
+      .map(([membreId, v]) => ({
+        membreId,
+        etat: v.etat as EtatPresence,
+        representePar: v.etat === 'represente' ? v.representePar.trim() : null,
+      }));
     presences.mutate(liste, { onSuccess: () => setEnregistre(true) });
   };
 
@@ -80,8 +87,8 @@ export function PresencesSeance({ seance, instance, modifiable }: { seance: Sean
       ) : (
         <form onSubmit={soumettre} noValidate>
           <p className={fr.cx('fr-text--sm')}>
-            {seance.presences.length ? `Enregistré : ${bilan(seance.presences)}.` : 'Aucune présence enregistrée.'} Les membres sans
-            réponse restent « non renseignés ».
+            {seance.presences.length ? `Enregistré : ${bilan(seance.presences)}.` : 'Aucune présence enregistrée.'} Les membres sans réponse
+            restent « non renseignés ».
           </p>
           {instance.membres.map((m) => {
             const v = saisie[m.id] ?? { etat: '', representePar: '' };
@@ -120,7 +127,9 @@ export function PresencesSeance({ seance, instance, modifiable }: { seance: Sean
             Enregistrer les présences
           </Button>
           <div role="status">{enregistre && <p className={fr.cx('fr-text--sm', 'fr-mt-1w')}>Présences enregistrées.</p>}</div>
-          {presences.error ? <AlerteErreur erreur={presences.error} as="h3" titre="Les présences n’ont pas été enregistrées" className={fr.cx('fr-mt-2w')} /> : null}
+          {presences.error ? (
+            <AlerteErreur erreur={presences.error} as="h3" titre="Les présences n’ont pas été enregistrées" className={fr.cx('fr-mt-2w')} />
+          ) : null}
         </form>
       )}
     </section>

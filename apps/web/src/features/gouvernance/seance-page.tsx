@@ -54,7 +54,17 @@ function OrdreDuJour({ seance, fiches }: { seance: Seance; fiches: Fiche[] }) {
                   <ul className={fr.cx('fr-text--sm', 'fr-mb-0')}>
                     {p.ficheIds.map((id) => {
                       const f = parId.get(id);
-                      return <li key={id}>{f ? <Link to={`/fiches/${id}`}>Fiche {f.numero} — {f.intitule}</Link> : 'Fiche supprimée'}</li>;
+                      return (
+                        <li key={id}>
+                          {f ? (
+                            <Link to={`/fiches/${id}`}>
+                              Fiche {f.numero} — {f.intitule}
+                            </Link>
+                          ) : (
+                            'Fiche supprimée'
+                          )}
+                        </li>
+                      );
                     })}
                   </ul>
                 )}

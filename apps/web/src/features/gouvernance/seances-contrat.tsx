@@ -70,7 +70,13 @@ export function SeancesContrat({ contrat, instances, seances }: { contrat: Contr
             setFormulaire(false);
             setTimeout(() => bouton.current?.querySelector('button')?.focus(), 0);
           }}
-          onEnregistrer={(s) => planification.mutateAsync(s).then(({ id }) => naviguer(`/seances/${id}`, { state: { message: 'La séance est planifiée. Envoyez les invitations quand l’ordre du jour est prêt.' } }))}
+          onEnregistrer={(s) =>
+            planification.mutateAsync(s).then(({ id }) =>
+              naviguer(`/seances/${id}`, {
+                state: { message: 'La séance est planifiée. Envoyez les invitations quand l’ordre du jour est prêt.' },
+              }),
+            )
+          }
         />
       ) : (
         edition &&
@@ -88,21 +94,27 @@ export function SeancesContrat({ contrat, instances, seances }: { contrat: Contr
           titre="Aucune séance prévue"
           titreAs="h3"
           iconId="fr-icon-calendar-line"
-          action={edition && instances.length > 0 ? { children: copil ? 'Planifier le premier COPIL' : 'Planifier la première séance', onClick: ouvrir } : undefined}
+          action={
+            edition && instances.length > 0
+              ? { children: copil ? 'Planifier le premier COPIL' : 'Planifier la première séance', onClick: ouvrir }
+              : undefined
+          }
         >
           <p>
             {instances.length === 0 && estClos(contrat.statut)
               ? 'Ce contrat est clos sans instance : il ne reçoit plus de nouvelle instance, donc aucune séance ne peut plus s’y tenir.'
               : instances.length === 0
-              ? 'Créez d’abord une instance (le COPIL en premier) : ses séances se planifient ici, avec leur ordre du jour.'
-              : 'Une séance a une date, un lieu ou une visio et un ordre du jour. Ses membres reçoivent l’invitation et le fichier d’agenda ; on y note les présences, le compte rendu et les décisions, qui s’appliquent aux fiches-action.'}{' '}
+                ? 'Créez d’abord une instance (le COPIL en premier) : ses séances se planifient ici, avec leur ordre du jour.'
+                : 'Une séance a une date, un lieu ou une visio et un ordre du jour. Ses membres reçoivent l’invitation et le fichier d’agenda ; on y note les présences, le compte rendu et les décisions, qui s’appliquent aux fiches-action.'}{' '}
             La doctrine attend au moins deux COPIL par an, et un premier COPIL dans les mois qui suivent la signature.
           </p>
         </EtatVide>
       )}
       {aVenir.length > 0 && <TableauSeances seances={aVenir} caption={`Séances à venir (${aVenir.length})`} />}
       {seances.length > 0 && aVenir.length === 0 && <p>Aucune séance à venir.</p>}
-      {passees.length > 0 && <TableauSeances seances={passees} caption={`Séances passées (${passees.length}), de la plus récente à la plus ancienne`} />}
+      {passees.length > 0 && (
+        <TableauSeances seances={passees} caption={`Séances passées (${passees.length}), de la plus récente à la plus ancienne`} />
+      )}
     </section>
   );
 }

@@ -19,10 +19,16 @@ const CLOS = ['echu', 'renouvele', 'abandonne'];
 export default function SuiviContrats({ contrats }: { contrats: ContratResume[] }) {
   const ouverts = contrats.filter((c) => !CLOS.includes(c.statut));
   const alertes = useQueries({
-    queries: ouverts.map((c) => ({ queryKey: ['alertes', c.id], queryFn: ({ signal }: { signal: AbortSignal }) => requete<Alerte[]>(`/api/contrats/${c.id}/alertes`, { signal }) })),
+    queries: ouverts.map((c) => ({
+      queryKey: ['alertes', c.id],
+      queryFn: ({ signal }: { signal: AbortSignal }) => requete<Alerte[]>(`/api/contrats/${c.id}/alertes`, { signal }),
+    })),
   });
   const instances = useQueries({
-    queries: ouverts.map((c) => ({ queryKey: ['instances', c.id], queryFn: ({ signal }: { signal: AbortSignal }) => requete<Instance[]>(`/api/contrats/${c.id}/instances`, { signal }) })),
+    queries: ouverts.map((c) => ({
+      queryKey: ['instances', c.id],
+      queryFn: ({ signal }: { signal: AbortSignal }) => requete<Instance[]>(`/api/contrats/${c.id}/instances`, { signal }),
+    })),
   });
   if (ouverts.length === 0) return null;
   return (

@@ -21,7 +21,9 @@ export function reglagesInitiaux(a: ApercuImport): Reglages {
     mode: a.mode,
     colonnes: { ...a.colonnes },
     // Suggestions from the headers are preselected; the user confirms them by checking the file.
-    parColonne: Object.fromEntries(a.entetes.map((e) => [e, a.indicateursParColonne[e] ?? a.suggestions?.find((s) => s.entete === e)?.code ?? ''])),
+    parColonne: Object.fromEntries(
+      a.entetes.map((e) => [e, a.indicateursParColonne[e] ?? a.suggestions?.find((s) => s.entete === e)?.code ?? '']),
+    ),
     territoireType: '',
     periode: '',
     typeOrgUnit: 'commune',
@@ -83,7 +85,11 @@ export function CorrespondanceColonnes({ apercu, reglages: r, onChange, catalogu
     <div key={champ} className={fr.cx('fr-col-12', 'fr-col-md-4')}>
       <Select
         label={`${libelle}${requis ? '' : ' (facultatif)'}`}
-        nativeSelectProps={{ value: r.colonnes[champ] ?? '', onChange: (e) => onChange({ ...r, colonnes: { ...r.colonnes, [champ]: e.target.value || undefined } }), required: requis }}
+        nativeSelectProps={{
+          value: r.colonnes[champ] ?? '',
+          onChange: (e) => onChange({ ...r, colonnes: { ...r.colonnes, [champ]: e.target.value || undefined } }),
+          required: requis,
+        }}
       >
         <option value="">{requis ? '— Choisir une colonne —' : '— Aucune colonne —'}</option>
         {apercu.entetes.map((e) => (
@@ -98,7 +104,11 @@ export function CorrespondanceColonnes({ apercu, reglages: r, onChange, catalogu
 
   if (r.mode === 'dhis2') {
     return (
-      <Select label="Type des unités d’organisation (orgUnit) du fichier" hint="Les identifiants DHIS2 ne disent pas s’il s’agit de communes, d’EPCI…" nativeSelectProps={{ value: r.typeOrgUnit, onChange: (e) => onChange({ ...r, typeOrgUnit: e.target.value }) }}>
+      <Select
+        label="Type des unités d’organisation (orgUnit) du fichier"
+        hint="Les identifiants DHIS2 ne disent pas s’il s’agit de communes, d’EPCI…"
+        nativeSelectProps={{ value: r.typeOrgUnit, onChange: (e) => onChange({ ...r, typeOrgUnit: e.target.value }) }}
+      >
         {Object.entries(TYPES_TERRITOIRE_IMPORT).map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -113,15 +123,25 @@ export function CorrespondanceColonnes({ apercu, reglages: r, onChange, catalogu
         legend="Organisation du fichier"
         orientation="horizontal"
         options={[
-          { label: 'Une ligne par valeur', hintText: 'Colonnes indicateur, territoire, période, valeur', nativeInputProps: { checked: r.mode === 'long', onChange: () => onChange({ ...r, mode: 'long' }) } },
-          { label: 'Une colonne par indicateur', hintText: 'Une ligne par territoire, une colonne par indicateur', nativeInputProps: { checked: r.mode === 'large', onChange: () => onChange({ ...r, mode: 'large' }) } },
+          {
+            label: 'Une ligne par valeur',
+            hintText: 'Colonnes indicateur, territoire, période, valeur',
+            nativeInputProps: { checked: r.mode === 'long', onChange: () => onChange({ ...r, mode: 'long' }) },
+          },
+          {
+            label: 'Une colonne par indicateur',
+            hintText: 'Une ligne par territoire, une colonne par indicateur',
+            nativeInputProps: { checked: r.mode === 'large', onChange: () => onChange({ ...r, mode: 'large' }) },
+          },
         ]}
       />
       {r.mode === 'long' ? (
         <fieldset className={fr.cx('fr-fieldset')}>
           <legend className={fr.cx('fr-fieldset__legend')}>Colonne du fichier pour chaque information</legend>
           <div className={fr.cx('fr-fieldset__element')}>
-            <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>{CHAMPS_LONG.map((c) => colonne(c.champ, c.libelle, c.requis))}</div>
+            <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
+              {CHAMPS_LONG.map((c) => colonne(c.champ, c.libelle, c.requis))}
+            </div>
           </div>
         </fieldset>
       ) : (
@@ -132,7 +152,10 @@ export function CorrespondanceColonnes({ apercu, reglages: r, onChange, catalogu
               <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
                 {colonne('territoireCode', 'Colonne du code du territoire', true)}
                 <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-                  <Select label="Les lignes sont des" nativeSelectProps={{ value: r.territoireType, onChange: (e) => onChange({ ...r, territoireType: e.target.value }) }}>
+                  <Select
+                    label="Les lignes sont des"
+                    nativeSelectProps={{ value: r.territoireType, onChange: (e) => onChange({ ...r, territoireType: e.target.value }) }}
+                  >
                     <option value="">Déduit de chaque code (commune, EPCI, département, France)</option>
                     {Object.entries(TYPES_TERRITOIRE_IMPORT).map(([v, l]) => (
                       <option key={v} value={v}>
@@ -163,8 +186,16 @@ export function CorrespondanceColonnes({ apercu, reglages: r, onChange, catalogu
                     <div key={e} className={fr.cx('fr-col-12', 'fr-col-md-4')}>
                       <Select
                         label={`Colonne « ${e} »`}
-                        hint={apercu.suggestions?.some((s) => s.entete === e && s.code === r.parColonne[e]) ? 'Proposé d’après l’en-tête : vérifiez-le avant d’importer' : undefined}
-                        nativeSelectProps={{ value: r.parColonne[e] ?? '', onChange: (x) => onChange({ ...r, parColonne: { ...r.parColonne, [e]: x.target.value } }) }}>
+                        hint={
+                          apercu.suggestions?.some((s) => s.entete === e && s.code === r.parColonne[e])
+                            ? 'Proposé d’après l’en-tête : vérifiez-le avant d’importer'
+                            : undefined
+                        }
+                        nativeSelectProps={{
+                          value: r.parColonne[e] ?? '',
+                          onChange: (x) => onChange({ ...r, parColonne: { ...r.parColonne, [e]: x.target.value } }),
+                        }}
+                      >
                         <option value="">Ignorer cette colonne</option>
                         {catalogue.map((i) => (
                           <option key={i.code} value={i.code}>

@@ -20,7 +20,9 @@ export function DernierImport() {
       title={
         <>
           Dernier import en arrière-plan : « {e.nomFichier} », lancé le {formaterDateHeure(e.creeLe)}, {ETATS[e.etat] ?? e.etat}.{' '}
-          <Link to={`/indicateurs/import-valeurs?import=${e.id}`}>{e.etat === 'en_cours' ? 'Suivre sa progression' : 'Voir son rapport'}</Link>
+          <Link to={`/indicateurs/import-valeurs?import=${e.id}`}>
+            {e.etat === 'en_cours' ? 'Suivre sa progression' : 'Voir son rapport'}
+          </Link>
         </>
       }
     />

@@ -31,7 +31,18 @@ interface Props {
 const cellule = (c: string | number | null) => (c === null || c === '' ? '—' : String(c));
 
 /** Step 2: what was detected, the editable column mapping, and the first rows as the server reads them. */
-export function EtapeCorrespondance({ apercu, reglages, onReglages, lecture, onLecture, actualisation, verification, onActualiser, onVerifier, onRetour }: Props) {
+export function EtapeCorrespondance({
+  apercu,
+  reglages,
+  onReglages,
+  lecture,
+  onLecture,
+  actualisation,
+  verification,
+  onActualiser,
+  onVerifier,
+  onRetour,
+}: Props) {
   const catalogue = useIndicateurs();
   const manquants = manques(reglages);
   const lectures = new Map(apercu.lectures.map((l) => [l.ligne, l]));
@@ -52,11 +63,23 @@ export function EtapeCorrespondance({ apercu, reglages, onReglages, lecture, onL
 
       <h3 className={fr.cx('fr-h5')}>Correspondance des colonnes</h3>
       <CorrespondanceColonnes apercu={apercu} reglages={reglages} onChange={onReglages} catalogue={catalogue.data ?? []} />
-      {manquants.length > 0 && <Alert severity="warning" small className={fr.cx('fr-mb-2w')} description={`À indiquer avant de vérifier le fichier : ${manquants.join(', ')}.`} />}
+      {manquants.length > 0 && (
+        <Alert
+          severity="warning"
+          small
+          className={fr.cx('fr-mb-2w')}
+          description={`À indiquer avant de vérifier le fichier : ${manquants.join(', ')}.`}
+        />
+      )}
 
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
         <li>
-          <Button priority="secondary" iconId="fr-icon-refresh-line" onClick={onActualiser} disabled={actualisation.isPending || manquants.length > 0}>
+          <Button
+            priority="secondary"
+            iconId="fr-icon-refresh-line"
+            onClick={onActualiser}
+            disabled={actualisation.isPending || manquants.length > 0}
+          >
             Actualiser l’aperçu
           </Button>
         </li>
@@ -71,7 +94,11 @@ export function EtapeCorrespondance({ apercu, reglages, onReglages, lecture, onL
         headers={['Ligne', ...apercu.entetes, 'Lecture']}
         data={apercu.exemples.map((ex) => {
           const l = lectures.get(ex.ligne);
-          const lu = !l ? '—' : l.rejets.length ? `Rejetée : ${l.rejets.join(' ; ')}` : `${formaterNombre(l.valeurs)} valeur${l.valeurs > 1 ? 's' : ''} lue${l.valeurs > 1 ? 's' : ''}`;
+          const lu = !l
+            ? '—'
+            : l.rejets.length
+              ? `Rejetée : ${l.rejets.join(' ; ')}`
+              : `${formaterNombre(l.valeurs)} valeur${l.valeurs > 1 ? 's' : ''} lue${l.valeurs > 1 ? 's' : ''}`;
           return [formaterNombre(ex.ligne), ...apercu.entetes.map((_, i) => cellule(ex.cellules[i] ?? null)), lu];
         })}
       />

@@ -29,10 +29,18 @@ export function EtapeVerification({ essai, importer, onImporter, onRetour, onRec
           description="Des lignes sont rejetées : corrigez-les dans le fichier ou changez la correspondance des colonnes, puis vérifiez à nouveau. Rien n’a été enregistré."
         />
       ) : (
-        <Alert severity="info" as="h3" className={fr.cx('fr-mt-3w')} title="Vérification réussie : rien n’est encore enregistré" description="Voici ce que l’import fera. Confirmez pour enregistrer les valeurs." />
+        <Alert
+          severity="info"
+          as="h3"
+          className={fr.cx('fr-mt-3w')}
+          title="Vérification réussie : rien n’est encore enregistré"
+          description="Voici ce que l’import fera. Confirmez pour enregistrer les valeurs."
+        />
       )}
       <RapportImportValeursVue rapport={essai} titre="Résultat de la vérification" />
-      {importer.error && !rapportValeursDe(importer.error) && <AlerteErreur erreur={importer.error} as="h3" titre="L’import n’a pas abouti" />}
+      {importer.error && !rapportValeursDe(importer.error) && (
+        <AlerteErreur erreur={importer.error} as="h3" titre="L’import n’a pas abouti" />
+      )}
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left', 'fr-mt-3w')}>
         {!rejets && essai.valeursValides > 0 && (
           <li>
@@ -58,7 +66,15 @@ export function EtapeVerification({ essai, importer, onImporter, onRetour, onRec
 }
 
 /** Step 4: the background import followed, or the report of the import done at once. */
-export function EtapeImport({ suivi, final, onRecommencer }: { suivi: string | null; final: RapportImportValeurs | null; onRecommencer: () => void }) {
+export function EtapeImport({
+  suivi,
+  final,
+  onRecommencer,
+}: {
+  suivi: string | null;
+  final: RapportImportValeurs | null;
+  onRecommencer: () => void;
+}) {
   return (
     <>
       {suivi ? (
@@ -66,7 +82,12 @@ export function EtapeImport({ suivi, final, onRecommencer }: { suivi: string | n
       ) : (
         final && (
           <>
-            <Alert severity="success" as="h3" title="Valeurs importées" description="Elles sont visibles dans les diagnostics des contrats concernés ; l’import est tracé dans le journal d’audit." />
+            <Alert
+              severity="success"
+              as="h3"
+              title="Valeurs importées"
+              description="Elles sont visibles dans les diagnostics des contrats concernés ; l’import est tracé dans le journal d’audit."
+            />
             <RapportImportValeursVue rapport={final} titre="Résultat de l’import" />
           </>
         )

@@ -29,7 +29,11 @@ function Rapport({ rapport: r, titre }: { rapport: RapportContours; titre: strin
         <li>Contours rejetés : {formaterNombre(r.rejets.length)}</li>
       </ul>
       {r.rejets.length > 0 && (
-        <TableauDefilant caption={`Contours rejetés et leur raison (${formaterNombre(r.rejets.length)})`} headers={['Élément du fichier', 'Raison du rejet']} data={r.rejets.map((x) => [formaterNombre(x.element), x.raison])} />
+        <TableauDefilant
+          caption={`Contours rejetés et leur raison (${formaterNombre(r.rejets.length)})`}
+          headers={['Élément du fichier', 'Raison du rejet']}
+          data={r.rejets.map((x) => [formaterNombre(x.element), x.raison])}
+        />
       )}
     </section>
   );
@@ -46,7 +50,13 @@ export default function ImportContoursPage() {
   const [final, setFinal] = useState<RapportContours | null>(null);
   const [erreur, setErreur] = useState<string | undefined>();
   const champ = useRef<HTMLInputElement>(null);
-  const filAriane = <Breadcrumb currentPageLabel="Importer des contours" homeLinkProps={{ to: '/' }} segments={[{ label: 'Indicateurs', linkProps: { to: '/indicateurs' } }]} />;
+  const filAriane = (
+    <Breadcrumb
+      currentPageLabel="Importer des contours"
+      homeLinkProps={{ to: '/' }}
+      segments={[{ label: 'Indicateurs', linkProps: { to: '/indicateurs' } }]}
+    />
+  );
 
   const lancer = (dryRun: boolean) => {
     if (!fichier) {
@@ -74,7 +84,11 @@ export default function ImportContoursPage() {
       <>
         {filAriane}
         <h1>Importer des contours</h1>
-        <Alert severity="info" small description="Les contours des territoires sont importés par les agents d’ARS et les administrateurs de la plateforme." />
+        <Alert
+          severity="info"
+          small
+          description="Les contours des territoires sont importés par les agents d’ARS et les administrateurs de la plateforme."
+        />
       </>
     );
   }
@@ -84,10 +98,13 @@ export default function ImportContoursPage() {
       {filAriane}
       <h1>Importer des contours</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Les contours (un GeoJSON « FeatureCollection » en longitude et latitude, par exemple extrait d’IGN ADMIN EXPRESS) permettent de dessiner les
-        cartes des communes et des EPCI. Sans eux, les diagnostics montrent les communes dans un tableau classé.
+        Les contours (un GeoJSON « FeatureCollection » en longitude et latitude, par exemple extrait d’IGN ADMIN EXPRESS) permettent de
+        dessiner les cartes des communes et des EPCI. Sans eux, les diagnostics montrent les communes dans un tableau classé.
       </p>
-      <p>Chaque élément doit porter le code INSEE (ou SIREN pour un EPCI) dans ses propriétés : INSEE_COM, code_insee, code, SIREN_EPCI… Un contour déjà importé est remplacé.</p>
+      <p>
+        Chaque élément doit porter le code INSEE (ou SIREN pour un EPCI) dans ses propriétés : INSEE_COM, code_insee, code, SIREN_EPCI… Un
+        contour déjà importé est remplacé.
+      </p>
       <Select
         label="Contours de"
         nativeSelectProps={{
@@ -129,13 +146,25 @@ export default function ImportContoursPage() {
       <p role="status" className={fr.cx('fr-mt-2w')}>
         {importer.isPending ? 'Lecture des contours…' : ''}
       </p>
-      {importer.error && !rapportContoursDe(importer.error) && <AlerteErreur erreur={importer.error} titre="Le fichier n’a pas pu être lu" />}
+      {importer.error && !rapportContoursDe(importer.error) && (
+        <AlerteErreur erreur={importer.error} titre="Le fichier n’a pas pu être lu" />
+      )}
       {essai && (
         <>
           {rejets ? (
-            <Alert severity="error" as="h2" title="Ce fichier ne peut pas être importé tel quel" description="Des contours sont rejetés (voir leur raison) : rien n’a été enregistré. Corrigez le fichier ou choisissez le bon type de territoire." />
+            <Alert
+              severity="error"
+              as="h2"
+              title="Ce fichier ne peut pas être importé tel quel"
+              description="Des contours sont rejetés (voir leur raison) : rien n’a été enregistré. Corrigez le fichier ou choisissez le bon type de territoire."
+            />
           ) : (
-            <Alert severity="info" as="h2" title="Vérification réussie : rien n’est encore enregistré" description="Confirmez pour enregistrer ces contours." />
+            <Alert
+              severity="info"
+              as="h2"
+              title="Vérification réussie : rien n’est encore enregistré"
+              description="Confirmez pour enregistrer ces contours."
+            />
           )}
           <Rapport rapport={essai} titre="Résultat de la vérification" />
           {!rejets && essai.valides > 0 && (
@@ -147,12 +176,26 @@ export default function ImportContoursPage() {
       )}
       {final && (
         <>
-          <Alert severity="success" as="h2" title="Contours importés" description="Les cartes des diagnostics les utilisent désormais ; l’import est tracé dans le journal d’audit." />
+          <Alert
+            severity="success"
+            as="h2"
+            title="Contours importés"
+            description="Les cartes des diagnostics les utilisent désormais ; l’import est tracé dans le journal d’audit."
+          />
           <Rapport rapport={final} titre="Résultat de l’import" />
         </>
       )}
-      <confirmation.Confirmation titre="Importer ces contours ?" libelleConfirmer="Importer" iconeConfirmer="fr-icon-upload-line" onConfirmer={() => lancer(false)}>
-        <p>{essai ? `${formaterNombre(essai.valides)} contour(s) seront enregistrés ; ceux déjà importés pour les mêmes territoires sont remplacés.` : 'Les contours seront enregistrés.'}</p>
+      <confirmation.Confirmation
+        titre="Importer ces contours ?"
+        libelleConfirmer="Importer"
+        iconeConfirmer="fr-icon-upload-line"
+        onConfirmer={() => lancer(false)}
+      >
+        <p>
+          {essai
+            ? `${formaterNombre(essai.valides)} contour(s) seront enregistrés ; ceux déjà importés pour les mêmes territoires sont remplacés.`
+            : 'Les contours seront enregistrés.'}
+        </p>
       </confirmation.Confirmation>
     </>
   );

@@ -85,13 +85,23 @@ export default function ImportValeursPage() {
       },
     );
 
-  const filAriane = <Breadcrumb currentPageLabel="Importer des valeurs" homeLinkProps={{ to: '/' }} segments={[{ label: 'Indicateurs', linkProps: { to: '/indicateurs' } }]} />;
+  const filAriane = (
+    <Breadcrumb
+      currentPageLabel="Importer des valeurs"
+      homeLinkProps={{ to: '/' }}
+      segments={[{ label: 'Indicateurs', linkProps: { to: '/indicateurs' } }]}
+    />
+  );
   if (!can(sujet, 'creer', { type: 'catalogue' })) {
     return (
       <>
         {filAriane}
         <h1>Importer des valeurs</h1>
-        <Alert severity="info" small description="Les valeurs des indicateurs sont importées par les agents d’ARS et les administrateurs de la plateforme." />
+        <Alert
+          severity="info"
+          small
+          description="Les valeurs des indicateurs sont importées par les agents d’ARS et les administrateurs de la plateforme."
+        />
       </>
     );
   }
@@ -122,7 +132,9 @@ export default function ImportValeursPage() {
             onLecture={setLecture}
             onLire={(f) => apercevoir(f, { tiret: lecture.tiret, source: lecture.source }, true)}
           />
-          {lireApercu.error && <AlerteErreur erreur={lireApercu.error} as="h3" titre="Le fichier n’a pas pu être lu" className={fr.cx('fr-mt-3w')} />}
+          {lireApercu.error && (
+            <AlerteErreur erreur={lireApercu.error} as="h3" titre="Le fichier n’a pas pu être lu" className={fr.cx('fr-mt-3w')} />
+          )}
         </>
       )}
 
@@ -142,17 +154,30 @@ export default function ImportValeursPage() {
       )}
 
       {etape === 3 && essai && (
-        <EtapeVerification essai={essai} importer={importer} onImporter={() => confirmation.ouvrir()} onRetour={() => setEssai(null)} onRecommencer={recommencer} />
+        <EtapeVerification
+          essai={essai}
+          importer={importer}
+          onImporter={() => confirmation.ouvrir()}
+          onRetour={() => setEssai(null)}
+          onRecommencer={recommencer}
+        />
       )}
 
       {etape === 4 && <EtapeImport suivi={suivi} final={final} onRecommencer={recommencer} />}
-      <confirmation.Confirmation titre="Importer ces valeurs ?" libelleConfirmer="Importer" iconeConfirmer="fr-icon-upload-line" onConfirmer={appliquer}>
+      <confirmation.Confirmation
+        titre="Importer ces valeurs ?"
+        libelleConfirmer="Importer"
+        iconeConfirmer="fr-icon-upload-line"
+        onConfirmer={appliquer}
+      >
         <p>
           {essai
             ? `Comme dans la vérification : ${essai.creees} valeur(s) créée(s), ${essai.modifiees} modifiée(s), ${essai.inchangees} inchangée(s). Les valeurs modifiées remplacent les précédentes pour le même indicateur, territoire, période et source.`
             : 'Les valeurs du fichier seront enregistrées.'}
         </p>
-        <p className={fr.cx('fr-text--sm')}>Un gros fichier est importé en arrière-plan : vous pourrez suivre sa progression, quitter la page et revenir.</p>
+        <p className={fr.cx('fr-text--sm')}>
+          Un gros fichier est importé en arrière-plan : vous pourrez suivre sa progression, quitter la page et revenir.
+        </p>
       </confirmation.Confirmation>
     </>
   );

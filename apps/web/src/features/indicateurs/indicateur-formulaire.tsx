@@ -11,7 +11,22 @@ import { etatChamp, videEnNull } from '../../components/formulaire';
 import { METHODES_EXPLIQUEES, POLARITES_EXPLIQUEES } from '../../components/libelles-indicateurs';
 
 export type ValeursIndicateur = z.input<typeof indicateurSchema>;
-export const CHAMPS_INDICATEUR = ['code', 'libelle', 'famille', 'unite', 'facteur', 'numerateur', 'denominateur', 'standardisation', 'polarite', 'methodeAgregation', 'source', 'millesime', 'regleSecret', 'denombrement'];
+export const CHAMPS_INDICATEUR = [
+  'code',
+  'libelle',
+  'famille',
+  'unite',
+  'facteur',
+  'numerateur',
+  'denominateur',
+  'standardisation',
+  'polarite',
+  'methodeAgregation',
+  'source',
+  'millesime',
+  'regleSecret',
+  'denombrement',
+];
 
 export function versFormulaire(i?: Indicateur): ValeursIndicateur {
   return {
@@ -33,10 +48,17 @@ export function versFormulaire(i?: Indicateur): ValeursIndicateur {
 }
 
 /** Every field of an indicator; polarity and aggregation method come with their meaning in plain French. */
-export function ChampsIndicateur({ form, creation }: { form: UseFormReturn<ValeursIndicateur, unknown, IndicateurSaisie>; creation: boolean }) {
+export function ChampsIndicateur({
+  form,
+  creation,
+}: {
+  form: UseFormReturn<ValeursIndicateur, unknown, IndicateurSaisie>;
+  creation: boolean;
+}) {
   const { register, formState } = form;
   const e = formState.errors;
-  const texte = (champ: 'numerateur' | 'denominateur' | 'standardisation' | 'source' | 'millesime' | 'regleSecret') => register(champ, { setValueAs: videEnNull });
+  const texte = (champ: 'numerateur' | 'denominateur' | 'standardisation' | 'source' | 'millesime' | 'regleSecret') =>
+    register(champ, { setValueAs: videEnNull });
   return (
     <>
       <fieldset className={fr.cx('fr-fieldset')}>
@@ -44,37 +66,76 @@ export function ChampsIndicateur({ form, creation }: { form: UseFormReturn<Valeu
         <div className={fr.cx('fr-fieldset__element')}>
           <Input
             label="Code"
-            hintText={creation ? 'Identifiant des fichiers d’import : lettres minuscules, chiffres et « _ » (par exemple densite_mg_liberaux). Il ne change plus ensuite.' : 'Le code ne change pas : les fichiers d’import s’y réfèrent.'}
-            nativeInputProps={{ ...register('code'), readOnly: !creation, required: true, maxLength: 60, autoComplete: 'off', spellCheck: false }}
+            hintText={
+              creation
+                ? 'Identifiant des fichiers d’import : lettres minuscules, chiffres et « _ » (par exemple densite_mg_liberaux). Il ne change plus ensuite.'
+                : 'Le code ne change pas : les fichiers d’import s’y réfèrent.'
+            }
+            nativeInputProps={{
+              ...register('code'),
+              readOnly: !creation,
+              required: true,
+              maxLength: 60,
+              autoComplete: 'off',
+              spellCheck: false,
+            }}
             {...etatChamp(e.code?.message)}
           />
         </div>
         <div className={fr.cx('fr-fieldset__element')}>
-          <Input label="Libellé" nativeInputProps={{ ...register('libelle'), required: true, maxLength: 300 }} {...etatChamp(e.libelle?.message)} />
+          <Input
+            label="Libellé"
+            nativeInputProps={{ ...register('libelle'), required: true, maxLength: 300 }}
+            {...etatChamp(e.libelle?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
           <Select label="Famille" nativeSelectProps={register('famille')} {...etatChamp(e.famille?.message)}>
             {FAMILLES_INDICATEUR.map((f) => (
-              <option key={f} value={f}>{f}</option>
+              <option key={f} value={f}>
+                {f}
+              </option>
             ))}
           </Select>
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-3')}>
-          <Input label="Unité" hintText="%, pour 10 000 habitants, effectif…" nativeInputProps={{ ...register('unite'), required: true, maxLength: 60 }} {...etatChamp(e.unite?.message)} />
+          <Input
+            label="Unité"
+            hintText="%, pour 10 000 habitants, effectif…"
+            nativeInputProps={{ ...register('unite'), required: true, maxLength: 60 }}
+            {...etatChamp(e.unite?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-3')}>
           <Input
             label="Facteur"
             hintText="1 pour un effectif, 100 pour un %, 10 000 ou 100 000 pour un taux"
-            nativeInputProps={{ ...register('facteur', { valueAsNumber: true }), type: 'number', min: 0, step: 'any', required: true, inputMode: 'decimal' }}
+            nativeInputProps={{
+              ...register('facteur', { valueAsNumber: true }),
+              type: 'number',
+              min: 0,
+              step: 'any',
+              required: true,
+              inputMode: 'decimal',
+            }}
             {...etatChamp(e.facteur?.message)}
           />
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-          <Input label="Numérateur (facultatif)" hintText="Ce qui est compté : « Médecins généralistes libéraux »" nativeInputProps={{ ...texte('numerateur'), maxLength: 500 }} {...etatChamp(e.numerateur?.message)} />
+          <Input
+            label="Numérateur (facultatif)"
+            hintText="Ce qui est compté : « Médecins généralistes libéraux »"
+            nativeInputProps={{ ...texte('numerateur'), maxLength: 500 }}
+            {...etatChamp(e.numerateur?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-          <Input label="Dénominateur (facultatif)" hintText="Rapporté à quoi : « Population »" nativeInputProps={{ ...texte('denominateur'), maxLength: 500 }} {...etatChamp(e.denominateur?.message)} />
+          <Input
+            label="Dénominateur (facultatif)"
+            hintText="Rapporté à quoi : « Population »"
+            nativeInputProps={{ ...texte('denominateur'), maxLength: 500 }}
+            {...etatChamp(e.denominateur?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element')}>
           <Input
@@ -122,10 +183,20 @@ export function ChampsIndicateur({ form, creation }: { form: UseFormReturn<Valeu
       <fieldset className={fr.cx('fr-fieldset')}>
         <legend className={fr.cx('fr-fieldset__legend', 'fr-h5')}>Source et secret statistique</legend>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-8')}>
-          <Input label="Source (facultatif)" hintText="Insee, Inserm CépiDc, ORS, SNDS, CartoSanté…" nativeInputProps={{ ...texte('source'), maxLength: 500 }} {...etatChamp(e.source?.message)} />
+          <Input
+            label="Source (facultatif)"
+            hintText="Insee, Inserm CépiDc, ORS, SNDS, CartoSanté…"
+            nativeInputProps={{ ...texte('source'), maxLength: 500 }}
+            {...etatChamp(e.source?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-          <Input label="Millésime (facultatif)" hintText="2019, ou 2011-2015" nativeInputProps={{ ...texte('millesime'), maxLength: 50 }} {...etatChamp(e.millesime?.message)} />
+          <Input
+            label="Millésime (facultatif)"
+            hintText="2019, ou 2011-2015"
+            nativeInputProps={{ ...texte('millesime'), maxLength: 50 }}
+            {...etatChamp(e.millesime?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element')}>
           <Input

@@ -8,7 +8,13 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { estErreurApi } from '../../api/client';
-import { obtenirIndicateur, useEnregistrementIndicateur, useIndicateur, useIndicateurs, useSuppressionIndicateur } from '../../api/indicateurs';
+import {
+  obtenirIndicateur,
+  useEnregistrementIndicateur,
+  useIndicateur,
+  useIndicateurs,
+  useSuppressionIndicateur,
+} from '../../api/indicateurs';
 import type { Indicateur } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
@@ -32,7 +38,10 @@ const COMPARES = [
   { libelle: 'Dénominateur', valeur: (v: ValeursIndicateur) => v.denominateur ?? '' },
   { libelle: 'Standardisation', valeur: (v: ValeursIndicateur) => v.standardisation ?? '' },
   { libelle: 'Polarité', valeur: (v: ValeursIndicateur) => POLARITES_COURTES[v.polarite as keyof typeof POLARITES_COURTES] ?? v.polarite },
-  { libelle: 'Agrégation', valeur: (v: ValeursIndicateur) => METHODES_COURTES[v.methodeAgregation as keyof typeof METHODES_COURTES] ?? v.methodeAgregation },
+  {
+    libelle: 'Agrégation',
+    valeur: (v: ValeursIndicateur) => METHODES_COURTES[v.methodeAgregation as keyof typeof METHODES_COURTES] ?? v.methodeAgregation,
+  },
   { libelle: 'Source', valeur: (v: ValeursIndicateur) => v.source ?? '' },
   { libelle: 'Millésime', valeur: (v: ValeursIndicateur) => v.millesime ?? '' },
   { libelle: 'Secret statistique', valeur: (v: ValeursIndicateur) => v.regleSecret ?? '' },
@@ -46,7 +55,10 @@ function Formulaire({ indicateur }: { indicateur?: Indicateur }) {
   const [version, setVersion] = useState(indicateur?.version);
   const [courant, setCourant] = useState<Indicateur | null>(null);
   const [enregistre, setEnregistre] = useState(false);
-  const form = useForm<ValeursIndicateur, unknown, IndicateurSaisie>({ resolver: zodResolver(indicateurSchema), defaultValues: versFormulaire(indicateur) });
+  const form = useForm<ValeursIndicateur, unknown, IndicateurSaisie>({
+    resolver: zodResolver(indicateurSchema),
+    defaultValues: versFormulaire(indicateur),
+  });
   useEffect(() => {
     if (!indicateur) form.setFocus('code');
   }, [form, indicateur]);
@@ -56,7 +68,8 @@ function Formulaire({ indicateur }: { indicateur?: Indicateur }) {
       { code: indicateur?.code, saisie, version: versionEnvoyee },
       {
         onSuccess: (i) => {
-          if (!indicateur) return naviguer(`/indicateurs/${i.code}`, { state: { message: `L’indicateur « ${i.libelle} » est ajouté au catalogue.` } });
+          if (!indicateur)
+            return naviguer(`/indicateurs/${i.code}`, { state: { message: `L’indicateur « ${i.libelle} » est ajouté au catalogue.` } });
           form.reset(versFormulaire(i));
           setVersion(i.version);
           setCourant(null);
@@ -73,7 +86,9 @@ function Formulaire({ indicateur }: { indicateur?: Indicateur }) {
 
   return (
     <>
-      {enregistre && !enregistrement.isPending && <Alert severity="success" small role="status" description="L’indicateur est enregistré." className={fr.cx('fr-mb-3w')} />}
+      {enregistre && !enregistrement.isPending && (
+        <Alert severity="success" small role="status" description="L’indicateur est enregistré." className={fr.cx('fr-mb-3w')} />
+      )}
       {conflit && (
         <ConflitVersion
           entite="Cet indicateur"
@@ -115,13 +130,16 @@ function Formulaire({ indicateur }: { indicateur?: Indicateur }) {
           titre="Supprimer cet indicateur ?"
           libelleConfirmer="Supprimer définitivement"
           onConfirmer={() =>
-            supprimer.mutate(indicateur.code, { onSuccess: () => naviguer('/indicateurs', { state: { message: `L’indicateur « ${indicateur.libelle} » est supprimé du catalogue.` } }) })
+            supprimer.mutate(indicateur.code, {
+              onSuccess: () =>
+                naviguer('/indicateurs', { state: { message: `L’indicateur « ${indicateur.libelle} » est supprimé du catalogue.` } }),
+            })
           }
         >
           <p>
-            L’indicateur « {indicateur.libelle} » et ses {formaterNombre(indicateur.nombreValeurs ?? 0)} valeur(s) importée(s) seront supprimés : ils
-            disparaîtront des diagnostics de tous les contrats, et les constats qui le citent perdront ce lien. La suppression est tracée dans le journal
-            d’audit.
+            L’indicateur « {indicateur.libelle} » et ses {formaterNombre(indicateur.nombreValeurs ?? 0)} valeur(s) importée(s) seront
+            supprimés : ils disparaîtront des diagnostics de tous les contrats, et les constats qui le citent perdront ce lien. La
+            suppression est tracée dans le journal d’audit.
           </p>
         </suppression.Confirmation>
       )}
@@ -141,9 +159,21 @@ export default function IndicateurPage() {
   const gestion = can(sujet, 'modifier', { type: 'catalogue' });
   const titre = creation ? 'Nouvel indicateur' : (indicateur.data?.libelle ?? 'Indicateur');
   useTitrePage(titre);
-  const filAriane = <Breadcrumb currentPageLabel={titre} homeLinkProps={{ to: '/' }} segments={[{ label: 'Indicateurs', linkProps: { to: '/indicateurs' } }]} />;
+  const filAriane = (
+    <Breadcrumb
+      currentPageLabel={titre}
+      homeLinkProps={{ to: '/' }}
+      segments={[{ label: 'Indicateurs', linkProps: { to: '/indicateurs' } }]}
+    />
+  );
 
-  if (!creation && indicateur.isPending) return <>{filAriane}<Chargement /></>;
+  if (!creation && indicateur.isPending)
+    return (
+      <>
+        {filAriane}
+        <Chargement />
+      </>
+    );
   if (!creation && indicateur.error) {
     return (
       <>
@@ -153,7 +183,10 @@ export default function IndicateurPage() {
       </>
     );
   }
-  const i = indicateur.data && { ...indicateur.data, nombreValeurs: indicateur.data.nombreValeurs ?? catalogue.data?.find((x) => x.code === code)?.nombreValeurs };
+  const i = indicateur.data && {
+    ...indicateur.data,
+    nombreValeurs: indicateur.data.nombreValeurs ?? catalogue.data?.find((x) => x.code === code)?.nombreValeurs,
+  };
   return (
     <>
       {filAriane}
@@ -166,7 +199,11 @@ export default function IndicateurPage() {
       )}
       {state?.message && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
       {creation && !gestion ? (
-        <Alert severity="info" small description="Seuls les administrateurs de la plateforme et les agents d’ARS ajoutent des indicateurs au catalogue." />
+        <Alert
+          severity="info"
+          small
+          description="Seuls les administrateurs de la plateforme et les agents d’ARS ajoutent des indicateurs au catalogue."
+        />
       ) : gestion ? (
         <Formulaire key={i?.code ?? 'nouveau'} indicateur={i} />
       ) : (

@@ -52,8 +52,8 @@ export default function IndicateursPage() {
         )}
       </div>
       <p className={fr.cx('fr-text--lead')}>
-        Le catalogue des indicateurs des diagnostics locaux de santé : leur définition, leur source, leur polarité et la façon de les calculer sur le
-        périmètre d’un contrat.
+        Le catalogue des indicateurs des diagnostics locaux de santé : leur définition, leur source, leur polarité et la façon de les
+        calculer sur le périmètre d’un contrat.
       </p>
       {state?.message && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
       {gestion && (
@@ -124,10 +124,14 @@ export default function IndicateursPage() {
       ) : indicateurs.error ? (
         <AlerteErreur erreur={indicateurs.error} titre="Impossible de charger le catalogue" />
       ) : indicateurs.data.length === 0 ? (
-        <EtatVide titre="Le catalogue est vide" action={gestion ? { children: 'Créer le premier indicateur', linkProps: { to: '/indicateurs/nouveau' } } : undefined}>
+        <EtatVide
+          titre="Le catalogue est vide"
+          action={gestion ? { children: 'Créer le premier indicateur', linkProps: { to: '/indicateurs/nouveau' } } : undefined}
+        >
           <p>
-            Un indicateur décrit une mesure du territoire (densité de médecins, taux de pauvreté, mortalité…) : sa source, son unité, sa polarité et
-            sa méthode de calcul. Ses valeurs s’importent ensuite par fichier et nourrissent les diagnostics de tous les contrats.
+            Un indicateur décrit une mesure du territoire (densité de médecins, taux de pauvreté, mortalité…) : sa source, son unité, sa
+            polarité et sa méthode de calcul. Ses valeurs s’importent ensuite par fichier et nourrissent les diagnostics de tous les
+            contrats.
           </p>
         </EtatVide>
       ) : (

@@ -17,7 +17,10 @@ function Ligne({ terme, children }: { terme: string; children: React.ReactNode }
 export function LectureIndicateur({ indicateur: i }: { indicateur: Indicateur }) {
   return (
     <>
-      <Notice className={fr.cx('fr-mb-3w')} title="Consultation seule : le catalogue est tenu par les agents d’ARS et les administrateurs de la plateforme." />
+      <Notice
+        className={fr.cx('fr-mb-3w')}
+        title="Consultation seule : le catalogue est tenu par les agents d’ARS et les administrateurs de la plateforme."
+      />
       <dl>
         <Ligne terme="Famille">{i.famille}</Ligne>
         <Ligne terme="Unité">
@@ -35,7 +38,11 @@ export function LectureIndicateur({ indicateur: i }: { indicateur: Indicateur })
         <Ligne terme="Méthode d’agrégation">
           {METHODES_EXPLIQUEES[i.methodeAgregation].libelle}. {METHODES_EXPLIQUEES[i.methodeAgregation].explication}
         </Ligne>
-        <Ligne terme="Valeurs">{i.denombrement ? 'Dénombrement : nombres entiers seulement (une valeur décimale est refusée à l’import).' : 'Nombres décimaux acceptés.'}</Ligne>
+        <Ligne terme="Valeurs">
+          {i.denombrement
+            ? 'Dénombrement : nombres entiers seulement (une valeur décimale est refusée à l’import).'
+            : 'Nombres décimaux acceptés.'}
+        </Ligne>
         <Ligne terme="Source">{[i.source, i.millesime].filter(Boolean).join(', ') || 'non précisée'}</Ligne>
         {i.regleSecret && <Ligne terme="Secret statistique">{i.regleSecret}</Ligne>}
       </dl>

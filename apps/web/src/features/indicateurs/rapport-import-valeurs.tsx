@@ -40,7 +40,15 @@ export function AvertissementsEchelle({ avertissements }: { avertissements?: str
 }
 
 /** What an import of values did, or would do: counts, indicators, ignored columns, and every rejected row with its reason. */
-export function RapportImportValeursVue({ rapport: r, titre, titreAs = 'h3' }: { rapport: RapportImportValeurs; titre: string; titreAs?: 'h2' | 'h3' }) {
+export function RapportImportValeursVue({
+  rapport: r,
+  titre,
+  titreAs = 'h3',
+}: {
+  rapport: RapportImportValeurs;
+  titre: string;
+  titreAs?: 'h2' | 'h3';
+}) {
   const page = usePageUrl();
   const Titre = titreAs;
   const fait = r.applique;
@@ -67,7 +75,9 @@ export function RapportImportValeursVue({ rapport: r, titre, titreAs = 'h3' }: {
         ]}
       />
       {r.indicateurs.length > 0 && <p className={fr.cx('fr-text--sm')}>Indicateurs concernés : {r.indicateurs.join(', ')}.</p>}
-      {r.colonnesIgnorees.length > 0 && <p className={fr.cx('fr-text--sm')}>Colonnes ignorées (leur contenu n’est pas importé) : {r.colonnesIgnorees.join(', ')}.</p>}
+      {r.colonnesIgnorees.length > 0 && (
+        <p className={fr.cx('fr-text--sm')}>Colonnes ignorées (leur contenu n’est pas importé) : {r.colonnesIgnorees.join(', ')}.</p>
+      )}
       {r.rejetees > 0 && (
         <>
           <TableauDefilant

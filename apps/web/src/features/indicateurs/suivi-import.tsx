@@ -57,7 +57,12 @@ export function SuiviImport({ importId }: { importId: string }) {
           />
         )}
         {e.etat === 'termine' && (
-          <Alert severity="success" as="h2" title="Import terminé" description={`Les valeurs sont enregistrées${e.termineLe ? ` (le ${formaterDateHeure(e.termineLe)})` : ''} et visibles dans les diagnostics ; l’import est tracé dans le journal d’audit.`} />
+          <Alert
+            severity="success"
+            as="h2"
+            title="Import terminé"
+            description={`Les valeurs sont enregistrées${e.termineLe ? ` (le ${formaterDateHeure(e.termineLe)})` : ''} et visibles dans les diagnostics ; l’import est tracé dans le journal d’audit.`}
+          />
         )}
         {e.etat === 'echoue' && (
           <Alert
@@ -73,7 +78,13 @@ export function SuiviImport({ importId }: { importId: string }) {
         )}
       </div>
       {e.etat === 'en_cours' && <Progression traitees={e.lignesTraitees ?? 0} total={e.lignesTotal} libelle="Progression de l’import" />}
-      {rapport && <RapportImportValeursVue rapport={rapport} titre={e.etat === 'termine' ? 'Résultat de l’import' : 'Lignes à corriger'} titreAs="h2" />}
+      {rapport && (
+        <RapportImportValeursVue
+          rapport={rapport}
+          titre={e.etat === 'termine' ? 'Résultat de l’import' : 'Lignes à corriger'}
+          titreAs="h2"
+        />
+      )}
     </>
   );
 }

@@ -12,7 +12,13 @@ import { appliquerErreursServeur } from '../../components/formulaire';
 import { libelleTypeOrganisation } from '../../components/libelles';
 import { AlerteEnregistrement, avantEdition, FormulaireEdition, useEditionVersionnee } from '../../components/page-edition';
 import { useTitrePage } from '../../components/titre-page';
-import { CHAMPS_ORGANISATION, ChampsOrganisation, SAISIE_VIDE, type OrganisationValide, type SaisieOrganisation } from './organisation-formulaire';
+import {
+  CHAMPS_ORGANISATION,
+  ChampsOrganisation,
+  SAISIE_VIDE,
+  type OrganisationValide,
+  type SaisieOrganisation,
+} from './organisation-formulaire';
 
 const versSaisie = (o: Organisation): SaisieOrganisation => ({
   nom: o.nom,
@@ -43,7 +49,10 @@ export default function OrganisationEditionPage() {
   const naviguer = useNavigate();
   const existante = useOrganisation(id);
   const enregistrement = useEnregistrementOrganisation();
-  const form = useForm<SaisieOrganisation, unknown, OrganisationValide>({ resolver: zodResolver(organisationSaisieSchema), defaultValues: SAISIE_VIDE });
+  const form = useForm<SaisieOrganisation, unknown, OrganisationValide>({
+    resolver: zodResolver(organisationSaisieSchema),
+    defaultValues: SAISIE_VIDE,
+  });
   const edition = useEditionVersionnee({ form, requete: existante, mutation: enregistrement, versSaisie });
   const titre = id ? `Modifier ${existante.data?.nom ?? 'l’organisation'}` : 'Créer une organisation';
   useTitrePage(id ? 'Modifier une organisation' : 'Créer une organisation');
@@ -90,7 +99,9 @@ export default function OrganisationEditionPage() {
           type="button"
           priority="secondary"
           className={fr.cx('fr-mb-3w')}
-          onClick={() => void form.handleSubmit((saisie) => enregistrer({ ...saisie, accepterDoublonsProches: true } as OrganisationValide))()}
+          onClick={() =>
+            void form.handleSubmit((saisie) => enregistrer({ ...saisie, accepterDoublonsProches: true } as OrganisationValide))()
+          }
         >
           Créer quand même
         </Button>

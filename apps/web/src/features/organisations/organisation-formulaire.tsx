@@ -9,7 +9,17 @@ import { etatChamp, videEnNull } from '../../components/formulaire';
 
 export type SaisieOrganisation = z.input<typeof organisationSaisieSchema>;
 export type OrganisationValide = z.output<typeof organisationSaisieSchema>;
-export const CHAMPS_ORGANISATION = ['nom', 'sigle', 'type', 'siren', 'siret', 'finess', 'regionCode', 'departementCode', 'territoireCode'] as const;
+export const CHAMPS_ORGANISATION = [
+  'nom',
+  'sigle',
+  'type',
+  'siren',
+  'siret',
+  'finess',
+  'regionCode',
+  'departementCode',
+  'territoireCode',
+] as const;
 
 export const SAISIE_VIDE: SaisieOrganisation = {
   nom: '',
@@ -36,10 +46,19 @@ export function ChampsOrganisation({ form }: { form: UseFormReturn<SaisieOrganis
       <fieldset className={fr.cx('fr-fieldset')}>
         <legend className={fr.cx('fr-fieldset__legend')}>Identité</legend>
         <div className={fr.cx('fr-fieldset__element')}>
-          <Input label="Nom" nativeInputProps={{ ...register('nom'), required: true, autoComplete: 'organization' }} {...etatChamp(errors.nom?.message)} />
+          <Input
+            label="Nom"
+            nativeInputProps={{ ...register('nom'), required: true, autoComplete: 'organization' }}
+            {...etatChamp(errors.nom?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-fieldset__element--inline', 'fr-col-12', 'fr-col-md-4')}>
-          <Input label="Sigle (facultatif)" hintText="Exemple : CPAM 35" nativeInputProps={register('sigle', optionnel)} {...etatChamp(errors.sigle?.message)} />
+          <Input
+            label="Sigle (facultatif)"
+            hintText="Exemple : CPAM 35"
+            nativeInputProps={register('sigle', optionnel)}
+            {...etatChamp(errors.sigle?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element')}>
           <Select label="Type" nativeSelectProps={{ ...register('type'), required: true }} {...etatChamp(errors.type?.message)}>
@@ -87,7 +106,9 @@ export function ChampsOrganisation({ form }: { form: UseFormReturn<SaisieOrganis
           <Select
             key={regions.data ? 'regions' : 'attente'}
             label="Région"
-            nativeSelectProps={register('regionCode', optionnel)} {...etatChamp(errors.regionCode?.message)}>
+            nativeSelectProps={register('regionCode', optionnel)}
+            {...etatChamp(errors.regionCode?.message)}
+          >
             <option value="">Aucune</option>
             {regions.data?.map((r) => (
               <option key={r.code} value={r.code}>

@@ -37,14 +37,23 @@ export default function OrganisationsAdminPage() {
             </Button>
           </li>
         </ul>
-        <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>Pour fusionner un doublon, ouvrez la fiche de l’organisation en double depuis la liste.</p>
+        <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>
+          Pour fusionner un doublon, ouvrez la fiche de l’organisation en double depuis la liste.
+        </p>
       </div>
       <div ref={issue} tabIndex={-1}>
-      {state?.message && !suppression.isSuccess && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
-      {suppression.isSuccess && aSupprimer && (
-        <Alert severity="success" small description={`L’organisation « ${aSupprimer.nom} » a été supprimée.`} className={fr.cx('fr-mb-3w')} />
-      )}
-      {suppression.error && <AlerteErreur erreur={suppression.error} titre="L’organisation n’a pas été supprimée" />}
+        {state?.message && !suppression.isSuccess && (
+          <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />
+        )}
+        {suppression.isSuccess && aSupprimer && (
+          <Alert
+            severity="success"
+            small
+            description={`L’organisation « ${aSupprimer.nom} » a été supprimée.`}
+            className={fr.cx('fr-mb-3w')}
+          />
+        )}
+        {suppression.error && <AlerteErreur erreur={suppression.error} titre="L’organisation n’a pas été supprimée" />}
       </div>
       <ListeOrganisations
         actions={{
@@ -74,7 +83,10 @@ export default function OrganisationsAdminPage() {
           ),
         }}
         vide={
-          <EtatVide titre="Aucune organisation" action={{ children: 'Créer la première organisation', linkProps: { to: '/administration/organisations/nouvelle' } }}>
+          <EtatVide
+            titre="Aucune organisation"
+            action={{ children: 'Créer la première organisation', linkProps: { to: '/administration/organisations/nouvelle' } }}
+          >
             <p>Les organisations sont les signataires, pilotes et partenaires des contrats. Commencez par l’ARS et les collectivités.</p>
           </EtatVide>
         }
@@ -82,11 +94,13 @@ export default function OrganisationsAdminPage() {
       <suppressionOrganisation.Confirmation
         titre="Supprimer cette organisation ?"
         libelleConfirmer="Supprimer l’organisation"
-        onConfirmer={() => aSupprimer && suppression.mutate(aSupprimer.id, { onSettled: () => setTimeout(() => issue.current?.focus(), 0) })}
+        onConfirmer={() =>
+          aSupprimer && suppression.mutate(aSupprimer.id, { onSettled: () => setTimeout(() => issue.current?.focus(), 0) })
+        }
       >
         <p>
-          L’organisation « {aSupprimer?.nom} » sera retirée de l’annuaire. La suppression est refusée tant que des personnes y
-          sont rattachées ou en sont référentes. Elle reste tracée dans le journal d’audit.
+          L’organisation « {aSupprimer?.nom} » sera retirée de l’annuaire. La suppression est refusée tant que des personnes y sont
+          rattachées ou en sont référentes. Elle reste tracée dans le journal d’audit.
         </p>
       </suppressionOrganisation.Confirmation>
     </>

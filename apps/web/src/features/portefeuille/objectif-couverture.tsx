@@ -28,14 +28,18 @@ export function ObjectifCouverture({ objectif: o }: { objectif: Portefeuille['ob
           </li>
         )}
         <li>
-          <strong>Au {formaterDate(o.actuel.date)} :</strong> {formaterPourcent(o.actuel.pourcent)}, calculé sur les contrats signés ou en évaluation
-          enregistrés dans Maillage
-          {o.atteinte ? ' : la cible est atteinte.' : o.manque !== null ? ` ; il manque ${formaterPourcent(o.manque)} pour atteindre la cible.` : '.'}
+          <strong>Au {formaterDate(o.actuel.date)} :</strong> {formaterPourcent(o.actuel.pourcent)}, calculé sur les contrats signés ou en
+          évaluation enregistrés dans Maillage
+          {o.atteinte
+            ? ' : la cible est atteinte.'
+            : o.manque !== null
+              ? ` ; il manque ${formaterPourcent(o.manque)} pour atteindre la cible.`
+              : '.'}
         </li>
         {o.sousReference ? (
           <li>
-            La couverture calculée est inférieure au point de départ publié : des contrats de la région ne sont pas enregistrés dans Maillage, ou ont
-            pris fin depuis.
+            La couverture calculée est inférieure au point de départ publié : des contrats de la région ne sont pas enregistrés dans
+            Maillage, ou ont pris fin depuis.
           </li>
         ) : (
           o.progression !== null && <li>{formaterPourcent(o.progression)} du chemin entre le point de départ et la cible est parcouru.</li>

@@ -33,9 +33,9 @@ export default function PortefeuillePage() {
         <h1>Portefeuille régional</h1>
         <EtatVide titre="Réservé aux agences régionales de santé" iconId="fr-icon-lock-line">
           <p>
-            Le portefeuille réunit tous les contrats locaux de santé d’une région : couverture de la population, statuts, thématiques, financements
-            et alertes. Il est ouvert aux agents ARS de niveau régional et aux administrateurs de la plateforme. Vos contrats sont dans la rubrique
-            « Contrats ».
+            Le portefeuille réunit tous les contrats locaux de santé d’une région : couverture de la population, statuts, thématiques,
+            financements et alertes. Il est ouvert aux agents ARS de niveau régional et aux administrateurs de la plateforme. Vos contrats
+            sont dans la rubrique « Contrats ».
           </p>
         </EtatVide>
       </>
@@ -48,8 +48,8 @@ export default function PortefeuillePage() {
       <Breadcrumb currentPageLabel="Portefeuille régional" homeLinkProps={{ to: '/' }} segments={[]} />
       <h1>Portefeuille régional{p ? ` : ${p.region.nom}` : ''}</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Tous les contrats locaux de santé de la région, interrégionaux compris : la population couverte, les territoires qui ne le sont pas, les
-        thématiques traitées, les financements et les alertes.
+        Tous les contrats locaux de santé de la région, interrégionaux compris : la population couverte, les territoires qui ne le sont pas,
+        les thématiques traitées, les financements et les alertes.
       </p>
       {(estAdmin || regionsArs.length > 1) && (
         <Select
@@ -77,10 +77,18 @@ export default function PortefeuillePage() {
           <>
             <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-2w')}>
               <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-                <Telechargement libelle="Exporter le portefeuille (Excel)" details="XLSX – une feuille par section" chemin={`/api/portefeuille.xlsx?region=${p.region.code}`} />
+                <Telechargement
+                  libelle="Exporter le portefeuille (Excel)"
+                  details="XLSX – une feuille par section"
+                  chemin={`/api/portefeuille.xlsx?region=${p.region.code}`}
+                />
               </div>
               <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-                <Telechargement libelle="Exporter les contrats (CSV)" details="CSV – séparateur point-virgule" chemin={`/api/portefeuille.csv?region=${p.region.code}`} />
+                <Telechargement
+                  libelle="Exporter les contrats (CSV)"
+                  details="CSV – séparateur point-virgule"
+                  chemin={`/api/portefeuille.csv?region=${p.region.code}`}
+                />
               </div>
             </div>
             <ChiffresCles p={p} />

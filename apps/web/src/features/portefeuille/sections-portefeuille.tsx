@@ -46,7 +46,11 @@ export function ChiffresCles({ p }: { p: Portefeuille }) {
           />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Table caption="Contrats par génération" headers={['Génération', 'Contrats']} data={c.parGeneration.map((g) => [libelleGeneration(g.generation), formaterNombre(g.nombre)])} />
+          <Table
+            caption="Contrats par génération"
+            headers={['Génération', 'Contrats']}
+            data={c.parGeneration.map((g) => [libelleGeneration(g.generation), formaterNombre(g.nombre)])}
+          />
         </div>
       </div>
     </section>
@@ -56,19 +60,21 @@ export function ChiffresCles({ p }: { p: Portefeuille }) {
 export function Couverture({ p }: { p: Portefeuille }) {
   const { couverture: c, cibleCouverturePourcent: cible } = p;
   const valeurs = new Map<string, ValeurZone>(
-    c.parDepartement.map((d) => [d.code, { valeur: d.pourcent, texte: formaterPourcent(d.pourcent), complement: [formaterNombre(d.contrats)] }]),
+    c.parDepartement.map((d) => [
+      d.code,
+      { valeur: d.pourcent, texte: formaterPourcent(d.pourcent), complement: [formaterNombre(d.contrats)] },
+    ]),
   );
   return (
     <section aria-labelledby="couverture">
       <h2 id="couverture">Population couverte par un contrat local de santé</h2>
       <p>
         <strong>{formaterPourcent(c.pourcent)}</strong> de la population de la région ({formaterNombre(c.populationCouverte)} habitants sur{' '}
-        {formaterNombre(c.population)}, {formaterNombre(c.communesCouvertes)} communes sur {formaterNombre(c.communes)}) vit dans une commune couverte
-        par un contrat signé ou en évaluation.{' '}
+        {formaterNombre(c.population)}, {formaterNombre(c.communesCouvertes)} communes sur {formaterNombre(c.communes)}) vit dans une
+        commune couverte par un contrat signé ou en évaluation.{' '}
         {cible === null ? (
           <>
-            La doctrine régionale ne fixe pas de cible de couverture (
-            <Link to={`/doctrine/${p.region.code}`}>doctrine de la région</Link>).
+            La doctrine régionale ne fixe pas de cible de couverture (<Link to={`/doctrine/${p.region.code}`}>doctrine de la région</Link>).
           </>
         ) : c.ecart?.atteinte ? (
           <>La cible de la doctrine, {formaterPourcent(cible)}, est atteinte.</>
@@ -111,8 +117,14 @@ export function ContratsRegion({ p }: { p: Portefeuille }) {
     <section aria-labelledby="contrats-region">
       <h2 id="contrats-region">Contrats de la région</h2>
       {p.contrats.length === 0 ? (
-        <EtatVide titre="Aucun contrat local de santé dans la région" titreAs="h3" action={{ children: 'Créer un contrat', linkProps: { to: '/contrats/nouveau' } }}>
-          <p>Le portefeuille réunira ici chaque contrat de la région, interrégionaux compris, avec son statut, sa génération et ses alertes.</p>
+        <EtatVide
+          titre="Aucun contrat local de santé dans la région"
+          titreAs="h3"
+          action={{ children: 'Créer un contrat', linkProps: { to: '/contrats/nouveau' } }}
+        >
+          <p>
+            Le portefeuille réunira ici chaque contrat de la région, interrégionaux compris, avec son statut, sa génération et ses alertes.
+          </p>
         </EtatVide>
       ) : (
         <TableauDefilant
@@ -155,7 +167,8 @@ export function EpciNonCouverts({ p }: { p: Portefeuille }) {
     <section aria-labelledby="epci-non-couverts">
       <h2 id="epci-non-couverts">EPCI non couverts</h2>
       <p>
-        {formaterNombre(epci.length)} EPCI sur {formaterNombre(epciRegion)} n’ont aucune commune couverte par un contrat signé ou en évaluation.{' '}
+        {formaterNombre(epci.length)} EPCI sur {formaterNombre(epciRegion)} n’ont aucune commune couverte par un contrat signé ou en
+        évaluation.{' '}
         {criteres.length > 0
           ? `Ils sont classés par l’indice de vulnérabilité de la région, calculé sur ${criteres.length > 1 ? `${formaterNombre(criteres.length)} indicateurs publiés` : 'un indicateur publié'} à l’échelle des EPCI (${criteres.map((c) => `${c.libelle}, ${c.periode}`).join(' ; ')}), à poids égaux : un score positif dit plus vulnérable que la moyenne régionale.`
           : 'Aucun indicateur n’est publié à l’échelle des EPCI de la région : ils sont classés par population.'}{' '}
@@ -172,7 +185,11 @@ export function EpciNonCouverts({ p }: { p: Portefeuille }) {
             </Link>,
             e.departementCode ? `${nomsDepartements.get(e.departementCode) ?? e.departementCode} (${e.departementCode})` : '—',
             formaterNombre(e.population),
-            e.score === null ? (e.criteresRenseignes > 0 ? 'Non classé : critères incomplets' : 'Sans valeur') : e.score.toLocaleString('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
+            e.score === null
+              ? e.criteresRenseignes > 0
+                ? 'Non classé : critères incomplets'
+                : 'Sans valeur'
+              : e.score.toLocaleString('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
             `${formaterNombre(e.criteresRenseignes)} sur ${formaterNombre(criteres.length)}`,
           ])}
         />
@@ -188,7 +205,12 @@ function TableDecompte({ titre, lignes, unite, vide }: { titre: string; lignes: 
       {lignes.length === 0 ? (
         <p className={fr.cx('fr-text--sm')}>{vide}</p>
       ) : (
-        <Table caption={titre} noCaption headers={[titre.replace(/s$/, ''), 'Contrats', unite]} data={lignes.map((l) => [l.libelle, formaterNombre(l.contrats), formaterNombre(l.nombre)])} />
+        <Table
+          caption={titre}
+          noCaption
+          headers={[titre.replace(/s$/, ''), 'Contrats', unite]}
+          data={lignes.map((l) => [l.libelle, formaterNombre(l.contrats), formaterNombre(l.nombre)])}
+        />
       )}
     </div>
   );
@@ -198,11 +220,28 @@ export function Thematiques({ p }: { p: Portefeuille }) {
   return (
     <section aria-labelledby="thematiques">
       <h2 id="thematiques">Thématiques, déterminants et axes du PRS</h2>
-      <p className={fr.cx('fr-text--sm')}>Sur les contrats en cours (de la préparation à l’évaluation) : combien de contrats et de fiches-action les traitent.</p>
+      <p className={fr.cx('fr-text--sm')}>
+        Sur les contrats en cours (de la préparation à l’évaluation) : combien de contrats et de fiches-action les traitent.
+      </p>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
-        <TableDecompte titre="Thématiques" lignes={p.thematiques} unite="Fiches-action" vide="Aucune fiche-action n’indique de thématique." />
-        <TableDecompte titre="Déterminants de santé" lignes={p.determinants} unite="Fiches-action" vide="Aucune fiche-action n’indique de déterminant." />
-        <TableDecompte titre="Axes du PRS" lignes={p.axesPrs} unite="Axes" vide="Aucun axe n’est rattaché à un axe du projet régional de santé." />
+        <TableDecompte
+          titre="Thématiques"
+          lignes={p.thematiques}
+          unite="Fiches-action"
+          vide="Aucune fiche-action n’indique de thématique."
+        />
+        <TableDecompte
+          titre="Déterminants de santé"
+          lignes={p.determinants}
+          unite="Fiches-action"
+          vide="Aucune fiche-action n’indique de déterminant."
+        />
+        <TableDecompte
+          titre="Axes du PRS"
+          lignes={p.axesPrs}
+          unite="Axes"
+          vide="Aucun axe n’est rattaché à un axe du projet régional de santé."
+        />
       </div>
     </section>
   );
@@ -223,7 +262,13 @@ export function Financements({ p }: { p: Portefeuille }) {
           <TableauDefilant
             caption="Financements par financeur"
             headers={['Financeur', 'Acquis (accordé ou versé)', 'Prévu ou sollicité', 'Total', 'Contrats']}
-            data={f.parFinanceur.map((l) => [l.financeur, formaterMontant(l.acquis), formaterMontant(l.prevu), formaterMontant(l.total), formaterNombre(l.contrats)])}
+            data={f.parFinanceur.map((l) => [
+              l.financeur,
+              formaterMontant(l.acquis),
+              formaterMontant(l.prevu),
+              formaterMontant(l.total),
+              formaterNombre(l.contrats),
+            ])}
           />
         </>
       )}
@@ -247,7 +292,13 @@ export function Alertes({ p }: { p: Portefeuille }) {
             <Link key="c" to={`/contrats/${a.contratId}`}>
               {a.contratIntitule}
             </Link>,
-            <Badge key="g" small noIcon as="span" severity={a.gravite === 'critique' ? 'error' : a.gravite === 'attention' ? 'warning' : 'info'}>
+            <Badge
+              key="g"
+              small
+              noIcon
+              as="span"
+              severity={a.gravite === 'critique' ? 'error' : a.gravite === 'attention' ? 'warning' : 'info'}
+            >
               {GRAVITES[a.gravite] ?? a.gravite}
             </Badge>,
             a.message,

@@ -33,7 +33,11 @@ export function ChangementMotDePasse() {
     getValues,
     trigger,
     formState: { errors },
-  } = useForm<Saisie>({ resolver: zodResolver(saisieSchema), mode: 'onChange', defaultValues: { ancien: '', nouveau: '', confirmation: '' } });
+  } = useForm<Saisie>({
+    resolver: zodResolver(saisieSchema),
+    mode: 'onChange',
+    defaultValues: { ancien: '', nouveau: '', confirmation: '' },
+  });
   useEstimateurMotDePasse(() => getValues('nouveau') && void trigger('nouveau'));
 
   const envoyer = handleSubmit(({ ancien, nouveau }) =>
@@ -61,7 +65,12 @@ export function ChangementMotDePasse() {
       )}
       {changement.error && <AlerteErreur erreur={changement.error} as="h3" titre="Le mot de passe n’a pas été changé" />}
       <form onSubmit={envoyer} noValidate className={fr.cx('fr-col-12', 'fr-col-md-8', 'fr-col-lg-6')}>
-        <ChampMotDePasse label="Mot de passe actuel" autoComplete="current-password" enregistrement={register('ancien')} erreur={errors.ancien?.message} />
+        <ChampMotDePasse
+          label="Mot de passe actuel"
+          autoComplete="current-password"
+          enregistrement={register('ancien')}
+          erreur={errors.ancien?.message}
+        />
         <div className={fr.cx('fr-mt-3w')}>
           <ChampMotDePasse
             label="Nouveau mot de passe"

@@ -134,8 +134,8 @@ export function JetonsApi() {
         onConfirmer={() => aRevoquer && suppression.mutate(aRevoquer.id, { onSettled: () => titre.current?.focus() })}
       >
         <p>
-          Le jeton « {aRevoquer?.libelle} » cessera de fonctionner immédiatement : les programmes qui l’utilisent n’auront plus
-          accès à l’API. Cette action ne peut pas être annulée ; vous pourrez créer un nouveau jeton.
+          Le jeton « {aRevoquer?.libelle} » cessera de fonctionner immédiatement : les programmes qui l’utilisent n’auront plus accès à
+          l’API. Cette action ne peut pas être annulée ; vous pourrez créer un nouveau jeton.
         </p>
       </revocation.Confirmation>
     </section>

@@ -27,7 +27,11 @@ export function PreferencesCourriel() {
             showCheckedHint
           />
           <p role="status" className={fr.cx('fr-text--sm', 'fr-mt-1w')}>
-            {changement.isSuccess ? (changement.data.syntheseHebdomadaire ? 'Vous recevrez la synthèse hebdomadaire.' : 'Vous ne recevrez plus la synthèse hebdomadaire.') : ''}
+            {changement.isSuccess
+              ? changement.data.syntheseHebdomadaire
+                ? 'Vous recevrez la synthèse hebdomadaire.'
+                : 'Vous ne recevrez plus la synthèse hebdomadaire.'
+              : ''}
           </p>
           {changement.error ? <AlerteErreur erreur={changement.error} as="h3" titre="Votre choix n’a pas été enregistré" /> : null}
         </>

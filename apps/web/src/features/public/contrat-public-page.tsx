@@ -36,7 +36,9 @@ function TableauFiches({ caption, fiches }: { caption: string; fiches: FichePubl
               ))}
             </ul>
           )}
-          {f.thematiques.length + f.publics.length > 0 && <p className={fr.cx('fr-mb-0', 'fr-text--xs')}>{[...f.thematiques, ...f.publics].join(' · ')}</p>}
+          {f.thematiques.length + f.publics.length > 0 && (
+            <p className={fr.cx('fr-mb-0', 'fr-text--xs')}>{[...f.thematiques, ...f.publics].join(' · ')}</p>
+          )}
         </div>,
         <BadgeStatutFiche key="s" statut={f.statut} />,
         f.avancement === null ? '—' : `${formaterNombre(f.avancement)} %`,
@@ -58,7 +60,11 @@ export default function ContratPublicPage() {
   if (contrat.error || !c) return <AlerteErreur erreur={contrat.error} titre="Impossible de charger ce contrat" />;
   return (
     <>
-      <Breadcrumb currentPageLabel={c.intitule} homeLinkProps={{ to: '/' }} segments={[{ label: 'Contrats publiés', linkProps: { to: '/public/contrats' } }]} />
+      <Breadcrumb
+        currentPageLabel={c.intitule}
+        homeLinkProps={{ to: '/' }}
+        segments={[{ label: 'Contrats publiés', linkProps: { to: '/public/contrats' } }]}
+      />
       <VueContratPublic c={c} />
     </>
   );
@@ -88,7 +94,8 @@ export function VueContratPublic({ c }: { c: ContratPublic }) {
           </li>
         )}
         <li>
-          {c.territoire.departements.length > 1 ? 'Départements' : 'Département'} : {enumerer(c.territoire.departements.map((d) => `${d.nom} (${d.code})`))}
+          {c.territoire.departements.length > 1 ? 'Départements' : 'Département'} :{' '}
+          {enumerer(c.territoire.departements.map((d) => `${d.nom} (${d.code})`))}
         </li>
         <li>
           {c.territoire.regions.length > 1 ? 'Régions' : 'Région'} : {enumerer(c.territoire.regions.map((r) => r.nom))}
@@ -105,7 +112,10 @@ export function VueContratPublic({ c }: { c: ContratPublic }) {
         )}
         {c.signataires.length > 0 && (
           <li>
-            Signataires : {c.signataires.map((s) => (s.dateSignature ? `${s.organisation} (${formaterDate(s.dateSignature)})` : s.organisation)).join(', ')}
+            Signataires :{' '}
+            {c.signataires
+              .map((s) => (s.dateSignature ? `${s.organisation} (${formaterDate(s.dateSignature)})` : s.organisation))
+              .join(', ')}
           </li>
         )}
       </ul>
@@ -113,8 +123,8 @@ export function VueContratPublic({ c }: { c: ContratPublic }) {
 
       <h2>Avancement des fiches-action</h2>
       <p>
-        Avancement du contrat : <strong>{c.avancement === null ? 'non mesuré' : `${formaterNombre(c.avancement)} %`}</strong>. Il se calcule à partir
-        des valeurs de suivi validées des fiches-action et, à défaut de mesure, de leur statut.
+        Avancement du contrat : <strong>{c.avancement === null ? 'non mesuré' : `${formaterNombre(c.avancement)} %`}</strong>. Il se calcule
+        à partir des valeurs de suivi validées des fiches-action et, à défaut de mesure, de leur statut.
       </p>
       <Table
         caption={`Fiches-action par statut (${formaterNombre(c.nombreFiches)} au total)`}
@@ -152,7 +162,10 @@ export function VueContratPublic({ c }: { c: ContratPublic }) {
           />
         </section>
       ))}
-      <TableauFiches caption={c.axes.length ? `${fichesAction(c.fichesSansAxe.length)} hors axe` : fichesAction(c.fichesSansAxe.length)} fiches={c.fichesSansAxe} />
+      <TableauFiches
+        caption={c.axes.length ? `${fichesAction(c.fichesSansAxe.length)} hors axe` : fichesAction(c.fichesSansAxe.length)}
+        fiches={c.fichesSansAxe}
+      />
     </>
   );
 }

@@ -19,8 +19,9 @@ export default function ContratsPubliesPage() {
     <>
       <h1>Contrats locaux de santé publiés</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Un contrat local de santé engage l’agence régionale de santé et des collectivités sur un programme d’actions pour la santé des habitants d’un
-        territoire. Voici les contrats que leurs signataires ont choisi de rendre publics : leurs axes, leurs fiches-action et leur avancement.
+        Un contrat local de santé engage l’agence régionale de santé et des collectivités sur un programme d’actions pour la santé des
+        habitants d’un territoire. Voici les contrats que leurs signataires ont choisi de rendre publics : leurs axes, leurs fiches-action
+        et leur avancement.
       </p>
       <h2>Données ouvertes</h2>
       <p>
@@ -32,10 +33,18 @@ export default function ContratsPubliesPage() {
       </p>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-2w')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Download label="Contrats publiés (CSV)" details="CSV – séparateur virgule, UTF-8" linkProps={{ href: '/api/public/contrats.csv' }} />
+          <Download
+            label="Contrats publiés (CSV)"
+            details="CSV – séparateur virgule, UTF-8"
+            linkProps={{ href: '/api/public/contrats.csv' }}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-          <Download label="Contrats publiés (JSON)" details="JSON – mêmes champs" linkProps={{ href: '/api/public/contrats', download: 'contrats-locaux-de-sante-publies.json' }} />
+          <Download
+            label="Contrats publiés (JSON)"
+            details="JSON – mêmes champs"
+            linkProps={{ href: '/api/public/contrats', download: 'contrats-locaux-de-sante-publies.json' }}
+          />
         </div>
       </div>
 
@@ -46,7 +55,9 @@ export default function ContratsPubliesPage() {
         <AlerteErreur erreur={contrats.error} as="h3" titre="Impossible de charger les contrats publiés" />
       ) : contrats.data.length === 0 ? (
         <EtatVide titre="Aucun contrat n’est encore publié" titreAs="h3">
-          <p>Quand la coordination d’un contrat local de santé le publie, ses axes, ses fiches-action et leur avancement apparaissent ici.</p>
+          <p>
+            Quand la coordination d’un contrat local de santé le publie, ses axes, ses fiches-action et leur avancement apparaissent ici.
+          </p>
         </EtatVide>
       ) : (
         <TableauDefilant

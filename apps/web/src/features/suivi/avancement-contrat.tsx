@@ -13,8 +13,12 @@ import './suivi.css';
 const pourcent = (v: number | null) => (v === null ? 'non mesuré' : `${nombreFr(v, 0)} %`);
 
 function sourceFiche(f: FicheAvancement): string {
-  if (f.source === 'indicateurs') return `${LIBELLES_SOURCE_AVANCEMENT.indicateurs} (${pluriel(f.indicateursMesures, 'indicateur')} sur ${f.indicateurs})`;
-  if (f.source === 'statut') return f.indicateurs ? `${LIBELLES_SOURCE_AVANCEMENT.statut} (aucune valeur validée)` : `${LIBELLES_SOURCE_AVANCEMENT.statut} (aucun indicateur)`;
+  if (f.source === 'indicateurs')
+    return `${LIBELLES_SOURCE_AVANCEMENT.indicateurs} (${pluriel(f.indicateursMesures, 'indicateur')} sur ${f.indicateurs})`;
+  if (f.source === 'statut')
+    return f.indicateurs
+      ? `${LIBELLES_SOURCE_AVANCEMENT.statut} (aucune valeur validée)`
+      : `${LIBELLES_SOURCE_AVANCEMENT.statut} (aucun indicateur)`;
   return LIBELLES_SOURCE_AVANCEMENT.exclue;
 }
 
@@ -35,13 +39,15 @@ function LigneFiche({ f }: { f: FicheAvancement }) {
             <BadgeStatutFiche statut={f.statut as StatutFiche} />
           </p>
           <p className={fr.cx('fr-text--xs')}>Source : {sourceFiche(f)}</p>
-          {f.avancement !== null && f.avancement >= 100 && (f.statut === 'en_cours' || f.statut === 'en_retard' || f.statut === 'a_venir') && (
-            // Progress never changes the statut by itself: the people of the contract decide, reminded here.
-            <p className={fr.cx('fr-text--xs', 'fr-mb-1v')}>
-              <span className={fr.cx('fr-icon-info-line', 'fr-icon--sm')} aria-hidden="true" /> Ses indicateurs ont atteint leur cible : si l’action est
-              terminée, passez la fiche en « {LIBELLES_STATUT_FICHE.realisee} » (en COPIL, ou depuis la fiche).
-            </p>
-          )}
+          {f.avancement !== null &&
+            f.avancement >= 100 &&
+            (f.statut === 'en_cours' || f.statut === 'en_retard' || f.statut === 'a_venir') && (
+              // Progress never changes the statut by itself: the people of the contract decide, reminded here.
+              <p className={fr.cx('fr-text--xs', 'fr-mb-1v')}>
+                <span className={fr.cx('fr-icon-info-line', 'fr-icon--sm')} aria-hidden="true" /> Ses indicateurs ont atteint leur cible :
+                si l’action est terminée, passez la fiche en « {LIBELLES_STATUT_FICHE.realisee} » (en COPIL, ou depuis la fiche).
+              </p>
+            )}
           <details className="maillage-details">
             <summary>
               Historique du statut<span className={fr.cx('fr-sr-only')}> de la fiche {f.numero}</span>
@@ -94,9 +100,13 @@ export function AvancementContrat({ contratId, niveauTitre = 2 }: { contratId: s
                 <p className={fr.cx('fr-h3', 'fr-mb-1w')}>{pourcent(a.avancement)}</p>
                 <BarreAvancement valeur={a.avancement} libelle="Avancement du contrat" />
                 <p className={fr.cx('fr-text--sm', 'fr-mb-0', 'fr-mt-1w')}>
-                  d’avancement pondéré sur {formaterNombre(a.fiches)} fiche{a.fiches > 1 ? 's' : ''}-action : {formaterNombre(parIndicateurs)} mesurée
+                  d’avancement pondéré sur {formaterNombre(a.fiches)} fiche{a.fiches > 1 ? 's' : ''}-action :{' '}
+                  {formaterNombre(parIndicateurs)} mesurée
                   {parIndicateurs > 1 ? 's' : ''} par des valeurs validées, {formaterNombre(parStatut)} selon leur statut
-                  {a.parStatut.abandonnee ? `, ${formaterNombre(a.parStatut.abandonnee)} abandonnée${a.parStatut.abandonnee > 1 ? 's' : ''} hors calcul` : ''}.
+                  {a.parStatut.abandonnee
+                    ? `, ${formaterNombre(a.parStatut.abandonnee)} abandonnée${a.parStatut.abandonnee > 1 ? 's' : ''} hors calcul`
+                    : ''}
+                  .
                 </p>
               </div>
             </div>
@@ -107,15 +117,18 @@ export function AvancementContrat({ contratId, niveauTitre = 2 }: { contratId: s
               <ul className={fr.cx('fr-mb-2w') + ' maillage-liste-sans-puce maillage-statuts'} aria-labelledby="avancement-par-statut">
                 {STATUTS_FICHE.filter((s) => a.parStatut[s]).map((s) => (
                   <li key={s}>
-                    <BadgeStatutFiche statut={s as StatutFiche} /> <span className={fr.cx('fr-text--sm')}>{formaterNombre(a.parStatut[s])} fiche{a.parStatut[s] > 1 ? 's' : ''}</span>
+                    <BadgeStatutFiche statut={s as StatutFiche} />{' '}
+                    <span className={fr.cx('fr-text--sm')}>
+                      {formaterNombre(a.parStatut[s])} fiche{a.parStatut[s] > 1 ? 's' : ''}
+                    </span>
                   </li>
                 ))}
               </ul>
               <p className={fr.cx('fr-text--xs', 'fr-mb-0')}>
-                D’où vient le chiffre : une fiche se mesure par les <strong>valeurs validées</strong> de ses indicateurs (la part du
-                chemin parcouru de la référence à la cible) ; faute de valeur validée, <strong>selon son statut</strong> (à venir 0 %,
-                en cours, en retard ou en pause 50 %, réalisée 100 %). Seules les valeurs validées comptent. Les fiches se cumulent,
-                selon leur poids, par objectif, par axe puis pour le contrat.
+                D’où vient le chiffre : une fiche se mesure par les <strong>valeurs validées</strong> de ses indicateurs (la part du chemin
+                parcouru de la référence à la cible) ; faute de valeur validée, <strong>selon son statut</strong> (à venir 0 %, en cours, en
+                retard ou en pause 50 %, réalisée 100 %). Seules les valeurs validées comptent. Les fiches se cumulent, selon leur poids,
+                par objectif, par axe puis pour le contrat.
               </p>
             </div>
           </div>
@@ -166,11 +179,29 @@ export function AvancementContrat({ contratId, niveauTitre = 2 }: { contratId: s
                     ['Axe', `${axe.numero}. ${axe.intitule}`, pourcent(axe.avancement), nombreFr(axe.poids), 'cumul des fiches'],
                     ...axe.objectifs.flatMap((o) => [
                       ['Objectif', `${o.numero}. ${o.intitule}`, pourcent(o.avancement), nombreFr(o.poids), 'cumul des fiches'],
-                      ...o.fiches.map((f) => ['Fiche', `${f.numero}. ${f.intitule}`, pourcent(f.avancement), nombreFr(f.poids), sourceFiche(f)]),
+                      ...o.fiches.map((f) => [
+                        'Fiche',
+                        `${f.numero}. ${f.intitule}`,
+                        pourcent(f.avancement),
+                        nombreFr(f.poids),
+                        sourceFiche(f),
+                      ]),
                     ]),
-                    ...axe.fichesSansObjectif.map((f) => ['Fiche', `${f.numero}. ${f.intitule}`, pourcent(f.avancement), nombreFr(f.poids), sourceFiche(f)]),
+                    ...axe.fichesSansObjectif.map((f) => [
+                      'Fiche',
+                      `${f.numero}. ${f.intitule}`,
+                      pourcent(f.avancement),
+                      nombreFr(f.poids),
+                      sourceFiche(f),
+                    ]),
                   ]),
-                  ...a.fichesSansAxe.map((f) => ['Fiche (sans axe)', `${f.numero}. ${f.intitule}`, pourcent(f.avancement), nombreFr(f.poids), sourceFiche(f)]),
+                  ...a.fichesSansAxe.map((f) => [
+                    'Fiche (sans axe)',
+                    `${f.numero}. ${f.intitule}`,
+                    pourcent(f.avancement),
+                    nombreFr(f.poids),
+                    sourceFiche(f),
+                  ]),
                   ['Contrat', 'Ensemble du contrat', pourcent(a.avancement), '—', 'cumul des axes et des fiches'],
                 ]}
               />
@@ -199,7 +230,9 @@ export function AvancementSynthese({ contratId }: { contratId: string }) {
         headers={['Axe', 'Avancement']}
         data={[
           ...a.axes.map((axe) => [`${axe.numero}. ${axe.intitule}`, <BarreAvancement key="b" valeur={axe.avancement} />]),
-          ...(a.fichesSansAxe.length ? [['Fiches sans axe', `${a.fichesSansAxe.length} fiche${a.fichesSansAxe.length > 1 ? 's' : ''}`]] : []),
+          ...(a.fichesSansAxe.length
+            ? [['Fiches sans axe', `${a.fichesSansAxe.length} fiche${a.fichesSansAxe.length > 1 ? 's' : ''}`]]
+            : []),
           ['Ensemble du contrat', <BarreAvancement key="c" valeur={a.avancement} />],
         ]}
       />

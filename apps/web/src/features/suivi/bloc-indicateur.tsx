@@ -8,7 +8,10 @@ import { FormulaireIndicateurSuivi } from './formulaire-indicateur';
 import { FormulaireValeurSuivi } from './formulaire-valeur';
 import { BadgeEtatSuivi, ecrireCible, ecrireMesure, ecrireReference, HistoriqueEtapes, nombreFr, PHRASES_TENDANCE } from './libelles-suivi';
 
-export type EditionSuivi = { type: 'indicateur'; id: string | null } | { type: 'valeur'; indicateurId: string; periode: string | null } | null;
+export type EditionSuivi =
+  | { type: 'indicateur'; id: string | null }
+  | { type: 'valeur'; indicateurId: string; periode: string | null }
+  | null;
 
 export const anneeCourante = () => String(new Date().getFullYear());
 
@@ -23,7 +26,8 @@ function periodeAProposer(i: IndicateurSuivi): string {
 }
 
 function Diagnostic({ d }: { d: DiagnosticLie }) {
-  const ecart = (e: NonNullable<DiagnosticLie['ecartInitial']>) => `${e.ecart > 0 ? '+' : ''}${nombreFr(e.ecart)} avec ${e.region} en ${e.periode}`;
+  const ecart = (e: NonNullable<DiagnosticLie['ecartInitial']>) =>
+    `${e.ecart > 0 ? '+' : ''}${nombreFr(e.ecart)} avec ${e.region} en ${e.periode}`;
   return (
     <div className={fr.cx('fr-mb-2w', 'fr-p-2w') + ' maillage-encart'}>
       <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
@@ -32,12 +36,20 @@ function Diagnostic({ d }: { d: DiagnosticLie }) {
       </p>
       <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
         <strong>{PHRASES_TENDANCE[d.tendance]}</strong>
-        {d.ecartInitial && d.ecartActuel && d.tendance !== 'indeterminee' ? ` Écart : ${ecart(d.ecartInitial)}, puis ${ecart(d.ecartActuel)}.` : ''}
+        {d.ecartInitial && d.ecartActuel && d.tendance !== 'indeterminee'
+          ? ` Écart : ${ecart(d.ecartInitial)}, puis ${ecart(d.ecartActuel)}.`
+          : ''}
       </p>
       {d.serie.length > 0 && (
         <details className="maillage-details">
-          <summary>Série du territoire ({d.serie.length} période{d.serie.length > 1 ? 's' : ''})</summary>
-          <Table caption={`${d.libelle} sur le territoire du contrat`} headers={['Période', 'Valeur']} data={d.serie.map((s) => [s.periode, s.texte])} />
+          <summary>
+            Série du territoire ({d.serie.length} période{d.serie.length > 1 ? 's' : ''})
+          </summary>
+          <Table
+            caption={`${d.libelle} sur le territoire du contrat`}
+            headers={['Période', 'Valeur']}
+            data={d.serie.map((s) => [s.periode, s.texte])}
+          />
         </details>
       )}
     </div>
@@ -57,7 +69,17 @@ interface PropsIndicateur {
   moi: string | null;
 }
 
-export function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTransition, onSupprimer, transitionEnCours, moi }: PropsIndicateur) {
+export function BlocIndicateur({
+  i,
+  suivi,
+  edition,
+  setEdition,
+  onMessage,
+  onTransition,
+  onSupprimer,
+  transitionEnCours,
+  moi,
+}: PropsIndicateur) {
   const { droits } = suivi;
   const periodes = periodesDe(i);
   const fermer = (m?: string) => {
@@ -70,7 +92,15 @@ export function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTra
   const titreId = `indicateur-${i.id}-titre`;
 
   if (enEdition)
-    return <FormulaireIndicateurSuivi ficheId={suivi.fiche.id} indicateur={i} periodeSuggeree={anneeCourante()} aDesValeursValidees={aDesValidees} onFermer={fermer} />;
+    return (
+      <FormulaireIndicateurSuivi
+        ficheId={suivi.fiche.id}
+        indicateur={i}
+        periodeSuggeree={anneeCourante()}
+        aDesValeursValidees={aDesValidees}
+        onFermer={fermer}
+      />
+    );
 
   const actions = (v: ValeurSuivi | undefined, periode: string) => {
     const boutons: React.ReactNode[] = [];
@@ -78,13 +108,28 @@ export function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTra
     const modifiable = droits.saisir && (!v || v.etat === 'brouillon' || v.etat === 'a_corriger');
     if (modifiable)
       boutons.push(
-        <Button key="s" type="button" size="small" priority="secondary" disabled={edition !== null} onClick={() => setEdition({ type: 'valeur', indicateurId: i.id, periode })} nativeButtonProps={{ 'aria-label': `${v ? 'Corriger' : 'Saisir'} ${nom}` }}>
+        <Button
+          key="s"
+          type="button"
+          size="small"
+          priority="secondary"
+          disabled={edition !== null}
+          onClick={() => setEdition({ type: 'valeur', indicateurId: i.id, periode })}
+          nativeButtonProps={{ 'aria-label': `${v ? 'Corriger' : 'Saisir'} ${nom}` }}
+        >
           {v ? 'Corriger' : 'Saisir'}
         </Button>,
       );
     if (v && droits.saisir && (v.etat === 'brouillon' || v.etat === 'a_corriger'))
       boutons.push(
-        <Button key="o" type="button" size="small" disabled={transitionEnCours} onClick={() => onTransition(v, 'soumettre')} nativeButtonProps={{ 'aria-label': `Soumettre ${nom}` }}>
+        <Button
+          key="o"
+          type="button"
+          size="small"
+          disabled={transitionEnCours}
+          onClick={() => onTransition(v, 'soumettre')}
+          nativeButtonProps={{ 'aria-label': `Soumettre ${nom}` }}
+        >
           Soumettre
         </Button>,
       );
@@ -96,23 +141,58 @@ export function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTra
             Vous l’avez soumise : une autre personne la valide (validation à quatre yeux).
           </span>
         ) : (
-          <Button key="v" type="button" size="small" iconId="fr-icon-check-line" disabled={transitionEnCours} onClick={() => onTransition(v, 'valider')} nativeButtonProps={{ 'aria-label': `Valider ${nom}` }}>
+          <Button
+            key="v"
+            type="button"
+            size="small"
+            iconId="fr-icon-check-line"
+            disabled={transitionEnCours}
+            onClick={() => onTransition(v, 'valider')}
+            nativeButtonProps={{ 'aria-label': `Valider ${nom}` }}
+          >
             Valider
           </Button>
         ),
-        <Button key="r" type="button" size="small" priority="secondary" disabled={transitionEnCours} onClick={() => onTransition(v, 'renvoyer')} nativeButtonProps={{ 'aria-label': `Renvoyer pour correction ${nom}` }}>
+        <Button
+          key="r"
+          type="button"
+          size="small"
+          priority="secondary"
+          disabled={transitionEnCours}
+          onClick={() => onTransition(v, 'renvoyer')}
+          nativeButtonProps={{ 'aria-label': `Renvoyer pour correction ${nom}` }}
+        >
           Renvoyer pour correction
         </Button>,
       );
     }
-    if (v?.etat === 'valide') boutons.push(<span key="l" className={fr.cx('fr-text--xs')}>Période verrouillée</span>);
+    if (v?.etat === 'valide')
+      boutons.push(
+        <span key="l" className={fr.cx('fr-text--xs')}>
+          Période verrouillée
+        </span>,
+      );
     if (v?.etat === 'valide' && droits.rouvrir)
       boutons.push(
-        <Button key="o" type="button" size="small" priority="secondary" iconId="fr-icon-arrow-go-back-line" disabled={transitionEnCours} onClick={() => onTransition(v, 'rouvrir')} nativeButtonProps={{ 'aria-label': `Rouvrir ${nom}` }}>
+        <Button
+          key="o"
+          type="button"
+          size="small"
+          priority="secondary"
+          iconId="fr-icon-arrow-go-back-line"
+          disabled={transitionEnCours}
+          onClick={() => onTransition(v, 'rouvrir')}
+          nativeButtonProps={{ 'aria-label': `Rouvrir ${nom}` }}
+        >
           Rouvrir
         </Button>,
       );
-    if (v?.etat === 'soumis' && !droits.valider) boutons.push(<span key="a" className={fr.cx('fr-text--xs')}>En attente de validation</span>);
+    if (v?.etat === 'soumis' && !droits.valider)
+      boutons.push(
+        <span key="a" className={fr.cx('fr-text--xs')}>
+          En attente de validation
+        </span>,
+      );
     return boutons.length ? <div className="maillage-actions">{boutons}</div> : '—';
   };
 
@@ -127,10 +207,29 @@ export function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTra
         </h4>
         {droits.definir && (
           <div className="maillage-actions">
-            <Button type="button" size="small" priority="secondary" iconId="fr-icon-edit-line" disabled={edition !== null} onClick={() => setEdition({ type: 'indicateur', id: i.id })} nativeButtonProps={{ 'aria-label': `Modifier l’indicateur « ${i.libelle} »` }}>
+            <Button
+              type="button"
+              size="small"
+              priority="secondary"
+              iconId="fr-icon-edit-line"
+              disabled={edition !== null}
+              onClick={() => setEdition({ type: 'indicateur', id: i.id })}
+              nativeButtonProps={{ 'aria-label': `Modifier l’indicateur « ${i.libelle} »` }}
+            >
               Modifier
             </Button>
-            <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" disabled={edition !== null || aDesValidees} onClick={() => onSupprimer(i)} nativeButtonProps={{ 'aria-label': `Supprimer l’indicateur « ${i.libelle} »`, title: aDesValidees ? 'Des valeurs sont validées : l’indicateur ne peut plus être supprimé' : undefined }}>
+            <Button
+              type="button"
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-delete-line"
+              disabled={edition !== null || aDesValidees}
+              onClick={() => onSupprimer(i)}
+              nativeButtonProps={{
+                'aria-label': `Supprimer l’indicateur « ${i.libelle} »`,
+                title: aDesValidees ? 'Des valeurs sont validées : l’indicateur ne peut plus être supprimé' : undefined,
+              }}
+            >
               Supprimer
             </Button>
           </div>
@@ -162,7 +261,9 @@ export function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTra
       </dl>
       {i.diagnostic && <Diagnostic d={i.diagnostic} />}
       {periodes.length === 0 ? (
-        <p className={fr.cx('fr-text--sm')}>Aucune cible ni valeur : fixez des cibles par période (bouton « Modifier ») pour que l’indicateur compte dans l’avancement.</p>
+        <p className={fr.cx('fr-text--sm')}>
+          Aucune cible ni valeur : fixez des cibles par période (bouton « Modifier ») pour que l’indicateur compte dans l’avancement.
+        </p>
       ) : (
         <div className="maillage-defilement">
           <Table
@@ -190,13 +291,22 @@ export function BlocIndicateur({ i, suivi, edition, setEdition, onMessage, onTra
           />
         </div>
       )}
-      {editionValeur && <FormulaireValeurSuivi indicateur={i} periode={editionValeur.periode} periodeSuggeree={periodeAProposer(i)} onFermer={fermer} />}
+      {editionValeur && (
+        <FormulaireValeurSuivi indicateur={i} periode={editionValeur.periode} periodeSuggeree={periodeAProposer(i)} onFermer={fermer} />
+      )}
       {droits.saisir && !editionValeur && (
-        <Button type="button" size="small" priority="tertiary" iconId="fr-icon-add-line" disabled={edition !== null} onClick={() => setEdition({ type: 'valeur', indicateurId: i.id, periode: null })} nativeButtonProps={{ 'aria-label': `Saisir une valeur pour une autre période de « ${i.libelle} »` }}>
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-add-line"
+          disabled={edition !== null}
+          onClick={() => setEdition({ type: 'valeur', indicateurId: i.id, periode: null })}
+          nativeButtonProps={{ 'aria-label': `Saisir une valeur pour une autre période de « ${i.libelle} »` }}
+        >
           Saisir une valeur pour une autre période
         </Button>
       )}
     </article>
   );
 }
-

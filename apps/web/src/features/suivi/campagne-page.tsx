@@ -32,10 +32,19 @@ export default function CampagnePage() {
     <Breadcrumb
       currentPageLabel={t ? `Campagne ${libellePeriodeSuivi(t.periode)}` : 'Campagne de suivi'}
       homeLinkProps={{ to: '/' }}
-      segments={[{ label: 'Contrats', linkProps: { to: '/contrats' } }, ...(t ? [{ label: t.contrat.intitule, linkProps: { to: `/contrats/${t.contrat.id}?onglet=suivi` } }] : [])]}
+      segments={[
+        { label: 'Contrats', linkProps: { to: '/contrats' } },
+        ...(t ? [{ label: t.contrat.intitule, linkProps: { to: `/contrats/${t.contrat.id}?onglet=suivi` } }] : []),
+      ]}
     />
   );
-  if (tableau.isPending || saisie.isPending) return <>{filAriane}<Chargement libelle="Chargement de la campagne…" /></>;
+  if (tableau.isPending || saisie.isPending)
+    return (
+      <>
+        {filAriane}
+        <Chargement libelle="Chargement de la campagne…" />
+      </>
+    );
   if (tableau.error || !t) {
     return (
       <>
@@ -53,7 +62,11 @@ export default function CampagnePage() {
   const jours = joursAvant(t.echeance);
   const vue = params.get('vue') === 'saisie' && aSaisir > 0 ? 'saisie' : 'tableau';
 
-  const formulaire = s ? <SaisieCampagneFiches campagne={s} titre={vueGestion ? 'Fiches à renseigner' : 'Vos fiches à renseigner'} /> : <AlerteErreur erreur={saisie.error} titre="Impossible de charger vos fiches" />;
+  const formulaire = s ? (
+    <SaisieCampagneFiches campagne={s} titre={vueGestion ? 'Fiches à renseigner' : 'Vos fiches à renseigner'} />
+  ) : (
+    <AlerteErreur erreur={saisie.error} titre="Impossible de charger vos fiches" />
+  );
 
   return (
     <div className="maillage-suivi">
@@ -71,8 +84,9 @@ export default function CampagnePage() {
           </Badge>
         )}{' '}
         À renseigner avant le <strong>{formaterDateDuJour(t.echeance)}</strong>
-        {ouverte && (jours > 1 ? ` (dans ${jours} jours)` : jours === 1 ? ' (demain)' : jours === 0 ? ' (aujourd’hui)' : ' (échéance passée)')}. Ouverte par{' '}
-        {t.ouvertePar} le {formaterDateHeure(t.ouverteLe)}
+        {ouverte &&
+          (jours > 1 ? ` (dans ${jours} jours)` : jours === 1 ? ' (demain)' : jours === 0 ? ' (aujourd’hui)' : ' (échéance passée)')}
+        . Ouverte par {t.ouvertePar} le {formaterDateHeure(t.ouverteLe)}
         {t.closeLe ? `, close le ${formaterDateHeure(t.closeLe)}` : ''}.
       </p>
       {t.message && (

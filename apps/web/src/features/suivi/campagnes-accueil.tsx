@@ -25,7 +25,9 @@ export default function CampagnesAccueil({ contrats }: { contrats: ContratResume
       staleTime: 30_000,
     })),
   });
-  const ouvertes = listes.flatMap((l, n) => (l.data ?? []).filter((c) => c.etat === 'ouverte').map((c) => ({ campagne: c, contrat: contrats[n] })));
+  const ouvertes = listes.flatMap((l, n) =>
+    (l.data ?? []).filter((c) => c.etat === 'ouverte').map((c) => ({ campagne: c, contrat: contrats[n] })),
+  );
   const pourPilote = ouvertes.filter((o) => o.contrat.role === 'pilote');
   const saisies = useQueries({
     queries: pourPilote.map((o) => ({
@@ -46,7 +48,11 @@ export default function CampagnesAccueil({ contrats }: { contrats: ContratResume
         const aFaire = miennes.filter((f) => f.etat !== 'soumis' && f.etat !== 'valide');
         const taux = c.fiches ? (c.completes / c.fiches) * 100 : null;
         return (
-          <article key={c.id} className={fr.cx('fr-p-3w', 'fr-mb-3w') + ' maillage-bloc-suivi'} aria-labelledby={`accueil-campagne-${c.id}`}>
+          <article
+            key={c.id}
+            className={fr.cx('fr-p-3w', 'fr-mb-3w') + ' maillage-bloc-suivi'}
+            aria-labelledby={`accueil-campagne-${c.id}`}
+          >
             <h4 id={`accueil-campagne-${c.id}`} className={fr.cx('fr-h6', 'fr-mb-1w')}>
               Suivi {libellePeriodeSuivi(c.periode)} — {contrat.intitule}
             </h4>
@@ -62,7 +68,9 @@ export default function CampagnesAccueil({ contrats }: { contrats: ContratResume
                 ) : (
                   <>
                     <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
-                      {aFaire.length ? `Vos fiches à renseigner : ${aFaire.length} sur ${miennes.length}.` : `Vos ${miennes.length} fiche${miennes.length > 1 ? 's sont soumises' : ' est soumise'} : merci !`}
+                      {aFaire.length
+                        ? `Vos fiches à renseigner : ${aFaire.length} sur ${miennes.length}.`
+                        : `Vos ${miennes.length} fiche${miennes.length > 1 ? 's sont soumises' : ' est soumise'} : merci !`}
                     </p>
                     <ul className={fr.cx('fr-text--sm')}>
                       {miennes.map((f) => (
@@ -74,7 +82,11 @@ export default function CampagnesAccueil({ contrats }: { contrats: ContratResume
                   </>
                 )}
                 <Button size="small" iconId="fr-icon-edit-line" linkProps={{ to: `/campagnes/${c.id}` }}>
-                  Renseigner mes fiches<span className={fr.cx('fr-sr-only')}> du suivi {libellePeriodeSuivi(c.periode)} — {contrat.intitule}</span>
+                  Renseigner mes fiches
+                  <span className={fr.cx('fr-sr-only')}>
+                    {' '}
+                    du suivi {libellePeriodeSuivi(c.periode)} — {contrat.intitule}
+                  </span>
                 </Button>
               </>
             )}
@@ -84,12 +96,16 @@ export default function CampagnesAccueil({ contrats }: { contrats: ContratResume
                   <BarreAvancement valeur={taux} libelle="Taux de réponse" />
                 </div>
                 <p className={fr.cx('fr-text--sm', 'fr-mt-1w')}>
-                  {formaterNombre(c.completes)} fiche{c.completes > 1 ? 's' : ''} soumise{c.completes > 1 ? 's' : ''} ou validée{c.completes > 1 ? 's' : ''} sur {formaterNombre(c.fiches)},
-                  dont {formaterNombre(c.validees)} validée{c.validees > 1 ? 's' : ''}.
+                  {formaterNombre(c.completes)} fiche{c.completes > 1 ? 's' : ''} soumise{c.completes > 1 ? 's' : ''} ou validée
+                  {c.completes > 1 ? 's' : ''} sur {formaterNombre(c.fiches)}, dont {formaterNombre(c.validees)} validée
+                  {c.validees > 1 ? 's' : ''}.
                 </p>
                 <Link to={`/campagnes/${c.id}`}>
                   {gestion ? 'Tableau de bord de la campagne' : 'Voir la campagne'}
-                  <span className={fr.cx('fr-sr-only')}> {libellePeriodeSuivi(c.periode)} — {contrat.intitule}</span>
+                  <span className={fr.cx('fr-sr-only')}>
+                    {' '}
+                    {libellePeriodeSuivi(c.periode)} — {contrat.intitule}
+                  </span>
                 </Link>
               </>
             )}

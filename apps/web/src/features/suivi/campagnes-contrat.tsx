@@ -36,7 +36,17 @@ interface Resultat {
   organisationsSansCompte: { id: string; nom: string }[];
 }
 
-function FormulaireCampagne({ contratId, periodesPrises, onAnnuler, onOuverte }: { contratId: string; periodesPrises: string[]; onAnnuler: () => void; onOuverte: (r: Resultat) => void }) {
+function FormulaireCampagne({
+  contratId,
+  periodesPrises,
+  onAnnuler,
+  onOuverte,
+}: {
+  contratId: string;
+  periodesPrises: string[];
+  onAnnuler: () => void;
+  onOuverte: (r: Resultat) => void;
+}) {
   const ouverture = useOuvertureCampagne(contratId);
   const annee = anneeCourante();
   const form = useForm<Valeurs, unknown, CampagneSaisie>({
@@ -53,11 +63,18 @@ function FormulaireCampagne({ contratId, periodesPrises, onAnnuler, onOuverte }:
       onError: (e) => appliquerErreursServeur(e, form.setError, ['periode', 'echeance', 'message']),
     });
   return (
-    <form onSubmit={form.handleSubmit(envoyer)} noValidate className={fr.cx('fr-p-3w', 'fr-mb-4w') + ' maillage-encart'} aria-labelledby="titre-ouvrir-campagne">
-      <h3 id="titre-ouvrir-campagne" className={fr.cx('fr-h5')}>Ouvrir une campagne de suivi</h3>
+    <form
+      onSubmit={form.handleSubmit(envoyer)}
+      noValidate
+      className={fr.cx('fr-p-3w', 'fr-mb-4w') + ' maillage-encart'}
+      aria-labelledby="titre-ouvrir-campagne"
+    >
+      <h3 id="titre-ouvrir-campagne" className={fr.cx('fr-h5')}>
+        Ouvrir une campagne de suivi
+      </h3>
       <p className={fr.cx('fr-text--sm')}>
-        Chaque pilote ayant un compte reçoit un courriel avec le lien vers le formulaire de ses fiches. Des rappels partent
-        automatiquement sept jours puis un jour avant l’échéance, aux seuls pilotes dont les fiches ne sont pas complètes.
+        Chaque pilote ayant un compte reçoit un courriel avec le lien vers le formulaire de ses fiches. Des rappels partent automatiquement
+        sept jours puis un jour avant l’échéance, aux seuls pilotes dont les fiches ne sont pas complètes.
       </p>
       {ouverture.error ? <AlerteErreur erreur={ouverture.error} as="h4" titre="La campagne n’a pas été ouverte" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
@@ -175,9 +192,9 @@ export function CampagnesContrat({ contrat }: { contrat: ContratDetail }) {
             action={peutOuvrir ? { children: 'Ouvrir une campagne', onClick: () => setFormulaire(true) } : undefined}
           >
             <p>
-              Une fois par an (ou par semestre), la campagne de suivi demande à chaque pilote de renseigner, avant une échéance,
-              les valeurs des indicateurs de ses fiches et un bilan : réalisations, difficultés, perspectives. La coordination
-              valide ou renvoie pour correction, suit les réponses sur un tableau de bord, et en tire le bilan annuel pour le COPIL.
+              Une fois par an (ou par semestre), la campagne de suivi demande à chaque pilote de renseigner, avant une échéance, les valeurs
+              des indicateurs de ses fiches et un bilan : réalisations, difficultés, perspectives. La coordination valide ou renvoie pour
+              correction, suit les réponses sur un tableau de bord, et en tire le bilan annuel pour le COPIL.
             </p>
             {!peutOuvrir && contrat.droits.completer && <p>Une campagne s’ouvre sur un contrat en élaboration, signé ou en évaluation.</p>}
           </EtatVide>

@@ -28,19 +28,36 @@ export function ChampsReference({ form, prefixe, pourcentage }: Props) {
       {pourcentage ? (
         <>
           <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-            <Input label="Numérateur de référence" nativeInputProps={{ ...register('refNumerateur'), inputMode: 'decimal' }} {...etatChamp(errors.refNumerateur?.message)} />
+            <Input
+              label="Numérateur de référence"
+              nativeInputProps={{ ...register('refNumerateur'), inputMode: 'decimal' }}
+              {...etatChamp(errors.refNumerateur?.message)}
+            />
           </div>
           <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-            <Input label="Dénominateur de référence" nativeInputProps={{ ...register('refDenominateur'), inputMode: 'decimal' }} {...etatChamp(errors.refDenominateur?.message)} />
+            <Input
+              label="Dénominateur de référence"
+              nativeInputProps={{ ...register('refDenominateur'), inputMode: 'decimal' }}
+              {...etatChamp(errors.refDenominateur?.message)}
+            />
           </div>
         </>
       ) : (
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-          <Input label="Valeur de référence" hintText="Par exemple 0 ou 12,5" nativeInputProps={{ ...register('refValeur'), inputMode: 'decimal' }} {...etatChamp(errors.refValeur?.message)} />
+          <Input
+            label="Valeur de référence"
+            hintText="Par exemple 0 ou 12,5"
+            nativeInputProps={{ ...register('refValeur'), inputMode: 'decimal' }}
+            {...etatChamp(errors.refValeur?.message)}
+          />
         </div>
       )}
       <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-        <Input label="Date de la référence" nativeInputProps={{ ...register('refDate'), type: 'date' }} {...etatChamp(errors.refDate?.message)} />
+        <Input
+          label="Date de la référence"
+          nativeInputProps={{ ...register('refDate'), type: 'date' }}
+          {...etatChamp(errors.refDate?.message)}
+        />
       </div>
     </fieldset>
   );
@@ -66,7 +83,9 @@ export function CiblesParPeriode({ form, prefixe, pourcentage, periodeSuggeree }
         Cibles par période
       </legend>
       {cibles.fields.length === 0 && (
-        <p className={fr.cx('fr-fieldset__element', 'fr-text--sm')}>Aucune cible : sans cible, les valeurs de l’indicateur ne comptent pas dans l’avancement.</p>
+        <p className={fr.cx('fr-fieldset__element', 'fr-text--sm')}>
+          Aucune cible : sans cible, les valeurs de l’indicateur ne comptent pas dans l’avancement.
+        </p>
       )}
       {cibles.fields.map((c, n) => {
         const e = errors.cibles?.[n];
@@ -74,24 +93,48 @@ export function CiblesParPeriode({ form, prefixe, pourcentage, periodeSuggeree }
           <div key={c.id} className={fr.cx('fr-fieldset__element')}>
             <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-grid-row--bottom')}>
               <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                <Input label={`Période de la cible ${n + 1}`} hintText="2026, 2026-S1…" nativeInputProps={{ ...register(`cibles.${n}.periode`), maxLength: 7 }} {...etatChamp(e?.periode?.message)} />
+                <Input
+                  label={`Période de la cible ${n + 1}`}
+                  hintText="2026, 2026-S1…"
+                  nativeInputProps={{ ...register(`cibles.${n}.periode`), maxLength: 7 }}
+                  {...etatChamp(e?.periode?.message)}
+                />
               </div>
               {pourcentage ? (
                 <>
                   <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                    <Input label={`Numérateur de la cible ${n + 1}`} nativeInputProps={{ ...register(`cibles.${n}.numerateur`), id: `${prefixe}-cible-${n}-mesure`, inputMode: 'decimal' }} {...etatChamp(e?.numerateur?.message)} />
+                    <Input
+                      label={`Numérateur de la cible ${n + 1}`}
+                      nativeInputProps={{ ...register(`cibles.${n}.numerateur`), id: `${prefixe}-cible-${n}-mesure`, inputMode: 'decimal' }}
+                      {...etatChamp(e?.numerateur?.message)}
+                    />
                   </div>
                   <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                    <Input label={`Dénominateur de la cible ${n + 1}`} nativeInputProps={{ ...register(`cibles.${n}.denominateur`), inputMode: 'decimal' }} {...etatChamp(e?.denominateur?.message)} />
+                    <Input
+                      label={`Dénominateur de la cible ${n + 1}`}
+                      nativeInputProps={{ ...register(`cibles.${n}.denominateur`), inputMode: 'decimal' }}
+                      {...etatChamp(e?.denominateur?.message)}
+                    />
                   </div>
                 </>
               ) : (
                 <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-                  <Input label={`Valeur de la cible ${n + 1}`} nativeInputProps={{ ...register(`cibles.${n}.valeur`), id: `${prefixe}-cible-${n}-mesure`, inputMode: 'decimal' }} {...etatChamp(e?.valeur?.message)} />
+                  <Input
+                    label={`Valeur de la cible ${n + 1}`}
+                    nativeInputProps={{ ...register(`cibles.${n}.valeur`), id: `${prefixe}-cible-${n}-mesure`, inputMode: 'decimal' }}
+                    {...etatChamp(e?.valeur?.message)}
+                  />
                 </div>
               )}
               <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-                <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" className={fr.cx('fr-mb-3w')} onClick={() => cibles.remove(n)}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary"
+                  iconId="fr-icon-delete-line"
+                  className={fr.cx('fr-mb-3w')}
+                  onClick={() => cibles.remove(n)}
+                >
                   Retirer la cible {n + 1}
                 </Button>
               </div>

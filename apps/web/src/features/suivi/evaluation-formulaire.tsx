@@ -4,7 +4,15 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { APPRECIATIONS, CRITERES_EVALUATION, evaluationSchema, libellePeriodeSuivi, TYPES_EVALUATION, type CritereEvaluation, type EvaluationSaisie } from '@maillage/domain';
+import {
+  APPRECIATIONS,
+  CRITERES_EVALUATION,
+  evaluationSchema,
+  libellePeriodeSuivi,
+  TYPES_EVALUATION,
+  type CritereEvaluation,
+  type EvaluationSaisie,
+} from '@maillage/domain';
 import { useMemo, useState } from 'react';
 import { useWatch, type FieldErrors, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useDiagnostic } from '../../api/diagnostics';
@@ -28,7 +36,13 @@ export interface FormulaireEvaluation {
   dateRapport: string;
   methode: string;
   synthese: string;
-  questions: { critere: CritereEvaluation; question: string; jugement: string; appreciation: string; preuves: { type: TypePreuve; id: string }[] }[];
+  questions: {
+    critere: CritereEvaluation;
+    question: string;
+    jugement: string;
+    appreciation: string;
+    preuves: { type: TypePreuve; id: string }[];
+  }[];
   recommandations: { texte: string; priorite: string }[];
   participants: { nom: string; organisation: string; role: string }[];
   terminee: boolean;
@@ -44,7 +58,13 @@ export function versFormulaire(e: Partial<EvaluationSaisie>): FormulaireEvaluati
     dateRapport: e.dateRapport ?? '',
     methode: e.methode ?? '',
     synthese: e.synthese ?? '',
-    questions: (e.questions ?? []).map((q) => ({ critere: q.critere, question: q.question, jugement: q.jugement ?? '', appreciation: q.appreciation ?? '', preuves: q.preuves.map((p) => ({ ...p })) })),
+    questions: (e.questions ?? []).map((q) => ({
+      critere: q.critere,
+      question: q.question,
+      jugement: q.jugement ?? '',
+      appreciation: q.appreciation ?? '',
+      preuves: q.preuves.map((p) => ({ ...p })),
+    })),
     recommandations: (e.recommandations ?? []).map((r) => ({ texte: r.texte, priorite: r.priorite ?? '' })),
     participants: (e.participants ?? []).map((p) => ({ nom: p.nom, organisation: p.organisation ?? '', role: p.role ?? '' })),
     terminee: e.terminee ?? false,
@@ -59,7 +79,13 @@ function versSaisie(v: FormulaireEvaluation): EvaluationSaisie {
     dateRapport: t(v.dateRapport),
     methode: t(v.methode),
     synthese: t(v.synthese),
-    questions: v.questions.map((q) => ({ critere: q.critere, question: q.question.trim(), jugement: t(q.jugement), appreciation: (q.appreciation || null) as never, preuves: q.preuves })),
+    questions: v.questions.map((q) => ({
+      critere: q.critere,
+      question: q.question.trim(),
+      jugement: t(q.jugement),
+      appreciation: (q.appreciation || null) as never,
+      preuves: q.preuves,
+    })),
     recommandations: v.recommandations.map((r) => ({ texte: r.texte.trim(), priorite: (r.priorite || null) as never })),
     participants: v.participants.map((p) => ({ nom: p.nom.trim(), organisation: t(p.organisation), role: t(p.role) })),
     terminee: v.terminee,
@@ -69,7 +95,9 @@ function versSaisie(v: FormulaireEvaluation): EvaluationSaisie {
 const resolveur = zodResolver(evaluationSchema);
 export const resolverEvaluation: Resolver<FormulaireEvaluation, unknown, EvaluationSaisie> = async (v, c, o) => {
   const r = await resolveur(versSaisie(v), c, o as never);
-  return Object.keys(r.errors).length ? { values: {}, errors: r.errors as FieldErrors<FormulaireEvaluation> } : { values: r.values as EvaluationSaisie, errors: {} };
+  return Object.keys(r.errors).length
+    ? { values: {}, errors: r.errors as FieldErrors<FormulaireEvaluation> }
+    : { values: r.values as EvaluationSaisie, errors: {} };
 };
 
 type Preuves = Map<string, { type: TypePreuve; texte: string }>;
@@ -85,8 +113,12 @@ export function usePreuvesDisponibles(contratId: string, resolues: Evaluation['p
     for (const s of suivis.suivis)
       for (const i of s.indicateurs)
         for (const v of i.valeurs.filter((x) => x.etat === 'valide'))
-          options.set(v.id, { type: 'valeur', texte: `Fiche ${s.fiche.numero} — ${i.libelle}, ${libellePeriodeSuivi(v.periode)} : ${ecrireMesure(v, i)}` });
-    for (const v of diagnostic.data?.verbatims ?? []) options.set(v.id, { type: 'verbatim', texte: `« ${v.texte.length > 140 ? `${v.texte.slice(0, 140)}…` : v.texte} » — ${v.locuteur}` });
+          options.set(v.id, {
+            type: 'valeur',
+            texte: `Fiche ${s.fiche.numero} — ${i.libelle}, ${libellePeriodeSuivi(v.periode)} : ${ecrireMesure(v, i)}`,
+          });
+    for (const v of diagnostic.data?.verbatims ?? [])
+      options.set(v.id, { type: 'verbatim', texte: `« ${v.texte.length > 140 ? `${v.texte.slice(0, 140)}…` : v.texte} » — ${v.locuteur}` });
     for (const f of fichiers.data ?? []) options.set(f.id, { type: 'document', texte: `Document : ${f.nom}` });
     const libelles: Preuves = new Map(options);
     for (const [id, p] of Object.entries(resolues ?? {})) if (!libelles.has(id)) libelles.set(id, p);
@@ -127,10 +159,18 @@ export function Question({ form, index, rang, premier, dernier, onMonter, onDesc
           Question {rang} ({CRITERES_EVALUATION[critere].toLowerCase()})
         </legend>
         <div className={fr.cx('fr-fieldset__element')}>
-          <Input label={`Question évaluative ${rang} (${CRITERES_EVALUATION[critere].toLowerCase()})`} nativeInputProps={{ ...register(`questions.${index}.question`), id: `question-${index}-texte`, maxLength: 1000 }} {...etatChamp(e?.question?.message)} />
+          <Input
+            label={`Question évaluative ${rang} (${CRITERES_EVALUATION[critere].toLowerCase()})`}
+            nativeInputProps={{ ...register(`questions.${index}.question`), id: `question-${index}-texte`, maxLength: 1000 }}
+            {...etatChamp(e?.question?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-          <Select label={`Appréciation (${nom})`} nativeSelectProps={register(`questions.${index}.appreciation`)} {...etatChamp(e?.appreciation?.message)}>
+          <Select
+            label={`Appréciation (${nom})`}
+            nativeSelectProps={register(`questions.${index}.appreciation`)}
+            {...etatChamp(e?.appreciation?.message)}
+          >
             <option value="">Non encore appréciée</option>
             {(Object.keys(APPRECIATIONS) as (keyof typeof APPRECIATIONS)[]).map((a) => (
               <option key={a} value={a}>
@@ -140,7 +180,13 @@ export function Question({ form, index, rang, premier, dernier, onMonter, onDesc
           </Select>
         </div>
         <div className={fr.cx('fr-fieldset__element')}>
-          <Input label={`Jugement (${nom})`} hintText="La réponse argumentée à la question, appuyée sur les preuves" textArea nativeTextAreaProps={{ ...register(`questions.${index}.jugement`), rows: 4, maxLength: 10000 }} {...etatChamp(e?.jugement?.message)} />
+          <Input
+            label={`Jugement (${nom})`}
+            hintText="La réponse argumentée à la question, appuyée sur les preuves"
+            textArea
+            nativeTextAreaProps={{ ...register(`questions.${index}.jugement`), rows: 4, maxLength: 10000 }}
+            {...etatChamp(e?.jugement?.message)}
+          />
         </div>
         <div className={fr.cx('fr-fieldset__element')}>
           <p className={fr.cx('fr-text--sm', 'fr-text--bold', 'fr-mb-1w')}>Preuves de la {nom}</p>
@@ -159,12 +205,22 @@ export function Question({ form, index, rang, premier, dernier, onMonter, onDesc
                     size="small"
                     priority="tertiary no outline"
                     iconId="fr-icon-close-line"
-                    onClick={() => setValue(`questions.${index}.preuves`, choisies.filter((_, m) => m !== n), { shouldDirty: true })}
+                    onClick={() =>
+                      setValue(
+                        `questions.${index}.preuves`,
+                        choisies.filter((_, m) => m !== n),
+                        { shouldDirty: true },
+                      )
+                    }
                     nativeButtonProps={{ 'aria-label': `Retirer la preuve ${n + 1} de la ${nom}` }}
                   >
                     Retirer
                   </Button>
-                  {e?.preuves?.[n] && <span className={fr.cx('fr-error-text', 'fr-mt-0')}>{(e.preuves[n] as { message?: string }).message ?? 'Preuve refusée'}</span>}
+                  {e?.preuves?.[n] && (
+                    <span className={fr.cx('fr-error-text', 'fr-mt-0')}>
+                      {(e.preuves[n] as { message?: string }).message ?? 'Preuve refusée'}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -173,14 +229,27 @@ export function Question({ form, index, rang, premier, dernier, onMonter, onDesc
             <div className={fr.cx('fr-col-12', 'fr-col-md-9')}>
               <Select
                 label={`Ajouter une preuve à la ${nom}`}
-                hint={preuves.enCours ? 'Chargement des valeurs validées, verbatims et documents…' : 'Seules les valeurs validées peuvent servir de preuve.'}
+                hint={
+                  preuves.enCours
+                    ? 'Chargement des valeurs validées, verbatims et documents…'
+                    : 'Seules les valeurs validées peuvent servir de preuve.'
+                }
                 nativeSelectProps={{ value: choix, onChange: (ev) => setChoix(ev.target.value) }}
               >
                 <option value="">Choisir une preuve</option>
                 {(['valeur', 'verbatim', 'document'] as TypePreuve[]).map((type) => {
                   const liste = disponibles.filter(([, p]) => p.type === type);
                   return liste.length ? (
-                    <optgroup key={type} label={type === 'valeur' ? 'Valeurs validées des indicateurs' : type === 'verbatim' ? 'Verbatims du diagnostic' : 'Documents du contrat'}>
+                    <optgroup
+                      key={type}
+                      label={
+                        type === 'valeur'
+                          ? 'Valeurs validées des indicateurs'
+                          : type === 'verbatim'
+                            ? 'Verbatims du diagnostic'
+                            : 'Documents du contrat'
+                      }
+                    >
                       {liste.map(([id, p]) => (
                         <option key={id} value={id}>
                           {p.texte}
@@ -192,7 +261,16 @@ export function Question({ form, index, rang, premier, dernier, onMonter, onDesc
               </Select>
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-              <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" className={fr.cx('fr-mb-3w')} disabled={!choix} onClick={ajouter} nativeButtonProps={{ 'aria-label': `Ajouter la preuve choisie à la ${nom}` }}>
+              <Button
+                type="button"
+                size="small"
+                priority="secondary"
+                iconId="fr-icon-add-line"
+                className={fr.cx('fr-mb-3w')}
+                disabled={!choix}
+                onClick={ajouter}
+                nativeButtonProps={{ 'aria-label': `Ajouter la preuve choisie à la ${nom}` }}
+              >
                 Ajouter la preuve
               </Button>
             </div>
@@ -200,13 +278,36 @@ export function Question({ form, index, rang, premier, dernier, onMonter, onDesc
         </div>
         <div className={fr.cx('fr-fieldset__element')}>
           <div className="maillage-actions">
-            <Button type="button" size="small" priority="tertiary" iconId="fr-icon-arrow-up-line" disabled={premier} onClick={onMonter} nativeButtonProps={{ id: `question-${index}-monter`, 'aria-label': `Monter la ${nom}` }}>
+            <Button
+              type="button"
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-arrow-up-line"
+              disabled={premier}
+              onClick={onMonter}
+              nativeButtonProps={{ id: `question-${index}-monter`, 'aria-label': `Monter la ${nom}` }}
+            >
               Monter
             </Button>
-            <Button type="button" size="small" priority="tertiary" iconId="fr-icon-arrow-down-line" disabled={dernier} onClick={onDescendre} nativeButtonProps={{ id: `question-${index}-descendre`, 'aria-label': `Descendre la ${nom}` }}>
+            <Button
+              type="button"
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-arrow-down-line"
+              disabled={dernier}
+              onClick={onDescendre}
+              nativeButtonProps={{ id: `question-${index}-descendre`, 'aria-label': `Descendre la ${nom}` }}
+            >
               Descendre
             </Button>
-            <Button type="button" size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={onRetirer} nativeButtonProps={{ 'aria-label': `Retirer la ${nom}` }}>
+            <Button
+              type="button"
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-delete-line"
+              onClick={onRetirer}
+              nativeButtonProps={{ 'aria-label': `Retirer la ${nom}` }}
+            >
               Retirer
             </Button>
           </div>
@@ -218,7 +319,12 @@ export function Question({ form, index, rang, premier, dernier, onMonter, onDesc
 
 export function differencesEvaluation(a: FormulaireEvaluation, b: FormulaireEvaluation) {
   const questions = (v: FormulaireEvaluation) =>
-    v.questions.map((q) => `[${CRITERES_EVALUATION[q.critere]}] ${q.question.trim()}${q.appreciation ? ` — ${APPRECIATIONS[q.appreciation as keyof typeof APPRECIATIONS]}` : ''}${q.jugement.trim() ? ` — ${q.jugement.trim()}` : ''} (${q.preuves.length} preuve${q.preuves.length > 1 ? 's' : ''})`).join(' ; ');
+    v.questions
+      .map(
+        (q) =>
+          `[${CRITERES_EVALUATION[q.critere]}] ${q.question.trim()}${q.appreciation ? ` — ${APPRECIATIONS[q.appreciation as keyof typeof APPRECIATIONS]}` : ''}${q.jugement.trim() ? ` — ${q.jugement.trim()}` : ''} (${q.preuves.length} preuve${q.preuves.length > 1 ? 's' : ''})`,
+      )
+      .join(' ; ');
   return differences<FormulaireEvaluation>(
     [
       { libelle: 'Type', valeur: (v) => TYPES_EVALUATION[v.type] },
@@ -228,12 +334,23 @@ export function differencesEvaluation(a: FormulaireEvaluation, b: FormulaireEval
       { libelle: 'Méthode', valeur: (v) => v.methode.trim() },
       { libelle: 'Synthèse', valeur: (v) => v.synthese.trim() },
       { libelle: 'Questions', valeur: questions },
-      { libelle: 'Recommandations', valeur: (v) => v.recommandations.map((r) => `${r.texte.trim()}${r.priorite ? ` (priorité ${LIBELLES_PRIORITE_RECOMMANDATION[r.priorite as 'haute'].toLowerCase()})` : ''}`).join(' ; ') },
-      { libelle: 'Participants', valeur: (v) => v.participants.map((p) => [p.nom, p.organisation, p.role].filter((x) => x.trim()).join(', ')).join(' ; ') },
+      {
+        libelle: 'Recommandations',
+        valeur: (v) =>
+          v.recommandations
+            .map(
+              (r) =>
+                `${r.texte.trim()}${r.priorite ? ` (priorité ${LIBELLES_PRIORITE_RECOMMANDATION[r.priorite as 'haute'].toLowerCase()})` : ''}`,
+            )
+            .join(' ; '),
+      },
+      {
+        libelle: 'Participants',
+        valeur: (v) => v.participants.map((p) => [p.nom, p.organisation, p.role].filter((x) => x.trim()).join(', ')).join(' ; '),
+      },
       { libelle: 'Évaluation terminée', valeur: (v) => (v.terminee ? 'oui' : 'non') },
     ],
     a,
     b,
   );
 }
-

@@ -11,13 +11,25 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { ErreurApi, estErreurApi } from '../../api/client';
 import { useContrat } from '../../api/contrats';
 import { telecharger } from '../../api/telechargement';
-import { useEvaluation, useModificationEvaluation, useRenouvellementEvaluation, useSuppressionEvaluation, type Evaluation } from '../../api/suivi';
+import {
+  useEvaluation,
+  useModificationEvaluation,
+  useRenouvellementEvaluation,
+  useSuppressionEvaluation,
+  type Evaluation,
+} from '../../api/suivi';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { creerConfirmation } from '../../components/confirmation';
 import { ConflitVersion } from '../../components/conflit-version';
 import { useTitrePage } from '../../components/titre-page';
-import { differencesEvaluation, resolverEvaluation, usePreuvesDisponibles, versFormulaire, type FormulaireEvaluation } from './evaluation-formulaire';
+import {
+  differencesEvaluation,
+  resolverEvaluation,
+  usePreuvesDisponibles,
+  versFormulaire,
+  type FormulaireEvaluation,
+} from './evaluation-formulaire';
 import { CadreEvaluation, ParticipantsEvaluation, QuestionsEvaluation, RecommandationsEvaluation } from './evaluation-sections';
 import './suivi.css';
 
@@ -47,7 +59,9 @@ function ConfirmationsEvaluation({
             {
               onSuccess: (r) =>
                 naviguer(`/contrats/${r.id}`, {
-                  state: { message: `Le contrat de ${r.generation}e génération est créé en préparation, avec les fiches non réalisées et les recommandations de « ${evaluation.intitule} » dans son contexte.` },
+                  state: {
+                    message: `Le contrat de ${r.generation}e génération est créé en préparation, avec les fiches non réalisées et les recommandations de « ${evaluation.intitule} » dans son contexte.`,
+                  },
                 }),
             },
           )
@@ -55,8 +69,9 @@ function ConfirmationsEvaluation({
       >
         <p>
           Le contrat de la génération suivante est créé <strong>en préparation (brouillon)</strong> : il reprend les fiches-action ni
-          réalisées ni abandonnées, et les {evaluation.recommandations.length} recommandation{evaluation.recommandations.length > 1 ? 's' : ''} de cette évaluation
-          dans son contexte. Le contrat actuel n’est pas modifié. L’opération est tracée dans l’historique.
+          réalisées ni abandonnées, et les {evaluation.recommandations.length} recommandation
+          {evaluation.recommandations.length > 1 ? 's' : ''} de cette évaluation dans son contexte. Le contrat actuel n’est pas modifié.
+          L’opération est tracée dans l’historique.
         </p>
       </renouvellement.Confirmation>
       <suppression.Confirmation
@@ -64,18 +79,32 @@ function ConfirmationsEvaluation({
         libelleConfirmer="Supprimer l’évaluation"
         onConfirmer={() =>
           supprimer.mutate(evaluation.id, {
-            onSuccess: () => naviguer(`/contrats/${evaluation.contratId}?onglet=suivi`, { state: { message: `L’évaluation « ${evaluation.intitule} » est supprimée.` } }),
+            onSuccess: () =>
+              naviguer(`/contrats/${evaluation.contratId}?onglet=suivi`, {
+                state: { message: `L’évaluation « ${evaluation.intitule} » est supprimée.` },
+              }),
           })
         }
       >
-        <p>Ses questions, jugements, preuves, recommandations et participants seront supprimés. La suppression est tracée dans l’historique du contrat.</p>
+        <p>
+          Ses questions, jugements, preuves, recommandations et participants seront supprimés. La suppression est tracée dans l’historique
+          du contrat.
+        </p>
       </suppression.Confirmation>
     </>
   );
 }
 
 /** The editor: every field of the evaluation, questions grouped by criterion, evidence, recommendations, participants. */
-function EditeurEvaluation({ evaluation, editable, peutRenouveler }: { evaluation: Evaluation; editable: boolean; peutRenouveler: boolean }) {
+function EditeurEvaluation({
+  evaluation,
+  editable,
+  peutRenouveler,
+}: {
+  evaluation: Evaluation;
+  editable: boolean;
+  peutRenouveler: boolean;
+}) {
   const modification = useModificationEvaluation(evaluation.id);
   const renouveler = useRenouvellementEvaluation(evaluation.id);
   const supprimer = useSuppressionEvaluation();
@@ -84,7 +113,10 @@ function EditeurEvaluation({ evaluation, editable, peutRenouveler }: { evaluatio
   const [courant, setCourant] = useState<Evaluation | null>(null);
   const [message, setMessage] = useState('');
   const [erreurDoc, setErreurDoc] = useState<unknown>(null);
-  const form = useForm<FormulaireEvaluation, unknown, EvaluationSaisie>({ resolver: resolverEvaluation, defaultValues: versFormulaire(evaluation) });
+  const form = useForm<FormulaireEvaluation, unknown, EvaluationSaisie>({
+    resolver: resolverEvaluation,
+    defaultValues: versFormulaire(evaluation),
+  });
   const { register, formState } = form;
 
   const enregistrer = (s: EvaluationSaisie, versionEnvoyee = version) => {
@@ -146,13 +178,22 @@ function EditeurEvaluation({ evaluation, editable, peutRenouveler }: { evaluatio
         </li>
         {peutRenouveler && (
           <li>
-            <Button type="button" iconId="fr-icon-refresh-line" disabled={formState.isDirty || renouveler.isPending} onClick={() => renouvellement.ouvrir()}>
+            <Button
+              type="button"
+              iconId="fr-icon-refresh-line"
+              disabled={formState.isDirty || renouveler.isPending}
+              onClick={() => renouvellement.ouvrir()}
+            >
               Préparer le renouvellement
             </Button>
           </li>
         )}
       </ul>
-      {peutRenouveler && formState.isDirty && <p className={fr.cx('fr-text--xs')}>Enregistrez vos modifications avant de préparer le renouvellement : il reprend les recommandations enregistrées.</p>}
+      {peutRenouveler && formState.isDirty && (
+        <p className={fr.cx('fr-text--xs')}>
+          Enregistrez vos modifications avant de préparer le renouvellement : il reprend les recommandations enregistrées.
+        </p>
+      )}
       {renouveler.error ? <AlerteErreur erreur={renouveler.error} titre="Le renouvellement n’a pas été préparé" /> : null}
 
       <form onSubmit={form.handleSubmit((s) => enregistrer(s))} noValidate aria-label="Évaluation">
@@ -164,7 +205,13 @@ function EditeurEvaluation({ evaluation, editable, peutRenouveler }: { evaluatio
         <fieldset disabled={!editable} className={fr.cx('fr-fieldset', 'fr-mt-2w')}>
           <div className={fr.cx('fr-fieldset__element')}>
             <Checkbox
-              options={[{ label: 'Évaluation terminée', hintText: 'Le rapport n’est plus marqué « document de travail ».', nativeInputProps: register('terminee') }]}
+              options={[
+                {
+                  label: 'Évaluation terminée',
+                  hintText: 'Le rapport n’est plus marqué « document de travail ».',
+                  nativeInputProps: register('terminee'),
+                },
+              ]}
             />
           </div>
         </fieldset>
@@ -223,10 +270,19 @@ export default function EvaluationPage() {
     <Breadcrumb
       currentPageLabel={evaluation.data?.intitule ?? 'Évaluation'}
       homeLinkProps={{ to: '/' }}
-      segments={[{ label: 'Contrats', linkProps: { to: '/contrats' } }, ...(contrat.data ? [{ label: contrat.data.intitule, linkProps: { to: `/contrats/${contrat.data.id}?onglet=suivi` } }] : [])]}
+      segments={[
+        { label: 'Contrats', linkProps: { to: '/contrats' } },
+        ...(contrat.data ? [{ label: contrat.data.intitule, linkProps: { to: `/contrats/${contrat.data.id}?onglet=suivi` } }] : []),
+      ]}
     />
   );
-  if (evaluation.isPending || (evaluation.data && contrat.isPending)) return <>{filAriane}<Chargement libelle="Chargement de l’évaluation…" /></>;
+  if (evaluation.isPending || (evaluation.data && contrat.isPending))
+    return (
+      <>
+        {filAriane}
+        <Chargement libelle="Chargement de l’évaluation…" />
+      </>
+    );
   if (evaluation.error) {
     return (
       <>
@@ -258,7 +314,14 @@ export default function EvaluationPage() {
         )}
         {ev.evaluateur ? ` — conduite par ${ev.evaluateur}` : ''}
       </p>
-      {!editable && <Alert severity="info" small className={fr.cx('fr-mb-3w')} description="Lecture seule : seule la coordination du contrat modifie l’évaluation." />}
+      {!editable && (
+        <Alert
+          severity="info"
+          small
+          className={fr.cx('fr-mb-3w')}
+          description="Lecture seule : seule la coordination du contrat modifie l’évaluation."
+        />
+      )}
       {contrat.data && contrat.data.successeurs.length > 0 && editable && (
         <Alert
           severity="info"
@@ -268,7 +331,9 @@ export default function EvaluationPage() {
         />
       )}
       {editable && !renouvelable && !contrat.data?.successeurs.length && (
-        <p className={fr.cx('fr-text--sm')}>« Préparer le renouvellement » sera proposé quand le contrat sera signé, en évaluation ou échu.</p>
+        <p className={fr.cx('fr-text--sm')}>
+          « Préparer le renouvellement » sera proposé quand le contrat sera signé, en évaluation ou échu.
+        </p>
       )}
       <EditeurEvaluation key={`${ev.id}`} evaluation={ev} editable={editable} peutRenouveler={peutRenouveler} />
     </div>

@@ -36,11 +36,19 @@ function FormulaireEvaluation({ contrat, onAnnuler }: { contrat: ContratDetail; 
   } = form;
   const envoyer = (s: z.output<typeof schemaCreation>) =>
     creation.mutate(evaluationSchema.parse({ ...s }) as EvaluationSaisie, {
-      onSuccess: (r) => naviguer(`/evaluations/${r.id}`, { state: { message: 'L’évaluation est créée : posez ses questions évaluatives, critère par critère.' } }),
+      onSuccess: (r) =>
+        naviguer(`/evaluations/${r.id}`, {
+          state: { message: 'L’évaluation est créée : posez ses questions évaluatives, critère par critère.' },
+        }),
       onError: (e) => appliquerErreursServeur(e, form.setError, ['type', 'intitule']),
     });
   return (
-    <form onSubmit={form.handleSubmit(envoyer)} noValidate className={fr.cx('fr-p-3w', 'fr-mb-4w') + ' maillage-encart'} aria-labelledby="titre-nouvelle-evaluation">
+    <form
+      onSubmit={form.handleSubmit(envoyer)}
+      noValidate
+      className={fr.cx('fr-p-3w', 'fr-mb-4w') + ' maillage-encart'}
+      aria-labelledby="titre-nouvelle-evaluation"
+    >
       <h3 id="titre-nouvelle-evaluation" className={fr.cx('fr-h5')}>
         Nouvelle évaluation
       </h3>
@@ -63,7 +71,11 @@ function FormulaireEvaluation({ contrat, onAnnuler }: { contrat: ContratDetail; 
         }))}
         {...etatChamp(errors.type?.message)}
       />
-      <Input label="Intitulé" nativeInputProps={{ ...register('intitule'), required: true, maxLength: 300 }} {...etatChamp(errors.intitule?.message)} />
+      <Input
+        label="Intitulé"
+        nativeInputProps={{ ...register('intitule'), required: true, maxLength: 300 }}
+        {...etatChamp(errors.intitule?.message)}
+      />
       <BoutonsFormulaire taille="md" libelle="Créer et ouvrir l’évaluation" enCours={creation.isPending} onAnnuler={onAnnuler} />
     </form>
   );
@@ -115,10 +127,10 @@ export function EvaluationsContrat({ contrat }: { contrat: ContratDetail }) {
             action={peutCreer ? { children: 'Nouvelle évaluation', onClick: () => setFormulaire(true) } : undefined}
           >
             <p>
-              À mi-parcours (évaluation intermédiaire) puis en fin de contrat (évaluation finale), l’évaluation pose des questions
-              par critère — pertinence, cohérence, efficacité, efficience, impact —, les appuie sur des preuves (valeurs
-              validées des indicateurs, verbatims du diagnostic, documents), formule un jugement et des recommandations. Son
-              rapport se télécharge en DOCX ou PDF, et la génération suivante du contrat peut partir de ses recommandations.
+              À mi-parcours (évaluation intermédiaire) puis en fin de contrat (évaluation finale), l’évaluation pose des questions par
+              critère — pertinence, cohérence, efficacité, efficience, impact —, les appuie sur des preuves (valeurs validées des
+              indicateurs, verbatims du diagnostic, documents), formule un jugement et des recommandations. Son rapport se télécharge en
+              DOCX ou PDF, et la génération suivante du contrat peut partir de ses recommandations.
             </p>
           </EtatVide>
         )
@@ -144,10 +156,24 @@ export function EvaluationsContrat({ contrat }: { contrat: ContratDetail }) {
                 </Badge>
               ),
               <div key="r" className="maillage-actions">
-                <Button type="button" size="small" priority="tertiary" iconId="fr-icon-download-line" onClick={() => charger(e.id, 'docx')} nativeButtonProps={{ 'aria-label': `Télécharger le rapport « ${e.intitule} » en DOCX` }}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary"
+                  iconId="fr-icon-download-line"
+                  onClick={() => charger(e.id, 'docx')}
+                  nativeButtonProps={{ 'aria-label': `Télécharger le rapport « ${e.intitule} » en DOCX` }}
+                >
                   DOCX
                 </Button>
-                <Button type="button" size="small" priority="tertiary" iconId="fr-icon-download-line" onClick={() => charger(e.id, 'pdf')} nativeButtonProps={{ 'aria-label': `Télécharger le rapport « ${e.intitule} » en PDF` }}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary"
+                  iconId="fr-icon-download-line"
+                  onClick={() => charger(e.id, 'pdf')}
+                  nativeButtonProps={{ 'aria-label': `Télécharger le rapport « ${e.intitule} » en PDF` }}
+                >
                   PDF
                 </Button>
               </div>,

@@ -13,7 +13,13 @@ import { ConflitVersion } from '../../components/conflit-version';
 import { etatChamp } from '../../components/formulaire';
 import { ChampsReference, CiblesParPeriode } from './champs-indicateur';
 import { AlerteErreurProfonde } from './libelles-suivi';
-import { cheminIndicateur, differencesIndicateur, resolverIndicateur, versFormulaireIndicateur, type FormulaireIndicateur } from './modele-indicateur';
+import {
+  cheminIndicateur,
+  differencesIndicateur,
+  resolverIndicateur,
+  versFormulaireIndicateur,
+  type FormulaireIndicateur,
+} from './modele-indicateur';
 
 interface Props {
   ficheId: string;
@@ -34,7 +40,10 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
   const catalogue = useIndicateurs();
   const [version, setVersion] = useState(indicateur?.version ?? 0);
   const [courant, setCourant] = useState<IndicateurSuiviLigne | null>(null);
-  const form = useForm<FormulaireIndicateur, unknown, IndicateurSuiviSaisie>({ resolver: resolverIndicateur, defaultValues: versFormulaireIndicateur(indicateur) });
+  const form = useForm<FormulaireIndicateur, unknown, IndicateurSuiviSaisie>({
+    resolver: resolverIndicateur,
+    defaultValues: versFormulaireIndicateur(indicateur),
+  });
   const {
     register,
     control,
@@ -74,7 +83,12 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
 
   const conflit = estErreurApi(gestion.modification.error, 409) && courant;
   return (
-    <form onSubmit={form.handleSubmit((s) => enregistrer(s))} noValidate className={fr.cx('fr-p-3w', 'fr-mb-3w') + ' maillage-encart'} aria-labelledby={`${prefixe}-titre`}>
+    <form
+      onSubmit={form.handleSubmit((s) => enregistrer(s))}
+      noValidate
+      className={fr.cx('fr-p-3w', 'fr-mb-3w') + ' maillage-encart'}
+      aria-labelledby={`${prefixe}-titre`}
+    >
       <h4 id={`${prefixe}-titre`} className={fr.cx('fr-h6')}>
         {indicateur ? `Modifier l’indicateur « ${indicateur.libelle} »` : 'Nouvel indicateur de suivi'}
       </h4>
@@ -102,10 +116,20 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
 
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-8')}>
-          <Input label="Libellé" hintText="Ce qui est mesuré, par exemple « Ateliers de sensibilisation tenus »" nativeInputProps={{ ...register('libelle'), id: `${prefixe}-libelle`, required: true, maxLength: 500 }} {...etatChamp(errors.libelle?.message)} />
+          <Input
+            label="Libellé"
+            hintText="Ce qui est mesuré, par exemple « Ateliers de sensibilisation tenus »"
+            nativeInputProps={{ ...register('libelle'), id: `${prefixe}-libelle`, required: true, maxLength: 500 }}
+            {...etatChamp(errors.libelle?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Select label="Type" hint="Processus : ce qui était prévu est-il fait ? Activité : combien ? Résultat : qu’est-ce qui a changé ?" nativeSelectProps={register('type')} {...etatChamp(errors.type?.message)}>
+          <Select
+            label="Type"
+            hint="Processus : ce qui était prévu est-il fait ? Activité : combien ? Résultat : qu’est-ce qui a changé ?"
+            nativeSelectProps={register('type')}
+            {...etatChamp(errors.type?.message)}
+          >
             {TYPES_INDICATEUR_SUIVI.map((t) => (
               <option key={t} value={t}>
                 {LIBELLES_TYPE_INDICATEUR[t]}
@@ -137,18 +161,44 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         {!pourcentage && (
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Input label="Unité (facultatif)" hintText="ateliers, participants, jours…" nativeInputProps={{ ...register('unite'), maxLength: 100 }} {...etatChamp(errors.unite?.message)} />
+            <Input
+              label="Unité (facultatif)"
+              hintText="ateliers, participants, jours…"
+              nativeInputProps={{ ...register('unite'), maxLength: 100 }}
+              {...etatChamp(errors.unite?.message)}
+            />
           </div>
         )}
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Source (facultatif)" hintText="Qui fournit la donnée" nativeInputProps={{ ...register('source'), maxLength: 500 }} {...etatChamp(errors.source?.message)} />
+          <Input
+            label="Source (facultatif)"
+            hintText="Qui fournit la donnée"
+            nativeInputProps={{ ...register('source'), maxLength: 500 }}
+            {...etatChamp(errors.source?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Poids" hintText="Dans l’avancement de la fiche ; 1 par défaut" nativeInputProps={{ ...register('poids'), inputMode: 'decimal', maxLength: 10 }} {...etatChamp(errors.poids?.message)} />
+          <Input
+            label="Poids"
+            hintText="Dans l’avancement de la fiche ; 1 par défaut"
+            nativeInputProps={{ ...register('poids'), inputMode: 'decimal', maxLength: 10 }}
+            {...etatChamp(errors.poids?.message)}
+          />
         </div>
       </div>
-      <Input label="Méthode de recueil (facultatif)" hintText="Comment la valeur est obtenue : comptage, questionnaire, extraction…" textArea nativeTextAreaProps={{ ...register('methode'), rows: 2, maxLength: 2000 }} {...etatChamp(errors.methode?.message)} />
-      <Input label="Cible énoncée (facultatif)" hintText="Telle que la fiche la formule, par exemple « 200 participants » ; les cibles chiffrées par période sont plus bas" nativeInputProps={{ ...register('cible'), maxLength: 200 }} {...etatChamp(errors.cible?.message)} />
+      <Input
+        label="Méthode de recueil (facultatif)"
+        hintText="Comment la valeur est obtenue : comptage, questionnaire, extraction…"
+        textArea
+        nativeTextAreaProps={{ ...register('methode'), rows: 2, maxLength: 2000 }}
+        {...etatChamp(errors.methode?.message)}
+      />
+      <Input
+        label="Cible énoncée (facultatif)"
+        hintText="Telle que la fiche la formule, par exemple « 200 participants » ; les cibles chiffrées par période sont plus bas"
+        nativeInputProps={{ ...register('cible'), maxLength: 200 }}
+        {...etatChamp(errors.cible?.message)}
+      />
 
       <ChampsReference form={form} prefixe={prefixe} pourcentage={pourcentage} />
       <CiblesParPeriode form={form} prefixe={prefixe} pourcentage={pourcentage} periodeSuggeree={periodeSuggeree} />
@@ -167,7 +217,13 @@ export function FormulaireIndicateurSuivi({ ficheId, indicateur, periodeSuggeree
         ))}
       </Select>
 
-      <BoutonsFormulaire taille="md" sansMarge={false} libelle={indicateur ? 'Enregistrer l’indicateur' : 'Ajouter l’indicateur'} enCours={enCours} onAnnuler={() => onFermer()} />
+      <BoutonsFormulaire
+        taille="md"
+        sansMarge={false}
+        libelle={indicateur ? 'Enregistrer l’indicateur' : 'Ajouter l’indicateur'}
+        enCours={enCours}
+        onAnnuler={() => onFermer()}
+      />
     </form>
   );
 }

@@ -30,7 +30,9 @@ export const versFormulaireValeur = (periode: string, v?: Partial<ValeurSuivi> |
 
 export function versSaisieValeur(v: FormulaireValeur, pourcentage: boolean): ValeurSuiviSaisie {
   const recit = v.recit.trim() || null;
-  return pourcentage ? { numerateur: lireNombre(v.numerateur), denominateur: lireNombre(v.denominateur), recit } : { valeur: lireNombre(v.valeur), recit };
+  return pourcentage
+    ? { numerateur: lireNombre(v.numerateur), denominateur: lireNombre(v.denominateur), recit }
+    : { valeur: lireNombre(v.valeur), recit };
 }
 
 /** The value schema of the domain, plus what the server checks for this indicator: a value, or both terms of a rate. */
@@ -38,7 +40,8 @@ export function schemaValeur(pourcentage: boolean) {
   return valeurSuiviSchema.extend({ periode: periodeSuiviSchema }).superRefine((s, ctx) => {
     if (pourcentage) {
       if (s.numerateur == null) ctx.addIssue({ code: 'custom', message: 'Numérateur attendu pour un pourcentage', path: ['numerateur'] });
-      if (s.denominateur == null) ctx.addIssue({ code: 'custom', message: 'Dénominateur attendu pour un pourcentage', path: ['denominateur'] });
+      if (s.denominateur == null)
+        ctx.addIssue({ code: 'custom', message: 'Dénominateur attendu pour un pourcentage', path: ['denominateur'] });
     } else if (s.valeur == null) ctx.addIssue({ code: 'custom', message: 'Valeur attendue', path: ['valeur'] });
   });
 }
@@ -93,7 +96,10 @@ export function FormulaireValeurSuivi({ indicateur, periode, periodeSuggeree, on
     saisie.mutate(
       { indicateurId: indicateur.id, periode: p, saisie: { ...valeur, version: versionEnvoyee } },
       {
-        onSuccess: (r) => onFermer(`Valeur ${libellePeriodeSuivi(p)} de « ${indicateur.libelle} » enregistrée (${r.etat === 'a_corriger' ? 'toujours à corriger : soumettez-la quand elle est prête' : 'brouillon'}).`),
+        onSuccess: (r) =>
+          onFermer(
+            `Valeur ${libellePeriodeSuivi(p)} de « ${indicateur.libelle} » enregistrée (${r.etat === 'a_corriger' ? 'toujours à corriger : soumettez-la quand elle est prête' : 'brouillon'}).`,
+          ),
         onError: (e) => {
           if (estErreurApi(e, 409) && e.probleme.courant) {
             setCourant(e.probleme.courant as Partial<ValeurSuivi>);
@@ -114,7 +120,12 @@ export function FormulaireValeurSuivi({ indicateur, periode, periodeSuggeree, on
   const ecrire = (v: FormulaireValeur) => ecrireMesure(versSaisieValeur(v, indicateur.pourcentage), indicateur);
 
   return (
-    <form onSubmit={form.handleSubmit((s) => envoyer(s))} noValidate className={fr.cx('fr-p-3w', 'fr-mb-3w') + ' maillage-encart'} aria-labelledby={`${prefixe}-titre`}>
+    <form
+      onSubmit={form.handleSubmit((s) => envoyer(s))}
+      noValidate
+      className={fr.cx('fr-p-3w', 'fr-mb-3w') + ' maillage-encart'}
+      aria-labelledby={`${prefixe}-titre`}
+    >
       <h5 id={`${prefixe}-titre`} className={fr.cx('fr-h6')}>
         {periode ? `Valeur ${libellePeriodeSuivi(periode)} de « ${indicateur.libelle} »` : `Nouvelle valeur de « ${indicateur.libelle} »`}
       </h5>
@@ -148,16 +159,29 @@ export function FormulaireValeurSuivi({ indicateur, periode, periodeSuggeree, on
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         {!periode && (
           <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-            <Input label="Période" hintText="2026, 2026-S1, 2026-T3" nativeInputProps={{ ...register('periode'), id: `${prefixe}-periode`, maxLength: 7, autoComplete: 'off' }} {...etatChamp(errors.periode?.message)} />
+            <Input
+              label="Période"
+              hintText="2026, 2026-S1, 2026-T3"
+              nativeInputProps={{ ...register('periode'), id: `${prefixe}-periode`, maxLength: 7, autoComplete: 'off' }}
+              {...etatChamp(errors.periode?.message)}
+            />
           </div>
         )}
         {indicateur.pourcentage ? (
           <>
             <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-              <Input label="Numérateur" nativeInputProps={{ ...register('numerateur'), id: `${prefixe}-mesure`, inputMode: 'decimal' }} {...etatChamp(errors.numerateur?.message)} />
+              <Input
+                label="Numérateur"
+                nativeInputProps={{ ...register('numerateur'), id: `${prefixe}-mesure`, inputMode: 'decimal' }}
+                {...etatChamp(errors.numerateur?.message)}
+              />
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-              <Input label="Dénominateur" nativeInputProps={{ ...register('denominateur'), inputMode: 'decimal' }} {...etatChamp(errors.denominateur?.message)} />
+              <Input
+                label="Dénominateur"
+                nativeInputProps={{ ...register('denominateur'), inputMode: 'decimal' }}
+                {...etatChamp(errors.denominateur?.message)}
+              />
             </div>
           </>
         ) : (
@@ -175,7 +199,13 @@ export function FormulaireValeurSuivi({ indicateur, periode, periodeSuggeree, on
           </p>
         </div>
       </div>
-      <Input label="Récit (facultatif)" hintText="Ce qui a été fait, ce qui explique la valeur" textArea nativeTextAreaProps={{ ...register('recit'), rows: 3, maxLength: 5000 }} {...etatChamp(errors.recit?.message)} />
+      <Input
+        label="Récit (facultatif)"
+        hintText="Ce qui a été fait, ce qui explique la valeur"
+        textArea
+        nativeTextAreaProps={{ ...register('recit'), rows: 3, maxLength: 5000 }}
+        {...etatChamp(errors.recit?.message)}
+      />
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
         <li>
           <Button type="submit" disabled={saisie.isPending}>

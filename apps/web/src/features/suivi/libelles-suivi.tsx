@@ -1,7 +1,14 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge, type BadgeProps } from '@codegouvfr/react-dsfr/Badge';
-import { LIBELLES_ACTION_SUIVI, LIBELLES_ETAT_FICHE_CAMPAGNE, LIBELLES_ETAT_SUIVI, LIBELLES_STATUT_FICHE, type EtatFicheCampagne, type EtatSuivi } from '@maillage/domain';
+import {
+  LIBELLES_ACTION_SUIVI,
+  LIBELLES_ETAT_FICHE_CAMPAGNE,
+  LIBELLES_ETAT_SUIVI,
+  LIBELLES_STATUT_FICHE,
+  type EtatFicheCampagne,
+  type EtatSuivi,
+} from '@maillage/domain';
 import type { CibleSuivi, EtapeSuivi, IndicateurSuiviLigne, MotifCourriel, SourceAvancement, TendanceEcart } from '../../api/suivi';
 import { messageErreur } from '../../components/alerte-erreur';
 import { formaterDateHeure } from '../../components/format';
@@ -61,7 +68,8 @@ export const PHRASES_TENDANCE: Record<TendanceEcart, string> = {
   se_reduit: 'L’écart avec la région se réduit.',
   s_accroit: 'L’écart avec la région s’accroît.',
   stable: 'L’écart avec la région est stable.',
-  indeterminee: 'L’évolution de l’écart avec la région ne se mesure pas encore : il faut au moins deux périodes de valeurs, pour le territoire et pour la région.',
+  indeterminee:
+    'L’évolution de l’écart avec la région ne se mesure pas encore : il faut au moins deux périodes de valeurs, pour le territoire et pour la région.',
 };
 
 export const LIBELLES_PRIORITE_RECOMMANDATION = { haute: 'Élevée', moyenne: 'Moyenne', basse: 'Faible' } as const;
@@ -95,7 +103,8 @@ export function ecrireMesure(m: Mesurable | null | undefined, indicateur: Pick<I
   return `${nombreFr(m.valeur)}${indicateur.unite ? ` ${indicateur.unite}` : ''}`;
 }
 
-export const ecrireCible = (c: CibleSuivi | null | undefined, i: Pick<IndicateurSuiviLigne, 'pourcentage' | 'unite'>) => (c ? ecrireMesure(c, i) : 'Pas de cible');
+export const ecrireCible = (c: CibleSuivi | null | undefined, i: Pick<IndicateurSuiviLigne, 'pourcentage' | 'unite'>) =>
+  c ? ecrireMesure(c, i) : 'Pas de cible';
 
 /** The baseline from the stored fields (value 0 included). */
 export function ecrireReference(i: IndicateurSuiviLigne): string {
@@ -124,7 +133,8 @@ export function HistoriqueEtapes({ etapes, titre = 'Historique' }: { etapes: Eta
       <ol className={fr.cx('fr-text--sm', 'fr-mb-0', 'fr-mt-1w')}>
         {etapes.map((e, n) => (
           <li key={n}>
-            <strong>{LIBELLES_ACTION_SUIVI[e.action] ?? e.action}</strong> ({LIBELLES_ETAT_SUIVI[e.etat].toLowerCase()}) — {e.par ?? 'système'}, {formaterDateHeure(e.le)}
+            <strong>{LIBELLES_ACTION_SUIVI[e.action] ?? e.action}</strong> ({LIBELLES_ETAT_SUIVI[e.etat].toLowerCase()}) —{' '}
+            {e.par ?? 'système'}, {formaterDateHeure(e.le)}
             {e.commentaire && <> : « {e.commentaire} »</>}
           </li>
         ))}

@@ -26,7 +26,11 @@ export function creerModaleRenvoi(id: string) {
     const champ = useId();
     const confirmer = () => {
       if (!commentaire.trim()) {
-        setErreur(reouverture ? 'Dites pourquoi vous rouvrez cette saisie validée : le pilote lira ce motif.' : 'Dites ce qui est à corriger : le pilote lira ce commentaire.');
+        setErreur(
+          reouverture
+            ? 'Dites pourquoi vous rouvrez cette saisie validée : le pilote lira ce motif.'
+            : 'Dites ce qui est à corriger : le pilote lira ce commentaire.',
+        );
         requestAnimationFrame(() => document.getElementById(champ)?.focus());
         return;
       }
@@ -45,8 +49,8 @@ export function creerModaleRenvoi(id: string) {
         ]}
       >
         <p>
-          {objet.charAt(0).toUpperCase() + objet.slice(1)} retourne au pilote, qui pourra corriger puis soumettre à nouveau. Rien
-          n’est validé d’ici là.
+          {objet.charAt(0).toUpperCase() + objet.slice(1)} retourne au pilote, qui pourra corriger puis soumettre à nouveau. Rien n’est
+          validé d’ici là.
           {reouverture && ' Elle ne compte plus dans l’avancement jusqu’à sa nouvelle validation.'}
         </p>
         <Input
@@ -54,7 +58,14 @@ export function creerModaleRenvoi(id: string) {
           hintText="Obligatoire : ce commentaire est montré au pilote et gardé dans l’historique."
           textArea
           className={fr.cx('fr-mb-0')}
-          nativeTextAreaProps={{ id: champ, value: commentaire, rows: 4, maxLength: 2000, onChange: (e) => setCommentaire(e.target.value), required: true }}
+          nativeTextAreaProps={{
+            id: champ,
+            value: commentaire,
+            rows: 4,
+            maxLength: 2000,
+            onChange: (e) => setCommentaire(e.target.value),
+            required: true,
+          }}
           {...(erreur ? { state: 'error' as const, stateRelatedMessage: erreur } : {})}
         />
       </modale.Component>

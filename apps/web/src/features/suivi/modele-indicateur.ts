@@ -46,7 +46,12 @@ export function versFormulaireIndicateur(i?: IndicateurSuiviLigne | null): Formu
     refNumerateur: versChamp(i?.referenceNumerateur),
     refDenominateur: versChamp(i?.referenceDenominateur),
     refDate: i?.referenceDate ?? '',
-    cibles: (i?.cibles ?? []).map((c) => ({ periode: c.periode, valeur: versChamp(c.valeur), numerateur: versChamp(c.numerateur), denominateur: versChamp(c.denominateur) })),
+    cibles: (i?.cibles ?? []).map((c) => ({
+      periode: c.periode,
+      valeur: versChamp(c.valeur),
+      numerateur: versChamp(c.numerateur),
+      denominateur: versChamp(c.denominateur),
+    })),
     indicateurDiagnostic: i?.indicateurDiagnostic ?? '',
   };
 }
@@ -54,7 +59,9 @@ export function versFormulaireIndicateur(i?: IndicateurSuiviLigne | null): Formu
 /** The form's values as the API's indicator (a percentage keeps only its numerator and denominator). */
 export function versSaisieIndicateur(v: FormulaireIndicateur): IndicateurSuiviSaisie {
   const pct = v.pourcentage;
-  const ref = pct ? { numerateur: lireNombre(v.refNumerateur), denominateur: lireNombre(v.refDenominateur) } : { valeur: lireNombre(v.refValeur) };
+  const ref = pct
+    ? { numerateur: lireNombre(v.refNumerateur), denominateur: lireNombre(v.refDenominateur) }
+    : { valeur: lireNombre(v.refValeur) };
   const refVide = Object.values(ref).every((x) => x === null) && !v.refDate;
   return {
     libelle: v.libelle.trim(),
@@ -67,15 +74,23 @@ export function versSaisieIndicateur(v: FormulaireIndicateur): IndicateurSuiviSa
     poids: lireNombre(v.poids) ?? 1,
     reference: refVide ? null : { ...ref, date: texte(v.refDate) },
     cibles: v.cibles.map((c) =>
-      pct ? { periode: c.periode.trim(), numerateur: lireNombre(c.numerateur), denominateur: lireNombre(c.denominateur) } : { periode: c.periode.trim(), valeur: lireNombre(c.valeur) },
+      pct
+        ? { periode: c.periode.trim(), numerateur: lireNombre(c.numerateur), denominateur: lireNombre(c.denominateur) }
+        : { periode: c.periode.trim(), valeur: lireNombre(c.valeur) },
     ),
     indicateurDiagnostic: texte(v.indicateurDiagnostic),
   } as IndicateurSuiviSaisie;
 }
 
 /** API path → form field ("reference.numerateur" → "refNumerateur"). */
-const CHAMPS_REFERENCE: Record<string, keyof FormulaireIndicateur> = { valeur: 'refValeur', numerateur: 'refNumerateur', denominateur: 'refDenominateur', date: 'refDate' };
-export const cheminIndicateur = (champ: string) => (champ.startsWith('reference.') ? (CHAMPS_REFERENCE[champ.split('.')[1]] ?? 'refValeur') : champ);
+const CHAMPS_REFERENCE: Record<string, keyof FormulaireIndicateur> = {
+  valeur: 'refValeur',
+  numerateur: 'refNumerateur',
+  denominateur: 'refDenominateur',
+  date: 'refDate',
+};
+export const cheminIndicateur = (champ: string) =>
+  champ.startsWith('reference.') ? (CHAMPS_REFERENCE[champ.split('.')[1]] ?? 'refValeur') : champ;
 
 const resolveur = zodResolver(indicateurSuiviSchema);
 export const resolverIndicateur: Resolver<FormulaireIndicateur, unknown, IndicateurSuiviSaisie> = async (valeurs, contexte, options) => {
@@ -115,10 +130,12 @@ export function differencesIndicateur(saisie: FormulaireIndicateur, actuel: Form
       { libelle: 'Poids', valeur: (v) => v.poids.trim() },
       { libelle: 'Référence', valeur: ecrireReferenceFormulaire },
       { libelle: 'Cibles', valeur: cibles },
-      { libelle: 'Indicateur du diagnostic', valeur: (v) => (v.indicateurDiagnostic ? (libellesDiagnostic.get(v.indicateurDiagnostic) ?? v.indicateurDiagnostic) : '') },
+      {
+        libelle: 'Indicateur du diagnostic',
+        valeur: (v) => (v.indicateurDiagnostic ? (libellesDiagnostic.get(v.indicateurDiagnostic) ?? v.indicateurDiagnostic) : ''),
+      },
     ],
     saisie,
     actuel,
   );
 }
-

@@ -19,20 +19,40 @@ const optionnel = { setValueAs: videEnNull };
 type ValeursEvaluation = Omit<z.input<typeof evaluationPrevueSchema>, 'questions'> & { questions: string };
 
 /** A planned evaluation: its type, when, who evaluates, and the evaluative questions (one per line). */
-function FormulaireEvaluation({ onEnregistrer, onAnnuler, erreur, enCours }: { onEnregistrer: (e: EvaluationPrevueSaisie) => Promise<unknown>; onAnnuler: () => void; erreur: unknown; enCours: boolean }) {
+function FormulaireEvaluation({
+  onEnregistrer,
+  onAnnuler,
+  erreur,
+  enCours,
+}: {
+  onEnregistrer: (e: EvaluationPrevueSaisie) => Promise<unknown>;
+  onAnnuler: () => void;
+  erreur: unknown;
+  enCours: boolean;
+}) {
   const id = useId();
-  const form = useForm<ValeursEvaluation>({ defaultValues: { type: 'finale', evaluateurType: 'externe', echeance: null, moment: null, evaluateurNom: null, questions: '' } });
+  const form = useForm<ValeursEvaluation>({
+    defaultValues: { type: 'finale', evaluateurType: 'externe', echeance: null, moment: null, evaluateurNom: null, questions: '' },
+  });
   const {
     register,
     formState: { errors },
   } = form;
   const soumettre = form.handleSubmit(async (v) => {
-    const saisie = evaluationPrevueSchema.safeParse({ ...v, questions: v.questions.split('\n').map((q) => q.trim()).filter(Boolean) });
+    const saisie = evaluationPrevueSchema.safeParse({
+      ...v,
+      questions: v.questions
+        .split('\n')
+        .map((q) => q.trim())
+        .filter(Boolean),
+    });
     if (!saisie.success) {
       for (const i of saisie.error.issues) form.setError(String(i.path[0]) as keyof ValeursEvaluation, { message: i.message });
       return;
     }
-    await onEnregistrer(saisie.data).catch((e) => appliquerErreursServeur(e, form.setError, ['type', 'echeance', 'moment', 'evaluateurType', 'evaluateurNom', 'questions']));
+    await onEnregistrer(saisie.data).catch((e) =>
+      appliquerErreursServeur(e, form.setError, ['type', 'echeance', 'moment', 'evaluateurType', 'evaluateurNom', 'questions']),
+    );
   });
   return (
     <form onSubmit={soumettre} noValidate aria-labelledby={`${id}-titre`} className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}>
@@ -51,10 +71,19 @@ function FormulaireEvaluation({ onEnregistrer, onAnnuler, erreur, enCours }: { o
           </Select>
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Échéance (facultatif)" nativeInputProps={{ type: 'date', ...register('echeance', optionnel) }} {...etatChamp(errors.echeance?.message)} />
+          <Input
+            label="Échéance (facultatif)"
+            nativeInputProps={{ type: 'date', ...register('echeance', optionnel) }}
+            {...etatChamp(errors.echeance?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Calendrier en mots (facultatif)" hintText="« À mi-parcours », « avant le renouvellement »" nativeInputProps={{ ...register('moment', optionnel), maxLength: 300 }} {...etatChamp(errors.moment?.message)} />
+          <Input
+            label="Calendrier en mots (facultatif)"
+            hintText="« À mi-parcours », « avant le renouvellement »"
+            nativeInputProps={{ ...register('moment', optionnel), maxLength: 300 }}
+            {...etatChamp(errors.moment?.message)}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
           <Select label="Qui évalue" nativeSelectProps={register('evaluateurType')} {...etatChamp(errors.evaluateurType?.message)}>
@@ -66,7 +95,12 @@ function FormulaireEvaluation({ onEnregistrer, onAnnuler, erreur, enCours }: { o
           </Select>
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-8')}>
-          <Input label="Évaluateur (facultatif)" hintText="Équipe, service ou cabinet ; vide : à désigner" nativeInputProps={{ ...register('evaluateurNom', optionnel), maxLength: 300 }} {...etatChamp(errors.evaluateurNom?.message)} />
+          <Input
+            label="Évaluateur (facultatif)"
+            hintText="Équipe, service ou cabinet ; vide : à désigner"
+            nativeInputProps={{ ...register('evaluateurNom', optionnel), maxLength: 300 }}
+            {...etatChamp(errors.evaluateurNom?.message)}
+          />
         </div>
       </div>
       <Input
@@ -98,7 +132,8 @@ export function PlanEvaluation({ contrat }: { contrat: ContratDetail }) {
         <ul>
           {contrat.planEvaluation.map((e) => (
             <li key={e.id} className={fr.cx('fr-mb-2w')}>
-              <strong>{TYPES_EVALUATION_PREVUE[e.type]}</strong> — {[e.echeance ? `pour le ${formaterDate(e.echeance)}` : null, e.moment].filter(Boolean).join(', ')} —{' '}
+              <strong>{TYPES_EVALUATION_PREVUE[e.type]}</strong> —{' '}
+              {[e.echeance ? `pour le ${formaterDate(e.echeance)}` : null, e.moment].filter(Boolean).join(', ')} —{' '}
               {e.evaluateurType === 'externe' ? 'évaluateur externe' : 'en interne'}
               {e.evaluateurNom ? ` : ${e.evaluateurNom}` : ' (à désigner)'}
               {e.questions.length > 0 ? (
@@ -111,7 +146,13 @@ export function PlanEvaluation({ contrat }: { contrat: ContratDetail }) {
                 <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>Aucune question évaluative formulée.</p>
               )}
               {edition.possible && (
-                <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-delete-line" onClick={() => mutations.retrait.mutate(e.id)}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary no outline"
+                  iconId="fr-icon-delete-line"
+                  onClick={() => mutations.retrait.mutate(e.id)}
+                >
                   Retirer cette évaluation prévue
                 </Button>
               )}
@@ -119,7 +160,9 @@ export function PlanEvaluation({ contrat }: { contrat: ContratDetail }) {
           ))}
         </ul>
       )}
-      {mutations.retrait.error ? <AlerteErreur erreur={mutations.retrait.error} as="h3" titre="L’évaluation prévue n’a pas été retirée" /> : null}
+      {mutations.retrait.error ? (
+        <AlerteErreur erreur={mutations.retrait.error} as="h3" titre="L’évaluation prévue n’a pas été retirée" />
+      ) : null}
       {edition.raison && contrat.droits.modifier && <p className={fr.cx('fr-text--sm')}>{edition.raison}</p>}
       {edition.possible &&
         (ouvert ? (

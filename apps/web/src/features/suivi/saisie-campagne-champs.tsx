@@ -32,7 +32,14 @@ function ValeurLue({ i }: { i: IndicateurCampagne }) {
 }
 
 /** One indicator: its target for the period, then its value (or numerator and denominator) and its story. */
-export function ChampsIndicateurCampagne({ form, i, n, periode, prefixe, saisie }: PropsChamps & { i: IndicateurCampagne; n: number; saisie: boolean }) {
+export function ChampsIndicateurCampagne({
+  form,
+  i,
+  n,
+  periode,
+  prefixe,
+  saisie,
+}: PropsChamps & { i: IndicateurCampagne; n: number; saisie: boolean }) {
   const { register } = form;
   const e = form.formState.errors.indicateurs?.[n];
   return (
@@ -53,10 +60,18 @@ export function ChampsIndicateurCampagne({ form, i, n, periode, prefixe, saisie 
           {i.pourcentage ? (
             <>
               <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-                <Input label={`Numérateur ${libellePeriodeSuivi(periode)}`} nativeInputProps={{ ...register(`indicateurs.${n}.numerateur`), inputMode: 'decimal' }} {...etatChamp(e?.numerateur?.message)} />
+                <Input
+                  label={`Numérateur ${libellePeriodeSuivi(periode)}`}
+                  nativeInputProps={{ ...register(`indicateurs.${n}.numerateur`), inputMode: 'decimal' }}
+                  {...etatChamp(e?.numerateur?.message)}
+                />
               </div>
               <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-4')}>
-                <Input label={`Dénominateur ${libellePeriodeSuivi(periode)}`} nativeInputProps={{ ...register(`indicateurs.${n}.denominateur`), inputMode: 'decimal' }} {...etatChamp(e?.denominateur?.message)} />
+                <Input
+                  label={`Dénominateur ${libellePeriodeSuivi(periode)}`}
+                  nativeInputProps={{ ...register(`indicateurs.${n}.denominateur`), inputMode: 'decimal' }}
+                  {...etatChamp(e?.denominateur?.message)}
+                />
               </div>
             </>
           ) : (
@@ -70,7 +85,13 @@ export function ChampsIndicateurCampagne({ form, i, n, periode, prefixe, saisie 
             </div>
           )}
           <div className={fr.cx('fr-fieldset__element')}>
-            <Input label="Récit de la valeur (facultatif)" hintText="Ce qui explique la valeur" textArea nativeTextAreaProps={{ ...register(`indicateurs.${n}.recit`), rows: 2, maxLength: 5000 }} {...etatChamp(e?.recit?.message)} />
+            <Input
+              label="Récit de la valeur (facultatif)"
+              hintText="Ce qui explique la valeur"
+              textArea
+              nativeTextAreaProps={{ ...register(`indicateurs.${n}.recit`), rows: 2, maxLength: 5000 }}
+              {...etatChamp(e?.recit?.message)}
+            />
           </div>
           {i.valeur && (
             <p className={fr.cx('fr-fieldset__element', 'fr-text--xs')}>
@@ -84,7 +105,13 @@ export function ChampsIndicateurCampagne({ form, i, n, periode, prefixe, saisie 
 }
 
 /** The period's report of the fiche: typed while it may change, read otherwise. */
-export function BilanCampagne({ form, fiche, periode, prefixe, saisissable }: PropsChamps & { fiche: FicheSaisieCampagne; saisissable: boolean }) {
+export function BilanCampagne({
+  form,
+  fiche,
+  periode,
+  prefixe,
+  saisissable,
+}: PropsChamps & { fiche: FicheSaisieCampagne; saisissable: boolean }) {
   const {
     register,
     formState: { errors },
@@ -97,16 +124,37 @@ export function BilanCampagne({ form, fiche, periode, prefixe, saisissable }: Pr
       {saisissable ? (
         <>
           <div className={fr.cx('fr-fieldset__element')}>
-            <Input label="Réalisations" hintText="Ce qui a été fait sur la période : actions, publics touchés, partenaires mobilisés" textArea nativeTextAreaProps={{ ...register('bilan.recit'), rows: 4, maxLength: 10000 }} {...etatChamp(errors.bilan?.recit?.message)} />
+            <Input
+              label="Réalisations"
+              hintText="Ce qui a été fait sur la période : actions, publics touchés, partenaires mobilisés"
+              textArea
+              nativeTextAreaProps={{ ...register('bilan.recit'), rows: 4, maxLength: 10000 }}
+              {...etatChamp(errors.bilan?.recit?.message)}
+            />
           </div>
           <div className={fr.cx('fr-fieldset__element')}>
-            <Input label="Difficultés (facultatif)" textArea nativeTextAreaProps={{ ...register('bilan.difficultes'), rows: 3, maxLength: 5000 }} {...etatChamp(errors.bilan?.difficultes?.message)} />
+            <Input
+              label="Difficultés (facultatif)"
+              textArea
+              nativeTextAreaProps={{ ...register('bilan.difficultes'), rows: 3, maxLength: 5000 }}
+              {...etatChamp(errors.bilan?.difficultes?.message)}
+            />
           </div>
           <div className={fr.cx('fr-fieldset__element')}>
-            <Input label="Perspectives (facultatif)" textArea nativeTextAreaProps={{ ...register('bilan.perspectives'), rows: 3, maxLength: 5000 }} {...etatChamp(errors.bilan?.perspectives?.message)} />
+            <Input
+              label="Perspectives (facultatif)"
+              textArea
+              nativeTextAreaProps={{ ...register('bilan.perspectives'), rows: 3, maxLength: 5000 }}
+              {...etatChamp(errors.bilan?.perspectives?.message)}
+            />
           </div>
           <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-            <Select label="Statut proposé pour la fiche" hint="Appliqué quand la coordination valide le bilan" nativeSelectProps={register('bilan.statutPropose')} {...etatChamp(errors.bilan?.statutPropose?.message)}>
+            <Select
+              label="Statut proposé pour la fiche"
+              hint="Appliqué quand la coordination valide le bilan"
+              nativeSelectProps={register('bilan.statutPropose')}
+              {...etatChamp(errors.bilan?.statutPropose?.message)}
+            >
               {STATUTS_FICHE.map((s) => (
                 <option key={s} value={s}>
                   {LIBELLES_STATUT_FICHE[s]}
@@ -116,7 +164,11 @@ export function BilanCampagne({ form, fiche, periode, prefixe, saisissable }: Pr
           </div>
         </>
       ) : (
-        <DefinitionsBilan className={fr.cx('fr-fieldset__element')} bilan={fiche.bilan} statutPropose={fiche.bilan?.statutPropose ? LIBELLES_STATUT_FICHE[fiche.bilan.statutPropose] : null} />
+        <DefinitionsBilan
+          className={fr.cx('fr-fieldset__element')}
+          bilan={fiche.bilan}
+          statutPropose={fiche.bilan?.statutPropose ? LIBELLES_STATUT_FICHE[fiche.bilan.statutPropose] : null}
+        />
       )}
     </fieldset>
   );

@@ -50,7 +50,13 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
       <div className="maillage-titre-avec-action">
         <h3 className={fr.cx('fr-h5', 'fr-mb-1w')}>Indicateurs de suivi</h3>
         {s.droits.ajouterIndicateur && s.indicateurs.length > 0 && (
-          <Button type="button" size="small" iconId="fr-icon-add-line" disabled={edition !== null} onClick={() => setEdition({ type: 'indicateur', id: null })}>
+          <Button
+            type="button"
+            size="small"
+            iconId="fr-icon-add-line"
+            disabled={edition !== null}
+            onClick={() => setEdition({ type: 'indicateur', id: null })}
+          >
             Ajouter un indicateur
           </Button>
         )}
@@ -59,7 +65,9 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
         {message.charAt(0).toUpperCase() + message.slice(1)}
       </p>
       {transition.error ? <AlerteErreur erreur={transition.error} as="h4" titre="L’étape n’a pas été enregistrée" /> : null}
-      {gestion.suppression.error ? <AlerteErreur erreur={gestion.suppression.error} as="h4" titre="L’indicateur n’a pas été supprimé" /> : null}
+      {gestion.suppression.error ? (
+        <AlerteErreur erreur={gestion.suppression.error} as="h4" titre="L’indicateur n’a pas été supprimé" />
+      ) : null}
       {edition?.type === 'indicateur' && edition.id === null && (
         <FormulaireIndicateurSuivi
           ficheId={ficheId}
@@ -76,14 +84,18 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
           titre="Aucun indicateur de suivi"
           titreAs="h4"
           iconId="fr-icon-line-chart-line"
-          action={s.droits.ajouterIndicateur ? { children: 'Ajouter un indicateur', onClick: () => setEdition({ type: 'indicateur', id: null }) } : undefined}
+          action={
+            s.droits.ajouterIndicateur
+              ? { children: 'Ajouter un indicateur', onClick: () => setEdition({ type: 'indicateur', id: null }) }
+              : undefined
+          }
         >
           <p>
-            Un indicateur de suivi dit si l’action avance : de <strong>processus</strong> (ce qui était prévu est-il fait ?),
-            d’<strong>activité</strong> (combien de bénéficiaires, de séances ?) ou de <strong>résultat</strong> (qu’est-ce qui a
-            changé ?). Il a une valeur de référence et des cibles par période ; le pilote saisit les valeurs réelles, la
-            coordination les valide, et seules les valeurs validées comptent dans l’avancement. Lié à un indicateur du
-            diagnostic, il montre si l’écart constaté se réduit.
+            Un indicateur de suivi dit si l’action avance : de <strong>processus</strong> (ce qui était prévu est-il fait ?), d’
+            <strong>activité</strong> (combien de bénéficiaires, de séances ?) ou de <strong>résultat</strong> (qu’est-ce qui a changé ?).
+            Il a une valeur de référence et des cibles par période ; le pilote saisit les valeurs réelles, la coordination les valide, et
+            seules les valeurs validées comptent dans l’avancement. Lié à un indicateur du diagnostic, il montre si l’écart constaté se
+            réduit.
           </p>
         </EtatVide>
       ) : (
@@ -116,8 +128,8 @@ export function SuiviFiche({ ficheId }: { ficheId: string }) {
         }}
       >
         <p>
-          L’indicateur, ses cibles et ses valeurs non validées ({aSupprimer?.valeurs.length ?? 0} saisie{(aSupprimer?.valeurs.length ?? 0) > 1 ? 's' : ''}) seront
-          supprimés. La suppression est tracée dans l’historique du contrat.
+          L’indicateur, ses cibles et ses valeurs non validées ({aSupprimer?.valeurs.length ?? 0} saisie
+          {(aSupprimer?.valeurs.length ?? 0) > 1 ? 's' : ''}) seront supprimés. La suppression est tracée dans l’historique du contrat.
         </p>
       </suppression.Confirmation>
     </div>

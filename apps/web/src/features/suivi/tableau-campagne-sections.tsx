@@ -6,7 +6,15 @@ import { Link } from 'react-router';
 import type { FicheSaisieCampagne, TableauCampagne } from '../../api/suivi';
 import { formaterDateHeure, formaterNombre } from '../../components/format';
 import { ETATS_FICHE_CAMPAGNE } from '@maillage/domain';
-import { BadgeEtatCampagne, BadgeEtatSuivi, BarreAvancement, ecrireCible, ecrireMesure, LIBELLES_MOTIF_COURRIEL, nombreFr } from './libelles-suivi';
+import {
+  BadgeEtatCampagne,
+  BadgeEtatSuivi,
+  BarreAvancement,
+  ecrireCible,
+  ecrireMesure,
+  LIBELLES_MOTIF_COURRIEL,
+  nombreFr,
+} from './libelles-suivi';
 import { DefinitionsBilan } from './bilans-suivi';
 
 /** The sections of a campaign's completion dashboard. */
@@ -23,7 +31,13 @@ function ContenuSoumis({ fiche, periode }: { fiche: FicheSaisieCampagne; periode
           <Table
             caption={`Indicateurs de la fiche ${fiche.numero} pour ${libellePeriodeSuivi(periode)}`}
             headers={['Indicateur', 'Cible', 'Valeur', 'État', 'Récit']}
-            data={fiche.indicateurs.map((i) => [i.libelle, ecrireCible(i.ciblePeriode, i), ecrireMesure(i.valeur, i), <BadgeEtatSuivi key="e" etat={i.valeur?.etat ?? null} />, i.valeur?.recit || '—'])}
+            data={fiche.indicateurs.map((i) => [
+              i.libelle,
+              ecrireCible(i.ciblePeriode, i),
+              ecrireMesure(i.valeur, i),
+              <BadgeEtatSuivi key="e" etat={i.valeur?.etat ?? null} />,
+              i.valeur?.recit || '—',
+            ])}
           />
         </div>
       )}
@@ -51,8 +65,8 @@ export function ReponsesCampagne({ tableau: t }: { tableau: TableauCampagne }) {
             <p className={fr.cx('fr-h3', 'fr-mb-1w')}>{nombreFr(t.taux, 1)} %</p>
             <BarreAvancement valeur={t.taux} libelle="Taux de réponse" />
             <p className={fr.cx('fr-text--sm', 'fr-mb-0', 'fr-mt-1w')}>
-              de réponses : {formaterNombre(completes)} fiche{completes > 1 ? 's' : ''} soumise{completes > 1 ? 's' : ''} ou validée{completes > 1 ? 's' : ''} sur{' '}
-              {formaterNombre(t.fiches.length)} suivie{t.fiches.length > 1 ? 's' : ''}.
+              de réponses : {formaterNombre(completes)} fiche{completes > 1 ? 's' : ''} soumise{completes > 1 ? 's' : ''} ou validée
+              {completes > 1 ? 's' : ''} sur {formaterNombre(t.fiches.length)} suivie{t.fiches.length > 1 ? 's' : ''}.
             </p>
           </div>
         </div>
@@ -94,7 +108,13 @@ export function FichesAValider({ aValider, periode, enCours, onValider, onRenvoy
             <ContenuSoumis fiche={f} periode={periode} />
             <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
               <li>
-                <Button type="button" iconId="fr-icon-check-line" disabled={enCours} onClick={() => onValider(f)} nativeButtonProps={{ 'aria-label': `Valider la fiche ${f.numero}` }}>
+                <Button
+                  type="button"
+                  iconId="fr-icon-check-line"
+                  disabled={enCours}
+                  onClick={() => onValider(f)}
+                  nativeButtonProps={{ 'aria-label': `Valider la fiche ${f.numero}` }}
+                >
                   Valider
                 </Button>
               </li>

@@ -4,7 +4,14 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { LIBELLES_ETAT_FICHE_CAMPAGNE, LIBELLES_STATUT_FICHE, libellePeriodeSuivi } from '@maillage/domain';
 import { useState } from 'react';
 import { telecharger } from '../../api/telechargement';
-import { useClotureCampagne, useRelanceCampagne, useTransitionFiche, type FicheSaisieCampagne, type SaisieCampagne, type TableauCampagne } from '../../api/suivi';
+import {
+  useClotureCampagne,
+  useRelanceCampagne,
+  useTransitionFiche,
+  type FicheSaisieCampagne,
+  type SaisieCampagne,
+  type TableauCampagne,
+} from '../../api/suivi';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { formaterNombre } from '../../components/format';
@@ -85,8 +92,11 @@ function ActionsCampagne({ tableau: t, relance, erreurCloture, onBilan, onMessag
         )}
       </ul>
       <p className={fr.cx('fr-text--xs')}>
-        Le bilan annuel reprend l’avancement par axe, le taux de réponse et, fiche par fiche, le bilan et les valeurs validées :
-        il est prêt pour le COPIL. {ouverte && t.peutGerer ? 'Des rappels partent automatiquement 7 jours puis 1 jour avant l’échéance aux pilotes dont les fiches ne sont pas complètes ; « Relancer les pilotes » écrit tout de suite aux mêmes.' : ''}
+        Le bilan annuel reprend l’avancement par axe, le taux de réponse et, fiche par fiche, le bilan et les valeurs validées : il est prêt
+        pour le COPIL.{' '}
+        {ouverte && t.peutGerer
+          ? 'Des rappels partent automatiquement 7 jours puis 1 jour avant l’échéance aux pilotes dont les fiches ne sont pas complètes ; « Relancer les pilotes » écrit tout de suite aux mêmes.'
+          : ''}
       </p>
       {relance.error ? <AlerteErreur erreur={relance.error} as="h3" titre="La relance n’est pas partie" /> : null}
       {erreurCloture ? <AlerteErreur erreur={erreurCloture} as="h3" titre="La campagne n’a pas été close" /> : null}
@@ -171,7 +181,10 @@ export function TableauCampagneVue({ tableau: t, saisie }: Props) {
           setMessage('');
           transition.mutate(
             { ficheId: f.id, periode: t.periode, action: 'renvoyer', commentaire },
-            { onSuccess: () => setMessage(`Fiche ${f.numero} renvoyée pour correction : le pilote voit votre commentaire dans son formulaire.`) },
+            {
+              onSuccess: () =>
+                setMessage(`Fiche ${f.numero} renvoyée pour correction : le pilote voit votre commentaire dans son formulaire.`),
+            },
           );
         }}
       />

@@ -32,7 +32,14 @@ export function useTransitionsValeur(indicateurs: IndicateurSuivi[], setMessage:
     setMessage('');
     transition.mutate(
       { valeurId: v.id, action },
-      { onSuccess: () => setMessage(action === 'valider' ? `${nomValeur(v)} est validée : la période est verrouillée et compte dans l’avancement.` : `${nomValeur(v)} est soumise : la coordination va la valider.`) },
+      {
+        onSuccess: () =>
+          setMessage(
+            action === 'valider'
+              ? `${nomValeur(v)} est validée : la période est verrouillée et compte dans l’avancement.`
+              : `${nomValeur(v)} est soumise : la coordination va la valider.`,
+          ),
+      },
     );
   };
   const modales = (
@@ -58,7 +65,10 @@ export function useTransitionsValeur(indicateurs: IndicateurSuivi[], setMessage:
           if (!cible) return;
           transition.mutate(
             { valeurId: cible.valeur.id, action: 'rouvrir', commentaire },
-            { onSuccess: () => setMessage(`${cible.nom} est rouverte : elle retourne au pilote pour correction, puis sera soumise et validée à nouveau.`) },
+            {
+              onSuccess: () =>
+                setMessage(`${cible.nom} est rouverte : elle retourne au pilote pour correction, puis sera soumise et validée à nouveau.`),
+            },
           );
         }}
       />

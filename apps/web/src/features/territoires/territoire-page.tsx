@@ -30,7 +30,13 @@ export default function TerritoirePage() {
       segments={[{ label: 'Territoires', linkProps: { to: '/territoires' } }]}
     />
   );
-  if (territoire.isPending) return <>{filAriane}<Chargement /></>;
+  if (territoire.isPending)
+    return (
+      <>
+        {filAriane}
+        <Chargement />
+      </>
+    );
   if (territoire.error || !t) {
     return (
       <>
@@ -49,10 +55,30 @@ export default function TerritoirePage() {
     [t.type === 'epci' ? 'SIREN' : 'Code INSEE', t.code],
     ['Population', formaterPopulation(t.population)],
   ];
-  if (t.departement) lignes.push(['Département', <>{lien(t.departement, 'departement')} ({t.departement.code})</>]);
-  if (t.region && t.type !== 'region') lignes.push(['Région', <>{lien(t.region, 'region')} ({t.region.code})</>]);
+  if (t.departement)
+    lignes.push([
+      'Département',
+      <>
+        {lien(t.departement, 'departement')} ({t.departement.code})
+      </>,
+    ]);
+  if (t.region && t.type !== 'region')
+    lignes.push([
+      'Région',
+      <>
+        {lien(t.region, 'region')} ({t.region.code})
+      </>,
+    ]);
   if (t.epci && t.epci.length > 0) {
-    lignes.push([t.epci.length > 1 ? 'EPCI' : 'EPCI de rattachement', t.epci.map((e, i) => <span key={e.code}>{i > 0 && ', '}{lien(e, 'epci')}</span>)]);
+    lignes.push([
+      t.epci.length > 1 ? 'EPCI' : 'EPCI de rattachement',
+      t.epci.map((e, i) => (
+        <span key={e.code}>
+          {i > 0 && ', '}
+          {lien(e, 'epci')}
+        </span>
+      )),
+    ]);
   }
 
   return (

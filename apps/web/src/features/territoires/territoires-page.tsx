@@ -25,8 +25,8 @@ export default function TerritoiresPage() {
     <>
       <h1>Territoires</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Le référentiel géographique de Maillage : communes, EPCI, départements et régions, avec leur population légale. Le
-        périmètre d’un contrat local de santé se compose d’EPCI et de communes.
+        Le référentiel géographique de Maillage : communes, EPCI, départements et régions, avec leur population légale. Le périmètre d’un
+        contrat local de santé se compose d’EPCI et de communes.
       </p>
       <FormulaireRecherche onSubmit={soumettre} libelle="Rechercher un territoire">
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
@@ -56,8 +56,8 @@ export default function TerritoiresPage() {
         <div role="status">
           <h2>Aucun territoire trouvé</h2>
           <p>
-            Vérifiez l’orthographe, essayez le début du nom (« Saint-Ma ») ou le code INSEE. Les communes nouvelles portent le
-            nom issu de la fusion.
+            Vérifiez l’orthographe, essayez le début du nom (« Saint-Ma ») ou le code INSEE. Les communes nouvelles portent le nom issu de
+            la fusion.
           </p>
         </div>
       ) : (

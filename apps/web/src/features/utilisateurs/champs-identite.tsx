@@ -30,14 +30,27 @@ export function ChampsIdentite({ form, emailModifiable, onNomOrganisation }: Pro
             {...etatChamp(errors.email?.message)}
           />
         ) : (
-          <Input label="Adresse e-mail" hintText="Elle sert d’identifiant et ne se modifie pas." disabled nativeInputProps={{ ...register('email'), readOnly: true }} />
+          <Input
+            label="Adresse e-mail"
+            hintText="Elle sert d’identifiant et ne se modifie pas."
+            disabled
+            nativeInputProps={{ ...register('email'), readOnly: true }}
+          />
         )}
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input label="Prénom" nativeInputProps={{ ...register('prenom'), autoComplete: 'off', required: true }} {...etatChamp(errors.prenom?.message)} />
+        <Input
+          label="Prénom"
+          nativeInputProps={{ ...register('prenom'), autoComplete: 'off', required: true }}
+          {...etatChamp(errors.prenom?.message)}
+        />
       </div>
       <div className={fr.cx('fr-fieldset__element', 'fr-col-12', 'fr-col-md-6')}>
-        <Input label="Nom" nativeInputProps={{ ...register('nom'), autoComplete: 'off', required: true }} {...etatChamp(errors.nom?.message)} />
+        <Input
+          label="Nom"
+          nativeInputProps={{ ...register('nom'), autoComplete: 'off', required: true }}
+          {...etatChamp(errors.nom?.message)}
+        />
       </div>
       <div className={fr.cx('fr-fieldset__element')}>
         <Controller

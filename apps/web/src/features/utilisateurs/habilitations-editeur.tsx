@@ -29,8 +29,8 @@ export function HabilitationsEditeur({ form }: { form: UseFormReturn<FormulaireU
     <fieldset className={fr.cx('fr-fieldset')} aria-describedby="roles-aide">
       <legend className={fr.cx('fr-fieldset__legend')}>Rôles sur la plateforme</legend>
       <p id="roles-aide" className={fr.cx('fr-hint-text', 'fr-fieldset__element')}>
-        Un compte sans rôle peut se connecter, consulter l’annuaire et les territoires. Les rôles dans un contrat
-        (coordonnateur·rice, pilote…) s’attribuent depuis le contrat.
+        Un compte sans rôle peut se connecter, consulter l’annuaire et les territoires. Les rôles dans un contrat (coordonnateur·rice,
+        pilote…) s’attribuent depuis le contrat.
       </p>
       {fields.length === 0 && <p className={fr.cx('fr-fieldset__element')}>Aucun rôle pour le moment.</p>}
       {fields.map((champ, i) => {
@@ -38,7 +38,11 @@ export function HabilitationsEditeur({ form }: { form: UseFormReturn<FormulaireU
         const erreur = erreurs?.[i];
         const numero = `Rôle ${i + 1}`;
         return (
-          <div key={champ.id} className={fr.cx('fr-fieldset__element', 'fr-p-2w', 'fr-mb-2w')} style={{ border: '1px solid var(--border-default-grey)' }}>
+          <div
+            key={champ.id}
+            className={fr.cx('fr-fieldset__element', 'fr-p-2w', 'fr-mb-2w')}
+            style={{ border: '1px solid var(--border-default-grey)' }}
+          >
             {estRoleContrat(role) ? (
               <p className={fr.cx('fr-mb-2w')}>
                 <span className={fr.cx('fr-text--bold')}>{numero} : </span>

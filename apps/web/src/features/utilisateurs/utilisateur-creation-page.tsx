@@ -13,7 +13,13 @@ import { appliquerErreursServeur } from '../../components/formulaire';
 import { FormulaireEdition } from '../../components/page-edition';
 import { useTitrePage } from '../../components/titre-page';
 import { ChampsIdentite } from './champs-identite';
-import { CHAMPS_UTILISATEUR, creationSchema, FORMULAIRE_VIDE, versHabilitations, type FormulaireUtilisateur } from './formulaire-utilisateur';
+import {
+  CHAMPS_UTILISATEUR,
+  creationSchema,
+  FORMULAIRE_VIDE,
+  versHabilitations,
+  type FormulaireUtilisateur,
+} from './formulaire-utilisateur';
 import { HabilitationsEditeur } from './habilitations-editeur';
 
 export default function UtilisateurCreationPage() {

@@ -17,7 +17,14 @@ import { libelleHabilitation } from '../../components/libelles';
 import { AlerteEnregistrement, avantEdition, FormulaireEdition, useEditionVersionnee } from '../../components/page-edition';
 import { useTitrePage } from '../../components/titre-page';
 import { ChampsIdentite } from './champs-identite';
-import { CHAMPS_UTILISATEUR, FORMULAIRE_VIDE, modificationSchema, versFormulaire, versHabilitations, type FormulaireUtilisateur } from './formulaire-utilisateur';
+import {
+  CHAMPS_UTILISATEUR,
+  FORMULAIRE_VIDE,
+  modificationSchema,
+  versFormulaire,
+  versHabilitations,
+  type FormulaireUtilisateur,
+} from './formulaire-utilisateur';
 import { HabilitationsEditeur } from './habilitations-editeur';
 
 export default function UtilisateurEditionPage() {
@@ -45,7 +52,8 @@ export default function UtilisateurEditionPage() {
   useEffect(() => retenirNom(courant?.organisationId, courant?.organisationNom), [courant]);
 
   const nomsRegions = new Map(regions.data?.map((r) => [r.code, r.nom]));
-  const nomOrganisation = (organisationId: string | null) => (organisationId ? (nomsOrganisations.get(organisationId) ?? 'autre organisation') : '');
+  const nomOrganisation = (organisationId: string | null) =>
+    organisationId ? (nomsOrganisations.get(organisationId) ?? 'autre organisation') : '';
   const champsCompares = [
     { libelle: 'Prénom', valeur: (f: FormulaireUtilisateur) => f.prenom.trim() },
     { libelle: 'Nom', valeur: (f: FormulaireUtilisateur) => f.nom.trim() },
@@ -72,7 +80,8 @@ export default function UtilisateurEditionPage() {
         version: versionEnvoyee ?? 0,
       },
       {
-        onSuccess: (u) => naviguer('/administration/utilisateurs', { state: { message: `Le compte de ${u.prenom} ${u.nom} est enregistré.` } }),
+        onSuccess: (u) =>
+          naviguer('/administration/utilisateurs', { state: { message: `Le compte de ${u.prenom} ${u.nom} est enregistré.` } }),
         onError: async (e) => {
           if (estErreurApi(e, 409)) {
             edition.conflit((e.probleme.courant as Utilisateur | undefined) ?? (await obtenirUtilisateur(id).catch(() => null)));
@@ -108,7 +117,13 @@ export default function UtilisateurEditionPage() {
           title="C’est votre propre compte : vous ne pouvez ni le désactiver ni retirer votre rôle d’administrateur."
         />
       )}
-      <AlerteEnregistrement edition={edition} entite="Ce compte" champs={champsCompares} titre="Le compte n’a pas été enregistré" enregistrer={enregistrer} />
+      <AlerteEnregistrement
+        edition={edition}
+        entite="Ce compte"
+        champs={champsCompares}
+        titre="Le compte n’a pas été enregistré"
+        enregistrer={enregistrer}
+      />
       <FormulaireEdition
         onSubmit={form.handleSubmit((v) => enregistrer(v))}
         mentionObligatoire={false}
@@ -116,7 +131,11 @@ export default function UtilisateurEditionPage() {
         envoi="Enregistrer les modifications"
         annuler="/administration/utilisateurs"
       >
-        <ChampsIdentite form={form} emailModifiable={false} onNomOrganisation={(nom) => retenirNom(form.getValues('organisationId'), nom)} />
+        <ChampsIdentite
+          form={form}
+          emailModifiable={false}
+          onNomOrganisation={(nom) => retenirNom(form.getValues('organisationId'), nom)}
+        />
         <AccesCompte form={form} soiMeme={soiMeme} />
         <HabilitationsEditeur form={form} />
       </FormulaireEdition>

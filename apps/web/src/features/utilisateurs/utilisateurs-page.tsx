@@ -53,7 +53,10 @@ export default function UtilisateursPage() {
             <p>Essayez le nom de famille seul, ou le début de l’adresse e-mail.</p>
           </div>
         ) : (
-          <EtatVide titre="Aucun compte" action={{ children: 'Créer le premier compte', linkProps: { to: '/administration/utilisateurs/nouveau' } }}>
+          <EtatVide
+            titre="Aucun compte"
+            action={{ children: 'Créer le premier compte', linkProps: { to: '/administration/utilisateurs/nouveau' } }}
+          >
             <p>Invitez les personnes qui travaillent sur les contrats : elles recevront un lien pour choisir leur mot de passe.</p>
           </EtatVide>
         )
