@@ -13,6 +13,7 @@ import { appliquerErreursServeur, etatChamp } from '../../components/formulaire'
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 const schema = z.object({
   prenom: z.string().trim().min(1, 'Le prénom est obligatoire').max(100),

@@ -10,6 +10,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { pluriel } from '../../components/format';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { useFocusPremierChamp } from '../../components/focus';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 /** Adds an offer of service to the organisation's catalogue (CPAM: M’T dents, MISAS, SOPHIA, examens de santé…). */
 function FormulaireOffre({ organisationId, onFermer }: { organisationId: string; onFermer: (message?: string) => void }) {
@@ -60,7 +61,7 @@ function FormulaireOffre({ organisationId, onFermer }: { organisationId: string;
         nativeTextAreaProps={{ value: description, onChange: (e) => setDescription(e.target.value), rows: 3, maxLength: 5000 }}
       />
       <BoutonsFormulaire libelle="Ajouter l’offre" enCours={ajout.isPending} onAnnuler={() => onFermer()} />
-    </form>
+    </FormulaireEncart>
   );
 }
 

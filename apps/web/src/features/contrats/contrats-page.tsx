@@ -15,6 +15,7 @@ import { pluriel } from '../../components/format';
 import { useTitrePage } from '../../components/titre-page';
 import { usePeutCreerContrat } from '../../components/droits-contrat';
 import { TableauContrats } from '../../components/tableau-contrats';
+import { BoutonsFiltrer } from '../../components/boutons-filtrer';
 
 const FILTRES = ['q', 'region', 'departement', 'statut', 'generation'] as const;
 

@@ -1,11 +1,11 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { LIBELLES_STATUT_FICHE, PUBLICS, STATUTS_FICHE, THEMATIQUES } from '@maillage/domain';
 import type { ContratDetail, Fiche } from '@maillage/domain/api';
 import { FiltreListe } from '../../components/filtre-liste';
 import type { useFiltresUrl } from '../../components/filtres-url';
+import { BoutonsFiltrer } from '../../components/boutons-filtrer';
 
 export const FILTRES_FICHES = ['q', 'axe', 'statut', 'pilote', 'thematique', 'financeur', 'public', 'tri'] as const;
 export type CleFiltreFiche = (typeof FILTRES_FICHES)[number];
@@ -103,22 +103,7 @@ export function FiltresFiches({ contrat, toutes, filtres }: Props) {
             ))}
           </Select>
         </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--icon-left', 'fr-mt-md-5w')}>
-            <li>
-              <Button type="submit" iconId="fr-icon-filter-line">
-                Filtrer
-              </Button>
-            </li>
-            {(actif || valeurs.tri) && (
-              <li>
-                <Button type="button" priority="secondary" onClick={() => appliquer({})}>
-                  Réinitialiser
-                </Button>
-              </li>
-            )}
-          </ul>
-        </div>
+        <BoutonsFiltrer effacer={Boolean(actif || valeurs.tri) && { libelle: 'Réinitialiser', onClick: () => appliquer({}) }} />
       </div>
     </form>
   );

@@ -9,17 +9,7 @@ import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre } from '../../components/format';
 import { BadgeStatutFiche } from '../../components/statuts-contrat';
-
-function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
-  return (
-    <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-      <p className={fr.cx('fr-mb-0', 'fr-p-2w') + ' maillage-chiffre'}>
-        <span className={fr.cx('fr-h3', 'fr-mb-0')}>{valeur}</span>
-        <span className={fr.cx('fr-text--sm', 'fr-mb-0')}>{libelle}</span>
-      </p>
-    </div>
-  );
-}
+import { Chiffre } from '../../components/chiffre';
 
 const pourcentage = (n: number, total: number) => (total ? `${formaterNombre(Math.round((n / total) * 100))} %` : '—');
 const total = (fiches: Fiche[]) => fiches.reduce((s, f) => s + f.totalFinancementCentimes, 0);

@@ -15,6 +15,7 @@ import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
 import { OptionsDispositif, OptionsNature, OptionsStatutFinancement } from '../../components/options-financement';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 const schema = z
   .object({
@@ -167,6 +168,6 @@ export function FormulaireLigneContrat({ onEnregistrer, onAnnuler, erreur, enCou
         {...etatChamp(errors.valorisationNature?.message)}
       />
       <BoutonsFormulaire libelle="Ajouter la ligne" enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }

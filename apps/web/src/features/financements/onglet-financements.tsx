@@ -14,17 +14,7 @@ import { FormulaireLigneContrat } from './formulaire-ligne-contrat';
 import { GraphiqueFinancements } from './graphique-financements';
 import { LignesFinancements } from './lignes-financements';
 import { peutAjouter } from '../../components/statuts-contrat';
-
-function Chiffre({ valeur, libelle }: { valeur: string; libelle: string }) {
-  return (
-    <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-      <p className={fr.cx('fr-mb-0', 'fr-p-2w') + ' maillage-chiffre'}>
-        <span className={fr.cx('fr-h3', 'fr-mb-0')}>{valeur}</span>
-        <span className={fr.cx('fr-text--sm', 'fr-mb-0')}>{libelle}</span>
-      </p>
-    </div>
-  );
-}
+import { Chiffre } from '../../components/chiffre';
 
 /** Financements tab: totals, the breakdowns (each chart with its table), every line, the contract's own lines, export. */
 export default function OngletFinancements({ contrat }: { contrat: ContratDetail }) {

@@ -8,6 +8,7 @@ import { pluriel } from '../../components/format';
 import { useFocusPremierChamp } from '../../components/focus';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { nomMembre } from './libelles';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 /** Who receives the invitations of an instance, said once above its members. */
 export const QUI_EST_INVITE =
@@ -72,6 +73,6 @@ export function FormulaireCourrielMembre(props: {
         stateRelatedMessage={message ?? undefined}
       />
       <BoutonsFormulaire libelle="Enregistrer l’adresse" enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }

@@ -15,6 +15,7 @@ import { versCentimes, versEuros } from '../../components/montants';
 import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 const schema = z
   .object({
@@ -195,6 +196,6 @@ export function FormulaireMoyen({ ligne, organisationParDefaut, onEnregistrer, o
         ))}
       </Select>
       <BoutonsFormulaire libelle={ligne ? 'Enregistrer l’engagement' : 'Ajouter l’engagement'} enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }

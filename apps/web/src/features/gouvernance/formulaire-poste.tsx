@@ -11,6 +11,7 @@ import { etatChamp } from '../../components/formulaire';
 import { ChoixOrganisation } from '../../components/choix-organisation';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import { useFocusPremierChamp } from '../../components/focus';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 /** 0.8 → "0,8", 50 → "50": at most two decimals, no trailing zeros. */
 export const nombreFr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
@@ -230,6 +231,6 @@ export function FormulairePoste({ poste, form, onEnregistrer, onAnnuler, erreur,
         {...etatChamp(errors.notesPassation?.message)}
       />
       <BoutonsFormulaire libelle={poste ? 'Enregistrer le poste' : 'Ajouter le poste'} enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }

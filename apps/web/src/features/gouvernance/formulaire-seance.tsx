@@ -17,6 +17,7 @@ import { BoutonsFormulaire } from '../../components/boutons-formulaire';
 import '../../components/styles/gouvernance.css';
 import { STATUTS_SEANCE } from './libelles';
 import { useFocusPremierChamp } from '../../components/focus';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 const HEURE = /^\d{2}:\d{2}$/;
 const schema = z
@@ -278,6 +279,6 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
         </div>
       </fieldset>
       <BoutonsFormulaire libelle={seance ? 'Enregistrer la séance' : 'Planifier la séance'} enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }

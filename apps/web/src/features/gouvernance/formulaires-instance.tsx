@@ -15,6 +15,7 @@ import { ChoixPersonne } from '../../components/choix-personne';
 import { ChoixOrganisation } from '../../components/choix-organisation';
 import { useFocusPremierChamp } from '../../components/focus';
 import { BoutonsFormulaire } from '../../components/boutons-formulaire';
+import { FormulaireEncart } from '../../components/formulaire-encart';
 
 interface PropsCommunes<T> {
   onEnregistrer: (saisie: T) => Promise<unknown>;
@@ -105,7 +106,7 @@ export function FormulaireInstance({
         </div>
       </div>
       <BoutonsFormulaire libelle={instance ? 'Enregistrer' : 'Créer l’instance'} enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }
 
@@ -238,6 +239,6 @@ export function FormulaireMembre({
       />
       <Checkbox options={[{ label: 'Co-préside l’instance', nativeInputProps: register('copresidence') }]} />
       <BoutonsFormulaire libelle="Ajouter le membre" enCours={enCours} onAnnuler={onAnnuler} />
-    </form>
+    </FormulaireEncart>
   );
 }
