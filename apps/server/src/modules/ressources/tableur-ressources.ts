@@ -101,7 +101,7 @@ const liste = (texte: string | null) =>
 const oui = (texte: string | null) => (texte ? ['oui', 'o', 'vrai', 'true', '1', 'x'].includes(normaliser(texte)) : false);
 
 export async function lireTableurRessources(fichier: { nom: string; contenu: Buffer }): Promise<Preparation> {
-  let tableau;
+  let tableau: Awaited<ReturnType<typeof lireFichier>>;
   try {
     tableau = await lireFichier(fichier.nom, fichier.contenu, LIMITES.ressources);
   } catch (e) {

@@ -89,16 +89,12 @@ export function FormulairePersonne({ personne, organisationFixe, onFermer }: Pro
   };
 
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={personne ? `Modifier ${personne.prenom} ${personne.nom}` : 'Ajouter une personne à l’annuaire'}
       onSubmit={form.handleSubmit((v) => enregistrer(v))}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        {personne ? `Modifier ${personne.prenom} ${personne.nom}` : 'Ajouter une personne à l’annuaire'}
-      </p>
       {courant && (
         <ConflitVersion
           entite="Cette fiche"
@@ -179,6 +175,6 @@ export function FormulairePersonne({ personne, organisationFixe, onFermer }: Pro
         enCours={enregistrement.isPending}
         onAnnuler={() => onFermer()}
       />
-    </form>
+    </FormulaireEncart>
   );
 }

@@ -36,16 +36,7 @@ function FormulaireOffre({ organisationId, onFermer }: { organisationId: string;
     );
   };
   return (
-    <form
-      ref={cadre}
-      onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
-    >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        Ajouter une offre de service
-      </p>
+    <FormulaireEncart cadre={cadre} idTitre={`${id}-titre`} titre={<>Ajouter une offre de service</>} onSubmit={soumettre}>
       {ajout.error ? <AlerteErreur erreur={ajout.error} as="h4" titre="L’offre n’a pas été ajoutée" /> : null}
       <Input
         label="Intitulé"

@@ -81,22 +81,7 @@ export default function ContratsPage() {
             tous="Toutes"
             options={[1, 2, 3, 4, 5].map((g) => ({ valeur: String(g), libelle: <>{g === 1 ? '1re' : `${g}e`} génération</> }))}
           />
-          <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline', 'fr-btns-group--icon-left', 'fr-mt-md-5w')}>
-              <li>
-                <Button type="submit" iconId="fr-icon-filter-line">
-                  Filtrer
-                </Button>
-              </li>
-              {filtre && (
-                <li>
-                  <Button type="button" priority="secondary" onClick={() => appliquer({})}>
-                    Tout afficher
-                  </Button>
-                </li>
-              )}
-            </ul>
-          </div>
+          <BoutonsFiltrer effacer={filtre && { libelle: 'Tout afficher', onClick: () => appliquer({}) }} />
         </div>
       </form>
 

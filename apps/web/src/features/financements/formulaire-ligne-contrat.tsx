@@ -85,16 +85,7 @@ export function FormulaireLigneContrat({ onEnregistrer, onAnnuler, erreur, enCou
     }),
   );
   return (
-    <form
-      ref={cadre}
-      onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
-    >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        Ajouter une ligne de financement du contrat
-      </p>
+    <FormulaireEncart cadre={cadre} idTitre={`${id}-titre`} titre={<>Ajouter une ligne de financement du contrat</>} onSubmit={soumettre}>
       <p className={fr.cx('fr-hint-text')}>Les financements d’une fiche-action se saisissent sur la fiche (section « Financement »).</p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="La ligne n’a pas été ajoutée" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>

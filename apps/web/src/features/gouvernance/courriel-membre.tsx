@@ -48,16 +48,16 @@ export function FormulaireCourrielMembre(props: {
     onEnregistrer(lu.data.email ?? null).catch(() => {});
   };
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={
+        <>
+          Adresse d’invitation de {nomMembre(membre)} (« {instanceNom} »)
+        </>
+      }
       onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        Adresse d’invitation de {nomMembre(membre)} (« {instanceNom} »)
-      </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="L’adresse n’a pas été enregistrée" /> : null}
       <Input
         label="Adresse e-mail (laisser vide pour la retirer)"

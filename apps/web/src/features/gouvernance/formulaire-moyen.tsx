@@ -99,16 +99,12 @@ export function FormulaireMoyen({ ligne, organisationParDefaut, onEnregistrer, o
     }),
   );
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={ligne ? 'Modifier l’engagement de moyens' : 'Enregistrer des moyens engagés'}
       onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        {ligne ? 'Modifier l’engagement de moyens' : 'Enregistrer des moyens engagés'}
-      </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="L’engagement n’a pas été enregistré" /> : null}
       <Controller
         control={form.control}

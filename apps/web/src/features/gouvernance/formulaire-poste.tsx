@@ -159,16 +159,12 @@ export function FormulairePoste({ poste, form, onEnregistrer, onAnnuler, erreur,
     formState: { errors },
   } = form;
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={poste ? `Modifier le poste « ${poste.intitule} »` : 'Ajouter un poste de coordination'}
       onSubmit={form.handleSubmit(onEnregistrer)}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        {poste ? `Modifier le poste « ${poste.intitule} »` : 'Ajouter un poste de coordination'}
-      </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="Le poste n’a pas été enregistré" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>

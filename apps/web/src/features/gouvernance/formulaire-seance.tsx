@@ -132,16 +132,14 @@ export function FormulaireSeance({ instances, fiches, seance, instanceInitiale, 
   const numeroFiche = new Map(fiches.map((f) => [f.id, f.numero]));
 
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={seance ? 'Modifier la séance' : 'Planifier une séance'}
       onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-4w') + ' maillage-encart'}
+      marge="fr-mb-4w"
+      grandTitre
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold', 'fr-text--lg')}>
-        {seance ? 'Modifier la séance' : 'Planifier une séance'}
-      </p>
       <p className={fr.cx('fr-hint-text')}>Heures de Paris. Sauf mention contraire, les champs sont obligatoires.</p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="La séance n’a pas été enregistrée" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>

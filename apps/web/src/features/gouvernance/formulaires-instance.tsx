@@ -59,16 +59,12 @@ export function FormulaireInstance({
     ),
   );
   return (
-    <form
-      ref={cadre}
+    <FormulaireEncart
+      cadre={cadre}
+      idTitre={`${id}-titre`}
+      titre={instance ? `Modifier l’instance « ${instance.nom} »` : 'Créer une instance'}
       onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
     >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        {instance ? `Modifier l’instance « ${instance.nom} »` : 'Créer une instance'}
-      </p>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="L’instance n’a pas été enregistrée" /> : null}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
@@ -146,16 +142,7 @@ export function FormulaireMembre({
   );
   const optionnel = { setValueAs: videEnNull };
   return (
-    <form
-      ref={cadre}
-      onSubmit={soumettre}
-      noValidate
-      aria-labelledby={`${id}-titre`}
-      className={fr.cx('fr-p-2w', 'fr-mb-3w') + ' maillage-encart'}
-    >
-      <p id={`${id}-titre`} className={fr.cx('fr-text--bold')}>
-        Ajouter un membre à « {instance.nom} »
-      </p>
+    <FormulaireEncart cadre={cadre} idTitre={`${id}-titre`} titre={<>Ajouter un membre à « {instance.nom} »</>} onSubmit={soumettre}>
       {erreur ? <AlerteErreur erreur={erreur} as="h4" titre="Le membre n’a pas été ajouté" /> : null}
       <RadioButtons
         legend="Le membre est"
