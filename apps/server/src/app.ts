@@ -24,6 +24,7 @@ import { routesGouvernance } from './modules/gouvernance/gouvernance.routes';
 import { routesPortefeuille } from './modules/portefeuille/portefeuille.routes';
 import { routesBibliotheque } from './modules/bibliotheque/bibliotheque.routes';
 import { routesPublic } from './modules/public/public.routes';
+import { routesRessources } from './modules/ressources/ressources.routes';
 import { routesSuivi } from './modules/suivi/suivi.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
 import { installerAuthentification } from './platform/auth';
@@ -134,6 +135,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesAudit(app, ctx);
   routesContrats(app, ctx);
   routesFiches(app, ctx);
+  routesRessources(app, ctx);
   routesPlans(app, ctx);
   routesDocuments(app, ctx);
   routesFichiers(app, ctx);

@@ -17,3 +17,4 @@ export * from './suivi';
 export * from './portefeuille';
 export * from './frein';
 export * from './journal';
+export * from './ressources';

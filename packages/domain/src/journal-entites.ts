@@ -406,6 +406,20 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => guillemets(texte(e, 'intitule')),
     verbes: { creation: 'a ajouté au catalogue {}' },
   },
+  ressource: {
+    libelle: 'Ressource du territoire',
+    le: 'la ressource',
+    un: 'une ressource du territoire',
+    nom: (e) => guillemets(texte(e, 'nom')),
+    verbes: { creation: 'a ajouté au répertoire des ressources {}', modification: 'a modifié dans le répertoire des ressources {}' },
+  },
+  type_ressource: {
+    libelle: 'Type de ressource',
+    le: 'le type de ressource',
+    un: 'un type de ressource',
+    nom: (e) => guillemets(texte(e, 'libelle')),
+    verbes: { creation: 'a ajouté à la liste des types de ressource {}' },
+  },
   synthese_hebdomadaire: {
     libelle: 'Synthèse hebdomadaire',
     le: 'la synthèse hebdomadaire',

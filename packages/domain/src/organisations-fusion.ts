@@ -18,6 +18,7 @@ export const LIBELLES_DEPLACEMENTS = {
   engagements_moyens: ['engagement de moyens', 'engagements de moyens'],
   financements_territoire: ['financement existant du territoire', 'financements existants du territoire'],
   fiches: ['fiche-action (partenaire)', 'fiches-action (partenaire)'],
+  ressources: ['ressource du répertoire', 'ressources du répertoire'],
 } as const satisfies Record<string, readonly [string, string]>;
 export type TableDeplacee = keyof typeof LIBELLES_DEPLACEMENTS;
 

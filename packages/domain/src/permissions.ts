@@ -61,7 +61,12 @@ export type Ressource =
   | { type: 'contrat'; contrat: RefContrat | null; regionCode?: string }
   | { type: 'fiche'; contrat: RefContrat; piloteOrganisationIds: readonly string[]; partenaireOrganisationIds: readonly string[] }
   /** A request to an organisation to confirm its role in a contract: only those who speak for it see and answer it. */
-  | { type: 'confirmation'; organisation: OrganisationPartie };
+  | { type: 'confirmation'; organisation: OrganisationPartie }
+  /**
+   * A resource of the directory (issue 17): its organisation, the régions its communes are in, and the contracts whose
+   * perimeter holds one of its communes (the service reads them; the rule stays pure).
+   */
+  | { type: 'ressource'; organisationId: string | null; regions: readonly string[]; contrats: readonly string[] };
 
 export type Action =
   | 'lire'
@@ -135,6 +140,19 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
       return action === 'lire' && sujet !== null && (estAdmin(sujet) || regionsArs(sujet).includes(ressource.regionCode));
     case 'confirmation':
       return (action === 'lire' || action === 'valider') && parlePour(sujet, ressource.organisation);
+    case 'ressource':
+      if (!sujet) return false;
+      if (action === 'lire') return true;
+      if (action !== 'creer' && action !== 'modifier') return false;
+      if (estAdmin(sujet)) return true;
+      // The organisation's referents keep its resources; the ARS of the region and the contract's coordination
+      // (coordonnateur, référent ARS) those of their territory.
+      if (ressource.organisationId !== null && organisationsReferent(sujet).includes(ressource.organisationId)) return true;
+      if (regionsArs(sujet).some((r) => ressource.regions.includes(r))) return true;
+      return ressource.contrats.some((id) => {
+        const role = roleSurContrat(sujet, id);
+        return role !== null && EDITEURS_CONTRAT.includes(role);
+      });
     case 'contrat': {
       if (!sujet && action !== 'lire') return false;
       if (ressource.contrat === null) {

@@ -10,6 +10,7 @@ import { creerDiagnosticsDemo } from './diagnostics-demo';
 import { creerGouvernanceDemo } from './gouvernance-demo';
 import { creerArticulationDemo } from './articulation-demo';
 import { creerMoyensDemo } from './moyens-demo';
+import { creerRessourcesDemo } from './ressources-demo';
 import { creerSuiviDemo } from './suivi-demo';
 
 export const MOT_DE_PASSE_DEMO = 'maillage-demo-2026';
@@ -240,6 +241,9 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   );
   if (Number(moyens.rows[0].n) === 0 && (await enTransaction(ctx.db, (tx) => creerMoyensDemo(tx))))
     journal('Moyens de démonstration créés : engagements de la CPAM 35 et financements existants du territoire pour le CLS 2 de Redon.');
+  const repertoire = await ctx.db.query('select count(*)::int n from ressources');
+  if (repertoire.rows[0].n === 0 && (await enTransaction(ctx.db, (tx) => creerRessourcesDemo(tx))))
+    journal('Ressources de démonstration créées : CLIC, MAIA et CPTS de Redon, maisons de santé du pôle de santé du Sud-Ouest Mayennais.');
   const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
   if (demo.rowCount) {
     journal(`Comptes de démonstration (mot de passe : ${MOT_DE_PASSE_DEMO}) :`);

@@ -49,6 +49,16 @@ export const LIMITES = {
     colonnesMax: 200,
     cellulesMax: 2_000_000,
   },
+  /** Resource directory (ROR Bundle or CSV/XLSX): a département's offers, a few thousand; a Bundle of 20 MB at most. */
+  ressources: {
+    ...COMMUNES,
+    decompresseTotal: 64 * Mo,
+    decompresseEntree: 64 * Mo,
+    lignesMax: 20_000,
+    colonnesMax: 200,
+    cellulesMax: 1_000_000,
+    jsonOctetsMax: 20 * Mo,
+  },
   /** GeoJSON contours (IGN ADMIN EXPRESS, simplified): parsed whole, hence the larger heap. */
   contours: { ...COMMUNES, lignesMax: 0, colonnesMax: 0, cellulesMax: 0, memoireMo: 1536 },
 } satisfies Record<string, LimitesFichier>;

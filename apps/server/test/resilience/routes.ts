@@ -4,6 +4,7 @@ import { ROUTES_ACCES } from './routes-acces';
 import { ROUTES_CONFIRMATIONS } from './routes-confirmations';
 import { ROUTES_CONTRATS } from './routes-contrats';
 import { ROUTES_GLOBALES } from './routes-globales';
+import { ROUTES_RESSOURCES } from './routes-ressources';
 
 export type { EntreeRoute, Evaluation, Outils } from './regles';
 
@@ -12,7 +13,13 @@ export type { EntreeRoute, Evaluation, Outils } from './regles';
  * body, and for deletions how to make a fresh victim. The permissions matrix, the audit check and the fuzzer all
  * read this table; a route the server registers and this table does not know fails them until it is classified.
  */
-export const ROUTES: Record<string, EntreeRoute> = { ...ROUTES_GLOBALES, ...ROUTES_CONTRATS, ...ROUTES_CONFIRMATIONS, ...ROUTES_ACCES };
+export const ROUTES: Record<string, EntreeRoute> = {
+  ...ROUTES_GLOBALES,
+  ...ROUTES_CONTRATS,
+  ...ROUTES_CONFIRMATIONS,
+  ...ROUTES_ACCES,
+  ...ROUTES_RESSOURCES,
+};
 
 /** Path parameters filled from the fixture by the route's prefix and the parameter's name. */
 export function cheminPar(defaut: string, m: Monde, f: ContratFixture | null): string {

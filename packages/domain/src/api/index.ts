@@ -14,5 +14,6 @@ export * from './bibliotheque';
 export * from './indicateurs';
 export * from './diagnostics';
 export * from './diagnostic-contrat';
+export * from './ressources';
 export * from './financements';
 export * from './engagements';

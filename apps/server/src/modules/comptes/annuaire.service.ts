@@ -62,6 +62,7 @@ const REFERENCES: [table: TableDeplacee, colonne: string, cleUnique?: string][] 
   ['offres_service', 'organisation_id', 'intitule'],
   ['engagements_moyens', 'organisation_id'],
   ['financements_territoire', 'financeur_id'],
+  ['ressources', 'organisation_id'],
 ];
 
 /** Merges a duplicate into the organisation that is kept, then deletes it; the audit event lists what moved. */

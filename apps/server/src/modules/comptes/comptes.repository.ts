@@ -353,3 +353,16 @@ export async function consommerReinitialisation(db: Queryable, tokenHash: Buffer
   );
   return rows[0]?.utilisateurId ?? null;
 }
+
+/** Organisations named by id, FINESS or SIRET (merged ones excluded: their references moved to the one kept). */
+export async function organisationsParCles(
+  db: Queryable,
+  cles: { ids: string[]; finess: string[]; siret: string[] },
+): Promise<{ id: string; nom: string; finess: string | null; siret: string | null }[]> {
+  const { rows } = await db.query(
+    `select id, nom, finess, siret from organisations
+     where fusionnee_dans is null and (id = any($1::uuid[]) or finess = any($2::text[]) or siret = any($3::text[]))`,
+    [cles.ids, cles.finess, cles.siret],
+  );
+  return rows;
+}

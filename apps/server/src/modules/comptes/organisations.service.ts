@@ -1,7 +1,7 @@
 import { LIBELLES_MOTIF_DOUBLON, motifsDoublon, SEUIL_NOM_PROCHE, type OrganisationSaisie } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
-import { enTransaction } from '../../platform/database';
+import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import * as repository from './comptes.repository';
 
@@ -127,4 +127,12 @@ export async function supprimerOrganisation(ctx: Contexte, utilisateur: Utilisat
       avant: avant as never,
     });
   });
+}
+
+/**
+ * Organisations of the directory by id, FINESS or SIRET, for another module's checks and imports (the ROR names an
+ * offer's organisation by its FINESS or SIRET), in its transaction.
+ */
+export async function trouverOrganisations(db: Queryable, cles: { ids?: string[]; finess?: string[]; siret?: string[] }) {
+  return repository.organisationsParCles(db, { ids: cles.ids ?? [], finess: cles.finess ?? [], siret: cles.siret ?? [] });
 }
