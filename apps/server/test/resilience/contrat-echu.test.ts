@@ -55,6 +55,12 @@ const SI_CLOS: Record<string, Attendu> = {
   'POST /api/campagnes/:id/cloture': 'accepte',
   'POST /api/contrats/:id/evaluations': 'accepte',
   'POST /api/evaluations/:id/renouvellement': 'accepte',
+  // Parcours move to the renewed contract; a rupture may still be closed or reopened (decision 0028).
+  'POST /api/contrats/:id/parcours': 'refuse',
+  'POST /api/parcours/:id/etapes': 'refuse',
+  'POST /api/parcours/:id/etapes/:etapeId/position': 'refuse',
+  'POST /api/parcours/:id/ruptures': 'refuse',
+  'POST /api/parcours/:id/ruptures/:ruptureId/statut': 'accepte',
 };
 
 /** The same follow-up routes for a period after the contract's end: refused. */

@@ -53,6 +53,17 @@ async function nouveauParcours(titre = 'Personnes âgées à domicile') {
 }
 
 describe('parcours d’un contrat', () => {
+  it('la démo en décrit un sur le CLS 2 de Redon, aux quatre étapes du seed 001, sans rupture inventée', async () => {
+    const demo = (await lecteur.get(`/api/contrats/${cls2}/parcours`)).body.elements.find((x: any) =>
+      x.titre.startsWith('Personnes âgées'),
+    );
+    const p = (await lecteur.get(`/api/parcours/${demo.id}`)).body;
+    expect(p.etapes.map((e: any) => e.libelle)).toEqual(['Information', 'Dépistage', 'Soins', 'Retour à domicile']);
+    expect(p.etapes[0].ressources.map((r: any) => r.nom)).toEqual(['CLIC de Redon Agglomération']);
+    expect(p.etapes[3].ressources.map((r: any) => r.nom)).toEqual(['MAIA du pays de Redon']);
+    expect(demo.rupturesOuvertes).toBe(0);
+  });
+
   it('la coordination le crée avec ses étapes suggérées ; un lecteur le lit sans pouvoir le modifier', async () => {
     const p = await nouveauParcours();
     expect(p.etapes.map((e: any) => [e.position, e.code, e.libelle])).toEqual([
