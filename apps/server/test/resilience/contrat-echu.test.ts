@@ -3,6 +3,7 @@ import type { ClientHttp, Reponse, ServeurDeTest } from '../harness';
 import { preparerBanc, type ContratFixture, type Monde, type NomSujet } from './monde';
 import { cheminPar, ROUTES, type EntreeRoute, type Outils } from './routes';
 import { ROUTES_CONTRATS } from './routes-contrats';
+import { ROUTES_PARCOURS } from './routes-parcours';
 
 /**
  * Decision 0006 on every creation route of the contract route table: once the own contract is échu, each route gives
@@ -151,7 +152,7 @@ function verifier(cle: string, attendu: 'refuse' | 'accepte', r: Reponse, ecrits
 
 describe('un contrat échu sur chaque route de création', () => {
   it('chaque route de création du tableau des routes de contrat a sa réponse décidée', () => {
-    const creations = Object.entries(ROUTES_CONTRATS)
+    const creations = Object.entries({ ...ROUTES_CONTRATS, ...ROUTES_PARCOURS })
       .filter(([cle, e]) => e.portee === 'contrat' && estCreation(cle))
       .map(([cle]) => cle);
     expect(
