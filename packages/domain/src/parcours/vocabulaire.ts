@@ -31,7 +31,7 @@ export const ROLES_COOPERATION = {
 export type RoleCooperation = keyof typeof ROLES_COOPERATION;
 
 /** The life of a rupture: signalée, analysée, traitée (a fiche-action treats it), close. */
-export const STATUTS_RUPTURE = { signalee: 'Signalée', analysee: 'Analysée', traitee: 'Traitée', close: 'Close' } as const;
+export const STATUTS_RUPTURE = { signalee: 'Signalée', analysee: 'Analysée', traitee: 'Traitée', close: 'Clôturée' } as const;
 export type StatutRupture = keyof typeof STATUTS_RUPTURE;
 
 export const GRAVITES_RUPTURE = { faible: 'Faible', moyenne: 'Moyenne', elevee: 'Élevée', critique: 'Critique' } as const;

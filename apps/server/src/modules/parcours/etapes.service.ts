@@ -1,4 +1,4 @@
-import { deplacerDansOrdre, ETAPES_SUGGEREES } from '@maillage/domain';
+import { deplacerDansOrdre, ETAPES_SUGGEREES, pluriel } from '@maillage/domain';
 import type { EtapeModification } from '@maillage/domain/api';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
@@ -147,7 +147,10 @@ export async function supprimerEtape(ctx: Contexte, utilisateur: Utilisateur, pa
     const { parcours, contrat } = await exigerSurParcours(tx, utilisateur, 'modifier', parcoursId, { verrouiller: true });
     const e = await etape(tx, parcoursId, etapeId);
     const ruptures = await repository.compterRupturesEtape(tx, etapeId);
-    if (ruptures) throw conflit(`Cette étape porte ${ruptures} rupture(s) : rattachez-les à une autre étape avant de la retirer.`);
+    if (ruptures)
+      throw conflit(
+        `Cette étape porte ${pluriel(ruptures, 'rupture', 'ruptures', 'f')} : rattachez-les à une autre étape avant de la retirer.`,
+      );
     if (!(await repository.supprimerEtape(tx, etapeId, version))) throw conflit(VERSION_ETAPE);
     await repository.toucherParcours(tx, parcoursId, parcours.version);
     await repository.ordonnerEtapes(
