@@ -57,6 +57,38 @@ test('une coordonnatrice importe l’échantillon du ROR, retrouve la ressource 
       { role: 'referent_organisation', organisationId: redon.id },
     ],
   });
+  // Commune contours for the map: two test squares, Redon and its neighbour Bains-sur-Oust (the demo imports none).
+  const carre = (x: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, 47.6],
+        [x + 0.1, 47.6],
+        [x + 0.1, 47.7],
+        [x, 47.7],
+        [x, 47.6],
+      ],
+    ],
+  });
+  const contours = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { INSEE_COM: '35236' }, geometry: carre(-2.1) },
+      { type: 'Feature', properties: { INSEE_COM: '35013' }, geometry: carre(-2.2) },
+    ],
+  });
+  const statutContours = await admin.evaluate(async (texte) => {
+    const session = await (await fetch('/api/auth/session')).json();
+    const formulaire = new FormData();
+    formulaire.append('fichier', new Blob([texte]), 'communes.geojson');
+    const r = await fetch('/api/contours/import?type=commune', {
+      method: 'POST',
+      body: formulaire,
+      headers: { 'X-CSRF-Token': session.csrfToken },
+    });
+    return r.status;
+  }, contours);
+  expect(statutContours).toBe(200);
   await admin.context().close();
 
   const contexte = await browser.newContext({ acceptDownloads: true });
@@ -120,6 +152,31 @@ test('une coordonnatrice importe l’échantillon du ROR, retrouve la ressource 
   await expect(page.getByText(/La ressource « .* » est enregistrée\./)).toBeVisible();
   await expect(page.getByText(/— Redon \(35236\)/)).toBeVisible();
 
+  // A stale edit: someone saves the resource while the form is open; the save shows what changed and lets choose.
+  const id = page.url().split('/').pop()!;
+  await page.getByRole('link', { name: 'Modifier la ressource' }).click();
+  await expect(page.getByLabel('Commune (code INSEE)')).toHaveValue('35236');
+  const actuelle = await api(page, 'GET', `/api/ressources/${id}`);
+  const { organisationId, nom, typeCode, publics, missions, niveau, sollicitablePar, zone, communeCode, contacts, statut, rorId, publie } =
+    actuelle;
+  await api(page, 'PUT', `/api/ressources/${id}`, {
+    ...{ organisationId, nom, typeCode, publics, missions, niveau, sollicitablePar, zone, communeCode, contacts, statut, rorId, publie },
+    horaires: 'Du lundi au vendredi, de 9 h à 17 h',
+    version: actuelle.version,
+  });
+  await page.getByLabel('Capacité').fill('12 lits');
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(page.getByRole('heading', { name: 'Cette ressource a été modifiée entre-temps' })).toBeVisible();
+  const differences = page.getByRole('table', { name: 'Différences entre votre saisie et la version enregistrée' });
+  await expect(differences.getByRole('row', { name: /Horaires/ })).toContainText('Du lundi au vendredi, de 9 h à 17 h');
+  await verifierAccessibilite(page, 'le conflit de version d’une ressource');
+  await page.getByRole('button', { name: 'Abandonner ma saisie et reprendre la version enregistrée' }).click();
+  await expect(page.getByLabel('Horaires')).toHaveValue('Du lundi au vendredi, de 9 h à 17 h');
+  await page.getByLabel('Capacité').fill('12 lits');
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(page.getByText(/La ressource « .* » est enregistrée\./)).toBeVisible();
+  await expect(page.getByText('12 lits')).toBeVisible();
+
   // The views of Redon Agglomération's contract: the table by level, the map's tables, an export.
   await page.goto('/ressources/vues');
   await page.getByLabel('Périmètre d’un contrat').selectOption({ label: 'Contrat local de santé de Redon Agglomération (2e génération)' });
@@ -131,6 +188,11 @@ test('une coordonnatrice importe l’échantillon du ROR, retrouve la ressource 
   await page.getByLabel('Mission de la couverture').selectOption('soins');
   const situees = page.getByRole('table', { name: /Ressources actives situées dans le périmètre/ });
   await expect(situees.getByRole('row', { name: /Redon/ }).getByRole('link', { name: NOM_OFFRE })).toBeVisible();
+  // On the map: Redon reached (with the marker of the resource placed there), Bains-sur-Oust a zone blanche.
+  const carte = page.getByRole('group', { name: /^Carte : Ressources actives qui atteignent chaque commune/ });
+  await expect(carte.getByRole('img', { name: 'Redon : 1 ressource' })).toBeVisible();
+  await expect(carte.getByRole('img', { name: 'Bains-sur-Oust : aucune ressource : zone blanche' })).toBeVisible();
+  await expect(page.getByText(/Sans contour importé, donc absents de la carte/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Zones blanches', exact: true })).toBeVisible();
   // Redon is reached by the resource now placed there; its neighbours are zones blanches for this public and mission.
   const blanches = page.getByRole('table', { name: 'Communes en zone blanche' });

@@ -9,6 +9,7 @@ import {
 } from '@maillage/domain';
 import { useContrat } from '../../api/contrats';
 import { texteTerritoires } from '../../api/diagnostics';
+import { useSession } from '../../app/session';
 
 /** The words of the directory (packages/domain vocabulary), as select options. */
 const options = (o: Record<string, string>) => Object.entries(o).map(([valeur, libelle]) => ({ valeur, libelle }));
@@ -64,4 +65,13 @@ export function useTerritoiresChoisis(choix: Partial<ChoixTerritoire>): { territ
   if (choix.departement) return { territoires: `departement:${choix.departement}`, nom: `département ${choix.departement}` };
   if (choix.region) return { territoires: `region:${choix.region}`, nom: `région ${choix.region}` };
   return { territoires: undefined, nom: null };
+}
+
+/**
+ * Whether the user may record a resource somewhere (decision 0027): administrators, ARS agents, organisations'
+ * referents, a contract's coordination. Each resource still says whether this user may edit it (`modifiable`).
+ */
+export function usePeutAjouterRessources(): boolean {
+  const { roles } = useSession();
+  return roles.some((r) => ['admin', 'ars_regional', 'referent_organisation', 'coordonnateur', 'referent_ars'].includes(r.role));
 }

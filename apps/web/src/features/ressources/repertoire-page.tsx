@@ -12,7 +12,13 @@ import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
 import { TableauDefilant } from '../../components/tableau-defilant';
 import { useTitrePage } from '../../components/titre-page';
 import { FILTRES_RESSOURCES, FormulaireFiltres, filtresApi } from './filtres-ressources';
-import { BadgeStatutRessource, libelleNiveau, libellesPublics, useTerritoiresChoisis } from './libelles-ressources';
+import {
+  BadgeStatutRessource,
+  libelleNiveau,
+  libellesPublics,
+  usePeutAjouterRessources,
+  useTerritoiresChoisis,
+} from './libelles-ressources';
 
 const PAR_PAGE = 50;
 
@@ -26,6 +32,7 @@ export default function RepertoirePage() {
   const liste = useRessources({ ...filtresApi(valeurs, territoires), page, parPage: PAR_PAGE }, territoires !== null);
   const message = (useLocation().state as { message?: string } | null)?.message;
   const filtre = FILTRES_RESSOURCES.some((f) => valeurs[f]);
+  const editeur = usePeutAjouterRessources();
 
   return (
     <>
@@ -36,16 +43,20 @@ export default function RepertoirePage() {
       </p>
       {message && <Alert severity="success" small className={fr.cx('fr-mb-3w')} description={message} />}
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
-        <li>
-          <Button iconId="fr-icon-add-line" linkProps={{ to: '/ressources/nouvelle' }}>
-            Ajouter une ressource
-          </Button>
-        </li>
-        <li>
-          <Button priority="secondary" iconId="fr-icon-upload-line" linkProps={{ to: '/ressources/import' }}>
-            Importer (ROR, tableur)
-          </Button>
-        </li>
+        {editeur && (
+          <>
+            <li>
+              <Button iconId="fr-icon-add-line" linkProps={{ to: '/ressources/nouvelle' }}>
+                Ajouter une ressource
+              </Button>
+            </li>
+            <li>
+              <Button priority="secondary" iconId="fr-icon-upload-line" linkProps={{ to: '/ressources/import' }}>
+                Importer (ROR, tableur)
+              </Button>
+            </li>
+          </>
+        )}
         <li>
           <Button priority="secondary" iconId="fr-icon-map-pin-2-line" linkProps={{ to: '/ressources/vues' }}>
             Vues et carte
@@ -62,11 +73,14 @@ export default function RepertoirePage() {
       ) : liste.data.total === 0 && !filtre ? (
         <EtatVide
           titre="Aucune ressource dans le répertoire"
-          action={{ children: 'Importer depuis le ROR ou un tableur', linkProps: { to: '/ressources/import' } }}
+          action={editeur ? { children: 'Importer depuis le ROR ou un tableur', linkProps: { to: '/ressources/import' } } : undefined}
         >
           <p>
             Le répertoire recense les dispositifs et services du territoire (CLIC, DAC, CMP, SSIAD, équipes mobiles…) pour orienter les
-            personnes et repérer les zones blanches. Ajoutez une ressource, ou importez l’offre du Répertoire opérationnel des ressources.
+            personnes et repérer les zones blanches.{' '}
+            {editeur
+              ? 'Ajoutez une ressource, ou importez l’offre du Répertoire opérationnel des ressources.'
+              : 'Les référents des organisations, l’ARS et la coordination des contrats le remplissent.'}
           </p>
         </EtatVide>
       ) : (

@@ -33,11 +33,15 @@ export function ZonesBlanches({ choix, as: Titre }: { choix: ChoixCouverture; as
             ({formaterPopulation(z.population)} sur {formaterNombre(z.perimetre.population)}) : aucune ressource active ne les atteint pour
             ce public et cette mission.
           </p>
-          <TableauDefilant
-            caption="Communes en zone blanche"
-            headers={['Commune', 'Code INSEE', 'Habitants']}
-            data={z.communes.map((c) => [c.nom, c.code, formaterNombre(c.population)])}
-          />
+          {/* A whole region may have hundreds of them: folded away beyond a screenful. */}
+          <details className="maillage-details" open={z.communes.length <= 40}>
+            <summary>Les {pluriel(z.communes.length, 'commune')} en zone blanche</summary>
+            <TableauDefilant
+              caption="Communes en zone blanche"
+              headers={['Commune', 'Code INSEE', 'Habitants']}
+              data={z.communes.map((c) => [c.nom, c.code, formaterNombre(c.population)])}
+            />
+          </details>
         </>
       )}
     </section>
