@@ -65,7 +65,7 @@ export function CarteRessources({ choix, as: Titre }: Props) {
           territoires={communes}
           valeurs={new Map(communes.map((c) => [c.code, { valeur: c.ressources, texte: texteCouverture(c.ressources) }]))}
           libelleValeur="Ressources qui atteignent la commune"
-          credit="Contours des communes importés dans Maillage ; ressources du répertoire. Un losange bleu marque les communes où des ressources sont situées (avec leur nombre), une croix rouge les zones blanches."
+          credit="Contours des communes importés dans Maillage ; ressources du répertoire. Un losange marque les communes où des ressources sont situées (avec leur nombre), une croix rouge les zones blanches."
           tableauApres
           surcouche={(centres, echelle) => [
             ...communes
@@ -73,7 +73,7 @@ export function CarteRessources({ choix, as: Titre }: Props) {
               .map((z) => {
                 const c = centres.get(z.code);
                 if (!c) return null;
-                const t = 6 * echelle;
+                const t = 8 * echelle;
                 return (
                   // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG marker is not focusable; the tables below the map carry the same information.
                   <path
@@ -89,17 +89,25 @@ export function CarteRessources({ choix, as: Titre }: Props) {
             ...[...parCommune].map(([code, noms]) => {
               const c = centres.get(code);
               if (!c) return null;
-              const t = 9 * echelle;
+              const t = 14 * echelle;
               return (
                 // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG marker is not focusable; the tables below the map carry the same information.
                 <g key={code} aria-hidden="true" pointerEvents="none">
                   <path
                     d={`M${c.x} ${c.y - t}L${c.x + t} ${c.y}L${c.x} ${c.y + t}L${c.x - t} ${c.y}Z`}
-                    fill="#000091"
-                    stroke="#ffffff"
-                    strokeWidth={2 * echelle}
+                    fill="#ffffff"
+                    stroke="#000091"
+                    strokeWidth={2.5 * echelle}
                   />
-                  <text x={c.x} y={c.y} textAnchor="middle" dominantBaseline="central" fontSize={9 * echelle} fill="#ffffff">
+                  <text
+                    x={c.x}
+                    y={c.y}
+                    textAnchor="middle"
+                    dominantBaseline="central"
+                    fontSize={13 * echelle}
+                    fontWeight="700"
+                    fill="#000091"
+                  >
                     {noms.length}
                   </text>
                 </g>
