@@ -25,11 +25,17 @@ function useNavigation(): MainNavigationProps.Item[] {
     items.push({ text: 'Confirmations', linkProps: { to: '/confirmations' }, isActive: actif('/confirmations') });
   if (estAdmin || regionsArs.length > 0)
     items.push({ text: 'Portefeuille', linkProps: { to: '/portefeuille' }, isActive: actif('/portefeuille') });
-  items.push({ text: 'Bibliothèque', linkProps: { to: '/bibliotheque' }, isActive: actif('/bibliotheque') }, territoires, {
-    text: 'Annuaire',
-    linkProps: { to: '/annuaire' },
-    isActive: actif('/annuaire') || actif('/organisations'),
-  });
+  items.push(
+    { text: 'Bibliothèque', linkProps: { to: '/bibliotheque' }, isActive: actif('/bibliotheque') },
+    // The resource directory (issue 17): who does what, for whom, where; its views, map and imports.
+    { text: 'Ressources', linkProps: { to: '/ressources' }, isActive: actif('/ressources') },
+    territoires,
+    {
+      text: 'Annuaire',
+      linkProps: { to: '/annuaire' },
+      isActive: actif('/annuaire') || actif('/organisations'),
+    },
+  );
   // The regional doctrine: its ARS edits it (one link per region it covers).
   if (regionsArs.length === 1) {
     items.push({ text: 'Doctrine', linkProps: { to: `/doctrine/${regionsArs[0]}` }, isActive: actif('/doctrine') });

@@ -43,6 +43,11 @@ const ImportContoursPage = lazy(() => import('../features/indicateurs/import-con
 const VulnerabilitePage = lazy(() => import('../features/diagnostics/vulnerabilite-page'));
 const PortefeuillePage = lazy(() => import('../features/portefeuille/portefeuille-page'));
 const BibliothequePage = lazy(() => import('../features/bibliotheque/bibliotheque-page'));
+const RepertoirePage = lazy(() => import('../features/ressources/repertoire-page'));
+const RessourcePage = lazy(() => import('../features/ressources/ressource-page'));
+const RessourceEditionPage = lazy(() => import('../features/ressources/ressource-edition-page'));
+const ImportRessourcesPage = lazy(() => import('../features/ressources/import-ressources-page'));
+const VuesRessourcesPage = lazy(() => import('../features/ressources/vues-page'));
 const ContratsPubliesPage = lazy(() => import('../features/public/contrats-publies-page'));
 const ContratPublicPage = lazy(() => import('../features/public/contrat-public-page'));
 
@@ -88,6 +93,12 @@ export function RoutesApplication() {
           <Route path="vulnerabilite" element={<VulnerabilitePage />} />
           <Route path="portefeuille" element={<PortefeuillePage />} />
           <Route path="bibliotheque" element={<BibliothequePage />} />
+          <Route path="ressources" element={<RepertoirePage />} />
+          <Route path="ressources/nouvelle" element={<RessourceEditionPage />} />
+          <Route path="ressources/import" element={<ImportRessourcesPage />} />
+          <Route path="ressources/vues" element={<VuesRessourcesPage />} />
+          <Route path="ressources/:id" element={<RessourcePage />} />
+          <Route path="ressources/:id/modifier" element={<RessourceEditionPage />} />
           <Route path="administration" element={<ExigerAdmin />}>
             <Route path="utilisateurs" element={<UtilisateursPage />} />
             <Route path="utilisateurs/nouveau" element={<UtilisateurCreationPage />} />

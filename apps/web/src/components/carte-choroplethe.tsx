@@ -30,6 +30,8 @@ interface Props {
   viewBoxInitiale?: string;
   /** The caller shows the same data in a visible table right after the map: no second table here. */
   tableauApres?: boolean;
+  /** Drawn over the areas (e.g. markers at their centre), once they are measured; the caller's table repeats it. */
+  surcouche?: (centres: Map<string, { x: number; y: number }>, echelle: number) => ReactNode;
 }
 
 interface Boite {
@@ -54,6 +56,7 @@ export function CarteChoroplethe({
   etiquettes,
   viewBoxInitiale,
   tableauApres,
+  surcouche,
 }: Props) {
   const prefixe = `motif${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const classes = useMemo(
@@ -181,6 +184,7 @@ export function CarteChoroplethe({
                 </text>
               );
             })}
+          {surcouche && cadre && surcouche(cadre.centres, echelle)}
         </svg>
         <LegendeCarte prefixe={prefixe} classes={classes} titre={libelleValeur} unite={unite} avecVide={avecVide} />
       </div>

@@ -16,6 +16,7 @@ import { AlertesContrat, GouvernanceSynthese } from '../../features/gouvernance/
 import { AvancementSynthese } from '../../features/suivi/avancement-contrat';
 
 const OngletDiagnostic = lazy(() => import('../../features/diagnostics/onglet-diagnostic'));
+const ZonesBlanchesContrat = lazy(() => import('../../features/ressources/zones-blanches-contrat'));
 const OngletStrategie = lazy(() => import('../../features/contrats/onglet-strategie'));
 const OngletGouvernance = lazy(() => import('../../features/gouvernance/onglet-gouvernance'));
 const OngletFinancements = lazy(() => import('../../features/financements/onglet-financements'));
@@ -128,7 +129,7 @@ export default function ContratPage() {
               avancement={<AvancementSynthese contratId={c.id} />}
             />
           )}
-          {onglet === 'diagnostic' && <OngletDiagnostic contrat={c} />}
+          {onglet === 'diagnostic' && <OngletDiagnostic contrat={c} zonesBlanches={<ZonesBlanchesContrat contrat={c} />} />}
           {onglet === 'strategie' && <OngletStrategie contrat={c} />}
           {onglet === 'gouvernance' && <OngletGouvernance contrat={c} />}
           {onglet === 'financements' && <OngletFinancements contrat={c} />}

@@ -24,6 +24,7 @@ const SECTIONS = [
   { id: 'diagnostic-territoire', texte: 'Le territoire' },
   { id: 'diagnostic-indicateurs', texte: 'Indicateurs' },
   { id: 'diagnostic-communes', texte: 'Les communes' },
+  { id: 'diagnostic-zones-blanches', texte: 'Zones blanches des ressources' },
   { id: 'diagnostic-chaine', texte: 'Des constats aux axes' },
   { id: 'diagnostic-verbatims', texte: 'Verbatims' },
   { id: 'diagnostic-rencontres', texte: 'Rencontres' },
@@ -44,7 +45,7 @@ function Section({ id, titre, children }: { id: string; titre: string; children:
 }
 
 /** The contract's "Territoire et diagnostic" tab: perimeter, indicators with comparators, communes, the chain, verbatims, meetings. */
-export default function OngletDiagnostic({ contrat }: { contrat: ContratDetail }) {
+export default function OngletDiagnostic({ contrat, zonesBlanches }: { contrat: ContratDetail; zonesBlanches?: React.ReactNode }) {
   const diagnostic = useDiagnostic(contrat.id);
   const catalogue = useIndicateurs();
   const perimetre = usePerimetre(contrat.perimetre);
@@ -158,6 +159,11 @@ export default function OngletDiagnostic({ contrat }: { contrat: ContratDetail }
 
       <Section id="diagnostic-communes" titre="Les communes">
         <CommunesIndicateur contrat={contrat} indicateurs={d.indicateurs} />
+      </Section>
+
+      {/* The resource directory's card (features/ressources), given by the contract page. */}
+      <Section id="diagnostic-zones-blanches" titre="Zones blanches des ressources">
+        {zonesBlanches}
       </Section>
 
       <Section id="diagnostic-chaine" titre="Des constats aux axes">
