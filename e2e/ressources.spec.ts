@@ -33,30 +33,10 @@ async function api(page: Page, methode: string, chemin: string, corps?: unknown)
 test('une coordonnatrice importe l’échantillon du ROR, retrouve la ressource dans le répertoire et sur la carte, et exporte une vue', async ({
   browser,
 }) => {
-  // Set-up: the sample's offer names no commune its Bundle holds, so only a referent of the organisation it is attached
-  // to (or the ARS, an administrator) may record it (decision 0027). The coordinator speaks for her employer, Redon
-  // Agglomération: the administrator makes her its referent.
+  // Set-up as the administrator: commune contours for the map (the demo imports none). The coordinator imports the
+  // sample herself: its offer names no commune, and she records it for the structure that carries her contract.
   const admin = await (await browser.newContext()).newPage();
   await seConnecter(admin, 'admin@demo.maillage.fr');
-  const [redon] = (await api(admin, 'GET', '/api/organisations?q=Redon%20Agglom%C3%A9ration&parPage=5')).elements;
-  const { elements: utilisateurs } = await api(admin, 'GET', '/api/utilisateurs?q=coordination%40demo.maillage.fr');
-  const coordinatrice = await api(admin, 'GET', `/api/utilisateurs/${utilisateurs[0].id}`);
-  await api(admin, 'PUT', `/api/utilisateurs/${coordinatrice.id}`, {
-    prenom: coordinatrice.prenom,
-    nom: coordinatrice.nom,
-    organisationId: coordinatrice.organisationId,
-    actif: true,
-    version: coordinatrice.version,
-    habilitations: [
-      ...coordinatrice.habilitations.map(({ role, contratId, organisationId, regionCode }: Record<string, string>) => ({
-        role,
-        ...(contratId ? { contratId } : {}),
-        ...(organisationId ? { organisationId } : {}),
-        ...(regionCode ? { regionCode } : {}),
-      })),
-      { role: 'referent_organisation', organisationId: redon.id },
-    ],
-  });
   // Commune contours for the map: two test squares, Redon and its neighbour Bains-sur-Oust (the demo imports none).
   const carre = (x: number) => ({
     type: 'Polygon',

@@ -48,6 +48,13 @@ export interface RessourceLue {
   contrats: string[];
 }
 
+/**
+ * The contracts an organisation carries or signs (the ARS aside): their coordination records its resources too, even
+ * those the directory does not place yet (a ROR offer without its Location).
+ */
+const CONTRATS_DE_L_ORGANISATION = `select co.contrat_id from contrat_organisations co where co.organisation_id = $2 and co.qualite = 'porteur'
+    union select s.contrat_id from signataires s join organisations so on so.id = s.organisation_id where s.organisation_id = $2 and so.type <> 'ars'`;
+
 const COLONNES = `r.id, r.organisation_id as "organisationId", coalesce(o.sigle, o.nom) as "organisationNom", r.nom, r.type_code as "typeCode",
   t.libelle as "typeLibelle", r.publics, r.missions, r.niveau, r.sollicitable_par as "sollicitablePar", r.zone,
   (select count(*)::int from ressource_communes rc where rc.ressource_id = r.id) as "communesAtteintes",
@@ -56,8 +63,10 @@ const COLONNES = `r.id, r.organisation_id as "organisationId", coalesce(o.sigle,
   to_char(r.statut_jusqu_au, 'YYYY-MM-DD') as "statutJusquAu", r.finess, r.siret, r.ror_id as "rorId", r.publie, r.version,
   coalesce((select array_agg(distinct p.region_code) from territoires p where p.type = 'commune' and p.region_code is not null
     and (p.code = r.commune_code or p.code in (select rc.commune_code from ressource_communes rc where rc.ressource_id = r.id))), '{}') as regions,
-  coalesce((select array_agg(distinct cc.contrat_id) from contrat_communes cc
-    where cc.commune_code = r.commune_code or cc.commune_code in (select rc.commune_code from ressource_communes rc where rc.ressource_id = r.id)), '{}') as contrats`;
+  coalesce((select array_agg(distinct x.contrat_id) from (
+    select cc.contrat_id from contrat_communes cc
+    where cc.commune_code = r.commune_code or cc.commune_code in (select rc.commune_code from ressource_communes rc where rc.ressource_id = r.id)
+    union ${CONTRATS_DE_L_ORGANISATION.replaceAll('$2', 'r.organisation_id')}) x), '{}') as contrats`;
 const DEPUIS = `from ressources r join organisations o on o.id = r.organisation_id join types_ressource t on t.code = r.type_code
   left join territoires c on c.type = 'commune' and c.code = r.commune_code`;
 
@@ -119,12 +128,21 @@ export async function obtenirRessource(db: Queryable, id: string): Promise<Resso
   return rows[0] ?? null;
 }
 
-/** The régions of these communes and the contracts whose perimeter holds one of them: what the permission rule needs. */
-export async function porteeDesCommunes(db: Queryable, communes: string[]): Promise<{ regions: string[]; contrats: string[] }> {
+/**
+ * The régions of these communes and the contracts whose perimeter holds one of them or that the organisation carries
+ * or signs: what the permission rule needs.
+ */
+export async function porteeDesCommunes(
+  db: Queryable,
+  communes: string[],
+  organisationId: string,
+): Promise<{ regions: string[]; contrats: string[] }> {
   const { rows } = await db.query(
     `select coalesce((select array_agg(distinct region_code) from territoires where type = 'commune' and code = any($1::text[]) and region_code is not null), '{}') as regions,
-            coalesce((select array_agg(distinct contrat_id) from contrat_communes where commune_code = any($1::text[])), '{}') as contrats`,
-    [communes],
+            coalesce((select array_agg(distinct x.contrat_id) from (
+              select contrat_id from contrat_communes where commune_code = any($1::text[])
+              union ${CONTRATS_DE_L_ORGANISATION}) x), '{}') as contrats`,
+    [communes, organisationId],
   );
   return rows[0];
 }

@@ -135,7 +135,11 @@ async function preparer(tx: Queryable, utilisateur: Utilisateur, saisie: Ressour
   const [organisation] = await trouverOrganisations(tx, { ids: [saisie.organisationId] });
   if (!organisation)
     throw invalide('Organisation inconnue de l’annuaire.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
-  const portee = await queries.porteeDesCommunes(tx, [...new Set([...atteintes, ...(saisie.communeCode ? [saisie.communeCode] : [])])]);
+  const portee = await queries.porteeDesCommunes(
+    tx,
+    [...new Set([...atteintes, ...(saisie.communeCode ? [saisie.communeCode] : [])])],
+    saisie.organisationId,
+  );
   if (!can(utilisateur, 'modifier', refRessource(saisie.organisationId, portee)))
     throw interdit(
       'Seuls les référents de l’organisation, l’ARS de la région et la coordination d’un contrat du territoire enregistrent ses ressources.',

@@ -20,7 +20,12 @@ beforeAll(async () => {
   await coordination.connecter(DEMO.coordination);
   await cpam.connecter(DEMO.cpam);
   await lecteur.connecter(DEMO.lecteur);
-  for (const nom of ['CPAM d’Ille-et-Vilaine', 'Centre hospitalier de Redon', 'Redon Agglomération'])
+  for (const nom of [
+    'CPAM d’Ille-et-Vilaine',
+    'Centre hospitalier de Redon',
+    'Redon Agglomération',
+    'Communauté de communes du pays craonnais',
+  ])
     orgs[nom] = (await admin.get(`/api/organisations?q=${encodeURIComponent(nom)}`)).body.elements.find((o: any) => o.nom === nom).id;
 }, 180_000); // the demo seed on a machine shared with other builds
 afterAll(() => serveur.fermer());
@@ -238,6 +243,25 @@ describe('import ROR', () => {
     const apres = (await admin.get('/api/ressources?q=gynécologique')).body;
     expect(apres.total).toBe(1);
     expect(apres.elements[0].nom).toBe('5812 Chirurgie gynécologique et obstétrique - HOSPITALISATION COMPLETE');
+  });
+
+  it('laisse la coordination importer une offre sans lieu pour la structure qui porte son contrat, pas pour une autre', async () => {
+    // The sample's offer names a Location its Bundle lacks: no commune places it in anyone's territory.
+    const autre = bundle.replace('06/0099999', '06/0099998');
+    const ailleurs = await importer(
+      coordination,
+      'ror.json',
+      autre,
+      `dryRun=false&organisationId=${orgs['Communauté de communes du pays craonnais']}`,
+    );
+    expect(ailleurs.status).toBe(422);
+    expect(ailleurs.body.rapport.lignes[0]).toMatchObject({ statut: 'rejete' });
+    expect(ailleurs.body.rapport.lignes[0].raison).toMatch(/coordination d’un contrat du territoire/);
+    const chezElle = await importer(coordination, 'ror.json', autre, `dryRun=false&organisationId=${orgs['Redon Agglomération']}`);
+    expect(chezElle.body).toMatchObject({ applique: true, resume: { crees: 1 } });
+    const [importee] = (await coordination.get('/api/ressources?organisationId=' + orgs['Redon Agglomération'] + '&q=gynécologique')).body
+      .elements;
+    expect(importee).toMatchObject({ rorId: '06/0099998', communeCode: null, modifiable: true });
   });
 
   it('n’importe rien d’un Bundle fautif', async () => {
