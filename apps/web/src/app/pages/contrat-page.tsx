@@ -18,6 +18,7 @@ import { AvancementSynthese } from '../../features/suivi/avancement-contrat';
 const OngletDiagnostic = lazy(() => import('../../features/diagnostics/onglet-diagnostic'));
 const OngletStrategie = lazy(() => import('../../features/contrats/onglet-strategie'));
 const OngletGouvernance = lazy(() => import('../../features/gouvernance/onglet-gouvernance'));
+const OngletParcours = lazy(() => import('../../features/parcours/onglet-parcours'));
 const OngletFinancements = lazy(() => import('../../features/financements/onglet-financements'));
 const OngletSuivi = lazy(() => import('../../features/suivi/onglet-suivi'));
 const OngletParties = lazy(() => import('../../features/contrats/onglet-parties'));
@@ -30,6 +31,7 @@ export const ONGLETS = [
   { tabId: 'synthese', label: 'Synthèse' },
   { tabId: 'diagnostic', label: 'Territoire et diagnostic' },
   { tabId: 'strategie', label: 'Stratégie et fiches' },
+  { tabId: 'parcours', label: 'Parcours' },
   { tabId: 'gouvernance', label: 'Gouvernance' },
   { tabId: 'financements', label: 'Financements' },
   { tabId: 'suivi', label: 'Suivi et évaluation' },
@@ -130,6 +132,7 @@ export default function ContratPage() {
           )}
           {onglet === 'diagnostic' && <OngletDiagnostic contrat={c} />}
           {onglet === 'strategie' && <OngletStrategie contrat={c} />}
+          {onglet === 'parcours' && <OngletParcours contrat={c} />}
           {onglet === 'gouvernance' && <OngletGouvernance contrat={c} />}
           {onglet === 'financements' && <OngletFinancements contrat={c} />}
           {onglet === 'suivi' && <OngletSuivi contrat={c} />}
