@@ -18,3 +18,4 @@ export * from './portefeuille';
 export * from './frein';
 export * from './journal';
 export * from './ressources';
+export * from './parcours';

@@ -17,3 +17,4 @@ export * from './diagnostic-contrat';
 export * from './ressources';
 export * from './financements';
 export * from './engagements';
+export * from './parcours';
