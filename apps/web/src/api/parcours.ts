@@ -12,7 +12,9 @@ import type {
   RuptureCorps,
   RuptureModification,
   RuptureVue,
+  parcoursCorps,
   parcoursEnregistre,
+  ruptureCorps,
 } from '@maillage/domain/api';
 import type { EtapeSuggeree, StatutRupture } from '@maillage/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -33,8 +35,8 @@ export type {
 
 type Enregistre = z.infer<typeof parcoursEnregistre>;
 // Request shapes: what the client sends (defaults applied by the server).
-export type SaisieParcours = z.input<typeof import('@maillage/domain/api').parcoursCorps>;
-export type SaisieRupture = z.input<typeof import('@maillage/domain/api').ruptureCorps>;
+export type SaisieParcours = z.input<typeof parcoursCorps>;
+export type SaisieRupture = z.input<typeof ruptureCorps>;
 export type { CelluleSaisie, EtapeModification, ParcoursCorps, ParcoursModification, RuptureCorps, RuptureModification };
 
 /** Every view a change of a parcours may touch: the parcours, its list, its grid, the fiches' parcours. */

@@ -76,7 +76,12 @@ function AjoutEtape({ parcours, annoncer }: { parcours: ParcoursVue; annoncer: (
           <Input
             label={libre ? 'Libellé de l’étape' : 'Libellé de l’étape (facultatif)'}
             hintText={libre ? 'Par exemple : Sortie d’hospitalisation' : 'Laissez vide pour garder le libellé suggéré'}
-            nativeInputProps={{ id: 'libelle-nouvelle-etape', value: libelle, onChange: (e) => setLibelle(e.target.value), autoComplete: 'off' }}
+            nativeInputProps={{
+              id: 'libelle-nouvelle-etape',
+              value: libelle,
+              onChange: (e) => setLibelle(e.target.value),
+              autoComplete: 'off',
+            }}
             state={erreur ? 'error' : 'default'}
             stateRelatedMessage={erreur || undefined}
           />

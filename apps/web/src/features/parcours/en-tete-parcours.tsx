@@ -47,7 +47,9 @@ function ModificationParcours({ parcours, onFermer }: { parcours: ParcoursVue; o
         <AlerteErreur
           erreur={modification.error}
           as="h2"
-          titre={estErreurApi(modification.error, 409) ? 'Le parcours a changé entre-temps : rechargez la page' : 'Le parcours n’a pas changé'}
+          titre={
+            estErreurApi(modification.error, 409) ? 'Le parcours a changé entre-temps : rechargez la page' : 'Le parcours n’a pas changé'
+          }
         />
       ) : null}
       <Input label="Titre du parcours" nativeInputProps={register('titre')} {...etatChamp(errors.titre?.message)} />

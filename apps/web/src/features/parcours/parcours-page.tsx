@@ -36,9 +36,7 @@ export default function ParcoursPage() {
 
   const segments = [{ label: 'Contrats', linkProps: { to: '/contrats' } }];
   if (contrat.data) segments.push({ label: contrat.data.intitule, linkProps: { to: `/contrats/${contrat.data.id}?onglet=parcours` } });
-  const filAriane = (
-    <Breadcrumb currentPageLabel={parcours.data?.titre ?? 'Parcours'} homeLinkProps={{ to: '/' }} segments={segments} />
-  );
+  const filAriane = <Breadcrumb currentPageLabel={parcours.data?.titre ?? 'Parcours'} homeLinkProps={{ to: '/' }} segments={segments} />;
   if (parcours.isPending)
     return (
       <>
