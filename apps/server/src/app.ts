@@ -24,6 +24,8 @@ import { routesGouvernance } from './modules/gouvernance/gouvernance.routes';
 import { routesPortefeuille } from './modules/portefeuille/portefeuille.routes';
 import { routesBibliotheque } from './modules/bibliotheque/bibliotheque.routes';
 import { routesPublic } from './modules/public/public.routes';
+import { annexeGrilles } from './modules/parcours/grille.service';
+import { routesParcours } from './modules/parcours/parcours.routes';
 import { routesRessources } from './modules/ressources/ressources.routes';
 import { routesSuivi } from './modules/suivi/suivi.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
@@ -136,8 +138,10 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesContrats(app, ctx);
   routesFiches(app, ctx);
   routesRessources(app, ctx);
+  routesParcours(app, ctx);
   routesPlans(app, ctx);
-  routesDocuments(app, ctx);
+  // The contract document's optional annexes come from their modules (documents does not depend on them).
+  routesDocuments(app, ctx, { grilles: annexeGrilles });
   routesFichiers(app, ctx);
   routesDiagnostics(app, ctx);
   routesGouvernance(app, ctx);

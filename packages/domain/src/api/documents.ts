@@ -8,6 +8,10 @@ export const choixDocument = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ')
     .optional()
     .describe('Version consolidée à cette date'),
+  annexes: z
+    .enum(['grilles'], { error: 'Annexe inconnue (grilles)' })
+    .optional()
+    .describe('« grilles » : ajoute en annexe les grilles de coopération locale des parcours du contrat'),
 });
 
 export const fichierContrat = z.object({

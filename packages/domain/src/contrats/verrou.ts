@@ -32,6 +32,7 @@ export const APPORTS_CONTRAT = [
   'statut_fiche',
   'evaluation',
   'articulation',
+  'parcours',
 ] as const;
 export type ApportContrat = (typeof APPORTS_CONTRAT)[number];
 
@@ -47,6 +48,8 @@ const REFUSES_SI_CLOS: Partial<Record<ApportContrat, string>> = {
   campagne: 'de nouvelle campagne de suivi',
   decision_sur_plan: 'de décision qui valide une fiche ou change son financement',
   articulation: 'de changement de ses liens avec les dispositifs du territoire (ASV, CLSM, contrat de ville, CPTS, PTSM…)',
+  // Parcours, steps, ruptures and grid move to the renewed contract; closing a rupture stays possible (decision 0028).
+  parcours: 'de changement de ses parcours de santé (parcours, étapes, ruptures, grille de coopération)',
 };
 
 /** What a closed contract still receives, said on its pages and in every refusal. */

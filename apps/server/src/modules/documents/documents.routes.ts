@@ -9,6 +9,7 @@ import { exigerConnecte } from '../../platform/auth';
 import { invalide } from '../../platform/errors';
 import { genererDocumentContrat, type Format } from './documents.service';
 import * as fichiers from './fichiers.service';
+import type { Bloc } from './modele-document';
 
 const fichier = api.fichierContrat;
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme };
@@ -16,7 +17,10 @@ const id = api.cheminId;
 
 const choix = api.choixDocument;
 
-export function routesDocuments(app: FastifyInstance, ctx: Contexte) {
+/** Annexes other modules provide for the contract document (the parcours' grids), wired by app.ts. */
+export type Annexes = Partial<Record<'grilles', (db: Contexte['db'], contratId: string) => Promise<Bloc[]>>>;
+
+export function routesDocuments(app: FastifyInstance, ctx: Contexte, annexes: Annexes = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const format of ['docx', 'pdf'] as Format[]) {
     r.get(`/api/contrats/:id/document.${format}`, {
@@ -29,7 +33,9 @@ export function routesDocuments(app: FastifyInstance, ctx: Contexte) {
         response: { 200: z.any().describe('Le fichier'), 400: probleme, 401: probleme, 404: probleme },
       },
       handler: async (req, reponse) => {
-        const fichier = await genererDocumentContrat(ctx, req.utilisateur, req.params.id, format, req.query);
+        const { annexes: annexe, ...version } = req.query;
+        const fournisseur = annexe ? annexes[annexe] : undefined;
+        const fichier = await genererDocumentContrat(ctx, req.utilisateur, req.params.id, format, version, fournisseur);
         return reponse
           .type(fichier.typeMime)
           .header('content-disposition', `attachment; filename="${fichier.nom}"`)

@@ -4,7 +4,7 @@ import { exigerSurContrat } from '../contrats/acces';
 import * as contrats from '../contrats/contrat-partage.service';
 import { etatActuel, versionDuContrat, type EtatComplet } from '../contrats/versions.service';
 import { nommerTerritoires } from '../territoires/territoires.service';
-import { construireDocument, type DocumentContrat } from './modele-document';
+import { construireDocument, type Bloc, type DocumentContrat } from './modele-document';
 import { rendreDocx } from './rendu-docx';
 import { rendrePdf } from './rendu-pdf';
 import { nomDeFichier } from '../../platform/nom-fichier';
@@ -36,6 +36,7 @@ export async function genererDocumentContrat(
   contratId: string,
   format: Format,
   choix: ChoixVersion,
+  annexe?: (db: Contexte['db'], contratId: string) => Promise<Bloc[]>,
 ) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
   let etat: EtatComplet;
@@ -62,6 +63,8 @@ export async function genererDocumentContrat(
   const doctrines = await Promise.all(etat.regions.map((r) => contrats.obtenirDoctrine(ctx.db, r)));
   const copilParAn = Math.max(0, ...doctrines.map((d) => d?.regles.copilParAn ?? 0)) || null;
   const document = construireDocument(etat, { mention, territoire: { epci: nomsEpci, departements: nomsDepartements }, copilParAn });
+  // Asked-for annexes (the parcours' grids) as they are today, after the contract's own.
+  if (annexe) document.blocs.push(...(await annexe(ctx.db, contratId)));
   const contenu = format === 'docx' ? await rendreDocx(document) : await rendrePdf(document);
   return { contenu, typeMime: TYPES_MIME[format], nom: nomDeFichier('', etat.intitule, format, suffixe) };
 }
