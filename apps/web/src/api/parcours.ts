@@ -106,28 +106,28 @@ export const useCreationParcours = (contratId: string) =>
 export function useEditionParcours(id: string) {
   const base = `/api/parcours/${id}`;
   return {
-    modification: useMutationParcours((m: ParcoursModification) => requete<Enregistre>(base, { methode: 'PUT', corps: m })),
+    modification: useMutationParcours((m: ParcoursModification) => requete<Enregistre>(base, { methode: 'PATCH', corps: m })),
     suppression: useMutationParcours((version: number) => requete<void>(`${base}${parametres({ version })}`, { methode: 'DELETE' })),
     ajoutEtape: useMutationParcours((e: { code: EtapeSuggeree | null; libelle?: string; version: number }) =>
-      requete<Enregistre>(`${base}/etapes`, { methode: 'POST', corps: e }),
+      requete<ParcoursVue>(`${base}/etapes`, { methode: 'POST', corps: e }),
     ),
     modificationEtape: useMutationParcours(({ etapeId, ...m }: EtapeModification & { etapeId: string }) =>
-      requete<Enregistre>(`${base}/etapes/${etapeId}`, { methode: 'PUT', corps: m }),
+      requete<ParcoursVue>(`${base}/etapes/${etapeId}`, { methode: 'PATCH', corps: m }),
     ),
     deplacementEtape: useMutationParcours(({ etapeId, ...d }: { etapeId: string; position: number; version: number }) =>
-      requete<Enregistre>(`${base}/etapes/${etapeId}/position`, { methode: 'PUT', corps: d }),
+      requete<ParcoursVue>(`${base}/etapes/${etapeId}/position`, { methode: 'POST', corps: d }),
     ),
     retraitEtape: useMutationParcours(({ etapeId, version }: { etapeId: string; version: number }) =>
-      requete<void>(`${base}/etapes/${etapeId}${parametres({ version })}`, { methode: 'DELETE' }),
+      requete<ParcoursVue>(`${base}/etapes/${etapeId}${parametres({ version })}`, { methode: 'DELETE' }),
     ),
-    ajoutRupture: useMutationParcours((r: SaisieRupture) => requete<Enregistre>(`${base}/ruptures`, { methode: 'POST', corps: r })),
+    ajoutRupture: useMutationParcours((r: SaisieRupture) => requete<RuptureVue>(`${base}/ruptures`, { methode: 'POST', corps: r })),
     modificationRupture: useMutationParcours(({ ruptureId, ...m }: RuptureModification & { ruptureId: string }) =>
-      requete<Enregistre>(`${base}/ruptures/${ruptureId}`, { methode: 'PUT', corps: m }),
+      requete<RuptureVue>(`${base}/ruptures/${ruptureId}`, { methode: 'PATCH', corps: m }),
     ),
     statutRupture: useMutationParcours(
       ({ ruptureId, ...s }: { ruptureId: string; statut: StatutRupture; ficheId?: string | null; version: number }) =>
-        requete<Enregistre>(`${base}/ruptures/${ruptureId}/statut`, { methode: 'POST', corps: s }),
+        requete<RuptureVue>(`${base}/ruptures/${ruptureId}/statut`, { methode: 'POST', corps: s }),
     ),
-    cellule: useMutationParcours((c: CelluleSaisie) => requete<unknown>(`${base}/grille/cellules`, { methode: 'PUT', corps: c })),
+    cellule: useMutationParcours((c: CelluleSaisie) => requete<GrilleCooperation>(`${base}/grille/cellules`, { methode: 'PUT', corps: c })),
   };
 }
