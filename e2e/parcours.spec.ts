@@ -75,16 +75,16 @@ test('la coordinatrice décrit un parcours en quatre étapes, y place une ressou
   // Four steps: three suggested ones and a free label.
   await page.getByRole('tab', { name: 'Étapes, ressources et fiches' }).click();
   const ajout = page.getByRole('form', { name: 'Ajouter une étape' });
-  await expect(ajout.getByLabel('Étape', { exact: true })).toHaveValue('reperage');
+  await expect(ajout.getByRole('combobox', { name: /^Étape / })).toHaveValue('reperage');
   await ajout.getByRole('button', { name: 'Ajouter l’étape' }).click();
   await expect(page.getByRole('heading', { name: 'Étape 1 — Repérage' })).toBeVisible();
-  await expect(ajout.getByLabel('Étape', { exact: true })).toHaveValue('information');
+  await expect(ajout.getByRole('combobox', { name: /^Étape / })).toHaveValue('information');
   await ajout.getByRole('button', { name: 'Ajouter l’étape' }).click();
   await expect(page.getByRole('heading', { name: 'Étape 2 — Information' })).toBeVisible();
-  await ajout.getByLabel('Étape', { exact: true }).selectOption('soins');
+  await ajout.getByRole('combobox', { name: /^Étape / }).selectOption('soins');
   await ajout.getByRole('button', { name: 'Ajouter l’étape' }).click();
   await expect(page.getByRole('heading', { name: 'Étape 3 — Soins' })).toBeVisible();
-  await ajout.getByLabel('Étape', { exact: true }).selectOption('libre');
+  await ajout.getByRole('combobox', { name: /^Étape / }).selectOption('libre');
   await ajout.getByRole('button', { name: 'Ajouter l’étape' }).click();
   await expect(ajout.getByText('Donnez un libellé d’au moins 2 caractères à l’étape')).toBeVisible();
   await ajout.getByLabel('Libellé de l’étape').fill('Retour à domicile après hospitalisation');
@@ -186,9 +186,12 @@ test('la coordinatrice décrit un parcours en quatre étapes, y place une ressou
   await expect(grille.getByRole('columnheader', { name: '1. Repérage' })).toBeVisible();
   const repere = grille.getByRole('checkbox', { name: 'Repère — CLIC de Redon Agglomération, étape « Repérage »' });
   await expect(repere).not.toBeChecked();
-  await repere.check();
+  // With the keyboard, as the DSFR label covers the box: Space ticks it.
+  await repere.focus();
+  await page.keyboard.press('Space');
   await expect(page.getByText('CLIC de Redon Agglomération, étape « Repérage » : « Repère » ajouté.')).toBeAttached();
-  await grille.getByRole('checkbox', { name: 'Oriente — CLIC de Redon Agglomération, étape « Repérage »' }).check();
+  await grille.getByRole('checkbox', { name: 'Oriente — CLIC de Redon Agglomération, étape « Repérage »' }).focus();
+  await page.keyboard.press('Space');
   await expect(page.getByText('CLIC de Redon Agglomération, étape « Repérage » : « Oriente » ajouté.')).toBeAttached();
   await verifierAccessibilite(page, 'la grille de coopération');
   await page.reload();

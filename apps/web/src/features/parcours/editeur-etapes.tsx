@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { ETAPES_SUGGEREES, type EtapeSuggeree } from '@maillage/domain';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useFiches } from '../../api/fiches';
 import { type EtapeVue, type ParcoursVue, useEditionParcours } from '../../api/parcours';
 import { AlerteErreur } from '../../components/alerte-erreur';
@@ -100,6 +100,10 @@ export function EditeurEtapes({ parcours }: { parcours: ParcoursVue }) {
   const fiches = useFiches(parcours.contratId);
   const deplacement = useDeplacement();
   const [annonce, setAnnonce] = useState('');
+  // One live region says the latest change: an added or removed step, or where a step went.
+  useEffect(() => {
+    if (deplacement.annonce) setAnnonce(deplacement.annonce);
+  }, [deplacement.annonce]);
   const [aRetirer, setARetirer] = useState<EtapeVue | null>(null);
   const etapes = [...parcours.etapes].sort((a, b) => a.position - b.position);
   const ids = etapes.map((e) => e.id);
@@ -121,7 +125,7 @@ export function EditeurEtapes({ parcours }: { parcours: ParcoursVue }) {
         Les étapes se suivent dans l’ordre de la liste. « Monter » et « Descendre » les réordonnent au clavier ; chaque étape dit les
         ressources du répertoire qui y agissent et les fiches-action du contrat qui la servent.
       </p>
-      <AnnonceDeplacement texte={annonce || deplacement.annonce} />
+      <AnnonceDeplacement texte={annonce} />
       {edition.deplacementEtape.error ? (
         <AlerteErreur erreur={edition.deplacementEtape.error} titre="L’étape n’a pas été déplacée" />
       ) : null}
