@@ -196,8 +196,8 @@ export function RupturesParcours({ parcours }: { parcours: ParcoursVue }) {
         />
       )}
       <Select
-        label="Afficher"
-        className={fr.cx('fr-mb-3w')}
+        label="Ruptures affichées"
+        className={fr.cx('fr-mb-3w', 'fr-col-md-6')}
         nativeSelectProps={{ value: filtre, onChange: (e) => setFiltre(e.target.value as StatutRupture | '') }}
       >
         <option value="">Toutes les ruptures</option>
