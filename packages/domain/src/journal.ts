@@ -58,6 +58,7 @@ export const ACTIONS_JOURNAL: Record<string, { libelle: string; phrase: string }
   relance: { libelle: 'Relance', phrase: 'a relancé {}' },
   cloture: { libelle: 'Clôture', phrase: 'a clos {}' },
   envoi: { libelle: 'Envoi', phrase: 'a envoyé {}' },
+  deplacement: { libelle: 'Déplacement', phrase: 'a déplacé {}' },
 };
 
 /** Unknown codes never show: the reader gets a plain word instead. */

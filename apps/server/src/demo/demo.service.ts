@@ -10,6 +10,7 @@ import { creerDiagnosticsDemo } from './diagnostics-demo';
 import { creerGouvernanceDemo } from './gouvernance-demo';
 import { creerArticulationDemo } from './articulation-demo';
 import { creerMoyensDemo } from './moyens-demo';
+import { creerParcoursDemo } from './parcours-demo';
 import { creerRessourcesDemo } from './ressources-demo';
 import { creerSuiviDemo } from './suivi-demo';
 
@@ -244,6 +245,9 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   const repertoire = await ctx.db.query('select count(*)::int n from ressources');
   if (repertoire.rows[0].n === 0 && (await enTransaction(ctx.db, (tx) => creerRessourcesDemo(tx))))
     journal('Ressources de démonstration créées : CLIC, MAIA et CPTS de Redon, maisons de santé du pôle de santé du Sud-Ouest Mayennais.');
+  const parcours = await ctx.db.query('select count(*)::int n from parcours');
+  if (parcours.rows[0].n === 0 && (await enTransaction(ctx.db, (tx) => creerParcoursDemo(tx))))
+    journal('Parcours de démonstration créé : personnes âgées, de l’information au retour à domicile (CLS 2 de Redon).');
   const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
   if (demo.rowCount) {
     journal(`Comptes de démonstration (mot de passe : ${MOT_DE_PASSE_DEMO}) :`);

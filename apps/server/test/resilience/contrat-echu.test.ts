@@ -3,6 +3,7 @@ import type { ClientHttp, Reponse, ServeurDeTest } from '../harness';
 import { preparerBanc, type ContratFixture, type Monde, type NomSujet } from './monde';
 import { cheminPar, ROUTES, type EntreeRoute, type Outils } from './routes';
 import { ROUTES_CONTRATS } from './routes-contrats';
+import { ROUTES_PARCOURS } from './routes-parcours';
 
 /**
  * Decision 0006 on every creation route of the contract route table: once the own contract is échu, each route gives
@@ -55,6 +56,12 @@ const SI_CLOS: Record<string, Attendu> = {
   'POST /api/campagnes/:id/cloture': 'accepte',
   'POST /api/contrats/:id/evaluations': 'accepte',
   'POST /api/evaluations/:id/renouvellement': 'accepte',
+  // Parcours move to the renewed contract; a rupture may still be closed or reopened (decision 0028).
+  'POST /api/contrats/:id/parcours': 'refuse',
+  'POST /api/parcours/:id/etapes': 'refuse',
+  'POST /api/parcours/:id/etapes/:etapeId/position': 'refuse',
+  'POST /api/parcours/:id/ruptures': 'refuse',
+  'POST /api/parcours/:id/ruptures/:ruptureId/statut': 'accepte',
 };
 
 /** The same follow-up routes for a period after the contract's end: refused. */
@@ -145,7 +152,7 @@ function verifier(cle: string, attendu: 'refuse' | 'accepte', r: Reponse, ecrits
 
 describe('un contrat échu sur chaque route de création', () => {
   it('chaque route de création du tableau des routes de contrat a sa réponse décidée', () => {
-    const creations = Object.entries(ROUTES_CONTRATS)
+    const creations = Object.entries({ ...ROUTES_CONTRATS, ...ROUTES_PARCOURS })
       .filter(([cle, e]) => e.portee === 'contrat' && estCreation(cle))
       .map(([cle]) => cle);
     expect(

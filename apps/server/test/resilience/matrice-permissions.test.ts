@@ -63,7 +63,12 @@ async function appeler(entree: EntreeRoute, methode: string, url: string, nom: N
   else if (methode === 'DELETE') reponse = await client.delete(chemin);
   else {
     const corps = entree.corps ? await entree.corps(outils, fixture) : {};
-    reponse = methode === 'PUT' ? await client.put(chemin, corps) : await client.post(chemin, corps);
+    reponse =
+      methode === 'PUT'
+        ? await client.put(chemin, corps)
+        : methode === 'PATCH'
+          ? await client.requete('PATCH', chemin, corps)
+          : await client.post(chemin, corps);
   }
   if (entree.fermeLesAutresSessions && nom !== 'anonyme' && reponse.status < 300) await clients[nom].connecter(EMAILS[nom]);
   let audite: boolean | null = null;

@@ -37,6 +37,10 @@ export interface ContratFixture {
   offreId: string;
   evaluationPrevueId: string;
   dispositifId: string;
+  /** A parcours of the contract (issue 17), its first step and a rupture on it. */
+  parcoursId: string;
+  etapeId: string;
+  ruptureId: string;
   jetonCalendrier: string;
 }
 
@@ -266,6 +270,19 @@ async function construireContrat(
     201,
     'dispositif',
   );
+  const parcours = exiger(
+    await admin.post(c('/parcours'), { titre: `Parcours du monde ${cas}`, etapes: [{ code: 'information' }, { code: 'soins' }] }),
+    201,
+    'parcours',
+  );
+  const { rows: etapes } = await serveur.ctx.db.query('select id from parcours_etapes where parcours_id = $1 order by position', [
+    parcours.id,
+  ]);
+  const rupture = exiger(
+    await admin.post(`/api/parcours/${parcours.id}/ruptures`, { etapeId: etapes[0].id, description: `Rupture du monde ${cas}` }),
+    201,
+    'rupture',
+  );
   const { rows: jeton } = await serveur.ctx.db.query('select jeton_calendrier as jeton from instances where id = $1', [instance.id]);
   if (cas === 'propre') {
     // The demo users' roles, as on Redon's contracts.
@@ -307,6 +324,9 @@ async function construireContrat(
     offreId: offre.id,
     evaluationPrevueId: evaluationPrevue.id,
     dispositifId: dispositif.id,
+    parcoursId: parcours.id,
+    etapeId: etapes[0].id,
+    ruptureId: rupture.id,
     jetonCalendrier: jeton[0].jeton,
   };
 }

@@ -4,6 +4,7 @@ import { ROUTES_ACCES } from './routes-acces';
 import { ROUTES_CONFIRMATIONS } from './routes-confirmations';
 import { ROUTES_CONTRATS } from './routes-contrats';
 import { ROUTES_GLOBALES } from './routes-globales';
+import { ROUTES_PARCOURS } from './routes-parcours';
 import { ROUTES_RESSOURCES } from './routes-ressources';
 
 export type { EntreeRoute, Evaluation, Outils } from './regles';
@@ -19,6 +20,7 @@ export const ROUTES: Record<string, EntreeRoute> = {
   ...ROUTES_CONFIRMATIONS,
   ...ROUTES_ACCES,
   ...ROUTES_RESSOURCES,
+  ...ROUTES_PARCOURS,
 };
 
 /** Path parameters filled from the fixture by the route's prefix and the parameter's name. */
@@ -32,6 +34,7 @@ export function cheminPar(defaut: string, m: Monde, f: ContratFixture | null): s
     'indicateurs-suivi': 'indicateurSuiviId',
     'valeurs-suivi': 'valeurId',
     fichiers: 'fichierId',
+    parcours: 'parcoursId',
   };
   const segment = defaut.split('/')[2];
   return defaut.replace(/:([A-Za-z]+)/g, (_t, nom: string) => {
