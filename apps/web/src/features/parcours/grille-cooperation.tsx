@@ -105,19 +105,10 @@ function AjoutActeur({ onAjouter }: { onAjouter: (a: Acteur) => void }) {
   );
 }
 
-/** The grille de coopération locale: actors × steps, each cell the roles of the actor at the step; exports and annex. */
-export function GrilleCooperationParcours({ parcours }: { parcours: ParcoursVue }) {
-  const grille = useGrille(parcours.id);
-  const { cellule } = useEditionParcours(parcours.id);
-  const [ajoutes, setAjoutes] = useState<Acteur[]>([]);
-  const [enCours, setEnCours] = useState<string | null>(null);
-  // The roles just ticked, shown at once while the cell is saved (then the saved grid replaces them).
-  const [provisoires, setProvisoires] = useState<Map<string, RoleCooperation[]>>(new Map());
-  const [annonce, setAnnonce] = useState('');
-  const [erreur, setErreur] = useState<unknown>(null);
+/** The grid as XLSX, DOCX and PDF, and the contract's document carrying the grids of its parcours as an annex. */
+function ExportsGrille({ parcours }: { parcours: ParcoursVue }) {
   const base = `/api/parcours/${parcours.id}`;
-
-  const exports = (
+  return (
     <>
       <h3 className={fr.cx('fr-h6', 'fr-mt-4w')}>Exporter la grille</h3>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
@@ -151,7 +142,18 @@ export function GrilleCooperationParcours({ parcours }: { parcours: ParcoursVue 
       </div>
     </>
   );
+}
 
+/** The grille de coopération locale: actors × steps, each cell the roles of the actor at the step; exports and annex. */
+export function GrilleCooperationParcours({ parcours }: { parcours: ParcoursVue }) {
+  const grille = useGrille(parcours.id);
+  const { cellule } = useEditionParcours(parcours.id);
+  const [ajoutes, setAjoutes] = useState<Acteur[]>([]);
+  const [enCours, setEnCours] = useState<string | null>(null);
+  // The roles just ticked, shown at once while the cell is saved (then the saved grid replaces them).
+  const [provisoires, setProvisoires] = useState<Map<string, RoleCooperation[]>>(new Map());
+  const [annonce, setAnnonce] = useState('');
+  const [erreur, setErreur] = useState<unknown>(null);
   if (grille.isPending) return <Chargement />;
   if (grille.error) return <AlerteErreur erreur={grille.error} titre="Impossible de charger la grille de coopération" />;
   const g = grille.data;
@@ -266,7 +268,7 @@ export function GrilleCooperationParcours({ parcours }: { parcours: ParcoursVue 
           </div>
         </>
       )}
-      {exports}
+      <ExportsGrille parcours={parcours} />
     </>
   );
 }

@@ -2,7 +2,8 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Card } from '@codegouvfr/react-dsfr/Card';
-import { PUBLICS_RESSOURCE } from '@maillage/domain';
+import { Notice } from '@codegouvfr/react-dsfr/Notice';
+import { PUBLICS_RESSOURCE, peutRecevoir } from '@maillage/domain';
 import type { ContratDetail } from '@maillage/domain/api';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -53,7 +54,9 @@ export default function OngletParcours({ contrat }: { contrat: ContratDetail }) 
   const liste = useParcoursContrat(contrat.id);
   const [creation, setCreation] = useState(false);
   const naviguer = useNavigate();
-  const modifiable = liste.data?.modifiable ?? false;
+  // A closed contract receives no new parcours (its parcours move to the renewed contract).
+  const decision = peutRecevoir({ statut: contrat.statut, periodeFin: contrat.periode?.fin ?? null }, 'parcours');
+  const modifiable = (liste.data?.modifiable ?? false) && decision.ok;
 
   return (
     <>
@@ -70,6 +73,7 @@ export default function OngletParcours({ contrat }: { contrat: ContratDetail }) 
         domicile. Chaque étape dit quelles ressources y agissent et quelles fiches-action la servent ; les ruptures repérées montrent où le
         parcours casse.
       </p>
+      {!decision.ok && liste.data?.modifiable && <Notice className={fr.cx('fr-mb-3w')} title={decision.raison} />}
       {creation && (
         <FormulaireParcours
           contratId={contrat.id}

@@ -1,5 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Notice } from '@codegouvfr/react-dsfr/Notice';
+import { peutRecevoir } from '@maillage/domain';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { useLocation, useParams, useSearchParams } from 'react-router';
@@ -52,13 +54,20 @@ export default function ParcoursPage() {
         <AlerteErreur erreur={parcours.error} />
       </>
     );
-  const p = parcours.data;
+  // A closed contract keeps its parcours as they are; only its ruptures may still change status (decision 0028).
+  const decision = contrat.data
+    ? peutRecevoir({ statut: contrat.data.statut, periodeFin: contrat.data.periode?.fin ?? null }, 'parcours')
+    : { ok: true as const };
+  const p = { ...parcours.data, modifiable: parcours.data.modifiable && decision.ok };
 
   return (
     <>
       {filAriane}
       {state?.message && <Alert severity="success" small description={state.message} className={fr.cx('fr-mb-3w')} />}
       <EnTeteParcours parcours={p} contratIntitule={contrat.data?.intitule} />
+      {!decision.ok && parcours.data.modifiable && (
+        <Notice className={fr.cx('fr-mb-3w')} title={`${decision.raison} Les ruptures peuvent encore changer de statut.`} />
+      )}
       <Tabs
         label="Sections du parcours"
         selectedTabId={onglet}
@@ -67,7 +76,7 @@ export default function ParcoursPage() {
       >
         {onglet === 'ensemble' && <VueEnsembleParcours parcours={p} />}
         {onglet === 'etapes' && <EditeurEtapes parcours={p} />}
-        {onglet === 'ruptures' && <RupturesParcours parcours={p} />}
+        {onglet === 'ruptures' && <RupturesParcours parcours={p} statutModifiable={parcours.data.modifiable} />}
         {onglet === 'grille' && <GrilleCooperationParcours parcours={p} />}
       </Tabs>
     </>

@@ -32,7 +32,18 @@ const optionsFiches = (fiches: Fiche[]) =>
     ));
 
 /** Moves a rupture along its life (only to the statuses the server allows) and links the fiche-action treating it. */
-function ActionsRupture({ parcoursId, rupture, fiches }: { parcoursId: string; rupture: RuptureVue; fiches: Fiche[] }) {
+function ActionsRupture({
+  parcoursId,
+  rupture,
+  fiches,
+  lienModifiable,
+}: {
+  parcoursId: string;
+  rupture: RuptureVue;
+  fiches: Fiche[];
+  /** Off on a closed contract: only the status may still change. */
+  lienModifiable: boolean;
+}) {
   const { statutRupture, modificationRupture } = useEditionParcours(parcoursId);
   const [statut, setStatut] = useState<StatutRupture | ''>('');
   const [ficheId, setFicheId] = useState(rupture.fiche?.id ?? '');
@@ -88,23 +99,25 @@ function ActionsRupture({ parcoursId, rupture, fiches }: { parcoursId: string; r
           Changer le statut
         </Button>
       </form>
-      <form onSubmit={lier} className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-        <Select
-          label="Fiche-action qui traite la rupture"
-          nativeSelectProps={{ value: ficheId, onChange: (e) => setFicheId(e.target.value) }}
-        >
-          <option value="">Aucune</option>
-          {optionsFiches(fiches)}
-        </Select>
-        <Button
-          type="submit"
-          size="small"
-          priority="secondary"
-          disabled={(ficheId || null) === (rupture.fiche?.id ?? null) || modificationRupture.isPending}
-        >
-          Lier la fiche
-        </Button>
-      </form>
+      {lienModifiable && (
+        <form onSubmit={lier} className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+          <Select
+            label="Fiche-action qui traite la rupture"
+            nativeSelectProps={{ value: ficheId, onChange: (e) => setFicheId(e.target.value) }}
+          >
+            <option value="">Aucune</option>
+            {optionsFiches(fiches)}
+          </Select>
+          <Button
+            type="submit"
+            size="small"
+            priority="secondary"
+            disabled={(ficheId || null) === (rupture.fiche?.id ?? null) || modificationRupture.isPending}
+          >
+            Lier la fiche
+          </Button>
+        </form>
+      )}
       <div className={fr.cx('fr-col-12')}>
         <p role="status" className={fr.cx('fr-text--sm', 'fr-mb-0')}>
           {message}
@@ -121,7 +134,17 @@ function ActionsRupture({ parcoursId, rupture, fiches }: { parcoursId: string; r
   );
 }
 
-function Rupture({ parcours, rupture, fiches }: { parcours: ParcoursVue; rupture: RuptureVue; fiches: Fiche[] }) {
+function Rupture({
+  parcours,
+  rupture,
+  fiches,
+  statutModifiable,
+}: {
+  parcours: ParcoursVue;
+  rupture: RuptureVue;
+  fiches: Fiche[];
+  statutModifiable: boolean;
+}) {
   return (
     <li className={fr.cx('fr-mb-3w', 'fr-p-2w') + ' maillage-encart'}>
       <h3 className={fr.cx('fr-h6', 'fr-mb-1w')}>{lieuRupture(rupture, parcours.etapes)}</h3>
@@ -158,13 +181,15 @@ function Rupture({ parcours, rupture, fiches }: { parcours: ParcoursVue; rupture
           </ul>
         </details>
       )}
-      {parcours.modifiable && <ActionsRupture parcoursId={parcours.id} rupture={rupture} fiches={fiches} />}
+      {statutModifiable && (
+        <ActionsRupture parcoursId={parcours.id} rupture={rupture} fiches={fiches} lienModifiable={parcours.modifiable} />
+      )}
     </li>
   );
 }
 
 /** The ruptures of a parcours: recorded at a step or between two, followed from signalée to close, treated by a fiche. */
-export function RupturesParcours({ parcours }: { parcours: ParcoursVue }) {
+export function RupturesParcours({ parcours, statutModifiable }: { parcours: ParcoursVue; statutModifiable: boolean }) {
   const [filtre, setFiltre] = useState<StatutRupture | ''>('');
   const ruptures = useRuptures(parcours.id, filtre || undefined);
   const fiches = useFiches(parcours.contratId);
@@ -222,7 +247,7 @@ export function RupturesParcours({ parcours }: { parcours: ParcoursVue }) {
       ) : (
         <ul className={fr.cx('fr-raw-list')}>
           {ruptures.data.map((r) => (
-            <Rupture key={r.id} parcours={parcours} rupture={r} fiches={fiches.data ?? []} />
+            <Rupture key={r.id} parcours={parcours} rupture={r} fiches={fiches.data ?? []} statutModifiable={statutModifiable} />
           ))}
         </ul>
       )}
