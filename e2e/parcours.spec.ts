@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import { seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
 
 test.setTimeout(240_000);
@@ -215,6 +216,21 @@ test('la coordinatrice décrit un parcours en quatre étapes, y place une ressou
   expect(cellules.some((v) => v.includes('CLIC de Redon Agglomération'))).toBe(true);
   expect(cellules.some((v) => v.includes('Repérage'))).toBe(true);
   expect(cellules).toContain('Repère, Oriente');
+
+  // The contract's document, with the grids of its parcours as an annex when the coordinator asks for it.
+  await page.goto(`/contrats/${contratId}?onglet=documents`);
+  const pdf = page.getByRole('link', { name: /Contrat \(version actuelle\).*PDF/ });
+  await expect(pdf).toHaveAttribute('href', `/api/contrats/${contratId}/document.pdf`);
+  await page.getByText('Inclure en annexe les grilles de coopération des parcours').click();
+  await expect(pdf).toHaveAttribute('href', `/api/contrats/${contratId}/document.pdf?annexes=grilles`);
+  await verifierAccessibilite(page, 'les documents avec l’annexe des grilles');
+  const [document] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
+  expect(
+    fs
+      .readFileSync((await document.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   expect(erreurs).toEqual([]);
   await contexte.close();
