@@ -157,7 +157,7 @@ function Rupture({
         Signalée le {formaterDate(rupture.creeLe.slice(0, 10))}.{' '}
         {rupture.fiche ? (
           <>
-            Traitée par la{' '}
+            Fiche-action qui la traite :{' '}
             <Link to={`/fiches/${rupture.fiche.id}`}>
               fiche {rupture.fiche.numero} — {rupture.fiche.intitule}
             </Link>

@@ -75,7 +75,7 @@ function EtapeEnBref({ etape, etapes }: { etape: EtapeVue; etapes: readonly Etap
                   {r.fiche && (
                     <>
                       {' '}
-                      — traitée par la <Link to={`/fiches/${r.fiche.id}`}>fiche {r.fiche.numero}</Link>
+                      — fiche-action : <Link to={`/fiches/${r.fiche.id}`}>fiche {r.fiche.numero}</Link>
                     </>
                   )}
                 </li>
