@@ -42,7 +42,7 @@ export function definirJetonCsrf(jeton: string | null) {
   jetonCsrf = jeton;
 }
 
-type Methode = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Methode = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** How long a repeat of the same POST counts as the same user action (a double click, a second Enter). */
 const DUREE_ACTION_MS = 10_000;

@@ -19,6 +19,7 @@ const OngletDiagnostic = lazy(() => import('../../features/diagnostics/onglet-di
 const ZonesBlanchesContrat = lazy(() => import('../../features/ressources/zones-blanches-contrat'));
 const OngletStrategie = lazy(() => import('../../features/contrats/onglet-strategie'));
 const OngletGouvernance = lazy(() => import('../../features/gouvernance/onglet-gouvernance'));
+const OngletParcours = lazy(() => import('../../features/parcours/onglet-parcours'));
 const OngletFinancements = lazy(() => import('../../features/financements/onglet-financements'));
 const OngletSuivi = lazy(() => import('../../features/suivi/onglet-suivi'));
 const OngletParties = lazy(() => import('../../features/contrats/onglet-parties'));
@@ -31,6 +32,7 @@ export const ONGLETS = [
   { tabId: 'synthese', label: 'Synthèse' },
   { tabId: 'diagnostic', label: 'Territoire et diagnostic' },
   { tabId: 'strategie', label: 'Stratégie et fiches' },
+  { tabId: 'parcours', label: 'Parcours' },
   { tabId: 'gouvernance', label: 'Gouvernance' },
   { tabId: 'financements', label: 'Financements' },
   { tabId: 'suivi', label: 'Suivi et évaluation' },
@@ -131,6 +133,7 @@ export default function ContratPage() {
           )}
           {onglet === 'diagnostic' && <OngletDiagnostic contrat={c} zonesBlanches={<ZonesBlanchesContrat contrat={c} />} />}
           {onglet === 'strategie' && <OngletStrategie contrat={c} />}
+          {onglet === 'parcours' && <OngletParcours contrat={c} />}
           {onglet === 'gouvernance' && <OngletGouvernance contrat={c} />}
           {onglet === 'financements' && <OngletFinancements contrat={c} />}
           {onglet === 'suivi' && <OngletSuivi contrat={c} />}

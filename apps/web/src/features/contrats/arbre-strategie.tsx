@@ -6,7 +6,7 @@ import type { ContratDetail, Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { creerConfirmation } from '../../components/confirmation';
 import { BlocAxe, ListeFiches, type CibleSuppression, type ContexteArbre, type EditionStrategie } from './bloc-axe';
-import { AnnonceDeplacement, useDeplacement } from './deplacement';
+import { AnnonceDeplacement, useDeplacement } from '../../components/deplacement';
 import { FormulaireAxe } from './formulaires-strategie';
 
 const suppression = creerConfirmation('confirmation-suppression-strategie');

@@ -6,7 +6,7 @@ import type { useStrategie } from '../../api/contrats';
 import type { Axe, Fiche } from '@maillage/domain/api';
 import { BoutonsLigne } from '../../components/boutons-element';
 import { BadgeStatutFiche } from '../../components/statuts-contrat';
-import { BoutonsDeplacement, type useDeplacement } from './deplacement';
+import { BoutonsDeplacement, type useDeplacement } from '../../components/deplacement';
 import { FormulaireAxe, FormulaireObjectif } from './formulaires-strategie';
 
 export type EditionStrategie = { type: 'axe'; id: string | null } | { type: 'objectif'; id: string | null; axeId: string } | null;

@@ -1,4 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Notice } from '@codegouvfr/react-dsfr/Notice';
 import { formaterDate } from '@maillage/domain';
@@ -16,6 +17,9 @@ const aujourdhui = () => new Date().toISOString().slice(0, 10);
 export default function OngletDocuments({ contrat }: { contrat: ContratDetail }) {
   const avenants = useAvenants(contrat.id);
   const [date, setDate] = useState(aujourdhui);
+  // The grilles de coopération of the contract's parcours, as an annex of the current version when the coordinator asks.
+  const [grilles, setGrilles] = useState(false);
+  const annexe = grilles ? '?annexes=grilles' : '';
   const base = `/api/contrats/${contrat.id}`;
   const versions = avenants.data?.versions ?? [];
   const signe = versions.length > 0;
@@ -34,11 +38,25 @@ export default function OngletDocuments({ contrat }: { contrat: ContratDetail })
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <h4 className={fr.cx('fr-h6')}>Version actuelle</h4>
-          <Telechargement libelle="Contrat (version actuelle)" details="PDF – état actuel du contrat" chemin={`${base}/document.pdf`} />
+          <Checkbox
+            small
+            options={[
+              {
+                label: 'Inclure en annexe les grilles de coopération des parcours',
+                hintText: 'Qui fait quoi à chaque étape des parcours de santé du contrat',
+                nativeInputProps: { checked: grilles, onChange: (e) => setGrilles(e.target.checked) },
+              },
+            ]}
+          />
           <Telechargement
             libelle="Contrat (version actuelle)"
-            details="DOCX – modifiable dans un traitement de texte"
-            chemin={`${base}/document.docx`}
+            details={`PDF – état actuel du contrat${grilles ? ', grilles de coopération en annexe' : ''}`}
+            chemin={`${base}/document.pdf${annexe}`}
+          />
+          <Telechargement
+            libelle="Contrat (version actuelle)"
+            details={`DOCX – modifiable dans un traitement de texte${grilles ? ', grilles en annexe' : ''}`}
+            chemin={`${base}/document.docx${annexe}`}
           />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>

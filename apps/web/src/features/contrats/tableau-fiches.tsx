@@ -6,7 +6,7 @@ import { useOrdreFiches } from '../../api/fiches';
 import type { ContratDetail, Fiche } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { formaterNombre, pluriel } from '../../components/format';
-import { AnnonceDeplacement, BoutonsDeplacement, useDeplacement } from './deplacement';
+import { AnnonceDeplacement, BoutonsDeplacement, useDeplacement } from '../../components/deplacement';
 import { TRIS } from './filtres-fiches';
 import { BadgeStatutFiche } from '../../components/statuts-contrat';
 

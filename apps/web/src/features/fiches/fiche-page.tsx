@@ -20,7 +20,14 @@ import { SECTIONS_FICHE } from './sections-fiche';
 const suppression = creerConfirmation('confirmation-suppression-fiche');
 
 /** A fiche-action: read mode by default, each section editable on its own; a side panel for the essentials. */
-export default function FichePage({ suivi }: { suivi: (ficheId: string) => ReactNode }) {
+export default function FichePage({
+  suivi,
+  parcours,
+}: {
+  suivi: (ficheId: string) => ReactNode;
+  /** The parcours the fiche serves (owned by the parcours feature; the two meet in app/). */
+  parcours?: (ficheId: string) => ReactNode;
+}) {
   const { id = '' } = useParams();
   const naviguer = useNavigate();
   const { state } = useLocation() as { state: { message?: string } | null };
@@ -95,6 +102,7 @@ export default function FichePage({ suivi }: { suivi: (ficheId: string) => React
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-lg-4')}>
           <PanneauFiche fiche={f} statutModifiable={f.modifiable} />
+          {parcours?.(f.id)}
         </div>
       </div>
       <suppression.Confirmation
