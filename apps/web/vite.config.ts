@@ -31,6 +31,7 @@ function faviconsDsfr(): Plugin {
       });
     },
     generateBundle() {
+      if (this.environment.config.build.ssr) return;
       for (const nom of fichiers) {
         this.emitFile({ type: 'asset', fileName: `favicon/${nom}`, source: readFileSync(path.join(dossierFavicons, nom)) });
       }
@@ -51,9 +52,11 @@ function precompression(): Plugin {
     name: 'maillage-precompression',
     apply: 'build',
     configResolved(config) {
-      dossier = path.resolve(config.root, config.build.outDir);
+      // The server-rendering bundle (vite build --ssr) is read from disk by the server, never downloaded.
+      dossier = config.build.ssr ? '' : path.resolve(config.root, config.build.outDir);
     },
     closeBundle() {
+      if (!dossier) return;
       const parcourir = (d: string): string[] =>
         readdirSync(d, { withFileTypes: true }).flatMap((e) =>
           e.isDirectory() ? parcourir(path.join(d, e.name)) : [path.join(d, e.name)],
@@ -80,7 +83,14 @@ export default defineConfig({
     emptyOutDir: true,
     // Assets inlined as data: URIs stay within the CSP (img-src/font-src allow data:), but keep fonts as files.
     assetsInlineLimit: 4096,
+    // The app, and the public pages the server renders (public.html: their stylesheet and DSFR's script, no React).
+    rollupOptions: {
+      input: { index: path.resolve(import.meta.dirname, 'index.html'), public: path.resolve(import.meta.dirname, 'public.html') },
+    },
   },
+  // The server build (src/publique/entree-serveur.tsx) carries its dependencies: the server loads it from any directory.
+  ssr: { noExternal: true },
+  environments: { ssr: { build: { copyPublicDir: false } } },
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:3100' },
