@@ -42,7 +42,7 @@ function construireWeb(): string {
       '--ssr',
       'src/publique/entree-serveur.tsx',
       '--outDir',
-      path.join(dossier, 'serveur'),
+      path.join(dossier, '.serveur'),
       '--emptyOutDir',
       '--logLevel',
       'error',

@@ -54,7 +54,7 @@ async function construireWeb(): Promise<string> {
       '--ssr',
       'src/publique/entree-serveur.tsx',
       '--outDir',
-      path.join(dossier, 'serveur'),
+      path.join(dossier, '.serveur'),
       '--emptyOutDir',
       '--logLevel',
       'error',

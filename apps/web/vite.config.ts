@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -35,6 +35,51 @@ function faviconsDsfr(): Plugin {
       for (const nom of fichiers) {
         this.emitFile({ type: 'asset', fileName: `favicon/${nom}`, source: readFileSync(path.join(dossierFavicons, nom)) });
       }
+    },
+  };
+}
+
+/** The DSFR components the server-rendered public pages show (src/publique): header, footer, tables, badges, downloads. */
+const COMPOSANTS_PUBLICS = [
+  'badge',
+  'logo',
+  'button',
+  'breadcrumb',
+  'form',
+  'link',
+  'download',
+  'radio',
+  'skiplink',
+  'modal',
+  'navigation',
+  'footer',
+  'table',
+  'header',
+];
+
+/**
+ * dsfr/dsfr.public.min.css: the DSFR's core and scheme with the public pages' components only, rebuilt from the
+ * DSFR's own per-component files by react-dsfr's generator (the one its prebuild uses for the app's stylesheet), so
+ * no rule is rewritten. Written beside dsfr.css so its font URLs resolve to the same hashed files as the app's.
+ */
+function dsfrPublic(): Plugin {
+  return {
+    name: 'maillage-dsfr-public',
+    config() {
+      // From the package's directory, not '@codegouvfr/react-dsfr/bin/…': the prebuild's scan reads this file, and an
+      // import of a module it does not know makes it keep every component in the app's stylesheet.
+      const paquet = path.dirname(dossierFavicons);
+      const dossier = path.join(paquet, 'dsfr');
+      const { generateDsfrCssCode } = createRequire(import.meta.url)(path.join(paquet, 'bin', 'only-include-used-components.js'));
+      const css = generateDsfrCssCode({
+        dsfrComponents: COMPOSANTS_PUBLICS,
+        isMinified: true,
+        readDsfrFile: (relatif: string) => {
+          const fichier = path.join(dossier, relatif);
+          return existsSync(fichier) ? readFileSync(fichier, 'utf8') : undefined;
+        },
+      });
+      writeFileSync(path.join(dossier, 'dsfr.public.min.css'), css);
     },
   };
 }
@@ -77,7 +122,7 @@ function precompression(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), faviconsDsfr(), precompression()],
+  plugins: [react(), faviconsDsfr(), dsfrPublic(), precompression()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -175,7 +175,7 @@ async function servirApplicationWeb(app: FastifyInstance, dossier: string) {
     // (index.html, favicons) is revalidated each time (ETag).
     cacheControl: false,
     // The server-rendering bundle and the public pages' template are the server's, not files to download.
-    allowedPath: (chemin) => !chemin.startsWith('/serveur/') && chemin !== '/public.html',
+    allowedPath: (chemin) => !chemin.startsWith('/.serveur/') && chemin !== '/public.html',
     setHeaders: (res, chemin) => {
       res.setHeader('cache-control', chemin.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       if (/\.(br|gz)$/.test(chemin)) res.setHeader('vary', 'accept-encoding');

@@ -1,5 +1,5 @@
 /**
- * Server rendering of the public pages (built by `vite build --ssr`, imported by the server from dist/serveur/):
+ * Server rendering of the public pages (built by `vite build --ssr`, imported by the server from dist/.serveur/):
  * the published contracts and a published contract, as HTML, for a visitor without a session. The page is a
  * document that needs no React in the browser (only DSFR's own script: menu, breadcrumb), so a phone shows it as
  * soon as the HTML and the stylesheet arrive, and runs next to no JavaScript. Same components as the app.

@@ -24,7 +24,9 @@ export async function brancherPagesPubliques(
   dossier: string,
   pageApplication: (req: FastifyRequest, reponse: FastifyReply) => unknown,
 ) {
-  const module = path.join(dossier, 'serveur', 'entree-serveur.js');
+  // A dot directory: react-dsfr's prebuild, which scans apps/web for the DSFR components the app uses, skips it (the
+  // bundle carries react-dsfr whole and would put every component's CSS in the app's stylesheet).
+  const module = path.join(dossier, '.serveur', 'entree-serveur.js');
   const gabarit = path.join(dossier, 'public.html');
   if (!existsSync(module) || !existsSync(gabarit)) return;
   const rendu = (await import(pathToFileURL(module).href)) as RenduPublic;
