@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { COOKIE_SESSION } from '../../platform/auth';
 
 /** What the web app's server build exports (apps/web/src/publique/entree-serveur.tsx). */
 interface RenduPublic {
@@ -11,11 +12,14 @@ interface RenduPublic {
   ): { html: string; titre: string };
 }
 
+/** Sessions are read on /api/ requests only: a session cookie (even an expired one) gets the app and its header. */
+const avecSession = (req: FastifyRequest) => !!req.cookies[COOKIE_SESSION];
+
 const echapper = (texte: string) => texte.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The public list of contracts and a public contract page, rendered on the server for a visitor without a session
- * (inhabitants and elected officials on their phones): the HTML carries the page, the browser runs DSFR's script
+ * (inhabitants and elected officials on their phones, without a session cookie): the HTML carries the page, the browser runs DSFR's script
  * only. A logged-in user, or a build without the server bundle, gets the app as before (`pageApplication`).
  * The data come from the public API itself (`inject`): the same answer, checked by the same schema.
  */
@@ -39,13 +43,13 @@ export async function brancherPagesPubliques(
     reponse.header('cache-control', 'no-cache').header('vary', 'cookie').type('text/html; charset=utf-8').send(html);
 
   app.get('/public/contrats', { schema: { hide: true } }, async (req, reponse) => {
-    if (req.utilisateur) return pageApplication(req, reponse);
+    if (avecSession(req)) return pageApplication(req, reponse);
     const r = await app.inject({ method: 'GET', url: '/api/public/contrats' });
     if (r.statusCode !== 200) return pageApplication(req, reponse);
     return envoyer(reponse, page('/public/contrats', { page: 'liste', contrats: r.json() }));
   });
   app.get<{ Params: { id: string } }>('/public/contrats/:id', { schema: { hide: true } }, async (req, reponse) => {
-    if (req.utilisateur) return pageApplication(req, reponse);
+    if (avecSession(req)) return pageApplication(req, reponse);
     const r = await app.inject({ method: 'GET', url: `/api/public/contrats/${encodeURIComponent(req.params.id)}` });
     // An unknown or unpublished contract: the app shows its own "page not found".
     if (r.statusCode !== 200) return pageApplication(req, reponse);
