@@ -118,14 +118,16 @@ export function explicationsDeuxProcessusEtMobile(ctx: Contexte): string {
   sur le temps de blocage (TBT) et donc sur le score. \`npm run bench:mobile\` mesure cette partie seule.
   Depuis la décision 0029, une visite sans session reçoit ces deux pages **rendues par le serveur** (mêmes composants,
   données de l’API publique), avec la feuille de style du DSFR réduite à leurs composants et le seul script du DSFR :
-  ni React ni l’application. Mesuré avec \`npm run bench:mobile\` (médiane de 3, machine partagée, charge 14–20 sur
-  2 cœurs pendant toutes les mesures, avant et après dans les mêmes conditions, alternés) :
+  ni React ni l’application. Mesuré avec \`npm run bench:mobile\` (médiane de 3, avant puis après, même serveur, mêmes
+  données, sur la machine partagée ; charge 9–11 sur 2 cœurs pour ce couple, le plus calme ; trois autres couples
+  sous charge 14–20 donnent liste 53–57 → 64–74 et contrat 48–63 → 78–94) :
   | | liste avant | liste après | contrat avant | contrat après |
   |---|---:|---:|---:|---:|
-  | performance | 53–57 | 64–74 | 48–63 | 78–94 |
-  | FCP | 2,8 s | 1,7–2,2 s | 2,9–3,0 s | 1,8–2,3 s |
-  | LCP | 4,1–4,2 s | 1,9–2,5 s | 4,5–5,0 s | 2,1–2,5 s |
-  | transféré | 382 ko (JS 169) | 223 ko (JS 26) | 388 ko (JS 192) | 212 ko (JS 26) |
+  | performance | 49 | 86 | 61 | 99 |
+  | FCP | 3,0 s | 1,6 s | 2,5 s | 1,5 s |
+  | LCP | 4,6 s | 1,7 s | 4,5 s | 1,6 s |
+  | TBT | 2 172 ms | 461 ms | 848 ms | 102 ms |
+  | transféré | 382 ko (JS 169) | 223 ko (JS 26) | 388 ko (JS 192) | 213 ko (JS 26) |
   Ce qu’a apporté chaque changement : le rendu serveur retire le JavaScript de l’application (169–192 → 26 ko, le
   script du DSFR) et la chaîne HTML → script → session → morceau de page → données : FCP −0,8 à −1,2 s, LCP −1,7 à
   −2,5 s ; la feuille de style réduite 52 → 42 ko (Brotli) ; \`content-visibility\` sur les longs tableaux, sans
