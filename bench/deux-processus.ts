@@ -115,7 +115,26 @@ export function explicationsDeuxProcessusEtMobile(ctx: Contexte): string {
   publiés et la page publique d’un contrat : ce qu’ouvrent habitants et élus sur leur téléphone. Chaque page est
   mesurée trois fois, sa médiane retenue ; le chiffre est la page la plus basse. Le ralentissement du processeur
   multiplie les tâches observées sur cette machine : sa charge au début du banc (${ctx.machine.charge}) pèse directement
-  sur le temps de blocage (TBT) et donc sur le score.
+  sur le temps de blocage (TBT) et donc sur le score. \`npm run bench:mobile\` mesure cette partie seule.
+  Depuis la décision 0029, une visite sans session reçoit ces deux pages **rendues par le serveur** (mêmes composants,
+  données de l’API publique), avec la feuille de style du DSFR réduite à leurs composants et le seul script du DSFR :
+  ni React ni l’application. Mesuré avec \`npm run bench:mobile\` (médiane de 3, avant puis après, même serveur, mêmes
+  données, sur la machine partagée ; charge 9–11 sur 2 cœurs pour ce couple, le plus calme ; trois autres couples
+  sous charge 14–20 donnent liste 53–57 → 64–74 et contrat 48–63 → 78–94) :
+  | | liste avant | liste après | contrat avant | contrat après |
+  |---|---:|---:|---:|---:|
+  | performance | 49 | 86 | 61 | 99 |
+  | FCP | 3,0 s | 1,6 s | 2,5 s | 1,5 s |
+  | LCP | 4,6 s | 1,7 s | 4,5 s | 1,6 s |
+  | TBT | 2 172 ms | 461 ms | 848 ms | 102 ms |
+  | transféré | 382 ko (JS 169) | 223 ko (JS 26) | 388 ko (JS 192) | 213 ko (JS 26) |
+  Ce qu’a apporté chaque changement : le rendu serveur retire le JavaScript de l’application (169–192 → 26 ko, le
+  script du DSFR) et la chaîne HTML → script → session → morceau de page → données : FCP −0,8 à −1,2 s, LCP −1,7 à
+  −2,5 s ; la feuille de style réduite 52 → 42 ko (Brotli) ; \`content-visibility\` sur les longs tableaux, sans
+  effet mesurable sous cette charge. Ce qui reste : le TBT, que la charge de la machine fait varier de 14 à 2 000 ms
+  sur la même page, et pour la liste le temps de réponse de \`/api/public/contrats\` (200 contrats : 0,8–1,8 s sous
+  cette charge), que le rendu serveur attend avant d’envoyer le HTML (Lighthouse le compte dans FCP et LCP).
+  Dernier banc complet (${ctx.date}, charge ${ctx.machine.charge}) :
 ${mobile.map((p) => `  ${p.nom} : performance ${p.performance}, accessibilité ${p.accessibilite}, FCP ${p.fcpMs} ms, LCP ${p.lcpMs} ms, TBT ${p.tbtMs} ms, ${Math.round(p.octetsKo.total ?? 0)} ko transférés (dont ${Math.round(p.octetsKo.script ?? 0)} ko de JavaScript, ${Math.round(p.octetsKo.stylesheet ?? 0)} ko de CSS, ${Math.round(p.octetsKo.font ?? 0)} ko de polices).`).join('\n')}
 `;
 }

@@ -130,7 +130,7 @@ export async function genererJeu(db: pg.ClientBase, e: Echelle, journal: (m: str
   }
 }
 
-async function genererContrats(db: pg.ClientBase, e: Echelle, journal: (m: string) => void) {
+export async function genererContrats(db: pg.ClientBase, e: Echelle, journal: (m: string) => void) {
   // Funders, pilots and signatories: each region's ARS and council, each département's CPAM and hospital.
   await etape(
     db,

@@ -45,6 +45,22 @@ async function construireWeb(): Promise<string> {
     [path.join(RACINE, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dossier, '--emptyOutDir', '--logLevel', 'error'],
     { cwd: web, stdio: 'inherit' },
   );
+  // The server rendering of the public pages, as `npm run build` does (apps/web/package.json).
+  execFileSync(
+    process.execPath,
+    [
+      path.join(RACINE, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--ssr',
+      'src/publique/entree-serveur.tsx',
+      '--outDir',
+      path.join(dossier, '.serveur'),
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    { cwd: web, stdio: 'inherit' },
+  );
   return dossier;
 }
 

@@ -157,8 +157,10 @@ export async function mesurerLighthouseMobile(url: string, pages: { nom: string;
   for (const p of pages) {
     const essais: ResultatLighthouse[] = [];
     for (let i = 0; i < fois; i++) essais.push(...(await mesurerLighthouse(url, '', [{ ...p, session: false }], 'mobile')));
-    essais.sort((a, b) => a.performance - b.performance);
-    retenus.push({ ...essais[Math.floor(essais.length / 2)], accessibilite: Math.min(...essais.map((e) => e.accessibilite)) });
+    // A run where the page never painted (FCP 0: Lighthouse gave up on a busy machine) is no measure, not a 0.
+    const valables = essais.filter((e) => e.fcpMs > 0).sort((a, b) => a.performance - b.performance);
+    if (!valables.length) throw new Error(`Lighthouse mobile n’a abouti sur aucun passage de ${p.chemin}`);
+    retenus.push({ ...valables[Math.floor(valables.length / 2)], accessibilite: Math.min(...valables.map((e) => e.accessibilite)) });
   }
   return retenus;
 }

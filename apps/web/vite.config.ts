@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -31,9 +31,55 @@ function faviconsDsfr(): Plugin {
       });
     },
     generateBundle() {
+      if (this.environment.config.build.ssr) return;
       for (const nom of fichiers) {
         this.emitFile({ type: 'asset', fileName: `favicon/${nom}`, source: readFileSync(path.join(dossierFavicons, nom)) });
       }
+    },
+  };
+}
+
+/** The DSFR components the server-rendered public pages show (src/publique): header, footer, tables, badges, downloads. */
+const COMPOSANTS_PUBLICS = [
+  'badge',
+  'logo',
+  'button',
+  'breadcrumb',
+  'form',
+  'link',
+  'download',
+  'radio',
+  'skiplink',
+  'modal',
+  'navigation',
+  'footer',
+  'table',
+  'header',
+];
+
+/**
+ * dsfr/dsfr.public.min.css: the DSFR's core and scheme with the public pages' components only, rebuilt from the
+ * DSFR's own per-component files by react-dsfr's generator (the one its prebuild uses for the app's stylesheet), so
+ * no rule is rewritten. Written beside dsfr.css so its font URLs resolve to the same hashed files as the app's.
+ */
+function dsfrPublic(): Plugin {
+  return {
+    name: 'maillage-dsfr-public',
+    config() {
+      // From the package's directory, not '@codegouvfr/react-dsfr/bin/…': the prebuild's scan reads this file, and an
+      // import of a module it does not know makes it keep every component in the app's stylesheet.
+      const paquet = path.dirname(dossierFavicons);
+      const dossier = path.join(paquet, 'dsfr');
+      const { generateDsfrCssCode } = createRequire(import.meta.url)(path.join(paquet, 'bin', 'only-include-used-components.js'));
+      const css = generateDsfrCssCode({
+        dsfrComponents: COMPOSANTS_PUBLICS,
+        isMinified: true,
+        readDsfrFile: (relatif: string) => {
+          const fichier = path.join(dossier, relatif);
+          return existsSync(fichier) ? readFileSync(fichier, 'utf8') : undefined;
+        },
+      });
+      writeFileSync(path.join(dossier, 'dsfr.public.min.css'), css);
     },
   };
 }
@@ -51,9 +97,11 @@ function precompression(): Plugin {
     name: 'maillage-precompression',
     apply: 'build',
     configResolved(config) {
-      dossier = path.resolve(config.root, config.build.outDir);
+      // The server-rendering bundle (vite build --ssr) is read from disk by the server, never downloaded.
+      dossier = config.build.ssr ? '' : path.resolve(config.root, config.build.outDir);
     },
     closeBundle() {
+      if (!dossier) return;
       const parcourir = (d: string): string[] =>
         readdirSync(d, { withFileTypes: true }).flatMap((e) =>
           e.isDirectory() ? parcourir(path.join(d, e.name)) : [path.join(d, e.name)],
@@ -74,13 +122,20 @@ function precompression(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), faviconsDsfr(), precompression()],
+  plugins: [react(), faviconsDsfr(), dsfrPublic(), precompression()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // Assets inlined as data: URIs stay within the CSP (img-src/font-src allow data:), but keep fonts as files.
     assetsInlineLimit: 4096,
+    // The app, and the public pages the server renders (public.html: their stylesheet and DSFR's script, no React).
+    rollupOptions: {
+      input: { index: path.resolve(import.meta.dirname, 'index.html'), public: path.resolve(import.meta.dirname, 'public.html') },
+    },
   },
+  // The server build (src/publique/entree-serveur.tsx) carries its dependencies: the server loads it from any directory.
+  ssr: { noExternal: true },
+  environments: { ssr: { build: { copyPublicDir: false } } },
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:3100' },

@@ -23,6 +23,7 @@ import { routesDiagnostics } from './modules/diagnostics/diagnostics.routes';
 import { routesGouvernance } from './modules/gouvernance/gouvernance.routes';
 import { routesPortefeuille } from './modules/portefeuille/portefeuille.routes';
 import { routesBibliotheque } from './modules/bibliotheque/bibliotheque.routes';
+import { brancherPagesPubliques } from './modules/public/public.pages';
 import { routesPublic } from './modules/public/public.routes';
 import { annexeGrilles } from './modules/parcours/grille.service';
 import { routesParcours } from './modules/parcours/parcours.routes';
@@ -150,7 +151,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesPublic(app, ctx);
   routesSuivi(app, ctx);
 
-  servirApplicationWeb(app, ctx.config.webDist);
+  await servirApplicationWeb(app, ctx.config.webDist);
   // Background jobs (imports, digest, reminders) run beside the API, and stop with it.
   await demarrerTaches(ctx);
   app.addHook('onClose', () => ctx.taches.arreter());
@@ -158,7 +159,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
 }
 
 /** The built single-page app; any non-API GET that is not a file gets index.html and the app routes it. */
-function servirApplicationWeb(app: FastifyInstance, dossier: string) {
+async function servirApplicationWeb(app: FastifyInstance, dossier: string) {
   const index = path.join(dossier, 'index.html');
   if (!existsSync(index)) {
     app.get('/', { schema: { hide: true } }, async (_req, reponse) =>
@@ -179,6 +180,8 @@ function servirApplicationWeb(app: FastifyInstance, dossier: string) {
     // are kept a year by the browser (a phone opening a second public page downloads no script again); the rest
     // (index.html, favicons) is revalidated each time (ETag).
     cacheControl: false,
+    // The server-rendering bundle and the public pages' template are the server's, not files to download.
+    allowedPath: (chemin) => !chemin.startsWith('/.serveur/') && chemin !== '/public.html',
     setHeaders: (res, chemin) => {
       res.setHeader('cache-control', chemin.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       if (/\.(br|gz)$/.test(chemin)) res.setHeader('vary', 'accept-encoding');
@@ -187,6 +190,7 @@ function servirApplicationWeb(app: FastifyInstance, dossier: string) {
   const pageApplication = (_req: unknown, reponse: FastifyReply) =>
     reponse.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   app.get('/', { schema: { hide: true } }, pageApplication);
+  await brancherPagesPubliques(app, dossier, pageApplication);
   // Any other path is a page of the app, which routes it (and shows its own 404).
   app.setNotFoundHandler((req, reponse) => {
     const chemin = req.url.split('?')[0];
