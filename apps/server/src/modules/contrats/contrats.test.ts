@@ -83,7 +83,7 @@ describe('contrats de démonstration', () => {
     for (const f of fiches.body) expect(Object.keys(f).sort()).toEqual([...champsListe, ...champsListe2].sort());
     const complete = (await admin.get(`/api/fiches/${fiche2.id}`)).body;
     expect(complete).toHaveProperty('indicateurs');
-    expect(complete).toHaveProperty('description');
+    expect(complete).toHaveProperty('dispositifsTerritoriaux');
 
     const cls2 = liste.body.find((c: any) => c.generation === 2 && c.intitule.includes('Redon'));
     const detail = await admin.get(`/api/contrats/${cls2.id}`);
