@@ -101,6 +101,27 @@ chiffres de référence.
   diagnostic (\`/api/diagnostics/series\`, ~120 Ko de JSON) gagne les mêmes deux premiers postes, qui faisaient
   l’essentiel de son écart à sa requête nue. En test et en développement, zod vérifie toujours chaque réponse et
   l’écriture rapide doit lui être identique.
+- **Autour du SQL, suite (ticket 16)** : mesuré sur le jeu du banc rapide, machine partagée très chargée (charge
+  moyenne 15 à 18 sur 2 cœurs), trois exécutions alternées avant et après, médianes. À cette charge les latences sont
+  très bruitées : le temps processeur du serveur par requête (lu dans \`/proc\`) dit mieux ce que coûte le serveur.
+  - Liste des fiches (\`GET /api/contrats/{id}/fiches\`) : elle ne porte plus que ce que montrent ses huit écrans
+    (\`ficheListee\` : colonnes, pilotes, financements, et des étapes leurs seuls noms et dates, pour le calendrier) ;
+    le reste du modèle, les indicateurs de suivi et les dispositifs se lisent avec la fiche (\`GET /api/fiches/{id}\`),
+    et la requête ne lit plus ni tout \`contenu\` ni les indicateurs et dispositifs de chaque fiche. 30 fiches du banc :
+    177 → 60 Ko de JSON (−66 %). La vérification des droits sur le contrat part en même temps que les deux lectures
+    (un aller-retour au lieu de deux). Mélange accueil et liste à 20 clients : processeur du serveur 10,2 → 6,0 ms par
+    requête, débit 12 → 22 requêtes/s, p50 1 387 → 741 ms ; le p99 (2 320 → 3 575 ms) ne se lit pas à cette charge et
+    reste à mesurer machine calme. La référence SQL exécutant la requête de la vraie route, elle lit aussi les lignes
+    réduites : 5,2 → 3,7 ms de processeur par requête.
+  - Diagnostic (\`/api/diagnostics/series\`, Redon : 51 indicateurs, 304 sommes, 170 Ko de JSON sur ce jeu) : ce que
+    l’API ajoute autour de \`SQL_SOMMES_PAR_PERIODE\`, mesuré dans le processus en temps processeur : calcul
+    (\`calculerIndicateur\` par indicateur, textes des valeurs et couvertures) ~5,1 ms, écriture ~1,8 ms, Brotli 1
+    ~1,6 ms. Les entiers, la plupart des nombres écrits, s’écrivent sans \`Intl.NumberFormat\` (même texte, comparé à
+    Intl par \`packages/domain/src/format.test.ts\`) et chaque période copie moins d’objets : calcul 5,1 → 4,0 ms, JSON
+    identique à l’octet. Sur le serveur, ce gain ne sort pas du bruit de cette charge (ratio médian 2,4 avant, 3,0
+    après ; 17 et 18 ms de processeur par appel) : \`diagnostic_p50_ratio\` ≤ 1,5 n’est pas démontré. Le catalogue n’est
+    pas mis en cache : sa lecture part déjà en parallèle de la requête principale, et un cache par processus servirait
+    un catalogue périmé au second processus (\`docs/operations.md\`) tant qu’un changement ne l’invalide pas partout.
 - **Lighthouse** : médiane 67 → 96-97. Le pied de page sautait quand le contenu d’une page arrivait (CLS 1,1) : la
   zone principale occupe désormais au moins la hauteur de l’écran. Reste la page d’une fiche (${(d.lighthouse ?? []).find((p: any) => p.nom === 'fiche')?.performance ?? '?'}) : une rangée de
   sa grille (\`features/fiches\`) se décale encore à l’arrivée des données (CLS ~0,16).

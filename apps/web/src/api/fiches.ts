@@ -2,7 +2,7 @@ import type { FicheSaisie } from '@maillage/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { parametres, requete } from './client';
 import { useMutationContrat } from './contrats';
-import type { DispositifsLies, Fiche, FicheCreee, FicheDetail } from '@maillage/domain/api';
+import type { DispositifsLies, Fiche, FicheComplete, FicheCreee, FicheDetail } from '@maillage/domain/api';
 
 export interface FiltresFiches {
   axe?: string;
@@ -41,7 +41,7 @@ export const useCreationFiche = (contratId: string) =>
 
 export const useModificationFiche = (id: string) =>
   useMutationContrat(({ saisie, version }: { saisie: FicheSaisie; version: number }) =>
-    requete<Fiche>(`/api/fiches/${id}`, { methode: 'PUT', corps: { ...saisie, version } }),
+    requete<FicheComplete>(`/api/fiches/${id}`, { methode: 'PUT', corps: { ...saisie, version } }),
   );
 
 export const useDispositifsFiche = (id: string) =>

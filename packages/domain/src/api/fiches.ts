@@ -35,8 +35,8 @@ export const financementFiche = z.object({
 });
 export type FinancementFiche = z.infer<typeof financementFiche>;
 
-/** A fiche in a list: the fields the contract names (numero, ordre, intitule, statut, axe, pilotes) and those lists need. */
-export const ficheResume = z.looseObject({
+/** The columns every view of a fiche carries: what the contract names (numero, ordre, intitule, statut, axe, pilotes)… */
+const colonnesFiche = {
   id: z.uuid(),
   contratId: z.uuid(),
   numero: z.number().int(),
@@ -50,14 +50,31 @@ export const ficheResume = z.looseObject({
   pilotes: z.array(piloteFiche),
   debut: z.string().nullable(),
   fin: z.string().nullable(),
+  financements: z.array(financementFiche),
+  totalFinancementCentimes: z.number(),
+  version: z.number().int(),
+};
+
+/**
+ * A fiche in a list (GET /api/contrats/{id}/fiches): what the list screens show — strategy table and tree, calendar
+ * (the étapes' names and dates), synthesis, sessions, renewal, evaluation. The rest of the template, the follow-up
+ * indicators and the linked schemes are read with the fiche itself (GET /api/fiches/{id}).
+ */
+export const ficheListee = z.object({
+  ...colonnesFiche,
+  etapes: z
+    .array(z.object({ libelle: z.string(), debut: z.string().nullable(), fin: z.string().nullable() }))
+    .describe('Les étapes du déroulé, nom et dates seulement (calendrier)'),
+});
+
+/** A fiche with every field of its template: those not named here travel as stored (the schema lets them through). */
+export const ficheResume = z.looseObject({
+  ...colonnesFiche,
   thematiques: z.array(z.string()),
   publics: z.array(z.string()),
-  financements: z.array(financementFiche),
   dispositifsTerritoriaux: z
     .array(z.object({ id: z.string(), type: z.string(), nom: z.string() }))
     .describe('Dispositifs du territoire auxquels la fiche se rattache'),
-  totalFinancementCentimes: z.number(),
-  version: z.number().int(),
   modifieLe: z.string(),
 });
 
@@ -72,8 +89,10 @@ export const ficheDetail = ficheResume.extend({
  * one of the entry schema, so a fiche read and a fiche written never disagree.
  */
 type ChampsDuModele = Partial<Omit<FicheSaisie, keyof typeof ficheResume.shape>>;
-/** A fiche-action as the list gives it: every field of the template. */
-export type Fiche = z.infer<typeof ficheResume> & ChampsDuModele;
+/** A fiche-action as the list gives it (ficheListee). */
+export type Fiche = z.infer<typeof ficheListee>;
+/** A fiche-action with every field of the template, as a change answers it. */
+export type FicheComplete = z.infer<typeof ficheResume> & ChampsDuModele;
 export type FicheDetail = z.infer<typeof ficheDetail> & ChampsDuModele;
 
 export const creationFiche = ficheSaisieSchema.and(

@@ -65,11 +65,12 @@ export function lireValeur(
  * narrowed, by the rounding: its lower bound rounded down, its upper bound up (ecrireBorne).
  */
 export function ecrireValeur(v: Valeur, decimales?: number): string {
-  const nombre = (n: number) =>
-    (decimales === undefined ? nombreFr(n, undefined, 2) : nombreFr(n, decimales, decimales)).replace(/\u202f/g, '\u00a0');
   switch (v.nature) {
     case 'exacte':
-      return nombre(v.valeur);
+      return (decimales === undefined ? nombreFr(v.valeur, undefined, 2) : nombreFr(v.valeur, decimales, decimales)).replace(
+        /\u202f/g,
+        '\u00a0',
+      );
     case 'intervalle':
       return `${v.infIncluse ? '[' : ']'}${ecrireBorne(v.borneInf, 'inferieure', decimales)} à ${ecrireBorne(v.borneSup, 'superieure', decimales)}${v.supIncluse ? ']' : '['}`;
     case 'masquee':

@@ -64,6 +64,26 @@ describe('contrats de démonstration', () => {
     });
     const fiche31 = fiches.body.find((f: any) => f.numero === 31);
     expect(fiche31.pilotes.map((p: any) => p.organisationNom)).toEqual(['Redon Agglomération', 'ARS Bretagne', 'ARS Pays de la Loire']);
+    // The list carries what the list screens show, nothing of the template beyond the étapes' names and dates (issue 16).
+    const champsListe = [
+      'axe',
+      'contratId',
+      'debut',
+      'etapes',
+      'fin',
+      'financements',
+      'id',
+      'intitule',
+      'numero',
+      'objectif',
+      'ordre',
+      'pilotes',
+    ];
+    const champsListe2 = ['priorite', 'statut', 'statutLibelle', 'totalFinancementCentimes', 'version'];
+    for (const f of fiches.body) expect(Object.keys(f).sort()).toEqual([...champsListe, ...champsListe2].sort());
+    const complete = (await admin.get(`/api/fiches/${fiche2.id}`)).body;
+    expect(complete).toHaveProperty('indicateurs');
+    expect(complete).toHaveProperty('dispositifsTerritoriaux');
 
     const cls2 = liste.body.find((c: any) => c.generation === 2 && c.intitule.includes('Redon'));
     const detail = await admin.get(`/api/contrats/${cls2.id}`);

@@ -55,14 +55,9 @@ export function lireTerritoires(texte: string): TerritoireDemande[] {
  * the communes with a value is in its own field (vuePartielle), so that nothing reads it as the perimeter's.
  */
 export function vueValeur(v: Agregat | Valeur, decimales?: number) {
-  const base = v.nature === 'borne_inferieure' || v.nature === 'indisponible' ? { nature: v.nature } : { ...v };
-  const texte =
-    v.nature === 'borne_inferieure'
-      ? texteAuMoins(v.valeur, decimales)
-      : v.nature === 'indisponible'
-        ? 'non disponible'
-        : ecrireValeur(v as Valeur, decimales);
-  return { ...base, texte };
+  if (v.nature === 'borne_inferieure') return { nature: v.nature, texte: texteAuMoins(v.valeur, decimales) };
+  if (v.nature === 'indisponible') return { nature: v.nature, texte: 'non disponible' };
+  return { ...v, texte: ecrireValeur(v as Valeur, decimales) };
 }
 
 /**
@@ -295,7 +290,8 @@ export function calculerIndicateur(
         ...('raison' in agregat ? { raison: agregat.raison } : {}),
       },
       ...(partielle ? { partiel: vuePartielle(partielle, decimales) } : {}),
-      source: [...new Set([s.sourceMin, s.sourceMax].filter(Boolean))].join(' ; ') || null,
+      source:
+        s.sourceMin && s.sourceMax && s.sourceMin !== s.sourceMax ? `${s.sourceMin} ; ${s.sourceMax}` : s.sourceMin || s.sourceMax || null,
       tiret: s.tiret,
       autresSources: [],
     };

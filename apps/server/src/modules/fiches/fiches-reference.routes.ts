@@ -22,7 +22,10 @@ export function routesReferenceFiches(app: FastifyInstance, ctx: Contexte) {
       q: null,
       tri: 'ordre' as const,
     };
-    const [fiches, axes] = await Promise.all([repository.listerFiches(ctx.db, req.params.id, filtre), listerAxes(ctx.db, req.params.id)]);
+    const [fiches, axes] = await Promise.all([
+      repository.listerFichesListees(ctx.db, req.params.id, filtre),
+      listerAxes(ctx.db, req.params.id),
+    ]);
     return reponse.type('application/json; charset=utf-8').send(JSON.stringify({ fiches, axes }));
   });
 }

@@ -75,19 +75,43 @@ export interface FicheLigne {
   modifieLe: string;
 }
 
+/** A fiche's pilots and funding lines, as JSON arrays (the full fiche and the list). */
+const PILOTES_DE_FICHE = `coalesce((select json_agg(json_build_object('organisationId', p.organisation_id, 'organisationNom', o.nom, 'organisationSigle', o.sigle,
+      'service', p.service) order by p.rang) from fiche_pilotes p left join organisations o on o.id = p.organisation_id
+      where p.fiche_id = f.id), '[]') as pilotes`;
+const FINANCEMENTS_DE_FICHE = `coalesce((select json_agg(json_build_object('id', l.id, 'financeurId', l.financeur_id, 'financeurNom', o.nom,
+      'financeurLibelle', l.financeur_libelle, 'dispositif', l.dispositif, 'annee', l.annee, 'montantCentimes', l.montant_centimes,
+      'nature', l.nature, 'statut', l.statut, 'valorisationNature', l.valorisation_nature) order by l.rang)
+      from financements l left join organisations o on o.id = l.financeur_id where l.fiche_id = f.id), '[]') as financements`;
+
 export const SELECT_FICHE = `
   select f.id, f.contrat_id as "contratId", f.numero, f.ordre, f.intitule, f.axe_id as "axeId", f.objectif_id as "objectifId",
     f.statut, f.priorite, f.debut, f.fin, f.thematiques, f.publics, f.contenu, f.version, f.modifie_le as "modifieLe",
-    coalesce((select json_agg(json_build_object('organisationId', p.organisation_id, 'organisationNom', o.nom, 'organisationSigle', o.sigle,
-      'service', p.service) order by p.rang) from fiche_pilotes p left join organisations o on o.id = p.organisation_id
-      where p.fiche_id = f.id), '[]') as pilotes,
-    coalesce((select json_agg(json_build_object('id', l.id, 'financeurId', l.financeur_id, 'financeurNom', o.nom,
-      'financeurLibelle', l.financeur_libelle, 'dispositif', l.dispositif, 'annee', l.annee, 'montantCentimes', l.montant_centimes,
-      'nature', l.nature, 'statut', l.statut, 'valorisationNature', l.valorisation_nature) order by l.rang)
-      from financements l left join organisations o on o.id = l.financeur_id where l.fiche_id = f.id), '[]') as financements,
+    ${PILOTES_DE_FICHE},
+    ${FINANCEMENTS_DE_FICHE},
     ${INDICATEURS_DE_FICHE} as indicateurs,
     coalesce((select json_agg(json_build_object('id', d.id, 'type', d.type, 'nom', d.nom) order by d.type, d.nom, d.id)
       from fiche_dispositifs_territoriaux l join dispositifs_territoriaux d on d.id = l.dispositif_id where l.fiche_id = f.id), '[]') as "dispositifsTerritoriaux"
+  from fiches f`;
+
+/**
+ * A fiche as the list screens show it (ficheListee): its columns, pilots and funding, and of its content only the
+ * étapes' names and dates. Neither the rest of the template, nor the indicators, nor the schemes are read.
+ */
+export type FicheListeeLigne = Omit<
+  FicheLigne,
+  'contenu' | 'indicateurs' | 'dispositifsTerritoriaux' | 'thematiques' | 'publics' | 'modifieLe'
+> & {
+  etapes: { libelle: string; debut: string | null; fin: string | null }[];
+};
+
+const SELECT_FICHE_LISTEE = `
+  select f.id, f.contrat_id as "contratId", f.numero, f.ordre, f.intitule, f.axe_id as "axeId", f.objectif_id as "objectifId",
+    f.statut, f.priorite, f.debut, f.fin, f.version,
+    ${PILOTES_DE_FICHE},
+    ${FINANCEMENTS_DE_FICHE},
+    coalesce((select json_agg(json_build_object('libelle', coalesce(e.v->>'libelle', ''), 'debut', e.v->>'debut', 'fin', e.v->>'fin') order by e.n)
+      from jsonb_array_elements(case when jsonb_typeof(f.contenu->'etapes') = 'array' then f.contenu->'etapes' end) with ordinality e (v, n)), '[]') as etapes
   from fiches f`;
 
 export async function obtenirFiche(db: Queryable, id: string, verrouiller = false): Promise<FicheLigne | null> {
@@ -115,9 +139,8 @@ const TRIS: Record<FiltreFiches['tri'], string> = {
   debut: 'f.debut nulls last, f.ordre',
 };
 
-export async function listerFiches(db: Queryable, contratId: string, filtre: FiltreFiches): Promise<FicheLigne[]> {
-  const { rows } = await db.query(
-    `${SELECT_FICHE}
+/** The list's filters ($2 to $8) and order, on `fiches f` of contract $1. */
+const conditionsListe = (filtre: FiltreFiches) => `
      where f.contrat_id = $1
        and ($2::uuid is null or f.axe_id = $2) and ($3::text is null or f.statut = $3)
        and ($4::uuid is null or exists (select 1 from fiche_pilotes p where p.fiche_id = f.id and p.organisation_id = $4))
@@ -126,9 +149,28 @@ export async function listerFiches(db: Queryable, contratId: string, filtre: Fil
        and ($7::text is null or $7 = any(f.publics))
        and ($8::text is null or f.recherche @@ websearch_to_tsquery('maillage_fr', maillage_singulier($8)) or f.intitule ilike '%' || $8 || '%'
             or f.numero::text = $8)
-     order by ${TRIS[filtre.tri]}`,
-    [contratId, filtre.axeId, filtre.statut, filtre.piloteId, filtre.thematique, filtre.financeurId, filtre.public, filtre.q],
-  );
+     order by ${TRIS[filtre.tri]}`;
+
+const parametresListe = (contratId: string, filtre: FiltreFiches) => [
+  contratId,
+  filtre.axeId,
+  filtre.statut,
+  filtre.piloteId,
+  filtre.thematique,
+  filtre.financeurId,
+  filtre.public,
+  filtre.q,
+];
+
+/** Every field of the fiches (snapshots, documents, exports, plan imports). */
+export async function listerFiches(db: Queryable, contratId: string, filtre: FiltreFiches): Promise<FicheLigne[]> {
+  const { rows } = await db.query(`${SELECT_FICHE} ${conditionsListe(filtre)}`, parametresListe(contratId, filtre));
+  return rows;
+}
+
+/** What the list screens show (GET /api/contrats/{id}/fiches). */
+export async function listerFichesListees(db: Queryable, contratId: string, filtre: FiltreFiches): Promise<FicheListeeLigne[]> {
+  const { rows } = await db.query(`${SELECT_FICHE_LISTEE} ${conditionsListe(filtre)}`, parametresListe(contratId, filtre));
   return rows;
 }
 

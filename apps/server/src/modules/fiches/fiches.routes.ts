@@ -20,10 +20,12 @@ export function routesFiches(app: FastifyInstance, ctx: Contexte) {
     schema: {
       tags: t,
       summary: 'Les fiches-action d’un contrat, filtrées et triées',
-      description: 'Chaque fiche porte tous les champs du modèle de fiche ; `numero` est son identifiant, `ordre` sa place dans la liste.',
+      description:
+        'Chaque fiche porte ce que montrent les listes (numéro, intitulé, statut, axe, pilotes, dates, financements, noms et dates des étapes) ; ' +
+        'le reste du modèle de fiche, ses indicateurs et ses dispositifs se lisent avec la fiche (GET /api/fiches/{id}). `numero` est son identifiant, `ordre` sa place dans la liste.',
       params: id,
       querystring: api.filtresFiches,
-      response: { 200: z.array(api.ficheResume), ...erreurs },
+      response: { 200: z.array(api.ficheListee), ...erreurs },
     },
     handler: (req) =>
       service.listerFiches(ctx, req.utilisateur, req.params.id, {

@@ -251,6 +251,13 @@ describe('la fiche complète dès sa création', () => {
     expect(creee.status, JSON.stringify(creee.body)).toBe(201);
     const fiche = (await coordination.get(`/api/fiches/${creee.body.id}`)).body;
     expect(fiche.etapes).toEqual(corps.etapes);
+    // The list gives the étapes' names and dates only (the calendar), none of the rest of the template (issue 16).
+    const listee = (await coordination.get(`/api/contrats/${cls2.id}/fiches`)).body.find((f: any) => f.id === fiche.id);
+    expect(listee.etapes).toEqual([
+      { libelle: 'Réunir les professionnels', debut: '2027-01-01', fin: '2027-03-31' },
+      { libelle: 'Déposer le projet de santé', debut: null, fin: null },
+    ]);
+    for (const champ of ['partenaires', 'indicateurs', 'description', 'dispositifsTerritoriaux']) expect(listee).not.toHaveProperty(champ);
     expect(fiche.partenaires.map((p: any) => [p.acteur, p.organisationId ?? null])).toEqual([
       ['CPAM', cpam],
       ['Bailleur social du pays de Redon', null],

@@ -8,7 +8,7 @@ import { canonique, DIMENSIONS_RIFKIN, ficheSaisieSchema, type FicheSaisie } fro
 import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { ErreurApi } from '../../api/client';
-import type { Fiche } from '@maillage/domain/api';
+import type { FicheComplete } from '@maillage/domain/api';
 import { versCentimes, versEuros } from '../../components/montants';
 
 type Saisie = z.input<typeof ficheSaisieSchema>;
@@ -100,7 +100,7 @@ export const FINANCEMENT_VIDE: FinancementFormulaire = {
   valorisationNature: null,
 };
 
-export function versFormulaire(f?: Partial<Fiche>): FormulaireFiche {
+export function versFormulaire(f?: Partial<FicheComplete>): FormulaireFiche {
   return {
     intitule: f?.intitule ?? '',
     axeId: f?.axeId ?? f?.axe?.id ?? null,
