@@ -71,6 +71,7 @@ export interface CriteresRessources {
   communes: string[] | null;
   statut: StatutRessource | null;
   organisationId: string | null;
+  /** The public directory: published and active only (decision 0030), filtered here so that the page limit counts them. */
   publieSeulement: boolean;
 }
 
@@ -88,7 +89,7 @@ function filtres(c: CriteresRessources) {
   if (c.sollicitablePar) conditions.push(`${p(c.sollicitablePar)} = any(r.sollicitable_par)`);
   if (c.statut) conditions.push(`r.statut = ${p(c.statut)}`);
   if (c.organisationId) conditions.push(`r.organisation_id = ${p(c.organisationId)}`);
-  if (c.publieSeulement) conditions.push('r.publie');
+  if (c.publieSeulement) conditions.push(`r.publie and r.statut = 'active'`);
   if (c.communes)
     conditions.push(
       `exists (select 1 from ressource_communes rc where rc.ressource_id = r.id and rc.commune_code = any(${p(c.communes)}::text[]))`,

@@ -260,24 +260,22 @@ export async function ressourcesPubliques(ctx: Contexte, filtre: { commune?: str
     { ...criteres({ q: filtre.q, public: filtre.public }, communes), publieSeulement: true },
     { limite: 500, decalage: 0 },
   );
-  // A closed resource is no answer to give the public.
-  return elements
-    .filter((r) => r.statut !== 'fermee')
-    .map((r) => ({
-      id: r.id,
-      nom: r.nom,
-      typeLibelle: r.typeLibelle,
-      organisationNom: r.organisationNom,
-      publics: r.publics,
-      missions: r.missions,
-      niveau: r.niveau,
-      sollicitablePar: r.sollicitablePar,
-      adresse: r.adresse,
-      communeCode: r.communeCode,
-      communeNom: r.communeNom,
-      horaires: r.horaires,
-      contacts: r.contacts,
-      criteresInclusion: r.criteresInclusion,
-      statut: r.statut,
-    }));
+  // Closed or suspended: no answer to give the public (the query keeps published and active ones only).
+  return elements.map((r) => ({
+    id: r.id,
+    nom: r.nom,
+    typeLibelle: r.typeLibelle,
+    organisationNom: r.organisationNom,
+    publics: r.publics,
+    missions: r.missions,
+    niveau: r.niveau,
+    sollicitablePar: r.sollicitablePar,
+    adresse: r.adresse,
+    communeCode: r.communeCode,
+    communeNom: r.communeNom,
+    horaires: r.horaires,
+    contacts: r.contacts,
+    criteresInclusion: r.criteresInclusion,
+    statut: r.statut,
+  }));
 }
