@@ -182,11 +182,13 @@ export async function ressourcesParRorId(db: Queryable, ids: string[]): Promise<
   return new Map(rows.map((r) => [r.rorId, r]));
 }
 
-/** A resource by its organisation and name (a spreadsheet row without ROR identifier). */
-export async function ressourceParNom(db: Queryable, organisationId: string, nom: string): Promise<RessourceLue | null> {
-  const { rows } = await db.query(`select ${COLONNES} ${DEPUIS} where r.organisation_id = $1 and lower(r.nom) = lower($2) limit 1`, [
-    organisationId,
-    nom,
-  ]);
-  return rows[0] ?? null;
+/** Resources by organisation and name, for a whole spreadsheet at once: key `organisationId|name as asked`. */
+export async function ressourcesParNoms(db: Queryable, demandes: { organisationId: string; nom: string }[]) {
+  const { rows } = await db.query(
+    `select distinct on (d.org, d.nom) ${COLONNES}, d.org || '|' || d.nom as cle ${DEPUIS}
+     join unnest($1::uuid[], $2::text[]) as d(org, nom) on r.organisation_id = d.org and lower(r.nom) = lower(d.nom)
+     order by d.org, d.nom, r.cree_le, r.id`,
+    [demandes.map((d) => d.organisationId), demandes.map((d) => d.nom)],
+  );
+  return new Map(rows.map(({ cle, ...r }) => [cle as string, r as RessourceLue]));
 }

@@ -113,29 +113,53 @@ export async function obtenirRessource(ctx: Contexte, utilisateur: Sujet, id: st
 }
 
 /** The resource's zone resolved, its links checked, and the right of the user over where it is and whom it belongs to. */
-async function preparer(tx: Queryable, utilisateur: Utilisateur, saisie: RessourceSaisie) {
+/**
+ * What an import reads again and again for its rows (communes, zones, types, organisations, reach): read once per
+ * import. Nothing of it changes while the import runs; a form's single save gets a fresh one.
+ */
+export type Memo = Map<string, Promise<unknown>>;
+export const nouveauMemo = (): Memo => new Map();
+function memoiser<T>(memo: Memo, cle: string, lire: () => Promise<T>): Promise<T> {
+  let p = memo.get(cle) as Promise<T> | undefined;
+  if (!p) {
+    p = lire();
+    memo.set(cle, p);
+    // A refusal is not kept: the next row asks again (and gets its own error).
+    p.catch(() => memo.delete(cle));
+  }
+  return p;
+}
+
+async function preparer(tx: Queryable, utilisateur: Utilisateur, saisie: RessourceSaisie, memo: Memo) {
   const demandee = [...saisie.zone.epci.map((c) => `epci:${c}`), ...saisie.zone.communes.map((c) => `commune:${c}`)].join(',');
   const zone = demandee
-    ? await communesDuPerimetre(tx, demandee).catch((e: ErreurMetier) => {
+    ? await memoiser(memo, `zone:${demandee}`, () => communesDuPerimetre(tx, demandee)).catch((e: ErreurMetier) => {
         throw invalide(`Zone d’intervention : ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`, [
           { champ: 'zone', message: 'Territoire inconnu' },
         ]);
       })
     : [];
-  if (saisie.communeCode && (await communesDuPerimetre(tx, `commune:${saisie.communeCode}`).catch(() => [])).length === 0)
+  const commune = saisie.communeCode;
+  if (
+    commune &&
+    (await memoiser(memo, `commune:${commune}`, () => communesDuPerimetre(tx, `commune:${commune}`)).catch(() => [])).length === 0
+  )
     throw invalide(`Commune « ${saisie.communeCode} » inconnue du référentiel.`, [{ champ: 'communeCode', message: 'Commune inconnue' }]);
   const atteintes = communesAtteintes(
     zone.map((c) => c.code),
     saisie.communeCode,
   );
-  if (!(await repository.typeExiste(tx, saisie.typeCode)))
+  if (!(await memoiser(memo, `type:${saisie.typeCode}`, () => repository.typeExiste(tx, saisie.typeCode))))
     throw invalide(`Type de ressource « ${saisie.typeCode} » inconnu : un administrateur peut l’ajouter à la liste.`, [
       { champ: 'typeCode', message: 'Type inconnu' },
     ]);
-  const [organisation] = await trouverOrganisations(tx, { ids: [saisie.organisationId] });
+  const [organisation] = await memoiser(memo, `organisation:${saisie.organisationId}`, () =>
+    trouverOrganisations(tx, { ids: [saisie.organisationId] }),
+  );
   if (!organisation)
     throw invalide('Organisation inconnue de l’annuaire.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
-  const portee = await queries.porteeDesCommunes(tx, [...new Set([...atteintes, ...(saisie.communeCode ? [saisie.communeCode] : [])])]);
+  const communes = [...new Set([...atteintes, ...(commune ? [commune] : [])])].sort();
+  const portee = await memoiser(memo, `portee:${communes.join(',')}`, () => queries.porteeDesCommunes(tx, communes));
   if (!can(utilisateur, 'modifier', refRessource(saisie.organisationId, portee)))
     throw interdit(
       'Seuls les référents de l’organisation, l’ARS de la région et la coordination d’un contrat du territoire enregistrent ses ressources.',
@@ -168,12 +192,13 @@ export async function enregistrerRessource(
   version: number | null,
   contexte: Record<string, unknown> = {},
   acteur: Acteur = acteurDe(utilisateur),
+  memo: Memo = nouveauMemo(),
 ) {
   if (avant && !can(utilisateur, 'modifier', refRessource(avant.organisationId, avant)))
     throw interdit(
       'Seuls les référents de l’organisation, l’ARS de la région et la coordination d’un contrat du territoire modifient cette ressource.',
     );
-  const { atteintes, organisationNom, saisie } = await preparer(tx, utilisateur, saisieBrute);
+  const { atteintes, organisationNom, saisie } = await preparer(tx, utilisateur, saisieBrute, memo);
   if (!avant) {
     const cree = await repository.creerRessource(tx, saisie);
     await repository.remplacerCommunes(tx, cree.id, atteintes);

@@ -3,8 +3,8 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { PUBLICS_RESSOURCE, type PublicRessource } from '@maillage/domain';
 import { Link } from 'react-router';
-import { useRessourcesPubliques } from '../../api/ressources-publiques';
-import { useRechercheTerritoires } from '../../api/territoires';
+import { useCommunesNommees, useRessourcesPubliques } from '../../api/ressources-publiques';
+import { useTerritoire } from '../../api/territoires';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
@@ -30,10 +30,12 @@ const sansAccents = (t: string) =>
 function useCommuneSaisie(saisie: string) {
   const texte = saisie.trim();
   const estCode = CODE_INSEE.test(texte);
-  const recherche = useRechercheTerritoires({ q: texte, type: 'commune', limite: 20 });
+  const recherche = useCommunesNommees(texte, !!texte && !estCode);
+  // A code typed or chosen: its name, for the heading (the code alone until it comes, or if it is unknown).
+  const parCode = useTerritoire(estCode ? 'commune' : undefined, estCode ? texte.toUpperCase() : undefined);
   if (!texte) return { etat: 'aucune' as const };
-  if (estCode) return { etat: 'trouvee' as const, code: texte.toUpperCase(), nom: null };
-  if (recherche.isPending || recherche.isPlaceholderData) return { etat: 'recherche' as const };
+  if (estCode) return { etat: 'trouvee' as const, code: texte.toUpperCase(), nom: parCode.data?.nom ?? null };
+  if (recherche.isPending) return { etat: 'recherche' as const };
   if (recherche.error) return { etat: 'erreur' as const, erreur: recherche.error };
   const communes = recherche.data ?? [];
   const memeNom = communes.filter((c) => sansAccents(c.nom) === sansAccents(texte));
@@ -102,12 +104,12 @@ export default function RessourcesPubliquesPage() {
             ))}
           </ul>
         </section>
-      ) : ressources.isPending ? (
-        <Chargement />
+      ) : ressources.isPending || ressources.isPlaceholderData ? (
+        <Chargement libelle="Recherche des ressources…" />
       ) : ressources.error ? (
         <AlerteErreur erreur={ressources.error} titre="Impossible de charger les ressources" />
       ) : (
-        <section aria-labelledby="titre-resultats" aria-busy={ressources.isFetching}>
+        <section aria-labelledby="titre-resultats">
           <h2 id="titre-resultats" aria-live="polite">
             {ressources.data.length === 0
               ? 'Aucune ressource publiée'
