@@ -33,7 +33,7 @@ test('annuaire public des ressources : recherche par commune et par public, sans
   await verifierAccessibilite(page, 'les résultats pour Redon');
 
   // By INSEE code: Langon, its centre de santé (tous publics answers any public).
-  await recherche.getByLabel('Commune').fill('35149');
+  await recherche.getByLabel('Commune').fill('35145');
   await recherche.getByLabel('Public').selectOption({ label: 'Enfance' });
   await recherche.getByRole('button', { name: 'Rechercher' }).click();
   await expect(resultats.getByRole('heading', { level: 3, name: 'Centre de santé participatif de Langon' })).toBeVisible();

@@ -77,7 +77,7 @@ function ressourcesDesSources(
         publics: ['tous_publics'],
         missions: ['soins'],
         niveau: 'porte_entree',
-        communeCode: '35149',
+        communeCode: '35145',
         publie: true,
       },
     },

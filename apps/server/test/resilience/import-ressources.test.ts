@@ -75,27 +75,32 @@ function refus(r: { status: number; headers: Headers; body: any }, statuts: numb
 const annuairePublic = async () => (await serveur.client().get('/api/public/ressources')).status;
 
 describe('import de ressources face aux fichiers hostiles', () => {
-  it('bombe XLSX, fichier énorme, JSON très imbriqué : refus en français, mémoire bornée, les autres servis', async () => {
+  const bombe = bombeXlsx(430 * 1024 * 1024);
+  const hostiles: [string, () => Promise<{ status: number; headers: Headers; body: any }>, number[], RegExp][] = [
+    ['une bombe XLSX (1,5 Mo qui en font 430)', () => importer('ressources.xlsx', bombe), [413, 422], /compress|ferait|mémoire/],
+    [
+      'une bombe XLSX qui ment sur ses tailles',
+      () => importer('ressources.xlsx', mentirSurLesTailles(bombe, 200 * 1024 * 1024), false),
+      [413, 422],
+      /compress|ferait|mémoire|décompresse/,
+    ],
+    ['un fichier de 25 Mo', () => importer('ressources.csv', Buffer.alloc(25 * 1024 * 1024, 'a')), [413], /dépasse 20 Mo/],
+    [
+      'un JSON imbriqué sur 200 000 niveaux',
+      () => importer('ror.json', Buffer.from(`{"resourceType":"Bundle","entry":${'['.repeat(200_000)}${']'.repeat(200_000)}}`)),
+      [400],
+      /JSON trop imbriqué/,
+    ],
+  ];
+  it.each(hostiles)('%s : refus en français, mémoire bornée, les autres servis', async (_nom, envoyer, statuts, detail) => {
     await importer('r.csv', `nom;organisation_id;niveau;commune\nEssai;${cpamId};effecteur;${REDON}\n`); // warm-up
     const rssAvant = rssMo();
     const autre = autreUtilisateur();
     await new Promise((r) => setTimeout(r, 500));
-    const bombe = bombeXlsx(430 * 1024 * 1024);
-    const enorme = Buffer.alloc(25 * 1024 * 1024, 'a');
-    const imbrique = Buffer.from(`{"resourceType":"Bundle","entry":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
-    const reponses = await Promise.all([
-      importer('ressources.xlsx', bombe),
-      importer('ressources.xlsx', mentirSurLesTailles(bombe, 200 * 1024 * 1024), false),
-      importer('ressources.csv', enorme),
-      importer('ror.json', imbrique),
-    ]);
+    const reponse = await envoyer();
     await new Promise((r) => setTimeout(r, 500));
     const bilan = await autre.arreter();
-
-    refus(reponses[0], [413, 422], /compress|ferait|mémoire/);
-    refus(reponses[1], [413, 422], /compress|ferait|mémoire|décompresse/);
-    refus(reponses[2], [413], /dépasse 20 Mo/);
-    refus(reponses[3], [400], /JSON trop imbriqué/);
+    refus(reponse, statuts, detail);
     expect(bilan.erreurs).toEqual([]);
     expect(bilan.requetes).toBeGreaterThan(5);
     expect(bilan.p99, JSON.stringify(bilan)).toBeLessThan(1000);

@@ -7,7 +7,7 @@ import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from
  */
 
 const REDON = '35236';
-const LANGON = '35149';
+const LANGON = '35145';
 let serveur: ServeurDeTest;
 let admin: ClientHttp, anonyme: ClientHttp;
 let cpamId: string;
