@@ -244,7 +244,9 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
     journal('Moyens de démonstration créés : engagements de la CPAM 35 et financements existants du territoire pour le CLS 2 de Redon.');
   const repertoire = await ctx.db.query('select count(*)::int n from ressources');
   if (repertoire.rows[0].n === 0 && (await enTransaction(ctx.db, (tx) => creerRessourcesDemo(tx))))
-    journal('Ressources de démonstration créées : CLIC, MAIA et CPTS de Redon, maisons de santé du pôle de santé du Sud-Ouest Mayennais.');
+    journal(
+      'Ressources de démonstration créées : CLIC, MAIA, CPTS et centre de santé de Langon (Redon), maisons de santé du Sud-Ouest Mayennais, réseaux RESPIRE et RSND 41 (Centre-Val de Loire).',
+    );
   const parcours = await ctx.db.query('select count(*)::int n from parcours');
   if (parcours.rows[0].n === 0 && (await enTransaction(ctx.db, (tx) => creerParcoursDemo(tx))))
     journal('Parcours de démonstration créé : personnes âgées, de l’information au retour à domicile (CLS 2 de Redon).');

@@ -103,7 +103,14 @@ export function installerGestionErreurs(app: FastifyInstance) {
     if (erreur.statusCode === 403 || erreur.statusCode === 404) return repondreIntrouvable(requete, reponse);
     if (erreur.statusCode === 429) return probleme(429, 'Trop de requêtes', 'Trop de tentatives. Réessayez dans quelques minutes.');
     if (erreur.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return probleme(415, 'Format non pris en charge', 'Le contenu doit être envoyé en JSON.');
+      return probleme(
+        415,
+        'Format non pris en charge',
+        // A file upload route says so (its schema consumes multipart), the others take JSON.
+        (requete.routeOptions?.schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data')
+          ? 'Envoyez le fichier en multipart/form-data, dans le champ « fichier ».'
+          : 'Le contenu doit être envoyé en JSON.',
+      );
     if (erreur.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || erreur.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || erreur.statusCode === 400)
       return probleme(400, 'Requête invalide', 'Le corps de la requête n’est pas un JSON valide.');
     if (erreur.statusCode === 413) return probleme(413, 'Contenu trop volumineux', 'Le contenu envoyé est trop volumineux.');

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { feuilles, geojson, tableau, versMessageErreur, type Message, type Tache } from './taches-fichiers';
+import { bundleRor, feuilles, geojson, tableau, versMessageErreur, type Message, type Tache } from './taches-fichiers';
 
 /**
  * The file worker: reads one file (fil-fichiers.ts starts it with a heap limit and ends it afterwards), so that
@@ -22,6 +22,7 @@ async function executer(t: Tache) {
       if (m.type === 'lot') await attendreSuite();
     }
   } else if (t.type === 'feuilles') envoyer({ type: 'resultat', valeur: await feuilles(t) });
+  else if (t.type === 'bundleRor') envoyer({ type: 'resultat', valeur: bundleRor(t) });
   else envoyer({ type: 'resultat', valeur: geojson(t) });
 }
 

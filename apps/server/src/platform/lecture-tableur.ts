@@ -1,3 +1,4 @@
+import type { LectureRor } from '@maillage/domain';
 import { analyser, partager, resultat } from './fil-fichiers';
 import { LIMITES, type LimitesFichier } from './limites-fichiers';
 import type { ContourLu, EnteteTableau, Feuille, LigneTableau } from './taches-fichiers';
@@ -46,4 +47,9 @@ export function lireGeoJson(
   limites: LimitesFichier = LIMITES.contours,
 ): Promise<{ type: unknown; contours: ContourLu[] | null }> {
   return resultat({ type: 'geojson', contenu: partager(contenu), limites });
+}
+
+/** A FHIR Bundle of the ROR, parsed and mapped in the file worker (size, depth and entry caps: French 400/413). */
+export function lireBundleRorEnFil(contenu: Uint8Array, limites: LimitesFichier, entreesMax: number) {
+  return resultat<LectureRor>({ type: 'bundleRor', contenu: partager(contenu), limites, entreesMax });
 }

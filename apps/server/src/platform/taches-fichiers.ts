@@ -1,10 +1,11 @@
+import { lireBundleRor, type LectureRor } from '@maillage/domain';
 import { parse as parseSync } from 'csv-parse/sync';
 import { estZip, verifierArchive } from './archive-zip';
 import { ErreurMetier, invalide } from './errors';
 import { encodageDe, enregistrements, erreurCsv, premiereLigne } from './lecture-csv';
 import { lireJson } from './lecture-json';
 import { lignesXlsx, type Valeur } from './lecture-xlsx';
-import type { LimitesFichier } from './limites-fichiers';
+import { nombre, tropVolumineux, type LimitesFichier } from './limites-fichiers';
 
 /**
  * What the file worker does (fil-fichiers.worker.ts runs these; nothing here touches the database or the
@@ -36,7 +37,8 @@ export interface ContourLu {
 export type Tache =
   | { type: 'tableau'; nom: string; contenu: Uint8Array; limites: LimitesFichier; archiveVerifiee: boolean }
   | { type: 'feuilles'; nom: string; contenu: Uint8Array; limites: LimitesFichier }
-  | { type: 'geojson'; contenu: Uint8Array; limites: LimitesFichier };
+  | { type: 'geojson'; contenu: Uint8Array; limites: LimitesFichier }
+  | { type: 'bundleRor'; contenu: Uint8Array; limites: LimitesFichier; entreesMax: number };
 
 export type Message =
   | { type: 'entete'; entete: EnteteTableau }
@@ -199,6 +201,26 @@ export function geojson(t: Extract<Tache, { type: 'geojson' }>): { type: unknown
       geometrie: f?.geometry ? JSON.stringify(f.geometry) : null,
     })),
   };
+}
+
+/**
+ * A FHIR Bundle of the ROR (resource directory): parsed and mapped here, so that a 20 MB JSON never holds the event
+ * loop; only the offers, much smaller than the Bundle, go back to the main thread.
+ */
+export function bundleRor(t: Extract<Tache, { type: 'bundleRor' }>): LectureRor {
+  const bundle = lireJson(t.contenu, t.limites);
+  const entrees = (bundle as { entry?: unknown[] })?.entry;
+  if (Array.isArray(entrees) && entrees.length > t.entreesMax)
+    throw tropVolumineux(
+      `Le Bundle compte ${nombre(entrees.length)} entrées : la limite est de ${nombre(t.entreesMax)} par import.`,
+      `${nombre(t.entreesMax)} entrées`,
+    );
+  try {
+    return lireBundleRor(bundle);
+  } catch (e) {
+    // A shape the reading did not foresee: the file is refused as a whole, named, rather than answered with a 500.
+    throw invalide(`Bundle FHIR mal formé : ${(e as Error).message}`, [{ champ: 'fichier', message: 'Bundle mal formé' }]);
+  }
 }
 
 export function versMessageErreur(e: unknown): Extract<Message, { type: 'erreur' }> {

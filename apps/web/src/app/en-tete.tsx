@@ -11,8 +11,17 @@ function useNavigation(): MainNavigationProps.Item[] {
   const actif = (prefixe: string) => pathname === prefixe || pathname.startsWith(`${prefixe}/`);
   const territoires: MainNavigationProps.Item = { text: 'Territoires', linkProps: { to: '/territoires' }, isActive: actif('/territoires') };
   const api: MainNavigationProps.Item = { text: 'API', linkProps: { href: '/api/docs' } };
-  const publies: MainNavigationProps.Item = { text: 'Contrats publiés', linkProps: { to: '/public/contrats' }, isActive: actif('/public') };
-  if (!session) return [publies, territoires, api];
+  const publies: MainNavigationProps.Item = {
+    text: 'Contrats publiés',
+    linkProps: { to: '/public/contrats' },
+    isActive: actif('/public/contrats'),
+  };
+  const ressources: MainNavigationProps.Item = {
+    text: 'Ressources de santé',
+    linkProps: { to: '/public/ressources' },
+    isActive: actif('/public/ressources'),
+  };
+  if (!session) return [publies, ressources, territoires, api];
 
   const items: MainNavigationProps.Item[] = [
     { text: 'Accueil', linkProps: { to: '/' }, isActive: pathname === '/' },

@@ -14,6 +14,7 @@ export function PiedDePage() {
       contentDescription="Maillage aide les agences régionales de santé, les collectivités et leurs partenaires à construire, piloter et évaluer les contrats locaux de santé, du diagnostic au bilan."
       bottomItems={[
         { text: 'Contrats publiés', linkProps: { to: '/public/contrats' } },
+        { text: 'Ressources de santé', linkProps: { to: '/public/ressources' } },
         { text: 'Documentation de l’API', linkProps: { href: '/api/docs' } },
         headerFooterDisplayItem,
       ]}

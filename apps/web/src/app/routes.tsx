@@ -51,6 +51,7 @@ const ImportRessourcesPage = lazy(() => import('../features/ressources/import-re
 const VuesRessourcesPage = lazy(() => import('../features/ressources/vues-page'));
 const ContratsPubliesPage = lazy(() => import('../features/public/contrats-publies-page'));
 const ContratPublicPage = lazy(() => import('../features/public/contrat-public-page'));
+const RessourcesPubliquesPage = lazy(() => import('../features/public/ressources-publiques-page'));
 
 export function RoutesApplication() {
   return (
@@ -66,6 +67,7 @@ export function RoutesApplication() {
         {/* Published contracts: public pages, no login. */}
         <Route path="public/contrats" element={<ContratsPubliesPage />} />
         <Route path="public/contrats/:id" element={<ContratPublicPage />} />
+        <Route path="public/ressources" element={<RessourcesPubliquesPage />} />
         <Route element={<ExigerConnexion />}>
           <Route index element={<AccueilPage />} />
           <Route path="profil" element={<ProfilPage />} />

@@ -178,3 +178,5 @@ export const ressourcePublique = ressourceVue.pick({
   statut: true,
 });
 export const listeRessourcesPubliques = z.array(ressourcePublique);
+export type RessourcePublique = z.infer<typeof ressourcePublique>;
+export type FiltrePublicRessources = z.input<typeof filtrePublicRessources>;

@@ -1,13 +1,13 @@
-import { lireBundleRor, pluriel, type OffreRor, type RessourceSaisie } from '@maillage/domain';
+import { pluriel, type OffreRor, type RessourceSaisie } from '@maillage/domain';
 import type { RapportImportRessources } from '@maillage/domain/api';
 import { type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
 import { ErreurMetier, invalide } from '../../platform/errors';
-import { lireJson } from '../../platform/lecture-json';
-import { LIMITES, nombre, tropVolumineux } from '../../platform/limites-fichiers';
+import { lireBundleRorEnFil } from '../../platform/lecture-tableur';
+import { LIMITES } from '../../platform/limites-fichiers';
 import { trouverOrganisations } from '../comptes/organisations.service';
 import * as queries from './ressources.queries';
-import { saisieDe } from './ressources.service';
+import { nouveauMemo, saisieDe } from './ressources.service';
 import { ecrireLigne, type ImportDemande, type Ligne, type Preparation } from './ligne-import';
 import { lireTableurRessources } from './tableur-ressources';
 
@@ -72,26 +72,8 @@ export async function importerRessources(
 }
 
 async function preparerRor(contenu: Buffer): Promise<Preparation> {
-  let bundle: unknown;
-  try {
-    bundle = lireJson(contenu, LIMITES.ressources);
-  } catch (e) {
-    if (e instanceof ErreurMetier) throw e;
-    throw invalide(`Fichier illisible : ${(e as Error).message}`, [{ champ: 'fichier', message: 'Fichier illisible' }]);
-  }
-  const entrees = (bundle as { entry?: unknown[] })?.entry;
-  if (Array.isArray(entrees) && entrees.length > ENTREES_MAX)
-    throw tropVolumineux(
-      `Le Bundle compte ${nombre(entrees.length)} entrées : la limite est de ${nombre(ENTREES_MAX)} par import.`,
-      `${nombre(ENTREES_MAX)} entrées`,
-    );
-  let lecture: ReturnType<typeof lireBundleRor>;
-  try {
-    lecture = lireBundleRor(bundle);
-  } catch (e) {
-    // A shape the reading did not foresee: the file is refused as a whole, named, rather than answered with a 500.
-    throw invalide(`Bundle FHIR mal formé : ${(e as Error).message}`, [{ champ: 'fichier', message: 'Bundle mal formé' }]);
-  }
+  // Parsed and mapped in the file worker: a 20 MB Bundle does not hold the other users' requests.
+  const lecture = await lireBundleRorEnFil(contenu, LIMITES.ressources, ENTREES_MAX);
   const globale = lecture.erreurs.find((e) => e.entree === null);
   if (globale) throw invalide(globale.message, [{ champ: 'fichier', message: globale.message }]);
 
@@ -111,6 +93,7 @@ async function preparerRor(contenu: Buffer): Promise<Preparation> {
     );
     const erreursParEntree = new Map(lecture.erreurs.map((e) => [e.entree, e.message]));
     const vus = new Set<string>();
+    const memo = nouveauMemo();
     for (const offre of lecture.offres) {
       const base = {
         ligne: offre.entree,
@@ -156,10 +139,19 @@ async function preparerRor(contenu: Buffer): Promise<Preparation> {
             ? `organisation ← « ${rattachement.nom} » (celle de l’import précédent)`
             : `organisation ← « ${rattachement.nom} » (rattachement choisi : ${nomOrganisation} introuvable)`,
       );
-      await ecrireLigne(tx, utilisateur, saisieRor(offre, rattachement.id, existante && saisieDe(existante)), existante, base, lignes, {
-        import: nomFichier,
-        format: 'ror',
-      });
+      await ecrireLigne(
+        tx,
+        utilisateur,
+        saisieRor(offre, rattachement.id, existante && saisieDe(existante)),
+        existante,
+        base,
+        lignes,
+        {
+          import: nomFichier,
+          format: 'ror',
+        },
+        memo,
+      );
     }
     for (const a of lecture.autres)
       lignes.push({

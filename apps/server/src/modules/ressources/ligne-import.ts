@@ -4,7 +4,7 @@ import type { Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import { ErreurMetier } from '../../platform/errors';
 import type * as queries from './ressources.queries';
-import { enregistrerRessource } from './ressources.service';
+import { enregistrerRessource, type Memo } from './ressources.service';
 
 /** One row of a resource import (ROR entry or spreadsheet row), its report line, and how it is written. */
 
@@ -33,6 +33,7 @@ export async function ecrireLigne(
   ligne: Omit<Ligne, 'statut'>,
   lignes: Ligne[],
   contexte: Record<string, unknown>,
+  memo: Memo,
 ) {
   const lue = ressourceSaisieSchema.safeParse(saisie);
   if (!lue.success) {
@@ -46,7 +47,7 @@ export async function ecrireLigne(
   // A savepoint per row: a refused row leaves the transaction usable, to report the following ones.
   await tx.query('savepoint ligne_import');
   try {
-    const r = await enregistrerRessource(tx, utilisateur, lue.data, avant, avant?.version ?? null, contexte);
+    const r = await enregistrerRessource(tx, utilisateur, lue.data, avant, avant?.version ?? null, contexte, undefined, memo);
     await tx.query('release savepoint ligne_import');
     lignes.push({ ...ligne, statut: r.statut });
   } catch (e) {

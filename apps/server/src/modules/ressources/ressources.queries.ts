@@ -80,6 +80,7 @@ export interface CriteresRessources {
   communes: string[] | null;
   statut: StatutRessource | null;
   organisationId: string | null;
+  /** The public directory: published and active only (decision 0030), filtered here so that the page limit counts them. */
   publieSeulement: boolean;
 }
 
@@ -97,7 +98,7 @@ function filtres(c: CriteresRessources) {
   if (c.sollicitablePar) conditions.push(`${p(c.sollicitablePar)} = any(r.sollicitable_par)`);
   if (c.statut) conditions.push(`r.statut = ${p(c.statut)}`);
   if (c.organisationId) conditions.push(`r.organisation_id = ${p(c.organisationId)}`);
-  if (c.publieSeulement) conditions.push('r.publie');
+  if (c.publieSeulement) conditions.push(`r.publie and r.statut = 'active'`);
   if (c.communes)
     conditions.push(
       `exists (select 1 from ressource_communes rc where rc.ressource_id = r.id and rc.commune_code = any(${p(c.communes)}::text[]))`,
@@ -199,11 +200,13 @@ export async function ressourcesParRorId(db: Queryable, ids: string[]): Promise<
   return new Map(rows.map((r) => [r.rorId, r]));
 }
 
-/** A resource by its organisation and name (a spreadsheet row without ROR identifier). */
-export async function ressourceParNom(db: Queryable, organisationId: string, nom: string): Promise<RessourceLue | null> {
-  const { rows } = await db.query(`select ${COLONNES} ${DEPUIS} where r.organisation_id = $1 and lower(r.nom) = lower($2) limit 1`, [
-    organisationId,
-    nom,
-  ]);
-  return rows[0] ?? null;
+/** Resources by organisation and name, for a whole spreadsheet at once: key `organisationId|name as asked`. */
+export async function ressourcesParNoms(db: Queryable, demandes: { organisationId: string; nom: string }[]) {
+  const { rows } = await db.query(
+    `select distinct on (d.org, d.nom) ${COLONNES}, d.org || '|' || d.nom as cle ${DEPUIS}
+     join unnest($1::uuid[], $2::text[]) as d(org, nom) on r.organisation_id = d.org and lower(r.nom) = lower(d.nom)
+     order by d.org, d.nom, r.cree_le, r.id`,
+    [demandes.map((d) => d.organisationId), demandes.map((d) => d.nom)],
+  );
+  return new Map(rows.map(({ cle, ...r }) => [cle as string, r as RessourceLue]));
 }

@@ -26,12 +26,15 @@ import { z } from 'zod';
 import { exigerConnecte } from '../../platform/auth';
 import type { Contexte } from '../../platform/contexte';
 import { invalide } from '../../platform/errors';
+import { enMo, LIMITES, tropVolumineux } from '../../platform/limites-fichiers';
 import { probleme } from '../../platform/openapi';
 import { couvertureRessources, exporterVue, vueRessources, zonesBlanches } from './couverture.service';
 import { importerRessources } from './import-ressources.service';
 import * as service from './ressources.service';
 import { modeleImport } from './tableur-ressources';
 
+/** The upload's cap: the largest file the import reads (a 20 MB ROR Bundle, LIMITES.ressources). */
+const FICHIER_MAX = LIMITES.ressources.jsonOctetsMax;
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
 const format = z.object({ format: z.enum(['csv', 'xlsx'], { error: 'Format inconnu (csv, xlsx)' }).default('csv') });
 
@@ -41,7 +44,7 @@ const envoyer = (rep: FastifyReply, f: { nom: string; type: string; contenu: Buf
 /** The resource directory (issue 17): resources, their kinds, imports, coverage and views, and the public directory. */
 export function routesRessources(app: FastifyInstance, ctx: Contexte) {
   app.register(async (instance) => {
-    await instance.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 2 } });
+    await instance.register(multipart, { limits: { fileSize: FICHIER_MAX, files: 1, fields: 2 } });
     const r = instance.withTypeProvider<ZodTypeProvider>();
     const t = ['Ressources'];
 
@@ -103,10 +106,20 @@ export function routesRessources(app: FastifyInstance, ctx: Contexte) {
         const partie = await req.file();
         if (!partie || partie.fieldname !== 'fichier')
           throw invalide('Aucun fichier reçu dans le champ « fichier ».', [{ champ: 'fichier', message: 'Fichier manquant' }]);
+        // Past the cap, the multipart reader either throws or hands back the first 20 MB: either way, refused, never read.
+        const refus = () =>
+          tropVolumineux(
+            `Le fichier dépasse ${enMo(FICHIER_MAX)} : la limite d’un import de ressources.`,
+            `${enMo(FICHIER_MAX)} par fichier`,
+          );
+        const contenu = await partie.toBuffer().catch((e: { code?: string }) => {
+          throw e?.code === 'FST_REQ_FILE_TOO_LARGE' ? refus() : e;
+        });
+        if (partie.file.truncated) throw refus();
         return importerRessources(
           ctx,
           utilisateur,
-          { nom: partie.filename, contenu: await partie.toBuffer() },
+          { nom: partie.filename, contenu },
           { dryRun: req.query.dryRun === 'true', organisationId: req.query.organisationId },
         );
       },

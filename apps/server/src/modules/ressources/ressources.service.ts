@@ -113,32 +113,54 @@ export async function obtenirRessource(ctx: Contexte, utilisateur: Sujet, id: st
 }
 
 /** The resource's zone resolved, its links checked, and the right of the user over where it is and whom it belongs to. */
-async function preparer(tx: Queryable, utilisateur: Utilisateur, saisie: RessourceSaisie) {
+/**
+ * What an import reads again and again for its rows (communes, zones, types, organisations, reach): read once per
+ * import. Nothing of it changes while the import runs; a form's single save gets a fresh one.
+ */
+export type Memo = Map<string, Promise<unknown>>;
+export const nouveauMemo = (): Memo => new Map();
+function memoiser<T>(memo: Memo, cle: string, lire: () => Promise<T>): Promise<T> {
+  let p = memo.get(cle) as Promise<T> | undefined;
+  if (!p) {
+    p = lire();
+    memo.set(cle, p);
+    // A refusal is not kept: the next row asks again (and gets its own error).
+    p.catch(() => memo.delete(cle));
+  }
+  return p;
+}
+
+async function preparer(tx: Queryable, utilisateur: Utilisateur, saisie: RessourceSaisie, memo: Memo) {
   const demandee = [...saisie.zone.epci.map((c) => `epci:${c}`), ...saisie.zone.communes.map((c) => `commune:${c}`)].join(',');
   const zone = demandee
-    ? await communesDuPerimetre(tx, demandee).catch((e: ErreurMetier) => {
+    ? await memoiser(memo, `zone:${demandee}`, () => communesDuPerimetre(tx, demandee)).catch((e: ErreurMetier) => {
         throw invalide(`Zone d’intervention : ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`, [
           { champ: 'zone', message: 'Territoire inconnu' },
         ]);
       })
     : [];
-  if (saisie.communeCode && (await communesDuPerimetre(tx, `commune:${saisie.communeCode}`).catch(() => [])).length === 0)
+  const commune = saisie.communeCode;
+  if (
+    commune &&
+    (await memoiser(memo, `commune:${commune}`, () => communesDuPerimetre(tx, `commune:${commune}`)).catch(() => [])).length === 0
+  )
     throw invalide(`Commune « ${saisie.communeCode} » inconnue du référentiel.`, [{ champ: 'communeCode', message: 'Commune inconnue' }]);
   const atteintes = communesAtteintes(
     zone.map((c) => c.code),
     saisie.communeCode,
   );
-  if (!(await repository.typeExiste(tx, saisie.typeCode)))
+  if (!(await memoiser(memo, `type:${saisie.typeCode}`, () => repository.typeExiste(tx, saisie.typeCode))))
     throw invalide(`Type de ressource « ${saisie.typeCode} » inconnu : un administrateur peut l’ajouter à la liste.`, [
       { champ: 'typeCode', message: 'Type inconnu' },
     ]);
-  const [organisation] = await trouverOrganisations(tx, { ids: [saisie.organisationId] });
+  const [organisation] = await memoiser(memo, `organisation:${saisie.organisationId}`, () =>
+    trouverOrganisations(tx, { ids: [saisie.organisationId] }),
+  );
   if (!organisation)
     throw invalide('Organisation inconnue de l’annuaire.', [{ champ: 'organisationId', message: 'Organisation inconnue' }]);
-  const portee = await queries.porteeDesCommunes(
-    tx,
-    [...new Set([...atteintes, ...(saisie.communeCode ? [saisie.communeCode] : [])])],
-    saisie.organisationId,
+  const communes = [...new Set([...atteintes, ...(commune ? [commune] : [])])].sort();
+  const portee = await memoiser(memo, `portee:${saisie.organisationId}:${communes.join(',')}`, () =>
+    queries.porteeDesCommunes(tx, communes, saisie.organisationId),
   );
   if (!can(utilisateur, 'modifier', refRessource(saisie.organisationId, portee)))
     throw interdit(
@@ -172,12 +194,13 @@ export async function enregistrerRessource(
   version: number | null,
   contexte: Record<string, unknown> = {},
   acteur: Acteur = acteurDe(utilisateur),
+  memo: Memo = nouveauMemo(),
 ) {
   if (avant && !can(utilisateur, 'modifier', refRessource(avant.organisationId, avant)))
     throw interdit(
       'Seuls les référents de l’organisation, l’ARS de la région et la coordination d’un contrat du territoire modifient cette ressource.',
     );
-  const { atteintes, organisationNom, saisie } = await preparer(tx, utilisateur, saisieBrute);
+  const { atteintes, organisationNom, saisie } = await preparer(tx, utilisateur, saisieBrute, memo);
   if (!avant) {
     const cree = await repository.creerRessource(tx, saisie);
     await repository.remplacerCommunes(tx, cree.id, atteintes);
@@ -264,24 +287,22 @@ export async function ressourcesPubliques(ctx: Contexte, filtre: { commune?: str
     { ...criteres({ q: filtre.q, public: filtre.public }, communes), publieSeulement: true },
     { limite: 500, decalage: 0 },
   );
-  // A closed resource is no answer to give the public.
-  return elements
-    .filter((r) => r.statut !== 'fermee')
-    .map((r) => ({
-      id: r.id,
-      nom: r.nom,
-      typeLibelle: r.typeLibelle,
-      organisationNom: r.organisationNom,
-      publics: r.publics,
-      missions: r.missions,
-      niveau: r.niveau,
-      sollicitablePar: r.sollicitablePar,
-      adresse: r.adresse,
-      communeCode: r.communeCode,
-      communeNom: r.communeNom,
-      horaires: r.horaires,
-      contacts: r.contacts,
-      criteresInclusion: r.criteresInclusion,
-      statut: r.statut,
-    }));
+  // Closed or suspended: no answer to give the public (the query keeps published and active ones only).
+  return elements.map((r) => ({
+    id: r.id,
+    nom: r.nom,
+    typeLibelle: r.typeLibelle,
+    organisationNom: r.organisationNom,
+    publics: r.publics,
+    missions: r.missions,
+    niveau: r.niveau,
+    sollicitablePar: r.sollicitablePar,
+    adresse: r.adresse,
+    communeCode: r.communeCode,
+    communeNom: r.communeNom,
+    horaires: r.horaires,
+    contacts: r.contacts,
+    criteresInclusion: r.criteresInclusion,
+    statut: r.statut,
+  }));
 }

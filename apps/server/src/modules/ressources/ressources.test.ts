@@ -52,13 +52,35 @@ describe('ressources de démonstration', () => {
         'MAIA du pays de Redon',
         'CPTS de l’agglomération de Redon',
         'Maisons de santé du pôle de santé du Sud-Ouest Mayennais',
+        'Centre de santé participatif de Langon',
+        'RESPIRE',
+        'RSND 41',
       ].includes(r.nom),
     );
-    expect(demo).toHaveLength(4);
+    expect(demo).toHaveLength(7);
     expect(demo.every((r: any) => r.contacts.length === 0 && r.horaires === null && r.adresse === null)).toBe(true);
     expect(demo.find((r: any) => r.nom === 'MAIA du pays de Redon')).toMatchObject({
       organisationNom: 'Redon Agglomération',
       missions: ['appui_parcours', 'evaluation', 'coordination'],
+      publie: false,
+    });
+    // Seed 004 names two réseaux de santé with their département: their zone is its communes, nothing else is said.
+    const respire = demo.find((r: any) => r.nom === 'RESPIRE');
+    expect(respire).toMatchObject({
+      organisationNom: 'RESPIRE',
+      typeCode: 'reseau_sante',
+      niveau: 'coordination_proximite',
+      publics: ['precarite'],
+      sollicitablePar: [],
+      publie: true,
+    });
+    expect(respire.communesAtteintes).toBeGreaterThan(200);
+    expect(respire.zone.communes.every((c: string) => c.startsWith('36'))).toBe(true);
+    expect(demo.find((r: any) => r.nom === 'RSND 41')).toMatchObject({ publics: ['pathologies_chroniques'], publie: false });
+    expect(demo.find((r: any) => r.nom === 'Centre de santé participatif de Langon')).toMatchObject({
+      communeCode: '35145',
+      communeNom: 'Langon',
+      niveau: 'porte_entree',
     });
   });
 });
@@ -243,7 +265,7 @@ describe('import ROR', () => {
     const apres = (await admin.get('/api/ressources?q=gynécologique')).body;
     expect(apres.total).toBe(1);
     expect(apres.elements[0].nom).toBe('5812 Chirurgie gynécologique et obstétrique - HOSPITALISATION COMPLETE');
-  });
+  }, 120_000); // each Bundle is read in a worker thread: slow on a loaded machine
 
   it('laisse la coordination importer une offre sans lieu pour la structure qui porte son contrat, pas pour une autre', async () => {
     // The sample's offer names a Location its Bundle lacks: no commune places it in anyone's territory.

@@ -12,6 +12,7 @@ import { LIMITES } from '../../platform/limites-fichiers';
 import { trouverOrganisations } from '../comptes/organisations.service';
 import { ecrireCsv, ecrireXlsx } from '../plans/tableur';
 import { ecrireLigne, type Preparation } from './ligne-import';
+import { nouveauMemo } from './ressources.service';
 import * as queries from './ressources.queries';
 
 /**
@@ -136,6 +137,27 @@ export async function lireTableurRessources(fichier: { nom: string; contenu: Buf
       tx,
       rangs.flatMap((r) => (r.valeur('ror_id') ? [r.valeur('ror_id')!] : [])),
     );
+    const organisationDe = (valeur: (c: Colonne) => string | null) => {
+      const id = valeur('organisation_id');
+      const finess = valeur('organisation_finess')?.replace(/\s/g, '');
+      const siret = valeur('organisation_siret')?.replace(/\s/g, '');
+      return organisations.find((o) => (id && o.id === id) || (finess && o.finess === finess) || (siret && o.siret === siret));
+    };
+    // Read once for the whole file, not once a row: a file of thousands of rows stays a few queries.
+    const parNom = await queries.ressourcesParNoms(
+      tx,
+      rangs.flatMap(({ valeur }) => {
+        const o = organisationDe(valeur);
+        const nom = valeur('nom');
+        return o && nom ? [{ organisationId: o.id, nom }] : [];
+      }),
+    );
+    let types: Record<string, string> | null = null;
+    const vocabulaireTypes = async () => {
+      types ??= Object.fromEntries((await queries.typesRessource(tx)).map((t) => [t.code, t.libelle]));
+      return types;
+    };
+    const memo = nouveauMemo();
     const vus = new Set<string>();
     for (const { ligne, valeur } of rangs) {
       const base = {
@@ -144,18 +166,13 @@ export async function lireTableurRessources(fichier: { nom: string; contenu: Buf
         mappes: [] as string[],
         nonMappes: inconnues.length && ligne === rangs[0].ligne ? [`colonnes ignorées : ${inconnues.join(', ')}`] : [],
       };
-      const id = valeur('organisation_id');
-      const finess = valeur('organisation_finess')?.replace(/\s/g, '');
-      const siret = valeur('organisation_siret')?.replace(/\s/g, '');
-      const organisation = organisations.find(
-        (o) => (id && o.id === id) || (finess && o.finess === finess) || (siret && o.siret === siret),
-      );
+      const organisation = organisationDe(valeur);
       if (!organisation) {
         lignes.push({
           ...base,
           statut: 'rejete',
           raison:
-            id || finess || siret
+            valeur('organisation_id') || valeur('organisation_finess') || valeur('organisation_siret')
               ? 'Organisation inconnue de l’annuaire (identifiant, FINESS ou SIRET).'
               : 'Organisation manquante : renseignez organisation_siret, organisation_finess ou organisation_id.',
         });
@@ -169,7 +186,7 @@ export async function lireTableurRessources(fichier: { nom: string; contenu: Buf
       vus.add(cle);
       const avant =
         (valeur('ror_id') && parRor.get(valeur('ror_id')!)) ||
-        (valeur('nom') ? await queries.ressourceParNom(tx, organisation.id, valeur('nom')!) : null) ||
+        (valeur('nom') ? parNom.get(`${organisation.id}|${valeur('nom')}`) : null) ||
         null;
       const contacts = (['telephone', 'courriel', 'site'] as const).flatMap((t) =>
         liste(valeur(t)).map((v) => ({ type: t, valeur: v, libelle: null })),
@@ -177,9 +194,7 @@ export async function lireTableurRessources(fichier: { nom: string; contenu: Buf
       const saisie = {
         organisationId: organisation.id,
         nom: valeur('nom') ?? '',
-        typeCode: valeur('type')
-          ? code(Object.fromEntries((await queries.typesRessource(tx)).map((t) => [t.code, t.libelle])), valeur('type')!)
-          : 'autre',
+        typeCode: valeur('type') ? code(await vocabulaireTypes(), valeur('type')!) : 'autre',
         publics: liste(valeur('publics')).map((p) => code(PUBLICS_RESSOURCE, p)),
         missions: liste(valeur('missions')).map((m) => code(MISSIONS_RESSOURCE, m)),
         niveau: valeur('niveau') ? code(NIVEAUX_RESSOURCE, valeur('niveau')!) : undefined,
@@ -201,7 +216,7 @@ export async function lireTableurRessources(fichier: { nom: string; contenu: Buf
         publie: oui(valeur('publie')),
       };
       base.mappes.push(`organisation ← « ${organisation.nom} »`);
-      await ecrireLigne(tx, utilisateur, saisie, avant, base, lignes, { import: nomFichier, format: 'tableur' });
+      await ecrireLigne(tx, utilisateur, saisie, avant, base, lignes, { import: nomFichier, format: 'tableur' }, memo);
     }
   };
 }
