@@ -49,7 +49,11 @@ export async function telecharger(client: ClientHttp, chemin: string) {
   return { status: r.status, headers: r.headers, contenu: Buffer.from(await r.arrayBuffer()) };
 }
 
-export const fichesDe = async (contratId: string) => (await coordination.get(`/api/contrats/${contratId}/fiches`)).body as any[];
+/** The contract's fiches in full, in list order: the list route carries only what the list screens show. */
+export const fichesDe = async (contratId: string) => {
+  const liste = (await coordination.get(`/api/contrats/${contratId}/fiches`)).body as any[];
+  return Promise.all(liste.map(async (f) => ({ ...f, ...(await coordination.get(`/api/fiches/${f.id}`)).body })));
+};
 export const axesDe = async (contratId: string) => (await coordination.get(`/api/contrats/${contratId}`)).body.axes as any[];
 export const nombreFichesEnBase = async () => (await serveur.ctx.db.query('select count(*)::int n from fiches')).rows[0].n as number;
 

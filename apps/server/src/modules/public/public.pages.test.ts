@@ -19,7 +19,7 @@ fs.mkdirSync(path.join(dossier, '.serveur'));
 fs.writeFileSync(
   path.join(dossier, '.serveur/entree-serveur.js'),
   `export function rendrePagePublique(chemin, d) {
-     return { html: '<h1>rendu ' + chemin + ' : ' + (d.page === 'liste' ? d.contrats.length + ' contrats' : d.contrat.intitule) + '</h1>', titre: 'T <b> — Maillage' };
+     return { html: '<h1>rendu ' + chemin + ' : ' + (d.page === 'liste' ? d.contrats.length + ' contrats' : d.contrat.intitule) + ' $& $\\'</h1>', titre: 'T <b> — Maillage' };
    }`,
 );
 
@@ -39,7 +39,8 @@ describe('Pages publiques rendues par le serveur', () => {
     expect(r.headers.get('content-type')).toContain('text/html');
     const html = await r.text();
     const publies = (await (await fetch(`${serveur.url}/api/public/contrats`)).json()) as unknown[];
-    expect(html).toContain(`<h1>rendu /public/contrats : ${publies.length} contrats</h1>`);
+    // « $& » and « $' » in a page stay as written (a string replacement would splice the template in).
+    expect(html).toContain(`<h1>rendu /public/contrats : ${publies.length} contrats $& $'</h1>`);
     expect(html).toContain('<title>T &lt;b&gt; — Maillage</title>');
     expect(html).not.toContain('app</body>');
   });

@@ -37,7 +37,10 @@ export async function brancherPagesPubliques(
   // Read at each request, as index.html is: a rebuild is served without a restart.
   const page = (chemin: string, donnees: Parameters<RenduPublic['rendrePagePublique']>[1]) => {
     const { html, titre } = rendu.rendrePagePublique(chemin, donnees);
-    return readFileSync(gabarit, 'utf8').replace('<!--titre-->', echapper(titre)).replace('<!--page-->', html);
+    // Replacer functions: a title holding « $& » or « $' » must not splice the template into the page.
+    return readFileSync(gabarit, 'utf8')
+      .replace('<!--titre-->', () => echapper(titre))
+      .replace('<!--page-->', () => html);
   };
   const envoyer = (reponse: FastifyReply, html: string) =>
     reponse.header('cache-control', 'no-cache').header('vary', 'cookie').type('text/html; charset=utf-8').send(html);
