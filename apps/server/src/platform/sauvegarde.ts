@@ -216,6 +216,10 @@ export async function restaurer(pool: pg.Pool, fichier: string, journal: (m: str
       await client.query(await fs.readFile(path.join(DOSSIER_MIGRATIONS, m.nom), 'utf8'));
       await client.query('insert into migrations (nom, empreinte) values ($1, $2)', [m.nom, m.empreinte]);
     }
+    // A migration may seed reference rows (0026: the types of resource); the backup holds each of its tables whole.
+    for (const t of entete.tables)
+      if ((await client.query(`select exists (select from ${id(t.nom)}) as seme`)).rows[0]?.seme)
+        await client.query(`delete from ${id(t.nom)}`);
     // The rows stream from the file straight into COPY, table after table, in the order they were written.
     const lignes = lignesDe(fichier);
     let n = 0;
