@@ -45,3 +45,21 @@ export async function choisirOrganisation(portee: Page | Locator, label: string 
   await portee.getByRole('combobox', { name: label }).fill(recherche);
   await portee.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }
+
+/** A call to the API with the page's own session, for the setup a test needs but does not test. */
+export async function api(page: Page, methode: string, chemin: string, corps?: unknown) {
+  const r = await page.evaluate(
+    async ([m, c, b]) => {
+      const session = await (await fetch('/api/auth/session')).json();
+      const r = await fetch(c as string, {
+        method: m as string,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: b ? JSON.stringify(b) : undefined,
+      });
+      return { status: r.status, corps: r.status === 204 ? null : await r.json() };
+    },
+    [methode, chemin, corps] as const,
+  );
+  expect(r.status, `${methode} ${chemin} : ${JSON.stringify(r.corps)}`).toBeLessThan(300);
+  return r.corps;
+}

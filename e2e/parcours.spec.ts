@@ -1,28 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import { seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
+import { seConnecter, surveillerConsole, verifierAccessibilite, api } from './outils';
 
 test.setTimeout(240_000);
 test.use({ actionTimeout: 15_000 });
-
-/** A call to the API with the page's own session, for the setup a test needs but does not test. */
-async function api(page: Page, methode: string, chemin: string, corps?: unknown) {
-  const r = await page.evaluate(
-    async ([m, c, b]) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const r = await fetch(c as string, {
-        method: m as string,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: b ? JSON.stringify(b) : undefined,
-      });
-      return { status: r.status, corps: r.status === 204 ? null : await r.json() };
-    },
-    [methode, chemin, corps] as const,
-  );
-  expect(r.status, `${methode} ${chemin} : ${JSON.stringify(r.corps)}`).toBeLessThan(300);
-  return r.corps;
-}
 
 test('la coordinatrice décrit un parcours en quatre étapes, y place une ressource, signale une rupture traitée par une fiche et exporte la grille', async ({
   browser,

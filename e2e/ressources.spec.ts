@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { choisirOrganisation, seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
+import { choisirOrganisation, seConnecter, surveillerConsole, verifierAccessibilite, api } from './outils';
 
 test.setTimeout(180_000);
 test.use({ actionTimeout: 15_000 });
@@ -11,24 +11,6 @@ const ICI = path.dirname(fileURLToPath(import.meta.url));
 // The shared ROR sample (ANS examples wrapped in a searchset Bundle): one HealthcareService, a Location nobody cites.
 const BUNDLE = path.resolve(ICI, '../../shared/interop/ror/bundle-recherche.json');
 const NOM_OFFRE = /^5812\s+Chirurgie gynécologique/;
-
-/** A call to the API with the page's own session, for the setup a test needs but does not test. */
-async function api(page: Page, methode: string, chemin: string, corps?: unknown) {
-  const r = await page.evaluate(
-    async ([m, c, b]) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const r = await fetch(c as string, {
-        method: m as string,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: b ? JSON.stringify(b) : undefined,
-      });
-      return { status: r.status, corps: r.status === 204 ? null : await r.json() };
-    },
-    [methode, chemin, corps] as const,
-  );
-  expect(r.status, `${methode} ${chemin} : ${JSON.stringify(r.corps)}`).toBeLessThan(300);
-  return r.corps;
-}
 
 test('une coordonnatrice importe l’échantillon du ROR, retrouve la ressource dans le répertoire et sur la carte, et exporte une vue', async ({
   browser,
