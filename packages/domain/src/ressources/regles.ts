@@ -3,6 +3,7 @@ import {
   SOLLICITEURS_PUBLIC,
   type MissionRessource,
   type PublicRessource,
+  type RessourceSaisie,
   type SolliciteurRessource,
 } from './vocabulaire';
 
@@ -79,4 +80,35 @@ function plageDeJours(jours: string[]): string {
   const suivis = rangs.every((r, i) => i === 0 || r === rangs[i - 1] + 1);
   if (rangs.length > 2 && suivis) return `${JOURS[ORDRE_JOURS[rangs[0]]]} au ${JOURS[ORDRE_JOURS[rangs[rangs.length - 1]]]}`;
   return rangs.map((r) => JOURS[ORDRE_JOURS[r]]).join(', ');
+}
+
+/**
+ * A stored resource back in the shape it is typed: the form starts from it, and the audit's before/after compare like
+ * with like.
+ */
+export function saisieDeRessource(r: RessourceSaisie): RessourceSaisie {
+  return {
+    organisationId: r.organisationId,
+    nom: r.nom,
+    typeCode: r.typeCode,
+    publics: r.publics,
+    missions: r.missions,
+    niveau: r.niveau,
+    sollicitablePar: r.sollicitablePar,
+    zone: r.zone,
+    adresse: r.adresse,
+    communeCode: r.communeCode,
+    horaires: r.horaires,
+    contacts: r.contacts,
+    criteresInclusion: r.criteresInclusion,
+    capacite: r.capacite,
+    delaiHabituel: r.delaiHabituel,
+    statut: r.statut,
+    statutDepuis: r.statutDepuis,
+    statutJusquAu: r.statutJusquAu,
+    finess: r.finess,
+    siret: r.siret,
+    rorId: r.rorId,
+    publie: r.publie,
+  };
 }

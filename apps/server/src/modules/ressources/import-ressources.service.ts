@@ -1,4 +1,4 @@
-import { pluriel, type OffreRor, type RessourceSaisie } from '@maillage/domain';
+import { pluriel, type OffreRor, type RessourceSaisie, saisieDeRessource } from '@maillage/domain';
 import type { RapportImportRessources } from '@maillage/domain/api';
 import { type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction } from '../../platform/database';
@@ -7,7 +7,7 @@ import { lireBundleRorEnFil } from '../../platform/lecture-tableur';
 import { LIMITES } from '../../platform/limites-fichiers';
 import { trouverOrganisations } from '../comptes/organisations.service';
 import * as queries from './ressources.queries';
-import { nouveauMemo, saisieDe } from './ressources.service';
+import { nouveauMemo } from './ressources.service';
 import { ecrireLigne, type ImportDemande, type Ligne, type Preparation } from './ligne-import';
 import { lireTableurRessources } from './tableur-ressources';
 
@@ -142,7 +142,7 @@ async function preparerRor(contenu: Buffer): Promise<Preparation> {
       await ecrireLigne(
         tx,
         utilisateur,
-        saisieRor(offre, rattachement.id, existante && saisieDe(existante)),
+        saisieRor(offre, rattachement.id, existante && saisieDeRessource(existante)),
         existante,
         base,
         lignes,

@@ -1,4 +1,4 @@
-import { can, communesAtteintes, normaliserMissions, type RessourceSaisie } from '@maillage/domain';
+import { can, communesAtteintes, normaliserMissions, type RessourceSaisie, saisieDeRessource } from '@maillage/domain';
 import type { FiltreRessources } from '@maillage/domain/api';
 import { auditer, type Acteur } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
@@ -28,34 +28,6 @@ export const refRessource = (organisationId: string | null, portee: { regions: r
 export function vueRessource(utilisateur: Sujet, r: RessourceLue) {
   const { regions, contrats, ...reste } = r;
   return { ...reste, modifiable: can(utilisateur, 'modifier', refRessource(r.organisationId, { regions, contrats })) };
-}
-
-/** The stored resource in the shape it is typed, so that the audit's before/after compare like with like. */
-export function saisieDe(r: RessourceLue): RessourceSaisie {
-  return {
-    organisationId: r.organisationId,
-    nom: r.nom,
-    typeCode: r.typeCode,
-    publics: r.publics,
-    missions: r.missions,
-    niveau: r.niveau,
-    sollicitablePar: r.sollicitablePar,
-    zone: r.zone,
-    adresse: r.adresse,
-    communeCode: r.communeCode,
-    horaires: r.horaires,
-    contacts: r.contacts,
-    criteresInclusion: r.criteresInclusion,
-    capacite: r.capacite,
-    delaiHabituel: r.delaiHabituel,
-    statut: r.statut,
-    statutDepuis: r.statutDepuis,
-    statutJusquAu: r.statutJusquAu,
-    finess: r.finess,
-    siret: r.siret,
-    rorId: r.rorId,
-    publie: r.publie,
-  };
 }
 
 /** "epci:…,commune:…" → the communes of the référentiel it covers; 400 naming the codes it does not know. */
@@ -214,7 +186,7 @@ export async function enregistrerRessource(
     });
     return { ...cree, statut: 'cree' as const };
   }
-  const ancienne = saisieDe(avant);
+  const ancienne = saisieDeRessource(avant);
   if (identique(ancienne, saisie) && version === avant.version)
     return { id: avant.id, version: avant.version, statut: 'inchange' as const };
   const nouvelle = await repository.modifierRessource(tx, avant.id, version ?? avant.version, saisie);

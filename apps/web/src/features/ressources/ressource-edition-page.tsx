@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ressourceSaisieSchema } from '@maillage/domain';
+import { ressourceSaisieSchema, saisieDeRessource } from '@maillage/domain';
 import type { RessourceVue, TerritoireDetail } from '@maillage/domain/api';
 import { useQueries } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -16,30 +16,7 @@ import { ChampsAcces } from './champs-acces-ressource';
 import { CHAMPS_RESSOURCE, ChampZone, ChampsOffre, RESSOURCE_VIDE, type RessourceValide, type SaisieRessource } from './champs-ressource';
 import { libelleNiveau, libellesMissions, libellesPublics, libellesSolliciteurs } from './libelles-ressources';
 
-const versSaisie = (r: RessourceVue): SaisieRessource => ({
-  organisationId: r.organisationId,
-  nom: r.nom,
-  typeCode: r.typeCode,
-  publics: r.publics,
-  missions: r.missions,
-  niveau: r.niveau,
-  sollicitablePar: r.sollicitablePar,
-  zone: r.zone,
-  adresse: r.adresse,
-  communeCode: r.communeCode,
-  horaires: r.horaires,
-  contacts: r.contacts,
-  criteresInclusion: r.criteresInclusion,
-  capacite: r.capacite,
-  delaiHabituel: r.delaiHabituel,
-  statut: r.statut,
-  statutDepuis: r.statutDepuis,
-  statutJusquAu: r.statutJusquAu,
-  finess: r.finess,
-  siret: r.siret,
-  rorId: r.rorId,
-  publie: r.publie,
-});
+const versSaisie = (r: RessourceVue): SaisieRessource => saisieDeRessource(r);
 
 const texte = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 const liste = (v: readonly string[] | undefined) => [...(v ?? [])].sort().join(', ');
