@@ -1,28 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { choisirOrganisation, seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
+import { api, choisirOrganisation, seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
 
 test.setTimeout(180_000);
 test.use({ actionTimeout: 15_000 });
-
-/** A call to the API with the page's own session, for the setup a test needs but does not test. */
-async function api(page: Page, methode: string, chemin: string, corps?: unknown) {
-  const r = await page.evaluate(
-    async ([m, c, b]) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const r = await fetch(c as string, {
-        method: m as string,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: b ? JSON.stringify(b) : undefined,
-      });
-      return { status: r.status, corps: r.status === 204 ? null : await r.json() };
-    },
-    [methode, chemin, corps] as const,
-  );
-  expect(r.status, `${methode} ${chemin} : ${JSON.stringify(r.corps)}`).toBeLessThan(300);
-  return r.corps;
-}
 
 /** Without SMTP_URL the server writes each e-mail to DATA_DIR/outbox: the first link of this kind sent to this address. */
 async function lienRecu(destinataire: string, motif: RegExp): Promise<string> {

@@ -1,23 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
+import { api, seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
 
 test.setTimeout(120_000);
-
-/** A call to the API with the page's own session, for the setup a test needs but does not test. */
-async function api(page: Page, methode: string, chemin: string, corps?: unknown) {
-  return page.evaluate(
-    async ([m, c, b]) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const r = await fetch(c as string, {
-        method: m as string,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: b ? JSON.stringify(b) : undefined,
-      });
-      return r.status === 204 ? null : r.json();
-    },
-    [methode, chemin, corps] as const,
-  );
-}
 
 test('une coordonnatrice planifie un COPIL, invite, note les présences et une décision, et voit la fiche changer', async ({ browser }) => {
   const contexte = await browser.newContext({ acceptDownloads: true });
