@@ -97,7 +97,8 @@ chiffres de référence.
   (\`parse\` puis \`JSON.stringify\`) ~1,8 ms → fast-json-stringify compilé depuis les mêmes schémas ~0,7 ms
   (\`JSON.stringify\` seul : ~0,5 ms) ; compression Brotli 4 en flux ~2,7–3 ms → Brotli 1 d’un bloc ~0,4–0,9 ms pour
   6 % d’octets en plus (4 380 au lieu de 4 108) ; numérotation des axes une fois par liste au lieu d’une recherche
-  par fiche. L’accueil d’un contrat lit sa page, son plan d’évaluation et ses dispositifs en parallèle. Le
+  par fiche. L’accueil d’un contrat lit sa page, son plan d’évaluation et ses dispositifs en parallèle (depuis la
+  décision 0034, dans la même requête). Le
   diagnostic (\`/api/diagnostics/series\`, ~120 Ko de JSON) gagne les mêmes deux premiers postes, qui faisaient
   l’essentiel de son écart à sa requête nue. En test et en développement, zod vérifie toujours chaque réponse et
   l’écriture rapide doit lui être identique.
@@ -122,6 +123,25 @@ chiffres de référence.
     après ; 17 et 18 ms de processeur par appel) : \`diagnostic_p50_ratio\` ≤ 1,5 n’est pas démontré. Le catalogue n’est
     pas mis en cache : sa lecture part déjà en parallèle de la requête principale, et un cache par processus servirait
     un catalogue périmé au second processus (\`docs/operations.md\`) tant qu’un changement ne l’invalide pas partout.
+- **Le travail de PostgreSQL (ticket 16, décision 0034)** : la référence SQL elle-même manquait le p99 à 20 clients.
+  Jeu national des contrats (600 contrats, 18 000 fiches), contrat de 30 fiches ; processeur du processus PostgreSQL
+  par requête (lu dans \`/proc\`, 1 000 appels des fonctions des routes sur une connexion, médiane de 5 blocs, avant et
+  après alternés deux fois sur la même base) : session 0,45 → 0,10 ms ; accueil 2,7 → 0,6 ms (4 → 2 requêtes) ; liste
+  des fiches 3,3 → 1,3 ms (4 → 3 requêtes) ; côté Node, dans le même banc d’essai, 0,63 → 0,46 ms (accueil) et
+  1,15 → 0,9 ms (liste) de processeur client par requête. Ce qu’a apporté chaque changement, dans l’ordre :
+  - instructions préparées (session, droits, page, liste) : la planification coûtait plus que l’exécution (page :
+    ~1 ms de plan pour ~0,9 ms d’exécution ; session : 0,25 pour 0,08) ; session 0,45 → 0,10, accueil 2,65 → 0,75,
+    liste 3,25 → 1,90 ms ;
+  - étapes de la liste calculées à l’écriture (colonne générée \`etapes_calendrier\`, migration 0031) au lieu de
+    décompresser tout \`contenu\` de chaque fiche : liste 1,90 → 1,35 ms, 727 → 547 tampons, exécution ~1,5 → ~0,7 ms ;
+  - accueil en une requête (plan d’évaluation et dispositifs dedans), droits et axes de la liste en une, organisation
+    des confirmations lue par sa clé (la jointure hachait les 902 organisations) : accueil 0,75 → 0,6 ms, liste
+    1,35 → 1,3 ms ; surtout deux allers-retours de moins par accueil et un par liste, côté Node comme côté PostgreSQL.
+  Aucun index ajouté : \`(fiche_id, rang)\` sur les financements ou une passe par contrat n’ont rien changé de mesurable.
+  Sous charge (autocannon, 8 s par passage, produit puis référence sur le même serveur, machine partagée) :
+  PostgreSQL 3,4–3,8 → 1,2–1,4 ms de processeur par requête ; à 20 clients, référence 277–374 → 417–573 requêtes/s
+  (p99 86–120 → 92–154 ms, charge 1,7–3,2 avant, 4–6 après), produit 220–316 → 250–409 requêtes/s ; à 100 clients,
+  produit 288–307 → 429–567 requêtes/s. Le p99 ne se lit pas sur cette machine partagée : le banc complet le dira.
 - **Lighthouse** : médiane 67 → 96-97. Le pied de page sautait quand le contenu d’une page arrivait (CLS 1,1) : la
   zone principale occupe désormais au moins la hauteur de l’écran. Reste la page d’une fiche (${(d.lighthouse ?? []).find((p: any) => p.nom === 'fiche')?.performance ?? '?'}) : une rangée de
   sa grille (\`features/fiches\`) se décale encore à l’arrivée des données (CLS ~0,16).

@@ -1,6 +1,6 @@
 import type { Organisation } from '@maillage/domain/api';
 import type { Habilitation, OrganisationSaisie } from '@maillage/domain';
-import type { Queryable } from '../../platform/database';
+import { preparee, type Queryable } from '../../platform/database';
 
 // ---------- Organisations
 
@@ -251,17 +251,19 @@ export async function creerSession(
   return rows[0].id;
 }
 
+// Prepared: every authenticated request runs it, and planning it cost more than running it.
+const SESSION_ET_UTILISATEUR = preparee(
+  `select s.id as "sessionId", s.csrf_token as "csrfToken", x.* from sessions s
+   join (${SELECT_UTILISATEUR}) x on x.id = s.utilisateur_id
+   where s.token_hash = $1 and s.expire_le > now() and x.actif`,
+);
+
 /** The session of a token and its user, in one query: every authenticated request starts with it. */
 export async function sessionEtUtilisateur(
   db: Queryable,
   tokenHash: Buffer,
 ): Promise<{ sessionId: string; csrfToken: string; ligne: UtilisateurLigne } | null> {
-  const { rows } = await db.query(
-    `select s.id as "sessionId", s.csrf_token as "csrfToken", x.* from sessions s
-     join (${SELECT_UTILISATEUR}) x on x.id = s.utilisateur_id
-     where s.token_hash = $1 and s.expire_le > now() and x.actif`,
-    [tokenHash],
-  );
+  const { rows } = await db.query(SESSION_ET_UTILISATEUR([tokenHash]));
   if (!rows[0]) return null;
   const { sessionId, csrfToken, ...ligne } = rows[0];
   return { sessionId, csrfToken, ligne };

@@ -24,6 +24,16 @@ export async function exigerSurContrat(db: Queryable, utilisateur: Utilisateur |
   return ref;
 }
 
+/** The same, with the contract's axes read in the same query (a list of its fiches numbers them by axe). */
+export async function exigerSurContratAvecAxes(db: Queryable, utilisateur: Utilisateur | null, action: Action, contratId: string) {
+  const ligne = await repository.referenceEtAxes(db, contratId);
+  if (!ligne) throw introuvable('Ce contrat n’existe pas.');
+  const { axes, ...ref } = ligne;
+  const reference: RefContratEtat = { ...ref, statut: ref.statut as StatutContrat };
+  verifierSurContrat(utilisateur, action, reference);
+  return { ref: reference, axes };
+}
+
 /** The same check on a contract already read (a page that loads everything in one query checks before answering). */
 export function verifierSurContrat(utilisateur: Utilisateur | null, action: Action, ref: RefContrat) {
   if (!can(utilisateur, 'lire', { type: 'contrat', contrat: ref }))

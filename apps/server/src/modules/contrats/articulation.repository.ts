@@ -29,6 +29,14 @@ export interface DispositifTerritorial {
 
 const COLONNES_EVALUATION = `id, type, echeance::text as echeance, moment, evaluateur_type as "evaluateurType", evaluateur_nom as "evaluateurNom", questions`;
 
+/**
+ * The contract's planned evaluations as a JSON array, on a contract aliased `c`: the same fields and order as
+ * listerEvaluationsPrevues, for the contract page, which reads them in its own query (one round trip, decision 0034).
+ */
+export const EVALUATIONS_PREVUES_JSON = `coalesce((select json_agg(json_build_object('id', e.id, 'type', e.type, 'echeance', e.echeance::text,
+    'moment', e.moment, 'evaluateurType', e.evaluateur_type, 'evaluateurNom', e.evaluateur_nom, 'questions', e.questions)
+    order by e.echeance nulls last, e.cree_le, e.id) from evaluations_prevues e where e.contrat_id = c.id), '[]')`;
+
 export async function listerEvaluationsPrevues(db: Queryable, contratId: string): Promise<EvaluationPrevue[]> {
   const { rows } = await db.query(
     `select ${COLONNES_EVALUATION} from evaluations_prevues where contrat_id = $1 order by echeance nulls last, cree_le, id`,
@@ -68,6 +76,12 @@ export async function supprimerEvaluationPrevue(db: Queryable, contratId: string
 
 const COLONNES_DISPOSITIF = `d.id, d.type, d.nom, d.territoire, d.debut::text as debut, d.fin::text as fin, d.lien,
   (select count(*)::int from fiche_dispositifs_territoriaux l where l.dispositif_id = d.id) as "nombreFiches"`;
+
+/** The contract's schemes as a JSON array, on a contract aliased `c`: the same fields and order as listerDispositifs. */
+export const DISPOSITIFS_JSON = `coalesce((select json_agg(json_build_object('id', d.id, 'type', d.type, 'nom', d.nom, 'territoire', d.territoire,
+    'debut', d.debut::text, 'fin', d.fin::text, 'lien', d.lien,
+    'nombreFiches', (select count(*)::int from fiche_dispositifs_territoriaux l where l.dispositif_id = d.id))
+    order by d.type, d.nom, d.id) from dispositifs_territoriaux d where d.contrat_id = c.id), '[]')`;
 
 export async function listerDispositifs(db: Queryable, contratId: string): Promise<DispositifTerritorial[]> {
   const { rows } = await db.query(

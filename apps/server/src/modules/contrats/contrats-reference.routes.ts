@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Contexte } from '../../platform/contexte';
 import { verifierSurContrat } from './acces';
-import * as articulation from './articulation.repository';
 import * as repository from './contrats.repository';
 
 /**
@@ -12,12 +11,7 @@ import * as repository from './contrats.repository';
  */
 export function routesReferenceContrat(app: FastifyInstance, ctx: Contexte) {
   app.get<{ Params: { id: string } }>('/api/bench/sql/contrats/:id', { schema: { hide: true } }, async (req, reponse) => {
-    const id = req.params.id;
-    const [page, evaluations, dispositifs] = await Promise.all([
-      repository.pageContrat(ctx.db, id),
-      articulation.listerEvaluationsPrevues(ctx.db, id),
-      articulation.listerDispositifs(ctx.db, id),
-    ]);
+    const page = await repository.pageContrat(ctx.db, req.params.id);
     if (!page) return reponse.code(404).type('application/json').send('null');
     verifierSurContrat(req.utilisateur, 'lire', {
       id: page.id,
@@ -25,6 +19,6 @@ export function routesReferenceContrat(app: FastifyInstance, ctx: Contexte) {
       publie: page.publie,
       organisationsEngagees: page.organisationsEngagees,
     });
-    return reponse.type('application/json; charset=utf-8').send(JSON.stringify({ page, evaluations, dispositifs }));
+    return reponse.type('application/json; charset=utf-8').send(JSON.stringify({ page }));
   });
 }

@@ -23,7 +23,8 @@ describe('références SQL du banc', () => {
     const accueil = await admin.get(`/api/bench/sql/contrats/${contrat.id}`);
     expect(accueil.status).toBe(200);
     expect(accueil.body.page.intitule).toBe(contrat.intitule);
-    expect(Array.isArray(accueil.body.evaluations)).toBe(true);
+    expect(Array.isArray(accueil.body.page.planEvaluation)).toBe(true);
+    expect(Array.isArray(accueil.body.page.dispositifsTerritoriaux)).toBe(true);
 
     const anonyme = banc.client();
     // The same read check as the real routes: a published contract is public, the others are not shown.
@@ -32,6 +33,33 @@ describe('références SQL du banc', () => {
         const attendu = (await anonyme.get(`/api/contrats/${c.id}${suite}`)).status;
         expect((await anonyme.get(`/api/bench/sql/contrats/${c.id}${suite}`)).status).toBe(attendu);
       }
+    }
+  });
+
+  it('exécutent exactement les requêtes des vraies routes', async () => {
+    const admin = banc.client();
+    await admin.connecter(DEMO.admin);
+    const [contrat] = (await admin.get('/api/contrats')).body;
+    const db = banc.ctx.db;
+    const query = db.query;
+    const textes = async (chemin: string) => {
+      const vus: string[] = [];
+      db.query = ((...a: [string | { text: string }, ...unknown[]]) => {
+        const texte = typeof a[0] === 'string' ? a[0] : a[0].text;
+        if (!texte.includes('pgboss.')) vus.push(texte); // the job queue polls on the same pool meanwhile
+        return (query as (...x: unknown[]) => unknown).apply(db, a);
+      }) as typeof db.query;
+      try {
+        expect((await admin.get(chemin)).status).toBe(200);
+      } finally {
+        db.query = query;
+      }
+      return vus.sort();
+    };
+    for (const suite of ['', '/fiches']) {
+      const vraie = await textes(`/api/contrats/${contrat.id}${suite}`);
+      expect(vraie.length).toBeGreaterThan(1);
+      expect(await textes(`/api/bench/sql/contrats/${contrat.id}${suite}`)).toEqual(vraie);
     }
   });
 

@@ -1,5 +1,6 @@
 import type { ContratSaisie, Doctrine, PerimetreResolu, StatutContrat } from '@maillage/domain';
-import type { Queryable } from '../../platform/database';
+import { preparee, type Queryable } from '../../platform/database';
+import { DISPOSITIFS_JSON, type DispositifTerritorial, type EvaluationPrevue, EVALUATIONS_PREVUES_JSON } from './articulation.repository';
 import type { ConfirmationLigne } from './confirmations.repository';
 
 export interface ContratLigne {
@@ -96,36 +97,47 @@ export async function obtenirContrat(db: Queryable, id: string, verrouiller = fa
   return rows[0] ?? null;
 }
 
-/** What the permission rules need of a contract, with the organisations engaged in it. */
-export async function referenceContrat(
-  db: Queryable,
-  id: string,
-): Promise<{
+/** The contract's axes with their objectives, in order, as a JSON array on a contract aliased `c` (as listerAxes). */
+const AXES_JSON = `coalesce((select json_agg(json_build_object('id', a.id, 'ordre', a.ordre, 'intitule', a.intitule, 'axePrs', a.axe_prs,
+    'description', a.description, 'objectifs', coalesce((select json_agg(json_build_object('id', o.id, 'axeId', o.axe_id, 'ordre', o.ordre,
+      'intitule', o.intitule, 'objectifsOperationnels', o.objectifs_operationnels) order by o.ordre) from objectifs o where o.axe_id = a.id), '[]'))
+    order by a.ordre) from axes a where a.contrat_id = c.id), '[]')`;
+
+const COLONNES_REFERENCE = `c.id, c.regions, c.publie, c.statut, c.periode_fin::text as "periodeFin",
+  array(select distinct o.organisation_id::text from ${ORGANISATIONS_ENGAGEES} o(organisation_id)) as "organisationsEngagees"`;
+
+// Prepared, as the page's and the list's below: every request on a contract runs one of them (decision 0034).
+const REFERENCE_CONTRAT = preparee(`select ${COLONNES_REFERENCE} from contrats c where c.id = $1`);
+const REFERENCE_ET_AXES = preparee(`select ${COLONNES_REFERENCE}, ${AXES_JSON} as axes from contrats c where c.id = $1`);
+
+export type ReferenceContratLigne = {
   id: string;
   regions: string[];
   publie: boolean;
   statut: string;
   periodeFin: string | null;
   organisationsEngagees: string[];
-} | null> {
-  const { rows } = await db.query(
-    `select c.id, c.regions, c.publie, c.statut, c.periode_fin::text as "periodeFin",
-       array(select distinct o.organisation_id::text from ${ORGANISATIONS_ENGAGEES} o(organisation_id)) as "organisationsEngagees"
-     from contrats c where c.id = $1`,
-    [id],
-  );
+};
+
+/** What the permission rules need of a contract, with the organisations engaged in it. */
+export async function referenceContrat(db: Queryable, id: string): Promise<ReferenceContratLigne | null> {
+  const { rows } = await db.query(REFERENCE_CONTRAT([id]));
   return rows[0] ?? null;
 }
 
-/**
- * Everything the contract page shows, in one query: a page read under load is dominated by round trips, not by
- * the work of each (18 small queries made it five times slower than this one).
- */
-export async function pageContrat(db: Queryable, id: string) {
-  const organisation = (alias: string) =>
-    `json_build_object('id', ${alias}.id, 'nom', ${alias}.nom, 'type', ${alias}.type, 'sigle', ${alias}.sigle)`;
-  const { rows } = await db.query(
-    `select ${COLONNES},
+/** The same, with the contract's axes: a list of its fiches needs both, in one round trip. */
+export async function referenceEtAxes(db: Queryable, id: string): Promise<(ReferenceContratLigne & { axes: AxeLigne[] }) | null> {
+  const { rows } = await db.query(REFERENCE_ET_AXES([id]));
+  return rows[0] ?? null;
+}
+
+const organisation = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'nom', ${alias}.nom, 'type', ${alias}.type, 'sigle', ${alias}.sigle)`;
+
+// Prepared (decision 0034). A party's organisation is read by its key: a join let the planner hash the whole
+// organisations table (902 rows in the bench, more in use) for five confirmations.
+const PAGE_CONTRAT = preparee(
+  `select ${COLONNES},
        array(select distinct o.organisation_id::text from ${ORGANISATIONS_ENGAGEES} o(organisation_id)) as "organisationsEngagees",
        coalesce((select json_agg(json_build_object('qualite', co.qualite, 'organisation', ${organisation('o')}) order by o.nom)
          from contrat_organisations co join organisations o on o.id = co.organisation_id where co.contrat_id = c.id), '[]') as organisations,
@@ -133,10 +145,7 @@ export async function pageContrat(db: Queryable, id: string) {
          'dateSignature', s.date_signature) order by s.ordre, o.nom) from signataires s join organisations o on o.id = s.organisation_id where s.contrat_id = c.id), '[]') as signataires,
        coalesce((select json_agg(json_build_object('id', p.id, 'organisation', ${organisation('o')}, 'role', p.role) order by o.nom)
          from partenaires p join organisations o on o.id = p.organisation_id where p.contrat_id = c.id), '[]') as partenaires,
-       coalesce((select json_agg(json_build_object('id', a.id, 'ordre', a.ordre, 'intitule', a.intitule, 'axePrs', a.axe_prs, 'description', a.description,
-         'objectifs', coalesce((select json_agg(json_build_object('id', o.id, 'axeId', o.axe_id, 'ordre', o.ordre, 'intitule', o.intitule,
-           'objectifsOperationnels', o.objectifs_operationnels) order by o.ordre) from objectifs o where o.axe_id = a.id), '[]')) order by a.ordre)
-         from axes a where a.contrat_id = c.id), '[]') as axes,
+       ${AXES_JSON} as axes,
        (select coalesce(json_object_agg(t.type || ':' || t.code, t.nom), '{}') from territoires t
          where (t.type, t.code) in (select 'region', unnest(c.regions) union all select 'departement', unnest(c.departements)
                                     union all select 'epci', jsonb_array_elements_text(c.perimetre -> 'epci'))) as noms,
@@ -148,11 +157,21 @@ export async function pageContrat(db: Queryable, id: string) {
        (select count(*) from fiches f where f.contrat_id = c.id)::int as "nombreFiches",
        coalesce((select json_object_agg(d.region_code, d.regles) from doctrines d where d.region_code = any(c.regions)), '{}') as doctrines,
        coalesce((select json_agg(json_build_object('id', cp.id, 'role', cp.role, 'statut', cp.statut, 'motif', cp.motif,
-         'organisation', json_build_object('id', o.id, 'nom', o.nom, 'type', o.type, 'regionCode', o.region_code)))
-         from confirmations_parties cp join organisations o on o.id = cp.organisation_id where cp.contrat_id = c.id), '[]') as confirmations
+         'organisation', (select json_build_object('id', o.id, 'nom', o.nom, 'type', o.type, 'regionCode', o.region_code)
+                          from organisations o where o.id = cp.organisation_id)))
+         from confirmations_parties cp where cp.contrat_id = c.id), '[]') as confirmations,
+       ${EVALUATIONS_PREVUES_JSON} as "planEvaluation",
+       ${DISPOSITIFS_JSON} as "dispositifsTerritoriaux"
      from contrats c where c.id = $1`,
-    [id],
-  );
+);
+
+/**
+ * Everything the contract page shows, in one query: a page read under load is dominated by round trips, not by
+ * the work of each (18 small queries made it five times slower than this one; its evaluation plan and schemes,
+ * read beside it in two more queries, cost more in round trips than in work: decision 0034).
+ */
+export async function pageContrat(db: Queryable, id: string) {
+  const { rows } = await db.query(PAGE_CONTRAT([id]));
   return (rows[0] ?? null) as
     | (ContratLigne & {
         organisationsEngagees: string[];
@@ -168,6 +187,8 @@ export async function pageContrat(db: Queryable, id: string) {
         nombreFiches: number;
         doctrines: Record<string, Doctrine>;
         confirmations: ConfirmationLigne[];
+        planEvaluation: EvaluationPrevue[];
+        dispositifsTerritoriaux: DispositifTerritorial[];
       })
     | null;
 }

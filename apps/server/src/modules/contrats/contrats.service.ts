@@ -68,12 +68,8 @@ export async function listerContrats(
 
 /** The contract page: the contract, its parties and strategy, its doctrine warnings and possible transitions. */
 export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
-  // The page and its two lists in parallel: nothing is answered before the read check below.
-  const [page, planEvaluation, dispositifsTerritoriaux] = await Promise.all([
-    repository.pageContrat(ctx.db, id),
-    articulation.listerEvaluationsPrevues(ctx.db, id),
-    articulation.listerDispositifs(ctx.db, id),
-  ]);
+  // One query for the whole page; nothing is answered before the read check below.
+  const page = await repository.pageContrat(ctx.db, id);
   if (!page) throw introuvable('Ce contrat n’existe pas.');
   const {
     organisationsEngagees,
@@ -89,6 +85,8 @@ export async function obtenirContrat(ctx: Contexte, utilisateur: Utilisateur | n
     nombreFiches,
     doctrines,
     confirmations,
+    planEvaluation,
+    dispositifsTerritoriaux,
     ...contrat
   } = page;
   const ref = { id, regions: contrat.regions, publie: contrat.publie, statut: contrat.statut as StatutContrat, organisationsEngagees };

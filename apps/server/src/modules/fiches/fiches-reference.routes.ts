@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Contexte } from '../../platform/contexte';
-import { exigerSurContrat } from '../contrats/acces';
-import { listerAxes } from '../contrats/contrat-partage.service';
+import { exigerSurContratAvecAxes } from '../contrats/acces';
 import * as repository from './fiches.repository';
 
 /**
@@ -11,7 +10,6 @@ import * as repository from './fiches.repository';
  */
 export function routesReferenceFiches(app: FastifyInstance, ctx: Contexte) {
   app.get<{ Params: { id: string } }>('/api/bench/sql/contrats/:id/fiches', { schema: { hide: true } }, async (req, reponse) => {
-    await exigerSurContrat(ctx.db, req.utilisateur, 'lire', req.params.id);
     const filtre = {
       axeId: null,
       statut: null,
@@ -22,9 +20,9 @@ export function routesReferenceFiches(app: FastifyInstance, ctx: Contexte) {
       q: null,
       tri: 'ordre' as const,
     };
-    const [fiches, axes] = await Promise.all([
+    const [{ axes }, fiches] = await Promise.all([
+      exigerSurContratAvecAxes(ctx.db, req.utilisateur, 'lire', req.params.id),
       repository.listerFichesListees(ctx.db, req.params.id, filtre),
-      listerAxes(ctx.db, req.params.id),
     ]);
     return reponse.type('application/json; charset=utf-8').send(JSON.stringify({ fiches, axes }));
   });

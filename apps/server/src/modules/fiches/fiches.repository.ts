@@ -1,6 +1,6 @@
 import type { FicheSaisie, Priorite, StatutFiche } from '@maillage/domain';
 import type { IndicateurFicheSaisie } from '@maillage/domain';
-import type { Queryable } from '../../platform/database';
+import { preparee, type Queryable } from '../../platform/database';
 import { INDICATEURS_DE_FICHE } from './indicateurs-fiche';
 
 /** Fields kept in columns (filtered, sorted, joined); the rest of the template lives in `contenu`. */
@@ -96,7 +96,9 @@ export const SELECT_FICHE = `
 
 /**
  * A fiche as the list screens show it (ficheListee): its columns, pilots and funding, and of its content only the
- * étapes' names and dates. Neither the rest of the template, nor the indicators, nor the schemes are read.
+ * étapes' names and dates. Neither the rest of the template, nor the indicators, nor the schemes are read. The
+ * étapes come from `etapes_calendrier`, computed from `contenu` when the fiche is written (migration 0031): reading
+ * them from `contenu` decompressed the whole template of each fiche on every list.
  */
 export type FicheListeeLigne = Omit<
   FicheLigne,
@@ -110,8 +112,7 @@ const SELECT_FICHE_LISTEE = `
     f.statut, f.priorite, f.debut, f.fin, f.version,
     ${PILOTES_DE_FICHE},
     ${FINANCEMENTS_DE_FICHE},
-    coalesce((select json_agg(json_build_object('libelle', coalesce(e.v->>'libelle', ''), 'debut', e.v->>'debut', 'fin', e.v->>'fin') order by e.n)
-      from jsonb_array_elements(case when jsonb_typeof(f.contenu->'etapes') = 'array' then f.contenu->'etapes' end) with ordinality e (v, n)), '[]') as etapes
+    f.etapes_calendrier as etapes
   from fiches f`;
 
 export async function obtenirFiche(db: Queryable, id: string, verrouiller = false): Promise<FicheLigne | null> {
@@ -168,9 +169,17 @@ export async function listerFiches(db: Queryable, contratId: string, filtre: Fil
   return rows;
 }
 
+/** The list's statement for each order, prepared (decision 0034): the filters are parameters, so five texts in all. */
+const LISTES_PREPAREES = Object.fromEntries(
+  (Object.keys(TRIS) as FiltreFiches['tri'][]).map((tri) => [
+    tri,
+    preparee(`${SELECT_FICHE_LISTEE} ${conditionsListe({ tri } as FiltreFiches)}`),
+  ]),
+) as Record<FiltreFiches['tri'], ReturnType<typeof preparee>>;
+
 /** What the list screens show (GET /api/contrats/{id}/fiches). */
 export async function listerFichesListees(db: Queryable, contratId: string, filtre: FiltreFiches): Promise<FicheListeeLigne[]> {
-  const { rows } = await db.query(`${SELECT_FICHE_LISTEE} ${conditionsListe(filtre)}`, parametresListe(contratId, filtre));
+  const { rows } = await db.query(LISTES_PREPAREES[filtre.tri](parametresListe(contratId, filtre)));
   return rows;
 }
 

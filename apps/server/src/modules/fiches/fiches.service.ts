@@ -13,7 +13,14 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, interdit, introuvable, invalide, nonAuthentifie } from '../../platform/errors';
-import { avenantOuvert, exigerModifiable, exigerSurContrat, raisonVerrou, referenceContrat } from '../contrats/acces';
+import {
+  avenantOuvert,
+  exigerModifiable,
+  exigerSurContrat,
+  exigerSurContratAvecAxes,
+  raisonVerrou,
+  referenceContrat,
+} from '../contrats/acces';
 import * as contrats from '../contrats/contrat-partage.service';
 import * as repository from './fiches.repository';
 import { synchroniserIndicateurs } from './indicateurs-fiche';
@@ -97,9 +104,9 @@ export async function listerFiches(
   contratId: string,
   filtre: Partial<repository.FiltreFiches>,
 ) {
-  // The check and the two reads in parallel (one round trip instead of two): nothing is answered before the check.
-  const [, fiches, axes] = await Promise.all([
-    exigerSurContrat(ctx.db, utilisateur, 'lire', contratId),
+  // The check (with the axes) and the list in parallel: nothing is answered before the check.
+  const [{ axes }, fiches] = await Promise.all([
+    exigerSurContratAvecAxes(ctx.db, utilisateur, 'lire', contratId),
     repository.listerFichesListees(ctx.db, contratId, {
       axeId: filtre.axeId ?? null,
       statut: filtre.statut ?? null,
@@ -110,7 +117,6 @@ export async function listerFiches(
       q: filtre.q?.trim() || null,
       tri: filtre.tri ?? 'ordre',
     }),
-    contrats.listerAxes(ctx.db, contratId),
   ]);
   const numeros = numeroterAxes(axes);
   return fiches.map((f) => ({ ...f, ...ajoutsDeVue(f, numeros) }));
