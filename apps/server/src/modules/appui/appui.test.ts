@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 import { ajouterCleAuFichier, chargerTrousseau, cleDuChiffre } from '../../platform/chiffrement';
 import { rechiffrer } from './chiffrement-appui';
+import { annoncerSituation } from './situations.service';
 
 /**
  * The appui module's core (issue 18 items 1–3 and 8) on the demo's DAC of the pays de Redon, through real HTTP and
@@ -106,6 +107,19 @@ describe('guichet unique', () => {
       medecinTraitant: { nom: 'Jean Hamon', courriel: 'medecin@demo.maillage.fr' },
     });
     expect((await gestionnaire.post(`/api/appui/demandes/${d.id}/situation`, { version: 4 })).status).toBe(409);
+  });
+});
+
+describe('courriel de clôture (appelé par la partie plan)', () => {
+  it('dit au médecin traitant le numéro, l’équipe et le lien, rien de la personne', async () => {
+    const avant = serveur.courriels.length;
+    expect(await annoncerSituation(serveur.ctx, situationLebrun, 'cloture')).toBe(true);
+    const [mail] = serveur.courriels.slice(avant);
+    expect(mail.a).toBe('medecin@demo.maillage.fr');
+    expect(mail.sujet).toMatch(/^Situation n° \d+ close par /);
+    expect(mail.texte).toContain('http://maillage.test/appui/mes-demandes');
+    expect(mail.texte).not.toMatch(/Lebrun|Yvonne|1941|chute|aidante|CLIC|MAIA/i);
+    expect(mail.piecesJointes).toEqual([]);
   });
 });
 

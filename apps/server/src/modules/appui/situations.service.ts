@@ -11,6 +11,7 @@ import {
   journaliserLecture,
   type LigneSituation,
   lignesSituationsEquipe,
+  lireLigneSituation,
   motifValide,
   REFUS_NOMINATIF,
 } from './acces-appui';
@@ -156,4 +157,26 @@ export async function lireSituation(ctx: Contexte, utilisateur: Utilisateur, id:
   }
   await journaliserLecture(ctx.db, utilisateur, { organisationId: situation.organisationId, situationId: id, objet: 'situation' });
   return vueSituationComplete(ctx.db, ctx.config, situation);
+}
+
+/**
+ * Tells the case's médecin traitant that it opened or closed (number, team, link: no health detail). For the closing
+ * use case (plan part), after its transaction committed; false when there is no address or the mail failed.
+ */
+export async function annoncerSituation(ctx: Contexte, situationId: string, moment: 'ouverture' | 'cloture'): Promise<boolean> {
+  const s = await lireLigneSituation(ctx.db, situationId);
+  if (!s) throw introuvable('Cette situation n’existe pas.');
+  const equipe = await chargerEquipe(ctx.db, s.organisationId);
+  return annoncerAuMedecin(
+    ctx,
+    {
+      id: s.id,
+      numero: s.numero,
+      equipe: equipe.nom,
+      telephone: equipe.telephone,
+      medecinNom: s.medecinNom,
+      medecinCourriel: s.medecinCourriel,
+    },
+    moment,
+  );
 }
