@@ -22,13 +22,8 @@ const nominatif = (chemin: (m: Monde) => string, corps?: EntreeRoute['corps']): 
   attendu: refuse,
   portee: 'global',
   chemin,
-  ...(corps
-    ? {
-        corps,
-        // Never a success here, so never an audit to check: the team's staff succeed, and are audited, in appui.test.ts.
-        sansAudit: 'aucun sujet de la matrice n’est membre de l’équipe d’appui (réussites et audit : modules/appui/appui.test.ts)',
-      }
-    : {}),
+  reserveA: 'aux membres de l’équipe d’appui, qu’aucun sujet de la matrice n’est (réussites et audit : modules/appui/appui.test.ts)',
+  ...(corps ? { corps } : {}),
 });
 const version = { version: 1 };
 
