@@ -47,6 +47,12 @@ export interface EntreeRoute {
   fermeLesAutresSessions?: boolean;
   /** Not audited, and why: reads sent as POST, authentication, previews. */
   sansAudit?: string;
+  /**
+   * Only accounts outside the matrix's subjects may succeed (the staff of a support team, issue 18), and why: the
+   * matrix checks that every subject is refused; it expects no success, and the fuzzer, with no one to get past the
+   * permission check, leaves it to the module's own tests.
+   */
+  reserveA?: string;
 }
 
 export const refContrat = async (e: Evaluation) => referenceContrat(e.serveur.ctx.db, e.fixture!.id);
