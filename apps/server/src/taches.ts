@@ -65,7 +65,8 @@ export function definirTaches(ctx: Contexte) {
     unique: true,
     traiter: async () => {
       const n = await purgerSituationsCloses(ctx);
-      if (n) journal(`Appui : ${pluriel(n, 'situation close effacée', 'situations closes effacées')} au terme de leur durée de conservation.`);
+      if (n)
+        journal(`Appui : ${pluriel(n, 'situation close effacée', 'situations closes effacées')} au terme de la durée de conservation.`);
     },
   });
 }

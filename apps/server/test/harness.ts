@@ -218,3 +218,14 @@ export function texteDocx(contenu: Buffer) {
     fs.rmSync(fichier);
   }
 }
+
+/** The text of a PDF as one line, read with pdftotext (Debian's poppler-utils): no library of ours in the loop. */
+export function textePdf(contenu: Buffer) {
+  const fichier = path.join(os.tmpdir(), `maillage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.pdf`);
+  fs.writeFileSync(fichier, contenu);
+  try {
+    return execFileSync('pdftotext', ['-layout', fichier, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    fs.rmSync(fichier);
+  }
+}

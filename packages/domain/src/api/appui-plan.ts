@@ -49,7 +49,10 @@ const champsAction = {
 export const actionPlanSaisie = z.object({ id: uuid.optional().describe('Absent pour une nouvelle action'), ...champsAction });
 export const actionPlanVue = z.object({ id: z.uuid(), ...champsAction });
 
-const champsProbleme = { probleme: texte('Problème', 1000), besoins: z.string().trim().max(2000, 'Besoins : 2000 caractères au plus').default('') };
+const champsProbleme = {
+  probleme: texte('Problème', 1000),
+  besoins: z.string().trim().max(2000, 'Besoins : 2000 caractères au plus').default(''),
+};
 const champsObjectif = { libelle: texte('Objectif', 1000), problemeId: uuid.nullable().default(null) };
 const champsSuivi = { date: date('Date du suivi'), note: texte('Note de suivi', 2000) };
 
@@ -275,7 +278,13 @@ export const droitAccesPersonne = z.object({
       medecinCourriel: z.string().nullable(),
       evaluations: z.array(z.object({ evalueeLe: z.string(), niveau: z.string(), grille: brut })),
       orientations: z.array(
-        z.object({ ressource: z.string(), issue: z.string(), commentaire: z.string().nullable(), orienteeLe: z.string(), issueLe: z.string().nullable() }),
+        z.object({
+          ressource: z.string(),
+          issue: z.string(),
+          commentaire: z.string().nullable(),
+          orienteeLe: z.string(),
+          issueLe: z.string().nullable(),
+        }),
       ),
       plans: z.array(planVersionVue).describe('Toutes les versions du plan, la plus récente d’abord'),
       concertations: z.array(concertationVue),

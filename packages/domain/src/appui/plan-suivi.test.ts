@@ -48,7 +48,12 @@ describe('synthèse des délais d’une équipe', () => {
   it('médiane et 90e centile sur les situations arrivées à l’étape ; attente des autres, sauf les closes', () => {
     const demande = '2025-01-01T00:00:00Z';
     const contact = (h: number) => new Date(Date.parse(demande) + h * 3_600_000).toISOString();
-    const situations = [1, 2, 3, 4, 48].map((h) => ({ demandeLe: demande, premierContactLe: contact(h), evaluationLe: null, planLe: null }));
+    const situations = [1, 2, 3, 4, 48].map((h) => ({
+      demandeLe: demande,
+      premierContactLe: contact(h),
+      evaluationLe: null,
+      planLe: null,
+    }));
     situations.push({ demandeLe: demande, premierContactLe: null, evaluationLe: null, planLe: null });
     const fermee = { demandeLe: '2024-06-01T00:00:00Z', premierContactLe: null, evaluationLe: null, planLe: null, clos: true };
     const [contactes] = syntheseDelais([...situations, fermee], '2025-01-03T00:00:00Z');

@@ -24,10 +24,9 @@ export const CATEGORIES_PARTICIPANT = {
   aidant: 'Aidant',
 } as const;
 export type CategorieParticipant = keyof typeof CATEGORIES_PARTICIPANT;
-export const categorieParticipantSchema = z.enum(
-  Object.keys(CATEGORIES_PARTICIPANT) as [CategorieParticipant, ...CategorieParticipant[]],
-  { error: 'Catégorie de participant inconnue (professionnel, personne, aidant)' },
-);
+export const categorieParticipantSchema = z.enum(Object.keys(CATEGORIES_PARTICIPANT) as [CategorieParticipant, ...CategorieParticipant[]], {
+  error: 'Catégorie de participant inconnue (professionnel, personne, aidant)',
+});
 
 /** A concertation is pluriprofessional, hence remunerable, with at least two professionals around the person's case. */
 export const PROFESSIONNELS_MIN_REMUNERABLE = 2;

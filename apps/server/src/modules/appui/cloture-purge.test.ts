@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerServeurDeTest, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
+import { demarrerServeurDeTest, textePdf, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 import type { Utilisateur } from '../../platform/contexte';
 import { soumettreDemande } from './demandes.service';
 import { designerReferent, noterPremierContact } from './demandes-suivi.service';
 import { ouvrirSituation } from './situations.service';
-import { textePdf } from './plan.test';
 import { purgerSituationsCloses, TACHE_PURGE_APPUI } from './purge.service';
 
 /** Follow-up, closure with its letter, purge and access right (issue 18 items 6 and 8), real HTTP, PostgreSQL, SMTP. */
@@ -16,7 +15,10 @@ let u: Record<'coordination' | 'gestionnaire' | 'medecin', Utilisateur>;
 const q = async (sql: string, p: unknown[] = []) => (await serveur.ctx.db.query(sql, p)).rows;
 
 async function utilisateur(email: string): Promise<Utilisateur> {
-  const [r] = await q(`select u.id, p.prenom || ' ' || p.nom libelle from utilisateurs u join personnes p on p.id = u.personne_id where u.email = $1`, [email]);
+  const [r] = await q(
+    `select u.id, p.prenom || ' ' || p.nom libelle from utilisateurs u join personnes p on p.id = u.personne_id where u.email = $1`,
+    [email],
+  );
   return { userId: r.id, organisationId: null, habilitations: [], email, libelle: r.libelle } as Utilisateur;
 }
 
@@ -55,11 +57,18 @@ afterAll(() => serveur.fermer());
 describe('charge des gestionnaires et délais', () => {
   it('signale le gestionnaire au-delà du seuil de l’équipe, que seul un coordinateur change', async () => {
     await nouvelleSituation('Charge');
-    const [{ n }] = await q(`select count(*)::int n from appui_situations where referent_id = $1 and statut = 'ouverte'`, [u.gestionnaire.userId]);
+    const [{ n }] = await q(`select count(*)::int n from appui_situations where referent_id = $1 and statut = 'ouverte'`, [
+      u.gestionnaire.userId,
+    ]);
     const defaut = (await gestionnaire.get(`/api/appui/equipes/${equipeId}/charge`)).body;
     expect(defaut.seuil).toBe(30);
-    expect(defaut.gestionnaires.find((g: any) => g.utilisateurId === u.gestionnaire.userId)).toMatchObject({ situationsOuvertes: n, alerte: false });
-    expect((await gestionnaire.put(`/api/appui/equipes/${equipeId}/reglages`, { seuilCharge: 1, conservationMois: null })).status).toBe(403);
+    expect(defaut.gestionnaires.find((g: any) => g.utilisateurId === u.gestionnaire.userId)).toMatchObject({
+      situationsOuvertes: n,
+      alerte: false,
+    });
+    expect((await gestionnaire.put(`/api/appui/equipes/${equipeId}/reglages`, { seuilCharge: 1, conservationMois: null })).status).toBe(
+      403,
+    );
     const r = await coordination.put(`/api/appui/equipes/${equipeId}/reglages`, { seuilCharge: n - 1, conservationMois: null });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.conservationMois).toEqual({ valeur: 24, source: 'configuration' });
@@ -90,10 +99,16 @@ describe('clôture', () => {
   it('clôt avec un motif, écrit au médecin sans détail de santé, et donne le courrier en PDF', async () => {
     const { id } = await nouvelleSituation('Cloarec');
     const v = await version(id);
-    expect((await gestionnaire.post(`/api/appui/situations/${id}/cloture`, { motif: 'autre', version: v })).body.erreurs[0].champ).toBe('precision');
+    expect((await gestionnaire.post(`/api/appui/situations/${id}/cloture`, { motif: 'autre', version: v })).body.erreurs[0].champ).toBe(
+      'precision',
+    );
     expect((await gestionnaire.post(`/api/appui/situations/${id}/cloture`, { motif: 'relais_pris', version: v - 1 })).status).toBe(409);
     const avant = serveur.courriels.length;
-    const r = await gestionnaire.post(`/api/appui/situations/${id}/cloture`, { motif: 'relais_pris', precision: 'SSIAD en place', version: v });
+    const r = await gestionnaire.post(`/api/appui/situations/${id}/cloture`, {
+      motif: 'relais_pris',
+      precision: 'SSIAD en place',
+      version: v,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ motif: 'relais_pris', precision: 'SSIAD en place', medecinInforme: true, auteur: 'Lucie Pichon' });
     const mail = serveur.courriels.slice(avant).find((m) => m.a === 'medecin@demo.maillage.fr');
@@ -104,9 +119,17 @@ describe('clôture', () => {
     const pdf = await gestionnaire.telecharger(`/api/appui/situations/${id}/courrier-cloture.pdf`);
     expect(pdf.type).toBe('application/pdf');
     const texte = textePdf(pdf.corps);
-    for (const attendu of ['Courrier de fin d’accompagnement', 'CLOAREC Marcel', 'Dr Jean Hamon', 'relais pris par un autre acteur', 'SSIAD en place'])
+    for (const attendu of [
+      'Courrier de fin d’accompagnement',
+      'CLOAREC Marcel',
+      'Dr Jean Hamon',
+      'relais pris par un autre acteur',
+      'SSIAD en place',
+    ])
       expect(texte).toContain(attendu);
-    expect((await gestionnaire.put(`/api/appui/situations/${id}/plan`, { version: 0, contenu: { referent: 'Moi-même' } })).status).toBe(409);
+    expect((await gestionnaire.put(`/api/appui/situations/${id}/plan`, { version: 0, contenu: { referent: 'Moi-même' } })).status).toBe(
+      409,
+    );
     const journal = (await gestionnaire.get(`/api/appui/situations/${id}/journal-acces`)).body.elements;
     expect(journal.some((j: any) => j.objet === 'courrier de clôture en PDF')).toBe(true);
   });
@@ -125,11 +148,19 @@ describe('purge des situations closes', () => {
     await serveur.ctx.taches.envoyerMaintenant(TACHE_PURGE_APPUI);
     for (let i = 0; i < 100 && (await q('select 1 from appui_situations where id = $1', [vieille.id])).length; i++)
       await new Promise((r) => setTimeout(r, 200));
-    for (const table of ['appui_situations where id', 'appui_plans where situation_id', 'appui_clotures where situation_id', 'appui_journal_acces where situation_id'])
+    for (const table of [
+      'appui_situations where id',
+      'appui_plans where situation_id',
+      'appui_clotures where situation_id',
+      'appui_journal_acces where situation_id',
+    ])
       expect(await q(`select 1 from ${table} = $1`, [vieille.id]), table).toEqual([]);
     expect(await q('select 1 from appui_demandes where id = $1', [vieille.demandeId])).toEqual([]);
     expect(await q('select 1 from appui_situations where id = $1', [recente.id])).toHaveLength(1);
-    const audit = await q(`select acteur_libelle, diff::text || contexte::text t from audit_evenements where entite_type = 'cloture_appui' and action = 'purge' and entite_id = $1`, [vieille.id]);
+    const audit = await q(
+      `select acteur_libelle, diff::text || contexte::text t from audit_evenements where entite_type = 'cloture_appui' and action = 'purge' and entite_id = $1`,
+      [vieille.id],
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0].acteur_libelle).toBe('Système');
     expect(audit[0].t).not.toMatch(/Purgeon|Marcel|cardiaque/);
@@ -144,7 +175,10 @@ describe('purge des situations closes', () => {
 describe('droit d’accès de la personne', () => {
   it('exporte tout ce qui est détenu, en JSON et en PDF, pour les coordinateurs seulement, et le journalise', async () => {
     const { id } = await nouvelleSituation('Accesbert');
-    await gestionnaire.put(`/api/appui/situations/${id}/plan`, { version: 0, contenu: { referent: 'Lucie Pichon', priorites: ['Rester à domicile'] } });
+    await gestionnaire.put(`/api/appui/situations/${id}/plan`, {
+      version: 0,
+      contenu: { referent: 'Lucie Pichon', priorites: ['Rester à domicile'] },
+    });
     const [{ personne_id: personneId }] = await q('select personne_id from appui_situations where id = $1', [id]);
     expect((await gestionnaire.get(`/api/appui/personnes/${personneId}/donnees.json`)).status).toBe(403);
     const r = await coordination.get(`/api/appui/personnes/${personneId}/donnees.json`);
@@ -154,11 +188,20 @@ describe('droit d’accès de la personne', () => {
     expect(r.body.situations[0].plans[0].contenu.priorites).toEqual(['Rester à domicile']);
     const pdf = await coordination.telecharger(`/api/appui/personnes/${personneId}/donnees.pdf`);
     const texte = textePdf(pdf.corps);
-    for (const attendu of ['Données détenues sur vous', 'Accesbert', 'Insuffisance cardiaque', 'Rester à domicile', 'Qui a consulté cette situation'])
+    for (const attendu of [
+      'Données détenues sur vous',
+      'Accesbert',
+      'Insuffisance cardiaque',
+      'Rester à domicile',
+      'Qui a consulté cette situation',
+    ])
       expect(texte).toContain(attendu);
     const lectures = await q(`select objet from appui_journal_acces where situation_id = $1 and objet like 'export du droit%'`, [id]);
     expect(lectures.map((l) => l.objet).sort()).toEqual(['export du droit d’accès (JSON)', 'export du droit d’accès (PDF)']);
-    const audit = await q(`select diff::text || contexte::text t from audit_evenements where entite_type = 'droit_acces_appui' and entite_id = $1`, [personneId]);
+    const audit = await q(
+      `select diff::text || contexte::text t from audit_evenements where entite_type = 'droit_acces_appui' and entite_id = $1`,
+      [personneId],
+    );
     expect(audit).toHaveLength(2);
     for (const a of audit) expect(a.t).not.toMatch(/Accesbert|cardiaque/);
   });

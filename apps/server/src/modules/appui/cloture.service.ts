@@ -1,4 +1,12 @@
-import { formaterDate, ISSUES_ORIENTATION, MOTIFS_CLOTURE, NIVEAUX_REPONSE, type IssueOrientation, type MotifCloture, type NiveauReponse } from '@maillage/domain';
+import {
+  formaterDate,
+  ISSUES_ORIENTATION,
+  MOTIFS_CLOTURE,
+  NIVEAUX_REPONSE,
+  type IssueOrientation,
+  type MotifCloture,
+  type NiveauReponse,
+} from '@maillage/domain';
 import type { ContenuPlan } from '@maillage/domain/api';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
@@ -62,15 +70,12 @@ export async function cloturerSituation(
       `update appui_situations set statut = 'close', close_le = now(), motif_cloture = $2, version = version + 1 where id = $1`,
       [situationId, corps.motif],
     );
-    await tx.query(
-      'insert into appui_clotures (situation_id, precision_chiffree, close_par, close_par_libelle) values ($1, $2, $3, $4)',
-      [
-        situationId,
-        corps.precision ? await scellerPour(ctx, TABLE, 'precision_chiffree', situationId, corps.precision) : null,
-        utilisateur.userId,
-        utilisateur.libelle,
-      ],
-    );
+    await tx.query('insert into appui_clotures (situation_id, precision_chiffree, close_par, close_par_libelle) values ($1, $2, $3, $4)', [
+      situationId,
+      corps.precision ? await scellerPour(ctx, TABLE, 'precision_chiffree', situationId, corps.precision) : null,
+      utilisateur.userId,
+      utilisateur.libelle,
+    ]);
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
       entiteType: 'cloture_appui',
@@ -116,7 +121,11 @@ async function blocsAccompagnement(ctx: Contexte, s: SituationDuPlan): Promise<B
       ? {
           type: 'tableau',
           entetes: ['Action', 'Qui la porte', 'Statut à la clôture'],
-          lignes: contenu.actions.map((a) => [a.libelle, a.porteur, a.statut === 'realisee' ? 'Réalisée' : a.statut === 'abandonnee' ? 'Abandonnée' : 'À poursuivre']),
+          lignes: contenu.actions.map((a) => [
+            a.libelle,
+            a.porteur,
+            a.statut === 'realisee' ? 'Réalisée' : a.statut === 'abandonnee' ? 'Abandonnée' : 'À poursuivre',
+          ]),
         }
       : { type: 'paragraphe', texte: 'Aucun plan personnalisé n’a été écrit.', italique: true },
     {
@@ -132,7 +141,11 @@ async function blocsAccompagnement(ctx: Contexte, s: SituationDuPlan): Promise<B
 export async function courrierCloture(ctx: Contexte, utilisateur: Utilisateur | null, situationId: string) {
   const s = await exigerSituation(ctx.db, utilisateur, 'lire', situationId);
   if (s.statut !== 'close') throw conflit('Le courrier de retour s’écrit à la clôture : cette situation est encore ouverte.');
-  const [e, identite, cloture] = await Promise.all([equipe(ctx.db, s.organisationId), identiteDe(ctx, s.personneId), vueCloture(ctx, ctx.db, s)]);
+  const [e, identite, cloture] = await Promise.all([
+    equipe(ctx.db, s.organisationId),
+    identiteDe(ctx, s.personneId),
+    vueCloture(ctx, ctx.db, s),
+  ]);
   const blocs: Bloc[] = [
     { type: 'titre', niveau: 1, texte: 'Courrier de fin d’accompagnement' },
     { type: 'paragraphe', texte: `${e.nom}${e.telephone ? ` — ${e.telephone}` : ''}` },
@@ -145,9 +158,17 @@ export async function courrierCloture(ctx: Contexte, utilisateur: Utilisateur | 
       }. Nous clôturons cet accompagnement : ${cloture.motifLibelle.toLowerCase()}${cloture.precision ? ` (${cloture.precision})` : ''}.`,
     },
     ...(await blocsAccompagnement(ctx, s)),
-    { type: 'paragraphe', texte: `Pour toute question, l’équipe reste joignable${e.telephone ? ` au ${e.telephone}` : ''}. ${cloture.auteur}` },
+    {
+      type: 'paragraphe',
+      texte: `Pour toute question, l’équipe reste joignable${e.telephone ? ` au ${e.telephone}` : ''}. ${cloture.auteur}`,
+    },
   ];
-  const fichier = await rendreDocument({ titre: `Courrier de clôture — situation ${s.numero}`, blocs }, 'pdf', 'courrier-cloture', `situation-${s.numero}`);
+  const fichier = await rendreDocument(
+    { titre: `Courrier de clôture — situation ${s.numero}`, blocs },
+    'pdf',
+    'courrier-cloture',
+    `situation-${s.numero}`,
+  );
   await noterLecture(ctx.db, utilisateur!, s, 'courrier de clôture en PDF');
   return fichier;
 }

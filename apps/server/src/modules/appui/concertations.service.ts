@@ -37,7 +37,12 @@ export async function listerConcertations(ctx: Contexte, utilisateur: Utilisateu
 }
 
 /** The plan after the decisions, or null when they change nothing of it. */
-async function planApresDecisions(ctx: Contexte, tx: Parameters<typeof depot.lireVersion>[0], situationId: string, corps: ConcertationCorps) {
+async function planApresDecisions(
+  ctx: Contexte,
+  tx: Parameters<typeof depot.lireVersion>[0],
+  situationId: string,
+  corps: ConcertationCorps,
+) {
   if (!corps.actionsModifiees.length && !corps.actionsAjoutees.length) return null;
   if (corps.versionPlan === undefined)
     throw invalide('Indiquez la version du plan lue pour y reporter les décisions.', [
@@ -52,7 +57,9 @@ async function planApresDecisions(ctx: Contexte, tx: Parameters<typeof depot.lir
   if (!r.ok)
     throw invalide(
       'Une action à modifier n’est pas dans le plan.',
-      corps.actionsModifiees.flatMap((m, i) => (r.inconnues.includes(m.id) ? [{ champ: `actionsModifiees.${i}.id`, message: 'Action inconnue du plan' }] : [])),
+      corps.actionsModifiees.flatMap((m, i) =>
+        r.inconnues.includes(m.id) ? [{ champ: `actionsModifiees.${i}.id`, message: 'Action inconnue du plan' }] : [],
+      ),
     );
   return { lue: actuel.version, contenu: normaliserContenu({ ...contenu, actions: r.actions }) };
 }

@@ -54,10 +54,21 @@ function blocsSituation(s: DroitAccesPersonne['situations'][number]): Bloc[] {
           ]),
         }
       : { type: 'paragraphe', texte: 'Aucune.', italique: true },
-    ...(s.cloture ? [{ type: 'paragraphe' as const, texte: `Clôture par ${s.cloture.closePar}${s.cloture.precision ? ` : ${s.cloture.precision}` : ''}` }] : []),
+    ...(s.cloture
+      ? [
+          {
+            type: 'paragraphe' as const,
+            texte: `Clôture par ${s.cloture.closePar}${s.cloture.precision ? ` : ${s.cloture.precision}` : ''}`,
+          },
+        ]
+      : []),
     { type: 'titre', niveau: 3, texte: 'Qui a consulté cette situation' },
     s.journalAcces.length
-      ? { type: 'tableau', entetes: ['Date', 'Qui', 'Quoi'], lignes: s.journalAcces.map((j) => [new Date(j.le).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }), j.utilisateur, j.objet]) }
+      ? {
+          type: 'tableau',
+          entetes: ['Date', 'Qui', 'Quoi'],
+          lignes: s.journalAcces.map((j) => [new Date(j.le).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }), j.utilisateur, j.objet]),
+        }
       : { type: 'paragraphe', texte: 'Personne.', italique: true },
   ];
 }

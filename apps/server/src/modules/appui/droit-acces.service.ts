@@ -44,7 +44,10 @@ async function situationsDe(ctx: Contexte, personneId: string) {
   return Promise.all(
     rows.map(async (s) => {
       const [evaluations, orientations, plans, concertations, journal] = await Promise.all([
-        ctx.db.query('select id, niveau, evaluee_le "evalueeLe", grille_chiffree g from appui_evaluations where situation_id = $1 order by evaluee_le', [s.id]),
+        ctx.db.query(
+          'select id, niveau, evaluee_le "evalueeLe", grille_chiffree g from appui_evaluations where situation_id = $1 order by evaluee_le',
+          [s.id],
+        ),
         ctx.db.query(
           `select o.id, r.nom ressource, o.issue, o.commentaire_chiffre c, o.orientee_le "orienteeLe", o.issue_le "issueLe"
            from appui_orientations o join ressources r on r.id = o.ressource_id where o.situation_id = $1 order by o.orientee_le`,
@@ -69,13 +72,19 @@ async function situationsDe(ctx: Contexte, personneId: string) {
           })),
         ),
         orientations: await Promise.all(
-          orientations.rows.map(async ({ id, c, ...o }) => ({ ...o, commentaire: await ouvrirTexteDe(ctx, 'appui_orientations', 'commentaire_chiffre', id, c) })),
+          orientations.rows.map(async ({ id, c, ...o }) => ({
+            ...o,
+            commentaire: await ouvrirTexteDe(ctx, 'appui_orientations', 'commentaire_chiffre', id, c),
+          })),
         ),
         plans: await Promise.all(plans.map((p) => vueVersionPlan(ctx, p))),
         concertations,
         cloture:
           s.statut === 'close'
-            ? { precision: (await ouvrirTexteDe(ctx, 'appui_clotures', 'precision_chiffree', s.id, precision)) ?? '', closePar: closePar ?? '' }
+            ? {
+                precision: (await ouvrirTexteDe(ctx, 'appui_clotures', 'precision_chiffree', s.id, precision)) ?? '',
+                closePar: closePar ?? '',
+              }
             : null,
         journalAcces: journal.rows,
       };
@@ -93,7 +102,9 @@ async function demandesDe(ctx: Contexte, personneId: string) {
   return Promise.all(
     rows.map(async (d) => ({
       ...d,
-      demandeur: d.demandeur ? await ouvrirDe<Record<string, unknown>>(ctx, 'appui_demandes', 'demandeur_chiffre', d.id, d.demandeur) : null,
+      demandeur: d.demandeur
+        ? await ouvrirDe<Record<string, unknown>>(ctx, 'appui_demandes', 'demandeur_chiffre', d.id, d.demandeur)
+        : null,
       motif: (await ouvrirTexteDe(ctx, 'appui_demandes', 'motif_chiffre', d.id, d.motif)) ?? '',
     })),
   );
@@ -114,7 +125,12 @@ export async function exporterDonneesPersonne(
   ]);
   await enTransaction(ctx.db, async (tx) => {
     for (const s of situations)
-      await noterLecture(tx, utilisateur!, { id: s.id, organisationId: equipe.organisationId }, `export du droit d’accès (${format.toUpperCase()})`);
+      await noterLecture(
+        tx,
+        utilisateur!,
+        { id: s.id, organisationId: equipe.organisationId },
+        `export du droit d’accès (${format.toUpperCase()})`,
+      );
     await auditer(tx, {
       acteur: acteurDe(utilisateur!),
       entiteType: 'droit_acces_appui',

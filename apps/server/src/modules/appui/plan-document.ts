@@ -92,7 +92,8 @@ export function documentPlan(s: SituationDuPlan, identite: IdentitePersonne, pla
 export async function exporterPlanPdf(ctx: Contexte, utilisateur: Utilisateur | null, situationId: string, version?: number) {
   const s = await exigerSituation(ctx.db, utilisateur, 'lire', situationId);
   const ligne = await depot.lireVersion(ctx.db, situationId, version);
-  if (!ligne) throw introuvable(version ? `Le plan de cette situation n’a pas de version ${version}.` : 'Cette situation n’a pas encore de plan.');
+  if (!ligne)
+    throw introuvable(version ? `Le plan de cette situation n’a pas de version ${version}.` : 'Cette situation n’a pas encore de plan.');
   const { contenu, id, ...reste } = ligne;
   const plan = { ...reste, contenu: await ouvrirDe<ContenuPlan>(ctx, TABLE_PLANS, 'contenu_chiffre', id, contenu) };
   const fichier = await rendreDocument(documentPlan(s, await identiteDe(ctx, s.personneId), plan), 'pdf', 'plan', `situation-${s.numero}`);

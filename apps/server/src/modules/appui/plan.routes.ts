@@ -27,7 +27,12 @@ export function routesAppuiPlan(app: FastifyInstance, ctx: Contexte) {
   const s = '/api/appui/situations/:id';
 
   r.get(`${s}/plan`, {
-    schema: { tags: t, summary: 'Le plan personnalisé de coordination en santé et la liste de ses versions', params: api.cheminPlanSituation, response: { 200: api.planSituation, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Le plan personnalisé de coordination en santé et la liste de ses versions',
+      params: api.cheminPlanSituation,
+      response: { 200: api.planSituation, ...erreurs },
+    },
     handler: (req) => plan.lirePlan(ctx, req.utilisateur, req.params.id),
   });
   r.put(`${s}/plan`, {
@@ -41,7 +46,12 @@ export function routesAppuiPlan(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => plan.enregistrerPlan(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body),
   });
   r.get(`${s}/plan/versions/:version`, {
-    schema: { tags: t, summary: 'Une version passée du plan', params: api.cheminVersionPlan, response: { 200: api.planVersionVue, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Une version passée du plan',
+      params: api.cheminVersionPlan,
+      response: { 200: api.planVersionVue, ...erreurs },
+    },
     handler: (req) => plan.lireVersionPlan(ctx, req.utilisateur, req.params.id, req.params.version),
   });
   r.get(`${s}/plan.pdf`, {
@@ -57,7 +67,12 @@ export function routesAppuiPlan(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get(`${s}/concertations`, {
-    schema: { tags: t, summary: 'Les concertations de la situation', params: api.cheminPlanSituation, response: { 200: api.listeConcertations, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Les concertations de la situation',
+      params: api.cheminPlanSituation,
+      response: { 200: api.listeConcertations, ...erreurs },
+    },
     handler: (req) => concertations.listerConcertations(ctx, req.utilisateur, req.params.id),
   });
   r.post(`${s}/concertations`, {
@@ -73,11 +88,21 @@ export function routesAppuiPlan(app: FastifyInstance, ctx: Contexte) {
   });
 
   r.get(`${s}/delais`, {
-    schema: { tags: t, summary: 'Les délais de la situation : demande → premier contact → évaluation → plan', params: api.cheminPlanSituation, response: { 200: api.delaisSituationVue, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Les délais de la situation : demande → premier contact → évaluation → plan',
+      params: api.cheminPlanSituation,
+      response: { 200: api.delaisSituationVue, ...erreurs },
+    },
     handler: (req) => suivi.delaisDeSituation(ctx, req.utilisateur, req.params.id),
   });
   r.get(`${s}/cloture`, {
-    schema: { tags: t, summary: 'La clôture de la situation', params: api.cheminPlanSituation, response: { 200: api.clotureVue, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'La clôture de la situation',
+      params: api.cheminPlanSituation,
+      response: { 200: api.clotureVue, ...erreurs },
+    },
     handler: (req) => cloture.lireCloture(ctx, req.utilisateur, req.params.id),
   });
   r.post(`${s}/cloture`, {
@@ -91,37 +116,73 @@ export function routesAppuiPlan(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => cloture.cloturerSituation(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body),
   });
   r.get(`${s}/courrier-cloture.pdf`, {
-    schema: { tags: t, summary: 'Le courrier de retour au médecin traitant, en PDF', params: api.cheminPlanSituation, produces: ['application/pdf'], response: fichier },
+    schema: {
+      tags: t,
+      summary: 'Le courrier de retour au médecin traitant, en PDF',
+      params: api.cheminPlanSituation,
+      produces: ['application/pdf'],
+      response: fichier,
+    },
     handler: async (req, rep) => envoyer(rep, await cloture.courrierCloture(ctx, req.utilisateur, req.params.id)),
   });
 
   const e = '/api/appui/equipes/:id';
   r.get(`${e}/charge`, {
-    schema: { tags: t, summary: 'La charge de chaque gestionnaire : situations ouvertes dont il est référent, au regard du seuil', params: api.cheminEquipeAppui, response: { 200: api.chargeEquipe, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'La charge de chaque gestionnaire : situations ouvertes dont il est référent, au regard du seuil',
+      params: api.cheminEquipeAppui,
+      response: { 200: api.chargeEquipe, ...erreurs },
+    },
     handler: (req) => suivi.chargeEquipe(ctx, req.utilisateur, req.params.id),
   });
   r.get(`${e}/delais`, {
-    schema: { tags: t, summary: 'Les délais de l’équipe sur une période (médiane, 90e centile, en attente)', params: api.cheminEquipeAppui, querystring: api.delaisEquipeFiltre, response: { 200: api.delaisEquipe, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Les délais de l’équipe sur une période (médiane, 90e centile, en attente)',
+      params: api.cheminEquipeAppui,
+      querystring: api.delaisEquipeFiltre,
+      response: { 200: api.delaisEquipe, ...erreurs },
+    },
     handler: (req) => suivi.delaisEquipe(ctx, req.utilisateur, req.params.id, req.query),
   });
   r.get(`${e}/reglages`, {
-    schema: { tags: t, summary: 'Le seuil de charge et la durée de conservation des situations closes', params: api.cheminEquipeAppui, response: { 200: api.reglagesAppuiVue, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Le seuil de charge et la durée de conservation des situations closes',
+      params: api.cheminEquipeAppui,
+      response: { 200: api.reglagesAppuiVue, ...erreurs },
+    },
     handler: (req) => suivi.lireReglages(ctx, req.utilisateur, req.params.id),
   });
   r.put(`${e}/reglages`, {
-    schema: { tags: t, summary: 'Changer le seuil de charge ou la durée de conservation (coordinateurs de l’équipe)', params: api.cheminEquipeAppui, body: api.reglagesAppuiCorps, response: { 200: api.reglagesAppuiVue, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Changer le seuil de charge ou la durée de conservation (coordinateurs de l’équipe)',
+      params: api.cheminEquipeAppui,
+      body: api.reglagesAppuiCorps,
+      response: { 200: api.reglagesAppuiVue, ...erreurs },
+    },
     handler: (req) => suivi.modifierReglages(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body),
   });
 
   r.get('/api/appui/personnes/:id/donnees.json', {
-    schema: { tags: t, summary: 'Droit d’accès : tout ce que l’équipe détient sur la personne (coordinateurs de l’équipe)', params: api.cheminPersonneAppui, response: { 200: api.droitAccesPersonne, ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Droit d’accès : tout ce que l’équipe détient sur la personne (coordinateurs de l’équipe)',
+      params: api.cheminPersonneAppui,
+      response: { 200: api.droitAccesPersonne, ...erreurs },
+    },
     handler: async (req, rep) => {
-      rep.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="droit-acces-${req.params.id.slice(0, 8)}.json"`);
+      rep
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="droit-acces-${req.params.id.slice(0, 8)}.json"`);
       return droitAcces.exporterDonneesPersonne(ctx, req.utilisateur, req.params.id, 'json');
     },
   });
   r.get('/api/appui/personnes/:id/donnees.pdf', {
     schema: { tags: t, summary: 'Droit d’accès en PDF', params: api.cheminPersonneAppui, produces: ['application/pdf'], response: fichier },
-    handler: async (req, rep) => envoyer(rep, await rendreDroitAcces(await droitAcces.exporterDonneesPersonne(ctx, req.utilisateur, req.params.id, 'pdf'))),
+    handler: async (req, rep) =>
+      envoyer(rep, await rendreDroitAcces(await droitAcces.exporterDonneesPersonne(ctx, req.utilisateur, req.params.id, 'pdf'))),
   });
 }

@@ -26,7 +26,8 @@ export function normaliserContenu(saisie: ContenuPlanSaisie, prefixe = 'contenu'
   const idsUniques = (liste: { id?: string }[], champ: string) => {
     const vus = new Set<string>();
     liste.forEach((x, i) => {
-      if (x.id && vus.has(x.id)) erreurs.push({ champ: `${prefixe}.${champ}.${i}.id`, message: 'Cet identifiant est déjà pris dans le plan' });
+      if (x.id && vus.has(x.id))
+        erreurs.push({ champ: `${prefixe}.${champ}.${i}.id`, message: 'Cet identifiant est déjà pris dans le plan' });
       if (x.id) vus.add(x.id);
     });
   };

@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
+import { demarrerServeurDeTest, DEMO, textePdf, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 import type { Utilisateur } from '../../platform/contexte';
 import { soumettreDemande } from './demandes.service';
 import { designerReferent, noterPremierContact } from './demandes-suivi.service';
@@ -57,7 +53,9 @@ async function nouvelleSituation(nom = 'Tanguy') {
   return s.id as string;
 }
 
-const contenu = (actions: unknown[] = [{ libelle: 'Passage infirmier quotidien', porteur: 'IDEL du quartier', echeance: '2025-04-01' }]) => ({
+const contenu = (
+  actions: unknown[] = [{ libelle: 'Passage infirmier quotidien', porteur: 'IDEL du quartier', echeance: '2025-04-01' }],
+) => ({
   referent: 'Lucie Pichon, gestionnaire de cas',
   evaluationGlobale: 'Isolement et chutes à domicile',
   problemes: [{ probleme: 'Chutes', besoins: 'Aménager le logement' }],
@@ -68,16 +66,6 @@ const contenu = (actions: unknown[] = [{ libelle: 'Passage infirmier quotidien',
   suivi: [],
   avisPersonne: 'D’accord pour le passage infirmier',
 });
-
-export function textePdf(contenu: Buffer) {
-  const fichier = path.join(os.tmpdir(), `appui-${process.pid}-${Math.random().toString(36).slice(2)}.pdf`);
-  fs.writeFileSync(fichier, contenu);
-  try {
-    return execFileSync('pdftotext', ['-layout', fichier, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    fs.rmSync(fichier);
-  }
-}
 
 beforeAll(async () => {
   serveur = await demarrerServeurDeTest();
@@ -110,7 +98,10 @@ describe('plan personnalisé de coordination en santé', () => {
     expect(perime.body.detail).toMatch(/rechargez-le/);
     expect(perime.body.courant.version).toBe(1);
 
-    const actions = [{ ...v1.body.contenu.actions[0], statut: 'en_cours' }, { libelle: 'Portage de repas', porteur: 'CCAS' }];
+    const actions = [
+      { ...v1.body.contenu.actions[0], statut: 'en_cours' },
+      { libelle: 'Portage de repas', porteur: 'CCAS' },
+    ];
     const v2 = await put(gestionnaire, `/api/appui/situations/${id}/plan`, { version: 1, contenu: contenu(actions) });
     expect(v2.status).toBe(200);
     expect(v2.body.version).toBe(2);
@@ -125,7 +116,10 @@ describe('plan personnalisé de coordination en santé', () => {
     const lignes = await q('select contenu_chiffre::text t from appui_plans where situation_id = $1', [id]);
     expect(lignes).toHaveLength(2);
     for (const l of lignes) expect(Buffer.from(l.t.slice(2), 'hex').toString('latin1')).not.toMatch(/infirmier|Chutes/);
-    const audit = await q(`select diff::text || contexte::text t from audit_evenements where entite_type = 'plan_appui' and entite_id = $1`, [id]);
+    const audit = await q(
+      `select diff::text || contexte::text t from audit_evenements where entite_type = 'plan_appui' and entite_id = $1`,
+      [id],
+    );
     expect(audit).toHaveLength(2);
     for (const a of audit) expect(a.t).not.toMatch(/infirmier|Chutes|Tanguy|repas/);
   });
@@ -145,9 +139,18 @@ describe('plan personnalisé de coordination en santé', () => {
     await put(gestionnaire, `/api/appui/situations/${id}/plan`, { version: 0, contenu: contenu() });
     const pdf = await gestionnaire.telecharger(`/api/appui/situations/${id}/plan.pdf`);
     expect(pdf.type).toBe('application/pdf');
-    expect(pdf.disposition).toBe('attachment; filename="plan-situation-' + (await q('select numero from appui_situations where id = $1', [id]))[0].numero + '.pdf"');
+    expect(pdf.disposition).toBe(
+      'attachment; filename="plan-situation-' + (await q('select numero from appui_situations where id = $1', [id]))[0].numero + '.pdf"',
+    );
     const texte = textePdf(pdf.corps);
-    for (const attendu of ['Plan personnalisé de coordination en santé', 'KERBRAT Odette', 'Passage infirmier', 'IDEL du quartier', 'Problèmes et besoins', 'Dates de révision'])
+    for (const attendu of [
+      'Plan personnalisé de coordination en santé',
+      'KERBRAT Odette',
+      'Passage infirmier',
+      'IDEL du quartier',
+      'Problèmes et besoins',
+      'Dates de révision',
+    ])
       expect(texte).toContain(attendu);
     const journal = (await gestionnaire.get(`/api/appui/situations/${id}/journal-acces`)).body.elements;
     expect(journal.some((j: any) => j.objet === 'plan personnalisé en PDF, version 1' && j.utilisateur === 'Lucie Pichon')).toBe(true);
@@ -167,7 +170,10 @@ describe('concertations', () => {
     const id = await nouvelleSituation();
     const r = await gestionnaire.post(`/api/appui/situations/${id}/concertations`, {
       date: '2025-03-10',
-      participants: [{ categorie: 'professionnel', nom: 'Dr Hamon' }, { categorie: 'personne', nom: 'Mme Tanguy' }],
+      participants: [
+        { categorie: 'professionnel', nom: 'Dr Hamon' },
+        { categorie: 'personne', nom: 'Mme Tanguy' },
+      ],
       decisions: 'Maintien à domicile',
       remunerable: true,
     });
@@ -204,7 +210,10 @@ describe('concertations', () => {
     const liste = (await gestionnaire.get(`/api/appui/situations/${id}/concertations`)).body.elements;
     expect(liste).toHaveLength(1);
     expect(liste[0].participants.map((p: any) => p.nom)).toEqual(['Dr Hamon', 'Mme Le Goff', 'Sa fille']);
-    const [brut] = await q('select contenu_chiffre::text t, participants, professionnels from appui_concertations where situation_id = $1', [id]);
+    const [brut] = await q(
+      'select contenu_chiffre::text t, participants, professionnels from appui_concertations where situation_id = $1',
+      [id],
+    );
     expect(Buffer.from(brut.t.slice(2), 'hex').toString('latin1')).not.toMatch(/Hamon|téléassistance/i);
     expect([brut.participants, brut.professionnels]).toEqual([3, 2]);
   });

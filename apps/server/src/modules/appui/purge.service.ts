@@ -18,7 +18,14 @@ export async function purgerSituationsCloses(ctx: Contexte, maintenant: Date = n
   let total = 0;
   for (;;) {
     const n = await enTransaction(ctx.db, async (tx) => {
-      const { rows } = await tx.query<{ id: string; numero: number; organisationId: string; demandeId: string; personneId: string; mois: number }>(
+      const { rows } = await tx.query<{
+        id: string;
+        numero: number;
+        organisationId: string;
+        demandeId: string;
+        personneId: string;
+        mois: number;
+      }>(
         `select s.id, s.numero, s.organisation_id "organisationId", s.demande_id "demandeId", s.personne_id "personneId",
            coalesce(e.conservation_mois, $2) mois
          from appui_situations s join appui_equipes e on e.organisation_id = s.organisation_id
