@@ -28,6 +28,7 @@ import { routesPublic } from './modules/public/public.routes';
 import { annexeGrilles } from './modules/parcours/grille.service';
 import { routesAppuiPlan } from './modules/appui/plan.routes';
 import { routesParcours } from './modules/parcours/parcours.routes';
+import { routesAppui } from './modules/appui/appui.routes';
 import { routesRessources } from './modules/ressources/ressources.routes';
 import { routesSuivi } from './modules/suivi/suivi.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
@@ -141,6 +142,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesFiches(app, ctx);
   routesRessources(app, ctx);
   routesParcours(app, ctx);
+  routesAppui(app, ctx);
   routesAppuiPlan(app, ctx);
   routesPlans(app, ctx);
   // The contract document's optional annexes come from their modules (documents does not depend on them).
