@@ -78,6 +78,7 @@ export async function demarrerServeurDeTest(options: { demo?: boolean; webDist?:
       PUBLIC_URL: 'http://maillage.test',
       MAILLAGE_CRON_SYNTHESE: 'non',
       MAILLAGE_CRON_RELANCES: 'non',
+      MAILLAGE_CRON_PURGE_APPUI: 'non',
       ...(options.webDist ? { MAILLAGE_WEB_DIST: options.webDist } : {}),
     }),
     port: 0,
@@ -213,6 +214,17 @@ export function texteDocx(contenu: Buffer) {
       /<[^>]+>/g,
       ' ',
     );
+  } finally {
+    fs.rmSync(fichier);
+  }
+}
+
+/** The text of a PDF as one line, read with pdftotext (Debian's poppler-utils): no library of ours in the loop. */
+export function textePdf(contenu: Buffer) {
+  const fichier = path.join(os.tmpdir(), `maillage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.pdf`);
+  fs.writeFileSync(fichier, contenu);
+  try {
+    return execFileSync('pdftotext', ['-layout', fichier, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   } finally {
     fs.rmSync(fichier);
   }

@@ -23,6 +23,10 @@ export const COLONNES_CHIFFREES = [
   { table: 'appui_evaluations', colonne: 'grille_chiffree', cle: 'id' },
   { table: 'appui_orientations', colonne: 'commentaire_chiffre', cle: 'id' },
   { table: 'appui_journal_acces', colonne: 'motif_chiffre', cle: 'id' },
+  // Migration 0029 (decision 0032).
+  { table: 'appui_plans', colonne: 'contenu_chiffre', cle: 'id' },
+  { table: 'appui_concertations', colonne: 'contenu_chiffre', cle: 'id' },
+  { table: 'appui_clotures', colonne: 'precision_chiffree', cle: 'situation_id' },
 ] as const;
 
 export const contexteChiffre = (table: string, colonne: string, id: string | number) => `${table}.${colonne}:${id}`;
