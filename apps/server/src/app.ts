@@ -57,9 +57,14 @@ brancherFichesDuContrat({
   creer: (ctx, utilisateur, contratId, saisie, tx) => creerFiche(ctx, utilisateur, contratId, saisie, {}, tx),
 });
 
-export async function construireApplication(ctx: Contexte, options: { journal?: boolean } = {}): Promise<FastifyInstance> {
+export async function construireApplication(
+  ctx: Contexte,
+  // fluxJournal: where the log lines go instead of stdout (the leak tests read every line the server writes).
+  options: { journal?: boolean; fluxJournal?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.journal === false ? false : { level: ctx.config.logLevel },
+    logger:
+      options.journal === false ? false : { level: ctx.config.logLevel, ...(options.fluxJournal ? { stream: options.fluxJournal } : {}) },
     // X-Forwarded-For names the client only when it comes from a proxy named in TRUST_PROXY: the throttles and
     // the audit log use req.ip, which a client could otherwise choose.
     // (A hop count is accepted at run time, though Fastify's types leave numbers out.)
