@@ -22,6 +22,8 @@ export interface Marqueurs {
   nom: string;
   nomUsage: string;
   prenom: string;
+  /** The carer who called the team. */
+  demandeur: string;
   /** 15 digits, as an INS (NIR) is entered. */
   ins: string;
   telephone: string;
@@ -47,6 +49,7 @@ export function creerMarqueurs(): Marqueurs {
     nom: nom('Qz'),
     nomUsage: nom('Qu'),
     prenom: nom('Qp'),
+    demandeur: nom('Qd'),
     ins: `2${chiffres().slice(1)}`,
     telephone: `06${chiffres().slice(0, 8)}`,
     motif: `Chutes répétées et isolement ${mot('qm')}`,
