@@ -95,7 +95,8 @@ export function adresse(op: Operation, valeurs: Valeurs, requete: Record<string,
   const chemin = op.url.replace(/:([A-Za-z0-9_]+)/g, (_t, nom: string) => encodeURIComponent(valeurParametre(op.url, nom, valeurs)));
   const query = new URLSearchParams(requete);
   for (const p of op.parametres)
-    if (p.dans === 'query' && (p.requis || valeurs[p.nom]) && !query.has(p.nom)) query.set(p.nom, String(valeurs[p.nom] ?? exemple(p.schema, valeurs, p.nom)));
+    if (p.dans === 'query' && (p.requis || valeurs[p.nom]) && !query.has(p.nom))
+      query.set(p.nom, String(valeurs[p.nom] ?? exemple(p.schema, valeurs, p.nom)));
   const q = query.toString();
   return q ? `${chemin}?${q}` : chemin;
 }

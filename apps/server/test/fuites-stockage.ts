@@ -78,6 +78,17 @@ export async function verifierStockage(serveur: ServeurDeTest, cles: Record<stri
   fuites.push(...(await verifierAudit(serveur, cles)));
   fuites.push(...(await verifierTablesAppui(serveur, cles)));
 
+  // The scan finds a clear text where one lies: a witness written in a transaction, seen, then rolled back.
+  const client = await serveur.ctx.db.connect();
+  try {
+    await client.query('begin');
+    await client.query(`insert into organisations (nom, type) values ('Témoin qtemoinfuite7', 'autre')`);
+    expect((await scannerBase(client, { temoin: 'qtemoinfuite7' })).trouvailles).toHaveLength(1);
+  } finally {
+    await client.query('rollback');
+    client.release();
+  }
+
   const secrets = clesDeChiffrement(serveur);
   const tout = { ...cles, ...secrets };
   const scan = await scannerBase(serveur.ctx.db, tout);

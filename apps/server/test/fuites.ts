@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
-import type { Db } from '../src/platform/database';
+import type { Queryable } from '../src/platform/database';
 
 /**
  * Tools of the leak tests (issue 18 item 9): distinctive markers planted in a case, the text of any answer (JSON,
@@ -143,7 +143,7 @@ export class JournalCapture extends Writable {
  * vectors included, searched for the markers; a bytea column is also read as text (encode … 'escape' keeps printable
  * bytes), so a clear text hidden in a binary column is found as well. `sauf` names tables left out (schema.table).
  */
-export async function scannerBase(db: Db, cles: Record<string, string>, sauf: string[] = []) {
+export async function scannerBase(db: Queryable, cles: Record<string, string>, sauf: string[] = []) {
   const { rows: tables } = await db.query<{ schema: string; nom: string; binaires: string[] }>(
     `select t.table_schema as schema, t.table_name as nom,
        coalesce(array_agg(c.column_name::text) filter (where c.data_type = 'bytea'), '{}') as binaires

@@ -89,7 +89,12 @@ export async function demarrerServeurDeTest(
   };
   const db = creerPool(url.toString(), 5);
   const journalTexte = (m: string) => options.fluxJournal?.write(`${m}\n`);
-  const messagerie = creerMessagerie({ smtpUrl: smtp.url, expediteur: config.mailFrom, dossierSortie: config.dataDir, journal: journalTexte });
+  const messagerie = creerMessagerie({
+    smtpUrl: smtp.url,
+    expediteur: config.mailFrom,
+    dossierSortie: config.dataDir,
+    journal: journalTexte,
+  });
   const ctx: Contexte = { db, config, messagerie, taches: new Taches(db, journalTexte), modeBase: inject('modeBase') };
   if (options.demo !== false) await creerDonneesDemo(ctx, () => {});
   const app = await construireApplication(ctx, {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO, type ClientHttp, type ServeurDeTest } from './harness';
 import type { Marqueurs } from './fuites';
 import type { Valeurs } from './fuites-appels';
@@ -42,13 +43,35 @@ export interface MondeAppui {
 
 const MOT_DE_PASSE = 'fuites-appui-2026-solide';
 
+/**
+ * A POST as the web app sends it, with an Idempotency-Key (apps/web/src/api/client.ts): its answer is then kept in the
+ * idempotency table, which the storage check reads.
+ */
+async function poster(client: ClientHttp, chemin: string, corps: unknown) {
+  const r = await fetch(client.base + chemin, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+      ...(client.csrf ? { 'x-csrf-token': client.csrf } : {}),
+    },
+    body: JSON.stringify(corps),
+  });
+  const texte = await r.text();
+  return { status: r.status, body: texte ? JSON.parse(texte) : null };
+}
+
 function exiger<T = any>(r: { status: number; body: T }, attendus: number[], quoi: string): T {
   if (!attendus.includes(r.status)) throw new Error(`Monde appui : ${quoi} → ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
   return r.body;
 }
 
 async function organisation(serveur: ServeurDeTest, nom: string) {
-  const { rows } = await serveur.ctx.db.query(`insert into organisations (nom, type, region_code) values ($1, 'autre', '53') returning id`, [nom]);
+  const { rows } = await serveur.ctx.db.query(
+    `insert into organisations (nom, type, region_code) values ($1, 'autre', '53') returning id`,
+    [nom],
+  );
   return rows[0].id as string;
 }
 
@@ -109,7 +132,7 @@ export async function construireMondeAppui(serveur: ServeurDeTest, m: Marqueurs)
     ins: m.ins,
   };
   const demande = exiger(
-    await medecin.client.post('/api/appui/demandes', {
+    await poster(medecin.client, '/api/appui/demandes', {
       equipeId: equipeA,
       origine: 'medecin_traitant',
       canal: 'formulaire',
@@ -124,7 +147,7 @@ export async function construireMondeAppui(serveur: ServeurDeTest, m: Marqueurs)
   plantes.push('nom', 'nomUsage', 'prenom', 'ins', 'motif');
   // A call taken by the référent: the caller is a carer, named, with a phone number.
   const demande2 = exiger(
-    await referent.post('/api/appui/demandes', {
+    await poster(referent, '/api/appui/demandes', {
       equipeId: equipeA,
       origine: 'aidant',
       canal: 'telephone',
@@ -141,9 +164,9 @@ export async function construireMondeAppui(serveur: ServeurDeTest, m: Marqueurs)
   const coordA = membres.CoordA.client;
   const version = async (c: ClientHttp, chemin: string) => exiger(await c.get(chemin), [200], chemin).version as number;
   const d = `/api/appui/demandes/${demande.id}`;
-  exiger(await coordA.post(`${d}/referent`, { referentId: membres.Referent.id, version: await version(coordA, d) }), [200], 'référent');
-  exiger(await referent.post(`${d}/premier-contact`, { version: await version(referent, d) }), [200], 'premier contact');
-  const situation = exiger(await referent.post(`${d}/situation`, { version: await version(referent, d) }), [201], 'ouverture');
+  exiger(await poster(coordA, `${d}/referent`, { referentId: membres.Referent.id, version: await version(coordA, d) }), [200], 'référent');
+  exiger(await poster(referent, `${d}/premier-contact`, { version: await version(referent, d) }), [200], 'premier contact');
+  const situation = exiger(await poster(referent, `${d}/situation`, { version: await version(referent, d) }), [201], 'ouverture');
   const s = `/api/appui/situations/${situation.id}`;
   exiger(
     await referent.put(`${s}/intervenants`, { intervenants: [membres.Intervenant.id], version: await version(referent, s) }),
@@ -151,11 +174,11 @@ export async function construireMondeAppui(serveur: ServeurDeTest, m: Marqueurs)
     'intervenants',
   );
   const grille = { medicale: 3, psychologique: 2, sociale: 3, environnementale: 1, fonctionnelle: 3, urgence: 'rapide' };
-  exiger(await referent.post(`${s}/evaluations`, { ...grille, commentaire: m.commentaireEvaluation }), [201], 'évaluation');
+  exiger(await poster(referent, `${s}/evaluations`, { ...grille, commentaire: m.commentaireEvaluation }), [201], 'évaluation');
   plantes.push('commentaireEvaluation');
   const { rows } = await serveur.ctx.db.query(`select id from ressources order by nom limit 1`);
   const orientation = exiger(
-    await referent.post(`${s}/orientations`, { ressourceId: rows[0].id, commentaire: m.commentaireOrientation }),
+    await poster(referent, `${s}/orientations`, { ressourceId: rows[0].id, commentaire: m.commentaireOrientation }),
     [201],
     'orientation',
   );
@@ -172,7 +195,7 @@ export async function construireMondeAppui(serveur: ServeurDeTest, m: Marqueurs)
   );
   plantes.push('opposition');
   const collegueMotif = membres.CollegueMotif.client;
-  exiger(await collegueMotif.post(`${s}/motif-acces`, { motif: m.motifDeclare }), [201], 'motif déclaré');
+  exiger(await poster(collegueMotif, `${s}/motif-acces`, { motif: m.motifDeclare }), [201], 'motif déclaré');
   exiger(await collegueMotif.get(s), [200], 'lecture après motif');
   plantes.push('motifDeclare');
 
