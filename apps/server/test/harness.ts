@@ -81,6 +81,7 @@ export async function demarrerServeurDeTest(
       PUBLIC_URL: 'http://maillage.test',
       MAILLAGE_CRON_SYNTHESE: 'non',
       MAILLAGE_CRON_RELANCES: 'non',
+      MAILLAGE_CRON_PURGE_APPUI: 'non',
       ...(options.webDist ? { MAILLAGE_WEB_DIST: options.webDist } : {}),
       ...options.env,
     }),

@@ -1,3 +1,4 @@
+import { ENTITES_JOURNAL_APPUI_PLAN } from './appui/journal-plan';
 import { formaterDate, formaterMontant } from './format';
 import { libellePeriodeSuivi } from './suivi';
 
@@ -464,4 +465,5 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     verbes: { envoi: 'a envoyé {}' },
   },
   preferences_courriel: { libelle: 'Préférences de courriel', le: 'ses préférences de courriel', un: 'ses préférences de courriel' },
+  ...ENTITES_JOURNAL_APPUI_PLAN,
 };

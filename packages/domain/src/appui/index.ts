@@ -1,2 +1,4 @@
 export * from './vocabulaire';
 export * from './regles';
+export * from './plan';
+export * from './suivi';
