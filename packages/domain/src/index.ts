@@ -19,3 +19,4 @@ export * from './frein';
 export * from './journal';
 export * from './ressources';
 export * from './parcours';
+export * from './appui';

@@ -18,3 +18,4 @@ export * from './ressources';
 export * from './financements';
 export * from './engagements';
 export * from './parcours';
+export * from './appui';

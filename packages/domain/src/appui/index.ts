@@ -1,0 +1,2 @@
+export * from './vocabulaire';
+export * from './regles';
