@@ -113,7 +113,10 @@ function sommesDeLigne(cle: string, typesRessource: Libelles): Somme[] {
   const sommes: Somme[] = Object.entries(repartitions(typesRessource))
     .filter(([nom]) => nom !== 'niveau')
     .map(([nom, r]) => ({ total: id(r.total ?? ''), parties: Object.keys(r.libelles).map((code) => id(`${nom}:${code}`)) }));
-  sommes.push({ total: id('mission:mission_2'), parties: ['appui_ponctuel', 'coordination', 'gestion_de_cas'].map((n) => id(`niveau:${n}`)) });
+  sommes.push({
+    total: id('mission:mission_2'),
+    parties: ['appui_ponctuel', 'coordination', 'gestion_de_cas'].map((n) => id(`niveau:${n}`)),
+  });
   sommes.push({ total: id('mission:mission_1'), parties: [id('niveau:information_orientation')] });
   return sommes;
 }
@@ -123,11 +126,7 @@ function sommesDeLigne(cle: string, typesRessource: Libelles): Somme[] {
  * over fewer than five requests is not given. A row is partial when its period is not over (the service adds its
  * own reasons: cases already purged).
  */
-export function publierActivite(
-  lignes: readonly LigneBrute[],
-  typesRessource: Libelles,
-  aujourdhui: string,
-): LigneActivite[] {
+export function publierActivite(lignes: readonly LigneBrute[], typesRessource: Libelles, aujourdhui: string): LigneActivite[] {
   const valeurs = new Map<string, number>();
   const sommes: Somme[] = [];
   const brutes = lignes.map((l) => ({ l, cle: cleLigne(l), c: cellules(l.brute, typesRessource) }));
@@ -140,8 +139,7 @@ export function publierActivite(
     const parties = brutes.filter(
       (b) => b.l.structure !== null && b.l.territoire.cle === ensemble.l.territoire.cle && b.l.periode.code === ensemble.l.periode.code,
     );
-    for (const nom of ensemble.c.keys())
-      sommes.push({ total: `${ensemble.cle}|${nom}`, parties: parties.map((p) => `${p.cle}|${nom}`) });
+    for (const nom of ensemble.c.keys()) sommes.push({ total: `${ensemble.cle}|${nom}`, parties: parties.map((p) => `${p.cle}|${nom}`) });
   }
   const secretes = cellulesSecretes(valeurs, sommes);
   const compte = (cle: string, nom: string): Compte => (secretes.has(`${cle}|${nom}`) ? 'secret' : (valeurs.get(`${cle}|${nom}`) ?? 0));

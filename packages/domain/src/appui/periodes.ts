@@ -34,7 +34,12 @@ export function lirePeriode(texte: string): PeriodeActivite | null {
   }
   if (suite.startsWith('T')) {
     const n = Number(suite[1]);
-    return { code: t, libelle: `${n === 1 ? '1er' : `${n}e`} trimestre ${annee}`, debut: jour(annee, 3 * n - 2), fin: jour(annee, 3 * n + 1) };
+    return {
+      code: t,
+      libelle: `${n === 1 ? '1er' : `${n}e`} trimestre ${annee}`,
+      debut: jour(annee, 3 * n - 2),
+      fin: jour(annee, 3 * n + 1),
+    };
   }
   const mois = Number(suite);
   if (mois < 1 || mois > 12) return null;
@@ -45,7 +50,10 @@ export function lirePeriode(texte: string): PeriodeActivite | null {
  * A comma-separated list of periods, each once, in the order given; or the French reason it cannot be read.
  * An empty text is the current year.
  */
-export function lirePeriodes(texte: string | undefined, aujourdhui: string): { ok: true; periodes: PeriodeActivite[] } | { ok: false; raison: string } {
+export function lirePeriodes(
+  texte: string | undefined,
+  aujourdhui: string,
+): { ok: true; periodes: PeriodeActivite[] } | { ok: false; raison: string } {
   const morceaux = (texte ?? '')
     .split(',')
     .map((s) => s.trim())

@@ -39,13 +39,19 @@ export function cellulesSecretes(valeurs: ReadonlyMap<string, number>, sommes: r
     const avant = masquees.size;
     for (const id of trahies) {
       // A sum holding the betrayed cell with a published member: hide its smallest such member.
-      const choix = plusPetite(publieesAutourDe(sommes, masquees, (s) => s.total === id || s.parties.includes(id)), valeur);
+      const choix = plusPetite(
+        publieesAutourDe(sommes, masquees, (s) => s.total === id || s.parties.includes(id)),
+        valeur,
+      );
       if (choix !== undefined) masquees.add(choix);
     }
     if (masquees.size > avant) continue;
     // Its own sums are all hidden already: widen to every sum touching a hidden cell. With everything hidden, only a
     // zero could still be determined, so this ends.
-    const choix = plusPetite(publieesAutourDe(sommes, masquees, (s) => [s.total, ...s.parties].some((c) => masquees.has(c))), valeur);
+    const choix = plusPetite(
+      publieesAutourDe(sommes, masquees, (s) => [s.total, ...s.parties].some((c) => masquees.has(c))),
+      valeur,
+    );
     if (choix === undefined) return masquees;
     masquees.add(choix);
   }
