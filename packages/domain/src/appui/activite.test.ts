@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ActiviteBrute, type LigneBrute, missionDuNiveau, publierActivite } from './activite';
+import type { Sujet } from '../permissions';
+import { type ActiviteBrute, type LigneBrute, missionDuNiveau, porteeActivite, publierActivite } from './activite';
 import { lirePeriode, lirePeriodes } from './periodes';
 
 describe('périodes de l’activité', () => {
@@ -116,5 +117,22 @@ describe('publication de l’activité', () => {
     const [l] = publierActivite([{ structure: null, territoire, periode, brute: vide }], TYPES, '2025-06-01');
     expect(l.partiel).toBe(true);
     expect(l.demandes.total).toBe(0);
+  });
+});
+
+describe('qui voit l’activité', () => {
+  const sujet = (habilitations: Sujet['habilitations']): Sujet => ({ userId: 'u', organisationId: null, habilitations });
+  const bretagne = { regions: ['53'], dansSesContrats: false };
+  const redon = { regions: ['52', '53'], dansSesContrats: true };
+  it('l’administrateur partout ; l’ARS sur les territoires qui touchent sa région ; la coordination sur ses contrats', () => {
+    expect(porteeActivite(sujet([{ role: 'admin' }]), [], [bretagne])).toEqual({ structures: 'toutes' });
+    expect(porteeActivite(sujet([{ role: 'ars_regional', regionCode: '53' }]), [], [bretagne, redon])).toEqual({ structures: 'toutes' });
+    expect(porteeActivite(sujet([{ role: 'ars_regional', regionCode: '52' }]), [], [bretagne])).toBeNull();
+    expect(porteeActivite(sujet([{ role: 'coordonnateur', contratId: 'c' }]), [], [redon])).toEqual({ structures: 'toutes' });
+    expect(porteeActivite(sujet([{ role: 'coordonnateur', contratId: 'c' }]), [], [redon, bretagne])).toBeNull();
+  });
+  it('le personnel d’une équipe voit ses seules structures ; les autres rôles rien', () => {
+    expect(porteeActivite(sujet([]), ['e1'], [bretagne])).toEqual({ structures: 'les_votres', equipes: ['e1'] });
+    expect(porteeActivite(sujet([{ role: 'pilote', contratId: 'c' }]), [], [bretagne])).toBeNull();
   });
 });
