@@ -246,8 +246,8 @@ describe('l’activité nourrit le suivi du contrat et le portefeuille de l’AR
   it('le suivi du contrat montre l’activité de son périmètre à sa coordination, pas à un pilote', async () => {
     const r = await coordination.get(`/api/contrats/${cls2}/avancement`);
     expect(r.status).toBe(200);
-    expect(r.body.activiteAppui.territoires[0]).toMatchObject({ cle: `contrat:${cls2}` });
-    const tous2025 = ligne(r.body.activiteAppui, null, `contrat:${cls2}`, '2025');
+    expect(r.body.activiteAppuiVue.territoires[0]).toMatchObject({ cle: `contrat:${cls2}` });
+    const tous2025 = ligne(r.body.activiteAppuiVue, null, `contrat:${cls2}`, '2025');
     // The Redon team's 3 carers make its total secret, and so the whole's (it would give the team's back).
     expect(tous2025.demandes.total).toBe('secret');
     expect(nombre(tous2025.demandes.parOrigine, 'aidant')).toBe('secret');
@@ -260,8 +260,8 @@ describe('l’activité nourrit le suivi du contrat et le portefeuille de l’AR
   it('le portefeuille régional montre l’activité de la région à l’ARS', async () => {
     const r = await ars.get('/api/portefeuille?region=53');
     expect(r.status).toBe(200);
-    const tous = ligne(r.body.activiteAppui, null, 'region:53', '2025');
+    const tous = ligne(r.body.activiteAppuiVue, null, 'region:53', '2025');
     expect(tous).toBeDefined();
-    expect(ligne(r.body.activiteAppui, dacIles, 'region:53', '2025').orientations.total).toBe(5);
+    expect(ligne(r.body.activiteAppuiVue, dacIles, 'region:53', '2025').orientations.total).toBe(5);
   });
 });
