@@ -24,6 +24,8 @@ export interface Marqueurs {
   prenom: string;
   /** The carer who called the team. */
   demandeur: string;
+  /** A participant of a concertation (a carer, by name). */
+  participant: string;
   /** 15 digits, as an INS (NIR) is entered. */
   ins: string;
   telephone: string;
@@ -35,6 +37,7 @@ export interface Marqueurs {
   concertation: string;
   opposition: string;
   motifDeclare: string;
+  cloture: string;
 }
 
 /**
@@ -50,6 +53,7 @@ export function creerMarqueurs(): Marqueurs {
     nomUsage: nom('Qu'),
     prenom: nom('Qp'),
     demandeur: nom('Qd'),
+    participant: nom('Qa'),
     ins: `2${chiffres().slice(1)}`,
     telephone: `06${chiffres().slice(0, 8)}`,
     motif: `Chutes répétées et isolement ${mot('qm')}`,
@@ -60,6 +64,7 @@ export function creerMarqueurs(): Marqueurs {
     concertation: `Décision de concertation ${mot('qc')}`,
     opposition: `Opposition exprimée ${mot('qx')}`,
     motifDeclare: `Remplacement du référent ${mot('qr')}`,
+    cloture: `Précision de clôture ${mot('qk')}`,
   };
 }
 

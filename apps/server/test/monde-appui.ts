@@ -199,13 +199,45 @@ export async function construireMondeAppui(serveur: ServeurDeTest, m: Marqueurs)
   exiger(await collegueMotif.get(s), [200], 'lecture après motif');
   plantes.push('motifDeclare');
 
+  // The plan, a concertation (a carer named among its participants), then the closure: the routes of the plan part.
+  exiger(
+    await referent.put(`${s}/plan`, {
+      version: 0,
+      contenu: {
+        referent: 'Agent Referent, gestionnaire de cas',
+        evaluationGlobale: m.plan,
+        problemes: [{ probleme: 'Isolement', besoins: 'Passage quotidien' }],
+        suivi: [{ date: '2026-03-05', note: m.note }],
+      },
+    }),
+    [200, 201],
+    'plan',
+  );
+  plantes.push('plan', 'note');
+  exiger(
+    await poster(referent, `${s}/concertations`, {
+      date: '2026-03-06',
+      participants: [
+        { categorie: 'professionnel', nom: 'Docteur Généraliste', qualite: 'Médecin traitant' },
+        { categorie: 'aidant', nom: m.participant, qualite: 'Fille' },
+      ],
+      decisions: m.concertation,
+    }),
+    [201],
+    'concertation',
+  );
+  plantes.push('participant', 'concertation');
+  const lue = exiger(await referent.get(s), [200], 'situation');
+  exiger(await poster(referent, `${s}/cloture`, { motif: 'autre', precision: m.cloture, version: lue.version }), [200, 201], 'clôture');
+  plantes.push('cloture');
+
   const valeurs: Valeurs = {
     equipeId: equipeA,
     equipe: equipeA,
     demandeId: demande.id,
     situationId: situation.id,
     orientationId: orientation.id ?? orientation.orientations?.at(-1)?.id,
-    personneId: situation.personneId ?? '',
+    personneId: lue.personneId,
   };
   return {
     clients: {

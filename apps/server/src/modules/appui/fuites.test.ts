@@ -41,13 +41,19 @@ const variantes = () => [monde.valeurs, monde.valeursDemande2];
 /** Calls the route for each set of values (once per distinct address); what each answer shows of the markers. */
 async function parcourir(sujet: NomSujet, op: Operation, corps?: (v: Valeurs) => unknown) {
   const vus = new Set<string>();
-  const constats: { adresse: string; statut: number; trouves: string[]; texte: string }[] = [];
+  const constats: { adresse: string; statut: number; type: string; trouves: string[]; texte: string }[] = [];
   for (const v of variantes()) {
     const chemin = adresse(op, v);
     if (vus.has(chemin)) continue;
     vus.add(chemin);
     const r = await appeler(monde.clients[sujet], op.methode, chemin, corps?.(v));
-    constats.push({ adresse: `${op.methode} ${chemin}`, statut: r.statut, trouves: marqueursDans(r.texte, cles), texte: r.texte });
+    constats.push({
+      adresse: `${op.methode} ${chemin}`,
+      statut: r.statut,
+      type: r.type,
+      trouves: marqueursDans(r.texte, cles),
+      texte: r.texte,
+    });
   }
   return constats;
 }
@@ -59,9 +65,18 @@ describe('fuites de données nominatives du module appui', () => {
   it('découvre les routes du module, et le référent comme l’intervenant lisent chaque marqueur planté (contrôle positif)', async () => {
     expect(lectures().length).toBeGreaterThanOrEqual(6);
     expect(ecritures().length).toBeGreaterThanOrEqual(10);
+    let pdfs = 0;
     for (const sujet of ['referent', 'intervenant'] as const) {
       const vus = new Set<string>();
-      for (const op of lectures()) for (const c of await parcourir(sujet, op)) for (const k of c.trouves) vus.add(k);
+      for (const op of lectures())
+        for (const c of await parcourir(sujet, op)) {
+          for (const k of c.trouves) vus.add(k);
+          // A document the référent reads names the person: the PDF's text is really read (pdftotext), not its bytes.
+          if (sujet === 'referent' && c.statut === 200 && c.type.includes('pdf')) {
+            pdfs++;
+            expect(c.trouves, c.adresse).toContain('nom');
+          }
+        }
       // The assigned staff read the case, not the requests (nor the reason they were sent for) nor the read log.
       const attendus =
         sujet === 'referent'
@@ -69,6 +84,7 @@ describe('fuites de données nominatives du module appui', () => {
           : monde.plantes.filter((k) => !['demandeur', 'telephone', 'motif', 'motifDeclare'].includes(k));
       expect([...vus].sort(), `${sujet} : marqueurs lus`).toEqual(expect.arrayContaining([...attendus].sort()));
     }
+    expect(pdfs, 'documents PDF lus par le référent').toBeGreaterThanOrEqual(1);
   }, 180_000);
 
   it('aucun rôle sans accès ne lit un marqueur sur une route de lecture du module, exports compris', async () => {
