@@ -26,6 +26,7 @@ import { routesBibliotheque } from './modules/bibliotheque/bibliotheque.routes';
 import { brancherPagesPubliques } from './modules/public/public.pages';
 import { routesPublic } from './modules/public/public.routes';
 import { annexeGrilles } from './modules/parcours/grille.service';
+import { refuserJetonsSurLeModule } from './modules/appui/jetons-appui';
 import { routesAppuiPlan } from './modules/appui/plan.routes';
 import { routesParcours } from './modules/parcours/parcours.routes';
 import { routesRessources } from './modules/ressources/ressources.routes';
@@ -146,6 +147,8 @@ export async function construireApplication(
   routesFiches(app, ctx);
   routesRessources(app, ctx);
   routesParcours(app, ctx);
+  // Before the appui routes: no API token reads their health data (decision 0031).
+  refuserJetonsSurLeModule(app);
   routesAppuiPlan(app, ctx);
   routesPlans(app, ctx);
   // The contract document's optional annexes come from their modules (documents does not depend on them).
