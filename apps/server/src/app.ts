@@ -29,6 +29,7 @@ import { annexeGrilles } from './modules/parcours/grille.service';
 import { refuserJetonsSurLeModule } from './modules/appui/jetons-appui';
 import { routesAppuiPlan } from './modules/appui/plan.routes';
 import { routesParcours } from './modules/parcours/parcours.routes';
+import { routesAppui } from './modules/appui/appui.routes';
 import { routesRessources } from './modules/ressources/ressources.routes';
 import { routesSuivi } from './modules/suivi/suivi.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
@@ -149,6 +150,7 @@ export async function construireApplication(
   routesParcours(app, ctx);
   // Before the appui routes: no API token reads their health data (decision 0031).
   refuserJetonsSurLeModule(app);
+  routesAppui(app, ctx);
   routesAppuiPlan(app, ctx);
   routesPlans(app, ctx);
   // The contract document's optional annexes come from their modules (documents does not depend on them).

@@ -41,6 +41,11 @@ export interface Config {
    * database: the last process started sets them.
    */
   planifications: { synthese: string | null; relances: string | null; purgeAppui: string | null };
+  /**
+   * MAILLAGE_CLE_SANTE (32 bytes, base64 or hex): the key of the appui module's health data; without it, a key is
+   * generated into DATA_DIR/cles-sante.json on first start. MAILLAGE_CLES_SANTE_ANCIENNES: former keys, still reading.
+   */
+  cleSante: { cle: string | null; anciennes: string | null };
 }
 
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,6 +79,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Every night: closed cases past their retention are purged (appui module, decision 0032).
       purgeAppui: lireCron(env.MAILLAGE_CRON_PURGE_APPUI, '30 3 * * *'),
     },
+    cleSante: { cle: env.MAILLAGE_CLE_SANTE || null, anciennes: env.MAILLAGE_CLES_SANTE_ANCIENNES || null },
   };
 }
 
