@@ -26,6 +26,7 @@ import { routesBibliotheque } from './modules/bibliotheque/bibliotheque.routes';
 import { brancherPagesPubliques } from './modules/public/public.pages';
 import { routesPublic } from './modules/public/public.routes';
 import { annexeGrilles } from './modules/parcours/grille.service';
+import { refuserJetonsSurLeModule } from './modules/appui/jetons-appui';
 import { routesAppuiPlan } from './modules/appui/plan.routes';
 import { routesParcours } from './modules/parcours/parcours.routes';
 import { routesAppui } from './modules/appui/appui.routes';
@@ -59,9 +60,14 @@ brancherFichesDuContrat({
   creer: (ctx, utilisateur, contratId, saisie, tx) => creerFiche(ctx, utilisateur, contratId, saisie, {}, tx),
 });
 
-export async function construireApplication(ctx: Contexte, options: { journal?: boolean } = {}): Promise<FastifyInstance> {
+export async function construireApplication(
+  ctx: Contexte,
+  // fluxJournal: where the log lines go instead of stdout (the leak tests read every line the server writes).
+  options: { journal?: boolean; fluxJournal?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.journal === false ? false : { level: ctx.config.logLevel },
+    logger:
+      options.journal === false ? false : { level: ctx.config.logLevel, ...(options.fluxJournal ? { stream: options.fluxJournal } : {}) },
     // X-Forwarded-For names the client only when it comes from a proxy named in TRUST_PROXY: the throttles and
     // the audit log use req.ip, which a client could otherwise choose.
     // (A hop count is accepted at run time, though Fastify's types leave numbers out.)
@@ -142,6 +148,8 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesFiches(app, ctx);
   routesRessources(app, ctx);
   routesParcours(app, ctx);
+  // Before the appui routes: no API token reads their health data (decision 0031).
+  refuserJetonsSurLeModule(app);
   routesAppui(app, ctx);
   routesAppuiPlan(app, ctx);
   routesPlans(app, ctx);

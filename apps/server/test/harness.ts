@@ -60,7 +60,10 @@ export interface ServeurDeTest {
 }
 
 /** The real application on a fresh database cloned from the migrated template, listening on a real port. */
-export async function demarrerServeurDeTest(options: { demo?: boolean; webDist?: string; bench?: boolean } = {}): Promise<ServeurDeTest> {
+export async function demarrerServeurDeTest(
+  // fluxJournal: every log line of the server (requests, errors, jobs, mail), at the level LOG_LEVEL says, goes there.
+  options: { demo?: boolean; webDist?: string; bench?: boolean; fluxJournal?: NodeJS.WritableStream; env?: Record<string, string> } = {},
+): Promise<ServeurDeTest> {
   const urlAdmin = inject('urlAdminPg');
   const nom = `maillage_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: urlAdmin });
@@ -80,15 +83,25 @@ export async function demarrerServeurDeTest(options: { demo?: boolean; webDist?:
       MAILLAGE_CRON_RELANCES: 'non',
       MAILLAGE_CRON_PURGE_APPUI: 'non',
       ...(options.webDist ? { MAILLAGE_WEB_DIST: options.webDist } : {}),
+      ...options.env,
     }),
     port: 0,
     bench: options.bench ?? false,
   };
   const db = creerPool(url.toString(), 5);
-  const messagerie = creerMessagerie({ smtpUrl: smtp.url, expediteur: config.mailFrom, dossierSortie: config.dataDir, journal: () => {} });
-  const ctx: Contexte = { db, config, messagerie, taches: new Taches(db, () => {}), modeBase: inject('modeBase') };
+  const journalTexte = (m: string) => options.fluxJournal?.write(`${m}\n`);
+  const messagerie = creerMessagerie({
+    smtpUrl: smtp.url,
+    expediteur: config.mailFrom,
+    dossierSortie: config.dataDir,
+    journal: journalTexte,
+  });
+  const ctx: Contexte = { db, config, messagerie, taches: new Taches(db, journalTexte), modeBase: inject('modeBase') };
   if (options.demo !== false) await creerDonneesDemo(ctx, () => {});
-  const app = await construireApplication(ctx, { journal: process.env.MAILLAGE_TEST_LOG === '1' });
+  const app = await construireApplication(ctx, {
+    journal: process.env.MAILLAGE_TEST_LOG === '1' || !!options.fluxJournal,
+    fluxJournal: options.fluxJournal,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

@@ -21,10 +21,11 @@ const ABANDON_SECONDES = 120;
 const CORPS_MAX = 1024 * 1024;
 const CLE = /^[\x21-\x7e]{1,255}$/;
 /**
- * Never kept: logging in or out (the answer sets a cookie, which a replay would not give back) and one's own account
- * (a new API token is in the answer, shown once: it must not lie in this table).
+ * Never kept: logging in or out (the answer sets a cookie, which a replay would not give back), one's own account
+ * (a new API token is in the answer, shown once: it must not lie in this table), and the appui module, whose answers
+ * carry health data that lie nowhere in clear (they would stay here 24 hours, and in any backup of that day).
  */
-const EXCLUES = [/^\/api\/auth\//, /^\/api\/moi\//];
+const EXCLUES = [/^\/api\/auth\//, /^\/api\/moi\//, /^\/api\/appui\//];
 /** A body that carries a password is not fingerprinted: a fast hash of it would be easier to guess than its argon2. */
 const MOT_DE_PASSE = /"[^"]*(password|motdepasse)[^"]*"\s*:/i;
 
