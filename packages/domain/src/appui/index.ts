@@ -1,2 +1,5 @@
 export * from './vocabulaire';
 export * from './regles';
+export * from './secret';
+export * from './periodes';
+export * from './activite';
