@@ -5,6 +5,8 @@
 
 -- Every save of a plan is a new row: versions are kept and listed, none is ever rewritten.
 create table appui_plans (
+  -- Its own id: the key of the ciphertext's context and of the key rotation (appui/chiffrement-appui.ts).
+  id uuid primary key,
   situation_id uuid not null references appui_situations (id) on delete cascade,
   version integer not null check (version >= 1),
   -- { referent, evaluationGlobale, problemes, priorites, objectifs, actions, datesRevision, suivi, avisPersonne }
@@ -15,7 +17,7 @@ create table appui_plans (
   enregistre_par uuid references utilisateurs (id) on delete set null,
   enregistre_par_libelle text not null,
   enregistre_le timestamptz not null default now(),
-  primary key (situation_id, version)
+  unique (situation_id, version)
 );
 
 create table appui_concertations (

@@ -26,6 +26,7 @@ import { routesBibliotheque } from './modules/bibliotheque/bibliotheque.routes';
 import { brancherPagesPubliques } from './modules/public/public.pages';
 import { routesPublic } from './modules/public/public.routes';
 import { annexeGrilles } from './modules/parcours/grille.service';
+import { routesAppuiPlan } from './modules/appui/plan.routes';
 import { routesParcours } from './modules/parcours/parcours.routes';
 import { routesRessources } from './modules/ressources/ressources.routes';
 import { routesSuivi } from './modules/suivi/suivi.routes';
@@ -140,6 +141,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesFiches(app, ctx);
   routesRessources(app, ctx);
   routesParcours(app, ctx);
+  routesAppuiPlan(app, ctx);
   routesPlans(app, ctx);
   // The contract document's optional annexes come from their modules (documents does not depend on them).
   routesDocuments(app, ctx, { grilles: annexeGrilles });

@@ -24,6 +24,11 @@ export interface Config {
    * the client is the TCP peer, and a forged header changes nothing.
    */
   trustProxy: boolean | number | string[];
+  /**
+   * MAILLAGE_APPUI_CONSERVATION_MOIS (default 24): months a closed case of the appui module is kept before the purge,
+   * when its team sets none (decision 0032).
+   */
+  conservationAppuiMois: number;
   /** MAILLAGE_BENCH=1: the bench's bare reference route (GET /api/bench/nu) exists. */
   bench: boolean;
   /**
@@ -35,7 +40,7 @@ export interface Config {
    * When scheduled jobs are sent (cron expressions, Paris time; « non »: never). Shared by every process on the
    * database: the last process started sets them.
    */
-  planifications: { synthese: string | null; relances: string | null };
+  planifications: { synthese: string | null; relances: string | null; purgeAppui: string | null };
 }
 
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,12 +66,23 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
       (env.MAILLAGE_VERIFIER_REPONSES ?? (['test', 'development'].includes(env.NODE_ENV ?? process.env.NODE_ENV ?? '') ? '1' : '0')) ===
       '1',
     trustProxy: lireTrustProxy(env.TRUST_PROXY),
+    conservationAppuiMois: lireMois(env.MAILLAGE_APPUI_CONSERVATION_MOIS, 24),
     planifications: {
       // Monday, every hour from 8 h: a coordinator gets one digest a week (its date is recorded), even after a late start.
       synthese: lireCron(env.MAILLAGE_CRON_SYNTHESE, '0 8-23 * * 1'),
       relances: lireCron(env.MAILLAGE_CRON_RELANCES, '0 * * * *'),
+      // Every night: closed cases past their retention are purged (appui module, decision 0032).
+      purgeAppui: lireCron(env.MAILLAGE_CRON_PURGE_APPUI, '30 3 * * *'),
     },
   };
+}
+
+function lireMois(valeur: string | undefined, defaut: number): number {
+  const texte = (valeur ?? '').trim();
+  if (!texte) return defaut;
+  if (!/^\d+$/.test(texte) || Number(texte) < 1 || Number(texte) > 600)
+    throw new Error(`MAILLAGE_APPUI_CONSERVATION_MOIS : « ${texte} » n’est pas un nombre de mois entre 1 et 600.`);
+  return Number(texte);
 }
 
 function lireCron(valeur: string | undefined, defaut: string): string | null {

@@ -12,6 +12,7 @@ import {
   TACHE_IMPORT_PLAN,
   type DonneesImportPlan,
 } from './modules/plans/imports-plans.service';
+import { purgerSituationsCloses, TACHE_PURGE_APPUI } from './modules/appui/purge.service';
 import { envoyerRelancesCampagnes } from './modules/suivi/campagnes.service';
 import type { Contexte } from './platform/contexte';
 
@@ -58,10 +59,23 @@ export function definirTaches(ctx: Contexte) {
       if (envoyes.length) journal(`Relances de campagne de suivi envoyées à ${pluriel(envoyes.length, 'pilote')}.`);
     },
   });
+  // Idempotent: a case purged is gone, a rerun finds the next ones.
+  ctx.taches.definir({
+    nom: TACHE_PURGE_APPUI,
+    unique: true,
+    traiter: async () => {
+      const n = await purgerSituationsCloses(ctx);
+      if (n) journal(`Appui : ${pluriel(n, 'situation close effacée', 'situations closes effacées')} au terme de leur durée de conservation.`);
+    },
+  });
 }
 
 /** Starts taking jobs, and records the schedules of the configuration (shared by every process). */
 export async function demarrerTaches(ctx: Contexte) {
   definirTaches(ctx);
-  await ctx.taches.demarrer({ [TACHE_SYNTHESE]: ctx.config.planifications.synthese, [TACHE_RELANCES]: ctx.config.planifications.relances });
+  await ctx.taches.demarrer({
+    [TACHE_SYNTHESE]: ctx.config.planifications.synthese,
+    [TACHE_RELANCES]: ctx.config.planifications.relances,
+    [TACHE_PURGE_APPUI]: ctx.config.planifications.purgeAppui,
+  });
 }

@@ -78,6 +78,7 @@ export async function demarrerServeurDeTest(options: { demo?: boolean; webDist?:
       PUBLIC_URL: 'http://maillage.test',
       MAILLAGE_CRON_SYNTHESE: 'non',
       MAILLAGE_CRON_RELANCES: 'non',
+      MAILLAGE_CRON_PURGE_APPUI: 'non',
       ...(options.webDist ? { MAILLAGE_WEB_DIST: options.webDist } : {}),
     }),
     port: 0,

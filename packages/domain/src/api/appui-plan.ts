@@ -8,7 +8,8 @@
  */
 import { z } from 'zod';
 import { ETAPES_DELAI, type EtapeDelai } from '../appui/suivi';
-import { categorieParticipantSchema, motifClotureSchema, statutActionPlanSchema } from '../appui/plan';
+import { categorieParticipantSchema, statutActionPlanSchema } from '../appui/plan';
+import { MOTIFS_CLOTURE, type MotifCloture } from '../appui/vocabulaire';
 
 const uuid = z.uuid('Identifiant invalide');
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,6 +24,10 @@ const texte = (libelle: string, max: number, min = 1) =>
     .trim()
     .min(min, min === 1 ? `${libelle} : à renseigner` : `${libelle} : ${min} caractères au moins`)
     .max(max, `${libelle} : ${max} caractères au plus`);
+
+const motifCloture = z.enum(Object.keys(MOTIFS_CLOTURE) as [MotifCloture, ...MotifCloture[]], {
+  error: `Motif de clôture inconnu (possible : ${Object.keys(MOTIFS_CLOTURE).join(', ')})`,
+});
 
 export const cheminPlanSituation = z.object({ id: uuid });
 export const cheminVersionPlan = z.object({ id: uuid, version: z.coerce.number().int().min(1, 'Version de plan invalide') });
@@ -144,13 +149,20 @@ export const concertationEnregistree = z.object({ concertation: concertationVue,
 
 const sourceReglage = z.enum(['equipe', 'configuration']).describe('Réglé par l’équipe, ou la valeur du déploiement');
 export const reglagesAppuiCorps = z.object({
-  seuilCharge: z.number().int().min(1, 'Seuil de charge : 1 au moins').max(500, 'Seuil de charge : 500 au plus').nullable(),
+  seuilCharge: z
+    .number()
+    .int()
+    .min(1, 'Seuil de charge : 1 au moins')
+    .max(500, 'Seuil de charge : 500 au plus')
+    .nullable()
+    .describe('Situations ouvertes par gestionnaire au-delà desquelles la charge est signalée ; null : inchangé'),
   conservationMois: z
     .number()
     .int()
     .min(1, 'Durée de conservation : 1 mois au moins')
     .max(600, 'Durée de conservation : 600 mois au plus')
-    .nullable(),
+    .nullable()
+    .describe('Mois de conservation d’une situation close avant sa purge ; null : la valeur du déploiement'),
 });
 export const reglagesAppuiVue = z.object({
   equipeId: z.uuid(),
@@ -208,15 +220,68 @@ export const delaisSituationVue = z.object({
 // ---------- Closure
 
 export const clotureCorps = z.object({
-  motif: motifClotureSchema,
-  precision: z.string().trim().max(2000, 'Précision : 2000 caractères au plus').default(''),
+  motif: motifCloture,
+  precision: z.string().trim().max(2000, 'Précision : 2000 caractères au plus').default('').describe('Requise pour « autre »'),
+  version: z.number().int().describe('La version de la situation lue ; 409 si quelqu’un l’a modifiée depuis'),
 });
 export const clotureVue = z.object({
   situationId: z.uuid(),
-  motif: motifClotureSchema,
+  motif: motifCloture,
   motifLibelle: z.string(),
   precision: z.string(),
   clotureLe: z.string(),
   auteur: z.string(),
   medecinInforme: z.boolean().describe('Le courriel (sans détail de santé) est parti au médecin traitant'),
 });
+
+// ---------- The person's access right
+
+const brut = z.record(z.string(), z.unknown());
+export const droitAccesPersonne = z.object({
+  genereLe: z.string(),
+  equipe: z.object({ id: z.uuid(), nom: z.string() }),
+  personne: z.object({ id: z.uuid() }).catchall(z.unknown()).describe('L’identité telle que saisie (INS non qualifié)'),
+  demandes: z.array(
+    z.object({
+      id: z.uuid(),
+      numero: z.number().int(),
+      origine: z.string(),
+      canal: z.string(),
+      urgence: z.string(),
+      statut: z.string(),
+      demandeur: brut.nullable(),
+      motif: z.string(),
+      recueLe: z.string(),
+      accuseeLe: z.string().nullable(),
+      premierContactLe: z.string().nullable(),
+      medecinNom: z.string().nullable(),
+      medecinRpps: z.string().nullable(),
+    }),
+  ),
+  situations: z.array(
+    z.object({
+      id: z.uuid(),
+      numero: z.number().int(),
+      statut: z.string(),
+      niveau: z.string().nullable(),
+      ouverteLe: z.string(),
+      closeLe: z.string().nullable(),
+      motifCloture: z.string().nullable(),
+      informeeLe: z.string().nullable(),
+      oppositionLe: z.string().nullable(),
+      oppositionMotif: z.string().nullable(),
+      medecinNom: z.string().nullable(),
+      medecinRpps: z.string().nullable(),
+      medecinCourriel: z.string().nullable(),
+      evaluations: z.array(z.object({ evalueeLe: z.string(), niveau: z.string(), grille: brut })),
+      orientations: z.array(
+        z.object({ ressource: z.string(), issue: z.string(), commentaire: z.string().nullable(), orienteeLe: z.string(), issueLe: z.string().nullable() }),
+      ),
+      plans: z.array(planVersionVue).describe('Toutes les versions du plan, la plus récente d’abord'),
+      concertations: z.array(concertationVue),
+      cloture: z.object({ precision: z.string(), closePar: z.string() }).nullable(),
+      journalAcces: z.array(z.object({ le: z.string(), utilisateur: z.string(), nature: z.string(), objet: z.string() })),
+    }),
+  ),
+});
+export type DroitAccesPersonne = z.infer<typeof droitAccesPersonne>;

@@ -19,3 +19,4 @@ export * from './financements';
 export * from './engagements';
 export * from './parcours';
 export * from './appui';
+export * from './appui-plan';

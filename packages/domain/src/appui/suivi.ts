@@ -1,3 +1,5 @@
+import { delaiHeures } from './regles';
+
 /**
  * Follow-up of a support team (issue 18 item 6): the case load of each case manager against a threshold (« une
  * trentaine de cas par gestionnaire », seed 004) and the delays request → first contact → evaluation → plan.
@@ -45,13 +47,10 @@ export const ETAPES_DELAI = {
 } as const;
 export type EtapeDelai = keyof typeof ETAPES_DELAI;
 
-const HEURE = 3_600_000;
 /** Hours between two instants, one decimal; a later entry dated before the earlier one counts as no delay. */
 function heures(de: string | null, a: string | null): number | null {
-  if (!de || !a) return null;
-  const ecart = Date.parse(a) - Date.parse(de);
-  if (Number.isNaN(ecart)) return null;
-  return Math.round(Math.max(0, ecart) / (HEURE / 10)) / 10;
+  const h = delaiHeures(de, a);
+  return h === null || Number.isNaN(h) ? null : Math.max(0, h);
 }
 
 /** Each step's delay in hours; null while the step is not reached (or its start is missing). */

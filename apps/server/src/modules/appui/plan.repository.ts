@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/database';
 /** Writes and reads of the plan personnalisé and the concertations (migration 0029): SQL only, contents already sealed. */
 
 export interface VersionPlanLigne {
+  id: string;
   situationId: string;
   version: number;
   contenu: Buffer;
@@ -13,7 +14,7 @@ export interface VersionPlanLigne {
   enregistreLe: string;
 }
 
-const COLONNES_PLAN = `situation_id "situationId", version, contenu_chiffre contenu, to_char(prochaine_revision, 'YYYY-MM-DD') "prochaineRevision",
+const COLONNES_PLAN = `id, situation_id "situationId", version, contenu_chiffre contenu, to_char(prochaine_revision, 'YYYY-MM-DD') "prochaineRevision",
   origine, concertation_id "concertationId", enregistre_par_libelle auteur, enregistre_le "enregistreLe"`;
 
 export async function versionActuelle(db: Queryable, situationId: string): Promise<number> {
@@ -28,6 +29,7 @@ export async function versionActuelle(db: Queryable, situationId: string): Promi
 export async function ajouterVersion(
   tx: Queryable,
   v: {
+    id: string;
     situationId: string;
     lue: number;
     contenu: Buffer;
@@ -39,11 +41,11 @@ export async function ajouterVersion(
   },
 ): Promise<number | null> {
   const { rows } = await tx.query(
-    `insert into appui_plans (situation_id, version, contenu_chiffre, prochaine_revision, origine, concertation_id, enregistre_par, enregistre_par_libelle)
-     select $1, $2::int + 1, $3, $4, $5, $6, $7, $8
+    `insert into appui_plans (id, situation_id, version, contenu_chiffre, prochaine_revision, origine, concertation_id, enregistre_par, enregistre_par_libelle)
+     select $9, $1, $2::int + 1, $3, $4, $5, $6, $7, $8
      where (select coalesce(max(version), 0) from appui_plans where situation_id = $1) = $2::int
      on conflict do nothing returning version`,
-    [v.situationId, v.lue, v.contenu, v.prochaineRevision, v.origine, v.concertationId, v.auteurId, v.auteurLibelle],
+    [v.situationId, v.lue, v.contenu, v.prochaineRevision, v.origine, v.concertationId, v.auteurId, v.auteurLibelle, v.id],
   );
   return rows[0]?.version ?? null;
 }
