@@ -20,3 +20,4 @@ export * from './engagements';
 export * from './parcours';
 export * from './appui';
 export * from './appui-plan';
+export * from './appui-activite';

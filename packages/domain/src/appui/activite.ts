@@ -1,4 +1,5 @@
 import { type PeriodeActivite, periodeEnCours } from './periodes';
+import type { Sujet } from '../permissions';
 import { type Compte, cellulesSecretes, type Somme } from './secret';
 import { ISSUES_ORIENTATION, MOTIFS_CLOTURE, NIVEAUX_REPONSE, type NiveauReponse, ORIGINES_DEMANDE } from './vocabulaire';
 
@@ -168,4 +169,30 @@ export function publierActivite(lignes: readonly LigneBrute[], typesRessource: L
     orientations: { total: compte(cle, 'orientations'), parTypeRessource: repartir(cle, 'type'), parIssue: repartir(cle, 'issue') },
     partiel: periodeEnCours(l.periode, aujourdhui),
   }));
+}
+
+/** What the service knows of a territory asked for, to decide who may see its aggregates. */
+export interface TerritoireDeLaPortee {
+  /** The régions its communes are in. */
+  regions: readonly string[];
+  /** Every commune of it lies in a contract the user coordinates (coordonnateur or référent ARS). */
+  dansSesContrats: boolean;
+}
+
+/**
+ * Who sees the activity (aggregates only, issue 18 item 8): a platform admin everywhere; an ARS agent over its
+ * régions; a CLS's coordination over its contracts' communes — every structure counted. A support team's staff see
+ * their own teams' figures on any territory. Anyone else nothing (null).
+ */
+export function porteeActivite(
+  sujet: Sujet,
+  equipes: readonly string[],
+  territoires: readonly TerritoireDeLaPortee[],
+): { structures: 'toutes' } | { structures: 'les_votres'; equipes: readonly string[] } | null {
+  if (sujet.habilitations.some((h) => h.role === 'admin')) return { structures: 'toutes' };
+  const regions = sujet.habilitations.flatMap((h) => (h.role === 'ars_regional' ? [h.regionCode] : []));
+  const vus = (t: TerritoireDeLaPortee) => t.dansSesContrats || (t.regions.length > 0 && t.regions.every((r) => regions.includes(r)));
+  if (territoires.length > 0 && territoires.every(vus)) return { structures: 'toutes' };
+  if (equipes.length) return { structures: 'les_votres', equipes };
+  return null;
 }

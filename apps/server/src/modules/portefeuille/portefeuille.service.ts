@@ -15,6 +15,7 @@ import {
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable, invalide, nonAuthentifie } from '../../platform/errors';
 import { nomDeFichier } from '../../platform/nom-fichier';
+import { activiteDeRegion } from '../appui/activite.service';
 import { doctrineDeRegion } from '../contrats/lecture.service';
 import { calculerAlertesContrats } from '../gouvernance/alertes.service';
 import { ecrireCsv, ecrireXlsx, type Valeur } from '../plans/tableur';
@@ -41,7 +42,7 @@ export function regionDemandee(utilisateur: Utilisateur | null, region: string |
 export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | null, regionCode: string) {
   exiger(utilisateur, 'lire', { type: 'portefeuille', regionCode });
   const db = ctx.db;
-  const [territoires, liste, couverture, epci, themes, financeurs, doctrine] = await Promise.all([
+  const [territoires, liste, couverture, epci, themes, financeurs, doctrine, activiteAppui] = await Promise.all([
     lecture.territoiresRegion(db, regionCode),
     lecture.contratsRegion(db, regionCode),
     lecture.couvertureParDepartement(db, regionCode, STATUTS_COUVRANTS),
@@ -49,6 +50,7 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
     lecture.decomptesThemes(db, regionCode, CLOS),
     lecture.financeursRegion(db, regionCode, CLOS),
     doctrineDeRegion(db, regionCode),
+    activiteDeRegion(ctx, utilisateur, regionCode),
   ]);
   const region = territoires.find((t) => t.type === 'region');
   if (!region) throw introuvable(`La région ${regionCode} n’existe pas dans le référentiel.`);
@@ -135,6 +137,7 @@ export async function portefeuille(ctx: Contexte, utilisateur: Utilisateur | nul
     alertes: enCours.flatMap((c) =>
       (alertesParContrat.get(c.id) ?? []).map((a) => ({ ...a, contratId: c.id, contratIntitule: c.intitule })),
     ),
+    activiteAppui,
   };
 }
 

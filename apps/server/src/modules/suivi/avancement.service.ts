@@ -8,6 +8,7 @@ import {
 } from '@maillage/domain';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
+import { activiteDuContrat } from '../appui/activite.service';
 import { exigerSurContrat } from '../contrats/acces';
 import { axesDuContrat } from '../contrats/lecture.service';
 import { fichesDesContrats, historiquesStatuts } from './avancement.queries';
@@ -95,7 +96,9 @@ export async function avancementContrat(db: Queryable, contratId: string) {
   };
 }
 
+/** The contract's follow-up: its progress and, for those the appui module shows it to, the support teams' activity. */
 export async function avancementDuContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  return avancementContrat(ctx.db, contratId);
+  const [avancement, activiteAppui] = await Promise.all([avancementContrat(ctx.db, contratId), activiteDuContrat(ctx, utilisateur, contratId)]);
+  return { ...avancement, activiteAppui };
 }
