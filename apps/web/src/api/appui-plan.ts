@@ -76,7 +76,7 @@ export const useCloture = (situationId: string) =>
   );
 
 /** The feedback letter to the médecin traitant, as a PDF. */
-export const cheminCourrierCloture = (situationId: string) => `/api/appui/situations/${situationId}/cloture/courrier.pdf`;
+export const cheminCourrierCloture = (situationId: string) => `/api/appui/situations/${situationId}/courrier-cloture.pdf`;
 
 export function useChargeEquipe(equipeId: string | undefined) {
   return useQuery({

@@ -42,7 +42,15 @@ export type SaisieInformation = z.input<typeof informationCorps>;
 type Enregistree = z.infer<typeof situationEnregistree>;
 
 /** Every view a change in the module may touch (lists, a case, its plan, the case load, the activity). */
-const VUES_APPUI = ['appui-demandes', 'appui-demande', 'appui-situations', 'appui-situation', 'appui-journal', 'appui-plan', 'appui-charge'];
+const VUES_APPUI = [
+  'appui-demandes',
+  'appui-demande',
+  'appui-situations',
+  'appui-situation',
+  'appui-journal',
+  'appui-plan',
+  'appui-charge',
+];
 
 export function useMutationAppui<V, R = void>(fn: (v: V) => Promise<R>) {
   const client = useQueryClient();
@@ -100,21 +108,19 @@ export function useDemande(id: string | undefined) {
 
 export const useReferentDemande = (id: string) =>
   useMutationAppui((corps: { referentId: string; version: number }) =>
-    requete<DemandeVue>(`/api/appui/demandes/${id}/referent`, { methode: 'PUT', corps }),
+    requete<unknown>(`/api/appui/demandes/${id}/referent`, { methode: 'POST', corps }),
   );
 
 export const usePremierContact = (id: string) =>
   useMutationAppui((corps: { version: number }) =>
-    requete<DemandeVue>(`/api/appui/demandes/${id}/premier-contact`, { methode: 'POST', corps }),
+    requete<unknown>(`/api/appui/demandes/${id}/premier-contact`, { methode: 'POST', corps }),
   );
 
 export const useOuvertureSituation = (id: string) =>
-  useMutationAppui((corps: { version: number }) =>
-    requete<Enregistree>(`/api/appui/demandes/${id}/situation`, { methode: 'POST', corps }),
-  );
+  useMutationAppui((corps: { version: number }) => requete<Enregistree>(`/api/appui/demandes/${id}/situation`, { methode: 'POST', corps }));
 
 export const useSansSuite = (id: string) =>
-  useMutationAppui((corps: { version: number }) => requete<DemandeVue>(`/api/appui/demandes/${id}/sans-suite`, { methode: 'POST', corps }));
+  useMutationAppui((corps: { version: number }) => requete<unknown>(`/api/appui/demandes/${id}/sans-suite`, { methode: 'POST', corps }));
 
 // ---------- Cases
 
@@ -145,7 +151,9 @@ export const useModificationPersonne = (id: string) =>
   );
 
 export const useInformationPersonne = (id: string) =>
-  useMutationAppui((corps: SaisieInformation) => requete<Enregistree>(`/api/appui/situations/${id}/information`, { methode: 'PUT', corps }));
+  useMutationAppui((corps: SaisieInformation) =>
+    requete<Enregistree>(`/api/appui/situations/${id}/information`, { methode: 'PUT', corps }),
+  );
 
 export const useModificationMedecin = (id: string) =>
   useMutationAppui((corps: { medecinTraitant: SaisieMedecin; version: number }) =>
@@ -167,7 +175,7 @@ export const useOrientation = (id: string) =>
 
 export const useIssueOrientation = (id: string) =>
   useMutationAppui(({ orientationId, ...corps }: z.input<typeof orientationIssueCorps> & { orientationId: string }) =>
-    requete<unknown>(`/api/appui/situations/${id}/orientations/${orientationId}`, { methode: 'PUT', corps }),
+    requete<unknown>(`/api/appui/situations/${id}/orientations/${orientationId}`, { methode: 'PATCH', corps }),
   );
 
 export function useJournalAcces(id: string, actif: boolean) {

@@ -47,7 +47,9 @@ function useNavigation(): MainNavigationProps.Item[] {
       isActive: actif('/annuaire') || actif('/organisations'),
     },
   );
-  items.push(navigationAppui(actif, equipesAppui.mes.length > 0, estAdmin || regionsArs.length > 0 || roles.some((r) => r.role === 'coordonnateur')));
+  items.push(
+    navigationAppui(actif, equipesAppui.mes.length > 0, estAdmin || regionsArs.length > 0 || roles.some((r) => r.role === 'coordonnateur')),
+  );
   // The regional doctrine: its ARS edits it (one link per region it covers).
   if (regionsArs.length === 1) {
     items.push({ text: 'Doctrine', linkProps: { to: `/doctrine/${regionsArs[0]}` }, isActive: actif('/doctrine') });
@@ -96,7 +98,11 @@ function navigationAppui(actif: (prefixe: string) => boolean, membre: boolean, v
   if (!membre && !voitActivite) return { ...demande, text: 'Demande d’appui' };
   const liens = membre
     ? [
-        { text: 'Guichet de l’équipe', linkProps: { to: '/appui' }, isActive: actif('/appui') && !actif('/appui/demande') && !actif('/appui/charge') && !actif('/appui/activite') },
+        {
+          text: 'Guichet de l’équipe',
+          linkProps: { to: '/appui' },
+          isActive: actif('/appui') && !actif('/appui/demande') && !actif('/appui/charge') && !actif('/appui/activite'),
+        },
         demande,
         { text: 'Charge des gestionnaires', linkProps: { to: '/appui/charge' }, isActive: actif('/appui/charge') },
         activite,

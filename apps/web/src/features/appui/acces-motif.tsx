@@ -39,8 +39,7 @@ export function AccesParMotif({ situationId }: { situationId: string }) {
           Ouvrir la situation en déclarant un motif
         </p>
         <p className={fr.cx('fr-text--sm')}>
-          Le motif, votre nom et l’heure sont inscrits au journal des accès que lit le référent ; l’accès vaut pour une durée
-          limitée.
+          Le motif, votre nom et l’heure sont inscrits au journal des accès que lit le référent ; l’accès vaut pour une durée limitée.
         </p>
         {declaration.error ? <AlerteErreur erreur={declaration.error} as="h3" titre="L’accès n’a pas été ouvert" /> : null}
         <Input

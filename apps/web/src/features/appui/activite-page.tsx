@@ -77,8 +77,8 @@ export default function ActivitePage() {
         nominative n’y figure.
       </p>
       <p id={ID_EXPLICATION_SECRET} className={fr.cx('fr-text--sm')}>
-        « secret » : un effectif de 1 à 4, ou un effectif qui permettrait d’en recalculer un par soustraction, n’est pas publié, comme
-        le fait la statistique publique (secret statistique).
+        « secret » : un effectif de 1 à 4, ou un effectif qui permettrait d’en recalculer un par soustraction, n’est pas publié, comme le
+        fait la statistique publique (secret statistique).
       </p>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-3w')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
@@ -87,7 +87,12 @@ export default function ActivitePage() {
             <ul className={fr.cx('fr-tags-group')} aria-label="Territoires choisis">
               {cles.map((cle) => (
                 <li key={cle}>
-                  <button type="button" className={fr.cx('fr-tag', 'fr-tag--dismiss')} aria-label={`Retirer ${nomTerritoire(cle)}`} onClick={() => changer(cles.filter((c) => c !== cle))}>
+                  <button
+                    type="button"
+                    className={fr.cx('fr-tag', 'fr-tag--dismiss')}
+                    aria-label={`Retirer ${nomTerritoire(cle)}`}
+                    onClick={() => changer(cles.filter((c) => c !== cle))}
+                  >
                     {nomTerritoire(cle)}
                   </button>
                 </li>
@@ -124,7 +129,12 @@ export default function ActivitePage() {
       ) : (
         <>
           {activite.data.partiel && (
-            <Alert severity="info" small className={fr.cx('fr-mb-3w')} description={`Chiffres partiels : ${activite.data.raisons.join(' ')}`} />
+            <Alert
+              severity="info"
+              small
+              className={fr.cx('fr-mb-3w')}
+              description={`Chiffres partiels : ${activite.data.raisons.join(' ')}`}
+            />
           )}
           {activite.data.structures === 'les_votres' && <p>Vous voyez l’activité des équipes dont vous êtes membre.</p>}
           {activite.data.lignes.map((l, i) => (

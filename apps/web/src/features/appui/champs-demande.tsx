@@ -41,9 +41,20 @@ export function ChampsDemandeur({ register, errors }: Omit<Props, 'watch'>) {
     <fieldset className={fr.cx('fr-fieldset')}>
       <legend className={fr.cx('fr-fieldset__legend')}>Qui appelle</legend>
       <div className={fr.cx('fr-fieldset__element')}>
-        <Input label="Nom de la personne qui appelle" nativeInputProps={register('demandeurNom')} {...etatChamp(errors.demandeurNom?.message)} />
-        <Input label="Qualité (facultatif)" hintText="Infirmière libérale, fille de la personne, assistante sociale…" nativeInputProps={register('demandeurQualite')} />
-        <Input label="Téléphone pour la rappeler (facultatif)" nativeInputProps={{ ...register('demandeurTelephone'), type: 'tel', autoComplete: 'off' }} />
+        <Input
+          label="Nom de la personne qui appelle"
+          nativeInputProps={register('demandeurNom')}
+          {...etatChamp(errors.demandeurNom?.message)}
+        />
+        <Input
+          label="Qualité (facultatif)"
+          hintText="Infirmière libérale, fille de la personne, assistante sociale…"
+          nativeInputProps={register('demandeurQualite')}
+        />
+        <Input
+          label="Téléphone pour la rappeler (facultatif)"
+          nativeInputProps={{ ...register('demandeurTelephone'), type: 'tel', autoComplete: 'off' }}
+        />
         <Input
           label="Courriel (facultatif)"
           nativeInputProps={{ ...register('demandeurCourriel'), type: 'email', autoComplete: 'off' }}
@@ -107,7 +118,10 @@ export function ChampsMedecin({ register, watch, errors, estMedecin }: Props & {
       </legend>
       <div className={fr.cx('fr-fieldset__element')}>
         {estMedecin && (
-          <Checkbox small options={[{ label: 'Je suis le médecin traitant de cette personne', nativeInputProps: register('moiMedecin') }]} />
+          <Checkbox
+            small
+            options={[{ label: 'Je suis le médecin traitant de cette personne', nativeInputProps: register('moiMedecin') }]}
+          />
         )}
         {!moi && (
           <>

@@ -17,7 +17,13 @@ export default function ChargePage() {
   useTitrePage('Charge des gestionnaires');
   const { equipe, mes, choisir, isPending, error } = useEquipeChoisie();
   const charge = useChargeEquipe(equipe?.id);
-  const fil = <Breadcrumb currentPageLabel="Charge des gestionnaires" homeLinkProps={{ to: '/' }} segments={[{ label: 'Guichet', linkProps: { to: '/appui' } }]} />;
+  const fil = (
+    <Breadcrumb
+      currentPageLabel="Charge des gestionnaires"
+      homeLinkProps={{ to: '/' }}
+      segments={[{ label: 'Guichet', linkProps: { to: '/appui' } }]}
+    />
+  );
   if (isPending) return <Chargement />;
   if (error) return <AlerteErreur erreur={error} />;
   if (!equipe) return <PageAccesRefuse />;

@@ -15,11 +15,20 @@ export function ChronologieSituation({ situation: s }: { situation: SituationCom
   const concertations = useConcertations(s.id);
   const evenements: Evenement[] = [
     { le: s.ouverteLe, texte: 'Ouverture de la situation' },
-    ...s.evaluations.map((e) => ({ le: e.evalueeLe, texte: `Évaluation : ${libelleNiveau(e.niveau).toLowerCase()}${e.evalueePar ? ` (${e.evalueePar})` : ''}` })),
+    ...s.evaluations.map((e) => ({
+      le: e.evalueeLe,
+      texte: `Évaluation : ${libelleNiveau(e.niveau).toLowerCase()}${e.evalueePar ? ` (${e.evalueePar})` : ''}`,
+    })),
     ...s.orientations.map((o) => ({ le: o.orienteeLe, texte: `Orientation vers ${o.ressourceNom}` })),
-    ...s.orientations.flatMap((o) => (o.issueLe ? [{ le: o.issueLe, texte: `Orientation vers ${o.ressourceNom} : ${libelleIssue(o.issue).toLowerCase()}` }] : [])),
+    ...s.orientations.flatMap((o) =>
+      o.issueLe ? [{ le: o.issueLe, texte: `Orientation vers ${o.ressourceNom} : ${libelleIssue(o.issue).toLowerCase()}` }] : [],
+    ),
     ...(plan.data?.versions ?? []).map((v) => ({ le: v.enregistreLe, texte: `Plan personnalisé, version ${v.version} (${v.auteur})` })),
-    ...(concertations.data?.elements ?? []).map((c) => ({ le: c.date, texte: `Concertation${c.remunerable ? ' pluriprofessionnelle rémunérable' : ''}`, jour: true })),
+    ...(concertations.data?.elements ?? []).map((c) => ({
+      le: c.date,
+      texte: `Concertation${c.remunerable ? ' pluriprofessionnelle rémunérable' : ''}`,
+      jour: true,
+    })),
     ...(s.closeLe ? [{ le: s.closeLe, texte: 'Clôture de la situation' }] : []),
   ];
   evenements.sort((a, b) => a.le.localeCompare(b.le));

@@ -33,7 +33,12 @@ function corpsDemande(v: ValeursDemande, moi: { nom: string; courriel: string },
     origine: v.origine as SaisieDemande['origine'],
     canal: telephone ? 'telephone' : 'formulaire',
     demandeur: telephone
-      ? { nom: v.demandeurNom.trim(), qualite: vide(v.demandeurQualite), telephone: vide(v.demandeurTelephone), courriel: vide(v.demandeurCourriel) }
+      ? {
+          nom: v.demandeurNom.trim(),
+          qualite: vide(v.demandeurQualite),
+          telephone: vide(v.demandeurTelephone),
+          courriel: vide(v.demandeurCourriel),
+        }
       : null,
     personne: { nom: v.nom.trim(), prenoms: v.prenoms.trim(), dateNaissance: vide(v.dateNaissance), communeCode: vide(v.communeCode) },
     motif: v.motif.trim(),
@@ -109,7 +114,8 @@ export default function DemandePage() {
             <>
               <span className={fr.cx('fr-mb-1w')}>{accuse.message}</span>
               <br />
-              Reçue le {formaterDateHeure(accuse.recueLe)}.{accuse.telephoneEquipe ? ` Pour joindre l’équipe : ${accuse.telephoneEquipe}.` : ''}
+              Reçue le {formaterDateHeure(accuse.recueLe)}.
+              {accuse.telephoneEquipe ? ` Pour joindre l’équipe : ${accuse.telephoneEquipe}.` : ''}
             </>
           }
           className={fr.cx('fr-mb-3w')}
@@ -124,8 +130,8 @@ export default function DemandePage() {
     <>
       <h1>Demander un appui à la coordination</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Une situation complexe, quel que soit l’âge, la maladie ou le handicap ? L’équipe d’appui accuse réception, désigne un
-        référent et vous recontacte.
+        Une situation complexe, quel que soit l’âge, la maladie ou le handicap ? L’équipe d’appui accuse réception, désigne un référent et
+        vous recontacte.
       </p>
       {equipes.isPending ? (
         <Chargement />
@@ -168,9 +174,17 @@ export default function DemandePage() {
           />
           <RadioButtons
             legend="Urgence"
-            options={Object.entries(URGENCES).map(([code, libelle]) => ({ label: libelle, nativeInputProps: { ...register('urgence'), value: code } }))}
+            options={Object.entries(URGENCES).map(([code, libelle]) => ({
+              label: libelle,
+              nativeInputProps: { ...register('urgence'), value: code },
+            }))}
           />
-          <ChampsMedecin register={register} watch={watch} errors={errors} estMedecin={watch('origine') === 'medecin_traitant' && !telephone} />
+          <ChampsMedecin
+            register={register}
+            watch={watch}
+            errors={errors}
+            estMedecin={watch('origine') === 'medecin_traitant' && !telephone}
+          />
           <Button type="submit" disabled={envoi.isPending} iconId="fr-icon-send-plane-line">
             Envoyer la demande
           </Button>

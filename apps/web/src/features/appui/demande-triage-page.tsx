@@ -78,7 +78,10 @@ function Actions({ demande }: { demande: DemandeVue }) {
           <Button
             disabled={ouverture.isPending}
             onClick={() =>
-              ouverture.mutate({ version: demande.version }, { onSuccess: (s) => naviguer(`/appui/situations/${s.id}`, { state: { message: `Situation n° ${s.numero} ouverte.` } }) })
+              ouverture.mutate(
+                { version: demande.version },
+                { onSuccess: (s) => naviguer(`/appui/situations/${s.id}`, { state: { message: `Situation n° ${s.numero} ouverte.` } }) },
+              )
             }
           >
             Ouvrir la situation
@@ -139,7 +142,11 @@ export default function DemandeTriagePage() {
         <dt>Qui demande</dt>
         <dd>
           {libelleOrigine(d.origine)}
-          {d.demandeur ? ` : ${d.demandeur.nom}${d.demandeur.qualite ? `, ${d.demandeur.qualite}` : ''}` : d.saisiePar ? ` : ${d.saisiePar.libelle}` : ''}
+          {d.demandeur
+            ? ` : ${d.demandeur.nom}${d.demandeur.qualite ? `, ${d.demandeur.qualite}` : ''}`
+            : d.saisiePar
+              ? ` : ${d.saisiePar.libelle}`
+              : ''}
           {d.demandeur?.telephone ? ` — ${d.demandeur.telephone}` : ''}
         </dd>
         <dt>Personne</dt>

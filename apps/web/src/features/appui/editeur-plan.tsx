@@ -32,7 +32,8 @@ function valeursDe(plan: PlanVersion | null, referentParDefaut: string): Valeurs
     noteSuivi: '',
     problemes: c?.problemes.map((p) => ({ id: p.id, probleme: p.probleme, besoins: p.besoins })) ?? [],
     objectifs: c?.objectifs.map((o) => ({ id: o.id, libelle: o.libelle })) ?? [],
-    actions: c?.actions.map((a) => ({ id: a.id, libelle: a.libelle, porteur: a.porteur, echeance: a.echeance ?? '', statut: a.statut })) ?? [],
+    actions:
+      c?.actions.map((a) => ({ id: a.id, libelle: a.libelle, porteur: a.porteur, echeance: a.echeance ?? '', statut: a.statut })) ?? [],
     datesRevision: (c?.datesRevision ?? []).map((date) => ({ date })),
   };
 }
@@ -68,14 +69,21 @@ export function EditeurPlan({
         contenu: {
           referent: v.referent,
           evaluationGlobale: v.evaluationGlobale,
-          priorites: v.priorites.split('\n').map((p) => p.trim()).filter(Boolean),
+          priorites: v.priorites
+            .split('\n')
+            .map((p) => p.trim())
+            .filter(Boolean),
           avisPersonne: v.avisPersonne,
           suivi,
           problemes: v.problemes.filter((p) => p.probleme.trim()),
           objectifs: v.objectifs.filter((o) => o.libelle.trim()).map((o) => ({ ...o, problemeId: null })),
           actions: v.actions
             .filter((a) => a.libelle.trim())
-            .map((a) => ({ ...a, echeance: a.echeance || null, objectifId: plan?.contenu.actions.find((x) => x.id === a.id)?.objectifId ?? null })),
+            .map((a) => ({
+              ...a,
+              echeance: a.echeance || null,
+              objectifId: plan?.contenu.actions.find((x) => x.id === a.id)?.objectifId ?? null,
+            })),
           datesRevision: v.datesRevision.map((d) => d.date).filter(Boolean),
         },
       },
@@ -89,7 +97,11 @@ export function EditeurPlan({
     </Button>
   );
   return (
-    <FormulaireEncart idTitre="titre-editeur-plan" titre={plan ? `Nouvelle version du plan (après la version ${plan.version})` : 'Écrire le plan personnalisé'} onSubmit={soumettre}>
+    <FormulaireEncart
+      idTitre="titre-editeur-plan"
+      titre={plan ? `Nouvelle version du plan (après la version ${plan.version})` : 'Écrire le plan personnalisé'}
+      onSubmit={soumettre}
+    >
       {enregistrement.error ? <AlerteErreur erreur={enregistrement.error} as="h3" titre="Le plan n’a pas été enregistré" /> : null}
       <Input label="Référent du plan" hintText="Qui coordonne le plan : nom et fonction" nativeInputProps={register('referent')} />
       <Input label="Évaluation globale" textArea nativeTextAreaProps={{ ...register('evaluationGlobale'), rows: 4 }} />
@@ -125,7 +137,10 @@ export function EditeurPlan({
           <div key={f.id} className={fr.cx('fr-fieldset__element', 'fr-mb-2w')}>
             <Input label={`Action ${i + 1}`} nativeInputProps={register(`actions.${i}.libelle`)} />
             <Input label={`Qui porte l’action ${i + 1}`} nativeInputProps={register(`actions.${i}.porteur`)} />
-            <Input label={`Échéance de l’action ${i + 1} (facultatif)`} nativeInputProps={{ ...register(`actions.${i}.echeance`), type: 'date' }} />
+            <Input
+              label={`Échéance de l’action ${i + 1} (facultatif)`}
+              nativeInputProps={{ ...register(`actions.${i}.echeance`), type: 'date' }}
+            />
             <Select label={`Statut de l’action ${i + 1}`} nativeSelectProps={register(`actions.${i}.statut`)}>
               {Object.entries(STATUTS_ACTION_PLAN).map(([code, libelle]) => (
                 <option key={code} value={code}>
@@ -136,7 +151,12 @@ export function EditeurPlan({
             {retirer(actions, i, `l’action ${i + 1}`)}
           </div>
         ))}
-        <Button type="button" size="small" priority="secondary" onClick={() => actions.append({ libelle: '', porteur: '', echeance: '', statut: 'a_faire' })}>
+        <Button
+          type="button"
+          size="small"
+          priority="secondary"
+          onClick={() => actions.append({ libelle: '', porteur: '', echeance: '', statut: 'a_faire' })}
+        >
           Ajouter une action
         </Button>
       </fieldset>
@@ -153,7 +173,12 @@ export function EditeurPlan({
         </Button>
       </fieldset>
       <Input label="Avis de la personne (facultatif)" textArea nativeTextAreaProps={register('avisPersonne')} />
-      <Input label="Note de suivi à ajouter (facultatif)" hintText="Datée d’aujourd’hui, ajoutée au suivi du plan" textArea nativeTextAreaProps={register('noteSuivi')} />
+      <Input
+        label="Note de suivi à ajouter (facultatif)"
+        hintText="Datée d’aujourd’hui, ajoutée au suivi du plan"
+        textArea
+        nativeTextAreaProps={register('noteSuivi')}
+      />
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline')}>
         <li>
           <Button type="submit" disabled={enregistrement.isPending}>

@@ -21,7 +21,15 @@ interface Valeurs {
 }
 
 /** A concertation: date, participants, decisions, the remunerable flag, and the plan's actions it changes or adds. */
-export function FormulaireConcertation({ situationId, plan, onFini }: { situationId: string; plan: PlanVersion | null; onFini: () => void }) {
+export function FormulaireConcertation({
+  situationId,
+  plan,
+  onFini,
+}: {
+  situationId: string;
+  plan: PlanVersion | null;
+  onFini: () => void;
+}) {
   const creation = useNouvelleConcertation(situationId);
   const actions = plan?.contenu.actions ?? [];
   const { register, handleSubmit, control, setError, formState } = useForm<Valeurs>({
@@ -40,7 +48,8 @@ export function FormulaireConcertation({ situationId, plan, onFini }: { situatio
 
   const soumettre = handleSubmit((v) => {
     const presents = v.participants.filter((p) => p.nom.trim());
-    if (presents.length === 0) return setError('participants.0.nom', { message: 'Indiquez au moins un participant' }, { shouldFocus: true });
+    if (presents.length === 0)
+      return setError('participants.0.nom', { message: 'Indiquez au moins un participant' }, { shouldFocus: true });
     if (!v.decisions.trim()) return setError('decisions', { message: 'Écrivez ce qui a été décidé' }, { shouldFocus: true });
     const actionsModifiees = Object.entries(v.statuts).flatMap(([id, statut]) => (statut ? [{ id, statut }] : []));
     const actionsAjoutees = v.ajouts.filter((a) => a.libelle.trim()).map((a) => ({ ...a, echeance: a.echeance || null }));
@@ -61,7 +70,11 @@ export function FormulaireConcertation({ situationId, plan, onFini }: { situatio
   return (
     <FormulaireEncart idTitre="titre-concertation" titre="Nouvelle concertation" onSubmit={soumettre}>
       {creation.error ? <AlerteErreur erreur={creation.error} as="h3" titre="La concertation n’a pas été enregistrée" /> : null}
-      <Input label="Date de la concertation" nativeInputProps={{ ...register('date'), type: 'date' }} {...etatChamp(erreurs.date?.message)} />
+      <Input
+        label="Date de la concertation"
+        nativeInputProps={{ ...register('date'), type: 'date' }}
+        {...etatChamp(erreurs.date?.message)}
+      />
       <fieldset className={fr.cx('fr-fieldset')}>
         <legend className={fr.cx('fr-fieldset__legend')}>Participants</legend>
         {participants.fields.map((f, i) => (
@@ -78,21 +91,47 @@ export function FormulaireConcertation({ situationId, plan, onFini }: { situatio
               nativeInputProps={register(`participants.${i}.nom`)}
               {...etatChamp(erreurs.participants?.[i]?.nom?.message)}
             />
-            <Input label={`Qualité du participant ${i + 1} (facultatif)`} hintText="Profession, structure ou lien avec la personne" nativeInputProps={register(`participants.${i}.qualite`)} />
+            <Input
+              label={`Qualité du participant ${i + 1} (facultatif)`}
+              hintText="Profession, structure ou lien avec la personne"
+              nativeInputProps={register(`participants.${i}.qualite`)}
+            />
             {i > 0 && (
-              <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-delete-line" onClick={() => participants.remove(i)}>
+              <Button
+                type="button"
+                size="small"
+                priority="tertiary no outline"
+                iconId="fr-icon-delete-line"
+                onClick={() => participants.remove(i)}
+              >
                 Retirer le participant {i + 1}
               </Button>
             )}
           </div>
         ))}
-        <Button type="button" size="small" priority="secondary" onClick={() => participants.append({ categorie: 'professionnel', nom: '', qualite: '' })}>
+        <Button
+          type="button"
+          size="small"
+          priority="secondary"
+          onClick={() => participants.append({ categorie: 'professionnel', nom: '', qualite: '' })}
+        >
           Ajouter un participant
         </Button>
       </fieldset>
-      <Input label="Décisions" textArea nativeTextAreaProps={{ ...register('decisions'), rows: 4 }} {...etatChamp(erreurs.decisions?.message)} />
+      <Input
+        label="Décisions"
+        textArea
+        nativeTextAreaProps={{ ...register('decisions'), rows: 4 }}
+        {...etatChamp(erreurs.decisions?.message)}
+      />
       <Checkbox
-        options={[{ label: 'Concertation pluriprofessionnelle rémunérable', hintText: 'Au moins deux professionnels y ont participé', nativeInputProps: register('remunerable') }]}
+        options={[
+          {
+            label: 'Concertation pluriprofessionnelle rémunérable',
+            hintText: 'Au moins deux professionnels y ont participé',
+            nativeInputProps: register('remunerable'),
+          },
+        ]}
         {...etatChamp(erreurs.remunerable?.message)}
       />
       {actions.length > 0 && (
@@ -100,7 +139,10 @@ export function FormulaireConcertation({ situationId, plan, onFini }: { situatio
           <legend className={fr.cx('fr-fieldset__legend')}>Actions du plan que la concertation fait avancer</legend>
           {actions.map((a) => (
             <div key={a.id} className={fr.cx('fr-fieldset__element')}>
-              <Select label={`Nouveau statut de « ${a.libelle} » (${STATUTS_ACTION_PLAN[a.statut].toLowerCase()})`} nativeSelectProps={register(`statuts.${a.id}`)}>
+              <Select
+                label={`Nouveau statut de « ${a.libelle} » (${STATUTS_ACTION_PLAN[a.statut].toLowerCase()})`}
+                nativeSelectProps={register(`statuts.${a.id}`)}
+              >
                 <option value="">Inchangé</option>
                 {Object.entries(STATUTS_ACTION_PLAN).map(([code, libelle]) => (
                   <option key={code} value={code}>
@@ -118,7 +160,10 @@ export function FormulaireConcertation({ situationId, plan, onFini }: { situatio
           <div key={f.id} className={fr.cx('fr-fieldset__element', 'fr-mb-2w')}>
             <Input label={`Nouvelle action ${i + 1}`} nativeInputProps={register(`ajouts.${i}.libelle`)} />
             <Input label={`Qui porte la nouvelle action ${i + 1}`} nativeInputProps={register(`ajouts.${i}.porteur`)} />
-            <Input label={`Échéance de la nouvelle action ${i + 1} (facultatif)`} nativeInputProps={{ ...register(`ajouts.${i}.echeance`), type: 'date' }} />
+            <Input
+              label={`Échéance de la nouvelle action ${i + 1} (facultatif)`}
+              nativeInputProps={{ ...register(`ajouts.${i}.echeance`), type: 'date' }}
+            />
           </div>
         ))}
         <Button type="button" size="small" priority="secondary" onClick={() => ajouts.append({ libelle: '', porteur: '', echeance: '' })}>

@@ -25,7 +25,11 @@ export function useEquipeChoisie() {
 export function ChoixEquipe({ equipes, equipe, choisir }: { equipes: EquipeAppui[]; equipe: EquipeAppui; choisir: (id: string) => void }) {
   if (equipes.length < 2) return null;
   return (
-    <Select label="Équipe" nativeSelectProps={{ value: equipe.id, onChange: (e) => choisir(e.target.value) }} className={fr.cx('fr-col-md-6')}>
+    <Select
+      label="Équipe"
+      nativeSelectProps={{ value: equipe.id, onChange: (e) => choisir(e.target.value) }}
+      className={fr.cx('fr-col-md-6')}
+    >
       {equipes.map((e) => (
         <option key={e.id} value={e.id}>
           {e.nom}
@@ -42,7 +46,11 @@ function DemandesATraiter({ equipeId }: { equipeId: string }) {
   const aTraiter = demandes.data.elements.filter((d) => d.statut === 'recue');
   if (aTraiter.length === 0)
     return (
-      <EtatVide titre="Aucune demande en attente" titreAs="h3" action={{ children: 'Saisir une demande reçue par téléphone', linkProps: { to: '/appui/demande' } }}>
+      <EtatVide
+        titre="Aucune demande en attente"
+        titreAs="h3"
+        action={{ children: 'Saisir une demande reçue par téléphone', linkProps: { to: '/appui/demande' } }}
+      >
         <p>Les demandes adressées au guichet unique arrivent ici : accusez-les, désignez un référent, puis ouvrez la situation.</p>
       </EtatVide>
     );
@@ -85,7 +93,9 @@ function SituationsOuvertes({ equipeId }: { equipeId: string }) {
   if (ouvertes.length === 0)
     return (
       <EtatVide titre="Aucune situation ouverte" titreAs="h3">
-        <p>Une situation s’ouvre depuis une demande : elle porte l’évaluation, les orientations, le plan personnalisé et les concertations.</p>
+        <p>
+          Une situation s’ouvre depuis une demande : elle porte l’évaluation, les orientations, le plan personnalisé et les concertations.
+        </p>
       </EtatVide>
     );
   return (

@@ -16,9 +16,9 @@ export function OngletConcertations({ situation: s }: { situation: SituationComp
   const concertations = useConcertations(s.id);
   const plan = usePlan(s.id);
   const [ouvert, setOuvert] = useState(false);
-  if (concertations.isPending || plan.isPending) return <Chargement libelle="Chargement des concertations…" />;
   const erreur = concertations.error ?? plan.error;
   if (erreur) return <AlerteErreur erreur={erreur} titre="Les concertations n’ont pas pu être chargées" as="h3" />;
+  if (!concertations.data || !plan.data) return <Chargement libelle="Chargement des concertations…" />;
   const liste = concertations.data.elements;
   return (
     <>
@@ -40,8 +40,8 @@ export function OngletConcertations({ situation: s }: { situation: SituationComp
           action={s.statut === 'ouverte' ? { children: 'Tracer une concertation', onClick: () => setOuvert(true) } : undefined}
         >
           <p>
-            Une concertation réunit les professionnels, la personne et ses aidants autour de la situation : sa date, ses participants
-            et ses décisions sont tracés, et elle peut mettre à jour les actions du plan.
+            Une concertation réunit les professionnels, la personne et ses aidants autour de la situation : sa date, ses participants et ses
+            décisions sont tracés, et elle peut mettre à jour les actions du plan.
           </p>
         </EtatVide>
       ) : (

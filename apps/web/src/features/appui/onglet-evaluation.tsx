@@ -82,8 +82,8 @@ export function OngletEvaluation({ situation: s }: { situation: SituationComplet
     <>
       <h2>Évaluation de la complexité</h2>
       <p>
-        Chaque dimension est cotée de 0 (aucune difficulté) à 3 (difficulté sévère) ; la grille et l’urgence donnent le niveau de
-        réponse, de l’information et orientation à la gestion de cas.
+        Chaque dimension est cotée de 0 (aucune difficulté) à 3 (difficulté sévère) ; la grille et l’urgence donnent le niveau de réponse,
+        de l’information et orientation à la gestion de cas.
       </p>
       {s.statut === 'ouverte' && <NouvelleEvaluation s={s} />}
       {s.evaluations.length === 0 ? (

@@ -36,7 +36,9 @@ function NouvelleOrientation({ s }: { s: SituationComplete }) {
         ) : resultats.isPending ? (
           <p>Recherche…</p>
         ) : (
-          <p>{proposees.length === 0 ? `Aucune ressource ne correspond à « ${differe} ».` : `${proposees.length} ressource(s) trouvée(s).`}</p>
+          <p>
+            {proposees.length === 0 ? `Aucune ressource ne correspond à « ${differe} ».` : `${proposees.length} ressource(s) trouvée(s).`}
+          </p>
         )}
       </div>
       {proposees.length > 0 && (
@@ -67,7 +69,7 @@ function IssueOrientationForm({ s, o }: { s: SituationComplete; o: Orientation }
   const [issue, setIssue] = useState<IssueOrientation>(o.issue);
   return (
     <form
-      aria-label={`Issue de l’orientation vers ${o.ressourceNom}`}
+      aria-label={`Suite donnée à l’orientation vers ${o.ressourceNom}`}
       onSubmit={(e) => {
         e.preventDefault();
         modification.mutate({ orientationId: o.id, issue, version: o.version });

@@ -9,6 +9,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { formaterDate } from '../../components/format';
 import { appliquerErreursServeur, etatChamp } from '../../components/formulaire';
 import { FormulaireEncart } from '../../components/formulaire-encart';
+import { Telechargement } from '../../components/telechargement';
 
 const vide = (v: string) => (v.trim() === '' ? null : v.trim());
 
@@ -32,8 +33,17 @@ function FormulaireMedecin({ s, onFini }: { s: SituationComplete; onFini: () => 
     <FormulaireEncart idTitre="titre-medecin" titre="Médecin traitant" onSubmit={soumettre}>
       {modification.error ? <AlerteErreur erreur={modification.error} as="h3" titre="Le médecin traitant n’a pas été enregistré" /> : null}
       <Input label="Nom du médecin traitant" nativeInputProps={register('nom')} {...etatChamp(formState.errors.nom?.message)} />
-      <Input label="Numéro RPPS (facultatif)" hintText="11 chiffres" nativeInputProps={{ ...register('rpps'), inputMode: 'numeric' }} {...etatChamp(formState.errors.rpps?.message)} />
-      <Input label="Courriel (facultatif)" nativeInputProps={{ ...register('courriel'), type: 'email' }} {...etatChamp(formState.errors.courriel?.message)} />
+      <Input
+        label="Numéro RPPS (facultatif)"
+        hintText="11 chiffres"
+        nativeInputProps={{ ...register('rpps'), inputMode: 'numeric' }}
+        {...etatChamp(formState.errors.rpps?.message)}
+      />
+      <Input
+        label="Courriel (facultatif)"
+        nativeInputProps={{ ...register('courriel'), type: 'email' }}
+        {...etatChamp(formState.errors.courriel?.message)}
+      />
       <Button type="submit" disabled={modification.isPending}>
         Enregistrer le médecin traitant
       </Button>{' '}
@@ -59,8 +69,16 @@ function FormulaireInformation({ s }: { s: SituationComplete }) {
     <FormulaireEncart idTitre="titre-information" titre="Information de la personne et opposition" onSubmit={soumettre}>
       {information.error ? <AlerteErreur erreur={information.error} as="h3" titre="L’information n’a pas été enregistrée" /> : null}
       {information.isSuccess && <p role="status">Information de la personne enregistrée.</p>}
-      <Input label="Personne informée le" nativeInputProps={{ ...register('informeeLe'), type: 'date' }} {...etatChamp(formState.errors.informeeLe?.message)} />
-      <Input label="Opposition exprimée le (facultatif)" nativeInputProps={{ ...register('oppositionLe'), type: 'date' }} {...etatChamp(formState.errors.oppositionLe?.message)} />
+      <Input
+        label="Personne informée le"
+        nativeInputProps={{ ...register('informeeLe'), type: 'date' }}
+        {...etatChamp(formState.errors.informeeLe?.message)}
+      />
+      <Input
+        label="Opposition exprimée le (facultatif)"
+        nativeInputProps={{ ...register('oppositionLe'), type: 'date' }}
+        {...etatChamp(formState.errors.oppositionLe?.message)}
+      />
       <Input label="Ce à quoi la personne s’oppose (facultatif)" textArea nativeTextAreaProps={register('oppositionMotif')} />
       <Button type="submit" priority="secondary" disabled={information.isPending}>
         Enregistrer
@@ -105,13 +123,31 @@ export function OngletPersonne({ situation: s }: { situation: SituationComplete 
       ) : (
         <>
           <p>
-            {m ? `${m.nom ?? 'Médecin du répertoire'}${m.rpps ? ` — RPPS ${m.rpps}` : ''}${m.courriel ? ` — ${m.courriel}` : ''}` : 'Aucun médecin traitant connu.'}
+            {m
+              ? `${m.nom ?? 'Médecin du répertoire'}${m.rpps ? ` — RPPS ${m.rpps}` : ''}${m.courriel ? ` — ${m.courriel}` : ''}`
+              : 'Aucun médecin traitant connu.'}
           </p>
           <Button priority="secondary" size="small" onClick={() => setEdition(true)}>
             {m ? 'Changer le médecin traitant' : 'Indiquer le médecin traitant'}
           </Button>
         </>
       )}
+      <h2 className={fr.cx('fr-mt-4w')}>Exports</h2>
+      <p className={fr.cx('fr-text--sm')}>
+        Le droit d’accès de la personne : tout ce que l’équipe détient sur elle. Le cercle de soins : l’équipe autour d’elle, au format FHIR
+        du guide Cercle de soins.
+      </p>
+      <Telechargement
+        libelle="Données détenues sur la personne"
+        details="PDF – droit d’accès"
+        chemin={`/api/appui/personnes/${s.personneId}/donnees.pdf`}
+      />
+      <Telechargement
+        libelle="Données détenues sur la personne"
+        details="JSON – droit d’accès"
+        chemin={`/api/appui/personnes/${s.personneId}/donnees.json`}
+      />
+      <Telechargement libelle="Cercle de soins" details="JSON – FHIR CareTeam" chemin={`/api/appui/situations/${s.id}/cercle-de-soins`} />
       <h2 className={fr.cx('fr-mt-4w')}>Intervenants</h2>
       <p>
         Référent : {s.referent?.libelle ?? 'à désigner'}

@@ -30,7 +30,9 @@ function LecturePlan({ plan }: { plan: PlanVersion }) {
         <dd className="maillage-texte-long">{c.evaluationGlobale || '—'}</dd>
         <dt>Problèmes et besoins</dt>
         <dd>
-          {c.problemes.length === 0 ? '—' : (
+          {c.problemes.length === 0 ? (
+            '—'
+          ) : (
             <ul>
               {c.problemes.map((p) => (
                 <li key={p.id}>
@@ -42,9 +44,29 @@ function LecturePlan({ plan }: { plan: PlanVersion }) {
           )}
         </dd>
         <dt>Priorités</dt>
-        <dd>{c.priorites.length === 0 ? '—' : <ol>{c.priorites.map((p, i) => <li key={i}>{p}</li>)}</ol>}</dd>
+        <dd>
+          {c.priorites.length === 0 ? (
+            '—'
+          ) : (
+            <ol>
+              {c.priorites.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ol>
+          )}
+        </dd>
         <dt>Objectifs</dt>
-        <dd>{c.objectifs.length === 0 ? '—' : <ul>{c.objectifs.map((o) => <li key={o.id}>{o.libelle}</li>)}</ul>}</dd>
+        <dd>
+          {c.objectifs.length === 0 ? (
+            '—'
+          ) : (
+            <ul>
+              {c.objectifs.map((o) => (
+                <li key={o.id}>{o.libelle}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>Dates de révision</dt>
         <dd>{c.datesRevision.length === 0 ? '—' : c.datesRevision.map(formaterDate).join(', ')}</dd>
         {c.avisPersonne && (
@@ -98,8 +120,8 @@ export function OngletPlan({ situation: s }: { situation: SituationComplete }) {
           action={s.statut === 'ouverte' ? { children: 'Écrire le plan personnalisé', onClick: () => setEdition(true) } : undefined}
         >
           <p>
-            Le plan réunit, dans la structure de la HAS, l’évaluation globale, les problèmes et besoins, les priorités, les objectifs et
-            les actions avec qui les porte et quand. Chaque enregistrement en garde une version.
+            Le plan réunit, dans la structure de la HAS, l’évaluation globale, les problèmes et besoins, les priorités, les objectifs et les
+            actions avec qui les porte et quand. Chaque enregistrement en garde une version.
           </p>
         </EtatVide>
       ) : (
@@ -113,14 +135,21 @@ export function OngletPlan({ situation: s }: { situation: SituationComplete }) {
               </li>
             )}
           </ul>
-          <Telechargement libelle="Plan personnalisé de coordination en santé" details="PDF – dernière version, pour l’équipe de soins" chemin={cheminPdfPlan(s.id)} />
+          <Telechargement
+            libelle="Plan personnalisé de coordination en santé"
+            details="PDF – dernière version, pour l’équipe de soins"
+            chemin={cheminPdfPlan(s.id)}
+          />
           <LecturePlan plan={courant} />
           {plan.data.versions.length > 1 && (
             <section aria-labelledby="versions-plan" className={fr.cx('fr-mt-4w')}>
               <h3 id="versions-plan">Versions précédentes</h3>
               <Select
                 label="Voir une version"
-                nativeSelectProps={{ value: versionVue ?? '', onChange: (e) => setVersionVue(e.target.value ? Number(e.target.value) : null) }}
+                nativeSelectProps={{
+                  value: versionVue ?? '',
+                  onChange: (e) => setVersionVue(e.target.value ? Number(e.target.value) : null),
+                }}
               >
                 <option value="">Choisir une version</option>
                 {plan.data.versions

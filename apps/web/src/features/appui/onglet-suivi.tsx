@@ -52,7 +52,11 @@ function FormulaireCloture({ s }: { s: SituationComplete }) {
         Clôturer la situation
       </p>
       {cloture.error ? <AlerteErreur erreur={cloture.error} as="h3" titre="La situation n’a pas été close" /> : null}
-      <Select label="Motif de la clôture" nativeSelectProps={{ value: motif, onChange: (e) => setMotif(e.target.value) }} {...etatChamp(erreur)}>
+      <Select
+        label="Motif de la clôture"
+        nativeSelectProps={{ value: motif, onChange: (e) => setMotif(e.target.value) }}
+        {...etatChamp(erreur)}
+      >
         <option value="">Choisir le motif</option>
         {Object.entries(MOTIFS_CLOTURE).map(([code, libelle]) => (
           <option key={code} value={code}>
@@ -60,7 +64,11 @@ function FormulaireCloture({ s }: { s: SituationComplete }) {
           </option>
         ))}
       </Select>
-      <Input label="Précision (facultatif)" textArea nativeTextAreaProps={{ value: precision, onChange: (e) => setPrecision(e.target.value) }} />
+      <Input
+        label="Précision (facultatif)"
+        textArea
+        nativeTextAreaProps={{ value: precision, onChange: (e) => setPrecision(e.target.value) }}
+      />
       <Button type="submit" disabled={cloture.isPending} iconId="fr-icon-folder-2-line">
         Clôturer la situation
       </Button>
@@ -68,11 +76,11 @@ function FormulaireCloture({ s }: { s: SituationComplete }) {
         titre="Clôturer la situation ?"
         libelleConfirmer="Clôturer et informer le médecin traitant"
         iconeConfirmer="fr-icon-folder-2-line"
-        onConfirmer={() => cloture.mutate({ motif: motif as keyof typeof MOTIFS_CLOTURE, precision })}
+        onConfirmer={() => cloture.mutate({ motif: motif as keyof typeof MOTIFS_CLOTURE, precision, version: s.version })}
       >
         <p>
-          La situation ne pourra plus être modifiée. Le médecin traitant reçoit un courriel, sans détail de santé, et un courrier de
-          retour est produit. Les données seront effacées à la fin de la durée de conservation.
+          La situation ne pourra plus être modifiée. Le médecin traitant reçoit un courriel, sans détail de santé, et un courrier de retour
+          est produit. Les données seront effacées à la fin de la durée de conservation.
         </p>
       </Confirmation>
     </form>

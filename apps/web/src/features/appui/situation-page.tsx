@@ -73,10 +73,16 @@ export default function SituationPage() {
   const onglets = ONGLETS.filter((o) => o.tabId !== 'acces' || voitJournal);
   const demande = params.get('onglet');
   const onglet: Onglet = onglets.find((o) => o.tabId === demande)?.tabId ?? 'personne';
-  const titre = s ? (s.acces === 'complet' ? `Situation n° ${s.numero} — ${nomPersonne(s.personne)}` : `Situation n° ${s.numero}`) : 'Situation';
+  const titre = s
+    ? s.acces === 'complet'
+      ? `Situation n° ${s.numero} — ${nomPersonne(s.personne)}`
+      : `Situation n° ${s.numero}`
+    : 'Situation';
   useTitrePage(s ? `${onglets.find((o) => o.tabId === onglet)?.label} — ${titre}` : titre);
 
-  const fil = <Breadcrumb currentPageLabel={titre} homeLinkProps={{ to: '/' }} segments={[{ label: 'Guichet', linkProps: { to: '/appui' } }]} />;
+  const fil = (
+    <Breadcrumb currentPageLabel={titre} homeLinkProps={{ to: '/' }} segments={[{ label: 'Guichet', linkProps: { to: '/appui' } }]} />
+  );
   if (situation.isPending)
     return (
       <>

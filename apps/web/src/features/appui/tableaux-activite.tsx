@@ -43,7 +43,11 @@ export function BlocActivite({ ligne: l, titre }: { ligne: LigneActiviteAppui; t
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <TableRepartition caption={`Demandes par origine — ${titre}`} colonne="Qui demande" lignes={l.demandes.parOrigine} />
           <TableRepartition caption={`Demandes par mission — ${titre}`} colonne="Mission" lignes={l.demandes.parMission} />
-          <TableRepartition caption={`Demandes par niveau de réponse — ${titre}`} colonne="Niveau de réponse" lignes={l.demandes.parNiveau} />
+          <TableRepartition
+            caption={`Demandes par niveau de réponse — ${titre}`}
+            colonne="Niveau de réponse"
+            lignes={l.demandes.parNiveau}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <TableauDefilant
@@ -51,13 +55,19 @@ export function BlocActivite({ ligne: l, titre }: { ligne: LigneActiviteAppui; t
             headers={['Étape', 'Délai médian', 'Demandes arrivées à l’étape']}
             data={l.delais.map((d) => [
               d.libelle,
-              d.medianeJours === null ? 'Non publié (moins de 5 demandes)' : `${formaterNombre(d.medianeJours)} jour${d.medianeJours > 1 ? 's' : ''}`,
+              d.medianeJours === null
+                ? 'Non publié (moins de 5 demandes)'
+                : `${formaterNombre(d.medianeJours)} jour${d.medianeJours > 1 ? 's' : ''}`,
               <Compte key="n" n={d.nombre} />,
             ])}
             className={fr.cx('fr-mb-2w')}
           />
           <TableRepartition caption={`Clôtures par motif — ${titre}`} colonne="Motif" lignes={l.clotures.parMotif} />
-          <TableRepartition caption={`Orientations par type de ressource — ${titre}`} colonne="Type de ressource" lignes={l.orientations.parTypeRessource} />
+          <TableRepartition
+            caption={`Orientations par type de ressource — ${titre}`}
+            colonne="Type de ressource"
+            lignes={l.orientations.parTypeRessource}
+          />
           <TableRepartition caption={`Orientations par issue — ${titre}`} colonne="Issue" lignes={l.orientations.parIssue} />
         </div>
       </div>
