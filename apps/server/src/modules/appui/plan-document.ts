@@ -6,6 +6,8 @@ import { rendreDocument } from '../documents/documents.service';
 import type { Bloc } from '../documents/modele-document';
 import * as depot from './plan.repository';
 import { TABLE_PLANS } from './plan.service';
+import { trousseau } from './chiffrement-appui';
+import { vueIdentite } from './personnes';
 import { exigerSituation, noterLecture, ouvrirDe, type SituationDuPlan } from './plan-socle';
 
 /**
@@ -14,19 +16,10 @@ import { exigerSituation, noterLecture, ouvrirDe, type SituationDuPlan } from '.
  * does not, and the download is logged in the case's read log.
  */
 
-export interface IdentitePersonne {
-  nom: string;
-  nomUsage?: string | null;
-  prenoms: string;
-  dateNaissance?: string | null;
-  sexe?: string | null;
-  ins?: string | null;
-  communeNom?: string | null;
-}
+type IdentitePersonne = Awaited<ReturnType<typeof vueIdentite>>;
 
 export async function identiteDe(ctx: Contexte, personneId: string): Promise<IdentitePersonne> {
-  const { rows } = await ctx.db.query('select identite_chiffree from appui_personnes where id = $1', [personneId]);
-  return ouvrirDe<IdentitePersonne>(ctx, 'appui_personnes', 'identite_chiffree', personneId, rows[0].identite_chiffree);
+  return vueIdentite(ctx.db, await trousseau(ctx.config), personneId);
 }
 
 export const nomComplet = (i: IdentitePersonne) =>
