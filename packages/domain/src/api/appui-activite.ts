@@ -50,7 +50,7 @@ export const ligneActiviteAppui = z.object({
 });
 export type LigneActiviteAppui = z.infer<typeof ligneActiviteAppui>;
 
-export const activiteAppui = z.object({
+export const activiteAppuiVue = z.object({
   periodes: z.array(periodeActivite),
   territoires: z.array(z.object({ cle: z.string(), nom: z.string(), communes: z.number().int() })),
   structures: z.enum(['toutes', 'les_votres']).describe('« les_votres » : un membre d’équipe ne voit que les siennes'),
@@ -59,7 +59,7 @@ export const activiteAppui = z.object({
   partiel: z.boolean(),
   raisons: z.array(z.string()).describe('Pourquoi des chiffres sont partiels'),
 });
-export type ActiviteAppui = z.infer<typeof activiteAppui>;
+export type ActiviteAppuiVue = z.infer<typeof activiteAppuiVue>;
 
 // ---------- FHIR export (Cercle de soins)
 

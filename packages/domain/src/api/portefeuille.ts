@@ -1,6 +1,6 @@
 /** Contract of the regional portfolio route (GET /api/portefeuille). */
 import { z } from 'zod';
-import { activiteAppui } from './appui-activite';
+import { activiteAppuiVue } from './appui-activite';
 import { STATUTS_CONTRAT } from '../contrats';
 
 const periode = z.object({ debut: z.string().nullable(), fin: z.string().nullable() });
@@ -113,7 +113,7 @@ export const portefeuilleVue = z.object({
   alertes: z.array(
     z.object({ type: z.string(), gravite: z.string(), message: z.string(), contratId: z.uuid(), contratIntitule: z.string() }),
   ),
-  activiteAppui: activiteAppui
+  activiteAppui: activiteAppuiVue
     .nullable()
     .optional()
     .describe('L’activité des équipes d’appui de la région (agrégée, sous secret statistique)'),

@@ -4,7 +4,7 @@
  * they did before being described: the names below are those the web app reads.
  */
 import { z } from 'zod';
-import { activiteAppui } from './appui-activite';
+import { activiteAppuiVue } from './appui-activite';
 import {
   ACTIONS_SUIVI,
   ETATS_FICHE_CAMPAGNE,
@@ -67,7 +67,7 @@ export const avancement = z.object({
     }),
   ),
   fichesSansAxe: z.array(ficheAvancement),
-  activiteAppui: activiteAppui
+  activiteAppui: activiteAppuiVue
     .nullable()
     .optional()
     .describe('L’activité des équipes d’appui sur le périmètre du contrat (agrégée, sous secret) ; null si vos rôles ne la montrent pas'),

@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { type ActiviteBrute, type LigneBrute, missionDuNiveau, publierActivite } from './activite';
-import { lirePeriode, lirePeriodes } from './periodes';
+import type { Sujet } from '../permissions';
+import { type ActiviteBrute, type LigneBrute, missionDuNiveau, porteeActivite, publierActivite } from './activite';
+import { lirePeriodeActivite, lirePeriodesActivite } from './periodes';
 
 describe('périodes de l’activité', () => {
   it('lit une année, un semestre, un trimestre, un mois ; la fin est exclue', () => {
-    expect(lirePeriode('2025')).toMatchObject({ debut: '2025-01-01', fin: '2026-01-01', libelle: 'Année 2025' });
-    expect(lirePeriode('2025-s2')).toMatchObject({ code: '2025-S2', debut: '2025-07-01', fin: '2026-01-01' });
-    expect(lirePeriode('2025-T4')).toMatchObject({ debut: '2025-10-01', fin: '2026-01-01', libelle: '4e trimestre 2025' });
-    expect(lirePeriode('2025-02')).toMatchObject({ debut: '2025-02-01', fin: '2025-03-01', libelle: 'février 2025' });
-    expect(lirePeriode('2025-13')).toBeNull();
-    expect(lirePeriode('25')).toBeNull();
+    expect(lirePeriodeActivite('2025')).toMatchObject({ debut: '2025-01-01', fin: '2026-01-01', libelle: 'Année 2025' });
+    expect(lirePeriodeActivite('2025-s2')).toMatchObject({ code: '2025-S2', debut: '2025-07-01', fin: '2026-01-01' });
+    expect(lirePeriodeActivite('2025-T4')).toMatchObject({ debut: '2025-10-01', fin: '2026-01-01', libelle: '4e trimestre 2025' });
+    expect(lirePeriodeActivite('2025-02')).toMatchObject({ debut: '2025-02-01', fin: '2025-03-01', libelle: 'février 2025' });
+    expect(lirePeriodeActivite('2025-13')).toBeNull();
+    expect(lirePeriodeActivite('25')).toBeNull();
   });
   it('une liste : chaque période une fois ; l’année en cours par défaut ; une période à venir est refusée', () => {
-    const l = lirePeriodes('2025-T1, 2025-T2,2025-T1', '2025-09-10');
+    const l = lirePeriodesActivite('2025-T1, 2025-T2,2025-T1', '2025-09-10');
     expect(l.ok && l.periodes.map((p) => p.code)).toEqual(['2025-T1', '2025-T2']);
-    const d = lirePeriodes(undefined, '2025-09-10');
+    const d = lirePeriodesActivite(undefined, '2025-09-10');
     expect(d.ok && d.periodes[0].code).toBe('2025');
-    const a = lirePeriodes('2026', '2025-09-10');
+    const a = lirePeriodesActivite('2026', '2025-09-10');
     expect(!a.ok && a.raison).toMatch(/n’a pas commencé/);
-    const f = lirePeriodes('hier', '2025-09-10');
+    const f = lirePeriodesActivite('hier', '2025-09-10');
     expect(!f.ok && f.raison).toMatch(/« hier » : Période attendue/);
   });
 });
@@ -34,7 +35,7 @@ const vide: ActiviteBrute = {
   parIssue: {},
   delais: {},
 };
-const periode = lirePeriode('2025')!;
+const periode = lirePeriodeActivite('2025')!;
 const territoire = { cle: 'epci:243500741', nom: 'Redon Agglomération' };
 const TYPES = { ssiad: 'SSIAD', ccas: 'CCAS' };
 
@@ -116,5 +117,22 @@ describe('publication de l’activité', () => {
     const [l] = publierActivite([{ structure: null, territoire, periode, brute: vide }], TYPES, '2025-06-01');
     expect(l.partiel).toBe(true);
     expect(l.demandes.total).toBe(0);
+  });
+});
+
+describe('qui voit l’activité', () => {
+  const sujet = (habilitations: Sujet['habilitations']): Sujet => ({ userId: 'u', organisationId: null, habilitations });
+  const bretagne = { regions: ['53'], dansSesContrats: false };
+  const redon = { regions: ['52', '53'], dansSesContrats: true };
+  it('l’administrateur partout ; l’ARS sur les territoires qui touchent sa région ; la coordination sur ses contrats', () => {
+    expect(porteeActivite(sujet([{ role: 'admin' }]), [], [bretagne])).toEqual({ structures: 'toutes' });
+    expect(porteeActivite(sujet([{ role: 'ars_regional', regionCode: '53' }]), [], [bretagne, redon])).toEqual({ structures: 'toutes' });
+    expect(porteeActivite(sujet([{ role: 'ars_regional', regionCode: '52' }]), [], [bretagne])).toBeNull();
+    expect(porteeActivite(sujet([{ role: 'coordonnateur', contratId: 'c' }]), [], [redon])).toEqual({ structures: 'toutes' });
+    expect(porteeActivite(sujet([{ role: 'coordonnateur', contratId: 'c' }]), [], [redon, bretagne])).toBeNull();
+  });
+  it('le personnel d’une équipe voit ses seules structures ; les autres rôles rien', () => {
+    expect(porteeActivite(sujet([]), ['e1'], [bretagne])).toEqual({ structures: 'les_votres', equipes: ['e1'] });
+    expect(porteeActivite(sujet([{ role: 'pilote', contratId: 'c' }]), [], [bretagne])).toBeNull();
   });
 });

@@ -180,8 +180,8 @@ export interface TerritoireDeLaPortee {
 }
 
 /**
- * Who sees the activity (aggregates only, issue 18 item 8): a platform admin everywhere; an ARS agent over its
- * régions; a CLS's coordination over its contracts' communes — every structure counted. A support team's staff see
+ * Who sees the activity (aggregates only, issue 18 item 8): a platform admin everywhere; an ARS agent over the
+ * territories touching its régions; a CLS's coordination over its contracts' communes — every structure counted. A support team's staff see
  * their own teams' figures on any territory. Anyone else nothing (null).
  */
 export function porteeActivite(
@@ -191,7 +191,8 @@ export function porteeActivite(
 ): { structures: 'toutes' } | { structures: 'les_votres'; equipes: readonly string[] } | null {
   if (sujet.habilitations.some((h) => h.role === 'admin')) return { structures: 'toutes' };
   const regions = sujet.habilitations.flatMap((h) => (h.role === 'ars_regional' ? [h.regionCode] : []));
-  const vus = (t: TerritoireDeLaPortee) => t.dansSesContrats || (t.regions.length > 0 && t.regions.every((r) => regions.includes(r)));
+  // As for contracts, an ARS reads a territory that touches its région (an interregional EPCI is read by both).
+  const vus = (t: TerritoireDeLaPortee) => t.dansSesContrats || t.regions.some((r) => regions.includes(r));
   if (territoires.length > 0 && territoires.every(vus)) return { structures: 'toutes' };
   if (equipes.length) return { structures: 'les_votres', equipes };
   return null;

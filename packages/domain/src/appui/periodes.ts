@@ -20,7 +20,7 @@ const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 
 const jour = (annee: number, mois: number) => `${annee + Math.floor((mois - 1) / 12)}-${String(((mois - 1) % 12) + 1).padStart(2, '0')}-01`;
 
 /** One period, or null when the text is none of the four forms. */
-export function lirePeriode(texte: string): PeriodeActivite | null {
+export function lirePeriodeActivite(texte: string): PeriodeActivite | null {
   const t = texte.trim().toUpperCase();
   const m = /^(\d{4})(?:-(S[12]|T[1-4]|\d{2}))?$/.exec(t);
   if (!m) return null;
@@ -50,7 +50,7 @@ export function lirePeriode(texte: string): PeriodeActivite | null {
  * A comma-separated list of periods, each once, in the order given; or the French reason it cannot be read.
  * An empty text is the current year.
  */
-export function lirePeriodes(
+export function lirePeriodesActivite(
   texte: string | undefined,
   aujourdhui: string,
 ): { ok: true; periodes: PeriodeActivite[] } | { ok: false; raison: string } {
@@ -58,11 +58,11 @@ export function lirePeriodes(
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (!morceaux.length) return { ok: true, periodes: [lirePeriode(aujourdhui.slice(0, 4))!] };
+  if (!morceaux.length) return { ok: true, periodes: [lirePeriodeActivite(aujourdhui.slice(0, 4))!] };
   if (morceaux.length > PERIODES_MAX) return { ok: false, raison: `${PERIODES_MAX} périodes au plus.` };
   const periodes: PeriodeActivite[] = [];
   for (const morceau of morceaux) {
-    const p = lirePeriode(morceau);
+    const p = lirePeriodeActivite(morceau);
     if (!p) return { ok: false, raison: `« ${morceau.slice(0, 20)} » : ${MESSAGE_PERIODE}.` };
     if (p.debut > aujourdhui) return { ok: false, raison: `La période « ${p.libelle} » n’a pas commencé.` };
     if (!periodes.some((q) => q.code === p.code)) periodes.push(p);

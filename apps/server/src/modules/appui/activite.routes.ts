@@ -1,9 +1,9 @@
-import { activiteAppui, bundleCercleDeSoins, cheminAppui, filtreActiviteAppui } from '@maillage/domain/api';
+import { activiteAppuiVue, bundleCercleDeSoins, cheminAppui, filtreActiviteAppui } from '@maillage/domain/api';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
-import { activiteAppui as lireActivite, exporterCercleDeSoins } from './activite.service';
+import { exporterCercleDeSoins, lireActiviteAppui as lireActivite } from './activite.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme };
 
@@ -21,7 +21,7 @@ export function routesActiviteAppui(app: FastifyInstance, ctx: Contexte) {
         '(secret secondaire). Agents de l’ARS (leur région), coordination des contrats (leur périmètre), administrateurs ; ' +
         'les membres d’une équipe d’appui voient leurs seules structures.',
       querystring: filtreActiviteAppui,
-      response: { 200: activiteAppui, ...erreurs },
+      response: { 200: activiteAppuiVue, ...erreurs },
     },
     handler: (req) => lireActivite(ctx, req.utilisateur, req.query),
   });

@@ -3,14 +3,14 @@ import {
   estCodeCommuneInsee,
   estSecretPrimaire,
   type LigneBrute,
-  lirePeriodes,
+  lirePeriodesActivite,
   type PeriodeActivite,
   periodeEnCours,
   porteeActivite,
   publierActivite,
   SEUIL_SECRET,
 } from '@maillage/domain';
-import type { ActiviteAppui } from '@maillage/domain/api';
+import type { ActiviteAppuiVue } from '@maillage/domain/api';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { interdit, introuvable, invalide, nonAuthentifie } from '../../platform/errors';
 import { exigerSituationComplete } from './acces-appui';
@@ -32,10 +32,10 @@ const TYPES = ['commune', 'epci', 'departement', 'region'];
 const aujourdhui = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
 
 /** GET /api/appui/activite: "epci:…,departement:…" and "2025,2025-T1" read, checked, counted. */
-export async function activiteAppui(ctx: Contexte, utilisateur: Utilisateur | null, filtre: { territoires: string; periode?: string }) {
+export async function lireActiviteAppui(ctx: Contexte, utilisateur: Utilisateur | null, filtre: { territoires: string; periode?: string }) {
   if (!utilisateur) throw nonAuthentifie();
   const demandes = lireTerritoires(filtre.territoires);
-  const periodes = lirePeriodes(filtre.periode, aujourdhui());
+  const periodes = lirePeriodesActivite(filtre.periode, aujourdhui());
   if (!periodes.ok) throw invalide(periodes.raison, [{ champ: 'periode', message: periodes.raison }]);
   const territoires = await q.resoudreTerritoires(ctx.db, demandes);
   const inconnus = demandes.map((d) => `${d.type}:${d.code}`).filter((cle) => !territoires.some((t) => t.cle === cle));
@@ -66,12 +66,12 @@ function lireTerritoires(texte: string) {
 /** The current and the previous year: what the follow-up and the portfolio show. */
 function deuxDernieresAnnees(): PeriodeActivite[] {
   const annee = Number(aujourdhui().slice(0, 4));
-  const lues = lirePeriodes(`${annee - 1},${annee}`, aujourdhui());
+  const lues = lirePeriodesActivite(`${annee - 1},${annee}`, aujourdhui());
   return lues.ok ? lues.periodes : [];
 }
 
 /** For the contract's follow-up: its perimeter, this year and last; null when the user may not see it. */
-export async function activiteDuContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string): Promise<ActiviteAppui | null> {
+export async function activiteDuContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string): Promise<ActiviteAppuiVue | null> {
   if (!utilisateur) return null;
   const territoire = await q.territoireDuContrat(ctx.db, contratId);
   if (!territoire) return null;
@@ -81,7 +81,7 @@ export async function activiteDuContrat(ctx: Contexte, utilisateur: Utilisateur 
 }
 
 /** For the ARS portfolio: the région, this year and last; null when the user may not see it. */
-export async function activiteDeRegion(ctx: Contexte, utilisateur: Utilisateur | null, regionCode: string): Promise<ActiviteAppui | null> {
+export async function activiteDeRegion(ctx: Contexte, utilisateur: Utilisateur | null, regionCode: string): Promise<ActiviteAppuiVue | null> {
   if (!utilisateur) return null;
   const territoires = await q.resoudreTerritoires(ctx.db, [{ type: 'region', code: regionCode }]);
   if (!territoires.length) return null;
@@ -95,7 +95,7 @@ export async function activiteDesTerritoires(
   utilisateur: Utilisateur,
   territoires: q.TerritoireResolu[],
   periodes: PeriodeActivite[],
-): Promise<ActiviteAppui | null> {
+): Promise<ActiviteAppuiVue | null> {
   const db = ctx.db;
   const coordonnes = utilisateur.habilitations.flatMap((h) =>
     'contratId' in h && (h.role === 'coordonnateur' || h.role === 'referent_ars') ? [h.contratId] : [],
