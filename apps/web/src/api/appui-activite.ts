@@ -1,9 +1,9 @@
 /** The appui activity (issue 18 item 7): aggregated, non-nominative indicators under the statistical secret. */
-import type { ActiviteAppui } from '@maillage/domain/api';
+import type { ActiviteAppuiVue as ActiviteAppui } from '@maillage/domain/api';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { parametres, requete } from './client';
 
-export type { ActiviteAppui, LigneActiviteAppui } from '@maillage/domain/api';
+export type { ActiviteAppuiVue as ActiviteAppui, LigneActiviteAppui } from '@maillage/domain/api';
 
 /** GET /api/appui/activite?territoires=epci:…,departement:…&periode=2025,2025-S1 */
 export function useActiviteAppui(filtre: { territoires: string; periode: string }) {

@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { ETAPES_DELAI, type EtapeDelai, MOTIFS_CLOTURE } from '@maillage/domain';
+import { MOTIFS_CLOTURE } from '@maillage/domain';
 import { useState } from 'react';
 import type { SituationComplete } from '../../api/appui';
 import { cheminCourrierCloture, useCloture, useDelaisSituation } from '../../api/appui-plan';
@@ -12,6 +12,14 @@ import { etatChamp } from '../../components/formulaire';
 import { Telechargement } from '../../components/telechargement';
 import { formaterDelai } from './libelles-appui';
 
+// The steps of GET …/delais (appui-plan's contract), in the order a case goes through them.
+const ETAPES = [
+  ['premier_contact', 'Demande → premier contact'],
+  ['evaluation', 'Premier contact → évaluation'],
+  ['plan', 'Évaluation → plan personnalisé'],
+  ['total', 'Demande → plan personnalisé'],
+] as const;
+
 const confirmationCloture = creerConfirmation('confirmation-cloture-situation');
 
 function Delais({ situationId }: { situationId: string }) {
@@ -20,7 +28,7 @@ function Delais({ situationId }: { situationId: string }) {
   if (!delais.data) return null;
   return (
     <dl className="maillage-appui-faits">
-      {(Object.entries(ETAPES_DELAI) as [EtapeDelai, string][]).map(([etape, libelle]) => (
+      {ETAPES.map(([etape, libelle]) => (
         <div key={etape}>
           <dt>{libelle}</dt>
           <dd>{delais.data.delais[etape] === null ? 'Étape pas encore atteinte' : formaterDelai(delais.data.delais[etape])}</dd>
