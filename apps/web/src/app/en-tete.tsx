@@ -1,6 +1,7 @@
 import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
 import { useLocation, useNavigate } from 'react-router';
+import { useMesEquipesAppui } from '../api/appui';
 import { useDeconnexion } from '../api/session';
 import { AVEC_MARIANNE, blocMarque, lienAccueil, NOM_SERVICE, SLOGAN } from './identite';
 import { useSession } from './session';
@@ -8,6 +9,7 @@ import { useSession } from './session';
 function useNavigation(): MainNavigationProps.Item[] {
   const { pathname } = useLocation();
   const { session, estAdmin, roles } = useSession();
+  const equipesAppui = useMesEquipesAppui(!!session);
   const actif = (prefixe: string) => pathname === prefixe || pathname.startsWith(`${prefixe}/`);
   const territoires: MainNavigationProps.Item = { text: 'Territoires', linkProps: { to: '/territoires' }, isActive: actif('/territoires') };
   const api: MainNavigationProps.Item = { text: 'API', linkProps: { href: '/api/docs' } };
@@ -45,6 +47,9 @@ function useNavigation(): MainNavigationProps.Item[] {
       isActive: actif('/annuaire') || actif('/organisations'),
     },
   );
+  items.push(
+    navigationAppui(actif, equipesAppui.mes.length > 0, estAdmin || regionsArs.length > 0 || roles.some((r) => r.role === 'coordonnateur')),
+  );
   // The regional doctrine: its ARS edits it (one link per region it covers).
   if (regionsArs.length === 1) {
     items.push({ text: 'Doctrine', linkProps: { to: `/doctrine/${regionsArs[0]}` }, isActive: actif('/doctrine') });
@@ -81,6 +86,29 @@ function useNavigation(): MainNavigationProps.Item[] {
   }
   items.push(api);
   return items;
+}
+
+/**
+ * Appui à la coordination (issue 18): any logged professional may send a request; the team's screens are for its
+ * staff; the activity (aggregates only) also for ARS agents, CLS coordinators and administrators.
+ */
+function navigationAppui(actif: (prefixe: string) => boolean, membre: boolean, voitActivite: boolean): MainNavigationProps.Item {
+  const demande = { text: 'Demander un appui', linkProps: { to: '/appui/demande' }, isActive: actif('/appui/demande') };
+  const activite = { text: 'Activité', linkProps: { to: '/appui/activite' }, isActive: actif('/appui/activite') };
+  if (!membre && !voitActivite) return { ...demande, text: 'Demande d’appui' };
+  const liens = membre
+    ? [
+        {
+          text: 'Guichet de l’équipe',
+          linkProps: { to: '/appui' },
+          isActive: actif('/appui') && !actif('/appui/demande') && !actif('/appui/charge') && !actif('/appui/activite'),
+        },
+        demande,
+        { text: 'Charge des gestionnaires', linkProps: { to: '/appui/charge' }, isActive: actif('/appui/charge') },
+        activite,
+      ]
+    : [demande, activite];
+  return { text: 'Appui', isActive: actif('/appui'), menuLinks: liens };
 }
 
 export function EnTete() {

@@ -49,6 +49,12 @@ const RessourcePage = lazy(() => import('../features/ressources/ressource-page')
 const RessourceEditionPage = lazy(() => import('../features/ressources/ressource-edition-page'));
 const ImportRessourcesPage = lazy(() => import('../features/ressources/import-ressources-page'));
 const VuesRessourcesPage = lazy(() => import('../features/ressources/vues-page'));
+const GuichetAppuiPage = lazy(() => import('../features/appui/guichet-page'));
+const DemandeAppuiPage = lazy(() => import('../features/appui/demande-page'));
+const DemandeTriagePage = lazy(() => import('../features/appui/demande-triage-page'));
+const SituationAppuiPage = lazy(() => import('../features/appui/situation-page'));
+const ChargeAppuiPage = lazy(() => import('../features/appui/charge-page'));
+const ActiviteAppuiPage = lazy(() => import('../features/appui/activite-page'));
 const ContratsPubliesPage = lazy(() => import('../features/public/contrats-publies-page'));
 const ContratPublicPage = lazy(() => import('../features/public/contrat-public-page'));
 const RessourcesPubliquesPage = lazy(() => import('../features/public/ressources-publiques-page'));
@@ -103,6 +109,13 @@ export function RoutesApplication() {
           <Route path="ressources/vues" element={<VuesRessourcesPage />} />
           <Route path="ressources/:id" element={<RessourcePage />} />
           <Route path="ressources/:id/modifier" element={<RessourceEditionPage />} />
+          {/* Appui à la coordination (issue 18): the guichet unique, the team's cases, its load and activity. */}
+          <Route path="appui" element={<GuichetAppuiPage />} />
+          <Route path="appui/demande" element={<DemandeAppuiPage />} />
+          <Route path="appui/demandes/:id" element={<DemandeTriagePage />} />
+          <Route path="appui/situations/:id" element={<SituationAppuiPage />} />
+          <Route path="appui/charge" element={<ChargeAppuiPage />} />
+          <Route path="appui/activite" element={<ActiviteAppuiPage />} />
           <Route path="administration" element={<ExigerAdmin />}>
             <Route path="utilisateurs" element={<UtilisateursPage />} />
             <Route path="utilisateurs/nouveau" element={<UtilisateurCreationPage />} />
