@@ -49,9 +49,10 @@ export async function territoireDuContrat(db: Queryable, contratId: string): Pro
 /** The communes of the contracts the user coordinates (coordonnateur or référent ARS). */
 export async function communesCoordonnees(db: Queryable, contratIds: string[]): Promise<Set<string>> {
   if (!contratIds.length) return new Set();
-  const { rows } = await db.query<{ code: string }>('select distinct commune_code as code from contrat_communes where contrat_id = any($1::uuid[])', [
-    contratIds,
-  ]);
+  const { rows } = await db.query<{ code: string }>(
+    'select distinct commune_code as code from contrat_communes where contrat_id = any($1::uuid[])',
+    [contratIds],
+  );
   return new Set(rows.map((r) => r.code));
 }
 
@@ -65,7 +66,8 @@ export interface Portee {
 /** The CTEs every count starts from: (territory, commune) pairs and periods. */
 const BASE = `t(cle, commune) as (select * from unnest($1::text[], $2::text[])),
   p(code, debut, fin) as (select * from unnest($3::text[], $4::date[], $5::date[]))`;
-const dansPeriode = (colonne: string) => `(${colonne} at time zone 'Europe/Paris')::date >= p.debut and (${colonne} at time zone 'Europe/Paris')::date < p.fin`;
+const dansPeriode = (colonne: string) =>
+  `(${colonne} at time zone 'Europe/Paris')::date >= p.debut and (${colonne} at time zone 'Europe/Paris')::date < p.fin`;
 
 function parametres(portee: Portee) {
   const paires = portee.territoires.flatMap((t) => t.communes.map((c) => [t.cle, c]));
@@ -89,8 +91,7 @@ export interface Decompte {
 }
 
 /** Grouped twice: by structure, and for every structure together (structure null). */
-const GROUPES = (code: string) =>
-  `group by grouping sets ((e, cle, periode, ${code}), (cle, periode, ${code}))`;
+const GROUPES = (code: string) => `group by grouping sets ((e, cle, periode, ${code}), (cle, periode, ${code}))`;
 
 /**
  * Requests received in the period, by origin and by the level of their case (null: no case yet, not evaluated, or
