@@ -7,6 +7,7 @@ import { motDePasseRobusteSchema } from '@maillage/domain/mot-de-passe';
 import { pluriel } from '@maillage/domain/texte';
 import { lireConfig, type Config } from './config';
 import { preparerDonneesDeReference } from './donnees-de-reference';
+import { rotationCleSante } from './modules/appui/rotation-cle';
 import { assurerAdministrateur } from './modules/comptes/utilisateurs.service';
 import { creerPool } from './platform/database';
 import { demarrerPlateforme } from './platform/demarrage';
@@ -191,8 +192,21 @@ async function main() {
         throw new ErreurSauvegarde('Usage : npm run restore -- <nom ou chemin de la sauvegarde> [--oui] [--force]');
       return commandeRestauration(config, o.positionnels[0], { forcer: o.a('--force'), oui: o.a('--oui', '--yes') });
     }
+    case 'rotation-cle-sante': {
+      if (!config.databaseUrl && (await urlPostgresEnMarche(config.dataDir)))
+        throw new ErreurSauvegarde(`Maillage tourne sur ${config.dataDir} : arrêtez-le avant de changer la clé des données de santé.`);
+      const { pool, arreter } = await base(config, false);
+      try {
+        await rotationCleSante(config, pool, journal);
+      } finally {
+        await arreter();
+      }
+      return;
+    }
     default:
-      throw new Error('Commandes : create-admin <email> <mot de passe>, backup [fichier], restore <nom ou fichier> [--oui] [--force]');
+      throw new Error(
+        'Commandes : create-admin <email> <mot de passe>, backup [fichier], restore <nom ou fichier> [--oui] [--force], rotation-cle-sante',
+      );
   }
 }
 

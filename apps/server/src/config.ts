@@ -36,6 +36,11 @@ export interface Config {
    * database: the last process started sets them.
    */
   planifications: { synthese: string | null; relances: string | null };
+  /**
+   * MAILLAGE_CLE_SANTE (32 bytes, base64 or hex): the key of the appui module's health data; without it, a key is
+   * generated into DATA_DIR/cles-sante.json on first start. MAILLAGE_CLES_SANTE_ANCIENNES: former keys, still reading.
+   */
+  cleSante: { cle: string | null; anciennes: string | null };
 }
 
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,6 +71,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
       synthese: lireCron(env.MAILLAGE_CRON_SYNTHESE, '0 8-23 * * 1'),
       relances: lireCron(env.MAILLAGE_CRON_RELANCES, '0 * * * *'),
     },
+    cleSante: { cle: env.MAILLAGE_CLE_SANTE || null, anciennes: env.MAILLAGE_CLES_SANTE_ANCIENNES || null },
   };
 }
 

@@ -8,6 +8,7 @@ import { auditer } from '../platform/audit';
 import { creerContratsDemo } from './contrats-demo';
 import { creerDiagnosticsDemo } from './diagnostics-demo';
 import { creerGouvernanceDemo } from './gouvernance-demo';
+import { creerAppuiDemo, COMPTES_APPUI } from './appui-demo';
 import { creerArticulationDemo } from './articulation-demo';
 import { creerMoyensDemo } from './moyens-demo';
 import { creerParcoursDemo } from './parcours-demo';
@@ -250,10 +251,13 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   const parcours = await ctx.db.query('select count(*)::int n from parcours');
   if (parcours.rows[0].n === 0 && (await enTransaction(ctx.db, (tx) => creerParcoursDemo(tx))))
     journal('Parcours de démonstration créé : personnes âgées, de l’information au retour à domicile (CLS 2 de Redon).');
+  const appui = await ctx.db.query('select count(*)::int n from appui_equipes');
+  if (appui.rows[0].n === 0 && (await creerAppuiDemo(ctx, MOT_DE_PASSE_DEMO)))
+    journal('Appui à la coordination de démonstration : DAC du pays de Redon, deux situations suivies et une demande en attente.');
   const demo = await ctx.db.query('select email from utilisateurs where email like $1', [`%@${DOMAINE_DEMO}`]);
   if (demo.rowCount) {
     journal(`Comptes de démonstration (mot de passe : ${MOT_DE_PASSE_DEMO}) :`);
-    for (const compte of COMPTES.filter((c) => demo.rows.some((r) => r.email === c.email)))
+    for (const compte of [...COMPTES, ...COMPTES_APPUI].filter((c) => demo.rows.some((r) => r.email === c.email)))
       journal(`  ${compte.email.padEnd(40)} ${compte.role}`);
   }
 }

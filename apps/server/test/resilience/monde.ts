@@ -52,6 +52,8 @@ export interface Monde {
   /** A valid body to create a contract in Bretagne. */
   saisieContrat: Record<string, unknown>;
   codeIndicateur: string;
+  /** The demo's support team (issue 18), its first case and request, an orientation and a staff member. */
+  appui: { equipe: string; situation: string; demande: string; orientation: string; membre: string };
 }
 
 export const SUJETS = ['anonyme', 'admin', 'ars', 'coordination', 'referentArs', 'pilote', 'cpam', 'membre', 'lecteur'] as const;
@@ -331,6 +333,16 @@ async function construireContrat(
   };
 }
 
+async function appuiDemo(serveur: ServeurDeTest): Promise<Monde['appui']> {
+  const { rows } = await serveur.ctx.db.query(
+    `select s.organisation_id as equipe, s.id as situation, s.demande_id as demande,
+            (select o.id from appui_orientations o where o.situation_id = s.id limit 1) as orientation,
+            (select m.utilisateur_id from appui_membres m where m.organisation_id = s.organisation_id limit 1) as membre
+       from appui_situations s order by s.numero limit 1`,
+  );
+  return rows[0];
+}
+
 export async function construireMonde(serveur: ServeurDeTest, clients: Record<NomSujet, ClientHttp>): Promise<Monde> {
   const base = {
     organisations: {
@@ -345,6 +357,7 @@ export async function construireMonde(serveur: ServeurDeTest, clients: Record<No
     personneId: '',
     utilisateurVictime: '',
     codeIndicateur: 'densite_mg_liberaux',
+    appui: await appuiDemo(serveur),
   };
   const personne = exiger(
     await clients.admin.post('/api/personnes', { prenom: 'Paul', nom: 'Personne', organisationId: base.organisations.autre }),

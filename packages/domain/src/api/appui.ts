@@ -168,6 +168,29 @@ export const demandeVue = z.object({
 });
 export type DemandeVue = z.infer<typeof demandeVue>;
 
+/** What the professional who sent a request follows of it: no name, no reason, only where it stands. */
+export const mesDemandes = z.object({
+  elements: z.array(
+    z.object({
+      id: z.uuid(),
+      numero: z.number().int(),
+      equipe: z.string(),
+      telephoneEquipe: z.string().nullable(),
+      recueLe: z.string(),
+      statut: z.enum(['recue', 'situation_ouverte', 'sans_suite']),
+      referent: z.string().nullable(),
+      premierContactLe: z.string().nullable(),
+      situation: z.object({ numero: z.number().int(), statut: z.enum(['ouverte', 'close']), closeLe: z.string().nullable() }).nullable(),
+    }),
+  ),
+});
+
+export const filtreEquipe = z.object({
+  equipe: uuid.describe('L’équipe d’appui'),
+  statut: z.string().optional().describe('recue, situation_ouverte, sans_suite (demandes) ; ouverte, close (situations)'),
+});
+export const demandeEnregistree = z.object({ id: z.uuid(), numero: z.number().int(), version: z.number().int() });
+
 export const referentCorps = z.object({ referentId: uuid, version });
 export const premierContactCorps = z.object({ le: instant('Premier contact').optional(), version });
 export const ouvertureSituationCorps = z.object({ version, medecinTraitant: medecinTraitantCorps.nullish() });
@@ -255,7 +278,7 @@ export type SituationVue = z.infer<typeof situationVue>;
 export const motifAccesCorps = z.object({
   motif: requis(1000, 'Motif').min(10, 'Motif : 10 caractères au moins, pour qu’il dise pourquoi'),
 });
-export const motifAccesEnregistre = z.object({ valableJusquA: z.string() });
+export const motifAccesEnregistre = z.object({ valableJusquA: z.string(), dejaOuverte: z.boolean() });
 
 export const personneModification = z.object({ identite: identitePersonne, version });
 export const informationCorps = z.object({
@@ -266,7 +289,14 @@ export const informationCorps = z.object({
 });
 export const medecinModification = z.object({ medecinTraitant: medecinTraitantCorps, version });
 export const intervenantsCorps = z.object({ referentId: uuid.optional(), intervenants: z.array(uuid).max(20), version });
-export const situationEnregistree = z.object({ id: z.uuid(), numero: z.number().int(), version: z.number().int() });
+export const situationEnregistree = z.object({
+  id: z.uuid(),
+  numero: z.number().int(),
+  version: z.number().int(),
+  medecinPrevenu: z.boolean().optional().describe('À l’ouverture : le médecin traitant a reçu le courriel (sans détail de santé)'),
+});
+export const evaluationEnregistree = z.object({ id: z.uuid(), niveau: niveauReponseSchema });
+export const orientationEnregistree = z.object({ id: z.uuid(), version: z.number().int() });
 
 // ---------- Read log
 

@@ -1,0 +1,194 @@
+import {
+  accesDemande,
+  accesSituation,
+  DUREE_MOTIF_HEURES,
+  type MembreEquipe,
+  type NiveauAcces,
+  peutLireJournalAcces,
+} from '@maillage/domain';
+import type { Contexte, Utilisateur } from '../../platform/contexte';
+import { enTransaction, type Queryable } from '../../platform/database';
+import { interdit, introuvable } from '../../platform/errors';
+import { ouvrirTexte, sceller, trousseau } from './chiffrement-appui';
+import { membresDe } from './equipes.service';
+
+/**
+ * Who reads a request or a case, and the read log (decision 0031). Every read of nominative content goes through
+ * `journaliserLecture`, in the same request that answers; a member who is neither référent nor assigned opens a case
+ * by declaring a reason, logged and valid DUREE_MOTIF_HEURES hours.
+ */
+
+export const REFUS_NOMINATIF =
+  'Les données nominatives des situations sont réservées à l’équipe d’appui qui les suit : vous n’en faites pas partie.';
+export const REFUS_CONTENU =
+  'Cette situation est suivie par d’autres membres de l’équipe : déclarez le motif de votre accès pour la consulter.';
+
+export interface LigneSituation {
+  id: string;
+  numero: number;
+  organisationId: string;
+  demandeId: string;
+  personneId: string;
+  referentId: string | null;
+  statut: 'ouverte' | 'close';
+  niveau: string | null;
+  ouverteLe: string;
+  closeLe: string | null;
+  motifCloture: string | null;
+  informeeLe: string | null;
+  oppositionLe: string | null;
+  oppositionMotifChiffre: Buffer | null;
+  medecinRessourceId: string | null;
+  medecinNom: string | null;
+  medecinRpps: string | null;
+  medecinCourriel: string | null;
+  version: number;
+  intervenants: string[];
+}
+
+const COLONNES_SITUATION = `s.id, s.numero, s.organisation_id as "organisationId", s.demande_id as "demandeId", s.personne_id as "personneId",
+  s.referent_id as "referentId", s.statut, s.niveau, s.ouverte_le as "ouverteLe", s.close_le as "closeLe", s.motif_cloture as "motifCloture",
+  s.informee_le as "informeeLe", s.opposition_le as "oppositionLe", s.opposition_motif_chiffre as "oppositionMotifChiffre",
+  s.medecin_ressource_id as "medecinRessourceId", s.medecin_nom as "medecinNom", s.medecin_rpps as "medecinRpps",
+  s.medecin_courriel as "medecinCourriel", s.version,
+  array(select i.utilisateur_id from appui_intervenants i where i.situation_id = s.id order by i.depuis_le) as intervenants`;
+
+export async function lireLigneSituation(db: Queryable, id: string, verrouiller = false): Promise<LigneSituation | null> {
+  const { rows } = await db.query<LigneSituation>(
+    `select ${COLONNES_SITUATION} from appui_situations s where s.id = $1 ${verrouiller ? 'for update of s' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function lignesSituationsEquipe(db: Queryable, organisationId: string, statut: string | null) {
+  const { rows } = await db.query<LigneSituation>(
+    `select ${COLONNES_SITUATION} from appui_situations s
+      where s.organisation_id = $1 and ($2::text is null or s.statut = $2) order by s.ouverte_le desc, s.numero desc`,
+    [organisationId, statut],
+  );
+  return rows;
+}
+
+/** Whether the user declared a reason for this case lately. */
+export async function motifValide(db: Queryable, utilisateurId: string, situationId: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `select 1 from appui_journal_acces
+      where utilisateur_id = $1 and situation_id = $2 and nature = 'motif_declare' and le > now() - make_interval(hours => $3)
+      limit 1`,
+    [utilisateurId, situationId, DUREE_MOTIF_HEURES],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export interface AccesCharge {
+  situation: LigneSituation;
+  acces: Exclude<NiveauAcces, 'aucun'>;
+  membres: MembreEquipe[];
+}
+
+/** The case and what the user may see of it: 404 unknown, 403 to anyone outside its team. */
+export async function chargerSituation(
+  db: Queryable,
+  utilisateur: Utilisateur,
+  id: string,
+  options: { verrouiller?: boolean } = {},
+): Promise<AccesCharge> {
+  const situation = await lireLigneSituation(db, id, options.verrouiller);
+  if (!situation) throw introuvable('Cette situation n’existe pas.');
+  const membres = await membresDe(db, utilisateur.userId);
+  let acces = accesSituation(utilisateur.userId, membres, situation);
+  if (acces === 'aucun') throw interdit(REFUS_NOMINATIF);
+  if (acces === 'existence' && (await motifValide(db, utilisateur.userId, id))) acces = 'complet';
+  return { situation, acces, membres };
+}
+
+/**
+ * For every use case that reads or changes a case's content: refuses a member without access (403, asking for a
+ * reason) and logs the read.
+ */
+export async function exigerSituationComplete(
+  db: Queryable,
+  utilisateur: Utilisateur,
+  id: string,
+  objet: string,
+  options: { verrouiller?: boolean; journaliser?: boolean } = {},
+): Promise<AccesCharge> {
+  const charge = await chargerSituation(db, utilisateur, id, options);
+  if (charge.acces !== 'complet') throw interdit(REFUS_CONTENU);
+  if (options.journaliser !== false)
+    await journaliserLecture(db, utilisateur, { organisationId: charge.situation.organisationId, situationId: id, objet });
+  return charge;
+}
+
+export async function journaliserLecture(
+  db: Queryable,
+  utilisateur: Utilisateur,
+  cible: { organisationId: string; situationId?: string | null; demandeId?: string | null; objet: string },
+) {
+  await db.query(
+    `insert into appui_journal_acces (organisation_id, situation_id, demande_id, utilisateur_id, utilisateur_libelle, nature, objet)
+     values ($1, $2, $3, $4, $5, 'lecture', $6)`,
+    [cible.organisationId, cible.situationId ?? null, cible.demandeId ?? null, utilisateur.userId, utilisateur.libelle, cible.objet],
+  );
+}
+
+/** A team member opens a case by declaring why: logged (the reason encrypted), valid for a while. */
+export async function declarerMotif(ctx: Contexte, utilisateur: Utilisateur, situationId: string, motif: string) {
+  const { situation, acces } = await chargerSituation(ctx.db, utilisateur, situationId);
+  const t = await trousseau(ctx.config);
+  const rows = await enTransaction(ctx.db, async (tx) => {
+    const r = await tx.query<{ id: string; le: string }>(
+      `insert into appui_journal_acces (organisation_id, situation_id, utilisateur_id, utilisateur_libelle, nature, objet)
+       values ($1, $2, $3, $4, 'motif_declare', 'situation') returning id::text, le`,
+      [situation.organisationId, situationId, utilisateur.userId, utilisateur.libelle],
+    );
+    // The row's id is the context of its ciphertext: the reason is sealed once the row exists.
+    await tx.query('update appui_journal_acces set motif_chiffre = $2 where id = $1', [
+      r.rows[0].id,
+      sceller(t, 'appui_journal_acces', 'motif_chiffre', r.rows[0].id, motif),
+    ]);
+    return r.rows;
+  });
+  const fin = new Date(new Date(rows[0].le).getTime() + DUREE_MOTIF_HEURES * 3_600_000).toISOString();
+  return { valableJusquA: fin, dejaOuverte: acces === 'complet' };
+}
+
+/** The read log of a case (and of its request): its référent and the team's coordinators; reading it is logged too. */
+export async function lireJournalAcces(ctx: Contexte, utilisateur: Utilisateur, situationId: string) {
+  const { situation, membres } = await chargerSituation(ctx.db, utilisateur, situationId);
+  if (!peutLireJournalAcces(utilisateur.userId, membres, situation))
+    throw interdit('Le journal des accès d’une situation est réservé à son référent et à la coordination de l’équipe.');
+  await journaliserLecture(ctx.db, utilisateur, { organisationId: situation.organisationId, situationId, objet: 'journal des accès' });
+  const t = await trousseau(ctx.config);
+  const { rows } = await ctx.db.query<{
+    id: string;
+    le: string;
+    utilisateur: string;
+    nature: 'lecture' | 'motif_declare';
+    objet: string;
+    motif: Buffer | null;
+  }>(
+    `select id::text, le, utilisateur_libelle as utilisateur, nature, objet, motif_chiffre as motif from appui_journal_acces
+      where situation_id = $1 or demande_id = $2 order by le desc, id desc limit 1000`,
+    [situationId, situation.demandeId],
+  );
+  return {
+    elements: rows.map((r) => ({
+      le: r.le,
+      utilisateur: r.utilisateur,
+      nature: r.nature,
+      objet: r.objet,
+      motif: ouvrirTexte(t, 'appui_journal_acces', 'motif_chiffre', r.id, r.motif),
+    })),
+  };
+}
+
+/** A request and what the user may see of it. */
+export async function niveauDemande(
+  db: Queryable,
+  utilisateur: Utilisateur,
+  demande: { organisationId: string; referentId: string | null; saisieParId: string | null },
+) {
+  return accesDemande(utilisateur.userId, await membresDe(db, utilisateur.userId), demande);
+}
