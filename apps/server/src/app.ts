@@ -27,6 +27,7 @@ import { brancherPagesPubliques } from './modules/public/public.pages';
 import { routesPublic } from './modules/public/public.routes';
 import { annexeGrilles } from './modules/parcours/grille.service';
 import { routesParcours } from './modules/parcours/parcours.routes';
+import { routesActiviteAppui } from './modules/appui/activite.routes';
 import { routesAppui } from './modules/appui/appui.routes';
 import { routesRessources } from './modules/ressources/ressources.routes';
 import { routesSuivi } from './modules/suivi/suivi.routes';
@@ -142,6 +143,7 @@ export async function construireApplication(ctx: Contexte, options: { journal?: 
   routesRessources(app, ctx);
   routesParcours(app, ctx);
   routesAppui(app, ctx);
+  routesActiviteAppui(app, ctx);
   routesPlans(app, ctx);
   // The contract document's optional annexes come from their modules (documents does not depend on them).
   routesDocuments(app, ctx, { grilles: annexeGrilles });
