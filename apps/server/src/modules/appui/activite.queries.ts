@@ -123,25 +123,46 @@ export interface Mediane {
   nombre: number;
 }
 
-/** For the requests received in the period: median days to the first contact and to the first evaluation. */
+/**
+ * For the requests received in the period: median days to the first contact, to the first evaluation and to the
+ * first plan. The plans are the plan part's table (migration 0029): counted once it is there.
+ */
 export async function medianesDelais(db: Queryable, portee: Portee) {
+  const { rows: table } = await db.query<{ plans: boolean }>(`select to_regclass('appui_plans') is not null as plans`);
+  const plan = table[0].plans
+    ? `extract(epoch from (select min(pl.enregistre_le) from appui_plans pl where pl.situation_id = s.id) - d.recue_le) / 86400`
+    : 'null::numeric';
   const { rows } = await db.query<Mediane>(
     `with ${BASE}, x as (
       select d.organisation_id as e, t.cle, p.code as periode,
              extract(epoch from d.premier_contact_le - d.recue_le) / 86400 as premier_contact,
-             extract(epoch from (select min(ev.evaluee_le) from appui_evaluations ev where ev.situation_id = s.id) - d.recue_le) / 86400 as evaluation
+             extract(epoch from (select min(ev.evaluee_le) from appui_evaluations ev where ev.situation_id = s.id) - d.recue_le) / 86400 as evaluation,
+             ${plan} as plan
         from appui_demandes d join appui_personnes pe on pe.id = d.personne_id
         join t on t.commune = pe.commune_code
         join p on ${dansPeriode('d.recue_le')}
         left join appui_situations s on s.demande_id = d.id
        where ($6::uuid[] is null or d.organisation_id = any($6::uuid[])))
     select e::text as structure, cle, periode, etape, percentile_cont(0.5) within group (order by jours) as mediane, count(jours)::int as nombre
-      from x cross join lateral (values ('premier_contact', premier_contact), ('evaluation', evaluation)) v(etape, jours)
+      from x cross join lateral (values ('premier_contact', premier_contact), ('evaluation', evaluation), ('plan', plan)) v(etape, jours)
      where jours is not null
      group by grouping sets ((e, cle, periode, etape), (cle, periode, etape))`,
     parametres(portee),
   );
   return rows;
+}
+
+/**
+ * Cases of these structures the retention purge has deleted (it leaves one audit entry each, decision 0032): the
+ * periods they were in now count fewer.
+ */
+export async function situationsPurgees(db: Queryable, equipes: readonly string[] | null): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from audit_evenements
+      where entite_type = 'cloture_appui' and action = 'purge' and ($1::text[] is null or contexte ->> 'organisationId' = any($1::text[]))`,
+    [equipes],
+  );
+  return rows[0].n;
 }
 
 /** Cases closed in the period, by reason. */

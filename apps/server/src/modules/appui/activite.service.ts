@@ -129,12 +129,13 @@ export async function activiteDesTerritoires(
   if (!portee) return null;
   const equipes = portee.structures === 'les_votres' ? portee.equipes : null;
   const requete: q.Portee = { territoires, periodes, equipes };
-  const [demandes, delais, clotures, orientations, sansCommune, types] = await Promise.all([
+  const [demandes, delais, clotures, orientations, sansCommune, purgees, types] = await Promise.all([
     q.decomptesDemandes(db, requete),
     q.medianesDelais(db, requete),
     q.decomptesClotures(db, requete),
     q.decomptesOrientations(db, requete),
     q.demandesSansCommune(db, requete),
+    q.situationsPurgees(db, equipes),
     q.typesDeRessource(db),
   ]);
   const tout = [...demandes.origines, ...demandes.niveaux, ...clotures, ...orientations.types, ...orientations.issues, ...delais];
@@ -176,6 +177,10 @@ export async function activiteDesTerritoires(
   if (sansCommune > 0)
     raisons.push(
       `${estSecretPrimaire(sansCommune) ? `Moins de ${SEUIL_SECRET}` : sansCommune} demande(s) sans commune connue ne sont comptées dans aucun territoire.`,
+    );
+  if (purgees > 0)
+    raisons.push(
+      `${estSecretPrimaire(purgees) ? `Moins de ${SEUIL_SECRET}` : purgees} situation(s) close(s) ont été purgées à la fin de leur durée de conservation : elles ne sont plus comptées.`,
     );
   if (equipes) raisons.push('Seules les structures dont vous êtes membre sont comptées.');
   return {

@@ -19,6 +19,7 @@ let dacRedon: string;
 let dacIles: string;
 let cls2: string;
 const types: string[] = [];
+let plans = false;
 const ressources: Record<string, string> = {};
 
 const sql = (texte: string, valeurs: unknown[] = []) => serveur.ctx.db.query(texte, valeurs);
@@ -40,6 +41,7 @@ interface Cas {
   contactJours?: number;
   niveau?: string | null;
   evaluationJours?: number;
+  planJours?: number;
   close?: { le: string; motif: string };
   orientations?: { type: string; issue: string; le: string }[];
 }
@@ -91,6 +93,13 @@ async function cas(organisationId: string, c: Cas) {
       c.niveau,
       jours(c.evaluationJours),
     ]);
+  // The plan part's table (migration 0029), when this branch has it.
+  if (c.planJours !== undefined && plans)
+    await sql(
+      `insert into appui_plans (id, situation_id, version, contenu_chiffre, origine, enregistre_par_libelle, enregistre_le)
+       values ($1, $2, 1, '\\x00', 'saisie', 'Test', $3)`,
+      [randomUUID(), situation, jours(c.planJours)],
+    );
   for (const o of c.orientations ?? [])
     await sql(`insert into appui_orientations (id, situation_id, ressource_id, issue, orientee_le) values ($1, $2, $3, $4, $5)`, [
       randomUUID(),
@@ -119,6 +128,7 @@ beforeAll(async () => {
     types.push(r.type_code);
     ressources[r.type_code] = r.id;
   }
+  plans = (await sql(`select to_regclass('appui_plans') is not null as plans`)).rows[0].plans;
   dacRedon = await equipe('DAC du Pays de Redon');
   dacIles = await equipe('DAC des îles du Morbihan');
   const lecteur = (await sql('select id from utilisateurs where email = $1', [DEMO.lecteur])).rows[0].id;
@@ -133,6 +143,7 @@ beforeAll(async () => {
       contactJours: i + 1,
       niveau: i < 5 ? 'information_orientation' : 'coordination',
       evaluationJours: i + 10,
+      planJours: i + 20,
       close: i < 6 ? { le: '2025-11-20T10:00:00Z', motif: 'objectifs_atteints' } : undefined,
       orientations: i < 5 ? [{ type: types[0], issue: 'acceptee', le: '2025-08-01T10:00:00Z' }] : [],
     }),
@@ -174,6 +185,10 @@ describe('les chiffres de l’activité', () => {
     // 1 to 13 days: the median is 7; evaluations 10 to 22 days: 16.
     expect(l.delais.find((d: any) => d.etape === 'premier_contact')).toMatchObject({ medianeJours: 7, nombre: 13 });
     expect(l.delais.find((d: any) => d.etape === 'evaluation')).toMatchObject({ medianeJours: 16, nombre: 13 });
+    // Plans 20 to 32 days after the request: 26 (once the plan part's table is merged).
+    expect(l.delais.find((d: any) => d.etape === 'plan')).toMatchObject(
+      plans ? { medianeJours: 26, nombre: 13 } : { medianeJours: null, nombre: 0 },
+    );
     expect(l.clotures).toMatchObject({ total: 6 });
     expect(nombre(l.clotures.parMotif, 'objectifs_atteints')).toBe(6);
     expect(l.orientations.total).toBe(5);
@@ -207,12 +222,18 @@ describe('les chiffres de l’activité', () => {
     expect(JSON.stringify(a.demandes)).not.toMatch(/"nombre":3\b|"total":12\b/);
   });
 
-  it('dit ce qui est partiel : la période en cours, les demandes sans commune', async () => {
+  it('dit ce qui est partiel : la période en cours, les demandes sans commune, les situations purgées', async () => {
+    // The purge leaves one audit entry per case deleted (decision 0032).
+    await sql(
+      `insert into audit_evenements (acteur_libelle, entite_type, entite_id, action, contexte) values ('Système', 'cloture_appui', $1, 'purge', $2)`,
+      [randomUUID(), { numero: 1, organisationId: dacRedon, conservationMois: 24 }],
+    );
     const r = await admin.get(`/api/appui/activite?territoires=commune:${REDON}&periode=2025,2026`);
     expect(r.status).toBe(200);
     expect(r.body.partiel).toBe(true);
     expect(r.body.raisons.join(' ')).toMatch(/Période en cours \(Année 2026\)/);
     expect(r.body.raisons.join(' ')).toMatch(/Moins de 5 demande\(s\) sans commune connue/);
+    expect(r.body.raisons.join(' ')).toMatch(/Moins de 5 situation\(s\) close\(s\) ont été purgées/);
     expect(ligne(r.body, null, `commune:${REDON}`, '2026').partiel).toBe(true);
     expect(ligne(r.body, null, `commune:${REDON}`, '2025').partiel).toBe(false);
   });
