@@ -29,6 +29,7 @@ import { annexeGrilles } from './modules/parcours/grille.service';
 import { refuserJetonsSurLeModule } from './modules/appui/jetons-appui';
 import { routesAppuiPlan } from './modules/appui/plan.routes';
 import { routesParcours } from './modules/parcours/parcours.routes';
+import { routesActiviteAppui } from './modules/appui/activite.routes';
 import { routesAppui } from './modules/appui/appui.routes';
 import { routesRessources } from './modules/ressources/ressources.routes';
 import { routesSuivi } from './modules/suivi/suivi.routes';
@@ -152,6 +153,7 @@ export async function construireApplication(
   refuserJetonsSurLeModule(app);
   routesAppui(app, ctx);
   routesAppuiPlan(app, ctx);
+  routesActiviteAppui(app, ctx);
   routesPlans(app, ctx);
   // The contract document's optional annexes come from their modules (documents does not depend on them).
   routesDocuments(app, ctx, { grilles: annexeGrilles });

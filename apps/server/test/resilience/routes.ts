@@ -3,6 +3,7 @@ import type { EntreeRoute } from './regles';
 import { ROUTES_ACCES } from './routes-acces';
 import { ROUTES_APPUI } from './routes-appui';
 import { ROUTES_APPUI_PLAN } from './routes-appui-plan';
+import { ROUTES_APPUI_ACTIVITE } from './routes-appui-activite';
 import { ROUTES_CONFIRMATIONS } from './routes-confirmations';
 import { ROUTES_CONTRATS } from './routes-contrats';
 import { ROUTES_GLOBALES } from './routes-globales';
@@ -25,6 +26,7 @@ export const ROUTES: Record<string, EntreeRoute> = {
   ...ROUTES_PARCOURS,
   ...ROUTES_APPUI,
   ...ROUTES_APPUI_PLAN,
+  ...ROUTES_APPUI_ACTIVITE,
 };
 
 /** Path parameters filled from the fixture by the route's prefix and the parameter's name. */

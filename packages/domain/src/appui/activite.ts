@@ -23,12 +23,12 @@ export type MissionActivite = keyof typeof MISSIONS_ACTIVITE;
 export const missionDuNiveau = (niveau: NiveauReponse | null): MissionActivite =>
   niveau === null ? 'sans_niveau' : niveau === 'information_orientation' ? 'mission_1' : 'mission_2';
 
-export const ETAPES_DELAI = {
+export const ETAPES_DELAI_ACTIVITE = {
   premier_contact: 'De la demande au premier contact',
   evaluation: 'De la demande à la première évaluation',
   plan: 'De la demande au premier plan personnalisé',
 } as const;
-export type EtapeDelai = keyof typeof ETAPES_DELAI;
+export type EtapeDelaiActivite = keyof typeof ETAPES_DELAI_ACTIVITE;
 
 /** One row of raw counts, as the SQL gives them (a missing code counts zero). */
 export interface ActiviteBrute {
@@ -64,7 +64,7 @@ export interface LigneActivite {
   territoire: { cle: string; nom: string };
   periode: PeriodeActivite;
   demandes: { total: Compte; parOrigine: Repartition[]; parMission: Repartition[]; parNiveau: Repartition[] };
-  delais: { etape: EtapeDelai; libelle: string; medianeJours: number | null; nombre: Compte }[];
+  delais: { etape: EtapeDelaiActivite; libelle: string; medianeJours: number | null; nombre: Compte }[];
   clotures: { total: Compte; parMotif: Repartition[] };
   orientations: { total: Compte; parTypeRessource: Repartition[]; parIssue: Repartition[] };
   partiel: boolean;
@@ -104,7 +104,7 @@ function cellules(b: ActiviteBrute, typesRessource: Libelles): Map<string, numbe
   for (const code of Object.keys(MOTIFS_CLOTURE)) c.set(`motif:${code}`, n(b.parMotif, code));
   for (const code of Object.keys(typesRessource)) c.set(`type:${code}`, n(b.parTypeRessource, code));
   for (const code of Object.keys(ISSUES_ORIENTATION)) c.set(`issue:${code}`, n(b.parIssue, code));
-  for (const etape of Object.keys(ETAPES_DELAI)) c.set(`delai:${etape}`, b.delais[etape]?.nombre ?? 0);
+  for (const etape of Object.keys(ETAPES_DELAI_ACTIVITE)) c.set(`delai:${etape}`, b.delais[etape]?.nombre ?? 0);
   return c;
 }
 
@@ -158,7 +158,7 @@ export function publierActivite(lignes: readonly LigneBrute[], typesRessource: L
       parMission: repartir(cle, 'mission'),
       parNiveau: repartir(cle, 'niveau'),
     },
-    delais: (Object.entries(ETAPES_DELAI) as [EtapeDelai, string][]).map(([etape, libelle]) => {
+    delais: (Object.entries(ETAPES_DELAI_ACTIVITE) as [EtapeDelaiActivite, string][]).map(([etape, libelle]) => {
       const d = l.brute.delais[etape];
       const nombre = compte(cle, `delai:${etape}`);
       // A median over one to four requests is one of them, or close: it goes with its count.

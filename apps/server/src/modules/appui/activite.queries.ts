@@ -49,9 +49,10 @@ export async function territoireDuContrat(db: Queryable, contratId: string): Pro
 /** The communes of the contracts the user coordinates (coordonnateur or référent ARS). */
 export async function communesCoordonnees(db: Queryable, contratIds: string[]): Promise<Set<string>> {
   if (!contratIds.length) return new Set();
-  const { rows } = await db.query<{ code: string }>('select distinct commune_code as code from contrat_communes where contrat_id = any($1::uuid[])', [
-    contratIds,
-  ]);
+  const { rows } = await db.query<{ code: string }>(
+    'select distinct commune_code as code from contrat_communes where contrat_id = any($1::uuid[])',
+    [contratIds],
+  );
   return new Set(rows.map((r) => r.code));
 }
 
@@ -65,7 +66,8 @@ export interface Portee {
 /** The CTEs every count starts from: (territory, commune) pairs and periods. */
 const BASE = `t(cle, commune) as (select * from unnest($1::text[], $2::text[])),
   p(code, debut, fin) as (select * from unnest($3::text[], $4::date[], $5::date[]))`;
-const dansPeriode = (colonne: string) => `(${colonne} at time zone 'Europe/Paris')::date >= p.debut and (${colonne} at time zone 'Europe/Paris')::date < p.fin`;
+const dansPeriode = (colonne: string) =>
+  `(${colonne} at time zone 'Europe/Paris')::date >= p.debut and (${colonne} at time zone 'Europe/Paris')::date < p.fin`;
 
 function parametres(portee: Portee) {
   const paires = portee.territoires.flatMap((t) => t.communes.map((c) => [t.cle, c]));
@@ -89,8 +91,7 @@ export interface Decompte {
 }
 
 /** Grouped twice: by structure, and for every structure together (structure null). */
-const GROUPES = (code: string) =>
-  `group by grouping sets ((e, cle, periode, ${code}), (cle, periode, ${code}))`;
+const GROUPES = (code: string) => `group by grouping sets ((e, cle, periode, ${code}), (cle, periode, ${code}))`;
 
 /**
  * Requests received in the period, by origin and by the level of their case (null: no case yet, not evaluated, or
@@ -122,25 +123,46 @@ export interface Mediane {
   nombre: number;
 }
 
-/** For the requests received in the period: median days to the first contact and to the first evaluation. */
+/**
+ * For the requests received in the period: median days to the first contact, to the first evaluation and to the
+ * first plan. The plans are the plan part's table (migration 0029): counted once it is there.
+ */
 export async function medianesDelais(db: Queryable, portee: Portee) {
+  const { rows: table } = await db.query<{ plans: boolean }>(`select to_regclass('appui_plans') is not null as plans`);
+  const plan = table[0].plans
+    ? `extract(epoch from (select min(pl.enregistre_le) from appui_plans pl where pl.situation_id = s.id) - d.recue_le) / 86400`
+    : 'null::numeric';
   const { rows } = await db.query<Mediane>(
     `with ${BASE}, x as (
       select d.organisation_id as e, t.cle, p.code as periode,
              extract(epoch from d.premier_contact_le - d.recue_le) / 86400 as premier_contact,
-             extract(epoch from (select min(ev.evaluee_le) from appui_evaluations ev where ev.situation_id = s.id) - d.recue_le) / 86400 as evaluation
+             extract(epoch from (select min(ev.evaluee_le) from appui_evaluations ev where ev.situation_id = s.id) - d.recue_le) / 86400 as evaluation,
+             ${plan} as plan
         from appui_demandes d join appui_personnes pe on pe.id = d.personne_id
         join t on t.commune = pe.commune_code
         join p on ${dansPeriode('d.recue_le')}
         left join appui_situations s on s.demande_id = d.id
        where ($6::uuid[] is null or d.organisation_id = any($6::uuid[])))
     select e::text as structure, cle, periode, etape, percentile_cont(0.5) within group (order by jours) as mediane, count(jours)::int as nombre
-      from x cross join lateral (values ('premier_contact', premier_contact), ('evaluation', evaluation)) v(etape, jours)
+      from x cross join lateral (values ('premier_contact', premier_contact), ('evaluation', evaluation), ('plan', plan)) v(etape, jours)
      where jours is not null
      group by grouping sets ((e, cle, periode, etape), (cle, periode, etape))`,
     parametres(portee),
   );
   return rows;
+}
+
+/**
+ * Cases of these structures the retention purge has deleted (it leaves one audit entry each, decision 0032): the
+ * periods they were in now count fewer.
+ */
+export async function situationsPurgees(db: Queryable, equipes: readonly string[] | null): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from audit_evenements
+      where entite_type = 'cloture_appui' and action = 'purge' and ($1::text[] is null or contexte ->> 'organisationId' = any($1::text[]))`,
+    [equipes],
+  );
+  return rows[0].n;
 }
 
 /** Cases closed in the period, by reason. */

@@ -40,14 +40,23 @@ export async function lireActiviteAppui(ctx: Contexte, utilisateur: Utilisateur 
   const territoires = await q.resoudreTerritoires(ctx.db, demandes);
   const inconnus = demandes.map((d) => `${d.type}:${d.code}`).filter((cle) => !territoires.some((t) => t.cle === cle));
   if (inconnus.length)
-    throw invalide(`Territoire inconnu du référentiel : ${inconnus.join(', ')}.`, [{ champ: 'territoires', message: 'Territoire inconnu' }]);
+    throw invalide(`Territoire inconnu du référentiel : ${inconnus.join(', ')}.`, [
+      { champ: 'territoires', message: 'Territoire inconnu' },
+    ]);
   const activite = await activiteDesTerritoires(ctx, utilisateur, territoires, periodes.periodes);
   if (!activite) throw interdit(REFUS_ACTIVITE);
   return activite;
 }
 
 function lireTerritoires(texte: string) {
-  const morceaux = [...new Set(texte.split(',').map((t) => t.trim()).filter(Boolean))];
+  const morceaux = [
+    ...new Set(
+      texte
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (!morceaux.length) throw invalide('Choisissez au moins un territoire.', [{ champ: 'territoires', message: 'Périmètre vide' }]);
   if (morceaux.length > TERRITOIRES_MAX)
     throw invalide(`${TERRITOIRES_MAX} territoires au plus.`, [{ champ: 'territoires', message: 'Trop de territoires' }]);
@@ -71,7 +80,11 @@ function deuxDernieresAnnees(): PeriodeActivite[] {
 }
 
 /** For the contract's follow-up: its perimeter, this year and last; null when the user may not see it. */
-export async function activiteDuContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string): Promise<ActiviteAppuiVue | null> {
+export async function activiteDuContrat(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  contratId: string,
+): Promise<ActiviteAppuiVue | null> {
   if (!utilisateur) return null;
   const territoire = await q.territoireDuContrat(ctx.db, contratId);
   if (!territoire) return null;
@@ -81,7 +94,11 @@ export async function activiteDuContrat(ctx: Contexte, utilisateur: Utilisateur 
 }
 
 /** For the ARS portfolio: the région, this year and last; null when the user may not see it. */
-export async function activiteDeRegion(ctx: Contexte, utilisateur: Utilisateur | null, regionCode: string): Promise<ActiviteAppuiVue | null> {
+export async function activiteDeRegion(
+  ctx: Contexte,
+  utilisateur: Utilisateur | null,
+  regionCode: string,
+): Promise<ActiviteAppuiVue | null> {
   if (!utilisateur) return null;
   const territoires = await q.resoudreTerritoires(ctx.db, [{ type: 'region', code: regionCode }]);
   if (!territoires.length) return null;
@@ -112,12 +129,13 @@ export async function activiteDesTerritoires(
   if (!portee) return null;
   const equipes = portee.structures === 'les_votres' ? portee.equipes : null;
   const requete: q.Portee = { territoires, periodes, equipes };
-  const [demandes, delais, clotures, orientations, sansCommune, types] = await Promise.all([
+  const [demandes, delais, clotures, orientations, sansCommune, purgees, types] = await Promise.all([
     q.decomptesDemandes(db, requete),
     q.medianesDelais(db, requete),
     q.decomptesClotures(db, requete),
     q.decomptesOrientations(db, requete),
     q.demandesSansCommune(db, requete),
+    q.situationsPurgees(db, equipes),
     q.typesDeRessource(db),
   ]);
   const tout = [...demandes.origines, ...demandes.niveaux, ...clotures, ...orientations.types, ...orientations.issues, ...delais];
@@ -159,6 +177,10 @@ export async function activiteDesTerritoires(
   if (sansCommune > 0)
     raisons.push(
       `${estSecretPrimaire(sansCommune) ? `Moins de ${SEUIL_SECRET}` : sansCommune} demande(s) sans commune connue ne sont comptées dans aucun territoire.`,
+    );
+  if (purgees > 0)
+    raisons.push(
+      `${estSecretPrimaire(purgees) ? `Moins de ${SEUIL_SECRET}` : purgees} situation(s) close(s) ont été purgées à la fin de leur durée de conservation : elles ne sont plus comptées.`,
     );
   if (equipes) raisons.push('Seules les structures dont vous êtes membre sont comptées.');
   return {
@@ -208,7 +230,9 @@ export async function exporterCercleDeSoins(ctx: Contexte, utilisateur: Utilisat
     id: s.id,
     nom: s.nom,
     prenom: s.prenom,
-    role: { libelle: s.id === situation.referentId ? 'Référent de la situation (dispositif d’appui)' : 'Intervenant du dispositif d’appui' },
+    role: {
+      libelle: s.id === situation.referentId ? 'Référent de la situation (dispositif d’appui)' : 'Intervenant du dispositif d’appui',
+    },
     depuis: situation.ouverteLe,
   }));
   if (situation.medecinNom || situation.medecinRpps)
@@ -228,7 +252,15 @@ export async function exporterCercleDeSoins(ctx: Contexte, utilisateur: Utilisat
     // A carer who asked for the case is part of its circle.
     aidants:
       brut.origine === 'aidant' && demandeur?.nom
-        ? [{ id: situation.demandeId, nom: demandeur.nom, qualite: demandeur.qualite ?? null, telephone: demandeur.telephone ?? null, depuis: brut.recueLe }]
+        ? [
+            {
+              id: situation.demandeId,
+              nom: demandeur.nom,
+              qualite: demandeur.qualite ?? null,
+              telephone: demandeur.telephone ?? null,
+              depuis: brut.recueLe,
+            },
+          ]
         : [],
     structures,
     systeme: `${ctx.config.publicUrl}/appui/situations`,

@@ -19,6 +19,7 @@ let dacRedon: string;
 let dacIles: string;
 let cls2: string;
 const types: string[] = [];
+let plans = false;
 const ressources: Record<string, string> = {};
 
 const sql = (texte: string, valeurs: unknown[] = []) => serveur.ctx.db.query(texte, valeurs);
@@ -40,6 +41,7 @@ interface Cas {
   contactJours?: number;
   niveau?: string | null;
   evaluationJours?: number;
+  planJours?: number;
   close?: { le: string; motif: string };
   orientations?: { type: string; issue: string; le: string }[];
 }
@@ -57,14 +59,32 @@ async function cas(organisationId: string, c: Cas) {
   await sql(
     `insert into appui_demandes (id, organisation_id, personne_id, origine, canal, urgence, motif_chiffre, recue_le, premier_contact_le, statut)
      values ($1, $2, $3, $4, 'telephone', 'normale', '\\x00', $5, $6, $7)`,
-    [demande, organisationId, personne, c.origine ?? 'medecin_traitant', c.recue, jours(c.contactJours), c.niveau ? 'situation_ouverte' : 'recue'],
+    [
+      demande,
+      organisationId,
+      personne,
+      c.origine ?? 'medecin_traitant',
+      c.recue,
+      jours(c.contactJours),
+      c.niveau ? 'situation_ouverte' : 'recue',
+    ],
   );
   if (!c.niveau) return;
   const situation = randomUUID();
   await sql(
     `insert into appui_situations (id, organisation_id, demande_id, personne_id, niveau, ouverte_le, statut, close_le, motif_cloture)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [situation, organisationId, demande, personne, c.niveau, c.recue, c.close ? 'close' : 'ouverte', c.close?.le ?? null, c.close?.motif ?? null],
+    [
+      situation,
+      organisationId,
+      demande,
+      personne,
+      c.niveau,
+      c.recue,
+      c.close ? 'close' : 'ouverte',
+      c.close?.le ?? null,
+      c.close?.motif ?? null,
+    ],
   );
   if (c.evaluationJours !== undefined)
     await sql(`insert into appui_evaluations (id, situation_id, grille_chiffree, niveau, evaluee_le) values ($1, $2, '\\x00', $3, $4)`, [
@@ -73,6 +93,13 @@ async function cas(organisationId: string, c: Cas) {
       c.niveau,
       jours(c.evaluationJours),
     ]);
+  // The plan part's table (migration 0029), when this branch has it.
+  if (c.planJours !== undefined && plans)
+    await sql(
+      `insert into appui_plans (id, situation_id, version, contenu_chiffre, origine, enregistre_par_libelle, enregistre_le)
+       values ($1, $2, 1, '\\x00', 'saisie', 'Test', $3)`,
+      [randomUUID(), situation, jours(c.planJours)],
+    );
   for (const o of c.orientations ?? [])
     await sql(`insert into appui_orientations (id, situation_id, ressource_id, issue, orientee_le) values ($1, $2, $3, $4, $5)`, [
       randomUUID(),
@@ -101,6 +128,7 @@ beforeAll(async () => {
     types.push(r.type_code);
     ressources[r.type_code] = r.id;
   }
+  plans = (await sql(`select to_regclass('appui_plans') is not null as plans`)).rows[0].plans;
   dacRedon = await equipe('DAC du Pays de Redon');
   dacIles = await equipe('DAC des îles du Morbihan');
   const lecteur = (await sql('select id from utilisateurs where email = $1', [DEMO.lecteur])).rows[0].id;
@@ -115,13 +143,19 @@ beforeAll(async () => {
       contactJours: i + 1,
       niveau: i < 5 ? 'information_orientation' : 'coordination',
       evaluationJours: i + 10,
+      planJours: i + 20,
       close: i < 6 ? { le: '2025-11-20T10:00:00Z', motif: 'objectifs_atteints' } : undefined,
       orientations: i < 5 ? [{ type: types[0], issue: 'acceptee', le: '2025-08-01T10:00:00Z' }] : [],
     }),
   );
   // Redon, 2025: the Redon team has 9 requests from GPs and 3 from carers; the islands' team 20 from GPs.
   await fois(12, (i) =>
-    cas(dacRedon, { origine: i < 9 ? 'medecin_traitant' : 'aidant', recue: '2025-03-03T09:00:00Z', niveau: 'appui_ponctuel', contactJours: 2 }),
+    cas(dacRedon, {
+      origine: i < 9 ? 'medecin_traitant' : 'aidant',
+      recue: '2025-03-03T09:00:00Z',
+      niveau: 'appui_ponctuel',
+      contactJours: 2,
+    }),
   );
   await fois(20, () => cas(dacIles, { recue: '2025-04-03T09:00:00Z', niveau: 'appui_ponctuel', contactJours: 1 }));
   // Not counted: a request of 2024, and one without a commune (said, not placed).
@@ -151,6 +185,10 @@ describe('les chiffres de l’activité', () => {
     // 1 to 13 days: the median is 7; evaluations 10 to 22 days: 16.
     expect(l.delais.find((d: any) => d.etape === 'premier_contact')).toMatchObject({ medianeJours: 7, nombre: 13 });
     expect(l.delais.find((d: any) => d.etape === 'evaluation')).toMatchObject({ medianeJours: 16, nombre: 13 });
+    // Plans 20 to 32 days after the request: 26 (once the plan part's table is merged).
+    expect(l.delais.find((d: any) => d.etape === 'plan')).toMatchObject(
+      plans ? { medianeJours: 26, nombre: 13 } : { medianeJours: null, nombre: 0 },
+    );
     expect(l.clotures).toMatchObject({ total: 6 });
     expect(nombre(l.clotures.parMotif, 'objectifs_atteints')).toBe(6);
     expect(l.orientations.total).toBe(5);
@@ -184,12 +222,18 @@ describe('les chiffres de l’activité', () => {
     expect(JSON.stringify(a.demandes)).not.toMatch(/"nombre":3\b|"total":12\b/);
   });
 
-  it('dit ce qui est partiel : la période en cours, les demandes sans commune', async () => {
+  it('dit ce qui est partiel : la période en cours, les demandes sans commune, les situations purgées', async () => {
+    // The purge leaves one audit entry per case deleted (decision 0032).
+    await sql(
+      `insert into audit_evenements (acteur_libelle, entite_type, entite_id, action, contexte) values ('Système', 'cloture_appui', $1, 'purge', $2)`,
+      [randomUUID(), { numero: 1, organisationId: dacRedon, conservationMois: 24 }],
+    );
     const r = await admin.get(`/api/appui/activite?territoires=commune:${REDON}&periode=2025,2026`);
     expect(r.status).toBe(200);
     expect(r.body.partiel).toBe(true);
     expect(r.body.raisons.join(' ')).toMatch(/Période en cours \(Année 2026\)/);
     expect(r.body.raisons.join(' ')).toMatch(/Moins de 5 demande\(s\) sans commune connue/);
+    expect(r.body.raisons.join(' ')).toMatch(/Moins de 5 situation\(s\) close\(s\) ont été purgées/);
     expect(ligne(r.body, null, `commune:${REDON}`, '2026').partiel).toBe(true);
     expect(ligne(r.body, null, `commune:${REDON}`, '2025').partiel).toBe(false);
   });
@@ -236,9 +280,13 @@ describe('qui voit l’activité', () => {
   it('n’a rien de nominatif : ni identité, ni numéro, ni identifiant de personne ou de situation', async () => {
     const r = await ars.get(`/api/appui/activite?territoires=${AGGLO_REDON},${BELLE_ILE}&periode=2025`);
     const texte = JSON.stringify(r.body);
-    const ids = (await sql('select id::text from appui_personnes union all select id::text from appui_situations union all select id::text from appui_demandes')).rows;
+    const ids = (
+      await sql(
+        'select id::text from appui_personnes union all select id::text from appui_situations union all select id::text from appui_demandes',
+      )
+    ).rows;
     for (const { id } of ids) expect(texte).not.toContain(id);
-    expect(texte).not.toMatch(/"(nom|prenoms|dateNaissance|numero|ins)":/);
+    expect(texte).not.toMatch(/"(prenoms|nomUsage|dateNaissance|numero|ins|identite|motif|commune)":/);
   });
 });
 
@@ -246,8 +294,8 @@ describe('l’activité nourrit le suivi du contrat et le portefeuille de l’AR
   it('le suivi du contrat montre l’activité de son périmètre à sa coordination, pas à un pilote', async () => {
     const r = await coordination.get(`/api/contrats/${cls2}/avancement`);
     expect(r.status).toBe(200);
-    expect(r.body.activiteAppuiVue.territoires[0]).toMatchObject({ cle: `contrat:${cls2}` });
-    const tous2025 = ligne(r.body.activiteAppuiVue, null, `contrat:${cls2}`, '2025');
+    expect(r.body.activiteAppui.territoires[0]).toMatchObject({ cle: `contrat:${cls2}` });
+    const tous2025 = ligne(r.body.activiteAppui, null, `contrat:${cls2}`, '2025');
     // The Redon team's 3 carers make its total secret, and so the whole's (it would give the team's back).
     expect(tous2025.demandes.total).toBe('secret');
     expect(nombre(tous2025.demandes.parOrigine, 'aidant')).toBe('secret');
@@ -260,8 +308,8 @@ describe('l’activité nourrit le suivi du contrat et le portefeuille de l’AR
   it('le portefeuille régional montre l’activité de la région à l’ARS', async () => {
     const r = await ars.get('/api/portefeuille?region=53');
     expect(r.status).toBe(200);
-    const tous = ligne(r.body.activiteAppuiVue, null, 'region:53', '2025');
+    const tous = ligne(r.body.activiteAppui, null, 'region:53', '2025');
     expect(tous).toBeDefined();
-    expect(ligne(r.body.activiteAppuiVue, dacIles, 'region:53', '2025').orientations.total).toBe(5);
+    expect(ligne(r.body.activiteAppui, dacIles, 'region:53', '2025').orientations.total).toBe(5);
   });
 });

@@ -52,7 +52,15 @@ export interface CercleDeSoins {
   equipe: { id: string; nom: string; siret: string | null; finess: string | null };
   professionnels: Professionnel[];
   aidants: { id: string; nom: string; qualite: string | null; telephone: string | null; depuis: string }[];
-  structures: { id: string; nom: string; typeLibelle: string; adresse: string | null; communeNom: string | null; communeCode: string | null; depuis: string }[];
+  structures: {
+    id: string;
+    nom: string;
+    typeLibelle: string;
+    adresse: string | null;
+    communeNom: string | null;
+    communeCode: string | null;
+    depuis: string;
+  }[];
   /** Where the identifier of the CareTeam lives (the platform's public address). */
   systeme: string;
   genereLe: string;
@@ -68,7 +76,7 @@ const jour = (iso: string) => iso.slice(0, 10);
 const SEXES_FHIR = { F: 'female', M: 'male', I: 'other' } as const;
 const coupe = (prenoms: string) => prenoms.split(/[\s,]+/).filter(Boolean);
 
-type Ressource = { resourceType: string; id: string; meta: { profile: string[] } } & Record<string, unknown>;
+type Ressource = { resourceType: string; id: string; meta: { profile: string[]; lastUpdated?: string } } & Record<string, unknown>;
 
 export function bundleCercleDeSoins(c: CercleDeSoins): BundleCercleDeSoins {
   const entrees: Ressource[] = [];
@@ -84,7 +92,9 @@ export function bundleCercleDeSoins(c: CercleDeSoins): BundleCercleDeSoins {
     extension: [
       {
         url: `${FR_CORE}/fr-core-identity-reliability`,
-        extension: [{ url: 'identityStatus', valueCoding: { system: 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0445', code: 'PROV' } }],
+        extension: [
+          { url: 'identityStatus', valueCoding: { system: 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0445', code: 'PROV' } },
+        ],
       },
     ],
     name: [
@@ -94,7 +104,14 @@ export function bundleCercleDeSoins(c: CercleDeSoins): BundleCercleDeSoins {
     gender: c.personne.sexe ? SEXES_FHIR[c.personne.sexe] : 'unknown',
     ...(c.personne.dateNaissance ? { birthDate: c.personne.dateNaissance } : {}),
     ...(c.personne.communeNom || c.personne.communeCode
-      ? { address: [{ ...(c.personne.communeNom ? { city: c.personne.communeNom } : {}), ...(c.personne.communeCode ? { district: c.personne.communeCode } : {}) }] }
+      ? {
+          address: [
+            {
+              ...(c.personne.communeNom ? { city: c.personne.communeNom } : {}),
+              ...(c.personne.communeCode ? { district: c.personne.communeCode } : {}),
+            },
+          ],
+        }
       : {}),
   });
 

@@ -99,6 +99,9 @@ export async function avancementContrat(db: Queryable, contratId: string) {
 /** The contract's follow-up: its progress and, for those the appui module shows it to, the support teams' activity. */
 export async function avancementDuContrat(ctx: Contexte, utilisateur: Utilisateur | null, contratId: string) {
   await exigerSurContrat(ctx.db, utilisateur, 'lire', contratId);
-  const [avancement, activiteAppui] = await Promise.all([avancementContrat(ctx.db, contratId), activiteDuContrat(ctx, utilisateur, contratId)]);
+  const [avancement, activiteAppui] = await Promise.all([
+    avancementContrat(ctx.db, contratId),
+    activiteDuContrat(ctx, utilisateur, contratId),
+  ]);
   return { ...avancement, activiteAppui };
 }
