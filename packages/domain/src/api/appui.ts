@@ -309,40 +309,4 @@ export const entreeJournalAcces = z.object({
 });
 export const journalAcces = z.object({ elements: z.array(entreeJournalAcces) });
 
-// ---------- Activity (aggregates, non-nominative; implemented by the activity part of the module)
-
-export const activiteRequete = z.object({
-  territoires: z
-    .string()
-    .optional()
-    .describe('Codes de territoire séparés par des virgules (commune:35238, epci:243500139, departement:35, region:53)'),
-  periode: z
-    .string()
-    .regex(/^\d{4}(-\d{2})?(\/\d{4}(-\d{2})?)?$/, 'Période : AAAA, AAAA-MM ou début/fin')
-    .optional(),
-  equipe: uuid.optional(),
-});
-/** A count: null when under 5 and not zero (secret statistique), with the flag saying so. */
-export const compteSecret = z.object({ valeur: z.number().int().nullable(), secret: z.boolean() });
-export const activiteAppui = z.object({
-  periode: z.object({ debut: z.string(), fin: z.string() }),
-  territoires: z.array(z.string()),
-  equipes: z.array(z.object({ id: z.uuid(), nom: z.string() })),
-  demandes: z.object({
-    total: compteSecret,
-    parOrigine: z.array(z.object({ origine: origineDemandeSchema, libelle: z.string(), nombre: compteSecret })),
-  }),
-  situations: z.object({
-    ouvertes: compteSecret,
-    closes: compteSecret,
-    parNiveau: z.array(z.object({ niveau: niveauReponseSchema, libelle: z.string(), nombre: compteSecret })),
-    parMotifCloture: z.array(z.object({ motif: z.string(), libelle: z.string(), nombre: compteSecret })),
-  }),
-  delais: z.object({
-    premierContactMedianHeures: z.number().nullable(),
-    evaluationMedianJours: z.number().nullable(),
-    planMedianJours: z.number().nullable(),
-  }),
-  orientations: z.array(z.object({ typeRessource: z.string(), issue: issueOrientationSchema, nombre: compteSecret })),
-});
-export type ActiviteAppui = z.infer<typeof activiteAppui>;
+// Activity (aggregates, non-nominative): see ./appui-activite.ts.
