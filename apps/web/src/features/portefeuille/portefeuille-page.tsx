@@ -10,6 +10,7 @@ import { Chargement } from '../../components/chargement';
 import { EtatVide } from '../../components/etat-vide';
 import { useTitrePage } from '../../components/titre-page';
 import { Telechargement } from '../../components/telechargement';
+import { SyntheseActiviteAppui } from '../../components/activite-appui';
 import '../../components/styles/portefeuille.css';
 import { Alertes, ChiffresCles, ContratsRegion, Couverture, EpciNonCouverts, Financements, Thematiques } from './sections-portefeuille';
 
@@ -98,6 +99,7 @@ export default function PortefeuillePage() {
             <Thematiques p={p} />
             <Financements p={p} />
             <Alertes p={p} />
+            {p.activiteAppui && <SyntheseActiviteAppui activite={p.activiteAppui} perimetre={`la région ${p.region.nom}`} />}
           </>
         )
       )}

@@ -2,6 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { LIBELLES_STATUT_FICHE, pluriel, STATUTS_FICHE, type StatutFiche } from '@maillage/domain';
 import { Link } from 'react-router';
+import { SyntheseActiviteAppui } from '../../components/activite-appui';
 import { useAvancement, type Avancement, type FicheAvancement } from '../../api/suivi';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { Chargement } from '../../components/chargement';
@@ -88,98 +89,107 @@ export function AvancementContrat({ contratId, niveauTitre = 2 }: { contratId: s
   const parStatut = fiches.filter((f) => f.source === 'statut').length;
 
   return (
-    <section aria-labelledby="titre-avancement" className={fr.cx('fr-mb-6w')}>
-      <H id="titre-avancement">Avancement du contrat</H>
-      {a.fiches === 0 ? (
-        <p>Le contrat n’a encore aucune fiche-action : l’avancement se calculera dès qu’il en aura.</p>
-      ) : (
-        <>
-          <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-2w')}>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-              <div className={fr.cx('fr-p-2w') + ' maillage-chiffre'}>
-                <p className={fr.cx('fr-h3', 'fr-mb-1w')}>{pourcent(a.avancement)}</p>
-                <BarreAvancement valeur={a.avancement} libelle="Avancement du contrat" />
-                <p className={fr.cx('fr-text--sm', 'fr-mb-0', 'fr-mt-1w')}>
-                  d’avancement pondéré sur {formaterNombre(a.fiches)} fiche{a.fiches > 1 ? 's' : ''}-action :{' '}
-                  {formaterNombre(parIndicateurs)} mesurée
-                  {parIndicateurs > 1 ? 's' : ''} par des valeurs validées, {formaterNombre(parStatut)} selon leur statut
-                  {a.parStatut.abandonnee
-                    ? `, ${formaterNombre(a.parStatut.abandonnee)} abandonnée${a.parStatut.abandonnee > 1 ? 's' : ''} hors calcul`
-                    : ''}
-                  .
+    <>
+      <section aria-labelledby="titre-avancement" className={fr.cx('fr-mb-6w')}>
+        <H id="titre-avancement">Avancement du contrat</H>
+        {a.fiches === 0 ? (
+          <p>Le contrat n’a encore aucune fiche-action : l’avancement se calculera dès qu’il en aura.</p>
+        ) : (
+          <>
+            <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters', 'fr-mb-2w')}>
+              <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+                <div className={fr.cx('fr-p-2w') + ' maillage-chiffre'}>
+                  <p className={fr.cx('fr-h3', 'fr-mb-1w')}>{pourcent(a.avancement)}</p>
+                  <BarreAvancement valeur={a.avancement} libelle="Avancement du contrat" />
+                  <p className={fr.cx('fr-text--sm', 'fr-mb-0', 'fr-mt-1w')}>
+                    d’avancement pondéré sur {formaterNombre(a.fiches)} fiche{a.fiches > 1 ? 's' : ''}-action :{' '}
+                    {formaterNombre(parIndicateurs)} mesurée
+                    {parIndicateurs > 1 ? 's' : ''} par des valeurs validées, {formaterNombre(parStatut)} selon leur statut
+                    {a.parStatut.abandonnee
+                      ? `, ${formaterNombre(a.parStatut.abandonnee)} abandonnée${a.parStatut.abandonnee > 1 ? 's' : ''} hors calcul`
+                      : ''}
+                    .
+                  </p>
+                </div>
+              </div>
+              <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+                <p className={fr.cx('fr-text--sm', 'fr-text--bold', 'fr-mb-1v')} id="avancement-par-statut">
+                  Fiches-action par statut
+                </p>
+                <ul className={fr.cx('fr-mb-2w') + ' maillage-liste-sans-puce maillage-statuts'} aria-labelledby="avancement-par-statut">
+                  {STATUTS_FICHE.filter((s) => a.parStatut[s]).map((s) => (
+                    <li key={s}>
+                      <BadgeStatutFiche statut={s as StatutFiche} />{' '}
+                      <span className={fr.cx('fr-text--sm')}>
+                        {formaterNombre(a.parStatut[s])} fiche{a.parStatut[s] > 1 ? 's' : ''}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+                <p className={fr.cx('fr-text--xs', 'fr-mb-0')}>
+                  D’où vient le chiffre : une fiche se mesure par les <strong>valeurs validées</strong> de ses indicateurs (la part du
+                  chemin parcouru de la référence à la cible) ; faute de valeur validée, <strong>selon son statut</strong> (à venir 0 %, en
+                  cours, en retard ou en pause 50 %, réalisée 100 %). Seules les valeurs validées comptent. Les fiches se cumulent, selon
+                  leur poids, par objectif, par axe puis pour le contrat.
                 </p>
               </div>
             </div>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
-              <p className={fr.cx('fr-text--sm', 'fr-text--bold', 'fr-mb-1v')} id="avancement-par-statut">
-                Fiches-action par statut
-              </p>
-              <ul className={fr.cx('fr-mb-2w') + ' maillage-liste-sans-puce maillage-statuts'} aria-labelledby="avancement-par-statut">
-                {STATUTS_FICHE.filter((s) => a.parStatut[s]).map((s) => (
-                  <li key={s}>
-                    <BadgeStatutFiche statut={s as StatutFiche} />{' '}
-                    <span className={fr.cx('fr-text--sm')}>
-                      {formaterNombre(a.parStatut[s])} fiche{a.parStatut[s] > 1 ? 's' : ''}
-                    </span>
+
+            {a.axes.length > 0 && (
+              <ul className="maillage-avancement">
+                {a.axes.map((axe) => (
+                  <li key={axe.id} className={fr.cx('fr-mb-2w')}>
+                    <div className="maillage-avancement__ligne">
+                      <p className={fr.cx('fr-text--lg', 'fr-text--bold')}>
+                        Axe {axe.numero}. {axe.intitule}
+                      </p>
+                      <BarreAvancement valeur={axe.avancement} libelle={`Avancement de l’axe ${axe.numero}`} />
+                    </div>
+                    <ul className="maillage-avancement maillage-avancement--objectif">
+                      {axe.objectifs.map((o) => (
+                        <li key={o.id}>
+                          <div className="maillage-avancement__ligne">
+                            <p className={fr.cx('fr-text--bold')}>
+                              Objectif {o.numero}. {o.intitule}
+                            </p>
+                            <BarreAvancement valeur={o.avancement} libelle={`Avancement de l’objectif ${o.numero}`} />
+                          </div>
+                          <ListeFiches fiches={o.fiches} />
+                        </li>
+                      ))}
+                    </ul>
+                    <ListeFiches fiches={axe.fichesSansObjectif} />
                   </li>
                 ))}
               </ul>
-              <p className={fr.cx('fr-text--xs', 'fr-mb-0')}>
-                D’où vient le chiffre : une fiche se mesure par les <strong>valeurs validées</strong> de ses indicateurs (la part du chemin
-                parcouru de la référence à la cible) ; faute de valeur validée, <strong>selon son statut</strong> (à venir 0 %, en cours, en
-                retard ou en pause 50 %, réalisée 100 %). Seules les valeurs validées comptent. Les fiches se cumulent, selon leur poids,
-                par objectif, par axe puis pour le contrat.
-              </p>
-            </div>
-          </div>
+            )}
+            {a.fichesSansAxe.length > 0 && (
+              <>
+                <p className={fr.cx('fr-text--bold', 'fr-mt-2w', 'fr-mb-0')}>Fiches rattachées à aucun axe</p>
+                <ListeFiches fiches={a.fichesSansAxe} />
+              </>
+            )}
 
-          {a.axes.length > 0 && (
-            <ul className="maillage-avancement">
-              {a.axes.map((axe) => (
-                <li key={axe.id} className={fr.cx('fr-mb-2w')}>
-                  <div className="maillage-avancement__ligne">
-                    <p className={fr.cx('fr-text--lg', 'fr-text--bold')}>
-                      Axe {axe.numero}. {axe.intitule}
-                    </p>
-                    <BarreAvancement valeur={axe.avancement} libelle={`Avancement de l’axe ${axe.numero}`} />
-                  </div>
-                  <ul className="maillage-avancement maillage-avancement--objectif">
-                    {axe.objectifs.map((o) => (
-                      <li key={o.id}>
-                        <div className="maillage-avancement__ligne">
-                          <p className={fr.cx('fr-text--bold')}>
-                            Objectif {o.numero}. {o.intitule}
-                          </p>
-                          <BarreAvancement valeur={o.avancement} libelle={`Avancement de l’objectif ${o.numero}`} />
-                        </div>
-                        <ListeFiches fiches={o.fiches} />
-                      </li>
-                    ))}
-                  </ul>
-                  <ListeFiches fiches={axe.fichesSansObjectif} />
-                </li>
-              ))}
-            </ul>
-          )}
-          {a.fichesSansAxe.length > 0 && (
-            <>
-              <p className={fr.cx('fr-text--bold', 'fr-mt-2w', 'fr-mb-0')}>Fiches rattachées à aucun axe</p>
-              <ListeFiches fiches={a.fichesSansAxe} />
-            </>
-          )}
-
-          <details className="maillage-details fr-mt-2w">
-            <summary>Voir l’avancement en tableau</summary>
-            <div className="maillage-defilement">
-              <Table
-                caption="Avancement par axe, objectif et fiche-action"
-                headers={['Niveau', 'Intitulé', 'Avancement', 'Poids', 'Source du chiffre']}
-                data={[
-                  ...a.axes.flatMap((axe) => [
-                    ['Axe', `${axe.numero}. ${axe.intitule}`, pourcent(axe.avancement), nombreFr(axe.poids), 'cumul des fiches'],
-                    ...axe.objectifs.flatMap((o) => [
-                      ['Objectif', `${o.numero}. ${o.intitule}`, pourcent(o.avancement), nombreFr(o.poids), 'cumul des fiches'],
-                      ...o.fiches.map((f) => [
+            <details className="maillage-details fr-mt-2w">
+              <summary>Voir l’avancement en tableau</summary>
+              <div className="maillage-defilement">
+                <Table
+                  caption="Avancement par axe, objectif et fiche-action"
+                  headers={['Niveau', 'Intitulé', 'Avancement', 'Poids', 'Source du chiffre']}
+                  data={[
+                    ...a.axes.flatMap((axe) => [
+                      ['Axe', `${axe.numero}. ${axe.intitule}`, pourcent(axe.avancement), nombreFr(axe.poids), 'cumul des fiches'],
+                      ...axe.objectifs.flatMap((o) => [
+                        ['Objectif', `${o.numero}. ${o.intitule}`, pourcent(o.avancement), nombreFr(o.poids), 'cumul des fiches'],
+                        ...o.fiches.map((f) => [
+                          'Fiche',
+                          `${f.numero}. ${f.intitule}`,
+                          pourcent(f.avancement),
+                          nombreFr(f.poids),
+                          sourceFiche(f),
+                        ]),
+                      ]),
+                      ...axe.fichesSansObjectif.map((f) => [
                         'Fiche',
                         `${f.numero}. ${f.intitule}`,
                         pourcent(f.avancement),
@@ -187,29 +197,23 @@ export function AvancementContrat({ contratId, niveauTitre = 2 }: { contratId: s
                         sourceFiche(f),
                       ]),
                     ]),
-                    ...axe.fichesSansObjectif.map((f) => [
-                      'Fiche',
+                    ...a.fichesSansAxe.map((f) => [
+                      'Fiche (sans axe)',
                       `${f.numero}. ${f.intitule}`,
                       pourcent(f.avancement),
                       nombreFr(f.poids),
                       sourceFiche(f),
                     ]),
-                  ]),
-                  ...a.fichesSansAxe.map((f) => [
-                    'Fiche (sans axe)',
-                    `${f.numero}. ${f.intitule}`,
-                    pourcent(f.avancement),
-                    nombreFr(f.poids),
-                    sourceFiche(f),
-                  ]),
-                  ['Contrat', 'Ensemble du contrat', pourcent(a.avancement), '—', 'cumul des axes et des fiches'],
-                ]}
-              />
-            </div>
-          </details>
-        </>
-      )}
-    </section>
+                    ['Contrat', 'Ensemble du contrat', pourcent(a.avancement), '—', 'cumul des axes et des fiches'],
+                  ]}
+                />
+              </div>
+            </details>
+          </>
+        )}
+      </section>
+      {a.activiteAppui && <SyntheseActiviteAppui activite={a.activiteAppui} perimetre="le périmètre du contrat" titre={H} />}
+    </>
   );
 }
 
