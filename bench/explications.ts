@@ -27,11 +27,11 @@ Chaque ratio est mesuré dans la même exécution que sa référence, appels alt
   Avant la correction du ticket 11, 1 000 fiches prenaient une dizaine de secondes et 5 000 plus de cinq minutes.
 - **\`diagnostic_p50_ratio\`, \`diagnostic_p95_ms\`** — \`GET /api/diagnostics/series?territoires=epci:243500741\` :
   les séries de tous les indicateurs (${d.diagnostic?.indicateurs ?? '?'} indicateurs, ${d.diagnostic?.periodes ?? '?'} couples indicateur × période)
-  sur les 31 communes de Redon Agglomération, en HTTP avec la session (recherche de la session, catalogue, une
-  requête d’agrégation pour tous les indicateurs et toutes les périodes, valeurs publiées de l’EPCI, règles du domaine
-  \`agregerSommes\` en mémoire, JSON, compression). La référence est la même requête
-  d’agrégation (\`SQL_SOMMES_PAR_PERIODE\`, mêmes paramètres) exécutée nue par \`pg\` : le ratio est donc le surcoût de
-  l’API autour de la requête qu’elle fait. Médiane du ratio des médianes ; p95 de l’appel d’API.
+  sur les 31 communes de Redon Agglomération, en HTTP avec la session (recherche de la session, puis une seule requête :
+  catalogue, sommes de tous les indicateurs et de toutes les périodes, valeurs publiées de l’EPCI ; règles du domaine
+  \`agregerSommes\` en mémoire, JSON, compression). La référence est cette même requête (\`SQL_SERIES_PERIMETRE\`,
+  mêmes paramètres) exécutée nue par \`pg\` : le ratio est donc le surcoût de l’API autour de la requête qu’elle fait.
+  Aucun cache : chaque appel calcule. Médiane du ratio des médianes ; p95 de l’appel d’API.
   Pour information, \`diagnostic_contrat_p95_ms\` est l’onglet diagnostic complet d’un contrat
   (\`GET /api/contrats/{id}/diagnostic\`, contrat Redon 2 de la démonstration : mêmes séries plus les comparateurs,
   verbatims, constats, besoins, priorités et axes).
