@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type pg from 'pg';
-import { SQL_SOMMES_PAR_PERIODE } from '../apps/server/src/modules/diagnostics/valeurs.repository';
+import { SQL_SERIES_PERIMETRE } from '../apps/server/src/modules/diagnostics/series.repository';
 import { planGenere } from '../apps/server/test/plan-genere';
 import { EPCI_REDON, NOMBRE_INDICATEURS } from './donnees';
 import { type Client, lancerServeur } from './serveur';
@@ -60,14 +60,15 @@ async function lire(client: Client, chemin: string) {
 
 /**
  * The diagnostic figure: every indicator's series over the 31 communes of Redon Agglomération through the API, and
- * the same aggregation statement run bare on the database. Calls alternate so that both see the same load.
+ * the route's own statement (catalogue, sums, published values of the EPCI: SQL_SERIES_PERIMETRE, same parameters)
+ * run bare on the database. Calls alternate so that both see the same load. No cache: the route computes each call.
  */
 export async function mesurerDiagnostic(client: Client, pool: pg.Pool, contratId: string, n: number) {
   const chemin = `/api/diagnostics/series?territoires=epci:${EPCI_REDON}`;
   const api: number[] = [];
   const sql: number[] = [];
   const appelApi = () => lire(client, chemin);
-  const appelSql = () => pool.query(SQL_SOMMES_PAR_PERIODE, [null, [EPCI_REDON], []]);
+  const appelSql = () => pool.query(SQL_SERIES_PERIMETRE, [null, [EPCI_REDON], [], ['epci'], [EPCI_REDON]]);
   for (let i = 0; i < 5; i++) {
     await appelApi();
     await appelSql();

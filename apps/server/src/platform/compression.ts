@@ -29,19 +29,20 @@ export function installerCompressionDirecte(app: FastifyInstance, seuil = 1024) 
   app.addHook('onSend', async (req: FastifyRequest, reponse: FastifyReply, payload: unknown) => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (reponse.getHeader('content-encoding') || req.headers['x-no-compression'] !== undefined) return payload;
-    const taille = Buffer.byteLength(payload);
-    if (taille < seuil || taille > TAILLE_MAX_EN_UNE_FOIS) return payload;
     if (!COMPRESSIBLES.test(String(reponse.getHeader('content-type') ?? 'application/json'))) return payload;
     const encodage = encodageAccepte(req.headers['accept-encoding']);
     if (!encodage) return payload;
+    // The serializer's string is a rope of many pieces: encoded once here, for the size check and for zlib alike.
+    const corps = typeof payload !== 'string' ? payload : payload.length > TAILLE_MAX_EN_UNE_FOIS ? null : Buffer.from(payload);
+    if (!corps || corps.length < seuil || corps.length > TAILLE_MAX_EN_UNE_FOIS) return payload;
     const vary = String(reponse.getHeader('vary') ?? '');
     if (!/accept-encoding/i.test(vary)) reponse.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     reponse.header('content-encoding', encodage);
     reponse.removeHeader('content-length');
     return encodage === 'br'
-      ? zlib.brotliCompressSync(payload, {
-          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: taille },
+      ? zlib.brotliCompressSync(corps, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: corps.length },
         })
-      : zlib.gzipSync(payload, { level: 1 });
+      : zlib.gzipSync(corps, { level: 1 });
   });
 }

@@ -13,6 +13,7 @@ import {
   type FigurePartielle,
   type MethodeAgregation,
   type Polarite,
+  type SommesCommunes,
   type Valeur,
   type SensDuTiret,
   type TypeTerritoireValeur,
@@ -21,7 +22,7 @@ import {
 import { exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable, invalide } from '../../platform/errors';
 import { nommerTerritoires, resoudreUnPerimetre } from '../territoires/territoires.service';
-import { listerIndicateurs, obtenirIndicateur, type IndicateurLigne } from './indicateurs.repository';
+import { obtenirIndicateur, type IndicateurLigne } from './indicateurs.repository';
 import { sommesParPeriode, valeursCommunales, valeursPubliees, type SommesLigne, type ValeurLigne } from './valeurs.repository';
 
 export interface TerritoireDemande {
@@ -200,13 +201,63 @@ export function parIndicateur(donnees: DonneesPerimetre): Map<string, DonneesPer
 }
 
 /**
+ * What `agregerSommes` reads of a row of sums, built field by field: a spread of the driver's row (two dozen
+ * columns) per period was the largest cost of a whole series. Communes without any value for the period count as
+ * "manquante".
+ */
+function sommesCommunes(s: SommesLigne, communes: number, population: number): SommesCommunes {
+  return {
+    couverture: {
+      communes,
+      renseignees: s.connues,
+      masquees: s.masquees,
+      manquantes: communes - s.lues + s.manquantesLues,
+      partPopulationRenseignee: population > 0 ? s.populationConnue / population : 0,
+    },
+    connues: s.connues,
+    populationConnue: s.populationConnue,
+    inf: s.inf,
+    sup: s.sup,
+    infPondere: s.infPondere,
+    supPondere: s.supPondere,
+    milieuPondere: s.milieuPondere,
+    infIncluse: s.infIncluse,
+    supIncluse: s.supIncluse,
+    avecTermes: s.avecTermes,
+    numerateur: s.numerateur,
+    denominateur: s.denominateur,
+  };
+}
+
+/** An aggregate as shown: `vueValeur` with its coverage and reason, built without copying the aggregate. */
+function vueAgregat(a: Agregat, decimales: number): Resultat['valeur'] {
+  const raison = a.nature === 'borne_inferieure' || a.nature === 'indisponible' ? a.raison : undefined;
+  const vue: Resultat['valeur'] =
+    a.nature === 'exacte'
+      ? { nature: a.nature, valeur: a.valeur, texte: ecrireValeur(a, decimales), couverture: a.couverture }
+      : a.nature === 'intervalle'
+        ? {
+            nature: a.nature,
+            borneInf: a.borneInf,
+            borneSup: a.borneSup,
+            infIncluse: a.infIncluse,
+            supIncluse: a.supIncluse,
+            texte: ecrireValeur(a, decimales),
+            couverture: a.couverture,
+          }
+        : { ...vueValeur(a, decimales), couverture: a.couverture };
+  if (raison !== undefined) vue.raison = raison;
+  return vue;
+}
+
+/**
  * One indicator on a perimeter, from its rows of `donneesDuPerimetre`, for one period (the latest by default), with
  * its comparators and time series. A perimeter that is exactly one published territory uses the published value;
  * otherwise commune values are aggregated with the indicator's method (`agregerSommes`, on the sums SQL made).
  * Pure computation: the contract diagnostic calls it for every indicator on rows read once.
  */
-export function calculerIndicateur(
-  indicateur: IndicateurLigne,
+export function calculerIndicateur<I extends Pick<IndicateurLigne, 'methodeAgregation' | 'facteur' | 'polarite'>>(
+  indicateur: I,
   perimetre: PerimetreDeCalcul,
   donnees: DonneesPerimetre,
   periode?: string,
@@ -247,6 +298,7 @@ export function calculerIndicateur(
     .map((p) => p.split('|')[1]);
 
   const communes = perimetre.communes;
+  const facteur = Number(indicateur.facteur);
   const decimales = indicateur.methodeAgregation === 'somme' ? 0 : 1;
   // The partial figure of each period, as the domain gives it, for the indicative comparisons.
   const partielles = new Map<string, FigurePartielle>();
@@ -270,31 +322,24 @@ export function calculerIndicateur(
   const agreger = (p: string): Resultat | null => {
     const s = sommesParPeriode.get(p);
     if (!s) return null;
-    // Communes without any value for the period count as "manquante".
-    const couverture = {
-      communes,
-      renseignees: s.connues,
-      masquees: s.masquees,
-      manquantes: communes - s.lues + s.manquantesLues,
-      partPopulationRenseignee: perimetre.population > 0 ? s.populationConnue / perimetre.population : 0,
-    };
-    const agregat = agregerSommes(indicateur.methodeAgregation as MethodeAgregation, { ...s, couverture }, Number(indicateur.facteur));
-    const partielle = 'partielle' in agregat ? agregat.partielle : undefined;
+    const agregat = agregerSommes(
+      indicateur.methodeAgregation as MethodeAgregation,
+      sommesCommunes(s, communes, perimetre.population),
+      facteur,
+    );
+    const partielle = agregat.nature === 'borne_inferieure' || agregat.nature === 'indisponible' ? agregat.partielle : undefined;
     if (partielle) partielles.set(p, partielle);
-    return {
+    const resultat: Resultat = {
       periode: p,
       origine: 'agregee',
-      valeur: {
-        ...vueValeur(agregat, decimales),
-        couverture: agregat.couverture,
-        ...('raison' in agregat ? { raison: agregat.raison } : {}),
-      },
-      ...(partielle ? { partiel: vuePartielle(partielle, decimales) } : {}),
+      valeur: vueAgregat(agregat, decimales),
       source:
         s.sourceMin && s.sourceMax && s.sourceMin !== s.sourceMax ? `${s.sourceMin} ; ${s.sourceMax}` : s.sourceMin || s.sourceMax || null,
       tiret: s.tiret,
       autresSources: [],
     };
+    if (partielle) resultat.partiel = vuePartielle(partielle, decimales);
+    return resultat;
   };
 
   const serie = ordonnees.map(calculer).filter((r): r is Resultat => r !== null);
@@ -377,58 +422,6 @@ export async function agregatIndicateur(ctx: Contexte, indicateur: IndicateurLig
     donneesDuPerimetre(ctx, [indicateur.code], territoires),
   ]);
   return calculerIndicateur(indicateur, perimetre, donnees, periode);
-}
-
-/**
- * Every indicator (or those asked for) on a perimeter, each with its whole series: one aggregation query for all
- * indicators and periods, no comparators. What a chart of the perimeter's trends needs, at the cost of one query.
- */
-export async function seriesPerimetre(ctx: Contexte, utilisateur: Utilisateur | null, territoires: string, codes?: string) {
-  exiger(utilisateur, 'lire', { type: 'catalogue' });
-  const demandes = lireTerritoires(territoires);
-  if (!demandes.length) throw invalide('Indiquez au moins un territoire.', [{ champ: 'territoires', message: 'Au moins un territoire' }]);
-  const demandesIndicateurs = codes
-    ? codes
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean)
-    : null;
-  const [catalogue, donnees] = await Promise.all([
-    listerIndicateurs(ctx.db, false),
-    donneesDuPerimetre(ctx, demandesIndicateurs, demandes, false),
-  ]);
-  // The sums carry the perimeter's size: resolve it separately only when they are empty.
-  const premiere = donnees.sommes[0];
-  const perimetre: PerimetreDeCalcul = premiere
-    ? {
-        territoires: demandes,
-        communes: premiere.communesPerimetre,
-        population: premiere.populationPerimetre,
-        departements: [],
-        regions: [],
-        noms: new Map(),
-      }
-    : await perimetreDeCalcul(ctx, demandes, false);
-  const parCode = parIndicateur(donnees);
-  const indicateurs = catalogue
-    .filter((i) => parCode.has(i.code))
-    .map((i) => {
-      const { periode, serie } = calculerIndicateur(i, perimetre, parCode.get(i.code)!, undefined, false);
-      return {
-        indicateur: {
-          code: i.code,
-          libelle: i.libelle,
-          famille: i.famille,
-          unite: i.unite,
-          methodeAgregation: i.methodeAgregation,
-          polarite: i.polarite,
-        },
-        periode,
-        serie,
-      };
-    })
-    .filter((i) => i.serie.length > 0);
-  return { perimetre: { territoires: demandes, communes: perimetre.communes, population: perimetre.population }, indicateurs };
 }
 
 export async function agregatPublic(ctx: Contexte, utilisateur: Utilisateur | null, code: string, territoires: string, periode?: string) {

@@ -199,18 +199,15 @@ function enLigne(r: Record<string, any>): ValeurLigne {
 }
 
 /** The communes of a perimeter ($2: its EPCIs, $3: its own communes), as a CTE. */
-const COMMUNES_DU_PERIMETRE = `communes as (
+export const COMMUNES_DU_PERIMETRE = `communes as (
   select t.code, t.population from territoires t
   where t.type = 'commune' and t.code in (select commune_code from epci_membres where epci_code = any($2::text[]) union select unnest($3::text[])))`;
 
 /**
- * The sums `agregerSommes` needs, for every indicator ($1, null: all) and period, over the communes of a perimeter:
- * one value per commune, indicator and period (the first source), then counts and sums by indicator and period.
- * Commune by commune, the index on (territory, indicator, period, source) gives the rows in order: no sort. The
- * bench runs this very statement bare, as the reference of the diagnostic figure.
+ * One value per commune of the perimeter, indicator ($1, null: all) and period (the first source), as a CTE. Commune
+ * by commune, the index on (territory, indicator, period, source) gives the rows in order: no sort.
  */
-export const SQL_SOMMES_PAR_PERIODE = `with ${COMMUNES_DU_PERIMETRE},
-une as (
+export const UNE_VALEUR_PAR_COMMUNE = `une as (
   select u.*, c.population from communes c cross join lateral (
     select distinct on (v.indicateur_code, v.periode) v.indicateur_code, v.periode, v.periode_fin, v.nature, v.numerateur, v.denominateur, v.source, v.tiret,
       case v.nature when 'exacte' then v.valeur when 'intervalle' then v.borne_inf end as inf,
@@ -219,8 +216,10 @@ une as (
       case v.nature when 'exacte' then true when 'intervalle' then v.sup_incluse end as sup_incluse
     from valeurs v
     where v.territoire_type = 'commune' and v.territoire_code = c.code and ($1::text[] is null or v.indicateur_code = any($1::text[]))
-    order by v.indicateur_code, v.periode, v.source) u)
-select indicateur_code as indicateur, periode, min(periode_fin) as "periodeFin",
+    order by v.indicateur_code, v.periode, v.source) u)`;
+
+/** Counts and sums by indicator and period over `une`: the columns of a SommesLigne. */
+export const SOMMES_PAR_INDICATEUR_ET_PERIODE = `select indicateur_code as indicateur, periode, min(periode_fin) as "periodeFin",
   count(*) as lues, count(*) filter (where nature = 'masquee') as masquees, count(*) filter (where nature = 'manquante') as "manquantesLues",
   count(inf) as connues, coalesce(sum(population) filter (where inf is not null), 0) as "populationConnue",
   coalesce(sum(inf), 0) as inf, coalesce(sum(sup), 0) as sup,
@@ -230,9 +229,18 @@ select indicateur_code as indicateur, periode, min(periode_fin) as "periodeFin",
   count(*) filter (where numerateur is not null and denominateur is not null) as "avecTermes",
   coalesce(sum(numerateur) filter (where numerateur is not null and denominateur is not null), 0) as numerateur,
   coalesce(sum(denominateur) filter (where numerateur is not null and denominateur is not null), 0) as denominateur,
-  min(nullif(source, '')) as "sourceMin", max(nullif(source, '')) as "sourceMax", min(tiret) as tiret,
-  (select count(*) from communes) as "communesPerimetre", (select coalesce(sum(population), 0) from communes) as "populationPerimetre"
+  min(nullif(source, '')) as "sourceMin", max(nullif(source, '')) as "sourceMax", min(tiret) as tiret
 from une group by indicateur_code, periode`;
+
+/**
+ * The sums `agregerSommes` needs, for every indicator ($1, null: all) and period, over the communes of a perimeter:
+ * one value per commune, indicator and period (the first source), then counts and sums by indicator and period.
+ * The contract diagnostic and the one-indicator aggregate read it; the series of a perimeter read the same sums
+ * with the catalogue and published values in one statement (series.repository.ts).
+ */
+export const SQL_SOMMES_PAR_PERIODE = `with ${COMMUNES_DU_PERIMETRE},
+${UNE_VALEUR_PAR_COMMUNE}
+${SOMMES_PAR_INDICATEUR_ET_PERIODE}`;
 
 /** One row of SQL_SOMMES_PAR_PERIODE: an indicator and period on the perimeter's communes. */
 export interface SommesLigne {
@@ -259,9 +267,6 @@ export interface SommesLigne {
   sourceMin: string | null;
   sourceMax: string | null;
   tiret: SensDuTiret | null;
-  /** The perimeter's communes and population (the same on every row). */
-  communesPerimetre: number;
-  populationPerimetre: number;
 }
 
 export async function sommesParPeriode(

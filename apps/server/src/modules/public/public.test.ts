@@ -2,6 +2,7 @@ import { COLONNES_CONTRAT_OUVERT } from '@maillage/domain';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
+import { nombreAvancementsCalcules } from '../suivi/avancement.service';
 
 let serveur: ServeurDeTest;
 let anonyme: ClientHttp;
@@ -107,6 +108,38 @@ describe('données ouvertes des contrats publiés', () => {
     const champs = paths['/api/public/contrats'].get.responses['200'].content['application/json'].schema.items.properties;
     expect(Object.keys(champs)).toEqual(COLONNES_CONTRAT_OUVERT);
     expect(champs.population.description).toContain('Population');
+  });
+
+  it('recalculent l’avancement d’un contrat dès l’appel suivant quand ses fiches, indicateurs ou valeurs validées changent, et seulement alors', async () => {
+    const avancement = async () => (await anonyme.get('/api/public/contrats')).body.find((c: any) => c.id === cls1).avancement;
+    expect(await avancement()).toBe(0);
+    const calcules = nombreAvancementsCalcules();
+    expect(await avancement()).toBe(0);
+    expect(nombreAvancementsCalcules()).toBe(calcules); // nothing changed: served from memory
+    const [fiche] = (await sql('select id, statut from fiches where contrat_id = $1 order by ordre limit 1', [cls1])).rows;
+    // Changes made by SQL, as another process or a script would: the next call sees each of them.
+    await sql(`update fiches set statut = 'realisee' where id = $1`, [fiche.id]);
+    expect(await avancement()).toBe(2.6); // 1 fiche réalisée sur 39
+    expect(nombreAvancementsCalcules()).toBe(calcules + 1);
+    await sql('update fiches set statut = $2 where id = $1', [fiche.id, fiche.statut]);
+    expect(await avancement()).toBe(0);
+    const [indicateur] = (
+      await sql(
+        `insert into indicateurs_suivi (fiche_id, contrat_id, libelle, type, reference_valeur, cibles)
+         values ($1, $2, 'Permanences tenues', 'activite', 0, '[{"periode": "2020", "valeur": 10}]') returning id`,
+        [fiche.id, cls1],
+      )
+    ).rows;
+    const [valeur] = (
+      await sql(`insert into valeurs_suivi (indicateur_id, periode, valeur) values ($1, '2020', 5) returning id`, [indicateur.id])
+    ).rows;
+    expect(await avancement()).toBe(0); // a draft value does not count
+    await sql(`update valeurs_suivi set etat = 'valide' where id = $1`, [valeur.id]);
+    expect(await avancement()).toBe(1.3); // la fiche à mi-chemin de sa cible : 0,5 sur 39
+    await sql('update valeurs_suivi set valeur = 10 where id = $1', [valeur.id]);
+    expect(await avancement()).toBe(2.6);
+    await sql('delete from indicateurs_suivi where id = $1', [indicateur.id]);
+    expect(await avancement()).toBe(0);
   });
 });
 

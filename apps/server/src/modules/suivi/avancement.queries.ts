@@ -34,3 +34,23 @@ export async function historiquesStatuts(db: Queryable, contratId: string) {
   );
   return rows;
 }
+
+/**
+ * A fingerprint of what each contract's overall progress reads (its fiches, their indicators, their validated values):
+ * for each of the three, the count and the sum of the transaction ids (xmin) of the rows' current versions. Any insert,
+ * update or delete of one of those rows changes it once committed, whichever module, process or SQL script made it:
+ * an update writes a new row version with its transaction's id, a delete changes the count and the sum.
+ */
+export async function empreintesAvancement(db: Queryable, contratIds: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id: string; empreinte: string }>(
+    `with f as (select contrat_id, count(*) as n, sum(xmin::text::bigint) as s from fiches where contrat_id = any($1) group by contrat_id),
+     i as (select contrat_id, count(*) as n, sum(xmin::text::bigint) as s from indicateurs_suivi where contrat_id = any($1) group by contrat_id),
+     v as (select i.contrat_id, count(*) as n, sum(v.xmin::text::bigint) as s
+           from indicateurs_suivi i join valeurs_suivi v on v.indicateur_id = i.id
+           where i.contrat_id = any($1) and v.etat = 'valide' and v.valeur is not null group by i.contrat_id)
+     select c.id, concat_ws('|', coalesce(f.n, 0), coalesce(f.s, 0), coalesce(i.n, 0), coalesce(i.s, 0), coalesce(v.n, 0), coalesce(v.s, 0)) as empreinte
+     from unnest($1::uuid[]) c (id) left join f on f.contrat_id = c.id left join i on i.contrat_id = c.id left join v on v.contrat_id = c.id`,
+    [contratIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.empreinte]));
+}

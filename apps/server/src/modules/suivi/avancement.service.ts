@@ -11,7 +11,7 @@ import type { Queryable } from '../../platform/database';
 import { activiteDuContrat } from '../appui/activite.service';
 import { exigerSurContrat } from '../contrats/acces';
 import { axesDuContrat } from '../contrats/lecture.service';
-import { fichesDesContrats, historiquesStatuts } from './avancement.queries';
+import { empreintesAvancement, fichesDesContrats, historiquesStatuts } from './avancement.queries';
 import { indicateursAMesurer } from './indicateurs.queries';
 
 const arrondi = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
@@ -38,11 +38,34 @@ async function mesurerFiches(db: Queryable, contratIds: string[]) {
   });
 }
 
-/** The contracts' overall progress (0 to 100, or null), by contract id: for lists. */
+/**
+ * Each contract's overall progress computed, by contract id, with the fingerprint of the rows it was computed from.
+ * Per process: the fingerprint is read from PostgreSQL on every call, so a change made through another process (or
+ * any SQL) is seen on the next call there too (docs/decisions/0035-avancement-public-en-cache.md).
+ */
+const avancementsCalcules = new Map<string, { empreinte: string; avancement: number | null }>();
+let contratsCalcules = 0;
+
+/** How many contracts' overall progress this process has computed (not served from memory): for tests. */
+export const nombreAvancementsCalcules = () => contratsCalcules;
+
+/**
+ * The contracts' overall progress (0 to 100, or null), by contract id: for lists (the open data of every published
+ * contract). Computed again only for the contracts whose fingerprint changed since it was last computed. The
+ * fingerprint is read before the rows: a change committed in between makes the stored value newer than its
+ * fingerprint, never older, and the next call computes it again.
+ */
 export async function avancementsGlobaux(db: Queryable, contratIds: string[]): Promise<Map<string, number | null>> {
-  const parContrat = new Map<string, Awaited<ReturnType<typeof mesurerFiches>>>(contratIds.map((id) => [id, []]));
-  for (const f of await mesurerFiches(db, contratIds)) parContrat.get(f.contratId)?.push(f);
-  return new Map([...parContrat].map(([id, fiches]) => [id, arrondi(cumulerAvancement(fiches).contrat.avancement)]));
+  const empreintes = await empreintesAvancement(db, contratIds);
+  const aCalculer = contratIds.filter((id) => avancementsCalcules.get(id)?.empreinte !== empreintes.get(id));
+  if (aCalculer.length) {
+    const parContrat = new Map<string, Awaited<ReturnType<typeof mesurerFiches>>>(aCalculer.map((id) => [id, []]));
+    for (const f of await mesurerFiches(db, aCalculer)) parContrat.get(f.contratId)?.push(f);
+    for (const [id, fiches] of parContrat)
+      avancementsCalcules.set(id, { empreinte: empreintes.get(id)!, avancement: arrondi(cumulerAvancement(fiches).contrat.avancement) });
+    contratsCalcules += aCalculer.length;
+  }
+  return new Map(contratIds.map((id) => [id, avancementsCalcules.get(id)?.avancement ?? null]));
 }
 
 /**
