@@ -189,6 +189,16 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
     expect(m.texte).toMatch(/https?:\/\/\S+\/appui\/mes-demandes/);
   }
 
+  // The link of the closing mail: the GP's requests, where they stand, nothing of the person.
+  const lien = /https?:\/\/\S+\/appui\/mes-demandes/.exec(courriels[2]!.texte)![0];
+  await gp.goto(new URL(lien).pathname);
+  await expect(gp.getByRole('heading', { level: 1 })).toHaveText('Mes demandes d’appui');
+  const ligne = gp.getByRole('row').filter({ hasText: EQUIPE }).first();
+  await expect(ligne).toContainText('Lucie Pichon');
+  await expect(ligne).toContainText(/Accompagnement terminé le/);
+  await expect(gp.getByText('Lemoine')).toHaveCount(0);
+  await verifierAccessibilite(gp, 'mes demandes d’appui');
+
   expect(medecin.erreurs).toEqual([]);
   expect(coordination.erreurs).toEqual([]);
   expect(equipe.erreurs).toEqual([]);
