@@ -1,4 +1,4 @@
-import { type Browser, expect, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,6 +30,19 @@ async function courrielsPour(destinataire: string) {
   );
 }
 
+/**
+ * Axe clean, and no value the screens failed to word (a code, « undefined », « null », « NaN », an object) in the main
+ * content: the screens were written before the API, this is where a changed answer shows. A screenshot when
+ * E2E_CAPTURES names a folder, to look at the pages.
+ */
+async function verifierPage(page: Page, nom: string) {
+  await verifierAccessibilite(page, nom);
+  const texte = await page.locator('main').innerText();
+  expect(texte, `valeur brute sur ${nom}`).not.toMatch(/\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]|Invalid Date/);
+  if (process.env.E2E_CAPTURES)
+    await page.screenshot({ path: path.join(process.env.E2E_CAPTURES, `${nom.replace(/[^\p{L}\d]+/gu, '-')}.png`), fullPage: true });
+}
+
 async function nouvelOnglet(browser: Browser, email: string, motDePasse?: string) {
   const contexte = await browser.newContext();
   const page = await contexte.newPage();
@@ -53,7 +66,9 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await gp.getByLabel('Équipe d’appui').selectOption({ label: EQUIPE });
   await gp.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(gp.getByText('Indiquez le nom de naissance de la personne')).toBeVisible();
-  await verifierAccessibilite(gp, 'le formulaire de demande d’appui (téléphone)');
+  await verifierPage(gp, 'le formulaire de demande d’appui (téléphone)');
+  // On a phone, the form fits the screen's width: nothing to scroll sideways.
+  expect(await gp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await gp.getByLabel('Nom de naissance de la personne').fill('Lemoine');
   await gp.getByLabel('Prénoms').fill('Jeanne Marie');
   await gp.getByLabel('Date de naissance (facultatif)').fill('1938-04-12');
@@ -65,7 +80,7 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await gp.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(gp.getByRole('heading', { level: 1 })).toHaveText('Demande envoyée');
   await expect(gp.getByText(new RegExp(`Demande n° \\d+ reçue par ${EQUIPE}`))).toBeVisible();
-  await verifierAccessibilite(gp, 'l’accusé de réception');
+  await verifierPage(gp, 'l’accusé de réception');
   // The GP works in no team: no guichet in the menu.
   await gp.setViewportSize({ width: 1280, height: 900 });
   await expect(gp.getByRole('link', { name: 'Guichet de l’équipe' })).toHaveCount(0);
@@ -75,11 +90,11 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   const c = coordination.page;
   await c.goto('/appui');
   await expect(c.getByRole('heading', { level: 1 })).toHaveText(`Guichet — ${EQUIPE}`);
-  await verifierAccessibilite(c, 'le guichet de l’équipe');
+  await verifierPage(c, 'le guichet de l’équipe');
   await c.getByRole('link', { name: /Demande n° \d+ — .*Lemoine/i }).click();
   await expect(c.getByRole('heading', { level: 1 })).toContainText('Jeanne Marie Lemoine');
   await expect(c.getByText('Chutes répétées, vit seule')).toBeVisible();
-  await verifierAccessibilite(c, 'une demande à traiter');
+  await verifierPage(c, 'une demande à traiter');
   await c.getByLabel('Référent', { exact: true }).selectOption({ label: 'Lucie Pichon' });
   await c.getByRole('button', { name: 'Désigner le référent' }).click();
   await expect(c.getByRole('definition').filter({ hasText: 'Lucie Pichon' })).toBeVisible();
@@ -95,7 +110,7 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await p.getByRole('button', { name: 'Ouvrir la situation' }).click();
   await p.waitForURL(/\/appui\/situations\/[0-9a-f-]{36}$/);
   await expect(p.getByText(/Situation n° \d+ ouverte\./)).toBeVisible();
-  await verifierAccessibilite(p, 'la situation (personne et médecin traitant)');
+  await verifierPage(p, 'la situation (personne et médecin traitant)');
 
   // Evaluation: the grid gives the level of answer.
   await p.getByRole('tab', { name: 'Évaluation' }).click();
@@ -105,7 +120,7 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await expect(p.getByText('Niveau de réponse qui en résulte : Coordination (appui soutenu)')).toBeVisible();
   await p.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
   await expect(p.getByRole('table', { name: 'Évaluations de la situation' })).toContainText('Coordination (appui soutenu)');
-  await verifierAccessibilite(p, 'l’évaluation');
+  await verifierPage(p, 'l’évaluation');
 
   // Orientation to a resource of the directory, accepted.
   await p.getByRole('tab', { name: 'Orientations' }).click();
@@ -115,7 +130,7 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await p.getByLabel('Issue de l’orientation vers CLIC de Redon Agglomération').selectOption('acceptee');
   await p.getByRole('button', { name: 'Enregistrer l’issue' }).click();
   await expect(p.getByText(/Issue : Acceptée/)).toBeVisible();
-  await verifierAccessibilite(p, 'les orientations');
+  await verifierPage(p, 'les orientations');
 
   // The plan personnalisé, version 1.
   await p.getByRole('tab', { name: 'Plan personnalisé' }).click();
@@ -126,10 +141,10 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await p.getByRole('button', { name: 'Ajouter une action' }).click();
   await p.getByLabel('Action 1', { exact: true }).fill('Visite d’ergothérapeute pour aménager le logement');
   await p.getByLabel('Qui porte l’action 1').fill('CLIC de Redon Agglomération');
-  await verifierAccessibilite(p, 'l’écriture du plan');
+  await verifierPage(p, 'l’écriture du plan');
   await p.getByRole('button', { name: 'Enregistrer le plan' }).click();
   await expect(p.getByText(/^Version 1, enregistrée le/)).toBeVisible();
-  await verifierAccessibilite(p, 'le plan personnalisé');
+  await verifierPage(p, 'le plan personnalisé');
 
   // A concertation: two professionals and the person; it moves the action forward (plan version 2).
   await p.getByRole('tab', { name: 'Concertations' }).click();
@@ -143,20 +158,21 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await p.getByLabel('Décisions').fill('Passage de l’ergothérapeute la semaine prochaine ; portage des repas.');
   await p.getByText('Concertation pluriprofessionnelle rémunérable').click();
   await p.getByLabel(/^Nouveau statut de « Visite d’ergothérapeute/).selectOption('en_cours');
-  await verifierAccessibilite(p, 'une concertation');
+  await verifierPage(p, 'une concertation');
   await p.getByRole('button', { name: 'Enregistrer la concertation' }).click();
   await expect(p.getByText('Pluriprofessionnelle rémunérable')).toBeVisible();
   await expect(p.getByText(/a produit la version 2 du plan/)).toBeVisible();
+  await verifierPage(p, 'les concertations');
 
   // Timeline and read log.
   await p.getByRole('tab', { name: 'Chronologie' }).click();
   const chronologie = p.getByRole('list', { name: 'Chronologie de la situation' });
   await expect(chronologie).toContainText('Ouverture de la situation');
   await expect(chronologie).toContainText('Plan personnalisé, version 2');
-  await verifierAccessibilite(p, 'la chronologie');
+  await verifierPage(p, 'la chronologie');
   await p.getByRole('tab', { name: 'Journal des accès' }).click();
   await expect(p.getByRole('table', { name: /Lectures de la situation/ })).toContainText('Lucie Pichon');
-  await verifierAccessibilite(p, 'le journal des accès');
+  await verifierPage(p, 'le journal des accès');
 
   // Closure, asked once.
   await p.getByRole('tab', { name: 'Délais et clôture' }).click();
@@ -164,16 +180,17 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await p.getByRole('button', { name: 'Clôturer la situation' }).click();
   await p.getByRole('button', { name: 'Clôturer et informer le médecin traitant' }).click();
   await expect(p.getByText(/^Situation close : objectifs atteints/)).toBeVisible();
-  await verifierAccessibilite(p, 'la situation close');
+  await verifierPage(p, 'la situation close');
 
   // The case load and the activity (aggregates only, small counts secret).
   await p.goto('/appui/charge');
   await expect(p.getByRole('heading', { level: 1 })).toContainText('Charge des gestionnaires');
-  await verifierAccessibilite(p, 'la charge des gestionnaires');
+  await expect(p.getByRole('table', { name: 'Situations ouvertes par gestionnaire' })).toContainText('Lucie Pichon');
+  await verifierPage(p, 'la charge des gestionnaires');
   await p.goto('/appui/activite?territoires=departement:35');
   await expect(p.locator('span', { hasText: /^secret/ }).first()).toBeVisible();
   await expect(p.getByText('Jeanne Marie')).toHaveCount(0);
-  await verifierAccessibilite(p, 'l’activité');
+  await verifierPage(p, 'l’activité');
 
   // The GP's outbox: the acknowledgement, the opening and the closing, with no name nor health detail, only a link to log in.
   await expect.poll(async () => (await courrielsPour(MEDECIN)).length).toBe(dejaLa + 3);
@@ -197,7 +214,7 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await expect(ligne).toContainText('Lucie Pichon');
   await expect(ligne).toContainText(/Accompagnement terminé le/);
   await expect(gp.getByText('Lemoine')).toHaveCount(0);
-  await verifierAccessibilite(gp, 'mes demandes d’appui');
+  await verifierPage(gp, 'mes demandes d’appui');
 
   expect(medecin.erreurs).toEqual([]);
   expect(coordination.erreurs).toEqual([]);
