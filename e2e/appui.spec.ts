@@ -51,7 +51,7 @@ async function nouvelOnglet(browser: Browser, email: string, motDePasse?: string
   return { contexte, page, erreurs };
 }
 
-test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se concerte, écrit le plan, clôt ; le médecin reçoit les deux courriels', async ({
+test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se concerte, écrit le plan, clôt ; le médecin reçoit l’accusé, l’ouverture et la clôture par courriel', async ({
   browser,
 }) => {
   // The demo start writes no message: whatever the GP's outbox holds after this point comes from this test.
@@ -222,4 +222,79 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await medecin.contexte.close();
   await coordination.contexte.close();
   await equipe.contexte.close();
+});
+
+test('la coordinatrice saisit un appel, ouvre par motif la situation d’une collègue, qui le lit au journal ; l’ARS ne voit que l’activité', async ({
+  browser,
+}) => {
+  // A call from a carer, entered by the coordinator: the « who calls » fields, the GP given by name and e-mail.
+  const coordination = await nouvelOnglet(browser, COORDINATRICE);
+  const c = coordination.page;
+  await c.goto('/appui/demande');
+  await c.getByLabel('Équipe d’appui').selectOption({ label: EQUIPE });
+  await c.getByText('Demande prise au téléphone par l’équipe').click();
+  await c.getByLabel('Qui demande').selectOption({ label: 'Un aidant ou un proche' });
+  await c.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(c.getByText('Indiquez qui appelle')).toBeVisible();
+  await c.getByLabel('Nom de la personne qui appelle').fill('Martine Texier');
+  await c.getByLabel('Qualité (facultatif)').fill('fille de la personne');
+  await c.getByLabel('Téléphone pour la rappeler (facultatif)').fill('06 12 34 56 78');
+  await c.getByLabel('Nom de naissance de la personne').fill('Texier');
+  await c.getByLabel('Prénoms').fill('Robert');
+  await c.getByLabel('Pourquoi demandez-vous un appui ?').fill('Retour à domicile difficile après une hospitalisation');
+  await c.getByText('Immédiate (sous 24 h)').click();
+  await c.getByLabel('Nom du médecin traitant (facultatif)').fill('Claire Bernard');
+  await c.getByLabel('Courriel du médecin traitant (facultatif)').fill('claire.bernard@exemple.fr');
+  await verifierPage(c, 'une demande prise au téléphone');
+  await c.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(c.getByText(new RegExp(`Demande n° \\d+ reçue par ${EQUIPE}`))).toBeVisible();
+  await c.goto('/appui');
+  const ligne = c.getByRole('row').filter({ hasText: /Demande n° \d+ — TEXIER Robert/i });
+  await expect(ligne).toContainText('Un aidant ou un proche');
+  await expect(ligne).toContainText('Urgence : immédiate');
+  await ligne.getByRole('link').click();
+  await expect(c.getByRole('definition').filter({ hasText: 'Martine Texier, fille de la personne — 06 12 34 56 78' })).toBeVisible();
+  await expect(c.getByRole('definition').filter({ hasText: 'Claire Bernard' })).toBeVisible();
+  await verifierPage(c, 'une demande prise au téléphone, à traiter');
+
+  // The demo's case n° 1 is followed by the case manager: the coordinator sees it exists, opens it by a reason.
+  await c.goto('/appui');
+  await c.getByRole('link', { name: /^Situation n° 1 \(accès restreint\)$/ }).click();
+  await expect(c.getByRole('heading', { level: 1 })).toHaveText('Situation n° 1');
+  await expect(c.getByText('Yvonne')).toHaveCount(0);
+  await verifierPage(c, 'une situation d’une collègue');
+  await c.getByLabel('Motif de l’accès').fill('Appel');
+  await c.getByRole('button', { name: 'Déclarer le motif et ouvrir' }).click();
+  await expect(c.getByText(/10 caractères au moins/)).toBeVisible();
+  await c.getByLabel('Motif de l’accès').fill('Appel de l’infirmière pendant le congé de la référente');
+  await c.getByRole('button', { name: 'Déclarer le motif et ouvrir' }).click();
+  await expect(c.getByRole('heading', { level: 1 })).toHaveText('Situation n° 1 — Yvonne Lebrun');
+  await verifierPage(c, 'une situation ouverte par motif');
+
+  // The référent reads it in the case's read log.
+  const equipe = await nouvelOnglet(browser, GESTIONNAIRE);
+  const p = equipe.page;
+  await p.goto('/appui');
+  await p.getByRole('link', { name: /^Situation n° 1 — LEBRUN Yvonne$/i }).click();
+  await p.getByRole('tab', { name: 'Journal des accès' }).click();
+  await expect(
+    p.getByRole('row').filter({ hasText: 'Anne Le Roux' }).filter({ hasText: 'Appel de l’infirmière pendant le congé de la référente' }),
+  ).toHaveCount(1);
+  await verifierPage(p, 'le journal des accès après un motif');
+
+  // An ARS agent: the activity (aggregates), no guichet, no case.
+  const ars = await nouvelOnglet(browser, 'ars.bretagne@demo.maillage.fr');
+  const a = ars.page;
+  await a.goto('/appui/activite');
+  await expect(a.getByRole('heading', { level: 1 })).toHaveText('Activité de l’appui à la coordination');
+  await expect(a.getByText(/Lebrun|Texier/i)).toHaveCount(0);
+  await verifierPage(a, 'l’activité vue par l’ARS');
+  await expect(a.getByRole('link', { name: 'Guichet de l’équipe' })).toHaveCount(0);
+  await a.goto('/appui');
+  await expect(a.getByRole('heading', { level: 1 })).not.toContainText('Guichet');
+
+  expect(coordination.erreurs).toEqual([]);
+  expect(equipe.erreurs).toEqual([]);
+  expect(ars.erreurs).toEqual([]);
+  for (const o of [coordination, equipe, ars]) await o.contexte.close();
 });
