@@ -187,7 +187,10 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await expect(p.getByRole('heading', { level: 1 })).toContainText('Charge des gestionnaires');
   await expect(p.getByRole('table', { name: 'Situations ouvertes par gestionnaire' })).toContainText('Lucie Pichon');
   await verifierPage(p, 'la charge des gestionnaires');
-  await p.goto('/appui/activite?territoires=departement:35');
+  // From the guichet, the activity opens on the team's département.
+  await p.goto('/appui');
+  await p.getByRole('main').getByRole('link', { name: 'Activité' }).click();
+  await expect(p.getByRole('list', { name: 'Territoires choisis' })).toContainText('Ille-et-Vilaine');
   await expect(p.locator('span', { hasText: /^secret/ }).first()).toBeVisible();
   await expect(p.getByText('Jeanne Marie')).toHaveCount(0);
   await verifierPage(p, 'l’activité');
