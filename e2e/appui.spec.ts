@@ -61,7 +61,11 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   const medecin = await nouvelOnglet(browser, MEDECIN);
   const gp = medecin.page;
   await gp.setViewportSize({ width: 390, height: 844 });
-  await gp.goto('/appui/demande');
+  await gp.goto('/');
+  await gp.getByRole('button', { name: 'Menu' }).click();
+  const menu = gp.getByRole('navigation', { name: 'Menu principal' });
+  await menu.getByRole('button', { name: 'Appui' }).click();
+  await menu.getByRole('link', { name: 'Demander un appui' }).click();
   await expect(gp.getByRole('heading', { level: 1 })).toHaveText('Demander un appui à la coordination');
   await gp.getByLabel('Équipe d’appui').selectOption({ label: EQUIPE });
   await gp.getByRole('button', { name: 'Envoyer la demande' }).click();
