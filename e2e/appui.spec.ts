@@ -172,7 +172,16 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await p.getByRole('tab', { name: 'Chronologie' }).click();
   const chronologie = p.getByRole('list', { name: 'Chronologie de la situation' });
   await expect(chronologie).toContainText('Ouverture de la situation');
-  await expect(chronologie).toContainText('Plan personnalisé, version 2');
+  // In date order: the concertation (a day) comes after the first plan version and before the one it produced.
+  await expect(chronologie.getByRole('listitem')).toHaveText([
+    /Ouverture de la situation/,
+    /Évaluation : coordination \(appui soutenu\)/,
+    /Orientation vers CLIC de Redon Agglomération$/,
+    /Orientation vers CLIC de Redon Agglomération : acceptée/,
+    /Plan personnalisé, version 1/,
+    /Concertation pluriprofessionnelle rémunérable/,
+    /Plan personnalisé, version 2/,
+  ]);
   await verifierPage(p, 'la chronologie');
   await p.getByRole('tab', { name: 'Journal des accès' }).click();
   await expect(p.getByRole('table', { name: /Lectures de la situation/ })).toContainText('Lucie Pichon');
