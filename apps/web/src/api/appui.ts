@@ -15,6 +15,7 @@ import type {
   listeMembresAppui,
   listeSituations,
   medecinTraitantCorps,
+  mesDemandes,
   motifAccesEnregistre,
   orientationCorps,
   orientationIssueCorps,
@@ -30,6 +31,7 @@ export type MembreAppui = z.infer<typeof listeMembresAppui>['elements'][number];
 export type AccuseReception = z.infer<typeof accuseReception>;
 export type DemandeResume = z.infer<typeof listeDemandes>['elements'][number];
 export type DemandeVue = z.infer<typeof demandeVue>;
+export type MaDemande = z.infer<typeof mesDemandes>['elements'][number];
 export type SituationResume = z.infer<typeof listeSituations>['elements'][number];
 export type SituationVue = z.infer<typeof situationVue>;
 export type SituationComplete = Extract<SituationVue, { acces: 'complet' }>;
@@ -88,6 +90,14 @@ export function useMembresAppui(equipeId: string | undefined) {
 
 export function useEnvoiDemande() {
   return useMutationAppui((corps: SaisieDemande) => requete<AccuseReception>('/api/appui/demandes', { methode: 'POST', corps }));
+}
+
+/** The requests the user sent from the form, and where they stand (no content of the case: the sender is not its staff). */
+export function useMesDemandes() {
+  return useQuery({
+    queryKey: ['appui-demandes', 'miennes'],
+    queryFn: ({ signal }) => requete<z.infer<typeof mesDemandes>>('/api/appui/mes-demandes', { signal }),
+  });
 }
 
 export function useDemandes(equipeId: string | undefined) {

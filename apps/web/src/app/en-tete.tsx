@@ -95,19 +95,25 @@ function useNavigation(): MainNavigationProps.Item[] {
 function navigationAppui(actif: (prefixe: string) => boolean, membre: boolean, voitActivite: boolean): MainNavigationProps.Item {
   const demande = { text: 'Demander un appui', linkProps: { to: '/appui/demande' }, isActive: actif('/appui/demande') };
   const activite = { text: 'Activité', linkProps: { to: '/appui/activite' }, isActive: actif('/appui/activite') };
-  if (!membre && !voitActivite) return { ...demande, text: 'Demande d’appui' };
+  const miennes = { text: 'Mes demandes', linkProps: { to: '/appui/mes-demandes' }, isActive: actif('/appui/mes-demandes') };
+  if (!membre && !voitActivite) return { text: 'Appui', isActive: actif('/appui'), menuLinks: [demande, miennes] };
   const liens = membre
     ? [
         {
           text: 'Guichet de l’équipe',
           linkProps: { to: '/appui' },
-          isActive: actif('/appui') && !actif('/appui/demande') && !actif('/appui/charge') && !actif('/appui/activite'),
+          isActive:
+            actif('/appui') &&
+            !actif('/appui/demande') &&
+            !actif('/appui/mes-demandes') &&
+            !actif('/appui/charge') &&
+            !actif('/appui/activite'),
         },
         demande,
         { text: 'Charge des gestionnaires', linkProps: { to: '/appui/charge' }, isActive: actif('/appui/charge') },
         activite,
       ]
-    : [demande, activite];
+    : [demande, miennes, activite];
   return { text: 'Appui', isActive: actif('/appui'), menuLinks: liens };
 }
 

@@ -51,6 +51,7 @@ const ImportRessourcesPage = lazy(() => import('../features/ressources/import-re
 const VuesRessourcesPage = lazy(() => import('../features/ressources/vues-page'));
 const GuichetAppuiPage = lazy(() => import('../features/appui/guichet-page'));
 const DemandeAppuiPage = lazy(() => import('../features/appui/demande-page'));
+const MesDemandesAppuiPage = lazy(() => import('../features/appui/mes-demandes-page'));
 const DemandeTriagePage = lazy(() => import('../features/appui/demande-triage-page'));
 const SituationAppuiPage = lazy(() => import('../features/appui/situation-page'));
 const ChargeAppuiPage = lazy(() => import('../features/appui/charge-page'));
@@ -112,6 +113,7 @@ export function RoutesApplication() {
           {/* Appui à la coordination (issue 18): the guichet unique, the team's cases, its load and activity. */}
           <Route path="appui" element={<GuichetAppuiPage />} />
           <Route path="appui/demande" element={<DemandeAppuiPage />} />
+          <Route path="appui/mes-demandes" element={<MesDemandesAppuiPage />} />
           <Route path="appui/demandes/:id" element={<DemandeTriagePage />} />
           <Route path="appui/situations/:id" element={<SituationAppuiPage />} />
           <Route path="appui/charge" element={<ChargeAppuiPage />} />

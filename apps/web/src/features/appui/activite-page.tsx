@@ -6,6 +6,7 @@ import { LIBELLES_TYPE_TERRITOIRE, type TypeTerritoire } from '@maillage/domain'
 import { useDeferredValue, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useActiviteAppui } from '../../api/appui-activite';
+import { useOrganisation } from '../../api/comptes';
 import { useRechercheTerritoires } from '../../api/territoires';
 import { useSession } from '../../app/session';
 import { AlerteErreur } from '../../components/alerte-erreur';
@@ -57,10 +58,13 @@ function AjoutTerritoire({ onAjouter }: { onAjouter: (cle: string) => void }) {
  */
 export default function ActivitePage() {
   useTitrePage('Activité de l’appui à la coordination');
-  const { roles } = useSession();
+  const { roles, session } = useSession();
   const [params, definirParams] = useSearchParams();
   const regionArs = roles.flatMap((r) => (r.role === 'ars_regional' ? [`region:${r.regionCode}`] : []))[0] ?? '';
-  const territoires = params.get('territoires') ?? regionArs;
+  // A team's staff (the guichet's « Activité » button) start on their organisation's département.
+  const organisation = useOrganisation(params.get('territoires') || regionArs ? null : session?.organisation?.id);
+  const departement = organisation.data?.departementCode ? `departement:${organisation.data.departementCode}` : '';
+  const territoires = params.get('territoires') ?? (regionArs || departement);
   const annee = String(new Date().getFullYear());
   const periode = params.get('periode') ?? annee;
   const [periodeSaisie, setPeriodeSaisie] = useState(periode);

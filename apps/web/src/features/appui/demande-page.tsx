@@ -120,9 +120,16 @@ export default function DemandePage() {
           }
           className={fr.cx('fr-mb-3w')}
         />
-        <Button priority="secondary" onClick={() => setAccuse(null)}>
-          Faire une autre demande
-        </Button>
+        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
+          <li>
+            <Button linkProps={{ to: '/appui/mes-demandes' }}>Suivre mes demandes</Button>
+          </li>
+          <li>
+            <Button priority="secondary" onClick={() => setAccuse(null)}>
+              Faire une autre demande
+            </Button>
+          </li>
+        </ul>
       </>
     );
 

@@ -157,6 +157,8 @@ export default function DemandeTriagePage() {
         </dd>
         <dt>Médecin traitant</dt>
         <dd>{d.medecinTraitant?.nom ?? 'Non renseigné'}</dd>
+        <dt>Référent</dt>
+        <dd>{d.referent?.libelle ?? 'À désigner'}</dd>
         <dt>Premier contact</dt>
         <dd>
           {d.premierContactLe

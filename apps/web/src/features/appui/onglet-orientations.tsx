@@ -106,7 +106,7 @@ export function OngletOrientations({ situation: s }: { situation: SituationCompl
           {s.orientations.map((o) => (
             <li key={o.id} className={fr.cx('fr-mb-3w')}>
               <h3 className={fr.cx('fr-h6', 'fr-mb-1w')}>
-                {o.ressourceNom} ({o.typeRessource})
+                {o.ressourceNom} — {o.typeRessource}
               </h3>
               <p className={fr.cx('fr-mb-1w')}>
                 Orientée le {formaterDate(o.orienteeLe)} · Issue : {libelleIssue(o.issue)}
