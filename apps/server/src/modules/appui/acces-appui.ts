@@ -70,6 +70,14 @@ export async function lignesSituationsEquipe(db: Queryable, organisationId: stri
   return rows;
 }
 
+/**
+ * The case's médecin traitant, known by the e-mail the case holds for him: the one reader outside the team of the
+ * closing letter, which is written to him (issue 18 item 6).
+ */
+export function estMedecinTraitant(utilisateur: Utilisateur, s: Pick<LigneSituation, 'medecinCourriel'>): boolean {
+  return !!s.medecinCourriel && s.medecinCourriel.trim().toLowerCase() === utilisateur.email.trim().toLowerCase();
+}
+
 /** Whether the user declared a reason for this case lately. */
 export async function motifValide(db: Queryable, utilisateurId: string, situationId: string): Promise<boolean> {
   const { rowCount } = await db.query(

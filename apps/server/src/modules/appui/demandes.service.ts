@@ -209,18 +209,25 @@ export async function lireDemande(ctx: Contexte, utilisateur: Utilisateur, id: s
   };
 }
 
-/** The requests a professional sent through the form, and where they stand: never the person or the reason. */
+/**
+ * The requests a professional sent through the form, or for which he is the médecin traitant (a phone request names
+ * him too), and where they stand: never the person or the reason; the closing letter's address for the médecin.
+ */
 export async function mesDemandes(ctx: Contexte, utilisateur: Utilisateur) {
   const { rows } = await ctx.db.query(
     `select d.id, d.numero, o.nom as equipe, e.telephone as "telephoneEquipe", d.recue_le as "recueLe", d.statut,
             p.prenom || ' ' || p.nom as referent, d.premier_contact_le as "premierContactLe",
             case when s.id is null then null else json_build_object('numero', s.numero, 'statut', s.statut,
-              'closeLe', to_char(s.close_le at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) end as situation
+              'closeLe', to_char(s.close_le at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'courrierCloture', case when s.statut = 'close' and lower(trim(s.medecin_courriel)) = $2
+                then '/api/appui/situations/' || s.id || '/courrier-cloture.pdf' end) end as situation
        from appui_demandes d join appui_equipes e on e.organisation_id = d.organisation_id join organisations o on o.id = e.organisation_id
        left join utilisateurs u on u.id = d.referent_id left join personnes p on p.id = u.personne_id
        left join appui_situations s on s.demande_id = d.id
-      where d.saisie_par = $1 and d.canal = 'formulaire' order by d.recue_le desc limit 200`,
-    [utilisateur.userId],
+      where (d.saisie_par = $1 and d.canal = 'formulaire')
+         or lower(trim(d.medecin_courriel)) = $2 or lower(trim(s.medecin_courriel)) = $2
+      order by d.recue_le desc limit 200`,
+    [utilisateur.userId, utilisateur.email.trim().toLowerCase()],
   );
   return { elements: rows };
 }
