@@ -161,8 +161,7 @@ export const ROUTES_APPUI: Record<string, EntreeRoute> = {
     corps: async (o) => ({
       issue: 'acceptee',
       version: Number(
-        (await o.serveur.ctx.db.query('select version from appui_orientations where id = $1', [o.monde.appui.orientation])).rows[0]
-          .version,
+        (await o.serveur.ctx.db.query('select version from appui_orientations where id = $1', [o.monde.appui.orientation])).rows[0].version,
       ),
     }),
   },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 import { ajouterCleAuFichier, chargerTrousseau, cleDuChiffre } from '../../platform/chiffrement';
@@ -58,6 +59,32 @@ describe('guichet unique', () => {
     const mienne = miennes.body.elements.find((d: any) => d.id === r.body.id);
     expect(mienne).toMatchObject({ numero: r.body.numero, statut: 'recue', situation: null });
     expect(JSON.stringify(miennes.body)).not.toContain('Quemener');
+  });
+
+  it('un double envoi avec la même Idempotency-Key crée une seule demande ; la réponse gardée est chiffrée', async () => {
+    const envoyer = (cle: string) =>
+      fetch(`${serveur.url}/api/appui/demandes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: medecin.cookie!, 'x-csrf-token': medecin.csrf!, 'idempotency-key': cle },
+        body: JSON.stringify(demande('Doublon', 'Double clic sur le formulaire')),
+      }).then(async (r) => ({ status: r.status, rejouee: r.headers.get('idempotency-replayed'), body: await r.json() }));
+    const compte = async () => (await q('select count(*)::int as n from appui_demandes'))[0].n as number;
+    const avant = await compte();
+    const cle = randomUUID();
+    const premiere = await envoyer(cle);
+    const seconde = await envoyer(cle);
+    expect(premiere.status, JSON.stringify(premiere.body)).toBe(201);
+    expect([seconde.status, seconde.rejouee]).toEqual([201, 'true']);
+    expect(seconde.body).toEqual(premiere.body);
+    // A double click: three at once with a new key, still one request.
+    const ensemble = await Promise.all([1, 2, 3].map(() => envoyer(`${cle}-clic`)));
+    expect(new Set(ensemble.map((r) => r.body.id)).size).toBe(1);
+    expect(await compte()).toBe(avant + 2);
+    const gardees = await q('select empreinte, corps from requetes_idempotentes where cle like $1', [`${cle}%`]);
+    expect(gardees).toHaveLength(2);
+    const brut = Buffer.concat(gardees.map((g) => g.corps)).toString('latin1');
+    expect(brut).not.toContain(premiere.body.id);
+    expect(brut).not.toMatch(/Doublon|Odette|numero/);
   });
 
   it('une demande incomplète est refusée en français, champ par champ', async () => {
