@@ -61,11 +61,18 @@ export async function lireLigneSituation(db: Queryable, id: string, verrouiller 
   return rows[0] ?? null;
 }
 
-export async function lignesSituationsEquipe(db: Queryable, organisationId: string, statut: string | null) {
-  const { rows } = await db.query<LigneSituation>(
-    `select ${COLONNES_SITUATION} from appui_situations s
+/**
+ * The team's cases for the list, in one query: with the person's encrypted identity (opened in memory where the user
+ * has access) and whether the user declared a reason lately for each.
+ */
+export async function lignesSituationsEquipe(db: Queryable, organisationId: string, statut: string | null, utilisateurId: string) {
+  const { rows } = await db.query<LigneSituation & { identiteChiffree: Buffer; motifValide: boolean }>(
+    `select ${COLONNES_SITUATION}, p.identite_chiffree as "identiteChiffree",
+        exists (select 1 from appui_journal_acces j where j.utilisateur_id = $3 and j.situation_id = s.id and j.nature = 'motif_declare'
+                  and j.le > now() - make_interval(hours => $4)) as "motifValide"
+       from appui_situations s join appui_personnes p on p.id = s.personne_id
       where s.organisation_id = $1 and ($2::text is null or s.statut = $2) order by s.ouverte_le desc, s.numero desc`,
-    [organisationId, statut],
+    [organisationId, statut, utilisateurId, DUREE_MOTIF_HEURES],
   );
   return rows;
 }
@@ -130,6 +137,26 @@ export async function journaliserLecture(
     `insert into appui_journal_acces (organisation_id, situation_id, demande_id, utilisateur_id, utilisateur_libelle, nature, objet)
      values ($1, $2, $3, $4, $5, 'lecture', $6)`,
     [cible.organisationId, cible.situationId ?? null, cible.demandeId ?? null, utilisateur.userId, utilisateur.libelle, cible.objet],
+  );
+}
+
+/** Reads of a list, one line per case or request shown with its content, in one insert. */
+export async function journaliserLectures(
+  db: Queryable,
+  utilisateur: Utilisateur,
+  organisationId: string,
+  cibles: { situationIds?: string[]; demandeIds?: string[] },
+  objet: string,
+) {
+  const situations = cibles.situationIds ?? [];
+  const demandes = cibles.demandeIds ?? [];
+  if (situations.length + demandes.length === 0) return;
+  await db.query(
+    `insert into appui_journal_acces (organisation_id, situation_id, demande_id, utilisateur_id, utilisateur_libelle, nature, objet)
+     select $1, c.situation_id, c.demande_id, $4, $5, 'lecture', $6
+       from (select unnest($2::uuid[]) as situation_id, null::uuid as demande_id
+             union all select null, unnest($3::uuid[])) c`,
+    [organisationId, situations, demandes, utilisateur.userId, utilisateur.libelle, objet],
   );
 }
 
