@@ -7,7 +7,7 @@ import {
   peutLireJournalAcces,
 } from '@maillage/domain';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
-import { enTransaction, type Queryable } from '../../platform/database';
+import type { Queryable } from '../../platform/database';
 import { interdit, introuvable } from '../../platform/errors';
 import { ouvrirTexte, sceller, trousseau } from './chiffrement-appui';
 import { membresDe } from './equipes.service';
@@ -164,19 +164,24 @@ export async function journaliserLectures(
 export async function declarerMotif(ctx: Contexte, utilisateur: Utilisateur, situationId: string, motif: string) {
   const { situation, acces } = await chargerSituation(ctx.db, utilisateur, situationId);
   const t = await trousseau(ctx.config);
-  const rows = await enTransaction(ctx.db, async (tx) => {
-    const r = await tx.query<{ id: string; le: string }>(
-      `insert into appui_journal_acces (organisation_id, situation_id, utilisateur_id, utilisateur_libelle, nature, objet)
-       values ($1, $2, $3, $4, 'motif_declare', 'situation') returning id::text, le`,
-      [situation.organisationId, situationId, utilisateur.userId, utilisateur.libelle],
-    );
-    // The row's id is the context of its ciphertext: the reason is sealed once the row exists.
-    await tx.query('update appui_journal_acces set motif_chiffre = $2 where id = $1', [
-      r.rows[0].id,
-      sceller(t, 'appui_journal_acces', 'motif_chiffre', r.rows[0].id, motif),
-    ]);
-    return r.rows;
-  });
+  // The row's id is the context of its ciphertext: it is drawn first, so that the row is written whole, once (the log
+  // is append-only; its trigger lets the reason's column change only for the key rotation).
+  const { rows: ids } = await ctx.db.query<{ id: string }>(
+    `select nextval(pg_get_serial_sequence('appui_journal_acces', 'id'))::text as id`,
+  );
+  const id = ids[0].id;
+  const { rows } = await ctx.db.query<{ le: string }>(
+    `insert into appui_journal_acces (id, organisation_id, situation_id, utilisateur_id, utilisateur_libelle, nature, objet, motif_chiffre)
+     overriding system value values ($1, $2, $3, $4, $5, 'motif_declare', 'situation', $6) returning le`,
+    [
+      id,
+      situation.organisationId,
+      situationId,
+      utilisateur.userId,
+      utilisateur.libelle,
+      sceller(t, 'appui_journal_acces', 'motif_chiffre', id, motif),
+    ],
+  );
   const fin = new Date(new Date(rows[0].le).getTime() + DUREE_MOTIF_HEURES * 3_600_000).toISOString();
   return { valableJusquA: fin, dejaOuverte: acces === 'complet' };
 }
