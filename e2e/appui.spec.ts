@@ -231,6 +231,9 @@ test('un médecin traitant demande un appui ; l’équipe évalue, oriente, se c
   await expect(ligne).toContainText(/Accompagnement terminé le/);
   await expect(gp.getByText('Lemoine')).toHaveCount(0);
   await verifierPage(gp, 'mes demandes d’appui');
+  // The feedback letter the closing mail announces: the GP downloads it here, and it names his patient.
+  const [courrier] = await Promise.all([gp.waitForEvent('download'), ligne.getByRole('link', { name: /Courrier de retour/ }).click()]);
+  expect(courrier.suggestedFilename()).toMatch(/\.pdf$/);
 
   expect(medecin.erreurs).toEqual([]);
   expect(coordination.erreurs).toEqual([]);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { chargerTrousseau, chiffrer, dechiffrer, ErreurChiffrement, type Trousseau } from './chiffrement';
 import type { Contexte } from './contexte';
 import { ErreurMetier, invalide } from './errors';
 
@@ -21,17 +22,23 @@ const ABANDON_SECONDES = 120;
 const CORPS_MAX = 1024 * 1024;
 const CLE = /^[\x21-\x7e]{1,255}$/;
 /**
- * Never kept: logging in or out (the answer sets a cookie, which a replay would not give back), one's own account
- * (a new API token is in the answer, shown once: it must not lie in this table), and the appui module, whose answers
- * carry health data that lie nowhere in clear (they would stay here 24 hours, and in any backup of that day).
+ * Never kept: logging in or out (the answer sets a cookie, which a replay would not give back), and one's own account
+ * (a new API token is in the answer, shown once: it must not lie in this table).
  */
-const EXCLUES = [/^\/api\/auth\//, /^\/api\/moi\//, /^\/api\/appui\//];
+const EXCLUES = [/^\/api\/auth\//, /^\/api\/moi\//];
+/**
+ * Kept sealed: the appui module's requests and answers carry health data that lie nowhere in clear (they would stay
+ * here 24 hours, and in any backup of that day). The answer is encrypted with the health-data key (key outside the
+ * database, bound to its user and key as associated data), and the request's fingerprint is keyed (HMAC), so that
+ * a guessed body cannot be checked against it. A double submission is still done once.
+ */
+const SCELLEES = [/^\/api\/appui\//];
 /** A body that carries a password is not fingerprinted: a fast hash of it would be easier to guess than its argon2. */
 const MOT_DE_PASSE = /"[^"]*(password|motdepasse)[^"]*"\s*:/i;
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotence: { utilisateurId: string; cle: string; fini: boolean } | null;
+    idempotence: { utilisateurId: string; cle: string; fini: boolean; scellee: boolean } | null;
   }
 }
 
@@ -57,14 +64,39 @@ function corpsComparable(requete: FastifyRequest): string | null {
 
 const attendre = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const contexteScelle = (utilisateurId: string, cle: string) => `requetes_idempotentes.corps:${utilisateurId}:${cle}`;
+
 export function installerIdempotence(app: FastifyInstance, ctx: Contexte) {
   app.decorateRequest('idempotence', null);
   let dernierePurge = 0;
+  let cles: Promise<Trousseau> | null = null;
+  /** The health-data keys, loaded at the first sealed request (the same file or environment as the appui module's). */
+  const trousseau = () => {
+    if (!cles) {
+      cles = chargerTrousseau(ctx.config.dataDir, ctx.config.cleSante);
+      // A failed load (unreadable file) is retried at the next request rather than kept.
+      cles.catch(() => {
+        cles = null;
+      });
+    }
+    return cles;
+  };
 
   async function rejouer(reponse: FastifyReply, ligne: { statut: number; type_contenu: string | null; corps: Buffer | null }) {
     reponse.code(ligne.statut).header('idempotency-replayed', 'true');
     if (ligne.type_contenu) reponse.header('content-type', ligne.type_contenu);
     return reponse.send(ligne.corps ?? '');
+  }
+
+  /** A sealed answer in clear, or null when its key left the keyring (the row is then dropped and the request runs). */
+  async function ouvrir(corps: Buffer | null, utilisateurId: string, cle: string): Promise<Buffer | null | false> {
+    if (!corps?.length) return corps;
+    try {
+      return Buffer.from(dechiffrer(await trousseau(), corps, contexteScelle(utilisateurId, cle)), 'base64');
+    } catch (e) {
+      if (e instanceof ErreurChiffrement) return false;
+      throw e;
+    }
   }
 
   app.addHook('preHandler', async (requete, reponse) => {
@@ -78,7 +110,11 @@ export function installerIdempotence(app: FastifyInstance, ctx: Contexte) {
       ]);
     const corps = corpsComparable(requete);
     if (corps === null || MOT_DE_PASSE.test(corps)) return;
-    const empreinte = createHash('sha256').update(`${requete.method} ${requete.url}\n`).update(corps).digest('hex');
+    const scellee = SCELLEES.some((e) => e.test(chemin));
+    const empreinte = (scellee ? createHmac('sha256', (await trousseau()).active.cle) : createHash('sha256'))
+      .update(`${requete.method} ${requete.url}\n`)
+      .update(corps)
+      .digest('hex');
     const utilisateurId = requete.utilisateur.userId;
 
     // Expired keys go now and then; a lookup ignores them anyway.
@@ -94,7 +130,7 @@ export function installerIdempotence(app: FastifyInstance, ctx: Contexte) {
         [utilisateurId, cle, empreinte],
       );
       if (rowCount) {
-        requete.idempotence = { utilisateurId, cle, fini: false };
+        requete.idempotence = { utilisateurId, cle, fini: false, scellee };
         return;
       }
       const { rows } = await ctx.db.query(
@@ -113,6 +149,16 @@ export function installerIdempotence(app: FastifyInstance, ctx: Contexte) {
         continue;
       }
       if (ligne.empreinte !== empreinte) throw cleReutilisee();
+      if (ligne.statut !== null && scellee) {
+        const clair = await ouvrir(ligne.corps, utilisateurId, cle);
+        if (clair !== false) return rejouer(reponse, { ...ligne, corps: clair });
+        await ctx.db.query('delete from requetes_idempotentes where utilisateur_id = $1 and cle = $2 and empreinte = $3', [
+          utilisateurId,
+          cle,
+          ligne.empreinte,
+        ]);
+        continue;
+      }
       if (ligne.statut !== null) return rejouer(reponse, ligne);
       if (Date.now() > limite) {
         reponse.header('retry-after', '1');
@@ -139,7 +185,15 @@ export function installerIdempotence(app: FastifyInstance, ctx: Contexte) {
       else
         await ctx.db.query(
           'update requetes_idempotentes set statut = $3, type_contenu = $4, corps = $5 where utilisateur_id = $1 and cle = $2',
-          [encours.utilisateurId, encours.cle, reponse.statusCode, String(reponse.getHeader('content-type') ?? '') || null, corps],
+          [
+            encours.utilisateurId,
+            encours.cle,
+            reponse.statusCode,
+            String(reponse.getHeader('content-type') ?? '') || null,
+            encours.scellee && corps.length
+              ? chiffrer(await trousseau(), corps.toString('base64'), contexteScelle(encours.utilisateurId, encours.cle))
+              : corps,
+          ],
         );
     } catch (e) {
       // The answer still goes out; the claim is then freed after ABANDON_SECONDES.

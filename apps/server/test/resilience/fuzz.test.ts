@@ -129,14 +129,15 @@ describe('entrées hostiles', () => {
       const nom = `${route.methode} ${route.url}`;
       const entree = ROUTES[nom];
       if (entree.reserveA) continue;
-      const client: ClientHttp = banc.clients[await acteur(entree)];
       const fixture = entree.portee === 'contrat' ? banc.monde.contrats.propre : null;
       const outils: Outils = { serveur: banc.serveur, admin: banc.clients.admin, monde: banc.monde, unique };
+      // The target first: who may act can depend on it (a fresh appui case or request, appui-regles.ts).
       const chemin = entree.victime
         ? await entree.victime(outils, fixture, null)
         : entree.chemin
           ? entree.chemin(banc.monde, fixture)
           : cheminPar(route.url, banc.monde, fixture);
+      const client: ClientHttp = banc.clients[await acteur(entree)];
       if (entree.multipart) {
         // Uploads and imports: any bytes under any name.
         await fc.assert(

@@ -1,5 +1,6 @@
 import type { Habilitation, Sujet } from '@maillage/domain';
 import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../harness';
+import { EMAIL_AUTRE_EQUIPE, EMAIL_COORDINATION_APPUI, EMAIL_GESTIONNAIRE_APPUI } from './appui-regles';
 
 /**
  * The world the robustness suite runs in: the demo data, plus three contracts built the same way —
@@ -52,11 +53,37 @@ export interface Monde {
   /** A valid body to create a contract in Bretagne. */
   saisieContrat: Record<string, unknown>;
   codeIndicateur: string;
-  /** The demo's support team (issue 18), its first case and request, an orientation and a staff member. */
-  appui: { equipe: string; situation: string; demande: string; orientation: string; membre: string };
+  /**
+   * The demo's support team (issue 18), its first case and request, an orientation, a staff member, its coordinator
+   * and case manager (référent of that case), and another team (whose coordinator is the subject « autreEquipe »).
+   */
+  appui: {
+    equipe: string;
+    situation: string;
+    demande: string;
+    orientation: string;
+    membre: string;
+    coordinateur: string;
+    gestionnaire: string;
+    autreEquipe: string;
+  };
 }
 
-export const SUJETS = ['anonyme', 'admin', 'ars', 'coordination', 'referentArs', 'pilote', 'cpam', 'membre', 'lecteur'] as const;
+export const SUJETS = [
+  'anonyme',
+  'admin',
+  'ars',
+  'coordination',
+  'referentArs',
+  'pilote',
+  'cpam',
+  'membre',
+  'lecteur',
+  // A support team's staff (issue 18): the demo case's référent, the team's coordinator, another team's coordinator.
+  'referentAppui',
+  'coordinationAppui',
+  'autreEquipe',
+] as const;
 export type NomSujet = (typeof SUJETS)[number];
 export const EMAILS: Record<Exclude<NomSujet, 'anonyme'>, string> = {
   admin: DEMO.admin,
@@ -67,6 +94,9 @@ export const EMAILS: Record<Exclude<NomSujet, 'anonyme'>, string> = {
   cpam: DEMO.cpam,
   membre: 'membre@demo.maillage.fr',
   lecteur: DEMO.lecteur,
+  referentAppui: EMAIL_GESTIONNAIRE_APPUI,
+  coordinationAppui: EMAIL_COORDINATION_APPUI,
+  autreEquipe: EMAIL_AUTRE_EQUIPE,
 };
 
 /** What the permission rules know of a user, read from the database as the server reads it. */
@@ -337,10 +367,33 @@ async function appuiDemo(serveur: ServeurDeTest): Promise<Monde['appui']> {
   const { rows } = await serveur.ctx.db.query(
     `select s.organisation_id as equipe, s.id as situation, s.demande_id as demande,
             (select o.id from appui_orientations o where o.situation_id = s.id limit 1) as orientation,
-            (select m.utilisateur_id from appui_membres m where m.organisation_id = s.organisation_id limit 1) as membre
+            (select m.utilisateur_id from appui_membres m where m.organisation_id = s.organisation_id limit 1) as membre,
+            (select id from utilisateurs where email = $1) as coordinateur,
+            (select id from utilisateurs where email = $2) as gestionnaire,
+            (select m.organisation_id from appui_membres m join utilisateurs u on u.id = m.utilisateur_id where u.email = $3) as "autreEquipe"
        from appui_situations s order by s.numero limit 1`,
+    [EMAIL_COORDINATION_APPUI, EMAIL_GESTIONNAIRE_APPUI, EMAIL_AUTRE_EQUIPE],
   );
   return rows[0];
+}
+
+/** Another support team and its coordinator, with the demo password, before the subjects log in. */
+async function autreEquipe(serveur: ServeurDeTest, admin: ClientHttp) {
+  const organisationId = await organisation(serveur, 'Dispositif d’appui de la matrice', 'dac', '53');
+  exiger(await admin.post('/api/appui/equipes', { organisationId }), 201, 'autre équipe');
+  const compte = exiger(
+    await admin.post('/api/utilisateurs', {
+      email: EMAIL_AUTRE_EQUIPE,
+      prenom: 'Agathe',
+      nom: 'Autre-Équipe',
+      organisationId,
+      password: 'maillage-demo-2026',
+      habilitations: [],
+    }),
+    201,
+    'compte de l’autre équipe',
+  );
+  exiger(await admin.put(`/api/appui/equipes/${organisationId}/membres/${compte.id}`, { role: 'coordinateur_appui' }), 200, 'membre');
 }
 
 export async function construireMonde(serveur: ServeurDeTest, clients: Record<NomSujet, ClientHttp>): Promise<Monde> {
@@ -391,6 +444,9 @@ export async function preparerBanc(): Promise<Banc> {
   const serveur = await demarrerServeurDeTest();
   const clients = {} as Record<NomSujet, ClientHttp>;
   const sujets = {} as Record<NomSujet, Sujet | null>;
+  const admin = serveur.client();
+  await admin.connecter(EMAILS.admin);
+  await autreEquipe(serveur, admin);
   for (const nom of SUJETS) {
     clients[nom] = serveur.client();
     if (nom !== 'anonyme') await clients[nom].connecter(EMAILS[nom]);

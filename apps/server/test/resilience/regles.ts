@@ -48,9 +48,9 @@ export interface EntreeRoute {
   /** Not audited, and why: reads sent as POST, authentication, previews. */
   sansAudit?: string;
   /**
-   * Only accounts outside the matrix's subjects may succeed (the staff of a support team, issue 18), and why: the
-   * matrix checks that every subject is refused; it expects no success, and the fuzzer, with no one to get past the
-   * permission check, leaves it to the module's own tests.
+   * Only accounts outside the matrix's subjects may succeed, and why: the matrix checks that every subject is refused;
+   * it expects no success, and the fuzzer, with no one to get past the permission check, leaves it to the route's own
+   * tests. A last resort: no route needs it since the support team's staff are subjects (appui-regles.ts).
    */
   reserveA?: string;
 }

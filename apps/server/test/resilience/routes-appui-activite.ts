@@ -1,13 +1,14 @@
 import { porteeActivite } from '@maillage/domain';
 import { communesCoordonnees, resoudreTerritoires } from '../../src/modules/appui/activite.queries';
 import { membresDe } from '../../src/modules/appui/equipes.service';
+import { situationComplete, situationDemo } from './appui-regles';
 import type { Monde } from './monde';
 import type { EntreeRoute, Evaluation } from './regles';
 
 /**
  * The appui activity routes (issue 18 item 7, decision 0033). The aggregates follow the domain's `porteeActivite`:
  * an admin, the ARS of a région the territory touches, the coordination of a contract covering it, a team's staff.
- * The FHIR export of a care team is nominative: no subject of the matrix belongs to the team, all are refused.
+ * The FHIR export of a care team is nominative: only the staff who open the case's content (appui-regles.ts).
  */
 const TERRITOIRE = 'epci:243500741';
 
@@ -31,7 +32,7 @@ export const ROUTES_APPUI_ACTIVITE: Record<string, EntreeRoute> = {
     chemin: () => `/api/appui/activite?territoires=${TERRITOIRE}&periode=2025`,
   },
   'GET /api/appui/situations/:id/cercle-de-soins': {
-    attendu: () => false,
+    attendu: situationComplete(situationDemo),
     portee: 'global',
     chemin: (m: Monde) => `/api/appui/situations/${m.appui.situation}/cercle-de-soins`,
   },

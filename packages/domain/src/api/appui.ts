@@ -180,7 +180,17 @@ export const mesDemandes = z.object({
       statut: z.enum(['recue', 'situation_ouverte', 'sans_suite']),
       referent: z.string().nullable(),
       premierContactLe: z.string().nullable(),
-      situation: z.object({ numero: z.number().int(), statut: z.enum(['ouverte', 'close']), closeLe: z.string().nullable() }).nullable(),
+      situation: z
+        .object({
+          numero: z.number().int(),
+          statut: z.enum(['ouverte', 'close']),
+          closeLe: z.string().nullable(),
+          courrierCloture: z
+            .string()
+            .nullable()
+            .describe('Le courrier de retour en PDF : au médecin traitant, une fois la situation close'),
+        })
+        .nullable(),
     }),
   ),
 });

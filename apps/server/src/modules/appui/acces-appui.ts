@@ -7,7 +7,7 @@ import {
   peutLireJournalAcces,
 } from '@maillage/domain';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
-import { enTransaction, type Queryable } from '../../platform/database';
+import type { Queryable } from '../../platform/database';
 import { interdit, introuvable } from '../../platform/errors';
 import { ouvrirTexte, sceller, trousseau } from './chiffrement-appui';
 import { membresDe } from './equipes.service';
@@ -61,13 +61,28 @@ export async function lireLigneSituation(db: Queryable, id: string, verrouiller 
   return rows[0] ?? null;
 }
 
-export async function lignesSituationsEquipe(db: Queryable, organisationId: string, statut: string | null) {
-  const { rows } = await db.query<LigneSituation>(
-    `select ${COLONNES_SITUATION} from appui_situations s
+/**
+ * The team's cases for the list, in one query: with the person's encrypted identity (opened in memory where the user
+ * has access) and whether the user declared a reason lately for each.
+ */
+export async function lignesSituationsEquipe(db: Queryable, organisationId: string, statut: string | null, utilisateurId: string) {
+  const { rows } = await db.query<LigneSituation & { identiteChiffree: Buffer; motifValide: boolean }>(
+    `select ${COLONNES_SITUATION}, p.identite_chiffree as "identiteChiffree",
+        exists (select 1 from appui_journal_acces j where j.utilisateur_id = $3 and j.situation_id = s.id and j.nature = 'motif_declare'
+                  and j.le > now() - make_interval(hours => $4)) as "motifValide"
+       from appui_situations s join appui_personnes p on p.id = s.personne_id
       where s.organisation_id = $1 and ($2::text is null or s.statut = $2) order by s.ouverte_le desc, s.numero desc`,
-    [organisationId, statut],
+    [organisationId, statut, utilisateurId, DUREE_MOTIF_HEURES],
   );
   return rows;
+}
+
+/**
+ * The case's médecin traitant, known by the e-mail the case holds for him: the one reader outside the team of the
+ * closing letter, which is written to him (issue 18 item 6).
+ */
+export function estMedecinTraitant(utilisateur: Utilisateur, s: Pick<LigneSituation, 'medecinCourriel'>): boolean {
+  return !!s.medecinCourriel && s.medecinCourriel.trim().toLowerCase() === utilisateur.email.trim().toLowerCase();
 }
 
 /** Whether the user declared a reason for this case lately. */
@@ -133,23 +148,48 @@ export async function journaliserLecture(
   );
 }
 
+/** Reads of a list, one line per case or request shown with its content, in one insert. */
+export async function journaliserLectures(
+  db: Queryable,
+  utilisateur: Utilisateur,
+  organisationId: string,
+  cibles: { situationIds?: string[]; demandeIds?: string[] },
+  objet: string,
+) {
+  const situations = cibles.situationIds ?? [];
+  const demandes = cibles.demandeIds ?? [];
+  if (situations.length + demandes.length === 0) return;
+  await db.query(
+    `insert into appui_journal_acces (organisation_id, situation_id, demande_id, utilisateur_id, utilisateur_libelle, nature, objet)
+     select $1, c.situation_id, c.demande_id, $4, $5, 'lecture', $6
+       from (select unnest($2::uuid[]) as situation_id, null::uuid as demande_id
+             union all select null, unnest($3::uuid[])) c`,
+    [organisationId, situations, demandes, utilisateur.userId, utilisateur.libelle, objet],
+  );
+}
+
 /** A team member opens a case by declaring why: logged (the reason encrypted), valid for a while. */
 export async function declarerMotif(ctx: Contexte, utilisateur: Utilisateur, situationId: string, motif: string) {
   const { situation, acces } = await chargerSituation(ctx.db, utilisateur, situationId);
   const t = await trousseau(ctx.config);
-  const rows = await enTransaction(ctx.db, async (tx) => {
-    const r = await tx.query<{ id: string; le: string }>(
-      `insert into appui_journal_acces (organisation_id, situation_id, utilisateur_id, utilisateur_libelle, nature, objet)
-       values ($1, $2, $3, $4, 'motif_declare', 'situation') returning id::text, le`,
-      [situation.organisationId, situationId, utilisateur.userId, utilisateur.libelle],
-    );
-    // The row's id is the context of its ciphertext: the reason is sealed once the row exists.
-    await tx.query('update appui_journal_acces set motif_chiffre = $2 where id = $1', [
-      r.rows[0].id,
-      sceller(t, 'appui_journal_acces', 'motif_chiffre', r.rows[0].id, motif),
-    ]);
-    return r.rows;
-  });
+  // The row's id is the context of its ciphertext: it is drawn first, so that the row is written whole, once (the log
+  // is append-only; its trigger lets the reason's column change only for the key rotation).
+  const { rows: ids } = await ctx.db.query<{ id: string }>(
+    `select nextval(pg_get_serial_sequence('appui_journal_acces', 'id'))::text as id`,
+  );
+  const id = ids[0].id;
+  const { rows } = await ctx.db.query<{ le: string }>(
+    `insert into appui_journal_acces (id, organisation_id, situation_id, utilisateur_id, utilisateur_libelle, nature, objet, motif_chiffre)
+     overriding system value values ($1, $2, $3, $4, $5, 'motif_declare', 'situation', $6) returning le`,
+    [
+      id,
+      situation.organisationId,
+      situationId,
+      utilisateur.userId,
+      utilisateur.libelle,
+      sceller(t, 'appui_journal_acces', 'motif_chiffre', id, motif),
+    ],
+  );
   const fin = new Date(new Date(rows[0].le).getTime() + DUREE_MOTIF_HEURES * 3_600_000).toISOString();
   return { valableJusquA: fin, dejaOuverte: acces === 'complet' };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from '../../../test/harness';
 import { ajouterCleAuFichier, chargerTrousseau, cleDuChiffre } from '../../platform/chiffrement';
@@ -39,6 +40,63 @@ const demande = (nom: string, motif: string, extra: Record<string, unknown> = {}
   ...extra,
 });
 
+describe('listes de l’équipe', () => {
+  /** The statements the pool runs for one GET (the job queue's polling left out). */
+  async function requetes(client: ClientHttp, chemin: string) {
+    const db = serveur.ctx.db;
+    const textes: string[] = [];
+    const query = db.query;
+    db.query = ((...a: [string | { text: string }, ...unknown[]]) => {
+      const texte = typeof a[0] === 'string' ? a[0] : a[0].text;
+      if (!texte.includes('pgboss.')) textes.push(texte);
+      return (query as (...x: unknown[]) => unknown).apply(db, a);
+    }) as typeof db.query;
+    try {
+      const r = await client.get(chemin);
+      expect(r.status).toBe(200);
+      return { textes, elements: r.body.elements as { id: string; acces: string; personne: string | null }[] };
+    } finally {
+      db.query = query;
+    }
+  }
+  const lignesJournal = async (objet: string) =>
+    (await q(`select count(*)::int as n from appui_journal_acces where objet = $1 and utilisateur_libelle = 'Anne Le Roux'`, [objet]))[0]
+      .n as number;
+
+  it('la boîte de réception et les situations : autant de requêtes quelle que soit leur longueur, le journal en un ajout', async () => {
+    const demandes = `/api/appui/demandes?equipe=${equipe}`;
+    const avant = await requetes(coordination, demandes);
+    const journalAvant = await lignesJournal('liste des demandes');
+    const nouvelles: string[] = [];
+    for (const nom of ['Liste1', 'Liste2', 'Liste3'])
+      nouvelles.push((await medecin.post('/api/appui/demandes', demande(nom, 'Pour la liste'))).body.id);
+    const apres = await requetes(coordination, demandes);
+    expect(apres.elements.length).toBe(avant.elements.length + 3);
+    expect(apres.textes.length).toBe(avant.textes.length);
+    expect(apres.textes.filter((t) => t.includes('insert into appui_journal_acces'))).toHaveLength(1);
+    // The coordinator reads every request: all named, each read logged.
+    expect(apres.elements.filter((e) => nouvelles.includes(e.id)).map((e) => e.personne)).toEqual([
+      'LISTE3 Odette',
+      'LISTE2 Odette',
+      'LISTE1 Odette',
+    ]);
+    expect(await lignesJournal('liste des demandes')).toBe(journalAvant + apres.elements.length);
+
+    const situations = `/api/appui/situations?equipe=${equipe}`;
+    const sAvant = await requetes(coordination, situations);
+    const ouverte = await coordination.post(`/api/appui/demandes/${nouvelles[0]}/situation`, { version: 1 });
+    expect(ouverte.status, JSON.stringify(ouverte.body)).toBe(201);
+    const sJournal = await lignesJournal('liste des situations');
+    const sApres = await requetes(coordination, situations);
+    expect(sApres.elements.length).toBe(sAvant.elements.length + 1);
+    expect(sApres.textes.length).toBe(sAvant.textes.length);
+    const complets = sApres.elements.filter((e) => e.acces === 'complet');
+    expect(complets.find((e) => e.id === ouverte.body.id)?.personne).toBe('LISTE1 Odette');
+    expect(sApres.elements.filter((e) => e.acces === 'existence').every((e) => e.personne === null)).toBe(true);
+    expect(await lignesJournal('liste des situations')).toBe(sJournal + complets.length);
+  });
+});
+
 describe('guichet unique', () => {
   it('un médecin connecté adresse une demande : accusé de réception, courriels sans nom ni motif', async () => {
     const avant = serveur.courriels.length;
@@ -58,6 +116,32 @@ describe('guichet unique', () => {
     const mienne = miennes.body.elements.find((d: any) => d.id === r.body.id);
     expect(mienne).toMatchObject({ numero: r.body.numero, statut: 'recue', situation: null });
     expect(JSON.stringify(miennes.body)).not.toContain('Quemener');
+  });
+
+  it('un double envoi avec la même Idempotency-Key crée une seule demande ; la réponse gardée est chiffrée', async () => {
+    const envoyer = (cle: string) =>
+      fetch(`${serveur.url}/api/appui/demandes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: medecin.cookie!, 'x-csrf-token': medecin.csrf!, 'idempotency-key': cle },
+        body: JSON.stringify(demande('Doublon', 'Double clic sur le formulaire')),
+      }).then(async (r) => ({ status: r.status, rejouee: r.headers.get('idempotency-replayed'), body: (await r.json()) as any }));
+    const compte = async () => (await q('select count(*)::int as n from appui_demandes'))[0].n as number;
+    const avant = await compte();
+    const cle = randomUUID();
+    const premiere = await envoyer(cle);
+    const seconde = await envoyer(cle);
+    expect(premiere.status, JSON.stringify(premiere.body)).toBe(201);
+    expect([seconde.status, seconde.rejouee]).toEqual([201, 'true']);
+    expect(seconde.body).toEqual(premiere.body);
+    // A double click: three at once with a new key, still one request.
+    const ensemble = await Promise.all([1, 2, 3].map(() => envoyer(`${cle}-clic`)));
+    expect(new Set(ensemble.map((r) => r.body.id)).size).toBe(1);
+    expect(await compte()).toBe(avant + 2);
+    const gardees = await q('select empreinte, corps from requetes_idempotentes where cle like $1', [`${cle}%`]);
+    expect(gardees).toHaveLength(2);
+    const brut = Buffer.concat(gardees.map((g) => g.corps)).toString('latin1');
+    expect(brut).not.toContain(premiere.body.id);
+    expect(brut).not.toMatch(/Doublon|Odette|numero/);
   });
 
   it('une demande incomplète est refusée en français, champ par champ', async () => {

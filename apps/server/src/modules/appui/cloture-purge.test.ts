@@ -133,6 +133,29 @@ describe('clôture', () => {
     const journal = (await gestionnaire.get(`/api/appui/situations/${id}/journal-acces`)).body.elements;
     expect(journal.some((j: any) => j.objet === 'courrier de clôture en PDF')).toBe(true);
   });
+
+  it('donne le courrier de retour au médecin traitant, depuis « Mes demandes », et à lui seul hors de l’équipe', async () => {
+    const { id } = await nouvelleSituation('Le Goff');
+    const [medecin, autre] = [serveur.client(), serveur.client()];
+    await medecin.connecter('medecin@demo.maillage.fr');
+    await autre.connecter('cpam@demo.maillage.fr');
+    const adresse = `/api/appui/situations/${id}/courrier-cloture.pdf`;
+    // Open: the letter does not exist yet, and the médecin reads nothing of the case.
+    expect((await medecin.get(adresse)).status).toBe(403);
+    const ouverte = (await medecin.get('/api/appui/mes-demandes')).body.elements.find((d: any) => d.situation?.statut === 'ouverte');
+    expect(ouverte.situation.courrierCloture).toBeNull();
+    const r = await gestionnaire.post(`/api/appui/situations/${id}/cloture`, { motif: 'relais_pris', version: await version(id) });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const mienne = (await medecin.get('/api/appui/mes-demandes')).body.elements.find((d: any) => d.situation?.courrierCloture === adresse);
+    expect(mienne.situation.statut).toBe('close');
+    const pdf = await medecin.telecharger(adresse);
+    expect(pdf.type).toBe('application/pdf');
+    expect(textePdf(pdf.corps)).toContain('LE GOFF Marcel');
+    expect((await medecin.get(`/api/appui/situations/${id}`)).status).toBe(403);
+    expect((await autre.get(adresse)).status).toBe(403);
+    const journal = (await gestionnaire.get(`/api/appui/situations/${id}/journal-acces`)).body.elements;
+    expect(journal.filter((j: any) => j.objet === 'courrier de clôture en PDF').map((j: any) => j.utilisateur)).toContain('Jean Hamon');
+  });
 });
 
 describe('purge des situations closes', () => {

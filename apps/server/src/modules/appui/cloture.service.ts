@@ -11,9 +11,10 @@ import type { ContenuPlan } from '@maillage/domain/api';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
-import { conflit, invalide } from '../../platform/errors';
+import { conflit, invalide, nonAuthentifie } from '../../platform/errors';
 import { rendreDocument } from '../documents/documents.service';
 import type { Bloc } from '../documents/modele-document';
+import { estMedecinTraitant, lireLigneSituation } from './acces-appui';
 import { annoncerAuMedecin } from './courriels-appui';
 import * as depot from './plan.repository';
 import { TABLE_PLANS } from './plan.service';
@@ -138,8 +139,16 @@ async function blocsAccompagnement(ctx: Contexte, s: SituationDuPlan): Promise<B
 }
 
 /** The feedback letter to the médecin traitant, once the case is closed; the download goes to the read log. */
+/** The closed case whose letter this user may read: the team's, as for any content, or the médecin traitant it is written to. */
+async function situationDuCourrier(ctx: Contexte, utilisateur: Utilisateur | null, situationId: string) {
+  if (!utilisateur) throw nonAuthentifie();
+  const ligne = await lireLigneSituation(ctx.db, situationId);
+  if (ligne?.statut === 'close' && estMedecinTraitant(utilisateur, ligne)) return ligne;
+  return exigerSituation(ctx.db, utilisateur, 'lire', situationId);
+}
+
 export async function courrierCloture(ctx: Contexte, utilisateur: Utilisateur | null, situationId: string) {
-  const s = await exigerSituation(ctx.db, utilisateur, 'lire', situationId);
+  const s = await situationDuCourrier(ctx, utilisateur, situationId);
   if (s.statut !== 'close') throw conflit('Le courrier de retour s’écrit à la clôture : cette situation est encore ouverte.');
   const [e, identite, cloture] = await Promise.all([
     equipe(ctx.db, s.organisationId),

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { delaiHeures, premierContactEnRetard, type Urgence } from '@maillage/domain';
+import { accesDemande, delaiHeures, premierContactEnRetard, type Urgence } from '@maillage/domain';
 import type { DemandeCorps, DemandeVue } from '@maillage/domain/api';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { interdit, introuvable, invalide } from '../../platform/errors';
-import { journaliserLecture, niveauDemande, REFUS_NOMINATIF } from './acces-appui';
+import { journaliserLecture, journaliserLectures, niveauDemande, REFUS_NOMINATIF } from './acces-appui';
 import * as queries from './appui.queries';
 import { ouvrirJson, ouvrirTexte, sceller, trousseau } from './chiffrement-appui';
 import { courrielAccuseReception, courrielNouvelleDemande } from './courriels-appui';
 import { chargerEquipe, membresDe } from './equipes.service';
 import { colonnesMedecin, resoudreMedecin, vueMedecin } from './medecin-traitant';
-import { lireIdentite, nomAffiche, vueIdentite } from './personnes';
+import { nomAffiche, ouvrirIdentite, vueIdentite } from './personnes';
 
 /** The guichet unique (issue 18 item 1): a request, its acknowledgement, its référent, the first contact. */
 
@@ -157,8 +157,10 @@ export async function soumettreDemande(ctx: Contexte, utilisateur: Utilisateur, 
 export async function listerDemandes(ctx: Contexte, utilisateur: Utilisateur, equipeId: string, statut: string | null) {
   const membres = await membresDe(ctx.db, utilisateur.userId);
   if (!membres.some((m) => m.organisationId === equipeId)) throw interdit(REFUS_NOMINATIF);
-  const { rows } = await ctx.db.query<LigneDemande>(
-    `select ${COLONNES} from appui_demandes d where d.organisation_id = $1 and ($2::text is null or d.statut = $2)
+  const { rows } = await ctx.db.query<LigneDemande & { identiteChiffree: Buffer }>(
+    `select ${COLONNES}, p.identite_chiffree as "identiteChiffree"
+       from appui_demandes d join appui_personnes p on p.id = d.personne_id
+      where d.organisation_id = $1 and ($2::text is null or d.statut = $2)
       order by d.recue_le desc, d.numero desc limit 500`,
     [equipeId, statut],
   );
@@ -167,16 +169,22 @@ export async function listerDemandes(ctx: Contexte, utilisateur: Utilisateur, eq
     rows.map((d) => d.referentId),
   );
   const t = await trousseau(ctx.config);
-  const elements = [];
-  for (const d of rows) {
-    const complet = (await niveauDemande(ctx.db, utilisateur, d)) === 'complet';
-    let personne: string | null = null;
-    if (complet) {
-      personne = nomAffiche(await lireIdentite(ctx.db, t, d.personneId));
-      await journaliserLecture(ctx.db, utilisateur, { organisationId: equipeId, demandeId: d.id, objet: 'liste des demandes' });
-    }
-    elements.push({ ...existence(d, noms), acces: complet ? ('complet' as const) : ('existence' as const), personne });
-  }
+  // Decrypted in memory, and the reads logged in one insert: the inbox costs the same few queries at any length.
+  const elements = rows.map((d) => {
+    const complet = accesDemande(utilisateur.userId, membres, d) === 'complet';
+    return {
+      ...existence(d, noms),
+      acces: complet ? ('complet' as const) : ('existence' as const),
+      personne: complet ? nomAffiche(ouvrirIdentite(t, d.personneId, d.identiteChiffree)) : null,
+    };
+  });
+  await journaliserLectures(
+    ctx.db,
+    utilisateur,
+    equipeId,
+    { demandeIds: elements.filter((e) => e.acces === 'complet').map((e) => e.id) },
+    'liste des demandes',
+  );
   return { elements };
 }
 
@@ -209,18 +217,25 @@ export async function lireDemande(ctx: Contexte, utilisateur: Utilisateur, id: s
   };
 }
 
-/** The requests a professional sent through the form, and where they stand: never the person or the reason. */
+/**
+ * The requests a professional sent through the form, or for which he is the médecin traitant (a phone request names
+ * him too), and where they stand: never the person or the reason; the closing letter's address for the médecin.
+ */
 export async function mesDemandes(ctx: Contexte, utilisateur: Utilisateur) {
   const { rows } = await ctx.db.query(
     `select d.id, d.numero, o.nom as equipe, e.telephone as "telephoneEquipe", d.recue_le as "recueLe", d.statut,
             p.prenom || ' ' || p.nom as referent, d.premier_contact_le as "premierContactLe",
             case when s.id is null then null else json_build_object('numero', s.numero, 'statut', s.statut,
-              'closeLe', to_char(s.close_le at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) end as situation
+              'closeLe', to_char(s.close_le at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'courrierCloture', case when s.statut = 'close' and lower(trim(s.medecin_courriel)) = $2
+                then '/api/appui/situations/' || s.id || '/courrier-cloture.pdf' end) end as situation
        from appui_demandes d join appui_equipes e on e.organisation_id = d.organisation_id join organisations o on o.id = e.organisation_id
        left join utilisateurs u on u.id = d.referent_id left join personnes p on p.id = u.personne_id
        left join appui_situations s on s.demande_id = d.id
-      where d.saisie_par = $1 and d.canal = 'formulaire' order by d.recue_le desc limit 200`,
-    [utilisateur.userId],
+      where (d.saisie_par = $1 and d.canal = 'formulaire')
+         or lower(trim(d.medecin_courriel)) = $2 or lower(trim(s.medecin_courriel)) = $2
+      order by d.recue_le desc limit 200`,
+    [utilisateur.userId, utilisateur.email.trim().toLowerCase()],
   );
   return { elements: rows };
 }

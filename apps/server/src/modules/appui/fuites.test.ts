@@ -101,15 +101,22 @@ describe('fuites de données nominatives du module appui', () => {
     expect(reponses200).toBeGreaterThan(10);
   }, 180_000);
 
-  it('le médecin qui a adressé la demande ne lit rien de ce que l’équipe a écrit ensuite', async () => {
-    const ecritsParLEquipe = Object.keys(cles).filter((k) => !ECRITS_PAR_LE_MEDECIN.includes(k as keyof Marqueurs));
+  it('le médecin traitant qui a adressé la demande ne lit, de ce que l’équipe a écrit ensuite, que le courrier qui lui est adressé', async () => {
+    // The closing letter is written to him: the closure and the plan's actions, nothing else the team wrote.
+    const DANS_LE_COURRIER: (keyof Marqueurs)[] = ['cloture', 'plan'];
+    const ecritsParLEquipe = (permis: (keyof Marqueurs)[]) =>
+      Object.keys(cles).filter((k) => !ECRITS_PAR_LE_MEDECIN.includes(k as keyof Marqueurs) && !permis.includes(k as keyof Marqueurs));
     const fuites: string[] = [];
+    let courrierLu = false;
     for (const op of lectures())
       for (const c of await parcourir('medecin', op)) {
-        const trouves = marqueursDans(c.texte, seulement(cles, ecritsParLEquipe));
+        const courrier = c.adresse.includes('/courrier-cloture.pdf');
+        if (courrier && c.statut === 200) courrierLu = true;
+        const trouves = marqueursDans(c.texte, seulement(cles, ecritsParLEquipe(courrier ? DANS_LE_COURRIER : [])));
         if (trouves.length) fuites.push(`${c.adresse} → ${c.statut} [${trouves}]`);
       }
     expect(fuites).toEqual([]);
+    expect(courrierLu).toBe(true);
   }, 180_000);
 
   it('aucune écriture tentée par un rôle sans accès ne renvoie un marqueur, même un conflit de version', async () => {

@@ -24,6 +24,10 @@ export async function lireIdentite(
   return { ...identite, communeCode: rows[0].communeCode };
 }
 
+/** An identity already read (the lists fetch the ciphertexts in their own query). */
+export const ouvrirIdentite = (t: Trousseau, personneId: string, chiffre: Buffer) =>
+  ouvrirJson<IdentitePersonne>(t, 'appui_personnes', 'identite_chiffree', personneId, chiffre)!;
+
 /** « DUPONT Marie » — for the lists of those who have access. */
 export const nomAffiche = (i: IdentitePersonne) => `${(i.nomUsage || i.nom).toLocaleUpperCase('fr-FR')} ${i.prenoms}`;
 

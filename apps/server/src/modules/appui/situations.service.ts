@@ -9,10 +9,10 @@ import {
   type AccesCharge,
   chargerSituation,
   journaliserLecture,
+  journaliserLectures,
   type LigneSituation,
   lignesSituationsEquipe,
   lireLigneSituation,
-  motifValide,
   REFUS_NOMINATIF,
 } from './acces-appui';
 import * as queries from './appui.queries';
@@ -22,7 +22,7 @@ import { lireLigneDemande, VERSION_PERIMEE } from './demandes.service';
 import { chargerEquipe, membresDe } from './equipes.service';
 import { evaluationsDe, orientationsDe } from './evaluations.service';
 import { colonnesMedecin, resoudreMedecin, vueMedecin, type MedecinTraitant } from './medecin-traitant';
-import { lireIdentite, nomAffiche, vueIdentite } from './personnes';
+import { nomAffiche, ouvrirIdentite, vueIdentite } from './personnes';
 
 /** Cases (situations), opened from a request (issue 18 items 1–3). */
 
@@ -106,23 +106,28 @@ export async function ouvrirSituation(
 export async function listerSituations(ctx: Contexte, utilisateur: Utilisateur, equipeId: string, statut: string | null) {
   const membres = await membresDe(ctx.db, utilisateur.userId);
   if (!membres.some((m) => m.organisationId === equipeId)) throw interdit(REFUS_NOMINATIF);
-  const lignes = await lignesSituationsEquipe(ctx.db, equipeId, statut);
+  const lignes = await lignesSituationsEquipe(ctx.db, equipeId, statut, utilisateur.userId);
   const noms = await queries.libellesUtilisateurs(
     ctx.db,
     lignes.map((s) => s.referentId),
   );
   const t = await trousseau(ctx.config);
-  const elements = [];
-  for (const s of lignes) {
-    let acces = accesSituation(utilisateur.userId, membres, s);
-    if (acces === 'existence' && (await motifValide(ctx.db, utilisateur.userId, s.id))) acces = 'complet';
-    let personne: string | null = null;
-    if (acces === 'complet') {
-      personne = nomAffiche(await lireIdentite(ctx.db, t, s.personneId));
-      await journaliserLecture(ctx.db, utilisateur, { organisationId: equipeId, situationId: s.id, objet: 'liste des situations' });
-    }
-    elements.push({ ...existence(s, noms), acces: acces === 'complet' ? ('complet' as const) : ('existence' as const), personne });
-  }
+  // Decrypted in memory, and the reads logged in one insert: the list costs the same few queries at any length.
+  const elements = lignes.map((s) => {
+    const complet = accesSituation(utilisateur.userId, membres, s, s.motifValide) === 'complet';
+    return {
+      ...existence(s, noms),
+      acces: complet ? ('complet' as const) : ('existence' as const),
+      personne: complet ? nomAffiche(ouvrirIdentite(t, s.personneId, s.identiteChiffree)) : null,
+    };
+  });
+  await journaliserLectures(
+    ctx.db,
+    utilisateur,
+    equipeId,
+    { situationIds: elements.filter((e) => e.acces === 'complet').map((e) => e.id) },
+    'liste des situations',
+  );
   return { elements };
 }
 

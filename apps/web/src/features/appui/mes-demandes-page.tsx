@@ -13,9 +13,16 @@ import { useTitrePage } from '../../components/titre-page';
 function Etat({ d }: { d: MaDemande }) {
   if (d.situation?.statut === 'close')
     return (
-      <Badge small noIcon as="span">
-        {`Accompagnement terminé${d.situation.closeLe ? ` le ${formaterDate(d.situation.closeLe.slice(0, 10))}` : ''}`}
-      </Badge>
+      <>
+        <Badge small noIcon as="span">
+          {`Accompagnement terminé${d.situation.closeLe ? ` le ${formaterDate(d.situation.closeLe.slice(0, 10))}` : ''}`}
+        </Badge>
+        {d.situation.courrierCloture && (
+          <a className={fr.cx('fr-link', 'fr-link--sm', 'fr-ml-1w')} href={d.situation.courrierCloture} download>
+            Courrier de retour (PDF)<span className={fr.cx('fr-sr-only')}>{` de la demande n° ${d.numero}`}</span>
+          </a>
+        )}
+      </>
     );
   if (d.situation)
     return (
@@ -47,8 +54,9 @@ export default function MesDemandesPage() {
     <>
       <h1>Mes demandes d’appui</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Les demandes que vous avez adressées à une équipe d’appui et où elles en sont. Le détail de chaque situation reste auprès de
-        l’équipe : pour en parler, appelez son référent.
+        Les demandes que vous avez adressées à une équipe d’appui, ou dont vous êtes le médecin traitant, et où elles en sont. Une fois
+        l’accompagnement terminé, le courrier de retour de l’équipe s’y télécharge. Le détail de chaque situation reste auprès de l’équipe :
+        pour en parler, appelez son référent.
       </p>
       <Button iconId="fr-icon-add-line" linkProps={{ to: '/appui/demande' }} className={fr.cx('fr-mb-3w')}>
         Faire une demande
