@@ -73,7 +73,7 @@ export const issueOrientationSchema = z.enum(Object.keys(ISSUES_ORIENTATION) as 
 
 export const STATUTS_DEMANDE = { recue: 'Reçue', situation_ouverte: 'Situation ouverte', sans_suite: 'Sans suite' } as const;
 export type StatutDemande = keyof typeof STATUTS_DEMANDE;
-export const STATUTS_SITUATION = { ouverte: 'Ouverte', close: 'Close' } as const;
+export const STATUTS_SITUATION = { ouverte: 'Ouverte', close: 'Clôturée' } as const;
 export type StatutSituation = keyof typeof STATUTS_SITUATION;
 
 export const MOTIFS_CLOTURE = {

@@ -176,11 +176,11 @@ export async function activiteDesTerritoires(
   if (enCours.length) raisons.push(`Période en cours (${enCours.map((p) => p.libelle).join(', ')}) : les chiffres évolueront.`);
   if (sansCommune > 0)
     raisons.push(
-      `${estSecretPrimaire(sansCommune) ? `Moins de ${SEUIL_SECRET}` : sansCommune} demande(s) sans commune connue ne sont comptées dans aucun territoire.`,
+      `Demandes sans commune connue, comptées dans aucun territoire : ${estSecretPrimaire(sansCommune) ? `moins de ${SEUIL_SECRET}` : sansCommune}.`,
     );
   if (purgees > 0)
     raisons.push(
-      `${estSecretPrimaire(purgees) ? `Moins de ${SEUIL_SECRET}` : purgees} situation(s) close(s) ont été purgées à la fin de leur durée de conservation : elles ne sont plus comptées.`,
+      `Situations closes purgées à la fin de leur durée de conservation, qui ne sont plus comptées : ${estSecretPrimaire(purgees) ? `moins de ${SEUIL_SECRET}` : purgees}.`,
     );
   if (equipes) raisons.push('Seules les structures dont vous êtes membre sont comptées.');
   return {

@@ -232,8 +232,10 @@ describe('les chiffres de l’activité', () => {
     expect(r.status).toBe(200);
     expect(r.body.partiel).toBe(true);
     expect(r.body.raisons.join(' ')).toMatch(/Période en cours \(Année 2026\)/);
-    expect(r.body.raisons.join(' ')).toMatch(/Moins de 5 demande\(s\) sans commune connue/);
-    expect(r.body.raisons.join(' ')).toMatch(/Moins de 5 situation\(s\) close\(s\) ont été purgées/);
+    expect(r.body.raisons.join(' ')).toMatch(/Demandes sans commune connue, comptées dans aucun territoire : moins de 5\./);
+    expect(r.body.raisons.join(' ')).toMatch(
+      /Situations closes purgées à la fin de leur durée de conservation, qui ne sont plus comptées : moins de 5\./,
+    );
     expect(ligne(r.body, null, `commune:${REDON}`, '2026').partiel).toBe(true);
     expect(ligne(r.body, null, `commune:${REDON}`, '2025').partiel).toBe(false);
   });

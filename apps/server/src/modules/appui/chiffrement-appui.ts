@@ -1,3 +1,4 @@
+import { pluriel } from '@maillage/domain';
 import type { Config } from '../../config';
 import {
   chargerTrousseau,
@@ -88,7 +89,7 @@ export async function rechiffrer(db: Db, t: Trousseau, journal: (m: string) => v
       n += fait;
       if (fait < 200) break;
     }
-    if (n) journal(`${table}.${colonne} : ${n} valeur(s) rechiffrée(s).`);
+    if (n) journal(`${table}.${colonne} : ${pluriel(n, 'valeur rechiffrée', 'valeurs rechiffrées', 'f')}.`);
     total += n;
   }
   return total;

@@ -1,3 +1,4 @@
+import { pluriel } from '@maillage/domain';
 import type { Config } from '../../config';
 import { ajouterCleAuFichier, chargerTrousseau, retirerAnciennesCles } from '../../platform/chiffrement';
 import type { Db } from '../../platform/database';
@@ -18,8 +19,9 @@ export async function rotationCleSante(config: Config, db: Db, journal: (m: stri
   const trousseau = await chargerTrousseau(config.dataDir, config.cleSante);
   journal(`Rechiffrement avec la clé ${trousseau.active.id} (${trousseau.source})…`);
   const n = await rechiffrer(db, trousseau, journal);
-  journal(`${n} valeur(s) rechiffrée(s).`);
-  if (parFichier) journal(`${await retirerAnciennesCles(config.dataDir)} ancienne(s) clé(s) retirée(s) du fichier.`);
+  journal(`${pluriel(n, 'valeur rechiffrée', 'valeurs rechiffrées', 'f')}.`);
+  if (parFichier)
+    journal(`${pluriel(await retirerAnciennesCles(config.dataDir), 'ancienne clé retirée', 'anciennes clés retirées', 'f')} du fichier.`);
   else journal('Retirez maintenant l’ancienne clé de MAILLAGE_CLES_SANTE_ANCIENNES.');
   return n;
 }

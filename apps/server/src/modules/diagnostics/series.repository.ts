@@ -28,7 +28,7 @@ const VALEUR_EN_JSON = `json_build_object('indicateur', v.indicateur_code, 'terr
 export const SQL_SERIES_PERIMETRE = `with ${COMMUNES_DU_PERIMETRE},
 ${UNE_VALEUR_PAR_COMMUNE},
 sommes as (${SOMMES_PAR_INDICATEUR_ET_PERIODE}),
-sommes_json as (select indicateur, json_agg(s) as sommes from sommes s group by indicateur),
+sommes_json as (select indicateur, json_agg(somme) as sommes from sommes somme group by indicateur),
 publiees_json as (
   select v.indicateur_code as indicateur, json_agg(${VALEUR_EN_JSON}) as publiees
   from unnest($4::text[], $5::text[]) c (type, code) join valeurs v on v.territoire_type = c.type and v.territoire_code = c.code

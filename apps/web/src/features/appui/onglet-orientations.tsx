@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { ISSUES_ORIENTATION, type IssueOrientation } from '@maillage/domain';
+import { ISSUES_ORIENTATION, type IssueOrientation, pluriel } from '@maillage/domain';
 import { useDeferredValue, useState } from 'react';
 import { type SituationComplete, useIssueOrientation, useOrientation } from '../../api/appui';
 import { useRessourcesCherchees } from '../../api/parcours';
@@ -37,7 +37,9 @@ function NouvelleOrientation({ s }: { s: SituationComplete }) {
           <p>Recherche…</p>
         ) : (
           <p>
-            {proposees.length === 0 ? `Aucune ressource ne correspond à « ${differe} ».` : `${proposees.length} ressource(s) trouvée(s).`}
+            {proposees.length === 0
+              ? `Aucune ressource ne correspond à « ${differe} ».`
+              : `${pluriel(proposees.length, 'ressource trouvée', 'ressources trouvées')}.`}
           </p>
         )}
       </div>

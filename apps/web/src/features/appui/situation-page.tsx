@@ -106,7 +106,7 @@ export default function SituationPage() {
       <ul className={fr.cx('fr-badges-group', 'fr-mb-2w')} aria-label="État de la situation">
         <li>
           <Badge small noIcon severity={s.statut === 'ouverte' ? 'success' : undefined} as="span">
-            {s.statut === 'ouverte' ? 'Ouverte' : 'Close'}
+            {s.statut === 'ouverte' ? 'Ouverte' : 'Clôturée'}
           </Badge>
         </li>
         <li>
