@@ -157,7 +157,10 @@ export async function scannerBase(db: Queryable, cles: Record<string, string>, s
      where t.table_type = 'BASE TABLE' and t.table_schema not in ('pg_catalog', 'information_schema')
      group by 1, 2 order by 1, 2`,
   );
-  const motif = Object.values(cles).join('|');
+  // The keys are base64 (« + », « / »): every marker is matched literally, not as a pattern.
+  const motif = Object.values(cles)
+    .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
   const id = (n: string) => `"${n.replaceAll('"', '""')}"`;
   const trouvailles: string[] = [];
   for (const t of tables) {
