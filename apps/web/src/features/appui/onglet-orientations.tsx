@@ -2,11 +2,12 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { ISSUES_ORIENTATION, type IssueOrientation, pluriel } from '@maillage/domain';
+import { ISSUES_ORIENTATION, type IssueOrientation } from '@maillage/domain';
 import { useDeferredValue, useState } from 'react';
 import { type SituationComplete, useIssueOrientation, useOrientation } from '../../api/appui';
 import { useRessourcesCherchees } from '../../api/parcours';
-import { AlerteErreur, messageErreur } from '../../components/alerte-erreur';
+import { AlerteErreur } from '../../components/alerte-erreur';
+import { ResultatsRessources } from '../../components/resultats-ressources';
 import { formaterDate } from '../../components/format';
 import { libelleIssue } from './libelles-appui';
 
@@ -30,38 +31,15 @@ function NouvelleOrientation({ s }: { s: SituationComplete }) {
         hintText="Deux caractères au moins"
         nativeInputProps={{ type: 'search', value: q, autoComplete: 'off', onChange: (e) => setQ(e.target.value) }}
       />
-      <div aria-live="polite" className={fr.cx('fr-text--sm')}>
-        {differe.length < 2 ? null : resultats.error ? (
-          <p className={fr.cx('fr-error-text')}>{messageErreur(resultats.error)}</p>
-        ) : resultats.isPending ? (
-          <p>Recherche…</p>
-        ) : (
-          <p>
-            {proposees.length === 0
-              ? `Aucune ressource ne correspond à « ${differe} ».`
-              : `${pluriel(proposees.length, 'ressource trouvée', 'ressources trouvées')}.`}
-          </p>
-        )}
-      </div>
-      {proposees.length > 0 && (
-        <ul className={fr.cx('fr-raw-list')}>
-          {proposees.map((r) => (
-            <li key={r.id} className={fr.cx('fr-mb-1w')}>
-              <Button
-                type="button"
-                size="small"
-                priority="tertiary"
-                iconId="fr-icon-arrow-right-line"
-                disabled={orientation.isPending}
-                onClick={() => orientation.mutate({ ressourceId: r.id }, { onSuccess: () => setQ('') })}
-                nativeButtonProps={{ 'aria-label': `Orienter vers ${r.nom} (${r.organisationNom})` }}
-              >
-                {r.nom} — {r.typeLibelle}, {r.organisationNom}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ResultatsRessources
+        recherche={differe}
+        resultats={resultats}
+        proposees={proposees}
+        icone="fr-icon-arrow-right-line"
+        libelle={(r) => `Orienter vers ${r.nom} (${r.organisationNom})`}
+        desactive={orientation.isPending}
+        onChoisir={(r) => orientation.mutate({ ressourceId: r.id }, { onSuccess: () => setQ('') })}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { RessourceVue } from '@maillage/domain/api';
 import { useDeferredValue, useId, useState } from 'react';
 import { useRessourcesCherchees } from '../../api/parcours';
-import { messageErreur } from '../../components/alerte-erreur';
+import { ResultatsRessources } from '../../components/resultats-ressources';
 
 interface Props {
   etapeLibelle: string;
@@ -64,42 +64,18 @@ export function RechercheRessource({ etapeLibelle, exclure, enCours, onChoisir }
           },
         }}
       />
-      <div aria-live="polite" className={fr.cx('fr-text--sm')}>
-        {differe.length < 2 ? null : resultats.error ? (
-          <p className={fr.cx('fr-error-text')}>{messageErreur(resultats.error)}</p>
-        ) : resultats.isPending ? (
-          <p>Recherche…</p>
-        ) : proposees.length === 0 ? (
-          <p>Aucune ressource ne correspond à « {differe} ».</p>
-        ) : (
-          <p className={fr.cx('fr-mb-1w')}>
-            {proposees.length} ressource{proposees.length > 1 ? 's' : ''} trouvée{proposees.length > 1 ? 's' : ''}.
-          </p>
-        )}
-      </div>
-      {differe.length >= 2 && proposees.length > 0 && (
-        <ul className={fr.cx('fr-raw-list')}>
-          {proposees.map((r) => (
-            <li key={r.id} className={fr.cx('fr-mb-1w')}>
-              <Button
-                type="button"
-                size="small"
-                priority="tertiary"
-                iconId="fr-icon-add-line"
-                disabled={enCours}
-                onClick={() => {
-                  onChoisir(r);
-                  fermer();
-                }}
-                nativeButtonProps={{ 'aria-label': `Ajouter ${r.nom} (${r.organisationNom}) à l’étape « ${etapeLibelle} »` }}
-              >
-                {r.nom} — {r.typeLibelle}, {r.organisationNom}
-                {r.communeNom ? `, ${r.communeNom}` : ''}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ResultatsRessources
+        recherche={differe}
+        resultats={resultats}
+        proposees={proposees}
+        icone="fr-icon-add-line"
+        libelle={(r) => `Ajouter ${r.nom} (${r.organisationNom}) à l’étape « ${etapeLibelle} »`}
+        desactive={enCours}
+        onChoisir={(r) => {
+          onChoisir(r);
+          fermer();
+        }}
+      />
       <Button type="button" size="small" priority="tertiary no outline" onClick={fermer}>
         Fermer la recherche
       </Button>
