@@ -1,3 +1,4 @@
+import { OPTIONS_NODE_SERVEUR } from '../apps/server/src/platform/options-node';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -33,7 +34,7 @@ export async function lancerServeur(dataDir: string, env: Record<string, string>
   const port = await portLibre();
   const journal: string[] = [];
   const debut = performance.now();
-  const processus = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const processus = spawn(process.execPath, [...OPTIONS_NODE_SERVEUR, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: RACINE,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

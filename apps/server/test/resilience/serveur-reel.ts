@@ -1,3 +1,4 @@
+import { OPTIONS_NODE_SERVEUR } from '../../src/platform/options-node';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
@@ -60,7 +61,7 @@ export async function lancerServeur(env: Record<string, string>): Promise<Serveu
   const port = await portLibre();
   const url = `http://127.0.0.1:${port}`;
   const journal: string[] = [];
-  const processus = spawn(process.execPath, ['--import', 'tsx', path.join(RACINE, 'apps/server/src/main.ts')], {
+  const processus = spawn(process.execPath, [...OPTIONS_NODE_SERVEUR, '--import', 'tsx', path.join(RACINE, 'apps/server/src/main.ts')], {
     cwd: RACINE,
     env: {
       ...process.env,

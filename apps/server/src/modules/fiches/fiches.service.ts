@@ -119,7 +119,8 @@ export async function listerFiches(
     }),
   ]);
   const numeros = numeroterAxes(axes);
-  return fiches.map((f) => ({ ...f, ...ajoutsDeVue(f, numeros) }));
+  // The rows are this request's own: completed in place rather than copied (a list of fiches is read under load).
+  return fiches.map((f) => Object.assign(f, ajoutsDeVue(f, numeros)));
 }
 
 export async function obtenirFiche(ctx: Contexte, utilisateur: Utilisateur | null, id: string) {
