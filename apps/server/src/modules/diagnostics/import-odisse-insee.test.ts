@@ -111,6 +111,9 @@ describe('fichier Odissé (Santé publique France)', () => {
         indicateurs: { 'Cas notifiés': 'cas_meningocoque_test' },
       },
     };
+    // An indicator and a value column: the usual long reading stays the default, Odissé's is offered.
+    const a = await apercu('odisse-long.csv', csv);
+    expect(a.body).toMatchObject({ mode: 'long', profil: { type: 'odisse', indicateur: 'indicateur', valeur: 'valeur' } });
     const r = await importer('odisse-long.csv', csv, options);
     expect(r.status).toBe(422);
     expect(r.body.rapport.rejets).toEqual([

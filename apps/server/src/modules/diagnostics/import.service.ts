@@ -123,7 +123,8 @@ export async function apercu(
     encodage: tableau.encodage,
     separateur: tableau.separateur,
     entetes: tableau.entetes,
-    mode: correspondance.profil || !profil ? correspondance.mode : profil.type,
+    // A long table keeps its mode (its indicator column already names catalogue codes); the profile stays offered.
+    mode: correspondance.profil || !profil || correspondance.mode === 'long' ? correspondance.mode : profil.type,
     colonnes: Object.fromEntries(Object.entries(correspondance.colonnes).map(([k, i]) => [k, tableau.entetes[i as number]])),
     indicateursParColonne: Object.fromEntries([...correspondance.indicateursParColonne].map(([i, code]) => [tableau.entetes[i], code])),
     colonnesIgnorees: correspondance.colonnesIgnorees,
