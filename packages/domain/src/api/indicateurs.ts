@@ -1,6 +1,7 @@
 /** Contracts of the indicator catalogue and value/contour import routes (tag Indicateurs). */
 import { z } from 'zod';
 import { indicateurSchema } from '../diagnostics/catalogue';
+import { optionsInsee, optionsOdisse, propositionProfil } from './import-profils';
 
 /** A row of the catalogue (GET /api/indicateurs). */
 export const indicateurVue = indicateurSchema.extend({
@@ -12,7 +13,7 @@ export type Indicateur = z.infer<typeof indicateurVue>;
 export type Famille = Indicateur['famille'];
 
 const sensDuTiret = z.enum(['zero', 'secret', 'manquant']);
-export const modeImport = z.enum(['long', 'large', 'dhis2']);
+export const modeImport = z.enum(['long', 'large', 'dhis2', 'odisse', 'insee']);
 export type ModeImport = z.infer<typeof modeImport>;
 
 /** How to read a file: the preview proposes it, the user may correct it. */
@@ -52,6 +53,9 @@ export const optionsImportSchema = z.object({
     .optional(),
   /** DHIS2 org units carry no type: say which. */
   typeOrgUnit: z.string().default('commune'),
+  /** Santé publique France (Odissé) and INSEE files, mapped in the import's mapping step (décision 0040). */
+  odisse: optionsOdisse.optional(),
+  insee: optionsInsee.optional(),
 });
 export type OptionsImport = z.infer<typeof optionsImportSchema>;
 export type ChampColonne = keyof OptionsImport['colonnes'];
@@ -74,6 +78,7 @@ export const apercuImport = z.object({
     .array(z.object({ entete: z.string(), code: z.string(), libelle: z.string(), score: z.number() }))
     .describe('Fichiers larges : l’indicateur le plus probable de chaque en-tête, à confirmer'),
   avertissements: z.array(z.string()).describe('Écarts d’échelle (« pour 10 000 » contre « pour 100 000 »)'),
+  profil: propositionProfil.nullable().optional().describe('Fichier Odissé ou INSEE reconnu : la correspondance proposée'),
   exemples: z.array(z.object({ ligne: z.number().int(), cellules: z.array(z.union([z.string(), z.number(), z.null()])) })),
   lectures: z.array(z.object({ ligne: z.number().int(), valeurs: z.number().int(), rejets: z.array(z.string()) })),
 });
@@ -100,6 +105,8 @@ export const rapportImportValeurs = z.object({
   creees: z.number().int(),
   modifiees: z.number().int(),
   inchangees: z.number().int(),
+  secrets: z.number().int().optional().describe('Valeurs gardées sous secret statistique (jamais lues comme 0)'),
+  manquantes: z.number().int().optional().describe('Valeurs non disponibles (NA…)'),
 });
 export type RapportImportValeurs = z.infer<typeof rapportImportValeurs>;
 

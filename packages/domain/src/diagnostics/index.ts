@@ -7,3 +7,5 @@ export * from './qualitatif';
 export * from './fichiers-observatoire';
 export * from './financements-territoire';
 export * from './sans-resultat';
+export * from './secret-statistique';
+export * from './fichiers-sante-publique';

@@ -18,8 +18,9 @@ import {
   type TypeTerritoireValeur,
   type Valeur,
 } from '@maillage/domain';
-import type { OptionsImport } from '@maillage/domain/api';
+import type { ModeImport, OptionsImport } from '@maillage/domain/api';
 import type { Tableau } from '../../platform/lecture-tableur';
+import type { ProfilLu } from './profil-fichier';
 
 /** How to read a file: its contract lives with the import routes' (domain/api/indicateurs). */
 export { optionsImportSchema, type OptionsImport } from '@maillage/domain/api';
@@ -39,13 +40,15 @@ const ALIAS: Record<keyof OptionsImport['colonnes'], string[]> = {
 const cle = (e: string) => normaliser(e).replace(/\s+/g, ' ');
 
 export interface Correspondance {
-  mode: 'long' | 'large' | 'dhis2';
+  mode: ModeImport;
   colonnes: Partial<Record<keyof OptionsImport['colonnes'], number>>;
   /** Wide mode: column index → indicator code. */
   indicateursParColonne: Map<number, string>;
   colonnesIgnorees: string[];
   /** The type the code header implies ("Code région"), for codes whose shape is ambiguous. */
   typeSelonEntete: TypeTerritoireValeur | null;
+  /** Odissé and INSEE files: their mapping, read by import-profils.ts. */
+  profil?: ProfilLu;
 }
 
 /** Finds what each column means, from the options or by the usual headers; wide tables map columns named like indicators. */

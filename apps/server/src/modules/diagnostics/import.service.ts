@@ -19,6 +19,7 @@ import {
   type ValeurImportee,
 } from './import-valeurs';
 import { lireFichier, type Tableau } from '../../platform/lecture-tableur';
+import { correspondanceProfil, lireLigneSelonProfil, proposerProfil } from './import-profils';
 import { appliquerValeurs, copierSiNouvelles } from './valeurs.repository';
 
 /** Beyond this many rows an import runs in the background and reports its progress. */
@@ -46,6 +47,9 @@ export interface RapportImport {
   creees: number;
   modifiees: number;
   inchangees: number;
+  /** Values kept under statistical secrecy, and values the file says are not available: never 0. */
+  secrets: number;
+  manquantes: number;
 }
 
 async function referentiels(db: Queryable): Promise<Referentiels> {
@@ -93,7 +97,7 @@ export async function apercu(
   const options = lireOptions(optionsBrutes);
   const tableau = await ouvrir(fichier.nom, fichier.contenu);
   const ref = await referentiels(ctx.db);
-  const correspondance = proposerCorrespondance(tableau, options, ref.indicateurs);
+  const correspondance = correspondanceProfil(tableau, options, ref) ?? proposerCorrespondance(tableau, options, ref.indicateurs);
   const exemples: { ligne: number; cellules: (string | number | null)[] }[] = [];
   const lectures: { ligne: number; valeurs: number; rejets: string[] }[] = [];
   const suggestions = suggestionsDe(tableau.entetes, correspondance, options, ref);
@@ -109,21 +113,24 @@ export async function apercu(
   for await (const ligne of tableau.lignes()) {
     if (exemples.length >= 10) break;
     exemples.push(ligne);
-    const lu = lireLigne(ligne, correspondance, options, ref, tableau.entetes);
+    const lu = lireLigneSelonProfil(ligne, correspondance, options, ref, tableau.entetes);
     echelles.push(...(lireLigne(ligne, avecSuggestions, options, ref, tableau.entetes).echelles ?? []));
     lectures.push({ ligne: ligne.ligne, valeurs: lu.valeurs.length, rejets: lu.rejets.map((r) => r.raison) });
   }
+  const profil = proposerProfil(tableau, exemples, ref);
   return {
     format: tableau.format,
     encodage: tableau.encodage,
     separateur: tableau.separateur,
     entetes: tableau.entetes,
-    mode: correspondance.mode,
+    // A long table keeps its mode (its indicator column already names catalogue codes); the profile stays offered.
+    mode: correspondance.profil || !profil || correspondance.mode === 'long' ? correspondance.mode : profil.type,
     colonnes: Object.fromEntries(Object.entries(correspondance.colonnes).map(([k, i]) => [k, tableau.entetes[i as number]])),
     indicateursParColonne: Object.fromEntries([...correspondance.indicateursParColonne].map(([i, code]) => [tableau.entetes[i], code])),
     colonnesIgnorees: correspondance.colonnesIgnorees,
     suggestions,
     avertissements: avertissementsEchelle(avecSuggestions, tableau.entetes, ref, echelles),
+    profil,
     exemples,
     lectures,
   };
@@ -138,6 +145,8 @@ function suggestionsDe(entetes: string[], correspondance: Correspondance, option
 }
 
 function correspondanceVerifiee(tableau: Tableau, options: OptionsImport, ref: Referentiels) {
+  const profil = correspondanceProfil(tableau, options, ref);
+  if (profil) return profil;
   const correspondance = proposerCorrespondance(tableau, options, ref.indicateurs);
   if (correspondance.mode === 'large' && correspondance.indicateursParColonne.size === 0)
     throw invalide(
@@ -156,6 +165,8 @@ interface Bilan {
   rejets: Rejet[];
   indicateurs: Set<string>;
   echelles: EchelleLue[];
+  secrets?: number;
+  manquantes?: number;
 }
 
 /**
@@ -178,12 +189,14 @@ async function* valeursLues(
       // Parsing is CPU work: let the server answer other requests between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const lu = lireLigne(ligne, correspondance, options, ref, tableau.entetes);
+    const lu = lireLigneSelonProfil(ligne, correspondance, options, ref, tableau.entetes);
     if (lu.rejets.length) bilan.rejets.push(...lu.rejets);
     if (lu.echelles?.length) bilan.echelles.push(...lu.echelles);
     for (const v of lu.valeurs) {
       bilan.valeurs++;
       bilan.indicateurs.add(v.indicateur);
+      if (v.valeur.nature === 'masquee') bilan.secrets = (bilan.secrets ?? 0) + 1;
+      if (v.valeur.nature === 'manquante') bilan.manquantes = (bilan.manquantes ?? 0) + 1;
       yield v;
     }
   }
@@ -204,7 +217,7 @@ async function analyser(tableau: Tableau, options: OptionsImport, ref: Referenti
       // Parsing is CPU work: let the server answer other requests between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const lu = lireLigne(ligne, correspondance, options, ref, tableau.entetes);
+    const lu = lireLigneSelonProfil(ligne, correspondance, options, ref, tableau.entetes);
     rejets.push(...lu.rejets);
     if (lu.echelles?.length) echelles.push(...lu.echelles);
     for (const v of lu.valeurs) {
@@ -269,6 +282,8 @@ async function executer(
     creees: 0,
     modifiees: 0,
     inchangees: 0,
+    secrets: 0,
+    manquantes: 0,
   };
   const completer = (b: Bilan, creees: number, modifiees: number) =>
     Object.assign(rapport, {
@@ -280,6 +295,8 @@ async function executer(
       creees,
       modifiees,
       inchangees: b.valeurs - creees - modifiees,
+      secrets: b.secrets ?? 0,
+      manquantes: b.manquantes ?? 0,
       avertissements: avertissementsEchelle(correspondance, tableau.entetes, ref, b.echelles),
     });
   // All or nothing, and a dry run is the same run rolled back: its figures are those of the real import.
@@ -306,7 +323,15 @@ async function executer(
       const { valeurs, rejets, lignes, echelles } = await analyser(tableau, options, ref, progression);
       const { creees, modifiees } = await appliquerValeurs(tx, valeurs, importId, options.tiret);
       completer(
-        { lignes, valeurs: valeurs.length, rejets, indicateurs: new Set(valeurs.map((v) => v.indicateur)), echelles },
+        {
+          lignes,
+          valeurs: valeurs.length,
+          rejets,
+          indicateurs: new Set(valeurs.map((v) => v.indicateur)),
+          echelles,
+          secrets: valeurs.filter((v) => v.valeur.nature === 'masquee').length,
+          manquantes: valeurs.filter((v) => v.valeur.nature === 'manquante').length,
+        },
         creees,
         modifiees,
       );

@@ -3,9 +3,17 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { ApercuImport, ChampColonne, Indicateur, ModeImport, OptionsImportSaisie as OptionsImport } from '@maillage/domain/api';
+import {
+  CorrespondanceProfil,
+  estModeProfil,
+  manquesProfil,
+  optionsProfil,
+  reglagesProfilInitiaux,
+  type ReglagesProfil,
+} from './correspondance-profil';
 
 /** What the user decided about the file's columns, starting from what the preview proposed. */
-export interface Reglages {
+export interface Reglages extends ReglagesProfil {
   mode: ModeImport;
   colonnes: Partial<Record<ChampColonne, string>>;
   /** Wide tables: header → indicator code ("" = ignore the column). */
@@ -27,12 +35,14 @@ export function reglagesInitiaux(a: ApercuImport): Reglages {
     territoireType: '',
     periode: '',
     typeOrgUnit: 'commune',
+    ...reglagesProfilInitiaux(a),
   };
 }
 
 /** The `options` of the preview and the import, from the user's settings. */
 export function versOptions(r: Reglages, base: Pick<OptionsImport, 'tiret' | 'source'>): OptionsImport {
   const source = base.source?.trim() || undefined;
+  if (estModeProfil(r.mode)) return optionsProfil(r.mode, r, base);
   if (r.mode === 'dhis2') return { tiret: base.tiret, source, typeOrgUnit: r.typeOrgUnit };
   if (r.mode === 'long') return { tiret: base.tiret, source, colonnes: r.colonnes };
   const { territoireCode, periode, source: colonneSource } = r.colonnes;
@@ -63,6 +73,7 @@ export const TYPES_TERRITOIRE_IMPORT = { commune: 'Communes', epci: 'EPCI', depa
 
 /** What is still missing before the file can be read. */
 export function manques(r: Reglages): string[] {
+  if (estModeProfil(r.mode)) return manquesProfil(r.mode, r);
   if (r.mode === 'dhis2') return [];
   if (r.mode === 'long') return CHAMPS_LONG.filter((c) => c.requis && !r.colonnes[c.champ]).map((c) => c.libelle);
   const m: string[] = [];
@@ -133,9 +144,12 @@ export function CorrespondanceColonnes({ apercu, reglages: r, onChange, catalogu
             hintText: 'Une ligne par territoire, une colonne par indicateur',
             nativeInputProps: { checked: r.mode === 'large', onChange: () => onChange({ ...r, mode: 'large' }) },
           },
+          ...(apercu.profil ? [optionProfil(apercu.profil.type, r, onChange)] : []),
         ]}
       />
-      {r.mode === 'long' ? (
+      {estModeProfil(r.mode) ? (
+        <CorrespondanceProfil apercu={apercu} mode={r.mode} reglages={r} onChange={(p) => onChange({ ...r, ...p })} catalogue={catalogue} />
+      ) : r.mode === 'long' ? (
         <fieldset className={fr.cx('fr-fieldset')}>
           <legend className={fr.cx('fr-fieldset__legend')}>Colonne du fichier pour chaque information</legend>
           <div className={fr.cx('fr-fieldset__element')}>
@@ -212,4 +226,16 @@ export function CorrespondanceColonnes({ apercu, reglages: r, onChange, catalogu
       )}
     </>
   );
+}
+
+/** The file's own mapping, when the preview recognised an Odissé export or an INSEE wide file. */
+function optionProfil(type: 'odisse' | 'insee', r: Reglages, onChange: (r: Reglages) => void) {
+  return {
+    label: type === 'odisse' ? 'Fichier Odissé (Santé publique France)' : 'Fichier large de l’INSEE',
+    hintText:
+      type === 'odisse'
+        ? 'Une ligne par territoire et période ; des colonnes de valeurs'
+        : 'Une ligne par commune (CODGEO), une colonne par variable (P21_POP…)',
+    nativeInputProps: { checked: r.mode === type, onChange: () => onChange({ ...r, mode: type }) },
+  };
 }

@@ -11,6 +11,8 @@ export const MODES: Record<string, string> = {
   long: 'une ligne par valeur (format long)',
   large: 'une colonne par indicateur (format large)',
   dhis2: 'dataValueSets DHIS2',
+  odisse: 'fichier Odissé de Santé publique France',
+  insee: 'fichier large de l’INSEE (une colonne par variable)',
 };
 
 /** "CSV, UTF-8, séparateur « ; »": what the server detected. */
@@ -72,6 +74,10 @@ export function RapportImportValeursVue({
           [fait ? 'Valeurs créées' : 'Valeurs à créer', formaterNombre(r.creees)],
           [fait ? 'Valeurs modifiées' : 'Valeurs à modifier', formaterNombre(r.modifiees)],
           ['Valeurs inchangées', formaterNombre(r.inchangees)],
+          ...(r.secrets !== undefined
+            ? [['Valeurs sous secret statistique (gardées masquées, jamais lues comme 0)', formaterNombre(r.secrets)]]
+            : []),
+          ...(r.manquantes ? [['Valeurs non disponibles', formaterNombre(r.manquantes)]] : []),
         ]}
       />
       {r.indicateurs.length > 0 && <p className={fr.cx('fr-text--sm')}>Indicateurs concernés : {r.indicateurs.join(', ')}.</p>}
