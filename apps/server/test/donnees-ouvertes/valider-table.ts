@@ -110,15 +110,20 @@ const CONTRAINTES = new Set(['required', 'unique', 'minimum', 'maximum', 'minLen
 function contraintesEnfreintes(champ: ChampTableSchema, texte: string, valeur: unknown): string[] {
   const c = champ.constraints ?? {};
   const erreurs: string[] = [];
-  for (const nom of Object.keys(c)) if (!CONTRAINTES.has(nom)) throw new Error(`Contrainte non prise en charge : ${nom} (champ ${champ.name})`);
+  for (const nom of Object.keys(c))
+    if (!CONTRAINTES.has(nom)) throw new Error(`Contrainte non prise en charge : ${nom} (champ ${champ.name})`);
   // Numbers compare as numbers; dates and datetimes in ISO form compare as text.
-  if (c.minimum !== undefined && (valeur as number | string) < (c.minimum as number | string)) erreurs.push(`${texte} < minimum ${c.minimum}`);
-  if (c.maximum !== undefined && (valeur as number | string) > (c.maximum as number | string)) erreurs.push(`${texte} > maximum ${c.maximum}`);
+  if (c.minimum !== undefined && (valeur as number | string) < (c.minimum as number | string))
+    erreurs.push(`${texte} < minimum ${c.minimum}`);
+  if (c.maximum !== undefined && (valeur as number | string) > (c.maximum as number | string))
+    erreurs.push(`${texte} > maximum ${c.maximum}`);
   if (c.minLength !== undefined && [...texte].length < (c.minLength as number)) erreurs.push(`longueur < ${c.minLength}`);
   if (c.maxLength !== undefined && [...texte].length > (c.maxLength as number)) erreurs.push(`longueur > ${c.maxLength}`);
   // XML Schema patterns match the whole value.
-  if (c.pattern !== undefined && !new RegExp(`^(${c.pattern})$`, 'u').test(texte)) erreurs.push(`« ${texte} » ne suit pas le motif ${c.pattern}`);
-  if (c.enum !== undefined && !(c.enum as unknown[]).includes(valeur)) erreurs.push(`« ${texte} » hors de la liste ${JSON.stringify(c.enum)}`);
+  if (c.pattern !== undefined && !new RegExp(`^(${c.pattern})$`, 'u').test(texte))
+    erreurs.push(`« ${texte} » ne suit pas le motif ${c.pattern}`);
+  if (c.enum !== undefined && !(c.enum as unknown[]).includes(valeur))
+    erreurs.push(`« ${texte} » hors de la liste ${JSON.stringify(c.enum)}`);
   return erreurs;
 }
 
@@ -164,7 +169,8 @@ export function validerCsv(texte: string, schema: DescripteurTableSchema): Erreu
       for (const message of contraintesEnfreintes(champ, texteCellule, lu.valeur)) erreurs.push({ ligne, champ: champ.name, message });
       if (champ.constraints?.unique === true) {
         const deja = vus.get(champ.name) ?? new Map<string, number>();
-        if (deja.has(texteCellule)) erreurs.push({ ligne, champ: champ.name, message: `« ${texteCellule} » déjà vu ligne ${deja.get(texteCellule)}` });
+        if (deja.has(texteCellule))
+          erreurs.push({ ligne, champ: champ.name, message: `« ${texteCellule} » déjà vu ligne ${deja.get(texteCellule)}` });
         deja.set(texteCellule, ligne);
         vus.set(champ.name, deja);
       }

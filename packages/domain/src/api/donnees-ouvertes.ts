@@ -94,5 +94,8 @@ export const catalogueDcatVue = z.looseObject({
 });
 
 export const paramJeuOuvert = z.object({
-  jeu: z.string().max(40).describe(`Le jeu de données : ${JEUX_OUVERTS.join(', ')}`),
+  jeu: z
+    .string()
+    .max(40)
+    .describe(`Le jeu de données : ${JEUX_OUVERTS.join(', ')}`),
 });

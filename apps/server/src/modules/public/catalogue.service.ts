@@ -10,8 +10,18 @@ export const LICENCE_OUVERTE = 'https://www.etalab.gouv.fr/licence-ouverte-open-
  * resources' JSON is `ressources.json`: `/api/public/ressources` is the directory's search (filters, 500 at most).
  */
 const JEUX: Record<JeuOuvert, { json: string; csv: string; page: string; motsCles: string[] }> = {
-  contrats: { json: '/api/public/contrats', csv: '/api/public/contrats.csv', page: '/public/contrats', motsCles: ['santé', 'contrat local de santé', 'CLS', 'territoire'] },
-  fiches: { json: '/api/public/fiches', csv: '/api/public/fiches.csv', page: '/public/contrats', motsCles: ['santé', 'contrat local de santé', 'fiche-action', 'plan d’action'] },
+  contrats: {
+    json: '/api/public/contrats',
+    csv: '/api/public/contrats.csv',
+    page: '/public/contrats',
+    motsCles: ['santé', 'contrat local de santé', 'CLS', 'territoire'],
+  },
+  fiches: {
+    json: '/api/public/fiches',
+    csv: '/api/public/fiches.csv',
+    page: '/public/contrats',
+    motsCles: ['santé', 'contrat local de santé', 'fiche-action', 'plan d’action'],
+  },
   indicateurs: {
     json: '/api/public/indicateurs',
     csv: '/api/public/indicateurs.csv',
@@ -74,10 +84,7 @@ function jeuDcat(base: string, jeu: JeuOuvert, editeur: object, modifie: string 
     'dct:conformsTo': lien(urlSchema),
     'dcat:landingPage': lien(`${base}${page}`),
     ...(modifie ? { 'dct:modified': horodatage(modifie) } : {}),
-    'dcat:distribution': [
-      distribution('CSV', `${base}${csv}`, 'text/csv'),
-      distribution('JSON', `${base}${json}`, 'application/json'),
-    ],
+    'dcat:distribution': [distribution('CSV', `${base}${csv}`, 'text/csv'), distribution('JSON', `${base}${json}`, 'application/json')],
   };
 }
 
@@ -91,7 +98,10 @@ export async function catalogueDcat(ctx: Contexte) {
   const editeur = { '@type': 'foaf:Agent', 'foaf:name': ctx.config.editeurDonnees };
   const modifies = await Promise.all(JEUX_OUVERTS.map(async (jeu) => derniereModification(await enregistrementsDuJeu(ctx, jeu))));
   const jeux = JEUX_OUVERTS.map((jeu, i) => jeuDcat(base, jeu, editeur, modifies[i]));
-  const derniere = modifies.filter((m): m is string => m !== null).sort().at(-1);
+  const derniere = modifies
+    .filter((m): m is string => m !== null)
+    .sort()
+    .at(-1);
   return {
     '@context': CONTEXTE,
     '@id': `${base}/api/public/catalogue.jsonld`,

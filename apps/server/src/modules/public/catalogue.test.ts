@@ -81,7 +81,10 @@ describe('catalogue DCAT des données ouvertes (JSON-LD)', () => {
   it('dit la date de dernière modification de chaque jeu qui a des enregistrements', async () => {
     const contrats = catalogue['dcat:dataset'].find((j: any) => j['dct:identifier'] === 'maillage-contrats');
     const json = await (await fetch(`${serveur.url}/api/public/contrats`)).json();
-    const derniere = json.map((c: any) => c.modifieLe).sort().at(-1);
+    const derniere = json
+      .map((c: any) => c.modifieLe)
+      .sort()
+      .at(-1);
     expect(contrats['dct:modified']).toEqual({ '@value': derniere, '@type': 'xsd:dateTime' });
   });
 });

@@ -87,18 +87,21 @@ describe('schémas Table Schema des jeux ouverts', () => {
 });
 
 describe('CSV des jeux ouverts, validés contre leur schéma', () => {
-  it.each(JEUX_OUVERTS)('%s : CSV UTF-8 à virgule, en-tête, chaque ligne conforme au schéma, mêmes enregistrements que le JSON', async (jeu) => {
-    const r = await telecharger(`/api/public/${jeu}.csv`);
-    expect(r.status).toBe(200);
-    expect(r.type).toBe('text/csv; charset=utf-8');
-    expect(validerCsv(r.texte, schemas[jeu])).toEqual([]);
-    const lignes = lireCsv(r.texte);
-    expect(lignes.length, 'un jeu vide ne prouverait rien').toBeGreaterThan(0);
-    const json = (await anonyme.get(jeu === 'ressources' ? '/api/public/ressources.json' : `/api/public/${jeu}`)).body;
-    expect(lignes.length).toBe(json.length);
-    const cle = schemas[jeu].primaryKey as string[];
-    expect(lignes.map((l) => cle.map((c) => l[c]).join('|'))).toEqual(json.map((e: any) => cle.map((c) => String(e[c])).join('|')));
-  });
+  it.each(JEUX_OUVERTS)(
+    '%s : CSV UTF-8 à virgule, en-tête, chaque ligne conforme au schéma, mêmes enregistrements que le JSON',
+    async (jeu) => {
+      const r = await telecharger(`/api/public/${jeu}.csv`);
+      expect(r.status).toBe(200);
+      expect(r.type).toBe('text/csv; charset=utf-8');
+      expect(validerCsv(r.texte, schemas[jeu])).toEqual([]);
+      const lignes = lireCsv(r.texte);
+      expect(lignes.length, 'un jeu vide ne prouverait rien').toBeGreaterThan(0);
+      const json = (await anonyme.get(jeu === 'ressources' ? '/api/public/ressources.json' : `/api/public/${jeu}`)).body;
+      expect(lignes.length).toBe(json.length);
+      const cle = schemas[jeu].primaryKey as string[];
+      expect(lignes.map((l) => cle.map((c) => l[c]).join('|'))).toEqual(json.map((e: any) => cle.map((c) => String(e[c])).join('|')));
+    },
+  );
 
   it('une ligne cassée est relevée : type, format, liste fermée, obligatoire, motif, clé en double, largeur', () => {
     const [entete, premiere] = csv.fiches.split('\r\n');
