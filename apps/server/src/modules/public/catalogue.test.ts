@@ -62,7 +62,7 @@ describe('catalogue DCAT des données ouvertes (JSON-LD)', () => {
     for (const jeu of catalogue['dcat:dataset']) {
       const schemaJeu = await obtenir(jeu['dct:conformsTo']['@id']);
       expect(schemaJeu.status).toBe(200);
-      const descripteur = await schemaJeu.json();
+      const descripteur = (await schemaJeu.json()) as any;
       expect(erreursDescripteur(descripteur)).toEqual([]);
       expect(descripteur.title).toBe(jeu['dct:title']);
       for (const d of jeu['dcat:distribution']) {
@@ -80,7 +80,7 @@ describe('catalogue DCAT des données ouvertes (JSON-LD)', () => {
 
   it('dit la date de dernière modification de chaque jeu qui a des enregistrements', async () => {
     const contrats = catalogue['dcat:dataset'].find((j: any) => j['dct:identifier'] === 'maillage-contrats');
-    const json = await (await fetch(`${serveur.url}/api/public/contrats`)).json();
+    const json = (await (await fetch(`${serveur.url}/api/public/contrats`)).json()) as any[];
     const derniere = json
       .map((c: any) => c.modifieLe)
       .sort()
