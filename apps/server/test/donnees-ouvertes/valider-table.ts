@@ -1,7 +1,7 @@
 /**
  * Table Schema validation for the tests of the open data (decision 0038). No maintained JavaScript implementation of
- * Table Schema exists: `tableschema` (frictionlessdata/tableschema-js) last changed years ago and pins axios 0.21,
- * moment 2.24 and tv4. So:
+ * Table Schema exists: `tableschema` (frictionlessdata/tableschema-js, 1.12.6) is no longer kept up and pins axios
+ * 0.21, moment 2.24 and tv4. So:
  *  - the descriptor is validated by ajv (its draft-04 build) against the official Table Schema profile, kept beside
  *    this file (`table-schema.profil.json`, the profile Frictionless publishes, as shipped by tableschema 1.12.6, MIT);
  *  - the CSV is parsed by csv-parse and every cell checked by the rules of the spec for the types, formats and
