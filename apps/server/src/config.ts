@@ -13,6 +13,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   publicUrl: string;
+  /** MAILLAGE_EDITEUR_DONNEES: who publishes the open data (dct:publisher of the DCAT catalogue); « Maillage » by default. */
+  editeurDonnees: string;
   demo: boolean;
   adminEmail: string | null;
   adminPassword: string | null;
@@ -59,6 +61,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'Maillage <ne-pas-repondre@maillage.local>',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    editeurDonnees: env.MAILLAGE_EDITEUR_DONNEES?.trim() || 'Maillage',
     demo: env.MAILLAGE_DEMO !== '0',
     adminEmail: env.MAILLAGE_ADMIN_EMAIL || null,
     adminPassword: env.MAILLAGE_ADMIN_PASSWORD || null,

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, type ClientHttp } from '../harness';
 import { ROUTES } from './routes';
@@ -71,6 +72,24 @@ describe('exports CSV d’un texte hostile', () => {
       periode: { debut: '2027-01-01', fin: '2031-12-31' },
     });
     expect(contrat.status, JSON.stringify(contrat.body)).toBe(201);
+
+    // The open datasets (issue 19) read what no user route reaches in the demo: a validated follow-up value of the
+    // published contract, a fiche of it, a published resource. Written in SQL, as an import or a later edit would.
+    const db = new pg.Client({ connectionString: base.url });
+    await db.connect();
+    const { rows } = await db.query(
+      `select f.id, f.contrat_id from fiches f join contrats c on c.id = f.contrat_id where c.publie limit 1`,
+    );
+    await db.query('update fiches set intitule = $2 where id = $1', [rows[0].id, `${HYPERLIEN} fiche publiée`]);
+    await db.query(
+      `with i as (insert into indicateurs_suivi (fiche_id, contrat_id, libelle, type) values ($1, $2, $3, 'activite') returning id)
+       insert into valeurs_suivi (indicateur_id, periode, valeur, etat) select id, '2025', -3.5, 'valide' from i`,
+      [rows[0].id, rows[0].contrat_id, `${HYPERLIEN} indicateur`],
+    );
+    await db.query(`update ressources set nom = $1 where id = (select id from ressources where publie and statut = 'active' limit 1)`, [
+      `${HYPERLIEN} ressource`,
+    ]);
+    await db.end();
 
     // Every CSV route the table knows, and the open-data list asked as CSV.
     const routesCsv = Object.entries(ROUTES)

@@ -104,6 +104,15 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
     portee: 'contrat',
     chemin: (_m, f) => `/api/public/contrats/${f!.id}`,
   },
+  // Open data beyond the contracts (issue 19, point 3): datasets, their Table Schemas, the DCAT catalogue.
+  'GET /api/public/fiches': { attendu: publique, portee: 'global' },
+  'GET /api/public/fiches.csv': { attendu: publique, portee: 'global' },
+  'GET /api/public/indicateurs': { attendu: publique, portee: 'global' },
+  'GET /api/public/indicateurs.csv': { attendu: publique, portee: 'global' },
+  'GET /api/public/ressources.json': { attendu: publique, portee: 'global' },
+  'GET /api/public/ressources.csv': { attendu: publique, portee: 'global' },
+  'GET /api/public/schemas/:jeu.json': { attendu: publique, portee: 'global', chemin: () => '/api/public/schemas/fiches.json' },
+  'GET /api/public/catalogue.jsonld': { attendu: publique, portee: 'global' },
 
   // Référentiel.
   'GET /api/territoires': { attendu: regle({ type: 'referentiel' }, 'lire'), portee: 'global', chemin: () => '/api/territoires?q=redon' },

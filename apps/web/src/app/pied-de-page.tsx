@@ -15,6 +15,8 @@ export function PiedDePage() {
       bottomItems={[
         { text: 'Contrats publiés', linkProps: { to: '/public/contrats' } },
         { text: 'Ressources de santé', linkProps: { to: '/public/ressources' } },
+        // The DCAT catalogue lists every dataset with its CSV, JSON and Table Schema (docs/api.md, « Données ouvertes »).
+        { text: 'Données ouvertes (catalogue DCAT)', linkProps: { href: '/api/public/catalogue.jsonld' } },
         { text: 'Documentation de l’API', linkProps: { href: '/api/docs' } },
         headerFooterDisplayItem,
       ]}

@@ -6,12 +6,13 @@ import { z } from 'zod';
 import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
 import { exigerConnecte } from '../../platform/auth';
+import { routesDonneesOuvertes } from './donnees-ouvertes.routes';
 import { apercuContratPublic, contratPublic, contratsPublies, contratsPubliesCsv } from './public.service';
 
 const CSV = 'text/csv; charset=utf-8';
 const DESCRIPTION_CSV =
   'CSV RFC 4180 : séparateur virgule, UTF-8 sans BOM, une ligne d’en-tête avec les noms de champs du JSON, listes jointes par « ; », ' +
-  'dates AAAA-MM-JJ, cellule vide pour une valeur absente. Schéma détaillé dans docs/api.md (« Données ouvertes »).';
+  'dates AAAA-MM-JJ, cellule vide pour une valeur absente. Schéma : GET /api/public/schemas/contrats.json (docs/api.md, « Données ouvertes »).';
 
 /** The wanted format of the list: ?format=csv wins, then an Accept header that prefers CSV to JSON. */
 function veutCsv(format: string | undefined, accept: string | undefined): boolean {
@@ -79,4 +80,6 @@ export function routesPublic(app: FastifyInstance, ctx: Contexte) {
     },
     handler: (req) => apercuContratPublic(ctx, exigerConnecte(req.utilisateur), req.params.id),
   });
+
+  routesDonneesOuvertes(app, ctx);
 }

@@ -39,6 +39,14 @@ async function mesurerFiches(db: Queryable, contratIds: string[]) {
 }
 
 /**
+ * Each fiche's progress (0 to 100, or null), by fiche id, for these contracts: what the public page of a contract shows
+ * for each fiche, for the open data of every published contract's fiches at once.
+ */
+export async function avancementsDesFiches(db: Queryable, contratIds: string[]): Promise<Map<string, number | null>> {
+  return new Map((await mesurerFiches(db, contratIds)).map((f) => [f.id, arrondi(f.avancement)]));
+}
+
+/**
  * Each contract's overall progress computed, by contract id, with the fingerprint of the rows it was computed from.
  * Per process: the fingerprint is read from PostgreSQL on every call, so a change made through another process (or
  * any SQL) is seen on the next call there too (docs/decisions/0035-avancement-public-en-cache.md).
