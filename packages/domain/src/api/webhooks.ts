@@ -18,9 +18,7 @@ export const filtreAbonnements = z.object({
 
 /** POST /api/webhooks */
 export const abonnementCorps = z.object({
-  organisationId: uuid
-    .optional()
-    .describe('L’organisation abonnée ; facultatif quand vous êtes référent d’une seule organisation'),
+  organisationId: uuid.optional().describe('L’organisation abonnée ; facultatif quand vous êtes référent d’une seule organisation'),
   url: z
     .string({ error: 'Adresse de réception attendue' })
     .trim()

@@ -51,6 +51,9 @@ export interface ReglesCible {
   reseauxPrives: boolean;
 }
 
+// The WHATWG URL parser, global in Node and in browsers; the domain package's types list no runtime, so it is named here.
+declare const URL: new (texte: string) => { protocol: string; hostname: string; username: string; password: string; hash: string };
+
 const HOTES_LOCAUX = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** An address literal that is not public: loopback, private, link-local, CGNAT, unspecified, unique-local IPv6. */
@@ -80,7 +83,7 @@ export function adresseNonPublique(hote: string): boolean {
  * a host name that resolves to a private address is refused at each delivery, when it is resolved (the server's agent).
  */
 export function refusUrl(texte: string, regles: ReglesCible): string | null {
-  let url: URL;
+  let url: InstanceType<typeof URL>;
   try {
     url = new URL(texte);
   } catch {

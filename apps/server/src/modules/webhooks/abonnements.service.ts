@@ -141,12 +141,7 @@ export async function supprimerAbonnement(ctx: Contexte, utilisateur: Utilisateu
   });
 }
 
-export async function listerLivraisons(
-  ctx: Contexte,
-  utilisateur: Utilisateur,
-  id: string,
-  filtre: { page: number; parPage: number },
-) {
+export async function listerLivraisons(ctx: Contexte, utilisateur: Utilisateur, id: string, filtre: { page: number; parPage: number }) {
   await chargerAbonnement(ctx, utilisateur, id, 'lire');
   const [total, livraisons] = await Promise.all([
     repository.compterLivraisons(ctx.db, id),

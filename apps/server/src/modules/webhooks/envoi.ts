@@ -14,7 +14,13 @@ export const nouveauSecret = () => `whsec_${randomBytes(32).toString('base64url'
 export const signature = (secret: string, t: number, corps: string) => createHmac('sha256', secret).update(`${t}.${corps}`).digest('hex');
 
 /** The receiver's check, as docs/api.md writes it: the tests verify each delivery with it. */
-export function verifierSignature(secret: string, entete: string, corps: string, toleranceSecondes = 300, maintenant = Date.now()): boolean {
+export function verifierSignature(
+  secret: string,
+  entete: string,
+  corps: string,
+  toleranceSecondes = 300,
+  maintenant = Date.now(),
+): boolean {
   const parts = Object.fromEntries(entete.split(',').map((p) => p.split('=', 2) as [string, string]));
   const t = Number(parts.t);
   if (!Number.isInteger(t) || !parts.v1 || Math.abs(maintenant / 1000 - t) > toleranceSecondes) return false;

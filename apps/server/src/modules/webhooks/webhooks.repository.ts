@@ -19,7 +19,6 @@ export interface AbonnementLigne {
   creePar: string | null;
 }
 
-
 /** Locks the subscription for a change; its version and state, read again after the lock. */
 export async function verrouillerAbonnement(tx: Queryable, id: string) {
   const { rows } = await tx.query('select version, statut from webhooks_abonnements where id = $1 for update', [id]);
@@ -185,4 +184,3 @@ export async function obtenirLivraison(db: Queryable, abonnementId: string, id: 
   );
   return (rows[0] ?? null) as { id: string; evenementId: string; type: string; corps: string } | null;
 }
-

@@ -57,7 +57,12 @@ export function routesWebhooks(app: FastifyInstance, ctx: Contexte) {
     handler: (req) => service.modifierAbonnement(ctx, exigerConnecte(req.utilisateur), req.params.id, req.body),
   });
   r.delete('/api/webhooks/:id', {
-    schema: { tags: t, summary: 'Supprimer un abonnement et ses livraisons', params: cheminAbonnement, response: { 204: z.null(), ...erreurs } },
+    schema: {
+      tags: t,
+      summary: 'Supprimer un abonnement et ses livraisons',
+      params: cheminAbonnement,
+      response: { 204: z.null(), ...erreurs },
+    },
     handler: async (req, rep) => {
       await service.supprimerAbonnement(ctx, exigerConnecte(req.utilisateur), req.params.id);
       return rep.code(204).send(null);

@@ -130,7 +130,11 @@ describe('webhooks : abonnements', () => {
     expect((await pilote.post('/api/webhooks', { url: 'https://r.exemple.fr', evenements: ['contrat.signe'] })).status).toBe(403);
     expect((await coordination.get('/api/webhooks')).status).toBe(403);
     const autre = (await serveur.ctx.db.query(`select id from organisations where nom = 'CPAM du Morbihan'`)).rows[0].id;
-    const ailleurs = await cpam.post('/api/webhooks', { organisationId: autre, url: 'https://r.exemple.fr', evenements: ['contrat.signe'] });
+    const ailleurs = await cpam.post('/api/webhooks', {
+      organisationId: autre,
+      url: 'https://r.exemple.fr',
+      evenements: ['contrat.signe'],
+    });
     expect(ailleurs.status).toBe(403);
 
     const a = await abonner('/droits', ['contrat.signe']);
@@ -205,7 +209,9 @@ describe('webhooks : livraisons', () => {
     await fermerUneCampagne();
     await expect.poll(() => recusSur('/annule').length, ATTENTE).toBe(1);
     expect(recusSur('/annule')[0].corps).not.toContain('annulee');
-    expect((await serveur.ctx.db.query(`select count(*)::int n from evenements_domaine where donnees ->> 'marque' = 'annulee'`)).rows[0].n).toBe(0);
+    expect(
+      (await serveur.ctx.db.query(`select count(*)::int n from evenements_domaine where donnees ->> 'marque' = 'annulee'`)).rows[0].n,
+    ).toBe(0);
     expect((await cpam.delete(`/api/webhooks/${a.id}`)).status).toBe(204);
   });
 
@@ -247,7 +253,9 @@ describe('webhooks : livraisons', () => {
     const [l] = await livraisons(a.id);
     expect(l.statut).toBe('echouee');
     expect(l.tentatives.map((t: any) => t.codeHttp)).toEqual([503, 503, 503]);
-    await expect.poll(() => serveur.courriels.filter((c) => c.a === DEMO.cpam && c.sujet.startsWith('Webhook mis en pause')).length, ATTENTE).toBe(1);
+    await expect
+      .poll(() => serveur.courriels.filter((c) => c.a === DEMO.cpam && c.sujet.startsWith('Webhook mis en pause')).length, ATTENTE)
+      .toBe(1);
     const courriel = serveur.courriels.find((c) => c.sujet.startsWith('Webhook mis en pause'))!;
     expect(courriel.texte).toContain(`${recepteur.url}/panne`);
     const audit = await serveur.ctx.db.query(
