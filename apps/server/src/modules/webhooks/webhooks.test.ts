@@ -150,6 +150,19 @@ describe('webhooks : abonnements', () => {
     const audit = await serveur.ctx.db.query(`select diff::text from audit_evenements where entite_type = 'abonnement_webhook'`);
     expect(audit.rows.map((r) => r.diff).join()).not.toContain(a.secret);
 
+    // A creation sent with an Idempotency-Key (as the web app does): its kept answer is sealed, the secret not in clear.
+    const cle = await fetch(`${serveur.url}/api/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cpam.cookie!, 'x-csrf-token': cpam.csrf!, 'idempotency-key': 'cle-webhook-1' },
+      body: JSON.stringify({ url: 'https://r.exemple.fr/idempotent', evenements: ['contrat.signe'] }),
+    });
+    const cree = await cle.json();
+    expect(cle.status).toBe(201);
+    const gardee = await serveur.ctx.db.query(`select corps from requetes_idempotentes where cle = 'cle-webhook-1'`);
+    expect(gardee.rows).toHaveLength(1);
+    expect(gardee.rows[0].corps.toString('latin1')).not.toContain(cree.secret);
+    expect((await cpam.delete(`/api/webhooks/${cree.id}`)).status).toBe(204);
+
     const pause = await cpam.requete('PATCH', `/api/webhooks/${a.id}`, { version: a.version, statut: 'en_pause' });
     expect(pause.status).toBe(200);
     expect(pause.body).toMatchObject({ statut: 'en_pause', motifPause: expect.stringContaining('Mis en pause par') });
