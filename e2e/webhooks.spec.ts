@@ -17,13 +17,13 @@ test('webhooks : la référente de la CPAM abonne une adresse, voit le secret un
   await expect(page.getByText('Choisissez au moins un événement')).toBeVisible();
   // An http:// address is refused in production, the field says why.
   await page.getByLabel('Adresse de réception').fill('http://recepteur.exemple.fr/maillage');
-  await page.getByLabel('Contrat signé').check();
+  await page.getByLabel('Contrat signé').check({ force: true });
   await page.getByRole('button', { name: 'Abonner cette adresse' }).click();
   await expect(page.getByText(/L’adresse doit commencer par https:\/\//)).toBeVisible();
   await verifierAccessibilite(page, 'le formulaire en erreur');
 
   await page.getByLabel('Adresse de réception').fill('https://recepteur.exemple.fr/maillage');
-  await page.getByLabel('Valeur de suivi validée').check();
+  await page.getByLabel('Valeur de suivi validée').check({ force: true });
   await page.getByRole('button', { name: 'Abonner cette adresse' }).click();
   const succes = page.getByRole('heading', { level: 3, name: 'Abonnement vers https://recepteur.exemple.fr/maillage créé' });
   await expect(succes).toBeVisible();
