@@ -210,6 +210,32 @@ describe('webhooks : livraisons', () => {
     expect((await cpam.delete(`/api/webhooks/${premiere.abonnement}`)).status).toBe(204);
   });
 
+  it('une séance dont on écrit le compte rendu après sa date devient tenue : « seance.tenue » part (module gouvernance)', async () => {
+    const a = await abonner('/seances', ['seance.tenue']);
+    // A séance of the contract planned in the past and not yet marked held (test setup).
+    const { rows } = await serveur.ctx.db.query(
+      `update seances set statut = 'prevue', debut = now() - interval '2 days' where id = (select id from seances where contrat_id = $1 limit 1)
+       returning id, instance_id as "instanceId", version`,
+      [contratId],
+    );
+    const [seance] = rows;
+    const cr = await coordination.put(`/api/seances/${seance.id}/compte-rendu`, { compteRendu: '<p>Relevé</p>', version: seance.version });
+    expect(cr.status, JSON.stringify(cr.body)).toBe(200);
+    expect(cr.body.statut).toBe('tenue');
+    await expect.poll(() => recusSur('/seances').length, ATTENTE).toBe(1);
+    expect(JSON.parse(recusSur('/seances')[0].corps)).toMatchObject({
+      type: 'seance.tenue',
+      donnees: {
+        contratId,
+        seanceId: seance.id,
+        instanceId: seance.instanceId,
+        statut: 'tenue',
+        url: `http://maillage.test/seances/${seance.id}`,
+      },
+    });
+    expect((await cpam.delete(`/api/webhooks/${a.id}`)).status).toBe(204);
+  });
+
   it('un événement d’une transaction annulée n’est jamais envoyé', async () => {
     const a = await abonner('/annule');
     await expect(
