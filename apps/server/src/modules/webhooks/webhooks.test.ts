@@ -156,7 +156,7 @@ describe('webhooks : abonnements', () => {
       headers: { 'content-type': 'application/json', cookie: cpam.cookie!, 'x-csrf-token': cpam.csrf!, 'idempotency-key': 'cle-webhook-1' },
       body: JSON.stringify({ url: 'https://r.exemple.fr/idempotent', evenements: ['contrat.signe'] }),
     });
-    const cree = await cle.json();
+    const cree = (await cle.json()) as { id: string; secret: string };
     expect(cle.status).toBe(201);
     const gardee = await serveur.ctx.db.query(`select corps from requetes_idempotentes where cle = 'cle-webhook-1'`);
     expect(gardee.rows).toHaveLength(1);
