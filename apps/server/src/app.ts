@@ -34,6 +34,7 @@ import { routesAppui } from './modules/appui/appui.routes';
 import { routesRessources } from './modules/ressources/ressources.routes';
 import { routesSuivi } from './modules/suivi/suivi.routes';
 import { routesTerritoires } from './modules/territoires/territoires.routes';
+import { routesWebhooks } from './modules/webhooks/webhooks.routes';
 import { installerAuthentification } from './platform/auth';
 import { installerCacheApi } from './platform/cache-api';
 import { installerCompressionDirecte } from './platform/compression';
@@ -164,11 +165,15 @@ export async function construireApplication(
   routesBibliotheque(app, ctx);
   routesPublic(app, ctx);
   routesSuivi(app, ctx);
+  routesWebhooks(app, ctx);
 
   await servirApplicationWeb(app, ctx.config.webDist);
   // Background jobs (imports, digest, reminders) run beside the API, and stop with it.
-  await demarrerTaches(ctx);
-  app.addHook('onClose', () => ctx.taches.arreter());
+  const arreterEcoute = await demarrerTaches(ctx);
+  app.addHook('onClose', async () => {
+    await arreterEcoute();
+    await ctx.taches.arreter();
+  });
   return app;
 }
 

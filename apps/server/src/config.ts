@@ -48,6 +48,22 @@ export interface Config {
    * generated into DATA_DIR/cles-sante.json on first start. MAILLAGE_CLES_SANTE_ANCIENNES: former keys, still reading.
    */
   cleSante: { cle: string | null; anciennes: string | null };
+  /** Webhook deliveries (decision 0039). */
+  webhooks: ConfigWebhooks;
+}
+
+export interface ConfigWebhooks {
+  /** MAILLAGE_WEBHOOKS_DELAI_REPONSE_MS (default 10 000): a receiver silent longer is a timeout, tried again. */
+  delaiReponseMs: number;
+  /** MAILLAGE_WEBHOOKS_DELAIS: seconds before each new attempt, comma-separated (default 60,300,1800,7200,21600,43200). */
+  delais: number[];
+  /** MAILLAGE_WEBHOOKS_ECHECS_AVANT_PAUSE (default 10): failed attempts in a row that pause a subscription. */
+  echecsAvantPause: number;
+  /**
+   * MAILLAGE_WEBHOOKS_RESEAUX_PRIVES=1: private and loopback targets allowed, and http:// for localhost (default only
+   * under NODE_ENV test or development: a receiver on the developer's machine). Off in production (SSRF).
+   */
+  reseauxPrives: boolean;
 }
 
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -83,6 +99,27 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
       purgeAppui: lireCron(env.MAILLAGE_CRON_PURGE_APPUI, '30 3 * * *'),
     },
     cleSante: { cle: env.MAILLAGE_CLE_SANTE || null, anciennes: env.MAILLAGE_CLES_SANTE_ANCIENNES || null },
+    webhooks: lireConfigWebhooks(env),
+  };
+}
+
+function lireConfigWebhooks(env: NodeJS.ProcessEnv): ConfigWebhooks {
+  const entier = (nom: string, defaut: number, min: number, max: number) => {
+    const texte = (env[nom] ?? '').trim();
+    if (!texte) return defaut;
+    if (!/^\d+$/.test(texte) || Number(texte) < min || Number(texte) > max)
+      throw new Error(`${nom} : « ${texte} » n’est pas un nombre entier entre ${min} et ${max}.`);
+    return Number(texte);
+  };
+  const delais = (env.MAILLAGE_WEBHOOKS_DELAIS ?? '').trim();
+  if (delais && !/^\d+(\s*,\s*\d+)*$/.test(delais))
+    throw new Error(`MAILLAGE_WEBHOOKS_DELAIS : « ${delais} » n’est pas une liste de secondes séparées par des virgules.`);
+  const developpement = ['test', 'development'].includes(env.NODE_ENV ?? process.env.NODE_ENV ?? '');
+  return {
+    delaiReponseMs: entier('MAILLAGE_WEBHOOKS_DELAI_REPONSE_MS', 10_000, 100, 60_000),
+    delais: delais ? delais.split(',').map((d) => Number(d.trim())) : [60, 300, 1800, 7200, 21600, 43200],
+    echecsAvantPause: entier('MAILLAGE_WEBHOOKS_ECHECS_AVANT_PAUSE', 10, 1, 1000),
+    reseauxPrives: (env.MAILLAGE_WEBHOOKS_RESEAUX_PRIVES ?? (developpement ? '1' : '0')) === '1',
   };
 }
 

@@ -14,7 +14,15 @@ import {
 } from './modules/plans/imports-plans.service';
 import { purgerSituationsCloses, TACHE_PURGE_APPUI } from './modules/appui/purge.service';
 import { envoyerRelancesCampagnes } from './modules/suivi/campagnes.service';
+import {
+  distribuerEvenements,
+  livrer,
+  TACHE_DISTRIBUTION,
+  TACHE_LIVRAISON,
+  type DonneesLivraison,
+} from './modules/webhooks/livraisons.service';
 import type { Contexte } from './platform/contexte';
+import { ecouterEvenements } from './platform/evenements';
 
 /**
  * The background jobs of the modules, wired into the platform's queue (platform/taches.ts, decision 0013). Every
@@ -69,14 +77,33 @@ export function definirTaches(ctx: Contexte) {
         journal(`Appui : ${pluriel(n, 'situation close effacée', 'situations closes effacées')} au terme de la durée de conservation.`);
     },
   });
+  // Webhooks (decision 0039): the outbox is distributed when an event commits (LISTEN) and every minute (what a
+  // lost notification left); each delivery is a job, its retries new jobs sent after their delay.
+  ctx.taches.definir({ nom: TACHE_DISTRIBUTION, unique: true, traiter: async () => void (await distribuerEvenements(ctx)) });
+  ctx.taches.definir<DonneesLivraison>({
+    nom: TACHE_LIVRAISON,
+    traiter: (donnees) => livrer(ctx, donnees),
+    // Cut by a crash: sent again (receivers dedupe on the event id).
+    interrompue: async (donnees) => void (await ctx.taches.envoyer(TACHE_LIVRAISON, donnees)),
+  });
 }
 
-/** Starts taking jobs, and records the schedules of the configuration (shared by every process). */
-export async function demarrerTaches(ctx: Contexte) {
+/**
+ * Starts taking jobs, and records the schedules of the configuration (shared by every process). Returns what stops
+ * listening for domain events (the queue itself stops with ctx.taches.arreter()).
+ */
+export async function demarrerTaches(ctx: Contexte): Promise<() => Promise<void>> {
   definirTaches(ctx);
   await ctx.taches.demarrer({
     [TACHE_SYNTHESE]: ctx.config.planifications.synthese,
     [TACHE_RELANCES]: ctx.config.planifications.relances,
     [TACHE_PURGE_APPUI]: ctx.config.planifications.purgeAppui,
+    [TACHE_DISTRIBUTION]: '* * * * *',
+  });
+  return ecouterEvenements(ctx.db, () => {
+    ctx.taches
+      .envoyerMaintenant(TACHE_DISTRIBUTION)
+      .then(() => ctx.taches.reveiller(TACHE_DISTRIBUTION))
+      .catch((e) => console.error('[maillage] webhooks : distribution non lancée :', e));
   });
 }

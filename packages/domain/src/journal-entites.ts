@@ -512,5 +512,17 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     verbes: { envoi: 'a envoyé {}' },
   },
   preferences_courriel: { libelle: 'Préférences de courriel', le: 'ses préférences de courriel', un: 'ses préférences de courriel' },
+  abonnement_webhook: {
+    libelle: 'Abonnement webhook',
+    le: 'l’abonnement webhook',
+    un: 'un abonnement webhook',
+    nom: (e) => guillemets(texte(e, 'url')),
+    verbes: {
+      mise_en_pause: 'a mis en pause {}',
+      remise_en_service: 'a repris {}',
+      suspension: 'a mis en pause {} après des échecs de livraison répétés',
+      rejeu: 'a relancé une livraison de {}',
+    },
+  },
   ...ENTITES_JOURNAL_APPUI_PLAN,
 };

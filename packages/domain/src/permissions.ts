@@ -53,6 +53,8 @@ export type Ressource =
   | { type: 'organisation'; id: string | null }
   | { type: 'utilisateur'; id: string | null }
   | { type: 'jeton'; userId: string }
+  /** An organisation's webhook subscriptions (decision 0039): its referents and the platform admins manage them. */
+  | { type: 'webhooks'; organisationId: string }
   | { type: 'doctrine'; regionCode: string }
   /** Indicator catalogue and imported values: shared by every contract. */
   | { type: 'catalogue' }
@@ -126,6 +128,12 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
       return ressource.id === sujet.userId && (action === 'lire' || action === 'modifier');
     case 'jeton':
       return sujet !== null && ressource.userId === sujet.userId && ['lire', 'creer', 'supprimer'].includes(action);
+    case 'webhooks':
+      return (
+        sujet !== null &&
+        ['lire', 'creer', 'modifier', 'supprimer'].includes(action) &&
+        (estAdmin(sujet) || organisationsReferent(sujet).includes(ressource.organisationId))
+      );
     case 'catalogue':
       if (!sujet) return false;
       if (action === 'lire') return true;

@@ -32,7 +32,8 @@ const EXCLUES = [/^\/api\/auth\//, /^\/api\/moi\//];
  * database, bound to its user and key as associated data), and the request's fingerprint is keyed (HMAC), so that
  * a guessed body cannot be checked against it. A double submission is still done once.
  */
-const SCELLEES = [/^\/api\/appui\//];
+// Also a webhook subscription's creation: its answer holds the signing secret, shown once (decision 0039).
+const SCELLEES = [/^\/api\/appui\//, /^\/api\/webhooks$/];
 /** A body that carries a password is not fingerprinted: a fast hash of it would be easier to guess than its argon2. */
 const MOT_DE_PASSE = /"[^"]*(password|motdepasse)[^"]*"\s*:/i;
 

@@ -111,9 +111,15 @@ export class Taches {
     }
   }
 
-  /** Sends a job; with `tx`, in that transaction: the job exists if and only if the rows it works on do. */
-  async envoyer(nom: string, donnees: object, tx?: Queryable): Promise<string> {
-    const id = await this.boss.send(nom, donnees, tx ? { db: adaptateur(tx) } : {});
+  /**
+   * Sends a job; with `tx`, in that transaction: the job exists if and only if the rows it works on do. With
+   * `apresSecondes`, it is not taken before then (a retry's backoff).
+   */
+  async envoyer(nom: string, donnees: object, tx?: Queryable, options: { apresSecondes?: number } = {}): Promise<string> {
+    const id = await this.boss.send(nom, donnees, {
+      ...(tx ? { db: adaptateur(tx) } : {}),
+      ...(options.apresSecondes ? { startAfter: options.apresSecondes } : {}),
+    });
     if (!id) throw new Error(`La tâche « ${nom} » n’a pas été mise en file.`);
     return id;
   }

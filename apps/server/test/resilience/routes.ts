@@ -9,6 +9,7 @@ import { ROUTES_CONTRATS } from './routes-contrats';
 import { ROUTES_GLOBALES } from './routes-globales';
 import { ROUTES_PARCOURS } from './routes-parcours';
 import { ROUTES_RESSOURCES } from './routes-ressources';
+import { ROUTES_WEBHOOKS } from './routes-webhooks';
 
 export type { EntreeRoute, Evaluation, Outils } from './regles';
 
@@ -27,6 +28,7 @@ export const ROUTES: Record<string, EntreeRoute> = {
   ...ROUTES_APPUI,
   ...ROUTES_APPUI_PLAN,
   ...ROUTES_APPUI_ACTIVITE,
+  ...ROUTES_WEBHOOKS,
 };
 
 /** Path parameters filled from the fixture by the route's prefix and the parameter's name. */

@@ -81,8 +81,12 @@ function useNavigation(): MainNavigationProps.Item[] {
         { text: 'Organisations', linkProps: { to: '/administration/organisations' }, isActive: actif('/administration/organisations') },
         { text: 'Doctrines régionales', linkProps: { to: '/doctrine' }, isActive: actif('/doctrine') },
         { text: 'Journal d’audit', linkProps: { to: '/administration/journal' }, isActive: actif('/administration/journal') },
+        { text: 'Webhooks', linkProps: { to: '/webhooks' }, isActive: actif('/webhooks') },
       ],
     });
+  } else if (roles.some((r) => r.role === 'referent_organisation')) {
+    // An organisation's referents subscribe its systems to the changes of its contracts (decision 0039).
+    items.push({ text: 'Webhooks', linkProps: { to: '/webhooks' }, isActive: actif('/webhooks') });
   }
   items.push(api);
   return items;

@@ -59,6 +59,7 @@ const ActiviteAppuiPage = lazy(() => import('../features/appui/activite-page'));
 const ContratsPubliesPage = lazy(() => import('../features/public/contrats-publies-page'));
 const ContratPublicPage = lazy(() => import('../features/public/contrat-public-page'));
 const RessourcesPubliquesPage = lazy(() => import('../features/public/ressources-publiques-page'));
+const WebhooksPage = lazy(() => import('../features/webhooks/webhooks-page'));
 
 export function RoutesApplication() {
   return (
@@ -78,6 +79,7 @@ export function RoutesApplication() {
         <Route element={<ExigerConnexion />}>
           <Route index element={<AccueilPage />} />
           <Route path="profil" element={<ProfilPage />} />
+          <Route path="webhooks" element={<WebhooksPage />} />
           <Route path="annuaire" element={<AnnuairePage />} />
           <Route path="organisations/:id" element={<OrganisationPage />} />
           <Route path="organisations/:id/engagements" element={<EngagementsPage />} />

@@ -23,3 +23,4 @@ export * from './appui-plan';
 export * from './appui-activite';
 export * from './import-profils';
 export * from './donnees-ouvertes';
+export * from './webhooks';

@@ -20,6 +20,7 @@ import {
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
+import { publierEvenement } from '../../platform/evenements';
 import { conflit, ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import { obtenirTerritoire, resoudreUnPerimetre } from '../territoires/territoires.service';
 import * as articulation from './articulation.repository';
@@ -372,6 +373,8 @@ export async function changerStatut(
         : null;
     await repository.changerStatut(tx, id, version, vers, dateSignature);
     if (vers === 'signe' && de === 'elaboration') await prendreInstantane(tx, id, null, dateSignature!);
+    if (estSignature(de, vers))
+      await publierEvenement(tx, { type: 'contrat.signe', contratId: id, donnees: { statut: vers, dateSignature } });
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
       entiteType: 'contrat',

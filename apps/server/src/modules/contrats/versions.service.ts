@@ -2,6 +2,7 @@ import { changementsEntre, type EtatContrat } from '@maillage/domain';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
+import { publierEvenement } from '../../platform/evenements';
 import { conflit, introuvable, invalide } from '../../platform/errors';
 import { avenantOuvert, exigerSurContrat } from './acces';
 import { listerEvaluationsPrevues } from './articulation.repository';
@@ -168,6 +169,11 @@ export async function signerAvenant(ctx: Contexte, utilisateur: Utilisateur, con
       etat,
     ]);
     await repository.toucherContrat(tx, contratId);
+    await publierEvenement(tx, {
+      type: 'avenant.signe',
+      contratId,
+      donnees: { avenantId, numero: rows[0].numero, dateAvenant },
+    });
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
       entiteType: 'avenant',

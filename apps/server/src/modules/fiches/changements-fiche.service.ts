@@ -5,6 +5,7 @@
  */
 import type { FicheSaisie } from '@maillage/domain';
 import type { Queryable } from '../../platform/database';
+import { publierEvenement } from '../../platform/evenements';
 import * as repository from './fiches.repository';
 
 /** The fiche, or null when unknown (`verrouiller`: locked for the rest of the transaction). */
@@ -15,8 +16,15 @@ export const historiqueStatuts = (db: Queryable, ficheId: string) => repository.
 
 /** Sets the fiche's statut and records who changed it (`par`: a readable origin, e.g. « X (décision du …) »). */
 export async function changerStatutFiche(tx: Queryable, ficheId: string, statut: string, par: string) {
+  const { rows } = await tx.query('select contrat_id as "contratId", numero, statut from fiches where id = $1 for update', [ficheId]);
   await tx.query('update fiches set statut = $2, version = version + 1, modifie_le = now() where id = $1', [ficheId, statut]);
   await repository.noterStatut(tx, ficheId, statut, par);
+  if (rows[0] && rows[0].statut !== statut)
+    await publierEvenement(tx, {
+      type: 'fiche.statut_modifie',
+      contratId: rows[0].contratId,
+      donnees: { ficheId, numero: rows[0].numero, statutAvant: rows[0].statut, statut },
+    });
 }
 
 /** Marks the fiche validated on that date by that decision. */

@@ -12,6 +12,7 @@ import {
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
+import { publierEvenement } from '../../platform/evenements';
 import { conflit, interdit, introuvable, invalide, nonAuthentifie } from '../../platform/errors';
 import {
   avenantOuvert,
@@ -282,7 +283,14 @@ export async function modifierFiche(
     await verifierReferences(tx, avant.contratId, saisie);
     await repository.modifierFiche(tx, id, version, saisie);
     await enregistrerLiens(tx, utilisateur, avant.contratId, id, saisie);
-    if (avant.statut !== saisie.statut) await repository.noterStatut(tx, id, saisie.statut, utilisateur.libelle);
+    if (avant.statut !== saisie.statut) {
+      await repository.noterStatut(tx, id, saisie.statut, utilisateur.libelle);
+      await publierEvenement(tx, {
+        type: 'fiche.statut_modifie',
+        contratId: avant.contratId,
+        donnees: { ficheId: id, numero: avant.numero, statutAvant: avant.statut, statut: saisie.statut },
+      });
+    }
     await contrats.toucherContrat(tx, avant.contratId);
     const apres = (await repository.obtenirFiche(tx, id))!;
     await auditer(tx, {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
+import { publierEvenement } from '../../platform/evenements';
 import { conflit, introuvable, invalide } from '../../platform/errors';
 import { exigerSurContrat } from '../contrats/acces';
 import { lireContrat } from '../contrats/lecture.service';
@@ -67,6 +68,7 @@ export async function modifierSeance(ctx: Contexte, u: Utilisateur, id: string, 
     if (!(await repository.modifierSeance(tx, id, version, s)))
       throw conflit('Cette séance a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', avant);
     await repository.ecrireOrdreDuJour(tx, id, s);
+    if (s.statut === 'tenue' && avant.statut !== 'tenue') await publierSeanceTenue(tx, avant.contratId, id, s.instanceId);
     return {
       id,
       action: 'modification',
@@ -126,16 +128,23 @@ export function assainir(html: string): string {
   });
 }
 
+/** « seance.tenue » for the webhooks (decision 0039). */
+const publierSeanceTenue = (tx: Queryable, contratId: string, seanceId: string, instanceId: string) =>
+  publierEvenement(tx, { type: 'seance.tenue', contratId, donnees: { seanceId, instanceId, statut: 'tenue' } });
+
 export async function enregistrerCompteRendu(ctx: Contexte, u: Utilisateur, id: string, html: string, version: number) {
   const seance = await lireSeance(ctx.db, id);
   return changerGouvernance(ctx, u, seance.contratId, 'compte_rendu', async (tx) => {
     const propre = assainir(html);
     if (!(await repository.ecrireCompteRendu(tx, id, version, propre)))
       throw conflit('Cette séance a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte.', seance);
+    const resultat = await lireSeance(tx, id);
+    // Writing the minutes of a past séance marks it held.
+    if (resultat.statut === 'tenue' && seance.statut !== 'tenue') await publierSeanceTenue(tx, seance.contratId, id, seance.instanceId);
     return {
       id,
       action: 'compte_rendu',
-      resultat: await lireSeance(tx, id),
+      resultat,
       avant: { compteRendu: seance.compteRendu },
       apres: { compteRendu: propre },
     };

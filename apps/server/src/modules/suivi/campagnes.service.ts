@@ -16,6 +16,7 @@ import {
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
+import { publierEvenement } from '../../platform/evenements';
 import { conflit, introuvable } from '../../platform/errors';
 import { exigerRecevable, exigerSurContrat } from '../contrats/acces';
 import { lireContrat } from '../contrats/lecture.service';
@@ -267,6 +268,7 @@ export async function cloreCampagne(ctx: Contexte, utilisateur: Utilisateur, id:
   if (campagne.etat !== 'ouverte') throw conflit('Cette campagne est déjà close.');
   await enTransaction(ctx.db, async (tx) => {
     await repository.cloreCampagne(tx, id);
+    await publierEvenement(tx, { type: 'campagne.close', contratId: campagne.contratId, donnees: { campagneId: id, etat: 'close' } });
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
       entiteType: 'campagne_suivi',

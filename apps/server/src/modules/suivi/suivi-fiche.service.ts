@@ -16,6 +16,7 @@ import {
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
+import { publierEvenement } from '../../platform/evenements';
 import { conflit, interdit, introuvable, invalide } from '../../platform/errors';
 import { exigerRecevable } from '../contrats/acces';
 import { doctrineDeRegion, lireContrat } from '../contrats/lecture.service';
@@ -264,6 +265,16 @@ function exigerDroitAction(droits: DroitsSuivi, action: ActionSuivi) {
     throw interdit('Seules la coordination et l’ARS peuvent valider ou renvoyer le suivi.');
 }
 
+/** « valeur.validee » for the webhooks (decision 0039): ids only, the value itself is read through the API. */
+async function publierValidation(tx: Queryable, contratId: string, ficheId: string, valeurId: string) {
+  const { rows } = await tx.query('select indicateur_id as "indicateurId", periode from valeurs_suivi where id = $1', [valeurId]);
+  await publierEvenement(tx, {
+    type: 'valeur.validee',
+    contratId,
+    donnees: { ficheId, valeurId, indicateurId: rows[0]?.indicateurId ?? null, periode: rows[0]?.periode ?? null, etat: 'valide' },
+  });
+}
+
 /** A refused step: 403 when the person may not take it (four eyes), 409 when the state forbids it. */
 const refusEtape = (r: { raison: string; interdit?: boolean }) => (r.interdit ? interdit(r.raison) : conflit(r.raison));
 
@@ -286,6 +297,7 @@ export async function changerEtatValeur(
     if (!r.ok) throw refusEtape(r);
     await repository.changerEtat(tx, 'valeurs_suivi', valeurId, r.etat);
     await repository.noterEtape(tx, { valeurId }, etape(action, r.etat, utilisateur, commentaire));
+    if (r.etat === 'valide') await publierValidation(tx, situation.contratId, situation.ficheId, valeurId);
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
       entiteType: 'valeur_suivi',
@@ -360,6 +372,7 @@ export async function changerEtatFiche(
     for (const e of concernes) {
       await repository.changerEtat(tx, e.bilan ? 'bilans_fiche' : 'valeurs_suivi', e.id, etat);
       await repository.noterEtape(tx, e.bilan ? { bilanId: e.id } : { valeurId: e.id }, etape(action, etat, utilisateur, commentaire));
+      if (etat === 'valide' && !e.bilan) await publierValidation(tx, fiche.contratId, ficheId, e.id);
     }
     const bilan = bilans[0];
     if (action === 'valider' && bilan?.statutPropose && concernes.some((e) => e.bilan) && bilan.statutPropose !== fiche.statut) {
