@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+import { CLIENTS_DE_TEST, envFournisseursDeTest, secretDeTest } from './fournisseur-oidc-env';
 
 /**
  * A real OpenID provider in the test process (oidc-provider, the certified implementation), on a real port: what
@@ -26,26 +27,25 @@ export interface FournisseurDeTest {
   fermer(): Promise<void>;
 }
 
-export async function demarrerFournisseurOidc(publicUrl: string): Promise<FournisseurDeTest> {
+export async function demarrerFournisseurOidc(publicUrl: string, port = 0): Promise<FournisseurDeTest> {
   let courant = '';
   const personnes = new Map<string, PersonneOidc>();
   const etat = { dureeIdToken: 3600 };
   let gestionnaire: http.RequestListener = (_req, res) => res.end();
   const serveur = http.createServer((req, res) => gestionnaire(req, res));
-  await new Promise<void>((resolve) => serveur.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => serveur.listen(port, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(serveur.address() as AddressInfo).port}`;
   const cle = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-  const client = (id: string, f: string, signe: boolean) => ({
-    client_id: id,
-    client_secret: `secret-${id}-0123456789abcdef0123456789abcdef`,
-    redirect_uris: [`${publicUrl}/api/auth/oidc/${f}/retour`],
+  const clients = CLIENTS_DE_TEST.map((c) => ({
+    client_id: c.id,
+    client_secret: secretDeTest(c.id),
+    redirect_uris: [`${publicUrl}/api/auth/oidc/${c.fournisseur}/retour`],
     post_logout_redirect_uris: [`${publicUrl}/connexion`],
     token_endpoint_auth_method: 'client_secret_post' as const,
     grant_types: ['authorization_code'],
     response_types: ['code' as const],
-    ...(signe ? { userinfo_signed_response_alg: 'RS256' as const } : {}),
-  });
-  const clients = [client('maillage-pc', 'proconnect', true), client('maillage-psc', 'prosanteconnect', false)];
+    ...(c.signe ? { userinfo_signed_response_alg: 'RS256' as const } : {}),
+  }));
   const provider = new Provider(issuer, {
     clients,
     jwks: { keys: [{ ...cle, use: 'sig', alg: 'RS256', kid: 'test' } as never] },
@@ -80,16 +80,7 @@ export async function demarrerFournisseurOidc(publicUrl: string): Promise<Fourni
   };
   return {
     issuer,
-    env: {
-      MAILLAGE_OIDC_PROCONNECT_ISSUER: issuer,
-      MAILLAGE_OIDC_PROCONNECT_CLIENT_ID: clients[0]!.client_id,
-      MAILLAGE_OIDC_PROCONNECT_CLIENT_SECRET: clients[0]!.client_secret,
-      MAILLAGE_OIDC_PROCONNECT_USERINFO_ALG: 'RS256',
-      MAILLAGE_OIDC_PROSANTECONNECT_ISSUER: issuer,
-      MAILLAGE_OIDC_PROSANTECONNECT_CLIENT_ID: clients[1]!.client_id,
-      MAILLAGE_OIDC_PROSANTECONNECT_CLIENT_SECRET: clients[1]!.client_secret,
-      MAILLAGE_OIDC_PROSANTECONNECT_SCOPES: 'openid email',
-    },
+    env: envFournisseursDeTest(issuer),
     personnes,
     seConnecteraComme: (sub) => {
       courant = sub;
