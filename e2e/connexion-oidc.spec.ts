@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demarrerFournisseurOidc, type FournisseurDeTest } from '../apps/server/test/fournisseur-oidc';
-import { surveillerConsole, verifierAccessibilite } from './outils';
+import { seConnecter, surveillerConsole, verifierAccessibilite } from './outils';
 
 // The server of this run points ProConnect and Pro Santé Connect at this port (playwright.config.ts).
 const PORT = Number(process.env.E2E_PORT);
@@ -65,6 +65,17 @@ test.describe('connexion par ProConnect et Pro Santé Connect', () => {
     await verifierAccessibilite(page, 'la connexion refusée par fournisseur');
     await page.getByRole('link', { name: 'Revenir à la page de connexion' }).click();
     await expect(page).toHaveURL(/\/connexion$/);
+    await contexte.close();
+  });
+
+  test('une session ouverte par mot de passe se ferme comme avant, sans passer par un fournisseur', async ({ browser }) => {
+    const contexte = await browser.newContext();
+    const page = await contexte.newPage();
+    await seConnecter(page, 'lecteur@demo.maillage.fr');
+    await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/connexion$/);
+    await page.goto('/profil');
+    await expect(page).toHaveURL(/\/connexion\?retour=/);
     await contexte.close();
   });
 });

@@ -53,7 +53,17 @@ export async function demarrerFournisseurOidc(publicUrl: string, port = 0): Prom
     scopes: ['openid', 'email'],
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, ...personnes.get(sub) }) }),
-    features: { devInteractions: { enabled: false }, jwtUserinfo: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      jwtUserinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // The default page loads a web font from the Internet: a bare page instead (the tests run offline).
+        logoutSource: (ctx, form) => {
+          ctx.body = `<!DOCTYPE html><html lang="fr"><head><title>Déconnexion</title></head><body>${form}<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Se déconnecter</button></body></html>`;
+        },
+      },
+    },
     pkce: { required: () => true, methods: ['S256'] },
     ttl: { IdToken: () => etat.dureeIdToken },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

@@ -209,7 +209,7 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     libelle: 'Identité ProConnect ou Pro Santé Connect',
     le: 'son compte à son identité',
     un: 'son compte à une identité ProConnect ou Pro Santé Connect',
-    nom: (e) => texte(e, 'fournisseurLibelle'),
+    nom: (e) => texte(e, 'fournisseur'),
     verbes: { creation: 'a relié {}' },
   },
   jeton_api: { libelle: 'Jeton d’API', le: 'le jeton d’API', un: 'un jeton d’API', nom: (e) => guillemets(texte(e, 'libelle')) },

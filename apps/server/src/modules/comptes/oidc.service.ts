@@ -119,8 +119,8 @@ export async function terminerConnexion(
           entiteType: 'identite_oidc',
           entiteId: id,
           action: 'creation',
-          apres: { fournisseurLibelle: libelle, email: identite.email },
-          contexte: { fournisseur: f, sub: identite.sub },
+          apres: { fournisseur: libelle, email: identite.email },
+          contexte: { sub: identite.sub },
         });
       }
       await repository.noterSession(tx, sessionId, f, identite.idToken);
