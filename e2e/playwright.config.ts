@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { envFournisseursDeTest } from '../apps/server/test/fournisseur-oidc-env';
 
 const ICI = path.dirname(fileURLToPath(import.meta.url));
 
@@ -11,6 +12,9 @@ const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `maillage-e2
 const PORT = Number(process.env.E2E_PORT ?? 41000 + (process.pid % 1000));
 process.env.E2E_DATA_DIR = DATA_DIR;
 process.env.E2E_PORT = String(PORT);
+// ProConnect and Pro Santé Connect point at a local OpenID provider on the next port, which connexion-oidc.spec.ts
+// starts (discovery waits for the first login): every login page shows their buttons.
+const PORT_OIDC = PORT + 1;
 
 export default defineConfig({
   testDir: '.',
@@ -44,7 +48,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), DATA_DIR, MAILLAGE_DEMO: '1', HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${PORT}`, DATABASE_URL: '' },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR,
+      MAILLAGE_DEMO: '1',
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      DATABASE_URL: '',
+      ...envFournisseursDeTest(`http://127.0.0.1:${PORT_OIDC}`),
+    },
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'ignore',
     stderr: 'pipe',

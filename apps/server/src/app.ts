@@ -11,6 +11,7 @@ import { routesAudit } from './modules/audit/audit.routes';
 import { routesAnnuaire } from './modules/comptes/annuaire.routes';
 import { authentifiant } from './modules/comptes/auth.service';
 import { routesComptes } from './modules/comptes/comptes.routes';
+import { routesOidc } from './modules/comptes/oidc.routes';
 import { routesReferenceContrat } from './modules/contrats/contrats-reference.routes';
 import { routesContrats } from './modules/contrats/contrats.routes';
 import { brancherFichesDuContrat } from './modules/contrats/fiches-du-contrat';
@@ -144,6 +145,7 @@ export async function construireApplication(
 
   routesTerritoires(app, ctx);
   routesComptes(app, ctx);
+  routesOidc(app, ctx);
   routesAnnuaire(app, ctx);
   routesAudit(app, ctx);
   routesContrats(app, ctx);

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ConfigOidc, lireConfigOidc } from './config-oidc';
 
 /** Repository root, whatever the working directory npm gives us. */
 export const RACINE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -48,6 +49,8 @@ export interface Config {
    * generated into DATA_DIR/cles-sante.json on first start. MAILLAGE_CLES_SANTE_ANCIENNES: former keys, still reading.
    */
   cleSante: { cle: string | null; anciennes: string | null };
+  /** MAILLAGE_OIDC_<PROCONNECT|PROSANTECONNECT>_*: the OpenID Connect providers turned on (config-oidc.ts). */
+  oidc: ConfigOidc;
   /** Webhook deliveries (decision 0039). */
   webhooks: ConfigWebhooks;
 }
@@ -99,6 +102,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
       purgeAppui: lireCron(env.MAILLAGE_CRON_PURGE_APPUI, '30 3 * * *'),
     },
     cleSante: { cle: env.MAILLAGE_CLE_SANTE || null, anciennes: env.MAILLAGE_CLES_SANTE_ANCIENNES || null },
+    oidc: lireConfigOidc(env),
     webhooks: lireConfigWebhooks(env),
   };
 }

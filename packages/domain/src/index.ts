@@ -21,3 +21,4 @@ export * from './ressources';
 export * from './parcours';
 export * from './appui';
 export * from './webhooks';
+export * from './oidc';

@@ -199,7 +199,18 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     libelle: 'Session',
     le: 'une session',
     un: 'une session',
-    verbes: { connexion: 'a ouvert une session', deconnexion: 'a fermé sa session' },
+    verbes: {
+      connexion: 'a ouvert une session',
+      connexion_oidc: 'a ouvert une session avec ProConnect ou Pro Santé Connect',
+      deconnexion: 'a fermé sa session',
+    },
+  },
+  identite_oidc: {
+    libelle: 'Identité ProConnect ou Pro Santé Connect',
+    le: 'son compte à son identité',
+    un: 'son compte à une identité ProConnect ou Pro Santé Connect',
+    nom: (e) => texte(e, 'fournisseur'),
+    verbes: { creation: 'a relié {}' },
   },
   jeton_api: { libelle: 'Jeton d’API', le: 'le jeton d’API', un: 'un jeton d’API', nom: (e) => guillemets(texte(e, 'libelle')) },
   doctrine: {

@@ -26,6 +26,21 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
     sansAudit: 'un jeton inconnu ne change rien',
   },
   'GET /api/auth/session': { attendu: connecte, portee: 'global' },
+  // OpenID Connect (issue 19): off in the bench (no provider configured), hence 404; oidc.test.ts runs them with a provider.
+  'GET /api/auth/oidc/fournisseurs': { attendu: publique, portee: 'global' },
+  'GET /api/auth/oidc/:fournisseur/connexion': {
+    attendu: publique,
+    portee: 'global',
+    chemin: () => '/api/auth/oidc/proconnect/connexion',
+    absentPossible: true,
+  },
+  'GET /api/auth/oidc/:fournisseur/retour': {
+    attendu: publique,
+    portee: 'global',
+    chemin: () => '/api/auth/oidc/proconnect/retour?code=x&state=inconnu',
+    absentPossible: true,
+  },
+  'POST /api/auth/oidc/deconnexion': { attendu: publique, portee: 'global', sessionJetable: true },
   'GET /api/moi/jetons': { attendu: connecte, portee: 'global' },
   'POST /api/moi/jetons': { attendu: connecte, portee: 'global', corps: (o) => ({ libelle: `Jeton ${o.unique()}` }) },
   'DELETE /api/moi/jetons/:id': {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { definirJetonCsrf, estErreurApi, requete } from './client';
-import type { MessageVue, Session } from '@maillage/domain/api';
+import type { DeconnexionOidcVue, FournisseurOidcVue, MessageVue, Session } from '@maillage/domain/api';
 
 export const CLE_SESSION = ['session'] as const;
 
@@ -39,7 +39,11 @@ export function useConnexion() {
 export function useDeconnexion() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => requete<void>('/api/auth/logout', { methode: 'POST' }),
+    // Closes any session; one opened by ProConnect or Pro Santé Connect is then ended at the provider too.
+    mutationFn: () => requete<DeconnexionOidcVue>('/api/auth/oidc/deconnexion', { methode: 'POST' }),
+    onSuccess: (reponse) => {
+      if (reponse.redirection) window.location.assign(reponse.redirection);
+    },
     // Logged out locally even if the server already forgot the session.
     onSettled: () => {
       definirJetonCsrf(null);
@@ -60,5 +64,14 @@ export function useReinitialisation() {
   return useMutation({
     mutationFn: (corps: { token: string; password: string }) =>
       requete<void>('/api/auth/mot-de-passe/reinitialisation', { methode: 'POST', corps }),
+  });
+}
+
+/** The identity providers turned on (ProConnect, Pro Santé Connect): the login page shows their buttons only. */
+export function useFournisseursOidc() {
+  return useQuery({
+    queryKey: ['fournisseurs-oidc'],
+    queryFn: ({ signal }) => requete<FournisseurOidcVue[]>('/api/auth/oidc/fournisseurs', { signal }),
+    staleTime: Infinity,
   });
 }

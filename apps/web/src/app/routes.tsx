@@ -8,6 +8,7 @@ import { ExigerAdmin, ExigerConnexion } from './gardes';
 // forms, so that the public pages, opened on phones, download only what they show.
 const ConnexionPage = lazy(() => import('../features/auth/connexion-page').then((m) => ({ default: m.ConnexionPage })));
 const AccueilPage = lazy(() => import('./pages/accueil-page').then((m) => ({ default: m.AccueilPage })));
+const ConnexionRefuseePage = lazy(() => import('../features/auth/connexion-refusee-page'));
 const MotDePasseOubliePage = lazy(() => import('../features/auth/mot-de-passe-oublie-page'));
 const ReinitialisationPage = lazy(() => import('../features/auth/reinitialisation-page'));
 const AccessibilitePage = lazy(() => import('../features/accueil/accessibilite-page'));
@@ -66,6 +67,7 @@ export function RoutesApplication() {
     <Routes>
       <Route element={<Gabarit />}>
         <Route path="connexion" element={<ConnexionPage />} />
+        <Route path="connexion/refusee" element={<ConnexionRefuseePage />} />
         <Route path="mot-de-passe-oublie" element={<MotDePasseOubliePage />} />
         <Route path="reinitialiser-mot-de-passe" element={<ReinitialisationPage />} />
         <Route path="accessibilite" element={<AccessibilitePage />} />

@@ -24,3 +24,4 @@ export * from './appui-activite';
 export * from './import-profils';
 export * from './donnees-ouvertes';
 export * from './webhooks';
+export * from './oidc';

@@ -3,7 +3,7 @@ import { raisonMotDePasseFaible } from '@maillage/domain/mot-de-passe';
 import { auditer } from '../../platform/audit';
 import type { Authentifiant, Authentification } from '../../platform/auth';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
-import { enTransaction } from '../../platform/database';
+import { enTransaction, type Queryable } from '../../platform/database';
 import { ErreurMetier, introuvable, invalide } from '../../platform/errors';
 import { empreinte, hachageLeurre, hacherMotDePasse, nouveauJeton, verifierMotDePasse } from '../../platform/secrets';
 import * as repository from './comptes.repository';
@@ -44,6 +44,22 @@ export async function seConnecter(
     await frein.leverFreinCompte(ctx.db, saisie.email);
     return compte;
   });
+  return ouvrirSession(ctx, compte, client);
+}
+
+/**
+ * Opens a session for an account already recognised (by its password, or by an OpenID Connect provider: oidc.service),
+ * and audits it in the same transaction; `enPlus` writes what that way of logging in records beside it.
+ */
+export async function ouvrirSession(
+  ctx: Contexte,
+  compte: repository.UtilisateurLigne,
+  client: { ip: string; userAgent: string | null },
+  options: {
+    audit?: { action: string; contexte: Record<string, unknown> };
+    enPlus?: (tx: Queryable, sessionId: string) => Promise<void>;
+  } = {},
+) {
   const jeton = nouveauJeton();
   const csrfToken = nouveauJeton();
   const utilisateur = utilisateurDepuisLigne(compte);
@@ -57,12 +73,13 @@ export async function seConnecter(
       userAgent: client.userAgent,
     });
     await repository.noterConnexion(tx, compte.id);
+    await options.enPlus?.(tx, sessionId);
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
       entiteType: 'session',
       entiteId: sessionId,
-      action: 'connexion',
-      contexte: { ip: client.ip },
+      action: options.audit?.action ?? 'connexion',
+      contexte: { ip: client.ip, ...options.audit?.contexte },
     });
   });
   return { jeton, csrfToken, utilisateur: compte };

@@ -13,6 +13,7 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { ChampMotDePasse } from '../../components/champ-mot-de-passe';
 import { etatChamp } from '../../components/formulaire';
 import { useTitrePage } from '../../components/titre-page';
+import { ConnexionFournisseurs } from './connexion-fournisseurs';
 
 type Saisie = z.input<typeof connexionSchema>;
 type Valide = z.output<typeof connexionSchema>;
@@ -38,6 +39,7 @@ export function ConnexionPage() {
         <h1>Connexion à Maillage</h1>
         {params.get('retour') && !connexion.error && <p className={fr.cx('fr-text--lead')}>Connectez-vous pour accéder à cette page.</p>}
         {connexion.error && <AlerteErreur erreur={connexion.error} titre="Connexion impossible" />}
+        <ConnexionFournisseurs retour={params.get('retour') ? retour : null} />
         <form onSubmit={handleSubmit((valeurs) => connexion.mutate(valeurs))} noValidate>
           <fieldset className={fr.cx('fr-fieldset')}>
             <legend className={fr.cx('fr-fieldset__legend')}>
