@@ -1,6 +1,7 @@
 /** Contracts of the indicator catalogue and value/contour import routes (tag Indicateurs). */
 import { z } from 'zod';
 import { indicateurSchema } from '../diagnostics/catalogue';
+import { nonCorrespondantDhis2 } from './dhis2';
 
 /** A row of the catalogue (GET /api/indicateurs). */
 export const indicateurVue = indicateurSchema.extend({
@@ -52,6 +53,8 @@ export const optionsImportSchema = z.object({
     .optional(),
   /** DHIS2 org units carry no type: say which. */
   typeOrgUnit: z.string().default('commune'),
+  /** DHIS2: whose saved mapping reads the identifiers (by default the region of the importing ARS agent). */
+  regionDhis2: z.string().trim().max(3, 'Code de région INSEE attendu (ex. 53)').optional(),
 });
 export type OptionsImport = z.infer<typeof optionsImportSchema>;
 export type ChampColonne = keyof OptionsImport['colonnes'];
@@ -76,6 +79,7 @@ export const apercuImport = z.object({
   avertissements: z.array(z.string()).describe('Écarts d’échelle (« pour 10 000 » contre « pour 100 000 »)'),
   exemples: z.array(z.object({ ligne: z.number().int(), cellules: z.array(z.union([z.string(), z.number(), z.null()])) })),
   lectures: z.array(z.object({ ligne: z.number().int(), valeurs: z.number().int(), rejets: z.array(z.string()) })),
+  nonCorrespondants: z.array(nonCorrespondantDhis2).optional().describe('DHIS2 : identifiants sans correspondance, avec leurs lignes'),
 });
 export type ApercuImport = z.infer<typeof apercuImport>;
 
@@ -100,6 +104,7 @@ export const rapportImportValeurs = z.object({
   creees: z.number().int(),
   modifiees: z.number().int(),
   inchangees: z.number().int(),
+  nonCorrespondants: z.array(nonCorrespondantDhis2).optional().describe('DHIS2 : identifiants sans correspondance, avec leurs lignes'),
 });
 export type RapportImportValeurs = z.infer<typeof rapportImportValeurs>;
 

@@ -7,3 +7,4 @@ export * from './qualitatif';
 export * from './fichiers-observatoire';
 export * from './financements-territoire';
 export * from './sans-resultat';
+export * from './dhis2';

@@ -1,5 +1,5 @@
 import type { SensDuTiret } from '@maillage/domain';
-import type { ModeImport } from '@maillage/domain/api';
+import type { ModeImport, NonCorrespondantDhis2 } from '@maillage/domain/api';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -20,6 +20,7 @@ import {
 } from './import-valeurs';
 import { lireFichier, type Tableau } from '../../platform/lecture-tableur';
 import { appliquerValeurs, copierSiNouvelles } from './valeurs.repository';
+import { nonCorrespondantsDe, preparerDhis2 } from './dhis2-import';
 
 /** Beyond this many rows an import runs in the background and reports its progress. */
 export const SEUIL_ARRIERE_PLAN = 50_000;
@@ -42,6 +43,7 @@ export interface RapportImport {
   colonnesIgnorees: string[];
   /** Scale mismatches between the file and the catalogue, in French: not a rejection, but said before importing. */
   avertissements: string[];
+  nonCorrespondants?: NonCorrespondantDhis2[];
   indicateurs: string[];
   creees: number;
   modifiees: number;
@@ -91,7 +93,7 @@ export async function apercu(
 ) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
   const options = lireOptions(optionsBrutes);
-  const tableau = await ouvrir(fichier.nom, fichier.contenu);
+  const tableau = await preparerDhis2(ctx.db, utilisateur, await ouvrir(fichier.nom, fichier.contenu), options);
   const ref = await referentiels(ctx.db);
   const correspondance = proposerCorrespondance(tableau, options, ref.indicateurs);
   const exemples: { ligne: number; cellules: (string | number | null)[] }[] = [];
@@ -126,6 +128,7 @@ export async function apercu(
     avertissements: avertissementsEchelle(avecSuggestions, tableau.entetes, ref, echelles),
     exemples,
     lectures,
+    ...(await nonCorrespondantsDe(tableau)),
   };
 }
 
@@ -333,6 +336,7 @@ async function executer(
   }).catch((e) => {
     if (!(e instanceof AnnulerImport)) throw e;
   });
+  if (rapport.rejetees) Object.assign(rapport, await nonCorrespondantsDe(tableau));
   return rapport;
 }
 
@@ -351,7 +355,7 @@ export async function importerValeurs(
 ) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
   const options = lireOptions(optionsBrutes);
-  const tableau = await ouvrir(fichier.nom, fichier.contenu);
+  const tableau = await preparerDhis2(ctx.db, utilisateur, await ouvrir(fichier.nom, fichier.contenu), options);
   const importId = crypto.randomUUID();
   const estime = fichier.contenu.length / 40; // rows, roughly: a value line is about 40 bytes
   if (estime > SEUIL_ARRIERE_PLAN) {
@@ -401,7 +405,7 @@ export async function executerImportEnFond(ctx: Contexte, { importId, utilisateu
       ctx,
       utilisateur,
       importId,
-      await ouvrir(nomFichier, fichier),
+      await preparerDhis2(ctx.db, utilisateur, await ouvrir(nomFichier, fichier), optionsImportSchema.parse(options)),
       optionsImportSchema.parse(options),
       nomFichier,
       dryRun,
@@ -433,7 +437,7 @@ export async function importInterrompu(ctx: Contexte, { importId }: DonneesImpor
 /** The demo and the bench load files through the same reading and merging as users, without a user. */
 export async function importerSansUtilisateur(tx: Queryable, fichier: { nom: string; contenu: Buffer }, optionsBrutes: unknown) {
   const options = optionsImportSchema.parse(optionsBrutes ?? {});
-  const tableau = await lireFichier(fichier.nom, fichier.contenu);
+  const tableau = await preparerDhis2(tx, null, await lireFichier(fichier.nom, fichier.contenu), options);
   const { valeurs, rejets } = await analyser(tableau, options, await referentiels(tx));
   if (rejets.length)
     throw new Error(`${fichier.nom} : ${rejets.length} ligne(s) rejetée(s), dont ligne ${rejets[0].ligne} : ${rejets[0].raison}`);
