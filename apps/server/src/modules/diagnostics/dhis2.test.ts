@@ -189,3 +189,93 @@ describe('import d’un dataValueSet DHIS2 par la correspondance', () => {
     expect(await compter('DHIS2 PDL')).toBe(0);
   });
 });
+
+describe('export du suivi en dataValueSet DHIS2', () => {
+  let contratId: string;
+  let nonPublie: string;
+  beforeAll(async () => {
+    const db = serveur.ctx.db;
+    const c = await db.query(`select id from contrats where intitule = 'Contrat local de santé du Pays de Redon-Bretagne Sud'`);
+    contratId = c.rows[0].id;
+    nonPublie = (await db.query(`select id from contrats where intitule like '%Redon Agglomération (2e génération)%'`)).rows[0].id;
+    const f = await db.query('select id from fiches where contrat_id = $1 limit 1', [contratId]);
+    const ajouter = async (libelle: string, catalogue: string | null) =>
+      (
+        await db.query(
+          `insert into indicateurs_suivi (fiche_id, contrat_id, libelle, type, indicateur_diagnostic) values ($1, $2, $3, 'resultat', $4) returning id`,
+          [f.rows[0].id, contratId, libelle, catalogue],
+        )
+      ).rows[0].id as string;
+    const relie = await ajouter('Personnes accompagnées', CODE);
+    const libre = await ajouter('Réunions tenues', null);
+    for (const [indicateur, periode, valeur, etat] of [
+      [relie, '2024', 120, 'valide'],
+      [relie, '2025-S1', 64.5, 'valide'],
+      [relie, '2025-T3', 30, 'valide'],
+      [relie, '2026', 99, 'soumis'],
+      [libre, '2024', 6, 'valide'],
+    ] as const)
+      await db.query('insert into valeurs_suivi (indicateur_id, periode, valeur, etat) values ($1, $2, $3, $4)', [
+        indicateur,
+        periode,
+        valeur,
+        etat,
+      ]);
+  });
+
+  it('écrit les valeurs validées par la correspondance et liste ce qu’elle ne sait pas écrire', async () => {
+    const r = await ars.get(`/api/contrats/${contratId}/suivi.dhis2.json`);
+    expect(r.status).toBe(200);
+    expect(r.body.dataValues).toEqual([
+      { dataElement: DE_SUIVI, orgUnit: OU_REDON, period: '2024', value: '120' },
+      { dataElement: DE_SUIVI, orgUnit: OU_REDON, period: '2025S1', value: '64.5' },
+      { dataElement: DE_SUIVI, orgUnit: OU_REDON, period: '2025Q3', value: '30' },
+    ]);
+    expect(r.body.nonExportees).toEqual([
+      {
+        indicateur: 'Réunions tenues',
+        periode: null,
+        raison: 'Cet indicateur de suivi n’est relié à aucun indicateur du catalogue : reliez-le dans la fiche pour l’exporter.',
+      },
+    ]);
+    // Who reads the follow-up exports it: anyone for a published contract, nobody outside an unpublished one.
+    expect((await serveur.client().get(`/api/contrats/${contratId}/suivi.dhis2.json`)).body).toEqual(r.body);
+    expect((await serveur.client().get(`/api/contrats/${nonPublie}/suivi.dhis2.json`)).status).toBe(401);
+    expect((await arsPdl.get(`/api/contrats/${nonPublie}/suivi.dhis2.json`)).status).toBe(404);
+    // Redon is in two regions: the Pays de la Loire's mapping, asked for, has none of these identifiers.
+    const autre = await ars.get(`/api/contrats/${contratId}/suivi.dhis2.json?region=52`);
+    expect(autre.body.dataValues).toEqual([]);
+    expect(autre.body.nonExportees[0].raison).toBe(
+      'Le territoire epci 243500741 n’a pas d’orgUnit dans la correspondance DHIS2 de la région 52.',
+    );
+    const horsRegion = await ars.get(`/api/contrats/${contratId}/suivi.dhis2.json?region=84`);
+    expect(horsRegion.status).toBe(400);
+    expect(horsRegion.body.detail).toContain('region');
+  });
+
+  it('aller-retour : l’export réimporté avec la même correspondance donne les mêmes valeurs', async () => {
+    const exporte = (await ars.get(`/api/contrats/${contratId}/suivi.dhis2.json`)).body;
+    const r = await ars.multipart('/api/indicateurs/valeurs/import', {
+      fichier: { nom: 'suivi.dhis2.json', contenu: JSON.stringify(exporte) },
+      options: JSON.stringify({ source: 'DHIS2 aller-retour' }),
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ applique: true, creees: 3 });
+    const { rows } = await serveur.ctx.db.query(
+      `select indicateur_code as indicateur, territoire_type || ':' || territoire_code as territoire, periode, valeur::float as valeur
+       from valeurs where source = 'DHIS2 aller-retour' order by periode`,
+    );
+    expect(rows).toEqual([
+      { indicateur: CODE, territoire: 'epci:243500741', periode: '2024', valeur: 120 },
+      { indicateur: CODE, territoire: 'epci:243500741', periode: '2025-S1', valeur: 64.5 },
+      { indicateur: CODE, territoire: 'epci:243500741', periode: '2025-T3', valeur: 30 },
+    ]);
+    // The same as the follow-up's validated values, period by period.
+    const suivi = await serveur.ctx.db.query(
+      `select v.periode, v.valeur::float as valeur from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id
+       where i.contrat_id = $1 and i.indicateur_diagnostic = $2 and v.etat = 'valide' order by v.periode`,
+      [contratId, CODE],
+    );
+    expect(rows.map((v) => ({ periode: v.periode, valeur: v.valeur }))).toEqual(suivi.rows);
+  });
+});

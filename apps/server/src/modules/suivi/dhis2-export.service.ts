@@ -31,10 +31,9 @@ export async function exporterSuiviDhis2(
     throw invalide(`region : le contrat n’est pas dans la région ${regionDemandee} (ses régions : ${regions.join(', ') || 'aucune'}).`, [
       { champ: 'region', message: 'Région hors du contrat' },
     ]);
-  const region = regionDemandee ?? regions[0];
   const lignes = await valeursValideesDuContrat(ctx.db, contratId);
   const resultat: DataValueSetDhis2 = { dataValues: [], nonExportees: [] };
-  if (!region) {
+  if (!regions.length) {
     resultat.nonExportees.push({
       indicateur: 'Contrat',
       periode: null,
@@ -42,7 +41,14 @@ export async function exporterSuiviDhis2(
     });
     return resultat;
   }
-  const table = await correspondancePourExport(ctx.db, region);
+  // A contract across two regions (Redon: Bretagne and Pays de la Loire) uses the first one that has a mapping.
+  let region = regionDemandee ?? regions[0];
+  let table = await correspondancePourExport(ctx.db, region);
+  for (const autre of regionDemandee ? [] : regions.slice(1)) {
+    if (table.elements.size || table.unites.size) break;
+    region = autre;
+    table = await correspondancePourExport(ctx.db, autre);
+  }
   const contrat = (await lireContrat(ctx.db, contratId))!;
   const territoire = territoireDuPerimetre(contrat.perimetre);
   const orgUnit = territoire ? table.unites.get(territoire) : undefined;
