@@ -49,5 +49,6 @@ test('une ARS importe un fichier DHIS2 : identifiants non reliés listés, corre
 
   await verifier();
   await expect(page.getByText('Vérification réussie : rien n’est encore enregistré')).toBeVisible({ timeout: 60_000 });
-  expect(erreurs).toEqual([]);
+  // The refused save above is a 400 on purpose: the browser logs it, nothing else may show.
+  expect(erreurs.filter((e) => !e.includes('status of 400'))).toEqual([]);
 });
