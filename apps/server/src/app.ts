@@ -21,6 +21,7 @@ import { routesFiches } from './modules/fiches/fiches.routes';
 import { routesPlans } from './modules/plans/plans.routes';
 import { routesDocuments, routesFichiers } from './modules/documents/documents.routes';
 import { routesDiagnostics } from './modules/diagnostics/diagnostics.routes';
+import { routesDhis2 } from './modules/diagnostics/dhis2.routes';
 import { routesGouvernance } from './modules/gouvernance/gouvernance.routes';
 import { routesPortefeuille } from './modules/portefeuille/portefeuille.routes';
 import { routesBibliotheque } from './modules/bibliotheque/bibliotheque.routes';
@@ -162,6 +163,7 @@ export async function construireApplication(
   routesDocuments(app, ctx, { grilles: annexeGrilles });
   routesFichiers(app, ctx);
   routesDiagnostics(app, ctx);
+  routesDhis2(app, ctx);
   routesGouvernance(app, ctx);
   routesPortefeuille(app, ctx);
   routesBibliotheque(app, ctx);

@@ -325,6 +325,13 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => guillemets(texte(e, 'nomFichier')),
     verbes: { import: 'a importé les valeurs d’indicateurs d’{}' },
   },
+  correspondance_dhis2: {
+    libelle: 'Correspondance DHIS2',
+    le: 'la correspondance DHIS2',
+    un: 'une correspondance DHIS2',
+    nom: (e) => (texte(e, 'regionCode') ? `de la région ${texte(e, 'regionCode')}` : ''),
+    verbes: { modification: 'a mis à jour {}' },
+  },
   typologie: {
     libelle: 'Typologie d’EPCI',
     le: 'la typologie',

@@ -113,6 +113,9 @@ const table: [string, Ressource, Action, string[]][] = [
   ['lire le portefeuille breton', { type: 'portefeuille', regionCode: '53' }, 'lire', ['admin', 'arsBretagne']],
   ['lire le portefeuille occitan', { type: 'portefeuille', regionCode: '76' }, 'lire', ['admin', 'arsOccitanie']],
   ['modifier le portefeuille breton', { type: 'portefeuille', regionCode: '53' }, 'modifier', []],
+  ['lire la correspondance DHIS2 bretonne', { type: 'correspondance_dhis2', regionCode: '53' }, 'lire', ['admin', 'arsBretagne']],
+  ['modifier la correspondance DHIS2 bretonne', { type: 'correspondance_dhis2', regionCode: '53' }, 'modifier', ['admin', 'arsBretagne']],
+  ['supprimer la correspondance DHIS2 bretonne', { type: 'correspondance_dhis2', regionCode: '53' }, 'supprimer', []],
 ];
 
 describe('can(sujet, action, ressource)', () => {

@@ -60,6 +60,8 @@ export type Ressource =
   | { type: 'catalogue' }
   /** The regional portfolio: every contract of a region, its coverage, funding and alerts. */
   | { type: 'portefeuille'; regionCode: string }
+  /** A region's DHIS2 mapping (identifiers ↔ indicators and territories): its ARS data team keeps it (decision 0037). */
+  | { type: 'correspondance_dhis2'; regionCode: string }
   | { type: 'contrat'; contrat: RefContrat | null; regionCode?: string }
   | { type: 'fiche'; contrat: RefContrat; piloteOrganisationIds: readonly string[]; partenaireOrganisationIds: readonly string[] }
   /** A request to an organisation to confirm its role in a contract: only those who speak for it see and answer it. */
@@ -146,6 +148,12 @@ export function can(sujet: Sujet | null, action: Action, ressource: Ressource): 
     case 'portefeuille':
       // Read-only, and only for the ARS of that region (or a platform admin): a coordinator sees their own contracts.
       return action === 'lire' && sujet !== null && (estAdmin(sujet) || regionsArs(sujet).includes(ressource.regionCode));
+    case 'correspondance_dhis2':
+      return (
+        sujet !== null &&
+        (action === 'lire' || action === 'modifier') &&
+        (estAdmin(sujet) || regionsArs(sujet).includes(ressource.regionCode))
+      );
     case 'confirmation':
       return (action === 'lire' || action === 'valider') && parlePour(sujet, ressource.organisation);
     case 'ressource':

@@ -108,7 +108,7 @@ async function* tableauXlsx(contenu: Uint8Array, limites: LimitesFichier): Async
   if (lot.length) yield { type: 'lot', lignes: lot };
 }
 
-/** DHIS2 dataValueSets: { dataValues: [{ dataElement, period, orgUnit, value }] }, as a long table. */
+/** DHIS2 dataValueSets: { dataValues: [{ dataElement, period, orgUnit, value, categoryOptionCombo }] }, as a long table. */
 async function* tableauDhis2(contenu: Uint8Array, limites: LimitesFichier): AsyncGenerator<Message> {
   const json = lireJson(contenu, limites) as { dataValues?: Record<string, unknown>[] } | null;
   if (!json || !Array.isArray(json.dataValues))
@@ -117,7 +117,12 @@ async function* tableauDhis2(contenu: Uint8Array, limites: LimitesFichier): Asyn
     ]);
   yield {
     type: 'entete',
-    entete: { format: 'dhis2', encodage: 'UTF-8', separateur: null, entetes: ['dataElement', 'period', 'orgUnit', 'value'] },
+    entete: {
+      format: 'dhis2',
+      encodage: 'UTF-8',
+      separateur: null,
+      entetes: ['dataElement', 'period', 'orgUnit', 'value', 'categoryOptionCombo'],
+    },
   };
   const valeurs = json.dataValues;
   json.dataValues = [];
@@ -127,7 +132,7 @@ async function* tableauDhis2(contenu: Uint8Array, limites: LimitesFichier): Asyn
       type: 'lot',
       lignes: valeurs.slice(i, i + TAILLE_LOT).map((v, j) => ({
         ligne: i + j + 1,
-        cellules: [v?.dataElement, v?.period, v?.orgUnit, v?.value].map((c) =>
+        cellules: [v?.dataElement, v?.period, v?.orgUnit, v?.value, v?.categoryOptionCombo].map((c) =>
           c === undefined || c === null ? null : typeof c === 'number' ? c : String(c),
         ),
       })),

@@ -503,6 +503,7 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
     corps: () => ({ action: 'soumettre' }),
   },
   'GET /api/contrats/:id/campagnes': { attendu: contrat('lire'), portee: 'contrat' },
+  'GET /api/contrats/:id/suivi.dhis2.json': { attendu: contrat('lire'), portee: 'contrat' },
   'POST /api/contrats/:id/campagnes': {
     attendu: contrat('modifier'),
     portee: 'contrat',

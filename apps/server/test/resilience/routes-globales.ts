@@ -274,6 +274,21 @@ export const ROUTES_GLOBALES: Record<string, EntreeRoute> = {
       return { ...d.regles, version: d.version };
     },
   },
+  // A region's DHIS2 mapping: its ARS and the platform admins (decision 0037).
+  'GET /api/dhis2/correspondances/:regionCode': {
+    attendu: regle({ type: 'correspondance_dhis2', regionCode: '53' }, 'lire'),
+    portee: 'global',
+    chemin: () => '/api/dhis2/correspondances/53',
+  },
+  'PUT /api/dhis2/correspondances/:regionCode': {
+    attendu: regle({ type: 'correspondance_dhis2', regionCode: '53' }, 'modifier'),
+    portee: 'global',
+    chemin: () => '/api/dhis2/correspondances/53',
+    corps: async (o) => {
+      const d = await lire(o, '/api/dhis2/correspondances/53');
+      return { version: d.version, elements: [], unites: [] };
+    },
+  },
   'GET /api/indicateurs': { attendu: regle({ type: 'catalogue' }, 'lire'), portee: 'global' },
   'POST /api/indicateurs': {
     attendu: regle({ type: 'catalogue' }, 'creer'),

@@ -41,6 +41,7 @@ const DoctrinePage = lazy(() => import('../features/doctrine/doctrine-page'));
 const IndicateursPage = lazy(() => import('../features/indicateurs/indicateurs-page'));
 const IndicateurPage = lazy(() => import('../features/indicateurs/indicateur-page'));
 const ImportValeursPage = lazy(() => import('../features/indicateurs/import-valeurs-page'));
+const CorrespondanceDhis2Page = lazy(() => import('../features/indicateurs/correspondance-dhis2-page'));
 const ImportContoursPage = lazy(() => import('../features/indicateurs/import-contours-page'));
 const VulnerabilitePage = lazy(() => import('../features/diagnostics/vulnerabilite-page'));
 const PortefeuillePage = lazy(() => import('../features/portefeuille/portefeuille-page'));
@@ -103,6 +104,7 @@ export function RoutesApplication() {
           <Route path="indicateurs" element={<IndicateursPage />} />
           <Route path="indicateurs/nouveau" element={<IndicateurPage />} />
           <Route path="indicateurs/import-valeurs" element={<ImportValeursPage />} />
+          <Route path="indicateurs/correspondance-dhis2" element={<CorrespondanceDhis2Page />} />
           <Route path="indicateurs/import-contours" element={<ImportContoursPage />} />
           <Route path="indicateurs/:code" element={<IndicateurPage />} />
           <Route path="vulnerabilite" element={<VulnerabilitePage />} />

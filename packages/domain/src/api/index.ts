@@ -25,3 +25,4 @@ export * from './import-profils';
 export * from './donnees-ouvertes';
 export * from './webhooks';
 export * from './oidc';
+export * from './dhis2';

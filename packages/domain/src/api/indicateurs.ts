@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { indicateurSchema } from '../diagnostics/catalogue';
 import { optionsInsee, optionsOdisse, propositionProfil } from './import-profils';
+import { nonCorrespondantDhis2 } from './dhis2';
 
 /** A row of the catalogue (GET /api/indicateurs). */
 export const indicateurVue = indicateurSchema.extend({
@@ -56,6 +57,8 @@ export const optionsImportSchema = z.object({
   /** Santé publique France (Odissé) and INSEE files, mapped in the import's mapping step (décision 0040). */
   odisse: optionsOdisse.optional(),
   insee: optionsInsee.optional(),
+  /** DHIS2: whose saved mapping reads the identifiers (by default the region of the importing ARS agent). */
+  regionDhis2: z.string().trim().max(3, 'Code de région INSEE attendu (ex. 53)').optional(),
 });
 export type OptionsImport = z.infer<typeof optionsImportSchema>;
 export type ChampColonne = keyof OptionsImport['colonnes'];
@@ -81,6 +84,7 @@ export const apercuImport = z.object({
   profil: propositionProfil.nullable().optional().describe('Fichier Odissé ou INSEE reconnu : la correspondance proposée'),
   exemples: z.array(z.object({ ligne: z.number().int(), cellules: z.array(z.union([z.string(), z.number(), z.null()])) })),
   lectures: z.array(z.object({ ligne: z.number().int(), valeurs: z.number().int(), rejets: z.array(z.string()) })),
+  nonCorrespondants: z.array(nonCorrespondantDhis2).optional().describe('DHIS2 : identifiants sans correspondance, avec leurs lignes'),
 });
 export type ApercuImport = z.infer<typeof apercuImport>;
 
@@ -107,6 +111,7 @@ export const rapportImportValeurs = z.object({
   inchangees: z.number().int(),
   secrets: z.number().int().optional().describe('Valeurs gardées sous secret statistique (jamais lues comme 0)'),
   manquantes: z.number().int().optional().describe('Valeurs non disponibles (NA…)'),
+  nonCorrespondants: z.array(nonCorrespondantDhis2).optional().describe('DHIS2 : identifiants sans correspondance, avec leurs lignes'),
 });
 export type RapportImportValeurs = z.infer<typeof rapportImportValeurs>;
 

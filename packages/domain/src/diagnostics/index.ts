@@ -9,3 +9,4 @@ export * from './financements-territoire';
 export * from './sans-resultat';
 export * from './secret-statistique';
 export * from './fichiers-sante-publique';
+export * from './dhis2';

@@ -48,7 +48,8 @@ function bloc(texte: string, debut: number): string {
 }
 
 // In `a === 'x' ? 'y' : 'z'` only the branches are values.
-const litteraux = (expression: string) => [...expression.slice(expression.indexOf('?') + 1).matchAll(/'([a-z_]+)'/g)].map((m) => m[1]!);
+const litteraux = (expression: string) =>
+  [...expression.slice(expression.indexOf('?') + 1).matchAll(/'([a-z][a-z0-9_]*)'/g)].map((m) => m[1]!);
 const ligne = (texte: string, index: number) => texte.slice(0, index).split('\n').length;
 
 /** The value of `cle:` in an object literal's text, up to the next comma or brace at its level. */

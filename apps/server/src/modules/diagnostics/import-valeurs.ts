@@ -10,6 +10,7 @@ import {
   lireTypeTerritoire,
   lireValeur,
   lireNombre,
+  lirePeriodeDhis2,
   normaliser,
   refusDenombrement,
   typeSelonEntete,
@@ -64,7 +65,8 @@ export function proposerCorrespondance(tableau: Tableau, options: OptionsImport,
   if (tableau.format === 'dhis2')
     return {
       mode: 'dhis2',
-      colonnes: { indicateur: 0, periode: 1, territoireCode: 2, valeur: 3 },
+      // Translated through the region's mapping first (dhis2-import.ts): column 4 the territory type, 5 the rejection.
+      colonnes: { indicateur: 0, periode: 1, territoireCode: 2, valeur: 3, territoireType: 4 },
       indicateursParColonne: new Map(),
       colonnesIgnorees: [],
       typeSelonEntete: null,
@@ -167,10 +169,11 @@ export function lireLigne(
   const c = correspondance.colonnes;
   const cellule = (i: number | undefined) => (i === undefined ? null : ligne.cellules[i]);
   const rejet = (raison: string) => ({ valeurs: [], rejets: [{ ligne: ligne.ligne, raison }] });
+  if (correspondance.mode === 'dhis2' && ligne.cellules[5]) return rejet(String(ligne.cellules[5]));
 
   const typeBrut =
     correspondance.mode === 'dhis2'
-      ? options.typeOrgUnit
+      ? enTexte(cellule(c.territoireType)) || options.typeOrgUnit
       : correspondance.mode === 'large'
         ? (options.large?.territoireType ?? enTexte(cellule(c.territoireType)))
         : enTexte(cellule(c.territoireType));
@@ -209,7 +212,7 @@ export function lireLigne(
 
   const periodeBrute =
     correspondance.mode === 'large' ? (options.large?.periode ?? enTexte(cellule(c.periode))) : enTexte(cellule(c.periode));
-  const periode = lirePeriode(periodeBrute);
+  const periode = correspondance.mode === 'dhis2' ? lirePeriodeDhis2(periodeBrute) : lirePeriode(periodeBrute);
   if (!periode)
     return rejet(
       periodeBrute

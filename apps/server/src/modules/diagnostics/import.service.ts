@@ -1,5 +1,5 @@
 import type { SensDuTiret } from '@maillage/domain';
-import type { ModeImport } from '@maillage/domain/api';
+import type { ModeImport, NonCorrespondantDhis2 } from '@maillage/domain/api';
 import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -21,6 +21,7 @@ import {
 import { lireFichier, type Tableau } from '../../platform/lecture-tableur';
 import { correspondanceProfil, lireLigneSelonProfil, proposerProfil } from './import-profils';
 import { appliquerValeurs, copierSiNouvelles } from './valeurs.repository';
+import { nonCorrespondantsDe, preparerDhis2 } from './dhis2-import';
 
 /** Beyond this many rows an import runs in the background and reports its progress. */
 export const SEUIL_ARRIERE_PLAN = 50_000;
@@ -43,6 +44,7 @@ export interface RapportImport {
   colonnesIgnorees: string[];
   /** Scale mismatches between the file and the catalogue, in French: not a rejection, but said before importing. */
   avertissements: string[];
+  nonCorrespondants?: NonCorrespondantDhis2[];
   indicateurs: string[];
   creees: number;
   modifiees: number;
@@ -95,7 +97,7 @@ export async function apercu(
 ) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
   const options = lireOptions(optionsBrutes);
-  const tableau = await ouvrir(fichier.nom, fichier.contenu);
+  const tableau = await preparerDhis2(ctx.db, utilisateur, await ouvrir(fichier.nom, fichier.contenu), options);
   const ref = await referentiels(ctx.db);
   const correspondance = correspondanceProfil(tableau, options, ref) ?? proposerCorrespondance(tableau, options, ref.indicateurs);
   const exemples: { ligne: number; cellules: (string | number | null)[] }[] = [];
@@ -133,6 +135,7 @@ export async function apercu(
     profil,
     exemples,
     lectures,
+    ...(await nonCorrespondantsDe(tableau)),
   };
 }
 
@@ -358,6 +361,7 @@ async function executer(
   }).catch((e) => {
     if (!(e instanceof AnnulerImport)) throw e;
   });
+  if (rapport.rejetees) Object.assign(rapport, await nonCorrespondantsDe(tableau));
   return rapport;
 }
 
@@ -376,7 +380,7 @@ export async function importerValeurs(
 ) {
   exiger(utilisateur, 'creer', { type: 'catalogue' });
   const options = lireOptions(optionsBrutes);
-  const tableau = await ouvrir(fichier.nom, fichier.contenu);
+  const tableau = await preparerDhis2(ctx.db, utilisateur, await ouvrir(fichier.nom, fichier.contenu), options);
   const importId = crypto.randomUUID();
   const estime = fichier.contenu.length / 40; // rows, roughly: a value line is about 40 bytes
   if (estime > SEUIL_ARRIERE_PLAN) {
@@ -426,7 +430,7 @@ export async function executerImportEnFond(ctx: Contexte, { importId, utilisateu
       ctx,
       utilisateur,
       importId,
-      await ouvrir(nomFichier, fichier),
+      await preparerDhis2(ctx.db, utilisateur, await ouvrir(nomFichier, fichier), optionsImportSchema.parse(options)),
       optionsImportSchema.parse(options),
       nomFichier,
       dryRun,
@@ -458,7 +462,7 @@ export async function importInterrompu(ctx: Contexte, { importId }: DonneesImpor
 /** The demo and the bench load files through the same reading and merging as users, without a user. */
 export async function importerSansUtilisateur(tx: Queryable, fichier: { nom: string; contenu: Buffer }, optionsBrutes: unknown) {
   const options = optionsImportSchema.parse(optionsBrutes ?? {});
-  const tableau = await lireFichier(fichier.nom, fichier.contenu);
+  const tableau = await preparerDhis2(tx, null, await lireFichier(fichier.nom, fichier.contenu), options);
   const { valeurs, rejets } = await analyser(tableau, options, await referentiels(tx));
   if (rejets.length)
     throw new Error(`${fichier.nom} : ${rejets.length} ligne(s) rejetée(s), dont ligne ${rejets[0].ligne} : ${rejets[0].raison}`);

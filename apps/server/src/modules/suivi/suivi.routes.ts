@@ -18,6 +18,7 @@ import { avancementDuContrat } from './avancement.service';
 import * as campagnes from './campagnes.service';
 import * as evaluations from './evaluations.service';
 import * as suivi from './suivi-fiche.service';
+import { exporterSuiviDhis2 } from './dhis2-export.service';
 
 const erreurs = { 400: probleme, 401: probleme, 403: probleme, 404: probleme, 409: probleme };
 const id = api.cheminId;
@@ -43,6 +44,24 @@ function envoyerFichier(reponse: FastifyReply, fichier: { contenu: Buffer; typeM
 }
 
 export function routesSuivi(app: FastifyInstance, ctx: Contexte) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/contrats/:id/suivi.dhis2.json', {
+    schema: {
+      tags: ['Suivi et évaluation'],
+      summary: 'Les valeurs validées du suivi en dataValueSet DHIS2, par la correspondance DHIS2 de la région',
+      description:
+        'Qui lit le contrat peut exporter. `nonExportees` liste ce que la correspondance ne sait pas écrire (DHIS2 ignore ce champ). ' +
+        '`region` choisit la correspondance quand le contrat couvre plusieurs régions (par défaut la première).',
+      params: id,
+      querystring: z.object({
+        region: z
+          .string()
+          .regex(/^\d{2,3}$/, 'Code de région INSEE attendu (53, 84…)')
+          .optional(),
+      }),
+      response: { 200: api.dataValueSetDhis2, ...erreurs },
+    },
+    handler: (req) => exporterSuiviDhis2(ctx, req.utilisateur, req.params.id, req.query.region),
+  });
   routesSuiviFiches(app, ctx);
   routesCampagnes(app, ctx);
   routesEvaluations(app, ctx);

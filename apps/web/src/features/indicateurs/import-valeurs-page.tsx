@@ -4,7 +4,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import { can } from '@maillage/domain';
 import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { rapportValeursDe, useApercuImport, useImportValeurs } from '../../api/indicateurs';
 import type { ApercuImport, OptionsImportSaisie as OptionsImport, RapportImportValeurs } from '@maillage/domain/api';
 import { useSession } from '../../app/session';
@@ -112,6 +112,10 @@ export default function ImportValeursPage() {
       <p className={fr.cx('fr-text--lead')}>
         Un fichier CSV, XLSX ou DHIS2 de valeurs d’indicateurs, tel que publié : virgules décimales, classes « [856 à 932[ », « - » pour le
         secret. Rien n’est enregistré avant votre confirmation, et une seule ligne rejetée annule tout l’import.
+      </p>
+      <p className={fr.cx('fr-text--sm')}>
+        Fichiers DHIS2 : leurs identifiants sont lus par la{' '}
+        <Link to="/indicateurs/correspondance-dhis2">correspondance DHIS2 de votre région</Link>.
       </p>
       <Stepper currentStep={etape} stepCount={ETAPES.length} title={ETAPES[etape - 1]} nextTitle={ETAPES[etape]} />
       <h2 ref={titreEtape} tabIndex={-1} className={fr.cx('fr-sr-only')}>

@@ -5,6 +5,7 @@ import type { RapportImportValeurs } from '@maillage/domain/api';
 import { PaginationUrl, usePageUrl } from '../../components/pagination-url';
 import { libelleTiret } from '../../components/libelles-indicateurs';
 import { TableauDefilant } from '../../components/tableau-defilant';
+import { NonCorrespondantsDhis2 } from './non-correspondants-dhis2';
 
 const PAR_PAGE = 100;
 export const MODES: Record<string, string> = {
@@ -80,6 +81,7 @@ export function RapportImportValeursVue({
           ...(r.manquantes ? [['Valeurs non disponibles', formaterNombre(r.manquantes)]] : []),
         ]}
       />
+      <NonCorrespondantsDhis2 liste={r.nonCorrespondants} />
       {r.indicateurs.length > 0 && <p className={fr.cx('fr-text--sm')}>Indicateurs concernés : {r.indicateurs.join(', ')}.</p>}
       {r.colonnesIgnorees.length > 0 && (
         <p className={fr.cx('fr-text--sm')}>Colonnes ignorées (leur contenu n’est pas importé) : {r.colonnesIgnorees.join(', ')}.</p>
