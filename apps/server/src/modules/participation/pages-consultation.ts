@@ -67,7 +67,7 @@ export function pagesConsultation(app: FastifyInstance, ctx: Contexte) {
       { parseAs: 'string', bodyLimit: 256 * 1024 },
       (_req, corps, fait) => {
         const saisie: Saisie = {};
-        for (const [cle, valeur] of new URLSearchParams(corps as string)) (saisie[cle] ??= []).push(valeur);
+        for (const [cle, valeur] of new URLSearchParams(corps as string)) saisie[cle] = [...(saisie[cle] ?? []), valeur];
         fait(null, saisie);
       },
     );
