@@ -22,3 +22,4 @@ export * from './parcours';
 export * from './appui';
 export * from './webhooks';
 export * from './oidc';
+export * from './participation';

@@ -1,4 +1,5 @@
 import { ENTITES_JOURNAL_APPUI_PLAN } from './appui/journal-plan';
+import { ENTITES_JOURNAL_CONSULTATIONS } from './participation/journal-consultations';
 import { formaterDate, formaterMontant } from './format';
 import { libellePeriodeSuivi } from './suivi';
 
@@ -543,4 +544,5 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     },
   },
   ...ENTITES_JOURNAL_APPUI_PLAN,
+  ...ENTITES_JOURNAL_CONSULTATIONS,
 };

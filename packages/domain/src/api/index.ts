@@ -26,3 +26,4 @@ export * from './donnees-ouvertes';
 export * from './webhooks';
 export * from './oidc';
 export * from './dhis2';
+export * from './participation';

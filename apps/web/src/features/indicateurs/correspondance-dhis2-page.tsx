@@ -3,7 +3,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { can } from '@maillage/domain';
+import { can, pluriel } from '@maillage/domain';
 import type { CorrespondanceDhis2, NonCorrespondantDhis2 } from '@maillage/domain/api';
 import { useEffect, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
@@ -105,7 +105,7 @@ export default function CorrespondanceDhis2Page() {
           severity="info"
           small
           className={fr.cx('fr-mb-3w')}
-          description={`${manquants.filter((m) => m.nature !== 'period').length} identifiant(s) de votre import ont été ajoutés en bas des tableaux : choisissez leur indicateur ou leur territoire, puis enregistrez.`}
+          description={`${pluriel(manquants.filter((m) => m.nature !== 'period').length, 'identifiant de votre import a été ajouté', 'identifiants de votre import ont été ajoutés')} en bas des tableaux : choisissez leur indicateur ou leur territoire, puis enregistrez.`}
         />
       )}
       {lecture.error && <AlerteErreur erreur={lecture.error} />}
