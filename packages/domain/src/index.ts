@@ -20,3 +20,4 @@ export * from './journal';
 export * from './ressources';
 export * from './parcours';
 export * from './appui';
+export * from './participation';
