@@ -194,4 +194,5 @@ export const conversionVerbatims = z
 export const verbatimsCrees = z.object({
   crees: z.array(z.object({ reponseId: z.uuid(), verbatimId: z.uuid() })),
   dejaTransformees: z.number().int().describe('Réponses qui avaient déjà leur verbatim (laissées telles quelles)'),
+  ignorees: z.number().int().describe('Réponses trop courtes pour un verbatim (moins de 3 caractères)'),
 });

@@ -1,6 +1,6 @@
 import type { besoinSchema, constatSchema, prioriteSchema, rencontreSchema, verbatimSchema } from '@maillage/domain';
 import type { z } from 'zod';
-import { auditer } from '../../platform/audit';
+import { auditer, auditerLot } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
@@ -85,6 +85,40 @@ export const enregistrerVerbatim = (ctx: Contexte, u: Utilisateur, contratId: st
     );
     return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: v };
   });
+
+/**
+ * Verbatims drawn from another module's material (a consultation's free-text answers, issue 20), in the caller's
+ * transaction so that the caller's own link to each verbatim commits with it. Checks the right to edit the
+ * diagnostic, then inserts and audits each one; returns their ids in the given order.
+ */
+export async function creerVerbatimsDepuisSource(
+  tx: Queryable,
+  u: Utilisateur,
+  contratId: string,
+  verbatims: Verbatim[],
+): Promise<string[]> {
+  exigerRecevable(await exigerSurContrat(tx, u, 'modifier', contratId), 'diagnostic');
+  if (!verbatims.length) return [];
+  const ids = verbatims.map(() => crypto.randomUUID());
+  await tx.query(
+    `insert into verbatims (id, contrat_id, texte, locuteur, commune_code, source, date_recueil)
+     select n.id, $1, n.texte, n.locuteur, n."communeCode", n.source, n."dateRecueil"
+     from json_to_recordset($2::json) n(id uuid, texte text, locuteur text, "communeCode" text, source text, "dateRecueil" date)`,
+    [contratId, JSON.stringify(verbatims.map((v, i) => ({ ...v, id: ids[i] })))],
+  );
+  await auditerLot(
+    tx,
+    ids.map((id, i) => ({
+      acteur: acteurDe(u),
+      entiteType: 'verbatim',
+      entiteId: id,
+      action: 'creation',
+      apres: verbatims[i] as never,
+      contexte: { contratId },
+    })),
+  );
+  return ids;
+}
 
 export const enregistrerRencontre = (ctx: Contexte, u: Utilisateur, contratId: string, r: Rencontre, id?: string) =>
   modifier(ctx, u, contratId, 'rencontre', async (tx) => {

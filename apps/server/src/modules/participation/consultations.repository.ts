@@ -200,12 +200,14 @@ export async function codeExiste(db: Queryable, consultationId: string, empreint
   return rows.length > 0;
 }
 
-export async function ajouterCodes(tx: Queryable, consultationId: string, empreintes: string[]): Promise<number> {
-  const { rowCount } = await tx.query(
-    'insert into consultation_codes (consultation_id, empreinte) select $1, unnest($2::text[]) on conflict do nothing',
+/** Inserts the codes' fingerprints; returns those that were new (a collision with an earlier code is skipped). */
+export async function ajouterCodes(tx: Queryable, consultationId: string, empreintes: string[]): Promise<string[]> {
+  const { rows } = await tx.query(
+    `insert into consultation_codes (consultation_id, empreinte) select $1, unnest($2::text[])
+     on conflict do nothing returning empreinte`,
     [consultationId, empreintes],
   );
-  return rowCount ?? 0;
+  return rows.map((r) => r.empreinte);
 }
 
 export async function compterCodes(db: Queryable, consultationId: string): Promise<{ total: number; utilises: number }> {

@@ -7,6 +7,7 @@ import type { Contexte } from '../../platform/contexte';
 import { probleme } from '../../platform/openapi';
 import * as codes from './codes.service';
 import * as service from './consultations.service';
+import { pagesConsultation } from './pages-consultation';
 import * as publiques from './reponses.service';
 import * as resultats from './resultats.service';
 import * as verbatims from './verbatims.service';
@@ -139,7 +140,7 @@ export function routesParticipation(app: FastifyInstance, ctx: Contexte) {
       response: { 200: fichier, ...erreurs },
     },
     handler: async (req, rep) => {
-      const qr = await codes.qrCode(ctx, req.utilisateur, req.params.id, req.query.format, `${req.protocol}://${req.host}`);
+      const qr = await codes.qrCode(ctx, req.utilisateur, req.params.id, req.query.format);
       return rep.type(qr.typeMime).header('cache-control', 'no-store').send(qr.contenu);
     },
   });
@@ -198,4 +199,7 @@ export function routesParticipation(app: FastifyInstance, ctx: Contexte) {
     },
     handler: async (req, rep) => rep.code(201).send(await publiques.repondre(ctx, req.params.id, req.body, req.ip)),
   });
+
+  // The server-rendered public page and its plain form (no JavaScript needed).
+  pagesConsultation(app, ctx);
 }
