@@ -55,7 +55,8 @@ function useMutationConsultation<V, R>(fn: (v: V) => Promise<R>, aussi: string[]
   return useMutation({
     mutationFn: fn,
     onSuccess: (r) => {
-      if (r && typeof r === 'object' && 'id' in r && 'sections' in r) client.setQueryData(['consultation', (r as unknown as ConsultationVue).id], r);
+      if (r && typeof r === 'object' && 'id' in r && 'sections' in r)
+        client.setQueryData(['consultation', (r as unknown as ConsultationVue).id], r);
       return client.invalidateQueries({
         predicate: (q) =>
           ['consultations', 'consultation', 'consultation-apercu', 'consultation-resultats', 'historique', 'audit', ...aussi].includes(

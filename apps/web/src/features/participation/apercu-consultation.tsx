@@ -43,7 +43,9 @@ function QuestionApercu({ q, numero, c }: { q: QuestionVue; numero: number; c: C
       return (
         <RadioButtons
           legend={libelle(q, numero)}
-          hintText={[aide, e.libelleMin && `${e.min} : ${e.libelleMin}`, e.libelleMax && `${e.max} : ${e.libelleMax}`].filter(Boolean).join(' · ')}
+          hintText={[aide, e.libelleMin && `${e.min} : ${e.libelleMin}`, e.libelleMax && `${e.max} : ${e.libelleMax}`]
+            .filter(Boolean)
+            .join(' · ')}
           name={nom}
           orientation="horizontal"
           disabled

@@ -34,7 +34,14 @@ export function CodesConsultation({ consultation: c, editable }: { consultation:
           <Input
             label="Nombre de codes à générer"
             hintText="2 000 au plus à la fois."
-            nativeInputProps={{ type: 'number', min: 1, max: 2000, value: nombre, onChange: (e) => setNombre(e.target.value), required: true }}
+            nativeInputProps={{
+              type: 'number',
+              min: 1,
+              max: 2000,
+              value: nombre,
+              onChange: (e) => setNombre(e.target.value),
+              required: true,
+            }}
           />
           <Button type="submit" priority="secondary" iconId="ri-key-2-line" disabled={generation.isPending}>
             Générer les codes

@@ -59,7 +59,9 @@ export function ConsultationsContrat({ contrat, editable }: { contrat: ContratDe
         <EtatVide
           titre="Aucune consultation des habitants"
           titreAs="h4"
-          action={editable ? { children: 'Préparer une consultation', onClick: () => setCreation(true), iconId: 'fr-icon-add-line' } : undefined}
+          action={
+            editable ? { children: 'Préparer une consultation', onClick: () => setCreation(true), iconId: 'fr-icon-add-line' } : undefined
+          }
         >
           <p>
             Un questionnaire en ligne, ouvert pour une période, recueille l’avis des habitants sans compte et sans les identifier. Ses

@@ -30,22 +30,30 @@ function FormulaireOuverture({ consultation: c }: { consultation: ConsultationVu
     >
       <h3>Ouvrir la consultation</h3>
       <p className={fr.cx('fr-text--sm')}>
-        Une fois ouverte, la consultation reçoit des réponses pendant sa période et son questionnaire ne change plus (les réponses
-        déjà données portent sur lui).
+        Une fois ouverte, la consultation reçoit des réponses pendant sa période et son questionnaire ne change plus (les réponses déjà
+        données portent sur lui).
       </p>
       {ouverture.error && <AlerteErreur erreur={ouverture.error} as="h4" titre="La consultation n’a pas été ouverte" />}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Premier jour" nativeInputProps={{ type: 'date', value: debut, onChange: (e) => setDebut(e.target.value), required: true }} />
+          <Input
+            label="Premier jour"
+            nativeInputProps={{ type: 'date', value: debut, onChange: (e) => setDebut(e.target.value), required: true }}
+          />
         </div>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <Input label="Dernier jour" nativeInputProps={{ type: 'date', value: fin, onChange: (e) => setFin(e.target.value), required: true }} />
+          <Input
+            label="Dernier jour"
+            nativeInputProps={{ type: 'date', value: fin, onChange: (e) => setFin(e.target.value), required: true }}
+          />
         </div>
       </div>
       <Button type="submit" iconId="fr-icon-send-plane-line" disabled={ouverture.isPending || c.nombreQuestions === 0}>
         Ouvrir au public
       </Button>
-      {c.nombreQuestions === 0 && <p className={fr.cx('fr-text--sm', 'fr-mt-1w')}>Le questionnaire n’a aucune question : composez-le d’abord.</p>}
+      {c.nombreQuestions === 0 && (
+        <p className={fr.cx('fr-text--sm', 'fr-mt-1w')}>Le questionnaire n’a aucune question : composez-le d’abord.</p>
+      )}
     </form>
   );
 }
@@ -86,8 +94,8 @@ export function DiffusionConsultation({ consultation: c, editable }: { consultat
       {c.statut === 'brouillon' && !editable && <p>La consultation est en préparation : elle n’est pas encore ouverte au public.</p>}
       {c.statut !== 'brouillon' && (
         <p>
-          {c.statut === 'ouverte' ? 'Ouverte' : 'Était ouverte'} {textePeriode(c.debut, c.fin)} ·{' '}
-          {pluriel(c.nombreReponses, 'réponse')} reçue{c.nombreReponses > 1 ? 's' : ''}.
+          {c.statut === 'ouverte' ? 'Ouverte' : 'Était ouverte'} {textePeriode(c.debut, c.fin)} · {pluriel(c.nombreReponses, 'réponse')}{' '}
+          reçue{c.nombreReponses > 1 ? 's' : ''}.
           {c.statut === 'ouverte' && !c.enCours && ' Le public ne peut pas répondre aujourd’hui : la date du jour est hors de la période.'}
         </p>
       )}
@@ -103,7 +111,12 @@ export function DiffusionConsultation({ consultation: c, editable }: { consultat
         </section>
       )}
       {c.statut === 'close' && (
-        <Alert severity="info" small className={fr.cx('fr-mb-2w')} description="La consultation est close : elle ne reçoit plus de réponse." />
+        <Alert
+          severity="info"
+          small
+          className={fr.cx('fr-mb-2w')}
+          description="La consultation est close : elle ne reçoit plus de réponse."
+        />
       )}
       <confirmationCloture.Confirmation
         titre="Clore la consultation ?"

@@ -33,7 +33,11 @@ export function EditeurQuestion({ question: q, numero, erreurs, premiere, dernie
   const maj = (partiel: Partial<QuestionLocale>) => onChange({ ...q, ...partiel });
   const majEchelle = (partiel: Partial<QuestionLocale['echelle']>) => onChange({ ...q, echelle: { ...q.echelle, ...partiel } });
   return (
-    <fieldset id={id} className={fr.cx('fr-fieldset', 'fr-p-2w', 'fr-mb-2w') + ' maillage-element-chaine'} aria-labelledby={`${id}-legende`}>
+    <fieldset
+      id={id}
+      className={fr.cx('fr-fieldset', 'fr-p-2w', 'fr-mb-2w') + ' maillage-element-chaine'}
+      aria-labelledby={`${id}-legende`}
+    >
       <legend id={`${id}-legende`} className={fr.cx('fr-fieldset__legend', 'fr-text--md')}>
         Question {numero}
       </legend>
@@ -75,19 +79,13 @@ export function EditeurQuestion({ question: q, numero, erreurs, premiere, dernie
         {q.type === 'echelle' && (
           <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
             <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-              <Select
-                label="De"
-                nativeSelectProps={{ value: q.echelle.min, onChange: (e) => majEchelle({ min: Number(e.target.value) }) }}
-              >
+              <Select label="De" nativeSelectProps={{ value: q.echelle.min, onChange: (e) => majEchelle({ min: Number(e.target.value) }) }}>
                 <option value={0}>0</option>
                 <option value={1}>1</option>
               </Select>
             </div>
             <div className={fr.cx('fr-col-6', 'fr-col-md-3')}>
-              <Select
-                label="À"
-                nativeSelectProps={{ value: q.echelle.max, onChange: (e) => majEchelle({ max: Number(e.target.value) }) }}
-              >
+              <Select label="À" nativeSelectProps={{ value: q.echelle.max, onChange: (e) => majEchelle({ max: Number(e.target.value) }) }}>
                 {[2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
                   <option key={n} value={n}>
                     {n}
@@ -98,11 +96,19 @@ export function EditeurQuestion({ question: q, numero, erreurs, premiere, dernie
             <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
               <Input
                 label="Libellé du plus bas"
-                nativeInputProps={{ value: q.echelle.libelleMin, onChange: (e) => majEchelle({ libelleMin: e.target.value }), maxLength: 100 }}
+                nativeInputProps={{
+                  value: q.echelle.libelleMin,
+                  onChange: (e) => majEchelle({ libelleMin: e.target.value }),
+                  maxLength: 100,
+                }}
               />
               <Input
                 label="Libellé du plus haut"
-                nativeInputProps={{ value: q.echelle.libelleMax, onChange: (e) => majEchelle({ libelleMax: e.target.value }), maxLength: 100 }}
+                nativeInputProps={{
+                  value: q.echelle.libelleMax,
+                  onChange: (e) => majEchelle({ libelleMax: e.target.value }),
+                  maxLength: 100,
+                }}
               />
             </div>
           </div>

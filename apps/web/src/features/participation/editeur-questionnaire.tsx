@@ -58,7 +58,8 @@ export function EditeurQuestionnaire({ consultation }: { consultation: Consultat
     setSections(suivantes);
     setModifie(true);
   };
-  const majSection = (si: number, partiel: Partial<SectionLocale>) => changer(sections.map((s, i) => (i === si ? { ...s, ...partiel } : s)));
+  const majSection = (si: number, partiel: Partial<SectionLocale>) =>
+    changer(sections.map((s, i) => (i === si ? { ...s, ...partiel } : s)));
   const majQuestion = (si: number, qi: number, q: QuestionLocale) =>
     majSection(si, { questions: sections[si].questions.map((x, j) => (j === qi ? q : x)) });
   const deplacerQ = (si: number, qi: number, delta: -1 | 1) => {
@@ -96,8 +97,8 @@ export function EditeurQuestionnaire({ consultation }: { consultation: Consultat
   return (
     <div>
       <p className={fr.cx('fr-text--sm')}>
-        Les questions se composent section par section. « Monter » et « Descendre » changent leur ordre ; une question en haut d’une
-        section passe à la fin de la précédente. Rien n’est public avant l’ouverture.
+        Les questions se composent section par section. « Monter » et « Descendre » changent leur ordre ; une question en haut d’une section
+        passe à la fin de la précédente. Rien n’est public avant l’ouverture.
       </p>
       {sections.map((s, si) => (
         <section key={s.cle} aria-labelledby={`section-${s.cle}-titre`} className={fr.cx('fr-mb-4w')}>
@@ -115,7 +116,11 @@ export function EditeurQuestionnaire({ consultation }: { consultation: Consultat
             <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
               <Input
                 label={`Présentation de la section ${si + 1} (facultatif)`}
-                nativeInputProps={{ value: s.description, onChange: (e) => majSection(si, { description: e.target.value }), maxLength: 2000 }}
+                nativeInputProps={{
+                  value: s.description,
+                  onChange: (e) => majSection(si, { description: e.target.value }),
+                  maxLength: 2000,
+                }}
               />
             </div>
           </div>
@@ -206,9 +211,7 @@ export function EditeurQuestionnaire({ consultation }: { consultation: Consultat
       >
         Ajouter une section
       </Button>
-      {enregistrement.error && (
-        <AlerteErreur erreur={enregistrement.error} as="h4" titre="Le questionnaire n’a pas été enregistré" />
-      )}
+      {enregistrement.error && <AlerteErreur erreur={enregistrement.error} as="h4" titre="Le questionnaire n’a pas été enregistré" />}
       {autres.length > 0 && (
         <ul className={fr.cx('fr-error-text')}>
           {autres.map((e) => (

@@ -10,9 +10,7 @@ export default function OngletParticipation({ contrat }: { contrat: ContratDetai
   return (
     <>
       <h2>Participation des habitants</h2>
-      <p>
-        Consulter les habitants du territoire et faire entrer leur parole dans le diagnostic et le plan d’action du contrat.
-      </p>
+      <p>Consulter les habitants du territoire et faire entrer leur parole dans le diagnostic et le plan d’action du contrat.</p>
       <section aria-labelledby="participation-consultations" className={fr.cx('fr-mb-6w')}>
         <h3 id="participation-consultations">Consultations</h3>
         <ConsultationsContrat contrat={contrat} editable={editable} />
