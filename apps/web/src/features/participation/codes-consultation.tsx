@@ -20,7 +20,7 @@ export function CodesConsultation({ consultation: c, editable }: { consultation:
       <h3 id="diffusion-codes">Codes à usage unique</h3>
       <p>
         Chaque réponse demande un code, distribué sur papier ; un code ne sert qu’une fois. {pluriel(c.codes.total, 'code')} généré
-        {c.codes.total > 1 ? 's' : ''}, dont {pluriel(c.codes.utilises, 'utilisé', 'utilisés')}.
+        {c.codes.total > 1 ? 's' : ''}, dont {c.codes.utilises === 0 ? 'aucun utilisé' : pluriel(c.codes.utilises, 'utilisé', 'utilisés')}.
       </p>
       {editable && (
         <form

@@ -70,8 +70,9 @@ export default function ConsultationPage() {
       {filAriane}
       <h1 className={fr.cx('fr-mb-1w')}>{c.titre}</h1>
       <p>
-        <BadgeStatutConsultation statut={c.statut} /> · {textePeriode(c.debut, c.fin)} · {pluriel(c.nombreQuestions, 'question')}
-        {c.statut !== 'brouillon' && ` · ${pluriel(c.nombreReponses, 'réponse')}`}
+        <BadgeStatutConsultation statut={c.statut} /> · {textePeriode(c.debut, c.fin)} ·{' '}
+        {pluriel(c.nombreQuestions, 'question', 'questions', 'f')}
+        {c.statut !== 'brouillon' && ` · ${pluriel(c.nombreReponses, 'réponse', 'réponses', 'f')}`}
       </p>
       <Tabs
         label="Étapes de la consultation"

@@ -79,8 +79,8 @@ export function ConsultationsContrat({ contrat, editable }: { contrat: ContratDe
             </Link>,
             <BadgeStatutConsultation key="statut" statut={c.statut} />,
             textePeriode(c.debut, c.fin),
-            pluriel(c.nombreQuestions, 'question'),
-            c.statut === 'brouillon' ? '—' : pluriel(c.nombreReponses, 'réponse'),
+            pluriel(c.nombreQuestions, 'question', 'questions', 'f'),
+            c.statut === 'brouillon' ? '—' : pluriel(c.nombreReponses, 'réponse', 'réponses', 'f'),
           ])}
         />
       )}

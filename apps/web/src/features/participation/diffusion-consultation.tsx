@@ -94,8 +94,8 @@ export function DiffusionConsultation({ consultation: c, editable }: { consultat
       {c.statut === 'brouillon' && !editable && <p>La consultation est en préparation : elle n’est pas encore ouverte au public.</p>}
       {c.statut !== 'brouillon' && (
         <p>
-          {c.statut === 'ouverte' ? 'Ouverte' : 'Était ouverte'} {textePeriode(c.debut, c.fin)} · {pluriel(c.nombreReponses, 'réponse')}{' '}
-          reçue{c.nombreReponses > 1 ? 's' : ''}.
+          {c.statut === 'ouverte' ? 'Ouverte' : 'Était ouverte'} {textePeriode(c.debut, c.fin)} ·{' '}
+          {pluriel(c.nombreReponses, 'réponse', 'réponses', 'f')} reçue{c.nombreReponses > 1 ? 's' : ''}.
           {c.statut === 'ouverte' && !c.enCours && ' Le public ne peut pas répondre aujourd’hui : la date du jour est hors de la période.'}
         </p>
       )}
@@ -126,7 +126,7 @@ export function DiffusionConsultation({ consultation: c, editable }: { consultat
       >
         <p>
           Le lien public cessera d’accepter des réponses, dès maintenant et pour de bon : une consultation close ne se rouvre pas. Les{' '}
-          {pluriel(c.nombreReponses, 'réponse')} reçues sont gardées. La clôture est tracée dans l’historique du contrat.
+          {pluriel(c.nombreReponses, 'réponse', 'réponses', 'f')} reçues sont gardées. La clôture est tracée dans l’historique du contrat.
         </p>
       </confirmationCloture.Confirmation>
     </>

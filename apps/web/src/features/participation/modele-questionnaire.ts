@@ -39,7 +39,7 @@ export const nouvelleSection = (): SectionLocale => ({ cle: nouvelleCle(), titre
 
 export function depuisVue(sections: SectionVue[]): SectionLocale[] {
   if (sections.length === 0) return [nouvelleSection()];
-  return sections.map((s) => ({
+  const locales: SectionLocale[] = sections.map((s) => ({
     cle: nouvelleCle(),
     id: s.id,
     titre: s.titre ?? '',
@@ -57,6 +57,9 @@ export function depuisVue(sections: SectionVue[]): SectionLocale[] {
         : { ...ECHELLE_PAR_DEFAUT },
     })),
   }));
+  // An empty questionnaire opens on its first question, ready to be written.
+  if (locales.every((s) => s.questions.length === 0)) locales[0].questions.push(nouvelleQuestion());
+  return locales;
 }
 
 const ouNull = (t: string) => (t.trim() === '' ? null : t.trim());

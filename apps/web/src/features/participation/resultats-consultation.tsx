@@ -10,6 +10,8 @@ import { Telechargement } from '../../components/telechargement';
 import { GraphiqueRepartition } from './graphique-repartition';
 import { ReponsesLibres } from './reponses-libres';
 
+/** « 3 personnes ont répondu », « Personne n’a répondu ». */
+const repondu = (n: number) => (n === 0 ? 'Personne n’a répondu' : pluriel(n, 'personne a répondu', 'personnes ont répondu'));
 const decimal = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
 
 /** Results: every question's chart with its table, scales' mean and median, free text to turn into verbatims, exports. */
@@ -22,7 +24,7 @@ export function ResultatsConsultation({ consultation: c, editable }: { consultat
   return (
     <>
       <p className={fr.cx('fr-text--lead')}>
-        {pluriel(r.nombreReponses, 'personne a répondu', 'personnes ont répondu')}
+        {repondu(r.nombreReponses)}
         {c.statut === 'ouverte' ? ' pour l’instant (la consultation est encore ouverte).' : '.'}
       </p>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
@@ -54,7 +56,7 @@ export function ResultatsConsultation({ consultation: c, editable }: { consultat
           </h3>
           <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
             {q.section ? `${q.section} · ` : ''}
-            {pluriel(q.repondants, 'personne a répondu', 'personnes ont répondu')}
+            {repondu(q.repondants)}
             {q.moyenne !== null && ` · moyenne ${decimal(q.moyenne)}`}
             {q.mediane !== null && ` · médiane ${decimal(q.mediane)}`}
             {q.question.echelle && ` (de ${q.question.echelle.min} à ${q.question.echelle.max})`}
