@@ -49,6 +49,16 @@ async function ouverte(options: { codesRequis?: boolean; fin?: string; debut?: s
 }
 
 describe('lecture publique', () => {
+  it('la démo ouvre une consultation sur le CLS 2 de Redon, avec six réponses d’exemple et leurs textes libres', async () => {
+    const liste = (await coordination.get(`/api/contrats/${cls2}/consultations`)).body;
+    const demo = liste.find((x: any) => x.titre === 'Votre accès aux soins sur le territoire de Redon Agglomération');
+    expect(demo).toMatchObject({ statut: 'ouverte', nombreQuestions: 6, nombreReponses: 6 });
+    expect((await anonyme.get(`/api/public/consultations/${demo.id}`)).status).toBe(200);
+    const r = (await coordination.get(`/api/consultations/${demo.id}/resultats`)).body;
+    expect(r.questions[0].repartition.map((l: any) => l.nombre)).toEqual([3, 2, 1]);
+    expect(r.questions[5].textes).toHaveLength(5);
+  });
+
   it('une consultation ouverte se lit sans connexion ; brouillon et inconnue : 404 ; pas encore ouverte : 404 daté ; close : 410', async () => {
     const { id } = await ouverte();
     const r = await anonyme.get(`/api/public/consultations/${id}`);

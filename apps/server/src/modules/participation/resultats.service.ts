@@ -97,12 +97,16 @@ export async function exporterResultats(ctx: Contexte, utilisateur: Sujet, id: s
   const reponses = lignes.map((l, i) => [
     i + 1,
     new Date(`${l.jour}T00:00:00Z`),
-    ...questions.map((q) =>
-      l.valeurs
-        .filter((v) => v.q === q.id)
-        .map((v) => libelleDe(q, v.v))
-        .join(' ; '),
-    ),
+    ...questions.map((q) => {
+      const valeurs = l.valeurs.filter((v) => v.q === q.id).map((v) => v.v);
+      if (q.type === 'echelle') return valeurs.length ? Number(valeurs[0]) : null;
+      // Ticked options in the questionnaire's order.
+      const rang = (v: string) => q.choix?.indexOf(v) ?? 0;
+      return valeurs
+        .sort((a, b) => rang(a) - rang(b))
+        .map((v) => libelleDe(q, v))
+        .join(' ; ');
+    }),
   ]);
   const nom = nomDeFichier('resultats', r.consultation.titre, format);
   if (utilisateur)
