@@ -20,3 +20,5 @@ export * from './journal';
 export * from './ressources';
 export * from './parcours';
 export * from './appui';
+export * from './participation/temps-publics';
+export * from './participation/avis';

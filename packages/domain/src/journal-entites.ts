@@ -1,4 +1,5 @@
 import { ENTITES_JOURNAL_APPUI_PLAN } from './appui/journal-plan';
+import { ENTITES_JOURNAL_PARTICIPATION_PUBLIC } from './participation/journal-participation-public';
 import { formaterDate, formaterMontant } from './format';
 import { libellePeriodeSuivi } from './suivi';
 
@@ -219,6 +220,7 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
       suppression: 'a retiré {}',
       fin_mandat: 'a mis fin au mandat d’{}',
       courriel_invitation: 'a changé l’adresse où {} reçoit les invitations',
+      qualite: 'a précisé ce qu’est {} (institution, élu, représentant des usagers…)',
     },
   },
   seance: {
@@ -513,4 +515,5 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
   },
   preferences_courriel: { libelle: 'Préférences de courriel', le: 'ses préférences de courriel', un: 'ses préférences de courriel' },
   ...ENTITES_JOURNAL_APPUI_PLAN,
+  ...ENTITES_JOURNAL_PARTICIPATION_PUBLIC,
 };

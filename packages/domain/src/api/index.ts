@@ -21,3 +21,4 @@ export * from './parcours';
 export * from './appui';
 export * from './appui-plan';
 export * from './appui-activite';
+export * from './participation-public';
