@@ -92,9 +92,10 @@ export async function modererAvis(ctx: Contexte, u: Utilisateur, contratId: stri
       entiteType: 'avis',
       entiteId: id,
       action: m.decision === 'publier' ? (avant.statut === 'publie' ? 'reponse' : 'publication') : 'rejet',
-      avant: { statut: avant.statut, reponse: avant.reponse, motifRejet: avant.motifRejet, texte: avant.texte },
-      apres: { ...apres, texte: avant.texte },
-      contexte: { contratId },
+      avant: { statut: avant.statut, reponse: avant.reponse, motifRejet: avant.motifRejet },
+      apres,
+      // The diff holds only what changed: the journal names the opinion by its text, from the context.
+      contexte: { contratId, texte: avant.texte },
     });
   });
   return (await lecture.lireAvis(ctx.db, contratId, id))!;

@@ -39,7 +39,15 @@ export async function lireTempsPublic(ctx: Contexte, u: Utilisateur | null, cont
   return (await avecCommunes(ctx, [t]))[0]!;
 }
 
-async function journaliser(tx: Queryable, u: Utilisateur, contratId: string, id: string, action: string, avant: unknown, apres: unknown) {
+async function journaliser(
+  tx: Queryable,
+  u: Utilisateur,
+  contratId: string,
+  id: string,
+  action: string,
+  avant: { intitule: string; [champ: string]: unknown } | null,
+  apres: { intitule: string; [champ: string]: unknown } | null,
+) {
   await auditer(tx, {
     acteur: acteurDe(u),
     entiteType: 'temps_public',
@@ -47,7 +55,8 @@ async function journaliser(tx: Queryable, u: Utilisateur, contratId: string, id:
     action,
     avant: (avant ?? null) as never,
     apres: (apres ?? null) as never,
-    contexte: { contratId },
+    // The diff holds only what changed: the journal names the temps public from its context.
+    contexte: { contratId, intitule: (apres ?? avant)?.intitule },
   });
 }
 
