@@ -43,6 +43,9 @@ export interface ContratFixture {
   etapeId: string;
   ruptureId: string;
   jetonCalendrier: string;
+  /** A temps public and an opinion waiting for moderation (issue 20). */
+  tempsPublicId: string;
+  avisId: string;
 }
 
 export interface Monde {
@@ -316,6 +319,16 @@ async function construireContrat(
     'rupture',
   );
   const { rows: jeton } = await serveur.ctx.db.query('select jeton_calendrier as jeton from instances where id = $1', [instance.id]);
+  const tempsPublic = exiger(
+    await admin.post(c('/temps-publics'), { type: 'forum', intitule: `Forum du monde ${cas}`, dateTenue: '2026-03-12' }),
+    201,
+    'temps public',
+  );
+  // Straight into the table: the contract of each case is not necessarily published, and the public route needs it.
+  const { rows: avis } = await serveur.ctx.db.query(
+    `insert into avis (contrat_id, nature, texte) values ($1, 'avis', 'Un avis à modérer sur ce contrat.') returning id`,
+    [id],
+  );
   if (cas === 'propre') {
     // The demo users' roles, as on Redon's contracts.
     for (const [email, role] of [
@@ -360,6 +373,8 @@ async function construireContrat(
     etapeId: etapes[0].id,
     ruptureId: rupture.id,
     jetonCalendrier: jeton[0].jeton,
+    tempsPublicId: tempsPublic.id,
+    avisId: avis[0].id,
   };
 }
 

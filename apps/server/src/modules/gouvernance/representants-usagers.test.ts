@@ -18,7 +18,8 @@ afterAll(() => serveur.fermer());
 
 describe('représentants des usagers dans les instances', () => {
   it('comptés présents par séance et par instance ; représentés ou excusés ne comptent pas', async () => {
-    const instance = (await coordination.post(`/api/contrats/${contratId}/instances`, { type: 'copil', nom: 'COPIL participatif' })).body.id;
+    const instance = (await coordination.post(`/api/contrats/${contratId}/instances`, { type: 'copil', nom: 'COPIL participatif' })).body
+      .id;
     const membre = async (organisationId: string, qualite?: string) =>
       (await coordination.post(`/api/contrats/${contratId}/instances/${instance}/membres`, { organisationId, qualite })).body.id as string;
     const usagers = await membre(organisations[0]!, 'representant_usagers');
@@ -39,8 +40,9 @@ describe('représentants des usagers dans les instances', () => {
     expect(change.body).toEqual({ qualite: 'representant_usagers' });
 
     const seance = async (jour: string, etats: [string, string][]) => {
-      const s = (await coordination.post(`/api/contrats/${contratId}/seances`, { instanceId: instance, debut: `${jour}T14:00:00Z`, statut: 'tenue' }))
-        .body.id;
+      const s = (
+        await coordination.post(`/api/contrats/${contratId}/seances`, { instanceId: instance, debut: `${jour}T14:00:00Z`, statut: 'tenue' })
+      ).body.id;
       const r = await coordination.put(`/api/seances/${s}/presences`, {
         presences: etats.map(([membreId, etat]) => ({ membreId, etat, representePar: etat === 'represente' ? 'Sa suppléante' : null })),
       });
@@ -68,6 +70,8 @@ describe('représentants des usagers dans les instances', () => {
     expect(representantsUsagersPresents(copil.membres, premiere.presences)).toBe(premiere.representantsUsagersPresents);
 
     const phrases = (await coordination.get(`/api/contrats/${contratId}/historique?parPage=30`)).body.elements.map((e: any) => e.phrase);
-    expect(phrases.some((p: string) => /^Marie Dupont a précisé ce qu’est .+ \(institution, élu, représentant des usagers…\)$/.test(p))).toBe(true);
+    expect(
+      phrases.some((p: string) => /^Marie Dupont a précisé ce qu’est .+ \(institution, élu, représentant des usagers…\)$/.test(p)),
+    ).toBe(true);
   });
 });

@@ -81,6 +81,7 @@ export async function modererAvis(ctx: Contexte, u: Utilisateur, contratId: stri
   await enTransaction(ctx.db, async (tx) => {
     const avant = await lecture.lireAvis(tx, contratId, id);
     if (!avant) throw introuvable('Cet avis n’existe pas.');
+    const dejaPublie = avant.statut === 'publie';
     const apres =
       m.decision === 'publier'
         ? { statut: 'publie' as const, motifRejet: null, reponse: m.reponse || null }
@@ -91,7 +92,7 @@ export async function modererAvis(ctx: Contexte, u: Utilisateur, contratId: stri
       acteur: acteurDe(u),
       entiteType: 'avis',
       entiteId: id,
-      action: m.decision === 'publier' ? (avant.statut === 'publie' ? 'reponse' : 'publication') : 'rejet',
+      action: m.decision === 'rejeter' ? 'rejet' : dejaPublie ? 'reponse' : 'publication',
       avant: { statut: avant.statut, reponse: avant.reponse, motifRejet: avant.motifRejet },
       apres,
       // The diff holds only what changed: the journal names the opinion by its text, from the context.

@@ -9,7 +9,10 @@ import { demarrerServeurDeTest, DEMO, type ClientHttp, type ServeurDeTest } from
 // into the page: whatever reaches the public HTML shows here.
 const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-web-avis-'));
 fs.writeFileSync(path.join(dossier, 'index.html'), '<!doctype html><html><body><div id="racine"></div>app</body></html>');
-fs.writeFileSync(path.join(dossier, 'public.html'), '<!doctype html><html><head><title><!--titre--></title></head><body><!--page--></body></html>');
+fs.writeFileSync(
+  path.join(dossier, 'public.html'),
+  '<!doctype html><html><head><title><!--titre--></title></head><body><!--page--></body></html>',
+);
 fs.mkdirSync(path.join(dossier, '.serveur'));
 fs.writeFileSync(
   path.join(dossier, '.serveur/entree-serveur.js'),
@@ -89,13 +92,21 @@ describe('avis des habitants', () => {
     const ailleurs = await coordination.post(`/api/contrats/${nonPublie}/fiches`, { intitule: 'Une action d’un autre contrat' });
     expect(ailleurs.status).toBe(201);
     const ficheAilleurs = ailleurs.body.id;
-    const r2 = await anonyme.post(`/api/public/contrats/${publie}/avis`, { texte: 'Un avis sur une action d’ailleurs.', ficheId: ficheAilleurs });
+    const r2 = await anonyme.post(`/api/public/contrats/${publie}/avis`, {
+      texte: 'Un avis sur une action d’ailleurs.',
+      ficheId: ficheAilleurs,
+    });
     expect(r2.status).toBe(400);
     expect(r2.body.erreurs).toEqual([{ champ: 'ficheId', message: 'Action inconnue dans ce contrat' }]);
   });
 
   it('un avis reçu reste hors de tout ce que le public lit tant qu’il n’est pas modéré ; aucune adresse n’est gardée', async () => {
-    const r = await anonyme.post(`/api/public/contrats/${publie}/avis`, { nature: 'suggestion', texte: EN_ATTENTE, contact: CONTACT, ficheId });
+    const r = await anonyme.post(`/api/public/contrats/${publie}/avis`, {
+      nature: 'suggestion',
+      texte: EN_ATTENTE,
+      contact: CONTACT,
+      ficheId,
+    });
     expect(r.status).toBe(202);
     expect(r.body.message).toContain('publié après relecture');
     const public_ = await toutLePublic();
@@ -109,14 +120,23 @@ describe('avis des habitants', () => {
   });
 
   it('le champ piège rempli par un robot : même réponse, rien n’est gardé', async () => {
-    const r = await anonyme.post(`/api/public/contrats/${publie}/avis`, { texte: 'Achetez nos montres, prix imbattables !', siteWeb: 'http://spam.example' });
+    const r = await anonyme.post(`/api/public/contrats/${publie}/avis`, {
+      texte: 'Achetez nos montres, prix imbattables !',
+      siteWeb: 'http://spam.example',
+    });
     expect(r.status).toBe(202);
     const { rows } = await serveur.ctx.db.query(`select count(*)::int n from avis where texte like 'Achetez%'`);
     expect(rows[0].n).toBe(0);
   });
 
   it('le formulaire marche sans JavaScript : accepté, retour à la page ; refusé, la page revient avec l’erreur et le texte tapé', async () => {
-    const ok = await formulaire({ nature: 'avis', texte: 'Envoyé par le formulaire, sans JavaScript.', contact: '', ficheId: '', siteWeb: '' });
+    const ok = await formulaire({
+      nature: 'avis',
+      texte: 'Envoyé par le formulaire, sans JavaScript.',
+      contact: '',
+      ficheId: '',
+      siteWeb: '',
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe(`/public/contrats/${publie}?avis=merci#avis`);
     const refus = await formulaire({ nature: 'avis', texte: 'Court', contact: '06 12 34 56 78', ficheId: '', siteWeb: '' });
@@ -148,7 +168,11 @@ describe('avis des habitants', () => {
     const r = await coordination.put(`/api/contrats/${publie}/avis/${avis.id}/moderation`, { decision: 'publier', reponse, version: 1 });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ statut: 'publie', reponse, version: 2 });
-    const perime = await coordination.put(`/api/contrats/${publie}/avis/${avis.id}/moderation`, { decision: 'rejeter', motif: 'Hors sujet', version: 1 });
+    const perime = await coordination.put(`/api/contrats/${publie}/avis/${avis.id}/moderation`, {
+      decision: 'rejeter',
+      motif: 'Hors sujet',
+      version: 1,
+    });
     expect(perime.status).toBe(409);
     expect(perime.body.courant).toMatchObject({ statut: 'publie' });
     const publics = (await anonyme.get(`/api/public/contrats/${publie}/avis`)).body;

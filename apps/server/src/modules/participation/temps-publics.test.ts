@@ -70,7 +70,11 @@ describe('temps publics', () => {
     const ok = await coordination.put(`/api/contrats/${contratId}/temps-publics/${id}`, { ...forum, nombreParticipants: 92, version: 1 });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ nombreParticipants: 92, version: 2 });
-    const perime = await coordination.put(`/api/contrats/${contratId}/temps-publics/${id}`, { ...forum, nombreParticipants: 10, version: 1 });
+    const perime = await coordination.put(`/api/contrats/${contratId}/temps-publics/${id}`, {
+      ...forum,
+      nombreParticipants: 10,
+      version: 1,
+    });
     expect(perime.status).toBe(409);
     expect(perime.body.detail).toContain('modifié par quelqu’un d’autre');
     expect(perime.body.courant).toMatchObject({ nombreParticipants: 92, version: 2 });
@@ -90,7 +94,12 @@ describe('temps publics', () => {
     const verses = diagnostic.verbatims.filter((v: any) => r.body.verbatims.includes(v.id));
     expect(verses).toHaveLength(2);
     for (const v of verses)
-      expect(v).toMatchObject({ tempsPublicId: id, source: 'Forum santé des jeunes (forum, 12/03/2026)', dateRecueil: '2026-03-12', communeCode: '35236' });
+      expect(v).toMatchObject({
+        tempsPublicId: id,
+        source: 'Forum santé des jeunes (forum, 12/03/2026)',
+        dateRecueil: '2026-03-12',
+        communeCode: '35236',
+      });
     expect((await coordination.get(`/api/contrats/${contratId}/temps-publics/${id}`)).body.nombreVerbatims).toBe(2);
     const vide = await coordination.post(`/api/contrats/${contratId}/temps-publics/${id}/verbatims`, { extraits: [] });
     expect(vide.status).toBe(400);
