@@ -4,7 +4,7 @@ import { c, connecteEt, contrat, creer, lire } from './regles';
 const forum = { type: 'forum', intitule: 'Forum santé', dateTenue: '2026-03-12', publics: ['jeunes'], intervenants: ['Dr Martin'] };
 
 /** Temps publics and avis des habitants (issue 20, points 2 and 3). */
-export const ROUTES_PARTICIPATION: Record<string, EntreeRoute> = {
+export const ROUTES_PARTICIPATION_PUBLIC: Record<string, EntreeRoute> = {
   'GET /api/contrats/:id/temps-publics': { attendu: contrat('lire'), portee: 'contrat' },
   'POST /api/contrats/:id/temps-publics': { attendu: contrat('modifier'), portee: 'contrat', corps: () => forum },
   'GET /api/contrats/:id/temps-publics/:tempsPublicId': { attendu: contrat('lire'), portee: 'contrat' },
