@@ -55,6 +55,11 @@ const COMPOSANTS_PUBLICS = [
   'footer',
   'table',
   'header',
+  // The public consultation page's form (apps/server/src/modules/participation, decision 0041).
+  'input',
+  'checkbox',
+  'select',
+  'alert',
 ];
 
 /**

@@ -21,9 +21,14 @@ create table temps_publics (
 );
 create index temps_publics_contrat on temps_publics (contrat_id, date_tenue);
 
--- A verbatim drawn from a temps public keeps its source; deleting the temps public keeps the verbatim.
-alter table verbatims add column temps_public_id uuid references temps_publics (id) on delete set null;
-create index verbatims_temps_public on verbatims (temps_public_id) where temps_public_id is not null;
+-- The verbatims (diagnostics module) drawn from a temps public: the link is this module's, the verbatim the
+-- diagnostic's. Deleting the temps public keeps its verbatims (they keep their source text).
+create table temps_public_verbatims (
+  temps_public_id uuid not null references temps_publics (id) on delete cascade,
+  verbatim_id uuid not null references verbatims (id) on delete cascade,
+  primary key (temps_public_id, verbatim_id)
+);
+create index temps_public_verbatims_verbatim on temps_public_verbatims (verbatim_id);
 
 -- An inhabitant's opinion or suggestion on a published contract or one of its fiches. No address of the sender is
 -- ever stored here; the contact is for the coordination only and never public.

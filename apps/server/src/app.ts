@@ -31,6 +31,7 @@ import { annexeGrilles } from './modules/parcours/grille.service';
 import { refuserJetonsSurLeModule } from './modules/appui/jetons-appui';
 import { routesAppuiPlan } from './modules/appui/plan.routes';
 import { routesParcours } from './modules/parcours/parcours.routes';
+import { routesParticipation } from './modules/participation/participation.routes';
 import { routesActiviteAppui } from './modules/appui/activite.routes';
 import { routesAppui } from './modules/appui/appui.routes';
 import { routesRessources } from './modules/ressources/ressources.routes';
@@ -151,6 +152,7 @@ export async function construireApplication(
   routesFiches(app, ctx);
   routesRessources(app, ctx);
   routesParcours(app, ctx);
+  routesParticipation(app, ctx);
   // Before the appui routes: no API token reads their health data (decision 0031).
   refuserJetonsSurLeModule(app);
   routesAppui(app, ctx);

@@ -20,5 +20,6 @@ export * from './journal';
 export * from './ressources';
 export * from './parcours';
 export * from './appui';
+export * from './participation';
 export * from './participation/temps-publics';
 export * from './participation/avis';

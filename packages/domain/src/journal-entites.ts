@@ -1,4 +1,5 @@
 import { ENTITES_JOURNAL_APPUI_PLAN } from './appui/journal-plan';
+import { ENTITES_JOURNAL_CONSULTATIONS } from './participation/journal-consultations';
 import { ENTITES_JOURNAL_PARTICIPATION_PUBLIC } from './participation/journal-participation-public';
 import { formaterDate, formaterMontant } from './format';
 import { libellePeriodeSuivi } from './suivi';
@@ -515,5 +516,6 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
   },
   preferences_courriel: { libelle: 'Préférences de courriel', le: 'ses préférences de courriel', un: 'ses préférences de courriel' },
   ...ENTITES_JOURNAL_APPUI_PLAN,
+  ...ENTITES_JOURNAL_CONSULTATIONS,
   ...ENTITES_JOURNAL_PARTICIPATION_PUBLIC,
 };

@@ -43,6 +43,8 @@ export interface ContratFixture {
   etapeId: string;
   ruptureId: string;
   jetonCalendrier: string;
+  /** An open consultation of the contract (issue 20), with one free-text question. */
+  consultationId: string;
   /** A temps public and an opinion waiting for moderation (issue 20). */
   tempsPublicId: string;
   avisId: string;
@@ -319,6 +321,24 @@ async function construireContrat(
     'rupture',
   );
   const { rows: jeton } = await serveur.ctx.db.query('select jeton_calendrier as jeton from instances where id = $1', [instance.id]);
+  const consultation = exiger(await admin.post(c('/consultations'), { titre: `Consultation du monde ${cas}` }), 201, 'consultation');
+  exiger(
+    await admin.put(`/api/consultations/${consultation.id}/questionnaire`, {
+      sections: [{ questions: [{ type: 'texte_long', libelle: 'Qu’attendez-vous du contrat ?' }] }],
+      version: consultation.version,
+    }),
+    200,
+    'questionnaire',
+  );
+  exiger(
+    await admin.post(`/api/consultations/${consultation.id}/ouverture`, {
+      debut: '2024-01-01',
+      fin: '2099-12-31',
+      version: consultation.version + 1,
+    }),
+    200,
+    'ouverture',
+  );
   const tempsPublic = exiger(
     await admin.post(c('/temps-publics'), { type: 'forum', intitule: `Forum du monde ${cas}`, dateTenue: '2026-03-12' }),
     201,
@@ -373,6 +393,7 @@ async function construireContrat(
     etapeId: etapes[0].id,
     ruptureId: rupture.id,
     jetonCalendrier: jeton[0].jeton,
+    consultationId: consultation.id,
     tempsPublicId: tempsPublic.id,
     avisId: avis[0].id,
   };

@@ -8,6 +8,7 @@ import { ROUTES_CONFIRMATIONS } from './routes-confirmations';
 import { ROUTES_CONTRATS } from './routes-contrats';
 import { ROUTES_GLOBALES } from './routes-globales';
 import { ROUTES_PARCOURS } from './routes-parcours';
+import { ROUTES_PARTICIPATION } from './routes-participation';
 import { ROUTES_PARTICIPATION_PUBLIC } from './routes-participation-public';
 import { ROUTES_RESSOURCES } from './routes-ressources';
 
@@ -25,6 +26,7 @@ export const ROUTES: Record<string, EntreeRoute> = {
   ...ROUTES_ACCES,
   ...ROUTES_RESSOURCES,
   ...ROUTES_PARCOURS,
+  ...ROUTES_PARTICIPATION,
   ...ROUTES_APPUI,
   ...ROUTES_APPUI_PLAN,
   ...ROUTES_APPUI_ACTIVITE,

@@ -10,7 +10,6 @@ export const verbatimVue = z.object({
   communeCode: z.string().nullable(),
   source: z.string().nullable(),
   dateRecueil: z.string().nullable(),
-  tempsPublicId: z.string().nullish().describe('Le temps public d’où vient ce verbatim, s’il en vient'),
 });
 export type Verbatim = z.infer<typeof verbatimVue>;
 export const rencontreVue = z.object({

@@ -21,4 +21,5 @@ export * from './parcours';
 export * from './appui';
 export * from './appui-plan';
 export * from './appui-activite';
+export * from './participation';
 export * from './participation-public';

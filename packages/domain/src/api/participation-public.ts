@@ -39,8 +39,8 @@ export type TempsPublic = z.infer<typeof tempsPublic>;
 export const saisieTempsPublic = tempsPublicSchema;
 export const modificationTempsPublic = tempsPublicSchema.and(z.object({ version: z.number({ error: 'Version attendue' }).int() }));
 export const extraitsTempsPublic = extraitsTempsPublicSchema;
-export const verbatimsCrees = z.object({ verbatims: z.array(z.string()).describe('Identifiants des verbatims créés') });
-export type VerbatimsCrees = z.infer<typeof verbatimsCrees>;
+export const extraitsVerses = z.object({ verbatims: z.array(z.string()).describe('Identifiants des verbatims créés') });
+export type ExtraitsVerses = z.infer<typeof extraitsVerses>;
 
 const nature = z.enum(Object.keys(NATURES_AVIS) as [NatureAvis]);
 /** What the public sees of a published opinion: never its contact, never its moderation notes. */

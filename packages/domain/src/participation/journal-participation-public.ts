@@ -21,7 +21,7 @@ export const ENTITES_JOURNAL_PARTICIPATION_PUBLIC = {
     le: 'le temps public',
     un: 'un temps public',
     nom: (e: Evenement) => guillemets(texte(e, 'intitule')),
-    verbes: { creation: 'a enregistré {}' },
+    verbes: { creation: 'a enregistré {}', verbatims: 'a versé au diagnostic des extraits de {}' },
   },
   avis: {
     libelle: 'Avis d’habitant',

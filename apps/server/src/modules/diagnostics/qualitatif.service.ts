@@ -1,6 +1,6 @@
 import type { besoinSchema, constatSchema, prioriteSchema, rencontreSchema, verbatimSchema } from '@maillage/domain';
 import type { z } from 'zod';
-import { auditer } from '../../platform/audit';
+import { auditer, auditerLot } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
@@ -85,6 +85,40 @@ export const enregistrerVerbatim = (ctx: Contexte, u: Utilisateur, contratId: st
     );
     return { id: rows[0].id, action: 'creation', resultat: { id: rows[0].id as string }, apres: v };
   });
+
+/**
+ * Verbatims drawn from another module's material (a consultation's free-text answers, issue 20), in the caller's
+ * transaction so that the caller's own link to each verbatim commits with it. Checks the right to edit the
+ * diagnostic, then inserts and audits each one; returns their ids in the given order.
+ */
+export async function creerVerbatimsDepuisSource(
+  tx: Queryable,
+  u: Utilisateur,
+  contratId: string,
+  verbatims: Verbatim[],
+): Promise<string[]> {
+  exigerRecevable(await exigerSurContrat(tx, u, 'modifier', contratId), 'diagnostic');
+  if (!verbatims.length) return [];
+  const ids = verbatims.map(() => crypto.randomUUID());
+  await tx.query(
+    `insert into verbatims (id, contrat_id, texte, locuteur, commune_code, source, date_recueil)
+     select n.id, $1, n.texte, n.locuteur, n."communeCode", n.source, n."dateRecueil"
+     from json_to_recordset($2::json) n(id uuid, texte text, locuteur text, "communeCode" text, source text, "dateRecueil" date)`,
+    [contratId, JSON.stringify(verbatims.map((v, i) => ({ ...v, id: ids[i] })))],
+  );
+  await auditerLot(
+    tx,
+    ids.map((id, i) => ({
+      acteur: acteurDe(u),
+      entiteType: 'verbatim',
+      entiteId: id,
+      action: 'creation',
+      apres: verbatims[i] as never,
+      contexte: { contratId },
+    })),
+  );
+  return ids;
+}
 
 export const enregistrerRencontre = (ctx: Contexte, u: Utilisateur, contratId: string, r: Rencontre, id?: string) =>
   modifier(ctx, u, contratId, 'rencontre', async (tx) => {
@@ -181,56 +215,6 @@ export const enregistrerPriorite = (ctx: Contexte, u: Utilisateur, contratId: st
     return { id: cible!, action: id ? 'modification' : 'creation', resultat: { id: cible! }, apres: p };
   });
 
-/** Where verbatims drawn from another module come from: a source text, and the temps public they were said at. */
-export interface OrigineVerbatims {
-  source: string;
-  tempsPublicId?: string | null;
-  dateRecueil?: string | null;
-  communeCode?: string | null;
-}
-
-/**
- * Several verbatims at once from the outputs of participation (a temps public's extracts), with their origin: one
- * transaction, one audit event each, as if typed one by one in the diagnostic.
- */
-export async function verserVerbatims(
-  ctx: Contexte,
-  u: Utilisateur,
-  contratId: string,
-  origine: OrigineVerbatims,
-  extraits: { texte: string; locuteur: Verbatim['locuteur'] }[],
-): Promise<string[]> {
-  exigerRecevable(await exigerSurContrat(ctx.db, u, 'modifier', contratId), 'diagnostic');
-  return enTransaction(ctx.db, async (tx) => {
-    const ids: string[] = [];
-    for (const e of extraits) {
-      const { rows } = await tx.query(
-        `insert into verbatims (contrat_id, texte, locuteur, commune_code, source, date_recueil, temps_public_id)
-         values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-        [
-          contratId,
-          e.texte,
-          e.locuteur,
-          origine.communeCode ?? null,
-          origine.source,
-          origine.dateRecueil ?? null,
-          origine.tempsPublicId ?? null,
-        ],
-      );
-      ids.push(rows[0].id);
-      await auditer(tx, {
-        acteur: acteurDe(u),
-        entiteType: 'verbatim',
-        entiteId: rows[0].id,
-        action: 'creation',
-        apres: { texte: e.texte, locuteur: e.locuteur, source: origine.source },
-        contexte: { contratId, ...(origine.tempsPublicId ? { tempsPublicId: origine.tempsPublicId } : {}) },
-      });
-    }
-    return ids;
-  });
-}
-
 const TABLES = { verbatim: 'verbatims', rencontre: 'rencontres', constat: 'constats', besoin: 'besoins', priorite: 'priorites' } as const;
 
 export const supprimerElement = (ctx: Contexte, u: Utilisateur, contratId: string, entite: keyof typeof TABLES, id: string) =>
@@ -246,7 +230,7 @@ export async function lireQualitatif(db: Queryable, contratId: string) {
   // Independent reads: run together (on the pool) rather than one after the other.
   const [verbatims, rencontres, constats, besoins, priorites] = await Promise.all([
     requete(
-      `select id, texte, locuteur, commune_code as "communeCode", source, date_recueil as "dateRecueil", temps_public_id as "tempsPublicId" from verbatims where contrat_id = $1 order by cree_le, id`,
+      `select id, texte, locuteur, commune_code as "communeCode", source, date_recueil as "dateRecueil" from verbatims where contrat_id = $1 order by cree_le, id`,
     ),
     requete(
       `select id, type, titre, date_rencontre as "dateRencontre", participants, synthese from rencontres where contrat_id = $1 order by date_rencontre nulls last, cree_le, id`,

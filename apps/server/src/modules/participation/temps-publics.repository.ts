@@ -4,8 +4,7 @@ import type { Queryable } from '../../platform/database';
 
 const COLONNES = `t.id, t.type, t.intitule, to_char(t.date_tenue, 'YYYY-MM-DD') as "dateTenue", t.lieu, t.commune_code as "communeCode",
   t.nombre_participants as "nombreParticipants", t.publics, t.intervenants, t.synthese, t.version,
-  (select count(*)::int from verbatims v where v.temps_public_id = t.id) as "nombreVerbatims"`;
-// The verbatims table is the diagnostics module's: it is only counted here, never written.
+  (select count(*)::int from temps_public_verbatims v where v.temps_public_id = t.id) as "nombreVerbatims"`;
 const DEPUIS = 'from temps_publics t';
 
 const valeurs = (t: TempsPublicSaisi) => [
@@ -56,4 +55,9 @@ export async function modifier(db: Queryable, contratId: string, id: string, ver
 export async function supprimer(db: Queryable, contratId: string, id: string): Promise<boolean> {
   const { rowCount } = await db.query('delete from temps_publics where id = $1 and contrat_id = $2', [id, contratId]);
   return !!rowCount;
+}
+
+/** Links the verbatims the diagnostic created from this temps public. */
+export async function lierVerbatims(db: Queryable, id: string, verbatims: string[]) {
+  await db.query('insert into temps_public_verbatims (temps_public_id, verbatim_id) select $1, unnest($2::uuid[])', [id, verbatims]);
 }

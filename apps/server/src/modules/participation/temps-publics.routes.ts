@@ -68,7 +68,7 @@ export function routesTempsPublics(app: FastifyInstance, ctx: Contexte) {
       summary: 'Verser des extraits d’un temps public au diagnostic : chacun devient un verbatim qui a ce temps public pour source',
       params: api.cheminTempsPublic,
       body: api.extraitsTempsPublic,
-      response: { 201: api.verbatimsCrees, ...erreurs },
+      response: { 201: api.extraitsVerses, ...erreurs },
     },
     handler: async (req, rep) =>
       rep

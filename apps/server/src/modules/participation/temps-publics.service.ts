@@ -5,7 +5,7 @@ import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contex
 import { enTransaction, type Queryable } from '../../platform/database';
 import { conflit, introuvable, invalide } from '../../platform/errors';
 import { exigerSurContrat } from '../contrats/acces';
-import { verserVerbatims } from '../diagnostics/qualitatif.service';
+import { creerVerbatimsDepuisSource } from '../diagnostics/qualitatif.service';
 import { nommerTerritoires, trouverTerritoire } from '../territoires/territoires.service';
 import * as repository from './temps-publics.repository';
 
@@ -106,15 +106,23 @@ export async function supprimerTempsPublic(ctx: Contexte, u: Utilisateur, contra
   });
 }
 
-/** The outputs of a temps public become verbatims of the diagnostic, with the temps public as their source. */
+/**
+ * The outputs of a temps public become verbatims of the diagnostic (its service checks the right and audits each),
+ * with the temps public as source, its date and commune; the link to the temps public commits with them.
+ */
 export async function verserExtraits(ctx: Contexte, u: Utilisateur, contratId: string, id: string, e: ExtraitsTempsPublic) {
   const t = await lireTempsPublic(ctx, u, contratId, id);
-  const verbatims = await verserVerbatims(
-    ctx,
-    u,
-    contratId,
-    { source: sourceVerbatimTempsPublic(t), tempsPublicId: t.id, dateRecueil: t.dateTenue, communeCode: t.communeCode },
-    e.extraits,
-  );
+  const source = sourceVerbatimTempsPublic(t);
+  const verbatims = await enTransaction(ctx.db, async (tx) => {
+    const ids = await creerVerbatimsDepuisSource(
+      tx,
+      u,
+      contratId,
+      e.extraits.map((x) => ({ texte: x.texte, locuteur: x.locuteur, source, dateRecueil: t.dateTenue, communeCode: t.communeCode })),
+    );
+    await repository.lierVerbatims(tx, id, ids);
+    await journaliser(tx, u, contratId, id, 'verbatims', null, { intitule: t.intitule, verbatimsCrees: ids.length });
+    return ids;
+  });
   return { verbatims };
 }

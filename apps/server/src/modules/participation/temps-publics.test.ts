@@ -116,5 +116,6 @@ describe('temps publics', () => {
     expect(phrases).toContain('Marie Dupont a modifié le temps public « Forum santé des jeunes »');
     expect(phrases).toContain('Marie Dupont a supprimé le temps public « Forum santé des jeunes »');
     expect(phrases).toContain('Marie Dupont a ajouté le verbatim « Il faut six mois pour voir un psychologue. »');
+    expect(phrases).toContain('Marie Dupont a versé au diagnostic des extraits du temps public « Forum santé des jeunes »');
   });
 });

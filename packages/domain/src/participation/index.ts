@@ -1,0 +1,3 @@
+export * from './vocabulaire';
+export * from './questionnaire';
+export * from './reponses';
