@@ -95,7 +95,6 @@ describe('temps publics', () => {
     expect(verses).toHaveLength(2);
     for (const v of verses)
       expect(v).toMatchObject({
-        tempsPublicId: id,
         source: 'Forum santé des jeunes (forum, 12/03/2026)',
         dateRecueil: '2026-03-12',
         communeCode: '35236',
