@@ -21,3 +21,5 @@ export * from './ressources';
 export * from './parcours';
 export * from './appui';
 export * from './participation';
+export * from './participation/temps-publics';
+export * from './participation/avis';

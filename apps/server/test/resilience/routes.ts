@@ -9,6 +9,7 @@ import { ROUTES_CONTRATS } from './routes-contrats';
 import { ROUTES_GLOBALES } from './routes-globales';
 import { ROUTES_PARCOURS } from './routes-parcours';
 import { ROUTES_PARTICIPATION } from './routes-participation';
+import { ROUTES_PARTICIPATION_PUBLIC } from './routes-participation-public';
 import { ROUTES_RESSOURCES } from './routes-ressources';
 
 export type { EntreeRoute, Evaluation, Outils } from './regles';
@@ -29,6 +30,7 @@ export const ROUTES: Record<string, EntreeRoute> = {
   ...ROUTES_APPUI,
   ...ROUTES_APPUI_PLAN,
   ...ROUTES_APPUI_ACTIVITE,
+  ...ROUTES_PARTICIPATION_PUBLIC,
 };
 
 /** Path parameters filled from the fixture by the route's prefix and the parameter's name. */

@@ -22,3 +22,4 @@ export * from './appui';
 export * from './appui-plan';
 export * from './appui-activite';
 export * from './participation';
+export * from './participation-public';
