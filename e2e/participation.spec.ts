@@ -203,3 +203,50 @@ test('une consultation des habitants, de la composition au constat du diagnostic
   expect(erreurs).toEqual([]);
   await contexte.close();
 });
+
+test('un avis laissé sur une fiche depuis la page publique n’y paraît qu’après modération', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const CONTRAT = 'Contrat local de santé du Pays de Redon-Bretagne Sud';
+  const texte = `Il faudrait plus de séances de dépistage au marché de Redon (${Date.now().toString(36)})`;
+
+  // An inhabitant, no account, on the contract's public page: the opinion concerns one of its fiches.
+  const habitant = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+  const publique = await habitant.newPage();
+  const erreursPubliques = surveillerConsole(publique);
+  await publique.goto('/public/contrats');
+  await publique.getByRole('link', { name: CONTRAT }).click();
+  await expect(publique.getByRole('heading', { level: 1 })).toHaveText(CONTRAT);
+  const adressePublique = publique.url();
+  const fiche = publique.getByLabel('Sur quelle action ? (facultatif)');
+  const premiereFiche = (await fiche.locator('option').nth(1).textContent())!;
+  await fiche.selectOption({ label: premiereFiche });
+  await publique.getByLabel('Votre avis').fill(texte);
+  await publique.getByRole('button', { name: 'Envoyer mon avis' }).click();
+  await expect(publique.getByText('Merci, votre avis a bien été reçu')).toBeVisible();
+  await verifierAccessibilite(publique, 'la page publique après l’envoi d’un avis');
+  // Not moderated: nowhere on the public page, nor in the public API.
+  await publique.goto(adressePublique);
+  await expect(publique.getByText(texte)).toHaveCount(0);
+
+  // The coordination moderates it in the contract's Participation tab.
+  const coordination = await browser.newContext();
+  const page = await coordination.newPage();
+  const erreurs = surveillerConsole(page);
+  await seConnecter(page, 'coordination@demo.maillage.fr');
+  await page.goto('/contrats');
+  await page.getByRole('link', { name: CONTRAT }).first().click();
+  await page.getByRole('tab', { name: 'Participation' }).click();
+  const avis = page.getByRole('article').filter({ hasText: texte });
+  await expect(avis).toBeVisible();
+  await verifierAccessibilite(page, 'la modération des avis');
+  await avis.getByRole('button', { name: /^Publier/ }).click();
+  await expect(page.getByRole('article').filter({ hasText: texte })).toHaveCount(0);
+
+  // Published: now on the public page, with the fiche it concerns.
+  await publique.goto(adressePublique);
+  await expect(publique.getByText(texte)).toBeVisible();
+  await verifierAccessibilite(publique, 'la page publique avec l’avis publié');
+  expect([...erreurs, ...erreursPubliques]).toEqual([]);
+  await coordination.close();
+  await habitant.close();
+});
