@@ -140,7 +140,8 @@ test('une consultation des habitants, de la composition au constat du diagnostic
   const adresse = (await lien.getAttribute('href'))!;
   const qr = page.getByRole('img', { name: /QR code menant à/ });
   await expect(qr).toBeVisible();
-  expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The server draws it: the image has loaded (an SVG of its own size), not a broken link.
+  await expect.poll(() => qr.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : -1))).toBeGreaterThan(0);
   await verifierAccessibilite(page, 'la diffusion de la consultation');
 
   // Three inhabitants, no account: one on a computer, one on a phone, one with the keyboard alone.
@@ -220,7 +221,7 @@ test('un avis laissé sur une fiche depuis la page publique n’y paraît qu’a
   const fiche = publique.getByLabel('Sur quelle action ? (facultatif)');
   const premiereFiche = (await fiche.locator('option').nth(1).textContent())!;
   await fiche.selectOption({ label: premiereFiche });
-  await publique.getByLabel('Votre avis').fill(texte);
+  await publique.getByRole('textbox', { name: /^Votre avis/ }).fill(texte);
   await publique.getByRole('button', { name: 'Envoyer mon avis' }).click();
   await expect(publique.getByText('Merci, votre avis a bien été reçu')).toBeVisible();
   await verifierAccessibilite(publique, 'la page publique après l’envoi d’un avis');
