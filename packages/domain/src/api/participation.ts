@@ -187,9 +187,11 @@ export const conversionVerbatims = z
     questionId: uuid.optional().describe('Ou : toutes les réponses de cette question pas encore transformées'),
     locuteur: z.enum(LOCUTEURS).default('habitant'),
   })
-  .refine((c) => (c.reponses?.length ?? 0) > 0 || c.questionId, {
-    message: 'Choisissez des réponses ou une question',
-    path: ['reponses'],
+  .superRefine((c, ctx) => {
+    if ((c.reponses?.length ?? 0) > 0 || c.questionId) return;
+    // Both fields are named: either one fixes it.
+    for (const champ of ['reponses', 'questionId'])
+      ctx.addIssue({ code: 'custom', message: 'Choisissez des réponses ou une question', path: [champ] });
   });
 export const verbatimsCrees = z.object({
   crees: z.array(z.object({ reponseId: z.uuid(), verbatimId: z.uuid() })),

@@ -37,6 +37,15 @@ describe('questionnaire et chiffres', () => {
       [{ champ: 'sections.0.questions.0.choix', message: 'Question « Un mot » : seules les questions à choix ont des options' }],
     );
   });
+  it('refuse un identifiant de section ou de question donné deux fois', () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    expect(
+      problemesQuestionnaire([
+        { id, questions: [] },
+        { id, questions: [] },
+      ]).map((p) => p.message),
+    ).toEqual(['Section 2 : identifiant en double']);
+  });
   it('ouvre une période qui n’est pas passée, avec au moins une question', () => {
     expect(raisonOuvertureImpossible(1, '2026-01-01', '2026-12-07', '2026-12-07')).toBeNull();
     expect(raisonOuvertureImpossible(1, '2026-01-01', '2026-12-06', '2026-12-07')).toContain('déjà passée');

@@ -42,6 +42,10 @@ export function problemesQuestionnaire(sections: SectionSaisie[]): { champ: stri
   if (total > MAX_QUESTIONS) problemes.push({ champ: 'sections', message: `${MAX_QUESTIONS} questions au plus dans un questionnaire` });
   const ids = new Set<string>();
   sections.forEach((s, i) => {
+    if (s.id) {
+      if (ids.has(s.id)) problemes.push({ champ: `sections.${i}.id`, message: `Section ${i + 1} : identifiant en double` });
+      ids.add(s.id);
+    }
     s.questions.forEach((q, j) => {
       const champ = `sections.${i}.questions.${j}`;
       const nom = `Question « ${q.libelle} »`;

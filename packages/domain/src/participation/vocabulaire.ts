@@ -31,7 +31,7 @@ export const TRANCHES_AGE = {
 } as const;
 export type TrancheAge = keyof typeof TRANCHES_AGE;
 
-export const STATUTS_CONSULTATION = { brouillon: 'Brouillon', ouverte: 'Ouverte', close: 'Close' } as const;
+export const STATUTS_CONSULTATION = { brouillon: 'Brouillon', ouverte: 'Ouverte', close: 'Clôturée' } as const;
 export type StatutConsultation = keyof typeof STATUTS_CONSULTATION;
 export const statutConsultationSchema = z.enum(['brouillon', 'ouverte', 'close']);
 
