@@ -176,7 +176,7 @@ test('une consultation des habitants, de la composition au constat du diagnostic
   await page.reload();
   await page.getByRole('button', { name: 'Clore la consultation' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Clore', exact: true }).click();
-  await expect(page.getByText('La consultation est close : elle ne reçoit plus de réponse.')).toBeVisible();
+  await expect(page.getByText('La consultation est clôturée : elle ne reçoit plus de réponse.')).toBeVisible();
   await page.getByRole('tab', { name: 'Résultats' }).click();
   await expect(page.getByText('3 personnes ont répondu.')).toBeVisible();
   await expect(page.getByRole('img', { name: /la réponse la plus choisie est « Difficile » \(2, 66,7 %\)/ })).toBeVisible();

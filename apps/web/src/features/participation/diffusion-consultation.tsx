@@ -104,7 +104,7 @@ export function DiffusionConsultation({ consultation: c, editable }: { consultat
       {c.statut === 'ouverte' && editable && (
         <section aria-labelledby="diffusion-cloture">
           <h3 id="diffusion-cloture">Clore la consultation</h3>
-          {cloture.error && <AlerteErreur erreur={cloture.error} as="h4" titre="La consultation n’a pas été close" />}
+          {cloture.error && <AlerteErreur erreur={cloture.error} as="h4" titre="La consultation n’a pas été clôturée" />}
           <Button type="button" priority="secondary" iconId="fr-icon-lock-line" onClick={() => confirmationCloture.ouvrir()}>
             Clore la consultation
           </Button>
@@ -115,7 +115,7 @@ export function DiffusionConsultation({ consultation: c, editable }: { consultat
           severity="info"
           small
           className={fr.cx('fr-mb-2w')}
-          description="La consultation est close : elle ne reçoit plus de réponse."
+          description="La consultation est clôturée : elle ne reçoit plus de réponse."
         />
       )}
       <confirmationCloture.Confirmation
@@ -125,7 +125,7 @@ export function DiffusionConsultation({ consultation: c, editable }: { consultat
         onConfirmer={() => cloture.mutate(c.version)}
       >
         <p>
-          Le lien public cessera d’accepter des réponses, dès maintenant et pour de bon : une consultation close ne se rouvre pas. Les{' '}
+          Le lien public cessera d’accepter des réponses, dès maintenant et pour de bon : une consultation clôturée ne se rouvre pas. Les{' '}
           {pluriel(c.nombreReponses, 'réponse', 'réponses', 'f')} reçues sont gardées. La clôture est tracée dans l’historique du contrat.
         </p>
       </confirmationCloture.Confirmation>
