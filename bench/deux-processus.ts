@@ -136,5 +136,9 @@ export function explicationsDeuxProcessusEtMobile(ctx: Contexte): string {
   cette charge), que le rendu serveur attend avant d’envoyer le HTML (Lighthouse le compte dans FCP et LCP).
   Dernier banc complet (${ctx.date}, charge ${ctx.machine.charge}) :
 ${mobile.map((p) => `  ${p.nom} : performance ${p.performance}, accessibilité ${p.accessibilite}, FCP ${p.fcpMs} ms, LCP ${p.lcpMs} ms, TBT ${p.tbtMs} ms, ${Math.round(p.octetsKo.total ?? 0)} ko transférés (dont ${Math.round(p.octetsKo.script ?? 0)} ko de JavaScript, ${Math.round(p.octetsKo.stylesheet ?? 0)} ko de CSS, ${Math.round(p.octetsKo.font ?? 0)} ko de polices).`).join('\n')}
+- **\`lighthouse_mobile_consultation_performance\`, \`lighthouse_mobile_consultation_accessibility\`** — la même mesure
+  (mobile, trois passages, médiane) sur le formulaire public d’une consultation ouverte (celle de la démonstration) :
+  la page qu’un habitant ouvre depuis un QR code (ticket 20, point 5). Rendue par le serveur, sans React (décision
+  0041). Elle compte aussi dans les deux chiffres précédents. \`npm run bench:mobile -- --page consultation\` la mesure seule.
 `;
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench:mobile [-- --dist DIR] [-- --donnees DIR] [-- --fois N]: only the bench's Lighthouse mobile part, to
+ * npm run bench:mobile [-- --dist DIR] [-- --donnees DIR] [-- --fois N] [-- --page MOT]: only the bench's Lighthouse mobile part, to
  * compare two builds of the web app in the same conditions without the whole bench. Builds the web app once (or
  * serves DIR), starts the server with the demo and the bench's contracts (the same ~200 published ones, without the
  * indicator values), runs Lighthouse mobile N times per public page and prints each run and the median.
@@ -13,7 +13,7 @@ import { urlPostgresEnMarche } from '../apps/server/src/platform/embedded-postgr
 import { echelle, genererContrats } from './donnees';
 import { dossierDonnees } from './mesures';
 import { lancerServeur, RACINE } from './serveur';
-import { mesurerLighthouse, type ResultatLighthouse } from './web';
+import { consultationOuverte, mesurerLighthouse, type ResultatLighthouse } from './web';
 
 const option = (nom: string) => {
   const i = process.argv.indexOf(nom);
@@ -76,8 +76,21 @@ async function preparerDonnees(dataDir: string, url: string) {
 const ligne = (r: ResultatLighthouse) =>
   `perf ${r.performance} a11y ${r.accessibilite} FCP ${r.fcpMs} LCP ${r.lcpMs} TBT ${r.tbtMs} CLS ${r.cls} SI ${r.siMs} · ${Math.round(r.octetsKo.total ?? 0)} ko (JS ${Math.round(r.octetsKo.script ?? 0)}, CSS ${Math.round(r.octetsKo.stylesheet ?? 0)}, polices ${Math.round(r.octetsKo.font ?? 0)}, doc ${Math.round(r.octetsKo.document ?? 0)})`;
 
+/** The demo's open consultation, read in the bench's database. */
+async function lireConsultation(dataDir: string): Promise<string> {
+  const pool = new pg.Pool({ connectionString: (await urlPostgresEnMarche(dataDir))!, max: 1 });
+  pool.on('error', () => {});
+  try {
+    return await consultationOuverte(async (sql) => (await pool.query(sql)).rows);
+  } finally {
+    await pool.end();
+  }
+}
+
 async function main() {
   const fois = Number(option('--fois') ?? 3);
+  // --page consultation: only the pages whose name holds this word.
+  const seulement = option('--page');
   const dist = option('--dist') ?? construireWeb();
   const dataDir = option('--donnees') ?? dossierDonnees('maillage-mobile-');
   console.log(`web : ${dist} · données : ${dataDir}`);
@@ -85,10 +98,12 @@ async function main() {
   try {
     await preparerDonnees(dataDir, serveur.url);
     const publies = (await (await fetch(`${serveur.url}/api/public/contrats`)).json()) as { id: string }[];
+    const consultation = await lireConsultation(dataDir);
     const pages = [
       { nom: 'contrats publiés', chemin: '/public/contrats' },
       { nom: 'contrat public', chemin: `/public/contrats/${publies[0].id}` },
-    ];
+      { nom: 'consultation publique', chemin: `/public/consultations/${consultation}` },
+    ].filter((p) => !seulement || p.nom.includes(seulement));
     console.log(`${publies.length} contrats publiés · charge au début ${charge()}`);
     for (const p of pages) {
       const essais: ResultatLighthouse[] = [];

@@ -23,7 +23,7 @@ import {
 } from './mesures';
 import { chiffre, ecrireDocument, ecrireResultats, type Chiffre } from './rapport';
 import { Client, lancerServeur, RACINE, type ServeurLance } from './serveur';
-import { mesurerJavascript, mesurerLighthouse, mesurerLighthouseMobile } from './web';
+import { consultationOuverte, mesurerJavascript, mesurerLighthouse, mesurerLighthouseMobile } from './web';
 import { explicationsDeuxProcessusEtMobile, mesurerDeuxProcessus } from './deux-processus';
 
 const rapide = process.argv.includes('--quick');
@@ -235,16 +235,23 @@ async function main() {
     chiffres.push(chiffre('lighthouse_accessibility', Math.min(...pages.map((p) => p.accessibilite)), 'score', '= 100'));
     details.lighthouse = pages;
 
-    journal('Lighthouse mobile (contrats publiés, page publique d’un contrat)…');
-    // The list as the public sees it (published, ARS confirmed), and its first contract.
+    journal('Lighthouse mobile (contrats publiés, page publique d’un contrat, consultation publique)…');
+    // The list as the public sees it (published, ARS confirmed), its first contract, and an open consultation's form
+    // (the demo's: the page inhabitants open from a QR code, issue 20).
     const publies = (await (await fetch(`${serveur.url}/api/public/contrats`)).json()) as { id: string }[];
     const publie = publies[0];
+    const consultation = await consultationOuverte(q);
     const mobiles = await mesurerLighthouseMobile(serveur.url, [
       { nom: 'contrats publiés', chemin: '/public/contrats' },
       { nom: 'contrat public', chemin: `/public/contrats/${publie.id}` },
+      { nom: 'consultation publique', chemin: `/public/consultations/${consultation}` },
     ]);
     chiffres.push(chiffre('lighthouse_mobile_performance', Math.min(...mobiles.map((p) => p.performance)), 'score', '≥ 90'));
     chiffres.push(chiffre('lighthouse_mobile_accessibility', Math.min(...mobiles.map((p) => p.accessibilite)), 'score', '= 100'));
+    // The public consultation page on its own as well: its budgets are the issue's (issue 20 item 5).
+    const formulaire = mobiles.find((m) => m.nom === 'consultation publique')!;
+    chiffres.push(chiffre('lighthouse_mobile_consultation_performance', formulaire.performance, 'score', '≥ 90'));
+    chiffres.push(chiffre('lighthouse_mobile_consultation_accessibility', formulaire.accessibilite, 'score', '= 100'));
     details.lighthouseMobile = mobiles;
     details.contratsPublies = publies.length;
 

@@ -164,3 +164,12 @@ export async function mesurerLighthouseMobile(url: string, pages: { nom: string;
   }
   return retenus;
 }
+
+/** An open consultation (the demo's), whose public form the mobile Lighthouse measures. */
+export async function consultationOuverte(q: (sql: string) => Promise<{ id: string }[]>): Promise<string> {
+  const [c] = await q(
+    `select id from consultations where statut = 'ouverte' and current_date between debut and fin order by cree_le limit 1`,
+  );
+  if (!c) throw new Error('Aucune consultation ouverte : la démonstration en ouvre une (apps/server/src/demo/participation-demo.ts)');
+  return c.id;
+}

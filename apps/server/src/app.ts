@@ -27,6 +27,8 @@ import { routesPortefeuille } from './modules/portefeuille/portefeuille.routes';
 import { routesBibliotheque } from './modules/bibliotheque/bibliotheque.routes';
 import { brancherPagesPubliques } from './modules/public/public.pages';
 import { routesPublic } from './modules/public/public.routes';
+import { routesAvis } from './modules/participation/avis.routes';
+import { routesTempsPublics } from './modules/participation/temps-publics.routes';
 import { annexeGrilles } from './modules/parcours/grille.service';
 import { refuserJetonsSurLeModule } from './modules/appui/jetons-appui';
 import { routesAppuiPlan } from './modules/appui/plan.routes';
@@ -172,6 +174,8 @@ export async function construireApplication(
   routesPublic(app, ctx);
   routesSuivi(app, ctx);
   routesWebhooks(app, ctx);
+  routesTempsPublics(app, ctx);
+  routesAvis(app, ctx);
 
   await servirApplicationWeb(app, ctx.config.webDist);
   // Background jobs (imports, digest, reminders) run beside the API, and stop with it.

@@ -23,3 +23,5 @@ export * from './appui';
 export * from './webhooks';
 export * from './oidc';
 export * from './participation';
+export * from './participation/temps-publics';
+export * from './participation/avis';

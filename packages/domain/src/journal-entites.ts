@@ -1,5 +1,6 @@
 import { ENTITES_JOURNAL_APPUI_PLAN } from './appui/journal-plan';
 import { ENTITES_JOURNAL_CONSULTATIONS } from './participation/journal-consultations';
+import { ENTITES_JOURNAL_PARTICIPATION_PUBLIC } from './participation/journal-participation-public';
 import { formaterDate, formaterMontant } from './format';
 import { libellePeriodeSuivi } from './suivi';
 
@@ -231,6 +232,7 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
       suppression: 'a retiré {}',
       fin_mandat: 'a mis fin au mandat d’{}',
       courriel_invitation: 'a changé l’adresse où {} reçoit les invitations',
+      qualite: 'a précisé ce qu’est {} (institution, élu, représentant des usagers…)',
     },
   },
   seance: {
@@ -545,4 +547,5 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
   },
   ...ENTITES_JOURNAL_APPUI_PLAN,
   ...ENTITES_JOURNAL_CONSULTATIONS,
+  ...ENTITES_JOURNAL_PARTICIPATION_PUBLIC,
 };

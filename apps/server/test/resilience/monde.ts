@@ -45,6 +45,9 @@ export interface ContratFixture {
   jetonCalendrier: string;
   /** An open consultation of the contract (issue 20), with one free-text question. */
   consultationId: string;
+  /** A temps public and an opinion waiting for moderation (issue 20). */
+  tempsPublicId: string;
+  avisId: string;
 }
 
 export interface Monde {
@@ -336,6 +339,16 @@ async function construireContrat(
     200,
     'ouverture',
   );
+  const tempsPublic = exiger(
+    await admin.post(c('/temps-publics'), { type: 'forum', intitule: `Forum du monde ${cas}`, dateTenue: '2026-03-12' }),
+    201,
+    'temps public',
+  );
+  // Straight into the table: the contract of each case is not necessarily published, and the public route needs it.
+  const { rows: avis } = await serveur.ctx.db.query(
+    `insert into avis (contrat_id, nature, texte) values ($1, 'avis', 'Un avis à modérer sur ce contrat.') returning id`,
+    [id],
+  );
   if (cas === 'propre') {
     // The demo users' roles, as on Redon's contracts.
     for (const [email, role] of [
@@ -381,6 +394,8 @@ async function construireContrat(
     ruptureId: rupture.id,
     jetonCalendrier: jeton[0].jeton,
     consultationId: consultation.id,
+    tempsPublicId: tempsPublic.id,
+    avisId: avis[0].id,
   };
 }
 

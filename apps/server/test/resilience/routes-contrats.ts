@@ -345,6 +345,11 @@ export const ROUTES_CONTRATS: Record<string, EntreeRoute> = {
     portee: 'contrat',
     corps: () => ({ email: 'secretariat@mairie.example.fr' }),
   },
+  'PUT /api/contrats/:id/instances/:instanceId/membres/:membreId/qualite': {
+    attendu: contrat('modifier'),
+    portee: 'contrat',
+    corps: () => ({ qualite: 'representant_usagers' }),
+  },
   'GET /api/calendriers/:jeton.ics': {
     attendu: publique,
     portee: 'contrat',

@@ -9,6 +9,7 @@ import { ROUTES_CONTRATS } from './routes-contrats';
 import { ROUTES_GLOBALES } from './routes-globales';
 import { ROUTES_PARCOURS } from './routes-parcours';
 import { ROUTES_PARTICIPATION } from './routes-participation';
+import { ROUTES_PARTICIPATION_PUBLIC } from './routes-participation-public';
 import { ROUTES_RESSOURCES } from './routes-ressources';
 import { ROUTES_WEBHOOKS } from './routes-webhooks';
 
@@ -31,6 +32,7 @@ export const ROUTES: Record<string, EntreeRoute> = {
   ...ROUTES_APPUI_PLAN,
   ...ROUTES_APPUI_ACTIVITE,
   ...ROUTES_WEBHOOKS,
+  ...ROUTES_PARTICIPATION_PUBLIC,
 };
 
 /** Path parameters filled from the fixture by the route's prefix and the parameter's name. */

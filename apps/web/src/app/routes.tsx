@@ -34,6 +34,7 @@ const ApercuPublicPage = lazy(() => import('./pages/apercu-public-page'));
 const DemandesConfirmationPage = lazy(() => import('../features/contrats/demandes-confirmation-page'));
 const FicheCreationPage = lazy(() => import('../features/fiches/fiche-creation-page'));
 const FichePage = lazy(() => import('./pages/fiche-page'));
+const ConsultationPage = lazy(() => import('../features/participation/consultation-page'));
 const ParcoursPage = lazy(() => import('../features/parcours/parcours-page'));
 const CampagnePage = lazy(() => import('../features/suivi/campagne-page'));
 const EvaluationPage = lazy(() => import('../features/suivi/evaluation-page'));
@@ -97,6 +98,7 @@ export function RoutesApplication() {
           <Route path="contrats/:id/fiches/nouvelle" element={<FicheCreationPage />} />
           <Route path="fiches/:id" element={<FichePage />} />
           <Route path="parcours/:id" element={<ParcoursPage />} />
+          <Route path="consultations/:id" element={<ConsultationPage />} />
           <Route path="campagnes/:id" element={<CampagnePage />} />
           <Route path="evaluations/:id" element={<EvaluationPage />} />
           <Route path="doctrine" element={<DoctrinePage />} />

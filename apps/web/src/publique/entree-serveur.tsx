@@ -6,7 +6,7 @@
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ContratOuvert } from '@maillage/domain';
-import type { ContratPublic } from '@maillage/domain/api';
+import type { AvisPublic, ContratPublic } from '@maillage/domain/api';
 import { renderToString } from 'react-dom/server';
 import { Route, Routes, StaticRouter } from 'react-router';
 import { setLink } from '@codegouvfr/react-dsfr/link';
@@ -17,10 +17,13 @@ import { Lien } from '../components/lien';
 import { NOM_SERVICE } from '../components/titre-page';
 import ContratPublicPage from '../features/public/contrat-public-page';
 import ContratsPubliesPage from '../features/public/contrats-publies-page';
+import { cleFormulaireAvis, type FormulaireAvisRefuse } from '../features/public/avis-publics';
 
 setLink({ Link: Lien });
 
-export type DonneesPublique = { page: 'liste'; contrats: ContratOuvert[] } | { page: 'contrat'; id: string; contrat: ContratPublic };
+export type DonneesPublique =
+  | { page: 'liste'; contrats: ContratOuvert[] }
+  | { page: 'contrat'; id: string; contrat: ContratPublic; avis?: AvisPublic[]; formulaireAvis?: FormulaireAvisRefuse };
 
 /** The page's HTML (what goes inside #racine) and its title. */
 export function rendrePagePublique(chemin: string, donnees: DonneesPublique): { html: string; titre: string } {
@@ -28,7 +31,12 @@ export function rendrePagePublique(chemin: string, donnees: DonneesPublique): { 
   // Nobody is logged in: the header shows "Se connecter" and the public navigation, as the app does.
   client.setQueryData(CLE_SESSION, null);
   if (donnees.page === 'liste') client.setQueryData(['public', 'contrats'], donnees.contrats);
-  else client.setQueryData(['public', 'contrat', donnees.id], donnees.contrat);
+  else {
+    client.setQueryData(['public', 'contrat', donnees.id], donnees.contrat);
+    // Published opinions only (the public API's answer), and the refused form to show again, if any.
+    client.setQueryData(['public', 'avis', donnees.id], donnees.avis ?? []);
+    client.setQueryData(cleFormulaireAvis(donnees.id), donnees.formulaireAvis ?? null);
+  }
   const html = renderToString(
     <QueryClientProvider client={client}>
       <FournisseurSession>

@@ -4,7 +4,16 @@
  * described. Financements, moyens and engagements are not described here yet.
  */
 import { z } from 'zod';
-import { decisionSchema, ETATS_PRESENCE, posteCoordinationSchema, seanceSchema, TYPES_INSTANCE, type TypeInstance } from '..';
+import {
+  decisionSchema,
+  ETATS_PRESENCE,
+  posteCoordinationSchema,
+  QUALITES_MEMBRE,
+  type QualiteMembre,
+  seanceSchema,
+  TYPES_INSTANCE,
+  type TypeInstance,
+} from '..';
 
 const o = z.looseObject;
 const uuid = z.uuid('Identifiant invalide');
@@ -21,6 +30,10 @@ export const membreInstance = o({
   personneId: z.string().nullable(),
   personne: z.string().nullable(),
   role: z.string().nullable(),
+  qualite: z
+    .enum(Object.keys(QUALITES_MEMBRE) as [QualiteMembre])
+    .nullable()
+    .describe('Ce qu’est le membre ; representant_usagers est compté dans les présences'),
   copresidence: z.boolean(),
   debut: z.string().nullable(),
   fin: z.string().nullable(),
@@ -36,6 +49,9 @@ export const instance = o({
   presidence: z.string().nullable(),
   membres: z.array(membreInstance),
   nombreSeances: z.number(),
+  representantsUsagers: z.number().describe('Membres de l’instance qui représentent les usagers'),
+  presencesRepresentantsUsagers: z.number().describe('Présences de représentants des usagers, cumulées sur les séances tenues'),
+  seancesAvecRepresentantsUsagers: z.number().describe('Séances tenues où au moins un représentant des usagers était présent'),
   prochaineSeance: z.string().nullable(),
 });
 export type Instance = z.infer<typeof instance>;
@@ -44,6 +60,9 @@ export const courrielMembreChange = z.object({
   destinataires: z.number().int().describe('Adresses que ses invitations atteignent'),
 });
 export type CourrielMembreChange = z.infer<typeof courrielMembreChange>;
+export const qualiteMembreChange = z.object({
+  qualite: z.enum(Object.keys(QUALITES_MEMBRE) as [QualiteMembre], { error: 'Qualité inconnue' }).nullable(),
+});
 export const lienCalendrier = z.object({ url: z.string() });
 export type LienCalendrier = z.infer<typeof lienCalendrier>;
 
@@ -93,6 +112,7 @@ export const seance = o({
   presences: z.array(presence),
   decisions: z.array(decision),
   invitationsEnvoyees: z.number(),
+  representantsUsagersPresents: z.number().describe('Représentants des usagers présents en personne à la séance'),
 });
 export type Seance = z.infer<typeof seance>;
 export const modificationSeance = seanceSchema.and(z.object({ version: z.number().int() }));

@@ -27,3 +27,4 @@ export * from './webhooks';
 export * from './oidc';
 export * from './dhis2';
 export * from './participation';
+export * from './participation-public';

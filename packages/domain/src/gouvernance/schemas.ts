@@ -15,6 +15,25 @@ export type TypeInstance = keyof typeof TYPES_INSTANCE;
 
 export const ETATS_PRESENCE = { present: 'Présent', excuse: 'Excusé', absent: 'Absent', represente: 'Représenté' } as const;
 
+/** What a member of an instance is (issue 20, point 4): the représentants des usagers are counted in attendance. */
+export const QUALITES_MEMBRE = {
+  institution: 'Institution ou organisation',
+  elu: 'Élu',
+  representant_usagers: 'Représentant des usagers',
+  personne_qualifiee: 'Personne qualifiée',
+  autre: 'Autre',
+} as const;
+export type QualiteMembre = keyof typeof QUALITES_MEMBRE;
+
+/** A représentant des usagers counts as present when there in person, not when represented by someone else. */
+export function representantsUsagersPresents(
+  membres: { id: string; qualite?: string | null }[],
+  presences: { membreId: string; etat: string }[],
+): number {
+  const representants = new Set(membres.filter((m) => m.qualite === 'representant_usagers').map((m) => m.id));
+  return presences.filter((p) => p.etat === 'present' && representants.has(p.membreId)).length;
+}
+
 const date = (libelle: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${libelle} : date attendue au format AAAA-MM-JJ`);
 const dateHeure = (libelle: string) =>
   z
@@ -49,6 +68,11 @@ export const membreInstanceSchema = z
     personneId: z.uuid('Personne inconnue').nullish(),
     email: courrielInvitation,
     role: z.string().trim().max(200).nullish(),
+    qualite: z
+      .enum(Object.keys(QUALITES_MEMBRE) as [QualiteMembre], {
+        error: 'Qualité : institution, élu, représentant des usagers, personne qualifiée ou autre',
+      })
+      .nullish(),
     copresidence: z.boolean().default(false),
     debut: date('Début').nullish(),
     fin: date('Fin').nullish(),

@@ -22,11 +22,17 @@ export async function instancesDuContrat(db: Queryable, contratId: string) {
     `select i.id, i.type, i.nom, i.frequence_par_an as "frequenceParAn", i.presidence,
        coalesce((select json_agg(json_build_object('id', m.id, 'organisationId', m.organisation_id, 'organisationNom', o.nom,
           'personneId', m.personne_id, 'personne', nullif(trim(coalesce(p.prenom, '') || ' ' || coalesce(p.nom, '')), ''),
-          'role', m.role, 'copresidence', m.copresidence, 'debut', m.debut, 'fin', m.fin, 'email', m.email,
+          'role', m.role, 'qualite', m.qualite, 'copresidence', m.copresidence, 'debut', m.debut, 'fin', m.fin, 'email', m.email,
           'destinataires', (${DESTINATAIRES_MEMBRE})) order by m.copresidence desc, o.nom)
         from membres_instance m left join organisations o on o.id = m.organisation_id left join personnes p on p.id = m.personne_id
         where m.instance_id = i.id), '[]') as membres,
        (select count(*)::int from seances s where s.instance_id = i.id) as "nombreSeances",
+       (select count(*)::int from membres_instance m where m.instance_id = i.id and m.qualite = 'representant_usagers') as "representantsUsagers",
+       (select count(*)::int from seances s join presences pr on pr.seance_id = s.id join membres_instance m on m.id = pr.membre_id
+          where s.instance_id = i.id and s.statut = 'tenue' and pr.etat = 'present' and m.qualite = 'representant_usagers') as "presencesRepresentantsUsagers",
+       (select count(*)::int from seances s where s.instance_id = i.id and s.statut = 'tenue' and exists (
+          select 1 from presences pr join membres_instance m on m.id = pr.membre_id
+          where pr.seance_id = s.id and pr.etat = 'present' and m.qualite = 'representant_usagers')) as "seancesAvecRepresentantsUsagers",
        (select min(s.debut) from seances s where s.instance_id = i.id and s.debut > now() and s.statut = 'prevue') as "prochaineSeance"
      from instances i where i.contrat_id = $1 order by case i.type when 'copil' then 0 when 'cotech' then 1 when 'coordination' then 2 else 3 end, i.nom`,
     [contratId],

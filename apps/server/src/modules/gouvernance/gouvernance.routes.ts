@@ -123,6 +123,25 @@ function routesInstances(app: FastifyInstance, ctx: Contexte) {
         req.body,
       ),
   });
+  r.put('/api/contrats/:id/instances/:instanceId/membres/:membreId/qualite', {
+    schema: {
+      tags: t,
+      summary:
+        'Dire ce qu’est un membre (institution, élu, représentant des usagers…) : les représentants des usagers sont comptés aux séances',
+      params: api.cheminMembre,
+      body: api.qualiteMembreChange,
+      response: { 200: api.qualiteMembreChange, ...erreurs },
+    },
+    handler: (req) =>
+      instances.changerQualiteMembre(
+        ctx,
+        exigerConnecte(req.utilisateur),
+        req.params.id,
+        req.params.instanceId,
+        req.params.membreId,
+        req.body.qualite,
+      ),
+  });
   r.get('/api/contrats/:id/instances/:instanceId/calendrier', {
     schema: {
       tags: t,

@@ -55,7 +55,7 @@ export async function supprimerInstance(db: Queryable, contratId: string, id: st
 /** Adds a member; a foreign key error (23503) means an unknown organisation or person. */
 export async function ajouterMembre(db: Queryable, instanceId: string, m: Membre): Promise<string> {
   const { rows } = await db.query(
-    'insert into membres_instance (instance_id, organisation_id, personne_id, role, copresidence, debut, fin, email) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id',
+    'insert into membres_instance (instance_id, organisation_id, personne_id, role, copresidence, debut, fin, email, qualite) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id',
     [
       instanceId,
       m.organisationId ?? null,
@@ -65,6 +65,7 @@ export async function ajouterMembre(db: Queryable, instanceId: string, m: Membre
       m.debut ?? null,
       m.fin ?? null,
       m.email ?? null,
+      m.qualite ?? null,
     ],
   );
   return rows[0].id;
@@ -105,4 +106,14 @@ export async function changerCourrielMembre(db: Queryable, membreId: string, ema
 export async function membresDeLInstance(db: Queryable, instanceId: string): Promise<Set<string>> {
   const { rows } = await db.query('select id from membres_instance where instance_id = $1', [instanceId]);
   return new Set(rows.map((r) => r.id as string));
+}
+
+/** Changes what a member is (a représentant des usagers…): its former qualité, or undefined when not a member of the instance. */
+export async function changerQualiteMembre(db: Queryable, instanceId: string, membreId: string, qualite: string | null) {
+  const { rows } = await db.query<{ avant: string | null }>(
+    `update membres_instance m set qualite = $3 from membres_instance a
+     where m.id = $1 and m.instance_id = $2 and a.id = m.id returning a.qualite as avant`,
+    [membreId, instanceId, qualite],
+  );
+  return rows[0];
 }

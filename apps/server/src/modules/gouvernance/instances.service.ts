@@ -1,4 +1,4 @@
-import type { ApportContrat, courrielMembreSchema, instanceSchema, membreInstanceSchema } from '@maillage/domain';
+import type { ApportContrat, courrielMembreSchema, instanceSchema, membreInstanceSchema, QualiteMembre } from '@maillage/domain';
 import type { z } from 'zod';
 import { auditer } from '../../platform/audit';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
@@ -136,4 +136,20 @@ export const changerCourrielMembre = (
       avant: { email: avant.email },
       apres: { email: c.email ?? null },
     };
+  });
+
+/** Says what a member is: a représentant des usagers is then counted in the séances' attendance. */
+export const changerQualiteMembre = (
+  ctx: Contexte,
+  u: Utilisateur,
+  contratId: string,
+  instanceId: string,
+  membreId: string,
+  qualite: QualiteMembre | null,
+) =>
+  changerGouvernance(ctx, u, contratId, 'membre_instance', async (tx) => {
+    await instanceDuContrat(tx, contratId, instanceId);
+    const avant = await repository.changerQualiteMembre(tx, instanceId, membreId, qualite);
+    if (!avant) throw introuvable('Ce membre n’existe pas.');
+    return { id: membreId, action: 'qualite', resultat: { qualite }, avant: { qualite: avant.avant }, apres: { qualite } };
   });

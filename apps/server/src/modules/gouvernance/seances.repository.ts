@@ -17,7 +17,9 @@ const SELECT_SEANCE = `
       from presences pr where pr.seance_id = s.id), '[]') as presences,
     coalesce((select json_agg(json_build_object('id', d.id, 'texte', d.texte, 'action', d.action, 'ficheId', d.fiche_id, 'parametres', d.parametres,
       'appliqueeLe', d.appliquee_le, 'effet', d.effet) order by d.rang) from decisions d where d.seance_id = s.id), '[]') as decisions,
-    (select count(*)::int from invitations v where v.seance_id = s.id) as "invitationsEnvoyees"
+    (select count(*)::int from invitations v where v.seance_id = s.id) as "invitationsEnvoyees",
+    (select count(*)::int from presences pr join membres_instance m on m.id = pr.membre_id
+      where pr.seance_id = s.id and pr.etat = 'present' and m.qualite = 'representant_usagers') as "representantsUsagersPresents"
   from seances s join instances i on i.id = s.instance_id`;
 
 export async function seancesDuContrat(db: Queryable, contratId: string) {

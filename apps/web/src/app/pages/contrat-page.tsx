@@ -18,6 +18,7 @@ import { AvancementSynthese } from '../../features/suivi/avancement-contrat';
 const OngletDiagnostic = lazy(() => import('../../features/diagnostics/onglet-diagnostic'));
 const ZonesBlanchesContrat = lazy(() => import('../../features/ressources/zones-blanches-contrat'));
 const OngletStrategie = lazy(() => import('../../features/contrats/onglet-strategie'));
+const OngletParticipation = lazy(() => import('../../features/participation/onglet-participation'));
 const OngletGouvernance = lazy(() => import('../../features/gouvernance/onglet-gouvernance'));
 const OngletParcours = lazy(() => import('../../features/parcours/onglet-parcours'));
 const OngletFinancements = lazy(() => import('../../features/financements/onglet-financements'));
@@ -33,6 +34,7 @@ export const ONGLETS = [
   { tabId: 'diagnostic', label: 'Territoire et diagnostic' },
   { tabId: 'strategie', label: 'Stratégie et fiches' },
   { tabId: 'parcours', label: 'Parcours' },
+  { tabId: 'participation', label: 'Participation' },
   { tabId: 'gouvernance', label: 'Gouvernance' },
   { tabId: 'financements', label: 'Financements' },
   { tabId: 'suivi', label: 'Suivi et évaluation' },
@@ -134,6 +136,7 @@ export default function ContratPage() {
           {onglet === 'diagnostic' && <OngletDiagnostic contrat={c} zonesBlanches={<ZonesBlanchesContrat contrat={c} />} />}
           {onglet === 'strategie' && <OngletStrategie contrat={c} />}
           {onglet === 'parcours' && <OngletParcours contrat={c} />}
+          {onglet === 'participation' && <OngletParticipation contrat={c} />}
           {onglet === 'gouvernance' && <OngletGouvernance contrat={c} />}
           {onglet === 'financements' && <OngletFinancements contrat={c} />}
           {onglet === 'suivi' && <OngletSuivi contrat={c} />}

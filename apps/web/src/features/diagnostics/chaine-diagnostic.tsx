@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useElementDiagnostic } from '../../api/diagnostics';
 import type { Diagnostic } from '@maillage/domain/api';
 import { AlerteErreur } from '../../components/alerte-erreur';
@@ -48,6 +48,10 @@ interface Props {
 /** Constats → besoins → priorités → axes, each element linking to what it rests on and to what rests on it. */
 export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable }: Props) {
   const [edition, setEdition] = useState<{ maillon: Maillon; id?: string } | null>(null);
+  const [params, definirParams] = useSearchParams();
+  // ?constatDepuis=<verbatim>: a new constat citing that verbatim (the results of a consultation link here).
+  const depuis = params.get('constatDepuis');
+  const verbatimDepuis = depuis && d.verbatims.some((v) => v.id === depuis) ? depuis : null;
   const [aSupprimer, setASupprimer] = useState<{ maillon: Maillon; id: string; intitule: string; consequence: string } | null>(null);
   const mutations = {
     constats: useElementDiagnostic<SaisieConstat>(contratId, 'constats'),
@@ -69,12 +73,29 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
   };
   const enregistrer = (maillon: Maillon) => (saisie: unknown) =>
     mutations[maillon].enregistrer.mutateAsync({ id: edition?.id, saisie: saisie as never }).then((r) => {
-      setEdition(null);
+      fermerFormulaire();
       focaliser(`${singulier[maillon]}-${r.id}`);
     });
   const demanderSuppression = (maillon: Maillon, id: string, intitule: string, consequence: string) => {
     setASupprimer({ maillon, id, intitule, consequence });
     suppression.ouvrir();
+  };
+
+  useEffect(() => {
+    if (!verbatimDepuis || !editable) return;
+    // The form takes the focus (and the screen) as it opens.
+    setEdition({ maillon: 'constats' });
+  }, [verbatimDepuis, editable]);
+  const fermerFormulaire = () => {
+    setEdition(null);
+    if (depuis)
+      definirParams(
+        (p) => {
+          p.delete('constatDepuis');
+          return p;
+        },
+        { replace: true },
+      );
   };
 
   const formulaire = (maillon: Maillon) => {
@@ -83,12 +104,22 @@ export function ChaineDiagnostic({ contratId, diagnostic: d, libelles, editable 
     const commun = {
       nom: NOMS[maillon],
       modification: !!edition.id,
-      onAnnuler: () => setEdition(null),
+      onAnnuler: fermerFormulaire,
       erreur: m.error,
       enCours: m.isPending,
       onEnregistrer: enregistrer(maillon),
     };
-    return <FormulaireMaillon maillon={maillon} id={edition.id} commun={commun} diagnostic={d} libelles={libelles} contratId={contratId} />;
+    return (
+      <FormulaireMaillon
+        maillon={maillon}
+        id={edition.id}
+        commun={commun}
+        diagnostic={d}
+        libelles={libelles}
+        contratId={contratId}
+        verbatimsInitiaux={!edition.id && verbatimDepuis ? [verbatimDepuis] : []}
+      />
+    );
   };
 
   const boutonAjout = (maillon: Maillon, libelle: string) =>

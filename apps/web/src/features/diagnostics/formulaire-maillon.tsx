@@ -23,10 +23,12 @@ interface Props {
   diagnostic: Diagnostic;
   libelles: Map<string, string>;
   contratId: string;
+  /** A new constat's verbatims already ticked (one turned from a consultation's answer: ?constatDepuis=…). */
+  verbatimsInitiaux?: string[];
 }
 
 /** The form of one link of the chain (constat, besoin or priorité), with the elements it may rest on. */
-export function FormulaireMaillon({ maillon, id, commun, diagnostic: d, libelles, contratId }: Props): ReactNode {
+export function FormulaireMaillon({ maillon, id, commun, diagnostic: d, libelles, contratId, verbatimsInitiaux = [] }: Props): ReactNode {
   const constat = new Map(d.constats.map((c) => [c.id, c]));
   const besoin = new Map(d.besoins.map((b) => [b.id, b]));
   const priorite = new Map(d.priorites.map((p) => [p.id, p]));
@@ -41,7 +43,7 @@ export function FormulaireMaillon({ maillon, id, commun, diagnostic: d, libelles
           intitule: c?.intitule ?? '',
           description: c?.description ?? null,
           indicateurs: c?.indicateurs ?? [],
-          verbatims: c?.verbatims ?? [],
+          verbatims: c?.verbatims ?? verbatimsInitiaux,
         }}
         liens={[
           {

@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import type { AgregatIndicateur, FigurePartielleVue, ValeurVue } from '@maillage/domain/api';
 import { avecUnite, formaterValeur } from '../../components/libelles-indicateurs';
-import { couleursDsfr, Graphique } from './graphique';
+import { couleursDsfr, Graphique } from '../../components/graphique';
 import { libelleSens, sensAffiche, texteFigurePartielle, valeurDuPartiel } from './ecarts';
 
 /** The bounds of a value that can be drawn: an exact value, an interval, a lower bound; nothing otherwise. */

@@ -3,7 +3,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { formaterPeriode } from '@maillage/domain';
+import { formaterPeriode, QUALITES_MEMBRE } from '@maillage/domain';
 import { useState } from 'react';
 import { useLienCalendrier, type Instance, type useGestionInstances } from '../../api/gouvernance';
 import { AlerteErreur } from '../../components/alerte-erreur';
@@ -58,7 +58,7 @@ interface PropsMembres {
 function MembresInstance({ instance: i, edition, onCourriel, onRetirer }: PropsMembres) {
   if (i.membres.length === 0)
     return <p>Aucun membre : ajoutez les organisations ou les personnes qui y siègent, pour pouvoir les inviter.</p>;
-  const colonnes = ['Membre', 'Rôle', 'Co-présidence', 'Période', 'Invitations'];
+  const colonnes = ['Membre', 'Qualité', 'Rôle', 'Co-présidence', 'Période', 'Invitations'];
   return (
     <>
       <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>{QUI_EST_INVITE}</p>
@@ -68,6 +68,7 @@ function MembresInstance({ instance: i, edition, onCourriel, onRetirer }: PropsM
         data={i.membres.map((m) => {
           const ligne = [
             nomMembre(m),
+            m.qualite ? QUALITES_MEMBRE[m.qualite] : '—',
             m.role ?? '—',
             m.copresidence ? 'Oui, co-préside' : 'Non',
             m.debut || m.fin ? formaterPeriode(m.debut, m.fin) : '—',
@@ -144,6 +145,12 @@ export function CarteInstance({
         {i.frequenceParAn ? `${pluriel(i.frequenceParAn, 'séance')} par an attendue${i.frequenceParAn > 1 ? 's' : ''}` : 'Rythme non fixé'}{' '}
         · {pluriel(i.nombreSeances, 'séance enregistrée', 'séances enregistrées')} ·{' '}
         {i.prochaineSeance ? `prochaine séance le ${quandSeance(i.prochaineSeance)}` : 'aucune séance à venir'}
+      </p>
+      <p className={fr.cx('fr-mb-1w')}>
+        <strong>Représentants des usagers :</strong>{' '}
+        {i.representantsUsagers
+          ? `${pluriel(i.representantsUsagers, 'membre')} ; ${pluriel(i.presencesRepresentantsUsagers, 'présence', 'présences')} aux séances tenues, ${pluriel(i.seancesAvecRepresentantsUsagers, 'séance tenue', 'séances tenues')} avec au moins l’un d’eux`
+          : 'aucun parmi les membres (indiquez la qualité « Représentant des usagers » en ajoutant un membre)'}
       </p>
       {i.presidence && (
         <p className={fr.cx('fr-mb-1w')}>

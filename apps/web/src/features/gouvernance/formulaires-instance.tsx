@@ -4,7 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { instanceSchema, membreInstanceSchema, TYPES_INSTANCE, type TypeInstance } from '@maillage/domain';
+import { instanceSchema, membreInstanceSchema, QUALITES_MEMBRE, TYPES_INSTANCE, type TypeInstance } from '@maillage/domain';
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -121,7 +121,16 @@ export function FormulaireMembre({
   const [nature, setNature] = useState<'organisation' | 'personne'>('organisation');
   const form = useForm<ValeursMembre, unknown, z.output<typeof membreInstanceSchema>>({
     resolver: zodResolver(membreInstanceSchema),
-    defaultValues: { organisationId: null, personneId: null, email: null, role: null, copresidence: false, debut: null, fin: null },
+    defaultValues: {
+      organisationId: null,
+      personneId: null,
+      email: null,
+      role: null,
+      qualite: null,
+      copresidence: false,
+      debut: null,
+      fin: null,
+    },
   });
   const {
     register,
@@ -133,11 +142,21 @@ export function FormulaireMembre({
       personneId: nature === 'personne' ? (m.personneId ?? null) : null,
       email: m.email ?? null,
       role: m.role ?? null,
+      qualite: m.qualite ?? null,
       copresidence: m.copresidence,
       debut: m.debut ?? null,
       fin: m.fin ?? null,
     }).catch((e) =>
-      appliquerErreursServeur(e, form.setError, ['organisationId', 'personneId', 'email', 'role', 'copresidence', 'debut', 'fin']),
+      appliquerErreursServeur(e, form.setError, [
+        'organisationId',
+        'personneId',
+        'email',
+        'role',
+        'qualite',
+        'copresidence',
+        'debut',
+        'fin',
+      ]),
     ),
   );
   const optionnel = { setValueAs: videEnNull };
@@ -194,6 +213,19 @@ export function FormulaireMembre({
           )}
         />
       )}
+      <Select
+        label="Qualité (facultatif)"
+        hint="Les représentants des usagers sont comptés à chaque séance."
+        nativeSelectProps={register('qualite', optionnel)}
+        {...etatChamp(errors.qualite?.message)}
+      >
+        <option value="">Non précisée</option>
+        {Object.entries(QUALITES_MEMBRE).map(([code, libelle]) => (
+          <option key={code} value={code}>
+            {libelle}
+          </option>
+        ))}
+      </Select>
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
           <Input

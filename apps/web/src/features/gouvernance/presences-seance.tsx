@@ -7,7 +7,7 @@ import { ETATS_PRESENCE } from '@maillage/domain';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useGestionSeance, type EtatPresence, type Instance, type Presence, type Seance } from '../../api/gouvernance';
 import { AlerteErreur } from '../../components/alerte-erreur';
-import { formaterNombre } from '../../components/format';
+import { formaterNombre, pluriel } from '../../components/format';
 import { nomMembre } from './libelles';
 
 type Saisie = Record<string, { etat: EtatPresence | ''; representePar: string }>;
@@ -39,6 +39,12 @@ function bilan(presences: Presence[]): string {
     .map(([k, mot]) => `${formaterNombre(k)} ${mot}${k > 1 ? 's' : ''}`)
     .join(', ');
 }
+
+/** " ; dont 2 représentants des usagers présents": counted by the server, shown when the instance has some. */
+const representants = (seance: Seance) =>
+  seance.representantsUsagersPresents
+    ? ` ; dont ${pluriel(seance.representantsUsagersPresents, 'représentant des usagers présent', 'représentants des usagers présents')}`
+    : '';
 
 /** Attendance: présent, excusé, absent or représenté par someone, for each member of the instance. */
 export function PresencesSeance({ seance, instance, modifiable }: { seance: Seance; instance: Instance; modifiable: boolean }) {
@@ -80,15 +86,15 @@ export function PresencesSeance({ seance, instance, modifiable }: { seance: Sean
         <p>L’instance n’a pas de membre : il n’y a pas de présence à noter.</p>
       ) : !modifiable ? (
         <Table
-          caption={`Présences des membres de « ${instance.nom} »${seance.presences.length ? ` : ${bilan(seance.presences)}` : ''}`}
+          caption={`Présences des membres de « ${instance.nom} »${seance.presences.length ? ` : ${bilan(seance.presences)}` : ''}${representants(seance)}`}
           headers={['Membre', 'Présence']}
           data={instance.membres.map((m) => [nomMembre(m), libellePresence(seance.presences.find((p) => p.membreId === m.id))])}
         />
       ) : (
         <form onSubmit={soumettre} noValidate>
           <p className={fr.cx('fr-text--sm')}>
-            {seance.presences.length ? `Enregistré : ${bilan(seance.presences)}.` : 'Aucune présence enregistrée.'} Les membres sans réponse
-            restent « non renseignés ».
+            {seance.presences.length ? `Enregistré : ${bilan(seance.presences)}${representants(seance)}.` : 'Aucune présence enregistrée.'}{' '}
+            Les membres sans réponse restent « non renseignés ».
           </p>
           {instance.membres.map((m) => {
             const v = saisie[m.id] ?? { etat: '', representePar: '' };

@@ -13,6 +13,7 @@ import { PageNonTrouvee } from '../../components/pages-erreur';
 import { useTitrePage } from '../../components/titre-page';
 import { BadgeStatutContrat, BadgeStatutFiche, libelleGeneration } from '../../components/statuts-contrat';
 import { TableauDefilant } from '../../components/tableau-defilant';
+import { AvisPublics } from './avis-publics';
 
 // A table of one fiche is captioned in the singular ("Fiche-action de l’axe 3", not "Autres fiches-action").
 const fichesAction = (n: number) => (n > 1 ? 'Fiches-action' : 'Fiche-action');
@@ -66,6 +67,7 @@ export default function ContratPublicPage() {
         segments={[{ label: 'Contrats publiés', linkProps: { to: '/public/contrats' } }]}
       />
       <VueContratPublic c={c} />
+      <AvisPublics c={c} id={id!} />
     </>
   );
 }

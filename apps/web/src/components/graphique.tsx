@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { TableauDefilant } from '../../components/tableau-defilant';
+import { TableauDefilant } from './tableau-defilant';
 
 export interface TableauDonnees {
   caption: string;
