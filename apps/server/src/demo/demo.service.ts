@@ -12,6 +12,7 @@ import { creerAppuiDemo, COMPTES_APPUI } from './appui-demo';
 import { creerArticulationDemo } from './articulation-demo';
 import { creerMoyensDemo } from './moyens-demo';
 import { creerParcoursDemo } from './parcours-demo';
+import { creerParticipationDemo } from './participation-demo';
 import { creerRessourcesDemo } from './ressources-demo';
 import { creerSuiviDemo } from './suivi-demo';
 
@@ -251,6 +252,11 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   const parcours = await ctx.db.query('select count(*)::int n from parcours');
   if (parcours.rows[0].n === 0 && (await enTransaction(ctx.db, (tx) => creerParcoursDemo(tx))))
     journal('Parcours de démonstration créé : personnes âgées, de l’information au retour à domicile (CLS 2 de Redon).');
+  const participation = await ctx.db.query('select (select count(*) from temps_publics) + (select count(*) from avis) as n');
+  if (Number(participation.rows[0].n) === 0 && (await enTransaction(ctx.db, (tx) => creerParticipationDemo(tx))))
+    journal(
+      'Participation de démonstration : un forum santé des jeunes (CLS 2 de Redon), un avis publié avec sa réponse et un avis à modérer (CLS 1).',
+    );
   const appui = await ctx.db.query('select count(*)::int n from appui_equipes');
   if (appui.rows[0].n === 0 && (await creerAppuiDemo(ctx, MOT_DE_PASSE_DEMO)))
     journal('Appui à la coordination de démonstration : DAC du pays de Redon, deux situations suivies et une demande en attente.');
