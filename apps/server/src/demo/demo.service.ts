@@ -13,6 +13,7 @@ import { creerArticulationDemo } from './articulation-demo';
 import { creerMoyensDemo } from './moyens-demo';
 import { creerParcoursDemo } from './parcours-demo';
 import { creerParticipationDemo } from './participation-demo';
+import { creerTempsPublicsEtAvisDemo } from './temps-publics-avis-demo';
 import { creerRessourcesDemo } from './ressources-demo';
 import { creerSuiviDemo } from './suivi-demo';
 
@@ -256,6 +257,11 @@ export async function creerDonneesDemo(ctx: Contexte, journal: (m: string) => vo
   if (consultation.rows[0].n === 0 && (await enTransaction(ctx.db, (tx) => creerParticipationDemo(tx))))
     journal(
       'Consultation de démonstration ouverte : l’accès aux soins sur le territoire de Redon Agglomération (CLS 2, six réponses d’exemple).',
+    );
+  const participation = await ctx.db.query('select (select count(*) from temps_publics) + (select count(*) from avis) as n');
+  if (Number(participation.rows[0].n) === 0 && (await enTransaction(ctx.db, (tx) => creerTempsPublicsEtAvisDemo(tx))))
+    journal(
+      'Participation de démonstration : un forum santé des jeunes (CLS 2 de Redon), un avis publié avec sa réponse et un avis à modérer (CLS 1).',
     );
   const appui = await ctx.db.query('select count(*)::int n from appui_equipes');
   if (appui.rows[0].n === 0 && (await creerAppuiDemo(ctx, MOT_DE_PASSE_DEMO)))

@@ -3,7 +3,7 @@
  * of the contract's region: its catalogue indicators become dataElements, its perimeter an orgUnit, its periods DHIS2's.
  * What the mapping cannot write is not dropped silently: `nonExportees` says what and why.
  */
-import { periodeVersDhis2 } from '@maillage/domain';
+import { periodeVersDhis2, pluriel } from '@maillage/domain';
 import type { DataValueSetDhis2 } from '@maillage/domain/api';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import { invalide } from '../../platform/errors';
@@ -58,7 +58,7 @@ export async function exporterSuiviDhis2(
       periode: null,
       raison: territoire
         ? `Le territoire ${territoire.replace(':', ' ')} n’a pas d’orgUnit dans la correspondance DHIS2 de la région ${region}.`
-        : `Le périmètre (${contrat.perimetre.epci.length} EPCI, ${contrat.perimetre.communes.length} commune(s)) n’est pas un territoire unique : DHIS2 attend une orgUnit par valeur.`,
+        : `Le périmètre (${contrat.perimetre.epci.length} EPCI, ${pluriel(contrat.perimetre.communes.length, 'commune', 'communes', 'f')}) n’est pas un territoire unique : DHIS2 attend une orgUnit par valeur.`,
     });
   const signales = new Set<string>();
   for (const l of lignes) {

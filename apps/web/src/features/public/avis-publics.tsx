@@ -86,7 +86,8 @@ export function AvisPublics({ c, id }: { c: ContratPublic; id: string }) {
       {refus && (
         <Alert severity="error" as="h4" title="Votre avis n’a pas été envoyé" description={refus.detail} className={fr.cx('fr-mb-3w')} />
       )}
-      <form method="post" action={`/public/contrats/${id}/avis`} aria-labelledby="donner-avis" className="maillage-formulaire-avis">
+      {/* noValidate: the server checks and answers in French, the same on every browser. */}
+      <form method="post" action={`/public/contrats/${id}/avis`} aria-labelledby="donner-avis" noValidate>
         <RadioButtons
           legend="C’est…"
           orientation="horizontal"
