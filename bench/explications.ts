@@ -166,8 +166,15 @@ chiffres de référence.
     session puis pour les séries) qui attendent chacun l’ordonnanceur d’une machine chargée : un appel authentifié
     qui ne fait rien coûte 1,5 à 2 ms. La forme du JSON n’a pas changé : le test existant exige que chaque série soit
     celle de l’agrégat indicateur par indicateur, et aucun écran ne lit cette route. Une jeune génération de 64 Mo
-    (\`--max-semi-space-size=64\`) retire encore 1 à 2 ms de processeur par appel ; non adoptée (réglage de tout le
-    processus, mémoire), à mesurer sur le banc complet.
+    (\`--max-semi-space-size=64\`) retire encore 1 à 2 ms de processeur par appel : adoptée ensuite (point suivant).
+- **Jeune génération de 64 Mo (ticket 16, décision 0044)** : profilé par requête (temps processeur du serveur,
+  8 000 requêtes de chaque sorte), le produit coûtait ~0,5 ms de plus que sa référence SQL, dont ~0,24 ms de
+  ramasse-miettes : avec 100 requêtes en vol, leurs objets survivaient à la petite collecte de 16 Mo et étaient promus,
+  puis ramassés par des collectes complètes. Le serveur tourne désormais avec \`--max-semi-space-size=64\`
+  (\`npm start\`, le banc et la suite de robustesse lisent la même option) : 216 → 53 petites collectes pour 8 000
+  requêtes. Banc complet, machine calme, avant → après : \`http_rps_ratio_sql\` 0,728 → 0,832, \`http_p99_ms\` 436,5 →
+  347 ms (référence 316 → 303 ms, ratio 1,38 → 1,15). La liste des fiches complète aussi ses lignes sur place
+  au lieu de les recopier.
 - **Liste publique des contrats (\`/api/public/contrats\`, ticket 16, décision 0035)** : l’avancement global des 200
   contrats publiés du jeu national était recalculé à chaque appel (lectures ~80 ms de PostgreSQL, ~160 ms de
   processeur Node). Il est gardé par processus avec l’empreinte (\`xmin\`) des fiches, indicateurs et valeurs validées
