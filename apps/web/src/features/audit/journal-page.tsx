@@ -111,6 +111,7 @@ export default function JournalPage() {
       ) : (
         <>
           <Table
+            className="maillage-journal"
             caption={`Événements${filtre ? ' filtrés' : ''} (${formaterNombre(journal.data.total)}), du plus récent au plus ancien${
               journal.data.total > PAR_PAGE ? ` — page ${page} sur ${Math.ceil(journal.data.total / PAR_PAGE)}` : ''
             }`}
