@@ -181,7 +181,8 @@ test('la coordinatrice invite un pilote depuis le contrat, il répond à la camp
   await visiteur.goto('/public/contrats');
   await visiteur.getByRole('link', { name: intitule }).click();
   await expect(visiteur.getByRole('heading', { name: intitule, level: 1 })).toBeVisible();
-  await expect(visiteur.getByText('Ateliers nutrition dans les écoles')).toBeVisible();
+  // exact: the opinion form below also names each fiche, in its « Sur quelle action ? » list.
+  await expect(visiteur.getByText('Ateliers nutrition dans les écoles', { exact: true })).toBeVisible();
   await verifierAccessibilite(visiteur, 'la page publique du contrat');
   await contextePublic.close();
 
