@@ -69,31 +69,25 @@ function appliquer(base: Record<string, unknown>, m: Mutation): unknown {
   }
 }
 
-/** The first subject the rules let do it on the own contract: the fuzzer must get past the permission check. */
-async function acteur(entree: EntreeRoute): Promise<NomSujet> {
-  for (const nom of SUJETS) {
-    if (
-      nom === 'anonyme' &&
-      entree.attendu !== undefined &&
-      !(await entree.attendu({
-        sujet: null,
-        cas: entree.portee === 'contrat' ? 'propre' : null,
+/**
+ * The first subject the rules let do it, on the own contract or, for a route only a published contract opens (an
+ * inhabitant's opinion), on the published one: the fuzzer must get past the permission check.
+ */
+async function acteur(entree: EntreeRoute): Promise<{ nom: NomSujet; cas: 'propre' | 'publie' }> {
+  for (const cas of ['propre', 'publie'] as const) {
+    const fixture = banc.monde.contrats[cas];
+    for (const nom of SUJETS) {
+      const evaluation = (sujet: (typeof banc.sujets)[NomSujet] | null) => ({
+        sujet,
+        cas: entree.portee === 'contrat' ? cas : null,
         monde: banc.monde,
-        fixture: banc.monde.contrats.propre,
+        fixture: entree.portee === 'contrat' ? fixture : null,
         serveur: banc.serveur,
-      }))
-    )
-      continue;
-    if (
-      await entree.attendu({
-        sujet: banc.sujets[nom],
-        cas: entree.portee === 'contrat' ? 'propre' : null,
-        monde: banc.monde,
-        fixture: entree.portee === 'contrat' ? banc.monde.contrats.propre : null,
-        serveur: banc.serveur,
-      })
-    )
-      return nom;
+      });
+      if (nom === 'anonyme' && entree.attendu !== undefined && !(await entree.attendu(evaluation(null)))) continue;
+      if (await entree.attendu(evaluation(banc.sujets[nom]))) return { nom, cas };
+    }
+    if (entree.portee !== 'contrat') break;
   }
   throw new Error('Aucun acteur permis');
 }
@@ -129,7 +123,9 @@ describe('entrées hostiles', () => {
       const nom = `${route.methode} ${route.url}`;
       const entree = ROUTES[nom];
       if (entree.reserveA) continue;
-      const fixture = entree.portee === 'contrat' ? banc.monde.contrats.propre : null;
+      // A route with a target of its own (appui) is judged on it: the target first, then who may act on it.
+      const avant = entree.victime ? null : await acteur(entree);
+      const fixture = entree.portee === 'contrat' ? banc.monde.contrats[avant?.cas ?? 'propre'] : null;
       const outils: Outils = { serveur: banc.serveur, admin: banc.clients.admin, monde: banc.monde, unique };
       // The target first: who may act can depend on it (a fresh appui case or request, appui-regles.ts).
       const chemin = entree.victime
@@ -137,7 +133,7 @@ describe('entrées hostiles', () => {
         : entree.chemin
           ? entree.chemin(banc.monde, fixture)
           : cheminPar(route.url, banc.monde, fixture);
-      const client: ClientHttp = banc.clients[await acteur(entree)];
+      const client: ClientHttp = banc.clients[(avant ?? (await acteur(entree))).nom];
       if (entree.multipart) {
         // Uploads and imports: any bytes under any name.
         await fc.assert(
