@@ -23,10 +23,17 @@ export const ROUTES_PARTICIPATION_PUBLIC: Record<string, EntreeRoute> = {
     portee: 'contrat',
     corps: () => ({ extraits: [{ texte: 'Six mois pour un psychologue.', locuteur: 'habitant' }] }),
   },
-  'GET /api/public/contrats/:id/avis': { attendu: (e) => e.cas === 'publie', portee: 'contrat' },
+  'GET /api/public/contrats/:id/avis': {
+    attendu: (e) => e.cas === 'publie',
+    portee: 'contrat',
+    chemin: (_m, f) => `/api/public/contrats/${f!.id}/avis`,
+  },
   'POST /api/public/contrats/:id/avis': {
     attendu: (e) => e.cas === 'publie',
     portee: 'contrat',
+    // The default path names a contract by the segment after /api/ (here « public »): give it the fixture's id.
+    chemin: (_m, f) => `/api/public/contrats/${f!.id}/avis`,
+    sansAudit: 'avis d’un habitant : tracé « Un habitant (sans compte) », jamais au nom d’un compte (décision 0042)',
     corps: async (o) => {
       // Every subject calls from the same address: the hourly limit (its own test, avis.test.ts) is lifted between calls.
       await o.serveur.ctx.db.query('delete from freins_participation');
