@@ -59,20 +59,30 @@ export function ecouterEvenements(db: Db, rappel: () => void): () => Promise<voi
   let arrete = false;
   let client: PoolClient | null = null;
   let relance: NodeJS.Timeout | null = null;
+  const notifier = () => rappel();
+  // A client is handed back once: after the stop, PostgreSQL's own shutdown must not release it a second time.
+  const rendre = (c: PoolClient, detruire: boolean) => {
+    c.off('notification', notifier);
+    c.off('error', surErreur);
+    if (client === c) client = null;
+    c.release(detruire);
+  };
+  function surErreur(this: PoolClient) {
+    rendre(this, true);
+    if (!arrete) relance = setTimeout(ouvrir, 5000);
+  }
   const ouvrir = async () => {
+    let c: PoolClient | null = null;
     try {
-      const c = await db.connect();
-      if (arrete) return c.release();
+      c = await db.connect();
+      if (arrete) return rendre(c, false);
       client = c;
-      c.on('notification', () => rappel());
-      c.on('error', () => {
-        c.release(true);
-        if (client === c) client = null;
-        if (!arrete) relance = setTimeout(ouvrir, 5000);
-      });
+      c.on('notification', notifier);
+      c.on('error', surErreur);
       await c.query(`listen ${CANAL}`);
       rappel(); // what committed before we listened
     } catch {
+      if (c && client === c) rendre(c, true);
       if (!arrete) relance = setTimeout(ouvrir, 5000);
     }
   };
@@ -81,10 +91,8 @@ export function ecouterEvenements(db: Db, rappel: () => void): () => Promise<voi
     arrete = true;
     if (relance) clearTimeout(relance);
     const c = client;
-    client = null;
-    if (c) {
-      await c.query(`unlisten ${CANAL}`).catch(() => {});
-      c.release();
-    }
+    if (!c) return;
+    await c.query(`unlisten ${CANAL}`).catch(() => {});
+    if (client === c) rendre(c, false);
   };
 }
