@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demarrerServeurDeTest, type ServeurDeTest } from '../../test/harness';
@@ -47,7 +48,7 @@ describe('écoute des événements (LISTEN)', () => {
     await terminer(premier);
     const second = await backendEcoutant(premier); // opened again after its 5 s pause
     const avant = appels;
-    await enTransaction(serveur.ctx.db, (tx) => publierEvenement(tx, { type: 'contrat.signe', contratId: null, donnees: {} }));
+    await enTransaction(serveur.ctx.db, (tx) => publierEvenement(tx, { type: 'contrat.signe', contratId: randomUUID(), donnees: {} }));
     await expect.poll(() => appels, { timeout: 5_000 }).toBeGreaterThan(avant);
 
     await arreter();
