@@ -1,67 +1,25 @@
 import { ENTITES_JOURNAL_APPUI_PLAN } from './appui/journal-plan';
 import { ENTITES_JOURNAL_CONSULTATIONS } from './participation/journal-consultations';
 import { ENTITES_JOURNAL_PARTICIPATION_PUBLIC } from './participation/journal-participation-public';
-import { formaterDate, formaterMontant } from './format';
-import { libellePeriodeSuivi } from './suivi';
+import { formaterMontant } from './format';
+import { ENTITES_JOURNAL_APPUI } from './appui/journal-appui';
+import { ENTITES_JOURNAL_PARCOURS } from './parcours/journal-parcours';
+import {
+  court,
+  dateDe,
+  duSuivi,
+  type Entite,
+  type EvenementJournal,
+  guillemets,
+  type Noms,
+  organisation,
+  parId,
+  periode,
+  texte,
+  valeur,
+} from './journal-outils';
 
-/** What the audit log knows of each audited entity: its label, its articles and how to name it (journal.ts makes the sentences). */
-
-export interface EvenementJournal {
-  entiteType: string;
-  entiteId?: string | null;
-  action: string;
-  diff: Record<string, { avant: unknown; apres: unknown }>;
-  contexte?: Record<string, unknown> | null;
-}
-
-/** Names the caller knows (organisations, axes, objectifs… by id): the history of a contract passes its own. */
-export type Noms = ReadonlyMap<string, string>;
-
-export interface Entite {
-  /** Label of the audit log's column and filter. */
-  libelle: string;
-  /** Definite form, completed by the name when known: "la séance" + "du 1er juillet 2021". */
-  le: string;
-  /** Form used when the name is unknown: "une séance". */
-  un: string;
-  nom?: (e: EvenementJournal, noms: Noms) => string | null | undefined;
-  /** Sentences proper to this entity, by action; `{}` is where its name goes. */
-  verbes?: Record<string, string>;
-}
-
-export const valeur = (e: EvenementJournal, champ: string): unknown =>
-  e.diff[champ]?.apres ?? e.diff[champ]?.avant ?? e.contexte?.[champ] ?? undefined;
-export const texte = (e: EvenementJournal, champ: string): string | null => {
-  const v = valeur(e, champ);
-  return typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null;
-};
-const court = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}…` : t);
-const guillemets = (t: string | null) => (t ? `« ${court(t)} »` : null);
-export const parId = (e: EvenementJournal, noms: Noms) => (e.entiteId ? noms.get(e.entiteId) : undefined);
-const organisation = (e: EvenementJournal, noms: Noms) => {
-  const id = texte(e, 'organisationId');
-  return (id && noms.get(id)) || texte(e, 'organisation') || texte(e, 'organisationNom');
-};
-const ficheDe = (e: EvenementJournal, noms: Noms) => {
-  const id = (e.contexte?.ficheId as string | undefined) ?? undefined;
-  const numero = e.contexte?.numero ?? e.contexte?.ficheNumero;
-  if (id && noms.has(id)) return noms.get(id)!;
-  return numero !== undefined && numero !== null ? `fiche ${numero}` : null;
-};
-const periode = (e: EvenementJournal) => {
-  const p = texte(e, 'periode');
-  return p ? libellePeriodeSuivi(p) : null;
-};
-/** "de la période 2024 de la fiche 3", each part only when known. */
-const duSuivi = (e: EvenementJournal, noms: Noms) => {
-  const p = periode(e);
-  const f = ficheDe(e, noms);
-  return [p && `de la période ${p}`, f && `de la ${f}`].filter(Boolean).join(' ') || null;
-};
-const dateDe = (e: EvenementJournal, champ: string) => {
-  const d = texte(e, champ);
-  return d ? `du ${formaterDate(d)}` : null;
-};
+export { type Entite, type EvenementJournal, type Noms, parId, texte, valeur };
 
 export const ENTITES_JOURNAL: Record<string, Entite> = {
   contrat: {
@@ -442,90 +400,6 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
     nom: (e) => guillemets(texte(e, 'libelle')),
     verbes: { creation: 'a ajouté à la liste des types de ressource {}' },
   },
-  parcours: {
-    libelle: 'Parcours de santé',
-    le: 'le parcours',
-    un: 'un parcours de santé',
-    nom: (e) => guillemets(texte(e, 'titre')),
-    verbes: { creation: 'a décrit {}' },
-  },
-  etape_parcours: {
-    libelle: 'Étape de parcours',
-    le: 'l’étape',
-    un: 'une étape de parcours',
-    nom: (e) => {
-      const etape = guillemets(texte(e, 'libelle'));
-      const parcours = guillemets(texte(e, 'parcours'));
-      return etape && parcours ? `${etape} du parcours ${parcours}` : etape;
-    },
-    verbes: { creation: 'a ajouté {}', suppression: 'a retiré {}' },
-  },
-  rupture_parcours: {
-    libelle: 'Rupture de parcours',
-    le: 'la rupture',
-    un: 'une rupture de parcours',
-    nom: (e) => {
-      const parcours = guillemets(texte(e, 'parcours'));
-      return parcours ? `du parcours ${parcours}` : null;
-    },
-    verbes: { creation: 'a signalé {}', statut: 'a changé le statut de {}' },
-  },
-  cellule_grille: {
-    libelle: 'Grille de coopération locale',
-    le: 'la grille de coopération',
-    un: 'une grille de coopération locale',
-    nom: (e) => {
-      const parcours = guillemets(texte(e, 'parcours'));
-      return parcours ? `du parcours ${parcours}` : null;
-    },
-  },
-  // The appui module (issue 18): a request or a case is named by its number, never by its person (decision 0031).
-  equipe_appui: {
-    libelle: 'Équipe d’appui',
-    le: 'l’équipe d’appui',
-    un: 'une équipe d’appui',
-    nom: (e) => guillemets(texte(e, 'nom')),
-    verbes: { creation: 'a déclaré comme équipe d’appui {}' },
-  },
-  membre_appui: {
-    libelle: 'Membre d’une équipe d’appui',
-    le: 'le membre',
-    un: 'un membre d’une équipe d’appui',
-    nom: (e) => {
-      const membre = texte(e, 'membre');
-      const equipe = guillemets(texte(e, 'equipe'));
-      return membre && equipe ? `${membre} de l’équipe ${equipe}` : membre;
-    },
-    verbes: { creation: 'a ajouté {}', modification: 'a changé le rôle de {}', suppression: 'a retiré {}' },
-  },
-  demande_appui: {
-    libelle: 'Demande d’appui',
-    le: 'la demande',
-    un: 'une demande d’appui',
-    nom: (e) => (texte(e, 'numero') ? `n° ${texte(e, 'numero')}` : null),
-    verbes: {
-      creation: 'a adressé au guichet unique {}',
-      referent: 'a désigné le référent de {}',
-      premier_contact: 'a noté le premier contact de {}',
-      statut: 'a classé sans suite {}',
-    },
-  },
-  situation_appui: {
-    libelle: 'Situation suivie en appui',
-    le: 'la situation',
-    un: 'une situation suivie en appui',
-    nom: (e) => (texte(e, 'numero') ? `n° ${texte(e, 'numero')}` : null),
-    verbes: {
-      ouverture: 'a ouvert {}',
-      evaluation: 'a évalué {}',
-      orientation: 'a orienté vers une ressource {}',
-      issue_orientation: 'a noté l’issue d’une orientation de {}',
-      identite: 'a corrigé l’identité de la personne de {}',
-      information: 'a noté l’information de la personne de {}',
-      medecin_traitant: 'a lié le médecin traitant de {}',
-      affectation: 'a affecté les intervenants de {}',
-    },
-  },
   synthese_hebdomadaire: {
     libelle: 'Synthèse hebdomadaire',
     le: 'la synthèse hebdomadaire',
@@ -545,6 +419,8 @@ export const ENTITES_JOURNAL: Record<string, Entite> = {
       rejeu: 'a relancé une livraison de {}',
     },
   },
+  ...ENTITES_JOURNAL_PARCOURS,
+  ...ENTITES_JOURNAL_APPUI,
   ...ENTITES_JOURNAL_APPUI_PLAN,
   ...ENTITES_JOURNAL_CONSULTATIONS,
   ...ENTITES_JOURNAL_PARTICIPATION_PUBLIC,
