@@ -33,7 +33,8 @@ const METHODES_SURES = new Set(['GET', 'HEAD', 'OPTIONS']);
 // These routes do not act with the session: logging in again or asking for a reset link needs no CSRF token.
 const SANS_SESSION = new Set(['/api/auth/login', '/api/auth/mot-de-passe/demande', '/api/auth/mot-de-passe/reinitialisation']);
 
-function egal(a: string, b: string) {
+/** Constant-time equality of two secrets (a CSRF token, an OpenID Connect state). */
+export function egal(a: string, b: string) {
   const ba = Buffer.from(a);
   const bb = Buffer.from(b);
   return ba.length === bb.length && timingSafeEqual(ba, bb);

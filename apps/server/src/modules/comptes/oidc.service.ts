@@ -1,7 +1,7 @@
 import { estFournisseurOidc, LIBELLES_FOURNISSEUR_OIDC, type FournisseurOidc, type MotifRefusOidc } from '@maillage/domain';
-import { timingSafeEqual } from 'node:crypto';
 import type { FournisseurOidcConfig } from '../../config-oidc';
 import { auditer } from '../../platform/audit';
+import { egal } from '../../platform/auth';
 import { acteurDe, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { introuvable } from '../../platform/errors';
 import { empreinte } from '../../platform/secrets';
@@ -27,14 +27,11 @@ export function fournisseursActifs(ctx: Contexte) {
 }
 
 function configure(ctx: Contexte, fournisseur: string): { f: FournisseurOidc; c: FournisseurOidcConfig } {
-  const c = estFournisseurOidc(fournisseur) ? ctx.config.oidc[fournisseur] : undefined;
-  if (!c)
-    throw introuvable(
-      estFournisseurOidc(fournisseur)
-        ? `La connexion avec ${LIBELLES_FOURNISSEUR_OIDC[fournisseur]} n’est pas activée sur cette plateforme.`
-        : `Fournisseur d’identité inconnu : « ${fournisseur.slice(0, 60)} » (proconnect ou prosanteconnect).`,
-    );
-  return { f: fournisseur as FournisseurOidc, c };
+  if (!estFournisseurOidc(fournisseur))
+    throw introuvable(`Fournisseur d’identité inconnu : « ${fournisseur.slice(0, 60)} » (proconnect ou prosanteconnect).`);
+  const c = ctx.config.oidc[fournisseur];
+  if (!c) throw introuvable(`La connexion avec ${LIBELLES_FOURNISSEUR_OIDC[fournisseur]} n’est pas activée sur cette plateforme.`);
+  return { f: fournisseur, c };
 }
 
 const adresseRetour = (ctx: Contexte, f: FournisseurOidc) => `${ctx.config.publicUrl}/api/auth/oidc/${f}/retour`;
@@ -68,11 +65,6 @@ export async function commencerConnexion(ctx: Contexte, fournisseur: string, ret
 
 export type Arrivee = { type: 'session'; jeton: string; retour: string } | { type: 'refus'; motif: MotifRefusOidc };
 
-function memesEtats(a: string, b: string) {
-  const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /**
  * The return from the provider. The state must be the one this browser holds (cookie) and a pending login's (once);
  * the code is exchanged and the ID token checked by openid-client; then the account is found by its link, or linked.
@@ -87,7 +79,7 @@ export async function terminerConnexion(
   const { f, c } = configure(ctx, fournisseur);
   const urlRetour = new URL(cheminEtRequete, ctx.config.publicUrl);
   const etat = urlRetour.searchParams.get('state');
-  if (!etat || !etatNavigateur || !memesEtats(etat, etatNavigateur)) return { type: 'refus', motif: 'demande-invalide' };
+  if (!etat || !etatNavigateur || !egal(etat, etatNavigateur)) return { type: 'refus', motif: 'demande-invalide' };
   const demande = await repository.consommerDemande(ctx.db, empreinte(etat), f);
   if (!demande) return { type: 'refus', motif: 'demande-invalide' };
   let identite: oidc.IdentiteRecue;
