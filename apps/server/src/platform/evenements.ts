@@ -38,12 +38,14 @@ export interface EvenementPublie extends EvenementDomaine {
  */
 export async function prendreEvenements(tx: Queryable, limite: number): Promise<EvenementPublie[]> {
   const { rows } = await tx.query<EvenementPublie>(
-    `update evenements_domaine set distribue_le = now() where id in (
-       select id from evenements_domaine where distribue_le is null order by survenu_le, id limit $1 for update skip locked)
-     returning id, type, contrat_id as "contratId", donnees, survenu_le as "survenuLe"`,
+    `with pris as (
+       update evenements_domaine set distribue_le = now() where id in (
+         select id from evenements_domaine where distribue_le is null order by survenu_le, id limit $1 for update skip locked)
+       returning id, type, contrat_id, donnees, survenu_le)
+     select id, type, contrat_id as "contratId", donnees, survenu_le as "survenuLe" from pris order by survenu_le, id`,
     [limite],
   );
-  return rows.sort((a, b) => a.survenuLe.localeCompare(b.survenuLe));
+  return rows;
 }
 
 /** Distributed events are kept a while for the operators, then removed (the deliveries keep their own copy). */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RESULTATS_TENTATIVE, STATUTS_ABONNEMENT, STATUTS_LIVRAISON, TYPES_EVENEMENT } from '../webhooks';
+import { pagination } from './comptes';
 
 const uuid = z.uuid('Identifiant invalide');
 
@@ -86,8 +87,6 @@ export const livraisonVue = z.object({
 });
 export type LivraisonVue = z.infer<typeof livraisonVue>;
 
-export const filtreLivraisons = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  parPage: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** GET /api/webhooks/{id}/livraisons: the platform's pagination. */
+export const filtreLivraisons = pagination;
 export const listeLivraisons = z.object({ total: z.number().int(), livraisons: z.array(livraisonVue) });

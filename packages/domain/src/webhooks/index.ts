@@ -108,10 +108,7 @@ export function delaiAvantNouvelleTentative(tentativesFaites: number, delais: re
   return tentativesFaites >= 1 && tentativesFaites <= delais.length ? delais[tentativesFaites - 1] : null;
 }
 
-export const DELAIS_PAR_DEFAUT = [60, 300, 1800, 7200, 21600, 43200] as const;
-/** Failed attempts in a row (any delivery of the subscription, reset by a success) that pause it. */
-export const ECHECS_AVANT_PAUSE_PAR_DEFAUT = 10;
-
+/** Failed attempts in a row (any delivery of the subscription, reset by a success) that pause it: `seuil` or more. */
 export const doitMettreEnPause = (echecsConsecutifs: number, seuil: number) => echecsConsecutifs >= seuil;
 
 /** A receiver accepts a delivery with any 2xx answer; anything else is a failure to try again. */

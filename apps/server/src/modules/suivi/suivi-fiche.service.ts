@@ -266,14 +266,16 @@ function exigerDroitAction(droits: DroitsSuivi, action: ActionSuivi) {
 }
 
 /** « valeur.validee » for the webhooks (decision 0039): ids only, the value itself is read through the API. */
-async function publierValidation(tx: Queryable, contratId: string, ficheId: string, valeurId: string) {
-  const { rows } = await tx.query('select indicateur_id as "indicateurId", periode from valeurs_suivi where id = $1', [valeurId]);
-  await publierEvenement(tx, {
+const publierValidation = (
+  tx: Queryable,
+  contratId: string,
+  v: { ficheId: string; valeurId: string; indicateurId: string; periode: string },
+) =>
+  publierEvenement(tx, {
     type: 'valeur.validee',
     contratId,
-    donnees: { ficheId, valeurId, indicateurId: rows[0]?.indicateurId ?? null, periode: rows[0]?.periode ?? null, etat: 'valide' },
+    donnees: { ficheId: v.ficheId, valeurId: v.valeurId, indicateurId: v.indicateurId, periode: v.periode, etat: 'valide' },
   });
-}
 
 /** A refused step: 403 when the person may not take it (four eyes), 409 when the state forbids it. */
 const refusEtape = (r: { raison: string; interdit?: boolean }) => (r.interdit ? interdit(r.raison) : conflit(r.raison));
@@ -297,7 +299,7 @@ export async function changerEtatValeur(
     if (!r.ok) throw refusEtape(r);
     await repository.changerEtat(tx, 'valeurs_suivi', valeurId, r.etat);
     await repository.noterEtape(tx, { valeurId }, etape(action, r.etat, utilisateur, commentaire));
-    if (r.etat === 'valide') await publierValidation(tx, situation.contratId, situation.ficheId, valeurId);
+    if (r.etat === 'valide') await publierValidation(tx, situation.contratId, { ...situation, valeurId });
     await auditer(tx, {
       acteur: acteurDe(utilisateur),
       entiteType: 'valeur_suivi',
@@ -357,7 +359,7 @@ export async function changerEtatFiche(
   exigerRecevable(ref, 'suivi', periode);
   return enTransaction(ctx.db, async (tx) => {
     const { bilans, valeurs } = await repository.elementsDePeriode(tx, ficheId, periode);
-    const elements = [...bilans.map((b) => ({ ...b, bilan: true })), ...valeurs.map((v) => ({ ...v, bilan: false }))];
+    const elements = [...bilans.map((b) => ({ ...b, bilan: true as const })), ...valeurs.map((v) => ({ ...v, bilan: false as const }))];
     if (!elements.length) throw conflit(`Rien n’est saisi pour la période ${periode} sur cette fiche.`);
     const essai = (e: (typeof elements)[number]) => transition(e.etat, action, droits, commentaire, yeux(droits, utilisateur, e.soumisPar));
     // Only what can take the step moves; validated values stay as they are (unless reopened).
@@ -372,7 +374,8 @@ export async function changerEtatFiche(
     for (const e of concernes) {
       await repository.changerEtat(tx, e.bilan ? 'bilans_fiche' : 'valeurs_suivi', e.id, etat);
       await repository.noterEtape(tx, e.bilan ? { bilanId: e.id } : { valeurId: e.id }, etape(action, etat, utilisateur, commentaire));
-      if (etat === 'valide' && !e.bilan) await publierValidation(tx, fiche.contratId, ficheId, e.id);
+      if (etat === 'valide' && !e.bilan)
+        await publierValidation(tx, fiche.contratId, { ficheId, valeurId: e.id, indicateurId: e.indicateurId, periode });
     }
     const bilan = bilans[0];
     if (action === 'valider' && bilan?.statutPropose && concernes.some((e) => e.bilan) && bilan.statutPropose !== fiche.statut) {

@@ -174,8 +174,8 @@ export async function elementsDePeriode(tx: Queryable, ficheId: string, periode:
     `select b.id, b.etat, b.statut_propose as "statutPropose", ${SOUMIS_PAR('bilan_id', 'b')} from bilans_fiche b where b.fiche_id = $1 and b.periode = $2 for update`,
     [ficheId, periode],
   );
-  const { rows: valeurs } = await tx.query<{ id: string; etat: EtatSuivi; soumisPar: string | null }>(
-    `select v.id, v.etat, ${SOUMIS_PAR('valeur_id', 'v')} from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where i.fiche_id = $1 and v.periode = $2 order by i.rang for update of v`,
+  const { rows: valeurs } = await tx.query<{ id: string; indicateurId: string; etat: EtatSuivi; soumisPar: string | null }>(
+    `select v.id, v.indicateur_id as "indicateurId", v.etat, ${SOUMIS_PAR('valeur_id', 'v')} from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id where i.fiche_id = $1 and v.periode = $2 order by i.rang for update of v`,
     [ficheId, periode],
   );
   return { bilans, valeurs };

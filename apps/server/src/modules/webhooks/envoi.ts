@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import type { ResultatTentative } from '@maillage/domain';
+import { reponseAcceptee, type ResultatTentative } from '@maillage/domain';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 
 /**
@@ -90,7 +90,7 @@ export function envoyerLivraison(
           const code = reponse.statusCode ?? 0;
           const texte = Buffer.concat(morceaux).toString('utf8').replace(/\s+/g, ' ').trim();
           finir({
-            resultat: code >= 200 && code < 300 ? 'reussie' : 'echec_http',
+            resultat: reponseAcceptee(code) ? 'reussie' : 'echec_http',
             codeHttp: code,
             extrait: texte ? texte.slice(0, EXTRAIT_MAX) : null,
           });

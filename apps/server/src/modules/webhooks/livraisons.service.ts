@@ -2,6 +2,7 @@ import { delaiAvantNouvelleTentative, doitMettreEnPause, pluriel, type TypeEvene
 import { auditer, SYSTEME } from '../../platform/audit';
 import type { Contexte } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
+import { ErreurMetier } from '../../platform/errors';
 import { prendreEvenements, purgerEvenements, type EvenementPublie } from '../../platform/evenements';
 import { referenceContrat } from '../contrats/acces';
 import { envoyerLivraison, type ResultatEnvoi } from './envoi';
@@ -22,8 +23,9 @@ const PAQUET = 100;
 async function organisationsConcernees(tx: Queryable, contratId: string): Promise<readonly string[]> {
   try {
     return (await referenceContrat(tx, contratId)).organisationsEngagees ?? [];
-  } catch {
-    return []; // the contract is gone: nobody to tell
+  } catch (e) {
+    if (e instanceof ErreurMetier) return []; // the contract is gone: nobody to tell
+    throw e;
   }
 }
 
@@ -51,12 +53,21 @@ export async function distribuerEvenements(ctx: Contexte): Promise<number> {
   for (;;) {
     const { evenements, livraisons } = await enTransaction(ctx.db, async (tx) => {
       const evenements = await prendreEvenements(tx, PAQUET);
+      // The active subscriptions once per batch, and each contract's organisations once: no event waits on a query
+      // nobody subscribed to.
+      const abonnements = evenements.length ? await repository.abonnementsActifs(tx) : [];
+      const organisationsDe = new Map<string, readonly string[]>();
       let livraisons = 0;
       for (const e of evenements) {
-        const organisations = await organisationsConcernees(tx, e.contratId);
-        if (!organisations.length) continue;
+        const interesses = abonnements.filter((a) => a.evenements.includes(e.type));
+        if (!interesses.length) continue;
+        let organisations = organisationsDe.get(e.contratId);
+        if (!organisations) {
+          organisations = await organisationsConcernees(tx, e.contratId);
+          organisationsDe.set(e.contratId, organisations);
+        }
         const corps = corpsLivraison(ctx, e);
-        for (const abonnementId of await repository.abonnesA(tx, e.type, organisations)) {
+        for (const { id: abonnementId } of interesses.filter((a) => organisations.includes(a.organisationId))) {
           const id = await repository.creerLivraison(tx, { abonnementId, evenementId: e.id, type: e.type, corps });
           if (!id) continue;
           await ctx.taches.envoyer(TACHE_LIVRAISON, { livraisonId: id }, tx);

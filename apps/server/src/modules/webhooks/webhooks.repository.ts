@@ -55,13 +55,12 @@ export async function supprimerAbonnement(tx: Queryable, id: string) {
   await tx.query('delete from webhooks_abonnements where id = $1', [id]);
 }
 
-/** Active subscriptions of these organisations that want this event. */
-export async function abonnesA(tx: Queryable, type: string, organisationIds: readonly string[]) {
-  const { rows } = await tx.query<{ id: string }>(
-    `select id from webhooks_abonnements where statut = 'actif' and $1 = any(evenements) and organisation_id = any($2) order by id`,
-    [type, organisationIds],
+/** The active subscriptions: what the distribution of a batch of events matches each event against. */
+export async function abonnementsActifs(tx: Queryable) {
+  const { rows } = await tx.query<{ id: string; organisationId: string; evenements: TypeEvenement[] }>(
+    `select id, organisation_id as "organisationId", evenements from webhooks_abonnements where statut = 'actif' order by id`,
   );
-  return rows.map((r) => r.id);
+  return rows;
 }
 
 /** A delivery of an event (none when the subscription already has it: distribution may run twice). */

@@ -85,7 +85,7 @@ export function CreationAbonnement() {
               onChange: (e) => setEvenements((l) => (e.target.checked ? [...l, t] : l.filter((x) => x !== t))),
             },
           }))}
-          {...(erreur('evenements') ? { state: 'error' as const, stateRelatedMessage: erreur('evenements') } : {})}
+          {...etatChamp(erreur('evenements'))}
         />
         <Button type="submit" iconId="fr-icon-add-line" disabled={creation.isPending}>
           Abonner cette adresse

@@ -18,7 +18,9 @@ export default function WebhooksPage() {
   useTitrePage('Webhooks');
   const abonnements = useAbonnements();
   const modification = useModificationAbonnement();
-  const [ouvert, setOuvert] = useState<AbonnementVue | null>(null);
+  // The subscription whose deliveries are shown: its id, the row itself is read from the list (fresh after a change).
+  const [ouvertId, setOuvertId] = useState<string | null>(null);
+  const ouvert = abonnements.data?.find((a) => a.id === ouvertId);
 
   const basculer = (a: AbonnementVue) =>
     modification.mutate({ id: a.id, version: a.version, statut: a.statut === 'actif' ? 'en_pause' : 'actif' });
@@ -65,7 +67,7 @@ export default function WebhooksPage() {
             </span>,
             formaterDate(a.creeLe),
             <span key="a" className={fr.cx('fr-btns-group', 'fr-btns-group--sm', 'fr-btns-group--inline')}>
-              <Button type="button" size="small" priority="secondary" onClick={() => setOuvert(a)}>
+              <Button type="button" size="small" priority="secondary" onClick={() => setOuvertId(a.id)}>
                 Livraisons<span className={fr.cx('fr-sr-only')}> vers {a.url}</span>
               </Button>
               <Button type="button" size="small" priority="tertiary" disabled={modification.isPending} onClick={() => basculer(a)}>
@@ -84,7 +86,7 @@ export default function WebhooksPage() {
           description={modification.data.statut === 'actif' ? 'L’abonnement est repris.' : 'L’abonnement est en pause.'}
         />
       )}
-      {ouvert && <Livraisons abonnement={abonnements.data?.find((a) => a.id === ouvert.id) ?? ouvert} />}
+      {ouvert && <Livraisons abonnement={ouvert} />}
     </>
   );
 }
