@@ -1,6 +1,8 @@
 import { JEUX_OUVERTS, type JeuOuvert } from '@maillage/domain/api';
 import type { Contexte } from '../../platform/contexte';
-import { enregistrementsDuJeu, schemaDuJeu } from './donnees-ouvertes.service';
+import { dernieresModifications } from './donnees-ouvertes.queries';
+import { schemaDuJeu } from './donnees-ouvertes.service';
+import { contratsPublies } from './public.service';
 
 /** Licence Ouverte 2.0 as data.gouv.fr recognises it (its URL, the licence's identifier « etalab-2.0 »). */
 export const LICENCE_OUVERTE = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/';
@@ -46,13 +48,6 @@ const CONTEXTE = {
 const lien = (url: string) => ({ '@id': url });
 const horodatage = (iso: string) => ({ '@value': iso, '@type': 'xsd:dateTime' });
 
-/** The latest change among a dataset's records (its dct:modified); none yet: null, and the property is left out. */
-function derniereModification(enregistrements: Record<string, unknown>[]): string | null {
-  let max: string | null = null;
-  for (const e of enregistrements) if (typeof e.modifieLe === 'string' && (max === null || e.modifieLe > max)) max = e.modifieLe;
-  return max;
-}
-
 function jeuDcat(base: string, jeu: JeuOuvert, editeur: object, modifie: string | null) {
   const { json, csv, page, motsCles } = JEUX[jeu];
   const schema = schemaDuJeu(jeu);
@@ -96,9 +91,11 @@ function jeuDcat(base: string, jeu: JeuOuvert, editeur: object, modifie: string 
 export async function catalogueDcat(ctx: Contexte) {
   const base = ctx.config.publicUrl;
   const editeur = { '@type': 'foaf:Agent', 'foaf:name': ctx.config.editeurDonnees };
-  const modifies = await Promise.all(JEUX_OUVERTS.map(async (jeu) => derniereModification(await enregistrementsDuJeu(ctx, jeu))));
-  const jeux = JEUX_OUVERTS.map((jeu, i) => jeuDcat(base, jeu, editeur, modifies[i]));
-  const derniere = modifies
+  // Each dataset dated by one max() query over the published contracts' rows, not by reading the four datasets.
+  const publies = (await contratsPublies(ctx)).map((c) => c.id);
+  const modifies = await dernieresModifications(ctx.db, publies);
+  const jeux = JEUX_OUVERTS.map((jeu) => jeuDcat(base, jeu, editeur, modifies[jeu]));
+  const derniere = Object.values(modifies)
     .filter((m): m is string => m !== null)
     .sort()
     .at(-1);

@@ -87,4 +87,17 @@ describe('catalogue DCAT des données ouvertes (JSON-LD)', () => {
       .at(-1);
     expect(contrats['dct:modified']).toEqual({ '@value': derniere, '@type': 'xsd:dateTime' });
   });
+
+  it('date chaque jeu par la dernière modification de ses enregistrements JSON, sans date pour un jeu vide', async () => {
+    for (const jeu of catalogue['dcat:dataset']) {
+      const json = jeu['dcat:distribution'].find((d: any) => d['dct:format'] === 'JSON');
+      const enregistrements = (await (await obtenir(json['dcat:downloadURL']['@id'])).json()) as any[];
+      const derniere = enregistrements
+        .map((e) => e.modifieLe)
+        .sort()
+        .at(-1);
+      // No record yet (the demo has no validated value): no dct:modified.
+      expect(jeu['dct:modified'], jeu['dct:identifier']).toEqual(derniere && { '@value': derniere, '@type': 'xsd:dateTime' });
+    }
+  });
 });

@@ -103,3 +103,24 @@ export async function ressourcesPubliees(db: Queryable): Promise<RessourceOuvert
   );
   return rows;
 }
+
+/**
+ * Each dataset's latest change (the greatest modifieLe among its records, null when it has none), in one query: what
+ * the DCAT catalogue dates each dataset with, without reading the datasets. Same rows as the queries above and the
+ * published contracts' own list.
+ */
+export async function dernieresModifications(
+  db: Queryable,
+  contratIds: string[],
+): Promise<{ contrats: string | null; fiches: string | null; indicateurs: string | null; ressources: string | null }> {
+  const { rows } = await db.query(
+    `select (select max(c.modifie_le) from contrats c where c.id = any($1::uuid[])) as contrats,
+       (select max(f.modifie_le) from fiches f where f.contrat_id = any($1::uuid[])) as fiches,
+       (select max(v.modifie_le) from valeurs_suivi v join indicateurs_suivi i on i.id = v.indicateur_id join fiches f on f.id = i.fiche_id
+        where v.etat = 'valide' and i.contrat_id = any($1::uuid[])) as indicateurs,
+       (select max(r.modifie_le) from ressources r join types_ressource t on t.code = r.type_code join organisations o on o.id = r.organisation_id
+        where r.publie and r.statut = 'active') as ressources`,
+    [contratIds],
+  );
+  return rows[0];
+}

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { LIBELLES_STATUT_FICHE, type StatutFiche } from '@maillage/domain';
 import { JEUX_OUVERTS, type FicheOuverte, type JeuOuvert, type RessourceOuverte, type ValeurSuiviOuverte } from '@maillage/domain/api';
 import type { Contexte } from '../../platform/contexte';
-import { ecrireCsv, type CelluleCsv } from '../../platform/csv';
 import { introuvable } from '../../platform/errors';
 import { avancementsDesFiches } from '../suivi/avancement.service';
 import * as lecture from './donnees-ouvertes.queries';
-import { contratsPublies } from './public.service';
+import { contratsPublies, csvOuvert } from './public.service';
 
 /** A Table Schema as kept in the repository (schemas/<jeu>.json): served as it is, so a review sees every change. */
 export interface TableSchema {
@@ -84,20 +83,10 @@ const ENREGISTREMENTS: Record<JeuOuvert, (ctx: Contexte) => Promise<Record<strin
 /** The records of a dataset, as its JSON gives them. */
 export const enregistrementsDuJeu = (ctx: Contexte, jeu: JeuOuvert) => ENREGISTREMENTS[jeu](ctx);
 
-/**
- * A dataset as CSV, its columns the schema's fields in their order (RFC 4180: comma, CRLF, UTF-8 without BOM, one
- * header line): lists joined with « ; », an absent value an empty cell (the schema's missingValues), numbers and
- * booleans as such; text goes through the formula guard of every export.
- */
+/** A dataset as CSV, its columns the schema's fields in their order (`csvOuvert`, as the contracts' CSV). */
 export async function csvDuJeu(ctx: Contexte, jeu: JeuOuvert): Promise<string> {
-  const colonnes = SCHEMAS[jeu].fields.map((f) => f.name);
-  const lignes = (await enregistrementsDuJeu(ctx, jeu)).map((e) =>
-    colonnes.map((champ): CelluleCsv => {
-      const v = e[champ];
-      if (v === null || v === undefined) return null;
-      if (Array.isArray(v)) return v.length ? v.join(' ; ') : null;
-      return typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
-    }),
+  return csvOuvert(
+    SCHEMAS[jeu].fields.map((f) => f.name),
+    await enregistrementsDuJeu(ctx, jeu),
   );
-  return ecrireCsv([colonnes, ...lignes], { separateur: ',' });
 }

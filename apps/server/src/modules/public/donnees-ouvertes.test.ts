@@ -180,3 +180,24 @@ describe('ce que les jeux ouverts ne publient pas', () => {
     await sql(`update ressources set publie = true, statut = 'active' where id = any($1::uuid[])`, [[cachee.id, suspendue.id]]);
   });
 });
+
+describe('avancement des fiches ouvertes', () => {
+  it('est celui de la page publique du contrat, et suit un changement fait en SQL (gardé en mémoire, décision 0035)', async () => {
+    const avancements = async () => new Map(((await anonyme.get('/api/public/fiches')).body as any[]).map((f) => [f.id, f.avancement]));
+    const page = (await anonyme.get(`/api/public/contrats/${cls1}`)).body;
+    const surLaPage = [
+      ...page.axes.flatMap((a: any) => [...a.objectifs.flatMap((o: any) => o.fiches), ...a.fichesHorsObjectif]),
+      ...page.fichesSansAxe,
+    ];
+    const avant = await avancements();
+    expect(avant).toEqual(new Map(surLaPage.map((f: any) => [f.id, f.avancement])));
+
+    const { id, statut } = (
+      await sql(`select id, statut from fiches where contrat_id = $1 and statut <> 'realisee' order by numero desc limit 1`, [cls1])
+    ).rows[0];
+    await sql(`update fiches set statut = 'realisee' where id = $1`, [id]);
+    expect((await avancements()).get(id)).toBe(100);
+    await sql('update fiches set statut = $2 where id = $1', [id, statut]);
+    expect(await avancements()).toEqual(avant);
+  });
+});

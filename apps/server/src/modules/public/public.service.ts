@@ -74,19 +74,25 @@ export async function contratsPublies(ctx: Contexte, id: string | null = null, a
 }
 
 /**
- * The same records as CSV for open-data portals: RFC 4180 (comma, double quotes, CRLF), UTF-8 without BOM, a header
- * line with the field names of the JSON, lists joined with " ; ", dates ISO 8601, empty cell for null.
+ * Open-data records as CSV, the given fields as columns in their order: RFC 4180 (comma, double quotes, CRLF), UTF-8
+ * without BOM, a header line with the field names, lists joined with " ; ", dates ISO 8601, empty cell for null or an
+ * empty list. Numbers and booleans stay typed (never neutralised); text, lists included, goes through the formula guard.
  */
-export async function contratsPubliesCsv(ctx: Contexte): Promise<string> {
-  const lignes = (await contratsPublies(ctx)).map((c) =>
-    COLONNES_CONTRAT_OUVERT.map((champ): CelluleCsv => {
-      const v = c[champ];
+export function csvOuvert(colonnes: readonly string[], enregistrements: readonly Record<string, unknown>[]): string {
+  const lignes = enregistrements.map((e) =>
+    colonnes.map((champ): CelluleCsv => {
+      const v = e[champ];
       if (v === null || v === undefined) return null;
-      // Numbers stay numbers (never neutralised); text, lists included, goes through the formula guard.
-      return Array.isArray(v) ? v.join(' ; ') : typeof v === 'number' ? v : String(v);
+      if (Array.isArray(v)) return v.length ? v.join(' ; ') : null;
+      return typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
     }),
   );
-  return ecrireCsv([[...COLONNES_CONTRAT_OUVERT], ...lignes], { separateur: ',' });
+  return ecrireCsv([[...colonnes], ...lignes], { separateur: ',' });
+}
+
+/** The published contracts as CSV for open-data portals (the JSON's fields, `csvOuvert`). */
+export async function contratsPubliesCsv(ctx: Contexte): Promise<string> {
+  return csvOuvert(COLONNES_CONTRAT_OUVERT, await contratsPublies(ctx));
 }
 
 /**

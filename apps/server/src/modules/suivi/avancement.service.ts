@@ -39,41 +39,54 @@ async function mesurerFiches(db: Queryable, contratIds: string[]) {
 }
 
 /**
- * Each fiche's progress (0 to 100, or null), by fiche id, for these contracts: what the public page of a contract shows
- * for each fiche, for the open data of every published contract's fiches at once.
+ * Each contract's overall progress and each of its fiches' progress computed, by contract id, with the fingerprint of
+ * the rows they were computed from. Per process: the fingerprint is read from PostgreSQL on every call, so a change made
+ * through another process (or any SQL) is seen on the next call there too (docs/decisions/0035-avancement-public-en-cache.md).
  */
-export async function avancementsDesFiches(db: Queryable, contratIds: string[]): Promise<Map<string, number | null>> {
-  return new Map((await mesurerFiches(db, contratIds)).map((f) => [f.id, arrondi(f.avancement)]));
-}
-
-/**
- * Each contract's overall progress computed, by contract id, with the fingerprint of the rows it was computed from.
- * Per process: the fingerprint is read from PostgreSQL on every call, so a change made through another process (or
- * any SQL) is seen on the next call there too (docs/decisions/0035-avancement-public-en-cache.md).
- */
-const avancementsCalcules = new Map<string, { empreinte: string; avancement: number | null }>();
+const avancementsCalcules = new Map<string, { empreinte: string; avancement: number | null; fiches: [string, number | null][] }>();
 let contratsCalcules = 0;
 
 /** How many contracts' overall progress this process has computed (not served from memory): for tests. */
 export const nombreAvancementsCalcules = () => contratsCalcules;
 
 /**
- * The contracts' overall progress (0 to 100, or null), by contract id: for lists (the open data of every published
- * contract). Computed again only for the contracts whose fingerprint changed since it was last computed. The
- * fingerprint is read before the rows: a change committed in between makes the stored value newer than its
- * fingerprint, never older, and the next call computes it again.
+ * The progress of these contracts and of their fiches, as kept in memory: computed again only for the contracts whose
+ * fingerprint changed since it was last computed. The fingerprint is read before the rows: a change committed in
+ * between makes the stored value newer than its fingerprint, never older, and the next call computes it again.
  */
-export async function avancementsGlobaux(db: Queryable, contratIds: string[]): Promise<Map<string, number | null>> {
+async function avancementsEnMemoire(db: Queryable, contratIds: string[]) {
   const empreintes = await empreintesAvancement(db, contratIds);
   const aCalculer = contratIds.filter((id) => avancementsCalcules.get(id)?.empreinte !== empreintes.get(id));
   if (aCalculer.length) {
     const parContrat = new Map<string, Awaited<ReturnType<typeof mesurerFiches>>>(aCalculer.map((id) => [id, []]));
     for (const f of await mesurerFiches(db, aCalculer)) parContrat.get(f.contratId)?.push(f);
     for (const [id, fiches] of parContrat)
-      avancementsCalcules.set(id, { empreinte: empreintes.get(id)!, avancement: arrondi(cumulerAvancement(fiches).contrat.avancement) });
+      avancementsCalcules.set(id, {
+        empreinte: empreintes.get(id)!,
+        avancement: arrondi(cumulerAvancement(fiches).contrat.avancement),
+        fiches: fiches.map((f) => [f.id, arrondi(f.avancement)]),
+      });
     contratsCalcules += aCalculer.length;
   }
+  return contratIds.flatMap((id) => avancementsCalcules.get(id) ?? []);
+}
+
+/**
+ * The contracts' overall progress (0 to 100, or null), by contract id: for lists (the open data of every published
+ * contract).
+ */
+export async function avancementsGlobaux(db: Queryable, contratIds: string[]): Promise<Map<string, number | null>> {
+  await avancementsEnMemoire(db, contratIds);
   return new Map(contratIds.map((id) => [id, avancementsCalcules.get(id)?.avancement ?? null]));
+}
+
+/**
+ * Each fiche's progress (0 to 100, or null), by fiche id, for these contracts: what the public page of a contract shows
+ * for each fiche, for the open data of every published contract's fiches at once. Kept in memory with the contracts'
+ * overall progress, under the same fingerprint (a fiche's progress reads the same rows).
+ */
+export async function avancementsDesFiches(db: Queryable, contratIds: string[]): Promise<Map<string, number | null>> {
+  return new Map((await avancementsEnMemoire(db, contratIds)).flatMap((c) => c.fiches));
 }
 
 /**
