@@ -40,8 +40,8 @@ export const depotAvisSchema = z.object({
 });
 export type DepotAvis = z.infer<typeof depotAvisSchema>;
 
-/** A robot filled the hidden field: the submission is answered as accepted and dropped. */
-export const estPiege = (d: { [CHAMP_PIEGE_AVIS]?: string }) => !!d[CHAMP_PIEGE_AVIS]?.trim();
+/** A robot filled the hidden field: the submission is answered as accepted and dropped (opinions and consultation answers). */
+export const estPiege = (d: { [CHAMP_PIEGE_AVIS]?: string | null }) => !!d[CHAMP_PIEGE_AVIS]?.trim();
 
 export const moderationAvisSchema = z
   .object({

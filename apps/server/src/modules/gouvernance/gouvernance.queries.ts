@@ -28,13 +28,14 @@ export async function instancesDuContrat(db: Queryable, contratId: string) {
         where m.instance_id = i.id), '[]') as membres,
        (select count(*)::int from seances s where s.instance_id = i.id) as "nombreSeances",
        (select count(*)::int from membres_instance m where m.instance_id = i.id and m.qualite = 'representant_usagers') as "representantsUsagers",
-       (select count(*)::int from seances s join presences pr on pr.seance_id = s.id join membres_instance m on m.id = pr.membre_id
-          where s.instance_id = i.id and s.statut = 'tenue' and pr.etat = 'present' and m.qualite = 'representant_usagers') as "presencesRepresentantsUsagers",
-       (select count(*)::int from seances s where s.instance_id = i.id and s.statut = 'tenue' and exists (
-          select 1 from presences pr join membres_instance m on m.id = pr.membre_id
-          where pr.seance_id = s.id and pr.etat = 'present' and m.qualite = 'representant_usagers')) as "seancesAvecRepresentantsUsagers",
+       ru.presences as "presencesRepresentantsUsagers", ru.seances as "seancesAvecRepresentantsUsagers",
        (select min(s.debut) from seances s where s.instance_id = i.id and s.debut > now() and s.statut = 'prevue') as "prochaineSeance"
-     from instances i where i.contrat_id = $1 order by case i.type when 'copil' then 0 when 'cotech' then 1 when 'coordination' then 2 else 3 end, i.nom`,
+     from instances i
+     -- The représentants des usagers present in person at the séances held: how many presences, in how many séances.
+     cross join lateral (select count(*)::int presences, count(distinct s.id)::int seances
+       from seances s join presences pr on pr.seance_id = s.id join membres_instance m on m.id = pr.membre_id
+       where s.instance_id = i.id and s.statut = 'tenue' and pr.etat = 'present' and m.qualite = 'representant_usagers') ru
+     where i.contrat_id = $1 order by case i.type when 'copil' then 0 when 'cotech' then 1 when 'coordination' then 2 else 3 end, i.nom`,
     [contratId],
   );
   return rows;

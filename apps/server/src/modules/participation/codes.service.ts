@@ -31,7 +31,6 @@ export async function genererCodes(
   nombre: number,
   format: 'json' | 'pdf',
 ): Promise<{ codes: string[]; total: number } | Fichier> {
-  await exigerSurConsultation(ctx.db, utilisateur, 'modifier', id);
   const { codes, consultation } = await enTransaction(ctx.db, async (tx) => {
     const { consultation: c } = await exigerSurConsultation(tx, utilisateur, 'modifier', id, { verrouiller: true });
     if (c.statut === 'close') throw conflit('Cette consultation est close : de nouveaux codes ne serviraient à rien.');

@@ -92,7 +92,6 @@ async function changer(
   travail: (tx: Queryable, c: repository.ConsultationLue) => Promise<{ version: number | null; avant?: object; apres: object }>,
   options: { recevable?: boolean } = {},
 ): Promise<ConsultationVue> {
-  await exigerSurConsultation(ctx.db, utilisateur, 'modifier', id, options);
   return enTransaction(ctx.db, async (tx) => {
     const { consultation: c } = await exigerSurConsultation(tx, utilisateur, 'modifier', id, { ...options, verrouiller: true });
     const r = await travail(tx, c);
@@ -216,7 +215,6 @@ export const cloreConsultation = (ctx: Contexte, utilisateur: Utilisateur, id: s
   );
 
 export async function supprimerConsultation(ctx: Contexte, utilisateur: Utilisateur, id: string, version: number) {
-  await exigerSurConsultation(ctx.db, utilisateur, 'modifier', id);
   await enTransaction(ctx.db, async (tx) => {
     const { consultation: c } = await exigerSurConsultation(tx, utilisateur, 'modifier', id, { verrouiller: true });
     if (c.statut !== 'brouillon') throw conflit('Seul un brouillon se supprime : cette consultation a été ouverte au public.');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dureeLisible, formaterDate, validerReponses } from '@maillage/domain';
+import { dureeLisible, estPiege, formaterDate, validerReponses } from '@maillage/domain';
 import type { ConsultationPublique, ReponseConsultationCorps } from '@maillage/domain/api';
 import type { Contexte } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
@@ -56,7 +56,7 @@ export async function repondre(ctx: Contexte, id: string, corps: ReponseConsulta
       { 'retry-after': String(attente) },
     );
   const c = await exigerOuverte(ctx.db, id);
-  if (corps.siteWeb?.trim()) {
+  if (estPiege(corps)) {
     compterReponse(adresse);
     return { message: MERCI };
   }

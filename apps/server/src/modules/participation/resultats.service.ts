@@ -44,8 +44,8 @@ function valeursPossibles(q: QuestionVue, communes: Map<string, string>, vues: M
   }
 }
 
-async function calculer(ctx: Contexte, id: string) {
-  const consultation = (await repository.lireConsultation(ctx.db, id))!;
+async function calculer(ctx: Contexte, consultation: repository.ConsultationLue) {
+  const id = consultation.id;
   const [sections, comptes, textes, jours, contrat] = await Promise.all([
     repository.lireQuestionnaire(ctx.db, id),
     depot.compter(ctx.db, id),
@@ -79,17 +79,16 @@ async function calculer(ctx: Contexte, id: string) {
 }
 
 export async function resultatsConsultation(ctx: Contexte, utilisateur: Sujet, id: string): Promise<ResultatsConsultation> {
-  await exigerSurConsultation(ctx.db, utilisateur, 'lire', id);
-  const { communes: _c, ...r } = await calculer(ctx, id);
+  const { consultation: lue } = await exigerSurConsultation(ctx.db, utilisateur, 'lire', id);
+  const { communes: _c, ...r } = await calculer(ctx, lue);
   const { enCours: _e, aVenir: _a, introduction: _i, ...consultation } = r.consultation;
   return { ...r, consultation };
 }
 
 /** XLSX: a summary sheet and one row per answer; CSV: the answers only (one row each), as French Excel reads it. */
 export async function exporterResultats(ctx: Contexte, utilisateur: Sujet, id: string, format: 'xlsx' | 'csv') {
-  await exigerSurConsultation(ctx.db, utilisateur, 'lire', id);
-  const r = await calculer(ctx, id);
-  const lignes = await depot.reponsesCompletes(ctx.db, id);
+  const { consultation } = await exigerSurConsultation(ctx.db, utilisateur, 'lire', id);
+  const [r, lignes] = await Promise.all([calculer(ctx, consultation), depot.reponsesCompletes(ctx.db, id)]);
   const questions = r.questions.map((x) => x.question);
   const libelleDe = (q: QuestionVue, v: string) =>
     q.type === 'commune' ? (r.communes.get(v) ?? v) : q.type === 'tranche_age' ? (TRANCHES_AGE[v as keyof typeof TRANCHES_AGE] ?? v) : v;

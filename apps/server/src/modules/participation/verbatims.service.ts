@@ -20,7 +20,6 @@ export async function transformerEnVerbatims(
   id: string,
   demande: { reponses?: string[]; questionId?: string; locuteur: z.infer<typeof verbatimSchema>['locuteur'] },
 ) {
-  await exigerSurConsultation(ctx.db, utilisateur, 'modifier', id);
   return enTransaction(ctx.db, async (tx) => {
     const { consultation: c } = await exigerSurConsultation(tx, utilisateur, 'modifier', id, { verrouiller: true });
     const demandees = [...new Set(demande.reponses ?? [])];
