@@ -1,10 +1,9 @@
 import type { ResultatQuestion } from '@maillage/domain/api';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
-import { couleursDsfr, Graphique } from '../../components/graphique';
+import { couleursDsfr, Graphique, POLICE_GRAPHIQUE as POLICE } from '../../components/graphique';
 import { formaterNombre } from '../../components/format';
 
-const POLICE = 'Marianne, arial, sans-serif';
 const pourcent = (p: number) => `${p.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
 
 /** Horizontal bars, one per option (long labels read well), each labelled with its count and share. */
