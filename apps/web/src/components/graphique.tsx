@@ -20,6 +20,9 @@ interface Props {
   legende?: ReactNode;
 }
 
+/** The DSFR font, for the charts' texts. */
+export const POLICE_GRAPHIQUE = 'Marianne, arial, sans-serif';
+
 /** The DSFR colours of the current theme (light or dark), read from its CSS variables. */
 export function couleursDsfr() {
   const style = getComputedStyle(document.documentElement);

@@ -33,3 +33,13 @@ export const NATURES_EPCI: Record<string, string> = {
   METRO: 'Métropole',
   MET69: 'Métropole de Lyon',
 };
+
+/** The kinds of speaker of a verbatim (LOCUTEURS), as a form or a list says them. */
+export const LIBELLES_LOCUTEUR: Record<string, string> = {
+  habitant: 'Habitant·e',
+  'acteur du territoire': 'Acteur du territoire',
+  élu: 'Élu·e',
+  professionnel: 'Professionnel·le',
+  usager: 'Usager·ère',
+  autre: 'Autre',
+};

@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Rencontre, Verbatim } from '@maillage/domain/api';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
+import { LIBELLES_LOCUTEUR } from '../../components/libelles';
 import { EncartFormulaire } from './formulaire-element';
 
 export type SaisieVerbatim = z.output<typeof verbatimSchema>;
@@ -19,15 +20,6 @@ interface PropsFormulaire<T, E> {
   erreur: unknown;
   enCours: boolean;
 }
-
-export const LIBELLES_LOCUTEUR: Record<string, string> = {
-  habitant: 'Habitant·e',
-  'acteur du territoire': 'Acteur du territoire',
-  élu: 'Élu·e',
-  professionnel: 'Professionnel·le',
-  usager: 'Usager·ère',
-  autre: 'Autre',
-};
 
 /** A verbatim: the words as said, who said them (kind of speaker, commune), where and when they were collected. */
 export function FormulaireVerbatim({

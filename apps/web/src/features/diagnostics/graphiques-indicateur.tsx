@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import type { AgregatIndicateur, FigurePartielleVue, ValeurVue } from '@maillage/domain/api';
 import { avecUnite, formaterValeur } from '../../components/libelles-indicateurs';
-import { couleursDsfr, Graphique } from '../../components/graphique';
+import { couleursDsfr, Graphique, POLICE_GRAPHIQUE as POLICE } from '../../components/graphique';
 import { libelleSens, sensAffiche, texteFigurePartielle, valeurDuPartiel } from './ecarts';
 
 /** The bounds of a value that can be drawn: an exact value, an interval, a lower bound; nothing otherwise. */
@@ -13,7 +13,6 @@ function bornes(v: ValeurVue): { inf: number; sup: number } | null {
   return null;
 }
 
-const POLICE = 'Marianne, arial, sans-serif';
 /** On the bars, the unit only when it is short ("%"): the card says it in full. */
 const etiquette = (texte: string, unite: string) => (unite === '%' ? avecUnite(texte, unite) : texte);
 

@@ -8,9 +8,10 @@ import { AlerteErreur } from '../../components/alerte-erreur';
 import { BoutonsElement } from '../../components/boutons-element';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';
+import { LIBELLES_LOCUTEUR } from '../../components/libelles';
 import { useEditionElement, useFocusApresEnregistrement } from './element-chaine';
 import { extrait } from './formulaire-element';
-import { FormulaireVerbatim, LIBELLES_LOCUTEUR, type SaisieVerbatim } from './formulaires-qualitatif';
+import { FormulaireVerbatim, type SaisieVerbatim } from './formulaires-qualitatif';
 
 const suppression = creerConfirmation('confirmation-suppression-verbatim');
 

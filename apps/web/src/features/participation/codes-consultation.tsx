@@ -19,8 +19,9 @@ export function CodesConsultation({ consultation: c, editable }: { consultation:
     <section aria-labelledby="diffusion-codes" className={fr.cx('fr-mb-4w')}>
       <h3 id="diffusion-codes">Codes à usage unique</h3>
       <p>
-        Chaque réponse demande un code, distribué sur papier ; un code ne sert qu’une fois. {pluriel(c.codes.total, 'code')} généré
-        {c.codes.total > 1 ? 's' : ''}, dont {c.codes.utilises === 0 ? 'aucun utilisé' : pluriel(c.codes.utilises, 'utilisé', 'utilisés')}.
+        Chaque réponse demande un code, distribué sur papier ; un code ne sert qu’une fois.{' '}
+        {pluriel(c.codes.total, 'code généré', 'codes générés')}, dont{' '}
+        {c.codes.utilises === 0 ? 'aucun utilisé' : pluriel(c.codes.utilises, 'utilisé', 'utilisés')}.
       </p>
       {editable && (
         <form
@@ -51,8 +52,7 @@ export function CodesConsultation({ consultation: c, editable }: { consultation:
       {codes.length > 0 && (
         <div className="maillage-codes-imprimables">
           <p role="status">
-            {pluriel(codes.length, 'code')} généré{codes.length > 1 ? 's' : ''} : ils ne seront plus jamais affichés. Imprimez-les
-            maintenant.
+            {pluriel(codes.length, 'code généré', 'codes générés')} : ils ne seront plus jamais affichés. Imprimez-les maintenant.
           </p>
           <Button type="button" iconId="fr-icon-printer-line" onClick={() => window.print()} className={fr.cx('fr-mb-2w')}>
             Imprimer les codes

@@ -95,7 +95,7 @@ export function DiffusionConsultation({ consultation: c, editable }: { consultat
       {c.statut !== 'brouillon' && (
         <p>
           {c.statut === 'ouverte' ? 'Ouverte' : 'Était ouverte'} {textePeriode(c.debut, c.fin)} ·{' '}
-          {pluriel(c.nombreReponses, 'réponse', 'réponses', 'f')} reçue{c.nombreReponses > 1 ? 's' : ''}.
+          {pluriel(c.nombreReponses, 'réponse reçue', 'réponses reçues', 'f')}.
           {c.statut === 'ouverte' && !c.enCours && ' Le public ne peut pas répondre aujourd’hui : la date du jour est hors de la période.'}
         </p>
       )}

@@ -2,6 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { deplacer } from '@maillage/domain';
 import type { ConsultationVue } from '@maillage/domain/api';
 import { useEffect, useState } from 'react';
 import { ErreurApi } from '../../api/client';
@@ -9,7 +10,6 @@ import { useEnregistrementQuestionnaire } from '../../api/participation';
 import { AlerteErreur } from '../../components/alerte-erreur';
 import { EditeurQuestion } from './editeur-question';
 import {
-  deplacer,
   deplacerQuestion,
   depuisVue,
   nouvelleQuestion,
@@ -72,7 +72,7 @@ export function EditeurQuestionnaire({ consultation }: { consultation: Consultat
   };
   const deplacerS = (si: number, delta: -1 | 1) => {
     const s = sections[si];
-    changer(deplacer(sections, si, delta));
+    changer(deplacer(sections, s, si + delta));
     setAnnonce(`Section « ${s.titre || 'sans titre'} » déplacée en position ${si + delta + 1}.`);
     const [a, b] = delta < 0 ? ['monter-section', 'descendre-section'] : ['descendre-section', 'monter-section'];
     setFocus({ ids: [`${a}-${s.cle}`, `${b}-${s.cle}`] });

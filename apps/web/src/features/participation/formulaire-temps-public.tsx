@@ -1,17 +1,16 @@
-import { fr } from '@codegouvfr/react-dsfr';
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { PUBLICS_TEMPS_PUBLIC, tempsPublicSchema, TYPES_TEMPS_PUBLIC, type TempsPublicSaisi } from '@maillage/domain';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { estErreurApi } from '../../api/client';
 import type { TempsPublic } from '../../api/participation-public';
 import { AlerteErreur } from '../../components/alerte-erreur';
+import { BoutonsFormulaire } from '../../components/boutons-formulaire';
+import { ConflitVersion, differences } from '../../components/conflit-version';
 import { FormulaireEncart } from '../../components/formulaire-encart';
 import { appliquerErreursServeur, etatChamp, videEnNull } from '../../components/formulaire';
 
@@ -26,7 +25,32 @@ const formulaireSchema = tempsPublicSchema.extend({ intervenants: z.string().max
 type Champs = z.input<typeof formulaireSchema>;
 const CHAMPS = ['type', 'intitule', 'dateTenue', 'lieu', 'communeCode', 'nombreParticipants', 'publics', 'synthese'] as const;
 
-/** Records or edits a temps public. A stale edit (409) keeps what was typed and offers to save it over the new version. */
+const valeurs = (t: TempsPublic | undefined): Champs => ({
+  type: t?.type ?? 'reunion_publique',
+  intitule: t?.intitule ?? '',
+  dateTenue: t?.dateTenue ?? '',
+  lieu: t?.lieu ?? null,
+  communeCode: t?.communeCode ?? null,
+  nombreParticipants: t?.nombreParticipants ?? null,
+  publics: t?.publics ?? [],
+  intervenants: (t?.intervenants ?? []).join('\n'),
+  synthese: t?.synthese ?? null,
+});
+const texte = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+/** What a stale edit compares with the version saved meanwhile. */
+const COMPARES: { libelle: string; valeur: (c: Champs) => string }[] = [
+  { libelle: 'Intitulé', valeur: (c) => texte(c.intitule) },
+  { libelle: 'Type', valeur: (c) => TYPES_TEMPS_PUBLIC[c.type as keyof typeof TYPES_TEMPS_PUBLIC] ?? texte(c.type) },
+  { libelle: 'Date', valeur: (c) => texte(c.dateTenue) },
+  { libelle: 'Lieu', valeur: (c) => texte(c.lieu) },
+  { libelle: 'Commune', valeur: (c) => texte(c.communeCode) },
+  { libelle: 'Nombre de participants', valeur: (c) => texte(c.nombreParticipants) },
+  { libelle: 'Publics touchés', valeur: (c) => [...(c.publics ?? [])].sort().join(', ') },
+  { libelle: 'Intervenants', valeur: (c) => texte(c.intervenants) },
+  { libelle: 'Synthèse', valeur: (c) => texte(c.synthese) },
+];
+
+/** Records or edits a temps public. A stale edit (409) shows what changed meanwhile and lets the user choose (ConflitVersion). */
 export function FormulaireTempsPublic({
   element,
   onEnregistrer,
@@ -41,51 +65,36 @@ export function FormulaireTempsPublic({
   enCours: boolean;
 }) {
   const idTitre = useId();
-  const form = useForm<Champs, unknown, TempsPublicSaisi>({
-    resolver: zodResolver(formulaireSchema),
-    defaultValues: {
-      type: element?.type ?? 'reunion_publique',
-      intitule: element?.intitule ?? '',
-      dateTenue: element?.dateTenue ?? '',
-      lieu: element?.lieu ?? null,
-      communeCode: element?.communeCode ?? null,
-      nombreParticipants: element?.nombreParticipants ?? null,
-      publics: element?.publics ?? [],
-      intervenants: (element?.intervenants ?? []).join('\n'),
-      synthese: element?.synthese ?? null,
-    },
-  });
+  const form = useForm<Champs, unknown, TempsPublicSaisi>({ resolver: zodResolver(formulaireSchema), defaultValues: valeurs(element) });
+  // The version the next save is sent with: the one edited, then the current one once the user has seen a conflict.
+  const [version, setVersion] = useState(element?.version);
   const { register, formState } = form;
   const e = formState.errors;
   useEffect(() => form.setFocus('intitule'), [form]);
-  const envoyer = (version?: number) =>
-    form.handleSubmit((s) => onEnregistrer(s, version).catch((x) => appliquerErreursServeur(x, form.setError, [...CHAMPS])));
-  const conflit = estErreurApi(erreur, 409) ? (erreur.probleme as { courant?: TempsPublic }).courant : undefined;
+  const envoyer = (v = version) =>
+    form.handleSubmit((s) => onEnregistrer(s, v).catch((x) => appliquerErreursServeur(x, form.setError, [...CHAMPS])));
+  const courant = estErreurApi(erreur, 409) ? (erreur.probleme as { courant?: TempsPublic }).courant : undefined;
+  // Once the user has taken the current version (to start again from it, or to save over it), the conflict is settled.
+  const conflit = courant && courant.version !== version ? courant : undefined;
   return (
-    <FormulaireEncart
-      idTitre={idTitre}
-      titre={element ? `Modifier « ${element.intitule} »` : 'Nouveau temps public'}
-      onSubmit={envoyer(element?.version)}
-    >
+    <FormulaireEncart idTitre={idTitre} titre={element ? `Modifier « ${element.intitule} »` : 'Nouveau temps public'} onSubmit={envoyer()}>
       {conflit ? (
-        <Alert
-          severity="warning"
-          as="h4"
-          title="Ce temps public a été modifié par quelqu’un d’autre"
-          description={
-            <>
-              Votre saisie est gardée ci-dessous. Version enregistrée entre-temps : « {conflit.intitule} »,{' '}
-              {conflit.nombreParticipants ?? 'nombre non renseigné'} participants. Annulez pour la voir, ou enregistrez votre saisie à sa
-              place.
-              <Button type="button" size="small" priority="secondary" className={fr.cx('fr-mt-1w')} onClick={envoyer(conflit.version)}>
-                Enregistrer ma saisie à la place
-              </Button>
-            </>
-          }
-          className={fr.cx('fr-mb-2w')}
+        <ConflitVersion
+          entite="Ce temps public"
+          masculin
+          diffs={differences(COMPARES, form.getValues(), valeurs(conflit))}
+          enCours={enCours}
+          onReprendre={() => {
+            form.reset(valeurs(conflit));
+            setVersion(conflit.version);
+          }}
+          onEcraser={() => {
+            setVersion(conflit.version);
+            void envoyer(conflit.version)();
+          }}
         />
       ) : (
-        !!erreur && <AlerteErreur erreur={erreur} as="h4" titre="Le temps public n’a pas été enregistré" />
+        !!erreur && !courant && <AlerteErreur erreur={erreur} as="h4" titre="Le temps public n’a pas été enregistré" />
       )}
       <Input
         label="Intitulé"
@@ -140,14 +149,11 @@ export function FormulaireTempsPublic({
         nativeTextAreaProps={{ ...register('synthese', { setValueAs: videEnNull }), rows: 5 }}
         {...etatChamp(e.synthese?.message)}
       />
-      <div className="maillage-actions">
-        <Button type="submit" disabled={enCours}>
-          {element ? 'Enregistrer le temps public' : 'Ajouter le temps public'}
-        </Button>
-        <Button type="button" priority="secondary" onClick={onAnnuler}>
-          Annuler
-        </Button>
-      </div>
+      <BoutonsFormulaire
+        libelle={element ? 'Enregistrer le temps public' : 'Ajouter le temps public'}
+        enCours={enCours}
+        onAnnuler={onAnnuler}
+      />
     </FormulaireEncart>
   );
 }

@@ -1,10 +1,9 @@
 import type { ResultatQuestion } from '@maillage/domain/api';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
-import { couleursDsfr, Graphique } from '../../components/graphique';
-import { formaterNombre } from '../../components/format';
+import { couleursDsfr, Graphique, POLICE_GRAPHIQUE as POLICE } from '../../components/graphique';
+import { formaterNombre, pluriel } from '../../components/format';
 
-const POLICE = 'Marianne, arial, sans-serif';
 const pourcent = (p: number) => `${p.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
 
 /** Horizontal bars, one per option (long labels read well), each labelled with its count and share. */
@@ -45,7 +44,7 @@ export function GraphiqueRepartition({ resultat: r }: { resultat: ResultatQuesti
   const opt = useMemo(() => option(r), [r]);
   const premier = r.repartition.reduce<ResultatQuestion['repartition'][number] | null>((m, l) => (!m || l.nombre > m.nombre ? l : m), null);
   const resume = premier
-    ? `Réponses à « ${r.question.libelle} » : ${formaterNombre(r.repondants)} personnes ont répondu ; la réponse la plus choisie est « ${premier.libelle} » (${formaterNombre(premier.nombre)}, ${pourcent(premier.pourcentage)}).`
+    ? `Réponses à « ${r.question.libelle} » : ${pluriel(r.repondants, 'personne a répondu', 'personnes ont répondu')} ; la réponse la plus choisie est « ${premier.libelle} » (${formaterNombre(premier.nombre)}, ${pourcent(premier.pourcentage)}).`
     : `Réponses à « ${r.question.libelle} » : aucune.`;
   return (
     <Graphique

@@ -1,4 +1,4 @@
-import type { SectionSaisie, TypeQuestion } from '@maillage/domain';
+import { deplacer, type SectionSaisie, type TypeQuestion } from '@maillage/domain';
 import type { SectionVue } from '@maillage/domain/api';
 
 /** The builder's working copy: each element keeps a local key (React and focus follow it through moves). */
@@ -91,25 +91,15 @@ export function versSaisie(sections: SectionLocale[]): SectionSaisie[] {
   }));
 }
 
-/** Moves one element of a list by `delta` places (−1 up, +1 down); out of bounds, the list is unchanged. */
-export function deplacer<T>(liste: T[], index: number, delta: number): T[] {
-  const cible = index + delta;
-  if (cible < 0 || cible >= liste.length) return liste;
-  const copie = [...liste];
-  const [element] = copie.splice(index, 1);
-  copie.splice(cible, 0, element);
-  return copie;
-}
-
 /**
  * Moves a question up or down; at the top of a section it goes to the end of the previous one, at the bottom to the
- * start of the next one. Returns the new sections and where the question landed (1-based, across the questionnaire).
+ * start of the next one; at either end of the questionnaire, nothing moves.
  */
 export function deplacerQuestion(sections: SectionLocale[], si: number, qi: number, delta: -1 | 1): SectionLocale[] {
   const section = sections[si];
   const cible = qi + delta;
   if (cible >= 0 && cible < section.questions.length)
-    return sections.map((s, i) => (i === si ? { ...s, questions: deplacer(s.questions, qi, delta) } : s));
+    return sections.map((s, i) => (i === si ? { ...s, questions: deplacer(s.questions, s.questions[qi], cible) } : s));
   const voisine = si + delta;
   if (voisine < 0 || voisine >= sections.length) return sections;
   const question = section.questions[qi];

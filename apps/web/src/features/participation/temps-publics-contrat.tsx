@@ -11,6 +11,7 @@ import { Chargement } from '../../components/chargement';
 import { creerConfirmation } from '../../components/confirmation';
 import { EtatVide } from '../../components/etat-vide';
 import { formaterNombre, pluriel } from '../../components/format';
+import { LIBELLES_LOCUTEUR } from '../../components/libelles';
 import { FormulaireTempsPublic } from './formulaire-temps-public';
 
 const suppression = creerConfirmation('confirmation-suppression-temps-public');
@@ -48,7 +49,7 @@ function VerserExtraits({ contratId, t, onFin }: { contratId: string; t: TempsPu
       <Select label="Qui parle" nativeSelectProps={{ value: locuteur, onChange: (e) => setLocuteur(e.target.value as typeof locuteur) }}>
         {LOCUTEURS.map((l) => (
           <option key={l} value={l}>
-            {l.charAt(0).toUpperCase() + l.slice(1)}
+            {LIBELLES_LOCUTEUR[l] ?? l}
           </option>
         ))}
       </Select>

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useAvisPublics } from '../../api/participation-public';
 import { formaterDate } from '../../components/format';
+import { etatChamp } from '../../components/formulaire';
 
 /** A form the server refused (sent without JavaScript): its values and errors, put in the page by the server rendering. */
 export interface FormulaireAvisRefuse {
@@ -17,8 +18,6 @@ export interface FormulaireAvisRefuse {
   valeurs: Record<string, string>;
 }
 export const cleFormulaireAvis = (id: string) => ['public', 'formulaire-avis', id];
-
-const etat = (message: string | undefined) => (message ? { state: 'error' as const, stateRelatedMessage: message } : {});
 
 /**
  * The opinions of the inhabitants on a published contract: those the coordination published, with its answers, and a
@@ -95,13 +94,13 @@ export function AvisPublics({ c, id }: { c: ContratPublic; id: string }) {
             label: libelle === 'Avis' ? 'Un avis' : 'Une suggestion',
             nativeInputProps: { name: 'nature', value: code, defaultChecked: (valeur('nature') || 'avis') === code },
           }))}
-          {...etat(erreur('nature'))}
+          {...etatChamp(erreur('nature'))}
         />
         {fiches.length > 0 && (
           <Select
             label="Sur quelle action ? (facultatif)"
             nativeSelectProps={{ name: 'ficheId', defaultValue: valeur('ficheId') }}
-            {...etat(erreur('ficheId'))}
+            {...etatChamp(erreur('ficheId'))}
           >
             <option value="">Le contrat dans son ensemble</option>
             {fiches.map((f) => (
@@ -116,13 +115,13 @@ export function AvisPublics({ c, id }: { c: ContratPublic; id: string }) {
           hintText="Entre 10 et 3 000 caractères."
           textArea
           nativeTextAreaProps={{ name: 'texte', required: true, minLength: 10, maxLength: 3000, rows: 5, defaultValue: valeur('texte') }}
-          {...etat(erreur('texte'))}
+          {...etatChamp(erreur('texte'))}
         />
         <Input
           label="Votre contact pour vous répondre (facultatif)"
           hintText="Adresse électronique ou numéro de téléphone, jamais publié."
           nativeInputProps={{ name: 'contact', autoComplete: 'email', maxLength: 200, defaultValue: valeur('contact') }}
-          {...etat(erreur('contact'))}
+          {...etatChamp(erreur('contact'))}
         />
         {/* Hidden from people (and from assistive technologies): only robots fill it in. */}
         <div className="maillage-piege" aria-hidden="true">
