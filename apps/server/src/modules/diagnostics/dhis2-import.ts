@@ -8,6 +8,7 @@ import type { NonCorrespondantDhis2, OptionsImport } from '@maillage/domain/api'
 import type { Utilisateur } from '../../platform/contexte';
 import type { Queryable } from '../../platform/database';
 import type { Tableau } from '../../platform/lecture-tableur';
+import { enTexte } from './import-valeurs';
 import { correspondancePourImport, regionDeLImport, type CorrespondanceImport } from './dhis2-correspondances.service';
 
 type Cellule = string | number | null;
@@ -20,10 +21,8 @@ export interface TableauDhis2 extends Tableau {
   nonCorrespondants: () => Promise<NonCorrespondantDhis2[]>;
 }
 
-const texte = (c: Cellule | undefined) => (c === null || c === undefined ? '' : String(c).trim());
-
 function traduire(cellules: Cellule[], table: CorrespondanceImport) {
-  const [dataElement, periode, orgUnit, combo] = [0, 1, 2, 4].map((i) => texte(cellules[i]));
+  const [dataElement, periode, orgUnit, combo] = [0, 1, 2, 4].map((i) => enTexte(cellules[i]));
   const manques: Omit<NonCorrespondantDhis2, 'lignes'>[] = [];
   let indicateur = table.elements.get(`${dataElement}|${combo}`) ?? table.elements.get(`${dataElement}|`);
   // Codes that are no DHIS2 UID (a catalogue code, an INSEE code) pass as before: the usual checks read them.

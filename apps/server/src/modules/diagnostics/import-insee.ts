@@ -1,8 +1,8 @@
 import { INDICATEURS_DES_VARIABLES_INSEE, lirePeriode, lireVariableInsee, suggererIndicateurs } from '@maillage/domain';
 import type { OptionsImport, OptionsInsee, PropositionProfil } from '@maillage/domain/api';
 import { invalide } from '../../platform/errors';
-import type { Referentiels } from './import-valeurs';
-import { colonneExigee, enTexte, indicateurExige, type LectureLigne, territoireDe, valeurDe, valeurImportee } from './lecture-profil';
+import { enTexte, type Referentiels, valeurImportee } from './import-valeurs';
+import { colonneExigee, indicateurExige, type LectureLigne, territoireDe, valeurDe } from './lecture-profil';
 import type { ProfilInsee } from './profil-fichier';
 
 /**

@@ -8,8 +8,8 @@ import {
 } from '@maillage/domain';
 import type { OptionsImport, OptionsOdisse, PropositionProfil } from '@maillage/domain/api';
 import { invalide } from '../../platform/errors';
-import type { Referentiels } from './import-valeurs';
-import { colonneExigee, enTexte, indicateurExige, type LectureLigne, territoireDe, valeurDe, valeurImportee } from './lecture-profil';
+import { enTexte, type Referentiels, valeurImportee } from './import-valeurs';
+import { colonneExigee, indicateurExige, type LectureLigne, territoireDe, valeurDe } from './lecture-profil';
 import type { ProfilOdisse } from './profil-fichier';
 
 /**

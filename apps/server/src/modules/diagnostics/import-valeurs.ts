@@ -147,8 +147,43 @@ export interface Referentiels {
   territoires: Set<string>;
 }
 
-function enTexte(c: string | number | null | undefined): string {
+export function enTexte(c: string | number | null | undefined): string {
   return c === null || c === undefined ? '' : String(c).trim();
+}
+
+/** Why a territory read from a row cannot take a value (a malformed commune code, absent from the référentiel), or null. */
+export function refusTerritoire(territoire: { type: string; code: string }, codeBrut: string, ref: Referentiels): string | null {
+  if (territoire.type === 'commune' && !estCodeCommuneInsee(territoire.code))
+    return `Commune « ${codeBrut} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`;
+  if (territoire.type !== 'france' && territoire.type !== 'france_metro' && !ref.territoires.has(`${territoire.type}:${territoire.code}`))
+    return `Territoire inconnu du référentiel : ${territoire.type} ${territoire.code}.`;
+  return null;
+}
+
+/** A value as the import merges it; the long and wide readings add their numerator, denominator and column « - ». */
+export function valeurImportee(
+  ligne: number,
+  indicateur: string,
+  territoire: { type: string; code: string },
+  periode: { libelle: string; debut: number; fin: number },
+  valeur: Valeur,
+  brute: string | number | null,
+  source: string,
+): ValeurImportee {
+  return {
+    ligne,
+    indicateur,
+    territoireType: territoire.type,
+    territoireCode: territoire.code,
+    periode: periode.libelle,
+    periodeDebut: periode.debut,
+    periodeFin: periode.fin,
+    valeur,
+    textePublie: enTexte(brute),
+    source,
+    numerateur: null,
+    denominateur: null,
+  };
 }
 
 /** A scale the file states for an indicator's values: in a unit column, or a unit row under the headers. */
@@ -205,10 +240,8 @@ export function lireLigne(
         ? `Type de territoire inconnu : « ${typeBrut} » (commune, epci, departement, region, pays).`
         : `Code de territoire non reconnu : « ${codeBrut} » (attendu : code commune à 5 caractères, SIREN d’EPCI à 9 chiffres, département, région, ou FR / France).`,
     );
-  if (territoire.type === 'commune' && !estCodeCommuneInsee(territoire.code))
-    return rejet(`Commune « ${codeBrut} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`);
-  if (!ref.territoires.has(`${territoire.type}:${territoire.code}`) && territoire.type !== 'france' && territoire.type !== 'france_metro')
-    return rejet(`Territoire inconnu du référentiel : ${territoire.type} ${territoire.code}.`);
+  const refus = refusTerritoire(territoire, codeBrut, ref);
+  if (refus) return rejet(refus);
 
   const periodeBrute =
     correspondance.mode === 'large' ? (options.large?.periode ?? enTexte(cellule(c.periode))) : enTexte(cellule(c.periode));
@@ -252,16 +285,7 @@ export function lireLigne(
     const numerateur = lireNombre(enTexte(cellule(c.numerateur)));
     const denominateur = lireNombre(enTexte(cellule(c.denominateur)));
     valeurs.push({
-      ligne: ligne.ligne,
-      indicateur,
-      territoireType: territoire.type,
-      territoireCode: territoire.code,
-      periode: periode.libelle,
-      periodeDebut: periode.debut,
-      periodeFin: periode.fin,
-      valeur,
-      textePublie: enTexte(brute),
-      source,
+      ...valeurImportee(ligne.ligne, indicateur, territoire, periode, valeur, brute, source),
       numerateur,
       denominateur,
       ...(tiret !== options.tiret ? { tiret } : {}),

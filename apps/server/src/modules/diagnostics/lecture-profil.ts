@@ -1,18 +1,16 @@
 import {
   deduireTerritoire,
-  estCodeCommuneInsee,
   estTotalFranceOdisse,
   lireCelluleStatistique,
   lireFrance,
   lireTypeTerritoire,
-  MESSAGE_CODE_COMMUNE_INSEE,
   refusDenombrement,
   type SensDuTiret,
   type TypeTerritoireValeur,
   type Valeur,
 } from '@maillage/domain';
 import { invalide } from '../../platform/errors';
-import type { Referentiels, Rejet, ValeurImportee } from './import-valeurs';
+import { enTexte, type Referentiels, type Rejet, refusTerritoire, type ValeurImportee } from './import-valeurs';
 
 /** What the Odissé and INSEE readers share: columns and indicators of the mapping, territories and cells of the rows. */
 
@@ -34,8 +32,6 @@ export function indicateurExige(ref: Referentiels, code: string, entete: string,
   return code;
 }
 
-export const enTexte = (c: string | number | null | undefined): string => (c === null || c === undefined ? '' : String(c).trim());
-
 /** The territory of a row, or why it is refused (in French). */
 export function territoireDe(
   codeBrut: string,
@@ -47,11 +43,7 @@ export function territoireDe(
   if (totalFrance && estTotalFranceOdisse(codeBrut)) return { type: 'france', code: 'FRA' };
   const territoire = lireFrance(codeBrut) ?? (type ? lireTypeTerritoire(type, codeBrut) : deduireTerritoire(codeBrut));
   if (!territoire) return `Code de territoire non reconnu : « ${codeBrut} ».`;
-  if (territoire.type === 'commune' && !estCodeCommuneInsee(territoire.code))
-    return `Commune « ${codeBrut} » : ${MESSAGE_CODE_COMMUNE_INSEE}.`;
-  if (territoire.type !== 'france' && territoire.type !== 'france_metro' && !ref.territoires.has(`${territoire.type}:${territoire.code}`))
-    return `Territoire inconnu du référentiel : ${territoire.type} ${territoire.code}.`;
-  return territoire;
+  return refusTerritoire(territoire, codeBrut, ref) ?? territoire;
 }
 
 /** A cell of a value column: secret and missing as these files write them, never 0; a decimal count refused. */
@@ -67,32 +59,6 @@ export function valeurDe(
   const catalogue = ref.catalogue.get(indicateur);
   const decimale = catalogue && refusDenombrement(catalogue, valeur, enTexte(brute));
   return decimale ? { raison: decimale } : { valeur };
-}
-
-/** A value of these files, as the import merges it (no numerator, denominator or per-column « - »). */
-export function valeurImportee(
-  ligne: number,
-  indicateur: string,
-  territoire: { type: string; code: string },
-  periode: { libelle: string; debut: number; fin: number },
-  valeur: Valeur,
-  brute: string | number | null,
-  source: string,
-): ValeurImportee {
-  return {
-    ligne,
-    indicateur,
-    territoireType: territoire.type,
-    territoireCode: territoire.code,
-    periode: periode.libelle,
-    periodeDebut: periode.debut,
-    periodeFin: periode.fin,
-    valeur,
-    textePublie: enTexte(brute),
-    source,
-    numerateur: null,
-    denominateur: null,
-  };
 }
 
 export type LectureLigne = { valeurs: ValeurImportee[]; rejets: Rejet[] };
