@@ -1,4 +1,5 @@
 import { nombreFr } from '../format';
+import { pluriel } from '../texte';
 import { arrondiInferieur, ecrireNombreExact, texteAuMoins } from './bornes';
 import { ecrireValeur, type Valeur } from './valeurs';
 
@@ -204,7 +205,7 @@ export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, fac
         nature: 'borne_inferieure',
         valeur: s.inf,
         couverture,
-        raison: `Au moins ${ecrireNombreExact(s.inf)} : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique).`,
+        raison: `Au moins ${ecrireNombreExact(s.inf)} : ${pluriel(inconnues, 'commune')} sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique).`,
         partielle: partielle('au_moins', { nature: 'exacte', valeur: s.inf }, s),
       };
     }
@@ -228,7 +229,7 @@ export function agregerSommes(methode: MethodeAgregation, s: SommesCommunes, fac
       nature: 'indisponible',
       couverture,
       ...(figure ? { partielle: figure } : {}),
-      raison: `Non calculable : ${inconnues} commune(s) sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique), soit ${fr((1 - couverture.partPopulationRenseignee) * 100)} % de la population.`,
+      raison: `Non calculable : ${pluriel(inconnues, 'commune')} sur ${communes} sans valeur publiée (${couverture.masquees} sous secret statistique), soit ${fr((1 - couverture.partPopulationRenseignee) * 100)} % de la population.`,
     };
   }
   if (s.populationConnue <= 0)

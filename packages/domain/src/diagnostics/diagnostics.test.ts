@@ -158,7 +158,7 @@ describe('agrégation au périmètre', () => {
     );
     expect(secret).toMatchObject({ nature: 'borne_inferieure', valeur: 40, couverture: { communes: 31, renseignees: 14, masquees: 17 } });
     expect((secret as { raison: string }).raison).toBe(
-      'Au moins 40 : 17 commune(s) sur 31 sans valeur publiée (17 sous secret statistique).',
+      'Au moins 40 : 17 communes sur 31 sans valeur publiée (17 sous secret statistique).',
     );
   });
 
@@ -171,7 +171,7 @@ describe('agrégation au périmètre', () => {
     const r = agreger('moyenne_ponderee', [commune('a', 1000, exacte(10)), commune('b', 1000, { nature: 'masquee' })]);
     expect(r.nature).toBe('indisponible');
     expect((r as { raison: string }).raison).toBe(
-      'Non calculable : 1 commune(s) sur 2 sans valeur publiée (1 sous secret statistique), soit 50 % de la population.',
+      'Non calculable : 1 commune sur 2 sans valeur publiée (1 sous secret statistique), soit 50 % de la population.',
     );
   });
 
@@ -489,7 +489,7 @@ describe('arrondi des bornes inférieures', () => {
 
   it('dit « au moins 9,5 » et jamais « au moins 10 » quand la somme connue est 9,5', () => {
     const r = agreger('somme', [commune('a', 1, exacte(9.5)), commune('b', 1, { nature: 'masquee' })]);
-    expect((r as { raison: string }).raison).toBe('Au moins 9,5 : 1 commune(s) sur 2 sans valeur publiée (1 sous secret statistique).');
+    expect((r as { raison: string }).raison).toBe('Au moins 9,5 : 1 commune sur 2 sans valeur publiée (1 sous secret statistique).');
     expect(texteFigurePartielle((r as { partielle: FigurePartielle }).partielle, 0)).toBe('au moins 9');
   });
 

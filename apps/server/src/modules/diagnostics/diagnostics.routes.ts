@@ -4,6 +4,7 @@ import {
   constatSchema,
   financementTerritoireSchema,
   indicateurSchema,
+  pluriel,
   prioriteSchema,
   rencontreSchema,
   verbatimSchema,
@@ -164,7 +165,7 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
           throw new ErreurMetier(
             422,
             'Import refusé',
-            `${resultat.rapport.rejetees} ligne(s) rejetée(s) : rien n’a été importé. Corrigez le fichier et recommencez.`,
+            `${pluriel(resultat.rapport.rejetees, 'ligne rejetée', 'lignes rejetées')} : rien n’a été importé. Corrigez le fichier et recommencez.`,
             { rapport: resultat.rapport },
           );
         return { ...resultat.rapport };
@@ -185,9 +186,14 @@ export function routesDiagnostics(app: FastifyInstance, ctx: Contexte) {
         const { fichier } = await lireEnvoi(req);
         const rapport = await importerContours(ctx, exigerConnecte(req.utilisateur), fichier, req.query.type, req.query.dryRun === 'true');
         if (rapport.rejets.length && req.query.dryRun !== 'true')
-          throw new ErreurMetier(422, 'Import refusé', `${rapport.rejets.length} contour(s) rejeté(s) : rien n’a été importé.`, {
-            rapport: { ...rapport },
-          });
+          throw new ErreurMetier(
+            422,
+            'Import refusé',
+            `${pluriel(rapport.rejets.length, 'contour rejeté', 'contours rejetés')} : rien n’a été importé.`,
+            {
+              rapport: { ...rapport },
+            },
+          );
         return { ...rapport };
       },
     });

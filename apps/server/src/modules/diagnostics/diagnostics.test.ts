@@ -237,7 +237,7 @@ describe('import de valeurs', () => {
       'population;commune;35236;2016;9542;x\ninconnu;commune;35236;2016;1;x\npopulation;commune;35999;2016;1;x\npopulation;commune;35013;20xx;1;x\npopulation;commune;35013;2016;beaucoup;x\npopulation;commune;35236;2016;9542;x\n';
     const r = await importer(ars, 'fautif.csv', csv);
     expect(r.status).toBe(422);
-    expect(r.body.detail).toBe('5 ligne(s) rejetée(s) : rien n’a été importé. Corrigez le fichier et recommencez.');
+    expect(r.body.detail).toBe('5 lignes rejetées : rien n’a été importé. Corrigez le fichier et recommencez.');
     expect(r.body.rapport.rejets).toEqual([
       { ligne: 3, raison: 'Indicateur inconnu du catalogue : « inconnu ».' },
       { ligne: 4, raison: 'Territoire inconnu du référentiel : commune 35999.' },

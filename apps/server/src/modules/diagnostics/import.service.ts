@@ -4,7 +4,7 @@ import { auditer } from '../../platform/audit';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Queryable } from '../../platform/database';
 import { ErreurMetier, erreursDeZod, introuvable, invalide } from '../../platform/errors';
-import { suggererIndicateurs } from '@maillage/domain';
+import { pluriel, suggererIndicateurs } from '@maillage/domain';
 import { listerIndicateurs } from './indicateurs.repository';
 import {
   avertissementsEchelle,
@@ -465,7 +465,9 @@ export async function importerSansUtilisateur(tx: Queryable, fichier: { nom: str
   const tableau = await preparerDhis2(tx, null, await lireFichier(fichier.nom, fichier.contenu), options);
   const { valeurs, rejets } = await analyser(tableau, options, await referentiels(tx));
   if (rejets.length)
-    throw new Error(`${fichier.nom} : ${rejets.length} ligne(s) rejetée(s), dont ligne ${rejets[0].ligne} : ${rejets[0].raison}`);
+    throw new Error(
+      `${fichier.nom} : ${pluriel(rejets.length, 'ligne rejetée', 'lignes rejetées')}, dont ligne ${rejets[0].ligne} : ${rejets[0].raison}`,
+    );
   const importId = crypto.randomUUID();
   await tx.query(
     `insert into imports_valeurs (id, nom_fichier, format, options, cree_par, etat, termine_le) values ($1, $2, $3, $4, 'Système', 'termine', now())`,

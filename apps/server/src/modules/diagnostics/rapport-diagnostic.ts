@@ -1,4 +1,4 @@
-import { FAMILLES_INDICATEUR, formaterDate, formaterNombre, TYPES_RENCONTRE } from '@maillage/domain';
+import { FAMILLES_INDICATEUR, formaterDate, formaterNombre, pluriel, TYPES_RENCONTRE } from '@maillage/domain';
 import * as echarts from 'echarts';
 import type { Contexte, Utilisateur } from '../../platform/contexte';
 import type { Bloc, DocumentContrat } from '../documents/modele-document';
@@ -58,7 +58,7 @@ function blocsIndicateur(carte: Carte, nomPerimetre: string): Bloc[] {
     ? 'non disponible'
     : r.partiel
       ? `${r.valeur.texte} ; partiel : ${r.partiel.texte} (${r.partiel.couverture.texte})`
-      : `${r.valeur.texte}${r.origine === 'agregee' && r.valeur.couverture ? ` (calculé sur ${r.valeur.couverture.renseignees} commune(s) sur ${r.valeur.couverture.communes})` : ''}`;
+      : `${r.valeur.texte}${r.origine === 'agregee' && r.valeur.couverture ? ` (calculé sur ${pluriel(r.valeur.couverture.renseignees, 'commune')} sur ${r.valeur.couverture.communes})` : ''}`;
   const lignes = [
     [nomPerimetre, valeur, r?.source ?? '', ''],
     ...carte.comparaisons.map((c) => [

@@ -1,4 +1,5 @@
 import { auditer, SYSTEME } from '../../platform/audit';
+import { pluriel } from '@maillage/domain';
 import { acteurDe, exiger, type Contexte, type Utilisateur } from '../../platform/contexte';
 import { enTransaction, type Db } from '../../platform/database';
 import { introuvable, invalide } from '../../platform/errors';
@@ -42,7 +43,7 @@ export async function definirAffectations(
   });
   if (erreurs.length)
     throw invalide(
-      `Affectations refusées : ${erreurs[0].message}${erreurs.length > 1 ? ` (et ${erreurs.length - 1} autre(s))` : ''}.`,
+      `Affectations refusées : ${erreurs[0].message}${erreurs.length > 1 ? ` (et ${pluriel(erreurs.length - 1, 'autre')})` : ''}.`,
       erreurs,
     );
   return enTransaction(ctx.db, async (tx) => {

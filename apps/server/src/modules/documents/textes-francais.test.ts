@@ -11,18 +11,6 @@ import { describe, expect, it } from 'vitest';
 const RACINE = path.resolve(__dirname, '../../../../..');
 const DOSSIERS = ['apps/web/src', 'apps/server/src', 'packages/domain/src'];
 
-// Lines owned by parallel work on issue 12 (imports, partial figures), fixed there; each names its file.
-const EN_ATTENTE = new Set<string>([
-  'apps/server/src/modules/diagnostics/import.service.ts',
-  'apps/server/src/modules/diagnostics/diagnostics.routes.ts',
-  'apps/server/src/modules/diagnostics/rapport-diagnostic.ts',
-  'packages/domain/src/diagnostics/agregation.ts',
-  'apps/web/src/features/diagnostics/communes-indicateur.tsx',
-  'apps/web/src/features/indicateurs/import-valeurs-page.tsx',
-  'apps/web/src/features/indicateurs/import-contours-page.tsx',
-  'apps/web/src/features/indicateurs/suivi-import.tsx',
-]);
-
 function fichiers(dossier: string): string[] {
   return fs.readdirSync(path.join(RACINE, dossier), { withFileTypes: true }).flatMap((f) => {
     const relatif = path.join(dossier, f.name);
@@ -58,7 +46,6 @@ describe('le français des textes', () => {
     const fautes: string[] = [];
     for (const dossier of DOSSIERS)
       for (const fichier of fichiers(dossier)) {
-        if (EN_ATTENTE.has(fichier)) continue;
         for (const { texte, ligne } of textes(fs.readFileSync(path.join(RACINE, fichier), 'utf8')))
           for (const { nom, motif } of MOTIFS) if (motif.test(texte)) fautes.push(`${fichier}:${ligne} — ${nom} : ${texte.slice(0, 120)}`);
       }

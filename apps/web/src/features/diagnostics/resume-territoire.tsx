@@ -1,5 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { formaterNombre } from '@maillage/domain';
+import { formaterNombre, pluriel } from '@maillage/domain';
 import { usePerimetre } from '../../api/territoires';
 import type { ContratDetail } from '@maillage/domain/api';
 import type { PerimetreResolu } from '@maillage/domain/api';
@@ -39,7 +39,10 @@ export function ResumeTerritoire({ contrat }: { contrat: ContratDetail }) {
         {territoire.epci.length > 0 ? (
           <>
             Périmètre : {territoire.epci.map((e) => e.nom).join(', ')}
-            {contrat.perimetre.communes.length > 0 && <> et {formaterNombre(contrat.perimetre.communes.length)} commune(s) choisie(s)</>}.
+            {contrat.perimetre.communes.length > 0 && (
+              <> et {pluriel(contrat.perimetre.communes.length, 'commune choisie', 'communes choisies')}</>
+            )}
+            .
           </>
         ) : (
           <>Périmètre : {formaterNombre(territoire.nombreCommunes)} communes choisies une à une.</>

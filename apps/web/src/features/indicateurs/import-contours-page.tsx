@@ -4,7 +4,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
-import { can, formaterNombre } from '@maillage/domain';
+import { can, formaterNombre, pluriel } from '@maillage/domain';
 import { useRef, useState } from 'react';
 import { rapportContoursDe, useImportContours } from '../../api/indicateurs';
 import type { RapportContours } from '@maillage/domain/api';
@@ -193,7 +193,7 @@ export default function ImportContoursPage() {
       >
         <p>
           {essai
-            ? `${formaterNombre(essai.valides)} contour(s) seront enregistrés ; ceux déjà importés pour les mêmes territoires sont remplacés.`
+            ? `${essai.valides > 1 ? `${formaterNombre(essai.valides)} contours seront enregistrés` : `${pluriel(essai.valides, 'contour')} sera enregistré`} ; ceux déjà importés pour les mêmes territoires sont remplacés.`
             : 'Les contours seront enregistrés.'}
         </p>
       </confirmation.Confirmation>

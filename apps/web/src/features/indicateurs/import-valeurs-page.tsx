@@ -2,7 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
-import { can } from '@maillage/domain';
+import { can, pluriel } from '@maillage/domain';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { rapportValeursDe, useApercuImport, useImportValeurs } from '../../api/indicateurs';
@@ -176,7 +176,7 @@ export default function ImportValeursPage() {
       >
         <p>
           {essai
-            ? `Comme dans la vérification : ${essai.creees} valeur(s) créée(s), ${essai.modifiees} modifiée(s), ${essai.inchangees} inchangée(s). Les valeurs modifiées remplacent les précédentes pour le même indicateur, territoire, période et source.`
+            ? `Comme dans la vérification : ${pluriel(essai.creees, 'valeur créée', 'valeurs créées')}, ${pluriel(essai.modifiees, 'modifiée', 'modifiées', 'f')}, ${pluriel(essai.inchangees, 'inchangée', 'inchangées', 'f')}. Les valeurs modifiées remplacent les précédentes pour le même indicateur, territoire, période et source.`
             : 'Les valeurs du fichier seront enregistrées.'}
         </p>
         <p className={fr.cx('fr-text--sm')}>

@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { formaterNombre } from '@maillage/domain';
+import { formaterNombre, pluriel } from '@maillage/domain';
 import { useId } from 'react';
 import { useEtatImport } from '../../api/indicateurs';
 import type { RapportImportValeurs } from '@maillage/domain/api';
@@ -71,7 +71,7 @@ export function SuiviImport({ importId }: { importId: string }) {
             title="Import refusé"
             description={
               rapport
-                ? `${formaterNombre(rapport.rejetees)} ligne(s) rejetée(s) : rien n’a été enregistré. Corrigez le fichier (voir les raisons ci-dessous) et recommencez.`
+                ? `${pluriel(rapport.rejetees, 'ligne rejetée', 'lignes rejetées')} : rien n’a été enregistré. Corrigez le fichier (voir les raisons ci-dessous) et recommencez.`
                 : `L’import a échoué : ${(e.rapport as { erreur?: string } | null)?.erreur ?? 'erreur inconnue'}. Rien n’a été enregistré.`
             }
           />
