@@ -1,3 +1,4 @@
+import { nombreFr } from './format';
 /** Lower-case, accent-free form used to compare and search French names ("Guémené-Penfao" → "guemene-penfao"). */
 export function normaliser(texte: string): string {
   return texte
@@ -62,7 +63,6 @@ export const NOMS_FEMININS = new Set([
   'valeur',
 ]);
 
-const nombreFrancais = new Intl.NumberFormat('fr-FR');
 const premierMot = (phrase: string) =>
   phrase
     .trim()
@@ -78,7 +78,8 @@ export function pluriel(n: number, singulier: string, plurielForme = `${singulie
     const feminin = genre ? genre === 'f' : NOMS_FEMININS.has(premierMot(singulier));
     return `${feminin ? 'aucune' : 'aucun'} ${singulier}`;
   }
-  return `${nombreFrancais.format(n)} ${n > 1 ? plurielForme : singulier}`;
+  // Intl's default (three decimals at most), through nombreFr's integer path: counts are written in hot loops.
+  return `${nombreFr(n, undefined, 3)} ${n > 1 ? plurielForme : singulier}`;
 }
 
 /** "A", "A et B", "A, B et C". */
