@@ -128,8 +128,10 @@ async function main() {
     const debutJeu = performance.now();
     try {
       await genererJeu(client, e, journal);
-      journal('VACUUM ANALYZE…');
+      journal('VACUUM ANALYZE, puis CHECKPOINT…');
       await client.query('vacuum analyze');
+      // The generation leaves gigabytes of dirty pages: written now, not by the checkpointer during the first figures.
+      await client.query('checkpoint').catch((e: Error) => journal(`CHECKPOINT refusé : ${e.message}`));
     } finally {
       client.release();
     }
