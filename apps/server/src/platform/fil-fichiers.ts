@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ErreurMetier } from './errors';
+import { memoireDepassee } from './limites-fichiers';
 import type { Message, Tache } from './taches-fichiers';
 
 /**
@@ -60,16 +61,7 @@ export function partager(contenu: Buffer | Uint8Array): Uint8Array {
 }
 
 function erreurDuFil(e: unknown, memoireMo: number): ErreurMetier {
-  if ((e as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY')
-    return new ErreurMetier(
-      422,
-      'Fichier trop lourd à lire',
-      `La lecture du fichier a dépassé la mémoire qui lui est réservée (${memoireMo} Mo) et a été arrêtée : découpez le fichier ou allégez-le.`,
-      {
-        limite: `${memoireMo} Mo de mémoire pour lire un fichier`,
-        erreurs: [{ champ: 'fichier', message: 'Fichier trop lourd à lire' }],
-      },
-    );
+  if ((e as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY') return memoireDepassee(memoireMo);
   return new ErreurMetier(
     500,
     'Erreur interne',

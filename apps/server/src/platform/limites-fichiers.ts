@@ -69,3 +69,15 @@ export const nombre = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f/g
 /** 413 naming the limit that was passed. */
 export const tropVolumineux = (detail: string, limite: string) =>
   new ErreurMetier(413, 'Fichier trop volumineux', detail, { limite, erreurs: [{ champ: 'fichier', message: detail }] });
+
+/** 422 for a file whose reading needs more than the memory set aside for it (worker heap limit, or estimated before). */
+export const memoireDepassee = (memoireMo: number) =>
+  new ErreurMetier(
+    422,
+    'Fichier trop lourd à lire',
+    `La lecture du fichier demande plus que la mémoire qui lui est réservée (${memoireMo} Mo) : elle a été arrêtée. Découpez le fichier ou allégez-le.`,
+    {
+      limite: `${memoireMo} Mo de mémoire pour lire un fichier`,
+      erreurs: [{ champ: 'fichier', message: 'Fichier trop lourd à lire' }],
+    },
+  );
