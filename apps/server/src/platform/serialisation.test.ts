@@ -26,6 +26,24 @@ describe('écriture des réponses', () => {
     expect(() => ecrire({ n: 'a' })).toThrow(/différente de zod/);
   });
 
+  it('ne compile l’écriture d’une route qu’à sa première réponse, et une seule fois', () => {
+    let lectures = 0;
+    const compte = {
+      ...route,
+      get schema() {
+        lectures++;
+        return schema;
+      },
+    };
+    const ecrire = compilateurSerialisation({ verifier: false })(compte);
+    expect(lectures).toBe(0);
+    expect(JSON.parse(ecrire({ id: 'a', nom: null, montants: [] }))).toEqual({ id: 'a', nom: null, montants: [] });
+    const apresPremiere = lectures;
+    expect(apresPremiere).toBeGreaterThan(0);
+    expect(JSON.parse(ecrire({ id: 'b', nom: 'c', montants: [] }))).toEqual({ id: 'b', nom: 'c', montants: [] });
+    expect(lectures).toBe(apresPremiere);
+  });
+
   it('vérifie sous NODE_ENV test ou development, pas en production', () => {
     expect(lireConfig({ NODE_ENV: 'test' }).verifierReponses).toBe(true);
     expect(lireConfig({ NODE_ENV: 'production' }).verifierReponses).toBe(false);
