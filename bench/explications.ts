@@ -31,7 +31,8 @@ Chaque ratio est mesuré dans la même exécution que sa référence, appels alt
   catalogue, sommes de tous les indicateurs et de toutes les périodes, valeurs publiées de l’EPCI ; règles du domaine
   \`agregerSommes\` en mémoire, JSON, compression). La référence est cette même requête (\`SQL_SERIES_PERIMETRE\`,
   mêmes paramètres) exécutée nue par \`pg\` : le ratio est donc le surcoût de l’API autour de la requête qu’elle fait.
-  Aucun cache : chaque appel calcule. Médiane du ratio des médianes ; p95 de l’appel d’API.
+  Aucun cache : chaque appel calcule. Le banc lit chaque réponse par \`node:http\` sur une connexion gardée, comme
+  un navigateur, et la décompresse (décision 0045). Médiane du ratio des médianes ; p95 de l’appel d’API.
   Pour information, \`diagnostic_contrat_p95_ms\` est l’onglet diagnostic complet d’un contrat
   (\`GET /api/contrats/{id}/diagnostic\`, contrat Redon 2 de la démonstration : mêmes séries plus les comparateurs,
   verbatims, constats, besoins, priorités et axes).
@@ -175,6 +176,14 @@ chiffres de référence.
   requêtes. Banc complet, machine calme, avant → après : \`http_rps_ratio_sql\` 0,728 → 0,832, \`http_p99_ms\` 436,5 →
   347 ms (référence 316 → 303 ms, ratio 1,38 → 1,15). La liste des fiches complète aussi ses lignes sur place
   au lieu de les recopier.
+- **Client du banc et démarrage (ticket 16, décision 0045)** : le banc chronométrait le diagnostic avec \`fetch\`
+  (undici), dont les flux WHATWG coûtaient au processus du banc lui-même ~3 ms par réponse de 170 Ko et l’essentiel du
+  p95 (ses collectes de mémoire tombaient dans les appels chronométrés). Même serveur, appels alternés avec la requête
+  nue, 200 de chaque, deux exécutions : \`fetch\` p50 36,4 et 36,9 ms, p95 52,8 et 49,7 ms, ratio 1,55 et 1,53 ;
+  \`node:http\` p50 33,0 et 34,4 ms, p95 39,3 et 43,2 ms, ratio 1,33 et 1,30. Le serveur n’a pas changé pour ce
+  chiffre : c’est l’instrument qui mesurait son propre coût. Au démarrage, l’écriture de chaque réponse de chaque route
+  (fast-json-stringify, décision 0026) était compilée avant d’écouter, ~1,2 s au profil ; elle l’est à la première
+  réponse de la route : démarrage à chaud 4 602–4 745 → 3 330–3 786 ms sur la même base.
 - **Liste publique des contrats (\`/api/public/contrats\`, ticket 16, décision 0035)** : l’avancement global des 200
   contrats publiés du jeu national était recalculé à chaque appel (lectures ~80 ms de PostgreSQL, ~160 ms de
   processeur Node). Il est gardé par processus avec l’empreinte (\`xmin\`) des fiches, indicateurs et valeurs validées

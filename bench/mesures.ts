@@ -156,7 +156,8 @@ const cumuler = (a: Canon, b: Canon): Canon => ({
  * 100 clients on a contract's home (GET /api/contrats/{id}) and its fiche list, against the same load on their SQL
  * references (GET /api/bench/sql/…: the same session lookup and queries, rows as plain JSON, same compression).
  * Product and reference alternate in two rounds of `secondes` / 2 so that both see the machine in the same state.
- * Then 20 clients on both, and the bare route (framework and plugins only) for information.
+ * Then 20 clients on both, and the bare route (framework and plugins only) for information. A short unmeasured
+ * round on both comes first.
  */
 export async function mesurerHttp(client: Client, contratId: string, secondes: number) {
   const entetes = { cookie: client.cookie };
@@ -168,6 +169,9 @@ export async function mesurerHttp(client: Client, contratId: string, secondes: n
     const sql = await canon(client.url, references, entetes, connexions, duree);
     return { produit, sql };
   };
+  // Warm-up, not measured: the first seconds of a route pay for V8's compilation and the first answer's writer
+  // (decision 0045); both sides get the same.
+  await tour(20, 3);
   const premier = await tour(100, moitie);
   const second = await tour(100, moitie);
   const vingt = await tour(20, Math.max(5, Math.round(secondes / 3)));

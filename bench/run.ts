@@ -247,7 +247,7 @@ async function main() {
       { nom: 'contrats publiés', chemin: '/public/contrats' },
       { nom: 'contrat public', chemin: `/public/contrats/${publie.id}` },
       { nom: 'consultation publique', chemin: `/public/consultations/${consultation}` },
-    ]);
+    ], rapide ? 2 : 3);
     chiffres.push(chiffre('lighthouse_mobile_performance', Math.min(...mobiles.map((p) => p.performance)), 'score', '≥ 90'));
     chiffres.push(chiffre('lighthouse_mobile_accessibility', Math.min(...mobiles.map((p) => p.accessibilite)), 'score', '= 100'));
     // The public consultation page on its own as well: its budgets are the issue's (issue 20 item 5).
