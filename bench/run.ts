@@ -243,11 +243,15 @@ async function main() {
     const publies = (await (await fetch(`${serveur.url}/api/public/contrats`)).json()) as { id: string }[];
     const publie = publies[0];
     const consultation = await consultationOuverte(q);
-    const mobiles = await mesurerLighthouseMobile(serveur.url, [
-      { nom: 'contrats publiés', chemin: '/public/contrats' },
-      { nom: 'contrat public', chemin: `/public/contrats/${publie.id}` },
-      { nom: 'consultation publique', chemin: `/public/consultations/${consultation}` },
-    ], rapide ? 2 : 3);
+    const mobiles = await mesurerLighthouseMobile(
+      serveur.url,
+      [
+        { nom: 'contrats publiés', chemin: '/public/contrats' },
+        { nom: 'contrat public', chemin: `/public/contrats/${publie.id}` },
+        { nom: 'consultation publique', chemin: `/public/consultations/${consultation}` },
+      ],
+      rapide ? 2 : 3,
+    );
     chiffres.push(chiffre('lighthouse_mobile_performance', Math.min(...mobiles.map((p) => p.performance)), 'score', '≥ 90'));
     chiffres.push(chiffre('lighthouse_mobile_accessibility', Math.min(...mobiles.map((p) => p.accessibilite)), 'score', '= 100'));
     // The public consultation page on its own as well: its budgets are the issue's (issue 20 item 5).

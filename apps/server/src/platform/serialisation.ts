@@ -20,7 +20,10 @@ export function compilateurSerialisation({ verifier }: { verifier: boolean }): F
     // Compiled at the route's first answer, not when the server starts: compiling every route's writers took ~1.2 s
     // of a 4.6 s warm start (decision 0045), for routes most processes never answer.
     let ecrire: ((data: unknown) => string) | null = null;
-    return (data) => (ecrire ??= compiler(route, verifier))(data);
+    return (data) => {
+      if (!ecrire) ecrire = compiler(route, verifier);
+      return ecrire(data);
+    };
   };
 }
 
