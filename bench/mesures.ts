@@ -155,8 +155,8 @@ const cumuler = (a: Canon, b: Canon): Canon => ({
  * 100 clients on a contract's home (GET /api/contrats/{id}) and its fiche list, against the same load on their SQL
  * references (GET /api/bench/sql/…: the same session lookup and queries, rows as plain JSON, same compression).
  * Product and reference alternate in two rounds of `secondes` / 2 so that both see the machine in the same state.
- * Then 20 clients on both, in two rounds as well, and the bare route (framework and plugins only) for information. A short unmeasured
- * round on both comes first.
+ * Then 20 clients on both, in two rounds as well, and the bare route (framework and plugins only) for information.
+ * A short unmeasured round on both comes first.
  */
 export async function mesurerHttp(client: Client, contratId: string, secondes: number) {
   const entetes = { cookie: client.cookie };
@@ -175,9 +175,9 @@ export async function mesurerHttp(client: Client, contratId: string, secondes: n
   const premier = await tour(100, moitie);
   const second = await tour(100, moitie);
   // Two rounds as well, product first then reference first: neither always follows the 100-client load.
-  const tiers = Math.max(3, Math.round(secondes / 6));
-  const vingt1 = await tour(20, tiers);
-  const vingt2 = await tour(20, tiers, true);
+  const tour20 = Math.max(3, Math.round(secondes / 6));
+  const vingt1 = await tour(20, tour20);
+  const vingt2 = await tour(20, tour20, true);
   const nu = await canon(client.url, ['/api/bench/nu'], {}, 100, moitie);
   return {
     produit: cumuler(premier.produit, second.produit),
